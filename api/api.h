@@ -1,0 +1,48 @@
+/* api: the REST API, independent of the HTTP transport.
+ *
+ * server/http.c turns each libmicrohttpd request into an api_request, calls api_handle(),
+ * and sends the api_response back.  Keeping HTTP out of here lets unit tests drive the whole
+ * routing, validation and rendering without a socket.
+ *
+ * Lists answer {"data": [...], "next": URL-or-null}; single resources the bare object;
+ * errors RFC 9457 application/problem+json {"type","title","status","detail"}.
+ */
+#ifndef FACTD_API_H
+#define FACTD_API_H
+
+#include <stddef.h>
+
+struct store;
+
+typedef struct api_param {
+    const char *key;
+    const char *value; /* NULL for a bare "?key" */
+} api_param;
+
+typedef struct api_request {
+    const char *method;  /* "GET", "HEAD", ... */
+    const char *path;    /* decoded path, without the query string */
+    const api_param *params;
+    size_t nparams;
+} api_request;
+
+typedef struct api_header {
+    char *name;
+    char *value;
+} api_header;
+
+typedef struct api_response {
+    int status;
+    char *content_type; /* malloc'd */
+    char *body;         /* malloc'd, may be NULL when len is 0 */
+    size_t len;
+    api_header headers[4];
+    size_t nheaders;
+} api_response;
+
+/* Answers one request from the read-only store handle st.  Never fails: every error becomes
+ * a problem+json response. */
+void api_handle(struct store *st, const api_request *req, api_response *resp);
+void api_response_release(api_response *resp);
+
+#endif
