@@ -1,0 +1,19 @@
+/* server: the `factd serve` process: libmicrohttpd with its internal polling thread, epoll
+ * and a thread pool; one read-only store handle per worker thread; graceful shutdown on
+ * SIGINT/SIGTERM (stop accepting, finish in-flight requests, close the database). */
+#ifndef FACTD_SERVER_H
+#define FACTD_SERVER_H
+
+typedef struct server_config {
+    const char *db_path;
+    const char *listen_addr; /* "127.0.0.1" by default */
+    unsigned short port;
+    unsigned threads;        /* worker threads in the pool; 0 picks one per core */
+    unsigned timeout_s;      /* idle connection timeout */
+} server_config;
+
+/* Serves until SIGINT or SIGTERM.  Returns 0 after a clean shutdown, 1 when the server could
+ * not start (the reason logged). */
+int server_run(const server_config *cfg);
+
+#endif
