@@ -10,6 +10,7 @@
 #ifndef FACTD_API_H
 #define FACTD_API_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct store;
@@ -24,6 +25,7 @@ typedef struct api_request {
     const char *path;    /* decoded path, without the query string */
     const api_param *params;
     size_t nparams;
+    bool has_body;       /* the request announced a body (Content-Length > 0 or chunked) */
 } api_request;
 
 typedef struct api_header {
@@ -44,5 +46,9 @@ typedef struct api_response {
  * a problem+json response. */
 void api_handle(struct store *st, const api_request *req, api_response *resp);
 void api_response_release(api_response *resp);
+
+/* Sets the document GET /openapi.yaml answers (copied); NULL makes that path a 404.  Call it
+ * before serving starts: api_handle() reads it without a lock. */
+void api_set_openapi(const char *doc, size_t len);
 
 #endif

@@ -76,4 +76,16 @@ typedef struct ingest_report {
 int ingest_run(struct store *st, char *const *paths, int npaths, int progress,
                ingest_report *report);
 
+/* Merges every stored extraction again and replaces the stored facts with the result; sets
+ * the fact counts of the report.  Returns 0, or -1 with the reason logged. */
+int ingest_remerge(struct store *st, ingest_report *report);
+
+/* The largest article ingest accepts, in bytes. */
+#define INGEST_MAX_ARTICLE (8u << 20)
+
+/* Reads one article file: sets *text (malloc'd, NUL-terminated) and *len and returns 0, or
+ * returns -1 with *reason (static) saying why the file cannot be an article: unreadable,
+ * empty, larger than INGEST_MAX_ARTICLE, or not UTF-8. */
+int ingest_read_article(const char *path, char **text, size_t *len, const char **reason);
+
 #endif

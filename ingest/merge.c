@@ -1,8 +1,897 @@
-/* Placeholder: replaced by the real merge. */
-#include "ingest/ingest.h"
+/* merge: every article's mentions to one fact set (see ingest.h).
+ *
+ * People join by normalised name (nicknames folded), then surnames alone and handles join
+ * the one full name that carries them.  Agreements join by acronym or by any shared name;
+ * a generic mention ("the 10-year defence cooperation framework") joins the named agreement
+ * with the same type, parties and a compatible date whose names share its distinctive words.
+ * Meetings join when two participants are the same and the dates agree (a date-less report
+ * only when the place or occasion agrees too, which is how "today" and "on Friday" get their
+ * date from another article).  Quotes join when speaker and words are the same.
+ *
+ * Each merged fact takes the most supported value of each attribute (the most precise date
+ * compatible with the others), and an id hashed from what identifies it, so the same corpus
+ * ingested in any order gives the same ids. */
+#include <ctype.h>
+#include <openssl/evp.h>
+#include <stdlib.h>
+#include <string.h>
 
-json_t *ingest_merge(const json_t *sources)
+#include "ingest/doc.h"
+#include "ingest/ingest.h"
+#include "ingest/lexicon.h"
+
+#define ID_HEX 12
+
+static char *fact_id(const char *kind, const char *key)
 {
-    (void)sources;
-    return json_pack("{s:[], s:[], s:[], s:[]}", "people", "agreements", "meetings", "quotes");
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
+    EVP_DigestUpdate(ctx, kind, strlen(kind));
+    EVP_DigestUpdate(ctx, ":", 1);
+    EVP_DigestUpdate(ctx, key, strlen(key));
+    EVP_DigestFinal_ex(ctx, md, &n);
+    EVP_MD_CTX_free(ctx);
+    char *out = malloc(ID_HEX + 1);
+    for (int i = 0; i < ID_HEX / 2; i++)
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+    return out;
+}
+
+/* ---- union-find ---- */
+
+static int uf_find(int *parent, int i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static void uf_union(int *parent, int a, int b)
+{
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
+    if (a != b)
+        parent[a < b ? b : a] = a < b ? a : b;
+}
+
+static int *uf_new(size_t n)
+{
+    int *p = malloc((n ? n : 1) * sizeof *p);
+    for (size_t i = 0; i < n; i++)
+        p[i] = (int)i;
+    return p;
+}
+
+/* ---- counting values ---- */
+
+typedef struct tally {
+    VEC(char *) values;
+    VEC(int) counts;
+} tally;
+
+static void tally_add(tally *t, const char *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < t->values.n; i++)
+        if (strcmp(t->values.items[i], v) == 0) {
+            t->counts.items[i]++;
+            return;
+        }
+    VEC_PUSH(t->values, strdup(v));
+    VEC_PUSH(t->counts, 1);
+}
+
+/* The most frequent value; ties go to the longer, then the smaller string. */
+static const char *tally_best(const tally *t)
+{
+    int best = -1;
+    for (size_t i = 0; i < t->values.n; i++) {
+        if (best < 0 || t->counts.items[i] > t->counts.items[best] ||
+            (t->counts.items[i] == t->counts.items[best] &&
+             (strlen(t->values.items[i]) > strlen(t->values.items[best]) ||
+              (strlen(t->values.items[i]) == strlen(t->values.items[best]) &&
+               strcmp(t->values.items[i], t->values.items[best]) < 0))))
+            best = (int)i;
+    }
+    return best >= 0 ? t->values.items[best] : NULL;
+}
+
+static void tally_free(tally *t)
+{
+    for (size_t i = 0; i < t->values.n; i++)
+        free(t->values.items[i]);
+    free(t->values.items);
+    free(t->counts.items);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static json_t *tally_sorted_json(const tally *t, const char *skip)
+{
+    char **v = malloc((t->values.n ? t->values.n : 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < t->values.n; i++)
+        if (!skip || strcmp(t->values.items[i], skip) != 0)
+            v[n++] = t->values.items[i];
+    qsort(v, n, sizeof *v, cmp_str);
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, json_string(v[i]));
+    free(v);
+    return a;
+}
+
+/* ---- dates ---- */
+
+static date_value parse_date(const char *s)
+{
+    date_value v = {0};
+    if (s)
+        sscanf(s, "%d-%d-%d", &v.y, &v.m, &v.d);
+    return v;
+}
+
+static int precision(date_value v)
+{
+    return !!v.y + !!v.m + !!v.d;
+}
+
+/* The date most reports agree with (by year), made as precise as a compatible report allows. */
+static date_value best_date(const date_value *dates, size_t n)
+{
+    date_value best = {0};
+    int best_support = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!dates[i].y)
+            continue;
+        int support = 0;
+        for (size_t k = 0; k < n; k++)
+            support += dates[k].y && date_compatible(dates[i], dates[k]);
+        if (support > best_support || (support == best_support && precision(dates[i]) > precision(best))) {
+            best = dates[i];
+            best_support = support;
+        }
+    }
+    return best;
+}
+
+/* ---- people ---- */
+
+typedef struct person_item {
+    const char *source;
+    const char *key, *name, *title, *handle;
+    json_t *aliases;
+} person_item;
+
+typedef struct people_index {
+    VEC(person_item) items;
+    int *cluster;           /* item -> cluster root */
+    VEC(int) roots;         /* cluster roots, in output order */
+    char **ids;             /* per item: the person id */
+    char **names;           /* per item: the canonical name */
+} people_index;
+
+static bool has_space(const char *s)
+{
+    return strchr(s, ' ') != NULL;
+}
+
+static const char *surname_of(const char *key)
+{
+    const char *sp = strrchr(key, ' ');
+    return sp ? sp + 1 : key;
+}
+
+static void people_merge(const json_t *sources, people_index *px, json_t *out)
+{
+    size_t i;
+    json_t *src;
+    json_array_foreach(sources, i, src)
+    {
+        const char *sid = json_string_value(json_object_get(src, "source_id"));
+        json_t *people = json_object_get(json_object_get(src, "extraction"), "people");
+        size_t k;
+        json_t *p;
+        json_array_foreach(people, k, p)
+        {
+            person_item it = {.source = sid,
+                              .key = json_string_value(json_object_get(p, "key")),
+                              .name = json_string_value(json_object_get(p, "name")),
+                              .title = json_string_value(json_object_get(p, "title")),
+                              .handle = json_string_value(json_object_get(p, "handle")),
+                              .aliases = json_object_get(p, "aliases")};
+            if (it.key && it.name)
+                VEC_PUSH(px->items, it);
+        }
+    }
+    size_t n = px->items.n;
+    int *parent = uf_new(n);
+    for (size_t a = 0; a < n; a++) {
+        for (size_t b = a + 1; b < n; b++) {
+            person_item *x = &px->items.items[a], *y = &px->items.items[b];
+            if (strcmp(x->key, y->key) == 0 ||
+                (x->handle && y->handle && strcasecmp(x->handle, y->handle) == 0))
+                uf_union(parent, (int)a, (int)b);
+        }
+    }
+    /* a surname alone joins the one full name with that surname */
+    for (size_t a = 0; a < n; a++) {
+        person_item *x = &px->items.items[a];
+        if (has_space(x->key))
+            continue;
+        int match = -1;
+        bool unique = true;
+        for (size_t b = 0; b < n; b++) {
+            person_item *y = &px->items.items[b];
+            if (!has_space(y->key) || strcmp(surname_of(y->key), x->key) != 0)
+                continue;
+            if (match >= 0 && uf_find(parent, match) != uf_find(parent, (int)b))
+                unique = false;
+            match = (int)b;
+        }
+        if (match >= 0 && unique)
+            uf_union(parent, (int)a, match);
+    }
+    px->cluster = malloc((n ? n : 1) * sizeof(int));
+    px->ids = calloc(n ? n : 1, sizeof(char *));
+    px->names = calloc(n ? n : 1, sizeof(char *));
+    for (size_t a = 0; a < n; a++)
+        px->cluster[a] = uf_find(parent, (int)a);
+    for (size_t a = 0; a < n; a++) {
+        if (px->cluster[a] != (int)a)
+            continue;
+        tally names = {0}, titles = {0}, aliases = {0}, keys = {0};
+        for (size_t b = 0; b < n; b++) {
+            if (px->cluster[b] != (int)a)
+                continue;
+            person_item *y = &px->items.items[b];
+            if (has_space(y->key))
+                tally_add(&names, y->name);
+            tally_add(&keys, has_space(y->key) ? y->key : NULL);
+            tally_add(&titles, y->title);
+            tally_add(&aliases, y->name);
+            size_t k;
+            json_t *al;
+            json_array_foreach(y->aliases, k, al) tally_add(&aliases, json_string_value(al));
+        }
+        const char *name = tally_best(&names);
+        if (!name)
+            name = px->items.items[a].name;
+        const char *key = tally_best(&keys);
+        if (!key)
+            key = px->items.items[a].key;
+        char *id = fact_id("person", key);
+        json_array_append_new(out, json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name, "title",
+                                             tally_best(&titles), "aliases", tally_sorted_json(&aliases, name)));
+        for (size_t b = 0; b < n; b++)
+            if (px->cluster[b] == (int)a) {
+                px->ids[b] = strdup(id);
+                px->names[b] = strdup(name);
+            }
+        free(id);
+        tally_free(&names);
+        tally_free(&titles);
+        tally_free(&aliases);
+        tally_free(&keys);
+    }
+    free(parent);
+}
+
+/* The person item of (source, key), or -1. */
+static int person_lookup(const people_index *px, const char *source, const char *key)
+{
+    for (size_t i = 0; i < px->items.n; i++)
+        if (strcmp(px->items.items[i].source, source) == 0 && strcmp(px->items.items[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* {"person_id", "name", "title"} for a person reference of an extraction. */
+static json_t *person_ref(const people_index *px, const char *source, const json_t *ref)
+{
+    const char *key = json_string_value(json_object_get(ref, "key"));
+    const char *title = json_string_value(json_object_get(ref, "title"));
+    int i = key ? person_lookup(px, source, key) : -1;
+    if (i < 0)
+        return json_pack("{s:n, s:s?, s:s?}", "person_id", "name", json_string_value(json_object_get(ref, "name")),
+                         "title", title);
+    return json_pack("{s:s, s:s, s:s?}", "person_id", px->ids[i], "name", px->names[i], "title", title);
+}
+
+static void people_free(people_index *px)
+{
+    for (size_t i = 0; i < px->items.n; i++) {
+        free(px->ids[i]);
+        free(px->names[i]);
+    }
+    free(px->ids);
+    free(px->names);
+    free(px->cluster);
+    free(px->items.items);
+}
+
+/* ---- facts shared helpers ---- */
+
+typedef struct item {
+    const char *source;
+    const json_t *fact; /* the extraction's object */
+} item;
+
+typedef VEC(item) item_vec;
+
+static void collect(const json_t *sources, const char *kind, item_vec *out)
+{
+    size_t i;
+    json_t *src;
+    json_array_foreach(sources, i, src)
+    {
+        const char *sid = json_string_value(json_object_get(src, "source_id"));
+        size_t k;
+        json_t *f;
+        json_array_foreach(json_object_get(json_object_get(src, "extraction"), kind), k, f)
+        {
+            item it = {sid, f};
+            VEC_PUSH(*out, it);
+        }
+    }
+}
+
+static const char *str(const json_t *o, const char *k)
+{
+    return json_string_value(json_object_get(o, k));
+}
+
+static int cmp_evidence(const void *a, const void *b)
+{
+    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    int c = strcmp(str(x, "source_id"), str(y, "source_id"));
+    if (c)
+        return c;
+    json_int_t s1 = json_integer_value(json_object_get(x, "start"));
+    json_int_t s2 = json_integer_value(json_object_get(y, "start"));
+    if (s1 != s2)
+        return s1 < s2 ? -1 : 1;
+    json_int_t e1 = json_integer_value(json_object_get(x, "end"));
+    json_int_t e2 = json_integer_value(json_object_get(y, "end"));
+    return e1 < e2 ? -1 : e1 > e2;
+}
+
+/* Evidence of a cluster: every member's spans, each once, ordered by source and offset. */
+static json_t *cluster_evidence(const item_vec *items, const int *cluster, int root)
+{
+    VEC(json_t *) ev = {0};
+    for (size_t i = 0; i < items->n; i++) {
+        if (cluster[i] != root)
+            continue;
+        size_t k;
+        json_t *e;
+        json_array_foreach(json_object_get(items->items[i].fact, "evidence"), k, e)
+        {
+            json_t *x = json_pack("{s:s, s:O, s:O}", "source_id", items->items[i].source, "start",
+                                  json_object_get(e, "start"), "end", json_object_get(e, "end"));
+            VEC_PUSH(ev, x);
+        }
+    }
+    qsort(ev.items, ev.n, sizeof *ev.items, cmp_evidence);
+    json_t *out = json_array();
+    for (size_t i = 0; i < ev.n; i++) {
+        if (i && cmp_evidence(&ev.items[i - 1], &ev.items[i]) == 0)
+            json_decref(ev.items[i]);
+        else
+            json_array_append_new(out, ev.items[i]);
+    }
+    free(ev.items);
+    return out;
+}
+
+static double cluster_confidence(const item_vec *items, const int *cluster, int root, const char **rule)
+{
+    double best = 0;
+    tally sources = {0};
+    for (size_t i = 0; i < items->n; i++) {
+        if (cluster[i] != root)
+            continue;
+        double c = json_number_value(json_object_get(items->items[i].fact, "confidence"));
+        if (c > best || !*rule) {
+            if (c >= best) {
+                best = c;
+                *rule = str(items->items[i].fact, "rule");
+            }
+        }
+        tally_add(&sources, items->items[i].source);
+    }
+    /* corroboration by more articles raises confidence a little */
+    double conf = best + 0.05 * (double)(sources.values.n - 1);
+    tally_free(&sources);
+    return conf > 1.0 ? 1.0 : conf;
+}
+
+/* A set of strings as one sorted, "|"-joined key. */
+static char *set_key(const json_t *arr, const char *field)
+{
+    VEC(char *) v = {0};
+    size_t i;
+    json_t *x;
+    json_array_foreach(arr, i, x)
+    {
+        const char *s = field ? str(x, field) : json_string_value(x);
+        if (s)
+            VEC_PUSH(v, (char *)s);
+    }
+    qsort(v.items, v.n, sizeof *v.items, cmp_str);
+    strbuf sb = STRBUF_INIT;
+    for (size_t k = 0; k < v.n; k++) {
+        if (k && strcmp(v.items[k], v.items[k - 1]) == 0)
+            continue;
+        if (sb.len)
+            strbuf_addch(&sb, '|');
+        strbuf_addstr(&sb, v.items[k]);
+    }
+    free(v.items);
+    return strbuf_detach(&sb, NULL);
+}
+
+/* Unique ids: a colliding key gets a counter. */
+static char *unique_id(const char *kind, const char *key, json_t *taken)
+{
+    char *id = fact_id(kind, key);
+    for (int n = 2; json_object_get(taken, id); n++) {
+        free(id);
+        strbuf sb = STRBUF_INIT;
+        strbuf_addf(&sb, "%s#%d", key, n);
+        id = fact_id(kind, sb.buf);
+        strbuf_release(&sb);
+    }
+    json_object_set_new(taken, id, json_true());
+    return id;
+}
+
+/* ---- agreements ---- */
+
+static bool names_shared(const json_t *a, const json_t *b)
+{
+    json_t *na = json_array(), *nb = json_array();
+    json_array_append(na, json_object_get(a, "name"));
+    json_array_extend(na, json_object_get(a, "aliases"));
+    json_array_append(nb, json_object_get(b, "name"));
+    json_array_extend(nb, json_object_get(b, "aliases"));
+    bool shared = false;
+    size_t i, k;
+    json_t *x, *y;
+    json_array_foreach(na, i, x)
+    {
+        char *kx = agreement_key(json_string_value(x));
+        json_array_foreach(nb, k, y)
+        {
+            char *ky = agreement_key(json_string_value(y));
+            shared |= strlen(kx) > 0 && strcmp(kx, ky) == 0;
+            free(ky);
+        }
+        free(kx);
+    }
+    json_decref(na);
+    json_decref(nb);
+    return shared;
+}
+
+static bool same_parties(const json_t *a, const json_t *b)
+{
+    char *ka = set_key(json_object_get(a, "parties"), NULL);
+    char *kb = set_key(json_object_get(b, "parties"), NULL);
+    bool same = strcmp(ka, kb) == 0;
+    bool either_empty = !*ka || !*kb;
+    free(ka);
+    free(kb);
+    return same || either_empty;
+}
+
+static bool agreements_same(const json_t *a, const json_t *b)
+{
+    const char *acr_a = str(a, "acronym"), *acr_b = str(b, "acronym");
+    if (acr_a && acr_b)
+        return strcmp(acr_a, acr_b) == 0;
+    date_value da = parse_date(str(a, "signed")), db = parse_date(str(b, "signed"));
+    if (!date_compatible(da, db) || !same_parties(a, b))
+        return false;
+    if (names_shared(a, b))
+        return true;
+    /* one document under two names: same type, same parties, the same day; or a generic
+     * mention of the same type whose distinctive words the other's names carry */
+    const char *ha = str(a, "head"), *hb = str(b, "head");
+    if (!ha || !hb || strcmp(ha, hb) != 0)
+        return false;
+    if (json_array_size(json_object_get(a, "parties")) < 2)
+        return false;
+    if (precision(da) == 3 && precision(db) == 3)
+        return true;
+    bool ga = json_is_true(json_object_get(a, "generic")), gb = json_is_true(json_object_get(b, "generic"));
+    if (ga == gb)
+        return false;
+    const json_t *g = ga ? a : b, *named = ga ? b : a;
+    json_t *names = json_array();
+    json_array_append(names, json_object_get(named, "name"));
+    json_array_extend(names, json_object_get(named, "aliases"));
+    bool hit = false;
+    size_t i, k;
+    json_t *d, *n;
+    json_array_foreach(json_object_get(g, "descriptors"), i, d)
+    {
+        const char *w = json_string_value(d);
+        /* only distinctive words: a number ("10-year") */
+        if (!w || !isdigit((unsigned char)w[0]))
+            continue;
+        json_array_foreach(names, k, n)
+        {
+            char *kn = agreement_key(json_string_value(n));
+            char *kw = agreement_key(w);
+            hit |= strstr(kn, kw) != NULL;
+            free(kn);
+            free(kw);
+        }
+    }
+    json_decref(names);
+    return hit;
+}
+
+static json_t *agreements_merge(const json_t *sources, const people_index *px, json_t *taken)
+{
+    item_vec items = {0};
+    collect(sources, "agreements", &items);
+    size_t n = items.n;
+    int *parent = uf_new(n);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            if (uf_find(parent, (int)a) != uf_find(parent, (int)b) &&
+                agreements_same(items.items[a].fact, items.items[b].fact))
+                uf_union(parent, (int)a, (int)b);
+    int *cluster = malloc((n ? n : 1) * sizeof(int));
+    for (size_t a = 0; a < n; a++)
+        cluster[a] = uf_find(parent, (int)a);
+    json_t *out = json_array();
+    for (size_t a = 0; a < n; a++) {
+        if (cluster[a] != (int)a)
+            continue;
+        tally names = {0}, generic_names = {0}, aliases = {0}, acronyms = {0}, places = {0}, parties = {0};
+        VEC(date_value) dates = {0};
+        json_t *signatories = json_array();
+        json_t *sig_ids = json_object();
+        for (size_t b = 0; b < n; b++) {
+            if (cluster[b] != (int)a)
+                continue;
+            const json_t *f = items.items[b].fact;
+            bool generic = json_is_true(json_object_get(f, "generic"));
+            tally_add(generic ? &generic_names : &names, str(f, "name"));
+            tally_add(&aliases, str(f, "name"));
+            size_t k;
+            json_t *x;
+            json_array_foreach(json_object_get(f, "aliases"), k, x) tally_add(&aliases, json_string_value(x));
+            tally_add(&acronyms, str(f, "acronym"));
+            tally_add(&places, str(f, "place"));
+            char *pk = set_key(json_object_get(f, "parties"), NULL);
+            if (*pk)
+                tally_add(&parties, pk);
+            free(pk);
+            date_value dv = parse_date(str(f, "signed"));
+            VEC_PUSH(dates, dv);
+            json_array_foreach(json_object_get(f, "signatories"), k, x)
+            {
+                json_t *ref = person_ref(px, items.items[b].source, x);
+                const char *pid = str(ref, "person_id");
+                const char *idk = pid ? pid : str(ref, "name");
+                if (idk && !json_object_get(sig_ids, idk)) {
+                    json_object_set_new(sig_ids, idk, json_true());
+                    json_array_append(signatories, ref);
+                }
+                json_decref(ref);
+            }
+        }
+        const char *name = tally_best(&names);
+        if (!name)
+            name = tally_best(&generic_names);
+        const char *acronym = tally_best(&acronyms);
+        date_value signed_on = best_date(dates.items, dates.n);
+        char *signed_s = date_format(signed_on);
+        json_t *party_list = json_array();
+        const char *pk = tally_best(&parties);
+        if (pk) {
+            char *copy = strdup(pk);
+            for (char *tok = strtok(copy, "|"); tok; tok = strtok(NULL, "|"))
+                json_array_append_new(party_list, json_string(tok));
+            free(copy);
+        }
+        strbuf key = STRBUF_INIT;
+        if (acronym) {
+            strbuf_addf(&key, "acronym:%s", acronym);
+        } else {
+            char *nk = agreement_key(name);
+            strbuf_addf(&key, "name:%s", nk);
+            free(nk);
+        }
+        char *id = unique_id("agreement", key.buf, taken);
+        const char *rule = NULL;
+        double conf = cluster_confidence(&items, cluster, (int)a, &rule);
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "name", json_string(name));
+        json_object_set_new(o, "aliases", tally_sorted_json(&aliases, name));
+        json_object_set_new(o, "acronym", acronym ? json_string(acronym) : json_null());
+        json_object_set_new(o, "signed", signed_s ? json_string(signed_s) : json_null());
+        json_object_set_new(o, "place", tally_best(&places) ? json_string(tally_best(&places)) : json_null());
+        json_object_set_new(o, "parties", party_list);
+        json_object_set_new(o, "signatories", signatories);
+        json_object_set_new(o, "rule", json_string(rule ? rule : "named-agreement"));
+        json_object_set_new(o, "confidence", json_real(conf));
+        json_object_set_new(o, "evidence", cluster_evidence(&items, cluster, (int)a));
+        json_array_append_new(out, o);
+        free(id);
+        free(signed_s);
+        strbuf_release(&key);
+        json_decref(sig_ids);
+        free(dates.items);
+        tally_free(&names);
+        tally_free(&generic_names);
+        tally_free(&aliases);
+        tally_free(&acronyms);
+        tally_free(&places);
+        tally_free(&parties);
+    }
+    free(parent);
+    free(cluster);
+    free(items.items);
+    return out;
+}
+
+/* ---- meetings ---- */
+
+static json_t *participant_ids(const people_index *px, const char *source, const json_t *fact)
+{
+    json_t *ids = json_array();
+    size_t k;
+    json_t *p;
+    json_array_foreach(json_object_get(fact, "participants"), k, p)
+    {
+        json_t *ref = person_ref(px, source, p);
+        const char *pid = str(ref, "person_id");
+        json_array_append_new(ids, json_string(pid ? pid : str(ref, "name") ? str(ref, "name") : "?"));
+        json_decref(ref);
+    }
+    return ids;
+}
+
+static bool meetings_same(const people_index *px, const item *a, const item *b)
+{
+    json_t *ia = participant_ids(px, a->source, a->fact), *ib = participant_ids(px, b->source, b->fact);
+    int common = 0;
+    size_t i, k;
+    json_t *x, *y;
+    json_array_foreach(ia, i, x) json_array_foreach(ib, k, y) common += json_equal(x, y);
+    size_t na = json_array_size(ia), nb = json_array_size(ib);
+    json_decref(ia);
+    json_decref(ib);
+    if (common < 2 && !(common == (int)na && na == nb && na > 0))
+        return false;
+    bool call_a = strcmp(str(a->fact, "rule"), "meeting-call") == 0;
+    bool call_b = strcmp(str(b->fact, "rule"), "meeting-call") == 0;
+    if (call_a != call_b)
+        return false;
+    date_value da = parse_date(str(a->fact, "date")), db = parse_date(str(b->fact, "date"));
+    if (!date_compatible(da, db))
+        return false;
+    if (da.y && db.y)
+        return true;
+    /* an undated report joins a dated one held at the same place or occasion */
+    const char *pa = str(a->fact, "place"), *pb = str(b->fact, "place");
+    const char *oa = str(a->fact, "occasion"), *ob = str(b->fact, "occasion");
+    return (pa && pb && strcmp(pa, pb) == 0) || (oa && ob && strcmp(oa, ob) == 0) ||
+           (!da.y && !db.y && !pa && !pb);
+}
+
+static json_t *meetings_merge(const json_t *sources, const people_index *px, json_t *taken)
+{
+    item_vec items = {0};
+    collect(sources, "meetings", &items);
+    size_t n = items.n;
+    int *parent = uf_new(n);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            if (uf_find(parent, (int)a) != uf_find(parent, (int)b) &&
+                meetings_same(px, &items.items[a], &items.items[b]))
+                uf_union(parent, (int)a, (int)b);
+    int *cluster = malloc((n ? n : 1) * sizeof(int));
+    for (size_t a = 0; a < n; a++)
+        cluster[a] = uf_find(parent, (int)a);
+    json_t *out = json_array();
+    for (size_t a = 0; a < n; a++) {
+        if (cluster[a] != (int)a)
+            continue;
+        tally places = {0}, occasions = {0};
+        VEC(date_value) dates = {0};
+        json_t *participants = json_array();
+        json_t *seen = json_object();
+        for (size_t b = 0; b < n; b++) {
+            if (cluster[b] != (int)a)
+                continue;
+            const json_t *f = items.items[b].fact;
+            tally_add(&places, str(f, "place"));
+            tally_add(&occasions, str(f, "occasion"));
+            date_value dv = parse_date(str(f, "date"));
+            VEC_PUSH(dates, dv);
+            size_t k;
+            json_t *x;
+            json_array_foreach(json_object_get(f, "participants"), k, x)
+            {
+                json_t *ref = person_ref(px, items.items[b].source, x);
+                const char *idk = str(ref, "person_id") ? str(ref, "person_id") : str(ref, "name");
+                if (idk && !json_object_get(seen, idk)) {
+                    json_object_set_new(seen, idk, json_true());
+                    json_array_append(participants, ref);
+                }
+                json_decref(ref);
+            }
+        }
+        date_value when = best_date(dates.items, dates.n);
+        char *date_s = date_format(when);
+        char *pkey = set_key(participants, "person_id");
+        strbuf key = STRBUF_INIT;
+        strbuf_addf(&key, "%s|%04d-%02d", pkey, when.y, when.m);
+        char *id = unique_id("meeting", key.buf, taken);
+        const char *rule = NULL;
+        double conf = cluster_confidence(&items, cluster, (int)a, &rule);
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "date", date_s ? json_string(date_s) : json_null());
+        json_object_set_new(o, "place", tally_best(&places) ? json_string(tally_best(&places)) : json_null());
+        json_object_set_new(o, "occasion",
+                            tally_best(&occasions) ? json_string(tally_best(&occasions)) : json_null());
+        json_object_set_new(o, "participants", participants);
+        json_object_set_new(o, "rule", json_string(rule ? rule : "meeting-verb"));
+        json_object_set_new(o, "confidence", json_real(conf));
+        json_object_set_new(o, "evidence", cluster_evidence(&items, cluster, (int)a));
+        json_array_append_new(out, o);
+        free(id);
+        free(pkey);
+        free(date_s);
+        strbuf_release(&key);
+        json_decref(seen);
+        free(dates.items);
+        tally_free(&places);
+        tally_free(&occasions);
+    }
+    free(parent);
+    free(cluster);
+    free(items.items);
+    return out;
+}
+
+/* ---- quotes ---- */
+
+/* The words of a quote, folded for comparison. */
+static char *quote_key(const char *text)
+{
+    strbuf sb = STRBUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (isalnum(*p))
+            strbuf_addch(&sb, (char)tolower(*p));
+        else if (*p >= 0x80 && (*p & 0xC0) != 0x80 && !(p[0] == 0xE2 && p[1] == 0x80))
+            strbuf_addch(&sb, (char)*p);
+        else if (*p >= 0x80 && (*p & 0xC0) == 0x80 && sb.len && ((unsigned char)sb.buf[sb.len - 1] >= 0x80))
+            strbuf_addch(&sb, (char)*p);
+    }
+    return strbuf_detach(&sb, NULL);
+}
+
+static json_t *quotes_merge(const json_t *sources, const people_index *px, json_t *taken)
+{
+    item_vec items = {0};
+    collect(sources, "quotes", &items);
+    size_t n = items.n;
+    char **keys = malloc((n ? n : 1) * sizeof(char *));
+    json_t **speakers = malloc((n ? n : 1) * sizeof(json_t *));
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = quote_key(str(items.items[i].fact, "text"));
+        json_t *sp = json_object_get(items.items[i].fact, "speaker");
+        speakers[i] = json_is_object(sp) ? person_ref(px, items.items[i].source, sp) : NULL;
+    }
+    int *parent = uf_new(n);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++) {
+            if (strcmp(keys[a], keys[b]) != 0)
+                continue;
+            const char *sa = speakers[a] ? str(speakers[a], "person_id") : NULL;
+            const char *sb = speakers[b] ? str(speakers[b], "person_id") : NULL;
+            if (!sa || !sb || strcmp(sa, sb) == 0)
+                uf_union(parent, (int)a, (int)b);
+        }
+    int *cluster = malloc((n ? n : 1) * sizeof(int));
+    for (size_t a = 0; a < n; a++)
+        cluster[a] = uf_find(parent, (int)a);
+    json_t *out = json_array();
+    for (size_t a = 0; a < n; a++) {
+        if (cluster[a] != (int)a)
+            continue;
+        json_t *speaker = NULL;
+        tally cues = {0};
+        for (size_t b = 0; b < n; b++) {
+            if (cluster[b] != (int)a)
+                continue;
+            if (!speaker && speakers[b] && str(speakers[b], "name"))
+                speaker = speakers[b];
+            tally_add(&cues, str(items.items[b].fact, "cue"));
+        }
+        const char *pid = speaker ? str(speaker, "person_id") : NULL;
+        strbuf key = STRBUF_INIT;
+        strbuf_addf(&key, "%s|%s", pid ? pid : "", keys[a]);
+        char *id = unique_id("quote", key.buf, taken);
+        const char *rule = NULL;
+        double conf = cluster_confidence(&items, cluster, (int)a, &rule);
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "text", json_string(str(items.items[a].fact, "text")));
+        json_object_set_new(o, "speaker", speaker ? json_deep_copy(speaker)
+                                                  : json_pack("{s:n, s:n, s:n}", "person_id", "name", "title"));
+        json_object_set_new(o, "cue", tally_best(&cues) ? json_string(tally_best(&cues)) : json_null());
+        json_object_set_new(o, "rule", json_string(rule ? rule : "quote"));
+        json_object_set_new(o, "confidence", json_real(conf));
+        json_object_set_new(o, "evidence", cluster_evidence(&items, cluster, (int)a));
+        json_array_append_new(out, o);
+        free(id);
+        strbuf_release(&key);
+        tally_free(&cues);
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(keys[i]);
+        json_decref(speakers[i]);
+    }
+    free(keys);
+    free(speakers);
+    free(parent);
+    free(cluster);
+    free(items.items);
+    return out;
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+    json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    return strcmp(str(x, "source_id"), str(y, "source_id"));
+}
+
+json_t *ingest_merge(const json_t *sources_in)
+{
+    /* work in source-id order whatever the input order */
+    size_t n = json_array_size(sources_in);
+    json_t **v = malloc((n ? n : 1) * sizeof *v);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_array_get(sources_in, i);
+        if (str(s, "source_id") && json_is_object(json_object_get(s, "extraction")))
+            v[m++] = s;
+    }
+    qsort(v, m, sizeof *v, cmp_source);
+    json_t *sources = json_array();
+    for (size_t i = 0; i < m; i++)
+        json_array_append(sources, v[i]);
+    free(v);
+
+    people_index px = {0};
+    json_t *people = json_array();
+    people_merge(sources, &px, people);
+    json_t *taken = json_object();
+    json_t *out = json_object();
+    json_object_set_new(out, "people", people);
+    json_object_set_new(out, "agreements", agreements_merge(sources, &px, taken));
+    json_object_set_new(out, "meetings", meetings_merge(sources, &px, taken));
+    json_object_set_new(out, "quotes", quotes_merge(sources, &px, taken));
+    json_decref(taken);
+    people_free(&px);
+    json_decref(sources);
+    return out;
 }

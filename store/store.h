@@ -76,5 +76,7 @@ int store_get(store *st, enum store_kind kind, const char *id, json_t **item);
 int store_source_text(store *st, const char *id, char **text, size_t *len);
 /* STORE_OK when the database answers a trivial query. */
 int store_ping(store *st);
+/* Number of stored items of a kind in *count. */
+int store_count(store *st, enum store_kind kind, long long *count);
 
 #endif

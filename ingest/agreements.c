@@ -1,0 +1,876 @@
+/* agreements: named documents, their acronyms, and the generic mentions that refer to them.
+ *
+ * A named agreement is a capitalised phrase around a document type word of the lexicon
+ * ("Agreement", "Memorandum of Understanding", "Treaty", "Framework"...), extended left over
+ * capitalised modifiers ("Logistics Exchange", "U.S.–India 10-Year Defense") and right over
+ * "of/on/for [the] Capitalised Words", with an acronym or a year in parentheses beside it.
+ * A phrase made only of generic words ("Defence Framework") is a generic mention, as is "the
+ * 10-year pact": those join the article's named agreement they fit best, or, in a sentence that
+ * signs one and when the article names none, stand for an agreement of their own.
+ *
+ * Dates, parties, signatories and places come from the sentences that sign the agreement:
+ * the parenthesised year, "from 2013", the date nearest the signing verb; the countries in the
+ * name, then those of the signing sentence, then the article's main pair; the people of the
+ * signing sentence (in a post, its author too when it says "we signed"). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/doc.h"
+#include "ingest/lexicon.h"
+
+#define MAX_MODIFIERS 8
+#define MAX_PAREN_TOKENS 8
+#define GENERIC_MAX_MODIFIERS 5
+
+/* Words that say what kind of agreement, not which one. */
+static const char *const DOMAIN_WORDS[] = {
+    "defence", "defense", "security", "trade", "strategic", "cooperation", "co-operation",
+    "economic", "partnership", "military", "comprehensive", "bilateral", "joint", "new",
+    "historic", "landmark", "major", "free", "investment", "climate", "energy", "nuclear",
+    "maritime", "peace", "final", "interim", "global", "general", "this", "that", "our",
+    "their", "its", "industrial", "technology", "framework", "agreement", NULL,
+};
+
+/* Adjectives that praise or date a generic mention without telling which agreement it is. */
+static const char *const EVALUATIVE[] = {
+    "landmark", "historic", "new", "major", "significant", "ambitious", "recent", "latest",
+    "first", "key", "important", "sweeping", "broad", "wide-ranging", "far-reaching",
+    "proposed", "planned", "signed", "current", "so-called", "long-awaited", "crucial",
+    "groundbreaking", "unprecedented", "formal", "fresh", "revised", "updated", NULL,
+};
+
+static const char *const DETERMINERS[] = {
+    "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "whose", "The", "A",
+    "An", "This", "That", "Its", "Their", "Our", NULL,
+};
+
+/* Capitalised words that open a sentence or clause and are never part of a name. */
+static const char *const NAME_STOP[] = {
+    "The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "My",
+    "In", "On", "At", "After", "Before", "During", "While", "When", "Since", "Following",
+    "Under", "By", "With", "From", "Both", "Each", "Despite", "Amid", "Although", "Though",
+    "However", "Meanwhile", "As", "Also", "And", "But", "Or", "If", "For", "To", "Of", "Key",
+    "Read", "We", "I", "They", "He", "She", "It", "Sign", "Signs", "Signed", "Ink", "Inks",
+    "Seal", "Seals", "Agree", "Agrees", "Why", "How", "What", "Who", NULL,
+};
+
+static const char *const RIGHT_PREPOSITIONS[] = {
+    "of", "on", "for", "between", "concerning", "regarding", NULL,
+};
+
+typedef struct ag {
+    char *name;
+    strvec aliases;
+    char *acronym;
+    char head[24];
+    bool generic;
+    strvec descriptors;
+    date_value date;
+    int date_rank; /* 3 parenthesised or "from YEAR", 2 signing sentence, 1 post date */
+    bool date_relative;
+    json_t *parties;     /* countries named in its names */
+    json_t *sent_parties;
+    json_t *signatories;
+    char *place;
+    VEC(size_t) ev;      /* pairs: start, end */
+    int mentions;
+    size_t first;
+    const char *rule;
+    double confidence;
+} ag;
+
+typedef VEC(ag) ag_vec;
+
+static bool tok_in(const doc *d, int t, const char *const *list)
+{
+    return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+}
+
+static bool tok_in_ci(const doc *d, int t, const char *const *list)
+{
+    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+}
+
+char *agreement_key(const char *name)
+{
+    strbuf sb = STRBUF_INIT;
+    const unsigned char *p = (const unsigned char *)name;
+    strbuf word = STRBUF_INIT;
+    bool paren = false;
+    for (;; p++) {
+        unsigned c = *p;
+        bool letter = isalnum(c) || c >= 0x80;
+        /* fold typographic dashes and quotes to separators */
+        if (c == 0xE2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0x99 || p[2] == 0x98 ||
+                                           p[2] == 0x9C || p[2] == 0x9D)) {
+            p += 2;
+            letter = false;
+            c = ' ';
+        }
+        if (c == '(')
+            paren = true;
+        if (letter && !paren) {
+            strbuf_addch(&word, (char)tolower((int)c));
+            continue;
+        }
+        if (c == '.' && word.len && p[1] && p[1] != ' ')
+            continue; /* "u.s." -> "us" */
+        if (word.len) {
+            if (word.len == 1 && word.buf[0] == 'u' && sb.len == 0 && 0) {
+            }
+            const char *fold = lex_spelling(word.buf, word.len);
+            if (!(sb.len == 0 && strcmp(word.buf, "the") == 0)) {
+                if (sb.len)
+                    strbuf_addch(&sb, ' ');
+                strbuf_addstr(&sb, fold ? fold : word.buf);
+            }
+            strbuf_reset(&word);
+        }
+        if (c == ')')
+            paren = false;
+        if (!c)
+            break;
+    }
+    strbuf_release(&word);
+    return strbuf_detach(&sb, NULL);
+}
+
+static bool is_hyphen_number(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    if (!(k->flags & TK_NUM))
+        return false;
+    for (size_t i = k->start; i < k->end; i++)
+        if (d->text[i] == '-')
+            return true;
+    return false;
+}
+
+static bool is_country_tok(const doc *d, int t)
+{
+    json_t *c = countries_in(d, d->tokens.items[t].start, d->tokens.items[t].end, 0, 0);
+    bool yes = json_array_size(c) > 0;
+    json_decref(c);
+    return yes;
+}
+
+/* A token that may stand inside an agreement's name. */
+static bool name_part(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    if (k->person >= 0)
+        return false;
+    if (is_hyphen_number(d, t))
+        return true;
+    if (!(k->flags & (TK_CAP | TK_UPPER)))
+        return false;
+    if (tok_in(d, t, NAME_STOP))
+        return false;
+    return true;
+}
+
+static bool inside_person(const doc *d, int t)
+{
+    for (size_t i = 0; i < d->pmentions.n; i++)
+        if (d->tokens.items[t].start >= d->pmentions.items[i].start &&
+            d->tokens.items[t].end <= d->pmentions.items[i].end)
+            return true;
+    return false;
+}
+
+static bool acronym_fits(const char *acr, size_t an, const char *name)
+{
+    /* the acronym's letters appear in order in the name, starting with its first letter */
+    if (!an || tolower((unsigned char)acr[0]) != tolower((unsigned char)name[0]))
+        return false;
+    size_t i = 0;
+    for (const char *p = name; *p && i < an; p++)
+        if (tolower((unsigned char)*p) == tolower((unsigned char)acr[i]))
+            i++;
+    return i == an;
+}
+
+typedef struct named {
+    int a, b;       /* name tokens [a, b) */
+    char *acronym;
+    date_value date;
+    bool distinctive;
+} named;
+
+/* The year in parentheses right after the name, or "from/of YEAR" after it. */
+static bool year_after(const doc *d, int t, int end, date_value *out)
+{
+    if (t < end && (tok_is(d, t, "from") || tok_is(d, t, "of") || tok_is(d, t, "in")) && t + 1 < end &&
+        (d->tokens.items[t + 1].flags & TK_NUM) && tok_len(d, t + 1) == 4) {
+        out->y = atoi(d->text + d->tokens.items[t + 1].start);
+        out->m = out->d = 0;
+        return out->y >= 1900 && out->y < 2100;
+    }
+    return false;
+}
+
+static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm)
+{
+    memset(nm, 0, sizeof *nm);
+    int a = head;
+    /* left: capitalised modifiers and connectors between them */
+    for (int k = head - 1, n = 0; k >= s_start && n < MAX_MODIFIERS; k--, n++) {
+        if (name_part(d, k) && !inside_person(d, k)) {
+            a = k;
+            continue;
+        }
+        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
+             tok_is(d, k, "&")) &&
+            k - 1 >= s_start && name_part(d, k - 1) && !inside_person(d, k - 1))
+            continue;
+        break;
+    }
+    int b = head + 1;
+    if (b + 1 < s_end && tok_is(d, b, "of") &&
+        (tok_is(d, b + 1, "Understanding") || tok_is(d, b + 1, "Agreement") || tok_is(d, b + 1, "Intent") ||
+         tok_is(d, b + 1, "Cooperation")))
+        b += 2;
+    /* right: "of/on/for [the] Capitalised Words" */
+    bool right = false;
+    if (b + 1 < s_end && tok_in(d, b, RIGHT_PREPOSITIONS)) {
+        int k = b + 1;
+        if (tok_is(d, k, "the") && k + 1 < s_end)
+            k++;
+        int run = k;
+        while (k < s_end) {
+            if (name_part(d, k) && !inside_person(d, k)) {
+                k++;
+                continue;
+            }
+            if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
+                 tok_is(d, k, "on")) &&
+                k + 1 < s_end && name_part(d, k + 1) && k > run)
+                {
+                    k++;
+                    continue;
+                }
+            break;
+        }
+        if (k > run) {
+            b = k;
+            right = true;
+        }
+    }
+    if (b - a < 2)
+        return false;
+    nm->a = a;
+    nm->b = b;
+    /* distinctive: a right part, a country, or a modifier that is not a generic word */
+    nm->distinctive = right;
+    for (int k = a; k < head && !nm->distinctive; k++) {
+        if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on"))
+            continue;
+        if (is_country_tok(d, k) || !tok_in_ci(d, k, DOMAIN_WORDS))
+            nm->distinctive = true;
+    }
+    char *name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+    /* "(ACRONYM)" or "(2025)" after the name */
+    if (b < s_end && tok_is(d, b, "(")) {
+        for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++) {
+            const token *tk = &d->tokens.items[k];
+            if ((tk->flags & TK_UPPER) && !nm->acronym &&
+                acronym_fits(d->text + tk->start, tk->end - tk->start, name))
+                nm->acronym = doc_strdup(d, tk->start, tk->end);
+            else if ((tk->flags & TK_NUM) && tok_len(d, k) >= 4 && !nm->date.y) {
+                int y = atoi(d->text + tk->start);
+                if (y >= 1900 && y < 2100)
+                    nm->date.y = y;
+            }
+        }
+    }
+    /* "ACRONYM (Name, 2016)" */
+    if (a - 2 >= s_start && tok_is(d, a - 1, "(") && (d->tokens.items[a - 2].flags & TK_UPPER) &&
+        acronym_fits(d->text + d->tokens.items[a - 2].start, tok_len(d, a - 2), name)) {
+        free(nm->acronym);
+        nm->acronym = doc_strdup(d, d->tokens.items[a - 2].start, d->tokens.items[a - 2].end);
+        for (int k = b; k < s_end && k <= b + 3 && !tok_is(d, k, ")"); k++)
+            if ((d->tokens.items[k].flags & TK_NUM) && tok_len(d, k) == 4 && !nm->date.y)
+                nm->date.y = atoi(d->text + d->tokens.items[k].start);
+    }
+    if (!nm->date.y)
+        year_after(d, b, s_end, &nm->date);
+    free(name);
+    if (nm->acronym)
+        nm->distinctive = true;
+    return true;
+}
+
+static bool signing_sentence(const doc *d, int s, int *verb)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (tok_in(d, t, LEX_SIGNING_VERBS)) {
+            /* "agreed to supply" is a promise, not a signature */
+            if ((tok_is(d, t, "agreed") || tok_is(d, t, "reached")) && t + 1 < se->tok_end &&
+                tok_is(d, t + 1, "to"))
+                continue;
+            if (verb)
+                *verb = t;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void add_unique(strvec *v, const char *s)
+{
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->items[i], s) == 0)
+            return;
+    VEC_PUSH(*v, strdup(s));
+}
+
+static void add_evidence(ag *g, size_t start, size_t end)
+{
+    for (size_t i = 0; i < g->ev.n; i += 2)
+        if (g->ev.items[i] == start && g->ev.items[i + 1] == end)
+            return;
+    VEC_PUSH(g->ev, start);
+    VEC_PUSH(g->ev, end);
+    if (start < g->first || !g->mentions)
+        g->first = start;
+    g->mentions++;
+}
+
+static void set_date(ag *g, date_value v, int rank, bool relative)
+{
+    if (!v.y) {
+        if (relative && !g->date.y)
+            g->date_relative = true;
+        return;
+    }
+    int prec = !!v.y + !!v.m + !!v.d;
+    int cur = !!g->date.y + !!g->date.m + !!g->date.d;
+    if (!g->date.y || (date_compatible(g->date, v) && prec > cur) || (!date_compatible(g->date, v) && rank > g->date_rank)) {
+        g->date = v;
+        g->date_rank = rank;
+        g->date_relative = false;
+    }
+}
+
+/* The date of a signing sentence: the absolute (or resolved) date nearest the verb. */
+static bool sentence_date(const doc *d, int s, int verb, date_value *out, bool *relative)
+{
+    size_t vpos = d->tokens.items[verb].start;
+    long best = -1;
+    *relative = false;
+    for (size_t i = 0; i < d->dates.n; i++) {
+        const date_mention *m = &d->dates.items[i];
+        if (m->sent != s || m->kind == DATE_RANGE)
+            continue;
+        if (m->kind == DATE_RELATIVE && !m->resolved) {
+            *relative = true;
+            continue;
+        }
+        long dist = (long)(m->start > vpos ? m->start - vpos : vpos - m->start);
+        if (best < 0 || dist < best) {
+            best = dist;
+            *out = m->value;
+        }
+    }
+    return best >= 0;
+}
+
+static int post_of_sentence(const doc *d, int s)
+{
+    return d->lines.items[d->sents.items[s].line].post;
+}
+
+static bool first_person_in(const doc *d, int s)
+{
+    static const char *const FIRST[] = {"I", "We", "we", "my", "My", "our", "Our", NULL};
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in(d, t, FIRST))
+            return true;
+    return false;
+}
+
+static void add_signatory(const doc *d, ag *g, int who)
+{
+    const char *key = d->people.items[who].key;
+    size_t i;
+    json_t *v;
+    json_array_foreach(g->signatories, i, v) if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0) return;
+    json_array_append_new(g->signatories, people_ref(d, who));
+}
+
+/* What a sentence that signs agreement g tells about it. */
+static void read_signing(const doc *d, ag *g, int s, int verb)
+{
+    date_value v = {0};
+    bool rel = false;
+    int post_idx = post_of_sentence(d, s);
+    if (sentence_date(d, s, verb, &v, &rel))
+        set_date(g, v, 2, false);
+    else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
+        set_date(g, d->posts.items[post_idx].date, 1, false);
+    else if (rel)
+        g->date_relative = !g->date.y;
+    size_t ps, pe;
+    const sentence *se = &d->sents.items[s];
+    bool place = place_in_sentence(d, s, se->tok_start, &ps, &pe);
+    if (place && !g->place)
+        g->place = doc_strdup(d, ps, pe);
+    json_t *c = countries_acting(d, s, place ? ps : 0, place ? pe : 0);
+    /* a country right after the place ("in Kuala Lumpur, Malaysia") is the place's */
+    if (place) {
+        json_t *after = countries_in(d, pe, pe + 40 < se->end ? pe + 40 : se->end, 0, 0);
+        size_t i;
+        json_t *x;
+        json_array_foreach(after, i, x)
+        {
+            size_t k;
+            json_t *y;
+            json_array_foreach(c, k, y) if (json_equal(x, y))
+            {
+                json_array_remove(c, k);
+                break;
+            }
+        }
+        json_decref(after);
+    }
+    size_t i;
+    json_t *x;
+    json_array_foreach(c, i, x)
+    {
+        bool dup = false;
+        size_t k;
+        json_t *y;
+        json_array_foreach(g->sent_parties, k, y) dup |= json_equal(x, y);
+        if (!dup)
+            json_array_append(g->sent_parties, x);
+    }
+    json_decref(c);
+    /* the signers: "signed by A and B", or the people before the verb ("A and B signed") */
+    int by = -1;
+    for (int t = verb + 1; t < se->tok_end && t <= verb + 3; t++)
+        if (tok_is(d, t, "by"))
+            by = t;
+    for (size_t m = 0; m < d->pmentions.n; m++) {
+        const person_mention *pm = &d->pmentions.items[m];
+        if (pm->sent != s)
+            continue;
+        if (by >= 0) {
+            if (pm->tok_start <= by)
+                continue;
+            /* only the people listed right after "by" */
+            bool listed = true;
+            for (int t = by + 1; t < pm->tok_start; t++) {
+                bool in_mention = false;
+                for (size_t o = 0; o < d->pmentions.n; o++)
+                    in_mention |= d->tokens.items[t].start >= d->pmentions.items[o].start &&
+                                  d->tokens.items[t].end <= d->pmentions.items[o].end;
+                if (!in_mention && !tok_is(d, t, "and") && !tok_is(d, t, ","))
+                    listed = false;
+            }
+            if (listed)
+                add_signatory(d, g, pm->person);
+        } else if (pm->tok_end <= verb) {
+            add_signatory(d, g, pm->person);
+        }
+    }
+    if (post_idx >= 0 && first_person_in(d, s) && d->posts.items[post_idx].author >= 0) {
+        add_signatory(d, g, d->posts.items[post_idx].author);
+        /* the counterpart named in the same post_idx */
+        const embedded_post *p = &d->posts.items[post_idx];
+        for (size_t m = 0; m < d->pmentions.n; m++)
+            if (d->pmentions.items[m].start >= p->body_start && d->pmentions.items[m].end <= p->body_end)
+                add_signatory(d, g, d->pmentions.items[m].person);
+    }
+}
+
+static ag *new_ag(ag_vec *v)
+{
+    ag g = {0};
+    g.parties = json_array();
+    g.sent_parties = json_array();
+    g.signatories = json_array();
+    VEC_PUSH(*v, g);
+    return &v->items[v->n - 1];
+}
+
+static const char *head_of(const doc *d, int head)
+{
+    static char buf[24];
+    size_t n = tok_len(d, head);
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)tolower((unsigned char)d->text[d->tokens.items[head].start + i]);
+    buf[n] = 0;
+    if (strcmp(buf, "mou") == 0)
+        strcpy(buf, "memorandum");
+    if (strcmp(buf, "accords") == 0)
+        strcpy(buf, "accord");
+    if (strcmp(buf, "minutes") == 0)
+        strcpy(buf, "minute");
+    return buf;
+}
+
+static int find_by_key(ag_vec *v, const char *key, const char *acronym)
+{
+    for (size_t i = 0; i < v->n; i++) {
+        if (acronym && v->items[i].acronym && strcmp(acronym, v->items[i].acronym) == 0)
+            return (int)i;
+        for (size_t k = 0; k < v->items[i].aliases.n; k++) {
+            char *ak = agreement_key(v->items[i].aliases.items[k]);
+            bool same = strcmp(ak, key) == 0;
+            free(ak);
+            if (same)
+                return (int)i;
+        }
+    }
+    return -1;
+}
+
+typedef struct generic generic;
+typedef VEC(generic) generic_vec;
+struct generic {
+    size_t start, end;
+    int sent, head_tok;
+    char *phrase;
+    strvec descriptors;
+};
+
+static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
+{
+    for (size_t si = 0; si < d->sents.n; si++) {
+        if (!sent_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        for (int t = se->tok_start; t < se->tok_end; t++) {
+            const token *k = &d->tokens.items[t];
+            if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
+                /* a head followed by another head is a modifier: "Framework Agreement" */
+                if (t + 1 < se->tok_end && tok_in(d, t + 1, LEX_AGREEMENT_HEADS))
+                    continue;
+                named nm;
+                if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
+                    continue;
+                if (!nm.distinctive) {
+                    free(nm.acronym);
+                    goto generic_check;
+                }
+                char *name = doc_strdup(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                char *key = agreement_key(name);
+                int gi = find_by_key(ags, key, nm.acronym);
+                ag *g = gi >= 0 ? &ags->items[gi] : new_ag(ags);
+                if (gi < 0) {
+                    g->name = strdup(name);
+                    snprintf(g->head, sizeof g->head, "%s", head_of(d, t));
+                    g->rule = nm.acronym ? "named-agreement-acronym" : "named-agreement";
+                    g->confidence = nm.acronym ? 0.9 : 0.8;
+                }
+                add_unique(&g->aliases, name);
+                if (nm.acronym && !g->acronym)
+                    g->acronym = strdup(nm.acronym);
+                if (nm.date.y)
+                    set_date(g, nm.date, 3, false);
+                json_t *c = countries_in(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end, 0, 0);
+                if (json_array_size(c) > json_array_size(g->parties)) {
+                    json_decref(g->parties);
+                    g->parties = c;
+                } else {
+                    json_decref(c);
+                }
+                add_evidence(g, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                int verb;
+                if (signing_sentence(d, (int)si, &verb))
+                    read_signing(d, g, (int)si, verb);
+                free(name);
+                free(key);
+                free(nm.acronym);
+                t = nm.b - 1;
+                continue;
+            }
+        generic_check:
+            if ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS)) {
+                if (t + 1 < se->tok_end && tok_in_ci(d, t + 1, LEX_GENERIC_HEADS))
+                    continue;
+                int a = t;
+                int m = t - 1;
+                for (int n = 0; m >= se->tok_start && n < GENERIC_MAX_MODIFIERS; m--, n++) {
+                    const token *km = &d->tokens.items[m];
+                    if (tok_in(d, m, DETERMINERS))
+                        break;
+                    if (is_hyphen_number(d, m) || is_country_tok(d, m) ||
+                        ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
+                         !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS))) {
+                        a = m;
+                        continue;
+                    }
+                    if ((km->flags & TK_CAP) && tok_in_ci(d, m, DOMAIN_WORDS)) {
+                        a = m;
+                        continue;
+                    }
+                    break;
+                }
+                bool det = m >= se->tok_start && tok_in(d, m, DETERMINERS);
+                bool poss_country = m >= se->tok_start && is_country_tok(d, m);
+                if (!det && !poss_country)
+                    continue;
+                generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t};
+                int first_kept = a;
+                while (first_kept < t && tok_in_ci(d, first_kept, EVALUATIVE))
+                    first_kept++;
+                gm.phrase = doc_strdup(d, d->tokens.items[first_kept].start, k->end);
+                for (int u = a; u < t; u++) {
+                    if (tok_in_ci(d, u, EVALUATIVE))
+                        continue;
+                    char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+                    for (char *p = w; *p; p++)
+                        *p = (char)tolower((unsigned char)*p);
+                    VEC_PUSH(gm.descriptors, w);
+                }
+                VEC_PUSH(*gens, gm);
+            }
+        }
+    }
+}
+
+static bool head_compatible(const char *generic_head, const char *named_head)
+{
+    static const char *const ANY[] = {"agreement", "deal", "pact", "accord", NULL};
+    if (lex_has(ANY, generic_head, strlen(generic_head)))
+        return true;
+    if (strcmp(generic_head, "mou") == 0)
+        return strcmp(named_head, "memorandum") == 0;
+    return strcmp(generic_head, named_head) == 0;
+}
+
+static int descriptor_overlap(const ag *g, const generic *gm)
+{
+    int n = 0;
+    for (size_t i = 0; i < gm->descriptors.n; i++) {
+        char *dk = agreement_key(gm->descriptors.items[i]);
+        for (size_t k = 0; k < g->aliases.n; k++) {
+            char *ak = agreement_key(g->aliases.items[k]);
+            size_t dl = strlen(dk);
+            bool hit = false;
+            for (char *p = strstr(ak, dk); p && !hit; p = strstr(p + 1, dk))
+                hit = (p == ak || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
+            free(ak);
+            if (hit) {
+                n++;
+                break;
+            }
+        }
+        free(dk);
+    }
+    return n;
+}
+
+static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
+{
+    for (size_t i = 0; i < gens->n; i++) {
+        generic *gm = &gens->items[i];
+        char head[24];
+        snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
+        int verb = -1;
+        bool signing = signing_sentence(d, gm->sent, &verb);
+        /* the most mentioned agreement of the article */
+        int main_ag = -1;
+        for (size_t k = 0; k < ags->n; k++)
+            if (main_ag < 0 || ags->items[k].mentions > ags->items[main_ag].mentions)
+                main_ag = (int)k;
+        int best = -1, best_score = 0;
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *g = &ags->items[k];
+            if (!head_compatible(head, g->head))
+                continue;
+            int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start);
+            if (score > best_score) {
+                best_score = score;
+                best = (int)k;
+            }
+        }
+        ag *g = NULL;
+        if (best >= 0) {
+            g = &ags->items[best];
+        } else if (signing) {
+            g = new_ag(ags);
+            g->name = strdup(gm->phrase);
+            g->generic = true;
+            snprintf(g->head, sizeof g->head, "%s", head);
+            g->rule = "generic-signing";
+            g->confidence = 0.6;
+        } else {
+            continue;
+        }
+        if (gm->descriptors.n)
+            add_unique(&g->aliases, gm->phrase);
+        for (size_t k = 0; k < gm->descriptors.n; k++)
+            add_unique(&g->descriptors, gm->descriptors.items[k]);
+        add_evidence(g, gm->start, gm->end);
+        if (signing)
+            read_signing(d, g, gm->sent, verb);
+        json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
+        if (json_array_size(c) > json_array_size(g->parties)) {
+            json_decref(g->parties);
+            g->parties = c;
+        } else {
+            json_decref(c);
+        }
+    }
+}
+
+/* Two names of one agreement in one article: same type, same parties, same year. */
+static void merge_named(ag_vec *ags)
+{
+    for (size_t i = 0; i < ags->n; i++) {
+        for (size_t k = i + 1; k < ags->n; k++) {
+            ag *a = &ags->items[i], *b = &ags->items[k];
+            if (strcmp(a->head, b->head) != 0 || (a->acronym && b->acronym))
+                continue;
+            if (!a->date.y || !b->date.y || !date_compatible(a->date, b->date))
+                continue;
+            if (json_array_size(a->parties) < 2 || !json_equal(a->parties, b->parties)) {
+                /* parties in another order are the same parties */
+                if (json_array_size(a->parties) != 2 || json_array_size(b->parties) != 2)
+                    continue;
+                const char *a0 = json_string_value(json_array_get(a->parties, 0));
+                const char *a1 = json_string_value(json_array_get(a->parties, 1));
+                const char *b0 = json_string_value(json_array_get(b->parties, 0));
+                const char *b1 = json_string_value(json_array_get(b->parties, 1));
+                if (!(strcmp(a0, b1) == 0 && strcmp(a1, b0) == 0))
+                    continue;
+            }
+            /* fold b into a */
+            for (size_t x = 0; x < b->aliases.n; x++) {
+                add_unique(&a->aliases, b->aliases.items[x]);
+                free(b->aliases.items[x]);
+            }
+            b->aliases.n = 0;
+            for (size_t x = 0; x < b->ev.n; x += 2)
+                add_evidence(a, b->ev.items[x], b->ev.items[x + 1]);
+            set_date(a, b->date, b->date_rank, b->date_relative);
+            if (!a->acronym && b->acronym)
+                a->acronym = strdup(b->acronym);
+            if (!a->place && b->place)
+                a->place = strdup(b->place);
+            size_t x;
+            json_t *v;
+            json_array_foreach(b->signatories, x, v)
+            {
+                bool dup = false;
+                size_t y;
+                json_t *w;
+                json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
+                if (!dup)
+                    json_array_append(a->signatories, v);
+            }
+            b->mentions = -1; /* dropped */
+        }
+    }
+}
+
+static void acronym_mentions(doc *d, ag_vec *ags)
+{
+    for (size_t si = 0; si < d->sents.n; si++) {
+        if (!sent_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        for (int t = se->tok_start; t < se->tok_end; t++) {
+            if (!(d->tokens.items[t].flags & TK_UPPER))
+                continue;
+            for (size_t k = 0; k < ags->n; k++) {
+                ag *g = &ags->items[k];
+                if (g->mentions >= 0 && g->acronym && strlen(g->acronym) == tok_len(d, t) &&
+                    memcmp(g->acronym, d->text + d->tokens.items[t].start, tok_len(d, t)) == 0)
+                    add_evidence(g, d->tokens.items[t].start, d->tokens.items[t].end);
+            }
+        }
+    }
+}
+
+static json_t *strings_json(char **items, size_t n, const char *skip)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++)
+        if (!skip || strcmp(items[i], skip) != 0)
+            json_array_append_new(a, json_string(items[i]));
+    return a;
+}
+
+void agreements_find(doc *d)
+{
+    ag_vec ags = {0};
+    generic_vec gens = {0};
+    find_mentions(d, &ags, &gens);
+    attach_generics(d, &ags, &gens);
+    merge_named(&ags);
+    acronym_mentions(d, &ags);
+    const char *pair[2];
+    countries_main_pair(d, pair);
+    d->agreements = json_array();
+    for (size_t i = 0; i < ags.n; i++) {
+        ag *g = &ags.items[i];
+        if (g->mentions > 0) {
+            json_t *parties = g->parties;
+            if (json_array_size(parties) < 2 && json_array_size(g->sent_parties) >= 2)
+                parties = g->sent_parties;
+            if (json_array_size(parties) < 2 && pair[0]) {
+                /* the article's pair, when what the text says fits it */
+                bool fits = true;
+                size_t k;
+                json_t *v;
+                json_array_foreach(parties, k, v) fits &= strcmp(json_string_value(v), pair[0]) == 0 ||
+                                                          strcmp(json_string_value(v), pair[1]) == 0;
+                if (fits) {
+                    parties = json_pack("[s, s]", pair[0], pair[1]);
+                    json_decref(g->parties);
+                    g->parties = parties;
+                }
+            }
+            json_t *o = json_object();
+            json_object_set_new(o, "name", json_string(g->name));
+            json_object_set_new(o, "aliases", strings_json(g->aliases.items, g->aliases.n, g->name));
+            json_object_set_new(o, "acronym", g->acronym ? json_string(g->acronym) : json_null());
+            char *ds = date_format(g->date);
+            json_object_set_new(o, "signed", ds ? json_string(ds) : json_null());
+            free(ds);
+            json_object_set_new(o, "date_relative", json_boolean(g->date_relative && !g->date.y));
+            json_object_set_new(o, "place", g->place ? json_string(g->place) : json_null());
+            json_object_set(o, "parties", parties);
+            json_object_set(o, "signatories", g->signatories);
+            json_object_set_new(o, "generic", json_boolean(g->generic));
+            json_object_set_new(o, "head", json_string(g->head));
+            json_object_set_new(o, "descriptors", strings_json(g->descriptors.items, g->descriptors.n, NULL));
+            json_object_set_new(o, "rule", json_string(g->rule));
+            json_object_set_new(o, "confidence", json_real(g->confidence));
+            json_t *ev = json_array();
+            for (size_t k = 0; k < g->ev.n; k += 2)
+                json_array_append_new(ev, doc_evidence(d, g->ev.items[k], g->ev.items[k + 1]));
+            json_object_set_new(o, "evidence", ev);
+            json_array_append_new(d->agreements, o);
+        }
+        free(g->name);
+        for (size_t k = 0; k < g->aliases.n; k++)
+            free(g->aliases.items[k]);
+        free(g->aliases.items);
+        for (size_t k = 0; k < g->descriptors.n; k++)
+            free(g->descriptors.items[k]);
+        free(g->descriptors.items);
+        free(g->acronym);
+        free(g->place);
+        free(g->ev.items);
+        json_decref(g->parties);
+        json_decref(g->sent_parties);
+        json_decref(g->signatories);
+    }
+    free(ags.items);
+    for (size_t i = 0; i < gens.n; i++) {
+        free(gens.items[i].phrase);
+        for (size_t k = 0; k < gens.items[i].descriptors.n; k++)
+            free(gens.items[i].descriptors.items[k]);
+        free(gens.items[i].descriptors.items);
+    }
+    free(gens.items);
+}

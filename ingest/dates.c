@@ -1,0 +1,311 @@
+/* dates: every date expression of an article, absolute ("31 October 2025", "2025-10-31",
+ * "October 31"), partial ("in August 2024", "in 1995"), ranges ("2016 and 2020") and
+ * relative ("today", "on Friday", "last month"), resolved against the article's reference
+ * date when it has one.  A relative date that cannot be resolved stays unresolved: merge.c
+ * may still date its fact from another article about the same event. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/doc.h"
+#include "ingest/lexicon.h"
+#include "ingest/pattern.h"
+
+#define G(name) pattern_group(PAT_DATE, name)
+#define HASP(mp, name) pattern_has((mp), G(name))
+#define HAS(name) HASP(&m, name)
+#define NUM(name) num(s, m.start[G(name)], m.end[G(name)])
+#define MON(name) month_of(s, m.start[G(name)], m.end[G(name)])
+
+static const int DAYS_IN_MONTH[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+static bool leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int month_days(int y, int m)
+{
+    return m == 2 && leap(y) ? 29 : DAYS_IN_MONTH[m - 1];
+}
+
+/* Days since 1970-01-01 (proleptic Gregorian), and back. */
+static long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static date_value civil_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    date_value v = {(int)(y + (m <= 2)), (int)m, (int)d};
+    return v;
+}
+
+int date_weekday(int y, int m, int d)
+{
+    long z = days_from_civil(y, m, d);
+    return (int)(((z % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+}
+
+char *date_format(date_value v)
+{
+    char buf[16];
+    if (!v.y)
+        return NULL;
+    if (v.m && v.d)
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", v.y, v.m, v.d);
+    else if (v.m)
+        snprintf(buf, sizeof buf, "%04d-%02d", v.y, v.m);
+    else
+        snprintf(buf, sizeof buf, "%04d", v.y);
+    return strdup(buf);
+}
+
+bool date_compatible(date_value a, date_value b)
+{
+    if (!a.y || !b.y)
+        return true;
+    if (a.y != b.y)
+        return false;
+    if (a.m && b.m && a.m != b.m)
+        return false;
+    if (a.m && b.m && a.d && b.d && a.d != b.d)
+        return false;
+    return true;
+}
+
+static bool valid_ymd(date_value v)
+{
+    if (v.y < 1000 || v.y > 2999)
+        return false;
+    if (v.m && (v.m < 1 || v.m > 12))
+        return false;
+    if (v.d && (!v.m || v.d < 1 || v.d > month_days(v.y, v.m)))
+        return false;
+    return true;
+}
+
+static int num(const char *s, size_t a, size_t b)
+{
+    int n = 0;
+    for (size_t i = a; i < b; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            n = n * 10 + (s[i] - '0');
+    return n;
+}
+
+static int month_of(const char *s, size_t a, size_t b)
+{
+    return lex_month(s + a, b - a);
+}
+
+/* Parses one absolute date expression (the whole of s must be one). */
+bool date_parse_ymd(const char *s, date_value *out)
+{
+    pattern_match m;
+    size_t len = strlen(s);
+    if (!pattern_find(PAT_DATE, s, len, 0, &m))
+        return false;
+    date_value v = {0};
+    if (HAS("iso")) {
+        v.y = NUM("iy");
+        v.m = NUM("im");
+        v.d = NUM("id");
+    } else if (HAS("mdy")) {
+        v.m = MON("m1");
+        v.d = NUM("d1");
+        v.y = HAS("y1") ? NUM("y1") : 0;
+    } else if (HAS("dmy")) {
+        v.m = MON("m2");
+        v.d = NUM("d2");
+        v.y = HAS("y2") ? NUM("y2") : 0;
+    } else if (HAS("my")) {
+        v.m = MON("m3");
+        v.y = NUM("y3");
+    } else if (HAS("year")) {
+        v.y = NUM("y4");
+    } else {
+        return false;
+    }
+    if (v.y && !valid_ymd(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+static date_value add_days(date_value v, long n)
+{
+    return civil_from_days(days_from_civil(v.y, v.m, v.d) + n);
+}
+
+/* Resolves a relative expression against ref (a full date). */
+static bool resolve_relative(const doc *d, const pattern_match *m, date_value ref, date_value *out)
+{
+    const char *s = d->text;
+    if (!ref.y || !ref.m || !ref.d)
+        return false;
+    if (HASP(m, "today")) {
+        *out = ref;
+    } else if (HASP(m, "yesterday")) {
+        *out = add_days(ref, -1);
+    } else if (HASP(m, "tomorrow")) {
+        *out = add_days(ref, 1);
+    } else if (HASP(m, "rweek")) {
+        char q = (char)(s[m->start[G("rwq")]] | 0x20);
+        date_value w = add_days(ref, q == 'l' && s[m->start[G("rwq")] + 1] == 'a' ? -7 : q == 'n' ? 7 : 0);
+        *out = (date_value){w.y, w.m, 0};
+    } else if (HASP(m, "rmonth")) {
+        char q = (char)(s[m->start[G("rmq")]] | 0x20);
+        date_value v = {ref.y, ref.m, 0};
+        if (q == 'l' && s[m->start[G("rmq")] + 1] == 'a') {
+            v.m--;
+            if (!v.m) {
+                v.m = 12;
+                v.y--;
+            }
+        } else if (q == 'n') {
+            v.m++;
+            if (v.m > 12) {
+                v.m = 1;
+                v.y++;
+            }
+        }
+        *out = v;
+    } else if (HASP(m, "ryear")) {
+        char q = (char)(s[m->start[G("ryq")]] | 0x20);
+        *out = (date_value){ref.y + (q == 'n') - (q == 'l' && s[m->start[G("ryq")] + 1] == 'a'), 0, 0};
+    } else if (HASP(m, "wd")) {
+        int wd = lex_weekday(s + m->start[G("wday")], m->end[G("wday")] - m->start[G("wday")]);
+        int rw = date_weekday(ref.y, ref.m, ref.d);
+        bool next = HASP(m, "wq") && (s[m->start[G("wq")]] | 0x20) == 'n';
+        long delta = next ? (wd - rw + 7) % 7 : -(long)((rw - wd + 7) % 7);
+        if (next && delta == 0)
+            delta = 7;
+        if (HASP(m, "wq") && (s[m->start[G("wq")]] | 0x20) == 'l' && delta == 0)
+            delta = -7;
+        *out = add_days(ref, delta);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* A bare weekday name is a date only after a preposition or as a possessive. */
+static bool weekday_is_date(const pattern_match *m)
+{
+    if (HASP(m, "wq"))
+        return true;
+    size_t e = m->end[G("wday")];
+    return m->end[0] > e; /* took a possessive 's */
+}
+
+/* The reference date of the article: a "Published:" line, the dateline's date, or the
+ * latest full date written in it (post signatures included). */
+static date_value reference_date(doc *d)
+{
+    if (d->published.y && d->published.m && d->published.d)
+        return d->published;
+    date_value best = {0};
+    for (size_t i = 0; i < d->lines.n; i++) {
+        line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK)
+            continue;
+        pattern_match m;
+        if (i < 6 && pattern_find(PAT_PUBLISHED, d->text, l->end, l->start, &m) && m.start[0] >= l->start) {
+            int g = pattern_group(PAT_PUBLISHED, "date");
+            char *s = doc_strdup(d, m.start[g], m.end[g]);
+            date_value v;
+            bool ok = date_parse_ymd(s, &v) && v.y && v.m && v.d;
+            free(s);
+            if (ok)
+                return v;
+        }
+    }
+    /* A dateline date without a year takes the year of the latest year in the text. */
+    for (size_t i = 0; i < d->dates.n; i++) {
+        date_mention *dm = &d->dates.items[i];
+        if (dm->kind != DATE_ABSOLUTE || !dm->value.y || !dm->value.m || !dm->value.d)
+            continue;
+        if (days_from_civil(dm->value.y, dm->value.m, dm->value.d) >
+            (best.y ? days_from_civil(best.y, best.m, best.d) : -1000000L))
+            best = dm->value;
+    }
+    for (size_t i = 0; i < d->posts.n; i++) {
+        date_value v = d->posts.items[i].date;
+        if (v.y && (!best.y || days_from_civil(v.y, v.m, v.d) > days_from_civil(best.y, best.m, best.d)))
+            best = v;
+    }
+    if (d->published.m && d->published.d && !d->published.y && best.y) {
+        date_value v = {best.y, d->published.m, d->published.d};
+        return v;
+    }
+    return best;
+}
+
+void dates_find(doc *d)
+{
+    for (size_t si = 0; si < d->sents.n; si++) {
+        sentence *s = &d->sents.items[si];
+        enum line_kind lk = d->lines.items[s->line].kind;
+        if (lk != LINE_BODY && lk != LINE_POST && lk != LINE_HEADING)
+            continue;
+        size_t from = s->start;
+        pattern_match m;
+        while (from < s->end && pattern_find(PAT_DATE, d->text, s->end, from, &m)) {
+            from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
+            date_mention dm = {.start = m.start[0], .end = m.end[0], .sent = (int)si};
+            char *txt = doc_strdup(d, m.start[0], m.end[0]);
+            if (HAS("rel")) {
+                if (HAS("wd") && !weekday_is_date(&m)) {
+                    free(txt);
+                    continue;
+                }
+                dm.kind = DATE_RELATIVE;
+            } else if (HAS("range")) {
+                dm.kind = DATE_RANGE;
+                dm.value.y = num(d->text, m.start[G("ry1")], m.end[G("ry1")]);
+            } else {
+                dm.kind = DATE_ABSOLUTE;
+                if (!date_parse_ymd(txt, &dm.value)) {
+                    free(txt);
+                    continue;
+                }
+            }
+            free(txt);
+            VEC_PUSH(d->dates, dm);
+        }
+    }
+    date_value ref = reference_date(d);
+    d->published = ref;
+    for (size_t i = 0; i < d->dates.n; i++) {
+        date_mention *dm = &d->dates.items[i];
+        if (dm->kind == DATE_ABSOLUTE && !dm->value.y && dm->value.m) {
+            /* "October 31": the year of the reference date */
+            if (ref.y) {
+                dm->value.y = ref.y;
+                dm->resolved = true;
+            } else {
+                dm->kind = DATE_RELATIVE;
+                dm->value = (date_value){0};
+            }
+        } else if (dm->kind == DATE_RELATIVE) {
+            pattern_match m;
+            if (pattern_find(PAT_DATE, d->text, dm->end, dm->start, &m) &&
+                resolve_relative(d, &m, ref, &dm->value))
+                dm->resolved = true;
+        }
+    }
+}

@@ -1,0 +1,615 @@
+/* doc: lines, page furniture, embedded posts, metadata, tokens and sentences (see doc.h).
+ *
+ * Lines are classified first, because everything else depends on what a line is: a
+ * "Read More:" headline or an image caption must never yield a quote, and the lines above a
+ * "— Name (@handle) date" signature are the body of an embedded post, spoken by Name. */
+#include "ingest/doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/lexicon.h"
+#include "ingest/pattern.h"
+#include "util/utf8.h"
+
+/* An embedded post is at most a few hundred characters; lines above a signature beyond
+ * this are the article again. */
+#define POST_MAX_CHARS 320
+/* A title or heading is a short line; a longer one is a paragraph. */
+#define TITLE_MAX_CHARS 200
+#define HEADING_MAX_WORDS 9
+
+void *vec_grow(void *p, size_t bytes)
+{
+    void *q = realloc(p, bytes);
+    if (!q) {
+        fputs("factd: out of memory\n", stderr);
+        abort();
+    }
+    return q;
+}
+
+uint32_t cp_at(const doc *d, size_t b, size_t *next)
+{
+    size_t i = b;
+    uint32_t c = utf8_next(d->text, d->len, &i);
+    if (next)
+        *next = i;
+    return c;
+}
+
+bool cp_is_upper(uint32_t c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return true;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return true;
+    if (c >= 0x100 && c <= 0x17F)
+        return c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D ||
+               (c < 0x138 && c % 2 == 0) || (c > 0x138 && c < 0x149 && c % 2 == 1) ||
+               (c > 0x149 && c < 0x178 && c % 2 == 0);
+    if (c >= 0x1E00 && c <= 0x1EFF)
+        return c % 2 == 0;
+    if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F))
+        return true;
+    return false;
+}
+
+bool cp_is_letter(uint32_t c)
+{
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+        return true;
+    if (c < 0xC0)
+        return false;
+    if (c == 0xD7 || c == 0xF7)
+        return false;
+    if (c >= 0x2000 && c <= 0x2BFF) /* punctuation, symbols, arrows */
+        return false;
+    if (c >= 0x3000 && c <= 0x303F)
+        return false;
+    if (c >= 0xFE00 && c <= 0xFFFF)
+        return false;
+    return true;
+}
+
+static bool cp_is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool cp_is_space(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x2009 ||
+           c == 0x200A || c == 0x202F || c == 0x2002 || c == 0x2003 || c == 0x200B ||
+           c == 0xFEFF || c == '\f' || c == '\v';
+}
+
+size_t doc_cp(const doc *d, size_t b)
+{
+    return utf8_cp_count(d->text, b);
+}
+
+json_t *doc_evidence(const doc *d, size_t start, size_t end)
+{
+    return json_pack("{s:I, s:I}", "start", (json_int_t)doc_cp(d, start), "end",
+                     (json_int_t)doc_cp(d, end));
+}
+
+char *doc_strdup(const doc *d, size_t start, size_t end)
+{
+    strbuf sb = STRBUF_INIT;
+    bool space = false;
+    size_t i = start;
+    while (i < end) {
+        size_t n;
+        uint32_t c = cp_at(d, i, &n);
+        if (cp_is_space(c)) {
+            space = sb.len > 0;
+        } else {
+            if (space)
+                strbuf_addch(&sb, ' ');
+            space = false;
+            strbuf_add(&sb, d->text + i, n - i);
+        }
+        i = n;
+    }
+    return strbuf_detach(&sb, NULL);
+}
+
+bool tok_is(const doc *d, int t, const char *word)
+{
+    const token *k = &d->tokens.items[t];
+    size_t n = strlen(word);
+    return k->end - k->start == n && memcmp(d->text + k->start, word, n) == 0;
+}
+
+bool tok_ieq(const doc *d, int t, const char *word)
+{
+    const token *k = &d->tokens.items[t];
+    size_t n = strlen(word);
+    return k->end - k->start == n && strncasecmp(d->text + k->start, word, n) == 0;
+}
+
+size_t tok_len(const doc *d, int t)
+{
+    return d->tokens.items[t].end - d->tokens.items[t].start;
+}
+
+bool sent_readable(const doc *d, int s)
+{
+    enum line_kind k = d->lines.items[d->sents.items[s].line].kind;
+    return k == LINE_BODY || k == LINE_POST;
+}
+
+int tok_at(const doc *d, size_t b)
+{
+    size_t lo = 0, hi = d->tokens.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->tokens.items[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (int)lo;
+}
+
+/* ---- lines ---- */
+
+static void split_lines(doc *d)
+{
+    size_t i = 0;
+    while (i <= d->len) {
+        size_t e = i;
+        while (e < d->len && d->text[e] != '\n')
+            e++;
+        size_t end = e;
+        if (end > i && d->text[end - 1] == '\r')
+            end--;
+        line l = {.start = i, .end = end, .kind = LINE_BODY, .post = -1};
+        bool blank = true;
+        for (size_t k = i; k < end;) {
+            size_t n;
+            if (!cp_is_space(cp_at(d, k, &n))) {
+                blank = false;
+                break;
+            }
+            k = n;
+        }
+        if (blank)
+            l.kind = LINE_BLANK;
+        if (e >= d->len) {
+            if (!(blank && i == d->len))
+                VEC_PUSH(d->lines, l);
+            break;
+        }
+        VEC_PUSH(d->lines, l);
+        i = e + 1;
+    }
+}
+
+static bool line_matches(const doc *d, const line *l, enum pattern_id id, pattern_match *m)
+{
+    pattern_match tmp;
+    return pattern_find(id, d->text, l->end, l->start, m ? m : &tmp) &&
+           (m ? m : &tmp)->start[0] >= l->start;
+}
+
+static size_t line_chars(const doc *d, const line *l)
+{
+    return utf8_cp_count(d->text + l->start, l->end - l->start);
+}
+
+/* Counts words and tells whether the line ends like a sentence. */
+static void line_shape(const doc *d, const line *l, int *words, bool *sentence_end)
+{
+    int w = 0;
+    bool in = false;
+    uint32_t last = 0;
+    for (size_t i = l->start; i < l->end;) {
+        size_t n;
+        uint32_t c = cp_at(d, i, &n);
+        if (cp_is_space(c)) {
+            in = false;
+        } else {
+            if (!in)
+                w++;
+            in = true;
+            if (c != 0x201D && c != 0x2019 && c != '"' && c != '\'' && c != ')')
+                last = c;
+        }
+        i = n;
+    }
+    *words = w;
+    *sentence_end = last == '.' || last == ':' || last == ';' || last == ',' || last == 0x2026;
+}
+
+/* A post's body is the run of lines just above its signature, up to POST_MAX_CHARS
+ * (links not counted), stopping at furniture, a heading, an intro line ending with a colon
+ * or another post. */
+static void find_posts(doc *d)
+{
+    int g_name = pattern_group(PAT_SIGNATURE, "name");
+    int g_handle = pattern_group(PAT_SIGNATURE, "handle");
+    int g_date = pattern_group(PAT_SIGNATURE, "date");
+    (void)g_name;
+    (void)g_handle;
+    for (size_t i = 0; i < d->lines.n; i++) {
+        line *l = &d->lines.items[i];
+        pattern_match m;
+        if (l->kind != LINE_BODY || !line_matches(d, l, PAT_SIGNATURE, &m))
+            continue;
+        embedded_post p = {.sig_start = l->start, .sig_end = l->end, .author = -1, .first_line = -1,
+                  .last_line = -1};
+        if (pattern_has(&m, g_date)) {
+            char *ds = doc_strdup(d, m.start[g_date], m.end[g_date]);
+            date_parse_ymd(ds, &p.date);
+            free(ds);
+        }
+        size_t total = 0;
+        for (int k = (int)i - 1; k >= 0; k--) {
+            line *b = &d->lines.items[k];
+            if (b->kind == LINE_BLANK)
+                continue;
+            if (b->kind != LINE_BODY || line_matches(d, b, PAT_SIGNATURE, NULL))
+                break;
+            /* the characters of this line that are not links */
+            size_t chars = line_chars(d, b);
+            pattern_match u;
+            size_t from = b->start;
+            while (pattern_find(PAT_URL, d->text, b->end, from, &u) && u.start[0] < b->end) {
+                chars -= utf8_cp_count(d->text + u.start[0], u.end[0] - u.start[0]);
+                from = u.end[0];
+            }
+            if (p.last_line >= 0 && total + chars > POST_MAX_CHARS)
+                break;
+            int words;
+            bool ends;
+            line_shape(d, b, &words, &ends);
+            if (p.last_line >= 0 && d->text[b->end - 1] == ':')
+                break;
+            total += chars;
+            if (p.last_line < 0)
+                p.last_line = k;
+            p.first_line = k;
+        }
+        if (p.first_line < 0)
+            continue;
+        l->kind = LINE_SIGNATURE;
+        l->post = (int)d->posts.n;
+        p.body_start = d->lines.items[p.first_line].start;
+        /* the body ends before a trailing link on its last line */
+        line *last = &d->lines.items[p.last_line];
+        size_t end = last->end;
+        pattern_match u;
+        size_t from = last->start;
+        while (pattern_find(PAT_URL, d->text, last->end, from, &u) && u.start[0] < last->end) {
+            if (u.end[0] >= last->end || strspn(d->text + u.end[0], " \t\r") >= last->end - u.end[0]) {
+                end = u.start[0];
+                break;
+            }
+            from = u.end[0];
+        }
+        while (end > p.body_start && (d->text[end - 1] == ' ' || d->text[end - 1] == '\t'))
+            end--;
+        p.body_end = end;
+        for (int k = p.first_line; k <= p.last_line; k++) {
+            if (d->lines.items[k].kind == LINE_BODY) {
+                d->lines.items[k].kind = LINE_POST;
+                d->lines.items[k].post = (int)d->posts.n;
+            }
+        }
+        VEC_PUSH(d->posts, p);
+    }
+}
+
+static void classify_lines(doc *d)
+{
+    for (size_t i = 0; i < d->lines.n; i++) {
+        line *l = &d->lines.items[i];
+        if (l->kind != LINE_BODY)
+            continue;
+        if (line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL))
+            l->kind = LINE_BOILERPLATE;
+    }
+    find_posts(d);
+}
+
+static bool words_single(const doc *d, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++)
+        if (d->text[i] == ' ')
+            return false;
+    return true;
+}
+
+/* Title, byline and dateline: the top of the article. */
+static void find_metadata(doc *d)
+{
+    int first = -1;
+    for (size_t i = 0; i < d->lines.n; i++)
+        if (d->lines.items[i].kind == LINE_BODY) {
+            first = (int)i;
+            break;
+        }
+    d->title_line = d->byline_line = -1;
+    if (first < 0)
+        return;
+
+    /* A headline: a short line that does not end like a sentence and opens no dateline.
+     * Only the very first text line of the article can be one. */
+    bool any_before = false;
+    for (int i = 0; i < first; i++)
+        if (d->lines.items[i].kind != LINE_BLANK)
+            any_before = true;
+    line *l = &d->lines.items[first];
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    int next = first + 1;
+    while (next < (int)d->lines.n && d->lines.items[next].kind == LINE_BLANK)
+        next++;
+    bool blank_after = first + 1 < (int)d->lines.n && d->lines.items[first + 1].kind == LINE_BLANK;
+    pattern_match m;
+    bool by = line_matches(d, l, PAT_BYLINE, NULL);
+    if (!any_before && !by && !ends && words >= 2 && words <= 30 &&
+        line_chars(d, l) <= TITLE_MAX_CHARS && !line_matches(d, l, PAT_DATELINE, NULL) &&
+        (blank_after || (next < (int)d->lines.n && line_matches(d, &d->lines.items[next], PAT_BYLINE, NULL)))) {
+        l->kind = LINE_TITLE;
+        d->title_line = first;
+        d->title = doc_strdup(d, l->start, l->end);
+        first = next;
+    }
+    /* A byline within the next couple of lines: "By Name", or a name in capitals. */
+    for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
+        line *b = &d->lines.items[i];
+        if (b->kind == LINE_BLANK)
+            continue;
+        if (b->kind != LINE_BODY)
+            break;
+        seen++;
+        int g = pattern_group(PAT_BYLINE, "name");
+        if (line_matches(d, b, PAT_BYLINE, &m)) {
+            b->kind = LINE_BYLINE;
+            d->byline_line = i;
+            d->byline = doc_strdup(d, m.start[g], m.end[g]);
+            break;
+        }
+        g = pattern_group(PAT_CAPS_BYLINE, "name");
+        if ((d->title_line >= 0 || seen == 1) && line_matches(d, b, PAT_CAPS_BYLINE, &m)) {
+            b->kind = LINE_BYLINE;
+            d->byline_line = i;
+            d->byline = doc_strdup(d, m.start[g], m.end[g]);
+            break;
+        }
+        if (seen >= 1 && d->title_line < 0)
+            break;
+    }
+    /* A dateline opens the first paragraph of the body. */
+    for (size_t i = 0; i < d->lines.n; i++) {
+        line *b = &d->lines.items[i];
+        if (b->kind != LINE_BODY)
+            continue;
+        int gp = pattern_group(PAT_DATELINE, "place");
+        int ga = pattern_group(PAT_DATELINE, "agency");
+        int gd = pattern_group(PAT_DATELINE, "date");
+        int gs = pattern_group(PAT_DATELINE, "sep");
+        if (line_matches(d, b, PAT_DATELINE, &m) && m.start[0] == b->start) {
+            size_t ps = m.start[gp], pe = m.end[gp];
+            /* the place must not be an ordinary sentence opener */
+            size_t w = ps;
+            while (w < pe && d->text[w] != ' ')
+                w++;
+            bool colon = d->text[m.start[gs]] == ':';
+            int words_in_place = 1;
+            for (size_t k = ps; k < pe; k++)
+                words_in_place += d->text[k] == ' ';
+            bool opener = words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps);
+            if (!opener &&
+                (pattern_has(&m, ga) || pattern_has(&m, gd) || !colon || words_in_place <= 3)) {
+                d->dateline = doc_strdup(d, ps, pe);
+                if (pattern_has(&m, gd)) {
+                    char *ds = doc_strdup(d, m.start[gd], m.end[gd]);
+                    date_value v = {0};
+                    if (date_parse_ymd(ds, &v))
+                        d->published = v;
+                    free(ds);
+                }
+            }
+        }
+        break;
+    }
+    /* Section headings: short lines without sentence punctuation inside the body. */
+    for (size_t i = 0; i < d->lines.n; i++) {
+        line *h = &d->lines.items[i];
+        if (h->kind != LINE_BODY)
+            continue;
+        line_shape(d, h, &words, &ends);
+        uint32_t last = 0;
+        for (size_t k = h->start; k < h->end;) {
+            size_t n;
+            uint32_t c = cp_at(d, k, &n);
+            if (!cp_is_space(c))
+                last = c;
+            k = n;
+        }
+        if (!ends && last != '?' && last != '!' && last != 0x201D && last != '"' &&
+            words <= HEADING_MAX_WORDS)
+            h->kind = LINE_HEADING;
+    }
+}
+
+/* ---- tokens and sentences ---- */
+
+static bool word_char(uint32_t c)
+{
+    return cp_is_letter(c) || cp_is_digit(c);
+}
+
+static bool is_joiner(uint32_t c)
+{
+    return c == '.' || c == '-' || c == 0x2013 || c == 0x2019 || c == '\'' || c == '&' ||
+           c == 0x2010 || c == 0x2011;
+}
+
+static void tokenize_line(doc *d, size_t start, size_t end)
+{
+    size_t i = start;
+    while (i < end) {
+        size_t n;
+        uint32_t c = cp_at(d, i, &n);
+        if (cp_is_space(c)) {
+            i = n;
+            continue;
+        }
+        token t = {.start = i, .flags = 0, .sent = -1, .person = -1};
+        if (word_char(c) || ((c == '@' || c == '#') && n < end && word_char(cp_at(d, n, NULL)))) {
+            if (c == '@')
+                t.flags |= TK_HANDLE;
+            if (cp_is_digit(c))
+                t.flags |= TK_NUM;
+            else if (cp_is_letter(c))
+                t.flags |= TK_WORD | (cp_is_upper(c) ? TK_CAP : 0);
+            size_t j = n;
+            int letters = cp_is_letter(c), uppers = cp_is_upper(c), lowers = cp_is_letter(c) && !cp_is_upper(c);
+            bool dotted = false;
+            while (j < end) {
+                size_t k;
+                uint32_t e = cp_at(d, j, &k);
+                if (word_char(e) || (e == '_' && (t.flags & TK_HANDLE))) {
+                    letters += cp_is_letter(e);
+                    uppers += cp_is_upper(e);
+                    lowers += cp_is_letter(e) && !cp_is_upper(e);
+                    j = k;
+                    continue;
+                }
+                if (is_joiner(e) && k < end && word_char(cp_at(d, k, NULL))) {
+                    dotted |= e == '.';
+                    j = k;
+                    continue;
+                }
+                /* keep the final period of U.S. or of an initial (J.) */
+                if (e == '.' && (dotted || (letters == 1 && uppers == 1 && j == n)) &&
+                    !(t.flags & TK_NUM)) {
+                    j = k;
+                    /* "U.S.–India": a dash after the period joins the next word */
+                    size_t k2;
+                    uint32_t e2 = k < end ? cp_at(d, k, &k2) : 0;
+                    if ((e2 == '-' || e2 == 0x2013) && k2 < end && word_char(cp_at(d, k2, NULL))) {
+                        j = k2;
+                        dotted = true;
+                        continue;
+                    }
+                    break;
+                }
+                break;
+            }
+            if (letters >= 2 && lowers == 0 && uppers >= 2)
+                t.flags |= TK_UPPER;
+            t.end = j;
+        } else {
+            t.flags = TK_PUNCT;
+            t.end = n;
+        }
+        VEC_PUSH(d->tokens, t);
+        i = t.end;
+    }
+}
+
+static bool is_open_quote_cp(uint32_t c)
+{
+    return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0xAB || c == '(';
+}
+
+static bool is_close_cp(uint32_t c)
+{
+    return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0xBB || c == ')';
+}
+
+static void split_sentences(doc *d)
+{
+    for (size_t li = 0; li < d->lines.n; li++) {
+        line *l = &d->lines.items[li];
+        if (l->kind == LINE_BLANK)
+            continue;
+        int first = (int)d->tokens.n;
+        tokenize_line(d, l->start, l->end);
+        int last = (int)d->tokens.n;
+        int s0 = first;
+        for (int t = first; t < last; t++) {
+            token *k = &d->tokens.items[t];
+            bool end_here = t == last - 1;
+            if (!end_here && (k->flags & TK_PUNCT)) {
+                uint32_t c = cp_at(d, k->start, NULL);
+                if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
+                    int u = t + 1;
+                    while (u < last && (d->tokens.items[u].flags & TK_PUNCT) &&
+                           is_close_cp(cp_at(d, d->tokens.items[u].start, NULL)))
+                        u++;
+                    bool abbrev = c == '.' && t > first &&
+                                  d->tokens.items[t - 1].end == k->start &&
+                                  lex_has(LEX_ABBREVIATIONS, d->text + d->tokens.items[t - 1].start,
+                                          tok_len(d, t - 1));
+                    if (u < last && !abbrev) {
+                        token *nx = &d->tokens.items[u];
+                        uint32_t nc = cp_at(d, nx->start, NULL);
+                        if ((nx->flags & (TK_CAP | TK_NUM | TK_HANDLE)) || is_open_quote_cp(nc)) {
+                            t = u - 1;
+                            end_here = true;
+                        }
+                    }
+                }
+            }
+            if (end_here) {
+                sentence s = {.start = d->tokens.items[s0].start, .end = d->tokens.items[t].end,
+                              .line = (int)li, .tok_start = s0, .tok_end = t + 1};
+                for (int u = s0; u <= t; u++)
+                    d->tokens.items[u].sent = (int)d->sents.n;
+                VEC_PUSH(d->sents, s);
+                s0 = t + 1;
+            }
+        }
+    }
+}
+
+void doc_parse(doc *d, const char *text, size_t len)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = len;
+    d->title_line = d->byline_line = -1;
+    split_lines(d);
+    classify_lines(d);
+    find_metadata(d);
+    split_sentences(d);
+}
+
+void doc_free(doc *d)
+{
+    for (size_t i = 0; i < d->people.n; i++) {
+        person *p = &d->people.items[i];
+        free(p->name);
+        free(p->title);
+        free(p->key);
+        free(p->surname);
+        free(p->handle);
+        for (size_t k = 0; k < p->aliases.n; k++)
+            free(p->aliases.items[k]);
+        free(p->aliases.items);
+    }
+    free(d->lines.items);
+    free(d->tokens.items);
+    free(d->sents.items);
+    free(d->posts.items);
+    free(d->people.items);
+    free(d->pmentions.items);
+    free(d->dates.items);
+    free(d->countries.items);
+    free(d->title);
+    free(d->byline);
+    free(d->dateline);
+    json_decref(d->agreements);
+    json_decref(d->meetings);
+    json_decref(d->quotes);
+}

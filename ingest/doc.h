@@ -1,0 +1,209 @@
+/* doc: the extractor's view of one article.
+ *
+ * doc_parse() cuts the text into lines (classified: body, blank, boilerplate, post
+ * signature, title, byline), tokens and sentences, all as byte offsets into the original
+ * text, which is never copied or altered; offsets become code points only when a fact's
+ * evidence is written out (doc_cp).  The fact finders (people.c, dates.c, agreements.c,
+ * meetings.c, quotes.c) then add what they find to the doc, each reading what the earlier
+ * ones found.  Everything here is internal to ingest/.
+ */
+#ifndef FACTD_INGEST_DOC_H
+#define FACTD_INGEST_DOC_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/strbuf.h"
+
+/* A growable array: VEC(int) v = {0}; VEC_PUSH(v, 3); free(v.items). */
+#define VEC(T) struct { T *items; size_t n, cap; }
+#define VEC_PUSH(v, x)                                                                   \
+    do {                                                                                 \
+        if ((v).n == (v).cap) {                                                          \
+            (v).cap = (v).cap ? (v).cap * 2 : 16;                                        \
+            (v).items = vec_grow((v).items, (v).cap * sizeof(*(v).items));               \
+        }                                                                                \
+        (v).items[(v).n++] = (x);                                                        \
+    } while (0)
+void *vec_grow(void *p, size_t bytes);
+
+/* A list of owned strings. */
+typedef VEC(char *) strvec;
+
+enum line_kind {
+    LINE_BODY,
+    LINE_BLANK,
+    LINE_BOILERPLATE, /* image markup, captions, "Read More:" lines, comment prompts */
+    LINE_SIGNATURE,   /* "— Name (@handle) Month D, YYYY" closing an embedded post */
+    LINE_POST,        /* a line of an embedded post's body */
+    LINE_TITLE,
+    LINE_BYLINE,
+    LINE_HEADING,     /* a short section heading inside the article */
+};
+
+typedef struct line {
+    size_t start, end; /* without the line break (and without a trailing \r) */
+    enum line_kind kind;
+    int post;          /* index into doc.posts for LINE_POST / LINE_SIGNATURE, else -1 */
+} line;
+
+enum token_flags {
+    TK_WORD = 1,    /* starts with a letter */
+    TK_CAP = 2,     /* starts with an upper-case letter */
+    TK_NUM = 4,     /* starts with a digit */
+    TK_PUNCT = 8,   /* a single punctuation mark (quotes and dashes included) */
+    TK_UPPER = 16,  /* every letter upper case, at least two letters (an acronym) */
+    TK_HANDLE = 32, /* @handle */
+};
+
+typedef struct token {
+    size_t start, end;
+    unsigned flags;
+    int sent;
+    int person;     /* index of the person mention starting here, or -1 */
+} token;
+
+typedef struct sentence {
+    size_t start, end;
+    int line;
+    int tok_start, tok_end; /* [tok_start, tok_end) */
+} sentence;
+
+/* A date as far as it is known: y/m/d are 0 when unknown. */
+typedef struct date_value {
+    int y, m, d;
+} date_value;
+
+enum date_kind { DATE_ABSOLUTE, DATE_RELATIVE, DATE_RANGE };
+
+typedef struct date_mention {
+    size_t start, end;
+    int sent;
+    enum date_kind kind;
+    date_value value;  /* resolved value (may be partly or wholly unknown) */
+    bool resolved;     /* a relative date that could be resolved against the article date */
+} date_mention;
+
+typedef struct person {
+    char *name;        /* the fullest form seen, honorifics dropped */
+    char *title;       /* the first title seen, or NULL */
+    char *key;         /* normalised given name (nicknames folded) + surname */
+    char *surname;     /* lower case */
+    char *handle;      /* "@x" or NULL */
+    char gender;       /* 'm', 'f' or 0 */
+    strvec aliases;
+} person;
+
+typedef struct person_mention {
+    int person;
+    size_t start, end;      /* the name (and title) as written */
+    int tok_start, tok_end; /* the name tokens */
+    int sent;
+    bool pronoun;           /* resolved from he/she/his/her/I/my */
+} person_mention;
+
+typedef struct country_mention {
+    const char *canonical;
+    size_t start, end;
+    int sent;
+} country_mention;
+
+typedef struct embedded_post {
+    size_t body_start, body_end; /* the body, without a trailing link */
+    size_t sig_start, sig_end;
+    int author;                  /* person index, or -1 */
+    date_value date;
+    int first_line, last_line;   /* body lines */
+} embedded_post;
+
+typedef struct agreement_mention {
+    size_t start, end;
+    int sent;
+    char *name;
+    char *acronym;
+    bool generic;
+    int agreement;   /* the article-level agreement it belongs to */
+} agreement_mention;
+
+typedef struct doc {
+    const char *text;
+    size_t len;
+    VEC(line) lines;
+    VEC(token) tokens;
+    VEC(sentence) sents;
+    VEC(embedded_post) posts;
+    VEC(person) people;
+    VEC(person_mention) pmentions;
+    VEC(date_mention) dates;
+    VEC(country_mention) countries;
+    date_value published;
+    int title_line, byline_line; /* -1 when none */
+    char *title, *byline, *dateline;
+    json_t *agreements, *meetings, *quotes; /* built by the finders */
+} doc;
+
+void doc_parse(doc *d, const char *text, size_t len);
+void doc_free(doc *d);
+
+/* Code-point offset of byte offset b. */
+size_t doc_cp(const doc *d, size_t b);
+/* {"start": cp, "end": cp} for bytes [start, end). */
+json_t *doc_evidence(const doc *d, size_t start, size_t end);
+/* Copy of text[start, end) with runs of white space folded to one space, trimmed. */
+char *doc_strdup(const doc *d, size_t start, size_t end);
+/* Token helpers. */
+bool tok_is(const doc *d, int t, const char *word);        /* exact, case-sensitive */
+bool tok_ieq(const doc *d, int t, const char *word);       /* ASCII case-insensitive */
+size_t tok_len(const doc *d, int t);
+/* True when the sentence is in a line the finders should read (body, post, heading). */
+bool sent_readable(const doc *d, int s);
+/* The token index at or after byte offset b (tokens.n when none). */
+int tok_at(const doc *d, size_t b);
+
+/* Code points. */
+uint32_t cp_at(const doc *d, size_t b, size_t *next);
+bool cp_is_upper(uint32_t c);
+bool cp_is_letter(uint32_t c);
+
+/* The finders, in the order extract.c runs them. */
+void people_find(doc *d);
+void dates_find(doc *d);
+void countries_find(doc *d);
+void agreements_find(doc *d);
+void meetings_find(doc *d);
+void quotes_find(doc *d);
+
+/* Person look-ups for the finders. */
+int people_at_token(const doc *d, int tok);          /* person mention index starting at tok, or -1 */
+int people_resolve_pronoun(const doc *d, size_t at, char gender); /* person index or -1 */
+int people_subject_of(const doc *d, int sent);       /* person index of a sentence's subject, or -1 */
+json_t *people_ref(const doc *d, int person);        /* {"key","name","title"} */
+char *people_key(const char *name);                 /* normalised key of a full name */
+
+/* Dates. */
+bool date_parse_ymd(const char *s, date_value *out);
+char *date_format(date_value v);                     /* "YYYY[-MM[-DD]]" or NULL */
+bool date_compatible(date_value a, date_value b);
+int date_weekday(int y, int m, int d);               /* 0 = Monday */
+
+#endif
+
+/* Places and parties (places.c). */
+/* The place phrase of a sentence ("in Kuala Lumpur, Malaysia" -> "Kuala Lumpur"): the first
+ * "in/at [the] Name" at or after token from_tok; false when none. */
+bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end);
+/* The two countries an article is mostly about, or NULLs when it has no clear pair. */
+void countries_main_pair(const doc *d, const char *pair[2]);
+/* Canonical countries written inside bytes [start, end) (a name, a sentence part). */
+json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, size_t skip_end);
+/* Countries that act in sentence s (a subject or object: "India and the United States
+ * signed"), not those that only qualify a name ("ASEAN Defence Ministers", "U.S. Secretary"). */
+json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_end);
+/* True when token t is written with capitals and may belong to a proper name. */
+bool tok_capitalised(const doc *d, int t);
+
+/* Agreement names (agreements.c): a comparison key that folds case, spelling
+ * (defence/defense), "U.S."/"US", dashes, punctuation and a leading "the". */
+char *agreement_key(const char *name);

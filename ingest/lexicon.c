@@ -1,0 +1,421 @@
+/* lexicon: word lists and look-ups (see lexicon.h).  Lists are short enough that a linear
+ * scan costs less than the tokenising around it; keep them sorted by topic, not by letter. */
+#include "ingest/lexicon.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+const char *const LEX_TITLE_HEADS[] = {
+    "Minister", "Secretary", "President", "Ambassador", "Chancellor", "Commissioner",
+    "Governor", "Senator", "General", "Gen", "Admiral", "Adm", "Director", "Director-General",
+    "Secretary-General", "Chairman", "Chairwoman", "Chairperson", "Chair", "Spokesperson",
+    "Spokesman", "Spokeswoman", "Premier", "Mayor", "King", "Queen", "Prince", "Princess",
+    "Emperor", "Sheikh", "Emir", "Sultan", "Envoy", "Representative", "Adviser", "Advisor",
+    "Commander", "Colonel", "Col", "Captain", "Capt", "Lieutenant", "Marshal", "Sergeant",
+    "Counsellor", "Counselor", "Speaker", "Negotiator", "Dr", "Prof", "Professor", "Judge",
+    "Pope", "Cardinal", "Archbishop", "Rabbi", "Imam", "CEO", "Chief", "Premier",
+    "Vice-President", "Vice-Chancellor", "Congressman", "Congresswoman", "Lawmaker", "MP",
+    "Rep", "Sen", "Gov", NULL,
+};
+
+const char *const LEX_TITLE_MODIFIERS[] = {
+    "Prime", "Deputy", "Vice", "Foreign", "Defence", "Defense", "Trade", "Finance", "Home",
+    "External", "Affairs", "Energy", "Health", "Commerce", "Economy", "Economic", "Interior",
+    "Justice", "Agriculture", "Environment", "Climate", "Education", "Industry", "Labour",
+    "Labor", "Transport", "Science", "Technology", "Digital", "Fisheries", "Maritime", "Mining",
+    "Mines", "Petroleum", "Oil", "Investment", "Development", "Infrastructure", "Planning",
+    "Tourism", "Culture", "Water", "Housing", "Immigration", "Security", "National", "Senior",
+    "Junior", "Chief", "Executive", "Attorney", "Army", "Navy", "Naval", "Military", "Cabinet",
+    "State", "Federal", "Acting", "Permanent", "Special", "Presidential", "Press", "Assistant",
+    "Under", "Lt", "Lt.", "Brig", "Brig.", "Maj", "Maj.", "Rear", "Field", "Supreme", "Principal",
+    "First", "Crown", "Grand", "Head", "War", "Treasury", "Resources", "Natural", "Public",
+    "Works", "Cooperation", "International", "Relations", "Family", "Social", "Welfare",
+    "Communications", "Information", "Innovation", "Research", "Higher", "Space", "Ocean",
+    "Oceans", "Foreign-Affairs", "Indo-Pacific", "European", "Commission", "Union", "General",
+    "Lieutenant", "Staff", "Joint", "Force", "Air", "Coast", "Guard", "Intelligence", "Police",
+    "Border", "Customs", "Revenue", "Budget", "Legal", "Regional", "Local", "Urban", "Rural",
+    "Power", "Electricity", "Gas", "Mineral", "Minerals", "Steel", "Shipping", "Ports",
+    "Aviation", "Railways", "Roads", "Telecommunications", "Youth", "Women", "Children",
+    "Sport", "Sports", "Arts", "Heritage", "Land", "Lands", "Forests", "Forestry", "Wildlife",
+    "Food", "Nutrition", "Medical", "Trade-and-Industry", "Industrial", "Strategic", "Policy",
+    NULL,
+};
+
+const char *const LEX_HONORIFICS[] = {
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Lord", "Lady",
+    "Hon", "Hon.", "Shri", "Smt", "Sri", "Herr", "Frau", "Monsieur", "Madame", "Mme", "M.",
+    "Señor", "Señora", "Sr.", "Sra.", NULL,
+};
+
+const char *const LEX_MALE_WORDS[] = {
+    "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Emperor", "Sheikh", "Emir", "Sultan",
+    "Chairman", "Spokesman", "Congressman", "Herr", "Monsieur", "Señor", "Shri", "Pope",
+    "Cardinal", NULL,
+};
+
+const char *const LEX_FEMALE_WORDS[] = {
+    "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess", "Chairwoman",
+    "Spokeswoman", "Congresswoman", "Frau", "Madame", "Mme", "Señora", "Smt", NULL,
+};
+
+const char *const LEX_SPEECH_VERBS[] = {
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted",
+    "notes", "wrote", "writes", "posted", "tweeted", "announced", "announces", "declared",
+    "insisted", "insists", "argued", "argues", "remarked", "observed", "asserted",
+    "acknowledged", "urged", "vowed", "pledged", "promised", "conceded", "explained",
+    "recalled", "reiterated", "stressed", "stresses", "underlined", "underscored",
+    "emphasised", "emphasized", "highlighted", "warned", "warns", "described", "describes",
+    "called", "calls", "expressed", "replied", "answered", "responded", "continued",
+    "concluded", "admitted", "claimed", "claims", "suggested", "predicted", "hailed",
+    "praised", "welcomed", "lamented", "quipped", "joked", "cautioned", "maintained",
+    "countered", "confirmed", "affirmed", "told", "asked", "asks", "wondered", "recounted",
+    "commented", "added", "agreed", "boasted", "complained", "objected", "pointed",
+    "thundered", "shouted", "whispered", "assured", "reassured", "contended", "summed",
+    "reflected", "mused", "messaged", "texted", "recalls", "explains", "adding", "stating",
+    "noting", "writing", "saying", "stressing", "calling", "describing", "emphasising",
+    "emphasizing", "underlining", "warning", "insisting", "arguing", "reiterating",
+    "expressing", "explaining", "acknowledging", "declaring", "telling", "urging",
+    "highlighting", "cautioning", "according", NULL,
+};
+
+const char *const LEX_PARTICIPLE_CUES[] = {
+    "adding", "stating", "noting", "writing", "saying", "stressing", "calling", "describing",
+    "emphasising", "emphasizing", "underlining", "warning", "insisting", "arguing",
+    "reiterating", "expressing", "explaining", "acknowledging", "declaring", "telling",
+    "urging", "highlighting", "cautioning", NULL,
+};
+
+const char *const LEX_MEETING_WORDS[] = {
+    "met", "meet", "meets", "meeting", "talks", "hosted", "hosts", "received", "visit",
+    "visited", "visiting", "summit", "discussions", "conversation", "sat", NULL,
+};
+
+const char *const LEX_CALL_WORDS[] = {
+    "phoned", "call", "called", "spoke", "speaks", "videoconference", "video-conference",
+    "teleconference", "virtual", NULL,
+};
+
+const char *const LEX_SIGNING_VERBS[] = {
+    "signed", "sign", "signs", "signing", "inked", "ink", "inks", "concluded", "sealed",
+    "finalised", "finalized", "formalised", "formalized", "entered", "struck", "ratified",
+    "initialled", "initialed", "agreed", "reached", "clinched", "concluding", NULL,
+};
+
+const char *const LEX_AGREEMENT_HEADS[] = {
+    "Agreement", "Treaty", "Accord", "Accords", "Pact", "Framework", "Arrangement",
+    "Declaration", "Convention", "Protocol", "Charter", "Compact", "Memorandum", "MoU", "MOU",
+    "Deal", "Understanding", "Minute", "Minutes", "Communiqué", NULL,
+};
+
+const char *const LEX_GENERIC_HEADS[] = {
+    "agreement", "treaty", "accord", "pact", "framework", "arrangement", "memorandum", "mou",
+    "deal", "protocol", "convention", "compact", "charter", "declaration", NULL,
+};
+
+const char *const LEX_FUNCTION_WORDS[] = {
+    "of", "the", "and", "for", "on", "in", "at", "to", "a", "an", "with", "by", "from", "de",
+    "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von",
+    "der", "den", "y", "e", "bin", "binti", "al", "el", "ibn", "or", "as", "into", "about",
+    "over", "under", "between", "its", "their", "our", NULL,
+};
+
+const char *const LEX_ABBREVIATIONS[] = {
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Lt", "Gen", "Col", "Maj", "Capt", "Sgt", "Adm", "Gov",
+    "Sen", "Rep", "St", "Jr", "Sr", "No", "Inc", "Corp", "Ltd", "Co", "vs", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Messrs", "Rev",
+    "Hon", "Amb", "Cdr", "Brig", "Pres", "Mt", "Ft", "Gens", "Cmdr", "Supt", "approx", "est",
+    "Mme", "Sra", "Sta", NULL,
+};
+
+const char *const LEX_NOT_NAMES[] = {
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "As",
+    "After", "Before", "During", "While", "When", "Since", "Following", "According", "But",
+    "And", "Or", "If", "For", "With", "By", "From", "To", "Of", "Both", "Each", "Their",
+    "They", "He", "She", "We", "I", "You", "Our", "His", "Her", "My", "Your", "Officials",
+    "Analysts", "Although", "Though", "However", "Meanwhile", "Also", "Still", "Yet", "Under",
+    "Over", "About", "Despite", "Amid", "Among", "Across", "Through", "Last", "Next", "Earlier",
+    "Later", "Today", "Yesterday", "Tomorrow", "Now", "Then", "There", "Here", "What", "Which",
+    "Who", "Why", "How", "Where", "Some", "Many", "Most", "Several", "Other", "Another",
+    "All", "Any", "No", "Not", "Such", "Read", "More", "Also", "Image", "Photo", "Video",
+    "Watch", "Leave", "Reply", "Related", "Updated", "Published", "Posted", "Source", "Sources",
+    "Key", "New", "Old", "Former", "Mr", "Mrs", "Ms", "Dr", "Government", "Ministry",
+    "Department", "Office", "Agency", "Committee", "Council", "Parliament", "Congress",
+    "Senate", "Court", "Army", "Navy", "Police", "Reuters", "AP", "AFP", "Bloomberg",
+    "Associated", "Press", "Twitter", "X", "Facebook", "Instagram", "LinkedIn", "Telegram",
+    "YouTube", "TikTok", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Indo-Pacific", "Asia-Pacific", "Cold",
+    "War", "Agreement", "Treaty", "Framework", "Memorandum", "Accord", "Pact", "Deal",
+    "Defence", "Defense", "Security", "Strategic", "Joint", "Major", "Partnership",
+    "Minister", "Secretary", "President", "Prime", "Ambassador", "Speaking", "Asked",
+    "Addressing", "Writing", "Sharing", "Calling", "Describing", "Adding", "Noting",
+    "Together", "Once", "Only", "Even", "Just", "Nearly", "Almost", "Every", "Neither",
+    "Either", "Whether", "Because", "Unless", "Until", "Instead", "Indeed", "Thus",
+    "Therefore", "Yes", "Well", "So", "Let", "Ministers", "Leaders", "Talks", "Summit",
+    NULL,
+};
+
+const char *const LEX_ORG_WORDS[] = {
+    "Ministry", "Department", "Office", "Agency", "Committee", "Council", "Parliament",
+    "Congress", "Senate", "Court", "Command", "Group", "Forum", "Bank", "Fund", "Organisation",
+    "Organization", "Institute", "University", "Commission", "Corporation", "Company",
+    "Association", "Alliance", "Union", "Party", "Board", "Authority", "Administration",
+    "Service", "Force", "Forces", "Army", "Navy", "Guard", "Times", "Post", "News", "Herald",
+    "Journal", "Tribune", "Gazette", "Express", "Telegraph", "Press", "Agency", "House",
+    "Palace", "Centre", "Center", "Initiative", "Programme", "Program", "Project", "Exercise",
+    "Meeting", "Meeting-Plus", "Summit", "Conference", "Dialogue", "Talks", "Ministers",
+    "Ministers’", "Ministers'", "Club", "Foundation", "Network", "Secretariat", "Mission",
+    NULL,
+};
+
+const char *const LEX_MONTHS[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", NULL,
+};
+
+const char *const LEX_MONTH_ABBREVS[] = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    "Sept", NULL,
+};
+
+const char *const LEX_WEEKDAYS[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", NULL,
+};
+
+/* Countries and organisations: every written form, then its canonical name. */
+static const char *const COUNTRIES[][2] = {
+    {"United States", "United States"}, {"United States of America", "United States"},
+    {"US", "United States"}, {"U.S.", "United States"}, {"U.S", "United States"},
+    {"USA", "United States"}, {"U.S.A.", "United States"}, {"America", "United States"},
+    {"American", "United States"}, {"Americans", "United States"}, {"India", "India"},
+    {"Indian", "India"}, {"Indo", "India"}, {"Indians", "India"}, {"Bharat", "India"},
+    {"United Kingdom", "United Kingdom"}, {"UK", "United Kingdom"}, {"U.K.", "United Kingdom"},
+    {"Britain", "United Kingdom"}, {"Great Britain", "United Kingdom"},
+    {"British", "United Kingdom"}, {"Anglo", "United Kingdom"}, {"China", "China"},
+    {"Chinese", "China"}, {"Sino", "China"}, {"Japan", "Japan"}, {"Japanese", "Japan"},
+    {"Russia", "Russia"}, {"Russian", "Russia"}, {"Russo", "Russia"}, {"France", "France"},
+    {"French", "France"}, {"Franco", "France"}, {"Germany", "Germany"}, {"German", "Germany"},
+    {"Italy", "Italy"}, {"Italian", "Italy"}, {"Spain", "Spain"}, {"Spanish", "Spain"},
+    {"Portugal", "Portugal"}, {"Portuguese", "Portugal"}, {"Netherlands", "Netherlands"},
+    {"Dutch", "Netherlands"}, {"Belgium", "Belgium"}, {"Belgian", "Belgium"},
+    {"Switzerland", "Switzerland"}, {"Swiss", "Switzerland"}, {"Austria", "Austria"},
+    {"Austrian", "Austria"}, {"Sweden", "Sweden"}, {"Swedish", "Sweden"}, {"Norway", "Norway"},
+    {"Norwegian", "Norway"}, {"Denmark", "Denmark"}, {"Danish", "Denmark"},
+    {"Finland", "Finland"}, {"Finnish", "Finland"}, {"Iceland", "Iceland"},
+    {"Icelandic", "Iceland"}, {"Ireland", "Ireland"}, {"Irish", "Ireland"},
+    {"Poland", "Poland"}, {"Polish", "Poland"}, {"Ukraine", "Ukraine"},
+    {"Ukrainian", "Ukraine"}, {"Belarus", "Belarus"}, {"Czech Republic", "Czech Republic"},
+    {"Czechia", "Czech Republic"}, {"Czech", "Czech Republic"}, {"Slovakia", "Slovakia"},
+    {"Hungary", "Hungary"}, {"Hungarian", "Hungary"}, {"Romania", "Romania"},
+    {"Romanian", "Romania"}, {"Bulgaria", "Bulgaria"}, {"Greece", "Greece"},
+    {"Greek", "Greece"}, {"Turkey", "Turkey"}, {"Türkiye", "Turkey"}, {"Turkish", "Turkey"},
+    {"Serbia", "Serbia"}, {"Croatia", "Croatia"}, {"Estonia", "Estonia"},
+    {"Latvia", "Latvia"}, {"Lithuania", "Lithuania"}, {"Canada", "Canada"},
+    {"Canadian", "Canada"}, {"Mexico", "Mexico"}, {"Mexican", "Mexico"}, {"Brazil", "Brazil"},
+    {"Brazilian", "Brazil"}, {"Argentina", "Argentina"}, {"Argentine", "Argentina"},
+    {"Argentinian", "Argentina"}, {"Chile", "Chile"}, {"Chilean", "Chile"},
+    {"Colombia", "Colombia"}, {"Colombian", "Colombia"}, {"Peru", "Peru"},
+    {"Peruvian", "Peru"}, {"Venezuela", "Venezuela"}, {"Venezuelan", "Venezuela"},
+    {"Uruguay", "Uruguay"}, {"Paraguay", "Paraguay"}, {"Bolivia", "Bolivia"},
+    {"Ecuador", "Ecuador"}, {"Cuba", "Cuba"}, {"Cuban", "Cuba"}, {"Australia", "Australia"},
+    {"Australian", "Australia"}, {"New Zealand", "New Zealand"},
+    {"Indonesia", "Indonesia"}, {"Indonesian", "Indonesia"}, {"Malaysia", "Malaysia"},
+    {"Malaysian", "Malaysia"}, {"Singapore", "Singapore"}, {"Singaporean", "Singapore"},
+    {"Philippines", "Philippines"}, {"Philippine", "Philippines"}, {"Filipino", "Philippines"},
+    {"Thailand", "Thailand"}, {"Thai", "Thailand"}, {"Vietnam", "Vietnam"},
+    {"Viet Nam", "Vietnam"}, {"Vietnamese", "Vietnam"}, {"Cambodia", "Cambodia"},
+    {"Laos", "Laos"}, {"Myanmar", "Myanmar"}, {"Bangladesh", "Bangladesh"},
+    {"Bangladeshi", "Bangladesh"}, {"Pakistan", "Pakistan"}, {"Pakistani", "Pakistan"},
+    {"Pak", "Pakistan"}, {"Afghanistan", "Afghanistan"}, {"Afghan", "Afghanistan"},
+    {"Sri Lanka", "Sri Lanka"}, {"Sri Lankan", "Sri Lanka"}, {"Nepal", "Nepal"},
+    {"Nepalese", "Nepal"}, {"Bhutan", "Bhutan"}, {"Maldives", "Maldives"},
+    {"South Korea", "South Korea"}, {"Republic of Korea", "South Korea"},
+    {"Korea", "South Korea"}, {"Korean", "South Korea"}, {"South Korean", "South Korea"},
+    {"North Korea", "North Korea"}, {"North Korean", "North Korea"}, {"Taiwan", "Taiwan"},
+    {"Taiwanese", "Taiwan"}, {"Mongolia", "Mongolia"}, {"Kazakhstan", "Kazakhstan"},
+    {"Uzbekistan", "Uzbekistan"}, {"Iran", "Iran"}, {"Iranian", "Iran"}, {"Iraq", "Iraq"},
+    {"Iraqi", "Iraq"}, {"Israel", "Israel"}, {"Israeli", "Israel"}, {"Palestine", "Palestine"},
+    {"Palestinian", "Palestine"}, {"Jordan", "Jordan"}, {"Jordanian", "Jordan"},
+    {"Lebanon", "Lebanon"}, {"Syria", "Syria"}, {"Syrian", "Syria"},
+    {"Saudi Arabia", "Saudi Arabia"}, {"Saudi", "Saudi Arabia"},
+    {"United Arab Emirates", "United Arab Emirates"}, {"UAE", "United Arab Emirates"},
+    {"Emirati", "United Arab Emirates"}, {"Qatar", "Qatar"}, {"Qatari", "Qatar"},
+    {"Kuwait", "Kuwait"}, {"Oman", "Oman"}, {"Omani", "Oman"}, {"Bahrain", "Bahrain"},
+    {"Yemen", "Yemen"}, {"Egypt", "Egypt"}, {"Egyptian", "Egypt"}, {"Libya", "Libya"},
+    {"Tunisia", "Tunisia"}, {"Algeria", "Algeria"}, {"Algerian", "Algeria"},
+    {"Morocco", "Morocco"}, {"Moroccan", "Morocco"}, {"Nigeria", "Nigeria"},
+    {"Nigerian", "Nigeria"}, {"Ghana", "Ghana"}, {"Ghanaian", "Ghana"}, {"Kenya", "Kenya"},
+    {"Kenyan", "Kenya"}, {"Ethiopia", "Ethiopia"}, {"Ethiopian", "Ethiopia"},
+    {"Tanzania", "Tanzania"}, {"Tanzanian", "Tanzania"}, {"Uganda", "Uganda"},
+    {"Ugandan", "Uganda"}, {"Rwanda", "Rwanda"}, {"Rwandan", "Rwanda"},
+    {"South Africa", "South Africa"}, {"South African", "South Africa"},
+    {"Senegal", "Senegal"}, {"Senegalese", "Senegal"}, {"Ivory Coast", "Ivory Coast"},
+    {"Côte d’Ivoire", "Ivory Coast"}, {"Côte d'Ivoire", "Ivory Coast"},
+    {"Cameroon", "Cameroon"}, {"Angola", "Angola"}, {"Angolan", "Angola"},
+    {"Mozambique", "Mozambique"}, {"Zambia", "Zambia"}, {"Zimbabwe", "Zimbabwe"},
+    {"Namibia", "Namibia"}, {"Botswana", "Botswana"}, {"Sudan", "Sudan"},
+    {"Somalia", "Somalia"}, {"Djibouti", "Djibouti"}, {"Mali", "Mali"}, {"Niger", "Niger"},
+    {"Chad", "Chad"}, {"Congo", "Congo"}, {"Madagascar", "Madagascar"},
+    {"Mauritius", "Mauritius"}, {"Fiji", "Fiji"}, {"Papua New Guinea", "Papua New Guinea"},
+    {"Timor-Leste", "Timor-Leste"}, {"Brunei", "Brunei"}, {"Cyprus", "Cyprus"},
+    {"Malta", "Malta"}, {"Luxembourg", "Luxembourg"}, {"Slovenia", "Slovenia"},
+    {"Georgia", "Georgia"}, {"Armenia", "Armenia"}, {"Azerbaijan", "Azerbaijan"},
+    {"Moldova", "Moldova"}, {"Albania", "Albania"}, {"Panama", "Panama"},
+    {"Costa Rica", "Costa Rica"}, {"Guatemala", "Guatemala"}, {"Honduras", "Honduras"},
+    {"Jamaica", "Jamaica"}, {"Haiti", "Haiti"}, {"Dominican Republic", "Dominican Republic"},
+    {"European Union", "European Union"}, {"EU", "European Union"},
+    {"E.U.", "European Union"}, {"ASEAN", "ASEAN"}, {"African Union", "African Union"},
+    {"NATO", "NATO"}, {"United Nations", "United Nations"}, {"UN", "United Nations"},
+    {"U.N.", "United Nations"}, {"Gulf Cooperation Council", "Gulf Cooperation Council"},
+    {"Mercosur", "Mercosur"}, {"ECOWAS", "ECOWAS"},
+};
+
+/* Capitals, used when a capital stands for its government ("Washington said"). */
+static const char *const CAPITALS[][2] = {
+    {"Washington", "United States"}, {"New Delhi", "India"}, {"Delhi", "India"},
+    {"London", "United Kingdom"}, {"Beijing", "China"}, {"Tokyo", "Japan"},
+    {"Moscow", "Russia"}, {"Paris", "France"}, {"Berlin", "Germany"}, {"Rome", "Italy"},
+    {"Madrid", "Spain"}, {"Lisbon", "Portugal"}, {"The Hague", "Netherlands"},
+    {"Brussels", "European Union"}, {"Stockholm", "Sweden"}, {"Oslo", "Norway"},
+    {"Copenhagen", "Denmark"}, {"Helsinki", "Finland"}, {"Warsaw", "Poland"},
+    {"Kyiv", "Ukraine"}, {"Kiev", "Ukraine"}, {"Ankara", "Turkey"}, {"Ottawa", "Canada"},
+    {"Mexico City", "Mexico"}, {"Brasília", "Brazil"}, {"Brasilia", "Brazil"},
+    {"Buenos Aires", "Argentina"}, {"Santiago", "Chile"}, {"Bogotá", "Colombia"},
+    {"Lima", "Peru"}, {"Canberra", "Australia"}, {"Wellington", "New Zealand"},
+    {"Jakarta", "Indonesia"}, {"Kuala Lumpur", "Malaysia"}, {"Manila", "Philippines"},
+    {"Bangkok", "Thailand"}, {"Hanoi", "Vietnam"}, {"Seoul", "South Korea"},
+    {"Pyongyang", "North Korea"}, {"Taipei", "Taiwan"}, {"Islamabad", "Pakistan"},
+    {"Dhaka", "Bangladesh"}, {"Colombo", "Sri Lanka"}, {"Kathmandu", "Nepal"},
+    {"Tehran", "Iran"}, {"Baghdad", "Iraq"}, {"Riyadh", "Saudi Arabia"},
+    {"Abu Dhabi", "United Arab Emirates"}, {"Doha", "Qatar"}, {"Cairo", "Egypt"},
+    {"Rabat", "Morocco"}, {"Abuja", "Nigeria"}, {"Accra", "Ghana"}, {"Nairobi", "Kenya"},
+    {"Addis Ababa", "Ethiopia"}, {"Pretoria", "South Africa"}, {"Dakar", "Senegal"},
+    {"Kigali", "Rwanda"}, {"Dodoma", "Tanzania"}, {"Kampala", "Uganda"},
+    {"Luanda", "Angola"}, {"Athens", "Greece"}, {"Vienna", "Austria"}, {"Bern", "Switzerland"},
+    {"Dublin", "Ireland"}, {"Budapest", "Hungary"}, {"Prague", "Czech Republic"},
+    {"Bucharest", "Romania"}, {"Singapore", "Singapore"}, {"Phnom Penh", "Cambodia"},
+};
+
+static const char *const NICKNAMES[][2] = {
+    {"pete", "peter"}, {"bill", "william"}, {"will", "william"}, {"billy", "william"},
+    {"liam", "william"}, {"bob", "robert"}, {"rob", "robert"}, {"bobby", "robert"},
+    {"bert", "robert"}, {"mike", "michael"}, {"mick", "michael"}, {"jim", "james"},
+    {"jimmy", "james"}, {"jamie", "james"}, {"joe", "joseph"}, {"tom", "thomas"},
+    {"tommy", "thomas"}, {"dick", "richard"}, {"rick", "richard"}, {"rich", "richard"},
+    {"tony", "anthony"}, {"chris", "christopher"}, {"dan", "daniel"}, {"danny", "daniel"},
+    {"dave", "david"}, {"ed", "edward"}, {"ted", "edward"}, {"eddie", "edward"},
+    {"alex", "alexander"}, {"sasha", "alexander"}, {"andy", "andrew"}, {"drew", "andrew"},
+    {"ben", "benjamin"}, {"charlie", "charles"}, {"chuck", "charles"}, {"jack", "john"},
+    {"johnny", "john"}, {"kate", "katherine"}, {"katie", "katherine"}, {"kathy", "katherine"},
+    {"liz", "elizabeth"}, {"beth", "elizabeth"}, {"betty", "elizabeth"},
+    {"lizzie", "elizabeth"}, {"maggie", "margaret"}, {"meg", "margaret"},
+    {"peggy", "margaret"}, {"matt", "matthew"}, {"nick", "nicholas"}, {"pat", "patrick"},
+    {"sam", "samuel"}, {"steve", "stephen"}, {"tim", "timothy"}, {"vlad", "vladimir"},
+    {"jen", "jennifer"}, {"jenny", "jennifer"}, {"sue", "susan"}, {"susie", "susan"},
+    {"greg", "gregory"}, {"jeff", "jeffrey"}, {"ken", "kenneth"}, {"larry", "lawrence"},
+    {"len", "leonard"}, {"leo", "leonard"}, {"nate", "nathan"}, {"phil", "philip"},
+    {"ron", "ronald"}, {"ray", "raymond"}, {"stan", "stanley"}, {"fred", "frederick"},
+    {"frank", "francis"}, {"gabe", "gabriel"}, {"hank", "henry"}, {"harry", "henry"},
+    {"jake", "jacob"}, {"josh", "joshua"}, {"zach", "zachary"}, {"abby", "abigail"},
+    {"annie", "anne"}, {"cathy", "catherine"}, {"debbie", "deborah"}, {"deb", "deborah"},
+    {"jess", "jessica"}, {"mandy", "amanda"}, {"nancy", "ann"}, {"patty", "patricia"},
+    {"trish", "patricia"}, {"becky", "rebecca"}, {"vicky", "victoria"}, {"don", "donald"},
+    {"al", "albert"}, {"walt", "walter"}, {"wally", "walter"}, {"manny", "emmanuel"},
+    {"pepe", "jose"}, {"paco", "francisco"}, {"nacho", "ignacio"}, {"lula", "luiz"},
+    {"misha", "mikhail"}, {"kostya", "konstantin"}, {"dima", "dmitry"},
+};
+
+/* British spellings folded to American ones for comparing names. */
+static const char *const SPELLINGS[][2] = {
+    {"defence", "defense"}, {"finalised", "finalized"}, {"organisation", "organization"},
+    {"programme", "program"}, {"centre", "center"}, {"labour", "labor"},
+    {"cooperation", "cooperation"}, {"co-operation", "cooperation"},
+    {"harmonisation", "harmonization"}, {"recognised", "recognized"},
+    {"modernisation", "modernization"}, {"armour", "armor"},
+};
+
+static bool eq(const char *a, const char *s, size_t n)
+{
+    return strlen(a) == n && memcmp(a, s, n) == 0;
+}
+
+static bool eq_ci(const char *a, const char *s, size_t n)
+{
+    return strlen(a) == n && strncasecmp(a, s, n) == 0;
+}
+
+bool lex_has(const char *const *list, const char *s, size_t n)
+{
+    for (; *list; list++)
+        if (eq(*list, s, n))
+            return true;
+    return false;
+}
+
+bool lex_has_ci(const char *const *list, const char *s, size_t n)
+{
+    return lex_index_ci(list, s, n) >= 0;
+}
+
+int lex_index_ci(const char *const *list, const char *s, size_t n)
+{
+    for (int i = 0; list[i]; i++)
+        if (eq_ci(list[i], s, n))
+            return i;
+    return -1;
+}
+
+/* Typographic apostrophes and dashes in table keys match their ASCII forms. */
+static bool eq_name(const char *key, const char *s, size_t n)
+{
+    return eq(key, s, n);
+}
+
+const char *lex_country(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof COUNTRIES / sizeof *COUNTRIES; i++)
+        if (eq_name(COUNTRIES[i][0], s, n))
+            return COUNTRIES[i][1];
+    return NULL;
+}
+
+const char *lex_capital_country(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof CAPITALS / sizeof *CAPITALS; i++)
+        if (eq_name(CAPITALS[i][0], s, n))
+            return CAPITALS[i][1];
+    return NULL;
+}
+
+const char *lex_nickname(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof NICKNAMES / sizeof *NICKNAMES; i++)
+        if (eq_ci(NICKNAMES[i][0], s, n))
+            return NICKNAMES[i][1];
+    return NULL;
+}
+
+int lex_month(const char *s, size_t n)
+{
+    int i = lex_index_ci(LEX_MONTHS, s, n);
+    if (i >= 0)
+        return i + 1;
+    i = lex_index_ci(LEX_MONTH_ABBREVS, s, n);
+    if (i >= 0)
+        return i == 12 ? 9 : i + 1;
+    return 0;
+}
+
+int lex_weekday(const char *s, size_t n)
+{
+    return lex_index_ci(LEX_WEEKDAYS, s, n);
+}
+
+const char *lex_spelling(const char *s, size_t n)
+{
+    for (size_t i = 0; i < sizeof SPELLINGS / sizeof *SPELLINGS; i++)
+        if (eq_ci(SPELLINGS[i][0], s, n))
+            return SPELLINGS[i][1];
+    return NULL;
+}

@@ -1,0 +1,54 @@
+/* lexicon: the general knowledge the extractor uses, as data.
+ *
+ * Each list lives here once: titles and offices, speech verbs, meeting and signing verbs,
+ * agreement document types, countries and organisations with their canonical names and
+ * demonyms, given-name nicknames, months, weekdays and abbreviations.  Nothing here names a
+ * person, an agreement or an event: these are the words any news article uses. */
+#ifndef FACTD_INGEST_LEXICON_H
+#define FACTD_INGEST_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Word lists (NULL-terminated). */
+extern const char *const LEX_TITLE_HEADS[];      /* Minister, Secretary, President ... */
+extern const char *const LEX_TITLE_MODIFIERS[];  /* Prime, Foreign, Defence, Deputy ... (also departments) */
+extern const char *const LEX_HONORIFICS[];       /* Mr, Mrs, Ms, Sir, Shri ... (dropped from names) */
+extern const char *const LEX_MALE_WORDS[];       /* honorifics and titles that say "he" */
+extern const char *const LEX_FEMALE_WORDS[];
+extern const char *const LEX_SPEECH_VERBS[];     /* said, told, wrote, added ... */
+extern const char *const LEX_PARTICIPLE_CUES[];  /* adding, stating, calling ... (subject is the clause's) */
+extern const char *const LEX_MEETING_WORDS[];    /* met, meeting, talks, hosted ... */
+extern const char *const LEX_CALL_WORDS[];       /* phoned, call, spoke ... */
+extern const char *const LEX_SIGNING_VERBS[];    /* signed, inked, concluded ... */
+extern const char *const LEX_AGREEMENT_HEADS[];  /* Agreement, Treaty, Memorandum ... (title case) */
+extern const char *const LEX_GENERIC_HEADS[];    /* agreement, pact, deal ... (lower case) */
+extern const char *const LEX_FUNCTION_WORDS[];   /* of, the, and, for ... */
+extern const char *const LEX_ABBREVIATIONS[];    /* Mr, Dr, Lt, Gen, Jan ... (a period after them ends no sentence) */
+extern const char *const LEX_NOT_NAMES[];        /* capitalised words that never start a name */
+extern const char *const LEX_ORG_WORDS[];        /* Ministry, Council, Command ... */
+extern const char *const LEX_MONTHS[];           /* full names, January first */
+extern const char *const LEX_MONTH_ABBREVS[];    /* Jan, Feb, ... Sept */
+extern const char *const LEX_WEEKDAYS[];         /* Monday first */
+
+/* True when s[0..n) is in list (exact, or ASCII case-insensitive). */
+bool lex_has(const char *const *list, const char *s, size_t n);
+bool lex_has_ci(const char *const *list, const char *s, size_t n);
+/* Index of s in list, or -1. */
+int lex_index_ci(const char *const *list, const char *s, size_t n);
+
+/* The canonical name of a country or organisation written as s (a name, a short form or a
+ * demonym: "U.S.", "American", "Indo"), or NULL. */
+const char *lex_country(const char *s, size_t n);
+/* The country whose capital is s ("New Delhi" -> India), or NULL. */
+const char *lex_capital_country(const char *s, size_t n);
+/* The formal given name behind a nickname ("pete" -> "peter"), or NULL; lower case in/out. */
+const char *lex_nickname(const char *s, size_t n);
+/* Month number (1..12) of a full or abbreviated month name, or 0. */
+int lex_month(const char *s, size_t n);
+/* Weekday (0 = Monday) of a weekday name, or -1. */
+int lex_weekday(const char *s, size_t n);
+/* American spelling of a British word form ("defence" -> "defense"), or NULL; lower case. */
+const char *lex_spelling(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,119 @@
+/* pattern: compiled PCRE2 patterns (see pattern.h). */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "ingest/pattern.h"
+
+#include <pcre2.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define MONTH "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+#define WEEKDAY "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#define DASH "[—–―-]"
+
+static const char *const SOURCES[PAT_COUNT] = {
+    [PAT_SIGNATURE] = "^\\s*[—–―]{1,2}\\s*(?<name>[^()\\n]{2,100}?)\\s*\\((?<handle>@\\w{1,30})\\)"
+                      "\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})?\\s*$",
+    [PAT_BOILERPLATE] =
+        "^\\s*(?:!\\[.*|\\[!\\[.*"
+        "|(?:Read|READ|read)\\s+(?:More|MORE|more|Also|ALSO|also|Next|NEXT)\\b.*"
+        "|(?:Also|ALSO)\\s+(?:Read|READ|read|See|SEE|see|Watch|WATCH)\\b.*"
+        "|(?:Related|RELATED|Recommended|RECOMMENDED|Watch|WATCH|Subscribe|SUBSCRIBE|Advertisement|"
+        "ADVERTISEMENT|Sponsored|SPONSORED|Listen|LISTEN|Share|SHARE|Follow us|FOLLOW US|Sign up|"
+        "Click here|Trending|TRENDING|Must Read|MUST READ|Top Stories|Latest News)\\b.*"
+        "|Leave a (?:Reply|Comment|reply|comment).*|Comments?\\s*(?:\\(\\d+\\))?"
+        "|(?:Share|Tweet|Email|Print|Facebook|Twitter|WhatsApp|LinkedIn)(?:\\s*[|/·]\\s*\\w+)*"
+        "|(?:Image|Photo|Picture|Caption|Credit|File photo|Photograph|IMAGE|PHOTO)s?"
+        "(?:\\s+(?:Source|Credit|courtesy|source|credit))?\\s*[:|].*"
+        "|https?://\\S+|pic\\.twitter\\.com/\\S+|\\(?(?:Photo|Image|File)\\b[^)]*\\)"
+        "|Copyright\\b.*|©.*|All rights reserved.*)\\s*$",
+    [PAT_CAPTION] = "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
+                    "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$",
+    [PAT_DATELINE] = "^\\s*(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
+                     "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?))?"
+                     "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
+                     "\\s*(?<sep>:|" DASH "{1,2})\\s+(?=\\S)",
+    [PAT_BYLINE] = "^\\s*(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|da|van|von|bin|al|del|di|du|le|la)){0,4}"
+                   "(?:\\s*(?:,|and|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
+                   "\\s*(?:[,|·•—–-].*)?$",
+    [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
+    [PAT_PUBLISHED] = "^\\s*(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED)\\s*(?:on|:)?\\s*"
+                      "(?:" WEEKDAY ",?\\s+)?(?<date>(?:" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})|"
+                      "(?:\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4})|(?:\\d{4}-\\d{2}-\\d{2}))",
+    [PAT_DATE] =
+        /* ISO */
+        "(?<iso>(?<iy>(?:19|20)\\d{2})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\\d|3[01]))(?![\\d-])"
+        /* Month D, YYYY / Month D */
+        "|(?<mdy>\\b(?<m1>" MONTH ")\\.?\\s+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
+        /* D Month YYYY / D Month */
+        "|(?<dmy>\\b(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" MONTH ")\\b\\.?(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
+        /* Month YYYY */
+        "|(?<my>\\b(?<m3>" MONTH ")\\.?,?\\s+(?<y3>(?:19|20)\\d{2})\\b)"
+        /* ranges of years */
+        "|(?<range>\\b(?:between\\s+)?(?<ry1>(?:19|20)\\d{2})\\s*(?:[—–-]|and|to)\\s*(?<ry2>(?:19|20)?\\d{2})\\b(?![-–]))"
+        /* a bare year */
+        "|(?<year>(?<![$£€\\d.,])\\b(?<y4>(?:19|20)\\d{2})\\b(?!s\\b|[-–]\\d|%|,\\d|\\.\\d))"
+        /* relative */
+        "|(?<rel>\\b(?:(?<today>[Tt]oday|[Tt]onight|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)"
+        "|(?<yesterday>[Yy]esterday)|(?<tomorrow>[Tt]omorrow)"
+        "|(?<rweek>(?<rwq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+week)"
+        "|(?<rmonth>(?<rmq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+month)"
+        "|(?<ryear>(?<ryq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+year)"
+        "|(?<wd>(?:(?<wq>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?<wday>" WEEKDAY ")(?:(?:’|')s)?))\\b)",
+    [PAT_URL] = "\\s*(?:https?://\\S+|pic\\.twitter\\.com/\\S+|t\\.co/\\S+)",
+};
+
+static pcre2_code *compiled[PAT_COUNT];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void compile_all(void)
+{
+    for (int i = 0; i < PAT_COUNT; i++) {
+        int err;
+        PCRE2_SIZE off;
+        compiled[i] = pcre2_compile((PCRE2_SPTR)SOURCES[i], PCRE2_ZERO_TERMINATED,
+                                    PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &err, &off, NULL);
+        if (!compiled[i]) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(err, msg, sizeof msg);
+            fprintf(stderr, "factd: pattern %d does not compile at %zu: %s\n", i, (size_t)off, msg);
+            abort();
+        }
+        pcre2_jit_compile(compiled[i], PCRE2_JIT_COMPLETE);
+    }
+}
+
+bool pattern_find(enum pattern_id id, const char *s, size_t len, size_t from, pattern_match *m)
+{
+    pthread_once(&once, compile_all);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(compiled[id], NULL);
+    int rc = pcre2_match(compiled[id], (PCRE2_SPTR)s, len, from, PCRE2_NO_UTF_CHECK, md, NULL);
+    bool ok = rc > 0;
+    if (ok) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        uint32_t n = pcre2_get_ovector_count(md);
+        m->ngroups = (int)(n < PATTERN_MAX_GROUPS ? n : PATTERN_MAX_GROUPS);
+        for (int g = 0; g < PATTERN_MAX_GROUPS; g++) {
+            if (g < m->ngroups && ov[2 * g] != PCRE2_UNSET) {
+                m->start[g] = ov[2 * g];
+                m->end[g] = ov[2 * g + 1];
+            } else {
+                m->start[g] = m->end[g] = (size_t)-1;
+            }
+        }
+    }
+    pcre2_match_data_free(md);
+    return ok;
+}
+
+int pattern_group(enum pattern_id id, const char *name)
+{
+    pthread_once(&once, compile_all);
+    int n = pcre2_substring_number_from_name(compiled[id], (PCRE2_SPTR)name);
+    return n > 0 ? n : -1;
+}
+
+bool pattern_has(const pattern_match *m, int g)
+{
+    return g >= 0 && g < PATTERN_MAX_GROUPS && m->start[g] != (size_t)-1;
+}

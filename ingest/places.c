@@ -1,0 +1,239 @@
+/* places: countries, organisations and places named in an article.
+ *
+ * Countries come from the lexicon in every written form ("U.S.", "American", the halves of
+ * "U.S.–India" or "Indo-U.S."); the two an article names most are its main pair, the parties
+ * of an agreement whose own sentence names none.  A place is the name after "in" or "at" (a
+ * trailing ", Country" dropped), never a month, a person or a region word. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/doc.h"
+#include "ingest/lexicon.h"
+
+#define COUNTRY_MAX_TOKENS 4
+
+bool tok_capitalised(const doc *d, int t)
+{
+    return (d->tokens.items[t].flags & TK_CAP) != 0;
+}
+
+static size_t strip_possessive(const char *s, size_t n)
+{
+    if (n > 4 && memcmp(s + n - 4, "\xE2\x80\x99s", 4) == 0)
+        return n - 4;
+    if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+        return n - 2;
+    return n;
+}
+
+/* Calls back for each canonical country written in token t (one, or two for "U.S.–India"). */
+static int token_countries(const doc *d, int t, const char *out[2])
+{
+    const token *k = &d->tokens.items[t];
+    const char *s = d->text + k->start;
+    size_t n = strip_possessive(s, k->end - k->start);
+    const char *c = lex_country(s, n);
+    if (c) {
+        out[0] = c;
+        return 1;
+    }
+    for (size_t i = 1; i + 1 < n; i++) {
+        size_t skip = 0;
+        if (s[i] == '-')
+            skip = 1;
+        else if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+            skip = 3;
+        if (!skip)
+            continue;
+        const char *a = lex_country(s, i);
+        const char *b = lex_country(s + i + skip, n - i - skip);
+        if (a && b) {
+            out[0] = a;
+            out[1] = b;
+            return 2;
+        }
+    }
+    return 0;
+}
+
+void countries_find(doc *d)
+{
+    for (size_t si = 0; si < d->sents.n; si++) {
+        const sentence *s = &d->sents.items[si];
+        enum line_kind lk = d->lines.items[s->line].kind;
+        if (lk != LINE_BODY && lk != LINE_POST && lk != LINE_TITLE)
+            continue;
+        for (int t = s->tok_start; t < s->tok_end; t++) {
+            if (!(d->tokens.items[t].flags & (TK_CAP | TK_UPPER)))
+                continue;
+            /* longest multi-word name first: "United States of America" */
+            bool found = false;
+            for (int w = COUNTRY_MAX_TOKENS; w >= 2 && !found; w--) {
+                if (t + w > s->tok_end)
+                    continue;
+                size_t a = d->tokens.items[t].start, b = d->tokens.items[t + w - 1].end;
+                char *txt = doc_strdup(d, a, b);
+                size_t n = strip_possessive(txt, strlen(txt));
+                const char *c = lex_country(txt, n);
+                free(txt);
+                if (c) {
+                    country_mention m = {.canonical = c, .start = a, .end = b, .sent = (int)si};
+                    VEC_PUSH(d->countries, m);
+                    t += w - 1;
+                    found = true;
+                }
+            }
+            if (found)
+                continue;
+            const char *cs[2];
+            int nc = token_countries(d, t, cs);
+            for (int i = 0; i < nc; i++) {
+                country_mention m = {.canonical = cs[i], .start = d->tokens.items[t].start,
+                                     .end = d->tokens.items[t].end, .sent = (int)si};
+                VEC_PUSH(d->countries, m);
+            }
+        }
+    }
+}
+
+void countries_main_pair(const doc *d, const char *pair[2])
+{
+    const char *names[64];
+    int counts[64];
+    int n = 0;
+    for (size_t i = 0; i < d->countries.n; i++) {
+        const char *c = d->countries.items[i].canonical;
+        int k = 0;
+        while (k < n && strcmp(names[k], c) != 0)
+            k++;
+        if (k == n) {
+            if (n == 64)
+                continue;
+            names[n] = c;
+            counts[n++] = 0;
+        }
+        counts[k]++;
+    }
+    int best = -1, second = -1;
+    for (int k = 0; k < n; k++) {
+        if (best < 0 || counts[k] > counts[best]) {
+            second = best;
+            best = k;
+        } else if (second < 0 || counts[k] > counts[second]) {
+            second = k;
+        }
+    }
+    pair[0] = pair[1] = NULL;
+    if (best >= 0 && second >= 0 && counts[second] >= 2) {
+        /* a clear pair: the third country is named clearly less often */
+        int third = 0;
+        for (int k = 0; k < n; k++)
+            if (k != best && k != second && counts[k] > third)
+                third = counts[k];
+        if (third * 2 <= counts[second] || third < 2) {
+            pair[0] = names[best];
+            pair[1] = names[second];
+        }
+    }
+}
+
+json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, size_t skip_end)
+{
+    json_t *out = json_array();
+    for (size_t i = 0; i < d->countries.n; i++) {
+        const country_mention *m = &d->countries.items[i];
+        if (m->start < start || m->end > end)
+            continue;
+        if (m->start >= skip_start && m->end <= skip_end)
+            continue;
+        bool dup = false;
+        size_t k;
+        json_t *v;
+        json_array_foreach(out, k, v) dup |= strcmp(json_string_value(v), m->canonical) == 0;
+        if (!dup)
+            json_array_append_new(out, json_string(m->canonical));
+    }
+    return out;
+}
+
+json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_end)
+{
+    json_t *out = json_array();
+    const sentence *s = &d->sents.items[sent];
+    for (size_t i = 0; i < d->countries.n; i++) {
+        const country_mention *m = &d->countries.items[i];
+        if (m->sent != sent || (m->start >= skip_start && m->end <= skip_end))
+            continue;
+        int t = tok_at(d, m->end);
+        /* followed by a capitalised word that is no country: a modifier of a name */
+        if (t < s->tok_end && (d->tokens.items[t].flags & (TK_CAP | TK_UPPER))) {
+            json_t *c = countries_in(d, d->tokens.items[t].start, d->tokens.items[t].end, 0, 0);
+            bool modifier = json_array_size(c) == 0;
+            json_decref(c);
+            if (modifier)
+                continue;
+        }
+        /* a possessive qualifies the person or thing after it */
+        const char *e = d->text + m->end;
+        if (m->end >= 2 && (memcmp(e - 2, "'s", 2) == 0 || (m->end >= 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0)))
+            continue;
+        bool dup = false;
+        size_t k;
+        json_t *v;
+        json_array_foreach(out, k, v) dup |= strcmp(json_string_value(v), m->canonical) == 0;
+        if (!dup)
+            json_array_append_new(out, json_string(m->canonical));
+    }
+    return out;
+}
+
+static bool place_token(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    if (!(k->flags & TK_CAP))
+        return false;
+    const char *s = d->text + k->start;
+    size_t n = strip_possessive(s, k->end - k->start);
+    if (lex_month(s, n) || lex_weekday(s, n) >= 0)
+        return false;
+    static const char *const NOT_PLACES[] = {"The", "This", "That", "Indo-Pacific", "Asia-Pacific",
+                                             "Region", "Ministry", "Parliament", "Congress",
+                                             "Senate", "August", "May", "Twitter", "X", NULL};
+    if (lex_has(NOT_PLACES, s, n))
+        return false;
+    if (k->person >= 0)
+        return false;
+    return true;
+}
+
+bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end)
+{
+    const sentence *s = &d->sents.items[sent];
+    int t0 = from_tok > s->tok_start ? from_tok : s->tok_start;
+    for (int t = t0; t + 1 < s->tok_end; t++) {
+        if (!tok_is(d, t, "in") && !tok_is(d, t, "at") && !tok_is(d, t, "In") && !tok_is(d, t, "At"))
+            continue;
+        int k = t + 1;
+        if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
+            k++;
+        int a = k;
+        while (k < s->tok_end && k - a < 4 && place_token(d, k))
+            k++;
+        if (k == a)
+            continue;
+        /* a person inside the run means it is not a place */
+        bool has_person = false;
+        for (int u = a; u < k; u++)
+            has_person |= d->tokens.items[u].person >= 0;
+        if (has_person)
+            continue;
+        /* "in the 12th ASEAN ..." events, "in Indo-Pacific" regions are not places */
+        *start = d->tokens.items[a].start;
+        *end = d->tokens.items[k - 1].end;
+        size_t n = strip_possessive(d->text + *start, *end - *start);
+        *end = *start + n;
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,387 @@
+/* worker: the `factd ingest` run: files in, articles and merged facts out.
+ *
+ * A run first resolves its paths into one ordered list of files (a folder gives its *.txt
+ * files sorted by name), failing before any work when a path does not exist.  Then each file
+ * is read, checked (non-empty, at most INGEST_MAX_ARTICLE bytes, UTF-8), hashed with SHA-256
+ * and, unless those exact bytes are stored already, extracted and stored with its extraction
+ * in one transaction.  A file that cannot be an article is counted as rejected and the run
+ * goes on; a database failure stops it.
+ *
+ * Merging needs every article at once, so it runs once at the end: when anything new was
+ * stored, or an earlier run stopped between storing and merging (the store's facts_stale
+ * flag), every stored extraction is merged again and the fact set replaced as a whole. */
+#include "ingest/ingest.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "util/log.h"
+#include "util/utf8.h"
+
+/* A progress line every this many files, or this often, whichever comes first. */
+#define PROGRESS_EVERY_FILES 500
+#define PROGRESS_EVERY_SECONDS 2.0
+
+typedef struct file_list {
+    char **paths; /* each malloc'd */
+    size_t n, alloc;
+} file_list;
+
+static void file_list_release(file_list *fl)
+{
+    for (size_t i = 0; i < fl->n; i++)
+        free(fl->paths[i]);
+    free(fl->paths);
+    fl->paths = NULL;
+    fl->n = fl->alloc = 0;
+}
+
+/* Appends dir/name (or name alone when dir is NULL); -1 when out of memory. */
+static int file_list_add(file_list *fl, const char *dir, const char *name)
+{
+    if (fl->n == fl->alloc) {
+        size_t alloc = fl->alloc ? fl->alloc * 2 : 64;
+        char **grown = realloc(fl->paths, alloc * sizeof(*grown));
+        if (!grown)
+            return -1;
+        fl->paths = grown;
+        fl->alloc = alloc;
+    }
+    char *path;
+    if (dir) {
+        size_t dl = strlen(dir), size = dl + strlen(name) + 2;
+        bool slash = dl && dir[dl - 1] == '/';
+        path = malloc(size);
+        if (path)
+            snprintf(path, size, "%s%s%s", dir, slash ? "" : "/", name);
+    } else {
+        path = strdup(name);
+    }
+    if (!path)
+        return -1;
+    fl->paths[fl->n++] = path;
+    return 0;
+}
+
+static bool has_txt_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && !strcmp(name + n - 4, ".txt");
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds every *.txt of one folder (not recursing, skipping hidden names), sorted by name in
+ * byte order so that the order does not depend on the locale. */
+static int collect_folder(const char *dir, file_list *fl)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t first = fl->n;
+
+    if (!d) {
+        log_error("ingest: %s: %s", dir, strerror(errno));
+        return -1;
+    }
+    errno = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || !has_txt_suffix(e->d_name))
+            continue;
+        if (file_list_add(fl, dir, e->d_name)) {
+            log_error("ingest: out of memory");
+            closedir(d);
+            return -1;
+        }
+    }
+    int err = errno;
+    closedir(d);
+    if (err) {
+        log_error("ingest: %s: %s", dir, strerror(err));
+        return -1;
+    }
+    if (fl->n > first)
+        qsort(fl->paths + first, fl->n - first, sizeof(char *), compare_paths);
+    return 0;
+}
+
+/* Resolves the command line's paths into the files to read, in order. */
+static int collect_paths(char *const *paths, int npaths, file_list *fl)
+{
+    for (int i = 0; i < npaths; i++) {
+        struct stat sb;
+        if (stat(paths[i], &sb)) {
+            log_error("ingest: %s: %s", paths[i], strerror(errno));
+            return -1;
+        }
+        if (S_ISDIR(sb.st_mode)) {
+            if (collect_folder(paths[i], fl))
+                return -1;
+        } else if (file_list_add(fl, NULL, paths[i])) {
+            log_error("ingest: out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int ingest_read_article(const char *path, char **text, size_t *len, const char **reason)
+{
+    struct stat sb;
+    char *buf = NULL;
+    size_t have = 0, cap;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+    *text = NULL;
+    *len = 0;
+    if (fd < 0) {
+        *reason = strerror(errno);
+        return -1;
+    }
+    if (fstat(fd, &sb)) {
+        *reason = strerror(errno);
+        goto fail;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        *reason = "not a regular file";
+        goto fail;
+    }
+    if (sb.st_size > (off_t)INGEST_MAX_ARTICLE) {
+        *reason = "larger than 8 MiB";
+        goto fail;
+    }
+    /* Read up to one byte past the limit, in case the file grew since fstat(). */
+    cap = (size_t)sb.st_size + 1;
+    if (!(buf = malloc(cap + 1))) {
+        *reason = "out of memory";
+        goto fail;
+    }
+    for (;;) {
+        if (have == cap) {
+            if (cap > INGEST_MAX_ARTICLE)
+                break;
+            size_t grown_cap = cap * 2 > INGEST_MAX_ARTICLE + 1 ? INGEST_MAX_ARTICLE + 1 : cap * 2;
+            char *grown = realloc(buf, grown_cap + 1);
+            if (!grown) {
+                *reason = "out of memory";
+                goto fail;
+            }
+            buf = grown;
+            cap = grown_cap;
+        }
+        ssize_t n = read(fd, buf + have, cap - have);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            *reason = strerror(errno);
+            goto fail;
+        }
+        if (n == 0)
+            break;
+        have += (size_t)n;
+    }
+    if (have == 0) {
+        *reason = "empty";
+        goto fail;
+    }
+    if (have > INGEST_MAX_ARTICLE) {
+        *reason = "larger than 8 MiB";
+        goto fail;
+    }
+    if (!utf8_valid(buf, have)) {
+        *reason = "not valid UTF-8 (or contains NUL bytes)";
+        goto fail;
+    }
+    buf[have] = '\0';
+    close(fd);
+    *text = buf;
+    *len = have;
+    return 0;
+
+fail:
+    free(buf);
+    close(fd);
+    return -1;
+}
+
+/* Lowercase hex SHA-256 of data into hex (65 bytes with the NUL). */
+static int sha256_hex(const char *data, size_t len, char hex[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    static const char digits[] = "0123456789abcdef";
+
+    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
+        return -1;
+    for (size_t i = 0; i < mdlen; i++) {
+        hex[2 * i] = digits[md[i] >> 4];
+        hex[2 * i + 1] = digits[md[i] & 0xF];
+    }
+    hex[64] = '\0';
+    return 0;
+}
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Stores one file as an article unless it is stored already; a file that cannot be an
+ * article is counted and logged.  Returns -1 only on a database failure. */
+static int ingest_file(store *st, const char *path, ingest_report *r)
+{
+    char *text = NULL, *id = NULL;
+    size_t len;
+    const char *reason;
+    char sha[65];
+    json_t *extraction = NULL;
+    int result = -1;
+
+    if (ingest_read_article(path, &text, &len, &reason)) {
+        log_warn("ingest: %s: rejected: %s", path, reason);
+        r->articles_rejected++;
+        return 0;
+    }
+    if (sha256_hex(text, len, sha)) {
+        log_error("ingest: %s: SHA-256 failed", path);
+        goto out;
+    }
+    int known = store_has_source(st, sha);
+    if (known < 0) {
+        log_error("ingest: %s", store_errmsg(st));
+        goto out;
+    }
+    if (known) {
+        log_debug("ingest: %s: unchanged", path);
+        r->articles_unchanged++;
+        result = 0;
+        goto out;
+    }
+
+    extraction = ingest_extract(text, len);
+    store_source_in in = {
+        .file = base_name(path), .text = text, .len = len, .sha256 = sha, .extraction = extraction,
+    };
+    if (store_put_source(st, &in, &id)) {
+        log_error("ingest: %s: %s", path, store_errmsg(st));
+        goto out;
+    }
+    log_debug("ingest: %s: stored as %s", path, id);
+    r->articles_new++;
+    result = 0;
+out:
+    json_decref(extraction);
+    free(id);
+    free(text);
+    return result;
+}
+
+int ingest_remerge(store *st, ingest_report *r)
+{
+    json_t *sources = NULL, *facts = NULL;
+    int result = -1;
+
+    if (store_load_extractions(st, &sources)) {
+        log_error("ingest: %s", store_errmsg(st));
+        goto out;
+    }
+    facts = ingest_merge(sources);
+    if (!facts || store_replace_facts(st, facts)) {
+        log_error("ingest: storing the merged facts: %s",
+                  facts ? store_errmsg(st) : "merge returned nothing");
+        goto out;
+    }
+    r->agreements = (unsigned)json_array_size(json_object_get(facts, "agreements"));
+    r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
+    r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
+    r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
+    log_debug("ingest: merged %zu articles", json_array_size(sources));
+    result = 0;
+out:
+    json_decref(facts);
+    json_decref(sources);
+    return result;
+}
+
+/* The fact counts of the facts already stored, for a run that had nothing to merge. */
+static int count_stored_facts(store *st, ingest_report *r)
+{
+    static const enum store_kind kinds[] = { STORE_AGREEMENTS, STORE_MEETINGS, STORE_QUOTES,
+                                             STORE_PEOPLE };
+    long long n[sizeof(kinds) / sizeof(kinds[0])];
+
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        if (store_count(st, kinds[i], &n[i])) {
+            log_error("ingest: %s", store_errmsg(st));
+            return -1;
+        }
+    }
+    r->agreements = (unsigned)n[0];
+    r->meetings = (unsigned)n[1];
+    r->quotes = (unsigned)n[2];
+    r->people = (unsigned)n[3];
+    return 0;
+}
+
+int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_report *r)
+{
+    file_list files = { 0 };
+    int result = -1;
+
+    memset(r, 0, sizeof(*r));
+    if (collect_paths(paths, npaths, &files))
+        goto out;
+
+    double started = seconds_now(), last_line = started;
+    for (size_t i = 0; i < files.n; i++) {
+        if (ingest_file(st, files.paths[i], r))
+            goto out;
+        if (progress) {
+            double now = seconds_now();
+            if ((i + 1) % PROGRESS_EVERY_FILES == 0 || now - last_line >= PROGRESS_EVERY_SECONDS) {
+                log_info("ingest: %zu/%zu files (%u new, %u unchanged, %u rejected)", i + 1,
+                         files.n, r->articles_new, r->articles_unchanged, r->articles_rejected);
+                last_line = now;
+            }
+        }
+    }
+
+    int stale = store_facts_stale(st);
+    if (stale < 0) {
+        log_error("ingest: %s", store_errmsg(st));
+        goto out;
+    }
+    if (r->articles_new || stale) {
+        if (progress && seconds_now() - started >= PROGRESS_EVERY_SECONDS)
+            log_info("ingest: merging the facts of every stored article");
+        if (ingest_remerge(st, r))
+            goto out;
+    } else if (count_stored_facts(st, r)) {
+        goto out;
+    }
+    if (progress && seconds_now() - started >= PROGRESS_EVERY_SECONDS)
+        log_info("ingest: done in %.1f s", seconds_now() - started);
+    result = 0;
+out:
+    file_list_release(&files);
+    return result;
+}

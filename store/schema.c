@@ -1,0 +1,169 @@
+/* schema: the tables of a factd database and their forward migrations.
+ *
+ * PRAGMA user_version holds the number of the last migration applied.  Migrations are
+ * applied in order, each with the version bump in the same transaction, so a database is
+ * always at exactly one version.  A migration is never edited once released: a change to
+ * the schema is a new entry at the end of `migrations`.
+ *
+ * Layout:
+ *   sources      one row per article: the exact bytes (BLOB, so nothing is ever re-encoded),
+ *                its SHA-256 (unique: the same bytes are stored once), its extraction (JSON)
+ *   people, agreements, meetings, quotes
+ *                the merged fact set; list-valued fields are JSON arrays
+ *   evidence     where each fact is said: code-point spans into a source, with the excerpt
+ *                cut when the facts were stored.  Its primary key (kind, fact_id, source_id,
+ *                cp_start, cp_end) is also the order the API shows evidence in.
+ *   meta         small key/value state, e.g. facts_stale ("1" after an article is stored,
+ *                "0" once the facts are merged again)
+ */
+#include "store/store_private.h"
+
+#include <stdio.h>
+
+typedef struct migration {
+    int version;
+    const char *sql;
+} migration;
+
+static const migration migrations[] = {
+    { 1,
+      "CREATE TABLE sources ("
+      "  id                TEXT PRIMARY KEY,"
+      "  file              TEXT,"
+      "  title             TEXT,"
+      "  byline            TEXT,"
+      "  dateline          TEXT,"
+      "  published         TEXT,"
+      "  sha256            TEXT NOT NULL UNIQUE,"
+      "  chars             INTEGER NOT NULL CHECK (chars >= 0),"
+      "  extractor_version INTEGER NOT NULL,"
+      "  ingested_at       TEXT NOT NULL,"
+      /* The large columns last, so listing sources never reads their overflow pages. */
+      "  extraction        TEXT NOT NULL,"
+      "  text              BLOB NOT NULL"
+      ");"
+      "CREATE TABLE people ("
+      "  id      TEXT PRIMARY KEY,"
+      "  name    TEXT NOT NULL,"
+      "  title   TEXT,"
+      "  aliases TEXT NOT NULL DEFAULT '[]'"
+      ");"
+      "CREATE TABLE agreements ("
+      "  id          TEXT PRIMARY KEY,"
+      "  name        TEXT NOT NULL,"
+      "  aliases     TEXT NOT NULL DEFAULT '[]',"
+      "  acronym     TEXT,"
+      "  signed      TEXT,"
+      "  place       TEXT,"
+      "  parties     TEXT NOT NULL DEFAULT '[]',"
+      "  signatories TEXT NOT NULL DEFAULT '[]',"
+      "  rule        TEXT,"
+      "  confidence  REAL"
+      ");"
+      "CREATE TABLE meetings ("
+      "  id           TEXT PRIMARY KEY,"
+      "  date         TEXT,"
+      "  place        TEXT,"
+      "  occasion     TEXT,"
+      "  participants TEXT NOT NULL DEFAULT '[]',"
+      "  rule         TEXT,"
+      "  confidence   REAL"
+      ");"
+      "CREATE TABLE quotes ("
+      "  id                TEXT PRIMARY KEY,"
+      "  text              TEXT NOT NULL,"
+      "  speaker_person_id TEXT,"
+      "  speaker_name      TEXT,"
+      "  speaker_title     TEXT,"
+      "  cue               TEXT,"
+      "  rule              TEXT,"
+      "  confidence        REAL"
+      ");"
+      "CREATE INDEX quotes_by_speaker ON quotes (speaker_person_id);"
+      "CREATE TABLE evidence ("
+      "  kind      TEXT NOT NULL CHECK (kind IN ('agreement', 'meeting', 'quote')),"
+      "  fact_id   TEXT NOT NULL,"
+      "  source_id TEXT NOT NULL REFERENCES sources (id),"
+      "  cp_start  INTEGER NOT NULL CHECK (cp_start >= 0),"
+      "  cp_end    INTEGER NOT NULL CHECK (cp_end > cp_start),"
+      "  excerpt   TEXT NOT NULL DEFAULT '',"
+      "  PRIMARY KEY (kind, fact_id, source_id, cp_start, cp_end)"
+      ") WITHOUT ROWID;"
+      /* Cutting excerpts walks one source's spans in order; deleting a source checks here. */
+      "CREATE INDEX evidence_by_source ON evidence (source_id, cp_start);"
+      "CREATE TABLE meta ("
+      "  key   TEXT PRIMARY KEY,"
+      "  value TEXT"
+      ") WITHOUT ROWID;"
+      "INSERT INTO meta (key, value) VALUES ('facts_stale', '0');" },
+};
+
+#define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)
+
+static int schema_version(store *st, int *version)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW) {
+        store_sql_fail(st, "reading the schema version");
+        sqlite3_finalize(stmt);
+        return STORE_ERROR;
+    }
+    *version = sqlite3_column_int(stmt, 0);
+    sqlite3_finalize(stmt);
+    return STORE_OK;
+}
+
+int store_check_schema(store *st)
+{
+    int version;
+    if (schema_version(st, &version))
+        return STORE_ERROR;
+    if (version == 0)
+        return store_fail(st, "not a factd database yet (run 'factd ingest' on it first)");
+    if (version != SCHEMA_VERSION)
+        return store_fail(st, "schema version %d, this factd reads version %d%s", version,
+                          SCHEMA_VERSION,
+                          version < SCHEMA_VERSION ? " (open it read-write once to migrate)" : "");
+    return STORE_OK;
+}
+
+int store_migrate(store *st)
+{
+    int version;
+    if (schema_version(st, &version))
+        return STORE_ERROR;
+    if (version == SCHEMA_VERSION)
+        return STORE_OK;
+    if (version > SCHEMA_VERSION)
+        return store_fail(st, "schema version %d is newer than this factd (%d)", version,
+                          SCHEMA_VERSION);
+
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    /* Another process may have migrated while this one waited for the lock. */
+    if (schema_version(st, &version))
+        goto fail;
+    for (size_t i = 0; i < sizeof(migrations) / sizeof(migrations[0]); i++) {
+        const migration *m = &migrations[i];
+        char bump[64];
+        if (m->version <= version)
+            continue;
+        if (sqlite3_exec(st->db, m->sql, NULL, NULL, NULL) != SQLITE_OK) {
+            store_fail(st, "migration %d: %s", m->version, sqlite3_errmsg(st->db));
+            goto fail;
+        }
+        snprintf(bump, sizeof(bump), "PRAGMA user_version = %d", m->version);
+        if (sqlite3_exec(st->db, bump, NULL, NULL, NULL) != SQLITE_OK) {
+            store_sql_fail(st, "setting the schema version");
+            goto fail;
+        }
+    }
+    return store_commit(st);
+
+fail:
+    store_rollback(st);
+    return STORE_ERROR;
+}

@@ -1,0 +1,220 @@
+/* store: database handles (see store.h).
+ *
+ * A handle is one SQLite connection plus the statements it has prepared.  Every statement
+ * is prepared once per handle (SQLITE_PREPARE_PERSISTENT) and found again by the address of
+ * its static SQL text, so the API's hot path never re-parses SQL.  A handle belongs to one
+ * thread at a time: the server opens one read-only handle per worker thread.
+ *
+ * Writable handles create the file, switch it to WAL (so readers never block the writer or
+ * each other) and migrate the schema; read-only handles open with SQLITE_OPEN_READONLY and
+ * refuse a schema they do not know. */
+#include "store/store_private.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How long a statement waits for another connection's lock before giving up.  Ingest holds
+ * the write lock for one article (or one fact-set swap) at a time, far less than this. */
+#define STORE_BUSY_TIMEOUT_MS 10000
+
+int store_fail(store *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->errmsg, sizeof(st->errmsg), fmt, ap);
+    va_end(ap);
+    return STORE_ERROR;
+}
+
+int store_sql_fail(store *st, const char *what)
+{
+    return store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+const char *store_errmsg(const store *st)
+{
+    return st->errmsg;
+}
+
+sqlite3_stmt *store_stmt(store *st, const char *sql)
+{
+    for (int i = 0; i < st->ncache; i++) {
+        if (st->cache[i].sql == sql) {
+            sqlite3_reset(st->cache[i].stmt);
+            sqlite3_clear_bindings(st->cache[i].stmt);
+            return st->cache[i].stmt;
+        }
+    }
+    assert(st->ncache < STORE_STMT_CACHE && "raise STORE_STMT_CACHE");
+    if (st->ncache >= STORE_STMT_CACHE) {
+        store_fail(st, "statement cache full");
+        return NULL;
+    }
+
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
+        store_sql_fail(st, "preparing a statement");
+        sqlite3_finalize(stmt);
+        return NULL;
+    }
+    st->cache[st->ncache].sql = sql;
+    st->cache[st->ncache].stmt = stmt;
+    st->ncache++;
+    return stmt;
+}
+
+void store_done(sqlite3_stmt *stmt)
+{
+    if (stmt)
+        sqlite3_reset(stmt);
+}
+
+/* Runs one cached statement that takes no parameters and returns no rows. */
+static int store_run(store *st, const char *sql, const char *what)
+{
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_sql_fail(st, what);
+    return STORE_OK;
+}
+
+static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
+static const char SQL_BEGIN_READ[] = "BEGIN DEFERRED";
+static const char SQL_COMMIT[] = "COMMIT";
+static const char SQL_ROLLBACK[] = "ROLLBACK";
+
+int store_begin_write(store *st)
+{
+    return store_run(st, SQL_BEGIN_WRITE, "starting a write transaction");
+}
+
+int store_begin_read(store *st)
+{
+    return store_run(st, SQL_BEGIN_READ, "starting a read transaction");
+}
+
+int store_commit(store *st)
+{
+    return store_run(st, SQL_COMMIT, "committing");
+}
+
+void store_rollback(store *st)
+{
+    /* SQLite may already have rolled back by itself (e.g. on a full disk); keep the first
+     * error message, which says why. */
+    if (sqlite3_get_autocommit(st->db))
+        return;
+    char saved[sizeof(st->errmsg)];
+    memcpy(saved, st->errmsg, sizeof(saved));
+    store_run(st, SQL_ROLLBACK, "rolling back");
+    memcpy(st->errmsg, saved, sizeof(saved));
+}
+
+/* Runs a PRAGMA (which cannot take bound parameters); when expect is given, the first
+ * column of its answer must equal it. */
+static int store_pragma(store *st, const char *sql, const char *expect)
+{
+    sqlite3_stmt *stmt = NULL;
+    int result = STORE_ERROR;
+
+    if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+        store_sql_fail(st, sql);
+        goto out;
+    }
+    int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        store_sql_fail(st, sql);
+        goto out;
+    }
+    if (expect) {
+        const char *got = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+        if (!got || strcmp(got, expect) != 0) {
+            store_fail(st, "%s: answered %s, expected %s", sql, got ? got : "nothing", expect);
+            goto out;
+        }
+    }
+    result = STORE_OK;
+out:
+    sqlite3_finalize(stmt);
+    return result;
+}
+
+static void store_set_err(char **err, const char *path, const char *msg)
+{
+    if (!err)
+        return;
+    size_t n = strlen(path) + strlen(msg) + 3;
+    *err = malloc(n);
+    if (*err)
+        snprintf(*err, n, "%s: %s", path, msg);
+}
+
+store *store_open(const char *path, bool readonly, char **err)
+{
+    store *st = calloc(1, sizeof(*st));
+    int flags = SQLITE_OPEN_NOMUTEX |
+                (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+
+    if (err)
+        *err = NULL;
+    if (!st) {
+        store_set_err(err, path, "out of memory");
+        return NULL;
+    }
+    st->readonly = readonly;
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+        if (st->db)
+            store_sql_fail(st, "opening");
+        else
+            store_fail(st, "opening: out of memory");
+        goto fail;
+    }
+    sqlite3_extended_result_codes(st->db, 1);
+    sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+
+    if (store_pragma(st, "PRAGMA foreign_keys = ON", NULL))
+        goto fail;
+    if (readonly) {
+        if (store_pragma(st, "PRAGMA query_only = ON", NULL) || store_check_schema(st))
+            goto fail;
+    } else {
+        if (store_pragma(st, "PRAGMA journal_mode = WAL", "wal") ||
+            store_pragma(st, "PRAGMA synchronous = NORMAL", NULL) || store_migrate(st))
+            goto fail;
+    }
+    return st;
+
+fail:
+    store_set_err(err, path, st->errmsg);
+    store_close(st);
+    return NULL;
+}
+
+void store_close(store *st)
+{
+    if (!st)
+        return;
+    for (int i = 0; i < st->ncache; i++)
+        sqlite3_finalize(st->cache[i].stmt);
+    sqlite3_close(st->db);
+    free(st);
+}
+
+static const char SQL_PING[] = "SELECT 1";
+
+int store_ping(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_PING);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "ping");
+}

@@ -1,0 +1,55 @@
+/* store_private: what the files of store/ share and nobody else may use.
+ *
+ *   store.c   handles: open, close, errors, the statement cache, transactions
+ *   schema.c  the schema and its forward migrations
+ *   write.c   the ingest side: articles, extractions, the merged fact set
+ *   read.c    the API side: lists and single resources rendered as Jansson objects
+ */
+#ifndef FACTD_STORE_PRIVATE_H
+#define FACTD_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+
+/* Every statement a handle has prepared; SQL texts are static strings, so a statement is
+ * found by the address of its text. */
+#define STORE_STMT_CACHE 48
+
+struct store {
+    sqlite3 *db;
+    bool readonly;
+    char errmsg[512];
+    struct {
+        const char *sql;
+        sqlite3_stmt *stmt;
+    } cache[STORE_STMT_CACHE];
+    int ncache;
+};
+
+/* The prepared statement for sql (a static string), reset and with no bindings; NULL on
+ * error with the reason in st->errmsg.  The caller resets it when done (store_done) so that
+ * no statement keeps a read snapshot open. */
+sqlite3_stmt *store_stmt(store *st, const char *sql);
+void store_done(sqlite3_stmt *stmt);
+
+/* Sets the handle's error message; returns STORE_ERROR for `return store_fail(...)`. */
+int store_fail(store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Sets the error message to "what: <SQLite's message>"; returns STORE_ERROR. */
+int store_sql_fail(store *st, const char *what);
+
+/* Transactions.  Writers take the write lock at once (IMMEDIATE) so that two writers queue on
+ * busy_timeout instead of failing on a lock upgrade; readers use a deferred one so that every
+ * query of one API answer sees the same snapshot. */
+int store_begin_write(store *st);
+int store_begin_read(store *st);
+int store_commit(store *st);
+void store_rollback(store *st);
+
+/* Creates or upgrades the schema of a writable handle (schema.c). */
+int store_migrate(store *st);
+/* Checks that a read-only handle's schema is the one this build knows (schema.c). */
+int store_check_schema(store *st);
+
+#endif

@@ -1,0 +1,725 @@
+/* write: the ingest side of the store: articles, their extractions, the merged fact set.
+ *
+ * An article is stored once per distinct byte sequence: its id is the first 12 hex digits of
+ * its SHA-256, so ids do not depend on the order articles arrive in.  Storing one marks the
+ * merged facts stale in the same transaction; ingest then re-merges every extraction and
+ * swaps the whole fact set with store_replace_facts().
+ *
+ * store_replace_facts() validates the document as it inserts it, inside one transaction:
+ * a malformed document (missing id, wrong type, duplicate id) rolls back and leaves the
+ * previous facts served.  Evidence is treated more leniently because it points outside the
+ * document: a span into an unknown source, or past the end of its text, is logged and left
+ * out, and the rest of the fact set is stored.
+ *
+ * Excerpts are cut once, here, so that serving never touches article texts: spans are first
+ * collected in a temporary table, then each source's text is loaded once and its spans are
+ * cut in one forward walk (offsets are code points, the text is bytes). */
+#include "store/store_private.h"
+
+#include <assert.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/log.h"
+#include "util/utf8.h"
+
+/* --- articles --- */
+
+static const char SQL_SOURCE_BY_SHA[] = "SELECT id FROM sources WHERE sha256 = ?1";
+
+static const char SQL_INSERT_SOURCE[] =
+    "INSERT INTO sources (id, file, title, byline, dateline, published, sha256, chars,"
+    " extractor_version, ingested_at, extraction, text)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+    " ?10, ?11)";
+
+static const char SQL_SET_STALE[] =
+    "INSERT INTO meta (key, value) VALUES ('facts_stale', ?1)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+static const char SQL_GET_STALE[] = "SELECT value FROM meta WHERE key = 'facts_stale'";
+
+static const char SQL_ALL_EXTRACTIONS[] = "SELECT id, extraction FROM sources ORDER BY id";
+
+/* Length of a source id: 12 hex digits, 48 bits of the SHA-256. */
+#define SOURCE_ID_LEN 12
+
+static bool is_sha256_hex(const char *s)
+{
+    size_t n = 0;
+    if (!s)
+        return false;
+    for (; s[n]; n++)
+        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
+            return false;
+    return n == 64;
+}
+
+/* The existing id of the article with this SHA-256 in *id_out (malloc'd): 1 when found,
+ * 0 when not, STORE_ERROR on error. */
+static int source_by_sha(store *st, const char *sha256, char **id_out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_BY_SHA);
+    int found = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        found = 1;
+        if (id_out) {
+            *id_out = strdup((const char *)sqlite3_column_text(stmt, 0));
+            if (!*id_out)
+                found = store_fail(st, "out of memory");
+        }
+    } else if (rc == SQLITE_DONE) {
+        found = 0;
+    } else {
+        store_sql_fail(st, "looking up an article");
+    }
+    store_done(stmt);
+    return found;
+}
+
+int store_has_source(store *st, const char *sha256)
+{
+    if (!is_sha256_hex(sha256))
+        return store_fail(st, "not a SHA-256 in lowercase hex: '%s'", sha256 ? sha256 : "");
+    return source_by_sha(st, sha256, NULL);
+}
+
+static int set_stale(store *st, bool stale)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SET_STALE);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, stale ? "1" : "0", -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "marking the facts");
+}
+
+int store_facts_stale(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_GET_STALE);
+    int stale = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(stmt, 0);
+        stale = v && !strcmp(v, "1");
+    } else if (rc == SQLITE_DONE) {
+        stale = 0;
+    } else {
+        store_sql_fail(st, "reading facts_stale");
+    }
+    store_done(stmt);
+    return stale;
+}
+
+/* A string member of the extraction, or NULL. */
+static const char *extraction_text(const json_t *extraction, const char *key)
+{
+    return json_string_value(json_object_get(extraction, key));
+}
+
+int store_put_source(store *st, const store_source_in *src, char **id_out)
+{
+    char id[SOURCE_ID_LEN + 1];
+    char *extraction = NULL;
+    int result = STORE_ERROR;
+
+    if (id_out)
+        *id_out = NULL;
+    if (!is_sha256_hex(src->sha256))
+        return store_fail(st, "not a SHA-256 in lowercase hex: '%s'",
+                          src->sha256 ? src->sha256 : "");
+    if (!json_is_object(src->extraction))
+        return store_fail(st, "the extraction is not a JSON object");
+    /* Excerpts are cut by code point and served as JSON strings: only UTF-8 can be stored. */
+    if (!utf8_valid(src->text ? src->text : "", src->len))
+        return store_fail(st, "the text is not valid UTF-8");
+    memcpy(id, src->sha256, SOURCE_ID_LEN);
+    id[SOURCE_ID_LEN] = '\0';
+
+    extraction = json_dumps(src->extraction, JSON_COMPACT);
+    if (!extraction)
+        return store_fail(st, "the extraction cannot be serialised");
+
+    if (store_begin_write(st))
+        goto out;
+    int found = source_by_sha(st, src->sha256, id_out);
+    if (found < 0)
+        goto rollback;
+    if (found) {
+        result = store_commit(st);
+        goto out;
+    }
+
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_SOURCE);
+    if (!stmt)
+        goto rollback;
+    json_int_t version = json_integer_value(json_object_get(src->extraction, "extractor_version"));
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, src->file, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, extraction_text(src->extraction, "title"), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, extraction_text(src->extraction, "byline"), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, extraction_text(src->extraction, "dateline"), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 6, extraction_text(src->extraction, "published"), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 7, src->sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 8, (sqlite3_int64)utf8_cp_count(src->text ? src->text : "", src->len));
+    sqlite3_bind_int64(stmt, 9, (sqlite3_int64)version);
+    sqlite3_bind_text(stmt, 10, extraction, -1, SQLITE_STATIC);
+    /* A zero-length blob, not NULL, when the text is empty. */
+    sqlite3_bind_blob64(stmt, 11, src->text ? src->text : "", src->len, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        /* Two different texts whose SHA-256 share the first 48 bits land here. */
+        store_sql_fail(st, "storing the article");
+        goto rollback;
+    }
+    if (set_stale(st, true))
+        goto rollback;
+    if (store_commit(st))
+        goto rollback;
+    if (id_out && !(*id_out = strdup(id))) {
+        result = store_fail(st, "out of memory");
+        goto out;
+    }
+    result = STORE_OK;
+    goto out;
+
+rollback:
+    store_rollback(st);
+    if (id_out) {
+        free(*id_out);
+        *id_out = NULL;
+    }
+out:
+    free(extraction);
+    return result;
+}
+
+int store_load_extractions(store *st, json_t **out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_ALL_EXTRACTIONS);
+    json_t *list = json_array();
+    int rc;
+
+    *out = NULL;
+    if (!stmt || !list) {
+        json_decref(list);
+        return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
+    }
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+        json_error_t jerr;
+        json_t *extraction = json_loadb((const char *)sqlite3_column_text(stmt, 1),
+                                        (size_t)sqlite3_column_bytes(stmt, 1), 0, &jerr);
+        if (!extraction) {
+            store_fail(st, "source %s: stored extraction is not JSON: %s", id, jerr.text);
+            goto fail;
+        }
+        if (json_array_append_new(list, json_pack("{s:s, s:o}", "source_id", id, "extraction",
+                                                  extraction))) {
+            store_fail(st, "out of memory");
+            goto fail;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "reading extractions");
+        goto fail;
+    }
+    store_done(stmt);
+    *out = list;
+    return STORE_OK;
+
+fail:
+    store_done(stmt);
+    json_decref(list);
+    return STORE_ERROR;
+}
+
+/* --- the merged fact set --- */
+
+static const char SQL_CLEAR_EVIDENCE[] = "DELETE FROM evidence";
+static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM people";
+static const char SQL_CLEAR_AGREEMENTS[] = "DELETE FROM agreements";
+static const char SQL_CLEAR_MEETINGS[] = "DELETE FROM meetings";
+static const char SQL_CLEAR_QUOTES[] = "DELETE FROM quotes";
+
+/* Spans waiting for their excerpt while the facts go in (temp: private to this connection). */
+static const char SQL_CREATE_PENDING[] =
+    "CREATE TEMP TABLE IF NOT EXISTS pending_evidence ("
+    " kind TEXT NOT NULL, fact_id TEXT NOT NULL, source_id TEXT NOT NULL,"
+    " cp_start INTEGER NOT NULL, cp_end INTEGER NOT NULL)";
+static const char SQL_CLEAR_PENDING[] = "DELETE FROM temp.pending_evidence";
+static const char SQL_ADD_PENDING[] =
+    "INSERT INTO temp.pending_evidence (kind, fact_id, source_id, cp_start, cp_end)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_PENDING_SOURCES[] =
+    "SELECT s.id, s.text FROM sources AS s"
+    " WHERE s.id IN (SELECT source_id FROM temp.pending_evidence) ORDER BY s.id";
+static const char SQL_PENDING_OF_SOURCE[] =
+    "SELECT kind, fact_id, cp_start, cp_end FROM temp.pending_evidence"
+    " WHERE source_id = ?1 ORDER BY cp_start, cp_end";
+static const char SQL_INSERT_EVIDENCE[] =
+    "INSERT OR IGNORE INTO evidence (kind, fact_id, source_id, cp_start, cp_end, excerpt)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+static const char SQL_SOURCE_CHARS[] = "SELECT chars FROM sources WHERE id = ?1";
+
+static const char SQL_INSERT_PERSON[] =
+    "INSERT INTO people (id, name, title, aliases) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_INSERT_AGREEMENT[] =
+    "INSERT INTO agreements (id, name, aliases, acronym, signed, place, parties, signatories,"
+    " rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char SQL_INSERT_MEETING[] =
+    "INSERT INTO meetings (id, date, place, occasion, participants, rule, confidence)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_INSERT_QUOTE[] =
+    "INSERT INTO quotes (id, text, speaker_person_id, speaker_name, speaker_title, cue, rule,"
+    " confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+/* Where in the document a fact sits, for error messages: "agreements[3]". */
+typedef struct fact_at {
+    const char *list;
+    size_t index;
+    const char *id; /* once known */
+} fact_at;
+
+static int fact_fail(store *st, const fact_at *at, const char *key, const char *why)
+{
+    return store_fail(st, "facts: %s[%zu]%s%s%s: %s%s%s", at->list, at->index,
+                      at->id ? " (id " : "", at->id ? at->id : "", at->id ? ")" : "",
+                      key ? key : "", key ? ": " : "", why);
+}
+
+/* Binds the string member `key` of obj (NULL or absent binds NULL).  Fails on any other
+ * type, or on a missing value when required. */
+static int bind_text_field(store *st, const fact_at *at, sqlite3_stmt *stmt, int col,
+                           const json_t *obj, const char *key, bool required)
+{
+    const json_t *v = json_object_get(obj, key);
+    if (json_is_string(v)) {
+        sqlite3_bind_text(stmt, col, json_string_value(v), (int)json_string_length(v),
+                          SQLITE_STATIC);
+        return STORE_OK;
+    }
+    if (required)
+        return fact_fail(st, at, key, v && !json_is_null(v) ? "not a string" : "missing");
+    if (v && !json_is_null(v))
+        return fact_fail(st, at, key, "not a string");
+    sqlite3_bind_null(stmt, col);
+    return STORE_OK;
+}
+
+static int bind_number_field(store *st, const fact_at *at, sqlite3_stmt *stmt, int col,
+                             const json_t *obj, const char *key)
+{
+    const json_t *v = json_object_get(obj, key);
+    if (json_is_number(v))
+        sqlite3_bind_double(stmt, col, json_number_value(v));
+    else if (!v || json_is_null(v))
+        sqlite3_bind_null(stmt, col);
+    else
+        return fact_fail(st, at, key, "not a number");
+    return STORE_OK;
+}
+
+/* Serialises the array member `key` (absent or null: "[]") into *out (malloc'd). */
+static int dump_list_field(store *st, const fact_at *at, const json_t *obj, const char *key,
+                           char **out)
+{
+    const json_t *v = json_object_get(obj, key);
+    *out = NULL;
+    if (v && !json_is_null(v) && !json_is_array(v))
+        return fact_fail(st, at, key, "not an array");
+    *out = v && !json_is_null(v) ? json_dumps(v, JSON_COMPACT) : strdup("[]");
+    return *out ? STORE_OK : store_fail(st, "out of memory");
+}
+
+/* A list of people ({"person_id", "name", "title"}, e.g. signatories) serialised into *out
+ * with exactly those members, so that rendering is a plain parse. */
+static int dump_person_list(store *st, const fact_at *at, const json_t *obj, const char *key,
+                            char **out)
+{
+    const json_t *v = json_object_get(obj, key);
+    json_t *clean = json_array();
+    size_t i;
+    const json_t *person;
+    int result = STORE_ERROR;
+
+    *out = NULL;
+    if (!clean)
+        return store_fail(st, "out of memory");
+    if (v && !json_is_null(v) && !json_is_array(v)) {
+        fact_fail(st, at, key, "not an array");
+        goto out;
+    }
+    json_array_foreach(v, i, person) {
+        json_t *entry = json_object();
+        const char *members[] = { "name", "title", "person_id" };
+        if (!json_is_object(person)) {
+            json_decref(entry);
+            fact_fail(st, at, key, "an entry is not an object");
+            goto out;
+        }
+        for (size_t m = 0; m < sizeof(members) / sizeof(members[0]); m++) {
+            const json_t *field = json_object_get(person, members[m]);
+            if (field && !json_is_null(field) && !json_is_string(field)) {
+                json_decref(entry);
+                fact_fail(st, at, key, "an entry has a member that is not a string");
+                goto out;
+            }
+            json_object_set_new(entry, members[m],
+                                json_is_string(field) ? json_copy((json_t *)field) : json_null());
+        }
+        json_array_append_new(clean, entry);
+    }
+    *out = json_dumps(clean, JSON_COMPACT);
+    result = *out ? STORE_OK : store_fail(st, "out of memory");
+out:
+    json_decref(clean);
+    return result;
+}
+
+/* Length in code points of a source, or -1 when there is no such source. */
+static int source_chars(store *st, const char *source_id, sqlite3_int64 *chars)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_CHARS);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, source_id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    *chars = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "looking up a source");
+}
+
+/* Queues the fact's evidence spans; spans that cannot be served are logged and skipped. */
+static int queue_evidence(store *st, const fact_at *at, const char *kind, const json_t *fact)
+{
+    const json_t *list = json_object_get(fact, "evidence");
+    const json_t *ev;
+    size_t i;
+
+    if (list && !json_is_null(list) && !json_is_array(list))
+        return fact_fail(st, at, "evidence", "not an array");
+    json_array_foreach(list, i, ev) {
+        const char *source_id = json_string_value(json_object_get(ev, "source_id"));
+        const json_t *start = json_object_get(ev, "start"), *end = json_object_get(ev, "end");
+        sqlite3_int64 chars;
+
+        if (!source_id || !json_is_integer(start) || !json_is_integer(end)) {
+            log_warn("facts: %s %s: evidence %zu skipped: needs source_id, start and end",
+                     kind, at->id, i);
+            continue;
+        }
+        if (source_chars(st, source_id, &chars))
+            return STORE_ERROR;
+        json_int_t s = json_integer_value(start), e = json_integer_value(end);
+        if (chars < 0) {
+            log_warn("facts: %s %s: evidence %zu skipped: unknown source %s", kind, at->id, i,
+                     source_id);
+            continue;
+        }
+        if (s < 0 || e <= s || e > chars) {
+            log_warn("facts: %s %s: evidence %zu skipped: span [%lld, %lld) is not inside "
+                     "source %s (%lld code points)",
+                     kind, at->id, i, (long long)s, (long long)e, source_id, (long long)chars);
+            continue;
+        }
+
+        sqlite3_stmt *stmt = store_stmt(st, SQL_ADD_PENDING);
+        if (!stmt)
+            return STORE_ERROR;
+        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, at->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, source_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(stmt, 4, (sqlite3_int64)s);
+        sqlite3_bind_int64(stmt, 5, (sqlite3_int64)e);
+        int rc = sqlite3_step(stmt);
+        store_done(stmt);
+        if (rc != SQLITE_DONE)
+            return store_sql_fail(st, "queueing evidence");
+    }
+    return STORE_OK;
+}
+
+/* Steps an insert statement of one fact; a duplicate id is the usual failure. */
+static int insert_fact(store *st, const fact_at *at, sqlite3_stmt *stmt)
+{
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc == SQLITE_DONE)
+        return STORE_OK;
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return fact_fail(st, at, "id", "used twice");
+    return fact_fail(st, at, NULL, sqlite3_errmsg(st->db));
+}
+
+static int put_person(store *st, const fact_at *at, const json_t *p)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_PERSON);
+    char *aliases = NULL;
+    int result = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    if (bind_text_field(st, at, stmt, 2, p, "name", true) ||
+        bind_text_field(st, at, stmt, 3, p, "title", false) ||
+        dump_list_field(st, at, p, "aliases", &aliases))
+        goto out;
+    sqlite3_bind_text(stmt, 4, aliases, -1, SQLITE_STATIC);
+    result = insert_fact(st, at, stmt);
+out:
+    store_done(stmt);
+    free(aliases);
+    return result;
+}
+
+static int put_agreement(store *st, const fact_at *at, const json_t *a)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_AGREEMENT);
+    char *aliases = NULL, *parties = NULL, *signatories = NULL;
+    int result = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    if (bind_text_field(st, at, stmt, 2, a, "name", true) ||
+        dump_list_field(st, at, a, "aliases", &aliases) ||
+        bind_text_field(st, at, stmt, 4, a, "acronym", false) ||
+        bind_text_field(st, at, stmt, 5, a, "signed", false) ||
+        bind_text_field(st, at, stmt, 6, a, "place", false) ||
+        dump_list_field(st, at, a, "parties", &parties) ||
+        dump_person_list(st, at, a, "signatories", &signatories) ||
+        bind_text_field(st, at, stmt, 9, a, "rule", false) ||
+        bind_number_field(st, at, stmt, 10, a, "confidence"))
+        goto out;
+    sqlite3_bind_text(stmt, 3, aliases, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 7, parties, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 8, signatories, -1, SQLITE_STATIC);
+    if (insert_fact(st, at, stmt))
+        goto out;
+    result = queue_evidence(st, at, "agreement", a);
+out:
+    store_done(stmt);
+    free(aliases);
+    free(parties);
+    free(signatories);
+    return result;
+}
+
+static int put_meeting(store *st, const fact_at *at, const json_t *m)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_MEETING);
+    char *participants = NULL;
+    int result = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    if (bind_text_field(st, at, stmt, 2, m, "date", false) ||
+        bind_text_field(st, at, stmt, 3, m, "place", false) ||
+        bind_text_field(st, at, stmt, 4, m, "occasion", false) ||
+        dump_person_list(st, at, m, "participants", &participants) ||
+        bind_text_field(st, at, stmt, 6, m, "rule", false) ||
+        bind_number_field(st, at, stmt, 7, m, "confidence"))
+        goto out;
+    sqlite3_bind_text(stmt, 5, participants, -1, SQLITE_STATIC);
+    if (insert_fact(st, at, stmt))
+        goto out;
+    result = queue_evidence(st, at, "meeting", m);
+out:
+    store_done(stmt);
+    free(participants);
+    return result;
+}
+
+static int put_quote(store *st, const fact_at *at, const json_t *q)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_QUOTE);
+    const json_t *speaker = json_object_get(q, "speaker");
+    int result = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    if (speaker && !json_is_null(speaker) && !json_is_object(speaker)) {
+        fact_fail(st, at, "speaker", "not an object");
+        goto out;
+    }
+    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    /* An unknown speaker (null or absent) leaves all three speaker columns NULL. */
+    if (bind_text_field(st, at, stmt, 2, q, "text", true) ||
+        bind_text_field(st, at, stmt, 3, speaker, "person_id", false) ||
+        bind_text_field(st, at, stmt, 4, speaker, "name", false) ||
+        bind_text_field(st, at, stmt, 5, speaker, "title", false) ||
+        bind_text_field(st, at, stmt, 6, q, "cue", false) ||
+        bind_text_field(st, at, stmt, 7, q, "rule", false) ||
+        bind_number_field(st, at, stmt, 8, q, "confidence"))
+        goto out;
+    if (insert_fact(st, at, stmt))
+        goto out;
+    result = queue_evidence(st, at, "quote", q);
+out:
+    store_done(stmt);
+    return result;
+}
+
+typedef int (*put_fact_fn)(store *st, const fact_at *at, const json_t *fact);
+
+/* The lists of a FACTS document, in the order they are stored. */
+static const struct {
+    const char *list;
+    put_fact_fn put;
+} fact_lists[] = {
+    { "people", put_person },
+    { "agreements", put_agreement },
+    { "meetings", put_meeting },
+    { "quotes", put_quote },
+};
+
+static int put_fact_list(store *st, const json_t *facts, const char *list, put_fact_fn put)
+{
+    const json_t *items = json_object_get(facts, list);
+    const json_t *item;
+    size_t i;
+
+    if (items && !json_is_null(items) && !json_is_array(items))
+        return store_fail(st, "facts: %s: not an array", list);
+    json_array_foreach(items, i, item) {
+        fact_at at = { .list = list, .index = i, .id = NULL };
+        if (!json_is_object(item))
+            return fact_fail(st, &at, NULL, "not an object");
+        at.id = json_string_value(json_object_get(item, "id"));
+        if (!at.id || !*at.id)
+            return fact_fail(st, &at, "id", "missing");
+        if (put(st, &at, item))
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* Cuts the queued spans of one source out of its text and stores them as evidence.  Spans
+ * come in start order, so one forward walk over the text finds every start; each end is
+ * found from its start. */
+static int cut_source_spans(store *st, const char *source_id, const char *text, size_t len)
+{
+    sqlite3_stmt *spans = store_stmt(st, SQL_PENDING_OF_SOURCE);
+    size_t at_cp = 0, at_byte = 0;
+    int rc, result = STORE_ERROR;
+
+    if (!spans)
+        return STORE_ERROR;
+    sqlite3_bind_text(spans, 1, source_id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(spans)) == SQLITE_ROW) {
+        size_t start = (size_t)sqlite3_column_int64(spans, 2);
+        size_t end = (size_t)sqlite3_column_int64(spans, 3);
+        assert(start >= at_cp && end > start);
+
+        at_byte += utf8_cp_to_byte(text + at_byte, len - at_byte, start - at_cp);
+        at_cp = start;
+        size_t end_byte = at_byte + utf8_cp_to_byte(text + at_byte, len - at_byte, end - start);
+
+        sqlite3_stmt *ins = store_stmt(st, SQL_INSERT_EVIDENCE);
+        if (!ins)
+            goto out;
+        sqlite3_bind_value(ins, 1, sqlite3_column_value(spans, 0));
+        sqlite3_bind_value(ins, 2, sqlite3_column_value(spans, 1));
+        sqlite3_bind_text(ins, 3, source_id, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 4, (sqlite3_int64)start);
+        sqlite3_bind_int64(ins, 5, (sqlite3_int64)end);
+        sqlite3_bind_text(ins, 6, text + at_byte, (int)(end_byte - at_byte), SQLITE_STATIC);
+        int irc = sqlite3_step(ins);
+        store_done(ins);
+        if (irc != SQLITE_DONE) {
+            store_sql_fail(st, "storing evidence");
+            goto out;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "reading queued evidence");
+        goto out;
+    }
+    result = STORE_OK;
+out:
+    store_done(spans);
+    return result;
+}
+
+static int cut_all_spans(store *st)
+{
+    sqlite3_stmt *sources = store_stmt(st, SQL_PENDING_SOURCES);
+    int rc, result = STORE_ERROR;
+
+    if (!sources)
+        return STORE_ERROR;
+    while ((rc = sqlite3_step(sources)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(sources, 0);
+        const char *text = sqlite3_column_blob(sources, 1);
+        size_t len = (size_t)sqlite3_column_bytes(sources, 1);
+        if (cut_source_spans(st, id, text ? text : "", len))
+            goto out;
+    }
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "reading source texts");
+        goto out;
+    }
+    result = STORE_OK;
+out:
+    store_done(sources);
+    return result;
+}
+
+static int run_simple(store *st, const char *sql, const char *what)
+{
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
+}
+
+int store_replace_facts(store *st, const json_t *facts)
+{
+    static const char *const clear[] = {
+        SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE, SQL_CLEAR_AGREEMENTS, SQL_CLEAR_MEETINGS,
+        SQL_CLEAR_QUOTES, SQL_CLEAR_PENDING,
+    };
+
+    if (!json_is_object(facts))
+        return store_fail(st, "facts: not a JSON object");
+    if (st->readonly)
+        return store_fail(st, "facts: the database is open read-only");
+
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    /* DDL with no parameters; IF NOT EXISTS makes it a no-op after the first call. */
+    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK) {
+        store_sql_fail(st, "creating the evidence queue");
+        goto fail;
+    }
+    for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++)
+        if (run_simple(st, clear[i], "clearing the old facts"))
+            goto fail;
+    for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
+        if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
+            goto fail;
+    if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
+        set_stale(st, false) || store_commit(st))
+        goto fail;
+    return STORE_OK;
+
+fail:
+    store_rollback(st);
+    return STORE_ERROR;
+}

@@ -1,0 +1,474 @@
+/* harness: see harness.h.
+ *
+ * Criterion runs every test in its own process, so each test gets its own temporary
+ * directory, database and server; nothing is shared between tests.  The server is a child
+ * process that dies with the test (PR_SET_PDEATHSIG) even if the test crashes.
+ */
+#include "tests/integration/harness.h"
+
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define START_TIMEOUT_S 30 /* generous: the binary may run under AddressSanitizer */
+#define STOP_TIMEOUT_S 20
+#define START_ATTEMPTS 5
+
+static struct {
+    char dir[256];
+    char db[300];
+    char base_url[128];
+    unsigned short port;
+    pid_t server;
+    bool curl_ready;
+} h = {.server = -1};
+
+const char *harness_factd(void)
+{
+    const char *bin = getenv("FACTD_BIN");
+    return bin && *bin ? bin : "build/factd";
+}
+
+unsigned short harness_port(void)
+{
+    return h.port;
+}
+
+const char *harness_db_path(void)
+{
+    return h.db;
+}
+
+const char *harness_dir(void)
+{
+    return h.dir;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+        ;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+unsigned short harness_free_port(void)
+{
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = 0};
+    socklen_t len = sizeof addr;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(fd >= 0, "socket: %s", strerror(errno));
+    cr_assert(bind(fd, (struct sockaddr *)&addr, sizeof addr) == 0, "bind: %s", strerror(errno));
+    cr_assert(getsockname(fd, (struct sockaddr *)&addr, &len) == 0);
+    close(fd);
+    return ntohs(addr.sin_port);
+}
+
+/* Starts factd with argv, output appended to DIR/log_name; returns the child's pid. */
+static pid_t spawn_factd(char *const argv[], const char *log_name)
+{
+    char log_path[512];
+    snprintf(log_path, sizeof log_path, "%s/%s", h.dir, log_name);
+    pid_t pid = fork();
+    cr_assert(pid >= 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        int fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (fd >= 0) {
+            dup2(fd, STDOUT_FILENO);
+            dup2(fd, STDERR_FILENO);
+            close(fd);
+        }
+        execv(harness_factd(), argv);
+        fprintf(stderr, "exec %s: %s\n", harness_factd(), strerror(errno));
+        _exit(127);
+    }
+    return pid;
+}
+
+/* Waits for pid at most timeout_s seconds; its exit status as harness.h describes. */
+static int wait_exit(pid_t pid, int timeout_s)
+{
+    double deadline = now_s() + timeout_s;
+    int status;
+    for (;;) {
+        pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid)
+            break;
+        if (r < 0 && errno != EINTR)
+            return -1;
+        if (now_s() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -1;
+        }
+        sleep_ms(10);
+    }
+    if (WIFEXITED(status))
+        return WEXITSTATUS(status);
+    return 128 + WTERMSIG(status);
+}
+
+static void print_log(const char *log_name)
+{
+    char path[512], line[1024];
+    snprintf(path, sizeof path, "%s/%s", h.dir, log_name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    fprintf(stderr, "---- %s ----\n", path);
+    while (fgets(line, sizeof line, f))
+        fputs(line, stderr);
+    fclose(f);
+}
+
+int harness_run_factd(char *const argv[], const char *log_name, int timeout_s)
+{
+    size_t n = 0;
+    while (argv[n])
+        n++;
+    char **args = calloc(n + 1, sizeof *args);
+    cr_assert(args);
+    for (size_t i = 0; i < n; i++)
+        args[i] = argv[i];
+    args[0] = (char *)harness_factd();
+    pid_t pid = spawn_factd(args, log_name);
+    free(args);
+    return wait_exit(pid, timeout_s);
+}
+
+static bool send_request(CURL *curl, const char *method, const char *path, const char *body,
+                         size_t body_len, http_reply *r, bool quiet);
+
+/* Asks /healthz until it answers 200; false if the server exits or time runs out. */
+static bool wait_ready(void)
+{
+    double deadline = now_s() + START_TIMEOUT_S;
+    while (now_s() < deadline) {
+        int status;
+        if (waitpid(h.server, &status, WNOHANG) == h.server) {
+            h.server = -1;
+            return false;
+        }
+        http_reply r;
+        http_reply_init(&r);
+        bool ok = send_request(NULL, "GET", "/healthz", NULL, 0, &r, true) && r.status == 200;
+        http_reply_release(&r);
+        if (ok)
+            return true;
+        sleep_ms(20);
+    }
+    return false;
+}
+
+bool harness_answers(void)
+{
+    http_reply r;
+    http_reply_init(&r);
+    bool ok = send_request(NULL, "GET", "/healthz", NULL, 0, &r, true);
+    http_reply_release(&r);
+    return ok;
+}
+
+static void prepare(void)
+{
+    if (h.dir[0])
+        return;
+    if (!h.curl_ready) {
+        cr_assert_eq(curl_global_init(CURL_GLOBAL_DEFAULT), CURLE_OK);
+        h.curl_ready = true;
+    }
+    snprintf(h.dir, sizeof h.dir, "/tmp/factd-http-test-XXXXXX");
+    cr_assert(mkdtemp(h.dir), "mkdtemp: %s", strerror(errno));
+    snprintf(h.db, sizeof h.db, "%s/facts.db", h.dir);
+    char *ingest[] = {"factd", "ingest", "--db", h.db, HARNESS_CORPUS, NULL};
+    int rc = harness_run_factd(ingest, "ingest.log", 120);
+    if (rc != 0)
+        print_log("ingest.log");
+    cr_assert_eq(rc, 0, "factd ingest exited %d", rc);
+}
+
+bool harness_start_listen(const char *listen)
+{
+    prepare();
+    for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+        char port[16];
+        h.port = harness_free_port();
+        snprintf(port, sizeof port, "%u", (unsigned)h.port);
+        if (listen && strchr(listen, ':'))
+            snprintf(h.base_url, sizeof h.base_url, "http://[%s]:%s", listen, port);
+        else
+            snprintf(h.base_url, sizeof h.base_url, "http://%s:%s", listen ? listen : "127.0.0.1",
+                     port);
+        char *serve_default[] = {(char *)harness_factd(), "serve", "--db", h.db, "--port", port,
+                                 NULL};
+        char *serve_listen[] = {(char *)harness_factd(), "serve", "--db", h.db, "--port", port,
+                                "--listen", (char *)listen, NULL};
+        h.server = spawn_factd(listen ? serve_listen : serve_default, "serve.log");
+        if (wait_ready())
+            return true;
+        if (h.server > 0) {
+            kill(h.server, SIGKILL);
+            waitpid(h.server, NULL, 0);
+            h.server = -1;
+        }
+    }
+    print_log("serve.log");
+    return false;
+}
+
+void harness_start(void)
+{
+    cr_assert(harness_start_listen(NULL), "factd serve did not become ready");
+}
+
+int harness_stop_server(void)
+{
+    if (h.server <= 0)
+        return 0;
+    kill(h.server, SIGTERM);
+    int rc = wait_exit(h.server, STOP_TIMEOUT_S);
+    h.server = -1;
+    if (rc != 0)
+        print_log("serve.log");
+    return rc;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+void harness_stop(void)
+{
+    int rc = harness_stop_server();
+    if (h.dir[0]) {
+        nftw(h.dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+        h.dir[0] = '\0';
+    }
+    if (h.curl_ready) {
+        curl_global_cleanup();
+        h.curl_ready = false;
+    }
+    cr_expect_eq(rc, 0, "factd serve exited %d after SIGTERM", rc);
+}
+
+/* --- HTTP --- */
+
+void http_reply_init(http_reply *r)
+{
+    r->status = 0;
+    strbuf_init(&r->headers);
+    strbuf_init(&r->body);
+}
+
+void http_reply_release(http_reply *r)
+{
+    strbuf_release(&r->headers);
+    strbuf_release(&r->body);
+}
+
+static size_t collect_body(char *data, size_t size, size_t n, void *user)
+{
+    strbuf_add(user, data, size * n);
+    return size * n;
+}
+
+/* Keeps the header block of the last response only (a 100 Continue comes first). */
+static size_t collect_header(char *data, size_t size, size_t n, void *user)
+{
+    strbuf *headers = user;
+    if (size * n >= 5 && strncmp(data, "HTTP/", 5) == 0)
+        strbuf_reset(headers);
+    strbuf_add(headers, data, size * n);
+    return size * n;
+}
+
+static bool send_request(CURL *curl, const char *method, const char *path, const char *body,
+                         size_t body_len, http_reply *r, bool quiet)
+{
+    char url[1024];
+    bool own = !curl;
+    CURLcode rc;
+
+    if (own)
+        curl = curl_easy_init();
+    cr_assert(curl, "curl_easy_init");
+    curl_easy_reset(curl);
+    strbuf_reset(&r->headers);
+    strbuf_reset(&r->body);
+    snprintf(url, sizeof url, "%s%s", h.base_url, path);
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r->body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, collect_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &r->headers);
+    curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
+    if (strcmp(method, "HEAD") == 0) {
+        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    } else if (strcmp(method, "GET") == 0 && !body) {
+        curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, method);
+        if (body) {
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body);
+        }
+    }
+    rc = curl_easy_perform(curl);
+    if (rc == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
+    else if (!quiet)
+        fprintf(stderr, "%s %s: %s\n", method, url, curl_easy_strerror(rc));
+    if (own)
+        curl_easy_cleanup(curl);
+    return rc == CURLE_OK;
+}
+
+bool http_request_on(CURL *curl, const char *method, const char *path, const char *body,
+                     size_t body_len, http_reply *r)
+{
+    return send_request(curl, method, path, body, body_len, r, false);
+}
+
+bool http_request(const char *method, const char *path, const char *body, http_reply *r)
+{
+    return http_request_on(NULL, method, path, body, body ? strlen(body) : 0, r);
+}
+
+bool http_get(const char *path, http_reply *r)
+{
+    return http_request("GET", path, NULL, r);
+}
+
+bool http_head(const char *path, http_reply *r)
+{
+    return http_request("HEAD", path, NULL, r);
+}
+
+bool http_header(const http_reply *r, const char *name, strbuf *value)
+{
+    size_t name_len = strlen(name);
+    const char *line = r->headers.buf;
+    while (*line) {
+        const char *eol = strstr(line, "\r\n");
+        size_t len = eol ? (size_t)(eol - line) : strlen(line);
+        if (len > name_len && line[name_len] == ':' && strncasecmp(line, name, name_len) == 0) {
+            const char *v = line + name_len + 1;
+            while (*v == ' ' || *v == '\t')
+                v++;
+            strbuf_reset(value);
+            strbuf_add(value, v, (size_t)(line + len - v));
+            strbuf_trim(value);
+            return true;
+        }
+        if (!eol)
+            break;
+        line = eol + 2;
+    }
+    return false;
+}
+
+json_t *http_json(const http_reply *r)
+{
+    return json_loadb(r->body.buf, r->body.len, 0, NULL);
+}
+
+/* --- the corpus --- */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const corpus_file *)a)->name, ((const corpus_file *)b)->name);
+}
+
+size_t corpus_load(corpus_file **files)
+{
+    DIR *d = opendir(HARNESS_CORPUS);
+    struct dirent *e;
+    size_t n = 0, cap = 8;
+
+    cr_assert(d, "opendir %s: %s", HARNESS_CORPUS, strerror(errno));
+    *files = calloc(cap, sizeof **files);
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
+            continue;
+        if (n == cap) {
+            cap *= 2;
+            *files = realloc(*files, cap * sizeof **files);
+        }
+        corpus_file *f = &(*files)[n++];
+        char path[600];
+        strbuf data = STRBUF_INIT;
+        snprintf(f->name, sizeof f->name, "%s", e->d_name);
+        snprintf(path, sizeof path, "%s/%s", HARNESS_CORPUS, e->d_name);
+        FILE *fp = fopen(path, "rb");
+        cr_assert(fp, "open %s", path);
+        char chunk[4096];
+        size_t got;
+        while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+            strbuf_add(&data, chunk, got);
+        fclose(fp);
+        f->data = strbuf_detach(&data, &f->len);
+    }
+    closedir(d);
+    qsort(*files, n, sizeof **files, by_name);
+    return n;
+}
+
+void corpus_free(corpus_file *files, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(files[i].data);
+    free(files);
+}
+
+size_t test_cp_count(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+size_t test_cp_to_byte(const char *s, size_t len, size_t cp)
+{
+    size_t i = 0;
+    for (size_t k = 0; k < cp; k++) {
+        if (i >= len)
+            return (size_t)-1;
+        unsigned char c = (unsigned char)s[i];
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    return i <= len ? i : (size_t)-1;
+}

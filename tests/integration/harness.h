@@ -1,0 +1,92 @@
+/* harness: the real factd binary, serving the bundled corpus, for integration tests.
+ *
+ * harness_start() (a Criterion .init) makes a temporary directory, runs
+ * `factd ingest --db DIR/facts.db corpus`, starts `factd serve` on a free port and waits
+ * until GET /healthz answers 200.  harness_stop() (the matching .fini) sends SIGTERM, checks
+ * that the server exits 0 and removes the directory.  The binary comes from $FACTD_BIN
+ * (default build/factd); tests run from the repository root.
+ *
+ * The http_* helpers speak to that server with libcurl and collect status, headers and body.
+ */
+#ifndef FACTD_TEST_HARNESS_H
+#define FACTD_TEST_HARNESS_H
+
+#include <curl/curl.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "util/strbuf.h"
+
+#define HARNESS_CORPUS "corpus"
+
+/* --- the server --- */
+
+void harness_start(void);
+void harness_stop(void);
+/* Starts the server listening on `listen` (NULL: the default 127.0.0.1); false when it did not
+ * come up (e.g. the address is not available here). */
+bool harness_start_listen(const char *listen);
+/* Sends SIGTERM and waits; returns the exit status (128+N when killed by signal N, -1 when it
+ * did not stop in time and had to be killed). */
+int harness_stop_server(void);
+/* True when something answers GET /healthz on the server's port (asked quietly). */
+bool harness_answers(void);
+unsigned short harness_port(void);
+const char *harness_db_path(void);
+const char *harness_dir(void);
+/* Path of the factd binary under test. */
+const char *harness_factd(void);
+
+/* Runs factd with argv (argv[0] is ignored and replaced by the binary), waits at most
+ * timeout_s seconds, returns its exit status as harness_stop_server() does.  Output goes to
+ * DIR/<log_name>. */
+int harness_run_factd(char *const argv[], const char *log_name, int timeout_s);
+
+/* A port nothing listens on right now. */
+unsigned short harness_free_port(void);
+
+/* --- HTTP --- */
+
+typedef struct http_reply {
+    long status;
+    strbuf headers; /* the header block of the final response, "Name: value\r\n" lines */
+    strbuf body;
+} http_reply;
+
+void http_reply_init(http_reply *r);
+void http_reply_release(http_reply *r);
+
+/* Sends METHOD path (relative to the server, query included) with an optional body on the
+ * given handle (NULL: a fresh one) and fills r.  False on a transport error (logged). */
+bool http_request_on(CURL *curl, const char *method, const char *path, const char *body,
+                     size_t body_len, http_reply *r);
+bool http_request(const char *method, const char *path, const char *body, http_reply *r);
+bool http_get(const char *path, http_reply *r);
+bool http_head(const char *path, http_reply *r);
+
+/* The value of header `name` (case-insensitive) copied into value; false when absent. */
+bool http_header(const http_reply *r, const char *name, strbuf *value);
+/* The body parsed as JSON (new reference), or NULL. */
+json_t *http_json(const http_reply *r);
+
+/* --- the corpus --- */
+
+typedef struct corpus_file {
+    char name[256]; /* base name */
+    char *data;     /* exact bytes */
+    size_t len;
+} corpus_file;
+
+/* Reads every .txt of the corpus folder, sorted by name. */
+size_t corpus_load(corpus_file **files);
+void corpus_free(corpus_file *files, size_t n);
+
+/* Byte offset of code point cp in s[0..len), decoding UTF-8 independently of the code under
+ * test; (size_t)-1 when cp is past the end. */
+size_t test_cp_to_byte(const char *s, size_t len, size_t cp);
+/* Number of code points in s[0..len). */
+size_t test_cp_count(const char *s, size_t len);
+
+#endif

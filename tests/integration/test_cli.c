@@ -1,0 +1,547 @@
+/* Integration tests of the factd command line: the real binary (FACTD_BIN, default
+ * build/factd) run on the bundled corpus/, its exit status, stdout and stderr, and the
+ * database it leaves behind, read back with SQLite. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "util/strbuf.h"
+
+extern char **environ;
+
+#define CORPUS "corpus"
+#define CORPUS_FILES 5
+#define PATH_LEN 300
+
+static char tmp[64];
+
+static void make_tmp(void)
+{
+    strcpy(tmp, "/tmp/factd-cli-XXXXXX");
+    cr_assert_not_null(mkdtemp(tmp));
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+static void remove_tmp(void)
+{
+    nftw(tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+TestSuite(cli_usage, .init = make_tmp, .fini = remove_tmp);
+TestSuite(cli_ingest, .init = make_tmp, .fini = remove_tmp);
+
+/* A path inside this test's temporary folder (static: valid until the next call). */
+static const char *in_tmp(const char *name)
+{
+    static char paths[8][256];
+    static int next;
+    char *p = paths[next++ % 8];
+    snprintf(p, sizeof(paths[0]), "%s/%s", tmp, name);
+    return p;
+}
+
+static char *slurp(const char *path, size_t *len_out)
+{
+    FILE *f = fopen(path, "rb");
+    strbuf sb = STRBUF_INIT;
+    char chunk[4096];
+    size_t n;
+
+    cr_assert_not_null(f, "cannot read %s", path);
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        strbuf_add(&sb, chunk, n);
+    fclose(f);
+    return strbuf_detach(&sb, len_out);
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f, "cannot write %s", path);
+    cr_assert_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+typedef struct run_result {
+    int status; /* exit status, or -1 when killed by a signal */
+    char *out, *err;
+} run_result;
+
+static void run_release(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+/* Runs factd with args (NULL-terminated, without the program name), stdin from /dev/null,
+ * stdout and stderr captured. */
+static run_result run(const char *const *args)
+{
+    const char *bin = getenv("FACTD_BIN");
+    if (!bin || !*bin)
+        bin = "build/factd";
+    char out_path[128], err_path[128];
+    const char *argv[32] = { bin };
+    size_t n = 1;
+    posix_spawn_file_actions_t fa;
+    pid_t pid;
+    int wstatus;
+    run_result r;
+
+    snprintf(out_path, sizeof(out_path), "%s/stdout", tmp);
+    snprintf(err_path, sizeof(err_path), "%s/stderr", tmp);
+    for (; args[n - 1]; n++) {
+        cr_assert_lt(n, 31);
+        argv[n] = args[n - 1];
+    }
+    argv[n] = NULL;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa, 1, out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&fa, 2, err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int rc = posix_spawn(&pid, bin, &fa, NULL, (char *const *)argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    cr_assert_eq(rc, 0, "cannot run %s: %s", bin, strerror(rc));
+    cr_assert_eq(waitpid(pid, &wstatus, 0), pid);
+
+    r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+    r.out = slurp(out_path, NULL);
+    r.err = slurp(err_path, NULL);
+    return r;
+}
+
+#define RUN(...) run((const char *const[]){ __VA_ARGS__, NULL })
+
+static int count_lines(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* A usage error: status 2, stdout empty, and one line on stderr that contains `mentions`. */
+static void expect_usage_error(run_result r, const char *mentions)
+{
+    cr_expect_eq(r.status, 2, "status %d, stderr: %s", r.status, r.err);
+    cr_expect_str_empty(r.out);
+    cr_expect_eq(count_lines(r.err), 1, "one line expected on stderr, got: %s", r.err);
+    cr_expect_not_null(strstr(r.err, mentions), "stderr should mention '%s': %s", mentions, r.err);
+    run_release(&r);
+}
+
+static bool exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0;
+}
+
+/* The corpus files, sorted; returns how many. */
+static int corpus_files(char paths[][PATH_LEN], int max)
+{
+    struct dirent **names;
+    int n = scandir(CORPUS, &names, NULL, alphasort), k = 0;
+    cr_assert_geq(n, 0, "no %s/ folder (run the tests from the repository root)", CORPUS);
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(names[i]->d_name);
+        if (k < max && len > 4 && !strcmp(names[i]->d_name + len - 4, ".txt"))
+            snprintf(paths[k++], PATH_LEN, "%s/%s", CORPUS, names[i]->d_name);
+        free(names[i]);
+    }
+    free(names);
+    return k;
+}
+
+/* --- reading the database back --- */
+
+static sqlite3 *open_db(const char *path)
+{
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK, "open %s",
+                 path);
+    return db;
+}
+
+/* Appends every row of a query, one line each, columns separated by '|'. */
+static void dump_query(sqlite3 *db, const char *sql, strbuf *out)
+{
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK, "%s: %s", sql,
+                 sqlite3_errmsg(db));
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(stmt); c++) {
+            const void *v = sqlite3_column_blob(stmt, c);
+            strbuf_add(out, v ? v : "NULL", v ? (size_t)sqlite3_column_bytes(stmt, c) : 4);
+            strbuf_addch(out, '|');
+        }
+        strbuf_addch(out, '\n');
+    }
+    sqlite3_finalize(stmt);
+}
+
+/* Everything stored: every row of every table, in a fixed order. */
+static char *db_fingerprint(const char *path)
+{
+    sqlite3 *db = open_db(path);
+    sqlite3_stmt *tables;
+    strbuf out = STRBUF_INIT;
+
+    cr_assert_eq(sqlite3_prepare_v2(db,
+                                    "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                    " AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                    -1, &tables, NULL),
+                 SQLITE_OK);
+    while (sqlite3_step(tables) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(tables, 0);
+        strbuf sql = STRBUF_INIT;
+        sqlite3_stmt *probe;
+        strbuf_addf(&sql, "SELECT * FROM \"%s\"", name);
+        cr_assert_eq(sqlite3_prepare_v2(db, sql.buf, -1, &probe, NULL), SQLITE_OK);
+        int ncols = sqlite3_column_count(probe);
+        sqlite3_finalize(probe);
+        strbuf_addstr(&sql, " ORDER BY 1");
+        for (int c = 2; c <= ncols; c++)
+            strbuf_addf(&sql, ", %d", c);
+        strbuf_addf(&out, "== %s\n", name);
+        dump_query(db, sql.buf, &out);
+        strbuf_release(&sql);
+    }
+    sqlite3_finalize(tables);
+    dump_query(db, "PRAGMA user_version", &out);
+    sqlite3_close(db);
+    return strbuf_detach(&out, NULL);
+}
+
+/* The ids of every source and fact, by kind. */
+static char *db_ids(const char *path)
+{
+    sqlite3 *db = open_db(path);
+    strbuf out = STRBUF_INIT;
+    dump_query(db,
+               "SELECT 'source', id FROM sources UNION ALL SELECT 'agreement', id FROM agreements"
+               " UNION ALL SELECT 'meeting', id FROM meetings UNION ALL SELECT 'quote', id FROM quotes"
+               " UNION ALL SELECT 'person', id FROM people ORDER BY 1, 2",
+               &out);
+    sqlite3_close(db);
+    return strbuf_detach(&out, NULL);
+}
+
+static long long db_count(const char *path, const char *sql)
+{
+    sqlite3 *db = open_db(path);
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+    long long n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+/* --- help and usage errors --- */
+
+Test(cli_usage, help_and_version)
+{
+    static const char *const helps[][2] = {
+        { "--help", "usage: factd COMMAND" }, { "-h", "usage: factd COMMAND" },
+        { "help", "usage: factd COMMAND" },
+    };
+    for (size_t i = 0; i < sizeof(helps) / sizeof(helps[0]); i++) {
+        run_result r = RUN(helps[i][0]);
+        cr_expect_eq(r.status, 0, "%s", helps[i][0]);
+        cr_expect_not_null(strstr(r.out, helps[i][1]), "%s printed: %s", helps[i][0], r.out);
+        cr_expect_not_null(strstr(r.out, "ingest"));
+        cr_expect_not_null(strstr(r.out, "serve"));
+        cr_expect_str_empty(r.err);
+        run_release(&r);
+    }
+
+    static const char *const commands[] = { "ingest", "serve", "extract" };
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        char expect[64];
+        snprintf(expect, sizeof(expect), "usage: factd %s", commands[i]);
+        run_result r = RUN(commands[i], "--help");
+        cr_expect_eq(r.status, 0, "%s --help", commands[i]);
+        cr_expect_not_null(strstr(r.out, expect), "%s --help printed: %s", commands[i], r.out);
+        run_release(&r);
+    }
+
+    run_result r = RUN("--version");
+    cr_expect_eq(r.status, 0);
+    cr_expect_eq(strncmp(r.out, "factd ", 6), 0, "%s", r.out);
+    cr_expect_eq(count_lines(r.out), 1);
+    run_release(&r);
+}
+
+Test(cli_usage, errors_exit_2_with_one_line)
+{
+    const char *db = in_tmp("never.db");
+
+    expect_usage_error(RUN("frobnicate"), "frobnicate");
+    expect_usage_error(RUN("--frobnicate"), "--frobnicate");
+    expect_usage_error(run((const char *const[]){ NULL }), "COMMAND");
+    expect_usage_error(RUN("ingest", "--db", db, "--bogus", CORPUS), "--bogus");
+    expect_usage_error(RUN("ingest", "-z", "--db", db, CORPUS), "-z");
+    expect_usage_error(RUN("ingest", CORPUS), "--db");
+    expect_usage_error(RUN("ingest", "--db", db), "PATH");
+    expect_usage_error(RUN("ingest", CORPUS, "--db"), "--db");
+    expect_usage_error(RUN("serve", "--db", db), "--port");
+    expect_usage_error(RUN("serve", "--port", "8080"), "--db");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "abc"), "abc");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "70000"), "70000");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "0"), "port");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "-5"), "port");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--threads", "lots"), "lots");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--timeout", "0"), "timeout");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "extra"), "extra");
+    expect_usage_error(RUN("extract"), "FILE");
+    expect_usage_error(RUN("extract", "a.txt", "b.txt"), "FILE");
+    cr_expect_not(exists(db), "a usage error touches no database");
+}
+
+Test(cli_usage, failures_exit_1)
+{
+    const char *db = in_tmp("facts.db");
+
+    run_result r = RUN("ingest", "--db", db, "no-such-folder");
+    cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+    cr_expect_str_empty(r.out);
+    cr_expect_not_null(strstr(r.err, "no-such-folder"), "%s", r.err);
+    cr_expect_eq(count_lines(r.err), 1, "%s", r.err);
+    run_release(&r);
+
+    /* A missing path fails the run before anything is stored. */
+    r = RUN("ingest", "--db", db, CORPUS, "no-such-file.txt");
+    cr_expect_eq(r.status, 1);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources"), 0);
+
+    r = RUN("ingest", "--db", "/nonexistent-dir/facts.db", CORPUS);
+    cr_expect_eq(r.status, 1);
+    cr_expect_not_null(strstr(r.err, "/nonexistent-dir/facts.db"), "%s", r.err);
+    run_release(&r);
+
+    r = RUN("serve", "--db", "/nonexistent-dir/facts.db", "--port", "1");
+    cr_expect_eq(r.status, 1);
+    cr_expect_not_null(strstr(r.err, "/nonexistent-dir/facts.db"), "%s", r.err);
+    run_release(&r);
+
+    r = RUN("extract", "no-such-file.txt");
+    cr_expect_eq(r.status, 1);
+    cr_expect_not_null(strstr(r.err, "no-such-file.txt"), "%s", r.err);
+    run_release(&r);
+}
+
+/* --- ingest --- */
+
+Test(cli_ingest, corpus_then_again_changes_nothing)
+{
+    const char *db = in_tmp("facts.db");
+
+    run_result r = RUN("ingest", "--db", db, CORPUS);
+    cr_assert_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    cr_expect_eq(strncmp(r.out, "ingest: 5 articles (5 new, 0 unchanged, 0 rejected); facts: ",
+                         strlen("ingest: 5 articles (5 new, 0 unchanged, 0 rejected); facts: ")),
+                 0, "summary: %s", r.out);
+    cr_expect_eq(count_lines(r.out), 1);
+    char *facts_part = strdup(strstr(r.out, "facts: "));
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources"), CORPUS_FILES);
+    cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);
+
+    char *before = db_fingerprint(db);
+    r = RUN("ingest", "--db", db, CORPUS);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_eq(strncmp(r.out, "ingest: 5 articles (0 new, 5 unchanged, 0 rejected); ",
+                         strlen("ingest: 5 articles (0 new, 5 unchanged, 0 rejected); ")),
+                 0, "summary: %s", r.out);
+    cr_expect_str_eq(strstr(r.out, "facts: "), facts_part, "the same facts are reported");
+    run_release(&r);
+    char *after = db_fingerprint(db);
+    cr_expect_str_eq(after, before, "ingesting the same corpus again changed the database");
+
+    free(facts_part);
+    free(before);
+    free(after);
+}
+
+Test(cli_ingest, stores_text_byte_for_byte)
+{
+    char files[CORPUS_FILES][PATH_LEN];
+    const char *db = in_tmp("facts.db");
+    int n = corpus_files(files, CORPUS_FILES);
+    cr_assert_eq(n, CORPUS_FILES);
+
+    run_result r = RUN("ingest", "--db", db, files[0]);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_release(&r);
+
+    size_t len;
+    char *text = slurp(files[0], &len);
+    sqlite3 *sdb = open_db(db);
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_prepare_v2(sdb, "SELECT text, file, chars FROM sources", -1, &stmt, NULL),
+                 SQLITE_OK);
+    cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+    cr_expect_eq((size_t)sqlite3_column_bytes(stmt, 0), len);
+    cr_expect_eq(memcmp(sqlite3_column_blob(stmt, 0), text, len), 0);
+    cr_expect_str_eq((const char *)sqlite3_column_text(stmt, 1), strrchr(files[0], '/') + 1,
+                     "file is the base name");
+    sqlite3_finalize(stmt);
+    sqlite3_close(sdb);
+    free(text);
+}
+
+Test(cli_ingest, rejects_bad_files_and_goes_on)
+{
+    char files[CORPUS_FILES][PATH_LEN];
+    const char *folder = in_tmp("in");
+    const char *db = in_tmp("facts.db");
+    char path[512];
+
+    cr_assert_eq(corpus_files(files, CORPUS_FILES), CORPUS_FILES);
+    cr_assert_eq(mkdir(folder, 0700), 0);
+    size_t len;
+    char *good = slurp(files[0], &len);
+    snprintf(path, sizeof(path), "%s/b-good.txt", folder);
+    write_file(path, good, len);
+    free(good);
+    snprintf(path, sizeof(path), "%s/a-latin1.txt", folder);
+    write_file(path, "Caf\xe9 au lait\n", 13);
+    snprintf(path, sizeof(path), "%s/c-empty.txt", folder);
+    write_file(path, "", 0);
+    snprintf(path, sizeof(path), "%s/d-notes.md", folder); /* not a .txt: not read */
+    write_file(path, "\xff\xfe", 2);
+    snprintf(path, sizeof(path), "%s/e-nul.txt", folder);
+    write_file(path, "before\0after", 12);
+
+    run_result r = RUN("ingest", "--db", db, folder);
+    cr_assert_eq(r.status, 0, "rejected files do not fail the run: %s", r.err);
+    cr_expect_eq(strncmp(r.out, "ingest: 4 articles (1 new, 0 unchanged, 3 rejected); ",
+                         strlen("ingest: 4 articles (1 new, 0 unchanged, 3 rejected); ")),
+                 0, "summary: %s", r.out);
+    cr_expect_not_null(strstr(r.err, "a-latin1.txt"), "the reason is logged: %s", r.err);
+    cr_expect_not_null(strstr(r.err, "c-empty.txt"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "e-nul.txt"), "%s", r.err);
+    cr_expect_null(strstr(r.err, "d-notes.md"), "%s", r.err);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources"), 1);
+
+    /* Named one by one, a bad file is rejected just the same. */
+    snprintf(path, sizeof(path), "%s/a-latin1.txt", folder);
+    r = RUN("ingest", "--db", db, path);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect_eq(strncmp(r.out, "ingest: 1 articles (0 new, 0 unchanged, 1 rejected)",
+                         strlen("ingest: 1 articles (0 new, 0 unchanged, 1 rejected)")),
+                 0, "summary: %s", r.out);
+    run_release(&r);
+}
+
+Test(cli_ingest, ids_do_not_depend_on_order)
+{
+    char files[CORPUS_FILES][PATH_LEN];
+    const char *db_folder = in_tmp("folder.db"), *db_reverse = in_tmp("reverse.db");
+
+    cr_assert_eq(corpus_files(files, CORPUS_FILES), CORPUS_FILES);
+    run_result r = RUN("ingest", "--db", db_folder, CORPUS);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_release(&r);
+
+    for (int i = CORPUS_FILES - 1; i >= 0; i--) {
+        r = RUN("ingest", "--quiet", "--db", db_reverse, files[i]);
+        cr_assert_eq(r.status, 0, "%s: %s", files[i], r.err);
+        run_release(&r);
+    }
+
+    char *a = db_ids(db_folder), *b = db_ids(db_reverse);
+    cr_expect_eq(count_lines(a), CORPUS_FILES + db_count(db_folder, "SELECT (SELECT count(*) FROM"
+                                                                    " agreements) + (SELECT count(*)"
+                                                                    " FROM meetings) + (SELECT"
+                                                                    " count(*) FROM quotes) +"
+                                                                    " (SELECT count(*) FROM people)"));
+    cr_expect_str_eq(a, b, "ids differ between folder order and reverse order");
+    free(a);
+    free(b);
+
+    /* One run with every file in reverse order gives the same ids as well. */
+    const char *db_args = in_tmp("args.db");
+    r = RUN("ingest", "--db", db_args, files[4], files[3], files[2], files[1], files[0]);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_release(&r);
+    a = db_ids(db_folder);
+    b = db_ids(db_args);
+    cr_expect_str_eq(a, b);
+    free(a);
+    free(b);
+}
+
+/* Marks the facts stale, as an ingest stopped between storing articles and merging leaves
+ * them. */
+static void mark_stale(const char *path)
+{
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "UPDATE meta SET value = '1' WHERE key = 'facts_stale'", NULL,
+                              NULL, NULL),
+                 SQLITE_OK);
+    sqlite3_close(db);
+}
+
+Test(cli_ingest, stale_facts_are_merged_again)
+{
+    const char *db = in_tmp("facts.db");
+    run_result r = RUN("ingest", "--db", db, CORPUS);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_release(&r);
+    char *ids = db_ids(db);
+
+    /* The next ingest merges even though no article is new. */
+    mark_stale(db);
+    r = RUN("ingest", "--db", db, CORPUS);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_not_null(strstr(r.out, "(0 new, 5 unchanged, 0 rejected)"), "%s", r.out);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);
+
+    /* So does serve before it starts: here it merges, then fails to bind a bad address. */
+    mark_stale(db);
+    r = RUN("serve", "--db", db, "--port", "8080", "--listen", "not-an-address");
+    cr_expect_eq(r.status, 1, "%s", r.err);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);
+
+    char *again = db_ids(db);
+    cr_expect_str_eq(again, ids, "merging again gives the same ids");
+    free(again);
+    free(ids);
+}
+
+Test(cli_ingest, extract_prints_json)
+{
+    char files[CORPUS_FILES][PATH_LEN];
+    cr_assert_eq(corpus_files(files, CORPUS_FILES), CORPUS_FILES);
+
+    run_result r = RUN("extract", files[0]);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_expect_eq(r.out[0], '{', "%s", r.out);
+    cr_expect_not_null(strstr(r.out, "\"extractor_version\""), "%s", r.out);
+    cr_expect_not_null(strstr(r.out, "\"agreements\""));
+    cr_expect_not_null(strstr(r.out, "\"quotes\""));
+    run_release(&r);
+}

@@ -1,0 +1,702 @@
+/* Unit tests of api/: api_handle() driven without HTTP on a small database.
+ *
+ * Each test gets a fresh temporary database holding two articles (one with curly quotes and
+ * other multi-byte characters, so code points and bytes differ) and a hand-written FACTS
+ * document: three agreements, two meetings, two quotes (one with an unknown speaker), two
+ * people.  Requests go through a read-only handle, as the server uses.
+ */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <openssl/evp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "api/api.h"
+#include "store/store.h"
+#include "util/strbuf.h"
+
+static const char text_a[] =
+    "New Delhi: India and the US signed the \xe2\x80\x98" "Framework for Defence\xe2\x80\x99 "
+    "in Kuala Lumpur.\n"
+    "\xe2\x80\x9cThis is a new era,\xe2\x80\x9d said Defence Minister Rajnath Singh.\n"
+    "They also recalled LEMOA, signed in 2016.\n";
+static const char text_b[] =
+    "Washington: Peter Hegseth met Rajnath Singh on the sidelines of the ASEAN meet.\n"
+    "\xe2\x80\x9cOur ties have never been stronger,\xe2\x80\x9d he said. Caf\xc3\xa9 talk "
+    "followed.\n";
+
+static char dir[] = "/tmp/factd-api-test-XXXXXX";
+static char db_path[256];
+static store *reader;
+static char *id_a, *id_b;
+
+static void sha256_hex(const char *data, size_t len, char out[65])
+{
+    unsigned char md[32];
+    unsigned int mdlen = 0;
+    cr_assert(EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) == 1);
+    for (unsigned i = 0; i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", md[i]);
+}
+
+static char *put_source(store *st, const char *file, const char *text)
+{
+    char sha[65];
+    char *id = NULL;
+    json_t *extraction = json_pack("{s:i, s:s, s:n, s:n, s:n, s:[], s:[], s:[], s:[]}",
+                                   "extractor_version", 1, "title", file, "byline", "dateline",
+                                   "published", "people", "agreements", "meetings", "quotes");
+    sha256_hex(text, strlen(text), sha);
+    store_source_in in = {
+        .file = file, .text = text, .len = strlen(text), .sha256 = sha, .extraction = extraction};
+    cr_assert_eq(store_put_source(st, &in, &id), STORE_OK, "%s", store_errmsg(st));
+    json_decref(extraction);
+    return id;
+}
+
+/* Code-point span of the first occurrence of needle in text. */
+static json_t *evidence(const char *source_id, const char *text, const char *needle)
+{
+    const char *at = strstr(text, needle);
+    cr_assert(at, "fixture: '%s' not in text", needle);
+    size_t start = 0, len = 0;
+    for (const char *p = text; p < at; p++)
+        start += ((unsigned char)*p & 0xC0) != 0x80;
+    for (const char *p = at; p < at + strlen(needle); p++)
+        len += ((unsigned char)*p & 0xC0) != 0x80;
+    return json_pack("{s:s, s:I, s:I}", "source_id", source_id, "start", (json_int_t)start, "end",
+                     (json_int_t)(start + len));
+}
+
+static json_t *facts_document(void)
+{
+    json_t *facts = json_pack(
+        "{s:[{s:s, s:s, s:s, s:[]}, {s:s, s:s, s:s, s:[s]}],"
+        " s:[{s:s, s:s, s:[], s:n, s:s, s:s, s:[s,s], s:[{s:s, s:s, s:s}], s:s, s:f, s:[o]},"
+        "    {s:s, s:s, s:[], s:s, s:s, s:n, s:[], s:[], s:s, s:f, s:[o]},"
+        "    {s:s, s:s, s:[], s:n, s:n, s:n, s:[], s:[], s:s, s:f, s:[]}],"
+        " s:[{s:s, s:s, s:s, s:n, s:[{s:s, s:s, s:s}], s:s, s:f, s:[o, o]},"
+        "    {s:s, s:n, s:n, s:n, s:[], s:s, s:f, s:[]}],"
+        " s:[{s:s, s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:f, s:[o]},"
+        "    {s:s, s:s, s:{s:n, s:n, s:n}, s:n, s:s, s:f, s:[o]}]}",
+        "people",
+        "id", "p-rajnath", "name", "Rajnath Singh", "title", "Defence Minister", "aliases",
+        "id", "p-hegseth", "name", "Peter Hegseth", "title", "Secretary of War", "aliases",
+        "Pete Hegseth",
+        "agreements",
+        "id", "a1", "name", "Framework for Defence", "aliases", "acronym", "signed",
+        "2025-10-31", "place", "Kuala Lumpur", "parties", "India", "United States",
+        "signatories", "person_id", "p-rajnath", "name", "Rajnath Singh", "title",
+        "Defence Minister", "rule", "test", "confidence", 0.9, "evidence",
+        evidence(id_a, text_a, "Framework for Defence"),
+        "id", "a2", "name", "Logistics Exchange Memorandum of Agreement", "aliases",
+        "acronym", "LEMOA", "signed", "2016", "place", "parties", "signatories", "rule",
+        "test", "confidence", 0.8, "evidence", evidence(id_a, text_a, "LEMOA"),
+        "id", "a3", "name", "Unsourced Pact", "aliases", "acronym", "signed", "place",
+        "parties", "signatories", "rule", "test", "confidence", 0.5, "evidence",
+        "meetings",
+        "id", "m1", "date", "2025-10-31", "place", "Kuala Lumpur", "occasion", "participants",
+        "person_id", "p-hegseth", "name", "Peter Hegseth", "title", "Secretary of War", "rule",
+        "test", "confidence", 0.7, "evidence",
+        evidence(id_b, text_b, "Peter Hegseth met Rajnath Singh"),
+        evidence(id_a, text_a, "in Kuala Lumpur"),
+        "id", "m2", "date", "place", "occasion", "participants", "rule", "test", "confidence",
+        0.3, "evidence",
+        "quotes",
+        "id", "q1", "text", "This is a new era,", "speaker", "person_id", "p-rajnath", "name",
+        "Rajnath Singh", "title", "Defence Minister", "cue", "said", "rule", "test",
+        "confidence", 0.9, "evidence", evidence(id_a, text_a, "This is a new era,"),
+        "id", "q2", "text", "Our ties have never been stronger,", "speaker", "person_id", "name",
+        "title", "cue", "rule", "test", "confidence", 0.4, "evidence",
+        evidence(id_b, text_b, "Our ties have never been stronger,"));
+    cr_assert(facts, "fixture: the FACTS document does not pack");
+    return facts;
+}
+
+static void setup(void)
+{
+    char *err = NULL;
+    cr_assert(mkdtemp(dir), "mkdtemp");
+    snprintf(db_path, sizeof db_path, "%s/facts.db", dir);
+    store *writer = store_open(db_path, false, &err);
+    cr_assert(writer, "store_open: %s", err ? err : "?");
+    id_a = put_source(writer, "a.txt", text_a);
+    id_b = put_source(writer, "b.txt", text_b);
+    json_t *facts = facts_document();
+    cr_assert_eq(store_replace_facts(writer, facts), STORE_OK, "%s", store_errmsg(writer));
+    json_decref(facts);
+    store_close(writer);
+    reader = store_open(db_path, true, &err);
+    cr_assert(reader, "store_open read-only: %s", err ? err : "?");
+}
+
+static void teardown(void)
+{
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    store_close(reader);
+    reader = NULL;
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        char path[300];
+        snprintf(path, sizeof path, "%s%s", db_path, suffixes[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+    free(id_a);
+    free(id_b);
+    api_set_openapi(NULL, 0);
+}
+
+/* --- request helpers --- */
+
+typedef struct call {
+    api_response resp;
+    json_t *json; /* the parsed body when it is JSON */
+} call;
+
+/* Sends "METHOD path?query" through api_handle on `st`.  The query is split on & and =
+ * without decoding; "k" alone gives a NULL value. */
+static void call_store(store *st, const char *method, const char *target, bool has_body,
+                       call *c)
+{
+    char buf[1024];
+    api_param params[16];
+    size_t n = 0;
+
+    snprintf(buf, sizeof buf, "%s", target);
+    char *query = strchr(buf, '?');
+    if (query) {
+        *query++ = '\0';
+        for (char *save = NULL, *kv = strtok_r(query, "&", &save); kv && n < 16;
+             kv = strtok_r(NULL, "&", &save)) {
+            char *eq = strchr(kv, '=');
+            if (eq)
+                *eq++ = '\0';
+            params[n].key = kv;
+            params[n].value = eq;
+            n++;
+        }
+    }
+    api_request req = {
+        .method = method, .path = buf, .params = params, .nparams = n, .has_body = has_body};
+    api_handle(st, &req, &c->resp);
+    c->json = NULL;
+    if (c->resp.content_type && strstr(c->resp.content_type, "json"))
+        c->json = json_loadb(c->resp.body ? c->resp.body : "", c->resp.len, 0, NULL);
+}
+
+static void call_api(const char *method, const char *target, call *c)
+{
+    call_store(reader, method, target, false, c);
+}
+
+static void call_release(call *c)
+{
+    json_decref(c->json);
+    api_response_release(&c->resp);
+}
+
+static const char *header(const call *c, const char *name)
+{
+    for (size_t i = 0; i < c->resp.nheaders; i++)
+        if (strcasecmp(c->resp.headers[i].name, name) == 0)
+            return c->resp.headers[i].value;
+    return NULL;
+}
+
+/* Asserts an RFC 9457 problem of the given status and type, whose detail mentions `word`. */
+static void assert_problem(const call *c, int status, const char *type, const char *word)
+{
+    cr_assert_eq(c->resp.status, status, "status %d, expected %d", c->resp.status, status);
+    cr_assert_str_eq(c->resp.content_type, "application/problem+json; charset=utf-8");
+    cr_assert(json_is_object(c->json), "problem body is not a JSON object");
+    cr_assert_str_eq(json_string_value(json_object_get(c->json, "type")), type);
+    cr_assert(json_is_string(json_object_get(c->json, "title")));
+    cr_assert_eq(json_integer_value(json_object_get(c->json, "status")), status);
+    const char *detail = json_string_value(json_object_get(c->json, "detail"));
+    cr_assert(detail, "problem without detail");
+    if (word)
+        cr_assert(strstr(detail, word), "detail '%s' does not mention '%s'", detail, word);
+}
+
+static void assert_json_ok(const call *c)
+{
+    cr_assert_eq(c->resp.status, 200, "status %d: %.*s", c->resp.status, (int)c->resp.len,
+                 c->resp.body ? c->resp.body : "");
+    cr_assert_str_eq(c->resp.content_type, "application/json; charset=utf-8");
+    cr_assert(c->json, "body is not JSON");
+}
+
+/* The ids of a list page, in order, as one comma-separated string. */
+static void page_ids(const json_t *page, strbuf *ids)
+{
+    const json_t *item;
+    size_t i;
+    json_array_foreach(json_object_get(page, "data"), i, item) {
+        if (ids->len)
+            strbuf_addch(ids, ',');
+        strbuf_addstr(ids, json_string_value(json_object_get(item, "id")));
+    }
+}
+
+static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes",
+                                    "/people"};
+
+TestSuite(api_routing, .init = setup, .fini = teardown);
+TestSuite(api_lists, .init = setup, .fini = teardown);
+TestSuite(api_params, .init = setup, .fini = teardown);
+TestSuite(api_items, .init = setup, .fini = teardown);
+TestSuite(api_methods, .init = setup, .fini = teardown);
+TestSuite(api_meta, .init = setup, .fini = teardown);
+
+Test(api_routing, index_lists_every_endpoint)
+{
+    call c;
+    call_api("GET", "/", &c);
+    assert_json_ok(&c);
+    const json_t *endpoints = json_object_get(c.json, "endpoints");
+    cr_assert(json_is_array(endpoints));
+    strbuf paths = STRBUF_INIT;
+    const json_t *e;
+    size_t i;
+    json_array_foreach(endpoints, i, e) {
+        strbuf_addstr(&paths, json_string_value(json_object_get(e, "path")));
+        strbuf_addch(&paths, ' ');
+    }
+    const char *expected[] = {"/sources ", "/sources/{id} ", "/sources/{id}/text ",
+                              "/agreements ", "/agreements/{id} ", "/meetings ", "/quotes ",
+                              "/people ", "/healthz ", "/openapi.yaml "};
+    for (size_t k = 0; k < sizeof expected / sizeof expected[0]; k++)
+        cr_assert(strstr(paths.buf, expected[k]), "index lacks %s", expected[k]);
+    strbuf_release(&paths);
+    call_release(&c);
+}
+
+Test(api_routing, unknown_paths_are_404)
+{
+    const char *paths[] = {"/nope", "/sources/", "//sources", "/sources//text", "/agreements/x/y",
+                           "/sources/x/text/more", "/Sources", "", "sources", "/healthz/",
+                           "/problems", "/openapi.yml"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        call c;
+        call_api("GET", paths[i], &c);
+        assert_problem(&c, 404, "/problems/not-found", NULL);
+        call_release(&c);
+    }
+}
+
+Test(api_routing, untrusted_path_bytes_still_give_valid_json)
+{
+    call c;
+    call_api("GET", "/\xff\xfe\x01\n<script>", &c);
+    assert_problem(&c, 404, "/problems/not-found", "script");
+    call_release(&c);
+}
+
+Test(api_lists, every_list_answers_data_and_next)
+{
+    const size_t expected[] = {2, 3, 2, 2, 2};
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        call c;
+        call_api("GET", lists[i], &c);
+        assert_json_ok(&c);
+        cr_assert_eq(json_object_size(c.json), 2, "%s: exactly data and next", lists[i]);
+        cr_assert_eq(json_array_size(json_object_get(c.json, "data")), expected[i], "%s",
+                     lists[i]);
+        cr_assert(json_is_null(json_object_get(c.json, "next")), "%s: one page only", lists[i]);
+        call_release(&c);
+    }
+}
+
+Test(api_lists, sources_have_the_contract_fields)
+{
+    call c;
+    call_api("GET", "/sources", &c);
+    assert_json_ok(&c);
+    const json_t *src;
+    size_t i;
+    json_array_foreach(json_object_get(c.json, "data"), i, src) {
+        const char *fields[] = {"id", "file", "title", "byline", "dateline", "sha256", "chars"};
+        for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+            cr_assert(json_object_get(src, fields[k]), "source lacks %s", fields[k]);
+    }
+    const json_t *first = json_array_get(json_object_get(c.json, "data"), 0);
+    const char *want = strcmp(id_a, id_b) < 0 ? "a.txt" : "b.txt";
+    cr_assert_str_eq(json_string_value(json_object_get(first, "file")), want);
+    call_release(&c);
+}
+
+Test(api_lists, paging_visits_every_item_once_in_order)
+{
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        call all;
+        char target[128];
+        strbuf want = STRBUF_INIT;
+        snprintf(target, sizeof target, "%s?limit=1000", lists[l]);
+        call_api("GET", target, &all);
+        assert_json_ok(&all);
+        page_ids(all.json, &want);
+
+        for (int limit = 1; limit <= 3; limit++) {
+            strbuf got = STRBUF_INIT;
+            int pages = 0;
+            snprintf(target, sizeof target, "%s?limit=%d", lists[l], limit);
+            for (;;) {
+                call page;
+                call_api("GET", target, &page);
+                assert_json_ok(&page);
+                cr_assert_leq(json_array_size(json_object_get(page.json, "data")), (size_t)limit);
+                page_ids(page.json, &got);
+                pages++;
+                const char *next = json_string_value(json_object_get(page.json, "next"));
+                if (next) {
+                    cr_assert(strncmp(next, lists[l], strlen(lists[l])) == 0 &&
+                                  next[strlen(lists[l])] == '?',
+                              "next '%s' is not a relative URL of %s", next, lists[l]);
+                    snprintf(target, sizeof target, "%s", next);
+                }
+                call_release(&page);
+                if (!next)
+                    break;
+                cr_assert_lt(pages, 10, "paging does not end");
+            }
+            cr_assert_str_eq(got.buf, want.buf, "%s limit=%d", lists[l], limit);
+            strbuf_release(&got);
+        }
+        strbuf_release(&want);
+        call_release(&all);
+    }
+}
+
+Test(api_lists, next_link_has_limit_after_and_pretty)
+{
+    call c;
+    call_api("GET", "/agreements?limit=2&pretty=1", &c);
+    assert_json_ok(&c);
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "next")),
+                     "/agreements?limit=2&after=a2&pretty=1");
+    cr_assert(c.resp.len > 0 && c.resp.body[c.resp.len - 1] == '\n');
+    cr_assert(memchr(c.resp.body, '\n', c.resp.len - 1), "pretty output is indented");
+    call_release(&c);
+
+    call_api("GET", "/agreements?after=a2", &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "data")), 1);
+    cr_assert(json_is_null(json_object_get(c.json, "next")));
+    call_release(&c);
+
+    call_api("GET", "/agreements?after=zzz", &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "data")), 0);
+    call_release(&c);
+}
+
+Test(api_lists, compact_by_default)
+{
+    call c;
+    call_api("GET", "/agreements", &c);
+    assert_json_ok(&c);
+    cr_assert_null(memchr(c.resp.body, '\n', c.resp.len));
+    cr_assert_null(strstr(c.resp.body, "\": "));
+    call_release(&c);
+}
+
+Test(api_lists, evidence_excerpts_are_code_point_spans)
+{
+    call c;
+    call_api("GET", "/agreements/a1", &c);
+    assert_json_ok(&c);
+    const json_t *ev = json_array_get(json_object_get(c.json, "sources"), 0);
+    cr_assert_str_eq(json_string_value(json_object_get(ev, "source_id")), id_a);
+    cr_assert_str_eq(json_string_value(json_object_get(ev, "excerpt")), "Framework for Defence");
+    /* 40 code points before it, but 42 bytes: the opening curly quote is 3 bytes. */
+    cr_assert_eq(json_integer_value(json_object_get(ev, "start")), 40);
+    call_release(&c);
+
+    call_api("GET", "/meetings/m1", &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "sources")), 2);
+    call_release(&c);
+}
+
+Test(api_params, bad_limits_are_400_naming_limit)
+{
+    const char *targets[] = {"/agreements?limit=0",     "/agreements?limit=abc",
+                             "/agreements?limit=100000", "/agreements?limit=",
+                             "/agreements?limit",       "/agreements?limit=-1",
+                             "/agreements?limit=1001",  "/agreements?limit=5x",
+                             "/agreements?limit=+5",    "/agreements?limit= 5",
+                             "/sources?limit=99999999999999999999"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        call c;
+        call_api("GET", targets[i], &c);
+        assert_problem(&c, 400, "/problems/bad-parameter", "limit");
+        call_release(&c);
+    }
+}
+
+Test(api_params, limit_bounds_are_accepted)
+{
+    const char *targets[] = {"/agreements?limit=1", "/agreements?limit=1000",
+                             "/agreements?limit=50"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        call c;
+        call_api("GET", targets[i], &c);
+        assert_json_ok(&c);
+        call_release(&c);
+    }
+}
+
+Test(api_params, unknown_and_repeated_parameters_are_400)
+{
+    struct {
+        const char *target, *word;
+    } cases[] = {
+        {"/agreements?foo=1", "foo"},
+        {"/agreements?limit=2&limit=3", "limit"},
+        {"/agreements?after=a1&after=a2", "after"},
+        {"/agreements?Limit=2", "Limit"},
+        {"/agreements/a1?limit=2", "limit"},
+        {"/sources/x/text?pretty=1", "pretty"},
+        {"/healthz?verbose", "verbose"},
+        {"/agreements?pretty=2", "pretty"},
+        {"/agreements?pretty=", "pretty"},
+        {"/agreements?after=", "after"},
+        {"/agreements?after=a/b", "after"},
+        {"/agreements?after=%27", "after"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        call c;
+        call_api("GET", cases[i].target, &c);
+        assert_problem(&c, 400, "/problems/bad-parameter", cases[i].word);
+        call_release(&c);
+    }
+}
+
+Test(api_params, error_honours_pretty)
+{
+    call c;
+    call_api("GET", "/agreements?pretty=1&limit=0", &c);
+    assert_problem(&c, 400, "/problems/bad-parameter", "limit");
+    cr_assert(memchr(c.resp.body, '\n', c.resp.len));
+    call_release(&c);
+}
+
+Test(api_items, single_resources_are_bare_objects)
+{
+    const char *targets[] = {"/agreements/a2", "/meetings/m2", "/quotes/q1", "/people/p-hegseth"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        call c;
+        call_api("GET", targets[i], &c);
+        assert_json_ok(&c);
+        cr_assert(json_is_object(c.json));
+        cr_assert_null(json_object_get(c.json, "data"));
+        cr_assert_str_eq(json_string_value(json_object_get(c.json, "id")),
+                         strrchr(targets[i], '/') + 1);
+        call_release(&c);
+    }
+}
+
+Test(api_items, contract_fields_of_facts)
+{
+    call c;
+    call_api("GET", "/agreements/a2", &c);
+    assert_json_ok(&c);
+    const char *agreement[] = {"id", "name", "aliases", "acronym", "signed", "place", "parties",
+                               "signatories", "sources"};
+    for (size_t k = 0; k < sizeof agreement / sizeof agreement[0]; k++)
+        cr_assert(json_object_get(c.json, agreement[k]), "agreement lacks %s", agreement[k]);
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "acronym")), "LEMOA");
+    call_release(&c);
+
+    call_api("GET", "/quotes/q2", &c);
+    assert_json_ok(&c);
+    const json_t *speaker = json_object_get(c.json, "speaker");
+    cr_assert(json_is_object(speaker));
+    cr_assert(json_is_null(json_object_get(speaker, "name")), "unknown speaker has name null");
+    call_release(&c);
+
+    call_api("GET", "/sources", &c);
+    assert_json_ok(&c);
+    const char *first = json_string_value(
+        json_object_get(json_array_get(json_object_get(c.json, "data"), 0), "id"));
+    char target[128];
+    snprintf(target, sizeof target, "/sources/%s", first);
+    call item;
+    call_api("GET", target, &item);
+    assert_json_ok(&item);
+    cr_assert(json_equal(item.json, json_array_get(json_object_get(c.json, "data"), 0)),
+              "the item equals its list entry");
+    call_release(&item);
+    call_release(&c);
+}
+
+Test(api_items, unknown_and_malformed_ids_are_404)
+{
+    char long_id[80];
+    memset(long_id, 'a', 65);
+    long_id[65] = '\0';
+    char max_id[80];
+    memset(max_id, 'b', 64);
+    max_id[64] = '\0';
+    const char *ids[] = {"nope", long_id, max_id, "a1.json", "a%201", "a'1", "\xc3\xa9", "A1"};
+    const char *bases[] = {"/sources/", "/agreements/", "/meetings/", "/quotes/", "/people/"};
+    for (size_t b = 0; b < sizeof bases / sizeof bases[0]; b++) {
+        for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+            char target[256];
+            call c;
+            snprintf(target, sizeof target, "%s%s", bases[b], ids[i]);
+            call_api("GET", target, &c);
+            assert_problem(&c, 404, "/problems/not-found", NULL);
+            call_release(&c);
+        }
+    }
+    call c;
+    call_api("GET", "/sources/nope/text", &c);
+    assert_problem(&c, 404, "/problems/not-found", "nope");
+    call_release(&c);
+}
+
+Test(api_items, source_text_is_byte_for_byte)
+{
+    const char *ids[] = {id_a, id_b};
+    const char *texts[] = {text_a, text_b};
+    for (size_t i = 0; i < 2; i++) {
+        char target[128];
+        call c;
+        snprintf(target, sizeof target, "/sources/%s/text", ids[i]);
+        call_api("GET", target, &c);
+        cr_assert_eq(c.resp.status, 200);
+        cr_assert_str_eq(c.resp.content_type, "text/plain; charset=utf-8");
+        cr_assert_eq(c.resp.len, strlen(texts[i]));
+        cr_assert(memcmp(c.resp.body, texts[i], c.resp.len) == 0);
+        call_release(&c);
+    }
+}
+
+Test(api_methods, writes_are_405_with_allow)
+{
+    const char *methods[] = {"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "get"};
+    const char *targets[] = {"/agreements", "/agreements/a1", "/sources/x/text", "/healthz", "/"};
+    for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+        for (size_t t = 0; t < sizeof targets / sizeof targets[0]; t++) {
+            call c;
+            call_api(methods[m], targets[t], &c);
+            assert_problem(&c, 405, "/problems/method-not-allowed", NULL);
+            cr_assert_str_eq(header(&c, "Allow"), "GET, HEAD");
+            call_release(&c);
+        }
+    }
+}
+
+Test(api_methods, write_on_unknown_path_is_404)
+{
+    call c;
+    call_api("POST", "/nowhere", &c);
+    assert_problem(&c, 404, "/problems/not-found", NULL);
+    cr_assert_null(header(&c, "Allow"));
+    call_release(&c);
+}
+
+Test(api_methods, head_answers_like_get)
+{
+    call get, head;
+    call_api("GET", "/agreements?limit=2", &get);
+    call_api("HEAD", "/agreements?limit=2", &head);
+    cr_assert_eq(head.resp.status, 200);
+    cr_assert_str_eq(head.resp.content_type, get.resp.content_type);
+    cr_assert_eq(head.resp.len, get.resp.len);
+    call_release(&get);
+    call_release(&head);
+}
+
+Test(api_methods, get_with_a_body_is_400)
+{
+    call c;
+    call_store(reader, "GET", "/agreements", true, &c);
+    assert_problem(&c, 400, "/problems/bad-request", "body");
+    call_release(&c);
+}
+
+Test(api_meta, healthz)
+{
+    call c;
+    call_api("GET", "/healthz", &c);
+    assert_json_ok(&c);
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "status")), "ok");
+    call_release(&c);
+}
+
+Test(api_meta, no_database_is_503)
+{
+    const char *targets[] = {"/healthz", "/agreements", "/sources/x", "/sources/x/text"};
+    for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
+        call c;
+        call_store(NULL, "GET", targets[i], false, &c);
+        assert_problem(&c, 503, "/problems/unavailable", NULL);
+        call_release(&c);
+    }
+    call c;
+    call_store(NULL, "GET", "/", false, &c);
+    assert_json_ok(&c);
+    call_release(&c);
+}
+
+Test(api_meta, openapi_document)
+{
+    call c;
+    call_api("GET", "/openapi.yaml", &c);
+    assert_problem(&c, 404, "/problems/not-found", "OpenAPI");
+    call_release(&c);
+
+    static const char doc[] = "openapi: 3.1.0\ninfo: {title: factd, version: '1'}\n";
+    api_set_openapi(doc, strlen(doc));
+    call_api("GET", "/openapi.yaml", &c);
+    cr_assert_eq(c.resp.status, 200);
+    cr_assert_str_eq(c.resp.content_type, "application/yaml");
+    cr_assert_eq(c.resp.len, strlen(doc));
+    cr_assert(memcmp(c.resp.body, doc, c.resp.len) == 0);
+    call_release(&c);
+}
+
+Test(api_meta, problem_types_resolve)
+{
+    const char *slugs[] = {"not-found", "bad-parameter", "method-not-allowed", "internal",
+                           "unavailable", "bad-request"};
+    for (size_t i = 0; i < sizeof slugs / sizeof slugs[0]; i++) {
+        char target[64], type[64];
+        call c;
+        snprintf(target, sizeof target, "/problems/%s", slugs[i]);
+        snprintf(type, sizeof type, "/problems/%s", slugs[i]);
+        call_api("GET", target, &c);
+        assert_json_ok(&c);
+        cr_assert_str_eq(json_string_value(json_object_get(c.json, "type")), type);
+        cr_assert(json_is_string(json_object_get(c.json, "title")));
+        cr_assert(json_is_string(json_object_get(c.json, "description")));
+        call_release(&c);
+    }
+    call c;
+    call_api("GET", "/problems/teapot", &c);
+    assert_problem(&c, 404, "/problems/not-found", NULL);
+    call_release(&c);
+}
+
+Test(api_meta, every_problem_has_the_four_members)
+{
+    struct {
+        const char *method, *target;
+        int status;
+    } cases[] = {
+        {"GET", "/x", 404}, {"GET", "/agreements?limit=0", 400}, {"DELETE", "/quotes", 405},
+        {"GET", "/quotes/none", 404}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        call c;
+        call_api(cases[i].method, cases[i].target, &c);
+        cr_assert_eq(c.resp.status, cases[i].status);
+        cr_assert_eq(json_object_size(c.json), 4, "%s %s: type, title, status, detail",
+                     cases[i].method, cases[i].target);
+        call_release(&c);
+    }
+}

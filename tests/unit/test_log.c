@@ -1,0 +1,104 @@
+/* Unit tests of util/log: the level threshold and the two line formats.  Criterion runs
+ * each test in its own process, so each reads the environment afresh. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/log.h"
+
+static char path[64];
+static int saved_stderr = -1;
+
+/* Sends stderr to a temporary file until read_log(). */
+static void capture(const char *level, const char *format)
+{
+    if (level)
+        setenv("FACTD_LOG_LEVEL", level, 1);
+    else
+        unsetenv("FACTD_LOG_LEVEL");
+    if (format)
+        setenv("FACTD_LOG_FORMAT", format, 1);
+    else
+        unsetenv("FACTD_LOG_FORMAT");
+    strcpy(path, "/tmp/factd-log-XXXXXX");
+    int fd = mkstemp(path);
+    cr_assert_geq(fd, 0);
+    fflush(stderr);
+    saved_stderr = dup(2);
+    dup2(fd, 2);
+    close(fd);
+    log_init();
+}
+
+static char *read_log(void)
+{
+    fflush(stderr);
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    static char buf[8192];
+    size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    unlink(path);
+    return buf;
+}
+
+Test(log, text_lines_with_threshold)
+{
+    capture("warn", NULL);
+    log_debug("hidden %d", 1);
+    log_info("hidden %d", 2);
+    log_warn("shown %s", "warning");
+    log_error("shown\nerror");
+    char *out = read_log();
+
+    cr_assert_null(strstr(out, "hidden"), "%s", out);
+    char *first = strstr(out, " WARN shown warning\n");
+    cr_assert_not_null(first, "%s", out);
+    cr_assert_not_null(strstr(out, " ERROR shown error\n"), "one event, one line: %s", out);
+    /* "2025-10-31T09:15:02.123Z" */
+    cr_assert_eq(out[4], '-');
+    cr_assert_eq(out[10], 'T');
+    cr_assert_eq(out[19], '.');
+    cr_assert_eq(out[23], 'Z');
+}
+
+Test(log, default_level_is_info)
+{
+    capture("nonsense", NULL);
+    log_debug("hidden");
+    log_info("shown");
+    char *out = read_log();
+    cr_assert_null(strstr(out, "hidden"));
+    cr_assert_not_null(strstr(out, " INFO shown\n"), "%s", out);
+}
+
+Test(log, json_lines)
+{
+    capture("DEBUG", "json");
+    log_debug("file %s: \"quoted\"", "caf\xe9.txt");
+    log_warn("second");
+    char *out = read_log();
+
+    char *nl = strchr(out, '\n');
+    cr_assert_not_null(nl);
+    *nl = '\0';
+    json_error_t err;
+    json_t *line = json_loads(out, 0, &err);
+    cr_assert_not_null(line, "not JSON (%s): %s", err.text, out);
+    cr_assert_str_eq(json_string_value(json_object_get(line, "level")), "debug");
+    cr_assert_str_eq(json_string_value(json_object_get(line, "msg")),
+                     "file caf\xEF\xBF\xBD.txt: \"quoted\"", "invalid UTF-8 becomes U+FFFD");
+    cr_assert_eq(json_string_length(json_object_get(line, "ts")), 24);
+    json_decref(line);
+
+    line = json_loads(nl + 1, 0, &err);
+    cr_assert_not_null(line, "not JSON (%s): %s", err.text, nl + 1);
+    cr_assert_str_eq(json_string_value(json_object_get(line, "level")), "warn");
+    json_decref(line);
+}

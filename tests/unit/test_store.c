@@ -1,0 +1,560 @@
+/* Unit tests of store/: schema and migration, articles byte for byte, the fact set swap,
+ * excerpts cut by code point, keyset paging, read-only handles beside a writer. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <openssl/evp.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/store.h"
+
+/* Two articles with CRLF line ends and characters of 2, 3 and 4 bytes.  The offsets in the
+ * tests below are code points, as Python's len() counts them. */
+static const char TEXT_A[] = "Ministers met in Kraków.\r\nThe “Café Accord” was signed — finally.\r\n";
+static const char TEXT_B[] = "日本 and Poland signed the Café Accord. 🤝\n";
+
+static char dir[64];
+static char db_path[128];
+
+static void make_db_path(void)
+{
+    strcpy(dir, "/tmp/factd-store-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(db_path, sizeof(db_path), "%s/facts.db", dir);
+}
+
+static void remove_db(void)
+{
+    char p[160];
+    static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+        snprintf(p, sizeof(p), "%s%s", db_path, suffixes[i]);
+        unlink(p);
+    }
+    rmdir(dir);
+}
+
+TestSuite(store, .init = make_db_path, .fini = remove_db);
+
+static void sha256_hex(const char *data, size_t len, char hex[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL));
+    for (size_t i = 0; i < n; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+}
+
+static store *open_rw(void)
+{
+    char *err = NULL;
+    store *st = store_open(db_path, false, &err);
+    cr_assert_not_null(st, "store_open: %s", err ? err : "?");
+    return st;
+}
+
+static store *open_ro(void)
+{
+    char *err = NULL;
+    store *st = store_open(db_path, true, &err);
+    cr_assert_not_null(st, "store_open read-only: %s", err ? err : "?");
+    return st;
+}
+
+/* Stores text with an extraction giving it a title; returns the id (malloc'd). */
+static char *put_text(store *st, const char *text, size_t len, const char *title)
+{
+    char sha[65], *id = NULL;
+    sha256_hex(text, len, sha);
+    json_t *extraction = json_pack("{s:i, s:s?, s:s, s:n, s:s, s:[], s:[], s:[], s:[]}",
+                                   "extractor_version", 1, "title", title, "byline", "A. Writer",
+                                   "dateline", "published", "2025-10-31", "people", "agreements",
+                                   "meetings", "quotes");
+    store_source_in in = { .file = "a.txt", .text = text, .len = len, .sha256 = sha,
+                           .extraction = extraction };
+    cr_assert_eq(store_put_source(st, &in, &id), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_not_null(id);
+    cr_assert_eq(strlen(id), 12);
+    cr_assert_eq(strncmp(id, sha, 12), 0, "the id is the head of the SHA-256");
+    json_decref(extraction);
+    return id;
+}
+
+static long long count(store *st, enum store_kind kind)
+{
+    long long n = -1;
+    cr_assert_eq(store_count(st, kind, &n), STORE_OK, "%s", store_errmsg(st));
+    return n;
+}
+
+/* A FACTS document over the two articles (ids a and b). */
+static json_t *facts_doc(const char *a, const char *b)
+{
+    json_error_t jerr;
+    json_t *doc = json_pack_ex(
+        &jerr, 0,
+        "{s:[{s:s, s:s, s:s, s:[s]}],"
+        " s:[{s:s, s:s, s:[s], s:s, s:s, s:s, s:[s,s], s:[{s:s, s:s, s:s}], s:s, s:f,"
+        "     s:[{s:s, s:i, s:i}, {s:s, s:i, s:i}, {s:s, s:i, s:i}, {s:s, s:i, s:i},"
+        "        {s:s, s:i, s:i}]}],"
+        " s:[{s:s, s:s, s:s, s:n, s:[{s:s, s:s, s:s}], s:s, s:f, s:[{s:s, s:i, s:i}]}],"
+        " s:[{s:s, s:s, s:{s:n, s:n, s:n}, s:n, s:s, s:f, s:[{s:s, s:i, s:i}]}]}",
+        "people", "id", "p1", "name", "Anna Nowak", "title", "Minister", "aliases", "Nowak",
+        "agreements", "id", "ag1", "name", "Café Accord", "aliases", "the Accord", "acronym", "CA",
+        "signed", "2025-10", "place", "Kraków", "parties", "Poland", "Japan", "signatories",
+        "person_id", "p1", "name", "Anna Nowak", "title", "Minister", "rule", "test", "confidence",
+        0.9, "evidence",
+        /* b first: evidence is served ordered by source id and start, not input order */
+        "source_id", b, "start", 25, "end", 36,
+        "source_id", a, "start", 31, "end", 42,
+        "source_id", "000000000000", "start", 0, "end", 3, /* unknown source: skipped */
+        "source_id", a, "start", 60, "end", 68,             /* past the end (67): skipped */
+        "source_id", a, "start", 5, "end", 5,               /* empty: skipped */
+        "meetings", "id", "m1", "date", "2025-10-31", "place", "Kraków", "occasion", "participants",
+        "person_id", "p1", "name", "Anna Nowak", "title", "Minister", "rule", "test", "confidence",
+        0.5, "evidence", "source_id", a, "start", 0, "end", 23,
+        "quotes", "id", "q1", "text", "finally", "speaker", "person_id", "name", "title", "cue",
+        "rule", "test", "confidence", 0.25, "evidence", "source_id", a, "start", 57, "end", 64);
+    cr_assert_not_null(doc, "facts_doc: %s", jerr.text);
+    return doc;
+}
+
+static void expect_evidence(const json_t *ev, const char *source_id, int start, int end,
+                            const char *excerpt)
+{
+    cr_assert_str_eq(json_string_value(json_object_get(ev, "source_id")), source_id);
+    cr_assert_eq(json_integer_value(json_object_get(ev, "start")), start);
+    cr_assert_eq(json_integer_value(json_object_get(ev, "end")), end);
+    cr_assert_str_eq(json_string_value(json_object_get(ev, "excerpt")), excerpt);
+}
+
+Test(store, open_creates_and_migrates)
+{
+    store *st = open_rw();
+    cr_assert_eq(store_ping(st), STORE_OK);
+    cr_assert_eq(store_facts_stale(st), 0);
+    cr_assert_eq(count(st, STORE_SOURCES), 0);
+    store_close(st);
+
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+    cr_assert_geq(sqlite3_column_int(stmt, 0), 1);
+    sqlite3_finalize(stmt);
+    cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+    cr_assert_str_eq((const char *)sqlite3_column_text(stmt, 0), "wal");
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+
+    /* Opening again leaves a migrated database as it is. */
+    st = open_rw();
+    cr_assert_eq(store_ping(st), STORE_OK);
+    store_close(st);
+}
+
+Test(store, open_refuses_what_it_cannot_use)
+{
+    char *err = NULL;
+    cr_assert_null(store_open(db_path, true, &err), "read-only does not create");
+    cr_assert_not_null(err);
+    free(err);
+
+    /* A file that is not a database. */
+    FILE *f = fopen(db_path, "w");
+    cr_assert_not_null(f);
+    fputs("this is not a database, it is a text file long enough to have a header\n", f);
+    fclose(f);
+    err = NULL;
+    cr_assert_null(store_open(db_path, false, &err));
+    cr_assert_not_null(err);
+    free(err);
+}
+
+Test(store, put_source_twice_is_a_noop)
+{
+    store *st = open_rw();
+    char *id1 = put_text(st, TEXT_A, strlen(TEXT_A), "Title A");
+    cr_assert_eq(store_facts_stale(st), 1, "storing an article marks the facts stale");
+    json_t *empty = json_object();
+    cr_assert_eq(store_replace_facts(st, empty), STORE_OK, "%s", store_errmsg(st));
+    json_decref(empty);
+    cr_assert_eq(store_facts_stale(st), 0);
+
+    char *id2 = put_text(st, TEXT_A, strlen(TEXT_A), "Another title");
+    cr_assert_str_eq(id1, id2);
+    cr_assert_eq(count(st, STORE_SOURCES), 1);
+    cr_assert_eq(store_facts_stale(st), 0, "the same bytes again change nothing");
+
+    char sha[65];
+    sha256_hex(TEXT_A, strlen(TEXT_A), sha);
+    cr_assert_eq(store_has_source(st, sha), 1);
+    sha256_hex(TEXT_B, strlen(TEXT_B), sha);
+    cr_assert_eq(store_has_source(st, sha), 0);
+    cr_assert_eq(store_has_source(st, "not-a-sha"), STORE_ERROR);
+
+    json_t *src;
+    cr_assert_eq(store_get(st, STORE_SOURCES, id1, &src), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(src, "title")), "Title A",
+                     "the first stored version stays");
+    json_decref(src);
+    free(id1);
+    free(id2);
+    store_close(st);
+}
+
+Test(store, put_source_rejects_bad_input)
+{
+    store *st = open_rw();
+    char sha[65];
+    const char bad[] = "caf\xe9";
+    json_t *extraction = json_object();
+    sha256_hex(bad, 4, sha);
+    store_source_in in = { .file = NULL, .text = bad, .len = 4, .sha256 = sha,
+                           .extraction = extraction };
+    char *id = NULL;
+    cr_assert_eq(store_put_source(st, &in, &id), STORE_ERROR, "Latin-1 is not UTF-8");
+    cr_assert_null(id);
+    in.text = "ok";
+    in.len = 2;
+    in.sha256 = "ABC";
+    cr_assert_eq(store_put_source(st, &in, &id), STORE_ERROR, "not a SHA-256");
+    cr_assert_eq(count(st, STORE_SOURCES), 0);
+    json_decref(extraction);
+    store_close(st);
+}
+
+Test(store, text_round_trips_byte_for_byte)
+{
+    store *st = open_rw();
+    char *a = put_text(st, TEXT_A, strlen(TEXT_A), NULL);
+    char *b = put_text(st, TEXT_B, strlen(TEXT_B), "日本");
+    char *text;
+    size_t len;
+
+    cr_assert_eq(store_source_text(st, a, &text, &len), STORE_OK);
+    cr_assert_eq(len, strlen(TEXT_A));
+    cr_assert_eq(memcmp(text, TEXT_A, len), 0, "CRLF and multibyte characters kept");
+    free(text);
+    cr_assert_eq(store_source_text(st, b, &text, &len), STORE_OK);
+    cr_assert_eq(len, strlen(TEXT_B));
+    cr_assert_eq(memcmp(text, TEXT_B, len), 0);
+    free(text);
+    cr_assert_eq(store_source_text(st, "ffffffffffff", &text, &len), STORE_NOT_FOUND);
+    cr_assert_null(text);
+
+    json_t *src;
+    cr_assert_eq(store_get(st, STORE_SOURCES, a, &src), STORE_OK);
+    cr_assert_eq(json_integer_value(json_object_get(src, "chars")), 67, "code points, not bytes");
+    cr_assert_str_eq(json_string_value(json_object_get(src, "file")), "a.txt");
+    cr_assert(json_is_null(json_object_get(src, "title")));
+    cr_assert_str_eq(json_string_value(json_object_get(src, "byline")), "A. Writer");
+    cr_assert(json_is_null(json_object_get(src, "dateline")));
+    cr_assert_str_eq(json_string_value(json_object_get(src, "published")), "2025-10-31");
+    cr_assert_eq(json_string_length(json_object_get(src, "sha256")), 64);
+    cr_assert(json_is_string(json_object_get(src, "ingested_at")));
+    json_decref(src);
+    cr_assert_eq(store_get(st, STORE_SOURCES, b, &src), STORE_OK);
+    cr_assert_eq(json_integer_value(json_object_get(src, "chars")), 40);
+    cr_assert_str_eq(json_string_value(json_object_get(src, "title")), "日本");
+    json_decref(src);
+
+    free(a);
+    free(b);
+    store_close(st);
+}
+
+Test(store, load_extractions_in_id_order)
+{
+    store *st = open_rw();
+    char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
+    char *b = put_text(st, TEXT_B, strlen(TEXT_B), "B");
+    json_t *all;
+    cr_assert_eq(store_load_extractions(st, &all), STORE_OK);
+    cr_assert_eq(json_array_size(all), 2);
+    const char *first = strcmp(a, b) < 0 ? a : b;
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(all, 0), "source_id")), first);
+    json_t *ex = json_object_get(json_array_get(all, 0), "extraction");
+    cr_assert_eq(json_integer_value(json_object_get(ex, "extractor_version")), 1);
+    cr_assert(json_is_array(json_object_get(ex, "agreements")));
+    json_decref(all);
+    free(a);
+    free(b);
+    store_close(st);
+}
+
+Test(store, replace_facts_cuts_excerpts_by_code_point)
+{
+    store *st = open_rw();
+    char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
+    char *b = put_text(st, TEXT_B, strlen(TEXT_B), "B");
+    json_t *doc = facts_doc(a, b), *item, *ev;
+
+    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(store_facts_stale(st), 0);
+    cr_assert_eq(count(st, STORE_AGREEMENTS), 1);
+    cr_assert_eq(count(st, STORE_MEETINGS), 1);
+    cr_assert_eq(count(st, STORE_QUOTES), 1);
+    cr_assert_eq(count(st, STORE_PEOPLE), 1);
+
+    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(item, "name")), "Café Accord");
+    cr_assert_str_eq(json_string_value(json_object_get(item, "acronym")), "CA");
+    cr_assert_str_eq(json_string_value(json_object_get(item, "signed")), "2025-10");
+    cr_assert_str_eq(json_string_value(json_object_get(item, "place")), "Kraków");
+    cr_assert_str_eq(json_string_value(json_array_get(json_object_get(item, "aliases"), 0)),
+                     "the Accord");
+    cr_assert_eq(json_array_size(json_object_get(item, "parties")), 2);
+    json_t *signatory = json_array_get(json_object_get(item, "signatories"), 0);
+    cr_assert_str_eq(json_string_value(json_object_get(signatory, "name")), "Anna Nowak");
+    cr_assert_str_eq(json_string_value(json_object_get(signatory, "title")), "Minister");
+    cr_assert_str_eq(json_string_value(json_object_get(item, "rule")), "test");
+    cr_assert_float_eq(json_number_value(json_object_get(item, "confidence")), 0.9, 1e-9);
+    ev = json_object_get(item, "sources");
+    cr_assert_eq(json_array_size(ev), 2, "the three bad spans are skipped");
+    /* Ordered by source id, whatever the document's order. */
+    const char *lo = strcmp(a, b) < 0 ? a : b;
+    json_t *ev_a = json_array_get(ev, lo == a ? 0 : 1), *ev_b = json_array_get(ev, lo == a ? 1 : 0);
+    expect_evidence(ev_a, a, 31, 42, "Café Accord");
+    expect_evidence(ev_b, b, 25, 36, "Café Accord");
+    json_decref(item);
+
+    cr_assert_eq(store_get(st, STORE_MEETINGS, "m1", &item), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(item, "date")), "2025-10-31");
+    cr_assert(json_is_null(json_object_get(item, "occasion")));
+    cr_assert_eq(json_array_size(json_object_get(item, "participants")), 1);
+    expect_evidence(json_array_get(json_object_get(item, "sources"), 0), a, 0, 23,
+                    "Ministers met in Kraków");
+    json_decref(item);
+
+    cr_assert_eq(store_get(st, STORE_QUOTES, "q1", &item), STORE_OK);
+    json_t *speaker = json_object_get(item, "speaker");
+    cr_assert(json_is_object(speaker));
+    cr_assert(json_is_null(json_object_get(speaker, "name")), "unknown speaker: name null");
+    cr_assert(json_is_null(json_object_get(speaker, "title")));
+    cr_assert(json_is_null(json_object_get(item, "cue")));
+    expect_evidence(json_array_get(json_object_get(item, "sources"), 0), a, 57, 64, "finally");
+    json_decref(item);
+
+    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &item), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(item, "name")), "Anna Nowak");
+    cr_assert_str_eq(json_string_value(json_array_get(json_object_get(item, "aliases"), 0)),
+                     "Nowak");
+    json_decref(item);
+
+    /* Replacing again swaps the whole set. */
+    json_t *smaller = json_pack("{s:[], s:[{s:s, s:s}], s:[], s:[]}", "people", "agreements",
+                                "id", "ag2", "name", "Other", "meetings", "quotes");
+    cr_assert_eq(store_replace_facts(st, smaller), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(count(st, STORE_AGREEMENTS), 1);
+    cr_assert_eq(count(st, STORE_PEOPLE), 0);
+    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_NOT_FOUND);
+    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag2", &item), STORE_OK);
+    cr_assert_eq(json_array_size(json_object_get(item, "sources")), 0);
+    cr_assert_eq(json_array_size(json_object_get(item, "parties")), 0, "absent lists are empty");
+    json_decref(item);
+
+    json_decref(smaller);
+    json_decref(doc);
+    free(a);
+    free(b);
+    store_close(st);
+}
+
+Test(store, replace_facts_is_atomic)
+{
+    store *st = open_rw();
+    char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
+    char *b = put_text(st, TEXT_B, strlen(TEXT_B), "B");
+    json_t *doc = facts_doc(a, b), *item;
+    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
+    free(put_text(st, "another article", 15, NULL)); /* the facts are stale now */
+
+    static const char *const bad_docs[] = {
+        /* the same id twice, after valid people were inserted */
+        /* NOLINTNEXTLINE(bugprone-suspicious-missing-comma) */
+        "{\"people\": [{\"id\": \"x\", \"name\": \"X\"}],"
+        " \"agreements\": [{\"id\": \"d\", \"name\": \"One\"}, {\"id\": \"d\", \"name\": \"Two\"}]}",
+        "{\"agreements\": [{\"name\": \"no id\"}]}",
+        "{\"agreements\": [{\"id\": \"n\"}]}",
+        "{\"agreements\": [{\"id\": \"n\", \"name\": \"N\", \"parties\": \"not a list\"}]}",
+        "{\"quotes\": [{\"id\": \"q\", \"text\": \"t\", \"speaker\": 3}]}",
+        "{\"meetings\": {\"id\": \"m\"}}",
+        "[]",
+    };
+    for (size_t i = 0; i < sizeof(bad_docs) / sizeof(bad_docs[0]); i++) {
+        json_t *bad = json_loads(bad_docs[i], 0, NULL);
+        cr_assert_not_null(bad);
+        cr_assert_eq(store_replace_facts(st, bad), STORE_ERROR, "bad doc %zu accepted", i);
+        cr_assert_neq(strlen(store_errmsg(st)), 0);
+        json_decref(bad);
+
+        cr_assert_eq(count(st, STORE_AGREEMENTS), 1, "doc %zu: old facts kept", i);
+        cr_assert_eq(count(st, STORE_PEOPLE), 1);
+        cr_assert_eq(store_facts_stale(st), 1, "still stale after a failed swap");
+        cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_OK);
+        cr_assert_eq(json_array_size(json_object_get(item, "sources")), 2);
+        json_decref(item);
+    }
+    cr_assert_eq(store_ping(st), STORE_OK, "the handle is usable after a rollback");
+    json_decref(doc);
+    free(a);
+    free(b);
+    store_close(st);
+}
+
+/* Walks a whole list page by page and checks every id comes once, in order. */
+static void walk_pages(store *st, enum store_kind kind, int limit, int expected)
+{
+    char after[64] = "";
+    int seen = 0, pages = 0;
+    bool more = true;
+
+    while (more) {
+        json_t *items;
+        cr_assert_eq(store_list(st, kind, pages ? after : NULL, limit, &items, &more), STORE_OK,
+                     "%s", store_errmsg(st));
+        cr_assert_leq((int)json_array_size(items), limit);
+        for (size_t i = 0; i < json_array_size(items); i++) {
+            const char *id = json_string_value(json_object_get(json_array_get(items, i), "id"));
+            cr_assert_gt(strcmp(id, after), 0, "ids ascend across pages");
+            snprintf(after, sizeof(after), "%s", id);
+            seen++;
+        }
+        if (more)
+            cr_assert_eq((int)json_array_size(items), limit, "only the last page is short");
+        json_decref(items);
+        pages++;
+        cr_assert_leq(pages, expected + 1);
+    }
+    cr_assert_eq(seen, expected);
+}
+
+Test(store, list_pages_visit_every_item_once)
+{
+    store *st = open_rw();
+    char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
+    json_t *people = json_array(), *agreements = json_array();
+    for (int i = 0; i < 23; i++) {
+        char id[16];
+        snprintf(id, sizeof(id), "id%02d", (i * 7) % 23); /* inserted out of order */
+        json_array_append_new(people, json_pack("{s:s, s:s}", "id", id, "name", "P"));
+        json_array_append_new(agreements,
+                              json_pack("{s:s, s:s, s:[{s:s, s:i, s:i}]}", "id", id, "name", "A",
+                                        "evidence", "source_id", a, "start", i, "end", i + 1));
+    }
+    json_t *doc = json_pack("{s:o, s:o}", "people", people, "agreements", agreements);
+    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
+
+    walk_pages(st, STORE_PEOPLE, 1, 23);
+    walk_pages(st, STORE_PEOPLE, 5, 23);
+    walk_pages(st, STORE_PEOPLE, 23, 23);
+    walk_pages(st, STORE_PEOPLE, 1000, 23);
+    walk_pages(st, STORE_AGREEMENTS, 4, 23);
+    walk_pages(st, STORE_MEETINGS, 10, 0);
+    walk_pages(st, STORE_SOURCES, 1, 1);
+
+    /* Each agreement on a page gets its own evidence, none of its neighbours'. */
+    json_t *items;
+    bool more;
+    cr_assert_eq(store_list(st, STORE_AGREEMENTS, "id05", 3, &items, &more), STORE_OK);
+    cr_assert(more);
+    cr_assert_eq(json_array_size(items), 3);
+    for (size_t i = 0; i < 3; i++) {
+        json_t *it = json_array_get(items, i), *ev = json_object_get(it, "sources");
+        cr_assert_eq(json_array_size(ev), 1, "%s", json_string_value(json_object_get(it, "id")));
+    }
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(items, 0), "id")), "id06");
+    json_decref(items);
+
+    cr_assert_eq(store_list(st, STORE_PEOPLE, "id22", 10, &items, &more), STORE_OK);
+    cr_assert_eq(json_array_size(items), 0);
+    cr_assert_not(more);
+    json_decref(items);
+    cr_assert_eq(store_list(st, STORE_PEOPLE, NULL, 0, &items, &more), STORE_ERROR);
+
+    json_decref(doc);
+    free(a);
+    store_close(st);
+}
+
+Test(store, get_unknown_is_not_found)
+{
+    store *st = open_rw();
+    static const enum store_kind kinds[] = { STORE_SOURCES, STORE_AGREEMENTS, STORE_MEETINGS,
+                                             STORE_QUOTES, STORE_PEOPLE };
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        json_t *item = (json_t *)1;
+        cr_assert_eq(store_get(st, kinds[i], "nope", &item), STORE_NOT_FOUND);
+        cr_assert_null(item);
+        cr_assert_eq(store_get(st, kinds[i], "' OR 1=1 --", &item), STORE_NOT_FOUND);
+    }
+    cr_assert_eq(store_ping(st), STORE_OK, "no read transaction left open");
+    json_t *empty = json_object();
+    cr_assert_eq(store_replace_facts(st, empty), STORE_OK, "%s", store_errmsg(st));
+    json_decref(empty);
+    store_close(st);
+}
+
+Test(store, read_only_handle_sees_the_writer)
+{
+    store *w = open_rw();
+    char *a = put_text(w, TEXT_A, strlen(TEXT_A), "A");
+    store *r = open_ro();
+    json_t *items;
+    bool more;
+
+    cr_assert_eq(store_list(r, STORE_SOURCES, NULL, 10, &items, &more), STORE_OK, "%s",
+                 store_errmsg(r));
+    cr_assert_eq(json_array_size(items), 1);
+    json_decref(items);
+
+    /* A write committed after the reader opened is visible to its next query. */
+    char *b = put_text(w, TEXT_B, strlen(TEXT_B), "B");
+    json_t *doc = facts_doc(a, b);
+    cr_assert_eq(store_replace_facts(w, doc), STORE_OK, "%s", store_errmsg(w));
+    cr_assert_eq(count(r, STORE_SOURCES), 2);
+    cr_assert_eq(count(r, STORE_AGREEMENTS), 1);
+
+    /* A reader never writes. */
+    cr_assert_eq(store_replace_facts(r, doc), STORE_ERROR);
+    char *id = NULL;
+    store_source_in in = { .text = "x", .len = 1,
+                           .sha256 = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881",
+                           .extraction = doc };
+    cr_assert_eq(store_put_source(r, &in, &id), STORE_ERROR);
+
+    /* While the writer holds an open write transaction, the reader still answers from the
+     * last committed state, without waiting. */
+    sqlite3 *raw;
+    cr_assert_eq(sqlite3_open(db_path, &raw), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(raw, "BEGIN IMMEDIATE; DELETE FROM evidence; DELETE FROM agreements;",
+                              NULL, NULL, NULL),
+                 SQLITE_OK);
+    json_t *item;
+    cr_assert_eq(store_get(r, STORE_AGREEMENTS, "ag1", &item), STORE_OK, "%s", store_errmsg(r));
+    cr_assert_eq(json_array_size(json_object_get(item, "sources")), 2);
+    json_decref(item);
+    cr_assert_eq(sqlite3_exec(raw, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+
+    store_close(r);
+    store_close(w);
+
+    /* With every writer closed (SQLite removes the -wal and -shm files), a read-only
+     * handle still opens: the server opens its handles this way after start-up. */
+    r = open_ro();
+    cr_assert_eq(count(r, STORE_AGREEMENTS), 1);
+    cr_assert_eq(store_get(r, STORE_QUOTES, "q1", &item), STORE_OK);
+    json_decref(item);
+    store_close(r);
+
+    json_decref(doc);
+    free(a);
+    free(b);
+}

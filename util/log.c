@@ -1,0 +1,142 @@
+/* log: one line per event on stderr (see log.h).
+ *
+ * Each line is built in full first and written with a single fputs() under a mutex, so lines
+ * from different threads never interleave.  The settings are read from the environment once
+ * (FACTD_LOG_LEVEL, FACTD_LOG_FORMAT) and never change afterwards.
+ *
+ * Text lines read "2025-10-31T09:15:02.123Z WARN message"; JSON lines are objects
+ * {"ts", "level", "msg"} built with Jansson.  Messages may carry file names or article text,
+ * so bytes that are not UTF-8 are replaced by U+FFFD before they reach the JSON encoder. */
+#include "util/log.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "util/strbuf.h"
+#include "util/utf8.h"
+
+static pthread_once_t log_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Written once inside pthread_once, read-only afterwards. */
+static enum log_level log_threshold = LOG_INFO;
+static bool log_json;
+
+static const struct {
+    const char *name;  /* as FACTD_LOG_LEVEL spells it, and as JSON lines show it */
+    const char *label; /* as text lines show it */
+    enum log_level level;
+} log_levels[] = {
+    { "debug", "DEBUG", LOG_DEBUG },
+    { "info", "INFO", LOG_INFO },
+    { "warn", "WARN", LOG_WARN },
+    { "warning", "WARN", LOG_WARN },
+    { "error", "ERROR", LOG_ERROR },
+};
+
+static void log_read_env(void)
+{
+    const char *level = getenv("FACTD_LOG_LEVEL");
+    const char *format = getenv("FACTD_LOG_FORMAT");
+
+    if (level && *level) {
+        for (size_t i = 0; i < sizeof(log_levels) / sizeof(log_levels[0]); i++) {
+            if (!strcasecmp(level, log_levels[i].name)) {
+                log_threshold = log_levels[i].level;
+                break;
+            }
+        }
+    }
+    log_json = format && !strcasecmp(format, "json");
+}
+
+void log_init(void)
+{
+    pthread_once(&log_once, log_read_env);
+}
+
+/* The first table entry for level (so LOG_WARN shows as "warn", not "warning"). */
+static size_t log_level_index(enum log_level level)
+{
+    for (size_t i = 0; i < sizeof(log_levels) / sizeof(log_levels[0]); i++)
+        if (log_levels[i].level == level)
+            return i;
+    return 1; /* info */
+}
+
+/* UTC time with milliseconds, ISO 8601: "2025-10-31T09:15:02.123Z". */
+static void log_timestamp(char out[32])
+{
+    struct timespec now;
+    struct tm tm;
+
+    clock_gettime(CLOCK_REALTIME, &now);
+    gmtime_r(&now.tv_sec, &tm);
+    size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(out + n, 32 - n, ".%03ldZ", now.tv_nsec / 1000000L);
+}
+
+/* Copies msg into out with every ill-formed UTF-8 byte replaced by U+FFFD. */
+static void log_sanitize(strbuf *out, const char *msg, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        uint32_t cp = utf8_next(msg, len, &i);
+        if (cp == 0xFFFD && !(i - start == 3 && utf8_valid(msg + start, 3))) {
+            strbuf_addstr(out, "\xEF\xBF\xBD");
+            continue;
+        }
+        strbuf_add(out, msg + start, i - start);
+    }
+}
+
+void log_msg(enum log_level level, const char *fmt, ...)
+{
+    log_init();
+    if (level < log_threshold)
+        return;
+
+    strbuf msg = STRBUF_INIT, line = STRBUF_INIT;
+    char ts[32];
+    size_t lvl = log_level_index(level);
+    va_list ap;
+
+    va_start(ap, fmt);
+    strbuf_vaddf(&msg, fmt, ap);
+    va_end(ap);
+    /* One event, one line: a message never spans lines. */
+    for (size_t i = 0; i < msg.len; i++)
+        if (msg.buf[i] == '\n' || msg.buf[i] == '\r')
+            msg.buf[i] = ' ';
+    log_timestamp(ts);
+
+    if (log_json) {
+        strbuf clean = STRBUF_INIT;
+        log_sanitize(&clean, msg.buf, msg.len);
+        json_t *obj = json_pack("{s:s, s:s, s:s%}", "ts", ts, "level", log_levels[lvl].name,
+                                "msg", clean.buf, clean.len);
+        char *text = obj ? json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+        if (text)
+            strbuf_addf(&line, "%s\n", text);
+        free(text);
+        json_decref(obj);
+        strbuf_release(&clean);
+    }
+    if (!line.len)
+        strbuf_addf(&line, "%s %s %s\n", ts, log_levels[lvl].label, msg.buf);
+
+    pthread_mutex_lock(&log_lock);
+    fputs(line.buf, stderr);
+    fflush(stderr);
+    pthread_mutex_unlock(&log_lock);
+
+    strbuf_release(&line);
+    strbuf_release(&msg);
+}
