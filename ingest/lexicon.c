@@ -39,6 +39,14 @@ const char *const LEX_TITLE_MODIFIERS[] = {
     "Aviation", "Railways", "Roads", "Telecommunications", "Youth", "Women", "Children",
     "Sport", "Sports", "Arts", "Heritage", "Land", "Lands", "Forests", "Forestry", "Wildlife",
     "Food", "Nutrition", "Medical", "Trade-and-Industry", "Industrial", "Strategic", "Policy",
+    "Change", "Transition", "Sustainable", "Resilience", "Action", "Reform", "Renewable",
+    "Commonwealth", "Cultural", "Parliamentary", "Tertiary", "Universities", "Skills",
+    "Employment", "Veterans", "Diaspora", "Integration", "Mobility", "Connectivity",
+    "Statistics", "Solidarity", "Equality", "Gender", "Disability", "Citizens", "Communities",
+    "Exports", "Export", "Imports", "Procurement", "Logistics", "Cyber", "Utilities",
+    "Consumer", "Competition", "Enterprise", "Enterprises", "Business", "Businesses",
+    "Agriculture", "Livestock", "Irrigation", "Environmental", "Protection", "Emergency",
+    "Disaster", "Management", "Administrative", "Home-Affairs", "Overseas", "Pacific",
     NULL,
 };
 
@@ -166,6 +174,13 @@ const char *const LEX_ORG_WORDS[] = {
     "Palace", "Centre", "Center", "Initiative", "Programme", "Program", "Project", "Exercise",
     "Meeting", "Meeting-Plus", "Summit", "Conference", "Dialogue", "Talks", "Ministers",
     "Ministers’", "Ministers'", "Club", "Foundation", "Network", "Secretariat", "Mission",
+    "States", "Islands", "Island", "Cooperation", "Transition", "Development", "Coalition",
+    "Base", "Sea", "Ocean", "Gulf", "Strait", "River", "Mountains", "Bay", "Coast", "Cape",
+    "Port", "Fort", "Mount", "Lake", "Province", "Region", "District", "County", "City",
+    "Street", "Road", "Square", "Hall", "Building", "Airport", "Station", "College", "School",
+    "Hospital", "Agreement", "Treaty", "Framework", "Protocol", "Accord", "Declaration",
+    "Memorandum", "Arrangement", "Convention", "Charter", "Pact", "Plan", "Strategy",
+    "Fleet", "Corps", "Council’s", "Embassy", "Consulate", "Parliament’s", "Cabinet",
     NULL,
 };
 

@@ -23,6 +23,11 @@ static bool tok_in(const doc *d, int t, const char *const *list)
     return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
 }
 
+static bool tok_in_ci(const doc *d, int t, const char *const *list)
+{
+    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+}
+
 /* Length of token t without a possessive 's / ’s. */
 static size_t tok_stem_len(const doc *d, int t, bool *possessive)
 {
@@ -153,7 +158,7 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                 continue;
             }
             if (head && i + 1 < limit && tok_is(d, i, "and") && is_title_word(d, i + 1) &&
-                !tok_in(d, i + 1, LEX_TITLE_HEADS) && i + 2 < limit && is_title_word(d, i + 2)) {
+                !tok_in(d, i + 1, LEX_TITLE_HEADS)) {
                 i++;
                 continue;
             }
@@ -196,13 +201,36 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->end = i;
     if (n == 0)
         return false;
+    /* cut short by a place or institution word: "George Island", "Pacific States" */
+    if (i < limit && (d->tokens.items[i].flags & TK_CAP) && tok_in(d, i, LEX_ORG_WORDS))
+        return false;
     return true;
 }
 
-static bool tok_in_ci(const doc *d, int t, const char *const *list)
+/* "Colombia's trade minister, Name," / "her Australian counterpart, Name,": the title phrase
+ * before the comma that introduces the name, as tokens [*a, *b); false when there is none. */
+static bool appositive_title(const doc *d, int comma, int sent_start, int *a, int *b)
 {
-    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+    static const char *const STOP[] = {",", "by", "with", "the", "The", "between", ":", NULL};
+    static const char *const OWNERS[] = {"her", "his", "their", "its", "Her", "His", "Their", NULL};
+    int head = -1;
+    int k = comma - 1;
+    for (; k >= sent_start && k >= comma - 12; k--) {
+        if (tok_in(d, k, STOP) || tok_is(d, k, "."))
+            break;
+        if (head < 0 && (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_ieq(d, k, "counterpart")))
+            head = k;
+    }
+    if (head < 0)
+        return false;
+    /* the title is the head and the two words before it at most: "Ghana's lands minister" */
+    *a = k + 1 > head - 2 ? k + 1 : head - 2;
+    while (*a < comma && (tok_in(d, *a, OWNERS) || tok_is(d, *a, "and")))
+        (*a)++;
+    *b = comma;
+    return *a < *b;
 }
+
 
 /* Does the sentence treat an untitled name as a person? */
 static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, int sent_end)
@@ -233,6 +261,15 @@ static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, i
         /* "Name (@handle)" */
         if (tok_is(d, after, "(") && after + 1 < sent_end && (d->tokens.items[after + 1].flags & TK_HANDLE))
             return true;
+    }
+    int ta, tb;
+    if (before >= sent_start && tok_is(d, before, ",") && appositive_title(d, before, sent_start, &ta, &tb))
+        return true;
+    /* "Name, of the Climate Justice Coalition, said" */
+    if (after < sent_end && tok_is(d, after, ",")) {
+        for (int k = after + 1; k + 1 < sent_end && k <= after + 16; k++)
+            if (tok_is(d, k, ",") && tok_in(d, k + 1, LEX_SPEECH_VERBS))
+                return true;
     }
     if (before >= sent_start) {
         if (tok_in(d, before, LEX_SPEECH_VERBS) || tok_is(d, before, "by") || tok_is(d, before, "with"))
@@ -334,6 +371,40 @@ static int find_by_surname(const doc *d, const char *surname, bool full_only)
     return found;
 }
 
+/* The one full-name person with word (lower case) as any of its name words, or -1. */
+static int find_by_name_word(const doc *d, const char *word)
+{
+    int found = -1;
+    size_t n = strlen(word);
+    for (size_t i = 0; i < d->people.n; i++) {
+        const char *k = d->people.items[i].key;
+        if (!strchr(k, ' '))
+            continue;
+        bool hit = false;
+        for (const char *p = k; *p;) {
+            const char *e = strchr(p, ' ');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            hit |= len == n && memcmp(p, word, n) == 0;
+            p = e ? e + 1 : p + len;
+        }
+        if (!hit)
+            continue;
+        if (found >= 0)
+            return -2;
+        found = (int)i;
+    }
+    return found;
+}
+
+/* A surname or given name alone: the surname first, then any name word. */
+static int find_by_part(const doc *d, const char *word)
+{
+    int s = find_by_surname(d, word, true);
+    if (s == -1)
+        s = find_by_name_word(d, word);
+    return s;
+}
+
 static int find_by_handle(const doc *d, const char *handle)
 {
     for (size_t i = 0; i < d->people.n; i++)
@@ -357,7 +428,7 @@ static int record(doc *d, const phrase *ph, int sent)
     if (idx < 0 && handle)
         idx = find_by_handle(d, handle);
     if (idx < 0 && !strchr(key, ' ')) {
-        int s = find_by_surname(d, key, true);
+        int s = find_by_part(d, key);
         if (s >= 0)
             idx = s;
     }
@@ -442,6 +513,15 @@ void people_find(doc *d)
                 bool ok = (ph.titled || ph.handle >= 0) ? true
                           : signature                   ? n >= 1
                                                         : untitled_is_person(d, &ph, s->tok_start, s->tok_end);
+                if (ok && n == 1 && ph.titled && ph.end + 2 < s->tok_end && tok_is(d, ph.end, ",") &&
+                    name_token(d, ph.end + 1) && name_token(d, ph.end + 2))
+                    ok = false; /* "Minister for Climate Change, Litiana Ravuvu" */
+                int ta, tb;
+                if (ok && !ph.titled && ph.start - 1 >= s->tok_start && tok_is(d, ph.start - 1, ",") &&
+                    appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb)) {
+                    ph.title_start = ta;
+                    ph.title_end = tb;
+                }
                 /* pass 0 takes full names only, so that surnames resolve in pass 1 */
                 if (ok && (pass == 1 || n >= 2)) {
                     int who = record(d, &ph, (int)si);
@@ -486,6 +566,8 @@ void people_find(doc *d)
                 char *w = doc_strdup(d, k->start, k->start + n);
                 char *key = people_key(w);
                 who = find_by_surname(d, key, false);
+                if (who == -1)
+                    who = find_by_name_word(d, key);
                 free(w);
                 free(key);
                 /* "Singh" right before another capitalised word is part of another name */
@@ -505,7 +587,7 @@ void people_find(doc *d)
         person_mention *m = &d->pmentions.items[i];
         person *p = &d->people.items[m->person];
         if (!strchr(p->key, ' ')) {
-            int full = find_by_surname(d, p->surname, true);
+            int full = find_by_part(d, p->surname);
             if (full >= 0) {
                 for (size_t a = 0; a < p->aliases.n; a++)
                     add_alias(&d->people.items[full], p->aliases.items[a]);

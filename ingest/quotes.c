@@ -330,6 +330,18 @@ static bool attribute_right(const doc *d, int from, int to, attribution *a)
     return false;
 }
 
+/* Is token t inside a relative clause (", who met Kovalenko,") that opened after `from`? */
+static bool in_relative_clause(const doc *d, int from, int t)
+{
+    for (int k = t - 1; k >= from; k--) {
+        if (tok_is(d, k, ",")) {
+            return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "whose") ||
+                                 tok_is(d, k + 1, "which") || tok_is(d, k + 1, "where"));
+        }
+    }
+    return false;
+}
+
 /* Name said “…” / Name: “…” / He added that “…” / …, adding that “…” */
 static bool attribute_left(const doc *d, int from, int to, attribution *a)
 {
@@ -339,6 +351,8 @@ static bool attribute_left(const doc *d, int from, int to, attribution *a)
     if (tok_is(d, to - 1, ":")) {
         for (int k = to - 2; k >= from && k >= to - 8; k--) {
             int m = mention_covering(d, k);
+            if (m >= 0 && in_relative_clause(d, from, k))
+                continue;
             if (m >= 0) {
                 a->person = d->pmentions.items[m].person;
                 a->cue_tok = -1;
@@ -399,6 +413,8 @@ static bool attribute_left(const doc *d, int from, int to, attribution *a)
         /* the nearest person or pronoun before the cue, in the same clause */
         for (int k = c - 1; k >= from && k >= c - 25; k--) {
             int m = mention_covering(d, k);
+            if (m >= 0 && in_relative_clause(d, from, k))
+                continue;
             if (m >= 0) {
                 a->person = d->pmentions.items[m].person;
                 a->cue_tok = c;
@@ -469,6 +485,39 @@ static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
             a.confidence = 0.8;
             a.cue_tok = -1;
             found = true;
+        }
+    }
+    /* "“Part one,” she said. “Part two.”": a quote with no cue continues the one before it in
+     * the paragraph, when nobody else is named in between */
+    if (!found && prev_same_line && prev_same_line->speaker >= 0) {
+        bool other = false;
+        for (size_t i = 0; i < d->pmentions.n; i++)
+            other |= d->pmentions.items[i].start >= prev_same_line->close && d->pmentions.items[i].end <= q->open &&
+                     d->pmentions.items[i].person != prev_same_line->speaker;
+        if (!other) {
+            a.person = prev_same_line->speaker;
+            a.rule = "quote-continuation";
+            a.confidence = 0.7;
+            a.cue_tok = -1;
+            found = true;
+        }
+    }
+    /* a paragraph that is all quote, after one that ends "Name said:" */
+    if (!found && !prev_same_line) {
+        size_t ls = d->lines.items[q->line].start;
+        while (ls < q->open && (d->text[ls] == ' ' || d->text[ls] == '\t'))
+            ls++;
+        int pl = q->line - 1;
+        while (pl >= 0 && d->lines.items[pl].kind == LINE_BLANK)
+            pl--;
+        if (ls == q->open && pl >= 0 && d->lines.items[pl].kind == LINE_BODY) {
+            int t_end = tok_at(d, d->lines.items[pl].end);
+            if (t_end > 0 && tok_is(d, t_end - 1, ":")) {
+                int s = d->tokens.items[t_end - 1].sent;
+                found = attribute_left(d, d->sents.items[s].tok_start, t_end, &a);
+                if (found)
+                    a.rule = "quote-colon-intro";
+            }
         }
     }
     if (found && a.person >= 0) {

@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -79,7 +80,7 @@ static store *thread_store(server_state *state)
     pthread_mutex_lock(&state->lock);
     if (state->nhandles == state->cap) {
         size_t cap = state->cap ? state->cap * 2 : 16;
-        store **grown = realloc(state->handles, cap * sizeof *grown);
+        store **grown = realloc(state->handles, cap * sizeof(store *));
         if (!grown) {
             pthread_mutex_unlock(&state->lock);
             store_close(st);
@@ -143,7 +144,10 @@ static void add_loggable(strbuf *line, const char *s)
     size_t n = 0;
     for (; *s && n < LOG_PATH_MAX; s++, n++) {
         unsigned char c = (unsigned char)*s;
-        strbuf_addch(line, c < 0x20 || c == 0x7f ? '?' : (char)c);
+        if (c < 0x20 || c == 0x7f)
+            strbuf_addch(line, '?');
+        else
+            strbuf_addch(line, *s);
     }
     if (*s)
         strbuf_addstr(line, "...");
@@ -378,12 +382,12 @@ static bool read_file(const char *path, strbuf *sb)
 static void load_openapi(void)
 {
     strbuf doc = STRBUF_INIT, path = STRBUF_INIT;
-    char exe[PATH_MAX];
     bool found = read_file("openapi.yaml", &doc);
 
     if (found) {
         strbuf_addstr(&path, "openapi.yaml");
     } else {
+        char exe[PATH_MAX];
         ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
         if (n > 0) {
             exe[n] = '\0';
@@ -425,6 +429,20 @@ static unsigned pool_size(unsigned configured)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned n = configured ? configured : (cores > 0 ? (unsigned)cores : 1);
     return n > MAX_THREADS ? MAX_THREADS : n;
+}
+
+/* At most CONNECTION_LIMIT connections, fewer when the process may not open that many files:
+ * each connection is a socket, and every worker also holds an epoll descriptor, a wake-up
+ * pipe and SQLite's database, WAL and shared-memory files. */
+static unsigned connection_limit(unsigned threads)
+{
+    struct rlimit files;
+    rlim_t reserved = 64 + (rlim_t)threads * 8, limit = CONNECTION_LIMIT;
+
+    if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY &&
+        files.rlim_cur < limit + reserved)
+        limit = files.rlim_cur > reserved + threads ? files.rlim_cur - reserved : threads;
+    return (unsigned)limit;
 }
 
 int server_run(const server_config *cfg)
@@ -475,7 +493,7 @@ int server_run(const server_config *cfg)
                               MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr.sa,
                               MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
                               MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
-                              MHD_OPTION_CONNECTION_LIMIT, (unsigned int)CONNECTION_LIMIT,
+                              MHD_OPTION_CONNECTION_LIMIT, connection_limit(threads),
                               MHD_OPTION_UNESCAPE_CALLBACK, unescape_keeping_nul, NULL,
                               MHD_OPTION_END);
     if (!daemon) {

@@ -194,6 +194,24 @@ bool harness_answers(void)
     return ok;
 }
 
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
+/* Removes the temporary directory.  Called on every failure path of the set-up as well:
+ * Criterion does not run a suite's .fini when its .init fails. */
+static void discard_dir(void)
+{
+    if (h.dir[0]) {
+        nftw(h.dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+        h.dir[0] = '\0';
+    }
+}
+
 static void prepare(void)
 {
     if (h.dir[0])
@@ -207,9 +225,11 @@ static void prepare(void)
     snprintf(h.db, sizeof h.db, "%s/facts.db", h.dir);
     char *ingest[] = {"factd", "ingest", "--db", h.db, HARNESS_CORPUS, NULL};
     int rc = harness_run_factd(ingest, "ingest.log", 120);
-    if (rc != 0)
+    if (rc != 0) {
         print_log("ingest.log");
-    cr_assert_eq(rc, 0, "factd ingest exited %d", rc);
+        discard_dir();
+        cr_assert_fail("factd ingest exited %d", rc);
+    }
 }
 
 bool harness_start_listen(const char *listen)
@@ -243,7 +263,10 @@ bool harness_start_listen(const char *listen)
 
 void harness_start(void)
 {
-    cr_assert(harness_start_listen(NULL), "factd serve did not become ready");
+    if (!harness_start_listen(NULL)) {
+        discard_dir();
+        cr_assert_fail("factd serve did not become ready");
+    }
 }
 
 int harness_stop_server(void)
@@ -258,21 +281,10 @@ int harness_stop_server(void)
     return rc;
 }
 
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 void harness_stop(void)
 {
     int rc = harness_stop_server();
-    if (h.dir[0]) {
-        nftw(h.dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
-        h.dir[0] = '\0';
-    }
+    discard_dir();
     if (h.curl_ready) {
         curl_global_cleanup();
         h.curl_ready = false;

@@ -72,7 +72,7 @@ static void sha256_hex(const char *data, size_t len, char out[65])
     unsigned char md[32];
     unsigned int n = 0;
     cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) == 1);
-    for (unsigned i = 0; i < 32; i++)
+    for (size_t i = 0; i < 32; i++)
         snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 

@@ -38,7 +38,7 @@ static void sha256_hex(const char *data, size_t len, char out[65])
     unsigned char md[32];
     unsigned int mdlen = 0;
     cr_assert(EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) == 1);
-    for (unsigned i = 0; i < 32; i++)
+    for (size_t i = 0; i < 32; i++)
         snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
@@ -68,7 +68,7 @@ static json_t *evidence(const char *source_id, const char *text, const char *nee
     for (const char *p = at; p < at + strlen(needle); p++)
         len += ((unsigned char)*p & 0xC0) != 0x80;
     return json_pack("{s:s, s:I, s:I}", "source_id", source_id, "start", (json_int_t)start, "end",
-                     (json_int_t)(start + len));
+                     (json_int_t)start + (json_int_t)len);
 }
 
 static json_t *facts_document(void)
