@@ -124,6 +124,10 @@ bool date_parse_ymd(const char *s, date_value *out)
         v.y = NUM("iy");
         v.m = NUM("im");
         v.d = NUM("id");
+    } else if (HAS("dot")) {
+        v.y = NUM("dy");
+        v.m = NUM("dm");
+        v.d = NUM("dd");
     } else if (HAS("mdy")) {
         v.m = MON("m1");
         v.d = NUM("d1");
@@ -224,6 +228,15 @@ static date_value reference_date(doc *d)
         if (l->kind == LINE_BLANK)
             continue;
         pattern_match m;
+        if (l->kind == LINE_TIMESTAMP && pattern_find(PAT_DATE, d->text, l->end, l->start, &m) &&
+            m.start[0] >= l->start) {
+            char *s = doc_strdup(d, m.start[0], m.end[0]);
+            date_value v;
+            bool ok = date_parse_ymd(s, &v) && v.y && v.m && v.d;
+            free(s);
+            if (ok)
+                return v;
+        }
         if (i < 6 && pattern_find(PAT_PUBLISHED, d->text, l->end, l->start, &m) && m.start[0] >= l->start) {
             int g = pattern_group(PAT_PUBLISHED, "date");
             char *s = doc_strdup(d, m.start[g], m.end[g]);

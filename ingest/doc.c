@@ -19,6 +19,9 @@
 /* A title or heading is a short line; a longer one is a paragraph. */
 #define TITLE_MAX_CHARS 200
 #define HEADING_MAX_WORDS 9
+/* Title, byline and the article's own date lines stand within the first few lines. */
+#define TOP_LINES 8
+#define TIMESTAMP_MAX_WORDS 12
 
 void *vec_grow(void *p, size_t bytes)
 {
@@ -306,12 +309,19 @@ static void find_posts(doc *d)
 
 static void classify_lines(doc *d)
 {
+    int nonblank = 0;
     for (size_t i = 0; i < d->lines.n; i++) {
         line *l = &d->lines.items[i];
         if (l->kind != LINE_BODY)
             continue;
+        nonblank++;
+        int words;
+        bool ends;
+        line_shape(d, l, &words, &ends);
         if (line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL))
             l->kind = LINE_BOILERPLATE;
+        else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL))
+            l->kind = LINE_TIMESTAMP;
     }
     find_posts(d);
 }
@@ -322,6 +332,51 @@ static bool words_single(const doc *d, size_t start, size_t end)
         if (d->text[i] == ' ')
             return false;
     return true;
+}
+
+/* Words that open a headline the way a place opens a dateline ("Live: ..."). */
+static const char *const NOT_DATELINES[] = {
+    "Live", "LIVE", "Update", "UPDATE", "Updated", "Breaking", "BREAKING", "Exclusive", "EXCLUSIVE",
+    "Analysis", "ANALYSIS", "Opinion", "OPINION", "Explainer", "EXPLAINER", "Comment", "Editorial",
+    "Review", "Podcast", "Video", "VIDEO", "Watch", "WATCH", "Interview", "Factbox", "FACTBOX",
+    "Timeline", "Q&A", "Photos", "Breaking News", "Live updates", "Live Updates", NULL,
+};
+
+static bool place_is_word(const doc *d, size_t ps, size_t pe, const char *const *list)
+{
+    return lex_has(list, d->text + ps, pe - ps);
+}
+
+/* A dateline at the start of line l: "NAIROBI —", "Accra (AFP) -", "Rabat, 2024-09-17 –". */
+static bool dateline_at(const doc *d, const line *l, size_t *ps, size_t *pe, pattern_match *m)
+{
+    if (!line_matches(d, l, PAT_DATELINE, m) || m->start[0] != l->start)
+        return false;
+    int gp = pattern_group(PAT_DATELINE, "place");
+    int ga = pattern_group(PAT_DATELINE, "agency");
+    int gd = pattern_group(PAT_DATELINE, "date");
+    int gs = pattern_group(PAT_DATELINE, "sep");
+    *ps = m->start[gp];
+    *pe = m->end[gp];
+    size_t w = *ps;
+    while (w < *pe && d->text[w] != ' ')
+        w++;
+    bool colon = d->text[m->start[gs]] == ':';
+    int words_in_place = 1;
+    for (size_t k = *ps; k < *pe; k++)
+        words_in_place += d->text[k] == ' ';
+    if (place_is_word(d, *ps, *pe, NOT_DATELINES))
+        return false;
+    if (words_single(d, *ps, *pe) && lex_has(LEX_NOT_NAMES, d->text + *ps, w - *ps))
+        return false;
+    return pattern_has(m, ga) || pattern_has(m, gd) || !colon || words_in_place <= 3;
+}
+
+static bool opens_dateline(const doc *d, const line *l)
+{
+    size_t ps, pe;
+    pattern_match m;
+    return dateline_at(d, l, &ps, &pe, &m);
 }
 
 /* Title, byline and dateline: the top of the article. */
@@ -352,10 +407,10 @@ static void find_metadata(doc *d)
         next++;
     bool blank_after = first + 1 < (int)d->lines.n && d->lines.items[first + 1].kind == LINE_BLANK;
     pattern_match m;
-    bool by = line_matches(d, l, PAT_BYLINE, NULL);
+    bool by = line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL);
+    (void)blank_after;
     if (!any_before && !by && !ends && words >= 2 && words <= 30 &&
-        line_chars(d, l) <= TITLE_MAX_CHARS && !line_matches(d, l, PAT_DATELINE, NULL) &&
-        (blank_after || (next < (int)d->lines.n && line_matches(d, &d->lines.items[next], PAT_BYLINE, NULL)))) {
+        line_chars(d, l) <= TITLE_MAX_CHARS && !opens_dateline(d, l)) {
         l->kind = LINE_TITLE;
         d->title_line = first;
         d->title = doc_strdup(d, l->start, l->end);
@@ -364,13 +419,20 @@ static void find_metadata(doc *d)
     /* A byline within the next couple of lines: "By Name", or a name in capitals. */
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
-        if (b->kind == LINE_BLANK)
+        if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP)
             continue;
         if (b->kind != LINE_BODY)
             break;
         seen++;
         int g = pattern_group(PAT_BYLINE, "name");
         if (line_matches(d, b, PAT_BYLINE, &m)) {
+            b->kind = LINE_BYLINE;
+            d->byline_line = i;
+            d->byline = doc_strdup(d, m.start[g], m.end[g]);
+            break;
+        }
+        g = pattern_group(PAT_NAME_BYLINE, "name");
+        if (line_matches(d, b, PAT_NAME_BYLINE, &m)) {
             b->kind = LINE_BYLINE;
             d->byline_line = i;
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
@@ -391,31 +453,16 @@ static void find_metadata(doc *d)
         line *b = &d->lines.items[i];
         if (b->kind != LINE_BODY)
             continue;
-        int gp = pattern_group(PAT_DATELINE, "place");
-        int ga = pattern_group(PAT_DATELINE, "agency");
-        int gd = pattern_group(PAT_DATELINE, "date");
-        int gs = pattern_group(PAT_DATELINE, "sep");
-        if (line_matches(d, b, PAT_DATELINE, &m) && m.start[0] == b->start) {
-            size_t ps = m.start[gp], pe = m.end[gp];
-            /* the place must not be an ordinary sentence opener */
-            size_t w = ps;
-            while (w < pe && d->text[w] != ' ')
-                w++;
-            bool colon = d->text[m.start[gs]] == ':';
-            int words_in_place = 1;
-            for (size_t k = ps; k < pe; k++)
-                words_in_place += d->text[k] == ' ';
-            bool opener = words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps);
-            if (!opener &&
-                (pattern_has(&m, ga) || pattern_has(&m, gd) || !colon || words_in_place <= 3)) {
-                d->dateline = doc_strdup(d, ps, pe);
-                if (pattern_has(&m, gd)) {
-                    char *ds = doc_strdup(d, m.start[gd], m.end[gd]);
-                    date_value v = {0};
-                    if (date_parse_ymd(ds, &v))
-                        d->published = v;
-                    free(ds);
-                }
+        size_t ps, pe;
+        if (dateline_at(d, b, &ps, &pe, &m)) {
+            int gd = pattern_group(PAT_DATELINE, "date");
+            d->dateline = doc_strdup(d, ps, pe);
+            if (pattern_has(&m, gd)) {
+                char *ds = doc_strdup(d, m.start[gd], m.end[gd]);
+                date_value v = {0};
+                if (date_parse_ymd(ds, &v))
+                    d->published = v;
+                free(ds);
             }
         }
         break;

@@ -41,6 +41,7 @@ enum line_kind {
     LINE_TITLE,
     LINE_BYLINE,
     LINE_HEADING,     /* a short section heading inside the article */
+    LINE_TIMESTAMP,   /* a line near the top that only dates the article */
 };
 
 typedef struct line {

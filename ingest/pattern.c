@@ -10,6 +10,8 @@
 #define MONTH "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 #define WEEKDAY "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #define DASH "[—–―-]"
+#define NUMERIC_DATE "(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|[0-3]?\\d\\.[01]?\\d\\.(?:19|20)\\d{2})"
+#define PARTICLE "(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|binti|al|el|le|la)"
 
 static const char *const SOURCES[PAT_COUNT] = {
     [PAT_SIGNATURE] = "^\\s*[—–―]{1,2}\\s*(?<name>[^()\\n]{2,100}?)\\s*\\((?<handle>@\\w{1,30})\\)"
@@ -30,10 +32,11 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_CAPTION] = "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
                     "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$",
     [PAT_DATELINE] = "^\\s*(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
-                     "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?))?"
+                     "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
+                     "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?))?"
                      "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
                      "\\s*(?<sep>:|" DASH "{1,2})\\s+(?=\\S)",
-    [PAT_BYLINE] = "^\\s*(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|da|van|von|bin|al|del|di|du|le|la)){0,4}"
+    [PAT_BYLINE] = "^\\s*(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
                    "(?:\\s*(?:,|and|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
                    "\\s*(?:[,|·•—–-].*)?$",
     [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
@@ -43,6 +46,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_DATE] =
         /* ISO */
         "(?<iso>(?<iy>(?:19|20)\\d{2})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\\d|3[01]))(?![\\d-])"
+        "|(?<dot>\\b(?<dd>[0-3]?\\d)\\.(?<dm>0?[1-9]|1[0-2])\\.(?<dy>(?:19|20)\\d{2})\\b)"
         /* Month D, YYYY / Month D */
         "|(?<mdy>\\b(?<m1>" MONTH ")\\.?\\s+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
         /* D Month YYYY / D Month */
@@ -61,6 +65,12 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|(?<ryear>(?<ryq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+year)"
         "|(?<wd>(?:(?<wq>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?<wday>" WEEKDAY ")(?:(?:’|')s)?))\\b)",
     [PAT_URL] = "\\s*(?:https?://\\S+|pic\\.twitter\\.com/\\S+|t\\.co/\\S+)",
+    [PAT_NAME_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE ")){1,3})"
+                        "(?:\\s+in\\s+\\p{Lu}[\\p{L}'’ -]{1,40}|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
+                        "Staff|Bureau Chief|Analyst|Columnist|correspondent|editor|reporter|writer))\\s*$",
+    [PAT_TIMESTAMP] = "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
+                      "|[^.!?\\n]{0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
+                      "|\\b(?:" MONTH "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",
 };
 
 static pcre2_code *compiled[PAT_COUNT];

@@ -16,10 +16,12 @@ enum pattern_id {
     PAT_PUBLISHED,   /* "Published: March 3, 2024" */
     PAT_DATE,        /* any date expression (see dates.c for the groups) */
     PAT_URL,         /* a link inside a post */
+    PAT_NAME_BYLINE, /* "Name in City" / "Name, Trade Correspondent" */
+    PAT_TIMESTAMP,   /* a line that only dates the article: "Updated 4:12 PM CET, March 3, 2025" */
     PAT_COUNT
 };
 
-#define PATTERN_MAX_GROUPS 40
+#define PATTERN_MAX_GROUPS 48
 
 typedef struct pattern_match {
     size_t start[PATTERN_MAX_GROUPS], end[PATTERN_MAX_GROUPS]; /* (size_t)-1 when unset */
