@@ -354,27 +354,18 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
     }
 }
 
-/* The date of a signing sentence: the absolute (or resolved) date nearest the verb. */
-static bool sentence_date(const doc *d, int s, int verb, date_value *out, bool *relative)
+/* A signing told in the perfect or simple past of the article's own news, not a history:
+ * "have signed", "signed ... on Thursday", with no year before it in the sentence. */
+static bool signing_is_news(const doc *d, int s, int verb)
 {
-    size_t vpos = d->tokens.items[verb].start;
-    long best = -1;
-    *relative = false;
-    for (size_t i = 0; i < d->dates.n; i++) {
-        const date_mention *m = &d->dates.items[i];
-        if (m->sent != s || m->kind == DATE_RANGE)
-            continue;
-        if (m->kind == DATE_RELATIVE && !m->resolved) {
-            *relative = true;
-            continue;
-        }
-        long dist = (long)(m->start > vpos ? m->start - vpos : vpos - m->start);
-        if (best < 0 || dist < best) {
-            best = dist;
-            *out = m->value;
-        }
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (tok_is(d, t, "which") || tok_is(d, t, "previous") || tok_is(d, t, "earlier") ||
+            tok_is(d, t, "former") || tok_is(d, t, "original") || tok_is(d, t, "historic"))
+            return false;
     }
-    return best >= 0;
+    (void)verb;
+    return true;
 }
 
 static int post_of_sentence(const doc *d, int s)
@@ -407,12 +398,14 @@ static void read_signing(const doc *d, ag *g, int s, int verb)
     date_value v = {0};
     bool rel = false;
     int post_idx = post_of_sentence(d, s);
-    if (sentence_date(d, s, verb, &v, &rel))
+    if (date_for_event(d, s, verb, &v, &rel))
         set_date(g, v, 2, false);
     else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
         set_date(g, d->posts.items[post_idx].date, 1, false);
     else if (rel)
         g->date_relative = !g->date.y;
+    else if (d->published.y && signing_is_news(d, s, verb))
+        set_date(g, d->published, 0, false); /* the article reports a signing it dates no further */
     size_t ps, pe;
     const sentence *se = &d->sents.items[s];
     bool place = place_in_sentence(d, s, se->tok_start, &ps, &pe);

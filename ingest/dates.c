@@ -268,6 +268,52 @@ static date_value reference_date(doc *d)
     return best;
 }
 
+static bool comma_between(const doc *d, size_t a, size_t b)
+{
+    if (a > b) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    for (int t = tok_at(d, a); t < (int)d->tokens.n && d->tokens.items[t].end <= b; t++)
+        if (tok_is(d, t, ",") || tok_is(d, t, ";"))
+            return true;
+    return false;
+}
+
+bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *relative)
+{
+    const sentence *se = &d->sents.items[s];
+    size_t at = d->tokens.items[anchor].start;
+    /* the end of the leading phrase: the first comma of the sentence */
+    size_t lead_end = se->start;
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_is(d, t, ",")) {
+            lead_end = d->tokens.items[t].start;
+            break;
+        }
+    long best = -1;
+    *relative = false;
+    for (size_t i = 0; i < d->dates.n; i++) {
+        const date_mention *m = &d->dates.items[i];
+        if (m->sent != s || m->kind == DATE_RANGE)
+            continue;
+        bool leading = m->end <= lead_end && at > lead_end;
+        if (!leading && comma_between(d, m->start, at))
+            continue;
+        if (m->kind == DATE_RELATIVE && !m->resolved) {
+            *relative = true;
+            continue;
+        }
+        long dist = (long)(m->start > at ? m->start - at : at - m->start);
+        if (best < 0 || dist < best) {
+            best = dist;
+            *out = m->value;
+        }
+    }
+    return best >= 0;
+}
+
 void dates_find(doc *d)
 {
     for (size_t si = 0; si < d->sents.n; si++) {

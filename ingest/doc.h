@@ -184,6 +184,10 @@ json_t *people_ref(const doc *d, int person);        /* {"key","name","title"} *
 char *people_key(const char *name);                 /* normalised key of a full name */
 
 /* Dates. */
+/* The date of the event whose verb or noun is token anchor of sentence s: the nearest date
+ * of the same clause (no comma between them), or of a leading phrase ("On 8 October, ...").
+ * *relative says an unresolved relative date stood there instead. */
+bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *relative);
 bool date_parse_ymd(const char *s, date_value *out);
 char *date_format(date_value v);                     /* "YYYY[-MM[-DD]]" or NULL */
 bool date_compatible(date_value a, date_value b);

@@ -47,6 +47,7 @@ const char *const LEX_TITLE_MODIFIERS[] = {
     "Consumer", "Competition", "Enterprise", "Enterprises", "Business", "Businesses",
     "Agriculture", "Livestock", "Irrigation", "Environmental", "Protection", "Emergency",
     "Disaster", "Management", "Administrative", "Home-Affairs", "Overseas", "Pacific",
+    "Training", "Vocational", "Sciences", "Labour-Relations", "Religious", "Fisheries-and-Oceans",
     NULL,
 };
 

@@ -16,6 +16,14 @@
 
 #define MAX_PARTICIPANTS 8
 
+/* Words that make a capitalised phrase the name of an event, not of a venue. */
+static const char *const EVENT_WORDS[] = {
+    "Summit", "Meeting", "Meeting-Plus", "Conference", "Forum", "Council", "Dialogue", "Assembly",
+    "Session", "Talks", "Congress", "Expo", "Week", "Plus", "Ministerial", "Retreat", "Games",
+    "Convention", "Symposium", "Gathering", "Negotiations", "Round", "Festival", "Fair", "Days",
+    "Meet", "meet", "Consultations", "Visit", NULL,
+};
+
 typedef struct meeting {
     int people[MAX_PARTICIPANTS];
     int n;
@@ -80,8 +88,14 @@ static int trigger(const doc *d, int s, bool *call)
             *call = true;
             return t;
         }
+        if ((tok_is(d, t, "video") || tok_is(d, t, "phone") || tok_is(d, t, "telephone")) && t + 1 < se->tok_end &&
+            (tok_is(d, t + 1, "conference") || tok_is(d, t + 1, "call") || tok_is(d, t + 1, "link") ||
+             tok_is(d, t + 1, "summit") || tok_is(d, t + 1, "conversation"))) {
+            *call = true;
+            return t;
+        }
         if (tok_in(d, t, LEX_CALL_WORDS) && !tok_is(d, t, "spoke") && !tok_is(d, t, "called") &&
-            !tok_is(d, t, "speaks")) {
+            !tok_is(d, t, "speaks") && !tok_is(d, t, "call") && !tok_is(d, t, "virtual")) {
             *call = true;
             return t;
         }
@@ -95,10 +109,13 @@ static char *occasion(const doc *d, int s)
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t < se->tok_end; t++) {
         int k = -1;
-        if (tok_is(d, t, "sidelines") && t + 1 < se->tok_end && tok_is(d, t + 1, "of"))
+        bool sidelines = false;
+        if (tok_is(d, t, "sidelines") && t + 1 < se->tok_end && tok_is(d, t + 1, "of")) {
             k = t + 2;
-        else if (tok_is(d, t, "during") || tok_is(d, t, "at"))
+            sidelines = true;
+        } else if (tok_is(d, t, "during") || tok_is(d, t, "at")) {
             k = t + 1;
+        }
         if (k < 0)
             continue;
         if (k < se->tok_end && tok_is(d, k, "the"))
@@ -113,6 +130,11 @@ static char *occasion(const doc *d, int s)
         int words = 0;
         for (int u = a; u < k; u++)
             words += (d->tokens.items[u].flags & (TK_CAP | TK_UPPER)) != 0;
+        bool event = sidelines;
+        for (int u = a; u < k && !event; u++)
+            event = tok_in(d, u, EVENT_WORDS) || (d->tokens.items[u].flags & TK_UPPER);
+        if (!event)
+            continue;
         bool through_person = false;
         for (int u = a; u < k; u++)
             for (size_t pm = 0; pm < d->pmentions.n; pm++)
@@ -154,6 +176,15 @@ static char pronoun_gender(const doc *d, int t)
     return 0;
 }
 
+/* Is token t after a ", who"/", which" that opened after token from? */
+static bool in_relative(const doc *d, int from, int t)
+{
+    for (int k = t - 1; k > from; k--)
+        if (tok_is(d, k, ","))
+            return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "which") || tok_is(d, k + 1, "whose"));
+    return false;
+}
+
 static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
 {
     memset(m, 0, sizeof *m);
@@ -170,10 +201,19 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
     if (trig < 0 && !signing)
         return false;
     int post = d->lines.items[se->line].post;
+    int by = -1;
+    if (trig < 0)
+        for (int t = verb + 1; t < se->tok_end && t <= verb + 3; t++)
+            if (tok_is(d, t, "by"))
+                by = t;
     for (size_t i = 0; i < d->pmentions.n; i++) {
         const person_mention *pm = &d->pmentions.items[i];
-        if (pm->sent == s && !in_quotes(d, pm->tok_start))
-            add_person(m, pm->person);
+        if (pm->sent != s || in_quotes(d, pm->tok_start))
+            continue;
+        /* a signing meets only its signers: "signed by A and B", "A and B signed" */
+        if (trig < 0 && !(by >= 0 ? pm->tok_start > by && !in_relative(d, by, pm->tok_start) : pm->tok_end <= verb))
+            continue;
+        add_person(m, pm->person);
     }
     for (int t = se->tok_start; t < se->tok_end; t++) {
         char g = pronoun_gender(d, t);
@@ -183,30 +223,18 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
                           tok_is(d, t, "we") || tok_is(d, t, "our") || tok_is(d, t, "Our")))
             add_person(m, d->posts.items[post].author);
     }
-    if (m->n < 2 && two_of_them(d, s) && last)
+    if (m->n < 2 && trig >= 0 && two_of_them(d, s) && last)
         for (int i = 0; i < last->n; i++)
             add_person(m, last->people[i]);
     if (m->n < 2)
         return false;
     m->rule = call ? "meeting-call" : trig >= 0 ? "meeting-verb" : "meeting-signing";
     m->confidence = call ? 0.5 : trig >= 0 ? 0.75 : 0.7;
-    /* the date given in the sentence, nearest the trigger */
-    size_t at = d->tokens.items[trig >= 0 ? trig : verb].start;
-    long best = -1;
-    for (size_t i = 0; i < d->dates.n; i++) {
-        const date_mention *dm = &d->dates.items[i];
-        if (dm->sent != s || dm->kind == DATE_RANGE)
-            continue;
-        if (dm->kind == DATE_RELATIVE && !dm->resolved) {
-            m->date_relative = true;
-            continue;
-        }
-        long dist = (long)(dm->start > at ? dm->start - at : at - dm->start);
-        if (best < 0 || dist < best) {
-            best = dist;
-            m->date = dm->value;
-        }
-    }
+    /* the date the sentence gives the meeting */
+    bool rel = false;
+    if (!date_for_event(d, s, trig >= 0 ? trig : verb, &m->date, &rel))
+        m->date = (date_value){0};
+    m->date_relative = rel;
     if (!m->date.y && post >= 0)
         m->date = d->posts.items[post].date;
     size_t ps, pe;
@@ -326,6 +354,10 @@ void meetings_find(doc *d)
     for (size_t i = 0; i < ms.n; i++) {
         meeting *m = &ms.items[i];
         date_from_agreements(d, m);
+        if (!m->date.y && !m->date_relative && d->published.y) {
+            m->date = d->published; /* the article's own news, dated by the article */
+            m->confidence -= 0.1;
+        }
         json_t *o = json_object();
         char *ds = date_format(m->date);
         json_object_set_new(o, "date", ds ? json_string(ds) : json_null());

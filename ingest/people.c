@@ -157,6 +157,12 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                 i += tok_is(d, i + 1, "the") ? 2 : 1;
                 continue;
             }
+            if (head && i + 1 < limit && tok_is(d, i, "to") && tok_is_country(d, i + 1)) {
+                i += 2; /* "Ambassador to Viet Nam" */
+                if (i < limit && tok_is_country(d, i))
+                    i++;
+                continue;
+            }
             if (head && i + 1 < limit && tok_is(d, i, "and") && is_title_word(d, i + 1) &&
                 !tok_in(d, i + 1, LEX_TITLE_HEADS)) {
                 i++;

@@ -207,12 +207,27 @@ static bool place_token(const doc *d, int t)
     return true;
 }
 
+/* How good a place phrase is: a known capital or country beats a venue ("the Fram Museum"). */
+static int place_score(const doc *d, int a, int k, bool in)
+{
+    size_t st = d->tokens.items[a].start, en = d->tokens.items[k - 1].end;
+    int score = in ? 1 : 0;
+    if (lex_capital_country(d->text + st, en - st) || lex_country(d->text + st, en - st))
+        score += 3;
+    for (int u = a; u < k; u++)
+        if (lex_has(LEX_ORG_WORDS, d->text + d->tokens.items[u].start, tok_len(d, u)))
+            score -= 2;
+    return score;
+}
+
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end)
 {
     const sentence *s = &d->sents.items[sent];
     int t0 = from_tok > s->tok_start ? from_tok : s->tok_start;
+    int best = -100;
     for (int t = t0; t + 1 < s->tok_end; t++) {
-        if (!tok_is(d, t, "in") && !tok_is(d, t, "at") && !tok_is(d, t, "In") && !tok_is(d, t, "At"))
+        bool in = tok_is(d, t, "in") || tok_is(d, t, "In");
+        if (!in && !tok_is(d, t, "at") && !tok_is(d, t, "At"))
             continue;
         int k = t + 1;
         if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
@@ -228,12 +243,14 @@ bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size
             has_person |= d->tokens.items[u].person >= 0;
         if (has_person)
             continue;
-        /* "in the 12th ASEAN ..." events, "in Indo-Pacific" regions are not places */
+        int score = place_score(d, a, k, in);
+        if (score <= best)
+            continue;
+        best = score;
         *start = d->tokens.items[a].start;
         *end = d->tokens.items[k - 1].end;
         size_t n = strip_possessive(d->text + *start, *end - *start);
         *end = *start + n;
-        return true;
     }
-    return false;
+    return best > -100;
 }

@@ -13,6 +13,9 @@
  *   evidence     where each fact is said: code-point spans into a source, with the excerpt
  *                cut when the facts were stored.  Its primary key (kind, fact_id, source_id,
  *                cp_start, cp_end) is also the order the API shows evidence in.
+ *   fact_people  who takes part in which fact, in which role: the signatories of an
+ *                agreement, the participants of a meeting, the speaker of a quote (version 2).
+ *                Indexed by person, so a person's facts are one range scan.
  *   meta         small key/value state, e.g. facts_stale ("1" after an article is stored,
  *                "0" once the facts are merged again)
  */
@@ -96,6 +99,30 @@ static const migration migrations[] = {
       "  value TEXT"
       ") WITHOUT ROWID;"
       "INSERT INTO meta (key, value) VALUES ('facts_stale', '0');" },
+    /* Version 2: the people of each fact as rows, so that a person's agreements, meetings and
+     * quotes are found without reading every fact.  A person_id must name a stored person;
+     * the role follows from the kind.  The facts a version 1 database already holds are
+     * linked from their JSON lists, skipping any person_id that names no person. */
+    { 2,
+      "CREATE TABLE fact_people ("
+      "  kind      TEXT NOT NULL CHECK (kind IN ('agreement', 'meeting', 'quote')),"
+      "  fact_id   TEXT NOT NULL,"
+      "  person_id TEXT NOT NULL REFERENCES people (id),"
+      "  role      TEXT NOT NULL CHECK (role IN ('signatory', 'participant', 'speaker')),"
+      "  PRIMARY KEY (kind, fact_id, person_id, role)"
+      ") WITHOUT ROWID;"
+      "CREATE INDEX fact_people_by_person ON fact_people (person_id, kind, fact_id);"
+      "INSERT OR IGNORE INTO fact_people (kind, fact_id, person_id, role)"
+      "  SELECT 'agreement', a.id, json_extract(s.value, '$.person_id'), 'signatory'"
+      "  FROM agreements AS a, json_each(a.signatories) AS s"
+      "  WHERE json_valid(a.signatories) AND json_extract(s.value, '$.person_id') IN (SELECT id FROM people);"
+      "INSERT OR IGNORE INTO fact_people (kind, fact_id, person_id, role)"
+      "  SELECT 'meeting', m.id, json_extract(p.value, '$.person_id'), 'participant'"
+      "  FROM meetings AS m, json_each(m.participants) AS p"
+      "  WHERE json_valid(m.participants) AND json_extract(p.value, '$.person_id') IN (SELECT id FROM people);"
+      "INSERT OR IGNORE INTO fact_people (kind, fact_id, person_id, role)"
+      "  SELECT 'quote', q.id, q.speaker_person_id, 'speaker' FROM quotes AS q"
+      "  WHERE q.speaker_person_id IN (SELECT id FROM people);" },
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)
