@@ -441,34 +441,10 @@ static void read_signing(const doc *d, ag *g, int s, int verb)
             json_array_append(g->sent_parties, x);
     }
     json_decref(c);
-    /* the signers: "signed by A and B", or the people before the verb ("A and B signed") */
-    int by = -1;
-    for (int t = verb + 1; t < se->tok_end && t <= verb + 3; t++)
-        if (tok_is(d, t, "by"))
-            by = t;
-    for (size_t m = 0; m < d->pmentions.n; m++) {
-        const person_mention *pm = &d->pmentions.items[m];
-        if (pm->sent != s)
-            continue;
-        if (by >= 0) {
-            if (pm->tok_start <= by)
-                continue;
-            /* only the people listed right after "by" */
-            bool listed = true;
-            for (int t = by + 1; t < pm->tok_start; t++) {
-                bool in_mention = false;
-                for (size_t o = 0; o < d->pmentions.n; o++)
-                    in_mention |= d->tokens.items[t].start >= d->pmentions.items[o].start &&
-                                  d->tokens.items[t].end <= d->pmentions.items[o].end;
-                if (!in_mention && !tok_is(d, t, "and") && !tok_is(d, t, ","))
-                    listed = false;
-            }
-            if (listed)
-                add_signatory(d, g, pm->person);
-        } else if (pm->tok_end <= verb) {
-            add_signatory(d, g, pm->person);
-        }
-    }
+    int signers[16];
+    int ns = people_signers(d, s, verb, signers, 16);
+    for (int k = 0; k < ns; k++)
+        add_signatory(d, g, signers[k]);
     if (post_idx >= 0 && first_person_in(d, s) && d->posts.items[post_idx].author >= 0) {
         add_signatory(d, g, d->posts.items[post_idx].author);
         /* the counterpart named in the same post_idx */

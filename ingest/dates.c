@@ -261,9 +261,15 @@ static date_value reference_date(doc *d)
         if (v.y && (!best.y || days_from_civil(v.y, v.m, v.d) > days_from_civil(best.y, best.m, best.d)))
             best = v;
     }
-    if (d->published.m && d->published.d && !d->published.y && best.y) {
-        date_value v = {best.y, d->published.m, d->published.d};
-        return v;
+    if (d->published.m && d->published.d && !d->published.y) {
+        int year = best.y;
+        for (size_t i = 0; i < d->dates.n; i++)
+            if (d->dates.items[i].kind == DATE_ABSOLUTE && d->dates.items[i].value.y > year)
+                year = d->dates.items[i].value.y;
+        if (year) {
+            date_value v = {year, d->published.m, d->published.d};
+            return v;
+        }
     }
     return best;
 }
@@ -277,6 +283,17 @@ static bool comma_between(const doc *d, size_t a, size_t b)
     }
     for (int t = tok_at(d, a); t < (int)d->tokens.n && d->tokens.items[t].end <= b; t++)
         if (tok_is(d, t, ",") || tok_is(d, t, ";"))
+            return true;
+    return false;
+}
+
+/* Between an event word and a later date: a relative clause or a new clause starts. */
+static bool clause_break_between(const doc *d, size_t a, size_t b)
+{
+    static const char *const BREAKS[] = {"who", "which", "where", "whose", "while", "when", "that",
+                                         "since", "after", "before", "until", ";", NULL};
+    for (int t = tok_at(d, a); t < (int)d->tokens.n && d->tokens.items[t].end <= b; t++)
+        if (lex_has(BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t)))
             return true;
     return false;
 }
@@ -299,7 +316,7 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
         if (m->sent != s || m->kind == DATE_RANGE)
             continue;
         bool leading = m->end <= lead_end && at > lead_end;
-        if (!leading && comma_between(d, m->start, at))
+        if (m->start < at ? !leading && comma_between(d, m->start, at) : clause_break_between(d, at, m->start))
             continue;
         if (m->kind == DATE_RELATIVE && !m->resolved) {
             *relative = true;

@@ -181,6 +181,12 @@ int people_at_token(const doc *d, int tok);          /* person mention index sta
 int people_resolve_pronoun(const doc *d, size_t at, char gender); /* person index or -1 */
 int people_subject_of(const doc *d, int sent);       /* person index of a sentence's subject, or -1 */
 json_t *people_ref(const doc *d, int person);        /* {"key","name","title"} */
+/* The people who sign at verb token `verb` of sentence s: those listed after "by" ("signed
+ * ... by A, Minister of X, and B"), else those before the verb ("A and B signed"), never one
+ * inside a relative clause.  Fills out[] (person indexes), returns how many. */
+int people_signers(const doc *d, int s, int verb, int *out, int max);
+/* Is token t inside a relative clause (", who ...", ", which ...") opened after token from? */
+bool in_relative_clause(const doc *d, int from, int t);
 char *people_key(const char *name);                 /* normalised key of a full name */
 
 /* Dates. */

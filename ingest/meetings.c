@@ -75,7 +75,7 @@ static int trigger(const doc *d, int s, bool *call)
         const token *k = &d->tokens.items[t];
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
-        if (in_quotes(d, t))
+        if (in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
             continue;
         if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting")) {
             /* "to meet" is a plan; "meets" in a headline is fine */
@@ -176,15 +176,6 @@ static char pronoun_gender(const doc *d, int t)
     return 0;
 }
 
-/* Is token t after a ", who"/", which" that opened after token from? */
-static bool in_relative(const doc *d, int from, int t)
-{
-    for (int k = t - 1; k > from; k--)
-        if (tok_is(d, k, ","))
-            return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "which") || tok_is(d, k + 1, "whose"));
-    return false;
-}
-
 static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
 {
     memset(m, 0, sizeof *m);
@@ -201,19 +192,18 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
     if (trig < 0 && !signing)
         return false;
     int post = d->lines.items[se->line].post;
-    int by = -1;
-    if (trig < 0)
-        for (int t = verb + 1; t < se->tok_end && t <= verb + 3; t++)
-            if (tok_is(d, t, "by"))
-                by = t;
-    for (size_t i = 0; i < d->pmentions.n; i++) {
-        const person_mention *pm = &d->pmentions.items[i];
-        if (pm->sent != s || in_quotes(d, pm->tok_start))
-            continue;
-        /* a signing meets only its signers: "signed by A and B", "A and B signed" */
-        if (trig < 0 && !(by >= 0 ? pm->tok_start > by && !in_relative(d, by, pm->tok_start) : pm->tok_end <= verb))
-            continue;
-        add_person(m, pm->person);
+    if (trig < 0) {
+        /* a signing meets only its signers */
+        int signers[MAX_PARTICIPANTS];
+        int ns = people_signers(d, s, verb, signers, MAX_PARTICIPANTS);
+        for (int k = 0; k < ns; k++)
+            add_person(m, signers[k]);
+    } else {
+        for (size_t i = 0; i < d->pmentions.n; i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            if (pm->sent == s && !in_quotes(d, pm->tok_start))
+                add_person(m, pm->person);
+        }
     }
     for (int t = se->tok_start; t < se->tok_end; t++) {
         char g = pronoun_gender(d, t);

@@ -60,6 +60,8 @@ static const char *const SOURCES[PAT_COUNT] = {
         /* relative */
         "|(?<rel>\\b(?:(?<today>[Tt]oday|[Tt]onight|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)"
         "|(?<yesterday>[Yy]esterday)|(?<tomorrow>[Tt]omorrow)"
+        "|(?<vague>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa] few|[Ss]everal)\\s+(?:days?|weeks?)\\s+(?:earlier|before|ago|later)"
+        "|[Tt]he (?:day|week) (?:before|after)|[Tt]he (?:previous|next|following) (?:day|week|month)|[Ee]arlier in the (?:day|week|month))"
         "|(?<rweek>(?<rwq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+week)"
         "|(?<rmonth>(?<rmq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+month)"
         "|(?<ryear>(?<ryq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+year)"

@@ -656,6 +656,47 @@ int people_resolve_pronoun(const doc *d, size_t at, char gender)
     return -1;
 }
 
+bool in_relative_clause(const doc *d, int from, int t)
+{
+    for (int k = t - 1; k >= from && k >= 0; k--) {
+        if (tok_is(d, k, ",")) {
+            return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "whose") ||
+                                 tok_is(d, k + 1, "which") || tok_is(d, k + 1, "where"));
+        }
+    }
+    return false;
+}
+
+int people_signers(const doc *d, int s, int verb, int *out, int max)
+{
+    const sentence *se = &d->sents.items[s];
+    int by = -1;
+    for (int t = verb + 1; t < se->tok_end && by < 0; t++)
+        if (tok_is(d, t, "by")) {
+            for (int k = t + 1; k < se->tok_end && k <= t + 8; k++)
+                if (d->tokens.items[k].person >= 0) {
+                    by = t;
+                    break;
+                }
+        }
+    int n = 0;
+    for (size_t i = 0; i < d->pmentions.n && n < max; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (pm->sent != s)
+            continue;
+        bool take = by >= 0 ? pm->tok_start > by && !in_relative_clause(d, by, pm->tok_start)
+                            : pm->tok_end <= verb && !in_relative_clause(d, se->tok_start, pm->tok_start);
+        if (!take)
+            continue;
+        bool dup = false;
+        for (int k = 0; k < n; k++)
+            dup |= out[k] == pm->person;
+        if (!dup)
+            out[n++] = pm->person;
+    }
+    return n;
+}
+
 json_t *people_ref(const doc *d, int idx)
 {
     const person *p = &d->people.items[idx];

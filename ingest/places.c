@@ -214,9 +214,15 @@ static int place_score(const doc *d, int a, int k, bool in)
     int score = in ? 1 : 0;
     if (lex_capital_country(d->text + st, en - st) || lex_country(d->text + st, en - st))
         score += 3;
-    for (int u = a; u < k; u++)
-        if (lex_has(LEX_ORG_WORDS, d->text + d->tokens.items[u].start, tok_len(d, u)))
+    for (int u = a; u < k; u++) {
+        const char *w = d->text + d->tokens.items[u].start;
+        if (lex_has(LEX_ORG_WORDS, w, tok_len(d, u)))
             score -= 2;
+        if (lex_has(LEX_TITLE_MODIFIERS, w, tok_len(d, u)) || lex_has(LEX_AGREEMENT_HEADS, w, tok_len(d, u)))
+            score -= 4;
+    }
+    if (k - a == 1 && (d->tokens.items[a].flags & TK_UPPER) && score < 3)
+        score -= 4;
     return score;
 }
 
@@ -252,5 +258,5 @@ bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size
         size_t n = strip_possessive(d->text + *start, *end - *start);
         *end = *start + n;
     }
-    return best > -100;
+    return best >= 0;
 }

@@ -330,18 +330,6 @@ static bool attribute_right(const doc *d, int from, int to, attribution *a)
     return false;
 }
 
-/* Is token t inside a relative clause (", who met Kovalenko,") that opened after `from`? */
-static bool in_relative_clause(const doc *d, int from, int t)
-{
-    for (int k = t - 1; k >= from; k--) {
-        if (tok_is(d, k, ",")) {
-            return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "whose") ||
-                                 tok_is(d, k + 1, "which") || tok_is(d, k + 1, "where"));
-        }
-    }
-    return false;
-}
-
 /* Name said “…” / Name: “…” / He added that “…” / …, adding that “…” */
 static bool attribute_left(const doc *d, int from, int to, attribution *a)
 {

@@ -4,8 +4,10 @@
  * Pages use keyset pagination (id > after ORDER BY id LIMIT limit + 1): the extra row only
  * says whether there is a next page, and no page costs more than its own rows, however deep.
  * A fact's evidence comes from one range scan of the evidence primary key per page, merged
- * with the page's facts in id order.  All the queries of one answer run in one read
- * transaction, so an answer never mixes an old and a new fact set. */
+ * with the page's facts in id order.  People get their counts the same way, from one range
+ * scan of fact_people by person; a single person also lists the agreements, meetings and
+ * quotes they take part in.  All the queries of one answer run in one read transaction, so an
+ * answer never mixes an old and a new fact set. */
 #include "store/store_private.h"
 
 #include <limits.h>
@@ -158,22 +160,65 @@ static const char SQL_EVIDENCE_RANGE[] =
 
 static const char SQL_SOURCE_TEXT[] = "SELECT text FROM sources WHERE id = ?1";
 
+/* How many facts of each kind every person whose id is in [?1, ?2] takes part in. */
+static const char SQL_PERSON_COUNTS_RANGE[] =
+    "SELECT person_id, kind, count(DISTINCT fact_id) FROM fact_people"
+    " WHERE person_id >= ?1 AND person_id <= ?2"
+    " GROUP BY person_id, kind ORDER BY person_id";
+
+/* The facts of one kind a person (?1) takes part in, oldest first, undated last. */
+static const char SQL_PERSON_AGREEMENTS[] =
+    "SELECT id, name, signed FROM agreements WHERE id IN"
+    " (SELECT fact_id FROM fact_people WHERE person_id = ?1 AND kind = 'agreement')"
+    " ORDER BY signed IS NULL, signed, id";
+static const char SQL_PERSON_MEETINGS[] =
+    "SELECT id, date, place FROM meetings WHERE id IN"
+    " (SELECT fact_id FROM fact_people WHERE person_id = ?1 AND kind = 'meeting')"
+    " ORDER BY date IS NULL, date, id";
+static const char SQL_PERSON_QUOTES[] =
+    "SELECT id, text FROM quotes WHERE id IN"
+    " (SELECT fact_id FROM fact_people WHERE person_id = ?1 AND kind = 'quote')"
+    " ORDER BY id";
+
+/* What a person shows of the facts they take part in: fact_people.kind, the member of the
+ * person (a list, and a count in "counts"), and the query of that list with its members. */
+static const struct person_facts {
+    const char *kind;
+    const char *member;
+    const char *sql;
+    const char *fields[3]; /* the columns of sql, in order; NULL ends the list early */
+} person_facts[] = {
+    { "agreement", "agreements", SQL_PERSON_AGREEMENTS, { "id", "name", "signed" } },
+    { "meeting", "meetings", SQL_PERSON_MEETINGS, { "id", "date", "place" } },
+    { "quote", "quotes", SQL_PERSON_QUOTES, { "id", "text", NULL } },
+};
+
+#define N_PERSON_FACTS (sizeof(person_facts) / sizeof(person_facts[0]))
+
+static int attach_person_counts(store *st, json_t *people);
+static int attach_person_facts(store *st, json_t *person);
+
 static const struct kind_info {
     const char *noun;          /* for messages */
     const char *evidence_kind; /* evidence.kind, or NULL when the kind has none */
     const char *list_sql, *get_sql, *count_sql;
     json_t *(*render)(sqlite3_stmt *row);
+    /* What a page's items show beyond their rows (people: their counts), or NULL; also run
+     * on a single resource, so that it shows everything its list entry does. */
+    int (*complete_page)(store *st, json_t *items);
+    /* What a single resource shows beyond its list entry (a person: their facts), or NULL. */
+    int (*complete_item)(store *st, json_t *item);
 } kinds[] = {
     [STORE_SOURCES] = { "source", NULL, SQL_LIST_SOURCES, SQL_GET_SOURCE, SQL_COUNT_SOURCES,
-                        render_source },
+                        render_source, NULL, NULL },
     [STORE_AGREEMENTS] = { "agreement", "agreement", SQL_LIST_AGREEMENTS, SQL_GET_AGREEMENT,
-                           SQL_COUNT_AGREEMENTS, render_agreement },
+                           SQL_COUNT_AGREEMENTS, render_agreement, NULL, NULL },
     [STORE_MEETINGS] = { "meeting", "meeting", SQL_LIST_MEETINGS, SQL_GET_MEETING,
-                         SQL_COUNT_MEETINGS, render_meeting },
+                         SQL_COUNT_MEETINGS, render_meeting, NULL, NULL },
     [STORE_QUOTES] = { "quote", "quote", SQL_LIST_QUOTES, SQL_GET_QUOTE, SQL_COUNT_QUOTES,
-                       render_quote },
+                       render_quote, NULL, NULL },
     [STORE_PEOPLE] = { "person", NULL, SQL_LIST_PEOPLE, SQL_GET_PERSON, SQL_COUNT_PEOPLE,
-                       render_person },
+                       render_person, attach_person_counts, attach_person_facts },
 };
 
 static const struct kind_info *kind_info(enum store_kind kind)
@@ -181,6 +226,32 @@ static const struct kind_info *kind_info(enum store_kind kind)
     if ((unsigned)kind >= sizeof(kinds) / sizeof(kinds[0]) || !kinds[kind].render)
         return NULL;
     return &kinds[kind];
+}
+
+/* Walks a page (items in id order) forward from *at to the item whose id is `id`: returns it,
+ * or NULL when the page has none (then *at is the first item past id, or the page size).
+ * Rows of a range scan come in id order too, so a page and its rows merge in one pass. */
+static json_t *page_seek(json_t *items, size_t *at, const char *id)
+{
+    size_t n = json_array_size(items);
+    const char *item_id = NULL;
+
+    /* Both sides ascend by id (SQLite's BINARY collation is memcmp, as is strcmp). */
+    while (*at < n &&
+           (item_id = json_string_value(json_object_get(json_array_get(items, *at), "id"))) &&
+           strcmp(item_id, id) < 0)
+        (*at)++;
+    if (*at == n || !item_id || strcmp(item_id, id) != 0)
+        return NULL;
+    return json_array_get(items, *at);
+}
+
+/* The first and last ids of a non-empty page. */
+static void page_bounds(json_t *items, const char **first, const char **last)
+{
+    size_t n = json_array_size(items);
+    *first = json_string_value(json_object_get(json_array_get(items, 0), "id"));
+    *last = json_string_value(json_object_get(json_array_get(items, n - 1), "id"));
 }
 
 /* Fills the "sources" list of each fact in `facts` (an array in id order) with the evidence
@@ -195,33 +266,102 @@ static int attach_evidence(store *st, const struct kind_info *k, json_t *facts)
         return STORE_OK;
     if (!(stmt = store_stmt(st, SQL_EVIDENCE_RANGE)))
         return STORE_ERROR;
-    const char *first = json_string_value(json_object_get(json_array_get(facts, 0), "id"));
-    const char *last = json_string_value(json_object_get(json_array_get(facts, n - 1), "id"));
+    const char *first, *last;
+    page_bounds(facts, &first, &last);
     sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, first, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 3, last, -1, SQLITE_STATIC);
 
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *fact_id = (const char *)sqlite3_column_text(stmt, 0);
-        const char *id = NULL;
-        /* Both sides ascend by id (SQLite's BINARY collation is memcmp, as is strcmp). */
-        while (f < n && (id = json_string_value(json_object_get(json_array_get(facts, f), "id"))) &&
-               strcmp(id, fact_id) < 0)
-            f++;
+        json_t *fact = page_seek(facts, &f, (const char *)sqlite3_column_text(stmt, 0));
         if (f == n)
             break;
-        if (!id || strcmp(id, fact_id) != 0)
+        if (!fact)
             continue;
         json_t *ev = json_object();
         json_object_set_new(ev, "source_id", col_text(stmt, 1));
         json_object_set_new(ev, "start", col_int(stmt, 2));
         json_object_set_new(ev, "end", col_int(stmt, 3));
         json_object_set_new(ev, "excerpt", col_text(stmt, 4));
-        json_array_append_new(json_object_get(json_array_get(facts, f), "sources"), ev);
+        json_array_append_new(json_object_get(fact, "sources"), ev);
     }
     store_done(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return store_sql_fail(st, "reading evidence");
+    return STORE_OK;
+}
+
+/* Gives each person of a page (in id order) "counts": how many agreements, meetings and
+ * quotes they take part in, zero included. */
+static int attach_person_counts(store *st, json_t *people)
+{
+    size_t n = json_array_size(people), p = 0, i;
+    json_t *person;
+    sqlite3_stmt *stmt;
+    int rc;
+
+    json_array_foreach(people, i, person) {
+        json_t *counts = json_object();
+        for (size_t k = 0; k < N_PERSON_FACTS; k++)
+            json_object_set_new(counts, person_facts[k].member, json_integer(0));
+        json_object_set_new(person, "counts", counts);
+    }
+    if (!n)
+        return STORE_OK;
+    if (!(stmt = store_stmt(st, SQL_PERSON_COUNTS_RANGE)))
+        return STORE_ERROR;
+    const char *first, *last;
+    page_bounds(people, &first, &last);
+    sqlite3_bind_text(stmt, 1, first, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, last, -1, SQLITE_STATIC);
+
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        json_t *match = page_seek(people, &p, (const char *)sqlite3_column_text(stmt, 0));
+        if (p == n)
+            break;
+        if (!match)
+            continue;
+        const char *kind = (const char *)sqlite3_column_text(stmt, 1);
+        for (size_t k = 0; k < N_PERSON_FACTS; k++)
+            if (kind && strcmp(kind, person_facts[k].kind) == 0)
+                json_object_set_new(json_object_get(match, "counts"), person_facts[k].member,
+                                    col_int(stmt, 2));
+    }
+    store_done(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return store_sql_fail(st, "counting a person's facts");
+    return STORE_OK;
+}
+
+/* Gives one person the lists of the agreements, meetings and quotes they take part in, each
+ * fact in brief ({id, name, signed}, {id, date, place}, {id, text}): the fact itself is one
+ * request away. */
+static int attach_person_facts(store *st, json_t *person)
+{
+    const char *id = json_string_value(json_object_get(person, "id"));
+
+    for (size_t k = 0; k < N_PERSON_FACTS; k++) {
+        const struct person_facts *pf = &person_facts[k];
+        sqlite3_stmt *stmt = store_stmt(st, pf->sql);
+        json_t *list = json_array();
+        int rc;
+
+        if (!stmt) {
+            json_decref(list);
+            return STORE_ERROR;
+        }
+        sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            json_t *fact = json_object();
+            for (int c = 0; c < 3 && pf->fields[c]; c++)
+                json_object_set_new(fact, pf->fields[c], col_text(stmt, c));
+            json_array_append_new(list, fact);
+        }
+        store_done(stmt);
+        json_object_set_new(person, pf->member, list);
+        if (rc != SQLITE_DONE)
+            return store_sql_fail(st, "reading a person's facts");
+    }
     return STORE_OK;
 }
 
@@ -258,7 +398,8 @@ int store_list(store *st, enum store_kind kind, const char *after, int limit, js
         store_sql_fail(st, "listing");
         goto fail;
     }
-    if (attach_evidence(st, k, page) || store_commit(st))
+    if (attach_evidence(st, k, page) || (k->complete_page && k->complete_page(st, page)) ||
+        store_commit(st))
         goto fail;
     *items = page;
     return STORE_OK;
@@ -299,7 +440,9 @@ int store_get(store *st, enum store_kind kind, const char *id, json_t **item)
     json_t *wrap = json_array();
     json_array_append_new(wrap, k->render(stmt));
     store_done(stmt);
-    if (attach_evidence(st, k, wrap) || store_commit(st)) {
+    if (attach_evidence(st, k, wrap) || (k->complete_page && k->complete_page(st, wrap)) ||
+        (k->complete_item && k->complete_item(st, json_array_get(wrap, 0))) ||
+        store_commit(st)) {
         json_decref(wrap);
         goto fail;
     }

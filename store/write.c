@@ -11,6 +11,10 @@
  * document: a span into an unknown source, or past the end of its text, is logged and left
  * out, and the rest of the fact set is stored.
  *
+ * Each fact's people (signatories, participants, the speaker) are also written as rows of
+ * fact_people, so that a person's facts are an index scan.  A person_id must name a person of
+ * the same document: one that does not is a malformed document, like a duplicate id.
+ *
  * Excerpts are cut once, here, so that serving never touches article texts: spans are first
  * collected in a temporary table, then each source's text is loaded once and its spans are
  * cut in one forward walk (offsets are code points, the text is bytes). */
@@ -18,6 +22,7 @@
 
 #include <assert.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,6 +253,7 @@ fail:
 /* --- the merged fact set --- */
 
 static const char SQL_CLEAR_EVIDENCE[] = "DELETE FROM evidence";
+static const char SQL_CLEAR_FACT_PEOPLE[] = "DELETE FROM fact_people";
 static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM people";
 static const char SQL_CLEAR_AGREEMENTS[] = "DELETE FROM agreements";
 static const char SQL_CLEAR_MEETINGS[] = "DELETE FROM meetings";
@@ -285,6 +291,10 @@ static const char SQL_INSERT_MEETING[] =
 static const char SQL_INSERT_QUOTE[] =
     "INSERT INTO quotes (id, text, speaker_person_id, speaker_name, speaker_title, cue, rule,"
     " confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+/* OR IGNORE: a person named twice in one fact takes part once.  It does not cover the
+ * foreign key, which still fails for a person_id that names no person. */
+static const char SQL_INSERT_FACT_PERSON[] =
+    "INSERT OR IGNORE INTO fact_people (kind, fact_id, person_id, role) VALUES (?1, ?2, ?3, ?4)";
 
 /* Where in the document a fact sits, for error messages: "agreements[3]". */
 typedef struct fact_at {
@@ -464,6 +474,45 @@ static int insert_fact(store *st, const fact_at *at, sqlite3_stmt *stmt)
     return fact_fail(st, at, NULL, sqlite3_errmsg(st->db));
 }
 
+/* Records that person_id takes part in the fact at `at` (of `kind`) in `role`. */
+static int link_person(store *st, const fact_at *at, const char *kind, const char *role,
+                       const char *person_id)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_FACT_PERSON);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, at->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, person_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, role, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc == SQLITE_DONE)
+        return STORE_OK;
+    if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+        char why[128];
+        snprintf(why, sizeof(why), "'%.64s' names no person of the document", person_id);
+        return fact_fail(st, at, "person_id", why);
+    }
+    return fact_fail(st, at, "person_id", sqlite3_errmsg(st->db));
+}
+
+/* Links every entry of a person list (already checked by dump_person_list) that has a
+ * person_id. */
+static int link_person_list(store *st, const fact_at *at, const char *kind, const char *role,
+                            const json_t *list)
+{
+    const json_t *person;
+    size_t i;
+
+    json_array_foreach(list, i, person) {
+        const char *person_id = json_string_value(json_object_get(person, "person_id"));
+        if (person_id && link_person(st, at, kind, role, person_id))
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
 static int put_person(store *st, const fact_at *at, const json_t *p)
 {
     sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_PERSON);
@@ -507,7 +556,8 @@ static int put_agreement(store *st, const fact_at *at, const json_t *a)
     sqlite3_bind_text(stmt, 3, aliases, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 7, parties, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 8, signatories, -1, SQLITE_STATIC);
-    if (insert_fact(st, at, stmt))
+    if (insert_fact(st, at, stmt) ||
+        link_person_list(st, at, "agreement", "signatory", json_object_get(a, "signatories")))
         goto out;
     result = queue_evidence(st, at, "agreement", a);
 out:
@@ -535,7 +585,8 @@ static int put_meeting(store *st, const fact_at *at, const json_t *m)
         bind_number_field(st, at, stmt, 7, m, "confidence"))
         goto out;
     sqlite3_bind_text(stmt, 5, participants, -1, SQLITE_STATIC);
-    if (insert_fact(st, at, stmt))
+    if (insert_fact(st, at, stmt) ||
+        link_person_list(st, at, "meeting", "participant", json_object_get(m, "participants")))
         goto out;
     result = queue_evidence(st, at, "meeting", m);
 out:
@@ -548,6 +599,7 @@ static int put_quote(store *st, const fact_at *at, const json_t *q)
 {
     sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_QUOTE);
     const json_t *speaker = json_object_get(q, "speaker");
+    const char *speaker_id = json_string_value(json_object_get(speaker, "person_id"));
     int result = STORE_ERROR;
 
     if (!stmt)
@@ -567,6 +619,8 @@ static int put_quote(store *st, const fact_at *at, const json_t *q)
         bind_number_field(st, at, stmt, 8, q, "confidence"))
         goto out;
     if (insert_fact(st, at, stmt))
+        goto out;
+    if (speaker_id && link_person(st, at, "quote", "speaker", speaker_id))
         goto out;
     result = queue_evidence(st, at, "quote", q);
 out:
@@ -692,7 +746,8 @@ static int run_simple(store *st, const char *sql, const char *what)
 int store_replace_facts(store *st, const json_t *facts)
 {
     static const char *const clear[] = {
-        SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE, SQL_CLEAR_AGREEMENTS, SQL_CLEAR_MEETINGS,
+        /* fact_people first: its rows refer to people. */
+        SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE, SQL_CLEAR_AGREEMENTS, SQL_CLEAR_MEETINGS,
         SQL_CLEAR_QUOTES, SQL_CLEAR_PENDING,
     };
 
