@@ -244,12 +244,12 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
                 continue;
             }
             if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
-                 tok_is(d, k, "on")) &&
-                k + 1 < s_end && name_part(d, k + 1) && k > run)
-                {
-                    k++;
-                    continue;
-                }
+                 tok_is(d, k, "on") || tok_is(d, k, "between")) &&
+                k > run && k + 1 < s_end &&
+                (name_part(d, k + 1) || (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
+                k++;
+                continue;
+            }
             break;
         }
         if (k > run) {
@@ -299,6 +299,22 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     if (nm->acronym)
         nm->distinctive = true;
     return true;
+}
+
+/* Is token t inside quotation marks on its line? */
+static bool inside_quotes(const doc *d, int t)
+{
+    int line_start = tok_at(d, d->lines.items[d->sents.items[d->tokens.items[t].sent].line].start);
+    bool open = false;
+    for (int k = line_start; k < t; k++) {
+        if (tok_is(d, k, "\xE2\x80\x9C"))
+            open = true;
+        else if (tok_is(d, k, "\xE2\x80\x9D"))
+            open = false;
+        else if (tok_is(d, k, "\""))
+            open = !open;
+    }
+    return open;
 }
 
 static bool signing_sentence(const doc *d, int s, int *verb)
@@ -504,6 +520,7 @@ typedef VEC(generic) generic_vec;
 struct generic {
     size_t start, end;
     int sent, head_tok;
+    bool quoted; /* inside quotation marks: a speaker's words, not the reporter's */
     char *phrase;
     strvec descriptors;
 };
@@ -517,8 +534,10 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
             if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
-                /* a head followed by another head is a modifier: "Framework Agreement" */
-                if (t + 1 < se->tok_end && tok_in(d, t + 1, LEX_AGREEMENT_HEADS))
+                /* a head followed by another head is a modifier: "Framework Agreement";
+                 * followed by an institution word it names a place: "Convention Centre" */
+                if (t + 1 < se->tok_end && (tok_in(d, t + 1, LEX_AGREEMENT_HEADS) ||
+                                            ((d->tokens.items[t + 1].flags & TK_CAP) && tok_in(d, t + 1, LEX_ORG_WORDS))))
                     continue;
                 named nm;
                 if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
@@ -550,6 +569,25 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     json_decref(c);
                 }
                 add_evidence(g, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                /* "... (the Lombok Treaty)": another name of the same agreement */
+                if (nm.b + 1 < se->tok_end && tok_is(d, nm.b, "(")) {
+                    int close = nm.b + 1;
+                    while (close < se->tok_end && close <= nm.b + MAX_PAREN_TOKENS && !tok_is(d, close, ")"))
+                        close++;
+                    for (int h = nm.b + 1; h < close && close < se->tok_end; h++) {
+                        named inner;
+                        if (!tok_in(d, h, LEX_AGREEMENT_HEADS) || !(d->tokens.items[h].flags & TK_CAP) ||
+                            !read_named(d, h, nm.b + 1, close, &inner))
+                            continue;
+                        char *alias = doc_strdup(d, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
+                        add_unique(&g->aliases, alias);
+                        add_evidence(g, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
+                        free(alias);
+                        free(inner.acronym);
+                        nm.b = close + 1;
+                        break;
+                    }
+                }
                 int verb;
                 if (signing_sentence(d, (int)si, &verb))
                     read_signing(d, g, (int)si, verb);
@@ -585,7 +623,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 bool poss_country = m >= se->tok_start && is_country_tok(d, m);
                 if (!det && !poss_country)
                     continue;
-                generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t};
+                generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t,
+                              .quoted = inside_quotes(d, t)};
                 int first_kept = a;
                 while (first_kept < t && tok_in_ci(d, first_kept, EVALUATIVE))
                     first_kept++;
@@ -661,9 +700,12 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             }
         }
         ag *g = NULL;
+        bool any_named = false;
+        for (size_t k = 0; k < ags->n; k++)
+            any_named |= !ags->items[k].generic;
         if (best >= 0) {
             g = &ags->items[best];
-        } else if (signing) {
+        } else if (signing && !any_named && !gm->quoted) {
             g = new_ag(ags);
             g->name = strdup(gm->phrase);
             g->generic = true;
@@ -673,7 +715,10 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         } else {
             continue;
         }
-        if (gm->descriptors.n)
+        int words = 1;
+        for (const char *p = gm->phrase; *p; p++)
+            words += *p == ' ';
+        if (words >= 3)
             add_unique(&g->aliases, gm->phrase);
         for (size_t k = 0; k < gm->descriptors.n; k++)
             add_unique(&g->descriptors, gm->descriptors.items[k]);

@@ -384,6 +384,12 @@ Test(store, replace_facts_is_atomic)
         "{\"agreements\": [{\"id\": \"n\"}]}",
         "{\"agreements\": [{\"id\": \"n\", \"name\": \"N\", \"parties\": \"not a list\"}]}",
         "{\"quotes\": [{\"id\": \"q\", \"text\": \"t\", \"speaker\": 3}]}",
+        /* person ids that name no person of the document */
+        "{\"people\": [{\"id\": \"x\", \"name\": \"X\"}], \"agreements\": [{\"id\": \"d\","
+        " \"name\": \"D\", \"signatories\": [{\"name\": \"Y\", \"person_id\": \"y\"}]}]}",
+        "{\"meetings\": [{\"id\": \"m\", \"participants\": [{\"person_id\": \"p1\"}]}]}",
+        "{\"quotes\": [{\"id\": \"q\", \"text\": \"t\", \"speaker\": {\"person_id\": \"\"}}]}",
+        "{\"agreements\": [{\"id\": \"d\", \"name\": \"D\", \"signatories\": [{\"person_id\": 7}]}]}",
         "{\"meetings\": {\"id\": \"m\"}}",
         "[]",
     };
@@ -399,6 +405,10 @@ Test(store, replace_facts_is_atomic)
         cr_assert_eq(store_facts_stale(st), 1, "still stale after a failed swap");
         cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_OK);
         cr_assert_eq(json_array_size(json_object_get(item, "sources")), 2);
+        json_decref(item);
+        cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &item), STORE_OK);
+        cr_assert_eq(json_array_size(json_object_get(item, "agreements")), 1,
+                     "doc %zu: the old links kept", i);
         json_decref(item);
     }
     cr_assert_eq(store_ping(st), STORE_OK, "the handle is usable after a rollback");
@@ -557,4 +567,166 @@ Test(store, read_only_handle_sees_the_writer)
     json_decref(doc);
     free(a);
     free(b);
+}
+
+/* --- people and the facts they take part in (schema version 2) --- */
+
+/* The schema as version 1 released it, frozen here so that the upgrade of a database made by
+ * that version can be tested: migrations are never edited once released. */
+static const char SCHEMA_V1[] =
+    "CREATE TABLE sources ("
+    "  id TEXT PRIMARY KEY, file TEXT, title TEXT, byline TEXT, dateline TEXT, published TEXT,"
+    "  sha256 TEXT NOT NULL UNIQUE, chars INTEGER NOT NULL CHECK (chars >= 0),"
+    "  extractor_version INTEGER NOT NULL, ingested_at TEXT NOT NULL,"
+    "  extraction TEXT NOT NULL, text BLOB NOT NULL);"
+    "CREATE TABLE people ("
+    "  id TEXT PRIMARY KEY, name TEXT NOT NULL, title TEXT, aliases TEXT NOT NULL DEFAULT '[]');"
+    "CREATE TABLE agreements ("
+    "  id TEXT PRIMARY KEY, name TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',"
+    "  acronym TEXT, signed TEXT, place TEXT, parties TEXT NOT NULL DEFAULT '[]',"
+    "  signatories TEXT NOT NULL DEFAULT '[]', rule TEXT, confidence REAL);"
+    "CREATE TABLE meetings ("
+    "  id TEXT PRIMARY KEY, date TEXT, place TEXT, occasion TEXT,"
+    "  participants TEXT NOT NULL DEFAULT '[]', rule TEXT, confidence REAL);"
+    "CREATE TABLE quotes ("
+    "  id TEXT PRIMARY KEY, text TEXT NOT NULL, speaker_person_id TEXT, speaker_name TEXT,"
+    "  speaker_title TEXT, cue TEXT, rule TEXT, confidence REAL);"
+    "CREATE INDEX quotes_by_speaker ON quotes (speaker_person_id);"
+    "CREATE TABLE evidence ("
+    "  kind TEXT NOT NULL CHECK (kind IN ('agreement', 'meeting', 'quote')),"
+    "  fact_id TEXT NOT NULL, source_id TEXT NOT NULL REFERENCES sources (id),"
+    "  cp_start INTEGER NOT NULL CHECK (cp_start >= 0),"
+    "  cp_end INTEGER NOT NULL CHECK (cp_end > cp_start), excerpt TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (kind, fact_id, source_id, cp_start, cp_end)) WITHOUT ROWID;"
+    "CREATE INDEX evidence_by_source ON evidence (source_id, cp_start);"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "INSERT INTO meta (key, value) VALUES ('facts_stale', '0');"
+    "PRAGMA user_version = 1;";
+
+/* Facts as version 1 stored them: person ids only inside the JSON lists and the quote's
+ * speaker column, one of them ("ghost") naming nobody. */
+static const char FACTS_V1[] =
+    "INSERT INTO people (id, name, title, aliases) VALUES"
+    "  ('p1', 'Anna Nowak', 'Minister', '[\"Nowak\"]'), ('p2', 'Ken Sato', NULL, '[]');"
+    "INSERT INTO agreements (id, name, signed, signatories) VALUES"
+    "  ('ag1', 'Café Accord', '2025-10',"
+    "   '[{\"name\":\"Anna Nowak\",\"title\":\"Minister\",\"person_id\":\"p1\"},"
+    "     {\"name\":\"Ken Sato\",\"title\":null,\"person_id\":\"p2\"}]'),"
+    "  ('ag2', 'Old Pact', NULL, '[{\"name\":\"Nobody\",\"title\":null,\"person_id\":\"ghost\"}]');"
+    "INSERT INTO meetings (id, date, place, participants) VALUES"
+    "  ('m1', '2025-10-31', 'Kraków',"
+    "   '[{\"name\":\"Anna Nowak\",\"title\":\"Minister\",\"person_id\":\"p1\"},"
+    "     {\"name\":\"Someone\",\"title\":null,\"person_id\":null}]');"
+    "INSERT INTO quotes (id, text, speaker_person_id, speaker_name) VALUES"
+    "  ('q1', 'finally', 'p1', 'Anna Nowak'), ('q2', 'at last', NULL, NULL),"
+    "  ('q3', 'indeed', 'p1', 'Nowak');";
+
+static long long raw_count(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
+    long long n = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return n;
+}
+
+static int user_version(void)
+{
+    return (int)raw_count("PRAGMA user_version");
+}
+
+static void exec_raw(const char *sql)
+{
+    sqlite3 *db;
+    char *err = NULL;
+    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &err), SQLITE_OK, "%s", err ? err : "?");
+    sqlite3_close(db);
+}
+
+/* The ids of a person's list member ("agreements", ...) joined by commas. */
+static void member_ids(const json_t *person, const char *member, char *out, size_t size)
+{
+    const json_t *fact;
+    size_t i, used = 0;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(person, member), i, fact) {
+        int n = snprintf(out + used, size - used, "%s%s", i ? "," : "",
+                         json_string_value(json_object_get(fact, "id")));
+        cr_assert(n > 0 && (size_t)n < size - used);
+        used += (size_t)n;
+    }
+}
+
+static json_int_t person_count(const json_t *person, const char *member)
+{
+    const json_t *counts = json_object_get(person, "counts");
+    cr_assert(json_is_object(counts), "a person has counts");
+    cr_assert(json_is_integer(json_object_get(counts, member)), "counts.%s", member);
+    return json_integer_value(json_object_get(counts, member));
+}
+
+Test(store, migrates_version_1_to_2_and_links_existing_facts)
+{
+    char ids[256];
+    exec_raw(SCHEMA_V1);
+    exec_raw(FACTS_V1);
+    cr_assert_eq(user_version(), 1);
+
+    /* A read-only handle does not migrate: it says how to. */
+    char *err = NULL;
+    cr_assert_null(store_open(db_path, true, &err));
+    cr_assert_not_null(err);
+    cr_assert(strstr(err, "version 1"), "%s", err);
+    cr_assert(strstr(err, "read-write"), "%s", err);
+    free(err);
+
+    store *st = open_rw();
+    cr_assert_eq(user_version(), 2);
+    cr_assert_eq(count(st, STORE_PEOPLE), 2, "the facts are kept");
+    cr_assert_eq(count(st, STORE_AGREEMENTS), 2);
+    cr_assert_eq(count(st, STORE_QUOTES), 3);
+
+    json_t *p;
+    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(st));
+    member_ids(p, "agreements", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "ag1");
+    member_ids(p, "meetings", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "m1");
+    member_ids(p, "quotes", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "q1,q3");
+    cr_assert_eq(person_count(p, "quotes"), 2);
+    json_decref(p);
+    cr_assert_eq(store_get(st, STORE_PEOPLE, "p2", &p), STORE_OK);
+    member_ids(p, "agreements", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "ag1");
+    cr_assert_eq(person_count(p, "meetings"), 0);
+    json_decref(p);
+
+    /* The facts themselves are served as before. */
+    json_t *ag;
+    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag2", &ag), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(
+                         json_array_get(json_object_get(ag, "signatories"), 0), "person_id")),
+                     "ghost");
+    json_decref(ag);
+    store_close(st);
+
+    /* The dangling "ghost" was left out rather than failing the upgrade: ag1 has two
+     * signatories, m1 one participant with an id, q1 and q3 a speaker. */
+    cr_assert_eq(raw_count("SELECT count(*) FROM fact_people WHERE person_id = 'ghost'"), 0);
+    cr_assert_eq(raw_count("SELECT count(*) FROM fact_people"), 5);
+
+    /* The upgraded database opens read-only, and read-write again unchanged. */
+    store *r = open_ro();
+    cr_assert_eq(store_get(r, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(r));
+    json_decref(p);
+    store_close(r);
+    st = open_rw();
+    cr_assert_eq(user_version(), 2);
+    store_close(st);
 }
