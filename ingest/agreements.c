@@ -525,12 +525,24 @@ struct generic {
     strvec descriptors;
 };
 
+/* "NAME of 2006, formally the NAME2" / "NAME, also known as NAME2": the next name in the
+ * sentence is another name of the same agreement. */
+static bool renames_next(const doc *d, int b, int s_end)
+{
+    static const char *const RENAMING[] = {"formally", "officially", "known", "also", "or", "aka", NULL};
+    int k = b;
+    if (k + 1 < s_end && tok_is(d, k, "of") && (d->tokens.items[k + 1].flags & TK_NUM))
+        k += 2;
+    return k + 1 < s_end && tok_is(d, k, ",") && tok_in(d, k + 1, RENAMING);
+}
+
 static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t si = 0; si < d->sents.n; si++) {
         if (!sent_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
+        int renamed = -1; /* the agreement the next name in this sentence renames */
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
             if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
@@ -549,8 +561,13 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 char *name = doc_strdup(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 char *key = agreement_key(name);
                 int gi = find_by_key(ags, key, nm.acronym);
+                if (gi < 0 && renamed >= 0)
+                    gi = renamed;
+                renamed = -1;
+                bool created = gi < 0;
                 ag *g = gi >= 0 ? &ags->items[gi] : new_ag(ags);
-                if (gi < 0) {
+                gi = (int)(g - ags->items);
+                if (created) {
                     g->name = strdup(name);
                     snprintf(g->head, sizeof g->head, "%s", head_of(d, t));
                     g->rule = nm.acronym ? "named-agreement-acronym" : "named-agreement";
@@ -591,6 +608,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 int verb;
                 if (signing_sentence(d, (int)si, &verb))
                     read_signing(d, g, (int)si, verb);
+                if (renames_next(d, nm.b, se->tok_end))
+                    renamed = gi;
                 free(name);
                 free(key);
                 free(nm.acronym);

@@ -730,3 +730,178 @@ Test(store, migrates_version_1_to_2_and_links_existing_facts)
     cr_assert_eq(user_version(), 2);
     store_close(st);
 }
+
+/* A FACTS document where p1 signs two agreements (one undated, and once named twice), meets
+ * twice and speaks twice; p2 only signs; p3 takes part in nothing. */
+static const char PEOPLE_FACTS[] =
+    "{\"people\": ["
+    "   {\"id\": \"p1\", \"name\": \"Anna Nowak\", \"title\": \"Minister\", \"aliases\": [\"Nowak\"]},"
+    "   {\"id\": \"p2\", \"name\": \"Ken Sato\", \"title\": null, \"aliases\": []},"
+    "   {\"id\": \"p3\", \"name\": \"Eva Lind\", \"title\": null, \"aliases\": [\"@eva\"]}],"
+    " \"agreements\": ["
+    "   {\"id\": \"ag-old\", \"name\": \"Old Pact\", \"signed\": \"1995\", \"signatories\": ["
+    "      {\"person_id\": \"p1\", \"name\": \"Anna Nowak\", \"title\": null}]},"
+    "   {\"id\": \"ag-new\", \"name\": \"Café Accord\", \"signed\": \"2025-10-31\", \"signatories\": ["
+    "      {\"person_id\": \"p1\", \"name\": \"Anna Nowak\", \"title\": \"Minister\"},"
+    "      {\"person_id\": \"p1\", \"name\": \"Nowak\", \"title\": null},"
+    "      {\"person_id\": \"p2\", \"name\": \"Ken Sato\", \"title\": null},"
+    "      {\"person_id\": null, \"name\": \"An Envoy\", \"title\": null}]},"
+    "   {\"id\": \"ag-undated\", \"name\": \"Side Letter\", \"signatories\": ["
+    "      {\"person_id\": \"p1\", \"name\": \"Anna Nowak\", \"title\": null}]},"
+    "   {\"id\": \"ag-none\", \"name\": \"Nobody's Pact\"}],"
+    " \"meetings\": ["
+    "   {\"id\": \"m-b\", \"date\": \"2025-11-02\", \"place\": \"Oslo\", \"participants\": ["
+    "      {\"person_id\": \"p1\", \"name\": \"Anna Nowak\", \"title\": null}]},"
+    "   {\"id\": \"m-a\", \"date\": \"2025-10-31\", \"place\": \"Kraków\", \"participants\": ["
+    "      {\"person_id\": \"p1\", \"name\": \"Anna Nowak\", \"title\": null},"
+    "      {\"name\": \"Someone\", \"title\": null}]}],"
+    " \"quotes\": ["
+    "   {\"id\": \"q2\", \"text\": \"at last\","
+    "    \"speaker\": {\"person_id\": \"p1\", \"name\": \"Nowak\", \"title\": null}},"
+    "   {\"id\": \"q1\", \"text\": \"finally\","
+    "    \"speaker\": {\"person_id\": \"p1\", \"name\": \"Anna Nowak\", \"title\": \"Minister\"}},"
+    "   {\"id\": \"q3\", \"text\": \"who knows\","
+    "    \"speaker\": {\"person_id\": null, \"name\": null, \"title\": null}}]}";
+
+static void replace_with(store *st, const char *doc_text)
+{
+    json_error_t jerr;
+    json_t *doc = json_loads(doc_text, 0, &jerr);
+    cr_assert_not_null(doc, "fixture: %s", jerr.text);
+    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
+    json_decref(doc);
+}
+
+Test(store, person_lists_the_facts_they_take_part_in)
+{
+    char ids[256];
+    store *st = open_rw();
+    replace_with(st, PEOPLE_FACTS);
+
+    json_t *p;
+    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_str_eq(json_string_value(json_object_get(p, "name")), "Anna Nowak");
+    cr_assert_str_eq(json_string_value(json_object_get(p, "title")), "Minister");
+    cr_assert_str_eq(json_string_value(json_array_get(json_object_get(p, "aliases"), 0)), "Nowak");
+
+    /* Oldest first, undated last; named twice in one agreement, listed once. */
+    member_ids(p, "agreements", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "ag-old,ag-new,ag-undated");
+    json_t *ag = json_array_get(json_object_get(p, "agreements"), 1);
+    cr_assert_eq(json_object_size(ag), 3, "an agreement in brief: id, name, signed");
+    cr_assert_str_eq(json_string_value(json_object_get(ag, "name")), "Café Accord");
+    cr_assert_str_eq(json_string_value(json_object_get(ag, "signed")), "2025-10-31");
+    cr_assert(json_is_null(json_object_get(json_array_get(json_object_get(p, "agreements"), 2),
+                                           "signed")));
+
+    member_ids(p, "meetings", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "m-a,m-b", "by date");
+    json_t *m = json_array_get(json_object_get(p, "meetings"), 0);
+    cr_assert_eq(json_object_size(m), 3, "a meeting in brief: id, date, place");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "date")), "2025-10-31");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "place")), "Kraków");
+
+    member_ids(p, "quotes", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "q1,q2");
+    json_t *q = json_array_get(json_object_get(p, "quotes"), 0);
+    cr_assert_eq(json_object_size(q), 2, "a quote in brief: id, text");
+    cr_assert_str_eq(json_string_value(json_object_get(q, "text")), "finally");
+
+    cr_assert_eq(person_count(p, "agreements"), 3);
+    cr_assert_eq(person_count(p, "meetings"), 2);
+    cr_assert_eq(person_count(p, "quotes"), 2);
+    json_decref(p);
+
+    cr_assert_eq(store_get(st, STORE_PEOPLE, "p2", &p), STORE_OK);
+    member_ids(p, "agreements", ids, sizeof(ids));
+    cr_assert_str_eq(ids, "ag-new");
+    cr_assert_eq(json_array_size(json_object_get(p, "quotes")), 0);
+    json_decref(p);
+
+    /* Someone who takes part in nothing still has the lists and the counts, empty. */
+    cr_assert_eq(store_get(st, STORE_PEOPLE, "p3", &p), STORE_OK);
+    static const char *const members[] = { "agreements", "meetings", "quotes" };
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert(json_is_array(json_object_get(p, members[i])), "%s", members[i]);
+        cr_assert_eq(json_array_size(json_object_get(p, members[i])), 0);
+        cr_assert_eq(person_count(p, members[i]), 0);
+    }
+    json_decref(p);
+
+    /* The facts keep their person references as the document gave them. */
+    cr_assert_eq(store_get(st, STORE_QUOTES, "q2", &q), STORE_OK);
+    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(q, "speaker"),
+                                                       "person_id")), "p1");
+    json_decref(q);
+    cr_assert_eq(store_get(st, STORE_MEETINGS, "m-a", &m), STORE_OK);
+    cr_assert(json_is_null(json_object_get(
+        json_array_get(json_object_get(m, "participants"), 1), "person_id")));
+    json_decref(m);
+
+    store_close(st);
+}
+
+Test(store, people_pages_carry_counts_not_lists)
+{
+    store *st = open_rw();
+    replace_with(st, PEOPLE_FACTS);
+
+    /* Page by page, so that each page's count scan covers only its own people. */
+    static const json_int_t want[3][3] = { { 3, 2, 2 }, { 1, 0, 0 }, { 0, 0, 0 } };
+    const char *after = NULL;
+    char last[16];
+    for (int i = 0; i < 3; i++) {
+        json_t *items;
+        bool more;
+        cr_assert_eq(store_list(st, STORE_PEOPLE, after, 1, &items, &more), STORE_OK, "%s",
+                     store_errmsg(st));
+        cr_assert_eq(json_array_size(items), 1);
+        json_t *p = json_array_get(items, 0);
+        cr_assert_null(json_object_get(p, "quotes"), "a list stays compact");
+        cr_assert_null(json_object_get(p, "agreements"));
+        cr_assert_eq(person_count(p, "agreements"), want[i][0], "person %d", i);
+        cr_assert_eq(person_count(p, "meetings"), want[i][1], "person %d", i);
+        cr_assert_eq(person_count(p, "quotes"), want[i][2], "person %d", i);
+        snprintf(last, sizeof(last), "%s", json_string_value(json_object_get(p, "id")));
+        after = last;
+        cr_assert_eq(more, i < 2);
+        json_decref(items);
+    }
+
+    /* One page of all: the same counts. */
+    json_t *items;
+    bool more;
+    cr_assert_eq(store_list(st, STORE_PEOPLE, NULL, 50, &items, &more), STORE_OK);
+    cr_assert_eq(person_count(json_array_get(items, 0), "agreements"), 3);
+    cr_assert_eq(person_count(json_array_get(items, 1), "agreements"), 1);
+    cr_assert_eq(person_count(json_array_get(items, 2), "quotes"), 0);
+    json_decref(items);
+
+    /* Replacing the facts replaces the links: nobody takes part in anything now. */
+    replace_with(st, "{\"people\": [{\"id\": \"p1\", \"name\": \"Anna Nowak\"}],"
+                     " \"quotes\": [{\"id\": \"q9\", \"text\": \"new\", \"speaker\": null}]}");
+    json_t *p;
+    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK);
+    cr_assert_eq(person_count(p, "quotes"), 0);
+    cr_assert_eq(json_array_size(json_object_get(p, "agreements")), 0);
+    json_decref(p);
+    cr_assert_eq(raw_count("SELECT count(*) FROM fact_people"), 0);
+    store_close(st);
+}
+
+Test(store, person_id_naming_nobody_is_refused)
+{
+    store *st = open_rw();
+    json_t *doc = json_loads("{\"people\": [{\"id\": \"p1\", \"name\": \"A\"}],"
+                             " \"quotes\": [{\"id\": \"q1\", \"text\": \"t\","
+                             " \"speaker\": {\"person_id\": \"p9\", \"name\": \"B\"}}]}",
+                             0, NULL);
+    cr_assert_not_null(doc);
+    cr_assert_eq(store_replace_facts(st, doc), STORE_ERROR);
+    const char *msg = store_errmsg(st);
+    cr_assert(strstr(msg, "quotes[0]") && strstr(msg, "q1") && strstr(msg, "p9"),
+              "the message names the fact and the id: %s", msg);
+    cr_assert_eq(count(st, STORE_PEOPLE), 0, "nothing of it stored");
+    json_decref(doc);
+    store_close(st);
+}

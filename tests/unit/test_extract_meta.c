@@ -1,0 +1,389 @@
+/* Unit tests of the extractor's reading of an article's top and furniture: the headline,
+ * the byline in its house styles ("By X", all capitals, "Name in City", "Name, Role"), the
+ * dateline ("MANILA, April 8 (Reuters) –", "NAIROBI —", "Brasília:"), timestamp lines that
+ * date the article, "Live:" headlines that only look like datelines, and page furniture
+ * (image markup, captions, "Read More:" / "Also read:" links, comment prompts) that must
+ * never yield a fact.  Every article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+/* ---- title and byline ---- */
+
+Test(extract_meta, headline_by_byline_and_wire_dateline)
+{
+    static const char text[] =
+        "Chile and Norway agree to share Antarctic ice-core data\n"
+        "\n"
+        "By Ingrid Solberg\n"
+        "\n"
+        "OSLO, March 3 (Reuters) – Chile and Norway will pool ice-core samples drilled in "
+        "Queen Maud Land under a research memorandum signed on Monday, the Norwegian Polar "
+        "Institute said.\n"
+        "\n"
+        "The samples will be stored in Tromsø and Punta Arenas from 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Chile and Norway agree to share Antarctic ice-core data");
+    cr_expect_str_eq(field_str(ex, "byline"), "Ingrid Solberg");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Oslo"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, all_caps_byline_without_by)
+{
+    static const char text[] =
+        "Senegal opens bidding for offshore wind survey blocks\n"
+        "\n"
+        "MARIAMA DIALLO\n"
+        "\n"
+        "DAKAR — Senegal on Thursday opened bidding for survey rights over four offshore wind "
+        "blocks off the Grande Côte, the energy ministry said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Senegal opens bidding for offshore wind survey blocks");
+    cr_expect(same_words(field_str(ex, "byline"), "Mariama Diallo"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Dakar"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(find_person(ex, "Grande"), "a place is no person: %s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meta, all_caps_by_byline)
+{
+    static const char text[] =
+        "Iceland and Greenland sign fisheries data pact\n"
+        "\n"
+        "By GUÐRÚN EINARSDÓTTIR\n"
+        "\n"
+        "REYKJAVIK (AP) — Iceland and Greenland signed a fisheries data-sharing pact on Friday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(same_words(field_str(ex, "byline"), "GUÐRÚN EINARSDÓTTIR"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Reykjavik"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, name_in_city_byline)
+{
+    static const char text[] =
+        "Dutch and Danish ports agree on shore-power standard\n"
+        "\n"
+        "Lotte de Vries in Rotterdam\n"
+        "\n"
+        "Port authorities in Rotterdam and Aarhus have agreed a common standard for shore "
+        "power, so that ferries can plug in at either end of the route.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Dutch and Danish ports agree on shore-power standard");
+    cr_expect_str_eq(field_str(ex, "byline"), "Lotte de Vries");
+    cr_expect_null(field_str(ex, "dateline"), "the body opens with a sentence, not a dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, byline_with_role_after_comma)
+{
+    static const char text[] =
+        "Vietnam courts Korean chipmakers with tax holiday\n"
+        "\n"
+        "By Trần Thu Trang, Economics Correspondent\n"
+        "\n"
+        "HANOI — Vietnam will offer a ten-year tax holiday to foreign chip packaging plants, "
+        "the planning ministry said on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Trần Thu Trang");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Hanoi"));
+    json_decref(ex);
+}
+
+Test(extract_meta, byline_of_two_reporters)
+{
+    static const char text[] =
+        "Peru and Bolivia reopen Desaguadero crossing\n"
+        "\n"
+        "By Lucía Quispe and Tomás Mamani\n"
+        "\n"
+        "LIMA, July 2 (Reuters) – Peru and Bolivia reopened the Desaguadero border crossing "
+        "on Tuesday after a three-week closure.\n";
+    json_t *ex = extract_text(text);
+    const char *by = field_str(ex, "byline");
+    cr_expect(contains_ci(by, "Lucía Quispe") && contains_ci(by, "Tomás Mamani"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, crlf_line_endings_stay_out_of_metadata)
+{
+    static const char text[] =
+        "Ghana and Canada sign lithium processing accord\r\n"
+        "\r\n"
+        "By Akosua Boateng\r\n"
+        "\r\n"
+        "ACCRA (AFP) - Ghana and Canada signed an accord on lithium processing on Thursday.\r\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Ghana and Canada sign lithium processing accord");
+    cr_expect_str_eq(field_str(ex, "byline"), "Akosua Boateng");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Accra"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, no_title_when_article_opens_with_a_sentence)
+{
+    static const char text[] =
+        "Fiji and Tonga signed a maritime boundary treaty in Nuku'alofa on Monday, ending a "
+        "dispute over the Minerva Reefs that had lasted more than forty years.\n"
+        "\n"
+        "The treaty still needs the approval of both parliaments.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(field_str(ex, "title"), "a paragraph is not a headline: %s", json_brief(json_object_get(ex, "title")));
+    cr_expect_null(field_str(ex, "byline"));
+    cr_expect_null(field_str(ex, "dateline"));
+    json_decref(ex);
+}
+
+/* ---- datelines ---- */
+
+Test(extract_meta, dateline_with_em_dash)
+{
+    static const char text[] =
+        "Kenya to list green bonds in Nairobi and London\n"
+        "\n"
+        "NAIROBI — Kenya will list its first sovereign green bond on both the Nairobi and London "
+        "exchanges, Treasury Cabinet Secretary Njeri Wambugu said on Wednesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"), "Kenya to list green bonds in Nairobi and London");
+    json_decref(ex);
+}
+
+Test(extract_meta, dateline_with_colon_and_diacritics)
+{
+    static const char text[] =
+        "Brazil and Angola extend air services deal\n"
+        "\n"
+        "Brasília: Brazil and Angola extended their air services agreement for another ten "
+        "years on Friday, allowing daily flights between São Paulo and Luanda.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "dateline"), "Brasília");
+    json_decref(ex);
+}
+
+Test(extract_meta, wire_dateline_date_sets_the_article_date)
+{
+    static const char text[] =
+        "Thai and Cambodian ministers reopen border market\n"
+        "\n"
+        "BANGKOK, 2024-02-09 (Reuters) – Thai Commerce Minister Anan Srisuk met Cambodian "
+        "Commerce Minister Sok Dara in Aranyaprathet on Thursday to reopen the border market.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Bangkok"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2024-02-09");
+    const json_t *m = find_meeting(ex, "Anan", "Sok Dara");
+    cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    /* 9 February 2024 was a Friday: "on Thursday" is the day before */
+    cr_expect_str_eq(field_str(m, "date"), "2024-02-08");
+    json_decref(ex);
+}
+
+Test(extract_meta, live_headline_is_not_a_dateline)
+{
+    static const char text[] =
+        "Live: Ministers gather in Geneva for pandemic treaty talks\n"
+        "\n"
+        "Health ministers from more than 120 countries arrived in Geneva on Monday for the "
+        "final round of negotiations.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Live: Ministers gather in Geneva for pandemic treaty talks");
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, analysis_label_is_not_a_dateline)
+{
+    static const char text[] =
+        "Analysis: Why the Mekong dams deal will be hard to enforce\n"
+        "\n"
+        "By Somchai Phanthavong\n"
+        "\n"
+        "Four governments signed up to the dams deal, but none agreed to share real-time "
+        "river-flow data.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Analysis: Why the Mekong dams deal will be hard to enforce");
+    cr_expect_str_eq(field_str(ex, "byline"), "Somchai Phanthavong");
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+/* ---- timestamps ---- */
+
+Test(extract_meta, published_line_dates_the_article)
+{
+    static const char text[] =
+        "Estonia and Latvia agree joint ammunition purchase\n"
+        "\n"
+        "Published: 12 June 2024, 09:40 EEST\n"
+        "\n"
+        "Estonian Defence Minister Kaarel Tamm met Latvian Defence Minister Ilze Bērziņa in "
+        "Riga today to sign the joint purchase order.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Estonia and Latvia agree joint ammunition purchase");
+    cr_expect_null(field_str(ex, "byline"), "a timestamp is no byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2024-06-12");
+    const json_t *m = find_meeting(ex, "Tamm", "Bērziņa");
+    cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_str_eq(field_str(m, "date"), "2024-06-12");
+    cr_expect_str_eq(field_str(m, "place"), "Riga");
+    json_decref(ex);
+}
+
+Test(extract_meta, updated_timestamp_under_byline)
+{
+    static const char text[] =
+        "Mexico and Guatemala sign migration corridor arrangement\n"
+        "By Alejandra Ruiz\n"
+        "Updated 14:05 CST, March 21, 2024\n"
+        "Mexican Foreign Secretary Rosa Villaseñor and Guatemalan Foreign Minister Héctor Cojtí "
+        "signed the arrangement on Wednesday in Tapachula.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Mexico and Guatemala sign migration corridor arrangement");
+    cr_expect_str_eq(field_str(ex, "byline"), "Alejandra Ruiz");
+    cr_expect_str_eq(field_str(ex, "published"), "2024-03-21");
+    cr_expect_null(find_person(ex, "Updated"));
+    json_decref(ex);
+}
+
+/* ---- furniture ---- */
+
+Test(extract_meta, image_markup_and_caption_yield_nothing)
+{
+    static const char text[] =
+        "Uruguay and Paraguay agree to dredge river channel\n"
+        "\n"
+        "![“We will dredge it together,” says minister](https://example.org/img/hidrovia.jpg)\n"
+        "\n"
+        "Photo: Uruguayan Transport Minister Martín Olivera meets Paraguayan Public Works "
+        "Minister Gloria Benítez in Asunción. (Reuters)\n"
+        "\n"
+        "MONTEVIDEO — Uruguay and Paraguay will share the cost of dredging the upper Paraná "
+        "channel, officials said on Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 0, "quotes: %s",
+                 json_brief(json_object_get(ex, "quotes")));
+    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0, "a caption reports no meeting: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Montevideo"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, read_more_headline_quote_is_not_a_quote)
+{
+    static const char text[] =
+        "Tanzania and Mozambique sign gas revenue treaty\n"
+        "\n"
+        "DODOMA — Tanzania and Mozambique signed a treaty on Monday to share revenue from the "
+        "Rovuma gas fields.\n"
+        "\n"
+        "Read More: “We are not selling our future,” says Tanzanian energy chief\n"
+        "\n"
+        "“This treaty keeps the gas money in the region,” said Tanzanian Energy Minister "
+        "Neema Mushi.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "not selling our future"), "a linked headline is no quote: %s",
+                   json_brief(json_object_get(ex, "quotes")));
+    const json_t *q = find_quote(ex, "keeps the gas money");
+    cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_str_eq(speaker_name(q), "Neema Mushi");
+    json_decref(ex);
+}
+
+Test(extract_meta, also_read_line_with_single_marks_is_not_a_quote)
+{
+    static const char text[] =
+        "Samoa and New Zealand launch seasonal worker scheme\n"
+        "\n"
+        "APIA — Samoa and New Zealand launched a seasonal worker scheme on Tuesday.\n"
+        "\n"
+        "Also read: ‘Our young people should not have to leave’: Samoan PM on labour mobility\n"
+        "\n"
+        "Samoan Labour Minister Fiame Tuilagi said: “Every worker will come home with savings "
+        "and new skills.”\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "should not have to leave"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    const json_t *q = find_quote(ex, "come home with savings");
+    cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_str_eq(speaker_name(q), "Fiame Tuilagi");
+    json_decref(ex);
+}
+
+Test(extract_meta, leave_a_reply_and_share_lines_are_furniture)
+{
+    static const char text[] =
+        "Malaysia and Brunei sign border river accord\n"
+        "\n"
+        "BANDAR SERI BEGAWAN — Malaysia and Brunei signed an accord on the Pandaruan river "
+        "border on Saturday.\n"
+        "\n"
+        "“The river will unite our people, not divide them,” said Bruneian Foreign Minister "
+        "Haji Erywan Yusof.\n"
+        "\n"
+        "Share | Tweet | Email\n"
+        "\n"
+        "Leave a Reply\n"
+        "\n"
+        "Related: Brunei eyes rail link to Sarawak\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 1, "quotes: %s",
+                 json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_person(ex, "Reply"));
+    cr_expect_null(find_person(ex, "Share"));
+    cr_expect_null(find_agreement(ex, "rail"), "agreements: %s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_meta, reporting_credit_line_names_no_speaker)
+{
+    static const char text[] =
+        "Nepal and Bangladesh sign power trade deal\n"
+        "\n"
+        "KATHMANDU (Reuters) - Nepal and Bangladesh signed a deal on Sunday to trade 40 "
+        "megawatts of hydropower through India's grid.\n"
+        "\n"
+        "“Our rivers can light Dhaka,” said Nepal's Energy Minister Dipak Khadka.\n"
+        "\n"
+        "(Reporting by Gopal Sharma; Editing by Miral Fahmy)\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "light Dhaka");
+    cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_str_eq(speaker_name(q), "Dipak Khadka");
+    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0, "meetings: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meta, evidence_never_leaves_the_text)
+{
+    static const char text[] =
+        "Türkiye and Azerbaijan sign Nakhchivan gas link accord\n"
+        "\n"
+        "By Elif Yıldız\n"
+        "\n"
+        "ANKARA, Sept. 19 (Reuters) – Turkish Energy Minister Kemal Aydın and Azerbaijani "
+        "Energy Minister Rəşad Məmmədov signed the Nakhchivan Gas Supply Agreement (NGSA) in "
+        "Ankara on 19 September 2023.\n"
+        "\n"
+        "“Bu boru hattı — this pipeline — is a bridge,” said Aydın. 🇹🇷🇦🇿\n";
+    json_t *ex = extract_text(text);
+    cr_expect(evidence_in_bounds(ex, text), "%s", json_brief(ex));
+    const json_t *a = find_agreement(ex, "NGSA");
+    cr_assert_not_null(a, "agreements: %s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(evidence_is(a, NULL, text, "Nakhchivan Gas Supply Agreement"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
+    const json_t *q = find_quote(ex, "is a bridge");
+    cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(evidence_is(q, NULL, text, "Bu boru hattı — this pipeline — is a bridge,"), "evidence: %s",
+              json_brief(json_object_get(q, "evidence")));
+    json_decref(ex);
+}
