@@ -338,6 +338,15 @@ static void collect(const json_t *sources, const char *kind, item_vec *out)
         json_t *f;
         json_array_foreach(json_object_get(json_object_get(src, "extraction"), kind), k, f)
         {
+            /* a fact without what identifies it cannot be merged: leave it out */
+            if (!json_is_object(f) || !json_is_array(json_object_get(f, "evidence")))
+                continue;
+            if (strcmp(kind, "agreements") == 0 && !json_is_string(json_object_get(f, "name")))
+                continue;
+            if (strcmp(kind, "quotes") == 0 && !json_is_string(json_object_get(f, "text")))
+                continue;
+            if (strcmp(kind, "meetings") == 0 && !json_is_array(json_object_get(f, "participants")))
+                continue;
             item it = {sid, f};
             VEC_PUSH(*out, it);
         }
@@ -694,6 +703,30 @@ static bool meetings_same(const people_index *px, const item *a, const item *b)
            (!da.y && !db.y && !pa && !pb);
 }
 
+/* The date an article was written: its own, or else the date of an event it reports
+ * undated that another article dates ("today", "on Friday"). */
+static date_value source_reference(const json_t *sources, const char *source, const item_vec *items,
+                                   const int *cluster, const date_value *cluster_dates)
+{
+    size_t i;
+    json_t *src;
+    json_array_foreach(sources, i, src)
+    {
+        if (strcmp(str(src, "source_id"), source) != 0)
+            continue;
+        date_value v = parse_date(str(json_object_get(src, "extraction"), "published"));
+        if (precision(v) == 3)
+            return v;
+    }
+    for (size_t k = 0; k < items->n; k++) {
+        if (strcmp(items->items[k].source, source) != 0 || str(items->items[k].fact, "date"))
+            continue;
+        if (precision(cluster_dates[cluster[k]]) == 3)
+            return cluster_dates[cluster[k]];
+    }
+    return (date_value){0};
+}
+
 static json_t *meetings_merge(const json_t *sources, const people_index *px, json_t *taken)
 {
     item_vec items = {0};
@@ -708,6 +741,20 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     int *cluster = malloc((n ? n : 1) * sizeof(int));
     for (size_t a = 0; a < n; a++)
         cluster[a] = uf_find(parent, (int)a);
+    /* each cluster's date, for the reference dates of undated articles */
+    date_value *cluster_dates = calloc(n ? n : 1, sizeof *cluster_dates);
+    for (size_t a = 0; a < n; a++) {
+        if (cluster[a] != (int)a)
+            continue;
+        VEC(date_value) ds = {0};
+        for (size_t b = 0; b < n; b++)
+            if (cluster[b] == (int)a) {
+                date_value dv = parse_date(str(items.items[b].fact, "date"));
+                VEC_PUSH(ds, dv);
+            }
+        cluster_dates[a] = best_date(ds.items, ds.n);
+        free(ds.items);
+    }
     json_t *out = json_array();
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
@@ -738,6 +785,11 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
             }
         }
         date_value when = best_date(dates.items, dates.n);
+        if (!when.y) {
+            /* an undated meeting is dated, to the month, by the article that reports it */
+            date_value ref = source_reference(sources, items.items[a].source, &items, cluster, cluster_dates);
+            when = (date_value){ref.y, ref.m, 0};
+        }
         char *date_s = date_format(when);
         char *pkey = set_key(participants, "person_id");
         strbuf key = STRBUF_INIT;
@@ -767,6 +819,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     }
     free(parent);
     free(cluster);
+    free(cluster_dates);
     free(items.items);
     return out;
 }

@@ -186,13 +186,7 @@ static bool naming_context(const doc *d, const qspan *q)
                                          "known", "branded", "christened", "the", "a", "an",
                                          "its", "their", "his", "her", "our", NULL};
     int t = tok_at(d, q->open) - 1;
-    for (int k = t; k >= 0 && k >= t - 1; k--) {
-        if (d->tokens.items[k].sent != d->tokens.items[t < 0 ? 0 : t].sent)
-            break;
-        if (tok_in(d, k, NAMING))
-            return true;
-    }
-    return false;
+    return t >= 0 && tok_in(d, t, NAMING);
 }
 
 static bool is_quotation(const doc *d, const qspan *q, bool has_speaker)
@@ -202,14 +196,16 @@ static bool is_quotation(const doc *d, const qspan *q, bool has_speaker)
     if (q->end - q->start > MAX_QUOTE_CHARS)
         return false;
     inner_shape(d, q, &words, &content, &caps, &punct);
-    if (words < MIN_QUOTE_WORDS - 1 + (has_speaker ? 0 : 1) && !(punct && words >= 2))
-        return false;
-    if (words < MIN_QUOTE_WORDS && !has_speaker)
+    /* one or two words are a term or a scare quote, whoever is near */
+    if (words < MIN_QUOTE_WORDS)
         return false;
     /* a title: most content words capitalised, and not a sentence of speech */
     if (content > 0 && caps * 4 >= content * 3 && words <= 14)
         return false;
     if (words <= 6 && !punct && naming_context(d, q))
+        return false;
+    /* a "comprehensive strategic partnership," named in passing, comma and all */
+    if (words <= 4 && !has_speaker && naming_context(d, q))
         return false;
     if (words < 5 && !punct && !has_speaker)
         return false;

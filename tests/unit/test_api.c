@@ -250,6 +250,7 @@ TestSuite(api_params, .init = setup, .fini = teardown);
 TestSuite(api_items, .init = setup, .fini = teardown);
 TestSuite(api_methods, .init = setup, .fini = teardown);
 TestSuite(api_meta, .init = setup, .fini = teardown);
+TestSuite(api_people, .init = setup, .fini = teardown);
 
 Test(api_routing, index_lists_every_endpoint)
 {
@@ -699,4 +700,151 @@ Test(api_meta, every_problem_has_the_four_members)
                      cases[i].method, cases[i].target);
         call_release(&c);
     }
+}
+
+/* --- people --- */
+
+/* The one entry of `list` (an array of {id, ...}) with this id, or NULL. */
+static const json_t *entry_with_id(const json_t *list, const char *id)
+{
+    const json_t *e;
+    size_t i;
+    json_array_foreach(list, i, e) {
+        const char *eid = json_string_value(json_object_get(e, "id"));
+        if (eid && strcmp(eid, id) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+Test(api_people, detail_lists_agreements_meetings_and_quotes)
+{
+    call c;
+    call_api("GET", "/people/p-rajnath", &c);
+    assert_json_ok(&c);
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "name")), "Rajnath Singh");
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "title")), "Defence Minister");
+    cr_assert(json_is_array(json_object_get(c.json, "aliases")));
+
+    const json_t *agreements = json_object_get(c.json, "agreements");
+    cr_assert_eq(json_array_size(agreements), 1);
+    const json_t *a = json_array_get(agreements, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(a, "id")), "a1");
+    cr_assert_str_eq(json_string_value(json_object_get(a, "name")), "Framework for Defence");
+    cr_assert_str_eq(json_string_value(json_object_get(a, "signed")), "2025-10-31");
+
+    cr_assert_eq(json_array_size(json_object_get(c.json, "meetings")), 0,
+                 "the fixture's meeting names only Hegseth by id");
+    const json_t *quotes = json_object_get(c.json, "quotes");
+    cr_assert_eq(json_array_size(quotes), 1);
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(quotes, 0), "id")), "q1");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(quotes, 0), "text")),
+                     "This is a new era,");
+
+    const json_t *counts = json_object_get(c.json, "counts");
+    cr_assert_eq(json_integer_value(json_object_get(counts, "agreements")), 1);
+    cr_assert_eq(json_integer_value(json_object_get(counts, "meetings")), 0);
+    cr_assert_eq(json_integer_value(json_object_get(counts, "quotes")), 1);
+    call_release(&c);
+
+    call_api("GET", "/people/p-hegseth", &c);
+    assert_json_ok(&c);
+    const json_t *meetings = json_object_get(c.json, "meetings");
+    cr_assert_eq(json_array_size(meetings), 1);
+    const json_t *m = json_array_get(meetings, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(m, "id")), "m1");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "date")), "2025-10-31");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "place")), "Kuala Lumpur");
+    cr_assert_eq(json_array_size(json_object_get(c.json, "quotes")), 0,
+                 "q2's speaker is unknown, not Hegseth");
+    call_release(&c);
+}
+
+Test(api_people, list_is_compact_and_agrees_with_the_detail)
+{
+    call list;
+    call_api("GET", "/people?limit=1000", &list);
+    assert_json_ok(&list);
+    const json_t *p;
+    size_t i;
+    json_array_foreach(json_object_get(list.json, "data"), i, p) {
+        const char *fields[] = {"id", "name", "title", "aliases", "counts"};
+        for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
+            cr_assert(json_object_get(p, fields[k]), "person lacks %s", fields[k]);
+        cr_assert_null(json_object_get(p, "quotes"), "the list carries counts, not facts");
+
+        char target[128];
+        call item;
+        snprintf(target, sizeof target, "/people/%s", json_string_value(json_object_get(p, "id")));
+        call_api("GET", target, &item);
+        assert_json_ok(&item);
+        const char *key;
+        const json_t *value;
+        json_object_foreach((json_t *)p, key, value)
+            cr_assert(json_equal(value, json_object_get(item.json, key)), "%s: %s differs",
+                      target, key);
+        const char *members[] = {"agreements", "meetings", "quotes"};
+        for (size_t k = 0; k < 3; k++)
+            cr_assert_eq(json_array_size(json_object_get(item.json, members[k])),
+                         (size_t)json_integer_value(
+                             json_object_get(json_object_get(p, "counts"), members[k])),
+                         "%s: counts.%s", target, members[k]);
+        call_release(&item);
+    }
+    call_release(&list);
+}
+
+Test(api_people, every_person_id_of_a_fact_resolves)
+{
+    /* Each list, the member naming its people (a list, or the one speaker), and the member of
+     * a person that lists those facts. */
+    static const struct {
+        const char *list, *refs, *person_member;
+    } kinds[] = {{"/agreements", "signatories", "agreements"},
+                 {"/meetings", "participants", "meetings"},
+                 {"/quotes", "speaker", "quotes"}};
+    int seen = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        call c;
+        call_api("GET", kinds[k].list, &c);
+        assert_json_ok(&c);
+        const json_t *fact;
+        size_t i;
+        json_array_foreach(json_object_get(c.json, "data"), i, fact) {
+            json_t *refs = json_object_get(fact, kinds[k].refs);
+            refs = json_is_array(refs) ? json_incref(refs) : json_pack("[O]", refs);
+            const json_t *ref;
+            size_t j;
+            json_array_foreach(refs, j, ref) {
+                cr_assert(json_object_get(ref, "name") && json_object_get(ref, "title"),
+                          "%s: a person reference keeps name and title", kinds[k].list);
+                cr_assert(json_object_get(ref, "person_id"), "%s: a person reference has person_id",
+                          kinds[k].list);
+                const char *pid = json_string_value(json_object_get(ref, "person_id"));
+                if (!pid)
+                    continue;
+                char target[128];
+                call p;
+                snprintf(target, sizeof target, "/people/%s", pid);
+                call_api("GET", target, &p);
+                assert_json_ok(&p);
+                const char *fact_id = json_string_value(json_object_get(fact, "id"));
+                cr_assert(entry_with_id(json_object_get(p.json, kinds[k].person_member), fact_id),
+                          "%s does not list %s %s", target, kinds[k].person_member, fact_id);
+                call_release(&p);
+                seen++;
+            }
+            json_decref(refs);
+        }
+        call_release(&c);
+    }
+    cr_assert_eq(seen, 3, "a1's signatory, m1's participant, q1's speaker");
+}
+
+Test(api_people, unknown_person_is_404)
+{
+    call c;
+    call_api("GET", "/people/p-nobody", &c);
+    assert_problem(&c, 404, "/problems/not-found", "p-nobody");
+    call_release(&c);
 }

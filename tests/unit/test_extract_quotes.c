@@ -1,0 +1,466 @@
+/* Unit tests of quotation finding and speaker attribution.
+ *
+ * Marks: curly, straight and single British marks, quotes nested in quotes, quotes split
+ * around "she said", a quotation running over several paragraphs.  Attribution: quote-first
+ * ("…," said Name / "…," Name said / "…," he said), speaker-first with a colon, an intro line
+ * ending in a colon, "according to", participle clauses (", adding that “…”"), relative
+ * clauses (", who met X, said"), pronouns, surnames and given names alone, embedded posts
+ * signed "— Name (@handle) Month D, YYYY".  Traps: titles, slogans and scare quotes are no
+ * quotations, and a quote nobody can be named for has a null speaker, never a guess.
+ * Every sentence here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+/* Asserts that the extraction has a quote containing `needle` whose text is `words` (as
+ * words) and whose speaker is `speaker` (NULL: unknown). */
+static void expect_quote(const json_t *ex, const char *needle, const char *words, const char *speaker)
+{
+    const json_t *q = find_quote(ex, needle);
+    cr_assert_not_null(q, "no quote with \"%s\": %s", needle, json_brief(json_object_get(ex, "quotes")));
+    if (words)
+        cr_expect(same_words(field_str(q, "text"), words), "text: %s", field_str(q, "text"));
+    if (speaker)
+        cr_expect(speaker_name(q) && strcmp(speaker_name(q), speaker) == 0, "speaker of \"%s\": %s (expected %s)",
+                  needle, json_brief(json_object_get(q, "speaker")), speaker);
+    else
+        cr_expect_null(speaker_name(q), "speaker of \"%s\" should be unknown: %s", needle,
+                       json_brief(json_object_get(q, "speaker")));
+}
+
+/* ---- marks ---- */
+
+Test(extract_quotes, curly_quote_first_said_title_name)
+{
+    static const char text[] =
+        "“We will open the Busia crossing around the clock by June,” said Ugandan Trade "
+        "Minister Grace Akello.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "Busia crossing", "We will open the Busia crossing around the clock by June", "Grace Akello");
+    const json_t *q = find_quote(ex, "Busia crossing");
+    cr_expect_str_eq(field_str(q, "cue"), "said");
+    const json_t *p = find_person(ex, "Grace Akello");
+    cr_assert_not_null(p);
+    cr_expect(contains_ci(field_str(p, "title"), "Trade Minister"), "title: %s", json_brief(json_object_get(p, "title")));
+    json_decref(ex);
+}
+
+Test(extract_quotes, curly_quote_first_name_said)
+{
+    static const char text[] =
+        "Ugandan Trade Minister Grace Akello toured the Malaba border post on Tuesday.\n"
+        "\n"
+        "“Trucks wait four days here. That has to end,” Akello said.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "Trucks wait four days", "Trucks wait four days here. That has to end", "Grace Akello");
+    json_decref(ex);
+}
+
+Test(extract_quotes, straight_double_marks)
+{
+    static const char text[] =
+        "Kraków Mayor Ewa Kowalczyk opened the new tram line on Saturday.\n"
+        "\n"
+        "\"We have waited twenty years for this line,\" Kowalczyk told the crowd at the depot.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "waited twenty years", "We have waited twenty years for this line", "Ewa Kowalczyk");
+    json_decref(ex);
+}
+
+Test(extract_quotes, british_single_marks)
+{
+    static const char text[] =
+        "Trade Secretary Fiona Gallagher played down hopes of a quick deal with the Gulf states.\n"
+        "\n"
+        "‘We are not going to be rushed into signing something that hurts British farmers,’ "
+        "she told MPs on Wednesday.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "not going to be rushed",
+                 "We are not going to be rushed into signing something that hurts British farmers", "Fiona Gallagher");
+    json_decref(ex);
+}
+
+Test(extract_quotes, apostrophes_do_not_open_or_close_single_quotes)
+{
+    static const char text[] =
+        "Ireland's Agriculture Minister Seán Ó Briain said the farmers' protest was understandable.\n"
+        "\n"
+        "‘It's the government's job to listen, and we're listening,’ Ó Briain said.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "job to listen", "It's the government's job to listen, and we're listening", "Seán Ó Briain");
+    cr_expect_null(find_quote(ex, "s Agriculture"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+Test(extract_quotes, nested_quote_stays_inside_the_outer_one)
+{
+    static const char text[] =
+        "Farmers' leader Adebayo Ogunleye was scathing about the subsidy scheme.\n"
+        "\n"
+        "“When the ministry told us ‘the money is on its way,’ we believed them. We are still "
+        "waiting,” Ogunleye said.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "We are still waiting",
+                 "When the ministry told us the money is on its way, we believed them. We are still waiting",
+                 "Adebayo Ogunleye");
+    cr_expect_eq(count_quotes(ex, "money is on its way"), 1, "the inner quote is part of the outer one: %s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+Test(extract_quotes, quote_split_around_she_said)
+{
+    static const char text[] =
+        "Marine biologist Dr. Leilani Kahale has surveyed the reef for a decade.\n"
+        "\n"
+        "“The reef is bleaching faster every year,” she said, “and we are running out of time "
+        "to save it.”\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "bleaching faster", "The reef is bleaching faster every year", "Leilani Kahale");
+    expect_quote(ex, "running out of time", "and we are running out of time to save it", "Leilani Kahale");
+    json_decref(ex);
+}
+
+Test(extract_quotes, multi_paragraph_quote_after_colon_intro)
+{
+    static const char text[] =
+        "Finnish Foreign Minister Johanna Lindqvist told parliament on Thursday:\n"
+        "\n"
+        "“The cables under the Gulf of Finland carry our electricity, our data and our trust. "
+        "Damaging them is an attack on all three.\n"
+        "\n"
+        "“We will patrol them with Estonia every day of the year, and we will not apologise "
+        "for doing so.”\n"
+        "\n"
+        "Opposition members applauded.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "carry our electricity",
+                 "The cables under the Gulf of Finland carry our electricity, our data and our trust. "
+                 "Damaging them is an attack on all three.",
+                 "Johanna Lindqvist");
+    expect_quote(ex, "patrol them with Estonia",
+                 "We will patrol them with Estonia every day of the year, and we will not apologise for "
+                 "doing so.",
+                 "Johanna Lindqvist");
+    cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 2, "one quote per paragraph: %s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+/* ---- speaker-first ---- */
+
+Test(extract_quotes, speaker_first_with_colon)
+{
+    static const char text[] =
+        "Nigerian Petroleum Minister Bala Usman: “The pipeline is on schedule and fully funded "
+        "for its first phase.”\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "on schedule", "The pipeline is on schedule and fully funded for its first phase.", "Bala Usman");
+    json_decref(ex);
+}
+
+Test(extract_quotes, speaker_first_told_reporters_colon)
+{
+    static const char text[] =
+        "Moroccan Energy Minister Leila Benali told reporters in Rabat: “Our grid will carry "
+        "Nigerian gas to Europe before the end of the decade.”\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "carry Nigerian gas", "Our grid will carry Nigerian gas to Europe before the end of the decade.",
+                 "Leila Benali");
+    cr_expect_str_eq(field_str(find_quote(ex, "carry Nigerian gas"), "cue"), "told");
+    json_decref(ex);
+}
+
+Test(extract_quotes, speaker_first_said_that)
+{
+    static const char text[] =
+        "Indonesian Fisheries Minister Siti Rahmawati said on Friday that “no foreign trawler "
+        "will fish in the Natuna Sea without a licence from Jakarta.”\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "foreign trawler", "no foreign trawler will fish in the Natuna Sea without a licence from Jakarta.",
+                 "Siti Rahmawati");
+    json_decref(ex);
+}
+
+/* ---- references to a speaker named earlier ---- */
+
+Test(extract_quotes, pronoun_resolves_to_previous_subject)
+{
+    static const char text[] =
+        "Finnish President Aino Virtanen arrived in Tallinn on Thursday for talks on undersea "
+        "cable security.\n"
+        "\n"
+        "“Our cables are our lifelines, and we will guard them together,” she said.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "lifelines", "Our cables are our lifelines, and we will guard them together", "Aino Virtanen");
+    json_decref(ex);
+}
+
+Test(extract_quotes, pronoun_skips_a_person_of_the_other_gender)
+{
+    static const char text[] =
+        "Ms. Sofia Lindgren, Sweden's housing minister, visited the Kiruna relocation site with "
+        "the town's mayor, Mr. Jonas Berg.\n"
+        "\n"
+        "“Moving a whole town is not something any government should take lightly,” she said.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "Moving a whole town", NULL, "Sofia Lindgren");
+    json_decref(ex);
+}
+
+Test(extract_quotes, surname_alone_resolves_to_full_name)
+{
+    static const char text[] =
+        "Estonian Prime Minister Kristjan Tamm chaired an emergency cabinet meeting after the "
+        "cable was cut.\n"
+        "\n"
+        "\"We know which ship was above the cable, and we know when,\" said Tamm.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "which ship", "We know which ship was above the cable, and we know when", "Kristjan Tamm");
+    json_decref(ex);
+}
+
+Test(extract_quotes, given_name_alone_resolves_to_full_name)
+{
+    static const char text[] =
+        "Thai Foreign Minister Sirichai Wongsawat flew to Phnom Penh on Monday.\n"
+        "\n"
+        "“The border market must reopen before the harvest,” Sirichai said after the talks.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "border market must reopen", "The border market must reopen before the harvest",
+                 "Sirichai Wongsawat");
+    json_decref(ex);
+}
+
+Test(extract_quotes, according_to_names_the_speaker)
+{
+    static const char text[] =
+        "“The deal could be signed as early as next month,” according to Jordanian Deputy "
+        "Prime Minister Rania Haddad.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "as early as next month", "The deal could be signed as early as next month", "Rania Haddad");
+    json_decref(ex);
+}
+
+Test(extract_quotes, participle_clause_adding_that)
+{
+    static const char text[] =
+        "Jordanian Water Minister Omar Khatib welcomed the desalination plan on Sunday, adding "
+        "that “nobody in the Jordan valley should go a summer without water again.”\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "Jordan valley", "nobody in the Jordan valley should go a summer without water again.",
+                 "Omar Khatib");
+    json_decref(ex);
+}
+
+Test(extract_quotes, relative_clause_does_not_take_the_speaker)
+{
+    static const char text[] =
+        "Ghanaian Lands Minister Kwame Asante, who met Canadian envoy Marie Tremblay on Monday, "
+        "said: “We want the lithium refined here, not shipped out as rock.”\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "lithium refined here", "We want the lithium refined here, not shipped out as rock.",
+                 "Kwame Asante");
+    json_decref(ex);
+}
+
+Test(extract_quotes, quote_first_with_appositive_after_name)
+{
+    static const char text[] =
+        "“Every year we wait, the sea takes another metre of beach,” said Mette Lund, Denmark's "
+        "climate envoy, at the Copenhagen conference.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "another metre", "Every year we wait, the sea takes another metre of beach", "Mette Lund");
+    json_decref(ex);
+}
+
+Test(extract_quotes, wrote_on_social_media)
+{
+    static const char text[] =
+        "Kenyan Foreign Minister Achieng Odhiambo hailed the vote.\n"
+        "\n"
+        "“A good day for Africa's voice at the United Nations,” Odhiambo wrote on X.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "good day for Africa", "A good day for Africa's voice at the United Nations", "Achieng Odhiambo");
+    cr_expect_str_eq(field_str(find_quote(ex, "good day for Africa"), "cue"), "wrote");
+    json_decref(ex);
+}
+
+Test(extract_quotes, two_speakers_in_turn)
+{
+    static const char text[] =
+        "Chilean Foreign Minister Camila Rojas met her Norwegian counterpart Eirik Dahl in "
+        "Santiago on Monday.\n"
+        "\n"
+        "“Antarctica is a laboratory for the whole planet,” said Rojas.\n"
+        "\n"
+        "“Our researchers will winter at the Chilean station next year,” Dahl said.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "laboratory for the whole planet", NULL, "Camila Rojas");
+    expect_quote(ex, "winter at the Chilean station", NULL, "Eirik Dahl");
+    json_decref(ex);
+}
+
+Test(extract_quotes, speaker_title_with_unlisted_demonym)
+{
+    static const char text[] =
+        "“Our rivers can light up Dhaka as well as Kathmandu,” said Nepali Energy Minister "
+        "Dipak Khadka.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "light up Dhaka", NULL, "Dipak Khadka");
+    json_decref(ex);
+}
+
+/* ---- embedded posts ---- */
+
+Test(extract_quotes, embedded_post_without_link_spoken_by_signer)
+{
+    static const char text[] =
+        "New Zealand's foreign minister marked the signing on social media.\n"
+        "\n"
+        "Proud to sign the Pacific fisheries compliance arrangement with our Fijian friends "
+        "today 🇳🇿🇫🇯 pic.twitter.com/Xk29LmQ7rT\n"
+        "— Aroha Ngata (@ArohaNgataNZ) March 4, 2024\n"
+        "\n"
+        "The arrangement takes effect in July.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "Proud to sign");
+    cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(same_words(field_str(q, "text"),
+                         "Proud to sign the Pacific fisheries compliance arrangement with our Fijian friends today 🇳🇿🇫🇯"),
+              "text: %s", field_str(q, "text"));
+    cr_expect_null(strstr(field_str(q, "text"), "pic.twitter.com"), "the link is no part of the post: %s",
+                   field_str(q, "text"));
+    cr_expect_str_eq(speaker_name(q), "Aroha Ngata");
+    cr_expect_null(find_quote(ex, "Aroha Ngata"), "the signature line is no quote");
+    const json_t *p = find_person(ex, "Aroha Ngata");
+    cr_assert_not_null(p);
+    cr_expect_str_eq(field_str(p, "handle"), "@ArohaNgataNZ");
+    json_decref(ex);
+}
+
+Test(extract_quotes, embedded_post_over_two_lines)
+{
+    static const char text[] =
+        "The minister posted a message after the talks.\n"
+        "\n"
+        "Productive talks with Minister Okonkwo on the Lagos–Abidjan corridor.\n"
+        "Construction starts next year. https://t.co/9fKq2ZpLmA\n"
+        "— Kouassi Yao (@KouassiYaoCI) November 12, 2024\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "Productive talks");
+    cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(same_words(field_str(q, "text"),
+                         "Productive talks with Minister Okonkwo on the Lagos–Abidjan corridor. Construction "
+                         "starts next year."),
+              "text: %s", field_str(q, "text"));
+    cr_expect_str_eq(speaker_name(q), "Kouassi Yao");
+    json_decref(ex);
+}
+
+/* ---- traps ---- */
+
+Test(extract_quotes, report_title_in_quotes_is_not_a_quote)
+{
+    static const char text[] =
+        "The council published its annual report, “Oceans at a Crossroads: Fisheries in a "
+        "Warming World”, on Tuesday.\n"
+        "\n"
+        "“The numbers are worse than we feared,” said council chair Ingrid Hovland.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "Oceans at a Crossroads"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    expect_quote(ex, "worse than we feared", NULL, "Ingrid Hovland");
+    json_decref(ex);
+}
+
+Test(extract_quotes, slogans_are_not_quotes)
+{
+    static const char text[] =
+        "The campaign ran under the slogan “one coast, one future” and the banner “Build Back "
+        "Bluer”.\n"
+        "\n"
+        "Protest organiser Tavita Fa'asalele said the march was peaceful.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "one coast"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_quote(ex, "Build Back"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+Test(extract_quotes, scare_quotes_are_not_quotes)
+{
+    static const char text[] =
+        "Officials described the talks as “frank” and accused Moscow of running a so-called "
+        "“shadow fleet” of ageing tankers in the Baltic.\n"
+        "\n"
+        "Critics call the scheme ‘green colonialism’.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 0, "quotes: %s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+Test(extract_quotes, programme_name_in_quotes_is_not_a_quote)
+{
+    static const char text[] =
+        "The plan fits the government's “Made in Ghana, Sold to the World” programme, Ghanaian "
+        "Trade Minister Yaw Boakye said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "Made in Ghana"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+Test(extract_quotes, anonymous_source_gets_no_speaker)
+{
+    static const char text[] =
+        "Philippine Foreign Secretary Teresita Villanueva left the meeting without speaking to "
+        "the press.\n"
+        "\n"
+        "“This will not end well for the fishermen,” one official told reporters on condition "
+        "of anonymity.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "not end well", "This will not end well for the fishermen", NULL);
+    json_decref(ex);
+}
+
+Test(extract_quotes, unnamed_diplomat_after_named_person_gets_no_speaker)
+{
+    static const char text[] =
+        "Vietnamese Deputy Foreign Minister Phạm Thu Hà briefed ASEAN envoys on Monday.\n"
+        "\n"
+        "“Nobody in the room believed the code of conduct would be finished this year,” a "
+        "Western diplomat said.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "Nobody in the room", NULL, NULL);
+    json_decref(ex);
+}
+
+Test(extract_quotes, quote_with_no_cue_at_all_gets_no_speaker)
+{
+    static const char text[] =
+        "Polish Defence Minister Marek Nowicki inspected the new howitzers on Friday.\n"
+        "\n"
+        "The contract was signed in Warsaw.\n"
+        "\n"
+        "“Deliveries are months ahead of schedule and the crews are already training.”\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "months ahead of schedule", NULL, NULL);
+    json_decref(ex);
+}
+
+Test(extract_quotes, quote_evidence_counts_code_points)
+{
+    static const char text[] =
+        "Ministra Żaneta Wiśniewska — Polish climate minister — spoke in Katowice 🌍.\n"
+        "\n"
+        "“Węgiel is our past; the wind is our future,” Wiśniewska said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "wind is our future");
+    cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(evidence_is(q, NULL, text, "Węgiel is our past; the wind is our future,"), "evidence: %s",
+              json_brief(json_object_get(q, "evidence")));
+    cr_expect(evidence_in_bounds(ex, text));
+    json_decref(ex);
+}
