@@ -587,7 +587,8 @@ void people_find(doc *d)
             VEC_PUSH(d->pmentions, m);
         }
     }
-    qsort(d->pmentions.items, d->pmentions.n, sizeof *d->pmentions.items, cmp_mention);
+    if (d->pmentions.n)
+        qsort(d->pmentions.items, d->pmentions.n, sizeof *d->pmentions.items, cmp_mention);
     /* surname-only people whose full name is known after all */
     for (size_t i = 0; i < d->pmentions.n; i++) {
         person_mention *m = &d->pmentions.items[i];

@@ -14,8 +14,9 @@
 #include "store/store.h"
 
 /* Every statement a handle has prepared; SQL texts are static strings, so a statement is
- * found by the address of its text. */
-#define STORE_STMT_CACHE 48
+ * found by the address of its text.  Room for every static SQL text of store/ (48 today) with
+ * some to spare: a writable handle may use all of them. */
+#define STORE_STMT_CACHE 64
 
 struct store {
     sqlite3 *db;

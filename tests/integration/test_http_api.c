@@ -124,8 +124,16 @@ Test(http_endpoints, every_item_of_every_list_resolves)
             const char *id = json_string_value(json_object_get(item, "id"));
             cr_assert(id, "%s[%zu] has no id", lists[i], k);
             snprintf(path, sizeof path, "%s/%s", lists[i], id);
+            /* The resource shows every member of its list entry, unchanged; it may show
+             * more (a person lists their facts, where the list gives counts). */
             json_t *single = get_json(path);
-            cr_assert(json_equal(single, item), "%s differs from its list entry", path);
+            const char *key;
+            const json_t *value;
+            json_object_foreach((json_t *)item, key, value)
+                cr_assert(json_equal(json_object_get(single, key), value),
+                          "%s: %s differs from its list entry", path, key);
+            if (strcmp(lists[i], "/people") != 0)
+                cr_assert(json_equal(single, item), "%s differs from its list entry", path);
             json_decref(single);
         }
         json_decref(doc);

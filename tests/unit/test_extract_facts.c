@@ -1,0 +1,576 @@
+/* Unit tests of the extractor's facts within one article: agreements, meetings and dates.
+ *
+ * Agreements: named documents with their acronym before or after the name, the signing year
+ * in parentheses, "from 2013", "signed in December 1984" or "in August 2024"; parties from the
+ * name ("U.S.–India", "Indo-U.S."), from the signing sentence or from the article's main pair;
+ * signatories from "signed by A and B"; generic mentions ("the 10-year pact") joined to the
+ * named agreement; and what is not an agreement (designations, initiatives in quotation marks,
+ * alliances, exercises, summits, policies, promises to negotiate).
+ * Meetings: "A met B in City", "a meeting between A and B", "the two leaders met", "his
+ * meeting with X", calls, occasions "on the sidelines of".
+ * Dates: "3 March 2024", "2024-03-03", "March 3, 2024", and "on Tuesday", "today", "last
+ * month" resolved against the dateline or a timestamp.  Every article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+static const json_t *must_agreement(const json_t *ex, const char *needle)
+{
+    const json_t *a = find_agreement(ex, needle);
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, json_brief(json_object_get(ex, "agreements")));
+    return a;
+}
+
+static const json_t *must_meeting(const json_t *ex, const char *a, const char *b)
+{
+    const json_t *m = find_meeting(ex, a, b);
+    cr_assert_not_null(m, "no meeting of %s and %s: %s", a, b, json_brief(json_object_get(ex, "meetings")));
+    return m;
+}
+
+static size_t count(const json_t *ex, const char *kind)
+{
+    return json_array_size(json_object_get(ex, kind));
+}
+
+/* ---- agreements: names, acronyms, dates ---- */
+
+Test(extract_facts, named_agreement_with_acronym_after)
+{
+    static const char text[] =
+        "NAIROBI — Kenya and the European Union signed the Comprehensive Economic Partnership "
+        "Agreement (CEPA) in Nairobi on 3 March 2024, removing duties on Kenyan cut flowers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "CEPA");
+    cr_expect_str_eq(field_str(a, "name"), "Comprehensive Economic Partnership Agreement");
+    cr_expect_str_eq(field_str(a, "acronym"), "CEPA");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-03-03");
+    cr_expect_str_eq(field_str(a, "place"), "Nairobi");
+    cr_expect(parties_are(a, "Kenya", "European Union"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(evidence_is(a, NULL, text, "Comprehensive Economic Partnership Agreement"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
+    cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_facts, acronym_before_name_in_parentheses)
+{
+    static const char text[] =
+        "The two militaries already train together under the SOFA (Status of Forces Agreement, "
+        "2014) that Manila and Canberra signed a decade ago.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Status of Forces Agreement");
+    cr_expect_str_eq(field_str(a, "acronym"), "SOFA");
+    cr_expect_str_eq(field_str(a, "signed"), "2014");
+    json_decref(ex);
+}
+
+Test(extract_facts, acronym_mentions_add_evidence_to_one_agreement)
+{
+    static const char text[] =
+        "Seoul and Warsaw signed the Defence Logistics Cooperation Agreement (DLCA) on Monday.\n"
+        "\n"
+        "Under the DLCA, Polish tanks can be serviced in Korean yards.\n"
+        "\n"
+        "Officials said the DLCA would be reviewed in five years.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "DLCA");
+    cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_geq(json_array_size(json_object_get(a, "evidence")), 3, "evidence: %s",
+                  json_brief(json_object_get(a, "evidence")));
+    json_decref(ex);
+}
+
+Test(extract_facts, year_in_parentheses_after_name)
+{
+    static const char text[] =
+        "The new station will operate under the Nordic Polar Research Accord (2011), which "
+        "Norway, Sweden and Finland renewed last year.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Nordic Polar Research Accord");
+    cr_expect_str_eq(field_str(a, "signed"), "2011");
+    cr_expect_null(field_str(a, "acronym"));
+    json_decref(ex);
+}
+
+Test(extract_facts, from_year_after_name)
+{
+    static const char text[] =
+        "Patrols will follow the Framework Agreement on Fisheries Cooperation from 2013, "
+        "officials in Dakar and Nouakchott said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Framework Agreement on Fisheries Cooperation");
+    cr_expect_str_eq(field_str(a, "signed"), "2013");
+    json_decref(ex);
+}
+
+Test(extract_facts, signed_in_month_and_year)
+{
+    static const char text[] =
+        "The Treaty of Amity and Cooperation between Thailand and Laos was signed in December "
+        "1984 in Vientiane.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Treaty of Amity and Cooperation");
+    cr_expect_str_eq(field_str(a, "signed"), "1984-12");
+    cr_expect_str_eq(field_str(a, "place"), "Vientiane");
+    cr_expect(parties_are(a, "Thailand", "Laos"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_facts, partial_date_in_signing_sentence)
+{
+    static const char text[] =
+        "Singapore and Chile signed the Digital Economy Partnership Agreement in August 2024, "
+        "officials said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Digital Economy Partnership Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-08");
+    cr_expect(parties_are(a, "Singapore", "Chile"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_facts, date_of_another_event_in_the_sentence_is_not_the_signing_date)
+{
+    static const char text[] =
+        "Japan and the Philippines signed the Reciprocal Access Agreement in July 2024.\n"
+        "\n"
+        "Their new coast guard memorandum, signed on 8 April 2025, builds on the Reciprocal "
+        "Access Agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Reciprocal Access Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07");
+    json_decref(ex);
+}
+
+/* ---- agreements: parties and signatories ---- */
+
+Test(extract_facts, parties_from_hyphenated_name)
+{
+    static const char text[] =
+        "Officials in Washington and New Delhi said the U.S.–India Space Cooperation Framework "
+        "would be signed by the end of the year.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Space Cooperation Framework");
+    cr_expect(parties_are(a, "United States", "India"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect_null(field_str(a, "signed"), "not signed yet: %s", json_brief(json_object_get(a, "signed")));
+    json_decref(ex);
+}
+
+Test(extract_facts, parties_from_indo_prefix)
+{
+    static const char text[] =
+        "The Indo-U.S. Science and Technology Agreement, first signed in 2005, was renewed on "
+        "Friday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Science and Technology Agreement");
+    cr_expect(parties_are(a, "India", "United States"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_facts, parties_from_signing_sentence)
+{
+    static const char text[] =
+        "RABAT — Morocco and Nigeria signed the Atlantic Gas Pipeline Intergovernmental "
+        "Agreement in Rabat on 17 September 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Pipeline Intergovernmental Agreement");
+    cr_expect(parties_are(a, "Morocco", "Nigeria"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect_str_eq(field_str(a, "signed"), "2024-09-17");
+    json_decref(ex);
+}
+
+Test(extract_facts, parties_from_the_article_main_pair)
+{
+    static const char text[] =
+        "HANOI — Vietnam and France deepened their space cooperation on Thursday.\n"
+        "\n"
+        "The Earth Observation Satellite Agreement was signed at the Vietnamese foreign "
+        "ministry on 9 October 2025.\n"
+        "\n"
+        "France will train forty Vietnamese engineers in Toulouse, and Vietnam will host a "
+        "French ground station.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Earth Observation Satellite Agreement");
+    cr_expect(parties_are(a, "Vietnam", "France"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect_str_eq(field_str(a, "signed"), "2025-10-09");
+    json_decref(ex);
+}
+
+Test(extract_facts, signatories_from_signed_by)
+{
+    static const char text[] =
+        "The Brazil–Germany Energy Transition Accord was signed by Brazilian Mines and Energy "
+        "Minister Rodrigo Lins and German Economy Minister Katharina Vogel in Brasília on 14 "
+        "November 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Energy Transition Accord");
+    cr_expect(has_signatory(a, "Rodrigo Lins"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Katharina Vogel"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2);
+    cr_expect(parties_are(a, "Brazil", "Germany"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect_str_eq(field_str(a, "signed"), "2024-11-14");
+    cr_expect_str_eq(field_str(a, "place"), "Brasília");
+    json_decref(ex);
+}
+
+Test(extract_facts, signatories_before_the_verb)
+{
+    static const char text[] =
+        "Estonian Defence Minister Kaarel Tamm and Finnish Defence Minister Antti Lehtinen "
+        "signed the Seabed Infrastructure Security Treaty in Tallinn on 14 January 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Seabed Infrastructure Security Treaty");
+    cr_expect(has_signatory(a, "Kaarel Tamm"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Antti Lehtinen"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2);
+    cr_expect_str_eq(field_str(a, "signed"), "2025-01-14");
+    cr_expect_str_eq(field_str(a, "place"), "Tallinn");
+    json_decref(ex);
+}
+
+Test(extract_facts, parties_from_the_signatories_titles)
+{
+    static const char text[] =
+        "Polish Defence Minister Marek Nowicki and South Korean Defence Minister Park Seo-yeon "
+        "signed the Howitzer Maintenance Agreement in Seoul on 15 October 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Howitzer Maintenance Agreement");
+    cr_expect(parties_are(a, "Poland", "South Korea"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_facts, parties_named_by_demonyms)
+{
+    static const char text[] =
+        "The Estonian and Lithuanian governments signed the Baltic Grid Synchronisation "
+        "Agreement in Vilnius on 2 February 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Baltic Grid Synchronisation Agreement");
+    cr_expect(parties_are(a, "Estonia", "Lithuania"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_facts, parties_of_small_island_states)
+{
+    static const char text[] =
+        "Tuvalu and Tonga signed the Pacific Seasonal Labour Treaty in Nuku'alofa on 3 June "
+        "2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Pacific Seasonal Labour Treaty");
+    cr_expect(parties_are(a, "Tuvalu", "Tonga"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_facts, country_in_a_geographic_name_is_not_a_party)
+{
+    static const char text[] =
+        "The Philippines and Vietnam signed the South China Sea Coast Guard Cooperation "
+        "Memorandum in Hanoi on 30 January 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Coast Guard Cooperation Memorandum");
+    cr_expect(parties_are(a, "Philippines", "Vietnam"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_facts, generic_mention_joins_the_named_agreement)
+{
+    static const char text[] =
+        "CANBERRA — India and Australia signed the Critical Minerals Investment Partnership "
+        "Agreement on 5 May 2025.\n"
+        "\n"
+        "Officials said the 10-year pact would bring A$2 billion of Indian money into "
+        "Australian lithium refining.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Critical Minerals Investment Partnership Agreement");
+    cr_expect_eq(count(ex, "agreements"), 1, "one agreement: %s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(evidence_has(a, NULL, text, "10-year pact"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    cr_expect_str_eq(field_str(a, "signed"), "2025-05-05");
+    json_decref(ex);
+}
+
+Test(extract_facts, generic_signing_without_a_name_stands_alone)
+{
+    static const char text[] =
+        "ACCRA — Ghana and Canada signed a five-year minerals processing accord on Thursday, "
+        "Ghanaian officials said.\n"
+        "\n"
+        "Ghana and Canada had been negotiating the accord since 2023.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
+    const json_t *a = must_agreement(ex, "accord");
+    cr_expect(parties_are(a, "Ghana", "Canada"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect_null(field_str(a, "signed"), "Thursday has no reference date here: %s",
+                   json_brief(json_object_get(a, "signed")));
+    json_decref(ex);
+}
+
+/* ---- agreements: traps ---- */
+
+Test(extract_facts, designation_is_not_an_agreement)
+{
+    static const char text[] =
+        "Washington designated Colombia a Major Non-NATO Ally in 2022, and Bogotá hopes to be "
+        "named a Major Defence Partner next.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count(ex, "agreements"), 0, "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_facts, initiative_in_quotes_is_not_an_agreement)
+{
+    static const char text[] =
+        "Ghana and Canada signed a minerals accord on Thursday that fits the government's "
+        "“Make in Ghana” framework and the “Green Minerals Policy” of 2023.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "Make in Ghana"), "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_null(find_agreement(ex, "Green Minerals Policy"), "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_facts, alliance_is_not_an_agreement)
+{
+    static const char text[] =
+        "Finland joined the North Atlantic Treaty Organization in April 2023, ending decades of "
+        "military non-alignment.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count(ex, "agreements"), 0, "an alliance is an organisation: %s",
+                 json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_facts, policy_named_deal_is_not_an_agreement)
+{
+    static const char text[] =
+        "The hydrogen plant is funded under the European Green Deal and the Global Gateway "
+        "programme, EU officials said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count(ex, "agreements"), 0, "a policy package is no agreement: %s",
+                 json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_facts, exercise_and_summit_are_not_agreements)
+{
+    static const char text[] =
+        "Indonesian and Australian warships will take part in Exercise Elang Samudra in "
+        "September, and both leaders will attend the ASEAN-Australia Special Summit in "
+        "Melbourne.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count(ex, "agreements"), 0, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_eq(count(ex, "meetings"), 0, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_facts, promise_to_negotiate_is_not_an_agreement)
+{
+    static const char text[] =
+        "Kenya and the United Arab Emirates agreed to negotiate a free trade agreement next year.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count(ex, "agreements"), 0, "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+/* ---- meetings ---- */
+
+Test(extract_facts, met_in_city_on_a_full_date)
+{
+    static const char text[] =
+        "Kenyan President Daniel Mwangi met Finnish President Aino Virtanen in Helsinki on 14 "
+        "May 2024 to discuss geothermal investment.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Daniel Mwangi", "Aino Virtanen");
+    cr_expect_str_eq(field_str(m, "date"), "2024-05-14");
+    cr_expect_str_eq(field_str(m, "place"), "Helsinki");
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2);
+    cr_expect(evidence_has(m, NULL, text, "met Finnish President Aino Virtanen"), "evidence: %s",
+              json_brief(json_object_get(m, "evidence")));
+    json_decref(ex);
+}
+
+Test(extract_facts, meeting_between_two_named_people)
+{
+    static const char text[] =
+        "A meeting between Chilean Foreign Minister Camila Rojas and Norwegian Foreign Minister "
+        "Eirik Dahl took place in Oslo on 2024-03-04.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Camila Rojas", "Eirik Dahl");
+    cr_expect_str_eq(field_str(m, "date"), "2024-03-04");
+    cr_expect_str_eq(field_str(m, "place"), "Oslo");
+    json_decref(ex);
+}
+
+Test(extract_facts, meeting_on_month_day_year)
+{
+    static const char text[] =
+        "Polish President Andrzej Wróbel hosted Lithuanian President Rūta Vaitkutė at the "
+        "presidential palace in Warsaw on March 3, 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Wróbel", "Vaitkutė");
+    cr_expect_str_eq(field_str(m, "date"), "2024-03-03");
+    cr_expect_str_eq(field_str(m, "place"), "Warsaw");
+    json_decref(ex);
+}
+
+Test(extract_facts, the_two_leaders_met_joins_the_meeting_told_before)
+{
+    static const char text[] =
+        "Mexican President Claudia Ortega hosted Guatemalan President Bernardo Arévalo Cojtí "
+        "in Tapachula on 21 March 2024.\n"
+        "\n"
+        "The two leaders met for three hours at the customs post.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Claudia Ortega", "Arévalo");
+    cr_expect_str_eq(field_str(m, "date"), "2024-03-21");
+    cr_expect_str_eq(field_str(m, "place"), "Tapachula");
+    cr_expect(evidence_has(m, NULL, text, "The two leaders met"), "evidence: %s",
+              json_brief(json_object_get(m, "evidence")));
+    cr_expect_eq(count(ex, "meetings"), 1, "the same meeting told twice: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_facts, the_two_leaders_met_refers_to_the_pair_named_before)
+{
+    static const char text[] =
+        "Mexican President Claudia Ortega welcomed Guatemalan President Bernardo Arévalo Cojtí "
+        "to Tapachula on 21 March 2024.\n"
+        "\n"
+        "The two leaders met for three hours at the customs post.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Claudia Ortega", "Arévalo");
+    cr_expect_str_eq(field_str(m, "date"), "2024-03-21");
+    cr_expect(evidence_has(m, NULL, text, "The two leaders met"), "evidence: %s",
+              json_brief(json_object_get(m, "evidence")));
+    cr_expect_eq(count(ex, "meetings"), 1, "the same meeting told twice: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_facts, his_meeting_with_a_named_person)
+{
+    static const char text[] =
+        "Japanese Foreign Minister Haruto Kobayashi flew to Manila on 8 April 2025.\n"
+        "\n"
+        "He said his meeting with Philippine Foreign Secretary Teresita Villanueva had been "
+        "the most productive of his tour.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Haruto Kobayashi", "Teresita Villanueva");
+    json_decref(ex);
+}
+
+Test(extract_facts, spoke_to_is_a_call)
+{
+    static const char text[] =
+        "Polish Defence Minister Marek Nowicki spoke to South Korean Defence Minister Park "
+        "Seo-yeon by phone on 2 August 2023 about howitzer deliveries.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Nowicki", "Park Seo-yeon");
+    cr_expect_str_eq(field_str(m, "rule"), "meeting-call");
+    cr_expect_str_eq(field_str(m, "date"), "2023-08-02");
+    cr_expect_null(field_str(m, "place"), "a call has no place: %s", json_brief(json_object_get(m, "place")));
+    json_decref(ex);
+}
+
+Test(extract_facts, occasion_on_the_sidelines)
+{
+    static const char text[] =
+        "Colombian Trade Minister Catalina Restrepo met British Business Secretary James "
+        "Whitcombe on the sidelines of the United Nations General Assembly in New York on 23 "
+        "September 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Catalina Restrepo", "James Whitcombe");
+    cr_expect_str_eq(field_str(m, "occasion"), "United Nations General Assembly");
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "participants: %s",
+                 json_brief(json_object_get(m, "participants")));
+    cr_expect_str_eq(field_str(m, "place"), "New York");
+    cr_expect_str_eq(field_str(m, "date"), "2025-09-23");
+    json_decref(ex);
+}
+
+Test(extract_facts, people_in_a_quotation_do_not_meet)
+{
+    static const char text[] =
+        "“I met Prime Minister Tamm in Tallinn and we agreed on everything,” Finnish President "
+        "Aino Virtanen joked on 14 January 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Virtanen", "Virtanen"), "%s", json_brief(json_object_get(ex, "meetings")));
+    json_t *ms = json_object_get(ex, "meetings");
+    size_t i;
+    json_t *m;
+    json_array_foreach(ms, i, m)
+    {
+        cr_expect_eq(json_array_size(json_object_get(m, "participants")) >= 2, 1);
+    }
+    json_decref(ex);
+}
+
+/* ---- dates ---- */
+
+Test(extract_facts, weekday_resolved_against_the_dateline)
+{
+    static const char text[] =
+        "ACCRA, May 16, 2024 (Reuters) – Ghanaian Lands Minister Kwame Asante met Canadian "
+        "Natural Resources Minister William Thornton in Accra on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Kwame Asante", "William Thornton");
+    /* 16 May 2024 was a Thursday */
+    cr_expect_str_eq(field_str(m, "date"), "2024-05-14");
+    cr_expect_str_eq(field_str(ex, "published"), "2024-05-16");
+    json_decref(ex);
+}
+
+Test(extract_facts, today_resolved_against_a_timestamp)
+{
+    static const char text[] =
+        "Fiji and Tuvalu sign climate mobility arrangement\n"
+        "\n"
+        "14 April 2025, 16:20\n"
+        "\n"
+        "Fijian Prime Minister Litia Ravuvu met Tuvaluan Prime Minister Feleti Natano in Suva "
+        "today and signed the Climate Mobility Arrangement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Litia Ravuvu", "Feleti Natano");
+    cr_expect_str_eq(field_str(m, "date"), "2025-04-14");
+    const json_t *a = must_agreement(ex, "Climate Mobility Arrangement");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-04-14");
+    json_decref(ex);
+}
+
+Test(extract_facts, last_month_resolved_to_a_month)
+{
+    static const char text[] =
+        "JAKARTA, 2025-08-20 (Reuters) – Indonesia and Australia signed the Maritime "
+        "Surveillance Cooperation Arrangement last month, Indonesian officials said on "
+        "Wednesday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Maritime Surveillance Cooperation Arrangement");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-07");
+    json_decref(ex);
+}
+
+Test(extract_facts, relative_date_without_reference_stays_unresolved)
+{
+    static const char text[] =
+        "Nepali Foreign Minister Arzu Deuba met Bangladeshi Foreign Adviser Touhid Hossain in "
+        "Kathmandu on Friday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Arzu Deuba", "Touhid Hossain");
+    cr_expect_null(field_str(m, "date"), "date: %s", json_brief(json_object_get(m, "date")));
+    cr_expect(json_is_true(json_object_get(m, "date_relative")), "date_relative: %s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_facts, day_month_without_year_takes_the_article_year)
+{
+    static const char text[] =
+        "HANOI, 9 October 2025 (VNA) – Vietnamese Science Minister Nguyễn Thị Lan said she had "
+        "met French Research Minister Jean-Baptiste Moreau by video conference on 2 July.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "published"), "2025-10-09");
+    const json_t *m = must_meeting(ex, "Nguyễn Thị Lan", "Moreau");
+    cr_expect_str_eq(field_str(m, "date"), "2025-07-02");
+    json_decref(ex);
+}
