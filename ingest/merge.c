@@ -389,7 +389,8 @@ static json_t *cluster_evidence(const item_vec *items, const int *cluster, int r
             VEC_PUSH(ev, x);
         }
     }
-    qsort(ev.items, ev.n, sizeof *ev.items, cmp_evidence);
+    if (ev.n)
+        qsort(ev.items, ev.n, sizeof *ev.items, cmp_evidence);
     json_t *out = json_array();
     for (size_t i = 0; i < ev.n; i++) {
         if (i && cmp_evidence(&ev.items[i - 1], &ev.items[i]) == 0)
@@ -435,7 +436,8 @@ static char *set_key(const json_t *arr, const char *field)
         if (s)
             VEC_PUSH(v, (char *)s);
     }
-    qsort(v.items, v.n, sizeof *v.items, cmp_str);
+    if (v.n)
+        qsort(v.items, v.n, sizeof *v.items, cmp_str);
     strbuf sb = STRBUF_INIT;
     for (size_t k = 0; k < v.n; k++) {
         if (k && strcmp(v.items[k], v.items[k - 1]) == 0)

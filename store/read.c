@@ -134,6 +134,13 @@ static json_t *render_quote(sqlite3_stmt *row)
     "SELECT id, text, speaker_person_id, speaker_name, speaker_title, cue, rule, confidence" \
     " FROM quotes"
 #define PAGE " WHERE id > ?1 ORDER BY id LIMIT ?2"
+/* Agreements and meetings come in date order, undated last, then by id: the order a
+ * timeline reads them in.  The cursor is still the last id of the previous page; the row
+ * value of that id says where the next page starts. */
+#define DATE_PAGE(col, table)                                                                  \
+    " WHERE ?1 = '' OR (" col " IS NULL, coalesce(" col ", ''), id) >"                           \
+    " (SELECT " col " IS NULL, coalesce(" col ", ''), id FROM " table " WHERE id = ?1)"          \
+    " ORDER BY " col " IS NULL, coalesce(" col ", ''), id LIMIT ?2"
 #define BY_ID " WHERE id = ?1"
 
 static const char SQL_LIST_SOURCES[] = SOURCE_COLUMNS PAGE;
@@ -142,21 +149,21 @@ static const char SQL_COUNT_SOURCES[] = "SELECT count(*) FROM sources";
 static const char SQL_LIST_PEOPLE[] = PERSON_COLUMNS PAGE;
 static const char SQL_GET_PERSON[] = PERSON_COLUMNS BY_ID;
 static const char SQL_COUNT_PEOPLE[] = "SELECT count(*) FROM people";
-static const char SQL_LIST_AGREEMENTS[] = AGREEMENT_COLUMNS PAGE;
+static const char SQL_LIST_AGREEMENTS[] = AGREEMENT_COLUMNS DATE_PAGE("signed", "agreements");
 static const char SQL_GET_AGREEMENT[] = AGREEMENT_COLUMNS BY_ID;
 static const char SQL_COUNT_AGREEMENTS[] = "SELECT count(*) FROM agreements";
-static const char SQL_LIST_MEETINGS[] = MEETING_COLUMNS PAGE;
+static const char SQL_LIST_MEETINGS[] = MEETING_COLUMNS DATE_PAGE("date", "meetings");
 static const char SQL_GET_MEETING[] = MEETING_COLUMNS BY_ID;
 static const char SQL_COUNT_MEETINGS[] = "SELECT count(*) FROM meetings";
 static const char SQL_LIST_QUOTES[] = QUOTE_COLUMNS PAGE;
 static const char SQL_GET_QUOTE[] = QUOTE_COLUMNS BY_ID;
 static const char SQL_COUNT_QUOTES[] = "SELECT count(*) FROM quotes";
 
-/* The evidence of every fact of one kind whose id is in [?2, ?3], in the order served. */
-static const char SQL_EVIDENCE_RANGE[] =
-    "SELECT fact_id, source_id, cp_start, cp_end, excerpt FROM evidence"
-    " WHERE kind = ?1 AND fact_id >= ?2 AND fact_id <= ?3"
-    " ORDER BY fact_id, source_id, cp_start, cp_end";
+/* The evidence of one fact, in the order served. */
+static const char SQL_EVIDENCE_OF[] =
+    "SELECT source_id, cp_start, cp_end, excerpt FROM evidence"
+    " WHERE kind = ?1 AND fact_id = ?2"
+    " ORDER BY source_id, cp_start, cp_end";
 
 static const char SQL_SOURCE_TEXT[] = "SELECT text FROM sources WHERE id = ?1";
 
@@ -258,35 +265,33 @@ static void page_bounds(json_t *items, const char **first, const char **last)
  * of the facts whose ids lie between the first and the last of them. */
 static int attach_evidence(store *st, const struct kind_info *k, json_t *facts)
 {
-    size_t n = json_array_size(facts), f = 0;
-    sqlite3_stmt *stmt;
-    int rc;
+    size_t i;
+    json_t *fact;
+    int rc = SQLITE_DONE;
 
-    if (!k->evidence_kind || !n)
+    if (!k->evidence_kind || !json_array_size(facts))
         return STORE_OK;
-    if (!(stmt = store_stmt(st, SQL_EVIDENCE_RANGE)))
+    sqlite3_stmt *stmt = store_stmt(st, SQL_EVIDENCE_OF);
+    if (!stmt)
         return STORE_ERROR;
-    const char *first, *last;
-    page_bounds(facts, &first, &last);
-    sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, first, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, last, -1, SQLITE_STATIC);
-
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        json_t *fact = page_seek(facts, &f, (const char *)sqlite3_column_text(stmt, 0));
-        if (f == n)
+    json_array_foreach(facts, i, fact) {
+        sqlite3_reset(stmt);
+        sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, json_string_value(json_object_get(fact, "id")), -1, SQLITE_STATIC);
+        json_t *sources = json_object_get(fact, "sources");
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+            json_t *ev = json_object();
+            json_object_set_new(ev, "source_id", col_text(stmt, 0));
+            json_object_set_new(ev, "start", col_int(stmt, 1));
+            json_object_set_new(ev, "end", col_int(stmt, 2));
+            json_object_set_new(ev, "excerpt", col_text(stmt, 3));
+            json_array_append_new(sources, ev);
+        }
+        if (rc != SQLITE_DONE)
             break;
-        if (!fact)
-            continue;
-        json_t *ev = json_object();
-        json_object_set_new(ev, "source_id", col_text(stmt, 1));
-        json_object_set_new(ev, "start", col_int(stmt, 2));
-        json_object_set_new(ev, "end", col_int(stmt, 3));
-        json_object_set_new(ev, "excerpt", col_text(stmt, 4));
-        json_array_append_new(json_object_get(fact, "sources"), ev);
     }
     store_done(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    if (rc != SQLITE_DONE)
         return store_sql_fail(st, "reading evidence");
     return STORE_OK;
 }

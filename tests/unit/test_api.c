@@ -374,17 +374,22 @@ Test(api_lists, paging_visits_every_item_once_in_order)
 Test(api_lists, next_link_has_limit_after_and_pretty)
 {
     call c;
+    /* agreements come in date order, undated last: a2 (2016), a1 (2025), a3 (no date) */
     call_api("GET", "/agreements?limit=2&pretty=1", &c);
     assert_json_ok(&c);
+    json_t *data = json_object_get(c.json, "data");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(data, 0), "id")), "a2");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(data, 1), "id")), "a1");
     cr_assert_str_eq(json_string_value(json_object_get(c.json, "next")),
-                     "/agreements?limit=2&after=a2&pretty=1");
+                     "/agreements?limit=2&after=a1&pretty=1");
     cr_assert(c.resp.len > 0 && c.resp.body[c.resp.len - 1] == '\n');
     cr_assert(memchr(c.resp.body, '\n', c.resp.len - 1), "pretty output is indented");
     call_release(&c);
 
-    call_api("GET", "/agreements?after=a2", &c);
+    call_api("GET", "/agreements?after=a1", &c);
     assert_json_ok(&c);
     cr_assert_eq(json_array_size(json_object_get(c.json, "data")), 1);
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(c.json, "data"), 0), "id")), "a3");
     cr_assert(json_is_null(json_object_get(c.json, "next")));
     call_release(&c);
 

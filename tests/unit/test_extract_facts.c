@@ -145,6 +145,19 @@ Test(extract_facts, date_of_another_event_in_the_sentence_is_not_the_signing_dat
     json_decref(ex);
 }
 
+Test(extract_facts, signing_date_in_the_clause_beats_a_weekday_elsewhere)
+{
+    static const char text[] =
+        "OTTAWA — Natural Resources Minister Bill Thornton returned on Friday from Ghana, where "
+        "Canada and Ghana signed the Canada–Ghana Comprehensive Minerals Partnership Agreement on "
+        "5 June 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Comprehensive Minerals Partnership Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-05");
+    cr_expect(parties_are(a, "Canada", "Ghana"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
 /* ---- agreements: parties and signatories ---- */
 
 Test(extract_facts, parties_from_hyphenated_name)

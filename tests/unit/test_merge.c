@@ -1,0 +1,375 @@
+/* Unit tests of ingest_merge() over small extractions made by ingest_extract(): one fact
+ * however many articles report it, with evidence from each; relative dates completed by
+ * another report of the same event; nicknames joining one person; ids that do not depend
+ * on the order of the sources; distinct facts kept apart; evidence counted in code points.
+ * Every article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/ingest.h"
+#include "tests/unit/extract_helpers.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Two reports of one signing: a wire story with the acronym and a local paper that spells
+ * the name with the parties in front and never uses the acronym. */
+static const char WIRE_CEPA[] =
+    "Canada, Ghana sign minerals partnership\n"
+    "\n"
+    "ACCRA, June 5, 2025 (Reuters) – Ghana and Canada signed the Comprehensive Minerals "
+    "Partnership Agreement (CMPA) in Accra on 5 June 2025.\n"
+    "\n"
+    "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister William "
+    "Thornton in Accra on 5 June 2025 before the ceremony.\n"
+    "\n"
+    "“Ghana will refine its own lithium,” said Mensah.\n";
+
+static const char LOCAL_CEPA[] =
+    "Thornton back from Accra with minerals deal\n"
+    "\n"
+    "By Élodie Gagnon\n"
+    "\n"
+    "OTTAWA — Natural Resources Minister Bill Thornton is back from Ghana, where Canada and "
+    "Ghana signed the Canada–Ghana Comprehensive Minerals Partnership Agreement on 5 June "
+    "2025.\n"
+    "\n"
+    "“Ghana will refine its own lithium,” Ghanaian Lands Minister Kwame Mensah told reporters "
+    "in Accra.\n";
+
+/* A third outlet that reports the same meeting with a weekday only. */
+static const char BRIEF_MEETING[] =
+    "Ghana and Canada talk minerals\n"
+    "\n"
+    "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister Bill "
+    "Thornton in Accra on Thursday.\n";
+
+static const json_t *only_agreement(const json_t *facts, const char *needle)
+{
+    const json_t *a = find_agreement(facts, needle);
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, json_brief(json_object_get(facts, "agreements")));
+    return a;
+}
+
+Test(merge, same_agreement_named_differently_merges_with_evidence_from_each)
+{
+    const char *ids[] = {"wire", "local"};
+    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 1, "one agreement: %s",
+                 json_brief(json_object_get(facts, "agreements")));
+    const json_t *a = only_agreement(facts, "Comprehensive Minerals Partnership Agreement");
+    cr_expect_str_eq(field_str(a, "acronym"), "CMPA");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-05");
+    cr_expect(parties_are(a, "Ghana", "Canada"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(evidence_has(a, "wire", WIRE_CEPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
+    cr_expect(evidence_has(a, "local", LOCAL_CEPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
+    json_decref(facts);
+}
+
+Test(merge, acronym_alone_in_one_article_joins_the_named_agreement)
+{
+    static const char later[] =
+        "Ghana's first lithium refinery will be built under the CMPA, Mensah's ministry said, "
+        "two months after the Comprehensive Minerals Partnership Agreement (CMPA) was signed.\n";
+    const char *ids[] = {"wire", "later"};
+    const char *texts[] = {WIRE_CEPA, later};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 1, "%s",
+                 json_brief(json_object_get(facts, "agreements")));
+    const json_t *a = only_agreement(facts, "CMPA");
+    cr_expect_geq(evidence_from(a, "wire"), 1);
+    cr_expect_geq(evidence_from(a, "later"), 2, "the acronym and the name: %s",
+                  json_brief(json_object_get(a, "evidence")));
+    json_decref(facts);
+}
+
+Test(merge, relative_dated_meeting_takes_the_full_date_of_the_same_meeting)
+{
+    const char *ids[] = {"wire", "brief"};
+    const char *texts[] = {WIRE_CEPA, BRIEF_MEETING};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    const json_t *ms = json_object_get(facts, "meetings");
+    cr_expect_eq(json_array_size(ms), 1, "one meeting: %s", json_brief(ms));
+    const json_t *m = find_meeting(facts, "Mensah", "Thornton");
+    cr_assert_not_null(m, "%s", json_brief(ms));
+    cr_expect_str_eq(field_str(m, "date"), "2025-06-05");
+    cr_expect_str_eq(field_str(m, "place"), "Accra");
+    cr_expect_eq(evidence_from(m, "wire"), 1, "%s", json_brief(json_object_get(m, "evidence")));
+    cr_expect_eq(evidence_from(m, "brief"), 1, "%s", json_brief(json_object_get(m, "evidence")));
+    json_decref(facts);
+}
+
+Test(merge, nickname_bill_joins_william)
+{
+    const char *ids[] = {"wire", "local"};
+    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(count_people(facts, "Thornton"), 1, "one person: %s", json_brief(json_object_get(facts, "people")));
+    const json_t *p = find_person(facts, "Thornton");
+    cr_assert_not_null(p);
+    bool bill = false;
+    size_t i;
+    json_t *alias;
+    json_array_foreach(json_object_get(p, "aliases"), i, alias) bill |= contains_ci(json_string_value(alias), "Bill");
+    cr_expect(bill || contains_ci(field_str(p, "name"), "Bill"), "the nickname is an alias: %s", json_brief(p));
+    json_decref(facts);
+}
+
+Test(merge, nickname_pete_joins_peter_and_his_quotes_share_one_speaker)
+{
+    static const char a[] =
+        "Secretary of the Navy Peter Lindqvist toured the Gdynia shipyard on Monday.\n"
+        "\n"
+        "“These frigates will be built on time,” said Lindqvist.\n";
+    static const char b[] =
+        "Navy Secretary Pete Lindqvist was upbeat.\n"
+        "\n"
+        "“The yard is ahead of schedule,” Pete Lindqvist told reporters in Gdynia.\n";
+    const char *ids[] = {"a", "b"};
+    const char *texts[] = {a, b};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(count_people(facts, "Lindqvist"), 1, "%s", json_brief(json_object_get(facts, "people")));
+    const json_t *q1 = find_quote(facts, "built on time");
+    const json_t *q2 = find_quote(facts, "ahead of schedule");
+    cr_assert(q1 && q2, "%s", json_brief(json_object_get(facts, "quotes")));
+    const char *id1 = field_str(json_object_get(q1, "speaker"), "person_id");
+    const char *id2 = field_str(json_object_get(q2, "speaker"), "person_id");
+    cr_assert(id1 && id2, "speakers: %s / %s", json_brief(q1), json_brief(q2));
+    cr_expect_str_eq(id1, id2);
+    const json_t *p = find_person(facts, "Lindqvist");
+    cr_expect_str_eq(field_str(p, "id"), id1);
+    json_decref(facts);
+}
+
+Test(merge, surname_only_speaker_joins_the_full_name_of_another_article)
+{
+    static const char a[] =
+        "Ghanaian Lands Minister Kwame Mensah opened the Bogoso refinery site on Monday.\n";
+    static const char b[] =
+        "“Not one more tonne of raw ore will leave Takoradi,” said Minister Mensah.\n";
+    const char *ids[] = {"a", "b"};
+    const char *texts[] = {a, b};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    const json_t *q = find_quote(facts, "raw ore");
+    cr_assert_not_null(q, "%s", json_brief(json_object_get(facts, "quotes")));
+    cr_expect_str_eq(speaker_name(q), "Kwame Mensah");
+    const json_t *p = find_person(facts, "Kwame Mensah");
+    cr_assert_not_null(p);
+    cr_expect_str_eq(field_str(json_object_get(q, "speaker"), "person_id"), field_str(p, "id"));
+    json_decref(facts);
+}
+
+Test(merge, same_quote_in_two_articles_is_one_quote)
+{
+    const char *ids[] = {"wire", "local"};
+    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(count_quotes(facts, "refine its own lithium"), 1, "%s", json_brief(json_object_get(facts, "quotes")));
+    const json_t *q = find_quote(facts, "refine its own lithium");
+    cr_assert_not_null(q);
+    cr_expect_str_eq(speaker_name(q), "Kwame Mensah");
+    cr_expect_eq(evidence_from(q, "wire"), 1);
+    cr_expect_eq(evidence_from(q, "local"), 1);
+    json_decref(facts);
+}
+
+/* The ids of every fact of a kind, as a sorted "|"-joined string. */
+static char *ids_of(const json_t *facts, const char *kind)
+{
+    size_t n = json_array_size(json_object_get(facts, kind));
+    char **v = calloc(n + 1, sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = (char *)field_str(json_array_get(json_object_get(facts, kind), i), "id");
+    for (size_t i = 1; i < n; i++)
+        for (size_t k = i; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
+            char *t = v[k];
+            v[k] = v[k - 1];
+            v[k - 1] = t;
+        }
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(v[i]) + 1;
+    char *out = calloc(len, 1);
+    for (size_t i = 0; i < n; i++) {
+        strcat(out, v[i]);
+        strcat(out, "|");
+    }
+    free(v);
+    return out;
+}
+
+Test(merge, ids_do_not_depend_on_the_order_of_sources)
+{
+    const char *ids_a[] = {"wire", "local", "brief"};
+    const char *texts_a[] = {WIRE_CEPA, LOCAL_CEPA, BRIEF_MEETING};
+    const char *ids_b[] = {"brief", "wire", "local"};
+    const char *texts_b[] = {BRIEF_MEETING, WIRE_CEPA, LOCAL_CEPA};
+    const char *ids_c[] = {"local", "brief", "wire"};
+    const char *texts_c[] = {LOCAL_CEPA, BRIEF_MEETING, WIRE_CEPA};
+    json_t *fa = merge_texts(ids_a, texts_a, N(ids_a));
+    json_t *fb = merge_texts(ids_b, texts_b, N(ids_b));
+    json_t *fc = merge_texts(ids_c, texts_c, N(ids_c));
+    static const char *const KINDS[] = {"people", "agreements", "meetings", "quotes"};
+    for (size_t k = 0; k < N(KINDS); k++) {
+        char *a = ids_of(fa, KINDS[k]), *b = ids_of(fb, KINDS[k]), *c = ids_of(fc, KINDS[k]);
+        cr_expect(*a, "no %s at all", KINDS[k]);
+        cr_expect_str_eq(a, b, "%s", KINDS[k]);
+        cr_expect_str_eq(a, c, "%s", KINDS[k]);
+        free(a);
+        free(b);
+        free(c);
+    }
+    cr_expect(json_equal(fa, fb), "the whole fact set is the same");
+    cr_expect(json_equal(fa, fc), "the whole fact set is the same");
+    json_decref(fa);
+    json_decref(fb);
+    json_decref(fc);
+}
+
+Test(merge, ids_are_unique_and_references_resolve)
+{
+    const char *ids[] = {"wire", "local", "brief"};
+    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA, BRIEF_MEETING};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    json_t *seen = json_object();
+    static const char *const KINDS[] = {"people", "agreements", "meetings", "quotes"};
+    for (size_t k = 0; k < N(KINDS); k++) {
+        size_t i;
+        json_t *f;
+        json_array_foreach(json_object_get(facts, KINDS[k]), i, f)
+        {
+            const char *id = field_str(f, "id");
+            cr_assert_not_null(id, "%s", json_brief(f));
+            cr_expect_null(json_object_get(seen, id), "id %s used twice", id);
+            json_object_set_new(seen, id, json_true());
+        }
+    }
+    size_t i;
+    json_t *m;
+    json_array_foreach(json_object_get(facts, "meetings"), i, m)
+    {
+        size_t k;
+        json_t *p;
+        json_array_foreach(json_object_get(m, "participants"), k, p)
+        {
+            const char *pid = field_str(p, "person_id");
+            cr_expect(pid && json_object_get(seen, pid), "participant %s is a known person", json_brief(p));
+        }
+    }
+    json_decref(seen);
+    json_decref(facts);
+}
+
+Test(merge, agreements_of_the_same_name_and_different_years_stay_distinct)
+{
+    static const char old_pact[] =
+        "Chile and Norway signed the Chile–Norway Fisheries Agreement in Valparaíso in March "
+        "2013.\n";
+    static const char new_pact[] =
+        "Chile and Norway signed the Chile–Norway Fisheries Agreement in Oslo on 4 March 2024, "
+        "replacing an older text.\n";
+    const char *ids[] = {"old", "new"};
+    const char *texts[] = {old_pact, new_pact};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    const json_t *ags = json_object_get(facts, "agreements");
+    cr_expect_eq(json_array_size(ags), 2, "two agreements: %s", json_brief(ags));
+    bool y2013 = false, y2024 = false;
+    size_t i;
+    json_t *a;
+    json_array_foreach(ags, i, a)
+    {
+        const char *s = field_str(a, "signed");
+        y2013 |= s && strncmp(s, "2013", 4) == 0 && evidence_from(a, "old") > 0 && evidence_from(a, "new") == 0;
+        y2024 |= s && strncmp(s, "2024", 4) == 0 && evidence_from(a, "new") > 0 && evidence_from(a, "old") == 0;
+    }
+    cr_expect(y2013 && y2024, "%s", json_brief(ags));
+    json_decref(facts);
+}
+
+Test(merge, distinct_agreements_between_the_same_parties_stay_distinct)
+{
+    static const char a[] =
+        "Ghana and Canada signed the Comprehensive Minerals Partnership Agreement (CMPA) on 5 "
+        "June 2025.\n";
+    static const char b[] =
+        "Ghana and Canada signed the Foreign Investment Promotion and Protection Agreement "
+        "(FIPA) in Ottawa in 2014.\n";
+    const char *ids[] = {"a", "b"};
+    const char *texts[] = {a, b};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 2, "%s",
+                 json_brief(json_object_get(facts, "agreements")));
+    const json_t *cmpa = only_agreement(facts, "CMPA");
+    const json_t *fipa = only_agreement(facts, "FIPA");
+    cr_expect_str_neq(field_str(cmpa, "id"), field_str(fipa, "id"));
+    cr_expect_str_eq(field_str(fipa, "signed"), "2014");
+    json_decref(facts);
+}
+
+Test(merge, meetings_of_the_same_people_months_apart_stay_distinct)
+{
+    static const char a[] =
+        "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister William "
+        "Thornton in Accra on 5 June 2025.\n";
+    static const char b[] =
+        "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister William "
+        "Thornton in Ottawa on 20 November 2025.\n";
+    const char *ids[] = {"a", "b"};
+    const char *texts[] = {a, b};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(json_array_size(json_object_get(facts, "meetings")), 2, "%s",
+                 json_brief(json_object_get(facts, "meetings")));
+    json_decref(facts);
+}
+
+Test(merge, evidence_offsets_are_code_points)
+{
+    /* 2-, 3- and 4-byte characters before every fact, so bytes and code points differ */
+    static const char a[] =
+        "São Tomé e Príncipe and Angola sign ferry accord 🚢\n"
+        "\n"
+        "LUANDA — “Não há volta atrás,” said Angolan Transport Minister João Baptista Nzinga, "
+        "after São Tomé e Príncipe and Angola signed the Gulf of Guinea Ferry Services Agreement "
+        "(GGFSA) in Luanda on 11 July 2024. 🤝\n"
+        "\n"
+        "Nzinga met São Toméan Infrastructure Minister Adelino Ceita in Luanda on 11 July 2024.\n";
+    static const char b[] =
+        "Ferry link to Luanda — “a lifeline”\n"
+        "\n"
+        "The Gulf of Guinea Ferry Services Agreement (GGFSA) was signed in Luanda on 11 July "
+        "2024, Angolan Transport Minister João Baptista Nzinga said in Luanda.\n";
+    const char *ids[] = {"a", "b"};
+    const char *texts[] = {a, b};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    const json_t *ag = only_agreement(facts, "GGFSA");
+    cr_expect(evidence_is(ag, "a", a, "Gulf of Guinea Ferry Services Agreement"), "evidence: %s",
+              json_brief(json_object_get(ag, "evidence")));
+    cr_expect(evidence_is(ag, "b", b, "Gulf of Guinea Ferry Services Agreement"), "evidence: %s",
+              json_brief(json_object_get(ag, "evidence")));
+    const json_t *q = find_quote(facts, "volta atrás");
+    cr_assert_not_null(q, "%s", json_brief(json_object_get(facts, "quotes")));
+    cr_expect(evidence_is(q, "a", a, "Não há volta atrás,"), "evidence: %s", json_brief(json_object_get(q, "evidence")));
+    const json_t *m = find_meeting(facts, "Nzinga", "Ceita");
+    cr_assert_not_null(m, "%s", json_brief(json_object_get(facts, "meetings")));
+    cr_expect(evidence_has(m, "a", a, "Nzinga met São Toméan Infrastructure Minister Adelino Ceita"), "evidence: %s",
+              json_brief(json_object_get(m, "evidence")));
+    json_decref(facts);
+}
+
+Test(merge, empty_and_missing_extractions_give_an_empty_fact_set)
+{
+    json_t *sources = json_pack("[{s:s, s:o}, {s:s}]", "source_id", "empty", "extraction", extract_text(""),
+                                "source_id", "broken");
+    json_t *facts = ingest_merge(sources);
+    static const char *const KINDS[] = {"people", "agreements", "meetings", "quotes"};
+    for (size_t k = 0; k < N(KINDS); k++)
+        cr_expect(json_is_array(json_object_get(facts, KINDS[k])) && json_array_size(json_object_get(facts, KINDS[k])) == 0,
+                  "%s: %s", KINDS[k], json_brief(json_object_get(facts, KINDS[k])));
+    json_decref(facts);
+    json_decref(sources);
+}
