@@ -832,6 +832,53 @@ static json_t *strings_json(char **items, size_t n, const char *skip)
     return a;
 }
 
+/* The countries named in the signatories' titles, one per signatory. */
+static json_t *signatory_countries(const json_t *signatories)
+{
+    json_t *out = json_array();
+    size_t i;
+    json_t *sg;
+    json_array_foreach(signatories, i, sg)
+    {
+        const char *title = json_string_value(json_object_get(sg, "title"));
+        if (!title)
+            continue;
+        /* try each word and each pair of words, possessives dropped */
+        const char *found = NULL;
+        for (const char *p = title; *p && !found;) {
+            const char *e = p;
+            while (*e && *e != ' ')
+                e++;
+            for (int words = 2; words >= 1 && !found; words--) {
+                const char *end = e;
+                if (words == 2 && *end) {
+                    end++;
+                    while (*end && *end != ' ')
+                        end++;
+                    if (end == e + 1)
+                        continue;
+                }
+                size_t n = (size_t)(end - p);
+                if (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0)
+                    n -= 4;
+                else if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
+                    n -= 2;
+                found = lex_country(p, n);
+            }
+            p = *e ? e + 1 : e;
+        }
+        if (!found)
+            continue;
+        bool dup = false;
+        size_t k;
+        json_t *v;
+        json_array_foreach(out, k, v) dup |= strcmp(json_string_value(v), found) == 0;
+        if (!dup)
+            json_array_append_new(out, json_string(found));
+    }
+    return out;
+}
+
 void agreements_find(doc *d)
 {
     ag_vec ags = {0};
@@ -849,6 +896,16 @@ void agreements_find(doc *d)
             json_t *parties = g->parties;
             if (json_array_size(parties) < 2 && json_array_size(g->sent_parties) >= 2)
                 parties = g->sent_parties;
+            if (json_array_size(parties) < 2) {
+                /* "Polish Defence Minister X and South Korean Defence Minister Y signed" */
+                json_t *from_titles = signatory_countries(g->signatories);
+                if (json_array_size(from_titles) >= 2) {
+                    json_decref(g->parties);
+                    g->parties = parties = from_titles;
+                } else {
+                    json_decref(from_titles);
+                }
+            }
             if (json_array_size(parties) < 2 && pair[0]) {
                 /* the article's pair, when what the text says fits it */
                 bool fits = true;

@@ -5,6 +5,7 @@
  * may still date its fact from another article about the same event. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
@@ -169,12 +170,13 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
         *out = add_days(ref, 1);
     } else if (HASP(m, "rweek")) {
         char q = (char)(s[m->start[G("rwq")]] | 0x20);
-        date_value w = add_days(ref, q == 'l' && s[m->start[G("rwq")] + 1] == 'a' ? -7 : q == 'n' ? 7 : 0);
+        bool last = strncasecmp(s + m->start[G("rwq")], "last", 4) == 0;
+        date_value w = add_days(ref, last ? -7 : q == 'n' ? 7 : 0);
         *out = (date_value){w.y, w.m, 0};
     } else if (HASP(m, "rmonth")) {
         char q = (char)(s[m->start[G("rmq")]] | 0x20);
         date_value v = {ref.y, ref.m, 0};
-        if (q == 'l' && s[m->start[G("rmq")] + 1] == 'a') {
+        if (strncasecmp(s + m->start[G("rmq")], "last", 4) == 0) {
             v.m--;
             if (!v.m) {
                 v.m = 12;
@@ -190,7 +192,14 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
         *out = v;
     } else if (HASP(m, "ryear")) {
         char q = (char)(s[m->start[G("ryq")]] | 0x20);
-        *out = (date_value){ref.y + (q == 'n') - (q == 'l' && s[m->start[G("ryq")] + 1] == 'a'), 0, 0};
+        *out = (date_value){ref.y + (q == 'n') - (strncasecmp(s + m->start[G("ryq")], "last", 4) == 0), 0, 0};
+    } else if (HASP(m, "mo")) {
+        int month = lex_month(s + m->start[G("m5")], m->end[G("m5")] - m->start[G("m5")]);
+        /* the last such month up to the article's date: news looks back */
+        *out = (date_value){month <= ref.m ? ref.y : ref.y - 1, month, 0};
+        bool next = strncasecmp(s + m->start[0], "next", 4) == 0;
+        if (next)
+            out->y = month > ref.m ? ref.y : ref.y + 1;
     } else if (HASP(m, "wd")) {
         int wd = lex_weekday(s + m->start[G("wday")], m->end[G("wday")] - m->start[G("wday")]);
         int rw = date_weekday(ref.y, ref.m, ref.d);
@@ -274,6 +283,9 @@ static date_value reference_date(doc *d)
     return best;
 }
 
+/* "On 8 October, ...": a date phrase before the first comma dates the whole sentence. */
+#define LEADING_PHRASE_TOKENS 6
+
 static bool comma_between(const doc *d, size_t a, size_t b)
 {
     if (a > b) {
@@ -304,7 +316,7 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
     size_t at = d->tokens.items[anchor].start;
     /* the end of the leading phrase: the first comma of the sentence */
     size_t lead_end = se->start;
-    for (int t = se->tok_start; t < se->tok_end; t++)
+    for (int t = se->tok_start; t < se->tok_end && t <= se->tok_start + LEADING_PHRASE_TOKENS; t++)
         if (tok_is(d, t, ",")) {
             lead_end = d->tokens.items[t].start;
             break;
@@ -338,13 +350,15 @@ void dates_find(doc *d)
         enum line_kind lk = d->lines.items[s->line].kind;
         if (lk != LINE_BODY && lk != LINE_POST && lk != LINE_HEADING)
             continue;
-        size_t from = s->start;
+        size_t from = s->start > d->body_start ? s->start : d->body_start;
         pattern_match m;
         while (from < s->end && pattern_find(PAT_DATE, d->text, s->end, from, &m)) {
             from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
             date_mention dm = {.start = m.start[0], .end = m.end[0], .sent = (int)si};
             char *txt = doc_strdup(d, m.start[0], m.end[0]);
-            if (HAS("rel")) {
+            if (HAS("mo")) {
+                dm.kind = DATE_RELATIVE;
+            } else if (HAS("rel")) {
                 if (HAS("wd") && !weekday_is_date(&m)) {
                     free(txt);
                     continue;

@@ -457,6 +457,7 @@ static void find_metadata(doc *d)
         if (dateline_at(d, b, &ps, &pe, &m)) {
             int gd = pattern_group(PAT_DATELINE, "date");
             d->dateline = doc_strdup(d, ps, pe);
+            d->body_start = m.end[0];
             if (pattern_has(&m, gd)) {
                 char *ds = doc_strdup(d, m.start[gd], m.end[gd]);
                 date_value v = {0};

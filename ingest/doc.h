@@ -141,6 +141,7 @@ typedef struct doc {
     VEC(country_mention) countries;
     date_value published;
     int title_line, byline_line; /* -1 when none */
+    size_t body_start;           /* after the dateline ("MANILA, April 8 (Reuters) –"), or 0 */
     char *title, *byline, *dateline;
     json_t *agreements, *meetings, *quotes; /* built by the finders */
 } doc;

@@ -213,9 +213,19 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
                           tok_is(d, t, "we") || tok_is(d, t, "our") || tok_is(d, t, "Our")))
             add_person(m, d->posts.items[post].author);
     }
-    if (m->n < 2 && trig >= 0 && two_of_them(d, s) && last)
-        for (int i = 0; i < last->n; i++)
-            add_person(m, last->people[i]);
+    if (m->n < 2 && trig >= 0 && two_of_them(d, s)) {
+        if (last) {
+            for (int i = 0; i < last->n; i++)
+                add_person(m, last->people[i]);
+        } else {
+            /* no meeting yet: the two people named last, in the sentences before */
+            for (size_t i = d->pmentions.n; i-- > 0 && m->n < 2;) {
+                const person_mention *pm = &d->pmentions.items[i];
+                if (pm->sent < s && pm->sent >= s - 3)
+                    add_person(m, pm->person);
+            }
+        }
+    }
     if (m->n < 2)
         return false;
     m->rule = call ? "meeting-call" : trig >= 0 ? "meeting-verb" : "meeting-signing";

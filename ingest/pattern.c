@@ -37,7 +37,7 @@ static const char *const SOURCES[PAT_COUNT] = {
                      "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
                      "\\s*(?<sep>:|" DASH "{1,2})\\s+(?=\\S)",
     [PAT_BYLINE] = "^\\s*(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
-                   "(?:\\s*(?:,|and|&)\\s*\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
+                   "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
                    "\\s*(?:[,|·•—–-].*)?$",
     [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
     [PAT_PUBLISHED] = "^\\s*(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED)\\s*(?:on|:)?\\s*"
@@ -53,6 +53,8 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|(?<dmy>\\b(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" MONTH ")\\b\\.?(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
         /* Month YYYY */
         "|(?<my>\\b(?<m3>" MONTH ")\\.?,?\\s+(?<y3>(?:19|20)\\d{2})\\b)"
+        /* a month alone: "in May", "since August" */
+        "|(?<mo>\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his)\\s+(?<m5>" MONTH ")\\b(?![\\s.]+\\d))"
         /* ranges of years */
         "|(?<range>\\b(?:between\\s+)?(?<ry1>(?:19|20)\\d{2})\\s*(?:[—–-]|and|to)\\s*(?<ry2>(?:19|20)?\\d{2})\\b(?![-–]))"
         /* a bare year */

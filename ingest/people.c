@@ -124,6 +124,25 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         country_at = i;
         i++;
     }
+    /* capitalised words the lexicon does not know, right before a title head, belong to the
+     * title: "Nepali Energy Minister Dipak Khadka" */
+    {
+        int k = i;
+        while (k < limit && k - i < 3 && (d->tokens.items[k].flags & TK_CAP) && !tok_in(d, k, LEX_TITLE_HEADS) &&
+               !tok_in(d, k, LEX_NOT_NAMES) && d->tokens.items[k].person < 0)
+            k++;
+        if (k > i && k + 1 < limit && tok_in(d, k, LEX_TITLE_HEADS) && (d->tokens.items[k].flags & TK_CAP) &&
+            !tok_in(d, k, LEX_HONORIFICS)) {
+            int after = k + 1;
+            while (after < limit && (is_title_word(d, after) || tok_is(d, after, "of") || is_period(d, after)))
+                after++;
+            if (after < limit && name_token(d, after) && after + 1 < limit && name_token(d, after + 1)) {
+                if (country_at < 0)
+                    country_at = i;
+                i = k;
+            }
+        }
+    }
     bool honor = false;
     for (;;) {
         if (i < limit && tok_in(d, i, LEX_HONORIFICS)) {
@@ -238,6 +257,33 @@ static bool appositive_title(const doc *d, int comma, int sent_start, int *a, in
 }
 
 
+/* A lower-case word for a role that introduces a name: "chair", "counterpart", "leader". */
+static bool is_role_noun(const doc *d, int t)
+{
+    static const char *const ROLES[] = {"counterpart", "chair", "chairwoman", "chairman", "leader",
+                                        "head", "official", "expert", "analyst", "economist",
+                                        "researcher", "activist", "lawyer", "professor", "director",
+                                        "spokesperson", "spokesman", "spokeswoman", "negotiator", "envoy",
+                                        "minister", "secretary", "president", "ambassador", "commissioner",
+                                        "governor", "mayor", "adviser", "advisor", "executive", "founder",
+                                        "scientist", "historian", "campaigner", "organiser", "organizer",
+                                        "deputy", "colleague", "premier", "chancellor", "senator", NULL};
+    const token *k = &d->tokens.items[t];
+    return (k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, ROLES);
+}
+
+/* The role phrase ending at token t: the role noun and up to two words before it. */
+static void role_title(const doc *d, int t, int sent_start, int *a, int *b)
+{
+    static const char *const STOP[] = {"the", "a", "an", "her", "his", "their", "its", "said", "says",
+                                       "by", "with", "and", ",", NULL};
+    int k = t;
+    while (k - 1 >= sent_start && k > t - 2 && !tok_in(d, k - 1, STOP) && !(d->tokens.items[k - 1].flags & TK_PUNCT))
+        k--;
+    *a = k;
+    *b = t + 1;
+}
+
 /* Does the sentence treat an untitled name as a person? */
 static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, int sent_end)
 {
@@ -270,6 +316,9 @@ static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, i
     }
     int ta, tb;
     if (before >= sent_start && tok_is(d, before, ",") && appositive_title(d, before, sent_start, &ta, &tb))
+        return true;
+    /* "council chair Ingrid Hovland", "her Norwegian counterpart Eirik Dahl" */
+    if (before >= sent_start && is_role_noun(d, before))
         return true;
     /* "Name, of the Climate Justice Coalition, said" */
     if (after < sent_end && tok_is(d, after, ",")) {
@@ -360,6 +409,23 @@ static int find_by_key(const doc *d, const char *key)
     return -1;
 }
 
+/* The one person whose full name ends with the words of key ("ó briain" in "seán ó briain"). */
+static int find_by_key_suffix(const doc *d, const char *key)
+{
+    int found = -1;
+    size_t n = strlen(key);
+    for (size_t i = 0; i < d->people.n; i++) {
+        const char *k = d->people.items[i].key;
+        size_t m = strlen(k);
+        if (m > n + 1 && strcmp(k + m - n, key) == 0 && k[m - n - 1] == ' ') {
+            if (found >= 0)
+                return -1;
+            found = (int)i;
+        }
+    }
+    return found;
+}
+
 /* The one person with this surname (lower case) and a full name, or -1 (none, or several). */
 static int find_by_surname(const doc *d, const char *surname, bool full_only)
 {
@@ -431,6 +497,8 @@ static int record(doc *d, const phrase *ph, int sent)
                                                 d->tokens.items[ph->handle].end)
                                    : NULL;
     int idx = find_by_key(d, key);
+    if (idx < 0 && strchr(key, ' '))
+        idx = find_by_key_suffix(d, key);
     if (idx < 0 && handle)
         idx = find_by_handle(d, handle);
     if (idx < 0 && !strchr(key, ' ')) {
@@ -525,6 +593,10 @@ void people_find(doc *d)
                 int ta, tb;
                 if (ok && !ph.titled && ph.start - 1 >= s->tok_start && tok_is(d, ph.start - 1, ",") &&
                     appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb)) {
+                    ph.title_start = ta;
+                    ph.title_end = tb;
+                } else if (ok && !ph.titled && ph.start - 1 >= s->tok_start && is_role_noun(d, ph.start - 1)) {
+                    role_title(d, ph.start - 1, s->tok_start, &ta, &tb);
                     ph.title_start = ta;
                     ph.title_end = tb;
                 }

@@ -10,7 +10,7 @@
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
 
-#define COUNTRY_MAX_TOKENS 4
+#define COUNTRY_MAX_TOKENS 6
 
 bool tok_capitalised(const doc *d, int t)
 {

@@ -2,6 +2,7 @@
 #include "tests/unit/extract_helpers.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -34,8 +35,7 @@ const char *json_brief(const json_t *j)
     char *s = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY);
     if (!s)
         return "(unprintable)";
-    strncpy(buf, s, sizeof buf - 1);
-    buf[sizeof buf - 1] = 0;
+    snprintf(buf, sizeof buf, "%s", s);
     free(s);
     return buf;
 }
@@ -191,10 +191,7 @@ char *cp_slice(const char *text, long long start, long long end)
         return strdup("");
     size_t a = utf8_cp_to_byte(text, len, (size_t)start);
     size_t b = utf8_cp_to_byte(text, len, (size_t)end);
-    char *out = malloc(b - a + 1);
-    memcpy(out, text + a, b - a);
-    out[b - a] = 0;
-    return out;
+    return strndup(text + a, b - a);
 }
 
 /* Calls test(excerpt, arg) for each evidence span of the fact from source_id (any source

@@ -11,6 +11,7 @@
 
 #include "ingest/ingest.h"
 #include "tests/unit/extract_helpers.h"
+#include "util/strbuf.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -178,29 +179,25 @@ Test(merge, same_quote_in_two_articles_is_one_quote)
     json_decref(facts);
 }
 
-/* The ids of every fact of a kind, as a sorted "|"-joined string. */
+/* The ids of every fact of a kind, sorted and "|"-joined. */
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static char *ids_of(const json_t *facts, const char *kind)
 {
-    size_t n = json_array_size(json_object_get(facts, kind));
-    char **v = calloc(n + 1, sizeof *v);
+    const json_t *list = json_object_get(facts, kind);
+    size_t n = json_array_size(list);
+    const char **v = calloc(n + 1, sizeof *v);
     for (size_t i = 0; i < n; i++)
-        v[i] = (char *)field_str(json_array_get(json_object_get(facts, kind), i), "id");
-    for (size_t i = 1; i < n; i++)
-        for (size_t k = i; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
-            char *t = v[k];
-            v[k] = v[k - 1];
-            v[k - 1] = t;
-        }
-    size_t len = 1;
+        v[i] = field_str(json_array_get(list, i), "id");
+    qsort(v, n, sizeof *v, cmp_str);
+    strbuf sb = STRBUF_INIT;
     for (size_t i = 0; i < n; i++)
-        len += strlen(v[i]) + 1;
-    char *out = calloc(len, 1);
-    for (size_t i = 0; i < n; i++) {
-        strcat(out, v[i]);
-        strcat(out, "|");
-    }
+        strbuf_addf(&sb, "%s|", v[i]);
     free(v);
-    return out;
+    return strbuf_detach(&sb, NULL);
 }
 
 Test(merge, ids_do_not_depend_on_the_order_of_sources)
