@@ -22,6 +22,8 @@
 #define MAX_MODIFIERS 8
 #define MAX_PAREN_TOKENS 8
 #define GENERIC_MAX_MODIFIERS 5
+/* How many sentences back "the documents were signed" reaches for the documents. */
+#define PLURAL_LOOKBACK 4
 
 /* Words that say what kind of agreement, not which one. */
 static const char *const DOMAIN_WORDS[] = {
@@ -384,6 +386,67 @@ static bool signing_is_news(const doc *d, int s, int verb)
     return true;
 }
 
+static bool is_agreement_head(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    return ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) ||
+           ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS));
+}
+
+/* Is the mention at token a the next item of a list of agreements ("signed A and a B",
+ * "A, B and C")?  The word before the conjunction ends another agreement's name. */
+static bool coordinated(const doc *d, int s_start, int a)
+{
+    int k = a - 1;
+    if (k >= s_start && (tok_is(d, k, "a") || tok_is(d, k, "an") || tok_is(d, k, "the")))
+        k--;
+    if (k < s_start || !(tok_is(d, k, "and") || tok_is(d, k, ",")))
+        return false;
+    k--;
+    if (k < s_start || !((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || tok_is(d, k, ")")))
+        return false;
+    for (int t = k; t >= s_start && t > k - 12; t--)
+        if (is_agreement_head(d, t))
+            return true;
+    return false;
+}
+
+/* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
+ * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
+ * named in between, or before it in the same clause ("signed the X", no comma in between). */
+static int signing_verb_for(const doc *d, int s, int a, int b)
+{
+    const sentence *se = &d->sents.items[s];
+    int best = -1, best_dist = 0;
+    for (int v = se->tok_start; v < se->tok_end; v++) {
+        if (!tok_in(d, v, LEX_SIGNING_VERBS))
+            continue;
+        if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to"))
+            continue;
+        bool ok = true;
+        if (v >= b) {
+            for (int t = b; t < v && ok; t++)
+                ok = !is_agreement_head(d, t) && !tok_is(d, t, ";");
+        } else if (v < a) {
+            if (coordinated(d, se->tok_start, a)) {
+                for (int t = v + 1; t < a && ok; t++)
+                    ok = !tok_is(d, t, ";");
+            } else {
+                for (int t = v + 1; t < a && ok; t++)
+                    ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";");
+            }
+        } else {
+            continue;
+        }
+        int dist = v >= b ? v - b : a - v;
+        if (ok && (best < 0 || dist < best_dist)) {
+            best = v;
+            best_dist = dist;
+        }
+    }
+    return best;
+}
+
 static int post_of_sentence(const doc *d, int s)
 {
     return d->lines.items[d->sents.items[s].line].post;
@@ -409,7 +472,7 @@ static void add_signatory(const doc *d, ag *g, int who)
 }
 
 /* What a sentence that signs agreement g tells about it. */
-static void read_signing(const doc *d, ag *g, int s, int verb)
+static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
     date_value v = {0};
     bool rel = false;
@@ -424,7 +487,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb)
         set_date(g, d->published, 0, false); /* the article reports a signing it dates no further */
     size_t ps, pe;
     const sentence *se = &d->sents.items[s];
-    bool place = place_in_sentence(d, s, se->tok_start, &ps, &pe);
+    bool place = place_in_sentence_skip(d, s, mstart, mend, &ps, &pe);
     if (place && !g->place)
         g->place = doc_strdup(d, ps, pe);
     json_t *c = countries_acting(d, s, place ? ps : 0, place ? pe : 0);
@@ -605,9 +668,9 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                         break;
                     }
                 }
-                int verb;
-                if (signing_sentence(d, (int)si, &verb))
-                    read_signing(d, g, (int)si, verb);
+                int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
+                if (verb >= 0)
+                    read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 free(name);
@@ -700,8 +763,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         generic *gm = &gens->items[i];
         char head[24];
         snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
-        int verb = -1;
-        bool signing = signing_sentence(d, gm->sent, &verb);
+        int verb = signing_verb_for(d, gm->sent, tok_at(d, gm->start), gm->head_tok + 1);
+        bool signing = verb >= 0;
         /* the most mentioned agreement of the article */
         int main_ag = -1;
         for (size_t k = 0; k < ags->n; k++)
@@ -743,13 +806,39 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             add_unique(&g->descriptors, gm->descriptors.items[k]);
         add_evidence(g, gm->start, gm->end);
         if (signing)
-            read_signing(d, g, gm->sent, verb);
+            read_signing(d, g, gm->sent, verb, gm->start, gm->end);
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
         if (json_array_size(c) > json_array_size(g->parties)) {
             json_decref(g->parties);
             g->parties = c;
         } else {
             json_decref(c);
+        }
+    }
+}
+
+/* "The documents were signed in Hà Nội by A and B": a plural subject signs every agreement
+ * the article named in the sentences just before. */
+static void plural_signings(doc *d, ag_vec *ags)
+{
+    static const char *const PLURALS[] = {"documents", "agreements", "accords", "deals", "pacts",
+                                          "treaties", "memorandums", "memoranda", "texts",
+                                          "instruments", "protocols", "declarations", NULL};
+    for (size_t si = 0; si < d->sents.n; si++) {
+        int verb;
+        if (!sent_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
+            continue;
+        bool plural = false;
+        for (int t = d->sents.items[si].tok_start; t < verb; t++)
+            plural |= tok_in(d, t, PLURALS);
+        if (!plural)
+            continue;
+        size_t from = d->sents.items[si >= PLURAL_LOOKBACK ? si - PLURAL_LOOKBACK : 0].start;
+        size_t to = d->sents.items[si].end;
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *g = &ags->items[k];
+            if (g->mentions > 0 && !g->generic && g->first >= from && g->first <= to)
+                read_signing(d, g, (int)si, verb, 0, 0);
         }
     }
 }
@@ -885,6 +974,7 @@ void agreements_find(doc *d)
     generic_vec gens = {0};
     find_mentions(d, &ags, &gens);
     attach_generics(d, &ags, &gens);
+    plural_signings(d, &ags);
     merge_named(&ags);
     acronym_mentions(d, &ags);
     const char *pair[2];

@@ -206,6 +206,8 @@ int date_weekday(int y, int m, int d);               /* 0 = Monday */
 /* The place phrase of a sentence ("in Kuala Lumpur, Malaysia" -> "Kuala Lumpur"): the first
  * "in/at [the] Name" at or after token from_tok; false when none. */
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end);
+/* The same, ignoring candidates inside bytes [skip_start, skip_end) (an agreement's own name). */
+bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end);
 /* The two countries an article is mostly about, or NULLs when it has no clear pair. */
 void countries_main_pair(const doc *d, const char *pair[2]);
 /* Canonical countries written inside bytes [start, end) (a name, a sentence part). */

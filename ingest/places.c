@@ -229,7 +229,14 @@ static int place_score(const doc *d, int a, int k, bool in)
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end)
 {
     const sentence *s = &d->sents.items[sent];
-    int t0 = from_tok > s->tok_start ? from_tok : s->tok_start;
+    size_t from = d->tokens.items[from_tok > s->tok_start ? from_tok : s->tok_start].start;
+    return place_in_sentence_skip(d, sent, s->start, from, start, end);
+}
+
+bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end)
+{
+    const sentence *s = &d->sents.items[sent];
+    int t0 = s->tok_start;
     int best = -100;
     for (int t = t0; t + 1 < s->tok_end; t++) {
         bool in = tok_is(d, t, "in") || tok_is(d, t, "In");
@@ -248,6 +255,8 @@ bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size
         for (int u = a; u < k; u++)
             has_person |= d->tokens.items[u].person >= 0;
         if (has_person)
+            continue;
+        if (d->tokens.items[a].start >= skip_start && d->tokens.items[a].start < skip_end)
             continue;
         int score = place_score(d, a, k, in);
         if (score <= best)

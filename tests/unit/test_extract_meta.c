@@ -83,9 +83,7 @@ Test(extract_meta, name_in_city_byline)
     json_decref(ex);
 }
 
-/* extractor gap: "By Name, Economics Correspondent" keeps the role in the byline (read as a
- * second author). */
-Test(extract_meta, byline_with_role_after_comma, .disabled = true)
+Test(extract_meta, byline_with_role_after_comma)
 {
     static const char text[] =
         "Vietnam courts Korean chipmakers with tax holiday\n"

@@ -148,6 +148,66 @@ Test(extract_quotes, multi_paragraph_quote_after_colon_intro)
     json_decref(ex);
 }
 
+Test(extract_quotes, crlf_paragraphs_leave_no_carriage_return_in_quotes)
+{
+    static const char text[] =
+        "Moroccan Energy Minister Leila Benali addressed the forum in Rabat.\r\n"
+        "\r\n"
+        "“The first gas will reach Tangier in 2029,” said Benali.\r\n"
+        "\r\n"
+        "Benali told delegates:\r\n"
+        "\r\n"
+        "“Nigeria has the gas. Morocco has the route.\r\n"
+        "\r\n"
+        "“Europe has the customers.”\r\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "first gas will reach", "The first gas will reach Tangier in 2029", "Leila Benali");
+    expect_quote(ex, "Morocco has the route", "Nigeria has the gas. Morocco has the route.", "Leila Benali");
+    expect_quote(ex, "Europe has the customers", "Europe has the customers.", "Leila Benali");
+    size_t i;
+    json_t *q;
+    json_array_foreach(json_object_get(ex, "quotes"), i, q)
+    {
+        cr_expect_null(strchr(field_str(q, "text"), '\r'), "a carriage return in %s", json_brief(q));
+    }
+    json_decref(ex);
+}
+
+Test(extract_quotes, question_with_asked)
+{
+    static const char text[] =
+        "“Who will pay to rebuild the sea walls when the grants run out?” asked Tuvaluan "
+        "Finance Minister Seve Paeniu.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "rebuild the sea walls", "Who will pay to rebuild the sea walls when the grants run out?",
+                 "Seve Paeniu");
+    json_decref(ex);
+}
+
+Test(extract_quotes, military_title_abbreviations)
+{
+    static const char text[] =
+        "“Our frigates will patrol the Natuna Sea every week,” said Lt. Gen. Ahmad Fauzi, the "
+        "Indonesian navy's chief of staff.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "patrol the Natuna Sea", "Our frigates will patrol the Natuna Sea every week", "Ahmad Fauzi");
+    json_decref(ex);
+}
+
+Test(extract_quotes, document_title_in_single_marks_is_an_agreement_not_a_quote)
+{
+    static const char text[] =
+        "SUVA — Fiji and Samoa signed the ‘Suva Framework for Ocean Stewardship’ on 3 June "
+        "2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "Ocean Stewardship"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    const json_t *a = find_agreement(ex, "Suva Framework for Ocean Stewardship");
+    cr_assert_not_null(a, "agreements: %s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-03");
+    cr_expect(parties_are(a, "Fiji", "Samoa"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
 /* ---- speaker-first ---- */
 
 Test(extract_quotes, speaker_first_with_colon)
@@ -326,9 +386,7 @@ Test(extract_quotes, two_speakers_in_turn)
     json_decref(ex);
 }
 
-/* extractor gap: a demonym missing from the lexicon ("Nepali") is read as part of the name:
- * speaker "Nepali Energy". */
-Test(extract_quotes, speaker_title_with_unlisted_demonym, .disabled = true)
+Test(extract_quotes, speaker_title_with_unlisted_demonym)
 {
     static const char text[] =
         "“Our rivers can light up Dhaka as well as Kathmandu,” said Nepali Energy Minister "
@@ -338,9 +396,7 @@ Test(extract_quotes, speaker_title_with_unlisted_demonym, .disabled = true)
     json_decref(ex);
 }
 
-/* extractor gap: the surname "Ó Briain" alone becomes a second person instead of resolving to
- * "Seán Ó Briain". */
-Test(extract_quotes, surname_with_particle_resolves_to_full_name, .disabled = true)
+Test(extract_quotes, surname_with_particle_resolves_to_full_name)
 {
     static const char text[] =
         "Ireland's Agriculture Minister Seán Ó Briain met dairy farmers in Cork on Monday.\n"
@@ -352,9 +408,7 @@ Test(extract_quotes, surname_with_particle_resolves_to_full_name, .disabled = tr
     json_decref(ex);
 }
 
-/* extractor gap: "Fishermen's association leader Rodrigo Paredes" is not a person, so "Paredes
- * said" has no speaker. */
-Test(extract_quotes, surname_of_person_introduced_with_lower_case_role, .disabled = true)
+Test(extract_quotes, surname_of_person_introduced_with_lower_case_role)
 {
     static const char text[] =
         "Fishermen's association leader Rodrigo Paredes led the protest to the port gates.\n"
@@ -365,9 +419,7 @@ Test(extract_quotes, surname_of_person_introduced_with_lower_case_role, .disable
     json_decref(ex);
 }
 
-/* extractor gap: "said council chair Ingrid Hovland": a lower-case role between the cue and the
- * name leaves the speaker null. */
-Test(extract_quotes, said_lower_case_role_then_name, .disabled = true)
+Test(extract_quotes, said_lower_case_role_then_name)
 {
     static const char text[] =
         "“The numbers are worse than we feared,” said council chair Ingrid Hovland.\n";
@@ -376,9 +428,7 @@ Test(extract_quotes, said_lower_case_role_then_name, .disabled = true)
     json_decref(ex);
 }
 
-/* extractor gap: "her Norwegian counterpart Eirik Dahl" does not make Dahl a person, so "Dahl
- * said" has no speaker. */
-Test(extract_quotes, counterpart_named_after_role_speaks_later, .disabled = true)
+Test(extract_quotes, counterpart_named_after_role_speaks_later)
 {
     static const char text[] =
         "Chilean Foreign Minister Camila Rojas met her Norwegian counterpart Eirik Dahl in "

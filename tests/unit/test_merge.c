@@ -262,6 +262,48 @@ Test(merge, ids_are_unique_and_references_resolve)
     json_decref(facts);
 }
 
+Test(merge, generic_mention_in_one_article_joins_the_named_agreement_of_another)
+{
+    static const char named[] =
+        "CANBERRA — India and Australia signed the Critical Minerals Investment Partnership "
+        "Agreement in Canberra on 5 May 2025.\n"
+        "\n"
+        "Officials said the 10-year pact would bring Indian money into Australian lithium.\n";
+    static const char brief[] =
+        "India and Australia signed a 10-year minerals pact in Canberra on 5 May 2025, the "
+        "Indian mines ministry said.\n";
+    const char *ids[] = {"named", "brief"};
+    const char *texts[] = {named, brief};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 1, "one agreement: %s",
+                 json_brief(json_object_get(facts, "agreements")));
+    const json_t *a = only_agreement(facts, "Critical Minerals Investment Partnership Agreement");
+    cr_expect_str_eq(field_str(a, "name"), "Critical Minerals Investment Partnership Agreement");
+    cr_expect_geq(evidence_from(a, "named"), 2);
+    cr_expect(evidence_has(a, "brief", brief, "10-year minerals pact"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
+    json_decref(facts);
+}
+
+Test(merge, a_full_date_from_one_report_refines_a_year_from_another)
+{
+    static const char a[] =
+        "Vietnam and France signed the Earth Observation Satellite Agreement in 2025, the "
+        "French embassy in Hanoi said.\n";
+    static const char b[] =
+        "Vietnam and France signed the Earth Observation Satellite Agreement in Hanoi on 9 "
+        "October 2025.\n";
+    const char *ids[] = {"a", "b"};
+    const char *texts[] = {a, b};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 1, "%s",
+                 json_brief(json_object_get(facts, "agreements")));
+    const json_t *ag = only_agreement(facts, "Earth Observation Satellite Agreement");
+    cr_expect_str_eq(field_str(ag, "signed"), "2025-10-09");
+    cr_expect_str_eq(field_str(ag, "place"), "Hanoi");
+    json_decref(facts);
+}
+
 Test(merge, agreements_of_the_same_name_and_different_years_stay_distinct)
 {
     static const char old_pact[] =
