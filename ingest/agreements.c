@@ -183,14 +183,23 @@ static bool inside_person(const doc *d, int t)
 
 static bool acronym_fits(const char *acr, size_t an, const char *name)
 {
-    /* the acronym's letters appear in order in the name, starting with its first letter */
-    if (!an || tolower((unsigned char)acr[0]) != tolower((unsigned char)name[0]))
+    /* the acronym's letters appear in order in the name, from the start of one of its words
+     * ("MLAT" in "Treaty on Mutual Legal Assistance") */
+    if (!an)
         return false;
-    size_t i = 0;
-    for (const char *p = name; *p && i < an; p++)
-        if (tolower((unsigned char)*p) == tolower((unsigned char)acr[i]))
-            i++;
-    return i == an;
+    for (const char *w = name; *w; w++) {
+        if (w != name && w[-1] != ' ')
+            continue;
+        if (tolower((unsigned char)*w) != tolower((unsigned char)acr[0]))
+            continue;
+        size_t i = 0;
+        for (const char *p = w; *p && i < an; p++)
+            if (tolower((unsigned char)*p) == tolower((unsigned char)acr[i]))
+                i++;
+        if (i == an)
+            return true;
+    }
+    return false;
 }
 
 typedef struct named {
@@ -210,6 +219,28 @@ static bool year_after(const doc *d, int t, int end, date_value *out)
         return out->y >= 1900 && out->y < 2100;
     }
     return false;
+}
+
+/* After "in" at token k: a capitalised run that is no place and is followed by the name's
+ * acronym, or "the" and a run that is no place. */
+static bool in_is_part_of_name(const doc *d, int k, int s_end)
+{
+    int a = k + 1;
+    bool the = a < s_end && tok_is(d, a, "the");
+    if (the)
+        a++;
+    int e = a;
+    while (e < s_end && e - a < 5 && name_part(d, e))
+        e++;
+    if (e == a)
+        return false;
+    size_t st = d->tokens.items[a].start, en = d->tokens.items[e - 1].end;
+    if (lex_capital_country(d->text + st, en - st) || lex_country(d->text + st, en - st))
+        return false;
+    for (int t = a; t < e; t++)
+        if (lex_month(d->text + d->tokens.items[t].start, tok_len(d, t)))
+            return false;
+    return the || (e + 1 < s_end && tok_is(d, e, "(") && (d->tokens.items[e + 1].flags & TK_UPPER));
 }
 
 static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm)
@@ -242,6 +273,12 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         int run = k;
         while (k < s_end) {
             if (name_part(d, k) && !inside_person(d, k)) {
+                k++;
+                continue;
+            }
+            /* "in the Energy Transition", "in Criminal Matters (MLAT)": part of the name, unlike
+             * "in Ottawa" */
+            if (tok_is(d, k, "in") && k > run && in_is_part_of_name(d, k, s_end)) {
                 k++;
                 continue;
             }
@@ -493,7 +530,14 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     json_t *c = countries_acting(d, s, place ? ps : 0, place ? pe : 0);
     /* a country right after the place ("in Kuala Lumpur, Malaysia") is the place's */
     if (place) {
-        json_t *after = countries_in(d, pe, pe + 40 < se->end ? pe + 40 : se->end, 0, 0);
+        /* only "Place, Country" right after it */
+        size_t cs = pe;
+        while (cs < se->end && (d->text[cs] == ',' || d->text[cs] == ' '))
+            cs++;
+        size_t ce = cs;
+        while (ce < se->end && d->text[ce] != ',' && d->text[ce] != '.' && ce - cs < 40)
+            ce++;
+        json_t *after = cs > pe + 1 ? countries_in(d, cs, ce, 0, 0) : json_array();
         size_t i;
         json_t *x;
         json_array_foreach(after, i, x)

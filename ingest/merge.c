@@ -517,13 +517,18 @@ static bool agreements_same(const json_t *a, const json_t *b)
     /* one document under two names: same type, same parties, the same day; or a generic
      * mention of the same type whose distinctive words the other's names carry */
     const char *ha = str(a, "head"), *hb = str(b, "head");
-    if (!ha || !hb || strcmp(ha, hb) != 0)
-        return false;
-    if (json_array_size(json_object_get(a, "parties")) < 2)
-        return false;
-    if (precision(da) == 3 && precision(db) == 3)
-        return true;
     bool ga = json_is_true(json_object_get(a, "generic")), gb = json_is_true(json_object_get(b, "generic"));
+    if (!ha || !hb)
+        return false;
+    /* "pact", "deal", "agreement" and "accord" may stand for a document of any type */
+    static const char *const ANY[] = {"agreement", "deal", "pact", "accord", NULL};
+    bool heads = strcmp(ha, hb) == 0 || (ga && lex_has(ANY, ha, strlen(ha))) || (gb && lex_has(ANY, hb, strlen(hb)));
+    if (!heads)
+        return false;
+    if (json_array_size(json_object_get(a, "parties")) < 2 && json_array_size(json_object_get(b, "parties")) < 2)
+        return false;
+    if (precision(da) == 3 && precision(db) == 3 && (ga || gb || strcmp(ha, hb) == 0))
+        return true;
     if (ga == gb)
         return false;
     const json_t *g = ga ? a : b, *named = ga ? b : a;

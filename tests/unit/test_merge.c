@@ -270,8 +270,7 @@ Test(merge, generic_mention_in_one_article_joins_the_named_agreement_of_another)
         "\n"
         "Officials said the 10-year pact would bring Indian money into Australian lithium.\n";
     static const char brief[] =
-        "India and Australia signed a 10-year minerals pact in Canberra on 5 May 2025, the "
-        "Indian mines ministry said.\n";
+        "India and Australia signed a 10-year minerals pact on 5 May 2025 in Canberra.\n";
     const char *ids[] = {"named", "brief"};
     const char *texts[] = {named, brief};
     json_t *facts = merge_texts(ids, texts, N(ids));
