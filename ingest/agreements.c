@@ -69,7 +69,7 @@ typedef struct ag {
     bool generic;
     strvec descriptors;
     date_value date;
-    int date_rank; /* 3 parenthesised or "from YEAR", 2 signing sentence, 1 post date */
+    int date_rank; /* 3 parenthesised or "from YEAR", 2 signing sentence, 1 post date, 0 article date */
     bool date_relative;
     json_t *parties;     /* countries named in its names */
     json_t *sent_parties;
@@ -462,8 +462,11 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
             continue;
         bool ok = true;
         if (v >= b) {
+            bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
+                              (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"));
             for (int t = b; t < v && ok; t++)
-                ok = !is_agreement_head(d, t) && !tok_is(d, t, ";");
+                ok = !(is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
+                     !tok_is(d, t, ";");
         } else if (v < a) {
             if (coordinated(d, se->tok_start, a)) {
                 for (int t = v + 1; t < a && ok; t++)
@@ -686,7 +689,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 if (nm.date.y)
                     set_date(g, nm.date, 3, false);
                 json_t *c = countries_in(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end, 0, 0);
-                if (json_array_size(c) > json_array_size(g->parties)) {
+                if (json_array_size(c) >= 2 && json_array_size(c) > json_array_size(g->parties)) {
                     json_decref(g->parties);
                     g->parties = c;
                 } else {
@@ -1053,6 +1056,9 @@ void agreements_find(doc *d)
                     g->parties = parties;
                 }
             }
+            if (!g->place && d->dateline && g->signatories && json_array_size(g->signatories) > 0 &&
+                (!g->date.y || date_same(g->date, d->published)))
+                g->place = dateline_place(d);
             json_t *o = json_object();
             json_object_set_new(o, "name", json_string(g->name));
             json_object_set_new(o, "aliases", strings_json(g->aliases.items, g->aliases.n, g->name));
@@ -1061,6 +1067,7 @@ void agreements_find(doc *d)
             json_object_set_new(o, "signed", ds ? json_string(ds) : json_null());
             free(ds);
             json_object_set_new(o, "date_relative", json_boolean(g->date_relative && !g->date.y));
+            json_object_set_new(o, "date_inferred", json_boolean(g->date.y && g->date_rank == 0));
             json_object_set_new(o, "place", g->place ? json_string(g->place) : json_null());
             json_object_set(o, "parties", parties);
             json_object_set(o, "signatories", g->signatories);

@@ -270,6 +270,25 @@ static date_value reference_date(doc *d)
         if (v.y && (!best.y || days_from_civil(v.y, v.m, v.d) > days_from_civil(best.y, best.m, best.d)))
             best = v;
     }
+    if (!best.y) {
+        /* a picture caption dated the day ("on Wednesday (2025-08-20)") */
+        for (size_t i = 0; i < d->lines.n && !best.y; i++) {
+            line *l = &d->lines.items[i];
+            pattern_match m;
+            if (l->kind != LINE_BOILERPLATE || !pattern_find(PAT_CAPTION, d->text, l->end, l->start, &m) ||
+                m.start[0] < l->start)
+                continue;
+            size_t from = l->start;
+            while (from < l->end && pattern_find(PAT_DATE, d->text, l->end, from, &m)) {
+                char *s = doc_strdup(d, m.start[0], m.end[0]);
+                date_value v;
+                if (date_parse_ymd(s, &v) && v.y && v.m && v.d)
+                    best = v;
+                free(s);
+                from = m.end[0];
+            }
+        }
+    }
     if (d->published.m && d->published.d && !d->published.y) {
         int year = best.y;
         for (size_t i = 0; i < d->dates.n; i++)
@@ -384,8 +403,13 @@ void dates_find(doc *d)
         date_mention *dm = &d->dates.items[i];
         if (dm->kind == DATE_ABSOLUTE && !dm->value.y && dm->value.m) {
             /* "October 31": the year of the reference date */
-            if (ref.y) {
-                dm->value.y = ref.y;
+            int first_year = 0;
+            for (size_t k = 0; k < d->dates.n && !first_year; k++)
+                if (d->dates.items[k].kind == DATE_ABSOLUTE)
+                    first_year = d->dates.items[k].value.y;
+            if (ref.y || first_year) {
+                /* "on 26 May": the article's year, or else the first year it writes */
+                dm->value.y = ref.y ? ref.y : first_year;
                 dm->resolved = true;
             } else {
                 dm->kind = DATE_RELATIVE;

@@ -203,6 +203,10 @@ int date_weekday(int y, int m, int d);               /* 0 = Monday */
 #endif
 
 /* Places and parties (places.c). */
+/* The dateline's place as a place name ("NAIROBI" -> "Nairobi"), malloc'd; NULL when none. */
+char *dateline_place(const doc *d);
+/* Same day. */
+bool date_same(date_value a, date_value b);
 /* The place phrase of a sentence ("in Kuala Lumpur, Malaysia" -> "Kuala Lumpur"): the first
  * "in/at [the] Name" at or after token from_tok; false when none. */
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end);

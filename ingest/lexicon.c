@@ -108,7 +108,8 @@ const char *const LEX_CALL_WORDS[] = {
 const char *const LEX_SIGNING_VERBS[] = {
     "signed", "sign", "signs", "signing", "inked", "ink", "inks", "concluded", "sealed",
     "finalised", "finalized", "formalised", "formalized", "entered", "struck", "ratified",
-    "initialled", "initialed", "agreed", "reached", "clinched", "concluding", NULL,
+    "initialled", "initialed", "agreed", "reached", "clinched", "concluding", "adopted", "endorsed",
+    NULL,
 };
 
 const char *const LEX_AGREEMENT_HEADS[] = {

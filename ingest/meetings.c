@@ -29,6 +29,7 @@ typedef struct meeting {
     int n;
     date_value date;
     bool date_relative;
+    bool date_inferred; /* the article's own date, for news it does not date */
     char *place;
     char *occasion;
     const char *rule;
@@ -356,13 +357,17 @@ void meetings_find(doc *d)
         date_from_agreements(d, m);
         if (!m->date.y && !m->date_relative && d->published.y) {
             m->date = d->published; /* the article's own news, dated by the article */
+            m->date_inferred = true;
             m->confidence -= 0.1;
         }
+        if (!m->place && d->dateline && strcmp(m->rule, "meeting-call") != 0 && date_same(m->date, d->published))
+            m->place = dateline_place(d);
         json_t *o = json_object();
         char *ds = date_format(m->date);
         json_object_set_new(o, "date", ds ? json_string(ds) : json_null());
         free(ds);
         json_object_set_new(o, "date_relative", json_boolean(m->date_relative && !m->date.y));
+        json_object_set_new(o, "date_inferred", json_boolean(m->date_inferred));
         json_object_set_new(o, "place", m->place ? json_string(m->place) : json_null());
         json_object_set_new(o, "occasion", m->occasion ? json_string(m->occasion) : json_null());
         json_t *ps = json_array();

@@ -144,6 +144,12 @@ static int precision(date_value v)
     return !!v.y + !!v.m + !!v.d;
 }
 
+/* Whole days from a to b (both full dates), approximately enough for "within a month". */
+static long days_between(date_value a, date_value b)
+{
+    return (long)(b.y - a.y) * 365 + (long)(b.m - a.m) * 30 + (b.d - a.d);
+}
+
 /* The date most reports agree with (by year), made as precise as a compatible report allows. */
 static date_value best_date(const date_value *dates, size_t n)
 {
@@ -358,6 +364,14 @@ static const char *str(const json_t *o, const char *k)
     return json_string_value(json_object_get(o, k));
 }
 
+/* A fact's date as reported; an article's own date standing in for it counts as none. */
+static date_value reported_date(const json_t *fact, const char *field)
+{
+    if (json_is_true(json_object_get(fact, "date_inferred")))
+        return (date_value){0};
+    return parse_date(str(fact, field));
+}
+
 static int cmp_evidence(const void *a, const void *b)
 {
     json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
@@ -509,7 +523,7 @@ static bool agreements_same(const json_t *a, const json_t *b)
     const char *acr_a = str(a, "acronym"), *acr_b = str(b, "acronym");
     if (acr_a && acr_b)
         return strcmp(acr_a, acr_b) == 0;
-    date_value da = parse_date(str(a, "signed")), db = parse_date(str(b, "signed"));
+    date_value da = reported_date(a, "signed"), db = reported_date(b, "signed");
     if (!date_compatible(da, db) || !same_parties(a, b))
         return false;
     if (names_shared(a, b))
@@ -577,6 +591,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
             continue;
         tally names = {0}, generic_names = {0}, aliases = {0}, acronyms = {0}, places = {0}, parties = {0};
         VEC(date_value) dates = {0};
+        VEC(date_value) inferred = {0};
         json_t *signatories = json_array();
         json_t *sig_ids = json_object();
         for (size_t b = 0; b < n; b++) {
@@ -595,8 +610,10 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
             if (*pk)
                 tally_add(&parties, pk);
             free(pk);
-            date_value dv = parse_date(str(f, "signed"));
+            date_value dv = reported_date(f, "signed");
             VEC_PUSH(dates, dv);
+            date_value iv = parse_date(str(f, "signed"));
+            VEC_PUSH(inferred, iv);
             json_array_foreach(json_object_get(f, "signatories"), k, x)
             {
                 json_t *ref = person_ref(px, items.items[b].source, x);
@@ -614,6 +631,9 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
             name = tally_best(&generic_names);
         const char *acronym = tally_best(&acronyms);
         date_value signed_on = best_date(dates.items, dates.n);
+        if (!signed_on.y)
+            signed_on = best_date(inferred.items, inferred.n);
+        free(inferred.items);
         char *signed_s = date_format(signed_on);
         json_t *party_list = json_array();
         const char *pk = tally_best(&parties);
@@ -682,7 +702,16 @@ static json_t *participant_ids(const people_index *px, const char *source, const
     return ids;
 }
 
-static bool meetings_same(const people_index *px, const item *a, const item *b)
+static date_value published_of(const json_t *sources, const char *source)
+{
+    size_t i;
+    json_t *src;
+    json_array_foreach(sources, i, src) if (strcmp(str(src, "source_id"), source) == 0) return parse_date(
+        str(json_object_get(src, "extraction"), "published"));
+    return (date_value){0};
+}
+
+static bool meetings_same(const json_t *sources, const people_index *px, const item *a, const item *b)
 {
     json_t *ia = participant_ids(px, a->source, a->fact), *ib = participant_ids(px, b->source, b->fact);
     int common = 0;
@@ -698,16 +727,25 @@ static bool meetings_same(const people_index *px, const item *a, const item *b)
     bool call_b = strcmp(str(b->fact, "rule"), "meeting-call") == 0;
     if (call_a != call_b)
         return false;
-    date_value da = parse_date(str(a->fact, "date")), db = parse_date(str(b->fact, "date"));
+    date_value da = reported_date(a->fact, "date"), db = reported_date(b->fact, "date");
     if (!date_compatible(da, db))
         return false;
     if (da.y && db.y)
         return true;
-    /* an undated report joins a dated one held at the same place or occasion */
+    /* an undated report joins a dated one held at the same place or occasion, or the same
+     * people's meeting that its article, written within a month after it, looks back on */
     const char *pa = str(a->fact, "place"), *pb = str(b->fact, "place");
     const char *oa = str(a->fact, "occasion"), *ob = str(b->fact, "occasion");
-    return (pa && pb && strcmp(pa, pb) == 0) || (oa && ob && strcmp(oa, ob) == 0) ||
-           (!da.y && !db.y && !pa && !pb);
+    if ((pa && pb && strcmp(pa, pb) == 0) || (oa && ob && strcmp(oa, ob) == 0) || (!da.y && !db.y && !pa && !pb))
+        return true;
+    const item *undated = da.y ? b : a;
+    date_value dated = da.y ? da : db;
+    date_value pub = published_of(sources, undated->source);
+    if (precision(dated) == 3 && precision(pub) == 3 && na == nb && common == (int)na) {
+        long gap = days_between(dated, pub);
+        return gap >= 0 && gap <= 31;
+    }
+    return false;
 }
 
 /* The date an article was written: its own, or else the date of an event it reports
@@ -743,7 +781,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     for (size_t a = 0; a < n; a++)
         for (size_t b = a + 1; b < n; b++)
             if (uf_find(parent, (int)a) != uf_find(parent, (int)b) &&
-                meetings_same(px, &items.items[a], &items.items[b]))
+                meetings_same(sources, px, &items.items[a], &items.items[b]))
                 uf_union(parent, (int)a, (int)b);
     int *cluster = malloc((n ? n : 1) * sizeof(int));
     for (size_t a = 0; a < n; a++)
@@ -768,6 +806,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
             continue;
         tally places = {0}, occasions = {0};
         VEC(date_value) dates = {0};
+        VEC(date_value) inferred = {0};
         json_t *participants = json_array();
         json_t *seen = json_object();
         for (size_t b = 0; b < n; b++) {
@@ -776,8 +815,10 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
             const json_t *f = items.items[b].fact;
             tally_add(&places, str(f, "place"));
             tally_add(&occasions, str(f, "occasion"));
-            date_value dv = parse_date(str(f, "date"));
+            date_value dv = reported_date(f, "date");
             VEC_PUSH(dates, dv);
+            date_value iv = parse_date(str(f, "date"));
+            VEC_PUSH(inferred, iv);
             size_t k;
             json_t *x;
             json_array_foreach(json_object_get(f, "participants"), k, x)
@@ -792,6 +833,9 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
             }
         }
         date_value when = best_date(dates.items, dates.n);
+        if (!when.y)
+            when = best_date(inferred.items, inferred.n);
+        free(inferred.items);
         if (!when.y) {
             /* an undated meeting is dated, to the month, by the article that reports it */
             date_value ref = source_reference(sources, items.items[a].source, &items, cluster, cluster_dates);

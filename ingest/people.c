@@ -752,13 +752,19 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
                     break;
                 }
         }
+    /* "A signed ... alongside B" / "together with B" */
+    int along = -1;
+    for (int t = verb + 1; by < 0 && t < se->tok_end && along < 0; t++)
+        if (tok_is(d, t, "alongside") || (tok_is(d, t, "with") && t > 0 && tok_is(d, t - 1, "together")))
+            along = t;
     int n = 0;
     for (size_t i = 0; i < d->pmentions.n && n < max; i++) {
         const person_mention *pm = &d->pmentions.items[i];
         if (pm->sent != s)
             continue;
         bool take = by >= 0 ? pm->tok_start > by && !in_relative_clause(d, by, pm->tok_start)
-                            : pm->tok_end <= verb && !in_relative_clause(d, se->tok_start, pm->tok_start);
+                            : (pm->tok_end <= verb && !in_relative_clause(d, se->tok_start, pm->tok_start)) ||
+                                  (along >= 0 && pm->tok_start > along && pm->tok_start <= along + 12);
         if (!take)
             continue;
         bool dup = false;

@@ -12,6 +12,31 @@
 
 #define COUNTRY_MAX_TOKENS 6
 
+char *dateline_place(const doc *d)
+{
+    if (!d->dateline)
+        return NULL;
+    char *p = strdup(d->dateline);
+    bool upper = true;
+    for (char *c = p; *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            upper = false;
+    if (upper) {
+        bool start = true;
+        for (unsigned char *c = (unsigned char *)p; *c; c++) {
+            if (*c >= 'A' && *c <= 'Z' && !start)
+                *c = (unsigned char)(*c - 'A' + 'a');
+            start = *c == ' ' || *c == '-';
+        }
+    }
+    return p;
+}
+
+bool date_same(date_value a, date_value b)
+{
+    return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+
 bool tok_capitalised(const doc *d, int t)
 {
     return (d->tokens.items[t].flags & TK_CAP) != 0;

@@ -425,6 +425,29 @@ Test(extract_facts, promise_to_negotiate_is_not_an_agreement)
     json_decref(ex);
 }
 
+Test(extract_facts, failed_signing_has_no_signing_date)
+{
+    static const char text[] =
+        "Kenya and the United Arab Emirates failed to sign the Comprehensive Economic "
+        "Partnership Agreement in Nairobi on 3 March 2024 after last-minute objections.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = find_agreement(ex, "Comprehensive Economic Partnership Agreement");
+    cr_expect(!a || !field_str(a, "signed"), "not signed: %s", json_brief(a));
+    json_decref(ex);
+}
+
+/* extractor gap: the year of a withdrawal ("withdrew from the X Agreement in 2021") is taken as
+ * the signing year. */
+Test(extract_facts, withdrawal_year_is_not_the_signing_year, .disabled = true)
+{
+    static const char text[] =
+        "Ecuador withdrew from the Andean Fisheries Agreement in 2021, citing unfair quotas.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Andean Fisheries Agreement");
+    cr_expect_null(field_str(a, "signed"), "signed: %s", json_brief(json_object_get(a, "signed")));
+    json_decref(ex);
+}
+
 /* ---- meetings ---- */
 
 Test(extract_facts, met_in_city_on_a_full_date)
@@ -586,6 +609,41 @@ Test(extract_facts, appositive_title_before_met)
     const json_t *m = must_meeting(ex, "Ana Folau", "Semi Koroi");
     cr_expect_str_eq(field_str(m, "date"), "2025-06-03");
     cr_expect_str_eq(field_str(m, "place"), "Suva");
+    json_decref(ex);
+}
+
+Test(extract_facts, a_pair_as_subject_met)
+{
+    static const char text[] =
+        "Chilean Foreign Minister Camila Rojas and Norwegian Foreign Minister Eirik Dahl met in "
+        "Punta Arenas on 3 March 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Camila Rojas", "Eirik Dahl");
+    cr_expect_str_eq(field_str(m, "date"), "2025-03-03");
+    cr_expect_str_eq(field_str(m, "place"), "Punta Arenas");
+    json_decref(ex);
+}
+
+Test(extract_facts, received_the_visiting_minister)
+{
+    static const char text[] =
+        "Samoan Prime Minister Fiame Tuilagi received the visiting New Zealand Foreign Minister "
+        "Aroha Ngata in Apia on 4 March 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Fiame Tuilagi", "Aroha Ngata");
+    cr_expect_str_eq(field_str(m, "date"), "2024-03-04");
+    cr_expect_str_eq(field_str(m, "place"), "Apia");
+    json_decref(ex);
+}
+
+/* extractor gap: a negated "did not meet" is served as a meeting. */
+Test(extract_facts, did_not_meet_is_no_meeting, .disabled = true)
+{
+    static const char text[] =
+        "Ghanaian President Kofi Mensah did not meet Canadian Prime Minister Mark Thornton "
+        "during the summit in Accra on 5 June 2025, officials said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count(ex, "meetings"), 0, "%s", json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
 
