@@ -472,8 +472,13 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                 for (int t = v + 1; t < a && ok; t++)
                     ok = !tok_is(d, t, ";");
             } else {
+                /* the object of the verb: "signed the X", not "signed under the X" */
+                static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
+                                                           "to", "of", "from", "after", "before", "since",
+                                                           "than", "like", "as", NULL};
                 for (int t = v + 1; t < a && ok; t++)
-                    ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";");
+                    ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
+                         !tok_in(d, t, PREPOSITIONS);
             }
         } else {
             continue;

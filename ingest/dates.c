@@ -216,13 +216,18 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
     return true;
 }
 
-/* A bare weekday name is a date only after a preposition or as a possessive. */
-static bool weekday_is_date(const pattern_match *m)
+/* A bare weekday name is a date after a preposition, as a possessive, or on its own after a
+ * lower-case word ("signed a memorandum Wednesday"), but not inside a name ("Good Friday"). */
+static bool weekday_is_date(const doc *d, const pattern_match *m)
 {
     if (HASP(m, "wq"))
         return true;
     size_t e = m->end[G("wday")];
-    return m->end[0] > e; /* took a possessive 's */
+    if (m->end[0] > e)
+        return true; /* took a possessive 's */
+    int t = tok_at(d, m->start[0]) - 1;
+    return t >= 0 && !(d->tokens.items[t].flags & (TK_CAP | TK_UPPER)) &&
+           d->tokens.items[t].sent == d->tokens.items[t + 1].sent;
 }
 
 /* The reference date of the article: a "Published:" line, the dateline's date, or the
@@ -275,8 +280,7 @@ static date_value reference_date(doc *d)
         for (size_t i = 0; i < d->lines.n && !best.y; i++) {
             line *l = &d->lines.items[i];
             pattern_match m;
-            if (l->kind != LINE_BOILERPLATE || !pattern_find(PAT_CAPTION, d->text, l->end, l->start, &m) ||
-                m.start[0] < l->start)
+            if (l->kind != LINE_BOILERPLATE)
                 continue;
             size_t from = l->start;
             while (from < l->end && pattern_find(PAT_DATE, d->text, l->end, from, &m)) {
@@ -378,7 +382,7 @@ void dates_find(doc *d)
             if (HAS("mo")) {
                 dm.kind = DATE_RELATIVE;
             } else if (HAS("rel")) {
-                if (HAS("wd") && !weekday_is_date(&m)) {
+                if (HAS("wd") && !weekday_is_date(d, &m)) {
                     free(txt);
                     continue;
                 }

@@ -264,6 +264,11 @@ bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t sk
     int t0 = s->tok_start;
     int best = -100;
     for (int t = t0; t + 1 < s->tok_end; t++) {
+        /* a purpose clause ("to set up a hub in Poland") says where something will be, not where
+         * this happened */
+        if (tok_is(d, t, "to") && (d->tokens.items[t + 1].flags & TK_WORD) && !(d->tokens.items[t + 1].flags & TK_CAP) &&
+            !tok_is(d, t + 1, "the") && !tok_is(d, t + 1, "a"))
+            break;
         bool in = tok_is(d, t, "in") || tok_is(d, t, "In");
         if (!in && !tok_is(d, t, "at") && !tok_is(d, t, "At"))
             continue;

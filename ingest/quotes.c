@@ -237,7 +237,7 @@ static bool is_pronoun(const doc *d, int t)
 
 static bool is_cue(const doc *d, int t)
 {
-    return tok_in(d, t, LEX_SPEECH_VERBS);
+    return tok_in(d, t, LEX_SPEECH_VERBS) || tok_ieq(d, t, "according");
 }
 
 /* The person mention whose name tokens cover token t, or -1. */
