@@ -1061,8 +1061,8 @@ void agreements_find(doc *d)
                     g->parties = parties;
                 }
             }
-            if (!g->place && d->dateline && g->signatories && json_array_size(g->signatories) > 0 &&
-                (!g->date.y || date_same(g->date, d->published)))
+            if (!g->place && (d->dateline || d->byline_place) && json_array_size(g->signatories) > 0 &&
+                (!g->date.y || date_near(g->date, d->published)))
                 g->place = dateline_place(d);
             json_t *o = json_object();
             json_object_set_new(o, "name", json_string(g->name));

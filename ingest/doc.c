@@ -436,6 +436,9 @@ static void find_metadata(doc *d)
             b->kind = LINE_BYLINE;
             d->byline_line = i;
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
+            int gp = pattern_group(PAT_NAME_BYLINE, "city");
+            if (pattern_has(&m, gp))
+                d->byline_place = doc_strdup(d, m.start[gp], m.end[gp]);
             break;
         }
         g = pattern_group(PAT_CAPS_BYLINE, "name");
@@ -657,6 +660,7 @@ void doc_free(doc *d)
     free(d->title);
     free(d->byline);
     free(d->dateline);
+    free(d->byline_place);
     json_decref(d->agreements);
     json_decref(d->meetings);
     json_decref(d->quotes);

@@ -143,6 +143,7 @@ typedef struct doc {
     int title_line, byline_line; /* -1 when none */
     size_t body_start;           /* after the dateline ("MANILA, April 8 (Reuters) –"), or 0 */
     char *title, *byline, *dateline;
+    char *byline_place;          /* "Amara Nwosu in Addis Ababa" -> "Addis Ababa" */
     json_t *agreements, *meetings, *quotes; /* built by the finders */
 } doc;
 
@@ -207,6 +208,8 @@ int date_weekday(int y, int m, int d);               /* 0 = Monday */
 char *dateline_place(const doc *d);
 /* Same day. */
 bool date_same(date_value a, date_value b);
+/* Full dates at most three days apart: the same news. */
+bool date_near(date_value a, date_value b);
 /* The place phrase of a sentence ("in Kuala Lumpur, Malaysia" -> "Kuala Lumpur"): the first
  * "in/at [the] Name" at or after token from_tok; false when none. */
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end);

@@ -360,7 +360,8 @@ void meetings_find(doc *d)
             m->date_inferred = true;
             m->confidence -= 0.1;
         }
-        if (!m->place && d->dateline && strcmp(m->rule, "meeting-call") != 0 && date_same(m->date, d->published))
+        if (!m->place && (d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 &&
+            date_near(m->date, d->published))
             m->place = dateline_place(d);
         json_t *o = json_object();
         char *ds = date_format(m->date);

@@ -70,7 +70,7 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|(?<wd>(?:(?<wq>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?<wday>" WEEKDAY ")(?:(?:’|')s)?))\\b)",
     [PAT_URL] = "\\s*(?:https?://\\S+|pic\\.twitter\\.com/\\S+|t\\.co/\\S+)",
     [PAT_NAME_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE ")){1,3})"
-                        "(?:\\s+in\\s+\\p{Lu}[\\p{L}'’ -]{1,40}|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
+                        "(?:\\s+in\\s+(?<city>\\p{Lu}[\\p{L}'’ -]{1,40}?)|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
                         "Staff|Bureau Chief|Analyst|Columnist|correspondent|editor|reporter|writer))\\s*$",
     [PAT_TIMESTAMP] = "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
                       "|[^.!?\\n]{0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"

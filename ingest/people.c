@@ -14,6 +14,7 @@
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
+#include "util/utf8.h"
 
 #define NAME_MAX_TOKENS 4
 #define PRONOUN_LOOKBACK_SENTENCES 6
@@ -477,6 +478,48 @@ static int find_by_part(const doc *d, const char *word)
     return s;
 }
 
+/* Folds a UTF-8 string to lower-case ASCII letters only ("Mäkelä" -> "makela"). */
+static char *ascii_fold(const char *s)
+{
+    static const char LATIN1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts" /* 0xC0-0xDF */
+                                 "aaaaaaaceeeeiiiidnooooo/ouuuuyty"; /* 0xE0-0xFF */
+    strbuf sb = STRBUF_INIT;
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        uint32_t c = utf8_next(s, n, &i);
+        char out = 0;
+        if (c < 0x80 && isalpha((int)c))
+            out = (char)tolower((int)c);
+        else if (c >= 0xC0 && c <= 0xFF)
+            out = LATIN1[c - 0xC0];
+        else if (c >= 0x100 && c <= 0x17F)
+            out = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"[c - 0x100];
+        else if (c >= 0x1EA0 && c <= 0x1EF9)
+            out = "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy"[(c - 0x1EA0) < 90 ? c - 0x1EA0 : 89];
+        if (out && out != '/')
+            strbuf_addch(&sb, out);
+    }
+    return strbuf_detach(&sb, NULL);
+}
+
+/* "@KMakelaEU": the one full-name person whose surname (four letters or more) the handle
+ * spells, accents aside. */
+static int find_by_handle_surname(const doc *d, const char *handle)
+{
+    char *h = ascii_fold(handle);
+    int found = -1;
+    for (size_t i = 0; i < d->people.n && found != -2; i++) {
+        if (!strchr(d->people.items[i].key, ' '))
+            continue;
+        char *sn = ascii_fold(d->people.items[i].surname);
+        if (strlen(sn) >= 4 && strstr(h, sn))
+            found = found >= 0 ? -2 : (int)i;
+        free(sn);
+    }
+    free(h);
+    return found >= 0 ? found : -1;
+}
+
 static int find_by_handle(const doc *d, const char *handle)
 {
     for (size_t i = 0; i < d->people.n; i++)
@@ -637,6 +680,8 @@ void people_find(doc *d)
             if (k->flags & TK_HANDLE) {
                 char *h = doc_strdup(d, k->start, k->end);
                 who = find_by_handle(d, h);
+                if (who < 0)
+                    who = find_by_handle_surname(d, h);
                 free(h);
             } else if ((k->flags & TK_CAP) && name_token(d, t)) {
                 bool poss;

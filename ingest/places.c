@@ -15,7 +15,7 @@
 char *dateline_place(const doc *d)
 {
     if (!d->dateline)
-        return NULL;
+        return d->byline_place ? strdup(d->byline_place) : NULL;
     char *p = strdup(d->dateline);
     bool upper = true;
     for (char *c = p; *c; c++)
@@ -35,6 +35,14 @@ char *dateline_place(const doc *d)
 bool date_same(date_value a, date_value b)
 {
     return a.y == b.y && a.m == b.m && a.d == b.d;
+}
+
+bool date_near(date_value a, date_value b)
+{
+    if (!a.y || !a.m || !a.d || !b.y || !b.m || !b.d)
+        return false;
+    int da = a.y * 372 + a.m * 31 + a.d, db = b.y * 372 + b.m * 31 + b.d;
+    return da - db <= 3 && db - da <= 3;
 }
 
 bool tok_capitalised(const doc *d, int t)
@@ -253,6 +261,14 @@ static int place_score(const doc *d, int a, int k, bool in)
 
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end)
 {
+    /* "There, A and B signed ...": the place of the sentence before */
+    const sentence *here = &d->sents.items[sent];
+    if (tok_is(d, here->tok_start, "There") && here->tok_start + 1 < here->tok_end &&
+        tok_is(d, here->tok_start + 1, ",")) {
+        for (int s = sent - 1; s >= 0 && s >= sent - 3; s--)
+            if (place_in_sentence(d, s, d->sents.items[s].tok_start, start, end))
+                return true;
+    }
     const sentence *s = &d->sents.items[sent];
     size_t from = d->tokens.items[from_tok > s->tok_start ? from_tok : s->tok_start].start;
     return place_in_sentence_skip(d, sent, s->start, from, start, end);
@@ -260,6 +276,10 @@ bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size
 
 bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end)
 {
+    const sentence *here = &d->sents.items[sent];
+    if (tok_is(d, here->tok_start, "There") && here->tok_start + 1 < here->tok_end &&
+        tok_is(d, here->tok_start + 1, ","))
+        return place_in_sentence(d, sent, here->tok_start, start, end);
     const sentence *s = &d->sents.items[sent];
     int t0 = s->tok_start;
     int best = -100;
