@@ -16,19 +16,19 @@
 Test(extract_meta, headline_by_byline_and_wire_dateline)
 {
     static const char text[] =
-        "Chile and Norway agree to share Antarctic ice-core data\n"
+        "Portugal and Cape Verde agree to share ocean buoy data\n"
         "\n"
-        "By Ingrid Solberg\n"
+        "By Inês Carvalho\n"
         "\n"
-        "OSLO, March 3 (Reuters) – Chile and Norway will pool ice-core samples drilled in "
-        "Queen Maud Land under a research memorandum signed on Monday, the Norwegian Polar "
-        "Institute said.\n"
+        "LISBON, March 3 (Reuters) – Portugal and Cape Verde will pool data from ocean buoys "
+        "moored off Madeira and Sal under a research memorandum signed on Monday, the "
+        "Portuguese Institute for Sea and Atmosphere said.\n"
         "\n"
-        "The samples will be stored in Tromsø and Punta Arenas from 2025.\n";
+        "The data will be stored in Lisbon and Mindelo from 2025.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Chile and Norway agree to share Antarctic ice-core data");
-    cr_expect_str_eq(field_str(ex, "byline"), "Ingrid Solberg");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Oslo"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"), "Portugal and Cape Verde agree to share ocean buoy data");
+    cr_expect_str_eq(field_str(ex, "byline"), "Inês Carvalho");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Lisbon"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -88,12 +88,12 @@ Test(extract_meta, byline_with_role_after_comma)
     static const char text[] =
         "Vietnam courts Korean chipmakers with tax holiday\n"
         "\n"
-        "By Trần Thu Trang, Economics Correspondent\n"
+        "By Vũ Thu Trang, Economics Correspondent\n"
         "\n"
         "HANOI — Vietnam will offer a ten-year tax holiday to foreign chip packaging plants, "
         "the planning ministry said on Tuesday.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "byline"), "Trần Thu Trang");
+    cr_expect_str_eq(field_str(ex, "byline"), "Vũ Thu Trang");
     cr_expect(equals_ci(field_str(ex, "dateline"), "Hanoi"));
     json_decref(ex);
 }
@@ -117,15 +117,15 @@ Test(extract_meta, byline_of_two_reporters)
 Test(extract_meta, crlf_line_endings_stay_out_of_metadata)
 {
     static const char text[] =
-        "Ghana and Canada sign lithium processing accord\r\n"
+        "Zambia and Finland sign copper smelting accord\r\n"
         "\r\n"
-        "By Akosua Boateng\r\n"
+        "By Chanda Mulenga\r\n"
         "\r\n"
-        "ACCRA (AFP) - Ghana and Canada signed an accord on lithium processing on Thursday.\r\n";
+        "LUSAKA (AFP) - Zambia and Finland signed an accord on copper smelting on Thursday.\r\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Ghana and Canada sign lithium processing accord");
-    cr_expect_str_eq(field_str(ex, "byline"), "Akosua Boateng");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Accra"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"), "Zambia and Finland sign copper smelting accord");
+    cr_expect_str_eq(field_str(ex, "byline"), "Chanda Mulenga");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Lusaka"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -327,7 +327,7 @@ Test(extract_meta, leave_a_reply_and_share_lines_are_furniture)
         "border on Saturday.\n"
         "\n"
         "“The river will unite our people, not divide them,” said Bruneian Foreign Minister "
-        "Haji Erywan Yusof.\n"
+        "Haji Azmi Rahman.\n"
         "\n"
         "Share | Tweet | Email\n"
         "\n"
@@ -351,13 +351,13 @@ Test(extract_meta, reporting_credit_line_names_no_speaker)
         "KATHMANDU (Reuters) - Nepal and Bangladesh signed a deal on Sunday to trade 40 "
         "megawatts of hydropower through India's grid.\n"
         "\n"
-        "“Our rivers can light Dhaka,” said Nepal's Energy Minister Dipak Khadka.\n"
+        "“Our rivers can light Dhaka,” said Nepal's Energy Minister Bikram Thapa.\n"
         "\n"
-        "(Reporting by Gopal Sharma; Editing by Miral Fahmy)\n";
+        "(Reporting by Sunil Adhikari; Editing by Anna Lowe)\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "light Dhaka");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect_str_eq(speaker_name(q), "Dipak Khadka");
+    cr_expect_str_eq(speaker_name(q), "Bikram Thapa");
     cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0, "meetings: %s",
                  json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);

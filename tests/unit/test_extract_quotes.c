@@ -125,24 +125,24 @@ Test(extract_quotes, quote_split_around_she_said)
 Test(extract_quotes, multi_paragraph_quote_after_colon_intro)
 {
     static const char text[] =
-        "Finnish Foreign Minister Johanna Lindqvist told parliament on Thursday:\n"
+        "Danish Foreign Minister Helle Ravn told parliament on Thursday:\n"
         "\n"
-        "“The cables under the Gulf of Finland carry our electricity, our data and our trust. "
+        "“The cables under the Kattegat carry our electricity, our data and our trust. "
         "Damaging them is an attack on all three.\n"
         "\n"
-        "“We will patrol them with Estonia every day of the year, and we will not apologise "
+        "“We will patrol them with Sweden every day of the year, and we will not apologise "
         "for doing so.”\n"
         "\n"
         "Opposition members applauded.\n";
     json_t *ex = extract_text(text);
     expect_quote(ex, "carry our electricity",
-                 "The cables under the Gulf of Finland carry our electricity, our data and our trust. "
+                 "The cables under the Kattegat carry our electricity, our data and our trust. "
                  "Damaging them is an attack on all three.",
-                 "Johanna Lindqvist");
-    expect_quote(ex, "patrol them with Estonia",
-                 "We will patrol them with Estonia every day of the year, and we will not apologise for "
+                 "Helle Ravn");
+    expect_quote(ex, "patrol them with Sweden",
+                 "We will patrol them with Sweden every day of the year, and we will not apologise for "
                  "doing so.",
-                 "Johanna Lindqvist");
+                 "Helle Ravn");
     cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 2, "one quote per paragraph: %s",
                  json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
@@ -151,19 +151,19 @@ Test(extract_quotes, multi_paragraph_quote_after_colon_intro)
 Test(extract_quotes, crlf_paragraphs_leave_no_carriage_return_in_quotes)
 {
     static const char text[] =
-        "Moroccan Energy Minister Leila Benali addressed the forum in Rabat.\r\n"
+        "Tunisian Energy Minister Hédi Mabrouk addressed the forum in Tunis.\r\n"
         "\r\n"
-        "“The first gas will reach Tangier in 2029,” said Benali.\r\n"
+        "“The first power will reach Sicily in 2029,” said Mabrouk.\r\n"
         "\r\n"
-        "Benali told delegates:\r\n"
+        "Mabrouk told delegates:\r\n"
         "\r\n"
-        "“Nigeria has the gas. Morocco has the route.\r\n"
+        "“Tunisia has the sun. Italy has the grid.\r\n"
         "\r\n"
         "“Europe has the customers.”\r\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "first gas will reach", "The first gas will reach Tangier in 2029", "Leila Benali");
-    expect_quote(ex, "Morocco has the route", "Nigeria has the gas. Morocco has the route.", "Leila Benali");
-    expect_quote(ex, "Europe has the customers", "Europe has the customers.", "Leila Benali");
+    expect_quote(ex, "first power will reach", "The first power will reach Sicily in 2029", "Hédi Mabrouk");
+    expect_quote(ex, "Italy has the grid", "Tunisia has the sun. Italy has the grid.", "Hédi Mabrouk");
+    expect_quote(ex, "Europe has the customers", "Europe has the customers.", "Hédi Mabrouk");
     size_t i;
     json_t *q;
     json_array_foreach(json_object_get(ex, "quotes"), i, q)
@@ -177,20 +177,20 @@ Test(extract_quotes, question_with_asked)
 {
     static const char text[] =
         "“Who will pay to rebuild the sea walls when the grants run out?” asked Tuvaluan "
-        "Finance Minister Seve Paeniu.\n";
+        "Finance Minister Ioane Tealei.\n";
     json_t *ex = extract_text(text);
     expect_quote(ex, "rebuild the sea walls", "Who will pay to rebuild the sea walls when the grants run out?",
-                 "Seve Paeniu");
+                 "Ioane Tealei");
     json_decref(ex);
 }
 
 Test(extract_quotes, military_title_abbreviations)
 {
     static const char text[] =
-        "“Our frigates will patrol the Natuna Sea every week,” said Lt. Gen. Ahmad Fauzi, the "
+        "“Our frigates will patrol the Arafura Sea every week,” said Lt. Gen. Ahmad Fauzi, the "
         "Indonesian navy's chief of staff.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "patrol the Natuna Sea", "Our frigates will patrol the Natuna Sea every week", "Ahmad Fauzi");
+    expect_quote(ex, "patrol the Arafura Sea", "Our frigates will patrol the Arafura Sea every week", "Ahmad Fauzi");
     json_decref(ex);
 }
 
@@ -223,23 +223,23 @@ Test(extract_quotes, speaker_first_with_colon)
 Test(extract_quotes, speaker_first_told_reporters_colon)
 {
     static const char text[] =
-        "Moroccan Energy Minister Leila Benali told reporters in Rabat: “Our grid will carry "
-        "Nigerian gas to Europe before the end of the decade.”\n";
+        "Algerian Energy Minister Samira Bouzid told reporters in Algiers: “Our cables will "
+        "carry Saharan solar power to Italy before the end of the decade.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "carry Nigerian gas", "Our grid will carry Nigerian gas to Europe before the end of the decade.",
-                 "Leila Benali");
-    cr_expect_str_eq(field_str(find_quote(ex, "carry Nigerian gas"), "cue"), "told");
+    expect_quote(ex, "Saharan solar power", "Our cables will carry Saharan solar power to Italy before the end of the decade.",
+                 "Samira Bouzid");
+    cr_expect_str_eq(field_str(find_quote(ex, "Saharan solar power"), "cue"), "told");
     json_decref(ex);
 }
 
 Test(extract_quotes, speaker_first_said_that)
 {
     static const char text[] =
-        "Indonesian Fisheries Minister Siti Rahmawati said on Friday that “no foreign trawler "
-        "will fish in the Natuna Sea without a licence from Jakarta.”\n";
+        "Indonesian Fisheries Minister Dewi Kusumawati said on Friday that “no foreign trawler "
+        "will fish in the Arafura Sea without a licence from Jakarta.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "foreign trawler", "no foreign trawler will fish in the Natuna Sea without a licence from Jakarta.",
-                 "Siti Rahmawati");
+    expect_quote(ex, "foreign trawler", "no foreign trawler will fish in the Arafura Sea without a licence from Jakarta.",
+                 "Dewi Kusumawati");
     json_decref(ex);
 }
 
@@ -248,24 +248,24 @@ Test(extract_quotes, speaker_first_said_that)
 Test(extract_quotes, pronoun_resolves_to_previous_subject)
 {
     static const char text[] =
-        "Finnish President Aino Virtanen arrived in Tallinn on Thursday for talks on undersea "
-        "cable security.\n"
+        "Icelandic President Sigrún Jónsdóttir arrived in Tórshavn on Thursday for talks on "
+        "fishing quotas.\n"
         "\n"
-        "“Our cables are our lifelines, and we will guard them together,” she said.\n";
+        "“Our fish are our lifelines, and we will manage them together,” she said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "lifelines", "Our cables are our lifelines, and we will guard them together", "Aino Virtanen");
+    expect_quote(ex, "lifelines", "Our fish are our lifelines, and we will manage them together", "Sigrún Jónsdóttir");
     json_decref(ex);
 }
 
 Test(extract_quotes, he_said_refers_to_the_subject_not_the_object)
 {
     static const char text[] =
-        "Kenyan President Daniel Mwangi thanked Finnish President Aino Virtanen for the "
+        "Kenyan President Samuel Kiptoo thanked Finnish President Aino Virtanen for the "
         "geothermal loan on Tuesday.\n"
         "\n"
         "“Olkaria will double its output within three years,” he said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "double its output", "Olkaria will double its output within three years", "Daniel Mwangi");
+    expect_quote(ex, "double its output", "Olkaria will double its output within three years", "Samuel Kiptoo");
     json_decref(ex);
 }
 
@@ -285,23 +285,23 @@ Test(extract_quotes, surname_alone_resolves_to_full_name)
 {
     static const char text[] =
         "Estonian Prime Minister Kristjan Tamm chaired an emergency cabinet meeting after the "
-        "cable was cut.\n"
+        "rail bridge at Narva was closed.\n"
         "\n"
-        "\"We know which ship was above the cable, and we know when,\" said Tamm.\n";
+        "\"We know which train was on the bridge, and we know when,\" said Tamm.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "which ship", "We know which ship was above the cable, and we know when", "Kristjan Tamm");
+    expect_quote(ex, "which train", "We know which train was on the bridge, and we know when", "Kristjan Tamm");
     json_decref(ex);
 }
 
 Test(extract_quotes, given_name_alone_resolves_to_full_name)
 {
     static const char text[] =
-        "Thai Foreign Minister Sirichai Wongsawat flew to Phnom Penh on Monday.\n"
+        "Thai Foreign Minister Sirichai Thongdee flew to Phnom Penh on Monday.\n"
         "\n"
         "“The border market must reopen before the harvest,” Sirichai said after the talks.\n";
     json_t *ex = extract_text(text);
     expect_quote(ex, "border market must reopen", "The border market must reopen before the harvest",
-                 "Sirichai Wongsawat");
+                 "Sirichai Thongdee");
     json_decref(ex);
 }
 
@@ -329,23 +329,23 @@ Test(extract_quotes, participle_clause_adding_that)
 Test(extract_quotes, relative_clause_does_not_take_the_speaker)
 {
     static const char text[] =
-        "Ghanaian Lands Minister Kwame Asante, who met Canadian envoy Marie Tremblay on Monday, "
-        "said: “We want the lithium refined here, not shipped out as rock.”\n";
+        "Zambian Mines Minister Mwila Chanda, who met Finnish envoy Marja Salonen on Monday, "
+        "said: “We want the copper refined here, not shipped out as ore.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "lithium refined here", "We want the lithium refined here, not shipped out as rock.",
-                 "Kwame Asante");
+    expect_quote(ex, "copper refined here", "We want the copper refined here, not shipped out as ore.",
+                 "Mwila Chanda");
     json_decref(ex);
 }
 
 Test(extract_quotes, quote_first_then_relative_clause_before_the_verb)
 {
     static const char text[] =
-        "Ghanaian Lands Minister Kwame Asante opened the talks in Accra.\n"
+        "Zambian Mines Minister Mwila Chanda opened the talks in Lusaka.\n"
         "\n"
-        "“We want the lithium refined here,” Asante, who met Canadian Natural Resources "
-        "Minister Marie Tremblay on Monday, said after the session.\n";
+        "“We want the copper refined here,” Chanda, who met Finnish Trade Minister Marja "
+        "Salonen on Monday, said after the session.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "lithium refined here", "We want the lithium refined here", "Kwame Asante");
+    expect_quote(ex, "copper refined here", "We want the copper refined here", "Mwila Chanda");
     json_decref(ex);
 }
 
@@ -362,11 +362,11 @@ Test(extract_quotes, quote_first_with_appositive_after_name)
 Test(extract_quotes, wrote_on_social_media)
 {
     static const char text[] =
-        "Kenyan Foreign Minister Achieng Odhiambo hailed the vote.\n"
+        "Kenyan Foreign Minister Auma Odhiambo hailed the vote.\n"
         "\n"
         "“A good day for Africa's voice at the United Nations,” Odhiambo wrote on X.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "good day for Africa", "A good day for Africa's voice at the United Nations", "Achieng Odhiambo");
+    expect_quote(ex, "good day for Africa", "A good day for Africa's voice at the United Nations", "Auma Odhiambo");
     cr_expect_str_eq(field_str(find_quote(ex, "good day for Africa"), "cue"), "wrote");
     json_decref(ex);
 }
@@ -374,15 +374,15 @@ Test(extract_quotes, wrote_on_social_media)
 Test(extract_quotes, two_speakers_in_turn)
 {
     static const char text[] =
-        "Chilean Foreign Minister Camila Rojas met Norwegian Foreign Minister Eirik Dahl in "
-        "Santiago on Monday.\n"
+        "Peruvian Foreign Minister Valentina Rojas met Swedish Foreign Minister Erik Dahlberg in "
+        "Lima on Monday.\n"
         "\n"
-        "“Antarctica is a laboratory for the whole planet,” said Rojas.\n"
+        "“The Amazon is a laboratory for the whole planet,” said Rojas.\n"
         "\n"
-        "“Our researchers will winter at the Chilean station next year,” Dahl said.\n";
+        "“Our researchers will work at the Peruvian station next year,” Dahlberg said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "laboratory for the whole planet", NULL, "Camila Rojas");
-    expect_quote(ex, "winter at the Chilean station", NULL, "Eirik Dahl");
+    expect_quote(ex, "laboratory for the whole planet", NULL, "Valentina Rojas");
+    expect_quote(ex, "work at the Peruvian station", NULL, "Erik Dahlberg");
     json_decref(ex);
 }
 
@@ -390,9 +390,9 @@ Test(extract_quotes, speaker_title_with_unlisted_demonym)
 {
     static const char text[] =
         "“Our rivers can light up Dhaka as well as Kathmandu,” said Nepali Energy Minister "
-        "Dipak Khadka.\n";
+        "Bikram Thapa.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "light up Dhaka", NULL, "Dipak Khadka");
+    expect_quote(ex, "light up Dhaka", NULL, "Bikram Thapa");
     json_decref(ex);
 }
 
@@ -422,21 +422,21 @@ Test(extract_quotes, surname_of_person_introduced_with_lower_case_role)
 Test(extract_quotes, said_lower_case_role_then_name)
 {
     static const char text[] =
-        "“The numbers are worse than we feared,” said council chair Ingrid Hovland.\n";
+        "“The numbers are worse than we feared,” said council chair Tove Hovland.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "worse than we feared", "The numbers are worse than we feared", "Ingrid Hovland");
+    expect_quote(ex, "worse than we feared", "The numbers are worse than we feared", "Tove Hovland");
     json_decref(ex);
 }
 
 Test(extract_quotes, counterpart_named_after_role_speaks_later)
 {
     static const char text[] =
-        "Chilean Foreign Minister Camila Rojas met her Norwegian counterpart Eirik Dahl in "
-        "Santiago on Monday.\n"
+        "Peruvian Foreign Minister Valentina Rojas met her Swedish counterpart Erik Dahlberg in "
+        "Lima on Monday.\n"
         "\n"
-        "“Our researchers will winter at the Chilean station next year,” Dahl said.\n";
+        "“Our researchers will work at the Peruvian station next year,” Dahlberg said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "winter at the Chilean station", NULL, "Eirik Dahl");
+    expect_quote(ex, "work at the Peruvian station", NULL, "Erik Dahlberg");
     json_decref(ex);
 }
 
@@ -456,12 +456,12 @@ Test(extract_quotes, the_minister_said_refers_to_the_only_minister_named, .disab
 Test(extract_quotes, they_said_gets_no_single_speaker)
 {
     static const char text[] =
-        "Chilean Foreign Minister Camila Rojas and Norwegian Foreign Minister Eirik Dahl toured "
-        "the station together.\n"
+        "Peruvian Foreign Minister Valentina Rojas and Swedish Foreign Minister Erik Dahlberg "
+        "toured the research station together.\n"
         "\n"
-        "“We will share every ice core we drill,” they said in a joint statement.\n";
+        "“We will share every sample we collect,” they said in a joint statement.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "every ice core", "We will share every ice core we drill", NULL);
+    expect_quote(ex, "every sample", "We will share every sample we collect", NULL);
     json_decref(ex);
 }
 
@@ -484,15 +484,15 @@ Test(extract_quotes, title_with_a_two_word_country, .disabled = true)
 
 /* Six paragraphs of article before the posts, so that the posts stand in the body. */
 #define POST_ARTICLE_TOP                                                                        \
-    "Fiji and New Zealand sign fisheries compliance arrangement\n"                               \
+    "Tonga and Samoa sign fisheries compliance arrangement\n"                                    \
     "\n"                                                                                         \
     "By Mere Tuilau\n"                                                                           \
     "\n"                                                                                         \
-    "SUVA — Fiji and New Zealand signed a fisheries compliance arrangement on Monday.\n"         \
+    "NUKU'ALOFA — Tonga and Samoa signed a fisheries compliance arrangement on Monday.\n"        \
     "\n"                                                                                         \
     "The arrangement lets each country's patrol boats board the other's licensed vessels.\n"    \
     "\n"                                                                                         \
-    "It takes effect in July, officials said, and inspectors will train together in Lautoka.\n" \
+    "It takes effect in July, officials said, and inspectors will train together in Apia.\n"    \
     "\n"                                                                                         \
     "Illegal fishing costs Pacific island states hundreds of millions of dollars a year.\n"      \
     "\n"                                                                                         \
@@ -503,26 +503,26 @@ Test(extract_quotes, embedded_post_without_link_spoken_by_signer)
 {
     static const char text[] =
         POST_ARTICLE_TOP
-        "New Zealand's foreign minister marked the signing on social media:\n"
+        "Samoa's fisheries minister marked the signing on social media:\n"
         "\n"
-        "Proud to sign the Pacific fisheries compliance arrangement with our Fijian friends "
-        "today 🇳🇿🇫🇯 pic.twitter.com/Xk29LmQ7rT\n"
-        "— Aroha Ngata (@ArohaNgataNZ) March 4, 2024\n"
+        "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends "
+        "today 🇼🇸🇹🇴 pic.twitter.com/Xk29LmQ7rT\n"
+        "— Losa Vaifale (@LosaVaifaleWS) March 4, 2024\n"
         "\n"
         "The arrangement was negotiated over two years.\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "Proud to sign");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(same_words(field_str(q, "text"),
-                         "Proud to sign the Pacific fisheries compliance arrangement with our Fijian friends today 🇳🇿🇫🇯"),
+                         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends today 🇼🇸🇹🇴"),
               "text: %s", field_str(q, "text"));
     cr_expect_null(strstr(field_str(q, "text"), "pic.twitter.com"), "the link is no part of the post: %s",
                    field_str(q, "text"));
-    cr_expect_str_eq(speaker_name(q), "Aroha Ngata");
-    cr_expect_null(find_quote(ex, "Aroha Ngata"), "the signature line is no quote");
-    const json_t *p = find_person(ex, "Aroha Ngata");
+    cr_expect_str_eq(speaker_name(q), "Losa Vaifale");
+    cr_expect_null(find_quote(ex, "Losa Vaifale"), "the signature line is no quote");
+    const json_t *p = find_person(ex, "Losa Vaifale");
     cr_assert_not_null(p);
-    cr_expect_str_eq(field_str(p, "handle"), "@ArohaNgataNZ");
+    cr_expect_str_eq(field_str(p, "handle"), "@LosaVaifaleWS");
     json_decref(ex);
 }
 
@@ -552,18 +552,18 @@ Test(extract_quotes, embedded_post_body_stops_at_the_article_paragraph_above, .d
 {
     static const char text[] =
         POST_ARTICLE_TOP
-        "New Zealand's foreign minister marked the signing on social media.\n"
+        "Samoa's fisheries minister marked the signing on social media.\n"
         "\n"
-        "Proud to sign the Pacific fisheries compliance arrangement with our Fijian friends "
+        "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends "
         "today pic.twitter.com/Xk29LmQ7rT\n"
-        "— Aroha Ngata (@ArohaNgataNZ) March 4, 2024\n";
+        "— Losa Vaifale (@LosaVaifaleWS) March 4, 2024\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "Proud to sign");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(same_words(field_str(q, "text"),
-                         "Proud to sign the Pacific fisheries compliance arrangement with our Fijian friends today"),
+                         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends today"),
               "text: %s", field_str(q, "text"));
-    cr_expect_str_eq(speaker_name(q), "Aroha Ngata");
+    cr_expect_str_eq(speaker_name(q), "Losa Vaifale");
     json_decref(ex);
 }
 
@@ -574,12 +574,12 @@ Test(extract_quotes, embedded_post_near_the_top_of_the_article, .disabled = true
     static const char text[] =
         "The minister marked the signing on social media:\n"
         "\n"
-        "Proud to sign the fisheries compliance arrangement with our Fijian friends today.\n"
-        "— Aroha Ngata (@ArohaNgataNZ) March 4, 2024\n";
+        "Proud to sign the fisheries compliance arrangement with our Tongan friends today.\n"
+        "— Losa Vaifale (@LosaVaifaleWS) March 4, 2024\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "Proud to sign");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect_str_eq(speaker_name(q), "Aroha Ngata");
+    cr_expect_str_eq(speaker_name(q), "Losa Vaifale");
     json_decref(ex);
 }
 
@@ -591,10 +591,10 @@ Test(extract_quotes, report_title_in_quotes_is_not_a_quote)
         "The council published its annual report, “Oceans at a Crossroads: Fisheries in a "
         "Warming World”, on Tuesday.\n"
         "\n"
-        "“The numbers are worse than we feared,” said Ingrid Hovland, who chairs the council.\n";
+        "“The numbers are worse than we feared,” said Tove Hovland, who chairs the council.\n";
     json_t *ex = extract_text(text);
     cr_expect_null(find_quote(ex, "Oceans at a Crossroads"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    expect_quote(ex, "worse than we feared", NULL, "Ingrid Hovland");
+    expect_quote(ex, "worse than we feared", NULL, "Tove Hovland");
     json_decref(ex);
 }
 
@@ -637,7 +637,7 @@ Test(extract_quotes, programme_name_in_quotes_is_not_a_quote)
 Test(extract_quotes, anonymous_source_gets_no_speaker)
 {
     static const char text[] =
-        "Philippine Foreign Secretary Teresita Villanueva left the meeting without speaking to "
+        "Philippine Foreign Secretary Rosario Magbanua left the meeting without speaking to "
         "the press.\n"
         "\n"
         "“This will not end well for the fishermen,” one official told reporters on condition "
@@ -650,9 +650,9 @@ Test(extract_quotes, anonymous_source_gets_no_speaker)
 Test(extract_quotes, unnamed_diplomat_after_named_person_gets_no_speaker)
 {
     static const char text[] =
-        "Vietnamese Deputy Foreign Minister Phạm Thu Hà briefed ASEAN envoys on Monday.\n"
+        "Malaysian Deputy Foreign Minister Faridah Osman briefed ASEAN envoys on Monday.\n"
         "\n"
-        "“Nobody in the room believed the code of conduct would be finished this year,” a "
+        "“Nobody in the room believed the haze agreement would be ratified this year,” a "
         "Western diplomat said.\n";
     json_t *ex = extract_text(text);
     expect_quote(ex, "Nobody in the room", NULL, NULL);
@@ -675,9 +675,9 @@ Test(extract_quotes, quote_with_no_cue_at_all_gets_no_speaker)
 Test(extract_quotes, quote_evidence_counts_code_points)
 {
     static const char text[] =
-        "Ministra Żaneta Wiśniewska — Polish climate minister — spoke in Katowice 🌍.\n"
+        "Ministra Żaneta Kołodziej — Polish climate minister — spoke in Katowice 🌍.\n"
         "\n"
-        "“Węgiel is our past; the wind is our future,” Wiśniewska said.\n";
+        "“Węgiel is our past; the wind is our future,” Kołodziej said.\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "wind is our future");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
