@@ -119,8 +119,6 @@ char *agreement_key(const char *name)
         if (c == '.' && word.len && p[1] && p[1] != ' ')
             continue; /* "u.s." -> "us" */
         if (word.len) {
-            if (word.len == 1 && word.buf[0] == 'u' && sb.len == 0 && 0) {
-            }
             const char *fold = lex_spelling(word.buf, word.len);
             if (!(sb.len == 0 && strcmp(word.buf, "the") == 0)) {
                 if (sb.len)

@@ -396,7 +396,8 @@ static void find_metadata(doc *d)
      * Only the very first text line of the article can be one. */
     bool any_before = false;
     for (int i = 0; i < first; i++)
-        if (d->lines.items[i].kind != LINE_BLANK)
+        if (d->lines.items[i].kind != LINE_BLANK && d->lines.items[i].kind != LINE_BOILERPLATE &&
+            d->lines.items[i].kind != LINE_TIMESTAMP)
             any_before = true;
     line *l = &d->lines.items[first];
     int words;
@@ -405,10 +406,8 @@ static void find_metadata(doc *d)
     int next = first + 1;
     while (next < (int)d->lines.n && d->lines.items[next].kind == LINE_BLANK)
         next++;
-    bool blank_after = first + 1 < (int)d->lines.n && d->lines.items[first + 1].kind == LINE_BLANK;
     pattern_match m;
     bool by = line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL);
-    (void)blank_after;
     if (!any_before && !by && !ends && words >= 2 && words <= 30 &&
         line_chars(d, l) <= TITLE_MAX_CHARS && !opens_dateline(d, l)) {
         l->kind = LINE_TITLE;

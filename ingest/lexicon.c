@@ -518,16 +518,10 @@ int lex_index_ci(const char *const *list, const char *s, size_t n)
     return -1;
 }
 
-/* Typographic apostrophes and dashes in table keys match their ASCII forms. */
-static bool eq_name(const char *key, const char *s, size_t n)
-{
-    return eq(key, s, n);
-}
-
 const char *lex_country(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof COUNTRIES / sizeof *COUNTRIES; i++)
-        if (eq_name(COUNTRIES[i][0], s, n))
+        if (eq(COUNTRIES[i][0], s, n))
             return COUNTRIES[i][1];
     return NULL;
 }
@@ -535,7 +529,7 @@ const char *lex_country(const char *s, size_t n)
 const char *lex_capital_country(const char *s, size_t n)
 {
     for (size_t i = 0; i < sizeof CAPITALS / sizeof *CAPITALS; i++)
-        if (eq_name(CAPITALS[i][0], s, n))
+        if (eq(CAPITALS[i][0], s, n))
             return CAPITALS[i][1];
     return NULL;
 }

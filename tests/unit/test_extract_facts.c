@@ -41,7 +41,7 @@ static size_t count(const json_t *ex, const char *kind)
 Test(extract_facts, named_agreement_with_acronym_after)
 {
     static const char text[] =
-        "NAIROBI — Kenya and the European Union signed the Comprehensive Economic Partnership "
+        "NAIROBI — Kenya and Singapore signed the Comprehensive Economic Partnership "
         "Agreement (CEPA) in Nairobi on 3 March 2024, removing duties on Kenyan cut flowers.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "CEPA");
@@ -49,7 +49,7 @@ Test(extract_facts, named_agreement_with_acronym_after)
     cr_expect_str_eq(field_str(a, "acronym"), "CEPA");
     cr_expect_str_eq(field_str(a, "signed"), "2024-03-03");
     cr_expect_str_eq(field_str(a, "place"), "Nairobi");
-    cr_expect(parties_are(a, "Kenya", "European Union"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Kenya", "Singapore"), "parties: %s", json_brief(json_object_get(a, "parties")));
     cr_expect(evidence_is(a, NULL, text, "Comprehensive Economic Partnership Agreement"), "evidence: %s",
               json_brief(json_object_get(a, "evidence")));
     cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
@@ -135,12 +135,12 @@ Test(extract_facts, partial_date_in_signing_sentence)
 Test(extract_facts, date_of_another_event_in_the_sentence_is_not_the_signing_date)
 {
     static const char text[] =
-        "Japan and the Philippines signed the Reciprocal Access Agreement in July 2024.\n"
+        "Australia and Malaysia signed the Maritime Domain Awareness Agreement in July 2024.\n"
         "\n"
-        "Their new coast guard memorandum, signed on 8 April 2025, builds on the Reciprocal "
-        "Access Agreement.\n";
+        "Their new naval training memorandum, signed on 8 April 2025, builds on the Maritime "
+        "Domain Awareness Agreement.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Reciprocal Access Agreement");
+    const json_t *a = must_agreement(ex, "Maritime Domain Awareness Agreement");
     cr_expect_str_eq(field_str(a, "signed"), "2024-07");
     json_decref(ex);
 }
@@ -148,21 +148,20 @@ Test(extract_facts, date_of_another_event_in_the_sentence_is_not_the_signing_dat
 Test(extract_facts, signing_date_in_the_clause_beats_a_weekday_elsewhere)
 {
     static const char text[] =
-        "OTTAWA — Natural Resources Minister Bill Thornton returned on Friday from Ghana, where "
-        "Canada and Ghana signed the Canada–Ghana Comprehensive Minerals Partnership Agreement on "
-        "5 June 2025.\n";
+        "LONDON — Trade Minister Bill Ashdown returned on Friday from Zambia, where Britain and "
+        "Zambia signed the UK–Zambia Copper Supply Partnership Agreement on 5 June 2025.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Comprehensive Minerals Partnership Agreement");
+    const json_t *a = must_agreement(ex, "Copper Supply Partnership Agreement");
     cr_expect_str_eq(field_str(a, "signed"), "2025-06-05");
-    cr_expect(parties_are(a, "Canada", "Ghana"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "United Kingdom", "Zambia"), "parties: %s", json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
 Test(extract_facts, acronym_of_a_name_that_opens_with_the_document_type)
 {
     static const char text[] =
-        "Ghana and Canada signed the Treaty on Mutual Legal Assistance in Criminal Matters "
-        "(MLAT) in Ottawa on 4 March 2024.\n";
+        "Senegal and Portugal signed the Treaty on Mutual Legal Assistance in Criminal Matters "
+        "(MLAT) in Lisbon on 4 March 2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Treaty on Mutual Legal Assistance in Criminal Matters");
     cr_expect_str_eq(field_str(a, "acronym"), "MLAT");
@@ -173,14 +172,14 @@ Test(extract_facts, acronym_of_a_name_that_opens_with_the_document_type)
 Test(extract_facts, memorandum_of_understanding_without_a_name)
 {
     static const char text[] =
-        "MANILA — The Philippines and Japan signed a memorandum of understanding on coast guard "
-        "training in Manila on 8 April 2025.\n";
+        "SURABAYA — Indonesia and South Korea signed a memorandum of understanding on submarine "
+        "rescue training in Surabaya on 8 April 2025.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
     const json_t *a = must_agreement(ex, "memorandum");
     cr_expect_str_eq(field_str(a, "signed"), "2025-04-08");
-    cr_expect(parties_are(a, "Philippines", "Japan"), "parties: %s", json_brief(json_object_get(a, "parties")));
-    cr_expect_str_eq(field_str(a, "place"), "Manila");
+    cr_expect(parties_are(a, "Indonesia", "South Korea"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect_str_eq(field_str(a, "place"), "Surabaya");
     json_decref(ex);
 }
 
@@ -212,11 +211,11 @@ Test(extract_facts, parties_from_indo_prefix)
 Test(extract_facts, parties_from_signing_sentence)
 {
     static const char text[] =
-        "RABAT — Morocco and Nigeria signed the Atlantic Gas Pipeline Intergovernmental "
-        "Agreement in Rabat on 17 September 2024.\n";
+        "NOUAKCHOTT — Senegal and Mauritania signed the Cross-Border Gas Field Unitisation "
+        "Agreement in Nouakchott on 17 September 2024.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Pipeline Intergovernmental Agreement");
-    cr_expect(parties_are(a, "Morocco", "Nigeria"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    const json_t *a = must_agreement(ex, "Gas Field Unitisation Agreement");
+    cr_expect(parties_are(a, "Senegal", "Mauritania"), "parties: %s", json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "2024-09-17");
     json_decref(ex);
 }
@@ -224,16 +223,16 @@ Test(extract_facts, parties_from_signing_sentence)
 Test(extract_facts, parties_from_the_article_main_pair)
 {
     static const char text[] =
-        "HANOI — Vietnam and France deepened their space cooperation on Thursday.\n"
+        "BANGKOK — Thailand and Germany deepened their rail cooperation on Thursday.\n"
         "\n"
-        "The Earth Observation Satellite Agreement was signed at the Vietnamese foreign "
-        "ministry on 9 October 2025.\n"
+        "The High-Speed Rail Signalling Agreement was signed at the Thai transport ministry on "
+        "9 October 2025.\n"
         "\n"
-        "France will train forty Vietnamese engineers in Toulouse, and Vietnam will host a "
-        "French ground station.\n";
+        "Germany will train forty Thai engineers in Kassel, and Thailand will host a German "
+        "test track.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Earth Observation Satellite Agreement");
-    cr_expect(parties_are(a, "Vietnam", "France"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    const json_t *a = must_agreement(ex, "Rail Signalling Agreement");
+    cr_expect(parties_are(a, "Thailand", "Germany"), "parties: %s", json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "2025-10-09");
     json_decref(ex);
 }
@@ -241,43 +240,43 @@ Test(extract_facts, parties_from_the_article_main_pair)
 Test(extract_facts, signatories_from_signed_by)
 {
     static const char text[] =
-        "The Brazil–Germany Energy Transition Accord was signed by Brazilian Mines and Energy "
-        "Minister Rodrigo Lins and German Economy Minister Katharina Vogel in Brasília on 14 "
+        "The Chile–Germany Green Hydrogen Accord was signed by Chilean Mines and Energy "
+        "Minister Diego Pardo and German Economy Minister Sabine Krüger in Valparaíso on 14 "
         "November 2024.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Energy Transition Accord");
-    cr_expect(has_signatory(a, "Rodrigo Lins"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
-    cr_expect(has_signatory(a, "Katharina Vogel"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    const json_t *a = must_agreement(ex, "Green Hydrogen Accord");
+    cr_expect(has_signatory(a, "Diego Pardo"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Sabine Krüger"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
     cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2);
-    cr_expect(parties_are(a, "Brazil", "Germany"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Chile", "Germany"), "parties: %s", json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "2024-11-14");
-    cr_expect_str_eq(field_str(a, "place"), "Brasília");
+    cr_expect_str_eq(field_str(a, "place"), "Valparaíso");
     json_decref(ex);
 }
 
 Test(extract_facts, signatories_before_the_verb)
 {
     static const char text[] =
-        "Estonian Defence Minister Kaarel Tamm and Finnish Defence Minister Antti Lehtinen "
-        "signed the Seabed Infrastructure Security Treaty in Tallinn on 14 January 2025.\n";
+        "Danish Defence Minister Mads Kjeldsen and Swedish Defence Minister Anders Wikström "
+        "signed the Øresund Seabed Infrastructure Security Treaty in Malmö on 14 January 2025.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Seabed Infrastructure Security Treaty");
-    cr_expect(has_signatory(a, "Kaarel Tamm"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
-    cr_expect(has_signatory(a, "Antti Lehtinen"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Mads Kjeldsen"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Anders Wikström"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
     cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2);
     cr_expect_str_eq(field_str(a, "signed"), "2025-01-14");
-    cr_expect_str_eq(field_str(a, "place"), "Tallinn");
+    cr_expect_str_eq(field_str(a, "place"), "Malmö");
     json_decref(ex);
 }
 
 Test(extract_facts, parties_from_the_signatories_titles)
 {
     static const char text[] =
-        "Polish Defence Minister Marek Nowicki and South Korean Defence Minister Park Seo-yeon "
-        "signed the Howitzer Maintenance Agreement in Seoul on 15 October 2025.\n";
+        "Turkish Defence Minister Kemal Aksoy and South Korean Defence Minister Choi Min-jun "
+        "signed the Armoured Vehicle Maintenance Agreement in Ankara on 20 May 2025.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Howitzer Maintenance Agreement");
-    cr_expect(parties_are(a, "Poland", "South Korea"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    const json_t *a = must_agreement(ex, "Armoured Vehicle Maintenance Agreement");
+    cr_expect(parties_are(a, "Turkey", "South Korea"), "parties: %s", json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -333,14 +332,14 @@ Test(extract_facts, generic_mention_joins_the_named_agreement)
 Test(extract_facts, generic_signing_without_a_name_stands_alone)
 {
     static const char text[] =
-        "ACCRA — Ghana and Canada signed a five-year minerals processing accord on Thursday, "
-        "Ghanaian officials said.\n"
+        "LUSAKA — Zambia and Finland signed a five-year copper smelting accord on Thursday, "
+        "Zambian officials said.\n"
         "\n"
-        "Ghana and Canada had been negotiating the accord since 2023.\n";
+        "Zambia and Finland had been negotiating the accord since 2023.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
     const json_t *a = must_agreement(ex, "accord");
-    cr_expect(parties_are(a, "Ghana", "Canada"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Zambia", "Finland"), "parties: %s", json_brief(json_object_get(a, "parties")));
     cr_expect_null(field_str(a, "signed"), "Thursday has no reference date here: %s",
                    json_brief(json_object_get(a, "signed")));
     json_decref(ex);
@@ -374,11 +373,11 @@ Test(extract_facts, designation_is_not_an_agreement)
 Test(extract_facts, initiative_in_quotes_is_not_an_agreement)
 {
     static const char text[] =
-        "Ghana and Canada signed a minerals accord on Thursday that fits the government's "
-        "“Make in Ghana” framework and the “Green Minerals Policy” of 2023.\n";
+        "Zambia and Finland signed a copper accord on Thursday that fits the government's "
+        "“Make in Zambia” framework and the “Beneficiation First Policy” of 2023.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_agreement(ex, "Make in Ghana"), "%s", json_brief(json_object_get(ex, "agreements")));
-    cr_expect_null(find_agreement(ex, "Green Minerals Policy"), "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_null(find_agreement(ex, "Make in Zambia"), "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_null(find_agreement(ex, "Beneficiation First"), "%s", json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
 
@@ -396,7 +395,7 @@ Test(extract_facts, alliance_is_not_an_agreement)
 Test(extract_facts, policy_named_deal_is_not_an_agreement)
 {
     static const char text[] =
-        "The hydrogen plant is funded under the European Green Deal and the Global Gateway "
+        "The hydrogen plant is funded under the European Green Deal and the Horizon Europe "
         "programme, EU officials said.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count(ex, "agreements"), 0, "a policy package is no agreement: %s",
@@ -407,7 +406,7 @@ Test(extract_facts, policy_named_deal_is_not_an_agreement)
 Test(extract_facts, exercise_and_summit_are_not_agreements)
 {
     static const char text[] =
-        "Indonesian and Australian warships will take part in Exercise Elang Samudra in "
+        "Indonesian and Australian warships will take part in Exercise Southern Trident in "
         "September, and both leaders will attend the ASEAN-Australia Special Summit in "
         "Melbourne.\n";
     json_t *ex = extract_text(text);
@@ -419,7 +418,7 @@ Test(extract_facts, exercise_and_summit_are_not_agreements)
 Test(extract_facts, promise_to_negotiate_is_not_an_agreement)
 {
     static const char text[] =
-        "Kenya and the United Arab Emirates agreed to negotiate a free trade agreement next year.\n";
+        "Kenya and Chile agreed to negotiate a free trade agreement next year.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count(ex, "agreements"), 0, "%s", json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
@@ -428,8 +427,8 @@ Test(extract_facts, promise_to_negotiate_is_not_an_agreement)
 Test(extract_facts, failed_signing_has_no_signing_date)
 {
     static const char text[] =
-        "Kenya and the United Arab Emirates failed to sign the Comprehensive Economic "
-        "Partnership Agreement in Nairobi on 3 March 2024 after last-minute objections.\n";
+        "Peru and Indonesia failed to sign the Comprehensive Economic "
+        "Partnership Agreement in Jakarta on 3 March 2024 after last-minute objections.\n";
     json_t *ex = extract_text(text);
     const json_t *a = find_agreement(ex, "Comprehensive Economic Partnership Agreement");
     cr_expect(!a || !field_str(a, "signed"), "not signed: %s", json_brief(a));
@@ -453,10 +452,10 @@ Test(extract_facts, withdrawal_year_is_not_the_signing_year, .disabled = true)
 Test(extract_facts, met_in_city_on_a_full_date)
 {
     static const char text[] =
-        "Kenyan President Daniel Mwangi met Finnish President Aino Virtanen in Helsinki on 14 "
+        "Kenyan President Samuel Kiptoo met Finnish President Aino Virtanen in Helsinki on 14 "
         "May 2024 to discuss geothermal investment.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Daniel Mwangi", "Aino Virtanen");
+    const json_t *m = must_meeting(ex, "Samuel Kiptoo", "Aino Virtanen");
     cr_expect_str_eq(field_str(m, "date"), "2024-05-14");
     cr_expect_str_eq(field_str(m, "place"), "Helsinki");
     cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2);
@@ -468,22 +467,22 @@ Test(extract_facts, met_in_city_on_a_full_date)
 Test(extract_facts, meeting_between_two_named_people)
 {
     static const char text[] =
-        "A meeting between Chilean Foreign Minister Camila Rojas and Norwegian Foreign Minister "
-        "Eirik Dahl took place in Oslo on 2024-03-04.\n";
+        "A meeting between Peruvian Foreign Minister Valentina Rojas and Swedish Foreign Minister "
+        "Erik Dahlberg took place in Stockholm on 2024-03-04.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Camila Rojas", "Eirik Dahl");
+    const json_t *m = must_meeting(ex, "Valentina Rojas", "Erik Dahlberg");
     cr_expect_str_eq(field_str(m, "date"), "2024-03-04");
-    cr_expect_str_eq(field_str(m, "place"), "Oslo");
+    cr_expect_str_eq(field_str(m, "place"), "Stockholm");
     json_decref(ex);
 }
 
 Test(extract_facts, meeting_on_month_day_year)
 {
     static const char text[] =
-        "Polish President Andrzej Wróbel hosted Lithuanian President Rūta Vaitkutė at the "
+        "Polish President Andrzej Wróbel hosted Lithuanian President Gintarė Žemaitytė at the "
         "presidential palace in Warsaw on March 3, 2024.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Wróbel", "Vaitkutė");
+    const json_t *m = must_meeting(ex, "Wróbel", "Žemaitytė");
     cr_expect_str_eq(field_str(m, "date"), "2024-03-03");
     cr_expect_str_eq(field_str(m, "place"), "Warsaw");
     json_decref(ex);
@@ -492,12 +491,12 @@ Test(extract_facts, meeting_on_month_day_year)
 Test(extract_facts, the_two_leaders_met_joins_the_meeting_told_before)
 {
     static const char text[] =
-        "Mexican President Claudia Ortega hosted Guatemalan President Bernardo Arévalo Cojtí "
-        "in Tapachula on 21 March 2024.\n"
+        "Mexican President Lorena Ortega hosted Guatemalan President Ernesto Pop Caal in "
+        "Tapachula on 21 March 2024.\n"
         "\n"
         "The two leaders met for three hours at the customs post.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Claudia Ortega", "Arévalo");
+    const json_t *m = must_meeting(ex, "Lorena Ortega", "Pop Caal");
     cr_expect_str_eq(field_str(m, "date"), "2024-03-21");
     cr_expect_str_eq(field_str(m, "place"), "Tapachula");
     cr_expect(evidence_has(m, NULL, text, "The two leaders met"), "evidence: %s",
@@ -510,12 +509,12 @@ Test(extract_facts, the_two_leaders_met_joins_the_meeting_told_before)
 Test(extract_facts, the_two_leaders_met_refers_to_the_pair_named_before)
 {
     static const char text[] =
-        "Mexican President Claudia Ortega welcomed Guatemalan President Bernardo Arévalo Cojtí "
-        "to Tapachula on 21 March 2024.\n"
+        "Mexican President Lorena Ortega welcomed Guatemalan President Ernesto Pop Caal to "
+        "Tapachula on 21 March 2024.\n"
         "\n"
         "The two leaders met for three hours at the customs post.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Claudia Ortega", "Arévalo");
+    const json_t *m = must_meeting(ex, "Lorena Ortega", "Pop Caal");
     cr_expect_str_eq(field_str(m, "date"), "2024-03-21");
     cr_expect(evidence_has(m, NULL, text, "The two leaders met"), "evidence: %s",
               json_brief(json_object_get(m, "evidence")));
@@ -527,22 +526,22 @@ Test(extract_facts, the_two_leaders_met_refers_to_the_pair_named_before)
 Test(extract_facts, his_meeting_with_a_named_person)
 {
     static const char text[] =
-        "Japanese Foreign Minister Haruto Kobayashi flew to Manila on 8 April 2025.\n"
+        "Japanese Foreign Minister Daisuke Morimoto flew to Jakarta on 12 May 2025.\n"
         "\n"
-        "He said his meeting with Philippine Foreign Secretary Teresita Villanueva had been "
-        "the most productive of his tour.\n";
+        "He said his meeting with Indonesian Foreign Minister Sari Wulandari had been the most "
+        "productive of his tour.\n";
     json_t *ex = extract_text(text);
-    must_meeting(ex, "Haruto Kobayashi", "Teresita Villanueva");
+    must_meeting(ex, "Daisuke Morimoto", "Sari Wulandari");
     json_decref(ex);
 }
 
 Test(extract_facts, spoke_to_is_a_call)
 {
     static const char text[] =
-        "Polish Defence Minister Marek Nowicki spoke to South Korean Defence Minister Park "
-        "Seo-yeon by phone on 2 August 2023 about howitzer deliveries.\n";
+        "Romanian Defence Minister Andrei Popescu spoke to Japanese Defence Minister Kenji "
+        "Arakawa by phone on 2 August 2023 about air defence.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Nowicki", "Park Seo-yeon");
+    const json_t *m = must_meeting(ex, "Andrei Popescu", "Kenji Arakawa");
     cr_expect(contains_ci(field_str(m, "rule"), "call"), "rule: %s", json_brief(json_object_get(m, "rule")));
     cr_expect_str_eq(field_str(m, "date"), "2023-08-02");
     cr_expect_null(field_str(m, "place"), "a call has no place: %s", json_brief(json_object_get(m, "place")));
@@ -552,11 +551,11 @@ Test(extract_facts, spoke_to_is_a_call)
 Test(extract_facts, occasion_on_the_sidelines)
 {
     static const char text[] =
-        "Colombian Trade Minister Catalina Restrepo met British Business Secretary James "
-        "Whitcombe on the sidelines of the United Nations General Assembly in New York on 23 "
+        "Colombian Trade Minister Luisa Ospina met British Business Secretary Oliver "
+        "Pennington on the sidelines of the United Nations General Assembly in New York on 23 "
         "September 2025.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Catalina Restrepo", "James Whitcombe");
+    const json_t *m = must_meeting(ex, "Luisa Ospina", "Oliver Pennington");
     cr_expect_str_eq(field_str(m, "occasion"), "United Nations General Assembly");
     cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "participants: %s",
                  json_brief(json_object_get(m, "participants")));
@@ -580,10 +579,10 @@ Test(extract_facts, held_talks_with)
 Test(extract_facts, video_call_is_a_call_without_place)
 {
     static const char text[] =
-        "Vietnamese Science Minister Nguyễn Thị Lan held a video call with French Research "
-        "Minister Jean-Baptiste Moreau on 2 July 2025.\n";
+        "Indonesian Science Minister Dewi Kusumawati held a video call with German Research "
+        "Minister Tobias Engel on 2 July 2025.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Nguyễn Thị Lan", "Moreau");
+    const json_t *m = must_meeting(ex, "Dewi Kusumawati", "Tobias Engel");
     cr_expect(contains_ci(field_str(m, "rule"), "call"), "rule: %s", json_brief(json_object_get(m, "rule")));
     cr_expect_str_eq(field_str(m, "date"), "2025-07-02");
     cr_expect_null(field_str(m, "place"), "place: %s", json_brief(json_object_get(m, "place")));
@@ -593,7 +592,7 @@ Test(extract_facts, video_call_is_a_call_without_place)
 Test(extract_facts, one_person_alone_is_no_meeting)
 {
     static const char text[] =
-        "Kenyan President Daniel Mwangi visited the Olkaria geothermal field on 14 May 2024 and "
+        "Kenyan President Samuel Kiptoo visited the Olkaria geothermal field on 14 May 2024 and "
         "met workers at the plant.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count(ex, "meetings"), 0, "%s", json_brief(json_object_get(ex, "meetings")));
@@ -615,22 +614,22 @@ Test(extract_facts, appositive_title_before_met)
 Test(extract_facts, a_pair_as_subject_met)
 {
     static const char text[] =
-        "Chilean Foreign Minister Camila Rojas and Norwegian Foreign Minister Eirik Dahl met in "
-        "Punta Arenas on 3 March 2025.\n";
+        "Peruvian Foreign Minister Valentina Rojas and Swedish Foreign Minister Erik Dahlberg "
+        "met in Cusco on 3 March 2025.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Camila Rojas", "Eirik Dahl");
+    const json_t *m = must_meeting(ex, "Valentina Rojas", "Erik Dahlberg");
     cr_expect_str_eq(field_str(m, "date"), "2025-03-03");
-    cr_expect_str_eq(field_str(m, "place"), "Punta Arenas");
+    cr_expect_str_eq(field_str(m, "place"), "Cusco");
     json_decref(ex);
 }
 
 Test(extract_facts, received_the_visiting_minister)
 {
     static const char text[] =
-        "Samoan Prime Minister Fiame Tuilagi received the visiting New Zealand Foreign Minister "
+        "Samoan Prime Minister Losa Vaifale received the visiting New Zealand Foreign Minister "
         "Aroha Ngata in Apia on 4 March 2024.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Fiame Tuilagi", "Aroha Ngata");
+    const json_t *m = must_meeting(ex, "Losa Vaifale", "Aroha Ngata");
     cr_expect_str_eq(field_str(m, "date"), "2024-03-04");
     cr_expect_str_eq(field_str(m, "place"), "Apia");
     json_decref(ex);
@@ -640,7 +639,7 @@ Test(extract_facts, received_the_visiting_minister)
 Test(extract_facts, did_not_meet_is_no_meeting, .disabled = true)
 {
     static const char text[] =
-        "Ghanaian President Kofi Mensah did not meet Canadian Prime Minister Mark Thornton "
+        "Ghanaian President Kojo Antwi did not meet Canadian Prime Minister Mark Leblanc "
         "during the summit in Accra on 5 June 2025, officials said.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count(ex, "meetings"), 0, "%s", json_brief(json_object_get(ex, "meetings")));
@@ -652,10 +651,10 @@ Test(extract_facts, did_not_meet_is_no_meeting, .disabled = true)
 Test(extract_facts, weekday_resolved_against_the_dateline)
 {
     static const char text[] =
-        "ACCRA, May 16, 2024 (Reuters) – Ghanaian Lands Minister Kwame Asante met Canadian "
-        "Natural Resources Minister William Thornton in Accra on Tuesday.\n";
+        "LUSAKA, May 16, 2024 (Reuters) – Zambian Mines Minister Mwila Chanda met Finnish Trade "
+        "Minister Marja Salonen in Lusaka on Tuesday.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Kwame Asante", "William Thornton");
+    const json_t *m = must_meeting(ex, "Mwila Chanda", "Marja Salonen");
     /* 16 May 2024 was a Thursday */
     cr_expect_str_eq(field_str(m, "date"), "2024-05-14");
     cr_expect_str_eq(field_str(ex, "published"), "2024-05-16");
@@ -665,28 +664,27 @@ Test(extract_facts, weekday_resolved_against_the_dateline)
 Test(extract_facts, today_resolved_against_a_timestamp)
 {
     static const char text[] =
-        "Fiji and Tuvalu sign climate mobility arrangement\n"
+        "Vanuatu and Solomon Islands sign seasonal labour arrangement\n"
         "\n"
-        "14 April 2025, 16:20\n"
+        "22 April 2025, 16:20\n"
         "\n"
-        "Fijian Prime Minister Litia Ravuvu met Tuvaluan Prime Minister Feleti Natano in Suva "
-        "today and signed the Climate Mobility Arrangement.\n";
+        "Vanuatu Prime Minister Kalo Tabi met Solomon Islands Prime Minister Jeremiah Ramo in "
+        "Port Vila today and signed the Seasonal Labour Mobility Arrangement.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Litia Ravuvu", "Feleti Natano");
-    cr_expect_str_eq(field_str(m, "date"), "2025-04-14");
-    const json_t *a = must_agreement(ex, "Climate Mobility Arrangement");
-    cr_expect_str_eq(field_str(a, "signed"), "2025-04-14");
+    const json_t *m = must_meeting(ex, "Kalo Tabi", "Jeremiah Ramo");
+    cr_expect_str_eq(field_str(m, "date"), "2025-04-22");
+    const json_t *a = must_agreement(ex, "Seasonal Labour Mobility Arrangement");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-04-22");
     json_decref(ex);
 }
 
 Test(extract_facts, last_month_resolved_to_a_month)
 {
     static const char text[] =
-        "JAKARTA, 2025-08-20 (Reuters) – Indonesia and Australia signed the Maritime "
-        "Surveillance Cooperation Arrangement last month, Indonesian officials said on "
-        "Wednesday.\n";
+        "MANILA, 2025-08-20 (Reuters) – The Philippines and Vietnam signed the Fisheries Patrol "
+        "Coordination Arrangement last month, Philippine officials said on Wednesday.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Maritime Surveillance Cooperation Arrangement");
+    const json_t *a = must_agreement(ex, "Fisheries Patrol Coordination Arrangement");
     cr_expect_str_eq(field_str(a, "signed"), "2025-07");
     json_decref(ex);
 }
@@ -694,10 +692,10 @@ Test(extract_facts, last_month_resolved_to_a_month)
 Test(extract_facts, yesterday_resolved_against_the_dateline)
 {
     static const char text[] =
-        "SEOUL, Oct. 15, 2025 (Yonhap) -- South Korean Defence Minister Park Seo-yeon met "
-        "Polish Deputy Defence Minister Magdalena Wiśniewska in Seoul yesterday.\n";
+        "TOKYO, Oct. 15, 2025 (Kyodo) -- Japanese Defence Minister Kenji Arakawa met Romanian "
+        "Deputy Defence Minister Ioana Stanciu in Tokyo yesterday.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Park Seo-yeon", "Wiśniewska");
+    const json_t *m = must_meeting(ex, "Kenji Arakawa", "Ioana Stanciu");
     cr_expect_str_eq(field_str(m, "date"), "2025-10-14");
     json_decref(ex);
 }
@@ -705,10 +703,10 @@ Test(extract_facts, yesterday_resolved_against_the_dateline)
 Test(extract_facts, relative_date_without_reference_stays_unresolved)
 {
     static const char text[] =
-        "Nepali Foreign Minister Arzu Deuba met Bangladeshi Foreign Adviser Touhid Hossain in "
-        "Kathmandu on Friday.\n";
+        "Nepali Foreign Minister Sita Gurung met Bangladeshi Foreign Adviser Nasrin Chowdhury "
+        "in Kathmandu on Friday.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Arzu Deuba", "Touhid Hossain");
+    const json_t *m = must_meeting(ex, "Sita Gurung", "Nasrin Chowdhury");
     cr_expect_null(field_str(m, "date"), "date: %s", json_brief(json_object_get(m, "date")));
     cr_expect(json_is_true(json_object_get(m, "date_relative")), "date_relative: %s", json_brief(m));
     json_decref(ex);
@@ -717,11 +715,11 @@ Test(extract_facts, relative_date_without_reference_stays_unresolved)
 Test(extract_facts, day_month_without_year_takes_the_article_year)
 {
     static const char text[] =
-        "HANOI, 9 October 2025 (VNA) – Vietnamese Science Minister Nguyễn Thị Lan said she had "
-        "met French Research Minister Jean-Baptiste Moreau by video conference on 2 July.\n";
+        "JAKARTA, 9 October 2025 (Antara) – Indonesian Science Minister Dewi Kusumawati said she "
+        "had met German Research Minister Tobias Engel by video conference on 2 July.\n";
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "published"), "2025-10-09");
-    const json_t *m = must_meeting(ex, "Nguyễn Thị Lan", "Moreau");
+    const json_t *m = must_meeting(ex, "Dewi Kusumawati", "Tobias Engel");
     cr_expect_str_eq(field_str(m, "date"), "2025-07-02");
     json_decref(ex);
 }
@@ -731,13 +729,13 @@ Test(extract_facts, day_month_without_year_takes_the_article_year)
 Test(extract_facts, every_fact_says_how_it_was_found)
 {
     static const char text[] =
-        "Chile and Norway sign Antarctic research protocol\n"
+        "Peru and Sweden sign Amazon research protocol\n"
         "\n"
-        "SANTIAGO, March 3, 2025 (Reuters) – Chilean Foreign Minister Camila Rojas met "
-        "Norwegian Foreign Minister Eirik Dahl in Santiago on Monday, and the two signed the "
-        "Antarctic Research Cooperation Protocol (ARCP).\n"
+        "LIMA, March 3, 2025 (Reuters) – Peruvian Foreign Minister Valentina Rojas met Swedish "
+        "Foreign Minister Erik Dahlberg in Lima on Monday, and the two signed the Amazon "
+        "Research Cooperation Protocol (ARCP).\n"
         "\n"
-        "“Antarctica is a laboratory for the whole planet,” said Rojas.\n";
+        "“The Amazon is a laboratory for the whole planet,” said Rojas.\n";
     json_t *ex = extract_text(text);
     static const char *const KINDS[] = {"agreements", "meetings", "quotes"};
     for (size_t k = 0; k < sizeof KINDS / sizeof KINDS[0]; k++) {

@@ -73,7 +73,7 @@ Test(extract_quotes, straight_double_marks)
 Test(extract_quotes, british_single_marks)
 {
     static const char text[] =
-        "Trade Secretary Fiona Gallagher played down hopes of a quick deal with the Gulf states.\n"
+        "Trade Secretary Fiona Gallagher played down hopes of a quick deal with the Mercosur bloc.\n"
         "\n"
         "‘We are not going to be rushed into signing something that hurts British farmers,’ "
         "she told MPs on Wednesday.\n";
