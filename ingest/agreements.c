@@ -210,7 +210,7 @@ typedef struct named {
 /* The year in parentheses right after the name, or "from/of YEAR" after it. */
 static bool year_after(const doc *d, int t, int end, date_value *out)
 {
-    if (t < end && (tok_is(d, t, "from") || tok_is(d, t, "of") || tok_is(d, t, "in")) && t + 1 < end &&
+    if (t < end && (tok_is(d, t, "from") || tok_is(d, t, "of")) && t + 1 < end &&
         (d->tokens.items[t + 1].flags & TK_NUM) && tok_len(d, t + 1) == 4) {
         out->y = atoi(d->text + d->tokens.items[t + 1].start);
         out->m = out->d = 0;

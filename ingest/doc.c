@@ -253,8 +253,11 @@ static void find_posts(doc *d)
         size_t total = 0;
         for (int k = (int)i - 1; k >= 0; k--) {
             line *b = &d->lines.items[k];
-            if (b->kind == LINE_BLANK)
+            if (b->kind == LINE_BLANK) {
+                if (p.last_line >= 0)
+                    break; /* the paragraph above a blank line is the article's again */
                 continue;
+            }
             if (b->kind != LINE_BODY || line_matches(d, b, PAT_SIGNATURE, NULL))
                 break;
             /* the characters of this line that are not links */

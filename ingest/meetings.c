@@ -67,6 +67,19 @@ static bool in_quotes(const doc *d, int t)
     return open;
 }
 
+/* "did not meet", "never met", "will meet", "plans to meet": no meeting took place. */
+static bool negated(const doc *d, int s_start, int t)
+{
+    static const char *const NEGATIONS[] = {"not", "never", "n't", "didn’t", "didn't", "won't",
+                                            "will", "would", "could", "might", "may", "shall",
+                                            "cancelled", "canceled", "postponed", "declined",
+                                            "refused", "failed", "plans", "planned", "hopes", NULL};
+    for (int k = t - 1; k >= s_start && k >= t - 2; k--)
+        if (lex_has(NEGATIONS, d->text + d->tokens.items[k].start, tok_len(d, k)))
+            return true;
+    return false;
+}
+
 /* The meeting word of a sentence, or -1; *call says it was a call. */
 static int trigger(const doc *d, int s, bool *call)
 {
@@ -79,9 +92,11 @@ static int trigger(const doc *d, int s, bool *call)
         if (in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
             continue;
         if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting")) {
-            /* "to meet" is a plan; "meets" in a headline is fine */
+            /* "to meet" is a plan, "did not meet" none */
             if (tok_is(d, t, "meet") && t > se->tok_start && tok_is(d, t - 1, "to"))
                 continue;
+            if (negated(d, se->tok_start, t))
+                return -1; /* the sentence denies the meeting it tells of */
             return t;
         }
         if ((tok_is(d, t, "spoke") || tok_is(d, t, "speaks")) && t + 1 < se->tok_end &&

@@ -125,6 +125,24 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         country_at = i;
         i++;
     }
+    /* "New Zealand Foreign Minister", "South Korean Defence Minister" */
+    for (int w = 3; w >= 2 && country_at < 0; w--) {
+        if (i + w >= limit || !is_title_word(d, i + w))
+            continue;
+        char *txt = doc_strdup(d, d->tokens.items[i].start, d->tokens.items[i + w - 1].end);
+        bool poss;
+        (void)poss;
+        size_t len = strlen(txt);
+        if (len > 4 && memcmp(txt + len - 4, "\xE2\x80\x99s", 4) == 0)
+            len -= 4;
+        else if (len > 2 && txt[len - 2] == '\'' && txt[len - 1] == 's')
+            len -= 2;
+        if (lex_country(txt, len)) {
+            country_at = i;
+            i += w;
+        }
+        free(txt);
+    }
     /* capitalised words the lexicon does not know, right before a title head, belong to the
      * title: "Nepali Energy Minister Dipak Khadka" */
     {

@@ -15,6 +15,7 @@
  * paragraph, or has no speaker: never a guess. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
@@ -240,6 +241,31 @@ static bool is_cue(const doc *d, int t)
     return tok_in(d, t, LEX_SPEECH_VERBS) || tok_ieq(d, t, "according");
 }
 
+static bool tok_in_ci(const doc *d, int t, const char *const *list)
+{
+    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+}
+
+/* The person named before token t whose title has the word of token t ("the minister"):
+ * the nearest one, or -1 when none has. */
+static int titled_person(const doc *d, int t)
+{
+    size_t n = tok_len(d, t);
+    const char *w = d->text + d->tokens.items[t].start;
+    for (size_t i = d->pmentions.n; i-- > 0;) {
+        const person_mention *m = &d->pmentions.items[i];
+        if (m->start >= d->tokens.items[t].start)
+            continue;
+        const char *title = d->people.items[m->person].title;
+        if (!title)
+            continue;
+        for (const char *p = title; *p; p++)
+            if ((p == title || p[-1] == ' ') && strncasecmp(p, w, n) == 0 && (p[n] == 0 || p[n] == ' '))
+                return m->person;
+    }
+    return -1;
+}
+
 /* The person mention whose name tokens cover token t, or -1. */
 static int mention_covering(const doc *d, int t)
 {
@@ -266,6 +292,14 @@ static bool attribute_right(const doc *d, int from, int to, attribution *a)
         t++;
     if (t >= to)
         return false;
+    /* "“…,” the minister said": the person of the article with that title */
+    if (tok_ieq(d, t, "the") && t + 2 < to && is_cue(d, t + 2) && tok_in_ci(d, t + 1, LEX_TITLE_HEADS)) {
+        a->person = titled_person(d, t + 1);
+        a->cue_tok = t + 2;
+        a->rule = "quote-title-cue";
+        a->confidence = 0.7;
+        return a->person >= 0;
+    }
     if (is_pronoun(d, t) && t + 1 < to && is_cue(d, t + 1)) {
         a->person = pronoun_person(d, t);
         a->cue_tok = t + 1;

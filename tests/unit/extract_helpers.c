@@ -97,7 +97,11 @@ const json_t *find_quote(const json_t *doc, const char *needle)
 {
     size_t i;
     const json_t *q;
-    json_array_foreach(json_object_get(doc, "quotes"), i, q) if (contains_ci(field_str(q, "text"), needle)) return q;
+    json_array_foreach(json_object_get(doc, "quotes"), i, q)
+    {
+        if (contains_ci(field_str(q, "text"), needle))
+            return q;
+    }
     return NULL;
 }
 
@@ -105,7 +109,10 @@ size_t count_quotes(const json_t *doc, const char *needle)
 {
     size_t i, n = 0;
     const json_t *q;
-    json_array_foreach(json_object_get(doc, "quotes"), i, q) n += contains_ci(field_str(q, "text"), needle);
+    json_array_foreach(json_object_get(doc, "quotes"), i, q)
+    {
+        n += contains_ci(field_str(q, "text"), needle);
+    }
     return n;
 }
 
@@ -120,7 +127,11 @@ static bool agreement_named(const json_t *a, const char *needle)
         return true;
     size_t i;
     const json_t *alias;
-    json_array_foreach(json_object_get(a, "aliases"), i, alias) if (contains_ci(json_string_value(alias), needle)) return true;
+    json_array_foreach(json_object_get(a, "aliases"), i, alias)
+    {
+        if (contains_ci(json_string_value(alias), needle))
+            return true;
+    }
     return false;
 }
 
@@ -128,7 +139,11 @@ const json_t *find_agreement(const json_t *doc, const char *needle)
 {
     size_t i;
     const json_t *a;
-    json_array_foreach(json_object_get(doc, "agreements"), i, a) if (agreement_named(a, needle)) return a;
+    json_array_foreach(json_object_get(doc, "agreements"), i, a)
+    {
+        if (agreement_named(a, needle))
+            return a;
+    }
     return NULL;
 }
 
@@ -146,7 +161,11 @@ static bool named_in(const json_t *people, const char *name)
 {
     size_t i;
     const json_t *p;
-    json_array_foreach(people, i, p) if (contains_ci(field_str(p, "name"), name)) return true;
+    json_array_foreach(people, i, p)
+    {
+        if (contains_ci(field_str(p, "name"), name))
+            return true;
+    }
     return false;
 }
 
@@ -164,7 +183,11 @@ const json_t *find_meeting(const json_t *doc, const char *a, const char *b)
 {
     size_t i;
     const json_t *m;
-    json_array_foreach(json_object_get(doc, "meetings"), i, m) if (has_participant(m, a) && has_participant(m, b)) return m;
+    json_array_foreach(json_object_get(doc, "meetings"), i, m)
+    {
+        if (has_participant(m, a) && has_participant(m, b))
+            return m;
+    }
     return NULL;
 }
 
@@ -172,7 +195,11 @@ const json_t *find_person(const json_t *doc, const char *needle)
 {
     size_t i;
     const json_t *p;
-    json_array_foreach(json_object_get(doc, "people"), i, p) if (contains_ci(field_str(p, "name"), needle)) return p;
+    json_array_foreach(json_object_get(doc, "people"), i, p)
+    {
+        if (contains_ci(field_str(p, "name"), needle))
+            return p;
+    }
     return NULL;
 }
 
@@ -180,7 +207,10 @@ size_t count_people(const json_t *doc, const char *needle)
 {
     size_t i, n = 0;
     const json_t *p;
-    json_array_foreach(json_object_get(doc, "people"), i, p) n += contains_ci(field_str(p, "name"), needle);
+    json_array_foreach(json_object_get(doc, "people"), i, p)
+    {
+        n += contains_ci(field_str(p, "name"), needle);
+    }
     return n;
 }
 
@@ -239,7 +269,10 @@ size_t evidence_from(const json_t *fact, const char *source_id)
 {
     size_t i, n = 0;
     const json_t *e;
-    json_array_foreach(json_object_get(fact, "evidence"), i, e) n += equals_ci(field_str(e, "source_id"), source_id);
+    json_array_foreach(json_object_get(fact, "evidence"), i, e)
+    {
+        n += equals_ci(field_str(e, "source_id"), source_id);
+    }
     return n;
 }
 

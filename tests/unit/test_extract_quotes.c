@@ -226,8 +226,8 @@ Test(extract_quotes, speaker_first_told_reporters_colon)
         "Algerian Energy Minister Samira Bouzid told reporters in Algiers: “Our cables will "
         "carry Saharan solar power to Italy before the end of the decade.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "Saharan solar power", "Our cables will carry Saharan solar power to Italy before the end of the decade.",
-                 "Samira Bouzid");
+    expect_quote(ex, "Saharan solar power",
+                 "Our cables will carry Saharan solar power to Italy before the end of the decade.", "Samira Bouzid");
     cr_expect_str_eq(field_str(find_quote(ex, "Saharan solar power"), "cue"), "told");
     json_decref(ex);
 }
@@ -440,9 +440,7 @@ Test(extract_quotes, counterpart_named_after_role_speaks_later)
     json_decref(ex);
 }
 
-/* extractor gap: "the minister said" does not resolve to the one minister named before, the
- * speaker stays null. */
-Test(extract_quotes, the_minister_said_refers_to_the_only_minister_named, .disabled = true)
+Test(extract_quotes, the_minister_said_refers_to_the_only_minister_named)
 {
     static const char text[] =
         "Fijian Fisheries Minister Semi Koroi toured the Lautoka wharf on Monday.\n"
@@ -465,9 +463,7 @@ Test(extract_quotes, they_said_gets_no_single_speaker)
     json_decref(ex);
 }
 
-/* extractor gap: a title opening with a two-word country loses its first word: "Zealand Foreign
- * Minister". */
-Test(extract_quotes, title_with_a_two_word_country, .disabled = true)
+Test(extract_quotes, title_with_a_two_word_country)
 {
     static const char text[] =
         "“The Pacific is not a playground for anyone's rivalry,” said New Zealand Foreign "
@@ -514,7 +510,8 @@ Test(extract_quotes, embedded_post_without_link_spoken_by_signer)
     const json_t *q = find_quote(ex, "Proud to sign");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(same_words(field_str(q, "text"),
-                         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends today 🇼🇸🇹🇴"),
+                         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan "
+                         "friends today 🇼🇸🇹🇴"),
               "text: %s", field_str(q, "text"));
     cr_expect_null(strstr(field_str(q, "text"), "pic.twitter.com"), "the link is no part of the post: %s",
                    field_str(q, "text"));
@@ -546,9 +543,7 @@ Test(extract_quotes, embedded_post_over_two_lines)
     json_decref(ex);
 }
 
-/* extractor gap: a post's body takes in the article paragraphs above it (across blank lines)
- * when no intro line ending in a colon stops it. */
-Test(extract_quotes, embedded_post_body_stops_at_the_article_paragraph_above, .disabled = true)
+Test(extract_quotes, embedded_post_body_stops_at_the_article_paragraph_above)
 {
     static const char text[] =
         POST_ARTICLE_TOP
@@ -567,9 +562,7 @@ Test(extract_quotes, embedded_post_body_stops_at_the_article_paragraph_above, .d
     json_decref(ex);
 }
 
-/* extractor gap: a signature line within the first lines of an article is read as a timestamp,
- * and the post is lost. */
-Test(extract_quotes, embedded_post_near_the_top_of_the_article, .disabled = true)
+Test(extract_quotes, embedded_post_near_the_top_of_the_article)
 {
     static const char text[] =
         "The minister marked the signing on social media:\n"

@@ -15,37 +15,36 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Two reports of one signing: a wire story with the acronym and a local paper that spells
+/* Two reports of one signing: a wire story with the acronym and a London paper that spells
  * the name with the parties in front and never uses the acronym. */
-static const char WIRE_CEPA[] =
-    "Canada, Ghana sign minerals partnership\n"
+static const char WIRE_CMPA[] =
+    "Britain, Zambia sign minerals partnership\n"
     "\n"
-    "ACCRA, June 5, 2025 (Reuters) – Ghana and Canada signed the Comprehensive Minerals "
-    "Partnership Agreement (CMPA) in Accra on 5 June 2025.\n"
+    "LUSAKA, June 5, 2025 (Reuters) – Zambia and Britain signed the Comprehensive Minerals "
+    "Partnership Agreement (CMPA) in Lusaka on 5 June 2025.\n"
     "\n"
-    "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister William "
-    "Thornton in Accra on 5 June 2025 before the ceremony.\n"
+    "Zambian Mines Minister Chileshe Banda met British Trade Minister William Ashdown in Lusaka "
+    "on 5 June 2025 before the ceremony.\n"
     "\n"
-    "“Ghana will refine its own lithium,” said Mensah.\n";
+    "“Zambia will refine its own copper,” said Banda.\n";
 
-static const char LOCAL_CEPA[] =
-    "Thornton back from Accra with minerals deal\n"
+static const char LOCAL_CMPA[] =
+    "Ashdown back from Lusaka with minerals deal\n"
     "\n"
-    "By Élodie Gagnon\n"
+    "By Harriet Cole\n"
     "\n"
-    "OTTAWA — Natural Resources Minister Bill Thornton is back from Ghana, where Canada and "
-    "Ghana signed the Canada–Ghana Comprehensive Minerals Partnership Agreement on 5 June "
-    "2025.\n"
+    "LONDON — Trade Minister Bill Ashdown is back from Zambia, where Britain and Zambia signed "
+    "the UK–Zambia Comprehensive Minerals Partnership Agreement on 5 June 2025.\n"
     "\n"
-    "“Ghana will refine its own lithium,” Ghanaian Lands Minister Kwame Mensah told reporters "
-    "in Accra.\n";
+    "“Zambia will refine its own copper,” Zambian Mines Minister Chileshe Banda told reporters "
+    "in Lusaka.\n";
 
 /* A third outlet that reports the same meeting with a weekday only. */
 static const char BRIEF_MEETING[] =
-    "Ghana and Canada talk minerals\n"
+    "Zambia and Britain talk minerals\n"
     "\n"
-    "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister Bill "
-    "Thornton in Accra on Thursday.\n";
+    "Zambian Mines Minister Chileshe Banda met British Trade Minister Bill Ashdown in Lusaka on "
+    "Thursday.\n";
 
 static const json_t *only_agreement(const json_t *facts, const char *needle)
 {
@@ -57,17 +56,17 @@ static const json_t *only_agreement(const json_t *facts, const char *needle)
 Test(merge, same_agreement_named_differently_merges_with_evidence_from_each)
 {
     const char *ids[] = {"wire", "local"};
-    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA};
+    const char *texts[] = {WIRE_CMPA, LOCAL_CMPA};
     json_t *facts = merge_texts(ids, texts, N(ids));
     cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 1, "one agreement: %s",
                  json_brief(json_object_get(facts, "agreements")));
     const json_t *a = only_agreement(facts, "Comprehensive Minerals Partnership Agreement");
     cr_expect_str_eq(field_str(a, "acronym"), "CMPA");
     cr_expect_str_eq(field_str(a, "signed"), "2025-06-05");
-    cr_expect(parties_are(a, "Ghana", "Canada"), "parties: %s", json_brief(json_object_get(a, "parties")));
-    cr_expect(evidence_has(a, "wire", WIRE_CEPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
+    cr_expect(parties_are(a, "Zambia", "United Kingdom"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(evidence_has(a, "wire", WIRE_CMPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
               json_brief(json_object_get(a, "evidence")));
-    cr_expect(evidence_has(a, "local", LOCAL_CEPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
+    cr_expect(evidence_has(a, "local", LOCAL_CMPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
               json_brief(json_object_get(a, "evidence")));
     json_decref(facts);
 }
@@ -75,10 +74,10 @@ Test(merge, same_agreement_named_differently_merges_with_evidence_from_each)
 Test(merge, acronym_alone_in_one_article_joins_the_named_agreement)
 {
     static const char later[] =
-        "Ghana's first lithium refinery will be built under the CMPA, Mensah's ministry said, "
+        "Zambia's first copper refinery will be built under the CMPA, Banda's ministry said, "
         "two months after the Comprehensive Minerals Partnership Agreement (CMPA) was signed.\n";
     const char *ids[] = {"wire", "later"};
-    const char *texts[] = {WIRE_CEPA, later};
+    const char *texts[] = {WIRE_CMPA, later};
     json_t *facts = merge_texts(ids, texts, N(ids));
     cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 1, "%s",
                  json_brief(json_object_get(facts, "agreements")));
@@ -92,14 +91,14 @@ Test(merge, acronym_alone_in_one_article_joins_the_named_agreement)
 Test(merge, relative_dated_meeting_takes_the_full_date_of_the_same_meeting)
 {
     const char *ids[] = {"wire", "brief"};
-    const char *texts[] = {WIRE_CEPA, BRIEF_MEETING};
+    const char *texts[] = {WIRE_CMPA, BRIEF_MEETING};
     json_t *facts = merge_texts(ids, texts, N(ids));
     const json_t *ms = json_object_get(facts, "meetings");
     cr_expect_eq(json_array_size(ms), 1, "one meeting: %s", json_brief(ms));
-    const json_t *m = find_meeting(facts, "Mensah", "Thornton");
+    const json_t *m = find_meeting(facts, "Chileshe Banda", "Ashdown");
     cr_assert_not_null(m, "%s", json_brief(ms));
     cr_expect_str_eq(field_str(m, "date"), "2025-06-05");
-    cr_expect_str_eq(field_str(m, "place"), "Accra");
+    cr_expect_str_eq(field_str(m, "place"), "Lusaka");
     cr_expect_eq(evidence_from(m, "wire"), 1, "%s", json_brief(json_object_get(m, "evidence")));
     cr_expect_eq(evidence_from(m, "brief"), 1, "%s", json_brief(json_object_get(m, "evidence")));
     json_decref(facts);
@@ -108,10 +107,10 @@ Test(merge, relative_dated_meeting_takes_the_full_date_of_the_same_meeting)
 Test(merge, nickname_bill_joins_william)
 {
     const char *ids[] = {"wire", "local"};
-    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA};
+    const char *texts[] = {WIRE_CMPA, LOCAL_CMPA};
     json_t *facts = merge_texts(ids, texts, N(ids));
-    cr_expect_eq(count_people(facts, "Thornton"), 1, "one person: %s", json_brief(json_object_get(facts, "people")));
-    const json_t *p = find_person(facts, "Thornton");
+    cr_expect_eq(count_people(facts, "Ashdown"), 1, "one person: %s", json_brief(json_object_get(facts, "people")));
+    const json_t *p = find_person(facts, "Ashdown");
     cr_assert_not_null(p);
     bool bill = false;
     size_t i;
@@ -150,16 +149,16 @@ Test(merge, nickname_pete_joins_peter_and_his_quotes_share_one_speaker)
 Test(merge, surname_only_speaker_joins_the_full_name_of_another_article)
 {
     static const char a[] =
-        "Ghanaian Lands Minister Kwame Mensah opened the Bogoso refinery site on Monday.\n";
+        "Malawian Mining Minister Grace Phiri opened the Kasiya graphite mine on Monday.\n";
     static const char b[] =
-        "“Not one more tonne of raw ore will leave Takoradi,” said Minister Mensah.\n";
+        "“Not one more tonne of raw ore will leave Nacala,” said Minister Phiri.\n";
     const char *ids[] = {"a", "b"};
     const char *texts[] = {a, b};
     json_t *facts = merge_texts(ids, texts, N(ids));
     const json_t *q = find_quote(facts, "raw ore");
     cr_assert_not_null(q, "%s", json_brief(json_object_get(facts, "quotes")));
-    cr_expect_str_eq(speaker_name(q), "Kwame Mensah");
-    const json_t *p = find_person(facts, "Kwame Mensah");
+    cr_expect_str_eq(speaker_name(q), "Grace Phiri");
+    const json_t *p = find_person(facts, "Grace Phiri");
     cr_assert_not_null(p);
     cr_expect_str_eq(field_str(json_object_get(q, "speaker"), "person_id"), field_str(p, "id"));
     json_decref(facts);
@@ -168,12 +167,12 @@ Test(merge, surname_only_speaker_joins_the_full_name_of_another_article)
 Test(merge, same_quote_in_two_articles_is_one_quote)
 {
     const char *ids[] = {"wire", "local"};
-    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA};
+    const char *texts[] = {WIRE_CMPA, LOCAL_CMPA};
     json_t *facts = merge_texts(ids, texts, N(ids));
-    cr_expect_eq(count_quotes(facts, "refine its own lithium"), 1, "%s", json_brief(json_object_get(facts, "quotes")));
-    const json_t *q = find_quote(facts, "refine its own lithium");
+    cr_expect_eq(count_quotes(facts, "refine its own copper"), 1, "%s", json_brief(json_object_get(facts, "quotes")));
+    const json_t *q = find_quote(facts, "refine its own copper");
     cr_assert_not_null(q);
-    cr_expect_str_eq(speaker_name(q), "Kwame Mensah");
+    cr_expect_str_eq(speaker_name(q), "Chileshe Banda");
     cr_expect_eq(evidence_from(q, "wire"), 1);
     cr_expect_eq(evidence_from(q, "local"), 1);
     json_decref(facts);
@@ -203,11 +202,11 @@ static char *ids_of(const json_t *facts, const char *kind)
 Test(merge, ids_do_not_depend_on_the_order_of_sources)
 {
     const char *ids_a[] = {"wire", "local", "brief"};
-    const char *texts_a[] = {WIRE_CEPA, LOCAL_CEPA, BRIEF_MEETING};
+    const char *texts_a[] = {WIRE_CMPA, LOCAL_CMPA, BRIEF_MEETING};
     const char *ids_b[] = {"brief", "wire", "local"};
-    const char *texts_b[] = {BRIEF_MEETING, WIRE_CEPA, LOCAL_CEPA};
+    const char *texts_b[] = {BRIEF_MEETING, WIRE_CMPA, LOCAL_CMPA};
     const char *ids_c[] = {"local", "brief", "wire"};
-    const char *texts_c[] = {LOCAL_CEPA, BRIEF_MEETING, WIRE_CEPA};
+    const char *texts_c[] = {LOCAL_CMPA, BRIEF_MEETING, WIRE_CMPA};
     json_t *fa = merge_texts(ids_a, texts_a, N(ids_a));
     json_t *fb = merge_texts(ids_b, texts_b, N(ids_b));
     json_t *fc = merge_texts(ids_c, texts_c, N(ids_c));
@@ -231,7 +230,7 @@ Test(merge, ids_do_not_depend_on_the_order_of_sources)
 Test(merge, ids_are_unique_and_references_resolve)
 {
     const char *ids[] = {"wire", "local", "brief"};
-    const char *texts[] = {WIRE_CEPA, LOCAL_CEPA, BRIEF_MEETING};
+    const char *texts[] = {WIRE_CMPA, LOCAL_CMPA, BRIEF_MEETING};
     json_t *facts = merge_texts(ids, texts, N(ids));
     json_t *seen = json_object();
     static const char *const KINDS[] = {"people", "agreements", "meetings", "quotes"};
@@ -287,30 +286,30 @@ Test(merge, generic_mention_in_one_article_joins_the_named_agreement_of_another)
 Test(merge, a_full_date_from_one_report_refines_a_year_from_another)
 {
     static const char a[] =
-        "Vietnam and France signed the Earth Observation Satellite Agreement in 2025, the "
-        "French embassy in Hanoi said.\n";
+        "Portugal and Morocco signed the Undersea Power Interconnector Agreement in 2025, the "
+        "Portuguese embassy in Rabat said.\n";
     static const char b[] =
-        "Vietnam and France signed the Earth Observation Satellite Agreement in Hanoi on 9 "
+        "Portugal and Morocco signed the Undersea Power Interconnector Agreement in Rabat on 9 "
         "October 2025.\n";
     const char *ids[] = {"a", "b"};
     const char *texts[] = {a, b};
     json_t *facts = merge_texts(ids, texts, N(ids));
     cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 1, "%s",
                  json_brief(json_object_get(facts, "agreements")));
-    const json_t *ag = only_agreement(facts, "Earth Observation Satellite Agreement");
+    const json_t *ag = only_agreement(facts, "Undersea Power Interconnector Agreement");
     cr_expect_str_eq(field_str(ag, "signed"), "2025-10-09");
-    cr_expect_str_eq(field_str(ag, "place"), "Hanoi");
+    cr_expect_str_eq(field_str(ag, "place"), "Rabat");
     json_decref(facts);
 }
 
 Test(merge, agreements_of_the_same_name_and_different_years_stay_distinct)
 {
     static const char old_pact[] =
-        "Chile and Norway signed the Chile–Norway Fisheries Agreement in Valparaíso in March "
+        "Senegal and Spain signed the Senegal–Spain Fisheries Agreement in Dakar in March "
         "2013.\n";
     static const char new_pact[] =
-        "Chile and Norway signed the Chile–Norway Fisheries Agreement in Oslo on 4 March 2024, "
-        "replacing an older text.\n";
+        "Senegal and Spain signed the Senegal–Spain Fisheries Agreement in Madrid on 4 March "
+        "2024, replacing an older text.\n";
     const char *ids[] = {"old", "new"};
     const char *texts[] = {old_pact, new_pact};
     json_t *facts = merge_texts(ids, texts, N(ids));
@@ -332,31 +331,31 @@ Test(merge, agreements_of_the_same_name_and_different_years_stay_distinct)
 Test(merge, distinct_agreements_between_the_same_parties_stay_distinct)
 {
     static const char a[] =
-        "Ghana and Canada signed the Comprehensive Minerals Partnership Agreement (CMPA) on 5 "
+        "Zambia and Britain signed the Comprehensive Minerals Partnership Agreement (CMPA) on 5 "
         "June 2025.\n";
     static const char b[] =
-        "Ghana and Canada signed the Foreign Investment Promotion and Protection Agreement "
-        "(FIPA) in Ottawa in 2014.\n";
+        "Zambia and Britain signed the Double Taxation Avoidance Agreement (DTAA) in London in "
+        "2014.\n";
     const char *ids[] = {"a", "b"};
     const char *texts[] = {a, b};
     json_t *facts = merge_texts(ids, texts, N(ids));
     cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 2, "%s",
                  json_brief(json_object_get(facts, "agreements")));
     const json_t *cmpa = only_agreement(facts, "CMPA");
-    const json_t *fipa = only_agreement(facts, "FIPA");
-    cr_expect_str_neq(field_str(cmpa, "id"), field_str(fipa, "id"));
-    cr_expect_str_eq(field_str(fipa, "signed"), "2014");
+    const json_t *dtaa = only_agreement(facts, "DTAA");
+    cr_expect_str_neq(field_str(cmpa, "id"), field_str(dtaa, "id"));
+    cr_expect_str_eq(field_str(dtaa, "signed"), "2014");
     json_decref(facts);
 }
 
 Test(merge, meetings_of_the_same_people_months_apart_stay_distinct)
 {
     static const char a[] =
-        "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister William "
-        "Thornton in Accra on 5 June 2025.\n";
+        "Zambian Mines Minister Chileshe Banda met British Trade Minister William Ashdown in "
+        "Lusaka on 5 June 2025.\n";
     static const char b[] =
-        "Ghanaian Lands Minister Kwame Mensah met Canadian Natural Resources Minister William "
-        "Thornton in Ottawa on 20 November 2025.\n";
+        "Zambian Mines Minister Chileshe Banda met British Trade Minister William Ashdown in "
+        "London on 20 November 2025.\n";
     const char *ids[] = {"a", "b"};
     const char *texts[] = {a, b};
     json_t *facts = merge_texts(ids, texts, N(ids));
