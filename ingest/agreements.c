@@ -560,15 +560,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     }
     size_t i;
     json_t *x;
-    json_array_foreach(c, i, x)
-    {
-        bool dup = false;
-        size_t k;
-        json_t *y;
-        json_array_foreach(g->sent_parties, k, y) dup |= json_equal(x, y);
-        if (!dup)
-            json_array_append(g->sent_parties, x);
-    }
+    json_array_foreach(c, i, x) json_set_add(g->sent_parties, json_string_value(x));
     json_decref(c);
     int signers[16];
     int ns = people_signers(d, s, verb, signers, 16);
@@ -1008,12 +1000,7 @@ static json_t *signatory_countries(const json_t *signatories)
         }
         if (!found)
             continue;
-        bool dup = false;
-        size_t k;
-        json_t *v;
-        json_array_foreach(out, k, v) dup |= strcmp(json_string_value(v), found) == 0;
-        if (!dup)
-            json_array_append_new(out, json_string(found));
+        json_set_add(out, found);
     }
     return out;
 }

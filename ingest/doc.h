@@ -203,6 +203,9 @@ int date_weekday(int y, int m, int d);               /* 0 = Monday */
 
 #endif
 
+/* Appends string s to the JSON array of strings set unless it is there already. */
+void json_set_add(json_t *set, const char *s);
+
 /* Places and parties (places.c). */
 /* The dateline's place as a place name ("NAIROBI" -> "Nairobi"), malloc'd; NULL when none. */
 char *dateline_place(const doc *d);

@@ -359,6 +359,26 @@ static void collect(const json_t *sources, const char *kind, item_vec *out)
     }
 }
 
+/* Clusters items with `same` (made transitive): returns each item's cluster, the index of
+ * its first member, so the clusters do not depend on the order the sources came in. */
+typedef bool (*same_fn)(const json_t *sources, const people_index *px, const item *a, const item *b);
+
+static int *cluster_items(const json_t *sources, const people_index *px, const item_vec *items, same_fn same)
+{
+    size_t n = items->n;
+    int *parent = uf_new(n);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            if (uf_find(parent, (int)a) != uf_find(parent, (int)b) &&
+                same(sources, px, &items->items[a], &items->items[b]))
+                uf_union(parent, (int)a, (int)b);
+    int *cluster = malloc((n ? n : 1) * sizeof(int));
+    for (size_t a = 0; a < n; a++)
+        cluster[a] = uf_find(parent, (int)a);
+    free(parent);
+    return cluster;
+}
+
 static const char *str(const json_t *o, const char *k)
 {
     return json_string_value(json_object_get(o, k));
@@ -571,20 +591,19 @@ static bool agreements_same(const json_t *a, const json_t *b)
     return hit;
 }
 
+static bool agreements_same_items(const json_t *sources, const people_index *px, const item *a, const item *b)
+{
+    (void)sources;
+    (void)px;
+    return agreements_same(a->fact, b->fact);
+}
+
 static json_t *agreements_merge(const json_t *sources, const people_index *px, json_t *taken)
 {
     item_vec items = {0};
     collect(sources, "agreements", &items);
     size_t n = items.n;
-    int *parent = uf_new(n);
-    for (size_t a = 0; a < n; a++)
-        for (size_t b = a + 1; b < n; b++)
-            if (uf_find(parent, (int)a) != uf_find(parent, (int)b) &&
-                agreements_same(items.items[a].fact, items.items[b].fact))
-                uf_union(parent, (int)a, (int)b);
-    int *cluster = malloc((n ? n : 1) * sizeof(int));
-    for (size_t a = 0; a < n; a++)
-        cluster[a] = uf_find(parent, (int)a);
+    int *cluster = cluster_items(sources, px, &items, agreements_same_items);
     json_t *out = json_array();
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
@@ -679,7 +698,6 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         tally_free(&places);
         tally_free(&parties);
     }
-    free(parent);
     free(cluster);
     free(items.items);
     return out;
@@ -777,15 +795,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     item_vec items = {0};
     collect(sources, "meetings", &items);
     size_t n = items.n;
-    int *parent = uf_new(n);
-    for (size_t a = 0; a < n; a++)
-        for (size_t b = a + 1; b < n; b++)
-            if (uf_find(parent, (int)a) != uf_find(parent, (int)b) &&
-                meetings_same(sources, px, &items.items[a], &items.items[b]))
-                uf_union(parent, (int)a, (int)b);
-    int *cluster = malloc((n ? n : 1) * sizeof(int));
-    for (size_t a = 0; a < n; a++)
-        cluster[a] = uf_find(parent, (int)a);
+    int *cluster = cluster_items(sources, px, &items, meetings_same);
     /* each cluster's date, for the reference dates of undated articles */
     date_value *cluster_dates = calloc(n ? n : 1, sizeof *cluster_dates);
     for (size_t a = 0; a < n; a++) {
@@ -868,7 +878,6 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         tally_free(&places);
         tally_free(&occasions);
     }
-    free(parent);
     free(cluster);
     free(cluster_dates);
     free(items.items);

@@ -45,6 +45,14 @@ bool date_near(date_value a, date_value b)
     return da - db <= 3 && db - da <= 3;
 }
 
+void json_set_add(json_t *set, const char *s)
+{
+    size_t k;
+    json_t *v;
+    json_array_foreach(set, k, v) if (strcmp(json_string_value(v), s) == 0) return;
+    json_array_append_new(set, json_string(s));
+}
+
 bool tok_capitalised(const doc *d, int t)
 {
     return (d->tokens.items[t].flags & TK_CAP) != 0;
@@ -180,12 +188,7 @@ json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, 
             continue;
         if (m->start >= skip_start && m->end <= skip_end)
             continue;
-        bool dup = false;
-        size_t k;
-        json_t *v;
-        json_array_foreach(out, k, v) dup |= strcmp(json_string_value(v), m->canonical) == 0;
-        if (!dup)
-            json_array_append_new(out, json_string(m->canonical));
+        json_set_add(out, m->canonical);
     }
     return out;
 }
@@ -211,12 +214,7 @@ json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_
         const char *e = d->text + m->end;
         if (m->end >= 2 && (memcmp(e - 2, "'s", 2) == 0 || (m->end >= 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0)))
             continue;
-        bool dup = false;
-        size_t k;
-        json_t *v;
-        json_array_foreach(out, k, v) dup |= strcmp(json_string_value(v), m->canonical) == 0;
-        if (!dup)
-            json_array_append_new(out, json_string(m->canonical));
+        json_set_add(out, m->canonical);
     }
     return out;
 }
