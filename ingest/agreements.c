@@ -25,23 +25,6 @@
 /* How many sentences back "the documents were signed" reaches for the documents. */
 #define PLURAL_LOOKBACK 4
 
-/* Words that say what kind of agreement, not which one. */
-static const char *const DOMAIN_WORDS[] = {
-    "defence", "defense", "security", "trade", "strategic", "cooperation", "co-operation",
-    "economic", "partnership", "military", "comprehensive", "bilateral", "joint", "new",
-    "historic", "landmark", "major", "free", "investment", "climate", "energy", "nuclear",
-    "maritime", "peace", "final", "interim", "global", "general", "this", "that", "our",
-    "their", "its", "industrial", "technology", "framework", "agreement", NULL,
-};
-
-/* Adjectives that praise or date a generic mention without telling which agreement it is. */
-static const char *const EVALUATIVE[] = {
-    "landmark", "historic", "new", "major", "significant", "ambitious", "recent", "latest",
-    "first", "key", "important", "sweeping", "broad", "wide-ranging", "far-reaching",
-    "proposed", "planned", "signed", "current", "so-called", "long-awaited", "crucial",
-    "groundbreaking", "unprecedented", "formal", "fresh", "revised", "updated", NULL,
-};
-
 static const char *const DETERMINERS[] = {
     "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "whose", "The", "A",
     "An", "This", "That", "Its", "Their", "Our", NULL,
@@ -303,7 +286,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     for (int k = a; k < head && !nm->distinctive; k++) {
         if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on"))
             continue;
-        if (is_country_tok(d, k) || !tok_in_ci(d, k, DOMAIN_WORDS))
+        if (is_country_tok(d, k) || !tok_in_ci(d, k, LEX_DOMAIN_WORDS))
             nm->distinctive = true;
     }
     char *name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
@@ -737,7 +720,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                         a = m;
                         continue;
                     }
-                    if ((km->flags & TK_CAP) && tok_in_ci(d, m, DOMAIN_WORDS)) {
+                    if ((km->flags & TK_CAP) && tok_in_ci(d, m, LEX_DOMAIN_WORDS)) {
                         a = m;
                         continue;
                     }
@@ -750,11 +733,11 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t,
                               .quoted = inside_quotes(d, t)};
                 int first_kept = a;
-                while (first_kept < t && tok_in_ci(d, first_kept, EVALUATIVE))
+                while (first_kept < t && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
                     first_kept++;
                 gm.phrase = doc_strdup(d, d->tokens.items[first_kept].start, k->end);
                 for (int u = a; u < t; u++) {
-                    if (tok_in_ci(d, u, EVALUATIVE))
+                    if (tok_in_ci(d, u, LEX_EVALUATIVE))
                         continue;
                     char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
                     for (char *p = w; *p; p++)
@@ -769,8 +752,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
 
 static bool head_compatible(const char *generic_head, const char *named_head)
 {
-    static const char *const ANY[] = {"agreement", "deal", "pact", "accord", NULL};
-    if (lex_has(ANY, generic_head, strlen(generic_head)))
+    if (lex_has(LEX_ANY_TYPE_HEADS, generic_head, strlen(generic_head)))
         return true;
     if (strcmp(generic_head, "mou") == 0)
         return strcmp(named_head, "memorandum") == 0;
@@ -863,16 +845,13 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
  * the article named in the sentences just before. */
 static void plural_signings(doc *d, ag_vec *ags)
 {
-    static const char *const PLURALS[] = {"documents", "agreements", "accords", "deals", "pacts",
-                                          "treaties", "memorandums", "memoranda", "texts",
-                                          "instruments", "protocols", "declarations", NULL};
     for (size_t si = 0; si < d->sents.n; si++) {
         int verb;
         if (!sent_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
             continue;
         bool plural = false;
         for (int t = d->sents.items[si].tok_start; t < verb; t++)
-            plural |= tok_in(d, t, PLURALS);
+            plural |= tok_in(d, t, LEX_DOCUMENT_PLURALS);
         if (!plural)
             continue;
         size_t from = d->sents.items[si >= PLURAL_LOOKBACK ? si - PLURAL_LOOKBACK : 0].start;

@@ -337,14 +337,6 @@ static bool words_single(const doc *d, size_t start, size_t end)
     return true;
 }
 
-/* Words that open a headline the way a place opens a dateline ("Live: ..."). */
-static const char *const NOT_DATELINES[] = {
-    "Live", "LIVE", "Update", "UPDATE", "Updated", "Breaking", "BREAKING", "Exclusive", "EXCLUSIVE",
-    "Analysis", "ANALYSIS", "Opinion", "OPINION", "Explainer", "EXPLAINER", "Comment", "Editorial",
-    "Review", "Podcast", "Video", "VIDEO", "Watch", "WATCH", "Interview", "Factbox", "FACTBOX",
-    "Timeline", "Q&A", "Photos", "Breaking News", "Live updates", "Live Updates", NULL,
-};
-
 static bool place_is_word(const doc *d, size_t ps, size_t pe, const char *const *list)
 {
     return lex_has(list, d->text + ps, pe - ps);
@@ -368,7 +360,7 @@ static bool dateline_at(const doc *d, const line *l, size_t *ps, size_t *pe, pat
     int words_in_place = 1;
     for (size_t k = *ps; k < *pe; k++)
         words_in_place += d->text[k] == ' ';
-    if (place_is_word(d, *ps, *pe, NOT_DATELINES))
+    if (place_is_word(d, *ps, *pe, LEX_HEADLINE_LABELS))
         return false;
     if (words_single(d, *ps, *pe) && lex_has(LEX_NOT_NAMES, d->text + *ps, w - *ps))
         return false;

@@ -565,3 +565,78 @@ const char *lex_spelling(const char *s, size_t n)
             return SPELLINGS[i][1];
     return NULL;
 }
+
+/* Words that say what kind of agreement, not which one. */
+const char *const LEX_DOMAIN_WORDS[] = {
+    "defence", "defense", "security", "trade", "strategic", "cooperation", "co-operation",
+    "economic", "partnership", "military", "comprehensive", "bilateral", "joint", "new",
+    "historic", "landmark", "major", "free", "investment", "climate", "energy", "nuclear",
+    "maritime", "peace", "final", "interim", "global", "general", "this", "that", "our",
+    "their", "its", "industrial", "technology", "framework", "agreement", NULL,
+};
+
+/* Adjectives that praise or date a mention without telling which one it is. */
+const char *const LEX_EVALUATIVE[] = {
+    "landmark", "historic", "new", "major", "significant", "ambitious", "recent", "latest",
+    "first", "key", "important", "sweeping", "broad", "wide-ranging", "far-reaching",
+    "proposed", "planned", "signed", "current", "so-called", "long-awaited", "crucial",
+    "groundbreaking", "unprecedented", "formal", "fresh", "revised", "updated", NULL,
+};
+
+/* Plural nouns for documents ("the documents were signed"). */
+const char *const LEX_DOCUMENT_PLURALS[] = {
+    "documents", "agreements", "accords", "deals", "pacts", "treaties", "memorandums",
+    "memoranda", "texts", "instruments", "protocols", "declarations", NULL,
+};
+
+/* Generic words that may stand for a document of any type. */
+const char *const LEX_ANY_TYPE_HEADS[] = {
+    "agreement", "deal", "pact", "accord", NULL,
+};
+
+/* Words that make a capitalised phrase an event, not a venue. */
+const char *const LEX_EVENT_WORDS[] = {
+    "Summit", "Meeting", "Meeting-Plus", "Conference", "Forum", "Council", "Dialogue",
+    "Assembly", "Session", "Talks", "Congress", "Expo", "Week", "Plus", "Ministerial",
+    "Retreat", "Games", "Convention", "Symposium", "Gathering", "Negotiations", "Round",
+    "Festival", "Fair", "Days", "Meet", "meet", "Consultations", "Visit", NULL,
+};
+
+/* Words before a verb that deny or postpone it ("did not meet", "will meet"). */
+const char *const LEX_NEGATIONS[] = {
+    "not", "never", "n't", "didn’t", "didn't", "won't", "will", "would", "could", "might",
+    "may", "shall", "cancelled", "canceled", "postponed", "declined", "refused", "failed",
+    "plans", "planned", "hopes", NULL,
+};
+
+/* Nouns for a pair of people ("the two leaders"). */
+const char *const LEX_GROUP_NOUNS[] = {
+    "leaders", "ministers", "sides", "officials", "counterparts", "presidents", "secretaries",
+    "men", "women", "delegations", NULL,
+};
+
+/* Lower-case role nouns that introduce a name ("council chair Name"). */
+const char *const LEX_ROLE_NOUNS[] = {
+    "counterpart", "chair", "chairwoman", "chairman", "leader", "head", "official", "expert",
+    "analyst", "economist", "researcher", "activist", "lawyer", "professor", "director",
+    "spokesperson", "spokesman", "spokeswoman", "negotiator", "envoy", "minister", "secretary",
+    "president", "ambassador", "commissioner", "governor", "mayor", "adviser", "advisor",
+    "executive", "founder", "scientist", "historian", "campaigner", "organiser", "organizer",
+    "deputy", "colleague", "premier", "chancellor", "senator", NULL,
+};
+
+/* Labels that open a headline the way a place opens a dateline ("Live:"). */
+const char *const LEX_HEADLINE_LABELS[] = {
+    "Live", "LIVE", "Update", "UPDATE", "Updated", "Breaking", "BREAKING", "Exclusive",
+    "EXCLUSIVE", "Analysis", "ANALYSIS", "Opinion", "OPINION", "Explainer", "EXPLAINER",
+    "Comment", "Editorial", "Review", "Podcast", "Video", "VIDEO", "Watch", "WATCH",
+    "Interview", "Factbox", "FACTBOX", "Timeline", "Q&A", "Photos", "Breaking News",
+    "Live updates", "Live Updates", NULL,
+};
+
+/* Words before quotation marks that name rather than report ("dubbed"). */
+const char *const LEX_NAMING_WORDS[] = {
+    "dubbed", "called", "named", "titled", "entitled", "so-called", "term", "word", "words",
+    "slogan", "motto", "hashtag", "phrase", "banner", "theme", "label", "known", "branded",
+    "christened", "the", "a", "an", "its", "their", "his", "her", "our", NULL,
+};

@@ -31,6 +31,18 @@ extern const char *const LEX_MONTHS[];           /* full names, January first */
 extern const char *const LEX_MONTH_ABBREVS[];    /* Jan, Feb, ... Sept */
 extern const char *const LEX_WEEKDAYS[];         /* Monday first */
 
+/* Lists that steer particular decisions. */
+extern const char *const LEX_DOMAIN_WORDS[]; /* words that say what kind of agreement, not which one */
+extern const char *const LEX_EVALUATIVE[]; /* adjectives that praise or date a mention without telling which one it is */
+extern const char *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents ("the documents were signed") */
+extern const char *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
+extern const char *const LEX_EVENT_WORDS[]; /* words that make a capitalised phrase an event, not a venue */
+extern const char *const LEX_NEGATIONS[]; /* words before a verb that deny or postpone it ("did not meet", "will meet") */
+extern const char *const LEX_GROUP_NOUNS[]; /* nouns for a pair of people ("the two leaders") */
+extern const char *const LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
+extern const char *const LEX_HEADLINE_LABELS[]; /* labels that open a headline the way a place opens a dateline ("Live:") */
+extern const char *const LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
+
 /* True when s[0..n) is in list (exact, or ASCII case-insensitive). */
 bool lex_has(const char *const *list, const char *s, size_t n);
 bool lex_has_ci(const char *const *list, const char *s, size_t n);

@@ -16,14 +16,6 @@
 
 #define MAX_PARTICIPANTS 8
 
-/* Words that make a capitalised phrase the name of an event, not of a venue. */
-static const char *const EVENT_WORDS[] = {
-    "Summit", "Meeting", "Meeting-Plus", "Conference", "Forum", "Council", "Dialogue", "Assembly",
-    "Session", "Talks", "Congress", "Expo", "Week", "Plus", "Ministerial", "Retreat", "Games",
-    "Convention", "Symposium", "Gathering", "Negotiations", "Round", "Festival", "Fair", "Days",
-    "Meet", "meet", "Consultations", "Visit", NULL,
-};
-
 typedef struct meeting {
     int people[MAX_PARTICIPANTS];
     int n;
@@ -70,12 +62,8 @@ static bool in_quotes(const doc *d, int t)
 /* "did not meet", "never met", "will meet", "plans to meet": no meeting took place. */
 static bool negated(const doc *d, int s_start, int t)
 {
-    static const char *const NEGATIONS[] = {"not", "never", "n't", "didn’t", "didn't", "won't",
-                                            "will", "would", "could", "might", "may", "shall",
-                                            "cancelled", "canceled", "postponed", "declined",
-                                            "refused", "failed", "plans", "planned", "hopes", NULL};
     for (int k = t - 1; k >= s_start && k >= t - 2; k--)
-        if (lex_has(NEGATIONS, d->text + d->tokens.items[k].start, tok_len(d, k)))
+        if (lex_has(LEX_NEGATIONS, d->text + d->tokens.items[k].start, tok_len(d, k)))
             return true;
     return false;
 }
@@ -148,7 +136,7 @@ static char *occasion(const doc *d, int s)
             words += (d->tokens.items[u].flags & (TK_CAP | TK_UPPER)) != 0;
         bool event = sidelines;
         for (int u = a; u < k && !event; u++)
-            event = tok_in(d, u, EVENT_WORDS) || (d->tokens.items[u].flags & TK_UPPER);
+            event = tok_in(d, u, LEX_EVENT_WORDS) || (d->tokens.items[u].flags & TK_UPPER);
         if (!event)
             continue;
         bool through_person = false;
@@ -175,10 +163,8 @@ static char *occasion(const doc *d, int s)
 static bool two_of_them(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
-    static const char *const GROUP[] = {"leaders", "ministers", "sides", "officials", "counterparts",
-                                        "presidents", "secretaries", "men", "women", "delegations", NULL};
     for (int t = se->tok_start; t + 1 < se->tok_end; t++)
-        if ((tok_is(d, t, "two") || tok_is(d, t, "both")) && tok_in(d, t + 1, GROUP))
+        if ((tok_is(d, t, "two") || tok_is(d, t, "both")) && tok_in(d, t + 1, LEX_GROUP_NOUNS))
             return true;
     return false;
 }

@@ -555,8 +555,7 @@ static bool agreements_same(const json_t *a, const json_t *b)
     if (!ha || !hb)
         return false;
     /* "pact", "deal", "agreement" and "accord" may stand for a document of any type */
-    static const char *const ANY[] = {"agreement", "deal", "pact", "accord", NULL};
-    bool heads = strcmp(ha, hb) == 0 || (ga && lex_has(ANY, ha, strlen(ha))) || (gb && lex_has(ANY, hb, strlen(hb)));
+    bool heads = strcmp(ha, hb) == 0 || (ga && lex_has(LEX_ANY_TYPE_HEADS, ha, strlen(ha))) || (gb && lex_has(LEX_ANY_TYPE_HEADS, hb, strlen(hb)));
     if (!heads)
         return false;
     if (json_array_size(json_object_get(a, "parties")) < 2 && json_array_size(json_object_get(b, "parties")) < 2)

@@ -279,16 +279,8 @@ static bool appositive_title(const doc *d, int comma, int sent_start, int *a, in
 /* A lower-case word for a role that introduces a name: "chair", "counterpart", "leader". */
 static bool is_role_noun(const doc *d, int t)
 {
-    static const char *const ROLES[] = {"counterpart", "chair", "chairwoman", "chairman", "leader",
-                                        "head", "official", "expert", "analyst", "economist",
-                                        "researcher", "activist", "lawyer", "professor", "director",
-                                        "spokesperson", "spokesman", "spokeswoman", "negotiator", "envoy",
-                                        "minister", "secretary", "president", "ambassador", "commissioner",
-                                        "governor", "mayor", "adviser", "advisor", "executive", "founder",
-                                        "scientist", "historian", "campaigner", "organiser", "organizer",
-                                        "deputy", "colleague", "premier", "chancellor", "senator", NULL};
     const token *k = &d->tokens.items[t];
-    return (k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, ROLES);
+    return (k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_ROLE_NOUNS);
 }
 
 /* The role phrase ending at token t: the role noun and up to two words before it. */

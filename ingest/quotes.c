@@ -181,13 +181,8 @@ static bool tok_in(const doc *d, int t, const char *const *list)
 /* Words before a quote that name rather than report ("dubbed", "so-called", "the"). */
 static bool naming_context(const doc *d, const qspan *q)
 {
-    static const char *const NAMING[] = {"dubbed", "called", "named", "titled", "entitled",
-                                         "so-called", "term", "word", "words", "slogan", "motto",
-                                         "hashtag", "phrase", "banner", "theme", "label",
-                                         "known", "branded", "christened", "the", "a", "an",
-                                         "its", "their", "his", "her", "our", NULL};
     int t = tok_at(d, q->open) - 1;
-    return t >= 0 && tok_in(d, t, NAMING);
+    return t >= 0 && tok_in(d, t, LEX_NAMING_WORDS);
 }
 
 static bool is_quotation(const doc *d, const qspan *q, bool has_speaker)
