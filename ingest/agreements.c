@@ -411,6 +411,27 @@ static bool is_agreement_head(const doc *d, int t)
            ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS));
 }
 
+/* "has never been signed", "is expected to be signed", "will sign": no signature yet. */
+static bool signing_denied(const doc *d, int s_start, int v)
+{
+    static const char *const PENDING[] = {"yet", "expected", "due", "set", "scheduled", "to", "be",
+                                          "been", "has", "have", "is", "are", "was", NULL};
+    static const char *const FUTURE[] = {"expected", "due", "set", "scheduled", "plans", "planned", "plan",
+                                         "hopes", "hope", "aims", "intends", "wants", "agreed", "ready",
+                                         "likely", "poised", "prepared", NULL};
+    for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
+        if (tok_in(d, k, LEX_NEGATIONS))
+            return true;
+        if (tok_is(d, k, "to") && k + 1 < v && tok_is(d, k + 1, "be"))
+            return true; /* "to be signed" */
+        if (tok_is(d, k, "to") && k + 1 == v && k > s_start && tok_in(d, k - 1, FUTURE))
+            return true; /* "expected to sign", but not "met to sign" */
+        if (!tok_in(d, k, PENDING))
+            break;
+    }
+    return false;
+}
+
 /* Is the mention at token a the next item of a list of agreements ("signed A and a B",
  * "A, B and C")?  The word before the conjunction ends another agreement's name. */
 static bool coordinated(const doc *d, int s_start, int a)
@@ -440,6 +461,8 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
         if (!tok_in(d, v, LEX_SIGNING_VERBS))
             continue;
         if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to"))
+            continue;
+        if (signing_denied(d, se->tok_start, v))
             continue;
         bool ok = true;
         if (v >= b) {
@@ -608,7 +631,8 @@ typedef VEC(generic) generic_vec;
 struct generic {
     size_t start, end;
     int sent, head_tok;
-    bool quoted; /* inside quotation marks: a speaker's words, not the reporter's */
+    bool quoted;     /* inside quotation marks: a speaker's words, not the reporter's */
+    bool indefinite; /* "a water-sharing agreement": a new one, unless a signing names it */
     char *phrase;
     strvec descriptors;
 };
@@ -731,7 +755,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 if (!det && !poss_country)
                     continue;
                 generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t,
-                              .quoted = inside_quotes(d, t)};
+                              .quoted = inside_quotes(d, t),
+                              .indefinite = det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an"))};
                 int first_kept = a;
                 while (first_kept < t && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
                     first_kept++;
@@ -795,7 +820,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             if (main_ag < 0 || ags->items[k].mentions > ags->items[main_ag].mentions)
                 main_ag = (int)k;
         int best = -1, best_score = 0;
-        for (size_t k = 0; k < ags->n; k++) {
+        for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
             ag *g = &ags->items[k];
             if (!head_compatible(head, g->head))
                 continue;
