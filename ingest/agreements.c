@@ -224,6 +224,14 @@ static bool in_is_part_of_name(const doc *d, int k, int s_end)
     return the || (e + 1 < s_end && tok_is(d, e, "(") && (d->tokens.items[e + 1].flags & TK_UPPER));
 }
 
+static bool is_year_token(const doc *d, int t)
+{
+    if (!(d->tokens.items[t].flags & TK_NUM) || tok_len(d, t) != 4)
+        return false;
+    int y = atoi(d->text + d->tokens.items[t].start);
+    return y >= 1800 && y < 2100;
+}
+
 static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm)
 {
     memset(nm, 0, sizeof *nm);
@@ -243,13 +251,13 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     int b = head + 1;
     if (b + 1 < s_end && tok_is(d, b, "of") &&
         (tok_is(d, b + 1, "Understanding") || tok_is(d, b + 1, "Agreement") || tok_is(d, b + 1, "Intent") ||
-         tok_is(d, b + 1, "Cooperation")))
+         tok_is(d, b + 1, "Cooperation") || tok_is(d, b + 1, "Notes")))
         b += 2;
     /* right: "of/on/for [the] Capitalised Words" */
     bool right = false;
     if (b + 1 < s_end && tok_in(d, b, RIGHT_PREPOSITIONS)) {
         int k = b + 1;
-        if (tok_is(d, k, "the") && k + 1 < s_end)
+        if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
             k++;
         int run = k;
         while (k < s_end) {
@@ -277,6 +285,10 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
             right = true;
         }
     }
+    if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start && tok_in(d, a - 2, DETERMINERS)) {
+        a--;
+        nm->date.y = atoi(d->text + d->tokens.items[a].start);
+    }
     if (b - a < 2)
         return false;
     nm->a = a;
@@ -284,7 +296,8 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     /* distinctive: a right part, a country, or a modifier that is not a generic word */
     nm->distinctive = right;
     for (int k = a; k < head && !nm->distinctive; k++) {
-        if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on"))
+        if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
+            is_year_token(d, k))
             continue;
         if (is_country_tok(d, k) || !tok_in_ci(d, k, LEX_DOMAIN_WORDS))
             nm->distinctive = true;
@@ -658,6 +671,10 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
             if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
+                /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
+                if ((tok_is(d, t, "Notes") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
+                    (tok_is(d, t, "Intent") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Letter"))))
+                    continue;
                 /* a head followed by another head is a modifier: "Framework Agreement";
                  * followed by an institution word it names a place: "Convention Centre" */
                 if (t + 1 < se->tok_end && (tok_in(d, t + 1, LEX_AGREEMENT_HEADS) ||

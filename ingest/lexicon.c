@@ -115,7 +115,7 @@ const char *const LEX_SIGNING_VERBS[] = {
 const char *const LEX_AGREEMENT_HEADS[] = {
     "Agreement", "Treaty", "Accord", "Accords", "Pact", "Framework", "Arrangement",
     "Declaration", "Convention", "Protocol", "Charter", "Compact", "Memorandum", "MoU", "MOU",
-    "Understanding", "Minute", "Minutes", "Communiqué", NULL,
+    "Understanding", "Minute", "Minutes", "Communiqué", "Notes", "Intent", NULL,
 };
 
 const char *const LEX_GENERIC_HEADS[] = {
