@@ -59,6 +59,8 @@ typedef struct ag {
     json_t *signatories;
     char *place;
     VEC(size_t) ev;      /* pairs: start, end */
+    bool pending;        /* named as a draft, or "expected to be signed" */
+    bool signed_seen;    /* a sentence signs it */
     int mentions;
     size_t first;
     const char *rule;
@@ -424,21 +426,45 @@ static bool is_agreement_head(const doc *d, int t)
            ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS));
 }
 
+static bool signing_denied(const doc *d, int s_start, int v);
+
+/* A draft or a text still to be signed: "a draft Memorandum ...", or this sentence or the
+ * next says the signing is yet to come ("it is expected to be signed next week"). */
+static bool mention_pending(const doc *d, int s, int a)
+{
+    static const char *const DRAFT[] = {"draft", "proposed", "planned", "prospective", "possible",
+                                        "potential", "future", "envisaged", "mooted", NULL};
+    if (a - 1 >= d->sents.items[s].tok_start && tok_in(d, a - 1, DRAFT))
+        return true;
+    for (int k = s; k <= s + 1 && k < (int)d->sents.n; k++) {
+        if (d->sents.items[k].line != d->sents.items[s].line)
+            break;
+        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end; v++)
+            if (tok_in(d, v, LEX_SIGNING_VERBS) && signing_denied(d, d->sents.items[k].tok_start, v))
+                return true;
+    }
+    return false;
+}
+
 /* "has never been signed", "is expected to be signed", "will sign": no signature yet. */
 static bool signing_denied(const doc *d, int s_start, int v)
 {
     static const char *const PENDING[] = {"yet", "expected", "due", "set", "scheduled", "to", "be",
                                           "been", "has", "have", "is", "are", "was", NULL};
-    static const char *const FUTURE[] = {"expected", "due", "set", "scheduled", "plans", "planned", "plan",
-                                         "hopes", "hope", "aims", "intends", "wants", "agreed", "ready",
-                                         "likely", "poised", "prepared", NULL};
     for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
         if (tok_in(d, k, LEX_NEGATIONS))
             return true;
         if (tok_is(d, k, "to") && k + 1 < v && tok_is(d, k + 1, "be"))
             return true; /* "to be signed" */
-        if (tok_is(d, k, "to") && k + 1 == v && k > s_start && tok_in(d, k - 1, FUTURE))
-            return true; /* "expected to sign", but not "met to sign" */
+        if (tok_is(d, k, "to") && k + 1 == v) {
+            /* "to sign" is a plan ("authorised to sign it", "expected to sign"), except after
+             * the meeting that did it ("met with X to sign") */
+            for (int m = k - 1; m >= s_start && m >= k - 5; m--)
+                if (tok_in(d, m, LEX_MEETING_WORDS) || tok_is(d, m, "gathered") || tok_is(d, m, "travelled") ||
+                    tok_is(d, m, "traveled") || tok_is(d, m, "arrived") || tok_is(d, m, "came"))
+                    return false;
+            return true;
+        }
         if (!tok_in(d, k, PENDING))
             break;
     }
@@ -476,6 +502,11 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
         if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to"))
             continue;
         if (signing_denied(d, se->tok_start, v))
+            continue;
+        /* "the final signed copy": an adjective, not a signing */
+        static const char *const BEFORE_ADJECTIVE[] = {"the", "a", "an", "final", "its", "their", "this",
+                                                       "that", "newly", "recently", "jointly", NULL};
+        if (v > se->tok_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE))
             continue;
         bool ok = true;
         if (v >= b) {
@@ -536,6 +567,7 @@ static void add_signatory(const doc *d, ag *g, int who)
 /* What a sentence that signs agreement g tells about it. */
 static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
+    g->signed_seen = true;
     date_value v = {0};
     bool rel = false;
     int post_idx = post_of_sentence(d, s);
@@ -734,6 +766,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                         break;
                     }
                 }
+                if (mention_pending(d, (int)si, nm.a))
+                    g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
                 if (verb >= 0)
                     read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
@@ -1040,7 +1074,7 @@ void agreements_find(doc *d)
     d->agreements = json_array();
     for (size_t i = 0; i < ags.n; i++) {
         ag *g = &ags.items[i];
-        if (g->mentions > 0) {
+        if (g->mentions > 0 && !(g->pending && !g->signed_seen)) {
             json_t *parties = g->parties;
             if (json_array_size(parties) < 2 && json_array_size(g->sent_parties) >= 2)
                 parties = g->sent_parties;

@@ -107,7 +107,7 @@ const char *const LEX_CALL_WORDS[] = {
 
 const char *const LEX_SIGNING_VERBS[] = {
     "signed", "sign", "signs", "signing", "inked", "ink", "inks", "concluded", "sealed",
-    "finalised", "finalized", "formalised", "formalized", "entered", "struck", "ratified",
+    "finalised", "finalized", "formalised", "formalized", "entered", "struck",
     "initialled", "initialed", "agreed", "reached", "clinched", "concluding", "adopted", "endorsed",
     NULL,
 };
