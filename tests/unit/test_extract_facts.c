@@ -189,11 +189,25 @@ Test(extract_facts, parties_from_hyphenated_name)
 {
     static const char text[] =
         "Officials in Washington and New Delhi said the U.S.–India Space Cooperation Framework "
-        "would be signed by the end of the year.\n";
+        "builds on a decade of joint launches.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Space Cooperation Framework");
     cr_expect(parties_are(a, "United States", "India"), "parties: %s", json_brief(json_object_get(a, "parties")));
-    cr_expect_null(field_str(a, "signed"), "not signed yet: %s", json_brief(json_object_get(a, "signed")));
+    cr_expect_null(field_str(a, "signed"), "no date given: %s", json_brief(json_object_get(a, "signed")));
+    json_decref(ex);
+}
+
+Test(extract_facts, agreement_still_to_be_signed_is_not_served)
+{
+    static const char text[] =
+        "Officials in Washington and New Delhi said the U.S.–India Space Cooperation Framework "
+        "would be signed by the end of the year.\n"
+        "\n"
+        "Negotiators in Cairo agreed the text of a Framework Agreement on Drought Monitoring. It is "
+        "expected to be signed next week in Kampala.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(json_array_size(json_object_get(ex, "agreements")), 0, "nothing signed yet: %s",
+                 json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
 
