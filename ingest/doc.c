@@ -337,10 +337,6 @@ static bool words_single(const doc *d, size_t start, size_t end)
     return true;
 }
 
-static bool place_is_word(const doc *d, size_t ps, size_t pe, const char *const *list)
-{
-    return lex_has(list, d->text + ps, pe - ps);
-}
 
 /* A dateline at the start of line l: "NAIROBI —", "Accra (AFP) -", "Rabat, 2024-09-17 –". */
 static bool dateline_at(const doc *d, const line *l, size_t *ps, size_t *pe, pattern_match *m)
@@ -360,7 +356,9 @@ static bool dateline_at(const doc *d, const line *l, size_t *ps, size_t *pe, pat
     int words_in_place = 1;
     for (size_t k = *ps; k < *pe; k++)
         words_in_place += d->text[k] == ' ';
-    if (place_is_word(d, *ps, *pe, LEX_HEADLINE_LABELS))
+    if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + *ps, *pe - *ps))
+        return false;
+    if (strncmp(d->text + *ps, "The ", 4) == 0 || strncmp(d->text + *ps, "THE ", 4) == 0)
         return false;
     if (words_single(d, *ps, *pe) && lex_has(LEX_NOT_NAMES, d->text + *ps, w - *ps))
         return false;
@@ -372,6 +370,52 @@ static bool opens_dateline(const doc *d, const line *l)
     size_t ps, pe;
     pattern_match m;
     return dateline_at(d, l, &ps, &pe, &m);
+}
+
+/* A label line: one of the lexicon's labels, or capitalised segments split by "|". */
+static bool is_kicker(const doc *d, const line *l)
+{
+    size_t a = l->start, b = l->end;
+    while (a < b && (d->text[a] == ' ' || d->text[a] == '\t'))
+        a++;
+    while (b > a && (d->text[b - 1] == ' ' || d->text[b - 1] == '\t'))
+        b--;
+    if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, b - a))
+        return true;
+    bool bar = false;
+    for (size_t i = a; i < b; i++) {
+        if (d->text[i] == '|')
+            bar = true;
+        else if (d->text[i] >= 'a' && d->text[i] <= 'z')
+            return false;
+    }
+    return bar;
+}
+
+/* "Quito, 20 March 2026" on a line of its own: the place before the comma. */
+static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t *pe)
+{
+    size_t a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    size_t c = a;
+    int words = 1;
+    while (c < l->end && d->text[c] != ',') {
+        if (d->text[c] == ' ')
+            words++;
+        c++;
+    }
+    if (c >= l->end || c == a || words > 3 || !cp_is_upper(cp_at(d, a, NULL)))
+        return false;
+    size_t w = a;
+    while (w < c && d->text[w] != ' ')
+        w++;
+    if (lex_weekday(d->text + a, w - a) >= 0 || lex_month(d->text + a, w - a) ||
+        lex_has(LEX_NOT_NAMES, d->text + a, w - a) || lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
+        return false;
+    *ps = a;
+    *pe = c;
+    return true;
 }
 
 /* Title, byline and dateline: the top of the article. */
@@ -387,6 +431,16 @@ static void find_metadata(doc *d)
     if (first < 0)
         return;
 
+    /* A section label above the headline ("OPINION", "FEATURES | MINING | SEPTEMBER 2025") is
+     * page furniture. */
+    if (is_kicker(d, &d->lines.items[first])) {
+        d->lines.items[first].kind = LINE_BOILERPLATE;
+        first++;
+        while (first < (int)d->lines.n && d->lines.items[first].kind != LINE_BODY)
+            first++;
+        if (first >= (int)d->lines.n)
+            return;
+    }
     /* A headline: a short line that does not end like a sentence and opens no dateline.
      * Only the very first text line of the article can be one. */
     bool any_before = false;
@@ -445,9 +499,15 @@ static void find_metadata(doc *d)
         if (seen >= 1 && d->title_line < 0)
             break;
     }
-    /* A dateline opens the first paragraph of the body. */
+    /* A dateline opens the first paragraph of the body, or stands on a line of its own with
+     * the date. */
     for (size_t i = 0; i < d->lines.n; i++) {
         line *b = &d->lines.items[i];
+        size_t sps, spe;
+        if (b->kind == LINE_TIMESTAMP && standalone_dateline(d, b, &sps, &spe)) {
+            d->dateline = doc_strdup(d, sps, spe);
+            break;
+        }
         if (b->kind != LINE_BODY)
             continue;
         size_t ps, pe;

@@ -631,7 +631,9 @@ const char *const LEX_HEADLINE_LABELS[] = {
     "EXCLUSIVE", "Analysis", "ANALYSIS", "Opinion", "OPINION", "Explainer", "EXPLAINER",
     "Comment", "Editorial", "Review", "Podcast", "Video", "VIDEO", "Watch", "WATCH",
     "Interview", "Factbox", "FACTBOX", "Timeline", "Q&A", "Photos", "Breaking News",
-    "Live updates", "Live Updates", NULL,
+    "Live updates", "Live Updates", "TRANSCRIPT", "Transcript", "PRESS RELEASE", "Press Release", "OPINION", "Opinion",
+    "FEATURES", "Features", "EDITORIAL", "COMMENT", "NEWSLETTER", "Newsletter", "Statement",
+    "STATEMENT", "Correction", "CORRECTION", "Obituary", "Letters", "LETTERS", NULL,
 };
 
 /* Words before quotation marks that name rather than report ("dubbed"). */

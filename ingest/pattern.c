@@ -33,10 +33,12 @@ static const char *const SOURCES[PAT_COUNT] = {
                     "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$",
     [PAT_DATELINE] = "^\\s*(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
                      "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
-                     "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?))?"
+                     "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
+                     /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
+                     "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
                      "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
-                     "\\s*(?<sep>:|" DASH "{1,2})\\s+(?=\\S)",
-    [PAT_BYLINE] = "^\\s*(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
+                     "\\s*(?<sep>:|" DASH "{1,2})(?:\\s+(?=\\S)|\\s*$)",
+    [PAT_BYLINE] = "^\\s*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview)\\s+)?(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
                    "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
                    "\\s*(?:[,|·•—–-].*)?$",
     [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
