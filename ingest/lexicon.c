@@ -54,18 +54,21 @@ const char *const LEX_TITLE_MODIFIERS[] = {
 const char *const LEX_HONORIFICS[] = {
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Mx", "Sir", "Dame", "Lord", "Lady",
     "Hon", "Hon.", "Shri", "Smt", "Sri", "Herr", "Frau", "Monsieur", "Madame", "Mme", "M.",
-    "Señor", "Señora", "Sr.", "Sra.", NULL,
+    "Señor", "Señora", "Sr.", "Sra.", "Don", "Doña", "Dona", "Eng", "Eng.", "Engr", "Engr.", "Mlle",
+    "Datuk", "Dato", "Dato'", "Dato’", "Haji", "Hajjah", "Alhaji", "Begum", "Pak", "Ibu", "Bapak",
+    "Shrimati", "Kumari", "Ustaz", "Excellency", NULL,
 };
 
 const char *const LEX_MALE_WORDS[] = {
     "Mr", "Mr.", "Sir", "Lord", "King", "Prince", "Emperor", "Sheikh", "Emir", "Sultan",
     "Chairman", "Spokesman", "Congressman", "Herr", "Monsieur", "Señor", "Shri", "Pope",
-    "Cardinal", NULL,
+    "Cardinal", "Don", "Datuk", "Haji", "Alhaji", "Pak", "Bapak", NULL,
 };
 
 const char *const LEX_FEMALE_WORDS[] = {
     "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dame", "Lady", "Queen", "Princess", "Chairwoman",
-    "Spokeswoman", "Congresswoman", "Frau", "Madame", "Mme", "Señora", "Smt", NULL,
+    "Spokeswoman", "Congresswoman", "Frau", "Madame", "Mme", "Señora", "Smt", "Doña", "Dona", "Mlle",
+    "Hajjah", "Begum", "Ibu", "Shrimati", "Kumari", NULL,
 };
 
 const char *const LEX_SPEECH_VERBS[] = {

@@ -241,22 +241,55 @@ static bool tok_in_ci(const doc *d, int t, const char *const *list)
     return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
 }
 
-/* The person named before token t whose title has the word of token t ("the minister"):
- * the nearest one, or -1 when none has. */
-static int titled_person(const doc *d, int t)
+/* "the minister", "the Minister of Energy", "His Excellency": a title standing for a person,
+ * from token t; returns the token after it, or t when there is none. */
+static int title_reference_end(const doc *d, int t, int to)
 {
-    size_t n = tok_len(d, t);
-    const char *w = d->text + d->tokens.items[t].start;
+    int k = t;
+    if (k + 1 < to && (tok_is(d, k, "His") || tok_is(d, k, "Her")) && tok_is(d, k + 1, "Excellency")) {
+        k += 2;
+        if (k < to && tok_ieq(d, k, "the"))
+            k++; /* "His Excellency the Minister of Energy" */
+        else
+            return k;
+    } else if (k < to && tok_ieq(d, k, "the")) {
+        k++;
+    } else {
+        return t;
+    }
+    int head = -1;
+    while (k < to && (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_in(d, k, LEX_TITLE_MODIFIERS) ||
+                      (head >= 0 && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and"))))) {
+        if (tok_in_ci(d, k, LEX_TITLE_HEADS))
+            head = k;
+        k++;
+    }
+    return head >= 0 ? k : t;
+}
+
+/* The person named before token `from` whose title has every capitalised or title word of
+ * tokens [from, to) ("the Minister of Energy"); with none ("His Excellency"), the person named
+ * last.  -1 when nobody fits. */
+static int titled_person(const doc *d, int from, int to)
+{
     for (size_t i = d->pmentions.n; i-- > 0;) {
         const person_mention *m = &d->pmentions.items[i];
-        if (m->start >= d->tokens.items[t].start)
+        if (m->start >= d->tokens.items[from].start)
             continue;
         const char *title = d->people.items[m->person].title;
-        if (!title)
-            continue;
-        for (const char *p = title; *p; p++)
-            if ((p == title || p[-1] == ' ') && strncasecmp(p, w, n) == 0 && (p[n] == 0 || p[n] == ' '))
-                return m->person;
+        bool fits = true;
+        for (int t = from; t < to && fits; t++) {
+            if (!tok_in_ci(d, t, LEX_TITLE_HEADS) && !tok_in(d, t, LEX_TITLE_MODIFIERS))
+                continue;
+            size_t n = tok_len(d, t);
+            const char *w = d->text + d->tokens.items[t].start;
+            bool found = false;
+            for (const char *p = title ? title : ""; *p && !found; p++)
+                found = (p == title || p[-1] == ' ') && strncasecmp(p, w, n) == 0 && (p[n] == 0 || p[n] == ' ');
+            fits = found;
+        }
+        if (fits)
+            return m->person;
     }
     return -1;
 }
@@ -287,10 +320,11 @@ static bool attribute_right(const doc *d, int from, int to, attribution *a)
         t++;
     if (t >= to)
         return false;
-    /* "“…,” the minister said": the person of the article with that title */
-    if (tok_ieq(d, t, "the") && t + 2 < to && is_cue(d, t + 2) && tok_in_ci(d, t + 1, LEX_TITLE_HEADS)) {
-        a->person = titled_person(d, t + 1);
-        a->cue_tok = t + 2;
+    /* "“…,” the minister said" / "…», His Excellency said": the title stands for the person */
+    int after_title = title_reference_end(d, t, to);
+    if (after_title > t && after_title < to && is_cue(d, after_title)) {
+        a->person = titled_person(d, t, after_title);
+        a->cue_tok = after_title;
         a->rule = "quote-title-cue";
         a->confidence = 0.7;
         return a->person >= 0;
@@ -423,6 +457,20 @@ static bool attribute_left(const doc *d, int from, int to, attribution *a)
             }
             continue;
         }
+        /* a title standing for the person right before the cue */
+        for (int k = c - 1; k >= from && k >= c - 8; k--) {
+            int e = title_reference_end(d, k, c);
+            if (e == c) {
+                int who = titled_person(d, k, c);
+                if (who >= 0) {
+                    a->person = who;
+                    a->cue_tok = c;
+                    a->rule = "quote-title-cue";
+                    a->confidence = 0.7;
+                    return true;
+                }
+            }
+        }
         /* the nearest person or pronoun before the cue, in the same clause */
         for (int k = c - 1; k >= from && k >= c - 25; k--) {
             int m = mention_covering(d, k);
@@ -513,6 +561,29 @@ static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
             a.confidence = 0.7;
             a.cue_tok = -1;
             found = true;
+        }
+    }
+    /* a quotation on a line of its own, signed on the next: "— Professor Name, Institute" */
+    if (!found) {
+        int nl = q->line + 1;
+        while (nl < (int)d->lines.n && d->lines.items[nl].kind == LINE_BLANK)
+            nl++;
+        if (nl < (int)d->lines.n && nl == q->line + 1) {
+            const line *sig = &d->lines.items[nl];
+            uint32_t c0 = cp_at(d, sig->start, NULL);
+            if (c0 == 0x2014 || c0 == 0x2013 || c0 == '-') {
+                for (size_t i = 0; i < d->pmentions.n; i++) {
+                    const person_mention *m = &d->pmentions.items[i];
+                    if (m->start > sig->start && m->start < sig->start + 40 && m->end <= sig->end) {
+                        a.person = m->person;
+                        a.rule = "quote-signed-line";
+                        a.confidence = 0.8;
+                        a.cue_tok = -1;
+                        found = true;
+                        break;
+                    }
+                }
+            }
         }
     }
     /* a paragraph that is all quote, after one that ends "Name said:" */
