@@ -439,9 +439,16 @@ static bool mention_pending(const doc *d, int s, int a)
     for (int k = s; k <= s + 1 && k < (int)d->sents.n; k++) {
         if (d->sents.items[k].line != d->sents.items[s].line)
             break;
-        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end; v++)
-            if (tok_in(d, v, LEX_SIGNING_VERBS) && signing_denied(d, d->sents.items[k].tok_start, v))
+        /* in the next sentence, only when "it" is what is still to be signed */
+        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end; v++) {
+            if (!tok_in(d, v, LEX_SIGNING_VERBS) || !signing_denied(d, d->sents.items[k].tok_start, v))
+                continue;
+            if (k == s)
                 return true;
+            for (int u = v - 1; u >= d->sents.items[k].tok_start && u >= v - 5; u--)
+                if (tok_ieq(d, u, "it"))
+                    return true;
+        }
     }
     return false;
 }

@@ -48,6 +48,7 @@ const char *const LEX_TITLE_MODIFIERS[] = {
     "Agriculture", "Livestock", "Irrigation", "Environmental", "Protection", "Emergency",
     "Disaster", "Management", "Administrative", "Home-Affairs", "Overseas", "Pacific",
     "Training", "Vocational", "Sciences", "Labour-Relations", "Religious", "Fisheries-and-Oceans",
+    "Resources", "Irrigation", "Hydropower", "Sanitation", "Aquaculture", "Rural", "Blue",
     NULL,
 };
 

@@ -301,6 +301,11 @@ static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, i
     int n = ph->name_end - ph->name_start;
     if (n < 2)
         return false;
+    bool all_departments = true;
+    for (int k = ph->name_start; k < ph->name_end; k++)
+        all_departments &= tok_in(d, k, LEX_TITLE_MODIFIERS) || tok_in(d, k, LEX_FUNCTION_WORDS);
+    if (all_departments)
+        return false;
     int after = ph->name_end;
     int before = ph->start - 1;
     /* preceded by a preposition: a place ("in Tamil Nadu") */
@@ -703,8 +708,10 @@ void people_find(doc *d)
                     who = find_by_name_word(d, key);
                 free(w);
                 free(key);
-                /* "Singh" right before another capitalised word is part of another name */
-                if (who >= 0 && t + 1 < s->tok_end && name_token(d, t + 1) && !poss)
+                /* "Singh" right before or after another capitalised word is part of another
+                 * name ("Ganges Water Treaty" names no Mr Water) */
+                if (who >= 0 && t + 1 < s->tok_end && !poss &&
+                    (name_token(d, t + 1) || tok_in(d, t + 1, LEX_AGREEMENT_HEADS) || tok_in(d, t + 1, LEX_ORG_WORDS)))
                     who = -1;
             }
             if (who < 0)
