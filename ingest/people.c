@@ -98,7 +98,8 @@ static bool is_particle(const doc *d, int t)
 {
     static const char *const PARTICLES[] = {"de", "da", "do", "dos", "das", "del", "della", "di",
                                             "du", "van", "von", "der", "den", "bin", "binti",
-                                            "al", "el", "ibn", "la", "le", NULL};
+                                            "al", "el", "ibn", "la", "le", "Ould", "ould", "bint", "Bint", "ben",
+                                            "Ben", "Abu", "Abou", "Bin", "Al", "El", NULL};
     return tok_in(d, t, PARTICLES);
 }
 
