@@ -26,7 +26,7 @@ HDRS := $(wildcard */*.h)
 BUILD ?= build
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 
-.PHONY: all deps run test test-unit test-integration test-asan clean eval eval-own lint
+.PHONY: all deps run test test-unit test-integration test-asan clean eval eval-own eval-holdout lint
 
 all: $(BUILD)/factd
 
@@ -80,6 +80,9 @@ eval: all
 
 eval-own: all
 	../shared/eval/run tests/corpus tests/corpus/gold.json
+
+eval-holdout: all
+	../shared/eval/run tests/holdout tests/holdout/gold.json
 
 clean:
 	rm -rf build
