@@ -296,6 +296,30 @@ static void role_title(const doc *d, int t, int sent_start, int *a, int *b)
     *b = t + 1;
 }
 
+/* Is the person of a sentence-opening name taken up again: the next sentence opens with a
+ * personal pronoun, or the surname stands alone further on? */
+static bool referred_to_again(const doc *d, const phrase *ph, int sent_end)
+{
+    if (sent_end < (int)d->tokens.n) {
+        int f = sent_end;
+        if (tok_is(d, f, "He") || tok_is(d, f, "She") || tok_is(d, f, "His") || tok_is(d, f, "Her"))
+            return true;
+    }
+    int last = ph->name_end - 1;
+    size_t n = tok_len(d, last);
+    const char *w = d->text + d->tokens.items[last].start;
+    for (int t = sent_end; t < (int)d->tokens.n; t++) {
+        if (tok_len(d, t) != n || memcmp(d->text + d->tokens.items[t].start, w, n) != 0)
+            continue;
+        bool alone = !(t > 0 && (d->tokens.items[t - 1].flags & TK_CAP) && d->tokens.items[t - 1].sent == d->tokens.items[t].sent &&
+                       d->tokens.items[t - 1].start + tok_len(d, t - 1) + 1 >= d->tokens.items[t].start);
+        if (alone && !(t + 1 < (int)d->tokens.n && (d->tokens.items[t + 1].flags & TK_CAP) &&
+                       d->tokens.items[t + 1].sent == d->tokens.items[t].sent))
+            return true;
+    }
+    return false;
+}
+
 /* Does the sentence treat an untitled name as a person? */
 static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, int sent_end)
 {
@@ -333,6 +357,12 @@ static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, i
     }
     int ta, tb;
     if (before >= sent_start && tok_is(d, before, ",") && appositive_title(d, before, sent_start, &ta, &tb))
+        return true;
+    /* "Reynaldo Colque Flores leads a council ... He was not invited": a sentence that opens with
+     * the name and a verb, followed by "He"/"She" or by the surname alone later on */
+    if (ph->start == sent_start && after < sent_end && (d->tokens.items[after].flags & TK_WORD) &&
+        !(d->tokens.items[after].flags & TK_CAP) && !tok_in(d, after, LEX_FUNCTION_WORDS) &&
+        referred_to_again(d, ph, sent_end))
         return true;
     /* "council chair Ingrid Hovland", "her Norwegian counterpart Eirik Dahl" */
     if (before >= sent_start && is_role_noun(d, before))
