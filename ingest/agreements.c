@@ -56,6 +56,7 @@ typedef struct ag {
     bool date_relative;
     json_t *parties;     /* countries named in its names */
     json_t *sent_parties;
+    json_t *context_parties; /* countries acting in a sentence that names it, signing or not */
     json_t *signatories;
     char *place;
     VEC(size_t) ev;      /* pairs: start, end */
@@ -639,6 +640,7 @@ static ag *new_ag(ag_vec *v)
     ag g = {0};
     g.parties = json_array();
     g.sent_parties = json_array();
+    g.context_parties = json_array();
     g.signatories = json_array();
     VEC_PUSH(*v, g);
     return &v->items[v->n - 1];
@@ -754,6 +756,16 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     json_decref(c);
                 }
                 add_evidence(g, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                if (json_array_size(g->context_parties) < 2) {
+                    /* "Mexico has shared the river with the United States under the 1944 Water Treaty" */
+                    json_t *ctx = countries_acting(d, (int)si, 0, 0);
+                    if (json_array_size(ctx) >= 2) {
+                        json_decref(g->context_parties);
+                        g->context_parties = ctx;
+                    } else {
+                        json_decref(ctx);
+                    }
+                }
                 /* "... (the Lombok Treaty)": another name of the same agreement */
                 if (nm.b + 1 < se->tok_end && tok_is(d, nm.b, "(")) {
                     int close = nm.b + 1;
@@ -1085,6 +1097,8 @@ void agreements_find(doc *d)
             json_t *parties = g->parties;
             if (json_array_size(parties) < 2 && json_array_size(g->sent_parties) >= 2)
                 parties = g->sent_parties;
+            if (json_array_size(parties) < 2 && json_array_size(g->context_parties) >= 2)
+                parties = g->context_parties;
             if (json_array_size(parties) < 2) {
                 /* "Polish Defence Minister X and South Korean Defence Minister Y signed" */
                 json_t *from_titles = signatory_countries(g->signatories);
@@ -1146,6 +1160,7 @@ void agreements_find(doc *d)
         free(g->ev.items);
         json_decref(g->parties);
         json_decref(g->sent_parties);
+        json_decref(g->context_parties);
         json_decref(g->signatories);
     }
     free(ags.items);
