@@ -702,8 +702,24 @@ static bool renames_next(const doc *d, int b, int s_end)
     return k + 1 < s_end && tok_is(d, k, ",") && tok_in(d, k + 1, RENAMING);
 }
 
+/* "call it the X", "known as the X", "dubbed the X": X is another name of one just named. */
+static bool nicknamed(const doc *d, int s_start, int a)
+{
+    int k = a - 1;
+    if (k >= s_start && (tok_is(d, k, "the") || tok_is(d, k, "The")))
+        k--;
+    if (k >= s_start && tok_is(d, k, "it"))
+        k--;
+    if (k >= s_start && tok_is(d, k, "as"))
+        k--;
+    static const char *const CALLING[] = {"call", "calls", "called", "known", "dubbed", "nicknamed",
+                                          "dub", "dubs", "nickname", "term", "termed", NULL};
+    return k >= s_start && k < a - 1 && tok_in(d, k, CALLING);
+}
+
 static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
 {
+    int last_named = -1; /* the agreement named last in the article */
     for (size_t si = 0; si < d->sents.n; si++) {
         if (!sent_readable(d, (int)si))
             continue;
@@ -733,6 +749,9 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 int gi = find_by_key(ags, key, nm.acronym);
                 if (gi < 0 && renamed >= 0)
                     gi = renamed;
+                /* "Officials simply call it the Tarija Agreement": a nickname of the last one named */
+                if (gi < 0 && nicknamed(d, se->tok_start, nm.a) && last_named >= 0)
+                    gi = last_named;
                 renamed = -1;
                 bool created = gi < 0;
                 ag *g = gi >= 0 ? &ags->items[gi] : new_ag(ags);
@@ -792,6 +811,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
+                last_named = gi;
                 free(name);
                 free(key);
                 free(nm.acronym);

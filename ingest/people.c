@@ -866,6 +866,30 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
         if (!dup)
             out[n++] = pm->person;
     }
+    /* "the two Deputy Ministers signed", "both ministers signed": the two named last */
+    if (n == 0 && by < 0) {
+        bool pair = false;
+        for (int t = se->tok_start; t + 1 < verb && !pair; t++) {
+            if (!tok_ieq(d, t, "two") && !tok_ieq(d, t, "both"))
+                continue;
+            int k = t + 1;
+            while (k < verb && tok_in(d, k, LEX_TITLE_MODIFIERS))
+                k++; /* "the two Deputy Ministers" */
+            /* people, not countries or sides: "ministers", "leaders", "Deputy Ministers" */
+            pair = k < verb && !tok_ieq(d, k, "sides") &&
+                   (tok_in_ci(d, k, LEX_GROUP_NOUNS) || tok_ieq(d, k, "Ministers") || tok_ieq(d, k, "Secretaries") ||
+                    tok_ieq(d, k, "Presidents") || tok_ieq(d, k, "envoys") || tok_ieq(d, k, "negotiators"));
+        }
+        for (size_t i = d->pmentions.n; pair && i-- > 0 && n < 2 && n < max;) {
+            const person_mention *pm = &d->pmentions.items[i];
+            if (pm->sent >= s || pm->sent < s - 3)
+                continue;
+            if (n == 0 || out[0] != pm->person)
+                out[n++] = pm->person;
+        }
+        if (n < 2)
+            n = 0;
+    }
     return n;
 }
 
