@@ -242,8 +242,10 @@ static date_value reference_date(doc *d)
         if (l->kind == LINE_BLANK)
             continue;
         pattern_match m;
-        if (l->kind == LINE_TIMESTAMP && pattern_find(PAT_DATE, d->text, l->end, l->start, &m) &&
-            m.start[0] >= l->start) {
+        /* "Thursday 6 November 2025": the first full date of the line, past the weekday */
+        for (size_t from = l->start;
+             l->kind == LINE_TIMESTAMP && from < l->end && pattern_find(PAT_DATE, d->text, l->end, from, &m);
+             from = m.end[0] > from ? m.end[0] : from + 1) {
             char *s = doc_strdup(d, m.start[0], m.end[0]);
             date_value v;
             bool ok = date_parse_ymd(s, &v) && v.y && v.m && v.d;

@@ -276,6 +276,18 @@ static void free_meeting(meeting *m)
     free(m->ev.items);
 }
 
+/* Does the article report the day it is dated ("today", "on Tuesday" being that day)?  Then
+ * an event it leaves undated is that day's; otherwise only its month is known. */
+static bool same_day_news(const doc *d)
+{
+    for (size_t i = 0; i < d->dates.n; i++) {
+        const date_mention *dm = &d->dates.items[i];
+        if (dm->kind == DATE_RELATIVE && dm->resolved && date_same(dm->value, d->published))
+            return true;
+    }
+    return false;
+}
+
 /* The date of an agreement this meeting signed: the article's agreement whose signatories
  * are its participants. */
 static void date_from_agreements(const doc *d, meeting *m)
@@ -295,8 +307,12 @@ static void date_from_agreements(const doc *d, meeting *m)
         }
         if (common >= 2) {
             const char *sd = json_string_value(json_object_get(a, "signed"));
-            if (!m->date.y && sd)
-                date_parse_ymd(sd, &m->date);
+            if (!m->date.y && sd && date_parse_ymd(sd, &m->date) && json_is_true(json_object_get(a, "date_inferred"))) {
+                /* dated by the article only: the day holds for same-day news, else the month */
+                if (!same_day_news(d))
+                    m->date.d = 0;
+                m->date_inferred = true;
+            }
             const char *pl = json_string_value(json_object_get(a, "place"));
             if (!m->place && pl)
                 m->place = strdup(pl);
@@ -357,7 +373,7 @@ void meetings_find(doc *d)
         meeting *m = &ms.items[i];
         date_from_agreements(d, m);
         if (!m->date.y && !m->date_relative && d->published.y) {
-            m->date = d->published; /* the article's own news, dated by the article */
+            m->date = (date_value){d->published.y, d->published.m, same_day_news(d) ? d->published.d : 0};
             m->date_inferred = true;
             m->confidence -= 0.1;
         }
