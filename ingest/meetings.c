@@ -215,7 +215,9 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
                           tok_is(d, t, "we") || tok_is(d, t, "our") || tok_is(d, t, "Our")))
             add_person(m, d->posts.items[post].author);
     }
+    bool pair_from_before = false;
     if (m->n < 2 && trig >= 0 && two_of_them(d, s)) {
+        pair_from_before = true;
         if (last) {
             for (int i = 0; i < last->n; i++)
                 add_person(m, last->people[i]);
@@ -239,6 +241,17 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
     m->date_relative = rel;
     if (!m->date.y && post >= 0)
         m->date = d->posts.items[post].date;
+    /* "The two leaders met ...": the date of the sentences that named them */
+    for (int k = s - 1; pair_from_before && !m->date.y && k >= 0 && k >= s - 3; k--) {
+        for (size_t i = 0; i < d->dates.n; i++) {
+            const date_mention *dm = &d->dates.items[i];
+            if (dm->sent == k && dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved) &&
+                dm->value.d) {
+                m->date = dm->value;
+                break;
+            }
+        }
+    }
     size_t ps, pe;
     if (place_in_sentence(d, s, se->tok_start, &ps, &pe))
         m->place = doc_strdup(d, ps, pe);
