@@ -646,3 +646,13 @@ const char *const LEX_NAMING_WORDS[] = {
     "slogan", "motto", "hashtag", "phrase", "banner", "theme", "label", "known", "branded",
     "christened", "the", "a", "an", "its", "their", "his", "her", "our", NULL,
 };
+
+/* Works and events whose titles stand in quotation marks ("Webinar, “Who owns a forecast?”"). */
+const char *const LEX_TITLED_WORKS[] = {
+    "webinar", "Webinar", "panel", "Panel", "seminar", "Seminar", "lecture", "Lecture", "talk",
+    "report", "Report", "book", "Book", "film", "Film", "documentary", "exhibition", "Exhibition",
+    "paper", "study", "article", "column", "episode", "podcast", "Podcast", "song", "album", "play",
+    "series", "campaign", "Campaign", "session", "Session", "workshop", "Workshop", "conference",
+    "Conference", "forum", "Forum", "programme", "program", "initiative", "strategy", "headline",
+    "editorial", "essay", "poem", "novel", "exercise", "operation", NULL,
+};

@@ -182,7 +182,12 @@ static bool tok_in(const doc *d, int t, const char *const *list)
 static bool naming_context(const doc *d, const qspan *q)
 {
     int t = tok_at(d, q->open) - 1;
-    return t >= 0 && tok_in(d, t, LEX_NAMING_WORDS);
+    if (t >= 0 && tok_in(d, t, LEX_NAMING_WORDS))
+        return true;
+    /* "the report “…”", "Webinar, “…”" */
+    if (t >= 1 && tok_is(d, t, ","))
+        t--;
+    return t >= 0 && tok_in(d, t, LEX_TITLED_WORKS);
 }
 
 static bool is_quotation(const doc *d, const qspan *q, bool has_speaker)
