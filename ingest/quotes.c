@@ -182,9 +182,13 @@ static bool tok_in(const doc *d, int t, const char *const *list)
 static bool naming_context(const doc *d, const qspan *q)
 {
     int t = tok_at(d, q->open) - 1;
-    if (t >= 0 && tok_in(d, t, LEX_NAMING_WORDS))
-        return true;
-    /* "the report “…”", "Webinar, “…”" */
+    return t >= 0 && tok_in(d, t, LEX_NAMING_WORDS);
+}
+
+/* "the report “…”", "Webinar, “…”": the title of a work or an event. */
+static bool titles_a_work(const doc *d, const qspan *q)
+{
+    int t = tok_at(d, q->open) - 1;
     if (t >= 1 && tok_is(d, t, ","))
         t--;
     return t >= 0 && tok_in(d, t, LEX_TITLED_WORKS);
@@ -204,6 +208,8 @@ static bool is_quotation(const doc *d, const qspan *q, bool has_speaker)
     if (content > 0 && caps * 4 >= content * 3 && words <= 14)
         return false;
     if (words <= 6 && !punct && naming_context(d, q))
+        return false;
+    if (words <= 12 && !has_speaker && titles_a_work(d, q))
         return false;
     /* a "comprehensive strategic partnership," named in passing, comma and all */
     if (words <= 4 && !has_speaker && naming_context(d, q))

@@ -178,3 +178,14 @@ Test(extract_discourse, ratification_is_not_signature)
     cr_expect_str_eq(field_str(a, "signed"), "2025-04-14");
     json_decref(ex);
 }
+
+Test(extract_discourse, titles_of_works_are_not_quotes)
+{
+    json_t *ex = extract_text(
+        "Diary\n\n"
+        "26 November: Webinar, \xe2\x80\x9cWho owns a river forecast?\xe2\x80\x9d, hosted by the Delta Water Network.\n\n"
+        "The ministry published the report \xe2\x80\x9cRivers without gauges, basins without data\xe2\x80\x9d on Friday.\n");
+    cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 0, "no quotes: %s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
