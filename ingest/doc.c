@@ -624,12 +624,14 @@ static void tokenize_line(doc *d, size_t start, size_t end)
 
 static bool is_open_quote_cp(uint32_t c)
 {
-    return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0xAB || c == '(';
+    return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0xAB || c == 0xBB || c == 0x201E ||
+           c == '(';
 }
 
 static bool is_close_cp(uint32_t c)
 {
-    return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0xBB || c == ')';
+    return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0xBB || c == 0xAB || c == 0x201C ||
+           c == ')';
 }
 
 static void split_sentences(doc *d)

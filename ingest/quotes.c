@@ -132,7 +132,10 @@ static void line_quotes(const doc *d, int li, qspan_vec *out)
     pair_marks(d, li, '"', '"', &all);
     pair_marks(d, li, 0x2018, 0x2019, &all);
     pair_marks(d, li, '\'', '\'', &all);
-    pair_marks(d, li, 0xAB, 0xBB, &all);
+    pair_marks(d, li, 0xAB, 0xBB, &all);     /* « » */
+    pair_marks(d, li, 0xBB, 0xAB, &all);     /* » « (Danish, Swedish) */
+    pair_marks(d, li, 0x201E, 0x201C, &all); /* „ “ (German, Polish) */
+    pair_marks(d, li, 0x201E, 0x201D, &all); /* „ ” (Polish, Romanian) */
     if (all.n)
         qsort(all.items, all.n, sizeof *all.items, cmp_qspan);
     size_t covered_to = 0;
