@@ -828,7 +828,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     const token *km = &d->tokens.items[m];
                     if (tok_in(d, m, DETERMINERS))
                         break;
-                    if (is_hyphen_number(d, m) || is_country_tok(d, m) ||
+                    if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_tok(d, m) ||
                         ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
                          !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS))) {
                         a = m;
@@ -863,6 +863,25 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
             }
         }
     }
+}
+
+/* After a generic head, "on/for/between ... " up to the clause's end: the end byte, or 0. */
+static size_t generic_topic_end(const doc *d, int head)
+{
+    static const char *const TOPIC[] = {"on", "for", "between", "with", "over", NULL};
+    static const char *const STOP[] = {"which", "that", "was", "were", "is", "are", "has", "have", "had",
+                                       "will", "would", "and", "but", "signed", "who", NULL};
+    int s = d->tokens.items[head].sent;
+    int t = head + 1;
+    if (t >= (int)d->tokens.n || d->tokens.items[t].sent != s || !tok_in(d, t, TOPIC))
+        return 0;
+    int last = -1;
+    for (int k = t + 1; k < (int)d->tokens.n && d->tokens.items[k].sent == s && k <= t + 10; k++) {
+        if ((d->tokens.items[k].flags & TK_PUNCT) || tok_in(d, k, STOP))
+            break;
+        last = k;
+    }
+    return last > t ? d->tokens.items[last].end : 0;
 }
 
 static bool head_compatible(const char *generic_head, const char *named_head)
@@ -909,10 +928,21 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         for (size_t k = 0; k < ags->n; k++)
             if (main_ag < 0 || ags->items[k].mentions > ags->items[main_ag].mentions)
                 main_ag = (int)k;
+        /* "the 1882 boundary treaty": a year among the words names one agreement of its own */
+        int year = 0;
+        for (size_t k = 0; k < gm->descriptors.n && !year; k++) {
+            const char *w = gm->descriptors.items[k];
+            if (strlen(w) == 4 && isdigit((unsigned char)w[0]) && isdigit((unsigned char)w[3]))
+                year = atoi(w);
+        }
+        if (year < 1800 || year >= 2100)
+            year = 0;
         int best = -1, best_score = 0;
         for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
             ag *g = &ags->items[k];
             if (!head_compatible(head, g->head))
+                continue;
+            if (year && g->date.y && g->date.y != year)
                 continue;
             int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start);
             if (score > best_score) {
@@ -926,13 +956,22 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             any_named |= !ags->items[k].generic;
         if (best >= 0) {
             g = &ags->items[best];
-        } else if (signing && !any_named && !gm->quoted) {
+        } else if ((signing && !any_named && !gm->quoted) || (year && !gm->quoted && !gm->indefinite)) {
             g = new_ag(ags);
             g->name = strdup(gm->phrase);
             g->generic = true;
             snprintf(g->head, sizeof g->head, "%s", head);
-            g->rule = "generic-signing";
-            g->confidence = 0.6;
+            g->rule = year ? "generic-dated" : "generic-signing";
+            g->confidence = year ? 0.55 : 0.6;
+            if (year) {
+                set_date(g, (date_value){year, 0, 0}, 3, false);
+                /* "the 1991 agreement on a fixed link across the Øresund": what it is about */
+                size_t end = generic_topic_end(d, gm->head_tok);
+                if (end > gm->end) {
+                    free(g->name);
+                    g->name = doc_strdup(d, gm->start, end);
+                }
+            }
         } else {
             continue;
         }

@@ -189,3 +189,21 @@ Test(extract_discourse, titles_of_works_are_not_quotes)
                  json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
+
+Test(extract_discourse, a_dated_generic_mention_is_an_agreement_of_its_own)
+{
+    json_t *ex = extract_text(
+        "Chile and Argentina signed the Protocol on Glacier Monitoring in Mendoza on 2 May 2025.\n\n"
+        "The river still follows the 1902 boundary treaty, and the bridge was built under the 1984 "
+        "agreement on a road link across the Andes. Traffic has tripled since.\n");
+    const json_t *b = find_agreement(ex, "1902 boundary treaty");
+    cr_assert(b, "1902 treaty found: %s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_str_eq(field_str(b, "signed"), "1902");
+    const json_t *r = find_agreement(ex, "road link across the Andes");
+    cr_assert(r, "1984 agreement found: %s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_str_eq(field_str(r, "signed"), "1984");
+    const json_t *p = find_agreement(ex, "Glacier Monitoring");
+    cr_assert(p, "protocol found");
+    cr_expect_str_eq(field_str(p, "signed"), "2025-05-02");
+    json_decref(ex);
+}
