@@ -70,16 +70,6 @@ typedef struct ag {
 
 typedef VEC(ag) ag_vec;
 
-static bool tok_in(const doc *d, int t, const char *const *list)
-{
-    return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
-}
-
-static bool tok_in_ci(const doc *d, int t, const char *const *list)
-{
-    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
-}
-
 char *agreement_key(const char *name)
 {
     strbuf sb = STRBUF_INIT;
@@ -122,6 +112,12 @@ char *agreement_key(const char *name)
     return strbuf_detach(&sb, NULL);
 }
 
+static bool is_country_token(const doc *d, int t)
+{
+    const char *cs[2];
+    return tok_countries(d, t, cs) > 0;
+}
+
 static bool is_hyphen_number(const doc *d, int t)
 {
     const token *k = &d->tokens.items[t];
@@ -131,14 +127,6 @@ static bool is_hyphen_number(const doc *d, int t)
         if (d->text[i] == '-')
             return true;
     return false;
-}
-
-static bool is_country_tok(const doc *d, int t)
-{
-    json_t *c = countries_in(d, d->tokens.items[t].start, d->tokens.items[t].end, 0, 0);
-    bool yes = json_array_size(c) > 0;
-    json_decref(c);
-    return yes;
 }
 
 /* A token that may stand inside an agreement's name. */
@@ -302,7 +290,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
             is_year_token(d, k))
             continue;
-        if (is_country_tok(d, k) || !tok_in_ci(d, k, LEX_DOMAIN_WORDS))
+        if (is_country_token(d, k) || !tok_in_ci(d, k, LEX_DOMAIN_WORDS))
             nm->distinctive = true;
     }
     char *name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
@@ -335,22 +323,6 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     if (nm->acronym)
         nm->distinctive = true;
     return true;
-}
-
-/* Is token t inside quotation marks on its line? */
-static bool inside_quotes(const doc *d, int t)
-{
-    int line_start = tok_at(d, d->lines.items[d->sents.items[d->tokens.items[t].sent].line].start);
-    bool open = false;
-    for (int k = line_start; k < t; k++) {
-        if (tok_is(d, k, "\xE2\x80\x9C"))
-            open = true;
-        else if (tok_is(d, k, "\xE2\x80\x9D"))
-            open = false;
-        else if (tok_is(d, k, "\""))
-            open = !open;
-    }
-    return open;
 }
 
 static bool signing_sentence(const doc *d, int s, int *verb)
@@ -828,7 +800,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     const token *km = &d->tokens.items[m];
                     if (tok_in(d, m, DETERMINERS))
                         break;
-                    if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_tok(d, m) ||
+                    if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_token(d, m) ||
                         ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
                          !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS))) {
                         a = m;
@@ -841,11 +813,11 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     break;
                 }
                 bool det = m >= se->tok_start && tok_in(d, m, DETERMINERS);
-                bool poss_country = m >= se->tok_start && is_country_tok(d, m);
+                bool poss_country = m >= se->tok_start && is_country_token(d, m);
                 if (!det && !poss_country)
                     continue;
                 generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t,
-                              .quoted = inside_quotes(d, t),
+                              .quoted = tok_in_quotes(d, t),
                               .indefinite = det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an"))};
                 int first_kept = a;
                 while (first_kept < t && tok_in_ci(d, first_kept, LEX_EVALUATIVE))

@@ -139,6 +139,40 @@ size_t tok_len(const doc *d, int t)
     return d->tokens.items[t].end - d->tokens.items[t].start;
 }
 
+bool tok_in(const doc *d, int t, const char *const *list)
+{
+    return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+}
+
+bool tok_in_ci(const doc *d, int t, const char *const *list)
+{
+    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+}
+
+char tok_pronoun_gender(const doc *d, int t)
+{
+    if (tok_ieq(d, t, "he") || tok_ieq(d, t, "him") || tok_ieq(d, t, "his"))
+        return 'm';
+    if (tok_ieq(d, t, "she") || tok_ieq(d, t, "her"))
+        return 'f';
+    return 0;
+}
+
+bool tok_in_quotes(const doc *d, int t)
+{
+    int line_start = tok_at(d, d->lines.items[d->sents.items[d->tokens.items[t].sent].line].start);
+    bool open = false;
+    for (int k = line_start; k < t; k++) {
+        if (tok_is(d, k, "\xE2\x80\x9C"))
+            open = true;
+        else if (tok_is(d, k, "\xE2\x80\x9D"))
+            open = false;
+        else if (tok_is(d, k, "\""))
+            open = !open;
+    }
+    return open;
+}
+
 bool sent_readable(const doc *d, int s)
 {
     enum line_kind k = d->lines.items[d->sents.items[s].line].kind;

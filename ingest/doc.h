@@ -160,6 +160,13 @@ char *doc_strdup(const doc *d, size_t start, size_t end);
 bool tok_is(const doc *d, int t, const char *word);        /* exact, case-sensitive */
 bool tok_ieq(const doc *d, int t, const char *word);       /* ASCII case-insensitive */
 size_t tok_len(const doc *d, int t);
+bool tok_in(const doc *d, int t, const char *const *list);    /* in a lexicon list, exactly */
+bool tok_in_ci(const doc *d, int t, const char *const *list); /* the same, ASCII case folded */
+/* 'm' for he/him/his, 'f' for she/her, else 0. */
+char tok_pronoun_gender(const doc *d, int t);
+/* Is token t inside quotation marks opened earlier on its line?  Quoted words report, they do
+ * not act. */
+bool tok_in_quotes(const doc *d, int t);
 /* True when the sentence is in a line the finders should read (body, post, heading). */
 bool sent_readable(const doc *d, int s);
 /* The token index at or after byte offset b (tokens.n when none). */
@@ -225,6 +232,8 @@ json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, 
 /* Countries that act in sentence s (a subject or object: "India and the United States
  * signed"), not those that only qualify a name ("ASEAN Defence Ministers", "U.S. Secretary"). */
 json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_end);
+/* The canonical countries written in token t: one ("India’s"), two ("U.S.–India"), or none. */
+int tok_countries(const doc *d, int t, const char *out[2]);
 /* True when token t is written with capitals and may belong to a proper name. */
 bool tok_capitalised(const doc *d, int t);
 

@@ -29,11 +29,6 @@ typedef struct meeting {
     VEC(size_t) ev;
 } meeting;
 
-static bool tok_in(const doc *d, int t, const char *const *list)
-{
-    return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
-}
-
 static void add_person(meeting *m, int p)
 {
     if (p < 0)
@@ -43,20 +38,6 @@ static void add_person(meeting *m, int p)
             return;
     if (m->n < MAX_PARTICIPANTS)
         m->people[m->n++] = p;
-}
-
-/* Is token t inside quotation marks on its line?  Quoted words report, they do not act. */
-static bool in_quotes(const doc *d, int t)
-{
-    const sentence *s = &d->sents.items[d->tokens.items[t].sent];
-    int open = 0;
-    for (int k = s->tok_start; k < t; k++) {
-        if (tok_is(d, k, "\xE2\x80\x9C"))
-            open = 1;
-        else if (tok_is(d, k, "\xE2\x80\x9D"))
-            open = 0;
-    }
-    return open;
 }
 
 /* "did not meet", "never met", "will meet", "plans to meet": no meeting took place. */
@@ -77,7 +58,7 @@ static int trigger(const doc *d, int s, bool *call)
         const token *k = &d->tokens.items[t];
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
-        if (in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
+        if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
             continue;
         if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting")) {
             /* "to meet" is a plan, "did not meet" none */
@@ -169,15 +150,6 @@ static bool two_of_them(const doc *d, int s)
     return false;
 }
 
-static char pronoun_gender(const doc *d, int t)
-{
-    if (tok_is(d, t, "he") || tok_is(d, t, "He") || tok_is(d, t, "his") || tok_is(d, t, "His"))
-        return 'm';
-    if (tok_is(d, t, "she") || tok_is(d, t, "She") || tok_is(d, t, "her") || tok_is(d, t, "Her"))
-        return 'f';
-    return 0;
-}
-
 static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
 {
     memset(m, 0, sizeof *m);
@@ -203,13 +175,13 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
     } else {
         for (size_t i = 0; i < d->pmentions.n; i++) {
             const person_mention *pm = &d->pmentions.items[i];
-            if (pm->sent == s && !in_quotes(d, pm->tok_start))
+            if (pm->sent == s && !tok_in_quotes(d, pm->tok_start))
                 add_person(m, pm->person);
         }
     }
     for (int t = se->tok_start; t < se->tok_end; t++) {
-        char g = pronoun_gender(d, t);
-        if (g && !in_quotes(d, t) && post < 0)
+        char g = tok_pronoun_gender(d, t);
+        if (g && !tok_in_quotes(d, t) && post < 0)
             add_person(m, people_resolve_pronoun(d, d->tokens.items[t].start, g));
         if (post >= 0 && (tok_is(d, t, "I") || tok_is(d, t, "my") || tok_is(d, t, "My") || tok_is(d, t, "We") ||
                           tok_is(d, t, "we") || tok_is(d, t, "our") || tok_is(d, t, "Our")))

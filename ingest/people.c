@@ -19,16 +19,6 @@
 #define NAME_MAX_TOKENS 4
 #define PRONOUN_LOOKBACK_SENTENCES 6
 
-static bool tok_in(const doc *d, int t, const char *const *list)
-{
-    return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
-}
-
-static bool tok_in_ci(const doc *d, int t, const char *const *list)
-{
-    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
-}
-
 /* Length of token t without a possessive 's / ’s. */
 static size_t tok_stem_len(const doc *d, int t, bool *possessive)
 {
@@ -54,20 +44,8 @@ static bool is_period(const doc *d, int t)
 
 static bool tok_is_country(const doc *d, int t)
 {
-    bool poss;
-    size_t n = tok_stem_len(d, t, &poss);
-    const char *s = d->text + d->tokens.items[t].start;
-    if (lex_country(s, n))
-        return true;
-    /* "U.S.–India", "Indo-U.S." */
-    for (size_t i = 1; i < n; i++) {
-        if (s[i] == '-' || (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-                            (unsigned char)s[i + 2] == 0x93)) {
-            size_t skip = s[i] == '-' ? 1 : 3;
-            return lex_country(s, i) && lex_country(s + i + skip, n - i - skip);
-        }
-    }
-    return false;
+    const char *cs[2];
+    return tok_countries(d, t, cs) > 0;
 }
 
 static bool is_title_word(const doc *d, int t)

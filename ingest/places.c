@@ -67,8 +67,7 @@ static size_t strip_possessive(const char *s, size_t n)
     return n;
 }
 
-/* Calls back for each canonical country written in token t (one, or two for "U.S.–India"). */
-static int token_countries(const doc *d, int t, const char *out[2])
+int tok_countries(const doc *d, int t, const char *out[2])
 {
     const token *k = &d->tokens.items[t];
     const char *s = d->text + k->start;
@@ -128,7 +127,7 @@ void countries_find(doc *d)
             if (found)
                 continue;
             const char *cs[2];
-            int nc = token_countries(d, t, cs);
+            int nc = tok_countries(d, t, cs);
             for (int i = 0; i < nc; i++) {
                 country_mention m = {.canonical = cs[i], .start = d->tokens.items[t].start,
                                      .end = d->tokens.items[t].end, .sent = (int)si};

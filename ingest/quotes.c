@@ -176,11 +176,6 @@ static void inner_shape(const doc *d, const qspan *q, int *words, int *content, 
     *punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026 || last == ';';
 }
 
-static bool tok_in(const doc *d, int t, const char *const *list)
-{
-    return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
-}
-
 /* Words before a quote that name rather than report ("dubbed", "so-called", "the"). */
 static bool naming_context(const doc *d, const qspan *q)
 {
@@ -231,28 +226,14 @@ typedef struct attribution {
     double confidence;
 } attribution;
 
-static char pronoun_gender(const doc *d, int t)
-{
-    if (tok_ieq(d, t, "he") || tok_ieq(d, t, "him") || tok_ieq(d, t, "his"))
-        return 'm';
-    if (tok_ieq(d, t, "she") || tok_ieq(d, t, "her"))
-        return 'f';
-    return 0;
-}
-
 static bool is_pronoun(const doc *d, int t)
 {
-    return pronoun_gender(d, t) != 0 || tok_ieq(d, t, "they");
+    return tok_pronoun_gender(d, t) != 0 || tok_ieq(d, t, "they");
 }
 
 static bool is_cue(const doc *d, int t)
 {
     return tok_in(d, t, LEX_SPEECH_VERBS) || tok_ieq(d, t, "according");
-}
-
-static bool tok_in_ci(const doc *d, int t, const char *const *list)
-{
-    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
 }
 
 /* "the minister", "the Minister of Energy", "His Excellency": a title standing for a person,
@@ -323,7 +304,7 @@ static int pronoun_person(const doc *d, int t)
 {
     if (tok_ieq(d, t, "they"))
         return -1;
-    return people_resolve_pronoun(d, d->tokens.items[t].start, pronoun_gender(d, t));
+    return people_resolve_pronoun(d, d->tokens.items[t].start, tok_pronoun_gender(d, t));
 }
 
 /* "…," he said / "…," said Name / "…," Name wrote / "…," according to Name */
