@@ -213,7 +213,7 @@ static void answer_source_text(store *st, const route_match *m, api_response *re
 
 void api_handle(struct store *st, const api_request *req, api_response *resp)
 {
-    route_match m;
+    route_match m = {.route = NULL};
     api_query q = {.limit = API_LIMIT_DEFAULT, .after = NULL, .pretty = false};
     strbuf detail = STRBUF_INIT;
 
@@ -270,6 +270,8 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
         answer_source_text(st, &m, resp, &q);
         break;
     }
+    resp->cacheable = resp->status == 200 && m.route->action != ROUTE_HEALTH;
 out:
+    resp->route = m.route ? m.route->pattern : NULL;
     strbuf_release(&detail);
 }

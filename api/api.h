@@ -26,6 +26,7 @@ typedef struct api_request {
     const api_param *params;
     size_t nparams;
     bool has_body;       /* the request announced a body (Content-Length > 0 or chunked) */
+    const char *accept;  /* the Accept header, or NULL */
 } api_request;
 
 typedef struct api_header {
@@ -38,8 +39,11 @@ typedef struct api_response {
     char *content_type; /* malloc'd */
     char *body;         /* malloc'd, may be NULL when len is 0 */
     size_t len;
-    api_header headers[4];
+    api_header headers[8];
     size_t nheaders;
+    const char *route;  /* the pattern of the route that answered ("/quotes/{id}"), or NULL
+                         * when none matched: a static string, for metrics and logs */
+    bool cacheable;     /* a successful read of stored data: may carry ETag/Last-Modified */
 } api_response;
 
 /* Answers one request from the read-only store handle st.  Never fails: every error becomes

@@ -247,6 +247,7 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
         .params = params.items,
         .nparams = params.n,
         .has_body = has_body,
+        .accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT),
     };
     api_handle(thread_store(state), &req, &resp);
 

@@ -11,6 +11,7 @@
 #include "store/store_private.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -512,4 +513,29 @@ int store_count(store *st, enum store_kind kind, long long *count)
         *count = sqlite3_column_int64(stmt, 0);
     store_done(stmt);
     return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting");
+}
+
+static const char SQL_VERSION[] =
+    "SELECT key, value FROM meta WHERE key IN ('generation', 'modified_at')";
+
+int store_get_version(store *st, store_version *out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_VERSION);
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (!stmt)
+        return STORE_ERROR;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(stmt, 0);
+        const char *value = (const char *)sqlite3_column_text(stmt, 1);
+        if (!key || !value)
+            continue;
+        if (strcmp(key, "generation") == 0)
+            out->generation = sqlite3_column_int64(stmt, 1);
+        else
+            snprintf(out->modified_at, sizeof out->modified_at, "%s", value);
+    }
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the data version");
 }

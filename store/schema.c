@@ -16,8 +16,9 @@
  *   fact_people  who takes part in which fact, in which role: the signatories of an
  *                agreement, the participants of a meeting, the speaker of a quote (version 2).
  *                Indexed by person, so a person's facts are one range scan.
- *   meta         small key/value state, e.g. facts_stale ("1" after an article is stored,
- *                "0" once the facts are merged again)
+ *   meta         small key/value state: facts_stale ("1" after an article is stored, "0"
+ *                once the facts are merged again), generation (a counter every write
+ *                transaction bumps) and modified_at (its UTC time), since version 3
  */
 #include "store/store_private.h"
 
@@ -123,6 +124,28 @@ static const migration migrations[] = {
       "INSERT OR IGNORE INTO fact_people (kind, fact_id, person_id, role)"
       "  SELECT 'quote', q.id, q.speaker_person_id, 'speaker' FROM quotes AS q"
       "  WHERE q.speaker_person_id IN (SELECT id FROM people);" },
+    /* Version 3: what the API filters, sorts and caches on.  Each fact keeps how many
+     * articles support it (nsources, for min_sources and sort=-sources); meta keeps a
+     * generation counter and the time of the last write, bumped by every write transaction
+     * (ETag and Last-Modified); indexes serve the natural sort orders and the speaker and
+     * source filters. */
+    { 3,
+      "ALTER TABLE agreements ADD COLUMN nsources INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE meetings ADD COLUMN nsources INTEGER NOT NULL DEFAULT 0;"
+      "ALTER TABLE quotes ADD COLUMN nsources INTEGER NOT NULL DEFAULT 0;"
+      "UPDATE agreements SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+      "  WHERE kind = 'agreement' AND fact_id = agreements.id);"
+      "UPDATE meetings SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+      "  WHERE kind = 'meeting' AND fact_id = meetings.id);"
+      "UPDATE quotes SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+      "  WHERE kind = 'quote' AND fact_id = quotes.id);"
+      "CREATE INDEX agreements_by_signed ON agreements (signed IS NULL, coalesce(signed, ''), id);"
+      "CREATE INDEX meetings_by_date ON meetings (date IS NULL, coalesce(date, ''), id);"
+      "CREATE INDEX quotes_by_speaker_name ON quotes (speaker_name COLLATE NOCASE);"
+      "CREATE INDEX evidence_by_source_fact ON evidence (source_id, kind, fact_id);"
+      "INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '1');"
+      "INSERT OR IGNORE INTO meta (key, value)"
+      "  VALUES ('modified_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));" },
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)

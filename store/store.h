@@ -76,6 +76,15 @@ int store_get(store *st, enum store_kind kind, const char *id, json_t **item);
 int store_source_text(store *st, const char *id, char **text, size_t *len);
 /* STORE_OK when the database answers a trivial query. */
 int store_ping(store *st);
+/* What a reader needs to validate a cache: a counter every write transaction bumps and the
+ * UTC time of that write ("2025-10-31T12:00:00Z").  Two reads with the same generation see
+ * the same data. */
+typedef struct store_version {
+    long long generation;
+    char modified_at[32];
+} store_version;
+int store_get_version(store *st, store_version *out);
+
 /* Number of stored items of a kind in *count. */
 int store_count(store *st, enum store_kind kind, long long *count);
 

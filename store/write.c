@@ -45,6 +45,13 @@ static const char SQL_SET_STALE[] =
 
 static const char SQL_GET_STALE[] = "SELECT value FROM meta WHERE key = 'facts_stale'";
 
+/* Every write transaction bumps the generation and stamps the time (readers derive ETag and
+ * Last-Modified from them). */
+static const char SQL_BUMP_GENERATION[] =
+    "UPDATE meta SET value = CASE key WHEN 'generation' THEN CAST(value AS INTEGER) + 1"
+    " ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END"
+    " WHERE key IN ('generation', 'modified_at')";
+
 static const char SQL_ALL_EXTRACTIONS[] = "SELECT id, extraction FROM sources ORDER BY id";
 
 /* Length of a source id: 12 hex digits, 48 bits of the SHA-256. */
@@ -95,6 +102,7 @@ int store_has_source(store *st, const char *sha256)
     return source_by_sha(st, sha256, NULL);
 }
 
+/* Marks the facts stale or fresh and bumps the generation: every write transaction ends here. */
 static int set_stale(store *st, bool stale)
 {
     sqlite3_stmt *stmt = store_stmt(st, SQL_SET_STALE);
@@ -103,7 +111,13 @@ static int set_stale(store *st, bool stale)
     sqlite3_bind_text(stmt, 1, stale ? "1" : "0", -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "marking the facts");
+    if (rc != SQLITE_DONE)
+        return store_sql_fail(st, "marking the facts");
+    if (!(stmt = store_stmt(st, SQL_BUMP_GENERATION)))
+        return STORE_ERROR;
+    rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "bumping the generation");
 }
 
 int store_facts_stale(store *st)
@@ -277,6 +291,17 @@ static const char SQL_PENDING_OF_SOURCE[] =
 static const char SQL_INSERT_EVIDENCE[] =
     "INSERT OR IGNORE INTO evidence (kind, fact_id, source_id, cp_start, cp_end, excerpt)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/* How many articles support each fact, once its evidence is in. */
+static const char SQL_COUNT_AGREEMENT_SOURCES[] =
+    "UPDATE agreements SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+    " WHERE kind = 'agreement' AND fact_id = agreements.id)";
+static const char SQL_COUNT_MEETING_SOURCES[] =
+    "UPDATE meetings SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+    " WHERE kind = 'meeting' AND fact_id = meetings.id)";
+static const char SQL_COUNT_QUOTE_SOURCES[] =
+    "UPDATE quotes SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+    " WHERE kind = 'quote' AND fact_id = quotes.id)";
 
 static const char SQL_SOURCE_CHARS[] = "SELECT chars FROM sources WHERE id = ?1";
 
@@ -770,6 +795,9 @@ int store_replace_facts(store *st, const json_t *facts)
         if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
             goto fail;
     if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
+        run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
+        run_simple(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
+        run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
         set_stale(st, false) || store_commit(st))
         goto fail;
     return STORE_OK;
