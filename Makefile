@@ -75,6 +75,13 @@ test-asan:
 	build/asan/unit-tests
 	FACTD_BIN=build/asan/factd build/asan/integration-tests
 
+# The integration suite again with a Prism proxy in front of each server, checking every
+# answer against openapi.yaml; needs Node.js and npm (tests/contract/install pins Prism).
+.PHONY: test-contract
+test-contract:
+	$(MAKE) all $(BUILD)/integration-tests
+	tests/contract/run $(BUILD)
+
 eval: all
 	../shared/eval/run corpus ../shared/eval/seeds.gold.json
 

@@ -122,59 +122,24 @@ static void answer_problem_type(const route_match *m, api_response *resp, const 
     render_json(resp, 200, API_CT_JSON, doc, q->pretty);
 }
 
-/* The relative URL of the page after `items`, or NULL on the last page. */
-static bool next_link(const route *r, const api_query *q, json_t *items, bool more,
-                      strbuf *link)
-{
-    size_t n = json_array_size(items);
-    if (!more || n == 0)
-        return true;
-    const char *last = json_string_value(json_object_get(json_array_get(items, n - 1), "id"));
-    if (!last)
-        return false;
-    strbuf_addf(link, "%s?limit=%d&after=", r->collection, q->limit);
-    render_query_value(link, last);
-    if (q->pretty)
-        strbuf_addstr(link, "&pretty=1");
-    return true;
-}
-
-static void answer_list(store *st, const route_match *m, api_response *resp, const api_query *q)
-{
-    json_t *items = NULL;
-    bool more = false;
-    strbuf link = STRBUF_INIT;
-
-    if (!st) {
-        answer_unavailable(resp, q);
-        return;
-    }
-    if (store_list(st, m->route->kind, q->after, q->limit, &items, &more) != STORE_OK) {
-        answer_store_error(st, resp, q, m->route->collection);
-        return;
-    }
-    if (next_link(m->route, q, items, more, &link)) {
-        json_t *doc = json_pack("{s:O, s:o}", "data", items, "next",
-                                link.len ? json_string(link.buf) : json_null());
-        render_json(resp, 200, API_CT_JSON, doc, q->pretty);
-    } else {
-        log_error("api: %s: an item without an id", m->route->collection);
-        problem_respond(resp, q->pretty, "internal", "the list could not be paged");
-    }
-    json_decref(items);
-    strbuf_release(&link);
-}
-
 static void answer_item(store *st, const route_match *m, api_response *resp, const api_query *q)
 {
     json_t *item = NULL;
+    strbuf detail = STRBUF_INIT;
 
+    if (q->fields && !api_fields_check(q->fields, api_kind_fields(m->route->kind, true), &detail)) {
+        problem_respond(resp, q->pretty, "bad-parameter", "%s", detail.buf);
+        strbuf_release(&detail);
+        return;
+    }
+    strbuf_release(&detail);
     if (!st) {
         answer_unavailable(resp, q);
         return;
     }
-    switch (store_get(st, m->route->kind, m->id, &item)) {
+    switch (store_get_item(st, m->route->kind, m->id, q->evidence, &item)) {
     case STORE_OK:
+        api_fields_apply(item, q->fields);
         render_json(resp, 200, API_CT_JSON, item, q->pretty);
         return;
     case STORE_NOT_FOUND:
@@ -261,7 +226,7 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
         answer_problem_type(&m, resp, &q);
         break;
     case ROUTE_LIST:
-        answer_list(st, &m, resp, &q);
+        answer_list(st, &m, req, resp, &q);
         break;
     case ROUTE_ITEM:
         answer_item(st, &m, resp, &q);
@@ -269,8 +234,23 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
     case ROUTE_SOURCE_TEXT:
         answer_source_text(st, &m, resp, &q);
         break;
+    case ROUTE_LIVEZ:
+        ops_answer_livez(resp, &q);
+        break;
+    case ROUTE_READYZ:
+        ops_answer_readyz(st, resp, &q);
+        break;
+    case ROUTE_METRICS:
+        ops_answer_metrics(st, resp);
+        break;
+    case ROUTE_SEARCH:
+        answer_search(st, req, resp, &q);
+        break;
+    case ROUTE_STATS:
+        answer_stats(st, resp, &q);
+        break;
     }
-    resp->cacheable = resp->status == 200 && m.route->action != ROUTE_HEALTH;
+    resp->cacheable = resp->status == 200 && !route_is_operational(m.route->action);
 out:
     resp->route = m.route ? m.route->pattern : NULL;
     strbuf_release(&detail);

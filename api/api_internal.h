@@ -5,6 +5,9 @@
  *   problem.c  RFC 9457 problem types and problem+json responses
  *   render.c   turning JSON documents and bytes into an api_response
  *   api.c      api_handle(): route, check, ask the store, render
+ *   ops.c      the operational endpoints: /livez, /readyz, /metrics
+ *   metrics.c  the request counters and histograms behind /metrics (see metrics.h)
+ *   search.c   GET /search (full-text hits) and GET /stats
  */
 #ifndef FACTD_API_INTERNAL_H
 #define FACTD_API_INTERNAL_H
@@ -24,7 +27,12 @@
 #define API_CT_JSON "application/json; charset=utf-8"
 #define API_CT_PROBLEM "application/problem+json; charset=utf-8"
 #define API_CT_TEXT "text/plain; charset=utf-8"
-#define API_CT_YAML "application/yaml"
+#define API_CT_YAML "application/yaml; charset=utf-8"
+#define API_CT_METRICS "text/plain; version=0.0.4; charset=utf-8"
+#define API_CT_CSV "text/csv; charset=utf-8; header=present"
+#define API_CT_NDJSON "application/x-ndjson; charset=utf-8"
+#define API_TEXT_PARAM_MAX 200  /* longest name, party or place a filter takes, in bytes */
+#define API_QUERY_MAX 500       /* longest search expression, in bytes */
 #define API_ALLOWED_METHODS "GET, HEAD"
 
 /* --- router.c --- */
@@ -37,14 +45,53 @@ enum route_action {
     ROUTE_LIST,
     ROUTE_ITEM,
     ROUTE_SOURCE_TEXT,
+    ROUTE_LIVEZ,   /* ops.c */
+    ROUTE_READYZ,
+    ROUTE_METRICS,
+    ROUTE_SEARCH,  /* search.c */
+    ROUTE_STATS,
 };
 
-/* Query parameters, as bits of route.params. */
+/* Routes of operations rather than data: never cached, logged at debug level. */
+static inline bool route_is_operational(enum route_action action)
+{
+    return action == ROUTE_HEALTH || action == ROUTE_LIVEZ || action == ROUTE_READYZ ||
+           action == ROUTE_METRICS;
+}
+
+/* Query parameters, as bits of route.params (params.c defines each). */
 enum route_param {
     PARAM_LIMIT = 1u << 0,
     PARAM_AFTER = 1u << 1,
     PARAM_PRETTY = 1u << 2,
+    PARAM_CURSOR = 1u << 3,
+    PARAM_SORT = 1u << 4,
+    PARAM_COUNT = 1u << 5,
+    PARAM_FIELDS = 1u << 6,
+    PARAM_FORMAT = 1u << 7,
+    PARAM_EVIDENCE = 1u << 8,
+    PARAM_Q = 1u << 9,
+    PARAM_KIND = 1u << 10,
+    PARAM_PARTY = 1u << 11,
+    PARAM_SIGNATORY = 1u << 12,
+    PARAM_SIGNED_FROM = 1u << 13,
+    PARAM_SIGNED_TO = 1u << 14,
+    PARAM_ACRONYM = 1u << 15,
+    PARAM_PARTICIPANT = 1u << 16,
+    PARAM_PLACE = 1u << 17,
+    PARAM_FROM = 1u << 18,
+    PARAM_TO = 1u << 19,
+    PARAM_SPEAKER = 1u << 20,
+    PARAM_SOURCE_ID = 1u << 21,
+    PARAM_MIN_SOURCES = 1u << 22,
 };
+
+/* What every list takes, and what every fact (list or item) takes. */
+#define PARAMS_LIST                                                                         \
+    (PARAM_LIMIT | PARAM_AFTER | PARAM_CURSOR | PARAM_PRETTY | PARAM_SORT | PARAM_COUNT | \
+     PARAM_FIELDS | PARAM_FORMAT)
+#define PARAMS_FACT_ITEM (PARAM_PRETTY | PARAM_EVIDENCE | PARAM_FIELDS)
+#define PARAMS_FACT_LIST (PARAMS_LIST | PARAM_EVIDENCE | PARAM_SOURCE_ID | PARAM_MIN_SOURCES)
 
 typedef struct route {
     const char *pattern;      /* "/agreements/{id}": literal segments, at most one {param} */
@@ -70,12 +117,40 @@ bool router_match(const char *path, route_match *match);
 /* True when s is a well-formed id: 1..API_ID_MAX bytes of [A-Za-z0-9_-]. */
 bool router_id_ok(const char *s);
 
+/* --- ops.c, metrics.c: the operational endpoints --- */
+
+struct api_query;
+/* GET /livez: 200 {"status":"ok"} while the process runs. */
+void ops_answer_livez(api_response *resp, const struct api_query *q);
+/* GET /readyz: 200 when the database answers and its schema is current, else 503. */
+void ops_answer_readyz(store *st, api_response *resp, const struct api_query *q);
+/* GET /metrics: the Prometheus text exposition. */
+void ops_answer_metrics(store *st, api_response *resp);
+/* Appends the request counters and process gauges of metrics.c to out. */
+void metrics_render_requests(strbuf *out);
+
 /* --- params.c --- */
+
+enum api_format {
+    API_FORMAT_JSON,
+    API_FORMAT_CSV,
+    API_FORMAT_NDJSON,
+};
 
 typedef struct api_query {
     int limit;
-    const char *after; /* borrowed from the request; NULL for the first page */
+    const char *after;   /* borrowed from the request; NULL for the first page */
+    const char *cursor;  /* the opaque cursor of a `next` link (base64url), checked by list.c */
     bool pretty;
+    const char *sort;    /* "-signed": checked against the kind's fields by list.c */
+    bool count;          /* count=exact */
+    const char *fields;  /* "id,name": checked against the kind's fields by list.c */
+    enum api_format format;
+    bool format_given;   /* format= was given (it wins over Accept) */
+    enum store_evidence evidence;
+    const char *q;       /* a search expression */
+    const char *kind;    /* "quote,agreement": checked by the endpoint */
+    store_filters filters;
 } api_query;
 
 /* Parses req's query parameters against the set `allowed` (route_param bits).  Returns true
@@ -114,5 +189,38 @@ void render_add_header(api_response *resp, const char *name, const char *value);
 void render_untrusted(strbuf *sb, const char *s, size_t max_bytes);
 /* Appends s percent-encoded as a query value (everything but RFC 3986 unreserved). */
 void render_query_value(strbuf *sb, const char *s);
+
+/* --- search.c --- */
+
+/* GET /search: a ranked list of full-text hits (q, kind, and the list parameters). */
+void answer_search(store *st, const api_request *req, api_response *resp, const api_query *q);
+/* GET /stats: counts by kind, year, party and speaker. */
+void answer_stats(store *st, api_response *resp, const api_query *q);
+
+/* --- list.c --- */
+
+/* Renders a page of a list in the format the client asked for (format=, else Accept):
+ * `items` (borrowed; `fields=` is applied to them), the cursor document of the next page
+ * (NULL on the last page; encoded into the next link, whose path is `path` and whose other
+ * parameters are the request's), and total (-1 unless counted).  known_fields heads an empty
+ * CSV. */
+void render_list(api_response *resp, const api_request *req, const api_query *q,
+                 const char *path, json_t *items, const json_t *cursor, long long total,
+                 const char *const *known_fields);
+/* The format a list answers in: format= when given, else the best the Accept header takes. */
+enum api_format list_format(const api_request *req, const api_query *q);
+/* Opaque cursors: base64url of a JSON array.  decode gives NULL for anything else. */
+void api_cursor_encode(const json_t *doc, strbuf *out);
+json_t *api_cursor_decode(const char *cursor);
+/* fields=: whether a member is kept (id always is); whether every name is one of `known`
+ * (else a detail naming the first that is not); dropping the others from an object. */
+bool api_field_wanted(const char *fields, const char *name);
+bool api_fields_check(const char *fields, const char *const *known, strbuf *detail);
+void api_fields_apply(json_t *item, const char *fields);
+/* The top-level fields of a kind's list items (item: of a single resource). */
+const char *const *api_kind_fields(enum store_kind kind, bool item);
+/* GET on a collection. */
+void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,
+                 const api_query *q);
 
 #endif

@@ -6,7 +6,10 @@
  */
 #include "api/api_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/utf8.h"
 
 typedef bool (*param_parser)(const char *value, api_query *q, strbuf *detail);
 
@@ -59,9 +62,225 @@ static bool parse_pretty(const char *value, api_query *q, strbuf *detail)
     return true;
 }
 
+/* A keyset cursor as `next` links carry it: base64url, checked further by list.c. */
+static bool parse_cursor(const char *value, api_query *q, strbuf *detail)
+{
+    size_t n = strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    if (value[n] != '\0' || n > 512) {
+        strbuf_addstr(detail, "cursor must be the cursor of a next link, unchanged");
+        return false;
+    }
+    q->cursor = value;
+    return true;
+}
+
+/* A field name, optionally after '-': the list checks that it sorts on it. */
+static bool parse_sort(const char *value, api_query *q, strbuf *detail)
+{
+    const char *name = value[0] == '-' ? value + 1 : value;
+    size_t n = strspn(name, "abcdefghijklmnopqrstuvwxyz_");
+    if (n == 0 || name[n] != '\0' || n > 32) {
+        strbuf_addstr(detail, "sort must be a field name, with a leading '-' for descending order");
+        return false;
+    }
+    q->sort = value;
+    return true;
+}
+
+static bool parse_count(const char *value, api_query *q, strbuf *detail)
+{
+    if (strcmp(value, "exact") != 0) {
+        strbuf_addstr(detail, "count must be 'exact'");
+        return false;
+    }
+    q->count = true;
+    return true;
+}
+
+static bool parse_fields(const char *value, api_query *q, strbuf *detail)
+{
+    size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyz_,");
+    if (value[n] != '\0' || n > 512 || value[0] == ',' || value[n - 1] == ',' ||
+        strstr(value, ",,")) {
+        strbuf_addstr(detail, "fields must be field names separated by commas");
+        return false;
+    }
+    q->fields = value;
+    return true;
+}
+
+static bool parse_format(const char *value, api_query *q, strbuf *detail)
+{
+    static const struct {
+        const char *name;
+        enum api_format format;
+    } formats[] = {
+        {"json", API_FORMAT_JSON}, {"csv", API_FORMAT_CSV}, {"ndjson", API_FORMAT_NDJSON}};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(value, formats[i].name) == 0) {
+            q->format = formats[i].format;
+            q->format_given = true;
+            return true;
+        }
+    }
+    strbuf_addstr(detail, "format must be json, csv or ndjson");
+    return false;
+}
+
+static bool parse_evidence(const char *value, api_query *q, strbuf *detail)
+{
+    if (strcmp(value, "full") == 0)
+        q->evidence = STORE_EVIDENCE_FULL;
+    else if (strcmp(value, "ids") == 0)
+        q->evidence = STORE_EVIDENCE_IDS;
+    else if (strcmp(value, "none") == 0)
+        q->evidence = STORE_EVIDENCE_NONE;
+    else {
+        strbuf_addstr(detail, "evidence must be full, ids or none");
+        return false;
+    }
+    return true;
+}
+
+/* Free text (a name, a place, a search): valid UTF-8 without control characters, of a
+ * bounded length. */
+static bool text_ok(const char *name, const char *value, size_t max, strbuf *detail)
+{
+    size_t len = strlen(value);
+    if (len > max) {
+        strbuf_addf(detail, "%s is longer than %zu bytes", name, max);
+        return false;
+    }
+    if (!utf8_valid(value, len)) {
+        strbuf_addf(detail, "%s is not valid UTF-8", name);
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)value[i];
+        if (c < 0x20 || c == 0x7f) {
+            strbuf_addf(detail, "%s contains a control character", name);
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool parse_q(const char *value, api_query *q, strbuf *detail)
+{
+    q->q = value;
+    q->filters.q = value;
+    return text_ok("q", value, API_QUERY_MAX, detail);
+}
+
+static bool parse_kind(const char *value, api_query *q, strbuf *detail)
+{
+    size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyz,");
+    if (value[n] != '\0' || n > 64) {
+        strbuf_addstr(detail, "kind must be kinds separated by commas");
+        return false;
+    }
+    q->kind = value;
+    return true;
+}
+
+/* The text filters, each into its member of store_filters. */
+#define TEXT_FILTER(param, member)                                                 \
+    static bool parse_##param(const char *value, api_query *q, strbuf *detail)    \
+    {                                                                              \
+        q->filters.member = value;                                                 \
+        return text_ok(#param, value, API_TEXT_PARAM_MAX, detail);                 \
+    }
+TEXT_FILTER(party, party)
+TEXT_FILTER(signatory, signatory)
+TEXT_FILTER(acronym, acronym)
+TEXT_FILTER(participant, participant)
+TEXT_FILTER(place, place)
+TEXT_FILTER(speaker, speaker)
+#undef TEXT_FILTER
+
+/* An ISO 8601 date at year, month or day precision, with a day that exists. */
+static bool iso_date_ok(const char *s)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if ((i == 4 || i == 7) ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+            return false;
+    if (n != 4 && n != 7 && n != 10)
+        return false;
+    if (n == 4)
+        return true;
+    int year = atoi(s), month = (s[5] - '0') * 10 + (s[6] - '0');
+    if (month < 1 || month > 12)
+        return false;
+    if (n == 7)
+        return true;
+    int day = (s[8] - '0') * 10 + (s[9] - '0');
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
+}
+
+#define DATE_FILTER(param, member)                                                       \
+    static bool parse_##param(const char *value, api_query *q, strbuf *detail)          \
+    {                                                                                    \
+        if (!iso_date_ok(value)) {                                                       \
+            strbuf_addstr(detail, #param " must be a date: YYYY, YYYY-MM or YYYY-MM-DD"); \
+            return false;                                                                \
+        }                                                                                \
+        q->filters.member = value;                                                       \
+        return true;                                                                     \
+    }
+DATE_FILTER(signed_from, date_from)
+DATE_FILTER(signed_to, date_to)
+DATE_FILTER(from, date_from)
+DATE_FILTER(to, date_to)
+#undef DATE_FILTER
+
+static bool parse_source_id(const char *value, api_query *q, strbuf *detail)
+{
+    if (!router_id_ok(value)) {
+        strbuf_addstr(detail, "source_id must be the id of a source");
+        return false;
+    }
+    q->filters.source_id = value;
+    return true;
+}
+
+static bool parse_min_sources(const char *value, api_query *q, strbuf *detail)
+{
+    size_t n = strspn(value, "0123456789");
+    int v = n > 0 && n <= 4 && value[n] == '\0' ? atoi(value) : 0;
+    if (v < 1 || v > 1000) {
+        strbuf_addstr(detail, "min_sources must be a whole number from 1 to 1000");
+        return false;
+    }
+    q->filters.min_sources = v;
+    return true;
+}
+
 static const param_def params[] = {
     {"limit", PARAM_LIMIT, parse_limit},
     {"after", PARAM_AFTER, parse_after},
+    {"cursor", PARAM_CURSOR, parse_cursor},
+    {"sort", PARAM_SORT, parse_sort},
+    {"count", PARAM_COUNT, parse_count},
+    {"fields", PARAM_FIELDS, parse_fields},
+    {"format", PARAM_FORMAT, parse_format},
+    {"evidence", PARAM_EVIDENCE, parse_evidence},
+    {"q", PARAM_Q, parse_q},
+    {"kind", PARAM_KIND, parse_kind},
+    {"party", PARAM_PARTY, parse_party},
+    {"signatory", PARAM_SIGNATORY, parse_signatory},
+    {"signed_from", PARAM_SIGNED_FROM, parse_signed_from},
+    {"signed_to", PARAM_SIGNED_TO, parse_signed_to},
+    {"acronym", PARAM_ACRONYM, parse_acronym},
+    {"participant", PARAM_PARTICIPANT, parse_participant},
+    {"place", PARAM_PLACE, parse_place},
+    {"from", PARAM_FROM, parse_from},
+    {"to", PARAM_TO, parse_to},
+    {"speaker", PARAM_SPEAKER, parse_speaker},
+    {"source_id", PARAM_SOURCE_ID, parse_source_id},
+    {"min_sources", PARAM_MIN_SOURCES, parse_min_sources},
     {"pretty", PARAM_PRETTY, parse_pretty},
 };
 
@@ -88,9 +307,8 @@ bool params_parse(const api_request *req, unsigned allowed, api_query *q, strbuf
 {
     unsigned seen = 0;
 
+    memset(q, 0, sizeof *q);
     q->limit = API_LIMIT_DEFAULT;
-    q->after = NULL;
-    q->pretty = false;
 
     /* pretty first, so that an error about another parameter is rendered the way asked. */
     for (size_t i = 0; i < req->nparams && (allowed & PARAM_PRETTY); i++) {
@@ -126,6 +344,10 @@ bool params_parse(const api_request *req, unsigned allowed, api_query *q, strbuf
         }
         if (!def->parse(p->value, q, detail))
             return false;
+    }
+    if (q->after && q->cursor) {
+        strbuf_addstr(detail, "cursor and after both say where a page starts: give one of them");
+        return false;
     }
     return true;
 }

@@ -6,6 +6,24 @@
  * The handler turns the connection into an api_request, lets api_handle() answer it, and
  * queues the api_response with its headers.
  *
+ * Around the API this file does what is HTTP's rather than the API's, in this order:
+ *   - CORS (--cors): a preflight OPTIONS from an allowed origin is answered 204 here;
+ *     every answer to an allowed origin carries Access-Control-Allow-Origin and exposes
+ *     ETag, Link, Last-Modified and X-Total-Count.
+ *   - Conditional requests: a data response (api_response.cacheable) gets a strong ETag
+ *     made from the database generation and the request (make_etag) and a Last-Modified
+ *     from the time of the last write.  If-None-Match (a list, weak comparison, or "*") and,
+ *     without it, If-Modified-Since answer 304.  The generation is read before and after
+ *     the API answers: a write in between leaves the answer without validators.  A tag
+ *     that matches before the API is asked answers 304 straight away.
+ *   - Cache-Control: "public, max-age=0, must-revalidate" on data (caches keep it but ask
+ *     every time), "no-store" on errors and the operational endpoints.
+ *   - gzip when Accept-Encoding takes it and the body is 512 bytes or more; HEAD is
+ *     compressed too, so its Content-Length is the one GET sends (libmicrohttpd sends the
+ *     headers of the response it is given, without the body).  Vary: Accept-Encoding,
+ *     Accept on every 200 and 304 (and Origin with --cors).
+ *   - Metrics (api_metrics_observe) and one log line per request (access_log.c).
+ *
  * Each worker thread lazily opens its own read-only store handle (SQLite connections are
  * not shared across threads here) and records it in a registry, so that server_run() can
  * close every handle after libmicrohttpd has stopped all its threads.
@@ -31,8 +49,13 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include <openssl/evp.h>
+#include <zlib.h>
 
 #include "api/api.h"
+#include "api/metrics.h"
+#include "server/access_log.h"
+#include "server/http_headers.h"
 #include "store/store.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -44,10 +67,31 @@
 /* The API knows three query parameters and rejects repeats, so any request with more than
  * three of them is a 400 decided by its first four; keeping the first 32 is plenty. */
 #define MAX_PARAMS 32
-#define LOG_PATH_MAX 256
+
+#define ETAG_DIGEST_BYTES 16                    /* of the SHA-256: 32 hex digits */
+#define ETAG_SIZE (2 * ETAG_DIGEST_BYTES + 3)   /* quoted, with the NUL */
+#define GZIP_MIN_BYTES 512                      /* smaller bodies gain too little */
+#define SENT_LENGTH_SLOTS 4096                  /* body lengths remembered for 304s */
+#define CACHE_CONTROL_DATA "public, max-age=0, must-revalidate"
+#define CACHE_CONTROL_NONE "no-store"
+#define VARY_REPRESENTATION "Accept-Encoding, Accept"
+#define CORS_METHODS "GET, HEAD"
+#define CORS_HEADERS "Accept, If-None-Match, If-Modified-Since"
+#define CORS_EXPOSED_HEADERS "ETag, Link, Last-Modified, X-Total-Count"
+#define CORS_MAX_AGE_S "86400"
+
+/* The body length of a 200 that carried an entity tag (see remember_length()). */
+typedef struct sent_length {
+    char etag[ETAG_SIZE];
+    size_t len;
+} sent_length;
 
 typedef struct server_state {
     const char *db_path;
+    const char *cors;     /* the --cors value, or NULL */
+    char seed[2 * EVP_MAX_MD_SIZE + 1]; /* hex digest of the build: version, OpenAPI document */
+    pthread_mutex_t lengths_lock; /* guards lengths */
+    sent_length *lengths; /* SENT_LENGTH_SLOTS of them, by the first digits of the tag */
     pthread_mutex_t lock; /* guards handles and mhd_message */
     store **handles;      /* every handle a worker opened, closed at shutdown */
     size_t nhandles, cap;
@@ -138,40 +182,44 @@ static bool request_has_body(struct MHD_Connection *conn)
     return length && length[strspn(length, "0")] != '\0';
 }
 
-/* Appends untrusted request text to a log line: control bytes become '?', long text is cut. */
-static void add_loggable(strbuf *line, const char *s)
+/* One request from its request line to its completion: made by start_request() (the URI
+ * callback, which sees the target before libmicrohttpd decodes it), freed by
+ * finish_request() whatever way the request ends. */
+typedef struct request_ctx {
+    char *target; /* the request target as received: path and query, still encoded */
+    enum { REQ_NEW, REQ_HEADERS_SEEN, REQ_ANSWERED } stage;
+    struct timespec start; /* when the headers were in */
+} request_ctx;
+
+static request_ctx *request_ctx_new(const char *target)
 {
-    size_t n = 0;
-    for (; *s && n < LOG_PATH_MAX; s++, n++) {
-        unsigned char c = (unsigned char)*s;
-        if (c < 0x20 || c == 0x7f)
-            strbuf_addch(line, '?');
-        else
-            strbuf_addch(line, *s);
+    request_ctx *ctx = calloc(1, sizeof *ctx);
+    if (ctx && !(ctx->target = strdup(target ? target : ""))) {
+        free(ctx);
+        return NULL;
     }
-    if (*s)
-        strbuf_addstr(line, "...");
+    return ctx;
 }
 
-static void log_request(const char *method, const char *path, const param_list *params,
-                        int status, size_t bytes, long long micros)
+static void *start_request(void *cls, const char *uri, struct MHD_Connection *conn)
 {
-    strbuf line = STRBUF_INIT;
+    (void)cls;
+    (void)conn;
+    return request_ctx_new(uri);
+}
 
-    add_loggable(&line, method);
-    strbuf_addch(&line, ' ');
-    add_loggable(&line, path);
-    for (size_t i = 0; i < params->n; i++) {
-        strbuf_addch(&line, i ? '&' : '?');
-        add_loggable(&line, params->items[i].key);
-        if (params->items[i].value) {
-            strbuf_addch(&line, '=');
-            add_loggable(&line, params->items[i].value);
-        }
+static void finish_request(void *cls, struct MHD_Connection *conn, void **req_cls,
+                           enum MHD_RequestTerminationCode toe)
+{
+    request_ctx *ctx = *req_cls;
+    (void)cls;
+    (void)conn;
+    (void)toe;
+    if (ctx) {
+        free(ctx->target);
+        free(ctx);
+        *req_cls = NULL;
     }
-    log_msg(strcmp(path, "/healthz") == 0 ? LOG_DEBUG : LOG_INFO, "%s %d %zu bytes %lld us",
-            line.buf, status, bytes, micros);
-    strbuf_release(&line);
 }
 
 static long long micros_since(const struct timespec *start)
@@ -182,31 +230,363 @@ static long long micros_since(const struct timespec *start)
            (now.tv_nsec - start->tv_nsec) / 1000;
 }
 
-/* Hands resp to libmicrohttpd: the body moves into the MHD response (freed by it). */
-static enum MHD_Result send_response(struct MHD_Connection *conn, api_response *resp)
-{
-    struct MHD_Response *reply;
-    enum MHD_Result ok = MHD_NO;
+/* The request headers the HTTP layer reads (NULL when absent). */
+typedef struct request_headers {
+    const char *accept;
+    const char *accept_encoding;
+    const char *if_none_match;
+    const char *if_modified_since;
+    const char *origin;
+    const char *preflight_method; /* Access-Control-Request-Method */
+} request_headers;
 
-    if (resp->body && resp->len) {
-        reply = MHD_create_response_from_buffer(resp->len, resp->body, MHD_RESPMEM_MUST_FREE);
-        if (reply)
-            resp->body = NULL;
-    } else {
-        reply = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+static void read_headers(struct MHD_Connection *conn, request_headers *h)
+{
+#define HEADER(name) MHD_lookup_connection_value(conn, MHD_HEADER_KIND, name)
+    h->accept = HEADER(MHD_HTTP_HEADER_ACCEPT);
+    h->accept_encoding = HEADER(MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    h->if_none_match = HEADER(MHD_HTTP_HEADER_IF_NONE_MATCH);
+    h->if_modified_since = HEADER(MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+    h->origin = HEADER(MHD_HTTP_HEADER_ORIGIN);
+    h->preflight_method = HEADER(MHD_HTTP_HEADER_ACCESS_CONTROL_REQUEST_METHOD);
+#undef HEADER
+}
+
+/* The slot of a tag in state->lengths: its first hex digits, uniform as a digest is. */
+static size_t length_slot(const char *etag)
+{
+    char digits[5] = {etag[1], etag[2], etag[3], etag[4], '\0'};
+    return (size_t)strtoul(digits, NULL, 16) % SENT_LENGTH_SLOTS;
+}
+
+/* Remembers the body length of a 200 sent with etag.  A 304 must carry the Content-Length
+ * the 200 would have (RFC 9110 section 8.6; libmicrohttpd sends the length of the response
+ * it is given), so a revalidation answered without asking the API needs it.  A slot holds
+ * the latest tag that fell in it; an older one is simply forgotten. */
+static void remember_length(server_state *state, const char *etag, size_t len)
+{
+    sent_length *slot = &state->lengths[length_slot(etag)];
+    pthread_mutex_lock(&state->lengths_lock);
+    memcpy(slot->etag, etag, ETAG_SIZE);
+    slot->len = len;
+    pthread_mutex_unlock(&state->lengths_lock);
+}
+
+/* The body length remembered for etag; false when it is not (or no longer) known. */
+static bool recall_length(server_state *state, const char *etag, size_t *len)
+{
+    const sent_length *slot = &state->lengths[length_slot(etag)];
+    pthread_mutex_lock(&state->lengths_lock);
+    bool found = strcmp(slot->etag, etag) == 0;
+    if (found)
+        *len = slot->len;
+    pthread_mutex_unlock(&state->lengths_lock);
+    return found;
+}
+
+/* The strong entity tag of one representation.  api_handle() is a pure function of the data
+ * (the database generation and its modified time), the request (method aside, GET and HEAD
+ * being one representation: its target, query included, and its Accept header, which
+ * decides the format) and the build (seed: the version and the OpenAPI document); the
+ * content coding follows from Accept-Encoding, the body and nothing else.  So the tag can be
+ * computed before the answer is, which lets a revalidation skip api_handle() altogether.
+ * Empty when the digest fails (then no tag is sent). */
+static void make_etag(const server_state *state, const store_version *v, const char *target,
+                      const char *accept, enum http_gzip_use gzip, char out[ETAG_SIZE])
+{
+    strbuf in = STRBUF_INIT;
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+
+    out[0] = '\0';
+    /* Fields end with a NUL byte, which none of them contains, so no two requests collide. */
+    strbuf_addstr(&in, state->seed);
+    strbuf_add(&in, "", 1);
+    strbuf_addf(&in, "%lld", v->generation);
+    strbuf_add(&in, "", 1);
+    strbuf_addstr(&in, v->modified_at);
+    strbuf_add(&in, "", 1);
+    strbuf_addstr(&in, target);
+    strbuf_add(&in, "", 1);
+    strbuf_addstr(&in, accept ? accept : "");
+    strbuf_add(&in, "", 1);
+    strbuf_addf(&in, "%d", (int)gzip);
+    if (EVP_Digest(in.buf, in.len, md, &n, EVP_sha256(), NULL) == 1 && n >= ETAG_DIGEST_BYTES) {
+        out[0] = '"';
+        for (size_t i = 0; i < ETAG_DIGEST_BYTES; i++)
+            snprintf(out + 1 + 2 * i, 3, "%02x", md[i]);
+        out[1 + 2 * ETAG_DIGEST_BYTES] = '"';
+        out[2 + 2 * ETAG_DIGEST_BYTES] = '\0';
     }
-    if (!reply)
+    strbuf_release(&in);
+}
+
+/* Compresses in[0..len) into a gzip member (zlib, default level; deterministic: no name and
+ * no time in the header, so equal bodies compress to equal bytes).  False on failure. */
+static bool gzip_body(const char *in, size_t len, char **out, size_t *out_len)
+{
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    if (len > UINT_MAX ||
+        deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return false;
+    uLong bound = deflateBound(&zs, (uLong)len);
+    char *buf = malloc(bound ? bound : 1);
+    bool ok = false;
+    if (buf) {
+        zs.next_in = (Bytef *)(uintptr_t)in;
+        zs.avail_in = (uInt)len;
+        zs.next_out = (Bytef *)buf;
+        zs.avail_out = (uInt)bound;
+        ok = deflate(&zs, Z_FINISH) == Z_STREAM_END;
+    }
+    deflateEnd(&zs);
+    if (!ok) {
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    *out_len = zs.total_out;
+    return true;
+}
+
+/* What goes back to the client, assembled before it becomes a libmicrohttpd response. */
+typedef struct reply {
+    int status;
+    const char *route;            /* for metrics and the log; NULL when none matched */
+    const char *content_type;     /* NULL for 204 and 304 */
+    bool gzipped;
+    char *body;                   /* malloc'd, NULL when empty */
+    size_t len;
+    bool data;                    /* a response of stored data: cacheable, varies by Accept */
+    char etag[ETAG_SIZE];         /* "" when none */
+    char last_modified[HTTP_DATE_SIZE];
+    bool preflight;               /* a CORS preflight answer */
+    const char *allow_origin;     /* Access-Control-Allow-Origin, NULL when none */
+    const api_response *api;      /* its extra headers (Allow, Link, ...); NULL when none */
+} reply;
+
+/* True when the representation is unchanged for the client: If-None-Match names its tag (or
+ * is "*"), or, without If-None-Match, If-Modified-Since is not before its last change. */
+static bool not_modified(const request_headers *h, const char *etag, bool have_modified,
+                         time_t modified)
+{
+    if (h->if_none_match)
+        return http_if_none_match(h->if_none_match, etag) != HTTP_TAG_NO_MATCH;
+    time_t since;
+    return have_modified && http_date_parse(h->if_modified_since, &since) && modified <= since;
+}
+
+/* Gzips the body when the client takes gzip and it is worth it (see http_gzip_use). */
+static void maybe_gzip(reply *out, enum http_gzip_use gzip)
+{
+    char *packed;
+    size_t packed_len;
+
+    if (out->status != 200 || !out->body || !out->len || gzip == HTTP_GZIP_NO ||
+        (gzip == HTTP_GZIP_PREFERRED && out->len < GZIP_MIN_BYTES))
+        return;
+    if (!gzip_body(out->body, out->len, &packed, &packed_len))
+        return;
+    if (packed_len >= out->len && gzip != HTTP_GZIP_REQUIRED) {
+        free(packed);
+        return;
+    }
+    free(out->body);
+    out->body = packed;
+    out->len = packed_len;
+    out->gzipped = true;
+}
+
+static bool add_header(struct MHD_Response *r, const char *name, const char *value)
+{
+    return MHD_add_response_header(r, name, value) == MHD_YES;
+}
+
+/* The body of a 304 answered from a tag alone: libmicrohttpd never reads it. */
+static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls;
+    (void)pos;
+    (void)buf;
+    (void)max;
+    return MHD_CONTENT_READER_END_WITH_ERROR;
+}
+
+/* Queues `out`: the body moves into the libmicrohttpd response (which frees it), then the
+ * headers the status calls for.  A 304 carries what the 200 would have told a cache (ETag,
+ * Last-Modified, Cache-Control, Vary) and no representation metadata; a 204 preflight only
+ * the CORS headers. */
+static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connection *conn,
+                                   reply *out)
+{
+    struct MHD_Response *r;
+    bool ok = true, bodyless = out->status == 204 || out->status == 304;
+
+    /* libmicrohttpd sends the headers of the body it is given, and the body itself unless
+     * the request is a HEAD or the status a 304: so a HEAD and a 304 get the Content-Length
+     * of the 200.  A 304 answered from a tag alone knows only that length. */
+    if (out->status != 204 && out->body && out->len) {
+        r = MHD_create_response_from_buffer(out->len, out->body, MHD_RESPMEM_MUST_FREE);
+        if (r)
+            out->body = NULL;
+    } else if (out->status == 304 && out->len) {
+        r = MHD_create_response_from_callback(out->len, 4096, no_body, NULL, NULL);
+    } else {
+        r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    }
+    if (!r)
         return MHD_NO;
-    if (resp->content_type &&
-        MHD_add_response_header(reply, MHD_HTTP_HEADER_CONTENT_TYPE, resp->content_type) != MHD_YES)
-        goto out;
-    for (size_t i = 0; i < resp->nheaders; i++)
-        if (MHD_add_response_header(reply, resp->headers[i].name, resp->headers[i].value) !=
-            MHD_YES)
-            goto out;
-    ok = MHD_queue_response(conn, (unsigned int)resp->status, reply);
-out:
-    MHD_destroy_response(reply);
+
+    if (!bodyless && out->content_type)
+        ok = ok && add_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, out->content_type);
+    if (!bodyless && out->gzipped)
+        ok = ok && add_header(r, MHD_HTTP_HEADER_CONTENT_ENCODING, "gzip");
+    if (out->etag[0])
+        ok = ok && add_header(r, MHD_HTTP_HEADER_ETAG, out->etag);
+    if (out->last_modified[0])
+        ok = ok && add_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, out->last_modified);
+    if (!out->preflight)
+        ok = ok && add_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
+                              out->data ? CACHE_CONTROL_DATA : CACHE_CONTROL_NONE);
+    if (out->data || out->status == 200)
+        ok = ok && add_header(r, MHD_HTTP_HEADER_VARY,
+                              state->cors ? VARY_REPRESENTATION ", Origin" : VARY_REPRESENTATION);
+    else if (state->cors)
+        ok = ok && add_header(r, MHD_HTTP_HEADER_VARY, "Origin");
+    if (out->allow_origin) {
+        ok = ok && add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, out->allow_origin);
+        if (out->preflight)
+            ok = ok &&
+                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_METHODS, CORS_METHODS) &&
+                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_HEADERS, CORS_HEADERS) &&
+                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_MAX_AGE, CORS_MAX_AGE_S);
+        else
+            ok = ok && add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_EXPOSE_HEADERS,
+                                  CORS_EXPOSED_HEADERS);
+    }
+    for (size_t i = 0; out->api && out->status != 304 && i < out->api->nheaders; i++)
+        ok = ok && add_header(r, out->api->headers[i].name, out->api->headers[i].value);
+
+    enum MHD_Result queued = ok ? MHD_queue_response(conn, (unsigned int)out->status, r) : MHD_NO;
+    MHD_destroy_response(r);
+    return queued;
+}
+
+/* Answers one complete request (see the comment at the top of the file for the order). */
+static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
+                              const request_ctx *ctx, const char *url, const char *method,
+                              bool has_body)
+{
+    request_headers h;
+    reply out = {.status = 0};
+    api_response resp = {.status = 0};
+    bool asked_api = false;
+    bool read_method = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+
+    read_headers(conn, &h);
+    out.allow_origin = http_cors_allow(state->cors, h.origin);
+
+    /* A CORS preflight from an allowed origin: 204 whatever the path, the real request
+     * gets its own answer.  Without --cors, OPTIONS is a 405 like any other method. */
+    if (out.allow_origin && strcmp(method, "OPTIONS") == 0 && h.preflight_method && !has_body) {
+        out.status = 204;
+        out.preflight = true;
+        out.route = api_route_of(url);
+        goto send;
+    }
+
+    store *st = thread_store(state);
+    store_version before;
+    enum http_gzip_use gzip = http_gzip_negotiate(h.accept_encoding);
+    char etag[ETAG_SIZE] = "";
+    time_t modified = 0;
+    bool have_modified = false;
+    bool versioned = st && read_method && !has_body && store_get_version(st, &before) == STORE_OK;
+    if (versioned) {
+        make_etag(state, &before, ctx->target, h.accept, gzip, etag);
+        have_modified = http_iso8601_parse(before.modified_at, &modified);
+    }
+
+    /* Revalidation of a tag this server gave: the data has not changed since, so neither has
+     * the answer, and the API need not be asked. */
+    if (etag[0] && http_if_none_match(h.if_none_match, etag) == HTTP_TAG_LISTED) {
+        const char *route = api_route_of(url);
+        size_t len;
+        if (route && !api_route_is_operational(route) && recall_length(state, etag, &len)) {
+            out.status = 304;
+            out.route = route;
+            out.data = true;
+            out.len = len;
+        }
+    }
+
+    if (!out.status) {
+        param_list params = {.n = 0};
+        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &params);
+        api_request req = {
+            .method = method,
+            .path = url,
+            .params = params.items,
+            .nparams = params.n,
+            .has_body = has_body,
+            .accept = h.accept,
+        };
+        api_handle(st, &req, &resp);
+        asked_api = true;
+        out.status = resp.status;
+        out.route = resp.route;
+        out.content_type = resp.content_type;
+        out.body = resp.body;
+        out.len = resp.len;
+        resp.body = NULL;
+        resp.len = 0;
+        out.api = &resp;
+        out.data = resp.cacheable && resp.status == 200;
+
+        /* Validators only when no write landed while the API read: else the body may mix
+         * two generations and belongs to neither tag. */
+        store_version after;
+        bool stable = versioned && out.data && store_get_version(st, &after) == STORE_OK &&
+                      after.generation == before.generation &&
+                      strcmp(after.modified_at, before.modified_at) == 0;
+        if (!stable) {
+            etag[0] = '\0';
+            have_modified = false;
+        }
+        maybe_gzip(&out, gzip);
+        if (stable && etag[0])
+            remember_length(state, etag, out.len);
+        if (stable && not_modified(&h, etag, have_modified, modified))
+            out.status = 304; /* the body stays, for its length: see queue_reply() */
+    }
+
+    if (out.data && etag[0])
+        memcpy(out.etag, etag, sizeof out.etag);
+    if (out.data && have_modified)
+        http_date_format(modified, out.last_modified);
+
+send:;
+    bool head = strcmp(method, "HEAD") == 0;
+    size_t bytes = head || out.status == 204 || out.status == 304 ? 0 : out.len;
+    enum MHD_Result ok = queue_reply(state, conn, &out);
+    if (ok != MHD_YES)
+        log_warn("http: could not queue the response to %s %s", method, url);
+    long long micros = micros_since(&ctx->start);
+    api_metrics_observe(out.route, method, out.status, micros);
+    access_entry entry = {
+        .method = method,
+        .target = ctx->target,
+        .status = out.status,
+        .bytes = bytes,
+        .micros = micros,
+        .route = out.route,
+        .level = api_route_is_operational(out.route) ? LOG_DEBUG : LOG_INFO,
+    };
+    access_log_write(&entry);
+    free(out.body);
+    if (asked_api)
+        api_response_release(&resp);
     return ok;
 }
 
@@ -219,45 +599,31 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
                                       const char *upload_data, size_t *upload_data_size,
                                       void **req_cls)
 {
-    static int headers_seen, answered; /* their addresses mark a request's progress */
     server_state *state = cls;
-    param_list params = {.n = 0};
-    api_response resp;
-    struct timespec start;
+    request_ctx *ctx = *req_cls;
 
     (void)version;
     (void)upload_data;
-    if (*req_cls == &answered) {
+    if (!ctx) {
+        /* start_request() could not allocate; try once more, else drop the connection. */
+        if (!(ctx = request_ctx_new(url)))
+            return MHD_NO;
+        *req_cls = ctx;
+    }
+    if (ctx->stage == REQ_ANSWERED) {
         /* Not expected after an answer; swallow whatever arrives. */
         *upload_data_size = 0;
         return MHD_YES;
     }
     bool has_body = request_has_body(conn);
-    if (*req_cls == NULL && !has_body) {
-        *req_cls = &headers_seen;
+    if (ctx->stage == REQ_NEW)
+        clock_gettime(CLOCK_MONOTONIC, &ctx->start);
+    if (ctx->stage == REQ_NEW && !has_body) {
+        ctx->stage = REQ_HEADERS_SEEN;
         return MHD_YES;
     }
-    *req_cls = &answered;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &params);
-    api_request req = {
-        .method = method,
-        .path = url,
-        .params = params.items,
-        .nparams = params.n,
-        .has_body = has_body,
-        .accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT),
-    };
-    api_handle(thread_store(state), &req, &resp);
-
-    size_t bytes = strcmp(method, "HEAD") == 0 ? 0 : resp.len;
-    enum MHD_Result ok = send_response(conn, &resp);
-    if (ok != MHD_YES)
-        log_warn("http: could not queue the response to %s %s", method, url);
-    log_request(method, url, &params, resp.status, bytes, micros_since(&start));
-    api_response_release(&resp);
-    return ok;
+    ctx->stage = REQ_ANSWERED;
+    return answer(state, conn, ctx, url, method, has_body);
 }
 
 static int hex_value(char c)
@@ -378,9 +744,28 @@ static bool read_file(const char *path, strbuf *sb)
     return ok;
 }
 
+/* Sets state->seed, the part of every entity tag that stands for the build: a digest of the
+ * version and the OpenAPI document (which the API serves, and which can change while the
+ * database does not). */
+static void make_seed(server_state *state, const char *version, const strbuf *doc)
+{
+    strbuf in = STRBUF_INIT;
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+
+    strbuf_addstr(&in, version ? version : "");
+    strbuf_add(&in, "", 1);
+    strbuf_add(&in, doc->buf, doc->len);
+    state->seed[0] = '\0';
+    if (EVP_Digest(in.buf, in.len, md, &n, EVP_sha256(), NULL) == 1)
+        for (unsigned int i = 0; i < n; i++)
+            snprintf(state->seed + 2 * i, 3, "%02x", md[i]);
+    strbuf_release(&in);
+}
+
 /* Loads openapi.yaml from the working directory, else from ../openapi.yaml next to the
  * binary (build/factd -> openapi.yaml), and hands it to the API. */
-static void load_openapi(void)
+static void load_openapi(server_state *state, const char *version)
 {
     strbuf doc = STRBUF_INIT, path = STRBUF_INIT;
     bool found = read_file("openapi.yaml", &doc);
@@ -406,6 +791,7 @@ static void load_openapi(void)
     } else {
         log_warn("http: openapi.yaml not found; GET /openapi.yaml will answer 404");
     }
+    make_seed(state, version, &doc);
     strbuf_release(&doc);
     strbuf_release(&path);
 }
@@ -448,7 +834,7 @@ static unsigned connection_limit(unsigned threads)
 
 int server_run(const server_config *cfg)
 {
-    server_state state = {.db_path = cfg->db_path, .mhd_message = STRBUF_INIT};
+    server_state state = {.db_path = cfg->db_path, .cors = cfg->cors, .mhd_message = STRBUF_INIT};
     listen_addr addr;
     sigset_t stop_signals, old_mask;
     struct sigaction ignore = {.sa_handler = SIG_IGN};
@@ -477,8 +863,15 @@ int server_run(const server_config *cfg)
     }
     store_close(probe);
 
-    load_openapi();
+    state.lengths = calloc(SENT_LENGTH_SLOTS, sizeof *state.lengths);
+    if (!state.lengths) {
+        log_error("serve: out of memory");
+        return 1;
+    }
+    load_openapi(&state, cfg->version);
+    api_metrics_start(cfg->version);
     pthread_mutex_init(&state.lock, NULL);
+    pthread_mutex_init(&state.lengths_lock, NULL);
     sigaction(SIGPIPE, &ignore, NULL);
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
@@ -496,6 +889,8 @@ int server_run(const server_config *cfg)
                               MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
                               MHD_OPTION_CONNECTION_LIMIT, connection_limit(threads),
                               MHD_OPTION_UNESCAPE_CALLBACK, unescape_keeping_nul, NULL,
+                              MHD_OPTION_URI_LOG_CALLBACK, start_request, NULL,
+                              MHD_OPTION_NOTIFY_COMPLETED, finish_request, NULL,
                               MHD_OPTION_END);
     if (!daemon) {
         pthread_mutex_lock(&state.lock);
@@ -529,6 +924,8 @@ out:
     close_all_stores(&state);
     strbuf_release(&state.mhd_message);
     pthread_mutex_destroy(&state.lock);
+    pthread_mutex_destroy(&state.lengths_lock);
+    free(state.lengths);
     api_set_openapi(NULL, 0);
     return rc;
 }

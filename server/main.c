@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ingest/ingest.h"
+#include "server/http_headers.h"
 #include "server/server.h"
 #include "store/store.h"
 #include "util/log.h"
@@ -62,6 +63,7 @@ static const char usage_ingest[] =
 
 static const char usage_serve[] =
     "usage: factd serve --db FILE --port N [--listen ADDR] [--threads N] [--timeout SECONDS]\n"
+    "                   [--cors ORIGINS]\n"
     "\n"
     "Serves the facts of the database FILE over HTTP until SIGINT or SIGTERM.  The database\n"
     "is created or migrated first, and its facts merged again if an ingest was interrupted.\n"
@@ -72,7 +74,14 @@ static const char usage_serve[] =
     "  -l, --listen ADDR       the IPv4 or IPv6 address to bind (default 127.0.0.1)\n"
     "  -t, --threads N         worker threads, 1-1024 (default: one per core)\n"
     "      --timeout SECONDS   close connections idle this long (default 30)\n"
-    "  -h, --help              show this help\n";
+    "      --cors ORIGINS      let browser pages from ORIGINS read the API: a comma-separated\n"
+    "                          list of exact origins (https://example.org,http://localhost:3000)\n"
+    "                          or * for any; answers CORS preflights (OPTIONS).  Default: none\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "Operations: GET /livez (the process runs), /readyz (the database answers and its schema\n"
+    "is current), /metrics (Prometheus text format).  One log line per request; requests for\n"
+    "/healthz, /livez, /readyz and /metrics are logged at debug level.\n";
 
 static const char usage_extract[] =
     "usage: factd extract FILE\n"
@@ -206,17 +215,18 @@ out:
 
 static int cmd_serve(int argc, char **argv)
 {
-    enum { OPT_TIMEOUT = 1000 };
+    enum { OPT_TIMEOUT = 1000, OPT_CORS };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "port", required_argument, NULL, 'p' },
         { "listen", required_argument, NULL, 'l' },
         { "threads", required_argument, NULL, 't' },
         { "timeout", required_argument, NULL, OPT_TIMEOUT },
+        { "cors", required_argument, NULL, OPT_CORS },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    server_config cfg = { .listen_addr = "127.0.0.1", .timeout_s = 30 };
+    server_config cfg = { .listen_addr = "127.0.0.1", .timeout_s = 30, .version = FACTD_VERSION };
     bool have_port = false;
     unsigned long v;
     int c;
@@ -243,6 +253,17 @@ static int cmd_serve(int argc, char **argv)
                                    optarg);
             cfg.timeout_s = (unsigned)v;
             break;
+        case OPT_CORS: {
+            strbuf why = STRBUF_INIT;
+            bool valid = http_cors_spec_valid(optarg, &why);
+            if (!valid)
+                usage_error("serve", "bad --cors value: %s", why.len ? why.buf : "empty");
+            strbuf_release(&why);
+            if (!valid)
+                return EXIT_USAGE;
+            cfg.cors = optarg;
+            break;
+        }
         default: return option_error("serve", argv, c);
         }
     }

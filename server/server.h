@@ -1,6 +1,8 @@
 /* server: the `factd serve` process: libmicrohttpd with its internal polling thread, epoll
  * and a thread pool; one read-only store handle per worker thread; graceful shutdown on
- * SIGINT/SIGTERM (stop accepting, finish in-flight requests, close the database). */
+ * SIGINT/SIGTERM (stop accepting, finish in-flight requests, close the database).  The HTTP
+ * layer around the API: entity tags and conditional requests, gzip, CORS, cache headers,
+ * request metrics and one log line per request (http.c). */
 #ifndef FACTD_SERVER_H
 #define FACTD_SERVER_H
 
@@ -10,6 +12,8 @@ typedef struct server_config {
     unsigned short port;
     unsigned threads;        /* worker threads in the pool; 0 picks one per core */
     unsigned timeout_s;      /* idle connection timeout */
+    const char *cors;        /* --cors: "*", or comma-separated exact origins; NULL: no CORS */
+    const char *version;     /* the factd version, for metrics and entity tags */
 } server_config;
 
 /* Serves until SIGINT or SIGTERM.  Returns 0 after a clean shutdown, 1 when the server could

@@ -88,6 +88,7 @@ static json_t *render_agreement(sqlite3_stmt *row)
     json_object_set_new(o, "parties", col_list(row, 6));
     json_object_set_new(o, "signatories", col_list(row, 7));
     json_object_set_new(o, "sources", json_array());
+    json_object_set_new(o, "source_count", col_int(row, 10));
     json_object_set_new(o, "rule", col_text(row, 8));
     json_object_set_new(o, "confidence", col_real(row, 9));
     return o;
@@ -102,6 +103,7 @@ static json_t *render_meeting(sqlite3_stmt *row)
     json_object_set_new(o, "occasion", col_text(row, 3));
     json_object_set_new(o, "participants", col_list(row, 4));
     json_object_set_new(o, "sources", json_array());
+    json_object_set_new(o, "source_count", col_int(row, 7));
     json_object_set_new(o, "rule", col_text(row, 5));
     json_object_set_new(o, "confidence", col_real(row, 6));
     return o;
@@ -118,45 +120,38 @@ static json_t *render_quote(sqlite3_stmt *row)
     json_object_set_new(o, "speaker", speaker);
     json_object_set_new(o, "cue", col_text(row, 5));
     json_object_set_new(o, "sources", json_array());
+    json_object_set_new(o, "source_count", col_int(row, 8));
     json_object_set_new(o, "rule", col_text(row, 6));
     json_object_set_new(o, "confidence", col_real(row, 7));
     return o;
 }
 
-#define SOURCE_COLUMNS \
-    "SELECT id, file, title, byline, dateline, sha256, chars, published, ingested_at FROM sources"
-#define PERSON_COLUMNS "SELECT id, name, title, aliases FROM people"
-#define AGREEMENT_COLUMNS                                                                         \
-    "SELECT id, name, aliases, acronym, signed, place, parties, signatories, rule, confidence" \
-    " FROM agreements"
-#define MEETING_COLUMNS \
-    "SELECT id, date, place, occasion, participants, rule, confidence FROM meetings"
-#define QUOTE_COLUMNS                                                                   \
-    "SELECT id, text, speaker_person_id, speaker_name, speaker_title, cue, rule, confidence" \
-    " FROM quotes"
-#define PAGE " WHERE id > ?1 ORDER BY id LIMIT ?2"
-/* Agreements and meetings come in date order, undated last, then by id: the order a
- * timeline reads them in.  The cursor is still the last id of the previous page; the row
- * value of that id says where the next page starts. */
-#define DATE_PAGE(col, table)                                                                  \
-    " WHERE ?1 = '' OR (" col " IS NULL, coalesce(" col ", ''), id) >"                           \
-    " (SELECT " col " IS NULL, coalesce(" col ", ''), id FROM " table " WHERE id = ?1)"          \
-    " ORDER BY " col " IS NULL, coalesce(" col ", ''), id LIMIT ?2"
+/* The columns each render_* reads, in order; query.c appends its sort key after them. */
+#define SOURCE_SELECT \
+    "SELECT id, file, title, byline, dateline, sha256, chars, published, ingested_at"
+#define PERSON_SELECT "SELECT id, name, title, aliases"
+#define AGREEMENT_SELECT                                                                      \
+    "SELECT id, name, aliases, acronym, signed, place, parties, signatories, rule, confidence," \
+    " nsources"
+#define MEETING_SELECT "SELECT id, date, place, occasion, participants, rule, confidence, nsources"
+#define QUOTE_SELECT                                                                           \
+    "SELECT id, text, speaker_person_id, speaker_name, speaker_title, cue, rule, confidence," \
+    " nsources"
+#define SOURCE_COLUMNS SOURCE_SELECT " FROM sources"
+#define PERSON_COLUMNS PERSON_SELECT " FROM people"
+#define AGREEMENT_COLUMNS AGREEMENT_SELECT " FROM agreements"
+#define MEETING_COLUMNS MEETING_SELECT " FROM meetings"
+#define QUOTE_COLUMNS QUOTE_SELECT " FROM quotes"
 #define BY_ID " WHERE id = ?1"
 
-static const char SQL_LIST_SOURCES[] = SOURCE_COLUMNS PAGE;
 static const char SQL_GET_SOURCE[] = SOURCE_COLUMNS BY_ID;
 static const char SQL_COUNT_SOURCES[] = "SELECT count(*) FROM sources";
-static const char SQL_LIST_PEOPLE[] = PERSON_COLUMNS PAGE;
 static const char SQL_GET_PERSON[] = PERSON_COLUMNS BY_ID;
 static const char SQL_COUNT_PEOPLE[] = "SELECT count(*) FROM people";
-static const char SQL_LIST_AGREEMENTS[] = AGREEMENT_COLUMNS DATE_PAGE("signed", "agreements");
 static const char SQL_GET_AGREEMENT[] = AGREEMENT_COLUMNS BY_ID;
 static const char SQL_COUNT_AGREEMENTS[] = "SELECT count(*) FROM agreements";
-static const char SQL_LIST_MEETINGS[] = MEETING_COLUMNS DATE_PAGE("date", "meetings");
 static const char SQL_GET_MEETING[] = MEETING_COLUMNS BY_ID;
 static const char SQL_COUNT_MEETINGS[] = "SELECT count(*) FROM meetings";
-static const char SQL_LIST_QUOTES[] = QUOTE_COLUMNS PAGE;
 static const char SQL_GET_QUOTE[] = QUOTE_COLUMNS BY_ID;
 static const char SQL_COUNT_QUOTES[] = "SELECT count(*) FROM quotes";
 
@@ -206,65 +201,31 @@ static const struct person_facts {
 static int attach_person_counts(store *st, json_t *people);
 static int attach_person_facts(store *st, json_t *person);
 
-static const struct kind_info {
-    const char *noun;          /* for messages */
-    const char *evidence_kind; /* evidence.kind, or NULL when the kind has none */
-    const char *list_sql, *get_sql, *count_sql;
-    json_t *(*render)(sqlite3_stmt *row);
-    /* What a page's items show beyond their rows (people: their counts), or NULL; also run
-     * on a single resource, so that it shows everything its list entry does. */
-    int (*complete_page)(store *st, json_t *items);
-    /* What a single resource shows beyond its list entry (a person: their facts), or NULL. */
-    int (*complete_item)(store *st, json_t *item);
-} kinds[] = {
-    [STORE_SOURCES] = { "source", NULL, SQL_LIST_SOURCES, SQL_GET_SOURCE, SQL_COUNT_SOURCES,
-                        render_source, NULL, NULL },
-    [STORE_AGREEMENTS] = { "agreement", "agreement", SQL_LIST_AGREEMENTS, SQL_GET_AGREEMENT,
-                           SQL_COUNT_AGREEMENTS, render_agreement, NULL, NULL },
-    [STORE_MEETINGS] = { "meeting", "meeting", SQL_LIST_MEETINGS, SQL_GET_MEETING,
+static const store_kind_info kinds[] = {
+    [STORE_SOURCES] = { "source", "sources", NULL, SOURCE_SELECT, SQL_GET_SOURCE,
+                        SQL_COUNT_SOURCES, render_source, NULL, NULL },
+    [STORE_AGREEMENTS] = { "agreement", "agreements", "agreement", AGREEMENT_SELECT,
+                           SQL_GET_AGREEMENT, SQL_COUNT_AGREEMENTS, render_agreement, NULL,
+                           NULL },
+    [STORE_MEETINGS] = { "meeting", "meetings", "meeting", MEETING_SELECT, SQL_GET_MEETING,
                          SQL_COUNT_MEETINGS, render_meeting, NULL, NULL },
-    [STORE_QUOTES] = { "quote", "quote", SQL_LIST_QUOTES, SQL_GET_QUOTE, SQL_COUNT_QUOTES,
-                       render_quote, NULL, NULL },
-    [STORE_PEOPLE] = { "person", NULL, SQL_LIST_PEOPLE, SQL_GET_PERSON, SQL_COUNT_PEOPLE,
-                       render_person, attach_person_counts, attach_person_facts },
+    [STORE_QUOTES] = { "quote", "quotes", "quote", QUOTE_SELECT, SQL_GET_QUOTE,
+                       SQL_COUNT_QUOTES, render_quote, NULL, NULL },
+    [STORE_PEOPLE] = { "person", "people", NULL, PERSON_SELECT, SQL_GET_PERSON,
+                       SQL_COUNT_PEOPLE, render_person, attach_person_counts,
+                       attach_person_facts },
 };
 
-static const struct kind_info *kind_info(enum store_kind kind)
+const store_kind_info *store_kind_info_of(enum store_kind kind)
 {
     if ((unsigned)kind >= sizeof(kinds) / sizeof(kinds[0]) || !kinds[kind].render)
         return NULL;
     return &kinds[kind];
 }
 
-/* Walks a page (items in id order) forward from *at to the item whose id is `id`: returns it,
- * or NULL when the page has none (then *at is the first item past id, or the page size).
- * Rows of a range scan come in id order too, so a page and its rows merge in one pass. */
-static json_t *page_seek(json_t *items, size_t *at, const char *id)
-{
-    size_t n = json_array_size(items);
-    const char *item_id = NULL;
-
-    /* Both sides ascend by id (SQLite's BINARY collation is memcmp, as is strcmp). */
-    while (*at < n &&
-           (item_id = json_string_value(json_object_get(json_array_get(items, *at), "id"))) &&
-           strcmp(item_id, id) < 0)
-        (*at)++;
-    if (*at == n || !item_id || strcmp(item_id, id) != 0)
-        return NULL;
-    return json_array_get(items, *at);
-}
-
-/* The first and last ids of a non-empty page. */
-static void page_bounds(json_t *items, const char **first, const char **last)
-{
-    size_t n = json_array_size(items);
-    *first = json_string_value(json_object_get(json_array_get(items, 0), "id"));
-    *last = json_string_value(json_object_get(json_array_get(items, n - 1), "id"));
-}
-
-/* Fills the "sources" list of each fact in `facts` (an array in id order) with the evidence
- * of the facts whose ids lie between the first and the last of them. */
-static int attach_evidence(store *st, const struct kind_info *k, json_t *facts)
+/* Fills the "sources" list of each fact in `facts` with its evidence, as much as asked. */
+int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
+                          enum store_evidence mode)
 {
     size_t i;
     json_t *fact;
@@ -272,6 +233,11 @@ static int attach_evidence(store *st, const struct kind_info *k, json_t *facts)
 
     if (!k->evidence_kind || !json_array_size(facts))
         return STORE_OK;
+    if (mode == STORE_EVIDENCE_NONE) {
+        json_array_foreach(facts, i, fact)
+            json_object_del(fact, "sources");
+        return STORE_OK;
+    }
     sqlite3_stmt *stmt = store_stmt(st, SQL_EVIDENCE_OF);
     if (!stmt)
         return STORE_ERROR;
@@ -285,7 +251,8 @@ static int attach_evidence(store *st, const struct kind_info *k, json_t *facts)
             json_object_set_new(ev, "source_id", col_text(stmt, 0));
             json_object_set_new(ev, "start", col_int(stmt, 1));
             json_object_set_new(ev, "end", col_int(stmt, 2));
-            json_object_set_new(ev, "excerpt", col_text(stmt, 3));
+            if (mode == STORE_EVIDENCE_FULL)
+                json_object_set_new(ev, "excerpt", col_text(stmt, 3));
             json_array_append_new(sources, ev);
         }
         if (rc != SQLITE_DONE)
@@ -297,46 +264,52 @@ static int attach_evidence(store *st, const struct kind_info *k, json_t *facts)
     return STORE_OK;
 }
 
-/* Gives each person of a page (in id order) "counts": how many agreements, meetings and
- * quotes they take part in, zero included. */
+/* Gives each person of a page "counts": how many agreements, meetings and quotes they take
+ * part in, zero included.  One range scan of fact_people over the page's ids, whatever order
+ * the page is in. */
 static int attach_person_counts(store *st, json_t *people)
 {
-    size_t n = json_array_size(people), p = 0, i;
-    json_t *person;
+    size_t i;
+    json_t *person, *by_id = json_object();
+    const char *first = NULL, *last = NULL;
     sqlite3_stmt *stmt;
-    int rc;
+    int rc, result = STORE_OK;
 
     json_array_foreach(people, i, person) {
         json_t *counts = json_object();
+        const char *id = json_string_value(json_object_get(person, "id"));
         for (size_t k = 0; k < N_PERSON_FACTS; k++)
             json_object_set_new(counts, person_facts[k].member, json_integer(0));
         json_object_set_new(person, "counts", counts);
+        if (!id)
+            continue;
+        json_object_set(by_id, id, counts);
+        if (!first || strcmp(id, first) < 0)
+            first = id;
+        if (!last || strcmp(id, last) > 0)
+            last = id;
     }
-    if (!n)
-        return STORE_OK;
-    if (!(stmt = store_stmt(st, SQL_PERSON_COUNTS_RANGE)))
-        return STORE_ERROR;
-    const char *first, *last;
-    page_bounds(people, &first, &last);
+    if (!first)
+        goto out;
+    if (!(stmt = store_stmt(st, SQL_PERSON_COUNTS_RANGE))) {
+        result = STORE_ERROR;
+        goto out;
+    }
     sqlite3_bind_text(stmt, 1, first, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, last, -1, SQLITE_STATIC);
-
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        json_t *match = page_seek(people, &p, (const char *)sqlite3_column_text(stmt, 0));
-        if (p == n)
-            break;
-        if (!match)
-            continue;
+        json_t *counts = json_object_get(by_id, (const char *)sqlite3_column_text(stmt, 0));
         const char *kind = (const char *)sqlite3_column_text(stmt, 1);
-        for (size_t k = 0; k < N_PERSON_FACTS; k++)
-            if (kind && strcmp(kind, person_facts[k].kind) == 0)
-                json_object_set_new(json_object_get(match, "counts"), person_facts[k].member,
-                                    col_int(stmt, 2));
+        for (size_t k = 0; counts && kind && k < N_PERSON_FACTS; k++)
+            if (strcmp(kind, person_facts[k].kind) == 0)
+                json_object_set_new(counts, person_facts[k].member, col_int(stmt, 2));
     }
     store_done(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return store_sql_fail(st, "counting a person's facts");
-    return STORE_OK;
+    if (rc != SQLITE_DONE)
+        result = store_sql_fail(st, "counting a person's facts");
+out:
+    json_decref(by_id);
+    return result;
 }
 
 /* Gives one person the lists of the agreements, meetings and quotes they take part in, each
@@ -374,52 +347,21 @@ static int attach_person_facts(store *st, json_t *person)
 int store_list(store *st, enum store_kind kind, const char *after, int limit, json_t **items,
                bool *more)
 {
-    const struct kind_info *k = kind_info(kind);
-    sqlite3_stmt *stmt = NULL;
-    json_t *page = NULL;
-    int rc;
+    store_list_query query = {.kind = kind, .after = after, .limit = limit};
+    store_page page;
+    int rc = store_list_page(st, &query, &page);
 
-    *items = NULL;
-    *more = false;
-    if (!k)
-        return store_fail(st, "unknown kind %d", (int)kind);
-    if (limit < 1 || limit == INT_MAX)
-        return store_fail(st, "limit %d out of range", limit);
-    if (store_begin_read(st))
-        return STORE_ERROR;
-    if (!(stmt = store_stmt(st, k->list_sql)) || !(page = json_array()))
-        goto fail;
-    /* Every id sorts after the empty string. */
-    sqlite3_bind_text(stmt, 1, after ? after : "", -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 2, limit + 1);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if ((int)json_array_size(page) == limit) {
-            *more = true;
-            break;
-        }
-        json_array_append_new(page, k->render(stmt));
-    }
-    store_done(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        store_sql_fail(st, "listing");
-        goto fail;
-    }
-    if (attach_evidence(st, k, page) || (k->complete_page && k->complete_page(st, page)) ||
-        store_commit(st))
-        goto fail;
-    *items = page;
-    return STORE_OK;
-
-fail:
-    store_rollback(st);
-    json_decref(page);
-    *more = false;
-    return STORE_ERROR;
+    *items = page.items;
+    *more = page.more;
+    page.items = NULL;
+    store_page_release(&page);
+    return rc;
 }
 
-int store_get(store *st, enum store_kind kind, const char *id, json_t **item)
+int store_get_item_locked(store *st, enum store_kind kind, const char *id,
+                          enum store_evidence evidence, json_t **item)
 {
-    const struct kind_info *k = kind_info(kind);
+    const store_kind_info *k = store_kind_info_of(kind);
     sqlite3_stmt *stmt = NULL;
 
     *item = NULL;
@@ -427,39 +369,53 @@ int store_get(store *st, enum store_kind kind, const char *id, json_t **item)
         return store_fail(st, "unknown kind %d", (int)kind);
     if (!id)
         return store_fail(st, "no id given");
-    if (store_begin_read(st))
-        return STORE_ERROR;
     if (!(stmt = store_stmt(st, k->get_sql)))
-        goto fail;
+        return STORE_ERROR;
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {
         store_done(stmt);
-        store_rollback(st);
         store_fail(st, "no %s with id '%s'", k->noun, id);
         return STORE_NOT_FOUND;
     }
     if (rc != SQLITE_ROW) {
-        store_sql_fail(st, "reading");
-        goto fail;
+        store_done(stmt);
+        return store_sql_fail(st, "reading");
     }
     json_t *wrap = json_array();
     json_array_append_new(wrap, k->render(stmt));
     store_done(stmt);
-    if (attach_evidence(st, k, wrap) || (k->complete_page && k->complete_page(st, wrap)) ||
-        (k->complete_item && k->complete_item(st, json_array_get(wrap, 0))) ||
-        store_commit(st)) {
+    if (store_attach_evidence(st, k, wrap, evidence) ||
+        (k->complete_page && k->complete_page(st, wrap)) ||
+        (k->complete_item && k->complete_item(st, json_array_get(wrap, 0)))) {
         json_decref(wrap);
-        goto fail;
+        return STORE_ERROR;
     }
     *item = json_incref(json_array_get(wrap, 0));
     json_decref(wrap);
     return STORE_OK;
+}
 
-fail:
-    store_done(stmt);
-    store_rollback(st);
-    return STORE_ERROR;
+int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,
+                   json_t **item)
+{
+    *item = NULL;
+    if (store_begin_read(st))
+        return STORE_ERROR;
+    int rc = store_get_item_locked(st, kind, id, evidence, item);
+    if (rc == STORE_OK && store_commit(st)) {
+        json_decref(*item);
+        *item = NULL;
+        rc = STORE_ERROR;
+    }
+    if (rc != STORE_OK)
+        store_rollback(st);
+    return rc;
+}
+
+int store_get(store *st, enum store_kind kind, const char *id, json_t **item)
+{
+    return store_get_item(st, kind, id, STORE_EVIDENCE_FULL, item);
 }
 
 int store_source_text(store *st, const char *id, char **text, size_t *len)
@@ -500,7 +456,7 @@ int store_source_text(store *st, const char *id, char **text, size_t *len)
 
 int store_count(store *st, enum store_kind kind, long long *count)
 {
-    const struct kind_info *k = kind_info(kind);
+    const store_kind_info *k = store_kind_info_of(kind);
     sqlite3_stmt *stmt;
 
     *count = 0;

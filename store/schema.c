@@ -19,6 +19,8 @@
  *   meta         small key/value state: facts_stale ("1" after an article is stored, "0"
  *                once the facts are merged again), generation (a counter every write
  *                transaction bumps) and modified_at (its UTC time), since version 3
+ *   search_fts   the FTS5 index of article texts, agreement names and quotes (version 4,
+ *                see search.c)
  */
 #include "store/store_private.h"
 
@@ -146,6 +148,25 @@ static const migration migrations[] = {
       "INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', '1');"
       "INSERT OR IGNORE INTO meta (key, value)"
       "  VALUES ('modified_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));" },
+    /* Version 4: full-text search (search.c).  One FTS5 row per article (name: its title,
+     * body: its text), per agreement (name: its name, aliases and acronym, one a line) and
+     * per quote (body: its text); kind and ref say what the row stands for.  Filled from the
+     * rows already stored; write.c keeps it current. */
+    { 4,
+      "CREATE VIRTUAL TABLE search_fts USING fts5 ("
+      "  kind UNINDEXED, ref UNINDEXED, name, body,"
+      "  tokenize = 'unicode61 remove_diacritics 2'"
+      ");"
+      "INSERT INTO search_fts (kind, ref, name, body)"
+      "  SELECT 'source', id, coalesce(title, ''), CAST(text AS TEXT) FROM sources;"
+      "INSERT INTO search_fts (kind, ref, name, body)"
+      "  SELECT 'agreement', a.id, a.name"
+      "    || coalesce(char(10) || (SELECT group_concat(j.value, char(10)) FROM json_each("
+      "         CASE WHEN json_valid(a.aliases) THEN a.aliases ELSE '[]' END) AS j), '')"
+      "    || coalesce(char(10) || a.acronym, ''), ''"
+      "  FROM agreements AS a;"
+      "INSERT INTO search_fts (kind, ref, name, body)"
+      "  SELECT 'quote', id, '', text FROM quotes;" },
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)

@@ -66,6 +66,41 @@ sqlite3_stmt *store_stmt(store *st, const char *sql)
     return stmt;
 }
 
+sqlite3_stmt *store_stmt_text(store *st, const char *sql)
+{
+    for (int i = 0; i < st->ndynamic; i++) {
+        if (strcmp(st->dynamic[i].sql, sql) == 0) {
+            sqlite3_reset(st->dynamic[i].stmt);
+            sqlite3_clear_bindings(st->dynamic[i].stmt);
+            return st->dynamic[i].stmt;
+        }
+    }
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
+        store_sql_fail(st, "preparing a statement");
+        sqlite3_finalize(stmt);
+        return NULL;
+    }
+    char *copy = strdup(sql);
+    if (!copy) {
+        sqlite3_finalize(stmt);
+        store_fail(st, "out of memory");
+        return NULL;
+    }
+    int slot = st->ndynamic;
+    if (slot == STORE_DYNAMIC_CACHE) {
+        slot = st->next_dynamic;
+        st->next_dynamic = (st->next_dynamic + 1) % STORE_DYNAMIC_CACHE;
+        sqlite3_finalize(st->dynamic[slot].stmt);
+        free(st->dynamic[slot].sql);
+    } else {
+        st->ndynamic++;
+    }
+    st->dynamic[slot].sql = copy;
+    st->dynamic[slot].stmt = stmt;
+    return stmt;
+}
+
 void store_done(sqlite3_stmt *stmt)
 {
     if (stmt)
@@ -203,6 +238,10 @@ void store_close(store *st)
         return;
     for (int i = 0; i < st->ncache; i++)
         sqlite3_finalize(st->cache[i].stmt);
+    for (int i = 0; i < st->ndynamic; i++) {
+        sqlite3_finalize(st->dynamic[i].stmt);
+        free(st->dynamic[i].sql);
+    }
     sqlite3_close(st->db);
     free(st);
 }
@@ -217,4 +256,28 @@ int store_ping(store *st)
     int rc = sqlite3_step(stmt);
     store_done(stmt);
     return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "ping");
+}
+
+static const char SQL_DATABASE_INFO[] =
+    "SELECT (SELECT page_count FROM pragma_page_count())"
+    " * (SELECT page_size FROM pragma_page_size()),"
+    " (SELECT user_version FROM pragma_user_version())";
+
+int store_database_info(store *st, store_db_info *out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_DATABASE_INFO);
+
+    memset(out, 0, sizeof *out);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        out->bytes = sqlite3_column_int64(stmt, 0);
+        out->schema_version = sqlite3_column_int(stmt, 1);
+    }
+    store_done(stmt);
+    if (rc != SQLITE_ROW)
+        return store_sql_fail(st, "reading the database size");
+    out->schema_current = store_check_schema(st) == STORE_OK;
+    return STORE_OK;
 }

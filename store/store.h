@@ -24,6 +24,7 @@ typedef struct store store;
 enum store_result {
     STORE_OK = 0,
     STORE_NOT_FOUND = 1,
+    STORE_BAD_QUERY = 2, /* the request's query (an FTS5 expression) is not valid */
     STORE_ERROR = -1,
 };
 
@@ -70,6 +71,71 @@ int store_facts_stale(store *st);
  * in id order.  *items gets a new array; *more is set when further items exist. */
 int store_list(store *st, enum store_kind kind, const char *after, int limit, json_t **items,
                bool *more);
+/* --- lists with filters, sorting and keyset cursors (query.c) --- */
+
+/* How much of a fact's evidence ("sources") to render. */
+enum store_evidence {
+    STORE_EVIDENCE_FULL = 0, /* {source_id, start, end, excerpt}, as the contract shows */
+    STORE_EVIDENCE_IDS,      /* {source_id, start, end} */
+    STORE_EVIDENCE_NONE,     /* no "sources" member */
+};
+
+/* Filters; NULL (or 0) is "any".  Each applies to the kinds named; the API only passes the
+ * ones a list takes.  Person filters match a person id, or a name or alias of the person,
+ * case-insensitively (ASCII case).  Dates are ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD): a
+ * fact matches when the period its date denotes overlaps [date_from, date_to]. */
+typedef struct store_filters {
+    const char *party;       /* agreements: one of the parties */
+    const char *signatory;   /* agreements: a person */
+    const char *acronym;     /* agreements */
+    const char *participant; /* meetings: a person */
+    const char *place;       /* meetings */
+    const char *speaker;     /* quotes: a person, or the speaker's name as served */
+    const char *date_from;   /* agreements: signed; meetings: date; quotes: published date */
+    const char *date_to;     /*   of an article the quote is in */
+    const char *source_id;   /* facts with evidence in this article */
+    int min_sources;         /* facts supported by at least this many articles */
+    const char *q;           /* sources: an FTS5 query over their title and text */
+} store_filters;
+
+/* Where a page starts: after the item whose sort key and id these are (from the previous
+ * page's store_page.last). */
+typedef struct store_cursor {
+    bool key_null;
+    bool key_is_int;
+    long long key_int;
+    const char *key_text;
+    const char *id;
+} store_cursor;
+
+typedef struct store_list_query {
+    enum store_kind kind;
+    const char *sort;        /* a field of store_sort_fields(kind); NULL: the kind's default */
+    bool descending;         /* nulls still come last */
+    const store_cursor *cursor; /* NULL: the first page */
+    const char *after;       /* alternatively the id of the previous page's last item */
+    int limit;               /* 1..INT_MAX-1 */
+    enum store_evidence evidence;
+    bool count;              /* also count every match (store_page.total) */
+    store_filters filters;
+} store_list_query;
+
+typedef struct store_page {
+    json_t *items;           /* the page */
+    bool more;               /* further items exist */
+    long long total;         /* every match, when asked for; else -1 */
+    json_t *last;            /* the last item's [key_null, key, id], for the next cursor */
+} store_page;
+
+/* The sort fields of a kind, NULL-terminated; the first is the default. */
+const char *const *store_sort_fields(enum store_kind kind);
+/* A page of a filtered, sorted list.  STORE_BAD_QUERY when q is not a valid FTS5 query. */
+int store_list_page(store *st, const store_list_query *query, store_page *page);
+void store_page_release(store_page *page);
+/* One fact or resource, its evidence rendered as asked. */
+int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,
+                   json_t **item);
+
 /* One resource by id: STORE_OK with *item set, STORE_NOT_FOUND, or STORE_ERROR. */
 int store_get(store *st, enum store_kind kind, const char *id, json_t **item);
 /* The exact stored text of a source (malloc'd, not NUL-terminated in meaning: use len). */
@@ -87,5 +153,53 @@ int store_get_version(store *st, store_version *out);
 
 /* Number of stored items of a kind in *count. */
 int store_count(store *st, enum store_kind kind, long long *count);
+
+/* What readiness checks and metrics tell about the database itself. */
+typedef struct store_db_info {
+    long long bytes;     /* page_count * page_size: the data, WAL content included */
+    int schema_version;  /* PRAGMA user_version */
+    bool schema_current; /* the version this factd reads (else store_errmsg() says why) */
+} store_db_info;
+int store_database_info(store *st, store_db_info *out);
+
+/* --- full-text search (search.c) and statistics (stats.c) --- */
+
+/* The kinds a search covers, as bits of store_search_query.kinds. */
+enum store_search_kind {
+    STORE_SEARCH_SOURCES = 1u << 0,
+    STORE_SEARCH_AGREEMENTS = 1u << 1,
+    STORE_SEARCH_QUOTES = 1u << 2,
+};
+
+typedef struct store_search_query {
+    const char *match;  /* an FTS5 query: words, "phrases", prefix*, AND, OR, NOT, NEAR() */
+    unsigned kinds;     /* store_search_kind bits; 0: every kind */
+    const char *cursor; /* the previous page's next_cursor; NULL: the first page */
+    int limit;          /* 1..INT_MAX-1 */
+    bool count;         /* also count every hit (store_search_page.total) */
+} store_search_query;
+
+typedef struct store_search_page {
+    /* Best first: {"kind", "id", "score", "source_id", "highlights": [{"start", "end"}],
+     * "snippet", "fact"}; see search.c. */
+    json_t *hits;
+    char *next_cursor; /* malloc'd; NULL on the last page */
+    long long total;   /* every hit, when asked for; else -1 */
+} store_search_page;
+
+/* One page of hits.  STORE_BAD_QUERY (the reason in store_errmsg) when match is not a valid
+ * FTS5 query or the cursor is not one store_search made. */
+int store_search(store *st, const store_search_query *query, store_search_page *page);
+void store_search_page_release(store_search_page *page);
+/* True when cursor has the shape of a next_cursor. */
+bool store_search_cursor_ok(const char *cursor);
+/* The bit of the kind named name[0..len) ("source", "agreement", "quote"); false for another. */
+bool store_search_kind_bit(const char *name, size_t len, unsigned *bit);
+
+/* Counts for GET /stats: {"counts": {"sources", "agreements", "meetings", "quotes",
+ * "people"}, "agreements_by_year" and "meetings_by_year": [{"year", "count"}] (year null for
+ * undated), "agreements_by_party": [{"party", "count"}], "quotes_by_speaker": [{"speaker",
+ * "person_id", "count"}]}.  The party and speaker lists hold at most `top` entries. */
+int store_stats(store *st, int top, json_t **stats);
 
 #endif

@@ -17,6 +17,7 @@
  * found by the address of its text.  Room for every static SQL text of store/ (48 today) with
  * some to spare: a writable handle may use all of them. */
 #define STORE_STMT_CACHE 64
+#define STORE_DYNAMIC_CACHE 32
 
 struct store {
     sqlite3 *db;
@@ -27,6 +28,13 @@ struct store {
         sqlite3_stmt *stmt;
     } cache[STORE_STMT_CACHE];
     int ncache;
+    /* Statements of SQL built at run time (filtered lists), found by their text; the oldest
+     * is replaced when full. */
+    struct {
+        char *sql;
+        sqlite3_stmt *stmt;
+    } dynamic[STORE_DYNAMIC_CACHE];
+    int ndynamic, next_dynamic;
 };
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on
@@ -47,6 +55,32 @@ int store_begin_write(store *st);
 int store_begin_read(store *st);
 int store_commit(store *st);
 void store_rollback(store *st);
+
+/* What read.c knows of each kind, for query.c. */
+typedef struct store_kind_info {
+    const char *noun;          /* for messages */
+    const char *table;
+    const char *evidence_kind; /* evidence.kind, or NULL when the kind has none */
+    const char *columns;       /* "SELECT <the columns render reads>", without FROM */
+    const char *get_sql, *count_sql;
+    json_t *(*render)(sqlite3_stmt *row);
+    /* What a page's items show beyond their rows (people: their counts), or NULL; also run
+     * on a single resource, so that it shows everything its list entry does. */
+    int (*complete_page)(store *st, json_t *items);
+    /* What a single resource shows beyond its list entry (a person: their facts), or NULL. */
+    int (*complete_item)(store *st, json_t *item);
+} store_kind_info;
+
+const store_kind_info *store_kind_info_of(enum store_kind kind);
+/* Gives each fact of `facts` its evidence as asked (read.c). */
+int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
+                          enum store_evidence mode);
+/* store_get_item() inside the caller's read transaction. */
+int store_get_item_locked(store *st, enum store_kind kind, const char *id,
+                          enum store_evidence evidence, json_t **item);
+/* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
+ * with store_done() after use like any other. */
+sqlite3_stmt *store_stmt_text(store *st, const char *sql);
 
 /* Creates or upgrades the schema of a writable handle (schema.c). */
 int store_migrate(store *st);

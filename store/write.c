@@ -146,6 +146,22 @@ static const char *extraction_text(const json_t *extraction, const char *key)
     return json_string_value(json_object_get(extraction, key));
 }
 
+/* The search index (search.c): an article's row goes in with the article. */
+static const char SQL_INDEX_SOURCE[] =
+    "INSERT INTO search_fts (kind, ref, name, body)"
+    " SELECT 'source', id, coalesce(title, ''), CAST(text AS TEXT) FROM sources WHERE id = ?1";
+
+static int index_source(store *st, const char *id)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INDEX_SOURCE);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing the article");
+}
+
 int store_put_source(store *st, const store_source_in *src, char **id_out)
 {
     char id[SOURCE_ID_LEN + 1];
@@ -202,7 +218,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
         store_sql_fail(st, "storing the article");
         goto rollback;
     }
-    if (set_stale(st, true))
+    if (index_source(st, id) || set_stale(st, true))
         goto rollback;
     if (store_commit(st))
         goto rollback;
@@ -272,6 +288,16 @@ static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM people";
 static const char SQL_CLEAR_AGREEMENTS[] = "DELETE FROM agreements";
 static const char SQL_CLEAR_MEETINGS[] = "DELETE FROM meetings";
 static const char SQL_CLEAR_QUOTES[] = "DELETE FROM quotes";
+/* The search index's fact rows (search.c), rebuilt from the new facts. */
+static const char SQL_UNINDEX_FACTS[] = "DELETE FROM search_fts WHERE kind <> 'source'";
+static const char SQL_INDEX_FACTS[] =
+    "INSERT INTO search_fts (kind, ref, name, body)"
+    " SELECT 'agreement', a.id, a.name"
+    "   || coalesce(char(10) || (SELECT group_concat(j.value, char(10)) FROM json_each("
+    "        CASE WHEN json_valid(a.aliases) THEN a.aliases ELSE '[]' END) AS j), '')"
+    "   || coalesce(char(10) || a.acronym, ''), ''"
+    " FROM agreements AS a"
+    " UNION ALL SELECT 'quote', id, '', text FROM quotes";
 
 /* Spans waiting for their excerpt while the facts go in (temp: private to this connection). */
 static const char SQL_CREATE_PENDING[] =
@@ -773,7 +799,7 @@ int store_replace_facts(store *st, const json_t *facts)
     static const char *const clear[] = {
         /* fact_people first: its rows refer to people. */
         SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE, SQL_CLEAR_AGREEMENTS, SQL_CLEAR_MEETINGS,
-        SQL_CLEAR_QUOTES, SQL_CLEAR_PENDING,
+        SQL_CLEAR_QUOTES, SQL_CLEAR_PENDING, SQL_UNINDEX_FACTS,
     };
 
     if (!json_is_object(facts))
@@ -798,6 +824,7 @@ int store_replace_facts(store *st, const json_t *facts)
         run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
+        run_simple(st, SQL_INDEX_FACTS, "indexing the facts for search") ||
         set_stale(st, false) || store_commit(st))
         goto fail;
     return STORE_OK;

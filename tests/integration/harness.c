@@ -2,12 +2,14 @@
  *
  * Criterion runs every test in its own process, so each test gets its own temporary
  * directory, database and server; nothing is shared between tests.  The server is a child
- * process that dies with the test (PR_SET_PDEATHSIG) even if the test crashes.
+ * process that dies with the test (PR_SET_PDEATHSIG) even if the test crashes, and so is the
+ * contract check's Prism proxy (one per server, reused by every request of the test).
  */
 #include "tests/integration/harness.h"
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -27,6 +29,10 @@
 #define START_TIMEOUT_S 30 /* generous: the binary may run under AddressSanitizer */
 #define STOP_TIMEOUT_S 20
 #define START_ATTEMPTS 5
+#define PROXY_START_TIMEOUT_S 90 /* Node.js starting Prism while the other jobs run */
+#define PROXY_STOP_TIMEOUT_S 5
+#define PROXY_ATTEMPTS 3
+#define PRISM_ERROR_PREFIX "https://stoplight.io/prism/errors#"
 
 static struct {
     char dir[256];
@@ -35,7 +41,12 @@ static struct {
     unsigned short port;
     pid_t server;
     bool curl_ready;
-} h = {.server = -1};
+    char proxy_url[64]; /* empty when no proxy runs */
+    pid_t proxy;
+} h = {.server = -1, .proxy = -1};
+
+/* Drifts seen by the contract check; requests may come from several threads. */
+static atomic_uint drift_count;
 
 const char *harness_factd(void)
 {
@@ -85,8 +96,8 @@ unsigned short harness_free_port(void)
     return ntohs(addr.sin_port);
 }
 
-/* Starts factd with argv, output appended to DIR/log_name; returns the child's pid. */
-static pid_t spawn_factd(char *const argv[], const char *log_name)
+/* Starts program with argv, output appended to DIR/log_name; returns the child's pid. */
+static pid_t spawn_program(const char *program, char *const argv[], const char *log_name)
 {
     char log_path[512];
     snprintf(log_path, sizeof log_path, "%s/%s", h.dir, log_name);
@@ -103,11 +114,16 @@ static pid_t spawn_factd(char *const argv[], const char *log_name)
             dup2(fd, STDERR_FILENO);
             close(fd);
         }
-        execv(harness_factd(), argv);
-        fprintf(stderr, "exec %s: %s\n", harness_factd(), strerror(errno));
+        execv(program, argv);
+        fprintf(stderr, "exec %s: %s\n", program, strerror(errno));
         _exit(127);
     }
     return pid;
+}
+
+static pid_t spawn_factd(char *const argv[], const char *log_name)
+{
+    return spawn_program(harness_factd(), argv, log_name);
 }
 
 /* Waits for pid at most timeout_s seconds; its exit status as harness.h describes. */
@@ -161,6 +177,9 @@ int harness_run_factd(char *const argv[], const char *log_name, int timeout_s)
     return wait_exit(pid, timeout_s);
 }
 
+static bool send_to(const char *base_url, CURL *curl, const char *method, const char *path,
+                    const char *const headers[], const char *body, size_t body_len,
+                    http_reply *r, bool quiet);
 static bool send_request(CURL *curl, const char *method, const char *path, const char *body,
                          size_t body_len, http_reply *r, bool quiet);
 
@@ -183,6 +202,152 @@ static bool wait_ready(void)
         sleep_ms(20);
     }
     return false;
+}
+
+/* --- the contract check's proxy --- */
+
+static const char *proxy_program(void)
+{
+    const char *prism = getenv("FACTD_TEST_PROXY");
+    return prism && *prism ? prism : NULL;
+}
+
+static const char *proxy_document(void)
+{
+    const char *doc = getenv("FACTD_TEST_OPENAPI");
+    return doc && *doc ? doc : "openapi.yaml";
+}
+
+bool harness_proxied(void)
+{
+    return h.proxy_url[0] != '\0';
+}
+
+unsigned harness_drift_count(void)
+{
+    return atomic_load(&drift_count);
+}
+
+static void stop_proxy(void)
+{
+    if (h.proxy > 0) {
+        kill(h.proxy, SIGTERM);
+        wait_exit(h.proxy, PROXY_STOP_TIMEOUT_S);
+    }
+    h.proxy = -1;
+    h.proxy_url[0] = '\0';
+}
+
+/* Waits until the proxy answers anything on /healthz; false if it exits or time runs out. */
+static bool wait_proxy_ready(void)
+{
+    double deadline = now_s() + PROXY_START_TIMEOUT_S;
+    while (now_s() < deadline) {
+        int status;
+        if (waitpid(h.proxy, &status, WNOHANG) == h.proxy) {
+            h.proxy = -1;
+            return false;
+        }
+        http_reply r;
+        http_reply_init(&r);
+        bool ok = send_to(h.proxy_url, NULL, "GET", "/healthz", NULL, NULL, 0, &r, true);
+        http_reply_release(&r);
+        if (ok)
+            return true;
+        sleep_ms(50);
+    }
+    return false;
+}
+
+/* Starts Prism in front of the server that answers at h.base_url, when FACTD_TEST_PROXY asks
+ * for it.  Prism reads the document once, at start-up. */
+static bool start_proxy(void)
+{
+    const char *prism = proxy_program();
+    if (!prism)
+        return true;
+    for (int attempt = 0; attempt < PROXY_ATTEMPTS; attempt++) {
+        char port[16];
+        snprintf(port, sizeof port, "%u", (unsigned)harness_free_port());
+        snprintf(h.proxy_url, sizeof h.proxy_url, "http://127.0.0.1:%s", port);
+        /* --cors=false: Prism would otherwise answer preflights and add CORS headers itself. */
+        char *argv[] = {(char *)prism, "proxy", (char *)proxy_document(), h.base_url,
+                        "--errors", "--port", port, "--host", "127.0.0.1", "--cors=false",
+                        "--verboseLevel", "warn", NULL};
+        h.proxy = spawn_program(prism, argv, "prism.log");
+        if (wait_proxy_ready())
+            return true;
+        stop_proxy();
+    }
+    print_log("prism.log");
+    return false;
+}
+
+/* Judges the proxy's answer p to a GET whose direct answer had the status direct_status;
+ * prints and counts a drift. */
+static void judge_proxied(const char *path, const http_reply *p, long direct_status)
+{
+    strbuf violations = STRBUF_INIT;
+    const char *what = NULL;
+    const char *prism_type = NULL;
+    json_t *body = NULL;
+
+    if (http_header(p, "sl-violations", &violations)) {
+        what = "the response breaks the document";
+    } else {
+        body = http_json(p);
+        json_t *type = json_object_get(body, "type");
+        if (json_is_string(type) &&
+            strncmp(json_string_value(type), PRISM_ERROR_PREFIX, strlen(PRISM_ERROR_PREFIX)) == 0)
+            prism_type = json_string_value(type) + strlen(PRISM_ERROR_PREFIX);
+        if (!prism_type)
+            ; /* factd's answer, forwarded as the document allows it */
+        else if (strcmp(prism_type, "VIOLATIONS") == 0)
+            what = "the response breaks the document";
+        else if (p->status >= 400 && p->status < 500 && direct_status >= 400)
+            ; /* the document and factd both refuse the request */
+        else if (p->status >= 400 && p->status < 500)
+            what = "the document refuses a request that factd answers";
+        else
+            what = "the proxy failed";
+    }
+    if (what) {
+        /* Non-fatal, so that it may come from any of the test's threads. */
+        atomic_fetch_add(&drift_count, 1);
+        cr_expect_fail("contract drift from %s: GET %s (factd: %ld, proxy: %ld): %s: %s",
+                       proxy_document(), path, direct_status, p->status, what,
+                       violations.len ? violations.buf : p->body.buf);
+    }
+    json_decref(body);
+    strbuf_release(&violations);
+}
+
+/* Sends the proxy its copy of a GET that factd answered with direct_status. */
+static void check_through_proxy(const char *path, const char *const headers[],
+                                long direct_status)
+{
+    const char *with_identity[64];
+    size_t n = 0;
+    bool has_encoding = false;
+    for (; headers && headers[n] && n + 2 < sizeof with_identity / sizeof *with_identity; n++) {
+        with_identity[n] = headers[n];
+        if (strncasecmp(headers[n], "Accept-Encoding:", 16) == 0)
+            has_encoding = true;
+    }
+    /* Prism asks for any encoding when the client names none; ask for what the test got. */
+    if (!has_encoding)
+        with_identity[n++] = "Accept-Encoding: identity";
+    with_identity[n] = NULL;
+
+    http_reply p;
+    http_reply_init(&p);
+    if (send_to(h.proxy_url, NULL, "GET", path, with_identity, NULL, 0, &p, false)) {
+        judge_proxied(path, &p, direct_status);
+    } else {
+        atomic_fetch_add(&drift_count, 1);
+        cr_expect_fail("contract check: GET %s: the proxy did not answer", path);
+    }
+    http_reply_release(&p);
 }
 
 bool harness_answers(void)
@@ -249,8 +414,14 @@ bool harness_start_listen(const char *listen)
         char *serve_listen[] = {(char *)harness_factd(), "serve", "--db", h.db, "--port", port,
                                 "--listen", (char *)listen, NULL};
         h.server = spawn_factd(listen ? serve_listen : serve_default, "serve.log");
-        if (wait_ready())
-            return true;
+        if (wait_ready()) {
+            if (start_proxy())
+                return true;
+            kill(h.server, SIGKILL);
+            waitpid(h.server, NULL, 0);
+            h.server = -1;
+            return false;
+        }
         if (h.server > 0) {
             kill(h.server, SIGKILL);
             waitpid(h.server, NULL, 0);
@@ -271,6 +442,7 @@ void harness_start(void)
 
 int harness_stop_server(void)
 {
+    stop_proxy();
     if (h.server <= 0)
         return 0;
     kill(h.server, SIGTERM);
@@ -323,11 +495,14 @@ static size_t collect_header(char *data, size_t size, size_t n, void *user)
     return size * n;
 }
 
-static bool send_request(CURL *curl, const char *method, const char *path, const char *body,
-                         size_t body_len, http_reply *r, bool quiet)
+/* Sends METHOD base_url+path with the extra headers and optional body; see harness.h. */
+static bool send_to(const char *base_url, CURL *curl, const char *method, const char *path,
+                    const char *const headers[], const char *body, size_t body_len,
+                    http_reply *r, bool quiet)
 {
     char url[1024];
     bool own = !curl;
+    struct curl_slist *header_list = NULL;
     CURLcode rc;
 
     if (own)
@@ -336,8 +511,15 @@ static bool send_request(CURL *curl, const char *method, const char *path, const
     curl_easy_reset(curl);
     strbuf_reset(&r->headers);
     strbuf_reset(&r->body);
-    snprintf(url, sizeof url, "%s%s", h.base_url, path);
+    snprintf(url, sizeof url, "%s%s", base_url, path);
     curl_easy_setopt(curl, CURLOPT_URL, url);
+    for (size_t i = 0; headers && headers[i]; i++) {
+        struct curl_slist *grown = curl_slist_append(header_list, headers[i]);
+        cr_assert(grown, "curl_slist_append");
+        header_list = grown;
+    }
+    if (header_list)
+        curl_easy_setopt(curl, CURLOPT_HTTPHEADER, header_list);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
@@ -361,15 +543,46 @@ static bool send_request(CURL *curl, const char *method, const char *path, const
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status);
     else if (!quiet)
         fprintf(stderr, "%s %s: %s\n", method, url, curl_easy_strerror(rc));
+    /* The handle keeps pointing at the list until its next reset. */
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, NULL);
+    curl_slist_free_all(header_list);
     if (own)
         curl_easy_cleanup(curl);
     return rc == CURLE_OK;
 }
 
+/* A request to the server itself, as the harness makes while waiting for it. */
+static bool send_request(CURL *curl, const char *method, const char *path, const char *body,
+                         size_t body_len, http_reply *r, bool quiet)
+{
+    return send_to(h.base_url, curl, method, path, NULL, body, body_len, r, quiet);
+}
+
+bool http_request_with(CURL *curl, const char *method, const char *path,
+                       const char *const headers[], const char *body, size_t body_len,
+                       http_reply *r)
+{
+    if (!send_to(h.base_url, curl, method, path, headers, body, body_len, r, false))
+        return false;
+    if (harness_proxied() && strcmp(method, "GET") == 0 && !body)
+        check_through_proxy(path, headers, r->status);
+    return true;
+}
+
 bool http_request_on(CURL *curl, const char *method, const char *path, const char *body,
                      size_t body_len, http_reply *r)
 {
-    return send_request(curl, method, path, body, body_len, r, false);
+    return http_request_with(curl, method, path, NULL, body, body_len, r);
+}
+
+bool http_get_with(const char *path, const char *const headers[], http_reply *r)
+{
+    return http_request_with(NULL, "GET", path, headers, NULL, 0, r);
+}
+
+bool http_get_direct(const char *path, http_reply *r)
+{
+    return send_to(h.base_url, NULL, "GET", path, NULL, NULL, 0, r, false);
 }
 
 bool http_request(const char *method, const char *path, const char *body, http_reply *r)

@@ -7,6 +7,19 @@
  * (default build/factd); tests run from the repository root.
  *
  * The http_* helpers speak to that server with libcurl and collect status, headers and body.
+ *
+ * The contract check (`make test-contract`): with FACTD_TEST_PROXY set to a Prism executable
+ * (tests/contract/install prints its path), each server the harness starts gets a Prism proxy
+ * in front of it, `prism proxy openapi.yaml URL --errors` (FACTD_TEST_OPENAPI names another
+ * document), started once the server is ready and stopped with it.  Every GET without a body
+ * that the http_* helpers send then goes twice: straight to factd, whose answer the test gets
+ * byte for byte, and through the proxy, which checks factd's answer against the document.
+ * Drift is a response that breaks the document (a member, type, status, media type or header
+ * it does not allow) or a request the document refuses while factd answers it 2xx or 3xx (the
+ * document is stricter than the server); each fails the test where it happens (non-fatally,
+ * so that the test runs on), with Prism's account of it.  A request that both refuse (factd with 4xx, Prism with its own 422 or 404) is fine:
+ * factd's answer to it is not checked, since Prism never forwards it.  HEAD, other methods
+ * and requests with a body go straight to factd only: Prism answers those itself.
  */
 #ifndef FACTD_TEST_HARNESS_H
 #define FACTD_TEST_HARNESS_H
@@ -47,6 +60,11 @@ int harness_run_factd(char *const argv[], const char *log_name, int timeout_s);
 /* A port nothing listens on right now. */
 unsigned short harness_free_port(void);
 
+/* True when the contract check's proxy runs in front of the server. */
+bool harness_proxied(void);
+/* How many drifts from the document the contract check has seen in this test (0 without it). */
+unsigned harness_drift_count(void);
+
 /* --- HTTP --- */
 
 typedef struct http_reply {
@@ -65,6 +83,15 @@ bool http_request_on(CURL *curl, const char *method, const char *path, const cha
 bool http_request(const char *method, const char *path, const char *body, http_reply *r);
 bool http_get(const char *path, http_reply *r);
 bool http_head(const char *path, http_reply *r);
+/* As http_request_on, with extra request headers: a NULL-terminated list of "Name: value"
+ * strings (NULL for none), e.g. {"If-None-Match: \"...\"", "Accept: text/csv", NULL}. */
+bool http_request_with(CURL *curl, const char *method, const char *path,
+                       const char *const headers[], const char *body, size_t body_len,
+                       http_reply *r);
+bool http_get_with(const char *path, const char *const headers[], http_reply *r);
+/* GET straight to factd, never seen by the contract check's proxy: for a test that counts
+ * requests exactly (the proxy's copy of a GET is a second request). */
+bool http_get_direct(const char *path, http_reply *r);
 
 /* The value of header `name` (case-insensitive) copied into value; false when absent. */
 bool http_header(const http_reply *r, const char *name, strbuf *value);

@@ -62,7 +62,7 @@ static json_t *walk(const char *list, const char *first, int limit)
         cr_assert(link[0] == '/' && strncmp(link, list, strlen(list)) == 0 &&
                       link[strlen(list)] == '?',
                   "next '%s' is not a relative URL of %s", link, list);
-        cr_assert(strstr(link, "after="), "next '%s' has no cursor", link);
+        cr_assert(strstr(link, "cursor="), "next '%s' has no cursor", link);
         snprintf(path, sizeof path, "%s", link);
         json_decref(page);
     }

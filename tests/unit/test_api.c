@@ -158,6 +158,8 @@ typedef struct call {
 
 /* Sends "METHOD path?query" through api_handle on `st`.  The query is split on & and =
  * without decoding; "k" alone gives a NULL value. */
+static const char *call_accept; /* the Accept header of the next call_store, or NULL */
+
 static void call_store(store *st, const char *method, const char *target, bool has_body,
                        call *c)
 {
@@ -180,7 +182,9 @@ static void call_store(store *st, const char *method, const char *target, bool h
         }
     }
     api_request req = {
-        .method = method, .path = buf, .params = params, .nparams = n, .has_body = has_body};
+        .method = method, .path = buf, .params = params, .nparams = n, .has_body = has_body,
+        .accept = call_accept};
+    call_accept = NULL;
     api_handle(st, &req, &c->resp);
     c->json = NULL;
     if (c->resp.content_type && strstr(c->resp.content_type, "json"))
@@ -371,7 +375,7 @@ Test(api_lists, paging_visits_every_item_once_in_order)
     }
 }
 
-Test(api_lists, next_link_has_limit_after_and_pretty)
+Test(api_lists, next_link_keeps_the_parameters_and_adds_a_cursor)
 {
     call c;
     /* agreements come in date order, undated last: a2 (2016), a1 (2025), a3 (no date) */
@@ -380,8 +384,9 @@ Test(api_lists, next_link_has_limit_after_and_pretty)
     json_t *data = json_object_get(c.json, "data");
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(data, 0), "id")), "a2");
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(data, 1), "id")), "a1");
-    cr_assert_str_eq(json_string_value(json_object_get(c.json, "next")),
-                     "/agreements?limit=2&after=a1&pretty=1");
+    const char *next = json_string_value(json_object_get(c.json, "next"));
+    cr_assert(next && strncmp(next, "/agreements?limit=2&pretty=1&cursor=", 36) == 0, "%s",
+              next);
     cr_assert(c.resp.len > 0 && c.resp.body[c.resp.len - 1] == '\n');
     cr_assert(memchr(c.resp.body, '\n', c.resp.len - 1), "pretty output is indented");
     call_release(&c);
@@ -661,7 +666,7 @@ Test(api_meta, openapi_document)
     api_set_openapi(doc, strlen(doc));
     call_api("GET", "/openapi.yaml", &c);
     cr_assert_eq(c.resp.status, 200);
-    cr_assert_str_eq(c.resp.content_type, "application/yaml");
+    cr_assert_str_eq(c.resp.content_type, "application/yaml; charset=utf-8");
     cr_assert_eq(c.resp.len, strlen(doc));
     cr_assert(memcmp(c.resp.body, doc, c.resp.len) == 0);
     call_release(&c);
@@ -851,5 +856,305 @@ Test(api_people, unknown_person_is_404)
     call c;
     call_api("GET", "/people/p-nobody", &c);
     assert_problem(&c, 404, "/problems/not-found", "p-nobody");
+    call_release(&c);
+}
+
+/* --- filters, sorting, cursors, counts, fields, evidence and formats --- */
+
+/* The ids of a list answer's items, joined by commas. */
+static void list_ids(const call *c, char *out, size_t size)
+{
+    const json_t *item;
+    size_t i, used = 0;
+    out[0] = '\0';
+    json_array_foreach(json_object_get(c->json, "data"), i, item) {
+        int n = snprintf(out + used, size - used, "%s%s", i ? "," : "",
+                         json_string_value(json_object_get(item, "id")));
+        cr_assert(n > 0 && (size_t)n < size - used);
+        used += (size_t)n;
+    }
+}
+
+/* Asserts that GET target answers a list whose ids are `want` (comma-joined). */
+static void assert_ids(const char *target, const char *want)
+{
+    char got[256];
+    call c;
+    call_api("GET", target, &c);
+    assert_json_ok(&c);
+    list_ids(&c, got, sizeof got);
+    cr_assert_str_eq(got, want, "%s", target);
+    call_release(&c);
+}
+
+Test(api_query, agreement_filters, .init = setup, .fini = teardown)
+{
+    assert_ids("/agreements?party=india", "a1");
+    assert_ids("/agreements?party=United States", "a1");
+    assert_ids("/agreements?party=France", "");
+    assert_ids("/agreements?acronym=lemoa", "a2");
+    assert_ids("/agreements?signatory=p-rajnath", "a1");
+    assert_ids("/agreements?signatory=RAJNATH SINGH", "a1");
+    assert_ids("/agreements?signatory=p-hegseth", "");
+    /* Dates overlap at the coarser precision; undated agreements never match. */
+    assert_ids("/agreements?signed_from=2020", "a1");
+    assert_ids("/agreements?signed_to=2016", "a2");
+    assert_ids("/agreements?signed_from=2016-06&signed_to=2016-07-01", "a2");
+    assert_ids("/agreements?signed_from=2025-11", "");
+    assert_ids("/agreements?signed_from=2025-10-31&signed_to=2025-10-31", "a1");
+    assert_ids("/agreements?party=india&signed_to=2020", "");
+}
+
+Test(api_query, meeting_and_quote_filters, .init = setup, .fini = teardown)
+{
+    char target[128];
+    /* A person by id, name or alias, in any case. */
+    assert_ids("/meetings?participant=pete hegseth", "m1");
+    assert_ids("/meetings?participant=p-hegseth", "m1");
+    assert_ids("/meetings?participant=p-rajnath", "");
+    assert_ids("/meetings?place=KUALA LUMPUR", "m1");
+    assert_ids("/meetings?from=2025-10", "m1");
+    assert_ids("/meetings?min_sources=2", "m1");
+    assert_ids("/meetings?min_sources=3", "");
+    assert_ids("/quotes?speaker=Rajnath Singh", "q1");
+    assert_ids("/quotes?speaker=p-rajnath", "q1");
+    assert_ids("/quotes?speaker=p-hegseth", "");
+    snprintf(target, sizeof target, "/quotes?source_id=%s", id_b);
+    assert_ids(target, "q2");
+    snprintf(target, sizeof target, "/meetings?source_id=%s", id_a);
+    assert_ids(target, "m1");
+    snprintf(target, sizeof target, "/agreements?source_id=%s", id_b);
+    assert_ids(target, "");
+    /* The fixture's articles have no publication date: no quote lies in any period. */
+    assert_ids("/quotes?from=2000", "");
+}
+
+Test(api_query, bad_filter_values_are_400_naming_the_parameter, .init = setup,
+     .fini = teardown)
+{
+    static const struct {
+        const char *target, *word;
+    } cases[] = {
+        {"/agreements?signed_from=2025-13", "signed_from"},
+        {"/agreements?signed_to=2025-02-30", "signed_to"},
+        {"/agreements?signed_from=25", "signed_from"},
+        {"/meetings?from=yesterday", "from"},
+        {"/quotes?min_sources=0", "min_sources"},
+        {"/quotes?min_sources=-1", "min_sources"},
+        {"/quotes?min_sources=99999999999", "min_sources"},
+        {"/quotes?source_id=a/b", "source_id"},
+        {"/agreements?sort=date", "sort"},
+        {"/agreements?sort=--signed", "sort"},
+        {"/agreements?count=yes", "count"},
+        {"/agreements?fields=name,nope", "nope"},
+        {"/agreements?fields=name,,id", "fields"},
+        {"/agreements?format=xml", "format"},
+        {"/agreements?evidence=some", "evidence"},
+        {"/agreements?cursor=!!", "cursor"},
+        {"/agreements?cursor=abcd", "cursor"},
+        {"/agreements?participant=x", "participant"},
+        {"/meetings?party=India", "party"},
+        {"/people?evidence=none", "evidence"},
+        {"/people/p-rajnath?evidence=none", "evidence"},
+        {"/agreements?after=a1&cursor=WyJzaWduZWQiXQ", "cursor"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        call c;
+        call_api("GET", cases[i].target, &c);
+        assert_problem(&c, 400, "/problems/bad-parameter", cases[i].word);
+        call_release(&c);
+    }
+}
+
+Test(api_query, sort_orders_with_nulls_last, .init = setup, .fini = teardown)
+{
+    assert_ids("/agreements", "a2,a1,a3");
+    assert_ids("/agreements?sort=signed", "a2,a1,a3");
+    assert_ids("/agreements?sort=-signed", "a1,a2,a3");
+    assert_ids("/agreements?sort=name", "a1,a2,a3");
+    assert_ids("/agreements?sort=-name", "a3,a2,a1");
+    assert_ids("/agreements?sort=-id", "a3,a2,a1");
+    assert_ids("/meetings?sort=-sources", "m1,m2");
+    assert_ids("/meetings?sort=sources", "m2,m1");
+    assert_ids("/quotes?sort=speaker", "q1,q2");
+    assert_ids("/quotes?sort=-speaker", "q1,q2");
+    assert_ids("/people?sort=-name", "p-rajnath,p-hegseth");
+}
+
+/* Follows next links from target, one item per page; the ids seen, comma-joined. */
+static void walk_pages(const char *target, char *out, size_t size)
+{
+    char url[1024];
+    size_t used = 0;
+    snprintf(url, sizeof url, "%s", target);
+    out[0] = '\0';
+    for (int pages = 0;; pages++) {
+        call c;
+        cr_assert_lt(pages, 10, "paging does not end");
+        call_api("GET", url, &c);
+        assert_json_ok(&c);
+        json_t *data = json_object_get(c.json, "data");
+        cr_assert_leq(json_array_size(data), 1);
+        if (json_array_size(data)) {
+            int n = snprintf(out + used, size - used, "%s%s", used ? "," : "",
+                             json_string_value(json_object_get(json_array_get(data, 0), "id")));
+            used += (size_t)n;
+        }
+        const char *next = json_string_value(json_object_get(c.json, "next"));
+        const char *link = header(&c, "Link");
+        if (!next) {
+            cr_assert_null(link, "no Link header on the last page");
+            call_release(&c);
+            break;
+        }
+        char want[1100];
+        snprintf(want, sizeof want, "<%s>; rel=\"next\"", next);
+        cr_assert_str_eq(link, want);
+        cr_assert(strstr(next, "limit=1"), "next '%s' keeps the limit", next);
+        snprintf(url, sizeof url, "%s", next);
+        call_release(&c);
+    }
+}
+
+Test(api_query, cursors_page_through_every_sort, .init = setup, .fini = teardown)
+{
+    char ids[256];
+    walk_pages("/agreements?limit=1&sort=-signed", ids, sizeof ids);
+    cr_assert_str_eq(ids, "a1,a2,a3");
+    walk_pages("/agreements?limit=1&sort=-name&party=india", ids, sizeof ids);
+    cr_assert_str_eq(ids, "a1");
+    walk_pages("/meetings?limit=1&sort=-sources", ids, sizeof ids);
+    cr_assert_str_eq(ids, "m1,m2");
+    walk_pages("/quotes?limit=1&sort=speaker", ids, sizeof ids);
+    cr_assert_str_eq(ids, "q1,q2");
+    walk_pages("/people?limit=1&sort=name", ids, sizeof ids);
+    cr_assert_str_eq(ids, "p-hegseth,p-rajnath");
+
+    /* A cursor made for one sort is refused by another. */
+    call c, other;
+    call_api("GET", "/agreements?limit=1&sort=-signed", &c);
+    const char *next = json_string_value(json_object_get(c.json, "next"));
+    const char *cursor = strstr(next, "cursor=");
+    cr_assert(cursor);
+    char target[512];
+    snprintf(target, sizeof target, "/agreements?sort=name&%s", cursor);
+    call_api("GET", target, &other);
+    assert_problem(&other, 400, "/problems/bad-parameter", "cursor");
+    call_release(&other);
+    call_release(&c);
+}
+
+Test(api_query, count_exact_gives_the_total_of_every_page, .init = setup, .fini = teardown)
+{
+    call c;
+    call_api("GET", "/agreements?limit=1&count=exact", &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_integer_value(json_object_get(c.json, "total")), 3);
+    cr_assert_str_eq(header(&c, "X-Total-Count"), "3");
+    call_release(&c);
+    call_api("GET", "/agreements?party=india&count=exact", &c);
+    cr_assert_eq(json_integer_value(json_object_get(c.json, "total")), 1);
+    call_release(&c);
+    call_api("GET", "/agreements", &c);
+    cr_assert_null(json_object_get(c.json, "total"), "no total unless asked");
+    cr_assert_null(header(&c, "X-Total-Count"));
+    call_release(&c);
+}
+
+Test(api_query, fields_and_evidence_shape_the_items, .init = setup, .fini = teardown)
+{
+    call c;
+    call_api("GET", "/agreements?fields=name,signed", &c);
+    assert_json_ok(&c);
+    json_t *first = json_array_get(json_object_get(c.json, "data"), 0);
+    cr_assert_eq(json_object_size(first), 3, "id, name and signed");
+    cr_assert(json_object_get(first, "id") && json_object_get(first, "name") &&
+              json_object_get(first, "signed"));
+    call_release(&c);
+
+    call_api("GET", "/quotes/q1?fields=text", &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_object_size(c.json), 2);
+    call_release(&c);
+
+    call_api("GET", "/meetings/m1?evidence=none", &c);
+    assert_json_ok(&c);
+    cr_assert_null(json_object_get(c.json, "sources"));
+    cr_assert_eq(json_integer_value(json_object_get(c.json, "source_count")), 2);
+    call_release(&c);
+
+    call_api("GET", "/meetings?evidence=ids", &c);
+    assert_json_ok(&c);
+    json_t *sources = json_object_get(json_array_get(json_object_get(c.json, "data"), 0), "sources");
+    cr_assert_eq(json_array_size(sources), 2);
+    json_t *ev = json_array_get(sources, 0);
+    cr_assert(json_object_get(ev, "source_id") && json_object_get(ev, "start") &&
+              json_object_get(ev, "end"));
+    cr_assert_null(json_object_get(ev, "excerpt"), "ids leave the excerpt out");
+    call_release(&c);
+
+    call_api("GET", "/meetings/m1", &c);
+    ev = json_array_get(json_object_get(c.json, "sources"), 0);
+    cr_assert(json_is_string(json_object_get(ev, "excerpt")), "full evidence by default");
+    call_release(&c);
+}
+
+Test(api_query, csv_and_ndjson_by_parameter_or_accept, .init = setup, .fini = teardown)
+{
+    call c;
+    call_api("GET", "/agreements?format=csv&fields=name,signed", &c);
+    cr_assert_eq(c.resp.status, 200);
+    cr_assert_str_eq(c.resp.content_type, "text/csv; charset=utf-8; header=present");
+    cr_assert_str_eq(c.resp.body ? c.resp.body : "",
+                     "id,name,signed\r\n"
+                     "a2,Logistics Exchange Memorandum of Agreement,2016\r\n"
+                     "a1,Framework for Defence,2025-10-31\r\n"
+                     "a3,Unsourced Pact,\r\n");
+    call_release(&c);
+
+    /* A comma inside a value is quoted; a list of names is joined; Accept picks CSV. */
+    call_accept = "text/html;q=0.9, text/csv";
+    call_api("GET", "/quotes?fields=text,speaker", &c);
+    cr_assert_str_eq(c.resp.content_type, "text/csv; charset=utf-8; header=present");
+    cr_assert(strstr(c.resp.body, "q1,\"This is a new era,\",Rajnath Singh\r\n"), "%s",
+              c.resp.body);
+    call_release(&c);
+
+    call_api("GET", "/meetings?format=csv&fields=participants&party=x", &c);
+    assert_problem(&c, 400, "/problems/bad-parameter", "party");
+    call_release(&c);
+
+    call_api("GET", "/meetings?format=csv&fields=participants", &c);
+    cr_assert(strstr(c.resp.body, "m1,Peter Hegseth\r\n"), "%s", c.resp.body);
+    call_release(&c);
+
+    /* An empty list still has its header row. */
+    call_api("GET", "/agreements?format=csv&party=nobody&fields=name", &c);
+    cr_assert_str_eq(c.resp.body ? c.resp.body : "", "id,name\r\n");
+    call_release(&c);
+
+    call_accept = "application/x-ndjson";
+    call_api("GET", "/quotes", &c);
+    cr_assert_str_eq(c.resp.content_type, "application/x-ndjson; charset=utf-8");
+    size_t lines = 0;
+    for (const char *line = c.resp.body; line && *line; lines++) {
+        const char *end = strchr(line, '\n');
+        cr_assert(end, "every line ends with a newline");
+        json_t *item = json_loadb(line, (size_t)(end - line), 0, NULL);
+        cr_assert(json_is_object(item), "line %zu is one JSON object", lines);
+        json_decref(item);
+        line = end + 1;
+    }
+    cr_assert_eq(lines, 2);
+    call_release(&c);
+
+    /* format= wins over Accept; a browser's Accept gets JSON. */
+    call_accept = "text/csv";
+    call_api("GET", "/quotes?format=json", &c);
+    assert_json_ok(&c);
+    call_release(&c);
+    call_accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    call_api("GET", "/quotes", &c);
+    assert_json_ok(&c);
     call_release(&c);
 }

@@ -1,0 +1,486 @@
+/* query: filtered, sorted pages of a list, with keyset cursors.
+ *
+ * A page is one SELECT built from the request: the kind's columns, a WHERE clause with one
+ * condition per filter given, the keyset condition, ORDER BY the sort key then id, and
+ * LIMIT limit + 1 (the extra row only says whether a next page exists).  Every value is a
+ * bound parameter; the SQL text depends only on which filters and which sort were asked, so
+ * there are few distinct texts and each is prepared once per handle (store_stmt_text).
+ *
+ * Keyset, not OFFSET: a page starts strictly after the (sort key, id) of the previous page's
+ * last item, which the cursor carries by value.  No page costs more than its own rows, and
+ * facts stored or removed meanwhile never shift a page: an item is neither skipped nor
+ * repeated unless its own sort key changed.  Nulls sort last in either direction: the key is
+ * ordered as (key IS NULL, coalesce(key, ''), id), the very expressions the schema indexes.
+ */
+#include "store/store_private.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+
+typedef struct sort_key {
+    const char *field;  /* the sort parameter's name */
+    const char *expr;   /* the SQL expression sorted on */
+    bool nullable;
+} sort_key;
+
+static const sort_key source_sorts[] = {
+    {"id", "id", false}, {"published", "published", true}, {"title", "lower(title)", true}, {0}};
+static const sort_key agreement_sorts[] = {{"signed", "signed", true},
+                                           {"name", "lower(name)", false},
+                                           {"sources", "nsources", false},
+                                           {"id", "id", false},
+                                           {0}};
+static const sort_key meeting_sorts[] = {
+    {"date", "date", true}, {"sources", "nsources", false}, {"id", "id", false}, {0}};
+static const sort_key quote_sorts[] = {{"id", "id", false},
+                                       {"speaker", "lower(speaker_name)", true},
+                                       {"sources", "nsources", false},
+                                       {0}};
+static const sort_key person_sorts[] = {{"id", "id", false}, {"name", "lower(name)", false}, {0}};
+
+static const sort_key *sorts_of(enum store_kind kind)
+{
+    switch (kind) {
+    case STORE_SOURCES:
+        return source_sorts;
+    case STORE_AGREEMENTS:
+        return agreement_sorts;
+    case STORE_MEETINGS:
+        return meeting_sorts;
+    case STORE_QUOTES:
+        return quote_sorts;
+    case STORE_PEOPLE:
+        return person_sorts;
+    }
+    return NULL;
+}
+
+const char *const *store_sort_fields(enum store_kind kind)
+{
+    static const char *const sources[] = {"id", "published", "title", NULL};
+    static const char *const agreements[] = {"signed", "name", "sources", "id", NULL};
+    static const char *const meetings[] = {"date", "sources", "id", NULL};
+    static const char *const quotes[] = {"id", "speaker", "sources", NULL};
+    static const char *const people[] = {"id", "name", NULL};
+    switch (kind) {
+    case STORE_SOURCES:
+        return sources;
+    case STORE_AGREEMENTS:
+        return agreements;
+    case STORE_MEETINGS:
+        return meetings;
+    case STORE_QUOTES:
+        return quotes;
+    case STORE_PEOPLE:
+        return people;
+    }
+    return NULL;
+}
+
+static const sort_key *find_sort(enum store_kind kind, const char *field)
+{
+    const sort_key *keys = sorts_of(kind);
+    if (!keys)
+        return NULL;
+    if (!field)
+        return &keys[0];
+    for (; keys->field; keys++)
+        if (strcmp(keys->field, field) == 0)
+            return keys;
+    return NULL;
+}
+
+/* --- SQL with its bound values --- */
+
+#define MAX_BINDS 40
+
+typedef struct bound_sql {
+    strbuf sql;
+    struct {
+        const char *text; /* NULL: an integer */
+        long long num;
+    } values[MAX_BINDS];
+    int n;
+    bool overflow;
+} bound_sql;
+
+static void bind_text(bound_sql *b, const char *text)
+{
+    if (b->n == MAX_BINDS) {
+        b->overflow = true;
+        return;
+    }
+    b->values[b->n].text = text;
+    b->values[b->n].num = 0;
+    b->n++;
+}
+
+static void bind_num(bound_sql *b, long long num)
+{
+    if (b->n == MAX_BINDS) {
+        b->overflow = true;
+        return;
+    }
+    b->values[b->n].text = NULL;
+    b->values[b->n].num = num;
+    b->n++;
+}
+
+static void apply_binds(const bound_sql *b, sqlite3_stmt *stmt)
+{
+    for (int i = 0; i < b->n; i++) {
+        if (b->values[i].text)
+            sqlite3_bind_text(stmt, i + 1, b->values[i].text, -1, SQLITE_STATIC);
+        else
+            sqlite3_bind_int64(stmt, i + 1, b->values[i].num);
+    }
+}
+
+/* The ids of the people a person parameter names: by id, or by a name or alias. */
+static void add_person_set(bound_sql *b, const char *person)
+{
+    strbuf_addstr(&b->sql,
+                  "(SELECT id FROM people WHERE id = ? OR lower(name) = lower(?) OR EXISTS"
+                  " (SELECT 1 FROM json_each(people.aliases) WHERE lower(json_each.value) ="
+                  " lower(?)))");
+    bind_text(b, person);
+    bind_text(b, person);
+    bind_text(b, person);
+}
+
+/* The condition that `column` (an ISO date at any precision) overlaps [from, to]: compared
+ * at the shorter of the two precisions, "2025" overlaps "2025-10" and "2025-10-31" lies in
+ * "2025-10". */
+static void add_date_range(bound_sql *b, const char *column, const char *from, const char *to)
+{
+    strbuf_addf(&b->sql, "%s IS NOT NULL", column);
+    if (from) {
+        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) >= substr(?, 1, length(%s))",
+                    column, column);
+        bind_text(b, from);
+        bind_text(b, from);
+    }
+    if (to) {
+        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) <= substr(?, 1, length(%s))",
+                    column, column);
+        bind_text(b, to);
+        bind_text(b, to);
+    }
+}
+
+/* Appends " AND <condition>" for every filter given. */
+static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence_kind,
+                        const store_filters *f)
+{
+    if (f->party) {
+        strbuf_addstr(&b->sql, " AND EXISTS (SELECT 1 FROM json_each(agreements.parties)"
+                               " WHERE lower(json_each.value) = lower(?))");
+        bind_text(b, f->party);
+    }
+    if (f->acronym) {
+        strbuf_addstr(&b->sql, " AND lower(acronym) = lower(?)");
+        bind_text(b, f->acronym);
+    }
+    if (f->signatory || f->participant) {
+        const char *person = f->signatory ? f->signatory : f->participant;
+        const char *list = f->signatory ? "agreements.signatories" : "meetings.participants";
+        strbuf_addf(&b->sql,
+                    " AND (id IN (SELECT fact_id FROM fact_people WHERE kind = '%s' AND"
+                    " person_id IN ",
+                    evidence_kind);
+        add_person_set(b, person);
+        strbuf_addf(&b->sql,
+                    ") OR EXISTS (SELECT 1 FROM json_each(%s) WHERE"
+                    " lower(json_extract(json_each.value, '$.name')) = lower(?)))",
+                    list);
+        bind_text(b, person);
+    }
+    if (f->speaker) {
+        strbuf_addstr(&b->sql, " AND (speaker_person_id IN ");
+        add_person_set(b, f->speaker);
+        strbuf_addstr(&b->sql, " OR lower(speaker_name) = lower(?))");
+        bind_text(b, f->speaker);
+    }
+    if (f->place) {
+        strbuf_addstr(&b->sql, " AND lower(place) = lower(?)");
+        bind_text(b, f->place);
+    }
+    if (f->date_from || f->date_to) {
+        strbuf_addstr(&b->sql, " AND ");
+        if (kind == STORE_AGREEMENTS) {
+            add_date_range(b, "signed", f->date_from, f->date_to);
+        } else if (kind == STORE_MEETINGS) {
+            add_date_range(b, "date", f->date_from, f->date_to);
+        } else {
+            /* Quotes have no date of their own: the articles they are in do. */
+            strbuf_addf(&b->sql,
+                        "id IN (SELECT e.fact_id FROM evidence AS e JOIN sources AS s"
+                        " ON s.id = e.source_id WHERE e.kind = '%s' AND ",
+                        evidence_kind);
+            add_date_range(b, "s.published", f->date_from, f->date_to);
+            strbuf_addch(&b->sql, ')');
+        }
+    }
+    if (f->source_id && evidence_kind) {
+        strbuf_addf(&b->sql,
+                    " AND id IN (SELECT fact_id FROM evidence WHERE source_id = ? AND"
+                    " kind = '%s')",
+                    evidence_kind);
+        bind_text(b, f->source_id);
+    }
+    if (f->min_sources > 0 && evidence_kind) {
+        strbuf_addstr(&b->sql, " AND nsources >= ?");
+        bind_num(b, f->min_sources);
+    }
+    if (f->q && kind == STORE_SOURCES) {
+        strbuf_addstr(&b->sql, " AND id IN (SELECT ref FROM search_fts WHERE search_fts MATCH ?"
+                               " AND kind = 'source')");
+        bind_text(b, f->q);
+    }
+}
+
+/* Whether a filter names something this kind cannot be filtered on (a caller's mistake). */
+static bool filters_fit(enum store_kind kind, const store_filters *f)
+{
+    bool agreements = kind == STORE_AGREEMENTS, meetings = kind == STORE_MEETINGS,
+         quotes = kind == STORE_QUOTES, facts = agreements || meetings || quotes;
+    return (!f->party || agreements) && (!f->signatory || agreements) &&
+           (!f->acronym || agreements) && (!f->participant || meetings) &&
+           (!f->place || meetings) && (!f->speaker || quotes) &&
+           (!(f->date_from || f->date_to) || facts) && (!f->source_id || facts) &&
+           (f->min_sources <= 0 || facts) && (!f->q || kind == STORE_SOURCES);
+}
+
+/* The key columns query.c appends to each row: (key IS NULL, coalesce(key, '')). */
+static void add_key_columns(strbuf *sql, const sort_key *key)
+{
+    if (key->nullable)
+        strbuf_addf(sql, ", (%s) IS NULL, coalesce(%s, '')", key->expr, key->expr);
+    else
+        strbuf_addf(sql, ", 0, %s", key->expr);
+}
+
+/* The keyset condition: rows strictly after the cursor in the order asked. */
+static void add_keyset(bound_sql *b, const sort_key *key, bool desc, const store_cursor *c)
+{
+    const char *cmp = desc ? "<" : ">";
+
+    strbuf_addstr(&b->sql, " AND ");
+    if (key->nullable) {
+        strbuf_addf(&b->sql, "(((%s) IS NULL) > ? OR (((%s) IS NULL) = ? AND (coalesce(%s, ''), id) %s (?, ?)))",
+                    key->expr, key->expr, key->expr, cmp);
+        bind_num(b, c->key_null);
+        bind_num(b, c->key_null);
+    } else {
+        strbuf_addf(&b->sql, "(%s, id) %s (?, ?)", key->expr, cmp);
+    }
+    if (c->key_null)
+        bind_text(b, "");
+    else if (c->key_is_int)
+        bind_num(b, c->key_int);
+    else
+        bind_text(b, c->key_text ? c->key_text : "");
+    bind_text(b, c->id ? c->id : "");
+}
+
+static void add_order(strbuf *sql, const sort_key *key, bool desc)
+{
+    const char *dir = desc ? " DESC" : "";
+    if (key->nullable)
+        strbuf_addf(sql, " ORDER BY (%s) IS NULL, coalesce(%s, '')%s, id%s", key->expr,
+                    key->expr, dir, dir);
+    else if (strcmp(key->expr, "id") == 0)
+        strbuf_addf(sql, " ORDER BY id%s", dir);
+    else
+        strbuf_addf(sql, " ORDER BY %s%s, id%s", key->expr, dir, dir);
+}
+
+/* Fails with STORE_BAD_QUERY when SQLite rejected the FTS5 expression q, else STORE_ERROR. */
+static int step_fail(store *st, const char *what, const store_filters *f)
+{
+    const char *msg = sqlite3_errmsg(st->db);
+    store_sql_fail(st, what);
+    if (f->q && msg && (strncmp(msg, "fts5:", 5) == 0 || strstr(msg, "malformed MATCH") ||
+                strstr(msg, "unknown special query") || strstr(msg, "no such column")))
+        return STORE_BAD_QUERY;
+    return STORE_ERROR;
+}
+
+/* The cursor of an `after` id: that item's own key.  False when no such item exists. */
+static int cursor_of_id(store *st, const store_kind_info *k, const sort_key *key,
+                        const char *after, store_cursor *c, char **key_text)
+{
+    strbuf sql = STRBUF_INIT;
+    int result = STORE_OK;
+
+    *key_text = NULL;
+    memset(c, 0, sizeof *c);
+    c->id = after;
+    if (strcmp(key->expr, "id") == 0) {
+        c->key_text = after;
+        return STORE_OK;
+    }
+    strbuf_addstr(&sql, "SELECT 0");
+    add_key_columns(&sql, key);
+    strbuf_addf(&sql, " FROM %s WHERE id = ?", k->table);
+    sqlite3_stmt *stmt = store_stmt_text(st, sql.buf);
+    strbuf_release(&sql);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, after, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        c->key_null = sqlite3_column_int(stmt, 1) != 0;
+        if (sqlite3_column_type(stmt, 2) == SQLITE_INTEGER) {
+            c->key_is_int = true;
+            c->key_int = sqlite3_column_int64(stmt, 2);
+        } else {
+            const char *text = (const char *)sqlite3_column_text(stmt, 2);
+            *key_text = strdup(text ? text : "");
+            c->key_text = *key_text;
+            if (!*key_text)
+                result = store_fail(st, "out of memory");
+        }
+    } else if (rc == SQLITE_DONE) {
+        result = STORE_NOT_FOUND;
+    } else {
+        result = store_sql_fail(st, "finding the cursor");
+    }
+    store_done(stmt);
+    return result;
+}
+
+static int count_matches(store *st, const store_kind_info *k, const store_list_query *query,
+                         long long *total)
+{
+    bound_sql b = {.sql = STRBUF_INIT};
+    int result = STORE_OK;
+
+    strbuf_addf(&b.sql, "SELECT count(*) FROM %s WHERE 1", k->table);
+    add_filters(&b, query->kind, k->evidence_kind, &query->filters);
+    sqlite3_stmt *stmt = b.overflow ? NULL : store_stmt_text(st, b.sql.buf);
+    if (!stmt) {
+        result = b.overflow ? store_fail(st, "too many filters") : STORE_ERROR;
+        goto out;
+    }
+    apply_binds(&b, stmt);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *total = sqlite3_column_int64(stmt, 0);
+    else
+        result = step_fail(st, "counting", &query->filters);
+    store_done(stmt);
+out:
+    strbuf_release(&b.sql);
+    return result;
+}
+
+void store_page_release(store_page *page)
+{
+    json_decref(page->items);
+    json_decref(page->last);
+    page->items = page->last = NULL;
+}
+
+int store_list_page(store *st, const store_list_query *query, store_page *page)
+{
+    const store_kind_info *k = store_kind_info_of(query->kind);
+    const sort_key *key = find_sort(query->kind, query->sort);
+    bound_sql b = {.sql = STRBUF_INIT};
+    store_cursor from_after;
+    const store_cursor *cursor = query->cursor;
+    char *after_key = NULL;
+    sqlite3_stmt *stmt = NULL;
+    json_t *items = NULL, *last = NULL;
+    int rc, result = STORE_ERROR;
+
+    memset(page, 0, sizeof *page);
+    page->total = -1;
+    if (!k || !key)
+        return store_fail(st, "unknown kind %d or sort '%s'", (int)query->kind,
+                          query->sort ? query->sort : "");
+    if (!filters_fit(query->kind, &query->filters))
+        return store_fail(st, "a filter does not apply to %s", k->table);
+    if (query->limit < 1 || query->limit == INT_MAX)
+        return store_fail(st, "limit %d out of range", query->limit);
+    if (store_begin_read(st))
+        return STORE_ERROR;
+
+    if (!cursor && query->after) {
+        int found = cursor_of_id(st, k, key, query->after, &from_after, &after_key);
+        if (found == STORE_NOT_FOUND) {
+            /* The item is gone: nothing is known to come after it. */
+            items = json_array();
+            goto done;
+        }
+        if (found != STORE_OK)
+            goto fail;
+        cursor = &from_after;
+    }
+
+    strbuf_addstr(&b.sql, k->columns);
+    add_key_columns(&b.sql, key);
+    strbuf_addf(&b.sql, " FROM %s WHERE 1", k->table);
+    add_filters(&b, query->kind, k->evidence_kind, &query->filters);
+    if (cursor)
+        add_keyset(&b, key, query->descending, cursor);
+    add_order(&b.sql, key, query->descending);
+    strbuf_addstr(&b.sql, " LIMIT ?");
+    bind_num(&b, (long long)query->limit + 1);
+    if (b.overflow) {
+        store_fail(st, "too many filters");
+        goto fail;
+    }
+    if (!(stmt = store_stmt_text(st, b.sql.buf)) || !(items = json_array()))
+        goto fail;
+    apply_binds(&b, stmt);
+    int ncols = sqlite3_column_count(stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if ((int)json_array_size(items) == query->limit) {
+            page->more = true;
+            break;
+        }
+        json_array_append_new(items, k->render(stmt));
+        json_decref(last);
+        last = json_pack("[b, o, o]", sqlite3_column_int(stmt, ncols - 2) != 0,
+                         sqlite3_column_type(stmt, ncols - 1) == SQLITE_INTEGER
+                             ? json_integer(sqlite3_column_int64(stmt, ncols - 1))
+                             : json_string((const char *)sqlite3_column_text(stmt, ncols - 1)),
+                         json_string((const char *)sqlite3_column_text(stmt, 0)));
+    }
+    store_done(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        result = step_fail(st, "listing", &query->filters);
+        goto fail;
+    }
+    if (store_attach_evidence(st, k, items, query->evidence) ||
+        (k->complete_page && k->complete_page(st, items)))
+        goto fail;
+done:
+    if (query->count && (result = count_matches(st, k, query, &page->total)) != STORE_OK)
+        goto fail;
+    if (store_commit(st))
+        goto fail;
+    page->items = items;
+    page->last = page->more ? last : NULL;
+    if (!page->more)
+        json_decref(last);
+    strbuf_release(&b.sql);
+    free(after_key);
+    return STORE_OK;
+
+fail:
+    if (result == STORE_OK)
+        result = STORE_ERROR;
+    store_rollback(st);
+    json_decref(items);
+    json_decref(last);
+    strbuf_release(&b.sql);
+    free(after_key);
+    memset(page, 0, sizeof *page);
+    page->total = -1;
+    return result;
+}

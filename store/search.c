@@ -1,0 +1,875 @@
+/* search: full-text search over quotes, agreement names and articles (schema version 4).
+ *
+ * One FTS5 table holds a row per searchable item:
+ *
+ *   search_fts(kind UNINDEXED, ref UNINDEXED, name, body)
+ *     kind 'source'     ref = sources.id     name = the title    body = the exact text
+ *     kind 'agreement'  ref = agreements.id  name = the name, each alias and the acronym,
+ *                                                   one a line     body = ''
+ *     kind 'quote'      ref = quotes.id      name = ''           body = the quote's text
+ *
+ * tokenised by 'unicode61 remove_diacritics 2' (case and accents do not matter: "cafe"
+ * finds "Café").  write.c keeps it current in the transactions that change those tables.
+ * The articles matching an FTS5 query q, for GET /sources?q=, are
+ *
+ *     SELECT ref FROM search_fts WHERE search_fts MATCH ?1 AND kind = 'source'
+ *
+ * Ranking is bm25 with a name weighing four times the body (SEARCH_WEIGHTS), so that an
+ * agreement named by the words outranks an article that merely uses them.  A hit's score is
+ * bm25 negated: higher is better.  Pages are in (bm25, kind, ref) order, best first, ties
+ * broken by kind ("agreement" < "quote" < "source") and then ref; the cursor of the next page
+ * is that triple of the page's last hit, the bm25 value carried bit for bit, so paging never
+ * skips or repeats a hit while the data stays the same.
+ *
+ * Highlights are code-point offsets into the source text GET /sources/{id}/text serves.  The
+ * FTS5 highlight() function marks what matched in the indexed column with two bytes that
+ * never occur in UTF-8 (0xFE and 0xFF); the marked regions are then split into tokens by the
+ * table's own tokenizer (fts5_api.xFindTokenizer), so that each highlight covers one term:
+ *   - a source's body is its text, so the marks are offsets into it directly;
+ *   - a quote is cut from its evidence: the first evidence excerpt that contains the quote's
+ *     text places the marks; failing that, the matched terms are looked up in the excerpts;
+ *   - an agreement's matched terms are looked up, token by token, in its evidence excerpts
+ *     (where the name is mentioned); the first excerpt that has one is the place, else its
+ *     first evidence span as a whole.
+ */
+#include "store/store_private.h"
+
+#include <assert.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strbuf.h"
+#include "util/utf8.h"
+
+/* bm25 weights of kind, ref, name and body. */
+#define SEARCH_WEIGHTS "0.0, 0.0, 4.0, 1.0"
+/* What highlight() wraps a match in: bytes that valid UTF-8 never holds. */
+#define MARK_OPEN '\xFE'
+#define MARK_CLOSE '\xFF'
+#define MARK_SQL "CAST(X'FE' AS TEXT), CAST(X'FF' AS TEXT)"
+/* The table's tokenizer and its arguments, as migration 4 creates it. */
+#define TOKENIZER "unicode61"
+static const char *const tokenizer_args[] = { "remove_diacritics", "2" };
+
+/* At most this many highlights per hit, the first in text order. */
+#define HIGHLIGHTS_MAX 100
+/* A snippet shows about this many code points before and after its first highlight. */
+#define SNIPPET_BEFORE 60
+#define SNIPPET_AFTER 100
+
+/* The kinds, in the order ties break (as their names sort), with their filter bit. */
+static const struct search_kind {
+    const char *name;
+    enum store_kind kind;
+    unsigned bit;
+} search_kinds[] = {
+    { "agreement", STORE_AGREEMENTS, STORE_SEARCH_AGREEMENTS },
+    { "quote", STORE_QUOTES, STORE_SEARCH_QUOTES },
+    { "source", STORE_SOURCES, STORE_SEARCH_SOURCES },
+};
+
+#define N_SEARCH_KINDS (sizeof(search_kinds) / sizeof(search_kinds[0]))
+
+static const struct search_kind *search_kind_named(const char *name, size_t len)
+{
+    for (size_t i = 0; i < N_SEARCH_KINDS; i++)
+        if (strlen(search_kinds[i].name) == len && memcmp(search_kinds[i].name, name, len) == 0)
+            return &search_kinds[i];
+    return NULL;
+}
+
+#define KIND_FILTER                                                                          \
+    "(?2 & CASE kind WHEN 'agreement' THEN 2 WHEN 'quote' THEN 4 WHEN 'source' THEN 1 ELSE 0" \
+    " END) != 0"
+
+static const char SQL_FTS5_API[] = "SELECT fts5(?1)";
+
+/* A page of hits: ?1 the query, ?2 the kind bits, ?3..?5 the cursor (NULL: from the top),
+ * ?6 the page size. */
+static const char SQL_SEARCH_PAGE[] =
+    "SELECT kind, ref, rowid, rank FROM ("
+    "  SELECT kind, ref, rowid, bm25(search_fts, " SEARCH_WEIGHTS ") AS rank FROM search_fts"
+    "  WHERE search_fts MATCH ?1 AND " KIND_FILTER ")"
+    " WHERE ?3 IS NULL OR rank > ?3 OR (rank = ?3 AND (kind, ref) > (?4, ?5))"
+    " ORDER BY rank, kind, ref LIMIT ?6";
+
+static const char SQL_SEARCH_COUNT[] =
+    "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1 AND " KIND_FILTER;
+
+/* What matched in one row (?2, a rowid of the page), in the name and in the body. */
+static const char SQL_SEARCH_MARKS[] =
+    "SELECT highlight(search_fts, 2, " MARK_SQL "), highlight(search_fts, 3, " MARK_SQL ")"
+    " FROM search_fts WHERE search_fts MATCH ?1 AND rowid = ?2";
+
+static const char SQL_SEARCH_EVIDENCE[] =
+    "SELECT source_id, cp_start, cp_end, excerpt FROM evidence"
+    " WHERE kind = ?1 AND fact_id = ?2 ORDER BY source_id, cp_start, cp_end";
+
+/* --- small owned lists --- */
+
+/* Byte ranges [start, end) in some text, in ascending order. */
+typedef struct span_list {
+    struct span {
+        size_t start, end;
+    } *v;
+    size_t n, cap;
+} span_list;
+
+static bool spans_add(span_list *l, size_t start, size_t end)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        struct span *v = realloc(l->v, cap * sizeof(*v));
+        if (!v)
+            return false;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n].start = start;
+    l->v[l->n].end = end;
+    l->n++;
+    return true;
+}
+
+static void spans_release(span_list *l)
+{
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+/* Distinct tokens as the tokenizer gives them (folded), each NUL-terminated in one buffer. */
+typedef struct term_set {
+    strbuf buf;
+    size_t n;
+} term_set;
+
+static bool terms_has(const term_set *t, const char *tok, size_t len)
+{
+    const char *p = t->buf.buf;
+    for (size_t i = 0; i < t->n; i++) {
+        size_t plen = strlen(p);
+        if (plen == len && memcmp(p, tok, len) == 0)
+            return true;
+        p += plen + 1;
+    }
+    return false;
+}
+
+static void terms_add(term_set *t, const char *tok, size_t len)
+{
+    if (len == 0 || memchr(tok, '\0', len) || terms_has(t, tok, len))
+        return;
+    strbuf_add(&t->buf, tok, len);
+    strbuf_addch(&t->buf, '\0');
+    t->n++;
+}
+
+/* --- the tokenizer of the table --- */
+
+typedef struct tokenizer {
+    fts5_tokenizer api;
+    Fts5Tokenizer *tok;
+} tokenizer;
+
+static int tokenizer_open(store *st, tokenizer *t)
+{
+    fts5_api *fts = NULL;
+    void *ctx = NULL;
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FTS5_API);
+
+    memset(t, 0, sizeof(*t));
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_pointer(stmt, 1, (void *)&fts, "fts5_api_ptr", NULL);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_ROW || !fts)
+        return store_fail(st, "this SQLite has no FTS5");
+    if (fts->xFindTokenizer(fts, TOKENIZER, &ctx, &t->api) != SQLITE_OK ||
+        t->api.xCreate(ctx, (const char **)tokenizer_args,
+                       (int)(sizeof(tokenizer_args) / sizeof(tokenizer_args[0])),
+                       &t->tok) != SQLITE_OK) {
+        t->tok = NULL;
+        return store_fail(st, "the FTS5 tokenizer '%s' is not available", TOKENIZER);
+    }
+    return STORE_OK;
+}
+
+static void tokenizer_close(tokenizer *t)
+{
+    if (t->tok)
+        t->api.xDelete(t->tok);
+    t->tok = NULL;
+}
+
+/* What a tokenizer pass does with each token of text[0..len), which lies at `base` in the
+ * text the spans refer to: keep its span and add its folded form to `collect`, or keep its
+ * span only when its folded form is one of `match`. */
+typedef struct token_pass {
+    size_t base, len;
+    span_list *spans;
+    term_set *collect;     /* split: where the folded forms go */
+    const term_set *match; /* find: the folded forms wanted */
+    bool oom;
+} token_pass;
+
+static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    token_pass *p = ctx;
+    (void)flags;
+    if (start < 0 || end <= start || (size_t)end > p->len || ntok < 0)
+        return SQLITE_OK;
+    if (p->match) {
+        if (!terms_has(p->match, tok, (size_t)ntok) || p->spans->n >= HIGHLIGHTS_MAX)
+            return SQLITE_OK;
+    } else {
+        terms_add(p->collect, tok, (size_t)ntok);
+    }
+    if (!spans_add(p->spans, p->base + (size_t)start, p->base + (size_t)end)) {
+        p->oom = true;
+        return SQLITE_NOMEM;
+    }
+    return SQLITE_OK;
+}
+
+static int tokenize(store *st, tokenizer *t, token_pass *pass, const char *text, size_t len)
+{
+    if (len > INT_MAX)
+        return store_fail(st, "a text of %zu bytes is too long to tokenize", len);
+    pass->len = len;
+    int rc = t->api.xTokenize(t->tok, pass, FTS5_TOKENIZE_DOCUMENT, text, (int)len, on_token);
+    if (pass->oom)
+        return store_fail(st, "out of memory");
+    return rc == SQLITE_OK ? STORE_OK : store_fail(st, "tokenizing failed (%d)", rc);
+}
+
+/* Splits each region of text into its tokens: their spans into *spans, their folded forms
+ * into *terms. */
+static int split_regions(store *st, tokenizer *t, const char *text, const span_list *regions,
+                         span_list *spans, term_set *terms)
+{
+    for (size_t i = 0; i < regions->n; i++) {
+        token_pass pass = { .base = regions->v[i].start, .spans = spans, .collect = terms };
+        if (tokenize(st, t, &pass, text + regions->v[i].start,
+                     regions->v[i].end - regions->v[i].start))
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+/* The spans of the tokens of text[0..len) that are among `terms`. */
+static int find_terms(store *st, tokenizer *t, const char *text, size_t len,
+                      const term_set *terms, span_list *spans)
+{
+    token_pass pass = { .spans = spans, .match = terms };
+    if (!terms->n)
+        return STORE_OK;
+    return tokenize(st, t, &pass, text, len);
+}
+
+/* Strips the marks highlight() put into marked[0..len): the clean text into *clean, the
+ * marked regions (byte offsets into the clean text) into *regions. */
+static bool unmark(const char *marked, size_t len, strbuf *clean, span_list *regions)
+{
+    size_t open = 0;
+    bool inside = false;
+
+    strbuf_reset(clean);
+    strbuf_grow(clean, len);
+    for (size_t i = 0; i < len; i++) {
+        if (marked[i] == MARK_OPEN) {
+            open = clean->len;
+            inside = true;
+        } else if (marked[i] == MARK_CLOSE) {
+            if (inside && clean->len > open && !spans_add(regions, open, clean->len))
+                return false;
+            inside = false;
+        } else {
+            strbuf_addch(clean, marked[i]);
+        }
+    }
+    return true;
+}
+
+/* --- one hit --- */
+
+/* One evidence row of a fact. */
+typedef struct evidence_row {
+    char *source_id;
+    long long cp_start, cp_end;
+    char *excerpt;
+    size_t excerpt_len;
+} evidence_row;
+
+typedef struct evidence_list {
+    evidence_row *v;
+    size_t n;
+} evidence_list;
+
+static void evidence_release(evidence_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].source_id);
+        free(l->v[i].excerpt);
+    }
+    free(l->v);
+    memset(l, 0, sizeof(*l));
+}
+
+static int load_evidence(store *st, const char *kind, const char *id, evidence_list *out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_EVIDENCE);
+    int rc;
+
+    memset(out, 0, sizeof(*out));
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        evidence_row *v = realloc(out->v, (out->n + 1) * sizeof(*v));
+        if (!v)
+            goto oom;
+        out->v = v;
+        evidence_row *e = &out->v[out->n];
+        const char *sid = (const char *)sqlite3_column_text(stmt, 0);
+        const char *ex = (const char *)sqlite3_column_text(stmt, 3);
+        size_t exlen = (size_t)sqlite3_column_bytes(stmt, 3);
+        memset(e, 0, sizeof(*e));
+        e->source_id = strdup(sid ? sid : "");
+        e->excerpt = malloc(exlen + 1);
+        if (!e->source_id || !e->excerpt) {
+            free(e->source_id);
+            free(e->excerpt);
+            goto oom;
+        }
+        if (exlen)
+            memcpy(e->excerpt, ex, exlen);
+        e->excerpt[exlen] = '\0';
+        e->excerpt_len = exlen;
+        e->cp_start = sqlite3_column_int64(stmt, 1);
+        e->cp_end = sqlite3_column_int64(stmt, 2);
+        out->n++;
+    }
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        evidence_release(out);
+        return store_sql_fail(st, "reading evidence");
+    }
+    return STORE_OK;
+oom:
+    store_done(stmt);
+    evidence_release(out);
+    return store_fail(st, "out of memory");
+}
+
+/* Where a hit is highlighted: a source and code-point spans into its text. */
+typedef struct hit_place {
+    const char *source_id; /* borrowed; NULL when the hit has no source */
+    span_list cps;
+} hit_place;
+
+/* Appends the byte spans of text (which starts at code point base_cp of the source) as
+ * code-point spans.  Spans come in ascending order, so one forward walk counts them. */
+static bool spans_to_cps(const char *text, const span_list *bytes, long long base_cp,
+                         span_list *cps)
+{
+    size_t at_byte = 0, at_cp = 0;
+    for (size_t i = 0; i < bytes->n && cps->n < HIGHLIGHTS_MAX; i++) {
+        const struct span *s = &bytes->v[i];
+        assert(s->start >= at_byte && s->end > s->start);
+        at_cp += utf8_cp_count(text + at_byte, s->start - at_byte);
+        at_byte = s->start;
+        size_t len_cp = utf8_cp_count(text + s->start, s->end - s->start);
+        if (!spans_add(cps, (size_t)base_cp + at_cp, (size_t)base_cp + at_cp + len_cp))
+            return false;
+    }
+    return true;
+}
+
+/* Places a quote: in the first excerpt holding its text, the marks as they are; else in the
+ * first excerpt holding a matched term, those terms; else its first span as a whole. */
+static int place_quote(store *st, tokenizer *t, const strbuf *text, const span_list *marks,
+                       const term_set *terms, const evidence_list *ev, hit_place *place)
+{
+    span_list found = { 0 };
+    const evidence_row *chosen = NULL;
+    int result = STORE_ERROR;
+
+    for (size_t i = 0; i < ev->n && !chosen; i++) {
+        const evidence_row *e = &ev->v[i];
+        const char *at = text->len ? memmem(e->excerpt, e->excerpt_len, text->buf, text->len)
+                                   : NULL;
+        if (!at)
+            continue;
+        size_t shift = (size_t)(at - e->excerpt);
+        for (size_t k = 0; k < marks->n; k++)
+            if (!spans_add(&found, marks->v[k].start + shift, marks->v[k].end + shift))
+                goto oom;
+        chosen = e;
+    }
+    for (size_t i = 0; i < ev->n && !chosen; i++) {
+        const evidence_row *e = &ev->v[i];
+        if (find_terms(st, t, e->excerpt, e->excerpt_len, terms, &found))
+            goto out;
+        if (found.n)
+            chosen = e;
+    }
+    if (chosen) {
+        place->source_id = chosen->source_id;
+        if (!spans_to_cps(chosen->excerpt, &found, chosen->cp_start, &place->cps))
+            goto oom;
+    } else if (ev->n) {
+        place->source_id = ev->v[0].source_id;
+        if (!spans_add(&place->cps, (size_t)ev->v[0].cp_start, (size_t)ev->v[0].cp_end))
+            goto oom;
+    }
+    result = STORE_OK;
+    goto out;
+oom:
+    result = store_fail(st, "out of memory");
+out:
+    spans_release(&found);
+    return result;
+}
+
+/* Places an agreement: its matched terms in the first excerpt that mentions one; else its
+ * first span as a whole. */
+static int place_agreement(store *st, tokenizer *t, const term_set *terms,
+                           const evidence_list *ev, hit_place *place)
+{
+    span_list found = { 0 };
+    int result = STORE_OK;
+
+    for (size_t i = 0; i < ev->n; i++) {
+        const evidence_row *e = &ev->v[i];
+        if ((result = find_terms(st, t, e->excerpt, e->excerpt_len, terms, &found)))
+            break;
+        if (found.n) {
+            place->source_id = e->source_id;
+            if (!spans_to_cps(e->excerpt, &found, e->cp_start, &place->cps))
+                result = store_fail(st, "out of memory");
+            break;
+        }
+    }
+    if (!result && !place->source_id && ev->n) {
+        place->source_id = ev->v[0].source_id;
+        if (!spans_add(&place->cps, (size_t)ev->v[0].cp_start, (size_t)ev->v[0].cp_end))
+            result = store_fail(st, "out of memory");
+    }
+    spans_release(&found);
+    return result;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Steps n code points back from byte `at` of text (not before 0). */
+static size_t back_cps(const char *text, size_t at, size_t n)
+{
+    while (at > 0 && n > 0) {
+        at--;
+        while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
+            at--;
+        n--;
+    }
+    return at;
+}
+
+/* The text around text[start..end): about SNIPPET_BEFORE and SNIPPET_AFTER code points on
+ * either side, cut at spaces, runs of white space as one space, "…" where text was left out. */
+static json_t *make_snippet(const char *text, size_t len, size_t start, size_t end)
+{
+    size_t from = back_cps(text, start, SNIPPET_BEFORE);
+    size_t to = end + utf8_cp_to_byte(text + end, len - end, SNIPPET_AFTER);
+    strbuf out = STRBUF_INIT;
+
+    if (from > 0) {
+        size_t s = from;
+        while (s < start && !is_space(text[s]))
+            s++;
+        if (s < start)
+            from = s;
+    }
+    if (to < len) {
+        size_t e = to;
+        while (e > end && !is_space(text[e - 1]))
+            e--;
+        if (e > end)
+            to = e;
+    }
+    if (from > 0)
+        strbuf_addstr(&out, "\u2026");
+    bool space = false, any = false;
+    for (size_t i = from; i < to; i++) {
+        if (is_space(text[i])) {
+            space = true;
+            continue;
+        }
+        if (space && any)
+            strbuf_addch(&out, ' ');
+        space = false;
+        any = true;
+        strbuf_addch(&out, text[i]);
+    }
+    if (to < len)
+        strbuf_addstr(&out, "\u2026");
+    json_t *s = json_stringn(out.buf, out.len);
+    strbuf_release(&out);
+    return s ? s : json_string("");
+}
+
+/* A snippet of the source's text around the place's first highlight. */
+static int source_snippet(store *st, const hit_place *place, json_t **snippet)
+{
+    char *text = NULL;
+    size_t len = 0;
+    int rc = store_source_text(st, place->source_id, &text, &len);
+
+    if (rc != STORE_OK)
+        return STORE_ERROR;
+    size_t start = utf8_cp_to_byte(text, len, place->cps.v[0].start);
+    size_t end = start + utf8_cp_to_byte(text + start, len - start,
+                                         place->cps.v[0].end - place->cps.v[0].start);
+    *snippet = make_snippet(text, len, start, end);
+    free(text);
+    return STORE_OK;
+}
+
+/* The row of SQL_SEARCH_MARKS for one hit: the clean name and body, their marked regions. */
+typedef struct hit_marks {
+    strbuf name, body;
+    span_list name_regions, body_regions;
+} hit_marks;
+
+static void marks_release(hit_marks *m)
+{
+    strbuf_release(&m->name);
+    strbuf_release(&m->body);
+    spans_release(&m->name_regions);
+    spans_release(&m->body_regions);
+}
+
+static int read_marks(store *st, const char *match, sqlite3_int64 rowid, hit_marks *m)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_MARKS);
+    int result = STORE_OK;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, rowid);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        /* As blobs: the marks make the text invalid UTF-8, which must not be converted. */
+        const char *name = sqlite3_column_blob(stmt, 0);
+        size_t nlen = (size_t)sqlite3_column_bytes(stmt, 0);
+        const char *body = sqlite3_column_blob(stmt, 1);
+        size_t blen = (size_t)sqlite3_column_bytes(stmt, 1);
+        if (!unmark(name ? name : "", nlen, &m->name, &m->name_regions) ||
+            !unmark(body ? body : "", blen, &m->body, &m->body_regions))
+            result = store_fail(st, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        result = store_sql_fail(st, "highlighting a hit");
+    }
+    store_done(stmt);
+    return result;
+}
+
+/* Builds the highlights, source and snippet of one hit of `kind` into hit. */
+static int describe_hit(store *st, tokenizer *t, const char *match, const struct search_kind *k,
+                        const char *ref, sqlite3_int64 rowid, json_t *hit)
+{
+    hit_marks m = { STRBUF_INIT, STRBUF_INIT, { 0 }, { 0 } };
+    span_list tokens = { 0 };
+    term_set terms = { STRBUF_INIT, 0 };
+    evidence_list ev = { 0 };
+    hit_place place = { NULL, { 0 } };
+    json_t *snippet = NULL;
+    int result = STORE_ERROR;
+
+    if (read_marks(st, match, rowid, &m))
+        goto out;
+    switch (k->kind) {
+    case STORE_SOURCES:
+        /* The body is the text itself; a match in the title alone is looked up in the text. */
+        if (split_regions(st, t, m.body.buf, &m.body_regions, &tokens, &terms))
+            goto out;
+        if (!tokens.n) {
+            span_list unused = { 0 };
+            int rc = split_regions(st, t, m.name.buf, &m.name_regions, &unused, &terms);
+            spans_release(&unused);
+            if (rc || find_terms(st, t, m.body.buf, m.body.len, &terms, &tokens))
+                goto out;
+        }
+        place.source_id = ref;
+        if (!spans_to_cps(m.body.buf, &tokens, 0, &place.cps))
+            goto oom;
+        if (tokens.n)
+            snippet = make_snippet(m.body.buf, m.body.len, tokens.v[0].start, tokens.v[0].end);
+        else
+            snippet = make_snippet(m.body.buf, m.body.len, 0, 0);
+        break;
+    case STORE_QUOTES:
+        if (split_regions(st, t, m.body.buf, &m.body_regions, &tokens, &terms) ||
+            load_evidence(st, k->name, ref, &ev) ||
+            place_quote(st, t, &m.body, &tokens, &terms, &ev, &place))
+            goto out;
+        break;
+    default:
+        if (split_regions(st, t, m.name.buf, &m.name_regions, &tokens, &terms) ||
+            load_evidence(st, k->name, ref, &ev) || place_agreement(st, t, &terms, &ev, &place))
+            goto out;
+        break;
+    }
+    if (!snippet && place.source_id && place.cps.n) {
+        if (source_snippet(st, &place, &snippet))
+            goto out;
+    } else if (!snippet) {
+        /* No evidence to show: the indexed text itself. */
+        const strbuf *own = k->kind == STORE_QUOTES ? &m.body : &m.name;
+        snippet = tokens.n ? make_snippet(own->buf, own->len, tokens.v[0].start, tokens.v[0].end)
+                           : make_snippet(own->buf, own->len, 0, 0);
+    }
+
+    json_t *highlights = json_array();
+    for (size_t i = 0; i < place.cps.n; i++)
+        json_array_append_new(highlights,
+                              json_pack("{s:I, s:I}", "start", (json_int_t)place.cps.v[i].start,
+                                        "end", (json_int_t)place.cps.v[i].end));
+    json_object_set_new(hit, "source_id",
+                        place.source_id ? json_string(place.source_id) : json_null());
+    json_object_set_new(hit, "highlights", highlights);
+    json_object_set_new(hit, "snippet", snippet);
+    snippet = NULL;
+    result = STORE_OK;
+    goto out;
+oom:
+    result = store_fail(st, "out of memory");
+out:
+    json_decref(snippet);
+    spans_release(&place.cps);
+    evidence_release(&ev);
+    strbuf_release(&terms.buf);
+    spans_release(&tokens);
+    marks_release(&m);
+    return result;
+}
+
+/* --- cursors --- */
+
+/* "<16 hex digits: the IEEE 754 bits of bm25>.<kind>.<ref>" */
+static char *cursor_make(double rank, const char *kind, const char *ref)
+{
+    uint64_t bits;
+    strbuf sb = STRBUF_INIT;
+    memcpy(&bits, &rank, sizeof(bits));
+    strbuf_addf(&sb, "%016" PRIx64 ".%s.%s", bits, kind, ref);
+    return strbuf_detach(&sb, NULL);
+}
+
+typedef struct search_cursor {
+    double rank;
+    const struct search_kind *kind;
+    const char *ref; /* into the cursor string */
+} search_cursor;
+
+static bool cursor_parse(const char *s, search_cursor *c)
+{
+    uint64_t bits = 0;
+    size_t i;
+
+    if (!s)
+        return false;
+    for (i = 0; i < 16; i++) {
+        char ch = s[i];
+        int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+        if (v < 0)
+            return false;
+        bits = bits << 4 | (uint64_t)v;
+    }
+    if (s[16] != '.')
+        return false;
+    const char *kind = s + 17, *dot = strchr(kind, '.');
+    if (!dot || !(c->kind = search_kind_named(kind, (size_t)(dot - kind))))
+        return false;
+    c->ref = dot + 1;
+    size_t n = strspn(c->ref, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+    if (n == 0 || n > 64 || c->ref[n] != '\0')
+        return false;
+    memcpy(&c->rank, &bits, sizeof(c->rank));
+    return isfinite(c->rank);
+}
+
+bool store_search_cursor_ok(const char *cursor)
+{
+    search_cursor c;
+    return cursor_parse(cursor, &c);
+}
+
+bool store_search_kind_bit(const char *name, size_t len, unsigned *bit)
+{
+    const struct search_kind *k = search_kind_named(name, len);
+    if (k)
+        *bit = k->bit;
+    return k != NULL;
+}
+
+/* --- the search --- */
+
+/* A step that failed on the query: FTS5 reports a malformed expression (or an unknown
+ * column) as a plain SQLITE_ERROR, while I/O, locking and memory failures have codes of
+ * their own. */
+static int step_failed(store *st, int rc, const char *what)
+{
+    if ((rc & 0xff) == SQLITE_ERROR) {
+        store_fail(st, "%s", sqlite3_errmsg(st->db));
+        return STORE_BAD_QUERY;
+    }
+    return store_sql_fail(st, what);
+}
+
+static int count_hits(store *st, const char *match, unsigned kinds, long long *total)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_COUNT);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, (int)kinds);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *total = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
+    return rc == SQLITE_ROW ? STORE_OK : step_failed(st, rc, "counting hits");
+}
+
+void store_search_page_release(store_search_page *page)
+{
+    json_decref(page->hits);
+    free(page->next_cursor);
+    page->hits = NULL;
+    page->next_cursor = NULL;
+    page->total = -1;
+}
+
+int store_search(store *st, const store_search_query *q, store_search_page *page)
+{
+    const unsigned all = STORE_SEARCH_SOURCES | STORE_SEARCH_AGREEMENTS | STORE_SEARCH_QUOTES;
+    unsigned kinds = q->kinds ? q->kinds & all : all;
+    search_cursor cursor = { 0 };
+    tokenizer tok = { 0 };
+    sqlite3_stmt *stmt = NULL;
+    int rc, result = STORE_ERROR;
+    /* The page's rows, kept until the statement is done: describing a hit runs others. */
+    struct page_row {
+        const struct search_kind *kind;
+        char *ref;
+        sqlite3_int64 rowid;
+        double rank;
+    } *rows = NULL;
+    size_t nrows = 0;
+    bool more = false;
+
+    memset(page, 0, sizeof(*page));
+    page->total = -1;
+    if (!q->match)
+        return store_fail(st, "no query given");
+    if (q->limit < 1 || q->limit == INT_MAX)
+        return store_fail(st, "limit %d out of range", q->limit);
+    if (q->cursor && !cursor_parse(q->cursor, &cursor)) {
+        store_fail(st, "not a search cursor");
+        return STORE_BAD_QUERY;
+    }
+    if (!(rows = calloc((size_t)q->limit, sizeof(*rows))) || !(page->hits = json_array())) {
+        free(rows);
+        return store_fail(st, "out of memory");
+    }
+    if (store_begin_read(st))
+        goto out;
+    if (!(stmt = store_stmt(st, SQL_SEARCH_PAGE)))
+        goto fail;
+    sqlite3_bind_text(stmt, 1, q->match, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, (int)kinds);
+    if (q->cursor) {
+        sqlite3_bind_double(stmt, 3, cursor.rank);
+        sqlite3_bind_text(stmt, 4, cursor.kind->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 5, cursor.ref, -1, SQLITE_STATIC);
+    }
+    sqlite3_bind_int(stmt, 6, q->limit + 1);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if ((int)nrows == q->limit) {
+            more = true;
+            break;
+        }
+        const char *kind = (const char *)sqlite3_column_text(stmt, 0);
+        const char *ref = (const char *)sqlite3_column_text(stmt, 1);
+        struct page_row *r = &rows[nrows];
+        r->kind = kind ? search_kind_named(kind, strlen(kind)) : NULL;
+        if (!r->kind || !ref) {
+            store_fail(st, "search index: a row of unknown kind '%s'", kind ? kind : "");
+            goto fail;
+        }
+        if (!(r->ref = strdup(ref))) {
+            store_fail(st, "out of memory");
+            goto fail;
+        }
+        r->rowid = sqlite3_column_int64(stmt, 2);
+        r->rank = sqlite3_column_double(stmt, 3);
+        nrows++;
+    }
+    store_done(stmt);
+    stmt = NULL;
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        result = step_failed(st, rc, "searching");
+        goto fail;
+    }
+
+    if (nrows && tokenizer_open(st, &tok))
+        goto fail;
+    for (size_t i = 0; i < nrows; i++) {
+        const struct page_row *r = &rows[i];
+        json_t *hit = json_pack("{s:s, s:s, s:f}", "kind", r->kind->name, "id", r->ref, "score",
+                                r->rank == 0.0 ? 0.0 : -r->rank);
+        json_t *fact = NULL;
+        json_array_append_new(page->hits, hit);
+        if (describe_hit(st, &tok, q->match, r->kind, r->ref, r->rowid, hit))
+            goto fail;
+        /* The index is written with the facts, so a hit has its fact; null should a
+         * damaged database say otherwise. */
+        rc = store_get_item_locked(st, r->kind->kind, r->ref, STORE_EVIDENCE_FULL, &fact);
+        if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+            goto fail;
+        json_object_set_new(hit, "fact", rc == STORE_OK ? fact : json_null());
+    }
+    if (q->count && (result = count_hits(st, q->match, kinds, &page->total)) != STORE_OK)
+        goto fail;
+    if (store_commit(st))
+        goto fail;
+    if (more && !(page->next_cursor = cursor_make(rows[nrows - 1].rank, rows[nrows - 1].kind->name,
+                                                  rows[nrows - 1].ref))) {
+        store_fail(st, "out of memory");
+        goto out;
+    }
+    result = STORE_OK;
+    goto out;
+
+fail:
+    if (result == STORE_OK)
+        result = STORE_ERROR;
+    store_done(stmt);
+    store_rollback(st);
+out:
+    tokenizer_close(&tok);
+    for (size_t i = 0; i < nrows; i++)
+        free(rows[i].ref);
+    free(rows);
+    if (result != STORE_OK)
+        store_search_page_release(page);
+    return result;
+}
