@@ -249,6 +249,12 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
     case ROUTE_STATS:
         answer_stats(st, resp, &q);
         break;
+    case ROUTE_TIMELINE:
+        answer_timeline(st, req, resp, &q);
+        break;
+    case ROUTE_SOURCE_FACTS:
+        answer_source_facts(st, &m, resp, &q);
+        break;
     }
     resp->cacheable = resp->status == 200 && !route_is_operational(m.route->action);
 out:

@@ -50,6 +50,8 @@ enum route_action {
     ROUTE_METRICS,
     ROUTE_SEARCH,  /* search.c */
     ROUTE_STATS,
+    ROUTE_TIMELINE,     /* views.c */
+    ROUTE_SOURCE_FACTS,
 };
 
 /* Routes of operations rather than data: never cached, logged at debug level. */
@@ -219,6 +221,11 @@ bool api_fields_check(const char *fields, const char *const *known, strbuf *deta
 void api_fields_apply(json_t *item, const char *fields);
 /* The top-level fields of a kind's list items (item: of a single resource). */
 const char *const *api_kind_fields(enum store_kind kind, bool item);
+/* --- views.c --- */
+
+void answer_timeline(store *st, const api_request *req, api_response *resp, const api_query *q);
+void answer_source_facts(store *st, const route_match *m, api_response *resp, const api_query *q);
+
 /* GET on a collection. */
 void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,
                  const api_query *q);

@@ -19,6 +19,9 @@ static const route routes[] = {
      "every ingested article (paged; q searches their text)"},
     {"/sources/{id}", ROUTE_ITEM, STORE_SOURCES, "/sources", "source", ITEM_PARAMS,
      "one article"},
+    {"/sources/{id}/facts", ROUTE_SOURCE_FACTS, STORE_SOURCES, "/sources", "source",
+     PARAM_PRETTY | PARAM_EVIDENCE,
+     "everything found in one article: its agreements, meetings, quotes and people"},
     {"/sources/{id}/text", ROUTE_SOURCE_TEXT, STORE_SOURCES, "/sources", "source", 0,
      "the article's text exactly as ingested (text/plain)"},
     {"/agreements", ROUTE_LIST, STORE_AGREEMENTS, "/agreements", "agreement",
@@ -41,6 +44,10 @@ static const route routes[] = {
      "people named in the articles (paged, sorted)"},
     {"/people/{id}", ROUTE_ITEM, STORE_PEOPLE, "/people", "person", ITEM_PARAMS,
      "one person"},
+    {"/timeline", ROUTE_TIMELINE, 0, "/timeline", "timeline entry",
+     PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_SORT | PARAM_COUNT | PARAM_FIELDS |
+         PARAM_FORMAT | PARAM_EVIDENCE | PARAM_KIND | PARAM_FROM | PARAM_TO | PARAM_MIN_SOURCES,
+     "agreements and meetings in date order, with the precision of each date (paged)"},
     {"/search", ROUTE_SEARCH, 0, "/search", "hit",
      PARAM_Q | PARAM_KIND | PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT |
          PARAM_FIELDS | PARAM_FORMAT,

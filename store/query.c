@@ -385,7 +385,8 @@ void store_page_release(store_page *page)
     page->items = page->last = NULL;
 }
 
-int store_list_page(store *st, const store_list_query *query, store_page *page)
+/* store_list_page() inside the caller's read transaction. */
+static int list_page_locked(store *st, const store_list_query *query, store_page *page)
 {
     const store_kind_info *k = store_kind_info_of(query->kind);
     const sort_key *key = find_sort(query->kind, query->sort);
@@ -406,8 +407,6 @@ int store_list_page(store *st, const store_list_query *query, store_page *page)
         return store_fail(st, "a filter does not apply to %s", k->table);
     if (query->limit < 1 || query->limit == INT_MAX)
         return store_fail(st, "limit %d out of range", query->limit);
-    if (store_begin_read(st))
-        return STORE_ERROR;
 
     if (!cursor && query->after) {
         int found = cursor_of_id(st, k, key, query->after, &from_after, &after_key);
@@ -462,8 +461,6 @@ int store_list_page(store *st, const store_list_query *query, store_page *page)
 done:
     if (query->count && (result = count_matches(st, k, query, &page->total)) != STORE_OK)
         goto fail;
-    if (store_commit(st))
-        goto fail;
     page->items = items;
     page->last = page->more ? last : NULL;
     if (!page->more)
@@ -475,7 +472,6 @@ done:
 fail:
     if (result == STORE_OK)
         result = STORE_ERROR;
-    store_rollback(st);
     json_decref(items);
     json_decref(last);
     strbuf_release(&b.sql);
@@ -483,4 +479,212 @@ fail:
     memset(page, 0, sizeof *page);
     page->total = -1;
     return result;
+}
+
+int store_list_page(store *st, const store_list_query *query, store_page *page)
+{
+    memset(page, 0, sizeof *page);
+    page->total = -1;
+    if (store_begin_read(st))
+        return STORE_ERROR;
+    int rc = list_page_locked(st, query, page);
+    if (rc == STORE_OK && store_commit(st)) {
+        store_page_release(page);
+        rc = STORE_ERROR;
+    }
+    if (rc != STORE_OK)
+        store_rollback(st);
+    return rc;
+}
+
+/* --- the timeline --- */
+
+/* Agreements and meetings as one list of (kind, id, date, nsources). */
+#define TIMELINE_ROWS                                                                    \
+    "(SELECT 'agreement' AS kind, id, signed AS date, nsources FROM agreements"           \
+    " UNION ALL SELECT 'meeting' AS kind, id, date, nsources FROM meetings)"
+
+int store_timeline_page(store *st, const store_timeline_query *query, store_page *page)
+{
+    bound_sql b = {.sql = STRBUF_INIT};
+    const char *cmp = query->descending ? "<" : ">", *dir = query->descending ? " DESC" : "";
+    json_t *items = NULL, *last = NULL;
+    sqlite3_stmt *stmt = NULL;
+    int rc;
+
+    memset(page, 0, sizeof *page);
+    page->total = -1;
+    if (query->limit < 1 || query->limit == INT_MAX)
+        return store_fail(st, "limit %d out of range", query->limit);
+    if (query->kind && strcmp(query->kind, "agreement") != 0 && strcmp(query->kind, "meeting") != 0)
+        return store_fail(st, "the timeline has no kind '%s'", query->kind);
+    if (store_begin_read(st))
+        return STORE_ERROR;
+
+    strbuf_addstr(&b.sql, " WHERE 1");
+    if (query->kind) {
+        strbuf_addstr(&b.sql, " AND kind = ?");
+        bind_text(&b, query->kind);
+    }
+    if (query->date_from || query->date_to) {
+        strbuf_addstr(&b.sql, " AND ");
+        add_date_range(&b, "date", query->date_from, query->date_to);
+    }
+    if (query->min_sources > 0) {
+        strbuf_addstr(&b.sql, " AND nsources >= ?");
+        bind_num(&b, query->min_sources);
+    }
+    if (query->count) {
+        strbuf count = STRBUF_INIT;
+        strbuf_addf(&count, "SELECT count(*) FROM " TIMELINE_ROWS "%s", b.sql.buf);
+        stmt = store_stmt_text(st, count.buf);
+        strbuf_release(&count);
+        if (!stmt)
+            goto fail;
+        apply_binds(&b, stmt);
+        if (sqlite3_step(stmt) != SQLITE_ROW) {
+            store_sql_fail(st, "counting the timeline");
+            goto fail;
+        }
+        page->total = sqlite3_column_int64(stmt, 0);
+        store_done(stmt);
+        stmt = NULL;
+    }
+    if (query->cursor) {
+        const store_timeline_cursor *c = query->cursor;
+        strbuf_addf(&b.sql,
+                    " AND ((date IS NULL) > ? OR ((date IS NULL) = ? AND"
+                    " (coalesce(date, ''), kind, id) %s (?, ?, ?)))",
+                    cmp);
+        bind_num(&b, c->date_null);
+        bind_num(&b, c->date_null);
+        bind_text(&b, c->date ? c->date : "");
+        bind_text(&b, c->kind);
+        bind_text(&b, c->id);
+    }
+    strbuf_addf(&b.sql, " ORDER BY date IS NULL, coalesce(date, '')%s, kind%s, id%s LIMIT ?", dir,
+                dir, dir);
+    bind_num(&b, (long long)query->limit + 1);
+
+    strbuf full = STRBUF_INIT;
+    strbuf_addf(&full, "SELECT kind, id, date FROM " TIMELINE_ROWS "%s", b.sql.buf);
+    stmt = b.overflow ? NULL : store_stmt_text(st, full.buf);
+    strbuf_release(&full);
+    if (!stmt || !(items = json_array()))
+        goto fail;
+    apply_binds(&b, stmt);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if ((int)json_array_size(items) == query->limit) {
+            page->more = true;
+            break;
+        }
+        const char *kind = (const char *)sqlite3_column_text(stmt, 0);
+        const char *id = (const char *)sqlite3_column_text(stmt, 1);
+        const char *date = (const char *)sqlite3_column_text(stmt, 2);
+        json_array_append_new(items, json_pack("{s:s, s:s, s:s?}", "kind", kind, "id", id,
+                                               "date", date));
+        json_decref(last);
+        last = json_pack("[b, s, s, s]", date == NULL, date ? date : "", kind, id);
+    }
+    store_done(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        store_sql_fail(st, "reading the timeline");
+        goto fail;
+    }
+    /* Each entry carries its fact, rendered as the fact's own endpoint renders it. */
+    size_t i;
+    json_t *entry;
+    json_array_foreach(items, i, entry) {
+        const char *kind = json_string_value(json_object_get(entry, "kind"));
+        json_t *fact = NULL;
+        if (store_get_item_locked(st, strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
+                                                                     : STORE_MEETINGS,
+                                  json_string_value(json_object_get(entry, "id")),
+                                  query->evidence, &fact) != STORE_OK)
+            goto fail;
+        json_object_set_new(entry, "fact", fact);
+    }
+    if (store_commit(st))
+        goto fail;
+    page->items = items;
+    page->last = page->more ? last : NULL;
+    if (!page->more)
+        json_decref(last);
+    strbuf_release(&b.sql);
+    return STORE_OK;
+
+fail:
+    store_done(stmt);
+    store_rollback(st);
+    json_decref(items);
+    json_decref(last);
+    strbuf_release(&b.sql);
+    memset(page, 0, sizeof *page);
+    page->total = -1;
+    return STORE_ERROR;
+}
+
+/* --- everything one article says --- */
+
+static const char SQL_PEOPLE_OF_SOURCE[] =
+    "SELECT id, name, title FROM people WHERE id IN"
+    " (SELECT fp.person_id FROM fact_people AS fp JOIN evidence AS e"
+    "  ON e.kind = fp.kind AND e.fact_id = fp.fact_id WHERE e.source_id = ?1)"
+    " ORDER BY lower(name), id";
+
+int store_source_facts(store *st, const char *source_id, enum store_evidence evidence,
+                       json_t **out)
+{
+    static const struct {
+        enum store_kind kind;
+        const char *member;
+    } lists[] = {
+        {STORE_AGREEMENTS, "agreements"}, {STORE_MEETINGS, "meetings"}, {STORE_QUOTES, "quotes"}};
+    json_t *doc = NULL, *source = NULL, *people = NULL;
+    sqlite3_stmt *stmt;
+    int rc;
+
+    *out = NULL;
+    if (store_begin_read(st))
+        return STORE_ERROR;
+    if ((rc = store_get_item_locked(st, STORE_SOURCES, source_id, STORE_EVIDENCE_NONE,
+                                    &source)) != STORE_OK) {
+        store_rollback(st);
+        return rc;
+    }
+    doc = json_pack("{s:o}", "source", source);
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        store_list_query query = {.kind = lists[i].kind, .limit = INT_MAX - 1,
+                                  .evidence = evidence, .filters.source_id = source_id};
+        store_page page;
+        if (list_page_locked(st, &query, &page) != STORE_OK)
+            goto fail;
+        json_object_set(doc, lists[i].member, page.items);
+        store_page_release(&page);
+    }
+    if (!(stmt = store_stmt(st, SQL_PEOPLE_OF_SOURCE)))
+        goto fail;
+    people = json_array();
+    sqlite3_bind_text(stmt, 1, source_id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        json_array_append_new(people, json_pack("{s:s, s:s, s:s?}", "id",
+                                                (const char *)sqlite3_column_text(stmt, 0),
+                                                "name", (const char *)sqlite3_column_text(stmt, 1),
+                                                "title",
+                                                (const char *)sqlite3_column_text(stmt, 2)));
+    store_done(stmt);
+    json_object_set_new(doc, "people", people);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "reading the people of a source");
+        goto fail;
+    }
+    if (store_commit(st))
+        goto fail;
+    *out = doc;
+    return STORE_OK;
+
+fail:
+    store_rollback(st);
+    json_decref(doc);
+    return STORE_ERROR;
 }

@@ -29,8 +29,8 @@
  *   - a quote is cut from its evidence: the first evidence excerpt that contains the quote's
  *     text places the marks; failing that, the matched terms are looked up in the excerpts;
  *   - an agreement's matched terms are looked up, token by token, in its evidence excerpts
- *     (where the name is mentioned); the first excerpt that has one is the place, else its
- *     first evidence span as a whole.
+ *     (where the name is mentioned); the excerpt with the most of them is the place, else
+ *     its first evidence span as a whole.
  */
 #include "store/store_private.h"
 
@@ -437,31 +437,38 @@ out:
     return result;
 }
 
-/* Places an agreement: its matched terms in the first excerpt that mentions one; else its
- * first span as a whole. */
+/* Places an agreement: its matched terms in the excerpt that mentions the most of them (the
+ * first of equals); else its first span as a whole. */
 static int place_agreement(store *st, tokenizer *t, const term_set *terms,
                            const evidence_list *ev, hit_place *place)
 {
-    span_list found = { 0 };
+    span_list found = { 0 }, best = { 0 };
+    const evidence_row *chosen = NULL;
     int result = STORE_OK;
 
-    for (size_t i = 0; i < ev->n; i++) {
+    for (size_t i = 0; i < ev->n && !result; i++) {
         const evidence_row *e = &ev->v[i];
+        found.n = 0;
         if ((result = find_terms(st, t, e->excerpt, e->excerpt_len, terms, &found)))
             break;
-        if (found.n) {
-            place->source_id = e->source_id;
-            if (!spans_to_cps(e->excerpt, &found, e->cp_start, &place->cps))
-                result = store_fail(st, "out of memory");
-            break;
+        if (found.n > best.n) {
+            span_list swap = best;
+            best = found;
+            found = swap;
+            chosen = e;
         }
     }
-    if (!result && !place->source_id && ev->n) {
+    if (!result && chosen) {
+        place->source_id = chosen->source_id;
+        if (!spans_to_cps(chosen->excerpt, &best, chosen->cp_start, &place->cps))
+            result = store_fail(st, "out of memory");
+    } else if (!result && ev->n) {
         place->source_id = ev->v[0].source_id;
         if (!spans_add(&place->cps, (size_t)ev->v[0].cp_start, (size_t)ev->v[0].cp_end))
             result = store_fail(st, "out of memory");
     }
     spans_release(&found);
+    spans_release(&best);
     return result;
 }
 

@@ -136,6 +136,32 @@ void store_page_release(store_page *page);
 int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,
                    json_t **item);
 
+/* The timeline: agreements and meetings in date order (undated last), each entry
+ * {"kind", "id", "date", "fact"}. */
+typedef struct store_timeline_cursor {
+    bool date_null;
+    const char *date, *kind, *id;
+} store_timeline_cursor;
+
+typedef struct store_timeline_query {
+    const char *kind;        /* "agreement" or "meeting"; NULL: both */
+    const char *date_from, *date_to;
+    int min_sources;
+    bool descending;
+    const store_timeline_cursor *cursor;
+    int limit;
+    enum store_evidence evidence;
+    bool count;
+} store_timeline_query;
+
+/* A page of the timeline; page->last is [date_null, date, kind, id] of the last entry. */
+int store_timeline_page(store *st, const store_timeline_query *query, store_page *page);
+
+/* Everything found in one article: {"source", "agreements", "meetings", "quotes", "people"}
+ * (people in brief: id, name, title).  STORE_NOT_FOUND for an unknown source. */
+int store_source_facts(store *st, const char *source_id, enum store_evidence evidence,
+                       json_t **out);
+
 /* One resource by id: STORE_OK with *item set, STORE_NOT_FOUND, or STORE_ERROR. */
 int store_get(store *st, enum store_kind kind, const char *id, json_t **item);
 /* The exact stored text of a source (malloc'd, not NUL-terminated in meaning: use len). */

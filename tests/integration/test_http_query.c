@@ -319,3 +319,63 @@ Test(http_query, bad_values_name_their_parameter)
         http_reply_release(&r);
     }
 }
+
+Test(http_query, timeline_has_every_agreement_and_meeting_in_date_order)
+{
+    json_t *agreements = all_items("/agreements"), *meetings = all_items("/meetings");
+    json_t *timeline = all_items("/timeline?evidence=none");
+    size_t i;
+    const json_t *entry;
+    const char *prev = NULL;
+    bool undated = false;
+
+    cr_assert_eq(json_array_size(timeline),
+                 json_array_size(agreements) + json_array_size(meetings));
+    json_array_foreach(timeline, i, entry) {
+        const char *kind = json_string_value(json_object_get(entry, "kind"));
+        const char *id = json_string_value(json_object_get(entry, "id"));
+        const char *date = json_string_value(json_object_get(entry, "date"));
+        const char *precision = json_string_value(json_object_get(entry, "precision"));
+        const json_t *fact = json_object_get(entry, "fact");
+        cr_assert(has_id(strcmp(kind, "agreement") == 0 ? agreements : meetings, id), "%s", id);
+        cr_assert_str_eq(json_string_value(json_object_get(fact, "id")), id);
+        cr_assert_null(json_object_get(fact, "sources"), "evidence=none reaches the facts");
+        if (!date) {
+            cr_assert_null(precision);
+            undated = true;
+            continue;
+        }
+        cr_assert_not(undated, "a dated entry after an undated one");
+        cr_assert_str_eq(precision, strlen(date) == 10 ? "day" : strlen(date) == 7 ? "month" : "year");
+        if (prev)
+            cr_assert_geq(strcmp(date, prev), 0, "%s after %s", date, prev);
+        prev = date;
+    }
+    json_decref(agreements);
+    json_decref(meetings);
+    json_decref(timeline);
+}
+
+Test(http_query, source_facts_agree_with_the_filtered_lists)
+{
+    static const char *const lists[] = {"agreements", "meetings", "quotes"};
+    json_t *sources = all_items("/sources");
+    size_t i;
+    const json_t *src;
+    json_array_foreach(sources, i, src) {
+        const char *id = json_string_value(json_object_get(src, "id"));
+        char path[256];
+        snprintf(path, sizeof path, "/sources/%s/facts", id);
+        json_t *doc = get_doc(path);
+        cr_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "source"), "id")), id);
+        for (size_t l = 0; l < 3; l++) {
+            snprintf(path, sizeof path, "/%s?limit=1000&source_id=%s", lists[l], id);
+            json_t *filtered = get_doc(path);
+            cr_assert(json_equal(json_object_get(doc, lists[l]), json_object_get(filtered, "data")),
+                      "%s", path);
+            json_decref(filtered);
+        }
+        json_decref(doc);
+    }
+    json_decref(sources);
+}

@@ -1158,3 +1158,79 @@ Test(api_query, csv_and_ndjson_by_parameter_or_accept, .init = setup, .fini = te
     assert_json_ok(&c);
     call_release(&c);
 }
+
+/* --- views --- */
+
+Test(api_views, timeline_lists_agreements_and_meetings_by_date, .init = setup, .fini = teardown)
+{
+    char ids[256];
+    call c;
+    /* a2 2016 (year), a1 2025-10-31 and m1 2025-10-31 (day: agreement before meeting), then
+     * the undated a3 and m2. */
+    assert_ids("/timeline", "a2,a1,m1,a3,m2");
+    assert_ids("/timeline?sort=-date", "m1,a1,a2,m2,a3");
+    assert_ids("/timeline?kind=meeting", "m1,m2");
+    assert_ids("/timeline?from=2020&to=2025-10", "a1,m1");
+    assert_ids("/timeline?min_sources=2", "m1");
+    walk_pages("/timeline?limit=1", ids, sizeof ids);
+    cr_assert_str_eq(ids, "a2,a1,m1,a3,m2");
+    walk_pages("/timeline?limit=1&sort=-date&kind=agreement", ids, sizeof ids);
+    cr_assert_str_eq(ids, "a1,a2,a3");
+
+    call_api("GET", "/timeline?count=exact", &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_integer_value(json_object_get(c.json, "total")), 5);
+    json_t *data = json_object_get(c.json, "data");
+    json_t *a2 = json_array_get(data, 0), *m1 = json_array_get(data, 2), *m2 = json_array_get(data, 4);
+    cr_assert_str_eq(json_string_value(json_object_get(a2, "precision")), "year");
+    cr_assert_str_eq(json_string_value(json_object_get(a2, "label")),
+                     "Logistics Exchange Memorandum of Agreement (LEMOA)");
+    cr_assert_str_eq(json_string_value(json_object_get(m1, "precision")), "day");
+    cr_assert_str_eq(json_string_value(json_object_get(m1, "label")),
+                     "Meeting of Peter Hegseth in Kuala Lumpur");
+    cr_assert(json_is_null(json_object_get(m2, "date")) && json_is_null(json_object_get(m2, "precision")));
+    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(m1, "fact"), "place")),
+                     "Kuala Lumpur", "each entry carries its fact");
+    call_release(&c);
+
+    static const char *const bad[][2] = {{"/timeline?kind=quote", "kind"},
+                                         {"/timeline?sort=label", "sort"},
+                                         {"/timeline?fields=fact,nope", "nope"},
+                                         {"/timeline?party=India", "party"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        call_api("GET", bad[i][0], &c);
+        assert_problem(&c, 400, "/problems/bad-parameter", bad[i][1]);
+        call_release(&c);
+    }
+}
+
+Test(api_views, source_facts_has_everything_one_article_says, .init = setup, .fini = teardown)
+{
+    char target[128];
+    call c;
+    snprintf(target, sizeof target, "/sources/%s/facts", id_b);
+    call_api("GET", target, &c);
+    assert_json_ok(&c);
+    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(c.json, "source"), "id")),
+                     id_b);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "agreements")), 0);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "meetings")), 1);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "quotes")), 1);
+    json_t *people = json_object_get(c.json, "people");
+    cr_assert_eq(json_array_size(people), 1, "Hegseth takes part in m1; q2 has no speaker");
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(people, 0), "id")),
+                     "p-hegseth");
+    call_release(&c);
+
+    snprintf(target, sizeof target, "/sources/%s/facts?evidence=none", id_a);
+    call_api("GET", target, &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "agreements")), 2);
+    cr_assert_null(json_object_get(json_array_get(json_object_get(c.json, "agreements"), 0),
+                                   "sources"));
+    call_release(&c);
+
+    call_api("GET", "/sources/000000000000/facts", &c);
+    assert_problem(&c, 404, "/problems/not-found", "000000000000");
+    call_release(&c);
+}
