@@ -298,15 +298,14 @@ static void add_order(strbuf *sql, const sort_key *key, bool desc)
         strbuf_addf(sql, " ORDER BY %s%s, id%s", key->expr, dir, dir);
 }
 
-/* Fails with STORE_BAD_QUERY when SQLite rejected the FTS5 expression q, else STORE_ERROR. */
+/* Fails with STORE_BAD_QUERY when SQLite rejected the FTS5 expression q (FTS5 reports a
+ * malformed expression as a plain SQLITE_ERROR; I/O, locking and memory failures have codes of
+ * their own), else STORE_ERROR. */
 static int step_fail(store *st, const char *what, const store_filters *f)
 {
-    const char *msg = sqlite3_errmsg(st->db);
+    bool bad_query = f->q && (sqlite3_errcode(st->db) & 0xff) == SQLITE_ERROR;
     store_sql_fail(st, what);
-    if (f->q && msg && (strncmp(msg, "fts5:", 5) == 0 || strstr(msg, "malformed MATCH") ||
-                strstr(msg, "unknown special query") || strstr(msg, "no such column")))
-        return STORE_BAD_QUERY;
-    return STORE_ERROR;
+    return bad_query ? STORE_BAD_QUERY : STORE_ERROR;
 }
 
 /* The cursor of an `after` id: that item's own key.  False when no such item exists. */

@@ -1234,3 +1234,24 @@ Test(api_views, source_facts_has_everything_one_article_says, .init = setup, .fi
     assert_problem(&c, 404, "/problems/not-found", "000000000000");
     call_release(&c);
 }
+
+Test(api_query, sources_q_searches_the_article_text, .init = setup, .fini = teardown)
+{
+    char want[64];
+    call c;
+    assert_ids("/sources?q=washington", id_b);
+    assert_ids("/sources?q=\"new era\"", id_a);
+    assert_ids("/sources?q=Kual*", id_a);
+    assert_ids("/sources?q=caf\xc3\xa9", id_b);
+    assert_ids("/sources?q=nowhere", "");
+    snprintf(want, sizeof want, "%s", strcmp(id_a, id_b) < 0 ? id_a : id_b);
+    strcat(want, ",");
+    strcat(want, strcmp(id_a, id_b) < 0 ? id_b : id_a);
+    assert_ids("/sources?q=Rajnath", want);
+    call_api("GET", "/sources?q=washington AND", &c);
+    assert_problem(&c, 400, "/problems/bad-parameter", "q");
+    call_release(&c);
+    call_api("GET", "/sources?q=\"unclosed", &c);
+    assert_problem(&c, 400, "/problems/bad-parameter", "q");
+    call_release(&c);
+}
