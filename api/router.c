@@ -50,7 +50,7 @@ static const route routes[] = {
      "agreements and meetings in date order, with the precision of each date (paged)"},
     {"/search", ROUTE_SEARCH, 0, "/search", "hit",
      PARAM_Q | PARAM_KIND | PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT |
-         PARAM_FIELDS | PARAM_FORMAT,
+         PARAM_FIELDS | PARAM_FORMAT | PARAM_EVIDENCE,
      "full-text search over quotes, agreement names and articles (q, kind; ranked, paged)"},
     {"/stats", ROUTE_STATS, 0, NULL, NULL, PARAM_PRETTY,
      "counts by kind, agreements and meetings by year, agreements by party, quotes by speaker"},

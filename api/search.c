@@ -58,7 +58,8 @@ static const char *search_cursor(const char *text, json_t **doc)
 
 void answer_search(store *st, const api_request *req, api_response *resp, const api_query *q)
 {
-    store_search_query query = { .match = q->q, .limit = q->limit, .count = q->count };
+    store_search_query query = { .match = q->q, .limit = q->limit, .count = q->count,
+                                 .evidence = q->evidence };
     store_search_page page = { .hits = NULL, .next_cursor = NULL, .total = -1 };
     json_t *cursor_doc = NULL, *next = NULL;
     strbuf detail = STRBUF_INIT;

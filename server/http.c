@@ -64,8 +64,8 @@
 #define MAX_THREADS 256
 #define CONNECTION_LIMIT 1024
 #define OPENAPI_MAX_BYTES (4u << 20)
-/* The API knows three query parameters and rejects repeats, so any request with more than
- * three of them is a 400 decided by its first four; keeping the first 32 is plenty. */
+/* The API rejects unknown and repeated query parameters and no route takes as many as 32,
+ * so a request with more is a 400 that its first 32 already decide. */
 #define MAX_PARAMS 32
 
 #define ETAG_DIGEST_BYTES 16                    /* of the SHA-256: 32 hex digits */
@@ -354,7 +354,7 @@ static bool gzip_body(const char *in, size_t len, char **out, size_t *out_len)
 typedef struct reply {
     int status;
     const char *route;            /* for metrics and the log; NULL when none matched */
-    const char *content_type;     /* NULL for 204 and 304 */
+    const char *content_type;     /* not sent with a 204 or a 304 */
     bool gzipped;
     char *body;                   /* malloc'd, NULL when empty */
     size_t len;
@@ -377,7 +377,7 @@ static bool not_modified(const request_headers *h, const char *etag, bool have_m
     return have_modified && http_date_parse(h->if_modified_since, &since) && modified <= since;
 }
 
-/* Gzips the body when the client takes gzip and it is worth it (see http_gzip_use). */
+/* Gzips a 200 body when the client takes gzip and it is worth it (see enum http_gzip_use). */
 static void maybe_gzip(reply *out, enum http_gzip_use gzip)
 {
     char *packed;
@@ -473,55 +473,42 @@ static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connect
     return queued;
 }
 
-/* Answers one complete request (see the comment at the top of the file for the order). */
-static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
-                              const request_ctx *ctx, const char *url, const char *method,
-                              bool has_body)
+/* Asks the API for the answer to a GET or any other request but a preflight, and makes it
+ * conditional: fills out (and resp, when the API was asked). */
+static void answer_request(server_state *state, struct MHD_Connection *conn,
+                           const request_ctx *ctx, const char *url, const char *method,
+                           bool has_body, const request_headers *h, reply *out,
+                           api_response *resp)
 {
-    request_headers h;
-    reply out = {.status = 0};
-    api_response resp = {.status = 0};
-    bool asked_api = false;
     bool read_method = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
-
-    read_headers(conn, &h);
-    out.allow_origin = http_cors_allow(state->cors, h.origin);
-
-    /* A CORS preflight from an allowed origin: 204 whatever the path, the real request
-     * gets its own answer.  Without --cors, OPTIONS is a 405 like any other method. */
-    if (out.allow_origin && strcmp(method, "OPTIONS") == 0 && h.preflight_method && !has_body) {
-        out.status = 204;
-        out.preflight = true;
-        out.route = api_route_of(url);
-        goto send;
-    }
-
+    const char *route = api_route_of(url);
     store *st = thread_store(state);
     store_version before;
-    enum http_gzip_use gzip = http_gzip_negotiate(h.accept_encoding);
+    enum http_gzip_use gzip = http_gzip_negotiate(h->accept_encoding);
     char etag[ETAG_SIZE] = "";
     time_t modified = 0;
     bool have_modified = false;
-    bool versioned = st && read_method && !has_body && store_get_version(st, &before) == STORE_OK;
+
+    /* Only data is versioned: the operational endpoints must not depend on the database
+     * more than they say (/livez not at all), and unknown paths have nothing to tag. */
+    bool versioned = st && read_method && !has_body && route &&
+                     !api_route_is_operational(route) &&
+                     store_get_version(st, &before) == STORE_OK;
     if (versioned) {
-        make_etag(state, &before, ctx->target, h.accept, gzip, etag);
+        make_etag(state, &before, ctx->target, h->accept, gzip, etag);
         have_modified = http_iso8601_parse(before.modified_at, &modified);
     }
 
     /* Revalidation of a tag this server gave: the data has not changed since, so neither has
      * the answer, and the API need not be asked. */
-    if (etag[0] && http_if_none_match(h.if_none_match, etag) == HTTP_TAG_LISTED) {
-        const char *route = api_route_of(url);
-        size_t len;
-        if (route && !api_route_is_operational(route) && recall_length(state, etag, &len)) {
-            out.status = 304;
-            out.route = route;
-            out.data = true;
-            out.len = len;
-        }
-    }
-
-    if (!out.status) {
+    size_t known_len;
+    if (etag[0] && http_if_none_match(h->if_none_match, etag) == HTTP_TAG_LISTED &&
+        recall_length(state, etag, &known_len)) {
+        out->status = 304;
+        out->route = route;
+        out->data = true;
+        out->len = known_len;
+    } else {
         param_list params = {.n = 0};
         MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &params);
         api_request req = {
@@ -530,43 +517,63 @@ static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
             .params = params.items,
             .nparams = params.n,
             .has_body = has_body,
-            .accept = h.accept,
+            .accept = h->accept,
         };
-        api_handle(st, &req, &resp);
-        asked_api = true;
-        out.status = resp.status;
-        out.route = resp.route;
-        out.content_type = resp.content_type;
-        out.body = resp.body;
-        out.len = resp.len;
-        resp.body = NULL;
-        resp.len = 0;
-        out.api = &resp;
-        out.data = resp.cacheable && resp.status == 200;
+        api_handle(st, &req, resp);
+        out->status = resp->status;
+        out->route = resp->route;
+        out->content_type = resp->content_type;
+        out->body = resp->body;
+        out->len = resp->len;
+        resp->body = NULL;
+        resp->len = 0;
+        out->api = resp;
+        out->data = resp->cacheable && resp->status == 200;
 
         /* Validators only when no write landed while the API read: else the body may mix
          * two generations and belongs to neither tag. */
         store_version after;
-        bool stable = versioned && out.data && store_get_version(st, &after) == STORE_OK &&
+        bool stable = versioned && out->data && store_get_version(st, &after) == STORE_OK &&
                       after.generation == before.generation &&
                       strcmp(after.modified_at, before.modified_at) == 0;
+        maybe_gzip(out, gzip);
         if (!stable) {
             etag[0] = '\0';
             have_modified = false;
+        } else {
+            remember_length(state, etag, out->len);
+            if (not_modified(h, etag, have_modified, modified))
+                out->status = 304; /* the body stays, for its length: see queue_reply() */
         }
-        maybe_gzip(&out, gzip);
-        if (stable && etag[0])
-            remember_length(state, etag, out.len);
-        if (stable && not_modified(&h, etag, have_modified, modified))
-            out.status = 304; /* the body stays, for its length: see queue_reply() */
+    }
+    if (out->data && etag[0])
+        memcpy(out->etag, etag, sizeof out->etag);
+    if (out->data && have_modified)
+        http_date_format(modified, out->last_modified);
+}
+
+/* Answers one complete request (see the comment at the top of the file for the order), then
+ * counts and logs it. */
+static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
+                              const request_ctx *ctx, const char *url, const char *method,
+                              bool has_body)
+{
+    request_headers h;
+    reply out = {.status = 0};
+    api_response resp = {.status = 0};
+
+    read_headers(conn, &h);
+    out.allow_origin = http_cors_allow(state->cors, h.origin);
+    /* A CORS preflight from an allowed origin: 204 whatever the path, the real request
+     * gets its own answer.  Without --cors, OPTIONS is a 405 like any other method. */
+    if (out.allow_origin && strcmp(method, "OPTIONS") == 0 && h.preflight_method && !has_body) {
+        out.status = 204;
+        out.preflight = true;
+        out.route = api_route_of(url);
+    } else {
+        answer_request(state, conn, ctx, url, method, has_body, &h, &out, &resp);
     }
 
-    if (out.data && etag[0])
-        memcpy(out.etag, etag, sizeof out.etag);
-    if (out.data && have_modified)
-        http_date_format(modified, out.last_modified);
-
-send:;
     bool head = strcmp(method, "HEAD") == 0;
     size_t bytes = head || out.status == 204 || out.status == 304 ? 0 : out.len;
     enum MHD_Result ok = queue_reply(state, conn, &out);
@@ -585,8 +592,7 @@ send:;
     };
     access_log_write(&entry);
     free(out.body);
-    if (asked_api)
-        api_response_release(&resp);
+    api_response_release(&resp);
     return ok;
 }
 

@@ -214,20 +214,27 @@ bool http_iso8601_parse(const char *s, time_t *out)
     return utc_time(year, month - 1, day, hour, minute, second, out);
 }
 
+static bool is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
 /* True when s[0..len) is "scheme://host[:port]" as a browser serialises an origin. */
 static bool origin_well_formed(const char *s, size_t len)
 {
-    static const char scheme_chars[] =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.";
-    static const char host_chars[] =
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~";
     size_t i = 0;
 
-    if (len == 0 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+    if (len == 0 || !is_alpha(s[0]))
         return false;
-    while (i < len && strchr(scheme_chars, s[i]))
+    while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '+' || s[i] == '-' ||
+                       s[i] == '.'))
         i++;
-    if (len - i < 4 || memcmp(s + i, "://", 3) != 0)
+    if (i + 3 >= len || memcmp(s + i, "://", 3) != 0)
         return false;
     i += 3;
     size_t host_start = i;
@@ -238,14 +245,15 @@ static bool origin_well_formed(const char *s, size_t len)
             return false;
         i++;
     } else {
-        while (i < len && s[i] && strchr(host_chars, s[i]))
+        while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '-' || s[i] == '.' ||
+                           s[i] == '_' || s[i] == '~'))
             i++;
     }
     if (i == host_start)
         return false;
     if (i < len && s[i] == ':') {
         size_t port_start = ++i;
-        while (i < len && s[i] >= '0' && s[i] <= '9')
+        while (i < len && is_digit(s[i]))
             i++;
         if (i == port_start || i - port_start > 5)
             return false;

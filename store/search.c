@@ -57,9 +57,10 @@ static const char *const tokenizer_args[] = { "remove_diacritics", "2" };
 
 /* At most this many highlights per hit, the first in text order. */
 #define HIGHLIGHTS_MAX 100
-/* A snippet shows about this many code points before and after its first highlight. */
-#define SNIPPET_BEFORE 60
-#define SNIPPET_AFTER 100
+/* A snippet shows about this many code points before and after its first highlight: about
+ * 80 in all, cut at spaces. */
+#define SNIPPET_BEFORE 30
+#define SNIPPET_AFTER 50
 
 /* The kinds, in the order ties break (as their names sort), with their filter bit. */
 static const struct search_kind {
@@ -91,11 +92,11 @@ static const char SQL_FTS5_API[] = "SELECT fts5(?1)";
 /* A page of hits: ?1 the query, ?2 the kind bits, ?3..?5 the cursor (NULL: from the top),
  * ?6 the page size. */
 static const char SQL_SEARCH_PAGE[] =
-    "SELECT kind, ref, rowid, rank FROM ("
-    "  SELECT kind, ref, rowid, bm25(search_fts, " SEARCH_WEIGHTS ") AS rank FROM search_fts"
+    "SELECT kind, ref, rowid, bm FROM ("
+    "  SELECT kind, ref, rowid, bm25(search_fts, " SEARCH_WEIGHTS ") AS bm FROM search_fts"
     "  WHERE search_fts MATCH ?1 AND " KIND_FILTER ")"
-    " WHERE ?3 IS NULL OR rank > ?3 OR (rank = ?3 AND (kind, ref) > (?4, ?5))"
-    " ORDER BY rank, kind, ref LIMIT ?6";
+    " WHERE ?3 IS NULL OR bm > ?3 OR (bm = ?3 AND (kind, ref) > (?4, ?5))"
+    " ORDER BY bm, kind, ref LIMIT ?6";
 
 static const char SQL_SEARCH_COUNT[] =
     "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1 AND " KIND_FILTER;
@@ -400,24 +401,23 @@ static int place_quote(store *st, tokenizer *t, const strbuf *text, const span_l
     const evidence_row *chosen = NULL;
     int result = STORE_ERROR;
 
-    for (size_t i = 0; i < ev->n && !chosen; i++) {
-        const evidence_row *e = &ev->v[i];
-        const char *at = text->len ? memmem(e->excerpt, e->excerpt_len, text->buf, text->len)
-                                   : NULL;
+    for (size_t i = 0; i < ev->n && text->len; i++) {
+        const char *excerpt = ev->v[i].excerpt;
+        const char *at = memmem(excerpt, ev->v[i].excerpt_len, text->buf, text->len);
         if (!at)
             continue;
-        size_t shift = (size_t)(at - e->excerpt);
         for (size_t k = 0; k < marks->n; k++)
-            if (!spans_add(&found, marks->v[k].start + shift, marks->v[k].end + shift))
+            if (!spans_add(&found, marks->v[k].start + (size_t)(at - excerpt),
+                           marks->v[k].end + (size_t)(at - excerpt)))
                 goto oom;
-        chosen = e;
+        chosen = &ev->v[i];
+        break;
     }
     for (size_t i = 0; i < ev->n && !chosen; i++) {
-        const evidence_row *e = &ev->v[i];
-        if (find_terms(st, t, e->excerpt, e->excerpt_len, terms, &found))
+        if (find_terms(st, t, ev->v[i].excerpt, ev->v[i].excerpt_len, terms, &found))
             goto out;
         if (found.n)
-            chosen = e;
+            chosen = &ev->v[i];
     }
     if (chosen) {
         place->source_id = chosen->source_id;
@@ -837,7 +837,7 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
         goto fail;
     }
 
-    if (nrows && tokenizer_open(st, &tok))
+    if (tokenizer_open(st, &tok))
         goto fail;
     for (size_t i = 0; i < nrows; i++) {
         const struct page_row *r = &rows[i];
@@ -849,7 +849,7 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
             goto fail;
         /* The index is written with the facts, so a hit has its fact; null should a
          * damaged database say otherwise. */
-        rc = store_get_item_locked(st, r->kind->kind, r->ref, STORE_EVIDENCE_FULL, &fact);
+        rc = store_get_item_locked(st, r->kind->kind, r->ref, q->evidence, &fact);
         if (rc != STORE_OK && rc != STORE_NOT_FOUND)
             goto fail;
         json_object_set_new(hit, "fact", rc == STORE_OK ? fact : json_null());

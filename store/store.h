@@ -203,6 +203,7 @@ typedef struct store_search_query {
     const char *cursor; /* the previous page's next_cursor; NULL: the first page */
     int limit;          /* 1..INT_MAX-1 */
     bool count;         /* also count every hit (store_search_page.total) */
+    enum store_evidence evidence; /* of the facts the hits carry */
 } store_search_query;
 
 typedef struct store_search_page {

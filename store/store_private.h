@@ -4,6 +4,9 @@
  *   schema.c  the schema and its forward migrations
  *   write.c   the ingest side: articles, extractions, the merged fact set
  *   read.c    the API side: lists and single resources rendered as Jansson objects
+ *   query.c   filtered, sorted pages with keyset cursors; the timeline; one source's facts
+ *   search.c  full-text search over the FTS5 index
+ *   stats.c   counts for /stats
  */
 #ifndef FACTD_STORE_PRIVATE_H
 #define FACTD_STORE_PRIVATE_H
@@ -14,9 +17,9 @@
 #include "store/store.h"
 
 /* Every statement a handle has prepared; SQL texts are static strings, so a statement is
- * found by the address of its text.  Room for every static SQL text of store/ (48 today) with
+ * found by the address of its text.  Room for every static SQL text of store/ (63 today) with
  * some to spare: a writable handle may use all of them. */
-#define STORE_STMT_CACHE 64
+#define STORE_STMT_CACHE 96
 #define STORE_DYNAMIC_CACHE 32
 
 struct store {
