@@ -97,20 +97,22 @@ static void log_sanitize(strbuf *out, const char *msg, size_t len)
     }
 }
 
-void log_msg(enum log_level level, const char *fmt, ...)
+bool log_enabled(enum log_level level)
 {
     log_init();
-    if (level < log_threshold)
+    return level >= log_threshold;
+}
+
+static void log_vevent(enum log_level level, const json_t *fields, const char *fmt, va_list ap)
+{
+    if (!log_enabled(level))
         return;
 
     strbuf msg = STRBUF_INIT, line = STRBUF_INIT;
     char ts[32];
     size_t lvl = log_level_index(level);
-    va_list ap;
 
-    va_start(ap, fmt);
     strbuf_vaddf(&msg, fmt, ap);
-    va_end(ap);
     /* One event, one line: a message never spans lines. */
     for (size_t i = 0; i < msg.len; i++)
         if (msg.buf[i] == '\n' || msg.buf[i] == '\r')
@@ -122,6 +124,8 @@ void log_msg(enum log_level level, const char *fmt, ...)
         log_sanitize(&clean, msg.buf, msg.len);
         json_t *obj = json_pack("{s:s, s:s, s:s%}", "ts", ts, "level", log_levels[lvl].name,
                                 "msg", clean.buf, clean.len);
+        if (obj && json_is_object(fields))
+            json_object_update(obj, (json_t *)fields);
         char *text = obj ? json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
         if (text)
             strbuf_addf(&line, "%s\n", text);
@@ -139,4 +143,20 @@ void log_msg(enum log_level level, const char *fmt, ...)
 
     strbuf_release(&line);
     strbuf_release(&msg);
+}
+
+void log_msg(enum log_level level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_vevent(level, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void log_event(enum log_level level, const json_t *fields, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_vevent(level, fields, fmt, ap);
+    va_end(ap);
 }

@@ -4,10 +4,20 @@
 #ifndef FACTD_LOG_H
 #define FACTD_LOG_H
 
+#include <stdbool.h>
+
 enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR };
 
+struct json_t;
+
 void log_init(void);
+/* True when a line of this level would be written: skip building one otherwise. */
+bool log_enabled(enum log_level level);
 void log_msg(enum log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A line with structured members: in JSON lines `fields` (an object, borrowed; NULL for
+ * none) follows ts, level and msg; text lines show the message alone. */
+void log_event(enum log_level level, const struct json_t *fields, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #define log_debug(...) log_msg(LOG_DEBUG, __VA_ARGS__)
 #define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)
