@@ -377,6 +377,15 @@ out:
     return result;
 }
 
+/* Hands a finished page its items, and the last item's key when a next page exists. */
+static void page_take(store_page *page, json_t *items, json_t *last)
+{
+    page->items = items;
+    page->last = page->more ? last : NULL;
+    if (!page->more)
+        json_decref(last);
+}
+
 void store_page_release(store_page *page)
 {
     json_decref(page->items);
@@ -460,10 +469,7 @@ static int list_page_locked(store *st, const store_list_query *query, store_page
 done:
     if (query->count && (result = count_matches(st, k, query, &page->total)) != STORE_OK)
         goto fail;
-    page->items = items;
-    page->last = page->more ? last : NULL;
-    if (!page->more)
-        json_decref(last);
+    page_take(page, items, last);
     strbuf_release(&b.sql);
     free(after_key);
     return STORE_OK;
@@ -605,10 +611,7 @@ int store_timeline_page(store *st, const store_timeline_query *query, store_page
     }
     if (store_commit(st))
         goto fail;
-    page->items = items;
-    page->last = page->more ? last : NULL;
-    if (!page->more)
-        json_decref(last);
+    page_take(page, items, last);
     strbuf_release(&b.sql);
     return STORE_OK;
 
