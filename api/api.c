@@ -9,6 +9,12 @@
  * and only then asks the store.  A store failure is a logged 500; no store handle at all is a
  * 503.  Nothing here writes: the store handle the server passes is read-only besides.
  *
+ * The write API is the exception, and write.c answers it: a route's write method (POST on
+ * /sources, DELETE on /sources/{id}) and the write-only route /jobs/{id} when a token is
+ * configured.  Without one they answer 404 exactly as a path no route has, so a read-only
+ * server shows no sign of a write API; other methods stay 405, their Allow header naming
+ * the write method when there is one.
+ *
  * HEAD is answered exactly like GET; the transport drops the body.
  */
 #include "api/api.h"
@@ -73,15 +79,18 @@ static void answer_index(api_response *resp, const api_query *q)
     json_t *endpoints = json_array();
 
     for (size_t i = 0; i < n; i++) {
-        if (routes[i].action == ROUTE_INDEX)
+        if (routes[i].action == ROUTE_INDEX ||
+            (route_is_write_only(routes[i].action) && !api_writes_enabled()))
             continue;
         json_array_append_new(endpoints, json_pack("{s:s, s:s}", "path", routes[i].pattern,
                                                    "summary", routes[i].summary));
     }
-    json_t *doc = json_pack("{s:s, s:s, s:[s,s], s:o}", "service", "factd", "description",
+    json_t *methods = api_writes_enabled() ? json_pack("[s,s,s,s]", "GET", "HEAD", "POST", "DELETE")
+                                            : json_pack("[s,s]", "GET", "HEAD");
+    json_t *doc = json_pack("{s:s, s:s, s:o, s:o}", "service", "factd", "description",
                             "facts (agreements, meetings, quotes, people) extracted from news "
                             "articles, each with its evidence",
-                            "methods", "GET", "HEAD", "endpoints", endpoints);
+                            "methods", methods, "endpoints", endpoints);
     render_json(resp, 200, API_CT_JSON, doc, q->pretty);
 }
 
@@ -183,17 +192,31 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
     strbuf detail = STRBUF_INIT;
 
     memset(resp, 0, sizeof *resp);
-    if (!req->path || !router_match(req->path, &m)) {
+    bool found = req->path && router_match(req->path, &m);
+    bool writes = api_writes_enabled();
+    bool write_method = found && m.write_method && req->method &&
+                        strcmp(req->method, m.write_method) == 0;
+    bool write_only = found && route_is_write_only(m.route->action);
+    if (!found || (write_only && !writes) || (write_method && !writes)) {
+        m.route = NULL;
         render_untrusted(&detail, req->path ? req->path : "", 200);
         problem_respond(resp, false, "not-found", "no endpoint at '%s'; GET / lists them",
                         detail.buf);
         goto out;
     }
+    if (write_method || (write_only && is_read_method(req->method))) {
+        write_answer(st, &m, req, resp);
+        goto out;
+    }
     if (!is_read_method(req->method)) {
+        const char *allowed = write_allowed_methods(&m);
         render_untrusted(&detail, req->method ? req->method : "", 32);
-        problem_respond(resp, false, "method-not-allowed",
-                        "%s is not allowed on %s: the API is read-only", detail.buf,
-                        m.route->pattern);
+        problem_respond(resp, false, "method-not-allowed", "%s is not allowed on %s: %s",
+                        detail.buf, m.route->pattern,
+                        strcmp(allowed, API_ALLOWED_METHODS) == 0
+                            ? "the API is read-only"
+                            : "it answers only the methods of the Allow header");
+        render_add_header(resp, "Allow", allowed);
         goto out;
     }
     if (req->has_body) {
@@ -254,6 +277,12 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
         break;
     case ROUTE_SOURCE_FACTS:
         answer_source_facts(st, &m, resp, &q);
+        break;
+    case ROUTE_JOB:
+    case ROUTE_POST_SOURCE:
+    case ROUTE_DELETE_SOURCE:
+        /* Answered by write_answer() above. */
+        problem_respond(resp, q.pretty, "internal", "no read action on %s", m.route->pattern);
         break;
     }
     resp->cacheable = resp->status == 200 && !route_is_operational(m.route->action);

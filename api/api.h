@@ -6,6 +6,13 @@
  *
  * Lists answer {"data": [...], "next": URL-or-null}; single resources the bare object;
  * errors RFC 9457 application/problem+json {"type","title","status","detail"}.
+ *
+ * The write API (POST /sources, GET /jobs/{id}, DELETE /sources/{id}) exists only once
+ * api_set_writes() has configured a bearer token; the process behind it (the writer thread
+ * of server/writer.c) is reached through the callbacks of api_write_config, so that this
+ * module still never writes by itself.  A write's body is read by the transport, which asks
+ * api_wants_body() first: only a request whose headers pass every check (route, method,
+ * token, media type, announced length) has its body read at all.
  */
 #ifndef FACTD_API_H
 #define FACTD_API_H
@@ -27,6 +34,14 @@ typedef struct api_request {
     size_t nparams;
     bool has_body;       /* the request announced a body (Content-Length > 0 or chunked) */
     const char *accept;  /* the Accept header, or NULL */
+    /* For the write API (NULL / 0 when absent): */
+    const char *authorization;  /* the Authorization header */
+    const char *content_type;   /* the Content-Type header */
+    long long content_length;   /* the announced Content-Length; -1 when none (chunked) */
+    bool body_read;             /* the transport read the body: body[0..body_len) */
+    bool body_too_large;        /* the body went past the limit and was discarded */
+    const char *body;
+    size_t body_len;
 } api_request;
 
 typedef struct api_header {
@@ -54,5 +69,38 @@ void api_response_release(api_response *resp);
 /* Sets the document GET /openapi.yaml answers (copied); NULL makes that path a 404.  Call it
  * before serving starts: api_handle() reads it without a lock. */
 void api_set_openapi(const char *doc, size_t len);
+
+/* A posted article, checked (non-empty UTF-8, at most the article limit), on its way to
+ * the queue.  title, url and published (YYYY-MM-DD) are what a JSON body said, or NULL. */
+typedef struct api_article {
+    const char *text;
+    size_t len;
+    const char *title, *url, *published;
+} api_article;
+
+/* What the write API needs from the process that serves it. */
+typedef struct api_write_config {
+    const char *token;   /* the bearer token (copied, kept as its SHA-256); NULL: no writes */
+    size_t max_body;     /* the largest request body read, in bytes */
+    /* Queues the article: returns STORE_OK once the job row is committed, with *job_id
+     * (malloc'd) its id, or STORE_ERROR with the reason logged.  Called from any thread. */
+    int (*enqueue)(void *arg, const api_article *article, char **job_id);
+    /* Deletes an article and re-merges the facts, returning when readers see the result:
+     * STORE_OK, STORE_NOT_FOUND, or STORE_ERROR (logged).  Called from any thread. */
+    int (*delete_source)(void *arg, const char *id);
+    void *arg;
+} api_write_config;
+
+/* Enables the write API (cfg->token set) or disables it (cfg NULL or no token).  Call it
+ * before serving starts, like api_set_openapi(). */
+void api_set_writes(const api_write_config *cfg);
+/* True when the write API is enabled. */
+bool api_writes_enabled(void);
+
+/* Whether the transport should read this request's body (req->has_body set, the body not
+ * yet read): true for a write whose headers pass every check, with *max_bytes the most it
+ * may keep (past that, it discards the rest and sets body_too_large).  False for any other
+ * request, which api_handle() then answers without its body. */
+bool api_wants_body(const api_request *req, size_t *max_bytes);
 
 #endif

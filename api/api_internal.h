@@ -8,6 +8,7 @@
  *   ops.c      the operational endpoints: /livez, /readyz, /metrics
  *   metrics.c  the request counters and histograms behind /metrics (see metrics.h)
  *   search.c   GET /search (full-text hits) and GET /stats
+ *   write.c    the write API: POST /sources, GET /jobs/{id}, DELETE /sources/{id}
  */
 #ifndef FACTD_API_INTERNAL_H
 #define FACTD_API_INTERNAL_H
@@ -34,6 +35,7 @@
 #define API_TEXT_PARAM_MAX 200  /* longest name, party or place a filter takes, in bytes */
 #define API_QUERY_MAX 500       /* longest search expression, in bytes */
 #define API_ALLOWED_METHODS "GET, HEAD"
+#define API_MAX_BODY_DEFAULT (2u << 20) /* --max-body */
 
 /* --- router.c --- */
 
@@ -52,6 +54,9 @@ enum route_action {
     ROUTE_STATS,
     ROUTE_TIMELINE,     /* views.c */
     ROUTE_SOURCE_FACTS,
+    ROUTE_JOB,          /* write.c: GET /jobs/{id} */
+    ROUTE_POST_SOURCE,  /* write.c: the write actions of a route (route.write_action) */
+    ROUTE_DELETE_SOURCE,
 };
 
 /* Routes of operations rather than data: never cached, logged at debug level. */
@@ -105,11 +110,22 @@ typedef struct route {
     const char *summary;      /* one line for the index at GET / */
 } route;
 
+/* Routes of the write API alone (GET /jobs/{id}): they exist only when writes are enabled,
+ * and reading them needs the token too. */
+static inline bool route_is_write_only(enum route_action action)
+{
+    return action == ROUTE_JOB;
+}
+
 typedef struct route_match {
     const route *route;
     /* The {param} segment when it is a well-formed id; "" otherwise (then id_ok is false). */
     char id[API_ID_MAX + 1];
     bool id_ok;
+    /* The method that writes to this route ("POST" on /sources, "DELETE" on /sources/{id};
+     * NULL for none) and what it does. */
+    const char *write_method;
+    enum route_action write_action;
 } route_match;
 
 /* The route table, in the order the index lists it. */
@@ -130,6 +146,8 @@ void ops_answer_readyz(store *st, api_response *resp, const struct api_query *q)
 void ops_answer_metrics(store *st, api_response *resp);
 /* Appends the request counters and process gauges of metrics.c to out. */
 void metrics_render_requests(strbuf *out);
+/* Appends the ingest counters and histogram of metrics.c to out. */
+void metrics_render_ingest(strbuf *out);
 
 /* --- params.c --- */
 
@@ -221,6 +239,16 @@ bool api_fields_check(const char *fields, const char *const *known, strbuf *deta
 void api_fields_apply(json_t *item, const char *fields);
 /* The top-level fields of a kind's list items (item: of a single resource). */
 const char *const *api_kind_fields(enum store_kind kind, bool item);
+/* --- write.c --- */
+
+/* Answers a request to the write API (a write method on its route, or any method on a
+ * write-only route), after the route matched and the API is enabled: checks the token, the
+ * parameters, the media type and the body, then acts.  Sets resp->status 0 when body is
+ * NULL and the headers pass: the transport should read the body (see api_wants_body). */
+void write_answer(store *st, const route_match *m, const api_request *req, api_response *resp);
+/* The Allow header of a route: "GET, HEAD", plus its write method when writes are enabled. */
+const char *write_allowed_methods(const route_match *m);
+
 /* --- views.c --- */
 
 void answer_timeline(store *st, const api_request *req, api_response *resp, const api_query *q);

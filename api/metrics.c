@@ -27,8 +27,8 @@
 enum method_slot { METHOD_GET, METHOD_HEAD, METHOD_OPTIONS, METHOD_OTHER, METHOD_SLOTS };
 static const char *const method_labels[METHOD_SLOTS] = {"GET", "HEAD", "OPTIONS", "other"};
 
-static const int status_codes[] = {200, 204, 304, 400, 404, 405, 406, 408, 413,
-                                   414, 416, 429, 431, 500, 501, 503};
+static const int status_codes[] = {200, 202, 204, 304, 400, 401, 404, 405, 406, 408, 413,
+                                   414, 415, 416, 422, 429, 431, 500, 501, 503};
 #define STATUS_CODES (sizeof status_codes / sizeof status_codes[0])
 static const char *const status_classes[] = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 #define STATUS_SLOTS (STATUS_CODES + sizeof status_classes / sizeof status_classes[0])
@@ -44,6 +44,23 @@ static const struct {
     {1000000, "1"},     {2500000, "2.5"},   {5000000, "5"},      {10000000, "10"},
 };
 #define BUCKETS (sizeof buckets / sizeof buckets[0])
+
+/* The ingest of articles (api_metrics_ingest): jobs by the state they reached, and the
+ * time from an article's arrival to its facts being served, in buckets of their own. */
+static const char *const ingest_states[] = {"queued", "done", "failed"};
+#define INGEST_STATES (sizeof ingest_states / sizeof ingest_states[0])
+static const struct {
+    unsigned long long micros;
+    const char *le;
+} ingest_buckets[] = {
+    {10000, "0.01"}, {25000, "0.025"}, {50000, "0.05"},   {100000, "0.1"},   {250000, "0.25"},
+    {500000, "0.5"}, {1000000, "1"},   {2500000, "2.5"},  {5000000, "5"},    {10000000, "10"},
+    {30000000, "30"}, {60000000, "60"}, {300000000, "300"},
+};
+#define INGEST_BUCKETS (sizeof ingest_buckets / sizeof ingest_buckets[0])
+static atomic_ullong ingest_jobs[INGEST_STATES];
+static atomic_ullong ingest_duration_buckets[INGEST_BUCKETS + 1];
+static atomic_ullong ingest_duration_sum_us;
 
 static atomic_ullong requests_total[ROUTE_SLOTS][METHOD_SLOTS][STATUS_SLOTS];
 /* Requests per bucket (the last slot: above every bound), and the sum of their durations. */
@@ -106,6 +123,49 @@ void api_metrics_observe(const char *pattern, const char *method, int status, lo
         b++;
     atomic_fetch_add_explicit(&duration_buckets[r][b], 1, memory_order_relaxed);
     atomic_fetch_add_explicit(&duration_sum_us[r], us, memory_order_relaxed);
+}
+
+void api_metrics_ingest(const char *state, double seconds)
+{
+    size_t i = 0;
+    while (i < INGEST_STATES && strcmp(ingest_states[i], state) != 0)
+        i++;
+    if (i == INGEST_STATES)
+        return;
+    atomic_fetch_add_explicit(&ingest_jobs[i], 1, memory_order_relaxed);
+    if (seconds < 0)
+        return;
+    unsigned long long us = (unsigned long long)(seconds * 1e6);
+    size_t b = 0;
+    while (b < INGEST_BUCKETS && us > ingest_buckets[b].micros)
+        b++;
+    atomic_fetch_add_explicit(&ingest_duration_buckets[b], 1, memory_order_relaxed);
+    atomic_fetch_add_explicit(&ingest_duration_sum_us, us, memory_order_relaxed);
+}
+
+void metrics_render_ingest(strbuf *out)
+{
+    strbuf_addstr(out, "# HELP factd_ingest_jobs_total Articles posted to this process (queued) "
+                       "and articles it ingested (done) or refused (failed), posted or read from "
+                       "the --corpus folder.\n"
+                       "# TYPE factd_ingest_jobs_total counter\n");
+    for (size_t i = 0; i < INGEST_STATES; i++)
+        strbuf_addf(out, "factd_ingest_jobs_total{state=\"%s\"} %llu\n", ingest_states[i],
+                    atomic_load_explicit(&ingest_jobs[i], memory_order_relaxed));
+    strbuf_addstr(out, "# HELP factd_ingest_duration_seconds Time from an article's arrival "
+                       "(queued by POST, or seen in the --corpus folder) to its facts being "
+                       "served.\n"
+                       "# TYPE factd_ingest_duration_seconds histogram\n");
+    unsigned long long cumulative = 0;
+    for (size_t b = 0; b <= INGEST_BUCKETS; b++) {
+        cumulative += atomic_load_explicit(&ingest_duration_buckets[b], memory_order_relaxed);
+        strbuf_addf(out, "factd_ingest_duration_seconds_bucket{le=\"%s\"} %llu\n",
+                    b < INGEST_BUCKETS ? ingest_buckets[b].le : "+Inf", cumulative);
+    }
+    unsigned long long sum = atomic_load_explicit(&ingest_duration_sum_us, memory_order_relaxed);
+    strbuf_addf(out, "factd_ingest_duration_seconds_sum %llu.%06llu\n", sum / 1000000,
+                sum % 1000000);
+    strbuf_addf(out, "factd_ingest_duration_seconds_count %llu\n", cumulative);
 }
 
 const char *api_route_of(const char *path)

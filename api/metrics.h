@@ -20,6 +20,11 @@ void api_metrics_start(const char *version);
  * api_response.route gives it; NULL for none), status the status sent, micros its duration. */
 void api_metrics_observe(const char *route, const char *method, int status, long long micros);
 
+/* Counts an article of the ingest: state "queued" (POST /sources queued it), "done" or
+ * "failed" (the writer ingested or refused it); for done, seconds is the time from its
+ * arrival to its facts being served (negative: not timed).  From any thread. */
+void api_metrics_ingest(const char *state, double seconds);
+
 /* The pattern of the route that answers path ("/quotes/{id}"), or NULL when none does: for
  * answers the transport gives without asking the API (304 from its cache check, CORS
  * preflights). */

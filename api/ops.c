@@ -8,8 +8,9 @@
  *                 is the one this factd reads; 503 problem+json otherwise, so a load balancer
  *                 sends no traffic to it.
  *   GET /metrics  the Prometheus text exposition (format 0.0.4): the request counters of
- *                 metrics.c, then gauges read from the database.  When the database does not
- *                 answer, factd_database_up is 0 and its other gauges are left out.
+ *                 metrics.c, its ingest counters, then gauges read from the database (the
+ *                 job queue among them).  When the database does not answer,
+ *                 factd_database_up is 0 and its other gauges are left out.
  *
  * /healthz (api.c) keeps its own meaning: 200 when the database answers.
  */
@@ -118,13 +119,26 @@ static void render_database(store *st, strbuf *out)
               info.schema_version);
 }
 
+/* Appends the gauges of the job queue, when the database answers. */
+static void render_queue(store *st, strbuf *out)
+{
+    long long queued, running;
+    if (!st || store_job_queue(st, &queued, &running) != STORE_OK)
+        return;
+    add_gauge(out, "factd_ingest_queue_length", "Posted articles waiting for the writer.", queued);
+    add_gauge(out, "factd_ingest_jobs_running", "Posted articles the writer is ingesting.",
+              running);
+}
+
 void ops_answer_metrics(store *st, api_response *resp)
 {
     strbuf out = STRBUF_INIT;
     size_t len;
 
     metrics_render_requests(&out);
+    metrics_render_ingest(&out);
     render_database(st, &out);
+    render_queue(st, &out);
     char *body = strbuf_detach(&out, &len);
     render_bytes(resp, 200, API_CT_METRICS, body, len);
 }

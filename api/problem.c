@@ -19,10 +19,28 @@ static const problem_type problem_types[] = {
      "detail names the parameter.  Lists take limit (1 to 1000, default 50) and after (the id "
      "of the last item of the previous page); every JSON endpoint takes pretty (0 or 1)."},
     {"bad-request", 400, "Bad Request",
-     "The request cannot be answered as sent, for instance a GET that carries a body."},
+     "The request cannot be answered as sent: a GET, HEAD or DELETE that carries a body, or "
+     "a POST /sources whose body is empty or not well-formed JSON."},
     {"method-not-allowed", 405, "Method Not Allowed",
-     "The API is read-only: every endpoint answers GET and HEAD only, as the Allow header "
-     "says."},
+     "The endpoint does not answer this method; the Allow header lists those it does.  Every "
+     "endpoint answers GET and HEAD; with the write API enabled, /sources also takes POST and "
+     "/sources/{id} DELETE."},
+    {"unauthorized", 401, "Unauthorized",
+     "The write API (POST /sources, GET /jobs/{id}, DELETE /sources/{id}) needs the server's "
+     "token, sent as Authorization: Bearer <token>.  The WWW-Authenticate header says whether "
+     "it was missing or not valid."},
+    {"payload-too-large", 413, "Content Too Large",
+     "The request body is larger than the server takes (2 MiB unless its --max-body says "
+     "otherwise).  A body announced larger by its Content-Length is refused before it is "
+     "read."},
+    {"unsupported-media-type", 415, "Unsupported Media Type",
+     "POST /sources takes an article as text/plain; charset=utf-8, or as application/json "
+     "{\"text\", \"title\", \"url\", \"published\"}; the Content-Type header says which.  "
+     "Other media types and charsets are refused."},
+    {"unprocessable", 422, "Unprocessable Content",
+     "The body is well-formed but cannot be an article: it is not UTF-8 text, contains a NUL "
+     "character, or (JSON) is not an object with a string text, an optional title (1 to 1000 "
+     "bytes), url (http or https) and published date (YYYY-MM-DD), and nothing else."},
     {"internal", 500, "Internal Server Error",
      "The server failed to answer a valid request.  The failure is logged; retrying may help."},
     {"unavailable", 503, "Service Unavailable",
@@ -55,8 +73,6 @@ void problem_respond(api_response *resp, bool pretty, const char *slug, const ch
     json_t *doc = json_pack("{s:s, s:s, s:i, s:s}", "type", type_uri.buf, "title", type->title,
                             "status", type->status, "detail", detail.buf);
     render_json(resp, type->status, API_CT_PROBLEM, doc, pretty);
-    if (type->status == 405)
-        render_add_header(resp, "Allow", API_ALLOWED_METHODS);
     strbuf_release(&type_uri);
     strbuf_release(&detail);
 }

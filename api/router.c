@@ -6,6 +6,10 @@
  * other and a trailing slash or an empty segment matches nothing.  An {id} segment of any
  * shape still selects its route (so a wrong method on it is a 405, not a 404), but only a
  * well-formed one (1..64 bytes of [A-Za-z0-9_-]) is ever handed to the store.
+ *
+ * The write API has a table of its own: the method that writes to a route and what that
+ * does (POST on /sources, DELETE on /sources/{id}); /jobs/{id} is in the main table.
+ * Whether those exist at all is api.c's decision (api_writes_enabled()).
  */
 #include "api/api_internal.h"
 
@@ -24,6 +28,8 @@ static const route routes[] = {
      "everything found in one article: its agreements, meetings, quotes and people"},
     {"/sources/{id}/text", ROUTE_SOURCE_TEXT, STORE_SOURCES, "/sources", "source", 0,
      "the article's text exactly as ingested (text/plain)"},
+    {"/jobs/{id}", ROUTE_JOB, 0, NULL, "job", PARAM_PRETTY,
+     "one posted article's job: queued, running, done (with its source) or failed"},
     {"/agreements", ROUTE_LIST, STORE_AGREEMENTS, "/agreements", "agreement",
      PARAMS_FACT_LIST | PARAM_PARTY | PARAM_SIGNATORY | PARAM_SIGNED_FROM | PARAM_SIGNED_TO |
          PARAM_ACRONYM,
@@ -64,6 +70,15 @@ static const route routes[] = {
     {"/openapi.yaml", ROUTE_OPENAPI, 0, NULL, NULL, 0, "the OpenAPI 3.1 description of the API"},
     {"/problems/{name}", ROUTE_PROBLEM_TYPE, 0, NULL, "problem type", PARAM_PRETTY,
      "what a problem type URI means"},
+};
+
+static const struct route_write {
+    const char *pattern;
+    const char *method;
+    enum route_action action;
+} route_writes[] = {
+    {"/sources", "POST", ROUTE_POST_SOURCE},
+    {"/sources/{id}", "DELETE", ROUTE_DELETE_SOURCE},
 };
 
 const route *router_routes(size_t *count)
@@ -115,6 +130,14 @@ bool router_match(const char *path, route_match *match)
     for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         if (match_pattern(routes[i].pattern, path, match)) {
             match->route = &routes[i];
+            match->write_method = NULL;
+            match->write_action = routes[i].action;
+            for (size_t w = 0; w < sizeof route_writes / sizeof route_writes[0]; w++) {
+                if (strcmp(route_writes[w].pattern, routes[i].pattern) == 0) {
+                    match->write_method = route_writes[w].method;
+                    match->write_action = route_writes[w].action;
+                }
+            }
             return true;
         }
     }

@@ -7,11 +7,14 @@
  *   ingest_merge()    every stored extraction -> the merged fact set served by the API
  *
  * The worker (ingest_run) walks files, hashes them, stores each article with its extraction
- * in one transaction, then re-merges.
+ * in one transaction, then re-merges.  ingest_text() is the same path for one article in
+ * memory; jobs.c runs the live operations of the server's writer thread on top of it: the
+ * queue of posted articles, deleting an article, re-reading articles after an upgrade of the
+ * extractor.
  *
  * EXTRACTION (one article; offsets are Unicode code points into the article text):
  * {
- *   "extractor_version": 1,
+ *   "extractor_version": 2,
  *   "title": str|null, "byline": str|null, "dateline": str|null,
  *   "published": "YYYY-MM-DD"|null,        // reference date found in the text, if any
  *   "people": [ {"key": str, "name": str, "title": str|null, "aliases": [str],
@@ -51,9 +54,12 @@
 #define FACTD_INGEST_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
-#define INGEST_EXTRACTOR_VERSION 1
+/* The version of the extraction rules, recorded with every extraction.  Raise it whenever
+ * they change what they find: ingest_reindex() re-reads every article an older one read. */
+#define INGEST_EXTRACTOR_VERSION 2
 
 /* Extracts the mentions of one article.  text need not be NUL-terminated; it must be valid
  * UTF-8 (the worker rejects anything else).  Returns a new reference, never NULL. */
@@ -82,6 +88,95 @@ int ingest_remerge(struct store *st, ingest_report *report);
 
 /* The largest article ingest accepts, in bytes. */
 #define INGEST_MAX_ARTICLE (8u << 20)
+
+/* What ingesting one article (or deleting one) can come to.  Each refusal has its own code
+ * so that the API can answer it with its own status: INGEST_EMPTY 400, INGEST_TOO_LARGE 413,
+ * INGEST_NOT_UTF8 422. */
+enum ingest_result {
+    INGEST_OK = 0,
+    INGEST_EMPTY = 1,      /* no bytes at all */
+    INGEST_TOO_LARGE = 2,  /* more than INGEST_MAX_ARTICLE bytes */
+    INGEST_NOT_UTF8 = 3,   /* not well-formed UTF-8, or a NUL byte */
+    INGEST_NOT_FOUND = 4,  /* no article has that id */
+    INGEST_ERROR = -1,     /* the database (or the machine) failed; the reason is logged */
+};
+
+/* Whether text[0..len) can be an article: INGEST_OK or the refusal, checked in the order
+ * empty, too large, not UTF-8. */
+int ingest_check_text(const char *text, size_t len);
+/* The reason of a result in a few words ("empty", "larger than 8 MiB", ...). */
+const char *ingest_result_reason(int result);
+/* The lowercase hex SHA-256 of data (an article's id is its first 12 digits); 0 or -1. */
+int ingest_sha256_hex(const char *data, size_t len, char hex[65]);
+
+/* One article in memory and what is known of it besides its text. */
+typedef struct ingest_article {
+    const char *text;          /* need not be NUL-terminated */
+    size_t len;
+    const char *file;          /* the base name it was read from, or NULL */
+    const char *title, *url, *published; /* the poster's hints (store_source_in), or NULL */
+} ingest_article;
+
+/* What became of one article. */
+typedef struct ingest_text_report {
+    char source_id[13];        /* its id, stored now or before */
+    bool already_stored;       /* the same bytes were stored before this call */
+    bool merged;               /* this call merged the facts again */
+    /* With merging: the merged facts the article supports, and the people in them. */
+    unsigned agreements, meetings, quotes, people;
+} ingest_text_report;
+
+/* Ingests one article: checks it (a refusal returns its code and stores nothing), extracts
+ * and stores it unless the same bytes are stored, and with `merge` merges every article
+ * again (when this one is new, or an earlier run left the facts stale) and counts the facts
+ * it supports.  Without `merge` the caller merges once after many (ingest_run does).
+ * Returns INGEST_OK, a refusal, or INGEST_ERROR (logged). */
+int ingest_text(struct store *st, const ingest_article *article, bool merge,
+                ingest_text_report *report);
+
+/* --- the server's writer thread (jobs.c) --- */
+
+/* How many times a job may be interrupted by a crash before it fails instead of running
+ * again: an article that brings the server down must not do so forever. */
+#define INGEST_JOB_ATTEMPTS 3
+
+typedef struct ingest_job_report {
+    char job_id[17];
+    bool done;                 /* false: the job failed (refused, or the database failed) */
+    int refusal;               /* the ingest_result that failed it, or INGEST_OK */
+    double waited_seconds;     /* from queueing to the start of this run */
+    double run_seconds;        /* this run: storing, merging, recording the outcome */
+    ingest_text_report article;
+} ingest_job_report;
+
+/* For the server at start, before the writer thread runs jobs: jobs a crash left running go
+ * back to the queue (or fail after INGEST_JOB_ATTEMPTS runs).  0, or -1 (logged). */
+int ingest_resume_jobs(struct store *st);
+/* Runs the oldest queued job: ingest_text() with one merge, then the job ends done (with
+ * the article's id and fact counts) or failed (with the reason).  By the time the job says
+ * done, its facts are served.  Returns 1 when a job ran (report filled, when given), 0 when
+ * none is queued, -1 when the database failed (logged; the job is failed when it can be,
+ * else it stays running until ingest_resume_jobs). */
+int ingest_run_job(struct store *st, ingest_job_report *report);
+
+/* Deletes an article and every fact only it supported; facts other articles support too
+ * keep their other evidence.  The delete and the new merge are one transaction: readers see
+ * the facts before or after, nothing in between.  Sets the fact counts of the report.
+ * INGEST_OK, INGEST_NOT_FOUND, or INGEST_ERROR (logged). */
+int ingest_delete_source(struct store *st, const char *id, ingest_report *report);
+
+typedef struct ingest_reindex_report {
+    unsigned reindexed;        /* articles read again by this call */
+    unsigned remaining;        /* articles still to read again (max_articles was reached) */
+    bool merged;               /* the facts were merged again */
+} ingest_reindex_report;
+
+/* Reads again, with this extractor, up to max_articles (0: every one) of the articles an
+ * older extractor read, replacing each one's extraction in a transaction of its own, then
+ * merges once and swaps the fact set.  Readers see the old facts until that swap.  Fact ids
+ * are hashed from content, so a fact the new reading still finds keeps its id.  0, or -1
+ * (logged; what was replaced stays, the facts marked stale). */
+int ingest_reindex(struct store *st, unsigned max_articles, ingest_reindex_report *report);
 
 /* Reads one article file: sets *text (malloc'd, NUL-terminated) and *len and returns 0, or
  * returns -1 with *reason (static) saying why the file cannot be an article: unreadable,

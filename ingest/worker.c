@@ -5,7 +5,8 @@
  * is read, checked (non-empty, at most INGEST_MAX_ARTICLE bytes, UTF-8), hashed with SHA-256
  * and, unless those exact bytes are stored already, extracted and stored with its extraction
  * in one transaction.  A file that cannot be an article is counted as rejected and the run
- * goes on; a database failure stops it.
+ * goes on; a database failure stops it.  ingest_text() is that path for one article in
+ * memory, which posted articles (jobs.c) take too.
  *
  * Merging needs every article at once, so it runs once at the end: when anything new was
  * stored, or an earlier run stopped between storing and merging (the store's facts_stale
@@ -136,6 +137,29 @@ static int collect_paths(char *const *paths, int npaths, file_list *fl)
     return 0;
 }
 
+int ingest_check_text(const char *text, size_t len)
+{
+    if (len == 0)
+        return INGEST_EMPTY;
+    if (len > INGEST_MAX_ARTICLE)
+        return INGEST_TOO_LARGE;
+    if (!utf8_valid(text, len))
+        return INGEST_NOT_UTF8;
+    return INGEST_OK;
+}
+
+const char *ingest_result_reason(int result)
+{
+    switch (result) {
+    case INGEST_OK: return "ok";
+    case INGEST_EMPTY: return "empty";
+    case INGEST_TOO_LARGE: return "larger than 8 MiB";
+    case INGEST_NOT_UTF8: return "not valid UTF-8 (or contains NUL bytes)";
+    case INGEST_NOT_FOUND: return "no such article";
+    default: return "internal error";
+    }
+}
+
 int ingest_read_article(const char *path, char **text, size_t *len, const char **reason)
 {
     struct stat sb;
@@ -158,7 +182,7 @@ int ingest_read_article(const char *path, char **text, size_t *len, const char *
         goto fail;
     }
     if (sb.st_size > (off_t)INGEST_MAX_ARTICLE) {
-        *reason = "larger than 8 MiB";
+        *reason = ingest_result_reason(INGEST_TOO_LARGE);
         goto fail;
     }
     /* Read up to one byte past the limit, in case the file grew since fstat(). */
@@ -191,16 +215,9 @@ int ingest_read_article(const char *path, char **text, size_t *len, const char *
             break;
         have += (size_t)n;
     }
-    if (have == 0) {
-        *reason = "empty";
-        goto fail;
-    }
-    if (have > INGEST_MAX_ARTICLE) {
-        *reason = "larger than 8 MiB";
-        goto fail;
-    }
-    if (!utf8_valid(buf, have)) {
-        *reason = "not valid UTF-8 (or contains NUL bytes)";
+    int refusal = ingest_check_text(buf, have);
+    if (refusal != INGEST_OK) {
+        *reason = ingest_result_reason(refusal);
         goto fail;
     }
     buf[have] = '\0';
@@ -215,8 +232,7 @@ fail:
     return -1;
 }
 
-/* Lowercase hex SHA-256 of data into hex (65 bytes with the NUL). */
-static int sha256_hex(const char *data, size_t len, char hex[65])
+int ingest_sha256_hex(const char *data, size_t len, char hex[65])
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
@@ -245,54 +261,108 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* The merged facts one article supports, into its report. */
+static int count_article_facts(store *st, ingest_text_report *r)
+{
+    store_fact_counts c;
+    if (store_source_fact_counts(st, r->source_id, &c)) {
+        log_error("ingest: %s", store_errmsg(st));
+        return -1;
+    }
+    r->agreements = (unsigned)c.agreements;
+    r->meetings = (unsigned)c.meetings;
+    r->quotes = (unsigned)c.quotes;
+    r->people = (unsigned)c.people;
+    return 0;
+}
+
+int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_report *out)
+{
+    char sha[65];
+    json_t *extraction = NULL;
+    int result = INGEST_ERROR;
+
+    memset(out, 0, sizeof(*out));
+    int refusal = ingest_check_text(a->text, a->len);
+    if (refusal != INGEST_OK)
+        return refusal;
+    if (ingest_sha256_hex(a->text, a->len, sha)) {
+        log_error("ingest: SHA-256 failed");
+        return INGEST_ERROR;
+    }
+    /* The id is the head of the SHA-256 (store/write.c). */
+    memcpy(out->source_id, sha, sizeof(out->source_id) - 1);
+    out->source_id[sizeof(out->source_id) - 1] = '\0';
+
+    int known = store_has_source(st, sha);
+    if (known < 0) {
+        log_error("ingest: %s", store_errmsg(st));
+        return INGEST_ERROR;
+    }
+    out->already_stored = known;
+    if (!known) {
+        extraction = ingest_extract(a->text, a->len);
+        store_source_in in = {
+            .file = a->file, .text = a->text, .len = a->len, .sha256 = sha,
+            .extraction = extraction, .title = a->title, .url = a->url,
+            .published = a->published,
+        };
+        if (store_put_source(st, &in, NULL)) {
+            log_error("ingest: %s: %s", a->file ? a->file : out->source_id, store_errmsg(st));
+            goto out;
+        }
+    }
+    if (merge) {
+        int stale = store_facts_stale(st);
+        if (stale < 0) {
+            log_error("ingest: %s", store_errmsg(st));
+            goto out;
+        }
+        if (!known || stale) {
+            ingest_report merged = { 0 };
+            if (ingest_remerge(st, &merged))
+                goto out;
+            out->merged = true;
+        }
+        if (count_article_facts(st, out))
+            goto out;
+    }
+    result = INGEST_OK;
+out:
+    json_decref(extraction);
+    return result;
+}
+
 /* Stores one file as an article unless it is stored already; a file that cannot be an
  * article is counted and logged.  Returns -1 only on a database failure. */
 static int ingest_file(store *st, const char *path, ingest_report *r)
 {
-    char *text = NULL, *id = NULL;
+    char *text = NULL;
     size_t len;
     const char *reason;
-    char sha[65];
-    json_t *extraction = NULL;
-    int result = -1;
+    ingest_text_report tr;
 
     if (ingest_read_article(path, &text, &len, &reason)) {
         log_warn("ingest: %s: rejected: %s", path, reason);
         r->articles_rejected++;
         return 0;
     }
-    if (sha256_hex(text, len, sha)) {
-        log_error("ingest: %s: SHA-256 failed", path);
-        goto out;
-    }
-    int known = store_has_source(st, sha);
-    if (known < 0) {
-        log_error("ingest: %s", store_errmsg(st));
-        goto out;
-    }
-    if (known) {
+    ingest_article a = { .text = text, .len = len, .file = base_name(path) };
+    int rc = ingest_text(st, &a, false, &tr);
+    free(text);
+    if (rc == INGEST_ERROR)
+        return -1;
+    if (rc != INGEST_OK) {
+        log_warn("ingest: %s: rejected: %s", path, ingest_result_reason(rc));
+        r->articles_rejected++;
+    } else if (tr.already_stored) {
         log_debug("ingest: %s: unchanged", path);
         r->articles_unchanged++;
-        result = 0;
-        goto out;
+    } else {
+        log_debug("ingest: %s: stored as %s", path, tr.source_id);
+        r->articles_new++;
     }
-
-    extraction = ingest_extract(text, len);
-    store_source_in in = {
-        .file = base_name(path), .text = text, .len = len, .sha256 = sha, .extraction = extraction,
-    };
-    if (store_put_source(st, &in, &id)) {
-        log_error("ingest: %s: %s", path, store_errmsg(st));
-        goto out;
-    }
-    log_debug("ingest: %s: stored as %s", path, id);
-    r->articles_new++;
-    result = 0;
-out:
-    json_decref(extraction);
-    free(id);
-    free(text);
-    return result;
+    return 0;
 }
 
 int ingest_remerge(store *st, ingest_report *r)

@@ -1,10 +1,20 @@
 /* http: the HTTP transport of `factd serve`, on libmicrohttpd.
  *
  * libmicrohttpd runs its own threads (an internal polling thread per worker of a thread
- * pool, on epoll where the system has it, else poll).  The API is GET-only, so a request
- * body is an error (400, or 405 for another method) and is answered before it is read.
- * The handler turns the connection into an api_request, lets api_handle() answer it, and
- * queues the api_response with its headers.
+ * pool, on epoll where the system has it, else poll).  The handler turns the connection
+ * into an api_request, lets api_handle() answer it, and queues the api_response with its
+ * headers.
+ *
+ * Request bodies: only the write API takes one (POST /sources), and only a request whose
+ * headers pass every check (api_wants_body: the route, the bearer token, the media type, a
+ * Content-Length within --max-body) has its body read at all; any other body is answered
+ * before it is read (400 on a GET, 401, 404, 405, 413, 415), and libmicrohttpd then closes
+ * the connection.  The body is read here, chunk by chunk as libmicrohttpd hands it over,
+ * into a buffer of at most --max-body bytes: no post processor is involved (there is no
+ * form to decode, and libmicrohttpd's has had its share of CVEs).  A chunked body that
+ * grows past the limit is discarded from there on and answered 413 once it ends (a response
+ * cannot be queued in the middle of an upload); one that goes on past DISCARD_MAX_BYTES
+ * gets its connection closed instead.
  *
  * Around the API this file does what is HTTP's rather than the API's, in this order:
  *   - CORS (--cors): a preflight OPTIONS from an allowed origin is answered 204 here;
@@ -28,13 +38,16 @@
  * not shared across threads here) and records it in a registry, so that server_run() can
  * close every handle after libmicrohttpd has stopped all its threads.
  *
- * The main thread blocks SIGINT and SIGTERM before starting the daemon, so every thread
- * libmicrohttpd creates inherits the mask, and then waits for them with sigwait().
- * SIGPIPE is ignored: a client that hangs up must not kill the process.
+ * The main thread blocks SIGINT and SIGTERM before starting the writer thread and the
+ * daemon, so every thread inherits the mask, and then waits for them with sigwait().  On
+ * one it stops the daemon first (in-flight requests finish; a DELETE among them is served
+ * by the writer, still running), then the writer, which finishes its article.  SIGPIPE is
+ * ignored: a client that hangs up must not kill the process.
  */
 #include "server/server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <limits.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -56,6 +69,7 @@
 #include "api/metrics.h"
 #include "server/access_log.h"
 #include "server/http_headers.h"
+#include "server/writer.h"
 #include "store/store.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -78,6 +92,12 @@
 #define CORS_METHODS "GET, HEAD"
 #define CORS_HEADERS "Accept, If-None-Match, If-Modified-Since"
 #define CORS_EXPOSED_HEADERS "ETag, Link, Last-Modified, X-Total-Count"
+/* With the write API enabled, browsers may post and delete too. */
+#define CORS_WRITE_METHODS "GET, HEAD, POST, DELETE"
+#define CORS_WRITE_HEADERS CORS_HEADERS ", Authorization, Content-Type"
+#define CORS_WRITE_EXPOSED_HEADERS CORS_EXPOSED_HEADERS ", Location"
+/* How much of a body past the limit is read and thrown away before the connection is cut. */
+#define DISCARD_MAX_BYTES (16u << 20)
 #define CORS_MAX_AGE_S "86400"
 
 /* The body length of a 200 that carried an entity tag (see remember_length()). */
@@ -89,6 +109,7 @@ typedef struct sent_length {
 typedef struct server_state {
     const char *db_path;
     const char *cors;     /* the --cors value, or NULL */
+    bool writes;          /* the write API is enabled */
     char seed[2 * EVP_MAX_MD_SIZE + 1]; /* hex digest of the build: version, OpenAPI document */
     pthread_mutex_t lengths_lock; /* guards lengths */
     sent_length *lengths; /* SENT_LENGTH_SLOTS of them, by the first digits of the tag */
@@ -187,14 +208,23 @@ static bool request_has_body(struct MHD_Connection *conn)
  * finish_request() whatever way the request ends. */
 typedef struct request_ctx {
     char *target; /* the request target as received: path and query, still encoded */
-    enum { REQ_NEW, REQ_HEADERS_SEEN, REQ_ANSWERED } stage;
+    enum { REQ_NEW, REQ_HEADERS_SEEN, REQ_READING_BODY, REQ_ANSWERED } stage;
     struct timespec start; /* when the headers were in */
+    /* The body of a write (REQ_READING_BODY): kept up to max_body bytes. */
+    strbuf body;
+    size_t max_body;
+    unsigned long long received; /* every byte received, kept or not */
+    bool too_large;
+    bool body_read;              /* the whole body went by */
 } request_ctx;
 
 static request_ctx *request_ctx_new(const char *target)
 {
     request_ctx *ctx = calloc(1, sizeof *ctx);
-    if (ctx && !(ctx->target = strdup(target ? target : ""))) {
+    if (!ctx)
+        return NULL;
+    strbuf_init(&ctx->body);
+    if (!(ctx->target = strdup(target ? target : ""))) {
         free(ctx);
         return NULL;
     }
@@ -217,6 +247,7 @@ static void finish_request(void *cls, struct MHD_Connection *conn, void **req_cl
     (void)toe;
     if (ctx) {
         free(ctx->target);
+        strbuf_release(&ctx->body);
         free(ctx);
         *req_cls = NULL;
     }
@@ -238,6 +269,9 @@ typedef struct request_headers {
     const char *if_modified_since;
     const char *origin;
     const char *preflight_method; /* Access-Control-Request-Method */
+    const char *authorization;
+    const char *content_type;
+    long long content_length;     /* -1 when absent or not a number */
 } request_headers;
 
 static void read_headers(struct MHD_Connection *conn, request_headers *h)
@@ -249,7 +283,18 @@ static void read_headers(struct MHD_Connection *conn, request_headers *h)
     h->if_modified_since = HEADER(MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
     h->origin = HEADER(MHD_HTTP_HEADER_ORIGIN);
     h->preflight_method = HEADER(MHD_HTTP_HEADER_ACCESS_CONTROL_REQUEST_METHOD);
+    h->authorization = HEADER(MHD_HTTP_HEADER_AUTHORIZATION);
+    h->content_type = HEADER(MHD_HTTP_HEADER_CONTENT_TYPE);
+    const char *length = HEADER(MHD_HTTP_HEADER_CONTENT_LENGTH);
 #undef HEADER
+    h->content_length = -1;
+    if (length && *length >= '0' && *length <= '9') {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(length, &end, 10);
+        if (!errno && *end == '\0' && v <= LLONG_MAX)
+            h->content_length = (long long)v;
+    }
 }
 
 /* The slot of a tag in state->lengths: its first hex digits, uniform as a digest is. */
@@ -458,12 +503,15 @@ static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connect
         ok = ok && add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, out->allow_origin);
         if (out->preflight)
             ok = ok &&
-                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_METHODS, CORS_METHODS) &&
-                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_HEADERS, CORS_HEADERS) &&
+                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_METHODS,
+                            state->writes ? CORS_WRITE_METHODS : CORS_METHODS) &&
+                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_HEADERS,
+                            state->writes ? CORS_WRITE_HEADERS : CORS_HEADERS) &&
                  add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_MAX_AGE, CORS_MAX_AGE_S);
         else
             ok = ok && add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_EXPOSE_HEADERS,
-                                  CORS_EXPOSED_HEADERS);
+                                  state->writes ? CORS_WRITE_EXPOSED_HEADERS
+                                                : CORS_EXPOSED_HEADERS);
     }
     for (size_t i = 0; out->api && out->status != 304 && i < out->api->nheaders; i++)
         ok = ok && add_header(r, out->api->headers[i].name, out->api->headers[i].value);
@@ -518,6 +566,13 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
             .nparams = params.n,
             .has_body = has_body,
             .accept = h->accept,
+            .authorization = h->authorization,
+            .content_type = h->content_type,
+            .content_length = h->content_length,
+            .body_read = ctx->body_read,
+            .body_too_large = ctx->too_large,
+            .body = ctx->body.buf,
+            .body_len = ctx->body.len,
         };
         api_handle(st, &req, resp);
         out->status = resp->status;
@@ -596,10 +651,51 @@ static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
     return ok;
 }
 
-/* The access handler.  libmicrohttpd calls it first when the headers are in, then again
- * once the request is complete.  A request without a body is answered in the second call,
- * which keeps the connection alive; one with a body is answered in the first, so the body is
- * never read (libmicrohttpd then closes the connection after the answer). */
+/* Whether the API wants this request's body, and how much of it (see api_wants_body). */
+static bool wants_body(struct MHD_Connection *conn, const char *url, const char *method,
+                       size_t *max_bytes)
+{
+    request_headers h;
+    param_list params = {.n = 0};
+
+    read_headers(conn, &h);
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &params);
+    api_request req = {
+        .method = method,
+        .path = url,
+        .params = params.items,
+        .nparams = params.n,
+        .has_body = true,
+        .accept = h.accept,
+        .authorization = h.authorization,
+        .content_type = h.content_type,
+        .content_length = h.content_length,
+    };
+    return api_wants_body(&req, max_bytes);
+}
+
+/* Takes one chunk of a body being read: kept while within the limit, else counted and
+ * dropped.  False when so much was dropped that the connection should be cut. */
+static bool take_chunk(request_ctx *ctx, const char *data, size_t size)
+{
+    ctx->received += size;
+    if (!ctx->too_large && ctx->body.len + size <= ctx->max_body) {
+        strbuf_add(&ctx->body, data, size);
+        return true;
+    }
+    if (!ctx->too_large) {
+        ctx->too_large = true;
+        strbuf_release(&ctx->body);
+    }
+    return ctx->received - ctx->max_body <= DISCARD_MAX_BYTES;
+}
+
+/* The access handler.  libmicrohttpd calls it first when the headers are in, then once per
+ * chunk of the body, then again once the request is complete.  A request without a body is
+ * answered in the last call, which keeps the connection alive.  One with a body is answered
+ * in the first, so the body is never read (libmicrohttpd then closes the connection after
+ * the answer), unless it is a write the API wants the body of: that body is read chunk by
+ * chunk, and the request answered once complete. */
 static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, const char *url,
                                       const char *method, const char *version,
                                       const char *upload_data, size_t *upload_data_size,
@@ -609,7 +705,6 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
     request_ctx *ctx = *req_cls;
 
     (void)version;
-    (void)upload_data;
     if (!ctx) {
         /* start_request() could not allocate; try once more, else drop the connection. */
         if (!(ctx = request_ctx_new(url)))
@@ -621,11 +716,28 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
         *upload_data_size = 0;
         return MHD_YES;
     }
+    if (ctx->stage == REQ_READING_BODY) {
+        if (*upload_data_size) {
+            bool keep_going = take_chunk(ctx, upload_data, *upload_data_size);
+            *upload_data_size = 0;
+            if (!keep_going)
+                log_warn("http: %s %s: the body went on %u MiB past the limit; closing",
+                         method, url, DISCARD_MAX_BYTES >> 20);
+            return keep_going ? MHD_YES : MHD_NO;
+        }
+        ctx->stage = REQ_ANSWERED;
+        ctx->body_read = true;
+        return answer(state, conn, ctx, url, method, true);
+    }
     bool has_body = request_has_body(conn);
     if (ctx->stage == REQ_NEW)
         clock_gettime(CLOCK_MONOTONIC, &ctx->start);
     if (ctx->stage == REQ_NEW && !has_body) {
         ctx->stage = REQ_HEADERS_SEEN;
+        return MHD_YES;
+    }
+    if (ctx->stage == REQ_NEW && state->writes && wants_body(conn, url, method, &ctx->max_body)) {
+        ctx->stage = REQ_READING_BODY;
         return MHD_YES;
     }
     ctx->stage = REQ_ANSWERED;
@@ -817,6 +929,17 @@ static unsigned int polling_flags(const char **name)
     return 0;
 }
 
+/* The write API's callbacks: the writer thread behind them. */
+static int enqueue_article(void *arg, const api_article *article, char **job_id)
+{
+    return writer_enqueue(arg, article, job_id);
+}
+
+static int delete_source(void *arg, const char *id)
+{
+    return writer_delete_source(arg, id);
+}
+
 static unsigned pool_size(unsigned configured)
 {
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -845,6 +968,7 @@ int server_run(const server_config *cfg)
     sigset_t stop_signals, old_mask;
     struct sigaction ignore = {.sa_handler = SIG_IGN};
     struct MHD_Daemon *daemon = NULL;
+    writer *ingest_writer = NULL;
     const char *polling;
     char *err = NULL;
     int rc = 1, sig = 0;
@@ -884,6 +1008,19 @@ int server_run(const server_config *cfg)
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
 
+    writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir};
+    if (!(ingest_writer = writer_start(&wcfg))) {
+        pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+        goto out;
+    }
+    if (cfg->token) {
+        api_write_config writes = {.token = cfg->token, .max_body = cfg->max_body,
+                                   .enqueue = enqueue_article, .delete_source = delete_source,
+                                   .arg = ingest_writer};
+        api_set_writes(&writes);
+        state.writes = api_writes_enabled();
+    }
+
     unsigned threads = pool_size(cfg->threads);
     unsigned timeout = cfg->timeout_s ? cfg->timeout_s : DEFAULT_TIMEOUT_S;
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
@@ -915,8 +1052,8 @@ int server_run(const server_config *cfg)
 
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = info && info->port ? info->port : cfg->port;
-    log_info("listening on http://%s:%u (%u threads, %s, database %s)", addr.display, port,
-             threads, polling, cfg->db_path);
+    log_info("listening on http://%s:%u (%u threads, %s, database %s%s)", addr.display, port,
+             threads, polling, cfg->db_path, state.writes ? ", write API enabled" : "");
 
     /* SIGINT and SIGTERM stay blocked from here on: a second signal during shutdown must
      * not kill the process halfway; the caller exits right after. */
@@ -924,9 +1061,13 @@ int server_run(const server_config *cfg)
         ;
     log_info("received %s, stopping", sig == SIGINT ? "SIGINT" : "SIGTERM");
     MHD_stop_daemon(daemon);
+    writer_stop(ingest_writer);
+    ingest_writer = NULL;
     rc = 0;
     log_info("stopped");
 out:
+    writer_stop(ingest_writer);
+    api_set_writes(NULL);
     close_all_stores(&state);
     strbuf_release(&state.mhd_message);
     pthread_mutex_destroy(&state.lock);

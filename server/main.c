@@ -1,12 +1,14 @@
 /* main: the factd command line.
  *
  *   factd ingest --db FILE PATH...    store articles and merge their facts
- *   factd serve --db FILE --port N    serve the REST API
+ *   factd serve --db FILE --port N    serve the REST API (and, with a token, its write API)
+ *   factd reindex --db FILE           re-read the articles an older extractor read
  *   factd extract FILE                print one article's extraction (debugging)
  *
  * Exit status: 0 on success, 2 on a usage error (reported on one plain line that names the
  * problem), 1 when the work itself failed (the reason is the last line of the log on stderr).
  * Options are parsed with getopt_long, so they may come before or after the operands. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ingest/ingest.h"
 #include "server/http_headers.h"
@@ -25,6 +28,10 @@
 
 enum { EXIT_USAGE = 2 };
 
+#define MAX_BODY_DEFAULT (2u << 20)
+#define TOKEN_MIN_CHARS 16
+#define TOKEN_MAX_CHARS 4096
+
 static const char usage_factd[] =
     "usage: factd COMMAND [OPTIONS]\n"
     "\n"
@@ -35,6 +42,7 @@ static const char usage_factd[] =
     "  ingest --db FILE PATH...   store the articles in PATH (.txt files or folders of them)\n"
     "                             and merge their facts into the database FILE\n"
     "  serve --db FILE --port N   serve the database FILE over HTTP on 127.0.0.1:N\n"
+    "  reindex --db FILE          read again the articles an older extractor read\n"
     "  extract FILE               print the extraction of one article as JSON\n"
     "\n"
     "options:\n"
@@ -43,7 +51,8 @@ static const char usage_factd[] =
     "\n"
     "environment:\n"
     "  FACTD_LOG_LEVEL   debug, info, warn or error (default info)\n"
-    "  FACTD_LOG_FORMAT  text (default) or json: one JSON object per log line\n";
+    "  FACTD_LOG_FORMAT  text (default) or json: one JSON object per log line\n"
+    "  FACTD_TOKEN       serve: the write API's bearer token (see 'factd serve --help')\n";
 
 static const char usage_ingest[] =
     "usage: factd ingest --db FILE [--quiet] PATH...\n"
@@ -63,10 +72,13 @@ static const char usage_ingest[] =
 
 static const char usage_serve[] =
     "usage: factd serve --db FILE --port N [--listen ADDR] [--threads N] [--timeout SECONDS]\n"
-    "                   [--cors ORIGINS]\n"
+    "                   [--cors ORIGINS] [--corpus DIR] [--token-file FILE] [--max-body BYTES]\n"
     "\n"
     "Serves the facts of the database FILE over HTTP until SIGINT or SIGTERM.  The database\n"
     "is created or migrated first, and its facts merged again if an ingest was interrupted.\n"
+    "A writer thread then keeps it current while serving: it resumes the jobs a crash\n"
+    "interrupted, reads the --corpus folder, and re-reads in the background the articles an\n"
+    "older extractor read.  On SIGTERM it finishes the article it is on, never half of one.\n"
     "\n"
     "options:\n"
     "  -d, --db FILE           the database (required)\n"
@@ -77,11 +89,46 @@ static const char usage_serve[] =
     "      --cors ORIGINS      let browser pages from ORIGINS read the API: a comma-separated\n"
     "                          list of exact origins (https://example.org,http://localhost:3000)\n"
     "                          or * for any; answers CORS preflights (OPTIONS).  Default: none\n"
+    "  -c, --corpus DIR        read every new or changed .txt of DIR at start, then watch DIR\n"
+    "                          and read each .txt written or moved into it (names starting\n"
+    "                          with a dot are skipped: write to .name, then rename)\n"
+    "      --token-file FILE   enable the write API with the bearer token in FILE (its first\n"
+    "                          line); it takes precedence over FACTD_TOKEN\n"
+    "      --max-body BYTES    the largest request body the write API reads, with an optional\n"
+    "                          k or M suffix (KiB, MiB): 1 to 8M (default 2M)\n"
     "  -h, --help              show this help\n"
+    "\n"
+    "Write API, only with a token (--token-file, else FACTD_TOKEN; without either these\n"
+    "answer 404 like any unknown path).  Each request carries Authorization: Bearer TOKEN.\n"
+    "A token is 16 to 4096 characters of A-Z a-z 0-9 - . _ ~ + / (and = at the end).\n"
+    "  POST /sources          queue an article (text/plain; charset=utf-8, or JSON\n"
+    "                         {\"text\", \"title\", \"url\", \"published\"}): 202 with its job,\n"
+    "                         or 200 with the source when those bytes are stored already\n"
+    "  GET /jobs/{id}         the job: queued, running, done (source, fact counts) or failed\n"
+    "  DELETE /sources/{id}   delete an article and every fact only it supports: 204\n"
     "\n"
     "Operations: GET /livez (the process runs), /readyz (the database answers and its schema\n"
     "is current), /metrics (Prometheus text format).  One log line per request; requests for\n"
-    "/healthz, /livez, /readyz and /metrics are logged at debug level.\n";
+    "/healthz, /livez, /readyz and /metrics are logged at debug level.\n"
+    "\n"
+    "environment:\n"
+    "  FACTD_TOKEN   the write API's token, when --token-file is not given (empty: none)\n";
+
+static const char usage_reindex[] =
+    "usage: factd reindex --db FILE\n"
+    "\n"
+    "Reads again, with this factd's extractor, every article of the database FILE that an\n"
+    "older extractor read, replacing each one's extraction in a transaction of its own, then\n"
+    "merges the facts once.  Facts the new reading still finds keep their ids.  A database\n"
+    "whose articles are all current is left as it is.  `factd serve` does the same in the\n"
+    "background after an upgrade.\n"
+    "\n"
+    "options:\n"
+    "  -d, --db FILE   the database (required; it must exist)\n"
+    "  -h, --help      show this help\n"
+    "\n"
+    "Prints a summary line on stdout.  Exit status 0 on success, 1 on failure (no such\n"
+    "database, a database error), 2 on a usage error.\n";
 
 static const char usage_extract[] =
     "usage: factd extract FILE\n"
@@ -130,6 +177,65 @@ static bool parse_number(const char *text, unsigned long min, unsigned long max,
         return false;
     *out = v;
     return true;
+}
+
+/* Parses a size in bytes with an optional k or M suffix (KiB, MiB) in [min, max]. */
+static bool parse_size(const char *text, unsigned long min, unsigned long max,
+                       unsigned long *out)
+{
+    char digits[32];
+    size_t len = text ? strlen(text) : 0;
+    unsigned long unit = 1, v;
+
+    if (len == 0 || len >= sizeof digits)
+        return false;
+    memcpy(digits, text, len + 1);
+    if (digits[len - 1] == 'k' || digits[len - 1] == 'K')
+        unit = 1ul << 10;
+    else if (digits[len - 1] == 'm' || digits[len - 1] == 'M')
+        unit = 1ul << 20;
+    if (unit > 1)
+        digits[len - 1] = '\0';
+    if (!parse_number(digits, 0, max, &v) || v > max / unit || v * unit < min)
+        return false;
+    *out = v * unit;
+    return true;
+}
+
+/* True when token can be a bearer token: TOKEN_MIN_CHARS to TOKEN_MAX_CHARS characters of
+ * RFC 6750's b64token (A-Z a-z 0-9 - . _ ~ + /, then = signs at the end only). */
+static bool token_valid(const char *token)
+{
+    size_t n = strspn(token, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                             "-._~+/");
+    n += strspn(token + n, "=");
+    return token[n] == '\0' && n >= TOKEN_MIN_CHARS && n <= TOKEN_MAX_CHARS;
+}
+
+/* Reads the token of --token-file: its first line, without surrounding white space.  NULL
+ * (the reason logged) when the file cannot be read. */
+static char *read_token_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[TOKEN_MAX_CHARS + 2];
+
+    if (!f) {
+        log_error("serve: cannot read --token-file %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    if (!fgets(line, sizeof line, f))
+        line[0] = '\0';
+    fclose(f);
+    char *start = line;
+    while (isspace((unsigned char)*start))
+        start++;
+    size_t len = strlen(start);
+    while (len && isspace((unsigned char)start[len - 1]))
+        start[--len] = '\0';
+    char *token = strdup(start);
+    if (!token)
+        log_error("serve: out of memory");
+    return token;
 }
 
 static int print_usage(const char *usage)
@@ -183,9 +289,10 @@ static int cmd_ingest(int argc, char **argv)
     return EXIT_SUCCESS;
 }
 
-/* Creates or migrates the database and merges its facts again when an ingest stopped
- * between storing articles and merging, so that the read-only server serves current facts. */
-static int prepare_database(const char *db)
+/* Creates or migrates the database, and (unless the writer thread will, after reading the
+ * --corpus folder) merges its facts again when an ingest stopped between storing articles
+ * and merging, so that the server serves current facts from its first answer. */
+static int prepare_database(const char *db, bool merge_stale)
 {
     char *err = NULL;
     store *st = store_open(db, false, &err);
@@ -196,7 +303,7 @@ static int prepare_database(const char *db)
         free(err);
         return EXIT_FAILURE;
     }
-    int stale = store_facts_stale(st);
+    int stale = merge_stale ? store_facts_stale(st) : 0;
     if (stale < 0) {
         log_error("serve: %s: %s", db, store_errmsg(st));
         goto out;
@@ -215,7 +322,7 @@ out:
 
 static int cmd_serve(int argc, char **argv)
 {
-    enum { OPT_TIMEOUT = 1000, OPT_CORS };
+    enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "port", required_argument, NULL, 'p' },
@@ -223,18 +330,25 @@ static int cmd_serve(int argc, char **argv)
         { "threads", required_argument, NULL, 't' },
         { "timeout", required_argument, NULL, OPT_TIMEOUT },
         { "cors", required_argument, NULL, OPT_CORS },
+        { "corpus", required_argument, NULL, 'c' },
+        { "token-file", required_argument, NULL, OPT_TOKEN_FILE },
+        { "max-body", required_argument, NULL, OPT_MAX_BODY },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    server_config cfg = { .listen_addr = "127.0.0.1", .timeout_s = 30, .version = FACTD_VERSION };
+    server_config cfg = { .listen_addr = "127.0.0.1", .timeout_s = 30, .version = FACTD_VERSION,
+                          .max_body = MAX_BODY_DEFAULT };
+    const char *token_file = NULL;
+    char *token = NULL;
     bool have_port = false;
     unsigned long v;
-    int c;
+    int c, rc;
 
-    while ((c = getopt_long(argc, argv, ":d:p:l:t:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:p:l:t:c:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': cfg.db_path = optarg; break;
         case 'l': cfg.listen_addr = optarg; break;
+        case 'c': cfg.corpus_dir = optarg; break;
         case 'h': return print_usage(usage_serve);
         case 'p':
             if (!parse_number(optarg, 1, 65535, &v))
@@ -264,6 +378,13 @@ static int cmd_serve(int argc, char **argv)
             cfg.cors = optarg;
             break;
         }
+        case OPT_TOKEN_FILE: token_file = optarg; break;
+        case OPT_MAX_BODY:
+            if (!parse_size(optarg, 1, INGEST_MAX_ARTICLE, &v))
+                return usage_error("serve", "bad --max-body '%s' (expected 1 to 8M bytes)",
+                                   optarg);
+            cfg.max_body = v;
+            break;
         default: return option_error("serve", argv, c);
         }
     }
@@ -274,9 +395,81 @@ static int cmd_serve(int argc, char **argv)
     if (optind < argc)
         return usage_error("serve", "unexpected argument '%s'", argv[optind]);
 
-    if (prepare_database(cfg.db_path))
+    /* The token: --token-file, else FACTD_TOKEN (empty counts as unset), else none. */
+    const char *from = NULL;
+    if (token_file) {
+        if (!(token = read_token_file(token_file)))
+            return EXIT_FAILURE;
+        from = "--token-file";
+    } else if (getenv("FACTD_TOKEN") && *getenv("FACTD_TOKEN")) {
+        if (!(token = strdup(getenv("FACTD_TOKEN")))) {
+            log_error("serve: out of memory");
+            return EXIT_FAILURE;
+        }
+        from = "FACTD_TOKEN";
+    }
+    if (token && !token_valid(token)) {
+        free(token);
+        return usage_error("serve",
+                           "the token of %s is not valid: %d to %d characters of A-Z a-z 0-9 "
+                           "- . _ ~ + / (and = at the end)",
+                           from, TOKEN_MIN_CHARS, TOKEN_MAX_CHARS);
+    }
+    cfg.token = token;
+
+    rc = prepare_database(cfg.db_path, !cfg.corpus_dir);
+    if (rc == EXIT_SUCCESS)
+        rc = server_run(&cfg) ? EXIT_FAILURE : EXIT_SUCCESS;
+    free(token);
+    return rc;
+}
+
+static int cmd_reindex(int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "db", required_argument, NULL, 'd' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *db = NULL;
+    char *err = NULL;
+    int c;
+
+    while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'h': return print_usage(usage_reindex);
+        default: return option_error("reindex", argv, c);
+        }
+    }
+    if (!db)
+        return usage_error("reindex", "missing --db FILE");
+    if (optind < argc)
+        return usage_error("reindex", "unexpected argument '%s'", argv[optind]);
+    /* Opening read-write would create a missing file: a misspelt path is an error here. */
+    if (access(db, F_OK) != 0) {
+        log_error("reindex: %s: %s", db, strerror(errno));
         return EXIT_FAILURE;
-    return server_run(&cfg) ? EXIT_FAILURE : EXIT_SUCCESS;
+    }
+    store *st = store_open(db, false, &err);
+    if (!st) {
+        log_error("reindex: cannot open the database %s", err ? err : db);
+        free(err);
+        return EXIT_FAILURE;
+    }
+    ingest_reindex_report r;
+    int rc = ingest_reindex(st, 0, &r);
+    long long sources = 0;
+    if (rc == 0 && store_count(st, STORE_SOURCES, &sources)) {
+        log_error("reindex: %s", store_errmsg(st));
+        rc = -1;
+    }
+    store_close(st);
+    if (rc)
+        return EXIT_FAILURE;
+    printf("reindex: %u of %lld articles read again with extractor version %d%s\n", r.reindexed,
+           sources, INGEST_EXTRACTOR_VERSION, r.merged ? "; facts merged again" : "");
+    return EXIT_SUCCESS;
 }
 
 static int cmd_extract(int argc, char **argv)
@@ -322,6 +515,7 @@ static const struct command {
 } commands[] = {
     { "ingest", cmd_ingest },
     { "serve", cmd_serve },
+    { "reindex", cmd_reindex },
     { "extract", cmd_extract },
 };
 

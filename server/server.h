@@ -1,10 +1,14 @@
 /* server: the `factd serve` process: libmicrohttpd with its internal polling thread, epoll
- * and a thread pool; one read-only store handle per worker thread; graceful shutdown on
- * SIGINT/SIGTERM (stop accepting, finish in-flight requests, close the database).  The HTTP
- * layer around the API: entity tags and conditional requests, gzip, CORS, cache headers,
- * request metrics and one log line per request (http.c). */
+ * and a thread pool; one read-only store handle per worker thread; one writer thread that
+ * owns the read-write handle (writer.c: posted articles, the --corpus folder, deletions,
+ * re-extraction); graceful shutdown on SIGINT/SIGTERM (stop accepting, finish in-flight
+ * requests, let the writer finish its article, close the database).  The HTTP layer around
+ * the API: entity tags and conditional requests, gzip, CORS, cache headers, request bodies
+ * of the write API, request metrics and one log line per request (http.c). */
 #ifndef FACTD_SERVER_H
 #define FACTD_SERVER_H
+
+#include <stddef.h>
 
 typedef struct server_config {
     const char *db_path;
@@ -14,6 +18,9 @@ typedef struct server_config {
     unsigned timeout_s;      /* idle connection timeout */
     const char *cors;        /* --cors: "*", or comma-separated exact origins; NULL: no CORS */
     const char *version;     /* the factd version, for metrics and entity tags */
+    const char *corpus_dir;  /* --corpus: a folder of .txt articles to read and watch */
+    const char *token;       /* the write API's bearer token; NULL: no write API */
+    size_t max_body;         /* --max-body: the largest request body read (0: 2 MiB) */
 } server_config;
 
 /* Serves until SIGINT or SIGTERM.  Returns 0 after a clean shutdown, 1 when the server could

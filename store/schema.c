@@ -21,6 +21,12 @@
  *                transaction bumps) and modified_at (its UTC time), since version 3
  *   search_fts   the FTS5 index of article texts, agreement names and quotes (version 4,
  *                see search.c)
+ *   source_hints what the poster of an article said of it: title, URL, publication date
+ *                (version 5).  The served title and date of a source take them over its
+ *                extraction's; a table of its own rather than columns of sources, whose
+ *                columns after the text would be read through its overflow pages.
+ *   jobs         the queue of posted articles and what became of each (version 5, see
+ *                jobs.c)
  */
 #include "store/store_private.h"
 
@@ -167,6 +173,44 @@ static const migration migrations[] = {
       "  FROM agreements AS a;"
       "INSERT INTO search_fts (kind, ref, name, body)"
       "  SELECT 'quote', id, '', text FROM quotes;" },
+    /* Version 5: live ingestion.  source_hints keeps what a poster said of an article (one
+     * row per article posted with a title, URL or date; none for articles read from files).
+     * jobs is the queue of posted articles (jobs.c): seq orders it (first in, first out);
+     * the text waits in the row until the job ends and is then cleared, the article being
+     * stored in sources by then (or refused, with the reason in error).  attempts counts the
+     * runs a crash interrupted, so that an article that brings the server down cannot do so
+     * forever.  A job's source_id is no foreign key: deleting the article later leaves the
+     * job's record as it was.  Timestamps are UTC ISO 8601 to the millisecond: a job lasts
+     * milliseconds. */
+    { 5,
+      "CREATE TABLE source_hints ("
+      "  source_id TEXT PRIMARY KEY REFERENCES sources (id),"
+      "  title     TEXT,"
+      "  url       TEXT,"
+      "  published TEXT"
+      ") WITHOUT ROWID;"
+      "CREATE TABLE jobs ("
+      "  id             TEXT PRIMARY KEY,"
+      "  seq            INTEGER NOT NULL UNIQUE,"
+      "  state          TEXT NOT NULL DEFAULT 'queued'"
+      "                 CHECK (state IN ('queued', 'running', 'done', 'failed')),"
+      "  attempts       INTEGER NOT NULL DEFAULT 0,"
+      "  created_at     TEXT NOT NULL,"
+      "  started_at     TEXT,"
+      "  finished_at    TEXT,"
+      "  sha256         TEXT NOT NULL,"
+      "  bytes          INTEGER NOT NULL CHECK (bytes >= 0),"
+      "  title          TEXT,"
+      "  url            TEXT,"
+      "  published      TEXT,"
+      "  source_id      TEXT,"
+      "  already_stored INTEGER,"
+      "  result         TEXT,"
+      "  error          TEXT,"
+      "  text           BLOB"
+      ");"
+      /* The oldest queued job, and the queue length, are one range scan each. */
+      "CREATE INDEX jobs_by_state ON jobs (state, seq);" },
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)

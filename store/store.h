@@ -25,6 +25,7 @@ enum store_result {
     STORE_OK = 0,
     STORE_NOT_FOUND = 1,
     STORE_BAD_QUERY = 2, /* the request's query (an FTS5 expression) is not valid */
+    STORE_CONFLICT = 3,  /* the item is not in a state that allows the change (a job) */
     STORE_ERROR = -1,
 };
 
@@ -51,6 +52,9 @@ typedef struct store_source_in {
     size_t len;
     const char *sha256;      /* lowercase hex of text */
     const json_t *extraction;
+    /* What the poster said of the article, or NULL: title and published (YYYY-MM-DD) are
+     * served instead of what the extraction found, url as given.  Kept across re-extraction. */
+    const char *title, *url, *published;
 } store_source_in;
 
 /* True (1) when an article with this SHA-256 is stored, 0 when not, -1 on error. */
@@ -64,6 +68,83 @@ int store_load_extractions(store *st, json_t **out);
 int store_replace_facts(store *st, const json_t *facts);
 /* True when articles were stored since the facts were last replaced. */
 int store_facts_stale(store *st);
+
+/* --- changing stored articles (revise.c) --- */
+
+/* Builds the FACTS document from extractions shaped as store_load_extractions() gives them;
+ * returns a new reference, or NULL on failure.  The store calls it inside its own write
+ * transaction, so that what it merges is exactly what is stored. */
+typedef json_t *(*store_merge_fn)(const json_t *extractions, void *ctx);
+
+/* Deletes one article: its row, its hints, its evidence and its search row, in one
+ * transaction.  With merge, the same transaction then replaces the fact set with
+ * merge(the remaining extractions), so readers see the old facts or the new ones and
+ * nothing in between; without, it marks the facts stale and the caller re-merges.
+ * STORE_NOT_FOUND for an unknown id. */
+int store_delete_source(store *st, const char *id, store_merge_fn merge, void *ctx);
+/* The ids of the articles whose extraction was made by an extractor older than version,
+ * in id order, as a new JSON array of strings in *ids. */
+int store_outdated_sources(store *st, int version, json_t **ids);
+/* Replaces one article's extraction (and the extractor_version, title, byline, dateline and
+ * published it gives; the poster's hints still win) in one transaction that marks the facts
+ * stale.  The merged facts are left as they are until the caller re-merges.  STORE_NOT_FOUND
+ * for an unknown id. */
+int store_replace_extraction(store *st, const char *id, const json_t *extraction);
+
+/* How many merged facts of each kind an article supports (has evidence in), and how many
+ * people take part in them. */
+typedef struct store_fact_counts {
+    long long agreements, meetings, quotes, people;
+} store_fact_counts;
+int store_source_fact_counts(store *st, const char *id, store_fact_counts *out);
+
+/* --- the queue of posted articles (jobs.c) --- */
+
+/* A posted article and what its poster said of it (NULL when nothing). */
+typedef struct store_job_in {
+    const char *text;
+    size_t len;
+    const char *title, *url, *published;
+} store_job_in;
+
+/* Queues an article in one transaction and sets *id_out (malloc'd, 16 hex digits) to the
+ * job's id.  Nothing is checked here: the caller validates, the job runner checks again. */
+int store_enqueue_job(store *st, const store_job_in *in, char **id_out);
+
+/* A job as GET /jobs/{id} serves it:
+ *   {"id", "state": "queued"|"running"|"done"|"failed", "created_at", "started_at"|null,
+ *    "finished_at"|null, "source_id"|null, "already_stored": bool|null,
+ *    "counts": {"agreements", "meetings", "quotes", "people"}|null, "error": str|null}
+ * STORE_NOT_FOUND for an unknown id. */
+int store_get_job(store *st, const char *id, json_t **job);
+
+/* A claimed job: everything its runner needs.  Strings are malloc'd (store_job_release). */
+typedef struct store_job {
+    char *id;
+    char *text;              /* NUL-terminated for convenience; len bytes are the article */
+    size_t len;
+    char *title, *url, *published;
+    int attempts;            /* runs so far, this one included */
+    double waited_seconds;   /* from queueing to this claim */
+} store_job;
+
+/* Moves the oldest queued job to 'running' (one statement, so two runners never claim the
+ * same job) and fills *job.  STORE_NOT_FOUND when nothing is queued. */
+int store_claim_job(store *st, store_job *job);
+void store_job_release(store_job *job);
+/* Ends a running job: 'done' with the article's id, whether those bytes were stored
+ * already, and the fact counts; or 'failed' with a one-line reason (a queued job may fail
+ * too).  The job's copy of the text is dropped either way.  STORE_NOT_FOUND for an unknown
+ * id, STORE_CONFLICT for a job in another state. */
+int store_finish_job(store *st, const char *id, const char *source_id, bool already_stored,
+                     const store_fact_counts *counts);
+int store_fail_job(store *st, const char *id, const char *reason);
+/* For the server at start, before any job runs: jobs a crash left 'running' go back to the
+ * queue, except those that have been tried max_attempts times already, which fail.  Sets
+ * how many of each (either pointer may be NULL). */
+int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long long *failed);
+/* The jobs waiting and running now, for /metrics. */
+int store_job_queue(store *st, long long *queued, long long *running);
 
 /* --- reading (API) --- */
 

@@ -3,6 +3,8 @@
  *   store.c   handles: open, close, errors, the statement cache, transactions
  *   schema.c  the schema and its forward migrations
  *   write.c   the ingest side: articles, extractions, the merged fact set
+ *   revise.c  changes to stored articles: deleting one, replacing its extraction
+ *   jobs.c    the queue of posted articles
  *   read.c    the API side: lists and single resources rendered as Jansson objects
  *   query.c   filtered, sorted pages with keyset cursors; the timeline; one source's facts
  *   search.c  full-text search over the FTS5 index
@@ -17,9 +19,9 @@
 #include "store/store.h"
 
 /* Every statement a handle has prepared; SQL texts are static strings, so a statement is
- * found by the address of its text.  Room for every static SQL text of store/ (63 today) with
+ * found by the address of its text.  Room for every static SQL text of store/ (83 today) with
  * some to spare: a writable handle may use all of them. */
-#define STORE_STMT_CACHE 96
+#define STORE_STMT_CACHE 128
 #define STORE_DYNAMIC_CACHE 32
 
 struct store {
@@ -84,6 +86,16 @@ int store_get_item_locked(store *st, enum store_kind kind, const char *id,
 /* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
  * with store_done() after use like any other. */
 sqlite3_stmt *store_stmt_text(store *st, const char *sql);
+
+/* Inside a write transaction (write.c): every write transaction bumps the generation
+ * (store_set_stale does it too), so that readers' ETags change. */
+int store_bump_generation(store *st);
+/* Sets meta.facts_stale and bumps the generation. */
+int store_set_stale(store *st, bool stale);
+/* Adds the search row of a stored article. */
+int store_index_source(store *st, const char *id);
+/* store_replace_facts() inside the caller's write transaction; marks the facts fresh. */
+int store_replace_facts_locked(store *st, const json_t *facts);
 
 /* Creates or upgrades the schema of a writable handle (schema.c). */
 int store_migrate(store *st);

@@ -3,7 +3,9 @@
  * An article is stored once per distinct byte sequence: its id is the first 12 hex digits of
  * its SHA-256, so ids do not depend on the order articles arrive in.  Storing one marks the
  * merged facts stale in the same transaction; ingest then re-merges every extraction and
- * swaps the whole fact set with store_replace_facts().
+ * swaps the whole fact set with store_replace_facts().  What a poster said of an article
+ * (title, URL, publication date) overrides what its extraction found, and is kept in
+ * source_hints so that a later re-extraction (revise.c) keeps it too.
  *
  * store_replace_facts() validates the document as it inserts it, inside one transaction:
  * a malformed document (missing id, wrong type, duplicate id) rolls back and leaves the
@@ -102,8 +104,17 @@ int store_has_source(store *st, const char *sha256)
     return source_by_sha(st, sha256, NULL);
 }
 
-/* Marks the facts stale or fresh and bumps the generation: every write transaction ends here. */
-static int set_stale(store *st, bool stale)
+int store_bump_generation(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_BUMP_GENERATION);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "bumping the generation");
+}
+
+int store_set_stale(store *st, bool stale)
 {
     sqlite3_stmt *stmt = store_stmt(st, SQL_SET_STALE);
     if (!stmt)
@@ -113,11 +124,7 @@ static int set_stale(store *st, bool stale)
     store_done(stmt);
     if (rc != SQLITE_DONE)
         return store_sql_fail(st, "marking the facts");
-    if (!(stmt = store_stmt(st, SQL_BUMP_GENERATION)))
-        return STORE_ERROR;
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "bumping the generation");
+    return store_bump_generation(st);
 }
 
 int store_facts_stale(store *st)
@@ -151,7 +158,7 @@ static const char SQL_INDEX_SOURCE[] =
     "INSERT INTO search_fts (kind, ref, name, body)"
     " SELECT 'source', id, coalesce(title, ''), CAST(text AS TEXT) FROM sources WHERE id = ?1";
 
-static int index_source(store *st, const char *id)
+int store_index_source(store *st, const char *id)
 {
     sqlite3_stmt *stmt = store_stmt(st, SQL_INDEX_SOURCE);
     if (!stmt)
@@ -160,6 +167,27 @@ static int index_source(store *st, const char *id)
     int rc = sqlite3_step(stmt);
     store_done(stmt);
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing the article");
+}
+
+/* What the poster said of the article (schema version 5), when anything: kept apart from the
+ * extraction so that re-extracting it (revise.c) keeps them. */
+static const char SQL_INSERT_HINTS[] =
+    "INSERT INTO source_hints (source_id, title, url, published) VALUES (?1, ?2, ?3, ?4)";
+
+static int put_hints(store *st, const char *id, const store_source_in *src)
+{
+    if (!src->title && !src->url && !src->published)
+        return STORE_OK;
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_HINTS);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, src->title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, src->url, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 4, src->published, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "storing the article's hints");
 }
 
 int store_put_source(store *st, const store_source_in *src, char **id_out)
@@ -201,10 +229,14 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
     json_int_t version = json_integer_value(json_object_get(src->extraction, "extractor_version"));
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, src->file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, extraction_text(src->extraction, "title"), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, src->title ? src->title : extraction_text(src->extraction, "title"),
+                      -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 4, extraction_text(src->extraction, "byline"), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 5, extraction_text(src->extraction, "dateline"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 6, extraction_text(src->extraction, "published"), -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 6,
+                      src->published ? src->published
+                                     : extraction_text(src->extraction, "published"),
+                      -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 7, src->sha256, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 8, (sqlite3_int64)utf8_cp_count(src->text ? src->text : "", src->len));
     sqlite3_bind_int64(stmt, 9, (sqlite3_int64)version);
@@ -218,7 +250,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
         store_sql_fail(st, "storing the article");
         goto rollback;
     }
-    if (index_source(st, id) || set_stale(st, true))
+    if (put_hints(st, id, src) || store_index_source(st, id) || store_set_stale(st, true))
         goto rollback;
     if (store_commit(st))
         goto rollback;
@@ -794,7 +826,7 @@ static int run_simple(store *st, const char *sql, const char *what)
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
 }
 
-int store_replace_facts(store *st, const json_t *facts)
+int store_replace_facts_locked(store *st, const json_t *facts)
 {
     static const char *const clear[] = {
         /* fact_people first: its rows refer to people. */
@@ -804,32 +836,36 @@ int store_replace_facts(store *st, const json_t *facts)
 
     if (!json_is_object(facts))
         return store_fail(st, "facts: not a JSON object");
-    if (st->readonly)
-        return store_fail(st, "facts: the database is open read-only");
-
-    if (store_begin_write(st))
-        return STORE_ERROR;
     /* DDL with no parameters; IF NOT EXISTS makes it a no-op after the first call. */
-    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK) {
-        store_sql_fail(st, "creating the evidence queue");
-        goto fail;
-    }
+    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK)
+        return store_sql_fail(st, "creating the evidence queue");
     for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++)
         if (run_simple(st, clear[i], "clearing the old facts"))
-            goto fail;
+            return STORE_ERROR;
     for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
         if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
-            goto fail;
+            return STORE_ERROR;
     if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
         run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
         run_simple(st, SQL_INDEX_FACTS, "indexing the facts for search") ||
-        set_stale(st, false) || store_commit(st))
-        goto fail;
+        store_set_stale(st, false))
+        return STORE_ERROR;
     return STORE_OK;
+}
 
-fail:
-    store_rollback(st);
-    return STORE_ERROR;
+int store_replace_facts(store *st, const json_t *facts)
+{
+    if (!json_is_object(facts))
+        return store_fail(st, "facts: not a JSON object");
+    if (st->readonly)
+        return store_fail(st, "facts: the database is open read-only");
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    if (store_replace_facts_locked(st, facts) || store_commit(st)) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
 }

@@ -9,12 +9,12 @@
 
 #include <criterion/criterion.h>
 #include <dirent.h>
-#include <stdatomic.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,8 +283,9 @@ static bool start_proxy(void)
     return false;
 }
 
-/* Judges the proxy's answer p to a GET whose direct answer had the status direct_status;
- * prints and counts a drift. */
+/* Judges the proxy's answer p to a GET whose direct answer had the status direct_status: a
+ * drift fails the test, non-fatally, with Prism's account of it (its sl-violations header, or
+ * the problem it answered itself). */
 static void judge_proxied(const char *path, const http_reply *p, long direct_status)
 {
     strbuf violations = STRBUF_INIT;
@@ -397,11 +398,16 @@ static void prepare(void)
     }
 }
 
-bool harness_start_listen(const char *listen)
+/* Starts `factd serve` on the prepared database, listening on `listen` (NULL: 127.0.0.1),
+ * with the extra arguments (NULL-terminated, or NULL), then the proxy when asked for. */
+static bool start_server(const char *listen, const char *const extra[])
 {
+    enum { MAX_ARGS = 32 };
     prepare();
     for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
         char port[16];
+        char *argv[MAX_ARGS + 1];
+        size_t n = 0;
         h.port = harness_free_port();
         snprintf(port, sizeof port, "%u", (unsigned)h.port);
         if (listen && strchr(listen, ':'))
@@ -409,11 +415,22 @@ bool harness_start_listen(const char *listen)
         else
             snprintf(h.base_url, sizeof h.base_url, "http://%s:%s", listen ? listen : "127.0.0.1",
                      port);
-        char *serve_default[] = {(char *)harness_factd(), "serve", "--db", h.db, "--port", port,
-                                 NULL};
-        char *serve_listen[] = {(char *)harness_factd(), "serve", "--db", h.db, "--port", port,
-                                "--listen", (char *)listen, NULL};
-        h.server = spawn_factd(listen ? serve_listen : serve_default, "serve.log");
+        argv[n++] = (char *)harness_factd();
+        argv[n++] = "serve";
+        argv[n++] = "--db";
+        argv[n++] = h.db;
+        argv[n++] = "--port";
+        argv[n++] = port;
+        if (listen) {
+            argv[n++] = "--listen";
+            argv[n++] = (char *)listen;
+        }
+        for (size_t i = 0; extra && extra[i]; i++) {
+            cr_assert(n < MAX_ARGS, "too many arguments for factd serve");
+            argv[n++] = (char *)extra[i];
+        }
+        argv[n] = NULL;
+        h.server = spawn_factd(argv, "serve.log");
         if (wait_ready()) {
             if (start_proxy())
                 return true;
@@ -430,6 +447,18 @@ bool harness_start_listen(const char *listen)
     }
     print_log("serve.log");
     return false;
+}
+
+bool harness_start_listen(const char *listen)
+{
+    return start_server(listen, NULL);
+}
+
+bool harness_restart_with(const char *const args[])
+{
+    int rc = harness_stop_server();
+    cr_expect_eq(rc, 0, "factd serve exited %d after SIGTERM", rc);
+    return start_server(NULL, args);
 }
 
 void harness_start(void)

@@ -41,6 +41,10 @@ void harness_stop(void);
 /* Starts the server listening on `listen` (NULL: the default 127.0.0.1); false when it did not
  * come up (e.g. the address is not available here). */
 bool harness_start_listen(const char *listen);
+/* Stops the server (as harness_stop_server() does) and starts another on the same database
+ * with the extra `factd serve` arguments (NULL-terminated), e.g. {"--cors", "*", NULL}; the
+ * contract check's proxy comes along.  False when it did not come up. */
+bool harness_restart_with(const char *const args[]);
 /* Sends SIGTERM and waits; returns the exit status (128+N when killed by signal N, -1 when it
  * did not stop in time and had to be killed). */
 int harness_stop_server(void);

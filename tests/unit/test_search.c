@@ -557,11 +557,13 @@ Test(search, migration_fills_the_index_from_stored_rows)
     store *st = build();
     store_close(st);
 
-    /* Back to version 3: no index. */
+    /* Back to version 3: no index (nor the tables of later versions). */
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(db, "DROP TABLE search_fts; PRAGMA user_version = 3;", NULL, NULL,
-                              NULL),
+    cr_assert_eq(sqlite3_exec(db,
+                              "DROP TABLE search_fts; DROP TABLE jobs; DROP TABLE source_hints;"
+                              " PRAGMA user_version = 3;",
+                              NULL, NULL, NULL),
                  SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
 

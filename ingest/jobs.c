@@ -1,0 +1,212 @@
+/* jobs: what the server's writer thread runs beside serving: posted articles, deletions,
+ * and reading articles again after the extractor changed.
+ *
+ * One thread owns the read-write handle and calls these one at a time; readers keep their
+ * own read-only handles and never wait for it (WAL).  Each operation keeps readers on a
+ * consistent fact set:
+ *
+ *   - a job stores its article (one transaction), merges every article again and swaps the
+ *     fact set (one transaction), and only then says done: once a poster sees "done", the
+ *     facts are served.  One merge per job, however it ends.
+ *   - a deletion removes the article and swaps in the merge of the remaining ones in one
+ *     transaction (store_delete_source): no reader sees facts whose evidence is gone.
+ *   - a reindex replaces extractions one article at a time while the old facts stay served
+ *     (they stand on the same texts), then merges once and swaps.  A fact the new reading
+ *     still finds keeps its id, since merge hashes ids from content.
+ *
+ * A crash at any point loses no committed article: what an unfinished job stored is found
+ * again by its bytes when the job runs again, and the facts_stale flag makes the next merge
+ * catch up. */
+#include "ingest/ingest.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/store.h"
+#include "util/log.h"
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int ingest_resume_jobs(store *st)
+{
+    long long requeued = 0, failed = 0;
+    if (store_requeue_jobs(st, INGEST_JOB_ATTEMPTS, &requeued, &failed)) {
+        log_error("jobs: %s", store_errmsg(st));
+        return -1;
+    }
+    if (requeued)
+        log_info("jobs: %lld interrupted job%s queued again", requeued, requeued == 1 ? "" : "s");
+    if (failed)
+        log_warn("jobs: %lld job%s interrupted %d times failed", failed, failed == 1 ? "" : "s",
+                 INGEST_JOB_ATTEMPTS);
+    return 0;
+}
+
+int ingest_run_job(store *st, ingest_job_report *report)
+{
+    ingest_job_report local = { 0 };
+    ingest_job_report *r = report ? report : &local;
+    store_job job;
+    int result = 1;
+
+    memset(r, 0, sizeof(*r));
+    int rc = store_claim_job(st, &job);
+    if (rc == STORE_NOT_FOUND)
+        return 0;
+    if (rc != STORE_OK) {
+        log_error("jobs: %s", store_errmsg(st));
+        return -1;
+    }
+    double started = seconds_now();
+    snprintf(r->job_id, sizeof(r->job_id), "%s", job.id);
+    r->waited_seconds = job.waited_seconds;
+
+    ingest_article a = { .text = job.text, .len = job.len, .title = job.title, .url = job.url,
+                         .published = job.published };
+    rc = ingest_text(st, &a, true, &r->article);
+    if (rc == INGEST_OK) {
+        store_fact_counts counts = {
+            .agreements = r->article.agreements, .meetings = r->article.meetings,
+            .quotes = r->article.quotes, .people = r->article.people,
+        };
+        if (store_finish_job(st, job.id, r->article.source_id, r->article.already_stored,
+                             &counts)) {
+            log_error("jobs: %s: %s", job.id, store_errmsg(st));
+            result = -1;
+        } else {
+            r->done = true;
+            log_debug("jobs: %s: done: source %s%s", job.id, r->article.source_id,
+                      r->article.already_stored ? " (already stored)" : "");
+        }
+    } else {
+        /* A database failure is not the poster's to know in detail: the log has it. */
+        const char *reason = rc == INGEST_ERROR
+                                 ? "internal error: the article could not be stored"
+                                 : ingest_result_reason(rc);
+        r->refusal = rc == INGEST_ERROR ? INGEST_OK : rc;
+        if (store_fail_job(st, job.id, reason)) {
+            log_error("jobs: %s: %s", job.id, store_errmsg(st));
+            result = -1;
+        } else {
+            log_info("jobs: %s: failed: %s", job.id, reason);
+        }
+        if (rc == INGEST_ERROR)
+            result = -1;
+    }
+    r->run_seconds = seconds_now() - started;
+    store_job_release(&job);
+    return result;
+}
+
+/* The merge the store runs inside its delete transaction; ctx is the ingest_report whose
+ * fact counts it fills. */
+static json_t *merge_and_count(const json_t *extractions, void *ctx)
+{
+    ingest_report *r = ctx;
+    json_t *facts = ingest_merge(extractions);
+    if (facts && r) {
+        r->agreements = (unsigned)json_array_size(json_object_get(facts, "agreements"));
+        r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
+        r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
+        r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
+    }
+    return facts;
+}
+
+int ingest_delete_source(store *st, const char *id, ingest_report *report)
+{
+    ingest_report local = { 0 };
+    ingest_report *r = report ? report : &local;
+
+    memset(r, 0, sizeof(*r));
+    int rc = store_delete_source(st, id, merge_and_count, r);
+    if (rc == STORE_NOT_FOUND)
+        return INGEST_NOT_FOUND;
+    if (rc != STORE_OK) {
+        log_error("delete: %s: %s", id, store_errmsg(st));
+        return INGEST_ERROR;
+    }
+    log_info("delete: source %s deleted; facts merged again", id);
+    return INGEST_OK;
+}
+
+/* Reads one stored article again and replaces its extraction: 1 when done, 0 when the
+ * article has gone meanwhile, -1 on error (logged). */
+static int reindex_one(store *st, const char *id)
+{
+    char *text = NULL;
+    size_t len = 0;
+    json_t *extraction = NULL;
+    int result = -1;
+
+    int rc = store_source_text(st, id, &text, &len);
+    if (rc == STORE_NOT_FOUND)
+        return 0;
+    if (rc != STORE_OK) {
+        log_error("reindex: %s: %s", id, store_errmsg(st));
+        return -1;
+    }
+    extraction = ingest_extract(text ? text : "", len);
+    rc = store_replace_extraction(st, id, extraction);
+    if (rc == STORE_OK)
+        result = 1;
+    else if (rc == STORE_NOT_FOUND)
+        result = 0;
+    else
+        log_error("reindex: %s: %s", id, store_errmsg(st));
+    json_decref(extraction);
+    free(text);
+    return result;
+}
+
+int ingest_reindex(store *st, unsigned max_articles, ingest_reindex_report *report)
+{
+    ingest_reindex_report local = { 0 };
+    ingest_reindex_report *r = report ? report : &local;
+    json_t *ids = NULL;
+    size_t i;
+    int result = -1;
+
+    memset(r, 0, sizeof(*r));
+    if (store_outdated_sources(st, INGEST_EXTRACTOR_VERSION, &ids)) {
+        log_error("reindex: %s", store_errmsg(st));
+        return -1;
+    }
+    for (i = 0; i < json_array_size(ids); i++) {
+        if (max_articles && r->reindexed == max_articles)
+            break;
+        int rc = reindex_one(st, json_string_value(json_array_get(ids, i)));
+        if (rc < 0)
+            goto out;
+        if (rc)
+            r->reindexed++;
+    }
+    r->remaining = (unsigned)(json_array_size(ids) - i);
+
+    int stale = store_facts_stale(st);
+    if (stale < 0) {
+        log_error("reindex: %s", store_errmsg(st));
+        goto out;
+    }
+    if (r->reindexed || stale) {
+        ingest_report merged = { 0 };
+        if (ingest_remerge(st, &merged))
+            goto out;
+        r->merged = true;
+    }
+    if (r->reindexed)
+        log_info("reindex: %u article%s read again with extractor version %d%s", r->reindexed,
+                 r->reindexed == 1 ? "" : "s", INGEST_EXTRACTOR_VERSION,
+                 r->remaining ? "; more to go" : "");
+    result = 0;
+out:
+    json_decref(ids);
+    return result;
+}

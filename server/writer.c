@@ -1,0 +1,663 @@
+/* writer: the writer thread of `factd serve` (see writer.h).
+ *
+ * The thread sleeps in poll() on two descriptors: an eventfd that writer_enqueue(),
+ * writer_delete_source() and writer_stop() write to, and the inotify descriptor of the
+ * --corpus folder.  Awake, it does one piece of work at a time, in this order of priority,
+ * and looks at the stop flag between any two:
+ *
+ *   1. deletions waiting (an HTTP thread blocks on each until it is done)
+ *   2. the oldest queued job (ingest_run_job: store, merge, done; its facts are then served)
+ *   3. files of the folder that were written (IN_CLOSE_WRITE) or moved in (IN_MOVED_TO):
+ *      each is stored in a transaction of its own, then one merge covers them all
+ *   4. a slice of the background re-reading of articles an older extractor read
+ *
+ * Every article is stored in one transaction and every fact set swapped in another, so a
+ * stop (SIGTERM) or a crash (kill -9) between any two leaves whole articles and a consistent
+ * fact set; at worst the facts are stale, and the next start merges them again.  A stop
+ * waits for the piece of work under way, never for the rest.
+ *
+ * The folder is watched before it is read, so a file that arrives during the first reading
+ * is seen by one or the other (or both: the store keeps one copy of the same bytes).  Only
+ * names ending in .txt that do not start with a dot count, so a writer that fills a hidden
+ * temporary file and renames it into place (the usual way to publish a file whole) is read
+ * once, complete.  A file written in place is read again on every close: its new bytes are
+ * a new article, its older versions stay until deleted.  When the kernel's event queue
+ * overflows, the whole folder is read again.
+ */
+#include "server/writer.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "api/metrics.h"
+#include "ingest/ingest.h"
+#include "store/store.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+
+#define WATCH_EVENTS (IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+/* How long the thread sleeps without a wake-up: it then looks at the queue anyway, for jobs
+ * another process queued in the same database. */
+#define IDLE_POLL_MS 2000
+/* How long it waits after a database failure before trying again. */
+#define RETRY_MS 1000
+/* Articles re-read between two looks at the queue (each slice ends with one merge). */
+#define REINDEX_SLICE 200
+/* Jobs claimed at once: their articles are stored one by one and merged together. */
+#define JOB_BATCH 64
+#define PROGRESS_EVERY_SECONDS 2.0
+
+/* A deletion an HTTP thread waits for. */
+typedef struct delete_request {
+    const char *id;
+    int result;
+    bool done;
+    struct delete_request *next;
+} delete_request;
+
+/* A file of the folder that was written or moved in, and when that was seen. */
+typedef struct pending_file {
+    char name[NAME_MAX + 1];
+    double seen;
+} pending_file;
+
+struct writer {
+    char *db_path;
+    char *dir;              /* the --corpus folder, or NULL */
+    store *st;              /* the thread's read-write handle */
+    pthread_t thread;
+    int wake_fd;            /* eventfd */
+    int watch_fd;           /* inotify, -1 without a folder */
+    atomic_bool stopping;
+
+    pthread_mutex_t intake_lock; /* guards intake */
+    store *intake;          /* read-write handle for queueing jobs, from any thread */
+
+    pthread_mutex_t lock;   /* guards deletes */
+    pthread_cond_t deleted; /* broadcast when a deletion is done */
+    delete_request *deletes, **deletes_tail;
+
+    /* The thread's own state. */
+    pending_file *pending;
+    size_t npending, pending_cap;
+    bool rescan;            /* read the whole folder again (the event queue overflowed) */
+    bool merge_needed;      /* a merge failed: try again */
+    bool reindex_pending;   /* articles of an older extractor may remain */
+    double retry_at;        /* after a failure: no more tries before this time */
+};
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void wake(writer *w)
+{
+    uint64_t one = 1;
+    ssize_t n;
+    do
+        n = write(w->wake_fd, &one, sizeof one);
+    while (n < 0 && errno == EINTR);
+}
+
+static bool stopping(writer *w)
+{
+    return atomic_load(&w->stopping);
+}
+
+static bool is_article_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".txt") == 0;
+}
+
+/* --- the folder --- */
+
+/* Notes a file to read, once however many events name it. */
+static void add_pending(writer *w, const char *name)
+{
+    for (size_t i = 0; i < w->npending; i++)
+        if (strcmp(w->pending[i].name, name) == 0)
+            return;
+    if (w->npending == w->pending_cap) {
+        size_t cap = w->pending_cap ? 2 * w->pending_cap : 16;
+        pending_file *grown = realloc(w->pending, cap * sizeof *grown);
+        if (!grown) {
+            w->rescan = true; /* read the whole folder later instead */
+            return;
+        }
+        w->pending = grown;
+        w->pending_cap = cap;
+    }
+    pending_file *p = &w->pending[w->npending++];
+    snprintf(p->name, sizeof p->name, "%s", name);
+    p->seen = seconds_now();
+}
+
+/* Reads whatever inotify has queued, without blocking. */
+static void drain_events(writer *w)
+{
+    char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+
+    if (w->watch_fd < 0)
+        return;
+    for (;;) {
+        ssize_t n = read(w->watch_fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        for (char *p = buf; p < buf + n;) {
+            const struct inotify_event *e = (const struct inotify_event *)p;
+            if (e->mask & IN_Q_OVERFLOW) {
+                log_warn("corpus: too many changes at once; reading %s again", w->dir);
+                w->rescan = true;
+            } else if (e->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
+                log_warn("corpus: %s was removed or moved; no longer watching it", w->dir);
+                close(w->watch_fd);
+                w->watch_fd = -1;
+                return;
+            } else if (e->len && (e->mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) &&
+                       is_article_name(e->name)) {
+                add_pending(w, e->name);
+            }
+            p += sizeof *e + e->len;
+        }
+    }
+}
+
+typedef struct file_tally {
+    unsigned added, unchanged, rejected;
+} file_tally;
+
+/* Stores one file of the folder unless its bytes are stored (no merge).  Returns 1 when it
+ * added an article, 0 when not (unchanged or rejected), -1 on a database failure. */
+static int ingest_file(writer *w, const char *name, file_tally *tally)
+{
+    strbuf path = STRBUF_INIT;
+    char *text = NULL;
+    size_t len = 0;
+    const char *reason = NULL;
+    ingest_text_report r;
+    int result = 0;
+
+    strbuf_addf(&path, "%s/%s", w->dir, name);
+    if (ingest_read_article(path.buf, &text, &len, &reason)) {
+        /* Gone since the event (renamed on, deleted) is no refusal. */
+        if (strcmp(reason, strerror(ENOENT)) != 0) {
+            log_warn("corpus: %s: rejected: %s", path.buf, reason);
+            tally->rejected++;
+            api_metrics_ingest("failed", -1);
+        }
+        goto out;
+    }
+    ingest_article a = {.text = text, .len = len, .file = name};
+    int rc = ingest_text(w->st, &a, false, &r);
+    if (rc == INGEST_ERROR) {
+        result = -1;
+    } else if (rc != INGEST_OK) {
+        log_warn("corpus: %s: rejected: %s", path.buf, ingest_result_reason(rc));
+        tally->rejected++;
+        api_metrics_ingest("failed", -1);
+    } else if (r.already_stored) {
+        tally->unchanged++;
+    } else {
+        log_debug("corpus: %s: stored as %s", path.buf, r.source_id);
+        tally->added++;
+        result = 1;
+    }
+out:
+    free(text);
+    strbuf_release(&path);
+    return result;
+}
+
+/* Merges the facts when articles were stored since the last merge.  False on failure. */
+static bool merge_if_stale(writer *w)
+{
+    int stale = store_facts_stale(w->st);
+    if (stale < 0) {
+        log_error("writer: %s", store_errmsg(w->st));
+        return false;
+    }
+    if (!stale)
+        return true;
+    double started = seconds_now();
+    ingest_report r = {0};
+    w->merge_needed = true;
+    if (ingest_remerge(w->st, &r)) {
+        w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+        return false;
+    }
+    w->merge_needed = false;
+    log_info("writer: facts merged in %.2f s: %u agreements, %u meetings, %u quotes, %u people",
+             seconds_now() - started, r.agreements, r.meetings, r.quotes, r.people);
+    return true;
+}
+
+static int only_articles(const struct dirent *e)
+{
+    return is_article_name(e->d_name);
+}
+
+/* Reads every article of the folder, in name order, then merges once (or, with !merge, lets
+ * the caller merge).  Events that came for these files meanwhile are dropped: this reading
+ * covers them. */
+static void scan_folder(writer *w, bool merge)
+{
+    struct dirent **names = NULL;
+    file_tally tally = {0};
+    double started = seconds_now(), last_line = started;
+    bool failed = false;
+
+    w->rescan = false;
+    int n = scandir(w->dir, &names, only_articles, alphasort);
+    if (n < 0) {
+        log_error("corpus: cannot read %s: %s", w->dir, strerror(errno));
+        w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+        w->rescan = true;
+        return;
+    }
+    int i = 0;
+    for (; i < n && !stopping(w); i++) {
+        if (ingest_file(w, names[i]->d_name, &tally) < 0) {
+            failed = true;
+            break;
+        }
+        double now = seconds_now();
+        if (now - last_line >= PROGRESS_EVERY_SECONDS) {
+            log_info("corpus: %d/%d files (%u new, %u unchanged, %u rejected)", i + 1, n,
+                     tally.added, tally.unchanged, tally.rejected);
+            last_line = now;
+        }
+    }
+    for (int k = 0; k < n; k++)
+        free(names[k]);
+    free(names);
+    if (failed || stopping(w)) {
+        if (failed) {
+            w->rescan = true;
+            w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+        }
+        return;
+    }
+    log_info("corpus: %s: %d files (%u new, %u unchanged, %u rejected) in %.2f s", w->dir, n,
+             tally.added, tally.unchanged, tally.rejected, seconds_now() - started);
+    w->npending = 0;
+    /* Counted, not timed: these files arrived before the server saw them. */
+    for (unsigned k = 0; k < tally.added; k++)
+        api_metrics_ingest("done", -1);
+    if (merge)
+        merge_if_stale(w);
+    else
+        w->merge_needed = true;
+}
+
+/* Reads the files events named, then merges once. */
+static void ingest_pending(writer *w)
+{
+    file_tally tally = {0};
+    double *added_seen = calloc(w->npending ? w->npending : 1, sizeof *added_seen);
+    size_t i = 0;
+
+    for (; i < w->npending && !stopping(w); i++) {
+        int rc = ingest_file(w, w->pending[i].name, &tally);
+        if (rc < 0)
+            break;
+        if (rc > 0 && added_seen)
+            added_seen[tally.added - 1] = w->pending[i].seen;
+    }
+    /* What was not read (a stop, a failure) stays pending. */
+    memmove(w->pending, w->pending + i, (w->npending - i) * sizeof *w->pending);
+    w->npending -= i;
+    if (w->npending && !stopping(w))
+        w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+    if (tally.added + tally.unchanged + tally.rejected)
+        log_info("corpus: %u new, %u unchanged, %u rejected", tally.added, tally.unchanged,
+                 tally.rejected);
+    if (tally.added && merge_if_stale(w)) {
+        double now = seconds_now();
+        for (unsigned k = 0; added_seen && k < tally.added; k++)
+            api_metrics_ingest("done", now - added_seen[k]);
+    }
+    free(added_seen);
+}
+
+/* --- deletions and jobs --- */
+
+/* Runs the oldest deletion waiting, if any; true when one ran. */
+static bool serve_delete(writer *w)
+{
+    pthread_mutex_lock(&w->lock);
+    delete_request *req = w->deletes;
+    pthread_mutex_unlock(&w->lock);
+    if (!req)
+        return false;
+
+    int rc = ingest_delete_source(w->st, req->id, NULL);
+    pthread_mutex_lock(&w->lock);
+    w->deletes = req->next;
+    if (!w->deletes)
+        w->deletes_tail = &w->deletes;
+    req->result = rc == INGEST_OK ? STORE_OK : rc == INGEST_NOT_FOUND ? STORE_NOT_FOUND
+                                                                      : STORE_ERROR;
+    req->done = true;
+    pthread_cond_broadcast(&w->deleted);
+    pthread_mutex_unlock(&w->lock);
+    return true;
+}
+
+/* Answers the deletions still waiting when the thread stops. */
+static void refuse_deletes(writer *w)
+{
+    pthread_mutex_lock(&w->lock);
+    for (delete_request *req = w->deletes; req; req = req->next) {
+        req->result = STORE_ERROR;
+        req->done = true;
+    }
+    w->deletes = NULL;
+    w->deletes_tail = &w->deletes;
+    pthread_cond_broadcast(&w->deleted);
+    pthread_mutex_unlock(&w->lock);
+}
+
+/* One claimed job of a batch, and what became of its article. */
+typedef struct batch_job {
+    store_job job;
+    int result;                 /* ingest_text()'s */
+    ingest_text_report article;
+    double article_started;     /* when this run took it */
+} batch_job;
+
+/* Ends the jobs of a batch once their articles are stored and merged: done with the fact
+ * counts of each, or failed with the reason of a refusal.  A job whose article could not be
+ * stored (the database failed) is left running; the next start queues it again. */
+static void end_jobs(writer *w, batch_job *jobs, size_t n, bool merged)
+{
+    double now = seconds_now();
+    for (size_t i = 0; i < n; i++) {
+        batch_job *b = &jobs[i];
+        if (b->result == INGEST_ERROR || (b->result == INGEST_OK && !merged))
+            continue;
+        if (b->result != INGEST_OK) {
+            const char *reason = ingest_result_reason(b->result);
+            if (store_fail_job(w->st, b->job.id, reason))
+                log_error("jobs: %s: %s", b->job.id, store_errmsg(w->st));
+            else
+                log_info("jobs: %s failed: %s", b->job.id, reason);
+            api_metrics_ingest("failed", -1);
+            continue;
+        }
+        store_fact_counts counts;
+        if (store_source_fact_counts(w->st, b->article.source_id, &counts) ||
+            store_finish_job(w->st, b->job.id, b->article.source_id, b->article.already_stored,
+                             &counts)) {
+            log_error("jobs: %s: %s", b->job.id, store_errmsg(w->st));
+            continue;
+        }
+        double took = b->job.waited_seconds + (now - b->article_started);
+        api_metrics_ingest("done", took);
+        log_info("jobs: %s done in %.3f s: source %s%s", b->job.id, took, b->article.source_id,
+                 b->article.already_stored ? ", stored before" : "");
+    }
+}
+
+/* Runs the queued jobs, up to JOB_BATCH of them: each article is stored in a transaction of
+ * its own, then one merge covers them all, and only then do the jobs say done, their facts
+ * being served.  Returns how many jobs it claimed, or -1 when the database failed. */
+static int run_jobs(writer *w)
+{
+    batch_job *jobs = calloc(JOB_BATCH, sizeof *jobs);
+    size_t n = 0;
+    int result = 0;
+
+    if (!jobs)
+        return -1;
+    while (n < JOB_BATCH && !stopping(w)) {
+        int rc = store_claim_job(w->st, &jobs[n].job);
+        if (rc == STORE_NOT_FOUND)
+            break;
+        if (rc != STORE_OK) {
+            log_error("jobs: %s", store_errmsg(w->st));
+            result = -1;
+            break;
+        }
+        batch_job *b = &jobs[n++];
+        b->article_started = seconds_now();
+        ingest_article a = {.text = b->job.text, .len = b->job.len, .title = b->job.title,
+                            .url = b->job.url, .published = b->job.published};
+        b->result = ingest_text(w->st, &a, false, &b->article);
+        if (b->result == INGEST_ERROR) {
+            result = -1;
+            break;
+        }
+    }
+    if (n) {
+        /* Merged even after a failure: the articles stored so far are whole. */
+        bool merged = merge_if_stale(w);
+        end_jobs(w, jobs, n, merged);
+        if (result < 0 || !merged) {
+            /* The jobs not ended go back to the queue, to be tried again. */
+            ingest_resume_jobs(w->st);
+            result = -1;
+        } else {
+            result = (int)n;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        store_job_release(&jobs[i].job);
+    free(jobs);
+    return result;
+}
+
+/* Re-reads a slice of the articles an older extractor read. */
+static void reindex_slice(writer *w)
+{
+    ingest_reindex_report r;
+    if (ingest_reindex(w->st, REINDEX_SLICE, &r)) {
+        w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+        return;
+    }
+    w->reindex_pending = r.remaining > 0;
+}
+
+/* --- the thread --- */
+
+/* Sleeps until a wake-up, a folder event or the timeout. */
+static void wait_for_work(writer *w, int timeout_ms)
+{
+    struct pollfd fds[2] = {{.fd = w->wake_fd, .events = POLLIN},
+                            {.fd = w->watch_fd, .events = POLLIN}};
+    int rc = poll(fds, w->watch_fd >= 0 ? 2 : 1, timeout_ms);
+    if (rc > 0 && (fds[0].revents & POLLIN)) {
+        uint64_t count;
+        if (read(w->wake_fd, &count, sizeof count) < 0 && errno != EAGAIN && errno != EINTR)
+            log_warn("writer: reading the wake-up counter: %s", strerror(errno));
+    }
+}
+
+static void *writer_main(void *arg)
+{
+    writer *w = arg;
+
+    if (ingest_resume_jobs(w->st))
+        w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+    /* The folder's new articles are stored first; the jobs a crash left behind, stored next,
+     * share their merge (the loop merges anyway: a crash may have left the facts stale). */
+    if (w->dir && !stopping(w))
+        scan_folder(w, false);
+    w->merge_needed = true;
+    w->reindex_pending = true;
+
+    while (!stopping(w)) {
+        drain_events(w);
+        if (serve_delete(w))
+            continue;
+        double now = seconds_now();
+        if (now < w->retry_at) {
+            wait_for_work(w, (int)((w->retry_at - now) * 1000) + 1);
+            continue;
+        }
+        int ran = run_jobs(w);
+        if (ran < 0) {
+            w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+            continue;
+        }
+        if (ran > 0)
+            continue;
+        if (w->merge_needed) {
+            merge_if_stale(w);
+            continue;
+        }
+        if (w->rescan && w->dir) {
+            scan_folder(w, true);
+            continue;
+        }
+        if (w->npending) {
+            ingest_pending(w);
+            continue;
+        }
+        if (w->reindex_pending) {
+            reindex_slice(w);
+            continue;
+        }
+        wait_for_work(w, IDLE_POLL_MS);
+    }
+    refuse_deletes(w);
+    return NULL;
+}
+
+/* --- the interface --- */
+
+static void writer_free(writer *w)
+{
+    if (!w)
+        return;
+    store_close(w->st);
+    store_close(w->intake);
+    if (w->wake_fd >= 0)
+        close(w->wake_fd);
+    if (w->watch_fd >= 0)
+        close(w->watch_fd);
+    pthread_mutex_destroy(&w->intake_lock);
+    pthread_mutex_destroy(&w->lock);
+    pthread_cond_destroy(&w->deleted);
+    free(w->pending);
+    free(w->db_path);
+    free(w->dir);
+    free(w);
+}
+
+writer *writer_start(const writer_config *cfg)
+{
+    writer *w = calloc(1, sizeof *w);
+    char *err = NULL;
+
+    if (!w) {
+        log_error("serve: out of memory");
+        return NULL;
+    }
+    w->wake_fd = w->watch_fd = -1;
+    pthread_mutex_init(&w->intake_lock, NULL);
+    pthread_mutex_init(&w->lock, NULL);
+    pthread_cond_init(&w->deleted, NULL);
+    w->deletes_tail = &w->deletes;
+    w->db_path = strdup(cfg->db_path);
+    w->dir = cfg->corpus_dir ? strdup(cfg->corpus_dir) : NULL;
+    if (!w->db_path || (cfg->corpus_dir && !w->dir)) {
+        log_error("serve: out of memory");
+        goto fail;
+    }
+    if (!(w->st = store_open(cfg->db_path, false, &err)) ||
+        !(w->intake = store_open(cfg->db_path, false, &err))) {
+        log_error("serve: cannot open %s for writing: %s", cfg->db_path, err ? err : "?");
+        goto fail;
+    }
+    if ((w->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
+        log_error("serve: eventfd: %s", strerror(errno));
+        goto fail;
+    }
+    if (w->dir) {
+        /* Watched before the first reading, so that no file falls between the two. */
+        if ((w->watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0 ||
+            inotify_add_watch(w->watch_fd, w->dir, WATCH_EVENTS) < 0) {
+            log_error("serve: cannot watch --corpus %s: %s", w->dir, strerror(errno));
+            goto fail;
+        }
+    }
+    int rc = pthread_create(&w->thread, NULL, writer_main, w);
+    if (rc) {
+        log_error("serve: cannot start the writer thread: %s", strerror(rc));
+        goto fail;
+    }
+    if (w->dir)
+        log_info("writer: reading and watching %s", w->dir);
+    return w;
+
+fail:
+    free(err);
+    writer_free(w);
+    return NULL;
+}
+
+void writer_stop(writer *w)
+{
+    if (!w)
+        return;
+    atomic_store(&w->stopping, true);
+    wake(w);
+    pthread_join(w->thread, NULL);
+    writer_free(w);
+}
+
+int writer_enqueue(writer *w, const api_article *article, char **job_id)
+{
+    store_job_in in = {.text = article->text, .len = article->len, .title = article->title,
+                       .url = article->url, .published = article->published};
+
+    pthread_mutex_lock(&w->intake_lock);
+    int rc = store_enqueue_job(w->intake, &in, job_id);
+    if (rc != STORE_OK)
+        log_error("writer: queueing a posted article: %s", store_errmsg(w->intake));
+    pthread_mutex_unlock(&w->intake_lock);
+    if (rc != STORE_OK)
+        return STORE_ERROR;
+    api_metrics_ingest("queued", -1);
+    log_info("jobs: %s queued (%zu bytes)", *job_id, article->len);
+    wake(w);
+    return STORE_OK;
+}
+
+int writer_delete_source(writer *w, const char *id)
+{
+    delete_request req = {.id = id, .result = STORE_ERROR};
+
+    pthread_mutex_lock(&w->lock);
+    if (atomic_load(&w->stopping)) {
+        pthread_mutex_unlock(&w->lock);
+        return STORE_ERROR;
+    }
+    *w->deletes_tail = &req;
+    w->deletes_tail = &req.next;
+    pthread_mutex_unlock(&w->lock);
+    wake(w);
+    pthread_mutex_lock(&w->lock);
+    while (!req.done)
+        pthread_cond_wait(&w->deleted, &w->lock);
+    pthread_mutex_unlock(&w->lock);
+    return req.result;
+}

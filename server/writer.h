@@ -1,0 +1,41 @@
+/* writer: the one thread of `factd serve` that writes articles and facts.
+ *
+ * It owns the read-write store handle: at start it puts back the jobs a crash left running,
+ * reads every new or changed .txt of the --corpus folder, merges the facts if they are
+ * stale and re-reads, in the background, the articles an older extractor read.  Then it
+ * runs, one at a time and each whole: deletions asked for by DELETE /sources/{id}, the jobs
+ * POST /sources queued, and the files that appear in the folder (inotify).  Readers keep
+ * their own read-only handles and never wait for it (WAL).
+ *
+ * POST /sources does not wait for it: writer_enqueue() commits the job row on a second
+ * handle kept for that alone (one short INSERT, behind a lock), wakes the thread and
+ * returns, so a 202 is sent once the job is durable, however long the writer's current
+ * merge takes.
+ */
+#ifndef FACTD_SERVER_WRITER_H
+#define FACTD_SERVER_WRITER_H
+
+#include "api/api.h"
+
+typedef struct writer writer;
+
+typedef struct writer_config {
+    const char *db_path;
+    const char *corpus_dir; /* --corpus: the folder to read and watch, or NULL */
+} writer_config;
+
+/* Opens the handles, watches the folder and starts the thread.  NULL when any of that
+ * fails, with the reason logged. */
+writer *writer_start(const writer_config *cfg);
+/* Asks the thread to stop after the article it is on (never halfway through one), waits
+ * for it and closes everything.  NULL is a no-op. */
+void writer_stop(writer *w);
+
+/* Queues a posted article: STORE_OK once its job is committed (*job_id, malloc'd, its id),
+ * else STORE_ERROR (logged).  Any thread. */
+int writer_enqueue(writer *w, const api_article *article, char **job_id);
+/* Deletes a source through the thread and waits until readers see the facts without it:
+ * STORE_OK, STORE_NOT_FOUND or STORE_ERROR.  Any thread but the writer's. */
+int writer_delete_source(writer *w, const char *id);
+
+#endif

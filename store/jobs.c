@@ -1,0 +1,436 @@
+/* jobs: the queue of posted articles (schema version 5).
+ *
+ * POST /sources queues an article here and answers at once; the server's writer thread
+ * claims the oldest queued job, stores and merges the article (ingest_run_job) and ends the
+ * job done or failed.  The queue lives in the database, so a job outlives the process that
+ * queued it:
+ *
+ *     queued --claim--> running --finish--> done
+ *       |                  |
+ *       +------fail--------+-----fail-----> failed
+ *
+ *     running --crash, then store_requeue_jobs()--> queued (or failed once it has been
+ *                                                   tried max_attempts times)
+ *
+ * Each change is one short write transaction that bumps the generation, as every write
+ * does (store_get_version: the ETag of GET /jobs/{id} changes with its state).  A claim is
+ * one UPDATE ... RETURNING of the oldest queued row, so two runners never get the same job.
+ * Ids are 16 random hex digits (64 bits from RAND_bytes): they tell nothing of how many jobs
+ * there were and one cannot be guessed from another.  The order is seq, one more than the
+ * largest so far, not the timestamp, which two jobs of one millisecond share.
+ *
+ * A job keeps its text only while it waits or runs.  Once done, the article is in sources
+ * (the same bytes); a failed job's text is what was refused, which no endpoint serves.
+ * Dropping it keeps a finished job to a few hundred bytes, so that the history of jobs costs
+ * little however many large articles went through.
+ */
+#include "store/store_private.h"
+
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A job's id: 8 random bytes in hex. */
+#define JOB_ID_BYTES 8
+
+#define NOW_MS "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+static const char SQL_INSERT_JOB[] =
+    "INSERT INTO jobs (id, seq, created_at, sha256, bytes, title, url, published, text)"
+    " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM jobs), " NOW_MS ","
+    " ?2, ?3, ?4, ?5, ?6, ?7)";
+
+static const char SQL_GET_JOB[] =
+    "SELECT id, state, created_at, started_at, finished_at, source_id, already_stored, result,"
+    " error FROM jobs WHERE id = ?1";
+
+static const char SQL_JOB_STATE[] = "SELECT state FROM jobs WHERE id = ?1";
+
+static const char SQL_ANY_QUEUED[] = "SELECT 1 FROM jobs WHERE state = 'queued' LIMIT 1";
+
+static const char SQL_CLAIM_JOB[] =
+    "UPDATE jobs SET state = 'running', started_at = " NOW_MS ", attempts = attempts + 1"
+    " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1)"
+    " RETURNING id, text, title, url, published, attempts,"
+    " (julianday(started_at) - julianday(created_at)) * 86400.0";
+
+static const char SQL_FINISH_JOB[] =
+    "UPDATE jobs SET state = 'done', finished_at = " NOW_MS ", source_id = ?2,"
+    " already_stored = ?3, result = ?4, error = NULL, text = NULL"
+    " WHERE id = ?1 AND state = 'running'";
+
+static const char SQL_FAIL_JOB[] =
+    "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS ", error = ?2, text = NULL"
+    " WHERE id = ?1 AND state IN ('queued', 'running')";
+
+static const char SQL_ABANDON_JOBS[] =
+    "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS ", text = NULL,"
+    " error = 'interrupted ' || attempts || ' times: the server stopped while it ran'"
+    " WHERE state = 'running' AND attempts >= ?1";
+
+static const char SQL_REQUEUE_JOBS[] =
+    "UPDATE jobs SET state = 'queued', started_at = NULL WHERE state = 'running'";
+
+static const char SQL_JOB_QUEUE[] =
+    "SELECT (SELECT count(*) FROM jobs WHERE state = 'queued'),"
+    " (SELECT count(*) FROM jobs WHERE state = 'running')";
+
+static void to_hex(const unsigned char *bytes, size_t n, char *hex)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        hex[2 * i] = digits[bytes[i] >> 4];
+        hex[2 * i + 1] = digits[bytes[i] & 0xF];
+    }
+    hex[2 * n] = '\0';
+}
+
+/* Commits a write transaction that changed something, bumping the generation first. */
+static int commit_change(store *st)
+{
+    if (store_bump_generation(st) || store_commit(st)) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+int store_enqueue_job(store *st, const store_job_in *in, char **id_out)
+{
+    unsigned char raw[JOB_ID_BYTES], md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    char id[2 * JOB_ID_BYTES + 1], sha[65];
+    const char *text = in->text ? in->text : "";
+
+    *id_out = NULL;
+    if (RAND_bytes(raw, sizeof(raw)) != 1)
+        return store_fail(st, "no random bytes for a job id");
+    to_hex(raw, sizeof(raw), id);
+    if (!EVP_Digest(text, in->len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
+        return store_fail(st, "SHA-256 failed");
+    to_hex(md, mdlen, sha);
+
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_JOB);
+    if (!stmt)
+        goto fail;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, sha, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 3, (sqlite3_int64)in->len);
+    sqlite3_bind_text(stmt, 4, in->title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, in->url, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 6, in->published, -1, SQLITE_STATIC);
+    /* A zero-length blob, not NULL, for an empty text: the runner refuses it with a reason. */
+    sqlite3_bind_blob64(stmt, 7, text, in->len, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "queueing the article");
+        goto fail;
+    }
+    if (commit_change(st))
+        return STORE_ERROR;
+    if (!(*id_out = strdup(id)))
+        return store_fail(st, "out of memory");
+    return STORE_OK;
+
+fail:
+    store_rollback(st);
+    return STORE_ERROR;
+}
+
+static json_t *col_text_or_null(sqlite3_stmt *row, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(row, i);
+    return s ? json_string(s) : json_null();
+}
+
+/* The job row of SQL_GET_JOB as the API serves it. */
+static json_t *render_job(sqlite3_stmt *row)
+{
+    json_t *job = json_object();
+    static const char *const text_members[] = { "id", "state", "created_at", "started_at",
+                                                "finished_at", "source_id" };
+
+    for (int i = 0; i < (int)(sizeof(text_members) / sizeof(text_members[0])); i++)
+        json_object_set_new(job, text_members[i], col_text_or_null(row, i));
+    json_object_set_new(job, "already_stored",
+                        sqlite3_column_type(row, 6) == SQLITE_NULL
+                            ? json_null()
+                            : json_boolean(sqlite3_column_int(row, 6)));
+    const char *result = (const char *)sqlite3_column_text(row, 7);
+    json_t *counts = result ? json_loadb(result, (size_t)sqlite3_column_bytes(row, 7), 0, NULL)
+                            : NULL;
+    json_object_set_new(job, "counts", json_is_object(counts) ? counts : json_null());
+    if (counts && !json_is_object(counts))
+        json_decref(counts);
+    json_object_set_new(job, "error", col_text_or_null(row, 8));
+    return job;
+}
+
+int store_get_job(store *st, const char *id, json_t **job)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_GET_JOB);
+    int result;
+
+    *job = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *job = render_job(stmt);
+        result = *job ? STORE_OK : store_fail(st, "out of memory");
+    } else if (rc == SQLITE_DONE) {
+        result = STORE_NOT_FOUND;
+    } else {
+        result = store_sql_fail(st, "reading a job");
+    }
+    store_done(stmt);
+    return result;
+}
+
+static char *column_strdup(sqlite3_stmt *stmt, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(stmt, i);
+    return s ? strdup(s) : NULL;
+}
+
+void store_job_release(store_job *job)
+{
+    free(job->id);
+    free(job->text);
+    free(job->title);
+    free(job->url);
+    free(job->published);
+    memset(job, 0, sizeof(*job));
+}
+
+/* Copies the claimed row into *job; STORE_ERROR when out of memory. */
+static int copy_claimed(store *st, sqlite3_stmt *row, store_job *job)
+{
+    const void *text = sqlite3_column_blob(row, 1);
+    size_t len = (size_t)sqlite3_column_bytes(row, 1);
+
+    job->id = column_strdup(row, 0);
+    job->text = malloc(len + 1);
+    if (job->text) {
+        if (len)
+            memcpy(job->text, text, len);
+        job->text[len] = '\0';
+    }
+    job->len = len;
+    job->title = column_strdup(row, 2);
+    job->url = column_strdup(row, 3);
+    job->published = column_strdup(row, 4);
+    job->attempts = sqlite3_column_int(row, 5);
+    job->waited_seconds = sqlite3_column_double(row, 6);
+    if (!job->id || !job->text || (!job->title && sqlite3_column_type(row, 2) != SQLITE_NULL) ||
+        (!job->url && sqlite3_column_type(row, 3) != SQLITE_NULL) ||
+        (!job->published && sqlite3_column_type(row, 4) != SQLITE_NULL))
+        return store_fail(st, "out of memory");
+    return STORE_OK;
+}
+
+int store_claim_job(store *st, store_job *job)
+{
+    memset(job, 0, sizeof(*job));
+
+    /* The runner polls: an empty queue is answered without taking the write lock. */
+    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_QUEUED);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc == SQLITE_DONE)
+        return STORE_NOT_FOUND;
+    if (rc != SQLITE_ROW)
+        return store_sql_fail(st, "looking for a queued job");
+
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    if (!(stmt = store_stmt(st, SQL_CLAIM_JOB)))
+        goto fail;
+    rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && copy_claimed(st, stmt, job)) {
+        store_done(stmt);
+        goto fail;
+    }
+    bool claimed = rc == SQLITE_ROW;
+    while (rc == SQLITE_ROW)
+        rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "claiming a job");
+        goto fail;
+    }
+    if (!claimed) {
+        /* Another runner took the last one since the look above. */
+        store_rollback(st);
+        return STORE_NOT_FOUND;
+    }
+    if (commit_change(st))
+        goto fail_released;
+    return STORE_OK;
+
+fail:
+    store_rollback(st);
+fail_released:
+    store_job_release(job);
+    return STORE_ERROR;
+}
+
+/* Why an UPDATE of a job changed no row: STORE_NOT_FOUND or STORE_CONFLICT (the state is in
+ * the message). */
+static int job_unchanged(store *st, const char *id, const char *wanted)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_JOB_STATE);
+    int result;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        store_fail(st, "job %s is %s, not %s", id, (const char *)sqlite3_column_text(stmt, 0),
+                   wanted);
+        result = STORE_CONFLICT;
+    } else if (rc == SQLITE_DONE) {
+        store_fail(st, "no job has the id '%s'", id);
+        result = STORE_NOT_FOUND;
+    } else {
+        result = store_sql_fail(st, "reading a job's state");
+    }
+    store_done(stmt);
+    return result;
+}
+
+/* Runs a prepared UPDATE of one job in its own write transaction: STORE_OK when it changed
+ * the job, else why not (job_unchanged).  The statement is reset here. */
+static int update_job(store *st, sqlite3_stmt *stmt, const char *id, const char *wanted)
+{
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "updating a job");
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    if (sqlite3_changes(st->db) == 0) {
+        int why = job_unchanged(st, id, wanted);
+        store_rollback(st);
+        return why;
+    }
+    return commit_change(st);
+}
+
+int store_finish_job(store *st, const char *id, const char *source_id, bool already_stored,
+                     const store_fact_counts *counts)
+{
+    char *result = NULL;
+    int rc = STORE_ERROR;
+
+    if (counts) {
+        json_t *c = json_pack("{s:I, s:I, s:I, s:I}", "agreements", (json_int_t)counts->agreements,
+                              "meetings", (json_int_t)counts->meetings, "quotes",
+                              (json_int_t)counts->quotes, "people", (json_int_t)counts->people);
+        result = c ? json_dumps(c, JSON_COMPACT) : NULL;
+        json_decref(c);
+        if (!result)
+            return store_fail(st, "out of memory");
+    }
+    if (store_begin_write(st))
+        goto out;
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FINISH_JOB);
+    if (!stmt) {
+        store_rollback(st);
+        goto out;
+    }
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, source_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 3, already_stored);
+    sqlite3_bind_text(stmt, 4, result, -1, SQLITE_STATIC);
+    rc = update_job(st, stmt, id, "running");
+out:
+    free(result);
+    return rc;
+}
+
+int store_fail_job(store *st, const char *id, const char *reason)
+{
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FAIL_JOB);
+    if (!stmt) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, reason ? reason : "failed", -1, SQLITE_STATIC);
+    return update_job(st, stmt, id, "queued or running");
+}
+
+int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long long *failed)
+{
+    long long n_failed = 0, n_requeued = 0;
+
+    if (requeued)
+        *requeued = 0;
+    if (failed)
+        *failed = 0;
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    sqlite3_stmt *stmt = store_stmt(st, SQL_ABANDON_JOBS);
+    if (!stmt)
+        goto fail;
+    sqlite3_bind_int(stmt, 1, max_attempts);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "failing interrupted jobs");
+        goto fail;
+    }
+    n_failed = sqlite3_changes(st->db);
+    if (!(stmt = store_stmt(st, SQL_REQUEUE_JOBS)))
+        goto fail;
+    rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "requeueing interrupted jobs");
+        goto fail;
+    }
+    n_requeued = sqlite3_changes(st->db);
+    if (n_failed + n_requeued == 0) {
+        store_rollback(st);
+    } else if (commit_change(st)) {
+        return STORE_ERROR;
+    }
+    if (requeued)
+        *requeued = n_requeued;
+    if (failed)
+        *failed = n_failed;
+    return STORE_OK;
+
+fail:
+    store_rollback(st);
+    return STORE_ERROR;
+}
+
+int store_job_queue(store *st, long long *queued, long long *running)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_JOB_QUEUE);
+
+    *queued = *running = 0;
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        *queued = sqlite3_column_int64(stmt, 0);
+        *running = sqlite3_column_int64(stmt, 1);
+    }
+    store_done(stmt);
+    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting jobs");
+}

@@ -1,0 +1,35 @@
+/* write_support: what the tests of the write API (test_http_write.c) and of durability
+ * (test_durability.c) share: hashing, small files, reading the database behind a server
+ * with SQLite, waiting.
+ */
+#ifndef FACTD_TEST_WRITE_SUPPORT_H
+#define FACTD_TEST_WRITE_SUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The token the tests configure, and its Authorization header. */
+#define SUPPORT_TOKEN "test-token-0123456789abcdef"
+#define SUPPORT_AUTH "Authorization: Bearer " SUPPORT_TOKEN
+
+/* Lowercase hex SHA-256 of data. */
+void support_sha256_hex(const void *data, size_t len, char out[65]);
+/* The source id of an article: the first 12 hex digits of its SHA-256. */
+void support_source_id(const char *text, size_t len, char out[13]);
+
+/* Writes len bytes to path (asserts). */
+void support_write_file(const char *path, const void *data, size_t len);
+/* Writes data to dir/.name.tmp, then renames it to dir/name: the file appears whole. */
+void support_publish_file(const char *dir, const char *name, const char *data);
+
+/* The integer the first column of the first row of sql gives on the database at path, or
+ * `otherwise` when there is no row; asserts on any SQLite error. */
+long long support_db_int(const char *path, const char *sql, long long otherwise);
+/* Runs statements on the database at path (asserts). */
+void support_db_exec(const char *path, const char *sql);
+
+/* Monotonic seconds. */
+double support_now(void);
+void support_sleep_ms(long ms);
+
+#endif
