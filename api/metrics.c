@@ -24,8 +24,17 @@
 #define UNMATCHED_SLOT ROUTE_SLOTS_MAX   /* paths that match no route */
 #define ROUTE_SLOTS (ROUTE_SLOTS_MAX + 1)
 
-enum method_slot { METHOD_GET, METHOD_HEAD, METHOD_OPTIONS, METHOD_OTHER, METHOD_SLOTS };
-static const char *const method_labels[METHOD_SLOTS] = {"GET", "HEAD", "OPTIONS", "other"};
+enum method_slot {
+    METHOD_GET,
+    METHOD_HEAD,
+    METHOD_OPTIONS,
+    METHOD_POST,
+    METHOD_DELETE,
+    METHOD_OTHER,
+    METHOD_SLOTS
+};
+static const char *const method_labels[METHOD_SLOTS] = {"GET",  "HEAD",   "OPTIONS",
+                                                        "POST", "DELETE", "other"};
 
 static const int status_codes[] = {200, 202, 204, 304, 400, 401, 404, 405, 406, 408, 413,
                                    414, 415, 416, 422, 429, 431, 500, 501, 503};

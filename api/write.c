@@ -375,8 +375,8 @@ static void answer_post_source(store *st, const api_request *req, api_response *
     }
     if (type == BODY_JSON) {
         json_error_t error;
-        doc = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
-                         &error);
+        doc = json_loadb(req->body, req->body_len,
+                         JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL | JSON_DECODE_ANY, &error);
         if (!doc) {
             problem_respond(resp, q->pretty, "bad-request",
                             "the body is not valid JSON: %s (line %d, column %d)", error.text,

@@ -94,6 +94,7 @@ struct writer {
     size_t npending, pending_cap;
     bool rescan;            /* read the whole folder again (the event queue overflowed) */
     bool merge_needed;      /* a merge failed: try again */
+    bool resume_needed;     /* jobs left running must go back to the queue */
     bool reindex_pending;   /* articles of an older extractor may remain */
     double retry_at;        /* after a failure: no more tries before this time */
 };
@@ -234,8 +235,10 @@ static bool merge_if_stale(writer *w)
         log_error("writer: %s", store_errmsg(w->st));
         return false;
     }
-    if (!stale)
+    if (!stale) {
+        w->merge_needed = false;
         return true;
+    }
     double started = seconds_now();
     ingest_report r = {0};
     w->merge_needed = true;
@@ -385,20 +388,26 @@ typedef struct batch_job {
 
 /* Ends the jobs of a batch once their articles are stored and merged: done with the fact
  * counts of each, or failed with the reason of a refusal.  A job whose article could not be
- * stored (the database failed) is left running; the next start queues it again. */
-static void end_jobs(writer *w, batch_job *jobs, size_t n, bool merged)
+ * stored or merged (the database failed) is left running for the caller to queue again.
+ * False when any job was left so. */
+static bool end_jobs(writer *w, batch_job *jobs, size_t n, bool merged)
 {
     double now = seconds_now();
+    bool all = true;
     for (size_t i = 0; i < n; i++) {
         batch_job *b = &jobs[i];
-        if (b->result == INGEST_ERROR || (b->result == INGEST_OK && !merged))
+        if (b->result == INGEST_ERROR || (b->result == INGEST_OK && !merged)) {
+            all = false;
             continue;
+        }
         if (b->result != INGEST_OK) {
             const char *reason = ingest_result_reason(b->result);
-            if (store_fail_job(w->st, b->job.id, reason))
+            if (store_fail_job(w->st, b->job.id, reason)) {
                 log_error("jobs: %s: %s", b->job.id, store_errmsg(w->st));
-            else
-                log_info("jobs: %s failed: %s", b->job.id, reason);
+                all = false;
+                continue;
+            }
+            log_info("jobs: %s failed: %s", b->job.id, reason);
             api_metrics_ingest("failed", -1);
             continue;
         }
@@ -407,6 +416,7 @@ static void end_jobs(writer *w, batch_job *jobs, size_t n, bool merged)
             store_finish_job(w->st, b->job.id, b->article.source_id, b->article.already_stored,
                              &counts)) {
             log_error("jobs: %s: %s", b->job.id, store_errmsg(w->st));
+            all = false;
             continue;
         }
         double took = b->job.waited_seconds + (now - b->article_started);
@@ -414,6 +424,7 @@ static void end_jobs(writer *w, batch_job *jobs, size_t n, bool merged)
         log_info("jobs: %s done in %.3f s: source %s%s", b->job.id, took, b->article.source_id,
                  b->article.already_stored ? ", stored before" : "");
     }
+    return all;
 }
 
 /* Runs the queued jobs, up to JOB_BATCH of them: each article is stored in a transaction of
@@ -449,10 +460,9 @@ static int run_jobs(writer *w)
     if (n) {
         /* Merged even after a failure: the articles stored so far are whole. */
         bool merged = merge_if_stale(w);
-        end_jobs(w, jobs, n, merged);
-        if (result < 0 || !merged) {
+        if (!end_jobs(w, jobs, n, merged) || result < 0) {
             /* The jobs not ended go back to the queue, to be tried again. */
-            ingest_resume_jobs(w->st);
+            w->resume_needed = ingest_resume_jobs(w->st) != 0;
             result = -1;
         } else {
             result = (int)n;
@@ -464,12 +474,15 @@ static int run_jobs(writer *w)
     return result;
 }
 
-/* Re-reads a slice of the articles an older extractor read. */
+/* Re-reads a slice of the articles an older extractor read.  After a failure the rest waits
+ * for the next start: what was replaced stays, and jobs must not wait on a retry loop. */
 static void reindex_slice(writer *w)
 {
     ingest_reindex_report r;
     if (ingest_reindex(w->st, REINDEX_SLICE, &r)) {
-        w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+        log_warn("writer: re-reading older articles failed; the next start tries again");
+        w->reindex_pending = false;
+        w->merge_needed = true;
         return;
     }
     w->reindex_pending = r.remaining > 0;
@@ -494,8 +507,8 @@ static void *writer_main(void *arg)
 {
     writer *w = arg;
 
-    if (ingest_resume_jobs(w->st))
-        w->retry_at = seconds_now() + RETRY_MS / 1000.0;
+    /* Jobs a crash left running go back to the queue before any job runs. */
+    w->resume_needed = ingest_resume_jobs(w->st) != 0;
     /* The folder's new articles are stored first; the jobs a crash left behind, stored next,
      * share their merge (the loop merges anyway: a crash may have left the facts stale). */
     if (w->dir && !stopping(w))
@@ -510,6 +523,12 @@ static void *writer_main(void *arg)
         double now = seconds_now();
         if (now < w->retry_at) {
             wait_for_work(w, (int)((w->retry_at - now) * 1000) + 1);
+            continue;
+        }
+        if (w->resume_needed) {
+            w->resume_needed = ingest_resume_jobs(w->st) != 0;
+            if (w->resume_needed)
+                w->retry_at = seconds_now() + RETRY_MS / 1000.0;
             continue;
         }
         int ran = run_jobs(w);
@@ -644,20 +663,27 @@ int writer_enqueue(writer *w, const api_article *article, char **job_id)
 
 int writer_delete_source(writer *w, const char *id)
 {
-    delete_request req = {.id = id, .result = STORE_ERROR};
+    delete_request *req = calloc(1, sizeof *req);
+    if (!req)
+        return STORE_ERROR;
+    req->id = id;
+    req->result = STORE_ERROR;
 
     pthread_mutex_lock(&w->lock);
     if (atomic_load(&w->stopping)) {
         pthread_mutex_unlock(&w->lock);
+        free(req);
         return STORE_ERROR;
     }
-    *w->deletes_tail = &req;
-    w->deletes_tail = &req.next;
+    *w->deletes_tail = req;
+    w->deletes_tail = &req->next;
     pthread_mutex_unlock(&w->lock);
     wake(w);
     pthread_mutex_lock(&w->lock);
-    while (!req.done)
+    while (!req->done)
         pthread_cond_wait(&w->deleted, &w->lock);
     pthread_mutex_unlock(&w->lock);
-    return req.result;
+    int result = req->result;
+    free(req);
+    return result;
 }

@@ -17,9 +17,10 @@
  * Drift is a response that breaks the document (a member, type, status, media type or header
  * it does not allow) or a request the document refuses while factd answers it 2xx or 3xx (the
  * document is stricter than the server); each fails the test where it happens (non-fatally,
- * so that the test runs on), with Prism's account of it.  A request that both refuse (factd with 4xx, Prism with its own 422 or 404) is fine:
- * factd's answer to it is not checked, since Prism never forwards it.  HEAD, other methods
- * and requests with a body go straight to factd only: Prism answers those itself.
+ * so that the test runs on), with Prism's account of it.  A request that both refuse (factd
+ * with a 4xx, Prism with its own 401, 404 or 422) is fine: factd's answer to it is not
+ * checked, since Prism never forwards it.  HEAD, other methods and requests with a body go
+ * straight to factd only: Prism cannot check a HEAD, and a write must not happen twice.
  */
 #ifndef FACTD_TEST_HARNESS_H
 #define FACTD_TEST_HARNESS_H
