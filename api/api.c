@@ -185,7 +185,7 @@ static void answer_source_text(store *st, const route_match *m, api_response *re
     }
 }
 
-void api_handle(struct store *st, const api_request *req, api_response *resp)
+void api_dispatch(store *st, const api_request *req, api_response *resp, bool body_probe)
 {
     route_match m = {.route = NULL};
     api_query q = {.limit = API_LIMIT_DEFAULT, .after = NULL, .pretty = false};
@@ -205,17 +205,20 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
         goto out;
     }
     if (write_method || (write_only && is_read_method(req->method))) {
-        write_answer(st, &m, req, resp);
+        write_answer(st, &m, req, resp, body_probe);
         goto out;
     }
     if (!is_read_method(req->method)) {
         const char *allowed = write_allowed_methods(&m);
         render_untrusted(&detail, req->method ? req->method : "", 32);
-        problem_respond(resp, false, "method-not-allowed", "%s is not allowed on %s: %s",
-                        detail.buf, m.route->pattern,
-                        strcmp(allowed, API_ALLOWED_METHODS) == 0
-                            ? "the API is read-only"
-                            : "it answers only the methods of the Allow header");
+        if (!writes)
+            problem_respond(resp, false, "method-not-allowed",
+                            "%s is not allowed on %s: the API is read-only", detail.buf,
+                            m.route->pattern);
+        else
+            problem_respond(resp, false, "method-not-allowed",
+                            "%s is not allowed on %s, which answers %s", detail.buf,
+                            m.route->pattern, allowed);
         render_add_header(resp, "Allow", allowed);
         goto out;
     }
@@ -289,4 +292,9 @@ void api_handle(struct store *st, const api_request *req, api_response *resp)
 out:
     resp->route = m.route ? m.route->pattern : NULL;
     strbuf_release(&detail);
+}
+
+void api_handle(struct store *st, const api_request *req, api_response *resp)
+{
+    api_dispatch(st, req, resp, false);
 }

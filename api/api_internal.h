@@ -239,13 +239,21 @@ bool api_fields_check(const char *fields, const char *const *known, strbuf *deta
 void api_fields_apply(json_t *item, const char *fields);
 /* The top-level fields of a kind's list items (item: of a single resource). */
 const char *const *api_kind_fields(enum store_kind kind, bool item);
+/* --- api.c --- */
+
+/* api_handle(), or with body_probe the same checks stopping short of a write's body: see
+ * write_answer(). */
+void api_dispatch(store *st, const api_request *req, api_response *resp, bool body_probe);
+
 /* --- write.c --- */
 
-/* Answers a request to the write API (a write method on its route, or any method on a
+/* Answers a request to the write API (a write method on its route, or a read of a
  * write-only route), after the route matched and the API is enabled: checks the token, the
- * parameters, the media type and the body, then acts.  Sets resp->status 0 when body is
- * NULL and the headers pass: the transport should read the body (see api_wants_body). */
-void write_answer(store *st, const route_match *m, const api_request *req, api_response *resp);
+ * parameters, the media type and the body, then acts.  With body_probe, a request whose
+ * body is announced but not read yet, and whose headers pass, gets no answer (resp->status
+ * 0): the transport should read the body (api_wants_body). */
+void write_answer(store *st, const route_match *m, const api_request *req, api_response *resp,
+                  bool body_probe);
 /* The Allow header of a route: "GET, HEAD", plus its write method when writes are enabled. */
 const char *write_allowed_methods(const route_match *m);
 

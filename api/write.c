@@ -335,7 +335,7 @@ static bool answer_if_stored(store *st, const api_article *article, const api_qu
 }
 
 static void answer_post_source(store *st, const api_request *req, api_response *resp,
-                               const api_query *q)
+                               const api_query *q, bool body_probe)
 {
     api_article article = {.text = req->body, .len = req->body_len};
     json_t *doc = NULL;
@@ -365,7 +365,12 @@ static void answer_post_source(store *st, const api_request *req, api_response *
         goto out;
     }
     if (!req->body_read) {
-        resp->status = 0; /* the headers pass: the transport reads the body and asks again */
+        if (body_probe) {
+            resp->status = 0; /* the headers pass: the transport reads the body, asks again */
+            goto out;
+        }
+        log_error("api: POST /sources answered before its body was read");
+        problem_respond(resp, q->pretty, "internal", "the request body was not read");
         goto out;
     }
     if (!utf8_valid(req->body, req->body_len)) {
@@ -450,7 +455,8 @@ static void answer_delete_source(const route_match *m, api_response *resp, const
     }
 }
 
-void write_answer(store *st, const route_match *m, const api_request *req, api_response *resp)
+void write_answer(store *st, const route_match *m, const api_request *req, api_response *resp,
+                  bool body_probe)
 {
     api_query q = {.limit = API_LIMIT_DEFAULT};
     strbuf detail = STRBUF_INIT;
@@ -478,7 +484,7 @@ void write_answer(store *st, const route_match *m, const api_request *req, api_r
     }
     switch (action) {
     case ROUTE_POST_SOURCE:
-        answer_post_source(st, req, resp, &q);
+        answer_post_source(st, req, resp, &q, body_probe);
         break;
     case ROUTE_DELETE_SOURCE:
         answer_delete_source(m, resp, &q);
@@ -502,7 +508,7 @@ bool api_wants_body(const api_request *req, size_t *max_bytes)
     if (!writes.enabled || !req->has_body || req->body_read)
         return false;
     /* The same checks as the answer, which stops short of the body when they pass. */
-    api_handle(NULL, req, &resp);
+    api_dispatch(NULL, req, &resp, true);
     bool wanted = resp.status == 0;
     api_response_release(&resp);
     if (wanted)

@@ -6,15 +6,22 @@
  * and looks at the stop flag between any two:
  *
  *   1. deletions waiting (an HTTP thread blocks on each until it is done)
- *   2. the oldest queued job (ingest_run_job: store, merge, done; its facts are then served)
- *   3. files of the folder that were written (IN_CLOSE_WRITE) or moved in (IN_MOVED_TO):
+ *   2. the queued jobs, oldest first, up to JOB_BATCH at a time: each article is stored in
+ *      a transaction of its own, then one merge covers the batch, and only then are its jobs
+ *      done (their facts served from that moment)
+ *   3. a merge that failed, or that the first reading of the folder left to do
+ *   4. files of the folder that were written (IN_CLOSE_WRITE) or moved in (IN_MOVED_TO):
  *      each is stored in a transaction of its own, then one merge covers them all
- *   4. a slice of the background re-reading of articles an older extractor read
+ *   5. a slice of the background re-reading of articles an older extractor read
+ *
+ * Merging reads every stored extraction, so its cost grows with the store, not with what
+ * changed: batching is what keeps a burst of posts (or a crash's leftovers) to one merge.
  *
  * Every article is stored in one transaction and every fact set swapped in another, so a
  * stop (SIGTERM) or a crash (kill -9) between any two leaves whole articles and a consistent
  * fact set; at worst the facts are stale, and the next start merges them again.  A stop
- * waits for the piece of work under way, never for the rest.
+ * waits for the piece of work under way (a merge included), never for the rest; jobs left
+ * running by a stop or a crash are queued again at the next start.
  *
  * The folder is watched before it is read, so a file that arrives during the first reading
  * is seen by one or the other (or both: the store keeps one copy of the same bytes).  Only

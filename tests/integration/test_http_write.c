@@ -36,7 +36,8 @@ static const char article_montevideo[] =
     "Uruguay's Industry Minister Tomas Ibarra welcomed the agreement. \"Small countries with "
     "big rivers have a lot to teach each other,\" Ibarra told reporters.\n";
 
-/* An article naming an agreement of its own: "the <name> Treaty". */
+/* An article naming an agreement of its own: "the <name> Treaty" (a name of words the
+ * extractor takes as one: no digits, no small words like "In"). */
 static void make_article(char *out, size_t size, const char *name)
 {
     snprintf(out, size,
@@ -394,7 +395,7 @@ Test(http_write, a_request_without_the_token_is_401)
     cr_expect_eq(metric("factd_ingest_jobs_total{state=\"queued\"}"), 1);
 }
 
-Test(http_write, a_bad_token_file_stops_the_start)
+Test(http_write, bad_write_options_stop_the_start)
 {
     char *bad = "short";
     char path[400], db[400];
@@ -407,6 +408,9 @@ Test(http_write, a_bad_token_file_stops_the_start)
     cr_expect_eq(harness_run_factd(argv, "bad-token.log", 30), 1);
     char *max_body[] = {"factd", "serve", "--db", db, "--port", "1", "--max-body", "9M", NULL};
     cr_expect_eq(harness_run_factd(max_body, "bad-max-body.log", 30), 2);
+    snprintf(path, sizeof path, "%s/no-such-folder", harness_dir());
+    char *corpus[] = {"factd", "serve", "--db", db, "--port", "1", "--corpus", path, NULL};
+    cr_expect_eq(harness_run_factd(corpus, "bad-corpus.log", 30), 1);
 }
 
 /* --- limits and validation --- */
@@ -638,10 +642,14 @@ Test(http_write, the_same_bytes_again_are_200_with_the_stored_source)
 /* Measures the time from a 202 to the first GET that serves the posted article's facts. */
 Test(http_write, post_to_queryable_latency)
 {
+    static const char *const names[LATENCY_POSTS] = {
+        "Alder", "Birch",  "Cedar", "Damson", "Elm",    "Fir",   "Ginkgo", "Hazel",    "Juniper",
+        "Larch", "Maple",  "Nutmeg", "Oak",   "Poplar", "Quince", "Rowan", "Spruce", "Tamarind",
+        "Walnut", "Yew"};
     double latencies[LATENCY_POSTS];
     for (int i = 0; i < LATENCY_POSTS; i++) {
-        char name[32], text[512];
-        snprintf(name, sizeof name, "Latency %02d", i);
+        const char *name = names[i];
+        char text[512];
         make_article(text, sizeof text, name);
         free(post_new(text));
         double accepted = support_now();
@@ -819,9 +827,9 @@ Test(http_write, the_corpus_folder_is_read_and_watched)
     snprintf(dir, sizeof dir, "%s/incoming", harness_dir());
     cr_assert_eq(mkdir(dir, 0755), 0);
     char before[512], moved[512], written[512], rewritten[512];
-    make_article(before, sizeof before, "Before Start");
-    make_article(moved, sizeof moved, "Moved In");
-    make_article(written, sizeof written, "Written In Place");
+    make_article(before, sizeof before, "Harbour Light");
+    make_article(moved, sizeof moved, "Olive Grove");
+    make_article(written, sizeof written, "Granite Coast");
     make_article(rewritten, sizeof rewritten, "Written Again");
     support_publish_file(dir, "before.txt", before);
 
@@ -848,7 +856,7 @@ Test(http_write, the_corpus_folder_is_read_and_watched)
 
     /* Not an article: other suffixes, hidden names, an empty file. */
     char other[512];
-    make_article(other, sizeof other, "Not An Article");
+    make_article(other, sizeof other, "Hidden Cove");
     snprintf(path, sizeof path, "%s/notes.md", dir);
     support_write_file(path, other, strlen(other));
     snprintf(path, sizeof path, "%s/.hidden.txt", dir);

@@ -349,6 +349,17 @@ Test(api_write, only_a_post_whose_headers_pass_has_its_body_read)
     api_request read = request("POST", "/sources", AUTH, "text/plain", "x", 1);
     size_t max;
     cr_expect(!api_wants_body(&read, &max));
+
+    /* A transport that answers without reading the body it was to read gets a 500, never a
+     * response without a status. */
+    api_request unread = request("POST", "/sources", AUTH, "text/plain", NULL, 0);
+    unread.has_body = true;
+    unread.content_length = 10;
+    call c;
+    send_request(&unread, &c);
+    expect_problem(&c, 500, "internal");
+    release(&c);
+    cr_expect_eq(seen.enqueued, 0);
 }
 
 Test(api_write, media_types)
