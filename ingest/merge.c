@@ -19,6 +19,7 @@
 #include "ingest/doc.h"
 #include "ingest/ingest.h"
 #include "ingest/lexicon.h"
+#include "util/strbuf.h"
 
 #define ID_HEX 12
 
@@ -183,6 +184,7 @@ typedef struct people_index {
     VEC(int) roots;         /* cluster roots, in output order */
     char **ids;             /* per item: the person id */
     char **names;           /* per item: the canonical name */
+    json_t *by_ref;         /* "source\x1fkey" -> the first item with them */
 } people_index;
 
 static bool has_space(const char *s)
@@ -220,12 +222,33 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
     }
     size_t n = px->items.n;
     int *parent = uf_new(n);
+    /* Items with the same key, or the same handle in any case, are one person: each joins
+     * the first item that had it (hash tables, so that a large store is not n-squared). */
+    json_t *first_key = json_object(), *first_handle = json_object(), *by_surname = json_object();
     for (size_t a = 0; a < n; a++) {
-        for (size_t b = a + 1; b < n; b++) {
-            person_item *x = &px->items.items[a], *y = &px->items.items[b];
-            if (strcmp(x->key, y->key) == 0 ||
-                (x->handle && y->handle && strcasecmp(x->handle, y->handle) == 0))
-                uf_union(parent, (int)a, (int)b);
+        person_item *x = &px->items.items[a];
+        json_t *seen = json_object_get(first_key, x->key);
+        if (seen)
+            uf_union(parent, (int)json_integer_value(seen), (int)a);
+        else
+            json_object_set_new(first_key, x->key, json_integer((json_int_t)a));
+        if (x->handle) {
+            char *folded = strdup(x->handle);
+            for (char *c = folded; c && *c; c++)
+                if (*c >= 'A' && *c <= 'Z')
+                    *c = (char)(*c - 'A' + 'a');
+            if (folded && (seen = json_object_get(first_handle, folded)))
+                uf_union(parent, (int)json_integer_value(seen), (int)a);
+            else if (folded)
+                json_object_set_new(first_handle, folded, json_integer((json_int_t)a));
+            free(folded);
+        }
+        if (has_space(x->key)) {
+            const char *surname = surname_of(x->key);
+            json_t *list = json_object_get(by_surname, surname);
+            if (!list)
+                json_object_set_new(by_surname, surname, list = json_array());
+            json_array_append_new(list, json_integer((json_int_t)a));
         }
     }
     /* a surname alone joins the one full name with that surname */
@@ -235,29 +258,53 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
             continue;
         int match = -1;
         bool unique = true;
-        for (size_t b = 0; b < n; b++) {
-            person_item *y = &px->items.items[b];
-            if (!has_space(y->key) || strcmp(surname_of(y->key), x->key) != 0)
-                continue;
-            if (match >= 0 && uf_find(parent, match) != uf_find(parent, (int)b))
+        size_t k;
+        json_t *v;
+        json_array_foreach(json_object_get(by_surname, x->key), k, v) {
+            int b = (int)json_integer_value(v);
+            if (match >= 0 && uf_find(parent, match) != uf_find(parent, b))
                 unique = false;
-            match = (int)b;
+            match = b;
         }
         if (match >= 0 && unique)
             uf_union(parent, (int)a, match);
     }
+    json_decref(first_key);
+    json_decref(first_handle);
+    json_decref(by_surname);
     px->cluster = malloc((n ? n : 1) * sizeof(int));
     px->ids = calloc(n ? n : 1, sizeof(char *));
     px->names = calloc(n ? n : 1, sizeof(char *));
     for (size_t a = 0; a < n; a++)
         px->cluster[a] = uf_find(parent, (int)a);
+    /* The members of each cluster in item order, as a linked list through next_member. */
+    int *next_member = malloc((n ? n : 1) * sizeof(int)), *first_member = malloc((n ? n : 1) * sizeof(int)),
+        *last_member = malloc((n ? n : 1) * sizeof(int));
+    for (size_t a = 0; a < n; a++)
+        first_member[a] = -1;
+    for (size_t a = 0; a < n; a++) {
+        int root = px->cluster[a];
+        next_member[a] = -1;
+        if (first_member[root] < 0)
+            first_member[root] = (int)a;
+        else
+            next_member[last_member[root]] = (int)a;
+        last_member[root] = (int)a;
+    }
+    px->by_ref = json_object();
+    for (size_t a = 0; a < n; a++) {
+        person_item *x = &px->items.items[a];
+        strbuf ref = STRBUF_INIT;
+        strbuf_addf(&ref, "%s\x1f%s", x->source, x->key);
+        if (!json_object_get(px->by_ref, ref.buf))
+            json_object_set_new(px->by_ref, ref.buf, json_integer((json_int_t)a));
+        strbuf_release(&ref);
+    }
     for (size_t a = 0; a < n; a++) {
         if (px->cluster[a] != (int)a)
             continue;
         tally names = {0}, titles = {0}, aliases = {0}, keys = {0};
-        for (size_t b = 0; b < n; b++) {
-            if (px->cluster[b] != (int)a)
-                continue;
+        for (int b = first_member[a]; b >= 0; b = next_member[b]) {
             person_item *y = &px->items.items[b];
             if (has_space(y->key))
                 tally_add(&names, y->name);
@@ -277,27 +324,30 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
         char *id = fact_id("person", key);
         json_array_append_new(out, json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name, "title",
                                              tally_best(&titles), "aliases", tally_sorted_json(&aliases, name)));
-        for (size_t b = 0; b < n; b++)
-            if (px->cluster[b] == (int)a) {
-                px->ids[b] = strdup(id);
-                px->names[b] = strdup(name);
-            }
+        for (int b = first_member[a]; b >= 0; b = next_member[b]) {
+            px->ids[b] = strdup(id);
+            px->names[b] = strdup(name);
+        }
         free(id);
         tally_free(&names);
         tally_free(&titles);
         tally_free(&aliases);
         tally_free(&keys);
     }
+    free(next_member);
+    free(first_member);
+    free(last_member);
     free(parent);
 }
 
 /* The person item of (source, key), or -1. */
 static int person_lookup(const people_index *px, const char *source, const char *key)
 {
-    for (size_t i = 0; i < px->items.n; i++)
-        if (strcmp(px->items.items[i].source, source) == 0 && strcmp(px->items.items[i].key, key) == 0)
-            return (int)i;
-    return -1;
+    strbuf ref = STRBUF_INIT;
+    strbuf_addf(&ref, "%s\x1f%s", source, key);
+    json_t *i = json_object_get(px->by_ref, ref.buf);
+    strbuf_release(&ref);
+    return i ? (int)json_integer_value(i) : -1;
 }
 
 /* {"person_id", "name", "title"} for a person reference of an extraction. */
@@ -322,6 +372,7 @@ static void people_free(people_index *px)
     free(px->names);
     free(px->cluster);
     free(px->items.items);
+    json_decref(px->by_ref);
 }
 
 /* ---- facts shared helpers ---- */
