@@ -779,16 +779,16 @@ static date_value published_of(const json_t *sources, const char *source)
     return (date_value){0};
 }
 
-static bool meetings_same(const json_t *sources, const people_index *px, const item *a, const item *b)
+/* Whether two meeting reports (with their participants' ids, see participant_ids) tell of
+ * one meeting.  Never without a participant in common. */
+static bool meetings_same(const json_t *sources, const item *a, const item *b, const json_t *ia,
+                          const json_t *ib)
 {
-    json_t *ia = participant_ids(px, a->source, a->fact), *ib = participant_ids(px, b->source, b->fact);
     int common = 0;
     size_t i, k;
     json_t *x, *y;
     json_array_foreach(ia, i, x) json_array_foreach(ib, k, y) common += json_equal(x, y);
     size_t na = json_array_size(ia), nb = json_array_size(ib);
-    json_decref(ia);
-    json_decref(ib);
     if (common < 2 && !(common == (int)na && na == nb && na > 0))
         return false;
     bool call_a = strcmp(str(a->fact, "rule"), "meeting-call") == 0;
@@ -814,6 +814,52 @@ static bool meetings_same(const json_t *sources, const people_index *px, const i
         return gap >= 0 && gap <= 31;
     }
     return false;
+}
+
+/* Clusters meeting reports as cluster_items() would with meetings_same, comparing only the
+ * pairs that share a participant (no other pair can be one meeting), each report's
+ * participants resolved once: a large store is not n-squared. */
+static int *cluster_meetings(const json_t *sources, const people_index *px, const item_vec *items)
+{
+    size_t n = items->n, i, k;
+    int *parent = uf_new(n);
+    json_t **ids = calloc(n ? n : 1, sizeof(json_t *));
+    json_t *by_participant = json_object(), *group, *x;
+    const char *key;
+
+    for (i = 0; i < n; i++) {
+        ids[i] = participant_ids(px, items->items[i].source, items->items[i].fact);
+        json_array_foreach(ids[i], k, x) {
+            json_t *list = json_object_get(by_participant, json_string_value(x));
+            if (!list)
+                json_object_set_new(by_participant, json_string_value(x), list = json_array());
+            /* once per report, in report order */
+            if (!json_array_size(list) ||
+                json_integer_value(json_array_get(list, json_array_size(list) - 1)) != (json_int_t)i)
+                json_array_append_new(list, json_integer((json_int_t)i));
+        }
+    }
+    json_object_foreach(by_participant, key, group) {
+        size_t m = json_array_size(group);
+        for (size_t p = 0; p < m; p++) {
+            int a = (int)json_integer_value(json_array_get(group, p));
+            for (size_t q = p + 1; q < m; q++) {
+                int b = (int)json_integer_value(json_array_get(group, q));
+                if (uf_find(parent, a) != uf_find(parent, b) &&
+                    meetings_same(sources, &items->items[a], &items->items[b], ids[a], ids[b]))
+                    uf_union(parent, a, b);
+            }
+        }
+    }
+    int *cluster = malloc((n ? n : 1) * sizeof(int));
+    for (i = 0; i < n; i++) {
+        cluster[i] = uf_find(parent, (int)i);
+        json_decref(ids[i]);
+    }
+    free(ids);
+    free(parent);
+    json_decref(by_participant);
+    return cluster;
 }
 
 /* The date an article was written: its own, or else the date of an event it reports
@@ -845,7 +891,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     item_vec items = {0};
     collect(sources, "meetings", &items);
     size_t n = items.n;
-    int *cluster = cluster_items(sources, px, &items, meetings_same);
+    int *cluster = cluster_meetings(sources, px, &items);
     /* each cluster's date, for the reference dates of undated articles */
     date_value *cluster_dates = calloc(n ? n : 1, sizeof *cluster_dates);
     for (size_t a = 0; a < n; a++) {
