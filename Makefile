@@ -75,6 +75,62 @@ test-asan:
 	build/asan/unit-tests
 	FACTD_BIN=build/asan/factd build/asan/integration-tests
 
+# libFuzzer targets (fuzz/), built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
+# from the project's sources; `make fuzz` runs each for FUZZ_SECONDS from its seed corpus
+# (fuzz/corpus/TARGET), keeping what it finds in $(BUILD)/fuzz/corpus/TARGET and any crash in
+# $(BUILD)/fuzz/crash-TARGET-*.  A crash fails the target.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_extract fuzz_api fuzz_json_body
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS := $(filter-out -Werror,$(CFLAGS_BASE)) -O1 -g $(FUZZ_SAN)
+FUZZ_OBJ := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRC) fuzz/fuzz_db.c)
+FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZ_TARGETS))
+
+.PHONY: fuzz fuzz-build fuzz-deps test-valgrind
+.SECONDARY: $(FUZZ_OBJ)
+
+$(BUILD)/fuzz/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) -o $@ $(LDLIBS_BASE)
+
+# clang and its libFuzzer runtime, when missing (sudo when not root), as `make deps` does.
+fuzz-deps:
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1 || ! dpkg -s libclang-rt-dev >/dev/null 2>&1; then \
+	  echo "installing: clang libclang-rt-dev"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq clang libclang-rt-dev; \
+	else echo "fuzz-deps: clang and libFuzzer present"; fi
+
+fuzz-build: fuzz-deps
+	$(MAKE) $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(BUILD)/fuzz/corpus/$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  $(BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=30 -rss_limit_mb=2048 \
+	    -max_len=65536 -print_final_stats=1 -artifact_prefix=$(BUILD)/fuzz/crash-$$t- \
+	    $(BUILD)/fuzz/corpus/$$t fuzz/corpus/$$t 2>$(BUILD)/fuzz/$$t.log || { \
+	      tail -n 60 $(BUILD)/fuzz/$$t.log; echo "fuzz: $$t failed (log: $(BUILD)/fuzz/$$t.log)"; exit 1; }; \
+	  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+.*DONE)' $(BUILD)/fuzz/$$t.log || true; \
+	done
+
+# The unit tests under valgrind (memcheck): any memory error or definite leak fails.  One
+# test at a time; each test's process is followed (Criterion forks one per test).
+VALGRIND_FLAGS := --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+                  --show-leak-kinds=definite --track-origins=yes --trace-children=yes -q
+test-valgrind: deps
+	@command -v valgrind >/dev/null 2>&1 || { \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind; }
+	$(MAKE) $(BUILD)/unit-tests
+	valgrind $(VALGRIND_FLAGS) $(BUILD)/unit-tests --jobs=1
+
 # The integration suite again with a Prism proxy in front of each server, checking every
 # answer against openapi.yaml; needs Node.js and npm (tests/contract/install pins Prism).
 .PHONY: test-contract
@@ -93,3 +149,12 @@ eval-holdout: all
 
 clean:
 	rm -rf build
+
+# Benchmarks, not part of `make test`: factd against nginx serving the same bytes (wrk),
+# ingest speed on generated corpora, latency and memory at scale; prints one table with each
+# target.  Installs wrk and nginx-light when missing.  BENCH_SECONDS sets each wrk run.
+BENCH_SECONDS ?= 5
+.PHONY: bench
+bench: deps
+	$(MAKE) all
+	BENCH_SECONDS=$(BENCH_SECONDS) FACTD_BIN=$(BUILD)/factd BUILD=$(BUILD) bench/run

@@ -240,7 +240,13 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
 
     switch (m.route->action) {
     case ROUTE_INDEX:
-        answer_index(resp, &q);
+        if (api_accept_prefers_html(req->accept))
+            ui_answer("/ui/", resp, &q);
+        else
+            answer_index(resp, &q);
+        break;
+    case ROUTE_UI:
+        ui_answer(m.route->pattern, resp, &q);
         break;
     case ROUTE_HEALTH:
         answer_health(st, resp, &q);

@@ -70,6 +70,16 @@ void api_response_release(api_response *resp);
  * before serving starts: api_handle() reads it without a lock. */
 void api_set_openapi(const char *doc, size_t len);
 
+/* The dashboard's files (api/ui.c): api_ui_file_name(i) names the i-th ("index.html",
+ * "app.js", "app.css"; NULL past the last), which the server reads from web/ and hands over
+ * with api_set_ui_file (copied; NULL makes its path a 404; false for an unknown name).  Call
+ * it before serving starts, like api_set_openapi(). */
+const char *api_ui_file_name(size_t i);
+bool api_set_ui_file(const char *name, const char *doc, size_t len);
+/* True when an Accept header prefers text/html to application/json: GET / then answers the
+ * dashboard instead of the JSON index. */
+bool api_accept_prefers_html(const char *accept);
+
 /* A posted article, checked (non-empty UTF-8, at most the article limit), on its way to
  * the queue.  title, url and published (YYYY-MM-DD) are what a JSON body said, or NULL. */
 typedef struct api_article {

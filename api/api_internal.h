@@ -9,6 +9,7 @@
  *   metrics.c  the request counters and histograms behind /metrics (see metrics.h)
  *   search.c   GET /search (full-text hits) and GET /stats
  *   write.c    the write API: POST /sources, GET /jobs/{id}, DELETE /sources/{id}
+ *   ui.c       the dashboard's files: /ui/, /ui/app.js, /ui/app.css (and / for browsers)
  */
 #ifndef FACTD_API_INTERNAL_H
 #define FACTD_API_INTERNAL_H
@@ -32,6 +33,9 @@
 #define API_CT_METRICS "text/plain; version=0.0.4; charset=utf-8"
 #define API_CT_CSV "text/csv; charset=utf-8; header=present"
 #define API_CT_NDJSON "application/x-ndjson; charset=utf-8"
+#define API_CT_HTML "text/html; charset=utf-8"
+#define API_CT_JS "text/javascript; charset=utf-8"
+#define API_CT_CSS "text/css; charset=utf-8"
 #define API_TEXT_PARAM_MAX 200  /* longest name, party or place a filter takes, in bytes */
 #define API_QUERY_MAX 500       /* longest search expression, in bytes */
 #define API_ALLOWED_METHODS "GET, HEAD"
@@ -57,6 +61,7 @@ enum route_action {
     ROUTE_JOB,          /* write.c: GET /jobs/{id} */
     ROUTE_POST_SOURCE,  /* write.c: the write actions of a route (route.write_action) */
     ROUTE_DELETE_SOURCE,
+    ROUTE_UI,           /* ui.c: the dashboard's page, script and style sheet */
 };
 
 /* Routes of operations rather than data: never cached, logged at debug level. */
@@ -261,6 +266,12 @@ const char *write_allowed_methods(const route_match *m);
 
 void answer_timeline(store *st, const api_request *req, api_response *resp, const api_query *q);
 void answer_source_facts(store *st, const route_match *m, api_response *resp, const api_query *q);
+
+/* --- ui.c --- */
+
+/* GET on a dashboard route ("/ui/", "/ui/app.js", "/ui/app.css"): its file, or a 404 when
+ * the server did not find it at start. */
+void ui_answer(const char *pattern, api_response *resp, const api_query *q);
 
 /* GET on a collection. */
 void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,

@@ -477,11 +477,14 @@ static json_t *cluster_evidence(const item_vec *items, const int *cluster, int r
     if (ev.n)
         qsort(ev.items, ev.n, sizeof *ev.items, cmp_evidence);
     json_t *out = json_array();
+    json_t *kept = NULL; /* the last span kept (out holds it): a dropped one is freed */
     for (size_t i = 0; i < ev.n; i++) {
-        if (i && cmp_evidence(&ev.items[i - 1], &ev.items[i]) == 0)
+        if (kept && cmp_evidence(&kept, &ev.items[i]) == 0) {
             json_decref(ev.items[i]);
-        else
-            json_array_append_new(out, ev.items[i]);
+        } else {
+            kept = ev.items[i];
+            json_array_append_new(out, kept);
+        }
     }
     free(ev.items);
     return out;
