@@ -491,14 +491,21 @@ static const char *const SPELLINGS[][2] = {
     {"modernisation", "modernization"}, {"armour", "armor"},
 };
 
+/* Whether list entry a is exactly s[0..n).  The first byte decides most comparisons, so it is
+ * checked before the entry's length is counted: word lists are scanned for every token. */
 static bool eq(const char *a, const char *s, size_t n)
 {
-    return strlen(a) == n && memcmp(a, s, n) == 0;
+    if (n == 0)
+        return a[0] == '\0';
+    return a[0] == s[0] && strlen(a) == n && memcmp(a, s, n) == 0;
 }
 
 static bool eq_ci(const char *a, const char *s, size_t n)
 {
-    return strlen(a) == n && strncasecmp(a, s, n) == 0;
+    if (n == 0)
+        return a[0] == '\0';
+    return tolower((unsigned char)a[0]) == tolower((unsigned char)s[0]) && strlen(a) == n &&
+           strncasecmp(a, s, n) == 0;
 }
 
 bool lex_has(const char *const *list, const char *s, size_t n)
