@@ -28,10 +28,12 @@ RUN groupadd --system factd \
  && install -d -o factd -g factd -m 0755 /var/lib/factd
 COPY --from=build /src/build/factd /usr/local/bin/factd
 COPY --from=build /src/openapi.yaml /usr/share/factd/openapi.yaml
+COPY --from=build /src/web/ /usr/share/factd/web/
 COPY --from=build /src/corpus/ /usr/share/factd/corpus/
 
 USER factd
-# `factd serve` reads openapi.yaml from its working directory to answer GET /openapi.yaml.
+# `factd serve` reads openapi.yaml (GET /openapi.yaml) and web/ (the dashboard at GET /) from
+# its working directory.
 WORKDIR /usr/share/factd
 # The database is built into the image, so a container answers as soon as it starts.
 RUN factd ingest --db /var/lib/factd/facts.db corpus

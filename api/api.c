@@ -241,7 +241,7 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
     switch (m.route->action) {
     case ROUTE_INDEX:
         if (api_accept_prefers_html(req->accept))
-            ui_answer("/ui/", resp, &q);
+            ui_answer("/ui", resp, &q);
         else
             answer_index(resp, &q);
         break;

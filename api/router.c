@@ -70,7 +70,7 @@ static const route routes[] = {
     {"/openapi.yaml", ROUTE_OPENAPI, 0, NULL, NULL, 0, "the OpenAPI 3.1 description of the API"},
     {"/problems/{name}", ROUTE_PROBLEM_TYPE, 0, NULL, "problem type", PARAM_PRETTY,
      "what a problem type URI means"},
-    {"/ui/", ROUTE_UI, 0, NULL, NULL, 0,
+    {"/ui", ROUTE_UI, 0, NULL, NULL, 0,
      "the dashboard, an HTML page over this API (also GET / from a browser)"},
     {"/ui/app.js", ROUTE_UI, 0, NULL, NULL, 0, "the dashboard's script"},
     {"/ui/app.css", ROUTE_UI, 0, NULL, NULL, 0, "the dashboard's style sheet"},

@@ -7,7 +7,7 @@
  *
  * GET / answers the page instead of the JSON index when the Accept header prefers text/html
  * to application/json (a browser's navigation); a tie, a wildcard alone or no Accept at all
- * keep the index, so API clients see no change.  /ui/ answers the page whatever Accept says.
+ * keep the index, so API clients see no change.  /ui answers the page whatever Accept says.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +20,7 @@ static const struct ui_file {
     const char *path;         /* the route that serves it */
     const char *content_type;
 } ui_files[] = {
-    {"index.html", "/ui/", API_CT_HTML},
+    {"index.html", "/ui", API_CT_HTML},
     {"app.js", "/ui/app.js", API_CT_JS},
     {"app.css", "/ui/app.css", API_CT_CSS},
 };
@@ -61,7 +61,7 @@ bool api_set_ui_file(const char *name, const char *doc, size_t len)
 }
 
 /* The weight (0..1000) the Accept header gives the media type `type` ("text/html"): that of
- * its most specific matching range (type/subtype, then type/*, then * / *), -1 when none
+ * its most specific matching range (type/subtype, then type/any, then any/any), -1 when none
  * matches. */
 static int ui_accept_weight(const char *accept, const char *type)
 {

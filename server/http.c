@@ -231,11 +231,52 @@ static request_ctx *request_ctx_new(const char *target)
     return ctx;
 }
 
+static void request_ctx_free(request_ctx *ctx)
+{
+    free(ctx->target);
+    strbuf_release(&ctx->body);
+    free(ctx);
+}
+
+/* The connection's slot for its request's context (set up by track_connection()), or NULL.
+ * libmicrohttpd does not call the completion callback for a request it gives up on after the
+ * URI callback but before the handler (a query of more parameters than its connection
+ * memory holds: it closes the connection); the slot holds the context until the request
+ * completes, and the connection's close frees one that never did. */
+static request_ctx **connection_slot(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+static void track_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                             enum MHD_ConnectionNotificationCode code)
+{
+    request_ctx **slot = *socket_context;
+    (void)cls;
+    (void)conn;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        *socket_context = calloc(1, sizeof(request_ctx *));
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && slot) {
+        if (*slot)
+            request_ctx_free(*slot);
+        free(slot);
+        *socket_context = NULL;
+    }
+}
+
 static void *start_request(void *cls, const char *uri, struct MHD_Connection *conn)
 {
     (void)cls;
-    (void)conn;
-    return request_ctx_new(uri);
+    request_ctx *ctx = request_ctx_new(uri);
+    request_ctx **slot = connection_slot(conn);
+    if (slot) {
+        if (*slot)
+            request_ctx_free(*slot);
+        *slot = ctx;
+    }
+    return ctx;
 }
 
 static void finish_request(void *cls, struct MHD_Connection *conn, void **req_cls,
@@ -243,8 +284,10 @@ static void finish_request(void *cls, struct MHD_Connection *conn, void **req_cl
 {
     request_ctx *ctx = *req_cls;
     (void)cls;
-    (void)conn;
     (void)toe;
+    request_ctx **slot = connection_slot(conn);
+    if (slot && *slot == ctx)
+        *slot = NULL;
     if (ctx) {
         free(ctx->target);
         strbuf_release(&ctx->body);
@@ -881,6 +924,50 @@ static void make_seed(server_state *state, const char *version, const strbuf *do
     strbuf_release(&in);
 }
 
+/* Loads the dashboard's files (web/index.html, web/app.js, web/app.css) from the working
+ * directory, else from ../web/ next to the binary (build/factd -> web/), and hands each to
+ * the API; a file found in neither place answers 404, with a warning here.  Appends what it
+ * read to seed_in, the files being part of what the entity tags stand for. */
+static void load_web(strbuf *seed_in)
+{
+    char dir[PATH_MAX] = "";
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+    if (n > 0) {
+        dir[n] = '\0';
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *slash = '\0';
+        else
+            dir[0] = '\0';
+    } else {
+        dir[0] = '\0';
+    }
+    const char *name;
+    for (size_t i = 0; (name = api_ui_file_name(i)); i++) {
+        strbuf doc = STRBUF_INIT, path = STRBUF_INIT;
+        strbuf_addf(&path, "web/%s", name);
+        bool found = read_file(path.buf, &doc);
+        if (!found && dir[0]) {
+            strbuf_reset(&path);
+            strbuf_addf(&path, "%s/../web/%s", dir, name);
+            found = read_file(path.buf, &doc);
+        }
+        if (found) {
+            api_set_ui_file(name, doc.buf, doc.len);
+            log_debug("http: serving %s for the dashboard", path.buf);
+        } else {
+            api_set_ui_file(name, NULL, 0);
+            log_warn("http: web/%s not found; the dashboard's copy of it will answer 404", name);
+        }
+        strbuf_add(seed_in, "", 1);
+        strbuf_addstr(seed_in, name);
+        strbuf_add(seed_in, "", 1);
+        strbuf_add(seed_in, doc.buf, doc.len);
+        strbuf_release(&doc);
+        strbuf_release(&path);
+    }
+}
+
 /* Loads openapi.yaml from the working directory, else from ../openapi.yaml next to the
  * binary (build/factd -> openapi.yaml), and hands it to the API. */
 static void load_openapi(server_state *state, const char *version)
@@ -909,6 +996,7 @@ static void load_openapi(server_state *state, const char *version)
     } else {
         log_warn("http: openapi.yaml not found; GET /openapi.yaml will answer 404");
     }
+    load_web(&doc); /* the dashboard's files, which join the document in the seed */
     make_seed(state, version, &doc);
     strbuf_release(&doc);
     strbuf_release(&path);
@@ -1034,6 +1122,7 @@ int server_run(const server_config *cfg)
                               MHD_OPTION_UNESCAPE_CALLBACK, unescape_keeping_nul, NULL,
                               MHD_OPTION_URI_LOG_CALLBACK, start_request, NULL,
                               MHD_OPTION_NOTIFY_COMPLETED, finish_request, NULL,
+                              MHD_OPTION_NOTIFY_CONNECTION, track_connection, NULL,
                               MHD_OPTION_END);
     if (!daemon) {
         pthread_mutex_lock(&state.lock);
@@ -1074,5 +1163,7 @@ out:
     pthread_mutex_destroy(&state.lengths_lock);
     free(state.lengths);
     api_set_openapi(NULL, 0);
+    for (size_t i = 0; api_ui_file_name(i); i++)
+        api_set_ui_file(api_ui_file_name(i), NULL, 0);
     return rc;
 }
