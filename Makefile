@@ -72,8 +72,8 @@ test: deps
 test-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g $(SAN_FLAGS)" LDLIBS_BASE="$(LDLIBS_BASE) $(SAN_FLAGS)" \
 	  build/asan/factd build/asan/unit-tests build/asan/integration-tests
-	build/asan/unit-tests
-	FACTD_BIN=build/asan/factd build/asan/integration-tests
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp build/asan/unit-tests
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp FACTD_BIN=build/asan/factd build/asan/integration-tests
 
 # libFuzzer targets (fuzz/), built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
 # from the project's sources; `make fuzz` runs each for FUZZ_SECONDS from its seed corpus
