@@ -86,6 +86,8 @@
 #define ETAG_SIZE (2 * ETAG_DIGEST_BYTES + 3)   /* quoted, with the NUL */
 #define GZIP_MIN_BYTES 512                      /* smaller bodies gain too little */
 #define SENT_LENGTH_SLOTS 4096                  /* body lengths remembered for 304s */
+#define CACHED_BODY_MAX (256u << 10)            /* the largest answer kept whole */
+#define CACHED_BYTES_MAX (16u << 20)            /* all answers kept, together */
 #define CACHE_CONTROL_DATA "public, max-age=0, must-revalidate"
 #define CACHE_CONTROL_NONE "no-store"
 #define VARY_REPRESENTATION "Accept-Encoding, Accept"
@@ -100,10 +102,18 @@
 #define DISCARD_MAX_BYTES (16u << 20)
 #define CORS_MAX_AGE_S "86400"
 
-/* The body length of a 200 that carried an entity tag (see remember_length()). */
+/* A 200 that carried an entity tag: its body length (see remember_reply()) and, when small
+ * enough to keep, the answer itself, so that the same request on the same data is answered
+ * without asking the API again. */
 typedef struct sent_length {
     char etag[ETAG_SIZE];
     size_t len;
+    char *body;               /* NULL when not kept */
+    char *content_type;
+    bool gzipped;
+    const char *route;        /* a route pattern: static */
+    size_t nheaders;
+    api_header headers[sizeof ((api_response *)0)->headers / sizeof(api_header)];
 } sent_length;
 
 typedef struct server_state {
@@ -113,12 +123,29 @@ typedef struct server_state {
     char seed[2 * EVP_MAX_MD_SIZE + 1]; /* hex digest of the build: version, OpenAPI document */
     pthread_mutex_t lengths_lock; /* guards lengths */
     sent_length *lengths; /* SENT_LENGTH_SLOTS of them, by the first digits of the tag */
+    size_t cached_bytes;  /* the bodies kept in lengths (guarded by lengths_lock) */
     pthread_mutex_t lock; /* guards handles and mhd_message */
     store **handles;      /* every handle a worker opened, closed at shutdown */
     size_t nhandles, cap;
     strbuf mhd_message;   /* libmicrohttpd's message during start-up, to explain a failure */
     bool started;         /* set once the daemon runs: messages are then logged as they come */
 } server_state;
+
+/* What goes back to the client, assembled before it becomes a libmicrohttpd response. */
+typedef struct reply {
+    int status;
+    const char *route;            /* for metrics and the log; NULL when none matched */
+    const char *content_type;     /* not sent with a 204 or a 304 */
+    bool gzipped;
+    char *body;                   /* malloc'd, NULL when empty */
+    size_t len;
+    bool data;                    /* a response of stored data: cacheable, varies by Accept */
+    char etag[ETAG_SIZE];         /* "" when none */
+    char last_modified[HTTP_DATE_SIZE];
+    bool preflight;               /* a CORS preflight answer */
+    const char *allow_origin;     /* Access-Control-Allow-Origin, NULL when none */
+    const api_response *api;      /* its extra headers (Allow, Link, ...); NULL when none */
+} reply;
 
 /* This worker thread's read-only store handle; NULL until its first request. */
 static _Thread_local store *worker_store;
@@ -347,16 +374,75 @@ static size_t length_slot(const char *etag)
     return (size_t)strtoul(digits, NULL, 16) % SENT_LENGTH_SLOTS;
 }
 
-/* Remembers the body length of a 200 sent with etag.  A 304 must carry the Content-Length
- * the 200 would have (RFC 9110 section 8.6; libmicrohttpd sends the length of the response
- * it is given), so a revalidation answered without asking the API needs it.  A slot holds
- * the latest tag that fell in it; an older one is simply forgotten. */
-static void remember_length(server_state *state, const char *etag, size_t len)
+static void slot_clear(server_state *state, sent_length *slot)
 {
+    if (slot->body)
+        state->cached_bytes -= slot->len;
+    free(slot->body);
+    free(slot->content_type);
+    for (size_t i = 0; i < slot->nheaders; i++) {
+        free(slot->headers[i].name);
+        free(slot->headers[i].value);
+    }
+    memset(slot, 0, sizeof *slot);
+}
+
+static char *copy_bytes(const char *p, size_t n)
+{
+    char *c = malloc(n ? n : 1);
+    if (c && n)
+        memcpy(c, p, n);
+    return c;
+}
+
+/* Remembers a 200 sent with etag: its body length, which a 304 must carry (RFC 9110 section
+ * 8.6; libmicrohttpd sends the length of the response it is given), and, within
+ * CACHED_BODY_MAX and CACHED_BYTES_MAX, the answer itself.  The tag names the data's
+ * generation and the request, so a kept answer stays right until the data changes, when
+ * requests get other tags.  A slot holds the latest tag that fell in it; an older one is
+ * simply forgotten. */
+static void remember_reply(server_state *state, const char *etag, const reply *out,
+                           const api_response *resp)
+{
+    sent_length fresh;
+    memset(&fresh, 0, sizeof fresh);
+    memcpy(fresh.etag, etag, ETAG_SIZE);
+    fresh.len = out->len;
+    bool keep = out->body && out->len && out->len <= CACHED_BODY_MAX && out->content_type;
+    if (keep) {
+        fresh.body = copy_bytes(out->body, out->len);
+        fresh.content_type = strdup(out->content_type);
+        fresh.gzipped = out->gzipped;
+        fresh.route = out->route;
+        for (size_t i = 0; i < resp->nheaders; i++) {
+            fresh.headers[i].name = strdup(resp->headers[i].name);
+            fresh.headers[i].value = strdup(resp->headers[i].value);
+            fresh.nheaders++;
+        }
+    }
+
     sent_length *slot = &state->lengths[length_slot(etag)];
     pthread_mutex_lock(&state->lengths_lock);
-    memcpy(slot->etag, etag, ETAG_SIZE);
-    slot->len = len;
+    slot_clear(state, slot);
+    if (keep && (!fresh.body || !fresh.content_type ||
+                 state->cached_bytes + fresh.len > CACHED_BYTES_MAX))
+        keep = false;
+    if (!keep) {
+        /* the length alone */
+        sent_length body_part = fresh;
+        fresh.body = NULL;
+        fresh.content_type = NULL;
+        fresh.nheaders = 0;
+        free(body_part.body);
+        free(body_part.content_type);
+        for (size_t i = 0; i < body_part.nheaders; i++) {
+            free(body_part.headers[i].name);
+            free(body_part.headers[i].value);
+        }
+    } else {
+        state->cached_bytes += fresh.len;
+    }
+    *slot = fresh;
     pthread_mutex_unlock(&state->lengths_lock);
 }
 
@@ -368,6 +454,45 @@ static bool recall_length(server_state *state, const char *etag, size_t *len)
     bool found = strcmp(slot->etag, etag) == 0;
     if (found)
         *len = slot->len;
+    pthread_mutex_unlock(&state->lengths_lock);
+    return found;
+}
+
+/* The answer kept for etag, copied into out and resp (whose headers it fills); false when
+ * it is not kept. */
+static bool recall_reply(server_state *state, const char *etag, reply *out, api_response *resp)
+{
+    const sent_length *slot = &state->lengths[length_slot(etag)];
+    bool found = false;
+
+    pthread_mutex_lock(&state->lengths_lock);
+    if (strcmp(slot->etag, etag) == 0 && slot->body) {
+        char *body = copy_bytes(slot->body, slot->len);
+        char *type = strdup(slot->content_type);
+        found = body && type;
+        if (found) {
+            resp->status = 200;
+            resp->content_type = type;
+            resp->route = slot->route;
+            resp->cacheable = true;
+            for (size_t i = 0; i < slot->nheaders; i++) {
+                resp->headers[i].name = strdup(slot->headers[i].name);
+                resp->headers[i].value = strdup(slot->headers[i].value);
+                resp->nheaders++;
+            }
+            out->status = 200;
+            out->route = slot->route;
+            out->content_type = type;
+            out->body = body;
+            out->len = slot->len;
+            out->gzipped = slot->gzipped;
+            out->api = resp;
+            out->data = true;
+        } else {
+            free(body);
+            free(type);
+        }
+    }
     pthread_mutex_unlock(&state->lengths_lock);
     return found;
 }
@@ -438,21 +563,6 @@ static bool gzip_body(const char *in, size_t len, char **out, size_t *out_len)
     return true;
 }
 
-/* What goes back to the client, assembled before it becomes a libmicrohttpd response. */
-typedef struct reply {
-    int status;
-    const char *route;            /* for metrics and the log; NULL when none matched */
-    const char *content_type;     /* not sent with a 204 or a 304 */
-    bool gzipped;
-    char *body;                   /* malloc'd, NULL when empty */
-    size_t len;
-    bool data;                    /* a response of stored data: cacheable, varies by Accept */
-    char etag[ETAG_SIZE];         /* "" when none */
-    char last_modified[HTTP_DATE_SIZE];
-    bool preflight;               /* a CORS preflight answer */
-    const char *allow_origin;     /* Access-Control-Allow-Origin, NULL when none */
-    const api_response *api;      /* its extra headers (Allow, Link, ...); NULL when none */
-} reply;
 
 /* True when the representation is unchanged for the client: If-None-Match names its tag (or
  * is "*"), or, without If-None-Match, If-Modified-Since is not before its last change. */
@@ -599,6 +709,10 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
         out->route = route;
         out->data = true;
         out->len = known_len;
+    } else if (etag[0] && recall_reply(state, etag, out, resp)) {
+        /* The same request on the same data: the answer kept from the last time. */
+        if (not_modified(h, etag, have_modified, modified))
+            out->status = 304;
     } else {
         param_list params = {.n = 0};
         MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &params);
@@ -639,7 +753,7 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
             etag[0] = '\0';
             have_modified = false;
         } else {
-            remember_length(state, etag, out->len);
+            remember_reply(state, etag, out, resp);
             if (not_modified(h, etag, have_modified, modified))
                 out->status = 304; /* the body stays, for its length: see queue_reply() */
         }
@@ -1161,6 +1275,8 @@ out:
     strbuf_release(&state.mhd_message);
     pthread_mutex_destroy(&state.lock);
     pthread_mutex_destroy(&state.lengths_lock);
+    for (size_t i = 0; state.lengths && i < SENT_LENGTH_SLOTS; i++)
+        slot_clear(&state, &state.lengths[i]);
     free(state.lengths);
     api_set_openapi(NULL, 0);
     for (size_t i = 0; api_ui_file_name(i); i++)

@@ -1115,3 +1115,32 @@ Test(http_protocol, json_log_lines_have_separate_fields)
 
     extra_stop(&s);
 }
+
+/* The same request on the same data is answered from the server's copy of its last answer:
+ * the same bytes, with the same headers the API gave (Link, X-Total-Count), every time. */
+Test(http_protocol, a_repeated_request_gets_the_same_answer_and_headers)
+{
+    const char *path = "/agreements?limit=2&count=exact&fields=name";
+    http_reply first;
+    get(path, NULL, &first);
+    cr_assert_eq(first.status, 200);
+    char *link = header_copy(&first, "Link"), *total = header_copy(&first, "X-Total-Count");
+    char *etag = header_copy(&first, "ETag");
+    cr_assert(link && total && etag, "a first page with a next page and a count");
+    for (int i = 0; i < 3; i++) {
+        http_reply again;
+        get(path, NULL, &again);
+        cr_assert_eq(again.status, 200);
+        cr_assert_eq(again.body.len, first.body.len);
+        cr_assert(memcmp(again.body.buf, first.body.buf, first.body.len) == 0);
+        expect_header(&again, "Link", link, path);
+        expect_header(&again, "X-Total-Count", total, path);
+        expect_header(&again, "ETag", etag, path);
+        expect_header(&again, "Content-Type", "application/json; charset=utf-8", path);
+        http_reply_release(&again);
+    }
+    http_reply_release(&first);
+    free(link);
+    free(total);
+    free(etag);
+}
