@@ -232,6 +232,10 @@ void answer_stats(store *st, api_response *resp, const api_query *q);
 void render_list(api_response *resp, const api_request *req, const api_query *q,
                  const char *path, json_t *items, const json_t *cursor, long long total,
                  const char *const *known_fields);
+/* The weight (0..1000) an Accept header gives a media type: that of its most specific
+ * matching range (type/subtype, type/ *, then * / *), -1 when none matches; with `exact`,
+ * only the type named itself counts.  Every content negotiation of the API uses it. */
+int api_accept_weight(const char *accept, const char *type, bool exact);
 /* The format a list answers in: format= when given, else the best the Accept header takes. */
 enum api_format list_format(const api_request *req, const api_query *q);
 /* Opaque cursors: base64url of a JSON array.  decode gives NULL for anything else. */

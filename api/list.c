@@ -71,20 +71,24 @@ json_t *api_cursor_decode(const char *cursor)
 
 /* --- formats --- */
 
-/* How much the client wants a media type, 0..1000, from an Accept header; -1 when the
- * header does not mention it (nor a wildcard that covers it). */
-static int accept_weight(const char *accept, const char *type, bool wildcard_ok)
+/* The weight (0..1000) the Accept header gives the media type `type` ("text/html"): that of
+ * its most specific matching range (type/subtype, then type/any, then any/any), -1 when none
+ * matches.  With `exact`, only the type named itself counts (no wildcard). */
+int api_accept_weight(const char *accept, const char *type, bool exact)
 {
-    int best = -1;
+    int best = -1, best_rank = -1;
+    const char *slash = strchr(type, '/');
+    size_t major_len = slash ? (size_t)(slash - type) : strlen(type);
     const char *p = accept;
 
     while (*p) {
         p += strspn(p, " \t,");
+        if (!*p)
+            break;
         size_t range_len = strcspn(p, ";, \t");
         const char *range = p;
         p += range_len;
         int weight = 1000;
-        /* parameters: only q matters */
         while (*p && *p != ',') {
             p += strspn(p, " \t;");
             if ((p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
@@ -93,10 +97,18 @@ static int accept_weight(const char *accept, const char *type, bool wildcard_ok)
             }
             p += strcspn(p, ";,");
         }
-        bool match = (range_len == strlen(type) && strncasecmp(range, type, range_len) == 0) ||
-                     (wildcard_ok && range_len == 3 && strncmp(range, "*/*", 3) == 0);
-        if (match && weight > best)
+        int rank = -1;
+        if (range_len == strlen(type) && strncasecmp(range, type, range_len) == 0)
+            rank = 2;
+        else if (!exact && range_len == major_len + 2 && strncasecmp(range, type, major_len) == 0 &&
+                 range[major_len] == '/' && range[major_len + 1] == '*')
+            rank = 1;
+        else if (!exact && range_len == 3 && strncmp(range, "*/*", 3) == 0)
+            rank = 0;
+        if (rank > best_rank) {
+            best_rank = rank;
             best = weight;
+        }
     }
     return best;
 }
@@ -105,10 +117,10 @@ enum api_format list_format(const api_request *req, const api_query *q)
 {
     if (q->format_given || !req->accept)
         return q->format;
-    int json = accept_weight(req->accept, "application/json", true);
-    int csv = accept_weight(req->accept, "text/csv", false);
-    int ndjson = accept_weight(req->accept, "application/x-ndjson", false);
-    int nd2 = accept_weight(req->accept, "application/ndjson", false);
+    int json = api_accept_weight(req->accept, "application/json", false);
+    int csv = api_accept_weight(req->accept, "text/csv", true);
+    int ndjson = api_accept_weight(req->accept, "application/x-ndjson", true);
+    int nd2 = api_accept_weight(req->accept, "application/ndjson", true);
     if (nd2 > ndjson)
         ndjson = nd2;
     if (csv > 0 && csv > json && csv >= ndjson)

@@ -60,54 +60,12 @@ bool api_set_ui_file(const char *name, const char *doc, size_t len)
     return true;
 }
 
-/* The weight (0..1000) the Accept header gives the media type `type` ("text/html"): that of
- * its most specific matching range (type/subtype, then type/any, then any/any), -1 when none
- * matches. */
-static int ui_accept_weight(const char *accept, const char *type)
-{
-    int best = -1, best_rank = -1;
-    const char *slash = strchr(type, '/');
-    size_t major_len = slash ? (size_t)(slash - type) : strlen(type);
-    const char *p = accept;
-
-    while (*p) {
-        p += strspn(p, " \t,");
-        if (!*p)
-            break;
-        size_t range_len = strcspn(p, ";, \t");
-        const char *range = p;
-        p += range_len;
-        int weight = 1000;
-        while (*p && *p != ',') {
-            p += strspn(p, " \t;");
-            if ((p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
-                double q = strtod(p + 2, NULL);
-                weight = q <= 0 ? 0 : q >= 1 ? 1000 : (int)(q * 1000 + 0.5);
-            }
-            p += strcspn(p, ";,");
-        }
-        int rank = -1;
-        if (range_len == strlen(type) && strncasecmp(range, type, range_len) == 0)
-            rank = 2;
-        else if (range_len == major_len + 2 && strncasecmp(range, type, major_len) == 0 &&
-                 range[major_len] == '/' && range[major_len + 1] == '*')
-            rank = 1;
-        else if (range_len == 3 && strncmp(range, "*/*", 3) == 0)
-            rank = 0;
-        if (rank > best_rank) {
-            best_rank = rank;
-            best = weight;
-        }
-    }
-    return best;
-}
-
 bool api_accept_prefers_html(const char *accept)
 {
     if (!accept)
         return false;
-    int html = ui_accept_weight(accept, "text/html");
-    int json = ui_accept_weight(accept, "application/json");
+    int html = api_accept_weight(accept, "text/html", false);
+    int json = api_accept_weight(accept, "application/json", false);
     return html > 0 && html > json;
 }
 
