@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "ingest/ingest.h"
+#include "server/http_headers.h"
 #include "store/store.h"
 #include "util/log.h"
 
@@ -85,31 +86,9 @@ struct store *fuzz_db_open(void)
     return st;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
+/* Decodes a request's path or query the way the server does. */
 char *fuzz_unescape(char *s)
 {
-    char *out = s;
-    const char *in = s;
-    while (*in) {
-        int hi, lo;
-        if (in[0] == '%' && (hi = hex_value(in[1])) >= 0 && (lo = hex_value(in[2])) >= 0 &&
-            (hi | lo) != 0) {
-            *out++ = (char)(hi * 16 + lo);
-            in += 3;
-        } else {
-            *out++ = *in++;
-        }
-    }
-    *out = '\0';
+    http_unescape_keeping_nul(s);
     return s;
 }

@@ -367,6 +367,27 @@ static void read_headers(struct MHD_Connection *conn, request_headers *h)
     }
 }
 
+/* The api_request of a connection's request line, query parameters (collected into params,
+ * which must outlive req) and headers; without a body (the caller adds it once read). */
+static void make_request(struct MHD_Connection *conn, const char *url, const char *method,
+                         bool has_body, const request_headers *h, param_list *params,
+                         api_request *req)
+{
+    params->n = 0;
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, params);
+    *req = (api_request){
+        .method = method,
+        .path = url,
+        .params = params->items,
+        .nparams = params->n,
+        .has_body = has_body,
+        .accept = h->accept,
+        .authorization = h->authorization,
+        .content_type = h->content_type,
+        .content_length = h->content_length,
+    };
+}
+
 /* The slot of a tag in state->lengths: its first hex digits, uniform as a digest is. */
 static size_t length_slot(const char *etag)
 {
@@ -714,23 +735,13 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
         if (not_modified(h, etag, have_modified, modified))
             out->status = 304;
     } else {
-        param_list params = {.n = 0};
-        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &params);
-        api_request req = {
-            .method = method,
-            .path = url,
-            .params = params.items,
-            .nparams = params.n,
-            .has_body = has_body,
-            .accept = h->accept,
-            .authorization = h->authorization,
-            .content_type = h->content_type,
-            .content_length = h->content_length,
-            .body_read = ctx->body_read,
-            .body_too_large = ctx->too_large,
-            .body = ctx->body.buf,
-            .body_len = ctx->body.len,
-        };
+        param_list params;
+        api_request req;
+        make_request(conn, url, method, has_body, h, &params, &req);
+        req.body_read = ctx->body_read;
+        req.body_too_large = ctx->too_large;
+        req.body = ctx->body.buf;
+        req.body_len = ctx->body.len;
         api_handle(st, &req, resp);
         out->status = resp->status;
         out->route = resp->route;
@@ -813,21 +824,11 @@ static bool wants_body(struct MHD_Connection *conn, const char *url, const char 
                        size_t *max_bytes)
 {
     request_headers h;
-    param_list params = {.n = 0};
+    param_list params;
+    api_request req;
 
     read_headers(conn, &h);
-    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_param, &params);
-    api_request req = {
-        .method = method,
-        .path = url,
-        .params = params.items,
-        .nparams = params.n,
-        .has_body = true,
-        .accept = h.accept,
-        .authorization = h.authorization,
-        .content_type = h.content_type,
-        .content_length = h.content_length,
-    };
+    make_request(conn, url, method, true, &h, &params, &req);
     return api_wants_body(&req, max_bytes);
 }
 
@@ -901,38 +902,12 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
     return answer(state, conn, ctx, url, method, has_body);
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* Decodes %HH escapes in the path and query in place, except %00: a decoded NUL would cut
- * the C string short, so "/%00" would read as "/" and "/sources/x%00y" as "/sources/x".
- * Left encoded, such a path simply matches no route and such a value fails validation. */
+/* The unescape callback: see http_unescape_keeping_nul(). */
 static size_t unescape_keeping_nul(void *cls, struct MHD_Connection *conn, char *s)
 {
-    char *out = s;
-    const char *in = s;
     (void)cls;
     (void)conn;
-    while (*in) {
-        int hi, lo;
-        if (in[0] == '%' && (hi = hex_value(in[1])) >= 0 && (lo = hex_value(in[2])) >= 0 &&
-            (hi | lo) != 0) {
-            *out++ = (char)(hi * 16 + lo);
-            in += 3;
-        } else {
-            *out++ = *in++;
-        }
-    }
-    *out = '\0';
-    return (size_t)(out - s);
+    return http_unescape_keeping_nul(s);
 }
 
 /* Routes libmicrohttpd's own messages (bind failures, connection limits, protocol errors)

@@ -50,4 +50,10 @@ bool http_cors_spec_valid(const char *spec, strbuf *why);
  * (or either is NULL). */
 const char *http_cors_allow(const char *spec, const char *origin);
 
+/* Decodes %HH escapes of a request path or query in place, except %00: a decoded NUL would
+ * cut the C string short, so "/%00" would read as "/" and "/sources/x%00y" as "/sources/x".
+ * Left encoded, such a path simply matches no route and such a value fails validation.
+ * Returns the decoded length. */
+size_t http_unescape_keeping_nul(char *s);
+
 #endif
