@@ -726,3 +726,15 @@ size_t test_cp_to_byte(const char *s, size_t len, size_t cp)
     }
     return i <= len ? i : (size_t)-1;
 }
+
+json_t *http_get_json_ok(const char *path)
+{
+    http_reply r;
+    http_reply_init(&r);
+    cr_assert(http_get(path, &r), "GET %s failed", path);
+    cr_assert_eq(r.status, 200, "GET %s: %ld %s", path, r.status, r.body.buf);
+    json_t *doc = http_json(&r);
+    cr_assert(doc, "GET %s: body is not JSON", path);
+    http_reply_release(&r);
+    return doc;
+}

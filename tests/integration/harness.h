@@ -98,6 +98,8 @@ bool http_get_with(const char *path, const char *const headers[], http_reply *r)
  * requests exactly (the proxy's copy of a GET is a second request). */
 bool http_get_direct(const char *path, http_reply *r);
 
+/* GET path, asserting a 200 with a JSON body; the body parsed (new reference). */
+json_t *http_get_json_ok(const char *path);
 /* The value of header `name` (case-insensitive) copied into value; false when absent. */
 bool http_header(const http_reply *r, const char *name, strbuf *value);
 /* The body parsed as JSON (new reference), or NULL. */

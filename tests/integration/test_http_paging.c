@@ -17,17 +17,6 @@ static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/qu
                                     "/people"};
 #define NLISTS (sizeof lists / sizeof lists[0])
 
-static json_t *get_ok(const char *path)
-{
-    http_reply r;
-    http_reply_init(&r);
-    cr_assert(http_get(path, &r), "GET %s failed", path);
-    cr_assert_eq(r.status, 200, "GET %s: %ld %s", path, r.status, r.body.buf);
-    json_t *doc = http_json(&r);
-    cr_assert(doc, "GET %s: not JSON", path);
-    http_reply_release(&r);
-    return doc;
-}
 
 /* Follows next links from `first`; returns every id in the order seen (a new array). */
 static json_t *walk(const char *list, const char *first, int limit)
@@ -38,7 +27,7 @@ static json_t *walk(const char *list, const char *first, int limit)
 
     snprintf(path, sizeof path, "%s", first);
     for (;;) {
-        json_t *page = get_ok(path);
+        json_t *page = http_get_json_ok(path);
         const json_t *data = json_object_get(page, "data");
         const json_t *next = json_object_get(page, "next");
         const json_t *item;
@@ -104,17 +93,17 @@ Test(http_paging, sources_span_several_pages)
     cr_assert_eq(json_array_size(ids), 5);
     json_decref(ids);
 
-    json_t *page = get_ok("/sources?limit=2");
+    json_t *page = http_get_json_ok("/sources?limit=2");
     cr_assert(json_is_string(json_object_get(page, "next")));
     json_decref(page);
-    page = get_ok("/sources?limit=5");
+    page = http_get_json_ok("/sources?limit=5");
     cr_assert(json_is_null(json_object_get(page, "next")), "exactly five: no next page");
     json_decref(page);
 }
 
 Test(http_paging, default_page_is_fifty)
 {
-    json_t *all = get_ok("/sources");
+    json_t *all = http_get_json_ok("/sources");
     cr_assert_leq(json_array_size(json_object_get(all, "data")), 50);
     json_decref(all);
 }
@@ -149,7 +138,7 @@ Test(http_evidence, excerpts_are_code_point_slices_of_the_source_text)
     size_t ncache = 0, checked = 0;
 
     for (size_t f = 0; f < sizeof facts / sizeof facts[0]; f++) {
-        json_t *doc = get_ok(facts[f]);
+        json_t *doc = http_get_json_ok(facts[f]);
         const json_t *fact;
         size_t i;
         json_array_foreach(json_object_get(doc, "data"), i, fact) {

@@ -16,17 +16,6 @@
 TestSuite(http_people, .init = harness_start, .fini = harness_stop);
 
 /* GETs path, asserts 200, returns the parsed body. */
-static json_t *get_json(const char *path)
-{
-    http_reply r;
-    http_reply_init(&r);
-    cr_assert(http_get(path, &r), "GET %s failed", path);
-    cr_assert_eq(r.status, 200, "GET %s: %ld %s", path, r.status, r.body.buf);
-    json_t *doc = http_json(&r);
-    cr_assert(doc, "GET %s: body is not JSON", path);
-    http_reply_release(&r);
-    return doc;
-}
 
 /* Every person, walking the pages of /people two at a time (so that paging is part of it). */
 static json_t *all_people(void)
@@ -35,7 +24,7 @@ static json_t *all_people(void)
     char path[512] = "/people?limit=2";
     for (int pages = 0;; pages++) {
         cr_assert_lt(pages, 1000, "paging /people does not end");
-        json_t *page = get_json(path);
+        json_t *page = http_get_json_ok(path);
         json_array_extend(people, json_object_get(page, "data"));
         const char *next = json_string_value(json_object_get(page, "next"));
         if (next)
@@ -143,7 +132,7 @@ Test(http_people, hegseth_has_his_quotes_the_framework_and_kuala_lumpur)
     json_decref(people);
 
     snprintf(path, sizeof path, "/people/%s", id);
-    json_t *person = get_json(path);
+    json_t *person = http_get_json_ok(path);
     cr_assert_str_eq(json_string_value(json_object_get(person, "id")), id);
 
     /* At least five quotes, each attributed to him by /quotes/{id}. */
@@ -155,7 +144,7 @@ Test(http_people, hegseth_has_his_quotes_the_framework_and_kuala_lumpur)
         char qpath[128];
         cr_assert(json_is_string(json_object_get(entry, "text")));
         snprintf(qpath, sizeof qpath, "/quotes/%s", json_string_value(json_object_get(entry, "id")));
-        json_t *quote = get_json(qpath);
+        json_t *quote = http_get_json_ok(qpath);
         cr_assert_str_eq(
             json_string_value(json_object_get(json_object_get(quote, "speaker"), "person_id")), id,
             "%s is not his", qpath);
@@ -203,7 +192,7 @@ Test(http_people, every_person_id_of_a_fact_resolves)
     int resolved = 0;
 
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
-        json_t *doc = get_json(kinds[k].list);
+        json_t *doc = http_get_json_ok(kinds[k].list);
         cr_assert(json_is_null(json_object_get(doc, "next")), "%s: one page", kinds[k].list);
         const json_t *fact;
         size_t i;
@@ -223,7 +212,7 @@ Test(http_people, every_person_id_of_a_fact_resolves)
                     continue;
                 char path[128];
                 snprintf(path, sizeof path, "/people/%s", json_string_value(pid));
-                json_t *person = get_json(path);
+                json_t *person = http_get_json_ok(path);
                 cr_assert(entry_with_id(json_object_get(person, kinds[k].person_member), fact_id),
                           "%s does not list %s %s", path, kinds[k].person_member, fact_id);
                 json_decref(person);
@@ -244,7 +233,7 @@ Test(http_people, detail_agrees_with_the_list)
     json_array_foreach(people, i, p) {
         char path[128];
         snprintf(path, sizeof path, "/people/%s", json_string_value(json_object_get(p, "id")));
-        json_t *person = get_json(path);
+        json_t *person = http_get_json_ok(path);
         const char *key;
         const json_t *value;
         json_object_foreach((json_t *)p, key, value)

@@ -16,24 +16,13 @@
 
 TestSuite(http_query, .init = harness_start, .fini = harness_stop);
 
-static json_t *get_doc(const char *path)
-{
-    http_reply r;
-    http_reply_init(&r);
-    cr_assert(http_get(path, &r), "GET %s failed", path);
-    cr_assert_eq(r.status, 200, "GET %s: %ld %s", path, r.status, r.body.buf);
-    json_t *doc = http_json(&r);
-    cr_assert(doc, "GET %s: not JSON", path);
-    http_reply_release(&r);
-    return doc;
-}
 
 /* Every item of a list (one page of 1000). */
 static json_t *all_items(const char *list)
 {
     char path[256];
     snprintf(path, sizeof path, "%s%slimit=1000", list, strchr(list, '?') ? "&" : "?");
-    json_t *doc = get_doc(path);
+    json_t *doc = http_get_json_ok(path);
     cr_assert(json_is_null(json_object_get(doc, "next")), "%s: fits one page", list);
     json_t *items = json_incref(json_object_get(doc, "data"));
     json_decref(doc);
@@ -90,7 +79,7 @@ Test(http_query, party_filter_keeps_exactly_the_agreements_of_that_party)
             if (*p >= 'a' && *p <= 'z')
                 *p = (char)(*p - 'a' + 'A');
         with_param(path, sizeof path, "/agreements?limit=1000", "party", upper);
-        json_t *doc = get_doc(path);
+        json_t *doc = http_get_json_ok(path);
         json_t *kept = json_object_get(doc, "data");
         size_t k;
         const json_t *item, *other;
@@ -122,7 +111,7 @@ Test(http_query, speaker_filter_by_name_and_by_person_id)
         char by_name[256], by_id[256];
         with_param(by_name, sizeof by_name, "/quotes?limit=1000", "speaker", name);
         with_param(by_id, sizeof by_id, "/quotes?limit=1000", "speaker", person);
-        json_t *a = get_doc(by_name), *b = get_doc(by_id);
+        json_t *a = http_get_json_ok(by_name), *b = http_get_json_ok(by_id);
         size_t k;
         const json_t *item;
         cr_assert(has_id(json_object_get(b, "data"), json_string_value(json_object_get(q, "id"))));
@@ -152,7 +141,7 @@ Test(http_query, source_id_and_min_sources_follow_the_evidence)
             char path[256];
             snprintf(path, sizeof path, "%s?limit=1000&evidence=ids&source_id=%s", facts[f],
                      json_string_value(json_object_get(src, "id")));
-            json_t *doc = get_doc(path);
+            json_t *doc = http_get_json_ok(path);
             size_t k;
             json_array_foreach(json_object_get(doc, "data"), k, fact) {
                 bool cited = false;
@@ -172,7 +161,7 @@ Test(http_query, source_id_and_min_sources_follow_the_evidence)
         /* min_sources=2 keeps exactly the facts whose evidence spans two articles. */
         char path[128];
         snprintf(path, sizeof path, "%s?min_sources=2&limit=1000", facts[f]);
-        json_t *doc = get_doc(path);
+        json_t *doc = http_get_json_ok(path);
         size_t want = 0;
         json_array_foreach(all, i, fact) {
             json_t *ids = json_object();
@@ -366,11 +355,11 @@ Test(http_query, source_facts_agree_with_the_filtered_lists)
         const char *id = json_string_value(json_object_get(src, "id"));
         char path[256];
         snprintf(path, sizeof path, "/sources/%s/facts", id);
-        json_t *doc = get_doc(path);
+        json_t *doc = http_get_json_ok(path);
         cr_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "source"), "id")), id);
         for (size_t l = 0; l < 3; l++) {
             snprintf(path, sizeof path, "/%s?limit=1000&source_id=%s", lists[l], id);
-            json_t *filtered = get_doc(path);
+            json_t *filtered = http_get_json_ok(path);
             cr_assert(json_equal(json_object_get(doc, lists[l]), json_object_get(filtered, "data")),
                       "%s", path);
             json_decref(filtered);

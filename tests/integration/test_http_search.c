@@ -18,17 +18,6 @@
 
 TestSuite(http_search, .init = harness_start, .fini = harness_stop);
 
-static json_t *get_ok(const char *path)
-{
-    http_reply r;
-    http_reply_init(&r);
-    cr_assert(http_get(path, &r), "GET %s failed", path);
-    cr_assert_eq(r.status, 200, "GET %s: %ld %s", path, r.status, r.body.buf);
-    json_t *doc = http_json(&r);
-    cr_assert(doc, "GET %s: not JSON", path);
-    http_reply_release(&r);
-    return doc;
-}
 
 /* "/search?q=<q percent-encoded><rest>" */
 static void search_path(strbuf *path, const char *q, const char *rest)
@@ -49,7 +38,7 @@ static json_t *search(const char *q, const char *rest)
 {
     strbuf path = STRBUF_INIT;
     search_path(&path, q, rest);
-    json_t *doc = get_ok(path.buf);
+    json_t *doc = http_get_json_ok(path.buf);
     const json_t *hit;
     size_t i;
     json_array_foreach(json_object_get(doc, "data"), i, hit) {
@@ -164,7 +153,7 @@ static bool starts_with(const char *term, size_t len, const void *arg)
  * each (lowercased), found by walking /quotes. */
 static void pick_quote(char id[64], char w1[64], char w2[64])
 {
-    json_t *doc = get_ok("/quotes?limit=1000");
+    json_t *doc = http_get_json_ok("/quotes?limit=1000");
     const json_t *q;
     size_t i;
     json_array_foreach(json_object_get(doc, "data"), i, q) {
@@ -373,7 +362,7 @@ Test(http_search, bad_queries_are_400_naming_the_parameter)
     strbuf_release(&path);
 
     /* Still serving. */
-    json_t *doc = get_ok("/healthz");
+    json_t *doc = http_get_json_ok("/healthz");
     json_decref(doc);
 }
 
@@ -381,7 +370,7 @@ static json_int_t list_length(const char *list)
 {
     char path[64];
     snprintf(path, sizeof path, "%s?limit=1000", list);
-    json_t *doc = get_ok(path);
+    json_t *doc = http_get_json_ok(path);
     json_int_t n = (json_int_t)json_array_size(json_object_get(doc, "data"));
     cr_assert(json_is_null(json_object_get(doc, "next")), "%s: more than 1000", list);
     json_decref(doc);
@@ -400,7 +389,7 @@ static json_int_t sum_counts(const json_t *list)
 
 Test(http_search, stats_agree_with_the_lists)
 {
-    json_t *stats = get_ok("/stats");
+    json_t *stats = http_get_json_ok("/stats");
     const json_t *counts = json_object_get(stats, "counts");
     static const char *const kinds[] = { "sources", "agreements", "meetings", "quotes", "people" };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
@@ -419,7 +408,7 @@ Test(http_search, stats_agree_with_the_lists)
         cr_assert_eq(sum_counts(speakers), json_integer_value(json_object_get(counts, "quotes")));
 
     /* Each year and party count is the number of agreements of the list that have it. */
-    json_t *agreements = get_ok("/agreements?limit=1000");
+    json_t *agreements = http_get_json_ok("/agreements?limit=1000");
     const json_t *e, *a;
     size_t i, k;
     json_array_foreach(json_object_get(stats, "agreements_by_year"), i, e) {
@@ -457,7 +446,7 @@ Test(http_search, stats_agree_with_the_lists)
             continue;
         char path[96];
         snprintf(path, sizeof path, "/people/%s", person);
-        json_t *p = get_ok(path);
+        json_t *p = http_get_json_ok(path);
         cr_assert_str_eq(json_string_value(json_object_get(p, "name")),
                          json_string_value(json_object_get(e, "speaker")));
         cr_assert_eq(json_integer_value(json_object_get(json_object_get(p, "counts"), "quotes")),

@@ -144,17 +144,6 @@ static json_t *get_authorized(const char *path, long status)
     return doc;
 }
 
-static json_t *get_json(const char *path)
-{
-    http_reply r;
-    http_reply_init(&r);
-    cr_assert(http_get(path, &r), "GET %s failed", path);
-    cr_assert_eq(r.status, 200, "GET %s: %ld %s", path, r.status, r.body.buf);
-    json_t *doc = http_json(&r);
-    cr_assert(doc);
-    http_reply_release(&r);
-    return doc;
-}
 
 static long get_status(const char *path)
 {
@@ -306,7 +295,7 @@ Test(http_write_off, write_routes_do_not_exist)
     expect_problem(&r, 404, "/problems/not-found");
     http_reply_release(&r);
 
-    json_t *sources = get_json("/sources?limit=1");
+    json_t *sources = http_get_json_ok("/sources?limit=1");
     const char *id =
         json_string_value(json_object_get(json_array_get(json_object_get(sources, "data"), 0), "id"));
     char path[128];
@@ -326,7 +315,7 @@ Test(http_write_off, write_routes_do_not_exist)
     expect_header(&r, "Allow", "GET, HEAD");
     http_reply_release(&r);
 
-    json_t *index = get_json("/");
+    json_t *index = http_get_json_ok("/");
     size_t i;
     const json_t *e;
     json_array_foreach(json_object_get(index, "endpoints"), i, e)
@@ -562,12 +551,12 @@ Test(http_write, a_posted_article_is_served_when_its_job_is_done)
                   1, "the job found no agreement");
 
     /* Served at once: the source with its poster's title and date, its facts, new tags. */
-    json_t *source = get_json(path);
+    json_t *source = http_get_json_ok(path);
     cr_expect_str_eq(json_string_value(json_object_get(source, "title")),
                      "Portugal and Ghana sign estuary treaty");
     cr_expect_str_eq(json_string_value(json_object_get(source, "published")), "2024-03-03");
     snprintf(path, sizeof path, "/agreements?source_id=%s", source_id);
-    json_t *agreements = get_json(path);
+    json_t *agreements = http_get_json_ok(path);
     const json_t *first = json_array_get(json_object_get(agreements, "data"), 0);
     cr_expect(first && strstr(json_string_value(json_object_get(first, "name")), "Tagus"),
               "the posted agreement is not served");
@@ -615,7 +604,7 @@ Test(http_write, the_same_bytes_again_are_200_with_the_stored_source)
     cr_assert_eq(r.status, 200, "%ld %s", r.status, r.body.buf);
     expect_header(&r, "Location", location);
     json_t *doc = http_json(&r);
-    json_t *stored = get_json(location);
+    json_t *stored = http_get_json_ok(location);
     cr_expect(json_equal(json_object_get(doc, "source"), stored), "%s", r.body.buf);
     json_decref(doc);
     json_decref(stored);
@@ -708,7 +697,7 @@ static bool evidence_from(const json_t *fact, const char *source_id)
 /* The agreement named name among /agreements, or NULL (a new reference). */
 static json_t *find_agreement(const char *name)
 {
-    json_t *list = get_json("/agreements?limit=1000");
+    json_t *list = http_get_json_ok("/agreements?limit=1000");
     size_t i;
     json_t *a, *found = NULL;
     json_array_foreach(json_object_get(list, "data"), i, a) {
@@ -726,7 +715,7 @@ static char *quote_of(const char *source_id)
 {
     char path[128];
     snprintf(path, sizeof path, "/quotes?source_id=%s", source_id);
-    json_t *list = get_json(path);
+    json_t *list = http_get_json_ok(path);
     const char *id =
         json_string_value(json_object_get(json_array_get(json_object_get(list, "data"), 0), "id"));
     char *copy = id ? strdup(id) : NULL;
@@ -766,12 +755,12 @@ Test(http_write, deleting_a_source_keeps_what_others_support)
     cr_expect_eq(get_status(path), 404, "the deleted article's quote is still served");
     /* Kept: the agreement, under the same id, with the other article's evidence alone. */
     snprintf(path, sizeof path, "/agreements/%s", accord_id);
-    json_t *kept = get_json(path);
+    json_t *kept = http_get_json_ok(path);
     cr_expect(evidence_from(kept, montevideo));
     cr_expect(!evidence_from(kept, reykjavik), "evidence of the deleted article remains");
     snprintf(path, sizeof path, "/quotes/%s", ibarra);
     cr_expect_eq(get_status(path), 200, "the other article's quote is gone");
-    json_t *list = get_json("/agreements?limit=1000");
+    json_t *list = http_get_json_ok("/agreements?limit=1000");
     size_t i;
     json_t *a;
     json_array_foreach(json_object_get(list, "data"), i, a)
@@ -850,7 +839,7 @@ Test(http_write, the_corpus_folder_is_read_and_watched)
     char id[13];
     support_source_id(rewritten, strlen(rewritten), id);
     snprintf(path, sizeof path, "/sources/%s", id);
-    json_t *source = get_json(path);
+    json_t *source = http_get_json_ok(path);
     cr_expect_str_eq(json_string_value(json_object_get(source, "file")), "written.txt");
     json_decref(source);
 
@@ -876,7 +865,7 @@ Test(http_write, the_corpus_folder_is_read_and_watched)
 /* Every agreement id, comma-separated, as /agreements lists them (malloc'd). */
 static char *agreement_ids(void)
 {
-    json_t *list = get_json("/agreements?limit=1000");
+    json_t *list = http_get_json_ok("/agreements?limit=1000");
     strbuf ids = STRBUF_INIT;
     size_t i;
     json_t *a;
