@@ -16,6 +16,7 @@
 
 #include "api/api.h"
 #include "store/store.h"
+#include "tests/unit/test_db.h"
 #include "util/strbuf.h"
 
 static const char text_a[] =
@@ -33,15 +34,6 @@ static char db_path[256];
 static store *reader;
 static char *id_a, *id_b;
 
-static void sha256_hex(const char *data, size_t len, char out[65])
-{
-    unsigned char md[32];
-    unsigned int mdlen = 0;
-    cr_assert(EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) == 1);
-    for (size_t i = 0; i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", md[i]);
-}
-
 static char *put_source(store *st, const char *file, const char *text)
 {
     char sha[65];
@@ -49,7 +41,7 @@ static char *put_source(store *st, const char *file, const char *text)
     json_t *extraction = json_pack("{s:i, s:s, s:n, s:n, s:n, s:[], s:[], s:[], s:[]}",
                                    "extractor_version", 1, "title", file, "byline", "dateline",
                                    "published", "people", "agreements", "meetings", "quotes");
-    sha256_hex(text, strlen(text), sha);
+    test_sha256_hex(text, strlen(text), sha);
     store_source_in in = {
         .file = file, .text = text, .len = strlen(text), .sha256 = sha, .extraction = extraction};
     cr_assert_eq(store_put_source(st, &in, &id), STORE_OK, "%s", store_errmsg(st));

@@ -13,6 +13,7 @@
 
 #include "ingest/ingest.h"
 #include "store/store.h"
+#include "tests/unit/test_db.h"
 
 /* A wire story: an agreement and a meeting that only it reports, and a quote that the
  * second story repeats word for word. */
@@ -38,44 +39,8 @@ static const char HOME[] =
     "\n"
     "“Salmon will not cost more in Oslo,” Eide said.\n";
 
-static char dir[64];
-static char db_path[128];
 
-static void make_db_path(void)
-{
-    strcpy(dir, "/tmp/factd-jobs-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(db_path, sizeof(db_path), "%s/facts.db", dir);
-}
-
-static void remove_db(void)
-{
-    char p[160];
-    static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(p, sizeof(p), "%s%s", db_path, suffixes[i]);
-        unlink(p);
-    }
-    rmdir(dir);
-}
-
-TestSuite(jobs, .init = make_db_path, .fini = remove_db);
-
-static store *open_rw(void)
-{
-    char *err = NULL;
-    store *st = store_open(db_path, false, &err);
-    cr_assert_not_null(st, "store_open: %s", err ? err : "?");
-    return st;
-}
-
-static store *open_ro(void)
-{
-    char *err = NULL;
-    store *st = store_open(db_path, true, &err);
-    cr_assert_not_null(st, "store_open read-only: %s", err ? err : "?");
-    return st;
-}
+TestSuite(jobs, .init = test_db_make, .fini = test_db_remove);
 
 /* --- the database as a bystander sees it --- */
 
@@ -83,7 +48,7 @@ static long long raw_int(const char *sql, const char *param)
 {
     sqlite3 *db;
     sqlite3_stmt *stmt;
-    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
     if (param)
         sqlite3_bind_text(stmt, 1, param, -1, SQLITE_STATIC);
@@ -98,7 +63,7 @@ static void exec_raw(const char *sql)
 {
     sqlite3 *db;
     char *err = NULL;
-    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &err), SQLITE_OK, "%s", err ? err : "?");
     sqlite3_close(db);
 }
@@ -108,7 +73,7 @@ static void assert_sound(void)
 {
     sqlite3 *db;
     sqlite3_stmt *stmt;
-    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &stmt, NULL), SQLITE_OK);
     cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
     cr_assert_str_eq((const char *)sqlite3_column_text(stmt, 0), "ok");
@@ -212,11 +177,11 @@ static char *enqueue(store *st, const char *text, size_t len)
 
 Test(jobs, a_new_database_has_the_jobs_table_and_readers_accept_it)
 {
-    store_close(open_rw());
+    store_close(test_db_open_rw());
     cr_assert_eq(raw_int("PRAGMA user_version", NULL), 5);
     cr_assert_eq(raw_int("SELECT count(*) FROM jobs", NULL), 0);
     cr_assert_eq(raw_int("SELECT count(*) FROM source_hints", NULL), 0);
-    store *r = open_ro();
+    store *r = test_db_open_ro();
     long long queued = -1, running = -1;
     cr_assert_eq(store_job_queue(r, &queued, &running), STORE_OK, "%s", store_errmsg(r));
     cr_assert_eq(queued, 0);
@@ -228,7 +193,7 @@ Test(jobs, a_new_database_has_the_jobs_table_and_readers_accept_it)
 
 Test(jobs, a_job_goes_from_queued_to_running_to_done)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     long long g0 = generation(st), queued, running;
 
     char *id = enqueue(st, WIRE, strlen(WIRE));
@@ -297,7 +262,7 @@ Test(jobs, a_job_goes_from_queued_to_running_to_done)
 
 Test(jobs, only_the_allowed_state_changes_happen)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     store_fact_counts counts = { 0 };
     char *queued_id = enqueue(st, "one", 3);
 
@@ -335,7 +300,7 @@ Test(jobs, only_the_allowed_state_changes_happen)
 
 Test(jobs, jobs_are_claimed_first_in_first_out_with_their_hints)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *ids[5];
     for (int i = 0; i < 5; i++) {
         char text[32], title[32];
@@ -366,7 +331,7 @@ Test(jobs, jobs_are_claimed_first_in_first_out_with_their_hints)
 
 Test(jobs, a_crash_leaves_running_jobs_that_the_next_start_queues_again)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *first = enqueue(st, WIRE, strlen(WIRE));
     char *second = enqueue(st, HOME, strlen(HOME));
     store_job claimed;
@@ -376,7 +341,7 @@ Test(jobs, a_crash_leaves_running_jobs_that_the_next_start_queues_again)
     /* The process dies here: the handle goes away with the job still running. */
     store_close(st);
 
-    st = open_rw();
+    st = test_db_open_rw();
     long long requeued = -1, failed = -1;
     cr_assert_eq(store_requeue_jobs(st, INGEST_JOB_ATTEMPTS, &requeued, &failed), STORE_OK, "%s",
                  store_errmsg(st));
@@ -406,7 +371,7 @@ Test(jobs, a_crash_leaves_running_jobs_that_the_next_start_queues_again)
 
 Test(jobs, a_job_interrupted_too_often_fails_instead_of_running_again)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *id = enqueue(st, WIRE, strlen(WIRE));
     long long requeued, failed;
     for (int i = 1; i <= INGEST_JOB_ATTEMPTS; i++) {
@@ -415,7 +380,7 @@ Test(jobs, a_job_interrupted_too_often_fails_instead_of_running_again)
         cr_assert_eq(claimed.attempts, i);
         store_job_release(&claimed);
         store_close(st);
-        st = open_rw();
+        st = test_db_open_rw();
         cr_assert_eq(ingest_resume_jobs(st), 0);
     }
     cr_assert_eq(store_requeue_jobs(st, INGEST_JOB_ATTEMPTS, &requeued, &failed), STORE_OK);
@@ -447,7 +412,7 @@ Test(jobs, refusals_have_a_code_each)
     cr_assert_eq(ingest_check_text(text, big - 1), INGEST_OK, "exactly the limit is fine");
     cr_assert_eq(ingest_check_text(text, big), INGEST_TOO_LARGE);
 
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     ingest_text_report r;
     ingest_article a = { .text = text, .len = big };
     cr_assert_eq(ingest_text(st, &a, true, &r), INGEST_TOO_LARGE);
@@ -476,7 +441,7 @@ Test(jobs, a_refused_job_fails_with_the_reason_and_stores_nothing)
         { "Ol\xe1 mundo", 9, INGEST_NOT_UTF8, "UTF-8" },
         { "one\0two", 7, INGEST_NOT_UTF8, "NUL" },
     };
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         char *id = enqueue(st, cases[i].text, cases[i].len);
         ingest_job_report r;
@@ -498,7 +463,7 @@ Test(jobs, a_refused_job_fails_with_the_reason_and_stores_nothing)
 
 Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     store_job_in in = { .text = WIRE, .len = strlen(WIRE), .title = "Fisheries pact signed",
                         .url = "https://news.example/fish", .published = "2025-03-04" };
     char *id = NULL;
@@ -527,7 +492,7 @@ Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
     json_decref(job);
 
     /* Another handle, as an API thread has, sees the facts and the poster's hints. */
-    store *reader = open_ro();
+    store *reader = test_db_open_ro();
     cr_assert_eq(count(reader, STORE_AGREEMENTS), 1);
     cr_assert_eq(count(reader, STORE_QUOTES), 1);
     json_t *source = NULL;
@@ -564,7 +529,7 @@ Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
 
 Test(jobs, ingest_text_reports_the_article_and_its_facts)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     ingest_text_report r = ingest(st, WIRE, false);
     cr_assert(!r.already_stored);
     cr_assert(!r.merged, "without merging, the caller merges later");
@@ -589,7 +554,7 @@ Test(jobs, ingest_text_reports_the_article_and_its_facts)
 
 Test(jobs, deleting_an_article_keeps_a_shared_fact_with_the_other_evidence_only)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     ingest_text_report wire = ingest(st, WIRE, false);
     ingest_text_report home = ingest(st, HOME, true);
 
@@ -650,7 +615,7 @@ Test(jobs, deleting_an_article_keeps_a_shared_fact_with_the_other_evidence_only)
 
 Test(jobs, deleting_without_a_merge_marks_the_facts_stale)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     store_job_in in = { .text = WIRE, .len = strlen(WIRE), .url = "https://news.example/fish" };
     char *id = NULL;
     cr_assert_eq(store_enqueue_job(st, &in, &id), STORE_OK);
@@ -694,7 +659,7 @@ static void age_extractions(const char *where)
 
 Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     ingest_text_report wire = ingest(st, WIRE, false);
     ingest(st, HOME, true);
     json_t *before = served_facts(st);
@@ -740,7 +705,7 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
 
 Test(jobs, reindexing_an_old_reading_restores_the_facts_with_the_same_ids)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     ingest_text_report wire = ingest(st, WIRE, false);
     ingest(st, HOME, true);
     json_t *fresh = served_facts(st);
@@ -781,7 +746,7 @@ Test(jobs, reindexing_an_old_reading_restores_the_facts_with_the_same_ids)
 
 Test(jobs, reindexing_in_batches_keeps_the_posters_hints)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     store_job_in in = { .text = HOME, .len = strlen(HOME), .title = "Eide is back",
                         .published = "2025-03-05" };
     char *id = NULL;

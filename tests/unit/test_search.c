@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "tests/unit/test_db.h"
 
 /* Multi-byte characters of 2, 3 and 4 bytes before every searched word, CRLF line ends. */
 static const char TEXT_A[] = "Zażółć gęślą jaźń — ministers met in Kraków.\r\n"
@@ -23,27 +24,17 @@ static const char TEXT_B[] = "日本 🤝 Poland: the Café Accord. Defence ties
 static const char QUOTE_1[] = "It will deepen defence cooperation for a decade,";
 static const char QUOTE_3[] = "Defence ties deepen.";
 
-static char dir[64];
-static char db_path[128];
 static char *id_a, *id_b; /* the two articles, once stored */
 
 static void make_db_path(void)
 {
-    strcpy(dir, "/tmp/factd-search-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(db_path, sizeof(db_path), "%s/facts.db", dir);
+    test_db_make();
     id_a = id_b = NULL;
 }
 
 static void remove_db(void)
 {
-    char p[160];
-    static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(p, sizeof(p), "%s%s", db_path, suffixes[i]);
-        unlink(p);
-    }
-    rmdir(dir);
+    test_db_remove();
     free(id_a);
     free(id_b);
 }
@@ -52,27 +43,10 @@ TestSuite(search, .init = make_db_path, .fini = remove_db);
 
 /* --- building a store --- */
 
-static void sha256_hex(const char *data, size_t len, char hex[65])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL));
-    for (size_t i = 0; i < n; i++)
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
-}
-
-static store *open_rw(void)
-{
-    char *err = NULL;
-    store *st = store_open(db_path, false, &err);
-    cr_assert_not_null(st, "store_open: %s", err ? err : "?");
-    return st;
-}
-
 static char *put_text(store *st, const char *text, const char *title)
 {
     char sha[65], *id = NULL;
-    sha256_hex(text, strlen(text), sha);
+    test_sha256_hex(text, strlen(text), sha);
     json_t *extraction = json_pack("{s:i, s:s?, s:n, s:n, s:s, s:[], s:[], s:[], s:[]}",
                                    "extractor_version", 1, "title", title, "byline", "dateline",
                                    "published", "2025-10-31", "people", "agreements",
@@ -128,7 +102,7 @@ static json_t *quote(const char *id, const char *text, json_t *speaker, json_t *
  *   person), q4 and q5 by unknown speakers; q5 at the second occurrence */
 static store *build(void)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     id_a = put_text(st, TEXT_A, "Ministers in Kraków");
     id_b = put_text(st, TEXT_B, NULL);
     const char *a = id_a, *b = id_b;
@@ -559,7 +533,7 @@ Test(search, migration_fills_the_index_from_stored_rows)
 
     /* Back to version 3: no index (nor the tables of later versions). */
     sqlite3 *db;
-    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_exec(db,
                               "DROP TABLE search_fts; DROP TABLE jobs; DROP TABLE source_hints;"
                               " PRAGMA user_version = 3;",
@@ -568,9 +542,9 @@ Test(search, migration_fills_the_index_from_stored_rows)
     sqlite3_close(db);
 
     char *err = NULL;
-    cr_assert_null(store_open(db_path, true, &err), "a reader refuses the old schema");
+    cr_assert_null(store_open(test_db_path, true, &err), "a reader refuses the old schema");
     free(err);
-    st = open_rw();
+    st = test_db_open_rw();
     char hits[512], expect[128];
     hit_list(st, "\"defence cooperation\"", 0, hits, sizeof(hits));
     snprintf(expect, sizeof(expect), "quote:q1 source:%s", id_a);

@@ -10,65 +10,20 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "tests/unit/test_db.h"
 
 /* Two articles with CRLF line ends and characters of 2, 3 and 4 bytes.  The offsets in the
  * tests below are code points, as Python's len() counts them. */
 static const char TEXT_A[] = "Ministers met in Kraków.\r\nThe “Café Accord” was signed — finally.\r\n";
 static const char TEXT_B[] = "日本 and Poland signed the Café Accord. 🤝\n";
 
-static char dir[64];
-static char db_path[128];
-
-static void make_db_path(void)
-{
-    strcpy(dir, "/tmp/factd-store-XXXXXX");
-    cr_assert_not_null(mkdtemp(dir));
-    snprintf(db_path, sizeof(db_path), "%s/facts.db", dir);
-}
-
-static void remove_db(void)
-{
-    char p[160];
-    static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-    for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(p, sizeof(p), "%s%s", db_path, suffixes[i]);
-        unlink(p);
-    }
-    rmdir(dir);
-}
-
-TestSuite(store, .init = make_db_path, .fini = remove_db);
-
-static void sha256_hex(const char *data, size_t len, char hex[65])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL));
-    for (size_t i = 0; i < n; i++)
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
-}
-
-static store *open_rw(void)
-{
-    char *err = NULL;
-    store *st = store_open(db_path, false, &err);
-    cr_assert_not_null(st, "store_open: %s", err ? err : "?");
-    return st;
-}
-
-static store *open_ro(void)
-{
-    char *err = NULL;
-    store *st = store_open(db_path, true, &err);
-    cr_assert_not_null(st, "store_open read-only: %s", err ? err : "?");
-    return st;
-}
+TestSuite(store, .init = test_db_make, .fini = test_db_remove);
 
 /* Stores text with an extraction giving it a title; returns the id (malloc'd). */
 static char *put_text(store *st, const char *text, size_t len, const char *title)
 {
     char sha[65], *id = NULL;
-    sha256_hex(text, len, sha);
+    test_sha256_hex(text, len, sha);
     json_t *extraction = json_pack("{s:i, s:s?, s:s, s:n, s:s, s:[], s:[], s:[], s:[]}",
                                    "extractor_version", 1, "title", title, "byline", "A. Writer",
                                    "dateline", "published", "2025-10-31", "people", "agreements",
@@ -133,7 +88,7 @@ static void expect_evidence(const json_t *ev, const char *source_id, int start, 
 
 Test(store, open_creates_and_migrates)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     cr_assert_eq(store_ping(st), STORE_OK);
     cr_assert_eq(store_facts_stale(st), 0);
     cr_assert_eq(count(st, STORE_SOURCES), 0);
@@ -141,7 +96,7 @@ Test(store, open_creates_and_migrates)
 
     sqlite3 *db;
     sqlite3_stmt *stmt;
-    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL), SQLITE_OK);
     cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
     cr_assert_geq(sqlite3_column_int(stmt, 0), 1);
@@ -153,7 +108,7 @@ Test(store, open_creates_and_migrates)
     sqlite3_close(db);
 
     /* Opening again leaves a migrated database as it is. */
-    st = open_rw();
+    st = test_db_open_rw();
     cr_assert_eq(store_ping(st), STORE_OK);
     store_close(st);
 }
@@ -161,24 +116,24 @@ Test(store, open_creates_and_migrates)
 Test(store, open_refuses_what_it_cannot_use)
 {
     char *err = NULL;
-    cr_assert_null(store_open(db_path, true, &err), "read-only does not create");
+    cr_assert_null(store_open(test_db_path, true, &err), "read-only does not create");
     cr_assert_not_null(err);
     free(err);
 
     /* A file that is not a database. */
-    FILE *f = fopen(db_path, "w");
+    FILE *f = fopen(test_db_path, "w");
     cr_assert_not_null(f);
     fputs("this is not a database, it is a text file long enough to have a header\n", f);
     fclose(f);
     err = NULL;
-    cr_assert_null(store_open(db_path, false, &err));
+    cr_assert_null(store_open(test_db_path, false, &err));
     cr_assert_not_null(err);
     free(err);
 }
 
 Test(store, put_source_twice_is_a_noop)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *id1 = put_text(st, TEXT_A, strlen(TEXT_A), "Title A");
     cr_assert_eq(store_facts_stale(st), 1, "storing an article marks the facts stale");
     json_t *empty = json_object();
@@ -192,9 +147,9 @@ Test(store, put_source_twice_is_a_noop)
     cr_assert_eq(store_facts_stale(st), 0, "the same bytes again change nothing");
 
     char sha[65];
-    sha256_hex(TEXT_A, strlen(TEXT_A), sha);
+    test_sha256_hex(TEXT_A, strlen(TEXT_A), sha);
     cr_assert_eq(store_has_source(st, sha), 1);
-    sha256_hex(TEXT_B, strlen(TEXT_B), sha);
+    test_sha256_hex(TEXT_B, strlen(TEXT_B), sha);
     cr_assert_eq(store_has_source(st, sha), 0);
     cr_assert_eq(store_has_source(st, "not-a-sha"), STORE_ERROR);
 
@@ -210,11 +165,11 @@ Test(store, put_source_twice_is_a_noop)
 
 Test(store, put_source_rejects_bad_input)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char sha[65];
     const char bad[] = "caf\xe9";
     json_t *extraction = json_object();
-    sha256_hex(bad, 4, sha);
+    test_sha256_hex(bad, 4, sha);
     store_source_in in = { .file = NULL, .text = bad, .len = 4, .sha256 = sha,
                            .extraction = extraction };
     char *id = NULL;
@@ -231,7 +186,7 @@ Test(store, put_source_rejects_bad_input)
 
 Test(store, text_round_trips_byte_for_byte)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *a = put_text(st, TEXT_A, strlen(TEXT_A), NULL);
     char *b = put_text(st, TEXT_B, strlen(TEXT_B), "日本");
     char *text;
@@ -271,7 +226,7 @@ Test(store, text_round_trips_byte_for_byte)
 
 Test(store, load_extractions_in_id_order)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
     char *b = put_text(st, TEXT_B, strlen(TEXT_B), "B");
     json_t *all;
@@ -290,7 +245,7 @@ Test(store, load_extractions_in_id_order)
 
 Test(store, replace_facts_cuts_excerpts_by_code_point)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
     char *b = put_text(st, TEXT_B, strlen(TEXT_B), "B");
     json_t *doc = facts_doc(a, b), *item, *ev;
@@ -368,7 +323,7 @@ Test(store, replace_facts_cuts_excerpts_by_code_point)
 
 Test(store, replace_facts_is_atomic)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
     char *b = put_text(st, TEXT_B, strlen(TEXT_B), "B");
     json_t *doc = facts_doc(a, b), *item;
@@ -447,7 +402,7 @@ static void walk_pages(store *st, enum store_kind kind, int limit, int expected)
 
 Test(store, list_pages_visit_every_item_once)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
     json_t *people = json_array(), *agreements = json_array();
     for (int i = 0; i < 23; i++) {
@@ -495,7 +450,7 @@ Test(store, list_pages_visit_every_item_once)
 
 Test(store, get_unknown_is_not_found)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     static const enum store_kind kinds[] = { STORE_SOURCES, STORE_AGREEMENTS, STORE_MEETINGS,
                                              STORE_QUOTES, STORE_PEOPLE };
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
@@ -513,9 +468,9 @@ Test(store, get_unknown_is_not_found)
 
 Test(store, read_only_handle_sees_the_writer)
 {
-    store *w = open_rw();
+    store *w = test_db_open_rw();
     char *a = put_text(w, TEXT_A, strlen(TEXT_A), "A");
-    store *r = open_ro();
+    store *r = test_db_open_ro();
     json_t *items;
     bool more;
 
@@ -542,7 +497,7 @@ Test(store, read_only_handle_sees_the_writer)
     /* While the writer holds an open write transaction, the reader still answers from the
      * last committed state, without waiting. */
     sqlite3 *raw;
-    cr_assert_eq(sqlite3_open(db_path, &raw), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &raw), SQLITE_OK);
     cr_assert_eq(sqlite3_exec(raw, "BEGIN IMMEDIATE; DELETE FROM evidence; DELETE FROM agreements;",
                               NULL, NULL, NULL),
                  SQLITE_OK);
@@ -558,7 +513,7 @@ Test(store, read_only_handle_sees_the_writer)
 
     /* With every writer closed (SQLite removes the -wal and -shm files), a read-only
      * handle still opens: the server opens its handles this way after start-up. */
-    r = open_ro();
+    r = test_db_open_ro();
     cr_assert_eq(count(r, STORE_AGREEMENTS), 1);
     cr_assert_eq(store_get(r, STORE_QUOTES, "q1", &item), STORE_OK);
     json_decref(item);
@@ -625,7 +580,7 @@ static long long raw_count(const char *sql)
 {
     sqlite3 *db;
     sqlite3_stmt *stmt;
-    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
     cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW);
     long long n = sqlite3_column_int64(stmt, 0);
@@ -643,7 +598,7 @@ static void exec_raw(const char *sql)
 {
     sqlite3 *db;
     char *err = NULL;
-    cr_assert_eq(sqlite3_open(db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &err), SQLITE_OK, "%s", err ? err : "?");
     sqlite3_close(db);
 }
@@ -679,13 +634,13 @@ Test(store, migrates_version_1_to_the_latest_and_links_existing_facts)
 
     /* A read-only handle does not migrate: it says how to. */
     char *err = NULL;
-    cr_assert_null(store_open(db_path, true, &err));
+    cr_assert_null(store_open(test_db_path, true, &err));
     cr_assert_not_null(err);
     cr_assert(strstr(err, "version 1"), "%s", err);
     cr_assert(strstr(err, "read-write"), "%s", err);
     free(err);
 
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     cr_assert_geq(user_version(), 3, "every migration ran");
     cr_assert_eq(count(st, STORE_PEOPLE), 2, "the facts are kept");
     cr_assert_eq(count(st, STORE_AGREEMENTS), 2);
@@ -722,12 +677,12 @@ Test(store, migrates_version_1_to_the_latest_and_links_existing_facts)
     cr_assert_eq(raw_count("SELECT count(*) FROM fact_people"), 5);
 
     /* The upgraded database opens read-only, and read-write again unchanged. */
-    store *r = open_ro();
+    store *r = test_db_open_ro();
     cr_assert_eq(store_get(r, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(r));
     json_decref(p);
     store_close(r);
     int latest = user_version();
-    st = open_rw();
+    st = test_db_open_rw();
     cr_assert_eq(user_version(), latest);
     store_close(st);
 }
@@ -776,7 +731,7 @@ static void replace_with(store *st, const char *doc_text)
 Test(store, person_lists_the_facts_they_take_part_in)
 {
     char ids[256];
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     replace_with(st, PEOPLE_FACTS);
 
     json_t *p;
@@ -844,7 +799,7 @@ Test(store, person_lists_the_facts_they_take_part_in)
 
 Test(store, people_pages_carry_counts_not_lists)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     replace_with(st, PEOPLE_FACTS);
 
     /* Page by page, so that each page's count scan covers only its own people. */
@@ -892,7 +847,7 @@ Test(store, people_pages_carry_counts_not_lists)
 
 Test(store, person_id_naming_nobody_is_refused)
 {
-    store *st = open_rw();
+    store *st = test_db_open_rw();
     json_t *doc = json_loads("{\"people\": [{\"id\": \"p1\", \"name\": \"A\"}],"
                              " \"quotes\": [{\"id\": \"q1\", \"text\": \"t\","
                              " \"speaker\": {\"person_id\": \"p9\", \"name\": \"B\"}}]}",
