@@ -67,6 +67,25 @@ static int *uf_new(size_t n)
     return p;
 }
 
+/* The members of each cluster (cluster[i]: the root of item i) in item order, as lists:
+ * next[i] is the member after i, -1 after the last.  A root is its cluster's smallest item
+ * (uf_union keeps the smaller), so a cluster's list starts at its root:
+ *     for (int b = root; b >= 0; b = next[b])
+ * which visits a cluster in its own size rather than scanning every item. */
+static int *cluster_next(const int *cluster, size_t n)
+{
+    int *next = malloc((n ? n : 1) * sizeof *next), *last = malloc((n ? n : 1) * sizeof *last);
+    for (size_t i = 0; i < n; i++) {
+        int root = cluster[i];
+        next[i] = -1;
+        if ((int)i != root)
+            next[last[root]] = (int)i;
+        last[root] = (int)i;
+    }
+    free(last);
+    return next;
+}
+
 /* ---- counting values ---- */
 
 typedef struct tally {
@@ -277,20 +296,7 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
     px->names = calloc(n ? n : 1, sizeof(char *));
     for (size_t a = 0; a < n; a++)
         px->cluster[a] = uf_find(parent, (int)a);
-    /* The members of each cluster in item order, as a linked list through next_member. */
-    int *next_member = malloc((n ? n : 1) * sizeof(int)), *first_member = malloc((n ? n : 1) * sizeof(int)),
-        *last_member = malloc((n ? n : 1) * sizeof(int));
-    for (size_t a = 0; a < n; a++)
-        first_member[a] = -1;
-    for (size_t a = 0; a < n; a++) {
-        int root = px->cluster[a];
-        next_member[a] = -1;
-        if (first_member[root] < 0)
-            first_member[root] = (int)a;
-        else
-            next_member[last_member[root]] = (int)a;
-        last_member[root] = (int)a;
-    }
+    int *next_member = cluster_next(px->cluster, n);
     px->by_ref = json_object();
     for (size_t a = 0; a < n; a++) {
         person_item *x = &px->items.items[a];
@@ -304,7 +310,7 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
         if (px->cluster[a] != (int)a)
             continue;
         tally names = {0}, titles = {0}, aliases = {0}, keys = {0};
-        for (int b = first_member[a]; b >= 0; b = next_member[b]) {
+        for (int b = (int)a; b >= 0; b = next_member[b]) {
             person_item *y = &px->items.items[b];
             if (has_space(y->key))
                 tally_add(&names, y->name);
@@ -324,7 +330,7 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
         char *id = fact_id("person", key);
         json_array_append_new(out, json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name, "title",
                                              tally_best(&titles), "aliases", tally_sorted_json(&aliases, name)));
-        for (int b = first_member[a]; b >= 0; b = next_member[b]) {
+        for (int b = (int)a; b >= 0; b = next_member[b]) {
             px->ids[b] = strdup(id);
             px->names[b] = strdup(name);
         }
@@ -335,8 +341,6 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
         tally_free(&keys);
     }
     free(next_member);
-    free(first_member);
-    free(last_member);
     free(parent);
 }
 
@@ -459,12 +463,10 @@ static int cmp_evidence(const void *a, const void *b)
 }
 
 /* Evidence of a cluster: every member's spans, each once, ordered by source and offset. */
-static json_t *cluster_evidence(const item_vec *items, const int *cluster, int root)
+static json_t *cluster_evidence(const item_vec *items, const int *next, int root)
 {
     VEC(json_t *) ev = {0};
-    for (size_t i = 0; i < items->n; i++) {
-        if (cluster[i] != root)
-            continue;
+    for (int i = root; i >= 0; i = next[i]) {
         size_t k;
         json_t *e;
         json_array_foreach(json_object_get(items->items[i].fact, "evidence"), k, e)
@@ -490,13 +492,11 @@ static json_t *cluster_evidence(const item_vec *items, const int *cluster, int r
     return out;
 }
 
-static double cluster_confidence(const item_vec *items, const int *cluster, int root, const char **rule)
+static double cluster_confidence(const item_vec *items, const int *next, int root, const char **rule)
 {
     double best = 0;
     tally sources = {0};
-    for (size_t i = 0; i < items->n; i++) {
-        if (cluster[i] != root)
-            continue;
+    for (int i = root; i >= 0; i = next[i]) {
         double c = json_number_value(json_object_get(items->items[i].fact, "confidence"));
         if (c > best || !*rule) {
             if (c >= best) {
@@ -657,6 +657,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
     collect(sources, "agreements", &items);
     size_t n = items.n;
     int *cluster = cluster_items(sources, px, &items, agreements_same_items);
+    int *next = cluster_next(cluster, n);
     json_t *out = json_array();
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
@@ -666,9 +667,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         VEC(date_value) inferred = {0};
         json_t *signatories = json_array();
         json_t *sig_ids = json_object();
-        for (size_t b = 0; b < n; b++) {
-            if (cluster[b] != (int)a)
-                continue;
+        for (int b = (int)a; b >= 0; b = next[b]) {
             const json_t *f = items.items[b].fact;
             bool generic = json_is_true(json_object_get(f, "generic"));
             tally_add(generic ? &generic_names : &names, str(f, "name"));
@@ -725,7 +724,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         }
         char *id = unique_id("agreement", key.buf, taken);
         const char *rule = NULL;
-        double conf = cluster_confidence(&items, cluster, (int)a, &rule);
+        double conf = cluster_confidence(&items, next, (int)a, &rule);
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "name", json_string(name));
@@ -737,7 +736,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         json_object_set_new(o, "signatories", signatories);
         json_object_set_new(o, "rule", json_string(rule ? rule : "named-agreement"));
         json_object_set_new(o, "confidence", json_real(conf));
-        json_object_set_new(o, "evidence", cluster_evidence(&items, cluster, (int)a));
+        json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
         json_array_append_new(out, o);
         free(id);
         free(signed_s);
@@ -751,6 +750,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         tally_free(&places);
         tally_free(&parties);
     }
+    free(next);
     free(cluster);
     free(items.items);
     return out;
@@ -895,17 +895,17 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     collect(sources, "meetings", &items);
     size_t n = items.n;
     int *cluster = cluster_meetings(sources, px, &items);
+    int *next = cluster_next(cluster, n);
     /* each cluster's date, for the reference dates of undated articles */
     date_value *cluster_dates = calloc(n ? n : 1, sizeof *cluster_dates);
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
         VEC(date_value) ds = {0};
-        for (size_t b = 0; b < n; b++)
-            if (cluster[b] == (int)a) {
-                date_value dv = parse_date(str(items.items[b].fact, "date"));
-                VEC_PUSH(ds, dv);
-            }
+        for (int b = (int)a; b >= 0; b = next[b]) {
+            date_value dv = parse_date(str(items.items[b].fact, "date"));
+            VEC_PUSH(ds, dv);
+        }
         cluster_dates[a] = best_date(ds.items, ds.n);
         free(ds.items);
     }
@@ -918,9 +918,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         VEC(date_value) inferred = {0};
         json_t *participants = json_array();
         json_t *seen = json_object();
-        for (size_t b = 0; b < n; b++) {
-            if (cluster[b] != (int)a)
-                continue;
+        for (int b = (int)a; b >= 0; b = next[b]) {
             const json_t *f = items.items[b].fact;
             tally_add(&places, str(f, "place"));
             tally_add(&occasions, str(f, "occasion"));
@@ -956,7 +954,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         strbuf_addf(&key, "%s|%04d-%02d", pkey, when.y, when.m);
         char *id = unique_id("meeting", key.buf, taken);
         const char *rule = NULL;
-        double conf = cluster_confidence(&items, cluster, (int)a, &rule);
+        double conf = cluster_confidence(&items, next, (int)a, &rule);
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "date", date_s ? json_string(date_s) : json_null());
@@ -966,7 +964,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         json_object_set_new(o, "participants", participants);
         json_object_set_new(o, "rule", json_string(rule ? rule : "meeting-verb"));
         json_object_set_new(o, "confidence", json_real(conf));
-        json_object_set_new(o, "evidence", cluster_evidence(&items, cluster, (int)a));
+        json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
         json_array_append_new(out, o);
         free(id);
         free(pkey);
@@ -977,6 +975,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         tally_free(&places);
         tally_free(&occasions);
     }
+    free(next);
     free(cluster);
     free(cluster_dates);
     free(items.items);
@@ -1025,15 +1024,14 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     int *cluster = malloc((n ? n : 1) * sizeof(int));
     for (size_t a = 0; a < n; a++)
         cluster[a] = uf_find(parent, (int)a);
+    int *next = cluster_next(cluster, n);
     json_t *out = json_array();
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
         json_t *speaker = NULL;
         tally cues = {0};
-        for (size_t b = 0; b < n; b++) {
-            if (cluster[b] != (int)a)
-                continue;
+        for (int b = (int)a; b >= 0; b = next[b]) {
             if (!speaker && speakers[b] && str(speakers[b], "name"))
                 speaker = speakers[b];
             tally_add(&cues, str(items.items[b].fact, "cue"));
@@ -1043,7 +1041,7 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
         strbuf_addf(&key, "%s|%s", pid ? pid : "", keys[a]);
         char *id = unique_id("quote", key.buf, taken);
         const char *rule = NULL;
-        double conf = cluster_confidence(&items, cluster, (int)a, &rule);
+        double conf = cluster_confidence(&items, next, (int)a, &rule);
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "text", json_string(str(items.items[a].fact, "text")));
@@ -1052,7 +1050,7 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
         json_object_set_new(o, "cue", tally_best(&cues) ? json_string(tally_best(&cues)) : json_null());
         json_object_set_new(o, "rule", json_string(rule ? rule : "quote"));
         json_object_set_new(o, "confidence", json_real(conf));
-        json_object_set_new(o, "evidence", cluster_evidence(&items, cluster, (int)a));
+        json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
         json_array_append_new(out, o);
         free(id);
         strbuf_release(&key);
@@ -1065,6 +1063,7 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     free(keys);
     free(speakers);
     free(parent);
+    free(next);
     free(cluster);
     free(items.items);
     return out;
