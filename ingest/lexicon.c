@@ -1,8 +1,11 @@
-/* lexicon: word lists and look-ups (see lexicon.h).  Lists are short enough that a linear
- * scan costs less than the tokenising around it; keep them sorted by topic, not by letter. */
+/* lexicon: word lists and look-ups (see lexicon.h).  Keep the lists sorted by topic, not by
+ * letter: look-ups go through a hash index built on first use (see "look-ups" below), and a
+ * new list must be added to index_lexicon() to be indexed. */
 #include "ingest/lexicon.h"
 
 #include <ctype.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -491,29 +494,159 @@ static const char *const SPELLINGS[][2] = {
     {"modernisation", "modernization"}, {"armour", "armor"},
 };
 
-/* Whether list entry a is exactly s[0..n).  The first byte decides most comparisons, so it is
- * checked before the entry's length is counted: word lists are scanned for every token. */
-static bool eq(const char *a, const char *s, size_t n)
+/* --- look-ups ------------------------------------------------------------------------------
+ *
+ * Every list above and below is indexed once, on first use, in two open-addressing hash
+ * tables: one keyed by (list, exact bytes), one by (list, ASCII-folded bytes).  A look-up then
+ * costs one hash of the word instead of a compare against each entry: the extractor asks
+ * several lists about every token.  A slot keeps the entry's index in its list, the first
+ * one when a list spells the same word twice, so answers are those of a scan from the top.
+ * Lists the index does not know (a caller's own short list) are scanned. */
+
+enum { LEX_SLOTS = 8192, LEX_LISTS = 64 };
+
+typedef struct lex_slot {
+    const void *list; /* NULL: free */
+    const char *word;
+    size_t len;
+    int index;
+} lex_slot;
+
+static lex_slot exact_slots[LEX_SLOTS], folded_slots[LEX_SLOTS];
+static const void *indexed_lists[LEX_LISTS]; /* open addressing by pointer */
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static uint64_t hash_word(const void *list, const char *s, size_t n, bool fold)
 {
-    if (n == 0)
-        return a[0] == '\0';
-    return a[0] == s[0] && strlen(a) == n && memcmp(a, s, n) == 0;
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(uintptr_t)list;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (fold ? (unsigned char)tolower(c) : c)) * 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
 }
 
-static bool eq_ci(const char *a, const char *s, size_t n)
+static size_t list_slot(const void *list)
 {
-    if (n == 0)
-        return a[0] == '\0';
-    return tolower((unsigned char)a[0]) == tolower((unsigned char)s[0]) && strlen(a) == n &&
-           strncasecmp(a, s, n) == 0;
+    uintptr_t p = (uintptr_t)list;
+    return (size_t)((p >> 3) ^ (p >> 11)) & (LEX_LISTS - 1);
+}
+
+static bool list_indexed(const void *list)
+{
+    for (size_t i = list_slot(list);; i = (i + 1) & (LEX_LISTS - 1)) {
+        if (indexed_lists[i] == list)
+            return true;
+        if (!indexed_lists[i])
+            return false;
+    }
+}
+
+static bool same(const lex_slot *slot, const void *list, const char *s, size_t n, bool fold)
+{
+    return slot->list == list && slot->len == n &&
+           (fold ? strncasecmp(slot->word, s, n) : memcmp(slot->word, s, n)) == 0;
+}
+
+static const lex_slot *find(const lex_slot *slots, const void *list, const char *s, size_t n,
+                            bool fold)
+{
+    for (size_t i = hash_word(list, s, n, fold) & (LEX_SLOTS - 1);; i = (i + 1) & (LEX_SLOTS - 1)) {
+        if (!slots[i].list)
+            return NULL;
+        if (same(&slots[i], list, s, n, fold))
+            return &slots[i];
+    }
+}
+
+static void add(lex_slot *slots, const void *list, const char *word, int index, bool fold)
+{
+    size_t n = strlen(word);
+    for (size_t i = hash_word(list, word, n, fold) & (LEX_SLOTS - 1);; i = (i + 1) & (LEX_SLOTS - 1)) {
+        if (!slots[i].list) {
+            slots[i] = (lex_slot){list, word, n, index};
+            return;
+        }
+        if (same(&slots[i], list, word, n, fold))
+            return; /* the earlier entry answers */
+    }
+}
+
+/* Indexes one list whose entries are stride pointers apart (1 for a word list, 2 for the
+ * pairs of a mapping), stopping at count entries or at a NULL. */
+static void index_list(const char *const *entries, size_t stride, size_t count)
+{
+    size_t i = list_slot(entries);
+    while (indexed_lists[i])
+        i = (i + 1) & (LEX_LISTS - 1);
+    indexed_lists[i] = entries;
+    for (size_t k = 0; k < count && entries[k * stride]; k++) {
+        add(exact_slots, entries, entries[k * stride], (int)k, false);
+        add(folded_slots, entries, entries[k * stride], (int)k, true);
+    }
+}
+
+#define WORD_LIST(list) index_list(list, 1, SIZE_MAX)
+#define PAIR_LIST(pairs) index_list(&(pairs)[0][0], 2, sizeof(pairs) / sizeof(*(pairs)))
+
+static void index_lexicon(void)
+{
+    WORD_LIST(LEX_TITLE_HEADS);
+    WORD_LIST(LEX_TITLE_MODIFIERS);
+    WORD_LIST(LEX_HONORIFICS);
+    WORD_LIST(LEX_MALE_WORDS);
+    WORD_LIST(LEX_FEMALE_WORDS);
+    WORD_LIST(LEX_SPEECH_VERBS);
+    WORD_LIST(LEX_PARTICIPLE_CUES);
+    WORD_LIST(LEX_MEETING_WORDS);
+    WORD_LIST(LEX_CALL_WORDS);
+    WORD_LIST(LEX_SIGNING_VERBS);
+    WORD_LIST(LEX_AGREEMENT_HEADS);
+    WORD_LIST(LEX_GENERIC_HEADS);
+    WORD_LIST(LEX_FUNCTION_WORDS);
+    WORD_LIST(LEX_ABBREVIATIONS);
+    WORD_LIST(LEX_NOT_NAMES);
+    WORD_LIST(LEX_ORG_WORDS);
+    WORD_LIST(LEX_MONTHS);
+    WORD_LIST(LEX_MONTH_ABBREVS);
+    WORD_LIST(LEX_WEEKDAYS);
+    WORD_LIST(LEX_DOMAIN_WORDS);
+    WORD_LIST(LEX_EVALUATIVE);
+    WORD_LIST(LEX_DOCUMENT_PLURALS);
+    WORD_LIST(LEX_ANY_TYPE_HEADS);
+    WORD_LIST(LEX_EVENT_WORDS);
+    WORD_LIST(LEX_NEGATIONS);
+    WORD_LIST(LEX_GROUP_NOUNS);
+    WORD_LIST(LEX_ROLE_NOUNS);
+    WORD_LIST(LEX_HEADLINE_LABELS);
+    WORD_LIST(LEX_TITLED_WORKS);
+    WORD_LIST(LEX_NAMING_WORDS);
+    PAIR_LIST(COUNTRIES);
+    PAIR_LIST(CAPITALS);
+    PAIR_LIST(NICKNAMES);
+    PAIR_LIST(SPELLINGS);
+}
+
+/* Index of s[0..n) in the list (entries stride apart, count of them at most), or -1. */
+static int lookup(const char *const *entries, size_t stride, size_t count, const char *s,
+                  size_t n, bool fold)
+{
+    pthread_once(&index_once, index_lexicon);
+    if (list_indexed(entries)) {
+        const lex_slot *slot = find(fold ? folded_slots : exact_slots, entries, s, n, fold);
+        return slot ? slot->index : -1;
+    }
+    for (size_t k = 0; k < count && entries[k * stride]; k++) {
+        const char *a = entries[k * stride];
+        if (strlen(a) == n && (fold ? strncasecmp(a, s, n) : memcmp(a, s, n)) == 0)
+            return (int)k;
+    }
+    return -1;
 }
 
 bool lex_has(const char *const *list, const char *s, size_t n)
 {
-    for (; *list; list++)
-        if (eq(*list, s, n))
-            return true;
-    return false;
+    return lookup(list, 1, SIZE_MAX, s, n, false) >= 0;
 }
 
 bool lex_has_ci(const char *const *list, const char *s, size_t n)
@@ -523,34 +656,29 @@ bool lex_has_ci(const char *const *list, const char *s, size_t n)
 
 int lex_index_ci(const char *const *list, const char *s, size_t n)
 {
-    for (int i = 0; list[i]; i++)
-        if (eq_ci(list[i], s, n))
-            return i;
-    return -1;
+    return lookup(list, 1, SIZE_MAX, s, n, true);
 }
+
+/* The second word of the pair whose first word is s[0..n), or NULL. */
+#define PAIR_LOOKUP(pairs, s, n, fold)                                                           \
+    do {                                                                                         \
+        int k_ = lookup(&(pairs)[0][0], 2, sizeof(pairs) / sizeof(*(pairs)), s, n, fold);       \
+        return k_ >= 0 ? (pairs)[k_][1] : NULL;                                                  \
+    } while (0)
 
 const char *lex_country(const char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof COUNTRIES / sizeof *COUNTRIES; i++)
-        if (eq(COUNTRIES[i][0], s, n))
-            return COUNTRIES[i][1];
-    return NULL;
+    PAIR_LOOKUP(COUNTRIES, s, n, false);
 }
 
 const char *lex_capital_country(const char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof CAPITALS / sizeof *CAPITALS; i++)
-        if (eq(CAPITALS[i][0], s, n))
-            return CAPITALS[i][1];
-    return NULL;
+    PAIR_LOOKUP(CAPITALS, s, n, false);
 }
 
 const char *lex_nickname(const char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof NICKNAMES / sizeof *NICKNAMES; i++)
-        if (eq_ci(NICKNAMES[i][0], s, n))
-            return NICKNAMES[i][1];
-    return NULL;
+    PAIR_LOOKUP(NICKNAMES, s, n, true);
 }
 
 int lex_month(const char *s, size_t n)
@@ -571,10 +699,7 @@ int lex_weekday(const char *s, size_t n)
 
 const char *lex_spelling(const char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof SPELLINGS / sizeof *SPELLINGS; i++)
-        if (eq_ci(SPELLINGS[i][0], s, n))
-            return SPELLINGS[i][1];
-    return NULL;
+    PAIR_LOOKUP(SPELLINGS, s, n, true);
 }
 
 /* Words that say what kind of agreement, not which one. */

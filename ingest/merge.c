@@ -414,19 +414,61 @@ static void collect(const json_t *sources, const char *kind, item_vec *out)
     }
 }
 
-/* Clusters items with `same` (made transitive): returns each item's cluster, the index of
- * its first member, so the clusters do not depend on the order the sources came in. */
-typedef bool (*same_fn)(const json_t *sources, const people_index *px, const item *a, const item *b);
+/* ---- blocking ----
+ *
+ * Clustering compares only the pairs that could be one fact: each item files itself under
+ * the keys such a pair must share (a name, an acronym, a day), and the pairs under one key
+ * are compared.  The clusters are those of comparing every pair (the union of all true
+ * pairs, made transitive) as long as every true pair shares a key. */
 
-static int *cluster_items(const json_t *sources, const people_index *px, const item_vec *items, same_fn same)
+typedef struct block_entry {
+    char *key; /* owned */
+    int item;
+} block_entry;
+
+typedef VEC(block_entry) block_vec;
+
+static void block_add(block_vec *v, const char *kind, const char *key, int member)
 {
-    size_t n = items->n;
-    int *parent = uf_new(n);
-    for (size_t a = 0; a < n; a++)
-        for (size_t b = a + 1; b < n; b++)
-            if (uf_find(parent, (int)a) != uf_find(parent, (int)b) &&
-                same(sources, px, &items->items[a], &items->items[b]))
-                uf_union(parent, (int)a, (int)b);
+    strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s\x1f%s", kind, key);
+    block_entry e = {strbuf_detach(&sb, NULL), member};
+    VEC_PUSH(*v, e);
+}
+
+static int cmp_block(const void *a, const void *b)
+{
+    const block_entry *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->item > y->item) - (x->item < y->item);
+}
+
+typedef bool (*pair_fn)(int a, int b, void *ctx);
+
+/* Unites each pair filed under one key for which same() holds; frees the entries. */
+static void block_unite(block_vec *v, int *parent, pair_fn same, void *ctx)
+{
+    if (v->n)
+        qsort(v->items, v->n, sizeof *v->items, cmp_block);
+    for (size_t run = 0, end; run < v->n; run = end) {
+        for (end = run + 1; end < v->n && strcmp(v->items[end].key, v->items[run].key) == 0; end++)
+            ;
+        for (size_t p = run; p < end; p++)
+            for (size_t q = p + 1; q < end; q++) {
+                int x = v->items[p].item, y = v->items[q].item;
+                if (x != y && uf_find(parent, x) != uf_find(parent, y) && same(x, y, ctx))
+                    uf_union(parent, x, y);
+            }
+    }
+    for (size_t i = 0; i < v->n; i++)
+        free(v->items[i].key);
+    free(v->items);
+    *v = (block_vec){0};
+}
+
+/* Each item's cluster root once parent is final. */
+static int *uf_roots(int *parent, size_t n)
+{
     int *cluster = malloc((n ? n : 1) * sizeof(int));
     for (size_t a = 0; a < n; a++)
         cluster[a] = uf_find(parent, (int)a);
@@ -555,100 +597,156 @@ static char *unique_id(const char *kind, const char *key, json_t *taken)
 
 /* ---- agreements ---- */
 
-static bool names_shared(const json_t *a, const json_t *b)
+/* What agreements_same() reads of one report, worked out once. */
+typedef struct agreement_info {
+    const char *acronym, *head;
+    bool generic;
+    date_value signed_on; /* as reported */
+    char *parties;        /* set_key() of the parties */
+    size_t nparties;
+    VEC(char *) names;    /* agreement_key() of the name and each alias, the empty ones left out */
+    VEC(char *) numbers;  /* agreement_key() of each descriptor that starts with a digit */
+} agreement_info;
+
+static void agreement_info_init(agreement_info *ai, const json_t *f)
 {
-    json_t *na = json_array(), *nb = json_array();
-    json_array_append(na, json_object_get(a, "name"));
-    json_array_extend(na, json_object_get(a, "aliases"));
-    json_array_append(nb, json_object_get(b, "name"));
-    json_array_extend(nb, json_object_get(b, "aliases"));
-    bool shared = false;
-    size_t i, k;
-    json_t *x, *y;
-    json_array_foreach(na, i, x)
+    size_t i;
+    json_t *x;
+    *ai = (agreement_info){0};
+    ai->acronym = str(f, "acronym");
+    ai->head = str(f, "head");
+    ai->generic = json_is_true(json_object_get(f, "generic"));
+    ai->signed_on = reported_date(f, "signed");
+    ai->parties = set_key(json_object_get(f, "parties"), NULL);
+    ai->nparties = json_array_size(json_object_get(f, "parties"));
+    json_t *names = json_array();
+    json_array_append(names, json_object_get(f, "name"));
+    json_array_extend(names, json_object_get(f, "aliases"));
+    json_array_foreach(names, i, x)
     {
-        char *kx = agreement_key(json_string_value(x));
-        json_array_foreach(nb, k, y)
-        {
-            char *ky = agreement_key(json_string_value(y));
-            shared |= strlen(kx) > 0 && strcmp(kx, ky) == 0;
-            free(ky);
-        }
-        free(kx);
+        if (!json_is_string(x))
+            continue;
+        char *k = agreement_key(json_string_value(x));
+        if (*k)
+            VEC_PUSH(ai->names, k);
+        else
+            free(k);
     }
-    json_decref(na);
-    json_decref(nb);
-    return shared;
+    json_decref(names);
+    json_array_foreach(json_object_get(f, "descriptors"), i, x)
+    {
+        const char *w = json_string_value(x);
+        /* only distinctive words: a number ("10-year") */
+        if (w && isdigit((unsigned char)w[0]))
+            VEC_PUSH(ai->numbers, agreement_key(w));
+    }
 }
 
-static bool same_parties(const json_t *a, const json_t *b)
+static void agreement_info_release(agreement_info *ai)
 {
-    char *ka = set_key(json_object_get(a, "parties"), NULL);
-    char *kb = set_key(json_object_get(b, "parties"), NULL);
-    bool same = strcmp(ka, kb) == 0;
-    bool either_empty = !*ka || !*kb;
-    free(ka);
-    free(kb);
-    return same || either_empty;
+    for (size_t i = 0; i < ai->names.n; i++)
+        free(ai->names.items[i]);
+    for (size_t i = 0; i < ai->numbers.n; i++)
+        free(ai->numbers.items[i]);
+    free(ai->names.items);
+    free(ai->numbers.items);
+    free(ai->parties);
 }
 
-static bool agreements_same(const json_t *a, const json_t *b)
+static bool names_shared(const agreement_info *a, const agreement_info *b)
 {
-    const char *acr_a = str(a, "acronym"), *acr_b = str(b, "acronym");
-    if (acr_a && acr_b)
-        return strcmp(acr_a, acr_b) == 0;
-    date_value da = reported_date(a, "signed"), db = reported_date(b, "signed");
-    if (!date_compatible(da, db) || !same_parties(a, b))
+    for (size_t i = 0; i < a->names.n; i++)
+        for (size_t k = 0; k < b->names.n; k++)
+            if (strcmp(a->names.items[i], b->names.items[k]) == 0)
+                return true;
+    return false;
+}
+
+static bool agreements_same(const agreement_info *a, const agreement_info *b)
+{
+    if (a->acronym && b->acronym)
+        return strcmp(a->acronym, b->acronym) == 0;
+    date_value da = a->signed_on, db = b->signed_on;
+    bool same_parties = !*a->parties || !*b->parties || strcmp(a->parties, b->parties) == 0;
+    if (!date_compatible(da, db) || !same_parties)
         return false;
     if (names_shared(a, b))
         return true;
     /* one document under two names: same type, same parties, the same day; or a generic
      * mention of the same type whose distinctive words the other's names carry */
-    const char *ha = str(a, "head"), *hb = str(b, "head");
-    bool ga = json_is_true(json_object_get(a, "generic")), gb = json_is_true(json_object_get(b, "generic"));
+    const char *ha = a->head, *hb = b->head;
+    bool ga = a->generic, gb = b->generic;
     if (!ha || !hb)
         return false;
     /* "pact", "deal", "agreement" and "accord" may stand for a document of any type */
     bool heads = strcmp(ha, hb) == 0 || (ga && lex_has(LEX_ANY_TYPE_HEADS, ha, strlen(ha))) || (gb && lex_has(LEX_ANY_TYPE_HEADS, hb, strlen(hb)));
     if (!heads)
         return false;
-    if (json_array_size(json_object_get(a, "parties")) < 2 && json_array_size(json_object_get(b, "parties")) < 2)
+    if (a->nparties < 2 && b->nparties < 2)
         return false;
     if (precision(da) == 3 && precision(db) == 3 && (ga || gb || strcmp(ha, hb) == 0))
         return true;
     if (ga == gb)
         return false;
-    const json_t *g = ga ? a : b, *named = ga ? b : a;
-    json_t *names = json_array();
-    json_array_append(names, json_object_get(named, "name"));
-    json_array_extend(names, json_object_get(named, "aliases"));
-    bool hit = false;
-    size_t i, k;
-    json_t *d, *n;
-    json_array_foreach(json_object_get(g, "descriptors"), i, d)
-    {
-        const char *w = json_string_value(d);
-        /* only distinctive words: a number ("10-year") */
-        if (!w || !isdigit((unsigned char)w[0]))
-            continue;
-        json_array_foreach(names, k, n)
-        {
-            char *kn = agreement_key(json_string_value(n));
-            char *kw = agreement_key(w);
-            hit |= strstr(kn, kw) != NULL;
-            free(kn);
-            free(kw);
-        }
+    const agreement_info *g = ga ? a : b, *named = ga ? b : a;
+    for (size_t i = 0; i < g->numbers.n; i++) {
+        const char *kw = g->numbers.items[i];
+        if (!*kw)
+            return true; /* an empty key is in every name */
+        for (size_t k = 0; k < named->names.n; k++)
+            if (strstr(named->names.items[k], kw))
+                return true;
     }
-    json_decref(names);
-    return hit;
+    return false;
 }
 
-static bool agreements_same_items(const json_t *sources, const people_index *px, const item *a, const item *b)
+static bool agreements_same_pair(int a, int b, void *ctx)
 {
-    (void)sources;
-    (void)px;
-    return agreements_same(a->fact, b->fact);
+    const agreement_info *info = ctx;
+    return agreements_same(&info[a], &info[b]);
+}
+
+/* Clusters agreement reports by agreements_same(), comparing the pairs it can hold for:
+ * the same acronym, a shared name, the same day, or a generic mention with a number against
+ * every named report. */
+static int *cluster_agreements(const item_vec *items)
+{
+    size_t n = items->n;
+    int *parent = uf_new(n);
+    agreement_info *info = calloc(n ? n : 1, sizeof *info);
+    block_vec blocks = {0};
+    VEC(int) named = {0}, numbered = {0};
+
+    for (size_t i = 0; i < n; i++) {
+        agreement_info *ai = &info[i];
+        agreement_info_init(ai, items->items[i].fact);
+        if (ai->acronym)
+            block_add(&blocks, "acronym", ai->acronym, (int)i);
+        for (size_t k = 0; k < ai->names.n; k++)
+            block_add(&blocks, "name", ai->names.items[k], (int)i);
+        if (precision(ai->signed_on) == 3) {
+            char day[32];
+            snprintf(day, sizeof day, "%d-%d-%d", ai->signed_on.y, ai->signed_on.m, ai->signed_on.d);
+            block_add(&blocks, "day", day, (int)i);
+        }
+        if (!ai->generic)
+            VEC_PUSH(named, (int)i);
+        else if (ai->numbers.n)
+            VEC_PUSH(numbered, (int)i);
+    }
+    block_unite(&blocks, parent, agreements_same_pair, info);
+    for (size_t g = 0; g < numbered.n; g++)
+        for (size_t k = 0; k < named.n; k++) {
+            int x = numbered.items[g], y = named.items[k];
+            if (uf_find(parent, x) != uf_find(parent, y) && agreements_same(&info[x], &info[y]))
+                uf_union(parent, x, y);
+        }
+    for (size_t i = 0; i < n; i++)
+        agreement_info_release(&info[i]);
+    free(info);
+    free(named.items);
+    free(numbered.items);
+    return uf_roots(parent, n);
 }
 
 static json_t *agreements_merge(const json_t *sources, const people_index *px, json_t *taken)
@@ -656,7 +754,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
     item_vec items = {0};
     collect(sources, "agreements", &items);
     size_t n = items.n;
-    int *cluster = cluster_items(sources, px, &items, agreements_same_items);
+    int *cluster = cluster_agreements(&items);
     int *next = cluster_next(cluster, n);
     json_t *out = json_array();
     for (size_t a = 0; a < n; a++) {
@@ -999,6 +1097,14 @@ static char *quote_key(const char *text)
     return strbuf_detach(&sb, NULL);
 }
 
+static bool quotes_same_speaker(int a, int b, void *ctx)
+{
+    json_t **speakers = ctx;
+    const char *sa = speakers[a] ? str(speakers[a], "person_id") : NULL;
+    const char *sb = speakers[b] ? str(speakers[b], "person_id") : NULL;
+    return !sa || !sb || strcmp(sa, sb) == 0;
+}
+
 static json_t *quotes_merge(const json_t *sources, const people_index *px, json_t *taken)
 {
     item_vec items = {0};
@@ -1011,19 +1117,13 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
         json_t *sp = json_object_get(items.items[i].fact, "speaker");
         speakers[i] = json_is_object(sp) ? person_ref(px, items.items[i].source, sp) : NULL;
     }
+    /* the same words, and the same speaker or one of them unnamed */
+    block_vec blocks = {0};
+    for (size_t i = 0; i < n; i++)
+        block_add(&blocks, "words", keys[i], (int)i);
     int *parent = uf_new(n);
-    for (size_t a = 0; a < n; a++)
-        for (size_t b = a + 1; b < n; b++) {
-            if (strcmp(keys[a], keys[b]) != 0)
-                continue;
-            const char *sa = speakers[a] ? str(speakers[a], "person_id") : NULL;
-            const char *sb = speakers[b] ? str(speakers[b], "person_id") : NULL;
-            if (!sa || !sb || strcmp(sa, sb) == 0)
-                uf_union(parent, (int)a, (int)b);
-        }
-    int *cluster = malloc((n ? n : 1) * sizeof(int));
-    for (size_t a = 0; a < n; a++)
-        cluster[a] = uf_find(parent, (int)a);
+    block_unite(&blocks, parent, quotes_same_speaker, speakers);
+    int *cluster = uf_roots(parent, n);
     int *next = cluster_next(cluster, n);
     json_t *out = json_array();
     for (size_t a = 0; a < n; a++) {
@@ -1062,7 +1162,6 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     }
     free(keys);
     free(speakers);
-    free(parent);
     free(next);
     free(cluster);
     free(items.items);

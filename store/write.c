@@ -335,7 +335,10 @@ static const char SQL_INDEX_FACTS[] =
 static const char SQL_CREATE_PENDING[] =
     "CREATE TEMP TABLE IF NOT EXISTS pending_evidence ("
     " kind TEXT NOT NULL, fact_id TEXT NOT NULL, source_id TEXT NOT NULL,"
-    " cp_start INTEGER NOT NULL, cp_end INTEGER NOT NULL)";
+    " cp_start INTEGER NOT NULL, cp_end INTEGER NOT NULL);"
+    /* each source's spans are read in order, one source at a time: not a scan per source */
+    "CREATE INDEX IF NOT EXISTS temp.pending_evidence_by_source"
+    " ON pending_evidence (source_id, cp_start, cp_end)";
 static const char SQL_CLEAR_PENDING[] = "DELETE FROM temp.pending_evidence";
 static const char SQL_ADD_PENDING[] =
     "INSERT INTO temp.pending_evidence (kind, fact_id, source_id, cp_start, cp_end)"

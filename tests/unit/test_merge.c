@@ -410,3 +410,59 @@ Test(merge, empty_and_missing_extractions_give_an_empty_fact_set)
     json_decref(facts);
     json_decref(sources);
 }
+
+/* Merging compares only the reports that share a key (a name, an acronym, a day, a number of
+ * a generic mention): each way two reports become one must still be found when they sit
+ * among many unrelated agreements. */
+Test(merge, every_way_of_joining_agreements_holds_among_many_others)
+{
+    static const char *const COUNTRIES[][2] = {
+        {"Chile", "Peru"},     {"Kenya", "Uganda"}, {"Norway", "Iceland"},  {"Ghana", "Togo"},
+        {"Poland", "Latvia"},  {"Japan", "Vietnam"}, {"Egypt", "Jordan"},   {"Spain", "Morocco"},
+        {"Brazil", "Uruguay"}, {"Canada", "Mexico"},
+    };
+    static const char *const TOPICS[] = {"Rail", "Fisheries", "Aviation", "Customs", "Tourism",
+                                         "Water", "Forestry", "Postal", "Broadband", "Seed"};
+    enum { FILLERS = 10 };
+    char fillers[FILLERS][256];
+    const char *ids[FILLERS + 4], *texts[FILLERS + 4];
+    char names[FILLERS][16];
+    for (int i = 0; i < FILLERS; i++) {
+        snprintf(fillers[i], sizeof fillers[i],
+                 "%s and %s signed the %s Cooperation Agreement in the capital on %d March 2024.\n",
+                 COUNTRIES[i][0], COUNTRIES[i][1], TOPICS[i], i + 1);
+        snprintf(names[i], sizeof names[i], "filler%d", i);
+        ids[i] = names[i];
+        texts[i] = fillers[i];
+    }
+    /* one treaty under two names, signed the same day */
+    ids[FILLERS] = "one-name";
+    texts[FILLERS] = "Chile and Peru signed the Pacific Anchovy Stocks Treaty in Lima on 3 April 2025.\n";
+    ids[FILLERS + 1] = "other-name";
+    texts[FILLERS + 1] = "Chile and Peru signed the Treaty on Shared Fish Stocks in Lima on 3 April 2025.\n";
+    /* a named pact and a generic mention of it by its length */
+    ids[FILLERS + 2] = "named";
+    texts[FILLERS + 2] = "Kenya and Uganda signed the Lake Victoria 15-Year Navigation Pact in Kampala on 8 "
+                         "May 2025.\n";
+    ids[FILLERS + 3] = "generic";
+    texts[FILLERS + 3] = "Kenya and Uganda signed a 15-year navigation pact in May 2025.\n";
+
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    const json_t *ags = json_object_get(facts, "agreements");
+    cr_expect_eq(json_array_size(ags), FILLERS + 2, "%s", json_brief(ags));
+    const json_t *treaty = only_agreement(facts, "Pacific Anchovy Stocks Treaty");
+    cr_expect_gt(evidence_from(treaty, "one-name"), 0);
+    cr_expect_gt(evidence_from(treaty, "other-name"), 0, "the same day joins the second name: %s",
+                 json_brief(treaty));
+    const json_t *pact = only_agreement(facts, "Lake Victoria 15-Year Navigation Pact");
+    cr_expect_gt(evidence_from(pact, "generic"), 0, "the 15-year pact joins the named one: %s", json_brief(pact));
+    for (int i = 0; i < FILLERS; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s Cooperation Agreement", TOPICS[i]);
+        const json_t *f = only_agreement(facts, name);
+        cr_expect_eq(evidence_from(f, names[i]) > 0 && json_array_size(json_object_get(f, "evidence")) ==
+                         (size_t)evidence_from(f, names[i]),
+                     1, "%s stays its own: %s", name, json_brief(f));
+    }
+    json_decref(facts);
+}
