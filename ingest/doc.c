@@ -139,14 +139,32 @@ size_t tok_len(const doc *d, int t)
     return d->tokens.items[t].end - d->tokens.items[t].start;
 }
 
+/* The lexicon lists holding token t, looked up on the first question only.  The steps see
+ * the doc as read-only; this memo is the one thing they fill in. */
+static const lex_lists *token_lists(const doc *d, int t)
+{
+    token *k = &d->tokens.items[t];
+    if (!(k->flags & TK_LEXED)) {
+        k->lists = lex_word_lists(d->text + k->start, k->end - k->start);
+        k->flags |= TK_LEXED;
+    }
+    return &k->lists;
+}
+
 bool tok_in(const doc *d, int t, const char *const *list)
 {
-    return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+    int bit = lex_list_bit(list);
+    if (bit < 0)
+        return lex_has(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+    return token_lists(d, t)->exact >> bit & 1;
 }
 
 bool tok_in_ci(const doc *d, int t, const char *const *list)
 {
-    return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+    int bit = lex_list_bit(list);
+    if (bit < 0)
+        return lex_has_ci(list, d->text + d->tokens.items[t].start, tok_len(d, t));
+    return token_lists(d, t)->folded >> bit & 1;
 }
 
 char tok_pronoun_gender(const doc *d, int t)

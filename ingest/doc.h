@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ingest/lexicon.h"
 #include "util/strbuf.h"
 
 /* A growable array: VEC(int) v = {0}; VEC_PUSH(v, 3); free(v.items). */
@@ -57,6 +58,8 @@ enum token_flags {
     TK_PUNCT = 8,   /* a single punctuation mark (quotes and dashes included) */
     TK_UPPER = 16,  /* every letter upper case, at least two letters (an acronym) */
     TK_HANDLE = 32, /* @handle */
+    TK_LEXED = 64,      /* token.lists is known */
+    TK_COUNTRIED = 128, /* token.countries is known */
 };
 
 typedef struct token {
@@ -64,6 +67,12 @@ typedef struct token {
     unsigned flags;
     int sent;
     int person;     /* index of the person mention starting here, or -1 */
+    /* Worked out on first use (TK_LEXED), since every step asks word lists about tokens:
+     * the lexicon's lists holding the token (lex_word_lists), and the countries it names
+     * (tok_countries). */
+    lex_lists lists;
+    const char *countries[2];
+    int ncountries;
 } token;
 
 typedef struct sentence {

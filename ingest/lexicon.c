@@ -3,6 +3,7 @@
  * new list must be added to index_lexicon() to be indexed. */
 #include "ingest/lexicon.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -501,9 +502,23 @@ static const char *const SPELLINGS[][2] = {
  * costs one hash of the word instead of a compare against each entry: the extractor asks
  * several lists about every token.  A slot keeps the entry's index in its list, the first
  * one when a list spells the same word twice, so answers are those of a scan from the top.
- * Lists the index does not know (a caller's own short list) are scanned. */
+ * Lists the index does not know (a caller's own short list) are scanned.
+ *
+ * Each indexed list also has a bit, and two more tables give, for a word, the bits of every
+ * list holding it (exactly and folded): the tokeniser's callers ask once per token and keep
+ * the answer (lex_word_lists). */
 
 enum { LEX_SLOTS = 8192, LEX_LISTS = 64 };
+
+typedef struct word_slot {
+    const char *word; /* NULL: free */
+    size_t len;
+    uint64_t lists;   /* bit b: the list with bit b holds the word */
+} word_slot;
+
+static word_slot exact_words[LEX_SLOTS], folded_words[LEX_SLOTS];
+static int bit_of_slot[LEX_LISTS]; /* per indexed_lists slot */
+static int lists_indexed;
 
 typedef struct lex_slot {
     const void *list; /* NULL: free */
@@ -532,14 +547,20 @@ static size_t list_slot(const void *list)
     return (size_t)((p >> 3) ^ (p >> 11)) & (LEX_LISTS - 1);
 }
 
-static bool list_indexed(const void *list)
+/* The bit of an indexed list, or -1. */
+static int list_bit(const void *list)
 {
     for (size_t i = list_slot(list);; i = (i + 1) & (LEX_LISTS - 1)) {
         if (indexed_lists[i] == list)
-            return true;
+            return bit_of_slot[i];
         if (!indexed_lists[i])
-            return false;
+            return -1;
     }
+}
+
+static bool list_indexed(const void *list)
+{
+    return list_bit(list) >= 0;
 }
 
 static bool same(const lex_slot *slot, const void *list, const char *s, size_t n, bool fold)
@@ -572,17 +593,49 @@ static void add(lex_slot *slots, const void *list, const char *word, int index, 
     }
 }
 
+/* Sets the list's bit on the word's slot (a word table is keyed by the word alone). */
+static void add_word(word_slot *words, const char *word, int bit, bool fold)
+{
+    size_t n = strlen(word);
+    for (size_t i = hash_word(NULL, word, n, fold) & (LEX_SLOTS - 1);; i = (i + 1) & (LEX_SLOTS - 1)) {
+        if (!words[i].word) {
+            words[i] = (word_slot){word, n, 0};
+        } else if (words[i].len != n ||
+                   (fold ? strncasecmp(words[i].word, word, n) : memcmp(words[i].word, word, n)) != 0) {
+            continue;
+        }
+        words[i].lists |= UINT64_C(1) << bit;
+        return;
+    }
+}
+
+static uint64_t word_lists(const word_slot *words, const char *s, size_t n, bool fold)
+{
+    for (size_t i = hash_word(NULL, s, n, fold) & (LEX_SLOTS - 1);; i = (i + 1) & (LEX_SLOTS - 1)) {
+        if (!words[i].word)
+            return 0;
+        if (words[i].len == n &&
+            (fold ? strncasecmp(words[i].word, s, n) : memcmp(words[i].word, s, n)) == 0)
+            return words[i].lists;
+    }
+}
+
 /* Indexes one list whose entries are stride pointers apart (1 for a word list, 2 for the
  * pairs of a mapping), stopping at count entries or at a NULL. */
 static void index_list(const char *const *entries, size_t stride, size_t count)
 {
+    int bit = lists_indexed++;
+    assert(bit < LEX_LISTS);
     size_t i = list_slot(entries);
     while (indexed_lists[i])
         i = (i + 1) & (LEX_LISTS - 1);
     indexed_lists[i] = entries;
+    bit_of_slot[i] = bit;
     for (size_t k = 0; k < count && entries[k * stride]; k++) {
         add(exact_slots, entries, entries[k * stride], (int)k, false);
         add(folded_slots, entries, entries[k * stride], (int)k, true);
+        add_word(exact_words, entries[k * stride], bit, false);
+        add_word(folded_words, entries[k * stride], bit, true);
     }
 }
 
@@ -642,6 +695,18 @@ static int lookup(const char *const *entries, size_t stride, size_t count, const
             return (int)k;
     }
     return -1;
+}
+
+int lex_list_bit(const char *const *list)
+{
+    pthread_once(&index_once, index_lexicon);
+    return list_bit(list);
+}
+
+lex_lists lex_word_lists(const char *s, size_t n)
+{
+    pthread_once(&index_once, index_lexicon);
+    return (lex_lists){word_lists(exact_words, s, n, false), word_lists(folded_words, s, n, true)};
 }
 
 bool lex_has(const char *const *list, const char *s, size_t n)

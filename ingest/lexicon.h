@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Word lists (NULL-terminated). */
 extern const char *const LEX_TITLE_HEADS[];      /* Minister, Secretary, President ... */
@@ -49,6 +50,14 @@ bool lex_has(const char *const *list, const char *s, size_t n);
 bool lex_has_ci(const char *const *list, const char *s, size_t n);
 /* Index of s in list, or -1. */
 int lex_index_ci(const char *const *list, const char *s, size_t n);
+
+/* The lists holding a word, as bits (lex_list_bit): for asking many lists about one word
+ * once.  Only the lists of this lexicon have a bit; lex_list_bit() is -1 for any other. */
+typedef struct lex_lists {
+    uint64_t exact, folded; /* s[0..n) exactly, and ASCII case-insensitively */
+} lex_lists;
+lex_lists lex_word_lists(const char *s, size_t n);
+int lex_list_bit(const char *const *list);
 
 /* The canonical name of a country or organisation written as s (a name, a short form or a
  * demonym: "U.S.", "American", "Indo"), or NULL. */

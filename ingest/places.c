@@ -67,9 +67,9 @@ static size_t strip_possessive(const char *s, size_t n)
     return n;
 }
 
-int tok_countries(const doc *d, int t, const char *out[2])
+/* The countries a token names, worked out from its text (see tok_countries). */
+static int countries_of(const doc *d, const token *k, const char *out[2])
 {
-    const token *k = &d->tokens.items[t];
     const char *s = d->text + k->start;
     size_t n = strip_possessive(s, k->end - k->start);
     const char *c = lex_country(s, n);
@@ -95,6 +95,18 @@ int tok_countries(const doc *d, int t, const char *out[2])
         }
     }
     return 0;
+}
+
+int tok_countries(const doc *d, int t, const char *out[2])
+{
+    token *k = &d->tokens.items[t]; /* a memo in a read-only doc, as in doc.c's token_lists() */
+    if (!(k->flags & TK_COUNTRIED)) {
+        k->ncountries = countries_of(d, k, k->countries);
+        k->flags |= TK_COUNTRIED;
+    }
+    for (int i = 0; i < k->ncountries; i++)
+        out[i] = k->countries[i];
+    return k->ncountries;
 }
 
 void countries_find(doc *d)

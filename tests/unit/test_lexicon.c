@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "ingest/doc.h"
 #include "ingest/lexicon.h"
 
 static bool has(const char *const *list, const char *s)
@@ -86,4 +87,50 @@ Test(lexicon, a_callers_own_list_is_scanned)
     cr_expect_not(has(MINE, "alph"));
     cr_expect_eq(lex_index_ci(MINE, "BETA", 4), 1);
     cr_expect_eq(lex_index_ci(MINE, "gamma", 5), -1);
+}
+
+/* The tokens keep the lists that hold them after the first question: every answer must be
+ * the one a direct look-up gives, for every token of a real text and every list, asked
+ * twice (the second answer comes from the memo), and for a caller's own list too. */
+Test(lexicon, token_answers_equal_direct_lookups)
+{
+    static const char text[] =
+        "NEW DELHI, March 3 (Reuters) - India's Defence Minister Rajesh Kumar and U.S. Secretary "
+        "of State Mary O'Neill met on Monday in New Delhi, where they signed the Agreement on "
+        "Reciprocal Logistics.\n\n\u201cThis is a historic pact,\u201d said Mr Kumar, adding that "
+        "talks with Japan's Foreign Minister would follow in sept. Live updates: the two leaders "
+        "also discussed Indo-Pacific security and the US-India framework.\n";
+    static const char *const MINE[] = {"met", "Monday", NULL};
+    const char *const *lists[] = {
+        LEX_TITLE_HEADS, LEX_TITLE_MODIFIERS, LEX_HONORIFICS, LEX_SPEECH_VERBS, LEX_MEETING_WORDS,
+        LEX_SIGNING_VERBS, LEX_AGREEMENT_HEADS, LEX_GENERIC_HEADS, LEX_FUNCTION_WORDS,
+        LEX_NOT_NAMES, LEX_MONTHS, LEX_MONTH_ABBREVS, LEX_WEEKDAYS, LEX_HEADLINE_LABELS,
+        LEX_GROUP_NOUNS, LEX_EVALUATIVE, MINE,
+    };
+    doc d;
+    doc_parse(&d, text, sizeof text - 1);
+    cr_assert_gt(d.tokens.n, 40);
+    int hits = 0;
+    for (int round = 0; round < 2; round++)
+        for (size_t t = 0; t < d.tokens.n; t++)
+            for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+                const char *s = text + d.tokens.items[t].start;
+                size_t n = tok_len(&d, (int)t);
+                bool exact = lex_has(lists[l], s, n), folded = lex_has_ci(lists[l], s, n);
+                cr_expect_eq(tok_in(&d, (int)t, lists[l]), exact, "token \"%.*s\", list %zu", (int)n, s, l);
+                cr_expect_eq(tok_in_ci(&d, (int)t, lists[l]), folded, "token \"%.*s\", list %zu (folded)",
+                             (int)n, s, l);
+                hits += exact + folded;
+            }
+    cr_expect_gt(hits, 20, "the text exercises the lists");
+    const char *cs[2];
+    bool india = false, pair = false;
+    for (size_t t = 0; t < d.tokens.n; t++) {
+        int nc = tok_countries(&d, (int)t, cs);
+        india |= nc == 1 && strcmp(cs[0], "India") == 0;
+        pair |= nc == 2;
+        cr_expect_eq(tok_countries(&d, (int)t, cs), nc, "the memo answers the same");
+    }
+    cr_expect(india && pair, "India's and US-India are found");
+    doc_free(&d);
 }
