@@ -89,21 +89,41 @@ static int *cluster_next(const int *cluster, size_t n)
 /* ---- counting values ---- */
 
 typedef struct tally {
-    VEC(char *) values;
+    VEC(char *) values; /* in the order first seen */
     VEC(int) counts;
+    json_t *index;      /* value -> position, once there are more than TALLY_SCAN values */
 } tally;
+
+/* A cluster reported by thousands of articles tallies thousands of sources: past this many
+ * values a tally finds them through a hash table instead of a scan. */
+#define TALLY_SCAN 16
 
 static void tally_add(tally *t, const char *v)
 {
     if (!v)
         return;
-    for (size_t i = 0; i < t->values.n; i++)
-        if (strcmp(t->values.items[i], v) == 0) {
-            t->counts.items[i]++;
+    if (t->index) {
+        json_t *at = json_object_get(t->index, v);
+        if (at) {
+            t->counts.items[json_integer_value(at)]++;
             return;
         }
+    } else {
+        for (size_t i = 0; i < t->values.n; i++)
+            if (strcmp(t->values.items[i], v) == 0) {
+                t->counts.items[i]++;
+                return;
+            }
+    }
     VEC_PUSH(t->values, strdup(v));
     VEC_PUSH(t->counts, 1);
+    if (t->index) {
+        json_object_set_new_nocheck(t->index, v, json_integer((json_int_t)t->values.n - 1));
+    } else if (t->values.n > TALLY_SCAN) {
+        t->index = json_object();
+        for (size_t i = 0; i < t->values.n; i++)
+            json_object_set_new_nocheck(t->index, t->values.items[i], json_integer((json_int_t)i));
+    }
 }
 
 /* The most frequent value; ties go to the longer, then the smaller string. */
@@ -123,6 +143,7 @@ static const char *tally_best(const tally *t)
 
 static void tally_free(tally *t)
 {
+    json_decref(t->index);
     for (size_t i = 0; i < t->values.n; i++)
         free(t->values.items[i]);
     free(t->values.items);
@@ -871,18 +892,35 @@ static json_t *participant_ids(const people_index *px, const char *source, const
     return ids;
 }
 
-static date_value published_of(const json_t *sources, const char *source)
+/* Each source by its id, and the first of its items (a source's items are consecutive, as
+ * collect() reads the sources in order): what the meeting steps look up per report. */
+static json_t *index_sources(const json_t *sources, const item_vec *items)
 {
+    json_t *by_id = json_object(), *src;
     size_t i;
-    json_t *src;
-    json_array_foreach(sources, i, src) if (strcmp(str(src, "source_id"), source) == 0) return parse_date(
-        str(json_object_get(src, "extraction"), "published"));
-    return (date_value){0};
+    json_array_foreach(sources, i, src)
+    {
+        const char *id = str(src, "source_id");
+        if (!json_object_get(by_id, id))
+            json_object_set_new(by_id, id, json_pack("{s:O, s:i}", "source", src, "first_item", -1));
+    }
+    for (i = 0; i < items->n; i++) {
+        json_t *entry = json_object_get(by_id, items->items[i].source);
+        if (json_integer_value(json_object_get(entry, "first_item")) < 0)
+            json_object_set_new(entry, "first_item", json_integer((json_int_t)i));
+    }
+    return by_id;
+}
+
+static date_value published_of(const json_t *by_id, const char *source)
+{
+    const json_t *src = json_object_get(json_object_get(by_id, source), "source");
+    return src ? parse_date(str(json_object_get(src, "extraction"), "published")) : (date_value){0};
 }
 
 /* Whether two meeting reports (with their participants' ids, see participant_ids) tell of
  * one meeting.  Never without a participant in common. */
-static bool meetings_same(const json_t *sources, const item *a, const item *b, const json_t *ia,
+static bool meetings_same(const json_t *by_id, const item *a, const item *b, const json_t *ia,
                           const json_t *ib)
 {
     int common = 0;
@@ -909,7 +947,7 @@ static bool meetings_same(const json_t *sources, const item *a, const item *b, c
         return true;
     const item *undated = da.y ? b : a;
     date_value dated = da.y ? da : db;
-    date_value pub = published_of(sources, undated->source);
+    date_value pub = published_of(by_id, undated->source);
     if (precision(dated) == 3 && precision(pub) == 3 && na == nb && common == (int)na) {
         long gap = days_between(dated, pub);
         return gap >= 0 && gap <= 31;
@@ -920,7 +958,7 @@ static bool meetings_same(const json_t *sources, const item *a, const item *b, c
 /* Clusters meeting reports as cluster_items() would with meetings_same, comparing only the
  * pairs that share a participant (no other pair can be one meeting), each report's
  * participants resolved once: a large store is not n-squared. */
-static int *cluster_meetings(const json_t *sources, const people_index *px, const item_vec *items)
+static int *cluster_meetings(const json_t *by_id, const people_index *px, const item_vec *items)
 {
     size_t n = items->n, i, k;
     int *parent = uf_new(n);
@@ -947,7 +985,7 @@ static int *cluster_meetings(const json_t *sources, const people_index *px, cons
             for (size_t q = p + 1; q < m; q++) {
                 int b = (int)json_integer_value(json_array_get(group, q));
                 if (uf_find(parent, a) != uf_find(parent, b) &&
-                    meetings_same(sources, &items->items[a], &items->items[b], ids[a], ids[b]))
+                    meetings_same(by_id, &items->items[a], &items->items[b], ids[a], ids[b]))
                     uf_union(parent, a, b);
             }
         }
@@ -965,21 +1003,16 @@ static int *cluster_meetings(const json_t *sources, const people_index *px, cons
 
 /* The date an article was written: its own, or else the date of an event it reports
  * undated that another article dates ("today", "on Friday"). */
-static date_value source_reference(const json_t *sources, const char *source, const item_vec *items,
+static date_value source_reference(const json_t *by_id, const char *source, const item_vec *items,
                                    const int *cluster, const date_value *cluster_dates)
 {
-    size_t i;
-    json_t *src;
-    json_array_foreach(sources, i, src)
-    {
-        if (strcmp(str(src, "source_id"), source) != 0)
-            continue;
-        date_value v = parse_date(str(json_object_get(src, "extraction"), "published"));
-        if (precision(v) == 3)
-            return v;
-    }
-    for (size_t k = 0; k < items->n; k++) {
-        if (strcmp(items->items[k].source, source) != 0 || str(items->items[k].fact, "date"))
+    date_value v = published_of(by_id, source);
+    if (precision(v) == 3)
+        return v;
+    json_int_t first = json_integer_value(json_object_get(json_object_get(by_id, source), "first_item"));
+    for (size_t k = first < 0 ? items->n : (size_t)first; k < items->n && strcmp(items->items[k].source, source) == 0;
+         k++) {
+        if (str(items->items[k].fact, "date"))
             continue;
         if (precision(cluster_dates[cluster[k]]) == 3)
             return cluster_dates[cluster[k]];
@@ -992,7 +1025,8 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     item_vec items = {0};
     collect(sources, "meetings", &items);
     size_t n = items.n;
-    int *cluster = cluster_meetings(sources, px, &items);
+    json_t *by_id = index_sources(sources, &items);
+    int *cluster = cluster_meetings(by_id, px, &items);
     int *next = cluster_next(cluster, n);
     /* each cluster's date, for the reference dates of undated articles */
     date_value *cluster_dates = calloc(n ? n : 1, sizeof *cluster_dates);
@@ -1043,7 +1077,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         free(inferred.items);
         if (!when.y) {
             /* an undated meeting is dated, to the month, by the article that reports it */
-            date_value ref = source_reference(sources, items.items[a].source, &items, cluster, cluster_dates);
+            date_value ref = source_reference(by_id, items.items[a].source, &items, cluster, cluster_dates);
             when = (date_value){ref.y, ref.m, 0};
         }
         char *date_s = date_format(when);
@@ -1076,6 +1110,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
     free(next);
     free(cluster);
     free(cluster_dates);
+    json_decref(by_id);
     free(items.items);
     return out;
 }
