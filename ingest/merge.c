@@ -1132,12 +1132,47 @@ static char *quote_key(const char *text)
     return strbuf_detach(&sb, NULL);
 }
 
-static bool quotes_same_speaker(int a, int b, void *ctx)
+typedef struct quote_order {
+    const char *words, *speaker; /* speaker: a person id, or NULL */
+    int item;
+} quote_order;
+
+/* By words, then speaker (none first), then item. */
+static int cmp_quote_order(const void *a, const void *b)
 {
-    json_t **speakers = ctx;
-    const char *sa = speakers[a] ? str(speakers[a], "person_id") : NULL;
-    const char *sb = speakers[b] ? str(speakers[b], "person_id") : NULL;
-    return !sa || !sb || strcmp(sa, sb) == 0;
+    const quote_order *x = a, *y = b;
+    int c = strcmp(x->words, y->words);
+    if (c)
+        return c;
+    if (!x->speaker != !y->speaker)
+        return x->speaker ? 1 : -1;
+    if (x->speaker && (c = strcmp(x->speaker, y->speaker)))
+        return c;
+    return (x->item > y->item) - (x->item < y->item);
+}
+
+/* Two reports are one quote when their words are the same and so is the speaker, or one of
+ * them names none.  In words-then-speaker order that is, per run of the same words: all of
+ * it when its first report names no speaker, else each run of one speaker.  Sorting makes it
+ * n log n however many articles repeat the same words. */
+static int *cluster_quotes(char *const *keys, json_t *const *speakers, size_t n)
+{
+    quote_order *order = malloc((n ? n : 1) * sizeof *order);
+    int *parent = uf_new(n);
+    for (size_t i = 0; i < n; i++)
+        order[i] = (quote_order){keys[i], speakers[i] ? str(speakers[i], "person_id") : NULL, (int)i};
+    if (n)
+        qsort(order, n, sizeof *order, cmp_quote_order);
+    for (size_t run = 0, end; run < n; run = end) {
+        for (end = run + 1; end < n && strcmp(order[end].words, order[run].words) == 0; end++)
+            ;
+        bool anyone = !order[run].speaker; /* a report without a speaker joins every report */
+        for (size_t k = run + 1; k < end; k++)
+            if (anyone || strcmp(order[k].speaker, order[k - 1].speaker) == 0)
+                uf_union(parent, order[k - 1].item, order[k].item);
+    }
+    free(order);
+    return uf_roots(parent, n);
 }
 
 static json_t *quotes_merge(const json_t *sources, const people_index *px, json_t *taken)
@@ -1152,13 +1187,7 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
         json_t *sp = json_object_get(items.items[i].fact, "speaker");
         speakers[i] = json_is_object(sp) ? person_ref(px, items.items[i].source, sp) : NULL;
     }
-    /* the same words, and the same speaker or one of them unnamed */
-    block_vec blocks = {0};
-    for (size_t i = 0; i < n; i++)
-        block_add(&blocks, "words", keys[i], (int)i);
-    int *parent = uf_new(n);
-    block_unite(&blocks, parent, quotes_same_speaker, speakers);
-    int *cluster = uf_roots(parent, n);
+    int *cluster = cluster_quotes(keys, speakers, n);
     int *next = cluster_next(cluster, n);
     json_t *out = json_array();
     for (size_t a = 0; a < n; a++) {

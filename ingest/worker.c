@@ -440,16 +440,19 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_r
         log_error("ingest: %s", store_errmsg(st));
         goto out;
     }
+    double stored = seconds_now();
     if (r->articles_new || stale) {
-        if (progress && seconds_now() - started >= PROGRESS_EVERY_SECONDS)
+        if (progress && stored - started >= PROGRESS_EVERY_SECONDS)
             log_info("ingest: merging the facts of every stored article");
         if (ingest_remerge(st, r))
             goto out;
     } else if (count_stored_facts(st, r)) {
         goto out;
     }
-    if (progress && seconds_now() - started >= PROGRESS_EVERY_SECONDS)
-        log_info("ingest: done in %.1f s", seconds_now() - started);
+    double ended = seconds_now();
+    if (progress && ended - started >= PROGRESS_EVERY_SECONDS)
+        log_info("ingest: done in %.1f s (reading, extracting and storing %.1f s, merging %.1f s)",
+                 ended - started, stored - started, ended - stored);
     result = 0;
 out:
     file_list_release(&files);
