@@ -375,6 +375,11 @@ int ingest_remerge(store *st, ingest_report *r)
         goto out;
     }
     facts = ingest_merge(sources);
+    log_debug("ingest: merged %zu articles", json_array_size(sources));
+    /* the merged facts hold what they need of the extractions: let those go before the
+     * facts are written, the longer part on a large store */
+    json_decref(sources);
+    sources = NULL;
     if (!facts || store_replace_facts(st, facts)) {
         log_error("ingest: storing the merged facts: %s",
                   facts ? store_errmsg(st) : "merge returned nothing");
@@ -384,7 +389,6 @@ int ingest_remerge(store *st, ingest_report *r)
     r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
     r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
     r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
-    log_debug("ingest: merged %zu articles", json_array_size(sources));
     result = 0;
 out:
     json_decref(facts);
