@@ -3,10 +3,11 @@
  * A run first resolves its paths into one ordered list of files (a folder gives its *.txt
  * files sorted by name), failing before any work when a path does not exist.  Then each file
  * is read, checked (non-empty, at most INGEST_MAX_ARTICLE bytes, UTF-8), hashed with SHA-256
- * and, unless those exact bytes are stored already, extracted and stored with its extraction
- * in one transaction.  A file that cannot be an article is counted as rejected and the run
- * goes on; a database failure stops it.  ingest_text() is that path for one article in
- * memory, which posted articles (jobs.c) take too.
+ * and, unless those exact bytes are stored already, extracted and stored with its extraction,
+ * all or nothing; BATCH_FILES articles share a transaction (store_batch_begin).  A file that
+ * cannot be an article is counted as rejected and the run goes on; a database failure stops
+ * it.  ingest_text() is that path for one article in memory, which posted articles (jobs.c)
+ * take too.
  *
  * Merging needs every article at once, so it runs once at the end: when anything new was
  * stored, or an earlier run stopped between storing and merging (the store's facts_stale
@@ -27,6 +28,12 @@
 #include "store/store.h"
 #include "util/log.h"
 #include "util/utf8.h"
+
+/* Articles stored in one transaction (each its own savepoint), or as many as come in this
+ * long: a commit per article would cost more than storing it.  A crash loses at most the
+ * open batch, which the next run stores again. */
+#define BATCH_FILES 64
+#define BATCH_SECONDS 0.5
 
 /* A progress line every this many files, or this often, whichever comes first. */
 #define PROGRESS_EVERY_FILES 500
@@ -425,10 +432,27 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_r
     if (collect_paths(paths, npaths, &files))
         goto out;
 
-    double started = seconds_now(), last_line = started;
+    double started = seconds_now(), last_line = started, batch_started = 0;
+    unsigned batched = 0;
     for (size_t i = 0; i < files.n; i++) {
-        if (ingest_file(st, files.paths[i], r))
+        if (!batched) {
+            if (store_batch_begin(st)) {
+                log_error("ingest: %s", store_errmsg(st));
+                goto out;
+            }
+            batch_started = seconds_now();
+        }
+        if (ingest_file(st, files.paths[i], r)) {
+            store_batch_rollback(st);
             goto out;
+        }
+        if (++batched == BATCH_FILES || i + 1 == files.n || seconds_now() - batch_started >= BATCH_SECONDS) {
+            if (store_batch_commit(st)) {
+                log_error("ingest: %s", store_errmsg(st));
+                goto out;
+            }
+            batched = 0;
+        }
         if (progress) {
             double now = seconds_now();
             if ((i + 1) % PROGRESS_EVERY_FILES == 0 || now - last_line >= PROGRESS_EVERY_SECONDS) {

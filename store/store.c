@@ -124,10 +124,49 @@ static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
 static const char SQL_BEGIN_READ[] = "BEGIN DEFERRED";
 static const char SQL_COMMIT[] = "COMMIT";
 static const char SQL_ROLLBACK[] = "ROLLBACK";
+/* A write inside a batch (store_batch_begin): all or nothing on its own, kept or dropped
+ * with the batch. */
+static const char SQL_SAVEPOINT[] = "SAVEPOINT store_write";
+static const char SQL_RELEASE[] = "RELEASE store_write";
+static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO store_write";
 
 int store_begin_write(store *st)
 {
+    if (st->batch)
+        return store_run(st, SQL_SAVEPOINT, "starting a write");
     return store_run(st, SQL_BEGIN_WRITE, "starting a write transaction");
+}
+
+int store_batch_begin(store *st)
+{
+    if (st->batch)
+        return store_fail(st, "a batch is open already");
+    if (store_run(st, SQL_BEGIN_WRITE, "starting a batch"))
+        return STORE_ERROR;
+    st->batch = true;
+    return STORE_OK;
+}
+
+int store_batch_commit(store *st)
+{
+    if (!st->batch)
+        return store_fail(st, "no batch is open");
+    st->batch = false;
+    if (sqlite3_get_autocommit(st->db))
+        return store_fail(st, "the batch was rolled back");
+    if (store_run(st, SQL_COMMIT, "committing a batch")) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+void store_batch_rollback(store *st)
+{
+    if (!st->batch)
+        return;
+    st->batch = false;
+    store_rollback(st);
 }
 
 int store_begin_read(store *st)
@@ -137,18 +176,27 @@ int store_begin_read(store *st)
 
 int store_commit(store *st)
 {
+    if (st->batch)
+        return store_run(st, SQL_RELEASE, "ending a write");
     return store_run(st, SQL_COMMIT, "committing");
 }
 
 void store_rollback(store *st)
 {
-    /* SQLite may already have rolled back by itself (e.g. on a full disk); keep the first
-     * error message, which says why. */
-    if (sqlite3_get_autocommit(st->db))
+    /* SQLite may already have rolled back by itself (e.g. on a full disk), a batch and all;
+     * keep the first error message, which says why. */
+    if (sqlite3_get_autocommit(st->db)) {
+        st->batch = false;
         return;
+    }
     char saved[sizeof(st->errmsg)];
     memcpy(saved, st->errmsg, sizeof(saved));
-    store_run(st, SQL_ROLLBACK, "rolling back");
+    if (st->batch) {
+        if (store_run(st, SQL_ROLLBACK_TO, "rolling back a write") == STORE_OK)
+            store_run(st, SQL_RELEASE, "ending a write");
+    } else {
+        store_run(st, SQL_ROLLBACK, "rolling back");
+    }
     memcpy(st->errmsg, saved, sizeof(saved));
 }
 

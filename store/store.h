@@ -57,6 +57,14 @@ typedef struct store_source_in {
     const char *title, *url, *published;
 } store_source_in;
 
+/* A batch: the writes between store_batch_begin() and store_batch_commit() share one
+ * transaction, each still all or nothing on its own (a savepoint), so that a bulk ingest
+ * pays for one commit per batch instead of one per article.  A crash or a rollback drops
+ * the whole batch, never part of one write.  Readers see none of it until the commit. */
+int store_batch_begin(store *st);
+int store_batch_commit(store *st);
+void store_batch_rollback(store *st);
+
 /* True (1) when an article with this SHA-256 is stored, 0 when not, -1 on error. */
 int store_has_source(store *st, const char *sha256);
 /* Stores one article and its extraction in one transaction; sets *id_out (malloc'd) to its id.

@@ -40,6 +40,8 @@ struct store {
         sqlite3_stmt *stmt;
     } dynamic[STORE_DYNAMIC_CACHE];
     int ndynamic, next_dynamic;
+    /* A batch is open (store_batch_begin): each write is a savepoint inside it. */
+    bool batch;
 };
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on

@@ -861,3 +861,51 @@ Test(store, person_id_naming_nobody_is_refused)
     json_decref(doc);
     store_close(st);
 }
+
+/* Articles stored in a batch share one transaction: readers see none of them until the batch
+ * commits; a write that fails inside it (here: another text whose SHA-256 starts like a stored
+ * one's, so its id is taken) is undone alone; a batch rolled back leaves nothing. */
+Test(store, a_batch_commits_together_and_a_failed_write_is_undone_alone)
+{
+    static const char TEXT_C[] = "Kenya and Uganda signed the Lake Victoria Pact.\n";
+    store *w = test_db_open_rw();
+    store *r = test_db_open_ro();
+
+    cr_assert_eq(store_batch_begin(w), STORE_OK, "%s", store_errmsg(w));
+    cr_expect_eq(store_batch_begin(w), STORE_ERROR, "batches do not nest");
+    char *a = put_text(w, TEXT_A, strlen(TEXT_A), "A");
+    cr_expect_eq(count(r, STORE_SOURCES), 0, "a reader sees no part of an open batch");
+
+    char sha[65], *id = NULL;
+    test_sha256_hex(TEXT_A, strlen(TEXT_A), sha);
+    memcpy(sha + 12, "0000000000000000000000000000000000000000000000000000", 52);
+    json_t *extraction = json_pack("{s:i, s:[], s:[], s:[], s:[]}", "extractor_version", 1,
+                                   "people", "agreements", "meetings", "quotes");
+    store_source_in clash = { .text = TEXT_C, .len = strlen(TEXT_C), .sha256 = sha, .extraction = extraction };
+    cr_expect_eq(store_put_source(w, &clash, &id), STORE_ERROR, "the id is taken");
+    cr_expect_null(id);
+
+    char *b = put_text(w, TEXT_B, strlen(TEXT_B), "B");
+    cr_assert_eq(store_batch_commit(w), STORE_OK, "%s", store_errmsg(w));
+    cr_expect_eq(count(r, STORE_SOURCES), 2, "both stored articles, not the failed one");
+    cr_expect_eq(store_batch_commit(w), STORE_ERROR, "no batch is open");
+
+    /* a batch rolled back leaves nothing, and the handle writes on its own again */
+    cr_assert_eq(store_batch_begin(w), STORE_OK, "%s", store_errmsg(w));
+    char *c = put_text(w, TEXT_C, strlen(TEXT_C), "C");
+    store_batch_rollback(w);
+    cr_expect_eq(count(r, STORE_SOURCES), 2);
+    char sha_c[65];
+    test_sha256_hex(TEXT_C, strlen(TEXT_C), sha_c);
+    cr_expect_eq(store_has_source(w, sha_c), 0, "the writer does not see it either");
+    free(c);
+    c = put_text(w, TEXT_C, strlen(TEXT_C), "C");
+    cr_expect_eq(count(r, STORE_SOURCES), 3, "a write outside a batch commits at once");
+
+    json_decref(extraction);
+    free(a);
+    free(b);
+    free(c);
+    store_close(r);
+    store_close(w);
+}
