@@ -20,6 +20,7 @@
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
 #include "ingest/pattern.h"
+#include "util/utf8.h"
 
 #define MIN_QUOTE_WORDS 3
 #define MAX_QUOTE_CHARS 4000
@@ -84,6 +85,11 @@ static bool can_close(const doc *d, size_t line_start, size_t i, size_t next, si
 static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp, qspan_vec *out)
 {
     const line *l = &d->lines.items[li];
+    /* most lines hold no mark of most families: no opening mark, no span */
+    char mark[4];
+    size_t mark_len = utf8_encode(open_cp, mark);
+    if (!memmem(d->text + l->start, l->end - l->start, mark, mark_len))
+        return;
     size_t i = l->start;
     bool inside = false;
     qspan q = {0};
