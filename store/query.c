@@ -171,9 +171,17 @@ static void add_date_range(bound_sql *b, const char *column, const char *from, c
     }
 }
 
+static bool has_control_char(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20)
+            return true;
+    return false;
+}
+
 /* Appends " AND <condition>" for every filter given. */
 static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence_kind,
-                        const store_filters *f)
+                        const store_filters *f, bool unlinked_names)
 {
     if (f->party) {
         strbuf_addstr(&b->sql, " AND EXISTS (SELECT 1 FROM json_each(agreements.parties)"
@@ -192,11 +200,24 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
                     " person_id IN ",
                     evidence_kind);
         add_person_set(b, person);
-        strbuf_addf(&b->sql,
-                    ") OR EXISTS (SELECT 1 FROM json_each(%s) WHERE"
-                    " lower(json_extract(json_each.value, '$.name')) = lower(?)))",
-                    list);
-        bind_text(b, person);
+        strbuf_addch(&b->sql, ')');
+        /* Names no person id stands for are found in the lists themselves: a scan, so only
+         * when the stored facts have such names.  A name is in the list's JSON text as
+         * written unless JSON escapes one of its characters: that text is searched first,
+         * and only the lists holding the name are parsed. */
+        if (unlinked_names) {
+            strbuf_addstr(&b->sql, " OR ");
+            if (!strpbrk(person, "\"\\") && !has_control_char(person)) {
+                strbuf_addf(&b->sql, "instr(lower(%s), lower(?)) > 0 AND ", list);
+                bind_text(b, person);
+            }
+            strbuf_addf(&b->sql,
+                        "EXISTS (SELECT 1 FROM json_each(%s) WHERE"
+                        " lower(json_extract(json_each.value, '$.name')) = lower(?))",
+                        list);
+            bind_text(b, person);
+        }
+        strbuf_addch(&b->sql, ')');
     }
     if (f->speaker) {
         strbuf_addstr(&b->sql, " AND (speaker_person_id IN ");
@@ -240,6 +261,13 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
                                " AND kind = 'source')");
         bind_text(b, f->q);
     }
+}
+
+/* For a filter by signatory or participant: whether names without a person id must be
+ * searched too (store_unlinked_names); 0 without such a filter. */
+static int person_filter_unlinked(store *st, const store_filters *f)
+{
+    return f->signatory || f->participant ? store_unlinked_names(st) : 0;
 }
 
 /* Whether a filter names something this kind cannot be filtered on (a caller's mistake). */
@@ -358,8 +386,11 @@ static int count_matches(store *st, const store_kind_info *k, const store_list_q
     bound_sql b = {.sql = STRBUF_INIT};
     int result = STORE_OK;
 
+    int unlinked = person_filter_unlinked(st, &query->filters);
+    if (unlinked < 0)
+        return STORE_ERROR;
     strbuf_addf(&b.sql, "SELECT count(*) FROM %s WHERE 1", k->table);
-    add_filters(&b, query->kind, k->evidence_kind, &query->filters);
+    add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
     sqlite3_stmt *stmt = b.overflow ? NULL : store_stmt_text(st, b.sql.buf);
     if (!stmt) {
         result = b.overflow ? store_fail(st, "too many filters") : STORE_ERROR;
@@ -431,7 +462,10 @@ static int list_page_locked(store *st, const store_list_query *query, store_page
     strbuf_addstr(&b.sql, k->columns);
     add_key_columns(&b.sql, key);
     strbuf_addf(&b.sql, " FROM %s WHERE 1", k->table);
-    add_filters(&b, query->kind, k->evidence_kind, &query->filters);
+    int unlinked = person_filter_unlinked(st, &query->filters);
+    if (unlinked < 0)
+        goto fail;
+    add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
     if (cursor)
         add_keyset(&b, key, query->descending, cursor);
     add_order(&b.sql, key, query->descending);

@@ -42,6 +42,8 @@ struct store {
     int ndynamic, next_dynamic;
     /* A batch is open (store_batch_begin): each write is a savepoint inside it. */
     bool batch;
+    /* Names without a person id in the person lists of the facts being written. */
+    long long unlinked_names;
 };
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on
@@ -54,6 +56,11 @@ void store_done(sqlite3_stmt *stmt);
 int store_fail(store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sets the error message to "what: <SQLite's message>"; returns STORE_ERROR. */
 int store_sql_fail(store *st, const char *what);
+
+/* Whether some name in a fact's person list (participants, signatories) has no person id,
+ * in the facts last written: 1 (or when not known), 0, or STORE_ERROR.  A filter by person
+ * searches the lists' JSON only when there is such a name; otherwise the person ids say it all. */
+int store_unlinked_names(store *st);
 
 /* Transactions.  Writers take the write lock at once (IMMEDIATE) so that two writers queue on
  * busy_timeout instead of failing on a lock upgrade; readers use a deferred one so that every

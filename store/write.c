@@ -47,6 +47,11 @@ static const char SQL_SET_STALE[] =
 
 static const char SQL_GET_STALE[] = "SELECT value FROM meta WHERE key = 'facts_stale'";
 
+static const char SQL_SET_UNLINKED[] =
+    "INSERT INTO meta (key, value) VALUES ('unlinked_names', ?1)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char SQL_GET_UNLINKED[] = "SELECT value FROM meta WHERE key = 'unlinked_names'";
+
 /* Every write transaction bumps the generation and stamps the time (readers derive ETag and
  * Last-Modified from them). */
 static const char SQL_BUMP_GENERATION[] =
@@ -584,7 +589,7 @@ static int link_person(store *st, const fact_at *at, const char *kind, const cha
 }
 
 /* Links every entry of a person list (already checked by dump_person_list) that has a
- * person_id. */
+ * person_id; counts those that have only a name. */
 static int link_person_list(store *st, const fact_at *at, const char *kind, const char *role,
                             const json_t *list)
 {
@@ -595,6 +600,8 @@ static int link_person_list(store *st, const fact_at *at, const char *kind, cons
         const char *person_id = json_string_value(json_object_get(person, "person_id"));
         if (person_id && link_person(st, at, kind, role, person_id))
             return STORE_ERROR;
+        if (!person_id && json_is_string(json_object_get(person, "name")))
+            st->unlinked_names++;
     }
     return STORE_OK;
 }
@@ -829,6 +836,35 @@ static int run_simple(store *st, const char *sql, const char *what)
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
 }
 
+/* Records how many names in person lists no person id stands for (see
+ * store_unlinked_names). */
+static int set_unlinked_names(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SET_UNLINKED);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_int64(stmt, 1, st->unlinked_names);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting unlinked names");
+}
+
+int store_unlinked_names(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_GET_UNLINKED);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt), result;
+    if (rc == SQLITE_ROW)
+        result = sqlite3_column_int64(stmt, 0) > 0;
+    else if (rc == SQLITE_DONE)
+        result = 1; /* facts merged before the count was kept: there may be some */
+    else
+        result = store_sql_fail(st, "reading the unlinked names");
+    store_done(stmt);
+    return result;
+}
+
 int store_replace_facts_locked(store *st, const json_t *facts)
 {
     static const char *const clear[] = {
@@ -845,10 +881,11 @@ int store_replace_facts_locked(store *st, const json_t *facts)
     for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++)
         if (run_simple(st, clear[i], "clearing the old facts"))
             return STORE_ERROR;
+    st->unlinked_names = 0;
     for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
         if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
             return STORE_ERROR;
-    if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
+    if (set_unlinked_names(st) || cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
         run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
