@@ -21,6 +21,7 @@
 #include "ingest/ingest.h"
 #include "server/http_headers.h"
 #include "server/server.h"
+#include "server/writer.h"
 #include "store/store.h"
 #include "util/log.h"
 
@@ -43,6 +44,7 @@ static const char usage_factd[] =
     "                             and merge their facts into the database FILE\n"
     "  serve --db FILE --port N   serve the database FILE over HTTP on 127.0.0.1:N\n"
     "  reindex --db FILE          read again the articles an older extractor read\n"
+    "  merge --db FILE            merge the stored articles' facts again when they are stale\n"
     "  extract FILE               print the extraction of one article as JSON\n"
     "\n"
     "options:\n"
@@ -113,6 +115,23 @@ static const char usage_serve[] =
     "\n"
     "environment:\n"
     "  FACTD_TOKEN   the write API's token, when --token-file is not given (empty: none)\n";
+
+static const char usage_merge[] =
+    "usage: factd merge --db FILE [--force]\n"
+    "\n"
+    "Merges the facts of every article of the database FILE again and replaces the fact set\n"
+    "in one transaction, when articles were stored since the last merge (or always, with\n"
+    "--force).  `factd serve` runs it as a process of its own after storing posted or\n"
+    "dropped-in articles: a merge holds every stored extraction in memory, and a process\n"
+    "that exits gives all of it back.\n"
+    "\n"
+    "options:\n"
+    "  -d, --db FILE   the database (required; it must exist)\n"
+    "  -f, --force     merge even when the facts are current\n"
+    "  -h, --help      show this help\n"
+    "\n"
+    "Prints a summary line on stdout.  Exit status 0 on success, 1 on failure (no such\n"
+    "database, a database error), 2 on a usage error.\n";
 
 static const char usage_reindex[] =
     "usage: factd reindex --db FILE\n"
@@ -309,9 +328,8 @@ static int prepare_database(const char *db, bool merge_stale)
         goto out;
     }
     if (stale) {
-        ingest_report r = { 0 };
         log_info("serve: the facts of %s are stale; merging them again", db);
-        if (ingest_remerge(st, &r))
+        if (!writer_merge_in_child(db))
             goto out;
     }
     rc = EXIT_SUCCESS;
@@ -472,6 +490,57 @@ static int cmd_reindex(int argc, char **argv)
     return EXIT_SUCCESS;
 }
 
+static int cmd_merge(int argc, char **argv)
+{
+    static const struct option options[] = {
+        { "db", required_argument, NULL, 'd' },
+        { "force", no_argument, NULL, 'f' },
+        { "help", no_argument, NULL, 'h' },
+        { NULL, 0, NULL, 0 },
+    };
+    const char *db = NULL;
+    bool force = false;
+    char *err = NULL;
+    int c;
+
+    while ((c = getopt_long(argc, argv, ":d:fh", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'f': force = true; break;
+        case 'h': return print_usage(usage_merge);
+        default: return option_error("merge", argv, c);
+        }
+    }
+    if (!db)
+        return usage_error("merge", "missing --db FILE");
+    if (optind < argc)
+        return usage_error("merge", "unexpected argument '%s'", argv[optind]);
+    if (access(db, F_OK) != 0) {
+        log_error("merge: %s: %s", db, strerror(errno));
+        return EXIT_FAILURE;
+    }
+    store *st = store_open(db, false, &err);
+    if (!st) {
+        log_error("merge: cannot open the database %s", err ? err : db);
+        free(err);
+        return EXIT_FAILURE;
+    }
+    int stale = force ? 1 : store_facts_stale(st);
+    ingest_report r = { 0 };
+    if (stale < 0)
+        log_error("merge: %s", store_errmsg(st));
+    int rc = stale < 0 ? -1 : stale ? ingest_remerge(st, &r) : 0;
+    store_close(st);
+    if (rc)
+        return EXIT_FAILURE;
+    if (stale)
+        printf("merge: facts: %u agreements, %u meetings, %u quotes, %u people\n", r.agreements,
+               r.meetings, r.quotes, r.people);
+    else
+        printf("merge: the facts are current\n");
+    return EXIT_SUCCESS;
+}
+
 static int cmd_extract(int argc, char **argv)
 {
     static const struct option options[] = {
@@ -516,6 +585,7 @@ static const struct command {
     { "ingest", cmd_ingest },
     { "serve", cmd_serve },
     { "reindex", cmd_reindex },
+    { "merge", cmd_merge },
     { "extract", cmd_extract },
 };
 

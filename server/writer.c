@@ -16,6 +16,8 @@
  *
  * Merging reads every stored extraction, so its cost grows with the store, not with what
  * changed: batching is what keeps a burst of posts (or a crash's leftovers) to one merge.
+ * It runs as a process of its own (writer_merge_in_child), so that the memory it needs goes
+ * back to the system when it is done.
  *
  * Every article is stored in one transaction and every fact set swapped in another, so a
  * stop (SIGTERM) or a crash (kill -9) between any two leaves whole articles and a consistent
@@ -38,6 +40,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,6 +48,8 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -234,6 +239,42 @@ out:
     return result;
 }
 
+bool writer_merge_in_child(const char *db_path)
+{
+    char *argv[] = {"factd", "merge", "--db", (char *)db_path, NULL};
+    pid_t parent = getpid(), pid = fork();
+    if (pid < 0) {
+        log_error("writer: cannot start the merge: %s", strerror(errno));
+        return false;
+    }
+    if (pid == 0) {
+        /* only async-signal-safe calls until exec */
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(127);
+        close_range(3, ~0U, 0);
+        execv("/proc/self/exe", argv);
+        _exit(127);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            log_error("writer: waiting for the merge: %s", strerror(errno));
+            return false;
+        }
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return true;
+    if (WIFSIGNALED(status))
+        log_error("writer: the merge was killed by signal %d", WTERMSIG(status));
+    else
+        log_error("writer: the merge failed (exit status %d)", WEXITSTATUS(status));
+    return false;
+}
+
 /* Merges the facts when articles were stored since the last merge.  False on failure. */
 static bool merge_if_stale(writer *w)
 {
@@ -247,15 +288,19 @@ static bool merge_if_stale(writer *w)
         return true;
     }
     double started = seconds_now();
-    ingest_report r = {0};
     w->merge_needed = true;
-    if (ingest_remerge(w->st, &r)) {
+    if (!writer_merge_in_child(w->db_path)) {
         w->retry_at = seconds_now() + RETRY_MS / 1000.0;
         return false;
     }
     w->merge_needed = false;
-    log_info("writer: facts merged in %.2f s: %u agreements, %u meetings, %u quotes, %u people",
-             seconds_now() - started, r.agreements, r.meetings, r.quotes, r.people);
+    long long n[4] = {0};
+    static const enum store_kind kinds[] = {STORE_AGREEMENTS, STORE_MEETINGS, STORE_QUOTES, STORE_PEOPLE};
+    for (int i = 0; i < 4; i++)
+        if (store_count(w->st, kinds[i], &n[i]))
+            n[i] = -1;
+    log_info("writer: facts merged in %.2f s: %lld agreements, %lld meetings, %lld quotes, %lld people",
+             seconds_now() - started, n[0], n[1], n[2], n[3]);
     return true;
 }
 

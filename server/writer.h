@@ -15,6 +15,8 @@
 #ifndef FACTD_SERVER_WRITER_H
 #define FACTD_SERVER_WRITER_H
 
+#include <stdbool.h>
+
 #include "api/api.h"
 
 typedef struct writer writer;
@@ -37,5 +39,13 @@ int writer_enqueue(writer *w, const api_article *article, char **job_id);
 /* Deletes a source through the thread and waits until readers see the facts without it:
  * STORE_OK, STORE_NOT_FOUND or STORE_ERROR.  Any thread but the writer's. */
 int writer_delete_source(writer *w, const char *id);
+
+/* Runs `factd merge --db db_path` (this very binary, /proc/self/exe) and waits for it: true
+ * when it merged.  A merge holds every stored extraction in memory at once, tens of
+ * kilobytes an article; in a process of its own, all of it goes back to the system when it
+ * exits, and the server keeps only what serving needs however large the store grows.  The
+ * child is killed if the calling thread's process dies (SQLite rolls its transaction back;
+ * the facts stay stale for the next start).  The thread blocks meanwhile. */
+bool writer_merge_in_child(const char *db_path);
 
 #endif

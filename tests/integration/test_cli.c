@@ -272,7 +272,7 @@ Test(cli_usage, help_and_version)
         run_release(&r);
     }
 
-    static const char *const commands[] = { "ingest", "serve", "extract" };
+    static const char *const commands[] = { "ingest", "serve", "extract", "merge", "reindex" };
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
         char expect[64];
         snprintf(expect, sizeof(expect), "usage: factd %s", commands[i]);
@@ -312,6 +312,9 @@ Test(cli_usage, errors_exit_2_with_one_line)
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "extra"), "extra");
     expect_usage_error(RUN("extract"), "FILE");
     expect_usage_error(RUN("extract", "a.txt", "b.txt"), "FILE");
+    expect_usage_error(RUN("merge"), "--db");
+    expect_usage_error(RUN("merge", "--db", db, "extra"), "extra");
+    expect_usage_error(RUN("merge", "--db", db, "--bogus"), "--bogus");
     cr_expect_not(exists(db), "a usage error touches no database");
 }
 
@@ -346,6 +349,12 @@ Test(cli_usage, failures_exit_1)
     cr_expect_eq(r.status, 1);
     cr_expect_not_null(strstr(r.err, "no-such-file.txt"), "%s", r.err);
     run_release(&r);
+
+    r = RUN("merge", "--db", in_tmp("missing.db"));
+    cr_expect_eq(r.status, 1, "merge never creates a database");
+    cr_expect_not_null(strstr(r.err, "missing.db"), "%s", r.err);
+    run_release(&r);
+    cr_expect_not(exists(in_tmp("missing.db")));
 }
 
 /* --- ingest --- */
@@ -528,6 +537,50 @@ Test(cli_ingest, stale_facts_are_merged_again)
 
     char *again = db_ids(db);
     cr_expect_str_eq(again, ids, "merging again gives the same ids");
+    free(again);
+    free(ids);
+}
+
+/* `factd merge` (what `serve` runs after storing articles): nothing to do when the facts are
+ * current, a merge when they are stale or --force says so, and the same fact set either way;
+ * a fact set damaged by hand is rebuilt from the stored extractions. */
+Test(cli_ingest, merge_merges_stale_facts_and_only_those)
+{
+    const char *db = in_tmp("facts.db");
+    run_result r = RUN("ingest", "--db", db, CORPUS);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    run_release(&r);
+    char *ids = db_ids(db);
+    long long agreements = db_count(db, "SELECT count(*) FROM agreements");
+    long long generation = db_count(db, "SELECT value FROM meta WHERE key = 'generation'");
+
+    r = RUN("merge", "--db", db);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect_str_eq(r.out, "merge: the facts are current\n");
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'generation'"), generation,
+                 "nothing was written");
+
+    mark_stale(db);
+    r = RUN("merge", "--db", db);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    char expect[64];
+    snprintf(expect, sizeof expect, "merge: facts: %lld agreements, ", agreements);
+    cr_expect_eq(strncmp(r.out, expect, strlen(expect)), 0, "%s", r.out);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);
+
+    sqlite3 *raw;
+    cr_assert_eq(sqlite3_open(db, &raw), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(raw, "DELETE FROM evidence WHERE kind = 'agreement';"
+                                   " DELETE FROM agreements;", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+    r = RUN("merge", "--db", db, "--force");
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM agreements"), agreements);
+    char *again = db_ids(db);
+    cr_expect_str_eq(again, ids, "the same ids");
     free(again);
     free(ids);
 }
