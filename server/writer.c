@@ -37,6 +37,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -255,6 +256,10 @@ bool writer_merge_in_child(const char *db_path)
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)
             _exit(127);
+        /* its summary line is for a terminal; its log lines go where the server's go */
+        int null_fd = open("/dev/null", O_WRONLY);
+        if (null_fd >= 0)
+            dup2(null_fd, STDOUT_FILENO);
         close_range(3, ~0U, 0);
         execv("/proc/self/exe", argv);
         _exit(127);
