@@ -176,3 +176,12 @@ BENCH_SECONDS ?= 5
 bench: deps
 	$(MAKE) all
 	BENCH_SECONDS=$(BENCH_SECONDS) FACTD_BIN=$(BUILD)/factd BUILD=$(BUILD) bench/run
+
+# Soak, neither part of `make test` nor of CI: wrk -t1 -c64 for SOAK_SECONDS (default 300)
+# over a mix of URLs while articles keep arriving (POST /sources and the --corpus folder);
+# fails on any error response, failed job or unserved article, and on RSS growth of 5% or
+# more after the warm-up.  Installs wrk when missing.  See bench/README.md.
+.PHONY: soak
+soak: deps
+	$(MAKE) BUILD=$(BUILD) $(BUILD)/factd
+	FACTD_BIN=$(BUILD)/factd BUILD=$(BUILD) bench/soak
