@@ -24,8 +24,11 @@
  *     made from the database generation and the request (make_etag) and a Last-Modified
  *     from the time of the last write.  If-None-Match (a list, weak comparison, or "*") and,
  *     without it, If-Modified-Since answer 304.  The generation is read before and after
- *     the API answers: a write in between leaves the answer without validators.  A tag
- *     that matches before the API is asked answers 304 straight away.
+ *     the API answers: a write in between leaves the answer without validators.
+ *   - The answer cache: a 200 of stored data is kept as a ready libmicrohttpd response, with
+ *     its 304, and queued again for the same request on the same data, so that a repeated
+ *     request or a revalidation costs the reading of the data version and no more (see
+ *     "the answer cache" below).
  *   - Cache-Control: "public, max-age=0, must-revalidate" on data (caches keep it but ask
  *     every time), "no-store" on errors and the operational endpoints.
  *   - gzip when Accept-Encoding takes it and the body is 512 bytes or more; HEAD is
@@ -85,9 +88,10 @@
 #define ETAG_DIGEST_BYTES 16                    /* of the SHA-256: 32 hex digits */
 #define ETAG_SIZE (2 * ETAG_DIGEST_BYTES + 3)   /* quoted, with the NUL */
 #define GZIP_MIN_BYTES 512                      /* smaller bodies gain too little */
-#define SENT_LENGTH_SLOTS 4096                  /* body lengths remembered for 304s */
-#define CACHED_BODY_MAX (256u << 10)            /* the largest answer kept whole */
-#define CACHED_BYTES_MAX (16u << 20)            /* all answers kept, together */
+#define ANSWER_SLOTS 4096                       /* answers kept, by the hash of their key */
+#define ANSWER_KEY_MAX 4096                     /* a request with a longer key is not kept */
+#define CACHED_BODY_MAX (256u << 10)            /* the largest 200 kept */
+#define CACHED_BYTES_MAX (16u << 20)            /* the bodies of all 200s kept, together */
 #define CACHE_CONTROL_DATA "public, max-age=0, must-revalidate"
 #define CACHE_CONTROL_NONE "no-store"
 #define VARY_REPRESENTATION "Accept-Encoding, Accept"
@@ -102,28 +106,31 @@
 #define DISCARD_MAX_BYTES (16u << 20)
 #define CORS_MAX_AGE_S "86400"
 
-/* A 200 that carried an entity tag: its body length (see remember_reply()) and, when small
- * enough to keep, the answer itself, so that the same request on the same data is answered
- * without asking the API again. */
-typedef struct sent_length {
+/* One answer of stored data, kept as libmicrohttpd responses ready to be queued again: the
+ * 200 with every header, and the 304 that revalidates it (see the answer cache below). */
+typedef struct kept_answer {
+    char *key;                        /* see answer_key; NULL in an empty slot */
+    size_t key_len;
+    uint64_t hash;                    /* of the key */
+    store_version version;            /* of the data it was made from */
     char etag[ETAG_SIZE];
-    size_t len;
-    char *body;               /* NULL when not kept */
-    char *content_type;
-    bool gzipped;
-    const char *route;        /* a route pattern: static */
-    size_t nheaders;
-    api_header headers[sizeof ((api_response *)0)->headers / sizeof(api_header)];
-} sent_length;
+    bool have_modified;               /* it carries Last-Modified: `modified` */
+    time_t modified;
+    const char *route;                /* a route pattern: static */
+    size_t len;                       /* the 200's body length, which a HEAD and a 304 announce */
+    struct MHD_Response *ok;          /* the 200; NULL when its body was too large to keep */
+    struct MHD_Response *not_modified;
+} kept_answer;
 
 typedef struct server_state {
     const char *db_path;
     const char *cors;     /* the --cors value, or NULL */
     bool writes;          /* the write API is enabled */
     char seed[2 * EVP_MAX_MD_SIZE + 1]; /* hex digest of the build: version, OpenAPI document */
-    pthread_mutex_t lengths_lock; /* guards lengths */
-    sent_length *lengths; /* SENT_LENGTH_SLOTS of them, by the first digits of the tag */
-    size_t cached_bytes;  /* the bodies kept in lengths (guarded by lengths_lock) */
+    pthread_rwlock_t answers_lock; /* guards answers, kept_bytes and swept */
+    kept_answer *answers; /* ANSWER_SLOTS of them, by the hash of their key */
+    size_t kept_bytes;    /* the bodies of the 200s kept in answers */
+    store_version swept;  /* the data of the last sweep (see drop_older_answers) */
     pthread_mutex_t lock; /* guards handles and mhd_message */
     store **handles;      /* every handle a worker opened, closed at shutdown */
     size_t nhandles, cap;
@@ -145,6 +152,8 @@ typedef struct reply {
     bool preflight;               /* a CORS preflight answer */
     const char *allow_origin;     /* Access-Control-Allow-Origin, NULL when none */
     const api_response *api;      /* its extra headers (Allow, Link, ...); NULL when none */
+    bool queued;                  /* already queued (from the answer cache): queue_result */
+    enum MHD_Result queue_result;
 } reply;
 
 /* This worker thread's read-only store handle; NULL until its first request. */
@@ -388,26 +397,6 @@ static void make_request(struct MHD_Connection *conn, const char *url, const cha
     };
 }
 
-/* The slot of a tag in state->lengths: its first hex digits, uniform as a digest is. */
-static size_t length_slot(const char *etag)
-{
-    char digits[5] = {etag[1], etag[2], etag[3], etag[4], '\0'};
-    return (size_t)strtoul(digits, NULL, 16) % SENT_LENGTH_SLOTS;
-}
-
-static void slot_clear(server_state *state, sent_length *slot)
-{
-    if (slot->body)
-        state->cached_bytes -= slot->len;
-    free(slot->body);
-    free(slot->content_type);
-    for (size_t i = 0; i < slot->nheaders; i++) {
-        free(slot->headers[i].name);
-        free(slot->headers[i].value);
-    }
-    memset(slot, 0, sizeof *slot);
-}
-
 static char *copy_bytes(const char *p, size_t n)
 {
     char *c = malloc(n ? n : 1);
@@ -416,115 +405,14 @@ static char *copy_bytes(const char *p, size_t n)
     return c;
 }
 
-/* Remembers a 200 sent with etag: its body length, which a 304 must carry (RFC 9110 section
- * 8.6; libmicrohttpd sends the length of the response it is given), and, within
- * CACHED_BODY_MAX and CACHED_BYTES_MAX, the answer itself.  The tag names the data's
- * generation and the request, so a kept answer stays right until the data changes, when
- * requests get other tags.  A slot holds the latest tag that fell in it; an older one is
- * simply forgotten. */
-static void remember_reply(server_state *state, const char *etag, const reply *out,
-                           const api_response *resp)
-{
-    sent_length fresh;
-    memset(&fresh, 0, sizeof fresh);
-    memcpy(fresh.etag, etag, ETAG_SIZE);
-    fresh.len = out->len;
-    bool keep = out->body && out->len && out->len <= CACHED_BODY_MAX && out->content_type;
-    if (keep) {
-        fresh.body = copy_bytes(out->body, out->len);
-        fresh.content_type = strdup(out->content_type);
-        fresh.gzipped = out->gzipped;
-        fresh.route = out->route;
-        for (size_t i = 0; i < resp->nheaders; i++) {
-            fresh.headers[i].name = strdup(resp->headers[i].name);
-            fresh.headers[i].value = strdup(resp->headers[i].value);
-            fresh.nheaders++;
-        }
-    }
-
-    sent_length *slot = &state->lengths[length_slot(etag)];
-    pthread_mutex_lock(&state->lengths_lock);
-    slot_clear(state, slot);
-    if (keep && (!fresh.body || !fresh.content_type ||
-                 state->cached_bytes + fresh.len > CACHED_BYTES_MAX))
-        keep = false;
-    if (!keep) {
-        /* the length alone */
-        sent_length body_part = fresh;
-        fresh.body = NULL;
-        fresh.content_type = NULL;
-        fresh.nheaders = 0;
-        free(body_part.body);
-        free(body_part.content_type);
-        for (size_t i = 0; i < body_part.nheaders; i++) {
-            free(body_part.headers[i].name);
-            free(body_part.headers[i].value);
-        }
-    } else {
-        state->cached_bytes += fresh.len;
-    }
-    *slot = fresh;
-    pthread_mutex_unlock(&state->lengths_lock);
-}
-
-/* The body length remembered for etag; false when it is not (or no longer) known. */
-static bool recall_length(server_state *state, const char *etag, size_t *len)
-{
-    const sent_length *slot = &state->lengths[length_slot(etag)];
-    pthread_mutex_lock(&state->lengths_lock);
-    bool found = strcmp(slot->etag, etag) == 0;
-    if (found)
-        *len = slot->len;
-    pthread_mutex_unlock(&state->lengths_lock);
-    return found;
-}
-
-/* The answer kept for etag, copied into out and resp (whose headers it fills); false when
- * it is not kept. */
-static bool recall_reply(server_state *state, const char *etag, reply *out, api_response *resp)
-{
-    const sent_length *slot = &state->lengths[length_slot(etag)];
-    bool found = false;
-
-    pthread_mutex_lock(&state->lengths_lock);
-    if (strcmp(slot->etag, etag) == 0 && slot->body) {
-        char *body = copy_bytes(slot->body, slot->len);
-        char *type = strdup(slot->content_type);
-        found = body && type;
-        if (found) {
-            resp->status = 200;
-            resp->content_type = type;
-            resp->route = slot->route;
-            resp->cacheable = true;
-            for (size_t i = 0; i < slot->nheaders; i++) {
-                resp->headers[i].name = strdup(slot->headers[i].name);
-                resp->headers[i].value = strdup(slot->headers[i].value);
-                resp->nheaders++;
-            }
-            out->status = 200;
-            out->route = slot->route;
-            out->content_type = type;
-            out->body = body;
-            out->len = slot->len;
-            out->gzipped = slot->gzipped;
-            out->api = resp;
-            out->data = true;
-        } else {
-            free(body);
-            free(type);
-        }
-    }
-    pthread_mutex_unlock(&state->lengths_lock);
-    return found;
-}
-
 /* The strong entity tag of one representation.  api_handle() is a pure function of the data
  * (the database generation and its modified time), the request (method aside, GET and HEAD
  * being one representation: its target, query included, and its Accept header, which
  * decides the format) and the build (seed: the version and the OpenAPI document); the
  * content coding follows from Accept-Encoding, the body and nothing else.  So the tag can be
- * computed before the answer is, which lets a revalidation skip api_handle() altogether.
- * Empty when the digest fails (then no tag is sent). */
+ * computed before the answer is, and the same tag names the same bytes, across restarts too
+ * (the answer cache relies on the same purity).  Empty when the digest fails (then no tag is
+ * sent). */
 static void make_etag(const server_state *state, const store_version *v, const char *target,
                       const char *accept, enum http_gzip_use gzip, char out[ETAG_SIZE])
 {
@@ -632,19 +520,18 @@ static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
     return MHD_CONTENT_READER_END_WITH_ERROR;
 }
 
-/* Queues `out`: the body moves into the libmicrohttpd response (which frees it), then the
- * headers the status calls for.  A 304 carries what the 200 would have told a cache (ETag,
- * Last-Modified, Cache-Control, Vary) and no representation metadata; a 204 preflight only
- * the CORS headers. */
-static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connection *conn,
-                                   reply *out)
+/* The libmicrohttpd response of `out`: the body moves into it (libmicrohttpd frees it with
+ * the response), then the headers the status calls for.  A 304 carries what the 200 would
+ * have told a cache (ETag, Last-Modified, Cache-Control, Vary) and no representation
+ * metadata; a 204 preflight only the CORS headers.  NULL when out of memory. */
+static struct MHD_Response *build_response(const server_state *state, reply *out)
 {
     struct MHD_Response *r;
     bool ok = true, bodyless = out->status == 204 || out->status == 304;
 
     /* libmicrohttpd sends the headers of the body it is given, and the body itself unless
      * the request is a HEAD or the status a 304: so a HEAD and a 304 get the Content-Length
-     * of the 200.  A 304 answered from a tag alone knows only that length. */
+     * of the 200.  A 304 without the body knows only that length. */
     if (out->status != 204 && out->body && out->len) {
         r = MHD_create_response_from_buffer(out->len, out->body, MHD_RESPMEM_MUST_FREE);
         if (r)
@@ -655,7 +542,7 @@ static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connect
         r = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     }
     if (!r)
-        return MHD_NO;
+        return NULL;
 
     if (!bodyless && out->content_type)
         ok = ok && add_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, out->content_type);
@@ -689,14 +576,216 @@ static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connect
     }
     for (size_t i = 0; out->api && out->status != 304 && i < out->api->nheaders; i++)
         ok = ok && add_header(r, out->api->headers[i].name, out->api->headers[i].value);
+    if (!ok) {
+        MHD_destroy_response(r);
+        return NULL;
+    }
+    return r;
+}
 
-    enum MHD_Result queued = ok ? MHD_queue_response(conn, (unsigned int)out->status, r) : MHD_NO;
+/* Queues `out` in a response of its own (see build_response). */
+static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connection *conn,
+                                   reply *out)
+{
+    struct MHD_Response *r = build_response(state, out);
+    if (!r)
+        return MHD_NO;
+    enum MHD_Result queued = MHD_queue_response(conn, (unsigned int)out->status, r);
     MHD_destroy_response(r);
     return queued;
 }
 
-/* Asks the API for the answer to a GET or any other request but a preflight, and makes it
- * conditional: fills out (and resp, when the API was asked). */
+/* --- the answer cache ---
+ *
+ * api_handle() is a pure function of the data, the request and the build (see make_etag), so
+ * the answer to the same request on the same data is the same bytes.  A 200 of stored data
+ * is kept as a libmicrohttpd response, every header added, under a key of what else decides
+ * its bytes and headers: the request target as received, Accept, the
+ * Access-Control-Allow-Origin it carries and the content coding.  With it go the data
+ * version it was made from and the 304 that revalidates it.  A request with that key on that
+ * version is answered by queueing the kept response again: no API, no copy, no header to
+ * format.  libmicrohttpd counts the references to a response, so one may be queued on many
+ * connections at once; it is freed once the cache has let it go and the last connection is
+ * done with it.  Queueing happens under the read lock, replacing under the write lock, so a
+ * response is never queued after the cache dropped it.
+ *
+ * The slots are direct-mapped by the key's hash: a slot holds the latest answer that fell in
+ * it.  The data version only moves forward, so an answer made from older data is never
+ * served again: it is replaced the next time its request comes, or dropped when room runs
+ * out.  Only 200s up to CACHED_BODY_MAX are kept whole, up to CACHED_BYTES_MAX together; a
+ * larger one keeps its 304 alone, which needs only the length. */
+
+typedef struct answer_key {
+    char buf[ANSWER_KEY_MAX];
+    size_t len;
+    bool too_long; /* not kept */
+    uint64_t hash;
+} answer_key;
+
+/* Appends a field of the key: 0x01 when absent, else 0x02, its bytes and a NUL (which none
+ * of them contains), so that no two requests share a key. */
+static void answer_key_add(answer_key *key, const char *field)
+{
+    size_t n = field ? strlen(field) : 0;
+    if (key->too_long || key->len + n + 2 > sizeof key->buf) {
+        key->too_long = true;
+        return;
+    }
+    key->buf[key->len++] = field ? '\2' : '\1';
+    if (field) {
+        memcpy(key->buf + key->len, field, n + 1);
+        key->len += n + 1;
+    }
+}
+
+/* 64-bit FNV-1a: a hash table's spread, not a digest. */
+static uint64_t fnv1a(const char *p, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)p[i];
+        h *= 0x100000001b3u;
+    }
+    return h;
+}
+
+static void answer_key_make(answer_key *key, const char *target, const char *accept,
+                            const char *allow_origin, enum http_gzip_use gzip)
+{
+    char coding[2] = {(char)('0' + (int)gzip), '\0'};
+    key->len = 0;
+    key->too_long = false;
+    answer_key_add(key, target);
+    answer_key_add(key, accept);
+    answer_key_add(key, allow_origin);
+    answer_key_add(key, coding);
+    key->hash = fnv1a(key->buf, key->len);
+}
+
+static bool same_version(const store_version *a, const store_version *b)
+{
+    return a->generation == b->generation && strcmp(a->modified_at, b->modified_at) == 0;
+}
+
+/* Empties a slot; the write lock is held. */
+static void kept_answer_clear(server_state *state, kept_answer *slot)
+{
+    if (slot->ok) {
+        state->kept_bytes -= slot->len;
+        MHD_destroy_response(slot->ok);
+    }
+    if (slot->not_modified)
+        MHD_destroy_response(slot->not_modified);
+    free(slot->key);
+    memset(slot, 0, sizeof *slot);
+}
+
+/* Drops every answer made from other data than `version`'s, which no request will be given
+ * again: when an answer of newer data is kept (so that the cache does not fill with the
+ * answers of every write since the start) and when the bodies kept reach CACHED_BYTES_MAX.
+ * Once per version, since a sweep frees nothing more until the data changes again.  The
+ * write lock is held. */
+static void drop_older_answers(server_state *state, const store_version *version)
+{
+    if (same_version(&state->swept, version))
+        return;
+    state->swept = *version;
+    for (size_t i = 0; i < ANSWER_SLOTS; i++) {
+        kept_answer *slot = &state->answers[i];
+        if (slot->key && !same_version(&slot->version, version))
+            kept_answer_clear(state, slot);
+    }
+}
+
+/* Answers from the cache when it keeps the answer to `key` on the data `version`: queues the
+ * 304 or the 200 the request's conditions call for, and fills out for the metrics and the
+ * log.  False when it keeps no such answer (or only the 304 of one, and the request does not
+ * revalidate it): then the API is asked. */
+static bool answer_from_cache(server_state *state, struct MHD_Connection *conn,
+                              const answer_key *key, const store_version *version,
+                              const request_headers *h, reply *out)
+{
+    bool answered = false;
+
+    pthread_rwlock_rdlock(&state->answers_lock);
+    const kept_answer *kept = &state->answers[key->hash % ANSWER_SLOTS];
+    if (kept->key && kept->hash == key->hash && kept->key_len == key->len &&
+        memcmp(kept->key, key->buf, key->len) == 0 && same_version(&kept->version, version)) {
+        bool unchanged = not_modified(h, kept->etag, kept->have_modified, kept->modified);
+        struct MHD_Response *r = unchanged ? kept->not_modified : kept->ok;
+        if (r) {
+            out->status = unchanged ? 304 : 200;
+            out->route = kept->route;
+            out->len = kept->len;
+            out->data = true;
+            out->queued = true;
+            out->queue_result = MHD_queue_response(conn, (unsigned int)out->status, r);
+            answered = true;
+        }
+    }
+    pthread_rwlock_unlock(&state->answers_lock);
+    return answered;
+}
+
+/* Builds the 200 of a fresh data answer (out, with its validators; status 200, or 304 when
+ * the request's conditions hold) and its 304, queues the one the status calls for and keeps
+ * both under `key` for the next time.  The body moves into the 200. */
+static void queue_and_keep(server_state *state, struct MHD_Connection *conn,
+                           const answer_key *key, const store_version *version,
+                           bool have_modified, time_t modified, reply *out)
+{
+    kept_answer fresh = {.key_len = key->len, .hash = key->hash, .version = *version,
+                         .have_modified = have_modified, .modified = modified,
+                         .route = out->route, .len = out->len};
+    reply full = *out, revalidation = *out;
+
+    memcpy(fresh.etag, out->etag, sizeof fresh.etag);
+    full.status = 200;
+    fresh.ok = build_response(state, &full);
+    out->body = full.body; /* NULL once moved into the 200 */
+    revalidation.status = 304;
+    revalidation.body = NULL;
+    fresh.not_modified = build_response(state, &revalidation);
+    fresh.key = copy_bytes(key->buf, key->len);
+
+    struct MHD_Response *r = out->status == 304 ? fresh.not_modified : fresh.ok;
+    out->queued = true;
+    out->queue_result = r ? MHD_queue_response(conn, (unsigned int)out->status, r) : MHD_NO;
+    if (!fresh.key || !fresh.not_modified) {
+        if (fresh.ok)
+            MHD_destroy_response(fresh.ok);
+        if (fresh.not_modified)
+            MHD_destroy_response(fresh.not_modified);
+        free(fresh.key);
+        return;
+    }
+    if (fresh.ok && fresh.len > CACHED_BODY_MAX) {
+        MHD_destroy_response(fresh.ok);
+        fresh.ok = NULL;
+    }
+
+    pthread_rwlock_wrlock(&state->answers_lock);
+    /* answers of older data are never served again: they go as soon as newer data is seen,
+     * so that the cache holds the answers of one data version, not of every write since */
+    if (version->generation > state->swept.generation)
+        drop_older_answers(state, version);
+    kept_answer *slot = &state->answers[fresh.hash % ANSWER_SLOTS];
+    kept_answer_clear(state, slot);
+    if (fresh.ok && state->kept_bytes + fresh.len > CACHED_BYTES_MAX)
+        drop_older_answers(state, version);
+    if (fresh.ok && state->kept_bytes + fresh.len > CACHED_BYTES_MAX) {
+        MHD_destroy_response(fresh.ok);
+        fresh.ok = NULL;
+    }
+    if (fresh.ok)
+        state->kept_bytes += fresh.len;
+    *slot = fresh;
+    pthread_rwlock_unlock(&state->answers_lock);
+}
+
+/* Answers a GET or any other request but a preflight, conditionally: from the answer cache,
+ * else from the API.  Fills out (and resp, when the API was asked); queues the answer itself
+ * when it comes from or goes into the cache (out->queued). */
 static void answer_request(server_state *state, struct MHD_Connection *conn,
                            const request_ctx *ctx, const char *url, const char *method,
                            bool has_body, const request_headers *h, reply *out,
@@ -709,7 +798,8 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
     enum http_gzip_use gzip = http_gzip_negotiate(h->accept_encoding);
     char etag[ETAG_SIZE] = "";
     time_t modified = 0;
-    bool have_modified = false;
+    bool have_modified = false, keep = false;
+    answer_key key;
 
     /* Only data is versioned: the operational endpoints must not depend on the database
      * more than they say (/livez not at all), and unknown paths have nothing to tag. */
@@ -717,62 +807,47 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
                      !api_route_is_operational(route) &&
                      store_get_version(st, &before) == STORE_OK;
     if (versioned) {
+        answer_key_make(&key, ctx->target, h->accept, out->allow_origin, gzip);
+        keep = !key.too_long;
+        if (keep && answer_from_cache(state, conn, &key, &before, h, out))
+            return;
         make_etag(state, &before, ctx->target, h->accept, gzip, etag);
         have_modified = http_iso8601_parse(before.modified_at, &modified);
     }
 
-    /* Revalidation of a tag this server gave: the data has not changed since, so neither has
-     * the answer, and the API need not be asked. */
-    size_t known_len;
-    if (etag[0] && http_if_none_match(h->if_none_match, etag) == HTTP_TAG_LISTED &&
-        recall_length(state, etag, &known_len)) {
-        out->status = 304;
-        out->route = route;
-        out->data = true;
-        out->len = known_len;
-    } else if (etag[0] && recall_reply(state, etag, out, resp)) {
-        /* The same request on the same data: the answer kept from the last time. */
-        if (not_modified(h, etag, have_modified, modified))
-            out->status = 304;
-    } else {
-        param_list params;
-        api_request req;
-        make_request(conn, url, method, has_body, h, &params, &req);
-        req.body_read = ctx->body_read;
-        req.body_too_large = ctx->too_large;
-        req.body = ctx->body.buf;
-        req.body_len = ctx->body.len;
-        api_handle(st, &req, resp);
-        out->status = resp->status;
-        out->route = resp->route;
-        out->content_type = resp->content_type;
-        out->body = resp->body;
-        out->len = resp->len;
-        resp->body = NULL;
-        resp->len = 0;
-        out->api = resp;
-        out->data = resp->cacheable && resp->status == 200;
+    param_list params;
+    api_request req;
+    make_request(conn, url, method, has_body, h, &params, &req);
+    req.body_read = ctx->body_read;
+    req.body_too_large = ctx->too_large;
+    req.body = ctx->body.buf;
+    req.body_len = ctx->body.len;
+    api_handle(st, &req, resp);
+    out->status = resp->status;
+    out->route = resp->route;
+    out->content_type = resp->content_type;
+    out->body = resp->body;
+    out->len = resp->len;
+    resp->body = NULL;
+    resp->len = 0;
+    out->api = resp;
+    out->data = resp->cacheable && resp->status == 200;
 
-        /* Validators only when no write landed while the API read: else the body may mix
-         * two generations and belongs to neither tag. */
-        store_version after;
-        bool stable = versioned && out->data && store_get_version(st, &after) == STORE_OK &&
-                      after.generation == before.generation &&
-                      strcmp(after.modified_at, before.modified_at) == 0;
-        maybe_gzip(out, gzip);
-        if (!stable) {
-            etag[0] = '\0';
-            have_modified = false;
-        } else {
-            remember_reply(state, etag, out, resp);
-            if (not_modified(h, etag, have_modified, modified))
-                out->status = 304; /* the body stays, for its length: see queue_reply() */
-        }
-    }
-    if (out->data && etag[0])
-        memcpy(out->etag, etag, sizeof out->etag);
-    if (out->data && have_modified)
+    /* Validators only when no write landed while the API read: else the body may mix two
+     * generations and belongs to neither tag. */
+    store_version after;
+    bool stable = versioned && out->data && store_get_version(st, &after) == STORE_OK &&
+                  same_version(&after, &before);
+    maybe_gzip(out, gzip);
+    if (!stable)
+        return;
+    memcpy(out->etag, etag, sizeof out->etag);
+    if (have_modified)
         http_date_format(modified, out->last_modified);
+    if (not_modified(h, etag, have_modified, modified))
+        out->status = 304; /* the body stays, for its length: see build_response() */
+    if (keep && etag[0])
+        queue_and_keep(state, conn, &key, &before, have_modified, modified, out);
 }
 
 /* Answers one complete request (see the comment at the top of the file for the order), then
@@ -799,7 +874,7 @@ static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
 
     bool head = strcmp(method, "HEAD") == 0;
     size_t bytes = head || out.status == 204 || out.status == 304 ? 0 : out.len;
-    enum MHD_Result ok = queue_reply(state, conn, &out);
+    enum MHD_Result ok = out.queued ? out.queue_result : queue_reply(state, conn, &out);
     if (ok != MHD_YES)
         log_warn("http: could not queue the response to %s %s", method, url);
     long long micros = micros_since(&ctx->start);
@@ -1170,15 +1245,20 @@ int server_run(const server_config *cfg)
     }
     store_close(probe);
 
-    state.lengths = calloc(SENT_LENGTH_SLOTS, sizeof *state.lengths);
-    if (!state.lengths) {
+    state.answers = calloc(ANSWER_SLOTS, sizeof *state.answers);
+    if (!state.answers) {
         log_error("serve: out of memory");
         return 1;
     }
     load_openapi(&state, cfg->version);
     api_metrics_start(cfg->version);
     pthread_mutex_init(&state.lock, NULL);
-    pthread_mutex_init(&state.lengths_lock, NULL);
+    /* Hits take the read lock all the time; a writer must not wait for a gap between them. */
+    pthread_rwlockattr_t prefer_writers;
+    pthread_rwlockattr_init(&prefer_writers);
+    pthread_rwlockattr_setkind_np(&prefer_writers, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&state.answers_lock, &prefer_writers);
+    pthread_rwlockattr_destroy(&prefer_writers);
     sigaction(SIGPIPE, &ignore, NULL);
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
@@ -1249,10 +1329,11 @@ out:
     close_all_stores(&state);
     strbuf_release(&state.mhd_message);
     pthread_mutex_destroy(&state.lock);
-    pthread_mutex_destroy(&state.lengths_lock);
-    for (size_t i = 0; state.lengths && i < SENT_LENGTH_SLOTS; i++)
-        slot_clear(&state, &state.lengths[i]);
-    free(state.lengths);
+    /* libmicrohttpd has stopped: no connection holds a kept response any more. */
+    for (size_t i = 0; i < ANSWER_SLOTS; i++)
+        kept_answer_clear(&state, &state.answers[i]);
+    pthread_rwlock_destroy(&state.answers_lock);
+    free(state.answers);
     api_set_openapi(NULL, 0);
     for (size_t i = 0; api_ui_file_name(i); i++)
         api_set_ui_file(api_ui_file_name(i), NULL, 0);

@@ -473,9 +473,36 @@ int store_count(store *st, enum store_kind kind, long long *count)
 
 static const char SQL_VERSION[] =
     "SELECT key, value FROM meta WHERE key IN ('generation', 'modified_at')";
+static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
 
+/* SQLite's data version of the handle's database, which changes whenever another connection
+ * commits to it (and not when this one does). */
+static int store_data_version(store *st, long long *out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_DATA_VERSION);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *out = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
+    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "reading SQLite's data version");
+}
+
+/* Every request the server answers asks for the version first, so a read-only handle keeps
+ * the last one it read with the data_version of that moment: such a handle commits nothing
+ * itself, so while data_version stands still no connection has committed since, and the kept
+ * version holds.  The pragma costs a read transaction but no table.  The pragma is read
+ * before the meta rows: a commit between the two makes the next call read them again. */
 int store_get_version(store *st, store_version *out)
 {
+    long long data_version = 0;
+    bool kept = st->readonly && store_data_version(st, &data_version) == STORE_OK;
+    if (kept && st->version_known && data_version == st->data_version) {
+        *out = st->version;
+        return STORE_OK;
+    }
+
     sqlite3_stmt *stmt = store_stmt(st, SQL_VERSION);
     int rc;
 
@@ -493,5 +520,10 @@ int store_get_version(store *st, store_version *out)
             snprintf(out->modified_at, sizeof out->modified_at, "%s", value);
     }
     store_done(stmt);
+    if (rc == SQLITE_DONE && kept) {
+        st->version = *out;
+        st->data_version = data_version;
+        st->version_known = true;
+    }
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the data version");
 }

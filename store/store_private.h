@@ -44,6 +44,11 @@ struct store {
     bool batch;
     /* Names without a person id in the person lists of the facts being written. */
     long long unlinked_names;
+    /* What store_get_version() last read on a read-only handle, and SQLite's data_version
+     * when it did (see there); version_known is false until then. */
+    store_version version;
+    long long data_version;
+    bool version_known;
 };
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on

@@ -1144,3 +1144,182 @@ Test(http_protocol, a_repeated_request_gets_the_same_answer_and_headers)
     free(total);
     free(etag);
 }
+
+/* --- answers kept by the server (the answer cache of server/http.c) --- */
+
+/* Seconds since the epoch of an IMF-fixdate header value; asserts it is one. */
+static time_t http_date_seconds(const char *value)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *end = value ? strptime(value, "%a, %d %b %Y %H:%M:%S GMT", &tm) : NULL;
+    cr_assert(end && *end == '\0', "not an IMF-fixdate: %s", value ? value : "(none)");
+    return timegm(&tm);
+}
+
+/* Asserts that two answers to one request carry the same status, bytes and headers that
+ * describe them (Date aside, which is the time of sending). */
+static void expect_same_answer(const http_reply *a, const http_reply *b, const char *what)
+{
+    static const char *const names[] = {"ETag",          "Last-Modified", "Cache-Control",
+                                        "Vary",          "Content-Type",  "Content-Encoding",
+                                        "Content-Length", "Link",         "X-Total-Count"};
+    cr_expect_eq(a->status, b->status, "%s: status", what);
+    cr_expect(a->body.len == b->body.len && memcmp(a->body.buf, b->body.buf, a->body.len) == 0,
+              "%s: other bytes", what);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        char *value = header_copy(a, names[i]);
+        expect_header(b, names[i], value, what);
+        free(value);
+    }
+}
+
+/* The server gives a kept answer again while the data stays as it was; a write by another
+ * process retires it, and the next request gets the new data with headers of its own. */
+Test(http_protocol, kept_answers_follow_the_data)
+{
+    const char *path = "/sources?limit=2&count=exact";
+    const char *gzip[] = {"Accept-Encoding: gzip", NULL};
+    http_reply first, again, gzipped;
+    get(path, NULL, &first);
+    cr_assert_eq(first.status, 200);
+    get(path, NULL, &again);
+    expect_same_answer(&first, &again, "the same request again");
+    get(path, gzip, &gzipped);
+    cr_assert_eq(gzipped.status, 200);
+    char *etag = header_copy(&first, "ETag"), *total = header_copy(&first, "X-Total-Count");
+    char *modified = header_copy(&first, "Last-Modified");
+    char *gzip_etag = header_copy(&gzipped, "ETag"), *link = header_copy(&first, "Link");
+    cr_assert(etag && total && modified && gzip_etag && link);
+    free(link);
+    cr_expect_str_neq(etag, gzip_etag, "gzip and identity share a tag");
+
+    char *article = write_file("kept_answer_article.txt",
+                               "Tromso, 9 January 2025: Norway and Iceland signed an Arctic fishing "
+                               "agreement in Tromso on Thursday, the ministry said.\n");
+    char *argv[] = {"factd", "ingest", "--db", (char *)harness_db_path(), "--quiet", article,
+                    NULL};
+    cr_assert_eq(harness_run_factd(argv, "kept_answer_ingest.log", 120), 0, "factd ingest failed");
+
+    http_reply after;
+    get(path, NULL, &after);
+    cr_assert_eq(after.status, 200);
+    char *new_etag = header_copy(&after, "ETag"), *new_total = header_copy(&after, "X-Total-Count");
+    char *new_modified = header_copy(&after, "Last-Modified");
+    cr_assert(new_etag && new_total && new_modified);
+    cr_expect_str_neq(etag, new_etag, "the kept answer outlived the write");
+    cr_expect_eq(atol(new_total), atol(total) + 1, "X-Total-Count %s after %s", new_total, total);
+    cr_expect_geq(http_date_seconds(new_modified), http_date_seconds(modified));
+    link = header_copy(&after, "Link");
+    cr_expect(link, "no Link after the write");
+    free(link);
+    json_t *doc = http_json(&after);
+    cr_expect_eq(json_integer_value(json_object_get(doc, "total")), atol(new_total));
+    json_decref(doc);
+
+    /* HEAD, revalidations and the gzip representation follow the new data too. */
+    http_reply r;
+    head(path, NULL, &r);
+    cr_expect_eq(r.status, 200);
+    cr_expect_eq(r.body.len, 0, "HEAD with a body");
+    expect_header(&r, "ETag", new_etag, "HEAD after the write");
+    expect_header(&r, "X-Total-Count", new_total, "HEAD after the write");
+    char length[32];
+    snprintf(length, sizeof length, "%zu", after.body.len);
+    expect_header(&r, "Content-Length", length, "HEAD after the write");
+    http_reply_release(&r);
+
+    char condition[128];
+    snprintf(condition, sizeof condition, "If-None-Match: %s", new_etag);
+    const char *current[] = {condition, NULL};
+    get(path, current, &r);
+    expect_not_modified(&r, new_etag, after.body.len, "the new tag");
+    http_reply_release(&r);
+    snprintf(condition, sizeof condition, "If-None-Match: %s", etag);
+    get(path, current, &r);
+    cr_expect_eq(r.status, 200, "the old tag still matched: %ld", r.status);
+    expect_same_answer(&after, &r, "revalidating the old tag");
+    http_reply_release(&r);
+
+    get(path, gzip, &r);
+    cr_expect_eq(r.status, 200);
+    expect_header(&r, "X-Total-Count", new_total, "gzip after the write");
+    char *new_gzip_etag = header_copy(&r, "ETag");
+    cr_expect(new_gzip_etag && strcmp(new_gzip_etag, gzip_etag) != 0,
+              "the kept gzip answer outlived the write");
+    free(new_gzip_etag);
+    http_reply_release(&r);
+
+    free(article);
+    free(etag);
+    free(total);
+    free(modified);
+    free(gzip_etag);
+    free(new_etag);
+    free(new_total);
+    free(new_modified);
+    http_reply_release(&after);
+    http_reply_release(&gzipped);
+    http_reply_release(&again);
+    http_reply_release(&first);
+}
+
+/* Answers to one target that differ by Accept, Accept-Encoding or method are kept apart: asked
+ * in turn, each comes back as it was the first time. */
+Test(http_protocol, kept_answers_keep_representations_apart)
+{
+    const char *path = "/agreements?limit=1000";
+    static const struct {
+        const char *method;
+        const char *headers[3];
+    } variants[] = {
+        {"GET", {NULL}},
+        {"GET", {"Accept-Encoding: gzip", NULL}},
+        {"GET", {"Accept: text/csv", NULL}},
+        {"GET", {"Accept: text/csv", "Accept-Encoding: gzip", NULL}},
+        {"HEAD", {NULL}},
+        {"HEAD", {"Accept-Encoding: gzip", NULL}},
+    };
+    enum { NVARIANTS = sizeof variants / sizeof variants[0] };
+    http_reply first[NVARIANTS];
+
+    for (int round = 0; round < 3; round++) {
+        for (size_t i = 0; i < NVARIANTS; i++) {
+            http_reply r;
+            http_reply_init(&r);
+            cr_assert(http_request_with(NULL, variants[i].method, path, variants[i].headers, NULL,
+                                        0, &r));
+            cr_assert_eq(r.status, 200, "variant %zu: %ld", i, r.status);
+            if (round == 0) {
+                first[i] = r;
+                continue;
+            }
+            char what[64];
+            snprintf(what, sizeof what, "variant %zu, round %d", i, round);
+            expect_same_answer(&first[i], &r, what);
+            http_reply_release(&r);
+        }
+    }
+
+    /* Four representations, four tags; a HEAD has its GET's tag and length. */
+    char *tags[4];
+    for (size_t i = 0; i < 4; i++) {
+        tags[i] = header_copy(&first[i], "ETag");
+        cr_assert(tags[i]);
+        for (size_t j = 0; j < i; j++)
+            cr_expect_str_neq(tags[i], tags[j], "variants %zu and %zu share a tag", i, j);
+    }
+    expect_header(&first[1], "Content-Encoding", "gzip", "gzip");
+    expect_header(&first[2], "Content-Encoding", NULL, "CSV");
+    for (size_t i = 4; i < NVARIANTS; i++) {
+        cr_expect_eq(first[i].body.len, 0, "HEAD with a body");
+        expect_header(&first[i], "ETag", tags[i - 4], "HEAD");
+        char length[32];
+        snprintf(length, sizeof length, "%zu", first[i - 4].body.len);
+        expect_header(&first[i], "Content-Length", length, "HEAD");
+    }
+    for (size_t i = 0; i < 4; i++)
+        free(tags[i]);
+    for (size_t i = 0; i < NVARIANTS; i++)
+        http_reply_release(&first[i]);
+}

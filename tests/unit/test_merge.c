@@ -426,7 +426,7 @@ Test(merge, every_way_of_joining_agreements_holds_among_many_others)
     enum { FILLERS = 10 };
     char fillers[FILLERS][256];
     const char *ids[FILLERS + 4], *texts[FILLERS + 4];
-    char names[FILLERS][16];
+    char names[FILLERS][24];
     for (int i = 0; i < FILLERS; i++) {
         snprintf(fillers[i], sizeof fillers[i],
                  "%s and %s signed the %s Cooperation Agreement in the capital on %d March 2024.\n",

@@ -524,6 +524,44 @@ Test(store, read_only_handle_sees_the_writer)
     free(b);
 }
 
+/* A read-only handle keeps the data version it read while no connection commits (see
+ * store_get_version), and reads it again after any commit: the writer's, or one made without
+ * the store at all.  A writable handle always reads it. */
+Test(store, version_follows_every_commit)
+{
+    store *w = test_db_open_rw();
+    store *r = test_db_open_ro();
+    store_version before, again, after, raw_after, writer_before, writer_after;
+
+    cr_assert_eq(store_get_version(r, &before), STORE_OK, "%s", store_errmsg(r));
+    cr_assert_eq(store_get_version(r, &again), STORE_OK, "%s", store_errmsg(r));
+    cr_expect_eq(again.generation, before.generation);
+    cr_expect_str_eq(again.modified_at, before.modified_at);
+    cr_assert_eq(store_get_version(w, &writer_before), STORE_OK, "%s", store_errmsg(w));
+
+    char *a = put_text(w, TEXT_A, strlen(TEXT_A), "A");
+    cr_assert_eq(store_get_version(w, &writer_after), STORE_OK, "%s", store_errmsg(w));
+    cr_expect_gt(writer_after.generation, writer_before.generation, "the writer's own commit");
+    cr_assert_eq(store_get_version(r, &after), STORE_OK, "%s", store_errmsg(r));
+    cr_expect_eq(after.generation, writer_after.generation, "the reader kept an old version");
+    cr_expect_str_eq(after.modified_at, writer_after.modified_at);
+
+    sqlite3 *raw;
+    cr_assert_eq(sqlite3_open(test_db_path, &raw), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(raw,
+                              "UPDATE meta SET value = CAST(value AS INTEGER) + 5"
+                              " WHERE key = 'generation'",
+                              NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(raw));
+    sqlite3_close(raw);
+    cr_assert_eq(store_get_version(r, &raw_after), STORE_OK, "%s", store_errmsg(r));
+    cr_expect_eq(raw_after.generation, after.generation + 5, "a commit outside the store");
+
+    store_close(r);
+    store_close(w);
+    free(a);
+}
+
 /* --- people and the facts they take part in (schema version 2) --- */
 
 /* The schema as version 1 released it, frozen here so that the upgrade of a database made by
