@@ -478,7 +478,7 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_r
         goto out;
     }
     double ended = seconds_now();
-    if (progress && ended - started >= PROGRESS_EVERY_SECONDS)
+    if (progress)
         log_info("ingest: done in %.1f s (reading, extracting and storing %.1f s, merging %.1f s)",
                  ended - started, stored - started, ended - stored);
     result = 0;

@@ -90,7 +90,9 @@
 #define GZIP_MIN_BYTES 512                      /* smaller bodies gain too little */
 #define ANSWER_SLOTS 4096                       /* answers kept, by the hash of their key */
 #define ANSWER_KEY_MAX 4096                     /* a request with a longer key is not kept */
-#define CACHED_BODY_MAX (256u << 10)            /* the largest 200 kept */
+#define CACHED_BODY_MAX (1u << 20)              /* the largest 200 kept: a page of facts
+                                                  * reported by thousands of articles, with
+                                                  * every span, runs to hundreds of kB */
 #define CACHED_BYTES_MAX (16u << 20)            /* the bodies of all 200s kept, together */
 #define CACHE_CONTROL_DATA "public, max-age=0, must-revalidate"
 #define CACHE_CONTROL_NONE "no-store"
@@ -611,8 +613,8 @@ static enum MHD_Result queue_reply(const server_state *state, struct MHD_Connect
  *
  * The slots are direct-mapped by the key's hash: a slot holds the latest answer that fell in
  * it.  The data version only moves forward, so an answer made from older data is never
- * served again: it is replaced the next time its request comes, or dropped when room runs
- * out.  Only 200s up to CACHED_BODY_MAX are kept whole, up to CACHED_BYTES_MAX together; a
+ * served again: it is replaced the next time its request comes, or dropped as soon as an
+ * answer of newer data is kept.  Only 200s up to CACHED_BODY_MAX are kept whole, up to CACHED_BYTES_MAX together; a
  * larger one keeps its 304 alone, which needs only the length. */
 
 typedef struct answer_key {
