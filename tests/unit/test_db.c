@@ -2,6 +2,7 @@
 #include "tests/unit/test_db.h"
 
 #include <criterion/criterion.h>
+#include <jansson.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +44,15 @@ store *test_db_open_ro(void)
     store *st = store_open(test_db_path, true, &err);
     cr_assert_not_null(st, "store_open read-only: %s", err ? err : "?");
     return st;
+}
+
+void test_db_replace_facts(store *st, const char *doc_text)
+{
+    json_error_t jerr;
+    json_t *doc = json_loads(doc_text, 0, &jerr);
+    cr_assert_not_null(doc, "fixture: %s", jerr.text);
+    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
+    json_decref(doc);
 }
 
 void test_sha256_hex(const char *data, size_t len, char hex[65])

@@ -20,6 +20,8 @@ void test_db_remove(void);
 /* The database opened read-write (created and migrated) or read-only; asserts it opens. */
 store *test_db_open_rw(void);
 store *test_db_open_ro(void);
+/* Replaces the stored facts with a FACTS document given as JSON text; asserts it works. */
+void test_db_replace_facts(store *st, const char *doc_text);
 /* Lowercase hex SHA-256 of data[0..len). */
 void test_sha256_hex(const char *data, size_t len, char hex[65]);
 

@@ -757,20 +757,11 @@ static const char PEOPLE_FACTS[] =
     "   {\"id\": \"q3\", \"text\": \"who knows\","
     "    \"speaker\": {\"person_id\": null, \"name\": null, \"title\": null}}]}";
 
-static void replace_with(store *st, const char *doc_text)
-{
-    json_error_t jerr;
-    json_t *doc = json_loads(doc_text, 0, &jerr);
-    cr_assert_not_null(doc, "fixture: %s", jerr.text);
-    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
-    json_decref(doc);
-}
-
 Test(store, person_lists_the_facts_they_take_part_in)
 {
     char ids[256];
     store *st = test_db_open_rw();
-    replace_with(st, PEOPLE_FACTS);
+    test_db_replace_facts(st, PEOPLE_FACTS);
 
     json_t *p;
     cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(st));
@@ -838,7 +829,7 @@ Test(store, person_lists_the_facts_they_take_part_in)
 Test(store, people_pages_carry_counts_not_lists)
 {
     store *st = test_db_open_rw();
-    replace_with(st, PEOPLE_FACTS);
+    test_db_replace_facts(st, PEOPLE_FACTS);
 
     /* Page by page, so that each page's count scan covers only its own people. */
     static const json_int_t want[3][3] = { { 3, 2, 2 }, { 1, 0, 0 }, { 0, 0, 0 } };
@@ -872,7 +863,7 @@ Test(store, people_pages_carry_counts_not_lists)
     json_decref(items);
 
     /* Replacing the facts replaces the links: nobody takes part in anything now. */
-    replace_with(st, "{\"people\": [{\"id\": \"p1\", \"name\": \"Anna Nowak\"}],"
+    test_db_replace_facts(st, "{\"people\": [{\"id\": \"p1\", \"name\": \"Anna Nowak\"}],"
                      " \"quotes\": [{\"id\": \"q9\", \"text\": \"new\", \"speaker\": null}]}");
     json_t *p;
     cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK);

@@ -49,15 +49,6 @@ static const char ALL_LINKED[] =
     "      {\"person_id\": \"p2\", \"name\": \"Bo Chen\", \"title\": null}]}],"
     " \"quotes\": []}";
 
-static void replace_with(store *st, const char *text)
-{
-    json_error_t jerr;
-    json_t *doc = json_loads(text, 0, &jerr);
-    cr_assert_not_null(doc, "fixture: %s", jerr.text);
-    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
-    json_decref(doc);
-}
-
 /* The ids a filtered list gives, comma-separated, and the count it gives for them. */
 static void ids_of(store *st, enum store_kind kind, const char *participant, const char *signatory,
                    char *out, size_t size)
@@ -84,7 +75,7 @@ Test(store_filters, names_without_a_person_id_are_found_in_the_lists)
 {
     char ids[128];
     store *st = test_db_open_rw();
-    replace_with(st, WITH_UNLINKED);
+    test_db_replace_facts(st, WITH_UNLINKED);
     cr_expect_eq(store_unlinked_names(st), 1);
 
     ids_of(st, STORE_MEETINGS, "p1", NULL, ids, sizeof ids);
@@ -108,8 +99,8 @@ Test(store_filters, with_every_name_linked_the_person_links_answer_alone)
 {
     char ids[128];
     store *st = test_db_open_rw();
-    replace_with(st, WITH_UNLINKED);
-    replace_with(st, ALL_LINKED);
+    test_db_replace_facts(st, WITH_UNLINKED);
+    test_db_replace_facts(st, ALL_LINKED);
     cr_expect_eq(store_unlinked_names(st), 0, "counted again with each fact set");
 
     ids_of(st, STORE_MEETINGS, "bo chen", NULL, ids, sizeof ids);
