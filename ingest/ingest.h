@@ -172,11 +172,13 @@ typedef struct ingest_reindex_report {
 } ingest_reindex_report;
 
 /* Reads again, with this extractor, up to max_articles (0: every one) of the articles an
- * older extractor read, replacing each one's extraction in a transaction of its own, then
- * merges once and swaps the fact set.  Readers see the old facts until that swap.  Fact ids
- * are hashed from content, so a fact the new reading still finds keeps its id.  0, or -1
- * (logged; what was replaced stays, the facts marked stale). */
-int ingest_reindex(struct store *st, unsigned max_articles, ingest_reindex_report *report);
+ * older extractor read, replacing each one's extraction in a transaction of its own, then,
+ * with `merge`, merges once and swaps the fact set (without, the facts are left stale for
+ * the caller to merge: the server does it in a process of its own).  Readers see the old
+ * facts until that swap.  Fact ids are hashed from content, so a fact the new reading still
+ * finds keeps its id.  0, or -1 (logged; what was replaced stays, the facts marked stale). */
+int ingest_reindex(struct store *st, unsigned max_articles, bool merge,
+                   ingest_reindex_report *report);
 
 /* Reads one article file: sets *text (malloc'd, NUL-terminated) and *len and returns 0, or
  * returns -1 with *reason (static) saying why the file cannot be an article: unreadable,

@@ -166,7 +166,7 @@ static int reindex_one(store *st, const char *id)
     return result;
 }
 
-int ingest_reindex(store *st, unsigned max_articles, ingest_reindex_report *report)
+int ingest_reindex(store *st, unsigned max_articles, bool merge, ingest_reindex_report *report)
 {
     ingest_reindex_report local = { 0 };
     ingest_reindex_report *r = report ? report : &local;
@@ -195,7 +195,7 @@ int ingest_reindex(store *st, unsigned max_articles, ingest_reindex_report *repo
         log_error("reindex: %s", store_errmsg(st));
         goto out;
     }
-    if (r->reindexed || stale) {
+    if (merge && (r->reindexed || stale)) {
         ingest_report merged = { 0 };
         if (ingest_remerge(st, &merged))
             goto out;

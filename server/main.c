@@ -476,7 +476,7 @@ static int cmd_reindex(int argc, char **argv)
         return EXIT_FAILURE;
     }
     ingest_reindex_report r;
-    int rc = ingest_reindex(st, 0, &r);
+    int rc = ingest_reindex(st, 0, true, &r);
     long long sources = 0;
     if (rc == 0 && store_count(st, STORE_SOURCES, &sources)) {
         log_error("reindex: %s", store_errmsg(st));

@@ -536,13 +536,14 @@ static int run_jobs(writer *w)
 static void reindex_slice(writer *w)
 {
     ingest_reindex_report r;
-    if (ingest_reindex(w->st, REINDEX_SLICE, &r)) {
+    if (ingest_reindex(w->st, REINDEX_SLICE, false, &r)) {
         log_warn("writer: re-reading older articles failed; the next start tries again");
         w->reindex_pending = false;
         w->merge_needed = true;
         return;
     }
     w->reindex_pending = r.remaining > 0;
+    merge_if_stale(w);
 }
 
 /* --- the thread --- */

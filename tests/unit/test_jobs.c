@@ -672,7 +672,7 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
     json_decref(outdated);
 
     ingest_reindex_report r;
-    cr_assert_eq(ingest_reindex(st, 0, &r), 0);
+    cr_assert_eq(ingest_reindex(st, 0, true, &r), 0);
     cr_assert_eq(r.reindexed, 2);
     cr_assert_eq(r.remaining, 0);
     cr_assert(r.merged);
@@ -692,7 +692,7 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
 
     /* Nothing left to do: no write at all. */
     long long g = generation(st);
-    cr_assert_eq(ingest_reindex(st, 0, &r), 0);
+    cr_assert_eq(ingest_reindex(st, 0, true, &r), 0);
     cr_assert_eq(r.reindexed, 0);
     cr_assert(!r.merged);
     cr_assert_eq(generation(st), g);
@@ -701,6 +701,39 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
     json_decref(after);
     store_close(st);
     assert_sound();
+}
+
+/* Without a merge (the server merges in a process of its own), reindexing leaves the facts
+ * as they were and marks them stale; the merge that follows gives what a merging reindex
+ * gives. */
+Test(jobs, reindexing_without_a_merge_leaves_the_facts_stale_for_the_caller)
+{
+    store *st = test_db_open_rw();
+    ingest(st, WIRE, false);
+    ingest(st, HOME, true);
+    json_t *before = served_facts(st);
+    age_extractions(NULL);
+
+    long long g = generation(st);
+    ingest_reindex_report r;
+    cr_assert_eq(ingest_reindex(st, 0, false, &r), 0);
+    cr_assert_eq(r.reindexed, 2);
+    cr_assert(!r.merged);
+    cr_assert_eq(store_facts_stale(st), 1, "the caller is left to merge");
+    cr_assert_gt(generation(st), g, "the new readings are stored");
+    json_t *unmerged = served_facts(st);
+    cr_assert(json_equal(before, unmerged), "the facts are the old ones until the merge");
+
+    ingest_report merged;
+    cr_assert_eq(ingest_remerge(st, &merged), 0);
+    cr_assert_eq(store_facts_stale(st), 0);
+    json_t *after = served_facts(st);
+    cr_assert(json_equal(before, after), "every fact and id as before:\n%s", brief(after));
+
+    json_decref(before);
+    json_decref(unmerged);
+    json_decref(after);
+    store_close(st);
 }
 
 Test(jobs, reindexing_an_old_reading_restores_the_facts_with_the_same_ids)
@@ -733,7 +766,7 @@ Test(jobs, reindexing_an_old_reading_restores_the_facts_with_the_same_ids)
     json_decref(kept);
 
     ingest_reindex_report r;
-    cr_assert_eq(ingest_reindex(st, 0, &r), 0);
+    cr_assert_eq(ingest_reindex(st, 0, true, &r), 0);
     cr_assert_eq(r.reindexed, 1, "only the outdated article is read again");
     json_t *after = served_facts(st);
     cr_assert(json_equal(fresh, after), "as a fresh ingest:\n%s", brief(after));
@@ -763,11 +796,11 @@ Test(jobs, reindexing_in_batches_keeps_the_posters_hints)
                  2);
 
     ingest_reindex_report r;
-    cr_assert_eq(ingest_reindex(st, 1, &r), 0);
+    cr_assert_eq(ingest_reindex(st, 1, true, &r), 0);
     cr_assert_eq(r.reindexed, 1);
     cr_assert_eq(r.remaining, 1);
     cr_assert(r.merged);
-    cr_assert_eq(ingest_reindex(st, 1, &r), 0);
+    cr_assert_eq(ingest_reindex(st, 1, true, &r), 0);
     cr_assert_eq(r.reindexed, 1);
     cr_assert_eq(r.remaining, 0);
 
