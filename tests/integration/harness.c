@@ -96,11 +96,8 @@ unsigned short harness_free_port(void)
     return ntohs(addr.sin_port);
 }
 
-/* Starts program with argv, output appended to DIR/log_name; returns the child's pid. */
-static pid_t spawn_program(const char *program, char *const argv[], const char *log_name)
+pid_t harness_spawn(const char *program, char *const argv[], const char *log_path)
 {
-    char log_path[512];
-    snprintf(log_path, sizeof log_path, "%s/%s", h.dir, log_name);
     pid_t pid = fork();
     cr_assert(pid >= 0, "fork: %s", strerror(errno));
     if (pid == 0) {
@@ -119,6 +116,14 @@ static pid_t spawn_program(const char *program, char *const argv[], const char *
         _exit(127);
     }
     return pid;
+}
+
+/* Starts program with argv, output appended to DIR/log_name; returns the child's pid. */
+static pid_t spawn_program(const char *program, char *const argv[], const char *log_name)
+{
+    char log_path[512];
+    snprintf(log_path, sizeof log_path, "%s/%s", h.dir, log_name);
+    return harness_spawn(program, argv, log_path);
 }
 
 static pid_t spawn_factd(char *const argv[], const char *log_name)
@@ -149,10 +154,9 @@ static int wait_exit(pid_t pid, int timeout_s)
     return 128 + WTERMSIG(status);
 }
 
-static void print_log(const char *log_name)
+void harness_print_file(const char *path)
 {
-    char path[512], line[1024];
-    snprintf(path, sizeof path, "%s/%s", h.dir, log_name);
+    char line[1024];
     FILE *f = fopen(path, "r");
     if (!f)
         return;
@@ -160,6 +164,13 @@ static void print_log(const char *log_name)
     while (fgets(line, sizeof line, f))
         fputs(line, stderr);
     fclose(f);
+}
+
+static void print_log(const char *log_name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", h.dir, log_name);
+    harness_print_file(path);
 }
 
 int harness_run_factd(char *const argv[], const char *log_name, int timeout_s)
@@ -368,12 +379,17 @@ static int remove_entry(const char *path, const struct stat *sb, int flag, struc
     return remove(path);
 }
 
+void harness_remove_tree(const char *dir)
+{
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 /* Removes the temporary directory.  Called on every failure path of the set-up as well:
  * Criterion does not run a suite's .fini when its .init fails. */
 static void discard_dir(void)
 {
     if (h.dir[0]) {
-        nftw(h.dir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+        harness_remove_tree(h.dir);
         h.dir[0] = '\0';
     }
 }

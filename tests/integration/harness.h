@@ -65,6 +65,14 @@ int harness_run_factd(char *const argv[], const char *log_name, int timeout_s);
 /* A port nothing listens on right now. */
 unsigned short harness_free_port(void);
 
+/* Starts program with argv, its output appended to log_path, with no signal blocked; the
+ * child is killed if the test process dies.  Returns its pid. */
+pid_t harness_spawn(const char *program, char *const argv[], const char *log_path);
+/* Copies a file (a server's log) to stderr under its name; nothing when it does not exist. */
+void harness_print_file(const char *path);
+/* Removes a folder and everything in it. */
+void harness_remove_tree(const char *dir);
+
 /* True when the contract check's proxy runs in front of the server. */
 bool harness_proxied(void);
 /* How many drifts from the document the contract check has seen in this test (0 without it). */

@@ -4,7 +4,6 @@
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/integration/harness.h"
 #include "util/strbuf.h"
 
 extern char **environ;
@@ -30,17 +30,9 @@ static void make_tmp(void)
     cr_assert_not_null(mkdtemp(tmp));
 }
 
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void remove_tmp(void)
 {
-    nftw(tmp, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    harness_remove_tree(tmp);
 }
 
 TestSuite(cli_usage, .init = make_tmp, .fini = remove_tmp);

@@ -21,15 +21,12 @@
 #include <criterion/criterion.h>
 #include <curl/curl.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <jansson.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -155,14 +152,6 @@ static const char *const posted_texts[POSTED] = {
 
 /* --- the server --- */
 
-static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static void make_dirs(void)
 {
     cr_assert_eq(curl_global_init(CURL_GLOBAL_DEFAULT), CURLE_OK);
@@ -183,7 +172,7 @@ static void remove_dirs(void)
         d.server = -1;
     }
     if (d.dir[0])
-        nftw(d.dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+        harness_remove_tree(d.dir);
     curl_global_cleanup();
 }
 
@@ -225,15 +214,9 @@ static long request(const char *method, const char *path, const char *const head
 
 static void print_log(const char *name)
 {
-    char path[256], line[1024];
+    char path[256];
     snprintf(path, sizeof path, "%s/%s", d.dir, name);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return;
-    fprintf(stderr, "---- %s ----\n", path);
-    while (fgets(line, sizeof line, f))
-        fputs(line, stderr);
-    fclose(f);
+    harness_print_file(path);
 }
 
 /* Starts `factd serve --corpus` on the test's folder and waits until it answers. */
@@ -245,19 +228,7 @@ static void start_server(const char *log_name)
     snprintf(log_path, sizeof log_path, "%s/%s", d.dir, log_name);
     char *argv[] = {(char *)harness_factd(), "serve", "--db", d.db, "--port", port, "--corpus",
                     d.corpus, "--token-file", d.token, NULL};
-    pid_t pid = fork();
-    cr_assert(pid >= 0, "fork: %s", strerror(errno));
-    if (pid == 0) {
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        int fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, STDOUT_FILENO);
-            dup2(fd, STDERR_FILENO);
-            close(fd);
-        }
-        execv(argv[0], argv);
-        _exit(127);
-    }
+    pid_t pid = harness_spawn(argv[0], argv, log_path);
     d.server = pid;
     strbuf body = STRBUF_INIT;
     double deadline = support_now() + READY_TIMEOUT_S;

@@ -9,7 +9,6 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <regex.h>
 #include <signal.h>
@@ -17,7 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -242,22 +240,7 @@ static void extra_start(extra_server *s, const char *const args[], const char *l
         argv[n++] = args[i];
     argv[n] = NULL;
 
-    s->pid = fork();
-    cr_assert(s->pid >= 0, "fork: %s", strerror(errno));
-    if (s->pid == 0) {
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        prctl(PR_SET_PDEATHSIG, SIGKILL);
-        int fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
-        if (fd >= 0) {
-            dup2(fd, STDOUT_FILENO);
-            dup2(fd, STDERR_FILENO);
-            close(fd);
-        }
-        execv(harness_factd(), (char *const *)argv);
-        _exit(127);
-    }
+    s->pid = harness_spawn(harness_factd(), (char *const *)argv, log_path);
     time_t deadline = time(NULL) + EXTRA_START_TIMEOUT_S;
     while (time(NULL) < deadline) {
         int status;
