@@ -16,6 +16,7 @@
 
 #include "api/api.h"
 #include "store/store.h"
+#include "tests/unit/api_target.h"
 #include "tests/unit/test_db.h"
 #include "util/strbuf.h"
 
@@ -157,22 +158,9 @@ static void call_store(store *st, const char *method, const char *target, bool h
 {
     char buf[1024];
     api_param params[16];
-    size_t n = 0;
 
     snprintf(buf, sizeof buf, "%s", target);
-    char *query = strchr(buf, '?');
-    if (query) {
-        *query++ = '\0';
-        for (char *save = NULL, *kv = strtok_r(query, "&", &save); kv && n < 16;
-             kv = strtok_r(NULL, "&", &save)) {
-            char *eq = strchr(kv, '=');
-            if (eq)
-                *eq++ = '\0';
-            params[n].key = kv;
-            params[n].value = eq;
-            n++;
-        }
-    }
+    size_t n = api_target_split(buf, params, 16);
     api_request req = {
         .method = method, .path = buf, .params = params, .nparams = n, .has_body = has_body,
         .accept = call_accept};

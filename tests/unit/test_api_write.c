@@ -18,6 +18,7 @@
 #include "api/api.h"
 #include "api/metrics.h"
 #include "store/store.h"
+#include "tests/unit/api_target.h"
 #include "util/strbuf.h"
 
 #define TOKEN "unit-test-token-0123456789"
@@ -141,22 +142,9 @@ static api_request request(const char *method, const char *target, const char *a
 {
     static char path[256];
     static api_param params[8];
-    size_t n = 0;
 
     snprintf(path, sizeof path, "%s", target);
-    char *query = strchr(path, '?');
-    if (query) {
-        *query++ = '\0';
-        for (char *save = NULL, *kv = strtok_r(query, "&", &save); kv && n < 8;
-             kv = strtok_r(NULL, "&", &save)) {
-            char *eq = strchr(kv, '=');
-            if (eq)
-                *eq++ = '\0';
-            params[n].key = kv;
-            params[n].value = eq;
-            n++;
-        }
-    }
+    size_t n = api_target_split(path, params, 8);
     api_request req = {.method = method, .path = path, .params = params, .nparams = n,
                        .authorization = auth, .content_type = content_type,
                        .content_length = body ? (long long)len : -1,
