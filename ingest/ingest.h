@@ -86,6 +86,10 @@ int ingest_run(struct store *st, char *const *paths, int npaths, int progress,
  * the fact counts of the report.  Returns 0, or -1 with the reason logged. */
 int ingest_remerge(struct store *st, ingest_report *report);
 
+/* Sets the fact counts of the report from the facts stored now (as a run that had nothing
+ * to merge reports them).  0, or -1 (logged). */
+int ingest_count_facts(struct store *st, ingest_report *report);
+
 /* The largest article ingest accepts, in bytes. */
 #define INGEST_MAX_ARTICLE (8u << 20)
 

@@ -403,8 +403,7 @@ out:
     return result;
 }
 
-/* The fact counts of the facts already stored, for a run that had nothing to merge. */
-static int count_stored_facts(store *st, ingest_report *r)
+int ingest_count_facts(store *st, ingest_report *r)
 {
     static const enum store_kind kinds[] = { STORE_AGREEMENTS, STORE_MEETINGS, STORE_QUOTES,
                                              STORE_PEOPLE };
@@ -474,7 +473,7 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_r
             log_info("ingest: merging the facts of every stored article");
         if (ingest_remerge(st, r))
             goto out;
-    } else if (count_stored_facts(st, r)) {
+    } else if (ingest_count_facts(st, r)) {
         goto out;
     }
     double ended = seconds_now();

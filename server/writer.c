@@ -299,13 +299,10 @@ static bool merge_if_stale(writer *w)
         return false;
     }
     w->merge_needed = false;
-    long long n[4] = {0};
-    static const enum store_kind kinds[] = {STORE_AGREEMENTS, STORE_MEETINGS, STORE_QUOTES, STORE_PEOPLE};
-    for (int i = 0; i < 4; i++)
-        if (store_count(w->st, kinds[i], &n[i]))
-            n[i] = -1;
-    log_info("writer: facts merged in %.2f s: %lld agreements, %lld meetings, %lld quotes, %lld people",
-             seconds_now() - started, n[0], n[1], n[2], n[3]);
+    ingest_report r = {0};
+    if (ingest_count_facts(w->st, &r) == 0)
+        log_info("writer: facts merged in %.2f s: %u agreements, %u meetings, %u quotes, %u people",
+                 seconds_now() - started, r.agreements, r.meetings, r.quotes, r.people);
     return true;
 }
 
