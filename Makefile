@@ -24,13 +24,24 @@ INTEG_SRC := $(wildcard tests/integration/*.c)
 HDRS := $(wildcard */*.h)
 
 BUILD ?= build
-LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+# openapi.yaml and the dashboard are built into the binary (util/embed.sh), so that factd
+# serves them from whatever folder it starts in.
+ASSETS := openapi.yaml $(sort $(wildcard web/*.html web/*.js web/*.css))
+LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/assets.o
 
 .PHONY: all deps run test test-unit test-integration test-asan clean eval eval-own eval-holdout lint
 
 all: $(BUILD)/factd
 
 $(BUILD)/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/assets.c: util/embed.sh $(ASSETS)
+	@mkdir -p $(dir $@)
+	sh util/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c util/embedded.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(CFLAGS) -c $< -o $@
 
@@ -84,13 +95,17 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_extract fuzz_api fuzz_json_body
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_CFLAGS := $(filter-out -Werror,$(CFLAGS_BASE)) -O1 -g $(FUZZ_SAN)
-FUZZ_OBJ := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRC) fuzz/fuzz_db.c)
+FUZZ_OBJ := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRC) fuzz/fuzz_db.c) $(BUILD)/fuzz/obj/gen/assets.o
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZ_TARGETS))
 
 .PHONY: fuzz fuzz-build fuzz-deps test-valgrind
 .SECONDARY: $(FUZZ_OBJ)
 
 $(BUILD)/fuzz/obj/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(BUILD)/fuzz/obj/gen/assets.o: $(BUILD)/gen/assets.c util/embedded.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 

@@ -74,13 +74,13 @@
 #include "server/http_headers.h"
 #include "server/writer.h"
 #include "store/store.h"
+#include "util/embedded.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 
 #define DEFAULT_TIMEOUT_S 30
 #define MAX_THREADS 256
 #define CONNECTION_LIMIT 1024
-#define OPENAPI_MAX_BYTES (4u << 20)
 /* The API rejects unknown and repeated query parameters and no route takes as many as 32,
  * so a request with more is a 400 that its first 32 already decide. */
 #define MAX_PARAMS 32
@@ -1046,31 +1046,6 @@ static bool parse_listen_addr(const char *text, unsigned short port, listen_addr
     return true;
 }
 
-/* Reads a whole file into sb; false when it cannot be read or is implausibly large. */
-static bool read_file(const char *path, strbuf *sb)
-{
-    FILE *f = fopen(path, "rb");
-    char chunk[8192];
-    size_t n;
-    bool ok = true;
-
-    if (!f)
-        return false;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        strbuf_add(sb, chunk, n);
-        if (sb->len > OPENAPI_MAX_BYTES) {
-            ok = false;
-            break;
-        }
-    }
-    if (ferror(f))
-        ok = false;
-    fclose(f);
-    if (!ok)
-        strbuf_reset(sb);
-    return ok;
-}
-
 /* Sets state->seed, the part of every entity tag that stands for the build: a digest of the
  * version and the OpenAPI document (which the API serves, and which can change while the
  * database does not). */
@@ -1090,82 +1065,47 @@ static void make_seed(server_state *state, const char *version, const strbuf *do
     strbuf_release(&in);
 }
 
-/* Loads the dashboard's files (web/index.html, web/app.js, web/app.css) from the working
- * directory, else from ../web/ next to the binary (build/factd -> web/), and hands each to
- * the API; a file found in neither place answers 404, with a warning here.  Appends what it
- * read to seed_in, the files being part of what the entity tags stand for. */
+/* Hands the dashboard's files (web/index.html, web/app.js, web/app.css), built into the
+ * binary, to the API; a file the build did not embed answers 404, with a warning here.
+ * Appends them to seed_in, the files being part of what the entity tags stand for. */
 static void load_web(strbuf *seed_in)
 {
-    char dir[PATH_MAX] = "";
-    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
-    if (n > 0) {
-        dir[n] = '\0';
-        char *slash = strrchr(dir, '/');
-        if (slash)
-            *slash = '\0';
-        else
-            dir[0] = '\0';
-    } else {
-        dir[0] = '\0';
-    }
     const char *name;
     for (size_t i = 0; (name = api_ui_file_name(i)); i++) {
-        strbuf doc = STRBUF_INIT, path = STRBUF_INIT;
-        strbuf_addf(&path, "web/%s", name);
-        bool found = read_file(path.buf, &doc);
-        if (!found && dir[0]) {
-            strbuf_reset(&path);
-            strbuf_addf(&path, "%s/../web/%s", dir, name);
-            found = read_file(path.buf, &doc);
-        }
-        if (found) {
-            api_set_ui_file(name, doc.buf, doc.len);
-            log_debug("http: serving %s for the dashboard", path.buf);
+        char path[256];
+        snprintf(path, sizeof path, "web/%s", name);
+        const embedded_asset *file = embedded_find(path);
+        if (file) {
+            api_set_ui_file(name, (const char *)file->data, file->len);
         } else {
             api_set_ui_file(name, NULL, 0);
-            log_warn("http: web/%s not found; the dashboard's copy of it will answer 404", name);
+            log_warn("http: %s was not built into this binary; the dashboard's copy of it will answer 404",
+                     path);
         }
         strbuf_add(seed_in, "", 1);
         strbuf_addstr(seed_in, name);
         strbuf_add(seed_in, "", 1);
-        strbuf_add(seed_in, doc.buf, doc.len);
-        strbuf_release(&doc);
-        strbuf_release(&path);
+        if (file)
+            strbuf_add(seed_in, file->data, file->len);
     }
 }
 
-/* Loads openapi.yaml from the working directory, else from ../openapi.yaml next to the
- * binary (build/factd -> openapi.yaml), and hands it to the API. */
+/* Hands openapi.yaml, built into the binary, to the API, and makes the entity tags' seed
+ * from it and the dashboard's files. */
 static void load_openapi(server_state *state, const char *version)
 {
-    strbuf doc = STRBUF_INIT, path = STRBUF_INIT;
-    bool found = read_file("openapi.yaml", &doc);
+    strbuf seed_in = STRBUF_INIT;
+    const embedded_asset *doc = embedded_find("openapi.yaml");
 
-    if (found) {
-        strbuf_addstr(&path, "openapi.yaml");
+    if (doc) {
+        api_set_openapi((const char *)doc->data, doc->len);
+        strbuf_add(&seed_in, doc->data, doc->len);
     } else {
-        char exe[PATH_MAX];
-        ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        if (n > 0) {
-            exe[n] = '\0';
-            char *slash = strrchr(exe, '/');
-            if (slash) {
-                *slash = '\0';
-                strbuf_addf(&path, "%s/../openapi.yaml", exe);
-                found = read_file(path.buf, &doc);
-            }
-        }
+        log_warn("http: openapi.yaml was not built into this binary; GET /openapi.yaml will answer 404");
     }
-    if (found) {
-        api_set_openapi(doc.buf, doc.len);
-        log_debug("http: serving %s at /openapi.yaml", path.buf);
-    } else {
-        log_warn("http: openapi.yaml not found; GET /openapi.yaml will answer 404");
-    }
-    load_web(&doc); /* the dashboard's files, which join the document in the seed */
-    make_seed(state, version, &doc);
-    strbuf_release(&doc);
-    strbuf_release(&path);
+    load_web(&seed_in); /* the dashboard's files, which join the document in the seed */
+    make_seed(state, version, &seed_in);
+    strbuf_release(&seed_in);
 }
 
 /* The daemon's polling flags: epoll where libmicrohttpd supports it, else poll, else select. */

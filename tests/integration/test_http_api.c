@@ -5,6 +5,13 @@
  * content of specific facts is checked in test_http_facts.c.
  */
 #include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <jansson.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -244,6 +251,106 @@ Test(http_endpoints, openapi_yaml)
     http_reply_release(&r);
     strbuf_release(&want);
     strbuf_release(&ct);
+}
+
+static size_t collect_body(char *data, size_t size, size_t n, void *sb)
+{
+    strbuf_add(sb, data, size * n);
+    return size * n;
+}
+
+/* GET http://127.0.0.1:port/path into body; the status, or 0 on a transport error. */
+static long get_from_port(unsigned short port, const char *path, strbuf *body)
+{
+    char url[512];
+    long status = 0;
+    CURL *curl = curl_easy_init();
+    cr_assert(curl);
+    snprintf(url, sizeof url, "http://127.0.0.1:%u%s", port, path);
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 5L);
+    if (curl_easy_perform(curl) == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_cleanup(curl);
+    return status;
+}
+
+static void read_whole(const char *path, strbuf *sb)
+{
+    FILE *f = fopen(path, "rb");
+    cr_assert(f, "%s: %s", path, strerror(errno));
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        strbuf_add(sb, chunk, n);
+    fclose(f);
+}
+
+/* The OpenAPI document and the dashboard are built into the binary: a copy of it installed
+ * away from the source tree, started in a folder that has neither (as an installed or
+ * containerised one is), still serves them, byte for byte what the source tree holds. */
+Test(http_endpoints, documents_served_from_any_working_directory)
+{
+    char factd[PATH_MAX], db[PATH_MAX], port_arg[16], log_path[PATH_MAX];
+    strbuf bin = STRBUF_INIT;
+    read_whole(harness_factd(), &bin);
+    snprintf(factd, sizeof factd, "%s/bin", harness_dir());
+    cr_assert(mkdir(factd, 0755) == 0 || errno == EEXIST);
+    snprintf(factd, sizeof factd, "%s/bin/factd", harness_dir());
+    int out = open(factd, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    cr_assert(out >= 0 && write(out, bin.buf, bin.len) == (ssize_t)bin.len && close(out) == 0);
+    strbuf_release(&bin);
+    cr_assert(realpath(harness_db_path(), db), "%s", harness_db_path());
+    unsigned short port = harness_free_port();
+    snprintf(port_arg, sizeof port_arg, "%u", port);
+    snprintf(log_path, sizeof log_path, "%s/elsewhere.log", harness_dir());
+
+    pid_t pid = fork();
+    cr_assert(pid >= 0);
+    if (pid == 0) {
+        int fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (fd >= 0) {
+            dup2(fd, STDOUT_FILENO);
+            dup2(fd, STDERR_FILENO);
+            close(fd);
+        }
+        if (chdir("/") != 0)
+            _exit(126);
+        char *argv[] = {factd, "serve", "--db", db, "--port", port_arg, NULL};
+        execv(factd, argv);
+        _exit(127);
+    }
+    strbuf body = STRBUF_INIT, want = STRBUF_INIT;
+    long status = 0;
+    for (int i = 0; i < 100 && status != 200; i++) {
+        strbuf_reset(&body);
+        status = get_from_port(port, "/livez", &body);
+        if (status != 200)
+            usleep(50 * 1000);
+    }
+    cr_assert_eq(status, 200, "the server started in / did not answer");
+
+    const char *files[][2] = {{"/openapi.yaml", "openapi.yaml"},
+                              {"/ui", "web/index.html"},
+                              {"/ui/app.js", "web/app.js"},
+                              {"/ui/app.css", "web/app.css"}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        strbuf_reset(&body);
+        strbuf_reset(&want);
+        read_whole(files[i][1], &want);
+        cr_expect_eq(get_from_port(port, files[i][0], &body), 200, "%s", files[i][0]);
+        cr_expect(body.len == want.len && memcmp(body.buf, want.buf, want.len) == 0,
+                  "%s is not %s byte for byte (%zu bytes, want %zu)", files[i][0], files[i][1],
+                  body.len, want.len);
+    }
+    kill(pid, SIGTERM);
+    int wstatus;
+    waitpid(pid, &wstatus, 0);
+    cr_expect(WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0);
+    strbuf_release(&body);
+    strbuf_release(&want);
 }
 
 Test(http_sources, lists_the_corpus_with_the_contract_fields)
