@@ -32,8 +32,7 @@ COPY --from=build /src/web/ /usr/share/factd/web/
 COPY --from=build /src/corpus/ /usr/share/factd/corpus/
 
 USER factd
-# `factd serve` reads openapi.yaml (GET /openapi.yaml) and web/ (the dashboard at GET /) from
-# its working directory.
+# openapi.yaml and the dashboard are built into the binary; the copies here are for reading.
 WORKDIR /usr/share/factd
 # The database is built into the image, so a container answers as soon as it starts.
 RUN factd ingest --db /var/lib/factd/facts.db corpus

@@ -180,6 +180,16 @@ eval-own: all
 eval-holdout: all
 	../shared/eval/run tests/holdout tests/holdout/gold.json
 
+# The container image (Dockerfile) with docker, else podman, making a local Debian base with
+# debootstrap when no registry gives one; `make image-test` also starts the image's own
+# entrypoint (in a container, else by chroot into its file system) and checks what it serves.
+.PHONY: image image-test
+image:
+	tests/image/run --keep
+
+image-test:
+	tests/image/run --smoke
+
 clean:
 	rm -rf build
 
