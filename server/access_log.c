@@ -1,6 +1,6 @@
 /* access_log: one line per request (see access_log.h).
  *
- * The line goes through util/log's log_event(): text lines show the message, JSON lines add
+ * The line goes through util/log's log_event_buffered(), written off the request path: text lines show the message, JSON lines add
  * method, path, status, bytes, duration_us and route after ts, level and msg.
  *
  * The request target comes from the client: control bytes become '?', bytes that are not
@@ -42,11 +42,13 @@ void access_log_write(const access_entry *e)
         return;
     add_loggable(&method, e->method ? e->method : "");
     add_loggable(&target, e->target ? e->target : "");
-    json_t *fields = json_pack("{s:s, s:s, s:i, s:I, s:I, s:s?}", "method", method.buf, "path",
-                               target.buf, "status", e->status, "bytes", (json_int_t)e->bytes,
-                               "duration_us", (json_int_t)e->micros, "route", e->route);
-    log_event(e->level, fields, "%s %s %d %zu bytes %lld us", method.buf, target.buf, e->status,
-              e->bytes, e->micros);
+    /* Text lines show only the message: the members are built for JSON lines alone. */
+    json_t *fields = !log_is_json() ? NULL
+                     : json_pack("{s:s, s:s, s:i, s:I, s:I, s:s?}", "method", method.buf, "path",
+                                 target.buf, "status", e->status, "bytes", (json_int_t)e->bytes,
+                                 "duration_us", (json_int_t)e->micros, "route", e->route);
+    log_event_buffered(e->level, fields, "%s %s %d %zu bytes %lld us", method.buf, target.buf,
+                       e->status, e->bytes, e->micros);
     json_decref(fields);
     strbuf_release(&method);
     strbuf_release(&target);

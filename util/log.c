@@ -1,7 +1,10 @@
 /* log: one line per event on stderr (see log.h).
  *
  * Each line is built in full first and written with a single fputs() under a mutex, so lines
- * from different threads never interleave.  The settings are read from the environment once
+ * from different threads never interleave.  Access lines (log_event_buffered) are kept in a
+ * buffer instead and written together, by a background thread every LOG_FLUSH_MS, when the
+ * buffer passes LOG_BUFFER_BYTES, before any other line (so the order holds) and at exit: a
+ * request then costs no system call of its own.  The settings are read from the environment once
  * (FACTD_LOG_LEVEL, FACTD_LOG_FORMAT) and never change afterwards.
  *
  * Text lines read "2025-10-31T09:15:02.123Z WARN message"; JSON lines are objects
@@ -11,6 +14,7 @@
 
 #include <jansson.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -22,8 +26,16 @@
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
+#define LOG_BUFFER_BYTES (64u << 10)
+#define LOG_FLUSH_MS 100
+
 static pthread_once_t log_once = PTHREAD_ONCE_INIT;
+static pthread_once_t log_flusher_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Buffered lines not yet written; under log_lock. */
+static strbuf log_pending = STRBUF_INIT;
+/* Whether the background writer runs (buffered lines wait for it). */
+static bool log_flusher_running;
 /* Written once inside pthread_once, read-only afterwards. */
 static enum log_level log_threshold = LOG_INFO;
 static bool log_json;
@@ -103,7 +115,84 @@ bool log_enabled(enum log_level level)
     return level >= log_threshold;
 }
 
-static void log_vevent(enum log_level level, const json_t *fields, const char *fmt, va_list ap)
+bool log_is_json(void)
+{
+    log_init();
+    return log_json;
+}
+
+/* Writes what is buffered; the caller holds log_lock. */
+static void log_flush_locked(void)
+{
+    if (log_pending.len) {
+        fwrite(log_pending.buf, 1, log_pending.len, stderr);
+        fflush(stderr);
+        strbuf_reset(&log_pending);
+    }
+}
+
+void log_flush(void)
+{
+    pthread_mutex_lock(&log_lock);
+    log_flush_locked();
+    pthread_mutex_unlock(&log_lock);
+}
+
+static void *log_flusher(void *unused)
+{
+    (void)unused;
+    const struct timespec pause = {0, LOG_FLUSH_MS * 1000000L};
+    for (;;) {
+        nanosleep(&pause, NULL);
+        log_flush();
+    }
+    return NULL;
+}
+
+/* A child of fork() has no flusher: it writes its own lines at once, and never the parent's
+ * buffered ones (which the parent writes). */
+static void log_fork_prepare(void)
+{
+    pthread_mutex_lock(&log_lock);
+}
+
+static void log_fork_parent(void)
+{
+    pthread_mutex_unlock(&log_lock);
+}
+
+static void log_fork_child(void)
+{
+    strbuf_reset(&log_pending);
+    log_flusher_running = false;
+    pthread_mutex_unlock(&log_lock);
+}
+
+/* The background writer of buffered lines, started with the first of them; without it (no
+ * thread could be made) lines are written at once. */
+static void log_start_flusher(void)
+{
+    pthread_t thread;
+    pthread_attr_t attr;
+    sigset_t all, old;
+
+    if (pthread_attr_init(&attr) != 0)
+        return;
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    /* Signals stay with the threads that wait for them. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    log_flusher_running = pthread_create(&thread, &attr, log_flusher, NULL) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&attr);
+    if (log_flusher_running) {
+        atexit(log_flush);
+        pthread_atfork(log_fork_prepare, log_fork_parent, log_fork_child);
+    }
+}
+
+static void log_vevent(enum log_level level, const json_t *fields, bool buffered,
+                       const char *fmt, va_list ap)
 {
     if (!log_enabled(level))
         return;
@@ -136,9 +225,18 @@ static void log_vevent(enum log_level level, const json_t *fields, const char *f
     if (!line.len)
         strbuf_addf(&line, "%s %s %s\n", ts, log_levels[lvl].label, msg.buf);
 
+    if (buffered)
+        pthread_once(&log_flusher_once, log_start_flusher);
     pthread_mutex_lock(&log_lock);
-    fputs(line.buf, stderr);
-    fflush(stderr);
+    if (buffered && log_flusher_running) {
+        strbuf_add(&log_pending, line.buf, line.len);
+        if (log_pending.len >= LOG_BUFFER_BYTES)
+            log_flush_locked();
+    } else {
+        log_flush_locked();
+        fputs(line.buf, stderr);
+        fflush(stderr);
+    }
     pthread_mutex_unlock(&log_lock);
 
     strbuf_release(&line);
@@ -149,7 +247,7 @@ void log_msg(enum log_level level, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    log_vevent(level, NULL, fmt, ap);
+    log_vevent(level, NULL, false, fmt, ap);
     va_end(ap);
 }
 
@@ -157,6 +255,14 @@ void log_event(enum log_level level, const json_t *fields, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    log_vevent(level, fields, fmt, ap);
+    log_vevent(level, fields, false, fmt, ap);
+    va_end(ap);
+}
+
+void log_event_buffered(enum log_level level, const json_t *fields, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    log_vevent(level, fields, true, fmt, ap);
     va_end(ap);
 }

@@ -19,6 +19,16 @@ void log_msg(enum log_level level, const char *fmt, ...) __attribute__((format(p
 void log_event(enum log_level level, const struct json_t *fields, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* As log_event, for lines that may wait (the access log): kept in a buffer written by a
+ * background thread at most LOG_FLUSH_MS (100 ms) later, when it fills, before any line
+ * logged otherwise, and at exit. */
+void log_event_buffered(enum log_level level, const struct json_t *fields, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Writes the buffered lines now. */
+void log_flush(void);
+/* True when lines are JSON (FACTD_LOG_FORMAT=json): structured members are wanted. */
+bool log_is_json(void);
+
 #define log_debug(...) log_msg(LOG_DEBUG, __VA_ARGS__)
 #define log_info(...) log_msg(LOG_INFO, __VA_ARGS__)
 #define log_warn(...) log_msg(LOG_WARN, __VA_ARGS__)

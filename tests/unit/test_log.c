@@ -102,3 +102,51 @@ Test(log, json_lines)
     cr_assert_str_eq(json_string_value(json_object_get(line, "level")), "warn");
     json_decref(line);
 }
+
+/* Access lines wait in a buffer (no system call per request), but never behind a line
+ * logged after them, and none is lost at a flush. */
+Test(log, buffered_lines_keep_their_order_and_arrive)
+{
+    capture(NULL, NULL);
+    log_event_buffered(LOG_INFO, NULL, "access %d", 1);
+    log_event_buffered(LOG_INFO, NULL, "access %d", 2);
+    log_warn("a warning after them");
+    log_event_buffered(LOG_INFO, NULL, "access %d", 3);
+    log_flush();
+    char *out = read_log();
+
+    char *one = strstr(out, "INFO access 1"), *two = strstr(out, "INFO access 2");
+    char *warn = strstr(out, "WARN a warning after them"), *three = strstr(out, "INFO access 3");
+    cr_assert(one && two && warn && three, "%s", out);
+    cr_expect(one < two && two < warn && warn < three, "out of order:\n%s", out);
+}
+
+/* A buffer bigger than its bound is written without waiting for the background writer. */
+Test(log, a_full_buffer_is_written_at_once)
+{
+    capture(NULL, NULL);
+    char pad[1024];
+    memset(pad, 'x', sizeof pad - 1);
+    pad[sizeof pad - 1] = '\0';
+    for (int i = 0; i < 200; i++)
+        log_event_buffered(LOG_INFO, NULL, "line %d %s", i, pad);
+    fflush(stderr);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f);
+    fseek(f, 0, SEEK_END);
+    long written = ftell(f);
+    fclose(f);
+    log_flush();
+    read_log();
+    /* 200 lines of over 1 kB: at least the first 64 kB are out before any flush. */
+    cr_expect_geq(written, 64 * 1024, "only %ld bytes written", written);
+}
+
+Test(log, buffered_lines_below_the_threshold_are_dropped)
+{
+    capture("warn", NULL);
+    log_event_buffered(LOG_INFO, NULL, "hidden access");
+    log_flush();
+    char *out = read_log();
+    cr_expect_null(strstr(out, "hidden access"), "%s", out);
+}
