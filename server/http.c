@@ -1,16 +1,36 @@
 /* http: the HTTP transport of `factd serve`, on libmicrohttpd.
  *
  * libmicrohttpd runs its own threads (an internal polling thread per worker of a thread
- * pool, on epoll where the system has it, else poll).  The handler turns the connection
- * into an api_request, lets api_handle() answer it, and queues the api_response with its
- * headers.
+ * pool, on epoll where the system has it, else poll): a connection costs a socket and some
+ * memory, never a thread.  The handler turns the connection into an api_request, lets
+ * api_handle() answer it, and queues the api_response with its headers.
+ *
+ * Connections (the limits a client that holds them open meets):
+ *   - At most --max-conns-per-ip from one client address (libmicrohttpd refuses the next at
+ *     once) and --max-conns in all (accept_connection() refuses the next at once, so that
+ *     the listening socket is never left unserved while connections queue behind it).
+ *   - A connection must send a whole request line and headers within --header-timeout of
+ *     silence (start_request() puts it on that timeout when a request line comes in); from
+ *     its headers on, while its body comes and between requests on a kept-alive
+ *     connection, it may idle for --timeout.
+ *   - The HTTP layer refuses by itself (problem details of type about:blank, Connection:
+ *     close): a request target over TARGET_MAX_BYTES (414) or with more than
+ *     QUERY_PARAMS_MAX parameters (431), which libmicrohttpd 0.9.75 cannot parse into its
+ *     connection memory; a body framed ambiguously (400: two Content-Lengths that differ,
+ *     Content-Length and Transfer-Encoding together, a coding other than chunked), with
+ *     which a request could smuggle another; and a write with no room in the upload budget
+ *     (503 with Retry-After, see "the upload budget" below).  What libmicrohttpd answers
+ *     before any callback (a request line or header block over its memory, a malformed
+ *     request line, Content-Length or chunk, a chunk line over its memory) keeps its own
+ *     HTML page: 0.9.75 lets no application answer for it.
  *
  * Request bodies: only the write API takes one (POST /sources), and only a request whose
  * headers pass every check (api_wants_body: the route, the bearer token, the media type, a
  * Content-Length within --max-body) has its body read at all; any other body is answered
  * before it is read (400 on a GET, 401, 404, 405, 413, 415), and libmicrohttpd then closes
  * the connection.  The body is read here, chunk by chunk as libmicrohttpd hands it over,
- * into a buffer of at most --max-body bytes: no post processor is involved (there is no
+ * into a buffer of at most --max-body bytes, once it has a place in the upload budget
+ * (reserve_upload): no post processor is involved (there is no
  * form to decode, and libmicrohttpd's has had its share of CVEs).  A chunked body that
  * grows past the limit is discarded from there on and answered 413 once it ends (a response
  * cannot be queued in the middle of an upload); one that goes on past DISCARD_MAX_BYTES
@@ -50,13 +70,16 @@
 #include "server/server.h"
 
 #include <arpa/inet.h>
+#include <assert.h>
 #include <errno.h>
+#include <jansson.h>
 #include <limits.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,11 +102,24 @@
 #include "util/strbuf.h"
 
 #define DEFAULT_TIMEOUT_S 30
+#define DEFAULT_HEADER_TIMEOUT_S 5
 #define MAX_THREADS 256
-#define CONNECTION_LIMIT 1024
+#define CONNECTION_LIMIT 1024       /* --max-conns unless it says otherwise */
+#define DEFAULT_MAX_UPLOADS 16      /* --max-uploads */
+#define DEFAULT_UPLOAD_MEMORY (64u << 20) /* --max-upload-memory */
 /* The API rejects unknown and repeated query parameters and no route takes as many as 32,
  * so a request with more is a 400 that its first 32 already decide. */
 #define MAX_PARAMS 32
+/* Each connection's memory in libmicrohttpd (its default, pinned here because the two limits
+ * below rely on it): half of it reads the request, the rest holds a 64-byte record for each
+ * query parameter and header field.  A query of more parameters than the rest holds makes
+ * libmicrohttpd 0.9.75 queue a 431 it never sends, and hold the connection until it times
+ * out; so start_request() refuses a target that long or with that many parameters first. */
+#define CONNECTION_MEMORY (32u << 10)
+#define TARGET_MAX_BYTES (8u << 10) /* a longer request target answers 414 */
+#define QUERY_PARAMS_MAX 128        /* a query with more parameters answers 431 */
+#define RETRY_AFTER_S 5             /* what a 503 for too many uploads says to wait */
+#define REPEAT_WINDOW_S 10          /* a repeated log message is counted, not logged, this long */
 
 #define ETAG_DIGEST_BYTES 16                    /* of the SHA-256: 32 hex digits */
 #define ETAG_SIZE (2 * ETAG_DIGEST_BYTES + 3)   /* quoted, with the NUL */
@@ -128,16 +164,29 @@ typedef struct server_state {
     const char *db_path;
     const char *cors;     /* the --cors value, or NULL */
     bool writes;          /* the write API is enabled */
+    unsigned idle_timeout_s;   /* --timeout: between requests, and while a body comes */
+    unsigned header_timeout_s; /* --header-timeout: until a request's headers are in */
+    unsigned max_conns;        /* --max-conns: accept_connection() refuses past it */
+    unsigned max_conns_per_ip; /* --max-conns-per-ip (libmicrohttpd enforces it); 0: none */
+    atomic_uint conns;         /* connections open, counted by track_connection() */
+    pthread_mutex_t uploads_lock; /* guards uploads and upload_bytes */
+    unsigned uploads;          /* request bodies being read (see reserve_upload) */
+    size_t upload_bytes;       /* the bytes they may hold together */
+    unsigned max_uploads;      /* --max-uploads */
+    size_t max_upload_bytes;   /* --max-upload-memory */
     char seed[2 * EVP_MAX_MD_SIZE + 1]; /* hex digest of the build: version, OpenAPI document */
     pthread_rwlock_t answers_lock; /* guards answers, kept_bytes and swept */
     kept_answer *answers; /* ANSWER_SLOTS of them, by the hash of their key */
     size_t kept_bytes;    /* the bodies of the 200s kept in answers */
     store_version swept;  /* the data of the last sweep (see drop_older_answers) */
-    pthread_mutex_t lock; /* guards handles and mhd_message */
+    pthread_mutex_t lock; /* guards handles, mhd_message and the repeat count below */
     store **handles;      /* every handle a worker opened, closed at shutdown */
     size_t nhandles, cap;
     strbuf mhd_message;   /* libmicrohttpd's message during start-up, to explain a failure */
     bool started;         /* set once the daemon runs: messages are then logged as they come */
+    strbuf last_warning;  /* the last message log_repeatable() logged, when, and how many */
+    time_t last_warned;   /* times it came again since (see log_repeatable) */
+    unsigned repeats;
 } server_state;
 
 /* What goes back to the client, assembled before it becomes a libmicrohttpd response. */
@@ -154,6 +203,8 @@ typedef struct reply {
     bool preflight;               /* a CORS preflight answer */
     const char *allow_origin;     /* Access-Control-Allow-Origin, NULL when none */
     const api_response *api;      /* its extra headers (Allow, Link, ...); NULL when none */
+    bool close;                   /* Connection: close, and libmicrohttpd closes after it */
+    const char *retry_after;      /* Retry-After, or NULL */
     bool queued;                  /* already queued (from the answer cache): queue_result */
     enum MHD_Result queue_result;
 } reply;
@@ -210,6 +261,36 @@ static void close_all_stores(server_state *state)
     pthread_mutex_unlock(&state->lock);
 }
 
+/* Logs a warning, unless it repeats the one logged last less than REPEAT_WINDOW_S ago: then
+ * it is counted, and the next time it is logged it says how often it came meanwhile.  A flood
+ * of refused connections or broken requests makes a line every few seconds, not one each. */
+static void log_repeatable(server_state *state, const char *msg)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    pthread_mutex_lock(&state->lock);
+    bool same = strcmp(state->last_warning.buf, msg) == 0;
+    if (same && now.tv_sec - state->last_warned < REPEAT_WINDOW_S) {
+        state->repeats++;
+        pthread_mutex_unlock(&state->lock);
+        return;
+    }
+    unsigned repeats = state->repeats;
+    state->repeats = 0;
+    state->last_warned = now.tv_sec;
+    if (!same) {
+        strbuf_reset(&state->last_warning);
+        strbuf_addstr(&state->last_warning, msg);
+    }
+    pthread_mutex_unlock(&state->lock);
+    if (repeats && same)
+        log_warn("http: %s (%u more times since it was last logged)", msg, repeats);
+    else if (repeats)
+        log_warn("http: (the message before came %u times more)", repeats);
+    if (!same || !repeats)
+        log_warn("http: %s", msg);
+}
+
 typedef struct param_list {
     api_param items[MAX_PARAMS];
     size_t n;
@@ -245,22 +326,27 @@ static bool request_has_body(struct MHD_Connection *conn)
  * callback, which sees the target before libmicrohttpd decodes it), freed by
  * finish_request() whatever way the request ends. */
 typedef struct request_ctx {
+    server_state *state;
     char *target; /* the request target as received: path and query, still encoded */
     enum { REQ_NEW, REQ_HEADERS_SEEN, REQ_READING_BODY, REQ_ANSWERED } stage;
     struct timespec start; /* when the headers were in */
+    int refused;           /* 414 or 431 when start_request() refused the target, else 0 */
+    size_t nparams;        /* the query parameters of the target */
     /* The body of a write (REQ_READING_BODY): kept up to max_body bytes. */
     strbuf body;
     size_t max_body;
+    size_t reserved;             /* what reserve_upload() counts for it; 0 when it holds none */
     unsigned long long received; /* every byte received, kept or not */
     bool too_large;
     bool body_read;              /* the whole body went by */
 } request_ctx;
 
-static request_ctx *request_ctx_new(const char *target)
+static request_ctx *request_ctx_new(server_state *state, const char *target)
 {
     request_ctx *ctx = calloc(1, sizeof *ctx);
     if (!ctx)
         return NULL;
+    ctx->state = state;
     strbuf_init(&ctx->body);
     if (!(ctx->target = strdup(target ? target : ""))) {
         free(ctx);
@@ -269,18 +355,21 @@ static request_ctx *request_ctx_new(const char *target)
     return ctx;
 }
 
+static void release_upload(request_ctx *ctx);
+
 static void request_ctx_free(request_ctx *ctx)
 {
+    release_upload(ctx);
     free(ctx->target);
     strbuf_release(&ctx->body);
     free(ctx);
 }
 
 /* The connection's slot for its request's context (set up by track_connection()), or NULL.
- * libmicrohttpd does not call the completion callback for a request it gives up on after the
- * URI callback but before the handler (a query of more parameters than its connection
- * memory holds: it closes the connection); the slot holds the context until the request
- * completes, and the connection's close frees one that never did. */
+ * libmicrohttpd may give up on a request between the URI callback and the handler (an error
+ * it answers itself, such as a header block over its connection memory) without calling the
+ * completion callback; the slot holds the context until the request completes, and the
+ * connection's close frees one that never did. */
 static request_ctx **connection_slot(struct MHD_Connection *conn)
 {
     const union MHD_ConnectionInfo *info =
@@ -288,26 +377,51 @@ static request_ctx **connection_slot(struct MHD_Connection *conn)
     return info ? info->socket_context : NULL;
 }
 
+/* The connection callback: gives each connection its slot, and counts the open ones for
+ * accept_connection(). */
 static void track_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
                              enum MHD_ConnectionNotificationCode code)
 {
+    server_state *state = cls;
     request_ctx **slot = *socket_context;
-    (void)cls;
     (void)conn;
     if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        atomic_fetch_add(&state->conns, 1);
         *socket_context = calloc(1, sizeof(request_ctx *));
-    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && slot) {
-        if (*slot)
-            request_ctx_free(*slot);
-        free(slot);
-        *socket_context = NULL;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        atomic_fetch_sub(&state->conns, 1);
+        if (slot) {
+            if (*slot)
+                request_ctx_free(*slot);
+            free(slot);
+            *socket_context = NULL;
+        }
     }
 }
 
+/* The URI callback: a request line is in.  Makes the request's context, and puts the
+ * connection on the header timeout until the headers are in (handle_request() then gives it
+ * the idle timeout back).  A target libmicrohttpd would choke on (see CONNECTION_MEMORY) is
+ * refused here: its query is cut off before libmicrohttpd parses it (this callback runs just
+ * before, on the very bytes it parses, which are the request's own buffer), and
+ * handle_request() answers 414 or 431 once the headers are in. */
 static void *start_request(void *cls, const char *uri, struct MHD_Connection *conn)
 {
-    (void)cls;
-    request_ctx *ctx = request_ctx_new(uri);
+    server_state *state = cls;
+    request_ctx *ctx = request_ctx_new(state, uri);
+    size_t nparams = http_query_params(uri);
+    int refused = nparams > QUERY_PARAMS_MAX ? 431 : strlen(uri) > TARGET_MAX_BYTES ? 414 : 0;
+
+    MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, state->header_timeout_s);
+    if (refused) {
+        char *query = strchr(uri, '?'); /* libmicrohttpd's buffer, writable: see above */
+        if (query)
+            query[1] = '\0';
+    }
+    if (ctx) {
+        ctx->refused = refused;
+        ctx->nparams = nparams;
+    }
     request_ctx **slot = connection_slot(conn);
     if (slot) {
         if (*slot)
@@ -327,9 +441,7 @@ static void finish_request(void *cls, struct MHD_Connection *conn, void **req_cl
     if (slot && *slot == ctx)
         *slot = NULL;
     if (ctx) {
-        free(ctx->target);
-        strbuf_release(&ctx->body);
-        free(ctx);
+        request_ctx_free(ctx);
         *req_cls = NULL;
     }
 }
@@ -576,6 +688,10 @@ static struct MHD_Response *build_response(const server_state *state, reply *out
                                   state->writes ? CORS_WRITE_EXPOSED_HEADERS
                                                 : CORS_EXPOSED_HEADERS);
     }
+    if (out->close)
+        ok = ok && add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
+    if (out->retry_after)
+        ok = ok && add_header(r, MHD_HTTP_HEADER_RETRY_AFTER, out->retry_after);
     for (size_t i = 0; out->api && out->status != 304 && i < out->api->nheaders; i++)
         ok = ok && add_header(r, out->api->headers[i].name, out->api->headers[i].value);
     if (!ok) {
@@ -852,6 +968,98 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
         queue_and_keep(state, conn, &key, &before, have_modified, modified, out);
 }
 
+/* Queues out, unless it is queued already (from the answer cache), then counts and logs the
+ * request.  Frees out's body. */
+static enum MHD_Result send_reply(const server_state *state, struct MHD_Connection *conn,
+                                  const request_ctx *ctx, const char *url, const char *method,
+                                  reply *out)
+{
+    bool head = strcmp(method, "HEAD") == 0;
+    size_t bytes = head || out->status == 204 || out->status == 304 ? 0 : out->len;
+    enum MHD_Result ok = out->queued ? out->queue_result : queue_reply(state, conn, out);
+    if (ok != MHD_YES)
+        log_warn("http: could not queue the response to %s %s", method, url);
+    long long micros = micros_since(&ctx->start);
+    api_metrics_observe(out->route, method, out->status, micros);
+    access_entry entry = {
+        .method = method,
+        .target = ctx->target,
+        .status = out->status,
+        .bytes = bytes,
+        .micros = micros,
+        .route = out->route,
+        .level = api_route_is_operational(out->route) ? LOG_DEBUG : LOG_INFO,
+    };
+    access_log_write(&entry);
+    free(out->body);
+    out->body = NULL;
+    return ok;
+}
+
+/* Answers a request the HTTP layer refuses by itself, before the API sees it: a problem of
+ * type about:blank (RFC 9457 section 4.2.1: the status says it all, its phrase is the title)
+ * with `detail`, and Connection: close, since what else the client sent cannot be trusted to
+ * be a next request.  retry_after: the Retry-After value, or NULL. */
+static enum MHD_Result refuse(server_state *state, struct MHD_Connection *conn,
+                              const request_ctx *ctx, const char *url, const char *method,
+                              int status, const char *retry_after, const char *detail)
+{
+    reply out = {.status = status, .route = api_route_of(url), .close = true,
+                 .retry_after = retry_after,
+                 .content_type = "application/problem+json; charset=utf-8"};
+    const char *origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ORIGIN);
+    out.allow_origin = http_cors_allow(state->cors, origin);
+    json_t *doc = json_pack("{s:s, s:s, s:i, s:s}", "type", "about:blank", "title",
+                            MHD_get_reason_phrase_for((unsigned)status), "status", status,
+                            "detail", detail);
+    out.body = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
+    out.len = out.body ? strlen(out.body) : 0;
+    json_decref(doc);
+    return send_reply(state, conn, ctx, url, method, &out);
+}
+
+static enum MHD_Result collect_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+                                       const char *value)
+{
+    (void)kind;
+    http_framing_add(cls, key, value);
+    return MHD_YES;
+}
+
+/* Refuses, once its headers are in, a request the HTTP layer does not pass on: a target
+ * start_request() refused (414, 431), or a body whose framing is ambiguous (400: see
+ * http_framing_fault).  True when it did, with *result what to return to libmicrohttpd. */
+static bool refuse_request(server_state *state, struct MHD_Connection *conn,
+                           const request_ctx *ctx, const char *url, const char *method,
+                           const char *version, enum MHD_Result *result)
+{
+    strbuf detail = STRBUF_INIT;
+    int status = 0;
+
+    if (ctx->refused == 414) {
+        status = 414;
+        strbuf_addf(&detail, "the request target is %zu bytes long; the server reads at most %u",
+                    strlen(ctx->target), TARGET_MAX_BYTES);
+    } else if (ctx->refused == 431) {
+        status = 431;
+        strbuf_addf(&detail, "the query has %zu parameters; the server reads at most %d (no "
+                    "endpoint takes more than a few)", ctx->nparams, QUERY_PARAMS_MAX);
+    } else {
+        http_framing framing = {0};
+        MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_framing, &framing);
+        const char *fault =
+            http_framing_fault(&framing, strcmp(version, MHD_HTTP_VERSION_1_0) == 0);
+        if (fault) {
+            status = 400;
+            strbuf_addstr(&detail, fault);
+        }
+    }
+    if (status)
+        *result = refuse(state, conn, ctx, url, method, status, NULL, detail.buf);
+    strbuf_release(&detail);
+    return status != 0;
+}
+
 /* Answers one complete request (see the comment at the top of the file for the order), then
  * counts and logs it. */
 static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
@@ -874,31 +1082,15 @@ static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
         answer_request(state, conn, ctx, url, method, has_body, &h, &out, &resp);
     }
 
-    bool head = strcmp(method, "HEAD") == 0;
-    size_t bytes = head || out.status == 204 || out.status == 304 ? 0 : out.len;
-    enum MHD_Result ok = out.queued ? out.queue_result : queue_reply(state, conn, &out);
-    if (ok != MHD_YES)
-        log_warn("http: could not queue the response to %s %s", method, url);
-    long long micros = micros_since(&ctx->start);
-    api_metrics_observe(out.route, method, out.status, micros);
-    access_entry entry = {
-        .method = method,
-        .target = ctx->target,
-        .status = out.status,
-        .bytes = bytes,
-        .micros = micros,
-        .route = out.route,
-        .level = api_route_is_operational(out.route) ? LOG_DEBUG : LOG_INFO,
-    };
-    access_log_write(&entry);
-    free(out.body);
+    enum MHD_Result ok = send_reply(state, conn, ctx, url, method, &out);
     api_response_release(&resp);
     return ok;
 }
 
-/* Whether the API wants this request's body, and how much of it (see api_wants_body). */
+/* Whether the API wants this request's body, and how much of it (see api_wants_body); with
+ * *announced the Content-Length, -1 when there is none (a chunked body). */
 static bool wants_body(struct MHD_Connection *conn, const char *url, const char *method,
-                       size_t *max_bytes)
+                       size_t *max_bytes, long long *announced)
 {
     request_headers h;
     param_list params;
@@ -906,7 +1098,61 @@ static bool wants_body(struct MHD_Connection *conn, const char *url, const char 
 
     read_headers(conn, &h);
     make_request(conn, url, method, true, &h, &params, &req);
+    *announced = h.content_length;
     return api_wants_body(&req, max_bytes);
+}
+
+/* --- the upload budget ---
+ *
+ * A body the write API wants is kept in memory until it is whole (see take_chunk), so
+ * clients holding many uploads open could pin as much memory as they like.  A body is read
+ * only with a place in the budget: at most --max-uploads bodies at once, holding at most
+ * --max-upload-memory bytes together, where each counts what it may grow to (its
+ * Content-Length, or --max-body for a chunked one) from its headers until the request ends.
+ * A request that finds no place is answered 503 before its body is read. */
+
+/* Takes a place in the budget for ctx's body, of up to `bytes`.  False when there is none,
+ * with why in `detail`. */
+static bool reserve_upload(server_state *state, request_ctx *ctx, size_t bytes, strbuf *detail)
+{
+    strbuf warning = STRBUF_INIT;
+    pthread_mutex_lock(&state->uploads_lock);
+    if (state->uploads >= state->max_uploads) {
+        strbuf_addf(detail, "the server is reading as many uploads as it takes at once (%u); "
+                    "retry in %d s", state->max_uploads, RETRY_AFTER_S);
+        strbuf_addf(&warning, "refusing uploads: %u are being read (--max-uploads)",
+                    state->max_uploads);
+    } else if (bytes > state->max_upload_bytes - state->upload_bytes) {
+        strbuf_addf(detail, "the uploads in progress hold %zu of the %zu bytes the server "
+                    "keeps for them, and this one may take %zu; retry in %d s",
+                    state->upload_bytes, state->max_upload_bytes, bytes, RETRY_AFTER_S);
+        strbuf_addf(&warning, "refusing uploads: those being read may hold all of the %zu "
+                    "bytes kept for them (--max-upload-memory)", state->max_upload_bytes);
+    } else {
+        state->uploads++;
+        state->upload_bytes += bytes;
+        ctx->reserved = bytes;
+    }
+    pthread_mutex_unlock(&state->uploads_lock);
+    bool ok = warning.len == 0;
+    if (!ok)
+        log_repeatable(state, warning.buf);
+    strbuf_release(&warning);
+    return ok;
+}
+
+/* Gives back ctx's place in the budget, if it holds one. */
+static void release_upload(request_ctx *ctx)
+{
+    server_state *state = ctx->state;
+    if (!ctx->reserved || !state)
+        return;
+    pthread_mutex_lock(&state->uploads_lock);
+    assert(state->uploads > 0 && state->upload_bytes >= ctx->reserved);
+    state->uploads--;
+    state->upload_bytes -= ctx->reserved;
+    pthread_mutex_unlock(&state->uploads_lock);
+    ctx->reserved = 0;
 }
 
 /* Takes one chunk of a body being read: kept while within the limit, else counted and
@@ -939,13 +1185,8 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
     server_state *state = cls;
     request_ctx *ctx = *req_cls;
 
-    (void)version;
-    if (!ctx) {
-        /* start_request() could not allocate; try once more, else drop the connection. */
-        if (!(ctx = request_ctx_new(url)))
-            return MHD_NO;
-        *req_cls = ctx;
-    }
+    if (!ctx)
+        return MHD_NO; /* start_request() could not allocate: drop the connection */
     if (ctx->stage == REQ_ANSWERED) {
         /* Not expected after an answer; swallow whatever arrives. */
         *upload_data_size = 0;
@@ -965,13 +1206,35 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
         return answer(state, conn, ctx, url, method, true);
     }
     bool has_body = request_has_body(conn);
-    if (ctx->stage == REQ_NEW)
+    if (ctx->stage == REQ_NEW) {
+        enum MHD_Result refused;
         clock_gettime(CLOCK_MONOTONIC, &ctx->start);
+        /* The headers are in: from now until the next request line, the connection may wait
+         * as long as an idle one (for its body, or between requests). */
+        MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, state->idle_timeout_s);
+        if (refuse_request(state, conn, ctx, url, method, version, &refused)) {
+            ctx->stage = REQ_ANSWERED;
+            return refused;
+        }
+    }
     if (ctx->stage == REQ_NEW && !has_body) {
         ctx->stage = REQ_HEADERS_SEEN;
         return MHD_YES;
     }
-    if (ctx->stage == REQ_NEW && state->writes && wants_body(conn, url, method, &ctx->max_body)) {
+    long long announced;
+    if (ctx->stage == REQ_NEW && state->writes &&
+        wants_body(conn, url, method, &ctx->max_body, &announced)) {
+        strbuf detail = STRBUF_INIT;
+        size_t most = announced > 0 ? (size_t)announced : ctx->max_body;
+        if (!reserve_upload(state, ctx, most, &detail)) {
+            char retry_after[16];
+            snprintf(retry_after, sizeof retry_after, "%d", RETRY_AFTER_S);
+            ctx->stage = REQ_ANSWERED;
+            enum MHD_Result result =
+                refuse(state, conn, ctx, url, method, 503, retry_after, detail.buf);
+            strbuf_release(&detail);
+            return result;
+        }
         ctx->stage = REQ_READING_BODY;
         return MHD_YES;
     }
@@ -1003,9 +1266,38 @@ static void log_from_mhd(void *cls, const char *fmt, va_list ap)
         strbuf_add(&state->mhd_message, msg.buf, msg.len);
     }
     pthread_mutex_unlock(&state->lock);
+    /* libmicrohttpd's limit is above --max-conns (see server_run), so its refusals are those
+     * of the per-address limit: say so in the terms of the command line. */
+    static const char limit_reached[] = "Server reached connection limit";
+    if (started && state->max_conns_per_ip &&
+        strncmp(msg.buf, limit_reached, sizeof limit_reached - 1) == 0) {
+        strbuf_reset(&msg);
+        strbuf_addf(&msg, "refusing connections from an address that has %u open already "
+                    "(--max-conns-per-ip)", state->max_conns_per_ip);
+    }
     if (started)
-        log_warn("http: %s", msg.buf);
+        log_repeatable(state, msg.buf);
     strbuf_release(&msg);
+}
+
+/* The accept policy: refuses a connection once --max-conns are open.  libmicrohttpd would
+ * stop taking connections at its own limit, leaving the next ones (a health check among
+ * them) waiting in the listen queue until a connection ends; refused here, they are closed
+ * at once instead, and the listening socket stays served. */
+static enum MHD_Result accept_connection(void *cls, const struct sockaddr *addr,
+                                         socklen_t addrlen)
+{
+    server_state *state = cls;
+    (void)addr;
+    (void)addrlen;
+    if (atomic_load(&state->conns) < state->max_conns)
+        return MHD_YES;
+    strbuf msg = STRBUF_INIT;
+    strbuf_addf(&msg, "refusing connections: %u are open, the most the server takes "
+                "(--max-conns)", state->max_conns);
+    log_repeatable(state, msg.buf);
+    strbuf_release(&msg);
+    return MHD_NO;
 }
 
 typedef struct listen_addr {
@@ -1141,13 +1433,13 @@ static unsigned pool_size(unsigned configured)
     return n > MAX_THREADS ? MAX_THREADS : n;
 }
 
-/* At most CONNECTION_LIMIT connections, fewer when the process may not open that many files:
- * each connection is a socket, and every worker also holds an epoll descriptor, a wake-up
- * pipe and SQLite's database, WAL and shared-memory files. */
-static unsigned connection_limit(unsigned threads)
+/* At most `wanted` connections, fewer when the process may not open that many files: each
+ * connection is a socket, and every worker also holds an epoll descriptor, a wake-up pipe
+ * and SQLite's database, WAL and shared-memory files. */
+static unsigned connection_limit(unsigned wanted, unsigned threads)
 {
     struct rlimit files;
-    rlim_t reserved = 64 + (rlim_t)threads * 8, limit = CONNECTION_LIMIT;
+    rlim_t reserved = 64 + (rlim_t)threads * 8, limit = wanted;
 
     if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY &&
         files.rlim_cur < limit + reserved)
@@ -1157,7 +1449,8 @@ static unsigned connection_limit(unsigned threads)
 
 int server_run(const server_config *cfg)
 {
-    server_state state = {.db_path = cfg->db_path, .cors = cfg->cors, .mhd_message = STRBUF_INIT};
+    server_state state = {.db_path = cfg->db_path, .cors = cfg->cors, .mhd_message = STRBUF_INIT,
+                          .last_warning = STRBUF_INIT};
     listen_addr addr;
     sigset_t stop_signals, old_mask;
     struct sigaction ignore = {.sa_handler = SIG_IGN};
@@ -1195,6 +1488,7 @@ int server_run(const server_config *cfg)
     load_openapi(&state, cfg->version);
     api_metrics_start(cfg->version);
     pthread_mutex_init(&state.lock, NULL);
+    pthread_mutex_init(&state.uploads_lock, NULL);
     /* Hits take the read lock all the time; a writer must not wait for a gap between them. */
     pthread_rwlockattr_t prefer_writers;
     pthread_rwlockattr_init(&prefer_writers);
@@ -1221,19 +1515,40 @@ int server_run(const server_config *cfg)
     }
 
     unsigned threads = pool_size(cfg->threads);
-    unsigned timeout = cfg->timeout_s ? cfg->timeout_s : DEFAULT_TIMEOUT_S;
+    state.idle_timeout_s = cfg->timeout_s ? cfg->timeout_s : DEFAULT_TIMEOUT_S;
+    state.header_timeout_s = cfg->header_timeout_s ? cfg->header_timeout_s
+                                                   : DEFAULT_HEADER_TIMEOUT_S;
+    if (state.header_timeout_s > state.idle_timeout_s)
+        state.header_timeout_s = state.idle_timeout_s;
+    unsigned wanted = cfg->max_conns ? cfg->max_conns : CONNECTION_LIMIT;
+    state.max_conns = connection_limit(wanted, threads);
+    if (state.max_conns < wanted)
+        log_warn("serve: at most %u connections (not %u): the open-file limit allows no more",
+                 state.max_conns, wanted);
+    state.max_conns_per_ip = cfg->max_conns_per_ip;
+    state.max_uploads = cfg->max_uploads ? cfg->max_uploads : DEFAULT_MAX_UPLOADS;
+    state.max_upload_bytes = cfg->max_upload_bytes ? cfg->max_upload_bytes
+                                                   : DEFAULT_UPLOAD_MEMORY;
+
+    /* An internal polling thread in each worker of a pool, on epoll: a connection costs a
+     * socket and its memory, never a thread, so idle connections cannot starve the workers.
+     * libmicrohttpd's own connection limit stays above --max-conns (by a connection a
+     * worker: accept_connection() counts a connection once it has started, and the workers
+     * accept at the same time), so that its listening socket is never taken off the poll. */
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
                          polling_flags(&polling) | (addr.ipv6 ? MHD_USE_IPv6 : 0);
-    daemon = MHD_start_daemon(flags, cfg->port, NULL, NULL, handle_request, &state,
+    daemon = MHD_start_daemon(flags, cfg->port, accept_connection, &state, handle_request, &state,
                               MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd, &state,
                               MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr.sa,
                               MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
-                              MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
-                              MHD_OPTION_CONNECTION_LIMIT, connection_limit(threads),
+                              MHD_OPTION_CONNECTION_TIMEOUT, state.header_timeout_s,
+                              MHD_OPTION_CONNECTION_LIMIT, state.max_conns + threads,
+                              MHD_OPTION_PER_IP_CONNECTION_LIMIT, state.max_conns_per_ip,
+                              MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
                               MHD_OPTION_UNESCAPE_CALLBACK, unescape_keeping_nul, NULL,
-                              MHD_OPTION_URI_LOG_CALLBACK, start_request, NULL,
+                              MHD_OPTION_URI_LOG_CALLBACK, start_request, &state,
                               MHD_OPTION_NOTIFY_COMPLETED, finish_request, NULL,
-                              MHD_OPTION_NOTIFY_CONNECTION, track_connection, NULL,
+                              MHD_OPTION_NOTIFY_CONNECTION, track_connection, &state,
                               MHD_OPTION_END);
     if (!daemon) {
         pthread_mutex_lock(&state.lock);
@@ -1252,8 +1567,14 @@ int server_run(const server_config *cfg)
 
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = info && info->port ? info->port : cfg->port;
-    log_info("listening on http://%s:%u (%u threads, %s, database %s%s)", addr.display, port,
-             threads, polling, cfg->db_path, state.writes ? ", write API enabled" : "");
+    strbuf per_ip = STRBUF_INIT;
+    if (state.max_conns_per_ip)
+        strbuf_addf(&per_ip, ", %u per address", state.max_conns_per_ip);
+    log_info("listening on http://%s:%u (%u threads, %s, database %s%s; at most %u "
+             "connections%s, headers within %u s, idle %u s)", addr.display, port, threads,
+             polling, cfg->db_path, state.writes ? ", write API enabled" : "", state.max_conns,
+             per_ip.buf, state.header_timeout_s, state.idle_timeout_s);
+    strbuf_release(&per_ip);
 
     /* SIGINT and SIGTERM stay blocked from here on: a second signal during shutdown must
      * not kill the process halfway; the caller exits right after. */
@@ -1270,7 +1591,9 @@ out:
     api_set_writes(NULL);
     close_all_stores(&state);
     strbuf_release(&state.mhd_message);
+    strbuf_release(&state.last_warning);
     pthread_mutex_destroy(&state.lock);
+    pthread_mutex_destroy(&state.uploads_lock);
     /* libmicrohttpd has stopped: no connection holds a kept response any more. */
     for (size_t i = 0; i < ANSWER_SLOTS; i++)
         kept_answer_clear(&state, &state.answers[i]);

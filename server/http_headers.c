@@ -7,6 +7,7 @@
  */
 #include "server/http_headers.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -350,4 +351,76 @@ size_t http_unescape_keeping_nul(char *s)
     }
     *out = '\0';
     return (size_t)(out - s);
+}
+
+/* Parses a Content-Length value: one or more decimal digits, nothing else. */
+static bool parse_length(const char *s, unsigned long long *out)
+{
+    unsigned long long v = 0;
+    if (*s < '0' || *s > '9')
+        return false;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        unsigned digit = (unsigned)(*s - '0');
+        if (v > (ULLONG_MAX - digit) / 10)
+            return false;
+        v = v * 10 + digit;
+    }
+    *out = v;
+    return *s == '\0';
+}
+
+void http_framing_add(http_framing *f, const char *name, const char *value)
+{
+    if (!name || !value)
+        return;
+    if (strcasecmp(name, "Content-Length") == 0) {
+        unsigned long long length;
+        if (!parse_length(value, &length))
+            f->lengths_disagree = true;
+        else if (f->content_lengths == 0)
+            f->content_length = length;
+        else if (length != f->content_length)
+            f->lengths_disagree = true;
+        f->content_lengths++;
+    } else if (strcasecmp(name, "Transfer-Encoding") == 0) {
+        f->transfer_encodings++;
+        /* A comma-separated list; empty elements do not count (RFC 9110 section 5.6.1). */
+        for (const char *s = value; *s;) {
+            s = skip_ows(s);
+            const char *end = s + strcspn(s, ",");
+            size_t len = (size_t)(end - s);
+            while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+                len--;
+            if (len) {
+                f->codings++;
+                if (!token_is(s, len, "chunked"))
+                    f->other_coding = true;
+            }
+            s = *end ? end + 1 : end;
+        }
+    }
+}
+
+const char *http_framing_fault(const http_framing *f, bool http10)
+{
+    if (f->content_lengths && f->transfer_encodings)
+        return "the request has both Content-Length and Transfer-Encoding";
+    if (f->lengths_disagree)
+        return "the request's Content-Length fields disagree (or one is not a number)";
+    if (f->transfer_encodings && http10)
+        return "an HTTP/1.0 request cannot use Transfer-Encoding";
+    if (f->transfer_encodings && (f->codings != 1 || f->other_coding))
+        return "the only transfer coding taken is chunked, once";
+    return NULL;
+}
+
+size_t http_query_params(const char *target)
+{
+    const char *query = target ? strchr(target, '?') : NULL;
+    if (!query || !query[1])
+        return 0;
+    size_t n = 1;
+    for (const char *s = query + 1; (s = strchr(s, '&')); s++)
+        n++;
+    return n;
 }

@@ -4,6 +4,9 @@
  *   If-None-Match       whether a list of entity tags names ours (weak comparison), or is "*"
  *   HTTP dates          IMF-fixdate out; IMF-fixdate, RFC 850 and asctime in (section 5.6.7)
  *   Origin              against the --cors list of exact origins, or "*"
+ *   Content-Length and  whether they frame the body unambiguously (RFC 9112 section 6), so
+ *   Transfer-Encoding   that no request can smuggle another inside its body
+ *   the request target  how many query parameters it carries
  *
  * Nothing here allocates or touches a connection, so the unit tests drive every case.
  */
@@ -55,5 +58,31 @@ const char *http_cors_allow(const char *spec, const char *origin);
  * Left encoded, such a path simply matches no route and such a value fails validation.
  * Returns the decoded length. */
 size_t http_unescape_keeping_nul(char *s);
+
+/* The body framing a request's header fields announce, gathered field by field with
+ * http_framing_add() (zero-initialise it first).  libmicrohttpd reads the first
+ * Content-Length and lets Transfer-Encoding win over it without a word; http_framing_fault()
+ * names what RFC 9112 section 6 says a server must refuse (400, then close the connection):
+ * Content-Length and Transfer-Encoding together, Content-Length fields that disagree, and
+ * any transfer coding but one "chunked" (with which no length can be read reliably). */
+typedef struct http_framing {
+    unsigned content_lengths;         /* Content-Length fields */
+    unsigned long long content_length; /* the first one's value */
+    bool lengths_disagree;            /* two differ, or one is not a decimal number */
+    unsigned transfer_encodings;      /* Transfer-Encoding fields */
+    unsigned codings;                 /* the transfer codings they list, in all */
+    bool other_coding;                /* one of them is not chunked */
+} http_framing;
+
+/* Takes one request header field into f; fields other than the two are ignored. */
+void http_framing_add(http_framing *f, const char *name, const char *value);
+/* NULL when the framing is sound, else why the request must be refused (a static string
+ * for the problem's detail).  http10: the request says HTTP/1.0, where Transfer-Encoding
+ * is faulty framing (RFC 9112 section 6.1). */
+const char *http_framing_fault(const http_framing *f, bool http10);
+
+/* The number of query parameters of a request target as received ("/a?x=1&y" has 2): the
+ * pieces of its query between '&'s, empty ones included, 0 without a query. */
+size_t http_query_params(const char *target);
 
 #endif

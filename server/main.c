@@ -30,6 +30,9 @@
 enum { EXIT_USAGE = 2 };
 
 #define MAX_BODY_DEFAULT (2u << 20)
+#define CONNS_PER_IP_DEFAULT 64
+#define CONNS_MAX 65536u                  /* the most --max-conns and its kin take */
+#define UPLOAD_MEMORY_MAX (4096ul << 20)  /* the most --max-upload-memory takes */
 #define TOKEN_MIN_CHARS 16
 #define TOKEN_MAX_CHARS 4096
 
@@ -74,7 +77,9 @@ static const char usage_ingest[] =
 
 static const char usage_serve[] =
     "usage: factd serve --db FILE --port N [--listen ADDR] [--threads N] [--timeout SECONDS]\n"
+    "                   [--header-timeout SECONDS] [--max-conns N] [--max-conns-per-ip N]\n"
     "                   [--cors ORIGINS] [--corpus DIR] [--token-file FILE] [--max-body BYTES]\n"
+    "                   [--max-uploads N] [--max-upload-memory BYTES]\n"
     "\n"
     "Serves the facts of the database FILE over HTTP until SIGINT or SIGTERM.  The database\n"
     "is created or migrated first, and its facts merged again if an ingest was interrupted.\n"
@@ -87,7 +92,17 @@ static const char usage_serve[] =
     "  -p, --port N            the TCP port, 1-65535 (required)\n"
     "  -l, --listen ADDR       the IPv4 or IPv6 address to bind (default 127.0.0.1)\n"
     "  -t, --threads N         worker threads, 1-1024 (default: one per core)\n"
-    "      --timeout SECONDS   close connections idle this long (default 30)\n"
+    "      --timeout SECONDS   close a connection idle this long between requests, or while\n"
+    "                          its body comes (default 30)\n"
+    "      --header-timeout SECONDS\n"
+    "                          close a connection that has not sent a whole request line and\n"
+    "                          headers after this long without a byte (default 5, at most\n"
+    "                          --timeout)\n"
+    "      --max-conns N       connections open at once; past it new ones are closed at\n"
+    "                          once (default 1024, fewer if the open-file limit says so)\n"
+    "      --max-conns-per-ip N\n"
+    "                          connections open at once from one client address, 0 for no\n"
+    "                          limit (default 64; behind a proxy every client has its address)\n"
     "      --cors ORIGINS      let browser pages from ORIGINS read the API: a comma-separated\n"
     "                          list of exact origins (https://example.org,http://localhost:3000)\n"
     "                          or * for any; answers CORS preflights (OPTIONS).  Default: none\n"
@@ -98,6 +113,12 @@ static const char usage_serve[] =
     "                          line); it takes precedence over FACTD_TOKEN\n"
     "      --max-body BYTES    the largest request body the write API reads, with an optional\n"
     "                          k or M suffix (KiB, MiB): 1 to 8M (default 2M)\n"
+    "      --max-uploads N     request bodies read at once; past it a write answers 503\n"
+    "                          with Retry-After (default 16)\n"
+    "      --max-upload-memory BYTES\n"
+    "                          what the bodies being read may hold together, each counted at\n"
+    "                          its Content-Length (--max-body when chunked); past it a write\n"
+    "                          answers 503 (default 64M, at least --max-body)\n"
     "  -h, --help              show this help\n"
     "\n"
     "Write API, only with a token (--token-file, else FACTD_TOKEN; without either these\n"
@@ -108,6 +129,10 @@ static const char usage_serve[] =
     "                         or 200 with the source when those bytes are stored already\n"
     "  GET /jobs/{id}         the job: queued, running, done (source, fact counts) or failed\n"
     "  DELETE /sources/{id}   delete an article and every fact only it supports: 204\n"
+    "\n"
+    "The HTTP layer answers by itself, with Connection: close: 414 to a request target over\n"
+    "8 KiB, 431 to a query of more than 128 parameters, 400 to a body framed ambiguously (two\n"
+    "Content-Length values, Content-Length with Transfer-Encoding, a coding but chunked).\n"
     "\n"
     "Operations: GET /livez (the process runs), /readyz (the database answers and its schema\n"
     "is current), /metrics (Prometheus text format).  One log line per request; requests for\n"
@@ -340,7 +365,8 @@ out:
 
 static int cmd_serve(int argc, char **argv)
 {
-    enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY };
+    enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY, OPT_HEADER_TIMEOUT,
+           OPT_MAX_CONNS, OPT_MAX_CONNS_PER_IP, OPT_MAX_UPLOADS, OPT_MAX_UPLOAD_MEMORY };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "port", required_argument, NULL, 'p' },
@@ -351,11 +377,17 @@ static int cmd_serve(int argc, char **argv)
         { "corpus", required_argument, NULL, 'c' },
         { "token-file", required_argument, NULL, OPT_TOKEN_FILE },
         { "max-body", required_argument, NULL, OPT_MAX_BODY },
+        { "header-timeout", required_argument, NULL, OPT_HEADER_TIMEOUT },
+        { "max-conns", required_argument, NULL, OPT_MAX_CONNS },
+        { "max-conns-per-ip", required_argument, NULL, OPT_MAX_CONNS_PER_IP },
+        { "max-uploads", required_argument, NULL, OPT_MAX_UPLOADS },
+        { "max-upload-memory", required_argument, NULL, OPT_MAX_UPLOAD_MEMORY },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     server_config cfg = { .listen_addr = "127.0.0.1", .timeout_s = 30, .version = FACTD_VERSION,
-                          .max_body = MAX_BODY_DEFAULT };
+                          .max_body = MAX_BODY_DEFAULT,
+                          .max_conns_per_ip = CONNS_PER_IP_DEFAULT };
     const char *token_file = NULL;
     char *token = NULL;
     bool have_port = false;
@@ -403,11 +435,45 @@ static int cmd_serve(int argc, char **argv)
                                    optarg);
             cfg.max_body = v;
             break;
+        case OPT_HEADER_TIMEOUT:
+            if (!parse_number(optarg, 1, 86400, &v))
+                return usage_error("serve", "bad header timeout '%s' (expected 1-86400 seconds)",
+                                   optarg);
+            cfg.header_timeout_s = (unsigned)v;
+            break;
+        case OPT_MAX_CONNS:
+            if (!parse_number(optarg, 1, CONNS_MAX, &v))
+                return usage_error("serve", "bad --max-conns '%s' (expected 1-%u)", optarg,
+                                   CONNS_MAX);
+            cfg.max_conns = (unsigned)v;
+            break;
+        case OPT_MAX_CONNS_PER_IP:
+            if (!parse_number(optarg, 0, CONNS_MAX, &v))
+                return usage_error("serve", "bad --max-conns-per-ip '%s' (expected 0-%u)", optarg,
+                                   CONNS_MAX);
+            cfg.max_conns_per_ip = (unsigned)v;
+            break;
+        case OPT_MAX_UPLOADS:
+            if (!parse_number(optarg, 1, CONNS_MAX, &v))
+                return usage_error("serve", "bad --max-uploads '%s' (expected 1-%u)", optarg,
+                                   CONNS_MAX);
+            cfg.max_uploads = (unsigned)v;
+            break;
+        case OPT_MAX_UPLOAD_MEMORY:
+            if (!parse_size(optarg, 1, UPLOAD_MEMORY_MAX, &v))
+                return usage_error("serve", "bad --max-upload-memory '%s' (expected 1 to %luM "
+                                   "bytes)", optarg, UPLOAD_MEMORY_MAX >> 20);
+            cfg.max_upload_bytes = v;
+            break;
         default: return option_error("serve", argv, c);
         }
     }
     if (!cfg.db_path)
         return usage_error("serve", "missing --db FILE");
+    if (cfg.max_upload_bytes && cfg.max_upload_bytes < cfg.max_body)
+        return usage_error("serve", "--max-upload-memory (%zu bytes) is less than --max-body "
+                           "(%zu bytes): no body could be read", cfg.max_upload_bytes,
+                           cfg.max_body);
     if (!have_port)
         return usage_error("serve", "missing --port N");
     if (optind < argc)

@@ -3,8 +3,9 @@
  * owns the read-write handle (writer.c: posted articles, the --corpus folder, deletions,
  * re-extraction); graceful shutdown on SIGINT/SIGTERM (stop accepting, finish in-flight
  * requests, let the writer finish its article, close the database).  The HTTP layer around
- * the API: entity tags and conditional requests, gzip, CORS, cache headers, request bodies
- * of the write API, request metrics and one log line per request (http.c). */
+ * the API: connection limits and timeouts, entity tags and conditional requests, gzip,
+ * CORS, cache headers, request bodies of the write API and their budget, request metrics
+ * and one log line per request (http.c). */
 #ifndef FACTD_SERVER_H
 #define FACTD_SERVER_H
 
@@ -15,7 +16,14 @@ typedef struct server_config {
     const char *listen_addr; /* "127.0.0.1" by default */
     unsigned short port;
     unsigned threads;        /* worker threads in the pool; 0 picks one per core */
-    unsigned timeout_s;      /* idle connection timeout */
+    unsigned timeout_s;      /* idle connection timeout: between requests, during a body */
+    unsigned header_timeout_s; /* --header-timeout: until a request's headers are in (0: 5 s);
+                                * never more than timeout_s */
+    unsigned max_conns;      /* --max-conns: connections open at once (0: 1024) */
+    unsigned max_conns_per_ip; /* --max-conns-per-ip: from one client address (0: no limit) */
+    unsigned max_uploads;    /* --max-uploads: request bodies read at once (0: 16) */
+    size_t max_upload_bytes; /* --max-upload-memory: what they may hold together (0: 64 MiB);
+                              * at least max_body */
     const char *cors;        /* --cors: "*", or comma-separated exact origins; NULL: no CORS */
     const char *version;     /* the factd version, for metrics and entity tags */
     const char *corpus_dir;  /* --corpus: a folder of .txt articles to read and watch */

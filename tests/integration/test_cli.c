@@ -301,6 +301,18 @@ Test(cli_usage, errors_exit_2_with_one_line)
     expect_usage_error(RUN("serve", "--db", db, "--port", "-5"), "port");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--threads", "lots"), "lots");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--timeout", "0"), "timeout");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--header-timeout", "0"),
+                       "header timeout");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-conns", "0"),
+                       "--max-conns");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-conns-per-ip", "x"),
+                       "--max-conns-per-ip");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-uploads", "0"),
+                       "--max-uploads");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-upload-memory", "1M"),
+                       "--max-body");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-upload-memory", "9G"),
+                       "--max-upload-memory");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "extra"), "extra");
     expect_usage_error(RUN("extract"), "FILE");
     expect_usage_error(RUN("extract", "a.txt", "b.txt"), "FILE");

@@ -1,5 +1,5 @@
 /* Unit tests of server/http_headers: Accept-Encoding negotiation, If-None-Match matching,
- * HTTP dates both ways, and the --cors list. */
+ * HTTP dates both ways, the --cors list, body framing and query parameter counts. */
 #include <criterion/criterion.h>
 #include <string.h>
 
@@ -149,4 +149,87 @@ Test(http_headers, cors_allows_exact_origins_only)
     cr_expect_null(http_cors_allow(spec, NULL));
     cr_expect_null(http_cors_allow(NULL, "https://a.example"));
     cr_expect_str_eq(http_cors_allow("*", "https://anything.example"), "*");
+}
+
+/* The fault of a request with the given header fields (name, value pairs, NULL-ended). */
+static const char *framing_fault(const char *const fields[], bool http10)
+{
+    http_framing f = {0};
+    for (size_t i = 0; fields[i]; i += 2)
+        http_framing_add(&f, fields[i], fields[i + 1]);
+    return http_framing_fault(&f, http10);
+}
+
+Test(http_headers, framing_refuses_what_rfc_9112_calls_ambiguous)
+{
+    static const struct {
+        const char *fields[9];
+        bool http10;
+        bool sound;
+    } cases[] = {
+        {{NULL}, false, true},
+        {{"Host", "x", "Accept", "*/*", NULL}, false, true},
+        {{"Content-Length", "5", NULL}, false, true},
+        {{"content-length", "0", NULL}, true, true},
+        {{"Content-Length", "5", "Content-Length", "5", NULL}, false, true},
+        {{"Content-Length", "5", "Content-Length", "005", NULL}, false, true},
+        {{"Transfer-Encoding", "chunked", NULL}, false, true},
+        {{"Transfer-Encoding", "Chunked", NULL}, false, true},
+        {{"Transfer-Encoding", " chunked ,", NULL}, false, true},
+        /* smuggling: the first length or the coding would win, the rest be a request */
+        {{"Content-Length", "5", "Content-Length", "60", NULL}, false, false},
+        {{"Content-Length", "5", "CONTENT-LENGTH", "6", "Content-Length", "5", NULL}, false,
+         false},
+        {{"Content-Length", "5", "Content-Length", "5x", NULL}, false, false},
+        {{"Content-Length", "5", "Content-Length", "", NULL}, false, false},
+        {{"Content-Length", "5", "Content-Length", "99999999999999999999999", NULL}, false,
+         false},
+        {{"Content-Length", "5", "Transfer-Encoding", "chunked", NULL}, false, false},
+        {{"Transfer-Encoding", "chunked", "Content-Length", "0", NULL}, false, false},
+        /* no length can be read from any coding but chunked, once */
+        {{"Transfer-Encoding", "identity", NULL}, false, false},
+        {{"Transfer-Encoding", "gzip, chunked", NULL}, false, false},
+        {{"Transfer-Encoding", "chunked, gzip", NULL}, false, false},
+        {{"Transfer-Encoding", "chunked", "Transfer-Encoding", "chunked", NULL}, false, false},
+        {{"Transfer-Encoding", "chunked, chunked", NULL}, false, false},
+        {{"Transfer-Encoding", "", NULL}, false, false},
+        {{"Transfer-Encoding", "chunkedx", NULL}, false, false},
+        {{"Transfer-Encoding", "chunked", NULL}, true, false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *fault = framing_fault(cases[i].fields, cases[i].http10);
+        const char *const *f = cases[i].fields;
+        if (cases[i].sound)
+            cr_expect_null(fault, "case %zu (%s: %s ...) refused: %s", i, f[0] ? f[0] : "-",
+                           f[0] ? f[1] : "-", fault);
+        else
+            cr_expect_not_null(fault, "case %zu (%s: %s, %s: %s) accepted", i, f[0], f[1],
+                               f[2] ? f[2] : "-", f[2] ? f[3] : "-");
+    }
+}
+
+Test(http_headers, framing_keeps_the_length)
+{
+    http_framing f = {0};
+    http_framing_add(&f, "Content-Length", "1234");
+    http_framing_add(&f, "Content-Length", "1234");
+    cr_expect_eq(f.content_lengths, 2);
+    cr_expect_eq(f.content_length, 1234);
+    cr_expect_null(http_framing_fault(&f, false));
+}
+
+Test(http_headers, query_parameters_are_counted_as_received)
+{
+    static const struct {
+        const char *target;
+        size_t expected;
+    } cases[] = {
+        {"/sources", 0}, {"/sources?", 0}, {"/sources?limit=1", 1}, {"/sources?a&b", 2},
+        {"/sources?a=1&b=2&c", 3}, {"/sources?&", 2}, {"/sources?a=%26&b", 2},
+        {"/a?b?c&d", 2}, {"", 0}, {NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        cr_expect_eq(http_query_params(cases[i].target), cases[i].expected, "%s: %zu, not %zu",
+                     cases[i].target ? cases[i].target : "(null)",
+                     http_query_params(cases[i].target), cases[i].expected);
 }
