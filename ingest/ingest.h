@@ -186,7 +186,14 @@ int ingest_reindex(struct store *st, unsigned max_articles, bool merge,
 
 /* Reads one article file: sets *text (malloc'd, NUL-terminated) and *len and returns 0, or
  * returns -1 with *reason (static) saying why the file cannot be an article: unreadable,
- * empty, larger than INGEST_MAX_ARTICLE, or not UTF-8. */
+ * not a regular file (a FIFO, a device, a folder: refused before it is opened, so that
+ * reading never blocks), empty, larger than INGEST_MAX_ARTICLE, or not UTF-8.  path is
+ * taken as the caller gives it: a symbolic link the operator named is followed. */
 int ingest_read_article(const char *path, char **text, size_t *len, const char **reason);
+/* The same for a file found in a folder: name (one path component, as readdir gives it)
+ * inside the folder open as dirfd.  A symbolic link is refused, never followed, so that
+ * only regular files inside the folder are ever read. */
+int ingest_read_article_at(int dirfd, const char *name, char **text, size_t *len,
+                           const char **reason);
 
 #endif

@@ -30,7 +30,10 @@
  * names ending in .txt that do not start with a dot count, so a writer that fills a hidden
  * temporary file and renames it into place (the usual way to publish a file whole) is read
  * once, complete.  A file written in place is read again on every close: its new bytes are
- * a new article, its older versions stay until deleted.  When the kernel's event queue
+ * a new article, its older versions stay until deleted.  Files are opened relative to the
+ * folder's descriptor and only when they are regular files, never through a symbolic link
+ * (ingest_read_article_at): a FIFO would block the thread, and a link would publish a file
+ * from outside the folder.  When the kernel's event queue
  * overflows, the whole folder is read again.
  */
 #include "server/writer.h"
@@ -89,6 +92,7 @@ typedef struct pending_file {
 struct writer {
     char *db_path;
     char *dir;              /* the --corpus folder, or NULL */
+    int dir_fd;             /* that folder, open: its files are read relative to it */
     store *st;              /* the thread's read-write handle */
     pthread_t thread;
     int wake_fd;            /* eventfd */
@@ -210,7 +214,8 @@ static int ingest_file(writer *w, const char *name, file_tally *tally)
     int result = 0;
 
     strbuf_addf(&path, "%s/%s", w->dir, name);
-    if (ingest_read_article(path.buf, &text, &len, &reason)) {
+    /* Relative to the folder and never through a link: only its own regular files. */
+    if (ingest_read_article_at(w->dir_fd, name, &text, &len, &reason)) {
         /* Gone since the event (renamed on, deleted) is no refusal. */
         if (strcmp(reason, strerror(ENOENT)) != 0) {
             log_warn("corpus: %s: rejected: %s", path.buf, reason);
@@ -322,7 +327,7 @@ static void scan_folder(writer *w, bool merge)
     bool failed = false;
 
     w->rescan = false;
-    int n = scandir(w->dir, &names, only_articles, alphasort);
+    int n = scandirat(w->dir_fd, ".", &names, only_articles, alphasort);
     if (n < 0) {
         log_error("corpus: cannot read %s: %s", w->dir, strerror(errno));
         w->retry_at = seconds_now() + RETRY_MS / 1000.0;
@@ -627,6 +632,8 @@ static void writer_free(writer *w)
         close(w->wake_fd);
     if (w->watch_fd >= 0)
         close(w->watch_fd);
+    if (w->dir_fd >= 0)
+        close(w->dir_fd);
     pthread_mutex_destroy(&w->intake_lock);
     pthread_mutex_destroy(&w->lock);
     pthread_cond_destroy(&w->deleted);
@@ -645,7 +652,7 @@ writer *writer_start(const writer_config *cfg)
         log_error("serve: out of memory");
         return NULL;
     }
-    w->wake_fd = w->watch_fd = -1;
+    w->wake_fd = w->watch_fd = w->dir_fd = -1;
     pthread_mutex_init(&w->intake_lock, NULL);
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->deleted, NULL);
@@ -666,6 +673,10 @@ writer *writer_start(const writer_config *cfg)
         goto fail;
     }
     if (w->dir) {
+        if ((w->dir_fd = open(w->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+            log_error("serve: cannot open --corpus %s: %s", w->dir, strerror(errno));
+            goto fail;
+        }
         /* Watched before the first reading, so that no file falls between the two. */
         if ((w->watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0 ||
             inotify_add_watch(w->watch_fd, w->dir, WATCH_EVENTS) < 0) {

@@ -3,7 +3,9 @@
  * database it leaves behind, read back with SQLite. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -21,6 +23,7 @@ extern char **environ;
 #define CORPUS "corpus"
 #define CORPUS_FILES 5
 #define PATH_LEN 300
+#define RUN_TIMEOUT_S 60
 
 static char tmp[64];
 
@@ -110,7 +113,15 @@ static run_result run(const char *const *args)
     int rc = posix_spawn(&pid, bin, &fa, NULL, (char *const *)argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     cr_assert_eq(rc, 0, "cannot run %s: %s", bin, strerror(rc));
-    cr_assert_eq(waitpid(pid, &wstatus, 0), pid);
+    /* A run that hangs (a FIFO opened for reading blocks) is killed and fails the test. */
+    for (int waited_ms = 0; waitpid(pid, &wstatus, WNOHANG) != pid; waited_ms += 10) {
+        if (waited_ms >= RUN_TIMEOUT_S * 1000) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &wstatus, 0);
+            cr_assert_fail("factd %s did not end within %d s", args[0], RUN_TIMEOUT_S);
+        }
+        usleep(10000);
+    }
 
     r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
     r.out = slurp(out_path, NULL);
@@ -451,6 +462,55 @@ Test(cli_ingest, rejects_bad_files_and_goes_on)
     cr_expect_eq(strncmp(r.out, "ingest: 1 articles (0 new, 0 unchanged, 1 rejected)",
                          strlen("ingest: 1 articles (0 new, 0 unchanged, 1 rejected)")),
                  0, "summary: %s", r.out);
+    run_release(&r);
+}
+
+/* In a folder only regular files are read: a FIFO named like an article (which would block
+ * the run forever if it were opened as a file), a symbolic link to a file outside the folder
+ * (whose text must not be stored) and a folder named like an article are each rejected with
+ * their reason, and the run goes on. */
+Test(cli_ingest, a_folder_gives_only_its_regular_files)
+{
+    char dir[256], path[PATH_LEN], secret[PATH_LEN];
+    const char *db = in_tmp("facts.db");
+    static const char article[] =
+        "Lisbon, 3 March 2024: Portugal and Ghana signed the Cork Oak Treaty in Lisbon.\n";
+    static const char secret_text[] = "Secret: the write API token is do-not-serve-0123456789.\n";
+
+    snprintf(dir, sizeof dir, "%s", in_tmp("folder"));
+    cr_assert_eq(mkdir(dir, 0755), 0);
+    snprintf(secret, sizeof secret, "%s", in_tmp("secret.txt"));
+    write_file(secret, secret_text, strlen(secret_text));
+    snprintf(path, sizeof path, "%s/a-fifo.txt", dir);
+    cr_assert_eq(mkfifo(path, 0644), 0, "mkfifo: %s", strerror(errno));
+    snprintf(path, sizeof path, "%s/b-link.txt", dir);
+    cr_assert_eq(symlink(secret, path), 0, "symlink: %s", strerror(errno));
+    snprintf(path, sizeof path, "%s/c-folder.txt", dir);
+    cr_assert_eq(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/d-article.txt", dir);
+    write_file(path, article, strlen(article));
+
+    run_result r = RUN("ingest", "--db", db, dir);
+    cr_assert_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    cr_expect_not_null(strstr(r.out, "(1 new, 0 unchanged, 3 rejected)"), "%s", r.out);
+    cr_expect_not_null(strstr(r.err, "a-fifo.txt: rejected: a named pipe (FIFO)"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "b-link.txt: rejected: a symbolic link"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "c-folder.txt: rejected: a folder"), "%s", r.err);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources"), 1);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources WHERE instr(CAST(text AS TEXT),"
+                              " 'do-not-serve')"),
+                 0, "the link's target was stored");
+
+    /* A FIFO named on the command line is refused the same way, without blocking. */
+    snprintf(path, sizeof path, "%s/a-fifo.txt", dir);
+    r = RUN("ingest", "--db", db, path);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    cr_expect_not_null(strstr(r.out, "(0 new, 0 unchanged, 1 rejected)"), "%s", r.out);
+    run_release(&r);
+    r = RUN("extract", path);
+    cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+    cr_expect_not_null(strstr(r.err, "a named pipe (FIFO)"), "%s", r.err);
     run_release(&r);
 }
 
