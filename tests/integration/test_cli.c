@@ -468,7 +468,8 @@ Test(cli_ingest, rejects_bad_files_and_goes_on)
 /* In a folder only regular files are read: a FIFO named like an article (which would block
  * the run forever if it were opened as a file), a symbolic link to a file outside the folder
  * (whose text must not be stored) and a folder named like an article are each rejected with
- * their reason, and the run goes on. */
+ * their reason, and the run goes on.  File names reach the log with control characters
+ * escaped. */
 Test(cli_ingest, a_folder_gives_only_its_regular_files)
 {
     char dir[256], path[PATH_LEN], secret[PATH_LEN];
@@ -489,13 +490,18 @@ Test(cli_ingest, a_folder_gives_only_its_regular_files)
     cr_assert_eq(mkdir(path, 0755), 0);
     snprintf(path, sizeof path, "%s/d-article.txt", dir);
     write_file(path, article, strlen(article));
+    /* An empty file whose name would clear the terminal: its name is escaped in the log. */
+    snprintf(path, sizeof path, "%s/e-\x1b[2J.txt", dir);
+    write_file(path, "", 0);
 
     run_result r = RUN("ingest", "--db", db, dir);
     cr_assert_eq(r.status, 0, "status %d: %s", r.status, r.err);
-    cr_expect_not_null(strstr(r.out, "(1 new, 0 unchanged, 3 rejected)"), "%s", r.out);
+    cr_expect_not_null(strstr(r.out, "(1 new, 0 unchanged, 4 rejected)"), "%s", r.out);
     cr_expect_not_null(strstr(r.err, "a-fifo.txt: rejected: a named pipe (FIFO)"), "%s", r.err);
     cr_expect_not_null(strstr(r.err, "b-link.txt: rejected: a symbolic link"), "%s", r.err);
     cr_expect_not_null(strstr(r.err, "c-folder.txt: rejected: a folder"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "e-\\x1b[2J.txt: rejected: empty"), "%s", r.err);
+    cr_expect_null(strchr(r.err, '\x1b'), "a raw escape character reached the log");
     run_release(&r);
     cr_expect_eq(db_count(db, "SELECT count(*) FROM sources"), 1);
     cr_expect_eq(db_count(db, "SELECT count(*) FROM sources WHERE instr(CAST(text AS TEXT),"
