@@ -1046,6 +1046,12 @@ static bool parse_listen_addr(const char *text, unsigned short port, listen_addr
     return true;
 }
 
+bool server_listen_addr_valid(const char *text)
+{
+    listen_addr unused;
+    return parse_listen_addr(text, 0, &unused);
+}
+
 /* Reads a whole file into sb; false when it cannot be read or is implausibly large. */
 static bool read_file(const char *path, strbuf *sb)
 {

@@ -369,7 +369,12 @@ static int cmd_serve(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":d:p:l:t:c:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': cfg.db_path = optarg; break;
-        case 'l': cfg.listen_addr = optarg; break;
+        case 'l':
+            if (!server_listen_addr_valid(optarg))
+                return usage_error("serve", "bad --listen address '%s' (expected an IPv4 or IPv6 "
+                                   "address, e.g. 127.0.0.1, 0.0.0.0 or ::1)", optarg);
+            cfg.listen_addr = optarg;
+            break;
         case 'c': cfg.corpus_dir = optarg; break;
         case 'h': return print_usage(usage_serve);
         case 'p':

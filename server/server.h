@@ -8,6 +8,7 @@
 #ifndef FACTD_SERVER_H
 #define FACTD_SERVER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct server_config {
@@ -22,6 +23,9 @@ typedef struct server_config {
     const char *token;       /* the write API's bearer token; NULL: no write API */
     size_t max_body;         /* --max-body: the largest request body read (0: 2 MiB) */
 } server_config;
+
+/* True when text is an address --listen takes: an IPv4 or IPv6 literal ("::1" or "[::1]"). */
+bool server_listen_addr_valid(const char *text);
 
 /* Serves until SIGINT or SIGTERM.  Returns 0 after a clean shutdown, 1 when the server could
  * not start (the reason logged). */

@@ -5,12 +5,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -313,6 +315,10 @@ Test(cli_usage, errors_exit_2_with_one_line)
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--threads", "lots"), "lots");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--timeout", "0"), "timeout");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "extra"), "extra");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--listen", "999.1.1.1"),
+                       "999.1.1.1");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--listen", "localhost"),
+                       "localhost");
     expect_usage_error(RUN("extract"), "FILE");
     expect_usage_error(RUN("extract", "a.txt", "b.txt"), "FILE");
     expect_usage_error(RUN("merge"), "--db");
@@ -586,9 +592,18 @@ Test(cli_ingest, stale_facts_are_merged_again)
     run_release(&r);
     cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);
 
-    /* So does serve before it starts: here it merges, then fails to bind a bad address. */
+    /* So does serve before it starts: here it merges, then fails to bind a port in use. */
     mark_stale(db);
-    r = RUN("serve", "--db", db, "--port", "8080", "--listen", "not-an-address");
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t addr_len = sizeof addr;
+    int taken = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(taken >= 0 && bind(taken, (struct sockaddr *)&addr, sizeof addr) == 0 &&
+              listen(taken, 1) == 0 &&
+              getsockname(taken, (struct sockaddr *)&addr, &addr_len) == 0);
+    char port[16];
+    snprintf(port, sizeof port, "%u", (unsigned)ntohs(addr.sin_port));
+    r = RUN("serve", "--db", db, "--port", port);
+    close(taken);
     cr_expect_eq(r.status, 1, "%s", r.err);
     run_release(&r);
     cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);
