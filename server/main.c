@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ingest/ingest.h"
@@ -77,15 +78,18 @@ static const char usage_ingest[] =
 static const char usage_serve[] =
     "usage: factd serve --db FILE --port N [--listen ADDR] [--threads N] [--timeout SECONDS]\n"
     "                   [--cors ORIGINS] [--corpus DIR] [--token-file FILE] [--max-body BYTES]\n"
+    "                   [--create]\n"
     "\n"
     "Serves the facts of the database FILE over HTTP until SIGINT or SIGTERM.  The database\n"
-    "is created or migrated first, and its facts merged again if an ingest was interrupted.\n"
+    "must exist (see 'factd ingest') unless --create is given; it is migrated first, and its\n"
+    "facts merged again if an ingest was interrupted.\n"
     "A writer thread then keeps it current while serving: it resumes the jobs a crash\n"
     "interrupted, reads the --corpus folder, and re-reads in the background the articles an\n"
     "older extractor read.  On SIGTERM it finishes the article it is on, never half of one.\n"
     "\n"
     "options:\n"
-    "  -d, --db FILE           the database (required)\n"
+    "  -d, --db FILE           the database (required; it must exist unless --create)\n"
+    "      --create            create the database FILE when it does not exist (empty)\n"
     "  -p, --port N            the TCP port, 1-65535 (required)\n"
     "  -l, --listen ADDR       the IPv4 or IPv6 address to bind (default 127.0.0.1)\n"
     "  -t, --threads N         worker threads, 1-1024 (default: one per core)\n"
@@ -115,7 +119,9 @@ static const char usage_serve[] =
     "\n"
     "Operations: GET /livez (the process runs), /readyz (the database answers and its schema\n"
     "is current), /metrics (Prometheus text format).  One log line per request; requests for\n"
-    "/healthz, /livez, /readyz and /metrics are logged at debug level.\n"
+    "/healthz, /livez, /readyz and /metrics are logged at debug level.  When the database\n"
+    "file is deleted or replaced while serving, writes answer 503, /healthz and /readyz\n"
+    "answer 503 and one error is logged: restart the server on the database file.\n"
     "\n"
     "environment:\n"
     "  FACTD_TOKEN   the write API's token, when --token-file is not given (empty: none)\n";
@@ -315,10 +321,10 @@ static int cmd_ingest(int argc, char **argv)
 /* Creates or migrates the database, and (unless the writer thread will, after reading the
  * --corpus folder) merges its facts again when an ingest stopped between storing articles
  * and merging, so that the server serves current facts from its first answer. */
-static int prepare_database(const char *db, bool merge_stale)
+static int prepare_database(const char *db, bool create, bool merge_stale)
 {
     char *err = NULL;
-    store *st = store_open(db, false, &err);
+    store *st = store_open_mode(db, create ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING, &err);
     int rc = EXIT_FAILURE;
 
     if (!st) {
@@ -344,7 +350,7 @@ out:
 
 static int cmd_serve(int argc, char **argv)
 {
-    enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY };
+    enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY, OPT_CREATE };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "port", required_argument, NULL, 'p' },
@@ -355,6 +361,7 @@ static int cmd_serve(int argc, char **argv)
         { "corpus", required_argument, NULL, 'c' },
         { "token-file", required_argument, NULL, OPT_TOKEN_FILE },
         { "max-body", required_argument, NULL, OPT_MAX_BODY },
+        { "create", no_argument, NULL, OPT_CREATE },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -362,7 +369,7 @@ static int cmd_serve(int argc, char **argv)
                           .max_body = MAX_BODY_DEFAULT };
     const char *token_file = NULL;
     char *token = NULL;
-    bool have_port = false;
+    bool have_port = false, create = false;
     unsigned long v;
     int c, rc;
 
@@ -406,6 +413,7 @@ static int cmd_serve(int argc, char **argv)
             break;
         }
         case OPT_TOKEN_FILE: token_file = optarg; break;
+        case OPT_CREATE: create = true; break;
         case OPT_MAX_BODY:
             if (!parse_size(optarg, 1, INGEST_MAX_ARTICLE, &v))
                 return usage_error("serve", "bad --max-body '%s' (expected 1 to 8M bytes)",
@@ -421,6 +429,14 @@ static int cmd_serve(int argc, char **argv)
         return usage_error("serve", "missing --port N");
     if (optind < argc)
         return usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    /* A database that is not there is a mistake (a wrong path, a volume not mounted, a file
+     * deleted) unless the operator asks for a new one: serving an empty one would hide it. */
+    struct stat db_stat;
+    if (!create && stat(cfg.db_path, &db_stat) != 0 && (errno == ENOENT || errno == ENOTDIR))
+        return usage_error("serve",
+                           "no database at %s: build one with 'factd ingest --db %s PATH...', "
+                           "or pass --create to start from an empty one",
+                           cfg.db_path, cfg.db_path);
 
     /* The token: --token-file, else FACTD_TOKEN (empty counts as unset), else none. */
     const char *from = NULL;
@@ -444,7 +460,7 @@ static int cmd_serve(int argc, char **argv)
     }
     cfg.token = token;
 
-    rc = prepare_database(cfg.db_path, !cfg.corpus_dir);
+    rc = prepare_database(cfg.db_path, create, !cfg.corpus_dir);
     if (rc == EXIT_SUCCESS)
         rc = server_run(&cfg) ? EXIT_FAILURE : EXIT_SUCCESS;
     free(token);

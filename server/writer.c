@@ -98,6 +98,7 @@ struct writer {
     int wake_fd;            /* eventfd */
     int watch_fd;           /* inotify, -1 without a folder */
     atomic_bool stopping;
+    atomic_bool database_gone; /* the file was deleted or replaced: no more writes */
 
     pthread_mutex_t intake_lock; /* guards intake */
     store *intake;          /* read-write handle for queueing jobs, from any thread */
@@ -135,6 +136,25 @@ static void wake(writer *w)
 static bool stopping(writer *w)
 {
     return atomic_load(&w->stopping);
+}
+
+/* True while the database file the handle st has open is still the one at its path.  Once
+ * it is not (deleted, or replaced by another file), whatever is written to it is lost when
+ * the server stops: from then on every write is refused, and one error says why. */
+static bool database_in_place(writer *w, store *st)
+{
+    if (atomic_load(&w->database_gone))
+        return false;
+    int moved = store_file_moved(st);
+    if (moved < 0)
+        log_warn("writer: %s", store_errmsg(st));
+    if (moved <= 0)
+        return true;
+    if (!atomic_exchange(&w->database_gone, true))
+        log_error("writer: the database file %s was deleted or replaced while serving; "
+                  "writes are refused (503) and /healthz and /readyz answer 503 until the "
+                  "server is restarted on a database file", w->db_path);
+    return false;
 }
 
 static bool is_article_name(const char *name)
@@ -410,13 +430,16 @@ static bool serve_delete(writer *w)
     if (!req)
         return false;
 
-    int rc = ingest_delete_source(w->st, req->id, NULL);
+    int rc = database_in_place(w, w->st) ? ingest_delete_source(w->st, req->id, NULL)
+                                         : INGEST_ERROR;
     pthread_mutex_lock(&w->lock);
     w->deletes = req->next;
     if (!w->deletes)
         w->deletes_tail = &w->deletes;
-    req->result = rc == INGEST_OK ? STORE_OK : rc == INGEST_NOT_FOUND ? STORE_NOT_FOUND
-                                                                      : STORE_ERROR;
+    req->result = rc == INGEST_OK                  ? STORE_OK
+                  : rc == INGEST_NOT_FOUND         ? STORE_NOT_FOUND
+                  : atomic_load(&w->database_gone) ? STORE_UNAVAILABLE
+                                                   : STORE_ERROR;
     req->done = true;
     pthread_cond_broadcast(&w->deleted);
     pthread_mutex_unlock(&w->lock);
@@ -580,6 +603,11 @@ static void *writer_main(void *arg)
         drain_events(w);
         if (serve_delete(w))
             continue;
+        /* Looked at on every turn, idle ones included, so that the log says it at once. */
+        if (!database_in_place(w, w->st)) {
+            wait_for_work(w, IDLE_POLL_MS);
+            continue;
+        }
         double now = seconds_now();
         if (now < w->retry_at) {
             wait_for_work(w, (int)((w->retry_at - now) * 1000) + 1);
@@ -622,6 +650,19 @@ static void *writer_main(void *arg)
 
 /* --- the interface --- */
 
+/* For /healthz and /readyz (api_set_database_check): whether the database file is gone.
+ * Asked on the intake handle, which opened the same file as the thread's; when a post holds
+ * it, the last answer stands rather than making a health check wait behind a write. */
+static bool database_gone(void *arg)
+{
+    writer *w = arg;
+    if (!atomic_load(&w->database_gone) && pthread_mutex_trylock(&w->intake_lock) == 0) {
+        database_in_place(w, w->intake);
+        pthread_mutex_unlock(&w->intake_lock);
+    }
+    return atomic_load(&w->database_gone);
+}
+
 static void writer_free(writer *w)
 {
     if (!w)
@@ -663,8 +704,9 @@ writer *writer_start(const writer_config *cfg)
         log_error("serve: out of memory");
         goto fail;
     }
-    if (!(w->st = store_open(cfg->db_path, false, &err)) ||
-        !(w->intake = store_open(cfg->db_path, false, &err))) {
+    /* Never created here: `serve` created it (--create) or it exists. */
+    if (!(w->st = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err)) ||
+        !(w->intake = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err))) {
         log_error("serve: cannot open %s for writing: %s", cfg->db_path, err ? err : "?");
         goto fail;
     }
@@ -691,6 +733,7 @@ writer *writer_start(const writer_config *cfg)
     }
     if (w->dir)
         log_info("writer: reading and watching %s", w->dir);
+    api_set_database_check(database_gone, w);
     return w;
 
 fail:
@@ -703,6 +746,7 @@ void writer_stop(writer *w)
 {
     if (!w)
         return;
+    api_set_database_check(NULL, NULL);
     atomic_store(&w->stopping, true);
     wake(w);
     pthread_join(w->thread, NULL);
@@ -715,12 +759,19 @@ int writer_enqueue(writer *w, const api_article *article, char **job_id)
                        .url = article->url, .published = article->published};
 
     pthread_mutex_lock(&w->intake_lock);
-    int rc = store_enqueue_job(w->intake, &in, job_id);
-    if (rc != STORE_OK)
+    int rc = database_in_place(w, w->intake) ? store_enqueue_job(w->intake, &in, job_id)
+                                             : STORE_UNAVAILABLE;
+    if (rc == STORE_ERROR)
         log_error("writer: queueing a posted article: %s", store_errmsg(w->intake));
+    /* Committed to a file that was deleted meanwhile: the job is lost with it. */
+    if (rc == STORE_OK && !database_in_place(w, w->intake)) {
+        free(*job_id);
+        *job_id = NULL;
+        rc = STORE_UNAVAILABLE;
+    }
     pthread_mutex_unlock(&w->intake_lock);
     if (rc != STORE_OK)
-        return STORE_ERROR;
+        return rc;
     api_metrics_ingest("queued", -1);
     log_info("jobs: %s queued (%zu bytes)", *job_id, article->len);
     wake(w);
@@ -736,10 +787,10 @@ int writer_delete_source(writer *w, const char *id)
     req->result = STORE_ERROR;
 
     pthread_mutex_lock(&w->lock);
-    if (atomic_load(&w->stopping)) {
+    if (atomic_load(&w->stopping) || atomic_load(&w->database_gone)) {
         pthread_mutex_unlock(&w->lock);
         free(req);
-        return STORE_ERROR;
+        return atomic_load(&w->database_gone) ? STORE_UNAVAILABLE : STORE_ERROR;
     }
     *w->deletes_tail = req;
     w->deletes_tail = &req->next;

@@ -11,10 +11,12 @@
 #include "store/store_private.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* How long a statement waits for another connection's lock before giving up.  Ingest holds
  * the write lock for one article (or one fact-set swap) at a time, far less than this. */
@@ -241,9 +243,16 @@ static void store_set_err(char **err, const char *path, const char *msg)
 
 store *store_open(const char *path, bool readonly, char **err)
 {
+    return store_open_mode(path, readonly ? STORE_OPEN_READ_ONLY : STORE_OPEN_CREATE, err);
+}
+
+store *store_open_mode(const char *path, enum store_open_mode mode, char **err)
+{
     store *st = calloc(1, sizeof(*st));
+    bool readonly = mode == STORE_OPEN_READ_ONLY;
     int flags = SQLITE_OPEN_NOMUTEX |
-                (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+                (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
 
     if (err)
         *err = NULL;
@@ -272,6 +281,13 @@ store *store_open(const char *path, bool readonly, char **err)
             store_pragma(st, "PRAGMA synchronous = NORMAL", NULL) || store_migrate(st))
             goto fail;
     }
+    /* SQLite has the file open: note which file the path names now (store_file_moved). */
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        st->file_known = true;
+        st->file_dev = (unsigned long long)sb.st_dev;
+        st->file_ino = (unsigned long long)sb.st_ino;
+    }
     return st;
 
 fail:
@@ -292,6 +308,59 @@ void store_close(store *st)
     }
     sqlite3_close(st->db);
     free(st);
+}
+
+int store_file_moved(store *st)
+{
+    int moved = 0;
+    /* SQLite compares the inode of the descriptor it holds with the path's (unix VFS). */
+    if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
+        return store_fail(st, "cannot tell whether the database file is in place");
+    const char *path = sqlite3_db_filename(st->db, "main");
+    struct stat sb;
+    if (!moved && st->file_known && path && *path) {
+        if (stat(path, &sb) != 0)
+            moved = errno == ENOENT || errno == ENOTDIR;
+        else
+            moved = (unsigned long long)sb.st_dev != st->file_dev ||
+                    (unsigned long long)sb.st_ino != st->file_ino;
+    }
+    if (moved)
+        store_fail(st, "the database file %s was deleted or replaced since it was opened",
+                   path && *path ? path : "");
+    return moved ? 1 : 0;
+}
+
+static const char SQL_PROBE_BEGIN[] = "BEGIN IMMEDIATE";
+/* A write that changes nothing but must still be written: it fails on a read-only file. */
+static const char SQL_PROBE_WRITE[] = "UPDATE meta SET value = value WHERE key = 'generation'";
+
+int store_check_writable(store *st)
+{
+    if (st->readonly || sqlite3_db_readonly(st->db, "main") == 1) {
+        store_fail(st, "%s", st->readonly ? "the handle is read-only"
+                                          : "the file is read-only to this process");
+        return STORE_UNAVAILABLE;
+    }
+    char *msg = NULL;
+    int rc = sqlite3_exec(st->db, SQL_PROBE_BEGIN, NULL, NULL, &msg);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(st->db, SQL_PROBE_WRITE, NULL, NULL, &msg);
+    int result = STORE_OK;
+    if (rc != SQLITE_OK) {
+        int code = sqlite3_extended_errcode(st->db);
+        bool readonly = (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN ||
+                        (code & 0xff) == SQLITE_PERM || (code & 0xff) == SQLITE_AUTH;
+        store_fail(st, "%s%s", msg ? msg : sqlite3_errstr(rc),
+                   code == SQLITE_READONLY_DIRECTORY
+                       ? " (the folder is read-only: SQLite cannot create its -wal and -shm files)"
+                       : "");
+        result = readonly ? STORE_UNAVAILABLE : STORE_ERROR;
+    }
+    sqlite3_free(msg);
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return result;
 }
 
 static const char SQL_PING[] = "SELECT 1";

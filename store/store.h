@@ -26,6 +26,8 @@ enum store_result {
     STORE_NOT_FOUND = 1,
     STORE_BAD_QUERY = 2, /* the request's query (an FTS5 expression) is not valid */
     STORE_CONFLICT = 3,  /* the item is not in a state that allows the change (a job) */
+    STORE_UNAVAILABLE = 4, /* the database takes no writes: its file was deleted or replaced
+                            * while open (store_file_moved), or it is read-only */
     STORE_ERROR = -1,
 };
 
@@ -40,7 +42,25 @@ enum store_kind {
 /* Opens (and when writable, creates and migrates) the database at path.  On failure returns
  * NULL and, when err is given, a malloc'd one-line reason. */
 store *store_open(const char *path, bool readonly, char **err);
+
+enum store_open_mode {
+    STORE_OPEN_READ_ONLY,  /* store_open(path, true, err) */
+    STORE_OPEN_EXISTING,   /* read-write, migrated, but never created: a missing file fails */
+    STORE_OPEN_CREATE,     /* read-write, migrated, created when missing: store_open(path, false) */
+};
+store *store_open_mode(const char *path, enum store_open_mode mode, char **err);
 void store_close(store *st);
+
+/* Whether the file this handle has open is still the one at its path: 1 when it was
+ * deleted, or replaced by another file (another inode or device), since it was opened; 0
+ * when it is in place; STORE_ERROR when that cannot be told.  Whatever a handle writes to a
+ * file no longer at its path is lost when the handle closes, so writers look first. */
+int store_file_moved(store *st);
+
+/* Whether this process may write to the database of a writable handle: STORE_OK, or
+ * STORE_UNAVAILABLE with the reason in store_errmsg() (a file or folder it may not write,
+ * a read-only file system).  Tried with a write that is rolled back. */
+int store_check_writable(store *st);
 /* Last error message of this handle (never NULL). */
 const char *store_errmsg(const store *st);
 

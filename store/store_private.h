@@ -27,6 +27,9 @@
 struct store {
     sqlite3 *db;
     bool readonly;
+    /* The file at the path when it was opened (store_file_moved). */
+    bool file_known;
+    unsigned long long file_dev, file_ino;
     char errmsg[512];
     struct {
         const char *sql;

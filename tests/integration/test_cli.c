@@ -319,6 +319,10 @@ Test(cli_usage, errors_exit_2_with_one_line)
                        "999.1.1.1");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--listen", "localhost"),
                        "localhost");
+    /* A database that does not exist is not created unless asked for (--create). */
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80"), "--create");
+    expect_usage_error(RUN("serve", "--db", "/nonexistent-dir/facts.db", "--port", "80"),
+                       "no database at /nonexistent-dir/facts.db");
     expect_usage_error(RUN("extract"), "FILE");
     expect_usage_error(RUN("extract", "a.txt", "b.txt"), "FILE");
     expect_usage_error(RUN("merge"), "--db");
@@ -349,7 +353,7 @@ Test(cli_usage, failures_exit_1)
     cr_expect_not_null(strstr(r.err, "/nonexistent-dir/facts.db"), "%s", r.err);
     run_release(&r);
 
-    r = RUN("serve", "--db", "/nonexistent-dir/facts.db", "--port", "1");
+    r = RUN("serve", "--db", "/nonexistent-dir/facts.db", "--create", "--port", "1");
     cr_expect_eq(r.status, 1);
     cr_expect_not_null(strstr(r.err, "/nonexistent-dir/facts.db"), "%s", r.err);
     run_release(&r);

@@ -207,3 +207,107 @@ Test(ops_corpus, fifos_and_links_are_refused_and_nothing_hangs)
     free(log);
     cr_expect_eq(harness_stop_server(), 0, "the server did not stop cleanly on SIGTERM");
 }
+
+/* --- the database file --- */
+
+TestSuite(ops_database, .init = harness_start, .fini = harness_stop, .timeout = 120);
+
+/* Sends METHOD path with the token; returns the status and, for a problem, its detail in
+ * detail (static copy; "" otherwise). */
+static long request_with_token(const char *method, const char *path, const char **detail)
+{
+    static char copy[512];
+    const char *headers[] = {SUPPORT_AUTH, NULL};
+    http_reply r;
+    http_reply_init(&r);
+    cr_assert(http_request_with(NULL, method, path, headers, NULL, 0, &r), "%s %s failed",
+              method, path);
+    json_t *doc = http_json(&r);
+    snprintf(copy, sizeof copy, "%s",
+             json_string_value(json_object_get(doc, "detail")) ? json_string_value(json_object_get(doc, "detail")) : "");
+    json_decref(doc);
+    long status = r.status;
+    http_reply_release(&r);
+    if (detail)
+        *detail = copy;
+    return status;
+}
+
+/* After the database file is gone from under the server (deleted, or replaced by another
+ * file), nothing may be accepted that would be written to the old file and lost with it:
+ * posts and deletions answer 503, /healthz and /readyz answer 503, and one error line in
+ * the log says why, however many requests come. */
+static void expect_writes_refused(void)
+{
+    char article[512], id[13], path[64];
+    const char *detail;
+    make_article(article, sizeof article, "Vanished File");
+    for (int i = 0; i < 3; i++) {
+        const char *headers[] = {"Content-Type: text/plain; charset=utf-8", SUPPORT_AUTH, NULL};
+        http_reply r;
+        http_reply_init(&r);
+        cr_assert(http_request_with(NULL, "POST", "/sources", headers, article,
+                                    strlen(article), &r));
+        cr_expect_eq(r.status, 503, "POST after the database file went: %ld %s", r.status,
+                     r.body.buf);
+        cr_expect_not_null(strstr(r.body.buf, "deleted or replaced"), "%s", r.body.buf);
+        http_reply_release(&r);
+    }
+    cr_expect_eq(request_with_token("GET", "/healthz", &detail), 503, "/healthz");
+    cr_expect_not_null(strstr(detail, "deleted or replaced"), "%s", detail);
+    cr_expect_eq(request_with_token("GET", "/readyz", &detail), 503, "/readyz");
+    /* A source of the old file: deleting it is refused too. */
+    corpus_file *files;
+    size_t n = corpus_load(&files);
+    cr_assert_gt(n, 0);
+    support_source_id(files[0].data, files[0].len, id);
+    corpus_free(files, n);
+    snprintf(path, sizeof path, "/sources/%s", id);
+    cr_expect_eq(request_with_token("DELETE", path, NULL), 503, "DELETE");
+
+    /* The writer looks on every turn: give it a few idle ones, then count its lines. */
+    support_sleep_ms(2500);
+    char *log = server_log();
+    cr_expect_eq(occurrences(log, "was deleted or replaced while serving"), 1, "%s", log);
+    free(log);
+}
+
+Test(ops_database, a_deleted_database_refuses_writes_and_is_not_recreated)
+{
+    char path[512], port[16];
+    restart_with_token(NULL);
+    const char *suffixes[] = {"", "-wal", "-shm"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s%s", harness_db_path(), suffixes[i]);
+        cr_assert(unlink(path) == 0 || errno == ENOENT, "unlink %s: %s", path, strerror(errno));
+    }
+    expect_writes_refused();
+    cr_expect_eq(harness_stop_server(), 0, "the server did not stop cleanly");
+
+    /* Started again on the missing file: refused, and nothing is created. */
+    snprintf(port, sizeof port, "%u", (unsigned)harness_free_port());
+    char *argv[] = {"factd", "serve", "--db", (char *)harness_db_path(), "--port", port, NULL};
+    cr_expect_eq(harness_run_factd(argv, "missing.log", 30), 2);
+    struct stat sb;
+    cr_expect_neq(stat(harness_db_path(), &sb), 0, "serve created the missing database");
+    snprintf(path, sizeof path, "%s/missing.log", harness_dir());
+    FILE *f = fopen(path, "r");
+    char line[1024] = "";
+    cr_assert(f);
+    cr_expect(fgets(line, sizeof line, f) && strstr(line, "no database at") &&
+                  strstr(line, "--create"),
+              "the refusal does not say why: %s", line);
+    fclose(f);
+}
+
+Test(ops_database, a_replaced_database_refuses_writes)
+{
+    char other[512];
+    restart_with_token(NULL);
+    /* Another database (a restored backup, say) renamed over the served one. */
+    snprintf(other, sizeof other, "%s/other.db", harness_dir());
+    char *argv[] = {"factd", "ingest", "--db", other, "--quiet", "corpus", NULL};
+    cr_assert_eq(harness_run_factd(argv, "other.log", 60), 0);
+    cr_assert_eq(rename(other, harness_db_path()), 0, "rename: %s", strerror(errno));
+    expect_writes_refused();
+}
