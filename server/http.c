@@ -1274,11 +1274,11 @@ int server_run(const server_config *cfg)
     pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
 
     writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir};
-    if (!(ingest_writer = writer_start(&wcfg))) {
+    if (!cfg->read_only && !(ingest_writer = writer_start(&wcfg))) {
         pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
         goto out;
     }
-    if (cfg->token) {
+    if (cfg->token && ingest_writer) {
         api_write_config writes = {.token = cfg->token, .max_body = cfg->max_body,
                                    .enqueue = enqueue_article, .delete_source = delete_source,
                                    .arg = ingest_writer};
@@ -1319,7 +1319,8 @@ int server_run(const server_config *cfg)
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     unsigned port = info && info->port ? info->port : cfg->port;
     log_info("listening on http://%s:%u (%u threads, %s, database %s%s)", addr.display, port,
-             threads, polling, cfg->db_path, state.writes ? ", write API enabled" : "");
+             threads, polling, cfg->db_path,
+             state.writes ? ", write API enabled" : cfg->read_only ? ", read-only" : "");
 
     /* SIGINT and SIGTERM stay blocked from here on: a second signal during shutdown must
      * not kill the process halfway; the caller exits right after. */

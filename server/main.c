@@ -82,13 +82,16 @@ static const char usage_serve[] =
     "\n"
     "Serves the facts of the database FILE over HTTP until SIGINT or SIGTERM.  The database\n"
     "must exist (see 'factd ingest') unless --create is given; it is migrated first, and its\n"
-    "facts merged again if an ingest was interrupted.\n"
-    "A writer thread then keeps it current while serving: it resumes the jobs a crash\n"
-    "interrupted, reads the --corpus folder, and re-reads in the background the articles an\n"
-    "older extractor read.  On SIGTERM it finishes the article it is on, never half of one.\n"
+    "facts merged again if an ingest was interrupted.  A writer thread then keeps it current\n"
+    "while serving: it resumes the jobs a crash (or a server gone) left, reads the --corpus\n"
+    "folder, and re-reads in the background the articles an older extractor read.  On\n"
+    "SIGTERM it finishes the article it is on, never half of one.\n"
     "\n"
     "options:\n"
-    "  -d, --db FILE           the database (required; it must exist unless --create)\n"
+    "  -d, --db FILE           the database (required; it must exist unless --create).  A\n"
+    "                          database this user may not write (a read-only file or folder)\n"
+    "                          is served read-only, without the write API, after a warning;\n"
+    "                          with a token or --corpus, which need to write, serve refuses it\n"
     "      --create            create the database FILE when it does not exist (empty)\n"
     "  -p, --port N            the TCP port, 1-65535 (required)\n"
     "  -l, --listen ADDR       the IPv4 or IPv6 address to bind (default 127.0.0.1)\n"
@@ -318,32 +321,54 @@ static int cmd_ingest(int argc, char **argv)
     return EXIT_SUCCESS;
 }
 
-/* Creates or migrates the database, and (unless the writer thread will, after reading the
- * --corpus folder) merges its facts again when an ingest stopped between storing articles
- * and merging, so that the server serves current facts from its first answer. */
-static int prepare_database(const char *db, bool create, bool merge_stale)
+/* Opens the database for serving (creating it with --create), migrates it, and (unless the
+ * writer thread will, after reading the --corpus folder) merges its facts again when an
+ * ingest stopped between storing articles and merging, so that the server serves current
+ * facts from its first answer.  A database this process may not write is served read-only:
+ * refused (exit 2) when the write API or --corpus would need to write, else one warning. */
+static int prepare_database(server_config *cfg, bool create, const char *token_from)
 {
-    char *err = NULL;
-    store *st = store_open_mode(db, create ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING, &err);
+    const char *db = cfg->db_path;
+    char *why = NULL;
+    store *st = NULL;
     int rc = EXIT_FAILURE;
 
-    if (!st) {
-        log_error("serve: cannot open the database %s", err ? err : db);
-        free(err);
-        return EXIT_FAILURE;
+    int opened = store_open_for_serving(db, create, &st, &why);
+    if (opened == STORE_ERROR) {
+        log_error("serve: cannot open the database %s", why ? why : db);
+        goto out;
     }
-    int stale = merge_stale ? store_facts_stale(st) : 0;
+    int stale = store_facts_stale(st);
     if (stale < 0) {
         log_error("serve: %s: %s", db, store_errmsg(st));
         goto out;
     }
-    if (stale) {
+    if (opened == STORE_UNAVAILABLE) {
+        if (cfg->token || cfg->corpus_dir) {
+            rc = usage_error("serve",
+                             "cannot write %s: %s needs a writable database; make it writable, "
+                             "or serve it read-only without %s",
+                             why ? why : db, cfg->token ? "the write API" : "--corpus",
+                             cfg->token ? token_from : "--corpus");
+            goto out;
+        }
+        log_warn("serve: cannot write %s; serving it read-only: no write API, no re-reading of "
+                 "older articles%s",
+                 why ? why : db,
+                 stale ? ", and its facts stay stale (an ingest stopped before merging them)"
+                       : "");
+        cfg->read_only = true;
+        rc = EXIT_SUCCESS;
+        goto out;
+    }
+    if (stale && !cfg->corpus_dir) {
         log_info("serve: the facts of %s are stale; merging them again", db);
         if (!writer_merge_in_child(db))
             goto out;
     }
     rc = EXIT_SUCCESS;
 out:
+    free(why);
     store_close(st);
     return rc;
 }
@@ -460,7 +485,7 @@ static int cmd_serve(int argc, char **argv)
     }
     cfg.token = token;
 
-    rc = prepare_database(cfg.db_path, create, !cfg.corpus_dir);
+    rc = prepare_database(&cfg, create, from);
     if (rc == EXIT_SUCCESS)
         rc = server_run(&cfg) ? EXIT_FAILURE : EXIT_SUCCESS;
     free(token);

@@ -22,6 +22,7 @@ typedef struct server_config {
     const char *corpus_dir;  /* --corpus: a folder of .txt articles to read and watch */
     const char *token;       /* the write API's bearer token; NULL: no write API */
     size_t max_body;         /* --max-body: the largest request body read (0: 2 MiB) */
+    bool read_only;          /* the database may not be written: no writer, no write API */
 } server_config;
 
 /* True when text is an address --listen takes: an IPv4 or IPv6 literal ("::1" or "[::1]"). */

@@ -246,22 +246,54 @@ store *store_open(const char *path, bool readonly, char **err)
     return store_open_mode(path, readonly ? STORE_OPEN_READ_ONLY : STORE_OPEN_CREATE, err);
 }
 
-store *store_open_mode(const char *path, enum store_open_mode mode, char **err)
+/* A "file:" URI for path with the query given ("immutable=1"): '%', '?' and '#' escaped. */
+static char *file_uri(const char *path, const char *query)
+{
+    size_t n = strlen(path), size = 3 * n + strlen(query) + 16, k = 0;
+    char *uri = malloc(size);
+    if (!uri)
+        return NULL;
+    k += (size_t)snprintf(uri, size, "file:%s", path[0] == '/' ? "//" : "");
+    for (size_t i = 0; i < n; i++) {
+        if (path[i] == '%' || path[i] == '?' || path[i] == '#')
+            k += (size_t)snprintf(uri + k, size - k, "%%%02X", (unsigned char)path[i]);
+        else
+            uri[k++] = path[i];
+    }
+    snprintf(uri + k, size - k, "?%s", query);
+    return uri;
+}
+
+/* Opens a handle as store_open_mode() does; on failure also sets *code to SQLite's extended
+ * result code for why (SQLITE_NOMEM when there is none).  With immutable, the file is opened
+ * as a database nobody writes (SQLite's immutable=1: no locks, no -wal or -shm files). */
+static store *open_handle(const char *path, enum store_open_mode mode, bool immutable,
+                          int *code, char **err)
 {
     store *st = calloc(1, sizeof(*st));
     bool readonly = mode == STORE_OPEN_READ_ONLY;
     int flags = SQLITE_OPEN_NOMUTEX |
                 (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                 (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+    char *uri = NULL;
 
+    *code = SQLITE_OK;
     if (err)
         *err = NULL;
     if (!st) {
+        *code = SQLITE_NOMEM;
         store_set_err(err, path, "out of memory");
         return NULL;
     }
     st->readonly = readonly;
-    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+    if (immutable) {
+        if (!(uri = file_uri(path, "immutable=1"))) {
+            store_fail(st, "out of memory");
+            goto fail;
+        }
+        flags |= SQLITE_OPEN_URI;
+    }
+    if (sqlite3_open_v2(uri ? uri : path, &st->db, flags, NULL) != SQLITE_OK) {
         if (st->db)
             store_sql_fail(st, "opening");
         else
@@ -288,12 +320,77 @@ store *store_open_mode(const char *path, enum store_open_mode mode, char **err)
         st->file_dev = (unsigned long long)sb.st_dev;
         st->file_ino = (unsigned long long)sb.st_ino;
     }
+    free(uri);
     return st;
 
 fail:
+    *code = st->db ? sqlite3_extended_errcode(st->db) : SQLITE_NOMEM;
+    if (*code == SQLITE_OK)
+        *code = SQLITE_ERROR;
     store_set_err(err, path, st->errmsg);
     store_close(st);
+    free(uri);
     return NULL;
+}
+
+store *store_open_mode(const char *path, enum store_open_mode mode, char **err)
+{
+    int code;
+    store *st = open_handle(path, mode, false, &code, err);
+    /* A WAL database in a folder this process may not write, closed cleanly (no -wal or -shm
+     * file left): SQLite cannot create the files even a reader needs.  Nobody who could not
+     * create them either can be writing it, so it is read as an immutable file. */
+    if (!st && mode == STORE_OPEN_READ_ONLY && code == SQLITE_READONLY_DIRECTORY) {
+        char *again = NULL;
+        st = open_handle(path, mode, true, &code, &again);
+        if (st && err) {
+            free(*err);
+            *err = NULL;
+        }
+        free(again);
+    }
+    return st;
+}
+
+int store_open_for_serving(const char *path, bool create, store **out, char **why)
+{
+    int code;
+    char *err = NULL;
+
+    *out = NULL;
+    *why = NULL;
+    store *st = open_handle(path, create ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING, false, &code,
+                            &err);
+    if (st) {
+        int rc = store_check_writable(st);
+        if (rc == STORE_OK) {
+            *out = st;
+            return STORE_OK;
+        }
+        store_set_err(why, path, store_errmsg(st));
+        store_close(st);
+        if (rc != STORE_UNAVAILABLE)
+            return STORE_ERROR;
+    } else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+        *why = err;
+        return STORE_ERROR;
+    } else if (code == SQLITE_READONLY_DIRECTORY) {
+        free(err);
+        store_set_err(why, path,
+                      "the folder is read-only to this process (SQLite cannot create the "
+                      "database's -wal and -shm files there)");
+    } else {
+        *why = err;
+        err = NULL;
+    }
+    /* Not writable here: serve it read-only if it can be read at all. */
+    st = store_open_mode(path, STORE_OPEN_READ_ONLY, &err);
+    if (!st) {
+        free(err);
+        return STORE_ERROR;
+    }
+    *out = st;
+    return STORE_UNAVAILABLE;
 }
 
 void store_close(store *st)

@@ -44,7 +44,8 @@ enum store_kind {
 store *store_open(const char *path, bool readonly, char **err);
 
 enum store_open_mode {
-    STORE_OPEN_READ_ONLY,  /* store_open(path, true, err) */
+    STORE_OPEN_READ_ONLY,  /* store_open(path, true, err); a database in a read-only folder
+                            * without its -wal and -shm files is opened immutable */
     STORE_OPEN_EXISTING,   /* read-write, migrated, but never created: a missing file fails */
     STORE_OPEN_CREATE,     /* read-write, migrated, created when missing: store_open(path, false) */
 };
@@ -56,6 +57,14 @@ void store_close(store *st);
  * when it is in place; STORE_ERROR when that cannot be told.  Whatever a handle writes to a
  * file no longer at its path is lost when the handle closes, so writers look first. */
 int store_file_moved(store *st);
+
+/* Opens the database at path for `factd serve` (created when missing with create, else never):
+ *   STORE_OK           *out is a read-write handle, migrated, and this process may write
+ *   STORE_UNAVAILABLE  this process may not write it (a read-only file or folder, a
+ *                      read-only file system): *out is a read-only handle, *why the reason
+ *   STORE_ERROR        it cannot be opened at all: *why the reason
+ * *why is malloc'd (or NULL). */
+int store_open_for_serving(const char *path, bool create, store **out, char **why);
 
 /* Whether this process may write to the database of a writable handle: STORE_OK, or
  * STORE_UNAVAILABLE with the reason in store_errmsg() (a file or folder it may not write,

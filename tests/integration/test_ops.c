@@ -8,11 +8,14 @@
  */
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -310,4 +313,159 @@ Test(ops_database, a_replaced_database_refuses_writes)
     cr_assert_eq(harness_run_factd(argv, "other.log", 60), 0);
     cr_assert_eq(rename(other, harness_db_path()), 0, "rename: %s", strerror(errno));
     expect_writes_refused();
+}
+
+/* --- a database this process may not write --- */
+
+#define NOBODY 65534 /* the unprivileged user and group a root test runs the server as */
+
+/* Makes path reachable and its file modes binding: when the tests run as root (whom no mode
+ * stops), the server runs as NOBODY, and the folders it must traverse are opened to it. */
+static void open_to_server(const char *path)
+{
+    cr_assert_eq(chmod(path, 0755), 0, "chmod %s: %s", path, strerror(errno));
+}
+
+/* Starts factd with argv (argv[0] ignored) as NOBODY when the tests run as root, else as
+ * the current user, its output going to DIR/log_name.  Returns its pid. */
+static pid_t spawn_unprivileged(char *const argv[], const char *log_name)
+{
+    char log_path[512];
+    snprintf(log_path, sizeof log_path, "%s/%s", harness_dir(), log_name);
+    pid_t pid = fork();
+    cr_assert(pid >= 0, "fork: %s", strerror(errno));
+    if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        int fd = open(log_path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+        if (fd >= 0) {
+            dup2(fd, STDOUT_FILENO);
+            dup2(fd, STDERR_FILENO);
+            close(fd);
+        }
+        if (getuid() == 0 && (setgroups(0, NULL) || setgid(NOBODY) || setuid(NOBODY))) {
+            fprintf(stderr, "cannot become user %d: %s\n", NOBODY, strerror(errno));
+            _exit(126);
+        }
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        execv(harness_factd(), argv);
+        fprintf(stderr, "exec %s: %s\n", harness_factd(), strerror(errno));
+        _exit(127);
+    }
+    return pid;
+}
+
+/* Waits at most timeout_s for pid to exit; its exit status, or -1 (killed) when it did not. */
+static int wait_exit_status(pid_t pid, double timeout_s)
+{
+    double deadline = support_now() + timeout_s;
+    int status;
+    while (waitpid(pid, &status, WNOHANG) != pid) {
+        if (support_now() > deadline) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &status, 0);
+            return -1;
+        }
+        support_sleep_ms(10);
+    }
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* The harness's corpus ingested into dir/facts.db, with its facts marked stale (as after an
+ * ingest stopped before merging: a writable server merges them at start). */
+static void make_database(const char *dir, char *db, size_t size)
+{
+    cr_assert_eq(mkdir(dir, 0755), 0, "mkdir %s: %s", dir, strerror(errno));
+    snprintf(db, size, "%s/facts.db", dir);
+    char *argv[] = {"factd", "ingest", "--quiet", "--db", db, "corpus", NULL};
+    cr_assert_eq(harness_run_factd(argv, "ingest-ro.log", 60), 0);
+    support_db_exec(db, "UPDATE meta SET value = '1' WHERE key = 'facts_stale'");
+}
+
+/* Starts `serve --db db` unprivileged on the harness's port (the harness's server stopped)
+ * and checks what a read-only database must give: it serves, /readyz says ready, there is
+ * no write API, and the log holds one warning that names the reason and no error, however
+ * long it runs.  Stops it. */
+static void expect_served_read_only(const char *db, const char *reason)
+{
+    char port[16];
+    snprintf(port, sizeof port, "%u", (unsigned)harness_port());
+    char *argv[] = {"factd", "serve", "--db", (char *)db, "--port", port, NULL};
+    pid_t pid = spawn_unprivileged(argv, "serve-ro.log");
+    double deadline = support_now() + WAIT_S;
+    while (!harness_answers()) {
+        int status;
+        cr_assert_neq(waitpid(pid, &status, WNOHANG), pid, "the server exited at start");
+        cr_assert_lt(support_now(), deadline, "the server did not answer");
+        support_sleep_ms(20);
+    }
+    cr_expect_eq(get_status("/readyz"), 200);
+    json_t *list = http_get_json_ok("/sources");
+    cr_expect_eq(json_array_size(json_object_get(list, "data")), 5);
+    json_decref(list);
+    static const char article[] = "Lisbon, 3 March 2024: Portugal and Ghana met in Lisbon.\n";
+    cr_expect_eq(post_text(article, NULL), 404, "a write API on a read-only database");
+    /* Long enough for a writer that retried every second to have filled the log. */
+    support_sleep_ms(3000);
+    kill(pid, SIGTERM);
+    cr_expect_eq(wait_exit_status(pid, WAIT_S), 0, "the server did not stop cleanly");
+
+    char path[512];
+    snprintf(path, sizeof path, "%s/serve-ro.log", harness_dir());
+    FILE *f = fopen(path, "rb");
+    cr_assert(f);
+    strbuf log = STRBUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        strbuf_add(&log, chunk, n);
+    fclose(f);
+    cr_expect_eq(occurrences(log.buf, " WARN "), 1, "one warning expected: %s", log.buf);
+    cr_expect_eq(occurrences(log.buf, "serving it read-only"), 1, "%s", log.buf);
+    cr_expect_not_null(strstr(log.buf, reason), "the warning does not say why: %s", log.buf);
+    cr_expect_eq(occurrences(log.buf, " ERROR "), 0, "%s", log.buf);
+    strbuf_release(&log);
+}
+
+Test(ops_database, a_read_only_file_is_served_read_only)
+{
+    char dir[400], db[512], token[512], port[16];
+    snprintf(dir, sizeof dir, "%s/read-only-file", harness_dir());
+    make_database(dir, db, sizeof db);
+    open_to_server(harness_dir());
+    cr_assert_eq(chmod(db, 0444), 0);
+    if (getuid() == 0)
+        cr_assert_eq(chown(dir, NOBODY, NOBODY), 0, "chown: %s", strerror(errno));
+    cr_assert_eq(harness_stop_server(), 0);
+
+    /* With the write API, or a folder to read, it cannot do what it is told: refused. */
+    snprintf(token, sizeof token, "%s/token", dir);
+    support_write_file(token, SUPPORT_TOKEN "\n", strlen(SUPPORT_TOKEN) + 1);
+    snprintf(port, sizeof port, "%u", (unsigned)harness_port());
+    char *with_token[] = {"factd", "serve", "--db", db, "--port", port, "--token-file", token,
+                          NULL};
+    cr_expect_eq(wait_exit_status(spawn_unprivileged(with_token, "token-ro.log"), 10), 2,
+                 "a token on a read-only database");
+    char *with_corpus[] = {"factd", "serve", "--db", db, "--port", port, "--corpus", dir, NULL};
+    cr_expect_eq(wait_exit_status(spawn_unprivileged(with_corpus, "corpus-ro.log"), 10), 2,
+                 "--corpus on a read-only database");
+
+    expect_served_read_only(db, "the file is read-only");
+}
+
+Test(ops_database, a_database_in_a_read_only_folder_is_served_read_only)
+{
+    char dir[400], db[512];
+    snprintf(dir, sizeof dir, "%s/read-only-folder", harness_dir());
+    make_database(dir, db, sizeof db);
+    open_to_server(harness_dir());
+    /* The file may be written, but not the folder, where SQLite keeps its -wal and -shm. */
+    if (getuid() == 0)
+        cr_assert_eq(chown(db, NOBODY, NOBODY), 0, "chown: %s", strerror(errno));
+    cr_assert_eq(chmod(dir, 0555), 0);
+    cr_assert_eq(harness_stop_server(), 0);
+
+    expect_served_read_only(db, "the folder is read-only");
+    chmod(dir, 0755);
 }
