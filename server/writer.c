@@ -22,8 +22,14 @@
  * Every article is stored in one transaction and every fact set swapped in another, so a
  * stop (SIGTERM) or a crash (kill -9) between any two leaves whole articles and a consistent
  * fact set; at worst the facts are stale, and the next start merges them again.  A stop
- * waits for the piece of work under way (a merge included), never for the rest; jobs left
- * running by a stop or a crash are queued again at the next start.
+ * waits for the piece of work under way (a merge included), never for the rest.
+ *
+ * Several servers may share one database.  Each claims jobs under an owner id of its own
+ * process with a lease that a second thread renews (lease_main), so that a job another
+ * live server runs is never taken from it.  Jobs left running by a stop or a crash are
+ * taken back at the next start of any server on the database, at once when the process
+ * that held them is known to be gone (the same machine), else once their lease has expired;
+ * an idle server looks for such jobs every TAKEOVER_EVERY_S as well.
  *
  * The folder is watched before it is read, so a file that arrives during the first reading
  * is seen by one or the other (or both: the store keeps one copy of the same bytes).  Only
@@ -69,6 +75,9 @@
 #define IDLE_POLL_MS 2000
 /* How long it waits after a database failure before trying again. */
 #define RETRY_MS 1000
+/* How often, when idle, it looks for jobs another server left (its lease expired, or it is
+ * gone): those are taken over without waiting for this server's next start. */
+#define TAKEOVER_EVERY_S 15.0
 /* Articles re-read between two looks at the queue (each slice ends with one merge). */
 #define REINDEX_SLICE 200
 /* Jobs claimed at once: their articles are stored one by one and merged together. */
@@ -103,6 +112,14 @@ struct writer {
     pthread_mutex_t intake_lock; /* guards intake */
     store *intake;          /* read-write handle for queueing jobs, from any thread */
 
+    /* The lease thread: renews, every INGEST_JOB_RENEW_SECONDS, the leases of the jobs this
+     * server runs, on a handle of its own, however long the writer thread is busy. */
+    pthread_t lease_thread;
+    bool lease_started;
+    store *lease;
+    pthread_mutex_t lease_lock;
+    pthread_cond_t lease_wake; /* signalled by writer_stop() */
+
     pthread_mutex_t lock;   /* guards deletes */
     pthread_cond_t deleted; /* broadcast when a deletion is done */
     delete_request *deletes, **deletes_tail;
@@ -115,6 +132,7 @@ struct writer {
     bool resume_needed;     /* jobs left running must go back to the queue */
     bool reindex_pending;   /* articles of an older extractor may remain */
     double retry_at;        /* after a failure: no more tries before this time */
+    double takeover_at;     /* when to look next for jobs other servers left */
 };
 
 static double seconds_now(void)
@@ -642,9 +660,48 @@ static void *writer_main(void *arg)
             reindex_slice(w);
             continue;
         }
+        if (seconds_now() >= w->takeover_at) {
+            w->takeover_at = seconds_now() + TAKEOVER_EVERY_S;
+            w->resume_needed = true;
+            continue;
+        }
         wait_for_work(w, IDLE_POLL_MS);
     }
     refuse_deletes(w);
+    return NULL;
+}
+
+/* Renews the leases of the jobs this server runs until the writer stops.  A renewal that
+ * fails (the write lock held too long by another process) is tried again at the next turn;
+ * the lease outlasts several turns. */
+static void *lease_main(void *arg)
+{
+    writer *w = arg;
+    bool failing = false;
+
+    pthread_mutex_lock(&w->lease_lock);
+    while (!stopping(w)) {
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_sec += INGEST_JOB_RENEW_SECONDS;
+        while (!stopping(w) &&
+               pthread_cond_timedwait(&w->lease_wake, &w->lease_lock, &until) == 0)
+            ;
+        if (stopping(w))
+            break;
+        pthread_mutex_unlock(&w->lease_lock);
+        if (!atomic_load(&w->database_gone)) {
+            bool failed = store_renew_job_leases(w->lease, NULL) != STORE_OK;
+            if (failed && !failing)
+                log_warn("jobs: renewing the leases of running jobs failed: %s; trying again "
+                         "in %d s", store_errmsg(w->lease), INGEST_JOB_RENEW_SECONDS);
+            else if (!failed && failing)
+                log_info("jobs: the leases of running jobs are renewed again");
+            failing = failed;
+        }
+        pthread_mutex_lock(&w->lease_lock);
+    }
+    pthread_mutex_unlock(&w->lease_lock);
     return NULL;
 }
 
@@ -663,12 +720,26 @@ static bool database_gone(void *arg)
     return atomic_load(&w->database_gone);
 }
 
+/* Stops the lease thread, if it runs, and waits for it. */
+static void stop_lease_thread(writer *w)
+{
+    if (!w->lease_started)
+        return;
+    atomic_store(&w->stopping, true);
+    pthread_mutex_lock(&w->lease_lock);
+    pthread_cond_broadcast(&w->lease_wake);
+    pthread_mutex_unlock(&w->lease_lock);
+    pthread_join(w->lease_thread, NULL);
+    w->lease_started = false;
+}
+
 static void writer_free(writer *w)
 {
     if (!w)
         return;
     store_close(w->st);
     store_close(w->intake);
+    store_close(w->lease);
     if (w->wake_fd >= 0)
         close(w->wake_fd);
     if (w->watch_fd >= 0)
@@ -676,6 +747,8 @@ static void writer_free(writer *w)
     if (w->dir_fd >= 0)
         close(w->dir_fd);
     pthread_mutex_destroy(&w->intake_lock);
+    pthread_mutex_destroy(&w->lease_lock);
+    pthread_cond_destroy(&w->lease_wake);
     pthread_mutex_destroy(&w->lock);
     pthread_cond_destroy(&w->deleted);
     free(w->pending);
@@ -695,6 +768,12 @@ writer *writer_start(const writer_config *cfg)
     }
     w->wake_fd = w->watch_fd = w->dir_fd = -1;
     pthread_mutex_init(&w->intake_lock, NULL);
+    pthread_mutex_init(&w->lease_lock, NULL);
+    pthread_condattr_t monotonic;
+    pthread_condattr_init(&monotonic);
+    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
+    pthread_cond_init(&w->lease_wake, &monotonic);
+    pthread_condattr_destroy(&monotonic);
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->deleted, NULL);
     w->deletes_tail = &w->deletes;
@@ -706,10 +785,20 @@ writer *writer_start(const writer_config *cfg)
     }
     /* Never created here: `serve` created it (--create) or it exists. */
     if (!(w->st = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err)) ||
-        !(w->intake = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err))) {
+        !(w->intake = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err)) ||
+        !(w->lease = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err))) {
         log_error("serve: cannot open %s for writing: %s", cfg->db_path, err ? err : "?");
         goto fail;
     }
+    /* The jobs this server claims are its own, under a lease the lease thread renews. */
+    char owner[INGEST_JOB_OWNER_MAX + 1];
+    if (ingest_job_owner(owner, sizeof owner) ||
+        store_set_job_owner(w->st, owner, INGEST_JOB_LEASE_SECONDS) ||
+        store_set_job_owner(w->lease, owner, INGEST_JOB_LEASE_SECONDS)) {
+        log_error("serve: cannot name this server as the owner of its jobs");
+        goto fail;
+    }
+    log_debug("jobs: claimed as '%s'", owner);
     if ((w->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
         log_error("serve: eventfd: %s", strerror(errno));
         goto fail;
@@ -726,7 +815,13 @@ writer *writer_start(const writer_config *cfg)
             goto fail;
         }
     }
-    int rc = pthread_create(&w->thread, NULL, writer_main, w);
+    int rc = pthread_create(&w->lease_thread, NULL, lease_main, w);
+    if (rc) {
+        log_error("serve: cannot start the lease thread: %s", strerror(rc));
+        goto fail;
+    }
+    w->lease_started = true;
+    rc = pthread_create(&w->thread, NULL, writer_main, w);
     if (rc) {
         log_error("serve: cannot start the writer thread: %s", strerror(rc));
         goto fail;
@@ -738,6 +833,7 @@ writer *writer_start(const writer_config *cfg)
 
 fail:
     free(err);
+    stop_lease_thread(w);
     writer_free(w);
     return NULL;
 }
@@ -750,6 +846,7 @@ void writer_stop(writer *w)
     atomic_store(&w->stopping, true);
     wake(w);
     pthread_join(w->thread, NULL);
+    stop_lease_thread(w);
     writer_free(w);
 }
 

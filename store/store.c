@@ -404,6 +404,7 @@ void store_close(store *st)
         free(st->dynamic[i].sql);
     }
     sqlite3_close(st->db);
+    free(st->job_owner);
     free(st);
 }
 

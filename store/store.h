@@ -165,20 +165,39 @@ typedef struct store_job {
     double waited_seconds;   /* from queueing to this claim */
 } store_job;
 
+/* Who runs the jobs this handle claims, when several servers share the database: owner (a
+ * string that names one server process, copied; NULL: none) and the lease a claim takes,
+ * lease_seconds long, which store_renew_job_leases() extends.  A handle without an owner
+ * claims jobs without a lease, which any store_requeue_jobs() may take back. */
+int store_set_job_owner(store *st, const char *owner, int lease_seconds);
+/* Extends, by the handle's lease, the lease of every running job the handle's owner holds
+ * (*renewed: how many, may be NULL).  Takes no write lock when there is none. */
+int store_renew_job_leases(store *st, long long *renewed);
+/* Ends at once the leases of the running jobs of owner (NULL: the handle's own), so that
+ * the next store_requeue_jobs() takes them back: for an owner known to be gone, or for a
+ * server's own jobs that it could not finish. */
+int store_expire_job_leases(store *st, const char *owner, long long *expired);
+/* The owners, other than the handle's, of running jobs whose lease holds, as a new JSON
+ * array of strings in *owners. */
+int store_job_lease_owners(store *st, json_t **owners);
+
 /* Moves the oldest queued job to 'running' (one statement, so two runners never claim the
- * same job) and fills *job.  STORE_NOT_FOUND when nothing is queued. */
+ * same job), owned by the handle's owner with a fresh lease, and fills *job.
+ * STORE_NOT_FOUND when nothing is queued. */
 int store_claim_job(store *st, store_job *job);
 void store_job_release(store_job *job);
 /* Ends a running job: 'done' with the article's id, whether those bytes were stored
  * already, and the fact counts; or 'failed' with a one-line reason (a queued job may fail
  * too).  The job's copy of the text is dropped either way.  STORE_NOT_FOUND for an unknown
- * id, STORE_CONFLICT for a job in another state. */
+ * id, STORE_CONFLICT for a job in another state, or running under another owner (it was
+ * taken over after this handle's lease expired). */
 int store_finish_job(store *st, const char *id, const char *source_id, bool already_stored,
                      const store_fact_counts *counts);
 int store_fail_job(store *st, const char *id, const char *reason);
-/* For the server at start, before any job runs: jobs a crash left 'running' go back to the
- * queue, except those that have been tried max_attempts times already, which fail.  Sets
- * how many of each (either pointer may be NULL). */
+/* Running jobs whose lease has expired (their server died or stopped renewing; jobs
+ * without a lease) go back to the queue, except those that have been tried max_attempts
+ * times already, which fail.  Jobs another live server holds are left alone.  Sets how
+ * many of each (either pointer may be NULL).  Takes no write lock when there is none. */
 int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long long *failed);
 /* The jobs waiting and running now, for /metrics. */
 int store_job_queue(store *st, long long *queued, long long *running);

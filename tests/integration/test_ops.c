@@ -7,11 +7,13 @@
  * needs; the folders and files it makes live in the harness's temporary directory.
  */
 #include <criterion/criterion.h>
+#include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <jansson.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -468,4 +470,254 @@ Test(ops_database, a_database_in_a_read_only_folder_is_served_read_only)
 
     expect_served_read_only(db, "the folder is read-only");
     chmod(dir, 0755);
+}
+
+/* --- two servers on one database --- */
+
+TestSuite(ops_jobs, .init = harness_start, .fini = harness_stop, .timeout = 120);
+
+/* This machine's boot id and this process's pid namespace, as ingest_job_owner() writes
+ * them. */
+static void machine_ids(char boot[64], unsigned long long *pidns)
+{
+    FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+    cr_assert(f);
+    bool read = fgets(boot, 64, f) != NULL;
+    fclose(f);
+    cr_assert(read);
+    boot[strcspn(boot, "\n")] = '\0';
+    char link[64];
+    ssize_t n = readlink("/proc/self/ns/pid", link, sizeof link - 1);
+    cr_assert_gt(n, 0);
+    link[n] = '\0';
+    cr_assert_eq(sscanf(link, "pid:[%llu]", pidns), 1);
+}
+
+/* When this process started (field 22 of /proc/self/stat). */
+static unsigned long long own_start(void)
+{
+    char line[1024] = "";
+    FILE *f = fopen("/proc/self/stat", "r");
+    cr_assert(f);
+    bool read = fgets(line, sizeof line, f) != NULL;
+    fclose(f);
+    /* "PID (COMM) STATE ...": fields counted from the space after COMM's last ')'. */
+    char *p = read ? strrchr(line, ')') : NULL;
+    if (p)
+        p++;
+    for (int field = 3; field < 22 && p; field++)
+        p = strchr(p + 1, ' ');
+    unsigned long long start = 0;
+    int got = p ? sscanf(p, " %llu", &start) : 0;
+    cr_assert_eq(got, 1, "no field 22 in /proc/self/stat: %s", line);
+    return start;
+}
+
+/* Puts a job into the database as another server left it: running, claimed once, owned by
+ * owner (NULL: a job of a factd before leases) under a lease ending at lease (an SQL
+ * expression).  Returns its id (static copy). */
+static const char *insert_running_job(int n, const char *owner, const char *lease)
+{
+    static char ids[8][17];
+    char article[512], name[32], sha[65];
+    snprintf(name, sizeof name, "Lease Number %c", 'A' + n);
+    make_article(article, sizeof article, name);
+    support_sha256_hex(article, strlen(article), sha);
+    snprintf(ids[n], sizeof ids[n], "00000000000000%02d", n);
+    strbuf sql = STRBUF_INIT;
+    strbuf_addf(&sql,
+                "INSERT INTO jobs (id, seq, state, attempts, created_at, started_at, sha256,"
+                " bytes, text, owner, lease_expires_at) VALUES ('%s', %d, 'running', 1,"
+                " strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now', '-1 minute'),"
+                " strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now', '-1 minute'), '%s', %zu,"
+                " CAST('%s' AS BLOB), %s%s%s, %s)",
+                ids[n], 1000 + n, sha, strlen(article), article, owner ? "'" : "",
+                owner ? owner : "NULL", owner ? "'" : "", lease);
+    support_db_exec(harness_db_path(), sql.buf);
+    strbuf_release(&sql);
+    return ids[n];
+}
+
+static long long job_int(const char *id, const char *column)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql, "SELECT %s FROM jobs WHERE id = '%s'", column, id);
+    return support_db_int(harness_db_path(), sql, -1);
+}
+
+/* A server that starts takes over the jobs nobody runs any more (a lease expired, a server
+ * of this machine gone, a job from before leases) and leaves alone the ones a live server
+ * holds: one on another machine under a lease still running, one of a live process here.
+ * Before leases, a starting server queued every running job again, and the other server's
+ * jobs ran twice. */
+Test(ops_jobs, a_starting_server_takes_over_only_jobs_nobody_runs)
+{
+    char boot[64], owner[4][256];
+    unsigned long long pidns;
+    machine_ids(boot, &pidns);
+    pid_t dead = fork();
+    cr_assert_geq(dead, 0);
+    if (dead == 0)
+        _exit(0);
+    cr_assert_eq(waitpid(dead, NULL, 0), dead);
+
+    snprintf(owner[0], sizeof owner[0],
+             "pid 4242 boot 00000000-0000-0000-0000-000000000000 pidns 1 start 7 host elsewhere");
+    snprintf(owner[1], sizeof owner[1], "pid %ld boot %s pidns %llu start %llu host here",
+             (long)getpid(), boot, pidns, own_start());
+    snprintf(owner[2], sizeof owner[2],
+             "pid 4243 boot 00000000-0000-0000-0000-000000000000 pidns 1 start 8 host elsewhere");
+    snprintf(owner[3], sizeof owner[3], "pid %ld boot %s pidns %llu start 1 host here",
+             (long)dead, boot, pidns);
+    const char *hour = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour')";
+    const char *held_far = insert_running_job(0, owner[0], hour);
+    const char *held_here = insert_running_job(1, owner[1], hour);
+    const char *expired = insert_running_job(2, owner[2], "'2000-01-01T00:00:00.000Z'");
+    const char *gone = insert_running_job(3, owner[3], hour);
+    const char *legacy = insert_running_job(4, NULL, "NULL");
+
+    restart_with_token(NULL);
+    const char *taken[] = {expired, gone, legacy};
+    for (size_t i = 0; i < 3; i++)
+        cr_expect_str_eq(wait_job(taken[i]), "done", "job %s was not taken over", taken[i]);
+    /* Give the server more turns (it looks again while idle), then check nothing moved. */
+    support_sleep_ms(2500);
+    const char *held[] = {held_far, held_here};
+    for (size_t i = 0; i < 2; i++) {
+        strbuf sql = STRBUF_INIT;
+        strbuf_addf(&sql,
+                    "SELECT count(*) FROM jobs WHERE id = '%s' AND state = 'running' AND"
+                    " owner = '%s' AND attempts = 1",
+                    held[i], owner[i]);
+        cr_expect_eq(support_db_int(harness_db_path(), sql.buf, 0), 1,
+                     "job %s, held by a live server, was taken over (%lld attempts)", held[i],
+                     job_int(held[i], "attempts"));
+        strbuf_release(&sql);
+    }
+    char *log = server_log();
+    cr_expect_not_null(strstr(log, "is gone"), "%s", log);
+    free(log);
+}
+
+static size_t collect_body(char *data, size_t size, size_t n, void *user)
+{
+    strbuf_add(user, data, size * n);
+    return size * n;
+}
+
+/* POSTs text to the server on port; returns the status. */
+static long post_to(unsigned short port, const char *text)
+{
+    char url[128];
+    strbuf body = STRBUF_INIT;
+    struct curl_slist *headers = NULL;
+    long status = 0;
+    CURL *curl = curl_easy_init();
+    cr_assert(curl);
+    snprintf(url, sizeof url, "http://127.0.0.1:%u/sources", (unsigned)port);
+    headers = curl_slist_append(headers, "Content-Type: text/plain; charset=utf-8");
+    headers = curl_slist_append(headers, SUPPORT_AUTH);
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_POSTFIELDS, text);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, collect_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
+    if (curl_easy_perform(curl) == CURLE_OK)
+        curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    curl_slist_free_all(headers);
+    curl_easy_cleanup(curl);
+    strbuf_release(&body);
+    return status;
+}
+
+/* Starts a second `factd serve` with the token on the harness's database; returns its pid
+ * once /healthz answers on *port. */
+static pid_t start_second_server(unsigned short *port, const char *log_name)
+{
+    char port_text[16], log_path[512];
+    *port = harness_free_port();
+    snprintf(port_text, sizeof port_text, "%u", (unsigned)*port);
+    snprintf(log_path, sizeof log_path, "%s/%s", harness_dir(), log_name);
+    char *argv[] = {(char *)harness_factd(), "serve", "--db", (char *)harness_db_path(), "--port",
+                    port_text, "--token-file", token_path, NULL};
+    pid_t pid = harness_spawn(argv[0], argv, log_path);
+    char url[128];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u/healthz", (unsigned)*port);
+    double deadline = support_now() + WAIT_S;
+    for (;;) {
+        CURL *curl = curl_easy_init();
+        long status = 0;
+        curl_easy_setopt(curl, CURLOPT_URL, url);
+        curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(curl, CURLOPT_TIMEOUT, 5L);
+        curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+        if (curl_easy_perform(curl) == CURLE_OK)
+            curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+        curl_easy_cleanup(curl);
+        if (status == 200)
+            return pid;
+        cr_assert_eq(waitpid(pid, NULL, WNOHANG), 0, "the second server exited at start");
+        cr_assert_lt(support_now(), deadline, "the second server did not answer");
+        support_sleep_ms(20);
+    }
+}
+
+/* Two servers take posts on one database while one of them restarts again and again, each
+ * time just after a burst of posts to the other, whose jobs are then running: every job
+ * runs exactly once, and neither server fails to end a job the other took from it. */
+Test(ops_jobs, two_servers_on_one_database_run_each_job_once)
+{
+    enum { ROUNDS = 4, BURST = 12 };
+    unsigned short second_port;
+    restart_with_token(NULL);
+    pid_t second = start_second_server(&second_port, "second-0.log");
+
+    for (int round = 0; round < ROUNDS; round++) {
+        for (int i = 0; i < BURST; i++) {
+            char article[512], name[64];
+            snprintf(name, sizeof name, "Round %c Burst %c", 'A' + round, 'A' + i);
+            make_article(article, sizeof article, name);
+            cr_assert_eq(post_text(article, NULL), 202);
+        }
+        /* The harness's server is storing and merging the burst: restart the other one. */
+        kill(second, SIGTERM);
+        cr_expect_eq(wait_exit_status(second, WAIT_S), 0);
+        char log_name[32];
+        snprintf(log_name, sizeof log_name, "second-%d.log", round + 1);
+        second = start_second_server(&second_port, log_name);
+        char article[512], name[64];
+        snprintf(name, sizeof name, "Round %c Second", 'A' + round);
+        make_article(article, sizeof article, name);
+        cr_assert_eq(post_to(second_port, article), 202);
+    }
+
+    double deadline = support_now() + 2 * WAIT_S;
+    while (support_db_int(harness_db_path(),
+                          "SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')", -1) > 0) {
+        cr_assert_lt(support_now(), deadline, "jobs still waiting");
+        support_sleep_ms(50);
+    }
+    cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs", -1),
+                 ROUNDS * (BURST + 1));
+    cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs WHERE state = 'done'", -1),
+                 ROUNDS * (BURST + 1));
+    cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs WHERE attempts > 1", -1),
+                 0, "a job ran twice");
+    kill(second, SIGTERM);
+    cr_expect_eq(wait_exit_status(second, WAIT_S), 0);
+    char *log = server_log();
+    cr_expect_null(strstr(log, " ERROR "), "%s", log);
+    free(log);
+    for (int i = 0; i <= ROUNDS; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/second-%d.log", harness_dir(), i);
+        FILE *f = fopen(path, "r");
+        char line[2048];
+        while (f && fgets(line, sizeof line, f))
+            cr_expect_null(strstr(line, " ERROR "), "%s: %s", path, line);
+        if (f)
+            fclose(f);
+    }
 }
