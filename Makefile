@@ -72,7 +72,7 @@ run: deps
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BUILD)/factd ingest --db $(DB) corpus
 	@echo "factd serving the bundled corpus at http://127.0.0.1:$(PORT)/"
-	$(BUILD)/factd serve --db $(DB) --port $(PORT)
+	$(BUILD)/factd serve --db $(DB) --create --port $(PORT)
 
 test: deps
 	$(MAKE) all $(BUILD)/unit-tests $(BUILD)/integration-tests

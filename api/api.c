@@ -96,6 +96,10 @@ static void answer_index(api_response *resp, const api_query *q)
 
 static void answer_health(store *st, api_response *resp, const api_query *q)
 {
+    if (ops_database_gone(st)) {
+        problem_respond(resp, q->pretty, "unavailable", API_DATABASE_GONE);
+        return;
+    }
     if (!st || store_ping(st) != STORE_OK) {
         if (st)
             log_warn("api: health check failed: %s", store_errmsg(st));

@@ -107,6 +107,13 @@ void api_set_writes(const api_write_config *cfg);
 /* True when the write API is enabled. */
 bool api_writes_enabled(void);
 
+/* Lets /healthz and /readyz ask the process that writes whether the database file it has
+ * open is still the one at the path: gone(arg) returns true once it was deleted or replaced
+ * (the writes are refused from then on).  A worker's own handle may have been opened on the
+ * replacement, so it cannot tell by itself.  NULL turns the question off.  Call it before
+ * serving starts and after it has stopped. */
+void api_set_database_check(bool (*gone)(void *arg), void *arg);
+
 /* Whether the transport should read this request's body (req->has_body set, the body not
  * yet read): true for a write whose headers pass every check, with *max_bytes the most it
  * may keep (past that, it discards the rest and sets body_too_large).  False for any other

@@ -40,6 +40,10 @@
 #define API_QUERY_MAX 500       /* longest search expression, in bytes */
 #define API_ALLOWED_METHODS "GET, HEAD"
 #define API_MAX_BODY_DEFAULT (2u << 20) /* --max-body */
+/* The 503 detail once the database file was deleted or replaced under the server. */
+#define API_DATABASE_GONE                                                                   \
+    "the database file was deleted or replaced since the server opened it: writes are "     \
+    "refused until the server is restarted on a database file"
 
 /* --- router.c --- */
 
@@ -145,6 +149,10 @@ bool router_id_ok(const char *s);
 struct api_query;
 /* GET /livez: 200 {"status":"ok"} while the process runs. */
 void ops_answer_livez(api_response *resp, const struct api_query *q);
+/* True when the database file was deleted or replaced since the server opened it: the
+ * handle st (NULL: not asked) no longer has the file at its path, or the process that
+ * writes (api_set_database_check) says so.  /healthz and /readyz then answer 503. */
+bool ops_database_gone(store *st);
 /* GET /readyz: 200 when the database answers and its schema is current, else 503. */
 void ops_answer_readyz(store *st, api_response *resp, const struct api_query *q);
 /* GET /metrics: the Prometheus text exposition. */

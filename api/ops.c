@@ -12,7 +12,9 @@
  *                 job queue among them).  When the database does not answer,
  *                 factd_database_up is 0 and its other gauges are left out.
  *
- * /healthz (api.c) keeps its own meaning: 200 when the database answers.
+ * /healthz (api.c) keeps its own meaning: 200 when the database answers.  Both it and
+ * /readyz answer 503 once the database file was deleted or replaced under the server
+ * (ops_database_gone): what is written then goes to a file nobody will see again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,25 @@
 
 #include "api/api_internal.h"
 #include "util/log.h"
+
+/* The writer's answer to "is the database file still in place" (api_set_database_check). */
+static struct {
+    bool (*gone)(void *arg);
+    void *arg;
+} database_check;
+
+void api_set_database_check(bool (*gone)(void *arg), void *arg)
+{
+    database_check.gone = gone;
+    database_check.arg = arg;
+}
+
+bool ops_database_gone(store *st)
+{
+    if (st && store_file_moved(st) == 1)
+        return true;
+    return database_check.gone && database_check.gone(database_check.arg);
+}
 
 void ops_answer_livez(api_response *resp, const api_query *q)
 {
@@ -31,6 +52,10 @@ void ops_answer_readyz(store *st, api_response *resp, const api_query *q)
     store_db_info info;
     store_version version;
 
+    if (ops_database_gone(st)) {
+        problem_respond(resp, q->pretty, "unavailable", API_DATABASE_GONE);
+        return;
+    }
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database cannot be opened");
         return;

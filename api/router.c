@@ -61,10 +61,11 @@ static const route routes[] = {
     {"/stats", ROUTE_STATS, 0, NULL, NULL, PARAM_PRETTY,
      "counts by kind, agreements and meetings by year, agreements by party, quotes by speaker"},
     {"/healthz", ROUTE_HEALTH, 0, NULL, NULL, PARAM_PRETTY,
-     "200 when the database answers, 503 otherwise"},
+     "200 when the database answers and its file is in place, 503 otherwise"},
     {"/livez", ROUTE_LIVEZ, 0, NULL, NULL, PARAM_PRETTY, "200 while the process runs"},
     {"/readyz", ROUTE_READYZ, 0, NULL, NULL, PARAM_PRETTY,
-     "200 when the database answers and its schema is current, 503 otherwise"},
+     "200 when the database answers, its file is in place and its schema is current, "
+     "503 otherwise"},
     {"/metrics", ROUTE_METRICS, 0, NULL, NULL, 0,
      "request counters and database gauges (Prometheus text format 0.0.4)"},
     {"/openapi.yaml", ROUTE_OPENAPI, 0, NULL, NULL, 0, "the OpenAPI 3.1 description of the API"},

@@ -398,8 +398,11 @@ static void answer_post_source(store *st, const api_request *req, api_response *
 
     if (answer_if_stored(st, &article, q, resp))
         goto out;
-    if (!writes.enqueue || writes.enqueue(writes.arg, &article, &job_id) != STORE_OK) {
-        problem_respond(resp, q->pretty, "unavailable", "the article could not be queued");
+    int queued = writes.enqueue ? writes.enqueue(writes.arg, &article, &job_id) : STORE_ERROR;
+    if (queued != STORE_OK) {
+        problem_respond(resp, q->pretty, "unavailable", "%s",
+                        queued == STORE_UNAVAILABLE ? API_DATABASE_GONE
+                                                    : "the article could not be queued");
         goto out;
     }
     json_t *job = NULL;
@@ -448,6 +451,9 @@ static void answer_delete_source(const route_match *m, api_response *resp, const
         return;
     case STORE_NOT_FOUND:
         problem_respond(resp, q->pretty, "not-found", "no source has the id '%s'", m->id);
+        return;
+    case STORE_UNAVAILABLE:
+        problem_respond(resp, q->pretty, "unavailable", API_DATABASE_GONE);
         return;
     default:
         problem_respond(resp, q->pretty, "internal", "the source could not be deleted");

@@ -90,7 +90,7 @@ static bool cp_is_space(uint32_t c)
 
 size_t doc_cp(const doc *d, size_t b)
 {
-    return utf8_cp_count(d->text, b);
+    return d->cp_base + utf8_cp_count(d->text, b);
 }
 
 json_t *doc_evidence(const doc *d, size_t start, size_t end)
@@ -735,6 +735,14 @@ static void split_sentences(doc *d)
 void doc_parse(doc *d, const char *text, size_t len)
 {
     memset(d, 0, sizeof *d);
+    /* A byte order mark (U+FEFF, which some editors write first) is no part of the first
+     * line: read past it, so that the headline or the dateline still opens the article, and
+     * count it in every offset (doc_cp), so that evidence stays exact in the stored text. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+        d->cp_base = 1;
+    }
     d->text = text;
     d->len = len;
     d->title_line = d->byline_line = -1;

@@ -138,8 +138,9 @@ typedef struct agreement_mention {
 } agreement_mention;
 
 typedef struct doc {
-    const char *text;
+    const char *text;        /* the article after its byte order mark, if it has one */
     size_t len;
+    size_t cp_base;          /* code points before text: 1 after a byte order mark, else 0 */
     VEC(line) lines;
     VEC(token) tokens;
     VEC(sentence) sents;
@@ -159,7 +160,8 @@ typedef struct doc {
 void doc_parse(doc *d, const char *text, size_t len);
 void doc_free(doc *d);
 
-/* Code-point offset of byte offset b. */
+/* Code-point offset of byte offset b, counted from the start of the article as stored (a byte
+ * order mark included). */
 size_t doc_cp(const doc *d, size_t b);
 /* {"start": cp, "end": cp} for bytes [start, end). */
 json_t *doc_evidence(const doc *d, size_t start, size_t end);

@@ -144,6 +144,26 @@ int ingest_text(struct store *st, const ingest_article *article, bool merge,
  * again: an article that brings the server down must not do so forever. */
 #define INGEST_JOB_ATTEMPTS 3
 
+/* How long a server's claim on a job holds unless renewed, and how often a running server
+ * renews the claims it holds (store_renew_job_leases).  A server that dies leaves its jobs
+ * to others this long after its last renewal at most, at once when it ran on the same
+ * machine (ingest_job_owner_gone). */
+#define INGEST_JOB_LEASE_SECONDS 60
+#define INGEST_JOB_RENEW_SECONDS 10
+/* The longest owner id ingest_job_owner() makes. */
+#define INGEST_JOB_OWNER_MAX 256
+
+/* The owner id of this process, for the jobs it claims (store_set_job_owner):
+ * "pid P boot B pidns N start T host H", what tells this process from any other: its pid,
+ * the boot and pid namespace the pid belongs to, and when the process started (a pid is
+ * reused; a start time with it is not).  0, or -1 when the id does not fit in size. */
+int ingest_job_owner(char *out, size_t size);
+/* True when the process an owner id names is known to be gone: a process of this machine,
+ * this boot and this pid namespace whose pid no longer runs, or runs another process.  False
+ * when it may still run, or when that cannot be told from here (another machine, another
+ * container): its lease then decides. */
+bool ingest_job_owner_gone(const char *owner);
+
 typedef struct ingest_job_report {
     char job_id[17];
     bool done;                 /* false: the job failed (refused, or the database failed) */
@@ -153,8 +173,11 @@ typedef struct ingest_job_report {
     ingest_text_report article;
 } ingest_job_report;
 
-/* For the server at start, before the writer thread runs jobs: jobs a crash left running go
- * back to the queue (or fail after INGEST_JOB_ATTEMPTS runs).  0, or -1 (logged). */
+/* Takes back into the queue (or fails, after INGEST_JOB_ATTEMPTS runs) the running jobs
+ * nobody runs any more: those of this handle's owner (call it between jobs: any left
+ * running failed), those of owners known to be gone (ingest_job_owner_gone), and those whose
+ * lease has expired.  Jobs another live server holds stay its own.  The server calls it at
+ * start, after a failed batch, and now and then while idle.  0, or -1 (logged). */
 int ingest_resume_jobs(struct store *st);
 /* Runs the oldest queued job: ingest_text() with one merge, then the job ends done (with
  * the article's id and fact counts) or failed (with the reason).  By the time the job says
@@ -186,7 +209,14 @@ int ingest_reindex(struct store *st, unsigned max_articles, bool merge,
 
 /* Reads one article file: sets *text (malloc'd, NUL-terminated) and *len and returns 0, or
  * returns -1 with *reason (static) saying why the file cannot be an article: unreadable,
- * empty, larger than INGEST_MAX_ARTICLE, or not UTF-8. */
+ * not a regular file (a FIFO, a device, a folder: refused before it is opened, so that
+ * reading never blocks), empty, larger than INGEST_MAX_ARTICLE, or not UTF-8.  path is
+ * taken as the caller gives it: a symbolic link the operator named is followed. */
 int ingest_read_article(const char *path, char **text, size_t *len, const char **reason);
+/* The same for a file found in a folder: name (one path component, as readdir gives it)
+ * inside the folder open as dirfd.  A symbolic link is refused, never followed, so that
+ * only regular files inside the folder are ever read. */
+int ingest_read_article_at(int dirfd, const char *name, char **text, size_t *len,
+                           const char **reason);
 
 #endif

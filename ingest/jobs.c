@@ -16,13 +16,23 @@
  *
  * A crash at any point loses no committed article: what an unfinished job stored is found
  * again by its bytes when the job runs again, and the facts_stale flag makes the next merge
- * catch up. */
+ * catch up.
+ *
+ * Several servers may run on one database; each claims jobs under an owner id that names
+ * its process (ingest_job_owner) and holds them under a lease it renews.  A job is taken
+ * from another server only when its lease expired or its process is known to be gone
+ * (ingest_job_owner_gone: same machine, same pid namespace, and that pid no longer runs
+ * the process that claimed it), so that a server that restarts does not run twice the jobs
+ * a live neighbour is running. */
 #include "ingest/ingest.h"
 
+#include <errno.h>
+#include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "store/store.h"
 #include "util/log.h"
@@ -34,9 +44,126 @@ static double seconds_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* --- who runs a job --- */
+
+#define BOOT_ID_LEN 36 /* "9b4e6a1c-...": /proc/sys/kernel/random/boot_id */
+
+/* The first line of a small file, without its newline; false when it cannot be read. */
+static bool read_line(const char *path, char *out, size_t size)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    bool ok = fgets(out, (int)size, f) != NULL;
+    fclose(f);
+    if (ok)
+        out[strcspn(out, "\n")] = '\0';
+    return ok && out[0];
+}
+
+/* This boot's id and this process's pid namespace (the inode of /proc/self/ns/pid); false
+ * when /proc does not tell. */
+static bool this_machine(char boot[BOOT_ID_LEN + 1], unsigned long long *pidns)
+{
+    char line[64], link[64];
+    if (!read_line("/proc/sys/kernel/random/boot_id", line, sizeof line) ||
+        strlen(line) != BOOT_ID_LEN)
+        return false;
+    memcpy(boot, line, BOOT_ID_LEN + 1);
+    ssize_t n = readlink("/proc/self/ns/pid", link, sizeof link - 1);
+    if (n <= 0)
+        return false;
+    link[n] = '\0';
+    return sscanf(link, "pid:[%llu]", pidns) == 1;
+}
+
+/* When process pid started, in clock ticks since boot (field 22 of /proc/PID/stat): 1 when
+ * read, 0 when there is no such process, -1 when it cannot be told. */
+static int process_start(long pid, unsigned long long *start)
+{
+    char path[64], line[1024];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return errno == ENOENT ? 0 : -1;
+    bool ok = fgets(line, sizeof line, f) != NULL;
+    fclose(f);
+    /* "PID (COMM) STATE ...": COMM may hold anything, so count from its last ')'. */
+    char *p = ok ? strrchr(line, ')') : NULL;
+    if (!p)
+        return -1;
+    p++;
+    for (int field = 3; field < 22; field++) {
+        p = strchr(p + 1, ' ');
+        if (!p)
+            return -1;
+    }
+    return sscanf(p, " %llu", start) == 1 ? 1 : -1;
+}
+
+int ingest_job_owner(char *out, size_t size)
+{
+    char boot[BOOT_ID_LEN + 1], host[256] = "";
+    unsigned long long pidns = 0, start = 0;
+    long pid = (long)getpid();
+
+    if (!this_machine(boot, &pidns) || process_start(pid, &start) != 1) {
+        /* Nothing to recognise this process by from elsewhere: a random start makes the id
+         * unique, and ingest_job_owner_gone() never says it is gone. */
+        unsigned char r[8];
+        snprintf(boot, sizeof boot, "-");
+        pidns = 0;
+        if (RAND_bytes(r, sizeof r) != 1)
+            return -1;
+        memcpy(&start, r, sizeof start);
+    }
+    if (gethostname(host, sizeof host - 1) != 0 || !host[0])
+        snprintf(host, sizeof host, "-");
+    host[strcspn(host, " ")] = '\0';
+    int n = snprintf(out, size, "pid %ld boot %s pidns %llu start %llu host %s", pid, boot,
+                     pidns, start, host);
+    return n > 0 && (size_t)n < size && (size_t)n <= INGEST_JOB_OWNER_MAX ? 0 : -1;
+}
+
+bool ingest_job_owner_gone(const char *owner)
+{
+    char boot[BOOT_ID_LEN + 1], here[BOOT_ID_LEN + 1];
+    unsigned long long pidns, here_pidns, start, now_start;
+    long pid;
+
+    if (!owner || sscanf(owner, "pid %ld boot %36s pidns %llu start %llu", &pid, boot, &pidns,
+                         &start) != 4 || pid <= 0)
+        return false;
+    if (!this_machine(here, &here_pidns) || strcmp(boot, here) != 0 || pidns != here_pidns)
+        return false;
+    int rc = process_start(pid, &now_start);
+    return rc == 0 || (rc == 1 && now_start != start);
+}
+
 int ingest_resume_jobs(store *st)
 {
-    long long requeued = 0, failed = 0;
+    long long requeued = 0, failed = 0, expired = 0;
+    json_t *owners = NULL;
+
+    /* This handle's own: between jobs, any still running was left by a failure. */
+    if (store_expire_job_leases(st, NULL, NULL) || store_job_lease_owners(st, &owners)) {
+        log_error("jobs: %s", store_errmsg(st));
+        return -1;
+    }
+    for (size_t i = 0; i < json_array_size(owners); i++) {
+        const char *owner = json_string_value(json_array_get(owners, i));
+        if (!ingest_job_owner_gone(owner))
+            continue;
+        if (store_expire_job_leases(st, owner, &expired)) {
+            log_error("jobs: %s", store_errmsg(st));
+            json_decref(owners);
+            return -1;
+        }
+        if (expired)
+            log_info("jobs: the server that ran %lld job%s is gone (%s)", expired,
+                     expired == 1 ? "" : "s", owner);
+    }
+    json_decref(owners);
     if (store_requeue_jobs(st, INGEST_JOB_ATTEMPTS, &requeued, &failed)) {
         log_error("jobs: %s", store_errmsg(st));
         return -1;

@@ -2,7 +2,8 @@
  *
  * A run first resolves its paths into one ordered list of files (a folder gives its *.txt
  * files sorted by name), failing before any work when a path does not exist.  Then each file
- * is read, checked (non-empty, at most INGEST_MAX_ARTICLE bytes, UTF-8), hashed with SHA-256
+ * is read (only a regular file, and in a folder never through a symbolic link), checked
+ * (non-empty, at most INGEST_MAX_ARTICLE bytes, UTF-8), hashed with SHA-256
  * and, unless those exact bytes are stored already, extracted and stored with its extraction,
  * all or nothing; BATCH_FILES articles share a transaction (store_batch_begin).  A file that
  * cannot be an article is counted as rejected and the run goes on; a database failure stops
@@ -39,29 +40,42 @@
 #define PROGRESS_EVERY_FILES 500
 #define PROGRESS_EVERY_SECONDS 2.0
 
+/* The files of a run, in order.  A file found in a folder is read relative to that folder's
+ * descriptor, opened once when the folder is listed, so that what is read is a file inside
+ * the folder whatever happens to the folder's path meanwhile. */
+typedef struct file_entry {
+    char *path;   /* as logged: the path given, or folder/name; malloc'd */
+    int dirfd;    /* the folder it was found in (its name is the path's last component), or
+                   * -1 for a path given as is */
+} file_entry;
+
 typedef struct file_list {
-    char **paths; /* each malloc'd */
+    file_entry *files;
     size_t n, alloc;
+    int *dirfds;  /* the folders' descriptors, closed with the list */
+    size_t ndirs;
 } file_list;
 
 static void file_list_release(file_list *fl)
 {
     for (size_t i = 0; i < fl->n; i++)
-        free(fl->paths[i]);
-    free(fl->paths);
-    fl->paths = NULL;
-    fl->n = fl->alloc = 0;
+        free(fl->files[i].path);
+    free(fl->files);
+    for (size_t i = 0; i < fl->ndirs; i++)
+        close(fl->dirfds[i]);
+    free(fl->dirfds);
+    memset(fl, 0, sizeof *fl);
 }
 
 /* Appends dir/name (or name alone when dir is NULL); -1 when out of memory. */
-static int file_list_add(file_list *fl, const char *dir, const char *name)
+static int file_list_add(file_list *fl, const char *dir, int dirfd, const char *name)
 {
     if (fl->n == fl->alloc) {
         size_t alloc = fl->alloc ? fl->alloc * 2 : 64;
-        char **grown = realloc(fl->paths, alloc * sizeof(*grown));
+        file_entry *grown = realloc(fl->files, alloc * sizeof(*grown));
         if (!grown)
             return -1;
-        fl->paths = grown;
+        fl->files = grown;
         fl->alloc = alloc;
     }
     char *path;
@@ -76,7 +90,7 @@ static int file_list_add(file_list *fl, const char *dir, const char *name)
     }
     if (!path)
         return -1;
-    fl->paths[fl->n++] = path;
+    fl->files[fl->n++] = (file_entry){.path = path, .dirfd = dir ? dirfd : -1};
     return 0;
 }
 
@@ -86,28 +100,44 @@ static bool has_txt_suffix(const char *name)
     return n > 4 && !strcmp(name + n - 4, ".txt");
 }
 
-static int compare_paths(const void *a, const void *b)
+static int compare_entries(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const file_entry *)a)->path, ((const file_entry *)b)->path);
 }
 
 /* Adds every *.txt of one folder (not recursing, skipping hidden names), sorted by name in
- * byte order so that the order does not depend on the locale. */
+ * byte order so that the order does not depend on the locale.  Each is read later relative
+ * to the folder's descriptor, without following links (ingest_read_article_at). */
 static int collect_folder(const char *dir, file_list *fl)
 {
-    DIR *d = opendir(dir);
-    struct dirent *e;
     size_t first = fl->n;
-
-    if (!d) {
+    int *grown = realloc(fl->dirfds, (fl->ndirs + 1) * sizeof(*grown));
+    if (!grown) {
+        log_error("ingest: out of memory");
+        return -1;
+    }
+    fl->dirfds = grown;
+    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirfd < 0) {
         log_error("ingest: %s: %s", dir, strerror(errno));
         return -1;
     }
+    fl->dirfds[fl->ndirs++] = dirfd;
+    /* The listing reads a descriptor of its own: closedir() closes what fdopendir() took. */
+    int listfd = dup(dirfd);
+    DIR *d = listfd >= 0 ? fdopendir(listfd) : NULL;
+    if (!d) {
+        log_error("ingest: %s: %s", dir, strerror(errno));
+        if (listfd >= 0)
+            close(listfd);
+        return -1;
+    }
+    struct dirent *e;
     errno = 0;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.' || !has_txt_suffix(e->d_name))
             continue;
-        if (file_list_add(fl, dir, e->d_name)) {
+        if (file_list_add(fl, dir, dirfd, e->d_name)) {
             log_error("ingest: out of memory");
             closedir(d);
             return -1;
@@ -120,7 +150,7 @@ static int collect_folder(const char *dir, file_list *fl)
         return -1;
     }
     if (fl->n > first)
-        qsort(fl->paths + first, fl->n - first, sizeof(char *), compare_paths);
+        qsort(fl->files + first, fl->n - first, sizeof(file_entry), compare_entries);
     return 0;
 }
 
@@ -136,7 +166,7 @@ static int collect_paths(char *const *paths, int npaths, file_list *fl)
         if (S_ISDIR(sb.st_mode)) {
             if (collect_folder(paths[i], fl))
                 return -1;
-        } else if (file_list_add(fl, NULL, paths[i])) {
+        } else if (file_list_add(fl, NULL, -1, paths[i])) {
             log_error("ingest: out of memory");
             return -1;
         }
@@ -167,25 +197,72 @@ const char *ingest_result_reason(int result)
     }
 }
 
-int ingest_read_article(const char *path, char **text, size_t *len, const char **reason)
+/* Why a file that is not a regular file cannot be an article. */
+static const char *file_kind_refusal(mode_t mode)
+{
+    if (S_ISLNK(mode))
+        return "a symbolic link: only regular files inside the folder are read";
+    if (S_ISDIR(mode))
+        return "a folder, not a regular file";
+    if (S_ISFIFO(mode))
+        return "a named pipe (FIFO), not a regular file";
+    if (S_ISSOCK(mode))
+        return "a socket, not a regular file";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device, not a regular file";
+    return "not a regular file";
+}
+
+/* Opens name (relative to dirfd, or AT_FDCWD) for reading when it is a regular file, else
+ * returns -1 with *reason.  The file is looked at before it is opened, since opening a FIFO
+ * blocks until a writer comes and opening a device may do anything; it is opened without
+ * blocking all the same (O_NONBLOCK), and looked at again once open, in case it was swapped
+ * in between.  Without follow, a symbolic link is refused at both steps (O_NOFOLLOW). */
+static int open_regular_file(int dirfd, const char *name, bool follow, const char **reason)
+{
+    struct stat before, after;
+
+    if (fstatat(dirfd, name, &before, follow ? 0 : AT_SYMLINK_NOFOLLOW)) {
+        *reason = strerror(errno);
+        return -1;
+    }
+    if (!S_ISREG(before.st_mode)) {
+        *reason = file_kind_refusal(before.st_mode);
+        return -1;
+    }
+    int fd = openat(dirfd, name,
+                    O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
+    if (fd < 0) {
+        *reason = errno == ELOOP ? file_kind_refusal(S_IFLNK) : strerror(errno);
+        return -1;
+    }
+    if (fstat(fd, &after)) {
+        *reason = strerror(errno);
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(after.st_mode) || after.st_dev != before.st_dev ||
+        after.st_ino != before.st_ino) {
+        *reason = S_ISREG(after.st_mode) ? "replaced while it was being opened"
+                                         : file_kind_refusal(after.st_mode);
+        close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Reads the open regular file fd whole (at most one byte past the article limit) and checks
+ * it can be an article; closes fd. */
+static int read_article_fd(int fd, char **text, size_t *len, const char **reason)
 {
     struct stat sb;
     char *buf = NULL;
     size_t have = 0, cap;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
 
     *text = NULL;
     *len = 0;
-    if (fd < 0) {
-        *reason = strerror(errno);
-        return -1;
-    }
     if (fstat(fd, &sb)) {
         *reason = strerror(errno);
-        goto fail;
-    }
-    if (!S_ISREG(sb.st_mode)) {
-        *reason = "not a regular file";
         goto fail;
     }
     if (sb.st_size > (off_t)INGEST_MAX_ARTICLE) {
@@ -237,6 +314,27 @@ fail:
     free(buf);
     close(fd);
     return -1;
+}
+
+int ingest_read_article(const char *path, char **text, size_t *len, const char **reason)
+{
+    *text = NULL;
+    *len = 0;
+    int fd = open_regular_file(AT_FDCWD, path, true, reason);
+    return fd < 0 ? -1 : read_article_fd(fd, text, len, reason);
+}
+
+int ingest_read_article_at(int dirfd, const char *name, char **text, size_t *len,
+                           const char **reason)
+{
+    *text = NULL;
+    *len = 0;
+    if (!*name || strchr(name, '/')) {
+        *reason = "not a file name inside the folder";
+        return -1;
+    }
+    int fd = open_regular_file(dirfd, name, false, reason);
+    return fd < 0 ? -1 : read_article_fd(fd, text, len, reason);
 }
 
 int ingest_sha256_hex(const char *data, size_t len, char hex[65])
@@ -342,14 +440,18 @@ out:
 
 /* Stores one file as an article unless it is stored already; a file that cannot be an
  * article is counted and logged.  Returns -1 only on a database failure. */
-static int ingest_file(store *st, const char *path, ingest_report *r)
+static int ingest_file(store *st, const file_entry *f, ingest_report *r)
 {
+    const char *path = f->path;
     char *text = NULL;
     size_t len;
     const char *reason;
     ingest_text_report tr;
 
-    if (ingest_read_article(path, &text, &len, &reason)) {
+    int unread = f->dirfd >= 0
+                     ? ingest_read_article_at(f->dirfd, base_name(path), &text, &len, &reason)
+                     : ingest_read_article(path, &text, &len, &reason);
+    if (unread) {
         log_warn("ingest: %s: rejected: %s", path, reason);
         r->articles_rejected++;
         return 0;
@@ -441,7 +543,7 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_r
             }
             batch_started = seconds_now();
         }
-        if (ingest_file(st, files.paths[i], r)) {
+        if (ingest_file(st, &files.files[i], r)) {
             store_batch_rollback(st);
             goto out;
         }

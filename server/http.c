@@ -1338,6 +1338,12 @@ static bool parse_listen_addr(const char *text, unsigned short port, listen_addr
     return true;
 }
 
+bool server_listen_addr_valid(const char *text)
+{
+    listen_addr unused;
+    return parse_listen_addr(text, 0, &unused);
+}
+
 /* Sets state->seed, the part of every entity tag that stands for the build: a digest of the
  * version and the OpenAPI document (which the API serves, and which can change while the
  * database does not). */
@@ -1502,11 +1508,11 @@ int server_run(const server_config *cfg)
     pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
 
     writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir};
-    if (!(ingest_writer = writer_start(&wcfg))) {
+    if (!cfg->read_only && !(ingest_writer = writer_start(&wcfg))) {
         pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
         goto out;
     }
-    if (cfg->token) {
+    if (cfg->token && ingest_writer) {
         api_write_config writes = {.token = cfg->token, .max_body = cfg->max_body,
                                    .enqueue = enqueue_article, .delete_source = delete_source,
                                    .arg = ingest_writer};
@@ -1572,8 +1578,9 @@ int server_run(const server_config *cfg)
         strbuf_addf(&per_ip, ", %u per address", state.max_conns_per_ip);
     log_info("listening on http://%s:%u (%u threads, %s, database %s%s; at most %u "
              "connections%s, headers within %u s, idle %u s)", addr.display, port, threads,
-             polling, cfg->db_path, state.writes ? ", write API enabled" : "", state.max_conns,
-             per_ip.buf, state.header_timeout_s, state.idle_timeout_s);
+             polling, cfg->db_path,
+             state.writes ? ", write API enabled" : cfg->read_only ? ", read-only" : "",
+             state.max_conns, per_ip.buf, state.header_timeout_s, state.idle_timeout_s);
     strbuf_release(&per_ip);
 
     /* SIGINT and SIGTERM stay blocked from here on: a second signal during shutdown must

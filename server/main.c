@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ingest/ingest.h"
@@ -65,7 +66,9 @@ static const char usage_ingest[] =
     "Stores every article of PATH (a .txt file, or every .txt file of a folder, in name\n"
     "order) in the SQLite database FILE, creating it when needed, then merges the facts of\n"
     "all stored articles.  Articles already stored (the same bytes) are left unchanged;\n"
-    "files that are empty, larger than 8 MiB or not UTF-8 are rejected and skipped.\n"
+    "files that are empty, larger than 8 MiB or not UTF-8 are rejected and skipped, and so\n"
+    "is anything that is not a regular file (a FIFO, a device, a folder).  In a folder a\n"
+    "symbolic link is rejected too, never followed: only the folder's own files are read.\n"
     "\n"
     "options:\n"
     "  -d, --db FILE   the database (required)\n"
@@ -80,15 +83,21 @@ static const char usage_serve[] =
     "                   [--header-timeout SECONDS] [--max-conns N] [--max-conns-per-ip N]\n"
     "                   [--cors ORIGINS] [--corpus DIR] [--token-file FILE] [--max-body BYTES]\n"
     "                   [--max-uploads N] [--max-upload-memory BYTES]\n"
+    "                   [--create]\n"
     "\n"
     "Serves the facts of the database FILE over HTTP until SIGINT or SIGTERM.  The database\n"
-    "is created or migrated first, and its facts merged again if an ingest was interrupted.\n"
-    "A writer thread then keeps it current while serving: it resumes the jobs a crash\n"
-    "interrupted, reads the --corpus folder, and re-reads in the background the articles an\n"
-    "older extractor read.  On SIGTERM it finishes the article it is on, never half of one.\n"
+    "must exist (see 'factd ingest') unless --create is given; it is migrated first, and its\n"
+    "facts merged again if an ingest was interrupted.  A writer thread then keeps it current\n"
+    "while serving: it resumes the jobs a crash (or a server gone) left, reads the --corpus\n"
+    "folder, and re-reads in the background the articles an older extractor read.  On\n"
+    "SIGTERM it finishes the article it is on, never half of one.\n"
     "\n"
     "options:\n"
-    "  -d, --db FILE           the database (required)\n"
+    "  -d, --db FILE           the database (required; it must exist unless --create).  A\n"
+    "                          database this user may not write (a read-only file or folder)\n"
+    "                          is served read-only, without the write API, after a warning;\n"
+    "                          with a token or --corpus, which need to write, serve refuses it\n"
+    "      --create            create the database FILE when it does not exist (empty)\n"
     "  -p, --port N            the TCP port, 1-65535 (required)\n"
     "  -l, --listen ADDR       the IPv4 or IPv6 address to bind (default 127.0.0.1)\n"
     "  -t, --threads N         worker threads, 1-1024 (default: one per core)\n"
@@ -108,7 +117,9 @@ static const char usage_serve[] =
     "                          or * for any; answers CORS preflights (OPTIONS).  Default: none\n"
     "  -c, --corpus DIR        read every new or changed .txt of DIR at start, then watch DIR\n"
     "                          and read each .txt written or moved into it (names starting\n"
-    "                          with a dot are skipped: write to .name, then rename)\n"
+    "                          with a dot are skipped: write to .name, then rename).  Only\n"
+    "                          regular files inside DIR are read: a symbolic link, a FIFO or\n"
+    "                          a device is refused with a warning, never opened as an article\n"
     "      --token-file FILE   enable the write API with the bearer token in FILE (its first\n"
     "                          line); it takes precedence over FACTD_TOKEN\n"
     "      --max-body BYTES    the largest request body the write API reads, with an optional\n"
@@ -136,7 +147,9 @@ static const char usage_serve[] =
     "\n"
     "Operations: GET /livez (the process runs), /readyz (the database answers and its schema\n"
     "is current), /metrics (Prometheus text format).  One log line per request; requests for\n"
-    "/healthz, /livez, /readyz and /metrics are logged at debug level.\n"
+    "/healthz, /livez, /readyz and /metrics are logged at debug level.  When the database\n"
+    "file is deleted or replaced while serving, writes answer 503, /healthz and /readyz\n"
+    "answer 503 and one error is logged: restart the server on the database file.\n"
     "\n"
     "environment:\n"
     "  FACTD_TOKEN   the write API's token, when --token-file is not given (empty: none)\n";
@@ -333,32 +346,54 @@ static int cmd_ingest(int argc, char **argv)
     return EXIT_SUCCESS;
 }
 
-/* Creates or migrates the database, and (unless the writer thread will, after reading the
- * --corpus folder) merges its facts again when an ingest stopped between storing articles
- * and merging, so that the server serves current facts from its first answer. */
-static int prepare_database(const char *db, bool merge_stale)
+/* Opens the database for serving (creating it with --create), migrates it, and (unless the
+ * writer thread will, after reading the --corpus folder) merges its facts again when an
+ * ingest stopped between storing articles and merging, so that the server serves current
+ * facts from its first answer.  A database this process may not write is served read-only:
+ * refused (exit 2) when the write API or --corpus would need to write, else one warning. */
+static int prepare_database(server_config *cfg, bool create, const char *token_from)
 {
-    char *err = NULL;
-    store *st = store_open(db, false, &err);
+    const char *db = cfg->db_path;
+    char *why = NULL;
+    store *st = NULL;
     int rc = EXIT_FAILURE;
 
-    if (!st) {
-        log_error("serve: cannot open the database %s", err ? err : db);
-        free(err);
-        return EXIT_FAILURE;
+    int opened = store_open_for_serving(db, create, &st, &why);
+    if (opened == STORE_ERROR) {
+        log_error("serve: cannot open the database %s", why ? why : db);
+        goto out;
     }
-    int stale = merge_stale ? store_facts_stale(st) : 0;
+    int stale = store_facts_stale(st);
     if (stale < 0) {
         log_error("serve: %s: %s", db, store_errmsg(st));
         goto out;
     }
-    if (stale) {
+    if (opened == STORE_UNAVAILABLE) {
+        if (cfg->token || cfg->corpus_dir) {
+            rc = usage_error("serve",
+                             "cannot write %s: %s needs a writable database; make it writable, "
+                             "or serve it read-only without %s",
+                             why ? why : db, cfg->token ? "the write API" : "--corpus",
+                             cfg->token ? token_from : "--corpus");
+            goto out;
+        }
+        log_warn("serve: cannot write %s; serving it read-only: no write API, no re-reading of "
+                 "older articles%s",
+                 why ? why : db,
+                 stale ? ", and its facts stay stale (an ingest stopped before merging them)"
+                       : "");
+        cfg->read_only = true;
+        rc = EXIT_SUCCESS;
+        goto out;
+    }
+    if (stale && !cfg->corpus_dir) {
         log_info("serve: the facts of %s are stale; merging them again", db);
         if (!writer_merge_in_child(db))
             goto out;
     }
     rc = EXIT_SUCCESS;
 out:
+    free(why);
     store_close(st);
     return rc;
 }
@@ -366,7 +401,8 @@ out:
 static int cmd_serve(int argc, char **argv)
 {
     enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY, OPT_HEADER_TIMEOUT,
-           OPT_MAX_CONNS, OPT_MAX_CONNS_PER_IP, OPT_MAX_UPLOADS, OPT_MAX_UPLOAD_MEMORY };
+           OPT_MAX_CONNS, OPT_MAX_CONNS_PER_IP, OPT_MAX_UPLOADS, OPT_MAX_UPLOAD_MEMORY,
+           OPT_CREATE };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "port", required_argument, NULL, 'p' },
@@ -382,6 +418,7 @@ static int cmd_serve(int argc, char **argv)
         { "max-conns-per-ip", required_argument, NULL, OPT_MAX_CONNS_PER_IP },
         { "max-uploads", required_argument, NULL, OPT_MAX_UPLOADS },
         { "max-upload-memory", required_argument, NULL, OPT_MAX_UPLOAD_MEMORY },
+        { "create", no_argument, NULL, OPT_CREATE },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -390,14 +427,19 @@ static int cmd_serve(int argc, char **argv)
                           .max_conns_per_ip = CONNS_PER_IP_DEFAULT };
     const char *token_file = NULL;
     char *token = NULL;
-    bool have_port = false;
+    bool have_port = false, create = false;
     unsigned long v;
     int c, rc;
 
     while ((c = getopt_long(argc, argv, ":d:p:l:t:c:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': cfg.db_path = optarg; break;
-        case 'l': cfg.listen_addr = optarg; break;
+        case 'l':
+            if (!server_listen_addr_valid(optarg))
+                return usage_error("serve", "bad --listen address '%s' (expected an IPv4 or IPv6 "
+                                   "address, e.g. 127.0.0.1, 0.0.0.0 or ::1)", optarg);
+            cfg.listen_addr = optarg;
+            break;
         case 'c': cfg.corpus_dir = optarg; break;
         case 'h': return print_usage(usage_serve);
         case 'p':
@@ -429,6 +471,7 @@ static int cmd_serve(int argc, char **argv)
             break;
         }
         case OPT_TOKEN_FILE: token_file = optarg; break;
+        case OPT_CREATE: create = true; break;
         case OPT_MAX_BODY:
             if (!parse_size(optarg, 1, INGEST_MAX_ARTICLE, &v))
                 return usage_error("serve", "bad --max-body '%s' (expected 1 to 8M bytes)",
@@ -478,6 +521,14 @@ static int cmd_serve(int argc, char **argv)
         return usage_error("serve", "missing --port N");
     if (optind < argc)
         return usage_error("serve", "unexpected argument '%s'", argv[optind]);
+    /* A database that is not there is a mistake (a wrong path, a volume not mounted, a file
+     * deleted) unless the operator asks for a new one: serving an empty one would hide it. */
+    struct stat db_stat;
+    if (!create && stat(cfg.db_path, &db_stat) != 0 && (errno == ENOENT || errno == ENOTDIR))
+        return usage_error("serve",
+                           "no database at %s: build one with 'factd ingest --db %s PATH...', "
+                           "or pass --create to start from an empty one",
+                           cfg.db_path, cfg.db_path);
 
     /* The token: --token-file, else FACTD_TOKEN (empty counts as unset), else none. */
     const char *from = NULL;
@@ -501,7 +552,7 @@ static int cmd_serve(int argc, char **argv)
     }
     cfg.token = token;
 
-    rc = prepare_database(cfg.db_path, !cfg.corpus_dir);
+    rc = prepare_database(&cfg, create, from);
     if (rc == EXIT_SUCCESS)
         rc = server_run(&cfg) ? EXIT_FAILURE : EXIT_SUCCESS;
     free(token);

@@ -9,6 +9,7 @@
 #ifndef FACTD_SERVER_H
 #define FACTD_SERVER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct server_config {
@@ -29,7 +30,11 @@ typedef struct server_config {
     const char *corpus_dir;  /* --corpus: a folder of .txt articles to read and watch */
     const char *token;       /* the write API's bearer token; NULL: no write API */
     size_t max_body;         /* --max-body: the largest request body read (0: 2 MiB) */
+    bool read_only;          /* the database may not be written: no writer, no write API */
 } server_config;
+
+/* True when text is an address --listen takes: an IPv4 or IPv6 literal ("::1" or "[::1]"). */
+bool server_listen_addr_valid(const char *text);
 
 /* Serves until SIGINT or SIGTERM.  Returns 0 after a clean shutdown, 1 when the server could
  * not start (the reason logged). */

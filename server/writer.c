@@ -22,15 +22,24 @@
  * Every article is stored in one transaction and every fact set swapped in another, so a
  * stop (SIGTERM) or a crash (kill -9) between any two leaves whole articles and a consistent
  * fact set; at worst the facts are stale, and the next start merges them again.  A stop
- * waits for the piece of work under way (a merge included), never for the rest; jobs left
- * running by a stop or a crash are queued again at the next start.
+ * waits for the piece of work under way (a merge included), never for the rest.
+ *
+ * Several servers may share one database.  Each claims jobs under an owner id of its own
+ * process with a lease that a second thread renews (lease_main), so that a job another
+ * live server runs is never taken from it.  Jobs left running by a stop or a crash are
+ * taken back at the next start of any server on the database, at once when the process
+ * that held them is known to be gone (the same machine), else once their lease has expired;
+ * an idle server looks for such jobs every TAKEOVER_EVERY_S as well.
  *
  * The folder is watched before it is read, so a file that arrives during the first reading
  * is seen by one or the other (or both: the store keeps one copy of the same bytes).  Only
  * names ending in .txt that do not start with a dot count, so a writer that fills a hidden
  * temporary file and renames it into place (the usual way to publish a file whole) is read
  * once, complete.  A file written in place is read again on every close: its new bytes are
- * a new article, its older versions stay until deleted.  When the kernel's event queue
+ * a new article, its older versions stay until deleted.  Files are opened relative to the
+ * folder's descriptor and only when they are regular files, never through a symbolic link
+ * (ingest_read_article_at): a FIFO would block the thread, and a link would publish a file
+ * from outside the folder.  When the kernel's event queue
  * overflows, the whole folder is read again.
  */
 #include "server/writer.h"
@@ -66,6 +75,9 @@
 #define IDLE_POLL_MS 2000
 /* How long it waits after a database failure before trying again. */
 #define RETRY_MS 1000
+/* How often, when idle, it looks for jobs another server left (its lease expired, or it is
+ * gone): those are taken over without waiting for this server's next start. */
+#define TAKEOVER_EVERY_S 15.0
 /* Articles re-read between two looks at the queue (each slice ends with one merge). */
 #define REINDEX_SLICE 200
 /* Jobs claimed at once: their articles are stored one by one and merged together. */
@@ -89,14 +101,24 @@ typedef struct pending_file {
 struct writer {
     char *db_path;
     char *dir;              /* the --corpus folder, or NULL */
+    int dir_fd;             /* that folder, open: its files are read relative to it */
     store *st;              /* the thread's read-write handle */
     pthread_t thread;
     int wake_fd;            /* eventfd */
     int watch_fd;           /* inotify, -1 without a folder */
     atomic_bool stopping;
+    atomic_bool database_gone; /* the file was deleted or replaced: no more writes */
 
     pthread_mutex_t intake_lock; /* guards intake */
     store *intake;          /* read-write handle for queueing jobs, from any thread */
+
+    /* The lease thread: renews, every INGEST_JOB_RENEW_SECONDS, the leases of the jobs this
+     * server runs, on a handle of its own, however long the writer thread is busy. */
+    pthread_t lease_thread;
+    bool lease_started;
+    store *lease;
+    pthread_mutex_t lease_lock;
+    pthread_cond_t lease_wake; /* signalled by writer_stop() */
 
     pthread_mutex_t lock;   /* guards deletes */
     pthread_cond_t deleted; /* broadcast when a deletion is done */
@@ -110,6 +132,7 @@ struct writer {
     bool resume_needed;     /* jobs left running must go back to the queue */
     bool reindex_pending;   /* articles of an older extractor may remain */
     double retry_at;        /* after a failure: no more tries before this time */
+    double takeover_at;     /* when to look next for jobs other servers left */
 };
 
 static double seconds_now(void)
@@ -131,6 +154,25 @@ static void wake(writer *w)
 static bool stopping(writer *w)
 {
     return atomic_load(&w->stopping);
+}
+
+/* True while the database file the handle st has open is still the one at its path.  Once
+ * it is not (deleted, or replaced by another file), whatever is written to it is lost when
+ * the server stops: from then on every write is refused, and one error says why. */
+static bool database_in_place(writer *w, store *st)
+{
+    if (atomic_load(&w->database_gone))
+        return false;
+    int moved = store_file_moved(st);
+    if (moved < 0)
+        log_warn("writer: %s", store_errmsg(st));
+    if (moved <= 0)
+        return true;
+    if (!atomic_exchange(&w->database_gone, true))
+        log_error("writer: the database file %s was deleted or replaced while serving; "
+                  "writes are refused (503) and /healthz and /readyz answer 503 until the "
+                  "server is restarted on a database file", w->db_path);
+    return false;
 }
 
 static bool is_article_name(const char *name)
@@ -210,7 +252,8 @@ static int ingest_file(writer *w, const char *name, file_tally *tally)
     int result = 0;
 
     strbuf_addf(&path, "%s/%s", w->dir, name);
-    if (ingest_read_article(path.buf, &text, &len, &reason)) {
+    /* Relative to the folder and never through a link: only its own regular files. */
+    if (ingest_read_article_at(w->dir_fd, name, &text, &len, &reason)) {
         /* Gone since the event (renamed on, deleted) is no refusal. */
         if (strcmp(reason, strerror(ENOENT)) != 0) {
             log_warn("corpus: %s: rejected: %s", path.buf, reason);
@@ -322,7 +365,7 @@ static void scan_folder(writer *w, bool merge)
     bool failed = false;
 
     w->rescan = false;
-    int n = scandir(w->dir, &names, only_articles, alphasort);
+    int n = scandirat(w->dir_fd, ".", &names, only_articles, alphasort);
     if (n < 0) {
         log_error("corpus: cannot read %s: %s", w->dir, strerror(errno));
         w->retry_at = seconds_now() + RETRY_MS / 1000.0;
@@ -405,13 +448,16 @@ static bool serve_delete(writer *w)
     if (!req)
         return false;
 
-    int rc = ingest_delete_source(w->st, req->id, NULL);
+    int rc = database_in_place(w, w->st) ? ingest_delete_source(w->st, req->id, NULL)
+                                         : INGEST_ERROR;
     pthread_mutex_lock(&w->lock);
     w->deletes = req->next;
     if (!w->deletes)
         w->deletes_tail = &w->deletes;
-    req->result = rc == INGEST_OK ? STORE_OK : rc == INGEST_NOT_FOUND ? STORE_NOT_FOUND
-                                                                      : STORE_ERROR;
+    req->result = rc == INGEST_OK                  ? STORE_OK
+                  : rc == INGEST_NOT_FOUND         ? STORE_NOT_FOUND
+                  : atomic_load(&w->database_gone) ? STORE_UNAVAILABLE
+                                                   : STORE_ERROR;
     req->done = true;
     pthread_cond_broadcast(&w->deleted);
     pthread_mutex_unlock(&w->lock);
@@ -575,6 +621,11 @@ static void *writer_main(void *arg)
         drain_events(w);
         if (serve_delete(w))
             continue;
+        /* Looked at on every turn, idle ones included, so that the log says it at once. */
+        if (!database_in_place(w, w->st)) {
+            wait_for_work(w, IDLE_POLL_MS);
+            continue;
+        }
         double now = seconds_now();
         if (now < w->retry_at) {
             wait_for_work(w, (int)((w->retry_at - now) * 1000) + 1);
@@ -609,13 +660,78 @@ static void *writer_main(void *arg)
             reindex_slice(w);
             continue;
         }
+        if (seconds_now() >= w->takeover_at) {
+            w->takeover_at = seconds_now() + TAKEOVER_EVERY_S;
+            w->resume_needed = true;
+            continue;
+        }
         wait_for_work(w, IDLE_POLL_MS);
     }
     refuse_deletes(w);
     return NULL;
 }
 
+/* Renews the leases of the jobs this server runs until the writer stops.  A renewal that
+ * fails (the write lock held too long by another process) is tried again at the next turn;
+ * the lease outlasts several turns. */
+static void *lease_main(void *arg)
+{
+    writer *w = arg;
+    bool failing = false;
+
+    pthread_mutex_lock(&w->lease_lock);
+    while (!stopping(w)) {
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_sec += INGEST_JOB_RENEW_SECONDS;
+        while (!stopping(w) &&
+               pthread_cond_timedwait(&w->lease_wake, &w->lease_lock, &until) == 0)
+            ;
+        if (stopping(w))
+            break;
+        pthread_mutex_unlock(&w->lease_lock);
+        if (!atomic_load(&w->database_gone)) {
+            bool failed = store_renew_job_leases(w->lease, NULL) != STORE_OK;
+            if (failed && !failing)
+                log_warn("jobs: renewing the leases of running jobs failed: %s; trying again "
+                         "in %d s", store_errmsg(w->lease), INGEST_JOB_RENEW_SECONDS);
+            else if (!failed && failing)
+                log_info("jobs: the leases of running jobs are renewed again");
+            failing = failed;
+        }
+        pthread_mutex_lock(&w->lease_lock);
+    }
+    pthread_mutex_unlock(&w->lease_lock);
+    return NULL;
+}
+
 /* --- the interface --- */
+
+/* For /healthz and /readyz (api_set_database_check): whether the database file is gone.
+ * Asked on the intake handle, which opened the same file as the thread's; when a post holds
+ * it, the last answer stands rather than making a health check wait behind a write. */
+static bool database_gone(void *arg)
+{
+    writer *w = arg;
+    if (!atomic_load(&w->database_gone) && pthread_mutex_trylock(&w->intake_lock) == 0) {
+        database_in_place(w, w->intake);
+        pthread_mutex_unlock(&w->intake_lock);
+    }
+    return atomic_load(&w->database_gone);
+}
+
+/* Stops the lease thread, if it runs, and waits for it. */
+static void stop_lease_thread(writer *w)
+{
+    if (!w->lease_started)
+        return;
+    atomic_store(&w->stopping, true);
+    pthread_mutex_lock(&w->lease_lock);
+    pthread_cond_broadcast(&w->lease_wake);
+    pthread_mutex_unlock(&w->lease_lock);
+    pthread_join(w->lease_thread, NULL);
+    w->lease_started = false;
+}
 
 static void writer_free(writer *w)
 {
@@ -623,11 +739,16 @@ static void writer_free(writer *w)
         return;
     store_close(w->st);
     store_close(w->intake);
+    store_close(w->lease);
     if (w->wake_fd >= 0)
         close(w->wake_fd);
     if (w->watch_fd >= 0)
         close(w->watch_fd);
+    if (w->dir_fd >= 0)
+        close(w->dir_fd);
     pthread_mutex_destroy(&w->intake_lock);
+    pthread_mutex_destroy(&w->lease_lock);
+    pthread_cond_destroy(&w->lease_wake);
     pthread_mutex_destroy(&w->lock);
     pthread_cond_destroy(&w->deleted);
     free(w->pending);
@@ -645,8 +766,14 @@ writer *writer_start(const writer_config *cfg)
         log_error("serve: out of memory");
         return NULL;
     }
-    w->wake_fd = w->watch_fd = -1;
+    w->wake_fd = w->watch_fd = w->dir_fd = -1;
     pthread_mutex_init(&w->intake_lock, NULL);
+    pthread_mutex_init(&w->lease_lock, NULL);
+    pthread_condattr_t monotonic;
+    pthread_condattr_init(&monotonic);
+    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
+    pthread_cond_init(&w->lease_wake, &monotonic);
+    pthread_condattr_destroy(&monotonic);
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->deleted, NULL);
     w->deletes_tail = &w->deletes;
@@ -656,16 +783,31 @@ writer *writer_start(const writer_config *cfg)
         log_error("serve: out of memory");
         goto fail;
     }
-    if (!(w->st = store_open(cfg->db_path, false, &err)) ||
-        !(w->intake = store_open(cfg->db_path, false, &err))) {
+    /* Never created here: `serve` created it (--create) or it exists. */
+    if (!(w->st = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err)) ||
+        !(w->intake = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err)) ||
+        !(w->lease = store_open_mode(cfg->db_path, STORE_OPEN_EXISTING, &err))) {
         log_error("serve: cannot open %s for writing: %s", cfg->db_path, err ? err : "?");
         goto fail;
     }
+    /* The jobs this server claims are its own, under a lease the lease thread renews. */
+    char owner[INGEST_JOB_OWNER_MAX + 1];
+    if (ingest_job_owner(owner, sizeof owner) ||
+        store_set_job_owner(w->st, owner, INGEST_JOB_LEASE_SECONDS) ||
+        store_set_job_owner(w->lease, owner, INGEST_JOB_LEASE_SECONDS)) {
+        log_error("serve: cannot name this server as the owner of its jobs");
+        goto fail;
+    }
+    log_debug("jobs: claimed as '%s'", owner);
     if ((w->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
         log_error("serve: eventfd: %s", strerror(errno));
         goto fail;
     }
     if (w->dir) {
+        if ((w->dir_fd = open(w->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+            log_error("serve: cannot open --corpus %s: %s", w->dir, strerror(errno));
+            goto fail;
+        }
         /* Watched before the first reading, so that no file falls between the two. */
         if ((w->watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0 ||
             inotify_add_watch(w->watch_fd, w->dir, WATCH_EVENTS) < 0) {
@@ -673,17 +815,25 @@ writer *writer_start(const writer_config *cfg)
             goto fail;
         }
     }
-    int rc = pthread_create(&w->thread, NULL, writer_main, w);
+    int rc = pthread_create(&w->lease_thread, NULL, lease_main, w);
+    if (rc) {
+        log_error("serve: cannot start the lease thread: %s", strerror(rc));
+        goto fail;
+    }
+    w->lease_started = true;
+    rc = pthread_create(&w->thread, NULL, writer_main, w);
     if (rc) {
         log_error("serve: cannot start the writer thread: %s", strerror(rc));
         goto fail;
     }
     if (w->dir)
         log_info("writer: reading and watching %s", w->dir);
+    api_set_database_check(database_gone, w);
     return w;
 
 fail:
     free(err);
+    stop_lease_thread(w);
     writer_free(w);
     return NULL;
 }
@@ -692,9 +842,11 @@ void writer_stop(writer *w)
 {
     if (!w)
         return;
+    api_set_database_check(NULL, NULL);
     atomic_store(&w->stopping, true);
     wake(w);
     pthread_join(w->thread, NULL);
+    stop_lease_thread(w);
     writer_free(w);
 }
 
@@ -704,12 +856,19 @@ int writer_enqueue(writer *w, const api_article *article, char **job_id)
                        .url = article->url, .published = article->published};
 
     pthread_mutex_lock(&w->intake_lock);
-    int rc = store_enqueue_job(w->intake, &in, job_id);
-    if (rc != STORE_OK)
+    int rc = database_in_place(w, w->intake) ? store_enqueue_job(w->intake, &in, job_id)
+                                             : STORE_UNAVAILABLE;
+    if (rc == STORE_ERROR)
         log_error("writer: queueing a posted article: %s", store_errmsg(w->intake));
+    /* Committed to a file that was deleted meanwhile: the job is lost with it. */
+    if (rc == STORE_OK && !database_in_place(w, w->intake)) {
+        free(*job_id);
+        *job_id = NULL;
+        rc = STORE_UNAVAILABLE;
+    }
     pthread_mutex_unlock(&w->intake_lock);
     if (rc != STORE_OK)
-        return STORE_ERROR;
+        return rc;
     api_metrics_ingest("queued", -1);
     log_info("jobs: %s queued (%zu bytes)", *job_id, article->len);
     wake(w);
@@ -725,10 +884,10 @@ int writer_delete_source(writer *w, const char *id)
     req->result = STORE_ERROR;
 
     pthread_mutex_lock(&w->lock);
-    if (atomic_load(&w->stopping)) {
+    if (atomic_load(&w->stopping) || atomic_load(&w->database_gone)) {
         pthread_mutex_unlock(&w->lock);
         free(req);
-        return STORE_ERROR;
+        return atomic_load(&w->database_gone) ? STORE_UNAVAILABLE : STORE_ERROR;
     }
     *w->deletes_tail = req;
     w->deletes_tail = &req->next;

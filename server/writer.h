@@ -34,10 +34,13 @@ writer *writer_start(const writer_config *cfg);
 void writer_stop(writer *w);
 
 /* Queues a posted article: STORE_OK once its job is committed (*job_id, malloc'd, its id),
- * else STORE_ERROR (logged).  Any thread. */
+ * STORE_UNAVAILABLE when the database file was deleted or replaced while serving (every
+ * write is refused from then on, with one error in the log), else STORE_ERROR (logged).
+ * Any thread. */
 int writer_enqueue(writer *w, const api_article *article, char **job_id);
 /* Deletes a source through the thread and waits until readers see the facts without it:
- * STORE_OK, STORE_NOT_FOUND or STORE_ERROR.  Any thread but the writer's. */
+ * STORE_OK, STORE_NOT_FOUND, STORE_UNAVAILABLE (as for writer_enqueue) or STORE_ERROR.  Any
+ * thread but the writer's. */
 int writer_delete_source(writer *w, const char *id);
 
 /* Runs `factd merge --db db_path` (this very binary, /proc/self/exe) and waits for it: true

@@ -9,8 +9,17 @@
  *       |                  |
  *       +------fail--------+-----fail-----> failed
  *
- *     running --crash, then store_requeue_jobs()--> queued (or failed once it has been
- *                                                   tried max_attempts times)
+ *     running --lease expired, then store_requeue_jobs()--> queued (or failed once it has
+ *                                                           been tried max_attempts times)
+ *
+ * Several servers may share one database, so a running job says whose it is: the claim
+ * writes the handle's owner (store_set_job_owner: the server process) and a lease,
+ * lease_expires_at, which that server renews while it runs (store_renew_job_leases).  A
+ * job is taken back into the queue only once its lease has expired: its server died, or
+ * stopped renewing.  A server that knows the owner is gone (a process of the same machine
+ * that no longer exists) may end the lease at once (store_expire_job_leases) instead of
+ * waiting for it.  Finishing or failing a running job checks that this handle still owns
+ * it, so a server that lost its job to another cannot end it too.
  *
  * Each change is one short write transaction that bumps the generation, as every write
  * does (store_get_version: the ETag of GET /jobs/{id} changes with its state).  A claim is
@@ -18,6 +27,8 @@
  * Ids are 16 random hex digits (64 bits from RAND_bytes): they tell nothing of how many jobs
  * there were and one cannot be guessed from another.  The order is seq, one more than the
  * largest so far, not the timestamp, which two jobs of one millisecond share.
+ *
+ * Lease changes are not data the API serves, so they do not bump the generation.
  *
  * A job keeps its text only while it waits or runs.  Once done, the article is in sources
  * (the same bytes); a failed job's text is what was refused, which no endpoint serves.
@@ -36,6 +47,12 @@
 #define JOB_ID_BYTES 8
 
 #define NOW_MS "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+/* When a lease of `seconds` (an SQL expression) taken now ends; NULL (no lease) for 0. */
+#define LEASE_UNTIL(seconds)                                                                \
+    "CASE WHEN " seconds " > 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || " seconds    \
+    " || ' seconds') END"
+/* A running job whose lease has ended: no lease at all (an older factd, no owner), or past. */
+#define LEASE_EXPIRED "(lease_expires_at IS NULL OR lease_expires_at <= " NOW_MS ")"
 
 static const char SQL_INSERT_JOB[] =
     "INSERT INTO jobs (id, seq, created_at, sha256, bytes, title, url, published, text)"
@@ -46,32 +63,58 @@ static const char SQL_GET_JOB[] =
     "SELECT id, state, created_at, started_at, finished_at, source_id, already_stored, result,"
     " error FROM jobs WHERE id = ?1";
 
-static const char SQL_JOB_STATE[] = "SELECT state FROM jobs WHERE id = ?1";
+static const char SQL_JOB_STATE[] = "SELECT state, owner FROM jobs WHERE id = ?1";
 
 static const char SQL_ANY_QUEUED[] = "SELECT 1 FROM jobs WHERE state = 'queued' LIMIT 1";
 
 static const char SQL_CLAIM_JOB[] =
-    "UPDATE jobs SET state = 'running', started_at = " NOW_MS ", attempts = attempts + 1"
+    "UPDATE jobs SET state = 'running', started_at = " NOW_MS ", attempts = attempts + 1,"
+    " owner = ?1, lease_expires_at = " LEASE_UNTIL("?2")
     " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1)"
     " RETURNING id, text, title, url, published, attempts,"
     " (julianday(started_at) - julianday(created_at)) * 86400.0";
 
 static const char SQL_FINISH_JOB[] =
     "UPDATE jobs SET state = 'done', finished_at = " NOW_MS ", source_id = ?2,"
-    " already_stored = ?3, result = ?4, error = NULL, text = NULL"
-    " WHERE id = ?1 AND state = 'running'";
+    " already_stored = ?3, result = ?4, error = NULL, text = NULL, lease_expires_at = NULL"
+    " WHERE id = ?1 AND state = 'running' AND owner IS ?5";
 
 static const char SQL_FAIL_JOB[] =
-    "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS ", error = ?2, text = NULL"
-    " WHERE id = ?1 AND state IN ('queued', 'running')";
+    "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS ", error = ?2, text = NULL,"
+    " lease_expires_at = NULL"
+    " WHERE id = ?1 AND (state = 'queued' OR (state = 'running' AND owner IS ?3))";
+
+static const char SQL_ANY_EXPIRED[] =
+    "SELECT 1 FROM jobs WHERE state = 'running' AND " LEASE_EXPIRED " LIMIT 1";
 
 static const char SQL_ABANDON_JOBS[] =
     "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS ", text = NULL,"
+    " lease_expires_at = NULL,"
     " error = 'interrupted ' || attempts || ' times: the server stopped while it ran'"
-    " WHERE state = 'running' AND attempts >= ?1";
+    " WHERE state = 'running' AND attempts >= ?1 AND " LEASE_EXPIRED;
 
 static const char SQL_REQUEUE_JOBS[] =
-    "UPDATE jobs SET state = 'queued', started_at = NULL WHERE state = 'running'";
+    "UPDATE jobs SET state = 'queued', started_at = NULL, owner = NULL, lease_expires_at = NULL"
+    " WHERE state = 'running' AND " LEASE_EXPIRED;
+
+static const char SQL_ANY_OWN_RUNNING[] =
+    "SELECT 1 FROM jobs WHERE state = 'running' AND owner = ?1 LIMIT 1";
+
+static const char SQL_RENEW_LEASES[] =
+    "UPDATE jobs SET lease_expires_at = " LEASE_UNTIL("?2")
+    " WHERE state = 'running' AND owner = ?1";
+
+static const char SQL_ANY_LEASE_OF[] =
+    "SELECT 1 FROM jobs WHERE state = 'running' AND owner IS ?1"
+    " AND lease_expires_at IS NOT NULL LIMIT 1";
+
+static const char SQL_EXPIRE_LEASES[] =
+    "UPDATE jobs SET lease_expires_at = NULL"
+    " WHERE state = 'running' AND owner IS ?1 AND lease_expires_at IS NOT NULL";
+
+static const char SQL_LEASE_OWNERS[] =
+    "SELECT DISTINCT owner FROM jobs WHERE state = 'running' AND owner IS NOT NULL"
+    " AND NOT " LEASE_EXPIRED " ORDER BY owner";
 
 static const char SQL_JOB_QUEUE[] =
     "SELECT (SELECT count(*) FROM jobs WHERE state = 'queued'),"
@@ -254,6 +297,8 @@ int store_claim_job(store *st, store_job *job)
         return STORE_ERROR;
     if (!(stmt = store_stmt(st, SQL_CLAIM_JOB)))
         goto fail;
+    sqlite3_bind_text(stmt, 1, st->job_owner, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, st->job_owner ? st->job_lease_seconds : 0);
     rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW && copy_claimed(st, stmt, job)) {
         store_done(stmt);
@@ -295,8 +340,13 @@ static int job_unchanged(store *st, const char *id, const char *wanted)
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
-        store_fail(st, "job %s is %s, not %s", id, (const char *)sqlite3_column_text(stmt, 0),
-                   wanted);
+        const char *state = (const char *)sqlite3_column_text(stmt, 0);
+        const char *owner = (const char *)sqlite3_column_text(stmt, 1);
+        if (state && strcmp(state, "running") == 0 && strstr(wanted, "running"))
+            store_fail(st, "job %s is running under another owner (%s), not this one", id,
+                       owner ? owner : "none");
+        else
+            store_fail(st, "job %s is %s, not %s", id, state ? state : "?", wanted);
         result = STORE_CONFLICT;
     } else if (rc == SQLITE_DONE) {
         store_fail(st, "no job has the id '%s'", id);
@@ -353,6 +403,7 @@ int store_finish_job(store *st, const char *id, const char *source_id, bool alre
     sqlite3_bind_text(stmt, 2, source_id, -1, SQLITE_STATIC);
     sqlite3_bind_int(stmt, 3, already_stored);
     sqlite3_bind_text(stmt, 4, result, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, st->job_owner, -1, SQLITE_STATIC);
     rc = update_job(st, stmt, id, "running");
 out:
     free(result);
@@ -370,6 +421,7 @@ int store_fail_job(store *st, const char *id, const char *reason)
     }
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, reason ? reason : "failed", -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, st->job_owner, -1, SQLITE_STATIC);
     return update_job(st, stmt, id, "queued or running");
 }
 
@@ -381,9 +433,19 @@ int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long lo
         *requeued = 0;
     if (failed)
         *failed = 0;
+    /* Asked often (every server looks now and then): nothing expired costs no write lock. */
+    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_EXPIRED);
+    if (!stmt)
+        return STORE_ERROR;
+    int any = sqlite3_step(stmt);
+    store_done(stmt);
+    if (any == SQLITE_DONE)
+        return STORE_OK;
+    if (any != SQLITE_ROW)
+        return store_sql_fail(st, "looking for expired job leases");
     if (store_begin_write(st))
         return STORE_ERROR;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_ABANDON_JOBS);
+    stmt = store_stmt(st, SQL_ABANDON_JOBS);
     if (!stmt)
         goto fail;
     sqlite3_bind_int(stmt, 1, max_attempts);
@@ -433,4 +495,113 @@ int store_job_queue(store *st, long long *queued, long long *running)
     }
     store_done(stmt);
     return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting jobs");
+}
+
+int store_set_job_owner(store *st, const char *owner, int lease_seconds)
+{
+    char *copy = NULL;
+    if (owner && !(copy = strdup(owner)))
+        return store_fail(st, "out of memory");
+    free(st->job_owner);
+    st->job_owner = copy;
+    st->job_lease_seconds = lease_seconds > 0 ? lease_seconds : 0;
+    return STORE_OK;
+}
+
+/* Runs a prepared UPDATE of job leases in its own write transaction; *changed (may be NULL)
+ * gets how many rows it changed.  The statement is reset here. */
+static int update_leases(store *st, sqlite3_stmt *stmt, const char *what, long long *changed)
+{
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, what);
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    if (changed)
+        *changed = sqlite3_changes(st->db);
+    if (store_commit(st)) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+int store_renew_job_leases(store *st, long long *renewed)
+{
+    if (renewed)
+        *renewed = 0;
+    if (!st->job_owner || st->job_lease_seconds <= 0)
+        return STORE_OK;
+    /* Renewed every few seconds: with nothing running, no write lock is taken. */
+    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_OWN_RUNNING);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, st->job_owner, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc == SQLITE_DONE)
+        return STORE_OK;
+    if (rc != SQLITE_ROW)
+        return store_sql_fail(st, "looking for running jobs");
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    if (!(stmt = store_stmt(st, SQL_RENEW_LEASES))) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    sqlite3_bind_text(stmt, 1, st->job_owner, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 2, st->job_lease_seconds);
+    return update_leases(st, stmt, "renewing job leases", renewed);
+}
+
+int store_expire_job_leases(store *st, const char *owner, long long *expired)
+{
+    if (expired)
+        *expired = 0;
+    if (!owner && !st->job_owner)
+        return STORE_OK;
+    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_LEASE_OF);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, owner ? owner : st->job_owner, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc == SQLITE_DONE)
+        return STORE_OK;
+    if (rc != SQLITE_ROW)
+        return store_sql_fail(st, "looking for job leases");
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    stmt = store_stmt(st, SQL_EXPIRE_LEASES);
+    if (!stmt) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    sqlite3_bind_text(stmt, 1, owner ? owner : st->job_owner, -1, SQLITE_STATIC);
+    return update_leases(st, stmt, "ending job leases", expired);
+}
+
+int store_job_lease_owners(store *st, json_t **owners)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_LEASE_OWNERS);
+    int rc;
+
+    *owners = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    json_t *list = json_array();
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *owner = (const char *)sqlite3_column_text(stmt, 0);
+        if (owner && !(st->job_owner && strcmp(owner, st->job_owner) == 0))
+            json_array_append_new(list, json_string(owner));
+    }
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        json_decref(list);
+        return store_sql_fail(st, "listing the owners of running jobs");
+    }
+    *owners = list;
+    return STORE_OK;
 }

@@ -26,7 +26,8 @@
  *                extraction's; a table of its own rather than columns of sources, whose
  *                columns after the text would be read through its overflow pages.
  *   jobs         the queue of posted articles and what became of each (version 5, see
- *                jobs.c)
+ *                jobs.c); who runs a running job and until when (owner, lease_expires_at:
+ *                version 6)
  */
 #include "store/store_private.h"
 
@@ -211,6 +212,15 @@ static const migration migrations[] = {
       ");"
       /* The oldest queued job, and the queue length, are one range scan each. */
       "CREATE INDEX jobs_by_state ON jobs (state, seq);" },
+    /* Version 6: job leases, so that two servers on one database never run a job twice.  A
+     * running job names the server that claimed it (owner) and holds until
+     * lease_expires_at (UTC ISO 8601, like the other timestamps), which that server renews
+     * while it lives; another server takes it over only once the lease has expired (or its
+     * owner is known to be gone).  Jobs left running by an older factd have neither: their
+     * lease counts as expired. */
+    { 6,
+      "ALTER TABLE jobs ADD COLUMN owner TEXT;"
+      "ALTER TABLE jobs ADD COLUMN lease_expires_at TEXT;" },
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)

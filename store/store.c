@@ -11,10 +11,12 @@
 #include "store/store_private.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* How long a statement waits for another connection's lock before giving up.  Ingest holds
  * the write lock for one article (or one fact-set swap) at a time, far less than this. */
@@ -241,18 +243,57 @@ static void store_set_err(char **err, const char *path, const char *msg)
 
 store *store_open(const char *path, bool readonly, char **err)
 {
-    store *st = calloc(1, sizeof(*st));
-    int flags = SQLITE_OPEN_NOMUTEX |
-                (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    return store_open_mode(path, readonly ? STORE_OPEN_READ_ONLY : STORE_OPEN_CREATE, err);
+}
 
+/* A "file:" URI for path with the query given ("immutable=1"): '%', '?' and '#' escaped. */
+static char *file_uri(const char *path, const char *query)
+{
+    size_t n = strlen(path), size = 3 * n + strlen(query) + 16, k = 0;
+    char *uri = malloc(size);
+    if (!uri)
+        return NULL;
+    k += (size_t)snprintf(uri, size, "file:%s", path[0] == '/' ? "//" : "");
+    for (size_t i = 0; i < n; i++) {
+        if (path[i] == '%' || path[i] == '?' || path[i] == '#')
+            k += (size_t)snprintf(uri + k, size - k, "%%%02X", (unsigned char)path[i]);
+        else
+            uri[k++] = path[i];
+    }
+    snprintf(uri + k, size - k, "?%s", query);
+    return uri;
+}
+
+/* Opens a handle as store_open_mode() does; on failure also sets *code to SQLite's extended
+ * result code for why (SQLITE_NOMEM when there is none).  With immutable, the file is opened
+ * as a database nobody writes (SQLite's immutable=1: no locks, no -wal or -shm files). */
+static store *open_handle(const char *path, enum store_open_mode mode, bool immutable,
+                          int *code, char **err)
+{
+    store *st = calloc(1, sizeof(*st));
+    bool readonly = mode == STORE_OPEN_READ_ONLY;
+    int flags = SQLITE_OPEN_NOMUTEX |
+                (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+    char *uri = NULL;
+
+    *code = SQLITE_OK;
     if (err)
         *err = NULL;
     if (!st) {
+        *code = SQLITE_NOMEM;
         store_set_err(err, path, "out of memory");
         return NULL;
     }
     st->readonly = readonly;
-    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+    if (immutable) {
+        if (!(uri = file_uri(path, "immutable=1"))) {
+            store_fail(st, "out of memory");
+            goto fail;
+        }
+        flags |= SQLITE_OPEN_URI;
+    }
+    if (sqlite3_open_v2(uri ? uri : path, &st->db, flags, NULL) != SQLITE_OK) {
         if (st->db)
             store_sql_fail(st, "opening");
         else
@@ -272,12 +313,84 @@ store *store_open(const char *path, bool readonly, char **err)
             store_pragma(st, "PRAGMA synchronous = NORMAL", NULL) || store_migrate(st))
             goto fail;
     }
+    /* SQLite has the file open: note which file the path names now (store_file_moved). */
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        st->file_known = true;
+        st->file_dev = (unsigned long long)sb.st_dev;
+        st->file_ino = (unsigned long long)sb.st_ino;
+    }
+    free(uri);
     return st;
 
 fail:
+    *code = st->db ? sqlite3_extended_errcode(st->db) : SQLITE_NOMEM;
+    if (*code == SQLITE_OK)
+        *code = SQLITE_ERROR;
     store_set_err(err, path, st->errmsg);
     store_close(st);
+    free(uri);
     return NULL;
+}
+
+store *store_open_mode(const char *path, enum store_open_mode mode, char **err)
+{
+    int code;
+    store *st = open_handle(path, mode, false, &code, err);
+    /* A WAL database in a folder this process may not write, closed cleanly (no -wal or -shm
+     * file left): SQLite cannot create the files even a reader needs.  Nobody who could not
+     * create them either can be writing it, so it is read as an immutable file. */
+    if (!st && mode == STORE_OPEN_READ_ONLY && code == SQLITE_READONLY_DIRECTORY) {
+        char *again = NULL;
+        st = open_handle(path, mode, true, &code, &again);
+        if (st && err) {
+            free(*err);
+            *err = NULL;
+        }
+        free(again);
+    }
+    return st;
+}
+
+int store_open_for_serving(const char *path, bool create, store **out, char **why)
+{
+    int code;
+    char *err = NULL;
+
+    *out = NULL;
+    *why = NULL;
+    store *st = open_handle(path, create ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING, false, &code,
+                            &err);
+    if (st) {
+        int rc = store_check_writable(st);
+        if (rc == STORE_OK) {
+            *out = st;
+            return STORE_OK;
+        }
+        store_set_err(why, path, store_errmsg(st));
+        store_close(st);
+        if (rc != STORE_UNAVAILABLE)
+            return STORE_ERROR;
+    } else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+        *why = err;
+        return STORE_ERROR;
+    } else if (code == SQLITE_READONLY_DIRECTORY) {
+        free(err);
+        store_set_err(why, path,
+                      "the folder is read-only to this process (SQLite cannot create the "
+                      "database's -wal and -shm files there)");
+    } else {
+        *why = err;
+        err = NULL;
+    }
+    /* Not writable here: serve it read-only if it can be read at all. */
+    st = store_open_mode(path, STORE_OPEN_READ_ONLY, &err);
+    if (!st) {
+        free(err);
+        return STORE_ERROR;
+    }
+    *out = st;
+    return STORE_UNAVAILABLE;
 }
 
 void store_close(store *st)
@@ -291,7 +404,61 @@ void store_close(store *st)
         free(st->dynamic[i].sql);
     }
     sqlite3_close(st->db);
+    free(st->job_owner);
     free(st);
+}
+
+int store_file_moved(store *st)
+{
+    int moved = 0;
+    /* SQLite compares the inode of the descriptor it holds with the path's (unix VFS). */
+    if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
+        return store_fail(st, "cannot tell whether the database file is in place");
+    const char *path = sqlite3_db_filename(st->db, "main");
+    struct stat sb;
+    if (!moved && st->file_known && path && *path) {
+        if (stat(path, &sb) != 0)
+            moved = errno == ENOENT || errno == ENOTDIR;
+        else
+            moved = (unsigned long long)sb.st_dev != st->file_dev ||
+                    (unsigned long long)sb.st_ino != st->file_ino;
+    }
+    if (moved)
+        store_fail(st, "the database file %s was deleted or replaced since it was opened",
+                   path && *path ? path : "");
+    return moved ? 1 : 0;
+}
+
+static const char SQL_PROBE_BEGIN[] = "BEGIN IMMEDIATE";
+/* A write that changes nothing but must still be written: it fails on a read-only file. */
+static const char SQL_PROBE_WRITE[] = "UPDATE meta SET value = value WHERE key = 'generation'";
+
+int store_check_writable(store *st)
+{
+    if (st->readonly || sqlite3_db_readonly(st->db, "main") == 1) {
+        store_fail(st, "%s", st->readonly ? "the handle is read-only"
+                                          : "the file is read-only to this process");
+        return STORE_UNAVAILABLE;
+    }
+    char *msg = NULL;
+    int rc = sqlite3_exec(st->db, SQL_PROBE_BEGIN, NULL, NULL, &msg);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(st->db, SQL_PROBE_WRITE, NULL, NULL, &msg);
+    int result = STORE_OK;
+    if (rc != SQLITE_OK) {
+        int code = sqlite3_extended_errcode(st->db);
+        bool readonly = (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN ||
+                        (code & 0xff) == SQLITE_PERM || (code & 0xff) == SQLITE_AUTH;
+        store_fail(st, "%s%s", msg ? msg : sqlite3_errstr(rc),
+                   code == SQLITE_READONLY_DIRECTORY
+                       ? " (the folder is read-only: SQLite cannot create its -wal and -shm files)"
+                       : "");
+        result = readonly ? STORE_UNAVAILABLE : STORE_ERROR;
+    }
+    sqlite3_free(msg);
+    if (!sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return result;
 }
 
 static const char SQL_PING[] = "SELECT 1";

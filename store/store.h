@@ -26,6 +26,8 @@ enum store_result {
     STORE_NOT_FOUND = 1,
     STORE_BAD_QUERY = 2, /* the request's query (an FTS5 expression) is not valid */
     STORE_CONFLICT = 3,  /* the item is not in a state that allows the change (a job) */
+    STORE_UNAVAILABLE = 4, /* the database takes no writes: its file was deleted or replaced
+                            * while open (store_file_moved), or it is read-only */
     STORE_ERROR = -1,
 };
 
@@ -40,7 +42,34 @@ enum store_kind {
 /* Opens (and when writable, creates and migrates) the database at path.  On failure returns
  * NULL and, when err is given, a malloc'd one-line reason. */
 store *store_open(const char *path, bool readonly, char **err);
+
+enum store_open_mode {
+    STORE_OPEN_READ_ONLY,  /* store_open(path, true, err); a database in a read-only folder
+                            * without its -wal and -shm files is opened immutable */
+    STORE_OPEN_EXISTING,   /* read-write, migrated, but never created: a missing file fails */
+    STORE_OPEN_CREATE,     /* read-write, migrated, created when missing: store_open(path, false) */
+};
+store *store_open_mode(const char *path, enum store_open_mode mode, char **err);
 void store_close(store *st);
+
+/* Whether the file this handle has open is still the one at its path: 1 when it was
+ * deleted, or replaced by another file (another inode or device), since it was opened; 0
+ * when it is in place; STORE_ERROR when that cannot be told.  Whatever a handle writes to a
+ * file no longer at its path is lost when the handle closes, so writers look first. */
+int store_file_moved(store *st);
+
+/* Opens the database at path for `factd serve` (created when missing with create, else never):
+ *   STORE_OK           *out is a read-write handle, migrated, and this process may write
+ *   STORE_UNAVAILABLE  this process may not write it (a read-only file or folder, a
+ *                      read-only file system): *out is a read-only handle, *why the reason
+ *   STORE_ERROR        it cannot be opened at all: *why the reason
+ * *why is malloc'd (or NULL). */
+int store_open_for_serving(const char *path, bool create, store **out, char **why);
+
+/* Whether this process may write to the database of a writable handle: STORE_OK, or
+ * STORE_UNAVAILABLE with the reason in store_errmsg() (a file or folder it may not write,
+ * a read-only file system).  Tried with a write that is rolled back. */
+int store_check_writable(store *st);
 /* Last error message of this handle (never NULL). */
 const char *store_errmsg(const store *st);
 
@@ -136,20 +165,39 @@ typedef struct store_job {
     double waited_seconds;   /* from queueing to this claim */
 } store_job;
 
+/* Who runs the jobs this handle claims, when several servers share the database: owner (a
+ * string that names one server process, copied; NULL: none) and the lease a claim takes,
+ * lease_seconds long, which store_renew_job_leases() extends.  A handle without an owner
+ * claims jobs without a lease, which any store_requeue_jobs() may take back. */
+int store_set_job_owner(store *st, const char *owner, int lease_seconds);
+/* Extends, by the handle's lease, the lease of every running job the handle's owner holds
+ * (*renewed: how many, may be NULL).  Takes no write lock when there is none. */
+int store_renew_job_leases(store *st, long long *renewed);
+/* Ends at once the leases of the running jobs of owner (NULL: the handle's own), so that
+ * the next store_requeue_jobs() takes them back: for an owner known to be gone, or for a
+ * server's own jobs that it could not finish. */
+int store_expire_job_leases(store *st, const char *owner, long long *expired);
+/* The owners, other than the handle's, of running jobs whose lease holds, as a new JSON
+ * array of strings in *owners. */
+int store_job_lease_owners(store *st, json_t **owners);
+
 /* Moves the oldest queued job to 'running' (one statement, so two runners never claim the
- * same job) and fills *job.  STORE_NOT_FOUND when nothing is queued. */
+ * same job), owned by the handle's owner with a fresh lease, and fills *job.
+ * STORE_NOT_FOUND when nothing is queued. */
 int store_claim_job(store *st, store_job *job);
 void store_job_release(store_job *job);
 /* Ends a running job: 'done' with the article's id, whether those bytes were stored
  * already, and the fact counts; or 'failed' with a one-line reason (a queued job may fail
  * too).  The job's copy of the text is dropped either way.  STORE_NOT_FOUND for an unknown
- * id, STORE_CONFLICT for a job in another state. */
+ * id, STORE_CONFLICT for a job in another state, or running under another owner (it was
+ * taken over after this handle's lease expired). */
 int store_finish_job(store *st, const char *id, const char *source_id, bool already_stored,
                      const store_fact_counts *counts);
 int store_fail_job(store *st, const char *id, const char *reason);
-/* For the server at start, before any job runs: jobs a crash left 'running' go back to the
- * queue, except those that have been tried max_attempts times already, which fail.  Sets
- * how many of each (either pointer may be NULL). */
+/* Running jobs whose lease has expired (their server died or stopped renewing; jobs
+ * without a lease) go back to the queue, except those that have been tried max_attempts
+ * times already, which fail.  Jobs another live server holds are left alone.  Sets how
+ * many of each (either pointer may be NULL).  Takes no write lock when there is none. */
 int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long long *failed);
 /* The jobs waiting and running now, for /metrics. */
 int store_job_queue(store *st, long long *queued, long long *running);

@@ -27,6 +27,9 @@
 struct store {
     sqlite3 *db;
     bool readonly;
+    /* The file at the path when it was opened (store_file_moved). */
+    bool file_known;
+    unsigned long long file_dev, file_ino;
     char errmsg[512];
     struct {
         const char *sql;
@@ -40,6 +43,10 @@ struct store {
         sqlite3_stmt *stmt;
     } dynamic[STORE_DYNAMIC_CACHE];
     int ndynamic, next_dynamic;
+    /* Who claims jobs on this handle (store_set_job_owner), and for how long; NULL, 0: no
+     * owner, no lease. */
+    char *job_owner;
+    int job_lease_seconds;
     /* A batch is open (store_batch_begin): each write is a savepoint inside it. */
     bool batch;
     /* Names without a person id in the person lists of the facts being written. */

@@ -9,7 +9,9 @@
  *
  * Text lines read "2025-10-31T09:15:02.123Z WARN message"; JSON lines are objects
  * {"ts", "level", "msg"} built with Jansson.  Messages may carry file names or article text,
- * so bytes that are not UTF-8 are replaced by U+FFFD before they reach the JSON encoder. */
+ * so bytes that are not UTF-8 are replaced by U+FFFD before they reach the JSON encoder, and
+ * in text lines every control character is escaped (\x1b, \u009b): a file named with
+ * terminal escape sequences must not repaint the operator's terminal or forge a line. */
 #include "util/log.h"
 
 #include <jansson.h>
@@ -106,6 +108,24 @@ static void log_sanitize(strbuf *out, const char *msg, size_t len)
             continue;
         }
         strbuf_add(out, msg + start, i - start);
+    }
+}
+
+/* Copies msg into out with each control character escaped: C0 and DEL as \xNN, C1 (U+0080
+ * to U+009F, which some terminals obey as escape sequences) as \u00NN.  Text lines only:
+ * Jansson escapes what JSON needs. */
+static void log_escape_controls(strbuf *out, const char *msg, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)msg[i];
+        if (c < 0x20 || c == 0x7f) {
+            strbuf_addf(out, "\\x%02x", c);
+        } else if (c == 0xc2 && i + 1 < len && (unsigned char)msg[i + 1] >= 0x80 &&
+                   (unsigned char)msg[i + 1] <= 0x9f) {
+            strbuf_addf(out, "\\u%04x", (unsigned char)msg[++i]);
+        } else {
+            strbuf_addch(out, (char)c);
+        }
     }
 }
 
@@ -222,8 +242,11 @@ static void log_vevent(enum log_level level, const json_t *fields, bool buffered
         json_decref(obj);
         strbuf_release(&clean);
     }
-    if (!line.len)
-        strbuf_addf(&line, "%s %s %s\n", ts, log_levels[lvl].label, msg.buf);
+    if (!line.len) {
+        strbuf_addf(&line, "%s %s ", ts, log_levels[lvl].label);
+        log_escape_controls(&line, msg.buf, msg.len);
+        strbuf_addch(&line, '\n');
+    }
 
     if (buffered)
         pthread_once(&log_flusher_once, log_start_flusher);

@@ -3,12 +3,16 @@
  * database it leaves behind, read back with SQLite. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,6 +25,7 @@ extern char **environ;
 #define CORPUS "corpus"
 #define CORPUS_FILES 5
 #define PATH_LEN 300
+#define RUN_TIMEOUT_S 60
 
 static char tmp[64];
 
@@ -110,7 +115,15 @@ static run_result run(const char *const *args)
     int rc = posix_spawn(&pid, bin, &fa, NULL, (char *const *)argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     cr_assert_eq(rc, 0, "cannot run %s: %s", bin, strerror(rc));
-    cr_assert_eq(waitpid(pid, &wstatus, 0), pid);
+    /* A run that hangs (a FIFO opened for reading blocks) is killed and fails the test. */
+    for (int waited_ms = 0; waitpid(pid, &wstatus, WNOHANG) != pid; waited_ms += 10) {
+        if (waited_ms >= RUN_TIMEOUT_S * 1000) {
+            kill(pid, SIGKILL);
+            waitpid(pid, &wstatus, 0);
+            cr_assert_fail("factd %s did not end within %d s", args[0], RUN_TIMEOUT_S);
+        }
+        usleep(10000);
+    }
 
     r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
     r.out = slurp(out_path, NULL);
@@ -314,6 +327,14 @@ Test(cli_usage, errors_exit_2_with_one_line)
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-upload-memory", "9G"),
                        "--max-upload-memory");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "extra"), "extra");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--listen", "999.1.1.1"),
+                       "999.1.1.1");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--listen", "localhost"),
+                       "localhost");
+    /* A database that does not exist is not created unless asked for (--create). */
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80"), "--create");
+    expect_usage_error(RUN("serve", "--db", "/nonexistent-dir/facts.db", "--port", "80"),
+                       "no database at /nonexistent-dir/facts.db");
     expect_usage_error(RUN("extract"), "FILE");
     expect_usage_error(RUN("extract", "a.txt", "b.txt"), "FILE");
     expect_usage_error(RUN("merge"), "--db");
@@ -344,7 +365,7 @@ Test(cli_usage, failures_exit_1)
     cr_expect_not_null(strstr(r.err, "/nonexistent-dir/facts.db"), "%s", r.err);
     run_release(&r);
 
-    r = RUN("serve", "--db", "/nonexistent-dir/facts.db", "--port", "1");
+    r = RUN("serve", "--db", "/nonexistent-dir/facts.db", "--create", "--port", "1");
     cr_expect_eq(r.status, 1);
     cr_expect_not_null(strstr(r.err, "/nonexistent-dir/facts.db"), "%s", r.err);
     run_release(&r);
@@ -466,6 +487,61 @@ Test(cli_ingest, rejects_bad_files_and_goes_on)
     run_release(&r);
 }
 
+/* In a folder only regular files are read: a FIFO named like an article (which would block
+ * the run forever if it were opened as a file), a symbolic link to a file outside the folder
+ * (whose text must not be stored) and a folder named like an article are each rejected with
+ * their reason, and the run goes on.  File names reach the log with control characters
+ * escaped. */
+Test(cli_ingest, a_folder_gives_only_its_regular_files)
+{
+    char dir[256], path[PATH_LEN], secret[PATH_LEN];
+    const char *db = in_tmp("facts.db");
+    static const char article[] =
+        "Lisbon, 3 March 2024: Portugal and Ghana signed the Cork Oak Treaty in Lisbon.\n";
+    static const char secret_text[] = "Secret: the write API token is do-not-serve-0123456789.\n";
+
+    snprintf(dir, sizeof dir, "%s", in_tmp("folder"));
+    cr_assert_eq(mkdir(dir, 0755), 0);
+    snprintf(secret, sizeof secret, "%s", in_tmp("secret.txt"));
+    write_file(secret, secret_text, strlen(secret_text));
+    snprintf(path, sizeof path, "%s/a-fifo.txt", dir);
+    cr_assert_eq(mkfifo(path, 0644), 0, "mkfifo: %s", strerror(errno));
+    snprintf(path, sizeof path, "%s/b-link.txt", dir);
+    cr_assert_eq(symlink(secret, path), 0, "symlink: %s", strerror(errno));
+    snprintf(path, sizeof path, "%s/c-folder.txt", dir);
+    cr_assert_eq(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/d-article.txt", dir);
+    write_file(path, article, strlen(article));
+    /* An empty file whose name would clear the terminal: its name is escaped in the log. */
+    snprintf(path, sizeof path, "%s/e-\x1b[2J.txt", dir);
+    write_file(path, "", 0);
+
+    run_result r = RUN("ingest", "--db", db, dir);
+    cr_assert_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    cr_expect_not_null(strstr(r.out, "(1 new, 0 unchanged, 4 rejected)"), "%s", r.out);
+    cr_expect_not_null(strstr(r.err, "a-fifo.txt: rejected: a named pipe (FIFO)"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "b-link.txt: rejected: a symbolic link"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "c-folder.txt: rejected: a folder"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "e-\\x1b[2J.txt: rejected: empty"), "%s", r.err);
+    cr_expect_null(strchr(r.err, '\x1b'), "a raw escape character reached the log");
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources"), 1);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources WHERE instr(CAST(text AS TEXT),"
+                              " 'do-not-serve')"),
+                 0, "the link's target was stored");
+
+    /* A FIFO named on the command line is refused the same way, without blocking. */
+    snprintf(path, sizeof path, "%s/a-fifo.txt", dir);
+    r = RUN("ingest", "--db", db, path);
+    cr_expect_eq(r.status, 0, "status %d: %s", r.status, r.err);
+    cr_expect_not_null(strstr(r.out, "(0 new, 0 unchanged, 1 rejected)"), "%s", r.out);
+    run_release(&r);
+    r = RUN("extract", path);
+    cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
+    cr_expect_not_null(strstr(r.err, "a named pipe (FIFO)"), "%s", r.err);
+    run_release(&r);
+}
+
 Test(cli_ingest, ids_do_not_depend_on_order)
 {
     char files[CORPUS_FILES][PATH_LEN];
@@ -532,9 +608,18 @@ Test(cli_ingest, stale_facts_are_merged_again)
     run_release(&r);
     cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);
 
-    /* So does serve before it starts: here it merges, then fails to bind a bad address. */
+    /* So does serve before it starts: here it merges, then fails to bind a port in use. */
     mark_stale(db);
-    r = RUN("serve", "--db", db, "--port", "8080", "--listen", "not-an-address");
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t addr_len = sizeof addr;
+    int taken = socket(AF_INET, SOCK_STREAM, 0);
+    cr_assert(taken >= 0 && bind(taken, (struct sockaddr *)&addr, sizeof addr) == 0 &&
+              listen(taken, 1) == 0 &&
+              getsockname(taken, (struct sockaddr *)&addr, &addr_len) == 0);
+    char port[16];
+    snprintf(port, sizeof port, "%u", (unsigned)ntohs(addr.sin_port));
+    r = RUN("serve", "--db", db, "--port", port);
+    close(taken);
     cr_expect_eq(r.status, 1, "%s", r.err);
     run_release(&r);
     cr_expect_eq(db_count(db, "SELECT value FROM meta WHERE key = 'facts_stale'"), 0);

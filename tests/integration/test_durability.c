@@ -226,8 +226,8 @@ static void start_server(const char *log_name)
     d.port = harness_free_port();
     snprintf(port, sizeof port, "%u", (unsigned)d.port);
     snprintf(log_path, sizeof log_path, "%s/%s", d.dir, log_name);
-    char *argv[] = {(char *)harness_factd(), "serve", "--db", d.db, "--port", port, "--corpus",
-                    d.corpus, "--token-file", d.token, NULL};
+    char *argv[] = {(char *)harness_factd(), "serve", "--db", d.db, "--create", "--port", port,
+                    "--corpus", d.corpus, "--token-file", d.token, NULL};
     pid_t pid = harness_spawn(argv[0], argv, log_path);
     d.server = pid;
     strbuf body = STRBUF_INIT;

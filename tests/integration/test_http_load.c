@@ -260,7 +260,7 @@ Test(http_lifecycle, unopenable_database_fails_with_1)
     char port[16], db[512];
     snprintf(port, sizeof port, "%u", (unsigned)harness_free_port());
     snprintf(db, sizeof db, "%s/no-such-folder/facts.db", harness_dir());
-    char *argv[] = {"factd", "serve", "--db", db, "--port", port, NULL};
+    char *argv[] = {"factd", "serve", "--db", db, "--create", "--port", port, NULL};
     int rc = harness_run_factd(argv, "missing.log", 30);
     cr_assert_eq(rc, 1, "serving a database that cannot be opened exited %d", rc);
 }

@@ -178,8 +178,11 @@ static char *enqueue(store *st, const char *text, size_t len)
 Test(jobs, a_new_database_has_the_jobs_table_and_readers_accept_it)
 {
     store_close(test_db_open_rw());
-    cr_assert_eq(raw_int("PRAGMA user_version", NULL), 5);
+    cr_assert_geq(raw_int("PRAGMA user_version", NULL), 6);
     cr_assert_eq(raw_int("SELECT count(*) FROM jobs", NULL), 0);
+    cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('jobs')"
+                         " WHERE name IN ('owner', 'lease_expires_at')", NULL),
+                 2, "a running job has an owner and a lease (version 6)");
     cr_assert_eq(raw_int("SELECT count(*) FROM source_hints", NULL), 0);
     store *r = test_db_open_ro();
     long long queued = -1, running = -1;
@@ -392,6 +395,83 @@ Test(jobs, a_job_interrupted_too_often_fails_instead_of_running_again)
     cr_assert_eq(count(st, STORE_SOURCES), 0);
     free(id);
     store_close(st);
+}
+
+/* --- two servers on one database: owners and leases --- */
+
+/* A job claimed by one server stays its own while its lease holds: another server's start
+ * (store_requeue_jobs) leaves it running, and that server cannot end it.  Once the lease has
+ * expired (or is ended because its owner is known to be gone) it goes back to the queue,
+ * and the server that lost it can no longer end it either. */
+Test(jobs, a_job_is_taken_over_only_once_its_lease_has_expired)
+{
+    store *a = test_db_open_rw(), *b = test_db_open_rw();
+    cr_assert_eq(store_set_job_owner(a, "server-a", 60), STORE_OK);
+    cr_assert_eq(store_set_job_owner(b, "server-b", 60), STORE_OK);
+    char *first = enqueue(a, WIRE, strlen(WIRE));
+    char *second = enqueue(a, HOME, strlen(HOME));
+    store_fact_counts counts = { 0 };
+
+    store_job held;
+    cr_assert_eq(store_claim_job(a, &held), STORE_OK, "%s", store_errmsg(a));
+    cr_assert_str_eq(held.id, first);
+    cr_assert_eq(raw_int("SELECT count(*) FROM jobs WHERE owner = 'server-a' AND"
+                         " lease_expires_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+50 seconds')",
+                         NULL),
+                 1, "a claim takes a lease of the handle's length");
+
+    long long requeued = -1, failed = -1;
+    cr_assert_eq(store_requeue_jobs(b, INGEST_JOB_ATTEMPTS, &requeued, &failed), STORE_OK);
+    cr_assert_eq(requeued + failed, 0, "a job under a live lease is not taken over");
+    json_t *job = get_job(b, first);
+    cr_assert_str_eq(job_str(job, "state"), "running");
+    json_decref(job);
+    json_t *owners = NULL;
+    cr_assert_eq(store_job_lease_owners(b, &owners), STORE_OK);
+    cr_assert_eq(json_array_size(owners), 1);
+    cr_assert_str_eq(json_string_value(json_array_get(owners, 0)), "server-a");
+    json_decref(owners);
+    cr_assert_eq(store_finish_job(b, first, "0123456789ab", false, &counts), STORE_CONFLICT,
+                 "another server's job");
+    cr_assert(strstr(store_errmsg(b), "another owner"), "%s", store_errmsg(b));
+
+    /* The other server takes the next job; renewing extends only its own leases. */
+    store_job other;
+    cr_assert_eq(store_claim_job(b, &other), STORE_OK);
+    cr_assert_str_eq(other.id, second);
+    exec_raw("UPDATE jobs SET lease_expires_at = '2000-01-01T00:00:00.000Z'");
+    long long renewed = -1;
+    cr_assert_eq(store_renew_job_leases(b, &renewed), STORE_OK, "%s", store_errmsg(b));
+    cr_assert_eq(renewed, 1);
+    cr_assert_eq(raw_int("SELECT count(*) FROM jobs WHERE lease_expires_at > '2001'", NULL), 1,
+                 "server-b renewed its lease, server-a's has expired");
+
+    /* server-a's lease has expired: its job goes back to the queue, server-b's stays. */
+    cr_assert_eq(store_requeue_jobs(b, INGEST_JOB_ATTEMPTS, &requeued, &failed), STORE_OK);
+    cr_assert_eq(requeued, 1);
+    job = get_job(b, first);
+    cr_assert_str_eq(job_str(job, "state"), "queued");
+    json_decref(job);
+    cr_assert_eq(store_finish_job(a, first, "0123456789ab", false, &counts), STORE_CONFLICT,
+                 "a job taken back cannot be ended by the server that lost it");
+    job = get_job(b, second);
+    cr_assert_str_eq(job_str(job, "state"), "running");
+    json_decref(job);
+
+    /* An owner known to be gone: its leases end at once. */
+    long long expired = -1;
+    cr_assert_eq(store_expire_job_leases(a, "server-b", &expired), STORE_OK);
+    cr_assert_eq(expired, 1);
+    cr_assert_eq(store_requeue_jobs(a, INGEST_JOB_ATTEMPTS, &requeued, &failed), STORE_OK);
+    cr_assert_eq(requeued, 1);
+    cr_assert_eq(store_finish_job(b, second, "0123456789ab", false, &counts), STORE_CONFLICT);
+
+    store_job_release(&held);
+    store_job_release(&other);
+    free(first);
+    free(second);
+    store_close(a);
+    store_close(b);
 }
 
 /* --- one article in memory --- */

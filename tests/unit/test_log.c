@@ -150,3 +150,33 @@ Test(log, buffered_lines_below_the_threshold_are_dropped)
     char *out = read_log();
     cr_expect_null(strstr(out, "hidden access"), "%s", out);
 }
+
+/* A file name (or a request target) with control characters cannot repaint the terminal or
+ * forge a line: each is escaped in text lines, and the JSON encoder escapes them too. */
+Test(log, control_characters_are_escaped)
+{
+    capture(NULL, NULL);
+    log_warn("ingest: %s: rejected", "evil\x1b[31mred\x07\ttab\x7f\xc2\x9b" "2J.txt");
+    char *out = read_log();
+
+    cr_assert_not_null(strstr(out, " WARN ingest: evil\\x1b[31mred\\x07\\x09tab\\x7f\\u009b2J.txt:"
+                                   " rejected\n"),
+                       "%s", out);
+    for (const char *p = out; *p; p++)
+        cr_assert(((unsigned char)*p >= 0x20 && *p != 0x7f) || (*p == '\n' && p[1] == '\0'),
+                  "a raw control byte 0x%02x in: %s", (unsigned char)*p, out);
+}
+
+Test(log, control_characters_in_json_lines)
+{
+    capture(NULL, "json");
+    log_warn("file %s", "a\x1b[2Jb.txt");
+    char *out = read_log();
+    for (const char *p = out; *p; p++)
+        cr_assert((unsigned char)*p >= 0x20 || (*p == '\n' && p[1] == '\0'),
+                  "a raw control byte 0x%02x in: %s", (unsigned char)*p, out);
+    json_t *line = json_loads(out, JSON_DISABLE_EOF_CHECK, NULL);
+    cr_assert_not_null(line, "%s", out);
+    cr_assert_str_eq(json_string_value(json_object_get(line, "msg")), "file a\x1b[2Jb.txt");
+    json_decref(line);
+}
