@@ -4,7 +4,9 @@
  * (a collection, /search, /timeline), render_list() turns it into the response the client
  * asked for:
  *   JSON    {"data": [...], "next": URL-or-null[, "total": N]}
- *   CSV     a header row of the items' top-level fields, then one row per item (RFC 4180)
+ *   CSV     a header row of the items' top-level fields, then one row per item (RFC 4180);
+ *           a text cell that a spreadsheet would run as a formula (= + - @ tab CR first)
+ *           starts with a single quote, as OWASP advises against CSV injection
  *   NDJSON  one item per line
  * with the fields picked by `fields=`, an RFC 8288 `Link: <next>; rel="next"` header and,
  * for count=exact, `X-Total-Count`.  The next URL repeats the request's own parameters with
@@ -130,14 +132,26 @@ enum api_format list_format(const api_request *req, const api_query *q)
     return API_FORMAT_JSON;
 }
 
-/* One CSV field, quoted when it holds a comma, quote or line break. */
-static void csv_field(strbuf *out, const char *s)
+/* Whether a spreadsheet would run a cell of this text as a formula: it starts with = + - @,
+ * a tab or a carriage return (OWASP's list for CSV injection). */
+static bool csv_formula_like(const char *s)
+{
+    return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/* One CSV field, quoted when it holds a comma, quote or line break; with `as_text`, a
+ * single quote goes first, which spreadsheets show as text instead of running the rest. */
+static void csv_field(strbuf *out, const char *s, bool as_text)
 {
     if (!s[strcspn(s, ",\"\r\n")]) {
+        if (as_text)
+            strbuf_addch(out, '\'');
         strbuf_addstr(out, s);
         return;
     }
     strbuf_addch(out, '"');
+    if (as_text)
+        strbuf_addch(out, '\'');
     for (; *s; s++) {
         if (*s == '"')
             strbuf_addch(out, '"');
@@ -212,14 +226,14 @@ static void render_csv(strbuf *out, const json_t *items, const char *const *know
     if (first) {
         json_object_foreach((json_t *)first, key, value) {
             strbuf_addstr(out, col++ ? "," : "");
-            csv_field(out, key);
+            csv_field(out, key, false);
         }
     } else {
         for (size_t k = 0; known && known[k]; k++) {
             if (fields && !api_field_wanted(fields, known[k]))
                 continue;
             strbuf_addstr(out, col++ ? "," : "");
-            csv_field(out, known[k]);
+            csv_field(out, known[k], false);
         }
     }
     strbuf_addstr(out, "\r\n");
@@ -231,7 +245,9 @@ static void render_csv(strbuf *out, const json_t *items, const char *const *know
             if (v)
                 csv_value(&cell, v);
             strbuf_addstr(out, col++ ? "," : "");
-            csv_field(out, cell.buf ? cell.buf : "");
+            /* A number's cell is left as it is: no number is a formula, and -1 stays -1. */
+            const char *text = cell.buf ? cell.buf : "";
+            csv_field(out, text, v && !json_is_number(v) && csv_formula_like(text));
         }
         strbuf_addstr(out, "\r\n");
     }

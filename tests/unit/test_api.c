@@ -1139,6 +1139,39 @@ Test(api_query, csv_and_ndjson_by_parameter_or_accept, .init = setup, .fini = te
     call_release(&c);
 }
 
+/* Text a spreadsheet would run as a formula (= + - @, a tab or a carriage return first) gets
+ * a single quote in front of it in CSV, lists of names included; numbers stay numbers. */
+Test(api_query, csv_cells_that_would_run_as_formulas_start_with_a_quote, .init = setup,
+     .fini = teardown)
+{
+    char *err = NULL;
+    store *writer = store_open(db_path, false, &err);
+    cr_assert(writer, "store_open: %s", err ? err : "?");
+    test_db_replace_facts(
+        writer,
+        "{\"people\": [], \"meetings\": [], \"quotes\": [],"
+        " \"agreements\": [{\"id\": \"a9\", \"name\": \"=HYPERLINK(\\\"http://x.example/\\\",\\\"y\\\")\","
+        "   \"aliases\": [\"\\tTabbed\", \"Plain\"], \"acronym\": \"+SUM(A1)\", \"signed\": null,"
+        "   \"place\": \"@cmd\", \"parties\": [\"-2+3\", \"India\"], \"signatories\": [],"
+        "   \"rule\": \"\\rreturn\", \"confidence\": 0.5, \"evidence\": []},"
+        "  {\"id\": \"a8\", \"name\": \"Plain - dash inside\", \"aliases\": [], \"acronym\": null,"
+        "   \"signed\": null, \"place\": null, \"parties\": [], \"signatories\": [],"
+        "   \"rule\": \"test\", \"confidence\": 1, \"evidence\": []}]}");
+    store_close(writer);
+
+    call c;
+    call_api("GET", "/agreements?format=csv&sort=id&fields=name,aliases,acronym,place,parties,rule,"
+                    "confidence",
+             &c);
+    cr_assert_eq(c.resp.status, 200);
+    cr_assert_str_eq(c.resp.body ? c.resp.body : "",
+                     "id,name,aliases,acronym,place,parties,rule,confidence\r\n"
+                     "a8,Plain - dash inside,,,,,test,1\r\n"
+                     "a9,\"'=HYPERLINK(\"\"http://x.example/\"\",\"\"y\"\")\",'\tTabbed; Plain,"
+                     "'+SUM(A1),'@cmd,'-2+3; India,\"'\rreturn\",0.5\r\n");
+    call_release(&c);
+}
+
 /* --- views --- */
 
 Test(api_views, timeline_lists_agreements_and_meetings_by_date, .init = setup, .fini = teardown)
