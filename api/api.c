@@ -291,6 +291,9 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
     case ROUTE_SOURCE_FACTS:
         answer_source_facts(st, &m, resp, &q);
         break;
+    case ROUTE_EVIDENCE:
+        answer_evidence(st, &m, req, resp, &q);
+        break;
     case ROUTE_JOB:
     case ROUTE_POST_SOURCE:
     case ROUTE_DELETE_SOURCE:

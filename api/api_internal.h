@@ -9,6 +9,7 @@
  *   metrics.c  the request counters and histograms behind /metrics (see metrics.h)
  *   search.c   GET /search (full-text hits) and GET /stats
  *   write.c    the write API: POST /sources, GET /jobs/{id}, DELETE /sources/{id}
+ *   evidence.c GET /agreements/{id}/evidence and the same for meetings and quotes
  *   ui.c       the dashboard's files: /ui/, /ui/app.js, /ui/app.css (and / for browsers)
  */
 #ifndef FACTD_API_INTERNAL_H
@@ -25,6 +26,9 @@
 #define API_ID_MAX 64         /* longest id accepted in a path or an `after` cursor */
 #define API_LIMIT_DEFAULT 50
 #define API_LIMIT_MAX 1000
+/* The most bytes a page of a list answers (before compression): a page that would pass it
+ * holds fewer items than `limit`, with a `next` link to the rest, but always at least one. */
+#define API_PAGE_MAX_BYTES (1u << 20)
 
 #define API_CT_JSON "application/json; charset=utf-8"
 #define API_CT_PROBLEM "application/problem+json; charset=utf-8"
@@ -66,6 +70,7 @@ enum route_action {
     ROUTE_POST_SOURCE,  /* write.c: the write actions of a route (route.write_action) */
     ROUTE_DELETE_SOURCE,
     ROUTE_UI,           /* ui.c: the dashboard's page, script and style sheet */
+    ROUTE_EVIDENCE,     /* evidence.c: every evidence span of one fact, paged */
 };
 
 /* Routes of operations rather than data: never cached, logged at debug level. */
@@ -256,6 +261,23 @@ bool api_fields_check(const char *fields, const char *const *known, strbuf *deta
 void api_fields_apply(json_t *item, const char *fields);
 /* The top-level fields of a kind's list items (item: of a single resource). */
 const char *const *api_kind_fields(enum store_kind kind, bool item);
+/* A page as a list endpoint fetched it: its items, the cursor document of the next page
+ * (NULL on the last) and the total (-1 unless counted); the page owns them. */
+typedef struct list_page {
+    json_t *items;
+    json_t *next;
+    long long total;
+} list_page;
+/* Fetches a page of at most `limit` items into *page; or answers resp with the problem
+ * (logged when it is the server's) and returns false. */
+typedef bool (*list_fetch_fn)(void *ctx, int limit, list_page *page, api_response *resp);
+/* Answers a list: fetches a page of q->limit items and renders it (render_list).  When the
+ * answer would pass API_PAGE_MAX_BYTES, it fetches a shorter page instead, of the items that
+ * fit, so that `next` starts right after the last item served; a page of one item is served
+ * whatever its size. */
+void serve_list(api_response *resp, const api_request *req, const api_query *q,
+                const char *path, list_fetch_fn fetch, void *ctx,
+                const char *const *known_fields);
 /* --- api.c --- */
 
 /* api_handle(), or with body_probe the same checks stopping short of a write's body: see
@@ -278,6 +300,12 @@ const char *write_allowed_methods(const route_match *m);
 
 void answer_timeline(store *st, const api_request *req, api_response *resp, const api_query *q);
 void answer_source_facts(store *st, const route_match *m, api_response *resp, const api_query *q);
+
+/* --- evidence.c --- */
+
+/* GET /{kind}/{id}/evidence: a page of every evidence span of one fact. */
+void answer_evidence(store *st, const route_match *m, const api_request *req,
+                     api_response *resp, const api_query *q);
 
 /* --- ui.c --- */
 

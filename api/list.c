@@ -4,7 +4,9 @@
  * (a collection, /search, /timeline), render_list() turns it into the response the client
  * asked for:
  *   JSON    {"data": [...], "next": URL-or-null[, "total": N]}
- *   CSV     a header row of the items' top-level fields, then one row per item (RFC 4180)
+ *   CSV     a header row of the items' top-level fields, then one row per item (RFC 4180);
+ *           a text cell that a spreadsheet would run as a formula (= + - @ tab CR first)
+ *           starts with a single quote, as OWASP advises against CSV injection
  *   NDJSON  one item per line
  * with the fields picked by `fields=`, an RFC 8288 `Link: <next>; rel="next"` header and,
  * for count=exact, `X-Total-Count`.  The next URL repeats the request's own parameters with
@@ -130,14 +132,26 @@ enum api_format list_format(const api_request *req, const api_query *q)
     return API_FORMAT_JSON;
 }
 
-/* One CSV field, quoted when it holds a comma, quote or line break. */
-static void csv_field(strbuf *out, const char *s)
+/* Whether a spreadsheet would run a cell of this text as a formula: it starts with = + - @,
+ * a tab or a carriage return (OWASP's list for CSV injection). */
+static bool csv_formula_like(const char *s)
+{
+    return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+}
+
+/* One CSV field, quoted when it holds a comma, quote or line break; with `as_text`, a
+ * single quote goes first, which spreadsheets show as text instead of running the rest. */
+static void csv_field(strbuf *out, const char *s, bool as_text)
 {
     if (!s[strcspn(s, ",\"\r\n")]) {
+        if (as_text)
+            strbuf_addch(out, '\'');
         strbuf_addstr(out, s);
         return;
     }
     strbuf_addch(out, '"');
+    if (as_text)
+        strbuf_addch(out, '\'');
     for (; *s; s++) {
         if (*s == '"')
             strbuf_addch(out, '"');
@@ -198,6 +212,28 @@ static void csv_value(strbuf *cell, const json_t *v)
     free(json);
 }
 
+/* One CSV row: the cells of item under the columns of `first`'s fields. */
+static void csv_row(strbuf *out, const json_t *first, const json_t *item)
+{
+    const char *key;
+    json_t *value;
+    size_t col = 0;
+    strbuf cell = STRBUF_INIT;
+
+    json_object_foreach((json_t *)first, key, value) {
+        strbuf_reset(&cell);
+        const json_t *v = json_object_get(item, key);
+        if (v)
+            csv_value(&cell, v);
+        strbuf_addstr(out, col++ ? "," : "");
+        /* A number's cell is left as it is: no number is a formula, and -1 stays -1. */
+        const char *text = cell.buf ? cell.buf : "";
+        csv_field(out, text, v && !json_is_number(v) && csv_formula_like(text));
+    }
+    strbuf_addstr(out, "\r\n");
+    strbuf_release(&cell);
+}
+
 /* The CSV document of items; the header lists the first item's fields, or `known` (as
  * `fields=` picked them) when there is no item. */
 static void render_csv(strbuf *out, const json_t *items, const char *const *known,
@@ -207,35 +243,23 @@ static void render_csv(strbuf *out, const json_t *items, const char *const *know
     const char *key;
     json_t *value;
     size_t i, col = 0;
-    strbuf cell = STRBUF_INIT;
 
     if (first) {
         json_object_foreach((json_t *)first, key, value) {
             strbuf_addstr(out, col++ ? "," : "");
-            csv_field(out, key);
+            csv_field(out, key, false);
         }
     } else {
         for (size_t k = 0; known && known[k]; k++) {
             if (fields && !api_field_wanted(fields, known[k]))
                 continue;
             strbuf_addstr(out, col++ ? "," : "");
-            csv_field(out, known[k]);
+            csv_field(out, known[k], false);
         }
     }
     strbuf_addstr(out, "\r\n");
-    json_array_foreach(items, i, item) {
-        col = 0;
-        json_object_foreach((json_t *)first, key, value) {
-            strbuf_reset(&cell);
-            const json_t *v = json_object_get(item, key);
-            if (v)
-                csv_value(&cell, v);
-            strbuf_addstr(out, col++ ? "," : "");
-            csv_field(out, cell.buf ? cell.buf : "");
-        }
-        strbuf_addstr(out, "\r\n");
-    }
-    strbuf_release(&cell);
+    json_array_foreach(items, i, item)
+        csv_row(out, first, item);
 }
 
 static int dump_to_strbuf(const char *buffer, size_t size, void *data)
@@ -377,18 +401,101 @@ void render_list(api_response *resp, const api_request *req, const api_query *q,
     strbuf_release(&header);
 }
 
+/* --- the bound on a page's bytes --- */
+
+/* What one item of a page adds to the answer in the format asked, near enough to choose how
+ * many items fit (the answer itself is measured once rendered). */
+static size_t item_bytes(const json_t *item, const json_t *first, enum api_format format,
+                         bool pretty)
+{
+    const size_t flags = JSON_COMPACT | JSON_REAL_PRECISION(15);
+    if (format == API_FORMAT_CSV) {
+        strbuf row = STRBUF_INIT;
+        csv_row(&row, first, item);
+        size_t n = row.len;
+        strbuf_release(&row);
+        return n;
+    }
+    if (format == API_FORMAT_NDJSON || !pretty)
+        return json_dumpb(item, NULL, 0, flags) + 1;
+    /* Indented, the item sits two levels deep: four more spaces on each of its lines. */
+    char *text = json_dumps(item, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+    size_t n = 0, lines = 1;
+    for (const char *p = text; p && *p; p++, n++)
+        lines += *p == '\n';
+    free(text);
+    return n + 4 * lines + 2;
+}
+
+/* How many items a shorter page of this one should ask for, so that its answer of `len`
+ * bytes comes within API_PAGE_MAX_BYTES: the leading items that fit beside what the page has
+ * besides its items, at least one and fewer than the page has.  From the third try on at
+ * most half, so that a poor guess still ends in a few tries. */
+static int items_that_fit(const json_t *items, enum api_format format, bool pretty, size_t len,
+                          int tries)
+{
+    size_t n = json_array_size(items), sum = 0, fit = 0;
+    size_t *sizes = calloc(n, sizeof *sizes);
+    if (!sizes)
+        return (int)(n / 2);
+    for (size_t i = 0; i < n; i++) {
+        sizes[i] = item_bytes(json_array_get(items, i), json_array_get(items, 0), format, pretty);
+        sum += sizes[i];
+    }
+    size_t used = len > sum ? len - sum : 0;
+    while (fit < n && used + sizes[fit] <= API_PAGE_MAX_BYTES)
+        used += sizes[fit++];
+    free(sizes);
+    if (fit < 1)
+        fit = 1;
+    if (fit > n - 1)
+        fit = n - 1;
+    if (tries >= 2 && fit > n / 2)
+        fit = n / 2;
+    return (int)fit;
+}
+
+static void list_page_release(list_page *page)
+{
+    json_decref(page->items);
+    json_decref(page->next);
+    page->items = page->next = NULL;
+}
+
+void serve_list(api_response *resp, const api_request *req, const api_query *q,
+                const char *path, list_fetch_fn fetch, void *ctx,
+                const char *const *known_fields)
+{
+    int limit = q->limit;
+    for (int tries = 0;; tries++) {
+        list_page page = {.items = NULL, .next = NULL, .total = -1};
+        if (!fetch(ctx, limit, &page, resp))
+            return;
+        render_list(resp, req, q, path, page.items, page.next, page.total, known_fields);
+        size_t n = json_array_size(page.items);
+        bool too_large = resp->status == 200 && resp->len > API_PAGE_MAX_BYTES && n > 1;
+        if (too_large)
+            limit = items_that_fit(page.items, list_format(req, q), q->pretty, resp->len, tries);
+        list_page_release(&page);
+        if (!too_large)
+            return;
+    }
+}
+
 /* --- the collections --- */
 
 static const char *const source_fields[] = {"id", "file", "title", "byline", "dateline", "sha256",
                                             "chars", "published", "ingested_at", NULL};
 static const char *const agreement_fields[] = {
-    "id",          "name",    "aliases",      "acronym", "signed",     "place",
-    "parties",     "signatories", "sources",  "source_count", "rule", "confidence", NULL};
-static const char *const meeting_fields[] = {"id",      "date",         "place", "occasion",
-                                             "participants", "sources", "source_count", "rule",
-                                             "confidence", NULL};
-static const char *const quote_fields[] = {"id",   "text", "speaker", "cue", "sources",
-                                           "source_count", "rule", "confidence", NULL};
+    "id",      "name",         "aliases",        "acronym",  "signed", "place",      "parties",
+    "signatories", "sources",  "source_count", "evidence_total", "evidence", "rule", "confidence",
+    NULL};
+static const char *const meeting_fields[] = {
+    "id",           "date",           "place",    "occasion", "participants", "sources",
+    "source_count", "evidence_total", "evidence", "rule",     "confidence",   NULL};
+static const char *const quote_fields[] = {
+    "id",             "text",     "speaker", "cue",        "sources", "source_count",
+    "evidence_total", "evidence", "rule",    "confidence", NULL};
 static const char *const person_fields[] = {"id", "name", "title", "aliases", "counts", NULL};
 static const char *const person_item_fields[] = {"id", "name", "title", "aliases", "counts",
                                                  "agreements", "meetings", "quotes", NULL};
@@ -449,16 +556,60 @@ static bool check_cursor(const char *text, const char *sort, store_cursor *c, js
     return true;
 }
 
+/* What answer_list() fetches a page with. */
+typedef struct collection_fetch {
+    store *st;
+    store_list_query query;
+    const char *sort_token;
+    const char *collection;
+    const api_query *q;
+} collection_fetch;
+
+static bool fetch_collection(void *arg, int limit, list_page *out, api_response *resp)
+{
+    collection_fetch *c = arg;
+    store_page page = {.items = NULL};
+    bool ok = false;
+
+    c->query.limit = limit;
+    switch (store_list_page(c->st, &c->query, &page)) {
+    case STORE_OK:
+        break;
+    case STORE_BAD_QUERY:
+        problem_respond(resp, c->q->pretty, "bad-parameter",
+                        "q is not a valid search expression: %s", store_errmsg(c->st));
+        goto out;
+    default:
+        log_error("api: %s failed: %s", c->collection, store_errmsg(c->st));
+        problem_respond(resp, c->q->pretty, "internal",
+                        "the database could not answer the request");
+        goto out;
+    }
+    out->items = json_incref(page.items);
+    out->total = page.total;
+    if (page.last) {
+        out->next = json_array();
+        json_array_append_new(out->next, json_string(c->sort_token));
+        json_array_extend(out->next, page.last);
+    }
+    ok = true;
+out:
+    store_page_release(&page);
+    return ok;
+}
+
 void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,
                  const api_query *q)
 {
     enum store_kind kind = m->route->kind;
-    store_list_query query = {.kind = kind, .limit = q->limit, .after = q->after,
-                              .evidence = q->evidence, .count = q->count,
-                              .filters = q->filters};
+    collection_fetch fetch = {.st = st,
+                              .query = {.kind = kind, .limit = q->limit, .after = q->after,
+                                        .evidence = q->evidence, .count = q->count,
+                                        .filters = q->filters},
+                              .collection = m->route->collection,
+                              .q = q};
     store_cursor cursor;
-    store_page page = {.items = NULL};
-    json_t *cursor_doc = NULL, *next = NULL;
+    json_t *cursor_doc = NULL;
     strbuf detail = STRBUF_INIT, sort_token = STRBUF_INIT;
     const char *field;
     bool desc;
@@ -478,32 +629,14 @@ void answer_list(store *st, const route_match *m, const api_request *req, api_re
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         goto out;
     }
-    query.sort = field;
-    query.descending = desc;
-    query.cursor = q->cursor ? &cursor : NULL;
-    switch (store_list_page(st, &query, &page)) {
-    case STORE_OK:
-        break;
-    case STORE_BAD_QUERY:
-        problem_respond(resp, q->pretty, "bad-parameter",
-                        "q is not a valid search expression: %s", store_errmsg(st));
-        goto out;
-    default:
-        log_error("api: %s failed: %s", m->route->collection, store_errmsg(st));
-        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
-        goto out;
-    }
-    if (page.last) {
-        next = json_array();
-        json_array_append_new(next, json_string(sort_token.buf));
-        json_array_extend(next, page.last);
-    }
-    render_list(resp, req, q, m->route->collection, page.items, next, page.total,
-                api_kind_fields(kind, false));
+    fetch.query.sort = field;
+    fetch.query.descending = desc;
+    fetch.query.cursor = q->cursor ? &cursor : NULL;
+    fetch.sort_token = sort_token.buf;
+    serve_list(resp, req, q, m->route->collection, fetch_collection, &fetch,
+               api_kind_fields(kind, false));
 out:
-    store_page_release(&page);
     json_decref(cursor_doc);
-    json_decref(next);
     strbuf_release(&detail);
     strbuf_release(&sort_token);
 }

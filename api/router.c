@@ -16,6 +16,8 @@
 #include <string.h>
 
 #define ITEM_PARAMS (PARAM_PRETTY | PARAM_FIELDS)
+#define PARAMS_EVIDENCE_LIST \
+    (PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT | PARAM_FIELDS | PARAM_FORMAT)
 
 static const route routes[] = {
     {"/", ROUTE_INDEX, 0, NULL, NULL, PARAM_PRETTY, "this index of the endpoints"},
@@ -36,16 +38,25 @@ static const route routes[] = {
      "agreements with parties, signatories and evidence (paged, filtered, sorted)"},
     {"/agreements/{id}", ROUTE_ITEM, STORE_AGREEMENTS, "/agreements", "agreement",
      PARAMS_FACT_ITEM, "one agreement"},
+    {"/agreements/{id}/evidence", ROUTE_EVIDENCE, STORE_AGREEMENTS, "/agreements", "agreement",
+     PARAMS_EVIDENCE_LIST,
+     "every evidence span of one agreement, in the order of its sources (paged)"},
     {"/meetings", ROUTE_LIST, STORE_MEETINGS, "/meetings", "meeting",
      PARAMS_FACT_LIST | PARAM_PARTICIPANT | PARAM_PLACE | PARAM_FROM | PARAM_TO,
      "meetings with participants and evidence (paged, filtered, sorted)"},
     {"/meetings/{id}", ROUTE_ITEM, STORE_MEETINGS, "/meetings", "meeting", PARAMS_FACT_ITEM,
      "one meeting"},
+    {"/meetings/{id}/evidence", ROUTE_EVIDENCE, STORE_MEETINGS, "/meetings", "meeting",
+     PARAMS_EVIDENCE_LIST,
+     "every evidence span of one meeting, in the order of its sources (paged)"},
     {"/quotes", ROUTE_LIST, STORE_QUOTES, "/quotes", "quote",
      PARAMS_FACT_LIST | PARAM_SPEAKER | PARAM_FROM | PARAM_TO,
      "quotations with their speaker and evidence (paged, filtered, sorted)"},
     {"/quotes/{id}", ROUTE_ITEM, STORE_QUOTES, "/quotes", "quote", PARAMS_FACT_ITEM,
      "one quote"},
+    {"/quotes/{id}/evidence", ROUTE_EVIDENCE, STORE_QUOTES, "/quotes", "quote",
+     PARAMS_EVIDENCE_LIST,
+     "every evidence span of one quote, in the order of its sources (paged)"},
     {"/people", ROUTE_LIST, STORE_PEOPLE, "/people", "person", PARAMS_LIST,
      "people named in the articles (paged, sorted)"},
     {"/people/{id}", ROUTE_ITEM, STORE_PEOPLE, "/people", "person", ITEM_PARAMS,

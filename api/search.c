@@ -56,12 +56,54 @@ static const char *search_cursor(const char *text, json_t **doc)
     return cursor;
 }
 
+typedef struct search_fetch {
+    store *st;
+    store_search_query query;
+    const api_query *q;
+} search_fetch;
+
+static bool fetch_search(void *arg, int limit, list_page *out, api_response *resp)
+{
+    search_fetch *f = arg;
+    store_search_page page = { .hits = NULL, .next_cursor = NULL, .total = -1 };
+    strbuf detail = STRBUF_INIT;
+    bool ok = false;
+
+    f->query.limit = limit;
+    switch (store_search(f->st, &f->query, &page)) {
+    case STORE_OK:
+        break;
+    case STORE_BAD_QUERY:
+        render_untrusted(&detail, store_errmsg(f->st), 200);
+        problem_respond(resp, f->q->pretty, "bad-parameter",
+                        "q is not a valid search query (%s): use words, \"phrases\", prefix*, "
+                        "AND, OR, NOT and parentheses",
+                        detail.buf);
+        goto out;
+    default:
+        log_error("api: /search failed: %s", store_errmsg(f->st));
+        problem_respond(resp, f->q->pretty, "internal",
+                        "the database could not answer the request");
+        goto out;
+    }
+    out->items = json_incref(page.hits);
+    out->total = page.total;
+    if (page.next_cursor)
+        out->next = json_pack("[s, s]", "search", page.next_cursor);
+    ok = true;
+out:
+    store_search_page_release(&page);
+    strbuf_release(&detail);
+    return ok;
+}
+
 void answer_search(store *st, const api_request *req, api_response *resp, const api_query *q)
 {
-    store_search_query query = { .match = q->q, .limit = q->limit, .count = q->count,
-                                 .evidence = q->evidence };
-    store_search_page page = { .hits = NULL, .next_cursor = NULL, .total = -1 };
-    json_t *cursor_doc = NULL, *next = NULL;
+    search_fetch fetch = { .st = st,
+                           .query = { .match = q->q, .limit = q->limit, .count = q->count,
+                                      .evidence = q->evidence },
+                           .q = q };
+    json_t *cursor_doc = NULL;
     strbuf detail = STRBUF_INIT;
 
     if (!q->q) {
@@ -70,12 +112,12 @@ void answer_search(store *st, const api_request *req, api_response *resp, const 
                         "defen*, or words joined by AND, OR, NOT");
         goto out;
     }
-    if ((q->kind && !parse_kinds(q->kind, &query.kinds, &detail)) ||
+    if ((q->kind && !parse_kinds(q->kind, &fetch.query.kinds, &detail)) ||
         (q->fields && !api_fields_check(q->fields, hit_fields, &detail))) {
         problem_respond(resp, q->pretty, "bad-parameter", "%s", detail.buf);
         goto out;
     }
-    if (q->cursor && !(query.cursor = search_cursor(q->cursor, &cursor_doc))) {
+    if (q->cursor && !(fetch.query.cursor = search_cursor(q->cursor, &cursor_doc))) {
         problem_respond(resp, q->pretty, "bad-parameter",
                         "cursor is not the cursor of a next link of /search");
         goto out;
@@ -84,28 +126,9 @@ void answer_search(store *st, const api_request *req, api_response *resp, const 
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         goto out;
     }
-    switch (store_search(st, &query, &page)) {
-    case STORE_OK:
-        break;
-    case STORE_BAD_QUERY:
-        render_untrusted(&detail, store_errmsg(st), 200);
-        problem_respond(resp, q->pretty, "bad-parameter",
-                        "q is not a valid search query (%s): use words, \"phrases\", prefix*, "
-                        "AND, OR, NOT and parentheses",
-                        detail.buf);
-        goto out;
-    default:
-        log_error("api: /search failed: %s", store_errmsg(st));
-        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
-        goto out;
-    }
-    if (page.next_cursor)
-        next = json_pack("[s, s]", "search", page.next_cursor);
-    render_list(resp, req, q, "/search", page.hits, next, page.total, hit_fields);
+    serve_list(resp, req, q, "/search", fetch_search, &fetch, hit_fields);
 out:
-    store_search_page_release(&page);
     json_decref(cursor_doc);
-    json_decref(next);
     strbuf_release(&detail);
 }
 

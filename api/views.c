@@ -75,20 +75,68 @@ static bool timeline_cursor(const char *text, const char *sort, store_timeline_c
     return true;
 }
 
+/* The entry a timeline shows: its date's precision and a label, the fact last. */
+static void complete_entries(json_t *entries)
+{
+    size_t i;
+    json_t *entry;
+    json_array_foreach(entries, i, entry) {
+        const char *kind = json_string_value(json_object_get(entry, "kind"));
+        const char *date = json_string_value(json_object_get(entry, "date"));
+        const char *precision = date_precision(date);
+        json_object_set_new(entry, "date", date ? json_string(date) : json_null());
+        json_object_set_new(entry, "precision", precision ? json_string(precision) : json_null());
+        json_object_set_new(entry, "label", entry_label(kind, json_object_get(entry, "fact")));
+        /* The fact last, so that a CSV row reads left to right. */
+        json_t *fact = json_incref(json_object_get(entry, "fact"));
+        json_object_del(entry, "fact");
+        json_object_set_new(entry, "fact", fact);
+    }
+}
+
+typedef struct timeline_fetch {
+    store *st;
+    store_timeline_query query;
+    const char *sort;
+    const api_query *q;
+} timeline_fetch;
+
+static bool fetch_timeline(void *arg, int limit, list_page *out, api_response *resp)
+{
+    timeline_fetch *f = arg;
+    store_page page = {.items = NULL};
+
+    f->query.limit = limit;
+    if (store_timeline_page(f->st, &f->query, &page) != STORE_OK) {
+        log_error("api: /timeline failed: %s", store_errmsg(f->st));
+        problem_respond(resp, f->q->pretty, "internal", "the database could not answer the request");
+        return false;
+    }
+    complete_entries(page.items);
+    out->items = json_incref(page.items);
+    out->total = page.total;
+    if (page.last) {
+        out->next = json_pack("[s, s]", "timeline", f->sort);
+        json_array_extend(out->next, page.last);
+    }
+    store_page_release(&page);
+    return true;
+}
+
 void answer_timeline(store *st, const api_request *req, api_response *resp, const api_query *q)
 {
-    store_timeline_query query = {.date_from = q->filters.date_from,
-                                  .date_to = q->filters.date_to,
-                                  .min_sources = q->filters.min_sources,
-                                  .limit = q->limit,
-                                  .evidence = q->evidence,
-                                  .count = q->count};
+    timeline_fetch fetch = {.st = st,
+                            .query = {.date_from = q->filters.date_from,
+                                      .date_to = q->filters.date_to,
+                                      .min_sources = q->filters.min_sources,
+                                      .limit = q->limit,
+                                      .evidence = q->evidence,
+                                      .count = q->count},
+                            .q = q};
     store_timeline_cursor cursor;
-    store_page page = {.items = NULL};
-    json_t *cursor_doc = NULL, *next = NULL, *entry;
+    json_t *cursor_doc = NULL;
     strbuf detail = STRBUF_INIT;
     const char *sort = q->sort ? q->sort : "date";
-    size_t i;
 
     if (strcmp(sort, "date") != 0 && strcmp(sort, "-date") != 0) {
         problem_respond(resp, q->pretty, "bad-parameter", "sort: the timeline sorts on date "
@@ -112,35 +160,13 @@ void answer_timeline(store *st, const api_request *req, api_response *resp, cons
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         goto out;
     }
-    query.kind = q->kind;
-    query.descending = sort[0] == '-';
-    query.cursor = q->cursor ? &cursor : NULL;
-    if (store_timeline_page(st, &query, &page) != STORE_OK) {
-        log_error("api: /timeline failed: %s", store_errmsg(st));
-        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
-        goto out;
-    }
-    json_array_foreach(page.items, i, entry) {
-        const char *kind = json_string_value(json_object_get(entry, "kind"));
-        const char *date = json_string_value(json_object_get(entry, "date"));
-        const char *precision = date_precision(date);
-        json_object_set_new(entry, "date", date ? json_string(date) : json_null());
-        json_object_set_new(entry, "precision", precision ? json_string(precision) : json_null());
-        json_object_set_new(entry, "label", entry_label(kind, json_object_get(entry, "fact")));
-        /* The fact last, so that a CSV row reads left to right. */
-        json_t *fact = json_incref(json_object_get(entry, "fact"));
-        json_object_del(entry, "fact");
-        json_object_set_new(entry, "fact", fact);
-    }
-    if (page.last) {
-        next = json_pack("[s, s]", "timeline", sort);
-        json_array_extend(next, page.last);
-    }
-    render_list(resp, req, q, "/timeline", page.items, next, page.total, timeline_fields);
+    fetch.query.kind = q->kind;
+    fetch.query.descending = sort[0] == '-';
+    fetch.query.cursor = q->cursor ? &cursor : NULL;
+    fetch.sort = sort;
+    serve_list(resp, req, q, "/timeline", fetch_timeline, &fetch, timeline_fields);
 out:
-    store_page_release(&page);
     json_decref(cursor_doc);
-    json_decref(next);
     strbuf_release(&detail);
 }
 

@@ -3,11 +3,15 @@
  *
  * Pages use keyset pagination (id > after ORDER BY id LIMIT limit + 1): the extra row only
  * says whether there is a next page, and no page costs more than its own rows, however deep.
- * A fact's evidence comes from one range scan of the evidence primary key per page, merged
- * with the page's facts in id order.  People get their counts the same way, from one range
- * scan of fact_people by person; a single person also lists the agreements, meetings and
- * quotes they take part in.  All the queries of one answer run in one read transaction, so an
- * answer never mixes an old and a new fact set. */
+ * A fact's evidence comes from a range scan of the evidence primary key, cut after the first
+ * STORE_EVIDENCE_INLINE spans: a fact that a thousand articles report must not make every
+ * page that shows it a megabyte.  Such a fact says how many spans it has (evidence_total,
+ * counted only when there are more than it shows) and where to page through them all
+ * (evidence: GET /{kind}/{id}/evidence, which store_evidence_page answers with keyset pages
+ * over the same key).  People get their counts from one range scan of fact_people by person;
+ * a single person also lists the agreements, meetings and quotes they take part in.  All the
+ * queries of one answer run in one read transaction, so an answer never mixes an old and a
+ * new fact set. */
 #include "store/store_private.h"
 
 #include <limits.h>
@@ -47,6 +51,16 @@ static json_t *col_list(sqlite3_stmt *row, int i)
         return v;
     json_decref(v);
     return json_array();
+}
+
+/* The members every fact has about its evidence, after "source_count": evidence_total (set
+ * by store_attach_evidence) and the path of its evidence pages, /<collection>/<id>/evidence. */
+static void set_evidence_members(json_t *fact, const char *collection)
+{
+    const char *id = json_string_value(json_object_get(fact, "id"));
+    json_object_set_new(fact, "evidence_total", json_integer(0));
+    json_object_set_new(fact, "evidence",
+                        id ? json_sprintf("/%s/%s/evidence", collection, id) : json_null());
 }
 
 /* --- one row per kind --- */
@@ -89,6 +103,7 @@ static json_t *render_agreement(sqlite3_stmt *row)
     json_object_set_new(o, "signatories", col_list(row, 7));
     json_object_set_new(o, "sources", json_array());
     json_object_set_new(o, "source_count", col_int(row, 10));
+    set_evidence_members(o, "agreements");
     json_object_set_new(o, "rule", col_text(row, 8));
     json_object_set_new(o, "confidence", col_real(row, 9));
     return o;
@@ -104,6 +119,7 @@ static json_t *render_meeting(sqlite3_stmt *row)
     json_object_set_new(o, "participants", col_list(row, 4));
     json_object_set_new(o, "sources", json_array());
     json_object_set_new(o, "source_count", col_int(row, 7));
+    set_evidence_members(o, "meetings");
     json_object_set_new(o, "rule", col_text(row, 5));
     json_object_set_new(o, "confidence", col_real(row, 6));
     return o;
@@ -121,6 +137,7 @@ static json_t *render_quote(sqlite3_stmt *row)
     json_object_set_new(o, "cue", col_text(row, 5));
     json_object_set_new(o, "sources", json_array());
     json_object_set_new(o, "source_count", col_int(row, 8));
+    set_evidence_members(o, "quotes");
     json_object_set_new(o, "rule", col_text(row, 6));
     json_object_set_new(o, "confidence", col_real(row, 7));
     return o;
@@ -155,11 +172,22 @@ static const char SQL_COUNT_MEETINGS[] = "SELECT count(*) FROM meetings";
 static const char SQL_GET_QUOTE[] = QUOTE_COLUMNS BY_ID;
 static const char SQL_COUNT_QUOTES[] = "SELECT count(*) FROM quotes";
 
-/* The evidence of one fact, in the order served. */
+/* The first ?3 spans of one fact's evidence, in the order served; how many it has in all. */
 static const char SQL_EVIDENCE_OF[] =
     "SELECT source_id, cp_start, cp_end, excerpt FROM evidence"
     " WHERE kind = ?1 AND fact_id = ?2"
-    " ORDER BY source_id, cp_start, cp_end";
+    " ORDER BY source_id, cp_start, cp_end LIMIT ?3";
+static const char SQL_EVIDENCE_COUNT[] =
+    "SELECT count(*) FROM evidence WHERE kind = ?1 AND fact_id = ?2";
+/* A page of one fact's evidence: the spans after (?3, ?4, ?5) in the order served. */
+static const char SQL_EVIDENCE_PAGE[] =
+    "SELECT source_id, cp_start, cp_end, excerpt FROM evidence"
+    " WHERE kind = ?1 AND fact_id = ?2 AND (source_id, cp_start, cp_end) > (?3, ?4, ?5)"
+    " ORDER BY source_id, cp_start, cp_end LIMIT ?6";
+/* Whether a fact of each kind exists, for its evidence pages. */
+static const char SQL_HAS_AGREEMENT[] = "SELECT 1 FROM agreements" BY_ID;
+static const char SQL_HAS_MEETING[] = "SELECT 1 FROM meetings" BY_ID;
+static const char SQL_HAS_QUOTE[] = "SELECT 1 FROM quotes" BY_ID;
 
 static const char SQL_SOURCE_TEXT[] = "SELECT text FROM sources WHERE id = ?1";
 
@@ -223,7 +251,36 @@ const store_kind_info *store_kind_info_of(enum store_kind kind)
     return &kinds[kind];
 }
 
-/* Fills the "sources" list of each fact in `facts` with its evidence, as much as asked. */
+/* One evidence row ({source_id, start, end[, excerpt]}) as served. */
+static json_t *render_evidence(sqlite3_stmt *row, enum store_evidence mode)
+{
+    json_t *ev = json_object();
+    json_object_set_new(ev, "source_id", col_text(row, 0));
+    json_object_set_new(ev, "start", col_int(row, 1));
+    json_object_set_new(ev, "end", col_int(row, 2));
+    if (mode == STORE_EVIDENCE_FULL)
+        json_object_set_new(ev, "excerpt", col_text(row, 3));
+    return ev;
+}
+
+/* How many evidence spans one fact has, in *total. */
+static int count_evidence(store *st, const char *kind, const char *id, long long *total)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_EVIDENCE_COUNT);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *total = sqlite3_column_int64(stmt, 0);
+    store_done(stmt);
+    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting evidence");
+}
+
+/* Fills the "sources" list of each fact in `facts` with its first STORE_EVIDENCE_INLINE
+ * spans, as much of each as asked, and "evidence_total" with how many it has in all: read
+ * one span past the inline ones, a fact is counted only when that span exists. */
 int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
                           enum store_evidence mode)
 {
@@ -234,34 +291,132 @@ int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
     if (!k->evidence_kind || !json_array_size(facts))
         return STORE_OK;
     if (mode == STORE_EVIDENCE_NONE) {
-        json_array_foreach(facts, i, fact)
+        json_array_foreach(facts, i, fact) {
             json_object_del(fact, "sources");
+            json_object_del(fact, "evidence_total");
+        }
         return STORE_OK;
     }
     sqlite3_stmt *stmt = store_stmt(st, SQL_EVIDENCE_OF);
     if (!stmt)
         return STORE_ERROR;
     json_array_foreach(facts, i, fact) {
+        const char *id = json_string_value(json_object_get(fact, "id"));
+        json_t *sources = json_object_get(fact, "sources");
+        long long total = 0;
         sqlite3_reset(stmt);
         sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, json_string_value(json_object_get(fact, "id")), -1, SQLITE_STATIC);
-        json_t *sources = json_object_get(fact, "sources");
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            json_t *ev = json_object();
-            json_object_set_new(ev, "source_id", col_text(stmt, 0));
-            json_object_set_new(ev, "start", col_int(stmt, 1));
-            json_object_set_new(ev, "end", col_int(stmt, 2));
-            if (mode == STORE_EVIDENCE_FULL)
-                json_object_set_new(ev, "excerpt", col_text(stmt, 3));
-            json_array_append_new(sources, ev);
+        sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 3, STORE_EVIDENCE_INLINE + 1);
+        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && total < STORE_EVIDENCE_INLINE) {
+            json_array_append_new(sources, render_evidence(stmt, mode));
+            total++;
+        }
+        if (rc == SQLITE_ROW) {
+            /* More than the inline spans: count them all (another statement, so this one is
+             * done first). */
+            sqlite3_reset(stmt);
+            if (count_evidence(st, k->evidence_kind, id, &total) != STORE_OK)
+                goto fail;
+            rc = SQLITE_DONE;
         }
         if (rc != SQLITE_DONE)
             break;
+        json_object_set_new(fact, "evidence_total", json_integer(total));
     }
     store_done(stmt);
     if (rc != SQLITE_DONE)
         return store_sql_fail(st, "reading evidence");
     return STORE_OK;
+fail:
+    store_done(stmt);
+    return STORE_ERROR;
+}
+
+/* store_evidence_page() inside the caller's read transaction. */
+static int evidence_page_locked(store *st, const store_evidence_query *query, store_page *page)
+{
+    const store_kind_info *k = store_kind_info_of(query->kind);
+    const char *has_sql = query->kind == STORE_AGREEMENTS ? SQL_HAS_AGREEMENT
+                          : query->kind == STORE_MEETINGS ? SQL_HAS_MEETING
+                          : query->kind == STORE_QUOTES   ? SQL_HAS_QUOTE
+                                                          : NULL;
+    const store_evidence_cursor *c = query->cursor;
+    json_t *last = NULL;
+    int rc;
+
+    if (!k || !has_sql)
+        return store_fail(st, "no evidence pages for kind %d", (int)query->kind);
+    if (query->limit < 1 || query->limit == INT_MAX)
+        return store_fail(st, "limit %d out of range", query->limit);
+    if (!query->id)
+        return store_fail(st, "no id given");
+    if (query->evidence == STORE_EVIDENCE_NONE)
+        return store_fail(st, "a page of evidence shows the spans");
+
+    sqlite3_stmt *stmt = store_stmt(st, has_sql);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, query->id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc == SQLITE_DONE) {
+        store_fail(st, "no %s with id '%s'", k->noun, query->id);
+        return STORE_NOT_FOUND;
+    }
+    if (rc != SQLITE_ROW)
+        return store_sql_fail(st, "finding the fact");
+
+    if (!(stmt = store_stmt(st, SQL_EVIDENCE_PAGE)))
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, query->id, -1, SQLITE_STATIC);
+    /* The first page starts after ('', -1, -1), before every span: source ids are not empty. */
+    sqlite3_bind_text(stmt, 3, c && c->source_id ? c->source_id : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 4, c ? c->start : -1);
+    sqlite3_bind_int64(stmt, 5, c ? c->end : -1);
+    sqlite3_bind_int64(stmt, 6, (sqlite3_int64)query->limit + 1);
+    page->items = json_array();
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if ((int)json_array_size(page->items) == query->limit) {
+            page->more = true;
+            break;
+        }
+        json_array_append_new(page->items, render_evidence(stmt, query->evidence));
+        json_decref(last);
+        last = json_pack("[s, I, I]", (const char *)sqlite3_column_text(stmt, 0),
+                         (json_int_t)sqlite3_column_int64(stmt, 1),
+                         (json_int_t)sqlite3_column_int64(stmt, 2));
+    }
+    store_done(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        json_decref(last);
+        return store_sql_fail(st, "reading evidence");
+    }
+    page->last = page->more ? last : NULL;
+    if (!page->more)
+        json_decref(last);
+    if (query->count)
+        return count_evidence(st, k->evidence_kind, query->id, &page->total);
+    return STORE_OK;
+}
+
+int store_evidence_page(store *st, const store_evidence_query *query, store_page *page)
+{
+    memset(page, 0, sizeof *page);
+    page->total = -1;
+    if (store_begin_read(st))
+        return STORE_ERROR;
+    int rc = evidence_page_locked(st, query, page);
+    if (rc == STORE_OK && store_commit(st))
+        rc = STORE_ERROR;
+    if (rc != STORE_OK) {
+        store_rollback(st);
+        store_page_release(page);
+        page->total = -1;
+        page->more = false;
+    }
+    return rc;
 }
 
 /* Gives each person of a page "counts": how many agreements, meetings and quotes they take

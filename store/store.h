@@ -273,6 +273,31 @@ void store_page_release(store_page *page);
 int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,
                    json_t **item);
 
+/* The most evidence spans a fact carries inline ("sources"): the first ones in the order
+ * served (source_id, start, end).  A fact has "evidence_total", how many spans it has in all,
+ * and "evidence", the path of the pages that hold them all (store_evidence_page). */
+#define STORE_EVIDENCE_INLINE 10
+
+/* Where a page of evidence starts: after this span (the previous page's last). */
+typedef struct store_evidence_cursor {
+    const char *source_id;
+    long long start, end;
+} store_evidence_cursor;
+
+typedef struct store_evidence_query {
+    enum store_kind kind;   /* STORE_AGREEMENTS, STORE_MEETINGS or STORE_QUOTES */
+    const char *id;         /* the fact's */
+    const store_evidence_cursor *cursor; /* NULL: the first page */
+    int limit;              /* 1..INT_MAX-1 */
+    enum store_evidence evidence; /* FULL or IDS */
+    bool count;             /* also count every span (store_page.total) */
+} store_evidence_query;
+
+/* A page of every evidence span of one fact, in the order served: items {source_id, start,
+ * end[, excerpt]}; page->last is [source_id, start, end] of the last when more follow.
+ * STORE_NOT_FOUND for an unknown fact. */
+int store_evidence_page(store *st, const store_evidence_query *query, store_page *page);
+
 /* The timeline: agreements and meetings in date order (undated last), each entry
  * {"kind", "id", "date", "fact"}. */
 typedef struct store_timeline_cursor {

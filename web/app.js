@@ -479,6 +479,58 @@
   let evidenceOpener = null;
   let openFact = null;
 
+  // A fact carries its first evidence spans inline (at most ten); one that has more says how
+  // many (evidence_total) and where they all are (evidence: pages of the API's usual kind).
+  // The spans of the open fact come from those pages then, loaded as far as the chosen span
+  // and on demand after it, and kept while the fact stays open.
+  const EVIDENCE_PAGE = 100;
+  let loadedSpans = null; // {key, spans, next, total}
+
+  async function loadMoreSpans(ev) {
+    const url = ev.next;
+    const doc = await api(url);
+    if (ev.next !== url) return; // another call loaded this page meanwhile
+    ev.spans.push(...doc.data);
+    ev.next = doc.next;
+  }
+
+  async function factSpans(key, fact, want) {
+    const inline = fact.sources || [];
+    const total = typeof fact.evidence_total === 'number' ? fact.evidence_total : inline.length;
+    if (total <= inline.length || !fact.evidence) return {key, spans: inline, next: null, total};
+    if (!loadedSpans || loadedSpans.key !== key) {
+      loadedSpans = {key, spans: [], next: `${fact.evidence}?limit=${EVIDENCE_PAGE}`, total};
+    }
+    loadedSpans.total = total;
+    while (loadedSpans.next && loadedSpans.spans.length <= want) await loadMoreSpans(loadedSpans);
+    return loadedSpans;
+  }
+
+  function renderSpanList(ev, chosen) {
+    const items = ev.spans.map((s, i) => el('li', {},
+      el('button', {type: 'button', class: 'span-link', 'aria-pressed': i === chosen ? 'true' : 'false',
+                    onclick: () => update({span: String(i)}, false)},
+        el('span', {class: 'span-source'}, sourceLabel(s.source_id)),
+        el('span', {class: 'span-excerpt'}, s.excerpt))));
+    if (ev.next) {
+      const more = el('button', {type: 'button', class: 'span-link more-spans'},
+        `Show more evidence (${ev.spans.length} of ${ev.total} shown)`);
+      more.addEventListener('click', async () => {
+        more.disabled = true;
+        try {
+          await loadMoreSpans(ev);
+          await ensureSourceTitles(ev.spans);
+          if (loadedSpans === ev) renderSpanList(ev, chosen);
+        } catch (e) {
+          more.disabled = false;
+          more.textContent = `Could not load more evidence (${e.message}); try again`;
+        }
+      });
+      items.push(el('li', {}, more));
+    }
+    $('evidence-spans').replaceChildren(...items);
+  }
+
   function closeEvidence() {
     update({fact: null, span: null});
   }
@@ -504,6 +556,7 @@
         panel.hidden = true;
         document.body.classList.remove('evidence-open');
         openFact = null;
+        loadedSpans = null;
         if (evidenceOpener && document.contains(evidenceOpener)) evidenceOpener.focus();
       }
       return;
@@ -542,19 +595,17 @@
         await showText(seq, id, spans[0] || null);
       } else {
         fact = await api(`/${kind}/${encodeURIComponent(id)}`);
-        spans = fact.sources || [];
+        const wanted = Math.max(parseInt(state.span || '0', 10) || 0, 0);
+        const ev = await factSpans(state.fact, fact, wanted);
+        spans = ev.spans;
         await ensureSourceTitles(spans);
         if (seq !== evidenceSeq) return;
         $('evidence-fact').replaceChildren(
           el('p', {class: 'fact-title'}, factTitle(kind, fact)),
           el('p', {class: 'meta'}, sourcesBadge(fact.source_count),
-            ` corroborated by ${plural(fact.source_count, 'article')}, ${plural(spans.length, 'span')} of evidence`));
-        const chosen = Math.min(Math.max(parseInt(state.span || '0', 10) || 0, 0), Math.max(spans.length - 1, 0));
-        spansList.replaceChildren(...spans.map((s, i) => el('li', {},
-          el('button', {type: 'button', class: 'span-link', 'aria-pressed': i === chosen ? 'true' : 'false',
-                        onclick: () => update({span: String(i)}, false)},
-            el('span', {class: 'span-source'}, sourceLabel(s.source_id)),
-            el('span', {class: 'span-excerpt'}, s.excerpt)))));
+            ` corroborated by ${plural(fact.source_count, 'article')}, ${plural(ev.total, 'span')} of evidence`));
+        const chosen = Math.min(wanted, Math.max(spans.length - 1, 0));
+        renderSpanList(ev, chosen);
         if (spans.length) await showText(seq, spans[chosen].source_id, spans[chosen]);
       }
       if (seq !== evidenceSeq) return;

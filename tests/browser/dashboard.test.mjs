@@ -10,6 +10,7 @@
 //     quote's evidence excerpt exactly (and the same on an article with characters outside
 //     the BMP, where code points and UTF-16 units differ);
 //   - a word typed into the search box finds the quote it comes from;
+//   - a fact with more evidence spans than it carries inline lists every one of them;
 //   - the keyboard opens and closes the evidence; a bad filter shows an error;
 //   - at 375 x 800 no view scrolls sideways.
 // It saves screenshots in tests/browser/artifacts/ and exits non-zero on any failure.
@@ -203,6 +204,36 @@ async function main() {
       assert(shownCount.startsWith(String(fact.source_count)), `source count shown '${shownCount}', API ${fact.source_count}`);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({path: path.join(artifacts, 'dashboard.png')});
+    });
+
+    // A fact carries at most ten spans inline; the panel lists every span of one that has
+    // more, from its evidence pages, and marks one past the inline ones exactly.
+    await check('a fact with more spans than it carries inline shows them all', async () => {
+      let kind = null, fact = null;
+      for (const k of ['agreements', 'meetings', 'quotes']) {
+        fact = (await getAll(base, `/${k}?limit=1000&evidence=ids`)).find((f) => f.evidence_total > f.sources.length);
+        if (fact) { kind = k; break; }
+      }
+      assert(fact, 'no fact of the corpus has more spans than it carries inline');
+      const all = await getAll(base, `${fact.evidence}?limit=1000`);
+      assertEq(all.length, fact.evidence_total, `the evidence pages of ${fact.id}`);
+      const past = fact.sources.length; // the first span that is not inline
+      // From a blank page, so that no mark of an earlier check is taken for this one.
+      await page.goto('about:blank');
+      await page.goto(`${base}/#tab=${kind}&fact=${kind}/${fact.id}&span=${past}`);
+      const mark = page.locator('#evidence-text mark.current');
+      await mark.waitFor({timeout: 10000});
+      assertEq(await mark.textContent(), all[past].excerpt, `span ${past} of ${kind}/${fact.id}`);
+      const spanButtons = '#evidence-spans button.span-link:not(.more-spans)';
+      for (let clicks = 0; await page.locator('#evidence-spans .more-spans').count(); clicks++) {
+        assert(clicks < 1000, 'the button for more evidence does not go away');
+        const before = await page.locator(spanButtons).count();
+        await page.locator('#evidence-spans .more-spans').click();
+        await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [spanButtons, before]);
+      }
+      assertEq(await page.locator(spanButtons).count(), all.length, 'spans listed');
+      const shown = await page.locator('#evidence-fact .meta').textContent();
+      assert(shown.includes(`${all.length} spans`), `the panel says '${shown}', the API ${all.length} spans`);
     });
 
     const quotes = await getAll(base, '/quotes?limit=1000');

@@ -754,3 +754,29 @@ json_t *http_get_json_ok(const char *path)
     http_reply_release(&r);
     return doc;
 }
+
+json_t *http_fact_evidence(const json_t *fact)
+{
+    const json_t *sources = json_object_get(fact, "sources");
+    const json_t *total = json_object_get(fact, "evidence_total");
+    const char *link = json_string_value(json_object_get(fact, "evidence"));
+    if (json_is_array(sources) &&
+        (!total || json_integer_value(total) == (json_int_t)json_array_size(sources)))
+        return json_incref((json_t *)sources);
+    cr_assert(link, "a fact with more evidence than it shows has no evidence link");
+    json_t *all = json_array();
+    strbuf path = STRBUF_INIT;
+    strbuf_addf(&path, "%s?limit=1000", link);
+    for (int pages = 0; path.len; pages++) {
+        cr_assert_lt(pages, 10000, "the pages of %s do not end", link);
+        json_t *page = http_get_json_ok(path.buf);
+        json_array_extend(all, json_object_get(page, "data"));
+        const char *next = json_string_value(json_object_get(page, "next"));
+        strbuf_reset(&path);
+        if (next)
+            strbuf_addstr(&path, next);
+        json_decref(page);
+    }
+    strbuf_release(&path);
+    return all;
+}

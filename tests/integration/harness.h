@@ -108,6 +108,9 @@ bool http_get_direct(const char *path, http_reply *r);
 
 /* GET path, asserting a 200 with a JSON body; the body parsed (new reference). */
 json_t *http_get_json_ok(const char *path);
+/* Every evidence span of a fact as served (a new reference): its `sources` when they are all
+ * inline, else every page of its `evidence` link. */
+json_t *http_fact_evidence(const json_t *fact);
 /* The value of header `name` (case-insensitive) copied into value; false when absent. */
 bool http_header(const http_reply *r, const char *name, strbuf *value);
 /* The body parsed as JSON (new reference), or NULL. */

@@ -309,11 +309,10 @@ Test(http_protocol, etag_differs_between_formats_of_a_list)
     http_reply csv;
     get("/agreements?format=csv", NULL, &csv);
     char *type = header_copy(&csv, "Content-Type");
-    if (csv.status != 200 || !type || strncmp(type, "text/csv", 8) != 0) {
-        free(type);
-        http_reply_release(&csv);
-        cr_skip_test("no CSV format on this build");
-    }
+    /* CSV is part of the API: a wrong answer here fails the test, it is no reason to skip. */
+    cr_assert_eq(csv.status, 200, "format=csv answered %ld: %s", csv.status, csv.body.buf);
+    cr_assert(type && strncmp(type, "text/csv", 8) == 0, "format=csv answered Content-Type %s",
+              type ? type : "(none)");
     char *json = etag_of("/agreements", NULL);
     char *csv_tag = header_copy(&csv, "ETag");
     cr_assert(csv_tag, "the CSV list has no ETag");

@@ -147,9 +147,11 @@ Test(http_query, source_id_and_min_sources_follow_the_evidence)
                 bool cited = false;
                 size_t e;
                 const json_t *ev;
-                json_array_foreach(json_object_get(fact, "sources"), e, ev)
+                json_t *evidence = http_fact_evidence(fact);
+                json_array_foreach(evidence, e, ev)
                     cited |= strcmp(json_string_value(json_object_get(ev, "source_id")),
                                     json_string_value(json_object_get(src, "id"))) == 0;
+                json_decref(evidence);
                 cr_assert(cited, "%s: a fact without evidence in that source", path);
             }
             union_size += json_array_size(json_object_get(doc, "data"));
@@ -167,9 +169,11 @@ Test(http_query, source_id_and_min_sources_follow_the_evidence)
             json_t *ids = json_object();
             size_t e;
             const json_t *ev;
-            json_array_foreach(json_object_get(fact, "sources"), e, ev)
+            json_t *evidence = http_fact_evidence(fact);
+            json_array_foreach(evidence, e, ev)
                 json_object_set_new(ids, json_string_value(json_object_get(ev, "source_id")),
                                     json_true());
+            json_decref(evidence);
             cr_assert_eq(json_integer_value(json_object_get(fact, "source_count")),
                          (json_int_t)json_object_size(ids));
             if (json_object_size(ids) >= 2) {

@@ -120,11 +120,13 @@ static size_t check_highlights(const json_t *doc, term_check check, const void *
             if (!strcmp(kind, "source"))
                 continue;
             bool inside = false;
-            json_array_foreach(json_object_get(fact, "sources"), e, ev) {
+            json_t *evidence = http_fact_evidence(fact);
+            json_array_foreach(evidence, e, ev) {
                 inside |= !strcmp(json_string_value(json_object_get(ev, "source_id")), src) &&
                           json_integer_value(json_object_get(ev, "start")) <= start &&
                           end <= json_integer_value(json_object_get(ev, "end"));
             }
+            json_decref(evidence);
             cr_assert(inside, "%s %s: highlight [%lld, %lld) outside its evidence", kind,
                       json_string_value(json_object_get(hit, "id")), (long long)start,
                       (long long)end);

@@ -969,3 +969,48 @@ Test(http_write, cors_lets_allowed_origins_post)
     strbuf_release(&exposed);
     http_reply_release(&r);
 }
+
+/* --- what posters write, served as CSV --- */
+
+/* A title a poster sends that a spreadsheet would run as a formula (CSV injection) comes out
+ * of format=csv as text: a single quote first.  JSON keeps it as it was sent. */
+Test(http_write, a_posted_formula_is_text_in_csv)
+{
+    static const char title[] = "=HYPERLINK(\"http://evil.example/\",\"Open\")";
+    char text[512];
+    make_article(text, sizeof text, "Spreadsheet Formula");
+    json_t *body = json_pack("{s:s, s:s}", "text", text, "title", title);
+    char *json = json_dumps(body, JSON_COMPACT);
+    http_reply r;
+    post("application/json", json, strlen(json), SUPPORT_AUTH, &r);
+    cr_assert_eq(r.status, 202, "%ld %s", r.status, r.body.buf);
+    json_t *doc = http_json(&r);
+    const char *job_id = json_string_value(json_object_get(json_object_get(doc, "job"), "id"));
+    cr_assert(job_id, "no job: %s", r.body.buf);
+    json_t *job = wait_job(job_id);
+    const char *source_id = json_string_value(json_object_get(job, "source_id"));
+    cr_assert(source_id, "the job stored no source");
+
+    char path[160];
+    snprintf(path, sizeof path, "/sources/%s", source_id);
+    json_t *source = http_get_json_ok(path);
+    cr_expect_str_eq(json_string_value(json_object_get(source, "title")), title);
+    json_decref(source);
+
+    http_reply csv;
+    http_reply_init(&csv);
+    cr_assert(http_get("/sources?format=csv&fields=title&limit=1000", &csv));
+    cr_assert_eq(csv.status, 200);
+    char row[256];
+    snprintf(row, sizeof row, "\r\n%s,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Open\"\")\"\r\n",
+             source_id);
+    cr_expect(strstr(csv.body.buf, row), "no row %s in:\n%s", row, csv.body.buf);
+    cr_expect_null(strstr(csv.body.buf, ",=HYPERLINK"), "a cell starts with =:\n%s",
+                   csv.body.buf);
+    http_reply_release(&csv);
+    json_decref(job);
+    json_decref(doc);
+    json_decref(body);
+    free(json);
+    http_reply_release(&r);
+}

@@ -1139,6 +1139,132 @@ Test(api_query, csv_and_ndjson_by_parameter_or_accept, .init = setup, .fini = te
     call_release(&c);
 }
 
+/* Text a spreadsheet would run as a formula (= + - @, a tab or a carriage return first) gets
+ * a single quote in front of it in CSV, lists of names included; numbers stay numbers. */
+Test(api_query, csv_cells_that_would_run_as_formulas_start_with_a_quote, .init = setup,
+     .fini = teardown)
+{
+    char *err = NULL;
+    store *writer = store_open(db_path, false, &err);
+    cr_assert(writer, "store_open: %s", err ? err : "?");
+    test_db_replace_facts(
+        writer,
+        "{\"people\": [], \"meetings\": [], \"quotes\": [],"
+        " \"agreements\": [{\"id\": \"a9\", \"name\": \"=HYPERLINK(\\\"http://x.example/\\\",\\\"y\\\")\","
+        "   \"aliases\": [\"\\tTabbed\", \"Plain\"], \"acronym\": \"+SUM(A1)\", \"signed\": null,"
+        "   \"place\": \"@cmd\", \"parties\": [\"-2+3\", \"India\"], \"signatories\": [],"
+        "   \"rule\": \"\\rreturn\", \"confidence\": 0.5, \"evidence\": []},"
+        "  {\"id\": \"a8\", \"name\": \"Plain - dash inside\", \"aliases\": [], \"acronym\": null,"
+        "   \"signed\": null, \"place\": null, \"parties\": [], \"signatories\": [],"
+        "   \"rule\": \"test\", \"confidence\": 1, \"evidence\": []}]}");
+    store_close(writer);
+
+    call c;
+    call_api("GET", "/agreements?format=csv&sort=id&fields=name,aliases,acronym,place,parties,rule,"
+                    "confidence",
+             &c);
+    cr_assert_eq(c.resp.status, 200);
+    cr_assert_str_eq(c.resp.body ? c.resp.body : "",
+                     "id,name,aliases,acronym,place,parties,rule,confidence\r\n"
+                     "a8,Plain - dash inside,,,,,test,1\r\n"
+                     "a9,\"'=HYPERLINK(\"\"http://x.example/\"\",\"\"y\"\")\",'\tTabbed; Plain,"
+                     "'+SUM(A1),'@cmd,'-2+3; India,\"'\rreturn\",0.5\r\n");
+    call_release(&c);
+}
+
+/* A fact with more spans than STORE_EVIDENCE_INLINE shows the first ten and counts them all;
+ * its evidence pages hold every span once.  Spans are one code point each of text_b. */
+static void replace_with_spread_evidence(int spans_a1, int spans_q1)
+{
+    char *err = NULL;
+    store *writer = store_open(db_path, false, &err);
+    cr_assert(writer, "store_open: %s", err ? err : "?");
+    json_t *ev_a = json_array(), *ev_q = json_array();
+    for (int i = 0; i < spans_a1; i++)
+        json_array_append_new(ev_a, json_pack("{s:s, s:i, s:i}", "source_id", id_b, "start", i,
+                                              "end", i + 1));
+    for (int i = 0; i < spans_q1; i++)
+        json_array_append_new(ev_q, json_pack("{s:s, s:i, s:i}", "source_id", id_b, "start",
+                                              20 + i, "end", 21 + i));
+    json_t *facts = json_pack(
+        "{s:[], s:[], s:[{s:s, s:s, s:[], s:n, s:n, s:n, s:[], s:[], s:s, s:f, s:o}],"
+        " s:[{s:s, s:s, s:{s:n, s:n, s:n}, s:n, s:s, s:f, s:o}]}",
+        "people", "meetings", "agreements", "id", "a1", "name", "Spread Pact", "aliases",
+        "acronym", "signed", "place", "parties", "signatories", "rule", "test", "confidence",
+        0.5, "evidence", ev_a, "quotes", "id", "q1", "text", "Spread quote", "speaker",
+        "person_id", "name", "title", "cue", "rule", "test", "confidence", 0.5, "evidence", ev_q);
+    cr_assert(facts);
+    cr_assert_eq(store_replace_facts(writer, facts), STORE_OK, "%s", store_errmsg(writer));
+    json_decref(facts);
+    store_close(writer);
+}
+
+Test(api_items, evidence_past_ten_spans_is_counted_and_paged)
+{
+    replace_with_spread_evidence(11, 10);
+    call c;
+    call_api("GET", "/agreements/a1", &c);
+    assert_json_ok(&c);
+    cr_assert_eq(json_array_size(json_object_get(c.json, "sources")), 10);
+    cr_assert_eq(json_integer_value(json_object_get(c.json, "evidence_total")), 11);
+    cr_assert_eq(json_integer_value(json_object_get(c.json, "source_count")), 1);
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "evidence")),
+                     "/agreements/a1/evidence");
+    json_t *inline_spans = json_incref(json_object_get(c.json, "sources"));
+    call_release(&c);
+
+    call_api("GET", "/quotes?evidence=ids", &c);
+    assert_json_ok(&c);
+    json_t *quote = json_array_get(json_object_get(c.json, "data"), 0);
+    cr_assert_eq(json_array_size(json_object_get(quote, "sources")), 10);
+    cr_assert_eq(json_integer_value(json_object_get(quote, "evidence_total")), 10);
+    cr_assert_null(json_object_get(json_array_get(json_object_get(quote, "sources"), 0),
+                                   "excerpt"));
+    call_release(&c);
+
+    call_api("GET", "/quotes/q1?evidence=none", &c);
+    assert_json_ok(&c);
+    cr_assert_null(json_object_get(c.json, "sources"));
+    cr_assert_null(json_object_get(c.json, "evidence_total"));
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "evidence")),
+                     "/quotes/q1/evidence");
+    call_release(&c);
+
+    /* Pages of four: 4 + 4 + 3, in order, the first ten the inline ones. */
+    char target[256] = "/agreements/a1/evidence?limit=4&count=exact";
+    json_t *all = json_array();
+    for (int pages = 0; target[0]; pages++) {
+        cr_assert_lt(pages, 3);
+        call_api("GET", target, &c);
+        assert_json_ok(&c);
+        cr_assert_eq(json_integer_value(json_object_get(c.json, "total")), 11);
+        json_array_extend(all, json_object_get(c.json, "data"));
+        const char *next = json_string_value(json_object_get(c.json, "next"));
+        snprintf(target, sizeof target, "%s", next ? next : "");
+        call_release(&c);
+    }
+    cr_assert_eq(json_array_size(all), 11);
+    for (size_t i = 0; i < 11; i++) {
+        json_t *span = json_array_get(all, i);
+        cr_assert_eq(json_integer_value(json_object_get(span, "start")), (json_int_t)i);
+        cr_assert(json_is_string(json_object_get(span, "excerpt")));
+        if (i < 10)
+            cr_assert(json_equal(span, json_array_get(inline_spans, i)), "span %zu", i);
+    }
+    json_decref(all);
+    json_decref(inline_spans);
+
+    call_api("GET", "/meetings/m1/evidence", &c);
+    assert_problem(&c, 404, "/problems/not-found", "meeting");
+    call_release(&c);
+    call_api("GET", "/agreements/a1/evidence?cursor=WyJldmlkZW5jZSJd", &c);
+    assert_problem(&c, 400, "/problems/bad-parameter", "cursor");
+    call_release(&c);
+    call_api("GET", "/agreements/a1/evidence?fields=name", &c);
+    assert_problem(&c, 400, "/problems/bad-parameter", "fields");
+    call_release(&c);
+}
+
 /* --- views --- */
 
 Test(api_views, timeline_lists_agreements_and_meetings_by_date, .init = setup, .fini = teardown)
