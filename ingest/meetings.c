@@ -13,6 +13,7 @@
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
+#include "util/strmap.h"
 
 #define MAX_PARTICIPANTS 8
 
@@ -122,9 +123,7 @@ static char *occasion(const doc *d, int s)
             continue;
         bool through_person = false;
         for (int u = a; u < k; u++)
-            for (size_t pm = 0; pm < d->pmentions.n; pm++)
-                through_person |= d->tokens.items[u].start >= d->pmentions.items[pm].start &&
-                                  d->tokens.items[u].end <= d->pmentions.items[pm].end;
+            through_person |= d->tokens.items[u].cover >= 0;
         if (words < 1 || through_person)
             continue;
         /* prefer the acronym in parentheses: "(ADMM-Plus)" */
@@ -173,9 +172,9 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
         for (int k = 0; k < ns; k++)
             add_person(m, signers[k]);
     } else {
-        for (size_t i = 0; i < d->pmentions.n; i++) {
+        for (int i = se->mentions_start; i < se->mentions_end; i++) {
             const person_mention *pm = &d->pmentions.items[i];
-            if (pm->sent == s && !tok_in_quotes(d, pm->tok_start))
+            if (!tok_in_quotes(d, pm->tok_start))
                 add_person(m, pm->person);
         }
     }
@@ -194,12 +193,10 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
             for (int i = 0; i < last->n; i++)
                 add_person(m, last->people[i]);
         } else {
-            /* no meeting yet: the two people named last, in the sentences before */
-            for (size_t i = d->pmentions.n; i-- > 0 && m->n < 2;) {
-                const person_mention *pm = &d->pmentions.items[i];
-                if (pm->sent < s && pm->sent >= s - 3)
-                    add_person(m, pm->person);
-            }
+            /* no meeting yet: the two people named last, in the three sentences before */
+            int from = d->sents.items[s >= 3 ? s - 3 : 0].mentions_start;
+            for (int i = se->mentions_start; i-- > from && m->n < 2;)
+                add_person(m, d->pmentions.items[i].person);
         }
     }
     if (m->n < 2)
@@ -215,10 +212,9 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
         m->date = d->posts.items[post].date;
     /* "The two leaders met ...": the date of the sentences that named them */
     for (int k = s - 1; pair_from_before && !m->date.y && k >= 0 && k >= s - 3; k--) {
-        for (size_t i = 0; i < d->dates.n; i++) {
+        for (int i = d->sents.items[k].dates_start; i < d->sents.items[k].dates_end; i++) {
             const date_mention *dm = &d->dates.items[i];
-            if (dm->sent == k && dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved) &&
-                dm->value.d) {
+            if (dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved) && dm->value.d) {
                 m->date = dm->value;
                 break;
             }
@@ -273,28 +269,47 @@ static bool same_day_news(const doc *d)
     return false;
 }
 
-/* The date of an agreement this meeting signed: the article's agreement whose signatories
- * are its participants. */
-static void date_from_agreements(const doc *d, meeting *m)
+/* The signatories of the article's agreements: (agreement, person key) -> 0. */
+static void index_signatories(const doc *d, strmap *signed_by)
 {
     size_t i;
     json_t *a;
     json_array_foreach(d->agreements, i, a)
     {
-        json_t *sig = json_object_get(a, "signatories");
-        int common = 0;
         size_t k;
         json_t *p;
-        json_array_foreach(sig, k, p)
+        json_array_foreach(json_object_get(a, "signatories"), k, p)
         {
-            for (int j = 0; j < m->n; j++)
-                common += strcmp(d->people.items[m->people[j]].key, json_string_value(json_object_get(p, "key"))) == 0;
+            strbuf key = STRBUF_INIT;
+            strbuf_add(&key, &i, sizeof i);
+            strbuf_addstr(&key, json_string_value(json_object_get(p, "key")));
+            strmap_put(signed_by, key.buf, key.len, 0, NULL);
+            strbuf_release(&key);
+        }
+    }
+}
+
+/* The date of an agreement this meeting signed: the article's agreement whose signatories
+ * are its participants (two of them at least). */
+static void date_from_agreements(const doc *d, const strmap *signed_by, bool same_day, meeting *m)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(d->agreements, i, a)
+    {
+        int common = 0;
+        for (int j = 0; j < m->n; j++) {
+            strbuf key = STRBUF_INIT;
+            strbuf_add(&key, &i, sizeof i);
+            strbuf_addstr(&key, d->people.items[m->people[j]].key);
+            common += strmap_get(signed_by, key.buf, key.len) != NULL;
+            strbuf_release(&key);
         }
         if (common >= 2) {
             const char *sd = json_string_value(json_object_get(a, "signed"));
             if (!m->date.y && sd && date_parse_ymd(sd, &m->date) && json_is_true(json_object_get(a, "date_inferred"))) {
                 /* dated by the article only: the day holds for same-day news, else the month */
-                if (!same_day_news(d))
+                if (!same_day)
                     m->date.d = 0;
                 m->date_inferred = true;
             }
@@ -310,7 +325,7 @@ void meetings_find(doc *d)
 {
     VEC(meeting) ms = {0};
     meeting *last = NULL;
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         if (!sent_readable(d, (int)si))
             continue;
         meeting m;
@@ -348,17 +363,22 @@ void meetings_find(doc *d)
             merged = true;
             last = o;
         }
-        if (!merged) {
+        if (!merged && ms.n < MEETINGS_MAX) {
             VEC_PUSH(ms, m);
             last = &ms.items[ms.n - 1];
+        } else if (!merged) {
+            free_meeting(&m); /* past MEETINGS_MAX */
         }
     }
     d->meetings = json_array();
+    bool same_day = same_day_news(d);
+    strmap signed_by = STRMAP_INIT;
+    index_signatories(d, &signed_by);
     for (size_t i = 0; i < ms.n; i++) {
         meeting *m = &ms.items[i];
-        date_from_agreements(d, m);
+        date_from_agreements(d, &signed_by, same_day, m);
         if (!m->date.y && !m->date_relative && d->published.y) {
-            m->date = (date_value){d->published.y, d->published.m, same_day_news(d) ? d->published.d : 0};
+            m->date = (date_value){d->published.y, d->published.m, same_day ? d->published.d : 0};
             m->date_inferred = true;
             m->confidence -= 0.1;
         }
@@ -386,5 +406,6 @@ void meetings_find(doc *d)
         json_array_append_new(d->meetings, o);
         free_meeting(m);
     }
+    strmap_release(&signed_by);
     free(ms.items);
 }
