@@ -290,7 +290,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
             k++;
         int run = k;
-        while (k < s_end) {
+        while (k < s_end && doc_step(d)) {
             if (name_part(d, k) && !inside_person(d, k)) {
                 k++;
                 continue;
@@ -367,7 +367,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
 static bool signing_sentence(const doc *d, int s, int *verb)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         if (tok_in(d, t, LEX_SIGNING_VERBS)) {
             /* "agreed to supply" is a promise, not a signature */
             if ((tok_is(d, t, "agreed") || tok_is(d, t, "reached")) && t + 1 < se->tok_end &&
@@ -444,7 +444,7 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
 static bool signing_is_news(const doc *d, int s, int verb)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         if (tok_is(d, t, "which") || tok_is(d, t, "previous") || tok_is(d, t, "earlier") ||
             tok_is(d, t, "former") || tok_is(d, t, "original") || tok_is(d, t, "historic"))
             return false;
@@ -474,7 +474,7 @@ static bool mention_pending(const doc *d, int s, int a)
         if (d->sents.items[k].line != d->sents.items[s].line)
             break;
         /* in the next sentence, only when "it" is what is still to be signed */
-        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end; v++) {
+        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end && doc_step(d); v++) {
             if (!tok_in(d, v, LEX_SIGNING_VERBS) || !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
             if (k == s)
@@ -557,16 +557,16 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
 {
     const sentence *se = &d->sents.items[s];
     int before = -1, after = -1;
-    for (int v = a - 1; v >= se->tok_start && before < 0; v--)
+    for (int v = a - 1; v >= se->tok_start && before < 0 && doc_step(d); v--)
         if (signs(d, se->tok_start, se->tok_end, v))
             before = v;
-    for (int v = b; v < se->tok_end && after < 0; v++)
+    for (int v = b; v < se->tok_end && after < 0 && doc_step(d); v++)
         if (signs(d, se->tok_start, se->tok_end, v))
             after = v;
     if (after >= 0) {
         bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
                           (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"));
-        for (int t = b; t < after; t++)
+        for (int t = b; t < after && doc_step(d); t++)
             if ((is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) ||
                 tok_is(d, t, ";")) {
                 after = -1;
@@ -575,7 +575,7 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
     }
     if (before >= 0) {
         if (coordinated(d, se->tok_start, a)) {
-            for (int t = before + 1; t < a; t++)
+            for (int t = before + 1; t < a && doc_step(d); t++)
                 if (tok_is(d, t, ";")) {
                     before = -1;
                     break;
@@ -585,7 +585,7 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
             static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
                                                        "to", "of", "from", "after", "before", "since",
                                                        "than", "like", "as", NULL};
-            for (int t = before + 1; t < a; t++)
+            for (int t = before + 1; t < a && doc_step(d); t++)
                 if (is_agreement_head(d, t) || tok_is(d, t, ",") || tok_is(d, t, ";") ||
                     tok_in(d, t, PREPOSITIONS)) {
                     before = -1;
@@ -607,7 +607,7 @@ static bool first_person_in(const doc *d, int s)
 {
     static const char *const FIRST[] = {"I", "We", "we", "my", "My", "our", "Our", NULL};
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++)
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++)
         if (tok_in(d, t, FIRST))
             return true;
     return false;
@@ -1162,7 +1162,7 @@ static void acronym_mentions(doc *d, finder *f)
         if (!sent_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
-        for (int t = se->tok_start; t < se->tok_end; t++) {
+        for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
             if (!(d->tokens.items[t].flags & TK_UPPER))
                 continue;
             for (size_t k = 0; k < f->ags.n; k++) {

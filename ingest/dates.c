@@ -332,20 +332,20 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
      * one at the anchor or after. */
     size_t last_comma = 0;
     bool any_comma = false;
-    for (int t = se->tok_start; t < se->tok_end && d->tokens.items[t].end <= at; t++)
+    for (int t = se->tok_start; t < se->tok_end && d->tokens.items[t].end <= at && doc_step(d); t++)
         if (tok_is(d, t, ",") || tok_is(d, t, ";")) {
             last_comma = d->tokens.items[t].start;
             any_comma = true;
         }
     size_t first_break = SIZE_MAX;
-    for (int t = tok_at(d, at); t < se->tok_end; t++)
+    for (int t = tok_at(d, at); t < se->tok_end && doc_step(d); t++)
         if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t))) {
             first_break = d->tokens.items[t].end;
             break;
         }
     long best = -1;
     *relative = false;
-    for (int i = se->dates_start; i < se->dates_end; i++) {
+    for (int i = se->dates_start; i < se->dates_end && doc_step(d); i++) {
         const date_mention *m = &d->dates.items[i];
         if (m->kind == DATE_RANGE)
             continue;

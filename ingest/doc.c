@@ -113,15 +113,12 @@ static double clock_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-bool doc_step(const doc *d)
+bool doc_clock(const doc *d)
 {
     extract_budget *b = d->budget;
-    b->steps++;
-    if (b->until_clock-- == 0) {
-        b->until_clock = BUDGET_CLOCK_STEPS;
-        if (b->deadline > 0 && !b->expired && clock_seconds() >= b->deadline)
-            b->expired = true;
-    }
+    b->until_clock = BUDGET_CLOCK_STEPS;
+    if (b->deadline > 0 && !b->expired && clock_seconds() >= b->deadline)
+        b->expired = true;
     return !b->expired;
 }
 
@@ -262,7 +259,7 @@ int tok_at(const doc *d, size_t b)
 static void split_lines(doc *d)
 {
     size_t i = 0;
-    while (i <= d->len) {
+    while (i <= d->len && doc_step(d)) {
         size_t e = i;
         while (e < d->len && d->text[e] != '\n')
             e++;
@@ -718,6 +715,8 @@ static void tokenize_line(doc *d, size_t start, size_t end)
         }
         VEC_PUSH(d->tokens, t);
         i = t.end;
+        if (!doc_step(d))
+            return;
     }
 }
 

@@ -200,8 +200,19 @@ typedef struct doc {
 void doc_parse(doc *d, const char *text, size_t len, extract_budget *budget);
 void doc_free(doc *d);
 
-/* Counts one step of work; false once the budget has run out (and from then on). */
-bool doc_step(const doc *d);
+/* Reads the clock against the budget's deadline (for doc_step); false once past it. */
+bool doc_clock(const doc *d);
+/* Counts one step of work; false once the budget has run out (and from then on).  Every
+ * loop whose length grows with the article counts its steps, a pass's loop stopping when
+ * this says false: the steps measure the work, and the deadline stops it. */
+static inline bool doc_step(const doc *d)
+{
+    extract_budget *b = d->budget;
+    b->steps++;
+    if (--b->until_clock == 0)
+        return doc_clock(d);
+    return !b->expired;
+}
 /* True once the budget has run out: the finders stop, and the extraction fails. */
 bool doc_expired(const doc *d);
 /* Set each sentence's range of person mentions, dates or countries: called by the finder

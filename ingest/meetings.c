@@ -55,7 +55,7 @@ static int trigger(const doc *d, int s, bool *call)
 {
     const sentence *se = &d->sents.items[s];
     *call = false;
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         const token *k = &d->tokens.items[t];
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
@@ -93,7 +93,7 @@ static int trigger(const doc *d, int s, bool *call)
 static char *occasion(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         int k = -1;
         bool sidelines = false;
         if (tok_is(d, t, "sidelines") && t + 1 < se->tok_end && tok_is(d, t + 1, "of")) {
@@ -108,10 +108,10 @@ static char *occasion(const doc *d, int s)
             k++;
         /* an ordinal like "12th" may open the name */
         int a = k;
-        while (k < se->tok_end && ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) ||
-                                   ((d->tokens.items[k].flags & TK_NUM) && k == a) ||
-                                   tok_is(d, k, "\xE2\x80\x99") || tok_is(d, k, "'") ||
-                                   (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1))))
+        while (k < se->tok_end && doc_step(d) &&
+               ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || ((d->tokens.items[k].flags & TK_NUM) && k == a) ||
+                tok_is(d, k, "\xE2\x80\x99") || tok_is(d, k, "'") ||
+                (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1))))
             k++;
         int words = 0;
         for (int u = a; u < k; u++)
@@ -143,7 +143,7 @@ static char *occasion(const doc *d, int s)
 static bool two_of_them(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t + 1 < se->tok_end; t++)
+    for (int t = se->tok_start; t + 1 < se->tok_end && doc_step(d); t++)
         if ((tok_is(d, t, "two") || tok_is(d, t, "both")) && tok_in(d, t + 1, LEX_GROUP_NOUNS))
             return true;
     return false;
@@ -157,7 +157,7 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
     int verb = -1;
     bool signing = false;
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end && !signing; t++)
+    for (int t = se->tok_start; t < se->tok_end && !signing && doc_step(d); t++)
         if (tok_in(d, t, LEX_SIGNING_VERBS) && !tok_is(d, t, "agreed") && !tok_is(d, t, "reached")) {
             signing = true;
             verb = t;
@@ -178,7 +178,7 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
                 add_person(m, pm->person);
         }
     }
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
         if (g && !tok_in_quotes(d, t) && post < 0)
             add_person(m, people_resolve_pronoun(d, d->tokens.items[t].start, g));
@@ -225,7 +225,7 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
         m->place = doc_strdup(d, ps, pe);
     else {
         /* "visit to the White House" */
-        for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+        for (int t = se->tok_start; t + 2 < se->tok_end && doc_step(d); t++)
             if (tok_is(d, t, "visit") && tok_is(d, t + 1, "to")) {
                 int a = t + 2 + (tok_is(d, t + 2, "the") ? 1 : 0), k = a;
                 while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0)

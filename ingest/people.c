@@ -931,7 +931,7 @@ int people_resolve_pronoun(const doc *d, size_t at, char gender)
     int sent = d->tokens.items[t].sent;
     /* the subject of this sentence, when it is named before the pronoun */
     const sentence *se = &d->sents.items[sent];
-    for (int i = se->mentions_start; i < se->mentions_end; i++) {
+    for (int i = se->mentions_start; i < se->mentions_end && doc_step(d); i++) {
         const person_mention *m = &d->pmentions.items[i];
         if (m->end <= at && gender_ok(d, m->person, gender))
             return m->person;
@@ -941,7 +941,7 @@ int people_resolve_pronoun(const doc *d, size_t at, char gender)
     for (int s = se->prev_readable; s >= 0 && looked < PRONOUN_LOOKBACK_SENTENCES;
          s = d->sents.items[s].prev_readable) {
         looked++;
-        for (int i = d->sents.items[s].mentions_start; i < d->sents.items[s].mentions_end; i++)
+        for (int i = d->sents.items[s].mentions_start; i < d->sents.items[s].mentions_end && doc_step(d); i++)
             if (gender_ok(d, d->pmentions.items[i].person, gender))
                 return d->pmentions.items[i].person;
     }
@@ -975,7 +975,7 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
 {
     const sentence *se = &d->sents.items[s];
     int by = -1;
-    for (int t = verb + 1; t < se->tok_end && by < 0; t++)
+    for (int t = verb + 1; t < se->tok_end && by < 0 && doc_step(d); t++)
         if (tok_is(d, t, "by")) {
             for (int k = t + 1; k < se->tok_end && k <= t + 8; k++)
                 if (d->tokens.items[k].person >= 0) {
@@ -985,11 +985,11 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
         }
     /* "A signed ... alongside B" / "together with B" */
     int along = -1;
-    for (int t = verb + 1; by < 0 && t < se->tok_end && along < 0; t++)
+    for (int t = verb + 1; by < 0 && t < se->tok_end && along < 0 && doc_step(d); t++)
         if (tok_is(d, t, "alongside") || (tok_is(d, t, "with") && t > 0 && tok_is(d, t - 1, "together")))
             along = t;
     int n = 0;
-    for (int i = se->mentions_start; i < se->mentions_end && n < max; i++) {
+    for (int i = se->mentions_start; i < se->mentions_end && n < max && doc_step(d); i++) {
         const person_mention *pm = &d->pmentions.items[i];
         bool take = by >= 0 ? pm->tok_start > by && !in_relative_clause(d, by, pm->tok_start)
                             : (pm->tok_end <= verb && !in_relative_clause(d, se->tok_start, pm->tok_start)) ||
@@ -1005,7 +1005,7 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
     /* "the two Deputy Ministers signed", "both ministers signed": the two named last */
     if (n == 0 && by < 0) {
         bool pair = false;
-        for (int t = se->tok_start; t + 1 < verb && !pair; t++) {
+        for (int t = se->tok_start; t + 1 < verb && !pair && doc_step(d); t++) {
             if (!tok_ieq(d, t, "two") && !tok_ieq(d, t, "both"))
                 continue;
             int k = t + 1;

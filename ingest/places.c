@@ -203,7 +203,7 @@ json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, 
         else
             hi = mid;
     }
-    for (size_t i = lo; i < d->countries.n && d->countries.items[i].start < end; i++) {
+    for (size_t i = lo; i < d->countries.n && d->countries.items[i].start < end && doc_step(d); i++) {
         const country_mention *m = &d->countries.items[i];
         if (m->end > end)
             continue;
@@ -218,7 +218,7 @@ json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_
 {
     json_t *out = json_array();
     const sentence *s = &d->sents.items[sent];
-    for (int i = s->countries_start; i < s->countries_end; i++) {
+    for (int i = s->countries_start; i < s->countries_end && doc_step(d); i++) {
         const country_mention *m = &d->countries.items[i];
         if (m->start >= skip_start && m->end <= skip_end)
             continue;
@@ -363,7 +363,7 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
     const sentence *s = &d->sents.items[sent];
     int t0 = s->tok_start;
     int best = -100;
-    for (int t = t0; t + 1 < s->tok_end; t++) {
+    for (int t = t0; t + 1 < s->tok_end && doc_step(d); t++) {
         /* a purpose clause ("to set up a hub in Poland") says where something will be, not where
          * this happened */
         if (tok_is(d, t, "to") && (d->tokens.items[t + 1].flags & TK_WORD) && !(d->tokens.items[t + 1].flags & TK_CAP) &&

@@ -98,6 +98,7 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
     bool inside = false;
     qspan q = {0};
     while (i < l->end) {
+        doc_step(d);
         size_t n;
         uint32_t c = cp_at(d, i, &n);
         if (!inside && c == open_cp && can_open(d, l->start, i, n, l->end)) {
@@ -170,6 +171,7 @@ static void inner_shape(const doc *d, const qspan *q, int *words, int *content, 
     int t = tok_at(d, q->start);
     uint32_t last = 0;
     for (; t < (int)d->tokens.n && d->tokens.items[t].start < q->end; t++) {
+        doc_step(d);
         const token *k = &d->tokens.items[t];
         if (k->flags & TK_PUNCT) {
             last = cp_at(d, k->start, NULL);
@@ -263,8 +265,9 @@ static int title_reference_end(const doc *d, int t, int to)
         return t;
     }
     int head = -1;
-    while (k < to && (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_in(d, k, LEX_TITLE_MODIFIERS) ||
-                      (head >= 0 && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and"))))) {
+    while (k < to && doc_step(d) &&
+           (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_in(d, k, LEX_TITLE_MODIFIERS) ||
+            (head >= 0 && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and"))))) {
         if (tok_in_ci(d, k, LEX_TITLE_HEADS))
             head = k;
         k++;
@@ -305,6 +308,7 @@ static int titled_person(const doc *d, const strmap *title_words, int from, int 
 {
     int scanned = 0;
     for (int i = mention_at(d, d->tokens.items[from].start); i-- > 0 && scanned++ < TITLE_REFERENCE_LOOKBACK;) {
+        doc_step(d);
         int who = d->pmentions.items[i].person;
         bool fits = true;
         for (int t = from; t < to && fits; t++) {
@@ -442,6 +446,7 @@ static bool attribute_left(const doc *d, const strmap *title_words, int from, in
         }
     }
     for (int c = to - 1; c >= from; c--) {
+        doc_step(d);
         if (!is_cue(d, c))
             continue;
         if (tok_ieq(d, c, "according")) {
@@ -461,6 +466,7 @@ static bool attribute_left(const doc *d, const strmap *title_words, int from, in
         if (participle) {
             /* the subject of the sentence */
             for (int k = from; k < c; k++) {
+                doc_step(d);
                 int m = mention_covering(d, k);
                 if (m >= 0) {
                     a->person = d->pmentions.items[m].person;
@@ -546,7 +552,7 @@ static void attribute(const doc *d, const strmap *title_words, qspan *q, const q
             to = d->sents.items[s_close + 1].tok_end;
         }
         /* stop at the next quotation */
-        for (int k = from; k < to; k++)
+        for (int k = from; k < to && doc_step(d); k++)
             if (tok_is(d, k, "\xE2\x80\x9C") || (tok_is(d, k, "\"") && k > from)) {
                 to = k;
                 break;
@@ -587,9 +593,7 @@ static void attribute(const doc *d, const strmap *title_words, qspan *q, const q
     /* a quotation on a line of its own, signed on the next: "— Professor Name, Institute" */
     if (!found) {
         int nl = q->line + 1;
-        while (nl < (int)d->lines.n && d->lines.items[nl].kind == LINE_BLANK)
-            nl++;
-        if (nl < (int)d->lines.n && nl == q->line + 1) {
+        if (nl < (int)d->lines.n && d->lines.items[nl].kind != LINE_BLANK) {
             const line *sig = &d->lines.items[nl];
             uint32_t c0 = cp_at(d, sig->start, NULL);
             if (c0 == 0x2014 || c0 == 0x2013 || c0 == '-') {
