@@ -154,7 +154,8 @@ typedef struct ingest_text_report {
 } ingest_text_report;
 
 /* Ingests one article: checks it (a refusal returns its code and stores nothing), extracts
- * and stores it unless the same bytes are stored, and with `merge` merges every article
+ * it within the time budget (past it: INGEST_TOO_SLOW, logged, nothing stored) and stores it
+ * unless the same bytes are stored, and with `merge` merges every article
  * again (when this one is new, or an earlier run left the facts stale) and counts the facts
  * it supports.  Without `merge` the caller merges once after many (ingest_run does).
  * Returns INGEST_OK, a refusal, or INGEST_ERROR (logged). */
