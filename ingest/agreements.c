@@ -18,6 +18,7 @@
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
+#include "util/strmap.h"
 
 #define MAX_MODIFIERS 8
 #define MAX_PAREN_TOKENS 8
@@ -47,6 +48,7 @@ static const char *const RIGHT_PREPOSITIONS[] = {
 typedef struct ag {
     char *name;
     strvec aliases;
+    strvec alias_keys;   /* agreement_key() of each alias */
     char *acronym;
     char head[24];
     bool generic;
@@ -66,9 +68,50 @@ typedef struct ag {
     size_t first;
     const char *rule;
     double confidence;
+    int aliases_emptied; /* times its aliases went to another (merge_named) */
 } ag;
 
 typedef VEC(ag) ag_vec;
+
+/* The agreements of one article while they are found, with what keeps look-ups from
+ * scanning them: the first agreement with a name (by agreement_key) or an acronym, and the
+ * names, descriptors, evidence and signatories each one holds. */
+typedef struct finder {
+    ag_vec ags;
+    strmap by_name;
+    strmap by_acronym;
+    strmap members; /* (what, agreement, value) -> 0 */
+} finder;
+
+static int ag_index(const finder *f, const ag *g)
+{
+    return (int)(g - f->ags.items);
+}
+
+/* Adds value to what agreement g holds of one kind; false when it held it already. */
+static bool add_member(finder *f, const ag *g, char what, const void *value, size_t len)
+{
+    strbuf key = STRBUF_INIT;
+    int idx = ag_index(f, g);
+    strbuf_addch(&key, what);
+    strbuf_add(&key, &idx, sizeof idx);
+    if (what == 'a')
+        strbuf_add(&key, &g->aliases_emptied, sizeof g->aliases_emptied);
+    strbuf_add(&key, value, len);
+    bool added;
+    strmap_put(&f->members, key.buf, key.len, 0, &added);
+    strbuf_release(&key);
+    return added;
+}
+
+/* Keeps the lowest agreement index for a key of a look-up. */
+static void index_first(strmap *map, const char *key, int idx)
+{
+    bool added;
+    int *first = strmap_put(map, key, strlen(key), idx, &added);
+    if (!added && idx < *first)
+        *first = idx;
+}
 
 char *agreement_key(const char *name)
 {
@@ -146,11 +189,7 @@ static bool name_part(const doc *d, int t)
 
 static bool inside_person(const doc *d, int t)
 {
-    for (size_t i = 0; i < d->pmentions.n; i++)
-        if (d->tokens.items[t].start >= d->pmentions.items[i].start &&
-            d->tokens.items[t].end <= d->pmentions.items[i].end)
-            return true;
-    return false;
+    return d->tokens.items[t].cover >= 0;
 }
 
 static bool acronym_fits(const char *acr, size_t an, const char *name)
@@ -251,7 +290,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
             k++;
         int run = k;
-        while (k < s_end) {
+        while (k < s_end && doc_step(d)) {
             if (name_part(d, k) && !inside_person(d, k)) {
                 k++;
                 continue;
@@ -328,7 +367,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
 static bool signing_sentence(const doc *d, int s, int *verb)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         if (tok_in(d, t, LEX_SIGNING_VERBS)) {
             /* "agreed to supply" is a promise, not a signature */
             if ((tok_is(d, t, "agreed") || tok_is(d, t, "reached")) && t + 1 < se->tok_end &&
@@ -342,19 +381,41 @@ static bool signing_sentence(const doc *d, int s, int *verb)
     return false;
 }
 
-static void add_unique(strvec *v, const char *s)
+static void add_alias(finder *f, ag *g, const char *name)
 {
-    for (size_t i = 0; i < v->n; i++)
-        if (strcmp(v->items[i], s) == 0)
-            return;
-    VEC_PUSH(*v, strdup(s));
+    if (g->aliases.n >= AGREEMENT_ALIASES_MAX || !add_member(f, g, 'a', name, strlen(name)))
+        return;
+    VEC_PUSH(g->aliases, strdup(name));
+    char *key = agreement_key(name);
+    index_first(&f->by_name, key, ag_index(f, g));
+    VEC_PUSH(g->alias_keys, key);
 }
 
-static void add_evidence(ag *g, size_t start, size_t end)
+static void free_strings(strvec *v)
 {
-    for (size_t i = 0; i < g->ev.n; i += 2)
-        if (g->ev.items[i] == start && g->ev.items[i + 1] == end)
-            return;
+    for (size_t i = 0; i < v->n; i++)
+        free(v->items[i]);
+    free(v->items);
+    memset(v, 0, sizeof *v);
+}
+
+static void add_descriptor(finder *f, ag *g, const char *word)
+{
+    if (add_member(f, g, 'd', word, strlen(word)))
+        VEC_PUSH(g->descriptors, strdup(word));
+}
+
+static void set_acronym(finder *f, ag *g, const char *acronym)
+{
+    g->acronym = strdup(acronym);
+    index_first(&f->by_acronym, acronym, ag_index(f, g));
+}
+
+static void add_evidence(finder *f, ag *g, size_t start, size_t end)
+{
+    size_t span[2] = {start, end};
+    if (!add_member(f, g, 'e', span, sizeof span))
+        return;
     VEC_PUSH(g->ev, start);
     VEC_PUSH(g->ev, end);
     if (start < g->first || !g->mentions)
@@ -383,7 +444,7 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
 static bool signing_is_news(const doc *d, int s, int verb)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         if (tok_is(d, t, "which") || tok_is(d, t, "previous") || tok_is(d, t, "earlier") ||
             tok_is(d, t, "former") || tok_is(d, t, "original") || tok_is(d, t, "historic"))
             return false;
@@ -413,7 +474,7 @@ static bool mention_pending(const doc *d, int s, int a)
         if (d->sents.items[k].line != d->sents.items[s].line)
             break;
         /* in the next sentence, only when "it" is what is still to be signed */
-        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end; v++) {
+        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end && doc_step(d); v++) {
             if (!tok_in(d, v, LEX_SIGNING_VERBS) || !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
             if (k == s)
@@ -469,55 +530,72 @@ static bool coordinated(const doc *d, int s_start, int a)
     return false;
 }
 
+/* Can token v of a sentence starting at s_start sign something (a signing verb that is not a
+ * promise, a plan, a denial or an adjective)? */
+static bool signs(const doc *d, int s_start, int s_end, int v)
+{
+    if (!tok_in(d, v, LEX_SIGNING_VERBS))
+        return false;
+    if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < s_end && tok_is(d, v + 1, "to"))
+        return false;
+    if (signing_denied(d, s_start, v))
+        return false;
+    /* "the final signed copy": an adjective, not a signing */
+    static const char *const BEFORE_ADJECTIVE[] = {"the", "a", "an", "final", "its", "their", "this",
+                                                   "that", "newly", "recently", "jointly", NULL};
+    return !(v > s_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE));
+}
+
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
  * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
- * named in between, or before it in the same clause ("signed the X", no comma in between). */
+ * named in between, or before it in the same clause ("signed the X", no comma in between).
+ *
+ * Of the verbs after the mention only the first can govern it, since whatever stands between
+ * the mention and a verb stands between it and every later one; of those before it, only the
+ * last.  The nearer of the two wins, the one before on a tie. */
 static int signing_verb_for(const doc *d, int s, int a, int b)
 {
     const sentence *se = &d->sents.items[s];
-    int best = -1, best_dist = 0;
-    for (int v = se->tok_start; v < se->tok_end; v++) {
-        if (!tok_in(d, v, LEX_SIGNING_VERBS))
-            continue;
-        if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to"))
-            continue;
-        if (signing_denied(d, se->tok_start, v))
-            continue;
-        /* "the final signed copy": an adjective, not a signing */
-        static const char *const BEFORE_ADJECTIVE[] = {"the", "a", "an", "final", "its", "their", "this",
-                                                       "that", "newly", "recently", "jointly", NULL};
-        if (v > se->tok_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE))
-            continue;
-        bool ok = true;
-        if (v >= b) {
-            bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
-                              (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"));
-            for (int t = b; t < v && ok; t++)
-                ok = !(is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
-                     !tok_is(d, t, ";");
-        } else if (v < a) {
-            if (coordinated(d, se->tok_start, a)) {
-                for (int t = v + 1; t < a && ok; t++)
-                    ok = !tok_is(d, t, ";");
-            } else {
-                /* the object of the verb: "signed the X", not "signed under the X" */
-                static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
-                                                           "to", "of", "from", "after", "before", "since",
-                                                           "than", "like", "as", NULL};
-                for (int t = v + 1; t < a && ok; t++)
-                    ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
-                         !tok_in(d, t, PREPOSITIONS);
+    int before = -1, after = -1;
+    for (int v = a - 1; v >= se->tok_start && before < 0 && doc_step(d); v--)
+        if (signs(d, se->tok_start, se->tok_end, v))
+            before = v;
+    for (int v = b; v < se->tok_end && after < 0 && doc_step(d); v++)
+        if (signs(d, se->tok_start, se->tok_end, v))
+            after = v;
+    if (after >= 0) {
+        bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
+                          (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"));
+        for (int t = b; t < after && doc_step(d); t++)
+            if ((is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) ||
+                tok_is(d, t, ";")) {
+                after = -1;
+                break;
             }
+    }
+    if (before >= 0) {
+        if (coordinated(d, se->tok_start, a)) {
+            for (int t = before + 1; t < a && doc_step(d); t++)
+                if (tok_is(d, t, ";")) {
+                    before = -1;
+                    break;
+                }
         } else {
-            continue;
-        }
-        int dist = v >= b ? v - b : a - v;
-        if (ok && (best < 0 || dist < best_dist)) {
-            best = v;
-            best_dist = dist;
+            /* the object of the verb: "signed the X", not "signed under the X" */
+            static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
+                                                       "to", "of", "from", "after", "before", "since",
+                                                       "than", "like", "as", NULL};
+            for (int t = before + 1; t < a && doc_step(d); t++)
+                if (is_agreement_head(d, t) || tok_is(d, t, ",") || tok_is(d, t, ";") ||
+                    tok_in(d, t, PREPOSITIONS)) {
+                    before = -1;
+                    break;
+                }
         }
     }
-    return best;
+    if (before >= 0 && (after < 0 || a - before <= after - b))
+        return before;
+    return after;
 }
 
 static int post_of_sentence(const doc *d, int s)
@@ -529,23 +607,21 @@ static bool first_person_in(const doc *d, int s)
 {
     static const char *const FIRST[] = {"I", "We", "we", "my", "My", "our", "Our", NULL};
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++)
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++)
         if (tok_in(d, t, FIRST))
             return true;
     return false;
 }
 
-static void add_signatory(const doc *d, ag *g, int who)
+static void add_signatory(const doc *d, finder *f, ag *g, int who)
 {
     const char *key = d->people.items[who].key;
-    size_t i;
-    json_t *v;
-    json_array_foreach(g->signatories, i, v) if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0) return;
-    json_array_append_new(g->signatories, people_ref(d, who));
+    if (add_member(f, g, 's', key, strlen(key)))
+        json_array_append_new(g->signatories, people_ref(d, who));
 }
 
 /* What a sentence that signs agreement g tells about it. */
-static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
+static void read_signing(const doc *d, finder *f, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
     g->signed_seen = true;
     date_value v = {0};
@@ -596,26 +672,29 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     int signers[16];
     int ns = people_signers(d, s, verb, signers, 16);
     for (int k = 0; k < ns; k++)
-        add_signatory(d, g, signers[k]);
+        add_signatory(d, f, g, signers[k]);
     if (post_idx >= 0 && first_person_in(d, s) && d->posts.items[post_idx].author >= 0) {
-        add_signatory(d, g, d->posts.items[post_idx].author);
+        add_signatory(d, f, g, d->posts.items[post_idx].author);
         /* the counterpart named in the same post_idx */
         const embedded_post *p = &d->posts.items[post_idx];
-        for (size_t m = 0; m < d->pmentions.n; m++)
-            if (d->pmentions.items[m].start >= p->body_start && d->pmentions.items[m].end <= p->body_end)
-                add_signatory(d, g, d->pmentions.items[m].person);
+        for (int m = mention_at(d, p->body_start); m < (int)d->pmentions.n && d->pmentions.items[m].start < p->body_end; m++)
+            if (d->pmentions.items[m].end <= p->body_end)
+                add_signatory(d, f, g, d->pmentions.items[m].person);
     }
 }
 
-static ag *new_ag(ag_vec *v)
+/* A new agreement, or NULL when the article has AGREEMENTS_MAX already. */
+static ag *new_ag(finder *f)
 {
+    if (f->ags.n >= AGREEMENTS_MAX)
+        return NULL;
     ag g = {0};
     g.parties = json_array();
     g.sent_parties = json_array();
     g.context_parties = json_array();
     g.signatories = json_array();
-    VEC_PUSH(*v, g);
-    return &v->items[v->n - 1];
+    VEC_PUSH(f->ags, g);
+    return &f->ags.items[f->ags.n - 1];
 }
 
 static const char *head_of(const doc *d, int head)
@@ -636,20 +715,14 @@ static const char *head_of(const doc *d, int head)
     return buf;
 }
 
-static int find_by_key(ag_vec *v, const char *key, const char *acronym)
+/* The first agreement with this acronym or with a name of this key, or -1. */
+static int find_by_key(const finder *f, const char *key, const char *acronym)
 {
-    for (size_t i = 0; i < v->n; i++) {
-        if (acronym && v->items[i].acronym && strcmp(acronym, v->items[i].acronym) == 0)
-            return (int)i;
-        for (size_t k = 0; k < v->items[i].aliases.n; k++) {
-            char *ak = agreement_key(v->items[i].aliases.items[k]);
-            bool same = strcmp(ak, key) == 0;
-            free(ak);
-            if (same)
-                return (int)i;
-        }
-    }
-    return -1;
+    const int *by_acronym = acronym ? strmap_get(&f->by_acronym, acronym, strlen(acronym)) : NULL;
+    const int *by_name = strmap_get(&f->by_name, key, strlen(key));
+    if (by_acronym && (!by_name || *by_acronym < *by_name))
+        return *by_acronym;
+    return by_name ? *by_name : -1;
 }
 
 typedef struct generic generic;
@@ -689,15 +762,15 @@ static bool nicknamed(const doc *d, int s_start, int a)
     return k >= s_start && k < a - 1 && tok_in(d, k, CALLING);
 }
 
-static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
+static void find_mentions(doc *d, finder *f, generic_vec *gens)
 {
     int last_named = -1; /* the agreement named last in the article */
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         if (!sent_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
         int renamed = -1; /* the agreement the next name in this sentence renames */
-        for (int t = se->tok_start; t < se->tok_end; t++) {
+        for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
             const token *k = &d->tokens.items[t];
             if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
                 /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
@@ -718,7 +791,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 }
                 char *name = doc_strdup(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 char *key = agreement_key(name);
-                int gi = find_by_key(ags, key, nm.acronym);
+                int gi = find_by_key(f, key, nm.acronym);
                 if (gi < 0 && renamed >= 0)
                     gi = renamed;
                 /* "Officials simply call it the Tarija Agreement": a nickname of the last one named */
@@ -726,17 +799,25 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     gi = last_named;
                 renamed = -1;
                 bool created = gi < 0;
-                ag *g = gi >= 0 ? &ags->items[gi] : new_ag(ags);
-                gi = (int)(g - ags->items);
+                ag *g = gi >= 0 ? &f->ags.items[gi] : new_ag(f);
+                if (!g) {
+                    /* past AGREEMENTS_MAX: a name of none of those found */
+                    free(name);
+                    free(key);
+                    free(nm.acronym);
+                    t = nm.b - 1;
+                    continue;
+                }
+                gi = ag_index(f, g);
                 if (created) {
                     g->name = strdup(name);
                     snprintf(g->head, sizeof g->head, "%s", head_of(d, t));
                     g->rule = nm.acronym ? "named-agreement-acronym" : "named-agreement";
                     g->confidence = nm.acronym ? 0.9 : 0.8;
                 }
-                add_unique(&g->aliases, name);
+                add_alias(f, g, name);
                 if (nm.acronym && !g->acronym)
-                    g->acronym = strdup(nm.acronym);
+                    set_acronym(f, g, nm.acronym);
                 if (nm.date.y)
                     set_date(g, nm.date, 3, false);
                 json_t *c = countries_in(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end, 0, 0);
@@ -746,7 +827,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 } else {
                     json_decref(c);
                 }
-                add_evidence(g, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                add_evidence(f, g, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 if (json_array_size(g->context_parties) < 2) {
                     /* "Mexico has shared the river with the United States under the 1944 Water Treaty" */
                     json_t *ctx = countries_acting(d, (int)si, 0, 0);
@@ -768,8 +849,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                             !read_named(d, h, nm.b + 1, close, &inner))
                             continue;
                         char *alias = doc_strdup(d, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
-                        add_unique(&g->aliases, alias);
-                        add_evidence(g, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
+                        add_alias(f, g, alias);
+                        add_evidence(f, g, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
                         free(alias);
                         free(inner.acronym);
                         nm.b = close + 1;
@@ -780,7 +861,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
                 if (verb >= 0)
-                    read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                    read_signing(d, f, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 last_named = gi;
@@ -791,7 +872,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 continue;
             }
         generic_check:
-            if ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS)) {
+            if ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS) &&
+                gens->n < GENERIC_MENTIONS_MAX) {
                 if (t + 1 < se->tok_end && tok_in_ci(d, t + 1, LEX_GENERIC_HEADS))
                     continue;
                 int a = t;
@@ -865,41 +947,54 @@ static bool head_compatible(const char *generic_head, const char *named_head)
     return strcmp(generic_head, named_head) == 0;
 }
 
-static int descriptor_overlap(const ag *g, const generic *gm)
+/* How many of a generic mention's descriptors (their agreement_key()s) the names of g hold
+ * as whole words. */
+static int descriptor_overlap(const ag *g, const strvec *descriptor_keys)
 {
     int n = 0;
-    for (size_t i = 0; i < gm->descriptors.n; i++) {
-        char *dk = agreement_key(gm->descriptors.items[i]);
-        for (size_t k = 0; k < g->aliases.n; k++) {
-            char *ak = agreement_key(g->aliases.items[k]);
-            size_t dl = strlen(dk);
+    for (size_t i = 0; i < descriptor_keys->n; i++) {
+        const char *dk = descriptor_keys->items[i];
+        size_t dl = strlen(dk);
+        for (size_t k = 0; k < g->alias_keys.n; k++) {
+            const char *ak = g->alias_keys.items[k];
             bool hit = false;
-            for (char *p = strstr(ak, dk); p && !hit; p = strstr(p + 1, dk))
+            for (const char *p = strstr(ak, dk); p && !hit; p = strstr(p + 1, dk))
                 hit = (p == ak || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
-            free(ak);
             if (hit) {
                 n++;
                 break;
             }
         }
-        free(dk);
     }
     return n;
 }
 
-static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
+/* The agreement most mentioned, the first of those equally mentioned: kept as mentions
+ * grow (only those of g changed since), rather than found again for each generic mention. */
+static void update_main(const finder *f, int *main_ag, const ag *g)
 {
-    for (size_t i = 0; i < gens->n; i++) {
+    int k = ag_index(f, g);
+    const ag *m = *main_ag >= 0 ? &f->ags.items[*main_ag] : NULL;
+    if (!m || g->mentions > m->mentions || (g->mentions == m->mentions && k < *main_ag))
+        *main_ag = k;
+}
+
+static void attach_generics(doc *d, finder *f, generic_vec *gens)
+{
+    /* the most mentioned agreement of the article, and whether it names any (this pass
+     * adds only generic ones) */
+    int main_ag = -1;
+    bool any_named = false;
+    for (size_t k = 0; k < f->ags.n; k++) {
+        update_main(f, &main_ag, &f->ags.items[k]);
+        any_named |= !f->ags.items[k].generic;
+    }
+    for (size_t i = 0; i < gens->n && doc_step(d); i++) {
         generic *gm = &gens->items[i];
         char head[24];
         snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
         int verb = signing_verb_for(d, gm->sent, tok_at(d, gm->start), gm->head_tok + 1);
         bool signing = verb >= 0;
-        /* the most mentioned agreement of the article */
-        int main_ag = -1;
-        for (size_t k = 0; k < ags->n; k++)
-            if (main_ag < 0 || ags->items[k].mentions > ags->items[main_ag].mentions)
-                main_ag = (int)k;
         /* "the 1882 boundary treaty": a year among the words names one agreement of its own */
         int year = 0;
         for (size_t k = 0; k < gm->descriptors.n && !year; k++) {
@@ -909,27 +1004,31 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         }
         if (year < 1800 || year >= 2100)
             year = 0;
+        strvec descriptor_keys = {0};
+        for (size_t k = 0; k < gm->descriptors.n; k++)
+            VEC_PUSH(descriptor_keys, agreement_key(gm->descriptors.items[k]));
         int best = -1, best_score = 0;
-        for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
-            ag *g = &ags->items[k];
+        for (size_t k = 0; k < f->ags.n && !(gm->indefinite && !signing); k++) {
+            ag *g = &f->ags.items[k];
             if (!head_compatible(head, g->head))
                 continue;
             if (year && g->date.y && g->date.y != year)
                 continue;
-            int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start);
+            int score = 1 + 3 * descriptor_overlap(g, &descriptor_keys) + ((int)k == main_ag ? 2 : 0) +
+                        (g->first < gm->start);
             if (score > best_score) {
                 best_score = score;
                 best = (int)k;
             }
         }
+        free_strings(&descriptor_keys);
         ag *g = NULL;
-        bool any_named = false;
-        for (size_t k = 0; k < ags->n; k++)
-            any_named |= !ags->items[k].generic;
         if (best >= 0) {
-            g = &ags->items[best];
+            g = &f->ags.items[best];
         } else if ((signing && !any_named && !gm->quoted) || (year && !gm->quoted && !gm->indefinite)) {
-            g = new_ag(ags);
+            g = new_ag(f);
+            if (!g)
+                continue; /* past AGREEMENTS_MAX */
             g->name = strdup(gm->phrase);
             g->generic = true;
             snprintf(g->head, sizeof g->head, "%s", head);
@@ -951,12 +1050,13 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         for (const char *p = gm->phrase; *p; p++)
             words += *p == ' ';
         if (words >= 3)
-            add_unique(&g->aliases, gm->phrase);
+            add_alias(f, g, gm->phrase);
         for (size_t k = 0; k < gm->descriptors.n; k++)
-            add_unique(&g->descriptors, gm->descriptors.items[k]);
-        add_evidence(g, gm->start, gm->end);
+            add_descriptor(f, g, gm->descriptors.items[k]);
+        add_evidence(f, g, gm->start, gm->end);
+        update_main(f, &main_ag, g);
         if (signing)
-            read_signing(d, g, gm->sent, verb, gm->start, gm->end);
+            read_signing(d, f, g, gm->sent, verb, gm->start, gm->end);
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
         if (json_array_size(c) > json_array_size(g->parties)) {
             json_decref(g->parties);
@@ -969,9 +1069,22 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 
 /* "The documents were signed in Hà Nội by A and B": a plural subject signs every agreement
  * the article named in the sentences just before. */
-static void plural_signings(doc *d, ag_vec *ags)
+static int cmp_first(const void *a, const void *b)
 {
-    for (size_t si = 0; si < d->sents.n; si++) {
+    const ag *x = *(ag *const *)a, *y = *(ag *const *)b;
+    return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void plural_signings(doc *d, finder *f)
+{
+    /* the agreements named in the text, by their first mention */
+    VEC(ag *) by_first = {0};
+    for (size_t k = 0; k < f->ags.n; k++)
+        if (f->ags.items[k].mentions > 0 && !f->ags.items[k].generic)
+            VEC_PUSH(by_first, &f->ags.items[k]);
+    if (by_first.n)
+        qsort(by_first.items, by_first.n, sizeof *by_first.items, cmp_first);
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         int verb;
         if (!sent_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
             continue;
@@ -982,20 +1095,26 @@ static void plural_signings(doc *d, ag_vec *ags)
             continue;
         size_t from = d->sents.items[si >= PLURAL_LOOKBACK ? si - PLURAL_LOOKBACK : 0].start;
         size_t to = d->sents.items[si].end;
-        for (size_t k = 0; k < ags->n; k++) {
-            ag *g = &ags->items[k];
-            if (g->mentions > 0 && !g->generic && g->first >= from && g->first <= to)
-                read_signing(d, g, (int)si, verb, 0, 0);
+        size_t lo = 0, hi = by_first.n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (by_first.items[mid]->first < from)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
+        for (size_t k = lo; k < by_first.n && by_first.items[k]->first <= to; k++)
+            read_signing(d, f, by_first.items[k], (int)si, verb, 0, 0);
     }
+    free(by_first.items);
 }
 
 /* Two names of one agreement in one article: same type, same parties, same year. */
-static void merge_named(ag_vec *ags)
+static void merge_named(finder *f)
 {
-    for (size_t i = 0; i < ags->n; i++) {
-        for (size_t k = i + 1; k < ags->n; k++) {
-            ag *a = &ags->items[i], *b = &ags->items[k];
+    for (size_t i = 0; i < f->ags.n; i++) {
+        for (size_t k = i + 1; k < f->ags.n; k++) {
+            ag *a = &f->ags.items[i], *b = &f->ags.items[k];
             if (strcmp(a->head, b->head) != 0 || (a->acronym && b->acronym))
                 continue;
             if (!a->date.y || !b->date.y || !date_compatible(a->date, b->date))
@@ -1012,27 +1131,24 @@ static void merge_named(ag_vec *ags)
                     continue;
             }
             /* fold b into a */
-            for (size_t x = 0; x < b->aliases.n; x++) {
-                add_unique(&a->aliases, b->aliases.items[x]);
-                free(b->aliases.items[x]);
-            }
-            b->aliases.n = 0;
+            for (size_t x = 0; x < b->aliases.n; x++)
+                add_alias(f, a, b->aliases.items[x]);
+            free_strings(&b->aliases);
+            free_strings(&b->alias_keys);
+            b->aliases_emptied++;
             for (size_t x = 0; x < b->ev.n; x += 2)
-                add_evidence(a, b->ev.items[x], b->ev.items[x + 1]);
+                add_evidence(f, a, b->ev.items[x], b->ev.items[x + 1]);
             set_date(a, b->date, b->date_rank, b->date_relative);
             if (!a->acronym && b->acronym)
-                a->acronym = strdup(b->acronym);
+                set_acronym(f, a, b->acronym);
             if (!a->place && b->place)
                 a->place = strdup(b->place);
             size_t x;
             json_t *v;
             json_array_foreach(b->signatories, x, v)
             {
-                bool dup = false;
-                size_t y;
-                json_t *w;
-                json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
-                if (!dup)
+                const char *key = json_string_value(json_object_get(v, "key"));
+                if (add_member(f, a, 's', key, strlen(key)))
                     json_array_append(a->signatories, v);
             }
             b->mentions = -1; /* dropped */
@@ -1040,20 +1156,20 @@ static void merge_named(ag_vec *ags)
     }
 }
 
-static void acronym_mentions(doc *d, ag_vec *ags)
+static void acronym_mentions(doc *d, finder *f)
 {
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         if (!sent_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
-        for (int t = se->tok_start; t < se->tok_end; t++) {
+        for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
             if (!(d->tokens.items[t].flags & TK_UPPER))
                 continue;
-            for (size_t k = 0; k < ags->n; k++) {
-                ag *g = &ags->items[k];
+            for (size_t k = 0; k < f->ags.n; k++) {
+                ag *g = &f->ags.items[k];
                 if (g->mentions >= 0 && g->acronym && strlen(g->acronym) == tok_len(d, t) &&
                     memcmp(g->acronym, d->text + d->tokens.items[t].start, tok_len(d, t)) == 0)
-                    add_evidence(g, d->tokens.items[t].start, d->tokens.items[t].end);
+                    add_evidence(f, g, d->tokens.items[t].start, d->tokens.items[t].end);
             }
         }
     }
@@ -1112,13 +1228,14 @@ static json_t *signatory_countries(const json_t *signatories)
 
 void agreements_find(doc *d)
 {
-    ag_vec ags = {0};
+    finder f = {0};
     generic_vec gens = {0};
-    find_mentions(d, &ags, &gens);
-    attach_generics(d, &ags, &gens);
-    plural_signings(d, &ags);
-    merge_named(&ags);
-    acronym_mentions(d, &ags);
+    find_mentions(d, &f, &gens);
+    attach_generics(d, &f, &gens);
+    plural_signings(d, &f);
+    merge_named(&f);
+    acronym_mentions(d, &f);
+    ag_vec ags = f.ags;
     const char *pair[2];
     countries_main_pair(d, pair);
     d->agreements = json_array();
@@ -1180,12 +1297,9 @@ void agreements_find(doc *d)
             json_array_append_new(d->agreements, o);
         }
         free(g->name);
-        for (size_t k = 0; k < g->aliases.n; k++)
-            free(g->aliases.items[k]);
-        free(g->aliases.items);
-        for (size_t k = 0; k < g->descriptors.n; k++)
-            free(g->descriptors.items[k]);
-        free(g->descriptors.items);
+        free_strings(&g->aliases);
+        free_strings(&g->alias_keys);
+        free_strings(&g->descriptors);
         free(g->acronym);
         free(g->place);
         free(g->ev.items);
@@ -1195,6 +1309,9 @@ void agreements_find(doc *d)
         json_decref(g->signatories);
     }
     free(ags.items);
+    strmap_release(&f.by_name);
+    strmap_release(&f.by_acronym);
+    strmap_release(&f.members);
     for (size_t i = 0; i < gens.n; i++) {
         free(gens.items[i].phrase);
         for (size_t k = 0; k < gens.items[i].descriptors.n; k++)

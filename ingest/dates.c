@@ -311,29 +311,9 @@ static date_value reference_date(doc *d)
 /* "On 8 October, ...": a date phrase before the first comma dates the whole sentence. */
 #define LEADING_PHRASE_TOKENS 6
 
-static bool comma_between(const doc *d, size_t a, size_t b)
-{
-    if (a > b) {
-        size_t t = a;
-        a = b;
-        b = t;
-    }
-    for (int t = tok_at(d, a); t < (int)d->tokens.n && d->tokens.items[t].end <= b; t++)
-        if (tok_is(d, t, ",") || tok_is(d, t, ";"))
-            return true;
-    return false;
-}
-
-/* Between an event word and a later date: a relative clause or a new clause starts. */
-static bool clause_break_between(const doc *d, size_t a, size_t b)
-{
-    static const char *const BREAKS[] = {"who", "which", "where", "whose", "while", "when", "that",
-                                         "since", "after", "before", "until", ";", NULL};
-    for (int t = tok_at(d, a); t < (int)d->tokens.n && d->tokens.items[t].end <= b; t++)
-        if (lex_has(BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t)))
-            return true;
-    return false;
-}
+/* Words after an event word that start a relative or a new clause before a later date. */
+static const char *const CLAUSE_BREAKS[] = {"who", "which", "where", "whose", "while", "when", "that",
+                                            "since", "after", "before", "until", ";", NULL};
 
 bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *relative)
 {
@@ -346,14 +326,33 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
             lead_end = d->tokens.items[t].start;
             break;
         }
+    /* A date before the anchor belongs to it when no comma or semicolon stands between them:
+     * when it starts at or after the last one ending before the anchor.  A date after it,
+     * when no clause break stands between: when it starts at or after the end of the first
+     * one at the anchor or after. */
+    size_t last_comma = 0;
+    bool any_comma = false;
+    for (int t = se->tok_start; t < se->tok_end && d->tokens.items[t].end <= at && doc_step(d); t++)
+        if (tok_is(d, t, ",") || tok_is(d, t, ";")) {
+            last_comma = d->tokens.items[t].start;
+            any_comma = true;
+        }
+    size_t first_break = SIZE_MAX;
+    for (int t = tok_at(d, at); t < se->tok_end && doc_step(d); t++)
+        if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t))) {
+            first_break = d->tokens.items[t].end;
+            break;
+        }
     long best = -1;
     *relative = false;
-    for (size_t i = 0; i < d->dates.n; i++) {
+    for (int i = se->dates_start; i < se->dates_end && doc_step(d); i++) {
         const date_mention *m = &d->dates.items[i];
-        if (m->sent != s || m->kind == DATE_RANGE)
+        if (m->kind == DATE_RANGE)
             continue;
         bool leading = m->end <= lead_end && at > lead_end;
-        if (m->start < at ? !leading && comma_between(d, m->start, at) : clause_break_between(d, at, m->start))
+        bool comma_between = any_comma && last_comma >= m->start;
+        bool break_between = first_break <= m->start;
+        if (m->start < at ? !leading && comma_between : break_between)
             continue;
         if (m->kind == DATE_RELATIVE && !m->resolved) {
             *relative = true;
@@ -370,14 +369,14 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
 
 void dates_find(doc *d)
 {
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         sentence *s = &d->sents.items[si];
         enum line_kind lk = d->lines.items[s->line].kind;
         if (lk != LINE_BODY && lk != LINE_POST && lk != LINE_HEADING)
             continue;
         size_t from = s->start > d->body_start ? s->start : d->body_start;
         pattern_match m;
-        while (from < s->end && pattern_find(PAT_DATE, d->text, s->end, from, &m)) {
+        while (from < s->end && pattern_find(PAT_DATE, d->text, s->end, from, &m) && doc_step(d)) {
             from = m.end[0] > m.start[0] ? m.end[0] : m.start[0] + 1;
             date_mention dm = {.start = m.start[0], .end = m.end[0], .sent = (int)si};
             char *txt = doc_strdup(d, m.start[0], m.end[0]);
@@ -405,14 +404,17 @@ void dates_find(doc *d)
     }
     date_value ref = reference_date(d);
     d->published = ref;
-    for (size_t i = 0; i < d->dates.n; i++) {
+    /* The first year an absolute date writes.  Resolving "October 31" below gives it the
+     * reference year or this one, and never changes which year comes first: with a
+     * reference year this one is not used. */
+    int first_year = 0;
+    for (size_t k = 0; k < d->dates.n && !first_year; k++)
+        if (d->dates.items[k].kind == DATE_ABSOLUTE)
+            first_year = d->dates.items[k].value.y;
+    for (size_t i = 0; i < d->dates.n && doc_step(d); i++) {
         date_mention *dm = &d->dates.items[i];
         if (dm->kind == DATE_ABSOLUTE && !dm->value.y && dm->value.m) {
             /* "October 31": the year of the reference date */
-            int first_year = 0;
-            for (size_t k = 0; k < d->dates.n && !first_year; k++)
-                if (d->dates.items[k].kind == DATE_ABSOLUTE)
-                    first_year = d->dates.items[k].value.y;
             if (ref.y || first_year) {
                 /* "on 26 May": the article's year, or else the first year it writes */
                 dm->value.y = ref.y ? ref.y : first_year;
@@ -428,4 +430,5 @@ void dates_find(doc *d)
                 dm->resolved = true;
         }
     }
+    doc_index_dates(d);
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ingest/lexicon.h"
 #include "ingest/pattern.h"
@@ -22,6 +23,8 @@
 /* Title, byline and the article's own date lines stand within the first few lines. */
 #define TOP_LINES 8
 #define TIMESTAMP_MAX_WORDS 12
+/* doc_cp() counts code points from the mark before its byte, one mark per block. */
+#define CP_MARK_BYTES 256
 
 void *vec_grow(void *p, size_t bytes)
 {
@@ -90,7 +93,41 @@ static bool cp_is_space(uint32_t c)
 
 size_t doc_cp(const doc *d, size_t b)
 {
-    return d->cp_base + utf8_cp_count(d->text, b);
+    size_t block = b / CP_MARK_BYTES;
+    return d->cp_base + d->cp_marks[block] + utf8_cp_count(d->text + block * CP_MARK_BYTES, b % CP_MARK_BYTES);
+}
+
+static void mark_code_points(doc *d)
+{
+    size_t blocks = d->len / CP_MARK_BYTES + 1;
+    d->cp_marks = vec_grow(NULL, blocks * sizeof *d->cp_marks);
+    d->cp_marks[0] = 0;
+    for (size_t i = 1; i < blocks; i++)
+        d->cp_marks[i] = d->cp_marks[i - 1] + utf8_cp_count(d->text + (i - 1) * CP_MARK_BYTES, CP_MARK_BYTES);
+}
+
+static double clock_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+bool doc_clock(const doc *d)
+{
+    extract_budget *b = d->budget;
+    b->until_clock = BUDGET_CLOCK_STEPS;
+    if (b->deadline > 0 && !b->expired && clock_seconds() >= b->deadline)
+        b->expired = true;
+    return !b->expired;
+}
+
+bool doc_expired(const doc *d)
+{
+    extract_budget *b = d->budget;
+    if (b->deadline > 0 && !b->expired && clock_seconds() >= b->deadline)
+        b->expired = true;
+    return b->expired;
 }
 
 json_t *doc_evidence(const doc *d, size_t start, size_t end)
@@ -178,9 +215,17 @@ char tok_pronoun_gender(const doc *d, int t)
 
 bool tok_in_quotes(const doc *d, int t)
 {
-    int line_start = tok_at(d, d->lines.items[d->sents.items[d->tokens.items[t].sent].line].start);
+    return (d->tokens.items[t].flags & TK_QUOTED) != 0;
+}
+
+/* Marks the tokens [first, last) of one line that stand inside quotation marks opened
+ * earlier on the line: a curly mark opens or closes, a straight one toggles. */
+static void mark_quoted(doc *d, int first, int last)
+{
     bool open = false;
-    for (int k = line_start; k < t; k++) {
+    for (int k = first; k < last; k++) {
+        if (open)
+            d->tokens.items[k].flags |= TK_QUOTED;
         if (tok_is(d, k, "\xE2\x80\x9C"))
             open = true;
         else if (tok_is(d, k, "\xE2\x80\x9D"))
@@ -188,7 +233,6 @@ bool tok_in_quotes(const doc *d, int t)
         else if (tok_is(d, k, "\""))
             open = !open;
     }
-    return open;
 }
 
 bool sent_readable(const doc *d, int s)
@@ -215,7 +259,7 @@ int tok_at(const doc *d, size_t b)
 static void split_lines(doc *d)
 {
     size_t i = 0;
-    while (i <= d->len) {
+    while (i <= d->len && doc_step(d)) {
         size_t e = i;
         while (e < d->len && d->text[e] != '\n')
             e++;
@@ -365,7 +409,7 @@ static void find_posts(doc *d)
 static void classify_lines(doc *d)
 {
     int nonblank = 0;
-    for (size_t i = 0; i < d->lines.n; i++) {
+    for (size_t i = 0; i < d->lines.n && doc_step(d); i++) {
         line *l = &d->lines.items[i];
         if (l->kind != LINE_BODY)
             continue;
@@ -578,7 +622,7 @@ static void find_metadata(doc *d)
         break;
     }
     /* Section headings: short lines without sentence punctuation inside the body. */
-    for (size_t i = 0; i < d->lines.n; i++) {
+    for (size_t i = 0; i < d->lines.n && doc_step(d); i++) {
         line *h = &d->lines.items[i];
         if (h->kind != LINE_BODY)
             continue;
@@ -620,7 +664,7 @@ static void tokenize_line(doc *d, size_t start, size_t end)
             i = n;
             continue;
         }
-        token t = {.start = i, .flags = 0, .sent = -1, .person = -1};
+        token t = {.start = i, .flags = 0, .sent = -1, .person = -1, .cover = -1, .prev_comma = -1};
         if (word_char(c) || ((c == '@' || c == '#') && n < end && word_char(cp_at(d, n, NULL)))) {
             if (c == '@')
                 t.flags |= TK_HANDLE;
@@ -671,6 +715,8 @@ static void tokenize_line(doc *d, size_t start, size_t end)
         }
         VEC_PUSH(d->tokens, t);
         i = t.end;
+        if (!doc_step(d))
+            return;
     }
 }
 
@@ -692,11 +738,14 @@ static void split_sentences(doc *d)
         line *l = &d->lines.items[li];
         if (l->kind == LINE_BLANK)
             continue;
+        if (!doc_step(d))
+            break;
         int first = (int)d->tokens.n;
         tokenize_line(d, l->start, l->end);
         int last = (int)d->tokens.n;
+        mark_quoted(d, first, last);
         int s0 = first;
-        for (int t = first; t < last; t++) {
+        for (int t = first; t < last && doc_step(d); t++) {
             token *k = &d->tokens.items[t];
             bool end_here = t == last - 1;
             if (!end_here && (k->flags & TK_PUNCT)) {
@@ -720,6 +769,10 @@ static void split_sentences(doc *d)
                     }
                 }
             }
+            if (t - s0 + 1 >= SENTENCE_MAX_TOKENS) {
+                t = s0 + SENTENCE_MAX_TOKENS - 1;
+                end_here = true;
+            }
             if (end_here) {
                 sentence s = {.start = d->tokens.items[s0].start, .end = d->tokens.items[t].end,
                               .line = (int)li, .tok_start = s0, .tok_end = t + 1};
@@ -732,7 +785,25 @@ static void split_sentences(doc *d)
     }
 }
 
-void doc_parse(doc *d, const char *text, size_t len)
+/* The indexes every finder reads: the comma before each token, and the readable sentence
+ * before each sentence. */
+static void index_tokens(doc *d)
+{
+    int comma = -1;
+    for (size_t t = 0; t < d->tokens.n; t++) {
+        d->tokens.items[t].prev_comma = comma;
+        if (tok_is(d, (int)t, ","))
+            comma = (int)t;
+    }
+    int readable = -1;
+    for (size_t s = 0; s < d->sents.n; s++) {
+        d->sents.items[s].prev_readable = readable;
+        if (sent_readable(d, (int)s))
+            readable = (int)s;
+    }
+}
+
+void doc_parse(doc *d, const char *text, size_t len, extract_budget *budget)
 {
     memset(d, 0, sizeof *d);
     /* A byte order mark (U+FEFF, which some editors write first) is no part of the first
@@ -745,11 +816,44 @@ void doc_parse(doc *d, const char *text, size_t len)
     }
     d->text = text;
     d->len = len;
+    d->budget = budget;
     d->title_line = d->byline_line = -1;
+    mark_code_points(d);
     split_lines(d);
     classify_lines(d);
     find_metadata(d);
     split_sentences(d);
+    index_tokens(d);
+    doc_index_mentions(d);
+    doc_index_dates(d);
+    doc_index_countries(d);
+}
+
+/* Sets each sentence's range [start, end) of a list sorted by sentence. */
+#define INDEX_RANGES(d, list, start_field, end_field)                                        \
+    do {                                                                                     \
+        size_t i_ = 0;                                                                       \
+        for (size_t s_ = 0; s_ < (d)->sents.n; s_++) {                                       \
+            (d)->sents.items[s_].start_field = (int)i_;                                      \
+            while (i_ < (list).n && (list).items[i_].sent <= (int)s_)                        \
+                i_++;                                                                        \
+            (d)->sents.items[s_].end_field = (int)i_;                                        \
+        }                                                                                    \
+    } while (0)
+
+void doc_index_mentions(doc *d)
+{
+    INDEX_RANGES(d, d->pmentions, mentions_start, mentions_end);
+}
+
+void doc_index_dates(doc *d)
+{
+    INDEX_RANGES(d, d->dates, dates_start, dates_end);
+}
+
+void doc_index_countries(doc *d)
+{
+    INDEX_RANGES(d, d->countries, countries_start, countries_end);
 }
 
 void doc_free(doc *d)
@@ -765,6 +869,8 @@ void doc_free(doc *d)
             free(p->aliases.items[k]);
         free(p->aliases.items);
     }
+    free(d->cp_marks);
+    free(d->places);
     free(d->lines.items);
     free(d->tokens.items);
     free(d->sents.items);

@@ -18,6 +18,33 @@
 #include "ingest/lexicon.h"
 #include "util/strbuf.h"
 
+/* The bounds that keep every step of the extractor linear in the length of the article.
+ * The steps look around a word within its sentence, and a sentence is at most this many
+ * tokens: a longer run of words without a sentence end (no prose has one; a list or a
+ * paste may) is cut into sentences of this length.  Look-ups across the whole article go
+ * through the indexes below (the mentions of a sentence, the quotation marks open at a
+ * token, the comma before it), never through a scan. */
+#define SENTENCE_MAX_TOKENS 256
+/* An article yields at most this many agreements and meetings, and at most this many
+ * generic mentions ("the pact") are read: no news article comes near, and each new one is
+ * compared with those found so far.  An agreement keeps at most this many names. */
+#define AGREEMENTS_MAX 64
+#define MEETINGS_MAX 256
+#define GENERIC_MENTIONS_MAX 256
+#define AGREEMENT_ALIASES_MAX 16
+
+/* What one extraction may spend and has spent.  Each pass counts a step for every token,
+ * sentence, line or mention it visits (doc_step), and reads the clock every
+ * BUDGET_CLOCK_STEPS steps: once past the deadline, every pass stops and the extraction
+ * fails.  The steps are also the measure of work the tests hold to the article's length. */
+typedef struct extract_budget {
+    double deadline;          /* CLOCK_MONOTONIC seconds; 0: none */
+    unsigned long long steps;
+    unsigned until_clock;     /* steps before the clock is read again */
+    bool expired;
+} extract_budget;
+#define BUDGET_CLOCK_STEPS 4096
+
 /* A growable array: VEC(int) v = {0}; VEC_PUSH(v, 3); free(v.items). */
 #define VEC(T) struct { T *items; size_t n, cap; }
 #define VEC_PUSH(v, x)                                                                   \
@@ -60,6 +87,8 @@ enum token_flags {
     TK_HANDLE = 32, /* @handle */
     TK_LEXED = 64,      /* token.lists is known */
     TK_COUNTRIED = 128, /* token.countries is known */
+    TK_QUOTED = 256,    /* inside quotation marks opened earlier on its line (tok_in_quotes) */
+    TK_NAMED = 512,     /* a name token of a person mention (while people_find runs) */
 };
 
 typedef struct token {
@@ -67,6 +96,8 @@ typedef struct token {
     unsigned flags;
     int sent;
     int person;     /* index of the person mention starting here, or -1 */
+    int cover;      /* the first person mention whose bytes hold this token's, or -1 */
+    int prev_comma; /* the nearest "," token before this one, or -1 */
     /* Worked out on first use (TK_LEXED), since every step asks word lists about tokens:
      * the lexicon's lists holding the token (lex_word_lists), and the countries it names
      * (tok_countries). */
@@ -79,6 +110,12 @@ typedef struct sentence {
     size_t start, end;
     int line;
     int tok_start, tok_end; /* [tok_start, tok_end) */
+    int prev_readable;      /* the nearest readable sentence before this one (sent_readable), or -1 */
+    /* What the finders found in it, as ranges of the doc's lists (each sorted by sentence):
+     * person mentions [mentions_start, mentions_end), dates, countries. */
+    int mentions_start, mentions_end;
+    int dates_start, dates_end;
+    int countries_start, countries_end;
 } sentence;
 
 /* A date as far as it is known: y/m/d are 0 when unknown. */
@@ -155,10 +192,35 @@ typedef struct doc {
     char *title, *byline, *dateline;
     char *byline_place;          /* "Amara Nwosu in Addis Ababa" -> "Addis Ababa" */
     json_t *agreements, *meetings, *quotes; /* built by the finders */
+    extract_budget *budget;      /* the caller's; never NULL */
+    size_t *cp_marks;            /* code points before each CP_MARK_BYTES-byte block */
+    struct place_memo *places;   /* place_in_sentence() of whole sentences, worked out once */
 } doc;
 
-void doc_parse(doc *d, const char *text, size_t len);
+/* Cuts the text into lines, tokens and sentences, counting steps against the budget. */
+void doc_parse(doc *d, const char *text, size_t len, extract_budget *budget);
 void doc_free(doc *d);
+
+/* Reads the clock against the budget's deadline (for doc_step); false once past it. */
+bool doc_clock(const doc *d);
+/* Counts one step of work; false once the budget has run out (and from then on).  Every
+ * loop whose length grows with the article counts its steps, a pass's loop stopping when
+ * this says false: the steps measure the work, and the deadline stops it. */
+static inline bool doc_step(const doc *d)
+{
+    extract_budget *b = d->budget;
+    b->steps++;
+    if (--b->until_clock == 0)
+        return doc_clock(d);
+    return !b->expired;
+}
+/* True once the budget has run out: the finders stop, and the extraction fails. */
+bool doc_expired(const doc *d);
+/* Set each sentence's range of person mentions, dates or countries: called by the finder
+ * that fills the list, once the list is final and sorted by sentence. */
+void doc_index_mentions(doc *d);
+void doc_index_dates(doc *d);
+void doc_index_countries(doc *d);
 
 /* Code-point offset of byte offset b, counted from the start of the article as stored (a byte
  * order mark included). */
@@ -207,6 +269,8 @@ json_t *people_ref(const doc *d, int person);        /* {"key","name","title"} *
 int people_signers(const doc *d, int s, int verb, int *out, int max);
 /* Is token t inside a relative clause (", who ...", ", which ...") opened after token from? */
 bool in_relative_clause(const doc *d, int from, int t);
+/* The index of the first person mention at or after byte b (pmentions.n when none). */
+int mention_at(const doc *d, size_t b);
 char *people_key(const char *name);                 /* normalised key of a full name */
 
 /* Dates. */

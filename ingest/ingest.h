@@ -65,6 +65,28 @@
  * UTF-8 (the worker rejects anything else).  Returns a new reference, never NULL. */
 json_t *ingest_extract(const char *text, size_t len);
 
+/* What one extraction cost.  Steps count the tokens, sentences, lines and mentions each pass
+ * of the extractor visits: they grow in proportion to the article, never faster (the tests
+ * hold them to that on adversarial articles, see docs/extraction.md). */
+typedef struct ingest_extract_cost {
+    unsigned long long steps;
+    double seconds;
+    bool expired;              /* the time budget ran out before the end */
+} ingest_extract_cost;
+
+/* ingest_extract() within a time budget of `seconds` of wall-clock time (0: none): NULL when
+ * the budget ran out first, checked between the extractor's passes and every few thousand
+ * steps inside them.  cost, when given, says what the extraction took, finished or not. */
+json_t *ingest_extract_within(const char *text, size_t len, double seconds, ingest_extract_cost *cost);
+
+/* The time budget of each article's extraction in this process (ingest_text and the jobs
+ * and folder reading built on it): INGEST_EXTRACT_SECONDS unless set, once, at start.  An
+ * article whose extraction runs past it is refused (INGEST_TOO_SLOW) rather than hold the
+ * one writer for as long as it would take. */
+#define INGEST_EXTRACT_SECONDS 5.0
+void ingest_set_extract_budget(double seconds);
+double ingest_extract_budget(void);
+
 /* Merges extractions: `sources` is an array of {"source_id": str, "extraction": {...}},
  * in any order.  Returns a new FACTS document, never NULL. */
 json_t *ingest_merge(const json_t *sources);
@@ -102,6 +124,7 @@ enum ingest_result {
     INGEST_TOO_LARGE = 2,  /* more than INGEST_MAX_ARTICLE bytes */
     INGEST_NOT_UTF8 = 3,   /* not well-formed UTF-8, or a NUL byte */
     INGEST_NOT_FOUND = 4,  /* no article has that id */
+    INGEST_TOO_SLOW = 5,   /* its extraction ran past the time budget (ingest_extract_budget) */
     INGEST_ERROR = -1,     /* the database (or the machine) failed; the reason is logged */
 };
 
@@ -131,7 +154,8 @@ typedef struct ingest_text_report {
 } ingest_text_report;
 
 /* Ingests one article: checks it (a refusal returns its code and stores nothing), extracts
- * and stores it unless the same bytes are stored, and with `merge` merges every article
+ * it within the time budget (past it: INGEST_TOO_SLOW, logged, nothing stored) and stores it
+ * unless the same bytes are stored, and with `merge` merges every article
  * again (when this one is new, or an earlier run left the facts stale) and counts the facts
  * it supports.  Without `merge` the caller merges once after many (ingest_run does).
  * Returns INGEST_OK, a refusal, or INGEST_ERROR (logged). */

@@ -280,7 +280,17 @@ static int reindex_one(store *st, const char *id)
         log_error("reindex: %s: %s", id, store_errmsg(st));
         return -1;
     }
-    extraction = ingest_extract(text ? text : "", len);
+    ingest_extract_cost cost;
+    extraction = ingest_extract_within(text ? text : "", len, ingest_extract_budget(), &cost);
+    if (!extraction) {
+        /* Stored with nothing found, so that it is not read again at every start. */
+        log_warn("reindex: %s: extraction stopped after %.1f s, past its %g s budget; the "
+                 "article is kept with no facts",
+                 id, cost.seconds, ingest_extract_budget());
+        extraction = json_pack("{s:i, s:n, s:n, s:n, s:n, s:[], s:[], s:[], s:[]}", "extractor_version",
+                               INGEST_EXTRACTOR_VERSION, "title", "byline", "dateline", "published",
+                               "people", "agreements", "meetings", "quotes");
+    }
     rc = store_replace_extraction(st, id, extraction);
     if (rc == STORE_OK)
         result = 1;

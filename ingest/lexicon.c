@@ -519,6 +519,9 @@ typedef struct word_slot {
 static word_slot exact_words[LEX_SLOTS], folded_words[LEX_SLOTS];
 static int bit_of_slot[LEX_LISTS]; /* per indexed_lists slot */
 static int lists_indexed;
+/* The longest word of the indexed lists: a longer one (a token of a megabyte) is in none,
+ * and is not hashed to learn it. */
+static size_t longest_word;
 
 typedef struct lex_slot {
     const void *list; /* NULL: free */
@@ -632,6 +635,8 @@ static void index_list(const char *const *entries, size_t stride, size_t count)
     indexed_lists[i] = entries;
     bit_of_slot[i] = bit;
     for (size_t k = 0; k < count && entries[k * stride]; k++) {
+        if (strlen(entries[k * stride]) > longest_word)
+            longest_word = strlen(entries[k * stride]);
         add(exact_slots, entries, entries[k * stride], (int)k, false);
         add(folded_slots, entries, entries[k * stride], (int)k, true);
         add_word(exact_words, entries[k * stride], bit, false);
@@ -686,6 +691,8 @@ static int lookup(const char *const *entries, size_t stride, size_t count, const
 {
     pthread_once(&index_once, index_lexicon);
     if (list_indexed(entries)) {
+        if (n > longest_word)
+            return -1;
         const lex_slot *slot = find(fold ? folded_slots : exact_slots, entries, s, n, fold);
         return slot ? slot->index : -1;
     }
@@ -706,6 +713,8 @@ int lex_list_bit(const char *const *list)
 lex_lists lex_word_lists(const char *s, size_t n)
 {
     pthread_once(&index_once, index_lexicon);
+    if (n > longest_word)
+        return (lex_lists){0, 0};
     return (lex_lists){word_lists(exact_words, s, n, false), word_lists(folded_words, s, n, true)};
 }
 

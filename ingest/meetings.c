@@ -13,6 +13,7 @@
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
+#include "util/strmap.h"
 
 #define MAX_PARTICIPANTS 8
 
@@ -54,7 +55,7 @@ static int trigger(const doc *d, int s, bool *call)
 {
     const sentence *se = &d->sents.items[s];
     *call = false;
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         const token *k = &d->tokens.items[t];
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
@@ -92,7 +93,7 @@ static int trigger(const doc *d, int s, bool *call)
 static char *occasion(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         int k = -1;
         bool sidelines = false;
         if (tok_is(d, t, "sidelines") && t + 1 < se->tok_end && tok_is(d, t + 1, "of")) {
@@ -107,10 +108,10 @@ static char *occasion(const doc *d, int s)
             k++;
         /* an ordinal like "12th" may open the name */
         int a = k;
-        while (k < se->tok_end && ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) ||
-                                   ((d->tokens.items[k].flags & TK_NUM) && k == a) ||
-                                   tok_is(d, k, "\xE2\x80\x99") || tok_is(d, k, "'") ||
-                                   (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1))))
+        while (k < se->tok_end && doc_step(d) &&
+               ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || ((d->tokens.items[k].flags & TK_NUM) && k == a) ||
+                tok_is(d, k, "\xE2\x80\x99") || tok_is(d, k, "'") ||
+                (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1))))
             k++;
         int words = 0;
         for (int u = a; u < k; u++)
@@ -122,9 +123,7 @@ static char *occasion(const doc *d, int s)
             continue;
         bool through_person = false;
         for (int u = a; u < k; u++)
-            for (size_t pm = 0; pm < d->pmentions.n; pm++)
-                through_person |= d->tokens.items[u].start >= d->pmentions.items[pm].start &&
-                                  d->tokens.items[u].end <= d->pmentions.items[pm].end;
+            through_person |= d->tokens.items[u].cover >= 0;
         if (words < 1 || through_person)
             continue;
         /* prefer the acronym in parentheses: "(ADMM-Plus)" */
@@ -144,7 +143,7 @@ static char *occasion(const doc *d, int s)
 static bool two_of_them(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t + 1 < se->tok_end; t++)
+    for (int t = se->tok_start; t + 1 < se->tok_end && doc_step(d); t++)
         if ((tok_is(d, t, "two") || tok_is(d, t, "both")) && tok_in(d, t + 1, LEX_GROUP_NOUNS))
             return true;
     return false;
@@ -158,7 +157,7 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
     int verb = -1;
     bool signing = false;
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end && !signing; t++)
+    for (int t = se->tok_start; t < se->tok_end && !signing && doc_step(d); t++)
         if (tok_in(d, t, LEX_SIGNING_VERBS) && !tok_is(d, t, "agreed") && !tok_is(d, t, "reached")) {
             signing = true;
             verb = t;
@@ -173,13 +172,13 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
         for (int k = 0; k < ns; k++)
             add_person(m, signers[k]);
     } else {
-        for (size_t i = 0; i < d->pmentions.n; i++) {
+        for (int i = se->mentions_start; i < se->mentions_end; i++) {
             const person_mention *pm = &d->pmentions.items[i];
-            if (pm->sent == s && !tok_in_quotes(d, pm->tok_start))
+            if (!tok_in_quotes(d, pm->tok_start))
                 add_person(m, pm->person);
         }
     }
-    for (int t = se->tok_start; t < se->tok_end; t++) {
+    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
         if (g && !tok_in_quotes(d, t) && post < 0)
             add_person(m, people_resolve_pronoun(d, d->tokens.items[t].start, g));
@@ -194,12 +193,10 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
             for (int i = 0; i < last->n; i++)
                 add_person(m, last->people[i]);
         } else {
-            /* no meeting yet: the two people named last, in the sentences before */
-            for (size_t i = d->pmentions.n; i-- > 0 && m->n < 2;) {
-                const person_mention *pm = &d->pmentions.items[i];
-                if (pm->sent < s && pm->sent >= s - 3)
-                    add_person(m, pm->person);
-            }
+            /* no meeting yet: the two people named last, in the three sentences before */
+            int from = d->sents.items[s >= 3 ? s - 3 : 0].mentions_start;
+            for (int i = se->mentions_start; i-- > from && m->n < 2;)
+                add_person(m, d->pmentions.items[i].person);
         }
     }
     if (m->n < 2)
@@ -215,10 +212,9 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
         m->date = d->posts.items[post].date;
     /* "The two leaders met ...": the date of the sentences that named them */
     for (int k = s - 1; pair_from_before && !m->date.y && k >= 0 && k >= s - 3; k--) {
-        for (size_t i = 0; i < d->dates.n; i++) {
+        for (int i = d->sents.items[k].dates_start; i < d->sents.items[k].dates_end; i++) {
             const date_mention *dm = &d->dates.items[i];
-            if (dm->sent == k && dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved) &&
-                dm->value.d) {
+            if (dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved) && dm->value.d) {
                 m->date = dm->value;
                 break;
             }
@@ -229,7 +225,7 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
         m->place = doc_strdup(d, ps, pe);
     else {
         /* "visit to the White House" */
-        for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+        for (int t = se->tok_start; t + 2 < se->tok_end && doc_step(d); t++)
             if (tok_is(d, t, "visit") && tok_is(d, t + 1, "to")) {
                 int a = t + 2 + (tok_is(d, t + 2, "the") ? 1 : 0), k = a;
                 while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0)
@@ -273,28 +269,47 @@ static bool same_day_news(const doc *d)
     return false;
 }
 
-/* The date of an agreement this meeting signed: the article's agreement whose signatories
- * are its participants. */
-static void date_from_agreements(const doc *d, meeting *m)
+/* The signatories of the article's agreements: (agreement, person key) -> 0. */
+static void index_signatories(const doc *d, strmap *signed_by)
 {
     size_t i;
     json_t *a;
     json_array_foreach(d->agreements, i, a)
     {
-        json_t *sig = json_object_get(a, "signatories");
-        int common = 0;
         size_t k;
         json_t *p;
-        json_array_foreach(sig, k, p)
+        json_array_foreach(json_object_get(a, "signatories"), k, p)
         {
-            for (int j = 0; j < m->n; j++)
-                common += strcmp(d->people.items[m->people[j]].key, json_string_value(json_object_get(p, "key"))) == 0;
+            strbuf key = STRBUF_INIT;
+            strbuf_add(&key, &i, sizeof i);
+            strbuf_addstr(&key, json_string_value(json_object_get(p, "key")));
+            strmap_put(signed_by, key.buf, key.len, 0, NULL);
+            strbuf_release(&key);
+        }
+    }
+}
+
+/* The date of an agreement this meeting signed: the article's agreement whose signatories
+ * are its participants (two of them at least). */
+static void date_from_agreements(const doc *d, const strmap *signed_by, bool same_day, meeting *m)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(d->agreements, i, a)
+    {
+        int common = 0;
+        for (int j = 0; j < m->n; j++) {
+            strbuf key = STRBUF_INIT;
+            strbuf_add(&key, &i, sizeof i);
+            strbuf_addstr(&key, d->people.items[m->people[j]].key);
+            common += strmap_get(signed_by, key.buf, key.len) != NULL;
+            strbuf_release(&key);
         }
         if (common >= 2) {
             const char *sd = json_string_value(json_object_get(a, "signed"));
             if (!m->date.y && sd && date_parse_ymd(sd, &m->date) && json_is_true(json_object_get(a, "date_inferred"))) {
                 /* dated by the article only: the day holds for same-day news, else the month */
-                if (!same_day_news(d))
+                if (!same_day)
                     m->date.d = 0;
                 m->date_inferred = true;
             }
@@ -310,7 +325,7 @@ void meetings_find(doc *d)
 {
     VEC(meeting) ms = {0};
     meeting *last = NULL;
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         if (!sent_readable(d, (int)si))
             continue;
         meeting m;
@@ -348,17 +363,22 @@ void meetings_find(doc *d)
             merged = true;
             last = o;
         }
-        if (!merged) {
+        if (!merged && ms.n < MEETINGS_MAX) {
             VEC_PUSH(ms, m);
             last = &ms.items[ms.n - 1];
+        } else if (!merged) {
+            free_meeting(&m); /* past MEETINGS_MAX */
         }
     }
     d->meetings = json_array();
+    bool same_day = same_day_news(d);
+    strmap signed_by = STRMAP_INIT;
+    index_signatories(d, &signed_by);
     for (size_t i = 0; i < ms.n; i++) {
         meeting *m = &ms.items[i];
-        date_from_agreements(d, m);
+        date_from_agreements(d, &signed_by, same_day, m);
         if (!m->date.y && !m->date_relative && d->published.y) {
-            m->date = (date_value){d->published.y, d->published.m, same_day_news(d) ? d->published.d : 0};
+            m->date = (date_value){d->published.y, d->published.m, same_day ? d->published.d : 0};
             m->date_inferred = true;
             m->confidence -= 0.1;
         }
@@ -386,5 +406,6 @@ void meetings_find(doc *d)
         json_array_append_new(d->meetings, o);
         free_meeting(m);
     }
+    strmap_release(&signed_by);
     free(ms.items);
 }

@@ -14,9 +14,14 @@
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 
 #define NAME_MAX_TOKENS 4
+/* A person phrase (country, honorifics, title, handle and name) is read within this many
+ * tokens: a run of titles or honorifics longer than any title is read no further, so that a
+ * phrase read from each of its words costs a bounded amount. */
+#define PHRASE_MAX_TOKENS 32
 #define PRONOUN_LOOKBACK_SENTENCES 6
 
 /* Length of token t without a possessive 's / ’s. */
@@ -81,6 +86,29 @@ static bool is_particle(const doc *d, int t)
     return tok_in(d, t, PARTICLES);
 }
 
+/* The smallest two indexes of a set of people (-1 for each missing): enough to answer "the
+ * one person who...", and "which one first", as a scan in index order would. */
+typedef struct two_people {
+    int first, second;
+} two_people;
+
+/* Look-ups of the people found so far, kept current as people_find() adds people and
+ * completes their names, so that no look-up scans them. */
+typedef struct people_index {
+    strmap by_key;            /* key -> person (keys are unique) */
+    strmap by_suffix;         /* the words of a full key after one of its spaces -> set */
+    strmap by_handle;         /* handle in ASCII lower case -> its first person */
+    strmap by_surname;        /* surname -> set of people */
+    strmap by_full_surname;   /* surname -> set of people with a full name */
+    strmap by_word;           /* a word of a full name -> set */
+    strmap by_folded_surname; /* a full name's surname folded to ASCII letters -> set */
+    strmap handle_surname;    /* handle -> find_by_handle_surname()'s answer */
+    strmap aliases;           /* person index and alias -> 0: the aliases each person has */
+    strmap alone;             /* a word -> the last token where it stands alone */
+    bool folded_known, alone_known;
+    VEC(two_people) sets;     /* the sets the maps above point to */
+} people_index;
+
 typedef struct phrase {
     int start, end;             /* tokens of the whole phrase */
     int title_start, title_end; /* title tokens, empty when none */
@@ -93,6 +121,8 @@ typedef struct phrase {
 /* Reads a person phrase starting at token t of sentence s; false when there is none. */
 static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
 {
+    if (limit > t + PHRASE_MAX_TOKENS)
+        limit = t + PHRASE_MAX_TOKENS;
     memset(ph, 0, sizeof *ph);
     ph->start = t;
     ph->handle = -1;
@@ -274,32 +304,39 @@ static void role_title(const doc *d, int t, int sent_start, int *a, int *b)
     *b = t + 1;
 }
 
+/* Does token t stand alone, with no capitalised word right beside it in its sentence? */
+static bool stands_alone(const doc *d, int t)
+{
+    const token *k = d->tokens.items;
+    bool after_cap = t > 0 && (k[t - 1].flags & TK_CAP) && k[t - 1].sent == k[t].sent &&
+                     k[t - 1].start + tok_len(d, t - 1) + 1 >= k[t].start;
+    bool before_cap = t + 1 < (int)d->tokens.n && (k[t + 1].flags & TK_CAP) && k[t + 1].sent == k[t].sent;
+    return !after_cap && !before_cap;
+}
+
 /* Is the person of a sentence-opening name taken up again: the next sentence opens with a
  * personal pronoun, or the surname stands alone further on? */
-static bool referred_to_again(const doc *d, const phrase *ph, int sent_end)
+static bool referred_to_again(const doc *d, people_index *px, const phrase *ph, int sent_end)
 {
     if (sent_end < (int)d->tokens.n) {
         int f = sent_end;
         if (tok_is(d, f, "He") || tok_is(d, f, "She") || tok_is(d, f, "His") || tok_is(d, f, "Her"))
             return true;
     }
-    int last = ph->name_end - 1;
-    size_t n = tok_len(d, last);
-    const char *w = d->text + d->tokens.items[last].start;
-    for (int t = sent_end; t < (int)d->tokens.n; t++) {
-        if (tok_len(d, t) != n || memcmp(d->text + d->tokens.items[t].start, w, n) != 0)
-            continue;
-        bool alone = !(t > 0 && (d->tokens.items[t - 1].flags & TK_CAP) && d->tokens.items[t - 1].sent == d->tokens.items[t].sent &&
-                       d->tokens.items[t - 1].start + tok_len(d, t - 1) + 1 >= d->tokens.items[t].start);
-        if (alone && !(t + 1 < (int)d->tokens.n && (d->tokens.items[t + 1].flags & TK_CAP) &&
-                       d->tokens.items[t + 1].sent == d->tokens.items[t].sent))
-            return true;
+    if (!px->alone_known) {
+        /* each word's last lone occurrence in the article */
+        for (size_t t = 0; t < d->tokens.n && doc_step(d); t++)
+            if (stands_alone(d, (int)t))
+                *strmap_put(&px->alone, d->text + d->tokens.items[t].start, tok_len(d, (int)t), 0, NULL) = (int)t;
+        px->alone_known = true;
     }
-    return false;
+    int last = ph->name_end - 1;
+    const int *at = strmap_get(&px->alone, d->text + d->tokens.items[last].start, tok_len(d, last));
+    return at && *at >= sent_end;
 }
 
 /* Does the sentence treat an untitled name as a person? */
-static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, int sent_end)
+static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph, int sent_start, int sent_end)
 {
     int n = ph->name_end - ph->name_start;
     if (n < 2)
@@ -340,7 +377,7 @@ static bool untitled_is_person(const doc *d, const phrase *ph, int sent_start, i
      * the name and a verb, followed by "He"/"She" or by the surname alone later on */
     if (ph->start == sent_start && after < sent_end && (d->tokens.items[after].flags & TK_WORD) &&
         !(d->tokens.items[after].flags & TK_CAP) && !tok_in(d, after, LEX_FUNCTION_WORDS) &&
-        referred_to_again(d, ph, sent_end))
+        referred_to_again(d, px, ph, sent_end))
         return true;
     /* "council chair Ingrid Hovland", "her Norwegian counterpart Eirik Dahl" */
     if (before >= sent_start && is_role_noun(d, before))
@@ -410,12 +447,17 @@ static char *last_word(const char *key)
     return strdup(sp ? sp + 1 : key);
 }
 
-static void add_alias(person *p, const char *alias)
+/* Adds an alias to person idx unless it has it already. */
+static void add_alias(doc *d, people_index *px, int idx, const char *alias)
 {
-    for (size_t i = 0; i < p->aliases.n; i++)
-        if (strcmp(p->aliases.items[i], alias) == 0)
-            return;
-    VEC_PUSH(p->aliases, strdup(alias));
+    strbuf key = STRBUF_INIT;
+    strbuf_add(&key, &idx, sizeof idx);
+    strbuf_addstr(&key, alias);
+    bool added;
+    strmap_put(&px->aliases, key.buf, key.len, 0, &added);
+    strbuf_release(&key);
+    if (added)
+        VEC_PUSH(d->people.items[idx].aliases, strdup(alias));
 }
 
 /* Text of tokens [a, b) with possessives dropped from the last token. */
@@ -426,79 +468,107 @@ static char *tokens_text(const doc *d, int a, int b)
     return doc_strdup(d, d->tokens.items[a].start, end);
 }
 
-static int find_by_key(const doc *d, const char *key)
+static void two_add(two_people *t, int i)
 {
-    for (size_t i = 0; i < d->people.n; i++)
-        if (strcmp(d->people.items[i].key, key) == 0)
-            return (int)i;
-    return -1;
+    if (i == t->first || i == t->second)
+        return;
+    if (t->first < 0 || i < t->first) {
+        t->second = t->first;
+        t->first = i;
+    } else if (t->second < 0 || i < t->second) {
+        t->second = i;
+    }
+}
+
+/* The people of a key in one of the index's maps, an empty set added when missing. */
+static two_people *two_of(people_index *px, strmap *map, const char *key, size_t len)
+{
+    bool added;
+    int *slot = strmap_put(map, key, len, (int)px->sets.n, &added);
+    if (added)
+        VEC_PUSH(px->sets, ((two_people){-1, -1}));
+    return &px->sets.items[*slot];
+}
+
+static const two_people *find_two(const people_index *px, const strmap *map, const char *key)
+{
+    const int *slot = strmap_get(map, key, strlen(key));
+    return slot ? &px->sets.items[*slot] : NULL;
+}
+
+/* Person idx has a full name now (at its creation, or when a fuller name replaced its
+ * surname): its key's words and endings become look-ups. */
+static void index_full_name(doc *d, people_index *px, int idx)
+{
+    const person *p = &d->people.items[idx];
+    two_add(two_of(px, &px->by_full_surname, p->surname, strlen(p->surname)), idx);
+    for (const char *w = p->key; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        two_add(two_of(px, &px->by_word, w, len), idx);
+        if (w != p->key)
+            two_add(two_of(px, &px->by_suffix, w, strlen(w)), idx);
+        w = e ? e + 1 : w + len;
+    }
+}
+
+static void index_new_person(doc *d, people_index *px, int idx)
+{
+    const person *p = &d->people.items[idx];
+    *strmap_put(&px->by_key, p->key, strlen(p->key), idx, NULL) = idx;
+    two_add(two_of(px, &px->by_surname, p->surname, strlen(p->surname)), idx);
+    if (strchr(p->key, ' '))
+        index_full_name(d, px, idx);
+}
+
+static void index_handle(doc *d, people_index *px, int idx)
+{
+    const char *h = d->people.items[idx].handle;
+    char *lower = strdup(h);
+    for (char *c = lower; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    bool added;
+    int *first = strmap_put(&px->by_handle, lower, strlen(lower), idx, &added);
+    if (!added && idx < *first)
+        *first = idx;
+    free(lower);
+}
+
+/* The person with this key (keys are unique), or -1. */
+static int find_by_key(const doc *d, const people_index *px, const char *key)
+{
+    const int *idx = strmap_get(&px->by_key, key, strlen(key));
+    /* a key a fuller name replaced stays in the map, pointing at a person with another key */
+    return idx && strcmp(d->people.items[*idx].key, key) == 0 ? *idx : -1;
 }
 
 /* The one person whose full name ends with the words of key ("ó briain" in "seán ó briain"). */
-static int find_by_key_suffix(const doc *d, const char *key)
+static int find_by_key_suffix(const people_index *px, const char *key)
 {
-    int found = -1;
-    size_t n = strlen(key);
-    for (size_t i = 0; i < d->people.n; i++) {
-        const char *k = d->people.items[i].key;
-        size_t m = strlen(k);
-        if (m > n + 1 && strcmp(k + m - n, key) == 0 && k[m - n - 1] == ' ') {
-            if (found >= 0)
-                return -1;
-            found = (int)i;
-        }
-    }
-    return found;
+    const two_people *t = find_two(px, &px->by_suffix, key);
+    return t && t->second < 0 ? t->first : -1;
 }
 
-/* The one person with this surname (lower case) and a full name, or -1 (none, or several). */
-static int find_by_surname(const doc *d, const char *surname, bool full_only)
+/* The one person with this surname (lower case) and a full name, or -1 (none) or -2 (several). */
+static int find_by_surname(const people_index *px, const char *surname, bool full_only)
 {
-    int found = -1;
-    for (size_t i = 0; i < d->people.n; i++) {
-        const person *p = &d->people.items[i];
-        if (strcmp(p->surname, surname) != 0)
-            continue;
-        if (full_only && !strchr(p->key, ' '))
-            continue;
-        if (found >= 0)
-            return -2;
-        found = (int)i;
-    }
-    return found;
+    const two_people *t = find_two(px, full_only ? &px->by_full_surname : &px->by_surname, surname);
+    return !t || t->first < 0 ? -1 : t->second >= 0 ? -2 : t->first;
 }
 
-/* The one full-name person with word (lower case) as any of its name words, or -1. */
-static int find_by_name_word(const doc *d, const char *word)
+/* The one full-name person with word (lower case) as any of its name words, or -1 / -2. */
+static int find_by_name_word(const people_index *px, const char *word)
 {
-    int found = -1;
-    size_t n = strlen(word);
-    for (size_t i = 0; i < d->people.n; i++) {
-        const char *k = d->people.items[i].key;
-        if (!strchr(k, ' '))
-            continue;
-        bool hit = false;
-        for (const char *p = k; *p;) {
-            const char *e = strchr(p, ' ');
-            size_t len = e ? (size_t)(e - p) : strlen(p);
-            hit |= len == n && memcmp(p, word, n) == 0;
-            p = e ? e + 1 : p + len;
-        }
-        if (!hit)
-            continue;
-        if (found >= 0)
-            return -2;
-        found = (int)i;
-    }
-    return found;
+    const two_people *t = find_two(px, &px->by_word, word);
+    return !t ? -1 : t->second >= 0 ? -2 : t->first;
 }
 
 /* A surname or given name alone: the surname first, then any name word. */
-static int find_by_part(const doc *d, const char *word)
+static int find_by_part(const people_index *px, const char *word)
 {
-    int s = find_by_surname(d, word, true);
+    int s = find_by_surname(px, word, true);
     if (s == -1)
-        s = find_by_name_word(d, word);
+        s = find_by_name_word(px, word);
     return s;
 }
 
@@ -526,34 +596,82 @@ static char *ascii_fold(const char *s)
     return strbuf_detach(&sb, NULL);
 }
 
-/* "@KMakelaEU": the one full-name person whose surname (four letters or more) the handle
- * spells, accents aside. */
-static int find_by_handle_surname(const doc *d, const char *handle)
+/* "@KMakelaEU": the one full-name person whose surname (four letters or more, accents
+ * aside) the handle spells.  Asked once the people are all known: the folded surnames are
+ * indexed once, and each handle is read once, looking up each of its stretches of four to
+ * HANDLE_SURNAME_MAX letters (a longer surname is no handle's). */
+#define HANDLE_SURNAME_MIN 4
+#define HANDLE_SURNAME_MAX 64
+static int find_by_handle_surname(doc *d, people_index *px, const char *handle)
 {
+    if (!px->folded_known) {
+        for (size_t i = 0; i < d->people.n; i++) {
+            if (!strchr(d->people.items[i].key, ' '))
+                continue;
+            char *sn = ascii_fold(d->people.items[i].surname);
+            size_t n = strlen(sn);
+            if (n >= HANDLE_SURNAME_MIN && n <= HANDLE_SURNAME_MAX)
+                two_add(two_of(px, &px->by_folded_surname, sn, n), (int)i);
+            free(sn);
+        }
+        px->folded_known = true;
+    }
+    bool added;
+    int *memo = strmap_put(&px->handle_surname, handle, strlen(handle), -1, &added);
+    if (!added)
+        return *memo;
     char *h = ascii_fold(handle);
+    size_t n = strlen(h);
     int found = -1;
-    for (size_t i = 0; i < d->people.n && found != -2; i++) {
-        if (!strchr(d->people.items[i].key, ' '))
-            continue;
-        char *sn = ascii_fold(d->people.items[i].surname);
-        if (strlen(sn) >= 4 && strstr(h, sn))
-            found = found >= 0 ? -2 : (int)i;
-        free(sn);
+    for (size_t i = 0; i < n && found != -2 && doc_step(d); i++) {
+        uint64_t state = STRMAP_HASH_START;
+        for (size_t k = i; k < n && k - i < HANDLE_SURNAME_MAX && found != -2; k++) {
+            state = strmap_hash_add(state, (unsigned char)h[k]);
+            if (k - i + 1 < HANDLE_SURNAME_MIN)
+                continue;
+            const int *slot = strmap_get_hashed(&px->by_folded_surname, strmap_hash_end(state), h + i, k - i + 1);
+            if (!slot)
+                continue;
+            const two_people *t = &px->sets.items[*slot];
+            if (t->second >= 0 || (found >= 0 && found != t->first))
+                found = -2;
+            else
+                found = t->first;
+        }
     }
     free(h);
-    return found >= 0 ? found : -1;
+    memo = strmap_get(&px->handle_surname, handle, strlen(handle));
+    *memo = found >= 0 ? found : -1;
+    return *memo;
 }
 
-static int find_by_handle(const doc *d, const char *handle)
+/* The first person with this handle (ASCII case aside), or -1. */
+static int find_by_handle(const people_index *px, const char *handle)
 {
-    for (size_t i = 0; i < d->people.n; i++)
-        if (d->people.items[i].handle && strcasecmp(d->people.items[i].handle, handle) == 0)
-            return (int)i;
-    return -1;
+    char *lower = strdup(handle);
+    for (char *c = lower; *c; c++)
+        *c = (char)tolower((unsigned char)*c);
+    const int *idx = strmap_get(&px->by_handle, lower, strlen(lower));
+    free(lower);
+    return idx ? *idx : -1;
+}
+
+static void set_handle(doc *d, people_index *px, int idx, const char *handle)
+{
+    d->people.items[idx].handle = strdup(handle);
+    index_handle(d, px, idx);
+}
+
+/* Records a mention; its name tokens are taken. */
+static void push_mention(doc *d, person_mention m)
+{
+    VEC_PUSH(d->pmentions, m);
+    for (int t = m.tok_start; t < m.tok_end; t++)
+        d->tokens.items[t].flags |= TK_NAMED;
 }
 
 /* Adds or finds the person of a phrase, records the mention; returns the person index. */
-static int record(doc *d, const phrase *ph, int sent)
+static int record(doc *d, people_index *px, const phrase *ph, int sent)
 {
     char *name = tokens_text(d, ph->name_start, ph->name_end);
     char *key = people_key(name);
@@ -563,13 +681,13 @@ static int record(doc *d, const phrase *ph, int sent)
     char *handle = ph->handle >= 0 ? doc_strdup(d, d->tokens.items[ph->handle].start,
                                                 d->tokens.items[ph->handle].end)
                                    : NULL;
-    int idx = find_by_key(d, key);
+    int idx = find_by_key(d, px, key);
     if (idx < 0 && strchr(key, ' '))
-        idx = find_by_key_suffix(d, key);
+        idx = find_by_key_suffix(px, key);
     if (idx < 0 && handle)
-        idx = find_by_handle(d, handle);
+        idx = find_by_handle(px, handle);
     if (idx < 0 && !strchr(key, ' ')) {
-        int s = find_by_part(d, key);
+        int s = find_by_part(px, key);
         if (s >= 0)
             idx = s;
     }
@@ -580,6 +698,7 @@ static int record(doc *d, const phrase *ph, int sent)
         p.surname = last_word(key);
         VEC_PUSH(d->people, p);
         idx = (int)d->people.n - 1;
+        index_new_person(d, px, idx);
     }
     person *p = &d->people.items[idx];
     /* a fuller name replaces a surname-only one */
@@ -588,26 +707,28 @@ static int record(doc *d, const phrase *ph, int sent)
         free(p->key);
         p->name = strdup(name);
         p->key = strdup(key);
+        *strmap_put(&px->by_key, key, strlen(key), idx, NULL) = idx;
+        index_full_name(d, px, idx);
     }
-    add_alias(p, name);
+    add_alias(d, px, idx, name);
     if (title && !p->title)
         p->title = strdup(title);
     if (title) {
         strbuf sb = STRBUF_INIT;
         strbuf_addf(&sb, "%s %s", title, name);
-        add_alias(p, sb.buf);
+        add_alias(d, px, idx, sb.buf);
         strbuf_release(&sb);
     }
     if (handle && !p->handle)
-        p->handle = strdup(handle);
+        set_handle(d, px, idx, handle);
     if (handle)
-        add_alias(p, handle);
+        add_alias(d, px, idx, handle);
     if (ph->gender && !p->gender)
         p->gender = ph->gender;
     person_mention m = {.person = idx, .start = d->tokens.items[ph->start].start,
                         .end = d->tokens.items[ph->end - 1].end, .tok_start = ph->name_start,
                         .tok_end = ph->name_end, .sent = sent};
-    VEC_PUSH(d->pmentions, m);
+    push_mention(d, m);
     free(name);
     free(key);
     free(title);
@@ -615,13 +736,6 @@ static int record(doc *d, const phrase *ph, int sent)
     return idx;
 }
 
-static bool covered(const doc *d, int t)
-{
-    for (size_t i = 0; i < d->pmentions.n; i++)
-        if (t >= d->pmentions.items[i].tok_start && t < d->pmentions.items[i].tok_end)
-            return true;
-    return false;
-}
 
 static int cmp_mention(const void *a, const void *b)
 {
@@ -635,17 +749,44 @@ static bool sent_for_people(const doc *d, int s)
     return k == LINE_BODY || k == LINE_POST || k == LINE_SIGNATURE;
 }
 
+/* The first mention (in order) whose bytes hold each token's, once the mentions are final. */
+static void index_cover(doc *d)
+{
+    for (size_t i = 0; i < d->pmentions.n && doc_step(d); i++) {
+        const person_mention *m = &d->pmentions.items[i];
+        for (int t = tok_at(d, m->start); t < (int)d->tokens.n && d->tokens.items[t].start < m->end; t++)
+            if (d->tokens.items[t].end <= m->end && d->tokens.items[t].cover < 0)
+                d->tokens.items[t].cover = (int)i;
+    }
+}
+
+static void people_index_release(people_index *px)
+{
+    strmap_release(&px->by_key);
+    strmap_release(&px->by_suffix);
+    strmap_release(&px->by_handle);
+    strmap_release(&px->by_surname);
+    strmap_release(&px->by_full_surname);
+    strmap_release(&px->by_word);
+    strmap_release(&px->by_folded_surname);
+    strmap_release(&px->handle_surname);
+    strmap_release(&px->aliases);
+    strmap_release(&px->alone);
+    free(px->sets.items);
+}
+
 void people_find(doc *d)
 {
+    people_index px = {0};
     /* pass 1: titled names and names the sentence marks as people, fullest names first */
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t si = 0; si < d->sents.n; si++) {
+        for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
             if (!sent_for_people(d, (int)si))
                 continue;
             sentence *s = &d->sents.items[si];
             bool signature = d->lines.items[s->line].kind == LINE_SIGNATURE;
-            for (int t = s->tok_start; t < s->tok_end; t++) {
-                if (covered(d, t))
+            for (int t = s->tok_start; t < s->tok_end && doc_step(d); t++) {
+                if (d->tokens.items[t].flags & TK_NAMED)
                     continue;
                 phrase ph;
                 if (!read_phrase(d, t, s->tok_end, &ph))
@@ -653,7 +794,7 @@ void people_find(doc *d)
                 int n = ph.name_end - ph.name_start;
                 bool ok = (ph.titled || ph.handle >= 0) ? true
                           : signature                   ? n >= 1
-                                                        : untitled_is_person(d, &ph, s->tok_start, s->tok_end);
+                                                        : untitled_is_person(d, &px, &ph, s->tok_start, s->tok_end);
                 if (ok && n == 1 && ph.titled && ph.end + 2 < s->tok_end && tok_is(d, ph.end, ",") &&
                     name_token(d, ph.end + 1) && name_token(d, ph.end + 2))
                     ok = false; /* "Minister for Climate Change, Litiana Ravuvu" */
@@ -669,19 +810,19 @@ void people_find(doc *d)
                 }
                 /* pass 0 takes full names only, so that surnames resolve in pass 1 */
                 if (ok && (pass == 1 || n >= 2)) {
-                    int who = record(d, &ph, (int)si);
+                    int who = record(d, &px, &ph, (int)si);
                     if (signature) {
-                        for (size_t k = 0; k < d->posts.n; k++)
-                            if (d->posts.items[k].sig_start <= s->start && s->start < d->posts.items[k].sig_end)
-                                d->posts.items[k].author = who;
+                        /* the post this line signs */
+                        int k = d->lines.items[s->line].post;
+                        if (k >= 0 && d->posts.items[k].sig_start <= s->start && s->start < d->posts.items[k].sig_end)
+                            d->posts.items[k].author = who;
                         /* the handle in parentheses after the name */
-                        for (int k = ph.end; k < s->tok_end; k++)
+                        for (k = ph.end; k < s->tok_end; k++)
                             if (d->tokens.items[k].flags & TK_HANDLE) {
                                 char *h = doc_strdup(d, d->tokens.items[k].start, d->tokens.items[k].end);
-                                person *p = &d->people.items[who];
-                                if (!p->handle)
-                                    p->handle = strdup(h);
-                                add_alias(p, h);
+                                if (!d->people.items[who].handle)
+                                    set_handle(d, &px, who, h);
+                                add_alias(d, &px, who, h);
                                 free(h);
                                 break;
                             }
@@ -692,29 +833,29 @@ void people_find(doc *d)
         }
     }
     /* pass 2: surnames and handles alone */
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         if (!sent_for_people(d, (int)si))
             continue;
         sentence *s = &d->sents.items[si];
-        for (int t = s->tok_start; t < s->tok_end; t++) {
+        for (int t = s->tok_start; t < s->tok_end && doc_step(d); t++) {
             token *k = &d->tokens.items[t];
-            if (covered(d, t))
+            if (k->flags & TK_NAMED)
                 continue;
             int who = -1;
             if (k->flags & TK_HANDLE) {
                 char *h = doc_strdup(d, k->start, k->end);
-                who = find_by_handle(d, h);
+                who = find_by_handle(&px, h);
                 if (who < 0)
-                    who = find_by_handle_surname(d, h);
+                    who = find_by_handle_surname(d, &px, h);
                 free(h);
             } else if ((k->flags & TK_CAP) && name_token(d, t)) {
                 bool poss;
                 size_t n = tok_stem_len(d, t, &poss);
                 char *w = doc_strdup(d, k->start, k->start + n);
                 char *key = people_key(w);
-                who = find_by_surname(d, key, false);
+                who = find_by_surname(&px, key, false);
                 if (who == -1)
-                    who = find_by_name_word(d, key);
+                    who = find_by_name_word(&px, key);
                 free(w);
                 free(key);
                 /* "Singh" right before or after another capitalised word is part of another
@@ -727,28 +868,40 @@ void people_find(doc *d)
                 continue;
             person_mention m = {.person = who, .start = k->start, .end = k->end, .tok_start = t,
                                 .tok_end = t + 1, .sent = (int)si};
-            VEC_PUSH(d->pmentions, m);
+            push_mention(d, m);
         }
     }
     if (d->pmentions.n)
         qsort(d->pmentions.items, d->pmentions.n, sizeof *d->pmentions.items, cmp_mention);
-    /* surname-only people whose full name is known after all */
-    for (size_t i = 0; i < d->pmentions.n; i++) {
+    /* surname-only people whose full name is known after all (each one's aliases move once) */
+    int *full_of = vec_grow(NULL, (d->people.n ? d->people.n : 1) * sizeof *full_of);
+    for (size_t i = 0; i < d->people.n; i++)
+        full_of[i] = -2; /* not asked yet */
+    for (size_t i = 0; i < d->pmentions.n && doc_step(d); i++) {
         person_mention *m = &d->pmentions.items[i];
-        person *p = &d->people.items[m->person];
-        if (!strchr(p->key, ' ')) {
-            int full = find_by_part(d, p->surname);
+        int who = m->person;
+        person *p = &d->people.items[who];
+        if (strchr(p->key, ' '))
+            continue;
+        if (full_of[who] == -2) {
+            int full = find_by_part(&px, p->surname);
+            full_of[who] = full >= 0 ? full : -1;
             if (full >= 0) {
                 for (size_t a = 0; a < p->aliases.n; a++)
-                    add_alias(&d->people.items[full], p->aliases.items[a]);
+                    add_alias(d, &px, full, p->aliases.items[a]);
                 if (!d->people.items[full].title && p->title)
                     d->people.items[full].title = strdup(p->title);
-                m->person = full;
             }
         }
+        if (full_of[who] >= 0)
+            m->person = full_of[who];
     }
+    free(full_of);
     for (size_t i = 0; i < d->pmentions.n; i++)
         d->tokens.items[d->pmentions.items[i].tok_start].person = (int)i;
+    index_cover(d);
+    doc_index_mentions(d);
+    people_index_release(&px);
 }
 
 int people_at_token(const doc *d, int tok)
@@ -758,10 +911,8 @@ int people_at_token(const doc *d, int tok)
 
 int people_subject_of(const doc *d, int sent)
 {
-    for (size_t i = 0; i < d->pmentions.n; i++)
-        if (d->pmentions.items[i].sent == sent)
-            return d->pmentions.items[i].person;
-    return -1;
+    const sentence *se = &d->sents.items[sent];
+    return se->mentions_start < se->mentions_end ? d->pmentions.items[se->mentions_start].person : -1;
 }
 
 static bool gender_ok(const doc *d, int p, char gender)
@@ -779,43 +930,52 @@ int people_resolve_pronoun(const doc *d, size_t at, char gender)
         return -1;
     int sent = d->tokens.items[t].sent;
     /* the subject of this sentence, when it is named before the pronoun */
-    for (size_t i = 0; i < d->pmentions.n; i++) {
+    const sentence *se = &d->sents.items[sent];
+    for (int i = se->mentions_start; i < se->mentions_end && doc_step(d); i++) {
         const person_mention *m = &d->pmentions.items[i];
-        if (m->sent == sent && m->end <= at && gender_ok(d, m->person, gender))
+        if (m->end <= at && gender_ok(d, m->person, gender))
             return m->person;
     }
     /* else the subject of the nearest earlier sentence naming someone compatible */
     int looked = 0;
-    for (int s = sent - 1; s >= 0 && looked < PRONOUN_LOOKBACK_SENTENCES; s--) {
-        enum line_kind k = d->lines.items[d->sents.items[s].line].kind;
-        if (k != LINE_BODY && k != LINE_POST)
-            continue;
+    for (int s = se->prev_readable; s >= 0 && looked < PRONOUN_LOOKBACK_SENTENCES;
+         s = d->sents.items[s].prev_readable) {
         looked++;
-        for (size_t i = 0; i < d->pmentions.n; i++) {
-            const person_mention *m = &d->pmentions.items[i];
-            if (m->sent == s && gender_ok(d, m->person, gender))
-                return m->person;
-        }
+        for (int i = d->sents.items[s].mentions_start; i < d->sents.items[s].mentions_end && doc_step(d); i++)
+            if (gender_ok(d, d->pmentions.items[i].person, gender))
+                return d->pmentions.items[i].person;
     }
     return -1;
 }
 
 bool in_relative_clause(const doc *d, int from, int t)
 {
-    for (int k = t - 1; k >= from && k >= 0; k--) {
-        if (tok_is(d, k, ",")) {
-            return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "whose") ||
-                                 tok_is(d, k + 1, "which") || tok_is(d, k + 1, "where"));
-        }
+    /* the nearest comma before t, if it is after from */
+    int k = t > 0 ? d->tokens.items[t].prev_comma : -1;
+    if (k < 0 || k < from)
+        return false;
+    return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "whose") || tok_is(d, k + 1, "which") ||
+                         tok_is(d, k + 1, "where"));
+}
+
+int mention_at(const doc *d, size_t b)
+{
+    size_t lo = 0, hi = d->pmentions.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->pmentions.items[mid].start < b)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return false;
+    return (int)lo;
 }
 
 int people_signers(const doc *d, int s, int verb, int *out, int max)
 {
     const sentence *se = &d->sents.items[s];
     int by = -1;
-    for (int t = verb + 1; t < se->tok_end && by < 0; t++)
+    for (int t = verb + 1; t < se->tok_end && by < 0 && doc_step(d); t++)
         if (tok_is(d, t, "by")) {
             for (int k = t + 1; k < se->tok_end && k <= t + 8; k++)
                 if (d->tokens.items[k].person >= 0) {
@@ -825,14 +985,12 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
         }
     /* "A signed ... alongside B" / "together with B" */
     int along = -1;
-    for (int t = verb + 1; by < 0 && t < se->tok_end && along < 0; t++)
+    for (int t = verb + 1; by < 0 && t < se->tok_end && along < 0 && doc_step(d); t++)
         if (tok_is(d, t, "alongside") || (tok_is(d, t, "with") && t > 0 && tok_is(d, t - 1, "together")))
             along = t;
     int n = 0;
-    for (size_t i = 0; i < d->pmentions.n && n < max; i++) {
+    for (int i = se->mentions_start; i < se->mentions_end && n < max && doc_step(d); i++) {
         const person_mention *pm = &d->pmentions.items[i];
-        if (pm->sent != s)
-            continue;
         bool take = by >= 0 ? pm->tok_start > by && !in_relative_clause(d, by, pm->tok_start)
                             : (pm->tok_end <= verb && !in_relative_clause(d, se->tok_start, pm->tok_start)) ||
                                   (along >= 0 && pm->tok_start > along && pm->tok_start <= along + 12);
@@ -847,7 +1005,7 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
     /* "the two Deputy Ministers signed", "both ministers signed": the two named last */
     if (n == 0 && by < 0) {
         bool pair = false;
-        for (int t = se->tok_start; t + 1 < verb && !pair; t++) {
+        for (int t = se->tok_start; t + 1 < verb && !pair && doc_step(d); t++) {
             if (!tok_ieq(d, t, "two") && !tok_ieq(d, t, "both"))
                 continue;
             int k = t + 1;
@@ -858,10 +1016,10 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
                    (tok_in_ci(d, k, LEX_GROUP_NOUNS) || tok_ieq(d, k, "Ministers") || tok_ieq(d, k, "Secretaries") ||
                     tok_ieq(d, k, "Presidents") || tok_ieq(d, k, "envoys") || tok_ieq(d, k, "negotiators"));
         }
-        for (size_t i = d->pmentions.n; pair && i-- > 0 && n < 2 && n < max;) {
+        /* the mentions of the three sentences before, last first */
+        int from = d->sents.items[s >= 3 ? s - 3 : 0].mentions_start;
+        for (int i = se->mentions_start; pair && i-- > from && n < 2 && n < max;) {
             const person_mention *pm = &d->pmentions.items[i];
-            if (pm->sent >= s || pm->sent < s - 3)
-                continue;
             if (n == 0 || out[0] != pm->person)
                 out[n++] = pm->person;
         }

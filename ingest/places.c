@@ -111,12 +111,12 @@ int tok_countries(const doc *d, int t, const char *out[2])
 
 void countries_find(doc *d)
 {
-    for (size_t si = 0; si < d->sents.n; si++) {
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         const sentence *s = &d->sents.items[si];
         enum line_kind lk = d->lines.items[s->line].kind;
         if (lk != LINE_BODY && lk != LINE_POST && lk != LINE_TITLE)
             continue;
-        for (int t = s->tok_start; t < s->tok_end; t++) {
+        for (int t = s->tok_start; t < s->tok_end && doc_step(d); t++) {
             if (!(d->tokens.items[t].flags & (TK_CAP | TK_UPPER)))
                 continue;
             /* longest multi-word name first: "United States of America" */
@@ -147,6 +147,7 @@ void countries_find(doc *d)
             }
         }
     }
+    doc_index_countries(d);
 }
 
 void countries_main_pair(const doc *d, const char *pair[2])
@@ -193,9 +194,18 @@ void countries_main_pair(const doc *d, const char *pair[2])
 json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, size_t skip_end)
 {
     json_t *out = json_array();
-    for (size_t i = 0; i < d->countries.n; i++) {
+    /* the mentions are in text order: from the first at or after start */
+    size_t lo = 0, hi = d->countries.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (d->countries.items[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t i = lo; i < d->countries.n && d->countries.items[i].start < end && doc_step(d); i++) {
         const country_mention *m = &d->countries.items[i];
-        if (m->start < start || m->end > end)
+        if (m->end > end)
             continue;
         if (m->start >= skip_start && m->end <= skip_end)
             continue;
@@ -208,9 +218,9 @@ json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_
 {
     json_t *out = json_array();
     const sentence *s = &d->sents.items[sent];
-    for (size_t i = 0; i < d->countries.n; i++) {
+    for (int i = s->countries_start; i < s->countries_end && doc_step(d); i++) {
         const country_mention *m = &d->countries.items[i];
-        if (m->sent != sent || (m->start >= skip_start && m->end <= skip_end))
+        if (m->start >= skip_start && m->end <= skip_end)
             continue;
         int t = tok_at(d, m->end);
         /* followed by a capitalised word that is no country: a modifier of a name */
@@ -268,31 +278,92 @@ static int place_score(const doc *d, int a, int k, bool in)
     return score;
 }
 
+/* "There, A and B signed ...": the sentence names its place in one of the three before. */
+static bool opens_with_there(const doc *d, int sent)
+{
+    const sentence *s = &d->sents.items[sent];
+    return tok_is(d, s->tok_start, "There") && s->tok_start + 1 < s->tok_end && tok_is(d, s->tok_start + 1, ",");
+}
+
+static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end);
+
+/* The place of a whole sentence (place_in_sentence from its first token), worked out once. */
+struct place_memo {
+    enum { PLACE_UNKNOWN, PLACE_NONE, PLACE_FOUND } state;
+    size_t start, end;
+};
+
+static bool place_before(const doc *d, int sent, size_t *start, size_t *end);
+
+static const struct place_memo *place_of_sentence(const doc *d, int sent)
+{
+    doc *memo_owner = (doc *)d; /* a memo in a read-only doc, as in doc.c's token_lists() */
+    if (!memo_owner->places) {
+        memo_owner->places = vec_grow(NULL, d->sents.n * sizeof *d->places);
+        for (size_t i = 0; i < d->sents.n; i++)
+            memo_owner->places[i].state = PLACE_UNKNOWN;
+    }
+    struct place_memo *m = &memo_owner->places[sent];
+    if (m->state != PLACE_UNKNOWN)
+        return m;
+    /* A "There" sentence reads up to three before it, which may be "There" sentences too:
+     * they are worked out first to last, from the earliest one this one depends on, so that
+     * each reads only places already known (or of sentences without "There") and nothing
+     * recurses deeper than one call. */
+    int first = sent;
+    for (int k = sent; opens_with_there(d, sent) && k >= 0 && k >= first - 3; k--)
+        if (opens_with_there(d, k) && d->places[k].state == PLACE_UNKNOWN)
+            first = k;
+    for (int s = first; s <= sent; s++) {
+        struct place_memo *ms = &memo_owner->places[s];
+        if (ms->state != PLACE_UNKNOWN)
+            continue;
+        bool found = opens_with_there(d, s) && place_before(d, s, &ms->start, &ms->end);
+        if (!found)
+            found = place_in_clause(d, s, d->sents.items[s].start, d->sents.items[s].start, &ms->start, &ms->end);
+        ms->state = found ? PLACE_FOUND : PLACE_NONE;
+    }
+    return m;
+}
+
+/* The place of the nearest of the three sentences before sent that has one. */
+static bool place_before(const doc *d, int sent, size_t *start, size_t *end)
+{
+    for (int s = sent - 1; s >= 0 && s >= sent - 3; s--) {
+        const struct place_memo *m = place_of_sentence(d, s);
+        if (m->state == PLACE_FOUND) {
+            *start = m->start;
+            *end = m->end;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end)
 {
-    /* "There, A and B signed ...": the place of the sentence before */
-    const sentence *here = &d->sents.items[sent];
-    if (tok_is(d, here->tok_start, "There") && here->tok_start + 1 < here->tok_end &&
-        tok_is(d, here->tok_start + 1, ",")) {
-        for (int s = sent - 1; s >= 0 && s >= sent - 3; s--)
-            if (place_in_sentence(d, s, d->sents.items[s].tok_start, start, end))
-                return true;
-    }
     const sentence *s = &d->sents.items[sent];
+    if (opens_with_there(d, sent) && place_before(d, sent, start, end))
+        return true;
     size_t from = d->tokens.items[from_tok > s->tok_start ? from_tok : s->tok_start].start;
-    return place_in_sentence_skip(d, sent, s->start, from, start, end);
+    return place_in_clause(d, sent, s->start, from, start, end);
 }
 
 bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end)
 {
-    const sentence *here = &d->sents.items[sent];
-    if (tok_is(d, here->tok_start, "There") && here->tok_start + 1 < here->tok_end &&
-        tok_is(d, here->tok_start + 1, ","))
-        return place_in_sentence(d, sent, here->tok_start, start, end);
+    if (opens_with_there(d, sent) && place_before(d, sent, start, end))
+        return true;
+    return place_in_clause(d, sent, skip_start, skip_end, start, end);
+}
+
+/* The best "in/at [the] Name" of the sentence's own words, ignoring candidates that start
+ * inside [skip_start, skip_end). */
+static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end)
+{
     const sentence *s = &d->sents.items[sent];
     int t0 = s->tok_start;
     int best = -100;
-    for (int t = t0; t + 1 < s->tok_end; t++) {
+    for (int t = t0; t + 1 < s->tok_end && doc_step(d); t++) {
         /* a purpose clause ("to set up a hub in Poland") says where something will be, not where
          * this happened */
         if (tok_is(d, t, "to") && (d->tokens.items[t + 1].flags & TK_WORD) && !(d->tokens.items[t + 1].flags & TK_CAP) &&

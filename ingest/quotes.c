@@ -13,6 +13,7 @@
  * whose subject is the sentence's).  Pronouns resolve to the subject of the nearest sentence
  * naming a compatible person.  With no cue the quote continues the previous quote of the
  * paragraph, or has no speaker: never a guess. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,9 +21,12 @@
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
 #include "ingest/pattern.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 
 #define MIN_QUOTE_WORDS 3
+/* "the minister said" stands for a person named at most this many mentions before. */
+#define TITLE_REFERENCE_LOOKBACK 256
 #define MAX_QUOTE_CHARS 4000
 /* A sentence of its own that only attributes: "Hegseth said." */
 #define ATTRIBUTION_MAX_TOKENS 7
@@ -94,6 +98,7 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
     bool inside = false;
     qspan q = {0};
     while (i < l->end) {
+        doc_step(d);
         size_t n;
         uint32_t c = cp_at(d, i, &n);
         if (!inside && c == open_cp && can_open(d, l->start, i, n, l->end)) {
@@ -166,6 +171,7 @@ static void inner_shape(const doc *d, const qspan *q, int *words, int *content, 
     int t = tok_at(d, q->start);
     uint32_t last = 0;
     for (; t < (int)d->tokens.n && d->tokens.items[t].start < q->end; t++) {
+        doc_step(d);
         const token *k = &d->tokens.items[t];
         if (k->flags & TK_PUNCT) {
             last = cp_at(d, k->start, NULL);
@@ -259,8 +265,9 @@ static int title_reference_end(const doc *d, int t, int to)
         return t;
     }
     int head = -1;
-    while (k < to && (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_in(d, k, LEX_TITLE_MODIFIERS) ||
-                      (head >= 0 && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and"))))) {
+    while (k < to && doc_step(d) &&
+           (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_in(d, k, LEX_TITLE_MODIFIERS) ||
+            (head >= 0 && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and"))))) {
         if (tok_in_ci(d, k, LEX_TITLE_HEADS))
             head = k;
         k++;
@@ -268,29 +275,52 @@ static int title_reference_end(const doc *d, int t, int to)
     return head >= 0 ? k : t;
 }
 
+/* The key of a word of a person's title in the title_words set: the person's index, then the
+ * word in ASCII lower case (titles are matched whatever the case). */
+static void title_word_key(strbuf *key, int who, const char *word, size_t len)
+{
+    strbuf_add(key, &who, sizeof who);
+    for (size_t i = 0; i < len; i++)
+        strbuf_addch(key, (char)tolower((unsigned char)word[i]));
+}
+
+/* Every word of every person's title, as (person, word) keys. */
+static void index_title_words(const doc *d, strmap *title_words)
+{
+    for (size_t p = 0; p < d->people.n; p++) {
+        const char *title = d->people.items[p].title;
+        for (const char *w = title; w && *w;) {
+            const char *e = strchr(w, ' ');
+            size_t len = e ? (size_t)(e - w) : strlen(w);
+            strbuf key = STRBUF_INIT;
+            title_word_key(&key, (int)p, w, len);
+            strmap_put(title_words, key.buf, key.len, 0, NULL);
+            strbuf_release(&key);
+            w = e ? e + 1 : w + len;
+        }
+    }
+}
+
 /* The person named before token `from` whose title has every capitalised or title word of
  * tokens [from, to) ("the Minister of Energy"); with none ("His Excellency"), the person named
- * last.  -1 when nobody fits. */
-static int titled_person(const doc *d, int from, int to)
+ * last.  -1 when nobody fits among the TITLE_REFERENCE_LOOKBACK mentions before. */
+static int titled_person(const doc *d, const strmap *title_words, int from, int to)
 {
-    for (size_t i = d->pmentions.n; i-- > 0;) {
-        const person_mention *m = &d->pmentions.items[i];
-        if (m->start >= d->tokens.items[from].start)
-            continue;
-        const char *title = d->people.items[m->person].title;
+    int scanned = 0;
+    for (int i = mention_at(d, d->tokens.items[from].start); i-- > 0 && scanned++ < TITLE_REFERENCE_LOOKBACK;) {
+        doc_step(d);
+        int who = d->pmentions.items[i].person;
         bool fits = true;
         for (int t = from; t < to && fits; t++) {
             if (!tok_in_ci(d, t, LEX_TITLE_HEADS) && !tok_in(d, t, LEX_TITLE_MODIFIERS))
                 continue;
-            size_t n = tok_len(d, t);
-            const char *w = d->text + d->tokens.items[t].start;
-            bool found = false;
-            for (const char *p = title ? title : ""; *p && !found; p++)
-                found = (p == title || p[-1] == ' ') && strncasecmp(p, w, n) == 0 && (p[n] == 0 || p[n] == ' ');
-            fits = found;
+            strbuf key = STRBUF_INIT;
+            title_word_key(&key, who, d->text + d->tokens.items[t].start, tok_len(d, t));
+            fits = strmap_get(title_words, key.buf, key.len) != NULL;
+            strbuf_release(&key);
         }
         if (fits)
-            return m->person;
+            return who;
     }
     return -1;
 }
@@ -298,12 +328,7 @@ static int titled_person(const doc *d, int from, int to)
 /* The person mention whose name tokens cover token t, or -1. */
 static int mention_covering(const doc *d, int t)
 {
-    for (size_t i = 0; i < d->pmentions.n; i++) {
-        const person_mention *m = &d->pmentions.items[i];
-        if (d->tokens.items[t].start >= m->start && d->tokens.items[t].end <= m->end)
-            return (int)i;
-    }
-    return -1;
+    return d->tokens.items[t].cover;
 }
 
 static int pronoun_person(const doc *d, int t)
@@ -314,7 +339,7 @@ static int pronoun_person(const doc *d, int t)
 }
 
 /* "…," he said / "…," said Name / "…," Name wrote / "…," according to Name */
-static bool attribute_right(const doc *d, int from, int to, attribution *a)
+static bool attribute_right(const doc *d, const strmap *title_words, int from, int to, attribution *a)
 {
     int t = from;
     while (t < to && (tok_is(d, t, ",") || tok_is(d, t, "\xE2\x80\x94") || tok_is(d, t, "\xE2\x80\x93")))
@@ -324,7 +349,7 @@ static bool attribute_right(const doc *d, int from, int to, attribution *a)
     /* "“…,” the minister said" / "…», His Excellency said": the title stands for the person */
     int after_title = title_reference_end(d, t, to);
     if (after_title > t && after_title < to && is_cue(d, after_title)) {
-        a->person = titled_person(d, t, after_title);
+        a->person = titled_person(d, title_words, t, after_title);
         a->cue_tok = after_title;
         a->rule = "quote-title-cue";
         a->confidence = 0.7;
@@ -391,7 +416,7 @@ static bool attribute_right(const doc *d, int from, int to, attribution *a)
 }
 
 /* Name said “…” / Name: “…” / He added that “…” / …, adding that “…” */
-static bool attribute_left(const doc *d, int from, int to, attribution *a)
+static bool attribute_left(const doc *d, const strmap *title_words, int from, int to, attribution *a)
 {
     if (to <= from)
         return false;
@@ -421,6 +446,7 @@ static bool attribute_left(const doc *d, int from, int to, attribution *a)
         }
     }
     for (int c = to - 1; c >= from; c--) {
+        doc_step(d);
         if (!is_cue(d, c))
             continue;
         if (tok_ieq(d, c, "according")) {
@@ -440,6 +466,7 @@ static bool attribute_left(const doc *d, int from, int to, attribution *a)
         if (participle) {
             /* the subject of the sentence */
             for (int k = from; k < c; k++) {
+                doc_step(d);
                 int m = mention_covering(d, k);
                 if (m >= 0) {
                     a->person = d->pmentions.items[m].person;
@@ -462,7 +489,7 @@ static bool attribute_left(const doc *d, int from, int to, attribution *a)
         for (int k = c - 1; k >= from && k >= c - 8; k--) {
             int e = title_reference_end(d, k, c);
             if (e == c) {
-                int who = titled_person(d, k, c);
+                int who = titled_person(d, title_words, k, c);
                 if (who >= 0) {
                     a->person = who;
                     a->cue_tok = c;
@@ -507,7 +534,7 @@ static int sentence_of(const doc *d, size_t b)
     return d->tokens.items[t].sent;
 }
 
-static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
+static void attribute(const doc *d, const strmap *title_words, qspan *q, const qspan *prev_same_line)
 {
     attribution a = {.person = -1, .cue_tok = -1};
     int s_open = sentence_of(d, q->open);
@@ -525,12 +552,12 @@ static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
             to = d->sents.items[s_close + 1].tok_end;
         }
         /* stop at the next quotation */
-        for (int k = from; k < to; k++)
+        for (int k = from; k < to && doc_step(d); k++)
             if (tok_is(d, k, "\xE2\x80\x9C") || (tok_is(d, k, "\"") && k > from)) {
                 to = k;
                 break;
             }
-        found = attribute_right(d, from, to, &a);
+        found = attribute_right(d, title_words, from, to, &a);
     }
     if (!found && s_open >= 0) {
         int from = d->sents.items[s_open].tok_start;
@@ -538,7 +565,7 @@ static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
         /* text before an earlier quote in the same sentence belongs to that one */
         if (prev_same_line && prev_same_line->close > d->sents.items[s_open].start)
             from = tok_at(d, prev_same_line->close);
-        found = attribute_left(d, from, to, &a);
+        found = attribute_left(d, title_words, from, to, &a);
         if (!found && prev_same_line && prev_same_line->speaker >= 0 &&
             prev_same_line->close > d->sents.items[s_open].start) {
             /* the sentence began with the previous quote and its cue: "“…,” she said, “…”" */
@@ -553,9 +580,8 @@ static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
      * the paragraph, when nobody else is named in between */
     if (!found && prev_same_line && prev_same_line->speaker >= 0) {
         bool other = false;
-        for (size_t i = 0; i < d->pmentions.n; i++)
-            other |= d->pmentions.items[i].start >= prev_same_line->close && d->pmentions.items[i].end <= q->open &&
-                     d->pmentions.items[i].person != prev_same_line->speaker;
+        for (int i = mention_at(d, prev_same_line->close); i < (int)d->pmentions.n && d->pmentions.items[i].start < q->open; i++)
+            other |= d->pmentions.items[i].end <= q->open && d->pmentions.items[i].person != prev_same_line->speaker;
         if (!other) {
             a.person = prev_same_line->speaker;
             a.rule = "quote-continuation";
@@ -567,15 +593,14 @@ static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
     /* a quotation on a line of its own, signed on the next: "— Professor Name, Institute" */
     if (!found) {
         int nl = q->line + 1;
-        while (nl < (int)d->lines.n && d->lines.items[nl].kind == LINE_BLANK)
-            nl++;
-        if (nl < (int)d->lines.n && nl == q->line + 1) {
+        if (nl < (int)d->lines.n && d->lines.items[nl].kind != LINE_BLANK) {
             const line *sig = &d->lines.items[nl];
             uint32_t c0 = cp_at(d, sig->start, NULL);
             if (c0 == 0x2014 || c0 == 0x2013 || c0 == '-') {
-                for (size_t i = 0; i < d->pmentions.n; i++) {
+                for (int i = mention_at(d, sig->start + 1);
+                     i < (int)d->pmentions.n && d->pmentions.items[i].start < sig->start + 40; i++) {
                     const person_mention *m = &d->pmentions.items[i];
-                    if (m->start > sig->start && m->start < sig->start + 40 && m->end <= sig->end) {
+                    if (m->end <= sig->end) {
                         a.person = m->person;
                         a.rule = "quote-signed-line";
                         a.confidence = 0.8;
@@ -599,7 +624,7 @@ static void attribute(const doc *d, qspan *q, const qspan *prev_same_line)
             int t_end = tok_at(d, d->lines.items[pl].end);
             if (t_end > 0 && tok_is(d, t_end - 1, ":")) {
                 int s = d->tokens.items[t_end - 1].sent;
-                found = attribute_left(d, d->sents.items[s].tok_start, t_end, &a);
+                found = attribute_left(d, title_words, d->sents.items[s].tok_start, t_end, &a);
                 if (found)
                     a.rule = "quote-colon-intro";
             }
@@ -670,14 +695,17 @@ void quotes_find(doc *d)
     d->quotes = json_array();
     add_posts(d);
     qspan_vec all = {0};
-    for (size_t li = 0; li < d->lines.n; li++) {
+    strmap title_words = STRMAP_INIT;
+    index_title_words(d, &title_words);
+    for (size_t li = 0; li < d->lines.n && doc_step(d); li++) {
         if (d->lines.items[li].kind != LINE_BODY)
             continue;
         size_t first = all.n;
         line_quotes(d, (int)li, &all);
-        for (size_t i = first; i < all.n; i++)
-            attribute(d, &all.items[i], i > first ? &all.items[i - 1] : NULL);
+        for (size_t i = first; i < all.n && doc_step(d); i++)
+            attribute(d, &title_words, &all.items[i], i > first ? &all.items[i - 1] : NULL);
     }
+    strmap_release(&title_words);
     /* multi-paragraph chains: an open-ended quote continues into the next paragraph's */
     for (size_t i = 0; i + 1 < all.n; i++) {
         qspan *q = &all.items[i];
@@ -700,18 +728,22 @@ void quotes_find(doc *d)
         if (n->chain >= 0 && q->chain < 0)
             q->chain = (int)i;
     }
-    /* a chain speaks with one voice: the first speaker found in it */
+    /* a chain speaks with one voice: the first speaker found in it (a chain's quotes follow
+     * each other from its head) */
+    int voice = -1;
     for (size_t i = 0; i < all.n; i++) {
-        if (all.items[i].chain < 0 || all.items[i].speaker >= 0)
+        qspan *q = &all.items[i];
+        if (q->chain < 0)
             continue;
-        int head = all.items[i].chain;
-        for (size_t k = (size_t)head; k < all.n && (all.items[k].chain == head); k++) {
-            if (all.items[k].speaker >= 0) {
-                all.items[i].speaker = all.items[k].speaker;
-                all.items[i].rule = "quote-multi-paragraph";
-                all.items[i].confidence = 0.75;
-                break;
-            }
+        if ((int)i == q->chain) {
+            voice = -1;
+            for (size_t k = i; k < all.n && all.items[k].chain == q->chain && voice < 0; k++)
+                voice = all.items[k].speaker;
+        }
+        if (q->speaker < 0 && voice >= 0) {
+            q->speaker = voice;
+            q->rule = "quote-multi-paragraph";
+            q->confidence = 0.75;
         }
     }
     for (size_t i = 0; i < all.n; i++) {

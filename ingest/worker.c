@@ -193,6 +193,7 @@ const char *ingest_result_reason(int result)
     case INGEST_TOO_LARGE: return "larger than 8 MiB";
     case INGEST_NOT_UTF8: return "not valid UTF-8 (or contains NUL bytes)";
     case INGEST_NOT_FOUND: return "no such article";
+    case INGEST_TOO_SLOW: return "its extraction ran past the time budget (--extract-budget)";
     default: return "internal error";
     }
 }
@@ -406,7 +407,15 @@ int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_repo
     }
     out->already_stored = known;
     if (!known) {
-        extraction = ingest_extract(a->text, a->len);
+        ingest_extract_cost cost;
+        extraction = ingest_extract_within(a->text, a->len, ingest_extract_budget(), &cost);
+        if (!extraction) {
+            log_warn("ingest: %s: refused: extraction stopped after %.1f s and %llu steps, past its "
+                     "%g s budget (%zu bytes)",
+                     a->file ? a->file : out->source_id, cost.seconds, cost.steps, ingest_extract_budget(),
+                     a->len);
+            return INGEST_TOO_SLOW;
+        }
         store_source_in in = {
             .file = a->file, .text = a->text, .len = a->len, .sha256 = sha,
             .extraction = extraction, .title = a->title, .url = a->url,

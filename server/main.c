@@ -61,7 +61,7 @@ static const char usage_factd[] =
     "  FACTD_TOKEN       serve: the write API's bearer token (see 'factd serve --help')\n";
 
 static const char usage_ingest[] =
-    "usage: factd ingest --db FILE [--quiet] PATH...\n"
+    "usage: factd ingest --db FILE [--quiet] [--extract-budget SECONDS] PATH...\n"
     "\n"
     "Stores every article of PATH (a .txt file, or every .txt file of a folder, in name\n"
     "order) in the SQLite database FILE, creating it when needed, then merges the facts of\n"
@@ -71,9 +71,12 @@ static const char usage_ingest[] =
     "symbolic link is rejected too, never followed: only the folder's own files are read.\n"
     "\n"
     "options:\n"
-    "  -d, --db FILE   the database (required)\n"
-    "  -q, --quiet     no progress lines on long runs\n"
-    "  -h, --help      show this help\n"
+    "  -d, --db FILE             the database (required)\n"
+    "  -q, --quiet               no progress lines on long runs\n"
+    "      --extract-budget SECONDS\n"
+    "                            the longest one article's extraction may take (default 5): an\n"
+    "                            article that takes longer is rejected and skipped\n"
+    "  -h, --help                show this help\n"
     "\n"
     "Prints a summary line on stdout.  Exit status 0 on success, 1 on failure (a path that\n"
     "does not exist, a database error), 2 on a usage error.\n";
@@ -84,6 +87,7 @@ static const char usage_serve[] =
     "                   [--cors ORIGINS] [--corpus DIR] [--token-file FILE] [--max-body BYTES]\n"
     "                   [--max-uploads N] [--max-upload-memory BYTES]\n"
     "                   [--create]\n"
+    "                   [--extract-budget SECONDS]\n"
     "\n"
     "Serves the facts of the database FILE over HTTP until SIGINT or SIGTERM.  The database\n"
     "must exist (see 'factd ingest') unless --create is given; it is migrated first, and its\n"
@@ -130,6 +134,10 @@ static const char usage_serve[] =
     "                          what the bodies being read may hold together, each counted at\n"
     "                          its Content-Length (--max-body when chunked); past it a write\n"
     "                          answers 503 (default 64M, at least --max-body)\n"
+    "      --extract-budget SECONDS\n"
+    "                          the longest one article's extraction may take on the writer\n"
+    "                          thread (default 5): a posted article that takes longer fails its\n"
+    "                          job, a --corpus file is rejected\n"
     "  -h, --help              show this help\n"
     "\n"
     "Write API, only with a token (--token-file, else FACTD_TOKEN; without either these\n"
@@ -172,7 +180,7 @@ static const char usage_merge[] =
     "database, a database error), 2 on a usage error.\n";
 
 static const char usage_reindex[] =
-    "usage: factd reindex --db FILE\n"
+    "usage: factd reindex --db FILE [--extract-budget SECONDS]\n"
     "\n"
     "Reads again, with this factd's extractor, every article of the database FILE that an\n"
     "older extractor read, replacing each one's extraction in a transaction of its own, then\n"
@@ -182,19 +190,24 @@ static const char usage_reindex[] =
     "\n"
     "options:\n"
     "  -d, --db FILE   the database (required; it must exist)\n"
+    "      --extract-budget SECONDS\n"
+    "                  the longest one article's extraction may take (default 5): an article\n"
+    "                  that takes longer is kept with no facts\n"
     "  -h, --help      show this help\n"
     "\n"
     "Prints a summary line on stdout.  Exit status 0 on success, 1 on failure (no such\n"
     "database, a database error), 2 on a usage error.\n";
 
 static const char usage_extract[] =
-    "usage: factd extract FILE\n"
+    "usage: factd extract [--extract-budget SECONDS] FILE\n"
     "\n"
     "Prints the extraction of one article (the mentions found in it, with code-point\n"
     "offsets) as indented JSON on stdout, without touching any database.\n"
     "\n"
     "options:\n"
-    "  -h, --help   show this help\n";
+    "      --extract-budget SECONDS\n"
+    "                the longest the extraction may take (default 5): past it, exit status 1\n"
+    "  -h, --help    show this help\n";
 
 /* Reports a usage error on one line and returns the usage exit status. */
 static int usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -259,6 +272,22 @@ static bool parse_size(const char *text, unsigned long min, unsigned long max,
     return true;
 }
 
+/* Parses --extract-budget: seconds, a decimal number from 0.001 to 86400, and sets it. */
+static bool set_extract_budget(const char *text)
+{
+    char *end;
+    if (!text || !*text || (*text < '0' || *text > '9'))
+        return false;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno || *end || !(v >= 0.001 && v <= 86400))
+        return false;
+    ingest_set_extract_budget(v);
+    return true;
+}
+
+#define BAD_BUDGET "bad --extract-budget '%s' (expected 0.001 to 86400 seconds)"
+
 /* True when token can be a bearer token: TOKEN_MIN_CHARS to TOKEN_MAX_CHARS characters of
  * RFC 6750's b64token (A-Z a-z 0-9 - . _ ~ + /, then = signs at the end only). */
 static bool token_valid(const char *token)
@@ -303,9 +332,11 @@ static int print_usage(const char *usage)
 
 static int cmd_ingest(int argc, char **argv)
 {
+    enum { OPT_EXTRACT_BUDGET = 1000 };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "quiet", no_argument, NULL, 'q' },
+        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -317,6 +348,10 @@ static int cmd_ingest(int argc, char **argv)
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': quiet = true; break;
+        case OPT_EXTRACT_BUDGET:
+            if (!set_extract_budget(optarg))
+                return usage_error("ingest", BAD_BUDGET, optarg);
+            break;
         case 'h': return print_usage(usage_ingest);
         default: return option_error("ingest", argv, c);
         }
@@ -402,7 +437,7 @@ static int cmd_serve(int argc, char **argv)
 {
     enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY, OPT_HEADER_TIMEOUT,
            OPT_MAX_CONNS, OPT_MAX_CONNS_PER_IP, OPT_MAX_UPLOADS, OPT_MAX_UPLOAD_MEMORY,
-           OPT_CREATE };
+           OPT_CREATE, OPT_EXTRACT_BUDGET };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "port", required_argument, NULL, 'p' },
@@ -419,6 +454,7 @@ static int cmd_serve(int argc, char **argv)
         { "max-uploads", required_argument, NULL, OPT_MAX_UPLOADS },
         { "max-upload-memory", required_argument, NULL, OPT_MAX_UPLOAD_MEMORY },
         { "create", no_argument, NULL, OPT_CREATE },
+        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -508,6 +544,10 @@ static int cmd_serve(int argc, char **argv)
                                    "bytes)", optarg, UPLOAD_MEMORY_MAX >> 20);
             cfg.max_upload_bytes = v;
             break;
+        case OPT_EXTRACT_BUDGET:
+            if (!set_extract_budget(optarg))
+                return usage_error("serve", BAD_BUDGET, optarg);
+            break;
         default: return option_error("serve", argv, c);
         }
     }
@@ -561,8 +601,10 @@ static int cmd_serve(int argc, char **argv)
 
 static int cmd_reindex(int argc, char **argv)
 {
+    enum { OPT_EXTRACT_BUDGET = 1000 };
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
+        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
@@ -573,6 +615,10 @@ static int cmd_reindex(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
+        case OPT_EXTRACT_BUDGET:
+            if (!set_extract_budget(optarg))
+                return usage_error("reindex", BAD_BUDGET, optarg);
+            break;
         case 'h': return print_usage(usage_reindex);
         default: return option_error("reindex", argv, c);
         }
@@ -660,16 +706,23 @@ static int cmd_merge(int argc, char **argv)
 
 static int cmd_extract(int argc, char **argv)
 {
+    enum { OPT_EXTRACT_BUDGET = 1000 };
     static const struct option options[] = {
+        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     int c;
 
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
-        if (c == 'h')
-            return print_usage(usage_extract);
-        return option_error("extract", argv, c);
+        switch (c) {
+        case OPT_EXTRACT_BUDGET:
+            if (!set_extract_budget(optarg))
+                return usage_error("extract", BAD_BUDGET, optarg);
+            break;
+        case 'h': return print_usage(usage_extract);
+        default: return option_error("extract", argv, c);
+        }
     }
     if (optind >= argc)
         return usage_error("extract", "missing FILE");
@@ -684,7 +737,14 @@ static int cmd_extract(int argc, char **argv)
         log_error("extract: %s: %s", path, reason);
         return EXIT_FAILURE;
     }
-    json_t *extraction = ingest_extract(text, len);
+    ingest_extract_cost cost;
+    json_t *extraction = ingest_extract_within(text, len, ingest_extract_budget(), &cost);
+    if (!extraction) {
+        log_error("extract: %s: extraction stopped after %.1f s and %llu steps, past its %g s budget",
+                  path, cost.seconds, cost.steps, ingest_extract_budget());
+        free(text);
+        return EXIT_FAILURE;
+    }
     int rc = json_dumpf(extraction, stdout, JSON_INDENT(2)) || fputc('\n', stdout) == EOF;
     json_decref(extraction);
     free(text);

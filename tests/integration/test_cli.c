@@ -340,6 +340,11 @@ Test(cli_usage, errors_exit_2_with_one_line)
     expect_usage_error(RUN("merge"), "--db");
     expect_usage_error(RUN("merge", "--db", db, "extra"), "extra");
     expect_usage_error(RUN("merge", "--db", db, "--bogus"), "--bogus");
+    expect_usage_error(RUN("ingest", "--db", db, "--extract-budget", "soon", CORPUS), "--extract-budget");
+    expect_usage_error(RUN("ingest", "--db", db, "--extract-budget", "0", CORPUS), "--extract-budget");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--extract-budget", "-1"), "--extract-budget");
+    expect_usage_error(RUN("reindex", "--db", db, "--extract-budget", "1e9"), "--extract-budget");
+    expect_usage_error(RUN("extract", "--extract-budget", "5s", "a.txt"), "--extract-budget");
     cr_expect_not(exists(db), "a usage error touches no database");
 }
 
@@ -539,6 +544,55 @@ Test(cli_ingest, a_folder_gives_only_its_regular_files)
     r = RUN("extract", path);
     cr_expect_eq(r.status, 1, "status %d: %s", r.status, r.err);
     cr_expect_not_null(strstr(r.err, "a named pipe (FIFO)"), "%s", r.err);
+}
+
+/* An article whose extraction runs past --extract-budget is rejected with the reason, and
+ * the run goes on; `extract` fails.  A millisecond is far less than the extraction of the
+ * corpus's articles repeated to about 300 kB takes. */
+Test(cli_ingest, an_article_past_the_extraction_budget_is_rejected)
+{
+    char files[CORPUS_FILES][PATH_LEN];
+    const char *folder = in_tmp("in");
+    const char *db = in_tmp("facts.db");
+    char path[512];
+
+    cr_assert_eq(corpus_files(files, CORPUS_FILES), CORPUS_FILES);
+    cr_assert_eq(mkdir(folder, 0700), 0);
+    strbuf big = STRBUF_INIT;
+    while (big.len < 300000)
+        for (int i = 0; i < CORPUS_FILES; i++) {
+            size_t len;
+            char *text = slurp(files[i], &len);
+            strbuf_add(&big, text, len);
+            strbuf_addstr(&big, "\n\n");
+            free(text);
+        }
+    snprintf(path, sizeof(path), "%s/big.txt", folder);
+    write_file(path, big.buf, big.len);
+    strbuf_release(&big);
+
+    run_result r = RUN("ingest", "--db", db, "--extract-budget", "0.001", folder);
+    cr_assert_eq(r.status, 0, "a rejected file does not fail the run: %s", r.err);
+    cr_expect_eq(strncmp(r.out, "ingest: 1 articles (0 new, 0 unchanged, 1 rejected); ",
+                         strlen("ingest: 1 articles (0 new, 0 unchanged, 1 rejected); ")),
+                 0, "summary: %s", r.out);
+    cr_expect_not_null(strstr(r.err, "big.txt"), "%s", r.err);
+    cr_expect_not_null(strstr(r.err, "time budget"), "the reason is logged: %s", r.err);
+    cr_expect_not_null(strstr(r.err, "past its 0.001 s budget"), "%s", r.err);
+    run_release(&r);
+    cr_expect_eq(db_count(db, "SELECT count(*) FROM sources"), 0);
+
+    r = RUN("extract", "--extract-budget", "0.001", path);
+    cr_expect_eq(r.status, 1, "%s", r.err);
+    cr_expect_str_empty(r.out);
+    cr_expect_not_null(strstr(r.err, "past its 0.001 s budget"), "%s", r.err);
+    run_release(&r);
+
+    /* with the default budget it goes in */
+    r = RUN("ingest", "--db", db, folder);
+    cr_expect_eq(r.status, 0, "%s", r.err);
+    cr_expect_eq(strncmp(r.out, "ingest: 1 articles (1 new, ", strlen("ingest: 1 articles (1 new, ")), 0,
+                 "summary: %s", r.out);
     run_release(&r);
 }
 

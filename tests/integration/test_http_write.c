@@ -686,6 +686,53 @@ Test(http_write, a_refused_job_fails_with_its_reason)
     json_decref(job);
 }
 
+/* A posted article whose extraction runs past --extract-budget fails its job with that
+ * reason (and one log line), stores nothing, and leaves the writer free for the next job.
+ * 20 ms is far less than reading a megabyte of news takes, and far more than a few lines. */
+Test(http_write, an_article_past_the_extraction_budget_fails_its_job)
+{
+    const char *const extra[] = {"--extract-budget", "0.02", NULL};
+    restart_with_token(extra);
+    strbuf big = STRBUF_INIT;
+    while (big.len < 1000000) {
+        strbuf_addstr(&big, article_reykjavik);
+        strbuf_addstr(&big, "\n");
+    }
+    char *id = post_new(big.buf);
+    json_t *job = wait_job(id);
+    cr_expect_str_eq(json_string_value(json_object_get(job, "state")), "failed");
+    const char *error = json_string_value(json_object_get(job, "error"));
+    cr_expect(error && strstr(error, "time budget"), "error: %s", error ? error : "(null)");
+    cr_expect(json_is_null(json_object_get(job, "source_id")));
+    json_decref(job);
+    free(id);
+
+    char source[13], path[64];
+    support_source_id(big.buf, big.len, source);
+    snprintf(path, sizeof path, "/sources/%s", source);
+    cr_expect_eq(get_status(path), 404, "nothing was stored");
+    strbuf_release(&big);
+
+    strbuf log = STRBUF_INIT;
+    char log_path[512];
+    snprintf(log_path, sizeof log_path, "%s/serve.log", harness_dir());
+    FILE *f = fopen(log_path, "r");
+    cr_assert(f, "no %s", log_path);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+        strbuf_add(&log, buf, n);
+    fclose(f);
+    cr_expect(strstr(log.buf, "extraction stopped after") && strstr(log.buf, "past its 0.02 s budget"),
+              "the log says why");
+    strbuf_release(&log);
+
+    /* the next article, small, goes in within the same budget */
+    char text[512];
+    make_article(text, sizeof text, "Quick Budget");
+    json_decref(ingest_posted(text));
+}
+
 /* --- deleting --- */
 
 /* The evidence source ids of a fact. */

@@ -541,6 +541,42 @@ Test(jobs, a_refused_job_fails_with_the_reason_and_stores_nothing)
     store_close(st);
 }
 
+/* A nanosecond has passed by the extractor's first look at the clock. */
+#define NO_TIME 1e-9
+
+Test(jobs, an_article_past_its_extraction_budget_fails_its_job_and_stores_nothing)
+{
+    cr_assert_eq(ingest_extract_budget(), INGEST_EXTRACT_SECONDS, "the default");
+    store *st = test_db_open_rw();
+    ingest_set_extract_budget(NO_TIME);
+    ingest_text_report tr;
+    ingest_article a = { .text = WIRE, .len = strlen(WIRE) };
+    cr_assert_eq(ingest_text(st, &a, true, &tr), INGEST_TOO_SLOW);
+    cr_assert_eq(count(st, STORE_SOURCES), 0, "nothing refused is stored");
+
+    char *id = enqueue(st, WIRE, strlen(WIRE));
+    ingest_job_report r;
+    cr_assert_eq(ingest_run_job(st, &r), 1);
+    cr_assert(!r.done);
+    cr_assert_eq(r.refusal, INGEST_TOO_SLOW);
+    json_t *job = get_job(st, id);
+    cr_assert_str_eq(job_str(job, "state"), "failed");
+    cr_assert(strstr(job_str(job, "error"), "time budget"), "%s", brief(job));
+    cr_assert(json_is_null(json_object_get(job, "source_id")));
+    cr_assert_eq(count(st, STORE_SOURCES), 0);
+    json_decref(job);
+    free(id);
+
+    /* with the time it needs, the same article goes in */
+    ingest_set_extract_budget(INGEST_EXTRACT_SECONDS);
+    id = enqueue(st, WIRE, strlen(WIRE));
+    cr_assert_eq(ingest_run_job(st, &r), 1);
+    cr_assert(r.done, "%s", ingest_result_reason(r.refusal));
+    cr_assert_eq(count(st, STORE_SOURCES), 1);
+    free(id);
+    store_close(st);
+}
+
 Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
 {
     store *st = test_db_open_rw();
@@ -854,6 +890,30 @@ Test(jobs, reindexing_an_old_reading_restores_the_facts_with_the_same_ids)
     json_decref(fresh);
     json_decref(agreement);
     json_decref(after);
+    store_close(st);
+}
+
+Test(jobs, reindexing_past_the_budget_keeps_the_article_with_no_facts_and_does_not_come_back)
+{
+    store *st = test_db_open_rw();
+    ingest_text_report wire = ingest(st, WIRE, false);
+    ingest(st, HOME, true);
+    char where[64];
+    snprintf(where, sizeof(where), "id = '%s'", wire.source_id);
+    age_extractions(where);
+
+    ingest_set_extract_budget(NO_TIME);
+    ingest_reindex_report r;
+    cr_assert_eq(ingest_reindex(st, 0, true, &r), 0);
+    cr_assert_eq(r.reindexed, 1);
+    cr_assert_eq(r.remaining, 0);
+    cr_assert_eq(count(st, STORE_SOURCES), 2, "the article stays");
+    json_t *agreement = served(st, STORE_AGREEMENTS, "name", "Southern Ocean Fisheries Agreement");
+    cr_assert_null(agreement, "only the wire story named it, and its reading found nothing");
+
+    /* read with this extractor, it is not read again at the next start */
+    cr_assert_eq(ingest_reindex(st, 0, true, &r), 0);
+    cr_assert_eq(r.reindexed, 0);
     store_close(st);
 }
 

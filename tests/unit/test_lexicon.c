@@ -108,7 +108,8 @@ Test(lexicon, token_answers_equal_direct_lookups)
         LEX_GROUP_NOUNS, LEX_EVALUATIVE, MINE,
     };
     doc d;
-    doc_parse(&d, text, sizeof text - 1);
+    extract_budget budget = {0};
+    doc_parse(&d, text, sizeof text - 1, &budget);
     cr_assert_gt(d.tokens.n, 40);
     int hits = 0;
     for (int round = 0; round < 2; round++)
