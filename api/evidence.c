@@ -1,6 +1,6 @@
 /* evidence: GET /agreements/{id}/evidence, /meetings/{id}/evidence, /quotes/{id}/evidence.
  *
- * A fact carries only its first STORE_EVIDENCE_INLINE spans in "sources"; these pages hold
+ * A fact carries only STORE_EVIDENCE_INLINE of its spans in "sources"; these pages hold
  * all of them, in the same order (source, start, end), as a list like the others: limit,
  * cursor, count=exact, fields, CSV and NDJSON, and the byte bound of serve_list().  Each item
  * is the Evidence of the contract, {source_id, start, end, excerpt}.  The cursor of a next

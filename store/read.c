@@ -173,10 +173,15 @@ static const char SQL_GET_QUOTE[] = QUOTE_COLUMNS BY_ID;
 static const char SQL_COUNT_QUOTES[] = "SELECT count(*) FROM quotes";
 
 /* The first ?3 spans of one fact's evidence, in the order served; how many it has in all. */
+/* The inline spans of one fact: each article's first span before any article's second (so
+ * that they cite as many of its articles as they can), served in the evidence pages' order. */
 static const char SQL_EVIDENCE_OF[] =
-    "SELECT source_id, cp_start, cp_end, excerpt FROM evidence"
-    " WHERE kind = ?1 AND fact_id = ?2"
-    " ORDER BY source_id, cp_start, cp_end LIMIT ?3";
+    "SELECT source_id, cp_start, cp_end, excerpt FROM ("
+    "  SELECT source_id, cp_start, cp_end, excerpt, row_number() OVER ("
+    "    PARTITION BY source_id ORDER BY cp_start, cp_end) AS nth"
+    "  FROM evidence WHERE kind = ?1 AND fact_id = ?2"
+    "  ORDER BY nth, source_id, cp_start, cp_end LIMIT ?3)"
+    " ORDER BY source_id, cp_start, cp_end";
 static const char SQL_EVIDENCE_COUNT[] =
     "SELECT count(*) FROM evidence WHERE kind = ?1 AND fact_id = ?2";
 /* A page of one fact's evidence: the spans after (?3, ?4, ?5) in the order served. */
@@ -278,8 +283,8 @@ static int count_evidence(store *st, const char *kind, const char *id, long long
     return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting evidence");
 }
 
-/* Fills the "sources" list of each fact in `facts` with its first STORE_EVIDENCE_INLINE
- * spans, as much of each as asked, and "evidence_total" with how many it has in all: read
+/* Fills the "sources" list of each fact in `facts` with STORE_EVIDENCE_INLINE of its spans
+ * (each article's first before any article's second), as much of each as asked, and "evidence_total" with how many it has in all: read
  * one span past the inline ones, a fact is counted only when that span exists. */
 int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
                           enum store_evidence mode)

@@ -273,8 +273,8 @@ void store_page_release(store_page *page);
 int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,
                    json_t **item);
 
-/* The most evidence spans a fact carries inline ("sources"): the first ones in the order
- * served (source_id, start, end).  A fact has "evidence_total", how many spans it has in all,
+/* The most evidence spans a fact carries inline ("sources"): each article's first span before
+ * any article's second, served in the order source_id, start, end.  A fact has "evidence_total", how many spans it has in all,
  * and "evidence", the path of the pages that hold them all (store_evidence_page). */
 #define STORE_EVIDENCE_INLINE 10
 
