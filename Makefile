@@ -194,13 +194,20 @@ clean:
 	rm -rf build
 
 # Benchmarks, not part of `make test`: factd against nginx serving the same bytes (wrk),
-# ingest speed on generated corpora, latency and memory at scale; prints one table with each
-# target.  Installs wrk and nginx-light when missing.  BENCH_SECONDS sets each wrk run.
+# ingest speed on generated corpora, latency and memory at scale, extraction time on the
+# adversarial articles of tests/unit/adversarial.c ($(BUILD)/extract-time); prints one table
+# with each target.  Installs wrk and nginx-light when missing.  BENCH_SECONDS sets each wrk
+# run.
 BENCH_SECONDS ?= 5
 .PHONY: bench
 bench: deps
-	$(MAKE) all
-	BENCH_SECONDS=$(BENCH_SECONDS) FACTD_BIN=$(BUILD)/factd BUILD=$(BUILD) bench/run
+	$(MAKE) all $(BUILD)/extract-time
+	BENCH_SECONDS=$(BENCH_SECONDS) FACTD_BIN=$(BUILD)/factd EXTRACT_TIME=$(BUILD)/extract-time \
+	  BUILD=$(BUILD) bench/run
+
+$(BUILD)/extract-time: bench/extract_time.c tests/unit/adversarial.c $(BUILD)/libfactd.a $(HDRS)
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) bench/extract_time.c tests/unit/adversarial.c $(BUILD)/libfactd.a \
+	  -o $@ $(LDLIBS_BASE)
 
 # Soak, neither part of `make test` nor of CI: wrk -t1 -c64 for SOAK_SECONDS (default 300)
 # over a mix of URLs while articles keep arriving (POST /sources and the --corpus folder);
