@@ -159,6 +159,14 @@ static const char usage_serve[] =
     "file is deleted or replaced while serving, writes answer 503, /healthz and /readyz\n"
     "answer 503 and one error is logged: restart the server on the database file.\n"
     "\n"
+    "Several servers may serve one database: each runs queued jobs, every job once.  A job\n"
+    "is claimed with a lease (60 s, renewed every 10 s while its server runs); a server takes\n"
+    "over only jobs whose lease has expired, or whose server on this machine is gone.\n"
+    "\n"
+    "Exit status 0 after SIGINT or SIGTERM, 2 on a usage error (a bad option, no database\n"
+    "without --create, a read-only database with a token or --corpus), 1 on any other\n"
+    "failure (the reason is the last line on stderr).\n"
+    "\n"
     "environment:\n"
     "  FACTD_TOKEN   the write API's token, when --token-file is not given (empty: none)\n";
 
