@@ -22,8 +22,19 @@
 #define MAX_MODIFIERS 8
 #define MAX_PAREN_TOKENS 8
 #define GENERIC_MAX_MODIFIERS 5
+/* How far what a document is about ("on economic and financial integration") may run, and
+ * one item of an enumeration inside it. */
+#define MAX_TOPIC_TOKENS 24
+#define MAX_LIST_SEGMENT 5
+/* The parties, place or time after a listed document ("between both countries"). */
+#define MAX_TRAILER_TOKENS 8
 /* How many sentences back "the documents were signed" reaches for the documents. */
 #define PLURAL_LOOKBACK 4
+/* How many sentences before a document a batch signing ("signed three agreements") that
+ * includes it may stand. */
+#define BATCH_LOOKBACK 3
+/* How many sentences back "on the same day" reaches for its day. */
+#define SAME_DAY_LOOKBACK 3
 
 static const char *const DETERMINERS[] = {
     "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "whose", "The", "A",
@@ -176,10 +187,27 @@ static bool acronym_fits(const char *acr, size_t an, const char *name)
 
 typedef struct named {
     int a, b;       /* name tokens [a, b) */
+    int gap_a, gap_b; /* tokens [gap_a, gap_b) inside it that are no part of the name, or -1 */
     char *acronym;
     date_value date;
     bool distinctive;
 } named;
+
+typedef struct generic generic;
+typedef VEC(generic) generic_vec;
+struct generic {
+    size_t start, end; /* the mention, up to the end of what it is about */
+    int sent, head_tok;
+    int lead_tok;    /* its determiner or count ("a", "a number of"), else its first word */
+    int end_tok;     /* the token after the mention */
+    bool quoted;     /* inside quotation marks: a speaker's words, not the reporter's */
+    bool indefinite; /* "a water-sharing agreement": a new one, unless a signing names it */
+    bool counted;    /* "three agreements", "a number of accords" */
+    char *phrase;    /* modifiers and type: "memorandum of understanding" */
+    char *name;      /* with what it is about ("memorandum of understanding on water"), or the
+                      * name it is billed as; NULL when the text tells neither */
+    strvec descriptors;
+};
 
 /* The year in parentheses right after the name, or "from/of YEAR" after it. */
 static bool year_after(const doc *d, int t, int end, date_value *out)
@@ -223,9 +251,93 @@ static bool is_year_token(const doc *d, int t)
     return y >= 1800 && y < 2100;
 }
 
+/* A sentence agreements are read from: the article's body or a post, not a correction note
+ * ("Correction: an earlier version said the accord was signed on Monday"). */
+static bool agreement_readable(const doc *d, int s)
+{
+    if (!sent_readable(d, s))
+        return false;
+    int first = tok_at(d, d->lines.items[d->sents.items[s].line].start);
+    return first >= (int)d->tokens.n || !tok_in(d, first, LEX_CORRECTION_LABELS);
+}
+
+static bool is_article(const doc *d, int t)
+{
+    return tok_ieq(d, t, "a") || tok_ieq(d, t, "an") || tok_ieq(d, t, "the");
+}
+
+/* A word that names a document's type in any case and number: "Agreement", "memoranda",
+ * "Understanding" (of a Memorandum of Understanding), "Letter" (of Intent). */
+static bool is_type_word(const doc *d, int t)
+{
+    return tok_in(d, t, LEX_AGREEMENT_HEADS) || tok_in_ci(d, t, LEX_GENERIC_HEADS) ||
+           tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_in_ci(d, t, LEX_DOCUMENT_TYPE_WORDS);
+}
+
+/* A date written from token t on ("March 31", "Monday", "31 March"): no part of a name. */
+static bool starts_date(const doc *d, int t)
+{
+    const char *w = d->text + d->tokens.items[t].start;
+    if (lex_month(w, tok_len(d, t)) || lex_weekday(w, tok_len(d, t)) >= 0)
+        return true;
+    for (size_t i = 0; i < d->dates.n; i++)
+        if (d->dates.items[i].start == d->tokens.items[t].start)
+            return true;
+    return false;
+}
+
+/* "and [the] Khujand Declaration ...": the conjunction at token k opens the next document of a
+ * list, a capitalised run that ends in a document type. */
+static bool opens_next_name(const doc *d, int k, int s_end)
+{
+    int t = k + 1;
+    if (t < s_end && (tok_is(d, t, "the") || tok_is(d, t, "a") || tok_is(d, t, "an")))
+        t++;
+    for (int n = 0; t < s_end && n < MAX_MODIFIERS && name_part(d, t); t++, n++)
+        if (tok_in(d, t, LEX_AGREEMENT_HEADS) && t > k + 1)
+            return true;
+    return false;
+}
+
+/* The right part of a name from token b: "of/on/for [the] Capitalised Words" (connectors and
+ * "in the ..." inside), up to a date, a person or the next document of a list.  Returns the
+ * token after it, or b when there is none. */
+static int read_name_right(const doc *d, int b, int s_end)
+{
+    if (!(b + 1 < s_end && tok_in(d, b, RIGHT_PREPOSITIONS)))
+        return b;
+    int k = b + 1;
+    if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
+        k++;
+    int run = k;
+    while (k < s_end) {
+        if (name_part(d, k) && !inside_person(d, k) && !starts_date(d, k)) {
+            k++;
+            continue;
+        }
+        /* "in the Energy Transition", "in Criminal Matters (MLAT)": part of the name, unlike
+         * "in Ottawa" */
+        if (tok_is(d, k, "in") && k > run && in_is_part_of_name(d, k, s_end)) {
+            k++;
+            continue;
+        }
+        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
+             tok_is(d, k, "on") || tok_is(d, k, "between")) &&
+            k > run && k + 1 < s_end && !(tok_is(d, k, "and") && opens_next_name(d, k, s_end)) &&
+            ((name_part(d, k + 1) && !starts_date(d, k + 1)) ||
+             (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    return k > run ? k : b;
+}
+
 static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm)
 {
     memset(nm, 0, sizeof *nm);
+    nm->gap_a = nm->gap_b = -1;
     int a = head;
     /* left: capitalised modifiers and connectors between them */
     for (int k = head - 1, n = 0; k >= s_start && n < MAX_MODIFIERS; k--, n++) {
@@ -244,38 +356,17 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         (tok_is(d, b + 1, "Understanding") || tok_is(d, b + 1, "Agreement") || tok_is(d, b + 1, "Intent") ||
          tok_is(d, b + 1, "Cooperation") || tok_is(d, b + 1, "Notes")))
         b += 2;
-    /* right: "of/on/for [the] Capitalised Words" */
-    bool right = false;
-    if (b + 1 < s_end && tok_in(d, b, RIGHT_PREPOSITIONS)) {
-        int k = b + 1;
-        if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
-            k++;
-        int run = k;
-        while (k < s_end) {
-            if (name_part(d, k) && !inside_person(d, k)) {
-                k++;
-                continue;
-            }
-            /* "in the Energy Transition", "in Criminal Matters (MLAT)": part of the name, unlike
-             * "in Ottawa" */
-            if (tok_is(d, k, "in") && k > run && in_is_part_of_name(d, k, s_end)) {
-                k++;
-                continue;
-            }
-            if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
-                 tok_is(d, k, "on") || tok_is(d, k, "between")) &&
-                k > run && k + 1 < s_end &&
-                (name_part(d, k + 1) || (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
-                k++;
-                continue;
-            }
-            break;
-        }
-        if (k > run) {
-            b = k;
-            right = true;
-        }
+    /* "the Security Arrangement 1972": a year right after the type names one document */
+    bool year_named = false;
+    if (b < s_end && b == head + 1 && is_year_token(d, b)) {
+        nm->date.y = atoi(d->text + d->tokens.items[b].start);
+        year_named = true;
+        b++;
     }
+    /* right: "of/on/for [the] Capitalised Words" */
+    int right_end = read_name_right(d, b, s_end);
+    bool right = right_end > b;
+    b = right_end;
     if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start && tok_in(d, a - 2, DETERMINERS)) {
         a--;
         nm->date.y = atoi(d->text + d->tokens.items[a].start);
@@ -284,27 +375,41 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         return false;
     nm->a = a;
     nm->b = b;
-    /* distinctive: a right part, a country, or a modifier that is not a generic word */
-    nm->distinctive = right;
+    /* distinctive: a right part, a country, or a modifier that is neither a generic word nor
+     * the start of a type of three words ("Memorandum" of "Memorandum of Understanding") */
+    nm->distinctive = right || year_named;
     for (int k = a; k < head && !nm->distinctive; k++) {
         if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
-            is_year_token(d, k))
+            is_year_token(d, k) || (is_type_word(d, k) && k + 1 < head && tok_is(d, k + 1, "of")))
             continue;
         if (is_country_token(d, k) || !tok_in_ci(d, k, LEX_DOMAIN_WORDS))
             nm->distinctive = true;
     }
     char *name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
-    /* "(ACRONYM)" or "(2025)" after the name */
+    /* "(ACRONYM)" or "(2025)" after the name; a document type in the parentheses ("(MoU)")
+     * is no acronym */
     if (b < s_end && tok_is(d, b, "(")) {
-        for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++) {
+        int close = b + 1;
+        for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++, close++) {
             const token *tk = &d->tokens.items[k];
-            if ((tk->flags & TK_UPPER) && !nm->acronym &&
+            if ((tk->flags & TK_UPPER) && !nm->acronym && !is_type_word(d, k) &&
                 acronym_fits(d->text + tk->start, tk->end - tk->start, name))
                 nm->acronym = doc_strdup(d, tk->start, tk->end);
             else if ((tk->flags & TK_NUM) && tok_len(d, k) >= 4 && !nm->date.y) {
                 int y = atoi(d->text + tk->start);
                 if (y >= 1900 && y < 2100)
                     nm->date.y = y;
+            }
+        }
+        /* "Memorandum of Understanding (MoU) on Political Consultations": the name goes on
+         * after the parentheses, which it leaves out */
+        if (close < s_end && tok_is(d, close, ")") && close - b <= 2) {
+            int after = read_name_right(d, close + 1, s_end);
+            if (after > close + 1) {
+                nm->gap_a = b;
+                nm->gap_b = close + 1;
+                nm->b = b = after;
+                nm->distinctive = true;
             }
         }
     }
@@ -323,6 +428,20 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     if (nm->acronym)
         nm->distinctive = true;
     return true;
+}
+
+/* The name a reading covers: its tokens, without the parentheses it skips. */
+static char *named_text(const doc *d, const named *nm)
+{
+    if (nm->gap_a < 0)
+        return doc_strdup(d, d->tokens.items[nm->a].start, d->tokens.items[nm->b - 1].end);
+    strbuf sb = STRBUF_INIT;
+    strbuf_add(&sb, d->text + d->tokens.items[nm->a].start,
+               d->tokens.items[nm->gap_a - 1].end - d->tokens.items[nm->a].start);
+    strbuf_addch(&sb, ' ');
+    strbuf_add(&sb, d->text + d->tokens.items[nm->gap_b].start,
+               d->tokens.items[nm->b - 1].end - d->tokens.items[nm->gap_b].start);
+    return strbuf_detach(&sb, NULL);
 }
 
 static bool signing_sentence(const doc *d, int s, int *verb)
@@ -451,22 +570,60 @@ static bool signing_denied(const doc *d, int s_start, int v)
     return false;
 }
 
-/* Is the mention at token a the next item of a list of agreements ("signed A and a B",
- * "A, B and C")?  The word before the conjunction ends another agreement's name. */
-static bool coordinated(const doc *d, int s_start, int a)
+static int read_generic(const doc *d, int t, int si, generic *gm);
+static void generic_release(generic *gm);
+
+/* Does a mention of a document end at token k: a name ("... Agreement", "... (CEPA)") or a
+ * type with what it is about ("a letter of intent for the integration project")? */
+static bool mention_ends_at(const doc *d, int si, int k)
 {
+    const sentence *se = &d->sents.items[si];
+    if ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || tok_is(d, k, ")")) {
+        for (int t = k; t >= se->tok_start && t > k - 12; t--)
+            if (is_agreement_head(d, t))
+                return true;
+    }
+    for (int t = k; t >= se->tok_start && t > k - 3 * MAX_TOPIC_TOKENS / 2; t--) {
+        if (!is_type_word(d, t) || (d->tokens.items[t].flags & TK_CAP))
+            continue;
+        generic gm;
+        if (read_generic(d, t, si, &gm) < 0)
+            continue;
+        /* right after it, or after the parties, place or time that follow it ("a letter of
+         * intent for X between both countries, as well as ...") */
+        bool ends = gm.end_tok - 1 == k;
+        if (gm.end_tok <= k && k - gm.end_tok < MAX_TRAILER_TOKENS && tok_in(d, gm.end_tok, LEX_FUNCTION_WORDS)) {
+            ends = true;
+            for (int u = gm.end_tok; u <= k && ends; u++)
+                ends = !(d->tokens.items[u].flags & TK_PUNCT) && !is_type_word(d, u) &&
+                       !tok_in(d, u, LEX_SIGNING_VERBS) && !tok_in(d, u, LEX_SPEECH_VERBS);
+        }
+        generic_release(&gm);
+        if (ends)
+            return true;
+    }
+    return false;
+}
+
+/* Is the mention at token a the next item of a list of documents ("signed A and a B", "A, B
+ * and C", "a letter of intent for X, as well as a joint declaration of Y; and an agreement on
+ * Z")?  A connector stands before it, right after the end of another mention. */
+static bool coordinated(const doc *d, int si, int a)
+{
+    int s_start = d->sents.items[si].tok_start;
     int k = a - 1;
-    if (k >= s_start && (tok_is(d, k, "a") || tok_is(d, k, "an") || tok_is(d, k, "the")))
+    if (k >= s_start && (is_article(d, k) || tok_is(d, k, "another")))
         k--;
-    if (k < s_start || !(tok_is(d, k, "and") || tok_is(d, k, ",")))
+    if (k < s_start)
+        return false;
+    if (tok_is(d, k, "as") && k - 2 >= s_start && tok_is(d, k - 1, "well") && tok_is(d, k - 2, "as"))
+        k -= 2; /* "as well as" */
+    else if (!(tok_is(d, k, "and") || tok_is(d, k, ",") || tok_is(d, k, "plus") || tok_is(d, k, ";")))
         return false;
     k--;
-    if (k < s_start || !((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || tok_is(d, k, ")")))
-        return false;
-    for (int t = k; t >= s_start && t > k - 12; t--)
-        if (is_agreement_head(d, t))
-            return true;
-    return false;
+    if (k >= s_start && (tok_is(d, k, ",") || tok_is(d, k, ";")))
+        k--; /* ", and" */
+    return k >= s_start && mention_ends_at(d, si, k);
 }
 
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
@@ -496,9 +653,9 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                 ok = !(is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
                      !tok_is(d, t, ";");
         } else if (v < a) {
-            if (coordinated(d, se->tok_start, a)) {
+            if (coordinated(d, s, a)) {
                 for (int t = v + 1; t < a && ok; t++)
-                    ok = !tok_is(d, t, ";");
+                    ok = !tok_is(d, t, ";") || (t + 1 < a && tok_is(d, t + 1, "and"));
             } else {
                 /* the object of the verb: "signed the X", not "signed under the X" */
                 static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
@@ -544,6 +701,26 @@ static void add_signatory(const doc *d, ag *g, int who)
     json_array_append_new(g->signatories, people_ref(d, who));
 }
 
+/* "On the same day ...": the full date of one of the sentences just before. */
+static bool same_day_as_before(const doc *d, int s, date_value *out)
+{
+    const sentence *se = &d->sents.items[s];
+    bool same = false;
+    for (int t = se->tok_start; t + 1 < se->tok_end && !same; t++)
+        same = tok_ieq(d, t, "same") && (tok_is(d, t + 1, "day") || tok_is(d, t + 1, "date"));
+    if (!same)
+        return false;
+    for (int p = s - 1; p >= 0 && p >= s - SAME_DAY_LOOKBACK; p--)
+        for (size_t i = d->dates.n; i-- > 0;) {
+            const date_mention *m = &d->dates.items[i];
+            if (m->sent == p && m->kind == DATE_ABSOLUTE && m->value.d) {
+                *out = m->value;
+                return true;
+            }
+        }
+    return false;
+}
+
 /* What a sentence that signs agreement g tells about it. */
 static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
@@ -551,7 +728,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     date_value v = {0};
     bool rel = false;
     int post_idx = post_of_sentence(d, s);
-    if (date_for_event(d, s, verb, &v, &rel))
+    if (date_for_event(d, s, verb, &v, &rel) || same_day_as_before(d, s, &v))
         set_date(g, v, 2, false);
     else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
         set_date(g, d->posts.items[post_idx].date, 1, false);
@@ -618,6 +795,18 @@ static ag *new_ag(ag_vec *v)
     return &v->items[v->n - 1];
 }
 
+/* The singular of a document type word: "memoranda" -> "memorandum", "treaties" -> "treaty". */
+static void singular_type(char *w)
+{
+    size_t n = strlen(w);
+    if (strcmp(w, "memoranda") == 0 || strcmp(w, "memorandums") == 0 || strcmp(w, "mous") == 0)
+        strcpy(w, strcmp(w, "mous") == 0 ? "mou" : "memorandum");
+    else if (n > 3 && strcmp(w + n - 3, "ies") == 0)
+        strcpy(w + n - 3, "y");
+    else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+        w[n - 1] = 0;
+}
+
 static const char *head_of(const doc *d, int head)
 {
     static char buf[24];
@@ -627,12 +816,12 @@ static const char *head_of(const doc *d, int head)
     for (size_t i = 0; i < n; i++)
         buf[i] = (char)tolower((unsigned char)d->text[d->tokens.items[head].start + i]);
     buf[n] = 0;
-    if (strcmp(buf, "mou") == 0)
+    singular_type(buf);
+    /* the type of "Memorandum of Understanding", "Letter of Intent" read from its last word */
+    if (strcmp(buf, "mou") == 0 || strcmp(buf, "understanding") == 0)
         strcpy(buf, "memorandum");
-    if (strcmp(buf, "accords") == 0)
-        strcpy(buf, "accord");
-    if (strcmp(buf, "minutes") == 0)
-        strcpy(buf, "minute");
+    if (strcmp(buf, "intent") == 0)
+        strcpy(buf, "letter");
     return buf;
 }
 
@@ -652,16 +841,6 @@ static int find_by_key(ag_vec *v, const char *key, const char *acronym)
     return -1;
 }
 
-typedef struct generic generic;
-typedef VEC(generic) generic_vec;
-struct generic {
-    size_t start, end;
-    int sent, head_tok;
-    bool quoted;     /* inside quotation marks: a speaker's words, not the reporter's */
-    bool indefinite; /* "a water-sharing agreement": a new one, unless a signing names it */
-    char *phrase;
-    strvec descriptors;
-};
 
 /* "NAME of 2006, formally the NAME2" / "NAME, also known as NAME2": the next name in the
  * sentence is another name of the same agreement. */
@@ -689,16 +868,330 @@ static bool nicknamed(const doc *d, int s_start, int a)
     return k >= s_start && k < a - 1 && tok_in(d, k, CALLING);
 }
 
+/* "between both countries", "between Kenya and ...": the parties, not what it is about. */
+static bool between_parties(const doc *d, int t, int s_end)
+{
+    int k = t + 1;
+    if (k >= s_end)
+        return true;
+    if (tok_is(d, k, "the") && k + 1 < s_end && is_country_token(d, k + 1))
+        k++; /* "between the EU and ..." */
+    if (tok_is(d, k, "both") || tok_is(d, k, "them") || tok_is(d, k, "us") || is_country_token(d, k))
+        return true;
+    size_t n = tok_len(d, k);
+    if (lex_capital_country(d->text + d->tokens.items[k].start, n))
+        return true;
+    return tok_is(d, k, "the") && k + 1 < s_end && tok_in_ci(d, k + 1, LEX_QUANTIFIERS);
+}
+
+/* Is the "and" at token t the start of a new clause or of the next document of a list
+ * ("and a memorandum on ...", "and discussed the ...")? */
+static bool and_ends_topic(const doc *d, int t, int s_end)
+{
+    int k = t + 1;
+    if (k >= s_end)
+        return true;
+    if (is_article(d, k) || tok_in_ci(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "another") || tok_is(d, k, "one")) {
+        for (int u = k; u < s_end && u <= k + 6; u++)
+            if (is_type_word(d, u) || tok_is(d, u, "one"))
+                return true;
+        return false;
+    }
+    if (tok_in(d, k, LEX_SIGNING_VERBS) || tok_in(d, k, LEX_SPEECH_VERBS) || tok_in(d, k, LEX_MEETING_WORDS) ||
+        tok_in(d, k, LEX_TOPIC_STOPS))
+        return true;
+    /* "and discussed the war": a past tense before its object */
+    size_t n = tok_len(d, k);
+    const char *w = d->text + d->tokens.items[k].start;
+    return n > 3 && memcmp(w + n - 2, "ed", 2) == 0 && k + 1 < s_end &&
+           (is_article(d, k + 1) || tok_is(d, k + 1, "their") || tok_is(d, k + 1, "its") || tok_is(d, k + 1, "to"));
+}
+
+/* A token that may stand inside what a document is about. */
+static bool topic_word(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    if (k->person >= 0 || starts_date(d, t))
+        return false;
+    if (k->flags & TK_PUNCT)
+        return tok_is(d, t, "-") || tok_is(d, t, "&");
+    return !tok_in(d, t, LEX_TOPIC_STOPS) && !tok_in(d, t, LEX_SIGNING_VERBS) && !tok_in(d, t, LEX_SPEECH_VERBS);
+}
+
+/* At the comma t inside what a document is about: the end of an enumeration closed by "and"
+ * or "or" ("economic, trade and technical cooperation"), or t when the comma ends it. */
+static int list_end(const doc *d, int t, int s_end)
+{
+    int valid = t, last = -1, seg = 0;
+    bool closed = false;
+    for (int k = t + 1; k < s_end; k++) {
+        if (tok_is(d, k, ",")) {
+            if (!seg)
+                break;
+            if (closed)
+                valid = last + 1;
+            seg = 0;
+            closed = false;
+            continue;
+        }
+        if (tok_is(d, k, "and") || tok_is(d, k, "or")) {
+            if (and_ends_topic(d, k, s_end))
+                break;
+            closed = true;
+            seg = 0;
+            continue;
+        }
+        if (!topic_word(d, k) || is_article(d, k) || seg >= MAX_LIST_SEGMENT)
+            break;
+        seg++;
+        last = k;
+    }
+    if (closed && seg)
+        valid = last + 1;
+    return valid;
+}
+
+/* What a document is about, from token b: "on economic and financial integration", "to
+ * establish a joint commission", "covering visas, culture and extradition", "for the
+ * integration project"; up to a clause, a time, the parties ("between both countries"), a
+ * place ("in Lima") or the next document of a list.  Returns the token after it, or b. */
+static int read_topic(const doc *d, int b, int s_end)
+{
+    if (b + 1 >= s_end || !tok_in(d, b, LEX_TOPIC_OPENERS) || starts_date(d, b + 1))
+        return b;
+    int k = b + 1;
+    if (tok_is(d, b, "to")) {
+        /* "to establish", "to mutually exempt", not the purpose "to deepen ties" */
+        const token *w = &d->tokens.items[k];
+        if (!(w->flags & TK_WORD) || (w->flags & TK_CAP) || is_article(d, k))
+            return b;
+        size_t n = tok_len(d, k);
+        if (n > 2 && memcmp(d->text + w->start + n - 2, "ly", 2) == 0 && k + 1 < s_end)
+            k++;
+        if (tok_in(d, k, LEX_PURPOSE_VERBS))
+            return b;
+    } else if (tok_is(d, b, "of")) {
+        /* "of 2010", "the first deal of its kind" */
+        if ((d->tokens.items[k].flags & TK_NUM) || (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
+            return b;
+    } else if (tok_is(d, b, "between")) {
+        if (between_parties(d, b, s_end))
+            return b;
+    } else if (tok_is(d, b, "in")) {
+        /* "in the mining sector", "in the field of health" */
+        bool field = false;
+        for (int u = k; u < s_end && u <= k + 4 && !field; u++)
+            field = tok_in_ci(d, u, LEX_FIELD_NOUNS);
+        if (!field || (d->tokens.items[k].flags & TK_CAP))
+            return b;
+    }
+    int last = -1;
+    for (int t = k; t < s_end && t - b <= MAX_TOPIC_TOKENS; t++) {
+        if (tok_is(d, t, ",")) {
+            int e = list_end(d, t, s_end);
+            if (e == t)
+                break;
+            last = e - 1;
+            t = e - 1;
+            continue;
+        }
+        if (tok_is(d, t, "and") || tok_is(d, t, "or")) {
+            if (and_ends_topic(d, t, s_end))
+                break;
+            continue;
+        }
+        if (!topic_word(d, t))
+            break;
+        if (t + 1 < s_end && tok_in(d, t, LEX_FUNCTION_WORDS) && starts_date(d, t + 1))
+            break; /* "on March 31", "in May" */
+        if (tok_is(d, t, "to") && t + 1 < s_end && tok_in(d, t + 1, LEX_PURPOSE_VERBS))
+            break;
+        if (tok_is(d, t, "between") && between_parties(d, t, s_end))
+            break;
+        if (tok_is(d, t, "in") && t + 1 < s_end &&
+            ((d->tokens.items[t + 1].flags & TK_CAP) ||
+             (tok_is(d, t + 1, "the") && t + 2 < s_end && (d->tokens.items[t + 2].flags & TK_CAP))))
+            break; /* "in Lima", "in the Kremlin" */
+        last = t;
+    }
+    while (last >= k && (tok_in(d, last, LEX_FUNCTION_WORDS) || is_article(d, last) || tok_is(d, last, "-")))
+        last--;
+    return last >= k ? last + 1 : b;
+}
+
+/* "— billed as a comprehensive strategic partnership —": the name a mention is given right
+ * after it, from the token after its type; name_a and name_b get the name's tokens.  Returns
+ * the token after the closing mark, or -1. */
+static int billed_name(const doc *d, int b, int s_end, int *name_a, int *name_b)
+{
+    if (b + 3 >= s_end || !(tok_is(d, b, ",") || tok_is(d, b, "\xE2\x80\x94") || tok_is(d, b, "\xE2\x80\x93") ||
+                            tok_is(d, b, "-")))
+        return -1;
+    int k = b + 1;
+    if (!tok_in(d, k, LEX_BILLING_WORDS))
+        return -1;
+    k++;
+    if (k < s_end && tok_is(d, k, "as"))
+        k++;
+    if (k < s_end && is_article(d, k))
+        k++;
+    int a = k;
+    while (k < s_end && k - a < GENERIC_MAX_MODIFIERS + 1 && (d->tokens.items[k].flags & TK_WORD) &&
+           !tok_in(d, k, LEX_FUNCTION_WORDS) && !tok_in(d, k, LEX_TOPIC_STOPS))
+        k++;
+    if (k == a || k >= s_end ||
+        !(tok_is(d, k, ",") || tok_is(d, k, "\xE2\x80\x94") || tok_is(d, k, "\xE2\x80\x93") || tok_is(d, k, "-")))
+        return -1;
+    if (!(tok_in_ci(d, k - 1, LEX_GENERIC_HEADS) || tok_in_ci(d, k - 1, LEX_SIGNABLE_NOUNS)))
+        return -1;
+    *name_a = a;
+    *name_b = k;
+    return k + 1;
+}
+
+/* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
+ * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
+ * Memorandum of Understanding on the setting up of ..."), with what it is about when the
+ * text says.  Fills gm and returns the token after the type words, or -1. */
+static int read_generic(const doc *d, int t, int si, generic *gm)
+{
+    const sentence *se = &d->sents.items[si];
+    int head = t, type_end = t + 1;
+    /* "Memorandum of Understanding", "letter of intent": the type is three words */
+    if ((tok_ieq(d, t, "understanding") || tok_ieq(d, t, "intent")) && t - 2 >= se->tok_start &&
+        tok_is(d, t - 1, "of") && is_type_word(d, t - 2))
+        head = t - 2;
+    else if (t + 2 < se->tok_end && tok_is(d, t + 1, "of") &&
+             (tok_ieq(d, t + 2, "understanding") || tok_ieq(d, t + 2, "intent")))
+        type_end = t + 3;
+    bool letter = tok_ieq(d, head, "letter") || tok_ieq(d, head, "letters");
+    if (letter && !(tok_ieq(d, type_end - 1, "intent")))
+        return -1;
+    bool plural = !letter && tok_in_ci(d, head, LEX_DOCUMENT_PLURALS);
+    if (plural && (tok_ieq(d, head, "documents") || tok_ieq(d, head, "texts") || tok_ieq(d, head, "instruments")))
+        return -1;
+    if (plural)
+        plural = true;
+    else if (tok_ieq(d, head, "letters") || tok_ieq(d, head, "mous"))
+        plural = true;
+    if (type_end < se->tok_end && tok_in_ci(d, type_end, LEX_GENERIC_HEADS))
+        return -1; /* a modifier: "framework agreement" */
+    int a = head;
+    int m = head - 1;
+    for (int n = 0; m >= se->tok_start && n < GENERIC_MAX_MODIFIERS; m--, n++) {
+        const token *km = &d->tokens.items[m];
+        if (tok_in(d, m, DETERMINERS) || tok_in_ci(d, m, LEX_QUANTIFIERS))
+            break;
+        if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_token(d, m) ||
+            ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
+             !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS) && !tok_in(d, m, LEX_TOPIC_STOPS) &&
+             !tok_is(d, m, "another"))) {
+            a = m;
+            continue;
+        }
+        if ((km->flags & TK_CAP) && tok_in_ci(d, m, LEX_DOMAIN_WORDS)) {
+            a = m;
+            continue;
+        }
+        break;
+    }
+    bool in = m >= se->tok_start;
+    bool det = in && (tok_in(d, m, DETERMINERS) || tok_is(d, m, "another"));
+    bool poss_country = in && is_country_token(d, m);
+    bool counted = in && (tok_in_ci(d, m, LEX_QUANTIFIERS) || (d->tokens.items[m].flags & TK_NUM) ||
+                          (tok_is(d, m, "of") && m - 1 >= se->tok_start && tok_in(d, m - 1, LEX_QUANTITY_NOUNS)));
+    /* "signed memorandums on ...", "..., plus agreements on ...": no determiner */
+    bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") || tok_is(d, m, ",") ||
+                       tok_is(d, m, "plus") || tok_is(d, m, ";") || (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
+    if (!det && !poss_country && !counted && !bare)
+        return -1;
+    /* what it is about, after "(MoU)" if need be */
+    int b = type_end, paren = -1;
+    if (b + 2 < se->tok_end && tok_is(d, b, "(") && tok_is(d, b + 2, ")")) {
+        paren = b;
+        b += 3;
+    }
+    int topic_end = read_topic(d, b, se->tok_end);
+    int name_a = -1, name_b = -1, after_billing = -1;
+    if (topic_end == b && !plural)
+        after_billing = billed_name(d, type_end, se->tok_end, &name_a, &name_b);
+    bool described = topic_end > b || after_billing >= 0;
+    /* a count or a plural without a topic is a batch of documents, none of them named; a bare
+     * type needs its topic to be a mention at all */
+    if ((plural || bare) && topic_end == b)
+        return -1;
+    if (counted && !plural)
+        return -1;
+    memset(gm, 0, sizeof *gm);
+    gm->sent = si;
+    gm->head_tok = head;
+    gm->lead_tok = a;
+    if (det || poss_country || (counted && !tok_is(d, m, "of")))
+        gm->lead_tok = m;
+    else if (counted)
+        gm->lead_tok = m - 2 >= se->tok_start && is_article(d, m - 2) ? m - 2 : m - 1;
+    gm->start = d->tokens.items[a].start;
+    gm->quoted = tok_in_quotes(d, head);
+    gm->indefinite = (det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_is(d, m, "another"))) || counted || bare;
+    gm->counted = counted;
+    int first_kept = a;
+    while (first_kept < head && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
+        first_kept++;
+    size_t phrase_end = d->tokens.items[type_end - 1].end;
+    gm->phrase = doc_strdup(d, d->tokens.items[first_kept].start, phrase_end);
+    gm->end = phrase_end;
+    gm->end_tok = type_end;
+    if (topic_end > b) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addstr(&sb, gm->phrase);
+        strbuf_addch(&sb, ' ');
+        size_t ts = d->tokens.items[b].start, te = d->tokens.items[topic_end - 1].end;
+        strbuf_add(&sb, d->text + ts, te - ts);
+        gm->name = strbuf_detach(&sb, NULL);
+        gm->end = te;
+        gm->end_tok = topic_end;
+    } else if (after_billing >= 0) {
+        gm->name = doc_strdup(d, d->tokens.items[name_a].start, d->tokens.items[name_b - 1].end);
+        gm->end_tok = after_billing;
+    } else if (paren >= 0) {
+        gm->end_tok = paren + 3;
+    }
+    (void)described;
+    int words_end = topic_end > b ? topic_end : type_end;
+    for (int u = a; u < words_end; u++) {
+        if (u == head || (u >= paren && paren >= 0 && u < paren + 3) || tok_in_ci(d, u, LEX_EVALUATIVE) ||
+            (u >= type_end && (tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD) ||
+                               is_article(d, u))) ||
+            (u > head && u < type_end))
+            continue;
+        char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+        for (char *p = w; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        VEC_PUSH(gm->descriptors, w);
+    }
+    return type_end;
+}
+
+static void generic_release(generic *gm)
+{
+    free(gm->phrase);
+    free(gm->name);
+    for (size_t k = 0; k < gm->descriptors.n; k++)
+        free(gm->descriptors.items[k]);
+    free(gm->descriptors.items);
+}
+
 static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
 {
     int last_named = -1; /* the agreement named last in the article */
     for (size_t si = 0; si < d->sents.n; si++) {
-        if (!sent_readable(d, (int)si))
+        if (!agreement_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
         int renamed = -1; /* the agreement the next name in this sentence renames */
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
+            bool fallback = false; /* a capitalised type that names no agreement of its own */
             if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
                 /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
                 if ((tok_is(d, t, "Notes") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
@@ -710,13 +1203,14 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                                             ((d->tokens.items[t + 1].flags & TK_CAP) && tok_in(d, t + 1, LEX_ORG_WORDS))))
                     continue;
                 named nm;
+                fallback = true;
                 if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
-                    continue;
+                    goto generic_check;
                 if (!nm.distinctive) {
                     free(nm.acronym);
                     goto generic_check;
                 }
-                char *name = doc_strdup(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                char *name = named_text(d, &nm);
                 char *key = agreement_key(name);
                 int gi = find_by_key(ags, key, nm.acronym);
                 if (gi < 0 && renamed >= 0)
@@ -791,69 +1285,19 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 continue;
             }
         generic_check:
-            if ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS)) {
-                if (t + 1 < se->tok_end && tok_in_ci(d, t + 1, LEX_GENERIC_HEADS))
+            if (((k->flags & TK_WORD) && !(k->flags & TK_CAP) &&
+                 (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS))) ||
+                (fallback && is_type_word(d, t))) {
+                generic gm;
+                int next = read_generic(d, t, (int)si, &gm);
+                if (next < 0)
                     continue;
-                int a = t;
-                int m = t - 1;
-                for (int n = 0; m >= se->tok_start && n < GENERIC_MAX_MODIFIERS; m--, n++) {
-                    const token *km = &d->tokens.items[m];
-                    if (tok_in(d, m, DETERMINERS))
-                        break;
-                    if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_token(d, m) ||
-                        ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
-                         !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS))) {
-                        a = m;
-                        continue;
-                    }
-                    if ((km->flags & TK_CAP) && tok_in_ci(d, m, LEX_DOMAIN_WORDS)) {
-                        a = m;
-                        continue;
-                    }
-                    break;
-                }
-                bool det = m >= se->tok_start && tok_in(d, m, DETERMINERS);
-                bool poss_country = m >= se->tok_start && is_country_token(d, m);
-                if (!det && !poss_country)
-                    continue;
-                generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t,
-                              .quoted = tok_in_quotes(d, t),
-                              .indefinite = det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an"))};
-                int first_kept = a;
-                while (first_kept < t && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
-                    first_kept++;
-                gm.phrase = doc_strdup(d, d->tokens.items[first_kept].start, k->end);
-                for (int u = a; u < t; u++) {
-                    if (tok_in_ci(d, u, LEX_EVALUATIVE))
-                        continue;
-                    char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
-                    for (char *p = w; *p; p++)
-                        *p = (char)tolower((unsigned char)*p);
-                    VEC_PUSH(gm.descriptors, w);
-                }
                 VEC_PUSH(*gens, gm);
+                if (next - 1 > t)
+                    t = next - 1;
             }
         }
     }
-}
-
-/* After a generic head, "on/for/between ... " up to the clause's end: the end byte, or 0. */
-static size_t generic_topic_end(const doc *d, int head)
-{
-    static const char *const TOPIC[] = {"on", "for", "between", "with", "over", NULL};
-    static const char *const STOP[] = {"which", "that", "was", "were", "is", "are", "has", "have", "had",
-                                       "will", "would", "and", "but", "signed", "who", NULL};
-    int s = d->tokens.items[head].sent;
-    int t = head + 1;
-    if (t >= (int)d->tokens.n || d->tokens.items[t].sent != s || !tok_in(d, t, TOPIC))
-        return 0;
-    int last = -1;
-    for (int k = t + 1; k < (int)d->tokens.n && d->tokens.items[k].sent == s && k <= t + 10; k++) {
-        if ((d->tokens.items[k].flags & TK_PUNCT) || tok_in(d, k, STOP))
-            break;
-        last = k;
-    }
-    return last > t ? d->tokens.items[last].end : 0;
 }
 
 static bool head_compatible(const char *generic_head, const char *named_head)
@@ -887,13 +1331,115 @@ static int descriptor_overlap(const ag *g, const generic *gm)
     return n;
 }
 
+static bool same_set(const json_t *a, const json_t *b)
+{
+    if (json_array_size(a) != json_array_size(b))
+        return false;
+    size_t i, k;
+    json_t *x, *y;
+    json_array_foreach(a, i, x)
+    {
+        bool found = false;
+        json_array_foreach(b, k, y) found |= json_equal(x, y);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* "Norway and Chile signed a protocol to pool ice-core data" in the lead, "the two ministers
+ * signed the Protocol on Polar Research" further down: a mention alone in its signing
+ * sentence is the named agreement of the same type that another sentence signs between the
+ * same countries on a date that fits.  -1 when none. */
+static int signed_namesake(doc *d, const ag_vec *ags, const generic *gm, const char *head, int verb)
+{
+    const sentence *se = &d->sents.items[gm->sent];
+    /* other documents named or described beside it: a list, not a lead */
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if ((t >= tok_at(d, gm->start) && t < gm->end_tok) || !is_type_word(d, t))
+            continue;
+        named nm;
+        if ((d->tokens.items[t].flags & TK_CAP) && tok_in(d, t, LEX_AGREEMENT_HEADS) &&
+            read_named(d, t, se->tok_start, se->tok_end, &nm)) {
+            free(nm.acronym);
+            if (nm.distinctive)
+                return -1;
+        }
+        generic other;
+        if (read_generic(d, t, gm->sent, &other) >= 0) {
+            bool described = other.name != NULL;
+            generic_release(&other);
+            if (described)
+                return -1;
+        }
+    }
+    ag here = {0};
+    here.parties = json_array();
+    here.sent_parties = json_array();
+    here.context_parties = json_array();
+    here.signatories = json_array();
+    read_signing(d, &here, gm->sent, verb, gm->start, gm->end);
+    int found = -1;
+    for (size_t k = 0; k < ags->n && found < 0 && json_array_size(here.sent_parties) >= 2; k++) {
+        const ag *g = &ags->items[k];
+        if (g->generic || !g->signed_seen || strcmp(g->head, head) != 0 || !date_compatible(g->date, here.date))
+            continue;
+        bool elsewhere = true;
+        for (size_t e = 0; e < g->ev.n; e += 2)
+            elsewhere &= !(g->ev.items[e] >= se->start && g->ev.items[e] < se->end);
+        /* the countries it is signed between, as far as its own sentences tell them */
+        const json_t *parties = json_array_size(g->parties) >= 2 ? g->parties : g->sent_parties;
+        bool fits = same_set(parties, here.sent_parties);
+        if (json_array_size(parties) < 2) {
+            fits = true;
+            size_t i;
+            json_t *x;
+            json_array_foreach(parties, i, x)
+            {
+                bool in = false;
+                size_t j;
+                json_t *y;
+                json_array_foreach(here.sent_parties, j, y) in |= json_equal(x, y);
+                fits &= in;
+            }
+        }
+        if (elsewhere && fits)
+            found = (int)k;
+    }
+    free(here.place);
+    json_decref(here.parties);
+    json_decref(here.sent_parties);
+    json_decref(here.context_parties);
+    json_decref(here.signatories);
+    return found;
+}
+
+/* The agreement a mention that says what it is about ("an agreement on Antarctic
+ * cooperation") is already: one of the same name, or a named one that carries two of its
+ * words.  -1 when none. */
+static int described_match(const ag_vec *ags, const generic *gm, const char *head, int year)
+{
+    char *key = agreement_key(gm->name);
+    int found = find_by_key((ag_vec *)ags, key, NULL);
+    free(key);
+    if (found >= 0)
+        return found;
+    for (size_t k = 0; k < ags->n; k++) {
+        const ag *g = &ags->items[k];
+        if (!g->generic && head_compatible(head, g->head) && !(year && g->date.y && g->date.y != year) &&
+            descriptor_overlap(g, gm) >= 2)
+            return (int)k;
+    }
+    return -1;
+}
+
 static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
         generic *gm = &gens->items[i];
         char head[24];
         snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
-        int verb = signing_verb_for(d, gm->sent, tok_at(d, gm->start), gm->head_tok + 1);
+        int verb = signing_verb_for(d, gm->sent, gm->lead_tok, gm->end_tok);
         bool signing = verb >= 0;
         /* the most mentioned agreement of the article */
         int main_ag = -1;
@@ -910,16 +1456,31 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         if (year < 1800 || year >= 2100)
             year = 0;
         int best = -1, best_score = 0;
-        for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
-            ag *g = &ags->items[k];
-            if (!head_compatible(head, g->head))
-                continue;
-            if (year && g->date.y && g->date.y != year)
-                continue;
-            int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start);
-            if (score > best_score) {
-                best_score = score;
-                best = (int)k;
+        bool compatible = false; /* the article has an agreement of a type it may stand for */
+        bool described = gm->name != NULL;
+        if (described) {
+            /* "signed an agreement on Antarctic cooperation": a document of its own unless the
+             * article already has it */
+            best = described_match(ags, gm, head, year);
+            if (best < 0 && signing && !gm->quoted)
+                best = signed_namesake(d, ags, gm, head, verb);
+        } else {
+            for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
+                ag *g = &ags->items[k];
+                if (!head_compatible(head, g->head))
+                    continue;
+                compatible = true;
+                /* "Canada and Mexico signed a pact" is not the trade agreement the article names
+                 * only later and never signs */
+                if (gm->indefinite && signing && g->first > gm->start && !g->signed_seen)
+                    continue;
+                if (year && g->date.y && g->date.y != year)
+                    continue;
+                int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start);
+                if (score > best_score) {
+                    best_score = score;
+                    best = (int)k;
+                }
             }
         }
         ag *g = NULL;
@@ -928,30 +1489,30 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             any_named |= !ags->items[k].generic;
         if (best >= 0) {
             g = &ags->items[best];
-        } else if ((signing && !any_named && !gm->quoted) || (year && !gm->quoted && !gm->indefinite)) {
+        } else if ((signing && (described || !any_named || (gm->indefinite && !compatible)) && !gm->quoted) ||
+                   (year && !gm->quoted && !gm->indefinite)) {
+            /* signed and not one the article names: "signed a memorandum of understanding"
+             * beside a treaty of 1972 */
             g = new_ag(ags);
-            g->name = strdup(gm->phrase);
+            g->name = strdup(described ? gm->name : gm->phrase);
             g->generic = true;
             snprintf(g->head, sizeof g->head, "%s", head);
-            g->rule = year ? "generic-dated" : "generic-signing";
+            g->rule = year ? "generic-dated" : described ? "described-signing" : "generic-signing";
             g->confidence = year ? 0.55 : 0.6;
-            if (year) {
+            if (year)
                 set_date(g, (date_value){year, 0, 0}, 3, false);
-                /* "the 1991 agreement on a fixed link across the Øresund": what it is about */
-                size_t end = generic_topic_end(d, gm->head_tok);
-                if (end > gm->end) {
-                    free(g->name);
-                    g->name = doc_strdup(d, gm->start, end);
-                }
-            }
         } else {
             continue;
         }
+        /* the words before the type as another name ("the 10-year defence pact"), not the type
+         * alone ("memorandum of understanding") */
         int words = 1;
         for (const char *p = gm->phrase; *p; p++)
             words += *p == ' ';
-        if (words >= 3)
+        if (words >= 3 && tok_at(d, gm->start) < gm->head_tok)
             add_unique(&g->aliases, gm->phrase);
+        if (described)
+            add_unique(&g->aliases, gm->name);
         for (size_t k = 0; k < gm->descriptors.n; k++)
             add_unique(&g->descriptors, gm->descriptors.items[k]);
         add_evidence(g, gm->start, gm->end);
@@ -973,7 +1534,7 @@ static void plural_signings(doc *d, ag_vec *ags)
 {
     for (size_t si = 0; si < d->sents.n; si++) {
         int verb;
-        if (!sent_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
+        if (!agreement_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
             continue;
         bool plural = false;
         for (int t = d->sents.items[si].tok_start; t < verb; t++)
@@ -986,6 +1547,91 @@ static void plural_signings(doc *d, ag_vec *ags)
             ag *g = &ags->items[k];
             if (g->mentions > 0 && !g->generic && g->first >= from && g->first <= to)
                 read_signing(d, g, (int)si, verb, 0, 0);
+        }
+    }
+}
+
+/* "Kenya and Ghana signed three agreements on Friday", "signed a number of agreements at the
+ * White House", "The bilateral pacts were signed at State House": a signing of documents
+ * counted but not named.  The signing verb, or -1. */
+static int batch_signing(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int verb = -1;
+    for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
+        if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) &&
+            !((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to")))
+            verb = v;
+    if (verb < 0)
+        return -1;
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (!tok_in(d, t, LEX_DOCUMENT_PLURALS))
+            continue;
+        generic gm;
+        if (read_generic(d, t, s, &gm) < 0)
+            return verb; /* no topic: the documents are only counted */
+        bool described = gm.name != NULL;
+        generic_release(&gm);
+        if (!described)
+            return verb;
+    }
+    return -1;
+}
+
+/* The number of countries known to sign g. */
+static size_t party_count(const ag *g)
+{
+    size_t a = json_array_size(g->parties), b = json_array_size(g->sent_parties);
+    return a > b ? a : b;
+}
+
+/* What a batch signing tells of one of its documents, where the document's own sentences
+ * are silent: when, where, between whom, by whom. */
+static void lend_batch(doc *d, ag *g, int s, int verb)
+{
+    ag batch = {0};
+    batch.parties = json_array();
+    batch.sent_parties = json_array();
+    batch.context_parties = json_array();
+    batch.signatories = json_array();
+    read_signing(d, &batch, s, verb, 0, 0);
+    if (batch.date.y && (!g->date.y || batch.date_rank > g->date_rank)) {
+        g->date = batch.date;
+        g->date_rank = batch.date_rank;
+        g->date_relative = false;
+    } else if (!g->date.y && batch.date_relative) {
+        g->date_relative = true;
+    }
+    if (!g->place && batch.place)
+        g->place = strdup(batch.place);
+    if (party_count(g) < 2 && json_array_size(batch.sent_parties) >= 2) {
+        json_decref(g->sent_parties);
+        g->sent_parties = json_deep_copy(batch.sent_parties);
+    }
+    if (!json_array_size(g->signatories) && json_array_size(batch.signatories)) {
+        json_decref(g->signatories);
+        g->signatories = json_deep_copy(batch.signatories);
+    }
+    free(batch.place);
+    json_decref(batch.parties);
+    json_decref(batch.sent_parties);
+    json_decref(batch.context_parties);
+    json_decref(batch.signatories);
+}
+
+/* Documents signed in a batch: each signed document named in the batch's sentence or in the
+ * few after it takes what the nearest batch before it tells. */
+static void batch_signings(doc *d, ag_vec *ags)
+{
+    for (size_t k = 0; k < ags->n; k++) {
+        ag *g = &ags->items[k];
+        if (g->mentions <= 0 || !g->signed_seen)
+            continue;
+        int first = d->tokens.items[tok_at(d, g->first)].sent;
+        for (int s = first; s >= 0 && s >= first - BATCH_LOOKBACK; s--) {
+            int verb;
+            if (agreement_readable(d, s) && (verb = batch_signing(d, s)) >= 0)
+                lend_batch(d, g, s, verb);
         }
     }
 }
@@ -1043,7 +1689,7 @@ static void merge_named(ag_vec *ags)
 static void acronym_mentions(doc *d, ag_vec *ags)
 {
     for (size_t si = 0; si < d->sents.n; si++) {
-        if (!sent_readable(d, (int)si))
+        if (!agreement_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
         for (int t = se->tok_start; t < se->tok_end; t++) {
@@ -1117,6 +1763,7 @@ void agreements_find(doc *d)
     find_mentions(d, &ags, &gens);
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);
+    batch_signings(d, &ags);
     merge_named(&ags);
     acronym_mentions(d, &ags);
     const char *pair[2];
@@ -1195,11 +1842,7 @@ void agreements_find(doc *d)
         json_decref(g->signatories);
     }
     free(ags.items);
-    for (size_t i = 0; i < gens.n; i++) {
-        free(gens.items[i].phrase);
-        for (size_t k = 0; k < gens.items[i].descriptors.n; k++)
-            free(gens.items[i].descriptors.items[k]);
-        free(gens.items[i].descriptors.items);
-    }
+    for (size_t i = 0; i < gens.n; i++)
+        generic_release(&gens.items[i]);
     free(gens.items);
 }

@@ -417,6 +417,29 @@ static const char *const COUNTRIES[][2] = {
     {"Seychelles", "Seychelles"},
     {"South Sudan", "South Sudan"},
     {"Equatorial Guinea", "Equatorial Guinea"},
+    {"Guinea-Bissau", "Guinea-Bissau"},
+    {"Guinea Bissau", "Guinea-Bissau"},
+    {"Bissau-Guinean", "Guinea-Bissau"},
+    {"Cabo Verde", "Cape Verde"},
+    {"Cape Verdean", "Cape Verde"},
+    {"Central African Republic", "Central African Republic"},
+    {"Comoros", "Comoros"},
+    {"Democratic Republic of the Congo", "Democratic Republic of the Congo"},
+    {"Democratic Republic of Congo", "Democratic Republic of the Congo"},
+    {"DR Congo", "Democratic Republic of the Congo"},
+    {"Sao Tome and Principe", "Sao Tome and Principe"},
+    {"São Tomé and Príncipe", "Sao Tome and Principe"},
+    {"Andorra", "Andorra"},
+    {"Liechtenstein", "Liechtenstein"},
+    {"Monaco", "Monaco"},
+    {"San Marino", "San Marino"},
+    {"Belize", "Belize"},
+    {"Dominica", "Dominica"},
+    {"Grenada", "Grenada"},
+    {"Antigua and Barbuda", "Antigua and Barbuda"},
+    {"Saint Lucia", "Saint Lucia"},
+    {"Saint Kitts and Nevis", "Saint Kitts and Nevis"},
+    {"Saint Vincent and the Grenadines", "Saint Vincent and the Grenadines"},
     {"Dutch", "Netherlands"},
     {"Flemish", "Belgium"},
     {"Scottish", "United Kingdom"},
@@ -441,7 +464,7 @@ static const char *const CAPITALS[][2] = {
     {"Copenhagen", "Denmark"}, {"Helsinki", "Finland"}, {"Warsaw", "Poland"},
     {"Kyiv", "Ukraine"}, {"Kiev", "Ukraine"}, {"Ankara", "Turkey"}, {"Ottawa", "Canada"},
     {"Mexico City", "Mexico"}, {"Brasília", "Brazil"}, {"Brasilia", "Brazil"},
-    {"Buenos Aires", "Argentina"}, {"Santiago", "Chile"}, {"Bogotá", "Colombia"},
+    {"Buenos Aires", "Argentina"}, {"Bissau", "Guinea-Bissau"}, {"Santiago", "Chile"}, {"Bogotá", "Colombia"},
     {"Lima", "Peru"}, {"Canberra", "Australia"}, {"Wellington", "New Zealand"},
     {"Jakarta", "Indonesia"}, {"Kuala Lumpur", "Malaysia"}, {"Manila", "Philippines"},
     {"Bangkok", "Thailand"}, {"Hanoi", "Vietnam"}, {"Seoul", "South Korea"},
@@ -667,11 +690,21 @@ static void index_lexicon(void)
     WORD_LIST(LEX_EVALUATIVE);
     WORD_LIST(LEX_DOCUMENT_PLURALS);
     WORD_LIST(LEX_ANY_TYPE_HEADS);
+    WORD_LIST(LEX_DOCUMENT_TYPE_WORDS);
+    WORD_LIST(LEX_TOPIC_OPENERS);
+    WORD_LIST(LEX_PURPOSE_VERBS);
+    WORD_LIST(LEX_FIELD_NOUNS);
+    WORD_LIST(LEX_TOPIC_STOPS);
+    WORD_LIST(LEX_QUANTIFIERS);
+    WORD_LIST(LEX_QUANTITY_NOUNS);
+    WORD_LIST(LEX_SIGNABLE_NOUNS);
+    WORD_LIST(LEX_BILLING_WORDS);
     WORD_LIST(LEX_EVENT_WORDS);
     WORD_LIST(LEX_NEGATIONS);
     WORD_LIST(LEX_GROUP_NOUNS);
     WORD_LIST(LEX_ROLE_NOUNS);
     WORD_LIST(LEX_HEADLINE_LABELS);
+    WORD_LIST(LEX_CORRECTION_LABELS);
     WORD_LIST(LEX_TITLED_WORKS);
     WORD_LIST(LEX_NAMING_WORDS);
     PAIR_LIST(COUNTRIES);
@@ -790,6 +823,68 @@ const char *const LEX_DOCUMENT_PLURALS[] = {
     "memoranda", "texts", "instruments", "protocols", "declarations", NULL,
 };
 
+/* Words that, beside the heads, name a document's type: "Memorandum of Understanding",
+ * "letter of intent". */
+const char *const LEX_DOCUMENT_TYPE_WORDS[] = {
+    "understanding", "intent", "letter", "letters", NULL,
+};
+
+/* Words that open what a document is about, after its type: "an agreement on ...",
+ * "a letter of intent for ...", "accords covering ...". */
+const char *const LEX_TOPIC_OPENERS[] = {
+    "on", "for", "of", "to", "between", "concerning", "regarding", "covering", "establishing",
+    "creating", "governing", "allowing", "granting", "setting", "in", NULL,
+};
+
+/* Nouns of "in the mining sector", "in the field of health": what a document is about. */
+const char *const LEX_FIELD_NOUNS[] = {
+    "field", "fields", "area", "areas", "sphere", "spheres", "domain", "domains", "sector",
+    "sectors", NULL,
+};
+
+/* Verbs of a purpose clause ("signed three agreements to deepen ties"): why, not what. */
+const char *const LEX_PURPOSE_VERBS[] = {
+    "deepen", "strengthen", "boost", "bolster", "enhance", "expand", "promote", "further",
+    "improve", "advance", "foster", "increase", "intensify", "consolidate", "cement", "reinforce",
+    "broaden", "elevate", "upgrade", "spur", "support", "help", "mark", "celebrate", NULL,
+};
+
+/* Words that end what a document is about: a clause, a time, a verb of the sentence. */
+const char *const LEX_TOPIC_STOPS[] = {
+    "which", "that", "who", "whose", "where", "whereby", "while", "when", "as", "plus", "was",
+    "were", "is", "are", "be", "been", "being", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "has", "have", "had", "did", "does", "do", "also", "after",
+    "before", "during", "amid", "ahead", "following", "at", "with", "by", "under", "worth",
+    "valued", "last", "next", "today", "yesterday", "tomorrow", "earlier", "later", "here",
+    "there", "but", "including", "besides", "through", "since", "until", "within", "among",
+    "via", "against", "because", "so", "than", "if", "said", "says", "according", "signed",
+    "inked", "sealed", NULL,
+};
+
+/* Words that count documents: "three agreements", "several accords". */
+const char *const LEX_QUANTIFIERS[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "several", "various", "multiple", "numerous", "many", "some", "dozens", "both", NULL,
+};
+
+/* Nouns of "a number of", "a series of", "a raft of" documents. */
+const char *const LEX_QUANTITY_NOUNS[] = {
+    "number", "series", "raft", "range", "host", "set", "package", "slew", "couple", "total",
+    "batch", "bundle", "string", "pair", "trio", "dozen", "handful", "slate", "suite", NULL,
+};
+
+/* Nouns that are signed like a document though they do not name one: "signed a comprehensive
+ * strategic partnership", "the agreement, billed as a ... partnership". */
+const char *const LEX_SIGNABLE_NOUNS[] = {
+    "partnership", "roadmap", "road-map", "plan", "programme", "program", NULL,
+};
+
+/* Words before a phrase that gives a document another name ("billed as", "dubbed"). */
+const char *const LEX_BILLING_WORDS[] = {
+    "billed", "dubbed", "called", "named", "known", "described", "touted", "branded", "styled",
+    NULL,
+};
+
 /* Generic words that may stand for a document of any type. */
 const char *const LEX_ANY_TYPE_HEADS[] = {
     "agreement", "deal", "pact", "accord", NULL,
@@ -835,6 +930,11 @@ const char *const LEX_HEADLINE_LABELS[] = {
     "Live updates", "Live Updates", "TRANSCRIPT", "Transcript", "PRESS RELEASE", "Press Release", "OPINION", "Opinion",
     "FEATURES", "Features", "EDITORIAL", "COMMENT", "NEWSLETTER", "Newsletter", "Statement",
     "STATEMENT", "Correction", "CORRECTION", "Obituary", "Letters", "LETTERS", NULL,
+};
+
+/* Labels of a note that corrects the article: what it says was wrong is no fact. */
+const char *const LEX_CORRECTION_LABELS[] = {
+    "Correction", "CORRECTION", "Corrections", "Clarification", "CLARIFICATION", "Erratum", NULL,
 };
 
 /* Words before quotation marks that name rather than report ("dubbed"). */

@@ -1,0 +1,368 @@
+/* Unit tests of agreements told the way real articles tell them.
+ *
+ * A document named by its type and what it is about ("a memorandum of understanding on
+ * lithium processing", "an agreement to establish a joint commission", "signed memorandums on
+ * cooperation in ..."), lists of documents in one signing sentence (one fact each), named
+ * documents joined by "and the", names that go on after "(MoU)", a year after the type
+ * ("Border Arrangement 1985"), a partnership billed as the deal's name, and what is not a
+ * document of its own: a batch counted without a topic ("three agreements to deepen ties"),
+ * "the first deal of its kind", a lead that another sentence names, a correction note.
+ * Every article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+static const json_t *must_agreement(const json_t *ex, const char *needle)
+{
+    const json_t *a = find_agreement(ex, needle);
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, json_brief(json_object_get(ex, "agreements")));
+    return a;
+}
+
+static size_t count_agreements(const json_t *ex)
+{
+    return json_array_size(json_object_get(ex, "agreements"));
+}
+
+#define AGREEMENTS(ex) json_brief(json_object_get(ex, "agreements"))
+
+/* ---- a document named by its type and what it is about ---- */
+
+Test(extract_agreements, memorandum_named_by_its_topic)
+{
+    static const char text[] =
+        "LIMA — Chile and Peru signed a memorandum of understanding on lithium processing in Lima "
+        "on 3 June 2024, officials said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum");
+    cr_expect_str_eq(field_str(a, "name"), "memorandum of understanding on lithium processing");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-06-03");
+    cr_expect_str_eq(field_str(a, "place"), "Lima");
+    cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, agreement_to_establish_names_what_it_sets_up)
+{
+    static const char text[] =
+        "Ghana and Togo have signed two agreements to deepen trade between the two countries.\n"
+        "\n"
+        "The accords, which included an agreement to establish a Joint Water Commission, were signed "
+        "in Accra on 9 May 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement to establish a Joint Water Commission");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-09");
+    cr_expect(parties_are(a, "Ghana", "Togo"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    /* "two agreements to deepen trade" counts a batch and names none of it */
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, capitalised_memorandum_with_a_lower_case_topic)
+{
+    static const char text[] =
+        "DAKAR, 2 July 2024 — Senegal and Gambia signed two accords on Tuesday.\n"
+        "\n"
+        "The two deals signed were a Memorandum of Understanding on the creation of a Joint Trade "
+        "Council between the two countries and a visa waiver agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Memorandum");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on the creation of a Joint Trade Council");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07-02");
+    cr_expect(parties_are(a, "Senegal", "Gambia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, purpose_to_verb_is_no_topic_but_to_exempt_is)
+{
+    static const char text[] =
+        "AMMAN — After their talks on 4 April 2023, the foreign ministers of Kuwait and Morocco signed "
+        "a cooperation agreement to mutually waive visas for holders of service passports.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "cooperation agreement");
+    cr_expect_str_eq(field_str(a, "name"), "cooperation agreement to mutually waive visas for holders of service passports");
+    cr_expect(parties_are(a, "Kuwait", "Morocco"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, bare_plural_after_the_signing_verb)
+{
+    static const char text[] =
+        "WARSAW, 2 March 2023 — Lithuania and Poland said their governments had signed memorandums "
+        "on cooperation in energy and education.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandums");
+    cr_expect_str_eq(field_str(a, "name"), "memorandums on cooperation in energy and education");
+    cr_expect(parties_are(a, "Lithuania", "Poland"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, enumerated_topics_stay_one_document)
+{
+    static const char text[] =
+        "Qatar and Kenya on 8 October 2024 signed agreements on water, health care, and rail "
+        "standards, the two governments said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "agreements on");
+    cr_expect_str_eq(field_str(a, "name"), "agreements on water, health care, and rail standards");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_comma_without_a_closing_and_ends_the_topic)
+{
+    static const char text[] =
+        "Nepal and Bhutan signed an agreement on hydropower trade on 1 May 2024, officials said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on");
+    cr_expect_str_eq(field_str(a, "name"), "agreement on hydropower trade");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_batch_counted_without_a_topic_is_no_fact)
+{
+    static const char text[] =
+        "OSLO, 5 May 2024 — Norway and Vietnam signed three agreements to deepen ties on Monday, "
+        "and a number of agreements on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_first_deal_of_its_kind_is_no_name)
+{
+    static const char text[] =
+        "Uruguay signed a solar power framework agreement with Portugal on 6 June 2024, the first "
+        "deal of its kind between the two countries.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "of its kind"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+/* ---- lists of documents in one signing sentence ---- */
+
+Test(extract_agreements, each_document_of_a_list_is_a_fact)
+{
+    static const char text[] =
+        "LOMÉ, 12 March 2024 — Accra and Lomé signed a letter of intent for a cross-border power line "
+        "between both countries, as well as a joint declaration of the Ministries of Fisheries, Ports "
+        "and Transport and a memorandum of understanding on customs data; and an agreement on river "
+        "navigation.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 4, "%s", AGREEMENTS(ex));
+    const char *const names[] = {
+        "letter of intent for a cross-border power line",
+        "joint declaration of the Ministries of Fisheries, Ports and Transport",
+        "memorandum of understanding on customs data",
+        "agreement on river navigation",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const json_t *a = must_agreement(ex, names[i]);
+        cr_expect_str_eq(field_str(a, "name"), names[i]);
+        cr_expect_str_eq(field_str(a, "signed"), "2024-03-12", "%s", names[i]);
+    }
+    json_decref(ex);
+}
+
+Test(extract_agreements, plus_and_a_number_of_open_list_items)
+{
+    static const char text[] =
+        "ADDIS ABABA, 6 May 2024 — The two premiers signed a number of legal accords covering visa "
+        "waivers, tourism and prisoner transfers, plus agreements on energy, mining and road "
+        "cooperation, officials from Ethiopia and Vietnam said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    must_agreement(ex, "legal accords covering visa waivers, tourism and prisoner transfers");
+    must_agreement(ex, "agreements on energy, mining and road cooperation");
+    json_decref(ex);
+}
+
+Test(extract_agreements, named_documents_joined_by_and_the)
+{
+    static const char text[] =
+        "TASHKENT — The presidents of Kazakhstan and Uzbekistan signed the Treaty on the Demarcation "
+        "of the Eastern Border and the Tashkent Declaration on Good Neighbourliness on March 3, 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *t = must_agreement(ex, "Treaty on the Demarcation");
+    cr_expect_str_eq(field_str(t, "name"), "Treaty on the Demarcation of the Eastern Border");
+    cr_expect_str_eq(field_str(t, "signed"), "2025-03-03");
+    const json_t *d = must_agreement(ex, "Tashkent Declaration");
+    cr_expect_str_eq(field_str(d, "name"), "Tashkent Declaration on Good Neighbourliness");
+    cr_expect_str_eq(field_str(d, "signed"), "2025-03-03");
+    json_decref(ex);
+}
+
+/* ---- names ---- */
+
+Test(extract_agreements, the_name_goes_on_after_mou_in_parentheses)
+{
+    static const char text[] =
+        "Estonia’s Foreign Minister Kadri Lepp and his Irish counterpart Sean Doyle signed a "
+        "Memorandum of Understanding (MoU) on Maritime Search and Rescue Cooperation in Tallinn on "
+        "14 January 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Memorandum");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on Maritime Search and Rescue Cooperation");
+    cr_expect_null(field_str(a, "acronym"), "a type is no acronym: %s", AGREEMENTS(ex));
+    cr_expect(evidence_has(a, NULL, text, "(MoU) on Maritime"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, lower_case_topic_after_mou_in_parentheses)
+{
+    static const char text[] =
+        "DOHA, 11 August 2021 — Qatar and Iraq on Wednesday inked Memoranda of Understanding (MoU) on "
+        "holding regular consular talks.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Memoranda");
+    cr_expect_str_eq(field_str(a, "name"), "Memoranda of Understanding on holding regular consular talks");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_year_after_the_type_names_one_document)
+{
+    static const char text[] =
+        "The border committee was formed as a result of the signing of the Border Arrangement 1985 "
+        "between Brunei and Malaysia.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Border Arrangement 1985");
+    cr_expect_str_eq(field_str(a, "signed"), "1985");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_memorandum_signed_beside_an_older_named_arrangement)
+{
+    static const char text[] =
+        "SINGAPORE, 6 September 2022 — Brunei and Singapore on Tuesday signed a memorandum of "
+        "understanding (MoU), which sets out four goals.\n"
+        "\n"
+        "The ties go back to the signing of the Border Arrangement 1985.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "memorandum of understanding");
+    cr_expect_str_eq(field_str(a, "signed"), "2022-09-06");
+    cr_expect(parties_are(a, "Brunei", "Singapore"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    must_agreement(ex, "Border Arrangement 1985");
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_partnership_billed_as_the_deals_name)
+{
+    static const char text[] =
+        "LISBON, 17 September 2025 — Brazil and Portugal have signed a pact to deepen trade ties.\n"
+        "\n"
+        "The agreement — billed as a comprehensive strategic partnership — was signed by President "
+        "Ana Moraes and Prime Minister Rui Carvalho in Lisbon on 16 September 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "comprehensive strategic partnership");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-09-16");
+    cr_expect_str_eq(field_str(a, "place"), "Lisbon");
+    cr_expect(has_signatory(a, "Ana Moraes") && has_signatory(a, "Rui Carvalho"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, between_the_eu_and_is_the_parties_not_the_topic)
+{
+    static const char text[] =
+        "It is the first such text since the Apia Agreement, the partnership treaty between the EU "
+        "and the Pacific states signed in Apia in November 2023.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "partnership treaty between"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_topic_stops_before_a_date_and_a_participle)
+{
+    static const char text[] =
+        "He also said that the MoU on fishing rights signed between Morocco and Mauritania was void.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "MoU on fishing rights");
+    cr_expect_str_eq(field_str(a, "name"), "MoU on fishing rights");
+    cr_expect(parties_are(a, "Morocco", "Mauritania"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+/* ---- one document told twice ---- */
+
+Test(extract_agreements, a_lead_joins_the_document_another_sentence_names)
+{
+    static const char text[] =
+        "REYKJAVIK, 3 March 2025 — Iceland and Peru on Monday signed a protocol to share glacier "
+        "data, satellite images and survey time, a deal scientists welcomed.\n"
+        "\n"
+        "Icelandic Minister Anna Sigurdsdottir and Peruvian Minister Jorge Salas signed the Protocol "
+        "on Glacier Monitoring Cooperation at the National Museum in Reykjavik.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Protocol on Glacier Monitoring Cooperation");
+    cr_expect(evidence_has(a, NULL, text, "protocol to share glacier data"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, an_older_agreement_on_the_same_topic_stays_apart)
+{
+    static const char text[] =
+        "MALMÖ — Denmark and Sweden signed the Letter of Intent on a Fixed Link between Two Ports on "
+        "3 June 2025.\n"
+        "\n"
+        "The bridge was built under the 1991 agreement on a fixed link across the strait.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "1991 agreement on a fixed link");
+    cr_expect_str_eq(field_str(a, "signed"), "1991");
+    json_decref(ex);
+}
+
+/* ---- dates ---- */
+
+Test(extract_agreements, on_the_same_day_takes_the_day_before_it)
+{
+    static const char text[] =
+        "On 12 June 2024, in Tarija, the ministers of Bolivia and Argentina signed the Agreement on "
+        "Cooperation in Water Management.\n"
+        "\n"
+        "On the same day the two state companies signed a letter of intent to study a jointly owned "
+        "battery plant.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "letter of intent to study");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-06-12");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_correction_note_is_no_signing)
+{
+    static const char text[] =
+        "KIGALI, 4 June 2025 — Rwanda and Uganda signed the Protocol on Lake Kivu Navigation on 3 "
+        "June 2025.\n"
+        "\n"
+        "Correction, 4 June 2025: An earlier version of this article said the protocol was signed on "
+        "2 June 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Protocol on Lake Kivu Navigation");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-03");
+    json_decref(ex);
+}
+
+/* ---- parties ---- */
+
+Test(extract_agreements, guinea_bissau_is_a_party)
+{
+    static const char text[] =
+        "BISSAU, 3 May 2024 — Guinea-Bissau and Cape Verde signed an agreement on fisheries "
+        "inspection.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on fisheries inspection");
+    cr_expect(parties_are(a, "Guinea-Bissau", "Cape Verde"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
