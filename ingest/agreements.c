@@ -33,6 +33,10 @@
 /* How many sentences before a document a batch signing ("signed three agreements") that
  * includes it may stand. */
 #define BATCH_LOOKBACK 3
+/* A definite mention ("the treaty") prefers the agreement named in the sentence before it
+ * by this much over the article's most mentioned one. */
+#define RECENT_SENTENCES 1
+#define RECENT_BONUS 3
 /* How many sentences back "on the same day" reaches for its day. */
 #define SAME_DAY_LOOKBACK 3
 
@@ -73,6 +77,7 @@ typedef struct ag {
     VEC(size_t) ev;      /* pairs: start, end */
     bool pending;        /* named as a draft, or "expected to be signed" */
     bool signed_seen;    /* a sentence signs it */
+    bool signed_in_lead; /* the article's first sentence signs it */
     int mentions;
     size_t first;
     const char *rule;
@@ -203,6 +208,7 @@ struct generic {
     bool quoted;     /* inside quotation marks: a speaker's words, not the reporter's */
     bool indefinite; /* "a water-sharing agreement": a new one, unless a signing names it */
     bool counted;    /* "three agreements", "a number of accords" */
+    bool anaphor;    /* "the document": one told before, never a new one */
     char *phrase;    /* modifiers and type: "memorandum of understanding" */
     char *name;      /* with what it is about ("memorandum of understanding on water"), or the
                       * name it is billed as; NULL when the text tells neither */
@@ -721,10 +727,75 @@ static bool same_day_as_before(const doc *d, int s, date_value *out)
     return false;
 }
 
+/* The capital city written from token t on ("Nairobi", "Buenos Aires"): its end token, or -1. */
+static int capital_at(const doc *d, int t, int s_end)
+{
+    for (int w = 2; w >= 1; w--) {
+        if (t + w > s_end)
+            continue;
+        size_t a = d->tokens.items[t].start, b = d->tokens.items[t + w - 1].end;
+        if (lex_capital_country(d->text + a, b - a))
+            return t + w;
+    }
+    return -1;
+}
+
+/* Where sentence s signs: "in Lima", "at the Fram Museum in Oslo" (place_in_sentence), "at
+ * State House, Nairobi" (a venue and its city), "as the prince visited the White House", or
+ * "here" (the dateline's city, in wire copy).  A new string or NULL; [*ps, *pe) is the place
+ * in the text when it is written there. */
+static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size_t *ps, size_t *pe)
+{
+    const sentence *se = &d->sents.items[s];
+    *ps = *pe = 0;
+    if (place_in_sentence_skip(d, s, mstart, mend, ps, pe))
+        return doc_strdup(d, *ps, *pe);
+    for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+        bool at = tok_ieq(d, t, "at") || tok_ieq(d, t, "in");
+        bool visit = tok_is(d, t, "visited") || tok_is(d, t, "visiting");
+        if (!at && !visit)
+            continue;
+        int a = t + 1;
+        if (tok_is(d, a, "the"))
+            a++;
+        int k = a;
+        while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0 &&
+               !starts_date(d, k))
+            k++;
+        if (k == a || (d->tokens.items[a].start >= mstart && d->tokens.items[a].start < mend))
+            continue;
+        /* "at State House, Nairobi": the venue and its city */
+        int city_end = k + 1 < se->tok_end && tok_is(d, k, ",") ? capital_at(d, k + 1, se->tok_end) : -1;
+        if (at && city_end < 0)
+            continue;
+        if (visit && (is_country_token(d, a) || tok_in(d, a, LEX_NOT_NAMES)))
+            continue; /* "visited Jordan" tells a trip, not a venue */
+        *ps = d->tokens.items[a].start;
+        *pe = d->tokens.items[city_end > 0 ? city_end - 1 : k - 1].end;
+        return doc_strdup(d, *ps, *pe);
+    }
+    /* "inked the document at a ceremony held here" */
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_is(d, t, "here") && (d->dateline || d->byline_place))
+            return dateline_place(d);
+    return NULL;
+}
+
 /* What a sentence that signs agreement g tells about it. */
+/* The article's first sentence of news, where a wire story tells what happened at its
+ * dateline. */
+static bool lead_sentence(const doc *d, int s)
+{
+    for (int k = 0; k < s; k++)
+        if (sent_readable(d, k) && d->lines.items[d->sents.items[k].line].kind == LINE_BODY)
+            return false;
+    return true;
+}
+
 static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
     g->signed_seen = true;
+    g->signed_in_lead |= lead_sentence(d, s);
     date_value v = {0};
     bool rel = false;
     int post_idx = post_of_sentence(d, s);
@@ -736,11 +807,14 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
         g->date_relative = !g->date.y;
     else if (d->published.y && signing_is_news(d, s, verb))
         set_date(g, d->published, 0, false); /* the article reports a signing it dates no further */
-    size_t ps, pe;
+    size_t ps = 0, pe = 0;
     const sentence *se = &d->sents.items[s];
-    bool place = place_in_sentence_skip(d, s, mstart, mend, &ps, &pe);
-    if (place && !g->place)
-        g->place = doc_strdup(d, ps, pe);
+    char *where = signing_place(d, s, mstart, mend, &ps, &pe);
+    bool place = pe > ps;
+    if (where && !g->place)
+        g->place = where;
+    else
+        free(where);
     json_t *c = countries_acting(d, s, place ? ps : 0, place ? pe : 0);
     /* a country right after the place ("in Kuala Lumpur, Malaysia") is the place's */
     if (place) {
@@ -1064,6 +1138,23 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     else if (t + 2 < se->tok_end && tok_is(d, t + 1, "of") &&
              (tok_ieq(d, t + 2, "understanding") || tok_ieq(d, t + 2, "intent")))
         type_end = t + 3;
+    if (tok_in(d, head, LEX_DOCUMENT_ANAPHORS)) {
+        /* "the document", "this document": one told before, with no topic of its own */
+        int m = head - 1;
+        if (m < se->tok_start || !(tok_is(d, m, "the") || tok_is(d, m, "this") || tok_is(d, m, "that")))
+            return -1;
+        memset(gm, 0, sizeof *gm);
+        gm->sent = si;
+        gm->head_tok = head;
+        gm->lead_tok = m;
+        gm->end_tok = head + 1;
+        gm->start = d->tokens.items[head].start;
+        gm->end = d->tokens.items[head].end;
+        gm->quoted = tok_in_quotes(d, head);
+        gm->anaphor = true;
+        gm->phrase = doc_strdup(d, gm->start, gm->end);
+        return head + 1;
+    }
     bool letter = tok_ieq(d, head, "letter") || tok_ieq(d, head, "letters");
     if (letter && !(tok_ieq(d, type_end - 1, "intent")))
         return -1;
@@ -1286,7 +1377,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
             }
         generic_check:
             if (((k->flags & TK_WORD) && !(k->flags & TK_CAP) &&
-                 (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS))) ||
+                 (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS) ||
+                  tok_in(d, t, LEX_DOCUMENT_ANAPHORS))) ||
                 (fallback && is_type_word(d, t))) {
                 generic gm;
                 int next = read_generic(d, t, (int)si, &gm);
@@ -1455,6 +1547,22 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         }
         if (year < 1800 || year >= 2100)
             year = 0;
+        /* "the Treaty on X ... The treaty was signed in 2023": the one named in the sentence
+         * just before, if any, over the article's most mentioned */
+        int last_named = -1;
+        size_t last_at = 0;
+        size_t recent_from = d->sents.items[gm->sent >= RECENT_SENTENCES ? gm->sent - RECENT_SENTENCES : 0].start;
+        for (size_t k = 0; k < ags->n; k++) {
+            const ag *g = &ags->items[k];
+            if (g->generic)
+                continue;
+            for (size_t e = 0; e < g->ev.n; e += 2)
+                if (g->ev.items[e] < d->sents.items[gm->sent].start && g->ev.items[e] >= recent_from &&
+                    (last_named < 0 || g->ev.items[e] > last_at)) {
+                    last_named = (int)k;
+                    last_at = g->ev.items[e];
+                }
+        }
         int best = -1, best_score = 0;
         bool compatible = false; /* the article has an agreement of a type it may stand for */
         bool described = gm->name != NULL;
@@ -1476,13 +1584,16 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                     continue;
                 if (year && g->date.y && g->date.y != year)
                     continue;
-                int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start);
+                int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start) +
+                            ((int)k == last_named ? RECENT_BONUS : 0);
                 if (score > best_score) {
                     best_score = score;
                     best = (int)k;
                 }
             }
         }
+        if (best < 0 && gm->anaphor)
+            continue;
         ag *g = NULL;
         bool any_named = false;
         for (size_t k = 0; k < ags->n; k++)
@@ -1800,7 +1911,11 @@ void agreements_find(doc *d)
                     g->parties = parties;
                 }
             }
-            if (!g->place && (d->dateline || d->byline_place) && json_array_size(g->signatories) > 0 &&
+            /* the dateline's city, for a signing the article reports as its news: with its
+             * signatories, or in its lead ("KUALA LUMPUR: Malaysia and Indonesia on Tuesday
+             * signed ...") */
+            if (!g->place && (d->dateline || d->byline_place) &&
+                (json_array_size(g->signatories) > 0 || g->signed_in_lead) &&
                 (!g->date.y || date_near(g->date, d->published)))
                 g->place = dateline_place(d);
             json_t *o = json_object();

@@ -440,6 +440,28 @@ static const char *const COUNTRIES[][2] = {
     {"Saint Lucia", "Saint Lucia"},
     {"Saint Kitts and Nevis", "Saint Kitts and Nevis"},
     {"Saint Vincent and the Grenadines", "Saint Vincent and the Grenadines"},
+    /* formal names of states */
+    {"Kyrgyz Republic", "Kyrgyzstan"},
+    {"Hellenic Republic", "Greece"},
+    {"Italian Republic", "Italy"},
+    {"French Republic", "France"},
+    {"Slovak Republic", "Slovakia"},
+    {"Argentine Republic", "Argentina"},
+    {"Federal Republic of Germany", "Germany"},
+    {"Federative Republic of Brazil", "Brazil"},
+    {"Russian Federation", "Russia"},
+    {"People's Republic of China", "China"},
+    {"People’s Republic of China", "China"},
+    {"Islamic Republic of Iran", "Iran"},
+    {"Republic of Türkiye", "Turkey"},
+    {"Republic of Turkey", "Turkey"},
+    {"Kingdom of Saudi Arabia", "Saudi Arabia"},
+    {"Hashemite Kingdom of Jordan", "Jordan"},
+    {"Sultanate of Oman", "Oman"},
+    {"State of Qatar", "Qatar"},
+    {"United Mexican States", "Mexico"},
+    {"Republic of Guinea-Bissau", "Guinea-Bissau"},
+    {"Republic of Guinea Bissau", "Guinea-Bissau"},
     {"Dutch", "Netherlands"},
     {"Flemish", "Belgium"},
     {"Scottish", "United Kingdom"},
@@ -691,6 +713,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_DOCUMENT_PLURALS);
     WORD_LIST(LEX_ANY_TYPE_HEADS);
     WORD_LIST(LEX_DOCUMENT_TYPE_WORDS);
+    WORD_LIST(LEX_DOCUMENT_ANAPHORS);
     WORD_LIST(LEX_TOPIC_OPENERS);
     WORD_LIST(LEX_PURPOSE_VERBS);
     WORD_LIST(LEX_FIELD_NOUNS);
@@ -887,7 +910,13 @@ const char *const LEX_BILLING_WORDS[] = {
 
 /* Generic words that may stand for a document of any type. */
 const char *const LEX_ANY_TYPE_HEADS[] = {
-    "agreement", "deal", "pact", "accord", NULL,
+    "agreement", "deal", "pact", "accord", "document", NULL,
+};
+
+/* Words that refer back to a document already told but never tell a new one ("inked the
+ * document at the ceremony"). */
+const char *const LEX_DOCUMENT_ANAPHORS[] = {
+    "document", NULL,
 };
 
 /* Words that make a capitalised phrase an event, not a venue. */

@@ -37,6 +37,7 @@ extern const char *const LEX_DOMAIN_WORDS[]; /* words that say what kind of agre
 extern const char *const LEX_EVALUATIVE[]; /* adjectives that praise or date a mention without telling which one it is */
 extern const char *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents ("the documents were signed") */
 extern const char *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
+extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
 extern const char *const LEX_DOCUMENT_TYPE_WORDS[]; /* understanding, intent, letter: the rest of a type's name */
 extern const char *const LEX_TOPIC_OPENERS[]; /* on, for, covering ...: what a document is about follows */
 extern const char *const LEX_FIELD_NOUNS[]; /* field, sector ...: "in the mining sector" */

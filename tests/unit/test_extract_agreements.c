@@ -366,3 +366,94 @@ Test(extract_agreements, guinea_bissau_is_a_party)
     cr_expect(parties_are(a, "Guinea-Bissau", "Cape Verde"), "parties: %s", json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
+
+/* ---- the signing sentence's own details ---- */
+
+Test(extract_agreements, the_treaty_is_the_one_named_just_before)
+{
+    static const char text[] =
+        "ALMATY, 2 April 2025 — The presidents of Kazakhstan, Kyrgyzstan and Tajikistan signed the "
+        "Treaty on the Tri-Border Point and the Almaty Declaration on Lasting Friendship on 1 April.\n"
+        "\n"
+        "The foreign ministers of Kyrgyzstan and Tajikistan exchanged papers bringing the Treaty on "
+        "Allied Relations into force on 1 April.\n"
+        "\n"
+        "The treaty was first signed on May 9, 2022, in Bishkek.\n";
+    json_t *ex = extract_text(text);
+    const json_t *allied = must_agreement(ex, "Treaty on Allied Relations");
+    cr_expect_str_eq(field_str(allied, "signed"), "2022-05-09");
+    cr_expect_str_eq(field_str(allied, "place"), "Bishkek");
+    const json_t *border = must_agreement(ex, "Treaty on the Tri-Border Point");
+    cr_expect_str_eq(field_str(border, "signed"), "2025-04-01");
+    cr_expect(field_str(border, "place") == NULL || strcmp(field_str(border, "place"), "Bishkek") != 0,
+              "the 2022 signing's place is not this one's: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_formal_state_name_is_a_party)
+{
+    static const char text[] =
+        "President Ana Lopes of the Hellenic Republic and President Jonas Berg of Norway signed the "
+        "Treaty on Shipping Registers in Oslo on 8 May 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Treaty on Shipping Registers");
+    cr_expect(parties_are(a, "Greece", "Norway"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_venue_and_its_city)
+{
+    static const char text[] =
+        "Ghana and Togo signed an agreement on fisheries after talks at State House, Accra, on 3 May "
+        "2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on fisheries");
+    cr_expect_str_eq(field_str(a, "place"), "State House, Accra");
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_place_a_visitor_signs_at)
+{
+    static const char text[] =
+        "DOHA, 19 November 2025 — Qatar and Japan signed a number of agreements on Tuesday as the emir "
+        "visited the Imperial Palace.\n"
+        "\n"
+        "He and Prime Minister Kenji Mori signed agreements on energy, shipping and education.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreements on energy");
+    cr_expect_str_eq(field_str(a, "place"), "Imperial Palace");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-11-18");
+    cr_expect(parties_are(a, "Qatar", "Japan"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, inked_the_document_here)
+{
+    static const char text[] =
+        "ACCRA, Aug 11 (GNA): Ghana and Iraq on 11 August 2021 inked a memorandum of understanding on "
+        "holding regular consular talks.\n"
+        "\n"
+        "Foreign Minister Ama Owusu and her Iraqi counterpart Dr. Karim Saleh inked the document at "
+        "the signing ceremony held here at the foreign ministry.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum of understanding on holding regular consular talks");
+    cr_expect_str_eq(field_str(a, "place"), "Accra");
+    cr_expect(has_signatory(a, "Ama Owusu") && has_signatory(a, "Karim Saleh"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_dateline_of_a_lead_that_signs)
+{
+    static const char text[] =
+        "NAIROBI: Kenya and Rwanda on Tuesday signed a memorandum of understanding (MoU), which sets "
+        "out three goals.\n"
+        "\n"
+        "The ministers said the MoU would widen their cooperation.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "memorandum of understanding");
+    cr_expect_str_eq(field_str(a, "place"), "Nairobi");
+    cr_expect_null(field_str(a, "signed"), "Tuesday has no reference date here: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
