@@ -590,7 +590,7 @@ static bool mention_ends_at(const doc *d, int si, int k)
                 return true;
     }
     for (int t = k; t >= se->tok_start && t > k - 3 * MAX_TOPIC_TOKENS / 2; t--) {
-        if (!is_type_word(d, t) || (d->tokens.items[t].flags & TK_CAP))
+        if (!is_type_word(d, t))
             continue;
         generic gm;
         if (read_generic(d, t, si, &gm) < 0)
@@ -1123,6 +1123,57 @@ static int billed_name(const doc *d, int b, int s_end, int *name_a, int *name_b)
     return k + 1;
 }
 
+/* "... a Memorandum of Understanding on X and another one between Y and Z": at the token
+ * "another", one more document of the type named before it in the sentence, told by what it
+ * is about.  Fills gm and returns the token after it, or -1. */
+static int read_another(const doc *d, int t, int si, generic *gm)
+{
+    const sentence *se = &d->sents.items[si];
+    int k = t + 1;
+    if (k < se->tok_end && tok_is(d, k, "one"))
+        k++;
+    int topic_end = read_topic(d, k, se->tok_end);
+    if (topic_end == k)
+        return -1;
+    /* the type of the document before it: "Memorandum of Understanding", "agreement" */
+    int type_a = -1, type_b = -1;
+    for (int u = t - 1; u >= se->tok_start && type_a < 0; u--) {
+        if (!is_type_word(d, u))
+            continue;
+        if ((tok_ieq(d, u, "understanding") || tok_ieq(d, u, "intent")) && u - 2 >= se->tok_start && tok_is(d, u - 1, "of"))
+            type_a = u - 2;
+        else
+            type_a = u;
+        type_b = u + 1;
+    }
+    if (type_a < 0)
+        return -1;
+    memset(gm, 0, sizeof *gm);
+    gm->sent = si;
+    gm->head_tok = type_b - 1;
+    gm->lead_tok = t;
+    gm->end_tok = topic_end;
+    gm->start = d->tokens.items[t].start;
+    gm->end = d->tokens.items[topic_end - 1].end;
+    gm->quoted = tok_in_quotes(d, t);
+    gm->indefinite = true;
+    gm->phrase = doc_strdup(d, d->tokens.items[type_a].start, d->tokens.items[type_b - 1].end);
+    strbuf sb = STRBUF_INIT;
+    strbuf_addstr(&sb, gm->phrase);
+    strbuf_addch(&sb, ' ');
+    strbuf_add(&sb, d->text + d->tokens.items[k].start, gm->end - d->tokens.items[k].start);
+    gm->name = strbuf_detach(&sb, NULL);
+    for (int u = k; u < topic_end; u++) {
+        if (tok_in(d, u, LEX_FUNCTION_WORDS) || is_article(d, u) || !(d->tokens.items[u].flags & TK_WORD))
+            continue;
+        char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+        for (char *p = w; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        VEC_PUSH(gm->descriptors, w);
+    }
+    return topic_end;
+}
+
 /* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
@@ -1374,6 +1425,15 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 free(nm.acronym);
                 t = nm.b - 1;
                 continue;
+            }
+            if (tok_is(d, t, "another")) {
+                generic gm;
+                int next = read_another(d, t, (int)si, &gm);
+                if (next >= 0) {
+                    VEC_PUSH(*gens, gm);
+                    t = next - 1;
+                    continue;
+                }
             }
         generic_check:
             if (((k->flags & TK_WORD) && !(k->flags & TK_CAP) &&

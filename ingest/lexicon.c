@@ -937,7 +937,7 @@ const char *const LEX_NEGATIONS[] = {
 /* Nouns for a pair of people ("the two leaders"). */
 const char *const LEX_GROUP_NOUNS[] = {
     "leaders", "ministers", "sides", "officials", "counterparts", "presidents", "secretaries",
-    "men", "women", "delegations", NULL,
+    "men", "women", "delegations", "premiers", "chancellors", "monarchs", "kings", NULL,
 };
 
 /* Lower-case role nouns that introduce a name ("council chair Name"). */

@@ -457,3 +457,36 @@ Test(extract_agreements, the_dateline_of_a_lead_that_signs)
     cr_expect_null(field_str(a, "signed"), "Tuesday has no reference date here: %s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+Test(extract_agreements, another_one_is_one_more_document_of_that_type)
+{
+    static const char text[] =
+        "Chad and Niger signed three agreements in N'Djamena on 4 March 2024.\n"
+        "\n"
+        "The other two deals signed were a Memorandum of Understanding on the setting up of Joint "
+        "Border Patrols between the two countries and another one between the Diplomatic Academy of "
+        "Chad and the Ministry of Foreign Affairs of Niger.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "between the Diplomatic Academy");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding between the Diplomatic Academy of Chad and "
+                                           "the Ministry of Foreign Affairs of Niger");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-03-04");
+    cr_expect(parties_are(a, "Chad", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    must_agreement(ex, "Memorandum of Understanding on the setting up of Joint Border Patrols");
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_two_premiers_signed)
+{
+    static const char text[] =
+        "HANOI, 6 May 2024 — Premier Tran Van Minh held talks with Kenyan Prime Minister Joseph "
+        "Mwangi on Monday.\n"
+        "\n"
+        "Officials said the two premiers signed agreements on rice trade and port management.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreements on rice trade and port management");
+    cr_expect(has_signatory(a, "Tran Van Minh") && has_signatory(a, "Joseph Mwangi"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
