@@ -78,6 +78,7 @@ typedef struct ag {
     bool pending;        /* named as a draft, or "expected to be signed" */
     bool signed_seen;    /* a sentence signs it */
     bool signed_in_lead; /* the article's first sentence signs it */
+    bool plural;         /* told only as several documents ("agreements on trade and health") */
     int mentions;
     size_t first;
     const char *rule;
@@ -209,6 +210,7 @@ struct generic {
     bool indefinite; /* "a water-sharing agreement": a new one, unless a signing names it */
     bool counted;    /* "three agreements", "a number of accords" */
     bool anaphor;    /* "the document": one told before, never a new one */
+    bool plural;     /* "agreements on ...", "memorandums on ..." */
     char *phrase;    /* modifiers and type: "memorandum of understanding" */
     char *name;      /* with what it is about ("memorandum of understanding on water"), or the
                       * name it is billed as; NULL when the text tells neither */
@@ -508,12 +510,11 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
 static bool signing_is_news(const doc *d, int s, int verb)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
-        if (tok_is(d, t, "which") || tok_is(d, t, "previous") || tok_is(d, t, "earlier") ||
-            tok_is(d, t, "former") || tok_is(d, t, "original") || tok_is(d, t, "historic"))
+    /* "which" only as the signing's own clause ("the accord, which they signed in 2010"), not
+     * one after it ("signed an MoU, which sets out five goals") */
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in(d, t, LEX_PAST_MARKERS) && !(tok_is(d, t, "which") && t > verb))
             return false;
-    }
-    (void)verb;
     return true;
 }
 
@@ -530,9 +531,7 @@ static bool signing_denied(const doc *d, int s_start, int v);
  * next says the signing is yet to come ("it is expected to be signed next week"). */
 static bool mention_pending(const doc *d, int s, int a)
 {
-    static const char *const DRAFT[] = {"draft", "proposed", "planned", "prospective", "possible",
-                                        "potential", "future", "envisaged", "mooted", NULL};
-    if (a - 1 >= d->sents.items[s].tok_start && tok_in(d, a - 1, DRAFT))
+    if (a - 1 >= d->sents.items[s].tok_start && tok_in(d, a - 1, LEX_DRAFT_WORDS))
         return true;
     for (int k = s; k <= s + 1 && k < (int)d->sents.n; k++) {
         if (d->sents.items[k].line != d->sents.items[s].line)
@@ -556,6 +555,14 @@ static bool signing_denied(const doc *d, int s_start, int v)
 {
     static const char *const PENDING[] = {"yet", "expected", "due", "set", "scheduled", "to", "be",
                                           "been", "has", "have", "is", "are", "was", NULL};
+    /* "signed off by the cabinet": approved, not signed */
+    if (tok_is(d, v, "signed") && tok_is(d, v + 1, "off"))
+        return true;
+    /* "discussed signing an agreement", "ahead of signing" */
+    if (tok_is(d, v, "signing") && v - 1 >= s_start &&
+        (tok_in(d, v - 1, LEX_PLANNING_WORDS) ||
+         (tok_is(d, v - 1, "of") && v - 2 >= s_start && tok_in(d, v - 2, LEX_PLANNING_WORDS))))
+        return true;
     for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
         if (tok_in(d, k, LEX_NEGATIONS))
             return true;
@@ -795,7 +802,7 @@ static bool lead_sentence(const doc *d, int s)
 static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
     g->signed_seen = true;
-    g->signed_in_lead |= lead_sentence(d, s);
+    g->signed_in_lead |= lead_sentence(d, s) && signing_is_news(d, s, verb);
     date_value v = {0};
     bool rel = false;
     int post_idx = post_of_sentence(d, s);
@@ -1276,6 +1283,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     gm->quoted = tok_in_quotes(d, head);
     gm->indefinite = (det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_is(d, m, "another"))) || counted || bare;
     gm->counted = counted;
+    gm->plural = plural;
     int first_kept = a;
     while (first_kept < head && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
         first_kept++;
@@ -1592,7 +1600,13 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         char head[24];
         snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
         int verb = signing_verb_for(d, gm->sent, gm->lead_tok, gm->end_tok);
-        bool signing = verb >= 0;
+        /* "reached an agreement on fisheries": consent, no signature of a document */
+        bool signing = verb >= 0 && !tok_in(d, verb, LEX_CONSENT_VERBS);
+        /* "a draft agreement on ...": still to be signed */
+        if (tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start && mention_pending(d, gm->sent, tok_at(d, gm->start)))
+            signing = false;
+        for (int u = tok_at(d, gm->start); u < gm->head_tok && signing; u++)
+            signing = !tok_in_ci(d, u, LEX_DRAFT_WORDS);
         /* the most mentioned agreement of the article */
         int main_ag = -1;
         for (size_t k = 0; k < ags->n; k++)
@@ -1669,6 +1683,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             g->generic = true;
             snprintf(g->head, sizeof g->head, "%s", head);
             g->rule = year ? "generic-dated" : described ? "described-signing" : "generic-signing";
+            g->plural = gm->plural;
             g->confidence = year ? 0.55 : 0.6;
             if (year)
                 set_date(g, (date_value){year, 0, 0}, 3, false);
@@ -1689,6 +1704,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         add_evidence(g, gm->start, gm->end);
         if (signing)
             read_signing(d, g, gm->sent, verb, gm->start, gm->end);
+        else if (verb >= 0 && !g->generic)
+            read_signing(d, g, gm->sent, verb, gm->start, gm->end); /* "reached" a named one */
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
         if (json_array_size(c) > json_array_size(g->parties)) {
             json_decref(g->parties);
@@ -1974,6 +1991,10 @@ void agreements_find(doc *d)
             /* the dateline's city, for a signing the article reports as its news: with its
              * signatories, or in its lead ("KUALA LUMPUR: Malaysia and Indonesia on Tuesday
              * signed ...") */
+            /* "Ghana has signed agreements on fisheries with several countries": documents
+             * signed between no two known parties are a policy, not a signing */
+            if (g->plural && json_array_size(parties) < 2 && json_array_size(g->signatories) < 2)
+                goto release;
             if (!g->place && (d->dateline || d->byline_place) &&
                 (json_array_size(g->signatories) > 0 || g->signed_in_lead) &&
                 (!g->date.y || date_near(g->date, d->published)))
@@ -2001,6 +2022,7 @@ void agreements_find(doc *d)
             json_object_set_new(o, "evidence", ev);
             json_array_append_new(d->agreements, o);
         }
+    release:
         free(g->name);
         for (size_t k = 0; k < g->aliases.n; k++)
             free(g->aliases.items[k]);

@@ -713,6 +713,10 @@ static void index_lexicon(void)
     WORD_LIST(LEX_DOCUMENT_PLURALS);
     WORD_LIST(LEX_ANY_TYPE_HEADS);
     WORD_LIST(LEX_DOCUMENT_TYPE_WORDS);
+    WORD_LIST(LEX_CONSENT_VERBS);
+    WORD_LIST(LEX_DRAFT_WORDS);
+    WORD_LIST(LEX_PLANNING_WORDS);
+    WORD_LIST(LEX_PAST_MARKERS);
     WORD_LIST(LEX_DOCUMENT_ANAPHORS);
     WORD_LIST(LEX_TOPIC_OPENERS);
     WORD_LIST(LEX_PURPOSE_VERBS);
@@ -844,6 +848,35 @@ const char *const LEX_EVALUATIVE[] = {
 const char *const LEX_DOCUMENT_PLURALS[] = {
     "documents", "agreements", "accords", "deals", "pacts", "treaties", "memorandums",
     "memoranda", "texts", "instruments", "protocols", "declarations", NULL,
+};
+
+/* Words before a document that say it is not signed yet ("a draft memorandum"). */
+const char *const LEX_DRAFT_WORDS[] = {
+    "draft", "proposed", "planned", "prospective", "possible", "potential", "future",
+    "envisaged", "mooted", NULL,
+};
+
+/* Signing verbs that tell consent rather than a signature when nothing names the document:
+ * "reached an agreement on fisheries", "agreed a deal". */
+const char *const LEX_CONSENT_VERBS[] = {
+    "reached", "agreed", NULL,
+};
+
+/* Words before "signing" that make it a plan or a topic of talks ("discussed signing an
+ * agreement", "ahead of signing"). */
+const char *const LEX_PLANNING_WORDS[] = {
+    "discussed", "discussing", "discuss", "considering", "considered", "consider", "planning",
+    "plans", "plan", "planned", "exploring", "explored", "mulling", "weighing", "eyeing",
+    "toward", "towards", "ahead", "preparing", "prepare", "prepared", "envisage", "envisaged",
+    "proposed", "proposing", "about", "over", "delay", "delayed", "postpone", "postponed",
+    NULL,
+};
+
+/* Words that make a signing told in the past a history, not the article's news ("previously
+ * signed", "the original accord"). */
+const char *const LEX_PAST_MARKERS[] = {
+    "which", "previous", "previously", "earlier", "former", "formerly", "original",
+    "originally", "initially", "historic", NULL,
 };
 
 /* Words that, beside the heads, name a document's type: "Memorandum of Understanding",

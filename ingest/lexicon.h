@@ -38,6 +38,10 @@ extern const char *const LEX_EVALUATIVE[]; /* adjectives that praise or date a m
 extern const char *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents ("the documents were signed") */
 extern const char *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
 extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
+extern const char *const LEX_DRAFT_WORDS[]; /* draft, proposed ...: not signed yet */
+extern const char *const LEX_CONSENT_VERBS[]; /* reached, agreed: consent, unless a name is signed */
+extern const char *const LEX_PLANNING_WORDS[]; /* discussed, ahead ...: "discussed signing" is no signing */
+extern const char *const LEX_PAST_MARKERS[]; /* previously, original ...: a signing of the past */
 extern const char *const LEX_DOCUMENT_TYPE_WORDS[]; /* understanding, intent, letter: the rest of a type's name */
 extern const char *const LEX_TOPIC_OPENERS[]; /* on, for, covering ...: what a document is about follows */
 extern const char *const LEX_FIELD_NOUNS[]; /* field, sector ...: "in the mining sector" */

@@ -490,3 +490,44 @@ Test(extract_agreements, the_two_premiers_signed)
               json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
+
+/* ---- no signing ---- */
+
+Test(extract_agreements, consent_plans_drafts_and_talks_are_no_signings)
+{
+    static const char *const texts[] = {
+        "ACCRA, 3 May 2024 — Benin and Niger reached an agreement on river fisheries on Friday.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger discussed signing an agreement on river fisheries.\n",
+        "ACCRA, 3 May 2024 — A draft agreement on river fisheries was signed off by the cabinet of Benin "
+        "and Niger.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger are negotiating an agreement on river fisheries.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger hope to sign an agreement on river fisheries next year.\n",
+        "ACCRA, 3 May 2024 — Benin has signed agreements on river fisheries with several countries.\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        json_t *ex = extract_text(texts[i]);
+        cr_expect_eq(count_agreements(ex), 0, "%s: %s", texts[i], AGREEMENTS(ex));
+        json_decref(ex);
+    }
+}
+
+Test(extract_agreements, a_named_document_reached_is_still_served)
+{
+    static const char text[] = "ACCRA, 3 May 2024 — Benin and Niger reached the Niger River Fisheries Accord on "
+                               "2 May 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Niger River Fisheries Accord");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-02");
+    json_decref(ex);
+}
+
+Test(extract_agreements, previously_signed_is_not_the_articles_news)
+{
+    static const char text[] = "ACCRA, 3 May 2024 — Benin and Niger previously signed an agreement on river "
+                               "fisheries.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on river fisheries");
+    cr_expect_null(field_str(a, "signed"), "not the article's date: %s", AGREEMENTS(ex));
+    cr_expect_null(field_str(a, "place"), "not the dateline: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
