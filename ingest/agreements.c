@@ -1032,13 +1032,30 @@ static int list_end(const doc *d, int t, int s_end)
     return valid;
 }
 
+/* "on the sidelines of", "on behalf of", "for the first time", "on his visit": the
+ * preposition at token t opens the occasion or manner of the signing. */
+static bool tells_occasion(const doc *d, int t, int s_end)
+{
+    if (!tok_in(d, t, LEX_FUNCTION_WORDS))
+        return false;
+    for (int k = t + 1; k < s_end && k <= t + 3; k++) {
+        if (tok_in(d, k, LEX_OCCASION_NOUNS))
+            return true;
+        if (!(tok_in(d, k, DETERMINERS) || tok_in(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "first") ||
+              tok_is(d, k, "second") || tok_is(d, k, "third") || tok_is(d, k, "last") || tok_is(d, k, "official") ||
+              tok_is(d, k, "state") || tok_is(d, k, "working") || (d->tokens.items[k].flags & TK_NUM)))
+            return false;
+    }
+    return false;
+}
+
 /* What a document is about, from token b: "on economic and financial integration", "to
  * establish a joint commission", "covering visas, culture and extradition", "for the
  * integration project"; up to a clause, a time, the parties ("between both countries"), a
  * place ("in Lima") or the next document of a list.  Returns the token after it, or b. */
 static int read_topic(const doc *d, int b, int s_end)
 {
-    if (b + 1 >= s_end || !tok_in(d, b, LEX_TOPIC_OPENERS) || starts_date(d, b + 1))
+    if (b + 1 >= s_end || !tok_in(d, b, LEX_TOPIC_OPENERS) || starts_date(d, b + 1) || tells_occasion(d, b, s_end))
         return b;
     int k = b + 1;
     if (tok_is(d, b, "to")) {
@@ -1085,6 +1102,8 @@ static int read_topic(const doc *d, int b, int s_end)
             break;
         if (t + 1 < s_end && tok_in(d, t, LEX_FUNCTION_WORDS) && starts_date(d, t + 1))
             break; /* "on March 31", "in May" */
+        if (tells_occasion(d, t, s_end))
+            break;
         if (tok_is(d, t, "to") && t + 1 < s_end && tok_in(d, t + 1, LEX_PURPOSE_VERBS))
             break;
         if (tok_is(d, t, "between") && between_parties(d, t, s_end))

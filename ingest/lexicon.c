@@ -720,6 +720,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_DOCUMENT_ANAPHORS);
     WORD_LIST(LEX_TOPIC_OPENERS);
     WORD_LIST(LEX_PURPOSE_VERBS);
+    WORD_LIST(LEX_OCCASION_NOUNS);
     WORD_LIST(LEX_FIELD_NOUNS);
     WORD_LIST(LEX_TOPIC_STOPS);
     WORD_LIST(LEX_QUANTIFIERS);
@@ -896,6 +897,14 @@ const char *const LEX_TOPIC_OPENERS[] = {
 const char *const LEX_FIELD_NOUNS[] = {
     "field", "fields", "area", "areas", "sphere", "spheres", "domain", "domains", "sector",
     "sectors", NULL,
+};
+
+/* Nouns after "on", "for", "in" that tell the occasion or manner of a signing, not what the
+ * document is about: "on the sidelines of", "on behalf of", "for the first time". */
+const char *const LEX_OCCASION_NOUNS[] = {
+    "sidelines", "margins", "margin", "behalf", "eve", "occasion", "visit", "trip", "tour",
+    "time", "day", "back", "heels", "anniversary", "way", "spot", "record", "part", "basis",
+    "invitation", "initiative", "presence", "instructions", "orders", NULL,
 };
 
 /* Verbs of a purpose clause ("signed three agreements to deepen ties"): why, not what. */

@@ -45,6 +45,7 @@ extern const char *const LEX_PAST_MARKERS[]; /* previously, original ...: a sign
 extern const char *const LEX_DOCUMENT_TYPE_WORDS[]; /* understanding, intent, letter: the rest of a type's name */
 extern const char *const LEX_TOPIC_OPENERS[]; /* on, for, covering ...: what a document is about follows */
 extern const char *const LEX_FIELD_NOUNS[]; /* field, sector ...: "in the mining sector" */
+extern const char *const LEX_OCCASION_NOUNS[]; /* sidelines, behalf ...: "on the sidelines of" is no topic */
 extern const char *const LEX_PURPOSE_VERBS[]; /* deepen, boost ...: "to VERB" says why, not what */
 extern const char *const LEX_TOPIC_STOPS[]; /* which, was, after, with ...: what a document is about has ended */
 extern const char *const LEX_QUANTIFIERS[]; /* three, several ...: documents counted */

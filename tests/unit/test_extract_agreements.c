@@ -531,3 +531,21 @@ Test(extract_agreements, previously_signed_is_not_the_articles_news)
     cr_expect_null(field_str(a, "place"), "not the dateline: %s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+Test(extract_agreements, the_occasion_of_a_signing_is_no_topic)
+{
+    static const char *const texts[] = {
+        "ACCRA, 3 May 2024 — Benin and Niger signed an agreement on trade on the sidelines of the AU summit.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger signed an agreement on trade on behalf of their customs services.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger signed an agreement on trade for the first time.\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        json_t *ex = extract_text(texts[i]);
+        const json_t *a = must_agreement(ex, "agreement on trade");
+        cr_expect_str_eq(field_str(a, "name"), "agreement on trade", "%s", texts[i]);
+        json_decref(ex);
+    }
+    json_t *ex = extract_text("ACCRA, 3 May 2024 — Benin and Niger signed the deal on the sidelines of the summit.\n");
+    cr_expect_null(find_agreement(ex, "sidelines"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
