@@ -631,7 +631,13 @@ static bool coordinated(const doc *d, int si, int a)
         return false;
     if (tok_is(d, k, "as") && k - 2 >= s_start && tok_is(d, k - 1, "well") && tok_is(d, k - 2, "as"))
         k -= 2; /* "as well as" */
-    else if (!(tok_is(d, k, "and") || tok_is(d, k, ",") || tok_is(d, k, "plus") || tok_is(d, k, ";")))
+    else if (tok_in(d, k, LEX_LIST_OPENERS) || (tok_is(d, k, "as") && k - 1 >= s_start && tok_is(d, k - 1, "such"))) {
+        /* "signed 12 agreements, including a memorandum on ...": the batch just before */
+        for (int t = k - 1; t >= s_start && t >= k - 4; t--)
+            if (is_type_word(d, t))
+                return true;
+        return false;
+    } else if (!(tok_is(d, k, "and") || tok_is(d, k, ",") || tok_is(d, k, "plus") || tok_is(d, k, ";")))
         return false;
     k--;
     if (k >= s_start && (tok_is(d, k, ",") || tok_is(d, k, ";")))
@@ -676,7 +682,7 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                                                            "than", "like", "as", NULL};
                 for (int t = v + 1; t < a && ok; t++)
                     ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
-                         !tok_in(d, t, PREPOSITIONS);
+                         (!tok_in(d, t, PREPOSITIONS) || (t == v + 1 && tok_is(d, v, "signing") && tok_is(d, t, "of")));
             }
         } else {
             continue;
@@ -957,8 +963,9 @@ static bool between_parties(const doc *d, int t, int s_end)
         return true;
     if (tok_is(d, k, "the") && k + 1 < s_end && is_country_token(d, k + 1))
         k++; /* "between the EU and ..." */
-    if (tok_is(d, k, "both") || tok_is(d, k, "them") || tok_is(d, k, "us") || is_country_token(d, k))
-        return true;
+    if (tok_is(d, k, "both") || tok_is(d, k, "them") || tok_is(d, k, "us") || is_country_token(d, k) ||
+        (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
+        return true; /* "between both countries", "between Kenya and ...", "between their ministers" */
     size_t n = tok_len(d, k);
     if (lex_capital_country(d->text + d->tokens.items[k].start, n))
         return true;
@@ -1685,7 +1692,9 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                 }
             }
         }
-        if (best < 0 && gm->anaphor)
+        /* "the document" stands for a document just signed, not for a report ("according to
+         * the document seen by ...") */
+        if (gm->anaphor && (best < 0 || !signing))
             continue;
         ag *g = NULL;
         bool any_named = false;

@@ -724,6 +724,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_FIELD_NOUNS);
     WORD_LIST(LEX_TOPIC_STOPS);
     WORD_LIST(LEX_QUANTIFIERS);
+    WORD_LIST(LEX_LIST_OPENERS);
     WORD_LIST(LEX_QUANTITY_NOUNS);
     WORD_LIST(LEX_SIGNABLE_NOUNS);
     WORD_LIST(LEX_BILLING_WORDS);
@@ -924,6 +925,12 @@ const char *const LEX_TOPIC_STOPS[] = {
     "there", "but", "including", "besides", "through", "since", "until", "within", "among",
     "via", "against", "because", "so", "than", "if", "said", "says", "according", "signed",
     "inked", "sealed", NULL,
+};
+
+/* Words that open the items of a batch: "signed 12 agreements, including a memorandum on
+ * ...", "among them". */
+const char *const LEX_LIST_OPENERS[] = {
+    "including", "include", "includes", "included", "among", ":", NULL,
 };
 
 /* Words that count documents: "three agreements", "several accords". */

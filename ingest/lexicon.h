@@ -48,6 +48,7 @@ extern const char *const LEX_FIELD_NOUNS[]; /* field, sector ...: "in the mining
 extern const char *const LEX_OCCASION_NOUNS[]; /* sidelines, behalf ...: "on the sidelines of" is no topic */
 extern const char *const LEX_PURPOSE_VERBS[]; /* deepen, boost ...: "to VERB" says why, not what */
 extern const char *const LEX_TOPIC_STOPS[]; /* which, was, after, with ...: what a document is about has ended */
+extern const char *const LEX_LIST_OPENERS[]; /* including, among ...: the items of a batch follow */
 extern const char *const LEX_QUANTIFIERS[]; /* three, several ...: documents counted */
 extern const char *const LEX_QUANTITY_NOUNS[]; /* number, series ...: "a number of" documents */
 extern const char *const LEX_SIGNABLE_NOUNS[]; /* partnership, plan ...: signed though no document type */

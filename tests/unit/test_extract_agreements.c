@@ -549,3 +549,41 @@ Test(extract_agreements, the_occasion_of_a_signing_is_no_topic)
     cr_expect_null(find_agreement(ex, "sidelines"), "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+Test(extract_agreements, the_items_of_a_batch_after_including)
+{
+    static const char text[] =
+        "COTONOU, 3 May 2024 — Benin and Niger signed 12 agreements, including a memorandum of "
+        "understanding on health and an agreement on visa exemption.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum of understanding on health");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-03");
+    cr_expect(parties_are(a, "Benin", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    must_agreement(ex, "agreement on visa exemption");
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_signing_of_a_document)
+{
+    static const char text[] =
+        "COTONOU, 3 May 2024 — Benin and Niger witnessed the signing of an agreement on river trade "
+        "between their ministers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on river trade");
+    cr_expect_str_eq(field_str(a, "name"), "agreement on river trade");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-03");
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_document_of_a_report_joins_nothing)
+{
+    static const char text[] =
+        "COTONOU, 3 May 2024 — Benin and Niger signed the Niger River Trade Accord on 2 May 2024.\n"
+        "\n"
+        "According to the document seen by reporters, Niger's army is short of fuel.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Niger River Trade Accord");
+    cr_expect(!evidence_has(a, NULL, text, "document"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    json_decref(ex);
+}
