@@ -662,8 +662,11 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
         /* "the final signed copy": an adjective, not a signing */
         static const char *const BEFORE_ADJECTIVE[] = {"the", "a", "an", "final", "its", "their", "this",
                                                        "that", "newly", "recently", "jointly", NULL};
-        if (v > se->tok_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE))
-            continue;
+        if (v > se->tok_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE) &&
+            !(v - 2 >= se->tok_start && (tok_is(d, v - 1, "newly") || tok_is(d, v - 1, "recently") ||
+                                         tok_is(d, v - 1, "jointly")) &&
+              !tok_in(d, v - 2, DETERMINERS)))
+            continue; /* "the newly signed pact", but "they have jointly signed" */
         bool ok = true;
         if (v >= b) {
             bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
@@ -794,6 +797,44 @@ static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size
     return NULL;
 }
 
+/* The capital city that ends at token k ("Brasilia", "Buenos Aires"): its first token, or -1. */
+static int capital_ending_at(const doc *d, int k, int s_start)
+{
+    for (int w = 2; w >= 1; w--) {
+        int a = k - w + 1;
+        if (a < s_start || d->tokens.items[a].person >= 0)
+            continue;
+        size_t st = d->tokens.items[a].start, en = d->tokens.items[k].end;
+        if (lex_capital_country(d->text + st, en - st))
+            return a;
+    }
+    return -1;
+}
+
+/* "Buenos Aires and Brasilia signed ...": capitals that stand for their countries as the
+ * subject of the signing verb add those countries to parties. */
+static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
+{
+    int s_start = d->sents.items[s].tok_start;
+    int k = verb - 1;
+    /* "have", "on Monday", "jointly" between the subject and the verb */
+    for (int n = 0; k >= s_start && n < 3 && !tok_capitalised(d, k) && !tok_is(d, k, "and"); n++)
+        k--;
+    const char *found[2];
+    int a = capital_ending_at(d, k, s_start);
+    if (a < 0 || a - 1 < s_start || !tok_is(d, a - 1, "and"))
+        return;
+    int b = capital_ending_at(d, a - 2, s_start);
+    if (b < 0)
+        return;
+    size_t st = d->tokens.items[b].start, en = d->tokens.items[a - 2].end;
+    found[0] = lex_capital_country(d->text + st, en - st);
+    st = d->tokens.items[a].start, en = d->tokens.items[k].end;
+    found[1] = lex_capital_country(d->text + st, en - st);
+    for (int i = 0; i < 2; i++)
+        json_set_add(parties, found[i]);
+}
+
 /* What a sentence that signs agreement g tells about it. */
 /* The article's first sentence of news, where a wire story tells what happened at its
  * dateline. */
@@ -857,6 +898,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     json_t *x;
     json_array_foreach(c, i, x) json_set_add(g->sent_parties, json_string_value(x));
     json_decref(c);
+    capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
     int ns = people_signers(d, s, verb, signers, 16);
     for (int k = 0; k < ns; k++)

@@ -587,3 +587,14 @@ Test(extract_agreements, the_document_of_a_report_joins_nothing)
     cr_expect(!evidence_has(a, NULL, text, "document"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
     json_decref(ex);
 }
+
+Test(extract_agreements, capitals_that_stand_for_their_countries)
+{
+    static const char text[] =
+        "The presidents met on 23 January 2023. As a result, Lomé and Niamey have jointly signed an "
+        "agreement on river trade.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on river trade");
+    cr_expect(parties_are(a, "Togo", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
