@@ -903,6 +903,16 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     int ns = people_signers(d, s, verb, signers, 16);
     for (int k = 0; k < ns; k++)
         add_signatory(d, g, signers[k]);
+    /* "He and US President X signed": the pronoun's person signs too */
+    for (int t = se->tok_start; t < verb && t <= se->tok_start + 1; t++) {
+        char gender = tok_pronoun_gender(d, t);
+        if (!gender || !(tok_is(d, t, "He") || tok_is(d, t, "She") || tok_is(d, t, "he") || tok_is(d, t, "she")) ||
+            !(t + 1 == verb || tok_is(d, t + 1, "and")))
+            continue;
+        int who = people_resolve_pronoun(d, d->tokens.items[t].start, gender);
+        if (who >= 0)
+            add_signatory(d, g, who);
+    }
     if (post_idx >= 0 && first_person_in(d, s) && d->posts.items[post_idx].author >= 0) {
         add_signatory(d, g, d->posts.items[post_idx].author);
         /* the counterpart named in the same post_idx */
@@ -1772,6 +1782,16 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         for (size_t k = 0; k < gm->descriptors.n; k++)
             add_unique(&g->descriptors, gm->descriptors.items[k]);
         add_evidence(g, gm->start, gm->end);
+        if (json_array_size(g->context_parties) < 2) {
+            /* "the relations between Jordan and Oman, adding that the agreement is ..." */
+            json_t *ctx = countries_acting(d, gm->sent, 0, 0);
+            if (json_array_size(ctx) >= 2) {
+                json_decref(g->context_parties);
+                g->context_parties = ctx;
+            } else {
+                json_decref(ctx);
+            }
+        }
         if (signing)
             read_signing(d, g, gm->sent, verb, gm->start, gm->end);
         else if (verb >= 0 && !g->generic)

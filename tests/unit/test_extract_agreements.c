@@ -598,3 +598,32 @@ Test(extract_agreements, capitals_that_stand_for_their_countries)
     cr_expect(parties_are(a, "Togo", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
+
+Test(extract_agreements, he_and_a_named_person_signed)
+{
+    static const char text[] =
+        "DOHA, 19 November 2025 — Qatar and Japan signed a number of agreements on Tuesday as Emir Hamad "
+        "Al Thani visited Tokyo.\n"
+        "\n"
+        "He and Prime Minister Kenji Mori signed agreements on energy, shipping and education.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreements on energy");
+    cr_expect(has_signatory(a, "Hamad Al Thani") && has_signatory(a, "Kenji Mori"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, parties_from_a_later_sentence_about_the_agreement)
+{
+    static const char text[] =
+        "In a meeting with his counterpart Ali Nasser, Foreign Minister Omar Haddad reviewed regional "
+        "issues.\n"
+        "\n"
+        "They signed a cooperation agreement to mutually waive visas for holders of service passports.\n"
+        "\n"
+        "Haddad praised the relations between Jordan and Kuwait, adding that the agreement is a new step.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "cooperation agreement to mutually waive visas");
+    cr_expect(parties_are(a, "Jordan", "Kuwait"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
