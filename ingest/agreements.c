@@ -18,13 +18,29 @@
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
-#include "util/strmap.h"
 
 #define MAX_MODIFIERS 8
+/* The agreement mentions (named and generic) one article is read for. */
+#define AGREEMENT_MENTIONS_MAX 256
 #define MAX_PAREN_TOKENS 8
 #define GENERIC_MAX_MODIFIERS 5
+/* How far what a document is about ("on economic and financial integration") may run, and
+ * one item of an enumeration inside it. */
+#define MAX_TOPIC_TOKENS 24
+#define MAX_LIST_SEGMENT 5
+/* The parties, place or time after a listed document ("between both countries"). */
+#define MAX_TRAILER_TOKENS 8
 /* How many sentences back "the documents were signed" reaches for the documents. */
 #define PLURAL_LOOKBACK 4
+/* How many sentences before a document a batch signing ("signed three agreements") that
+ * includes it may stand. */
+#define BATCH_LOOKBACK 3
+/* A definite mention ("the treaty") prefers the agreement named in the sentence before it
+ * by this much over the article's most mentioned one. */
+#define RECENT_SENTENCES 1
+#define RECENT_BONUS 3
+/* How many sentences back "on the same day" reaches for its day. */
+#define SAME_DAY_LOOKBACK 3
 
 static const char *const DETERMINERS[] = {
     "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "whose", "The", "A",
@@ -48,7 +64,6 @@ static const char *const RIGHT_PREPOSITIONS[] = {
 typedef struct ag {
     char *name;
     strvec aliases;
-    strvec alias_keys;   /* agreement_key() of each alias */
     char *acronym;
     char head[24];
     bool generic;
@@ -64,54 +79,15 @@ typedef struct ag {
     VEC(size_t) ev;      /* pairs: start, end */
     bool pending;        /* named as a draft, or "expected to be signed" */
     bool signed_seen;    /* a sentence signs it */
+    bool signed_in_lead; /* the article's first sentence signs it */
+    bool plural;         /* told only as several documents ("agreements on trade and health") */
     int mentions;
     size_t first;
     const char *rule;
     double confidence;
-    int aliases_emptied; /* times its aliases went to another (merge_named) */
 } ag;
 
 typedef VEC(ag) ag_vec;
-
-/* The agreements of one article while they are found, with what keeps look-ups from
- * scanning them: the first agreement with a name (by agreement_key) or an acronym, and the
- * names, descriptors, evidence and signatories each one holds. */
-typedef struct finder {
-    ag_vec ags;
-    strmap by_name;
-    strmap by_acronym;
-    strmap members; /* (what, agreement, value) -> 0 */
-} finder;
-
-static int ag_index(const finder *f, const ag *g)
-{
-    return (int)(g - f->ags.items);
-}
-
-/* Adds value to what agreement g holds of one kind; false when it held it already. */
-static bool add_member(finder *f, const ag *g, char what, const void *value, size_t len)
-{
-    strbuf key = STRBUF_INIT;
-    int idx = ag_index(f, g);
-    strbuf_addch(&key, what);
-    strbuf_add(&key, &idx, sizeof idx);
-    if (what == 'a')
-        strbuf_add(&key, &g->aliases_emptied, sizeof g->aliases_emptied);
-    strbuf_add(&key, value, len);
-    bool added;
-    strmap_put(&f->members, key.buf, key.len, 0, &added);
-    strbuf_release(&key);
-    return added;
-}
-
-/* Keeps the lowest agreement index for a key of a look-up. */
-static void index_first(strmap *map, const char *key, int idx)
-{
-    bool added;
-    int *first = strmap_put(map, key, strlen(key), idx, &added);
-    if (!added && idx < *first)
-        *first = idx;
-}
 
 char *agreement_key(const char *name)
 {
@@ -215,10 +191,29 @@ static bool acronym_fits(const char *acr, size_t an, const char *name)
 
 typedef struct named {
     int a, b;       /* name tokens [a, b) */
+    int gap_a, gap_b; /* tokens [gap_a, gap_b) inside it that are no part of the name, or -1 */
     char *acronym;
     date_value date;
     bool distinctive;
 } named;
+
+typedef struct generic generic;
+typedef VEC(generic) generic_vec;
+struct generic {
+    size_t start, end; /* the mention, up to the end of what it is about */
+    int sent, head_tok;
+    int lead_tok;    /* its determiner or count ("a", "a number of"), else its first word */
+    int end_tok;     /* the token after the mention */
+    bool quoted;     /* inside quotation marks: a speaker's words, not the reporter's */
+    bool indefinite; /* "a water-sharing agreement": a new one, unless a signing names it */
+    bool counted;    /* "three agreements", "a number of accords" */
+    bool anaphor;    /* "the document": one told before, never a new one */
+    bool plural;     /* "agreements on ...", "memorandums on ..." */
+    char *phrase;    /* modifiers and type: "memorandum of understanding" */
+    char *name;      /* with what it is about ("memorandum of understanding on water"), or the
+                      * name it is billed as; NULL when the text tells neither */
+    strvec descriptors;
+};
 
 /* The year in parentheses right after the name, or "from/of YEAR" after it. */
 static bool year_after(const doc *d, int t, int end, date_value *out)
@@ -262,9 +257,93 @@ static bool is_year_token(const doc *d, int t)
     return y >= 1800 && y < 2100;
 }
 
+/* A sentence agreements are read from: the article's body or a post, not a correction note
+ * ("Correction: an earlier version said the accord was signed on Monday"). */
+static bool agreement_readable(const doc *d, int s)
+{
+    if (!sent_readable(d, s))
+        return false;
+    int first = tok_at(d, d->lines.items[d->sents.items[s].line].start);
+    return first >= (int)d->tokens.n || !tok_in(d, first, LEX_CORRECTION_LABELS);
+}
+
+static bool is_article(const doc *d, int t)
+{
+    return tok_ieq(d, t, "a") || tok_ieq(d, t, "an") || tok_ieq(d, t, "the");
+}
+
+/* A word that names a document's type in any case and number: "Agreement", "memoranda",
+ * "Understanding" (of a Memorandum of Understanding), "Letter" (of Intent). */
+static bool is_type_word(const doc *d, int t)
+{
+    return tok_in(d, t, LEX_AGREEMENT_HEADS) || tok_in_ci(d, t, LEX_GENERIC_HEADS) ||
+           tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_in_ci(d, t, LEX_DOCUMENT_TYPE_WORDS);
+}
+
+/* A date written from token t on ("March 31", "Monday", "31 March"): no part of a name. */
+static bool starts_date(const doc *d, int t)
+{
+    const char *w = d->text + d->tokens.items[t].start;
+    if (lex_month(w, tok_len(d, t)) || lex_weekday(w, tok_len(d, t)) >= 0)
+        return true;
+    for (size_t i = 0; i < d->dates.n; i++)
+        if (d->dates.items[i].start == d->tokens.items[t].start)
+            return true;
+    return false;
+}
+
+/* "and [the] Khujand Declaration ...": the conjunction at token k opens the next document of a
+ * list, a capitalised run that ends in a document type. */
+static bool opens_next_name(const doc *d, int k, int s_end)
+{
+    int t = k + 1;
+    if (t < s_end && (tok_is(d, t, "the") || tok_is(d, t, "a") || tok_is(d, t, "an")))
+        t++;
+    for (int n = 0; t < s_end && n < MAX_MODIFIERS && name_part(d, t); t++, n++)
+        if (tok_in(d, t, LEX_AGREEMENT_HEADS) && t > k + 1)
+            return true;
+    return false;
+}
+
+/* The right part of a name from token b: "of/on/for [the] Capitalised Words" (connectors and
+ * "in the ..." inside), up to a date, a person or the next document of a list.  Returns the
+ * token after it, or b when there is none. */
+static int read_name_right(const doc *d, int b, int s_end)
+{
+    if (!(b + 1 < s_end && tok_in(d, b, RIGHT_PREPOSITIONS)))
+        return b;
+    int k = b + 1;
+    if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
+        k++;
+    int run = k;
+    while (k < s_end) {
+        if (name_part(d, k) && !inside_person(d, k) && !starts_date(d, k)) {
+            k++;
+            continue;
+        }
+        /* "in the Energy Transition", "in Criminal Matters (MLAT)": part of the name, unlike
+         * "in Ottawa" */
+        if (tok_is(d, k, "in") && k > run && in_is_part_of_name(d, k, s_end)) {
+            k++;
+            continue;
+        }
+        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
+             tok_is(d, k, "on") || tok_is(d, k, "between")) &&
+            k > run && k + 1 < s_end && !(tok_is(d, k, "and") && opens_next_name(d, k, s_end)) &&
+            ((name_part(d, k + 1) && !starts_date(d, k + 1)) ||
+             (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    return k > run ? k : b;
+}
+
 static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm)
 {
     memset(nm, 0, sizeof *nm);
+    nm->gap_a = nm->gap_b = -1;
     int a = head;
     /* left: capitalised modifiers and connectors between them */
     for (int k = head - 1, n = 0; k >= s_start && n < MAX_MODIFIERS; k--, n++) {
@@ -283,38 +362,17 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         (tok_is(d, b + 1, "Understanding") || tok_is(d, b + 1, "Agreement") || tok_is(d, b + 1, "Intent") ||
          tok_is(d, b + 1, "Cooperation") || tok_is(d, b + 1, "Notes")))
         b += 2;
-    /* right: "of/on/for [the] Capitalised Words" */
-    bool right = false;
-    if (b + 1 < s_end && tok_in(d, b, RIGHT_PREPOSITIONS)) {
-        int k = b + 1;
-        if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
-            k++;
-        int run = k;
-        while (k < s_end && doc_step(d)) {
-            if (name_part(d, k) && !inside_person(d, k)) {
-                k++;
-                continue;
-            }
-            /* "in the Energy Transition", "in Criminal Matters (MLAT)": part of the name, unlike
-             * "in Ottawa" */
-            if (tok_is(d, k, "in") && k > run && in_is_part_of_name(d, k, s_end)) {
-                k++;
-                continue;
-            }
-            if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
-                 tok_is(d, k, "on") || tok_is(d, k, "between")) &&
-                k > run && k + 1 < s_end &&
-                (name_part(d, k + 1) || (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
-                k++;
-                continue;
-            }
-            break;
-        }
-        if (k > run) {
-            b = k;
-            right = true;
-        }
+    /* "the Security Arrangement 1972": a year right after the type names one document */
+    bool year_named = false;
+    if (b < s_end && b == head + 1 && is_year_token(d, b)) {
+        nm->date.y = atoi(d->text + d->tokens.items[b].start);
+        year_named = true;
+        b++;
     }
+    /* right: "of/on/for [the] Capitalised Words" */
+    int right_end = read_name_right(d, b, s_end);
+    bool right = right_end > b;
+    b = right_end;
     if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start && tok_in(d, a - 2, DETERMINERS)) {
         a--;
         nm->date.y = atoi(d->text + d->tokens.items[a].start);
@@ -323,27 +381,41 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         return false;
     nm->a = a;
     nm->b = b;
-    /* distinctive: a right part, a country, or a modifier that is not a generic word */
-    nm->distinctive = right;
+    /* distinctive: a right part, a country, or a modifier that is neither a generic word nor
+     * the start of a type of three words ("Memorandum" of "Memorandum of Understanding") */
+    nm->distinctive = right || year_named;
     for (int k = a; k < head && !nm->distinctive; k++) {
         if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
-            is_year_token(d, k))
+            is_year_token(d, k) || (is_type_word(d, k) && k + 1 < head && tok_is(d, k + 1, "of")))
             continue;
         if (is_country_token(d, k) || !tok_in_ci(d, k, LEX_DOMAIN_WORDS))
             nm->distinctive = true;
     }
     char *name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
-    /* "(ACRONYM)" or "(2025)" after the name */
+    /* "(ACRONYM)" or "(2025)" after the name; a document type in the parentheses ("(MoU)")
+     * is no acronym */
     if (b < s_end && tok_is(d, b, "(")) {
-        for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++) {
+        int close = b + 1;
+        for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++, close++) {
             const token *tk = &d->tokens.items[k];
-            if ((tk->flags & TK_UPPER) && !nm->acronym &&
+            if ((tk->flags & TK_UPPER) && !nm->acronym && !is_type_word(d, k) &&
                 acronym_fits(d->text + tk->start, tk->end - tk->start, name))
                 nm->acronym = doc_strdup(d, tk->start, tk->end);
             else if ((tk->flags & TK_NUM) && tok_len(d, k) >= 4 && !nm->date.y) {
                 int y = atoi(d->text + tk->start);
                 if (y >= 1900 && y < 2100)
                     nm->date.y = y;
+            }
+        }
+        /* "Memorandum of Understanding (MoU) on Political Consultations": the name goes on
+         * after the parentheses, which it leaves out */
+        if (close < s_end && tok_is(d, close, ")") && close - b <= 2) {
+            int after = read_name_right(d, close + 1, s_end);
+            if (after > close + 1) {
+                nm->gap_a = b;
+                nm->gap_b = close + 1;
+                nm->b = b = after;
+                nm->distinctive = true;
             }
         }
     }
@@ -364,10 +436,24 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     return true;
 }
 
+/* The name a reading covers: its tokens, without the parentheses it skips. */
+static char *named_text(const doc *d, const named *nm)
+{
+    if (nm->gap_a < 0)
+        return doc_strdup(d, d->tokens.items[nm->a].start, d->tokens.items[nm->b - 1].end);
+    strbuf sb = STRBUF_INIT;
+    strbuf_add(&sb, d->text + d->tokens.items[nm->a].start,
+               d->tokens.items[nm->gap_a - 1].end - d->tokens.items[nm->a].start);
+    strbuf_addch(&sb, ' ');
+    strbuf_add(&sb, d->text + d->tokens.items[nm->gap_b].start,
+               d->tokens.items[nm->b - 1].end - d->tokens.items[nm->gap_b].start);
+    return strbuf_detach(&sb, NULL);
+}
+
 static bool signing_sentence(const doc *d, int s, int *verb)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
+    for (int t = se->tok_start; t < se->tok_end; t++) {
         if (tok_in(d, t, LEX_SIGNING_VERBS)) {
             /* "agreed to supply" is a promise, not a signature */
             if ((tok_is(d, t, "agreed") || tok_is(d, t, "reached")) && t + 1 < se->tok_end &&
@@ -381,41 +467,19 @@ static bool signing_sentence(const doc *d, int s, int *verb)
     return false;
 }
 
-static void add_alias(finder *f, ag *g, const char *name)
-{
-    if (g->aliases.n >= AGREEMENT_ALIASES_MAX || !add_member(f, g, 'a', name, strlen(name)))
-        return;
-    VEC_PUSH(g->aliases, strdup(name));
-    char *key = agreement_key(name);
-    index_first(&f->by_name, key, ag_index(f, g));
-    VEC_PUSH(g->alias_keys, key);
-}
-
-static void free_strings(strvec *v)
+static void add_unique(strvec *v, const char *s)
 {
     for (size_t i = 0; i < v->n; i++)
-        free(v->items[i]);
-    free(v->items);
-    memset(v, 0, sizeof *v);
+        if (strcmp(v->items[i], s) == 0)
+            return;
+    VEC_PUSH(*v, strdup(s));
 }
 
-static void add_descriptor(finder *f, ag *g, const char *word)
+static void add_evidence(ag *g, size_t start, size_t end)
 {
-    if (add_member(f, g, 'd', word, strlen(word)))
-        VEC_PUSH(g->descriptors, strdup(word));
-}
-
-static void set_acronym(finder *f, ag *g, const char *acronym)
-{
-    g->acronym = strdup(acronym);
-    index_first(&f->by_acronym, acronym, ag_index(f, g));
-}
-
-static void add_evidence(finder *f, ag *g, size_t start, size_t end)
-{
-    size_t span[2] = {start, end};
-    if (!add_member(f, g, 'e', span, sizeof span))
-        return;
+    for (size_t i = 0; i < g->ev.n; i += 2)
+        if (g->ev.items[i] == start && g->ev.items[i + 1] == end)
+            return;
     VEC_PUSH(g->ev, start);
     VEC_PUSH(g->ev, end);
     if (start < g->first || !g->mentions)
@@ -444,12 +508,11 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
 static bool signing_is_news(const doc *d, int s, int verb)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
-        if (tok_is(d, t, "which") || tok_is(d, t, "previous") || tok_is(d, t, "earlier") ||
-            tok_is(d, t, "former") || tok_is(d, t, "original") || tok_is(d, t, "historic"))
+    /* "which" only as the signing's own clause ("the accord, which they signed in 2010"), not
+     * one after it ("signed an MoU, which sets out five goals") */
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in(d, t, LEX_PAST_MARKERS) && !(tok_is(d, t, "which") && t > verb))
             return false;
-    }
-    (void)verb;
     return true;
 }
 
@@ -466,15 +529,13 @@ static bool signing_denied(const doc *d, int s_start, int v);
  * next says the signing is yet to come ("it is expected to be signed next week"). */
 static bool mention_pending(const doc *d, int s, int a)
 {
-    static const char *const DRAFT[] = {"draft", "proposed", "planned", "prospective", "possible",
-                                        "potential", "future", "envisaged", "mooted", NULL};
-    if (a - 1 >= d->sents.items[s].tok_start && tok_in(d, a - 1, DRAFT))
+    if (a - 1 >= d->sents.items[s].tok_start && tok_in(d, a - 1, LEX_DRAFT_WORDS))
         return true;
     for (int k = s; k <= s + 1 && k < (int)d->sents.n; k++) {
         if (d->sents.items[k].line != d->sents.items[s].line)
             break;
         /* in the next sentence, only when "it" is what is still to be signed */
-        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end && doc_step(d); v++) {
+        for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end; v++) {
             if (!tok_in(d, v, LEX_SIGNING_VERBS) || !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
             if (k == s)
@@ -492,6 +553,14 @@ static bool signing_denied(const doc *d, int s_start, int v)
 {
     static const char *const PENDING[] = {"yet", "expected", "due", "set", "scheduled", "to", "be",
                                           "been", "has", "have", "is", "are", "was", NULL};
+    /* "signed off by the cabinet": approved, not signed */
+    if (tok_is(d, v, "signed") && tok_is(d, v + 1, "off"))
+        return true;
+    /* "discussed signing an agreement", "ahead of signing" */
+    if (tok_is(d, v, "signing") && v - 1 >= s_start &&
+        (tok_in(d, v - 1, LEX_PLANNING_WORDS) ||
+         (tok_is(d, v - 1, "of") && v - 2 >= s_start && tok_in(d, v - 2, LEX_PLANNING_WORDS))))
+        return true;
     for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
         if (tok_in(d, k, LEX_NEGATIONS))
             return true;
@@ -512,90 +581,120 @@ static bool signing_denied(const doc *d, int s_start, int v)
     return false;
 }
 
-/* Is the mention at token a the next item of a list of agreements ("signed A and a B",
- * "A, B and C")?  The word before the conjunction ends another agreement's name. */
-static bool coordinated(const doc *d, int s_start, int a)
+static int read_generic(const doc *d, int t, int si, generic *gm);
+static void generic_release(generic *gm);
+
+/* Does a mention of a document end at token k: a name ("... Agreement", "... (CEPA)") or a
+ * type with what it is about ("a letter of intent for the integration project")? */
+static bool mention_ends_at(const doc *d, int si, int k)
 {
-    int k = a - 1;
-    if (k >= s_start && (tok_is(d, k, "a") || tok_is(d, k, "an") || tok_is(d, k, "the")))
-        k--;
-    if (k < s_start || !(tok_is(d, k, "and") || tok_is(d, k, ",")))
-        return false;
-    k--;
-    if (k < s_start || !((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || tok_is(d, k, ")")))
-        return false;
-    for (int t = k; t >= s_start && t > k - 12; t--)
-        if (is_agreement_head(d, t))
+    const sentence *se = &d->sents.items[si];
+    if ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || tok_is(d, k, ")")) {
+        for (int t = k; t >= se->tok_start && t > k - 12; t--)
+            if (is_agreement_head(d, t))
+                return true;
+    }
+    for (int t = k; t >= se->tok_start && t > k - 3 * MAX_TOPIC_TOKENS / 2; t--) {
+        if (!is_type_word(d, t))
+            continue;
+        generic gm;
+        if (read_generic(d, t, si, &gm) < 0)
+            continue;
+        /* right after it, or after the parties, place or time that follow it ("a letter of
+         * intent for X between both countries, as well as ...") */
+        bool ends = gm.end_tok - 1 == k;
+        if (gm.end_tok <= k && k - gm.end_tok < MAX_TRAILER_TOKENS && tok_in(d, gm.end_tok, LEX_FUNCTION_WORDS)) {
+            ends = true;
+            for (int u = gm.end_tok; u <= k && ends; u++)
+                ends = !(d->tokens.items[u].flags & TK_PUNCT) && !is_type_word(d, u) &&
+                       !tok_in(d, u, LEX_SIGNING_VERBS) && !tok_in(d, u, LEX_SPEECH_VERBS);
+        }
+        generic_release(&gm);
+        if (ends)
             return true;
+    }
     return false;
 }
 
-/* Can token v of a sentence starting at s_start sign something (a signing verb that is not a
- * promise, a plan, a denial or an adjective)? */
-static bool signs(const doc *d, int s_start, int s_end, int v)
+/* Is the mention at token a the next item of a list of documents ("signed A and a B", "A, B
+ * and C", "a letter of intent for X, as well as a joint declaration of Y; and an agreement on
+ * Z")?  A connector stands before it, right after the end of another mention. */
+static bool coordinated(const doc *d, int si, int a)
 {
-    if (!tok_in(d, v, LEX_SIGNING_VERBS))
+    int s_start = d->sents.items[si].tok_start;
+    int k = a - 1;
+    if (k >= s_start && (is_article(d, k) || tok_is(d, k, "another")))
+        k--;
+    if (k < s_start)
         return false;
-    if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < s_end && tok_is(d, v + 1, "to"))
+    if (tok_is(d, k, "as") && k - 2 >= s_start && tok_is(d, k - 1, "well") && tok_is(d, k - 2, "as"))
+        k -= 2; /* "as well as" */
+    else if (tok_in(d, k, LEX_LIST_OPENERS) || (tok_is(d, k, "as") && k - 1 >= s_start && tok_is(d, k - 1, "such"))) {
+        /* "signed 12 agreements, including a memorandum on ...": the batch just before */
+        for (int t = k - 1; t >= s_start && t >= k - 4; t--)
+            if (is_type_word(d, t))
+                return true;
         return false;
-    if (signing_denied(d, s_start, v))
+    } else if (!(tok_is(d, k, "and") || tok_is(d, k, ",") || tok_is(d, k, "plus") || tok_is(d, k, ";")))
         return false;
-    /* "the final signed copy": an adjective, not a signing */
-    static const char *const BEFORE_ADJECTIVE[] = {"the", "a", "an", "final", "its", "their", "this",
-                                                   "that", "newly", "recently", "jointly", NULL};
-    return !(v > s_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE));
+    k--;
+    if (k >= s_start && (tok_is(d, k, ",") || tok_is(d, k, ";")))
+        k--; /* ", and" */
+    return k >= s_start && mention_ends_at(d, si, k);
 }
 
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
  * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
- * named in between, or before it in the same clause ("signed the X", no comma in between).
- *
- * Of the verbs after the mention only the first can govern it, since whatever stands between
- * the mention and a verb stands between it and every later one; of those before it, only the
- * last.  The nearer of the two wins, the one before on a tie. */
+ * named in between, or before it in the same clause ("signed the X", no comma in between). */
 static int signing_verb_for(const doc *d, int s, int a, int b)
 {
     const sentence *se = &d->sents.items[s];
-    int before = -1, after = -1;
-    for (int v = a - 1; v >= se->tok_start && before < 0 && doc_step(d); v--)
-        if (signs(d, se->tok_start, se->tok_end, v))
-            before = v;
-    for (int v = b; v < se->tok_end && after < 0 && doc_step(d); v++)
-        if (signs(d, se->tok_start, se->tok_end, v))
-            after = v;
-    if (after >= 0) {
-        bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
-                          (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"));
-        for (int t = b; t < after && doc_step(d); t++)
-            if ((is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) ||
-                tok_is(d, t, ";")) {
-                after = -1;
-                break;
+    int best = -1, best_dist = 0;
+    for (int v = se->tok_start; v < se->tok_end; v++) {
+        if (!tok_in(d, v, LEX_SIGNING_VERBS))
+            continue;
+        if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to"))
+            continue;
+        if (signing_denied(d, se->tok_start, v))
+            continue;
+        /* "the final signed copy": an adjective, not a signing */
+        static const char *const BEFORE_ADJECTIVE[] = {"the", "a", "an", "final", "its", "their", "this",
+                                                       "that", "newly", "recently", "jointly", NULL};
+        if (v > se->tok_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE) &&
+            !(v - 2 >= se->tok_start && (tok_is(d, v - 1, "newly") || tok_is(d, v - 1, "recently") ||
+                                         tok_is(d, v - 1, "jointly")) &&
+              !tok_in(d, v - 2, DETERMINERS)))
+            continue; /* "the newly signed pact", but "they have jointly signed" */
+        bool ok = true;
+        if (v >= b) {
+            bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
+                              (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"));
+            for (int t = b; t < v && ok; t++)
+                ok = !(is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
+                     !tok_is(d, t, ";");
+        } else if (v < a) {
+            if (coordinated(d, s, a)) {
+                for (int t = v + 1; t < a && ok; t++)
+                    ok = !tok_is(d, t, ";") || (t + 1 < a && tok_is(d, t + 1, "and"));
+            } else {
+                /* the object of the verb: "signed the X", not "signed under the X" */
+                static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
+                                                           "to", "of", "from", "after", "before", "since",
+                                                           "than", "like", "as", NULL};
+                for (int t = v + 1; t < a && ok; t++)
+                    ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
+                         (!tok_in(d, t, PREPOSITIONS) || (t == v + 1 && tok_is(d, v, "signing") && tok_is(d, t, "of")));
             }
-    }
-    if (before >= 0) {
-        if (coordinated(d, se->tok_start, a)) {
-            for (int t = before + 1; t < a && doc_step(d); t++)
-                if (tok_is(d, t, ";")) {
-                    before = -1;
-                    break;
-                }
         } else {
-            /* the object of the verb: "signed the X", not "signed under the X" */
-            static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
-                                                       "to", "of", "from", "after", "before", "since",
-                                                       "than", "like", "as", NULL};
-            for (int t = before + 1; t < a && doc_step(d); t++)
-                if (is_agreement_head(d, t) || tok_is(d, t, ",") || tok_is(d, t, ";") ||
-                    tok_in(d, t, PREPOSITIONS)) {
-                    before = -1;
-                    break;
-                }
+            continue;
+        }
+        int dist = v >= b ? v - b : a - v;
+        if (ok && (best < 0 || dist < best_dist)) {
+            best = v;
+            best_dist = dist;
         }
     }
-    if (before >= 0 && (after < 0 || a - before <= after - b))
-        return before;
-    return after;
+    return best;
 }
 
 static int post_of_sentence(const doc *d, int s)
@@ -607,27 +706,152 @@ static bool first_person_in(const doc *d, int s)
 {
     static const char *const FIRST[] = {"I", "We", "we", "my", "My", "our", "Our", NULL};
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++)
+    for (int t = se->tok_start; t < se->tok_end; t++)
         if (tok_in(d, t, FIRST))
             return true;
     return false;
 }
 
-static void add_signatory(const doc *d, finder *f, ag *g, int who)
+static void add_signatory(const doc *d, ag *g, int who)
 {
     const char *key = d->people.items[who].key;
-    if (add_member(f, g, 's', key, strlen(key)))
-        json_array_append_new(g->signatories, people_ref(d, who));
+    size_t i;
+    json_t *v;
+    json_array_foreach(g->signatories, i, v) if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0) return;
+    json_array_append_new(g->signatories, people_ref(d, who));
+}
+
+/* "On the same day ...": the full date of one of the sentences just before. */
+static bool same_day_as_before(const doc *d, int s, date_value *out)
+{
+    const sentence *se = &d->sents.items[s];
+    bool same = false;
+    for (int t = se->tok_start; t + 1 < se->tok_end && !same; t++)
+        same = tok_ieq(d, t, "same") && (tok_is(d, t + 1, "day") || tok_is(d, t + 1, "date"));
+    if (!same)
+        return false;
+    for (int p = s - 1; p >= 0 && p >= s - SAME_DAY_LOOKBACK; p--)
+        for (size_t i = d->dates.n; i-- > 0;) {
+            const date_mention *m = &d->dates.items[i];
+            if (m->sent == p && m->kind == DATE_ABSOLUTE && m->value.d) {
+                *out = m->value;
+                return true;
+            }
+        }
+    return false;
+}
+
+/* The capital city written from token t on ("Nairobi", "Buenos Aires"): its end token, or -1. */
+static int capital_at(const doc *d, int t, int s_end)
+{
+    for (int w = 2; w >= 1; w--) {
+        if (t + w > s_end)
+            continue;
+        size_t a = d->tokens.items[t].start, b = d->tokens.items[t + w - 1].end;
+        if (lex_capital_country(d->text + a, b - a))
+            return t + w;
+    }
+    return -1;
+}
+
+/* Where sentence s signs: "in Lima", "at the Fram Museum in Oslo" (place_in_sentence), "at
+ * State House, Nairobi" (a venue and its city), "as the prince visited the White House", or
+ * "here" (the dateline's city, in wire copy).  A new string or NULL; [*ps, *pe) is the place
+ * in the text when it is written there. */
+static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size_t *ps, size_t *pe)
+{
+    const sentence *se = &d->sents.items[s];
+    *ps = *pe = 0;
+    if (place_in_sentence_skip(d, s, mstart, mend, ps, pe))
+        return doc_strdup(d, *ps, *pe);
+    for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+        bool at = tok_ieq(d, t, "at") || tok_ieq(d, t, "in");
+        bool visit = tok_is(d, t, "visited") || tok_is(d, t, "visiting");
+        if (!at && !visit)
+            continue;
+        int a = t + 1;
+        if (tok_is(d, a, "the"))
+            a++;
+        int k = a;
+        while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0 &&
+               !starts_date(d, k))
+            k++;
+        if (k == a || (d->tokens.items[a].start >= mstart && d->tokens.items[a].start < mend))
+            continue;
+        /* "at State House, Nairobi": the venue and its city */
+        int city_end = k + 1 < se->tok_end && tok_is(d, k, ",") ? capital_at(d, k + 1, se->tok_end) : -1;
+        if (at && city_end < 0)
+            continue;
+        if (visit && (is_country_token(d, a) || tok_in(d, a, LEX_NOT_NAMES)))
+            continue; /* "visited Jordan" tells a trip, not a venue */
+        *ps = d->tokens.items[a].start;
+        *pe = d->tokens.items[city_end > 0 ? city_end - 1 : k - 1].end;
+        return doc_strdup(d, *ps, *pe);
+    }
+    /* "inked the document at a ceremony held here" */
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_is(d, t, "here") && (d->dateline || d->byline_place))
+            return dateline_place(d);
+    return NULL;
+}
+
+/* The capital city that ends at token k ("Brasilia", "Buenos Aires"): its first token, or -1. */
+static int capital_ending_at(const doc *d, int k, int s_start)
+{
+    for (int w = 2; w >= 1; w--) {
+        int a = k - w + 1;
+        if (a < s_start || d->tokens.items[a].person >= 0)
+            continue;
+        size_t st = d->tokens.items[a].start, en = d->tokens.items[k].end;
+        if (lex_capital_country(d->text + st, en - st))
+            return a;
+    }
+    return -1;
+}
+
+/* "Buenos Aires and Brasilia signed ...": capitals that stand for their countries as the
+ * subject of the signing verb add those countries to parties. */
+static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
+{
+    int s_start = d->sents.items[s].tok_start;
+    int k = verb - 1;
+    /* "have", "on Monday", "jointly" between the subject and the verb */
+    for (int n = 0; k >= s_start && n < 3 && !tok_capitalised(d, k) && !tok_is(d, k, "and"); n++)
+        k--;
+    const char *found[2];
+    int a = capital_ending_at(d, k, s_start);
+    if (a < 0 || a - 1 < s_start || !tok_is(d, a - 1, "and"))
+        return;
+    int b = capital_ending_at(d, a - 2, s_start);
+    if (b < 0)
+        return;
+    size_t st = d->tokens.items[b].start, en = d->tokens.items[a - 2].end;
+    found[0] = lex_capital_country(d->text + st, en - st);
+    st = d->tokens.items[a].start, en = d->tokens.items[k].end;
+    found[1] = lex_capital_country(d->text + st, en - st);
+    for (int i = 0; i < 2; i++)
+        json_set_add(parties, found[i]);
 }
 
 /* What a sentence that signs agreement g tells about it. */
-static void read_signing(const doc *d, finder *f, ag *g, int s, int verb, size_t mstart, size_t mend)
+/* The article's first sentence of news, where a wire story tells what happened at its
+ * dateline. */
+static bool lead_sentence(const doc *d, int s)
+{
+    for (int k = 0; k < s; k++)
+        if (sent_readable(d, k) && d->lines.items[d->sents.items[k].line].kind == LINE_BODY)
+            return false;
+    return true;
+}
+
+static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
     g->signed_seen = true;
+    g->signed_in_lead |= lead_sentence(d, s) && signing_is_news(d, s, verb);
     date_value v = {0};
     bool rel = false;
     int post_idx = post_of_sentence(d, s);
-    if (date_for_event(d, s, verb, &v, &rel))
+    if (date_for_event(d, s, verb, &v, &rel) || same_day_as_before(d, s, &v))
         set_date(g, v, 2, false);
     else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
         set_date(g, d->posts.items[post_idx].date, 1, false);
@@ -635,11 +859,14 @@ static void read_signing(const doc *d, finder *f, ag *g, int s, int verb, size_t
         g->date_relative = !g->date.y;
     else if (d->published.y && signing_is_news(d, s, verb))
         set_date(g, d->published, 0, false); /* the article reports a signing it dates no further */
-    size_t ps, pe;
+    size_t ps = 0, pe = 0;
     const sentence *se = &d->sents.items[s];
-    bool place = place_in_sentence_skip(d, s, mstart, mend, &ps, &pe);
-    if (place && !g->place)
-        g->place = doc_strdup(d, ps, pe);
+    char *where = signing_place(d, s, mstart, mend, &ps, &pe);
+    bool place = pe > ps;
+    if (where && !g->place)
+        g->place = where;
+    else
+        free(where);
     json_t *c = countries_acting(d, s, place ? ps : 0, place ? pe : 0);
     /* a country right after the place ("in Kuala Lumpur, Malaysia") is the place's */
     if (place) {
@@ -669,32 +896,52 @@ static void read_signing(const doc *d, finder *f, ag *g, int s, int verb, size_t
     json_t *x;
     json_array_foreach(c, i, x) json_set_add(g->sent_parties, json_string_value(x));
     json_decref(c);
+    capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
     int ns = people_signers(d, s, verb, signers, 16);
     for (int k = 0; k < ns; k++)
-        add_signatory(d, f, g, signers[k]);
+        add_signatory(d, g, signers[k]);
+    /* "He and US President X signed": the pronoun's person signs too */
+    for (int t = se->tok_start; t < verb && t <= se->tok_start + 1; t++) {
+        char gender = tok_pronoun_gender(d, t);
+        if (!gender || !(tok_is(d, t, "He") || tok_is(d, t, "She") || tok_is(d, t, "he") || tok_is(d, t, "she")) ||
+            !(t + 1 == verb || tok_is(d, t + 1, "and")))
+            continue;
+        int who = people_resolve_pronoun(d, d->tokens.items[t].start, gender);
+        if (who >= 0)
+            add_signatory(d, g, who);
+    }
     if (post_idx >= 0 && first_person_in(d, s) && d->posts.items[post_idx].author >= 0) {
-        add_signatory(d, f, g, d->posts.items[post_idx].author);
+        add_signatory(d, g, d->posts.items[post_idx].author);
         /* the counterpart named in the same post_idx */
         const embedded_post *p = &d->posts.items[post_idx];
-        for (int m = mention_at(d, p->body_start); m < (int)d->pmentions.n && d->pmentions.items[m].start < p->body_end; m++)
-            if (d->pmentions.items[m].end <= p->body_end)
-                add_signatory(d, f, g, d->pmentions.items[m].person);
+        for (size_t m = 0; m < d->pmentions.n; m++)
+            if (d->pmentions.items[m].start >= p->body_start && d->pmentions.items[m].end <= p->body_end)
+                add_signatory(d, g, d->pmentions.items[m].person);
     }
 }
 
-/* A new agreement, or NULL when the article has AGREEMENTS_MAX already. */
-static ag *new_ag(finder *f)
+static ag *new_ag(ag_vec *v)
 {
-    if (f->ags.n >= AGREEMENTS_MAX)
-        return NULL;
     ag g = {0};
     g.parties = json_array();
     g.sent_parties = json_array();
     g.context_parties = json_array();
     g.signatories = json_array();
-    VEC_PUSH(f->ags, g);
-    return &f->ags.items[f->ags.n - 1];
+    VEC_PUSH(*v, g);
+    return &v->items[v->n - 1];
+}
+
+/* The singular of a document type word: "memoranda" -> "memorandum", "treaties" -> "treaty". */
+static void singular_type(char *w)
+{
+    size_t n = strlen(w);
+    if (strcmp(w, "memoranda") == 0 || strcmp(w, "memorandums") == 0 || strcmp(w, "mous") == 0)
+        strcpy(w, strcmp(w, "mous") == 0 ? "mou" : "memorandum");
+    else if (n > 3 && strcmp(w + n - 3, "ies") == 0)
+        strcpy(w + n - 3, "y");
+    else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+        w[n - 1] = 0;
 }
 
 static const char *head_of(const doc *d, int head)
@@ -706,35 +953,31 @@ static const char *head_of(const doc *d, int head)
     for (size_t i = 0; i < n; i++)
         buf[i] = (char)tolower((unsigned char)d->text[d->tokens.items[head].start + i]);
     buf[n] = 0;
-    if (strcmp(buf, "mou") == 0)
+    singular_type(buf);
+    /* the type of "Memorandum of Understanding", "Letter of Intent" read from its last word */
+    if (strcmp(buf, "mou") == 0 || strcmp(buf, "understanding") == 0)
         strcpy(buf, "memorandum");
-    if (strcmp(buf, "accords") == 0)
-        strcpy(buf, "accord");
-    if (strcmp(buf, "minutes") == 0)
-        strcpy(buf, "minute");
+    if (strcmp(buf, "intent") == 0)
+        strcpy(buf, "letter");
     return buf;
 }
 
-/* The first agreement with this acronym or with a name of this key, or -1. */
-static int find_by_key(const finder *f, const char *key, const char *acronym)
+static int find_by_key(ag_vec *v, const char *key, const char *acronym)
 {
-    const int *by_acronym = acronym ? strmap_get(&f->by_acronym, acronym, strlen(acronym)) : NULL;
-    const int *by_name = strmap_get(&f->by_name, key, strlen(key));
-    if (by_acronym && (!by_name || *by_acronym < *by_name))
-        return *by_acronym;
-    return by_name ? *by_name : -1;
+    for (size_t i = 0; i < v->n; i++) {
+        if (acronym && v->items[i].acronym && strcmp(acronym, v->items[i].acronym) == 0)
+            return (int)i;
+        for (size_t k = 0; k < v->items[i].aliases.n; k++) {
+            char *ak = agreement_key(v->items[i].aliases.items[k]);
+            bool same = strcmp(ak, key) == 0;
+            free(ak);
+            if (same)
+                return (int)i;
+        }
+    }
+    return -1;
 }
 
-typedef struct generic generic;
-typedef VEC(generic) generic_vec;
-struct generic {
-    size_t start, end;
-    int sent, head_tok;
-    bool quoted;     /* inside quotation marks: a speaker's words, not the reporter's */
-    bool indefinite; /* "a water-sharing agreement": a new one, unless a signing names it */
-    char *phrase;
-    strvec descriptors;
-};
 
 /* "NAME of 2006, formally the NAME2" / "NAME, also known as NAME2": the next name in the
  * sentence is another name of the same agreement. */
@@ -762,16 +1005,422 @@ static bool nicknamed(const doc *d, int s_start, int a)
     return k >= s_start && k < a - 1 && tok_in(d, k, CALLING);
 }
 
-static void find_mentions(doc *d, finder *f, generic_vec *gens)
+/* "between both countries", "between Kenya and ...": the parties, not what it is about. */
+static bool between_parties(const doc *d, int t, int s_end)
+{
+    int k = t + 1;
+    if (k >= s_end)
+        return true;
+    if (tok_is(d, k, "the") && k + 1 < s_end && is_country_token(d, k + 1))
+        k++; /* "between the EU and ..." */
+    if (tok_is(d, k, "both") || tok_is(d, k, "them") || tok_is(d, k, "us") || is_country_token(d, k) ||
+        (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
+        return true; /* "between both countries", "between Kenya and ...", "between their ministers" */
+    size_t n = tok_len(d, k);
+    if (lex_capital_country(d->text + d->tokens.items[k].start, n))
+        return true;
+    return tok_is(d, k, "the") && k + 1 < s_end && tok_in_ci(d, k + 1, LEX_QUANTIFIERS);
+}
+
+/* Is the "and" at token t the start of a new clause or of the next document of a list
+ * ("and a memorandum on ...", "and discussed the ...")? */
+static bool and_ends_topic(const doc *d, int t, int s_end)
+{
+    int k = t + 1;
+    if (k >= s_end)
+        return true;
+    if (is_article(d, k) || tok_in_ci(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "another") || tok_is(d, k, "one")) {
+        for (int u = k; u < s_end && u <= k + 6; u++)
+            if (is_type_word(d, u) || tok_is(d, u, "one"))
+                return true;
+        return false;
+    }
+    if (tok_in(d, k, LEX_SIGNING_VERBS) || tok_in(d, k, LEX_SPEECH_VERBS) || tok_in(d, k, LEX_MEETING_WORDS) ||
+        tok_in(d, k, LEX_TOPIC_STOPS))
+        return true;
+    /* "and discussed the war": a past tense before its object */
+    size_t n = tok_len(d, k);
+    const char *w = d->text + d->tokens.items[k].start;
+    return n > 3 && memcmp(w + n - 2, "ed", 2) == 0 && k + 1 < s_end &&
+           (is_article(d, k + 1) || tok_is(d, k + 1, "their") || tok_is(d, k + 1, "its") || tok_is(d, k + 1, "to"));
+}
+
+/* A token that may stand inside what a document is about. */
+static bool topic_word(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    if (k->person >= 0 || starts_date(d, t))
+        return false;
+    if (k->flags & TK_PUNCT)
+        return tok_is(d, t, "-") || tok_is(d, t, "&");
+    return !tok_in(d, t, LEX_TOPIC_STOPS) && !tok_in(d, t, LEX_SIGNING_VERBS) && !tok_in(d, t, LEX_SPEECH_VERBS);
+}
+
+/* At the comma t inside what a document is about: the end of an enumeration closed by "and"
+ * or "or" ("economic, trade and technical cooperation"), or t when the comma ends it. */
+static int list_end(const doc *d, int t, int s_end)
+{
+    int valid = t, last = -1, seg = 0;
+    bool closed = false;
+    for (int k = t + 1; k < s_end; k++) {
+        if (tok_is(d, k, ",")) {
+            if (!seg)
+                break;
+            if (closed)
+                valid = last + 1;
+            seg = 0;
+            closed = false;
+            continue;
+        }
+        if (tok_is(d, k, "and") || tok_is(d, k, "or")) {
+            if (and_ends_topic(d, k, s_end))
+                break;
+            closed = true;
+            seg = 0;
+            continue;
+        }
+        if (!topic_word(d, k) || is_article(d, k) || seg >= MAX_LIST_SEGMENT)
+            break;
+        seg++;
+        last = k;
+    }
+    if (closed && seg)
+        valid = last + 1;
+    return valid;
+}
+
+/* "on the sidelines of", "on behalf of", "for the first time", "on his visit": the
+ * preposition at token t opens the occasion or manner of the signing. */
+static bool tells_occasion(const doc *d, int t, int s_end)
+{
+    if (!tok_in(d, t, LEX_FUNCTION_WORDS))
+        return false;
+    for (int k = t + 1; k < s_end && k <= t + 3; k++) {
+        if (tok_in(d, k, LEX_OCCASION_NOUNS))
+            return true;
+        if (!(tok_in(d, k, DETERMINERS) || tok_in(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "first") ||
+              tok_is(d, k, "second") || tok_is(d, k, "third") || tok_is(d, k, "last") || tok_is(d, k, "official") ||
+              tok_is(d, k, "state") || tok_is(d, k, "working") || (d->tokens.items[k].flags & TK_NUM)))
+            return false;
+    }
+    return false;
+}
+
+/* What a document is about, from token b: "on economic and financial integration", "to
+ * establish a joint commission", "covering visas, culture and extradition", "for the
+ * integration project"; up to a clause, a time, the parties ("between both countries"), a
+ * place ("in Lima") or the next document of a list.  Returns the token after it, or b. */
+static int read_topic(const doc *d, int b, int s_end)
+{
+    if (b + 1 >= s_end || !tok_in(d, b, LEX_TOPIC_OPENERS) || starts_date(d, b + 1) || tells_occasion(d, b, s_end))
+        return b;
+    int k = b + 1;
+    if (tok_is(d, b, "to")) {
+        /* "to establish", "to mutually exempt", not the purpose "to deepen ties" */
+        const token *w = &d->tokens.items[k];
+        if (!(w->flags & TK_WORD) || (w->flags & TK_CAP) || is_article(d, k))
+            return b;
+        size_t n = tok_len(d, k);
+        if (n > 2 && memcmp(d->text + w->start + n - 2, "ly", 2) == 0 && k + 1 < s_end)
+            k++;
+        if (tok_in(d, k, LEX_PURPOSE_VERBS))
+            return b;
+    } else if (tok_is(d, b, "of")) {
+        /* "of 2010", "the first deal of its kind" */
+        if ((d->tokens.items[k].flags & TK_NUM) || (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
+            return b;
+    } else if (tok_is(d, b, "between")) {
+        if (between_parties(d, b, s_end))
+            return b;
+    } else if (tok_is(d, b, "in")) {
+        /* "in the mining sector", "in the field of health" */
+        bool field = false;
+        for (int u = k; u < s_end && u <= k + 4 && !field; u++)
+            field = tok_in_ci(d, u, LEX_FIELD_NOUNS);
+        if (!field || (d->tokens.items[k].flags & TK_CAP))
+            return b;
+    }
+    int last = -1;
+    for (int t = k; t < s_end && t - b <= MAX_TOPIC_TOKENS; t++) {
+        if (tok_is(d, t, ",")) {
+            int e = list_end(d, t, s_end);
+            if (e == t)
+                break;
+            last = e - 1;
+            t = e - 1;
+            continue;
+        }
+        if (tok_is(d, t, "and") || tok_is(d, t, "or")) {
+            if (and_ends_topic(d, t, s_end))
+                break;
+            continue;
+        }
+        if (!topic_word(d, t))
+            break;
+        if (t + 1 < s_end && tok_in(d, t, LEX_FUNCTION_WORDS) && starts_date(d, t + 1))
+            break; /* "on March 31", "in May" */
+        if (tells_occasion(d, t, s_end))
+            break;
+        if (tok_is(d, t, "to") && t + 1 < s_end && tok_in(d, t + 1, LEX_PURPOSE_VERBS))
+            break;
+        if (tok_is(d, t, "between") && between_parties(d, t, s_end))
+            break;
+        if (tok_is(d, t, "in") && t + 1 < s_end &&
+            ((d->tokens.items[t + 1].flags & TK_CAP) ||
+             (tok_is(d, t + 1, "the") && t + 2 < s_end && (d->tokens.items[t + 2].flags & TK_CAP))))
+            break; /* "in Lima", "in the Kremlin" */
+        last = t;
+    }
+    while (last >= k && (tok_in(d, last, LEX_FUNCTION_WORDS) || is_article(d, last) || tok_is(d, last, "-")))
+        last--;
+    return last >= k ? last + 1 : b;
+}
+
+/* "— billed as a comprehensive strategic partnership —": the name a mention is given right
+ * after it, from the token after its type; name_a and name_b get the name's tokens.  Returns
+ * the token after the closing mark, or -1. */
+static int billed_name(const doc *d, int b, int s_end, int *name_a, int *name_b)
+{
+    if (b + 3 >= s_end || !(tok_is(d, b, ",") || tok_is(d, b, "\xE2\x80\x94") || tok_is(d, b, "\xE2\x80\x93") ||
+                            tok_is(d, b, "-")))
+        return -1;
+    int k = b + 1;
+    if (!tok_in(d, k, LEX_BILLING_WORDS))
+        return -1;
+    k++;
+    if (k < s_end && tok_is(d, k, "as"))
+        k++;
+    if (k < s_end && is_article(d, k))
+        k++;
+    int a = k;
+    while (k < s_end && k - a < GENERIC_MAX_MODIFIERS + 1 && (d->tokens.items[k].flags & TK_WORD) &&
+           !tok_in(d, k, LEX_FUNCTION_WORDS) && !tok_in(d, k, LEX_TOPIC_STOPS))
+        k++;
+    if (k == a || k >= s_end ||
+        !(tok_is(d, k, ",") || tok_is(d, k, "\xE2\x80\x94") || tok_is(d, k, "\xE2\x80\x93") || tok_is(d, k, "-")))
+        return -1;
+    if (!(tok_in_ci(d, k - 1, LEX_GENERIC_HEADS) || tok_in_ci(d, k - 1, LEX_SIGNABLE_NOUNS)))
+        return -1;
+    *name_a = a;
+    *name_b = k;
+    return k + 1;
+}
+
+/* "... a Memorandum of Understanding on X and another one between Y and Z": at the token
+ * "another", one more document of the type named before it in the sentence, told by what it
+ * is about.  Fills gm and returns the token after it, or -1. */
+static int read_another(const doc *d, int t, int si, generic *gm)
+{
+    const sentence *se = &d->sents.items[si];
+    int k = t + 1;
+    if (k < se->tok_end && tok_is(d, k, "one"))
+        k++;
+    int topic_end = read_topic(d, k, se->tok_end);
+    if (topic_end == k)
+        return -1;
+    /* the type of the document before it: "Memorandum of Understanding", "agreement" */
+    int type_a = -1, type_b = -1;
+    for (int u = t - 1; u >= se->tok_start && type_a < 0; u--) {
+        if (!is_type_word(d, u))
+            continue;
+        if ((tok_ieq(d, u, "understanding") || tok_ieq(d, u, "intent")) && u - 2 >= se->tok_start && tok_is(d, u - 1, "of"))
+            type_a = u - 2;
+        else
+            type_a = u;
+        type_b = u + 1;
+    }
+    if (type_a < 0)
+        return -1;
+    memset(gm, 0, sizeof *gm);
+    gm->sent = si;
+    gm->head_tok = type_b - 1;
+    gm->lead_tok = t;
+    gm->end_tok = topic_end;
+    gm->start = d->tokens.items[t].start;
+    gm->end = d->tokens.items[topic_end - 1].end;
+    gm->quoted = tok_in_quotes(d, t);
+    gm->indefinite = true;
+    gm->phrase = doc_strdup(d, d->tokens.items[type_a].start, d->tokens.items[type_b - 1].end);
+    strbuf sb = STRBUF_INIT;
+    strbuf_addstr(&sb, gm->phrase);
+    strbuf_addch(&sb, ' ');
+    strbuf_add(&sb, d->text + d->tokens.items[k].start, gm->end - d->tokens.items[k].start);
+    gm->name = strbuf_detach(&sb, NULL);
+    for (int u = k; u < topic_end; u++) {
+        if (tok_in(d, u, LEX_FUNCTION_WORDS) || is_article(d, u) || !(d->tokens.items[u].flags & TK_WORD))
+            continue;
+        char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+        for (char *p = w; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        VEC_PUSH(gm->descriptors, w);
+    }
+    return topic_end;
+}
+
+/* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
+ * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
+ * Memorandum of Understanding on the setting up of ..."), with what it is about when the
+ * text says.  Fills gm and returns the token after the type words, or -1. */
+static int read_generic(const doc *d, int t, int si, generic *gm)
+{
+    const sentence *se = &d->sents.items[si];
+    int head = t, type_end = t + 1;
+    /* "Memorandum of Understanding", "letter of intent": the type is three words */
+    if ((tok_ieq(d, t, "understanding") || tok_ieq(d, t, "intent")) && t - 2 >= se->tok_start &&
+        tok_is(d, t - 1, "of") && is_type_word(d, t - 2))
+        head = t - 2;
+    else if (t + 2 < se->tok_end && tok_is(d, t + 1, "of") &&
+             (tok_ieq(d, t + 2, "understanding") || tok_ieq(d, t + 2, "intent")))
+        type_end = t + 3;
+    if (tok_in(d, head, LEX_DOCUMENT_ANAPHORS)) {
+        /* "the document", "this document": one told before, with no topic of its own */
+        int m = head - 1;
+        if (m < se->tok_start || !(tok_is(d, m, "the") || tok_is(d, m, "this") || tok_is(d, m, "that")))
+            return -1;
+        memset(gm, 0, sizeof *gm);
+        gm->sent = si;
+        gm->head_tok = head;
+        gm->lead_tok = m;
+        gm->end_tok = head + 1;
+        gm->start = d->tokens.items[head].start;
+        gm->end = d->tokens.items[head].end;
+        gm->quoted = tok_in_quotes(d, head);
+        gm->anaphor = true;
+        gm->phrase = doc_strdup(d, gm->start, gm->end);
+        return head + 1;
+    }
+    bool letter = tok_ieq(d, head, "letter") || tok_ieq(d, head, "letters");
+    if (letter && !(tok_ieq(d, type_end - 1, "intent")))
+        return -1;
+    bool plural = !letter && tok_in_ci(d, head, LEX_DOCUMENT_PLURALS);
+    if (plural && (tok_ieq(d, head, "documents") || tok_ieq(d, head, "texts") || tok_ieq(d, head, "instruments")))
+        return -1;
+    if (plural)
+        plural = true;
+    else if (tok_ieq(d, head, "letters") || tok_ieq(d, head, "mous"))
+        plural = true;
+    if (type_end < se->tok_end && tok_in_ci(d, type_end, LEX_GENERIC_HEADS))
+        return -1; /* a modifier: "framework agreement" */
+    int a = head;
+    int m = head - 1;
+    for (int n = 0; m >= se->tok_start && n < GENERIC_MAX_MODIFIERS; m--, n++) {
+        const token *km = &d->tokens.items[m];
+        if (tok_in(d, m, DETERMINERS) || tok_in_ci(d, m, LEX_QUANTIFIERS))
+            break;
+        if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_token(d, m) ||
+            ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
+             !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS) && !tok_in(d, m, LEX_TOPIC_STOPS) &&
+             !tok_is(d, m, "another"))) {
+            a = m;
+            continue;
+        }
+        if ((km->flags & TK_CAP) && tok_in_ci(d, m, LEX_DOMAIN_WORDS)) {
+            a = m;
+            continue;
+        }
+        break;
+    }
+    bool in = m >= se->tok_start;
+    bool det = in && (tok_in(d, m, DETERMINERS) || tok_is(d, m, "another"));
+    bool poss_country = in && is_country_token(d, m);
+    bool counted = in && (tok_in_ci(d, m, LEX_QUANTIFIERS) || (d->tokens.items[m].flags & TK_NUM) ||
+                          (tok_is(d, m, "of") && m - 1 >= se->tok_start && tok_in(d, m - 1, LEX_QUANTITY_NOUNS)));
+    /* "signed memorandums on ...", "..., plus agreements on ...": no determiner */
+    bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") || tok_is(d, m, ",") ||
+                       tok_is(d, m, "plus") || tok_is(d, m, ";") || (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
+    if (!det && !poss_country && !counted && !bare)
+        return -1;
+    /* what it is about, after "(MoU)" if need be */
+    int b = type_end, paren = -1;
+    if (b + 2 < se->tok_end && tok_is(d, b, "(") && tok_is(d, b + 2, ")")) {
+        paren = b;
+        b += 3;
+    }
+    int topic_end = read_topic(d, b, se->tok_end);
+    int name_a = -1, name_b = -1, after_billing = -1;
+    if (topic_end == b && !plural)
+        after_billing = billed_name(d, type_end, se->tok_end, &name_a, &name_b);
+    bool described = topic_end > b || after_billing >= 0;
+    /* a count or a plural without a topic is a batch of documents, none of them named; a bare
+     * type needs its topic to be a mention at all */
+    if ((plural || bare) && topic_end == b)
+        return -1;
+    if (counted && !plural)
+        return -1;
+    memset(gm, 0, sizeof *gm);
+    gm->sent = si;
+    gm->head_tok = head;
+    gm->lead_tok = a;
+    if (det || poss_country || (counted && !tok_is(d, m, "of")))
+        gm->lead_tok = m;
+    else if (counted)
+        gm->lead_tok = m - 2 >= se->tok_start && is_article(d, m - 2) ? m - 2 : m - 1;
+    gm->start = d->tokens.items[a].start;
+    gm->quoted = tok_in_quotes(d, head);
+    gm->indefinite = (det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_is(d, m, "another"))) || counted || bare;
+    gm->counted = counted;
+    gm->plural = plural;
+    int first_kept = a;
+    while (first_kept < head && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
+        first_kept++;
+    size_t phrase_end = d->tokens.items[type_end - 1].end;
+    gm->phrase = doc_strdup(d, d->tokens.items[first_kept].start, phrase_end);
+    gm->end = phrase_end;
+    gm->end_tok = type_end;
+    if (topic_end > b) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addstr(&sb, gm->phrase);
+        strbuf_addch(&sb, ' ');
+        size_t ts = d->tokens.items[b].start, te = d->tokens.items[topic_end - 1].end;
+        strbuf_add(&sb, d->text + ts, te - ts);
+        gm->name = strbuf_detach(&sb, NULL);
+        gm->end = te;
+        gm->end_tok = topic_end;
+    } else if (after_billing >= 0) {
+        gm->name = doc_strdup(d, d->tokens.items[name_a].start, d->tokens.items[name_b - 1].end);
+        gm->end_tok = after_billing;
+    } else if (paren >= 0) {
+        gm->end_tok = paren + 3;
+    }
+    (void)described;
+    int words_end = topic_end > b ? topic_end : type_end;
+    for (int u = a; u < words_end; u++) {
+        if (u == head || (u >= paren && paren >= 0 && u < paren + 3) || tok_in_ci(d, u, LEX_EVALUATIVE) ||
+            (u >= type_end && (tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD) ||
+                               is_article(d, u))) ||
+            (u > head && u < type_end))
+            continue;
+        char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+        for (char *p = w; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        VEC_PUSH(gm->descriptors, w);
+    }
+    return type_end;
+}
+
+static void generic_release(generic *gm)
+{
+    free(gm->phrase);
+    free(gm->name);
+    for (size_t k = 0; k < gm->descriptors.n; k++)
+        free(gm->descriptors.items[k]);
+    free(gm->descriptors.items);
+}
+
+static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
 {
     int last_named = -1; /* the agreement named last in the article */
-    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
-        if (!sent_readable(d, (int)si))
+    /* Past AGREEMENT_MENTIONS_MAX mentions an article is no news story but a list (or an
+     * attack): the rest is not read, so that the passes over every pair stay bounded. */
+    for (size_t si = 0; si < d->sents.n && ags->n + gens->n < AGREEMENT_MENTIONS_MAX && doc_step(d);
+         si++) {
+        if (!agreement_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
         int renamed = -1; /* the agreement the next name in this sentence renames */
-        for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
+        for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
+            bool fallback = false; /* a capitalised type that names no agreement of its own */
             if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
                 /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
                 if ((tok_is(d, t, "Notes") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
@@ -783,15 +1432,16 @@ static void find_mentions(doc *d, finder *f, generic_vec *gens)
                                             ((d->tokens.items[t + 1].flags & TK_CAP) && tok_in(d, t + 1, LEX_ORG_WORDS))))
                     continue;
                 named nm;
+                fallback = true;
                 if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
-                    continue;
+                    goto generic_check;
                 if (!nm.distinctive) {
                     free(nm.acronym);
                     goto generic_check;
                 }
-                char *name = doc_strdup(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                char *name = named_text(d, &nm);
                 char *key = agreement_key(name);
-                int gi = find_by_key(f, key, nm.acronym);
+                int gi = find_by_key(ags, key, nm.acronym);
                 if (gi < 0 && renamed >= 0)
                     gi = renamed;
                 /* "Officials simply call it the Tarija Agreement": a nickname of the last one named */
@@ -799,25 +1449,17 @@ static void find_mentions(doc *d, finder *f, generic_vec *gens)
                     gi = last_named;
                 renamed = -1;
                 bool created = gi < 0;
-                ag *g = gi >= 0 ? &f->ags.items[gi] : new_ag(f);
-                if (!g) {
-                    /* past AGREEMENTS_MAX: a name of none of those found */
-                    free(name);
-                    free(key);
-                    free(nm.acronym);
-                    t = nm.b - 1;
-                    continue;
-                }
-                gi = ag_index(f, g);
+                ag *g = gi >= 0 ? &ags->items[gi] : new_ag(ags);
+                gi = (int)(g - ags->items);
                 if (created) {
                     g->name = strdup(name);
                     snprintf(g->head, sizeof g->head, "%s", head_of(d, t));
                     g->rule = nm.acronym ? "named-agreement-acronym" : "named-agreement";
                     g->confidence = nm.acronym ? 0.9 : 0.8;
                 }
-                add_alias(f, g, name);
+                add_unique(&g->aliases, name);
                 if (nm.acronym && !g->acronym)
-                    set_acronym(f, g, nm.acronym);
+                    g->acronym = strdup(nm.acronym);
                 if (nm.date.y)
                     set_date(g, nm.date, 3, false);
                 json_t *c = countries_in(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end, 0, 0);
@@ -827,7 +1469,7 @@ static void find_mentions(doc *d, finder *f, generic_vec *gens)
                 } else {
                     json_decref(c);
                 }
-                add_evidence(f, g, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                add_evidence(g, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 if (json_array_size(g->context_parties) < 2) {
                     /* "Mexico has shared the river with the United States under the 1944 Water Treaty" */
                     json_t *ctx = countries_acting(d, (int)si, 0, 0);
@@ -849,8 +1491,8 @@ static void find_mentions(doc *d, finder *f, generic_vec *gens)
                             !read_named(d, h, nm.b + 1, close, &inner))
                             continue;
                         char *alias = doc_strdup(d, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
-                        add_alias(f, g, alias);
-                        add_evidence(f, g, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
+                        add_unique(&g->aliases, alias);
+                        add_evidence(g, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
                         free(alias);
                         free(inner.acronym);
                         nm.b = close + 1;
@@ -861,7 +1503,7 @@ static void find_mentions(doc *d, finder *f, generic_vec *gens)
                     g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
                 if (verb >= 0)
-                    read_signing(d, f, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                    read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 last_named = gi;
@@ -871,71 +1513,30 @@ static void find_mentions(doc *d, finder *f, generic_vec *gens)
                 t = nm.b - 1;
                 continue;
             }
+            if (tok_is(d, t, "another")) {
+                generic gm;
+                int next = read_another(d, t, (int)si, &gm);
+                if (next >= 0) {
+                    VEC_PUSH(*gens, gm);
+                    t = next - 1;
+                    continue;
+                }
+            }
         generic_check:
-            if ((k->flags & TK_WORD) && !(k->flags & TK_CAP) && tok_in(d, t, LEX_GENERIC_HEADS) &&
-                gens->n < GENERIC_MENTIONS_MAX) {
-                if (t + 1 < se->tok_end && tok_in_ci(d, t + 1, LEX_GENERIC_HEADS))
+            if (((k->flags & TK_WORD) && !(k->flags & TK_CAP) &&
+                 (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS) ||
+                  tok_in(d, t, LEX_DOCUMENT_ANAPHORS))) ||
+                (fallback && is_type_word(d, t))) {
+                generic gm;
+                int next = read_generic(d, t, (int)si, &gm);
+                if (next < 0)
                     continue;
-                int a = t;
-                int m = t - 1;
-                for (int n = 0; m >= se->tok_start && n < GENERIC_MAX_MODIFIERS; m--, n++) {
-                    const token *km = &d->tokens.items[m];
-                    if (tok_in(d, m, DETERMINERS))
-                        break;
-                    if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_token(d, m) ||
-                        ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
-                         !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS))) {
-                        a = m;
-                        continue;
-                    }
-                    if ((km->flags & TK_CAP) && tok_in_ci(d, m, LEX_DOMAIN_WORDS)) {
-                        a = m;
-                        continue;
-                    }
-                    break;
-                }
-                bool det = m >= se->tok_start && tok_in(d, m, DETERMINERS);
-                bool poss_country = m >= se->tok_start && is_country_token(d, m);
-                if (!det && !poss_country)
-                    continue;
-                generic gm = {.start = d->tokens.items[a].start, .end = k->end, .sent = (int)si, .head_tok = t,
-                              .quoted = tok_in_quotes(d, t),
-                              .indefinite = det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an"))};
-                int first_kept = a;
-                while (first_kept < t && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
-                    first_kept++;
-                gm.phrase = doc_strdup(d, d->tokens.items[first_kept].start, k->end);
-                for (int u = a; u < t; u++) {
-                    if (tok_in_ci(d, u, LEX_EVALUATIVE))
-                        continue;
-                    char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
-                    for (char *p = w; *p; p++)
-                        *p = (char)tolower((unsigned char)*p);
-                    VEC_PUSH(gm.descriptors, w);
-                }
                 VEC_PUSH(*gens, gm);
+                if (next - 1 > t)
+                    t = next - 1;
             }
         }
     }
-}
-
-/* After a generic head, "on/for/between ... " up to the clause's end: the end byte, or 0. */
-static size_t generic_topic_end(const doc *d, int head)
-{
-    static const char *const TOPIC[] = {"on", "for", "between", "with", "over", NULL};
-    static const char *const STOP[] = {"which", "that", "was", "were", "is", "are", "has", "have", "had",
-                                       "will", "would", "and", "but", "signed", "who", NULL};
-    int s = d->tokens.items[head].sent;
-    int t = head + 1;
-    if (t >= (int)d->tokens.n || d->tokens.items[t].sent != s || !tok_in(d, t, TOPIC))
-        return 0;
-    int last = -1;
-    for (int k = t + 1; k < (int)d->tokens.n && d->tokens.items[k].sent == s && k <= t + 10; k++) {
-        if ((d->tokens.items[k].flags & TK_PUNCT) || tok_in(d, k, STOP))
-            break;
-        last = k;
-    }
-    return last > t ? d->tokens.items[last].end : 0;
 }
 
 static bool head_compatible(const char *generic_head, const char *named_head)
@@ -947,54 +1548,149 @@ static bool head_compatible(const char *generic_head, const char *named_head)
     return strcmp(generic_head, named_head) == 0;
 }
 
-/* How many of a generic mention's descriptors (their agreement_key()s) the names of g hold
- * as whole words. */
-static int descriptor_overlap(const ag *g, const strvec *descriptor_keys)
+static int descriptor_overlap(const ag *g, const generic *gm)
 {
     int n = 0;
-    for (size_t i = 0; i < descriptor_keys->n; i++) {
-        const char *dk = descriptor_keys->items[i];
-        size_t dl = strlen(dk);
-        for (size_t k = 0; k < g->alias_keys.n; k++) {
-            const char *ak = g->alias_keys.items[k];
+    for (size_t i = 0; i < gm->descriptors.n; i++) {
+        char *dk = agreement_key(gm->descriptors.items[i]);
+        for (size_t k = 0; k < g->aliases.n; k++) {
+            char *ak = agreement_key(g->aliases.items[k]);
+            size_t dl = strlen(dk);
             bool hit = false;
-            for (const char *p = strstr(ak, dk); p && !hit; p = strstr(p + 1, dk))
+            for (char *p = strstr(ak, dk); p && !hit; p = strstr(p + 1, dk))
                 hit = (p == ak || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
+            free(ak);
             if (hit) {
                 n++;
                 break;
             }
         }
+        free(dk);
     }
     return n;
 }
 
-/* The agreement most mentioned, the first of those equally mentioned: kept as mentions
- * grow (only those of g changed since), rather than found again for each generic mention. */
-static void update_main(const finder *f, int *main_ag, const ag *g)
+static bool same_set(const json_t *a, const json_t *b)
 {
-    int k = ag_index(f, g);
-    const ag *m = *main_ag >= 0 ? &f->ags.items[*main_ag] : NULL;
-    if (!m || g->mentions > m->mentions || (g->mentions == m->mentions && k < *main_ag))
-        *main_ag = k;
+    if (json_array_size(a) != json_array_size(b))
+        return false;
+    size_t i, k;
+    json_t *x, *y;
+    json_array_foreach(a, i, x)
+    {
+        bool found = false;
+        json_array_foreach(b, k, y) found |= json_equal(x, y);
+        if (!found)
+            return false;
+    }
+    return true;
 }
 
-static void attach_generics(doc *d, finder *f, generic_vec *gens)
+/* "Norway and Chile signed a protocol to pool ice-core data" in the lead, "the two ministers
+ * signed the Protocol on Polar Research" further down: a mention alone in its signing
+ * sentence is the named agreement of the same type that another sentence signs between the
+ * same countries on a date that fits.  -1 when none. */
+static int signed_namesake(doc *d, const ag_vec *ags, const generic *gm, const char *head, int verb)
 {
-    /* the most mentioned agreement of the article, and whether it names any (this pass
-     * adds only generic ones) */
-    int main_ag = -1;
-    bool any_named = false;
-    for (size_t k = 0; k < f->ags.n; k++) {
-        update_main(f, &main_ag, &f->ags.items[k]);
-        any_named |= !f->ags.items[k].generic;
+    const sentence *se = &d->sents.items[gm->sent];
+    /* other documents named or described beside it: a list, not a lead */
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if ((t >= tok_at(d, gm->start) && t < gm->end_tok) || !is_type_word(d, t))
+            continue;
+        named nm;
+        if ((d->tokens.items[t].flags & TK_CAP) && tok_in(d, t, LEX_AGREEMENT_HEADS) &&
+            read_named(d, t, se->tok_start, se->tok_end, &nm)) {
+            free(nm.acronym);
+            if (nm.distinctive)
+                return -1;
+        }
+        generic other;
+        if (read_generic(d, t, gm->sent, &other) >= 0) {
+            bool described = other.name != NULL;
+            generic_release(&other);
+            if (described)
+                return -1;
+        }
     }
-    for (size_t i = 0; i < gens->n && doc_step(d); i++) {
+    ag here = {0};
+    here.parties = json_array();
+    here.sent_parties = json_array();
+    here.context_parties = json_array();
+    here.signatories = json_array();
+    read_signing(d, &here, gm->sent, verb, gm->start, gm->end);
+    int found = -1;
+    for (size_t k = 0; k < ags->n && found < 0 && json_array_size(here.sent_parties) >= 2; k++) {
+        const ag *g = &ags->items[k];
+        if (g->generic || !g->signed_seen || strcmp(g->head, head) != 0 || !date_compatible(g->date, here.date))
+            continue;
+        bool elsewhere = true;
+        for (size_t e = 0; e < g->ev.n; e += 2)
+            elsewhere &= !(g->ev.items[e] >= se->start && g->ev.items[e] < se->end);
+        /* the countries it is signed between, as far as its own sentences tell them */
+        const json_t *parties = json_array_size(g->parties) >= 2 ? g->parties : g->sent_parties;
+        bool fits = same_set(parties, here.sent_parties);
+        if (json_array_size(parties) < 2) {
+            fits = true;
+            size_t i;
+            json_t *x;
+            json_array_foreach(parties, i, x)
+            {
+                bool in = false;
+                size_t j;
+                json_t *y;
+                json_array_foreach(here.sent_parties, j, y) in |= json_equal(x, y);
+                fits &= in;
+            }
+        }
+        if (elsewhere && fits)
+            found = (int)k;
+    }
+    free(here.place);
+    json_decref(here.parties);
+    json_decref(here.sent_parties);
+    json_decref(here.context_parties);
+    json_decref(here.signatories);
+    return found;
+}
+
+/* The agreement a mention that says what it is about ("an agreement on Antarctic
+ * cooperation") is already: one of the same name, or a named one that carries two of its
+ * words.  -1 when none. */
+static int described_match(const ag_vec *ags, const generic *gm, const char *head, int year)
+{
+    char *key = agreement_key(gm->name);
+    int found = find_by_key((ag_vec *)ags, key, NULL);
+    free(key);
+    if (found >= 0)
+        return found;
+    for (size_t k = 0; k < ags->n; k++) {
+        const ag *g = &ags->items[k];
+        if (!g->generic && head_compatible(head, g->head) && !(year && g->date.y && g->date.y != year) &&
+            descriptor_overlap(g, gm) >= 2)
+            return (int)k;
+    }
+    return -1;
+}
+
+static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
+{
+    for (size_t i = 0; i < gens->n; i++) {
         generic *gm = &gens->items[i];
         char head[24];
         snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
-        int verb = signing_verb_for(d, gm->sent, tok_at(d, gm->start), gm->head_tok + 1);
-        bool signing = verb >= 0;
+        int verb = signing_verb_for(d, gm->sent, gm->lead_tok, gm->end_tok);
+        /* "reached an agreement on fisheries": consent, no signature of a document */
+        bool signing = verb >= 0 && !tok_in(d, verb, LEX_CONSENT_VERBS);
+        /* "a draft agreement on ...": still to be signed */
+        if (tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start && mention_pending(d, gm->sent, tok_at(d, gm->start)))
+            signing = false;
+        for (int u = tok_at(d, gm->start); u < gm->head_tok && signing; u++)
+            signing = !tok_in_ci(d, u, LEX_DRAFT_WORDS);
+        /* the most mentioned agreement of the article */
+        int main_ag = -1;
+        for (size_t k = 0; k < ags->n; k++)
+            if (main_ag < 0 || ags->items[k].mentions > ags->items[main_ag].mentions)
+                main_ag = (int)k;
         /* "the 1882 boundary treaty": a year among the words names one agreement of its own */
         int year = 0;
         for (size_t k = 0; k < gm->descriptors.n && !year; k++) {
@@ -1004,59 +1700,103 @@ static void attach_generics(doc *d, finder *f, generic_vec *gens)
         }
         if (year < 1800 || year >= 2100)
             year = 0;
-        strvec descriptor_keys = {0};
-        for (size_t k = 0; k < gm->descriptors.n; k++)
-            VEC_PUSH(descriptor_keys, agreement_key(gm->descriptors.items[k]));
-        int best = -1, best_score = 0;
-        for (size_t k = 0; k < f->ags.n && !(gm->indefinite && !signing); k++) {
-            ag *g = &f->ags.items[k];
-            if (!head_compatible(head, g->head))
+        /* "the Treaty on X ... The treaty was signed in 2023": the one named in the sentence
+         * just before, if any, over the article's most mentioned */
+        int last_named = -1;
+        size_t last_at = 0;
+        size_t recent_from = d->sents.items[gm->sent >= RECENT_SENTENCES ? gm->sent - RECENT_SENTENCES : 0].start;
+        for (size_t k = 0; k < ags->n; k++) {
+            const ag *g = &ags->items[k];
+            if (g->generic)
                 continue;
-            if (year && g->date.y && g->date.y != year)
-                continue;
-            int score = 1 + 3 * descriptor_overlap(g, &descriptor_keys) + ((int)k == main_ag ? 2 : 0) +
-                        (g->first < gm->start);
-            if (score > best_score) {
-                best_score = score;
-                best = (int)k;
-            }
+            for (size_t e = 0; e < g->ev.n; e += 2)
+                if (g->ev.items[e] < d->sents.items[gm->sent].start && g->ev.items[e] >= recent_from &&
+                    (last_named < 0 || g->ev.items[e] > last_at)) {
+                    last_named = (int)k;
+                    last_at = g->ev.items[e];
+                }
         }
-        free_strings(&descriptor_keys);
-        ag *g = NULL;
-        if (best >= 0) {
-            g = &f->ags.items[best];
-        } else if ((signing && !any_named && !gm->quoted) || (year && !gm->quoted && !gm->indefinite)) {
-            g = new_ag(f);
-            if (!g)
-                continue; /* past AGREEMENTS_MAX */
-            g->name = strdup(gm->phrase);
-            g->generic = true;
-            snprintf(g->head, sizeof g->head, "%s", head);
-            g->rule = year ? "generic-dated" : "generic-signing";
-            g->confidence = year ? 0.55 : 0.6;
-            if (year) {
-                set_date(g, (date_value){year, 0, 0}, 3, false);
-                /* "the 1991 agreement on a fixed link across the Øresund": what it is about */
-                size_t end = generic_topic_end(d, gm->head_tok);
-                if (end > gm->end) {
-                    free(g->name);
-                    g->name = doc_strdup(d, gm->start, end);
+        int best = -1, best_score = 0;
+        bool compatible = false; /* the article has an agreement of a type it may stand for */
+        bool described = gm->name != NULL;
+        if (described) {
+            /* "signed an agreement on Antarctic cooperation": a document of its own unless the
+             * article already has it */
+            best = described_match(ags, gm, head, year);
+            if (best < 0 && signing && !gm->quoted)
+                best = signed_namesake(d, ags, gm, head, verb);
+        } else {
+            for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
+                ag *g = &ags->items[k];
+                if (!head_compatible(head, g->head))
+                    continue;
+                compatible = true;
+                /* "Canada and Mexico signed a pact" is not the trade agreement the article names
+                 * only later and never signs */
+                if (gm->indefinite && signing && g->first > gm->start && !g->signed_seen)
+                    continue;
+                if (year && g->date.y && g->date.y != year)
+                    continue;
+                int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start) +
+                            ((int)k == last_named ? RECENT_BONUS : 0);
+                if (score > best_score) {
+                    best_score = score;
+                    best = (int)k;
                 }
             }
+        }
+        /* "the document" stands for a document just signed, not for a report ("according to
+         * the document seen by ...") */
+        if (gm->anaphor && (best < 0 || !signing))
+            continue;
+        ag *g = NULL;
+        bool any_named = false;
+        for (size_t k = 0; k < ags->n; k++)
+            any_named |= !ags->items[k].generic;
+        if (best >= 0) {
+            g = &ags->items[best];
+        } else if ((signing && (described || !any_named || (gm->indefinite && !compatible)) && !gm->quoted) ||
+                   (year && !gm->quoted && !gm->indefinite)) {
+            /* signed and not one the article names: "signed a memorandum of understanding"
+             * beside a treaty of 1972 */
+            g = new_ag(ags);
+            g->name = strdup(described ? gm->name : gm->phrase);
+            g->generic = true;
+            snprintf(g->head, sizeof g->head, "%s", head);
+            g->rule = year ? "generic-dated" : described ? "described-signing" : "generic-signing";
+            g->plural = gm->plural;
+            g->confidence = year ? 0.55 : 0.6;
+            if (year)
+                set_date(g, (date_value){year, 0, 0}, 3, false);
         } else {
             continue;
         }
+        /* the words before the type as another name ("the 10-year defence pact"), not the type
+         * alone ("memorandum of understanding") */
         int words = 1;
         for (const char *p = gm->phrase; *p; p++)
             words += *p == ' ';
-        if (words >= 3)
-            add_alias(f, g, gm->phrase);
+        if (words >= 3 && tok_at(d, gm->start) < gm->head_tok)
+            add_unique(&g->aliases, gm->phrase);
+        if (described)
+            add_unique(&g->aliases, gm->name);
         for (size_t k = 0; k < gm->descriptors.n; k++)
-            add_descriptor(f, g, gm->descriptors.items[k]);
-        add_evidence(f, g, gm->start, gm->end);
-        update_main(f, &main_ag, g);
+            add_unique(&g->descriptors, gm->descriptors.items[k]);
+        add_evidence(g, gm->start, gm->end);
+        if (json_array_size(g->context_parties) < 2) {
+            /* "the relations between Jordan and Oman, adding that the agreement is ..." */
+            json_t *ctx = countries_acting(d, gm->sent, 0, 0);
+            if (json_array_size(ctx) >= 2) {
+                json_decref(g->context_parties);
+                g->context_parties = ctx;
+            } else {
+                json_decref(ctx);
+            }
+        }
         if (signing)
-            read_signing(d, f, g, gm->sent, verb, gm->start, gm->end);
+            read_signing(d, g, gm->sent, verb, gm->start, gm->end);
+        else if (verb >= 0 && !g->generic)
+            read_signing(d, g, gm->sent, verb, gm->start, gm->end); /* "reached" a named one */
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
         if (json_array_size(c) > json_array_size(g->parties)) {
             json_decref(g->parties);
@@ -1069,24 +1809,11 @@ static void attach_generics(doc *d, finder *f, generic_vec *gens)
 
 /* "The documents were signed in Hà Nội by A and B": a plural subject signs every agreement
  * the article named in the sentences just before. */
-static int cmp_first(const void *a, const void *b)
+static void plural_signings(doc *d, ag_vec *ags)
 {
-    const ag *x = *(ag *const *)a, *y = *(ag *const *)b;
-    return x->first < y->first ? -1 : x->first > y->first;
-}
-
-static void plural_signings(doc *d, finder *f)
-{
-    /* the agreements named in the text, by their first mention */
-    VEC(ag *) by_first = {0};
-    for (size_t k = 0; k < f->ags.n; k++)
-        if (f->ags.items[k].mentions > 0 && !f->ags.items[k].generic)
-            VEC_PUSH(by_first, &f->ags.items[k]);
-    if (by_first.n)
-        qsort(by_first.items, by_first.n, sizeof *by_first.items, cmp_first);
-    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
+    for (size_t si = 0; si < d->sents.n; si++) {
         int verb;
-        if (!sent_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
+        if (!agreement_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
             continue;
         bool plural = false;
         for (int t = d->sents.items[si].tok_start; t < verb; t++)
@@ -1095,26 +1822,105 @@ static void plural_signings(doc *d, finder *f)
             continue;
         size_t from = d->sents.items[si >= PLURAL_LOOKBACK ? si - PLURAL_LOOKBACK : 0].start;
         size_t to = d->sents.items[si].end;
-        size_t lo = 0, hi = by_first.n;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (by_first.items[mid]->first < from)
-                lo = mid + 1;
-            else
-                hi = mid;
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *g = &ags->items[k];
+            if (g->mentions > 0 && !g->generic && g->first >= from && g->first <= to)
+                read_signing(d, g, (int)si, verb, 0, 0);
         }
-        for (size_t k = lo; k < by_first.n && by_first.items[k]->first <= to; k++)
-            read_signing(d, f, by_first.items[k], (int)si, verb, 0, 0);
     }
-    free(by_first.items);
+}
+
+/* "Kenya and Ghana signed three agreements on Friday", "signed a number of agreements at the
+ * White House", "The bilateral pacts were signed at State House": a signing of documents
+ * counted but not named.  The signing verb, or -1. */
+static int batch_signing(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int verb = -1;
+    for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
+        if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) &&
+            !((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to")))
+            verb = v;
+    if (verb < 0)
+        return -1;
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (!tok_in(d, t, LEX_DOCUMENT_PLURALS))
+            continue;
+        generic gm;
+        if (read_generic(d, t, s, &gm) < 0)
+            return verb; /* no topic: the documents are only counted */
+        bool described = gm.name != NULL;
+        generic_release(&gm);
+        if (!described)
+            return verb;
+    }
+    return -1;
+}
+
+/* The number of countries known to sign g. */
+static size_t party_count(const ag *g)
+{
+    size_t a = json_array_size(g->parties), b = json_array_size(g->sent_parties);
+    return a > b ? a : b;
+}
+
+/* What a batch signing tells of one of its documents, where the document's own sentences
+ * are silent: when, where, between whom, by whom. */
+static void lend_batch(doc *d, ag *g, int s, int verb)
+{
+    ag batch = {0};
+    batch.parties = json_array();
+    batch.sent_parties = json_array();
+    batch.context_parties = json_array();
+    batch.signatories = json_array();
+    read_signing(d, &batch, s, verb, 0, 0);
+    if (batch.date.y && (!g->date.y || batch.date_rank > g->date_rank)) {
+        g->date = batch.date;
+        g->date_rank = batch.date_rank;
+        g->date_relative = false;
+    } else if (!g->date.y && batch.date_relative) {
+        g->date_relative = true;
+    }
+    if (!g->place && batch.place)
+        g->place = strdup(batch.place);
+    if (party_count(g) < 2 && json_array_size(batch.sent_parties) >= 2) {
+        json_decref(g->sent_parties);
+        g->sent_parties = json_deep_copy(batch.sent_parties);
+    }
+    if (!json_array_size(g->signatories) && json_array_size(batch.signatories)) {
+        json_decref(g->signatories);
+        g->signatories = json_deep_copy(batch.signatories);
+    }
+    free(batch.place);
+    json_decref(batch.parties);
+    json_decref(batch.sent_parties);
+    json_decref(batch.context_parties);
+    json_decref(batch.signatories);
+}
+
+/* Documents signed in a batch: each signed document named in the batch's sentence or in the
+ * few after it takes what the nearest batch before it tells. */
+static void batch_signings(doc *d, ag_vec *ags)
+{
+    for (size_t k = 0; k < ags->n; k++) {
+        ag *g = &ags->items[k];
+        if (g->mentions <= 0 || !g->signed_seen)
+            continue;
+        int first = d->tokens.items[tok_at(d, g->first)].sent;
+        for (int s = first; s >= 0 && s >= first - BATCH_LOOKBACK; s--) {
+            int verb;
+            if (agreement_readable(d, s) && (verb = batch_signing(d, s)) >= 0)
+                lend_batch(d, g, s, verb);
+        }
+    }
 }
 
 /* Two names of one agreement in one article: same type, same parties, same year. */
-static void merge_named(finder *f)
+static void merge_named(ag_vec *ags)
 {
-    for (size_t i = 0; i < f->ags.n; i++) {
-        for (size_t k = i + 1; k < f->ags.n; k++) {
-            ag *a = &f->ags.items[i], *b = &f->ags.items[k];
+    for (size_t i = 0; i < ags->n; i++) {
+        for (size_t k = i + 1; k < ags->n; k++) {
+            ag *a = &ags->items[i], *b = &ags->items[k];
             if (strcmp(a->head, b->head) != 0 || (a->acronym && b->acronym))
                 continue;
             if (!a->date.y || !b->date.y || !date_compatible(a->date, b->date))
@@ -1131,24 +1937,27 @@ static void merge_named(finder *f)
                     continue;
             }
             /* fold b into a */
-            for (size_t x = 0; x < b->aliases.n; x++)
-                add_alias(f, a, b->aliases.items[x]);
-            free_strings(&b->aliases);
-            free_strings(&b->alias_keys);
-            b->aliases_emptied++;
+            for (size_t x = 0; x < b->aliases.n; x++) {
+                add_unique(&a->aliases, b->aliases.items[x]);
+                free(b->aliases.items[x]);
+            }
+            b->aliases.n = 0;
             for (size_t x = 0; x < b->ev.n; x += 2)
-                add_evidence(f, a, b->ev.items[x], b->ev.items[x + 1]);
+                add_evidence(a, b->ev.items[x], b->ev.items[x + 1]);
             set_date(a, b->date, b->date_rank, b->date_relative);
             if (!a->acronym && b->acronym)
-                set_acronym(f, a, b->acronym);
+                a->acronym = strdup(b->acronym);
             if (!a->place && b->place)
                 a->place = strdup(b->place);
             size_t x;
             json_t *v;
             json_array_foreach(b->signatories, x, v)
             {
-                const char *key = json_string_value(json_object_get(v, "key"));
-                if (add_member(f, a, 's', key, strlen(key)))
+                bool dup = false;
+                size_t y;
+                json_t *w;
+                json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
+                if (!dup)
                     json_array_append(a->signatories, v);
             }
             b->mentions = -1; /* dropped */
@@ -1156,20 +1965,20 @@ static void merge_named(finder *f)
     }
 }
 
-static void acronym_mentions(doc *d, finder *f)
+static void acronym_mentions(doc *d, ag_vec *ags)
 {
-    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
-        if (!sent_readable(d, (int)si))
+    for (size_t si = 0; si < d->sents.n; si++) {
+        if (!agreement_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
-        for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
+        for (int t = se->tok_start; t < se->tok_end; t++) {
             if (!(d->tokens.items[t].flags & TK_UPPER))
                 continue;
-            for (size_t k = 0; k < f->ags.n; k++) {
-                ag *g = &f->ags.items[k];
+            for (size_t k = 0; k < ags->n; k++) {
+                ag *g = &ags->items[k];
                 if (g->mentions >= 0 && g->acronym && strlen(g->acronym) == tok_len(d, t) &&
                     memcmp(g->acronym, d->text + d->tokens.items[t].start, tok_len(d, t)) == 0)
-                    add_evidence(f, g, d->tokens.items[t].start, d->tokens.items[t].end);
+                    add_evidence(g, d->tokens.items[t].start, d->tokens.items[t].end);
             }
         }
     }
@@ -1228,14 +2037,14 @@ static json_t *signatory_countries(const json_t *signatories)
 
 void agreements_find(doc *d)
 {
-    finder f = {0};
+    ag_vec ags = {0};
     generic_vec gens = {0};
-    find_mentions(d, &f, &gens);
-    attach_generics(d, &f, &gens);
-    plural_signings(d, &f);
-    merge_named(&f);
-    acronym_mentions(d, &f);
-    ag_vec ags = f.ags;
+    find_mentions(d, &ags, &gens);
+    attach_generics(d, &ags, &gens);
+    plural_signings(d, &ags);
+    batch_signings(d, &ags);
+    merge_named(&ags);
+    acronym_mentions(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);
     d->agreements = json_array();
@@ -1270,7 +2079,15 @@ void agreements_find(doc *d)
                     g->parties = parties;
                 }
             }
-            if (!g->place && (d->dateline || d->byline_place) && json_array_size(g->signatories) > 0 &&
+            /* the dateline's city, for a signing the article reports as its news: with its
+             * signatories, or in its lead ("KUALA LUMPUR: Malaysia and Indonesia on Tuesday
+             * signed ...") */
+            /* "Ghana has signed agreements on fisheries with several countries": documents
+             * signed between no two known parties are a policy, not a signing */
+            if (g->plural && json_array_size(parties) < 2 && json_array_size(g->signatories) < 2)
+                goto release;
+            if (!g->place && (d->dateline || d->byline_place) &&
+                (json_array_size(g->signatories) > 0 || g->signed_in_lead) &&
                 (!g->date.y || date_near(g->date, d->published)))
                 g->place = dateline_place(d);
             json_t *o = json_object();
@@ -1296,10 +2113,14 @@ void agreements_find(doc *d)
             json_object_set_new(o, "evidence", ev);
             json_array_append_new(d->agreements, o);
         }
+    release:
         free(g->name);
-        free_strings(&g->aliases);
-        free_strings(&g->alias_keys);
-        free_strings(&g->descriptors);
+        for (size_t k = 0; k < g->aliases.n; k++)
+            free(g->aliases.items[k]);
+        free(g->aliases.items);
+        for (size_t k = 0; k < g->descriptors.n; k++)
+            free(g->descriptors.items[k]);
+        free(g->descriptors.items);
         free(g->acronym);
         free(g->place);
         free(g->ev.items);
@@ -1309,14 +2130,7 @@ void agreements_find(doc *d)
         json_decref(g->signatories);
     }
     free(ags.items);
-    strmap_release(&f.by_name);
-    strmap_release(&f.by_acronym);
-    strmap_release(&f.members);
-    for (size_t i = 0; i < gens.n; i++) {
-        free(gens.items[i].phrase);
-        for (size_t k = 0; k < gens.items[i].descriptors.n; k++)
-            free(gens.items[i].descriptors.items[k]);
-        free(gens.items[i].descriptors.items);
-    }
+    for (size_t i = 0; i < gens.n; i++)
+        generic_release(&gens.items[i]);
     free(gens.items);
 }

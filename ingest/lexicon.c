@@ -417,6 +417,51 @@ static const char *const COUNTRIES[][2] = {
     {"Seychelles", "Seychelles"},
     {"South Sudan", "South Sudan"},
     {"Equatorial Guinea", "Equatorial Guinea"},
+    {"Guinea-Bissau", "Guinea-Bissau"},
+    {"Guinea Bissau", "Guinea-Bissau"},
+    {"Bissau-Guinean", "Guinea-Bissau"},
+    {"Cabo Verde", "Cape Verde"},
+    {"Cape Verdean", "Cape Verde"},
+    {"Central African Republic", "Central African Republic"},
+    {"Comoros", "Comoros"},
+    {"Democratic Republic of the Congo", "Democratic Republic of the Congo"},
+    {"Democratic Republic of Congo", "Democratic Republic of the Congo"},
+    {"DR Congo", "Democratic Republic of the Congo"},
+    {"Sao Tome and Principe", "Sao Tome and Principe"},
+    {"São Tomé and Príncipe", "Sao Tome and Principe"},
+    {"Andorra", "Andorra"},
+    {"Liechtenstein", "Liechtenstein"},
+    {"Monaco", "Monaco"},
+    {"San Marino", "San Marino"},
+    {"Belize", "Belize"},
+    {"Dominica", "Dominica"},
+    {"Grenada", "Grenada"},
+    {"Antigua and Barbuda", "Antigua and Barbuda"},
+    {"Saint Lucia", "Saint Lucia"},
+    {"Saint Kitts and Nevis", "Saint Kitts and Nevis"},
+    {"Saint Vincent and the Grenadines", "Saint Vincent and the Grenadines"},
+    /* formal names of states */
+    {"Kyrgyz Republic", "Kyrgyzstan"},
+    {"Hellenic Republic", "Greece"},
+    {"Italian Republic", "Italy"},
+    {"French Republic", "France"},
+    {"Slovak Republic", "Slovakia"},
+    {"Argentine Republic", "Argentina"},
+    {"Federal Republic of Germany", "Germany"},
+    {"Federative Republic of Brazil", "Brazil"},
+    {"Russian Federation", "Russia"},
+    {"People's Republic of China", "China"},
+    {"People’s Republic of China", "China"},
+    {"Islamic Republic of Iran", "Iran"},
+    {"Republic of Türkiye", "Turkey"},
+    {"Republic of Turkey", "Turkey"},
+    {"Kingdom of Saudi Arabia", "Saudi Arabia"},
+    {"Hashemite Kingdom of Jordan", "Jordan"},
+    {"Sultanate of Oman", "Oman"},
+    {"State of Qatar", "Qatar"},
+    {"United Mexican States", "Mexico"},
+    {"Republic of Guinea-Bissau", "Guinea-Bissau"},
+    {"Republic of Guinea Bissau", "Guinea-Bissau"},
     {"Dutch", "Netherlands"},
     {"Flemish", "Belgium"},
     {"Scottish", "United Kingdom"},
@@ -441,7 +486,7 @@ static const char *const CAPITALS[][2] = {
     {"Copenhagen", "Denmark"}, {"Helsinki", "Finland"}, {"Warsaw", "Poland"},
     {"Kyiv", "Ukraine"}, {"Kiev", "Ukraine"}, {"Ankara", "Turkey"}, {"Ottawa", "Canada"},
     {"Mexico City", "Mexico"}, {"Brasília", "Brazil"}, {"Brasilia", "Brazil"},
-    {"Buenos Aires", "Argentina"}, {"Santiago", "Chile"}, {"Bogotá", "Colombia"},
+    {"Buenos Aires", "Argentina"}, {"Bissau", "Guinea-Bissau"}, {"Santiago", "Chile"}, {"Bogotá", "Colombia"},
     {"Lima", "Peru"}, {"Canberra", "Australia"}, {"Wellington", "New Zealand"},
     {"Jakarta", "Indonesia"}, {"Kuala Lumpur", "Malaysia"}, {"Manila", "Philippines"},
     {"Bangkok", "Thailand"}, {"Hanoi", "Vietnam"}, {"Seoul", "South Korea"},
@@ -455,6 +500,39 @@ static const char *const CAPITALS[][2] = {
     {"Luanda", "Angola"}, {"Athens", "Greece"}, {"Vienna", "Austria"}, {"Bern", "Switzerland"},
     {"Dublin", "Ireland"}, {"Budapest", "Hungary"}, {"Prague", "Czech Republic"},
     {"Bucharest", "Romania"}, {"Singapore", "Singapore"}, {"Phnom Penh", "Cambodia"},
+    {"Lomé", "Togo"}, {"Lome", "Togo"}, {"Niamey", "Niger"}, {"Bamako", "Mali"},
+    {"Ouagadougou", "Burkina Faso"}, {"Yamoussoukro", "Ivory Coast"}, {"Conakry", "Guinea"},
+    {"Freetown", "Sierra Leone"}, {"Monrovia", "Liberia"}, {"Banjul", "Gambia"},
+    {"Nouakchott", "Mauritania"}, {"N'Djamena", "Chad"}, {"N’Djamena", "Chad"},
+    {"Yaoundé", "Cameroon"}, {"Yaounde", "Cameroon"}, {"Libreville", "Gabon"},
+    {"Kinshasa", "Democratic Republic of the Congo"}, {"Brazzaville", "Congo"},
+    {"Bangui", "Central African Republic"}, {"Juba", "South Sudan"}, {"Khartoum", "Sudan"},
+    {"Mogadishu", "Somalia"}, {"Asmara", "Eritrea"}, {"Lusaka", "Zambia"}, {"Harare", "Zimbabwe"},
+    {"Lilongwe", "Malawi"}, {"Maputo", "Mozambique"}, {"Windhoek", "Namibia"},
+    {"Gaborone", "Botswana"}, {"Maseru", "Lesotho"}, {"Antananarivo", "Madagascar"},
+    {"Port Louis", "Mauritius"}, {"Tunis", "Tunisia"}, {"Algiers", "Algeria"}, {"Tripoli", "Libya"},
+    {"Praia", "Cape Verde"}, {"Malabo", "Equatorial Guinea"}, {"Porto-Novo", "Benin"},
+    {"Gitega", "Burundi"}, {"Moroni", "Comoros"}, {"Astana", "Kazakhstan"},
+    {"Tashkent", "Uzbekistan"}, {"Bishkek", "Kyrgyzstan"}, {"Dushanbe", "Tajikistan"},
+    {"Ashgabat", "Turkmenistan"}, {"Kabul", "Afghanistan"}, {"Baku", "Azerbaijan"},
+    {"Yerevan", "Armenia"}, {"Tbilisi", "Georgia"}, {"Ulaanbaatar", "Mongolia"},
+    {"Vientiane", "Laos"}, {"Naypyidaw", "Myanmar"}, {"Thimphu", "Bhutan"}, {"Malé", "Maldives"},
+    {"Dili", "Timor-Leste"}, {"Bandar Seri Begawan", "Brunei"}, {"Muscat", "Oman"},
+    {"Manama", "Bahrain"}, {"Kuwait City", "Kuwait"}, {"Amman", "Jordan"}, {"Beirut", "Lebanon"},
+    {"Damascus", "Syria"}, {"Sanaa", "Yemen"}, {"Amsterdam", "Netherlands"},
+    {"Reykjavik", "Iceland"}, {"Minsk", "Belarus"}, {"Vilnius", "Lithuania"}, {"Riga", "Latvia"},
+    {"Tallinn", "Estonia"}, {"Bratislava", "Slovakia"}, {"Ljubljana", "Slovenia"},
+    {"Zagreb", "Croatia"}, {"Belgrade", "Serbia"}, {"Sarajevo", "Bosnia and Herzegovina"},
+    {"Podgorica", "Montenegro"}, {"Skopje", "North Macedonia"}, {"Tirana", "Albania"},
+    {"Chisinau", "Moldova"}, {"Nicosia", "Cyprus"}, {"Valletta", "Malta"}, {"Havana", "Cuba"},
+    {"Caracas", "Venezuela"}, {"Bogota", "Colombia"}, {"Quito", "Ecuador"}, {"La Paz", "Bolivia"},
+    {"Asunción", "Paraguay"}, {"Asuncion", "Paraguay"}, {"Montevideo", "Uruguay"},
+    {"Panama City", "Panama"}, {"San José", "Costa Rica"}, {"Managua", "Nicaragua"},
+    {"Tegucigalpa", "Honduras"}, {"San Salvador", "El Salvador"}, {"Guatemala City", "Guatemala"},
+    {"Port-au-Prince", "Haiti"}, {"Santo Domingo", "Dominican Republic"},
+    {"Port Moresby", "Papua New Guinea"}, {"Suva", "Fiji"}, {"Apia", "Samoa"},
+    {"Nuku'alofa", "Tonga"}, {"Port Vila", "Vanuatu"}, {"Honiara", "Solomon Islands"},
+    {"Funafuti", "Tuvalu"}, {"Majuro", "Marshall Islands"},
 };
 
 static const char *const NICKNAMES[][2] = {
@@ -672,11 +750,28 @@ static void index_lexicon(void)
     WORD_LIST(LEX_EVALUATIVE);
     WORD_LIST(LEX_DOCUMENT_PLURALS);
     WORD_LIST(LEX_ANY_TYPE_HEADS);
+    WORD_LIST(LEX_DOCUMENT_TYPE_WORDS);
+    WORD_LIST(LEX_CONSENT_VERBS);
+    WORD_LIST(LEX_DRAFT_WORDS);
+    WORD_LIST(LEX_PLANNING_WORDS);
+    WORD_LIST(LEX_PAST_MARKERS);
+    WORD_LIST(LEX_DOCUMENT_ANAPHORS);
+    WORD_LIST(LEX_TOPIC_OPENERS);
+    WORD_LIST(LEX_PURPOSE_VERBS);
+    WORD_LIST(LEX_OCCASION_NOUNS);
+    WORD_LIST(LEX_FIELD_NOUNS);
+    WORD_LIST(LEX_TOPIC_STOPS);
+    WORD_LIST(LEX_QUANTIFIERS);
+    WORD_LIST(LEX_LIST_OPENERS);
+    WORD_LIST(LEX_QUANTITY_NOUNS);
+    WORD_LIST(LEX_SIGNABLE_NOUNS);
+    WORD_LIST(LEX_BILLING_WORDS);
     WORD_LIST(LEX_EVENT_WORDS);
     WORD_LIST(LEX_NEGATIONS);
     WORD_LIST(LEX_GROUP_NOUNS);
     WORD_LIST(LEX_ROLE_NOUNS);
     WORD_LIST(LEX_HEADLINE_LABELS);
+    WORD_LIST(LEX_CORRECTION_LABELS);
     WORD_LIST(LEX_TITLED_WORKS);
     WORD_LIST(LEX_NAMING_WORDS);
     PAIR_LIST(COUNTRIES);
@@ -799,9 +894,120 @@ const char *const LEX_DOCUMENT_PLURALS[] = {
     "memoranda", "texts", "instruments", "protocols", "declarations", NULL,
 };
 
+/* Words before a document that say it is not signed yet ("a draft memorandum"). */
+const char *const LEX_DRAFT_WORDS[] = {
+    "draft", "proposed", "planned", "prospective", "possible", "potential", "future",
+    "envisaged", "mooted", NULL,
+};
+
+/* Signing verbs that tell consent rather than a signature when nothing names the document:
+ * "reached an agreement on fisheries", "agreed a deal". */
+const char *const LEX_CONSENT_VERBS[] = {
+    "reached", "agreed", NULL,
+};
+
+/* Words before "signing" that make it a plan or a topic of talks ("discussed signing an
+ * agreement", "ahead of signing"). */
+const char *const LEX_PLANNING_WORDS[] = {
+    "discussed", "discussing", "discuss", "considering", "considered", "consider", "planning",
+    "plans", "plan", "planned", "exploring", "explored", "mulling", "weighing", "eyeing",
+    "toward", "towards", "ahead", "preparing", "prepare", "prepared", "envisage", "envisaged",
+    "proposed", "proposing", "about", "over", "delay", "delayed", "postpone", "postponed",
+    NULL,
+};
+
+/* Words that make a signing told in the past a history, not the article's news ("previously
+ * signed", "the original accord"). */
+const char *const LEX_PAST_MARKERS[] = {
+    "which", "previous", "previously", "earlier", "former", "formerly", "original",
+    "originally", "initially", "historic", NULL,
+};
+
+/* Words that, beside the heads, name a document's type: "Memorandum of Understanding",
+ * "letter of intent". */
+const char *const LEX_DOCUMENT_TYPE_WORDS[] = {
+    "understanding", "intent", "letter", "letters", NULL,
+};
+
+/* Words that open what a document is about, after its type: "an agreement on ...",
+ * "a letter of intent for ...", "accords covering ...". */
+const char *const LEX_TOPIC_OPENERS[] = {
+    "on", "for", "of", "to", "between", "concerning", "regarding", "covering", "establishing",
+    "creating", "governing", "allowing", "granting", "setting", "in", NULL,
+};
+
+/* Nouns of "in the mining sector", "in the field of health": what a document is about. */
+const char *const LEX_FIELD_NOUNS[] = {
+    "field", "fields", "area", "areas", "sphere", "spheres", "domain", "domains", "sector",
+    "sectors", NULL,
+};
+
+/* Nouns after "on", "for", "in" that tell the occasion or manner of a signing, not what the
+ * document is about: "on the sidelines of", "on behalf of", "for the first time". */
+const char *const LEX_OCCASION_NOUNS[] = {
+    "sidelines", "margins", "margin", "behalf", "eve", "occasion", "visit", "trip", "tour",
+    "time", "day", "back", "heels", "anniversary", "way", "spot", "record", "part", "basis",
+    "invitation", "initiative", "presence", "instructions", "orders", NULL,
+};
+
+/* Verbs of a purpose clause ("signed three agreements to deepen ties"): why, not what. */
+const char *const LEX_PURPOSE_VERBS[] = {
+    "deepen", "strengthen", "boost", "bolster", "enhance", "expand", "promote", "further",
+    "improve", "advance", "foster", "increase", "intensify", "consolidate", "cement", "reinforce",
+    "broaden", "elevate", "upgrade", "spur", "support", "help", "mark", "celebrate", NULL,
+};
+
+/* Words that end what a document is about: a clause, a time, a verb of the sentence. */
+const char *const LEX_TOPIC_STOPS[] = {
+    "which", "that", "who", "whose", "where", "whereby", "while", "when", "as", "plus", "was",
+    "were", "is", "are", "be", "been", "being", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "has", "have", "had", "did", "does", "do", "also", "after",
+    "before", "during", "amid", "ahead", "following", "at", "with", "by", "under", "worth",
+    "valued", "last", "next", "today", "yesterday", "tomorrow", "earlier", "later", "here",
+    "there", "but", "including", "besides", "through", "since", "until", "within", "among",
+    "via", "against", "because", "so", "than", "if", "said", "says", "according", "signed",
+    "inked", "sealed", NULL,
+};
+
+/* Words that open the items of a batch: "signed 12 agreements, including a memorandum on
+ * ...", "among them". */
+const char *const LEX_LIST_OPENERS[] = {
+    "including", "include", "includes", "included", "among", ":", NULL,
+};
+
+/* Words that count documents: "three agreements", "several accords". */
+const char *const LEX_QUANTIFIERS[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "several", "various", "multiple", "numerous", "many", "some", "dozens", "both", NULL,
+};
+
+/* Nouns of "a number of", "a series of", "a raft of" documents. */
+const char *const LEX_QUANTITY_NOUNS[] = {
+    "number", "series", "raft", "range", "host", "set", "package", "slew", "couple", "total",
+    "batch", "bundle", "string", "pair", "trio", "dozen", "handful", "slate", "suite", NULL,
+};
+
+/* Nouns that are signed like a document though they do not name one: "signed a comprehensive
+ * strategic partnership", "the agreement, billed as a ... partnership". */
+const char *const LEX_SIGNABLE_NOUNS[] = {
+    "partnership", "roadmap", "road-map", "plan", "programme", "program", NULL,
+};
+
+/* Words before a phrase that gives a document another name ("billed as", "dubbed"). */
+const char *const LEX_BILLING_WORDS[] = {
+    "billed", "dubbed", "called", "named", "known", "described", "touted", "branded", "styled",
+    NULL,
+};
+
 /* Generic words that may stand for a document of any type. */
 const char *const LEX_ANY_TYPE_HEADS[] = {
-    "agreement", "deal", "pact", "accord", NULL,
+    "agreement", "deal", "pact", "accord", "document", NULL,
+};
+
+/* Words that refer back to a document already told but never tell a new one ("inked the
+ * document at the ceremony"). */
+const char *const LEX_DOCUMENT_ANAPHORS[] = {
+    "document", NULL,
 };
 
 /* Words that make a capitalised phrase an event, not a venue. */
@@ -822,7 +1028,7 @@ const char *const LEX_NEGATIONS[] = {
 /* Nouns for a pair of people ("the two leaders"). */
 const char *const LEX_GROUP_NOUNS[] = {
     "leaders", "ministers", "sides", "officials", "counterparts", "presidents", "secretaries",
-    "men", "women", "delegations", NULL,
+    "men", "women", "delegations", "premiers", "chancellors", "monarchs", "kings", NULL,
 };
 
 /* Lower-case role nouns that introduce a name ("council chair Name"). */
@@ -844,6 +1050,11 @@ const char *const LEX_HEADLINE_LABELS[] = {
     "Live updates", "Live Updates", "TRANSCRIPT", "Transcript", "PRESS RELEASE", "Press Release", "OPINION", "Opinion",
     "FEATURES", "Features", "EDITORIAL", "COMMENT", "NEWSLETTER", "Newsletter", "Statement",
     "STATEMENT", "Correction", "CORRECTION", "Obituary", "Letters", "LETTERS", NULL,
+};
+
+/* Labels of a note that corrects the article: what it says was wrong is no fact. */
+const char *const LEX_CORRECTION_LABELS[] = {
+    "Correction", "CORRECTION", "Corrections", "Clarification", "CLARIFICATION", "Erratum", NULL,
 };
 
 /* Words before quotation marks that name rather than report ("dubbed"). */

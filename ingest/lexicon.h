@@ -37,11 +37,28 @@ extern const char *const LEX_DOMAIN_WORDS[]; /* words that say what kind of agre
 extern const char *const LEX_EVALUATIVE[]; /* adjectives that praise or date a mention without telling which one it is */
 extern const char *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents ("the documents were signed") */
 extern const char *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
+extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
+extern const char *const LEX_DRAFT_WORDS[]; /* draft, proposed ...: not signed yet */
+extern const char *const LEX_CONSENT_VERBS[]; /* reached, agreed: consent, unless a name is signed */
+extern const char *const LEX_PLANNING_WORDS[]; /* discussed, ahead ...: "discussed signing" is no signing */
+extern const char *const LEX_PAST_MARKERS[]; /* previously, original ...: a signing of the past */
+extern const char *const LEX_DOCUMENT_TYPE_WORDS[]; /* understanding, intent, letter: the rest of a type's name */
+extern const char *const LEX_TOPIC_OPENERS[]; /* on, for, covering ...: what a document is about follows */
+extern const char *const LEX_FIELD_NOUNS[]; /* field, sector ...: "in the mining sector" */
+extern const char *const LEX_OCCASION_NOUNS[]; /* sidelines, behalf ...: "on the sidelines of" is no topic */
+extern const char *const LEX_PURPOSE_VERBS[]; /* deepen, boost ...: "to VERB" says why, not what */
+extern const char *const LEX_TOPIC_STOPS[]; /* which, was, after, with ...: what a document is about has ended */
+extern const char *const LEX_LIST_OPENERS[]; /* including, among ...: the items of a batch follow */
+extern const char *const LEX_QUANTIFIERS[]; /* three, several ...: documents counted */
+extern const char *const LEX_QUANTITY_NOUNS[]; /* number, series ...: "a number of" documents */
+extern const char *const LEX_SIGNABLE_NOUNS[]; /* partnership, plan ...: signed though no document type */
+extern const char *const LEX_BILLING_WORDS[]; /* billed, dubbed ...: "billed as" another name */
 extern const char *const LEX_EVENT_WORDS[]; /* words that make a capitalised phrase an event, not a venue */
 extern const char *const LEX_NEGATIONS[]; /* words before a verb that deny or postpone it ("did not meet", "will meet") */
 extern const char *const LEX_GROUP_NOUNS[]; /* nouns for a pair of people ("the two leaders") */
 extern const char *const LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
 extern const char *const LEX_HEADLINE_LABELS[]; /* labels that open a headline the way a place opens a dateline ("Live:") */
+extern const char *const LEX_CORRECTION_LABELS[]; /* Correction, Clarification: a note on what was wrong */
 extern const char *const LEX_TITLED_WORKS[]; /* webinar, report, book ... titled in quotation marks */
 extern const char *const LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
 

@@ -1,0 +1,629 @@
+/* Unit tests of agreements told the way real articles tell them.
+ *
+ * A document named by its type and what it is about ("a memorandum of understanding on
+ * lithium processing", "an agreement to establish a joint commission", "signed memorandums on
+ * cooperation in ..."), lists of documents in one signing sentence (one fact each), named
+ * documents joined by "and the", names that go on after "(MoU)", a year after the type
+ * ("Border Arrangement 1985"), a partnership billed as the deal's name, and what is not a
+ * document of its own: a batch counted without a topic ("three agreements to deepen ties"),
+ * "the first deal of its kind", a lead that another sentence names, a correction note.
+ * Every article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+static const json_t *must_agreement(const json_t *ex, const char *needle)
+{
+    const json_t *a = find_agreement(ex, needle);
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, json_brief(json_object_get(ex, "agreements")));
+    return a;
+}
+
+static size_t count_agreements(const json_t *ex)
+{
+    return json_array_size(json_object_get(ex, "agreements"));
+}
+
+#define AGREEMENTS(ex) json_brief(json_object_get(ex, "agreements"))
+
+/* ---- a document named by its type and what it is about ---- */
+
+Test(extract_agreements, memorandum_named_by_its_topic)
+{
+    static const char text[] =
+        "LIMA — Chile and Peru signed a memorandum of understanding on lithium processing in Lima "
+        "on 3 June 2024, officials said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum");
+    cr_expect_str_eq(field_str(a, "name"), "memorandum of understanding on lithium processing");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-06-03");
+    cr_expect_str_eq(field_str(a, "place"), "Lima");
+    cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, agreement_to_establish_names_what_it_sets_up)
+{
+    static const char text[] =
+        "Ghana and Togo have signed two agreements to deepen trade between the two countries.\n"
+        "\n"
+        "The accords, which included an agreement to establish a Joint Water Commission, were signed "
+        "in Accra on 9 May 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement to establish a Joint Water Commission");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-09");
+    cr_expect(parties_are(a, "Ghana", "Togo"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    /* "two agreements to deepen trade" counts a batch and names none of it */
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, capitalised_memorandum_with_a_lower_case_topic)
+{
+    static const char text[] =
+        "DAKAR, 2 July 2024 — Senegal and Gambia signed two accords on Tuesday.\n"
+        "\n"
+        "The two deals signed were a Memorandum of Understanding on the creation of a Joint Trade "
+        "Council between the two countries and a visa waiver agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Memorandum");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on the creation of a Joint Trade Council");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07-02");
+    cr_expect(parties_are(a, "Senegal", "Gambia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, purpose_to_verb_is_no_topic_but_to_exempt_is)
+{
+    static const char text[] =
+        "AMMAN — After their talks on 4 April 2023, the foreign ministers of Kuwait and Morocco signed "
+        "a cooperation agreement to mutually waive visas for holders of service passports.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "cooperation agreement");
+    cr_expect_str_eq(field_str(a, "name"), "cooperation agreement to mutually waive visas for holders of service passports");
+    cr_expect(parties_are(a, "Kuwait", "Morocco"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, bare_plural_after_the_signing_verb)
+{
+    static const char text[] =
+        "WARSAW, 2 March 2023 — Lithuania and Poland said their governments had signed memorandums "
+        "on cooperation in energy and education.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandums");
+    cr_expect_str_eq(field_str(a, "name"), "memorandums on cooperation in energy and education");
+    cr_expect(parties_are(a, "Lithuania", "Poland"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, enumerated_topics_stay_one_document)
+{
+    static const char text[] =
+        "Qatar and Kenya on 8 October 2024 signed agreements on water, health care, and rail "
+        "standards, the two governments said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "agreements on");
+    cr_expect_str_eq(field_str(a, "name"), "agreements on water, health care, and rail standards");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_comma_without_a_closing_and_ends_the_topic)
+{
+    static const char text[] =
+        "Nepal and Bhutan signed an agreement on hydropower trade on 1 May 2024, officials said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on");
+    cr_expect_str_eq(field_str(a, "name"), "agreement on hydropower trade");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_batch_counted_without_a_topic_is_no_fact)
+{
+    static const char text[] =
+        "OSLO, 5 May 2024 — Norway and Vietnam signed three agreements to deepen ties on Monday, "
+        "and a number of agreements on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_first_deal_of_its_kind_is_no_name)
+{
+    static const char text[] =
+        "Uruguay signed a solar power framework agreement with Portugal on 6 June 2024, the first "
+        "deal of its kind between the two countries.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "of its kind"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+/* ---- lists of documents in one signing sentence ---- */
+
+Test(extract_agreements, each_document_of_a_list_is_a_fact)
+{
+    static const char text[] =
+        "LOMÉ, 12 March 2024 — Accra and Lomé signed a letter of intent for a cross-border power line "
+        "between both countries, as well as a joint declaration of the Ministries of Fisheries, Ports "
+        "and Transport and a memorandum of understanding on customs data; and an agreement on river "
+        "navigation.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 4, "%s", AGREEMENTS(ex));
+    const char *const names[] = {
+        "letter of intent for a cross-border power line",
+        "joint declaration of the Ministries of Fisheries, Ports and Transport",
+        "memorandum of understanding on customs data",
+        "agreement on river navigation",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const json_t *a = must_agreement(ex, names[i]);
+        cr_expect_str_eq(field_str(a, "name"), names[i]);
+        cr_expect_str_eq(field_str(a, "signed"), "2024-03-12", "%s", names[i]);
+    }
+    json_decref(ex);
+}
+
+Test(extract_agreements, plus_and_a_number_of_open_list_items)
+{
+    static const char text[] =
+        "ADDIS ABABA, 6 May 2024 — The two premiers signed a number of legal accords covering visa "
+        "waivers, tourism and prisoner transfers, plus agreements on energy, mining and road "
+        "cooperation, officials from Ethiopia and Vietnam said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    must_agreement(ex, "legal accords covering visa waivers, tourism and prisoner transfers");
+    must_agreement(ex, "agreements on energy, mining and road cooperation");
+    json_decref(ex);
+}
+
+Test(extract_agreements, named_documents_joined_by_and_the)
+{
+    static const char text[] =
+        "TASHKENT — The presidents of Kazakhstan and Uzbekistan signed the Treaty on the Demarcation "
+        "of the Eastern Border and the Tashkent Declaration on Good Neighbourliness on March 3, 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *t = must_agreement(ex, "Treaty on the Demarcation");
+    cr_expect_str_eq(field_str(t, "name"), "Treaty on the Demarcation of the Eastern Border");
+    cr_expect_str_eq(field_str(t, "signed"), "2025-03-03");
+    const json_t *d = must_agreement(ex, "Tashkent Declaration");
+    cr_expect_str_eq(field_str(d, "name"), "Tashkent Declaration on Good Neighbourliness");
+    cr_expect_str_eq(field_str(d, "signed"), "2025-03-03");
+    json_decref(ex);
+}
+
+/* ---- names ---- */
+
+Test(extract_agreements, the_name_goes_on_after_mou_in_parentheses)
+{
+    static const char text[] =
+        "Estonia’s Foreign Minister Kadri Lepp and his Irish counterpart Sean Doyle signed a "
+        "Memorandum of Understanding (MoU) on Maritime Search and Rescue Cooperation in Tallinn on "
+        "14 January 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Memorandum");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on Maritime Search and Rescue Cooperation");
+    cr_expect_null(field_str(a, "acronym"), "a type is no acronym: %s", AGREEMENTS(ex));
+    cr_expect(evidence_has(a, NULL, text, "(MoU) on Maritime"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, lower_case_topic_after_mou_in_parentheses)
+{
+    static const char text[] =
+        "DOHA, 11 August 2021 — Qatar and Iraq on Wednesday inked Memoranda of Understanding (MoU) on "
+        "holding regular consular talks.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Memoranda");
+    cr_expect_str_eq(field_str(a, "name"), "Memoranda of Understanding on holding regular consular talks");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_year_after_the_type_names_one_document)
+{
+    static const char text[] =
+        "The border committee was formed as a result of the signing of the Border Arrangement 1985 "
+        "between Brunei and Malaysia.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Border Arrangement 1985");
+    cr_expect_str_eq(field_str(a, "signed"), "1985");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_memorandum_signed_beside_an_older_named_arrangement)
+{
+    static const char text[] =
+        "SINGAPORE, 6 September 2022 — Brunei and Singapore on Tuesday signed a memorandum of "
+        "understanding (MoU), which sets out four goals.\n"
+        "\n"
+        "The ties go back to the signing of the Border Arrangement 1985.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "memorandum of understanding");
+    cr_expect_str_eq(field_str(a, "signed"), "2022-09-06");
+    cr_expect(parties_are(a, "Brunei", "Singapore"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    must_agreement(ex, "Border Arrangement 1985");
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_partnership_billed_as_the_deals_name)
+{
+    static const char text[] =
+        "LISBON, 17 September 2025 — Brazil and Portugal have signed a pact to deepen trade ties.\n"
+        "\n"
+        "The agreement — billed as a comprehensive strategic partnership — was signed by President "
+        "Ana Moraes and Prime Minister Rui Carvalho in Lisbon on 16 September 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "comprehensive strategic partnership");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-09-16");
+    cr_expect_str_eq(field_str(a, "place"), "Lisbon");
+    cr_expect(has_signatory(a, "Ana Moraes") && has_signatory(a, "Rui Carvalho"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, between_the_eu_and_is_the_parties_not_the_topic)
+{
+    static const char text[] =
+        "It is the first such text since the Apia Agreement, the partnership treaty between the EU "
+        "and the Pacific states signed in Apia in November 2023.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "partnership treaty between"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_topic_stops_before_a_date_and_a_participle)
+{
+    static const char text[] =
+        "He also said that the MoU on fishing rights signed between Morocco and Mauritania was void.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "MoU on fishing rights");
+    cr_expect_str_eq(field_str(a, "name"), "MoU on fishing rights");
+    cr_expect(parties_are(a, "Morocco", "Mauritania"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+/* ---- one document told twice ---- */
+
+Test(extract_agreements, a_lead_joins_the_document_another_sentence_names)
+{
+    static const char text[] =
+        "REYKJAVIK, 3 March 2025 — Iceland and Peru on Monday signed a protocol to share glacier "
+        "data, satellite images and survey time, a deal scientists welcomed.\n"
+        "\n"
+        "Icelandic Minister Anna Sigurdsdottir and Peruvian Minister Jorge Salas signed the Protocol "
+        "on Glacier Monitoring Cooperation at the National Museum in Reykjavik.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Protocol on Glacier Monitoring Cooperation");
+    cr_expect(evidence_has(a, NULL, text, "protocol to share glacier data"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, an_older_agreement_on_the_same_topic_stays_apart)
+{
+    static const char text[] =
+        "MALMÖ — Denmark and Sweden signed the Letter of Intent on a Fixed Link between Two Ports on "
+        "3 June 2025.\n"
+        "\n"
+        "The bridge was built under the 1991 agreement on a fixed link across the strait.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "1991 agreement on a fixed link");
+    cr_expect_str_eq(field_str(a, "signed"), "1991");
+    json_decref(ex);
+}
+
+/* ---- dates ---- */
+
+Test(extract_agreements, on_the_same_day_takes_the_day_before_it)
+{
+    static const char text[] =
+        "On 12 June 2024, in Tarija, the ministers of Bolivia and Argentina signed the Agreement on "
+        "Cooperation in Water Management.\n"
+        "\n"
+        "On the same day the two state companies signed a letter of intent to study a jointly owned "
+        "battery plant.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "letter of intent to study");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-06-12");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_correction_note_is_no_signing)
+{
+    static const char text[] =
+        "KIGALI, 4 June 2025 — Rwanda and Uganda signed the Protocol on Lake Kivu Navigation on 3 "
+        "June 2025.\n"
+        "\n"
+        "Correction, 4 June 2025: An earlier version of this article said the protocol was signed on "
+        "2 June 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Protocol on Lake Kivu Navigation");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-03");
+    json_decref(ex);
+}
+
+/* ---- parties ---- */
+
+Test(extract_agreements, guinea_bissau_is_a_party)
+{
+    static const char text[] =
+        "BISSAU, 3 May 2024 — Guinea-Bissau and Cape Verde signed an agreement on fisheries "
+        "inspection.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on fisheries inspection");
+    cr_expect(parties_are(a, "Guinea-Bissau", "Cape Verde"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+/* ---- the signing sentence's own details ---- */
+
+Test(extract_agreements, the_treaty_is_the_one_named_just_before)
+{
+    static const char text[] =
+        "ALMATY, 2 April 2025 — The presidents of Kazakhstan, Kyrgyzstan and Tajikistan signed the "
+        "Treaty on the Tri-Border Point and the Almaty Declaration on Lasting Friendship on 1 April.\n"
+        "\n"
+        "The foreign ministers of Kyrgyzstan and Tajikistan exchanged papers bringing the Treaty on "
+        "Allied Relations into force on 1 April.\n"
+        "\n"
+        "The treaty was first signed on May 9, 2022, in Bishkek.\n";
+    json_t *ex = extract_text(text);
+    const json_t *allied = must_agreement(ex, "Treaty on Allied Relations");
+    cr_expect_str_eq(field_str(allied, "signed"), "2022-05-09");
+    cr_expect_str_eq(field_str(allied, "place"), "Bishkek");
+    const json_t *border = must_agreement(ex, "Treaty on the Tri-Border Point");
+    cr_expect_str_eq(field_str(border, "signed"), "2025-04-01");
+    cr_expect(field_str(border, "place") == NULL || strcmp(field_str(border, "place"), "Bishkek") != 0,
+              "the 2022 signing's place is not this one's: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_formal_state_name_is_a_party)
+{
+    static const char text[] =
+        "President Ana Lopes of the Hellenic Republic and President Jonas Berg of Norway signed the "
+        "Treaty on Shipping Registers in Oslo on 8 May 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Treaty on Shipping Registers");
+    cr_expect(parties_are(a, "Greece", "Norway"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_venue_and_its_city)
+{
+    static const char text[] =
+        "Ghana and Togo signed an agreement on fisheries after talks at State House, Accra, on 3 May "
+        "2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on fisheries");
+    cr_expect_str_eq(field_str(a, "place"), "State House, Accra");
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_place_a_visitor_signs_at)
+{
+    static const char text[] =
+        "DOHA, 19 November 2025 — Qatar and Japan signed a number of agreements on Tuesday as the emir "
+        "visited the Imperial Palace.\n"
+        "\n"
+        "He and Prime Minister Kenji Mori signed agreements on energy, shipping and education.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreements on energy");
+    cr_expect_str_eq(field_str(a, "place"), "Imperial Palace");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-11-18");
+    cr_expect(parties_are(a, "Qatar", "Japan"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, inked_the_document_here)
+{
+    static const char text[] =
+        "ACCRA, Aug 11 (GNA): Ghana and Iraq on 11 August 2021 inked a memorandum of understanding on "
+        "holding regular consular talks.\n"
+        "\n"
+        "Foreign Minister Ama Owusu and her Iraqi counterpart Dr. Karim Saleh inked the document at "
+        "the signing ceremony held here at the foreign ministry.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum of understanding on holding regular consular talks");
+    cr_expect_str_eq(field_str(a, "place"), "Accra");
+    cr_expect(has_signatory(a, "Ama Owusu") && has_signatory(a, "Karim Saleh"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_dateline_of_a_lead_that_signs)
+{
+    static const char text[] =
+        "NAIROBI: Kenya and Rwanda on Tuesday signed a memorandum of understanding (MoU), which sets "
+        "out three goals.\n"
+        "\n"
+        "The ministers said the MoU would widen their cooperation.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "memorandum of understanding");
+    cr_expect_str_eq(field_str(a, "place"), "Nairobi");
+    cr_expect_null(field_str(a, "signed"), "Tuesday has no reference date here: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, another_one_is_one_more_document_of_that_type)
+{
+    static const char text[] =
+        "Chad and Niger signed three agreements in N'Djamena on 4 March 2024.\n"
+        "\n"
+        "The other two deals signed were a Memorandum of Understanding on the setting up of Joint "
+        "Border Patrols between the two countries and another one between the Diplomatic Academy of "
+        "Chad and the Ministry of Foreign Affairs of Niger.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "between the Diplomatic Academy");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding between the Diplomatic Academy of Chad and "
+                                           "the Ministry of Foreign Affairs of Niger");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-03-04");
+    cr_expect(parties_are(a, "Chad", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    must_agreement(ex, "Memorandum of Understanding on the setting up of Joint Border Patrols");
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_two_premiers_signed)
+{
+    static const char text[] =
+        "HANOI, 6 May 2024 — Premier Tran Van Minh held talks with Kenyan Prime Minister Joseph "
+        "Mwangi on Monday.\n"
+        "\n"
+        "Officials said the two premiers signed agreements on rice trade and port management.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreements on rice trade and port management");
+    cr_expect(has_signatory(a, "Tran Van Minh") && has_signatory(a, "Joseph Mwangi"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+/* ---- no signing ---- */
+
+Test(extract_agreements, consent_plans_drafts_and_talks_are_no_signings)
+{
+    static const char *const texts[] = {
+        "ACCRA, 3 May 2024 — Benin and Niger reached an agreement on river fisheries on Friday.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger discussed signing an agreement on river fisheries.\n",
+        "ACCRA, 3 May 2024 — A draft agreement on river fisheries was signed off by the cabinet of Benin "
+        "and Niger.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger are negotiating an agreement on river fisheries.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger hope to sign an agreement on river fisheries next year.\n",
+        "ACCRA, 3 May 2024 — Benin has signed agreements on river fisheries with several countries.\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        json_t *ex = extract_text(texts[i]);
+        cr_expect_eq(count_agreements(ex), 0, "%s: %s", texts[i], AGREEMENTS(ex));
+        json_decref(ex);
+    }
+}
+
+Test(extract_agreements, a_named_document_reached_is_still_served)
+{
+    static const char text[] = "ACCRA, 3 May 2024 — Benin and Niger reached the Niger River Fisheries Accord on "
+                               "2 May 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Niger River Fisheries Accord");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-02");
+    json_decref(ex);
+}
+
+Test(extract_agreements, previously_signed_is_not_the_articles_news)
+{
+    static const char text[] = "ACCRA, 3 May 2024 — Benin and Niger previously signed an agreement on river "
+                               "fisheries.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on river fisheries");
+    cr_expect_null(field_str(a, "signed"), "not the article's date: %s", AGREEMENTS(ex));
+    cr_expect_null(field_str(a, "place"), "not the dateline: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_occasion_of_a_signing_is_no_topic)
+{
+    static const char *const texts[] = {
+        "ACCRA, 3 May 2024 — Benin and Niger signed an agreement on trade on the sidelines of the AU summit.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger signed an agreement on trade on behalf of their customs services.\n",
+        "ACCRA, 3 May 2024 — Benin and Niger signed an agreement on trade for the first time.\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        json_t *ex = extract_text(texts[i]);
+        const json_t *a = must_agreement(ex, "agreement on trade");
+        cr_expect_str_eq(field_str(a, "name"), "agreement on trade", "%s", texts[i]);
+        json_decref(ex);
+    }
+    json_t *ex = extract_text("ACCRA, 3 May 2024 — Benin and Niger signed the deal on the sidelines of the summit.\n");
+    cr_expect_null(find_agreement(ex, "sidelines"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_items_of_a_batch_after_including)
+{
+    static const char text[] =
+        "COTONOU, 3 May 2024 — Benin and Niger signed 12 agreements, including a memorandum of "
+        "understanding on health and an agreement on visa exemption.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum of understanding on health");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-03");
+    cr_expect(parties_are(a, "Benin", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    must_agreement(ex, "agreement on visa exemption");
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_signing_of_a_document)
+{
+    static const char text[] =
+        "COTONOU, 3 May 2024 — Benin and Niger witnessed the signing of an agreement on river trade "
+        "between their ministers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on river trade");
+    cr_expect_str_eq(field_str(a, "name"), "agreement on river trade");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-05-03");
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_document_of_a_report_joins_nothing)
+{
+    static const char text[] =
+        "COTONOU, 3 May 2024 — Benin and Niger signed the Niger River Trade Accord on 2 May 2024.\n"
+        "\n"
+        "According to the document seen by reporters, Niger's army is short of fuel.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Niger River Trade Accord");
+    cr_expect(!evidence_has(a, NULL, text, "document"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, capitals_that_stand_for_their_countries)
+{
+    static const char text[] =
+        "The presidents met on 23 January 2023. As a result, Lomé and Niamey have jointly signed an "
+        "agreement on river trade.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on river trade");
+    cr_expect(parties_are(a, "Togo", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, he_and_a_named_person_signed)
+{
+    static const char text[] =
+        "DOHA, 19 November 2025 — Qatar and Japan signed a number of agreements on Tuesday as Emir Hamad "
+        "Al Thani visited Tokyo.\n"
+        "\n"
+        "He and Prime Minister Kenji Mori signed agreements on energy, shipping and education.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreements on energy");
+    cr_expect(has_signatory(a, "Hamad Al Thani") && has_signatory(a, "Kenji Mori"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, parties_from_a_later_sentence_about_the_agreement)
+{
+    static const char text[] =
+        "In a meeting with his counterpart Ali Nasser, Foreign Minister Omar Haddad reviewed regional "
+        "issues.\n"
+        "\n"
+        "They signed a cooperation agreement to mutually waive visas for holders of service passports.\n"
+        "\n"
+        "Haddad praised the relations between Jordan and Kuwait, adding that the agreement is a new step.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "cooperation agreement to mutually waive visas");
+    cr_expect(parties_are(a, "Jordan", "Kuwait"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
