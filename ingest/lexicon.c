@@ -837,6 +837,26 @@ const char *const LEX_HEADLINE_LABELS[] = {
     "STATEMENT", "Correction", "CORRECTION", "Obituary", "Letters", "LETTERS", NULL,
 };
 
+/* Whole lines of page furniture: navigation, breadcrumbs and prompts around an article
+ * (compared case-insensitively, bullets and a trailing colon aside). */
+const char *const LEX_FURNITURE_LINES[] = {
+    "You are here", "You are in", "Skip to content", "Skip to main content", "Skip to navigation",
+    "Skip to main navigation", "Toggle navigation", "Main menu", "Menu", "Search", "Home", "All news",
+    "Short Url", "Short link", "Permalink", "Follow", "Follow us", "ADVT", "Advertisement", "Ad",
+    "Sponsored content", "Print", "Email", "Share", "Share this", "Share this article",
+    "Share on social networks", "Share on social media", "Back to top", "Log in", "Sign in",
+    "Most read", "Most popular", "Most viewed", "Next article", "Previous article",
+    "Related articles", "Related news", "Related stories", "Listen to this article",
+    "Text size", "Font size", "Tags", "Topics", "Close", NULL,
+};
+
+/* Words a wire byline uses for the newsroom instead of a name ("by Staff Writers"). */
+const char *const LEX_STAFF_BYLINES[] = {
+    "Staff Writers", "Staff Writer", "Staff Reporter", "Staff Reporters", "Staff Correspondent",
+    "Our Correspondent", "Our Reporter", "News Desk", "Web Desk", "Online Desk", "Agencies",
+    "Wire Services", NULL,
+};
+
 /* Words before quotation marks that name rather than report ("dubbed"). */
 const char *const LEX_NAMING_WORDS[] = {
     "dubbed", "called", "named", "titled", "entitled", "so-called", "term", "word", "words",

@@ -42,6 +42,8 @@ extern const char *const LEX_NEGATIONS[]; /* words before a verb that deny or po
 extern const char *const LEX_GROUP_NOUNS[]; /* nouns for a pair of people ("the two leaders") */
 extern const char *const LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
 extern const char *const LEX_HEADLINE_LABELS[]; /* labels that open a headline the way a place opens a dateline ("Live:") */
+extern const char *const LEX_FURNITURE_LINES[]; /* whole lines of page furniture ("You are here", "Skip to content") */
+extern const char *const LEX_STAFF_BYLINES[]; /* newsroom bylines that are no name ("Staff Writers") */
 extern const char *const LEX_TITLED_WORKS[]; /* webinar, report, book ... titled in quotation marks */
 extern const char *const LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
 
