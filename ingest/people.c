@@ -204,6 +204,11 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->name_start = i;
     int n = 0;
     while (i < limit && n < NAME_MAX_TOKENS) {
+        /* a particle joins two name words and is not one of them: "Yusuf Bin Alawi Bin Abdullah" */
+        if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
+            i++;
+            continue;
+        }
         if (name_token(d, i)) {
             bool poss;
             tok_stem_len(d, i, &poss);
@@ -212,10 +217,6 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
             if (poss)
                 break;
             /* an initial with its period: "J. Smith" */
-            continue;
-        }
-        if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
-            i++;
             continue;
         }
         break;
@@ -451,6 +452,19 @@ static int find_by_key_suffix(const doc *d, const char *key)
     return found;
 }
 
+/* Is the name word at w of key (lower case) a father's name: "bin Salman", "ibn Rashid"?  A
+ * mention of that word alone ("King Salman") is someone else. */
+static bool patronymic_at(const char *key, const char *w)
+{
+    static const char *const MARKS[] = {"bin ", "ibn ", "bint ", "binti ", "ben ", NULL};
+    for (int i = 0; MARKS[i]; i++) {
+        size_t n = strlen(MARKS[i]);
+        if ((size_t)(w - key) >= n && memcmp(w - n, MARKS[i], n) == 0 && (w - n == key || w[-(long)n - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
 /* The one person with this surname (lower case) and a full name, or -1 (none, or several). */
 static int find_by_surname(const doc *d, const char *surname, bool full_only)
 {
@@ -458,6 +472,9 @@ static int find_by_surname(const doc *d, const char *surname, bool full_only)
     for (size_t i = 0; i < d->people.n; i++) {
         const person *p = &d->people.items[i];
         if (strcmp(p->surname, surname) != 0)
+            continue;
+        size_t kl = strlen(p->key), sl = strlen(surname);
+        if (kl > sl && patronymic_at(p->key, p->key + kl - sl))
             continue;
         if (full_only && !strchr(p->key, ' '))
             continue;
@@ -481,7 +498,7 @@ static int find_by_name_word(const doc *d, const char *word)
         for (const char *p = k; *p;) {
             const char *e = strchr(p, ' ');
             size_t len = e ? (size_t)(e - p) : strlen(p);
-            hit |= len == n && memcmp(p, word, n) == 0;
+            hit |= len == n && memcmp(p, word, n) == 0 && !patronymic_at(k, p);
             p = e ? e + 1 : p + len;
         }
         if (!hit)
