@@ -105,7 +105,26 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 
 const char *const LEX_MEETING_WORDS[] = {
     "met", "meet", "meets", "meeting", "talks", "hosted", "hosts", "received", "visit",
-    "visited", "visiting", "summit", "discussions", "conversation", "sat", NULL,
+    "visited", "visiting", "summit", "discussions", "conversation", "sat", "consultations", NULL,
+};
+
+/* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
+const char *const LEX_TOPIC_NOUNS[] = {
+    "developments", "situation", "crisis", "conflict", "war", "fighting", "tensions", "events",
+    "violence", "unrest", "elections", "reforms", "projects", "investments", "investment", NULL,
+};
+
+/* Words beside a meeting word that make it one still to come ("the upcoming summit", "the
+ * talks scheduled for May"). */
+const char *const LEX_PLAN_WORDS[] = {
+    "upcoming", "forthcoming", "proposed", "planned", "next", "future", "scheduled", "slated",
+    "due", NULL,
+};
+
+/* Words that say people were at a meeting without taking part in it ("Present at the talks
+ * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
+const char *const LEX_ATTENDANCE_WORDS[] = {
+    "present", "accompanied", "flanked", "presence", NULL,
 };
 
 const char *const LEX_CALL_WORDS[] = {
@@ -455,6 +474,36 @@ static const char *const CAPITALS[][2] = {
     {"Luanda", "Angola"}, {"Athens", "Greece"}, {"Vienna", "Austria"}, {"Bern", "Switzerland"},
     {"Dublin", "Ireland"}, {"Budapest", "Hungary"}, {"Prague", "Czech Republic"},
     {"Bucharest", "Romania"}, {"Singapore", "Singapore"}, {"Phnom Penh", "Cambodia"},
+    {"Amman", "Jordan"}, {"Muscat", "Oman"}, {"Kuwait City", "Kuwait"}, {"Manama", "Bahrain"},
+    {"Beirut", "Lebanon"}, {"Damascus", "Syria"}, {"Sanaa", "Yemen"}, {"Tripoli", "Libya"},
+    {"Tunis", "Tunisia"}, {"Algiers", "Algeria"}, {"Khartoum", "Sudan"}, {"Juba", "South Sudan"},
+    {"Mogadishu", "Somalia"}, {"Asmara", "Eritrea"}, {"Lusaka", "Zambia"}, {"Harare", "Zimbabwe"},
+    {"Gaborone", "Botswana"}, {"Windhoek", "Namibia"}, {"Maputo", "Mozambique"},
+    {"Lilongwe", "Malawi"}, {"Antananarivo", "Madagascar"}, {"Kinshasa", "Congo"},
+    {"Brazzaville", "Congo"}, {"Yaoundé", "Cameroon"}, {"Libreville", "Gabon"},
+    {"Yamoussoukro", "Ivory Coast"}, {"Bamako", "Mali"}, {"Niamey", "Niger"},
+    {"Ouagadougou", "Burkina Faso"}, {"N'Djamena", "Chad"}, {"Nouakchott", "Mauritania"},
+    {"Banjul", "Gambia"}, {"Conakry", "Guinea"}, {"Freetown", "Sierra Leone"},
+    {"Monrovia", "Liberia"}, {"Lomé", "Togo"}, {"Porto-Novo", "Benin"}, {"Bujumbura", "Burundi"},
+    {"Gitega", "Burundi"}, {"Astana", "Kazakhstan"}, {"Tashkent", "Uzbekistan"},
+    {"Bishkek", "Kyrgyzstan"}, {"Dushanbe", "Tajikistan"}, {"Ashgabat", "Turkmenistan"},
+    {"Baku", "Azerbaijan"}, {"Tbilisi", "Georgia"}, {"Yerevan", "Armenia"}, {"Minsk", "Belarus"},
+    {"Chisinau", "Moldova"}, {"Vilnius", "Lithuania"}, {"Riga", "Latvia"}, {"Tallinn", "Estonia"},
+    {"Reykjavik", "Iceland"}, {"Amsterdam", "Netherlands"}, {"Belgrade", "Serbia"},
+    {"Zagreb", "Croatia"}, {"Ljubljana", "Slovenia"}, {"Bratislava", "Slovakia"},
+    {"Sarajevo", "Bosnia and Herzegovina"}, {"Skopje", "North Macedonia"}, {"Tirana", "Albania"},
+    {"Podgorica", "Montenegro"}, {"Pristina", "Kosovo"}, {"Nicosia", "Cyprus"},
+    {"Valletta", "Malta"}, {"Kabul", "Afghanistan"}, {"Ulaanbaatar", "Mongolia"},
+    {"Vientiane", "Laos"}, {"Naypyidaw", "Myanmar"}, {"Dili", "Timor-Leste"},
+    {"Port Moresby", "Papua New Guinea"}, {"Suva", "Fiji"}, {"Apia", "Samoa"},
+    {"Nuku'alofa", "Tonga"}, {"Port Vila", "Vanuatu"}, {"Honiara", "Solomon Islands"},
+    {"Havana", "Cuba"}, {"Caracas", "Venezuela"}, {"Quito", "Ecuador"}, {"La Paz", "Bolivia"},
+    {"Asunción", "Paraguay"}, {"Montevideo", "Uruguay"}, {"Panama City", "Panama"},
+    {"San José", "Costa Rica"}, {"Managua", "Nicaragua"}, {"Tegucigalpa", "Honduras"},
+    {"San Salvador", "El Salvador"}, {"Guatemala City", "Guatemala"},
+    {"Santo Domingo", "Dominican Republic"}, {"Port-au-Prince", "Haiti"},
+    {"Port of Spain", "Trinidad and Tobago"}, {"Georgetown", "Guyana"},
+    {"Paramaribo", "Suriname"}, {"Thimphu", "Bhutan"}, {"Bandar Seri Begawan", "Brunei"},
 };
 
 static const char *const NICKNAMES[][2] = {
@@ -653,6 +702,9 @@ static void index_lexicon(void)
     WORD_LIST(LEX_PARTICIPLE_CUES);
     WORD_LIST(LEX_MEETING_WORDS);
     WORD_LIST(LEX_CALL_WORDS);
+    WORD_LIST(LEX_ATTENDANCE_WORDS);
+    WORD_LIST(LEX_PLAN_WORDS);
+    WORD_LIST(LEX_TOPIC_NOUNS);
     WORD_LIST(LEX_SIGNING_VERBS);
     WORD_LIST(LEX_AGREEMENT_HEADS);
     WORD_LIST(LEX_GENERIC_HEADS);
