@@ -18,6 +18,7 @@
  * "Besides the talks, ..." tells another meeting. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
@@ -294,12 +295,10 @@ static const char *title_office(const person *p)
     return sp ? sp + 1 : NULL;
 }
 
-/* The person of country c holding the office of person self (any office when self has no
- * title): "his Omani counterpart" -> the Omani Foreign Minister named in the article; -1
- * when none or several. */
-static int counterpart_of(const doc *d, int self, const char *c)
+/* The one person of the article (not self) whose title is country c's and, when office is
+ * given, that office ("Foreign Minister", case aside); -1 when none or several. */
+static int person_of_country(const doc *d, const char *office, int self, const char *c)
 {
-    const char *office = self >= 0 ? title_office(&d->people.items[self]) : NULL;
     int found = -1;
     for (size_t i = 0; i < d->people.n; i++) {
         const person *p = &d->people.items[i];
@@ -314,6 +313,14 @@ static int counterpart_of(const doc *d, int self, const char *c)
         found = (int)i;
     }
     return found;
+}
+
+/* The person of country c holding the office of person self (any office when self has no
+ * title): "his Omani counterpart" -> the Omani Foreign Minister named in the article; -1
+ * when none or several. */
+static int counterpart_of(const doc *d, int self, const char *c)
+{
+    return person_of_country(d, self >= 0 ? title_office(&d->people.items[self]) : NULL, self, c);
 }
 
 /* "his Saudi, Omani and Iraqi counterparts" not followed by their names: the people of those
@@ -346,6 +353,54 @@ static int counterparts(const doc *d, int s, int self, int *out, int max, bool *
         }
         *plural = tok_is(d, t, "counterparts");
         return list_ok ? n : 0;
+    }
+    return 0;
+}
+
+/* "the Russian and French foreign ministers met": the people of those countries holding that
+ * office in the article, into out[]; returns how many (none unless every country is found). */
+static int demonym_group(const doc *d, int s, int *out, int max)
+{
+    static const char *const OFFICE_NOUNS[][2] = {{"ministers", "minister"}, {"presidents", "president"},
+                                                  {"secretaries", "secretary"}, {"premiers", "premier"}};
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start + 2; t < se->tok_end; t++) {
+        const char *noun = NULL;
+        for (size_t k = 0; k < sizeof OFFICE_NOUNS / sizeof *OFFICE_NOUNS && !noun; k++)
+            if (tok_ieq(d, t, OFFICE_NOUNS[k][0]))
+                noun = OFFICE_NOUNS[k][1];
+        if (!noun)
+            continue;
+        /* the office's words before the noun ("foreign", "Defence"), then the countries */
+        int k = t - 1, words = 0;
+        const char *cs[2];
+        while (k >= se->tok_start && words < 2 && (d->tokens.items[k].flags & TK_WORD) && tok_countries(d, k, cs) == 0 &&
+               !tok_is(d, k, "and") && !tok_ieq(d, k, "the")) {
+            k--;
+            words++;
+        }
+        strbuf office = STRBUF_INIT;
+        if (words)
+            strbuf_add(&office, d->text + d->tokens.items[k + 1].start, d->tokens.items[t - 1].end - d->tokens.items[k + 1].start);
+        strbuf_addf(&office, "%s%s", words ? " " : "", noun);
+        int n = 0, countries = 0;
+        bool all = true;
+        for (; k >= se->tok_start; k--) {
+            if (tok_is(d, k, ",") || tok_is(d, k, "and"))
+                continue;
+            if (tok_countries(d, k, cs) != 1)
+                break;
+            countries++;
+            int who = person_of_country(d, office.buf, -1, cs[0]);
+            if (who < 0)
+                all = false;
+            else if (n < max)
+                out[n++] = who;
+        }
+        strbuf_release(&office);
+        if (countries >= 2 && all)
+            return n;
+        return 0;
     }
     return 0;
 }
@@ -690,6 +745,12 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     int ncp = trig >= 0 && !visit ? counterparts(d, s, m->n ? m->people[0] : -1, cps, MAX_SENTENCE_MEETINGS, &plural) : 0;
     if (ncp > 0 && !plural)
         add_person(m, cps[0]);
+    if (m->n < 2 && trig >= 0 && !visit && ncp == 0) {
+        int group[MAX_PARTICIPANTS];
+        int ng = demonym_group(d, s, group, MAX_PARTICIPANTS);
+        for (int i = 0; i < ng; i++)
+            add_person(m, group[i]);
+    }
     bool pair_from_before = false;
     bool orphan = false;
     if (m->n < 2 && trig >= 0 && ncp == 0 && two_of_them(d, s)) {

@@ -87,6 +87,22 @@ Test(extract_meetings, one_counterpart_named_by_country_only)
     json_decref(ex);
 }
 
+Test(extract_meetings, ministers_met_named_by_their_countries)
+{
+    static const char text[] =
+        "The Danish and Estonian defence ministers met in Tallinn on 6 May 2024 to discuss "
+        "Baltic air policing.\n"
+        "Danish Defence Minister Lars Holm said the talks had been useful.\n"
+        "Estonian Defence Minister Kadri Mets agreed.\n"
+        "Danish Foreign Minister Mette Berg was not there.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Holm", "Mets");
+    cr_expect_not(has_participant(m, "Berg"), "another office: %s", json_brief(m));
+    cr_expect_str_eq(field_str(m, "place"), "Tallinn");
+    cr_expect_str_eq(field_str(m, "date"), "2024-05-06");
+    json_decref(ex);
+}
+
 Test(extract_meetings, a_visit_praised_by_others_is_the_visitors_meeting)
 {
     static const char text[] =
