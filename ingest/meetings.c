@@ -216,6 +216,11 @@ static int object_trigger(const doc *d, int s)
             const person_mention *pm = &d->pmentions.items[d->tokens.items[k].person];
             if (pm->tok_start < obj || possessive_end(d, pm->end))
                 break;
+            /* "called on X to resign" asks, it does not meet */
+            int after = pm->tok_end;
+            if (after + 1 < se->tok_end && tok_is(d, after, "to") && (d->tokens.items[after + 1].flags & TK_WORD) &&
+                !(d->tokens.items[after + 1].flags & TK_CAP))
+                break;
             return negated(d, se->tok_start, t) ? -1 : t;
         }
     }

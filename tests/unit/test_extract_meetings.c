@@ -175,6 +175,7 @@ Test(extract_meetings, welcoming_a_decision_or_a_planned_summit_is_no_meeting)
         "Kenyan President Samuel Kiptoo welcomed Ugandan President Grace Namara's decision to "
         "open the border.\n"
         "Kiptoo and Namara will attend the upcoming summit in Arusha.\n"
+        "Opposition leader Joseph Mwangi called on President Kiptoo to resign.\n"
         "Namara praised Kiptoo's leading role in this year's summit, to be held on Friday in "
         "Arusha.\n";
     json_t *ex = extract_text(text);
