@@ -216,8 +216,9 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
     return true;
 }
 
-/* A bare weekday name is a date after a preposition, as a possessive, or on its own after a
- * lower-case word ("signed a memorandum Wednesday"), but not inside a name ("Good Friday"). */
+/* A bare weekday name is a date after a preposition, as a possessive, on its own after a
+ * lower-case word ("signed a memorandum Wednesday") or after a place ("in Mexico City
+ * Thursday"), but not inside a name ("Good Friday"). */
 static bool weekday_is_date(const doc *d, const pattern_match *m)
 {
     if (HASP(m, "wq"))
@@ -226,8 +227,14 @@ static bool weekday_is_date(const doc *d, const pattern_match *m)
     if (m->end[0] > e)
         return true; /* took a possessive 's */
     int t = tok_at(d, m->start[0]) - 1;
-    return t >= 0 && !(d->tokens.items[t].flags & (TK_CAP | TK_UPPER)) &&
-           d->tokens.items[t].sent == d->tokens.items[t + 1].sent;
+    if (t < 0 || d->tokens.items[t].sent != d->tokens.items[t + 1].sent)
+        return false;
+    if (!(d->tokens.items[t].flags & (TK_CAP | TK_UPPER)))
+        return true;
+    int k = t;
+    while (k > 0 && t - k < 3 && (d->tokens.items[k - 1].flags & TK_CAP) && d->tokens.items[k - 1].sent == d->tokens.items[t].sent)
+        k--;
+    return k > 0 && (tok_is(d, k - 1, "in") || tok_is(d, k - 1, "at")) && d->tokens.items[k - 1].sent == d->tokens.items[t].sent;
 }
 
 /* The reference date of the article: a "Published:" line, the dateline's date, or the

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <strings.h>
 
 #include "ingest/lexicon.h"
 #include "ingest/pattern.h"
@@ -406,6 +407,82 @@ static void find_posts(doc *d)
     }
 }
 
+static bool cp_is_bullet(uint32_t c)
+{
+    return c == 0x2022 || c == 0xB7 || c == 0x25AA || c == 0x25BA || c == '*' || c == 0x2023;
+}
+
+/* The line's words: its bytes without surrounding space, bullets and a trailing colon. */
+static void line_core(const doc *d, const line *l, size_t *a, size_t *b)
+{
+    size_t s = l->start, e = l->end;
+    while (s < e) {
+        size_t n;
+        uint32_t c = cp_at(d, s, &n);
+        if (!cp_is_space(c) && !cp_is_bullet(c))
+            break;
+        s = n;
+    }
+    while (e > s && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t' || d->text[e - 1] == ':'))
+        e--;
+    *a = s;
+    *b = e;
+}
+
+static bool line_has_word(const doc *d, const line *l)
+{
+    for (size_t i = l->start; i < l->end;) {
+        size_t n;
+        uint32_t c = cp_at(d, i, &n);
+        if (cp_is_letter(c) || cp_is_digit(c))
+            return true;
+        i = n;
+    }
+    return false;
+}
+
+/* A breadcrumb trail: "Home » World » Africa", "You are here: Home > News". */
+static bool is_breadcrumb(const doc *d, size_t a, size_t b)
+{
+    static const char *const OPENERS[] = {"You are here", "You are in", "Home", NULL};
+    bool opener = false;
+    for (int i = 0; OPENERS[i] && !opener; i++) {
+        size_t n = strlen(OPENERS[i]);
+        opener = b - a > n && strncasecmp(d->text + a, OPENERS[i], n) == 0 &&
+                 (d->text[a + n] == ':' || d->text[a + n] == ' ');
+    }
+    if (opener && strncasecmp(d->text + a, "You are", 7) == 0)
+        return true;
+    int separators = 0, words = 0;
+    bool in = false;
+    for (size_t i = a; i < b;) {
+        size_t n;
+        uint32_t c = cp_at(d, i, &n);
+        if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192) {
+            separators++;
+            in = false;
+        } else if (cp_is_space(c)) {
+            in = false;
+        } else if (!in) {
+            in = true;
+            words++;
+        }
+        i = n;
+    }
+    return words <= 12 && (separators >= 2 || (opener && separators >= 1));
+}
+
+/* Navigation around the article: a furniture phrase ("Skip to content"), a breadcrumb trail,
+ * or a line of mere punctuation ("| . |"). */
+static bool is_furniture(const doc *d, const line *l)
+{
+    if (!line_has_word(d, l))
+        return true;
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    return lex_has_ci(LEX_FURNITURE_LINES, d->text + a, b - a) || is_breadcrumb(d, a, b);
+}
+
 static void classify_lines(doc *d)
 {
     int nonblank = 0;
@@ -417,7 +494,8 @@ static void classify_lines(doc *d)
         int words;
         bool ends;
         line_shape(d, l, &words, &ends);
-        if (line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL))
+        if (line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) ||
+            is_furniture(d, l))
             l->kind = LINE_BOILERPLATE;
         else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL))
             l->kind = LINE_TIMESTAMP;
@@ -433,39 +511,158 @@ static bool words_single(const doc *d, size_t start, size_t end)
     return true;
 }
 
-
-/* A dateline at the start of line l: "NAIROBI —", "Accra (AFP) -", "Rabat, 2024-09-17 –". */
-static bool dateline_at(const doc *d, const line *l, size_t *ps, size_t *pe, pattern_match *m)
+/* Cuts line i in two at byte offset at: the head [start, at) becomes a line of kind head, the
+ * rest stays a line of the body.  A byline or dateline run into the first paragraph is read
+ * as metadata, never as words of the paragraph. */
+static void split_line(doc *d, size_t i, size_t at, enum line_kind head)
 {
+    line tail = d->lines.items[i];
+    tail.start = at;
+    VEC_PUSH(d->lines, tail);
+    memmove(&d->lines.items[i + 2], &d->lines.items[i + 1], (d->lines.n - i - 2) * sizeof(line));
+    d->lines.items[i + 1] = tail;
+    size_t end = at;
+    while (end > d->lines.items[i].start && (d->text[end - 1] == ' ' || d->text[end - 1] == '\t'))
+        end--;
+    d->lines.items[i].end = end;
+    d->lines.items[i].kind = head;
+    for (size_t p = 0; p < d->posts.n; p++) {
+        if (d->posts.items[p].first_line > (int)i)
+            d->posts.items[p].first_line++;
+        if (d->posts.items[p].last_line > (int)i)
+            d->posts.items[p].last_line++;
+    }
+    if (d->title_line > (int)i)
+        d->title_line++;
+    if (d->byline_line > (int)i)
+        d->byline_line++;
+}
+
+/* "by Staff Writers Addis Ababa (AFP)": byline and place are one run of capitalised words [a,
+ * e).  The place is the longest tail naming a capital or a country, else what follows a
+ * newsroom byline ("Staff Writers"); false when neither tells where the byline ends. */
+static bool split_wire_byline(const doc *d, size_t a, size_t e, size_t *by_end, size_t *place_start)
+{
+    enum { MAX_WORDS = 12 };
+    size_t ws[MAX_WORDS], we[MAX_WORDS];
+    int n = 0;
+    for (size_t k = a; k < e && n < MAX_WORDS;) {
+        while (k < e && d->text[k] == ' ')
+            k++;
+        if (k >= e)
+            break;
+        ws[n] = k;
+        while (k < e && d->text[k] != ' ')
+            k++;
+        we[n++] = k;
+    }
+    for (int i = 1; i < n; i++)
+        if (lex_capital_country(d->text + ws[i], e - ws[i]) || lex_country(d->text + ws[i], e - ws[i])) {
+            *by_end = we[i - 1];
+            *place_start = ws[i];
+            return true;
+        }
+    for (int i = n - 1; i >= 1; i--)
+        if (lex_has_ci(LEX_STAFF_BYLINES, d->text + a, we[i - 1] - a)) {
+            *by_end = we[i - 1];
+            *place_start = ws[i];
+            return true;
+        }
+    return false;
+}
+
+typedef struct dateline_parts {
+    size_t place_start, place_end;
+    size_t by_start, by_end;     /* a byline run into the dateline, or equal when none */
+    size_t date_start, date_end; /* the article's date written there, or equal when none */
+    size_t end;                  /* where the body starts */
+    bool strong;                 /* dated, credited to an agency or in capitals: no sentence opens so */
+} dateline_parts;
+
+static bool all_caps(const doc *d, size_t a, size_t b)
+{
+    int letters = 0;
+    for (size_t i = a; i < b;) {
+        size_t n;
+        uint32_t c = cp_at(d, i, &n);
+        if (cp_is_letter(c)) {
+            if (!cp_is_upper(c))
+                return false;
+            letters++;
+        }
+        i = n;
+    }
+    return letters >= 3;
+}
+
+/* True when [a, b) names a capital or a country, in capitals or not ("RIYADH"). */
+static bool known_place(const doc *d, size_t a, size_t b)
+{
+    if (lex_capital_country(d->text + a, b - a) || lex_country(d->text + a, b - a))
+        return true;
+    char *p = doc_strdup(d, a, b);
+    bool start = true;
+    for (unsigned char *c = (unsigned char *)p; *c; c++) {
+        if (*c >= 'A' && *c <= 'Z' && !start)
+            *c = (unsigned char)(*c - 'A' + 'a');
+        start = *c == ' ' || *c == '-';
+    }
+    bool known = lex_capital_country(p, strlen(p)) || lex_country(p, strlen(p));
+    free(p);
+    return known;
+}
+
+/* A dateline at the start of line l: "NAIROBI —", "Accra (AFP) -", "Rabat, 2024-09-17 –",
+ * "MOSCOW, November 24. /TASS/.", "date 2025-04-01 ASTANA –", "by Staff Writers Lagos (AFP)
+ * May 4, 2014". */
+static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
+{
+    pattern_match mm, *m = &mm;
     if (!line_matches(d, l, PAT_DATELINE, m) || m->start[0] != l->start)
         return false;
     int gp = pattern_group(PAT_DATELINE, "place");
     int ga = pattern_group(PAT_DATELINE, "agency");
-    int gd = pattern_group(PAT_DATELINE, "date");
+    int gsl = pattern_group(PAT_DATELINE, "slash");
     int gs = pattern_group(PAT_DATELINE, "sep");
-    *ps = m->start[gp];
-    *pe = m->end[gp];
-    size_t w = *ps;
-    while (w < *pe && d->text[w] != ' ')
+    int gby = pattern_group(PAT_DATELINE, "by");
+    const char *const DATE_GROUPS[] = {"date", "adate", "pdate"};
+    memset(dl, 0, sizeof *dl);
+    dl->place_start = m->start[gp];
+    dl->place_end = m->end[gp];
+    dl->end = m->end[0];
+    for (int i = 0; i < 3; i++) {
+        int g = pattern_group(PAT_DATELINE, DATE_GROUPS[i]);
+        if (pattern_has(m, g)) {
+            dl->date_start = m->start[g];
+            dl->date_end = m->end[g];
+        }
+    }
+    if (pattern_has(m, gby)) {
+        size_t by_end, place_start;
+        if (!split_wire_byline(d, m->start[gby], m->end[gp], &by_end, &place_start))
+            return false;
+        dl->by_start = m->start[gby];
+        dl->by_end = by_end;
+        dl->place_start = place_start;
+    }
+    size_t ps = dl->place_start, pe = dl->place_end;
+    size_t w = ps;
+    while (w < pe && d->text[w] != ' ')
         w++;
-    bool colon = d->text[m->start[gs]] == ':';
+    bool colon = pattern_has(m, gs) && d->text[m->start[gs]] == ':';
     int words_in_place = 1;
-    for (size_t k = *ps; k < *pe; k++)
+    for (size_t k = ps; k < pe; k++)
         words_in_place += d->text[k] == ' ';
-    if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + *ps, *pe - *ps))
+    if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + ps, pe - ps))
         return false;
-    if (strncmp(d->text + *ps, "The ", 4) == 0 || strncmp(d->text + *ps, "THE ", 4) == 0)
+    if (strncmp(d->text + ps, "The ", 4) == 0 || strncmp(d->text + ps, "THE ", 4) == 0)
         return false;
-    if (words_single(d, *ps, *pe) && lex_has(LEX_NOT_NAMES, d->text + *ps, w - *ps))
+    if (words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps))
         return false;
-    return pattern_has(m, ga) || pattern_has(m, gd) || !colon || words_in_place <= 3;
-}
-
-static bool opens_dateline(const doc *d, const line *l)
-{
-    size_t ps, pe;
-    pattern_match m;
-    return dateline_at(d, l, &ps, &pe, &m);
+    bool credited = pattern_has(m, ga) || pattern_has(m, gsl);
+    /* "RIYADH:" but not a speaker's "PRESENTER:" */
+    dl->strong = credited || dl->date_end > dl->date_start || (all_caps(d, ps, pe) && (!colon || known_place(d, ps, pe)));
+    return credited || dl->date_end > dl->date_start || !colon || words_in_place <= 3;
 }
 
 /* A label line: one of the lexicon's labels, or capitalised segments split by "|". */
@@ -514,118 +711,283 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     return true;
 }
 
-/* Title, byline and dateline: the top of the article. */
-static void find_metadata(doc *d)
+static int next_nonblank(const doc *d, int i)
 {
-    int first = -1;
-    for (size_t i = 0; i < d->lines.n; i++)
-        if (d->lines.items[i].kind == LINE_BODY) {
-            first = (int)i;
-            break;
-        }
-    d->title_line = d->byline_line = -1;
-    if (first < 0)
-        return;
+    i++;
+    while (i < (int)d->lines.n && d->lines.items[i].kind == LINE_BLANK)
+        i++;
+    return i;
+}
 
-    /* A section label above the headline ("OPINION", "FEATURES | MINING | SEPTEMBER 2025") is
-     * page furniture. */
-    if (is_kicker(d, &d->lines.items[first])) {
-        d->lines.items[first].kind = LINE_BOILERPLATE;
-        first++;
-        while (first < (int)d->lines.n && d->lines.items[first].kind != LINE_BODY)
-            first++;
-        if (first >= (int)d->lines.n)
+/* Sets the article's date from the text [a, b) when it holds a full date ("Mar 28,2017"), or
+ * a day without the year when year_optional (a dateline's "April 8": dates.c finds the year). */
+static void date_from(doc *d, size_t a, size_t b, bool year_optional)
+{
+    pattern_match m;
+    for (size_t from = a; from < b && pattern_find(PAT_DATE, d->text, b, from, &m);
+         from = m.end[0] > from ? m.end[0] : from + 1) {
+        char *s = doc_strdup(d, m.start[0], m.end[0]);
+        date_value v = {0};
+        bool ok = date_parse_ymd(s, &v) && (v.y || year_optional) && v.m && v.d;
+        free(s);
+        if (ok) {
+            d->published = v;
             return;
+        }
     }
-    /* A headline: a short line that does not end like a sentence and opens no dateline.
-     * Only the very first text line of the article can be one. */
-    bool any_before = false;
+}
+
+/* The name of an institution on a line of its own ("Ministry of Foreign Affairs", "Office of
+ * the Spokesperson"): capitalised words and connectives only, one of them an institution's. */
+static bool issuer_line(const doc *d, const line *l)
+{
+    static const char *const CONNECTIVES[] = {"of", "the", "for", "and", "on", "&", NULL};
+    bool org = false;
+    int words = 0;
+    for (size_t k = l->start; k < l->end;) {
+        while (k < l->end && (d->text[k] == ' ' || d->text[k] == '\t'))
+            k++;
+        size_t w = k;
+        while (w < l->end && d->text[w] != ' ' && d->text[w] != '\t')
+            w++;
+        if (w == k)
+            break;
+        words++;
+        if (!cp_is_upper(cp_at(d, k, NULL)) && !lex_has(CONNECTIVES, d->text + k, w - k))
+            return false;
+        org |= lex_has(LEX_ORG_WORDS, d->text + k, w - k);
+        k = w;
+    }
+    return org && words >= 2;
+}
+
+/* Labels above the headline are page furniture: a kicker ("OPINION", "FEATURES | MINING"), a
+ * line of one word (a section, "ADVT") with more text below, and under a "PRESS RELEASE"
+ * label the issuing office's lines.  Returns the first line left that may hold text, or -1. */
+static int skip_top_labels(doc *d)
+{
+    int seen = 0;
+    bool labelled = false;
+    for (size_t i = 0; i < d->lines.n; i++) {
+        line *l = &d->lines.items[i];
+        if (l->kind != LINE_BODY)
+            continue;
+        int words;
+        bool ends;
+        line_shape(d, l, &words, &ends);
+        bool more = next_nonblank(d, (int)i) < (int)d->lines.n;
+        bool kicker = is_kicker(d, l);
+        if (seen++ < TOP_LINES && more && (kicker || (words == 1 && !ends) || (labelled && issuer_line(d, l)))) {
+            labelled |= kicker;
+            l->kind = LINE_BOILERPLATE;
+            continue;
+        }
+        return (int)i;
+    }
+    return -1;
+}
+
+/* A headline: a short line that does not end like a sentence and opens no dateline.  Only
+ * the first text line of the article can be one; a later line repeating it is furniture. */
+static void find_title(doc *d, int first)
+{
     for (int i = 0; i < first; i++)
         if (d->lines.items[i].kind != LINE_BLANK && d->lines.items[i].kind != LINE_BOILERPLATE &&
             d->lines.items[i].kind != LINE_TIMESTAMP)
-            any_before = true;
+            return;
     line *l = &d->lines.items[first];
     int words;
     bool ends;
     line_shape(d, l, &words, &ends);
-    int next = first + 1;
-    while (next < (int)d->lines.n && d->lines.items[next].kind == LINE_BLANK)
-        next++;
-    pattern_match m;
-    bool by = line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL);
-    if (!any_before && !by && !ends && words >= 2 && words <= 30 &&
-        line_chars(d, l) <= TITLE_MAX_CHARS && !opens_dateline(d, l)) {
-        l->kind = LINE_TITLE;
-        d->title_line = first;
-        d->title = doc_strdup(d, l->start, l->end);
-        first = next;
+    dateline_parts dl;
+    if (line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
+        line_matches(d, l, PAT_CREDIT_LINE, NULL) || ends || words < 2 || words > 30 ||
+        line_chars(d, l) > TITLE_MAX_CHARS || dateline_at(d, l, &dl))
+        return;
+    l->kind = LINE_TITLE;
+    d->title_line = first;
+    d->title = doc_strdup(d, l->start, l->end);
+    for (size_t i = first + 1; i < d->lines.n; i++) {
+        line *r = &d->lines.items[i];
+        size_t a, b;
+        line_core(d, r, &a, &b);
+        if (r->kind != LINE_BODY || b - a != strlen(d->title))
+            continue;
+        char *t = doc_strdup(d, a, b);
+        if (strcmp(t, d->title) == 0)
+            r->kind = LINE_BOILERPLATE;
+        free(t);
     }
-    /* A byline within the next couple of lines: "By Name", or a name in capitals. */
+}
+
+/* True when the words [a, b) may be a reporter's or a desk's name: no date or label, not a
+ * place, and no country word when countries is false (a desk may be "The Canadian Press"). */
+static bool credit_name(const doc *d, size_t a, size_t b, bool countries)
+{
+    if (lex_country(d->text + a, b - a) || lex_capital_country(d->text + a, b - a))
+        return false;
+    for (size_t k = a; k < b;) {
+        while (k < b && d->text[k] == ' ')
+            k++;
+        size_t w = k;
+        while (w < b && d->text[w] != ' ')
+            w++;
+        if (w > k && (lex_month(d->text + k, w - k) || lex_weekday(d->text + k, w - k) >= 0 ||
+                      lex_has_ci(LEX_HEADLINE_LABELS, d->text + k, w - k) || (!countries && lex_country(d->text + k, w - k)) ||
+                      (k == a && lex_has(LEX_NOT_NAMES, d->text + k, w - k))))
+            return false;
+        k = w;
+    }
+    return true;
+}
+
+/* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" (the date is the article's) or "Name
+ * Surname, City" (a known capital or country). */
+static bool credit_line(doc *d, line *b)
+{
+    pattern_match m;
+    if (!line_matches(d, b, PAT_CREDIT_LINE, &m))
+        return false;
+    int gn = pattern_group(PAT_CREDIT_LINE, "name");
+    int gd = pattern_group(PAT_CREDIT_LINE, "date");
+    int gc = pattern_group(PAT_CREDIT_LINE, "city");
+    size_t na = m.start[gn], nb = m.end[gn];
+    if (pattern_has(&m, gd)) {
+        if (!credit_name(d, na, nb, true))
+            return false;
+        d->byline = doc_strdup(d, na, nb);
+        date_from(d, m.start[gd], m.end[gd], false);
+        return true;
+    }
+    size_t ca = m.start[gc], cb = m.end[gc];
+    int words = 1;
+    for (size_t k = na; k < nb; k++)
+        words += d->text[k] == ' ';
+    if (words > 4 || !credit_name(d, na, nb, false) ||
+        !(lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca)))
+        return false;
+    d->byline = doc_strdup(d, na, nb);
+    d->byline_place = doc_strdup(d, ca, cb);
+    return true;
+}
+
+/* A byline within the next couple of lines: "By Name", a name in capitals, "Name in City",
+ * "Name, City", a desk with the date.  A date on the byline's line dates the article. */
+static void find_byline(doc *d, int first)
+{
+    pattern_match m;
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
-        if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP)
+        if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP || (b->kind == LINE_BOILERPLATE && i > first))
             continue;
         if (b->kind != LINE_BODY)
             break;
         seen++;
         int g = pattern_group(PAT_BYLINE, "name");
         if (line_matches(d, b, PAT_BYLINE, &m)) {
-            b->kind = LINE_BYLINE;
-            d->byline_line = i;
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
-            break;
-        }
-        g = pattern_group(PAT_NAME_BYLINE, "name");
-        if (line_matches(d, b, PAT_NAME_BYLINE, &m)) {
-            b->kind = LINE_BYLINE;
-            d->byline_line = i;
+            date_from(d, m.end[g], b->end, false);
+        } else if (line_matches(d, b, PAT_NAME_BYLINE, &m)) {
+            g = pattern_group(PAT_NAME_BYLINE, "name");
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
             int gp = pattern_group(PAT_NAME_BYLINE, "city");
             if (pattern_has(&m, gp))
                 d->byline_place = doc_strdup(d, m.start[gp], m.end[gp]);
-            break;
-        }
-        g = pattern_group(PAT_CAPS_BYLINE, "name");
-        if ((d->title_line >= 0 || seen == 1) && line_matches(d, b, PAT_CAPS_BYLINE, &m)) {
-            b->kind = LINE_BYLINE;
-            d->byline_line = i;
+        } else if ((d->title_line >= 0 || seen == 1) && line_matches(d, b, PAT_CAPS_BYLINE, &m)) {
+            g = pattern_group(PAT_CAPS_BYLINE, "name");
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
-            break;
+        } else if (!credit_line(d, b)) {
+            if (seen >= 1 && d->title_line < 0)
+                break;
+            continue;
         }
-        if (seen >= 1 && d->title_line < 0)
-            break;
+        b->kind = LINE_BYLINE;
+        d->byline_line = i;
+        break;
     }
-    /* A dateline opens the first paragraph of the body, or stands on a line of its own with
-     * the date. */
-    for (size_t i = 0; i < d->lines.n; i++) {
+}
+
+/* The lines a dateline may open: the first paragraph of the body, or, past a standfirst or a
+ * caption, a later one when nothing but a dateline looks so (dated, credited, in capitals). */
+#define DATELINE_MAX_PARAGRAPH 3
+
+/* A dateline opens the first paragraph of the body, or stands on a line of its own with the
+ * date.  A byline run into it ("by Staff Writers Lagos (AFP) ...") is the byline. */
+static void find_dateline(doc *d)
+{
+    int paragraphs = 0;
+    for (size_t i = 0; i < d->lines.n && paragraphs < DATELINE_MAX_PARAGRAPH; i++) {
         line *b = &d->lines.items[i];
         size_t sps, spe;
         if (b->kind == LINE_TIMESTAMP && standalone_dateline(d, b, &sps, &spe)) {
             d->dateline = doc_strdup(d, sps, spe);
-            break;
+            return;
         }
         if (b->kind != LINE_BODY)
             continue;
-        size_t ps, pe;
-        if (dateline_at(d, b, &ps, &pe, &m)) {
-            int gd = pattern_group(PAT_DATELINE, "date");
-            d->dateline = doc_strdup(d, ps, pe);
-            d->body_start = m.end[0];
-            if (pattern_has(&m, gd)) {
-                char *ds = doc_strdup(d, m.start[gd], m.end[gd]);
-                date_value v = {0};
-                if (date_parse_ymd(ds, &v))
-                    d->published = v;
-                free(ds);
-            }
-        }
-        break;
+        dateline_parts dl;
+        bool opening = paragraphs++ == 0;
+        if (!dateline_at(d, b, &dl) || (!opening && !dl.strong))
+            continue;
+        d->dateline = doc_strdup(d, dl.place_start, dl.place_end);
+        d->body_start = dl.end;
+        if (dl.date_end > dl.date_start)
+            date_from(d, dl.date_start, dl.date_end, true);
+        if (dl.by_end > dl.by_start && !d->byline)
+            d->byline = doc_strdup(d, dl.by_start, dl.by_end);
+        if (dl.end < b->end)
+            split_line(d, i, dl.end, LINE_DATELINE);
+        else
+            b->kind = LINE_DATELINE;
+        return;
     }
-    /* Section headings: short lines without sentence punctuation inside the body. */
+}
+
+/* "- Name Surname" closing an article without a byline (not under a quotation: that names
+ * who said it). */
+static void find_end_byline(doc *d)
+{
+    if (d->byline)
+        return;
+    int last = (int)d->lines.n - 1;
+    while (last >= 0 && (d->lines.items[last].kind == LINE_BLANK || d->lines.items[last].kind == LINE_BOILERPLATE))
+        last--;
+    if (last < 1 || d->lines.items[last].kind != LINE_BODY)
+        return;
+    int prev = last - 1;
+    while (prev >= 0 && d->lines.items[prev].kind == LINE_BLANK)
+        prev--;
+    if (prev >= 0) {
+        const line *p = &d->lines.items[prev];
+        size_t e = p->end;
+        while (e > p->start && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
+            e--;
+        uint32_t c = 0;
+        for (size_t k = p->start; k < e;)
+            c = cp_at(d, k, &k);
+        if (c == 0x201D || c == '"' || c == 0x2019 || c == 0xBB)
+            return;
+    }
+    pattern_match m;
+    line *l = &d->lines.items[last];
+    if (!line_matches(d, l, PAT_END_BYLINE, &m))
+        return;
+    int g = pattern_group(PAT_END_BYLINE, "name");
+    if (!credit_name(d, m.start[g], m.end[g], false))
+        return;
+    d->byline = doc_strdup(d, m.start[g], m.end[g]);
+    l->kind = LINE_BYLINE;
+}
+
+/* Section headings: short lines without sentence punctuation inside the body. */
+static void find_headings(doc *d)
+{
     for (size_t i = 0; i < d->lines.n && doc_step(d); i++) {
         line *h = &d->lines.items[i];
         if (h->kind != LINE_BODY)
             continue;
+        int words;
+        bool ends;
         line_shape(d, h, &words, &ends);
         uint32_t last = 0;
         for (size_t k = h->start; k < h->end;) {
@@ -639,6 +1001,22 @@ static void find_metadata(doc *d)
             words <= HEADING_MAX_WORDS)
             h->kind = LINE_HEADING;
     }
+}
+
+/* Title, byline and dateline: the top of the article. */
+static void find_metadata(doc *d)
+{
+    d->title_line = d->byline_line = -1;
+    int first = skip_top_labels(d);
+    if (first < 0)
+        return;
+    find_title(d, first);
+    if (d->title_line >= 0)
+        first = next_nonblank(d, first);
+    find_byline(d, first);
+    find_dateline(d);
+    find_end_byline(d);
+    find_headings(d);
 }
 
 /* ---- tokens and sentences ---- */

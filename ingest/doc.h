@@ -70,6 +70,7 @@ enum line_kind {
     LINE_BYLINE,
     LINE_HEADING,     /* a short section heading inside the article */
     LINE_TIMESTAMP,   /* a line near the top that only dates the article */
+    LINE_DATELINE,    /* the dateline opening the body ("MANILA, April 8 (Reuters) –"), cut from its paragraph */
 };
 
 typedef struct line {

@@ -105,7 +105,26 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 
 const char *const LEX_MEETING_WORDS[] = {
     "met", "meet", "meets", "meeting", "talks", "hosted", "hosts", "received", "visit",
-    "visited", "visiting", "summit", "discussions", "conversation", "sat", NULL,
+    "visited", "visiting", "summit", "discussions", "conversation", "sat", "consultations", NULL,
+};
+
+/* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
+const char *const LEX_TOPIC_NOUNS[] = {
+    "developments", "situation", "crisis", "conflict", "war", "fighting", "tensions", "events",
+    "violence", "unrest", "elections", "reforms", "projects", "investments", "investment", NULL,
+};
+
+/* Words beside a meeting word that make it one still to come ("the upcoming summit", "the
+ * talks scheduled for May"). */
+const char *const LEX_PLAN_WORDS[] = {
+    "upcoming", "forthcoming", "proposed", "planned", "next", "future", "scheduled", "slated",
+    "due", NULL,
+};
+
+/* Words that say people were at a meeting without taking part in it ("Present at the talks
+ * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
+const char *const LEX_ATTENDANCE_WORDS[] = {
+    "present", "accompanied", "flanked", "presence", NULL,
 };
 
 const char *const LEX_CALL_WORDS[] = {
@@ -533,6 +552,8 @@ static const char *const CAPITALS[][2] = {
     {"Port Moresby", "Papua New Guinea"}, {"Suva", "Fiji"}, {"Apia", "Samoa"},
     {"Nuku'alofa", "Tonga"}, {"Port Vila", "Vanuatu"}, {"Honiara", "Solomon Islands"},
     {"Funafuti", "Tuvalu"}, {"Majuro", "Marshall Islands"},
+    {"Bujumbura", "Burundi"}, {"Pristina", "Kosovo"}, {"Port of Spain", "Trinidad and Tobago"},
+    {"Georgetown", "Guyana"}, {"Paramaribo", "Suriname"},
 };
 
 static const char *const NICKNAMES[][2] = {
@@ -736,6 +757,9 @@ static void index_lexicon(void)
     WORD_LIST(LEX_PARTICIPLE_CUES);
     WORD_LIST(LEX_MEETING_WORDS);
     WORD_LIST(LEX_CALL_WORDS);
+    WORD_LIST(LEX_ATTENDANCE_WORDS);
+    WORD_LIST(LEX_PLAN_WORDS);
+    WORD_LIST(LEX_TOPIC_NOUNS);
     WORD_LIST(LEX_SIGNING_VERBS);
     WORD_LIST(LEX_AGREEMENT_HEADS);
     WORD_LIST(LEX_GENERIC_HEADS);
@@ -1055,6 +1079,26 @@ const char *const LEX_HEADLINE_LABELS[] = {
 /* Labels of a note that corrects the article: what it says was wrong is no fact. */
 const char *const LEX_CORRECTION_LABELS[] = {
     "Correction", "CORRECTION", "Corrections", "Clarification", "CLARIFICATION", "Erratum", NULL,
+};
+
+/* Whole lines of page furniture: navigation, breadcrumbs and prompts around an article
+ * (compared case-insensitively, bullets and a trailing colon aside). */
+const char *const LEX_FURNITURE_LINES[] = {
+    "You are here", "You are in", "Skip to content", "Skip to main content", "Skip to navigation",
+    "Skip to main navigation", "Toggle navigation", "Main menu", "Menu", "Search", "Home", "All news",
+    "Short Url", "Short link", "Permalink", "Follow", "Follow us", "ADVT", "Advertisement", "Ad",
+    "Sponsored content", "Print", "Email", "Share", "Share this", "Share this article",
+    "Share on social networks", "Share on social media", "Back to top", "Log in", "Sign in",
+    "Most read", "Most popular", "Most viewed", "Next article", "Previous article",
+    "Related articles", "Related news", "Related stories", "Listen to this article",
+    "Text size", "Font size", "Tags", "Topics", "Close", NULL,
+};
+
+/* Words a wire byline uses for the newsroom instead of a name ("by Staff Writers"). */
+const char *const LEX_STAFF_BYLINES[] = {
+    "Staff Writers", "Staff Writer", "Staff Reporter", "Staff Reporters", "Staff Correspondent",
+    "Our Correspondent", "Our Reporter", "News Desk", "Web Desk", "Online Desk", "Agencies",
+    "Wire Services", NULL,
 };
 
 /* Words before quotation marks that name rather than report ("dubbed"). */

@@ -21,6 +21,9 @@ extern const char *const LEX_SPEECH_VERBS[];     /* said, told, wrote, added ...
 extern const char *const LEX_PARTICIPLE_CUES[];  /* adding, stating, calling ... (subject is the clause's) */
 extern const char *const LEX_MEETING_WORDS[];    /* met, meeting, talks, hosted ... */
 extern const char *const LEX_CALL_WORDS[];       /* phoned, call, spoke ... */
+extern const char *const LEX_TOPIC_NOUNS[];      /* developments, situation ... ("developments in Iraq": a topic) */
+extern const char *const LEX_PLAN_WORDS[];       /* upcoming, scheduled ... (a meeting still to come) */
+extern const char *const LEX_ATTENDANCE_WORDS[]; /* present, accompanied, attended ... (there, not taking part) */
 extern const char *const LEX_SIGNING_VERBS[];    /* signed, inked, concluded ... */
 extern const char *const LEX_AGREEMENT_HEADS[];  /* Agreement, Treaty, Memorandum ... (title case) */
 extern const char *const LEX_GENERIC_HEADS[];    /* agreement, pact, deal ... (lower case) */
@@ -59,6 +62,8 @@ extern const char *const LEX_GROUP_NOUNS[]; /* nouns for a pair of people ("the 
 extern const char *const LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
 extern const char *const LEX_HEADLINE_LABELS[]; /* labels that open a headline the way a place opens a dateline ("Live:") */
 extern const char *const LEX_CORRECTION_LABELS[]; /* Correction, Clarification: a note on what was wrong */
+extern const char *const LEX_FURNITURE_LINES[]; /* whole lines of page furniture ("You are here", "Skip to content") */
+extern const char *const LEX_STAFF_BYLINES[]; /* newsroom bylines that are no name ("Staff Writers") */
 extern const char *const LEX_TITLED_WORKS[]; /* webinar, report, book ... titled in quotation marks */
 extern const char *const LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
 

@@ -1,21 +1,36 @@
 /* meetings: who met whom, when, where and on what occasion.
  *
  * A sentence reports a meeting when it has a meeting word ("met", "meeting", "talks",
- * "visit", "hosted"), a call ("spoke to", "phone call"), or signs an agreement with two
- * people named.  Its participants are the people it names, with "his meeting with X" and
- * "he and X" resolved, "the two leaders" taken from the last meeting of the article, and "I"
- * or "we" in an embedded post meaning its author.  Two participants at least, or it is not a
- * meeting.  The date is the one the sentence gives (or the post's, or the date of the
- * agreement signed there); the place its "in/at" phrase; the occasion the event named after
- * "on the sidelines of" or "during". */
+ * "visit", "hosted"), a call ("spoke to", "phone call"), a verb whose object is the person met
+ * ("welcomed X", "called on X", a courtesy call), or signs an agreement with two people named.
+ * Its participants are the people it names, with "his meeting with X" and "he and X"
+ * resolved, "the two leaders" taken from the last meeting of the article (or, in a lead that
+ * names nobody yet, from the first meeting told after it), counterparts named by their
+ * country ("his Saudi and Omani counterparts": one meeting with each) and "I" or "we" in an
+ * embedded post meaning its author.  People only present ("Present at the talks were ...",
+ * "accompanied by ...") do not take part.  "Saudi King X's visit to Jordan to meet with Y" is
+ * a meeting of X and Y, not of the sentence's subject.  Two participants at least, or it is
+ * not a meeting.  The date is the one the sentence gives (or the post's, or the date of the
+ * agreement signed there); the place its "in/at" phrase ("here" being the dateline's city,
+ * "at State House, Nairobi" Nairobi, a visit's destination); the occasion the event named
+ * after "on the sidelines of" or "during".  A sentence that follows a meeting and names nobody
+ * new ("The talks were held in X", "They ... on March 31 in X") completes it; one that opens
+ * "Besides the talks, ..." tells another meeting. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
 #include "util/strmap.h"
 
 #define MAX_PARTICIPANTS 8
+/* "met his Saudi, Omani, Iraqi and Egyptian counterparts": a meeting with each */
+#define MAX_SENTENCE_MEETINGS 6
+/* "Accompanied by his wife, X met Y": a cue this near the sentence start is a fronted phrase */
+#define FRONTED_CUE_TOKENS 2
+/* "the visit ... to meet with Y": how far after the visit its other participant may stand */
+#define VISIT_OBJECT_TOKENS 12
 
 typedef struct meeting {
     int people[MAX_PARTICIPANTS];
@@ -27,8 +42,14 @@ typedef struct meeting {
     char *occasion;
     const char *rule;
     double confidence;
+    bool separate;      /* "Besides the talks, A and B held talks": another meeting than those told */
+    bool sidelines;     /* held on the sidelines of an event, whose venue the dateline does not tell */
+    bool venue_only;    /* the place is a venue ("the Itamaraty Palace"), no city */
+    int sent;           /* the last sentence that told of it */
     VEC(size_t) ev;
 } meeting;
+
+typedef VEC(meeting) meeting_list;
 
 static void add_person(meeting *m, int p)
 {
@@ -39,6 +60,13 @@ static void add_person(meeting *m, int p)
             return;
     if (m->n < MAX_PARTICIPANTS)
         m->people[m->n++] = p;
+}
+
+static void free_meeting(meeting *m)
+{
+    free(m->place);
+    free(m->occasion);
+    free(m->ev.items);
 }
 
 /* "did not meet", "never met", "will meet", "plans to meet": no meeting took place. */
@@ -140,20 +168,540 @@ static char *occasion(const doc *d, int s)
     return NULL;
 }
 
+/* "the two leaders", "both sides", or "The ministers" opening the sentence: the pair told
+ * before. */
 static bool two_of_them(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
+    if (se->tok_start + 1 < se->tok_end && tok_is(d, se->tok_start, "The") && tok_in(d, se->tok_start + 1, LEX_GROUP_NOUNS))
+        return true;
     for (int t = se->tok_start; t + 1 < se->tok_end && doc_step(d); t++)
         if ((tok_is(d, t, "two") || tok_is(d, t, "both")) && tok_in(d, t + 1, LEX_GROUP_NOUNS))
             return true;
     return false;
 }
 
-static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
+/* Does the text before byte e end with a possessive "'s"? */
+static bool possessive_end(const doc *d, size_t e)
 {
+    const char *p = d->text + e;
+    return (e >= 2 && memcmp(p - 2, "'s", 2) == 0) || (e >= 4 && memcmp(p - 4, "\xE2\x80\x99s", 4) == 0);
+}
+
+/* A verb whose object is the person met: "welcomed X", "called on X", "paid a courtesy call
+ * on X", "talked with X".  The verb's token, or -1. */
+static int object_trigger(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+        int obj = -1;
+        if (tok_is(d, t, "welcomed") || tok_is(d, t, "welcomes"))
+            obj = t + 1;
+        else if ((tok_is(d, t, "called") || tok_is(d, t, "calls")) && tok_is(d, t + 1, "on"))
+            obj = t + 2;
+        else if (tok_is(d, t, "courtesy") && (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "visit")))
+            obj = t;
+        else if (tok_is(d, t, "talked") && tok_is(d, t + 1, "with"))
+            obj = t + 2;
+        if (obj < 0 || obj >= se->tok_end || tok_in_quotes(d, t))
+            continue;
+        if (obj == t)
+            return negated(d, se->tok_start, t) ? -1 : t;
+        /* the person comes at once, a title or "his counterpart" before the name, and is met,
+         * not the owner of what was welcomed ("welcomed X's decision") */
+        for (int k = obj; k < se->tok_end && k <= obj + 6; k++) {
+            if (d->tokens.items[k].person < 0)
+                continue;
+            const person_mention *pm = &d->pmentions.items[d->tokens.items[k].person];
+            if (pm->tok_start < obj || possessive_end(d, pm->end))
+                break;
+            /* "called on X to resign" asks, it does not meet */
+            int after = pm->tok_end;
+            if (after + 1 < se->tok_end && tok_is(d, after, "to") && (d->tokens.items[after + 1].flags & TK_WORD) &&
+                !(d->tokens.items[after + 1].flags & TK_CAP))
+                break;
+            return negated(d, se->tok_start, t) ? -1 : t;
+        }
+    }
+    return -1;
+}
+
+/* Token t opens words that say people were there without taking part: "Present at the talks
+ * were", "also present", "accompanied by", "flanked by", "in the presence of". */
+static bool attendance_cue(const doc *d, int t, int end)
+{
+    if (!tok_in_ci(d, t, LEX_ATTENDANCE_WORDS) || t + 1 >= end)
+        return false;
+    if (tok_ieq(d, t, "present"))
+        return tok_is(d, t + 1, "at") || tok_is(d, t + 1, "were") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, ":");
+    if (tok_ieq(d, t, "presence"))
+        return tok_is(d, t + 1, "of");
+    return tok_is(d, t + 1, "by");
+}
+
+/* The tokens [*a, *b) of sentence s naming those only present, false when none.  The phrase
+ * runs to the sentence's end, or, when the meeting word trig comes after it and a comma, to that
+ * comma ("Accompanied by his ministers, X met Y"); a meeting word right after the cue is what
+ * they attended ("Present at the talks were A and B"). */
+static bool attendance_span(const doc *d, int s, int trig, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (!attendance_cue(d, t, se->tok_end))
+            continue;
+        *a = t;
+        *b = se->tok_end;
+        if (trig > t) {
+            for (int k = trig - 1; k > t; k--)
+                if (tok_is(d, k, ",")) {
+                    *b = k;
+                    break;
+                }
+        } else if (t - se->tok_start <= FRONTED_CUE_TOKENS) {
+            for (int k = t + 1; k < se->tok_end; k++)
+                if (tok_is(d, k, ",")) {
+                    *b = k;
+                    break;
+                }
+        }
+        return true;
+    }
+    return false;
+}
+
+/* The country a person's title begins with ("Saudi Foreign Minister" -> Saudi Arabia), or
+ * NULL. */
+static const char *title_country(const person *p)
+{
+    if (!p->title)
+        return NULL;
+    const char *sp = strchr(p->title, ' ');
+    size_t n = sp ? (size_t)(sp - p->title) : strlen(p->title);
+    const char *c = lex_country(p->title, n);
+    if (!c && sp) {
+        const char *sp2 = strchr(sp + 1, ' ');
+        c = lex_country(p->title, sp2 ? (size_t)(sp2 - p->title) : strlen(p->title));
+    }
+    return c;
+}
+
+/* The title without its country: "Saudi Foreign Minister" -> "Foreign Minister". */
+static const char *title_office(const person *p)
+{
+    if (!p->title)
+        return NULL;
+    if (!title_country(p))
+        return p->title;
+    const char *sp = strchr(p->title, ' ');
+    if (sp && lex_country(p->title, (size_t)(sp - p->title)))
+        return sp + 1;
+    sp = sp ? strchr(sp + 1, ' ') : NULL;
+    return sp ? sp + 1 : NULL;
+}
+
+/* The one person of the article (not self) whose title is country c's and, when office is
+ * given, that office ("Foreign Minister", case aside); -1 when none or several. */
+static int person_of_country(const doc *d, const char *office, int self, const char *c)
+{
+    int found = -1;
+    for (size_t i = 0; i < d->people.n; i++) {
+        const person *p = &d->people.items[i];
+        const char *pc = title_country(p);
+        if ((int)i == self || !pc || strcmp(pc, c) != 0)
+            continue;
+        const char *po = title_office(p);
+        if (office && (!po || strcasecmp(po, office) != 0))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    return found;
+}
+
+/* The person of country c holding the office of person self (any office when self has no
+ * title): "his Omani counterpart" -> the Omani Foreign Minister named in the article; -1
+ * when none or several. */
+static int counterpart_of(const doc *d, int self, const char *c)
+{
+    return person_of_country(d, self >= 0 ? title_office(&d->people.items[self]) : NULL, self, c);
+}
+
+/* "his Saudi, Omani and Iraqi counterparts" not followed by their names: the people of those
+ * countries holding the office of self, into out[]; returns how many.  *plural says they were
+ * several counterparts, each met on their own. */
+static int counterparts(const doc *d, int s, int self, int *out, int max, bool *plural)
+{
+    const sentence *se = &d->sents.items[s];
+    *plural = false;
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (!tok_is(d, t, "counterpart") && !tok_is(d, t, "counterparts"))
+            continue;
+        if (t + 1 < se->tok_end && d->tokens.items[t + 1].person >= 0)
+            continue; /* "his Omani counterpart Name": people.c named them */
+        int n = 0;
+        bool list_ok = true;
+        for (int k = t - 1; k >= se->tok_start && list_ok; k--) {
+            const char *cs[2];
+            if (tok_is(d, k, ",") || tok_is(d, k, "and"))
+                continue;
+            if (tok_ieq(d, k, "his") || tok_ieq(d, k, "her") || tok_ieq(d, k, "their") || tok_ieq(d, k, "the"))
+                break;
+            if (tok_countries(d, k, cs) != 1) {
+                list_ok = false;
+                break;
+            }
+            int who = counterpart_of(d, self, cs[0]);
+            if (who >= 0 && n < max)
+                out[n++] = who;
+        }
+        *plural = tok_is(d, t, "counterparts");
+        return list_ok ? n : 0;
+    }
+    return 0;
+}
+
+/* "the Russian and French foreign ministers met": the people of those countries holding that
+ * office in the article, into out[]; returns how many (none unless every country is found). */
+static int demonym_group(const doc *d, int s, int *out, int max)
+{
+    static const char *const OFFICE_NOUNS[][2] = {{"ministers", "minister"}, {"presidents", "president"},
+                                                  {"secretaries", "secretary"}, {"premiers", "premier"}};
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start + 2; t < se->tok_end; t++) {
+        const char *noun = NULL;
+        for (size_t k = 0; k < sizeof OFFICE_NOUNS / sizeof *OFFICE_NOUNS && !noun; k++)
+            if (tok_ieq(d, t, OFFICE_NOUNS[k][0]))
+                noun = OFFICE_NOUNS[k][1];
+        if (!noun)
+            continue;
+        /* the office's words before the noun ("foreign", "Defence"), then the countries */
+        int k = t - 1, words = 0;
+        const char *cs[2];
+        while (k >= se->tok_start && words < 2 && (d->tokens.items[k].flags & TK_WORD) && tok_countries(d, k, cs) == 0 &&
+               !tok_is(d, k, "and") && !tok_ieq(d, k, "the")) {
+            k--;
+            words++;
+        }
+        strbuf office = STRBUF_INIT;
+        if (words)
+            strbuf_add(&office, d->text + d->tokens.items[k + 1].start, d->tokens.items[t - 1].end - d->tokens.items[k + 1].start);
+        strbuf_addf(&office, "%s%s", words ? " " : "", noun);
+        int n = 0, countries = 0;
+        bool all = true;
+        for (; k >= se->tok_start; k--) {
+            if (tok_is(d, k, ",") || tok_is(d, k, "and"))
+                continue;
+            if (tok_countries(d, k, cs) != 1)
+                break;
+            countries++;
+            int who = person_of_country(d, office.buf, -1, cs[0]);
+            if (who < 0)
+                all = false;
+            else if (n < max)
+                out[n++] = who;
+        }
+        strbuf_release(&office);
+        if (countries >= 2 && all)
+            return n;
+        return 0;
+    }
+    return 0;
+}
+
+/* "Saudi King X's visit to Jordan to meet with His Majesty King Y": the visitor and whom the
+ * visit met, whoever speaks of it.  Fills m, false when the visit names no second person. */
+static bool possessed_visit(const doc *d, int s, int trig, meeting *m)
+{
+    const sentence *se = &d->sents.items[s];
+    if (!tok_is(d, trig, "visit") || trig == se->tok_start)
+        return false;
+    int owner = -1;
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (pm->sent == s && pm->tok_end == trig && possessive_end(d, pm->end))
+            owner = pm->person;
+    }
+    if (owner < 0)
+        return false;
+    meeting v = {0};
+    add_person(&v, owner);
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (pm->sent != s || pm->tok_start <= trig || pm->tok_start > trig + VISIT_OBJECT_TOKENS)
+            continue;
+        bool clause_break = false;
+        for (int k = trig + 1; k < pm->tok_start; k++)
+            clause_break |= tok_is(d, k, ",") || tok_is(d, k, ";") || tok_is(d, k, "while");
+        if (!clause_break)
+            add_person(&v, pm->person);
+    }
+    if (v.n < 2)
+        return false;
+    *m = v;
+    return true;
+}
+
+/* Is the token at or after byte b inside quotation marks? */
+static bool quoted_at(const doc *d, size_t b)
+{
+    int t = tok_at(d, b);
+    return t < (int)d->tokens.n && tok_in_quotes(d, t);
+}
+
+/* "visit to the White House", "visited the White House": the capitalised name after it. */
+static char *visit_destination(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+        int a;
+        if ((tok_is(d, t, "visit") || tok_is(d, t, "visits")) && tok_is(d, t + 1, "to"))
+            a = t + 2;
+        else if (tok_is(d, t, "visited") || tok_is(d, t, "visiting"))
+            a = t + 1;
+        else if (tok_is(d, t, "arrived") && tok_is(d, t + 1, "in"))
+            a = t + 2;
+        else
+            continue;
+        if (a < se->tok_end && tok_is(d, a, "the"))
+            a++;
+        int k = a;
+        while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0 &&
+               !lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) &&
+               lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) < 0)
+            k++;
+        if (k > a && !quoted_at(d, d->tokens.items[a].start))
+            return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
+        return NULL;
+    }
+    return NULL;
+}
+
+/* "at State House, Nairobi": a venue followed by its city (a capital). */
+static char *venue_city(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 3 < se->tok_end; t++) {
+        if (!tok_is(d, t, "at") && !tok_is(d, t, "in"))
+            continue;
+        int k = t + 1 + (tok_is(d, t + 1, "the") ? 1 : 0);
+        int a = k;
+        while (k < se->tok_end && k - a < 5 && tok_capitalised(d, k))
+            k++;
+        if (k == a || k + 1 >= se->tok_end || !tok_is(d, k, ","))
+            continue;
+        int c = k + 1, e = c;
+        while (e < se->tok_end && e - c < 3 && tok_capitalised(d, e))
+            e++;
+        for (int f = e; f > c; f--) {
+            size_t cs = d->tokens.items[c].start, ce = d->tokens.items[f - 1].end;
+            if (lex_capital_country(d->text + cs, ce - cs) && !quoted_at(d, cs))
+                return doc_strdup(d, cs, ce);
+        }
+    }
+    return NULL;
+}
+
+/* "at the White House", "at the Planalto Palace": a named venue, institutions included. */
+static char *venue(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+        if (!tok_is(d, t, "at"))
+            continue;
+        int a = t + 1 + (tok_is(d, t + 1, "the") ? 1 : 0);
+        int k = a;
+        bool place_word = false;
+        while (k < se->tok_end && k - a < 5 &&
+               (tok_capitalised(d, k) || (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1)))) {
+            place_word |= tok_in(d, k, LEX_ORG_WORDS);
+            if (d->tokens.items[k].person >= 0 || tok_in(d, k, LEX_EVENT_WORDS) || lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) ||
+                lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) >= 0)
+                break;
+            k++;
+        }
+        if (k - a >= 2 && place_word && tok_capitalised(d, k - 1) && !quoted_at(d, d->tokens.items[a].start) &&
+            (k >= se->tok_end || !tok_capitalised(d, k)))
+            return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
+    }
+    return NULL;
+}
+
+/* Where the topics of a meeting start ("talked about ties and developments in Iraq"): a
+ * place named after it is what they spoke of, not where they met.  Bytes, the sentence's end
+ * when none. */
+static size_t topics_start(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 1 < se->tok_end; t++)
+        if (tok_is(d, t, "about") || tok_is(d, t, "regarding") || tok_is(d, t, "concerning") ||
+            (tok_in(d, t, LEX_TOPIC_NOUNS) && tok_is(d, t + 1, "in")))
+            return d->tokens.items[t].start;
+    return se->end;
+}
+
+/* The place of the meeting sentence s: "here" is the dateline's city; then its "in/at"
+ * phrase outside quotations and before its topics, a venue's city, a visit's destination, a
+ * named venue (*venue_only says it is that: "the Itamaraty Palace" says no city). */
+static char *meeting_place(const doc *d, int s, bool *venue_only)
+{
+    *venue_only = false;
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_is(d, t, "here") && !tok_in_quotes(d, t) && (d->dateline || d->byline_place))
+            return dateline_place(d);
+    size_t ps, pe;
+    if (place_in_sentence_skip(d, s, topics_start(d, s), se->end, &ps, &pe)) {
+        if (!quoted_at(d, ps))
+            return doc_strdup(d, ps, pe);
+        /* the place named inside a quotation is the speaker's, not the meeting's: read on
+         * after the quotation */
+        int t = tok_at(d, ps);
+        while (t < se->tok_end && !tok_is(d, t, "\xE2\x80\x9D") && !tok_is(d, t, "\""))
+            t++;
+        t++;
+        if (t < se->tok_end && place_in_sentence_skip(d, s, se->start, d->tokens.items[t].start, &ps, &pe) &&
+            !quoted_at(d, ps) && ps < topics_start(d, s))
+            return doc_strdup(d, ps, pe);
+    }
+    char *p = venue_city(d, s);
+    if (!p)
+        p = visit_destination(d, s);
+    if (!p) {
+        p = venue(d, s);
+        *venue_only = p != NULL;
+    }
+    return p;
+}
+
+/* Is the place p (a visit's destination) somewhere else than the dateline's city: not the
+ * city, nor the country whose capital it is? */
+static bool elsewhere_than_dateline(const doc *d, const char *p)
+{
+    char *dl = dateline_place(d);
+    if (!dl)
+        return true;
+    const char *cap_country = lex_capital_country(dl, strlen(dl));
+    const char *p_country = lex_country(p, strlen(p));
+    bool same = strcmp(dl, p) == 0 || (cap_country && p_country && strcmp(cap_country, p_country) == 0);
+    free(dl);
+    return !same;
+}
+
+/* Where a participant of m went ("X visited the White House", "arrived in Y") when that is
+ * not the dateline's city nor its country: the dateline then tells where the story was
+ * written, not where they met.  NULL when no sentence says so. */
+static char *participants_destination(const doc *d, const meeting *m)
+{
+    int looked = -1;
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        int s = d->pmentions.items[i].sent;
+        bool named = false;
+        for (int k = 0; k < m->n && !named; k++)
+            named = d->pmentions.items[i].person == m->people[k];
+        if (!named || s == looked || !sent_readable(d, s))
+            continue;
+        looked = s;
+        char *p = visit_destination(d, s);
+        if (p && elsewhere_than_dateline(d, p))
+            return p;
+        free(p);
+    }
+    return NULL;
+}
+
+/* "Besides the intergovernmental meetings, ...": the sentence tells another meeting. */
+static bool tells_another(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int t = se->tok_start;
+    if (t + 2 >= se->tok_end)
+        return false;
+    return tok_is(d, t, "Besides") || tok_is(d, t, "Beside") ||
+           ((tok_is(d, t, "Apart") || tok_is(d, t, "Aside")) && tok_is(d, t + 1, "from")) ||
+           (tok_is(d, t, "In") && tok_is(d, t + 1, "addition") && tok_is(d, t + 2, "to"));
+}
+
+/* The person most of the article's meetings so far have in common, who "both men" pairs with
+ * the one newly named ("In a meeting with X, both men reviewed ..."): -1 when no one is in
+ * two of them. */
+static int protagonist(const meeting *ms, size_t n)
+{
+    int best = -1, best_count = 1;
+    for (size_t a = 0; a < n; a++)
+        for (int i = 0; i < ms[a].n; i++) {
+            int count = 0;
+            for (size_t k = 0; k < n; k++)
+                for (int j = 0; j < ms[k].n; j++)
+                    count += ms[k].people[j] == ms[a].people[i];
+            if (count > best_count) {
+                best = ms[a].people[i];
+                best_count = count;
+            }
+        }
+    return best;
+}
+
+/* "the upcoming summit", "the summit, to be held on Wednesday": a meeting still to come. */
+static bool planned(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int k = trig - 1; k >= se->tok_start && k >= trig - 2; k--)
+        if (tok_in(d, k, LEX_PLAN_WORDS))
+            return true;
+    int k = trig + 1;
+    while (k < se->tok_end && tok_is(d, k, ","))
+        k++;
+    if (k + 2 < se->tok_end && (tok_is(d, k, "to") || tok_is(d, k, "will")) && tok_is(d, k + 1, "be") &&
+        tok_is(d, k + 2, "held"))
+        return true;
+    /* "a meeting was planned", "talks are scheduled" */
+    if (k + 1 < se->tok_end && (tok_is(d, k, "was") || tok_is(d, k, "were") || tok_is(d, k, "is") || tok_is(d, k, "are")))
+        k++;
+    return k < se->tok_end && tok_in(d, k, LEX_PLAN_WORDS);
+}
+
+/* The meeting "the two ministers" of sentence s stands for: the latest whose participants
+ * all hold that office ("ministers": a Minister each), else the last one told. */
+static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, size_t n, const meeting *last)
+{
+    const sentence *se = &d->sents.items[s];
+    const char *office = NULL;
+    static const char *const OFFICES[][2] = {{"ministers", "Minister"}, {"presidents", "President"},
+                                             {"secretaries", "Secretary"}};
+    for (int t = se->tok_start; t < se->tok_end && !office; t++)
+        for (size_t k = 0; k < sizeof OFFICES / sizeof *OFFICES; k++)
+            if (tok_is(d, t, OFFICES[k][0]))
+                office = OFFICES[k][1];
+    for (size_t i = n; office && i-- > 0;) {
+        bool all = true;
+        for (int k = 0; k < ms[i].n && all; k++) {
+            const char *title = d->people.items[ms[i].people[k]].title;
+            all = title && strstr(title, office);
+        }
+        if (all)
+            return &ms[i];
+    }
+    return last;
+}
+
+enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
+
+/* Reads the meetings of sentence s into out[] (several when counterparts of several
+ * countries are met one by one); *count says how many.  READ_ORPHAN: a meeting of "the two
+ * leaders" before anyone is named, out[0] holding what it tells (place, date, evidence). */
+static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t nms, const meeting *last,
+                                  meeting *out, int *count)
+{
+    meeting *m = &out[0];
     memset(m, 0, sizeof *m);
+    *count = 0;
     bool call;
     int trig = trigger(d, s, &call);
+    if (trig >= 0 && planned(d, s, trig))
+        trig = -1;
+    if (trig < 0)
+        trig = object_trigger(d, s);
     int verb = -1;
     bool signing = false;
     const sentence *se = &d->sents.items[s];
@@ -163,9 +711,15 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
             verb = t;
         }
     if (trig < 0 && !signing)
-        return false;
+        return READ_NONE;
     int post = d->lines.items[se->line].post;
-    if (trig < 0) {
+    int present_a = se->tok_end, present_b = se->tok_end;
+    if (!attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
+        present_a = present_b = se->tok_end;
+    bool visit = trig >= 0 && possessed_visit(d, s, trig, m);
+    if (visit) {
+        /* the visit is the meeting; the sentence's own subject only speaks of it */
+    } else if (trig < 0) {
         /* a signing meets only its signers */
         int signers[MAX_PARTICIPANTS];
         int ns = people_signers(d, s, verb, signers, MAX_PARTICIPANTS);
@@ -174,35 +728,62 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
     } else {
         for (int i = se->mentions_start; i < se->mentions_end; i++) {
             const person_mention *pm = &d->pmentions.items[i];
-            if (!tok_in_quotes(d, pm->tok_start))
+            if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) &&
+                !(pm->tok_start >= present_a && pm->tok_start < present_b))
                 add_person(m, pm->person);
         }
     }
-    for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
+    for (int t = se->tok_start; t < se->tok_end && !visit && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
+        if (t >= present_a && t < present_b)
+            continue;
         if (g && !tok_in_quotes(d, t) && post < 0)
             add_person(m, people_resolve_pronoun(d, d->tokens.items[t].start, g));
         if (post >= 0 && (tok_is(d, t, "I") || tok_is(d, t, "my") || tok_is(d, t, "My") || tok_is(d, t, "We") ||
                           tok_is(d, t, "we") || tok_is(d, t, "our") || tok_is(d, t, "Our")))
             add_person(m, d->posts.items[post].author);
     }
+    /* "his Saudi, Omani and Iraqi counterparts" */
+    int cps[MAX_SENTENCE_MEETINGS];
+    bool plural = false;
+    int ncp = trig >= 0 && !visit ? counterparts(d, s, m->n ? m->people[0] : -1, cps, MAX_SENTENCE_MEETINGS, &plural) : 0;
+    if (ncp > 0 && !plural)
+        add_person(m, cps[0]);
+    if (m->n < 2 && trig >= 0 && !visit && ncp == 0) {
+        int group[MAX_PARTICIPANTS];
+        int ng = demonym_group(d, s, group, MAX_PARTICIPANTS);
+        for (int i = 0; i < ng; i++)
+            add_person(m, group[i]);
+    }
     bool pair_from_before = false;
-    if (m->n < 2 && trig >= 0 && two_of_them(d, s)) {
+    bool orphan = false;
+    if (m->n < 2 && trig >= 0 && ncp == 0 && two_of_them(d, s)) {
         pair_from_before = true;
-        if (last) {
-            for (int i = 0; i < last->n; i++)
-                add_person(m, last->people[i]);
+        int p = m->n == 1 ? protagonist(ms, nms) : -1;
+        const meeting *told = fitting_meeting(d, s, ms, nms, last);
+        if (p >= 0) {
+            add_person(m, p);
+        } else if (told) {
+            for (int i = 0; i < told->n; i++)
+                add_person(m, told->people[i]);
         } else {
             /* no meeting yet: the two people named last, in the three sentences before */
             int from = d->sents.items[s >= 3 ? s - 3 : 0].mentions_start;
             for (int i = se->mentions_start; i-- > from && m->n < 2;)
                 add_person(m, d->pmentions.items[i].person);
+            orphan = m->n < 2;
         }
     }
-    if (m->n < 2)
-        return false;
+    /* before any meeting, one who "arrived in Kyiv for talks" tells where the first meeting
+     * with them was */
+    if (m->n == 1 && !last && trig >= 0 && !call && !(ncp > 0 && plural))
+        orphan = true;
+    if (m->n < 2 && !(ncp > 0 && plural && m->n == 1) && !orphan)
+        return READ_NONE;
     m->rule = call ? "meeting-call" : trig >= 0 ? "meeting-verb" : "meeting-signing";
     m->confidence = call ? 0.5 : trig >= 0 ? 0.75 : 0.7;
+    m->separate = tells_another(d, s);
+    m->sent = s;
     /* the date the sentence gives the meeting */
     bool rel = false;
     if (!date_for_event(d, s, trig >= 0 ? trig : verb, &m->date, &rel))
@@ -220,25 +801,87 @@ static bool read_meeting(const doc *d, int s, const meeting *last, meeting *m)
             }
         }
     }
-    size_t ps, pe;
-    if (place_in_sentence(d, s, se->tok_start, &ps, &pe))
-        m->place = doc_strdup(d, ps, pe);
-    else {
-        /* "visit to the White House" */
-        for (int t = se->tok_start; t + 2 < se->tok_end && doc_step(d); t++)
-            if (tok_is(d, t, "visit") && tok_is(d, t + 1, "to")) {
-                int a = t + 2 + (tok_is(d, t + 2, "the") ? 1 : 0), k = a;
-                while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0)
-                    k++;
-                if (k > a)
-                    m->place = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
-                break;
-            }
-    }
+    m->place = meeting_place(d, s, &m->venue_only);
     m->occasion = occasion(d, s);
+    for (int t = se->tok_start; t + 1 < se->tok_end && !m->sidelines; t++)
+        m->sidelines = tok_is(d, t, "sidelines") || tok_is(d, t, "margins");
     VEC_PUSH(m->ev, se->start);
     VEC_PUSH(m->ev, se->end);
-    return true;
+    *count = 1;
+    if (orphan && (pair_from_before || m->place))
+        return READ_ORPHAN;
+    if (orphan) {
+        free_meeting(m);
+        *count = 0;
+        return READ_NONE;
+    }
+    if (ncp > 0 && plural) {
+        /* one meeting with each counterpart, the rest as told */
+        meeting base = *m;
+        *count = 0;
+        for (int i = 0; i < ncp; i++) {
+            meeting *o = &out[i];
+            if (i > 0) {
+                *o = base;
+                o->place = base.place ? strdup(base.place) : NULL;
+                o->occasion = base.occasion ? strdup(base.occasion) : NULL;
+                o->ev.items = NULL;
+                o->ev.n = o->ev.cap = 0;
+                VEC_PUSH(o->ev, se->start);
+                VEC_PUSH(o->ev, se->end);
+            }
+            add_person(o, cps[i]);
+            (*count)++;
+        }
+    }
+    return READ_MEETING;
+}
+
+/* A sentence right after a meeting's that names nobody of its own and opens with "They" or
+ * tells of the meeting again without people ("The talks were held in Khujand"): what it adds
+ * to that meeting. */
+static void complete_meeting(const doc *d, int s, meeting *m)
+{
+    const sentence *se = &d->sents.items[s];
+    bool call;
+    int trig = trigger(d, s, &call);
+    bool they = tok_is(d, se->tok_start, "They");
+    if (trig >= 0 && planned(d, s, trig))
+        return;
+    if (!they && trig < 0)
+        return;
+    for (size_t i = 0; i < d->pmentions.n; i++)
+        if (d->pmentions.items[i].sent == s)
+            return;
+    bool venue_only;
+    char *place = meeting_place(d, s, &venue_only);
+    date_value date = {0};
+    for (size_t i = 0; i < d->dates.n; i++) {
+        const date_mention *dm = &d->dates.items[i];
+        if (dm->sent == s && dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved)) {
+            date = dm->value;
+            break;
+        }
+    }
+    /* "They ..." adds to the meeting what it tells of where or when; else it may be about
+     * anything they did */
+    if (trig < 0 && !place && !date.y) {
+        free(place);
+        return;
+    }
+    if (!m->place && place) {
+        m->place = place;
+        m->venue_only = venue_only;
+        place = NULL;
+    }
+    free(place);
+    if (!m->occasion)
+        m->occasion = occasion(d, s);
+    if (!m->date.y && date.y)
+        m->date = date;
+    VEC_PUSH(m->ev, se->start);
+    VEC_PUSH(m->ev, se->end);
+    m->sent = s;
 }
 
 static bool same_people(const meeting *a, const meeting *b)
@@ -248,13 +891,6 @@ static bool same_people(const meeting *a, const meeting *b)
         for (int k = 0; k < b->n; k++)
             common += a->people[i] == b->people[k];
     return common >= 2 || (common == a->n && a->n == b->n);
-}
-
-static void free_meeting(meeting *m)
-{
-    free(m->place);
-    free(m->occasion);
-    free(m->ev.items);
 }
 
 /* Does the article report the day it is dated ("today", "on Tuesday" being that day)?  Then
@@ -321,55 +957,127 @@ static void date_from_agreements(const doc *d, const strmap *signed_by, bool sam
     }
 }
 
+/* Adds meeting m to the article's meetings ms, or into the one it tells again; returns the
+ * meeting it now is. */
+static meeting *keep_meeting(meeting *m, meeting_list *ms)
+{
+    for (size_t i = 0; i < ms->n && !m->separate; i++) {
+        meeting *o = &ms->items[i];
+        if (!same_people(o, m) || !date_compatible(o->date, m->date))
+            continue;
+        if (strcmp(o->rule, "meeting-call") == 0 || strcmp(m->rule, "meeting-call") == 0)
+            if (strcmp(o->rule, m->rule) != 0)
+                continue;
+        for (int k = 0; k < m->n; k++)
+            add_person(o, m->people[k]);
+        if (!o->date.y && m->date.y)
+            o->date = m->date;
+        o->date_relative |= m->date_relative;
+        o->sidelines |= m->sidelines;
+        if ((!o->place || (o->venue_only && !m->venue_only)) && m->place) {
+            free(o->place);
+            o->place = m->place;
+            o->venue_only = m->venue_only;
+            m->place = NULL;
+        }
+        if (!o->occasion && m->occasion) {
+            o->occasion = m->occasion;
+            m->occasion = NULL;
+        }
+        for (size_t k = 0; k < m->ev.n; k++)
+            VEC_PUSH(o->ev, m->ev.items[k]);
+        if (m->confidence > o->confidence) {
+            o->confidence = m->confidence;
+            o->rule = m->rule;
+        }
+        o->sent = m->sent;
+        free_meeting(m);
+        return o;
+    }
+    VEC_PUSH(*ms, *m);
+    return &ms->items[ms->n - 1];
+}
+
+/* "The two leaders met in Brasilia" before anyone is named: what it tells joins the first
+ * meeting of the article that has the people it did name. */
+static void adopt_orphan(meeting *orphan, meeting *m)
+{
+    for (int i = 0; i < orphan->n; i++) {
+        bool in = false;
+        for (int k = 0; k < m->n; k++)
+            in |= m->people[k] == orphan->people[i];
+        if (!in)
+            return;
+    }
+    if ((!m->place || (m->venue_only && !orphan->venue_only)) && orphan->place) {
+        free(m->place);
+        m->place = orphan->place;
+        m->venue_only = orphan->venue_only;
+        orphan->place = NULL;
+    }
+    if (!m->date.y && orphan->date.y)
+        m->date = orphan->date;
+    m->date_relative |= orphan->date_relative;
+    if (!m->occasion && orphan->occasion) {
+        m->occasion = orphan->occasion;
+        orphan->occasion = NULL;
+    }
+    size_t n = m->ev.n;
+    for (size_t k = 0; k < orphan->ev.n; k++)
+        VEC_PUSH(m->ev, orphan->ev.items[k]);
+    /* the orphan's sentence comes first */
+    if (n) {
+        size_t tmp[2] = {m->ev.items[n], m->ev.items[n + 1]};
+        memmove(m->ev.items + 2, m->ev.items, n * sizeof *m->ev.items);
+        m->ev.items[0] = tmp[0];
+        m->ev.items[1] = tmp[1];
+    }
+}
+
 void meetings_find(doc *d)
 {
-    VEC(meeting) ms = {0};
+    meeting_list ms = {0};
     meeting *last = NULL;
+    meeting orphan = {0};
+    bool has_orphan = false;
     for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         if (!sent_readable(d, (int)si))
             continue;
-        meeting m;
-        if (!read_meeting(d, (int)si, last, &m))
+        meeting found[MAX_SENTENCE_MEETINGS];
+        int n = 0;
+        enum reading r = read_meetings(d, (int)si, ms.items, ms.n, last, found, &n);
+        if (r == READ_ORPHAN) {
+            if (!has_orphan && !last) {
+                orphan = found[0];
+                has_orphan = true;
+            } else {
+                free_meeting(&found[0]);
+            }
             continue;
-        /* the same meeting told again in the article */
-        bool merged = false;
-        for (size_t i = 0; i < ms.n && !merged; i++) {
-            meeting *o = &ms.items[i];
-            if (!same_people(o, &m) || !date_compatible(o->date, m.date))
-                continue;
-            if (strcmp(o->rule, "meeting-call") == 0 || strcmp(m.rule, "meeting-call") == 0)
-                if (strcmp(o->rule, m.rule) != 0)
-                    continue;
-            for (int k = 0; k < m.n; k++)
-                add_person(o, m.people[k]);
-            if (!o->date.y && m.date.y)
-                o->date = m.date;
-            o->date_relative |= m.date_relative;
-            if (!o->place && m.place) {
-                o->place = m.place;
-                m.place = NULL;
-            }
-            if (!o->occasion && m.occasion) {
-                o->occasion = m.occasion;
-                m.occasion = NULL;
-            }
-            VEC_PUSH(o->ev, m.ev.items[0]);
-            VEC_PUSH(o->ev, m.ev.items[1]);
-            if (m.confidence > o->confidence) {
-                o->confidence = m.confidence;
-                o->rule = m.rule;
-            }
-            free_meeting(&m);
-            merged = true;
-            last = o;
         }
-        if (!merged && ms.n < MEETINGS_MAX) {
-            VEC_PUSH(ms, m);
-            last = &ms.items[ms.n - 1];
-        } else if (!merged) {
-            free_meeting(&m); /* past MEETINGS_MAX */
+        if (r == READ_NONE) {
+            if (last && last->sent == (int)si - 1)
+                complete_meeting(d, (int)si, last);
+            continue;
         }
+        if (ms.n >= MEETINGS_MAX) { /* past MEETINGS_MAX the article is read no further */
+            for (int i = 0; i < n; i++)
+                free_meeting(&found[i]);
+            continue;
+        }
+        size_t last_index = 0;
+        for (int i = 0; i < n; i++) {
+            if (has_orphan) {
+                adopt_orphan(&orphan, &found[i]);
+                free_meeting(&orphan);
+                has_orphan = false;
+            }
+            last_index = (size_t)(keep_meeting(&found[i], &ms) - ms.items);
+        }
+        last = &ms.items[last_index];
     }
+    if (has_orphan)
+        free_meeting(&orphan);
     d->meetings = json_array();
     bool same_day = same_day_news(d);
     strmap signed_by = STRMAP_INIT;
@@ -382,9 +1090,25 @@ void meetings_find(doc *d)
             m->date_inferred = true;
             m->confidence -= 0.1;
         }
-        if (!m->place && (d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 &&
-            date_near(m->date, d->published))
+        /* the dateline's city for the day's news (before a mere venue), unless the meeting was
+         * a call, on the sidelines of an event held who knows where, or a participant is told to
+         * have gone elsewhere */
+        /* "in Ethiopia" written from Addis Ababa on the day: the dateline's city is the finer */
+        if (m->place && (d->dateline || d->byline_place) && !m->sidelines && date_near(m->date, d->published) &&
+            lex_country(m->place, strlen(m->place)) && !elsewhere_than_dateline(d, m->place)) {
+            free(m->place);
             m->place = dateline_place(d);
+        }
+        if (!m->place || m->venue_only) {
+            char *dest = participants_destination(d, m);
+            if (dest) {
+                free(dest);
+            } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
+                       date_near(m->date, d->published)) {
+                free(m->place);
+                m->place = dateline_place(d);
+            }
+        }
         json_t *o = json_object();
         char *ds = date_format(m->date);
         json_object_set_new(o, "date", ds ? json_string(ds) : json_null());

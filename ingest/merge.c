@@ -930,6 +930,10 @@ static bool meetings_same(const json_t *by_id, const item *a, const item *b, con
     size_t na = json_array_size(ia), nb = json_array_size(ib);
     if (common < 2 && !(common == (int)na && na == nb && na > 0))
         return false;
+    /* the extractor has joined what one article tells twice; what it kept apart ("Besides the
+     * talks, they met ...") stays apart */
+    if (strcmp(a->source, b->source) == 0)
+        return false;
     bool call_a = strcmp(str(a->fact, "rule"), "meeting-call") == 0;
     bool call_b = strcmp(str(b->fact, "rule"), "meeting-call") == 0;
     if (call_a != call_b)

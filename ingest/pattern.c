@@ -17,7 +17,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_SIGNATURE] = "^\\s*[—–―]{1,2}\\s*(?<name>[^()\\n]{2,100}?)\\s*\\((?<handle>@\\w{1,30})\\)"
                       "\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})?\\s*$",
     [PAT_BOILERPLATE] =
-        "^\\s*(?:!\\[.*|\\[!\\[.*"
+        "^\\s*(?:[•·▪►*]\\s*)?(?:!\\[.*|\\[!\\[.*"
         "|(?:Read|READ|read)\\s+(?:More|MORE|more|Also|ALSO|also|Next|NEXT)\\b.*"
         "|(?:Also|ALSO)\\s+(?:Read|READ|read|See|SEE|see|Watch|WATCH)\\b.*"
         "|(?:Related|RELATED|Recommended|RECOMMENDED|Watch|WATCH|Subscribe|SUBSCRIBE|Advertisement|"
@@ -30,14 +30,27 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|https?://\\S+|pic\\.twitter\\.com/\\S+|\\(?(?:Photo|Image|File)\\b[^)]*\\)"
         "|Copyright\\b.*|©.*|All rights reserved.*)\\s*$",
     [PAT_CAPTION] = "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
-                    "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$",
-    [PAT_DATELINE] = "^\\s*(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
-                     "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
-                     "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
-                     /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
-                     "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
-                     "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
-                     "\\s*(?<sep>:|" DASH "{1,2})(?:\\s+(?=\\S)|\\s*$)",
+                    "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
+                    /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
+                    "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$",
+    [PAT_DATELINE] =
+        /* a date prefix ("date 2025-04-01 ASTANA –"), or a byline run into the dateline of a
+         * wire story ("by Staff Writers Lagos (AFP) May 4, 2014 ..."; doc.c splits the byline
+         * from the place) */
+        "^\\s*(?:(?:[Dd]ated?|DATE)\\s*:?\\s*(?<pdate>" NUMERIC_DATE "|" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
+        "\\.?,?\\s+\\d{4})\\s+"
+        "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
+        "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
+        "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
+        "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
+        /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
+        "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
+        "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
+        /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
+        "(?:\\s*(?<sep>:|" DASH "{1,2})|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
+        /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
+        "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
+        "(?:\\s+(?=\\S)|\\s*$)",
     [PAT_BYLINE] = "^\\s*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview)\\s+)?(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
                    "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
                    "\\s*(?:[,|·•—–-].*)?$",
@@ -50,7 +63,7 @@ static const char *const SOURCES[PAT_COUNT] = {
         "(?<iso>(?<iy>(?:19|20)\\d{2})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\\d|3[01]))(?![\\d-])"
         "|(?<dot>\\b(?<dd>[0-3]?\\d)\\.(?<dm>0?[1-9]|1[0-2])\\.(?<dy>(?:19|20)\\d{2})\\b)"
         /* Month D, YYYY / Month D */
-        "|(?<mdy>\\b(?<m1>" MONTH ")\\.?\\s+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?:,?\\s+(?<y1>(?:19|20)\\d{2})\\b)?)"
+        "|(?<mdy>\\b(?<m1>" MONTH ")\\.?\\s+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?:(?:,?\\s+|,)(?<y1>(?:19|20)\\d{2})\\b)?)"
         /* D Month YYYY / D Month */
         "|(?<dmy>\\b(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" MONTH ")\\b\\.?(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
         /* Month YYYY */
@@ -74,6 +87,13 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_NAME_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE ")){1,3})"
                         "(?:\\s+in\\s+(?<city>\\p{Lu}[\\p{L}'’ -]{1,40}?)|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
                         "Staff|Bureau Chief|Analyst|Columnist|correspondent|editor|reporter|writer))\\s*$",
+    /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" or "Name Surname, City" under the headline */
+    [PAT_CREDIT_LINE] = "^\\s*(?<name>\\p{Lu}[\\p{L}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’&-]*|" PARTICLE ")){1,7})\\s*,\\s*"
+                        "(?:(?<date>\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4}|" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}|" NUMERIC_DATE ")"
+                        "(?:[\\s,]+\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+\\p{Lu}{2,4})?)?"
+                        "|(?<city>\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}))\\s*$",
+    /* "- Name Surname" closing the article */
+    [PAT_END_BYLINE] = "^\\s*[—–-]{1,2}\\s*(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE ")){1,3})\\s*$",
     [PAT_TIMESTAMP] = "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
                       "|[^.!?\\n]{0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
                       "|\\b(?:" MONTH "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",

@@ -234,6 +234,11 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->name_start = i;
     int n = 0;
     while (i < limit && n < NAME_MAX_TOKENS) {
+        /* a particle joins two name words and is not one of them: "Yusuf Bin Alawi Bin Abdullah" */
+        if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
+            i++;
+            continue;
+        }
         if (name_token(d, i)) {
             bool poss;
             tok_stem_len(d, i, &poss);
@@ -242,10 +247,6 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
             if (poss)
                 break;
             /* an initial with its period: "J. Smith" */
-            continue;
-        }
-        if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
-            i++;
             continue;
         }
         break;
@@ -496,16 +497,35 @@ static const two_people *find_two(const people_index *px, const strmap *map, con
     return slot ? &px->sets.items[*slot] : NULL;
 }
 
+/* Is the name word at w of key (lower case) a father's name: "bin Salman", "ibn Rashid"?  A
+ * mention of that word alone ("King Salman") is someone else. */
+static bool patronymic_at(const char *key, const char *w)
+{
+    static const char *const MARKS[] = {"bin ", "ibn ", "bint ", "binti ", "ben ", NULL};
+    for (int i = 0; MARKS[i]; i++) {
+        size_t n = strlen(MARKS[i]);
+        if ((size_t)(w - key) >= n && memcmp(w - n, MARKS[i], n) == 0 && (w - n == key || w[-(long)n - 1] == ' '))
+            return true;
+    }
+    return false;
+}
+
 /* Person idx has a full name now (at its creation, or when a fuller name replaced its
  * surname): its key's words and endings become look-ups. */
 static void index_full_name(doc *d, people_index *px, int idx)
 {
     const person *p = &d->people.items[idx];
-    two_add(two_of(px, &px->by_full_surname, p->surname, strlen(p->surname)), idx);
+    size_t kl = strlen(p->key), sl = strlen(p->surname);
+    /* a father's name ("bin Salman") is no surname or name word of this person's: a mention of
+     * it alone ("King Salman") is someone else */
+    bool patronymic_surname = kl > sl && patronymic_at(p->key, p->key + kl - sl);
+    if (!patronymic_surname)
+        two_add(two_of(px, &px->by_full_surname, p->surname, strlen(p->surname)), idx);
     for (const char *w = p->key; *w;) {
         const char *e = strchr(w, ' ');
         size_t len = e ? (size_t)(e - w) : strlen(w);
-        two_add(two_of(px, &px->by_word, w, len), idx);
+        if (!patronymic_at(p->key, w))
+            two_add(two_of(px, &px->by_word, w, len), idx);
         if (w != p->key)
             two_add(two_of(px, &px->by_suffix, w, strlen(w)), idx);
         w = e ? e + 1 : w + len;
@@ -516,7 +536,9 @@ static void index_new_person(doc *d, people_index *px, int idx)
 {
     const person *p = &d->people.items[idx];
     *strmap_put(&px->by_key, p->key, strlen(p->key), idx, NULL) = idx;
-    two_add(two_of(px, &px->by_surname, p->surname, strlen(p->surname)), idx);
+    size_t kl = strlen(p->key), sl = strlen(p->surname);
+    if (!(kl > sl && patronymic_at(p->key, p->key + kl - sl)))
+        two_add(two_of(px, &px->by_surname, p->surname, strlen(p->surname)), idx);
     if (strchr(p->key, ' '))
         index_full_name(d, px, idx);
 }

@@ -3,7 +3,9 @@
  * dateline ("MANILA, April 8 (Reuters) –", "NAIROBI —", "Brasília:"), timestamp lines that
  * date the article, "Live:" headlines that only look like datelines, and page furniture
  * (image markup, captions, "Read More:" / "Also read:" links, comment prompts) that must
- * never yield a fact.  Every article here is invented. */
+ * never yield a fact.  Real pages add navigation and labels above the headline, bylines run
+ * into a wire dateline, desk credits with the date, and datelines past a standfirst or in an
+ * agency's own form.  Every article here is invented. */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <stdlib.h>
@@ -385,5 +387,214 @@ Test(extract_meta, evidence_never_leaves_the_text)
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(evidence_is(q, NULL, text, "Bu boru hattı — this pipeline — is a bridge,"), "evidence: %s",
               json_brief(json_object_get(q, "evidence")));
+    json_decref(ex);
+}
+
+/* ---- furniture at the top of real pages ---- */
+
+Test(extract_meta, table_furniture_and_wire_byline_run_into_the_dateline)
+{
+    static const char text[] =
+        "|\n"
+        ". | . |\n"
+        "|\n"
+        "by Staff Writers Lima (AFP) Aug 12, 2019 Peruvian Foreign Minister Rosa Quispe met "
+        "Chilean Foreign Minister Andrés Valdivia on Monday to discuss the Pacific fisheries "
+        "quota. \"The sea does not know borders,\" Quispe said after the talks.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(field_str(ex, "title"), "table furniture is no headline: %s", json_brief(json_object_get(ex, "title")));
+    cr_expect_str_eq(field_str(ex, "byline"), "Staff Writers");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Lima");
+    cr_expect_str_eq(field_str(ex, "published"), "2019-08-12");
+    cr_expect_null(find_person(ex, "Staff"), "a byline is no person: %s", json_brief(json_object_get(ex, "people")));
+    const json_t *m = find_meeting(ex, "Quispe", "Valdivia");
+    cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "%s", json_brief(m));
+    cr_expect_str_eq(field_str(m, "date"), "2019-08-12");
+    json_decref(ex);
+}
+
+Test(extract_meta, breadcrumb_lines_are_no_headline_and_a_dated_byline_dates_the_article)
+{
+    static const char text[] =
+        "Skip to main content\n"
+        "You are here\n"
+        "Home » World » Asia\n"
+        "\n"
+        "Nepal and Bhutan agree on hydropower survey\n"
+        "\n"
+        "By KT - Feb 14,2021 - Last updated at Feb 14,2021\n"
+        "\n"
+        "KATHMANDU — Nepal's Energy Minister Hari Adhikari on Saturday met his Bhutanese "
+        "counterpart Tashi Wangmo to launch a joint hydropower survey.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Nepal and Bhutan agree on hydropower survey");
+    cr_expect_str_eq(field_str(ex, "byline"), "KT");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Kathmandu"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2021-02-14");
+    const json_t *m = find_meeting(ex, "Adhikari", "Wangmo");
+    cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    /* 14 February 2021 was a Sunday */
+    cr_expect_str_eq(field_str(m, "date"), "2021-02-13");
+    json_decref(ex);
+}
+
+Test(extract_meta, dateline_after_a_standfirst_and_a_caption)
+{
+    static const char text[] =
+        "Uruguay and Paraguay agree to dredge the river together\n"
+        "\n"
+        "Edited by Laura Pereira\n"
+        "2022-06-07 10:31:05\n"
+        "\n"
+        "The shared waterway has silted up for a decade.\n"
+        "a dredger at work near the border (Photo: Ministry of Transport)\n"
+        "\n"
+        "Montevideo, June 7 (RHC)-- Uruguayan President Martín Suárez and his Paraguayan "
+        "counterpart Gloria Benítez met on Tuesday at the Executive Tower and agreed to share "
+        "the cost of dredging.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Uruguay and Paraguay agree to dredge the river together");
+    cr_expect_str_eq(field_str(ex, "byline"), "Laura Pereira");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Montevideo");
+    cr_expect_str_eq(field_str(ex, "published"), "2022-06-07");
+    json_decref(ex);
+}
+
+Test(extract_meta, page_date_ad_and_section_above_the_headline_and_a_desk_credit_below)
+{
+    static const char text[] =
+        "Monday, March 2, 2026\n"
+        "ADVT\n"
+        "World\n"
+        "\n"
+        "Norway, Chile sign polar research pact\n"
+        "\n"
+        "Fjord Times Desk The Nordic Wire, 16 Oct, 2025 08:15 PM\n"
+        "  • Norway, Chile sign polar research pact\n"
+        "\n"
+        "The pact was signed by Norwegian Foreign Minister Ingrid Dahl and Chilean Foreign "
+        "Minister Pablo Rojas in Santiago Wednesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Norway, Chile sign polar research pact");
+    cr_expect_str_eq(field_str(ex, "byline"), "Fjord Times Desk The Nordic Wire");
+    cr_expect_str_eq(field_str(ex, "published"), "2025-10-16", "the credit's date, not the page's: %s",
+                     json_brief(json_object_get(ex, "published")));
+    const json_t *m = find_meeting(ex, "Dahl", "Rojas");
+    cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    /* "in Santiago Wednesday": a weekday after a place is a date, 15 October 2025 */
+    cr_expect_str_eq(field_str(m, "date"), "2025-10-15");
+    cr_expect_str_eq(field_str(m, "place"), "Santiago");
+    json_decref(ex);
+}
+
+Test(extract_meta, headline_printed_twice_around_a_caption_and_a_capital_dateline)
+{
+    static const char text[] =
+        "Qatar, Japan sign agreements on energy and ports\n"
+        "\n"
+        "The ceremony was attended by officials of both countries. (AFP)\n"
+        "Short Url\n"
+        "Updated 04 March 2024\n"
+        "Follow\n"
+        "\n"
+        "Qatar, Japan sign agreements on energy and ports\n"
+        "\n"
+        "DOHA: Qatar and Japan signed agreements on energy and port logistics on Sunday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Qatar, Japan sign agreements on energy and ports");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Doha"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2024-03-04");
+    json_decref(ex);
+}
+
+Test(extract_meta, date_prefix_before_the_dateline)
+{
+    static const char text[] =
+        " date 2024-11-05 BISHKEK – The presidents of Kyrgyzstan and Kazakhstan opened a new "
+        "border crossing on November 4.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Bishkek"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2024-11-05");
+    cr_expect_null(field_str(ex, "title"));
+    json_decref(ex);
+}
+
+Test(extract_meta, agency_datelines_with_a_slash_credit_and_an_abbreviated_month)
+{
+    static const char slash[] =
+        "MINSK, March 14. /BelTA/. Belarusian Prime Minister Ivan Karpenko met Armenian Deputy "
+        "Prime Minister Lilit Hakobyan on Thursday.\n";
+    json_t *ex = extract_text(slash);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Minsk"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(find_person(ex, "BelTA"));
+    json_decref(ex);
+    static const char abbreviated[] =
+        "BAKU, Dec. 20 (APA) – Azerbaijan and Georgia signed a rail freight protocol on Friday.\n";
+    ex = extract_text(abbreviated);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Baku"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, press_release_title_is_the_headline_not_the_issuing_office)
+{
+    static const char text[] =
+        "PRESS RELEASE\n"
+        "Ministry of Foreign Affairs of the Republic of Estonia\n"
+        "Press Office\n"
+        "\n"
+        "Estonia and Moldova sign memorandum on digital identity\n"
+        "\n"
+        "Tallinn, 3 February 2026\n"
+        "\n"
+        "Estonian Foreign Minister Kadri Tamm and Moldovan Foreign Minister Ion Rusu signed a "
+        "memorandum on digital identity today.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Estonia and Moldova sign memorandum on digital identity");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Tallinn");
+    json_decref(ex);
+}
+
+Test(extract_meta, name_and_city_byline_and_a_closing_name_byline)
+{
+    static const char city[] =
+        "Ghana and Togo reopen the Aflao crossing\n"
+        "\n"
+        "Kofi Mensah-Bonsu, Accra\n"
+        "\n"
+        "Ghana and Togo reopened the Aflao border crossing on Monday after a two-week closure.\n";
+    json_t *ex = extract_text(city);
+    cr_expect_str_eq(field_str(ex, "byline"), "Kofi Mensah-Bonsu");
+    cr_expect_null(find_person(ex, "Accra"));
+    json_decref(ex);
+    static const char closing[] =
+        "Fiji and Samoa agree on a seasonal labour exchange\n"
+        "\n"
+        "Fiji and Samoa will let seasonal farm workers move between the two countries from "
+        "next year, officials said on Friday.\n"
+        "\n"
+        "- Mere Tuilagi\n";
+    ex = extract_text(closing);
+    cr_expect_str_eq(field_str(ex, "byline"), "Mere Tuilagi");
+    json_decref(ex);
+    static const char not_a_credit[] =
+        "Kenya, Ethiopia\n"
+        "\n"
+        "Kenya and Ethiopia opened a new road link on Monday.\n";
+    ex = extract_text(not_a_credit);
+    cr_expect_null(field_str(ex, "byline"), "two countries are no byline: %s", json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_speaker_label_in_capitals_is_no_dateline)
+{
+    static const char text[] =
+        "Chad and Niger renew a grazing corridor pact\n"
+        "\n"
+        "TRANSCRIPT — Sahel Today, evening edition\n"
+        "\n"
+        "HOST: Good evening. Chad and Niger renewed a pact on seasonal grazing corridors today.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }

@@ -1,0 +1,307 @@
+/* Unit tests of the meetings real articles tell: who took part (not those only present, not
+ * a byline), meetings told through counterparts and visits, separate meetings on one trip,
+ * the ways of meeting ("welcomed", "called on", a courtesy call, "talked with"), planned
+ * meetings that are none, and where and when a meeting was held when the sentence says it
+ * elsewhere ("here", a venue and its city, the lead, the sentence after).  Every article here
+ * is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+static const json_t *must_meeting(const json_t *ex, const char *a, const char *b)
+{
+    const json_t *m = find_meeting(ex, a, b);
+    cr_assert_not_null(m, "no meeting of %s and %s: %s", a, b, json_brief(json_object_get(ex, "meetings")));
+    return m;
+}
+
+static size_t meetings(const json_t *ex)
+{
+    return json_array_size(json_object_get(ex, "meetings"));
+}
+
+/* ---- who took part ---- */
+
+Test(extract_meetings, those_present_at_the_talks_are_no_participants)
+{
+    static const char text[] =
+        "Presidents Lucas Amara of Ghana and Mariam Diop of Senegal held talks at the Jubilee "
+        "House on Tuesday.\n"
+        "Present at the talks were Chief of Staff Kofi Boateng, Foreign Minister Adwoa Mensah and "
+        "Attorney General Yaw Owusu.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Boateng", "Mensah"), "those present met nobody: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Mensah", "Owusu"), "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
+{
+    static const char text[] =
+        "Chilean President Tomás Ibarra and Peruvian President Rosa Quispe met on Monday in "
+        "Arica, accompanied by Chilean Foreign Minister Julia Fuentes and Peruvian Foreign "
+        "Minister Mario Salas.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ibarra", "Quispe");
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "%s", json_brief(m));
+    cr_expect_not(has_participant(m, "Fuentes"));
+    json_decref(ex);
+}
+
+/* ---- counterparts, visits, separate meetings ---- */
+
+Test(extract_meetings, counterparts_of_several_countries_are_met_one_by_one)
+{
+    static const char text[] =
+        "NAIROBI — Foreign Minister Wanjiru Kamau on Monday met with her Ugandan, Tanzanian and "
+        "Rwandan counterparts on the sidelines of a regional ministerial meeting.\n"
+        "Kamau and Ugandan Foreign Minister Moses Okello discussed the new railway.\n"
+        "In a meeting with Tanzanian Foreign Minister Neema Mushi, both women reviewed the fishing "
+        "rules for the lake.\n"
+        "Kamau later talked with Rwandan Foreign Minister Eric Habimana about trade.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_meeting(ex, "Kamau", "Okello");
+    const json_t *b = must_meeting(ex, "Kamau", "Mushi");
+    const json_t *c = must_meeting(ex, "Kamau", "Habimana");
+    cr_expect(a != b && b != c && a != c, "one meeting each: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(json_array_size(json_object_get(b, "participants")), 2, "%s", json_brief(b));
+    cr_expect_null(find_meeting(ex, "Okello", "Mushi"), "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(field_str(a, "place"), "on the sidelines of an event the dateline says nothing of: %s",
+                   json_brief(a));
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_counterpart_named_by_country_only)
+{
+    static const char text[] =
+        "Trade Minister Ana Sousa met her Moroccan counterpart in Lisbon on 4 June 2024.\n"
+        "Moroccan Trade Minister Karim Alaoui said the talks were frank.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Sousa", "Alaoui");
+    cr_expect_str_eq(field_str(m, "place"), "Lisbon");
+    cr_expect_str_eq(field_str(m, "date"), "2024-06-04");
+    json_decref(ex);
+}
+
+Test(extract_meetings, ministers_met_named_by_their_countries)
+{
+    static const char text[] =
+        "The Danish and Estonian defence ministers met in Tallinn on 6 May 2024 to discuss "
+        "Baltic air policing.\n"
+        "Danish Defence Minister Lars Holm said the talks had been useful.\n"
+        "Estonian Defence Minister Kadri Mets agreed.\n"
+        "Danish Foreign Minister Mette Berg was not there.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Holm", "Mets");
+    cr_expect_not(has_participant(m, "Berg"), "another office: %s", json_brief(m));
+    cr_expect_str_eq(field_str(m, "place"), "Tallinn");
+    cr_expect_str_eq(field_str(m, "date"), "2024-05-06");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_visit_praised_by_others_is_the_visitors_meeting)
+{
+    static const char text[] =
+        "Foreign Minister Hana Novak and Slovak Foreign Minister Peter Kollár praised Austrian "
+        "President Franz Huber's visit to Slovenia to meet with Slovenian President Maja Zupan.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Huber", "Zupan");
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "the speakers took no part: %s", json_brief(m));
+    cr_expect_str_eq(field_str(m, "place"), "Slovenia");
+    cr_expect_null(find_meeting(ex, "Novak", "Huber"), "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, besides_the_talks_tells_another_meeting)
+{
+    static const char text[] =
+        "At a joint news conference with his Lithuanian counterpart Rasa Vaitkutė, Latvian Prime "
+        "Minister Jānis Ozols said the two governments had signed memorandums on energy.\n"
+        "Besides the intergovernmental talks, Ozols held talks with Vaitkutė and Lithuanian "
+        "President Darius Kazlauskas.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_meeting(ex, "Ozols", "Vaitkutė");
+    const json_t *b = must_meeting(ex, "Ozols", "Kazlauskas");
+    cr_expect(a != b, "two meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_not(has_participant(a, "Kazlauskas"), "%s", json_brief(a));
+    json_decref(ex);
+    /* and merging the article keeps them apart */
+    const char *const ids[] = {"s1"};
+    const char *const texts[] = {text};
+    json_t *facts = merge_texts(ids, texts, 1);
+    cr_expect_eq(meetings(facts), 2, "%s", json_brief(json_object_get(facts, "meetings")));
+    json_decref(facts);
+}
+
+/* ---- ways of meeting ---- */
+
+Test(extract_meetings, welcomed_called_on_courtesy_call_and_talked_with)
+{
+    static const char welcomed[] =
+        "Argentine President Laura Benítez welcomed Uruguayan President Diego Ferreira to Buenos "
+        "Aires on 3 March 2023.\n";
+    json_t *ex = extract_text(welcomed);
+    must_meeting(ex, "Benítez", "Ferreira");
+    json_decref(ex);
+    static const char called_on[] =
+        "Indian Foreign Secretary Meera Rao called on Nepalese Prime Minister Bikash Thapa in "
+        "Kathmandu on 9 May 2024.\n";
+    ex = extract_text(called_on);
+    const json_t *m = must_meeting(ex, "Rao", "Thapa");
+    cr_expect_not(contains_ci(field_str(m, "rule"), "call"), "calling on is meeting in person: %s", json_brief(m));
+    cr_expect_str_eq(field_str(m, "place"), "Kathmandu");
+    json_decref(ex);
+    static const char courtesy[] =
+        "New Zealand High Commissioner Aroha Wiremu paid a courtesy call on Samoan Prime Minister "
+        "Tui Leota in Apia on 2 July 2024.\n";
+    ex = extract_text(courtesy);
+    must_meeting(ex, "Wiremu", "Leota");
+    json_decref(ex);
+    static const char talked[] =
+        "Greek Foreign Minister Eleni Papadaki talked with Maltese Foreign Minister Joseph Borg "
+        "in Valletta on 11 April 2024.\n";
+    ex = extract_text(talked);
+    must_meeting(ex, "Papadaki", "Borg");
+    json_decref(ex);
+}
+
+Test(extract_meetings, welcoming_a_decision_or_a_planned_summit_is_no_meeting)
+{
+    static const char text[] =
+        "Kenyan President Samuel Kiptoo welcomed Ugandan President Grace Namara's decision to "
+        "open the border.\n"
+        "Kiptoo and Namara will attend the upcoming summit in Arusha.\n"
+        "Opposition leader Joseph Mwangi called on President Kiptoo to resign.\n"
+        "Namara praised Kiptoo's leading role in this year's summit, to be held on Friday in "
+        "Arusha.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 0, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+/* ---- where and when ---- */
+
+Test(extract_meetings, here_is_the_dateline_city)
+{
+    static const char text[] =
+        "HANOI: Vietnamese Defence Minister Tran Van Long and his Lao counterpart Somphone "
+        "Keola co-chaired the border committee meeting held here at the Defence Ministry.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Tran Van Long", "Somphone Keola");
+    cr_expect_str_eq(field_str(m, "place"), "Hanoi");
+    json_decref(ex);
+}
+
+Test(extract_meetings, venue_with_its_city_and_a_place_inside_a_quotation)
+{
+    static const char venue_city[] =
+        "The pacts were signed after Presidents Amadou Bah and Fatou Ceesay led their delegations "
+        "in bilateral talks at State House, Banjul, on Friday.\n"
+        "President Bah thanked President Ceesay for the visit.\n";
+    json_t *ex = extract_text(venue_city);
+    const json_t *m = must_meeting(ex, "Bah", "Ceesay");
+    cr_expect_str_eq(field_str(m, "place"), "Banjul");
+    json_decref(ex);
+    static const char quoted[] =
+        "by Staff Writers Lusaka (AFP) June 2, 2015 \"Zambia is the heart of trade in Africa,\" "
+        "Zambian President Chanda Phiri said after talks with Malawian President Peter Banda on "
+        "Tuesday.\n";
+    ex = extract_text(quoted);
+    m = must_meeting(ex, "Phiri", "Banda");
+    cr_expect_str_eq(field_str(m, "place"), "Lusaka", "the quotation's Africa is no place of the meeting: %s",
+                     json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_palace_is_in_the_dateline_city_unless_they_travelled)
+{
+    static const char home[] =
+        "QUITO, 2024-05-06 (Reuters) - Ecuadorian President Paula Andrade received Colombian "
+        "President Iván Castro at the Carondelet Palace on Monday.\n";
+    json_t *ex = extract_text(home);
+    const json_t *m = must_meeting(ex, "Andrade", "Castro");
+    cr_expect_str_eq(field_str(m, "place"), "Quito");
+    json_decref(ex);
+    static const char abroad[] =
+        "DOHA: Qatar and the US signed agreements on Tuesday as Emir Tamim Al Khalifa visited "
+        "the White House.\n"
+        "He and US President John Carter signed agreements on energy and aviation.\n"
+        "During the meeting at the White House, both sides reviewed bilateral relations.\n";
+    ex = extract_text(abroad);
+    m = must_meeting(ex, "Tamim", "Carter");
+    cr_expect_str_eq(field_str(m, "place"), "White House", "the dateline is not where they met: %s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, topics_are_no_place)
+{
+    static const char text[] =
+        "Jordanian Foreign Minister Omar Haddad talked with Lebanese Foreign Minister Nadia Khoury "
+        "about bilateral ties and developments in Syria.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Haddad", "Khoury");
+    cr_expect_null(field_str(m, "place"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_lead_and_the_next_sentence_tell_where)
+{
+    static const char lead[] =
+        "The two leaders met in Montevideo two weeks after the inauguration.\n"
+        "Presidents Julio Pereira of Uruguay and Ana Rojas of Paraguay agreed today to build a "
+        "bridge.\n"
+        "\"Thank you for receiving us,\" said President Rojas after the meeting with President "
+        "Pereira.\n";
+    json_t *ex = extract_text(lead);
+    const json_t *m = must_meeting(ex, "Pereira", "Rojas");
+    cr_expect_str_eq(field_str(m, "place"), "Montevideo");
+    json_decref(ex);
+    static const char next[] =
+        "ALMATY - President Aibek Nurlanov of Kazakhstan and President Timur Rakhimov of "
+        "Tajikistan signed a water treaty on March 30.\n"
+        "The documents were signed following a bilateral summit in Khorog, Tajikistan.\n";
+    ex = extract_text(next);
+    m = must_meeting(ex, "Nurlanov", "Rakhimov");
+    cr_expect_str_eq(field_str(m, "place"), "Khorog");
+    json_decref(ex);
+    static const char they[] =
+        "Kyrgyz Foreign Minister Azamat Osmonov and Turkmen Foreign Minister Merdan Atayev signed "
+        "the protocol.\n"
+        "They exchanged the ratification documents on 31 March 2025 in Osh.\n";
+    ex = extract_text(they);
+    m = must_meeting(ex, "Osmonov", "Atayev");
+    cr_expect_str_eq(field_str(m, "place"), "Osh");
+    cr_expect_str_eq(field_str(m, "date"), "2025-03-31", "date: %s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_planned_follow_up_adds_nothing)
+{
+    static const char text[] =
+        "Canadian Trade Minister Paul Roy met Ghanaian Trade Minister Ama Owusu on Tuesday.\n"
+        "Officials said a follow-up meeting was planned for the autumn in Accra.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Roy", "Owusu");
+    cr_expect_null(field_str(m, "place"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+/* ---- names of the participants ---- */
+
+Test(extract_meetings, patronymic_names_are_whole_and_a_king_is_not_a_father)
+{
+    static const char text[] =
+        "Bahraini Foreign Minister Khalid Bin Ahmed Bin Rashid met Kuwaiti Foreign Minister Salem "
+        "Al Sabah in Manama on 3 April 2024.\n"
+        "Both men praised King Rashid for his support.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Khalid Bin Ahmed Bin Rashid", "Salem Al Sabah");
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "%s", json_brief(m));
+    size_t rashids = count_people(ex, "Rashid");
+    cr_expect_eq(rashids, 2, "the king is not the minister's father's name: %s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
