@@ -949,13 +949,21 @@ static void case_connection_limit(int limit)
     bool held_closed[64] = {false}, more_closed[16] = {false};
     cr_assert_leq(limit, 64);
     cr_assert_eq(open_silent(SECOND_ADDRESS, limit, held), limit);
-    cr_assert_eq(wait_closed(held, limit, held_closed, 500), 0, "held connections closed");
+    /* Under the contract check the proxy opens and closes connections of its own to the
+     * server, which count against the limit too: which of the held ones stay open is then
+     * not ours to say, only that what passes the limit is refused. */
+    bool exact = !harness_proxied();
+    int held_refused = wait_closed(held, limit, held_closed, 500);
+    if (exact)
+        cr_assert_eq(held_refused, 0, "%d held connections within the limit closed",
+                     held_refused);
     open_silent(FLOOD_ADDRESS, 16, more);
     int refused = wait_closed(more, 16, more_closed, 3000);
     cr_expect_eq(refused, 16, "%d of 16 connections past the limit were refused, the others "
                  "wait", refused);
-    cr_expect_eq(wait_closed(held, limit, held_closed, 1), 0,
-                 "connections within the limit were closed");
+    if (exact)
+        cr_expect_eq(wait_closed(held, limit, held_closed, 1), 0,
+                     "connections within the limit were closed");
     close_all(held, limit);
     close_all(more, 16);
     double start = now_s(), ms = 0;
