@@ -29,8 +29,13 @@
  *   "meetings": [ {"date": str|null, "date_relative": bool, "place": str|null,
  *                "occasion": str|null, "participants": [{"key","name","title"}],
  *                "rule": str, "confidence": num, "evidence": [{"start","end"}]} ],
- *   "quotes": [ {"text": str, "speaker": {"key","name","title"}|null, "cue": str|null,
- *                "rule": str, "confidence": num, "evidence": [{"start","end"}]} ]
+ *   "quotes": [ {"text": str, "speaker": {"key","name","title"}|{"name","title"}|null,
+ *                "cue": str|null, "rule": str, "resolved_by": str (when a speaker),
+ *                "confidence": num, "evidence": [{"start","end"}]} ]
+ *                // a speaker without "key" is an institution ({"name": "foreign ministry"})
+ *                // or a role nobody is named for ({"name": null, "title": "senior official"});
+ *                // "rule" and "resolved_by" name the two passes of the attribution sieve
+ *                // (speakers.c) that found the speaker
  * }
  * A person "key" is a normalised full name (lower case, nicknames folded: "peter hegseth")
  * that merge uses to join people across articles.
