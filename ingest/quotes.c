@@ -84,7 +84,8 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
     /* most lines hold no mark of most families: no opening mark, no span */
     char mark[4];
     size_t mark_len = utf8_encode(open_cp, mark);
-    if (!memmem(d->text + l->start, l->end - l->start, mark, mark_len))
+    if (!memmem(d->text + l->start, l->end - l->start, mark, mark_len) &&
+        !(open_cp == '"' && memmem(d->text + l->start, l->end - l->start, "''", 2)))
         return;
     uint32_t other_close = mixed_close(open_cp);
     size_t i = l->start;
@@ -95,6 +96,11 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
         doc_step(d);
         size_t n;
         uint32_t c = cp_at(d, i, &n);
+        /* two straight single marks typed for a double one: ''…'' */
+        if (c == '\'' && n < l->end && d->text[n] == '\'') {
+            n++;
+            c = open_cp == '"' ? '"' : 0;
+        }
         if (!inside && c == open_cp && can_open(d, l->start, i, n, l->end)) {
             inside = true;
             nested = false;
@@ -213,7 +219,7 @@ static bool is_quotation(const doc *d, const quote_span *q, bool has_speaker)
     if (words < MIN_QUOTE_WORDS)
         return false;
     /* a title: most content words capitalised, and not a sentence of speech */
-    if (content > 0 && caps * 4 >= content * 3 && words <= 14)
+    if (content > 0 && caps * 4 >= content * 3 && words <= 14 && !(has_speaker && punct))
         return false;
     if (words <= 6 && !punct && naming_context(d, q))
         return false;

@@ -71,6 +71,7 @@ typedef struct speaker_rule {
 static bool link_cue_name(sieve *s, mention *m);
 static bool link_name_cue(sieve *s, mention *m);
 static bool link_according_after(sieve *s, mention *m);
+static bool link_sentence_end_cue(sieve *s, mention *m);
 static bool link_colon(sieve *s, mention *m);
 static bool link_verb_subject(sieve *s, mention *m);
 static bool link_participle_subject(sieve *s, mention *m);
@@ -79,11 +80,14 @@ static bool link_continuation(sieve *s, mention *m);
 static bool link_colon_intro(sieve *s, mention *m);
 static bool link_signed_line(sieve *s, mention *m);
 static bool link_conversation(sieve *s, mention *m);
+static bool link_next_quote(sieve *s, mention *m);
+static bool link_reported_before(sieve *s, mention *m);
 
 enum rule_id {
     R_CUE_NAME,
     R_NAME_CUE,
     R_ACCORDING_AFTER,
+    R_SENTENCE_END_CUE,
     R_COLON,
     R_VERB_SUBJECT,
     R_PARTICIPLE,
@@ -93,6 +97,8 @@ enum rule_id {
     R_SIGNED_LINE,
     R_CONVERSATION,
     R_MULTI_PARAGRAPH,
+    R_NEXT_QUOTE,
+    R_REPORTED_BEFORE,
     /* second stage */
     R_EXACT_NAME,
     R_SENTENCE_SUBJECT,
@@ -114,6 +120,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_NAME_CUE] = {"quote-name-cue", LINK, 0.9, 14, link_name_cue},
     /* “…,” according to Name / according to a statement from the ministry */
     [R_ACCORDING_AFTER] = {"quote-according-to", LINK, 0.85, 12, link_according_after},
+    /* “…” between the two countries, the President's office said. (the sentence's last clause) */
+    [R_SENTENCE_END_CUE] = {"quote-sentence-end-cue", LINK, 0.8, 24, link_sentence_end_cue},
     /* Name: “…” */
     [R_COLON] = {"quote-colon", LINK, 0.85, 8, link_colon},
     /* Name said that “…” / quoted Name as saying “…” / according to Name, “…” (own clause) */
@@ -132,6 +140,10 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_CONVERSATION] = {"quote-conversation-chain", LINK, 0.7, 1, link_conversation},
     /* a quotation over several paragraphs speaks with one voice (quotes.c groups them) */
     [R_MULTI_PARAGRAPH] = {"quote-multi-paragraph", LINK, 0.75, 0, NULL},
+    /* “…” “…,” he said. (a quote with no cue right before another of the same paragraph) */
+    [R_NEXT_QUOTE] = {"quote-next-quote", LINK, 0.7, 0, NULL},
+    /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech) */
+    [R_REPORTED_BEFORE] = {"quote-reported-before", LINK, 0.65, 1, NULL},
     [R_EXACT_NAME] = {"exact-name", RESOLVE, 1.0, 0, NULL},
     [R_SENTENCE_SUBJECT] = {"sentence-subject", RESOLVE, 0.9, 0, NULL},
     [R_RUNNING_SPEAKER] = {"running-speaker", RESOLVE, 0.85, 4, NULL},
@@ -593,6 +605,34 @@ static bool link_according_after(sieve *s, mention *m)
     return according_to(s, from, to, m);
 }
 
+/* The sentence's last clause attributes it: ", SUBJECT CUE" near the end of the sentence,
+ * with no other speech verb between the closing mark and the comma. */
+static bool link_sentence_end_cue(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!right_window(s, &from, &to) || to - from > WINDOW(R_SENTENCE_END_CUE))
+        return false;
+    for (int comma = from; comma + 2 < to && doc_step(d); comma++) {
+        if (is_cue(d, comma))
+            return false;
+        if (!tok_is(d, comma, ","))
+            continue;
+        /* the first speech verb after the comma, and the sentence ends a few words later */
+        for (int c = comma + 2; c < to && c <= comma + 8; c++) {
+            if (!is_cue(d, c))
+                continue;
+            if (to - c > 6 || tok_ieq(d, c, "according") || tok_in(d, c, LEX_PARTICIPLE_CUES))
+                return false;
+            if (!subject_ending(s, comma + 1, c, m) || m->from > comma + 2)
+                return false;
+            m->cue = c;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool link_colon(sieve *s, mention *m)
 {
     const doc *d = s->d;
@@ -860,6 +900,51 @@ static bool link_conversation(sieve *s, mention *m)
     m->kind = MENTION_CARRIED;
     m->from_quote = prev;
     return true;
+}
+
+/* A quote with no cue right before another quote of its paragraph (nothing but space
+ * between) that has a speaker: "“Part one.” “Part two,” he said." */
+static bool link_next_quote(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (s->i + 1 >= s->n || q->open_ended)
+        return false;
+    const quote_span *next = &s->q[s->i + 1];
+    if (next->line != q->line || !speaker_known(next))
+        return false;
+    for (size_t b = q->close; b < next->open; b++)
+        if (d->text[b] != ' ')
+            return false;
+    m->kind = MENTION_CARRIED;
+    m->from_quote = next;
+    return true;
+}
+
+/* A paragraph that opens with a quotation after a paragraph of reported speech ("Name said
+ * the signing … He said staff would …"): the subject of the last speech verb there. */
+static bool link_reported_before(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (previous_on_line(s) || (q->chain >= 0 && q->chain != (int)s->i) || !opens_line(d, q))
+        return false;
+    int pl = previous_line(d, q->line);
+    if (pl < 0 || d->lines.items[pl].kind != LINE_BODY || (s->i > 0 && s->q[s->i - 1].line == pl))
+        return false;
+    int t_end = tok_at(d, d->lines.items[pl].end);
+    if (t_end <= 0)
+        return false;
+    const sentence *last = &d->sents.items[d->tokens.items[t_end - 1].sent];
+    for (int c = last->tok_start; c < last->tok_end && c < last->tok_start + WINDOW(R_VERB_SUBJECT); c++) {
+        if (!is_cue(d, c) || tok_in(d, c, LEX_PARTICIPLE_CUES) || tok_ieq(d, c, "according"))
+            continue;
+        if (!subject_ending(s, last->tok_start, c, m))
+            return false;
+        m->cue = c;
+        return true;
+    }
+    return false;
 }
 
 /* ---- second stage: mention to speaker ---- */
@@ -1175,6 +1260,25 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
             s.running = (int)s.i;
     }
     attribute_chains(&s);
+    /* a chain's voice is known only once the chain is read: the paragraphs of quotation that
+     * follow it carry it on */
+    for (s.i = 0; s.i < n && doc_step(d); s.i++) {
+        mention m = {.person = -1, .cue = -1};
+        if (!speaker_known(&q[s.i]) && link_conversation(&s, &m))
+            resolve(&s, &m, R_CONVERSATION);
+    }
+    /* then, last and least sure, backwards: a quote takes the speaker of the quote right after
+     * it, and a paragraph of quotation that of the reported speech before it */
+    for (s.i = n; s.i-- > 0 && doc_step(d);) {
+        mention m = {.person = -1, .cue = -1};
+        if (!speaker_known(&q[s.i]) && link_next_quote(&s, &m))
+            resolve(&s, &m, R_NEXT_QUOTE);
+    }
+    for (s.i = 0; s.i < n && doc_step(d); s.i++) {
+        mention m = {.person = -1, .cue = -1};
+        if (!speaker_known(&q[s.i]) && link_reported_before(&s, &m))
+            resolve(&s, &m, R_REPORTED_BEFORE);
+    }
     strmap_release(&s.title_words);
     free(s.quoted);
 }

@@ -333,3 +333,61 @@ Test(extract_speakers, a_role_with_no_name_survives_the_merge)
     cr_expect(equals_ci(field_str(sp, "title"), "senior official"), "title: %s", json_brief(sp));
     json_decref(facts);
 }
+
+Test(extract_speakers, doubled_single_marks_stand_for_double_ones)
+{
+    static const char text[] =
+        "Governor Lena Park says, ''We opened the new ward this morning. Every bed is already "
+        "taken.\n"
+        "''The hospital will hire forty nurses before the winter.''\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "opened the new ward", "Lena Park");
+    expect_speaker(ex, "forty nurses", "Lena Park");
+    const json_t *q = quote_with(ex, "forty nurses");
+    cr_expect(same_words(field_str(q, "text"), "The hospital will hire forty nurses before the winter."), "text: %s",
+              field_str(q, "text"));
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_short_title_case_post_with_a_speaker_is_a_quotation)
+{
+    static const char text[] =
+        "Energy Minister Rana Haddad shared a post by Governor Lena Park that stated, \"Historic day at "
+        "Harbour House, Port Elin.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "Historic day", "Lena Park");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_quote_right_before_an_attributed_one_shares_its_speaker)
+{
+    static const char text[] =
+        "Energy Minister Rana Haddad spoke after the vote. \"Cheaper power for every island by 2030.\" "
+        "\"We have reached a milestone,\" she said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "Cheaper power", "Rana Haddad");
+    expect_speaker(ex, "reached a milestone", "Rana Haddad");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_paragraph_of_quotation_after_reported_speech)
+{
+    static const char text[] =
+        "Governor Lena Park said the bridge would open in May. She said crews would work through "
+        "the winter.\n"
+        "\n"
+        "\"It is in this spirit that we keep building, whatever the weather brings us.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "keep building", "Lena Park");
+    json_decref(ex);
+}
+
+Test(extract_speakers, the_last_clause_of_the_sentence_attributes_it)
+{
+    static const char text[] =
+        "Energy Minister Rana Haddad met Governor Lena Park in Port Elin. They held \"long talks on "
+        "the shared grid\" over lunch, the governor's office said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "long talks", "governor's office");
+    json_decref(ex);
+}
