@@ -75,6 +75,7 @@ static bool link_sentence_end_cue(sieve *s, mention *m);
 static bool link_colon(sieve *s, mention *m);
 static bool link_verb_subject(sieve *s, mention *m);
 static bool link_participle_subject(sieve *s, mention *m);
+static bool link_clause_subject(sieve *s, mention *m);
 static bool link_split(sieve *s, mention *m);
 static bool link_continuation(sieve *s, mention *m);
 static bool link_colon_intro(sieve *s, mention *m);
@@ -91,6 +92,7 @@ enum rule_id {
     R_COLON,
     R_VERB_SUBJECT,
     R_PARTICIPLE,
+    R_CLAUSE_SUBJECT,
     R_SPLIT,
     R_CONTINUATION,
     R_COLON_INTRO,
@@ -128,6 +130,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_VERB_SUBJECT] = {"quote-verb-subject", LINK, 0.85, 25, link_verb_subject},
     /* Name …, adding that “…” */
     [R_PARTICIPLE] = {"quote-participle-subject", LINK, 0.75, 25, link_participle_subject},
+    /* Name, speaking at …, thanked the crews for “…” (a partial quote, no speech verb) */
+    [R_CLAUSE_SUBJECT] = {"quote-clause-subject", LINK, 0.65, 40, link_clause_subject},
     /* “…,” she said, “…” */
     [R_SPLIT] = {"quote-split", LINK, 0.8, 0, link_split},
     /* “…,” she said. “…” (the same paragraph, nobody else named between) */
@@ -781,6 +785,38 @@ static bool link_participle_subject(sieve *s, mention *m)
         return false;
     }
     return false;
+}
+
+/* A partial quote in a sentence with no speech verb ("Name thanked the crews for “…”"): the
+ * person who is the subject of the sentence, when the words before the quote name nobody
+ * else and hold no other quotation. */
+static bool link_clause_subject(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int from, to;
+    if (!left_window(s, &from, &to) || previous_on_line(s) || to - from > WINDOW(R_CLAUSE_SUBJECT))
+        return false;
+    int se = sentence_of(d, q->start);
+    if (se < 0 || d->sents.items[se].tok_start != from)
+        return false;
+    int subject = -1;
+    for (int k = from; k < to && doc_step(d); k++) {
+        if (is_cue(d, k) || quoted(s, k) || is_quote_mark(d, k))
+            return false;
+        int pm = mention_on(s, k);
+        if (pm < 0)
+            continue;
+        /* the subject opens the sentence; anyone else named before the quote may be meant */
+        if (subject < 0 && tok_at(d, d->pmentions.items[pm].start) == from)
+            subject = pm;
+        else if (subject < 0 || d->pmentions.items[pm].person != d->pmentions.items[subject].person)
+            return false;
+    }
+    if (subject < 0)
+        return false;
+    set_person(s, subject, m);
+    return true;
 }
 
 static bool link_split(sieve *s, mention *m)

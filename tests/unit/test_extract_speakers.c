@@ -391,3 +391,23 @@ Test(extract_speakers, the_last_clause_of_the_sentence_attributes_it)
     expect_speaker(ex, "long talks", "governor's office");
     json_decref(ex);
 }
+
+Test(extract_speakers, a_partial_quote_after_a_verb_that_is_no_speech_verb)
+{
+    static const char text[] =
+        "Governor Lena Park, speaking at the opening of the new ferry terminal in Port Elin on Friday, "
+        "thanked the builders for \"the fastest work this harbour has ever seen.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "fastest work", "Lena Park");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_partial_quote_is_not_given_to_one_of_two_people_named)
+{
+    static const char text[] =
+        "Governor Lena Park met Energy Minister Rana Haddad to discuss \"the cheapest grid on the "
+        "islands.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "cheapest grid", NULL);
+    json_decref(ex);
+}
