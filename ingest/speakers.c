@@ -9,7 +9,10 @@
  * participle clause, the speaker of the quote just before in the same sentence or paragraph,
  * a paragraph introduced "Name said:", a line signed "— Name", and the conversation chain (a
  * paragraph of quotation with no cue continues the speaker of the paragraph before).  The
- * first pass that finds a mention wins.  The second stage turns the mention into a speaker:
+ * first pass that finds a mention wins.  A few passes carry a speaker found elsewhere and run
+ * late, over the whole article, once every quote has had the others: the voice of a quotation
+ * over several paragraphs, the conversation chain again, the speaker of the quote right after
+ * (read backwards), and the reported speech of the paragraph before.  The second stage turns the mention into a speaker:
  * a name is its person (a surname resolves to the full name, people.c); a pronoun is the
  * subject of its sentence, else the running speaker or the subject of the previous sentence,
  * and nobody when two people fit; a role ("the minister") is the person named earlier with
@@ -58,14 +61,17 @@ typedef struct sieve {
 
 typedef bool (*link_pass)(sieve *s, mention *m);
 
-enum rule_stage { LINK, RESOLVE };
+/* When a pass runs: on each quote in text order (the first that links decides); over the
+ * whole article once every quote has had those, forward or backward, on the quotes still
+ * without a speaker (they carry a speaker found elsewhere); or to resolve a mention. */
+enum rule_stage { LINK, LINK_LATE, LINK_LATE_BACKWARD, LINK_CHAINS, RESOLVE };
 
 typedef struct speaker_rule {
     const char *name;
-    enum rule_stage stage;
     double confidence;
-    int window;      /* tokens read (paragraphs for the rules across paragraphs) */
-    link_pass link;  /* LINK passes */
+    link_pass link;        /* the first stage's passes; NULL for the second's */
+    enum rule_stage stage;
+    int window;            /* tokens read (paragraphs for the rules across paragraphs) */
 } speaker_rule;
 
 static bool link_cue_name(sieve *s, mention *m);
@@ -99,6 +105,7 @@ enum rule_id {
     R_SIGNED_LINE,
     R_CONVERSATION,
     R_MULTI_PARAGRAPH,
+    R_CONVERSATION_LATE,
     R_NEXT_QUOTE,
     R_REPORTED_BEFORE,
     /* second stage */
@@ -117,45 +124,47 @@ enum rule_id {
  * the second stage's resolve the mention to a speaker. */
 static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     /* “…,” said Name / “…,” said the foreign ministry (right after the closing mark) */
-    [R_CUE_NAME] = {"quote-cue-name", LINK, 0.9, 8, link_cue_name},
+    [R_CUE_NAME] = {"quote-cue-name", 0.9, link_cue_name, LINK, 8},
     /* “…,” Name said / “…,” he said / “…,” the minister said / “…,” Name, the envoy, told */
-    [R_NAME_CUE] = {"quote-name-cue", LINK, 0.9, 14, link_name_cue},
+    [R_NAME_CUE] = {"quote-name-cue", 0.9, link_name_cue, LINK, 14},
     /* “…,” according to Name / according to a statement from the ministry */
-    [R_ACCORDING_AFTER] = {"quote-according-to", LINK, 0.85, 12, link_according_after},
+    [R_ACCORDING_AFTER] = {"quote-according-to", 0.85, link_according_after, LINK, 12},
     /* “…” between the two countries, the President's office said. (the sentence's last clause) */
-    [R_SENTENCE_END_CUE] = {"quote-sentence-end-cue", LINK, 0.8, 24, link_sentence_end_cue},
+    [R_SENTENCE_END_CUE] = {"quote-sentence-end-cue", 0.8, link_sentence_end_cue, LINK, 24},
     /* Name: “…” */
-    [R_COLON] = {"quote-colon", LINK, 0.85, 8, link_colon},
+    [R_COLON] = {"quote-colon", 0.85, link_colon, LINK, 8},
     /* Name said that “…” / quoted Name as saying “…” / according to Name, “…” (own clause) */
-    [R_VERB_SUBJECT] = {"quote-verb-subject", LINK, 0.85, 25, link_verb_subject},
+    [R_VERB_SUBJECT] = {"quote-verb-subject", 0.85, link_verb_subject, LINK, 25},
     /* Name …, adding that “…” */
-    [R_PARTICIPLE] = {"quote-participle-subject", LINK, 0.75, 25, link_participle_subject},
+    [R_PARTICIPLE] = {"quote-participle-subject", 0.75, link_participle_subject, LINK, 25},
     /* Name, speaking at …, thanked the crews for “…” (a partial quote, no speech verb) */
-    [R_CLAUSE_SUBJECT] = {"quote-clause-subject", LINK, 0.65, 40, link_clause_subject},
+    [R_CLAUSE_SUBJECT] = {"quote-clause-subject", 0.65, link_clause_subject, LINK, 40},
     /* “…,” she said, “…” */
-    [R_SPLIT] = {"quote-split", LINK, 0.8, 0, link_split},
+    [R_SPLIT] = {"quote-split", 0.8, link_split, LINK, 0},
     /* “…,” she said. “…” (the same paragraph, nobody else named between) */
-    [R_CONTINUATION] = {"quote-continuation", LINK, 0.75, 0, link_continuation},
+    [R_CONTINUATION] = {"quote-continuation", 0.75, link_continuation, LINK, 0},
     /* Name said: ¶ “…” */
-    [R_COLON_INTRO] = {"quote-colon-intro", LINK, 0.8, 1, link_colon_intro},
+    [R_COLON_INTRO] = {"quote-colon-intro", 0.8, link_colon_intro, LINK, 1},
     /* “…” ¶ — Name, Institute */
-    [R_SIGNED_LINE] = {"quote-signed-line", LINK, 0.8, 40, link_signed_line},
+    [R_SIGNED_LINE] = {"quote-signed-line", 0.8, link_signed_line, LINK, 40},
     /* “…,” Name said. ¶ “…” (a paragraph of quotation with no cue continues the speaker) */
-    [R_CONVERSATION] = {"quote-conversation-chain", LINK, 0.7, 1, link_conversation},
+    [R_CONVERSATION] = {"quote-conversation-chain", 0.7, link_conversation, LINK, 1},
     /* a quotation over several paragraphs speaks with one voice (quotes.c groups them) */
-    [R_MULTI_PARAGRAPH] = {"quote-multi-paragraph", LINK, 0.75, 0, NULL},
+    [R_MULTI_PARAGRAPH] = {"quote-multi-paragraph", 0.75, NULL, LINK_CHAINS, 0},
+    /* the conversation chain again, now that the chains' voices are known */
+    [R_CONVERSATION_LATE] = {"quote-conversation-chain", 0.7, link_conversation, LINK_LATE, 1},
     /* “…” “…,” he said. (a quote with no cue right before another of the same paragraph) */
-    [R_NEXT_QUOTE] = {"quote-next-quote", LINK, 0.7, 0, NULL},
+    [R_NEXT_QUOTE] = {"quote-next-quote", 0.7, link_next_quote, LINK_LATE_BACKWARD, 0},
     /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech) */
-    [R_REPORTED_BEFORE] = {"quote-reported-before", LINK, 0.65, 1, NULL},
-    [R_EXACT_NAME] = {"exact-name", RESOLVE, 1.0, 0, NULL},
-    [R_SENTENCE_SUBJECT] = {"sentence-subject", RESOLVE, 0.9, 0, NULL},
-    [R_RUNNING_SPEAKER] = {"running-speaker", RESOLVE, 0.85, 4, NULL},
-    [R_PREVIOUS_SUBJECT] = {"previous-subject", RESOLVE, 0.85, 3, NULL},
-    [R_ROLE_COREFERENCE] = {"role-coreference", RESOLVE, 0.8, 48, NULL},
-    [R_ROLE_UNNAMED] = {"role-unnamed", RESOLVE, 0.8, 0, NULL},
-    [R_INSTITUTION] = {"institution", RESOLVE, 0.9, 0, NULL},
-    [R_CARRIED] = {"carried", RESOLVE, 1.0, 0, NULL},
+    [R_REPORTED_BEFORE] = {"quote-reported-before", 0.65, link_reported_before, LINK_LATE, 1},
+    [R_EXACT_NAME] = {"exact-name", 1.0, NULL, RESOLVE, 0},
+    [R_SENTENCE_SUBJECT] = {"sentence-subject", 0.9, NULL, RESOLVE, 0},
+    [R_RUNNING_SPEAKER] = {"running-speaker", 0.85, NULL, RESOLVE, 4},
+    [R_PREVIOUS_SUBJECT] = {"previous-subject", 0.85, NULL, RESOLVE, 3},
+    [R_ROLE_COREFERENCE] = {"role-coreference", 0.8, NULL, RESOLVE, 48},
+    [R_ROLE_UNNAMED] = {"role-unnamed", 0.8, NULL, RESOLVE, 0},
+    [R_INSTITUTION] = {"institution", 0.9, NULL, RESOLVE, 0},
+    [R_CARRIED] = {"carried", 1.0, NULL, RESOLVE, 0},
 };
 
 #define WINDOW(r) (SPEAKER_RULES[r].window)
@@ -1296,24 +1305,17 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
             s.running = (int)s.i;
     }
     attribute_chains(&s);
-    /* a chain's voice is known only once the chain is read: the paragraphs of quotation that
-     * follow it carry it on */
-    for (s.i = 0; s.i < n && doc_step(d); s.i++) {
-        mention m = {.person = -1, .cue = -1};
-        if (!speaker_known(&q[s.i]) && link_conversation(&s, &m))
-            resolve(&s, &m, R_CONVERSATION);
-    }
-    /* then, last and least sure, backwards: a quote takes the speaker of the quote right after
-     * it, and a paragraph of quotation that of the reported speech before it */
-    for (s.i = n; s.i-- > 0 && doc_step(d);) {
-        mention m = {.person = -1, .cue = -1};
-        if (!speaker_known(&q[s.i]) && link_next_quote(&s, &m))
-            resolve(&s, &m, R_NEXT_QUOTE);
-    }
-    for (s.i = 0; s.i < n && doc_step(d); s.i++) {
-        mention m = {.person = -1, .cue = -1};
-        if (!speaker_known(&q[s.i]) && link_reported_before(&s, &m))
-            resolve(&s, &m, R_REPORTED_BEFORE);
+    /* the late passes, each over the whole article in its direction */
+    for (int r = 0; r < R_COUNT; r++) {
+        enum rule_stage st = SPEAKER_RULES[r].stage;
+        if (st != LINK_LATE && st != LINK_LATE_BACKWARD)
+            continue;
+        for (size_t k = 0; k < n && doc_step(d); k++) {
+            s.i = st == LINK_LATE ? k : n - 1 - k;
+            mention m = {.person = -1, .cue = -1};
+            if (!speaker_known(&q[s.i]) && SPEAKER_RULES[r].link(&s, &m))
+                resolve(&s, &m, (enum rule_id)r);
+        }
     }
     strmap_release(&s.title_words);
     free(s.quoted);
