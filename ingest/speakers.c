@@ -415,7 +415,7 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         set_person(s, pm, m);
         return true;
     }
-    if (is_subject_pronoun(d, k)) {
+    if (is_subject_pronoun(d, k) || tok_ieq(d, k, "it")) {
         m->kind = MENTION_PRONOUN;
         m->tok = k;
         m->from = k;
@@ -1090,6 +1090,55 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
     return -1;
 }
 
+/* The words of a role or institution as served: without a leading determiner. */
+static char *phrase_text(const doc *d, int from, int to)
+{
+    while (from < to && is_determiner(d, from))
+        from++;
+    if (from >= to)
+        return NULL;
+    return doc_strdup(d, d->tokens.items[from].start, d->tokens.items[to - 1].end);
+}
+
+/* "It said" stands for an institution: the speaker of the last quote before, when it was one,
+ * else the institution that is the subject of a speech verb in a sentence just before. */
+static char *resolve_it(sieve *s, enum rule_id *how)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    const quote_span *running = NULL;
+    for (size_t k = s->i; k-- > 0 && doc_step(d);) {
+        if (!speaker_known(&s->q[k]))
+            continue;
+        running = &s->q[k];
+        break;
+    }
+    /* a speech verb's subject in the sentences since the last quote decides first */
+    int first_sent = sentence_of(d, q->start);
+    int looked = 0;
+    for (int ps = first_sent >= 0 ? d->sents.items[first_sent].prev_readable : -1;
+         ps >= 0 && looked++ < WINDOW(R_PREVIOUS_SUBJECT); ps = d->sents.items[ps].prev_readable) {
+        const sentence *st = &d->sents.items[ps];
+        if (running && st->end <= running->close)
+            break;
+        for (int c = st->tok_start; c < st->tok_end && c < st->tok_start + WINDOW(R_VERB_SUBJECT) && doc_step(d); c++) {
+            if (!is_cue(d, c) || quoted(s, c) || tok_in(d, c, LEX_PARTICIPLE_CUES))
+                continue;
+            mention m = {.person = -1, .cue = -1};
+            if (!subject_ending(s, st->tok_start, c, &m) || m.kind != MENTION_INSTITUTION)
+                return NULL;
+            *how = R_PREVIOUS_SUBJECT;
+            return phrase_text(d, m.from, m.to);
+        }
+    }
+    if (running && running->name && running->person < 0 &&
+        paragraphs_between(d, running->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER)) {
+        *how = R_RUNNING_SPEAKER;
+        return strdup(running->name);
+    }
+    return NULL;
+}
+
 /* The key of a word of a person's title in the title_words set: the person's index, then the
  * word in ASCII lower case. */
 static void title_word_key(strbuf *key, int who, const char *word, size_t len)
@@ -1176,16 +1225,6 @@ static int titled_person(sieve *s, int from, int to)
     return subset;
 }
 
-/* The words of a role or institution as served: without a leading determiner. */
-static char *phrase_text(const doc *d, int from, int to)
-{
-    while (from < to && is_determiner(d, from))
-        from++;
-    if (from >= to)
-        return NULL;
-    return doc_strdup(d, d->tokens.items[from].start, d->tokens.items[to - 1].end);
-}
-
 static void clear_speaker(quote_span *q)
 {
     free(q->name);
@@ -1206,7 +1245,10 @@ static bool resolve(sieve *s, const mention *m, enum rule_id link)
         q->person = m->person;
         break;
     case MENTION_PRONOUN:
-        q->person = resolve_pronoun(s, m->tok, &how);
+        if (tok_ieq(d, m->tok, "it"))
+            q->name = resolve_it(s, &how);
+        else
+            q->person = resolve_pronoun(s, m->tok, &how);
         break;
     case MENTION_ROLE:
         q->person = m->definite ? titled_person(s, m->from, m->to) : -1;

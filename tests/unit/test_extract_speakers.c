@@ -411,3 +411,16 @@ Test(extract_speakers, a_partial_quote_is_not_given_to_one_of_two_people_named)
     expect_speaker(ex, "cheapest grid", NULL);
     json_decref(ex);
 }
+
+Test(extract_speakers, it_said_stands_for_the_institution_speaking)
+{
+    static const char text[] =
+        "The transport ministry said it expects the line to be finished by 2028. \"Work on the "
+        "northern section is on schedule,\" it said.\n"
+        "\n"
+        "The report said the costs had doubled. \"Nobody has checked the invoices,\" it said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "northern section", "transport ministry");
+    expect_speaker(ex, "checked the invoices", NULL);
+    json_decref(ex);
+}
