@@ -1144,7 +1144,7 @@ const char *const LEX_SPEAKER_NOUNS[] = {
     "protesters", "organisers", "organizers", "farmers", "workers", "fishermen", "traders",
     "locals", "villagers", "netizen", "netizens", "user", "users", "commentator", "commentators",
     "editorial", "one", "others", "everyone", "someone", "somebody", "nobody", "anyone",
-    "people", "person", NULL,
+    "people", "person", "PM", NULL,
 };
 
 /* Words between a speaker and the speech verb ("Name also said", "the ministry has said"). */
@@ -1165,7 +1165,7 @@ const char *const LEX_NAME_SUFFIXES[] = {
 const char *const LEX_SPEECH_CHANNELS[] = {
     "statement", "statements", "release", "communique", "communiqué", "post", "posts", "letter",
     "message", "readout", "transcript", "interview", "remarks", "speech", "address", "note",
-    "report", "tweet", "video", "briefing", "press", NULL,
+    "report", "tweet", "video", "briefing", "press", "account", "page", NULL,
 };
 
 /* Lower-case words that open a new clause: the subject of a speech verb after them is that

@@ -534,14 +534,47 @@ static bool left_window(const sieve *s, int *from, int *to)
 
 /* ---- first stage: quote to mention ---- */
 
+/* "the statement posted on Name's account", "a post by the ministry": the speaker behind a
+ * document or channel starting at token t, within [t, to). */
+static bool channel_speaker(const sieve *s, int t, int to, mention *m)
+{
+    const doc *d = s->d;
+    int k = t;
+    if (k < to && is_determiner(d, k))
+        k++;
+    if (k >= to || !tok_in_ci(d, k, LEX_SPEECH_CHANNELS))
+        return false;
+    for (int j = k + 1; j < to && j <= k + 4; j++) {
+        if (!tok_is(d, j, "by") && !tok_is(d, j, "from") && !tok_is(d, j, "of") && !tok_is(d, j, "on"))
+            continue;
+        for (int n = j + 1; n < to && n <= j + 2; n++) {
+            int pm = mention_on(s, n);
+            if (pm >= 0) {
+                set_person(s, pm, m);
+                return true;
+            }
+        }
+        return noun_phrase_starting(s, j + 1, to, m) && m->kind == MENTION_INSTITUTION;
+    }
+    return false;
+}
+
 static bool link_cue_name(sieve *s, mention *m)
 {
+    const doc *d = s->d;
     int from, to;
-    if (!right_window(s, &from, &to) || !is_cue(s->d, from) || tok_ieq(s->d, from, "according"))
+    if (!right_window(s, &from, &to))
         return false;
     int lim = from + 1 + WINDOW(R_CUE_NAME) < to ? from + 1 + WINDOW(R_CUE_NAME) : to;
+    /* “…,” read the statement posted on Name's account */
+    if (tok_ieq(d, from, "read") || tok_ieq(d, from, "reads")) {
+        m->cue = from;
+        return channel_speaker(s, from + 1, lim, m);
+    }
+    if (!is_cue(d, from) || tok_ieq(d, from, "according"))
+        return false;
     m->cue = from;
-    return subject_starting(s, from + 1, lim, m);
+    return subject_starting(s, from + 1, lim, m) || channel_speaker(s, from + 1, lim, m);
 }
 
 static bool link_name_cue(sieve *s, mention *m)

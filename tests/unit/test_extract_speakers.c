@@ -424,3 +424,18 @@ Test(extract_speakers, it_said_stands_for_the_institution_speaking)
     expect_speaker(ex, "checked the invoices", NULL);
     json_decref(ex);
 }
+
+Test(extract_speakers, a_document_as_the_cue)
+{
+    static const char text[] =
+        "Governor Lena Park did not attend the signing.\n"
+        "\n"
+        "\"The island keeps its right to the fishing grounds,\" read the statement posted on Park's "
+        "account.\n"
+        "\n"
+        "\"We will appeal the ruling,\" said a statement from the foreign ministry.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "fishing grounds", "Lena Park");
+    expect_speaker(ex, "appeal the ruling", "foreign ministry");
+    json_decref(ex);
+}
