@@ -170,6 +170,9 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
 #define WINDOW(r) (SPEAKER_RULES[r].window)
 /* A short sentence of its own that only attributes: "Hegseth said." */
 #define ATTRIBUTION_MAX_TOKENS 7
+/* A pronoun looks back over at most this many sentences (WINDOW(R_PREVIOUS_SUBJECT) of them
+ * naming someone). */
+#define PRONOUN_LOOKBACK_SENTENCES 8
 /* A role phrase or an institution's name reads at most this many words before its head. */
 #define PHRASE_MAX_WORDS 5
 
@@ -1098,8 +1101,9 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
     int first_sent = sentence_of(d, q->start);
     if (first_sent < 0)
         first_sent = se;
-    int looked = 0;
-    for (int ps = d->sents.items[first_sent].prev_readable; ps >= 0 && looked < WINDOW(R_PREVIOUS_SUBJECT);
+    int looked = 0, visited = 0;
+    for (int ps = d->sents.items[first_sent].prev_readable;
+         ps >= 0 && looked < WINDOW(R_PREVIOUS_SUBJECT) && visited++ < PRONOUN_LOOKBACK_SENTENCES && doc_step(d);
          ps = d->sents.items[ps].prev_readable) {
         /* sentences since the running speaker's quote only */
         if (running >= 0 && d->sents.items[ps].end <= s->q[running].close)
