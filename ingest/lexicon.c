@@ -61,7 +61,7 @@ const char *const LEX_HONORIFICS[] = {
     "Hon", "Hon.", "Shri", "Smt", "Sri", "Herr", "Frau", "Monsieur", "Madame", "Mme", "M.",
     "Señor", "Señora", "Sr.", "Sra.", "Don", "Doña", "Dona", "Eng", "Eng.", "Engr", "Engr.", "Mlle",
     "Datuk", "Dato", "Dato'", "Dato’", "Haji", "Hajjah", "Alhaji", "Begum", "Pak", "Ibu", "Bapak",
-    "Shrimati", "Kumari", "Ustaz", "Excellency", NULL,
+    "Shrimati", "Kumari", "Ustaz", "Excellency", "H.E.", NULL,
 };
 
 const char *const LEX_MALE_WORDS[] = {

@@ -113,6 +113,17 @@ Test(extract_speakers, honorifics_do_not_break_the_cue)
     json_decref(ex);
 }
 
+Test(extract_speakers, an_honorific_before_a_surname_alone)
+{
+    static const char text[] =
+        "The fisheries forum closed on Friday.\n"
+        "\n"
+        "\"Our reefs feed three nations,\" H.E. Lolo said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "reefs feed", "Lolo");
+    json_decref(ex);
+}
+
 /* ---- reporting frames ---- */
 
 Test(extract_speakers, reporting_frames)
