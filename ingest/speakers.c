@@ -56,6 +56,7 @@ typedef struct sieve {
     size_t n, i;           /* the quotes, and the one being attributed */
     strmap title_words;    /* (person, word of the person's title) */
     unsigned char *quoted; /* per token: inside a quotation */
+    unsigned char *linked; /* per quote: a pass linked it to a mention (resolved or not) */
     int running;           /* the last quote whose speaker is a person, or -1 */
 } sieve;
 
@@ -75,6 +76,7 @@ typedef struct speaker_rule {
 } speaker_rule;
 
 static bool link_cue_name(sieve *s, mention *m);
+static bool link_dash_name(sieve *s, mention *m);
 static bool link_name_cue(sieve *s, mention *m);
 static bool link_according_after(sieve *s, mention *m);
 static bool link_sentence_end_cue(sieve *s, mention *m);
@@ -89,9 +91,11 @@ static bool link_signed_line(sieve *s, mention *m);
 static bool link_conversation(sieve *s, mention *m);
 static bool link_next_quote(sieve *s, mention *m);
 static bool link_reported_before(sieve *s, mention *m);
+static bool link_single_mention(sieve *s, mention *m);
 
 enum rule_id {
     R_CUE_NAME,
+    R_DASH_NAME,
     R_NAME_CUE,
     R_ACCORDING_AFTER,
     R_SENTENCE_END_CUE,
@@ -107,6 +111,7 @@ enum rule_id {
     R_MULTI_PARAGRAPH,
     R_CONVERSATION_LATE,
     R_NEXT_QUOTE,
+    R_SINGLE_MENTION,
     R_REPORTED_BEFORE,
     /* second stage */
     R_EXACT_NAME,
@@ -125,6 +130,8 @@ enum rule_id {
 static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     /* “…,” said Name / “…,” said the foreign ministry (right after the closing mark) */
     [R_CUE_NAME] = {"quote-cue-name", 0.9, link_cue_name, LINK, 8},
+    /* “…” — Name, Minister of Energy (a press release's signature on the quote's line) */
+    [R_DASH_NAME] = {"quote-dash-name", 0.8, link_dash_name, LINK, 6},
     /* “…,” Name said / “…,” he said / “…,” the minister said / “…,” Name, the envoy, told */
     [R_NAME_CUE] = {"quote-name-cue", 0.9, link_name_cue, LINK, 14},
     /* “…,” according to Name / according to a statement from the ministry */
@@ -155,6 +162,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_CONVERSATION_LATE] = {"quote-conversation-chain", 0.7, link_conversation, LINK_LATE, 1},
     /* “…” “…,” he said. (a quote with no cue right before another of the same paragraph) */
     [R_NEXT_QUOTE] = {"quote-next-quote", 0.7, link_next_quote, LINK_LATE_BACKWARD, 0},
+    /* Name arrived in Rabat. “…” (a quote with no cue in a paragraph that names one person) */
+    [R_SINGLE_MENTION] = {"quote-paragraph-single-mention", 0.6, link_single_mention, LINK_LATE, 0},
     /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech) */
     [R_REPORTED_BEFORE] = {"quote-reported-before", 0.65, link_reported_before, LINK_LATE, 1},
     [R_EXACT_NAME] = {"exact-name", 1.0, NULL, RESOLVE, 0},
@@ -359,6 +368,14 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
     int k = e - 1;
     while (k >= limit && tok_in(d, k, LEX_CUE_FILLERS))
         k--;
+    /* "Senator Name (R-Texas) said", "the foreign ministry (MOFA) said" */
+    if (k > limit && tok_is(d, k, ")")) {
+        int open = k - 1;
+        while (open > limit && open >= k - 8 && !tok_is(d, open, "("))
+            open--;
+        if (open > limit && tok_is(d, open, "("))
+            k = open - 1;
+    }
     if (k < limit || quoted(s, k))
         return false;
     /* "Name, Norway's trade minister, said" / "Name, 54, said" / "Norway's minister, Name,
@@ -578,6 +595,26 @@ static bool link_cue_name(sieve *s, mention *m)
         return false;
     m->cue = from;
     return subject_starting(s, from + 1, lim, m) || channel_speaker(s, from + 1, lim, m);
+}
+
+static bool link_dash_name(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (q->open_ended)
+        return false;
+    int t = tok_at(d, q->close);
+    while (t < (int)d->tokens.n && tok_is(d, t, ","))
+        t++;
+    if (t + 1 >= (int)d->tokens.n || !is_dash(d, t) || d->tokens.items[t].start >= d->lines.items[q->line].end)
+        return false;
+    int to = tok_at(d, d->lines.items[q->line].end);
+    int lim = t + 1 + WINDOW(R_DASH_NAME) < to ? t + 1 + WINDOW(R_DASH_NAME) : to;
+    if (!subject_starting(s, t + 1, lim, m))
+        return false;
+    /* the name ends the line or its sentence: a signature, not the start of a new clause */
+    int after = m->to;
+    return after >= to || tok_is(d, after, ",") || tok_is(d, after, ".") || tok_is(d, after, "(");
 }
 
 static bool link_name_cue(sieve *s, mention *m)
@@ -1002,6 +1039,37 @@ static bool link_next_quote(sieve *s, mention *m)
     return true;
 }
 
+/* A quote with no cue that opens a sentence of a paragraph naming one person before it, and
+ * nobody else outside quotation marks ("Name arrived in Rabat on Monday. “…”"). */
+static bool link_single_mention(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int open = tok_at(d, q->open);
+    if (open > 0 && d->tokens.items[open - 1].sent == d->tokens.items[open].sent &&
+        !tok_is(d, open - 1, ".") && !tok_is(d, open - 1, "!") && !tok_is(d, open - 1, "?"))
+        return false;
+    const line *l = &d->lines.items[q->line];
+    int first = -1;
+    for (int i = mention_at(d, l->start); i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end && doc_step(d);
+         i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (quoted(s, pm->tok_start))
+            continue;
+        if (first >= 0 && pm->person != d->pmentions.items[first].person)
+            return false;
+        if (first < 0) {
+            if (pm->start > q->open)
+                return false;
+            first = i;
+        }
+    }
+    if (first < 0)
+        return false;
+    set_person(s, first, m);
+    return true;
+}
+
 /* A paragraph that opens with a quotation after a paragraph of reported speech ("Name said
  * the signing … He said staff would …"): the subject of the last speech verb there. */
 static bool link_reported_before(sieve *s, mention *m)
@@ -1327,6 +1395,7 @@ static void attribute_one(sieve *s)
         mention m = {.person = -1, .cue = -1};
         if (!SPEAKER_RULES[r].link(s, &m))
             continue;
+        s->linked[s->i] = 1;
         resolve(s, &m, (enum rule_id)r);
         return;
     }
@@ -1374,6 +1443,7 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
 {
     sieve s = {.d = d, .q = q, .n = n, .running = -1};
     s.quoted = calloc(d->tokens.n ? d->tokens.n : 1, 1);
+    s.linked = calloc(n ? n : 1, 1);
     for (size_t i = 0; i < n && doc_step(d); i++)
         for (int t = tok_at(d, q[i].start); t < (int)d->tokens.n && d->tokens.items[t].start < q[i].end; t++)
             s.quoted[t] = 1;
@@ -1392,10 +1462,13 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
         for (size_t k = 0; k < n && doc_step(d); k++) {
             s.i = st == LINK_LATE ? k : n - 1 - k;
             mention m = {.person = -1, .cue = -1};
-            if (!speaker_known(&q[s.i]) && SPEAKER_RULES[r].link(&s, &m))
+            if (!s.linked[s.i] && !speaker_known(&q[s.i]) && SPEAKER_RULES[r].link(&s, &m)) {
+                s.linked[s.i] = 1;
                 resolve(&s, &m, (enum rule_id)r);
+            }
         }
     }
     strmap_release(&s.title_words);
     free(s.quoted);
+    free(s.linked);
 }

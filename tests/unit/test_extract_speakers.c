@@ -450,3 +450,36 @@ Test(extract_speakers, a_document_as_the_cue)
     expect_speaker(ex, "appeal the ruling", "foreign ministry");
     json_decref(ex);
 }
+
+Test(extract_speakers, a_parenthesis_between_the_name_and_the_verb)
+{
+    static const char text[] =
+        "Senator Dana Whitfield (D-Oregon) said \"the treaty has the votes it needs.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "has the votes", "Dana Whitfield");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_dash_and_a_name_sign_the_quote)
+{
+    static const char text[] =
+        "\"The corridor will carry a third of our exports by 2030.\" \xE2\x80\x94 Energy Minister "
+        "Rana Haddad, at the signing.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "third of our exports", "Rana Haddad");
+    json_decref(ex);
+}
+
+Test(extract_speakers, the_one_person_of_the_paragraph)
+{
+    static const char text[] =
+        "Governor Lena Park arrived in Port Elin on Monday. \"The harbour has waited long enough "
+        "for this.\"\n"
+        "\n"
+        "Governor Lena Park met Energy Minister Rana Haddad on Tuesday. \"The grid is ready for "
+        "the islands.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "waited long enough", "Lena Park");
+    expect_speaker(ex, "grid is ready", NULL);
+    json_decref(ex);
+}
