@@ -612,6 +612,22 @@ static bool known_place(const doc *d, size_t a, size_t b)
     return known;
 }
 
+/* Does every word of [a, b) begin with a capital? */
+static bool all_capitalised(const doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k < b;) {
+        while (k < b && d->text[k] == ' ')
+            k++;
+        if (k >= b)
+            break;
+        if (!cp_is_upper(cp_at(d, k, NULL)))
+            return false;
+        while (k < b && d->text[k] != ' ')
+            k++;
+    }
+    return true;
+}
+
 /* A dateline at the start of line l: "NAIROBI —", "Accra (AFP) -", "Rabat, 2024-09-17 –",
  * "MOSCOW, November 24. /TASS/.", "date 2025-04-01 ASTANA –", "by Staff Writers Lagos (AFP)
  * May 4, 2014". */
@@ -665,7 +681,39 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     return credited || dl->date_end > dl->date_start || !colon || words_in_place <= 3;
 }
 
-/* A label line: one of the lexicon's labels, or capitalised segments split by "|". */
+/* Segments split by "|" (a portal's section trail "Home | Politics | Diplomacy"): each of at
+ * most KICKER_SEGMENT_WORDS words, every word capitalised or a connective. */
+#define KICKER_SEGMENT_WORDS 4
+static bool capitalised_segments(const doc *d, size_t a, size_t b)
+{
+    static const char *const CONNECTIVES[] = {"and", "&", "of", "the", NULL};
+    int bars = 0, seg_words = 0;
+    for (size_t k = a; k < b;) {
+        while (k < b && (d->text[k] == ' ' || d->text[k] == '\t'))
+            k++;
+        if (k >= b)
+            break;
+        if (d->text[k] == '|') {
+            if (!seg_words)
+                return false;
+            bars++;
+            seg_words = 0;
+            k++;
+            continue;
+        }
+        size_t w = k;
+        while (w < b && d->text[w] != ' ' && d->text[w] != '\t' && d->text[w] != '|')
+            w++;
+        if (++seg_words > KICKER_SEGMENT_WORDS ||
+            !(cp_is_upper(cp_at(d, k, NULL)) || lex_has(CONNECTIVES, d->text + k, w - k)))
+            return false;
+        k = w;
+    }
+    return bars >= 1 && seg_words > 0;
+}
+
+/* A label line: one of the lexicon's labels, capitalised segments split by "|", or a bullet
+ * before a section's name ("• Diplomacy", "• World News"). */
 static bool is_kicker(const doc *d, const line *l)
 {
     size_t a = l->start, b = l->end;
@@ -675,12 +723,42 @@ static bool is_kicker(const doc *d, const line *l)
         b--;
     if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, b - a))
         return true;
+    size_t ca, cb;
+    line_core(d, l, &ca, &cb);
+    if (ca > a && cb > ca) {
+        /* a bullet, then at most a few capitalised words */
+        int words = 0;
+        bool caps = true;
+        for (size_t k = ca; k < cb;) {
+            while (k < cb && d->text[k] == ' ')
+                k++;
+            if (k >= cb)
+                break;
+            caps &= cp_is_upper(cp_at(d, k, NULL));
+            words++;
+            while (k < cb && d->text[k] != ' ')
+                k++;
+        }
+        if (caps && words <= KICKER_SEGMENT_WORDS - 1)
+            return true;
+    }
+    /* "World News", "Latest News": a section's name */
+    size_t w = cb;
+    while (w > ca && d->text[w - 1] != ' ')
+        w--;
+    if (w > ca && lex_has(LEX_SECTION_NOUNS, d->text + w, cb - w)) {
+        int words = 1;
+        for (size_t k = ca; k < cb; k++)
+            words += d->text[k] == ' ';
+        if (words <= 3 && all_capitalised(d, ca, cb))
+            return true;
+    }
     bool bar = false;
     for (size_t i = a; i < b; i++) {
         if (d->text[i] == '|')
             bar = true;
         else if (d->text[i] >= 'a' && d->text[i] <= 'z')
-            return false;
+            return capitalised_segments(d, a, b);
     }
     return bar;
 }
@@ -871,6 +949,27 @@ static bool credit_line(doc *d, line *b)
     return true;
 }
 
+/* "By:" alone on line i, a name of two to four capitalised words on the next line: that
+ * line, or -1. */
+static int by_alone(const doc *d, int i)
+{
+    size_t a, e;
+    line_core(d, &d->lines.items[i], &a, &e);
+    if (!(e - a == 2 && strncasecmp(d->text + a, "by", 2) == 0))
+        return -1;
+    int n = next_nonblank(d, i);
+    if (n >= (int)d->lines.n || d->lines.items[n].kind != LINE_BODY)
+        return -1;
+    const line *nl = &d->lines.items[n];
+    int words;
+    bool ends;
+    line_shape(d, nl, &words, &ends);
+    line_core(d, nl, &a, &e);
+    if (ends || words < 2 || words > 4 || !all_capitalised(d, a, e) || !credit_name(d, a, e, false))
+        return -1;
+    return n;
+}
+
 /* A byline within the next couple of lines: "By Name", a name in capitals, "Name in City",
  * "Name, City", a desk with the date.  A date on the byline's line dates the article. */
 static void find_byline(doc *d, int first)
@@ -884,6 +983,18 @@ static void find_byline(doc *d, int first)
             break;
         seen++;
         int g = pattern_group(PAT_BYLINE, "name");
+        int name_line = by_alone(d, i);
+        if (name_line >= 0) {
+            /* "By:" on a line of its own, the name on the next */
+            line *nl = &d->lines.items[name_line];
+            size_t a, e;
+            line_core(d, nl, &a, &e);
+            d->byline = doc_strdup(d, a, e);
+            b->kind = LINE_BOILERPLATE;
+            nl->kind = LINE_BYLINE;
+            d->byline_line = name_line;
+            break;
+        }
         if (line_matches(d, b, PAT_BYLINE, &m)) {
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
             date_from(d, m.end[g], b->end, false);

@@ -1076,6 +1076,14 @@ const char *const LEX_HEADLINE_LABELS[] = {
     "STATEMENT", "Correction", "CORRECTION", "Obituary", "Letters", "LETTERS", NULL,
 };
 
+/* The last word of a portal's section name printed above a headline ("World News", "Latest
+ * News", "Foreign Affairs"): with at most three capitalised words, the line is a label. */
+const char *const LEX_SECTION_NOUNS[] = {
+    "News", "NEWS", "Politics", "POLITICS", "Affairs", "AFFAIRS", "Diplomacy", "DIPLOMACY",
+    "Business", "BUSINESS", "Economy", "ECONOMY", "Nation", "NATION", "Region", "Regions",
+    "Headlines", "HEADLINES", "Stories", "Releases", "Updates", NULL,
+};
+
 /* Labels of a note that corrects the article: what it says was wrong is no fact. */
 const char *const LEX_CORRECTION_LABELS[] = {
     "Correction", "CORRECTION", "Corrections", "Clarification", "CLARIFICATION", "Erratum", NULL,

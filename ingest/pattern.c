@@ -51,7 +51,7 @@ static const char *const SOURCES[PAT_COUNT] = {
         /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
         "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
         "(?:\\s+(?=\\S)|\\s*$)",
-    [PAT_BYLINE] = "^\\s*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview)\\s+)?(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
+    [PAT_BYLINE] = "^\\s*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview)\\s+)?(?:By|BY|by)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
                    "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
                    "\\s*(?:[,|·•—–-].*)?$",
     [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",

@@ -598,3 +598,82 @@ Test(extract_meta, a_speaker_label_in_capitals_is_no_dateline)
     cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* ---- portal labels and "By:" bylines ---- */
+
+Test(extract_meta, bulleted_section_label_is_no_title)
+{
+    static const char text[] =
+        "\xE2\x80\xA2 Diplomacy\n"
+        "\n"
+        "Uruguay and Estonia open talks on digital identity\n"
+        "\n"
+        "By: Camila Sosa\n"
+        "\n"
+        "Published: 14 May 2024, 09:12\n"
+        "\n"
+        "MONTEVIDEO \xE2\x80\x94 Uruguay and Estonia opened talks on Tuesday on mutual recognition of "
+        "digital identity cards.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Uruguay and Estonia open talks on digital identity");
+    cr_expect_str_eq(field_str(ex, "byline"), "Camila Sosa");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Montevideo"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, section_name_and_bar_trail_are_labels)
+{
+    static const char text[] =
+        "Home | World | Latin America\n"
+        "\n"
+        "World News\n"
+        "\n"
+        "Paraguay names new envoy to Canberra\n"
+        "\n"
+        "Paraguay on Monday named a career diplomat as its first resident ambassador in "
+        "Australia.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Paraguay names new envoy to Canberra");
+    json_decref(ex);
+}
+
+Test(extract_meta, by_colon_alone_then_name_line)
+{
+    static const char text[] =
+        "Malta and Tunisia sign ferry safety memorandum\n"
+        "\n"
+        "By:\n"
+        "Joseph Camilleri\n"
+        "\n"
+        "March 12, 2025 | 10:41 am\n"
+        "\n"
+        "Valletta, March 12 - Malta and Tunisia signed a memorandum of understanding on ferry "
+        "safety on Wednesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Joseph Camilleri");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Valletta"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(find_person(ex, "Camilleri"), "the reporter is no person of the story: %s",
+                   json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meta, capitals_by_colon_is_byline_not_dateline)
+{
+    static const char text[] =
+        "Malta and Tunisia sign ferry safety memorandum\n"
+        "\n"
+        "Last updated 10:41, 12 March 2025\n"
+        "\n"
+        "BY: JOSEPH CAMILLERI\n"
+        "\n"
+        "Malta and Tunisia signed a memorandum of understanding on ferry safety in Valletta on "
+        "Wednesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(same_words(field_str(ex, "byline"), "JOSEPH CAMILLERI"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"), "Malta and Tunisia sign ferry safety memorandum");
+    json_decref(ex);
+}
