@@ -548,11 +548,17 @@ static bool mention_pending(const doc *d, int s, int a)
     return false;
 }
 
-/* "has never been signed", "is expected to be signed", "will sign": no signature yet. */
+/* "has never been signed", "is expected to be signed", "will sign": no signature yet.
+ * "initialled", "preliminarily signed": a text agreed, its signature still to come. */
 static bool signing_denied(const doc *d, int s_start, int v)
 {
     static const char *const PENDING[] = {"yet", "expected", "due", "set", "scheduled", "to", "be",
                                           "been", "has", "have", "is", "are", "was", NULL};
+    if (tok_in_ci(d, v, LEX_PRELIMINARY_SIGNING))
+        return true;
+    for (int k = v - 1; k >= s_start && k >= v - 2; k--)
+        if (tok_in_ci(d, k, LEX_PRELIMINARY_SIGNING))
+            return true;
     /* "signed off by the cabinet": approved, not signed */
     if (tok_is(d, v, "signed") && tok_is(d, v + 1, "off"))
         return true;
@@ -577,6 +583,30 @@ static bool signing_denied(const doc *d, int s_start, int v)
         }
         if (!tok_in(d, k, PENDING))
             break;
+    }
+    return false;
+}
+
+/* "the X under negotiation", "are negotiating the X", "X is still being negotiated": the
+ * mention in tokens [a, b) of sentence s is a text still being worked out.  The negotiation
+ * word stands in the mention's own clause, at most NEGOTIATION_WINDOW tokens before it or
+ * after it. */
+#define NEGOTIATION_WINDOW 6
+static bool under_negotiation(const doc *d, int s, int a, int b)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int k = a - 1; k >= se->tok_start && k >= a - NEGOTIATION_WINDOW; k--) {
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || tok_in(d, k, LEX_SIGNING_VERBS))
+            break;
+        if (tok_in_ci(d, k, LEX_NEGOTIATION_WORDS))
+            return true;
+    }
+    for (int k = b; k < se->tok_end && k < b + NEGOTIATION_WINDOW; k++) {
+        if (tok_is(d, k, ";") || tok_in(d, k, LEX_SIGNING_VERBS) || is_agreement_head(d, k))
+            break;
+        if (tok_in_ci(d, k, LEX_NEGOTIATION_WORDS) ||
+            (tok_is(d, k, "negotiated") && k - 1 >= se->tok_start && (tok_is(d, k - 1, "being") || tok_is(d, k - 1, "be"))))
+            return true;
     }
     return false;
 }
@@ -1499,7 +1529,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                         break;
                     }
                 }
-                if (mention_pending(d, (int)si, nm.a))
+                if (mention_pending(d, (int)si, nm.a) || under_negotiation(d, (int)si, nm.a, nm.b))
                     g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
                 if (verb >= 0)
@@ -1682,7 +1712,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         /* "reached an agreement on fisheries": consent, no signature of a document */
         bool signing = verb >= 0 && !tok_in(d, verb, LEX_CONSENT_VERBS);
         /* "a draft agreement on ...": still to be signed */
-        if (tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start && mention_pending(d, gm->sent, tok_at(d, gm->start)))
+        if ((tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start && mention_pending(d, gm->sent, tok_at(d, gm->start))) ||
+            under_negotiation(d, gm->sent, tok_at(d, gm->start), gm->end_tok))
             signing = false;
         for (int u = tok_at(d, gm->start); u < gm->head_tok && signing; u++)
             signing = !tok_in_ci(d, u, LEX_DRAFT_WORDS);

@@ -924,6 +924,20 @@ const char *const LEX_DRAFT_WORDS[] = {
     "envisaged", "mooted", NULL,
 };
 
+/* A signing that only agrees the text, its signature still to come ("initialled the
+ * accord", "preliminarily signed"): the verb itself or a word just before the verb. */
+const char *const LEX_PRELIMINARY_SIGNING[] = {
+    "initialled", "initialed", "initialling", "initialing", "preliminarily", "tentatively",
+    NULL,
+};
+
+/* Words that tell a document still being worked out ("under negotiation", "are negotiating
+ * the X"). */
+const char *const LEX_NEGOTIATION_WORDS[] = {
+    "negotiating", "negotiate", "negotiation", "negotiations", "renegotiating", "renegotiate",
+    "renegotiation", NULL,
+};
+
 /* Signing verbs that tell consent rather than a signature when nothing names the document:
  * "reached an agreement on fisheries", "agreed a deal". */
 const char *const LEX_CONSENT_VERBS[] = {

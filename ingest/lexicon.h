@@ -42,6 +42,8 @@ extern const char *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents (
 extern const char *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
 extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
 extern const char *const LEX_DRAFT_WORDS[]; /* draft, proposed ...: not signed yet */
+extern const char *const LEX_PRELIMINARY_SIGNING[]; /* initialled, preliminarily (a text agreed, not signed) */
+extern const char *const LEX_NEGOTIATION_WORDS[];   /* negotiating, under negotiation */
 extern const char *const LEX_CONSENT_VERBS[]; /* reached, agreed: consent, unless a name is signed */
 extern const char *const LEX_PLANNING_WORDS[]; /* discussed, ahead ...: "discussed signing" is no signing */
 extern const char *const LEX_PAST_MARKERS[]; /* previously, original ...: a signing of the past */

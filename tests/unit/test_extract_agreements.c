@@ -627,3 +627,58 @@ Test(extract_agreements, parties_from_a_later_sentence_about_the_agreement)
     cr_expect(parties_are(a, "Jordan", "Kuwait"), "parties: %s", json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
+
+/* ---- a text agreed or worked on is not a signed document ---- */
+
+Test(extract_agreements, initialled_and_preliminarily_signed_are_not_signed)
+{
+    static const char text[] =
+        "TALLINN, 4 February 2025 \xE2\x80\x94 Estonia and Ghana initialled the Air Services Agreement in "
+        "Tallinn on Tuesday.\n"
+        "\n"
+        "The two sides also preliminarily signed an agreement on the avoidance of double taxation.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "Air Services"), "initialled is not signed: %s", AGREEMENTS(ex));
+    cr_expect_null(find_agreement(ex, "double taxation"), "preliminarily signed is not signed: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, initialled_then_signed_takes_the_signing)
+{
+    static const char text[] =
+        "Estonia and Ghana initialled the Air Services Agreement in March 2024.\n"
+        "\n"
+        "The Air Services Agreement was signed in Accra on 9 October 2024 by the two transport "
+        "ministers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Air Services Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-10-09");
+    cr_expect_str_eq(field_str(a, "place"), "Accra");
+    json_decref(ex);
+}
+
+Test(extract_agreements, under_negotiation_is_not_signed)
+{
+    static const char text[] =
+        "Chile and Vietnam are negotiating a Comprehensive Economic Partnership Agreement, officials "
+        "said on Monday.\n"
+        "\n"
+        "A Chile-Vietnam Fisheries Protocol is still under negotiation.\n"
+        "\n"
+        "The ministers will sign the Cultural Exchange Programme Agreement next month, and are "
+        "expected to sign a memorandum on tourism in July.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "nothing is signed yet: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, negotiated_then_signed_is_signed)
+{
+    static const char text[] =
+        "HANOI, 12 June 2025 \xE2\x80\x94 Chile and Vietnam on Thursday signed the Fisheries Protocol, "
+        "negotiated over three years.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Fisheries Protocol");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-12");
+    json_decref(ex);
+}
