@@ -928,7 +928,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     json_decref(c);
     capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
-    int ns = people_signers(d, s, verb, signers, 16);
+    int ns = sent_signers(d, s, verb, signers, 16);
     for (int k = 0; k < ns; k++)
         add_signatory(d, g, signers[k]);
     /* "He and US President X signed": the pronoun's person signs too */

@@ -1130,6 +1130,88 @@ static void find_metadata(doc *d)
     find_headings(d);
 }
 
+/* "Accompanied by his wife, X met Y": a cue this near the sentence start is a fronted phrase */
+#define FRONTED_CUE_TOKENS 2
+
+/* Token t opens words that say people were there without taking part: "Present at the talks
+ * were", "also present", "accompanied by", "flanked by", "in the presence of". */
+static bool attendance_cue(const doc *d, int t, int end)
+{
+    if (!tok_in_ci(d, t, LEX_ATTENDANCE_WORDS) || t + 1 >= end)
+        return false;
+    if (tok_ieq(d, t, "present"))
+        return tok_is(d, t + 1, "at") || tok_is(d, t + 1, "were") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, ":");
+    if (tok_ieq(d, t, "presence"))
+        return tok_is(d, t + 1, "of");
+    return tok_is(d, t + 1, "by");
+}
+
+/* The tokens [*a, *b) of sentence s naming those only present, false when none.  The phrase
+ * runs to the sentence's end, or, when the meeting word trig comes after it and a comma, to that
+ * comma ("Accompanied by his ministers, X met Y"); a meeting word right after the cue is what
+ * they attended ("Present at the talks were A and B"). */
+bool sent_attendance_span(const doc *d, int s, int trig, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (!attendance_cue(d, t, se->tok_end))
+            continue;
+        *a = t;
+        *b = se->tok_end;
+        if (trig > t) {
+            for (int k = trig - 1; k > t; k--)
+                if (tok_is(d, k, ",")) {
+                    *b = k;
+                    break;
+                }
+        } else if (t - se->tok_start <= FRONTED_CUE_TOKENS) {
+            for (int k = t + 1; k < se->tok_end; k++)
+                if (tok_is(d, k, ",")) {
+                    *b = k;
+                    break;
+                }
+        }
+        return true;
+    }
+    return false;
+}
+
+/* "X witnessed the signing", "X attended the signing ceremony", "X looked on as ...": is
+ * token t before a witness verb that comes before the signing verb of its sentence? */
+static bool witness_subject(const doc *d, int s_start, int t, int verb)
+{
+    for (int k = t + 1; k < verb; k++)
+        if (tok_in(d, k, LEX_WITNESS_VERBS) && !in_relative_clause(d, s_start, k))
+            return true;
+    return false;
+}
+
+int sent_signers(const doc *d, int s, int verb, int *out, int max)
+{
+    int n = people_signers(d, s, verb, out, max);
+    const sentence *se = &d->sents.items[s];
+    int pa = se->tok_end, pb = se->tok_end;
+    if (!sent_attendance_span(d, s, verb, &pa, &pb))
+        pa = pb = se->tok_end;
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        /* a signer named in the sentence only as a witness is none */
+        bool named = false, witness = false;
+        for (int m = se->mentions_start; m < se->mentions_end; m++) {
+            const person_mention *pm = &d->pmentions.items[m];
+            if (pm->person != out[i] || pm->sent != s)
+                continue;
+            bool w = (pm->tok_start >= pa && pm->tok_start < pb) || witness_subject(d, se->tok_start, pm->tok_end - 1, verb);
+            named |= !w;
+            witness |= w;
+        }
+        if (witness && !named)
+            continue;
+        out[kept++] = out[i];
+    }
+    return kept;
+}
+
 /* ---- tokens and sentences ---- */
 
 static bool word_char(uint32_t c)

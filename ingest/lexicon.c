@@ -124,7 +124,14 @@ const char *const LEX_PLAN_WORDS[] = {
 /* Words that say people were at a meeting without taking part in it ("Present at the talks
  * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
 const char *const LEX_ATTENDANCE_WORDS[] = {
-    "present", "accompanied", "flanked", "presence", NULL,
+    "present", "accompanied", "flanked", "presence", "witnessed", NULL,
+};
+
+/* Verbs whose subject watches a signing without signing ("X witnessed the signing", "X
+ * attended the signing ceremony", "X looked on as ..."). */
+const char *const LEX_WITNESS_VERBS[] = {
+    "witnessed", "witnessing", "witness", "witnesses", "attended", "attending", "oversaw",
+    "overseeing", "presided", "presiding", "looked", "watched", NULL,
 };
 
 const char *const LEX_CALL_WORDS[] = {

@@ -27,8 +27,6 @@
 #define MAX_PARTICIPANTS 8
 /* "met his Saudi, Omani, Iraqi and Egyptian counterparts": a meeting with each */
 #define MAX_SENTENCE_MEETINGS 6
-/* "Accompanied by his wife, X met Y": a cue this near the sentence start is a fronted phrase */
-#define FRONTED_CUE_TOKENS 2
 /* "the visit ... to meet with Y": how far after the visit its other participant may stand */
 #define VISIT_OBJECT_TOKENS 12
 
@@ -224,49 +222,6 @@ static int object_trigger(const doc *d, int s)
         }
     }
     return -1;
-}
-
-/* Token t opens words that say people were there without taking part: "Present at the talks
- * were", "also present", "accompanied by", "flanked by", "in the presence of". */
-static bool attendance_cue(const doc *d, int t, int end)
-{
-    if (!tok_in_ci(d, t, LEX_ATTENDANCE_WORDS) || t + 1 >= end)
-        return false;
-    if (tok_ieq(d, t, "present"))
-        return tok_is(d, t + 1, "at") || tok_is(d, t + 1, "were") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, ":");
-    if (tok_ieq(d, t, "presence"))
-        return tok_is(d, t + 1, "of");
-    return tok_is(d, t + 1, "by");
-}
-
-/* The tokens [*a, *b) of sentence s naming those only present, false when none.  The phrase
- * runs to the sentence's end, or, when the meeting word trig comes after it and a comma, to that
- * comma ("Accompanied by his ministers, X met Y"); a meeting word right after the cue is what
- * they attended ("Present at the talks were A and B"). */
-static bool attendance_span(const doc *d, int s, int trig, int *a, int *b)
-{
-    const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
-        if (!attendance_cue(d, t, se->tok_end))
-            continue;
-        *a = t;
-        *b = se->tok_end;
-        if (trig > t) {
-            for (int k = trig - 1; k > t; k--)
-                if (tok_is(d, k, ",")) {
-                    *b = k;
-                    break;
-                }
-        } else if (t - se->tok_start <= FRONTED_CUE_TOKENS) {
-            for (int k = t + 1; k < se->tok_end; k++)
-                if (tok_is(d, k, ",")) {
-                    *b = k;
-                    break;
-                }
-        }
-        return true;
-    }
-    return false;
 }
 
 /* The country a person's title begins with ("Saudi Foreign Minister" -> Saudi Arabia), or
@@ -714,7 +669,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         return READ_NONE;
     int post = d->lines.items[se->line].post;
     int present_a = se->tok_end, present_b = se->tok_end;
-    if (!attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
+    if (!sent_attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
         present_a = present_b = se->tok_end;
     bool visit = trig >= 0 && possessed_visit(d, s, trig, m);
     if (visit) {
@@ -722,7 +677,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     } else if (trig < 0) {
         /* a signing meets only its signers */
         int signers[MAX_PARTICIPANTS];
-        int ns = people_signers(d, s, verb, signers, MAX_PARTICIPANTS);
+        int ns = sent_signers(d, s, verb, signers, MAX_PARTICIPANTS);
         for (int k = 0; k < ns; k++)
             add_person(m, signers[k]);
     } else {

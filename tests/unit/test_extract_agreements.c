@@ -682,3 +682,41 @@ Test(extract_agreements, negotiated_then_signed_is_signed)
     cr_expect_str_eq(field_str(a, "signed"), "2025-06-12");
     json_decref(ex);
 }
+
+/* ---- a witness is no signatory ---- */
+
+Test(extract_agreements, witnessed_by_is_no_signatory)
+{
+    static const char text[] =
+        "ATHENS, 3 March 2025 \xE2\x80\x94 Greek Shipping Minister Nikos Papadakis and Cypriot Transport "
+        "Minister Eleni Charalambous signed an Agreement on Maritime Search and Rescue on Monday, "
+        "witnessed by Greek Prime Minister Yannis Kostas.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Maritime Search and Rescue");
+    cr_expect(has_signatory(a, "Nikos Papadakis") && has_signatory(a, "Eleni Charalambous"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect(!has_signatory(a, "Yannis Kostas"), "the witness signs nothing: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, subject_who_witnessed_the_signing_is_no_signatory)
+{
+    static const char text[] =
+        "NICOSIA, 3 March 2025 \xE2\x80\x94 President Andreas Georgiou witnessed the signing of a "
+        "memorandum of understanding on port security by Cypriot Minister Eleni Charalambous and "
+        "Greek Minister Nikos Papadakis on Monday.\n"
+        "\n"
+        "Prime Minister Yannis Kostas attended the signing of the Protocol on Coastal Ferries between "
+        "Greece and Cyprus.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "port security");
+    cr_expect(!has_signatory(a, "Andreas Georgiou"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Eleni Charalambous"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    const json_t *b = must_agreement(ex, "Protocol on Coastal Ferries");
+    cr_expect(!has_signatory(b, "Yannis Kostas"), "signatories: %s", json_brief(json_object_get(b, "signatories")));
+    /* a witness and a signer did not meet by signing */
+    cr_expect_null(find_meeting(ex, "Georgiou", "Charalambous"), "meetings: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
