@@ -1067,7 +1067,13 @@ const char *const LEX_EVENT_WORDS[] = {
 const char *const LEX_NEGATIONS[] = {
     "not", "never", "n't", "didn’t", "didn't", "won't", "will", "would", "could", "might",
     "may", "shall", "cancelled", "canceled", "postponed", "declined", "refused", "failed",
-    "plans", "planned", "hopes", NULL,
+    "plans", "planned", "hopes", "denied", "denies", "deny", "denying", "dismissed", NULL,
+};
+
+/* Verbs of a photo caption ("X and Y pose for a photo", "are pictured with"): the picture
+ * is no account of a meeting. */
+const char *const LEX_PHOTO_WORDS[] = {
+    "pose", "poses", "posed", "posing", "pictured", "photographed", NULL,
 };
 
 /* Nouns for a pair of people ("the two leaders"). */

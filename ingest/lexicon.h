@@ -24,6 +24,7 @@ extern const char *const LEX_CALL_WORDS[];       /* phoned, call, spoke ... */
 extern const char *const LEX_TOPIC_NOUNS[];      /* developments, situation ... ("developments in Iraq": a topic) */
 extern const char *const LEX_PLAN_WORDS[];       /* upcoming, scheduled ... (a meeting still to come) */
 extern const char *const LEX_ATTENDANCE_WORDS[]; /* present, accompanied, attended ... (there, not taking part) */
+extern const char *const LEX_PHOTO_WORDS[];      /* pose, pictured (a caption, no meeting) */
 extern const char *const LEX_WITNESS_VERBS[];    /* witnessed, attended, oversaw (watching a signing) */
 extern const char *const LEX_SIGNING_VERBS[];    /* signed, inked, concluded ... */
 extern const char *const LEX_AGREEMENT_HEADS[];  /* Agreement, Treaty, Memorandum ... (title case) */

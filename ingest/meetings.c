@@ -667,6 +667,10 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         }
     if (trig < 0 && !signing)
         return READ_NONE;
+    /* "A and B pose for a photo before the signing": a caption, no account of a meeting */
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in(d, t, LEX_PHOTO_WORDS))
+            return READ_NONE;
     int post = d->lines.items[se->line].post;
     int present_a = se->tok_end, present_b = se->tok_end;
     if (!sent_attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
