@@ -340,6 +340,17 @@ static int read_name_right(const doc *d, int b, int s_end)
     return k > run ? k : b;
 }
 
+/* Parentheses opening at token a that credit a picture or a wire ("(AP)", "(AP Photo/Name)",
+ * "(Photo: Reuters)"): no acronym of the name before them. */
+static bool photo_credit(const doc *d, int a, int s_end)
+{
+    for (int k = a; k < s_end && k < a + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++)
+        if (tok_in(d, k, LEX_WIRE_AGENCIES) || tok_ieq(d, k, "photo") || tok_ieq(d, k, "photos") ||
+            tok_ieq(d, k, "file") || tok_ieq(d, k, "image") || tok_is(d, k, "/"))
+            return true;
+    return false;
+}
+
 static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm)
 {
     memset(nm, 0, sizeof *nm);
@@ -396,9 +407,10 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
      * is no acronym */
     if (b < s_end && tok_is(d, b, "(")) {
         int close = b + 1;
+        bool credit = photo_credit(d, b + 1, s_end);
         for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++, close++) {
             const token *tk = &d->tokens.items[k];
-            if ((tk->flags & TK_UPPER) && !nm->acronym && !is_type_word(d, k) &&
+            if ((tk->flags & TK_UPPER) && !nm->acronym && !is_type_word(d, k) && !credit &&
                 acronym_fits(d->text + tk->start, tk->end - tk->start, name))
                 nm->acronym = doc_strdup(d, tk->start, tk->end);
             else if ((tk->flags & TK_NUM) && tok_len(d, k) >= 4 && !nm->date.y) {
@@ -1946,6 +1958,101 @@ static void batch_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* Folds agreement b into a: names, evidence, date, acronym, place, signatories; b is
+ * dropped. */
+static void fold_agreement(ag *a, ag *b)
+{
+    for (size_t x = 0; x < b->aliases.n; x++) {
+        add_unique(&a->aliases, b->aliases.items[x]);
+        free(b->aliases.items[x]);
+    }
+    b->aliases.n = 0;
+    for (size_t x = 0; x < b->ev.n; x += 2)
+        add_evidence(a, b->ev.items[x], b->ev.items[x + 1]);
+    set_date(a, b->date, b->date_rank, b->date_relative);
+    if (!a->acronym && b->acronym)
+        a->acronym = strdup(b->acronym);
+    if (!a->place && b->place)
+        a->place = strdup(b->place);
+    a->signed_seen |= b->signed_seen;
+    a->signed_in_lead |= b->signed_in_lead;
+    size_t x;
+    json_t *v;
+    json_array_foreach(b->signatories, x, v)
+    {
+        bool dup = false;
+        size_t y;
+        json_t *w;
+        json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
+        if (!dup)
+            json_array_append(a->signatories, v);
+    }
+    json_array_foreach(b->sent_parties, x, v) json_set_add(a->sent_parties, json_string_value(v));
+    if (json_array_size(b->parties) > json_array_size(a->parties)) {
+        json_decref(a->parties);
+        a->parties = json_incref(b->parties);
+    }
+    b->mentions = -1; /* dropped */
+}
+
+/* The key of a name without the countries that open it: "Japan-Philippines Reciprocal Access
+ * Agreement" -> "reciprocal access agreement"; NULL when no country opens it or fewer than
+ * two words are left. */
+static char *key_without_countries(const char *name)
+{
+    const char *p = name;
+    int stripped = 0;
+    for (;;) {
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '-' && !(e[0] == '\xE2' && e[1] == '\x80' && (e[2] == '\x93' || e[2] == '\x94')))
+            e++;
+        if (e == p || !*e || !lex_country(p, (size_t)(e - p)))
+            break;
+        stripped++;
+        p = e + (*e == ' ' || *e == '-' ? 1 : 3);
+        while (*p == ' ')
+            p++;
+    }
+    if (!stripped)
+        return NULL;
+    char *key = agreement_key(p);
+    int words = 1;
+    for (const char *k = key; *k; k++)
+        words += *k == ' ';
+    if (words < 3) {
+        free(key);
+        return NULL;
+    }
+    return key;
+}
+
+/* "the Japan-Philippines Reciprocal Access Agreement" and "the Reciprocal Access Agreement"
+ * in one article are one agreement: a name that is another's without the countries opening
+ * it, at a date that fits. */
+static void merge_country_prefixed(ag_vec *ags)
+{
+    for (size_t i = 0; i < ags->n; i++) {
+        ag *a = &ags->items[i];
+        if (a->mentions <= 0 || a->generic)
+            continue;
+        char *stripped = key_without_countries(a->name);
+        if (!stripped)
+            continue;
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *b = &ags->items[k];
+            if (k == i || b->mentions <= 0 || b->generic || (a->acronym && b->acronym && strcmp(a->acronym, b->acronym) != 0) ||
+                !date_compatible(a->date, b->date))
+                continue;
+            char *bk = agreement_key(b->name);
+            bool same = strcmp(bk, stripped) == 0;
+            free(bk);
+            if (same)
+                fold_agreement(a, b);
+        }
+        free(stripped);
+    }
+}
+
 /* Two names of one agreement in one article: same type, same parties, same year. */
 static void merge_named(ag_vec *ags)
 {
@@ -1967,31 +2074,7 @@ static void merge_named(ag_vec *ags)
                 if (!(strcmp(a0, b1) == 0 && strcmp(a1, b0) == 0))
                     continue;
             }
-            /* fold b into a */
-            for (size_t x = 0; x < b->aliases.n; x++) {
-                add_unique(&a->aliases, b->aliases.items[x]);
-                free(b->aliases.items[x]);
-            }
-            b->aliases.n = 0;
-            for (size_t x = 0; x < b->ev.n; x += 2)
-                add_evidence(a, b->ev.items[x], b->ev.items[x + 1]);
-            set_date(a, b->date, b->date_rank, b->date_relative);
-            if (!a->acronym && b->acronym)
-                a->acronym = strdup(b->acronym);
-            if (!a->place && b->place)
-                a->place = strdup(b->place);
-            size_t x;
-            json_t *v;
-            json_array_foreach(b->signatories, x, v)
-            {
-                bool dup = false;
-                size_t y;
-                json_t *w;
-                json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
-                if (!dup)
-                    json_array_append(a->signatories, v);
-            }
-            b->mentions = -1; /* dropped */
+            fold_agreement(a, b);
         }
     }
 }
@@ -2075,6 +2158,7 @@ void agreements_find(doc *d)
     plural_signings(d, &ags);
     batch_signings(d, &ags);
     merge_named(&ags);
+    merge_country_prefixed(&ags);
     acronym_mentions(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);

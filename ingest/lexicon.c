@@ -1129,6 +1129,16 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Text size", "Font size", "Tags", "Topics", "Close", NULL,
 };
 
+/* News and picture agencies, as a credit in parentheses names them ("(AP)", "(AFP Photo)"):
+ * never an agreement's acronym. */
+const char *const LEX_WIRE_AGENCIES[] = {
+    "AP", "AFP", "EPA", "UPI", "ANI", "PTI", "IANS", "PNA", "WAM", "SPA", "KUNA", "MNA", "IRNA",
+    "TASS", "Xinhua", "XINHUA", "Reuters", "REUTERS", "Bernama", "BERNAMA", "Yonhap", "Kyodo",
+    "ANTARA", "Antara", "Anadolu", "EFE", "DPA", "dpa", "ANSA", "NNN", "BSS", "APP", "Getty",
+    "NNA", "QNA", "BNA", "ONA", "MENA", "SANA", "VNA", "KPL", "AA", "RIA", "Sputnik", "CNA",
+    "Agencies", NULL,
+};
+
 /* Words a wire byline uses for the newsroom instead of a name ("by Staff Writers"). */
 const char *const LEX_STAFF_BYLINES[] = {
     "Staff Writers", "Staff Writer", "Staff Reporter", "Staff Reporters", "Staff Correspondent",

@@ -720,3 +720,36 @@ Test(extract_agreements, subject_who_witnessed_the_signing_is_no_signatory)
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+/* ---- one agreement, not two ---- */
+
+Test(extract_agreements, country_prefixed_name_is_the_same_agreement)
+{
+    static const char text[] =
+        "MANILA, 8 July 2024 \xE2\x80\x94 The Philippines and Japan signed the Reciprocal Access Agreement "
+        "on Monday.\n"
+        "\n"
+        "Officials said the Japan\xE2\x80\x93Philippines Reciprocal Access Agreement would take effect "
+        "after ratification.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Reciprocal Access Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
+    cr_expect(parties_are(a, "Japan", "Philippines"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_photo_credit_is_no_acronym)
+{
+    static const char text[] =
+        "TIRANA, 8 July 2024 \xE2\x80\x94 Italy and Albania signed the Agreement on Asylum Processing (AP) "
+        "on Monday.\n"
+        "\n"
+        "The two also signed a Protocol on Adriatic Patrols (AFP Photo/Luca Bruno) in Tirana.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Asylum Processing");
+    cr_expect_null(field_str(a, "acronym"), "acronym: %s", json_brief(json_object_get(a, "acronym")));
+    const json_t *b = must_agreement(ex, "Adriatic Patrols");
+    cr_expect_null(field_str(b, "acronym"), "acronym: %s", json_brief(json_object_get(b, "acronym")));
+    json_decref(ex);
+}
