@@ -1129,6 +1129,13 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Text size", "Font size", "Tags", "Topics", "Close", NULL,
 };
 
+/* The word of a formal state name after its demonym or country ("the Portuguese Republic",
+ * "the Swiss Confederation", "the Hashemite Kingdom"). */
+const char *const LEX_STATE_FORMS[] = {
+    "Republic", "Confederation", "Federation", "Kingdom", "Principality", "Commonwealth",
+    "Sultanate", "Emirate", NULL,
+};
+
 /* News and picture agencies, as a credit in parentheses names them ("(AP)", "(AFP Photo)"):
  * never an agreement's acronym. */
 const char *const LEX_WIRE_AGENCIES[] = {

@@ -140,11 +140,17 @@ void countries_find(doc *d)
                 continue;
             const char *cs[2];
             int nc = tok_countries(d, t, cs);
+            /* "the Portuguese Republic", "the Swiss Confederation": a formal state name is
+             * the country, not a modifier of another name */
+            int last = t;
+            if (nc == 1 && t + 1 < s->tok_end && tok_in(d, t + 1, LEX_STATE_FORMS))
+                last = t + 1;
             for (int i = 0; i < nc; i++) {
                 country_mention m = {.canonical = cs[i], .start = d->tokens.items[t].start,
-                                     .end = d->tokens.items[t].end, .sent = (int)si};
+                                     .end = d->tokens.items[last].end, .sent = (int)si};
                 VEC_PUSH(d->countries, m);
             }
+            t = last;
         }
     }
     doc_index_countries(d);

@@ -753,3 +753,21 @@ Test(extract_agreements, a_photo_credit_is_no_acronym)
     cr_expect_null(field_str(b, "acronym"), "acronym: %s", json_brief(json_object_get(b, "acronym")));
     json_decref(ex);
 }
+
+/* ---- parties told by formal state names ---- */
+
+Test(extract_agreements, formal_state_names_are_their_countries)
+{
+    static const char text[] =
+        "The Hellenic Republic and the Portuguese Republic signed an Agreement on Maritime Search and "
+        "Rescue on 3 March 2025.\n"
+        "\n"
+        "The Swiss Confederation and the Oriental Republic of Uruguay signed an Agreement on Air "
+        "Transport in 2018.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Maritime Search");
+    cr_expect(parties_are(a, "Greece", "Portugal"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    const json_t *b = must_agreement(ex, "Air Transport");
+    cr_expect(parties_are(b, "Switzerland", "Uruguay"), "parties: %s", json_brief(json_object_get(b, "parties")));
+    json_decref(ex);
+}
