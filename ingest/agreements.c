@@ -739,6 +739,36 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
     return best;
 }
 
+/* A sentence of an item in a list whose intro signs ("They signed the following documents:",
+ * "X and Y signed eight agreements on Friday. The documents signed were:" then "- a memorandum
+ * on ..."): the intro's signing sentence, *verb its signing verb; -1 when none. */
+static int list_signing(const doc *d, int s, int *verb)
+{
+    int intro = list_intro_line(d, d->sents.items[s].line);
+    if (intro < 0 || !(d->lines.items[intro].kind == LINE_BODY || d->lines.items[intro].kind == LINE_DATELINE))
+        return -1;
+    int last = tok_at(d, d->lines.items[intro].end) - 1;
+    if (last < 0 || last >= (int)d->tokens.n)
+        return -1;
+    int ls = d->tokens.items[last].sent;
+    /* the sentence before the colon's first when it signs too: "X and Y signed several documents
+     * in Vilnius. The documents signed were:" */
+    for (int n = 0; n < 2; n++) {
+        int k = n == 0 ? ls - 1 : ls;
+        if (k < 0 || d->sents.items[k].line != intro)
+            continue;
+        const sentence *se = &d->sents.items[k];
+        for (int v = se->tok_start; v < se->tok_end; v++) {
+            if (!tok_in(d, v, LEX_SIGNING_VERBS) || signing_denied(d, se->tok_start, v) ||
+                tok_in(d, v, LEX_CONSENT_VERBS))
+                continue;
+            *verb = v;
+            return k;
+        }
+    }
+    return -1;
+}
+
 static int post_of_sentence(const doc *d, int s)
 {
     return d->lines.items[d->sents.items[s].line].post;
@@ -1299,6 +1329,20 @@ static int read_another(const doc *d, int t, int si, generic *gm)
     return topic_end;
 }
 
+/* Does token m (or the sentence start, when m is before it) stand at the start of a list
+ * item, only its marker ("-", "1.") before? */
+static bool at_item_start(const doc *d, int si, int m)
+{
+    int li = d->sents.items[si].line;
+    if (!line_list_item(d, li))
+        return false;
+    int first = tok_at(d, d->lines.items[li].start);
+    for (int t = first; t <= m && t < (int)d->tokens.n; t++)
+        if (!(d->tokens.items[t].flags & (TK_PUNCT | TK_NUM)))
+            return false;
+    return true;
+}
+
 /* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
@@ -1370,6 +1414,9 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     /* "signed memorandums on ...", "..., plus agreements on ...": no determiner */
     bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") || tok_is(d, m, ",") ||
                        tok_is(d, m, "plus") || tok_is(d, m, ";") || (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
+    /* "- Memorandum of understanding on tourism": the type opens an item of a list */
+    if (!det && !poss_country && !counted && !bare && at_item_start(d, si, m))
+        bare = true;
     if (!det && !poss_country && !counted && !bare)
         return -1;
     /* what it is about, after "(MoU)" if need be */
@@ -1449,6 +1496,52 @@ static void generic_release(generic *gm)
     free(gm->descriptors.items);
 }
 
+/* An item of a list of signed documents that names no document type but a thing signed like
+ * one ("- Programme of Cooperation in Education for 2025-2028"): the item is the document's
+ * name.  Fills gm and returns true. */
+static bool signable_item(const doc *d, int si, generic *gm)
+{
+    const sentence *se = &d->sents.items[si];
+    int verb;
+    if (!line_list_item(d, se->line) || list_signing(d, si, &verb) < 0)
+        return false;
+    int a = se->tok_start;
+    while (a < se->tok_end && (d->tokens.items[a].flags & (TK_PUNCT | TK_NUM)) && at_item_start(d, si, a))
+        a++;
+    if (a < se->tok_end && is_article(d, a))
+        a++;
+    int b = se->tok_end;
+    while (b > a && (d->tokens.items[b - 1].flags & TK_PUNCT) && !tok_is(d, b - 1, ")"))
+        b--;
+    if (b - a < 2 || b - a > MAX_TOPIC_TOKENS)
+        return false;
+    int head = -1;
+    for (int t = a; t < b && head < 0; t++)
+        if (tok_in_ci(d, t, LEX_SIGNABLE_NOUNS))
+            head = t;
+    if (head < 0)
+        return false;
+    memset(gm, 0, sizeof *gm);
+    gm->sent = si;
+    gm->head_tok = head;
+    gm->lead_tok = a;
+    gm->end_tok = b;
+    gm->start = d->tokens.items[a].start;
+    gm->end = d->tokens.items[b - 1].end;
+    gm->indefinite = true;
+    gm->phrase = doc_strdup(d, d->tokens.items[head].start, d->tokens.items[head].end);
+    gm->name = doc_strdup(d, gm->start, gm->end);
+    for (int u = a; u < b; u++) {
+        if (u == head || tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD))
+            continue;
+        char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+        for (char *p = w; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        VEC_PUSH(gm->descriptors, w);
+    }
+    return true;
+}
+
 static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
 {
     int last_named = -1; /* the agreement named last in the article */
@@ -1459,6 +1552,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         if (!agreement_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
+        size_t mentions_before = ags->n + gens->n;
         int renamed = -1; /* the agreement the next name in this sentence renames */
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
@@ -1544,8 +1638,11 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 if (mention_pending(d, (int)si, nm.a) || under_negotiation(d, (int)si, nm.a, nm.b))
                     g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
+                int list_verb, list_sent;
                 if (verb >= 0)
                     read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                else if (!g->pending && (list_sent = list_signing(d, (int)si, &list_verb)) >= 0)
+                    read_signing(d, g, list_sent, list_verb, 0, 0); /* an item of a list of signed documents */
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 last_named = gi;
@@ -1578,6 +1675,9 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     t = next - 1;
             }
         }
+        generic item;
+        if (ags->n + gens->n == mentions_before && signable_item(d, (int)si, &item))
+            VEC_PUSH(*gens, item);
     }
 }
 
@@ -1721,6 +1821,13 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         char head[24];
         snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
         int verb = signing_verb_for(d, gm->sent, gm->lead_tok, gm->end_tok);
+        /* the sentence that signs it: its own, or the intro of the list it is an item of */
+        int sig_sent = gm->sent;
+        if (verb < 0 && gm->name) {
+            int list_sent = list_signing(d, gm->sent, &verb);
+            if (list_sent >= 0)
+                sig_sent = list_sent;
+        }
         /* "reached an agreement on fisheries": consent, no signature of a document */
         bool signing = verb >= 0 && !tok_in(d, verb, LEX_CONSENT_VERBS);
         /* "a draft agreement on ...": still to be signed */
@@ -1767,7 +1874,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
              * article already has it */
             best = described_match(ags, gm, head, year);
             if (best < 0 && signing && !gm->quoted)
-                best = signed_namesake(d, ags, gm, head, verb);
+                best = sig_sent == gm->sent ? signed_namesake(d, ags, gm, head, verb) : -1;
         } else {
             for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
                 ag *g = &ags->items[k];
@@ -1837,9 +1944,9 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             }
         }
         if (signing)
-            read_signing(d, g, gm->sent, verb, gm->start, gm->end);
+            read_signing(d, g, sig_sent, verb, sig_sent == gm->sent ? gm->start : 0, sig_sent == gm->sent ? gm->end : 0);
         else if (verb >= 0 && !g->generic)
-            read_signing(d, g, gm->sent, verb, gm->start, gm->end); /* "reached" a named one */
+            read_signing(d, g, sig_sent, verb, gm->start, gm->end); /* "reached" a named one */
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
         if (json_array_size(c) > json_array_size(g->parties)) {
             json_decref(g->parties);

@@ -429,6 +429,45 @@ static void line_core(const doc *d, const line *l, size_t *a, size_t *b)
     *b = e;
 }
 
+bool line_list_item(const doc *d, int li)
+{
+    const line *l = &d->lines.items[li];
+    size_t i = l->start;
+    while (i < l->end && (d->text[i] == ' ' || d->text[i] == '\t'))
+        i++;
+    if (i >= l->end)
+        return false;
+    size_t n;
+    uint32_t c = cp_at(d, i, &n);
+    if (cp_is_bullet(c) || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x25CF || c == 0x25E6)
+        return n < l->end && (d->text[n] == ' ' || d->text[n] == '\t');
+    /* "1.", "2)" */
+    size_t k = i;
+    while (k < l->end && k - i < 3 && d->text[k] >= '0' && d->text[k] <= '9')
+        k++;
+    return k > i && k + 1 < l->end && (d->text[k] == '.' || d->text[k] == ')') && d->text[k + 1] == ' ';
+}
+
+int list_intro_line(const doc *d, int li)
+{
+    if (!line_list_item(d, li))
+        return -1;
+    for (int i = li - 1, items = 0; i >= 0 && items < LIST_MAX_ITEMS && i >= li - 2 * LIST_MAX_ITEMS; i--) {
+        const line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK)
+            continue;
+        if (line_list_item(d, i)) {
+            items++;
+            continue;
+        }
+        size_t e = l->end;
+        while (e > l->start && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
+            e--;
+        return e > l->start && d->text[e - 1] == ':' ? i : -1;
+    }
+    return -1;
+}
+
 static bool line_has_word(const doc *d, const line *l)
 {
     for (size_t i = l->start; i < l->end;) {
@@ -1108,8 +1147,10 @@ static void find_headings(doc *d)
                 last = c;
             k = n;
         }
+        /* an item of a list its intro ends with a colon is read as text ("The documents
+         * signed were:" then "- a memorandum on ...") */
         if (!ends && last != '?' && last != '!' && last != 0x201D && last != '"' &&
-            words <= HEADING_MAX_WORDS)
+            words <= HEADING_MAX_WORDS && list_intro_line(d, (int)i) < 0)
             h->kind = LINE_HEADING;
     }
 }

@@ -771,3 +771,59 @@ Test(extract_agreements, formal_state_names_are_their_countries)
     cr_expect(parties_are(b, "Switzerland", "Uruguay"), "parties: %s", json_brief(json_object_get(b, "parties")));
     json_decref(ex);
 }
+
+/* ---- documents listed one per line after the signing ---- */
+
+Test(extract_agreements, bulleted_items_after_a_signing_intro)
+{
+    static const char text[] =
+        "VILNIUS, 4 April 2025 \xE2\x80\x94 Lithuania and Portugal signed several documents on Friday in "
+        "Vilnius. The documents signed were:\n"
+        "\n"
+        "- a memorandum of understanding on defence industry cooperation;\n"
+        "- an agreement on the exchange of classified information;\n"
+        "- Programme of Cooperation in Education for 2025-2028\n"
+        "\n"
+        "The ministers praised the outcome.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 3, "%s", AGREEMENTS(ex));
+    const char *const names[] = {"defence industry cooperation", "exchange of classified information",
+                                 "Programme of Cooperation in Education"};
+    for (size_t i = 0; i < 3; i++) {
+        const json_t *a = must_agreement(ex, names[i]);
+        cr_expect_str_eq(field_str(a, "signed"), "2025-04-04", "%s", names[i]);
+        cr_expect_str_eq(field_str(a, "place"), "Vilnius", "%s", names[i]);
+        cr_expect(parties_are(a, "Lithuania", "Portugal"), "%s parties: %s", names[i],
+                  json_brief(json_object_get(a, "parties")));
+    }
+    json_decref(ex);
+}
+
+Test(extract_agreements, numbered_items_without_articles)
+{
+    static const char text[] =
+        "Malta and Tunisia signed the following documents in Valletta on 12 March 2025:\n"
+        "1. Memorandum of understanding on ferry safety\n"
+        "2. Agreement on the mutual recognition of driving licences\n"
+        "\n"
+        "Officials said more would follow.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "ferry safety");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-03-12");
+    cr_expect(parties_are(a, "Malta", "Tunisia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    const json_t *b = must_agreement(ex, "driving licences");
+    cr_expect_str_eq(field_str(b, "place"), "Valletta");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_list_under_talks_is_no_signing)
+{
+    static const char text[] =
+        "Malta and Tunisia discussed the following documents in Valletta on 12 March 2025:\n"
+        "- a memorandum of understanding on ferry safety;\n"
+        "- Programme of Cooperation in Culture\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
