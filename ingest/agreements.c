@@ -28,6 +28,8 @@
  * one item of an enumeration inside it. */
 #define MAX_TOPIC_TOKENS 24
 #define MAX_LIST_SEGMENT 5
+/* The most documents a count may enumerate ("four agreements ..., covering A, B, C and D"). */
+#define MAX_ENUMERATED 12
 /* The parties, place or time after a listed document ("between both countries"). */
 #define MAX_TRAILER_TOKENS 8
 /* How many sentences back "the documents were signed" reaches for the documents. */
@@ -2007,6 +2009,161 @@ static int batch_signing(const doc *d, int s)
     return -1;
 }
 
+/* The count written at token t ("four", "4"), 0 when none or under two. */
+static int count_at(const doc *d, int t)
+{
+    for (int i = 0; LEX_COUNT_WORDS[i]; i++)
+        if (tok_ieq(d, t, LEX_COUNT_WORDS[i]))
+            return i + 2;
+    if ((d->tokens.items[t].flags & TK_NUM) && tok_len(d, t) <= 2) {
+        int n = atoi(d->text + d->tokens.items[t].start);
+        return n >= 2 && n <= MAX_ENUMERATED ? n : 0;
+    }
+    return 0;
+}
+
+/* One item of an enumeration from token k: a few words, no verb, date or clause.  Returns the
+ * token after it (k when there is none). */
+static int enumeration_item(const doc *d, int k, int s_end)
+{
+    int e = k;
+    while (e < s_end && e - k < MAX_LIST_SEGMENT && (d->tokens.items[e].flags & TK_WORD) && topic_word(d, e) &&
+           !tok_is(d, e, "and") && !tok_is(d, e, "or") && !tok_in(d, e, LEX_FUNCTION_WORDS) && !starts_date(d, e) &&
+           !tells_occasion(d, e, s_end))
+        e++;
+    /* "the fields of", "cooperation in": function words inside one item */
+    return e;
+}
+
+/* "Four agreements were signed ..., covering health, agriculture, customs and fisheries",
+ * "signed two memorandums of understanding, on energy and on mining": documents counted and
+ * then enumerated, as many items as the count, are one agreement each ("agreement on
+ * health"), signed by that sentence. */
+static void enumerated_signings(doc *d, ag_vec *ags)
+{
+    for (size_t si = 0; si < d->sents.n && ags->n < AGREEMENT_MENTIONS_MAX && doc_step(d); si++) {
+        if (!agreement_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        int verb = batch_signing(d, (int)si);
+        if (verb < 0) {
+            /* a batch described by its topics is no batch for batch_signing(): take its verb */
+            for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
+                if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) && !tok_in(d, v, LEX_CONSENT_VERBS))
+                    verb = v;
+            if (verb < 0)
+                continue;
+        }
+        for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+            int n = count_at(d, t);
+            if (!n)
+                continue;
+            /* the documents: "agreements", "cooperation agreements", "memorandums of understanding" */
+            /* at most one modifier between: "four cooperation agreements" */
+            int type = t + 1;
+            if (type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) && !tok_ieq(d, type, "mous") &&
+                (d->tokens.items[type].flags & TK_WORD) && !tok_in(d, type, LEX_SIGNING_VERBS) &&
+                !tok_in(d, type, LEX_FUNCTION_WORDS) && d->tokens.items[type].person < 0)
+                type++;
+            if (type >= se->tok_end || !(tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) || tok_ieq(d, type, "mous")) ||
+                tok_ieq(d, type, "documents") || tok_ieq(d, type, "texts") || tok_ieq(d, type, "instruments"))
+                continue;
+            int type_end = type + 1;
+            if (type_end + 1 < se->tok_end && tok_is(d, type_end, "of") && tok_ieq(d, type_end + 1, "understanding"))
+                type_end += 2;
+            /* the opener of the enumeration, past the signing's own words ("were signed
+             * between Ghana and Togo on Thursday,") */
+            int o = -1;
+            for (int k = type_end; k < se->tok_end && k < type_end + MAX_TOPIC_TOKENS && o < 0; k++) {
+                if (tok_is(d, k, ";") || (k > type_end && count_at(d, k)))
+                    break;
+                if (!tok_in(d, k, LEX_ENUMERATION_OPENERS) || k + 1 >= se->tok_end || starts_date(d, k + 1) ||
+                    tells_occasion(d, k, se->tok_end) || (d->tokens.items[k + 1].flags & TK_CAP) ||
+                    is_article(d, k + 1))
+                    continue;
+                o = k;
+            }
+            if (o < 0)
+                continue;
+            /* the items */
+            int items_a[MAX_ENUMERATED + 1], items_b[MAX_ENUMERATED + 1], ni = 0;
+            int k = o + 1;
+            while (k < se->tok_end && ni <= n) {
+                int e = enumeration_item(d, k, se->tok_end);
+                if (e == k)
+                    break;
+                items_a[ni] = k;
+                items_b[ni++] = e;
+                k = e;
+                bool sep = false;
+                if (k < se->tok_end && (tok_is(d, k, ",") || tok_is(d, k, ";"))) {
+                    k++;
+                    sep = true;
+                }
+                if (k < se->tok_end && (tok_is(d, k, "and") || tok_is(d, k, "or"))) {
+                    k++;
+                    sep = true;
+                }
+                if (!sep)
+                    break;
+                if (k < se->tok_end && tok_in(d, k, LEX_ENUMERATION_OPENERS) && tok_len(d, k) == tok_len(d, o) &&
+                    memcmp(d->text + d->tokens.items[k].start, d->text + d->tokens.items[o].start, tok_len(d, o)) == 0)
+                    k++; /* "on energy and on mining" */
+            }
+            if (ni != n)
+                continue;
+            /* the documents told together ("memorandums of understanding on energy and on
+             * mining") are now told one by one */
+            size_t span_a = d->tokens.items[t].start, span_b = d->tokens.items[items_b[ni - 1] - 1].end;
+            for (size_t x = 0; x < ags->n; x++) {
+                ag *p = &ags->items[x];
+                bool inside = p->plural && p->mentions > 0;
+                for (size_t e = 0; e < p->ev.n && inside; e += 2)
+                    inside = p->ev.items[e] >= span_a && p->ev.items[e] < span_b;
+                if (inside)
+                    p->mentions = -1;
+            }
+            char type_name[64];
+            snprintf(type_name, sizeof type_name, "%s", head_of(d, type));
+            if (type_end == type + 3 || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
+                snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
+            if (tok_ieq(d, type, "mous"))
+                snprintf(type_name, sizeof type_name, "%s", "MoU");
+            for (int i = 0; i < ni; i++) {
+                strbuf sb = STRBUF_INIT;
+                strbuf_addstr(&sb, type_name);
+                strbuf_addstr(&sb, " on ");
+                size_t is = d->tokens.items[items_a[i]].start, ie = d->tokens.items[items_b[i] - 1].end;
+                strbuf_add(&sb, d->text + is, ie - is);
+                char *key = agreement_key(sb.buf);
+                bool known = find_by_key(ags, key, NULL) >= 0;
+                free(key);
+                if (known || ags->n >= AGREEMENT_MENTIONS_MAX) {
+                    strbuf_release(&sb);
+                    continue;
+                }
+                ag *g = new_ag(ags);
+                g->name = strbuf_detach(&sb, NULL);
+                g->generic = true;
+                snprintf(g->head, sizeof g->head, "%s", head_of(d, type));
+                g->rule = "enumerated-signing";
+                g->confidence = 0.55;
+                add_unique(&g->aliases, g->name);
+                for (int u = items_a[i]; u < items_b[i]; u++) {
+                    char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+                    for (char *p = w; *p; p++)
+                        *p = (char)tolower((unsigned char)*p);
+                    add_unique(&g->descriptors, w);
+                    free(w);
+                }
+                add_evidence(g, d->tokens.items[t].start, ie);
+                read_signing(d, g, (int)si, verb, 0, 0);
+            }
+            t = k - 1;
+        }
+    }
+}
+
 /* The number of countries known to sign g. */
 static size_t party_count(const ag *g)
 {
@@ -2024,20 +2181,23 @@ static void lend_batch(doc *d, ag *g, int s, int verb)
     batch.context_parties = json_array();
     batch.signatories = json_array();
     read_signing(d, &batch, s, verb, 0, 0);
-    if (batch.date.y && (!g->date.y || batch.date_rank > g->date_rank)) {
+    /* a document signed at another time is not of this batch */
+    bool other_time = g->date.y && batch.date.y && !date_compatible(g->date, batch.date) && g->date_rank >= batch.date_rank;
+    if (other_time) {
+    } else if (batch.date.y && (!g->date.y || batch.date_rank > g->date_rank)) {
         g->date = batch.date;
         g->date_rank = batch.date_rank;
         g->date_relative = false;
     } else if (!g->date.y && batch.date_relative) {
         g->date_relative = true;
     }
-    if (!g->place && batch.place)
+    if (!g->place && batch.place && !other_time)
         g->place = strdup(batch.place);
     if (party_count(g) < 2 && json_array_size(batch.sent_parties) >= 2) {
         json_decref(g->sent_parties);
         g->sent_parties = json_deep_copy(batch.sent_parties);
     }
-    if (!json_array_size(g->signatories) && json_array_size(batch.signatories)) {
+    if (!json_array_size(g->signatories) && json_array_size(batch.signatories) && !other_time) {
         json_decref(g->signatories);
         g->signatories = json_deep_copy(batch.signatories);
     }
@@ -2263,6 +2423,7 @@ void agreements_find(doc *d)
     find_mentions(d, &ags, &gens);
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);
+    enumerated_signings(d, &ags);
     batch_signings(d, &ags);
     merge_named(&ags);
     merge_country_prefixed(&ags);

@@ -1026,6 +1026,19 @@ const char *const LEX_QUANTIFIERS[] = {
     "several", "various", "multiple", "numerous", "many", "some", "dozens", "both", NULL,
 };
 
+/* Counts written out, in order from two: the word at index i counts i + 2 ("four agreements
+ * were signed, covering ..."). */
+const char *const LEX_COUNT_WORDS[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    NULL,
+};
+
+/* Words that open the enumeration of what counted documents cover ("four agreements ...,
+ * covering health, agriculture and customs"). */
+const char *const LEX_ENUMERATION_OPENERS[] = {
+    "covering", "on", "in", "concerning", "regarding", "for", "spanning", NULL,
+};
+
 /* Nouns of "a number of", "a series of", "a raft of" documents. */
 const char *const LEX_QUANTITY_NOUNS[] = {
     "number", "series", "raft", "range", "host", "set", "package", "slew", "couple", "total",

@@ -66,6 +66,8 @@ extern const char *const LEX_GROUP_NOUNS[]; /* nouns for a pair of people ("the 
 extern const char *const LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
 extern const char *const LEX_SECTION_NOUNS[];   /* last word of a section's name above a headline ("World News") */
 extern const char *const LEX_STATE_FORMS[];      /* Republic, Kingdom (a formal state name after a demonym) */
+extern const char *const LEX_COUNT_WORDS[];      /* two .. twelve, index i counting i + 2 */
+extern const char *const LEX_ENUMERATION_OPENERS[]; /* covering, on, in (what counted documents cover) */
 extern const char *const LEX_WIRE_AGENCIES[];    /* AP, AFP, Reuters (credits, never an acronym) */
 extern const char *const LEX_HEADLINE_LABELS[]; /* labels that open a headline the way a place opens a dateline ("Live:") */
 extern const char *const LEX_CORRECTION_LABELS[]; /* Correction, Clarification: a note on what was wrong */

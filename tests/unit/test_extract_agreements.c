@@ -827,3 +827,48 @@ Test(extract_agreements, a_list_under_talks_is_no_signing)
     cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- a count, then what each document covers ---- */
+
+Test(extract_agreements, counted_documents_then_their_topics_are_one_each)
+{
+    static const char text[] =
+        "LOME, 9 May 2024 \xE2\x80\x94 Four agreements were signed between Benin and Togo on Thursday, "
+        "covering health, agriculture, customs and fisheries.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 4, "%s", AGREEMENTS(ex));
+    const char *const topics[] = {"agreement on health", "agreement on agriculture", "agreement on customs",
+                                  "agreement on fisheries"};
+    for (size_t i = 0; i < 4; i++) {
+        const json_t *a = must_agreement(ex, topics[i]);
+        cr_expect_str_eq(field_str(a, "signed"), "2024-05-09", "%s", topics[i]);
+        cr_expect(parties_are(a, "Benin", "Togo"), "%s parties: %s", topics[i], json_brief(json_object_get(a, "parties")));
+        cr_expect_str_eq(field_str(a, "place"), "Lome", "%s", topics[i]);
+    }
+    json_decref(ex);
+}
+
+Test(extract_agreements, two_memorandums_on_one_and_on_another)
+{
+    static const char text[] =
+        "Benin and Togo signed two memorandums of understanding on energy and on mining in Cotonou on "
+        "3 May 2024.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum of understanding on energy");
+    cr_expect_str_eq(field_str(a, "place"), "Cotonou");
+    must_agreement(ex, "memorandum of understanding on mining");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_count_that_does_not_match_the_topics_is_no_list)
+{
+    static const char text[] =
+        "Benin and Togo signed three agreements on trade and investment in 2019.\n"
+        "\n"
+        "Benin and Togo signed two agreements on Thursday in Cotonou.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "agreement on trade"), "%s", AGREEMENTS(ex));
+    cr_expect_null(find_agreement(ex, "agreement on Thursday"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
