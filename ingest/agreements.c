@@ -1406,6 +1406,10 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
             a = m;
             continue;
         }
+        /* "a Trade and Investment Agreement": capitalised domain words joined by "and" */
+        if ((tok_is(d, m, "and") || tok_is(d, m, "&")) && a < head && (d->tokens.items[a].flags & TK_CAP) &&
+            m - 1 >= se->tok_start && (d->tokens.items[m - 1].flags & TK_CAP) && tok_in_ci(d, m - 1, LEX_DOMAIN_WORDS))
+            continue;
         break;
     }
     bool in = m >= se->tok_start;

@@ -872,3 +872,16 @@ Test(extract_agreements, a_count_that_does_not_match_the_topics_is_no_list)
     cr_expect_null(find_agreement(ex, "agreement on Thursday"), "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+Test(extract_agreements, capitalised_domain_words_joined_by_and_name_one_document)
+{
+    static const char text[] =
+        "NAIROBI, 4 June 2024 \xE2\x80\x94 Kenya and Italy signed a Trade and Investment Agreement in "
+        "Nairobi on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Trade and Investment Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-06-04");
+    cr_expect_str_eq(field_str(a, "place"), "Nairobi");
+    cr_expect(parties_are(a, "Kenya", "Italy"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
