@@ -680,12 +680,15 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     int gsl = pattern_group(PAT_DATELINE, "slash");
     int gs = pattern_group(PAT_DATELINE, "sep");
     int gby = pattern_group(PAT_DATELINE, "by");
-    const char *const DATE_GROUPS[] = {"date", "adate", "pdate"};
+    const char *const DATE_GROUPS[] = {"date", "adate", "pdate", "rdate"};
     memset(dl, 0, sizeof *dl);
     dl->place_start = m->start[gp];
     dl->place_end = m->end[gp];
     dl->end = m->end[0];
-    for (int i = 0; i < 3; i++) {
+    int gr = pattern_group(PAT_DATELINE, "region");
+    if (pattern_has(m, gr) && !known_place(d, m->start[gr], m->end[gr]))
+        return false; /* "Place, Country" only */
+    for (int i = 0; i < 4; i++) {
         int g = pattern_group(PAT_DATELINE, DATE_GROUPS[i]);
         if (pattern_has(m, g)) {
             dl->date_start = m->start[g];

@@ -1063,7 +1063,8 @@ void meetings_find(doc *d)
             if (dest) {
                 free(dest);
             } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
-                       date_near(m->date, d->published)) {
+                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y))) {
+                /* the day's news, or news neither the article nor the meeting dates */
                 free(m->place);
                 m->place = dateline_place(d);
             }

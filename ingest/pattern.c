@@ -41,13 +41,17 @@ static const char *const SOURCES[PAT_COUNT] = {
         "\\.?,?\\s+\\d{4})\\s+"
         "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
         "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
+        /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
+         * checks it is one) */
+        "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH "|:|\\()))?"
         "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
         "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
         /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
         "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
         "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
         /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
-        "(?:\\s*(?<sep>:|" DASH "{1,2})|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
+        "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH ",?\\s+\\d{4}|" MONTH
+        "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*" DASH "{1,2})?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
         /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
         "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
         "(?:\\s+(?=\\S)|\\s*$)",

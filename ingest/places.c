@@ -11,6 +11,9 @@
 #include "ingest/lexicon.h"
 
 #define COUNTRY_MAX_TOKENS 6
+/* How many days apart two dates may be to tell the same news: a weekday ("on Tuesday") is
+ * resolved to one of the six days before the article's own. */
+#define DAYS_NEAR 6
 
 char *dateline_place(const doc *d)
 {
@@ -42,7 +45,7 @@ bool date_near(date_value a, date_value b)
     if (!a.y || !a.m || !a.d || !b.y || !b.m || !b.d)
         return false;
     int da = a.y * 372 + a.m * 31 + a.d, db = b.y * 372 + b.m * 31 + b.d;
-    return da - db <= 3 && db - da <= 3;
+    return da - db <= DAYS_NEAR && db - da <= DAYS_NEAR;
 }
 
 void json_set_add(json_t *set, const char *s)

@@ -677,3 +677,48 @@ Test(extract_meta, capitals_by_colon_is_byline_not_dateline)
     cr_expect_str_eq(field_str(ex, "title"), "Malta and Tunisia sign ferry safety memorandum");
     json_decref(ex);
 }
+
+/* ---- datelines with the country, a date after the dash, or no year ---- */
+
+Test(extract_meta, dateline_with_its_country_and_a_date_after_the_dash)
+{
+    static const char text[] =
+        "Kenya and Rwanda open a joint border post at length\n"
+        "\n"
+        "Nairobi, KENYA - 21st October 2023 - Kenyan Interior Minister Peter Kamau met Rwandan "
+        "Interior Minister Alice Uwase on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    const json_t *m = find_meeting(ex, "Kamau", "Uwase");
+    cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_str_eq(field_str(m, "place"), "Nairobi");
+    cr_expect_str_eq(field_str(m, "date"), "2023-10-17");
+    json_decref(ex);
+}
+
+Test(extract_meta, dateline_place_and_country_no_date)
+{
+    static const char text[] =
+        "Iraq and Jordan review water sharing at length\n"
+        "\n"
+        "BAGHDAD, Iraq \xE2\x80\x94 Iraqi Water Minister Sami Hadi met Jordanian Water Minister Omar Saleh "
+        "on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Baghdad"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    const json_t *m = find_meeting(ex, "Hadi", "Saleh");
+    cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    /* neither the article nor the meeting is dated: the news is the dateline's */
+    cr_expect(equals_ci(field_str(m, "place"), "Baghdad"), "place: %s", json_brief(json_object_get(m, "place")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_comma_after_the_place_that_is_no_country_is_no_dateline)
+{
+    static const char text[] =
+        "Iraq and Jordan review water sharing at length\n"
+        "\n"
+        "Officials, Ministers \xE2\x80\x94 all of them \xE2\x80\x94 met in Amman on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
