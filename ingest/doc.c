@@ -536,7 +536,8 @@ static void classify_lines(doc *d)
         if (line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) ||
             is_furniture(d, l))
             l->kind = LINE_BOILERPLATE;
-        else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL))
+        else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL) &&
+                 !line_matches(d, l, PAT_BYLINE, NULL)) /* "Published by Name" is a byline */
             l->kind = LINE_TIMESTAMP;
     }
     find_posts(d);
@@ -907,6 +908,33 @@ static int skip_top_labels(doc *d)
     return -1;
 }
 
+/* "Diplomacy: Chile and Peru sign a memorandum": a section's label of one or two capitalised
+ * words, no place, then a colon and a headline of four words or more.  The byte where the
+ * headline starts, or 0 when the line is not so. */
+static size_t section_label_end(const doc *d, const line *l)
+{
+    size_t a = l->start;
+    while (a < l->end && (d->text[a] == ' ' || d->text[a] == '\t'))
+        a++;
+    size_t c = a;
+    int words = 1;
+    while (c < l->end && d->text[c] != ':' && c - a < 40) {
+        if (d->text[c] == ' ')
+            words++;
+        c++;
+    }
+    if (c >= l->end || d->text[c] != ':' || c == a || words > 2 || !all_capitalised(d, a, c) || known_place(d, a, c) ||
+        lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
+        return 0;
+    size_t h = c + 1;
+    while (h < l->end && d->text[h] == ' ')
+        h++;
+    int rest = 0;
+    for (size_t k = h; k < l->end; k++)
+        rest += d->text[k] == ' ';
+    return rest >= 3 && h < l->end && cp_is_upper(cp_at(d, h, NULL)) ? h : 0;
+}
+
 /* A headline: a short line that does not end like a sentence and opens no dateline.  Only
  * the first text line of the article can be one; a later line repeating it is furniture. */
 static void find_title(doc *d, int first)
@@ -920,13 +948,14 @@ static void find_title(doc *d, int first)
     bool ends;
     line_shape(d, l, &words, &ends);
     dateline_parts dl;
+    size_t head_start = section_label_end(d, l);
     if (line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
         line_matches(d, l, PAT_CREDIT_LINE, NULL) || ends || words < 2 || words > 30 ||
-        line_chars(d, l) > TITLE_MAX_CHARS || dateline_at(d, l, &dl))
+        line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
     l->kind = LINE_TITLE;
     d->title_line = first;
-    d->title = doc_strdup(d, l->start, l->end);
+    d->title = doc_strdup(d, head_start ? head_start : l->start, l->end);
     for (size_t i = first + 1; i < d->lines.n; i++) {
         line *r = &d->lines.items[i];
         size_t a, b;
@@ -1126,8 +1155,21 @@ static void find_end_byline(doc *d)
     if (!line_matches(d, l, PAT_END_BYLINE, &m))
         return;
     int g = pattern_group(PAT_END_BYLINE, "name");
-    if (!credit_name(d, m.start[g], m.end[g], false))
-        return;
+    bool one_word = words_single(d, m.start[g], m.end[g]);
+    bool agency = lex_has(LEX_WIRE_AGENCIES, d->text + m.start[g], m.end[g] - m.start[g]);
+    if ((one_word && !agency) || (!one_word && !credit_name(d, m.start[g], m.end[g], false)))
+        return; /* a name, or the agency: "—AFP" */
+    /* the agency the dateline already credits ("Jeddah ... (SPA) --" ... "-- SPA") signs the
+     * wire copy, it is no byline */
+    for (size_t i = 0; agency && i < d->lines.n && i < (size_t)last; i++) {
+        const line *dl = &d->lines.items[i];
+        if (dl->kind != LINE_DATELINE)
+            continue;
+        size_t n = m.end[g] - m.start[g];
+        for (size_t k = dl->start; k + n <= dl->end; k++)
+            if (memcmp(d->text + k, d->text + m.start[g], n) == 0)
+                return;
+    }
     d->byline = doc_strdup(d, m.start[g], m.end[g]);
     l->kind = LINE_BYLINE;
 }

@@ -722,3 +722,82 @@ Test(extract_meta, a_comma_after_the_place_that_is_no_country_is_no_dateline)
     cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* ---- section labels before the headline, bylines at the end ---- */
+
+Test(extract_meta, section_colon_headline_printed_twice)
+{
+    static const char text[] =
+        "Skip to main content\n"
+        "\n"
+        "Diplomacy: Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "18 April 2023, 14:05\n"
+        "\n"
+        "ASUNCION \xE2\x80\x94 Bolivia and Paraguay signed a memorandum of understanding on river transport on "
+        "Tuesday.\n"
+        "\n"
+        "(Reporting by Lucia Benitez; Editing by Mark Ellis)\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay sign river transport memorandum");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Asuncion"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
+    json_decref(ex);
+}
+
+Test(extract_meta, from_name_in_city_and_published_by)
+{
+    static const char from[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "From Lucia Benitez in Asuncion\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n";
+    static const char published[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "April 18, 2023 2:05 PM\n"
+        "Published by Lucia Benitez\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n";
+    json_t *ex = extract_text(from);
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
+    json_decref(ex);
+    ex = extract_text(published);
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
+    cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay sign river transport memorandum");
+    json_decref(ex);
+}
+
+Test(extract_meta, closing_agency_is_the_byline_unless_the_dateline_credits_it)
+{
+    static const char closing[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n"
+        "\n"
+        "\xE2\x80\x94" "AFP\n";
+    static const char credited[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Asuncion, 18 April 2023 (AFP) -- Bolivia and Paraguay signed a memorandum of understanding on "
+        "river transport on Tuesday.\n"
+        "\n"
+        "-- AFP\n";
+    static const char ends[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n"
+        "\n"
+        "\xE2\x80\x94" " END\n";
+    json_t *ex = extract_text(closing);
+    cr_expect_str_eq(field_str(ex, "byline"), "AFP");
+    json_decref(ex);
+    ex = extract_text(credited);
+    cr_expect_null(field_str(ex, "byline"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+    ex = extract_text(ends);
+    cr_expect_null(field_str(ex, "byline"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
