@@ -187,7 +187,8 @@ static bool possessive_end(const doc *d, size_t e)
 }
 
 /* A verb whose object is the person met: "welcomed X", "called on X", "paid a courtesy call
- * on X", "talked with X".  The verb's token, or -1. */
+ * on X", "talked with X", "a bilateral with X", "in the company of X".  The verb's token, or
+ * -1. */
 static int object_trigger(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
@@ -200,6 +201,12 @@ static int object_trigger(const doc *d, int s)
         else if (tok_is(d, t, "courtesy") && (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "visit")))
             obj = t;
         else if (tok_is(d, t, "talked") && tok_is(d, t + 1, "with"))
+            obj = t + 2;
+        /* "headed to their first bilateral with X" (the noun), "in the company of X" */
+        else if ((tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals")) && tok_is(d, t + 1, "with"))
+            obj = t + 2;
+        else if (tok_is(d, t, "company") && tok_is(d, t + 1, "of") && t > se->tok_start && tok_is(d, t - 1, "the") &&
+                 t - 1 > se->tok_start && tok_is(d, t - 2, "in"))
             obj = t + 2;
         if (obj < 0 || obj >= se->tok_end || tok_in_quotes(d, t))
             continue;

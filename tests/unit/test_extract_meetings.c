@@ -349,3 +349,29 @@ Test(extract_meetings, meetings_on_one_trip_are_separate_with_their_own_place)
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+/* ---- more ways of meeting ---- */
+
+Test(extract_meetings, a_bilateral_as_a_noun_and_in_the_company_of)
+{
+    static const char bilateral[] =
+        "OSLO, 5 May 2025 \xE2\x80\x94 Norwegian Prime Minister Erik Dahl headed to his first bilateral "
+        "with Finnish President Aino Virtanen on Monday.\n";
+    static const char company[] =
+        "OSLO, 5 May 2025 \xE2\x80\x94 Norwegian Foreign Minister Erik Dahl toured the port in the company "
+        "of his peer, Finnish Foreign Minister Aino Virtanen, on Monday.\n";
+    static const char trade[] =
+        "OSLO, 5 May 2025 \xE2\x80\x94 Norwegian Prime Minister Erik Dahl said bilateral trade with "
+        "Finland grew, as Finnish President Aino Virtanen had predicted.\n";
+    json_t *ex = extract_text(bilateral);
+    const json_t *m = must_meeting(ex, "Dahl", "Virtanen");
+    cr_expect_str_eq(field_str(m, "date"), "2025-05-05");
+    cr_expect_str_eq(field_str(m, "place"), "Oslo");
+    json_decref(ex);
+    ex = extract_text(company);
+    must_meeting(ex, "Dahl", "Virtanen");
+    json_decref(ex);
+    ex = extract_text(trade);
+    cr_expect_eq(meetings(ex), 0, "bilateral trade is no meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
