@@ -885,3 +885,18 @@ Test(extract_agreements, capitalised_domain_words_joined_by_and_name_one_documen
     cr_expect(parties_are(a, "Kenya", "Italy"), "parties: %s", json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
+
+Test(extract_agreements, the_time_before_a_when_clause_dates_its_signing)
+{
+    static const char text[] =
+        "Published 4 June 2025 07:30\n"
+        "\n"
+        "Latvia and Poland took a first step towards a joint grid on Tuesday, when the two energy "
+        "ministers signed a memorandum of understanding on grid balancing.\n"
+        "\n"
+        "On Monday, officials said, the ministers had met in Riga.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "grid balancing");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-03");
+    json_decref(ex);
+}
