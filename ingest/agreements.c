@@ -329,9 +329,9 @@ static int read_name_right(const doc *d, int b, int s_end)
             k++;
             continue;
         }
-        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
+        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "&") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
              tok_is(d, k, "on") || tok_is(d, k, "between")) &&
-            k > run && k + 1 < s_end && !(tok_is(d, k, "and") && opens_next_name(d, k, s_end)) &&
+            k > run && k + 1 < s_end && !((tok_is(d, k, "and") || tok_is(d, k, "&")) && opens_next_name(d, k, s_end)) &&
             ((name_part(d, k + 1) && !starts_date(d, k + 1)) ||
              (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
             k++;
@@ -1502,6 +1502,31 @@ static void generic_release(generic *gm)
     free(gm->descriptors.items);
 }
 
+/* "announced the signing of the Strategic Digital Partnership": a capitalised name whose head
+ * is a thing signed like a document (partnership, plan, programme, roadmap) names an agreement
+ * when a sentence signs it. */
+static bool signed_signable(const doc *d, int si, int t)
+{
+    if (!tok_in_ci(d, t, LEX_SIGNABLE_NOUNS))
+        return false;
+    const sentence *se = &d->sents.items[si];
+    named nm;
+    if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
+        return false;
+    free(nm.acronym);
+    return nm.distinctive && signing_verb_for(d, si, nm.a, nm.b) >= 0;
+}
+
+/* "signed a cooperation plan on cyber defence": a lower-case thing signed like a document,
+ * with a modifier before it, that the sentence signs. */
+static bool signed_plan(const doc *d, int si, int t)
+{
+    if (!tok_in(d, t, LEX_SIGNABLE_NOUNS) || t - 1 < d->sents.items[si].tok_start ||
+        !(d->tokens.items[t - 1].flags & TK_WORD) || tok_in(d, t - 1, LEX_FUNCTION_WORDS) || is_article(d, t - 1))
+        return false;
+    return signing_verb_for(d, si, t - 1, t + 1) >= 0;
+}
+
 /* An item of a list of signed documents that names no document type but a thing signed like
  * one ("- Programme of Cooperation in Education for 2025-2028"): the item is the document's
  * name.  Fills gm and returns true. */
@@ -1563,10 +1588,11 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
             bool fallback = false; /* a capitalised type that names no agreement of its own */
-            if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
+            if ((k->flags & (TK_CAP | TK_UPPER)) && (tok_in(d, t, LEX_AGREEMENT_HEADS) || signed_signable(d, (int)si, t))) {
                 /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
                 if ((tok_is(d, t, "Notes") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
-                    (tok_is(d, t, "Intent") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Letter"))))
+                    (tok_is(d, t, "Intent") && !(t >= 2 && tok_is(d, t - 1, "of") &&
+                                                 (tok_ieq(d, t - 2, "Letter") || tok_ieq(d, t - 2, "Letters")))))
                     continue;
                 /* a head followed by another head is a modifier: "Framework Agreement";
                  * followed by an institution word it names a place: "Convention Centre" */
@@ -1670,7 +1696,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         generic_check:
             if (((k->flags & TK_WORD) && !(k->flags & TK_CAP) &&
                  (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS) ||
-                  tok_in(d, t, LEX_DOCUMENT_ANAPHORS))) ||
+                  tok_in(d, t, LEX_DOCUMENT_ANAPHORS) || signed_plan(d, (int)si, t))) ||
                 (fallback && is_type_word(d, t))) {
                 generic gm;
                 int next = read_generic(d, t, (int)si, &gm);

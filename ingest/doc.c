@@ -1262,13 +1262,22 @@ bool sent_attendance_span(const doc *d, int s, int trig, int *a, int *b)
     return false;
 }
 
+/* How far before the signing word its witness's verb stands ("looked on as A and B signed"). */
+#define WITNESS_GAP 16
+
 /* "X witnessed the signing", "X attended the signing ceremony", "X looked on as ...": is
  * token t before a witness verb that comes before the signing verb of its sentence? */
 static bool witness_subject(const doc *d, int s_start, int t, int verb)
 {
-    for (int k = t + 1; k < verb; k++)
+    /* the verb close before the signing it watches ("witnessed the signing", "announced the
+     * signing of", "looked on as"), not "announced that he had signed" */
+    for (int k = verb - 1; k > t && k >= verb - WITNESS_GAP; k--) {
+        /* "announced that he had signed": the clause names its own signer */
+        if (tok_is(d, k, "that") || tok_pronoun_gender(d, k) || tok_ieq(d, k, "they") || tok_ieq(d, k, "we"))
+            return false;
         if (tok_in(d, k, LEX_WITNESS_VERBS) && !in_relative_clause(d, s_start, k))
             return true;
+    }
     return false;
 }
 

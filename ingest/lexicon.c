@@ -131,7 +131,8 @@ const char *const LEX_ATTENDANCE_WORDS[] = {
  * attended the signing ceremony", "X looked on as ..."). */
 const char *const LEX_WITNESS_VERBS[] = {
     "witnessed", "witnessing", "witness", "witnesses", "attended", "attending", "oversaw",
-    "overseeing", "presided", "presiding", "looked", "watched", NULL,
+    "overseeing", "presided", "presiding", "looked", "watched", "announced", "announces",
+    "hailed", "welcomed", "praised", "lauded", "celebrated", NULL,
 };
 
 const char *const LEX_CALL_WORDS[] = {
@@ -958,7 +959,7 @@ const char *const LEX_PLANNING_WORDS[] = {
     "plans", "plan", "planned", "exploring", "explored", "mulling", "weighing", "eyeing",
     "toward", "towards", "ahead", "preparing", "prepare", "prepared", "envisage", "envisaged",
     "proposed", "proposing", "about", "over", "delay", "delayed", "postpone", "postponed",
-    NULL,
+    "objective", "aim", "goal", "view", "intention", "prospect", "hope", "hopes", NULL,
 };
 
 /* Words that make a signing told in the past a history, not the article's news ("previously

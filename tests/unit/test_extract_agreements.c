@@ -900,3 +900,64 @@ Test(extract_agreements, the_time_before_a_when_clause_dates_its_signing)
     cr_expect_str_eq(field_str(a, "signed"), "2025-06-03");
     json_decref(ex);
 }
+
+/* ---- documents signed under other names ---- */
+
+Test(extract_agreements, letters_of_intent_plans_and_partnerships_signed)
+{
+    static const char text[] =
+        "SUVA, 8 July 2024 \xE2\x80\x94 Fiji and Samoa signed Letters of Intent on maritime surveillance on "
+        "Monday.\n"
+        "\n"
+        "Fiji and Samoa also signed a cooperation plan on disaster response.\n"
+        "\n"
+        "The two governments announced the signing of the Pacific Digital Partnership on Monday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Letters of Intent on maritime surveillance");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
+    const json_t *b = must_agreement(ex, "cooperation plan on disaster response");
+    cr_expect(parties_are(b, "Fiji", "Samoa"), "parties: %s", json_brief(json_object_get(b, "parties")));
+    must_agreement(ex, "Pacific Digital Partnership");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_partnership_only_upgraded_to_is_no_agreement)
+{
+    static const char text[] =
+        "Fiji and Samoa upgraded their ties to a Comprehensive Strategic Partnership on Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, name_goes_on_after_an_ampersand)
+{
+    static const char text[] =
+        "Fiji and Samoa signed a Memorandum of Understanding (MOU) on Fisheries & Ocean Science on 8 July "
+        "2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Memorandum of Understanding");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on Fisheries & Ocean Science");
+    json_decref(ex);
+}
+
+Test(extract_agreements, an_objective_of_signing_is_no_signing_and_an_announcer_no_signatory)
+{
+    static const char text[] =
+        "SUVA, 8 July 2024 \xE2\x80\x94 Fiji and Samoa opened talks on a Reciprocal Fisheries Access "
+        "Agreement with the objective of signing it within the year.\n"
+        "\n"
+        "Prime Minister Sefo Tuilagi announced the signing of the Suva Declaration on Ocean Health by "
+        "Fisheries Minister Jone Rabuka and Samoan Fisheries Minister Lani Faleolo on Monday.\n"
+        "\n"
+        "President Ana Vuki announced the signing of the Lautoka Protocol on Reef Restoration on Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "Reciprocal Fisheries Access"), "%s", AGREEMENTS(ex));
+    const json_t *p = must_agreement(ex, "Lautoka Protocol");
+    cr_expect(!has_signatory(p, "Vuki"), "signatories: %s", json_brief(json_object_get(p, "signatories")));
+    const json_t *a = must_agreement(ex, "Suva Declaration");
+    cr_expect(!has_signatory(a, "Tuilagi"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Rabuka") && has_signatory(a, "Faleolo"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
