@@ -687,6 +687,32 @@ static bool coordinated(const doc *d, int si, int a)
     return k >= s_start && mention_ends_at(d, si, k);
 }
 
+/* A time or a place from token t, before token end: "today", "5 December 2017", "on Monday",
+ * "in Nicosia", "here".  The token after it, or t when there is none. */
+static int time_place_phrase(const doc *d, int t, int end)
+{
+    if (tok_is(d, t, "today") || tok_is(d, t, "here") || tok_is(d, t, "yesterday"))
+        return t + 1;
+    int k = t;
+    if ((tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at")) && k + 1 < end)
+        k++;
+    if (starts_date(d, k)) {
+        /* the date's own tokens: day, month, year */
+        int e = k;
+        while (e < end && e - k < 4 && ((d->tokens.items[e].flags & TK_NUM) || starts_date(d, e) ||
+                                        lex_month(d->text + d->tokens.items[e].start, tok_len(d, e))))
+            e++;
+        return e;
+    }
+    if (k > t && !tok_is(d, t, "on") && tok_capitalised(d, k) && !is_agreement_head(d, k)) {
+        size_t a = d->tokens.items[k].start;
+        for (int w = 2; w >= 1; w--)
+            if (k + w <= end && lex_capital_country(d->text + a, d->tokens.items[k + w - 1].end - a))
+                return k + w;
+    }
+    return t;
+}
+
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
  * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
  * named in between, or before it in the same clause ("signed the X", no comma in between). */
@@ -725,9 +751,17 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                 static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
                                                            "to", "of", "from", "after", "before", "since",
                                                            "than", "like", "as", NULL};
-                for (int t = v + 1; t < a && ok; t++)
+                for (int t = v + 1; t < a && ok; t++) {
+                    /* "signed today 5 December 2017 in Nicosia the X": the time and place
+                     * before the object */
+                    int after = time_place_phrase(d, t, a);
+                    if (after > t) {
+                        t = after - 1;
+                        continue;
+                    }
                     ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
                          (!tok_in(d, t, PREPOSITIONS) || (t == v + 1 && tok_is(d, v, "signing") && tok_is(d, t, "of")));
+                }
             }
         } else {
             continue;
@@ -2323,6 +2357,54 @@ static char *key_without_countries(const char *name)
     return key;
 }
 
+/* Are the words of key a (two at least) all in key b, in order? */
+static bool words_within(const char *a, const char *b)
+{
+    int words = 0;
+    const char *p = b;
+    for (const char *w = a; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t n = e ? (size_t)(e - w) : strlen(w);
+        bool found = false;
+        while (*p && !found) {
+            const char *q = strchr(p, ' ');
+            size_t m = q ? (size_t)(q - p) : strlen(p);
+            found = m == n && memcmp(p, w, n) == 0;
+            p = q ? q + 1 : p + m;
+        }
+        if (!found)
+            return false;
+        words++;
+        w = e ? e + 1 : w + n;
+    }
+    return words >= 2;
+}
+
+/* "the West Africa Lagoon Protection Agreement ... the Lagoon Agreement": a shorter name told
+ * after a longer one of the same type, its words all in the longer, at a date that fits, is the
+ * same agreement. */
+static void merge_short_names(ag_vec *ags)
+{
+    for (size_t i = 0; i < ags->n; i++) {
+        ag *a = &ags->items[i];
+        if (a->mentions <= 0 || a->generic)
+            continue;
+        char *ak = agreement_key(a->name);
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *b = &ags->items[k];
+            if (k == i || b->mentions <= 0 || b->generic || b->first <= a->first || strcmp(a->head, b->head) != 0 ||
+                (a->acronym && b->acronym) || !date_compatible(a->date, b->date))
+                continue;
+            char *bk = agreement_key(b->name);
+            bool shorter = strlen(bk) < strlen(ak) && words_within(bk, ak);
+            free(bk);
+            if (shorter)
+                fold_agreement(a, b);
+        }
+        free(ak);
+    }
+}
+
 /* "the Japan-Philippines Reciprocal Access Agreement" and "the Reciprocal Access Agreement"
  * in one article are one agreement: a name that is another's without the countries opening
  * it, at a date that fits. */
@@ -2457,6 +2539,7 @@ void agreements_find(doc *d)
     batch_signings(d, &ags);
     merge_named(&ags);
     merge_country_prefixed(&ags);
+    merge_short_names(&ags);
     acronym_mentions(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);

@@ -961,3 +961,29 @@ Test(extract_agreements, an_objective_of_signing_is_no_signing_and_an_announcer_
               json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
+
+Test(extract_agreements, a_shorter_name_told_later_is_the_same_agreement)
+{
+    static const char text[] =
+        "ACCRA, 6 October 2023 \xE2\x80\x94 Ghana and Togo signed the West Africa Lagoon Protection Agreement "
+        "on Thursday.\n"
+        "\n"
+        "\xE2\x80\x9CThe Lagoon Agreement will protect fishermen,\xE2\x80\x9D the minister said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "West Africa Lagoon Protection Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2023-10-05");
+    json_decref(ex);
+}
+
+Test(extract_agreements, signed_then_its_time_and_place_then_the_document)
+{
+    static const char text[] =
+        "We, the Ministers of Foreign Affairs of Malta, the Hellenic Republic and Tunisia, signed today "
+        "5 December 2017 in Valletta the Valletta Declaration on Sea Rescue.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Valletta Declaration");
+    cr_expect_str_eq(field_str(a, "signed"), "2017-12-05");
+    cr_expect_str_eq(field_str(a, "place"), "Valletta");
+    json_decref(ex);
+}
