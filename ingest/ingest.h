@@ -99,10 +99,16 @@ typedef struct ingest_report {
 } ingest_report;
 
 /* Reads every path (a .txt file, or every .txt in a folder, sorted), stores new articles and
- * re-merges the facts.  Progress goes to stderr when `progress` is set.  Returns 0 on success,
- * -1 on a failure that stopped the run (with the reason logged). */
-int ingest_run(struct store *st, char *const *paths, int npaths, int progress,
+ * re-merges the facts.  Progress goes to stderr when `progress` is set.  `threads` extractor
+ * threads (0: ingest_default_threads()) read and extract the files while the calling thread
+ * stores them, in file order: ids, facts and the report are the same for any number.  At
+ * most a few articles per thread are held in memory at once.  Returns 0 on success, -1 on a
+ * failure that stopped the run (with the reason logged). */
+int ingest_run(struct store *st, char *const *paths, int npaths, int progress, unsigned threads,
                ingest_report *report);
+
+/* Extractor threads when none are asked for: one per core. */
+unsigned ingest_default_threads(void);
 
 /* Merges every stored extraction again and replaces the stored facts with the result; sets
  * the fact counts of the report.  Returns 0, or -1 with the reason logged. */

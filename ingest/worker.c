@@ -15,10 +15,12 @@
  * flag), every stored extraction is merged again and the fact set replaced as a whole. */
 #include "ingest/ingest.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -382,43 +384,76 @@ static int count_article_facts(store *st, ingest_text_report *r)
     return 0;
 }
 
-int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_report *out)
-{
+/* What one article comes to before the store is asked anything: checked, hashed and, unless
+ * skipped, extracted.  It needs no store, so that extractor threads can prepare articles
+ * while the writer stores others (ingest_run). */
+typedef struct prepared_article {
+    int result;                /* INGEST_OK, a refusal, or INGEST_ERROR */
     char sha[65];
-    json_t *extraction = NULL;
+    json_t *extraction;        /* NULL when refused, or when extraction was skipped */
+    ingest_extract_cost cost;
+} prepared_article;
+
+/* Checks and hashes one article (p->result says whether it can be one). */
+static void prepare_article(const ingest_article *a, prepared_article *p)
+{
+    memset(p, 0, sizeof *p);
+    p->result = ingest_check_text(a->text, a->len);
+    if (p->result != INGEST_OK)
+        return;
+    if (ingest_sha256_hex(a->text, a->len, p->sha)) {
+        log_error("ingest: SHA-256 failed");
+        p->result = INGEST_ERROR;
+    }
+}
+
+/* Extracts a prepared article within the budget; past it, p->result is INGEST_TOO_SLOW
+ * (logged by store_prepared). */
+static void extract_prepared(const ingest_article *a, prepared_article *p)
+{
+    p->extraction = ingest_extract_within(a->text, a->len, ingest_extract_budget(), &p->cost);
+    if (!p->extraction)
+        p->result = INGEST_TOO_SLOW;
+}
+
+/* The rest of ingest_text() once the article is prepared: unless its bytes are stored
+ * already, stores it (extracting it first when p holds no extraction); with `merge`, merges.
+ * Takes p's extraction. */
+static int store_prepared(store *st, const ingest_article *a, prepared_article *p, bool merge,
+                          ingest_text_report *out)
+{
     int result = INGEST_ERROR;
 
     memset(out, 0, sizeof(*out));
-    int refusal = ingest_check_text(a->text, a->len);
-    if (refusal != INGEST_OK)
-        return refusal;
-    if (ingest_sha256_hex(a->text, a->len, sha)) {
-        log_error("ingest: SHA-256 failed");
-        return INGEST_ERROR;
+    if (p->result == INGEST_OK || p->result == INGEST_TOO_SLOW) {
+        /* The id is the head of the SHA-256 (store/write.c). */
+        memcpy(out->source_id, p->sha, sizeof(out->source_id) - 1);
+        out->source_id[sizeof(out->source_id) - 1] = '\0';
     }
-    /* The id is the head of the SHA-256 (store/write.c). */
-    memcpy(out->source_id, sha, sizeof(out->source_id) - 1);
-    out->source_id[sizeof(out->source_id) - 1] = '\0';
-
-    int known = store_has_source(st, sha);
+    if (p->result != INGEST_OK && p->result != INGEST_TOO_SLOW) {
+        result = p->result;
+        goto out;
+    }
+    int known = store_has_source(st, p->sha);
     if (known < 0) {
         log_error("ingest: %s", store_errmsg(st));
-        return INGEST_ERROR;
+        goto out;
     }
     out->already_stored = known;
     if (!known) {
-        ingest_extract_cost cost;
-        extraction = ingest_extract_within(a->text, a->len, ingest_extract_budget(), &cost);
-        if (!extraction) {
+        if (p->result == INGEST_OK && !p->extraction)
+            extract_prepared(a, p);
+        if (!p->extraction) {
             log_warn("ingest: %s: refused: extraction stopped after %.1f s and %llu steps, past its "
                      "%g s budget (%zu bytes)",
-                     a->file ? a->file : out->source_id, cost.seconds, cost.steps, ingest_extract_budget(),
-                     a->len);
-            return INGEST_TOO_SLOW;
+                     a->file ? a->file : out->source_id, p->cost.seconds, p->cost.steps,
+                     ingest_extract_budget(), a->len);
+            result = INGEST_TOO_SLOW;
+            goto out;
         }
         store_source_in in = {
-            .file = a->file, .text = a->text, .len = a->len, .sha256 = sha,
-            .extraction = extraction, .title = a->title, .url = a->url,
+            .file = a->file, .text = a->text, .len = a->len, .sha256 = p->sha,
+            .extraction = p->extraction, .title = a->title, .url = a->url,
             .published = a->published,
         };
         if (store_put_source(st, &in, NULL)) {
@@ -443,31 +478,141 @@ int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_repo
     }
     result = INGEST_OK;
 out:
-    json_decref(extraction);
+    json_decref(p->extraction);
+    p->extraction = NULL;
     return result;
 }
 
-/* Stores one file as an article unless it is stored already; a file that cannot be an
- * article is counted and logged.  Returns -1 only on a database failure. */
-static int ingest_file(store *st, const file_entry *f, ingest_report *r)
+int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_report *out)
+{
+    prepared_article p;
+    /* Checked and hashed here, extracted only once the store says the bytes are new. */
+    prepare_article(a, &p);
+    return store_prepared(st, a, &p, merge, out);
+}
+
+/* --- the pipeline of a run: extractor threads feeding the one writer ---
+ *
+ * File i of the run is claimed by one of the extractor threads, which reads, checks, hashes
+ * and extracts it (skipping the extraction when a read-only handle of its own says the bytes
+ * are stored already) and leaves the result in slot i % nslots of a ring.  The writer (the
+ * thread that called ingest_run) takes slot after slot in file order and stores them, so the
+ * store sees the articles in the same order, with the same outcome, whatever the number of
+ * threads.  A thread claims file i only once file i - nslots has been taken: the articles in
+ * memory at once are at most nslots waiting plus one per thread being read. */
+
+/* Slots of the ring per extractor thread. */
+#define SLOTS_PER_THREAD 4
+/* The most extractor threads a run starts. */
+#define MAX_THREADS 256
+
+typedef struct pipeline_slot {
+    bool ready;                /* filled by an extractor, not yet taken by the writer */
+    const char *unread;        /* why the file could not be read (static), or NULL */
+    char *text;                /* the article, malloc'd */
+    size_t len;
+    prepared_article prepared;
+} pipeline_slot;
+
+typedef struct pipeline {
+    const file_list *files;
+    const char *db_path;       /* for the extractors' read-only handles, or NULL */
+    pthread_mutex_t lock;
+    pthread_cond_t filled;     /* a slot became ready */
+    pthread_cond_t room;       /* the writer took a slot, or the run stops */
+    pipeline_slot *slots;
+    size_t nslots;
+    size_t next_claim;         /* the next file an extractor takes */
+    size_t next_store;         /* the next file the writer takes */
+    bool stopping;
+} pipeline;
+
+/* Reads and prepares file f into slot (not yet published). */
+static void prepare_file(const file_entry *f, store *known, pipeline_slot *slot)
+{
+    memset(slot, 0, sizeof *slot);
+    const char *reason = NULL;
+    int unread = f->dirfd >= 0
+                     ? ingest_read_article_at(f->dirfd, base_name(f->path), &slot->text, &slot->len, &reason)
+                     : ingest_read_article(f->path, &slot->text, &slot->len, &reason);
+    if (unread) {
+        slot->unread = reason ? reason : "unreadable";
+        return;
+    }
+    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(f->path) };
+    prepare_article(&a, &slot->prepared);
+    if (slot->prepared.result != INGEST_OK)
+        return;
+    /* Bytes stored by an earlier run need no extraction; the writer asks again in its own
+     * transaction, and extracts there whatever it finds new after all. */
+    if (known && store_has_source(known, slot->prepared.sha) == 1)
+        return;
+    extract_prepared(&a, &slot->prepared);
+}
+
+static void *extractor_main(void *arg)
+{
+    pipeline *pl = arg;
+    store *known = NULL;
+    if (pl->db_path) {
+        char *err = NULL;
+        known = store_open(pl->db_path, true, &err);
+        free(err);  /* without it every file is extracted, and the writer sorts them out */
+    }
+    pthread_mutex_lock(&pl->lock);
+    for (;;) {
+        while (!pl->stopping && pl->next_claim < pl->files->n &&
+               pl->next_claim >= pl->next_store + pl->nslots)
+            pthread_cond_wait(&pl->room, &pl->lock);
+        if (pl->stopping || pl->next_claim >= pl->files->n)
+            break;
+        size_t i = pl->next_claim++;
+        pthread_mutex_unlock(&pl->lock);
+
+        pipeline_slot done;
+        prepare_file(&pl->files->files[i], known, &done);
+        done.ready = true;
+
+        pthread_mutex_lock(&pl->lock);
+        assert(!pl->slots[i % pl->nslots].ready);
+        pl->slots[i % pl->nslots] = done;
+        pthread_cond_broadcast(&pl->filled);
+    }
+    pthread_mutex_unlock(&pl->lock);
+    store_close(known);
+    return NULL;
+}
+
+/* Waits for file i's slot and takes it, making room for file i + nslots. */
+static void pipeline_take(pipeline *pl, size_t i, pipeline_slot *out)
+{
+    pipeline_slot *slot = &pl->slots[i % pl->nslots];
+    pthread_mutex_lock(&pl->lock);
+    while (!slot->ready)
+        pthread_cond_wait(&pl->filled, &pl->lock);
+    *out = *slot;
+    slot->ready = false;
+    pl->next_store = i + 1;
+    pthread_cond_broadcast(&pl->room);
+    pthread_mutex_unlock(&pl->lock);
+}
+
+/* Stores one prepared file as an article unless it is stored already; a file that cannot
+ * be an article is counted and logged.  Returns -1 only on a database failure. */
+static int store_file(store *st, const file_entry *f, pipeline_slot *slot, ingest_report *r)
 {
     const char *path = f->path;
-    char *text = NULL;
-    size_t len;
-    const char *reason;
     ingest_text_report tr;
 
-    int unread = f->dirfd >= 0
-                     ? ingest_read_article_at(f->dirfd, base_name(path), &text, &len, &reason)
-                     : ingest_read_article(path, &text, &len, &reason);
-    if (unread) {
-        log_warn("ingest: %s: rejected: %s", path, reason);
+    if (slot->unread) {
+        log_warn("ingest: %s: rejected: %s", path, slot->unread);
         r->articles_rejected++;
         return 0;
     }
-    ingest_article a = { .text = text, .len = len, .file = base_name(path) };
-    int rc = ingest_text(st, &a, false, &tr);
-    free(text);
+    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(path) };
+    int rc = store_prepared(st, &a, &slot->prepared, false, &tr);
+    free(slot->text);
+    slot->text = NULL;
     if (rc == INGEST_ERROR)
         return -1;
     if (rc != INGEST_OK) {
@@ -481,6 +626,107 @@ static int ingest_file(store *st, const file_entry *f, ingest_report *r)
         r->articles_new++;
     }
     return 0;
+}
+
+unsigned ingest_default_threads(void)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 0 ? (unsigned)(cores > MAX_THREADS ? MAX_THREADS : cores) : 1;
+}
+
+/* Stores every file of the list through the pipeline, in batches; progress lines when
+ * asked.  0, or -1 when the database failed (logged). */
+static int store_files(store *st, const file_list *files, unsigned threads, int progress,
+                       double started, ingest_report *r)
+{
+    pipeline pl = { .files = files, .db_path = store_filename(st) };
+    pthread_t *tids = NULL;
+    unsigned started_threads = 0;
+    int result = -1;
+
+    if (!files->n)
+        return 0;
+    if (threads == 0)
+        threads = ingest_default_threads();
+    if (threads > MAX_THREADS)
+        threads = MAX_THREADS;
+    if (threads > files->n)
+        threads = (unsigned)files->n;
+    pl.nslots = (size_t)threads * SLOTS_PER_THREAD;
+    pthread_mutex_init(&pl.lock, NULL);
+    pthread_cond_init(&pl.filled, NULL);
+    pthread_cond_init(&pl.room, NULL);
+    pl.slots = calloc(pl.nslots, sizeof *pl.slots);
+    tids = calloc(threads, sizeof *tids);
+    if (!pl.slots || !tids) {
+        log_error("ingest: out of memory");
+        goto out;
+    }
+    for (; started_threads < threads; started_threads++) {
+        int err = pthread_create(&tids[started_threads], NULL, extractor_main, &pl);
+        if (err) {
+            log_error("ingest: starting an extractor thread: %s", strerror(err));
+            break;
+        }
+    }
+    if (!started_threads)
+        goto out;
+    log_debug("ingest: %u extractor threads", started_threads);
+
+    double last_line = started, batch_started = 0;
+    unsigned batched = 0;
+    for (size_t i = 0; i < files->n; i++) {
+        pipeline_slot slot;
+        pipeline_take(&pl, i, &slot);
+        if (!batched) {
+            if (store_batch_begin(st)) {
+                log_error("ingest: %s", store_errmsg(st));
+                free(slot.text);
+                json_decref(slot.prepared.extraction);
+                goto out;
+            }
+            batch_started = seconds_now();
+        }
+        if (store_file(st, &files->files[i], &slot, r)) {
+            store_batch_rollback(st);
+            goto out;
+        }
+        if (++batched == BATCH_FILES || i + 1 == files->n || seconds_now() - batch_started >= BATCH_SECONDS) {
+            if (store_batch_commit(st)) {
+                log_error("ingest: %s", store_errmsg(st));
+                goto out;
+            }
+            batched = 0;
+        }
+        if (progress) {
+            double now = seconds_now();
+            if ((i + 1) % PROGRESS_EVERY_FILES == 0 || now - last_line >= PROGRESS_EVERY_SECONDS) {
+                log_info("ingest: %zu/%zu files (%u new, %u unchanged, %u rejected)", i + 1,
+                         files->n, r->articles_new, r->articles_unchanged, r->articles_rejected);
+                last_line = now;
+            }
+        }
+    }
+    result = 0;
+out:
+    pthread_mutex_lock(&pl.lock);
+    pl.stopping = true;
+    pthread_cond_broadcast(&pl.room);
+    pthread_mutex_unlock(&pl.lock);
+    for (unsigned t = 0; t < started_threads; t++)
+        pthread_join(tids[t], NULL);
+    for (size_t k = 0; pl.slots && k < pl.nslots; k++) {
+        if (pl.slots[k].ready) {
+            free(pl.slots[k].text);
+            json_decref(pl.slots[k].prepared.extraction);
+        }
+    }
+    free(pl.slots);
+    free(tids);
+    pthread_cond_destroy(&pl.room);
+    pthread_cond_destroy(&pl.filled);
+    pthread_mutex_destroy(&pl.lock);
+    return result;
 }
 
 int ingest_remerge(store *st, ingest_report *r)
@@ -533,7 +779,8 @@ int ingest_count_facts(store *st, ingest_report *r)
     return 0;
 }
 
-int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_report *r)
+int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned threads,
+               ingest_report *r)
 {
     file_list files = { 0 };
     int result = -1;
@@ -542,36 +789,9 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, ingest_r
     if (collect_paths(paths, npaths, &files))
         goto out;
 
-    double started = seconds_now(), last_line = started, batch_started = 0;
-    unsigned batched = 0;
-    for (size_t i = 0; i < files.n; i++) {
-        if (!batched) {
-            if (store_batch_begin(st)) {
-                log_error("ingest: %s", store_errmsg(st));
-                goto out;
-            }
-            batch_started = seconds_now();
-        }
-        if (ingest_file(st, &files.files[i], r)) {
-            store_batch_rollback(st);
-            goto out;
-        }
-        if (++batched == BATCH_FILES || i + 1 == files.n || seconds_now() - batch_started >= BATCH_SECONDS) {
-            if (store_batch_commit(st)) {
-                log_error("ingest: %s", store_errmsg(st));
-                goto out;
-            }
-            batched = 0;
-        }
-        if (progress) {
-            double now = seconds_now();
-            if ((i + 1) % PROGRESS_EVERY_FILES == 0 || now - last_line >= PROGRESS_EVERY_SECONDS) {
-                log_info("ingest: %zu/%zu files (%u new, %u unchanged, %u rejected)", i + 1,
-                         files.n, r->articles_new, r->articles_unchanged, r->articles_rejected);
-                last_line = now;
-            }
-        }
-    }
+    double started = seconds_now();
+    if (store_files(st, &files, threads, progress, started, r))
+        goto out;
 
     int stale = store_facts_stale(st);
     if (stale < 0) {

@@ -408,6 +408,12 @@ void store_close(store *st)
     free(st);
 }
 
+const char *store_filename(store *st)
+{
+    const char *name = sqlite3_db_filename(st->db, "main");
+    return name && *name ? name : NULL;
+}
+
 int store_file_moved(store *st)
 {
     int moved = 0;

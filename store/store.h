@@ -51,6 +51,9 @@ enum store_open_mode {
 };
 store *store_open_mode(const char *path, enum store_open_mode mode, char **err);
 void store_close(store *st);
+/* The file name of the handle's database (for another handle on the same file), or NULL for
+ * an in-memory or temporary database.  Owned by the handle. */
+const char *store_filename(store *st);
 
 /* Whether the file this handle has open is still the one at its path: 1 when it was
  * deleted, or replaced by another file (another inode or device), since it was opened; 0
