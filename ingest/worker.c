@@ -790,7 +790,17 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned
         goto out;
 
     double started = seconds_now();
-    if (store_files(st, &files, threads, progress, started, r))
+    if (store_bulk_begin(st)) {
+        log_error("ingest: %s", store_errmsg(st));
+        goto out;
+    }
+    int stored_rc = store_files(st, &files, threads, progress, started, r);
+    /* what was stored goes into the search index even when a failure stopped the run */
+    if (store_bulk_end(st)) {
+        log_error("ingest: indexing the articles for search: %s", store_errmsg(st));
+        goto out;
+    }
+    if (stored_rc)
         goto out;
 
     int stale = store_facts_stale(st);

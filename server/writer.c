@@ -610,6 +610,9 @@ static void *writer_main(void *arg)
 
     /* Jobs a crash left running go back to the queue before any job runs. */
     w->resume_needed = ingest_resume_jobs(w->st) != 0;
+    /* Articles a `factd ingest` stored but stopped before indexing are made searchable. */
+    if (store_search_catch_up(w->st))
+        log_warn("writer: indexing the articles an ingest left waiting: %s", store_errmsg(w->st));
     /* The folder's new articles are stored first; the jobs a crash left behind, stored next,
      * share their merge (the loop merges anyway: a crash may have left the facts stale). */
     if (w->dir && !stopping(w))

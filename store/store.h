@@ -76,6 +76,19 @@ int store_check_writable(store *st);
 /* Last error message of this handle (never NULL). */
 const char *store_errmsg(const store *st);
 
+/* --- bulk loading --- */
+
+/* A bulk load (`factd ingest`): until store_bulk_end(), each article stored waits for the
+ * search index in a table of its own (committed with the article) and goes in with all the
+ * others at the end, in one statement; the handle's page cache is larger meanwhile.  The
+ * articles are stored and served at once, and found by /search from store_bulk_end() on.
+ * store_bulk_begin() first indexes what an earlier load left waiting.  0, or STORE_ERROR. */
+int store_bulk_begin(store *st);
+int store_bulk_end(store *st);
+/* Indexes the articles a bulk load left waiting (it stopped before its end); the server's
+ * writer calls it when it starts.  0, or STORE_ERROR. */
+int store_search_catch_up(store *st);
+
 /* --- writing (ingest) --- */
 
 typedef struct store_source_in {

@@ -526,6 +526,57 @@ Test(search, index_follows_every_write)
     store_close(st);
 }
 
+/* A bulk load indexes its articles at its end, all at once; one that stopped before its end
+ * leaves them waiting, and the next bulk load or the server's catch-up indexes them, once. */
+Test(search, bulk_load_indexes_at_its_end_and_after_a_stop)
+{
+    store *st = test_db_open_rw();
+    char hits[512], expect[128];
+
+    cr_assert_eq(store_bulk_begin(st), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(store_batch_begin(st), STORE_OK, "%s", store_errmsg(st));
+    char *a = put_text(st, "Walruses met the minister in Oslo.", NULL);
+    char *b = put_text(st, "Walruses and otters signed a pact.", NULL);
+    cr_assert_eq(store_batch_commit(st), STORE_OK, "%s", store_errmsg(st));
+    hit_list(st, "walruses", 0, hits, sizeof(hits));
+    cr_assert_str_eq(hits, "", "found before the end of the bulk load");
+    cr_assert_eq(store_bulk_end(st), STORE_OK, "%s", store_errmsg(st));
+    hit_list(st, "walruses", 0, hits, sizeof(hits));
+    cr_assert(strstr(hits, a) && strstr(hits, b), "%s", hits);
+
+    /* a load that stops before its end (the handle closed, as a crash leaves it) */
+    cr_assert_eq(store_bulk_begin(st), STORE_OK, "%s", store_errmsg(st));
+    char *c = put_text(st, "Narwhals crossed the fjord.", NULL);
+    store_close(st);
+    st = test_db_open_rw();
+    hit_list(st, "narwhals", 0, hits, sizeof(hits));
+    cr_assert_str_eq(hits, "", "indexed without a catch-up");
+    cr_assert_eq(store_search_catch_up(st), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(store_search_catch_up(st), STORE_OK, "%s", store_errmsg(st));
+    hit_list(st, "narwhals", 0, hits, sizeof(hits));
+    snprintf(expect, sizeof expect, "source:%s", c);
+    cr_assert_str_eq(hits, expect, "indexed once by the catch-up");
+
+    /* the next bulk load takes what waits first, too */
+    cr_assert_eq(store_bulk_begin(st), STORE_OK, "%s", store_errmsg(st));
+    char *d = put_text(st, "Pelicans left the harbour.", NULL);
+    store_close(st);
+    st = test_db_open_rw();
+    cr_assert_eq(store_bulk_begin(st), STORE_OK, "%s", store_errmsg(st));
+    hit_list(st, "pelicans", 0, hits, sizeof(hits));
+    snprintf(expect, sizeof expect, "source:%s", d);
+    cr_assert_str_eq(hits, expect);
+    cr_assert_eq(store_bulk_end(st), STORE_OK, "%s", store_errmsg(st));
+    hit_list(st, "pelicans OR narwhals OR walruses", 0, hits, sizeof(hits));
+    cr_assert_eq(strlen(hits), 4 * strlen(expect) + 3, "each article once: %s", hits);
+
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    store_close(st);
+}
+
 Test(search, migration_fills_the_index_from_stored_rows)
 {
     store *st = build();
