@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -361,6 +362,16 @@ static double seconds_now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* CPU time of the whole process so far (every thread, user and system). */
+static double cpu_seconds_now(void)
+{
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru))
+        return 0;
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 static const char *base_name(const char *path)
@@ -789,7 +800,7 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned
     if (collect_paths(paths, npaths, &files))
         goto out;
 
-    double started = seconds_now();
+    double started = seconds_now(), cpu_started = cpu_seconds_now();
     if (store_bulk_begin(st)) {
         log_error("ingest: %s", store_errmsg(st));
         goto out;
@@ -808,7 +819,7 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned
         log_error("ingest: %s", store_errmsg(st));
         goto out;
     }
-    double stored = seconds_now();
+    double stored = seconds_now(), cpu_stored = cpu_seconds_now();
     if (r->articles_new || stale) {
         if (progress && stored - started >= PROGRESS_EVERY_SECONDS)
             log_info("ingest: merging the facts of every stored article");
@@ -817,10 +828,12 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned
     } else if (ingest_count_facts(st, r)) {
         goto out;
     }
-    double ended = seconds_now();
+    double ended = seconds_now(), cpu_ended = cpu_seconds_now();
     if (progress)
-        log_info("ingest: done in %.1f s (reading, extracting and storing %.1f s, merging %.1f s)",
-                 ended - started, stored - started, ended - stored);
+        log_info("ingest: done in %.1f s (reading, extracting and storing %.1f s, merging %.1f s; "
+                 "CPU %.1f s and %.1f s, %u extractor threads)",
+                 ended - started, stored - started, ended - stored, cpu_stored - cpu_started,
+                 cpu_ended - cpu_stored, threads ? threads : ingest_default_threads());
     result = 0;
 out:
     file_list_release(&files);
