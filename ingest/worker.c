@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,9 @@
  * open batch, which the next run stores again. */
 #define BATCH_FILES 64
 #define BATCH_SECONDS 0.5
+
+/* The most extractor threads a run (or a batch) starts. */
+#define MAX_THREADS 256
 
 /* A progress line every this many files, or this often, whichever comes first. */
 #define PROGRESS_EVERY_FILES 500
@@ -395,18 +399,8 @@ static int count_article_facts(store *st, ingest_text_report *r)
     return 0;
 }
 
-/* What one article comes to before the store is asked anything: checked, hashed and, unless
- * skipped, extracted.  It needs no store, so that extractor threads can prepare articles
- * while the writer stores others (ingest_run). */
-typedef struct prepared_article {
-    int result;                /* INGEST_OK, a refusal, or INGEST_ERROR */
-    char sha[65];
-    json_t *extraction;        /* NULL when refused, or when extraction was skipped */
-    ingest_extract_cost cost;
-} prepared_article;
-
 /* Checks and hashes one article (p->result says whether it can be one). */
-static void prepare_article(const ingest_article *a, prepared_article *p)
+static void prepare_article(const ingest_article *a, ingest_prepared *p)
 {
     memset(p, 0, sizeof *p);
     p->result = ingest_check_text(a->text, a->len);
@@ -420,7 +414,7 @@ static void prepare_article(const ingest_article *a, prepared_article *p)
 
 /* Extracts a prepared article within the budget; past it, p->result is INGEST_TOO_SLOW
  * (logged by store_prepared). */
-static void extract_prepared(const ingest_article *a, prepared_article *p)
+static void extract_prepared(const ingest_article *a, ingest_prepared *p)
 {
     p->extraction = ingest_extract_within(a->text, a->len, ingest_extract_budget(), &p->cost);
     if (!p->extraction)
@@ -430,7 +424,7 @@ static void extract_prepared(const ingest_article *a, prepared_article *p)
 /* The rest of ingest_text() once the article is prepared: unless its bytes are stored
  * already, stores it (extracting it first when p holds no extraction); with `merge`, merges.
  * Takes p's extraction. */
-static int store_prepared(store *st, const ingest_article *a, prepared_article *p, bool merge,
+static int store_prepared(store *st, const ingest_article *a, ingest_prepared *p, bool merge,
                           ingest_text_report *out)
 {
     int result = INGEST_ERROR;
@@ -494,9 +488,64 @@ out:
     return result;
 }
 
+int ingest_text_prepared(store *st, const ingest_article *a, ingest_prepared *p, bool merge,
+                         ingest_text_report *out)
+{
+    return store_prepared(st, a, p, merge, out);
+}
+
+/* The articles of one ingest_prepare_many() call, shared by its threads. */
+typedef struct prepare_batch {
+    const ingest_article *articles;
+    ingest_prepared *out;
+    size_t n;
+    atomic_size_t next;        /* the next article a thread takes */
+} prepare_batch;
+
+static void *prepare_main(void *arg)
+{
+    prepare_batch *b = arg;
+    for (size_t i; (i = atomic_fetch_add(&b->next, 1)) < b->n;)
+        if (b->out[i].result == INGEST_OK && !b->out[i].stored_before)
+            extract_prepared(&b->articles[i], &b->out[i]);
+    return NULL;
+}
+
+void ingest_prepare_many(struct store *known, const ingest_article *articles, size_t n,
+                         unsigned threads, ingest_prepared *out)
+{
+    prepare_batch b = { .articles = articles, .out = out, .n = n };
+    size_t to_extract = 0;
+
+    /* checked and hashed here (cheap), and not extracted when already stored */
+    for (size_t i = 0; i < n; i++) {
+        prepare_article(&articles[i], &out[i]);
+        if (out[i].result != INGEST_OK)
+            continue;
+        out[i].stored_before = known && store_has_source(known, out[i].sha) == 1;
+        to_extract += !out[i].stored_before;
+    }
+    if (threads == 0)
+        threads = ingest_default_threads();
+    if (threads > to_extract)
+        threads = (unsigned)to_extract;
+    if (threads > MAX_THREADS)
+        threads = MAX_THREADS;
+    pthread_t tids[MAX_THREADS];
+    unsigned started = 0;
+    atomic_init(&b.next, 0);
+    /* the calling thread extracts too: threads - 1 more */
+    for (; started + 1 < threads; started++)
+        if (pthread_create(&tids[started], NULL, prepare_main, &b))
+            break;
+    prepare_main(&b);
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(tids[t], NULL);
+}
+
 int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_report *out)
 {
-    prepared_article p;
+    ingest_prepared p;
     /* Checked and hashed here, extracted only once the store says the bytes are new. */
     prepare_article(a, &p);
     return store_prepared(st, a, &p, merge, out);
@@ -514,15 +563,13 @@ int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_repo
 
 /* Slots of the ring per extractor thread. */
 #define SLOTS_PER_THREAD 4
-/* The most extractor threads a run starts. */
-#define MAX_THREADS 256
 
 typedef struct pipeline_slot {
     bool ready;                /* filled by an extractor, not yet taken by the writer */
     const char *unread;        /* why the file could not be read (static), or NULL */
     char *text;                /* the article, malloc'd */
     size_t len;
-    prepared_article prepared;
+    ingest_prepared prepared;
 } pipeline_slot;
 
 typedef struct pipeline {
