@@ -368,6 +368,13 @@ static double seconds_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The process's peak resident memory so far, in MiB. */
+static double peak_rss_mib(void)
+{
+    struct rusage ru;
+    return getrusage(RUSAGE_SELF, &ru) ? 0 : (double)ru.ru_maxrss / 1024.0;
+}
+
 /* CPU time of the whole process so far (every thread, user and system). */
 static double cpu_seconds_now(void)
 {
@@ -866,7 +873,7 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned
         log_error("ingest: %s", store_errmsg(st));
         goto out;
     }
-    double stored = seconds_now(), cpu_stored = cpu_seconds_now();
+    double stored = seconds_now(), cpu_stored = cpu_seconds_now(), rss_stored = peak_rss_mib();
     if (r->articles_new || stale) {
         if (progress && stored - started >= PROGRESS_EVERY_SECONDS)
             log_info("ingest: merging the facts of every stored article");
@@ -878,9 +885,11 @@ int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned
     double ended = seconds_now(), cpu_ended = cpu_seconds_now();
     if (progress)
         log_info("ingest: done in %.1f s (reading, extracting and storing %.1f s, merging %.1f s; "
-                 "CPU %.1f s and %.1f s, %u extractor threads)",
+                 "CPU %.1f s and %.1f s, %u extractor threads; peak RSS %.0f MiB storing, "
+                 "%.0f MiB in all)",
                  ended - started, stored - started, ended - stored, cpu_stored - cpu_started,
-                 cpu_ended - cpu_stored, threads ? threads : ingest_default_threads());
+                 cpu_ended - cpu_stored, threads ? threads : ingest_default_threads(), rss_stored,
+                 peak_rss_mib());
     result = 0;
 out:
     file_list_release(&files);
