@@ -32,6 +32,7 @@
 
 #include "store/store.h"
 #include "util/log.h"
+#include "util/strbuf.h"
 #include "util/utf8.h"
 
 /* Articles stored in one transaction (each its own savepoint), or as many as come in this
@@ -49,33 +50,39 @@
 
 /* The files of a run, in order.  A file found in a folder is read relative to that folder's
  * descriptor, opened once when the folder is listed, so that what is read is a file inside
- * the folder whatever happens to the folder's path meanwhile. */
+ * the folder whatever happens to the folder's path meanwhile.  Names are kept one after the
+ * other in one buffer (a million files take about 30 MB, not a path and an allocation each),
+ * and a path to log is put together when needed (entry_path). */
 typedef struct file_entry {
-    char *path;   /* as logged: the path given, or folder/name; malloc'd */
-    int dirfd;    /* the folder it was found in (its name is the path's last component), or
-                   * -1 for a path given as is */
+    size_t name;  /* offset in the list's names: the name in its folder, or the path given */
+    int dir;      /* the folder it was found in (an index of dirs), or -1 for a path given */
 } file_entry;
 
 typedef struct file_list {
     file_entry *files;
     size_t n, alloc;
-    int *dirfds;  /* the folders' descriptors, closed with the list */
+    strbuf names;     /* NUL-terminated names, one after the other */
+    char **dir_paths; /* the folders as given, and their descriptors, closed with the list */
+    int *dirfds;
     size_t ndirs;
 } file_list;
 
 static void file_list_release(file_list *fl)
 {
-    for (size_t i = 0; i < fl->n; i++)
-        free(fl->files[i].path);
     free(fl->files);
-    for (size_t i = 0; i < fl->ndirs; i++)
+    strbuf_release(&fl->names);
+    for (size_t i = 0; i < fl->ndirs; i++) {
+        free(fl->dir_paths[i]);
         close(fl->dirfds[i]);
+    }
+    free(fl->dir_paths);
     free(fl->dirfds);
     memset(fl, 0, sizeof *fl);
 }
 
-/* Appends dir/name (or name alone when dir is NULL); -1 when out of memory. */
-static int file_list_add(file_list *fl, const char *dir, int dirfd, const char *name)
+/* Appends a name of folder dir (an index of dirs), or a path given as is (dir -1); -1 when
+ * out of memory. */
+static int file_list_add(file_list *fl, int dir, const char *name)
 {
     if (fl->n == fl->alloc) {
         size_t alloc = fl->alloc ? fl->alloc * 2 : 64;
@@ -85,20 +92,29 @@ static int file_list_add(file_list *fl, const char *dir, int dirfd, const char *
         fl->files = grown;
         fl->alloc = alloc;
     }
-    char *path;
-    if (dir) {
-        size_t dl = strlen(dir), size = dl + strlen(name) + 2;
-        bool slash = dl && dir[dl - 1] == '/';
-        path = malloc(size);
-        if (path)
-            snprintf(path, size, "%s%s%s", dir, slash ? "" : "/", name);
-    } else {
-        path = strdup(name);
-    }
-    if (!path)
-        return -1;
-    fl->files[fl->n++] = (file_entry){.path = path, .dirfd = dir ? dirfd : -1};
+    fl->files[fl->n++] = (file_entry){.name = fl->names.len, .dir = dir};
+    strbuf_add(&fl->names, name, strlen(name) + 1);
     return 0;
+}
+
+/* The entry's name in its folder, or the path given. */
+static const char *entry_name(const file_list *fl, const file_entry *f)
+{
+    return fl->names.buf + f->name;
+}
+
+/* The entry's path as logged: folder/name, or the path given. */
+static void entry_path(const file_list *fl, const file_entry *f, strbuf *out)
+{
+    strbuf_reset(out);
+    if (f->dir >= 0) {
+        const char *dir = fl->dir_paths[f->dir];
+        size_t dl = strlen(dir);
+        strbuf_addstr(out, dir);
+        if (!dl || dir[dl - 1] != '/')
+            strbuf_addch(out, '/');
+    }
+    strbuf_addstr(out, entry_name(fl, f));
 }
 
 static bool has_txt_suffix(const char *name)
@@ -107,9 +123,10 @@ static bool has_txt_suffix(const char *name)
     return n > 4 && !strcmp(name + n - 4, ".txt");
 }
 
-static int compare_entries(const void *a, const void *b)
+static int compare_entries(const void *a, const void *b, void *names)
 {
-    return strcmp(((const file_entry *)a)->path, ((const file_entry *)b)->path);
+    return strcmp((const char *)names + ((const file_entry *)a)->name,
+                  (const char *)names + ((const file_entry *)b)->name);
 }
 
 /* Adds every *.txt of one folder (not recursing, skipping hidden names), sorted by name in
@@ -119,16 +136,24 @@ static int collect_folder(const char *dir, file_list *fl)
 {
     size_t first = fl->n;
     int *grown = realloc(fl->dirfds, (fl->ndirs + 1) * sizeof(*grown));
-    if (!grown) {
+    if (grown)
+        fl->dirfds = grown;
+    char **grown_paths = grown ? realloc(fl->dir_paths, (fl->ndirs + 1) * sizeof(*grown_paths)) : NULL;
+    if (grown_paths)
+        fl->dir_paths = grown_paths;
+    char *dir_copy = grown_paths ? strdup(dir) : NULL;
+    if (!dir_copy) {
         log_error("ingest: out of memory");
         return -1;
     }
-    fl->dirfds = grown;
     int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirfd < 0) {
         log_error("ingest: %s: %s", dir, strerror(errno));
+        free(dir_copy);
         return -1;
     }
+    int dir_index = (int)fl->ndirs;
+    fl->dir_paths[fl->ndirs] = dir_copy;
     fl->dirfds[fl->ndirs++] = dirfd;
     /* The listing reads a descriptor of its own: closedir() closes what fdopendir() took. */
     int listfd = dup(dirfd);
@@ -144,7 +169,7 @@ static int collect_folder(const char *dir, file_list *fl)
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.' || !has_txt_suffix(e->d_name))
             continue;
-        if (file_list_add(fl, dir, dirfd, e->d_name)) {
+        if (file_list_add(fl, dir_index, e->d_name)) {
             log_error("ingest: out of memory");
             closedir(d);
             return -1;
@@ -157,7 +182,8 @@ static int collect_folder(const char *dir, file_list *fl)
         return -1;
     }
     if (fl->n > first)
-        qsort(fl->files + first, fl->n - first, sizeof(file_entry), compare_entries);
+        qsort_r(fl->files + first, fl->n - first, sizeof(file_entry), compare_entries,
+                fl->names.buf);
     return 0;
 }
 
@@ -173,7 +199,7 @@ static int collect_paths(char *const *paths, int npaths, file_list *fl)
         if (S_ISDIR(sb.st_mode)) {
             if (collect_folder(paths[i], fl))
                 return -1;
-        } else if (file_list_add(fl, NULL, -1, paths[i])) {
+        } else if (file_list_add(fl, -1, paths[i])) {
             log_error("ingest: out of memory");
             return -1;
         }
@@ -593,18 +619,19 @@ typedef struct pipeline {
 } pipeline;
 
 /* Reads and prepares file f into slot (not yet published). */
-static void prepare_file(const file_entry *f, store *known, pipeline_slot *slot)
+static void prepare_file(const file_list *fl, const file_entry *f, store *known,
+                         pipeline_slot *slot)
 {
     memset(slot, 0, sizeof *slot);
-    const char *reason = NULL;
-    int unread = f->dirfd >= 0
-                     ? ingest_read_article_at(f->dirfd, base_name(f->path), &slot->text, &slot->len, &reason)
-                     : ingest_read_article(f->path, &slot->text, &slot->len, &reason);
+    const char *reason = NULL, *name = entry_name(fl, f);
+    int unread = f->dir >= 0
+                     ? ingest_read_article_at(fl->dirfds[f->dir], name, &slot->text, &slot->len, &reason)
+                     : ingest_read_article(name, &slot->text, &slot->len, &reason);
     if (unread) {
         slot->unread = reason ? reason : "unreadable";
         return;
     }
-    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(f->path) };
+    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(name) };
     prepare_article(&a, &slot->prepared);
     if (slot->prepared.result != INGEST_OK)
         return;
@@ -635,7 +662,7 @@ static void *extractor_main(void *arg)
         pthread_mutex_unlock(&pl->lock);
 
         pipeline_slot done;
-        prepare_file(&pl->files->files[i], known, &done);
+        prepare_file(pl->files, &pl->files->files[i], known, &done);
         done.ready = true;
 
         pthread_mutex_lock(&pl->lock);
@@ -664,33 +691,38 @@ static void pipeline_take(pipeline *pl, size_t i, pipeline_slot *out)
 
 /* Stores one prepared file as an article unless it is stored already; a file that cannot
  * be an article is counted and logged.  Returns -1 only on a database failure. */
-static int store_file(store *st, const file_entry *f, pipeline_slot *slot, ingest_report *r)
+static int store_file(store *st, const file_list *fl, const file_entry *f, pipeline_slot *slot,
+                      ingest_report *r)
 {
-    const char *path = f->path;
+    strbuf path = STRBUF_INIT;
     ingest_text_report tr;
+    int result = 0;
 
+    entry_path(fl, f, &path);
     if (slot->unread) {
-        log_warn("ingest: %s: rejected: %s", path, slot->unread);
+        log_warn("ingest: %s: rejected: %s", path.buf, slot->unread);
         r->articles_rejected++;
-        return 0;
+        goto out;
     }
-    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(path) };
+    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(entry_name(fl, f)) };
     int rc = store_prepared(st, &a, &slot->prepared, false, &tr);
-    free(slot->text);
-    slot->text = NULL;
-    if (rc == INGEST_ERROR)
-        return -1;
-    if (rc != INGEST_OK) {
-        log_warn("ingest: %s: rejected: %s", path, ingest_result_reason(rc));
+    if (rc == INGEST_ERROR) {
+        result = -1;
+    } else if (rc != INGEST_OK) {
+        log_warn("ingest: %s: rejected: %s", path.buf, ingest_result_reason(rc));
         r->articles_rejected++;
     } else if (tr.already_stored) {
-        log_debug("ingest: %s: unchanged", path);
+        log_debug("ingest: %s: unchanged", path.buf);
         r->articles_unchanged++;
     } else {
-        log_debug("ingest: %s: stored as %s", path, tr.source_id);
+        log_debug("ingest: %s: stored as %s", path.buf, tr.source_id);
         r->articles_new++;
     }
-    return 0;
+out:
+    free(slot->text);
+    slot->text = NULL;
+    strbuf_release(&path);
+    return result;
 }
 
 unsigned ingest_default_threads(void)
@@ -752,7 +784,7 @@ static int store_files(store *st, const file_list *files, unsigned threads, int 
             }
             batch_started = seconds_now();
         }
-        if (store_file(st, &files->files[i], &slot, r)) {
+        if (store_file(st, files, &files->files[i], &slot, r)) {
             store_batch_rollback(st);
             goto out;
         }
