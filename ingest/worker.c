@@ -10,6 +10,13 @@
  * it.  ingest_text() is that path for one article in memory, which posted articles (jobs.c)
  * take too.
  *
+ * Reading, checking, hashing and extracting run on extractor threads, storing on the thread
+ * that called ingest_run(), the one writer: the pipeline below hands the files over in
+ * their order, through a ring of a few slots per thread, so the outcome is that of one
+ * thread.  The run is a bulk load of the store (store_bulk_begin): the search index takes
+ * its articles at the end, in one statement.  ingest_prepare_many() is the same split for a
+ * batch in memory (the server's writer).
+ *
  * Merging needs every article at once, so it runs once at the end: when anything new was
  * stored, or an earlier run stopped between storing and merging (the store's facts_stale
  * flag), every stored extraction is merged again and the fact set replaced as a whole. */
