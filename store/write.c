@@ -169,18 +169,24 @@ static const char *extraction_text(const json_t *extraction, const char *key)
 
 /* The search index (search.c): an article's row goes in with the article. */
 static const char SQL_INDEX_SOURCE[] =
-    "INSERT INTO search_fts (kind, ref, name, body)"
-    " SELECT 'source', id, coalesce(title, ''), CAST(text AS TEXT) FROM sources WHERE id = ?1";
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('source', id), 'source', id, coalesce(title, ''), CAST(text AS TEXT)"
+    " FROM sources WHERE id = ?1";
 
 static const char SQL_CREATE_SEARCH_PENDING[] =
     "CREATE TABLE IF NOT EXISTS search_pending (source_id TEXT PRIMARY KEY) WITHOUT ROWID";
 static const char SQL_QUEUE_SOURCE[] = "INSERT OR IGNORE INTO search_pending (source_id) VALUES (?1)";
 static const char SQL_HAS_SEARCH_PENDING[] =
     "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_pending'";
+/* In id order, which is the index's rowid order (search.c); an article indexed meanwhile
+ * (read again by revise.c) keeps its row.  One deleted meanwhile is not joined. */
 static const char SQL_INDEX_PENDING[] =
-    "INSERT INTO search_fts (kind, ref, name, body)"
-    " SELECT 'source', s.id, coalesce(s.title, ''), CAST(s.text AS TEXT)"
-    " FROM search_pending AS p JOIN sources AS s ON s.id = p.source_id ORDER BY s.rowid";
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('source', s.id), 'source', s.id, coalesce(s.title, ''),"
+    "        CAST(s.text AS TEXT)"
+    " FROM search_pending AS p JOIN sources AS s ON s.id = p.source_id"
+    " WHERE NOT EXISTS (SELECT 1 FROM search_fts WHERE rowid = search_rowid('source', s.id))"
+    " ORDER BY p.source_id";
 static const char SQL_CLEAR_SEARCH_PENDING[] = "DELETE FROM search_pending";
 
 /* The page cache of a bulk load: the b-trees of sources and of the index stay in memory
@@ -445,15 +451,16 @@ static const char SQL_CLEAR_AGREEMENTS[] = "DELETE FROM agreements";
 static const char SQL_CLEAR_MEETINGS[] = "DELETE FROM meetings";
 static const char SQL_CLEAR_QUOTES[] = "DELETE FROM quotes";
 /* The search index's fact rows (search.c), rebuilt from the new facts. */
-static const char SQL_UNINDEX_FACTS[] = "DELETE FROM search_fts WHERE kind <> 'source'";
+static const char SQL_UNINDEX_FACTS[] =
+    "DELETE FROM search_fts WHERE rowid < search_rowid('source', '000000000000')";
 static const char SQL_INDEX_FACTS[] =
-    "INSERT INTO search_fts (kind, ref, name, body)"
-    " SELECT 'agreement', a.id, a.name"
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('agreement', a.id), 'agreement', a.id, a.name"
     "   || coalesce(char(10) || (SELECT group_concat(j.value, char(10)) FROM json_each("
     "        CASE WHEN json_valid(a.aliases) THEN a.aliases ELSE '[]' END) AS j), '')"
     "   || coalesce(char(10) || a.acronym, ''), ''"
     " FROM agreements AS a"
-    " UNION ALL SELECT 'quote', id, '', text FROM quotes";
+    " UNION ALL SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes";
 
 /* Spans waiting for their excerpt while the facts go in (temp: private to this connection). */
 static const char SQL_CREATE_PENDING[] =
