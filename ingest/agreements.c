@@ -2190,8 +2190,9 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 if (inside)
                     p->mentions = -1;
             }
-            char type_name[64];
-            snprintf(type_name, sizeof type_name, "%s", head_of(d, type));
+            char type_name[64], type_head[HEAD_TYPE_MAX];
+            head_of(d, type, type_head);
+            snprintf(type_name, sizeof type_name, "%s", type_head);
             if (type_end == type + 3 || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
                 snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
             if (tok_ieq(d, type, "mous"))
@@ -2212,7 +2213,7 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 ag *g = new_ag(ags);
                 g->name = strbuf_detach(&sb, NULL);
                 g->generic = true;
-                snprintf(g->head, sizeof g->head, "%s", head_of(d, type));
+                snprintf(g->head, sizeof g->head, "%s", type_head);
                 g->rule = "enumerated-signing";
                 g->confidence = 0.55;
                 add_unique(&g->aliases, g->name);
