@@ -92,6 +92,7 @@ static bool link_conversation(sieve *s, mention *m);
 static bool link_next_quote(sieve *s, mention *m);
 static bool link_reported_before(sieve *s, mention *m);
 static bool link_single_mention(sieve *s, mention *m);
+static int sentence_subject(const sieve *s, int se, int before, char gender, int *others);
 
 enum rule_id {
     R_CUE_NAME,
@@ -882,6 +883,12 @@ static bool link_clause_subject(sieve *s, mention *m)
     int se = sentence_of(d, q->start);
     if (se < 0 || d->sents.items[se].tok_start != from)
         return false;
+    /* a phrase of a few words after such a verb is more often a name or a scare quote */
+    int words = 0;
+    for (int t = tok_at(d, q->start); t < (int)d->tokens.n && d->tokens.items[t].start < q->end && words < 5; t++)
+        words += (d->tokens.items[t].flags & TK_PUNCT) == 0;
+    if (words < 5)
+        return false;
     int subject = -1;
     for (int k = from; k < to && doc_step(d); k++) {
         if (is_cue(d, k) || quoted(s, k) || is_quote_mark(d, k))
@@ -1066,6 +1073,11 @@ static bool link_single_mention(sieve *s, mention *m)
     }
     if (first < 0)
         return false;
+    /* the one person is the subject of a sentence, not someone met or thanked */
+    int others;
+    const person_mention *pm = &d->pmentions.items[first];
+    if (sentence_subject(s, pm->sent, pm->tok_end, 0, &others) != pm->person)
+        return false;
     set_person(s, first, m);
     return true;
 }
@@ -1104,6 +1116,19 @@ static bool gender_fits(const doc *d, int p, char gender)
     return !gender || !g || g == gender;
 }
 
+/* A verb that takes a person as its object ("thanked", "met", "welcomed"): a lower-case word
+ * ending in -ed, or one of the lexicon's speech, meeting and signing verbs. */
+static bool is_past_verb(const doc *d, int t)
+{
+    const token *tk = &d->tokens.items[t];
+    if (!(tk->flags & TK_WORD) || (tk->flags & TK_CAP))
+        return false;
+    size_t n = tok_len(d, t);
+    const char *w = d->text + tk->start;
+    return (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || tok_in(d, t, LEX_SPEECH_VERBS) ||
+           tok_in(d, t, LEX_MEETING_WORDS) || tok_in(d, t, LEX_SIGNING_VERBS);
+}
+
 /* The subject of sentence se, outside quotation marks and before token before: its first
  * person mention, unless a preposition or a verb comes first ("met with Name").  -1 when
  * it has none; *others counts the other people it names that fit. */
@@ -1125,6 +1150,10 @@ static int sentence_subject(const sieve *s, int se, int before, char gender, int
         int b = tok_at(d, pm->start) - 1;
         bool object = b >= st->tok_start && (tok_in(d, b, LEX_FUNCTION_WORDS) || tok_in(d, b, LEX_MEETING_WORDS) ||
                                               tok_ieq(d, b, "met"));
+        /* a verb before it ("The minister thanked Name"), since the sentence start or the
+         * comma of an opening phrase ("On Monday, Name …") */
+        for (int k = b; !object && k >= st->tok_start && k > b - 16 && !tok_is(d, k, ","); k--)
+            object = is_past_verb(d, k);
         if (first && !object && !in_relative_clause(d, st->tok_start, pm->tok_start))
             subject = pm->person;
         else if (pm->person != subject)

@@ -483,3 +483,13 @@ Test(extract_speakers, the_one_person_of_the_paragraph)
     expect_speaker(ex, "grid is ready", NULL);
     json_decref(ex);
 }
+
+Test(extract_speakers, the_one_person_of_the_paragraph_must_be_its_subject)
+{
+    static const char text[] =
+        "The minister thanked Governor Lena Park for her support on Monday. \"We could not have "
+        "built the harbour alone.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "harbour alone", NULL);
+    json_decref(ex);
+}
