@@ -57,7 +57,7 @@ typedef struct sieve {
     strmap title_words;    /* (person, word of the person's title) */
     unsigned char *quoted; /* per token: inside a quotation */
     unsigned char *linked; /* per quote: a pass linked it to a mention (resolved or not) */
-    int running;           /* the last quote whose speaker is a person, or -1 */
+    int running;           /* the last quote with a speaker, or -1 */
 } sieve;
 
 typedef bool (*link_pass)(sieve *s, mention *m);
@@ -93,6 +93,7 @@ static bool link_next_quote(sieve *s, mention *m);
 static bool link_reported_before(sieve *s, mention *m);
 static bool link_single_mention(sieve *s, mention *m);
 static int sentence_subject(const sieve *s, int se, int before, char gender, int *others);
+static bool is_past_verb(const doc *d, int t);
 
 enum rule_id {
     R_CUE_NAME,
@@ -182,7 +183,7 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
 #define ATTRIBUTION_MAX_TOKENS 7
 /* A pronoun looks back over at most this many sentences (WINDOW(R_PREVIOUS_SUBJECT) of them
  * naming someone). */
-#define PRONOUN_LOOKBACK_SENTENCES 8
+#define PRONOUN_LOOKBACK_SENTENCES 2
 /* A role phrase or an institution's name reads at most this many words before its head. */
 #define PHRASE_MAX_WORDS 5
 
@@ -361,6 +362,27 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
     return false;
 }
 
+/* "another driver", "a local trader, who asked not to be named": a determiner and a few
+ * lower-case words up to a comma or the end, a speaker with no name the lexicon does not know
+ * as a role (never a document: "a statement" speaks for whoever issued it). */
+static bool unknown_role_starting(const sieve *s, int t, int to, mention *m)
+{
+    const doc *d = s->d;
+    if (t >= to || !is_determiner(d, t) || is_definite(d, t))
+        return false;
+    int k = t + 1;
+    while (k < to && k <= t + 4 && (d->tokens.items[k].flags & TK_WORD) && !quoted(s, k) &&
+           !tok_in(d, k, LEX_FUNCTION_WORDS) && !tok_in_ci(d, k, LEX_SPEECH_CHANNELS) && !is_cue(d, k))
+        k++;
+    if (k == t + 1 || (k < to && !tok_is(d, k, ",") && !tok_is(d, k, ".")))
+        return false;
+    m->kind = MENTION_ROLE;
+    m->from = t;
+    m->to = k;
+    m->definite = false;
+    return true;
+}
+
 /* The subject whose last word is right before token e, within [limit, e): a name (with a
  * suffix, an appositive or "'s office"), a pronoun, a role or an institution. */
 static bool subject_ending(const sieve *s, int limit, int e, mention *m)
@@ -477,7 +499,7 @@ static bool subject_starting(const sieve *s, int t, int to, mention *m)
         return true;
     }
     if (!noun_phrase_starting(s, t, to, m))
-        return false;
+        return unknown_role_starting(s, t, to, m);
     /* "said the minister, Name," / "said the minister Name" */
     for (int k = m->to; k < to && k <= m->to + 1; k++) {
         int pm = mention_on(s, k);
@@ -634,12 +656,10 @@ static bool link_name_cue(sieve *s, mention *m)
             return false;
         /* the subject must be what follows the mark: "“…,” the minister said", not
          * "“…,” after talks with Name, the minister said" */
-        int k = from;
-        while (k < m->from && (is_determiner(d, k) || tok_in(d, k, LEX_TITLE_HEADS) ||
-                               tok_in(d, k, LEX_TITLE_MODIFIERS) || tok_in(d, k, LEX_HONORIFICS)))
-            k++;
-        if (k < m->from)
-            return false;
+        for (int k = from; k < m->from; k++)
+            if (((d->tokens.items[k].flags & TK_PUNCT) && !tok_is(d, k, ".")) || is_past_verb(d, k) ||
+                (tok_in(d, k, LEX_CLAUSE_OPENERS) && !(d->tokens.items[k].flags & TK_CAP)))
+                return false;
         m->cue = c;
         return true;
     }
@@ -1191,7 +1211,7 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
     int running = -1;
     if (s->running >= 0) {
         const quote_span *r = &s->q[s->running];
-        if (paragraphs_between(d, r->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER) &&
+        if (r->person >= 0 && paragraphs_between(d, r->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER) &&
             gender_fits(d, r->person, gender))
             running = s->running;
     }
@@ -1479,7 +1499,8 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
     index_title_words(d, &s.title_words);
     for (s.i = 0; s.i < n && doc_step(d); s.i++) {
         attribute_one(&s);
-        if (q[s.i].person >= 0)
+        /* the running speaker is the last quote's, a person or not ("it" ends a run of "he") */
+        if (speaker_known(&q[s.i]))
             s.running = (int)s.i;
     }
     attribute_chains(&s);
