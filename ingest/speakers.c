@@ -181,8 +181,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
 #define WINDOW(r) (SPEAKER_RULES[r].window)
 /* A short sentence of its own that only attributes: "Hegseth said." */
 #define ATTRIBUTION_MAX_TOKENS 7
-/* A pronoun looks back over at most this many sentences (WINDOW(R_PREVIOUS_SUBJECT) of them
- * naming someone). */
+/* A pronoun looks back over at most this many sentences before its quote for a subject: the
+ * sentence before, or the one before that when the sentence before is the last quote's. */
 #define PRONOUN_LOOKBACK_SENTENCES 2
 /* A role phrase or an institution's name reads at most this many words before its head. */
 #define PHRASE_MAX_WORDS 5
