@@ -242,7 +242,11 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
             i++;
             continue;
         }
-        if (name_token(d, i)) {
+        /* a given name that is also a capital ("President Santiago Peña"), after a title */
+        bool capital_given_name = n == 0 && (honor || ph->title_end > ph->title_start) && i + 1 < limit &&
+                                  (d->tokens.items[i].flags & TK_CAP) && name_token(d, i + 1) &&
+                                  lex_capital_country(d->text + d->tokens.items[i].start, tok_len(d, i));
+        if (name_token(d, i) || capital_given_name) {
             bool poss;
             tok_stem_len(d, i, &poss);
             i++;

@@ -465,8 +465,9 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         m->to = k + 1;
         return true;
     }
-    /* "His Excellency said": the person named last */
-    if (tok_is(d, k, "Excellency") && k - 1 >= limit && (tok_is(d, k - 1, "His") || tok_is(d, k - 1, "Her"))) {
+    /* "His Excellency said", "His Highness stressed": a person named before */
+    if ((tok_is(d, k, "Excellency") || tok_is(d, k, "Highness") || tok_is(d, k, "Majesty")) && k - 1 >= limit &&
+        (tok_is(d, k - 1, "His") || tok_is(d, k - 1, "Her") || tok_is(d, k - 1, "Royal"))) {
         m->kind = MENTION_ROLE;
         m->from = k - 1;
         m->to = k + 1;
@@ -1320,6 +1321,19 @@ static void index_title_words(const doc *d, strmap *title_words)
     }
 }
 
+/* Does a title have a word of list (any case)? */
+static bool title_has_word(const char *title, const char *const *list)
+{
+    for (const char *w = title; w && *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        if (lex_has_ci(list, w, len))
+            return true;
+        w = e ? e + 1 : w + len;
+    }
+    return false;
+}
+
 /* How many words of a person's title are title words ("Minister of Energy": two). */
 static int title_word_count(const char *title)
 {
@@ -1348,8 +1362,10 @@ static int titled_person(sieve *s, int from, int to)
     bool any_head = false;
     for (int t = from; t < to; t++)
         any_head |= tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_ROLE_NOUNS);
-    /* only "His Excellency" stands for whoever was named last */
-    if (!any_head && !tok_is(d, to - 1, "Excellency"))
+    /* "His Excellency" stands for the person named last as a subject; "His Highness" for one
+     * with a royal title first */
+    bool royal = tok_is(d, to - 1, "Highness") || tok_is(d, to - 1, "Majesty");
+    if (!any_head && !royal && !tok_is(d, to - 1, "Excellency"))
         return -1;
     int subset = -1;
     for (int i = mention_at(d, d->tokens.items[from].start); i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
@@ -1358,8 +1374,16 @@ static int titled_person(sieve *s, int from, int to)
         if (quoted(s, pm->tok_start))
             continue;
         int who = pm->person;
-        if (!any_head)
-            return who;
+        if (!any_head) {
+            const char *t = d->people.items[who].title;
+            int others;
+            if (royal ? t && title_has_word(t, LEX_ROYAL_TITLES)
+                      : sentence_subject(s, pm->sent, pm->tok_end, 0, &others) == who)
+                return who;
+            if (subset < 0)
+                subset = who;
+            continue;
+        }
         const char *title = d->people.items[who].title;
         bool fits = title != NULL;
         for (int t = from; t < to && fits; t++) {

@@ -532,3 +532,25 @@ Test(extract_speakers, a_descriptor_before_the_name_after_the_quote)
     expect_speaker(ex, "maize growers", "Philip Etane");
     json_decref(ex);
 }
+
+Test(extract_speakers, his_highness_stands_for_the_royal_named_before)
+{
+    static const char text[] =
+        "His Highness Sheikh Tariq bin Saeed, Minister of Foreign Affairs, received Foreign Minister "
+        "Rubén Olmedo in the capital today.\n"
+        "\n"
+        "During the meeting, His Highness stressed \"the keenness of both countries to widen their "
+        "trade.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "keenness of both", "Tariq bin Saeed");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_given_name_that_is_also_a_capital)
+{
+    static const char text[] =
+        "President Santiago Pereira told reporters the agreement \"opens a door for our exporters.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "opens a door", "Santiago Pereira");
+    json_decref(ex);
+}
