@@ -1080,7 +1080,7 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
     const sentence *se = &d->sents.items[s];
     int by = -1;
     for (int t = verb + 1; t < se->tok_end && by < 0 && doc_step(d); t++)
-        if (tok_is(d, t, "by")) {
+        if (tok_is(d, t, "by") && !tok_in_ci(d, t - 1, LEX_ATTENDANCE_WORDS)) { /* not "witnessed by" */
             for (int k = t + 1; k < se->tok_end && k <= t + 8; k++)
                 if (d->tokens.items[k].person >= 0) {
                     by = t;
