@@ -554,3 +554,13 @@ Test(extract_speakers, a_given_name_that_is_also_a_capital)
     expect_speaker(ex, "opens a door", "Santiago Pereira");
     json_decref(ex);
 }
+
+Test(extract_speakers, two_particles_inside_a_name)
+{
+    static const char text[] =
+        "Commission President Ilse van der Berge called the accord \"a milestone for both our "
+        "peoples\". \"We waited ten years for it,\" van der Berge said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "milestone for both", "Ilse van der Berge");
+    json_decref(ex);
+}
