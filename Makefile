@@ -10,8 +10,16 @@ DEB_PKGS := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlit
             libpcre2-dev libssl-dev libcriterion-dev libcurl4-openssl-dev zlib1g-dev \
             python3 curl
 
-CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla -I. \
+# Warnings for all C code (product, tests, fuzz targets, benchmark); they are errors only with
+# WERROR=1 (CI sets it), so that a new compiler's new warning does not stop a user's build.
+WERROR  ?=
+WARN_FLAGS := -Wall -Wextra -Wshadow -Wvla -Wconversion -Wsign-conversion -Wmissing-prototypes \
+              -Wstrict-prototypes -Wformat=2 $(if $(filter 1,$(WERROR)),-Werror)
+CFLAGS_BASE := -std=c17 -D_GNU_SOURCE $(WARN_FLAGS) -I. \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# Each object also writes the headers it includes ($*.d, read back below), so that a header's
+# change rebuilds exactly what includes it.
+DEPFLAGS := -MMD -MP
 CFLAGS  ?= -O2 -g
 LDLIBS_BASE := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lz -lpthread -lm
 
@@ -28,22 +36,25 @@ BUILD ?= build
 # serves them from whatever folder it starts in.
 ASSETS := openapi.yaml $(sort $(wildcard web/*.html web/*.js web/*.css))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/assets.o
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(UNIT_SRC))
+INTEG_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(INTEG_SRC))
+BENCH_OBJ := $(BUILD)/obj/bench/extract_time.o $(BUILD)/obj/tests/unit/adversarial.o
 
 .PHONY: all deps run test test-unit test-integration test-asan clean eval eval-own eval-holdout lint
 
 all: $(BUILD)/factd
 
-$(BUILD)/obj/%.o: %.c $(HDRS)
+$(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/gen/assets.c: util/embed.sh $(ASSETS)
 	@mkdir -p $(dir $@)
 	sh util/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c util/embedded.h
+$(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/libfactd.a: $(LIB_OBJ)
 	@rm -f $@
@@ -52,11 +63,11 @@ $(BUILD)/libfactd.a: $(LIB_OBJ)
 $(BUILD)/factd: $(BUILD)/obj/server/main.o $(BUILD)/libfactd.a
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE)
 
-$(BUILD)/unit-tests: $(UNIT_SRC) $(BUILD)/libfactd.a $(HDRS)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(UNIT_SRC) $(BUILD)/libfactd.a -o $@ $(LDLIBS_BASE) -lcriterion
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libfactd.a
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE) -lcriterion
 
-$(BUILD)/integration-tests: $(INTEG_SRC) $(BUILD)/libfactd.a $(HDRS)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(INTEG_SRC) $(BUILD)/libfactd.a -o $@ $(LDLIBS_BASE) -lcriterion -lcurl
+$(BUILD)/integration-tests: $(INTEG_OBJ) $(BUILD)/libfactd.a
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE) -lcriterion -lcurl
 
 # Install whatever Debian packages are missing (sudo when not root).
 deps:
@@ -94,22 +105,22 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_extract fuzz_api fuzz_json_body
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_CFLAGS := $(filter-out -Werror,$(CFLAGS_BASE)) -O1 -g $(FUZZ_SAN)
+FUZZ_CFLAGS := $(CFLAGS_BASE) -O1 -g $(FUZZ_SAN)
 FUZZ_OBJ := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRC) fuzz/fuzz_db.c) $(BUILD)/fuzz/obj/gen/assets.o
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZ_TARGETS))
 
 .PHONY: fuzz fuzz-build fuzz-deps test-valgrind
-.SECONDARY: $(FUZZ_OBJ)
+.SECONDARY: $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/obj/fuzz/%.o)
 
-$(BUILD)/fuzz/obj/%.o: %.c $(HDRS)
+$(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(BUILD)/fuzz/obj/gen/assets.o: $(BUILD)/gen/assets.c util/embedded.h
+$(BUILD)/fuzz/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/obj/fuzz/fuzz_%.o $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) -o $@ $(LDLIBS_BASE)
 
 # clang and its libFuzzer runtime, when missing (sudo when not root), as `make deps` does.
@@ -205,9 +216,8 @@ bench: deps
 	BENCH_SECONDS=$(BENCH_SECONDS) FACTD_BIN=$(BUILD)/factd EXTRACT_TIME=$(BUILD)/extract-time \
 	  BUILD=$(BUILD) bench/run
 
-$(BUILD)/extract-time: bench/extract_time.c tests/unit/adversarial.c $(BUILD)/libfactd.a $(HDRS)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) bench/extract_time.c tests/unit/adversarial.c $(BUILD)/libfactd.a \
-	  -o $@ $(LDLIBS_BASE)
+$(BUILD)/extract-time: $(BENCH_OBJ) $(BUILD)/libfactd.a
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE)
 
 # Soak, neither part of `make test` nor of CI: wrk -t1 -c64 for SOAK_SECONDS (default 300)
 # over a mix of URLs while articles keep arriving (POST /sources and the --corpus folder);
@@ -217,3 +227,7 @@ $(BUILD)/extract-time: bench/extract_time.c tests/unit/adversarial.c $(BUILD)/li
 soak: deps
 	$(MAKE) BUILD=$(BUILD) $(BUILD)/factd
 	FACTD_BIN=$(BUILD)/factd BUILD=$(BUILD) bench/soak
+
+# The header dependencies each compilation wrote (-MMD -MP): absent before the first build.
+-include $(patsubst %.o,%.d,$(LIB_OBJ) $(BUILD)/obj/server/main.o $(UNIT_OBJ) $(INTEG_OBJ) \
+           $(BENCH_OBJ) $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/obj/fuzz/%.o))

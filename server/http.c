@@ -1253,7 +1253,7 @@ static size_t unescape_keeping_nul(void *cls, struct MHD_Connection *conn, char 
 /* Routes libmicrohttpd's own messages (bind failures, connection limits, protocol errors)
  * into our log.  During start-up the latest is kept instead, for the one error line that
  * explains a failed start. */
-static void log_from_mhd(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void log_from_mhd(void *cls, const char *fmt, va_list ap)
 {
     server_state *state = cls;
     strbuf msg = STRBUF_INIT;
