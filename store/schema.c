@@ -20,7 +20,7 @@
  *                once the facts are merged again), generation (a counter every write
  *                transaction bumps) and modified_at (its UTC time), since version 3
  *   search_fts   the FTS5 index of article texts, agreement names and quotes (version 4,
- *                see search.c)
+ *                see search.c); its rowids say each row's kind and id (version 7)
  *   source_hints what the poster of an article said of it: title, URL, publication date
  *                (version 5).  The served title and date of a source take them over its
  *                extraction's; a table of its own rather than columns of sources, whose
@@ -221,6 +221,20 @@ static const migration migrations[] = {
     { 6,
       "ALTER TABLE jobs ADD COLUMN owner TEXT;"
       "ALTER TABLE jobs ADD COLUMN lease_expires_at TEXT;" },
+    /* Version 7: search from the index alone.  Each row of search_fts gets the rowid
+     * search_rowid(kind, ref) (search.c): the kind's code above the 48 bits of the item's
+     * id.  A search then filters, orders and pages by rowid and bm25, which FTS5 gives from
+     * its index, instead of reading the stored row of every match for its kind and ref; an
+     * article's row is deleted by its rowid.  The table is rebuilt with those rowids. */
+    { 7,
+      "CREATE VIRTUAL TABLE search_fts_rowid USING fts5 ("
+      "  kind UNINDEXED, ref UNINDEXED, name, body,"
+      "  tokenize = 'unicode61 remove_diacritics 2'"
+      ");"
+      "INSERT INTO search_fts_rowid (rowid, kind, ref, name, body)"
+      "  SELECT search_rowid(kind, ref), kind, ref, name, body FROM search_fts;"
+      "DROP TABLE search_fts;"
+      "ALTER TABLE search_fts_rowid RENAME TO search_fts;" },
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)
