@@ -228,6 +228,67 @@ soak: deps
 	$(MAKE) BUILD=$(BUILD) $(BUILD)/factd
 	FACTD_BIN=$(BUILD)/factd BUILD=$(BUILD) bench/soak
 
+# Static checks.  `make lint` runs clang-format (every .c and .h must be as `make format`
+# leaves it), cppcheck and clang-tidy (.clang-tidy: bugprone-*, cert-*, concurrency-*) over all
+# C code, and fails on any finding; `make format` rewrites every .c and .h in the house style
+# (.clang-format).  clang-tidy reads the compile flags from $(BUILD)/compile_commands.json,
+# written here.  See docs/testing.md for the suppression policy.
+LINT_JOBS ?= 2
+LINT_SRC := $(LIB_SRC) server/main.c $(UNIT_SRC) $(INTEG_SRC) $(wildcard fuzz/*.c bench/*.c)
+FORMAT_SRC := $(LINT_SRC) $(filter-out $(BUILD)/%,$(wildcard */*.h tests/*/*.h))
+LINT_CFLAGS := $(filter-out -Werror,$(CFLAGS_BASE))
+CPPCHECK_FLAGS := --enable=warning,portability,performance --error-exitcode=1 --inline-suppr \
+                  --suppressions-list=.cppcheck/suppressions --library=posix \
+                  --library=.cppcheck/factd.cfg -I. -D_GNU_SOURCE --std=c11 -j$(LINT_JOBS) --quiet \
+                  --template='{file}:{line}: {severity}: {message} [{id}]'
+
+.PHONY: lint lint-deps lint-format lint-cppcheck lint-tidy format FORCE
+
+# cppcheck, clang-tidy and clang-format, when missing (sudo when not root), as `make deps` does.
+lint-deps:
+	@missing=""; for p in cppcheck clang-tidy clang-format; do \
+	  command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	else echo "lint-deps: cppcheck, clang-tidy and clang-format present"; fi
+
+# Each of the three runs even when another failed, so that one run shows every finding.
+lint: lint-deps
+	@status=0; \
+	$(MAKE) --no-print-directory lint-format || status=1; \
+	$(MAKE) --no-print-directory lint-cppcheck || status=1; \
+	$(MAKE) --no-print-directory lint-tidy || status=1; \
+	if [ $$status -ne 0 ]; then echo "lint: FAILED (findings above)"; exit 1; fi; \
+	echo "lint: clean"
+
+lint-format:
+	@clang-format --dry-run --Werror $(FORMAT_SRC) && \
+	  echo "clang-format: every .c and .h as 'make format' leaves it"
+
+lint-cppcheck:
+	@cppcheck $(CPPCHECK_FLAGS) $(LINT_SRC) && echo "cppcheck: no findings"
+
+lint-tidy: $(BUILD)/compile_commands.json
+	@if printf '%s\n' $(LINT_SRC) | \
+	    xargs -P$(LINT_JOBS) -n4 clang-tidy --quiet -p $(BUILD) 2>$(BUILD)/clang-tidy.log; then \
+	  echo "clang-tidy: no findings"; \
+	else grep -v 'warnings\? generated\.$$' $(BUILD)/clang-tidy.log; echo "clang-tidy: findings above"; exit 1; fi
+
+format:
+	clang-format -i $(FORMAT_SRC)
+
+# The compile commands of every C file linted, for clang-tidy (and editors); rewritten each time.
+$(BUILD)/compile_commands.json: FORCE
+	@mkdir -p $(dir $@)
+	@{ printf '['; sep=''; for f in $(LINT_SRC); do \
+	    printf '%s\n  {"directory": "%s", "file": "%s", "command": "%s %s -c %s"}' \
+	      "$$sep" "$(CURDIR)" "$$f" "$(CC)" "$(LINT_CFLAGS)" "$$f"; sep=','; \
+	  done; printf '\n]\n'; } > $@.tmp && mv $@.tmp $@
+
+FORCE:
+
 # The header dependencies each compilation wrote (-MMD -MP): absent before the first build.
 -include $(patsubst %.o,%.d,$(LIB_OBJ) $(BUILD)/obj/server/main.o $(UNIT_OBJ) $(INTEG_OBJ) \
            $(BENCH_OBJ) $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/obj/fuzz/%.o))

@@ -1359,7 +1359,7 @@ static void make_seed(server_state *state, const char *version, const strbuf *do
     state->seed[0] = '\0';
     if (EVP_Digest(in.buf, in.len, md, &n, EVP_sha256(), NULL) == 1)
         for (unsigned int i = 0; i < n; i++)
-            snprintf(state->seed + 2 * i, 3, "%02x", md[i]);
+            snprintf(state->seed + 2 * (size_t)i, 3, "%02x", md[i]);
     strbuf_release(&in);
 }
 
