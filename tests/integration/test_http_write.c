@@ -346,8 +346,7 @@ Test(http_write, a_request_without_the_token_is_401)
     http_reply_release(&r);
 
     /* A prefix of the token, the token with more after it, another scheme. */
-    /* NOLINTNEXTLINE(bugprone-suspicious-missing-comma) the token and a 0 make one string */
-    const char *wrong[] = {"Authorization: Bearer test-token", "Authorization: Bearer " SUPPORT_TOKEN "0",
+    const char *wrong[] = {"Authorization: Bearer test-token", ("Authorization: Bearer " SUPPORT_TOKEN "0"),
                            "Authorization: Basic dGVzdDp0ZXN0", "Authorization: Bearer",
                            ("Authorization: " SUPPORT_TOKEN)};
     for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
