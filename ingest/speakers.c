@@ -1301,7 +1301,7 @@ static void title_word_key(strbuf *key, int who, const char *word, size_t len)
     strbuf_add(key, &who, sizeof who);
     for (size_t i = 0; i < len; i++) {
         char c = word[i];
-        strbuf_addch(key, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+        strbuf_addch(key, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
     }
 }
 
