@@ -778,6 +778,7 @@ static int store_files(store *st, const file_list *files, unsigned threads, int 
     for (; started_threads < threads; started_threads++) {
         int err = pthread_create(&tids[started_threads], NULL, extractor_main, &pl);
         if (err) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("ingest: starting an extractor thread: %s", strerror(err));
             break;
         }
