@@ -1140,7 +1140,8 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Share on social networks", "Share on social media", "Back to top", "Log in", "Sign in",
     "Most read", "Most popular", "Most viewed", "Next article", "Previous article",
     "Related articles", "Related news", "Related stories", "Listen to this article",
-    "Text size", "Font size", "Tags", "Topics", "Close", NULL,
+    "Text size", "Font size", "Tags", "Topics", "Close", "Tagged", "Related Topics", "Continue reading",
+    "Continue reading...", NULL,
 };
 
 /* The word of a formal state name after its demonym or country ("the Portuguese Republic",
