@@ -331,6 +331,14 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
     for (int t = se->tok_start; t < se->tok_end && t <= se->tok_start + LEADING_PHRASE_TOKENS; t++)
         if (tok_is(d, t, ",")) {
             lead_end = d->tokens.items[t].start;
+            /* "On Thursday, 2 December 2021, ...": the date that names the weekday's day is
+             * part of the leading phrase */
+            for (int i = se->dates_start; i < se->dates_end; i++)
+                if (tok_at(d, d->dates.items[i].start) == t + 1 && d->dates.items[i].kind == DATE_ABSOLUTE) {
+                    int u = tok_at(d, d->dates.items[i].end);
+                    if (u < se->tok_end && tok_is(d, u, ","))
+                        lead_end = d->tokens.items[u].start;
+                }
             break;
         }
     /* A date before the anchor belongs to it when no comma or semicolon stands between them:

@@ -1402,6 +1402,9 @@ bool sent_attendance_span(const doc *d, int s, int trig, int *a, int *b)
     return false;
 }
 
+/* How far after the signing verb "with B" or "between A and B" may name who signs. */
+#define SIGNER_OBJECT_TOKENS 12
+
 /* How far before the signing word its witness's verb stands ("looked on as A and B signed"). */
 #define WITNESS_GAP 16
 
@@ -1425,6 +1428,28 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
 {
     int n = people_signers(d, s, verb, out, max);
     const sentence *se = &d->sents.items[s];
+    /* "A signed the declaration with President B", "an agreement was signed between A and B":
+     * the people named right after "with" or "between" sign too */
+    for (int t = verb + 1; t < se->tok_end && t <= verb + SIGNER_OBJECT_TOKENS; t++) {
+        if (tok_is(d, t, ";") || tok_in(d, t, LEX_SPEECH_VERBS))
+            break;
+        bool with = tok_is(d, t, "with") && !(t > 0 && tok_is(d, t - 1, "together"));
+        if (!with && !tok_is(d, t, "between"))
+            continue;
+        for (int m = se->mentions_start; m < se->mentions_end && n < max; m++) {
+            const person_mention *pm = &d->pmentions.items[m];
+            if (pm->sent != s || pm->tok_start <= t || pm->tok_start > t + SIGNER_OBJECT_TOKENS)
+                continue;
+            bool dup = false;
+            for (int k = 0; k < n; k++)
+                dup |= out[k] == pm->person;
+            if (!dup && !in_relative_clause(d, t, pm->tok_start))
+                out[n++] = pm->person;
+            if (with)
+                break; /* "with B": one person */
+        }
+        break;
+    }
     int pa = se->tok_end, pb = se->tok_end;
     if (!sent_attendance_span(d, s, verb, &pa, &pb))
         pa = pb = se->tok_end;

@@ -124,7 +124,7 @@ const char *const LEX_PLAN_WORDS[] = {
 /* Words that say people were at a meeting without taking part in it ("Present at the talks
  * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
 const char *const LEX_ATTENDANCE_WORDS[] = {
-    "present", "accompanied", "flanked", "presence", "witnessed", NULL,
+    "present", "accompanied", "flanked", "presence", "witnessed", "attended", NULL,
 };
 
 /* Verbs whose subject watches a signing without signing ("X witnessed the signing", "X
@@ -317,6 +317,7 @@ static const char *const COUNTRIES[][2] = {
     {"Moldova", "Moldova"}, {"Albania", "Albania"}, {"Panama", "Panama"},
     {"Costa Rica", "Costa Rica"}, {"Guatemala", "Guatemala"}, {"Honduras", "Honduras"},
     {"Jamaica", "Jamaica"}, {"Haiti", "Haiti"}, {"Dominican Republic", "Dominican Republic"},
+    {"Puerto Rico", "Puerto Rico"}, {"Puerto Rican", "Puerto Rico"},
     {"European Union", "European Union"}, {"EU", "European Union"},
     {"E.U.", "European Union"}, {"ASEAN", "ASEAN"}, {"African Union", "African Union"},
     {"NATO", "NATO"}, {"United Nations", "United Nations"}, {"UN", "United Nations"},

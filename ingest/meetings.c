@@ -200,8 +200,11 @@ static int object_trigger(const doc *d, int s)
             obj = t + 2;
         else if (tok_is(d, t, "courtesy") && (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "visit")))
             obj = t;
-        else if (tok_is(d, t, "talked") && tok_is(d, t + 1, "with"))
+        else if ((tok_is(d, t, "talked") || tok_is(d, t, "conferred") || tok_is(d, t, "confers")) && tok_is(d, t + 1, "with"))
             obj = t + 2;
+        /* "exchanged views with X" */
+        else if (tok_is(d, t, "exchanged") && tok_is(d, t + 1, "views") && t + 2 < se->tok_end && tok_is(d, t + 2, "with"))
+            obj = t + 3;
         /* "headed to their first bilateral with X" (the noun), "in the company of X" */
         else if ((tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals")) && tok_is(d, t + 1, "with"))
             obj = t + 2;
@@ -653,7 +656,7 @@ enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
  * countries are met one by one); *count says how many.  READ_ORPHAN: a meeting of "the two
  * leaders" before anyone is named, out[0] holding what it tells (place, date, evidence). */
 static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t nms, const meeting *last,
-                                  meeting *out, int *count)
+                                  bool witnessed, meeting *out, int *count)
 {
     meeting *m = &out[0];
     memset(m, 0, sizeof *m);
@@ -672,8 +675,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             signing = true;
             verb = t;
         }
-    if (trig < 0 && !signing)
-        return READ_NONE;
+    if (trig < 0 && (!signing || witnessed))
+        return READ_NONE; /* officials who sign while their leaders look on do not meet by it */
     /* "A and B pose for a photo before the signing": a caption, no account of a meeting */
     for (int t = se->tok_start; t < se->tok_end; t++)
         if (tok_in(d, t, LEX_PHOTO_WORDS))
@@ -1000,9 +1003,26 @@ static void adopt_orphan(meeting *orphan, meeting *m)
     }
 }
 
+/* Does the article tell of leaders who witnessed the signings ("X and Y witnessed the signing
+ * of two agreements")?  Then the signatories are officials acting for them. */
+static bool signings_witnessed(const doc *d)
+{
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
+        const sentence *se = &d->sents.items[si];
+        if (!sent_readable(d, (int)si))
+            continue;
+        for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+            if ((tok_is(d, t, "witnessed") || tok_is(d, t, "witnessing")) &&
+                (tok_is(d, t + 1, "signing") || (tok_is(d, t + 1, "the") && tok_is(d, t + 2, "signing"))))
+                return true;
+    }
+    return false;
+}
+
 void meetings_find(doc *d)
 {
     meeting_list ms = {0};
+    bool witnessed = signings_witnessed(d);
     meeting *last = NULL;
     meeting orphan = {0};
     bool has_orphan = false;
@@ -1011,7 +1031,7 @@ void meetings_find(doc *d)
             continue;
         meeting found[MAX_SENTENCE_MEETINGS];
         int n = 0;
-        enum reading r = read_meetings(d, (int)si, ms.items, ms.n, last, found, &n);
+        enum reading r = read_meetings(d, (int)si, ms.items, ms.n, last, witnessed, found, &n);
         if (r == READ_ORPHAN) {
             if (!has_orphan && !last) {
                 orphan = found[0];

@@ -375,3 +375,52 @@ Test(extract_meetings, a_bilateral_as_a_noun_and_in_the_company_of)
     cr_expect_eq(meetings(ex), 0, "bilateral trade is no meeting: %s", json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, attended_by_is_no_participation_and_exchanged_views_meets)
+{
+    static const char text[] =
+        "LIMA, 24 November 2022 \xE2\x80\x94 The breakfast meeting was also attended by Foreign Minister Rosa "
+        "Quispe, Economy Minister Hugo Salas, and Ambassador Clara Mendes.\n"
+        "\n"
+        "On the sidelines of the Andean Community Summit, Premier Tomas Vargas exchanged views with Bolivian "
+        "President Luis Arce Mamani.\n"
+        "\n"
+        "Vargas also conferred with Ecuadorian President Daniel Noboa Azin.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Quispe", "Salas"), "%s", json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = must_meeting(ex, "Vargas", "Arce Mamani");
+    cr_expect(contains_ci(field_str(m, "occasion"), "Andean"), "occasion: %s", json_brief(json_object_get(m, "occasion")));
+    must_meeting(ex, "Vargas", "Noboa");
+    json_decref(ex);
+}
+
+Test(extract_meetings, signing_with_a_leader_meets_and_witnessed_signings_do_not)
+{
+    static const char with[] =
+        "On Thursday, 2 December 2021, Panama and Costa Rica signed a Joint Declaration for Border "
+        "Health.\n"
+        "\n"
+        "Panamanian President Ana Solis signed the declaration with Costa Rican President Mario Vega.\n";
+    static const char witnessed[] =
+        "PANAMA CITY, 2 December 2021 \xE2\x80\x94 President Ana Solis and President Mario Vega witnessed the "
+        "signing of two agreements.\n"
+        "\n"
+        "The Agreement on Border Health was signed by Health Minister Luis Prado and Health Minister "
+        "Elena Mora.\n";
+    json_t *ex = extract_text(with);
+    const json_t *m = must_meeting(ex, "Solis", "Vega");
+    cr_expect_str_eq(field_str(m, "date"), "2021-12-02");
+    const json_t *a = find_agreement(ex, "Joint Declaration for Border Health");
+    cr_assert_not_null(a, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_str_eq(field_str(a, "signed"), "2021-12-02");
+    cr_expect(has_signatory(a, "Mario Vega"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+    ex = extract_text(witnessed);
+    cr_expect_null(find_meeting(ex, "Prado", "Mora"), "officials signing for their leaders: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    const json_t *b = find_agreement(ex, "Border Health");
+    cr_assert_not_null(b, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(has_signatory(b, "Prado") && has_signatory(b, "Mora"), "signatories: %s",
+              json_brief(json_object_get(b, "signatories")));
+    json_decref(ex);
+}
