@@ -41,6 +41,9 @@
  * by this much over the article's most mentioned one. */
 #define RECENT_SENTENCES 1
 #define RECENT_BONUS 3
+/* How many sentences back a signing with no date of its own looks for the day its people
+ * met. */
+#define SAME_EVENT_LOOKBACK 3
 /* How many sentences back "on the same day" reaches for its day. */
 #define SAME_DAY_LOOKBACK 3
 
@@ -849,6 +852,31 @@ static bool same_day_as_before(const doc *d, int s, date_value *out)
     return false;
 }
 
+/* The full date of a sentence at most SAME_EVENT_LOOKBACK before s that names one of the
+ * people s names: the day of the visit or talks a signing belongs to ("President X held talks
+ * with Y on Tuesday. ... X and Y also witnessed the signing of two agreements"). */
+static bool same_people_dated_before(const doc *d, int s, date_value *out)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+        const sentence *pe = &d->sents.items[p];
+        bool shared = false;
+        for (int i = se->mentions_start; i < se->mentions_end && !shared; i++)
+            for (int k = pe->mentions_start; k < pe->mentions_end && !shared; k++)
+                shared = d->pmentions.items[i].person == d->pmentions.items[k].person;
+        if (!shared)
+            continue;
+        for (int i = pe->dates_start; i < pe->dates_end; i++) {
+            const date_mention *m = &d->dates.items[i];
+            if (m->kind != DATE_RANGE && (m->kind == DATE_ABSOLUTE || m->resolved) && m->value.d) {
+                *out = m->value;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* The capital city written from token t on ("Nairobi", "Buenos Aires"): its end token, or -1. */
 static int capital_at(const doc *d, int t, int s_end)
 {
@@ -961,6 +989,8 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     int post_idx = post_of_sentence(d, s);
     if (date_for_event(d, s, verb, &v, &rel) || same_day_as_before(d, s, &v))
         set_date(g, v, 2, false);
+    else if (!rel && same_people_dated_before(d, s, &v))
+        set_date(g, v, 1, false); /* "X and Y also witnessed the signing": the day X met Y */
     else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
         set_date(g, d->posts.items[post_idx].date, 1, false);
     else if (rel)
@@ -2099,6 +2129,37 @@ static int enumeration_item(const doc *d, int k, int s_end)
     return e;
 }
 
+/* "focused on economic, commercial, and technical cooperation and the encouragement and
+ * protection of mutual investments": items split only where "and" opens an article, commas and
+ * "and" inside an item.  Fills items [a[i], b[i]) from token k up to end (at most max + 1),
+ * *next the token after the last; returns how many. */
+static int article_items(const doc *d, int k, int end, int max, int *a, int *b, int *next)
+{
+    int n = 0, start = k, t = k;
+    for (; t < end && t - k <= MAX_TOPIC_TOKENS && n <= max; t++) {
+        if (tok_is(d, t, ";") || tok_is(d, t, ".") || tok_in(d, t, LEX_SIGNING_VERBS) || tok_in(d, t, LEX_SPEECH_VERBS) ||
+            starts_date(d, t))
+            break;
+        if ((tok_is(d, t, "and") || tok_is(d, t, "or")) && t + 1 < end && is_article(d, t + 1) && t > start) {
+            int e = t;
+            while (e > start && tok_is(d, e - 1, ","))
+                e--;
+            a[n] = start;
+            b[n++] = e;
+            start = t + 1;
+        }
+    }
+    int e = t;
+    while (e > start && (d->tokens.items[e - 1].flags & TK_PUNCT))
+        e--;
+    if (e > start && n <= max) {
+        a[n] = start;
+        b[n++] = e;
+    }
+    *next = t;
+    return n;
+}
+
 /* "Four agreements were signed ..., covering health, agriculture, customs and fisheries",
  * "signed two memorandums of understanding, on energy and on mining": documents counted and
  * then enumerated, as many items as the count, are one agreement each ("agreement on
@@ -2174,6 +2235,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                     memcmp(d->text + d->tokens.items[k].start, d->text + d->tokens.items[o].start, tok_len(d, o)) == 0)
                     k++; /* "on energy and on mining" */
             }
+            if (ni != n)
+                ni = article_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
             if (ni != n)
                 continue;
             /* the documents told together ("memorandums of understanding on energy and on
@@ -2383,22 +2446,37 @@ static bool words_within(const char *a, const char *b)
 /* "the West Africa Lagoon Protection Agreement ... the Lagoon Agreement": a shorter name told
  * after a longer one of the same type, its words all in the longer, at a date that fits, is the
  * same agreement. */
+/* agreement_key() with "memorandum of understanding" written "mou": "the MoU on X" is "the
+ * Memorandum of Understanding on X". */
+static char *short_type_key(const char *name)
+{
+    char *k = agreement_key(name);
+    static const char LONG[] = "memorandum of understanding";
+    char *p = strstr(k, LONG);
+    if (p) {
+        memcpy(p, "mou", 3);
+        memmove(p + 3, p + sizeof LONG - 1, strlen(p + sizeof LONG - 1) + 1);
+    }
+    return k;
+}
+
 static void merge_short_names(ag_vec *ags)
 {
     for (size_t i = 0; i < ags->n; i++) {
         ag *a = &ags->items[i];
         if (a->mentions <= 0 || a->generic)
             continue;
-        char *ak = agreement_key(a->name);
+        char *ak = short_type_key(a->name);
         for (size_t k = 0; k < ags->n; k++) {
             ag *b = &ags->items[k];
-            if (k == i || b->mentions <= 0 || b->generic || b->first <= a->first || strcmp(a->head, b->head) != 0 ||
+            if (k == i || b->mentions <= 0 || b->generic || strcmp(a->head, b->head) != 0 ||
                 (a->acronym && b->acronym) || !date_compatible(a->date, b->date))
                 continue;
-            char *bk = agreement_key(b->name);
-            bool shorter = strlen(bk) < strlen(ak) && words_within(bk, ak);
+            char *bk = short_type_key(b->name);
+            bool same = strcmp(ak, bk) == 0 && b->first > a->first;
+            bool shorter = b->first > a->first && strlen(bk) < strlen(ak) && words_within(bk, ak);
             free(bk);
-            if (shorter)
+            if (same || shorter)
                 fold_agreement(a, b);
         }
         free(ak);

@@ -987,3 +987,41 @@ Test(extract_agreements, signed_then_its_time_and_place_then_the_document)
     cr_expect_str_eq(field_str(a, "place"), "Valletta");
     json_decref(ex);
 }
+
+/* ---- documents one article tells apart stay apart ---- */
+
+Test(extract_agreements, counted_topics_split_where_and_opens_an_article)
+{
+    static const char text[] =
+        "President Sara Mendes held talks with the Emir of Qatar, Sheikh Fahad Al Thani, on Tuesday in "
+        "Paramaribo.\n"
+        "\n"
+        "President Mendes and the Emir also witnessed the signing of two agreements between Suriname and "
+        "Qatar.\n"
+        "\n"
+        "The two agreements signed were focused on economic, commercial, and technical cooperation and the "
+        "encouragement and protection of mutual investments.\n";
+    const char *ids[] = {"s1"};
+    const char *texts[] = {text};
+    json_t *facts = merge_texts(ids, texts, 1);
+    const json_t *a = find_agreement(facts, "agreement on economic, commercial, and technical cooperation");
+    const json_t *b = find_agreement(facts, "agreement on the encouragement and protection of mutual investments");
+    cr_assert(a && b && a != b, "two documents: %s", json_brief(json_object_get(facts, "agreements")));
+    json_decref(facts);
+    json_t *ex = extract_text(text);
+    const json_t *x = must_agreement(ex, "mutual investments");
+    cr_expect(parties_are(x, "Suriname", "Qatar"), "parties: %s", json_brief(json_object_get(x, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, mou_and_memorandum_of_understanding_of_one_name_are_one)
+{
+    static const char text[] =
+        "Singapore and Malaysia inked the Memorandum of Understanding on Integrated Ferry Fares in Johor "
+        "Bahru on 3 March 2026.\n"
+        "\n"
+        "\xE2\x80\x9CWe signed the MoU on Integrated Ferry Fares today,\xE2\x80\x9D the minister said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
