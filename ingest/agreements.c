@@ -1409,6 +1409,29 @@ static bool at_item_start(const doc *d, int si, int m)
     return true;
 }
 
+/* "In the area of investment promotion and protection, an agreement was signed": the field
+ * fronted before the first comma of sentence si, the document (its type at token head) right
+ * after that comma.  Sets [*a, *b) to the field's words. */
+static void fronted_topic(const doc *d, int si, int head, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[si];
+    int t = se->tok_start;
+    if (t + 4 >= se->tok_end || !(tok_is(d, t, "In") || tok_is(d, t, "On")))
+        return;
+    int k = t + 1;
+    if (tok_is(d, k, "the"))
+        k++;
+    if (!tok_in_ci(d, k, LEX_FIELD_NOUNS) || k + 1 >= se->tok_end || !tok_is(d, k + 1, "of"))
+        return;
+    int f = k + 2, e = f;
+    while (e < se->tok_end && e - f < MAX_TOPIC_TOKENS && !tok_is(d, e, ","))
+        e++;
+    if (e >= se->tok_end || e == f || e + 3 < head || head <= e)
+        return; /* the document comes right after the comma: ", an agreement" */
+    *a = f;
+    *b = e;
+}
+
 /* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
@@ -1496,10 +1519,14 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         b += 3;
     }
     int topic_end = read_topic(d, b, se->tok_end);
+    /* "In the area of investment protection, an agreement was signed": the topic fronted */
+    int front_a = -1, front_b = -1;
+    if (topic_end == b && !plural && !counted)
+        fronted_topic(d, si, head, &front_a, &front_b);
     int name_a = -1, name_b = -1, after_billing = -1;
-    if (topic_end == b && !plural)
+    if (topic_end == b && !plural && front_a < 0)
         after_billing = billed_name(d, type_end, se->tok_end, &name_a, &name_b);
-    bool described = topic_end > b || after_billing >= 0;
+    bool described = topic_end > b || after_billing >= 0 || front_a >= 0;
     /* a count or a plural without a topic is a batch of documents, none of them named; a bare
      * type needs its topic to be a mention at all */
     if ((plural || bare) && topic_end == b)
@@ -1535,6 +1562,21 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         gm->name = strbuf_detach(&sb, NULL);
         gm->end = te;
         gm->end_tok = topic_end;
+    } else if (front_a >= 0) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addstr(&sb, gm->phrase);
+        strbuf_addstr(&sb, " on ");
+        size_t ts = d->tokens.items[front_a].start, te = d->tokens.items[front_b - 1].end;
+        strbuf_add(&sb, d->text + ts, te - ts);
+        gm->name = strbuf_detach(&sb, NULL);
+        for (int u = front_a; u < front_b; u++) {
+            if (tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD))
+                continue;
+            char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+            for (char *p = w; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            VEC_PUSH(gm->descriptors, w);
+        }
     } else if (after_billing >= 0) {
         gm->name = doc_strdup(d, d->tokens.items[name_a].start, d->tokens.items[name_b - 1].end);
         gm->end_tok = after_billing;

@@ -1428,6 +1428,39 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
 {
     int n = people_signers(d, s, verb, out, max);
     const sentence *se = &d->sents.items[s];
+    /* "A and B signed X whilst Y was signed by C and D": the signing's own clause ends at
+     * "whilst", "while", "whereas" */
+    int clause_end = se->tok_end;
+    for (int t = verb + 1; t < se->tok_end; t++)
+        if (tok_is(d, t, "whilst") || tok_is(d, t, "while") || tok_is(d, t, "whereas") || tok_is(d, t, ";")) {
+            clause_end = t;
+            break;
+        }
+    if (clause_end < se->tok_end) {
+        int kept = 0;
+        bool dropped = false;
+        for (int i = 0; i < n; i++) {
+            bool inside = false;
+            for (int m = se->mentions_start; m < se->mentions_end && !inside; m++)
+                inside = d->pmentions.items[m].person == out[i] && d->pmentions.items[m].tok_start < clause_end;
+            if (inside)
+                out[kept++] = out[i];
+            else
+                dropped = true;
+        }
+        n = kept;
+        /* the by-phrase was the other clause's: the people before the verb sign */
+        for (int m = se->mentions_start; dropped && !n && m < se->mentions_end; m++) {
+            const person_mention *pm = &d->pmentions.items[m];
+            if (pm->sent != s || pm->tok_end > verb || in_relative_clause(d, se->tok_start, pm->tok_start))
+                continue;
+            bool dup = false;
+            for (int k = 0; k < n; k++)
+                dup |= out[k] == pm->person;
+            if (!dup && n < max)
+                out[n++] = pm->person;
+        }
+    }
     /* "A signed the declaration with President B", "an agreement was signed between A and B":
      * the people named right after "with" or "between" sign too */
     for (int t = verb + 1; t < se->tok_end && t <= verb + SIGNER_OBJECT_TOKENS; t++) {

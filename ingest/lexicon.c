@@ -148,7 +148,7 @@ const char *const LEX_SIGNING_VERBS[] = {
 };
 
 const char *const LEX_AGREEMENT_HEADS[] = {
-    "Agreement", "Treaty", "Accord", "Accords", "Pact", "Framework", "Arrangement",
+    "Agreement", "Agreements", "Treaty", "Accord", "Accords", "Pact", "Framework", "Arrangement",
     "Declaration", "Convention", "Protocol", "Charter", "Compact", "Memorandum", "MoU", "MOU",
     "Understanding", "Minute", "Minutes", "Communiqué", "Notes", "Intent", NULL,
 };

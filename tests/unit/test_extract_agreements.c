@@ -1025,3 +1025,26 @@ Test(extract_agreements, mou_and_memorandum_of_understanding_of_one_name_are_one
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+Test(extract_agreements, a_fronted_field_names_the_document_and_whilst_ends_its_clause)
+{
+    static const char text[] =
+        "Kenya and Oman signed a number of agreements on Monday.\n"
+        "\n"
+        "In the area of investment promotion and protection, an agreement was signed between Kenyan "
+        "Foreign Minister Ruth Wanjiru and Omani Foreign Minister Said Al Harthy.\n"
+        "\n"
+        "Transport Minister Peter Otieno and Omani Transport Minister Ali Al Busaidi also signed the Air "
+        "Services Agreements whilst an MoU on youth exchanges was signed by Sports Minister Grace Njeri and "
+        "Omani Sports Minister Salim Al Hinai.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on investment promotion and protection");
+    cr_expect(has_signatory(a, "Ruth Wanjiru") && has_signatory(a, "Said Al Harthy"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    const json_t *b = must_agreement(ex, "Air Services Agreements");
+    cr_expect(has_signatory(b, "Peter Otieno") && !has_signatory(b, "Grace Njeri"), "signatories: %s",
+              json_brief(json_object_get(b, "signatories")));
+    const json_t *c = must_agreement(ex, "MoU on youth exchanges");
+    cr_expect(has_signatory(c, "Grace Njeri"), "signatories: %s", json_brief(json_object_get(c, "signatories")));
+    json_decref(ex);
+}
