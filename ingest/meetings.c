@@ -1087,7 +1087,9 @@ void meetings_find(doc *d)
         }
         if (!m->place || m->venue_only) {
             char *dest = participants_destination(d, m);
-            if (dest) {
+            if (dest && !m->place) {
+                m->place = dest; /* "X arrived in Nepal on a two-day visit": they met there */
+            } else if (dest) {
                 free(dest);
             } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
                        (date_near(m->date, d->published) || (!m->date.y && !d->published.y))) {

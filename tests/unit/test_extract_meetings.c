@@ -424,3 +424,17 @@ Test(extract_meetings, signing_with_a_leader_meets_and_witnessed_signings_do_not
               json_brief(json_object_get(b, "signatories")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_visit_destination_is_the_place_when_none_is_told)
+{
+    static const char text[] =
+        "Committed to Bhutan's growth, Indian premier tells Bhutan PM\n"
+        "04 Aug 2014\n"
+        "India Prime Minister Ravi Sharma and his Bhutanese counterpart Karma Dorji met for one-on-one "
+        "discussions covering a range of issues.\n"
+        "Ravi Sharma, accompanied by a large delegation, arrived in Bhutan on a two-day visit.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Sharma", "Dorji");
+    cr_expect_str_eq(field_str(m, "place"), "Bhutan");
+    json_decref(ex);
+}
