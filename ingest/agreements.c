@@ -852,6 +852,49 @@ static bool same_day_as_before(const doc *d, int s, date_value *out)
     return false;
 }
 
+/* Does sentence n open on the signing or its ceremony ("The signings took place on Christmas
+ * Eve") and give it a full date? */
+static bool signing_told_dated(const doc *d, int n, date_value *out)
+{
+    if (n >= (int)d->sents.n || !sent_readable(d, n))
+        return false;
+    const sentence *ne = &d->sents.items[n];
+    int t = ne->tok_start;
+    if (t + 2 >= ne->tok_end || !tok_is(d, t, "The") ||
+        !(tok_is(d, t + 1, "signing") || tok_is(d, t + 1, "signings") || tok_is(d, t + 1, "ceremony")))
+        return false;
+    for (int i = ne->dates_start; i < ne->dates_end; i++) {
+        const date_mention *m = &d->dates.items[i];
+        if (m->kind != DATE_RANGE && (m->kind == DATE_ABSOLUTE || m->resolved) && m->value.d) {
+            *out = m->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "Ghana and Qatar signed an MoU. The signing took place on Monday": the next sentence. */
+static bool signing_dated_after(const doc *d, int s, date_value *out)
+{
+    return signing_told_dated(d, s + 1, out);
+}
+
+/* The day an article tells its signings took place, in a sentence of their own; {0} when it
+ * tells none or two different days. */
+static date_value signings_day(const doc *d)
+{
+    date_value day = {0};
+    for (size_t n = 0; n < d->sents.n && doc_step(d); n++) {
+        date_value v;
+        if (!signing_told_dated(d, (int)n, &v))
+            continue;
+        if (day.y && !date_same(day, v))
+            return (date_value){0};
+        day = v;
+    }
+    return day;
+}
+
 /* The full date of a sentence at most SAME_EVENT_LOOKBACK before s that names one of the
  * people s names: the day of the visit or talks a signing belongs to ("President X held talks
  * with Y on Tuesday. ... X and Y also witnessed the signing of two agreements"). */
@@ -989,6 +1032,10 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     int post_idx = post_of_sentence(d, s);
     if (date_for_event(d, s, verb, &v, &rel) || same_day_as_before(d, s, &v))
         set_date(g, v, 2, false);
+    else if (!rel && signing_dated_after(d, s, &v))
+        set_date(g, v, 2, false); /* "... The signing took place on Monday" */
+    else if (!rel && d->signings_day.y && signing_is_news(d, s, verb))
+        set_date(g, d->signings_day, 1, false); /* "The signings took place on Christmas Eve" */
     else if (!rel && same_people_dated_before(d, s, &v))
         set_date(g, v, 1, false); /* "X and Y also witnessed the signing": the day X met Y */
     else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
@@ -2652,6 +2699,7 @@ void agreements_find(doc *d)
 {
     ag_vec ags = {0};
     generic_vec gens = {0};
+    d->signings_day = signings_day(d);
     find_mentions(d, &ags, &gens);
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);

@@ -168,6 +168,13 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
         *out = add_days(ref, -1);
     } else if (HASP(m, "tomorrow")) {
         *out = add_days(ref, 1);
+    } else if (HASP(m, "holiday")) {
+        /* the last such day up to the article's date: news looks back */
+        int hm, hd;
+        if (!lex_holiday(s + m->start[G("holiday")], m->end[G("holiday")] - m->start[G("holiday")], &hm, &hd))
+            return false;
+        bool this_year = hm < ref.m || (hm == ref.m && hd <= ref.d);
+        *out = (date_value){this_year ? ref.y : ref.y - 1, hm, hd};
     } else if (HASP(m, "rweek")) {
         char q = (char)(s[m->start[G("rwq")]] | 0x20);
         bool last = strncasecmp(s + m->start[G("rwq")], "last", 4) == 0;

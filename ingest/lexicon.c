@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1151,6 +1152,24 @@ const char *const LEX_STATE_FORMS[] = {
     "Republic", "Confederation", "Federation", "Kingdom", "Principality", "Commonwealth",
     "Sultanate", "Emirate", NULL,
 };
+
+/* Feasts of a fixed day, with the day as "MM-DD" ("on Christmas Eve"). */
+static const char *const HOLIDAYS[][2] = {
+    {"Christmas Eve", "12-24"}, {"Christmas Day", "12-25"}, {"Boxing Day", "12-26"},
+    {"New Year's Eve", "12-31"}, {"New Year’s Eve", "12-31"}, {"New Year's Day", "01-01"},
+    {"New Year’s Day", "01-01"}, {"Valentine's Day", "02-14"}, {"Valentine’s Day", "02-14"},
+};
+
+bool lex_holiday(const char *s, size_t n, int *month, int *day)
+{
+    for (size_t i = 0; i < sizeof HOLIDAYS / sizeof *HOLIDAYS; i++)
+        if (strlen(HOLIDAYS[i][0]) == n && memcmp(HOLIDAYS[i][0], s, n) == 0) {
+            *month = atoi(HOLIDAYS[i][1]);
+            *day = atoi(HOLIDAYS[i][1] + 3);
+            return true;
+        }
+    return false;
+}
 
 /* News and picture agencies, as a credit in parentheses names them ("(AP)", "(AFP Photo)"):
  * never an agreement's acronym. */

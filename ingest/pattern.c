@@ -81,6 +81,8 @@ static const char *const SOURCES[PAT_COUNT] = {
         /* relative */
         "|(?<rel>\\b(?:(?<today>[Tt]oday|[Tt]onight|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)"
         "|(?<yesterday>[Yy]esterday)|(?<tomorrow>[Tt]omorrow)"
+        /* a feast of fixed date: "on Christmas Eve" (lexicon.c holds the days) */
+        "|(?<holiday>Christmas Eve|Christmas Day|Boxing Day|New Year(?:'|’)s Eve|New Year(?:'|’)s Day|Valentine(?:'|’)s Day)"
         "|(?<vague>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa] few|[Ss]everal)\\s+(?:days?|weeks?)\\s+(?:earlier|before|ago|later)"
         "|[Tt]he (?:day|week) (?:before|after)|[Tt]he (?:previous|next|following) (?:day|week|month)|[Ee]arlier in the (?:day|week|month))"
         "|(?<rweek>(?<rwq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+week)"

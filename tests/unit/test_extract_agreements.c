@@ -1048,3 +1048,22 @@ Test(extract_agreements, a_fronted_field_names_the_document_and_whilst_ends_its_
     cr_expect(has_signatory(c, "Grace Njeri"), "signatories: %s", json_brief(json_object_get(c, "signatories")));
     json_decref(ex);
 }
+
+Test(extract_agreements, the_day_the_signings_took_place_and_a_feast_day)
+{
+    static const char text[] =
+        "Published: 4 January 2018\n"
+        "\n"
+        "Kenya and Oman have signed a number of accords for the benefit of both countries.\n"
+        "\n"
+        "The signings took place on Christmas Eve when the Sultan of Oman visited Kenya.\n"
+        "\n"
+        "The two presidents discussed trade and security.\n"
+        "\n"
+        "Transport Minister Peter Otieno and Omani Transport Minister Ali Al Busaidi also signed an Air "
+        "Services Agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Air Services Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2017-12-24");
+    json_decref(ex);
+}
