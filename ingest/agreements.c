@@ -2060,6 +2060,19 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             best = described_match(ags, gm, head, year);
             if (best < 0 && signing && !gm->quoted)
                 best = sig_sent == gm->sent ? signed_namesake(d, ags, gm, head, verb) : -1;
+            /* "inked a profit-sharing agreement ... the signing of the agreement to work the
+             * field": the definite one is the only one of its type told before */
+            if (best < 0 && !gm->indefinite && !gm->counted && !gm->plural) {
+                int only = -1, count = 0;
+                for (size_t k = 0; k < ags->n; k++)
+                    if (ags->items[k].mentions > 0 && ags->items[k].first < gm->start &&
+                        strcmp(ags->items[k].head, head) == 0 && ags->items[k].signed_seen) {
+                        only = (int)k;
+                        count++;
+                    }
+                if (count == 1)
+                    best = only;
+            }
         } else {
             for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
                 ag *g = &ags->items[k];

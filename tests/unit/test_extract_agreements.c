@@ -1067,3 +1067,16 @@ Test(extract_agreements, the_day_the_signings_took_place_and_a_feast_day)
     cr_expect_str_eq(field_str(a, "signed"), "2017-12-24");
     json_decref(ex);
 }
+
+Test(extract_agreements, the_definite_described_document_is_the_one_signed_before)
+{
+    static const char text[] =
+        "Guyana and Suriname inked a profit-sharing agreement last night to develop the Corentyne gas "
+        "field.\n"
+        "\n"
+        "\xE2\x80\x9CA giant step,\xE2\x80\x9D the president wrote. With the signing of the agreement to "
+        "work the Corentyne field, production can start.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
