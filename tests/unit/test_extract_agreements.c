@@ -1074,7 +1074,7 @@ Test(extract_agreements, the_definite_described_document_is_the_one_signed_befor
         "Guyana and Suriname inked a profit-sharing agreement last night to develop the Corentyne gas "
         "field.\n"
         "\n"
-        "\xE2\x80\x9CA giant step,\xE2\x80\x9D the president wrote. With the signing of the agreement to "
+        "\xE2\x80\x9C" "A giant step,\xE2\x80\x9D the president wrote. With the signing of the agreement to "
         "work the Corentyne field, production can start.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
