@@ -895,6 +895,21 @@ static date_value signings_day(const doc *d)
     return day;
 }
 
+/* The sentence at most SAME_EVENT_LOOKBACK before s that names one of the people s names, or
+ * -1. */
+static int same_people_before(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+        const sentence *pe = &d->sents.items[p];
+        for (int i = se->mentions_start; i < se->mentions_end; i++)
+            for (int k = pe->mentions_start; k < pe->mentions_end; k++)
+                if (d->pmentions.items[i].person == d->pmentions.items[k].person)
+                    return sent_readable(d, p) ? p : -1;
+    }
+    return -1;
+}
+
 /* The full date of a sentence at most SAME_EVENT_LOOKBACK before s that names one of the
  * people s names: the day of the visit or talks a signing belongs to ("President X held talks
  * with Y on Tuesday. ... X and Y also witnessed the signing of two agreements"). */
@@ -1048,6 +1063,14 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     const sentence *se = &d->sents.items[s];
     char *where = signing_place(d, s, mstart, mend, &ps, &pe);
     bool place = pe > ps;
+    if (!where) {
+        /* "X held talks with Y at State House in Georgetown. ... X and Y also witnessed the
+         * signing": where its people met just before */
+        int p = same_people_before(d, s);
+        size_t qs, qe;
+        if (p >= 0)
+            where = signing_place(d, p, 0, 0, &qs, &qe);
+    }
     if (where && !g->place)
         g->place = where;
     else

@@ -1011,6 +1011,8 @@ Test(extract_agreements, counted_topics_split_where_and_opens_an_article)
     json_t *ex = extract_text(text);
     const json_t *x = must_agreement(ex, "mutual investments");
     cr_expect(parties_are(x, "Suriname", "Qatar"), "parties: %s", json_brief(json_object_get(x, "parties")));
+    /* the signing leaders met on Tuesday in Paramaribo, the sentence before */
+    cr_expect_str_eq(field_str(x, "place"), "Paramaribo");
     json_decref(ex);
 }
 
