@@ -640,6 +640,9 @@ static bool mention_ends_at(const doc *d, int si, int k)
         for (int t = k; t >= se->tok_start && t > k - 12; t--)
             if (is_agreement_head(d, t))
                 return true;
+        /* "a Security and Defence Partnership, and an ... Agreement" */
+        if ((d->tokens.items[k].flags & TK_CAP) && tok_in_ci(d, k, LEX_SIGNABLE_NOUNS))
+            return true;
     }
     for (int t = k; t >= se->tok_start && t > k - 3 * MAX_TOPIC_TOKENS / 2; t--) {
         if (!is_type_word(d, t))

@@ -1082,3 +1082,20 @@ Test(extract_agreements, the_definite_described_document_is_the_one_signed_befor
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+Test(extract_agreements, a_listed_document_after_a_partnership_is_signed_too)
+{
+    static const char text[] =
+        "Wednesday 29 August 2018\n"
+        "\n"
+        "President Amara Kone and Prime Minister Julia Hart this afternoon in Accra witnessed the signing "
+        "of two agreements: a Security and Defence Partnership, and an Economic Development Forum "
+        "Agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Economic Development Forum Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2018-08-29");
+    cr_expect_str_eq(field_str(a, "place"), "Accra");
+    cr_expect(!has_signatory(a, "Kone") && !has_signatory(a, "Hart"), "witnesses: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
