@@ -106,7 +106,8 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 
 const char *const LEX_MEETING_WORDS[] = {
     "met", "meet", "meets", "meeting", "talks", "hosted", "hosts", "received", "visit",
-    "visited", "visiting", "summit", "discussions", "conversation", "sat", "consultations", NULL,
+    "visited", "visiting", "summit", "discussions", "conversation", "sat", "consultations",
+    "co-chaired", "co-chairs", "co-hosted", "co-presided", "presided", NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */

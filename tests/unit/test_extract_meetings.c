@@ -438,3 +438,19 @@ Test(extract_meetings, a_visit_destination_is_the_place_when_none_is_told)
     cr_expect_str_eq(field_str(m, "place"), "Bhutan");
     json_decref(ex);
 }
+
+Test(extract_meetings, two_who_co_chaired_or_presided_over_a_forum_met)
+{
+    static const char text[] =
+        "Spanish Prime Minister Pablo Ortega and Moroccan Prime Minister Aziz Bennani presided over an "
+        "economic forum in Rabat.\n"
+        "\n"
+        "Portuguese Foreign Minister Rui Costa and Cape Verdean Foreign Minister Ana Lopes co-chaired the "
+        "joint commission in Praia.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_meeting(ex, "Ortega", "Bennani");
+    cr_expect_str_eq(field_str(a, "place"), "Rabat");
+    const json_t *b = must_meeting(ex, "Costa", "Lopes");
+    cr_expect_str_eq(field_str(b, "place"), "Praia");
+    json_decref(ex);
+}
