@@ -454,3 +454,19 @@ Test(extract_meetings, two_who_co_chaired_or_presided_over_a_forum_met)
     cr_expect_str_eq(field_str(b, "place"), "Praia");
     json_decref(ex);
 }
+
+Test(extract_meetings, the_place_never_comes_from_a_headline_read_as_a_dateline)
+{
+    static const char text[] =
+        "Novak: Talks with Kiss addressed all major topics\n"
+        "\n"
+        "Izvor: TANJUG\n"
+        "\n"
+        "BELGRADE - Speaking after a meeting with Hungarian Prime Minister Zoltan Kiss, Serbian President "
+        "Petar Novak said the talks had covered energy.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Novak", "Kiss");
+    cr_expect(equals_ci(field_str(m, "place"), "Belgrade"), "place: %s", json_brief(json_object_get(m, "place")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
