@@ -626,6 +626,18 @@ static bool planned(const doc *d, int s, int trig)
     return k < se->tok_end && tok_in(d, k, LEX_PLAN_WORDS);
 }
 
+/* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
+ * and B respectively", "separately")? */
+static bool one_by_one(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_is(d, t, "bilateral") || tok_is(d, t, "respectively") || tok_is(d, t, "separately") ||
+            tok_is(d, t, "individually"))
+            return true;
+    return false;
+}
+
 /* The meeting "the two ministers" of sentence s stands for: the latest whose participants
  * all hold that office ("ministers": a Minister each), else the last one told. */
 static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, size_t n, const meeting *last)
@@ -718,6 +730,35 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     int ncp = trig >= 0 && !visit ? counterparts(d, s, m->n ? m->people[0] : -1, cps, MAX_SENTENCE_MEETINGS, &plural) : 0;
     if (ncp > 0 && !plural)
         add_person(m, cps[0]);
+    /* "X held bilateral talks with A, B and C", "met A and B respectively": one meeting with
+     * each of those named after the meeting word */
+    if (ncp == 0 && trig >= 0 && !visit && m->n >= 3 && one_by_one(d, s)) {
+        int subject = -1, others = 0;
+        int after[MAX_SENTENCE_MEETINGS];
+        for (int i = se->mentions_start; i < se->mentions_end; i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            if (pm->sent != s || tok_in_quotes(d, pm->tok_start))
+                continue;
+            if (pm->tok_start < trig) {
+                if (subject < 0)
+                    subject = pm->person;
+            } else if (others < MAX_SENTENCE_MEETINGS && pm->person != subject) {
+                bool dup = false;
+                for (int k = 0; k < others; k++)
+                    dup |= after[k] == pm->person;
+                if (!dup)
+                    after[others++] = pm->person;
+            }
+        }
+        if (subject >= 0 && others >= 2) {
+            m->n = 0;
+            add_person(m, subject);
+            for (int k = 0; k < others; k++)
+                cps[k] = after[k];
+            ncp = others;
+            plural = true;
+        }
+    }
     if (m->n < 2 && trig >= 0 && !visit && ncp == 0) {
         int group[MAX_PARTICIPANTS];
         int ng = demonym_group(d, s, group, MAX_PARTICIPANTS);
@@ -1092,7 +1133,7 @@ void meetings_find(doc *d)
             } else if (dest) {
                 free(dest);
             } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
-                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y))) {
+                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y) || m->date_inferred)) {
                 /* the day's news, or news neither the article nor the meeting dates */
                 free(m->place);
                 m->place = dateline_place(d);

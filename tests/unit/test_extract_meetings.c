@@ -470,3 +470,19 @@ Test(extract_meetings, the_place_never_comes_from_a_headline_read_as_a_dateline)
     cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+Test(extract_meetings, bilateral_talks_with_several_are_one_meeting_each)
+{
+    static const char text[] =
+        "ADDIS ABABA, 11 February 2019 \xE2\x80\x94 Prime Minister Hana Bekele held bilateral talks with "
+        "President Omar Farah of Djibouti, President Leila Ben Ali of Tunisia and President Kadri Tamm "
+        "of Estonia.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 3, "%s", json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = must_meeting(ex, "Bekele", "Farah");
+    cr_expect(!has_participant(m, "Tamm"), "%s", json_brief(m));
+    cr_expect(equals_ci(field_str(m, "place"), "Addis Ababa"), "place: %s", json_brief(json_object_get(m, "place")));
+    must_meeting(ex, "Bekele", "Ben Ali");
+    must_meeting(ex, "Bekele", "Tamm");
+    json_decref(ex);
+}
