@@ -62,7 +62,7 @@ const char *const LEX_HONORIFICS[] = {
     "Hon", "Hon.", "Shri", "Smt", "Sri", "Herr", "Frau", "Monsieur", "Madame", "Mme", "M.",
     "Señor", "Señora", "Sr.", "Sra.", "Don", "Doña", "Dona", "Eng", "Eng.", "Engr", "Engr.", "Mlle",
     "Datuk", "Dato", "Dato'", "Dato’", "Haji", "Hajjah", "Alhaji", "Begum", "Pak", "Ibu", "Bapak",
-    "Shrimati", "Kumari", "Ustaz", "Excellency", NULL,
+    "Shrimati", "Kumari", "Ustaz", "Excellency", "H.E.", NULL,
 };
 
 const char *const LEX_MALE_WORDS[] = {
@@ -1204,4 +1204,61 @@ const char *const LEX_TITLED_WORKS[] = {
     "series", "campaign", "Campaign", "session", "Session", "workshop", "Workshop", "conference",
     "Conference", "forum", "Forum", "programme", "program", "initiative", "strategy", "headline",
     "editorial", "essay", "poem", "novel", "exercise", "operation", NULL,
+};
+
+/* ---- speakers (speakers.c) ---- */
+
+/* Bodies that speak as one ("the foreign ministry said", "the White House said"): the head
+ * word of an institution's name, any case. */
+const char *const LEX_SPEAKING_BODIES[] = {
+    "ministry", "department", "office", "agency", "embassy", "consulate", "government",
+    "presidency", "palace", "cabinet", "council", "commission", "committee", "secretariat",
+    "parliament", "assembly", "senate", "congress", "court", "tribunal", "army", "navy",
+    "police", "military", "kremlin", "pentagon", "administration", "authority", "authorities",
+    "bank", "company", "group", "organisation", "organization", "coalition", "alliance",
+    "association", "federation", "union", "party", "mission", "delegation", "directorate",
+    "bureau", "service", "command", "headquarters", "house", "statehouse", "junta", NULL,
+};
+
+/* Words for someone who speaks without a name ("a senior official said", "diplomats say"):
+ * the head of a role phrase, any case (with LEX_TITLE_HEADS and LEX_ROLE_NOUNS). */
+const char *const LEX_SPEAKER_NOUNS[] = {
+    "official", "officials", "diplomat", "diplomats", "source", "sources", "analyst", "analysts",
+    "expert", "experts", "critic", "critics", "observer", "observers", "resident", "residents",
+    "witness", "witnesses", "lawmaker", "lawmakers", "legislator", "legislators", "officer",
+    "officers", "aide", "aides", "insider", "insiders", "representative", "representatives",
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "negotiators", "activists",
+    "campaigners", "economists", "researchers", "scientists", "lawyers", "investigators",
+    "protesters", "organisers", "organizers", "farmers", "workers", "fishermen", "traders",
+    "locals", "villagers", "netizen", "netizens", "user", "users", "commentator", "commentators",
+    "editorial", "one", "others", "everyone", "someone", "somebody", "nobody", "anyone",
+    "people", "person", "PM", NULL,
+};
+
+/* Words between a speaker and the speech verb ("Name also said", "the ministry has said"). */
+const char *const LEX_CUE_FILLERS[] = {
+    "also", "further", "later", "then", "again", "once", "earlier", "separately", "previously",
+    "reportedly", "recently", "has", "had", "have", "subsequently", "however", "simply",
+    "publicly", "privately", "repeatedly", "too", "himself", "herself", "personally",
+    "separately", "specifically", "directly", "quickly", "flatly", "bluntly", NULL,
+};
+
+/* What follows a name without being part of it ("Ramos Jr.", "Henry Ford II"). */
+const char *const LEX_NAME_SUFFIXES[] = {
+    "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", NULL,
+};
+
+/* Documents and channels a speaker's words come through ("according to a statement from
+ * X", "in a post on"): read past them to the speaker. */
+const char *const LEX_SPEECH_CHANNELS[] = {
+    "statement", "statements", "release", "communique", "communiqué", "post", "posts", "letter",
+    "message", "readout", "transcript", "interview", "remarks", "speech", "address", "note",
+    "report", "tweet", "video", "briefing", "press", "account", "page", NULL,
+};
+
+/* Lower-case words that open a new clause: the subject of a speech verb after them is that
+ * clause's, not the quotation's before ("“…,” she said, while Name said …"). */
+const char *const LEX_CLAUSE_OPENERS[] = {
+    "while", "whereas", "but", "and", "although", "though", "as", "when", "after", "before",
+    "since", "because", "whilst", "yet", NULL,
 };

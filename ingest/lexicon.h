@@ -75,6 +75,13 @@ extern const char *const LEX_FURNITURE_LINES[]; /* whole lines of page furniture
 extern const char *const LEX_STAFF_BYLINES[]; /* newsroom bylines that are no name ("Staff Writers") */
 extern const char *const LEX_TITLED_WORKS[]; /* webinar, report, book ... titled in quotation marks */
 extern const char *const LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
+/* Speakers (speakers.c). */
+extern const char *const LEX_SPEAKING_BODIES[]; /* ministry, embassy, palace ...: an institution that speaks */
+extern const char *const LEX_SPEAKER_NOUNS[];   /* official, diplomat, source ...: a speaker with no name */
+extern const char *const LEX_CUE_FILLERS[];     /* also, later, has ...: between a speaker and the speech verb */
+extern const char *const LEX_NAME_SUFFIXES[];   /* Jr., Sr., III: after a name, not part of it */
+extern const char *const LEX_SPEECH_CHANNELS[]; /* statement, post, interview ...: words come through them */
+extern const char *const LEX_CLAUSE_OPENERS[];  /* while, but, and ...: a new clause with its own subject */
 
 /* True when s[0..n) is in list (exact, or ASCII case-insensitive). */
 bool lex_has(const char *const *list, const char *s, size_t n);

@@ -1507,7 +1507,8 @@ int server_run(const server_config *cfg)
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
 
-    writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir};
+    writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir,
+                          .extract_threads = cfg->threads};
     if (!cfg->read_only && !(ingest_writer = writer_start(&wcfg))) {
         pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
         goto out;

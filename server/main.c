@@ -61,7 +61,7 @@ static const char usage_factd[] =
     "  FACTD_TOKEN       serve: the write API's bearer token (see 'factd serve --help')\n";
 
 static const char usage_ingest[] =
-    "usage: factd ingest --db FILE [--quiet] [--extract-budget SECONDS] PATH...\n"
+    "usage: factd ingest --db FILE [--quiet] [--threads N] [--extract-budget SECONDS] PATH...\n"
     "\n"
     "Stores every article of PATH (a .txt file, or every .txt file of a folder, in name\n"
     "order) in the SQLite database FILE, creating it when needed, then merges the facts of\n"
@@ -73,6 +73,9 @@ static const char usage_ingest[] =
     "options:\n"
     "  -d, --db FILE             the database (required)\n"
     "  -q, --quiet               no progress lines on long runs\n"
+    "  -t, --threads N           extractor threads, 1-256 (default: one per core): they read\n"
+    "                            and extract the files while one writer stores them, in name\n"
+    "                            order, so the ids and facts are the same for any N\n"
     "      --extract-budget SECONDS\n"
     "                            the longest one article's extraction may take (default 5): an\n"
     "                            article that takes longer is rejected and skipped\n"
@@ -104,7 +107,9 @@ static const char usage_serve[] =
     "      --create            create the database FILE when it does not exist (empty)\n"
     "  -p, --port N            the TCP port, 1-65535 (required)\n"
     "  -l, --listen ADDR       the IPv4 or IPv6 address to bind (default 127.0.0.1)\n"
-    "  -t, --threads N         worker threads, 1-1024 (default: one per core)\n"
+    "  -t, --threads N         worker threads, 1-1024 (default: one per core); as many\n"
+    "                          threads extract a batch of posted articles or --corpus files\n"
+    "                          at once, which the writer thread then stores in order\n"
     "      --timeout SECONDS   close a connection idle this long between requests, or while\n"
     "                          its body comes (default 30)\n"
     "      --header-timeout SECONDS\n"
@@ -344,18 +349,26 @@ static int cmd_ingest(int argc, char **argv)
     static const struct option options[] = {
         { "db", required_argument, NULL, 'd' },
         { "quiet", no_argument, NULL, 'q' },
+        { "threads", required_argument, NULL, 't' },
         { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
         { "help", no_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
     const char *db = NULL;
     bool quiet = false;
+    unsigned threads = 0;
+    unsigned long v;
     int c;
 
-    while ((c = getopt_long(argc, argv, ":d:qh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:qt:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'q': quiet = true; break;
+        case 't':
+            if (!parse_number(optarg, 1, 256, &v))
+                return usage_error("ingest", "bad thread count '%s' (expected 1-256)", optarg);
+            threads = (unsigned)v;
+            break;
         case OPT_EXTRACT_BUDGET:
             if (!set_extract_budget(optarg))
                 return usage_error("ingest", BAD_BUDGET, optarg);
@@ -377,7 +390,7 @@ static int cmd_ingest(int argc, char **argv)
         return EXIT_FAILURE;
     }
     ingest_report r;
-    int rc = ingest_run(st, argv + optind, argc - optind, !quiet, &r);
+    int rc = ingest_run(st, argv + optind, argc - optind, !quiet, threads, &r);
     store_close(st);
     if (rc)
         return EXIT_FAILURE;
