@@ -107,7 +107,7 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 const char *const LEX_MEETING_WORDS[] = {
     "met", "meet", "meets", "meeting", "talks", "hosted", "hosts", "received", "visit",
     "visited", "visiting", "summit", "discussions", "conversation", "sat", "consultations",
-    "co-chaired", "co-chairs", "co-hosted", "co-presided", "presided", NULL,
+    "co-chaired", "co-chairs", "co-hosted", "co-presided", "presided", "conferred", "confers", NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */

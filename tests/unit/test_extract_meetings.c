@@ -486,3 +486,17 @@ Test(extract_meetings, bilateral_talks_with_several_are_one_meeting_each)
     must_meeting(ex, "Bekele", "Tamm");
     json_decref(ex);
 }
+
+Test(extract_meetings, a_lead_that_confers_with_leaders_gives_the_place_of_its_talks)
+{
+    static const char text[] =
+        "Addis Ababa \xE2\x80\x94 Prime Minister Hana Bekele conferred with leaders of five countries in "
+        "Addis Ababa today.\n"
+        "\n"
+        "On the sidelines of the 32nd Ordinary Session of the Assembly, Premier Bekele exchanged views with "
+        "Sudanese President Omar Salih.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Bekele", "Salih");
+    cr_expect_str_eq(field_str(m, "place"), "Addis Ababa");
+    json_decref(ex);
+}
