@@ -155,6 +155,7 @@ static int collect_folder(const char *dir, file_list *fl)
     }
     int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirfd < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("ingest: %s: %s", dir, strerror(errno));
         free(dir_copy);
         return -1;
@@ -166,6 +167,7 @@ static int collect_folder(const char *dir, file_list *fl)
     int listfd = dup(dirfd);
     DIR *d = listfd >= 0 ? fdopendir(listfd) : NULL;
     if (!d) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("ingest: %s: %s", dir, strerror(errno));
         if (listfd >= 0)
             close(listfd);
@@ -185,6 +187,7 @@ static int collect_folder(const char *dir, file_list *fl)
     int err = errno;
     closedir(d);
     if (err) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("ingest: %s: %s", dir, strerror(err));
         return -1;
     }
@@ -200,6 +203,7 @@ static int collect_paths(char *const *paths, int npaths, file_list *fl)
     for (int i = 0; i < npaths; i++) {
         struct stat sb;
         if (stat(paths[i], &sb)) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("ingest: %s: %s", paths[i], strerror(errno));
             return -1;
         }
@@ -264,6 +268,7 @@ static int open_regular_file(int dirfd, const char *name, bool follow, const cha
     struct stat before, after;
 
     if (fstatat(dirfd, name, &before, follow ? 0 : AT_SYMLINK_NOFOLLOW)) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         *reason = strerror(errno);
         return -1;
     }
@@ -274,10 +279,12 @@ static int open_regular_file(int dirfd, const char *name, bool follow, const cha
     int fd = openat(dirfd, name,
                     O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (follow ? 0 : O_NOFOLLOW));
     if (fd < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         *reason = errno == ELOOP ? file_kind_refusal(S_IFLNK) : strerror(errno);
         return -1;
     }
     if (fstat(fd, &after)) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         *reason = strerror(errno);
         close(fd);
         return -1;
@@ -303,6 +310,7 @@ static int read_article_fd(int fd, char **text, size_t *len, const char **reason
     *text = NULL;
     *len = 0;
     if (fstat(fd, &sb)) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         *reason = strerror(errno);
         goto fail;
     }
@@ -333,6 +341,7 @@ static int read_article_fd(int fd, char **text, size_t *len, const char **reason
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             *reason = strerror(errno);
             goto fail;
         }
@@ -769,6 +778,7 @@ static int store_files(store *st, const file_list *files, unsigned threads, int 
     for (; started_threads < threads; started_threads++) {
         int err = pthread_create(&tids[started_threads], NULL, extractor_main, &pl);
         if (err) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("ingest: starting an extractor thread: %s", strerror(err));
             break;
         }

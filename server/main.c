@@ -319,6 +319,7 @@ static char *read_token_file(const char *path)
     char line[TOKEN_MAX_CHARS + 2];
 
     if (!f) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("serve: cannot read --token-file %s: %s", path, strerror(errno));
         return NULL;
     }
@@ -360,6 +361,7 @@ static int cmd_ingest(int argc, char **argv)
     unsigned long v;
     int c;
 
+    /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:qt:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
@@ -488,6 +490,7 @@ static int cmd_serve(int argc, char **argv)
     unsigned long v;
     int c, rc;
 
+    /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:p:l:t:c:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': cfg.db_path = optarg; break;
@@ -633,6 +636,7 @@ static int cmd_reindex(int argc, char **argv)
     char *err = NULL;
     int c;
 
+    /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
@@ -650,6 +654,7 @@ static int cmd_reindex(int argc, char **argv)
         return usage_error("reindex", "unexpected argument '%s'", argv[optind]);
     /* Opening read-write would create a missing file: a misspelt path is an error here. */
     if (access(db, F_OK) != 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("reindex: %s: %s", db, strerror(errno));
         return EXIT_FAILURE;
     }
@@ -687,6 +692,7 @@ static int cmd_merge(int argc, char **argv)
     char *err = NULL;
     int c;
 
+    /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:fh", options, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
@@ -700,6 +706,7 @@ static int cmd_merge(int argc, char **argv)
     if (optind < argc)
         return usage_error("merge", "unexpected argument '%s'", argv[optind]);
     if (access(db, F_OK) != 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("merge: %s: %s", db, strerror(errno));
         return EXIT_FAILURE;
     }
@@ -735,6 +742,7 @@ static int cmd_extract(int argc, char **argv)
     };
     int c;
 
+    /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
         switch (c) {
         case OPT_EXTRACT_BUDGET:

@@ -271,6 +271,7 @@ static size_t ingest_files(writer *w, const char *const *names, size_t n, file_t
         if (ingest_read_article_at(w->dir_fd, names[i], &texts[i], &len, &reason)) {
             unread[i] = true;
             /* Gone since the event (renamed on, deleted) is no refusal. */
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             if (strcmp(reason, strerror(ENOENT)) != 0) {
                 log_warn("corpus: %s/%s: rejected: %s", w->dir, names[i], reason);
                 tally->rejected++;
@@ -319,6 +320,7 @@ bool writer_merge_in_child(const char *db_path)
     char *argv[] = {"factd", "merge", "--db", (char *)db_path, NULL};
     pid_t parent = getpid(), pid = fork();
     if (pid < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("writer: cannot start the merge: %s", strerror(errno));
         return false;
     }
@@ -326,6 +328,7 @@ bool writer_merge_in_child(const char *db_path)
         /* only async-signal-safe calls until exec */
         sigset_t none;
         sigemptyset(&none);
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) sigprocmask: the forked child has one thread */
         sigprocmask(SIG_SETMASK, &none, NULL);
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)
@@ -341,6 +344,7 @@ bool writer_merge_in_child(const char *db_path)
     int status;
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("writer: waiting for the merge: %s", strerror(errno));
             return false;
         }
@@ -398,6 +402,7 @@ static void scan_folder(writer *w, bool merge)
     w->rescan = false;
     int n = scandirat(w->dir_fd, ".", &names, only_articles, alphasort);
     if (n < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("corpus: cannot read %s: %s", w->dir, strerror(errno));
         w->retry_at = seconds_now() + RETRY_MS / 1000.0;
         w->rescan = true;
@@ -665,6 +670,7 @@ static void wait_for_work(writer *w, int timeout_ms)
     if (rc > 0 && (fds[0].revents & POLLIN)) {
         uint64_t count;
         if (read(w->wake_fd, &count, sizeof count) < 0 && errno != EAGAIN && errno != EINTR)
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_warn("writer: reading the wake-up counter: %s", strerror(errno));
     }
 }
@@ -869,29 +875,34 @@ writer *writer_start(const writer_config *cfg)
     }
     log_debug("jobs: claimed as '%s'", owner);
     if ((w->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("serve: eventfd: %s", strerror(errno));
         goto fail;
     }
     if (w->dir) {
         if ((w->dir_fd = open(w->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("serve: cannot open --corpus %s: %s", w->dir, strerror(errno));
             goto fail;
         }
         /* Watched before the first reading, so that no file falls between the two. */
         if ((w->watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0 ||
             inotify_add_watch(w->watch_fd, w->dir, WATCH_EVENTS) < 0) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("serve: cannot watch --corpus %s: %s", w->dir, strerror(errno));
             goto fail;
         }
     }
     int rc = pthread_create(&w->lease_thread, NULL, lease_main, w);
     if (rc) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("serve: cannot start the lease thread: %s", strerror(rc));
         goto fail;
     }
     w->lease_started = true;
     rc = pthread_create(&w->thread, NULL, writer_main, w);
     if (rc) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("serve: cannot start the writer thread: %s", strerror(rc));
         goto fail;
     }

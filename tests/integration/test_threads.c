@@ -66,7 +66,7 @@ static int copy_folder(const char *folder, const char *prefix, const char *dst)
     cr_assert_not_null(d, "cannot list %s", folder);
     while ((e = readdir(d))) {
         size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".txt"))
+        if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".txt") != 0)
             continue;
         char from[512], to[512];
         snprintf(from, sizeof from, "%s/%s", folder, e->d_name);
