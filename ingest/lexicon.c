@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -360,9 +361,10 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 };
 
 const char *const LEX_MEETING_WORDS[] = {
-    "met",         "meet",         "meets", "meeting",       "talks",    "hosted",
-    "hosts",       "received",     "visit", "visited",       "visiting", "summit",
-    "discussions", "conversation", "sat",   "consultations", NULL,
+    "met",         "meet",         "meets",    "meeting",       "talks",      "hosted",
+    "hosts",       "received",     "visit",    "visited",       "visiting",   "summit",
+    "discussions", "conversation", "sat",      "consultations", "co-chaired", "co-chairs",
+    "co-hosted",   "co-presided",  "presided", "conferred",     "confers",    NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
@@ -382,7 +384,7 @@ const char *const LEX_PLAN_WORDS[] = {
 /* Words that say people were at a meeting without taking part in it ("Present at the talks
  * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
 const char *const LEX_ATTENDANCE_WORDS[] = {
-    "present", "accompanied", "flanked", "presence", "witnessed", NULL,
+    "present", "accompanied", "flanked", "presence", "witnessed", "attended", NULL,
 };
 
 /* Verbs whose subject watches a signing without signing ("X witnessed the signing", "X
@@ -406,11 +408,11 @@ const char *const LEX_SIGNING_VERBS[] = {
 };
 
 const char *const LEX_AGREEMENT_HEADS[] = {
-    "Agreement",     "Treaty",      "Accord",      "Accords",    "Pact",
-    "Framework",     "Arrangement", "Declaration", "Convention", "Protocol",
-    "Charter",       "Compact",     "Memorandum",  "MoU",        "MOU",
-    "Understanding", "Minute",      "Minutes",     "Communiqué", "Notes",
-    "Intent",        NULL,
+    "Agreement", "Agreements",    "Treaty",      "Accord",      "Accords",
+    "Pact",      "Framework",     "Arrangement", "Declaration", "Convention",
+    "Protocol",  "Charter",       "Compact",     "Memorandum",  "MoU",
+    "MOU",       "Understanding", "Minute",      "Minutes",     "Communiqué",
+    "Notes",     "Intent",        NULL,
 };
 
 const char *const LEX_GENERIC_HEADS[] = {
@@ -761,6 +763,8 @@ static const char *const COUNTRIES[][2] = {
     {"Jamaica", "Jamaica"},
     {"Haiti", "Haiti"},
     {"Dominican Republic", "Dominican Republic"},
+    {"Puerto Rico", "Puerto Rico"},
+    {"Puerto Rican", "Puerto Rico"},
     {"European Union", "European Union"},
     {"EU", "European Union"},
     {"E.U.", "European Union"},
@@ -1813,6 +1817,10 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Tags",
     "Topics",
     "Close",
+    "Tagged",
+    "Related Topics",
+    "Continue reading",
+    "Continue reading...",
     NULL,
 };
 
@@ -1822,6 +1830,24 @@ const char *const LEX_STATE_FORMS[] = {
     "Republic",     "Confederation", "Federation", "Kingdom", "Principality",
     "Commonwealth", "Sultanate",     "Emirate",    NULL,
 };
+
+/* Feasts of a fixed day, with the day as "MM-DD" ("on Christmas Eve"). */
+static const char *const HOLIDAYS[][2] = {
+    {"Christmas Eve", "12-24"},  {"Christmas Day", "12-25"},   {"Boxing Day", "12-26"},
+    {"New Year's Eve", "12-31"}, {"New Year’s Eve", "12-31"},  {"New Year's Day", "01-01"},
+    {"New Year’s Day", "01-01"}, {"Valentine's Day", "02-14"}, {"Valentine’s Day", "02-14"},
+};
+
+bool lex_holiday(const char *s, size_t n, int *month, int *day)
+{
+    for (size_t i = 0; i < sizeof HOLIDAYS / sizeof *HOLIDAYS; i++)
+        if (strlen(HOLIDAYS[i][0]) == n && memcmp(HOLIDAYS[i][0], s, n) == 0) {
+            *month = atoi(HOLIDAYS[i][1]);
+            *day = atoi(HOLIDAYS[i][1] + 3);
+            return true;
+        }
+    return false;
+}
 
 /* News and picture agencies, as a credit in parentheses names them ("(AP)", "(AFP Photo)"):
  * never an agreement's acronym. */
