@@ -605,9 +605,9 @@ static bool signing_denied(const doc *d, int s_start, int v)
             /* "to sign" is a plan ("authorised to sign it", "expected to sign"), except after
              * the meeting that did it ("met with X to sign") */
             for (int m = k - 1; m >= s_start && m >= k - 5; m--)
-                if (tok_in(d, m, LEX_MEETING_WORDS) || tok_is(d, m, "gathered") ||
-                    tok_is(d, m, "travelled") || tok_is(d, m, "traveled") ||
-                    tok_is(d, m, "arrived") || tok_is(d, m, "came"))
+                if (tok_in(d, m, LEX_MEETING_WORDS) || tok_in_ci(d, m, LEX_SIGNING_OCCASIONS) ||
+                    tok_is(d, m, "gathered") || tok_is(d, m, "travelled") ||
+                    tok_is(d, m, "traveled") || tok_is(d, m, "arrived") || tok_is(d, m, "came"))
                     return false;
             return true;
         }
@@ -2828,6 +2828,107 @@ static json_t *signatory_countries(const json_t *signatories)
     return out;
 }
 
+/* The generic document head that opens list item sentence s ("A memorandum of cooperation
+ * between ...;", "An agreement in the field of ..."): its token, or -1.  An item opens with an
+ * article and names its document within a few words. */
+#define LIST_ITEM_HEAD_WINDOW 4
+static int list_item_head(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    if (se->tok_end - se->tok_start < 2 || !is_article(d, se->tok_start))
+        return -1;
+    for (int k = se->tok_start + 1; k < se->tok_end && k <= se->tok_start + LIST_ITEM_HEAD_WINDOW;
+         k++) {
+        if (!(d->tokens.items[k].flags & TK_WORD) || tok_in(d, k, LEX_SIGNING_VERBS))
+            return -1;
+        if (tok_in_ci(d, k, LEX_GENERIC_HEADS) || tok_in_ci(d, k, LEX_ANY_TYPE_HEADS))
+            return k;
+    }
+    return -1;
+}
+
+/* What the sentences just before a list's opening tell of its documents when the opening
+ * itself is silent ("X and Y held talks in Z. ... a ceremony was held to sign:"): the
+ * countries of the nearest sentence naming two, the place of the nearest naming one. */
+static void listed_context(const doc *d, ag *g, int s)
+{
+    for (int p = s - 1; p >= 0 && p >= s - BATCH_LOOKBACK; p--) {
+        if (!agreement_readable(d, p))
+            continue;
+        if (party_count(g) < 2) {
+            json_t *c = countries_acting(d, p, 0, 0);
+            if (json_array_size(c) >= 2) {
+                size_t i;
+                json_t *x;
+                json_array_foreach(c, i, x)
+                    json_set_add(g->sent_parties, json_string_value(x));
+            }
+            json_decref(c);
+        }
+        if (!g->place) {
+            size_t ps = 0, pe = 0;
+            g->place = signing_place(d, p, 0, 0, &ps, &pe);
+        }
+    }
+}
+
+/* "a ceremony was held to sign ten documents:" followed by one document a line ("A memorandum
+ * on ...;", "An agreement between ..."): each listed document is an agreement of its own,
+ * signed by the sentence that opens the list. */
+static void listed_signings(doc *d, ag_vec *ags)
+{
+    for (size_t si = 0; si + 1 < d->sents.n && ags->n < AGREEMENT_MENTIONS_MAX && doc_step(d);
+         si++) {
+        const sentence *se = &d->sents.items[si];
+        if (!agreement_readable(d, (int)si) || se->tok_end - se->tok_start < 3 ||
+            !tok_is(d, se->tok_end - 1, ":"))
+            continue;
+        int verb = batch_signing(d, (int)si);
+        if (verb < 0)
+            continue;
+        int count = 0;
+        /* the count of the documents ("ten additional documents"), not of their signers */
+        for (int t = se->tok_start; t + 1 < se->tok_end && !count; t++)
+            if (tok_in_ci(d, t + 1, LEX_DOCUMENT_PLURALS) ||
+                (t + 2 < se->tok_end && tok_in_ci(d, t + 2, LEX_DOCUMENT_PLURALS)))
+                count = count_at(d, t);
+        int max = count ? count : MAX_ENUMERATED;
+        for (size_t sj = si + 1;
+             sj < d->sents.n && (int)(sj - si) <= max && ags->n < AGREEMENT_MENTIONS_MAX; sj++) {
+            const sentence *it = &d->sents.items[sj];
+            int head = list_item_head(d, (int)sj);
+            if (head < 0)
+                break;
+            int a = it->tok_start + 1, b = it->tok_end;
+            while (b > a && (d->tokens.items[b - 1].flags & TK_PUNCT))
+                b--;
+            if (b - a < 2 && tok_ieq(d, head, "document"))
+                continue; /* "A document;": nothing to name it by */
+            size_t ns = d->tokens.items[a].start, ne = d->tokens.items[b - 1].end;
+            char *name = doc_strdup(d, ns, ne);
+            char *key = agreement_key(name);
+            bool known = find_by_key(ags, key, NULL) >= 0;
+            free(key);
+            if (known) {
+                free(name);
+                continue;
+            }
+            char head_buf[HEAD_TYPE_MAX];
+            ag *g = new_ag(ags);
+            g->name = name;
+            g->generic = true;
+            snprintf(g->head, sizeof g->head, "%s", head_of(d, head, head_buf));
+            g->rule = "listed-signing";
+            g->confidence = 0.55;
+            g->mentions = 1;
+            g->first = ns;
+            add_evidence(g, ns, ne);
+            read_signing(d, g, (int)si, verb, 0, 0);
+            listed_context(d, g, (int)si);
+        }
+    }
+}
+
 void agreements_find(doc *d)
 {
     ag_vec ags = {0};
@@ -2837,6 +2938,7 @@ void agreements_find(doc *d)
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);
     enumerated_signings(d, &ags);
+    listed_signings(d, &ags);
     batch_signings(d, &ags);
     merge_named(&ags);
     merge_country_prefixed(&ags);

@@ -2025,3 +2025,11 @@ const char *const LEX_ROYAL_TITLES[] = {
     "Sheikh", "Sheikha", "Prince", "Princess", "King",    "Queen", "Emir",
     "Amir",   "Sultan",  "Crown",  "Highness", "Majesty", NULL,
 };
+
+/* Nouns of the occasion that performs a signing: "a ceremony was held to sign ..." tells a
+ * signing done, not one planned. */
+const char *const LEX_SIGNING_OCCASIONS[] = {
+    "ceremony",
+    "ceremonies",
+    NULL,
+};

@@ -1152,3 +1152,42 @@ Test(extract_agreements, a_listed_document_after_a_partnership_is_signed_too)
               json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
+
+/* ---- documents listed one a line after the sentence that signs them ---- */
+
+Test(extract_agreements, documents_listed_one_a_line_after_a_signing_ceremony)
+{
+    static const char text[] =
+        "Chile and Peru held talks in Lima on Monday. In the presence of the two presidents, a "
+        "ceremony was then held to sign three further documents:\n"
+        "\n"
+        "A memorandum of cooperation between the fisheries agencies;\n"
+        "\n"
+        "An agreement in the field of seismic monitoring;\n"
+        "\n"
+        "A protocol on the exchange of weather data.\n"
+        "\n"
+        "A trade fair opens on Friday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 3, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex,
+                                     "memorandum of cooperation between the fisheries agencies");
+    cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    cr_expect_str_eq(field_str(a, "place"), "Lima");
+    must_agreement(ex, "agreement in the field of seismic monitoring");
+    must_agreement(ex, "protocol on the exchange of weather data");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_list_after_a_planned_signing_is_no_signing)
+{
+    static const char text[] = "Chile and Peru expect to sign two documents next year:\n"
+                               "\n"
+                               "A memorandum on fisheries;\n"
+                               "\n"
+                               "An agreement on weather data.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
