@@ -1753,6 +1753,21 @@ static bool signed_signable(const doc *d, int si, int t)
     return nm.distinctive && signing_verb_for(d, si, nm.a, nm.b) >= 0;
 }
 
+/* "the two presidents signed a Joint Statement on ...": a capitalised text that is an
+ * agreement only because the sentence puts a signature on it. */
+static bool signed_statement(const doc *d, int si, int t)
+{
+    if (!(d->tokens.items[t].flags & TK_CAP) || !tok_in(d, t, LEX_SIGNED_TEXT_NOUNS))
+        return false;
+    const sentence *se = &d->sents.items[si];
+    named nm;
+    if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
+        return false;
+    free(nm.acronym);
+    int v = signing_verb_for(d, si, nm.a, nm.b);
+    return v >= 0 && tok_in(d, v, LEX_SIGNATURE_VERBS);
+}
+
 /* "signed a cooperation plan on cyber defence": a lower-case thing signed like a document,
  * with a modifier before it, that the sentence signs. */
 static bool signed_plan(const doc *d, int si, int t)
@@ -1827,7 +1842,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
             const token *k = &d->tokens.items[t];
             bool fallback = false; /* a capitalised type that names no agreement of its own */
             if ((k->flags & (TK_CAP | TK_UPPER)) &&
-                (tok_in(d, t, LEX_AGREEMENT_HEADS) || signed_signable(d, (int)si, t))) {
+                (tok_in(d, t, LEX_AGREEMENT_HEADS) || signed_signable(d, (int)si, t) ||
+                 signed_statement(d, (int)si, t))) {
                 /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
                 if ((tok_is(d, t, "Notes") &&
                      !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
@@ -1845,7 +1861,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 fallback = true;
                 if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
                     goto generic_check;
-                if (!nm.distinctive) {
+                if (!nm.distinctive && !signed_statement(d, (int)si, t)) {
                     free(nm.acronym);
                     goto generic_check;
                 }

@@ -2033,3 +2033,16 @@ const char *const LEX_SIGNING_OCCASIONS[] = {
     "ceremonies",
     NULL,
 };
+
+/* Texts that are agreements only when signed: "signed a Joint Statement" (issued, adopted or
+ * read out, they are no agreement). */
+const char *const LEX_SIGNED_TEXT_NOUNS[] = {
+    "Statement",
+    "Statements",
+    NULL,
+};
+
+/* The verbs that put a signature on a text, not merely consent to it. */
+const char *const LEX_SIGNATURE_VERBS[] = {
+    "signed", "sign", "signs", "signing", "inked", "ink", "inks", NULL,
+};

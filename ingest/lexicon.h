@@ -53,6 +53,8 @@ extern const char
 extern const char
     *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
 extern const char *const LEX_SIGNING_OCCASIONS[]; /* ceremony: "held to sign" is done */
+extern const char *const LEX_SIGNED_TEXT_NOUNS[]; /* Statement: an agreement when signed */
+extern const char *const LEX_SIGNATURE_VERBS[];   /* signed, inked: a signature, not consent */
 extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
 extern const char *const LEX_DRAFT_WORDS[];       /* draft, proposed ...: not signed yet */
 extern const char

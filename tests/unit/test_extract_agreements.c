@@ -1191,3 +1191,29 @@ Test(extract_agreements, a_list_after_a_planned_signing_is_no_signing)
     cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- a text that is an agreement only when it is signed ---- */
+
+Test(extract_agreements, a_signed_joint_statement_is_an_agreement)
+{
+    static const char text[] =
+        "Chile and Peru signed a Joint Statement on deeper river cooperation in Lima on 3 June "
+        "2024.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Joint Statement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-06-03");
+    cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, an_issued_or_adopted_joint_statement_is_none)
+{
+    static const char text[] =
+        "Chile and Peru issued a Joint Statement on river cooperation on Monday. The ministers "
+        "also adopted a Joint Statement on fisheries.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
