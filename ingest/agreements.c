@@ -1137,8 +1137,18 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     }
     size_t i;
     json_t *x;
-    json_array_foreach(c, i, x)
-        json_set_add(g->sent_parties, json_string_value(x));
+    /* a country named only in another clause ("..., a day after Y warned over its entry into
+     * Z") is no party */
+    int clause_end = signing_clause_end(d, s, verb);
+    size_t cut = clause_end < se->tok_end ? d->tokens.items[clause_end].start : se->end;
+    json_array_foreach(c, i, x) {
+        bool inside = cut == se->end;
+        for (int m = se->countries_start; m < se->countries_end && !inside; m++)
+            inside = d->countries.items[m].start < cut &&
+                     strcmp(d->countries.items[m].canonical, json_string_value(x)) == 0;
+        if (inside)
+            json_set_add(g->sent_parties, json_string_value(x));
+    }
     json_decref(c);
     capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
@@ -1379,7 +1389,11 @@ static int read_topic(const doc *d, int b, int s_end)
         size_t n = tok_len(d, k);
         if (n > 2 && memcmp(d->text + w->start + n - 2, "ly", 2) == 0 && k + 1 < s_end)
             k++;
-        if (tok_in(d, k, LEX_PURPOSE_VERBS))
+        /* but "signed an agreement to enhance military cooperation": one document, and the
+         * purpose is all that tells it */
+        bool one_document = b - 2 >= 0 && tok_in_ci(d, b - 1, LEX_GENERIC_HEADS) &&
+                            (tok_ieq(d, b - 2, "a") || tok_ieq(d, b - 2, "an"));
+        if (tok_in(d, k, LEX_PURPOSE_VERBS) && !one_document)
             return b;
     } else if (tok_is(d, b, "of")) {
         /* "of 2010", "the first deal of its kind" */

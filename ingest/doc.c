@@ -1447,12 +1447,14 @@ static bool witness_subject(const doc *d, int s_start, int t, int verb)
     return false;
 }
 
-int sent_signers(const doc *d, int s, int verb, int *out, int max)
+/* The words a clause of time may open with before its opener ("a day after"). */
+#define CLAUSE_LEAD_TOKENS 4
+/* The end of a signing's own clause (a token of sentence s): "A and B signed X whilst Y was
+ * signed by C and D" ends at "whilst"; "X signed the pact, a day after Y warned ..." at the
+ * comma, a clause of time or cause being another event. */
+int signing_clause_end(const doc *d, int s, int verb)
 {
-    int n = people_signers(d, s, verb, out, max);
     const sentence *se = &d->sents.items[s];
-    /* "A and B signed X whilst Y was signed by C and D": the signing's own clause ends at
-     * "whilst", "while", "whereas" */
     int clause_end = se->tok_end;
     for (int t = verb + 1; t < se->tok_end; t++)
         if (tok_is(d, t, "whilst") || tok_is(d, t, "while") || tok_is(d, t, "whereas") ||
@@ -1460,6 +1462,27 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
             clause_end = t;
             break;
         }
+    for (int t = verb + 1; t < clause_end; t++) {
+        if (!tok_is(d, t, ","))
+            continue;
+        for (int u = t + 1; u < clause_end && u <= t + CLAUSE_LEAD_TOKENS; u++) {
+            if (tok_in(d, u, LEX_CLAUSE_OPENERS) && !tok_is(d, u, "and") && !tok_is(d, u, "as")) {
+                clause_end = t;
+                break;
+            }
+            if (!(d->tokens.items[u].flags & (TK_WORD | TK_NUM)) ||
+                (d->tokens.items[u].flags & TK_CAP))
+                break; /* only "a day", "two weeks" before the opener */
+        }
+    }
+    return clause_end;
+}
+
+int sent_signers(const doc *d, int s, int verb, int *out, int max)
+{
+    int n = people_signers(d, s, verb, out, max);
+    const sentence *se = &d->sents.items[s];
+    int clause_end = signing_clause_end(d, s, verb);
     if (clause_end < se->tok_end) {
         int kept = 0;
         bool dropped = false;
@@ -1489,7 +1512,7 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
     }
     /* "A signed the declaration with President B", "an agreement was signed between A and B":
      * the people named right after "with" or "between" sign too */
-    for (int t = verb + 1; t < se->tok_end && t <= verb + SIGNER_OBJECT_TOKENS; t++) {
+    for (int t = verb + 1; t < clause_end && t <= verb + SIGNER_OBJECT_TOKENS; t++) {
         if (tok_is(d, t, ";") || tok_in(d, t, LEX_SPEECH_VERBS))
             break;
         bool with = tok_is(d, t, "with") && !(t > 0 && tok_is(d, t - 1, "together"));
@@ -1497,7 +1520,8 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
             continue;
         for (int m = se->mentions_start; m < se->mentions_end && n < max; m++) {
             const person_mention *pm = &d->pmentions.items[m];
-            if (pm->sent != s || pm->tok_start <= t || pm->tok_start > t + SIGNER_OBJECT_TOKENS)
+            if (pm->sent != s || pm->tok_start <= t || pm->tok_start > t + SIGNER_OBJECT_TOKENS ||
+                pm->tok_start >= clause_end)
                 continue;
             bool dup = false;
             for (int k = 0; k < n; k++)

@@ -288,6 +288,7 @@ int list_intro_line(const doc *d, int li);
 bool sent_attendance_span(const doc *d, int s, int trig, int *a, int *b);
 /* people_signers() without the witnesses: people named only inside an attendance span or as
  * the subject of "witnessed"/"attended" before the signing ("X witnessed the signing"). */
+int signing_clause_end(const doc *d, int s, int verb); /* token ending a signing's clause */
 int sent_signers(const doc *d, int s, int verb, int *out, int max);
 /* Is token t inside a relative clause (", who ...", ", which ...") opened after token from? */
 bool in_relative_clause(const doc *d, int from, int t);

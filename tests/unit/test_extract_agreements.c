@@ -1217,3 +1217,30 @@ Test(extract_agreements, an_issued_or_adopted_joint_statement_is_none)
     cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- one document told by its purpose; a clause of another event after the signing ---- */
+
+Test(extract_agreements, one_document_told_by_its_purpose_is_named_by_it)
+{
+    static const char text[] =
+        "Chile on 4 March 2024 signed an agreement to expand naval cooperation with Peru, "
+        "officials said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    must_agreement(ex, "agreement to expand naval cooperation");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_clause_of_time_after_the_signing_gives_no_signer_or_party)
+{
+    static const char text[] =
+        "Chile on 4 March 2024 signed an agreement to expand naval cooperation with Peru, two days "
+        "after Bolivian President Marco Ruiz warned Chile over its bid to join Mercosur.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement to expand naval cooperation");
+    cr_expect(!has_signatory(a, "Ruiz"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
