@@ -2046,3 +2046,14 @@ const char *const LEX_SIGNED_TEXT_NOUNS[] = {
 const char *const LEX_SIGNATURE_VERBS[] = {
     "signed", "sign", "signs", "signing", "inked", "ink", "inks", NULL,
 };
+
+/* Role nouns that stand for whoever leads a country ("the Uzbek leader said"), and the titles
+ * of those who do. */
+const char *const LEX_LEADER_NOUNS[] = {
+    "leader",
+    NULL,
+};
+const char *const LEX_LEADER_TITLES[] = {
+    "President", "Prime",  "Premier", "Chancellor", "King", "Queen",
+    "Emir",      "Sultan", "Amir",    "Monarch",    NULL,
+};

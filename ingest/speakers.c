@@ -1364,6 +1364,23 @@ static bool title_has_word(const char *title, const char *const *list)
     return false;
 }
 
+/* Whether a person's title fits a country named with the role: it names that country
+ * ("Uzbek President") or none ("Foreign Minister"); not another ("Kyrgyz Prime Minister"). */
+static bool title_fits_country(const char *title, const char *country)
+{
+    bool other = false;
+    for (const char *w = title; w && *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        const char *c = lex_country(w, len);
+        if (c && strcmp(c, country) == 0)
+            return true;
+        other |= c != NULL;
+        w = e ? e + 1 : w + len;
+    }
+    return !other;
+}
+
 /* How many words of a person's title are title words ("Minister of Energy": two). */
 static int title_word_count(const char *title)
 {
@@ -1418,6 +1435,14 @@ static int titled_person(sieve *s, int from, int to)
         const char *title = d->people.items[who].title;
         bool fits = title != NULL;
         for (int t = from; t < to && fits; t++) {
+            /* "the Uzbek leader": a leader's title of that country ("Uzbek President") */
+            const char *country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
+            if (country) {
+                fits = title_fits_country(title, country);
+                continue;
+            }
+            if (tok_in_ci(d, t, LEX_LEADER_NOUNS) && title_has_word(title, LEX_LEADER_TITLES))
+                continue;
             if (!tok_in_ci(d, t, LEX_TITLE_HEADS) && !tok_in_ci(d, t, LEX_TITLE_MODIFIERS) &&
                 !tok_in_ci(d, t, LEX_ROLE_NOUNS))
                 continue;

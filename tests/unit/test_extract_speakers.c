@@ -563,3 +563,40 @@ Test(extract_speakers, two_particles_inside_a_name)
     expect_speaker(ex, "milestone for both", "Ilse van der Berge");
     json_decref(ex);
 }
+
+/* ---- "the Uzbek leader said": a leader of that country named before ---- */
+
+Test(extract_speakers, the_leader_of_a_country_is_its_president_named_before)
+{
+    static const char text[] =
+        "Chilean President Ana Robles met Peruvian Prime Minister Luis Vargas in Lima on Monday.\n"
+        "\n"
+        "\"We opened the border crossing,\" Vargas said.\n"
+        "\n"
+        "\"Trade will follow the new road,\" Robles said.\n"
+        "\n"
+        "\"Our farmers have waited long enough,\" the Chilean leader said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "farmers have waited");
+    cr_assert_not_null(q);
+    cr_expect(equals_ci(speaker_name(q), "Ana Robles"), "speaker: %s", json_brief(q));
+    q = find_quote(ex, "border crossing");
+    cr_assert_not_null(q);
+    cr_expect(equals_ci(speaker_name(q), "Luis Vargas"), "speaker: %s", json_brief(q));
+    json_decref(ex);
+}
+
+Test(extract_speakers, the_leader_of_another_country_is_not_the_last_speaker)
+{
+    static const char text[] =
+        "Chilean President Ana Robles met Peruvian Prime Minister Luis Vargas in Lima on Monday.\n"
+        "\n"
+        "\"Trade will follow the new road,\" Robles said.\n"
+        "\n"
+        "\"Our farmers have waited long enough,\" the Peruvian leader said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "farmers have waited");
+    cr_assert_not_null(q);
+    cr_expect(equals_ci(speaker_name(q), "Luis Vargas"), "speaker: %s", json_brief(q));
+    json_decref(ex);
+}
