@@ -881,6 +881,14 @@ static bool link_participle_subject(sieve *s, mention *m)
     for (int c = to - 1; c >= from && doc_step(d); c--) {
         if (!tok_in(d, c, LEX_PARTICIPLE_CUES) || quoted(s, c))
             continue;
+        /* "Name called it a “heavy blow,” adding, “…”": nothing but the mark's comma between
+         * the quote before and the participle, whose subject is the sentence's */
+        bool words = false;
+        for (int k = from; k < c; k++)
+            words |= !(d->tokens.items[k].flags & TK_PUNCT);
+        int se = sentence_of(d, s->q[s->i].start);
+        if (!words && se >= 0 && previous_on_line(s))
+            from = d->sents.items[se].tok_start;
         /* the subject of the sentence */
         for (int k = from; k < c && k < from + WINDOW(R_PARTICIPLE) && doc_step(d); k++) {
             int pm = mention_on(s, k);

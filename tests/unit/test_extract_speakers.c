@@ -600,3 +600,19 @@ Test(extract_speakers, the_leader_of_another_country_is_not_the_last_speaker)
     cr_expect(equals_ci(speaker_name(q), "Luis Vargas"), "speaker: %s", json_brief(q));
     json_decref(ex);
 }
+
+/* ---- "Name called it a “…,” adding, “…”": the participle's subject is the sentence's ---- */
+
+Test(extract_speakers, a_participle_after_a_short_quote_is_the_sentence_subject)
+{
+    static const char text[] =
+        "In short remarks before the talks, Prime Minister Robles referred to General Dynamics' "
+        "recently announced closures of two smelters in Chile and Peru as a \"bitter loss,\" "
+        "adding, \"and Luis, it is one more reason for us to lift the duties on copper between our "
+        "countries.\"\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "one more reason");
+    cr_assert_not_null(q);
+    cr_expect(equals_ci(speaker_name(q), "Robles"), "speaker: %s", json_brief(q));
+    json_decref(ex);
+}
