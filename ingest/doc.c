@@ -737,7 +737,15 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         dl->by_end = by_end;
         dl->place_start = place_start;
     }
+    /* "BISHKEK. Sept 6": the place's own full stop is not the place's */
+    size_t dots = 0;
+    for (size_t k = dl->place_start; k < dl->place_end; k++)
+        dots += d->text[k] == '.';
+    if (dots == 1 && dl->place_end - dl->place_start > 4 && d->text[dl->place_end - 1] == '.')
+        dl->place_end--;
     size_t ps = dl->place_start, pe = dl->place_end;
+    if (lex_has_ci(LEX_CAPTION_LABELS, d->text + ps, pe - ps))
+        return false; /* "PHOTO: the minister ..." */
     size_t w = ps;
     while (w < pe && d->text[w] != ' ')
         w++;
@@ -1000,6 +1008,14 @@ static int skip_top_labels(doc *d)
                 gd = pattern_group(PAT_DATED_CREDIT, "date");
             if (!d->byline)
                 d->byline = doc_strdup(d, dm.start[gc], dm.end[gc]);
+            date_from(d, dm.start[gd], dm.end[gd], false);
+            l->kind = LINE_BOILERPLATE;
+            seen++;
+            continue;
+        }
+        if (seen < TOP_LINES && more && line_matches(d, l, PAT_DATED_CAPTION, &dm)) {
+            /* "date 2019-03-05 PHOTO: the minister ...": the article's date, then a caption */
+            int gd = pattern_group(PAT_DATED_CAPTION, "date");
             date_from(d, dm.start[gd], dm.end[gd], false);
             l->kind = LINE_BOILERPLATE;
             seen++;

@@ -1821,6 +1821,33 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Related Topics",
     "Continue reading",
     "Continue reading...",
+    /* a portal's section above the headline */
+    "Media Center",
+    "Media Centre",
+    "Press Center",
+    "Press Centre",
+    "Press Room",
+    "Newsroom",
+    "News Room",
+    "Press releases",
+    "Latest news",
+    /* skip links of sites in other languages ("Skip to menu", "Skip to content") */
+    "Hoppa yfir valmynd",
+    "Fara beint í efnið",
+    "Zum Inhalt springen",
+    "Direkt zum Inhalt",
+    "Aller au contenu",
+    "Aller au contenu principal",
+    "Saltar al contenido",
+    "Ir al contenido",
+    "Passa al contenuto",
+    "Pular para o conteúdo",
+    "Naar inhoud springen",
+    "Hoppa till innehållet",
+    "Siirry sisältöön",
+    "Hopp til innhold",
+    "Gå til indhold",
+    "Przejdź do treści",
     NULL,
 };
 
@@ -2056,4 +2083,10 @@ const char *const LEX_LEADER_NOUNS[] = {
 const char *const LEX_LEADER_TITLES[] = {
     "President", "Prime",  "Premier", "Chancellor", "King", "Queen",
     "Emir",      "Sultan", "Amir",    "Monarch",    NULL,
+};
+
+/* Labels of a photo's caption or credit ("PHOTO: ..."): never a dateline's place. */
+const char *const LEX_CAPTION_LABELS[] = {
+    "Photo",  "Photos",     "Image", "Images", "Picture", "Pictures",     "Caption",
+    "Credit", "Photograph", "File",  "Video",  "Graphic", "Illustration", NULL,
 };

@@ -47,18 +47,23 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
          * checks it is one) */
     "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH
-    "|:|\\()))?"
-    "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
+    "|:|\\(|,\\s*" MONTH "\\.?\\s+\\d)))?"
+    /* the date after a comma, or after the place's full stop ("BISHKEK. Sept 6 (Agency) -") */
+    "(?:(?:\\s*,|(?<=\\.))\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
     "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
     /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
     "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
     "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
     /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
-    "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH
-    ",?\\s+\\d{4}|" MONTH "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*" DASH
-    "{1,2})?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
+    /* "APIA, SAMOA – TUESDAY 05 MARCH 2019:": a date between the separator and a dash or colon */
+    "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?:(?i:" WEEKDAY
+    "),?\\s+)?(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+(?i:" MONTH "),?\\s+\\d{4}|(?i:" MONTH
+    ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*(?:" DASH
+    "{1,2}|:))?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
     /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
-    "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
+    "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})"
+    /* a full stop right after the date: "DUSHANBE, Tajikistan, July 24. The ..." */
+    "|(?<=\\d)(?<stop>\\.))"
     "(?:\\s+(?=\\S)|\\s*$)",
     [PAT_BYLINE] =
         "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
@@ -125,6 +130,10 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_DATED_CREDIT] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH
                          "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
                          "\\.?,?\\s+\\d{4})\\s*\\((?<credit>\\p{Lu}[^()\\n]{1,60})\\)\\s*$",
+    [PAT_DATED_CAPTION] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH
+                          "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
+                          "\\.?,?\\s+\\d{4})\\s+(?i:photo|image|picture|caption|file photo|"
+                          "photograph|video)s?\\s*:",
     [PAT_TIMESTAMP] =
         "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
         "|(?:\\d{1,2}\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"

@@ -21,6 +21,7 @@ enum pattern_id {
     PAT_CREDIT_LINE,  /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" / "Name Surname, City" */
     PAT_END_BYLINE,   /* "- Name Surname" closing the article */
     PAT_DATED_CREDIT, /* "date 2023-09-13 (Agency - Outlet)" above the story */
+    PAT_DATED_CAPTION, /* "date 2019-03-05 PHOTO: ..." above the story: its date, then a caption */
     PAT_COUNT
 };
 

@@ -936,3 +936,77 @@ Test(extract_meta, furniture_above_the_page_stamp_and_a_dated_credit)
     cr_expect_str_eq(field_str(ex, "published"), "2023-09-13");
     json_decref(ex);
 }
+
+/* ---- a portal's section or a skip link in another language above the headline ---- */
+
+Test(extract_meta, a_section_label_or_foreign_skip_link_is_no_title)
+{
+    static const char section[] = "Media Centre\n"
+                                  "\n"
+                                  "\n"
+                                  "Chile and Peru sign a river treaty\n"
+                                  "\n"
+                                  "Chile and Peru signed a river treaty in Lima on Monday.\n";
+    static const char skip[] = "Zum Inhalt springen\n"
+                               "\n"
+                               "Chile and Peru sign a river treaty\n"
+                               "\n"
+                               "Chile and Peru signed a river treaty in Lima on Monday.\n";
+    json_t *ex = extract_text(section);
+    cr_expect(equals_ci(field_str(ex, "title"), "Chile and Peru sign a river treaty"), "title: %s",
+              json_brief(json_object_get(ex, "title")));
+    json_decref(ex);
+    ex = extract_text(skip);
+    cr_expect(equals_ci(field_str(ex, "title"), "Chile and Peru sign a river treaty"), "title: %s",
+              json_brief(json_object_get(ex, "title")));
+    json_decref(ex);
+}
+
+/* ---- wire datelines: a full stop after the date or the place, a date in capitals ---- */
+
+Test(extract_meta, wire_datelines_with_full_stops_and_dates_in_capitals)
+{
+    static const char stop_after_date[] =
+        "LIMA, Peru, March 4. The presidents of Chile and Peru signed a river treaty, the agency "
+        "reports.\n";
+    static const char stop_after_place[] =
+        "Chile and Peru sign a river treaty\n"
+        "LIMA. March 4 (Andes Wire) - The presidents of Chile and Peru signed a river treaty.\n";
+    static const char capitals[] =
+        "By Ana Robles\n"
+        "\n"
+        "LIMA, PERU \xE2\x80\x93 MONDAY 04 MARCH 2019: The presidents of Chile and Peru signed a river "
+        "treaty.\n";
+    json_t *ex = extract_text(stop_after_date);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "LIMA"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text(stop_after_place);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "LIMA"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text(capitals);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "LIMA"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+/* ---- "date 2019-03-05 PHOTO: ...": the article's date, then a caption ---- */
+
+Test(extract_meta, a_dated_caption_is_no_dateline_or_title)
+{
+    static const char text[] =
+        " date 2019-03-05 PHOTO: The new envoy of Chile presenting her credentials to the President "
+        "of Peru\n"
+        "\n"
+        "By Ana Robles\n"
+        "\n"
+        "LIMA, PERU \xE2\x80\x93 TUESDAY 05 MARCH 2019: The new envoy of Chile today presented her "
+        "credentials.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "LIMA"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(field_str(ex, "title"), "title: %s", json_brief(json_object_get(ex, "title")));
+    cr_expect_str_eq(field_str(ex, "published"), "2019-03-05");
+    json_decref(ex);
+}
