@@ -1498,6 +1498,21 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
 {
     int n = people_signers(d, s, verb, out, max);
     const sentence *se = &d->sents.items[s];
+    /* "X visited Z, where he and Y signed ...": the signing is the relative clause's, and so
+     * are the people named in it before its verb */
+    if (in_relative_clause(d, se->tok_start, verb)) {
+        int comma = d->tokens.items[verb].prev_comma;
+        for (int m = se->mentions_start; m < se->mentions_end && n < max; m++) {
+            const person_mention *pm = &d->pmentions.items[m];
+            if (pm->sent != s || pm->tok_start <= comma || pm->tok_end > verb)
+                continue;
+            bool dup = false;
+            for (int k = 0; k < n; k++)
+                dup |= out[k] == pm->person;
+            if (!dup)
+                out[n++] = pm->person;
+        }
+    }
     int clause_end = signing_clause_end(d, s, verb);
     if (clause_end < se->tok_end) {
         int kept = 0;

@@ -1244,3 +1244,20 @@ Test(extract_agreements, a_clause_of_time_after_the_signing_gives_no_signer_or_p
               json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
+
+/* ---- "X visited Z, where he and Y signed ...": the relative clause's people sign ---- */
+
+Test(extract_agreements, people_of_a_where_clause_sign)
+{
+    static const char text[] =
+        "On her first trip abroad, Chilean Minister of Defence Ana Robles visited Lima on Wednesday, "
+        "where she and Peruvian counterpart Luis Vargas signed a bilateral defence cooperation "
+        "framework agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "defence cooperation framework agreement");
+    cr_expect(has_signatory(a, "Luis Vargas"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Ana Robles"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
