@@ -578,6 +578,8 @@ static bool mention_pending(const doc *d, int s, int a)
 
 /* "has never been signed", "is expected to be signed", "will sign": no signature yet.
  * "initialled", "preliminarily signed": a text agreed, its signature still to come. */
+/* How far before "to sign" the meeting that did the signing may be told. */
+#define SIGN_PURPOSE_WINDOW 14
 static bool signing_denied(const doc *d, int s_start, int v)
 {
     static const char *const PENDING[] = {"yet", "expected", "due",  "set", "scheduled",
@@ -603,8 +605,17 @@ static bool signing_denied(const doc *d, int s_start, int v)
             return true; /* "to be signed" */
         if (tok_is(d, k, "to") && k + 1 == v) {
             /* "to sign" is a plan ("authorised to sign it", "expected to sign"), except after
-             * the meeting that did it ("met with X to sign") */
-            for (int m = k - 1; m >= s_start && m >= k - 5; m--)
+             * the meeting that did it ("met with X to sign", "met ... at the summit in Lima,
+             * Peru to sign") or in the place where it was done (", in Lima to sign the pact,") */
+            if (k - 1 >= s_start &&
+                (tok_in(d, k - 1, PENDING) || tok_in(d, k - 1, LEX_PLANNING_WORDS)))
+                return true;
+            int in = k - 1;
+            while (in > s_start && in >= k - 4 && (d->tokens.items[in].flags & TK_CAP))
+                in--;
+            if (in < k - 1 && in - 1 >= s_start && tok_is(d, in, "in") && tok_is(d, in - 1, ","))
+                return false;
+            for (int m = k - 1; m >= s_start && m >= k - SIGN_PURPOSE_WINDOW; m--)
                 if (tok_in(d, m, LEX_MEETING_WORDS) || tok_in_ci(d, m, LEX_SIGNING_OCCASIONS) ||
                     tok_is(d, m, "gathered") || tok_is(d, m, "travelled") ||
                     tok_is(d, m, "traveled") || tok_is(d, m, "arrived") || tok_is(d, m, "came"))

@@ -1261,3 +1261,44 @@ Test(extract_agreements, people_of_a_where_clause_sign)
               json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
+
+/* ---- "to sign" after the meeting or in the place that did it ---- */
+
+Test(extract_agreements, met_at_a_far_summit_to_sign_is_a_signing)
+{
+    static const char text[] =
+        "The leaders of Chile and Peru have signed the Andean River Treaty. President Ana Robles "
+        "and President Luis Vargas met early this morning during a side meeting at the regional "
+        "summit in Quito, Ecuador to sign the Treaty.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Andean River Treaty");
+    cr_expect(has_signatory(a, "Ana Robles") && has_signatory(a, "Luis Vargas"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect_str_eq(field_str(a, "place"), "Quito");
+    json_decref(ex);
+}
+
+Test(extract_agreements, in_a_city_to_sign_the_pact_signs_it)
+{
+    static const char text[] =
+        "Chile on 4 March 2024 signed an agreement to expand naval cooperation with Peru. Defence "
+        "Minister Ana Robles, in Lima to sign the pact, called it a milestone.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement to expand naval cooperation");
+    cr_expect(has_signatory(a, "Ana Robles"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect_str_eq(field_str(a, "place"), "Lima");
+    json_decref(ex);
+}
+
+Test(extract_agreements, met_and_expected_to_sign_is_no_signing)
+{
+    static const char text[] =
+        "President Ana Robles and President Luis Vargas met in Quito on Monday and are expected to "
+        "sign the Andean River Treaty.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = find_agreement(ex, "Andean River Treaty");
+    cr_expect(!a || !field_str(a, "signed"), "%s", AGREEMENTS(ex));
+    cr_expect(!a || json_array_size(json_object_get(a, "signatories")) == 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
