@@ -91,6 +91,21 @@ double ingest_extract_budget(void);
  * in any order.  Returns a new FACTS document, never NULL. */
 json_t *ingest_merge(const json_t *sources);
 
+/* ingest_merge() for an incremental merge (merge_update.c).  With `refs` ("source\x1fkey" ->
+ * [person id, name], the people the sources' references stand for), the people are not
+ * merged and the document has no "people".  With `annotate`, each fact also carries
+ * "merge_key" (what its id is hashed from, before any counter for a taken id) and
+ * "merge_members" ([[source_id, index], ...]: the reports it was merged from, index being
+ * the report's place in its extraction's list, or its "_idx" when it has one). */
+json_t *ingest_merge_with(const json_t *sources, const json_t *refs, bool annotate);
+
+/* The blocking keys of one report of `kind` ("people", "agreements", "meetings", "quotes")
+ * of the article `source`: two reports that merge share one, except a generic agreement
+ * with a number ("g:") and the named ones whose name keys ("n:") hold it.  "r:<key>" for
+ * each person the report refers to.  Meetings' participant keys need `refs` as above.
+ * NULL when the report cannot be merged at all. */
+json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *report, const json_t *refs);
+
 struct store;
 /* Options and results of one ingest run (the `factd ingest` command). */
 typedef struct ingest_report {

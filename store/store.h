@@ -128,6 +128,58 @@ int store_outdated_sources(store *st, int version, json_t **ids);
  * for an unknown id. */
 int store_replace_extraction(store *st, const char *id, const json_t *extraction);
 
+/* --- the incremental merge's index (merge_index.c) --- */
+
+/* 1 when the index describes the stored facts (an incremental merge can run), 0 when the
+ * next merge must be a full one, STORE_ERROR on error. */
+int store_merge_index_ready(store *st);
+/* Inside a write transaction: empties the index (a full merge then fills it). */
+int store_merge_index_clear(store *st);
+/* Inside a write transaction: marks the index current and the facts fresh; after a full
+ * merge (`full`), first finds the search rows of the facts it wrote. */
+int store_merge_index_done(store *st, bool full);
+/* [{"source_id", "extraction"}] of the stored articles the index does not hold yet. */
+int store_merge_pending_sources(store *st, json_t **out);
+
+/* How store_merge_items finds reports: by blocking key (a = key), by key within one article
+ * (a = key, b = source), by the keys under prefix a whose rest holds b, by the keys under
+ * prefix a whose rest b holds, by fact (a = fact id), of one article (a = source). */
+enum store_merge_by {
+    STORE_MERGE_BY_KEY,
+    STORE_MERGE_BY_KEY_IN_SOURCE,
+    STORE_MERGE_KEY_HOLDS,
+    STORE_MERGE_KEY_WITHIN,
+    STORE_MERGE_BY_FACT,
+    STORE_MERGE_OF_SOURCE,
+};
+/* Appends to `out` the indexed reports of list `kind` ("people", "agreements", ...) found
+ * as `by` says: {"source_id", "idx", "fact_id", "report", "published"} each. */
+int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a, const char *b,
+                      json_t *out);
+/* Adds to refs "source\x1fkey" -> [person id, name] for each person the article knows. */
+int store_merge_refs(store *st, const char *source, json_t *refs);
+/* A stored person's name (malloc'd; NULL when there is no such person). */
+int store_merge_person_name(store *st, const char *id, char **name);
+/* Appends the ids of the facts of `kind` whose merge_key is `merge_key`. */
+int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, json_t *ids);
+/* A fact's merge_key (malloc'd; NULL when not indexed). */
+int store_merge_fact_key(store *st, const char *kind, const char *id, char **merge_key);
+
+/* Writing the index and part of the fact set, inside the caller's write transaction. */
+int store_merge_put_source(store *st, const char *source, const char *published);
+int store_merge_drop_source(store *st, const char *source);
+/* Indexes one report as part of fact_id; with keys (an array of strings), replaces its
+ * blocking keys too. */
+int store_merge_put_item(store *st, const char *kind, const char *source, int idx, const char *fact_id,
+                         const json_t *report, const json_t *keys);
+int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key);
+/* Replaces the facts old_ids of list `list` ("agreements", "meetings", "quotes") by `facts`
+ * (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
+int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts);
+/* Stores (or updates) people facts; removes a person no fact refers to any more. */
+int store_merge_put_people(store *st, const json_t *people);
+int store_merge_drop_person(store *st, const char *id);
+
 /* How many merged facts of each kind an article supports (has evidence in), and how many
  * people take part in them. */
 typedef struct store_fact_counts {
