@@ -119,9 +119,19 @@ typedef struct ingest_report {
 int ingest_run(struct store *st, char *const *paths, int npaths, int progress,
                ingest_report *report);
 
-/* Merges every stored extraction again and replaces the stored facts with the result; sets
- * the fact counts of the report.  Returns 0, or -1 with the reason logged. */
+/* Brings the stored facts up to date with the stored articles: ingest_merge_update(st,
+ * false, report).  Returns 0, or -1 with the reason logged. */
 int ingest_remerge(struct store *st, ingest_report *report);
+
+/* Merges what changed since the last merge (merge_update.c): the articles stored since are
+ * merged with the facts they can join, and the result is exactly what a full merge of every
+ * stored article would give.  A full merge when `force`, or when the index the incremental
+ * merge needs is not current (a database merged by an older factd, or a fact set replaced
+ * whole).  One write transaction; sets the fact counts of the report.  0, or -1 (logged). */
+int ingest_merge_update(struct store *st, bool force, ingest_report *report);
+/* Inside the write transaction that deleted the article `removed`: merges again only the
+ * facts it was part of (and any article stored since).  0, or -1 with the store's error. */
+int ingest_merge_after_delete(struct store *st, const char *removed);
 
 /* Sets the fact counts of the report from the facts stored now (as a run that had nothing
  * to merge reports them).  0, or -1 (logged). */

@@ -173,15 +173,16 @@ static const char usage_serve[] =
 static const char usage_merge[] =
     "usage: factd merge --db FILE [--force]\n"
     "\n"
-    "Merges the facts of every article of the database FILE again and replaces the fact set\n"
-    "in one transaction, when articles were stored since the last merge (or always, with\n"
-    "--force).  `factd serve` runs it as a process of its own after storing posted or\n"
-    "dropped-in articles: a merge holds every stored extraction in memory, and a process\n"
-    "that exits gives all of it back.\n"
+    "Merges the facts of the articles stored in the database FILE since the last merge, in\n"
+    "one transaction: each new article is merged only with the facts it can join, read from\n"
+    "the database's index, and the facts come out exactly as a full merge would make them.\n"
+    "With --force (or when the index is not current: a database an older factd merged), every\n"
+    "article is merged again and the fact set replaced.  `factd serve` runs it as a process\n"
+    "of its own after storing posted or dropped-in articles.\n"
     "\n"
     "options:\n"
     "  -d, --db FILE   the database (required; it must exist)\n"
-    "  -f, --force     merge even when the facts are current\n"
+    "  -f, --force     merge every article again, even when the facts are current\n"
     "  -h, --help      show this help\n"
     "\n"
     "Prints a summary line on stdout.  Exit status 0 on success, 1 on failure (no such\n"
@@ -700,7 +701,7 @@ static int cmd_merge(int argc, char **argv)
     ingest_report r = { 0 };
     if (stale < 0)
         log_error("merge: %s", store_errmsg(st));
-    int rc = stale < 0 ? -1 : stale ? ingest_remerge(st, &r) : 0;
+    int rc = stale < 0 ? -1 : stale ? ingest_merge_update(st, force, &r) : 0;
     store_close(st);
     if (rc)
         return EXIT_FAILURE;

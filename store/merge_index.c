@@ -524,3 +524,29 @@ int store_merge_drop_person(store *st, const char *id)
         return STORE_ERROR;
     return run_texts(st, SQL_DROP_PERSON_FACT, id, NULL, NULL, "unindexing a person");
 }
+
+int store_merge_begin(store *st)
+{
+    if (st->readonly)
+        return store_fail(st, "the database is open read-only");
+    return store_begin_write(st);
+}
+
+int store_merge_commit(store *st)
+{
+    if (store_commit(st)) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+void store_merge_rollback(store *st)
+{
+    store_rollback(st);
+}
+
+int store_merge_replace_all(store *st, const json_t *facts)
+{
+    return store_replace_facts_locked(st, facts) || store_merge_index_clear(st) ? STORE_ERROR : STORE_OK;
+}

@@ -165,6 +165,13 @@ int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key,
 /* A fact's merge_key (malloc'd; NULL when not indexed). */
 int store_merge_fact_key(store *st, const char *kind, const char *id, char **merge_key);
 
+/* The write transaction an incremental merge runs in. */
+int store_merge_begin(store *st);
+int store_merge_commit(store *st);
+void store_merge_rollback(store *st);
+/* Inside it: replaces the whole fact set and empties the index (a full merge). */
+int store_merge_replace_all(store *st, const json_t *facts);
+
 /* Writing the index and part of the fact set, inside the caller's write transaction. */
 int store_merge_put_source(store *st, const char *source, const char *published);
 int store_merge_drop_source(store *st, const char *source);
