@@ -108,17 +108,17 @@ int store_facts_stale(store *st);
 
 /* --- changing stored articles (revise.c) --- */
 
-/* Builds the FACTS document from extractions shaped as store_load_extractions() gives them;
- * returns a new reference, or NULL on failure.  The store calls it inside its own write
+/* Brings the fact set up to date after the article `deleted` is gone (the incremental merge,
+ * ingest_merge_after_delete); 0 or STORE_ERROR.  The store calls it inside its own write
  * transaction, so that what it merges is exactly what is stored. */
-typedef json_t *(*store_merge_fn)(const json_t *extractions, void *ctx);
+typedef int (*store_update_fn)(store *st, const char *deleted, void *ctx);
 
 /* Deletes one article: its row, its hints, its evidence and its search row, in one
- * transaction.  With merge, the same transaction then replaces the fact set with
- * merge(the remaining extractions), so readers see the old facts or the new ones and
- * nothing in between; without, it marks the facts stale and the caller re-merges.
- * STORE_NOT_FOUND for an unknown id. */
-int store_delete_source(store *st, const char *id, store_merge_fn merge, void *ctx);
+ * transaction.  With update, the same transaction then merges again the facts the article
+ * was part of, so readers see the old facts or the new ones and nothing in between;
+ * without, it marks the facts stale (and the merge index out of date) and the caller
+ * re-merges.  STORE_NOT_FOUND for an unknown id. */
+int store_delete_source(store *st, const char *id, store_update_fn update, void *ctx);
 /* The ids of the articles whose extraction was made by an extractor older than version,
  * in id order, as a new JSON array of strings in *ids. */
 int store_outdated_sources(store *st, int version, json_t **ids);
