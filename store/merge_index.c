@@ -182,8 +182,10 @@ int store_merge_index_done(store *st, bool full)
 {
     if (full && run_simple(st, SQL_FACTS_FTS_ROWIDS, "finding the facts' search rows"))
         return STORE_ERROR;
-    return run_simple(st, SQL_INDEX_SET, "marking the merge index") || store_set_stale(st, false) ? STORE_ERROR
-                                                                                                  : STORE_OK;
+    if (run_simple(st, SQL_INDEX_SET, "marking the merge index"))
+        return STORE_ERROR;
+    /* a full merge has marked the facts fresh already (one generation per merge) */
+    return full ? STORE_OK : store_set_stale(st, false);
 }
 
 int store_merge_pending_sources(store *st, json_t **out)

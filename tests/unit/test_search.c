@@ -536,7 +536,8 @@ Test(search, migration_fills_the_index_from_stored_rows)
     cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     cr_assert_eq(sqlite3_exec(db,
                               "DROP TABLE search_fts; DROP TABLE jobs; DROP TABLE source_hints;"
-                              " PRAGMA user_version = 3;",
+                              " DROP TABLE merge_sources; DROP TABLE merge_items; DROP TABLE merge_keys;"
+                              " DROP TABLE merge_facts; PRAGMA user_version = 3;",
                               NULL, NULL, NULL),
                  SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
