@@ -100,10 +100,14 @@ json_t *ingest_merge(const json_t *sources);
 json_t *ingest_merge_with(const json_t *sources, const json_t *refs, bool annotate);
 
 /* The blocking keys of one report of `kind` ("people", "agreements", "meetings", "quotes")
- * of the article `source`: two reports that merge share one, except a generic agreement
- * with a number ("g:") and the named ones whose name keys ("n:") hold it.  "r:<key>" for
- * each person the report refers to.  Meetings' participant keys need `refs` as above.
- * NULL when the report cannot be merged at all. */
+ * of the article `source`, "prefix:value" each: two reports that merge share one, with
+ * three exceptions that the incremental merge looks up on purpose (merge_update.c): a
+ * generic agreement with a number ("g:") and the named ones whose name keys ("n:") hold
+ * it; a meeting naming a participant twice ("pd:") and any meeting with that participant
+ * ("p:"); a quote whose speaker is known ("q:") and every report of its words ("w:"),
+ * when one of them ("u:") names no speaker.  "r:<key>" for each person the report refers
+ * to.  Meetings' and quotes' keys need `refs` as above.  NULL when the report cannot be
+ * merged at all. */
 json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *report, const json_t *refs);
 
 struct store;

@@ -1405,18 +1405,51 @@ json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *f,
         agreement_info_release(&ai);
         add_ref_keys(keys, json_object_get(f, "signatories"));
     } else if (strcmp(kind, "meetings") == 0) {
+        /* meetings_same() needs two participants in common, or the same one alone on both
+         * sides: each pair of participants ("pp:"), a lone one ("one:"); and, since one
+         * named twice counts twice, each participant ("p:") and each named twice ("pd:") */
         people_index px = {.refs = refs};
         json_t *ids = participant_ids(&px, source, f);
-        size_t i;
-        json_t *x;
-        json_array_foreach(ids, i, x) add_key(keys, "p:", json_string_value(x));
+        size_t i, k, n = json_array_size(ids);
+        for (i = 0; i < n; i++) {
+            const char *a = json_string_value(json_array_get(ids, i));
+            add_key(keys, "p:", a);
+            for (k = i + 1; k < n; k++) {
+                const char *b = json_string_value(json_array_get(ids, k));
+                int c = strcmp(a, b);
+                if (c == 0) {
+                    add_key(keys, "pd:", a);
+                    continue;
+                }
+                strbuf pair = STRBUF_INIT;
+                strbuf_addf(&pair, "%s|%s", c < 0 ? a : b, c < 0 ? b : a);
+                add_key(keys, "pp:", pair.buf);
+                strbuf_release(&pair);
+            }
+        }
+        if (n == 1)
+            add_key(keys, "one:", json_string_value(json_array_get(ids, 0)));
         json_decref(ids);
         add_ref_keys(keys, json_object_get(f, "participants"));
     } else if (strcmp(kind, "quotes") == 0) {
+        /* cluster_quotes(): the same words, and the same speaker unless some report of
+         * them names none: "w:" (every report of the words), "q:" (of the words and one
+         * speaker), "u:" (of the words and no speaker) */
         char *words = quote_key(str(f, "text"));
-        add_key(keys, "w:", words);
-        free(words);
         json_t *sp = json_object_get(f, "speaker");
+        json_t *ref = json_is_object(sp) ? person_ref(&(people_index){.refs = refs}, source, sp) : NULL;
+        const char *speaker = ref ? str(ref, "person_id") : NULL;
+        add_key(keys, "w:", words);
+        if (speaker) {
+            strbuf q = STRBUF_INIT;
+            strbuf_addf(&q, "%s\x1f%s", words, speaker);
+            add_key(keys, "q:", q.buf);
+            strbuf_release(&q);
+        } else {
+            add_key(keys, "u:", words);
+        }
+        json_decref(ref);
+        free(words);
         if (json_is_object(sp))
             add_key(keys, "r:", str(sp, "key"));
     }

@@ -27,11 +27,19 @@
  * Everything runs in one write transaction: readers see the facts before or after. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "util/log.h"
 #include "util/strbuf.h"
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static const char *const fact_lists[] = {"agreements", "meetings", "quotes"};
 
@@ -144,12 +152,44 @@ static int follow(update *u, json_t *e)
     size_t i;
     json_t *k;
     int rc = 0;
+    bool quotes = strcmp(u->kind, "quotes") == 0, all_words = false;
+    /* a quote with no speaker joins every report of its words; one with a speaker, those
+     * of its speaker, and every one when some report of the words names no speaker */
+    json_array_foreach(keys, i, k) if (quotes && strncmp(json_string_value(k), "u:", 2) == 0) all_words = true;
     json_array_foreach(keys, i, k) {
         const char *key = json_string_value(k);
-        if (strncmp(key, "r:", 2) == 0 || json_object_get(u->keys, key))
+        strbuf probe = STRBUF_INIT;
+        if (strncmp(key, "r:", 2) == 0)
             continue;
-        json_object_set_new(u->keys, key, json_true());
-        if ((rc = add_rows(u, STORE_MERGE_BY_KEY, key, NULL, false)))
+        if (quotes && strncmp(key, "w:", 2) == 0 && !all_words) {
+            json_t *none = json_array();
+            strbuf_addf(&probe, "u:%s", key + 2);
+            rc = store_merge_items(u->st, STORE_MERGE_BY_KEY, u->kind, probe.buf, NULL, none);
+            all_words = json_array_size(none) > 0;
+            json_decref(none);
+            strbuf_reset(&probe);
+            if (rc || !all_words) {
+                strbuf_release(&probe);
+                if (rc)
+                    break;
+                continue;
+            }
+        }
+        /* a meeting's participant against the meetings naming it twice, and back */
+        if (strncmp(key, "p:", 2) == 0)
+            strbuf_addf(&probe, "pd:%s", key + 2);
+        else if (strncmp(key, "pd:", 3) == 0)
+            strbuf_addf(&probe, "p:%s", key + 3);
+        else
+            strbuf_addstr(&probe, key);
+        if (json_object_get(u->keys, probe.buf)) {
+            strbuf_release(&probe);
+            continue;
+        }
+        json_object_set_new(u->keys, probe.buf, json_true());
+        rc = add_rows(u, STORE_MERGE_BY_KEY, probe.buf, NULL, false);
+        strbuf_release(&probe);
+        if (rc)
             break;
         /* a generic agreement with a number, and the named ones whose names hold it */
         if (strcmp(u->kind, "agreements") == 0 && strncmp(key, "g:", 2) == 0)
@@ -279,7 +319,10 @@ static int put_entries(update *u)
         const char *id = str(e, "new_id");
         if (!id)
             continue; /* left out of every fact (it cannot happen for a valid report) */
-        bool rekey = json_is_true(json_object_get(e, "dirty")) || strcmp(u->kind, "people") == 0;
+        bool rekey = json_is_true(json_object_get(e, "dirty"));
+        const char *old = str(e, "fact_id");
+        if (!rekey && old && strcmp(old, id) == 0)
+            continue; /* as it was */
         if (store_merge_put_item(u->st, u->kind, str(e, "source_id"), (int)json_integer_value(json_object_get(e, "idx")),
                                  id, json_object_get(e, "report"), rekey ? json_object_get(e, "keys") : NULL))
             return -1;
@@ -460,11 +503,18 @@ static int update_locked(store *st, const json_t *added, const char *removed)
         json_object_set_new(u.removed, removed, json_true());
     if (index_sources(st, added))
         goto out;
+    double t0 = seconds_now();
     if (update_people(&u, added, changed, gone))
         goto out;
-    for (size_t i = 0; i < sizeof fact_lists / sizeof fact_lists[0]; i++)
+    log_debug("merge: people: %zu reports in %.3f s, %zu references changed", json_object_size(u.entries),
+              seconds_now() - t0, json_object_size(changed));
+    for (size_t i = 0; i < sizeof fact_lists / sizeof fact_lists[0]; i++) {
+        t0 = seconds_now();
         if (update_facts(&u, fact_lists[i], added, changed))
             goto out;
+        log_debug("merge: %s: %zu reports of %zu facts in %.3f s", fact_lists[i], json_object_size(u.entries),
+                  json_object_size(u.facts), seconds_now() - t0);
+    }
     json_t *v;
     const char *k;
     json_object_foreach(gone, k, v) if (store_merge_drop_person(st, k)) goto out;

@@ -261,12 +261,15 @@ static const char *const SAME_NAME[] = {
     "and Tunisia signed on 2 June 2021.\n",
 };
 
-Test(merge_update, facts_sharing_an_id_key_take_their_counters_as_a_full_merge_gives_them)
+/* Three articles stored and merged one by one in each of the six orders, then the first
+ * of them deleted: at each end the incremental merge's facts must be the full merge's.
+ * `agreements` and `quotes`: how many facts the three give. */
+static void check_permutations(const char *const texts[3], unsigned agreements, unsigned quotes)
 {
     static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
     article a[3];
     for (int i = 0; i < 3; i++) {
-        a[i] = (article){.file = "accord.txt", .text = (char *)SAME_NAME[i], .len = strlen(SAME_NAME[i])};
+        a[i] = (article){.file = "invented.txt", .text = (char *)texts[i], .len = strlen(texts[i])};
         test_sha256_hex(a[i].text, a[i].len, a[i].sha);
         a[i].extraction = ingest_extract(a[i].text, a[i].len);
     }
@@ -279,14 +282,14 @@ Test(merge_update, facts_sharing_an_id_key_take_their_counters_as_a_full_merge_g
             store_article(st, &a[orders[o][i]]);
             cr_assert_eq(ingest_merge_update(st, false, &r), 0);
         }
-        cr_assert_eq(r.agreements, 2, "order %d: %u agreements", o, r.agreements);
+        cr_assert_eq(r.agreements, agreements, "order %d: %u agreements", o, r.agreements);
+        cr_assert_eq(r.quotes, quotes, "order %d: %u quotes", o, r.quotes);
         char *incremental = dump_facts();
         cr_assert_eq(ingest_merge_update(st, true, &r), 0);
         char *full = dump_facts();
         assert_same_dump(incremental, full, (unsigned long long)o);
         free(incremental);
         free(full);
-        /* deleting the article that holds the plain id gives it to the other fact */
         char id[13];
         source_id_of(&a[orders[o][0]], id);
         cr_assert_eq(ingest_delete_source(st, id, &r), INGEST_OK);
@@ -300,4 +303,28 @@ Test(merge_update, facts_sharing_an_id_key_take_their_counters_as_a_full_merge_g
     }
     for (int i = 0; i < 3; i++)
         json_decref(a[i].extraction);
+}
+
+/* Two agreements under one name, signed years apart, are two facts whose ids are hashed from
+ * the same key: the one first in article order takes the plain id, the other a counter.  A
+ * new article can take the plain id from a stored fact, and a deletion give it back. */
+Test(merge_update, facts_sharing_an_id_key_take_their_counters_as_a_full_merge_gives_them)
+{
+    check_permutations(SAME_NAME, 2, 0);
+}
+
+/* The same words said by two people are two quotes, until a report of them that names no
+ * speaker joins them all into one; deleting that report splits them again. */
+static const char *const SAME_WORDS[] = {
+    "Harbour reopens\n\nKIRKWALL, May 4, 2024 – Harbour Master Ingrid Vollan spoke at the quay.\n\n"
+    "“The harbour stays open to every ship,” Vollan said.\n",
+    "Ferry news\n\nSTROMNESS, May 5, 2024 – Ferry Captain Tobias Quill spoke to crews.\n\n"
+    "“The harbour stays open to every ship,” Quill said.\n",
+    "Notice to mariners\n\nLERWICK, May 6, 2024 – A notice went out to mariners on Monday.\n\n"
+    "“The harbour stays open to every ship,” the notice said.\n",
+};
+
+Test(merge_update, a_quote_without_a_speaker_joins_every_report_of_its_words_as_a_full_merge_does)
+{
+    check_permutations(SAME_WORDS, 0, 1);
 }
