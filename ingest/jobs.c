@@ -5,10 +5,10 @@
  * own read-only handles and never wait for it (WAL).  Each operation keeps readers on a
  * consistent fact set:
  *
- *   - a job stores its article (one transaction), merges every article again and swaps the
- *     fact set (one transaction), and only then says done: once a poster sees "done", the
- *     facts are served.  One merge per job, however it ends.
- *   - a deletion removes the article and swaps in the merge of the remaining ones in one
+ *   - a job stores its article (one transaction), merges it with the facts it can join
+ *     (merge_update.c, one transaction), and only then says done: once a poster sees
+ *     "done", the facts are served.  One merge per job, however it ends.
+ *   - a deletion removes the article and merges again the facts it was part of in one
  *     transaction (store_delete_source): no reader sees facts whose evidence is gone.
  *   - a reindex replaces extractions one article at a time while the old facts stay served
  *     (they stand on the same texts), then merges once and swaps.  A fact the new reading

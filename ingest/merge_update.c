@@ -451,19 +451,23 @@ static int update_facts(update *u, const char *kind, const json_t *added, const 
         if (rc)
             return -1;
     }
+    double t0 = seconds_now();
     if (add_removed_facts(u) || follow_all(u))
         return -1;
     if (!json_object_size(u->entries) && !json_object_size(u->facts))
         return 0;
+    double t1 = seconds_now(), t2 = 0, t3 = 0;
     json_t *merged = NULL, *facts = NULL;
     for (;;) {
         json_t *e;
         json_object_foreach(u->entries, k, e) if (read_refs(u, str(e, "source_id"))) return -1;
+        t2 = seconds_now();
         json_t *sources = as_sources(u);
         json_decref(merged);
         merged = ingest_merge_with(sources, u->refs, true);
         json_decref(sources);
         facts = json_object_get(merged, kind);
+        t3 = seconds_now();
         int more = add_key_sharers(u, facts);
         if (more < 0 || (more && follow_all(u))) {
             json_decref(merged);
@@ -475,7 +479,12 @@ static int update_facts(update *u, const char *kind, const json_t *added, const 
     mark_members(u, facts);
     json_t *old_ids = json_array();
     json_object_foreach(u->facts, k, v) json_array_append_new(old_ids, json_string(k));
-    int rc = store_merge_splice(u->st, kind, old_ids, facts) || put_entries(u) ? -1 : 0;
+    double t4 = seconds_now();
+    int rc = store_merge_splice(u->st, kind, old_ids, facts);
+    double t5 = seconds_now();
+    rc = rc || put_entries(u) ? -1 : 0;
+    log_debug("merge: %s: follow %.3f refs %.3f merge %.3f sharers %.3f splice %.3f put %.3f", kind, t1 - t0, t2 - t1,
+              t3 - t2, t4 - t3, t5 - t4, seconds_now() - t5);
     json_decref(old_ids);
     json_decref(merged);
     return rc;

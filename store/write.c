@@ -2,8 +2,9 @@
  *
  * An article is stored once per distinct byte sequence: its id is the first 12 hex digits of
  * its SHA-256, so ids do not depend on the order articles arrive in.  Storing one marks the
- * merged facts stale in the same transaction; ingest then re-merges every extraction and
- * swaps the whole fact set with store_replace_facts().  What a poster said of an article
+ * merged facts stale in the same transaction; ingest then merges the new articles
+ * (merge_index.c splices the facts they touch) or, for a full merge, swaps the whole fact set
+ * with store_replace_facts().  What a poster said of an article
  * (title, URL, publication date) overrides what its extraction found, and is kept in
  * source_hints so that a later re-extraction (revise.c) keeps it too.
  *
