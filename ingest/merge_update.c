@@ -25,6 +25,7 @@
  *      the old ones; a deleted article's reports are simply left out.
  *
  * Everything runs in one write transaction: readers see the facts before or after. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -503,7 +504,7 @@ static int index_sources(store *st, const json_t *added)
 
 /* The incremental merge of `added` ([{"source_id", "extraction"}]) and of the deletion of
  * `removed` (a source id, or NULL), inside the caller's write transaction. */
-static int update_locked(store *st, const json_t *added, const char *removed)
+static int update_locked(store *st, const json_t *added, const char *removed, bool last)
 {
     update u = {.st = st, .removed = json_object(), .refs = json_object(), .refs_read = json_object()};
     json_t *changed = json_object(), *gone = json_object();
@@ -527,7 +528,7 @@ static int update_locked(store *st, const json_t *added, const char *removed)
     json_t *v;
     const char *k;
     json_object_foreach(gone, k, v) if (store_merge_drop_person(st, k)) goto out;
-    if ((removed && store_merge_drop_source(st, removed)) || store_merge_index_done(st, false))
+    if ((removed && store_merge_drop_source(st, removed)) || store_merge_index_done(st, false, last))
         goto out;
     rc = 0;
 out:
@@ -626,7 +627,8 @@ static int rebuild_locked(store *st, ingest_report *r)
     if (store_load_extractions(st, &sources))
         goto out;
     facts = ingest_merge_with(sources, NULL, true);
-    if (store_merge_replace_all(st, facts) || index_all(st, sources, facts) || store_merge_index_done(st, true))
+    if (store_merge_replace_all(st, facts) || index_all(st, sources, facts) ||
+        store_merge_index_done(st, true, true))
         goto out;
     if (r)
         count_facts(facts, r);
@@ -637,30 +639,59 @@ out:
     return rc;
 }
 
+/* The articles an incremental merge takes in one transaction: a store filled by one large
+ * ingest is merged a slice at a time, so that no step holds every extraction. */
+static size_t merge_slice = 500;
+
+void ingest_set_merge_slice(size_t articles)
+{
+    merge_slice = articles ? articles : 1;
+}
+
 int ingest_merge_update(store *st, bool force, ingest_report *r)
 {
     json_t *added = NULL;
-    int rc = -1;
-    if (store_merge_begin(st)) {
-        log_error("merge: %s", store_errmsg(st));
-        return -1;
-    }
-    int ready = force ? 0 : store_merge_index_ready(st);
-    if (ready < 0)
-        goto fail;
-    if (!ready) {
-        if (rebuild_locked(st, r))
-            goto fail;
-        log_debug("merge: all articles merged again");
-    } else {
-        if (store_merge_pending_sources(st, &added) || update_locked(st, added, NULL))
-            goto fail;
-        log_debug("merge: %zu new articles merged", json_array_size(added));
-    }
-    if (store_merge_commit(st)) {
-        log_error("merge: %s", store_errmsg(st));
-        goto out;
-    }
+    int rc = -1, ready = 0;
+    size_t merged = 0, slices = 0;
+    bool last = false;
+    do {
+        if (store_merge_begin(st)) {
+            log_error("merge: %s", store_errmsg(st));
+            return -1;
+        }
+        if (!force && !slices) {
+            ready = store_merge_index_ready(st);
+            /* a store never merged: its empty index is current */
+            if (ready == 0)
+                ready = store_merge_nothing_merged(st);
+            if (ready < 0)
+                goto fail;
+        }
+        if (!ready) {
+            if (rebuild_locked(st, r))
+                goto fail;
+            log_debug("merge: all articles merged again");
+            last = true;
+        } else {
+            json_decref(added);
+            added = NULL;
+            if (store_merge_pending_sources(st, (int)merge_slice + 1, &added))
+                goto fail;
+            last = json_array_size(added) <= merge_slice;
+            if (!last)
+                json_array_remove(added, merge_slice);
+            if (update_locked(st, added, NULL, last))
+                goto fail;
+            merged += json_array_size(added);
+        }
+        if (store_merge_commit(st)) {
+            log_error("merge: %s", store_errmsg(st));
+            goto out;
+        }
+        slices++;
+    } while (!last);
+    if (ready)
+        log_debug("merge: %zu new articles merged in %zu slice%s", merged, slices, slices == 1 ? "" : "s");
     rc = 0;
     if (ready && r && ingest_count_facts(st, r))
         rc = -1;
@@ -681,7 +712,8 @@ int ingest_merge_after_delete(store *st, const char *removed)
         return -1;
     if (!ready)
         return rebuild_locked(st, NULL);
-    rc = store_merge_pending_sources(st, &added) || update_locked(st, added, removed) ? -1 : 0;
+    /* any article stored meanwhile too, in the same transaction */
+    rc = store_merge_pending_sources(st, INT_MAX, &added) || update_locked(st, added, removed, true) ? -1 : 0;
     json_decref(added);
     return rc;
 }

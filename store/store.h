@@ -135,11 +135,16 @@ int store_replace_extraction(store *st, const char *id, const json_t *extraction
 int store_merge_index_ready(store *st);
 /* Inside a write transaction: empties the index (a full merge then fills it). */
 int store_merge_index_clear(store *st);
-/* Inside a write transaction: marks the index current and the facts fresh; after a full
- * merge (`full`), first finds the search rows of the facts it wrote. */
-int store_merge_index_done(store *st, bool full);
-/* [{"source_id", "extraction"}] of the stored articles the index does not hold yet. */
-int store_merge_pending_sources(store *st, json_t **out);
+/* Inside a write transaction: marks the index current, and the facts fresh or (articles
+ * remain to merge) stale; after a full merge (`full`, the facts marked fresh already), first
+ * finds the search rows of the facts it wrote. */
+int store_merge_index_done(store *st, bool full, bool fresh);
+/* 1 when nothing was ever merged (no fact, nothing indexed): the empty index describes the
+ * empty fact set.  0, or STORE_ERROR. */
+int store_merge_nothing_merged(store *st);
+/* [{"source_id", "extraction"}] of at most `limit` stored articles the index does not hold
+ * yet, in id order. */
+int store_merge_pending_sources(store *st, int limit, json_t **out);
 
 /* How store_merge_items finds reports: by blocking key (a = key), by key within one article
  * (a = key, b = source), by the keys under prefix a whose rest holds b, by the keys under
