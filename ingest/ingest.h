@@ -133,8 +133,8 @@ int ingest_remerge(struct store *st, ingest_report *report);
  * merge needs is not current (a database merged by an older factd, or a fact set replaced
  * whole).  One write transaction; sets the fact counts of the report.  0, or -1 (logged). */
 int ingest_merge_update(struct store *st, bool force, ingest_report *report);
-/* How many new articles an incremental merge takes per transaction (default 500): a store
- * filled by one large ingest is merged a slice at a time, never holding every extraction. */
+/* How many new articles an incremental merge takes per transaction (default 500): many
+ * articles ingested into a merged store are merged a slice at a time. */
 void ingest_set_merge_slice(size_t articles);
 /* Inside the write transaction that deleted the article `removed`: merges again only the
  * facts it was part of (and any article stored since).  0, or -1 with the store's error. */

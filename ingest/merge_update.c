@@ -639,8 +639,8 @@ out:
     return rc;
 }
 
-/* The articles an incremental merge takes in one transaction: a store filled by one large
- * ingest is merged a slice at a time, so that no step holds every extraction. */
+/* The articles an incremental merge takes in one transaction: many articles ingested into
+ * a merged store are merged a slice at a time, so that no step holds them all. */
 static size_t merge_slice = 500;
 
 void ingest_set_merge_slice(size_t articles)
@@ -659,14 +659,11 @@ int ingest_merge_update(store *st, bool force, ingest_report *r)
             log_error("merge: %s", store_errmsg(st));
             return -1;
         }
-        if (!force && !slices) {
-            ready = store_merge_index_ready(st);
-            /* a store never merged: its empty index is current */
-            if (ready == 0)
-                ready = store_merge_nothing_merged(st);
-            if (ready < 0)
-                goto fail;
-        }
+        /* A store never merged is merged whole, not in slices: merging 10,000 new articles
+         * a slice at a time reads the large facts again for every slice, about ten times
+         * the time of a full merge for a third less memory. */
+        if (!force && !slices && (ready = store_merge_index_ready(st)) < 0)
+            goto fail;
         if (!ready) {
             if (rebuild_locked(st, r))
                 goto fail;

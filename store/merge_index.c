@@ -34,11 +34,6 @@ static const char SQL_CLEAR_FACTS[] = "DELETE FROM merge_facts";
 static const char SQL_PENDING_SOURCES[] =
     "SELECT s.id, s.extraction FROM sources AS s"
     " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id) ORDER BY s.id LIMIT ?1";
-/* Nothing merged yet: no fact and no article in the index. */
-static const char SQL_NOTHING_MERGED[] =
-    "SELECT NOT EXISTS (SELECT 1 FROM people) AND NOT EXISTS (SELECT 1 FROM agreements)"
-    " AND NOT EXISTS (SELECT 1 FROM meetings) AND NOT EXISTS (SELECT 1 FROM quotes)"
-    " AND NOT EXISTS (SELECT 1 FROM merge_sources)";
 
 #define ITEM_COLUMNS "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i" \
                      " LEFT JOIN merge_sources AS m ON m.source_id = i.source_id"
@@ -194,16 +189,6 @@ int store_merge_index_done(store *st, bool full, bool fresh)
         return STORE_ERROR;
     /* a full merge has marked the facts fresh already (one generation per merge) */
     return full ? STORE_OK : store_set_stale(st, !fresh);
-}
-
-int store_merge_nothing_merged(store *st)
-{
-    sqlite3_stmt *stmt = store_stmt(st, SQL_NOTHING_MERGED);
-    if (!stmt)
-        return STORE_ERROR;
-    int rc = sqlite3_step(stmt), nothing = rc == SQLITE_ROW && sqlite3_column_int(stmt, 0);
-    store_done(stmt);
-    return rc == SQLITE_ROW ? nothing : store_sql_fail(st, "looking for merged facts");
 }
 
 int store_merge_pending_sources(store *st, int limit, json_t **out)

@@ -139,9 +139,6 @@ int store_merge_index_clear(store *st);
  * remain to merge) stale; after a full merge (`full`, the facts marked fresh already), first
  * finds the search rows of the facts it wrote. */
 int store_merge_index_done(store *st, bool full, bool fresh);
-/* 1 when nothing was ever merged (no fact, nothing indexed): the empty index describes the
- * empty fact set.  0, or STORE_ERROR. */
-int store_merge_nothing_merged(store *st);
 /* [{"source_id", "extraction"}] of at most `limit` stored articles the index does not hold
  * yet, in id order. */
 int store_merge_pending_sources(store *st, int limit, json_t **out);
