@@ -79,7 +79,18 @@ static json_t *add_entry(update *u, json_t *row, bool dirty)
     char *k = entry_key(source, json_integer_value(json_object_get(row, "idx")));
     json_t *e = json_object_get(u->entries, k);
     if (!e) {
-        e = json_deep_copy(row);
+        /* the row becomes the entry: its report parsed (an indexed one comes as text), with
+         * its place, as as_sources hands it over */
+        const char *text = str(row, "report_text");
+        json_t *report = text ? json_loads(text, 0, NULL) : json_deep_copy(json_object_get(row, "report"));
+        if (!report) {
+            free(k);
+            return NULL;
+        }
+        json_object_set(report, "_idx", json_object_get(row, "idx"));
+        e = json_copy(row);
+        json_object_del(e, "report_text");
+        json_object_set_new(e, "report", report);
         json_object_set_new(u->entries, k, e);
         json_array_append_new(u->queue, json_string(k));
     }
@@ -233,9 +244,7 @@ static json_t *as_sources(update *u)
                                     json_string(str(e, "published")));
             json_object_set_new(by_source, source, src);
         }
-        json_t *report = json_deep_copy(json_object_get(e, "report"));
-        json_object_set(report, "_idx", json_object_get(e, "idx"));
-        json_array_append_new(json_object_get(json_object_get(src, "extraction"), u->kind), report);
+        json_array_append(json_object_get(json_object_get(src, "extraction"), u->kind), json_object_get(e, "report"));
     }
     json_t *src;
     json_object_foreach(by_source, k, src) {

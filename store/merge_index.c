@@ -241,19 +241,15 @@ int store_merge_items(store *st, enum store_merge_by by, const char *kind, const
     sqlite3_bind_text(stmt, 2, a, -1, SQLITE_STATIC);
     if (b)
         sqlite3_bind_text(stmt, 3, b, -1, SQLITE_STATIC);
+    /* the report stays text: the caller parses the ones it did not have yet */
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        json_t *report = json_loadb((const char *)sqlite3_column_text(stmt, 3), (size_t)sqlite3_column_bytes(stmt, 3),
-                                    0, NULL);
         const char *published = (const char *)sqlite3_column_text(stmt, 4);
-        if (!report) {
-            store_done(stmt);
-            return store_fail(st, "merge index: a report is not JSON");
-        }
-        json_array_append_new(out, json_pack("{s:s, s:I, s:s, s:o, s:s?}", "source_id",
+        json_array_append_new(out, json_pack("{s:s, s:I, s:s, s:s%, s:s?}", "source_id",
                                              (const char *)sqlite3_column_text(stmt, 0), "idx",
                                              (json_int_t)sqlite3_column_int64(stmt, 1), "fact_id",
-                                             (const char *)sqlite3_column_text(stmt, 2), "report", report,
-                                             "published", published));
+                                             (const char *)sqlite3_column_text(stmt, 2), "report_text",
+                                             (const char *)sqlite3_column_text(stmt, 3),
+                                             (size_t)sqlite3_column_bytes(stmt, 3), "published", published));
     }
     store_done(stmt);
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the merge index");

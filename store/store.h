@@ -155,7 +155,7 @@ enum store_merge_by {
     STORE_MERGE_OF_SOURCE,
 };
 /* Appends to `out` the indexed reports of list `kind` ("people", "agreements", ...) found
- * as `by` says: {"source_id", "idx", "fact_id", "report", "published"} each. */
+ * as `by` says: {"source_id", "idx", "fact_id", "report_text" (its JSON), "published"}. */
 int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a, const char *b,
                       json_t *out);
 /* Adds to refs "source\x1fkey" -> [person id, name] for each person the article knows. */
