@@ -320,6 +320,53 @@ static int add_key_sharers(update *u, const json_t *facts)
     return added;
 }
 
+/* The people a report refers to, as refs holds them for its article, kept in the report
+ * ("_refs": key -> [person id, name]): a report whose people change is dirty and written
+ * again, so a stored one's "_refs" are current and its article's people need not be read. */
+static void keep_refs(json_t *report, const char *source, const json_t *keys, const json_t *refs)
+{
+    json_t *kept = json_object(), *k;
+    size_t i;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        if (strncmp(key, "r:", 2) != 0)
+            continue;
+        strbuf at = STRBUF_INIT;
+        strbuf_addf(&at, "%s\x1f%s", source, key + 2);
+        json_t *ref = json_object_get(refs, at.buf);
+        if (ref)
+            json_object_set(kept, key + 2, ref);
+        strbuf_release(&at);
+    }
+    json_object_set_new(report, "_refs", kept);
+}
+
+/* Puts into refs what the reports of the entries refer to: from "_refs" when a report has
+ * them and is not dirty, else from the store. */
+static int gather_refs(update *u)
+{
+    json_t *e;
+    const char *k;
+    json_object_foreach(u->entries, k, e) {
+        const char *source = str(e, "source_id");
+        const json_t *kept = json_object_get(json_object_get(e, "report"), "_refs");
+        if (json_is_true(json_object_get(e, "dirty")) || !json_is_object(kept)) {
+            if (read_refs(u, source))
+                return -1;
+            continue;
+        }
+        const char *key;
+        json_t *ref;
+        json_object_foreach((json_t *)kept, key, ref) {
+            strbuf at = STRBUF_INIT;
+            strbuf_addf(&at, "%s\x1f%s", source, key);
+            json_object_set(u->refs, at.buf, ref);
+            strbuf_release(&at);
+        }
+    }
+    return 0;
+}
+
 /* Writes each entry's fact (and, for a dirty one, its keys) into the index. */
 static int put_entries(update *u)
 {
@@ -333,6 +380,8 @@ static int put_entries(update *u)
         const char *old = str(e, "fact_id");
         if (!rekey && old && strcmp(old, id) == 0)
             continue; /* as it was */
+        if (rekey && strcmp(u->kind, "people") != 0)
+            keep_refs(json_object_get(e, "report"), str(e, "source_id"), json_object_get(e, "keys"), u->refs);
         if (store_merge_put_item(u->st, u->kind, str(e, "source_id"), (int)json_integer_value(json_object_get(e, "idx")),
                                  id, json_object_get(e, "report"), rekey ? json_object_get(e, "keys") : NULL))
             return -1;
@@ -469,8 +518,8 @@ static int update_facts(update *u, const char *kind, const json_t *added, const 
     double t1 = seconds_now(), t2 = 0, t3 = 0;
     json_t *merged = NULL, *facts = NULL;
     for (;;) {
-        json_t *e;
-        json_object_foreach(u->entries, k, e) if (read_refs(u, str(e, "source_id"))) return -1;
+        if (gather_refs(u))
+            return -1;
         t2 = seconds_now();
         json_t *sources = as_sources(u);
         json_decref(merged);
@@ -605,7 +654,12 @@ static int index_all(store *st, const json_t *sources, const json_t *facts)
                 if (!of)
                     continue;
                 json_t *keys = ingest_merge_keys(list, sid, r, refs);
-                int bad = store_merge_put_item(st, list, sid, (int)k, json_string_value(json_array_get(of, 0)), r, keys);
+                json_t *report = json_copy(r);
+                if (l > 0)
+                    keep_refs(report, sid, keys, refs);
+                int bad = store_merge_put_item(st, list, sid, (int)k, json_string_value(json_array_get(of, 0)), report,
+                                               keys);
+                json_decref(report);
                 json_decref(keys);
                 if (bad)
                     goto out;

@@ -75,6 +75,10 @@ static const char SQL_DROP_SOURCE_KEYS[] = "DELETE FROM merge_keys WHERE source_
 static const char SQL_PUT_ITEM[] =
     "INSERT INTO merge_items (kind, source_id, idx, fact_id, report) VALUES (?1, ?2, ?3, ?4, ?5)"
     " ON CONFLICT (kind, source_id, idx) DO UPDATE SET fact_id = excluded.fact_id";
+/* A report whose keys change (its people did) keeps what they stand for now, too. */
+static const char SQL_PUT_ITEM_REPORT[] =
+    "INSERT INTO merge_items (kind, source_id, idx, fact_id, report) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (kind, source_id, idx) DO UPDATE SET fact_id = excluded.fact_id, report = excluded.report";
 static const char SQL_DROP_ITEM_KEYS[] =
     "DELETE FROM merge_keys WHERE source_id = ?2 AND kind = ?1 AND idx = ?3";
 static const char SQL_PUT_KEY[] =
@@ -339,7 +343,7 @@ int store_merge_drop_source(store *st, const char *source)
 int store_merge_put_item(store *st, const char *kind, const char *source, int idx, const char *fact_id,
                          const json_t *report, const json_t *keys)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_PUT_ITEM);
+    sqlite3_stmt *stmt = store_stmt(st, keys ? SQL_PUT_ITEM_REPORT : SQL_PUT_ITEM);
     char *text = json_dumps(report, JSON_COMPACT);
     int rc;
 

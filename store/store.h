@@ -178,7 +178,7 @@ int store_merge_replace_all(store *st, const json_t *facts);
 int store_merge_put_source(store *st, const char *source, const char *published);
 int store_merge_drop_source(store *st, const char *source);
 /* Indexes one report as part of fact_id; with keys (an array of strings), replaces its
- * blocking keys too. */
+ * blocking keys and the report itself too. */
 int store_merge_put_item(store *st, const char *kind, const char *source, int idx, const char *fact_id,
                          const json_t *report, const json_t *keys);
 int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key);
