@@ -28,6 +28,8 @@
  * one item of an enumeration inside it. */
 #define MAX_TOPIC_TOKENS 24
 #define MAX_LIST_SEGMENT 5
+/* The most documents a count may enumerate ("four agreements ..., covering A, B, C and D"). */
+#define MAX_ENUMERATED 12
 /* The parties, place or time after a listed document ("between both countries"). */
 #define MAX_TRAILER_TOKENS 8
 /* How many sentences back "the documents were signed" reaches for the documents. */
@@ -327,9 +329,9 @@ static int read_name_right(const doc *d, int b, int s_end)
             k++;
             continue;
         }
-        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
+        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "&") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
              tok_is(d, k, "on") || tok_is(d, k, "between")) &&
-            k > run && k + 1 < s_end && !(tok_is(d, k, "and") && opens_next_name(d, k, s_end)) &&
+            k > run && k + 1 < s_end && !((tok_is(d, k, "and") || tok_is(d, k, "&")) && opens_next_name(d, k, s_end)) &&
             ((name_part(d, k + 1) && !starts_date(d, k + 1)) ||
              (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
             k++;
@@ -338,6 +340,17 @@ static int read_name_right(const doc *d, int b, int s_end)
         break;
     }
     return k > run ? k : b;
+}
+
+/* Parentheses opening at token a that credit a picture or a wire ("(AP)", "(AP Photo/Name)",
+ * "(Photo: Reuters)"): no acronym of the name before them. */
+static bool photo_credit(const doc *d, int a, int s_end)
+{
+    for (int k = a; k < s_end && k < a + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++)
+        if (tok_in(d, k, LEX_WIRE_AGENCIES) || tok_ieq(d, k, "photo") || tok_ieq(d, k, "photos") ||
+            tok_ieq(d, k, "file") || tok_ieq(d, k, "image") || tok_is(d, k, "/"))
+            return true;
+    return false;
 }
 
 static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm)
@@ -396,9 +409,10 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
      * is no acronym */
     if (b < s_end && tok_is(d, b, "(")) {
         int close = b + 1;
+        bool credit = photo_credit(d, b + 1, s_end);
         for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++, close++) {
             const token *tk = &d->tokens.items[k];
-            if ((tk->flags & TK_UPPER) && !nm->acronym && !is_type_word(d, k) &&
+            if ((tk->flags & TK_UPPER) && !nm->acronym && !is_type_word(d, k) && !credit &&
                 acronym_fits(d->text + tk->start, tk->end - tk->start, name))
                 nm->acronym = doc_strdup(d, tk->start, tk->end);
             else if ((tk->flags & TK_NUM) && tok_len(d, k) >= 4 && !nm->date.y) {
@@ -548,11 +562,17 @@ static bool mention_pending(const doc *d, int s, int a)
     return false;
 }
 
-/* "has never been signed", "is expected to be signed", "will sign": no signature yet. */
+/* "has never been signed", "is expected to be signed", "will sign": no signature yet.
+ * "initialled", "preliminarily signed": a text agreed, its signature still to come. */
 static bool signing_denied(const doc *d, int s_start, int v)
 {
     static const char *const PENDING[] = {"yet", "expected", "due", "set", "scheduled", "to", "be",
                                           "been", "has", "have", "is", "are", "was", NULL};
+    if (tok_in_ci(d, v, LEX_PRELIMINARY_SIGNING))
+        return true;
+    for (int k = v - 1; k >= s_start && k >= v - 2; k--)
+        if (tok_in_ci(d, k, LEX_PRELIMINARY_SIGNING))
+            return true;
     /* "signed off by the cabinet": approved, not signed */
     if (tok_is(d, v, "signed") && tok_is(d, v + 1, "off"))
         return true;
@@ -577,6 +597,30 @@ static bool signing_denied(const doc *d, int s_start, int v)
         }
         if (!tok_in(d, k, PENDING))
             break;
+    }
+    return false;
+}
+
+/* "the X under negotiation", "are negotiating the X", "X is still being negotiated": the
+ * mention in tokens [a, b) of sentence s is a text still being worked out.  The negotiation
+ * word stands in the mention's own clause, at most NEGOTIATION_WINDOW tokens before it or
+ * after it. */
+#define NEGOTIATION_WINDOW 6
+static bool under_negotiation(const doc *d, int s, int a, int b)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int k = a - 1; k >= se->tok_start && k >= a - NEGOTIATION_WINDOW; k--) {
+        if (tok_is(d, k, ",") || tok_is(d, k, ";") || tok_in(d, k, LEX_SIGNING_VERBS))
+            break;
+        if (tok_in_ci(d, k, LEX_NEGOTIATION_WORDS))
+            return true;
+    }
+    for (int k = b; k < se->tok_end && k < b + NEGOTIATION_WINDOW; k++) {
+        if (tok_is(d, k, ";") || tok_in(d, k, LEX_SIGNING_VERBS) || is_agreement_head(d, k))
+            break;
+        if (tok_in_ci(d, k, LEX_NEGOTIATION_WORDS) ||
+            (tok_is(d, k, "negotiated") && k - 1 >= se->tok_start && (tok_is(d, k - 1, "being") || tok_is(d, k - 1, "be"))))
+            return true;
     }
     return false;
 }
@@ -643,6 +687,32 @@ static bool coordinated(const doc *d, int si, int a)
     return k >= s_start && mention_ends_at(d, si, k);
 }
 
+/* A time or a place from token t, before token end: "today", "5 December 2017", "on Monday",
+ * "in Nicosia", "here".  The token after it, or t when there is none. */
+static int time_place_phrase(const doc *d, int t, int end)
+{
+    if (tok_is(d, t, "today") || tok_is(d, t, "here") || tok_is(d, t, "yesterday"))
+        return t + 1;
+    int k = t;
+    if ((tok_is(d, k, "on") || tok_is(d, k, "in") || tok_is(d, k, "at")) && k + 1 < end)
+        k++;
+    if (starts_date(d, k)) {
+        /* the date's own tokens: day, month, year */
+        int e = k;
+        while (e < end && e - k < 4 && ((d->tokens.items[e].flags & TK_NUM) || starts_date(d, e) ||
+                                        lex_month(d->text + d->tokens.items[e].start, tok_len(d, e))))
+            e++;
+        return e;
+    }
+    if (k > t && !tok_is(d, t, "on") && tok_capitalised(d, k) && !is_agreement_head(d, k)) {
+        size_t a = d->tokens.items[k].start;
+        for (int w = 2; w >= 1; w--)
+            if (k + w <= end && lex_capital_country(d->text + a, d->tokens.items[k + w - 1].end - a))
+                return k + w;
+    }
+    return t;
+}
+
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
  * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
  * named in between, or before it in the same clause ("signed the X", no comma in between). */
@@ -681,9 +751,17 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                 static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
                                                            "to", "of", "from", "after", "before", "since",
                                                            "than", "like", "as", NULL};
-                for (int t = v + 1; t < a && ok; t++)
+                for (int t = v + 1; t < a && ok; t++) {
+                    /* "signed today 5 December 2017 in Nicosia the X": the time and place
+                     * before the object */
+                    int after = time_place_phrase(d, t, a);
+                    if (after > t) {
+                        t = after - 1;
+                        continue;
+                    }
                     ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
                          (!tok_in(d, t, PREPOSITIONS) || (t == v + 1 && tok_is(d, v, "signing") && tok_is(d, t, "of")));
+                }
             }
         } else {
             continue;
@@ -695,6 +773,36 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
         }
     }
     return best;
+}
+
+/* A sentence of an item in a list whose intro signs ("They signed the following documents:",
+ * "X and Y signed eight agreements on Friday. The documents signed were:" then "- a memorandum
+ * on ..."): the intro's signing sentence, *verb its signing verb; -1 when none. */
+static int list_signing(const doc *d, int s, int *verb)
+{
+    int intro = list_intro_line(d, d->sents.items[s].line);
+    if (intro < 0 || !(d->lines.items[intro].kind == LINE_BODY || d->lines.items[intro].kind == LINE_DATELINE))
+        return -1;
+    int last = tok_at(d, d->lines.items[intro].end) - 1;
+    if (last < 0 || last >= (int)d->tokens.n)
+        return -1;
+    int ls = d->tokens.items[last].sent;
+    /* the sentence before the colon's first when it signs too: "X and Y signed several documents
+     * in Vilnius. The documents signed were:" */
+    for (int n = 0; n < 2; n++) {
+        int k = n == 0 ? ls - 1 : ls;
+        if (k < 0 || d->sents.items[k].line != intro)
+            continue;
+        const sentence *se = &d->sents.items[k];
+        for (int v = se->tok_start; v < se->tok_end; v++) {
+            if (!tok_in(d, v, LEX_SIGNING_VERBS) || signing_denied(d, se->tok_start, v) ||
+                tok_in(d, v, LEX_CONSENT_VERBS))
+                continue;
+            *verb = v;
+            return k;
+        }
+    }
+    return -1;
 }
 
 static int post_of_sentence(const doc *d, int s)
@@ -898,7 +1006,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     json_decref(c);
     capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
-    int ns = people_signers(d, s, verb, signers, 16);
+    int ns = sent_signers(d, s, verb, signers, 16);
     for (int k = 0; k < ns; k++)
         add_signatory(d, g, signers[k]);
     /* "He and US President X signed": the pronoun's person signs too */
@@ -1257,6 +1365,20 @@ static int read_another(const doc *d, int t, int si, generic *gm)
     return topic_end;
 }
 
+/* Does token m (or the sentence start, when m is before it) stand at the start of a list
+ * item, only its marker ("-", "1.") before? */
+static bool at_item_start(const doc *d, int si, int m)
+{
+    int li = d->sents.items[si].line;
+    if (!line_list_item(d, li))
+        return false;
+    int first = tok_at(d, d->lines.items[li].start);
+    for (int t = first; t <= m && t < (int)d->tokens.n; t++)
+        if (!(d->tokens.items[t].flags & (TK_PUNCT | TK_NUM)))
+            return false;
+    return true;
+}
+
 /* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
@@ -1318,6 +1440,10 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
             a = m;
             continue;
         }
+        /* "a Trade and Investment Agreement": capitalised domain words joined by "and" */
+        if ((tok_is(d, m, "and") || tok_is(d, m, "&")) && a < head && (d->tokens.items[a].flags & TK_CAP) &&
+            m - 1 >= se->tok_start && (d->tokens.items[m - 1].flags & TK_CAP) && tok_in_ci(d, m - 1, LEX_DOMAIN_WORDS))
+            continue;
         break;
     }
     bool in = m >= se->tok_start;
@@ -1328,6 +1454,9 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     /* "signed memorandums on ...", "..., plus agreements on ...": no determiner */
     bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") || tok_is(d, m, ",") ||
                        tok_is(d, m, "plus") || tok_is(d, m, ";") || (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
+    /* "- Memorandum of understanding on tourism": the type opens an item of a list */
+    if (!det && !poss_country && !counted && !bare && at_item_start(d, si, m))
+        bare = true;
     if (!det && !poss_country && !counted && !bare)
         return -1;
     /* what it is about, after "(MoU)" if need be */
@@ -1407,6 +1536,77 @@ static void generic_release(generic *gm)
     free(gm->descriptors.items);
 }
 
+/* "announced the signing of the Strategic Digital Partnership": a capitalised name whose head
+ * is a thing signed like a document (partnership, plan, programme, roadmap) names an agreement
+ * when a sentence signs it. */
+static bool signed_signable(const doc *d, int si, int t)
+{
+    if (!tok_in_ci(d, t, LEX_SIGNABLE_NOUNS))
+        return false;
+    const sentence *se = &d->sents.items[si];
+    named nm;
+    if (!read_named(d, t, se->tok_start, se->tok_end, &nm))
+        return false;
+    free(nm.acronym);
+    return nm.distinctive && signing_verb_for(d, si, nm.a, nm.b) >= 0;
+}
+
+/* "signed a cooperation plan on cyber defence": a lower-case thing signed like a document,
+ * with a modifier before it, that the sentence signs. */
+static bool signed_plan(const doc *d, int si, int t)
+{
+    if (!tok_in(d, t, LEX_SIGNABLE_NOUNS) || t - 1 < d->sents.items[si].tok_start ||
+        !(d->tokens.items[t - 1].flags & TK_WORD) || tok_in(d, t - 1, LEX_FUNCTION_WORDS) || is_article(d, t - 1))
+        return false;
+    return signing_verb_for(d, si, t - 1, t + 1) >= 0;
+}
+
+/* An item of a list of signed documents that names no document type but a thing signed like
+ * one ("- Programme of Cooperation in Education for 2025-2028"): the item is the document's
+ * name.  Fills gm and returns true. */
+static bool signable_item(const doc *d, int si, generic *gm)
+{
+    const sentence *se = &d->sents.items[si];
+    int verb;
+    if (!line_list_item(d, se->line) || list_signing(d, si, &verb) < 0)
+        return false;
+    int a = se->tok_start;
+    while (a < se->tok_end && (d->tokens.items[a].flags & (TK_PUNCT | TK_NUM)) && at_item_start(d, si, a))
+        a++;
+    if (a < se->tok_end && is_article(d, a))
+        a++;
+    int b = se->tok_end;
+    while (b > a && (d->tokens.items[b - 1].flags & TK_PUNCT) && !tok_is(d, b - 1, ")"))
+        b--;
+    if (b - a < 2 || b - a > MAX_TOPIC_TOKENS)
+        return false;
+    int head = -1;
+    for (int t = a; t < b && head < 0; t++)
+        if (tok_in_ci(d, t, LEX_SIGNABLE_NOUNS))
+            head = t;
+    if (head < 0)
+        return false;
+    memset(gm, 0, sizeof *gm);
+    gm->sent = si;
+    gm->head_tok = head;
+    gm->lead_tok = a;
+    gm->end_tok = b;
+    gm->start = d->tokens.items[a].start;
+    gm->end = d->tokens.items[b - 1].end;
+    gm->indefinite = true;
+    gm->phrase = doc_strdup(d, d->tokens.items[head].start, d->tokens.items[head].end);
+    gm->name = doc_strdup(d, gm->start, gm->end);
+    for (int u = a; u < b; u++) {
+        if (u == head || tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD))
+            continue;
+        char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+        for (char *p = w; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        VEC_PUSH(gm->descriptors, w);
+    }
+    return true;
+}
+
 static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
 {
     int last_named = -1; /* the agreement named last in the article */
@@ -1417,14 +1617,16 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         if (!agreement_readable(d, (int)si))
             continue;
         const sentence *se = &d->sents.items[si];
+        size_t mentions_before = ags->n + gens->n;
         int renamed = -1; /* the agreement the next name in this sentence renames */
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
             bool fallback = false; /* a capitalised type that names no agreement of its own */
-            if ((k->flags & (TK_CAP | TK_UPPER)) && tok_in(d, t, LEX_AGREEMENT_HEADS)) {
+            if ((k->flags & (TK_CAP | TK_UPPER)) && (tok_in(d, t, LEX_AGREEMENT_HEADS) || signed_signable(d, (int)si, t))) {
                 /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
                 if ((tok_is(d, t, "Notes") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
-                    (tok_is(d, t, "Intent") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Letter"))))
+                    (tok_is(d, t, "Intent") && !(t >= 2 && tok_is(d, t - 1, "of") &&
+                                                 (tok_ieq(d, t - 2, "Letter") || tok_ieq(d, t - 2, "Letters")))))
                     continue;
                 /* a head followed by another head is a modifier: "Framework Agreement";
                  * followed by an institution word it names a place: "Convention Centre" */
@@ -1499,11 +1701,14 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                         break;
                     }
                 }
-                if (mention_pending(d, (int)si, nm.a))
+                if (mention_pending(d, (int)si, nm.a) || under_negotiation(d, (int)si, nm.a, nm.b))
                     g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
+                int list_verb, list_sent;
                 if (verb >= 0)
                     read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                else if (!g->pending && (list_sent = list_signing(d, (int)si, &list_verb)) >= 0)
+                    read_signing(d, g, list_sent, list_verb, 0, 0); /* an item of a list of signed documents */
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 last_named = gi;
@@ -1525,7 +1730,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         generic_check:
             if (((k->flags & TK_WORD) && !(k->flags & TK_CAP) &&
                  (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS) ||
-                  tok_in(d, t, LEX_DOCUMENT_ANAPHORS))) ||
+                  tok_in(d, t, LEX_DOCUMENT_ANAPHORS) || signed_plan(d, (int)si, t))) ||
                 (fallback && is_type_word(d, t))) {
                 generic gm;
                 int next = read_generic(d, t, (int)si, &gm);
@@ -1536,6 +1741,9 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     t = next - 1;
             }
         }
+        generic item;
+        if (ags->n + gens->n == mentions_before && signable_item(d, (int)si, &item))
+            VEC_PUSH(*gens, item);
     }
 }
 
@@ -1679,10 +1887,18 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         char head[24];
         snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
         int verb = signing_verb_for(d, gm->sent, gm->lead_tok, gm->end_tok);
+        /* the sentence that signs it: its own, or the intro of the list it is an item of */
+        int sig_sent = gm->sent;
+        if (verb < 0 && gm->name) {
+            int list_sent = list_signing(d, gm->sent, &verb);
+            if (list_sent >= 0)
+                sig_sent = list_sent;
+        }
         /* "reached an agreement on fisheries": consent, no signature of a document */
         bool signing = verb >= 0 && !tok_in(d, verb, LEX_CONSENT_VERBS);
         /* "a draft agreement on ...": still to be signed */
-        if (tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start && mention_pending(d, gm->sent, tok_at(d, gm->start)))
+        if ((tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start && mention_pending(d, gm->sent, tok_at(d, gm->start))) ||
+            under_negotiation(d, gm->sent, tok_at(d, gm->start), gm->end_tok))
             signing = false;
         for (int u = tok_at(d, gm->start); u < gm->head_tok && signing; u++)
             signing = !tok_in_ci(d, u, LEX_DRAFT_WORDS);
@@ -1724,7 +1940,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
              * article already has it */
             best = described_match(ags, gm, head, year);
             if (best < 0 && signing && !gm->quoted)
-                best = signed_namesake(d, ags, gm, head, verb);
+                best = sig_sent == gm->sent ? signed_namesake(d, ags, gm, head, verb) : -1;
         } else {
             for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
                 ag *g = &ags->items[k];
@@ -1794,9 +2010,9 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             }
         }
         if (signing)
-            read_signing(d, g, gm->sent, verb, gm->start, gm->end);
+            read_signing(d, g, sig_sent, verb, sig_sent == gm->sent ? gm->start : 0, sig_sent == gm->sent ? gm->end : 0);
         else if (verb >= 0 && !g->generic)
-            read_signing(d, g, gm->sent, verb, gm->start, gm->end); /* "reached" a named one */
+            read_signing(d, g, sig_sent, verb, gm->start, gm->end); /* "reached" a named one */
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
         if (json_array_size(c) > json_array_size(g->parties)) {
             json_decref(g->parties);
@@ -1857,6 +2073,161 @@ static int batch_signing(const doc *d, int s)
     return -1;
 }
 
+/* The count written at token t ("four", "4"), 0 when none or under two. */
+static int count_at(const doc *d, int t)
+{
+    for (int i = 0; LEX_COUNT_WORDS[i]; i++)
+        if (tok_ieq(d, t, LEX_COUNT_WORDS[i]))
+            return i + 2;
+    if ((d->tokens.items[t].flags & TK_NUM) && tok_len(d, t) <= 2) {
+        int n = atoi(d->text + d->tokens.items[t].start);
+        return n >= 2 && n <= MAX_ENUMERATED ? n : 0;
+    }
+    return 0;
+}
+
+/* One item of an enumeration from token k: a few words, no verb, date or clause.  Returns the
+ * token after it (k when there is none). */
+static int enumeration_item(const doc *d, int k, int s_end)
+{
+    int e = k;
+    while (e < s_end && e - k < MAX_LIST_SEGMENT && (d->tokens.items[e].flags & TK_WORD) && topic_word(d, e) &&
+           !tok_is(d, e, "and") && !tok_is(d, e, "or") && !tok_in(d, e, LEX_FUNCTION_WORDS) && !starts_date(d, e) &&
+           !tells_occasion(d, e, s_end))
+        e++;
+    /* "the fields of", "cooperation in": function words inside one item */
+    return e;
+}
+
+/* "Four agreements were signed ..., covering health, agriculture, customs and fisheries",
+ * "signed two memorandums of understanding, on energy and on mining": documents counted and
+ * then enumerated, as many items as the count, are one agreement each ("agreement on
+ * health"), signed by that sentence. */
+static void enumerated_signings(doc *d, ag_vec *ags)
+{
+    for (size_t si = 0; si < d->sents.n && ags->n < AGREEMENT_MENTIONS_MAX && doc_step(d); si++) {
+        if (!agreement_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        int verb = batch_signing(d, (int)si);
+        if (verb < 0) {
+            /* a batch described by its topics is no batch for batch_signing(): take its verb */
+            for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
+                if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) && !tok_in(d, v, LEX_CONSENT_VERBS))
+                    verb = v;
+            if (verb < 0)
+                continue;
+        }
+        for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+            int n = count_at(d, t);
+            if (!n)
+                continue;
+            /* the documents: "agreements", "cooperation agreements", "memorandums of understanding" */
+            /* at most one modifier between: "four cooperation agreements" */
+            int type = t + 1;
+            if (type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) && !tok_ieq(d, type, "mous") &&
+                (d->tokens.items[type].flags & TK_WORD) && !tok_in(d, type, LEX_SIGNING_VERBS) &&
+                !tok_in(d, type, LEX_FUNCTION_WORDS) && d->tokens.items[type].person < 0)
+                type++;
+            if (type >= se->tok_end || !(tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) || tok_ieq(d, type, "mous")) ||
+                tok_ieq(d, type, "documents") || tok_ieq(d, type, "texts") || tok_ieq(d, type, "instruments"))
+                continue;
+            int type_end = type + 1;
+            if (type_end + 1 < se->tok_end && tok_is(d, type_end, "of") && tok_ieq(d, type_end + 1, "understanding"))
+                type_end += 2;
+            /* the opener of the enumeration, past the signing's own words ("were signed
+             * between Ghana and Togo on Thursday,") */
+            int o = -1;
+            for (int k = type_end; k < se->tok_end && k < type_end + MAX_TOPIC_TOKENS && o < 0; k++) {
+                if (tok_is(d, k, ";") || (k > type_end && count_at(d, k)))
+                    break;
+                if (!tok_in(d, k, LEX_ENUMERATION_OPENERS) || k + 1 >= se->tok_end || starts_date(d, k + 1) ||
+                    tells_occasion(d, k, se->tok_end) || (d->tokens.items[k + 1].flags & TK_CAP) ||
+                    is_article(d, k + 1))
+                    continue;
+                o = k;
+            }
+            if (o < 0)
+                continue;
+            /* the items */
+            int items_a[MAX_ENUMERATED + 1], items_b[MAX_ENUMERATED + 1], ni = 0;
+            int k = o + 1;
+            while (k < se->tok_end && ni <= n) {
+                int e = enumeration_item(d, k, se->tok_end);
+                if (e == k)
+                    break;
+                items_a[ni] = k;
+                items_b[ni++] = e;
+                k = e;
+                bool sep = false;
+                if (k < se->tok_end && (tok_is(d, k, ",") || tok_is(d, k, ";"))) {
+                    k++;
+                    sep = true;
+                }
+                if (k < se->tok_end && (tok_is(d, k, "and") || tok_is(d, k, "or"))) {
+                    k++;
+                    sep = true;
+                }
+                if (!sep)
+                    break;
+                if (k < se->tok_end && tok_in(d, k, LEX_ENUMERATION_OPENERS) && tok_len(d, k) == tok_len(d, o) &&
+                    memcmp(d->text + d->tokens.items[k].start, d->text + d->tokens.items[o].start, tok_len(d, o)) == 0)
+                    k++; /* "on energy and on mining" */
+            }
+            if (ni != n)
+                continue;
+            /* the documents told together ("memorandums of understanding on energy and on
+             * mining") are now told one by one */
+            size_t span_a = d->tokens.items[t].start, span_b = d->tokens.items[items_b[ni - 1] - 1].end;
+            for (size_t x = 0; x < ags->n; x++) {
+                ag *p = &ags->items[x];
+                bool inside = p->plural && p->mentions > 0;
+                for (size_t e = 0; e < p->ev.n && inside; e += 2)
+                    inside = p->ev.items[e] >= span_a && p->ev.items[e] < span_b;
+                if (inside)
+                    p->mentions = -1;
+            }
+            char type_name[64];
+            snprintf(type_name, sizeof type_name, "%s", head_of(d, type));
+            if (type_end == type + 3 || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
+                snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
+            if (tok_ieq(d, type, "mous"))
+                snprintf(type_name, sizeof type_name, "%s", "MoU");
+            for (int i = 0; i < ni; i++) {
+                strbuf sb = STRBUF_INIT;
+                strbuf_addstr(&sb, type_name);
+                strbuf_addstr(&sb, " on ");
+                size_t is = d->tokens.items[items_a[i]].start, ie = d->tokens.items[items_b[i] - 1].end;
+                strbuf_add(&sb, d->text + is, ie - is);
+                char *key = agreement_key(sb.buf);
+                bool known = find_by_key(ags, key, NULL) >= 0;
+                free(key);
+                if (known || ags->n >= AGREEMENT_MENTIONS_MAX) {
+                    strbuf_release(&sb);
+                    continue;
+                }
+                ag *g = new_ag(ags);
+                g->name = strbuf_detach(&sb, NULL);
+                g->generic = true;
+                snprintf(g->head, sizeof g->head, "%s", head_of(d, type));
+                g->rule = "enumerated-signing";
+                g->confidence = 0.55;
+                add_unique(&g->aliases, g->name);
+                for (int u = items_a[i]; u < items_b[i]; u++) {
+                    char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+                    for (char *p = w; *p; p++)
+                        *p = (char)tolower((unsigned char)*p);
+                    add_unique(&g->descriptors, w);
+                    free(w);
+                }
+                add_evidence(g, d->tokens.items[t].start, ie);
+                read_signing(d, g, (int)si, verb, 0, 0);
+            }
+            t = k - 1;
+        }
+    }
+}
+
 /* The number of countries known to sign g. */
 static size_t party_count(const ag *g)
 {
@@ -1874,20 +2245,23 @@ static void lend_batch(doc *d, ag *g, int s, int verb)
     batch.context_parties = json_array();
     batch.signatories = json_array();
     read_signing(d, &batch, s, verb, 0, 0);
-    if (batch.date.y && (!g->date.y || batch.date_rank > g->date_rank)) {
+    /* a document signed at another time is not of this batch */
+    bool other_time = g->date.y && batch.date.y && !date_compatible(g->date, batch.date) && g->date_rank >= batch.date_rank;
+    if (other_time) {
+    } else if (batch.date.y && (!g->date.y || batch.date_rank > g->date_rank)) {
         g->date = batch.date;
         g->date_rank = batch.date_rank;
         g->date_relative = false;
     } else if (!g->date.y && batch.date_relative) {
         g->date_relative = true;
     }
-    if (!g->place && batch.place)
+    if (!g->place && batch.place && !other_time)
         g->place = strdup(batch.place);
     if (party_count(g) < 2 && json_array_size(batch.sent_parties) >= 2) {
         json_decref(g->sent_parties);
         g->sent_parties = json_deep_copy(batch.sent_parties);
     }
-    if (!json_array_size(g->signatories) && json_array_size(batch.signatories)) {
+    if (!json_array_size(g->signatories) && json_array_size(batch.signatories) && !other_time) {
         json_decref(g->signatories);
         g->signatories = json_deep_copy(batch.signatories);
     }
@@ -1915,6 +2289,149 @@ static void batch_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* Folds agreement b into a: names, evidence, date, acronym, place, signatories; b is
+ * dropped. */
+static void fold_agreement(ag *a, ag *b)
+{
+    for (size_t x = 0; x < b->aliases.n; x++) {
+        add_unique(&a->aliases, b->aliases.items[x]);
+        free(b->aliases.items[x]);
+    }
+    b->aliases.n = 0;
+    for (size_t x = 0; x < b->ev.n; x += 2)
+        add_evidence(a, b->ev.items[x], b->ev.items[x + 1]);
+    set_date(a, b->date, b->date_rank, b->date_relative);
+    if (!a->acronym && b->acronym)
+        a->acronym = strdup(b->acronym);
+    if (!a->place && b->place)
+        a->place = strdup(b->place);
+    a->signed_seen |= b->signed_seen;
+    a->signed_in_lead |= b->signed_in_lead;
+    size_t x;
+    json_t *v;
+    json_array_foreach(b->signatories, x, v)
+    {
+        bool dup = false;
+        size_t y;
+        json_t *w;
+        json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
+        if (!dup)
+            json_array_append(a->signatories, v);
+    }
+    json_array_foreach(b->sent_parties, x, v) json_set_add(a->sent_parties, json_string_value(v));
+    if (json_array_size(b->parties) > json_array_size(a->parties)) {
+        json_decref(a->parties);
+        a->parties = json_incref(b->parties);
+    }
+    b->mentions = -1; /* dropped */
+}
+
+/* The key of a name without the countries that open it: "Japan-Philippines Reciprocal Access
+ * Agreement" -> "reciprocal access agreement"; NULL when no country opens it or fewer than
+ * two words are left. */
+static char *key_without_countries(const char *name)
+{
+    const char *p = name;
+    int stripped = 0;
+    for (;;) {
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '-' && !(e[0] == '\xE2' && e[1] == '\x80' && (e[2] == '\x93' || e[2] == '\x94')))
+            e++;
+        if (e == p || !*e || !lex_country(p, (size_t)(e - p)))
+            break;
+        stripped++;
+        p = e + (*e == ' ' || *e == '-' ? 1 : 3);
+        while (*p == ' ')
+            p++;
+    }
+    if (!stripped)
+        return NULL;
+    char *key = agreement_key(p);
+    int words = 1;
+    for (const char *k = key; *k; k++)
+        words += *k == ' ';
+    if (words < 3) {
+        free(key);
+        return NULL;
+    }
+    return key;
+}
+
+/* Are the words of key a (two at least) all in key b, in order? */
+static bool words_within(const char *a, const char *b)
+{
+    int words = 0;
+    const char *p = b;
+    for (const char *w = a; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t n = e ? (size_t)(e - w) : strlen(w);
+        bool found = false;
+        while (*p && !found) {
+            const char *q = strchr(p, ' ');
+            size_t m = q ? (size_t)(q - p) : strlen(p);
+            found = m == n && memcmp(p, w, n) == 0;
+            p = q ? q + 1 : p + m;
+        }
+        if (!found)
+            return false;
+        words++;
+        w = e ? e + 1 : w + n;
+    }
+    return words >= 2;
+}
+
+/* "the West Africa Lagoon Protection Agreement ... the Lagoon Agreement": a shorter name told
+ * after a longer one of the same type, its words all in the longer, at a date that fits, is the
+ * same agreement. */
+static void merge_short_names(ag_vec *ags)
+{
+    for (size_t i = 0; i < ags->n; i++) {
+        ag *a = &ags->items[i];
+        if (a->mentions <= 0 || a->generic)
+            continue;
+        char *ak = agreement_key(a->name);
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *b = &ags->items[k];
+            if (k == i || b->mentions <= 0 || b->generic || b->first <= a->first || strcmp(a->head, b->head) != 0 ||
+                (a->acronym && b->acronym) || !date_compatible(a->date, b->date))
+                continue;
+            char *bk = agreement_key(b->name);
+            bool shorter = strlen(bk) < strlen(ak) && words_within(bk, ak);
+            free(bk);
+            if (shorter)
+                fold_agreement(a, b);
+        }
+        free(ak);
+    }
+}
+
+/* "the Japan-Philippines Reciprocal Access Agreement" and "the Reciprocal Access Agreement"
+ * in one article are one agreement: a name that is another's without the countries opening
+ * it, at a date that fits. */
+static void merge_country_prefixed(ag_vec *ags)
+{
+    for (size_t i = 0; i < ags->n; i++) {
+        ag *a = &ags->items[i];
+        if (a->mentions <= 0 || a->generic)
+            continue;
+        char *stripped = key_without_countries(a->name);
+        if (!stripped)
+            continue;
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *b = &ags->items[k];
+            if (k == i || b->mentions <= 0 || b->generic || (a->acronym && b->acronym && strcmp(a->acronym, b->acronym) != 0) ||
+                !date_compatible(a->date, b->date))
+                continue;
+            char *bk = agreement_key(b->name);
+            bool same = strcmp(bk, stripped) == 0;
+            free(bk);
+            if (same)
+                fold_agreement(a, b);
+        }
+        free(stripped);
+    }
+}
+
 /* Two names of one agreement in one article: same type, same parties, same year. */
 static void merge_named(ag_vec *ags)
 {
@@ -1936,31 +2453,7 @@ static void merge_named(ag_vec *ags)
                 if (!(strcmp(a0, b1) == 0 && strcmp(a1, b0) == 0))
                     continue;
             }
-            /* fold b into a */
-            for (size_t x = 0; x < b->aliases.n; x++) {
-                add_unique(&a->aliases, b->aliases.items[x]);
-                free(b->aliases.items[x]);
-            }
-            b->aliases.n = 0;
-            for (size_t x = 0; x < b->ev.n; x += 2)
-                add_evidence(a, b->ev.items[x], b->ev.items[x + 1]);
-            set_date(a, b->date, b->date_rank, b->date_relative);
-            if (!a->acronym && b->acronym)
-                a->acronym = strdup(b->acronym);
-            if (!a->place && b->place)
-                a->place = strdup(b->place);
-            size_t x;
-            json_t *v;
-            json_array_foreach(b->signatories, x, v)
-            {
-                bool dup = false;
-                size_t y;
-                json_t *w;
-                json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
-                if (!dup)
-                    json_array_append(a->signatories, v);
-            }
-            b->mentions = -1; /* dropped */
+            fold_agreement(a, b);
         }
     }
 }
@@ -2042,8 +2535,11 @@ void agreements_find(doc *d)
     find_mentions(d, &ags, &gens);
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);
+    enumerated_signings(d, &ags);
     batch_signings(d, &ags);
     merge_named(&ags);
+    merge_country_prefixed(&ags);
+    merge_short_names(&ags);
     acronym_mentions(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);

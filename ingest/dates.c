@@ -337,13 +337,20 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
      * when it starts at or after the last one ending before the anchor.  A date after it,
      * when no clause break stands between: when it starts at or after the end of the first
      * one at the anchor or after. */
-    size_t last_comma = 0;
+    size_t last_comma = 0, comma_before_last = 0;
     bool any_comma = false;
+    int last_comma_tok = -1;
     for (int t = se->tok_start; t < se->tok_end && d->tokens.items[t].end <= at && doc_step(d); t++)
         if (tok_is(d, t, ",") || tok_is(d, t, ";")) {
+            comma_before_last = any_comma ? last_comma : se->start;
             last_comma = d->tokens.items[t].start;
+            last_comma_tok = t;
             any_comma = true;
         }
+    /* "... on Tuesday, when the two ministers signed ...": the time the clause of "when" is
+     * about stands just before its comma */
+    bool when_clause = last_comma_tok >= 0 && last_comma_tok + 1 < se->tok_end && tok_is(d, last_comma_tok, ",") &&
+                       tok_is(d, last_comma_tok + 1, "when");
     size_t first_break = SIZE_MAX;
     for (int t = tok_at(d, at); t < se->tok_end && doc_step(d); t++)
         if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t))) {
@@ -357,7 +364,8 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
         if (m->kind == DATE_RANGE)
             continue;
         bool leading = m->end <= lead_end && at > lead_end;
-        bool comma_between = any_comma && last_comma >= m->start;
+        bool comma_between = any_comma && last_comma >= m->start &&
+                             !(when_clause && m->start >= comma_before_last && m->end <= last_comma);
         bool break_between = first_break <= m->start;
         if (m->start < at ? !leading && comma_between : break_between)
             continue;

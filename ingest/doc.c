@@ -429,6 +429,45 @@ static void line_core(const doc *d, const line *l, size_t *a, size_t *b)
     *b = e;
 }
 
+bool line_list_item(const doc *d, int li)
+{
+    const line *l = &d->lines.items[li];
+    size_t i = l->start;
+    while (i < l->end && (d->text[i] == ' ' || d->text[i] == '\t'))
+        i++;
+    if (i >= l->end)
+        return false;
+    size_t n;
+    uint32_t c = cp_at(d, i, &n);
+    if (cp_is_bullet(c) || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x25CF || c == 0x25E6)
+        return n < l->end && (d->text[n] == ' ' || d->text[n] == '\t');
+    /* "1.", "2)" */
+    size_t k = i;
+    while (k < l->end && k - i < 3 && d->text[k] >= '0' && d->text[k] <= '9')
+        k++;
+    return k > i && k + 1 < l->end && (d->text[k] == '.' || d->text[k] == ')') && d->text[k + 1] == ' ';
+}
+
+int list_intro_line(const doc *d, int li)
+{
+    if (!line_list_item(d, li))
+        return -1;
+    for (int i = li - 1, items = 0; i >= 0 && items < LIST_MAX_ITEMS && i >= li - 2 * LIST_MAX_ITEMS; i--) {
+        const line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK)
+            continue;
+        if (line_list_item(d, i)) {
+            items++;
+            continue;
+        }
+        size_t e = l->end;
+        while (e > l->start && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
+            e--;
+        return e > l->start && d->text[e - 1] == ':' ? i : -1;
+    }
+    return -1;
+}
+
 static bool line_has_word(const doc *d, const line *l)
 {
     for (size_t i = l->start; i < l->end;) {
@@ -497,7 +536,8 @@ static void classify_lines(doc *d)
         if (line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) ||
             is_furniture(d, l))
             l->kind = LINE_BOILERPLATE;
-        else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL))
+        else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL) &&
+                 !line_matches(d, l, PAT_BYLINE, NULL)) /* "Published by Name" is a byline */
             l->kind = LINE_TIMESTAMP;
     }
     find_posts(d);
@@ -612,6 +652,22 @@ static bool known_place(const doc *d, size_t a, size_t b)
     return known;
 }
 
+/* Does every word of [a, b) begin with a capital? */
+static bool all_capitalised(const doc *d, size_t a, size_t b)
+{
+    for (size_t k = a; k < b;) {
+        while (k < b && d->text[k] == ' ')
+            k++;
+        if (k >= b)
+            break;
+        if (!cp_is_upper(cp_at(d, k, NULL)))
+            return false;
+        while (k < b && d->text[k] != ' ')
+            k++;
+    }
+    return true;
+}
+
 /* A dateline at the start of line l: "NAIROBI —", "Accra (AFP) -", "Rabat, 2024-09-17 –",
  * "MOSCOW, November 24. /TASS/.", "date 2025-04-01 ASTANA –", "by Staff Writers Lagos (AFP)
  * May 4, 2014". */
@@ -625,12 +681,15 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     int gsl = pattern_group(PAT_DATELINE, "slash");
     int gs = pattern_group(PAT_DATELINE, "sep");
     int gby = pattern_group(PAT_DATELINE, "by");
-    const char *const DATE_GROUPS[] = {"date", "adate", "pdate"};
+    const char *const DATE_GROUPS[] = {"date", "adate", "pdate", "rdate"};
     memset(dl, 0, sizeof *dl);
     dl->place_start = m->start[gp];
     dl->place_end = m->end[gp];
     dl->end = m->end[0];
-    for (int i = 0; i < 3; i++) {
+    int gr = pattern_group(PAT_DATELINE, "region");
+    if (pattern_has(m, gr) && !known_place(d, m->start[gr], m->end[gr]))
+        return false; /* "Place, Country" only */
+    for (int i = 0; i < 4; i++) {
         int g = pattern_group(PAT_DATELINE, DATE_GROUPS[i]);
         if (pattern_has(m, g)) {
             dl->date_start = m->start[g];
@@ -665,7 +724,39 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     return credited || dl->date_end > dl->date_start || !colon || words_in_place <= 3;
 }
 
-/* A label line: one of the lexicon's labels, or capitalised segments split by "|". */
+/* Segments split by "|" (a portal's section trail "Home | Politics | Diplomacy"): each of at
+ * most KICKER_SEGMENT_WORDS words, every word capitalised or a connective. */
+#define KICKER_SEGMENT_WORDS 4
+static bool capitalised_segments(const doc *d, size_t a, size_t b)
+{
+    static const char *const CONNECTIVES[] = {"and", "&", "of", "the", NULL};
+    int bars = 0, seg_words = 0;
+    for (size_t k = a; k < b;) {
+        while (k < b && (d->text[k] == ' ' || d->text[k] == '\t'))
+            k++;
+        if (k >= b)
+            break;
+        if (d->text[k] == '|') {
+            if (!seg_words)
+                return false;
+            bars++;
+            seg_words = 0;
+            k++;
+            continue;
+        }
+        size_t w = k;
+        while (w < b && d->text[w] != ' ' && d->text[w] != '\t' && d->text[w] != '|')
+            w++;
+        if (++seg_words > KICKER_SEGMENT_WORDS ||
+            !(cp_is_upper(cp_at(d, k, NULL)) || lex_has(CONNECTIVES, d->text + k, w - k)))
+            return false;
+        k = w;
+    }
+    return bars >= 1 && seg_words > 0;
+}
+
+/* A label line: one of the lexicon's labels, capitalised segments split by "|", or a bullet
+ * before a section's name ("• Diplomacy", "• World News"). */
 static bool is_kicker(const doc *d, const line *l)
 {
     size_t a = l->start, b = l->end;
@@ -675,12 +766,42 @@ static bool is_kicker(const doc *d, const line *l)
         b--;
     if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, b - a))
         return true;
+    size_t ca, cb;
+    line_core(d, l, &ca, &cb);
+    if (ca > a && cb > ca) {
+        /* a bullet, then at most a few capitalised words */
+        int words = 0;
+        bool caps = true;
+        for (size_t k = ca; k < cb;) {
+            while (k < cb && d->text[k] == ' ')
+                k++;
+            if (k >= cb)
+                break;
+            caps &= cp_is_upper(cp_at(d, k, NULL));
+            words++;
+            while (k < cb && d->text[k] != ' ')
+                k++;
+        }
+        if (caps && words <= KICKER_SEGMENT_WORDS - 1)
+            return true;
+    }
+    /* "World News", "Latest News": a section's name */
+    size_t w = cb;
+    while (w > ca && d->text[w - 1] != ' ')
+        w--;
+    if (w > ca && lex_has(LEX_SECTION_NOUNS, d->text + w, cb - w)) {
+        int words = 1;
+        for (size_t k = ca; k < cb; k++)
+            words += d->text[k] == ' ';
+        if (words <= 3 && all_capitalised(d, ca, cb))
+            return true;
+    }
     bool bar = false;
     for (size_t i = a; i < b; i++) {
         if (d->text[i] == '|')
             bar = true;
         else if (d->text[i] >= 'a' && d->text[i] <= 'z')
-            return false;
+            return capitalised_segments(d, a, b);
     }
     return bar;
 }
@@ -787,6 +908,33 @@ static int skip_top_labels(doc *d)
     return -1;
 }
 
+/* "Diplomacy: Chile and Peru sign a memorandum": a section's label of one or two capitalised
+ * words, no place, then a colon and a headline of four words or more.  The byte where the
+ * headline starts, or 0 when the line is not so. */
+static size_t section_label_end(const doc *d, const line *l)
+{
+    size_t a = l->start;
+    while (a < l->end && (d->text[a] == ' ' || d->text[a] == '\t'))
+        a++;
+    size_t c = a;
+    int words = 1;
+    while (c < l->end && d->text[c] != ':' && c - a < 40) {
+        if (d->text[c] == ' ')
+            words++;
+        c++;
+    }
+    if (c >= l->end || d->text[c] != ':' || c == a || words > 2 || !all_capitalised(d, a, c) || known_place(d, a, c) ||
+        lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
+        return 0;
+    size_t h = c + 1;
+    while (h < l->end && d->text[h] == ' ')
+        h++;
+    int rest = 0;
+    for (size_t k = h; k < l->end; k++)
+        rest += d->text[k] == ' ';
+    return rest >= 3 && h < l->end && cp_is_upper(cp_at(d, h, NULL)) ? h : 0;
+}
+
 /* A headline: a short line that does not end like a sentence and opens no dateline.  Only
  * the first text line of the article can be one; a later line repeating it is furniture. */
 static void find_title(doc *d, int first)
@@ -800,13 +948,14 @@ static void find_title(doc *d, int first)
     bool ends;
     line_shape(d, l, &words, &ends);
     dateline_parts dl;
+    size_t head_start = section_label_end(d, l);
     if (line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
         line_matches(d, l, PAT_CREDIT_LINE, NULL) || ends || words < 2 || words > 30 ||
-        line_chars(d, l) > TITLE_MAX_CHARS || dateline_at(d, l, &dl))
+        line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
     l->kind = LINE_TITLE;
     d->title_line = first;
-    d->title = doc_strdup(d, l->start, l->end);
+    d->title = doc_strdup(d, head_start ? head_start : l->start, l->end);
     for (size_t i = first + 1; i < d->lines.n; i++) {
         line *r = &d->lines.items[i];
         size_t a, b;
@@ -871,6 +1020,27 @@ static bool credit_line(doc *d, line *b)
     return true;
 }
 
+/* "By:" alone on line i, a name of two to four capitalised words on the next line: that
+ * line, or -1. */
+static int by_alone(const doc *d, int i)
+{
+    size_t a, e;
+    line_core(d, &d->lines.items[i], &a, &e);
+    if (!(e - a == 2 && strncasecmp(d->text + a, "by", 2) == 0))
+        return -1;
+    int n = next_nonblank(d, i);
+    if (n >= (int)d->lines.n || d->lines.items[n].kind != LINE_BODY)
+        return -1;
+    const line *nl = &d->lines.items[n];
+    int words;
+    bool ends;
+    line_shape(d, nl, &words, &ends);
+    line_core(d, nl, &a, &e);
+    if (ends || words < 2 || words > 4 || !all_capitalised(d, a, e) || !credit_name(d, a, e, false))
+        return -1;
+    return n;
+}
+
 /* A byline within the next couple of lines: "By Name", a name in capitals, "Name in City",
  * "Name, City", a desk with the date.  A date on the byline's line dates the article. */
 static void find_byline(doc *d, int first)
@@ -884,6 +1054,18 @@ static void find_byline(doc *d, int first)
             break;
         seen++;
         int g = pattern_group(PAT_BYLINE, "name");
+        int name_line = by_alone(d, i);
+        if (name_line >= 0) {
+            /* "By:" on a line of its own, the name on the next */
+            line *nl = &d->lines.items[name_line];
+            size_t a, e;
+            line_core(d, nl, &a, &e);
+            d->byline = doc_strdup(d, a, e);
+            b->kind = LINE_BOILERPLATE;
+            nl->kind = LINE_BYLINE;
+            d->byline_line = name_line;
+            break;
+        }
         if (line_matches(d, b, PAT_BYLINE, &m)) {
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
             date_from(d, m.end[g], b->end, false);
@@ -973,8 +1155,21 @@ static void find_end_byline(doc *d)
     if (!line_matches(d, l, PAT_END_BYLINE, &m))
         return;
     int g = pattern_group(PAT_END_BYLINE, "name");
-    if (!credit_name(d, m.start[g], m.end[g], false))
-        return;
+    bool one_word = words_single(d, m.start[g], m.end[g]);
+    bool agency = lex_has(LEX_WIRE_AGENCIES, d->text + m.start[g], m.end[g] - m.start[g]);
+    if ((one_word && !agency) || (!one_word && !credit_name(d, m.start[g], m.end[g], false)))
+        return; /* a name, or the agency: "—AFP" */
+    /* the agency the dateline already credits ("Jeddah ... (SPA) --" ... "-- SPA") signs the
+     * wire copy, it is no byline */
+    for (size_t i = 0; agency && i < d->lines.n && i < (size_t)last; i++) {
+        const line *dl = &d->lines.items[i];
+        if (dl->kind != LINE_DATELINE)
+            continue;
+        size_t n = m.end[g] - m.start[g];
+        for (size_t k = dl->start; k + n <= dl->end; k++)
+            if (memcmp(d->text + k, d->text + m.start[g], n) == 0)
+                return;
+    }
     d->byline = doc_strdup(d, m.start[g], m.end[g]);
     l->kind = LINE_BYLINE;
 }
@@ -997,8 +1192,10 @@ static void find_headings(doc *d)
                 last = c;
             k = n;
         }
+        /* an item of a list its intro ends with a colon is read as text ("The documents
+         * signed were:" then "- a memorandum on ...") */
         if (!ends && last != '?' && last != '!' && last != 0x201D && last != '"' &&
-            words <= HEADING_MAX_WORDS)
+            words <= HEADING_MAX_WORDS && list_intro_line(d, (int)i) < 0)
             h->kind = LINE_HEADING;
     }
 }
@@ -1017,6 +1214,97 @@ static void find_metadata(doc *d)
     find_dateline(d);
     find_end_byline(d);
     find_headings(d);
+}
+
+/* "Accompanied by his wife, X met Y": a cue this near the sentence start is a fronted phrase */
+#define FRONTED_CUE_TOKENS 2
+
+/* Token t opens words that say people were there without taking part: "Present at the talks
+ * were", "also present", "accompanied by", "flanked by", "in the presence of". */
+static bool attendance_cue(const doc *d, int t, int end)
+{
+    if (!tok_in_ci(d, t, LEX_ATTENDANCE_WORDS) || t + 1 >= end)
+        return false;
+    if (tok_ieq(d, t, "present"))
+        return tok_is(d, t + 1, "at") || tok_is(d, t + 1, "were") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, ":");
+    if (tok_ieq(d, t, "presence"))
+        return tok_is(d, t + 1, "of");
+    return tok_is(d, t + 1, "by");
+}
+
+/* The tokens [*a, *b) of sentence s naming those only present, false when none.  The phrase
+ * runs to the sentence's end, or, when the meeting word trig comes after it and a comma, to that
+ * comma ("Accompanied by his ministers, X met Y"); a meeting word right after the cue is what
+ * they attended ("Present at the talks were A and B"). */
+bool sent_attendance_span(const doc *d, int s, int trig, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (!attendance_cue(d, t, se->tok_end))
+            continue;
+        *a = t;
+        *b = se->tok_end;
+        if (trig > t) {
+            for (int k = trig - 1; k > t; k--)
+                if (tok_is(d, k, ",")) {
+                    *b = k;
+                    break;
+                }
+        } else if (t - se->tok_start <= FRONTED_CUE_TOKENS) {
+            for (int k = t + 1; k < se->tok_end; k++)
+                if (tok_is(d, k, ",")) {
+                    *b = k;
+                    break;
+                }
+        }
+        return true;
+    }
+    return false;
+}
+
+/* How far before the signing word its witness's verb stands ("looked on as A and B signed"). */
+#define WITNESS_GAP 16
+
+/* "X witnessed the signing", "X attended the signing ceremony", "X looked on as ...": is
+ * token t before a witness verb that comes before the signing verb of its sentence? */
+static bool witness_subject(const doc *d, int s_start, int t, int verb)
+{
+    /* the verb close before the signing it watches ("witnessed the signing", "announced the
+     * signing of", "looked on as"), not "announced that he had signed" */
+    for (int k = verb - 1; k > t && k >= verb - WITNESS_GAP; k--) {
+        /* "announced that he had signed": the clause names its own signer */
+        if (tok_is(d, k, "that") || tok_pronoun_gender(d, k) || tok_ieq(d, k, "they") || tok_ieq(d, k, "we"))
+            return false;
+        if (tok_in(d, k, LEX_WITNESS_VERBS) && !in_relative_clause(d, s_start, k))
+            return true;
+    }
+    return false;
+}
+
+int sent_signers(const doc *d, int s, int verb, int *out, int max)
+{
+    int n = people_signers(d, s, verb, out, max);
+    const sentence *se = &d->sents.items[s];
+    int pa = se->tok_end, pb = se->tok_end;
+    if (!sent_attendance_span(d, s, verb, &pa, &pb))
+        pa = pb = se->tok_end;
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        /* a signer named in the sentence only as a witness is none */
+        bool named = false, witness = false;
+        for (int m = se->mentions_start; m < se->mentions_end; m++) {
+            const person_mention *pm = &d->pmentions.items[m];
+            if (pm->person != out[i] || pm->sent != s)
+                continue;
+            bool w = (pm->tok_start >= pa && pm->tok_start < pb) || witness_subject(d, se->tok_start, pm->tok_end - 1, verb);
+            named |= !w;
+            witness |= w;
+        }
+        if (witness && !named)
+            continue;
+        out[kept++] = out[i];
+    }
+    return kept;
 }
 
 /* ---- tokens and sentences ---- */

@@ -268,6 +268,21 @@ json_t *people_ref(const doc *d, int person);        /* {"key","name","title"} *
  * ... by A, Minister of X, and B"), else those before the verb ("A and B signed"), never one
  * inside a relative clause.  Fills out[] (person indexes), returns how many. */
 int people_signers(const doc *d, int s, int verb, int *out, int max);
+/* How many items (and twice as many lines) back from one of its items a list's intro line
+ * is looked for. */
+#define LIST_MAX_ITEMS 32
+/* Does line li open with a list marker ("-", "•", "1.", "2)")? */
+bool line_list_item(const doc *d, int li);
+/* The line that introduces the list whose item is line li, ending with a colon ("The
+ * documents signed were:"), past the items before li; -1 when li is no such item. */
+int list_intro_line(const doc *d, int li);
+/* The tokens [*a, *b) of sentence s naming people only present ("Present at the talks were",
+ * "accompanied by", "in the presence of", "witnessed by"), the meeting or signing word being
+ * token trig; false when none. */
+bool sent_attendance_span(const doc *d, int s, int trig, int *a, int *b);
+/* people_signers() without the witnesses: people named only inside an attendance span or as
+ * the subject of "witnessed"/"attended" before the signing ("X witnessed the signing"). */
+int sent_signers(const doc *d, int s, int verb, int *out, int max);
 /* Is token t inside a relative clause (", who ...", ", which ...") opened after token from? */
 bool in_relative_clause(const doc *d, int from, int t);
 /* The index of the first person mention at or after byte b (pmentions.n when none). */

@@ -29,8 +29,13 @@
  *   "meetings": [ {"date": str|null, "date_relative": bool, "place": str|null,
  *                "occasion": str|null, "participants": [{"key","name","title"}],
  *                "rule": str, "confidence": num, "evidence": [{"start","end"}]} ],
- *   "quotes": [ {"text": str, "speaker": {"key","name","title"}|null, "cue": str|null,
- *                "rule": str, "confidence": num, "evidence": [{"start","end"}]} ]
+ *   "quotes": [ {"text": str, "speaker": {"key","name","title"}|{"name","title"}|null,
+ *                "cue": str|null, "rule": str, "resolved_by": str (when a speaker),
+ *                "confidence": num, "evidence": [{"start","end"}]} ]
+ *                // a speaker without "key" is an institution ({"name": "foreign ministry"})
+ *                // or a role nobody is named for ({"name": null, "title": "senior official"});
+ *                // "rule" and "resolved_by" name the two passes of the attribution sieve
+ *                // (speakers.c) that found the speaker
  * }
  * A person "key" is a normalised full name (lower case, nicknames folded: "peter hegseth")
  * that merge uses to join people across articles.
@@ -59,7 +64,7 @@
 
 /* The version of the extraction rules, recorded with every extraction.  Raise it whenever
  * they change what they find: ingest_reindex() re-reads every article an older one read. */
-#define INGEST_EXTRACTOR_VERSION 2
+#define INGEST_EXTRACTOR_VERSION 3
 
 /* Extracts the mentions of one article.  text need not be NUL-terminated; it must be valid
  * UTF-8 (the worker rejects anything else).  Returns a new reference, never NULL. */

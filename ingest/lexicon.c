@@ -61,7 +61,7 @@ const char *const LEX_HONORIFICS[] = {
     "Hon", "Hon.", "Shri", "Smt", "Sri", "Herr", "Frau", "Monsieur", "Madame", "Mme", "M.",
     "Señor", "Señora", "Sr.", "Sra.", "Don", "Doña", "Dona", "Eng", "Eng.", "Engr", "Engr.", "Mlle",
     "Datuk", "Dato", "Dato'", "Dato’", "Haji", "Hajjah", "Alhaji", "Begum", "Pak", "Ibu", "Bapak",
-    "Shrimati", "Kumari", "Ustaz", "Excellency", NULL,
+    "Shrimati", "Kumari", "Ustaz", "Excellency", "H.E.", NULL,
 };
 
 const char *const LEX_MALE_WORDS[] = {
@@ -124,7 +124,15 @@ const char *const LEX_PLAN_WORDS[] = {
 /* Words that say people were at a meeting without taking part in it ("Present at the talks
  * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
 const char *const LEX_ATTENDANCE_WORDS[] = {
-    "present", "accompanied", "flanked", "presence", NULL,
+    "present", "accompanied", "flanked", "presence", "witnessed", NULL,
+};
+
+/* Verbs whose subject watches a signing without signing ("X witnessed the signing", "X
+ * attended the signing ceremony", "X looked on as ..."). */
+const char *const LEX_WITNESS_VERBS[] = {
+    "witnessed", "witnessing", "witness", "witnesses", "attended", "attending", "oversaw",
+    "overseeing", "presided", "presiding", "looked", "watched", "announced", "announces",
+    "hailed", "welcomed", "praised", "lauded", "celebrated", NULL,
 };
 
 const char *const LEX_CALL_WORDS[] = {
@@ -924,6 +932,20 @@ const char *const LEX_DRAFT_WORDS[] = {
     "envisaged", "mooted", NULL,
 };
 
+/* A signing that only agrees the text, its signature still to come ("initialled the
+ * accord", "preliminarily signed"): the verb itself or a word just before the verb. */
+const char *const LEX_PRELIMINARY_SIGNING[] = {
+    "initialled", "initialed", "initialling", "initialing", "preliminarily", "tentatively",
+    NULL,
+};
+
+/* Words that tell a document still being worked out ("under negotiation", "are negotiating
+ * the X"). */
+const char *const LEX_NEGOTIATION_WORDS[] = {
+    "negotiating", "negotiate", "negotiation", "negotiations", "renegotiating", "renegotiate",
+    "renegotiation", NULL,
+};
+
 /* Signing verbs that tell consent rather than a signature when nothing names the document:
  * "reached an agreement on fisheries", "agreed a deal". */
 const char *const LEX_CONSENT_VERBS[] = {
@@ -937,7 +959,7 @@ const char *const LEX_PLANNING_WORDS[] = {
     "plans", "plan", "planned", "exploring", "explored", "mulling", "weighing", "eyeing",
     "toward", "towards", "ahead", "preparing", "prepare", "prepared", "envisage", "envisaged",
     "proposed", "proposing", "about", "over", "delay", "delayed", "postpone", "postponed",
-    NULL,
+    "objective", "aim", "goal", "view", "intention", "prospect", "hope", "hopes", NULL,
 };
 
 /* Words that make a signing told in the past a history, not the article's news ("previously
@@ -1005,6 +1027,19 @@ const char *const LEX_QUANTIFIERS[] = {
     "several", "various", "multiple", "numerous", "many", "some", "dozens", "both", NULL,
 };
 
+/* Counts written out, in order from two: the word at index i counts i + 2 ("four agreements
+ * were signed, covering ..."). */
+const char *const LEX_COUNT_WORDS[] = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    NULL,
+};
+
+/* Words that open the enumeration of what counted documents cover ("four agreements ...,
+ * covering health, agriculture and customs"). */
+const char *const LEX_ENUMERATION_OPENERS[] = {
+    "covering", "on", "in", "concerning", "regarding", "for", "spanning", NULL,
+};
+
 /* Nouns of "a number of", "a series of", "a raft of" documents. */
 const char *const LEX_QUANTITY_NOUNS[] = {
     "number", "series", "raft", "range", "host", "set", "package", "slew", "couple", "total",
@@ -1046,7 +1081,13 @@ const char *const LEX_EVENT_WORDS[] = {
 const char *const LEX_NEGATIONS[] = {
     "not", "never", "n't", "didn’t", "didn't", "won't", "will", "would", "could", "might",
     "may", "shall", "cancelled", "canceled", "postponed", "declined", "refused", "failed",
-    "plans", "planned", "hopes", NULL,
+    "plans", "planned", "hopes", "denied", "denies", "deny", "denying", "dismissed", NULL,
+};
+
+/* Verbs of a photo caption ("X and Y pose for a photo", "are pictured with"): the picture
+ * is no account of a meeting. */
+const char *const LEX_PHOTO_WORDS[] = {
+    "pose", "poses", "posed", "posing", "pictured", "photographed", NULL,
 };
 
 /* Nouns for a pair of people ("the two leaders"). */
@@ -1076,6 +1117,14 @@ const char *const LEX_HEADLINE_LABELS[] = {
     "STATEMENT", "Correction", "CORRECTION", "Obituary", "Letters", "LETTERS", NULL,
 };
 
+/* The last word of a portal's section name printed above a headline ("World News", "Latest
+ * News", "Foreign Affairs"): with at most three capitalised words, the line is a label. */
+const char *const LEX_SECTION_NOUNS[] = {
+    "News", "NEWS", "Politics", "POLITICS", "Affairs", "AFFAIRS", "Diplomacy", "DIPLOMACY",
+    "Business", "BUSINESS", "Economy", "ECONOMY", "Nation", "NATION", "Region", "Regions",
+    "Headlines", "HEADLINES", "Stories", "Releases", "Updates", NULL,
+};
+
 /* Labels of a note that corrects the article: what it says was wrong is no fact. */
 const char *const LEX_CORRECTION_LABELS[] = {
     "Correction", "CORRECTION", "Corrections", "Clarification", "CLARIFICATION", "Erratum", NULL,
@@ -1092,6 +1141,23 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Most read", "Most popular", "Most viewed", "Next article", "Previous article",
     "Related articles", "Related news", "Related stories", "Listen to this article",
     "Text size", "Font size", "Tags", "Topics", "Close", NULL,
+};
+
+/* The word of a formal state name after its demonym or country ("the Portuguese Republic",
+ * "the Swiss Confederation", "the Hashemite Kingdom"). */
+const char *const LEX_STATE_FORMS[] = {
+    "Republic", "Confederation", "Federation", "Kingdom", "Principality", "Commonwealth",
+    "Sultanate", "Emirate", NULL,
+};
+
+/* News and picture agencies, as a credit in parentheses names them ("(AP)", "(AFP Photo)"):
+ * never an agreement's acronym. */
+const char *const LEX_WIRE_AGENCIES[] = {
+    "AP", "AFP", "EPA", "UPI", "ANI", "PTI", "IANS", "PNA", "WAM", "SPA", "KUNA", "MNA", "IRNA",
+    "TASS", "Xinhua", "XINHUA", "Reuters", "REUTERS", "Bernama", "BERNAMA", "Yonhap", "Kyodo",
+    "ANTARA", "Antara", "Anadolu", "EFE", "DPA", "dpa", "ANSA", "NNN", "BSS", "APP", "Getty",
+    "NNA", "QNA", "BNA", "ONA", "MENA", "SANA", "VNA", "KPL", "AA", "RIA", "Sputnik", "CNA",
+    "Agencies", NULL,
 };
 
 /* Words a wire byline uses for the newsroom instead of a name ("by Staff Writers"). */
@@ -1116,4 +1182,61 @@ const char *const LEX_TITLED_WORKS[] = {
     "series", "campaign", "Campaign", "session", "Session", "workshop", "Workshop", "conference",
     "Conference", "forum", "Forum", "programme", "program", "initiative", "strategy", "headline",
     "editorial", "essay", "poem", "novel", "exercise", "operation", NULL,
+};
+
+/* ---- speakers (speakers.c) ---- */
+
+/* Bodies that speak as one ("the foreign ministry said", "the White House said"): the head
+ * word of an institution's name, any case. */
+const char *const LEX_SPEAKING_BODIES[] = {
+    "ministry", "department", "office", "agency", "embassy", "consulate", "government",
+    "presidency", "palace", "cabinet", "council", "commission", "committee", "secretariat",
+    "parliament", "assembly", "senate", "congress", "court", "tribunal", "army", "navy",
+    "police", "military", "kremlin", "pentagon", "administration", "authority", "authorities",
+    "bank", "company", "group", "organisation", "organization", "coalition", "alliance",
+    "association", "federation", "union", "party", "mission", "delegation", "directorate",
+    "bureau", "service", "command", "headquarters", "house", "statehouse", "junta", NULL,
+};
+
+/* Words for someone who speaks without a name ("a senior official said", "diplomats say"):
+ * the head of a role phrase, any case (with LEX_TITLE_HEADS and LEX_ROLE_NOUNS). */
+const char *const LEX_SPEAKER_NOUNS[] = {
+    "official", "officials", "diplomat", "diplomats", "source", "sources", "analyst", "analysts",
+    "expert", "experts", "critic", "critics", "observer", "observers", "resident", "residents",
+    "witness", "witnesses", "lawmaker", "lawmakers", "legislator", "legislators", "officer",
+    "officers", "aide", "aides", "insider", "insiders", "representative", "representatives",
+    "spokesperson", "spokesman", "spokeswoman", "spokespeople", "negotiators", "activists",
+    "campaigners", "economists", "researchers", "scientists", "lawyers", "investigators",
+    "protesters", "organisers", "organizers", "farmers", "workers", "fishermen", "traders",
+    "locals", "villagers", "netizen", "netizens", "user", "users", "commentator", "commentators",
+    "editorial", "one", "others", "everyone", "someone", "somebody", "nobody", "anyone",
+    "people", "person", "PM", NULL,
+};
+
+/* Words between a speaker and the speech verb ("Name also said", "the ministry has said"). */
+const char *const LEX_CUE_FILLERS[] = {
+    "also", "further", "later", "then", "again", "once", "earlier", "separately", "previously",
+    "reportedly", "recently", "has", "had", "have", "subsequently", "however", "simply",
+    "publicly", "privately", "repeatedly", "too", "himself", "herself", "personally",
+    "separately", "specifically", "directly", "quickly", "flatly", "bluntly", NULL,
+};
+
+/* What follows a name without being part of it ("Ramos Jr.", "Henry Ford II"). */
+const char *const LEX_NAME_SUFFIXES[] = {
+    "Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", NULL,
+};
+
+/* Documents and channels a speaker's words come through ("according to a statement from
+ * X", "in a post on"): read past them to the speaker. */
+const char *const LEX_SPEECH_CHANNELS[] = {
+    "statement", "statements", "release", "communique", "communiqué", "post", "posts", "letter",
+    "message", "readout", "transcript", "interview", "remarks", "speech", "address", "note",
+    "report", "tweet", "video", "briefing", "press", "account", "page", NULL,
+};
+
+/* Lower-case words that open a new clause: the subject of a speech verb after them is that
+ * clause's, not the quotation's before ("“…,” she said, while Name said …"). */
+const char *const LEX_CLAUSE_OPENERS[] = {
+    "while", "whereas", "but", "and", "although", "though", "as", "when", "after", "before",
+    "since", "because", "whilst", "yet", NULL,
 };

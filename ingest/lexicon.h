@@ -24,6 +24,8 @@ extern const char *const LEX_CALL_WORDS[];       /* phoned, call, spoke ... */
 extern const char *const LEX_TOPIC_NOUNS[];      /* developments, situation ... ("developments in Iraq": a topic) */
 extern const char *const LEX_PLAN_WORDS[];       /* upcoming, scheduled ... (a meeting still to come) */
 extern const char *const LEX_ATTENDANCE_WORDS[]; /* present, accompanied, attended ... (there, not taking part) */
+extern const char *const LEX_PHOTO_WORDS[];      /* pose, pictured (a caption, no meeting) */
+extern const char *const LEX_WITNESS_VERBS[];    /* witnessed, attended, oversaw (watching a signing) */
 extern const char *const LEX_SIGNING_VERBS[];    /* signed, inked, concluded ... */
 extern const char *const LEX_AGREEMENT_HEADS[];  /* Agreement, Treaty, Memorandum ... (title case) */
 extern const char *const LEX_GENERIC_HEADS[];    /* agreement, pact, deal ... (lower case) */
@@ -42,6 +44,8 @@ extern const char *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents (
 extern const char *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
 extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
 extern const char *const LEX_DRAFT_WORDS[]; /* draft, proposed ...: not signed yet */
+extern const char *const LEX_PRELIMINARY_SIGNING[]; /* initialled, preliminarily (a text agreed, not signed) */
+extern const char *const LEX_NEGOTIATION_WORDS[];   /* negotiating, under negotiation */
 extern const char *const LEX_CONSENT_VERBS[]; /* reached, agreed: consent, unless a name is signed */
 extern const char *const LEX_PLANNING_WORDS[]; /* discussed, ahead ...: "discussed signing" is no signing */
 extern const char *const LEX_PAST_MARKERS[]; /* previously, original ...: a signing of the past */
@@ -60,12 +64,24 @@ extern const char *const LEX_EVENT_WORDS[]; /* words that make a capitalised phr
 extern const char *const LEX_NEGATIONS[]; /* words before a verb that deny or postpone it ("did not meet", "will meet") */
 extern const char *const LEX_GROUP_NOUNS[]; /* nouns for a pair of people ("the two leaders") */
 extern const char *const LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
+extern const char *const LEX_SECTION_NOUNS[];   /* last word of a section's name above a headline ("World News") */
+extern const char *const LEX_STATE_FORMS[];      /* Republic, Kingdom (a formal state name after a demonym) */
+extern const char *const LEX_COUNT_WORDS[];      /* two .. twelve, index i counting i + 2 */
+extern const char *const LEX_ENUMERATION_OPENERS[]; /* covering, on, in (what counted documents cover) */
+extern const char *const LEX_WIRE_AGENCIES[];    /* AP, AFP, Reuters (credits, never an acronym) */
 extern const char *const LEX_HEADLINE_LABELS[]; /* labels that open a headline the way a place opens a dateline ("Live:") */
 extern const char *const LEX_CORRECTION_LABELS[]; /* Correction, Clarification: a note on what was wrong */
 extern const char *const LEX_FURNITURE_LINES[]; /* whole lines of page furniture ("You are here", "Skip to content") */
 extern const char *const LEX_STAFF_BYLINES[]; /* newsroom bylines that are no name ("Staff Writers") */
 extern const char *const LEX_TITLED_WORKS[]; /* webinar, report, book ... titled in quotation marks */
 extern const char *const LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
+/* Speakers (speakers.c). */
+extern const char *const LEX_SPEAKING_BODIES[]; /* ministry, embassy, palace ...: an institution that speaks */
+extern const char *const LEX_SPEAKER_NOUNS[];   /* official, diplomat, source ...: a speaker with no name */
+extern const char *const LEX_CUE_FILLERS[];     /* also, later, has ...: between a speaker and the speech verb */
+extern const char *const LEX_NAME_SUFFIXES[];   /* Jr., Sr., III: after a name, not part of it */
+extern const char *const LEX_SPEECH_CHANNELS[]; /* statement, post, interview ...: words come through them */
+extern const char *const LEX_CLAUSE_OPENERS[];  /* while, but, and ...: a new clause with its own subject */
 
 /* True when s[0..n) is in list (exact, or ASCII case-insensitive). */
 bool lex_has(const char *const *list, const char *s, size_t n);

@@ -27,8 +27,6 @@
 #define MAX_PARTICIPANTS 8
 /* "met his Saudi, Omani, Iraqi and Egyptian counterparts": a meeting with each */
 #define MAX_SENTENCE_MEETINGS 6
-/* "Accompanied by his wife, X met Y": a cue this near the sentence start is a fronted phrase */
-#define FRONTED_CUE_TOKENS 2
 /* "the visit ... to meet with Y": how far after the visit its other participant may stand */
 #define VISIT_OBJECT_TOKENS 12
 
@@ -189,7 +187,8 @@ static bool possessive_end(const doc *d, size_t e)
 }
 
 /* A verb whose object is the person met: "welcomed X", "called on X", "paid a courtesy call
- * on X", "talked with X".  The verb's token, or -1. */
+ * on X", "talked with X", "a bilateral with X", "in the company of X".  The verb's token, or
+ * -1. */
 static int object_trigger(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
@@ -202,6 +201,12 @@ static int object_trigger(const doc *d, int s)
         else if (tok_is(d, t, "courtesy") && (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "visit")))
             obj = t;
         else if (tok_is(d, t, "talked") && tok_is(d, t + 1, "with"))
+            obj = t + 2;
+        /* "headed to their first bilateral with X" (the noun), "in the company of X" */
+        else if ((tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals")) && tok_is(d, t + 1, "with"))
+            obj = t + 2;
+        else if (tok_is(d, t, "company") && tok_is(d, t + 1, "of") && t > se->tok_start && tok_is(d, t - 1, "the") &&
+                 t - 1 > se->tok_start && tok_is(d, t - 2, "in"))
             obj = t + 2;
         if (obj < 0 || obj >= se->tok_end || tok_in_quotes(d, t))
             continue;
@@ -224,49 +229,6 @@ static int object_trigger(const doc *d, int s)
         }
     }
     return -1;
-}
-
-/* Token t opens words that say people were there without taking part: "Present at the talks
- * were", "also present", "accompanied by", "flanked by", "in the presence of". */
-static bool attendance_cue(const doc *d, int t, int end)
-{
-    if (!tok_in_ci(d, t, LEX_ATTENDANCE_WORDS) || t + 1 >= end)
-        return false;
-    if (tok_ieq(d, t, "present"))
-        return tok_is(d, t + 1, "at") || tok_is(d, t + 1, "were") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, ":");
-    if (tok_ieq(d, t, "presence"))
-        return tok_is(d, t + 1, "of");
-    return tok_is(d, t + 1, "by");
-}
-
-/* The tokens [*a, *b) of sentence s naming those only present, false when none.  The phrase
- * runs to the sentence's end, or, when the meeting word trig comes after it and a comma, to that
- * comma ("Accompanied by his ministers, X met Y"); a meeting word right after the cue is what
- * they attended ("Present at the talks were A and B"). */
-static bool attendance_span(const doc *d, int s, int trig, int *a, int *b)
-{
-    const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++) {
-        if (!attendance_cue(d, t, se->tok_end))
-            continue;
-        *a = t;
-        *b = se->tok_end;
-        if (trig > t) {
-            for (int k = trig - 1; k > t; k--)
-                if (tok_is(d, k, ",")) {
-                    *b = k;
-                    break;
-                }
-        } else if (t - se->tok_start <= FRONTED_CUE_TOKENS) {
-            for (int k = t + 1; k < se->tok_end; k++)
-                if (tok_is(d, k, ",")) {
-                    *b = k;
-                    break;
-                }
-        }
-        return true;
-    }
-    return false;
 }
 
 /* The country a person's title begins with ("Saudi Foreign Minister" -> Saudi Arabia), or
@@ -712,9 +674,13 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         }
     if (trig < 0 && !signing)
         return READ_NONE;
+    /* "A and B pose for a photo before the signing": a caption, no account of a meeting */
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in(d, t, LEX_PHOTO_WORDS))
+            return READ_NONE;
     int post = d->lines.items[se->line].post;
     int present_a = se->tok_end, present_b = se->tok_end;
-    if (!attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
+    if (!sent_attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
         present_a = present_b = se->tok_end;
     bool visit = trig >= 0 && possessed_visit(d, s, trig, m);
     if (visit) {
@@ -722,7 +688,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     } else if (trig < 0) {
         /* a signing meets only its signers */
         int signers[MAX_PARTICIPANTS];
-        int ns = people_signers(d, s, verb, signers, MAX_PARTICIPANTS);
+        int ns = sent_signers(d, s, verb, signers, MAX_PARTICIPANTS);
         for (int k = 0; k < ns; k++)
             add_person(m, signers[k]);
     } else {
@@ -1104,7 +1070,8 @@ void meetings_find(doc *d)
             if (dest) {
                 free(dest);
             } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
-                       date_near(m->date, d->published)) {
+                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y))) {
+                /* the day's news, or news neither the article nor the meeting dates */
                 free(m->place);
                 m->place = dateline_place(d);
             }

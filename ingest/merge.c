@@ -1264,13 +1264,18 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
-        json_t *speaker = NULL;
+        json_t *speaker = NULL, *role = NULL;
         tally cues = {0};
         for (int b = (int)a; b >= 0; b = next[b]) {
             if (!speaker && speakers[b] && str(speakers[b], "name"))
                 speaker = speakers[b];
+            /* a role nobody is named for ("a senior official"): the speaker when no report names one */
+            if (!role && speakers[b] && str(speakers[b], "title"))
+                role = speakers[b];
             tally_add(&cues, str(items.items[b].fact, "cue"));
         }
+        if (!speaker)
+            speaker = role;
         const char *pid = speaker ? str(speaker, "person_id") : NULL;
         strbuf key = STRBUF_INIT;
         strbuf_addf(&key, "%s|%s", pid ? pid : "", keys[a]);

@@ -41,17 +41,21 @@ static const char *const SOURCES[PAT_COUNT] = {
         "\\.?,?\\s+\\d{4})\\s+"
         "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
         "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
+        /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
+         * checks it is one) */
+        "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH "|:|\\()))?"
         "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
         "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
         /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
         "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
         "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
         /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
-        "(?:\\s*(?<sep>:|" DASH "{1,2})|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
+        "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH ",?\\s+\\d{4}|" MONTH
+        "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*" DASH "{1,2})?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
         /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
         "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
         "(?:\\s+(?=\\S)|\\s*$)",
-    [PAT_BYLINE] = "^\\s*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview)\\s+)?(?:By|BY|by)\\s+(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
+    [PAT_BYLINE] = "^\\s*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
                    "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
                    "\\s*(?:[,|·•—–-].*)?$",
     [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
@@ -84,7 +88,7 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|(?<ryear>(?<ryq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+year)"
         "|(?<wd>(?:(?<wq>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?<wday>" WEEKDAY ")(?:(?:’|')s)?))\\b)",
     [PAT_URL] = "\\s*(?:https?://\\S+|pic\\.twitter\\.com/\\S+|t\\.co/\\S+)",
-    [PAT_NAME_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE ")){1,3})"
+    [PAT_NAME_BYLINE] = "^\\s*(?:From\\s+|FROM\\s+)?(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE ")){1,3})"
                         "(?:\\s+in\\s+(?<city>\\p{Lu}[\\p{L}'’ -]{1,40}?)|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
                         "Staff|Bureau Chief|Analyst|Columnist|correspondent|editor|reporter|writer))\\s*$",
     /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" or "Name Surname, City" under the headline */
@@ -93,7 +97,10 @@ static const char *const SOURCES[PAT_COUNT] = {
                         "(?:[\\s,]+\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+\\p{Lu}{2,4})?)?"
                         "|(?<city>\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}))\\s*$",
     /* "- Name Surname" closing the article */
-    [PAT_END_BYLINE] = "^\\s*[—–-]{1,2}\\s*(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE ")){1,3})\\s*$",
+    /* "- Name Surname", "—AFP", "(Reporting by Name; Editing by Name)" closing the article */
+    [PAT_END_BYLINE] = "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
+                       "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE ")){1,3}|\\p{Lu}{2,6})"
+                       "(?:\\s*[;,)][^\\n]*)?\\s*$",
     [PAT_TIMESTAMP] = "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
                       "|[^.!?\\n]{0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
                       "|\\b(?:" MONTH "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",

@@ -234,6 +234,9 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->name_start = i;
     int n = 0;
     while (i < limit && n < NAME_MAX_TOKENS) {
+        /* "Ramos Jr.": a suffix ends the name, and is no part of it */
+        if (n > 0 && tok_in(d, i, LEX_NAME_SUFFIXES))
+            break;
         /* a particle joins two name words and is not one of them: "Yusuf Bin Alawi Bin Abdullah" */
         if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
             i++;
@@ -252,6 +255,11 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         break;
     }
     ph->name_end = i;
+    if (n > 0 && i < limit && tok_in(d, i, LEX_NAME_SUFFIXES)) {
+        i++;
+        if (is_period(d, i) && i + 1 < limit)
+            i++;
+    }
     ph->end = i;
     if (n == 0)
         return false;
@@ -336,10 +344,76 @@ static bool referred_to_again(const doc *d, people_index *px, const phrase *ph, 
     return at && *at >= sent_end;
 }
 
+/* A surname never introduced in full that speaks ("Okonkwo said", "…,” said Okonkwo"): a
+ * capitalised word beside a speech verb that is no common noun of speakers ("Officials
+ * said", "Diplomats say"). */
+static bool surname_speaks(const doc *d, const phrase *ph, int sent_start, int sent_end)
+{
+    int w = ph->name_start;
+    /* "the Minister of Energy stated": a word of a title, not a name */
+    if (is_title_word(d, w) || tok_in_ci(d, w, LEX_TITLE_MODIFIERS) ||
+        (w - 1 >= sent_start && (tok_is(d, w - 1, "of") || tok_is(d, w - 1, "the") || tok_is(d, w - 1, "for") ||
+                                 is_title_word(d, w - 1) || (d->tokens.items[w - 1].flags & TK_CAP))))
+        return false;
+    if (tok_in_ci(d, w, LEX_SPEAKER_NOUNS) || tok_in_ci(d, w, LEX_GROUP_NOUNS) || tok_in_ci(d, w, LEX_ROLE_NOUNS) ||
+        tok_in_ci(d, w, LEX_SPEAKING_BODIES) || tok_in_ci(d, w, LEX_FUNCTION_WORDS) || tok_in_quotes(d, w))
+        return false;
+    bool poss;
+    tok_stem_len(d, w, &poss);
+    if (poss)
+        return false;
+    int after = ph->end;
+    while (after < sent_end && tok_in(d, after, LEX_CUE_FILLERS))
+        after++;
+    if (after < sent_end && tok_in(d, after, LEX_SPEECH_VERBS) && !tok_in(d, after, LEX_PARTICIPLE_CUES))
+        return true;
+    int before = ph->start - 1;
+    return before >= sent_start && ph->end >= sent_end - 1 && tok_in(d, before, LEX_SPEECH_VERBS) &&
+           !tok_in(d, before, LEX_PARTICIPLE_CUES);
+}
+
+/* "Name, Minister of Energy," / "Name, Ambassador of the United Arab Emirates to the
+ * Kingdom.": a title right after a name, set off by a comma, as tokens [*a, *b). */
+static bool trailing_title(const doc *d, int comma, int sent_end, int *a, int *b)
+{
+    if (comma >= sent_end || !tok_is(d, comma, ","))
+        return false;
+    int k = comma + 1;
+    if (k < sent_end && tok_is(d, k, "the"))
+        k++;
+    int start = k;
+    bool head = false;
+    while (k < sent_end && k < start + 14) {
+        const token *tk = &d->tokens.items[k];
+        if (is_title_word(d, k) && (tk->flags & TK_CAP)) {
+            head |= tok_in(d, k, LEX_TITLE_HEADS);
+            k++;
+            continue;
+        }
+        if (head && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and") || tok_is(d, k, "to") ||
+                     tok_is(d, k, "the") || (tk->flags & TK_CAP))) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    while (k > start && !(d->tokens.items[k - 1].flags & TK_CAP))
+        k--; /* no trailing "of the" */
+    if (!head || k == start || k >= sent_end + 1)
+        return false;
+    if (k < sent_end && !tok_is(d, k, ",") && !tok_is(d, k, ".") && !tok_is(d, k, ")") && !tok_is(d, k, ";"))
+        return false;
+    *a = start;
+    *b = k;
+    return true;
+}
+
 /* Does the sentence treat an untitled name as a person? */
 static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph, int sent_start, int sent_end)
 {
     int n = ph->name_end - ph->name_start;
+    if (n == 1)
+        return surname_speaks(d, ph, sent_start, sent_end);
     if (n < 2)
         return false;
     bool all_departments = true;
@@ -830,6 +904,10 @@ void people_find(doc *d)
                     ph.title_start = ta;
                     ph.title_end = tb;
                 }
+                if (ok && ph.title_end <= ph.title_start && trailing_title(d, ph.end, s->tok_end, &ta, &tb)) {
+                    ph.title_start = ta;
+                    ph.title_end = tb;
+                }
                 /* pass 0 takes full names only, so that surnames resolve in pass 1 */
                 if (ok && (pass == 1 || n >= 2)) {
                     int who = record(d, &px, &ph, (int)si);
@@ -998,7 +1076,7 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
     const sentence *se = &d->sents.items[s];
     int by = -1;
     for (int t = verb + 1; t < se->tok_end && by < 0 && doc_step(d); t++)
-        if (tok_is(d, t, "by")) {
+        if (tok_is(d, t, "by") && !tok_in_ci(d, t - 1, LEX_ATTENDANCE_WORDS)) { /* not "witnessed by" */
             for (int k = t + 1; k < se->tok_end && k <= t + 8; k++)
                 if (d->tokens.items[k].person >= 0) {
                     by = t;

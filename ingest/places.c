@@ -11,6 +11,9 @@
 #include "ingest/lexicon.h"
 
 #define COUNTRY_MAX_TOKENS 6
+/* How many days apart two dates may be to tell the same news: a weekday ("on Tuesday") is
+ * resolved to one of the six days before the article's own. */
+#define DAYS_NEAR 6
 
 char *dateline_place(const doc *d)
 {
@@ -42,7 +45,7 @@ bool date_near(date_value a, date_value b)
     if (!a.y || !a.m || !a.d || !b.y || !b.m || !b.d)
         return false;
     int da = a.y * 372 + a.m * 31 + a.d, db = b.y * 372 + b.m * 31 + b.d;
-    return da - db <= 3 && db - da <= 3;
+    return da - db <= DAYS_NEAR && db - da <= DAYS_NEAR;
 }
 
 void json_set_add(json_t *set, const char *s)
@@ -140,11 +143,17 @@ void countries_find(doc *d)
                 continue;
             const char *cs[2];
             int nc = tok_countries(d, t, cs);
+            /* "the Portuguese Republic", "the Swiss Confederation": a formal state name is
+             * the country, not a modifier of another name */
+            int last = t;
+            if (nc == 1 && t + 1 < s->tok_end && tok_in(d, t + 1, LEX_STATE_FORMS))
+                last = t + 1;
             for (int i = 0; i < nc; i++) {
                 country_mention m = {.canonical = cs[i], .start = d->tokens.items[t].start,
-                                     .end = d->tokens.items[t].end, .sent = (int)si};
+                                     .end = d->tokens.items[last].end, .sent = (int)si};
                 VEC_PUSH(d->countries, m);
             }
+            t = last;
         }
     }
     doc_index_countries(d);

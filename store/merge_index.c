@@ -13,8 +13,8 @@
  *
  * Writing part of the fact set (store_merge_splice) removes the old facts a recomputed
  * cluster had and inserts the new ones.  Evidence rows that stay the same are kept, so that
- * only new spans are cut out of their articles; a fact's search row is found by the rowid
- * kept in merge_facts, not by a scan of the index. */
+ * only new spans are cut out of their articles; a fact's search row is found by its rowid,
+ * search_rowid(kind, id) (search.c). */
 #include "store/store_private.h"
 
 #include <stdlib.h>
@@ -84,26 +84,22 @@ static const char SQL_DROP_ITEM_KEYS[] =
 static const char SQL_PUT_KEY[] =
     "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_PUT_FACT[] =
-    "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key, fts_rowid) VALUES (?1, ?2, ?3, ?4)";
-static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2 RETURNING fts_rowid";
+    "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key) VALUES (?1, ?2, ?3)";
+static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2";
 static const char SQL_DROP_PERSON_FACT[] = "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
-/* The search rows of the facts a full merge wrote, found once by a scan. */
-static const char SQL_FACTS_FTS_ROWIDS[] =
-    "UPDATE merge_facts SET fts_rowid = f.rowid FROM"
-    " (SELECT rowid, kind, ref FROM search_fts WHERE kind IN ('agreement', 'quote')) AS f"
-    " WHERE merge_facts.kind = f.kind || 's' AND merge_facts.id = f.ref";
 
 /* Splicing facts. */
-static const char SQL_DROP_FTS_ROW[] = "DELETE FROM search_fts WHERE rowid = ?1";
+static const char SQL_DROP_FTS_ROW[] = "DELETE FROM search_fts WHERE rowid = search_rowid(?1, ?2)";
 static const char SQL_INDEX_AGREEMENT[] =
-    "INSERT INTO search_fts (kind, ref, name, body)"
-    " SELECT 'agreement', a.id, a.name"
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('agreement', a.id), 'agreement', a.id, a.name"
     "   || coalesce(char(10) || (SELECT group_concat(j.value, char(10)) FROM json_each("
     "        CASE WHEN json_valid(a.aliases) THEN a.aliases ELSE '[]' END) AS j), '')"
     "   || coalesce(char(10) || a.acronym, ''), ''"
     " FROM agreements AS a WHERE a.id = ?1";
 static const char SQL_INDEX_QUOTE[] =
-    "INSERT INTO search_fts (kind, ref, name, body) SELECT 'quote', id, '', text FROM quotes WHERE id = ?1";
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes WHERE id = ?1";
 static const char SQL_DROP_FACT_PEOPLE[] = "DELETE FROM fact_people WHERE kind = ?1 AND fact_id = ?2";
 static const char SQL_DROP_AGREEMENT[] = "DELETE FROM agreements WHERE id = ?1";
 static const char SQL_DROP_MEETING[] = "DELETE FROM meetings WHERE id = ?1";
@@ -187,8 +183,6 @@ int store_merge_index_clear(store *st)
 
 int store_merge_index_done(store *st, bool full, bool fresh)
 {
-    if (full && run_simple(st, SQL_FACTS_FTS_ROWIDS, "finding the facts' search rows"))
-        return STORE_ERROR;
     if (run_simple(st, SQL_INDEX_SET, "marking the merge index"))
         return STORE_ERROR;
     /* a full merge has marked the facts fresh already (one generation per merge) */
@@ -394,32 +388,6 @@ int store_merge_put_fact(store *st, const char *kind, const char *id, const char
     return run_texts(st, SQL_PUT_FACT, kind, id, merge_key, "indexing a fact");
 }
 
-/* Removes the index row of a fact and its search row. */
-static int drop_fact_row(store *st, const char *kind, const char *id)
-{
-    sqlite3_stmt *stmt = store_stmt(st, SQL_DROP_FACT);
-    sqlite3_int64 fts = 0;
-    if (!stmt)
-        return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        if (sqlite3_column_type(stmt, 0) != SQLITE_NULL)
-            fts = sqlite3_column_int64(stmt, 0);
-    store_done(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "unindexing a fact");
-    if (!fts)
-        return STORE_OK;
-    if (!(stmt = store_stmt(st, SQL_DROP_FTS_ROW)))
-        return STORE_ERROR;
-    sqlite3_bind_int64(stmt, 1, fts);
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "removing a fact from search");
-}
-
 /* The evidence kind, table and statements of a fact list. */
 static const struct splice_kind {
     const char *list, *evidence_kind, *drop_sql, *count_sql, *index_sql;
@@ -437,26 +405,21 @@ static const struct splice_kind *splice_kind_of(const char *list)
     return NULL;
 }
 
-/* Inserts a fact's search row and records its rowid. */
+/* Removes the index row of a fact and its search row. */
+static int drop_fact_row(store *st, const struct splice_kind *k, const char *id)
+{
+    if (run_texts(st, SQL_DROP_FACT, k->list, id, NULL, "unindexing a fact"))
+        return STORE_ERROR;
+    return k->index_sql ? run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL, "removing a fact from search")
+                        : STORE_OK;
+}
+
+/* Inserts a fact's search row and its index row. */
 static int index_fact(store *st, const struct splice_kind *k, const char *id, const char *merge_key)
 {
-    sqlite3_int64 fts = 0;
-    if (k->index_sql) {
-        if (run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
-            return STORE_ERROR;
-        fts = sqlite3_last_insert_rowid(st->db);
-    }
-    sqlite3_stmt *stmt = store_stmt(st, SQL_PUT_FACT);
-    if (!stmt)
+    if (k->index_sql && run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, k->list, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, merge_key, -1, SQLITE_STATIC);
-    if (fts)
-        sqlite3_bind_int64(stmt, 4, fts);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing a fact");
+    return run_texts(st, SQL_PUT_FACT, k->list, id, merge_key, "indexing a fact");
 }
 
 int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts)
@@ -470,7 +433,7 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
     for (i = 0; i < json_array_size(old_ids); i++) {
         const char *id = json_string_value(json_array_get(old_ids, i));
         if (run_texts(st, SQL_DROP_FACT_PEOPLE, k->evidence_kind, id, NULL, "removing a fact's people") ||
-            run_texts(st, k->drop_sql, id, NULL, NULL, "removing a fact") || drop_fact_row(st, list, id))
+            run_texts(st, k->drop_sql, id, NULL, NULL, "removing a fact") || drop_fact_row(st, k, id))
             return STORE_ERROR;
     }
     json_t *doc = json_pack("{s:O}", list, facts);

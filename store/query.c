@@ -257,8 +257,10 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
         bind_num(b, f->min_sources);
     }
     if (f->q && kind == STORE_SOURCES) {
-        strbuf_addstr(&b->sql, " AND id IN (SELECT ref FROM search_fts WHERE search_fts MATCH ?"
-                               " AND kind = 'source')");
+        /* from the index alone: rowids of sources lie above 3 << 48 (search.c) */
+        strbuf_addstr(&b->sql, " AND id IN (SELECT printf('%012x', rowid & " SEARCH_REF_MASK_SQL ")"
+                               " FROM search_fts WHERE search_fts MATCH ?"
+                               " AND rowid >= " SEARCH_SOURCE_FIRST_SQL ")");
         bind_text(b, f->q);
     }
 }

@@ -25,10 +25,9 @@
 static const char SQL_SOURCE_EXISTS[] = "SELECT 1 FROM sources WHERE id = ?1";
 static const char SQL_DELETE_SOURCE_EVIDENCE[] = "DELETE FROM evidence WHERE source_id = ?1";
 static const char SQL_DELETE_SOURCE_HINTS[] = "DELETE FROM source_hints WHERE source_id = ?1";
-/* kind and ref are not indexed by FTS5: this reads every row of the index, as the fact swap
- * in write.c does for the facts' rows. */
+/* The row's rowid says its kind and id (search.c): one lookup, not a pass over the index. */
 static const char SQL_UNINDEX_SOURCE[] =
-    "DELETE FROM search_fts WHERE kind = 'source' AND ref = ?1";
+    "DELETE FROM search_fts WHERE rowid = search_rowid('source', ?1)";
 static const char SQL_DELETE_SOURCE[] = "DELETE FROM sources WHERE id = ?1";
 
 /* The incremental merge's index no longer describes the articles (merge_index.c). */

@@ -20,7 +20,7 @@
  *                once the facts are merged again), generation (a counter every write
  *                transaction bumps) and modified_at (its UTC time), since version 3
  *   search_fts   the FTS5 index of article texts, agreement names and quotes (version 4,
- *                see search.c)
+ *                see search.c); its rowids say each row's kind and id (version 7)
  *   source_hints what the poster of an article said of it: title, URL, publication date
  *                (version 5).  The served title and date of a source take them over its
  *                extraction's; a table of its own rather than columns of sources, whose
@@ -29,7 +29,7 @@
  *                jobs.c); who runs a running job and until when (owner, lease_expires_at:
  *                version 6)
  *   merge_*      the incremental merge's index of reports, blocking keys and facts
- *                (version 7, see merge_index.c)
+ *                (version 8, see merge_index.c)
  */
 #include "store/store_private.h"
 
@@ -223,14 +223,28 @@ static const migration migrations[] = {
     { 6,
       "ALTER TABLE jobs ADD COLUMN owner TEXT;"
       "ALTER TABLE jobs ADD COLUMN lease_expires_at TEXT;" },
-    /* Version 7: the incremental merge's index (merge_index.c).  merge_sources: the articles
+    /* Version 7: search from the index alone.  Each row of search_fts gets the rowid
+     * search_rowid(kind, ref) (search.c): the kind's code above the 48 bits of the item's
+     * id.  A search then filters, orders and pages by rowid and bm25, which FTS5 gives from
+     * its index, instead of reading the stored row of every match for its kind and ref; an
+     * article's row is deleted by its rowid.  The table is rebuilt with those rowids. */
+    { 7,
+      "CREATE VIRTUAL TABLE search_fts_rowid USING fts5 ("
+      "  kind UNINDEXED, ref UNINDEXED, name, body,"
+      "  tokenize = 'unicode61 remove_diacritics 2'"
+      ");"
+      "INSERT INTO search_fts_rowid (rowid, kind, ref, name, body)"
+      "  SELECT search_rowid(kind, ref), kind, ref, name, body FROM search_fts;"
+      "DROP TABLE search_fts;"
+      "ALTER TABLE search_fts_rowid RENAME TO search_fts;" },
+    /* Version 8: the incremental merge's index (merge_index.c).  merge_sources: the articles
      * whose reports the fact set holds, with the publication date their extraction gives;
      * merge_items: each report (a person, agreement, meeting or quote an article mentions, by
      * its list and place in the extraction) with the fact it was merged into; merge_keys: the
      * blocking keys of each report (two reports that can merge share one); merge_facts: each
-     * fact's merge_key (what its id is hashed from) and its search row.  Empty until the next
+     * fact's merge_key (what its id is hashed from).  Empty until the next
      * merge rebuilds them ('merge_index' in meta says they are current). */
-    { 7,
+    { 8,
       "CREATE TABLE merge_sources ("
       "  source_id TEXT PRIMARY KEY,"
       "  published TEXT"
@@ -256,7 +270,6 @@ static const migration migrations[] = {
       "  kind      TEXT NOT NULL,"
       "  id        TEXT NOT NULL,"
       "  merge_key TEXT NOT NULL,"
-      "  fts_rowid INTEGER,"
       "  PRIMARY KEY (kind, id)"
       ") WITHOUT ROWID;"
       "CREATE INDEX merge_facts_by_key ON merge_facts (kind, merge_key);" },

@@ -10,9 +10,15 @@
  *
  * tokenised by 'unicode61 remove_diacritics 2' (case and accents do not matter: "cafe"
  * finds "Café").  write.c keeps it current in the transactions that change those tables.
+ * A row's rowid is search_rowid(kind, ref) (schema version 7): the kind's code (agreement 1,
+ * quote 2, source 3) above the 48 bits of the item's 12-hex-digit id (an id of another form,
+ * which factd never makes, gives 48 bits of its hash instead).  A search filters by kind,
+ * orders and pages by bm25 and rowid alone, all of which FTS5 has in its index: the stored
+ * row of a match (the whole text of an article) is read only for the hits of the page.
  * The articles matching an FTS5 query q, for GET /sources?q=, are
  *
- *     SELECT ref FROM search_fts WHERE search_fts MATCH ?1 AND kind = 'source'
+ *     SELECT printf('%012x', rowid & ((1 << 48) - 1)) FROM search_fts
+ *      WHERE search_fts MATCH ?1 AND rowid >= 3 << 48
  *
  * Ranking is bm25 with a name weighing four times the body (SEARCH_WEIGHTS), so that an
  * agreement named by the words outranks an article that merely uses them.  A hit's score is
@@ -62,15 +68,18 @@ static const char *const tokenizer_args[] = { "remove_diacritics", "2" };
 #define SNIPPET_BEFORE 30
 #define SNIPPET_AFTER 50
 
-/* The kinds, in the order ties break (as their names sort), with their filter bit. */
+/* The kinds, in the order ties break (as their names sort), with their filter bit and the
+ * code their rows' rowids carry above the id's bits (ascending, so rowid order is the order
+ * ties break in). */
 static const struct search_kind {
     const char *name;
     enum store_kind kind;
     unsigned bit;
+    sqlite3_int64 code;
 } search_kinds[] = {
-    { "agreement", STORE_AGREEMENTS, STORE_SEARCH_AGREEMENTS },
-    { "quote", STORE_QUOTES, STORE_SEARCH_QUOTES },
-    { "source", STORE_SOURCES, STORE_SEARCH_SOURCES },
+    { "agreement", STORE_AGREEMENTS, STORE_SEARCH_AGREEMENTS, 1 },
+    { "quote", STORE_QUOTES, STORE_SEARCH_QUOTES, 2 },
+    { "source", STORE_SOURCES, STORE_SEARCH_SOURCES, 3 },
 };
 
 #define N_SEARCH_KINDS (sizeof(search_kinds) / sizeof(search_kinds[0]))
@@ -83,20 +92,109 @@ static const struct search_kind *search_kind_named(const char *name, size_t len)
     return NULL;
 }
 
-#define KIND_FILTER                                                                          \
-    "(?2 & CASE kind WHEN 'agreement' THEN 2 WHEN 'quote' THEN 4 WHEN 'source' THEN 1 ELSE 0" \
-    " END) != 0"
+/* The kinds searched, from the rowid alone: ?2 has bit (1 << code) set for each kind asked
+ * for, and the rowids lie between ?7 and ?8 (the first and last kind's ranges). */
+/* The kind whose rows' rowids carry code, or NULL. */
+static const struct search_kind *search_kind_of_code(sqlite3_int64 code)
+{
+    for (size_t i = 0; i < N_SEARCH_KINDS; i++)
+        if (search_kinds[i].code == code)
+            return &search_kinds[i];
+    return NULL;
+}
+
+/* An id's 48 bits: its value when ref is 12 lowercase hexadecimal digits, as every id factd
+ * makes is (so that rowid order is id order), else 48 bits of its FNV-1a hash. */
+static sqlite3_int64 ref_bits(const char *ref)
+{
+    sqlite3_int64 v = 0;
+    size_t i;
+    for (i = 0; ref[i] && i < 12; i++) {
+        char ch = ref[i];
+        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+        if (d < 0)
+            break;
+        v = v << 4 | d;
+    }
+    if (i == 12 && !ref[i])
+        return v;
+    uint64_t h = 0xcbf29ce484222325u;
+    for (const unsigned char *p = (const unsigned char *)ref; *p; p++)
+        h = (h ^ *p) * 0x100000001b3u;
+    return (sqlite3_int64)(h & ((UINT64_C(1) << SEARCH_REF_BITS) - 1));
+}
+
+static sqlite3_int64 row_of(const struct search_kind *k, sqlite3_int64 ref)
+{
+    return k->code << SEARCH_REF_BITS | ref;
+}
+
+/* search_rowid(kind, ref): the rowid of the item's row in search_fts; an unknown kind is an
+ * error. */
+static void search_rowid_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *kind = (const char *)sqlite3_value_text(argv[0]);
+    const char *ref = (const char *)sqlite3_value_text(argv[1]);
+    const struct search_kind *k = kind ? search_kind_named(kind, strlen(kind)) : NULL;
+    if (!k || !ref) {
+        sqlite3_result_error(ctx, "search_rowid: no such kind, or no id", -1);
+        return;
+    }
+    sqlite3_result_int64(ctx, row_of(k, ref_bits(ref)));
+}
+
+int store_register_search_functions(store *st)
+{
+    int rc = sqlite3_create_function_v2(st->db, "search_rowid", 2,
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                        NULL, search_rowid_sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? STORE_OK : store_sql_fail(st, "registering search_rowid");
+}
+
+/* What KIND_FILTER binds for a set of kind bits: a bit per kind code, and the rowid range
+ * from the first kind's first row to the last kind's last. */
+typedef struct kind_rows {
+    sqlite3_int64 code_bits, first, last;
+} kind_rows;
+
+static kind_rows kind_rows_of(unsigned kinds)
+{
+    kind_rows r = { 0, -1, -1 };
+    for (size_t i = 0; i < N_SEARCH_KINDS; i++) {
+        const struct search_kind *k = &search_kinds[i];
+        if (!(kinds & k->bit))
+            continue;
+        r.code_bits |= (sqlite3_int64)1 << k->code;
+        if (r.first < 0)
+            r.first = row_of(k, 0);
+        r.last = row_of(k, ((sqlite3_int64)1 << SEARCH_REF_BITS) - 1);
+    }
+    return r;
+}
+
+static void bind_kinds(sqlite3_stmt *stmt, unsigned kinds)
+{
+    kind_rows r = kind_rows_of(kinds);
+    sqlite3_bind_int64(stmt, 2, r.code_bits);
+    sqlite3_bind_int64(stmt, 7, r.first);
+    sqlite3_bind_int64(stmt, 8, r.last);
+}
+
+#define KIND_FILTER "rowid BETWEEN ?7 AND ?8 AND ((?2 >> (rowid >> 48)) & 1) != 0"
 
 static const char SQL_FTS5_API[] = "SELECT fts5(?1)";
 
-/* A page of hits: ?1 the query, ?2 the kind bits, ?3..?5 the cursor (NULL: from the top),
- * ?6 the page size. */
+/* A page of hits: ?1 the query, ?2, ?7 and ?8 the kinds (KIND_FILTER), ?3 and ?4 the cursor
+ * (bm25 and rowid of the last hit before; NULL: from the top), ?6 the page size. */
 static const char SQL_SEARCH_PAGE[] =
-    "SELECT kind, ref, rowid, bm FROM ("
-    "  SELECT kind, ref, rowid, bm25(search_fts, " SEARCH_WEIGHTS ") AS bm FROM search_fts"
+    "SELECT rid, bm FROM ("
+    "  SELECT rowid AS rid, bm25(search_fts, " SEARCH_WEIGHTS ") AS bm FROM search_fts"
     "  WHERE search_fts MATCH ?1 AND " KIND_FILTER ")"
-    " WHERE ?3 IS NULL OR bm > ?3 OR (bm = ?3 AND (kind, ref) > (?4, ?5))"
-    " ORDER BY bm, kind, ref LIMIT ?6";
+    " WHERE ?3 IS NULL OR bm > ?3 OR (bm = ?3 AND rid > ?4)"
+    " ORDER BY bm, rid LIMIT ?6";
+
+static const char SQL_SEARCH_REF[] = "SELECT ref FROM search_fts WHERE rowid = ?1";
 
 static const char SQL_SEARCH_COUNT[] =
     "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1 AND " KIND_FILTER;
@@ -683,8 +781,7 @@ static char *cursor_make(double rank, const char *kind, const char *ref)
 
 typedef struct search_cursor {
     double rank;
-    const struct search_kind *kind;
-    const char *ref; /* into the cursor string */
+    sqlite3_int64 rowid; /* of the last hit before: its kind and id */
 } search_cursor;
 
 static bool cursor_parse(const char *s, search_cursor *c)
@@ -704,12 +801,14 @@ static bool cursor_parse(const char *s, search_cursor *c)
     if (s[16] != '.')
         return false;
     const char *kind = s + 17, *dot = strchr(kind, '.');
-    if (!dot || !(c->kind = search_kind_named(kind, (size_t)(dot - kind))))
+    const struct search_kind *k;
+    if (!dot || !(k = search_kind_named(kind, (size_t)(dot - kind))))
         return false;
-    c->ref = dot + 1;
-    size_t n = strspn(c->ref, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
-    if (n == 0 || n > 64 || c->ref[n] != '\0')
+    const char *ref = dot + 1;
+    size_t n = strspn(ref, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-");
+    if (n == 0 || n > 64 || ref[n] != '\0')
         return false;
+    c->rowid = row_of(k, ref_bits(ref));
     memcpy(&c->rank, &bits, sizeof(c->rank));
     return isfinite(c->rank);
 }
@@ -748,12 +847,30 @@ static int count_hits(store *st, const char *match, unsigned kinds, long long *t
     if (!stmt)
         return STORE_ERROR;
     sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 2, (int)kinds);
+    bind_kinds(stmt, kinds);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW)
         *total = sqlite3_column_int64(stmt, 0);
     store_done(stmt);
     return rc == SQLITE_ROW ? STORE_OK : step_failed(st, rc, "counting hits");
+}
+
+/* The id of the item a row of the index stands for. */
+static int hit_ref(store *st, sqlite3_int64 rowid, char **ref)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_REF);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_int64(stmt, 1, rowid);
+    int rc = sqlite3_step(stmt);
+    const char *text = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+    *ref = text ? strdup(text) : NULL;
+    store_done(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_sql_fail(st, "reading a hit");
+    if (!text)
+        return store_fail(st, "search index: row %lld has no id", (long long)rowid);
+    return *ref ? STORE_OK : store_fail(st, "out of memory");
 }
 
 void store_search_page_release(store_search_page *page)
@@ -802,11 +919,10 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
     if (!(stmt = store_stmt(st, SQL_SEARCH_PAGE)))
         goto fail;
     sqlite3_bind_text(stmt, 1, q->match, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 2, (int)kinds);
+    bind_kinds(stmt, kinds);
     if (q->cursor) {
         sqlite3_bind_double(stmt, 3, cursor.rank);
-        sqlite3_bind_text(stmt, 4, cursor.kind->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 5, cursor.ref, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(stmt, 4, cursor.rowid);
     }
     sqlite3_bind_int(stmt, 6, q->limit + 1);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -814,20 +930,14 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
             more = true;
             break;
         }
-        const char *kind = (const char *)sqlite3_column_text(stmt, 0);
-        const char *ref = (const char *)sqlite3_column_text(stmt, 1);
         struct page_row *r = &rows[nrows];
-        r->kind = kind ? search_kind_named(kind, strlen(kind)) : NULL;
-        if (!r->kind || !ref) {
-            store_fail(st, "search index: a row of unknown kind '%s'", kind ? kind : "");
+        r->rowid = sqlite3_column_int64(stmt, 0);
+        r->rank = sqlite3_column_double(stmt, 1);
+        r->kind = search_kind_of_code(r->rowid >> SEARCH_REF_BITS);
+        if (!r->kind) {
+            store_fail(st, "search index: row %lld is of no kind", (long long)r->rowid);
             goto fail;
         }
-        if (!(r->ref = strdup(ref))) {
-            store_fail(st, "out of memory");
-            goto fail;
-        }
-        r->rowid = sqlite3_column_int64(stmt, 2);
-        r->rank = sqlite3_column_double(stmt, 3);
         nrows++;
     }
     store_done(stmt);
@@ -837,6 +947,12 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
         goto fail;
     }
 
+    /* Only the page's hits are read from their rows: their ids. */
+    for (size_t i = 0; i < nrows; i++)
+        if ((rc = hit_ref(st, rows[i].rowid, &rows[i].ref)) != STORE_OK) {
+            result = rc;
+            goto fail;
+        }
     if (tokenizer_open(st, &tok))
         goto fail;
     for (size_t i = 0; i < nrows; i++) {

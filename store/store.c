@@ -303,7 +303,7 @@ static store *open_handle(const char *path, enum store_open_mode mode, bool immu
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
 
-    if (store_pragma(st, "PRAGMA foreign_keys = ON", NULL))
+    if (store_pragma(st, "PRAGMA foreign_keys = ON", NULL) || store_register_search_functions(st))
         goto fail;
     if (readonly) {
         if (store_pragma(st, "PRAGMA query_only = ON", NULL) || store_check_schema(st))

@@ -113,6 +113,14 @@ sqlite3_stmt *store_stmt_text(store *st, const char *sql);
 int store_bump_generation(store *st);
 /* Sets meta.facts_stale and bumps the generation. */
 int store_set_stale(store *st, bool stale);
+/* A search_fts row's rowid (search.c): the kind's code (agreement 1, quote 2, source 3) above
+ * the 48 bits of the item's 12-hex-digit id, so that rowid order is (kind, id) order. */
+#define SEARCH_REF_BITS 48
+#define SEARCH_REF_MASK_SQL "281474976710655"      /* (1 << 48) - 1 */
+#define SEARCH_SOURCE_FIRST_SQL "844424930131968"  /* 3 << 48: the first source's row */
+/* Registers search_rowid(kind, ref) on a new handle (search.c): the rowid of an item's row in
+ * search_fts, which encodes its kind and id so that a search reads the index alone. */
+int store_register_search_functions(store *st);
 /* Adds the search row of a stored article. */
 int store_index_source(store *st, const char *id);
 /* store_replace_facts() inside the caller's write transaction; marks the facts fresh. */

@@ -161,8 +161,9 @@ static const char *extraction_text(const json_t *extraction, const char *key)
 
 /* The search index (search.c): an article's row goes in with the article. */
 static const char SQL_INDEX_SOURCE[] =
-    "INSERT INTO search_fts (kind, ref, name, body)"
-    " SELECT 'source', id, coalesce(title, ''), CAST(text AS TEXT) FROM sources WHERE id = ?1";
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('source', id), 'source', id, coalesce(title, ''), CAST(text AS TEXT)"
+    " FROM sources WHERE id = ?1";
 
 int store_index_source(store *st, const char *id)
 {
@@ -330,15 +331,16 @@ static const char SQL_CLEAR_QUOTES[] = "DELETE FROM quotes";
  * (merge_index.c): the next merge rebuilds it. */
 static const char SQL_DROP_MERGE_INDEX[] = "DELETE FROM meta WHERE key = 'merge_index'";
 /* The search index's fact rows (search.c), rebuilt from the new facts. */
-static const char SQL_UNINDEX_FACTS[] = "DELETE FROM search_fts WHERE kind <> 'source'";
+static const char SQL_UNINDEX_FACTS[] =
+    "DELETE FROM search_fts WHERE rowid < search_rowid('source', '000000000000')";
 static const char SQL_INDEX_FACTS[] =
-    "INSERT INTO search_fts (kind, ref, name, body)"
-    " SELECT 'agreement', a.id, a.name"
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('agreement', a.id), 'agreement', a.id, a.name"
     "   || coalesce(char(10) || (SELECT group_concat(j.value, char(10)) FROM json_each("
     "        CASE WHEN json_valid(a.aliases) THEN a.aliases ELSE '[]' END) AS j), '')"
     "   || coalesce(char(10) || a.acronym, ''), ''"
     " FROM agreements AS a"
-    " UNION ALL SELECT 'quote', id, '', text FROM quotes";
+    " UNION ALL SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes";
 
 /* Spans waiting for their excerpt while the facts go in (temp: private to this connection). */
 static const char SQL_CREATE_PENDING[] =

@@ -131,6 +131,43 @@ static void quotes_said(strbuf *sb, unsigned i)
     strbuf_addstr(sb, " said. ");
 }
 
+/* Quotes the attribution sieve must look back from: pronouns after sentences naming nobody,
+ * "it said", roles, long appositives, and paragraphs of quotation with no cue. */
+static void quiet_pronoun_quotes(strbuf *sb, unsigned i)
+{
+    /* one man named at the start, then quotes of "she" that nobody fits */
+    if (i == 0) {
+        strbuf_addstr(sb, "Mr ");
+        name(sb, i);
+        strbuf_addstr(sb, " arrived. ");
+    }
+    switch (i % 3) {
+    case 0:
+        strbuf_addstr(sb, "x. \xE2\x80\x9C" "a b c,\xE2\x80\x9D she said. ");
+        break;
+    case 1:
+        strbuf_addstr(sb, "x. \xE2\x80\x9C" "d e f,\xE2\x80\x9D it said. ");
+        break;
+    default:
+        strbuf_addstr(sb, "x. \xE2\x80\x9C" "g h i,\xE2\x80\x9D the minister said. ");
+    }
+}
+
+static void appositive_quotes(strbuf *sb, unsigned i)
+{
+    name(sb, i);
+    strbuf_addstr(sb, ", a, b, c, d, e, f, said \xE2\x80\x9C" "we will go on and on.\xE2\x80\x9D ");
+}
+
+static void uncued_paragraphs(strbuf *sb, unsigned i)
+{
+    if (i % 16 == 0) {
+        name(sb, i);
+        strbuf_addstr(sb, " said the port would open.\n\n");
+    }
+    strbuf_addstr(sb, "\"We will go on and on.\" \"And on.\"\n\n");
+}
+
 static void quote_paragraphs(strbuf *sb, unsigned i)
 {
     quotes_said(sb, i);
@@ -246,6 +283,9 @@ const adversarial_kind ADVERSARIAL_KINDS[] = {
     {"titled-meetings", titled_meetings},
     {"agreements", agreements},
     {"quotes-said", quotes_said},
+    {"quiet-pronoun-quotes", quiet_pronoun_quotes},
+    {"appositive-quotes", appositive_quotes},
+    {"uncued-paragraphs", uncued_paragraphs},
     {"quote-paragraphs", quote_paragraphs},
     {"posts", posts},
     {"occasions", occasions},

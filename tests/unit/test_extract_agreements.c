@@ -627,3 +627,363 @@ Test(extract_agreements, parties_from_a_later_sentence_about_the_agreement)
     cr_expect(parties_are(a, "Jordan", "Kuwait"), "parties: %s", json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
+
+/* ---- a text agreed or worked on is not a signed document ---- */
+
+Test(extract_agreements, initialled_and_preliminarily_signed_are_not_signed)
+{
+    static const char text[] =
+        "TALLINN, 4 February 2025 \xE2\x80\x94 Estonia and Ghana initialled the Air Services Agreement in "
+        "Tallinn on Tuesday.\n"
+        "\n"
+        "The two sides also preliminarily signed an agreement on the avoidance of double taxation.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "Air Services"), "initialled is not signed: %s", AGREEMENTS(ex));
+    cr_expect_null(find_agreement(ex, "double taxation"), "preliminarily signed is not signed: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, initialled_then_signed_takes_the_signing)
+{
+    static const char text[] =
+        "Estonia and Ghana initialled the Air Services Agreement in March 2024.\n"
+        "\n"
+        "The Air Services Agreement was signed in Accra on 9 October 2024 by the two transport "
+        "ministers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Air Services Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-10-09");
+    cr_expect_str_eq(field_str(a, "place"), "Accra");
+    json_decref(ex);
+}
+
+Test(extract_agreements, under_negotiation_is_not_signed)
+{
+    static const char text[] =
+        "Chile and Vietnam are negotiating a Comprehensive Economic Partnership Agreement, officials "
+        "said on Monday.\n"
+        "\n"
+        "A Chile-Vietnam Fisheries Protocol is still under negotiation.\n"
+        "\n"
+        "The ministers will sign the Cultural Exchange Programme Agreement next month, and are "
+        "expected to sign a memorandum on tourism in July.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "nothing is signed yet: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, negotiated_then_signed_is_signed)
+{
+    static const char text[] =
+        "HANOI, 12 June 2025 \xE2\x80\x94 Chile and Vietnam on Thursday signed the Fisheries Protocol, "
+        "negotiated over three years.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Fisheries Protocol");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-12");
+    json_decref(ex);
+}
+
+/* ---- a witness is no signatory ---- */
+
+Test(extract_agreements, witnessed_by_is_no_signatory)
+{
+    static const char text[] =
+        "ATHENS, 3 March 2025 \xE2\x80\x94 Greek Shipping Minister Nikos Papadakis and Cypriot Transport "
+        "Minister Eleni Charalambous signed an Agreement on Maritime Search and Rescue on Monday, "
+        "witnessed by Greek Prime Minister Yannis Kostas.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Maritime Search and Rescue");
+    cr_expect(has_signatory(a, "Nikos Papadakis") && has_signatory(a, "Eleni Charalambous"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect(!has_signatory(a, "Yannis Kostas"), "the witness signs nothing: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, subject_who_witnessed_the_signing_is_no_signatory)
+{
+    static const char text[] =
+        "NICOSIA, 3 March 2025 \xE2\x80\x94 President Andreas Georgiou witnessed the signing of a "
+        "memorandum of understanding on port security by Cypriot Minister Eleni Charalambous and "
+        "Greek Minister Nikos Papadakis on Monday.\n"
+        "\n"
+        "Prime Minister Yannis Kostas attended the signing of the Protocol on Coastal Ferries between "
+        "Greece and Cyprus.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "port security");
+    cr_expect(!has_signatory(a, "Andreas Georgiou"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Eleni Charalambous"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    const json_t *b = must_agreement(ex, "Protocol on Coastal Ferries");
+    cr_expect(!has_signatory(b, "Yannis Kostas"), "signatories: %s", json_brief(json_object_get(b, "signatories")));
+    /* a witness and a signer did not meet by signing */
+    cr_expect_null(find_meeting(ex, "Georgiou", "Charalambous"), "meetings: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+/* ---- one agreement, not two ---- */
+
+Test(extract_agreements, country_prefixed_name_is_the_same_agreement)
+{
+    static const char text[] =
+        "MANILA, 8 July 2024 \xE2\x80\x94 The Philippines and Japan signed the Reciprocal Access Agreement "
+        "on Monday.\n"
+        "\n"
+        "Officials said the Japan\xE2\x80\x93Philippines Reciprocal Access Agreement would take effect "
+        "after ratification.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Reciprocal Access Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
+    cr_expect(parties_are(a, "Japan", "Philippines"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_photo_credit_is_no_acronym)
+{
+    static const char text[] =
+        "TIRANA, 8 July 2024 \xE2\x80\x94 Italy and Albania signed the Agreement on Asylum Processing (AP) "
+        "on Monday.\n"
+        "\n"
+        "The two also signed a Protocol on Adriatic Patrols (AFP Photo/Luca Bruno) in Tirana.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Asylum Processing");
+    cr_expect_null(field_str(a, "acronym"), "acronym: %s", json_brief(json_object_get(a, "acronym")));
+    const json_t *b = must_agreement(ex, "Adriatic Patrols");
+    cr_expect_null(field_str(b, "acronym"), "acronym: %s", json_brief(json_object_get(b, "acronym")));
+    json_decref(ex);
+}
+
+/* ---- parties told by formal state names ---- */
+
+Test(extract_agreements, formal_state_names_are_their_countries)
+{
+    static const char text[] =
+        "The Hellenic Republic and the Portuguese Republic signed an Agreement on Maritime Search and "
+        "Rescue on 3 March 2025.\n"
+        "\n"
+        "The Swiss Confederation and the Oriental Republic of Uruguay signed an Agreement on Air "
+        "Transport in 2018.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Maritime Search");
+    cr_expect(parties_are(a, "Greece", "Portugal"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    const json_t *b = must_agreement(ex, "Air Transport");
+    cr_expect(parties_are(b, "Switzerland", "Uruguay"), "parties: %s", json_brief(json_object_get(b, "parties")));
+    json_decref(ex);
+}
+
+/* ---- documents listed one per line after the signing ---- */
+
+Test(extract_agreements, bulleted_items_after_a_signing_intro)
+{
+    static const char text[] =
+        "VILNIUS, 4 April 2025 \xE2\x80\x94 Lithuania and Portugal signed several documents on Friday in "
+        "Vilnius. The documents signed were:\n"
+        "\n"
+        "- a memorandum of understanding on defence industry cooperation;\n"
+        "- an agreement on the exchange of classified information;\n"
+        "- Programme of Cooperation in Education for 2025-2028\n"
+        "\n"
+        "The ministers praised the outcome.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 3, "%s", AGREEMENTS(ex));
+    const char *const names[] = {"defence industry cooperation", "exchange of classified information",
+                                 "Programme of Cooperation in Education"};
+    for (size_t i = 0; i < 3; i++) {
+        const json_t *a = must_agreement(ex, names[i]);
+        cr_expect_str_eq(field_str(a, "signed"), "2025-04-04", "%s", names[i]);
+        cr_expect_str_eq(field_str(a, "place"), "Vilnius", "%s", names[i]);
+        cr_expect(parties_are(a, "Lithuania", "Portugal"), "%s parties: %s", names[i],
+                  json_brief(json_object_get(a, "parties")));
+    }
+    json_decref(ex);
+}
+
+Test(extract_agreements, numbered_items_without_articles)
+{
+    static const char text[] =
+        "Malta and Tunisia signed the following documents in Valletta on 12 March 2025:\n"
+        "1. Memorandum of understanding on ferry safety\n"
+        "2. Agreement on the mutual recognition of driving licences\n"
+        "\n"
+        "Officials said more would follow.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "ferry safety");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-03-12");
+    cr_expect(parties_are(a, "Malta", "Tunisia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    const json_t *b = must_agreement(ex, "driving licences");
+    cr_expect_str_eq(field_str(b, "place"), "Valletta");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_list_under_talks_is_no_signing)
+{
+    static const char text[] =
+        "Malta and Tunisia discussed the following documents in Valletta on 12 March 2025:\n"
+        "- a memorandum of understanding on ferry safety;\n"
+        "- Programme of Cooperation in Culture\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+/* ---- a count, then what each document covers ---- */
+
+Test(extract_agreements, counted_documents_then_their_topics_are_one_each)
+{
+    static const char text[] =
+        "LOME, 9 May 2024 \xE2\x80\x94 Four agreements were signed between Benin and Togo on Thursday, "
+        "covering health, agriculture, customs and fisheries.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 4, "%s", AGREEMENTS(ex));
+    const char *const topics[] = {"agreement on health", "agreement on agriculture", "agreement on customs",
+                                  "agreement on fisheries"};
+    for (size_t i = 0; i < 4; i++) {
+        const json_t *a = must_agreement(ex, topics[i]);
+        cr_expect_str_eq(field_str(a, "signed"), "2024-05-09", "%s", topics[i]);
+        cr_expect(parties_are(a, "Benin", "Togo"), "%s parties: %s", topics[i], json_brief(json_object_get(a, "parties")));
+        cr_expect_str_eq(field_str(a, "place"), "Lome", "%s", topics[i]);
+    }
+    json_decref(ex);
+}
+
+Test(extract_agreements, two_memorandums_on_one_and_on_another)
+{
+    static const char text[] =
+        "Benin and Togo signed two memorandums of understanding on energy and on mining in Cotonou on "
+        "3 May 2024.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "memorandum of understanding on energy");
+    cr_expect_str_eq(field_str(a, "place"), "Cotonou");
+    must_agreement(ex, "memorandum of understanding on mining");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_count_that_does_not_match_the_topics_is_no_list)
+{
+    static const char text[] =
+        "Benin and Togo signed three agreements on trade and investment in 2019.\n"
+        "\n"
+        "Benin and Togo signed two agreements on Thursday in Cotonou.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "agreement on trade"), "%s", AGREEMENTS(ex));
+    cr_expect_null(find_agreement(ex, "agreement on Thursday"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, capitalised_domain_words_joined_by_and_name_one_document)
+{
+    static const char text[] =
+        "NAIROBI, 4 June 2024 \xE2\x80\x94 Kenya and Italy signed a Trade and Investment Agreement in "
+        "Nairobi on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Trade and Investment Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-06-04");
+    cr_expect_str_eq(field_str(a, "place"), "Nairobi");
+    cr_expect(parties_are(a, "Kenya", "Italy"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_time_before_a_when_clause_dates_its_signing)
+{
+    static const char text[] =
+        "Published 4 June 2025 07:30\n"
+        "\n"
+        "Latvia and Poland took a first step towards a joint grid on Tuesday, when the two energy "
+        "ministers signed a memorandum of understanding on grid balancing.\n"
+        "\n"
+        "On Monday, officials said, the ministers had met in Riga.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "grid balancing");
+    cr_expect_str_eq(field_str(a, "signed"), "2025-06-03");
+    json_decref(ex);
+}
+
+/* ---- documents signed under other names ---- */
+
+Test(extract_agreements, letters_of_intent_plans_and_partnerships_signed)
+{
+    static const char text[] =
+        "SUVA, 8 July 2024 \xE2\x80\x94 Fiji and Samoa signed Letters of Intent on maritime surveillance on "
+        "Monday.\n"
+        "\n"
+        "Fiji and Samoa also signed a cooperation plan on disaster response.\n"
+        "\n"
+        "The two governments announced the signing of the Pacific Digital Partnership on Monday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Letters of Intent on maritime surveillance");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
+    const json_t *b = must_agreement(ex, "cooperation plan on disaster response");
+    cr_expect(parties_are(b, "Fiji", "Samoa"), "parties: %s", json_brief(json_object_get(b, "parties")));
+    must_agreement(ex, "Pacific Digital Partnership");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_partnership_only_upgraded_to_is_no_agreement)
+{
+    static const char text[] =
+        "Fiji and Samoa upgraded their ties to a Comprehensive Strategic Partnership on Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, name_goes_on_after_an_ampersand)
+{
+    static const char text[] =
+        "Fiji and Samoa signed a Memorandum of Understanding (MOU) on Fisheries & Ocean Science on 8 July "
+        "2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Memorandum of Understanding");
+    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on Fisheries & Ocean Science");
+    json_decref(ex);
+}
+
+Test(extract_agreements, an_objective_of_signing_is_no_signing_and_an_announcer_no_signatory)
+{
+    static const char text[] =
+        "SUVA, 8 July 2024 \xE2\x80\x94 Fiji and Samoa opened talks on a Reciprocal Fisheries Access "
+        "Agreement with the objective of signing it within the year.\n"
+        "\n"
+        "Prime Minister Sefo Tuilagi announced the signing of the Suva Declaration on Ocean Health by "
+        "Fisheries Minister Jone Rabuka and Samoan Fisheries Minister Lani Faleolo on Monday.\n"
+        "\n"
+        "President Ana Vuki announced the signing of the Lautoka Protocol on Reef Restoration on Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "Reciprocal Fisheries Access"), "%s", AGREEMENTS(ex));
+    const json_t *p = must_agreement(ex, "Lautoka Protocol");
+    cr_expect(!has_signatory(p, "Vuki"), "signatories: %s", json_brief(json_object_get(p, "signatories")));
+    const json_t *a = must_agreement(ex, "Suva Declaration");
+    cr_expect(!has_signatory(a, "Tuilagi"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Rabuka") && has_signatory(a, "Faleolo"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_shorter_name_told_later_is_the_same_agreement)
+{
+    static const char text[] =
+        "ACCRA, 6 October 2023 \xE2\x80\x94 Ghana and Togo signed the West Africa Lagoon Protection Agreement "
+        "on Thursday.\n"
+        "\n"
+        "\xE2\x80\x9CThe Lagoon Agreement will protect fishermen,\xE2\x80\x9D the minister said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "West Africa Lagoon Protection Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2023-10-05");
+    json_decref(ex);
+}
+
+Test(extract_agreements, signed_then_its_time_and_place_then_the_document)
+{
+    static const char text[] =
+        "We, the Ministers of Foreign Affairs of Malta, the Hellenic Republic and Tunisia, signed today "
+        "5 December 2017 in Valletta the Valletta Declaration on Sea Rescue.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Valletta Declaration");
+    cr_expect_str_eq(field_str(a, "signed"), "2017-12-05");
+    cr_expect_str_eq(field_str(a, "place"), "Valletta");
+    json_decref(ex);
+}

@@ -305,3 +305,73 @@ Test(extract_meetings, patronymic_names_are_whole_and_a_king_is_not_a_father)
     cr_expect_eq(rashids, 2, "the king is not the minister's father's name: %s", json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
+
+/* ---- what is no meeting ---- */
+
+Test(extract_meetings, a_photo_caption_is_no_meeting)
+{
+    static const char text[] =
+        "OSLO, 5 May 2025 \xE2\x80\x94 Norwegian Prime Minister Erik Dahl and Finnish President Aino "
+        "Virtanen pose for a photo before the signing ceremony.\n"
+        "\n"
+        "Icelandic Foreign Minister Gunnar Olafsson and Danish Foreign Minister Lars Holm are "
+        "pictured at the talks.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 0, "a picture tells no meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_denied_meeting_is_no_meeting)
+{
+    static const char text[] =
+        "Danish Foreign Minister Lars Holm denied meeting Swedish envoy Anna Berg during the trip.\n"
+        "\n"
+        "Holm is scheduled to meet Estonian Prime Minister Kaja Tamm next week.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 0, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, meetings_on_one_trip_are_separate_with_their_own_place)
+{
+    static const char text[] =
+        "VIENNA, 5 May 2025 \xE2\x80\x94 Austrian Foreign Minister Karl Obermaier met Slovenian Prime "
+        "Minister Tina Kova\xC4\x8D in Ljubljana on Monday.\n"
+        "\n"
+        "On Tuesday, Obermaier met Croatian President Ivo Babi\xC4\x87 in Zagreb.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 2, "%s", json_brief(json_object_get(ex, "meetings")));
+    const json_t *a = must_meeting(ex, "Obermaier", "Kova");
+    const json_t *b = must_meeting(ex, "Obermaier", "Babi");
+    cr_expect_str_eq(field_str(a, "place"), "Ljubljana");
+    cr_expect_str_eq(field_str(b, "place"), "Zagreb");
+    cr_expect(!has_participant(a, "Babi") && !has_participant(b, "Kova"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+/* ---- more ways of meeting ---- */
+
+Test(extract_meetings, a_bilateral_as_a_noun_and_in_the_company_of)
+{
+    static const char bilateral[] =
+        "OSLO, 5 May 2025 \xE2\x80\x94 Norwegian Prime Minister Erik Dahl headed to his first bilateral "
+        "with Finnish President Aino Virtanen on Monday.\n";
+    static const char company[] =
+        "OSLO, 5 May 2025 \xE2\x80\x94 Norwegian Foreign Minister Erik Dahl toured the port in the company "
+        "of his peer, Finnish Foreign Minister Aino Virtanen, on Monday.\n";
+    static const char trade[] =
+        "OSLO, 5 May 2025 \xE2\x80\x94 Norwegian Prime Minister Erik Dahl said bilateral trade with "
+        "Finland grew, as Finnish President Aino Virtanen had predicted.\n";
+    json_t *ex = extract_text(bilateral);
+    const json_t *m = must_meeting(ex, "Dahl", "Virtanen");
+    cr_expect_str_eq(field_str(m, "date"), "2025-05-05");
+    cr_expect_str_eq(field_str(m, "place"), "Oslo");
+    json_decref(ex);
+    ex = extract_text(company);
+    must_meeting(ex, "Dahl", "Virtanen");
+    json_decref(ex);
+    ex = extract_text(trade);
+    cr_expect_eq(meetings(ex), 0, "bilateral trade is no meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}

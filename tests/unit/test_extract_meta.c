@@ -598,3 +598,206 @@ Test(extract_meta, a_speaker_label_in_capitals_is_no_dateline)
     cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* ---- portal labels and "By:" bylines ---- */
+
+Test(extract_meta, bulleted_section_label_is_no_title)
+{
+    static const char text[] =
+        "\xE2\x80\xA2 Diplomacy\n"
+        "\n"
+        "Uruguay and Estonia open talks on digital identity\n"
+        "\n"
+        "By: Camila Sosa\n"
+        "\n"
+        "Published: 14 May 2024, 09:12\n"
+        "\n"
+        "MONTEVIDEO \xE2\x80\x94 Uruguay and Estonia opened talks on Tuesday on mutual recognition of "
+        "digital identity cards.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Uruguay and Estonia open talks on digital identity");
+    cr_expect_str_eq(field_str(ex, "byline"), "Camila Sosa");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Montevideo"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, section_name_and_bar_trail_are_labels)
+{
+    static const char text[] =
+        "Home | World | Latin America\n"
+        "\n"
+        "World News\n"
+        "\n"
+        "Paraguay names new envoy to Canberra\n"
+        "\n"
+        "Paraguay on Monday named a career diplomat as its first resident ambassador in "
+        "Australia.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Paraguay names new envoy to Canberra");
+    json_decref(ex);
+}
+
+Test(extract_meta, by_colon_alone_then_name_line)
+{
+    static const char text[] =
+        "Malta and Tunisia sign ferry safety memorandum\n"
+        "\n"
+        "By:\n"
+        "Joseph Camilleri\n"
+        "\n"
+        "March 12, 2025 | 10:41 am\n"
+        "\n"
+        "Valletta, March 12 - Malta and Tunisia signed a memorandum of understanding on ferry "
+        "safety on Wednesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Joseph Camilleri");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Valletta"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(find_person(ex, "Camilleri"), "the reporter is no person of the story: %s",
+                   json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meta, capitals_by_colon_is_byline_not_dateline)
+{
+    static const char text[] =
+        "Malta and Tunisia sign ferry safety memorandum\n"
+        "\n"
+        "Last updated 10:41, 12 March 2025\n"
+        "\n"
+        "BY: JOSEPH CAMILLERI\n"
+        "\n"
+        "Malta and Tunisia signed a memorandum of understanding on ferry safety in Valletta on "
+        "Wednesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(same_words(field_str(ex, "byline"), "JOSEPH CAMILLERI"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"), "Malta and Tunisia sign ferry safety memorandum");
+    json_decref(ex);
+}
+
+/* ---- datelines with the country, a date after the dash, or no year ---- */
+
+Test(extract_meta, dateline_with_its_country_and_a_date_after_the_dash)
+{
+    static const char text[] =
+        "Kenya and Rwanda open a joint border post at length\n"
+        "\n"
+        "Nairobi, KENYA - 21st October 2023 - Kenyan Interior Minister Peter Kamau met Rwandan "
+        "Interior Minister Alice Uwase on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    const json_t *m = find_meeting(ex, "Kamau", "Uwase");
+    cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_str_eq(field_str(m, "place"), "Nairobi");
+    cr_expect_str_eq(field_str(m, "date"), "2023-10-17");
+    json_decref(ex);
+}
+
+Test(extract_meta, dateline_place_and_country_no_date)
+{
+    static const char text[] =
+        "Iraq and Jordan review water sharing at length\n"
+        "\n"
+        "BAGHDAD, Iraq \xE2\x80\x94 Iraqi Water Minister Sami Hadi met Jordanian Water Minister Omar Saleh "
+        "on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Baghdad"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    const json_t *m = find_meeting(ex, "Hadi", "Saleh");
+    cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    /* neither the article nor the meeting is dated: the news is the dateline's */
+    cr_expect(equals_ci(field_str(m, "place"), "Baghdad"), "place: %s", json_brief(json_object_get(m, "place")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_comma_after_the_place_that_is_no_country_is_no_dateline)
+{
+    static const char text[] =
+        "Iraq and Jordan review water sharing at length\n"
+        "\n"
+        "Officials, Ministers \xE2\x80\x94 all of them \xE2\x80\x94 met in Amman on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+/* ---- section labels before the headline, bylines at the end ---- */
+
+Test(extract_meta, section_colon_headline_printed_twice)
+{
+    static const char text[] =
+        "Skip to main content\n"
+        "\n"
+        "Diplomacy: Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "18 April 2023, 14:05\n"
+        "\n"
+        "ASUNCION \xE2\x80\x94 Bolivia and Paraguay signed a memorandum of understanding on river transport on "
+        "Tuesday.\n"
+        "\n"
+        "(Reporting by Lucia Benitez; Editing by Mark Ellis)\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay sign river transport memorandum");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Asuncion"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
+    json_decref(ex);
+}
+
+Test(extract_meta, from_name_in_city_and_published_by)
+{
+    static const char from[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "From Lucia Benitez in Asuncion\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n";
+    static const char published[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "April 18, 2023 2:05 PM\n"
+        "Published by Lucia Benitez\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n";
+    json_t *ex = extract_text(from);
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
+    json_decref(ex);
+    ex = extract_text(published);
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
+    cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay sign river transport memorandum");
+    json_decref(ex);
+}
+
+Test(extract_meta, closing_agency_is_the_byline_unless_the_dateline_credits_it)
+{
+    static const char closing[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n"
+        "\n"
+        "\xE2\x80\x94" "AFP\n";
+    static const char credited[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Asuncion, 18 April 2023 (AFP) -- Bolivia and Paraguay signed a memorandum of understanding on "
+        "river transport on Tuesday.\n"
+        "\n"
+        "-- AFP\n";
+    static const char ends[] =
+        "Bolivia and Paraguay sign river transport memorandum\n"
+        "\n"
+        "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n"
+        "\n"
+        "\xE2\x80\x94" " END\n";
+    json_t *ex = extract_text(closing);
+    cr_expect_str_eq(field_str(ex, "byline"), "AFP");
+    json_decref(ex);
+    ex = extract_text(credited);
+    cr_expect_null(field_str(ex, "byline"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+    ex = extract_text(ends);
+    cr_expect_null(field_str(ex, "byline"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}

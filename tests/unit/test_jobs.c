@@ -792,10 +792,12 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
     cr_assert_eq(r.reindexed, 2);
     cr_assert_eq(r.remaining, 0);
     cr_assert(r.merged);
-    cr_assert_eq(raw_int("SELECT count(*) FROM sources WHERE extractor_version = ?1", "2"), 2);
+    char version[16];
+    snprintf(version, sizeof version, "%d", INGEST_EXTRACTOR_VERSION);
+    cr_assert_eq(raw_int("SELECT count(*) FROM sources WHERE extractor_version = ?1", version), 2);
     cr_assert_eq(raw_int("SELECT count(*) FROM sources"
-                         " WHERE json_extract(extraction, '$.extractor_version') = 2",
-                         NULL),
+                         " WHERE json_extract(extraction, '$.extractor_version') = CAST(?1 AS INTEGER)",
+                         version),
                  2);
 
     json_t *after = served_facts(st);

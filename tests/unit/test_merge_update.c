@@ -96,7 +96,7 @@ static char *dump_facts(void)
         " ORDER BY kind, fact_id, source_id, cp_start, cp_end",
         "SELECT 'fact_people', kind, fact_id, person_id, role FROM fact_people"
         " ORDER BY kind, fact_id, person_id, role",
-        "SELECT 'search', kind, ref, name, body FROM search_fts WHERE kind <> 'source' ORDER BY kind, ref",
+        "SELECT 'search', rowid, kind, ref, name, body FROM search_fts WHERE kind <> 'source' ORDER BY kind, ref",
     };
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);

@@ -94,12 +94,15 @@ static json_t *quote(const char *id, const char *text, json_t *speaker, json_t *
                      speaker, "rule", "test", "confidence", 0.5, "evidence", evidence);
 }
 
-/* Both articles and a fact set over them:
- *   ag1 "Café Accord" (alias "the Accord", acronym CA; Poland, Japan; 2025-10), in A and B
- *   ag2 "Defence Pact" (Poland; undated), without evidence
+/* Both articles and a fact set over them (agreement and quote ids have the form factd gives
+ * them, 12 hexadecimal digits, a... for agreements and c... for quotes):
+ *   a00000000001 "Café Accord" (alias "the Accord", acronym CA; Poland, Japan; 2025-10), in A
+ *     and B
+ *   a00000000002 "Defence Pact" (Poland; undated), without evidence
  *   m1 (2025-10-31) in A, m2 (1999) without evidence
- *   q1 QUOTE_1 by Anna Nowak (p1) in A; q3, q4, q5 QUOTE_3 in B: q3 by Jan Kowalski (no
- *   person), q4 and q5 by unknown speakers; q5 at the second occurrence */
+ *   c00000000001 QUOTE_1 by Anna Nowak (p1) in A; c00000000003, c00000000004 and c00000000005
+ *     QUOTE_3 in B: c00000000003 by Jan Kowalski (no person), c00000000004 and c00000000005 by
+ *     unknown speakers; c00000000005 at the second occurrence */
 static store *build(void)
 {
     store *st = test_db_open_rw();
@@ -115,25 +118,25 @@ static store *build(void)
         " s:[o, o, o, o]}",
         "people", "id", "p1", "name", "Anna Nowak", "title", "Minister", "aliases",
         "agreements",
-        "id", "ag1", "name", "Café Accord", "aliases", "the Accord", "acronym", "CA", "signed",
+        "id", "a00000000001", "name", "Café Accord", "aliases", "the Accord", "acronym", "CA", "signed",
         "2025-10", "parties", "Poland", "Japan", "signatories", "person_id", "p1", "name",
         "Anna Nowak", "title", "rule", "test", "confidence", 0.9, "evidence",
         span(b, TEXT_B, "Café Accord", 0), span(a, TEXT_A, "Café Accord", 0),
-        "id", "ag2", "name", "Defence Pact", "parties", "Poland", "rule", "test", "confidence",
+        "id", "a00000000002", "name", "Defence Pact", "parties", "Poland", "rule", "test", "confidence",
         0.5,
         "meetings", "id", "m1", "date", "2025-10-31", "participants", "rule", "test",
         "confidence", 0.5, "evidence", span(a, TEXT_A, "ministers met in Kraków", 0),
         "id", "m2", "date", "1999", "participants", "rule", "test", "confidence", 0.5,
         "quotes",
-        quote("q1", QUOTE_1,
+        quote("c00000000001", QUOTE_1,
               json_pack("{s:s, s:s, s:s}", "name", "Nowak", "title", "Minister", "person_id",
                         "p1"),
               json_pack("[o]", span(a, TEXT_A, QUOTE_1, 0))),
-        quote("q3", QUOTE_3, json_pack("{s:s, s:n, s:n}", "name", "Jan Kowalski", "title",
+        quote("c00000000003", QUOTE_3, json_pack("{s:s, s:n, s:n}", "name", "Jan Kowalski", "title",
                                        "person_id"),
               json_pack("[o]", span(b, TEXT_B, QUOTE_3, 0))),
-        quote("q4", QUOTE_3, json_null(), json_pack("[o]", span(b, TEXT_B, QUOTE_3, 0))),
-        quote("q5", QUOTE_3, json_null(), json_pack("[o]", span(b, TEXT_B, QUOTE_3, 1))));
+        quote("c00000000004", QUOTE_3, json_null(), json_pack("[o]", span(b, TEXT_B, QUOTE_3, 0))),
+        quote("c00000000005", QUOTE_3, json_null(), json_pack("[o]", span(b, TEXT_B, QUOTE_3, 1))));
     cr_assert_not_null(doc);
     cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
     json_decref(doc);
@@ -245,17 +248,17 @@ Test(search, words_find_every_kind)
     char hits[512];
 
     hit_list(st, "accord", 0, hits, sizeof(hits));
-    cr_assert(strstr(hits, "agreement:ag1") && strstr(hits, "source:"), "%s", hits);
+    cr_assert(strstr(hits, "agreement:a00000000001") && strstr(hits, "source:"), "%s", hits);
     cr_assert_not(strstr(hits, "quote:"), "%s", hits);
 
     /* Case and accents do not matter. */
     hit_list(st, "CAFE", 0, hits, sizeof(hits));
-    cr_assert(strstr(hits, "agreement:ag1"), "%s", hits);
+    cr_assert(strstr(hits, "agreement:a00000000001"), "%s", hits);
     /* An acronym and an alias find their agreement. */
     hit_list(st, "ca", STORE_SEARCH_AGREEMENTS, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "agreement:ag1");
+    cr_assert_str_eq(hits, "agreement:a00000000001");
     hit_list(st, "deepen", STORE_SEARCH_QUOTES, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "quote:q3 quote:q4 quote:q5 quote:q1",
+    cr_assert_str_eq(hits, "quote:c00000000003 quote:c00000000004 quote:c00000000005 quote:c00000000001",
                      "the shorter quotes first, ties by id");
     hit_list(st, "nothingmatches", 0, hits, sizeof(hits));
     cr_assert_str_eq(hits, "");
@@ -268,7 +271,7 @@ Test(search, phrase_prefix_and_boolean_queries)
     char hits[512], expect[128];
 
     hit_list(st, "\"defence cooperation\"", 0, hits, sizeof(hits));
-    snprintf(expect, sizeof(expect), "quote:q1 source:%s", id_a);
+    snprintf(expect, sizeof(expect), "quote:c00000000001 source:%s", id_a);
     cr_assert_str_eq(hits, expect, "only the phrase in order");
     hit_list(st, "\"cooperation defence\"", 0, hits, sizeof(hits));
     cr_assert_str_eq(hits, "");
@@ -276,13 +279,13 @@ Test(search, phrase_prefix_and_boolean_queries)
     hit_list(st, "coop*", 0, hits, sizeof(hits));
     cr_assert_str_eq(hits, expect);
     hit_list(st, "defen*", STORE_SEARCH_AGREEMENTS, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "agreement:ag2");
+    cr_assert_str_eq(hits, "agreement:a00000000002");
 
     hit_list(st, "defence NOT cooperation", STORE_SEARCH_QUOTES, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "quote:q3 quote:q4 quote:q5");
+    cr_assert_str_eq(hits, "quote:c00000000003 quote:c00000000004 quote:c00000000005");
     hit_list(st, "cooperation OR pact", STORE_SEARCH_QUOTES | STORE_SEARCH_AGREEMENTS, hits,
              sizeof(hits));
-    cr_assert(strstr(hits, "quote:q1") && strstr(hits, "agreement:ag2"), "%s", hits);
+    cr_assert(strstr(hits, "quote:c00000000001") && strstr(hits, "agreement:a00000000002"), "%s", hits);
     hit_list(st, "decade AND minister", 0, hits, sizeof(hits));
     snprintf(expect, sizeof(expect), "source:%s", id_a);
     cr_assert_str_eq(hits, expect, "both words in one row");
@@ -320,7 +323,7 @@ Test(search, kind_filter)
     cr_assert(strstr(hits, id_a) && strstr(hits, id_b), "%s", hits);
     cr_assert_not(strstr(hits, "quote") || strstr(hits, "agreement"), "%s", hits);
     hit_list(st, "defence", STORE_SEARCH_AGREEMENTS, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "agreement:ag2");
+    cr_assert_str_eq(hits, "agreement:a00000000002");
     hit_list(st, "minister*", STORE_SEARCH_SOURCES | STORE_SEARCH_QUOTES, hits, sizeof(hits));
     snprintf(expect, sizeof(expect), "source:%s", id_a);
     cr_assert_str_eq(hits, expect, "the title and text of A");
@@ -371,7 +374,7 @@ static void walk(store *st, const char *match, int limit)
 Test(search, paging_through_ties_has_no_gaps_or_repeats)
 {
     store *st = build();
-    /* q3, q4 and q5 are the same text: equal scores, ordered by kind and id. */
+    /* c00000000003, c00000000004 and c00000000005 are the same text: equal scores, ordered by kind and id. */
     walk(st, "deepen", 1);
     walk(st, "deepen", 2);
     walk(st, "defence OR accord OR deepen OR minister", 1);
@@ -390,14 +393,14 @@ Test(search, highlights_are_code_points_into_the_source_text)
     cr_assert_eq(json_array_size(page.hits), 7, "2 sources, 4 quotes, 1 agreement");
     expect_highlights(page.hits, defence, 1);
 
-    /* The exact place: q1's "defence" in A, after the Polish letters, a dash and quotes. */
+    /* The exact place: c00000000001's "defence" in A, after the Polish letters, a dash and quotes. */
     size_t i;
     json_t *hit;
     bool seen_q1 = false, seen_a = false;
     json_array_foreach(page.hits, i, hit) {
         const char *id = json_string_value(json_object_get(hit, "id"));
         const json_t *hl = json_object_get(hit, "highlights");
-        if (strcmp(id, "q1") == 0) {
+        if (strcmp(id, "c00000000001") == 0) {
             seen_q1 = true;
             cr_assert_str_eq(json_string_value(json_object_get(hit, "source_id")), id_a);
             cr_assert_eq(json_array_size(hl), 1);
@@ -409,8 +412,8 @@ Test(search, highlights_are_code_points_into_the_source_text)
             cr_assert_str_eq(json_string_value(json_object_get(json_object_get(hit, "fact"),
                                                                "text")),
                              QUOTE_1);
-        } else if (strcmp(id, "q5") == 0) {
-            /* Same text as q4, but its evidence is the second sentence of B. */
+        } else if (strcmp(id, "c00000000005") == 0) {
+            /* Same text as c00000000004, but its evidence is the second sentence of B. */
             cr_assert_eq(json_integer_value(json_object_get(json_array_get(hl, 0), "start")),
                          cp_of(TEXT_B, "Defence", 1));
         } else if (strcmp(id, id_b) == 0) {
@@ -422,7 +425,7 @@ Test(search, highlights_are_code_points_into_the_source_text)
             cr_assert_str_eq(json_string_value(json_object_get(json_object_get(hit, "fact"),
                                                                "id")),
                              id_b, "a source hit carries the source");
-        } else if (strcmp(id, "ag2") == 0) {
+        } else if (strcmp(id, "a00000000002") == 0) {
             cr_assert(json_is_null(json_object_get(hit, "source_id")), "no evidence, no source");
             cr_assert_eq(json_array_size(hl), 0);
             cr_assert_str_eq(json_string_value(json_object_get(hit, "snippet")), "Defence Pact");
@@ -477,8 +480,8 @@ Test(search, bad_syntax_is_a_bad_query)
         cr_assert_neq(strlen(store_errmsg(st)), 0);
     }
     static const char *const bad_cursors[] = {
-        "x", "0000000000000000", "0000000000000000.quote", "0000000000000000.meeting.q1",
-        "7ff0000000000000.quote.q1", "zzzzzzzzzzzzzzzz.quote.q1", "0000000000000000.quote.",
+        "x", "0000000000000000", "0000000000000000.quote", "0000000000000000.meeting.c00000000001",
+        "7ff0000000000000.quote.c00000000001", "zzzzzzzzzzzzzzzz.quote.c00000000001", "0000000000000000.quote.",
         "0000000000000000.quote.a b",
     };
     for (size_t i = 0; i < sizeof(bad_cursors) / sizeof(bad_cursors[0]); i++) {
@@ -486,7 +489,7 @@ Test(search, bad_syntax_is_a_bad_query)
         cr_assert_not(store_search_cursor_ok(bad_cursors[i]), "%s", bad_cursors[i]);
         cr_assert_eq(search(st, "defence", 0, 10, bad_cursors[i], &page), STORE_BAD_QUERY);
     }
-    cr_assert(store_search_cursor_ok("bff0000000000000.quote.q1"));
+    cr_assert(store_search_cursor_ok("bff0000000000000.quote.c00000000001"));
     cr_assert_eq(store_ping(st), STORE_OK, "no transaction left open");
     store_close(st);
 }
@@ -505,14 +508,14 @@ Test(search, index_follows_every_write)
     free(c);
 
     /* New facts replace the old ones in the index. */
-    json_t *doc = json_pack("{s:[{s:s, s:s}], s:[{s:s, s:s}]}", "agreements", "id", "ag9", "name",
-                            "Zebra Treaty", "quotes", "id", "q9", "text", "zebras everywhere");
+    json_t *doc = json_pack("{s:[{s:s, s:s}], s:[{s:s, s:s}]}", "agreements", "id", "a00000000009", "name",
+                            "Zebra Treaty", "quotes", "id", "c00000000009", "text", "zebras everywhere");
     cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
     json_decref(doc);
     hit_list(st, "deepen", STORE_SEARCH_QUOTES | STORE_SEARCH_AGREEMENTS, hits, sizeof(hits));
     cr_assert_str_eq(hits, "", "the old quotes are gone");
     hit_list(st, "zebra*", STORE_SEARCH_QUOTES | STORE_SEARCH_AGREEMENTS, hits, sizeof(hits));
-    cr_assert(strstr(hits, "agreement:ag9") && strstr(hits, "quote:q9"), "%s", hits);
+    cr_assert(strstr(hits, "agreement:a00000000009") && strstr(hits, "quote:c00000000009"), "%s", hits);
 
     /* A failed swap leaves the index as it was. */
     json_t *bad = json_loads("{\"quotes\": [{\"id\": \"qx\", \"text\": \"kangaroo\"},"
@@ -522,7 +525,7 @@ Test(search, index_follows_every_write)
     hit_list(st, "kangaroo", 0, hits, sizeof(hits));
     cr_assert_str_eq(hits, "");
     hit_list(st, "zebra*", STORE_SEARCH_QUOTES, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "quote:q9");
+    cr_assert_str_eq(hits, "quote:c00000000009");
     store_close(st);
 }
 
@@ -548,13 +551,103 @@ Test(search, migration_fills_the_index_from_stored_rows)
     st = test_db_open_rw();
     char hits[512], expect[128];
     hit_list(st, "\"defence cooperation\"", 0, hits, sizeof(hits));
-    snprintf(expect, sizeof(expect), "quote:q1 source:%s", id_a);
+    snprintf(expect, sizeof(expect), "quote:c00000000001 source:%s", id_a);
     cr_assert_str_eq(hits, expect);
     hit_list(st, "the AND accord", STORE_SEARCH_AGREEMENTS, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "agreement:ag1", "aliases are indexed");
+    cr_assert_str_eq(hits, "agreement:a00000000001", "aliases are indexed");
     hit_list(st, "ca", STORE_SEARCH_AGREEMENTS, hits, sizeof(hits));
-    cr_assert_str_eq(hits, "agreement:ag1", "the acronym is indexed");
+    cr_assert_str_eq(hits, "agreement:a00000000001", "the acronym is indexed");
     store_close(st);
+}
+
+/* Runs sql on the test database through a connection of its own. */
+static void exec_raw(const char *sql)
+{
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK, "%s: %s", sql,
+                 sqlite3_errmsg(db));
+    sqlite3_close(db);
+}
+
+static long long raw_int(const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(sqlite3_step(stmt), SQLITE_ROW, "%s", sql);
+    long long v = sqlite3_column_int64(stmt, 0);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return v;
+}
+
+Test(search, rowids_say_kind_and_id)
+{
+    store *st = build();
+    store_close(st);
+    /* agreement code 1, quote 2, source 3, above the id's 48 bits */
+    cr_assert_eq(raw_int("SELECT rowid FROM search_fts WHERE ref = 'a00000000002'"),
+                 (1LL << 48) | 0xa00000000002LL);
+    cr_assert_eq(raw_int("SELECT rowid FROM search_fts WHERE ref = 'c00000000005'"),
+                 (2LL << 48) | 0xc00000000005LL);
+    cr_assert_eq(raw_int("SELECT count(*) FROM search_fts WHERE kind = 'source'"
+                         " AND rowid >> 48 = 3"),
+                 2);
+    cr_assert_eq(raw_int("SELECT count(*) FROM search_fts WHERE kind = 'source'"
+                         " AND printf('%012x', rowid & ((1 << 48) - 1)) = ref"),
+                 2);
+}
+
+Test(search, kinds_ranks_and_pages_come_from_the_index_alone)
+{
+    store *st = build();
+    char hits[512], expect[256];
+    hit_list(st, "defence", 0, hits, sizeof(hits));
+    store_close(st);
+
+    /* Scramble what the stored rows say of their kind: a search that read them would now
+     * find no quote, or count wrong.  The ids of the page's hits are still read from them. */
+    exec_raw("UPDATE search_fts_content SET c0 = 'scrambled'");
+    st = test_db_open_rw();
+    char again[512];
+    hit_list(st, "defence", 0, again, sizeof(again));
+    cr_assert_str_eq(again, hits);
+    hit_list(st, "defence", STORE_SEARCH_QUOTES, again, sizeof(again));
+    cr_assert_str_eq(again, "quote:c00000000003 quote:c00000000004 quote:c00000000005"
+                            " quote:c00000000001");
+    snprintf(expect, sizeof(expect), "source:%s", id_a);
+    hit_list(st, "\"defence cooperation\"", STORE_SEARCH_SOURCES, again, sizeof(again));
+    cr_assert_str_eq(again, expect);
+    store_close(st);
+}
+
+Test(search, version_6_index_is_renumbered)
+{
+    store *st = build();
+    char before[512];
+    hit_list(st, "defence OR accord", 0, before, sizeof(before));
+    store_close(st);
+
+    /* As version 6 left it: rowids in the order the rows went in. */
+    exec_raw("CREATE VIRTUAL TABLE old_fts USING fts5 (kind UNINDEXED, ref UNINDEXED, name, body,"
+             " tokenize = 'unicode61 remove_diacritics 2');"
+             "INSERT INTO old_fts (kind, ref, name, body)"
+             " SELECT kind, ref, name, body FROM search_fts ORDER BY rowid DESC;"
+             "DROP TABLE search_fts; ALTER TABLE old_fts RENAME TO search_fts;"
+             "DROP TABLE merge_sources; DROP TABLE merge_items; DROP TABLE merge_keys; DROP TABLE merge_facts;"
+             "PRAGMA user_version = 6;");
+    cr_assert_lt(raw_int("SELECT max(rowid) FROM search_fts"), 1LL << 48);
+
+    st = test_db_open_rw();
+    char after[512];
+    hit_list(st, "defence OR accord", 0, after, sizeof(after));
+    cr_assert_str_eq(after, before);
+    store_close(st);
+    cr_assert_eq(raw_int("PRAGMA user_version"), 8);
+    cr_assert_eq(raw_int("SELECT rowid FROM search_fts WHERE ref = 'a00000000001'"),
+                 (1LL << 48) | 0xa00000000001LL);
 }
 
 /* --- statistics --- */

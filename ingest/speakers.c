@@ -1,0 +1,1474 @@
+/* speakers: the attribution sieve that finds who said each quotation.
+ *
+ * Attribution runs in two stages, after CoreNLP's QuoteAttribution.  The first links a quote
+ * to a speaker mention (the words that name the speaker) through an ordered list of passes,
+ * most precise first: the cue right after the closing mark ("…,” said Name / “…,” Name said),
+ * "according to X", a name and colon before the opening mark, the subject of the speech verb
+ * in the quote's own clause (with the reporting frames "quoted X as saying", "X was quoted as
+ * saying", "X told reporters", "in a statement, X said", "X's office said"), the subject of a
+ * participle clause, the speaker of the quote just before in the same sentence or paragraph,
+ * a paragraph introduced "Name said:", a line signed "— Name", and the conversation chain (a
+ * paragraph of quotation with no cue continues the speaker of the paragraph before).  The
+ * first pass that finds a mention wins.  A few passes carry a speaker found elsewhere and run
+ * late, over the whole article, once every quote has had the others: the voice of a quotation
+ * over several paragraphs, the conversation chain again, the speaker of the quote right after
+ * (read backwards), and the reported speech of the paragraph before.  The second stage turns the mention into a speaker:
+ * a name is its person (a surname resolves to the full name, people.c); a pronoun is the
+ * subject of its sentence, else the running speaker or the subject of the previous sentence,
+ * and nobody when two people fit; a role ("the minister") is the person named earlier with
+ * that title, else a speaker with no name and the role as title; an institution ("the foreign
+ * ministry") speaks for itself.  Mentions inside quotation marks are never speakers.
+ *
+ * Every pass of both stages is a row of SPEAKER_RULES, with its name, its confidence and the
+ * window of tokens (or paragraphs) it reads; a quote's rule is the row that linked it, and
+ * its confidence the product of the two stages'.  Each pass reads a bounded window around
+ * its quote, so the whole sieve is linear in the article. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/doc.h"
+#include "ingest/lexicon.h"
+#include "ingest/speakers.h"
+#include "util/strbuf.h"
+#include "util/strmap.h"
+
+typedef enum mention_kind {
+    MENTION_PERSON,      /* a person's name */
+    MENTION_PRONOUN,     /* he, she */
+    MENTION_ROLE,        /* "the minister", "a senior official" */
+    MENTION_INSTITUTION, /* "the foreign ministry", "the White House" */
+    MENTION_CARRIED,     /* the speaker of another quote, carried over */
+} mention_kind;
+
+typedef struct mention {
+    mention_kind kind;
+    int person;             /* MENTION_PERSON */
+    int tok;                /* MENTION_PRONOUN: the pronoun */
+    int from, to;           /* the words of the mention [from, to) */
+    bool definite;          /* MENTION_ROLE: "the minister" may stand for someone named */
+    int cue;                /* the attributing word, or -1 */
+    const quote_span *from_quote; /* MENTION_CARRIED */
+} mention;
+
+typedef struct sieve {
+    const doc *d;
+    quote_span *q;
+    size_t n, i;           /* the quotes, and the one being attributed */
+    strmap title_words;    /* (person, word of the person's title) */
+    unsigned char *quoted; /* per token: inside a quotation */
+    unsigned char *linked; /* per quote: a pass linked it to a mention (resolved or not) */
+    int running;           /* the last quote whose speaker is a person, or -1 */
+} sieve;
+
+typedef bool (*link_pass)(sieve *s, mention *m);
+
+/* When a pass runs: on each quote in text order (the first that links decides); over the
+ * whole article once every quote has had those, forward or backward, on the quotes still
+ * without a speaker (they carry a speaker found elsewhere); or to resolve a mention. */
+enum rule_stage { LINK, LINK_LATE, LINK_LATE_BACKWARD, LINK_CHAINS, RESOLVE };
+
+typedef struct speaker_rule {
+    const char *name;
+    double confidence;
+    link_pass link;        /* the first stage's passes; NULL for the second's */
+    enum rule_stage stage;
+    int window;            /* tokens read (paragraphs for the rules across paragraphs) */
+} speaker_rule;
+
+static bool link_cue_name(sieve *s, mention *m);
+static bool link_dash_name(sieve *s, mention *m);
+static bool link_name_cue(sieve *s, mention *m);
+static bool link_according_after(sieve *s, mention *m);
+static bool link_sentence_end_cue(sieve *s, mention *m);
+static bool link_colon(sieve *s, mention *m);
+static bool link_verb_subject(sieve *s, mention *m);
+static bool link_participle_subject(sieve *s, mention *m);
+static bool link_clause_subject(sieve *s, mention *m);
+static bool link_split(sieve *s, mention *m);
+static bool link_continuation(sieve *s, mention *m);
+static bool link_colon_intro(sieve *s, mention *m);
+static bool link_signed_line(sieve *s, mention *m);
+static bool link_conversation(sieve *s, mention *m);
+static bool link_next_quote(sieve *s, mention *m);
+static bool link_reported_before(sieve *s, mention *m);
+static bool link_single_mention(sieve *s, mention *m);
+
+enum rule_id {
+    R_CUE_NAME,
+    R_DASH_NAME,
+    R_NAME_CUE,
+    R_ACCORDING_AFTER,
+    R_SENTENCE_END_CUE,
+    R_COLON,
+    R_VERB_SUBJECT,
+    R_PARTICIPLE,
+    R_CLAUSE_SUBJECT,
+    R_SPLIT,
+    R_CONTINUATION,
+    R_COLON_INTRO,
+    R_SIGNED_LINE,
+    R_CONVERSATION,
+    R_MULTI_PARAGRAPH,
+    R_CONVERSATION_LATE,
+    R_NEXT_QUOTE,
+    R_SINGLE_MENTION,
+    R_REPORTED_BEFORE,
+    /* second stage */
+    R_EXACT_NAME,
+    R_SENTENCE_SUBJECT,
+    R_RUNNING_SPEAKER,
+    R_PREVIOUS_SUBJECT,
+    R_ROLE_COREFERENCE,
+    R_ROLE_UNNAMED,
+    R_INSTITUTION,
+    R_CARRIED,
+    R_COUNT
+};
+
+/* The sieve, in the order its passes run.  The first stage's rows link a quote to a mention;
+ * the second stage's resolve the mention to a speaker. */
+static const speaker_rule SPEAKER_RULES[R_COUNT] = {
+    /* “…,” said Name / “…,” said the foreign ministry (right after the closing mark) */
+    [R_CUE_NAME] = {"quote-cue-name", 0.9, link_cue_name, LINK, 8},
+    /* “…” — Name, Minister of Energy (a press release's signature on the quote's line) */
+    [R_DASH_NAME] = {"quote-dash-name", 0.8, link_dash_name, LINK, 6},
+    /* “…,” Name said / “…,” he said / “…,” the minister said / “…,” Name, the envoy, told */
+    [R_NAME_CUE] = {"quote-name-cue", 0.9, link_name_cue, LINK, 14},
+    /* “…,” according to Name / according to a statement from the ministry */
+    [R_ACCORDING_AFTER] = {"quote-according-to", 0.85, link_according_after, LINK, 12},
+    /* “…” between the two countries, the President's office said. (the sentence's last clause) */
+    [R_SENTENCE_END_CUE] = {"quote-sentence-end-cue", 0.8, link_sentence_end_cue, LINK, 24},
+    /* Name: “…” */
+    [R_COLON] = {"quote-colon", 0.85, link_colon, LINK, 8},
+    /* Name said that “…” / quoted Name as saying “…” / according to Name, “…” (own clause) */
+    [R_VERB_SUBJECT] = {"quote-verb-subject", 0.85, link_verb_subject, LINK, 25},
+    /* Name …, adding that “…” */
+    [R_PARTICIPLE] = {"quote-participle-subject", 0.75, link_participle_subject, LINK, 25},
+    /* Name, speaking at …, thanked the crews for “…” (a partial quote, no speech verb) */
+    [R_CLAUSE_SUBJECT] = {"quote-clause-subject", 0.65, link_clause_subject, LINK, 40},
+    /* “…,” she said, “…” */
+    [R_SPLIT] = {"quote-split", 0.8, link_split, LINK, 0},
+    /* “…,” she said. “…” (the same paragraph, nobody else named between) */
+    [R_CONTINUATION] = {"quote-continuation", 0.75, link_continuation, LINK, 0},
+    /* Name said: ¶ “…” */
+    [R_COLON_INTRO] = {"quote-colon-intro", 0.8, link_colon_intro, LINK, 1},
+    /* “…” ¶ — Name, Institute */
+    [R_SIGNED_LINE] = {"quote-signed-line", 0.8, link_signed_line, LINK, 40},
+    /* “…,” Name said. ¶ “…” (a paragraph of quotation with no cue continues the speaker) */
+    [R_CONVERSATION] = {"quote-conversation-chain", 0.7, link_conversation, LINK, 1},
+    /* a quotation over several paragraphs speaks with one voice (quotes.c groups them) */
+    [R_MULTI_PARAGRAPH] = {"quote-multi-paragraph", 0.75, NULL, LINK_CHAINS, 0},
+    /* the conversation chain again, now that the chains' voices are known */
+    [R_CONVERSATION_LATE] = {"quote-conversation-chain", 0.7, link_conversation, LINK_LATE, 1},
+    /* “…” “…,” he said. (a quote with no cue right before another of the same paragraph) */
+    [R_NEXT_QUOTE] = {"quote-next-quote", 0.7, link_next_quote, LINK_LATE_BACKWARD, 0},
+    /* Name arrived in Rabat. “…” (a quote with no cue in a paragraph that names one person) */
+    [R_SINGLE_MENTION] = {"quote-paragraph-single-mention", 0.6, link_single_mention, LINK_LATE, 0},
+    /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech) */
+    [R_REPORTED_BEFORE] = {"quote-reported-before", 0.65, link_reported_before, LINK_LATE, 1},
+    [R_EXACT_NAME] = {"exact-name", 1.0, NULL, RESOLVE, 0},
+    [R_SENTENCE_SUBJECT] = {"sentence-subject", 0.9, NULL, RESOLVE, 0},
+    [R_RUNNING_SPEAKER] = {"running-speaker", 0.85, NULL, RESOLVE, 4},
+    [R_PREVIOUS_SUBJECT] = {"previous-subject", 0.85, NULL, RESOLVE, 3},
+    [R_ROLE_COREFERENCE] = {"role-coreference", 0.8, NULL, RESOLVE, 48},
+    [R_ROLE_UNNAMED] = {"role-unnamed", 0.8, NULL, RESOLVE, 0},
+    [R_INSTITUTION] = {"institution", 0.9, NULL, RESOLVE, 0},
+    [R_CARRIED] = {"carried", 1.0, NULL, RESOLVE, 0},
+};
+
+#define WINDOW(r) (SPEAKER_RULES[r].window)
+/* A short sentence of its own that only attributes: "Hegseth said." */
+#define ATTRIBUTION_MAX_TOKENS 7
+/* A pronoun looks back over at most this many sentences (WINDOW(R_PREVIOUS_SUBJECT) of them
+ * naming someone). */
+#define PRONOUN_LOOKBACK_SENTENCES 8
+/* A role phrase or an institution's name reads at most this many words before its head. */
+#define PHRASE_MAX_WORDS 5
+
+/* ---- token helpers ---- */
+
+static bool quoted(const sieve *s, int t)
+{
+    return s->quoted[t] != 0;
+}
+
+static bool is_cue(const doc *d, int t)
+{
+    return tok_in(d, t, LEX_SPEECH_VERBS) || tok_ieq(d, t, "according");
+}
+
+static bool is_subject_pronoun(const doc *d, int t)
+{
+    return tok_ieq(d, t, "he") || tok_ieq(d, t, "she");
+}
+
+static bool is_determiner(const doc *d, int t)
+{
+    return tok_ieq(d, t, "the") || tok_ieq(d, t, "a") || tok_ieq(d, t, "an") || tok_ieq(d, t, "one") ||
+           tok_ieq(d, t, "another") || tok_ieq(d, t, "his") || tok_ieq(d, t, "her") || tok_ieq(d, t, "its") ||
+           tok_ieq(d, t, "their") || tok_ieq(d, t, "our") || tok_ieq(d, t, "this") || tok_ieq(d, t, "that");
+}
+
+static bool is_definite(const doc *d, int t)
+{
+    return tok_ieq(d, t, "the") || tok_ieq(d, t, "his") || tok_ieq(d, t, "her") || tok_ieq(d, t, "its") ||
+           tok_ieq(d, t, "their") || tok_ieq(d, t, "this") || tok_ieq(d, t, "that");
+}
+
+static bool is_dash(const doc *d, int t)
+{
+    return tok_is(d, t, "\xE2\x80\x94") || tok_is(d, t, "\xE2\x80\x93") || tok_is(d, t, "-");
+}
+
+static bool is_quote_mark(const doc *d, int t)
+{
+    return tok_is(d, t, "\xE2\x80\x9C") || tok_is(d, t, "\xE2\x80\x9D") || tok_is(d, t, "\"") ||
+           tok_is(d, t, "\xC2\xAB") || tok_is(d, t, "\xC2\xBB");
+}
+
+/* Does token t end in a possessive ’s / 's? */
+static bool possessive(const doc *d, int t)
+{
+    size_t n = tok_len(d, t);
+    const char *w = d->text + d->tokens.items[t].start;
+    return (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0) || (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's');
+}
+
+static bool is_role_head(const doc *d, int t)
+{
+    return tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_ROLE_NOUNS) || tok_in_ci(d, t, LEX_SPEAKER_NOUNS);
+}
+
+static bool is_body_head(const doc *d, int t)
+{
+    /* "house" speaks only capitalised ("the White House") */
+    if (tok_ieq(d, t, "house") && !(d->tokens.items[t].flags & TK_CAP))
+        return false;
+    return tok_in_ci(d, t, LEX_SPEAKING_BODIES);
+}
+
+/* The person mention covering token t outside quotation marks, or -1. */
+static int mention_on(const sieve *s, int t)
+{
+    if (t < 0 || t >= (int)s->d->tokens.n || quoted(s, t))
+        return -1;
+    return s->d->tokens.items[t].cover;
+}
+
+static void set_person(const sieve *s, int pm, mention *m)
+{
+    const person_mention *p = &s->d->pmentions.items[pm];
+    m->kind = MENTION_PERSON;
+    m->person = p->person;
+    m->from = tok_at(s->d, p->start);
+    m->to = tok_at(s->d, p->end);
+}
+
+/* ---- mention phrases ---- */
+
+/* The words of a role or an institution whose head is token head, read back to a determiner
+ * or to the first word that cannot belong ([*from, head]); sets *definite. */
+static int phrase_start(const sieve *s, int head, int limit, bool *definite)
+{
+    const doc *d = s->d;
+    int k = head;
+    *definite = false;
+    while (k - 1 >= limit && head - k < PHRASE_MAX_WORDS && !quoted(s, k - 1)) {
+        int p = k - 1;
+        if (is_determiner(d, p)) {
+            *definite = is_definite(d, p);
+            return k;
+        }
+        const token *tk = &d->tokens.items[p];
+        if ((tk->flags & TK_PUNCT) || is_cue(d, p) || tok_in(d, p, LEX_CLAUSE_OPENERS) ||
+            (tok_in(d, p, LEX_FUNCTION_WORDS) && !tok_is(d, p, "of") && !tok_is(d, p, "for")) ||
+            (!(tk->flags & TK_WORD) && !(tk->flags & TK_NUM)) || d->tokens.items[p].cover >= 0)
+            break;
+        k = p;
+    }
+    /* no determiner: a capitalised title or name ("Foreign Minister", "Peru's Foreign
+     * Ministry") is definite, a bare plural ("some commentators") is not */
+    *definite = (d->tokens.items[head].flags & TK_CAP) != 0;
+    return k;
+}
+
+/* A role or institution ending at token last (inclusive): its head is last, or a capitalised
+ * head before "of ..." ("the Ministry of Foreign Affairs", "the Secretary of State"). */
+static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
+{
+    const doc *d = s->d;
+    int head = -1;
+    if (is_body_head(d, last) || is_role_head(d, last)) {
+        head = last;
+    } else if (d->tokens.items[last].flags & TK_CAP) {
+        for (int k = last - 1; k >= limit && k >= last - 8 && !quoted(s, k); k--) {
+            if (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and") || tok_is(d, k, "the") ||
+                (d->tokens.items[k].flags & TK_CAP) || possessive(d, k)) {
+                if ((d->tokens.items[k].flags & TK_CAP) && (is_body_head(d, k) || is_role_head(d, k)) &&
+                    k + 1 <= last && tok_is(d, k + 1, "of")) {
+                    head = k;
+                    break;
+                }
+                continue;
+            }
+            break;
+        }
+    }
+    if (head < 0)
+        return false;
+    bool definite;
+    int from = phrase_start(s, head, limit, &definite);
+    m->kind = is_body_head(d, head) && !is_role_head(d, head) ? MENTION_INSTITUTION : MENTION_ROLE;
+    m->from = from;
+    m->to = last + 1;
+    m->definite = definite;
+    return true;
+}
+
+/* A role or institution starting at token t ("the foreign ministry", "a senior official",
+ * "the Minister of Energy"), within [t, to). */
+static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
+{
+    const doc *d = s->d;
+    int k = t;
+    if (k < to && is_determiner(d, k))
+        k++;
+    for (int w = 0; k < to && w < PHRASE_MAX_WORDS && !quoted(s, k); w++, k++) {
+        if (is_body_head(d, k) || is_role_head(d, k)) {
+            int last = k;
+            /* "the Minister of Energy", "the Ministry of Foreign Affairs of Peru" */
+            while (last + 2 < to && tok_is(d, last + 1, "of") && (d->tokens.items[last].flags & TK_CAP)) {
+                int e = last + 2;
+                if (e < to && tok_is(d, e, "the"))
+                    e++;
+                int f = e;
+                while (f < to && f < e + 4 && (d->tokens.items[f].flags & TK_CAP) && !quoted(s, f))
+                    f++;
+                if (f == e)
+                    break;
+                last = f - 1;
+            }
+            /* a head followed by more of the phrase ("the foreign ministry spokesman") */
+            if (last == k && k + 1 < to && (is_role_head(d, k + 1) || is_body_head(d, k + 1)))
+                continue;
+            return noun_phrase_ending(s, t, k, m) && (m->to = last + 1, m->from >= t);
+        }
+        const token *tk = &d->tokens.items[k];
+        if ((tk->flags & TK_PUNCT) || is_cue(d, k) || tk->cover >= 0)
+            return false;
+    }
+    return false;
+}
+
+/* The subject whose last word is right before token e, within [limit, e): a name (with a
+ * suffix, an appositive or "'s office"), a pronoun, a role or an institution. */
+static bool subject_ending(const sieve *s, int limit, int e, mention *m)
+{
+    const doc *d = s->d;
+    int k = e - 1;
+    while (k >= limit && tok_in(d, k, LEX_CUE_FILLERS))
+        k--;
+    /* "Senator Name (R-Texas) said", "the foreign ministry (MOFA) said" */
+    if (k > limit && tok_is(d, k, ")")) {
+        int open = k - 1;
+        while (open > limit && open >= k - 8 && !tok_is(d, open, "("))
+            open--;
+        if (open > limit && tok_is(d, open, "("))
+            k = open - 1;
+    }
+    if (k < limit || quoted(s, k))
+        return false;
+    /* "Name, Norway's trade minister, said" / "Name, 54, said" / "Norway's minister, Name,
+     * said" / "Name, the minister, who …, said": up to three segments between commas */
+    if (tok_is(d, k, ",")) {
+        int end = k, first_comma = -1;
+        for (int seg = 0; seg < 3; seg++) {
+            int c = end - 1;
+            if (c >= limit && mention_on(s, c) >= 0 && c > limit && tok_is(d, tok_at(d, d->pmentions.items[mention_on(s, c)].start) - 1, ",")) {
+                set_person(s, mention_on(s, c), m); /* the segment is the name itself */
+                return true;
+            }
+            while (c >= limit && c >= end - 12 && !tok_is(d, c, ",") && !quoted(s, c))
+                c--;
+            if (c <= limit || !tok_is(d, c, ",") || c >= end - 1)
+                break;
+            if (first_comma < 0)
+                first_comma = c;
+            int pm = mention_on(s, c - 1);
+            if (pm < 0 && c - 2 >= limit && tok_in(d, c - 1, LEX_NAME_SUFFIXES))
+                pm = mention_on(s, c - 2);
+            if (pm < 0 && c - 3 >= limit && tok_is(d, c - 1, ".") && tok_in(d, c - 2, LEX_NAME_SUFFIXES))
+                pm = mention_on(s, c - 3);
+            if (pm >= 0) {
+                set_person(s, pm, m);
+                return true;
+            }
+            end = c;
+        }
+        /* "the ministry, in a statement, said" */
+        if (first_comma > limit && !is_cue(d, first_comma - 1))
+            return subject_ending(s, limit, first_comma, m);
+        return false;
+    }
+    /* "Name Jr. said" */
+    if (tok_is(d, k, ".") && k - 1 >= limit && tok_in(d, k - 1, LEX_NAME_SUFFIXES))
+        k -= 2;
+    else if (tok_in(d, k, LEX_NAME_SUFFIXES) && k - 1 >= limit && mention_on(s, k - 1) >= 0)
+        k--;
+    if (k < limit)
+        return false;
+    int pm = mention_on(s, k);
+    if (pm >= 0) {
+        /* "a spokesman for Name said": the spokesman speaks */
+        int first = tok_at(d, d->pmentions.items[pm].start);
+        if (first - 2 >= limit && (tok_is(d, first - 1, "for") || tok_is(d, first - 1, "to")) &&
+            is_role_head(d, first - 2) && noun_phrase_ending(s, limit, first - 2, m)) {
+            m->to = k + 1;
+            m->definite = false;
+            return true;
+        }
+        set_person(s, pm, m);
+        return true;
+    }
+    /* "Name's office said" */
+    if (tok_ieq(d, k, "office") && k - 1 >= limit && possessive(d, k - 1) && (pm = mention_on(s, k - 1)) >= 0) {
+        set_person(s, pm, m);
+        return true;
+    }
+    if (is_subject_pronoun(d, k) || tok_ieq(d, k, "it")) {
+        m->kind = MENTION_PRONOUN;
+        m->tok = k;
+        m->from = k;
+        m->to = k + 1;
+        return true;
+    }
+    /* "His Excellency said": the person named last */
+    if (tok_is(d, k, "Excellency") && k - 1 >= limit && (tok_is(d, k - 1, "His") || tok_is(d, k - 1, "Her"))) {
+        m->kind = MENTION_ROLE;
+        m->from = k - 1;
+        m->to = k + 1;
+        m->definite = true;
+        return true;
+    }
+    return noun_phrase_ending(s, limit, k, m);
+}
+
+/* The subject starting at token t, within [t, to): "said Name", "said he", "said the
+ * foreign ministry", "said Name, the minister". */
+static bool subject_starting(const sieve *s, int t, int to, mention *m)
+{
+    const doc *d = s->d;
+    if (t >= to)
+        return false;
+    for (int k = t; k < to && k <= t + 1; k++) {
+        int pm = mention_on(s, k);
+        if (pm >= 0) {
+            set_person(s, pm, m);
+            return true;
+        }
+        if (!tok_ieq(d, k, "the"))
+            break;
+    }
+    if (is_subject_pronoun(d, t)) {
+        m->kind = MENTION_PRONOUN;
+        m->tok = m->from = t;
+        m->to = t + 1;
+        return true;
+    }
+    if (!noun_phrase_starting(s, t, to, m))
+        return false;
+    /* "said the minister, Name," / "said the minister Name" */
+    for (int k = m->to; k < to && k <= m->to + 1; k++) {
+        int pm = mention_on(s, k);
+        if (pm >= 0) {
+            set_person(s, pm, m);
+            return true;
+        }
+        if (!tok_is(d, k, ","))
+            break;
+    }
+    return true;
+}
+
+/* ---- the quote's surroundings ---- */
+
+static int sentence_of(const doc *d, size_t b)
+{
+    int t = tok_at(d, b);
+    if (t >= (int)d->tokens.n)
+        return -1;
+    return d->tokens.items[t].sent;
+}
+
+static const quote_span *previous_on_line(const sieve *s)
+{
+    if (s->i == 0 || s->q[s->i - 1].line != s->q[s->i].line)
+        return NULL;
+    return &s->q[s->i - 1];
+}
+
+/* The tokens after the closing mark that may attribute the quote: to the end of its sentence
+ * (or of the next, short one when the quote ends its sentence), stopping at the next quote. */
+static bool right_window(const sieve *s, int *from, int *to)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int s_close = sentence_of(d, q->end);
+    if (q->open_ended || s_close < 0)
+        return false;
+    *from = tok_at(d, q->close);
+    *to = d->sents.items[s_close].tok_end;
+    if (*from >= *to && s_close + 1 < (int)d->sents.n && d->sents.items[s_close + 1].line == q->line &&
+        d->sents.items[s_close + 1].tok_end - d->sents.items[s_close + 1].tok_start <= ATTRIBUTION_MAX_TOKENS) {
+        *from = d->sents.items[s_close + 1].tok_start;
+        *to = d->sents.items[s_close + 1].tok_end;
+    }
+    for (int k = *from; k < *to && doc_step(d); k++)
+        if (quoted(s, k) || (k > *from && is_quote_mark(d, k))) {
+            *to = k;
+            break;
+        }
+    while (*from < *to && (tok_is(d, *from, ",") || is_dash(d, *from) || tok_is(d, *from, ")")))
+        (*from)++;
+    return *from < *to;
+}
+
+/* The tokens before the opening mark in the quote's sentence, after any earlier quote. */
+static bool left_window(const sieve *s, int *from, int *to)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int s_open = sentence_of(d, q->start);
+    if (s_open < 0)
+        return false;
+    *from = d->sents.items[s_open].tok_start;
+    *to = tok_at(d, q->open);
+    /* the mark opens the sentence (it may be cut with the sentence before) */
+    if (*to < *from)
+        return false;
+    const quote_span *prev = previous_on_line(s);
+    if (prev && prev->close > d->sents.items[s_open].start)
+        *from = tok_at(d, prev->close);
+    return *from < *to;
+}
+
+/* ---- first stage: quote to mention ---- */
+
+/* "the statement posted on Name's account", "a post by the ministry": the speaker behind a
+ * document or channel starting at token t, within [t, to). */
+static bool channel_speaker(const sieve *s, int t, int to, mention *m)
+{
+    const doc *d = s->d;
+    int k = t;
+    if (k < to && is_determiner(d, k))
+        k++;
+    if (k >= to || !tok_in_ci(d, k, LEX_SPEECH_CHANNELS))
+        return false;
+    for (int j = k + 1; j < to && j <= k + 4; j++) {
+        if (!tok_is(d, j, "by") && !tok_is(d, j, "from") && !tok_is(d, j, "of") && !tok_is(d, j, "on"))
+            continue;
+        for (int n = j + 1; n < to && n <= j + 2; n++) {
+            int pm = mention_on(s, n);
+            if (pm >= 0) {
+                set_person(s, pm, m);
+                return true;
+            }
+        }
+        return noun_phrase_starting(s, j + 1, to, m) && m->kind == MENTION_INSTITUTION;
+    }
+    return false;
+}
+
+static bool link_cue_name(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!right_window(s, &from, &to))
+        return false;
+    int lim = from + 1 + WINDOW(R_CUE_NAME) < to ? from + 1 + WINDOW(R_CUE_NAME) : to;
+    /* “…,” read the statement posted on Name's account */
+    if (tok_ieq(d, from, "read") || tok_ieq(d, from, "reads")) {
+        m->cue = from;
+        return channel_speaker(s, from + 1, lim, m);
+    }
+    if (!is_cue(d, from) || tok_ieq(d, from, "according"))
+        return false;
+    m->cue = from;
+    return subject_starting(s, from + 1, lim, m) || channel_speaker(s, from + 1, lim, m);
+}
+
+static bool link_dash_name(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (q->open_ended)
+        return false;
+    int t = tok_at(d, q->close);
+    while (t < (int)d->tokens.n && tok_is(d, t, ","))
+        t++;
+    if (t + 1 >= (int)d->tokens.n || !is_dash(d, t) || d->tokens.items[t].start >= d->lines.items[q->line].end)
+        return false;
+    int to = tok_at(d, d->lines.items[q->line].end);
+    int lim = t + 1 + WINDOW(R_DASH_NAME) < to ? t + 1 + WINDOW(R_DASH_NAME) : to;
+    if (!subject_starting(s, t + 1, lim, m))
+        return false;
+    /* the name ends the line or its sentence: a signature, not the start of a new clause */
+    int after = m->to;
+    return after >= to || tok_is(d, after, ",") || tok_is(d, after, ".") || tok_is(d, after, "(");
+}
+
+static bool link_name_cue(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!right_window(s, &from, &to))
+        return false;
+    /* the first speech verb, in the same clause as the closing mark */
+    for (int c = from + 1; c < to && c <= from + WINDOW(R_NAME_CUE) && doc_step(d); c++) {
+        if (tok_in(d, c, LEX_CLAUSE_OPENERS) && !(d->tokens.items[c].flags & TK_CAP))
+            return false;
+        if (!is_cue(d, c) || tok_ieq(d, c, "according"))
+            continue;
+        if (!subject_ending(s, from, c, m))
+            return false;
+        /* the subject must be what follows the mark: "“…,” the minister said", not
+         * "“…,” after talks with Name, the minister said" */
+        int k = from;
+        while (k < m->from && (is_determiner(d, k) || tok_in(d, k, LEX_TITLE_HEADS) ||
+                               tok_in(d, k, LEX_TITLE_MODIFIERS) || tok_in(d, k, LEX_HONORIFICS)))
+            k++;
+        if (k < m->from)
+            return false;
+        m->cue = c;
+        return true;
+    }
+    return false;
+}
+
+/* The speaker after "according to" at token c: past a channel ("according to a statement
+ * from the ministry"). */
+static bool according_to(sieve *s, int c, int to, mention *m)
+{
+    const doc *d = s->d;
+    int t = c + 2;
+    int lim = t + WINDOW(R_ACCORDING_AFTER) < to ? t + WINDOW(R_ACCORDING_AFTER) : to;
+    for (int k = t; k < lim && k <= t + 3; k++)
+        if (tok_in_ci(d, k, LEX_SPEECH_CHANNELS)) {
+            int j = k + 1;
+            while (j < lim && tok_in_ci(d, j, LEX_SPEECH_CHANNELS))
+                j++;
+            if (j < lim && (tok_is(d, j, "from") || tok_is(d, j, "by") || tok_is(d, j, "of") || tok_is(d, j, "issued"))) {
+                if (tok_is(d, j, "issued") && j + 1 < lim && tok_is(d, j + 1, "by"))
+                    j++;
+                t = j + 1;
+                break;
+            }
+            /* "according to Name's statement" */
+        }
+    if (subject_starting(s, t, lim, m)) {
+        m->cue = c;
+        return true;
+    }
+    /* "according to the person's post": the possessive name */
+    for (int k = t; k < lim && k <= t + 3; k++) {
+        int pm = mention_on(s, k);
+        if (pm >= 0) {
+            set_person(s, pm, m);
+            m->cue = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool link_according_after(sieve *s, mention *m)
+{
+    int from, to;
+    if (!right_window(s, &from, &to))
+        return false;
+    if (!tok_ieq(s->d, from, "according") || from + 1 >= to || !tok_is(s->d, from + 1, "to"))
+        return false;
+    return according_to(s, from, to, m);
+}
+
+/* The sentence's last clause attributes it: ", SUBJECT CUE" near the end of the sentence,
+ * with no other speech verb between the closing mark and the comma. */
+static bool link_sentence_end_cue(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!right_window(s, &from, &to) || to - from > WINDOW(R_SENTENCE_END_CUE))
+        return false;
+    for (int comma = from; comma + 2 < to && doc_step(d); comma++) {
+        if (is_cue(d, comma))
+            return false;
+        if (!tok_is(d, comma, ","))
+            continue;
+        /* the first speech verb after the comma, and the sentence ends a few words later */
+        for (int c = comma + 2; c < to && c <= comma + 8; c++) {
+            if (!is_cue(d, c))
+                continue;
+            if (to - c > 6 || tok_ieq(d, c, "according") || tok_in(d, c, LEX_PARTICIPLE_CUES))
+                return false;
+            if (!subject_ending(s, comma + 1, c, m) || m->from > comma + 2)
+                return false;
+            m->cue = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool link_colon(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!left_window(s, &from, &to) || !tok_is(d, to - 1, ":"))
+        return false;
+    for (int k = to - 2; k >= from && k >= to - WINDOW(R_COLON); k--) {
+        int pm = mention_on(s, k);
+        if (pm >= 0 && in_relative_clause(d, from, k))
+            continue;
+        if (pm >= 0) {
+            set_person(s, pm, m);
+            for (int c = k; c < to; c++)
+                if (is_cue(d, c))
+                    m->cue = c;
+            return true;
+        }
+        if (is_subject_pronoun(d, k)) {
+            m->kind = MENTION_PRONOUN;
+            m->tok = m->from = k;
+            m->to = k + 1;
+            return true;
+        }
+        if (is_cue(d, k) && subject_ending(s, from, k, m)) {
+            m->cue = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "quoted Name as saying" / "Name was quoted as saying", with "saying" at token c. */
+static bool quoted_as_saying(sieve *s, int from, int c, mention *m)
+{
+    const doc *d = s->d;
+    if (c - 1 < from || !tok_is(d, c - 1, "as"))
+        return false;
+    for (int k = c - 2; k >= from && k >= c - 12; k--) {
+        if (!tok_is(d, k, "quoted"))
+            continue;
+        if (k - 1 >= from && (tok_is(d, k - 1, "was") || tok_is(d, k - 1, "were")))
+            return subject_ending(s, from, k - 1, m) && (m->cue = k, true);
+        if (subject_starting(s, k + 1, c - 1, m)) {
+            m->cue = k;
+            return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* A cue reported inside another ("the spokesman said the president told …"): the outer
+ * speaker relays, and speaks. */
+static void outer_speaker(sieve *s, int from, mention *m)
+{
+    const doc *d = s->d;
+    for (int c = m->from - 1; c >= from && c >= m->from - 3; c--) {
+        if (!is_cue(d, c) || tok_in(d, c, LEX_PARTICIPLE_CUES) || tok_ieq(d, c, "according"))
+            continue;
+        mention outer = {.cue = c, .person = -1};
+        if (subject_ending(s, from, c, &outer))
+            *m = outer;
+        return;
+    }
+}
+
+static bool link_verb_subject(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!left_window(s, &from, &to))
+        return false;
+    for (int c = to - 1; c >= from && doc_step(d); c--) {
+        if (!is_cue(d, c) || quoted(s, c) || to - c > WINDOW(R_VERB_SUBJECT) * 2)
+            continue;
+        if (tok_in(d, c, LEX_PARTICIPLE_CUES))
+            return false; /* "…, describing it as “…”": the participle pass's */
+        if (tok_ieq(d, c, "according")) {
+            if (c + 1 < to && tok_is(d, c + 1, "to") && according_to(s, c, to, m))
+                return true;
+            continue;
+        }
+        if (quoted_as_saying(s, from, c, m))
+            return true;
+        if (subject_ending(s, from, c, m)) {
+            m->cue = c;
+            outer_speaker(s, from, m);
+            return true;
+        }
+        /* "Name, who met X on Monday, said": the nearest person before the cue in its clause */
+        for (int k = c - 1; k >= from && k >= c - WINDOW(R_VERB_SUBJECT); k--) {
+            int pm = mention_on(s, k);
+            if (pm >= 0 && in_relative_clause(d, from, k))
+                continue;
+            if (pm >= 0) {
+                set_person(s, pm, m);
+                m->cue = c;
+                return true;
+            }
+            if (is_subject_pronoun(d, k)) {
+                m->kind = MENTION_PRONOUN;
+                m->tok = m->from = k;
+                m->to = k + 1;
+                m->cue = c;
+                return true;
+            }
+            if (tok_is(d, k, ";") || is_quote_mark(d, k) || quoted(s, k) ||
+                (tok_in(d, k, LEX_CLAUSE_OPENERS) && !(d->tokens.items[k].flags & TK_CAP)))
+                break;
+        }
+    }
+    return false;
+}
+
+static bool link_participle_subject(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!left_window(s, &from, &to))
+        return false;
+    for (int c = to - 1; c >= from && doc_step(d); c--) {
+        if (!tok_in(d, c, LEX_PARTICIPLE_CUES) || quoted(s, c))
+            continue;
+        /* the subject of the sentence */
+        for (int k = from; k < c && k < from + WINDOW(R_PARTICIPLE) && doc_step(d); k++) {
+            int pm = mention_on(s, k);
+            if (pm >= 0) {
+                set_person(s, pm, m);
+                m->cue = c;
+                return true;
+            }
+            if (is_subject_pronoun(d, k)) {
+                m->kind = MENTION_PRONOUN;
+                m->tok = m->from = k;
+                m->to = k + 1;
+                m->cue = c;
+                return true;
+            }
+            if (is_body_head(d, k) || is_role_head(d, k)) {
+                if (noun_phrase_ending(s, from, k, m)) {
+                    m->cue = c;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+/* A partial quote in a sentence with no speech verb ("Name thanked the crews for “…”"): the
+ * person who is the subject of the sentence, when the words before the quote name nobody
+ * else and hold no other quotation. */
+static bool link_clause_subject(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int from, to;
+    if (!left_window(s, &from, &to) || previous_on_line(s) || to - from > WINDOW(R_CLAUSE_SUBJECT))
+        return false;
+    int se = sentence_of(d, q->start);
+    if (se < 0 || d->sents.items[se].tok_start != from)
+        return false;
+    int subject = -1;
+    for (int k = from; k < to && doc_step(d); k++) {
+        if (is_cue(d, k) || quoted(s, k) || is_quote_mark(d, k))
+            return false;
+        int pm = mention_on(s, k);
+        if (pm < 0)
+            continue;
+        /* the subject opens the sentence; anyone else named before the quote may be meant */
+        if (subject < 0 && tok_at(d, d->pmentions.items[pm].start) == from)
+            subject = pm;
+        else if (subject < 0 || d->pmentions.items[pm].person != d->pmentions.items[subject].person)
+            return false;
+    }
+    if (subject < 0)
+        return false;
+    set_person(s, subject, m);
+    return true;
+}
+
+static bool link_split(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *prev = previous_on_line(s);
+    int s_open = sentence_of(d, s->q[s->i].open);
+    if (!prev || !speaker_known(prev) || s_open < 0 || prev->close <= d->sents.items[s_open].start)
+        return false;
+    m->kind = MENTION_CARRIED;
+    m->from_quote = prev;
+    return true;
+}
+
+static bool link_continuation(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *prev = previous_on_line(s);
+    if (!prev || !speaker_known(prev))
+        return false;
+    const quote_span *q = &s->q[s->i];
+    for (int i = mention_at(d, prev->close); i < (int)d->pmentions.n && d->pmentions.items[i].start < q->open; i++)
+        if (d->pmentions.items[i].end <= q->open && d->pmentions.items[i].person != prev->person)
+            return false;
+    m->kind = MENTION_CARRIED;
+    m->from_quote = prev;
+    return true;
+}
+
+/* The nearest line before line li that is not blank, or -1. */
+static int previous_line(const doc *d, int li)
+{
+    int pl = li - 1;
+    while (pl >= 0 && d->lines.items[pl].kind == LINE_BLANK)
+        pl--;
+    return pl;
+}
+
+/* Does the quote open its line? */
+static bool opens_line(const doc *d, const quote_span *q)
+{
+    size_t ls = d->lines.items[q->line].start;
+    while (ls < q->open && (d->text[ls] == ' ' || d->text[ls] == '\t'))
+        ls++;
+    return ls == q->open;
+}
+
+static bool link_colon_intro(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (previous_on_line(s) || !opens_line(d, q))
+        return false;
+    int pl = previous_line(d, q->line);
+    if (pl < 0 || d->lines.items[pl].kind != LINE_BODY)
+        return false;
+    int t_end = tok_at(d, d->lines.items[pl].end);
+    if (t_end <= 0 || !tok_is(d, t_end - 1, ":"))
+        return false;
+    int from = d->sents.items[d->tokens.items[t_end - 1].sent].tok_start;
+    for (int c = t_end - 2; c >= from && c >= t_end - 1 - WINDOW(R_VERB_SUBJECT); c--) {
+        if (!is_cue(d, c) || quoted(s, c))
+            continue;
+        if (subject_ending(s, from, c, m)) {
+            m->cue = c;
+            return true;
+        }
+    }
+    /* "Name:" closing the paragraph */
+    int pm = mention_on(s, t_end - 2);
+    if (pm >= 0) {
+        set_person(s, pm, m);
+        return true;
+    }
+    return false;
+}
+
+static bool link_signed_line(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int nl = q->line + 1;
+    if (nl >= (int)d->lines.n || d->lines.items[nl].kind == LINE_BLANK)
+        return false;
+    const line *sig = &d->lines.items[nl];
+    uint32_t c0 = cp_at(d, sig->start, NULL);
+    if (c0 != 0x2014 && c0 != 0x2013 && c0 != '-')
+        return false;
+    for (int i = mention_at(d, sig->start + 1);
+         i < (int)d->pmentions.n && d->pmentions.items[i].start < sig->start + (size_t)WINDOW(R_SIGNED_LINE); i++)
+        if (d->pmentions.items[i].end <= sig->end) {
+            set_person(s, i, m);
+            return true;
+        }
+    return false;
+}
+
+/* A paragraph that opens with a quotation and has no cue continues the speaker of the
+ * paragraph right before it, when that one ends with an attributed quotation and this one
+ * names nobody else outside its quotation marks. */
+static bool link_conversation(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (s->i == 0 || previous_on_line(s) || (q->chain >= 0 && q->chain != (int)s->i) || !opens_line(d, q))
+        return false;
+    const quote_span *prev = &s->q[s->i - 1];
+    int pl = previous_line(d, q->line);
+    if (pl < 0 || prev->line != pl || !speaker_known(prev) || d->lines.items[pl].kind != LINE_BODY)
+        return false;
+    const line *l = &d->lines.items[q->line];
+    for (int i = mention_at(d, l->start); i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end; i++) {
+        int t = d->pmentions.items[i].tok_start;
+        if (!quoted(s, t) && d->pmentions.items[i].person != prev->person)
+            return false;
+    }
+    m->kind = MENTION_CARRIED;
+    m->from_quote = prev;
+    return true;
+}
+
+/* A quote with no cue right before another quote of its paragraph (nothing but space
+ * between) that has a speaker: "“Part one.” “Part two,” he said." */
+static bool link_next_quote(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (s->i + 1 >= s->n || q->open_ended)
+        return false;
+    const quote_span *next = &s->q[s->i + 1];
+    if (next->line != q->line || !speaker_known(next))
+        return false;
+    for (size_t b = q->close; b < next->open; b++)
+        if (d->text[b] != ' ')
+            return false;
+    m->kind = MENTION_CARRIED;
+    m->from_quote = next;
+    return true;
+}
+
+/* A quote with no cue that opens a sentence of a paragraph naming one person before it, and
+ * nobody else outside quotation marks ("Name arrived in Rabat on Monday. “…”"). */
+static bool link_single_mention(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int open = tok_at(d, q->open);
+    if (open > 0 && d->tokens.items[open - 1].sent == d->tokens.items[open].sent &&
+        !tok_is(d, open - 1, ".") && !tok_is(d, open - 1, "!") && !tok_is(d, open - 1, "?"))
+        return false;
+    const line *l = &d->lines.items[q->line];
+    int first = -1;
+    for (int i = mention_at(d, l->start); i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end && doc_step(d);
+         i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (quoted(s, pm->tok_start))
+            continue;
+        if (first >= 0 && pm->person != d->pmentions.items[first].person)
+            return false;
+        if (first < 0) {
+            if (pm->start > q->open)
+                return false;
+            first = i;
+        }
+    }
+    if (first < 0)
+        return false;
+    set_person(s, first, m);
+    return true;
+}
+
+/* A paragraph that opens with a quotation after a paragraph of reported speech ("Name said
+ * the signing … He said staff would …"): the subject of the last speech verb there. */
+static bool link_reported_before(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (previous_on_line(s) || (q->chain >= 0 && q->chain != (int)s->i) || !opens_line(d, q))
+        return false;
+    int pl = previous_line(d, q->line);
+    if (pl < 0 || d->lines.items[pl].kind != LINE_BODY || (s->i > 0 && s->q[s->i - 1].line == pl))
+        return false;
+    int t_end = tok_at(d, d->lines.items[pl].end);
+    if (t_end <= 0)
+        return false;
+    const sentence *last = &d->sents.items[d->tokens.items[t_end - 1].sent];
+    for (int c = last->tok_start; c < last->tok_end && c < last->tok_start + WINDOW(R_VERB_SUBJECT); c++) {
+        if (!is_cue(d, c) || tok_in(d, c, LEX_PARTICIPLE_CUES) || tok_ieq(d, c, "according"))
+            continue;
+        if (!subject_ending(s, last->tok_start, c, m))
+            return false;
+        m->cue = c;
+        return true;
+    }
+    return false;
+}
+
+/* ---- second stage: mention to speaker ---- */
+
+static bool gender_fits(const doc *d, int p, char gender)
+{
+    char g = d->people.items[p].gender;
+    return !gender || !g || g == gender;
+}
+
+/* The subject of sentence se, outside quotation marks and before token before: its first
+ * person mention, unless a preposition or a verb comes first ("met with Name").  -1 when
+ * it has none; *others counts the other people it names that fit. */
+static int sentence_subject(const sieve *s, int se, int before, char gender, int *others)
+{
+    const doc *d = s->d;
+    const sentence *st = &d->sents.items[se];
+    int subject = -1;
+    bool first = true;
+    *others = 0;
+    for (int i = st->mentions_start; i < st->mentions_end && doc_step(d); i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (pm->tok_start >= before || quoted(s, pm->tok_start) || pm->pronoun)
+            continue;
+        if (!gender_fits(d, pm->person, gender)) {
+            first = false;
+            continue;
+        }
+        int b = tok_at(d, pm->start) - 1;
+        bool object = b >= st->tok_start && (tok_in(d, b, LEX_FUNCTION_WORDS) || tok_in(d, b, LEX_MEETING_WORDS) ||
+                                              tok_ieq(d, b, "met"));
+        if (first && !object && !in_relative_clause(d, st->tok_start, pm->tok_start))
+            subject = pm->person;
+        else if (pm->person != subject)
+            (*others)++;
+        first = false;
+    }
+    return subject;
+}
+
+/* The number of body paragraphs from line a to line b. */
+static int paragraphs_between(const doc *d, int a, int b, int most)
+{
+    int n = 0;
+    for (int li = a + 1; li <= b && n <= most; li++)
+        n += d->lines.items[li].kind == LINE_BODY;
+    return n;
+}
+
+/* He or she at token t: the subject of its own sentence named before it; else the running
+ * speaker (the last quote's) unless a later sentence has a subject of its own; else the
+ * subject of the nearest sentence before that names someone who fits; nobody when that
+ * sentence names two who fit and neither is its subject. */
+static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
+{
+    const doc *d = s->d;
+    char gender = tok_pronoun_gender(d, t);
+    const quote_span *q = &s->q[s->i];
+    int se = d->tokens.items[t].sent;
+    int others;
+    int subj = sentence_subject(s, se, t, gender, &others);
+    if (subj >= 0) {
+        *how = R_SENTENCE_SUBJECT;
+        return subj;
+    }
+    int running = -1;
+    if (s->running >= 0) {
+        const quote_span *r = &s->q[s->running];
+        if (paragraphs_between(d, r->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER) &&
+            gender_fits(d, r->person, gender))
+            running = s->running;
+    }
+    int first_sent = sentence_of(d, q->start);
+    if (first_sent < 0)
+        first_sent = se;
+    int looked = 0, visited = 0;
+    for (int ps = d->sents.items[first_sent].prev_readable;
+         ps >= 0 && looked < WINDOW(R_PREVIOUS_SUBJECT) && visited++ < PRONOUN_LOOKBACK_SENTENCES && doc_step(d);
+         ps = d->sents.items[ps].prev_readable) {
+        /* sentences since the running speaker's quote only */
+        if (running >= 0 && d->sents.items[ps].end <= s->q[running].close)
+            break;
+        const sentence *st = &d->sents.items[ps];
+        if (st->mentions_start == st->mentions_end)
+            continue;
+        looked++;
+        subj = sentence_subject(s, ps, st->tok_end, gender, &others);
+        if (subj >= 0) {
+            *how = R_PREVIOUS_SUBJECT;
+            return subj;
+        }
+        if (others > 0 && running < 0)
+            return -1; /* named, but nobody as the subject: two or more could be meant */
+    }
+    if (running >= 0) {
+        *how = R_RUNNING_SPEAKER;
+        return s->q[running].person;
+    }
+    return -1;
+}
+
+/* The words of a role or institution as served: without a leading determiner. */
+static char *phrase_text(const doc *d, int from, int to)
+{
+    while (from < to && is_determiner(d, from))
+        from++;
+    if (from >= to)
+        return NULL;
+    return doc_strdup(d, d->tokens.items[from].start, d->tokens.items[to - 1].end);
+}
+
+/* "It said" stands for an institution: the speaker of the last quote before, when it was one,
+ * else the institution that is the subject of a speech verb in a sentence just before. */
+static char *resolve_it(sieve *s, enum rule_id *how)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    const quote_span *running = NULL;
+    for (size_t k = s->i; k-- > 0 && doc_step(d);) {
+        if (!speaker_known(&s->q[k]))
+            continue;
+        running = &s->q[k];
+        break;
+    }
+    /* a speech verb's subject in the sentences since the last quote decides first */
+    int first_sent = sentence_of(d, q->start);
+    int looked = 0;
+    for (int ps = first_sent >= 0 ? d->sents.items[first_sent].prev_readable : -1;
+         ps >= 0 && looked++ < WINDOW(R_PREVIOUS_SUBJECT); ps = d->sents.items[ps].prev_readable) {
+        const sentence *st = &d->sents.items[ps];
+        if (running && st->end <= running->close)
+            break;
+        for (int c = st->tok_start; c < st->tok_end && c < st->tok_start + WINDOW(R_VERB_SUBJECT) && doc_step(d); c++) {
+            if (!is_cue(d, c) || quoted(s, c) || tok_in(d, c, LEX_PARTICIPLE_CUES))
+                continue;
+            mention m = {.person = -1, .cue = -1};
+            if (!subject_ending(s, st->tok_start, c, &m) || m.kind != MENTION_INSTITUTION)
+                return NULL;
+            *how = R_PREVIOUS_SUBJECT;
+            return phrase_text(d, m.from, m.to);
+        }
+    }
+    if (running && running->name && running->person < 0 &&
+        paragraphs_between(d, running->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER)) {
+        *how = R_RUNNING_SPEAKER;
+        return strdup(running->name);
+    }
+    return NULL;
+}
+
+/* The key of a word of a person's title in the title_words set: the person's index, then the
+ * word in ASCII lower case. */
+static void title_word_key(strbuf *key, int who, const char *word, size_t len)
+{
+    strbuf_add(key, &who, sizeof who);
+    for (size_t i = 0; i < len; i++) {
+        char c = word[i];
+        strbuf_addch(key, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+    }
+}
+
+static void index_title_words(const doc *d, strmap *title_words)
+{
+    for (size_t p = 0; p < d->people.n; p++) {
+        const char *title = d->people.items[p].title;
+        for (const char *w = title; w && *w;) {
+            const char *e = strchr(w, ' ');
+            size_t len = e ? (size_t)(e - w) : strlen(w);
+            strbuf key = STRBUF_INIT;
+            title_word_key(&key, (int)p, w, len);
+            strmap_put(title_words, key.buf, key.len, 0, NULL);
+            strbuf_release(&key);
+            w = e ? e + 1 : w + len;
+        }
+    }
+}
+
+/* How many words of a person's title are title words ("Minister of Energy": two). */
+static int title_word_count(const char *title)
+{
+    int n = 0;
+    for (const char *w = title; w && *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        n += lex_has_ci(LEX_TITLE_HEADS, w, len) || lex_has_ci(LEX_TITLE_MODIFIERS, w, len) ||
+             lex_has_ci(LEX_ROLE_NOUNS, w, len);
+        w = e ? e + 1 : w + len;
+    }
+    return n;
+}
+
+/* The person named before token `from` whose title has every title word of tokens [from, to)
+ * ("the Minister of Energy"), one whose title has no other first ("Minister of Energy" before
+ * "Minister of Energy and Infrastructure"); "His Excellency" stands for the person named
+ * last.  -1 when nobody fits among the mentions the rule's window reaches back. */
+static int titled_person(sieve *s, int from, int to)
+{
+    const doc *d = s->d;
+    int scanned = 0, words = 0;
+    for (int t = from; t < to; t++)
+        words += tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_TITLE_MODIFIERS) ||
+                 tok_in_ci(d, t, LEX_ROLE_NOUNS);
+    bool any_head = false;
+    for (int t = from; t < to; t++)
+        any_head |= tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_ROLE_NOUNS);
+    /* only "His Excellency" stands for whoever was named last */
+    if (!any_head && !tok_is(d, to - 1, "Excellency"))
+        return -1;
+    int subset = -1;
+    for (int i = mention_at(d, d->tokens.items[from].start); i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
+        doc_step(d);
+        const person_mention *pm = &d->pmentions.items[i];
+        if (quoted(s, pm->tok_start))
+            continue;
+        int who = pm->person;
+        if (!any_head)
+            return who;
+        const char *title = d->people.items[who].title;
+        bool fits = title != NULL;
+        for (int t = from; t < to && fits; t++) {
+            if (!tok_in_ci(d, t, LEX_TITLE_HEADS) && !tok_in_ci(d, t, LEX_TITLE_MODIFIERS) &&
+                !tok_in_ci(d, t, LEX_ROLE_NOUNS))
+                continue;
+            strbuf key = STRBUF_INIT;
+            title_word_key(&key, who, d->text + d->tokens.items[t].start, tok_len(d, t));
+            fits = strmap_get(&s->title_words, key.buf, key.len) != NULL;
+            strbuf_release(&key);
+        }
+        if (fits && title_word_count(title) == words)
+            return who;
+        if (fits && subset < 0)
+            subset = who;
+    }
+    return subset;
+}
+
+static void clear_speaker(quote_span *q)
+{
+    free(q->name);
+    free(q->title);
+    q->name = q->title = NULL;
+    q->person = -1;
+}
+
+/* Resolves the mention to the quote's speaker; false when it names nobody. */
+static bool resolve(sieve *s, const mention *m, enum rule_id link)
+{
+    const doc *d = s->d;
+    quote_span *q = &s->q[s->i];
+    enum rule_id how = R_EXACT_NAME;
+    clear_speaker(q);
+    switch (m->kind) {
+    case MENTION_PERSON:
+        q->person = m->person;
+        break;
+    case MENTION_PRONOUN:
+        if (tok_ieq(d, m->tok, "it"))
+            q->name = resolve_it(s, &how);
+        else
+            q->person = resolve_pronoun(s, m->tok, &how);
+        break;
+    case MENTION_ROLE:
+        q->person = m->definite ? titled_person(s, m->from, m->to) : -1;
+        how = R_ROLE_COREFERENCE;
+        if (q->person < 0) {
+            how = R_ROLE_UNNAMED;
+            q->title = phrase_text(d, m->from, m->to);
+        }
+        break;
+    case MENTION_INSTITUTION:
+        how = R_INSTITUTION;
+        q->name = phrase_text(d, m->from, m->to);
+        break;
+    case MENTION_CARRIED:
+        how = R_CARRIED;
+        q->person = m->from_quote->person;
+        q->name = m->from_quote->name ? strdup(m->from_quote->name) : NULL;
+        q->title = m->from_quote->title ? strdup(m->from_quote->title) : NULL;
+        break;
+    }
+    if (!speaker_known(q))
+        return false;
+    q->rule = SPEAKER_RULES[link].name;
+    q->resolved_by = SPEAKER_RULES[how].name;
+    q->confidence = SPEAKER_RULES[link].confidence * SPEAKER_RULES[how].confidence;
+    free(q->cue);
+    q->cue = m->cue >= 0 ? doc_strdup(d, d->tokens.items[m->cue].start, d->tokens.items[m->cue].end) : NULL;
+    return true;
+}
+
+/* Runs the first stage's passes in order: the first that links the quote to a mention
+ * decides, whether or not the mention resolves to someone (a cue that names nobody the
+ * sieve can tell is no licence for a guess further down). */
+static void attribute_one(sieve *s)
+{
+    for (int r = 0; r < R_COUNT; r++) {
+        if (SPEAKER_RULES[r].stage != LINK || !SPEAKER_RULES[r].link)
+            continue;
+        mention m = {.person = -1, .cue = -1};
+        if (!SPEAKER_RULES[r].link(s, &m))
+            continue;
+        s->linked[s->i] = 1;
+        resolve(s, &m, (enum rule_id)r);
+        return;
+    }
+}
+
+/* A quotation over several paragraphs speaks with one voice: the first speaker found in it. */
+static void attribute_chains(sieve *s)
+{
+    const quote_span *voice = NULL;
+    for (size_t i = 0; i < s->n && doc_step(s->d); i++) {
+        quote_span *q = &s->q[i];
+        if (q->chain < 0)
+            continue;
+        if ((int)i == q->chain) {
+            voice = NULL;
+            for (size_t k = i; k < s->n && s->q[k].chain == q->chain && !voice; k++)
+                if (speaker_known(&s->q[k]))
+                    voice = &s->q[k];
+        }
+        if (!speaker_known(q) && voice) {
+            q->person = voice->person;
+            q->name = voice->name ? strdup(voice->name) : NULL;
+            q->title = voice->title ? strdup(voice->title) : NULL;
+            q->rule = SPEAKER_RULES[R_MULTI_PARAGRAPH].name;
+            q->resolved_by = SPEAKER_RULES[R_CARRIED].name;
+            q->confidence = SPEAKER_RULES[R_MULTI_PARAGRAPH].confidence;
+        }
+    }
+}
+
+bool speaker_known(const quote_span *q)
+{
+    return q->person >= 0 || q->name || q->title;
+}
+
+void quote_span_release(quote_span *q)
+{
+    free(q->name);
+    free(q->title);
+    free(q->cue);
+    q->name = q->title = q->cue = NULL;
+}
+
+void speakers_attribute(const doc *d, quote_span *q, size_t n)
+{
+    sieve s = {.d = d, .q = q, .n = n, .running = -1};
+    s.quoted = calloc(d->tokens.n ? d->tokens.n : 1, 1);
+    s.linked = calloc(n ? n : 1, 1);
+    for (size_t i = 0; i < n && doc_step(d); i++)
+        for (int t = tok_at(d, q[i].start); t < (int)d->tokens.n && d->tokens.items[t].start < q[i].end; t++)
+            s.quoted[t] = 1;
+    index_title_words(d, &s.title_words);
+    for (s.i = 0; s.i < n && doc_step(d); s.i++) {
+        attribute_one(&s);
+        if (q[s.i].person >= 0)
+            s.running = (int)s.i;
+    }
+    attribute_chains(&s);
+    /* the late passes, each over the whole article in its direction */
+    for (int r = 0; r < R_COUNT; r++) {
+        enum rule_stage st = SPEAKER_RULES[r].stage;
+        if (st != LINK_LATE && st != LINK_LATE_BACKWARD)
+            continue;
+        for (size_t k = 0; k < n && doc_step(d); k++) {
+            s.i = st == LINK_LATE ? k : n - 1 - k;
+            mention m = {.person = -1, .cue = -1};
+            if (!s.linked[s.i] && !speaker_known(&q[s.i]) && SPEAKER_RULES[r].link(&s, &m)) {
+                s.linked[s.i] = 1;
+                resolve(&s, &m, (enum rule_id)r);
+            }
+        }
+    }
+    strmap_release(&s.title_words);
+    free(s.quoted);
+    free(s.linked);
+}
