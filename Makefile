@@ -10,8 +10,16 @@ DEB_PKGS := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlit
             libpcre2-dev libssl-dev libcriterion-dev libcurl4-openssl-dev zlib1g-dev \
             python3 curl
 
-CFLAGS_BASE := -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wvla -I. \
+# Warnings for all C code (product, tests, fuzz targets, benchmark); they are errors only with
+# WERROR=1 (CI sets it), so that a new compiler's new warning does not stop a user's build.
+WERROR  ?=
+WARN_FLAGS := -Wall -Wextra -Wshadow -Wvla -Wconversion -Wsign-conversion -Wmissing-prototypes \
+              -Wstrict-prototypes -Wformat=2 $(if $(filter 1,$(WERROR)),-Werror)
+CFLAGS_BASE := -std=c17 -D_GNU_SOURCE $(WARN_FLAGS) -I. \
                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# Each object also writes the headers it includes ($*.d, read back below), so that a header's
+# change rebuilds exactly what includes it.
+DEPFLAGS := -MMD -MP
 CFLAGS  ?= -O2 -g
 LDLIBS_BASE := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lz -lpthread -lm
 
@@ -28,22 +36,25 @@ BUILD ?= build
 # serves them from whatever folder it starts in.
 ASSETS := openapi.yaml $(sort $(wildcard web/*.html web/*.js web/*.css))
 LIB_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/gen/assets.o
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(UNIT_SRC))
+INTEG_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(INTEG_SRC))
+BENCH_OBJ := $(BUILD)/obj/bench/extract_time.o $(BUILD)/obj/tests/unit/adversarial.o
 
 .PHONY: all deps run test test-unit test-integration test-asan clean eval eval-own eval-holdout lint
 
 all: $(BUILD)/factd
 
-$(BUILD)/obj/%.o: %.c $(HDRS)
+$(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/gen/assets.c: util/embed.sh $(ASSETS)
 	@mkdir -p $(dir $@)
 	sh util/embed.sh $(ASSETS) > $@.tmp && mv $@.tmp $@
 
-$(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c util/embedded.h
+$(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/libfactd.a: $(LIB_OBJ)
 	@rm -f $@
@@ -52,11 +63,11 @@ $(BUILD)/libfactd.a: $(LIB_OBJ)
 $(BUILD)/factd: $(BUILD)/obj/server/main.o $(BUILD)/libfactd.a
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE)
 
-$(BUILD)/unit-tests: $(UNIT_SRC) $(BUILD)/libfactd.a $(HDRS)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(UNIT_SRC) $(BUILD)/libfactd.a -o $@ $(LDLIBS_BASE) -lcriterion
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libfactd.a
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE) -lcriterion
 
-$(BUILD)/integration-tests: $(INTEG_SRC) $(BUILD)/libfactd.a $(HDRS)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) $(INTEG_SRC) $(BUILD)/libfactd.a -o $@ $(LDLIBS_BASE) -lcriterion -lcurl
+$(BUILD)/integration-tests: $(INTEG_OBJ) $(BUILD)/libfactd.a
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE) -lcriterion -lcurl
 
 # Install whatever Debian packages are missing (sudo when not root).
 deps:
@@ -94,22 +105,22 @@ FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_extract fuzz_api fuzz_json_body
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZ_CFLAGS := $(filter-out -Werror,$(CFLAGS_BASE)) -O1 -g $(FUZZ_SAN)
+FUZZ_CFLAGS := $(CFLAGS_BASE) -O1 -g $(FUZZ_SAN)
 FUZZ_OBJ := $(patsubst %.c,$(BUILD)/fuzz/obj/%.o,$(LIB_SRC) fuzz/fuzz_db.c) $(BUILD)/fuzz/obj/gen/assets.o
 FUZZ_BINS := $(addprefix $(BUILD)/fuzz/,$(FUZZ_TARGETS))
 
 .PHONY: fuzz fuzz-build fuzz-deps test-valgrind
-.SECONDARY: $(FUZZ_OBJ)
+.SECONDARY: $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/obj/fuzz/%.o)
 
-$(BUILD)/fuzz/obj/%.o: %.c $(HDRS)
+$(BUILD)/fuzz/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(BUILD)/fuzz/obj/gen/assets.o: $(BUILD)/gen/assets.c util/embedded.h
+$(BUILD)/fuzz/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(BUILD)/fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/fuzz/obj/fuzz/fuzz_%.o $(FUZZ_OBJ)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ_OBJ) -o $@ $(LDLIBS_BASE)
 
 # clang and its libFuzzer runtime, when missing (sudo when not root), as `make deps` does.
@@ -205,9 +216,8 @@ bench: deps
 	BENCH_SECONDS=$(BENCH_SECONDS) FACTD_BIN=$(BUILD)/factd EXTRACT_TIME=$(BUILD)/extract-time \
 	  BUILD=$(BUILD) bench/run
 
-$(BUILD)/extract-time: bench/extract_time.c tests/unit/adversarial.c $(BUILD)/libfactd.a $(HDRS)
-	$(CC) $(CFLAGS_BASE) $(CFLAGS) bench/extract_time.c tests/unit/adversarial.c $(BUILD)/libfactd.a \
-	  -o $@ $(LDLIBS_BASE)
+$(BUILD)/extract-time: $(BENCH_OBJ) $(BUILD)/libfactd.a
+	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE)
 
 # Soak, neither part of `make test` nor of CI: wrk -t1 -c64 for SOAK_SECONDS (default 300)
 # over a mix of URLs while articles keep arriving (POST /sources and the --corpus folder);
@@ -217,3 +227,68 @@ $(BUILD)/extract-time: bench/extract_time.c tests/unit/adversarial.c $(BUILD)/li
 soak: deps
 	$(MAKE) BUILD=$(BUILD) $(BUILD)/factd
 	FACTD_BIN=$(BUILD)/factd BUILD=$(BUILD) bench/soak
+
+# Static checks.  `make lint` runs clang-format (every .c and .h must be as `make format`
+# leaves it), cppcheck and clang-tidy (.clang-tidy: bugprone-*, cert-*, concurrency-*) over all
+# C code, and fails on any finding; `make format` rewrites every .c and .h in the house style
+# (.clang-format).  clang-tidy reads the compile flags from $(BUILD)/compile_commands.json,
+# written here.  See docs/testing.md for the suppression policy.
+LINT_JOBS ?= 2
+LINT_SRC := $(LIB_SRC) server/main.c $(UNIT_SRC) $(INTEG_SRC) $(wildcard fuzz/*.c bench/*.c)
+FORMAT_SRC := $(LINT_SRC) $(filter-out $(BUILD)/%,$(wildcard */*.h tests/*/*.h))
+LINT_CFLAGS := $(filter-out -Werror,$(CFLAGS_BASE))
+CPPCHECK_FLAGS := --enable=warning,portability,performance --error-exitcode=1 --inline-suppr \
+                  --suppressions-list=.cppcheck/suppressions --library=posix \
+                  --library=.cppcheck/factd.cfg -I. -D_GNU_SOURCE --std=c11 -j$(LINT_JOBS) --quiet \
+                  --template='{file}:{line}: {severity}: {message} [{id}]'
+
+.PHONY: lint lint-deps lint-format lint-cppcheck lint-tidy format FORCE
+
+# cppcheck, clang-tidy and clang-format, when missing (sudo when not root), as `make deps` does.
+lint-deps:
+	@missing=""; for p in cppcheck clang-tidy clang-format; do \
+	  command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	else echo "lint-deps: cppcheck, clang-tidy and clang-format present"; fi
+
+# Each of the three runs even when another failed, so that one run shows every finding.
+lint: lint-deps
+	@status=0; \
+	$(MAKE) --no-print-directory lint-format || status=1; \
+	$(MAKE) --no-print-directory lint-cppcheck || status=1; \
+	$(MAKE) --no-print-directory lint-tidy || status=1; \
+	if [ $$status -ne 0 ]; then echo "lint: FAILED (findings above)"; exit 1; fi; \
+	echo "lint: clean"
+
+lint-format:
+	@clang-format --dry-run --Werror $(FORMAT_SRC) && \
+	  echo "clang-format: every .c and .h as 'make format' leaves it"
+
+lint-cppcheck:
+	@cppcheck $(CPPCHECK_FLAGS) $(LINT_SRC) && echo "cppcheck: no findings"
+
+lint-tidy: $(BUILD)/compile_commands.json
+	@if printf '%s\n' $(LINT_SRC) | \
+	    xargs -P$(LINT_JOBS) -n4 clang-tidy --quiet -p $(BUILD) 2>$(BUILD)/clang-tidy.log; then \
+	  echo "clang-tidy: no findings"; \
+	else grep -v 'warnings\? generated\.$$' $(BUILD)/clang-tidy.log; echo "clang-tidy: findings above"; exit 1; fi
+
+format:
+	clang-format -i $(FORMAT_SRC)
+
+# The compile commands of every C file linted, for clang-tidy (and editors); rewritten each time.
+$(BUILD)/compile_commands.json: FORCE
+	@mkdir -p $(dir $@)
+	@{ printf '['; sep=''; for f in $(LINT_SRC); do \
+	    printf '%s\n  {"directory": "%s", "file": "%s", "command": "%s %s -c %s"}' \
+	      "$$sep" "$(CURDIR)" "$$f" "$(CC)" "$(LINT_CFLAGS)" "$$f"; sep=','; \
+	  done; printf '\n]\n'; } > $@.tmp && mv $@.tmp $@
+
+FORCE:
+
+# The header dependencies each compilation wrote (-MMD -MP): absent before the first build.
+-include $(patsubst %.o,%.d,$(LIB_OBJ) $(BUILD)/obj/server/main.o $(UNIT_OBJ) $(INTEG_OBJ) \
+           $(BENCH_OBJ) $(FUZZ_OBJ) $(FUZZ_TARGETS:%=$(BUILD)/fuzz/obj/fuzz/%.o))

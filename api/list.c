@@ -36,7 +36,7 @@ void api_cursor_encode(const json_t *doc, strbuf *out)
     if (b64) {
         int n = EVP_EncodeBlock(b64, (const unsigned char *)json, (int)len);
         for (int i = 0; i < n && b64[i] != '='; i++)
-            strbuf_addch(out, b64[i] == '+' ? '-' : b64[i] == '/' ? '_' : (char)b64[i]);
+            strbuf_addch(out, (char)(b64[i] == '+' ? '-' : b64[i] == '/' ? '_' : b64[i]));
     }
     free(b64);
     free(json);
@@ -51,7 +51,7 @@ json_t *api_cursor_decode(const char *cursor)
     if (len == 0 || len % 4 == 1 || len > 512)
         return NULL;
     for (size_t i = 0; i < len; i++)
-        strbuf_addch(&b64, cursor[i] == '-' ? '+' : cursor[i] == '_' ? '/' : cursor[i]);
+        strbuf_addch(&b64, (char)(cursor[i] == '-' ? '+' : cursor[i] == '_' ? '/' : cursor[i]));
     size_t pad = (4 - len % 4) % 4;
     for (size_t i = 0; i < pad; i++)
         strbuf_addch(&b64, '=');

@@ -255,8 +255,8 @@ static int json_article(const json_t *doc, api_article *article, strbuf *detail)
         return 422;
     }
     json_object_foreach((json_t *)doc, key, value) {
-        if (strcmp(key, "text") && strcmp(key, "title") && strcmp(key, "url") &&
-            strcmp(key, "published")) {
+        if (strcmp(key, "text") != 0 && strcmp(key, "title") != 0 && strcmp(key, "url") != 0 &&
+            strcmp(key, "published") != 0) {
             strbuf_addstr(detail, "unknown member '");
             render_untrusted(detail, key, 64);
             strbuf_addstr(detail, "': the body takes text, title, url and published");

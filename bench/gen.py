@@ -7,11 +7,19 @@ Writes N articles (DIR/000000.txt ...) about invented signings, meetings and sta
 between real countries, by invented people, in several house styles (wire copy, feature,
 press release, Q&A interview, live blog, brief).  The same count and seed give the same
 bytes on every machine.  Prints the number of articles and bytes written.
+
+Each article is written as soon as it is made, so a million articles (about 2 GB) take no
+more memory than a thousand: what the generator keeps is the cast of people, at most
+MAX_CAST per country.  Names have six digits, more past a million.
 """
 import argparse
 import os
 import random
 import sys
+
+# The most people a country's cast holds: past it, articles draw from the cast as it is
+# (about 50 new people per 100 articles until then; 40 countries reach it near 160k articles).
+MAX_CAST = 2000
 
 FIRST = """Amara Bruno Carmen Dmitri Elena Farid Greta Hiroshi Ingrid Jamal Kaito Leila Mateo
 Nadia Oskar Priya Quentin Rosa Samir Tamar Ulrich Valentina Wen Ximena Yusuf Zofia Adebayo
@@ -136,7 +144,7 @@ class Gen:
     def person(self, country):
         r = self.r
         cast = self.people.setdefault(country[0], [])
-        if len(cast) < 6 or r.random() < 0.25:
+        if len(cast) < 6 or (len(cast) < MAX_CAST and r.random() < 0.25):
             name = "%s %s" % (r.choice(FIRST), r.choice(LAST))
             title = r.choice(TITLES).format(adj=country[1], m=r.choice(MINISTRIES))
             cast.append((name, title))
@@ -304,10 +312,11 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     g = Gen(args.seed)
     total = 0
+    width = max(6, len(str(args.count - 1)))
     for i in range(args.count):
         data = g.article(i).encode("utf-8")
         total += len(data)
-        with open(os.path.join(args.out, "%06d.txt" % i), "wb") as f:
+        with open(os.path.join(args.out, "%0*d.txt" % (width, i)), "wb") as f:
             f.write(data)
     print("%d articles, %d bytes" % (args.count, total))
 

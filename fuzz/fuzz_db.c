@@ -73,7 +73,7 @@ struct store *fuzz_db_open(void)
         exit(1);
     }
     ingest_report r;
-    if (ingest_run(w, argv, 2, 0, &r) != 0) {
+    if (ingest_run(w, argv, 2, 0, 1, &r) != 0) {
         fprintf(stderr, "fuzz: cannot ingest %s and %s\n", paths[0], paths[1]);
         exit(1);
     }

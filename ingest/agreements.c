@@ -1052,12 +1052,14 @@ static void singular_type(char *w)
         w[n - 1] = 0;
 }
 
-static const char *head_of(const doc *d, int head)
+/* The document type a head token names, into buf (HEAD_TYPE_MAX bytes, the caller's own, so
+ * that extractions on several threads never share it); returns buf. */
+#define HEAD_TYPE_MAX 24
+static const char *head_of(const doc *d, int head, char buf[HEAD_TYPE_MAX])
 {
-    static char buf[24];
     size_t n = tok_len(d, head);
-    if (n >= sizeof buf)
-        n = sizeof buf - 1;
+    if (n >= HEAD_TYPE_MAX)
+        n = HEAD_TYPE_MAX - 1;
     for (size_t i = 0; i < n; i++)
         buf[i] = (char)tolower((unsigned char)d->text[d->tokens.items[head].start + i]);
     buf[n] = 0;
@@ -1655,7 +1657,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 gi = (int)(g - ags->items);
                 if (created) {
                     g->name = strdup(name);
-                    snprintf(g->head, sizeof g->head, "%s", head_of(d, t));
+                    char type[HEAD_TYPE_MAX];
+                    snprintf(g->head, sizeof g->head, "%s", head_of(d, t, type));
                     g->rule = nm.acronym ? "named-agreement-acronym" : "named-agreement";
                     g->confidence = nm.acronym ? 0.9 : 0.8;
                 }
@@ -1884,8 +1887,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
         generic *gm = &gens->items[i];
-        char head[24];
-        snprintf(head, sizeof head, "%s", head_of(d, gm->head_tok));
+        char head[HEAD_TYPE_MAX];
+        head_of(d, gm->head_tok, head);
         int verb = signing_verb_for(d, gm->sent, gm->lead_tok, gm->end_tok);
         /* the sentence that signs it: its own, or the intro of the list it is an item of */
         int sig_sent = gm->sent;
@@ -2187,8 +2190,9 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 if (inside)
                     p->mentions = -1;
             }
-            char type_name[64];
-            snprintf(type_name, sizeof type_name, "%s", head_of(d, type));
+            char type_name[64], type_head[HEAD_TYPE_MAX];
+            head_of(d, type, type_head);
+            snprintf(type_name, sizeof type_name, "%s", type_head);
             if (type_end == type + 3 || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
                 snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
             if (tok_ieq(d, type, "mous"))
@@ -2209,7 +2213,7 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 ag *g = new_ag(ags);
                 g->name = strbuf_detach(&sb, NULL);
                 g->generic = true;
-                snprintf(g->head, sizeof g->head, "%s", head_of(d, type));
+                snprintf(g->head, sizeof g->head, "%s", type_head);
                 g->rule = "enumerated-signing";
                 g->confidence = 0.55;
                 add_unique(&g->aliases, g->name);

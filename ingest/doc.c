@@ -956,7 +956,7 @@ static void find_title(doc *d, int first)
     l->kind = LINE_TITLE;
     d->title_line = first;
     d->title = doc_strdup(d, head_start ? head_start : l->start, l->end);
-    for (size_t i = first + 1; i < d->lines.n; i++) {
+    for (size_t i = (size_t)first + 1; i < d->lines.n; i++) {
         line *r = &d->lines.items[i];
         size_t a, b;
         line_core(d, r, &a, &b);

@@ -123,10 +123,16 @@ typedef struct ingest_report {
 } ingest_report;
 
 /* Reads every path (a .txt file, or every .txt in a folder, sorted), stores new articles and
- * re-merges the facts.  Progress goes to stderr when `progress` is set.  Returns 0 on success,
- * -1 on a failure that stopped the run (with the reason logged). */
-int ingest_run(struct store *st, char *const *paths, int npaths, int progress,
+ * re-merges the facts.  Progress goes to stderr when `progress` is set.  `threads` extractor
+ * threads (0: ingest_default_threads()) read and extract the files while the calling thread
+ * stores them, in file order: ids, facts and the report are the same for any number.  At
+ * most a few articles per thread are held in memory at once.  Returns 0 on success, -1 on a
+ * failure that stopped the run (with the reason logged). */
+int ingest_run(struct store *st, char *const *paths, int npaths, int progress, unsigned threads,
                ingest_report *report);
+
+/* Extractor threads when none are asked for: one per core. */
+unsigned ingest_default_threads(void);
 
 /* Brings the stored facts up to date with the stored articles: ingest_merge_update(st,
  * false, report).  Returns 0, or -1 with the reason logged. */
@@ -198,6 +204,27 @@ typedef struct ingest_text_report {
  * Returns INGEST_OK, a refusal, or INGEST_ERROR (logged). */
 int ingest_text(struct store *st, const ingest_article *article, bool merge,
                 ingest_text_report *report);
+
+/* An article checked, hashed and (unless its bytes were stored already) extracted ahead of
+ * storing, so that several threads can extract while one writer stores. */
+typedef struct ingest_prepared {
+    int result;                /* INGEST_OK, a refusal, or INGEST_ERROR */
+    char sha[65];
+    bool stored_before;        /* its bytes were stored when it was prepared: not extracted */
+    json_t *extraction;        /* NULL when refused or not extracted */
+    ingest_extract_cost cost;
+} ingest_prepared;
+
+/* Prepares articles[0..n) into out[0..n): checks and hashes each on the calling thread,
+ * asks `known` (the writer's handle, or NULL) which are stored already, and extracts the
+ * others within the budget on up to `threads` threads (0: one per core), the calling one
+ * included.  Each out[i] then goes to ingest_text_prepared(), in any order. */
+void ingest_prepare_many(struct store *known, const ingest_article *articles, size_t n,
+                         unsigned threads, ingest_prepared *out);
+/* ingest_text() for an article ingest_prepare_many() prepared: the same outcome (an article
+ * found new after all is extracted here).  Takes p's extraction. */
+int ingest_text_prepared(struct store *st, const ingest_article *article, ingest_prepared *p,
+                         bool merge, ingest_text_report *report);
 
 /* --- the server's writer thread (jobs.c) --- */
 

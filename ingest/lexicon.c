@@ -1240,3 +1240,9 @@ const char *const LEX_CLAUSE_OPENERS[] = {
     "while", "whereas", "but", "and", "although", "though", "as", "when", "after", "before",
     "since", "because", "whilst", "yet", NULL,
 };
+
+/* Titles of royalty, which "His Highness" and "His Majesty" stand for. */
+const char *const LEX_ROYAL_TITLES[] = {
+    "Sheikh", "Sheikha", "Prince", "Princess", "King", "Queen", "Emir", "Amir", "Sultan", "Crown",
+    "Highness", "Majesty", NULL,
+};

@@ -81,6 +81,7 @@ extern const char *const LEX_SPEAKER_NOUNS[];   /* official, diplomat, source ..
 extern const char *const LEX_CUE_FILLERS[];     /* also, later, has ...: between a speaker and the speech verb */
 extern const char *const LEX_NAME_SUFFIXES[];   /* Jr., Sr., III: after a name, not part of it */
 extern const char *const LEX_SPEECH_CHANNELS[]; /* statement, post, interview ...: words come through them */
+extern const char *const LEX_ROYAL_TITLES[];    /* Sheikh, Prince, King ...: whom "His Highness" stands for */
 extern const char *const LEX_CLAUSE_OPENERS[];  /* while, but, and ...: a new clause with its own subject */
 
 /* True when s[0..n) is in list (exact, or ASCII case-insensitive). */

@@ -36,7 +36,7 @@ static char *fact_id(const char *kind, const char *key)
     EVP_MD_CTX_free(ctx);
     char *out = malloc(ID_HEX + 1);
     for (int i = 0; i < ID_HEX / 2; i++)
-        snprintf(out + 2 * i, 3, "%02x", md[i]);
+        snprintf(out + 2 * (size_t)i, 3, "%02x", md[i]);
     return out;
 }
 
@@ -590,11 +590,12 @@ static json_t *cluster_evidence(const item_vec *items, const int *next, int root
         {
             json_t *x = json_pack("{s:s, s:O, s:O}", "source_id", items->items[i].source, "start",
                                   json_object_get(e, "start"), "end", json_object_get(e, "end"));
+            /* NOLINTNEXTLINE(bugprone-sizeof-expression) sizeof of a json_t * is meant */
             VEC_PUSH(ev, x);
         }
     }
     if (ev.n)
-        qsort(ev.items, ev.n, sizeof *ev.items, cmp_evidence);
+        qsort(ev.items, ev.n, sizeof(json_t *), cmp_evidence);
     json_t *out = json_array();
     json_t *kept = NULL; /* the last span kept (out holds it): a dropped one is freed */
     for (size_t i = 0; i < ev.n; i++) {
@@ -891,8 +892,8 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         json_t *party_list = json_array();
         const char *pk = tally_best(&parties);
         if (pk) {
-            char *copy = strdup(pk);
-            for (char *tok = strtok(copy, "|"); tok; tok = strtok(NULL, "|"))
+            char *copy = strdup(pk), *rest = NULL;
+            for (char *tok = strtok_r(copy, "|", &rest); tok; tok = strtok_r(NULL, "|", &rest))
                 json_array_append_new(party_list, json_string(tok));
             free(copy);
         }
@@ -1320,14 +1321,14 @@ json_t *ingest_merge_with(const json_t *sources_in, const json_t *refs, bool ann
 {
     /* work in source-id order whatever the input order */
     size_t n = json_array_size(sources_in);
-    json_t **v = malloc((n ? n : 1) * sizeof *v);
+    json_t **v = malloc((n ? n : 1) * sizeof(json_t *));
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         json_t *s = json_array_get(sources_in, i);
         if (str(s, "source_id") && json_is_object(json_object_get(s, "extraction")))
             v[m++] = s;
     }
-    qsort(v, m, sizeof *v, cmp_source);
+    qsort(v, m, sizeof(json_t *), cmp_source);
     json_t *sources = json_array();
     for (size_t i = 0; i < m; i++)
         json_array_append(sources, v[i]);

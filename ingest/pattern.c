@@ -137,9 +137,9 @@ bool pattern_find(enum pattern_id id, const char *s, size_t len, size_t from, pa
         uint32_t n = pcre2_get_ovector_count(md);
         m->ngroups = (int)(n < PATTERN_MAX_GROUPS ? n : PATTERN_MAX_GROUPS);
         for (int g = 0; g < PATTERN_MAX_GROUPS; g++) {
-            if (g < m->ngroups && ov[2 * g] != PCRE2_UNSET) {
-                m->start[g] = ov[2 * g];
-                m->end[g] = ov[2 * g + 1];
+            if (g < m->ngroups && ov[2 * (size_t)g] != PCRE2_UNSET) {
+                m->start[g] = ov[2 * (size_t)g];
+                m->end[g] = ov[2 * (size_t)g + 1];
             } else {
                 m->start[g] = m->end[g] = (size_t)-1;
             }

@@ -237,12 +237,21 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         /* "Ramos Jr.": a suffix ends the name, and is no part of it */
         if (n > 0 && tok_in(d, i, LEX_NAME_SUFFIXES))
             break;
-        /* a particle joins two name words and is not one of them: "Yusuf Bin Alawi Bin Abdullah" */
+        /* a particle joins two name words and is not one of them: "Yusuf Bin Alawi Bin Abdullah",
+         * and two do as well: "Ursula von der Leyen", "Maria de la Cruz" */
         if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
             i++;
             continue;
         }
-        if (name_token(d, i)) {
+        if (n > 0 && is_particle(d, i) && i + 2 < limit && is_particle(d, i + 1) && name_token(d, i + 2)) {
+            i += 2;
+            continue;
+        }
+        /* a given name that is also a capital ("President Santiago Peña"), after a title */
+        bool capital_given_name = n == 0 && (honor || ph->title_end > ph->title_start) && i + 1 < limit &&
+                                  (d->tokens.items[i].flags & TK_CAP) && name_token(d, i + 1) &&
+                                  lex_capital_country(d->text + d->tokens.items[i].start, tok_len(d, i));
+        if (name_token(d, i) || capital_given_name) {
             bool poss;
             tok_stem_len(d, i, &poss);
             i++;

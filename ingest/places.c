@@ -187,6 +187,7 @@ void countries_main_pair(const doc *d, const char *pair[2])
         }
     }
     pair[0] = pair[1] = NULL;
+    /* cppcheck-suppress uninitvar ; counts[k] is set with names[k], for every k < n */
     if (best >= 0 && second >= 0 && counts[second] >= 2) {
         /* a clear pair: the third country is named clearly less often */
         int third = 0;

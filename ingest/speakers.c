@@ -57,7 +57,7 @@ typedef struct sieve {
     strmap title_words;    /* (person, word of the person's title) */
     unsigned char *quoted; /* per token: inside a quotation */
     unsigned char *linked; /* per quote: a pass linked it to a mention (resolved or not) */
-    int running;           /* the last quote whose speaker is a person, or -1 */
+    int running;           /* the last quote with a speaker, or -1 */
 } sieve;
 
 typedef bool (*link_pass)(sieve *s, mention *m);
@@ -92,6 +92,8 @@ static bool link_conversation(sieve *s, mention *m);
 static bool link_next_quote(sieve *s, mention *m);
 static bool link_reported_before(sieve *s, mention *m);
 static bool link_single_mention(sieve *s, mention *m);
+static int sentence_subject(const sieve *s, int se, int before, char gender, int *others);
+static bool is_past_verb(const doc *d, int t);
 
 enum rule_id {
     R_CUE_NAME,
@@ -179,9 +181,9 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
 #define WINDOW(r) (SPEAKER_RULES[r].window)
 /* A short sentence of its own that only attributes: "Hegseth said." */
 #define ATTRIBUTION_MAX_TOKENS 7
-/* A pronoun looks back over at most this many sentences (WINDOW(R_PREVIOUS_SUBJECT) of them
- * naming someone). */
-#define PRONOUN_LOOKBACK_SENTENCES 8
+/* A pronoun looks back over at most this many sentences before its quote for a subject: the
+ * sentence before, or the one before that when the sentence before is the last quote's. */
+#define PRONOUN_LOOKBACK_SENTENCES 2
 /* A role phrase or an institution's name reads at most this many words before its head. */
 #define PHRASE_MAX_WORDS 5
 
@@ -360,6 +362,27 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
     return false;
 }
 
+/* "another driver", "a local trader, who asked not to be named": a determiner and a few
+ * lower-case words up to a comma or the end, a speaker with no name the lexicon does not know
+ * as a role (never a document: "a statement" speaks for whoever issued it). */
+static bool unknown_role_starting(const sieve *s, int t, int to, mention *m)
+{
+    const doc *d = s->d;
+    if (t >= to || !is_determiner(d, t) || is_definite(d, t))
+        return false;
+    int k = t + 1;
+    while (k < to && k <= t + 4 && (d->tokens.items[k].flags & TK_WORD) && !quoted(s, k) &&
+           !tok_in(d, k, LEX_FUNCTION_WORDS) && !tok_in_ci(d, k, LEX_SPEECH_CHANNELS) && !is_cue(d, k))
+        k++;
+    if (k == t + 1 || (k < to && !tok_is(d, k, ",") && !tok_is(d, k, ".")))
+        return false;
+    m->kind = MENTION_ROLE;
+    m->from = t;
+    m->to = k;
+    m->definite = false;
+    return true;
+}
+
 /* The subject whose last word is right before token e, within [limit, e): a name (with a
  * suffix, an appositive or "'s office"), a pronoun, a role or an institution. */
 static bool subject_ending(const sieve *s, int limit, int e, mention *m)
@@ -442,8 +465,9 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         m->to = k + 1;
         return true;
     }
-    /* "His Excellency said": the person named last */
-    if (tok_is(d, k, "Excellency") && k - 1 >= limit && (tok_is(d, k - 1, "His") || tok_is(d, k - 1, "Her"))) {
+    /* "His Excellency said", "His Highness stressed": a person named before */
+    if ((tok_is(d, k, "Excellency") || tok_is(d, k, "Highness") || tok_is(d, k, "Majesty")) && k - 1 >= limit &&
+        (tok_is(d, k - 1, "His") || tok_is(d, k - 1, "Her") || tok_is(d, k - 1, "Royal"))) {
         m->kind = MENTION_ROLE;
         m->from = k - 1;
         m->to = k + 1;
@@ -476,7 +500,7 @@ static bool subject_starting(const sieve *s, int t, int to, mention *m)
         return true;
     }
     if (!noun_phrase_starting(s, t, to, m))
-        return false;
+        return unknown_role_starting(s, t, to, m);
     /* "said the minister, Name," / "said the minister Name" */
     for (int k = m->to; k < to && k <= m->to + 1; k++) {
         int pm = mention_on(s, k);
@@ -633,12 +657,10 @@ static bool link_name_cue(sieve *s, mention *m)
             return false;
         /* the subject must be what follows the mark: "“…,” the minister said", not
          * "“…,” after talks with Name, the minister said" */
-        int k = from;
-        while (k < m->from && (is_determiner(d, k) || tok_in(d, k, LEX_TITLE_HEADS) ||
-                               tok_in(d, k, LEX_TITLE_MODIFIERS) || tok_in(d, k, LEX_HONORIFICS)))
-            k++;
-        if (k < m->from)
-            return false;
+        for (int k = from; k < m->from; k++)
+            if (((d->tokens.items[k].flags & TK_PUNCT) && !tok_is(d, k, ".")) || is_past_verb(d, k) ||
+                (tok_in(d, k, LEX_CLAUSE_OPENERS) && !(d->tokens.items[k].flags & TK_CAP)))
+                return false;
         m->cue = c;
         return true;
     }
@@ -882,6 +904,12 @@ static bool link_clause_subject(sieve *s, mention *m)
     int se = sentence_of(d, q->start);
     if (se < 0 || d->sents.items[se].tok_start != from)
         return false;
+    /* a phrase of a few words after such a verb is more often a name or a scare quote */
+    int words = 0;
+    for (int t = tok_at(d, q->start); t < (int)d->tokens.n && d->tokens.items[t].start < q->end && words < 5; t++)
+        words += (d->tokens.items[t].flags & TK_PUNCT) == 0;
+    if (words < 5)
+        return false;
     int subject = -1;
     for (int k = from; k < to && doc_step(d); k++) {
         if (is_cue(d, k) || quoted(s, k) || is_quote_mark(d, k))
@@ -1066,6 +1094,11 @@ static bool link_single_mention(sieve *s, mention *m)
     }
     if (first < 0)
         return false;
+    /* the one person is the subject of a sentence, not someone met or thanked */
+    int others;
+    const person_mention *pm = &d->pmentions.items[first];
+    if (sentence_subject(s, pm->sent, pm->tok_end, 0, &others) != pm->person)
+        return false;
     set_person(s, first, m);
     return true;
 }
@@ -1104,6 +1137,19 @@ static bool gender_fits(const doc *d, int p, char gender)
     return !gender || !g || g == gender;
 }
 
+/* A verb that takes a person as its object ("thanked", "met", "welcomed"): a lower-case word
+ * ending in -ed, or one of the lexicon's speech, meeting and signing verbs. */
+static bool is_past_verb(const doc *d, int t)
+{
+    const token *tk = &d->tokens.items[t];
+    if (!(tk->flags & TK_WORD) || (tk->flags & TK_CAP))
+        return false;
+    size_t n = tok_len(d, t);
+    const char *w = d->text + tk->start;
+    return (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') || tok_in(d, t, LEX_SPEECH_VERBS) ||
+           tok_in(d, t, LEX_MEETING_WORDS) || tok_in(d, t, LEX_SIGNING_VERBS);
+}
+
 /* The subject of sentence se, outside quotation marks and before token before: its first
  * person mention, unless a preposition or a verb comes first ("met with Name").  -1 when
  * it has none; *others counts the other people it names that fit. */
@@ -1125,6 +1171,10 @@ static int sentence_subject(const sieve *s, int se, int before, char gender, int
         int b = tok_at(d, pm->start) - 1;
         bool object = b >= st->tok_start && (tok_in(d, b, LEX_FUNCTION_WORDS) || tok_in(d, b, LEX_MEETING_WORDS) ||
                                               tok_ieq(d, b, "met"));
+        /* a verb before it ("The minister thanked Name"), since the sentence start or the
+         * comma of an opening phrase ("On Monday, Name …") */
+        for (int k = b; !object && k >= st->tok_start && k > b - 16 && !tok_is(d, k, ","); k--)
+            object = is_past_verb(d, k);
         if (first && !object && !in_relative_clause(d, st->tok_start, pm->tok_start))
             subject = pm->person;
         else if (pm->person != subject)
@@ -1162,7 +1212,7 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
     int running = -1;
     if (s->running >= 0) {
         const quote_span *r = &s->q[s->running];
-        if (paragraphs_between(d, r->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER) &&
+        if (r->person >= 0 && paragraphs_between(d, r->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER) &&
             gender_fits(d, r->person, gender))
             running = s->running;
     }
@@ -1251,7 +1301,7 @@ static void title_word_key(strbuf *key, int who, const char *word, size_t len)
     strbuf_add(key, &who, sizeof who);
     for (size_t i = 0; i < len; i++) {
         char c = word[i];
-        strbuf_addch(key, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+        strbuf_addch(key, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
     }
 }
 
@@ -1269,6 +1319,19 @@ static void index_title_words(const doc *d, strmap *title_words)
             w = e ? e + 1 : w + len;
         }
     }
+}
+
+/* Does a title have a word of list (any case)? */
+static bool title_has_word(const char *title, const char *const *list)
+{
+    for (const char *w = title; w && *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        if (lex_has_ci(list, w, len))
+            return true;
+        w = e ? e + 1 : w + len;
+    }
+    return false;
 }
 
 /* How many words of a person's title are title words ("Minister of Energy": two). */
@@ -1299,8 +1362,10 @@ static int titled_person(sieve *s, int from, int to)
     bool any_head = false;
     for (int t = from; t < to; t++)
         any_head |= tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_ROLE_NOUNS);
-    /* only "His Excellency" stands for whoever was named last */
-    if (!any_head && !tok_is(d, to - 1, "Excellency"))
+    /* "His Excellency" stands for the person named last as a subject; "His Highness" for one
+     * with a royal title first */
+    bool royal = tok_is(d, to - 1, "Highness") || tok_is(d, to - 1, "Majesty");
+    if (!any_head && !royal && !tok_is(d, to - 1, "Excellency"))
         return -1;
     int subset = -1;
     for (int i = mention_at(d, d->tokens.items[from].start); i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
@@ -1309,8 +1374,16 @@ static int titled_person(sieve *s, int from, int to)
         if (quoted(s, pm->tok_start))
             continue;
         int who = pm->person;
-        if (!any_head)
-            return who;
+        if (!any_head) {
+            const char *t = d->people.items[who].title;
+            int others;
+            if (royal ? t && title_has_word(t, LEX_ROYAL_TITLES)
+                      : sentence_subject(s, pm->sent, pm->tok_end, 0, &others) == who)
+                return who;
+            if (subset < 0)
+                subset = who;
+            continue;
+        }
         const char *title = d->people.items[who].title;
         bool fits = title != NULL;
         for (int t = from; t < to && fits; t++) {
@@ -1450,7 +1523,8 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
     index_title_words(d, &s.title_words);
     for (s.i = 0; s.i < n && doc_step(d); s.i++) {
         attribute_one(&s);
-        if (q[s.i].person >= 0)
+        /* the running speaker is the last quote's, a person or not ("it" ends a run of "he") */
+        if (speaker_known(&q[s.i]))
             s.running = (int)s.i;
     }
     attribute_chains(&s);

@@ -1253,7 +1253,7 @@ static size_t unescape_keeping_nul(void *cls, struct MHD_Connection *conn, char 
 /* Routes libmicrohttpd's own messages (bind failures, connection limits, protocol errors)
  * into our log.  During start-up the latest is kept instead, for the one error line that
  * explains a failed start. */
-static void log_from_mhd(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void log_from_mhd(void *cls, const char *fmt, va_list ap)
 {
     server_state *state = cls;
     strbuf msg = STRBUF_INIT;
@@ -1359,7 +1359,7 @@ static void make_seed(server_state *state, const char *version, const strbuf *do
     state->seed[0] = '\0';
     if (EVP_Digest(in.buf, in.len, md, &n, EVP_sha256(), NULL) == 1)
         for (unsigned int i = 0; i < n; i++)
-            snprintf(state->seed + 2 * i, 3, "%02x", md[i]);
+            snprintf(state->seed + 2 * (size_t)i, 3, "%02x", md[i]);
     strbuf_release(&in);
 }
 
@@ -1507,7 +1507,8 @@ int server_run(const server_config *cfg)
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
 
-    writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir};
+    writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir,
+                          .extract_threads = cfg->threads};
     if (!cfg->read_only && !(ingest_writer = writer_start(&wcfg))) {
         pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
         goto out;

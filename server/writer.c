@@ -14,6 +14,11 @@
  *      each is stored in a transaction of its own, then one merge covers them all
  *   5. a slice of the background re-reading of articles an older extractor read
  *
+ * The articles of a batch of jobs, and the folder's files JOB_BATCH at a time, are extracted
+ * together on extract_threads threads (ingest_prepare_many, the --threads of `factd serve`)
+ * before this thread stores them one by one, in queue or name order: extraction, the
+ * costly part, takes every core, and the store still has one writer.
+ *
  * Merging reads every stored extraction, so its cost grows with the store, not with what
  * changed: batching is what keeps a burst of posts (or a crash's leftovers) to one merge.
  * It runs as a process of its own (writer_merge_in_child), so that the memory it needs goes
@@ -103,6 +108,7 @@ struct writer {
     char *dir;              /* the --corpus folder, or NULL */
     int dir_fd;             /* that folder, open: its files are read relative to it */
     store *st;              /* the thread's read-write handle */
+    unsigned extract_threads; /* threads extracting a batch (writer_config) */
     pthread_t thread;
     int wake_fd;            /* eventfd */
     int watch_fd;           /* inotify, -1 without a folder */
@@ -240,47 +246,73 @@ typedef struct file_tally {
     unsigned added, unchanged, rejected;
 } file_tally;
 
-/* Stores one file of the folder unless its bytes are stored (no merge).  Returns 1 when it
- * added an article, 0 when not (unchanged or rejected), -1 on a database failure. */
-static int ingest_file(writer *w, const char *name, file_tally *tally)
+/* Stores files names[0..n) of the folder, in that order, unless their bytes are stored (no
+ * merge): all are read, then extracted together on extract_threads threads, then stored by
+ * this thread.  Sets added[i] when file i added an article.  Returns how many files were
+ * dealt with: n, or fewer when the database failed on the next one. */
+static size_t ingest_files(writer *w, const char *const *names, size_t n, file_tally *tally,
+                           bool *added)
 {
-    strbuf path = STRBUF_INIT;
-    char *text = NULL;
-    size_t len = 0;
-    const char *reason = NULL;
-    ingest_text_report r;
-    int result = 0;
+    ingest_article *articles = calloc(n ? n : 1, sizeof *articles);
+    ingest_prepared *prepared = calloc(n ? n : 1, sizeof *prepared);
+    char **texts = calloc(n ? n : 1, sizeof *texts);
+    bool *unread = calloc(n ? n : 1, sizeof *unread);
+    size_t done = 0;
 
-    strbuf_addf(&path, "%s/%s", w->dir, name);
-    /* Relative to the folder and never through a link: only its own regular files. */
-    if (ingest_read_article_at(w->dir_fd, name, &text, &len, &reason)) {
-        /* Gone since the event (renamed on, deleted) is no refusal. */
-        if (strcmp(reason, strerror(ENOENT)) != 0) {
-            log_warn("corpus: %s: rejected: %s", path.buf, reason);
-            tally->rejected++;
-            api_metrics_ingest("failed", -1);
-        }
+    if (!articles || !prepared || !texts || !unread) {
+        log_error("corpus: out of memory");
         goto out;
     }
-    ingest_article a = {.text = text, .len = len, .file = name};
-    int rc = ingest_text(w->st, &a, false, &r);
-    if (rc == INGEST_ERROR) {
-        result = -1;
-    } else if (rc != INGEST_OK) {
-        log_warn("corpus: %s: rejected: %s", path.buf, ingest_result_reason(rc));
-        tally->rejected++;
-        api_metrics_ingest("failed", -1);
-    } else if (r.already_stored) {
-        tally->unchanged++;
-    } else {
-        log_debug("corpus: %s: stored as %s", path.buf, r.source_id);
-        tally->added++;
-        result = 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *reason = NULL;
+        size_t len = 0;
+        added[i] = false;
+        /* Relative to the folder and never through a link: only its own regular files. */
+        if (ingest_read_article_at(w->dir_fd, names[i], &texts[i], &len, &reason)) {
+            unread[i] = true;
+            /* Gone since the event (renamed on, deleted) is no refusal. */
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
+            if (strcmp(reason, strerror(ENOENT)) != 0) {
+                log_warn("corpus: %s/%s: rejected: %s", w->dir, names[i], reason);
+                tally->rejected++;
+                api_metrics_ingest("failed", -1);
+            }
+            continue;
+        }
+        articles[i] = (ingest_article){.text = texts[i], .len = len, .file = names[i]};
+    }
+    /* the unread ones are empty articles: refused as such, and skipped below */
+    ingest_prepare_many(w->st, articles, n, w->extract_threads, prepared);
+    for (; done < n; done++) {
+        if (unread[done])
+            continue;
+        ingest_text_report r;
+        int rc = ingest_text_prepared(w->st, &articles[done], &prepared[done], false, &r);
+        if (rc == INGEST_ERROR)
+            break;
+        if (rc != INGEST_OK) {
+            log_warn("corpus: %s/%s: rejected: %s", w->dir, names[done], ingest_result_reason(rc));
+            tally->rejected++;
+            api_metrics_ingest("failed", -1);
+        } else if (r.already_stored) {
+            tally->unchanged++;
+        } else {
+            log_debug("corpus: %s/%s: stored as %s", w->dir, names[done], r.source_id);
+            tally->added++;
+            added[done] = true;
+        }
     }
 out:
-    free(text);
-    strbuf_release(&path);
-    return result;
+    for (size_t i = 0; i < n; i++) {
+        free(texts ? texts[i] : NULL);
+        if (prepared)
+            json_decref(prepared[i].extraction);
+    }
+    free(articles);
+    free(prepared);
+    free(texts);
+    free(unread);
+    return done;
 }
 
 bool writer_merge_in_child(const char *db_path)
@@ -288,6 +320,7 @@ bool writer_merge_in_child(const char *db_path)
     char *argv[] = {"factd", "merge", "--db", (char *)db_path, NULL};
     pid_t parent = getpid(), pid = fork();
     if (pid < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("writer: cannot start the merge: %s", strerror(errno));
         return false;
     }
@@ -295,6 +328,7 @@ bool writer_merge_in_child(const char *db_path)
         /* only async-signal-safe calls until exec */
         sigset_t none;
         sigemptyset(&none);
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) sigprocmask: the forked child has one thread */
         sigprocmask(SIG_SETMASK, &none, NULL);
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (getppid() != parent)
@@ -310,6 +344,7 @@ bool writer_merge_in_child(const char *db_path)
     int status;
     while (waitpid(pid, &status, 0) < 0) {
         if (errno != EINTR) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("writer: waiting for the merge: %s", strerror(errno));
             return false;
         }
@@ -367,20 +402,28 @@ static void scan_folder(writer *w, bool merge)
     w->rescan = false;
     int n = scandirat(w->dir_fd, ".", &names, only_articles, alphasort);
     if (n < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("corpus: cannot read %s: %s", w->dir, strerror(errno));
         w->retry_at = seconds_now() + RETRY_MS / 1000.0;
         w->rescan = true;
         return;
     }
-    int i = 0;
-    for (; i < n && !stopping(w); i++) {
-        if (ingest_file(w, names[i]->d_name, &tally) < 0) {
+    /* JOB_BATCH files at a time: read, extracted together, stored in name order */
+    const char *chunk[JOB_BATCH];
+    bool added[JOB_BATCH];
+    for (int i = 0; i < n && !stopping(w);) {
+        size_t k = 0;
+        for (; k < JOB_BATCH && i + (int)k < n; k++)
+            chunk[k] = names[i + (int)k]->d_name;
+        size_t done = ingest_files(w, chunk, k, &tally, added);
+        i += (int)done;
+        if (done < k) {
             failed = true;
             break;
         }
         double now = seconds_now();
         if (now - last_line >= PROGRESS_EVERY_SECONDS) {
-            log_info("corpus: %d/%d files (%u new, %u unchanged, %u rejected)", i + 1, n,
+            log_info("corpus: %d/%d files (%u new, %u unchanged, %u rejected)", i, n,
                      tally.added, tally.unchanged, tally.rejected);
             last_line = now;
         }
@@ -413,13 +456,20 @@ static void ingest_pending(writer *w)
     file_tally tally = {0};
     double *added_seen = calloc(w->npending ? w->npending : 1, sizeof *added_seen);
     size_t i = 0;
+    const char *chunk[JOB_BATCH];
+    bool added[JOB_BATCH];
 
-    for (; i < w->npending && !stopping(w); i++) {
-        int rc = ingest_file(w, w->pending[i].name, &tally);
-        if (rc < 0)
+    while (i < w->npending && !stopping(w)) {
+        size_t k = 0;
+        for (; k < JOB_BATCH && i + k < w->npending; k++)
+            chunk[k] = w->pending[i + k].name;
+        size_t done = ingest_files(w, chunk, k, &tally, added);
+        for (size_t j = 0; j < done; j++)
+            if (added[j] && added_seen)
+                added_seen[tally.added - 1] = w->pending[i + j].seen;
+        i += done;
+        if (done < k)
             break;
-        if (rc > 0 && added_seen)
-            added_seen[tally.added - 1] = w->pending[i].seen;
     }
     /* What was not read (a stop, a failure) stays pending. */
     memmove(w->pending, w->pending + i, (w->npending - i) * sizeof *w->pending);
@@ -547,16 +597,36 @@ static int run_jobs(writer *w)
             result = -1;
             break;
         }
-        batch_job *b = &jobs[n++];
-        b->article_started = seconds_now();
-        ingest_article a = {.text = b->job.text, .len = b->job.len, .title = b->job.title,
-                            .url = b->job.url, .published = b->job.published};
-        b->result = ingest_text(w->st, &a, false, &b->article);
-        if (b->result == INGEST_ERROR) {
-            result = -1;
-            break;
-        }
+        jobs[n].article_started = seconds_now();
+        /* not stored until stored: a job the loop below does not reach stays running, and
+         * goes back to the queue */
+        jobs[n++].result = INGEST_ERROR;
     }
+    /* The batch's articles are extracted on extract_threads threads, then stored one by one
+     * in queue order by this thread. */
+    ingest_article *articles = n ? calloc(n, sizeof *articles) : NULL;
+    ingest_prepared *prepared = n ? calloc(n, sizeof *prepared) : NULL;
+    if (n && (!articles || !prepared)) {
+        log_error("jobs: out of memory");
+        result = -1;  /* every job claimed stays running, and is resumed below */
+    } else if (n) {
+        for (size_t i = 0; i < n; i++)
+            articles[i] = (ingest_article){.text = jobs[i].job.text, .len = jobs[i].job.len,
+                                           .title = jobs[i].job.title, .url = jobs[i].job.url,
+                                           .published = jobs[i].job.published};
+        ingest_prepare_many(w->st, articles, n, w->extract_threads, prepared);
+        for (size_t i = 0; i < n && result >= 0; i++) {
+            batch_job *b = &jobs[i];
+            b->result = ingest_text_prepared(w->st, &articles[i], &prepared[i], false, &b->article);
+            if (b->result == INGEST_ERROR)
+                result = -1;
+        }
+        /* extractions of articles never stored (a failure stopped the loop) */
+        for (size_t i = 0; i < n; i++)
+            json_decref(prepared[i].extraction);
+    }
+    free(articles);
+    free(prepared);
     if (n) {
         /* Merged even after a failure: the articles stored so far are whole. */
         bool merged = merge_if_stale(w);
@@ -600,6 +670,7 @@ static void wait_for_work(writer *w, int timeout_ms)
     if (rc > 0 && (fds[0].revents & POLLIN)) {
         uint64_t count;
         if (read(w->wake_fd, &count, sizeof count) < 0 && errno != EAGAIN && errno != EINTR)
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_warn("writer: reading the wake-up counter: %s", strerror(errno));
     }
 }
@@ -610,6 +681,9 @@ static void *writer_main(void *arg)
 
     /* Jobs a crash left running go back to the queue before any job runs. */
     w->resume_needed = ingest_resume_jobs(w->st) != 0;
+    /* Articles a `factd ingest` stored but stopped before indexing are made searchable. */
+    if (store_search_catch_up(w->st))
+        log_warn("writer: indexing the articles an ingest left waiting: %s", store_errmsg(w->st));
     /* The folder's new articles are stored first; the jobs a crash left behind, stored next,
      * share their merge (the loop merges anyway: a crash may have left the facts stale). */
     if (w->dir && !stopping(w))
@@ -779,6 +853,7 @@ writer *writer_start(const writer_config *cfg)
     w->deletes_tail = &w->deletes;
     w->db_path = strdup(cfg->db_path);
     w->dir = cfg->corpus_dir ? strdup(cfg->corpus_dir) : NULL;
+    w->extract_threads = cfg->extract_threads;
     if (!w->db_path || (cfg->corpus_dir && !w->dir)) {
         log_error("serve: out of memory");
         goto fail;
@@ -800,29 +875,34 @@ writer *writer_start(const writer_config *cfg)
     }
     log_debug("jobs: claimed as '%s'", owner);
     if ((w->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("serve: eventfd: %s", strerror(errno));
         goto fail;
     }
     if (w->dir) {
         if ((w->dir_fd = open(w->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("serve: cannot open --corpus %s: %s", w->dir, strerror(errno));
             goto fail;
         }
         /* Watched before the first reading, so that no file falls between the two. */
         if ((w->watch_fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) < 0 ||
             inotify_add_watch(w->watch_fd, w->dir, WATCH_EVENTS) < 0) {
+            /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
             log_error("serve: cannot watch --corpus %s: %s", w->dir, strerror(errno));
             goto fail;
         }
     }
     int rc = pthread_create(&w->lease_thread, NULL, lease_main, w);
     if (rc) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("serve: cannot start the lease thread: %s", strerror(rc));
         goto fail;
     }
     w->lease_started = true;
     rc = pthread_create(&w->thread, NULL, writer_main, w);
     if (rc) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("serve: cannot start the writer thread: %s", strerror(rc));
         goto fail;
     }

@@ -109,7 +109,7 @@ static sqlite3_int64 ref_bits(const char *ref)
 {
     sqlite3_int64 v = 0;
     size_t i;
-    for (i = 0; ref[i] && i < 12; i++) {
+    for (i = 0; i < 12 && ref[i]; i++) {
         char ch = ref[i];
         int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
         if (d < 0)

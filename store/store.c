@@ -146,6 +146,7 @@ int store_batch_begin(store *st)
     if (store_run(st, SQL_BEGIN_WRITE, "starting a batch"))
         return STORE_ERROR;
     st->batch = true;
+    st->batch_marked_stale = false;
     return STORE_OK;
 }
 
@@ -154,6 +155,7 @@ int store_batch_commit(store *st)
     if (!st->batch)
         return store_fail(st, "no batch is open");
     st->batch = false;
+    st->batch_marked_stale = false;
     if (sqlite3_get_autocommit(st->db))
         return store_fail(st, "the batch was rolled back");
     if (store_run(st, SQL_COMMIT, "committing a batch")) {
@@ -168,6 +170,7 @@ void store_batch_rollback(store *st)
     if (!st->batch)
         return;
     st->batch = false;
+    st->batch_marked_stale = false;
     store_rollback(st);
 }
 
@@ -189,6 +192,7 @@ void store_rollback(store *st)
      * keep the first error message, which says why. */
     if (sqlite3_get_autocommit(st->db)) {
         st->batch = false;
+        st->batch_marked_stale = false;
         return;
     }
     char saved[sizeof(st->errmsg)];
@@ -406,6 +410,12 @@ void store_close(store *st)
     sqlite3_close(st->db);
     free(st->job_owner);
     free(st);
+}
+
+const char *store_filename(store *st)
+{
+    const char *name = sqlite3_db_filename(st->db, "main");
+    return name && *name ? name : NULL;
 }
 
 int store_file_moved(store *st)

@@ -51,6 +51,9 @@ enum store_open_mode {
 };
 store *store_open_mode(const char *path, enum store_open_mode mode, char **err);
 void store_close(store *st);
+/* The file name of the handle's database (for another handle on the same file), or NULL for
+ * an in-memory or temporary database.  Owned by the handle. */
+const char *store_filename(store *st);
 
 /* Whether the file this handle has open is still the one at its path: 1 when it was
  * deleted, or replaced by another file (another inode or device), since it was opened; 0
@@ -72,6 +75,19 @@ int store_open_for_serving(const char *path, bool create, store **out, char **wh
 int store_check_writable(store *st);
 /* Last error message of this handle (never NULL). */
 const char *store_errmsg(const store *st);
+
+/* --- bulk loading --- */
+
+/* A bulk load (`factd ingest`): until store_bulk_end(), each article stored waits for the
+ * search index in a table of its own (committed with the article) and goes in with all the
+ * others at the end, in one statement; the handle's page cache is larger meanwhile.  The
+ * articles are stored and served at once, and found by /search from store_bulk_end() on.
+ * store_bulk_begin() first indexes what an earlier load left waiting.  0, or STORE_ERROR. */
+int store_bulk_begin(store *st);
+int store_bulk_end(store *st);
+/* Indexes the articles a bulk load left waiting (it stopped before its end); the server's
+ * writer calls it when it starts.  0, or STORE_ERROR. */
+int store_search_catch_up(store *st);
 
 /* --- writing (ingest) --- */
 

@@ -49,6 +49,11 @@ struct store {
     int job_lease_seconds;
     /* A batch is open (store_batch_begin): each write is a savepoint inside it. */
     bool batch;
+    /* Bulk loading (store_bulk_begin): articles wait in search_pending for the index. */
+    bool bulk;
+    /* An article of the open batch already marked the facts stale and bumped the generation,
+     * in a savepoint since released: the batch's other articles need not again. */
+    bool batch_marked_stale;
     /* Names without a person id in the person lists of the facts being written. */
     long long unlinked_names;
     /* What store_get_version() last read on a read-only handle, and SQLite's data_version

@@ -20,7 +20,16 @@
  *
  * Excerpts are cut once, here, so that serving never touches article texts: spans are first
  * collected in a temporary table, then each source's text is loaded once and its spans are
- * cut in one forward walk (offsets are code points, the text is bytes). */
+ * cut in one forward walk (offsets are code points, the text is bytes).
+ *
+ * Bulk loading (store_bulk_begin, `factd ingest`): an article goes into the search index
+ * with the others at store_bulk_end(), in one INSERT ... SELECT, rather than with its own
+ * transaction: FTS5 then tokenises into one large in-memory table and writes few large
+ * segments, where one article batch at a time writes a small segment per commit and merges
+ * them again and again (about two thirds of what storing an article cost).  Until then its
+ * id waits in search_pending, committed with the article, so that a run that stops half way
+ * leaves nothing unsearchable for good: the next bulk load, or the server's writer when it
+ * starts (store_search_catch_up), indexes what waits. */
 #include "store/store_private.h"
 
 #include <assert.h>
@@ -165,8 +174,37 @@ static const char SQL_INDEX_SOURCE[] =
     " SELECT search_rowid('source', id), 'source', id, coalesce(title, ''), CAST(text AS TEXT)"
     " FROM sources WHERE id = ?1";
 
+static const char SQL_CREATE_SEARCH_PENDING[] =
+    "CREATE TABLE IF NOT EXISTS search_pending (source_id TEXT PRIMARY KEY) WITHOUT ROWID";
+static const char SQL_QUEUE_SOURCE[] = "INSERT OR IGNORE INTO search_pending (source_id) VALUES (?1)";
+static const char SQL_HAS_SEARCH_PENDING[] =
+    "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_pending'";
+/* In id order, which is the index's rowid order (search.c); an article indexed meanwhile
+ * (read again by revise.c) keeps its row.  One deleted meanwhile is not joined. */
+static const char SQL_INDEX_PENDING[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('source', s.id), 'source', s.id, coalesce(s.title, ''),"
+    "        CAST(s.text AS TEXT)"
+    " FROM search_pending AS p JOIN sources AS s ON s.id = p.source_id"
+    " WHERE NOT EXISTS (SELECT 1 FROM search_fts WHERE rowid = search_rowid('source', s.id))"
+    " ORDER BY p.source_id";
+static const char SQL_CLEAR_SEARCH_PENDING[] = "DELETE FROM search_pending";
+
+/* The page cache of a bulk load: the b-trees of sources and of the index stay in memory
+ * between batches (the default is 2 MiB). */
+#define BULK_CACHE_KIB 65536
+
 int store_index_source(store *st, const char *id)
 {
+    if (st->bulk) {
+        sqlite3_stmt *queue = store_stmt(st, SQL_QUEUE_SOURCE);
+        if (!queue)
+            return STORE_ERROR;
+        sqlite3_bind_text(queue, 1, id, -1, SQLITE_STATIC);
+        int qrc = sqlite3_step(queue);
+        store_done(queue);
+        return qrc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "queueing the article for search");
+    }
     sqlite3_stmt *stmt = store_stmt(st, SQL_INDEX_SOURCE);
     if (!stmt)
         return STORE_ERROR;
@@ -174,6 +212,87 @@ int store_index_source(store *st, const char *id)
     int rc = sqlite3_step(stmt);
     store_done(stmt);
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing the article");
+}
+
+/* Indexes the articles waiting in search_pending, in one transaction (a savepoint in a
+ * batch).  Nothing to do when the table does not exist: no bulk load ever ran here. */
+static int index_pending(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_HAS_SEARCH_PENDING);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc == SQLITE_DONE)
+        return STORE_OK;
+    if (rc != SQLITE_ROW)
+        return store_sql_fail(st, "looking for articles waiting for the search index");
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    if (!(stmt = store_stmt(st, SQL_INDEX_PENDING)))
+        goto rollback;
+    rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "indexing the articles of a bulk load");
+        goto rollback;
+    }
+    if (!(stmt = store_stmt(st, SQL_CLEAR_SEARCH_PENDING)))
+        goto rollback;
+    rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "clearing the articles of a bulk load");
+        goto rollback;
+    }
+    if (store_commit(st))
+        goto rollback;
+    return STORE_OK;
+rollback:
+    store_rollback(st);
+    return STORE_ERROR;
+}
+
+int store_search_catch_up(store *st)
+{
+    return index_pending(st);
+}
+
+/* Sets the page cache size of the handle, in KiB. */
+static int set_cache_kib(store *st, int kib)
+{
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return store_sql_fail(st, "setting the page cache");
+    return STORE_OK;
+}
+
+int store_bulk_begin(store *st)
+{
+    if (st->bulk)
+        return store_fail(st, "a bulk load is open already");
+    /* what an earlier run left waiting goes in first, with the table made when missing */
+    if (index_pending(st))
+        return STORE_ERROR;
+    if (sqlite3_exec(st->db, SQL_CREATE_SEARCH_PENDING, NULL, NULL, NULL) != SQLITE_OK)
+        return store_sql_fail(st, "creating the table of articles waiting for search");
+    if (set_cache_kib(st, BULK_CACHE_KIB))
+        return STORE_ERROR;
+    st->bulk = true;
+    return STORE_OK;
+}
+
+int store_bulk_end(store *st)
+{
+    if (!st->bulk)
+        return store_fail(st, "no bulk load is open");
+    st->bulk = false;
+    int rc = index_pending(st);
+    /* back to SQLite's default (2 MiB) for whatever the handle does next */
+    if (set_cache_kib(st, 2000) && rc == STORE_OK)
+        rc = STORE_ERROR;
+    return rc;
 }
 
 /* What the poster said of the article (schema version 5), when anything: kept apart from the
@@ -257,10 +376,15 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
         store_sql_fail(st, "storing the article");
         goto rollback;
     }
-    if (put_hints(st, id, src) || store_index_source(st, id) || store_set_stale(st, true))
+    /* One mark per batch is enough: readers see the batch whole or not at all. */
+    bool marked = st->batch && st->batch_marked_stale;
+    if (put_hints(st, id, src) || store_index_source(st, id) ||
+        (!marked && store_set_stale(st, true)))
         goto rollback;
     if (store_commit(st))
         goto rollback;
+    if (st->batch)
+        st->batch_marked_stale = true;
     if (id_out && !(*id_out = strdup(id))) {
         result = store_fail(st, "out of memory");
         goto out;

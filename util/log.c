@@ -211,8 +211,8 @@ static void log_start_flusher(void)
     }
 }
 
-static void log_vevent(enum log_level level, const json_t *fields, bool buffered,
-                       const char *fmt, va_list ap)
+__attribute__((format(printf, 4, 0))) static void
+log_vevent(enum log_level level, const json_t *fields, bool buffered, const char *fmt, va_list ap)
 {
     if (!log_enabled(level))
         return;

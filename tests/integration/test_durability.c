@@ -57,7 +57,7 @@ static unsigned next_random(void)
     return (lcg_state >> 8) & 0xFFFFFF;
 }
 
-#define PICK(list) (list[next_random() % (sizeof list / sizeof list[0])])
+#define PICK(list) ((list)[next_random() % (sizeof(list) / sizeof((list)[0]))])
 
 static const char *const countries[] = {
     "Norway", "Chile",    "Kenya",   "Vietnam", "Portugal", "Ghana",    "Peru",

@@ -220,8 +220,9 @@ static void restart_hostile(bool writes, const char *const extra[])
     if (writes) {
         snprintf(token_path, sizeof token_path, "%s/token", harness_dir());
         FILE *f = fopen(token_path, "w");
-        cr_assert(f && fputs(TOKEN "\n", f) >= 0 && fclose(f) == 0, "cannot write %s",
-                  token_path);
+        cr_assert(f, "cannot write %s", token_path);
+        bool written = fputs(TOKEN "\n", f) >= 0;
+        cr_assert(fclose(f) == 0 && written, "cannot write %s", token_path);
         args[n++] = "--token-file";
         args[n++] = token_path;
     }
@@ -1043,7 +1044,7 @@ static int start_upload(size_t length, size_t sent)
                 TOKEN "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
                 "\r\n", length);
     for (size_t i = 0; i < sent; i++)
-        strbuf_addch(&req, i % 64 == 63 ? '\n' : "abcdefgh "[i % 9]);
+        strbuf_addch(&req, (char)(i % 64 == 63 ? '\n' : "abcdefgh "[i % 9]));
     cr_assert(send_all(fd, req.buf, req.len));
     strbuf_release(&req);
     return fd;

@@ -35,9 +35,9 @@ Test(http_load, a_hundred_sequential_requests)
     http_reply_init(&r);
     for (int i = 0; i < 100; i++) {
         /* Alternate a kept-alive connection and a fresh one. */
-        cr_assert(http_request_on(i % 2 ? keep : NULL, "GET", mix[i % NMIX], NULL, 0, &r),
+        cr_assert(http_request_on(i % 2 ? keep : NULL, "GET", mix[(size_t)i % NMIX], NULL, 0, &r),
                   "request %d", i);
-        cr_assert_eq(r.status, mix_status[i % NMIX], "request %d: GET %s", i, mix[i % NMIX]);
+        cr_assert_eq(r.status, mix_status[(size_t)i % NMIX], "request %d: GET %s", i, mix[(size_t)i % NMIX]);
     }
     http_reply_release(&r);
     curl_easy_cleanup(keep);

@@ -885,7 +885,8 @@ Test(http_protocol, metrics_exposition)
                          REG_EXTENDED | REG_NOSUB),
                  0);
     char *text = strbuf_detach(&r.body, NULL);
-    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+    char *rest = NULL;
+    for (char *line = strtok_r(text, "\n", &rest); line; line = strtok_r(NULL, "\n", &rest)) {
         if (strncmp(line, "# HELP ", 7) == 0 || strncmp(line, "# TYPE ", 7) == 0)
             continue;
         cr_expect_eq(regexec(&sample_line, line, 0, NULL, 0), 0, "not a sample: '%s'", line);

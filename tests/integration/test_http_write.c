@@ -346,9 +346,9 @@ Test(http_write, a_request_without_the_token_is_401)
     http_reply_release(&r);
 
     /* A prefix of the token, the token with more after it, another scheme. */
-    const char *wrong[] = {"Authorization: Bearer test-token", "Authorization: Bearer " SUPPORT_TOKEN "0",
+    const char *wrong[] = {"Authorization: Bearer test-token", ("Authorization: Bearer " SUPPORT_TOKEN "0"),
                            "Authorization: Basic dGVzdDp0ZXN0", "Authorization: Bearer",
-                           "Authorization: " SUPPORT_TOKEN};
+                           ("Authorization: " SUPPORT_TOKEN)};
     for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
         post("text/plain", text, strlen(text), wrong[i], &r);
         expect_problem(&r, 401, "/problems/unauthorized");

@@ -15,7 +15,7 @@ void support_sha256_hex(const void *data, size_t len, char out[65])
     unsigned int n = 0;
     cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) == 1 && n == 32);
     for (unsigned i = 0; i < n; i++)
-        snprintf(out + 2 * i, 3, "%02x", md[i]);
+        snprintf(out + 2 * (size_t)i, 3, "%02x", md[i]);
 }
 
 void support_source_id(const char *text, size_t len, char out[13])

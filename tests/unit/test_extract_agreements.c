@@ -498,8 +498,8 @@ Test(extract_agreements, consent_plans_drafts_and_talks_are_no_signings)
     static const char *const texts[] = {
         "ACCRA, 3 May 2024 — Benin and Niger reached an agreement on river fisheries on Friday.\n",
         "ACCRA, 3 May 2024 — Benin and Niger discussed signing an agreement on river fisheries.\n",
-        "ACCRA, 3 May 2024 — A draft agreement on river fisheries was signed off by the cabinet of Benin "
-        "and Niger.\n",
+        ("ACCRA, 3 May 2024 — A draft agreement on river fisheries was signed off by the cabinet of Benin "
+         "and Niger.\n"),
         "ACCRA, 3 May 2024 — Benin and Niger are negotiating an agreement on river fisheries.\n",
         "ACCRA, 3 May 2024 — Benin and Niger hope to sign an agreement on river fisheries next year.\n",
         "ACCRA, 3 May 2024 — Benin has signed agreements on river fisheries with several countries.\n",

@@ -483,3 +483,84 @@ Test(extract_speakers, the_one_person_of_the_paragraph)
     expect_speaker(ex, "grid is ready", NULL);
     json_decref(ex);
 }
+
+Test(extract_speakers, the_one_person_of_the_paragraph_must_be_its_subject)
+{
+    static const char text[] =
+        "The minister thanked Governor Lena Park for her support on Monday. \"We could not have "
+        "built the harbour alone.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "harbour alone", NULL);
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_quote_of_an_institution_ends_the_run_of_a_pronoun)
+{
+    static const char text[] =
+        "\"We are ready on our side,\" Trade Minister Sione Fifita said.\n"
+        "\n"
+        "The regional secretariat welcomed the move. \"This is integration in practice,\" it said.\n"
+        "\n"
+        "A truck driver who has crossed the border for twenty years was sceptical. \"I will believe "
+        "it when I see it,\" he said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "ready on our side", "Sione Fifita");
+    expect_speaker(ex, "believe it when", NULL);
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_speaker_the_lexicon_does_not_know_is_no_one_else)
+{
+    static const char text[] =
+        "\"We are ready on our side,\" Trade Minister Sione Fifita said.\n"
+        "\n"
+        "\"We have heard such promises before,\" said another driver, who asked not to be named.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = quote_with(ex, "heard such promises");
+    cr_expect_null(speaker_name(q), "no name: %s", json_brief(json_object_get(q, "speaker")));
+    cr_expect(contains_ci(field_str(json_object_get(q, "speaker"), "title"), "driver"), "%s",
+              json_brief(json_object_get(q, "speaker")));
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_descriptor_before_the_name_after_the_quote)
+{
+    static const char text[] =
+        "\"Nobody asked the maize growers what they think,\" party spokesman Philip Etane wrote on "
+        "Facebook.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "maize growers", "Philip Etane");
+    json_decref(ex);
+}
+
+Test(extract_speakers, his_highness_stands_for_the_royal_named_before)
+{
+    static const char text[] =
+        "His Highness Sheikh Tariq bin Saeed, Minister of Foreign Affairs, received Foreign Minister "
+        "Rubén Olmedo in the capital today.\n"
+        "\n"
+        "During the meeting, His Highness stressed \"the keenness of both countries to widen their "
+        "trade.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "keenness of both", "Tariq bin Saeed");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_given_name_that_is_also_a_capital)
+{
+    static const char text[] =
+        "President Santiago Pereira told reporters the agreement \"opens a door for our exporters.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "opens a door", "Santiago Pereira");
+    json_decref(ex);
+}
+
+Test(extract_speakers, two_particles_inside_a_name)
+{
+    static const char text[] =
+        "Commission President Ilse van der Berge called the accord \"a milestone for both our "
+        "peoples\". \"We waited ten years for it,\" van der Berge said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "milestone for both", "Ilse van der Berge");
+    json_decref(ex);
+}
