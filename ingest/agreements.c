@@ -41,6 +41,9 @@
  * by this much over the article's most mentioned one. */
 #define RECENT_SENTENCES 1
 #define RECENT_BONUS 3
+/* How many sentences back a signing with no date of its own looks for the day its people
+ * met. */
+#define SAME_EVENT_LOOKBACK 3
 /* How many sentences back "on the same day" reaches for its day. */
 #define SAME_DAY_LOOKBACK 3
 
@@ -637,6 +640,9 @@ static bool mention_ends_at(const doc *d, int si, int k)
         for (int t = k; t >= se->tok_start && t > k - 12; t--)
             if (is_agreement_head(d, t))
                 return true;
+        /* "a Security and Defence Partnership, and an ... Agreement" */
+        if ((d->tokens.items[k].flags & TK_CAP) && tok_in_ci(d, k, LEX_SIGNABLE_NOUNS))
+            return true;
     }
     for (int t = k; t >= se->tok_start && t > k - 3 * MAX_TOPIC_TOKENS / 2; t--) {
         if (!is_type_word(d, t))
@@ -849,6 +855,89 @@ static bool same_day_as_before(const doc *d, int s, date_value *out)
     return false;
 }
 
+/* Does sentence n open on the signing or its ceremony ("The signings took place on Christmas
+ * Eve") and give it a full date? */
+static bool signing_told_dated(const doc *d, int n, date_value *out)
+{
+    if (n >= (int)d->sents.n || !sent_readable(d, n))
+        return false;
+    const sentence *ne = &d->sents.items[n];
+    int t = ne->tok_start;
+    if (t + 2 >= ne->tok_end || !tok_is(d, t, "The") ||
+        !(tok_is(d, t + 1, "signing") || tok_is(d, t + 1, "signings") || tok_is(d, t + 1, "ceremony")))
+        return false;
+    for (int i = ne->dates_start; i < ne->dates_end; i++) {
+        const date_mention *m = &d->dates.items[i];
+        if (m->kind != DATE_RANGE && (m->kind == DATE_ABSOLUTE || m->resolved) && m->value.d) {
+            *out = m->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "Ghana and Qatar signed an MoU. The signing took place on Monday": the next sentence. */
+static bool signing_dated_after(const doc *d, int s, date_value *out)
+{
+    return signing_told_dated(d, s + 1, out);
+}
+
+/* The day an article tells its signings took place, in a sentence of their own; {0} when it
+ * tells none or two different days. */
+static date_value signings_day(const doc *d)
+{
+    date_value day = {0};
+    for (size_t n = 0; n < d->sents.n && doc_step(d); n++) {
+        date_value v;
+        if (!signing_told_dated(d, (int)n, &v))
+            continue;
+        if (day.y && !date_same(day, v))
+            return (date_value){0};
+        day = v;
+    }
+    return day;
+}
+
+/* The sentence at most SAME_EVENT_LOOKBACK before s that names one of the people s names, or
+ * -1. */
+static int same_people_before(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+        const sentence *pe = &d->sents.items[p];
+        for (int i = se->mentions_start; i < se->mentions_end; i++)
+            for (int k = pe->mentions_start; k < pe->mentions_end; k++)
+                if (d->pmentions.items[i].person == d->pmentions.items[k].person)
+                    return sent_readable(d, p) ? p : -1;
+    }
+    return -1;
+}
+
+/* The full date of a sentence at most SAME_EVENT_LOOKBACK before s that names one of the
+ * people s names: the day of the visit or talks a signing belongs to ("President X held talks
+ * with Y on Tuesday. ... X and Y also witnessed the signing of two agreements"). */
+static bool same_people_dated_before(const doc *d, int s, date_value *out)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+        const sentence *pe = &d->sents.items[p];
+        bool shared = false;
+        for (int i = se->mentions_start; i < se->mentions_end && !shared; i++)
+            for (int k = pe->mentions_start; k < pe->mentions_end && !shared; k++)
+                shared = d->pmentions.items[i].person == d->pmentions.items[k].person;
+        if (!shared)
+            continue;
+        for (int i = pe->dates_start; i < pe->dates_end; i++) {
+            const date_mention *m = &d->dates.items[i];
+            if (m->kind != DATE_RANGE && (m->kind == DATE_ABSOLUTE || m->resolved) && m->value.d) {
+                *out = m->value;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* The capital city written from token t on ("Nairobi", "Buenos Aires"): its end token, or -1. */
 static int capital_at(const doc *d, int t, int s_end)
 {
@@ -961,6 +1050,12 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     int post_idx = post_of_sentence(d, s);
     if (date_for_event(d, s, verb, &v, &rel) || same_day_as_before(d, s, &v))
         set_date(g, v, 2, false);
+    else if (!rel && signing_dated_after(d, s, &v))
+        set_date(g, v, 2, false); /* "... The signing took place on Monday" */
+    else if (!rel && d->signings_day.y && signing_is_news(d, s, verb))
+        set_date(g, d->signings_day, 1, false); /* "The signings took place on Christmas Eve" */
+    else if (!rel && same_people_dated_before(d, s, &v))
+        set_date(g, v, 1, false); /* "X and Y also witnessed the signing": the day X met Y */
     else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
         set_date(g, d->posts.items[post_idx].date, 1, false);
     else if (rel)
@@ -971,6 +1066,14 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     const sentence *se = &d->sents.items[s];
     char *where = signing_place(d, s, mstart, mend, &ps, &pe);
     bool place = pe > ps;
+    if (!where) {
+        /* "X held talks with Y at State House in Georgetown. ... X and Y also witnessed the
+         * signing": where its people met just before */
+        int p = same_people_before(d, s);
+        size_t qs, qe;
+        if (p >= 0)
+            where = signing_place(d, p, 0, 0, &qs, &qe);
+    }
     if (where && !g->place)
         g->place = where;
     else
@@ -1381,6 +1484,29 @@ static bool at_item_start(const doc *d, int si, int m)
     return true;
 }
 
+/* "In the area of investment promotion and protection, an agreement was signed": the field
+ * fronted before the first comma of sentence si, the document (its type at token head) right
+ * after that comma.  Sets [*a, *b) to the field's words. */
+static void fronted_topic(const doc *d, int si, int head, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[si];
+    int t = se->tok_start;
+    if (t + 4 >= se->tok_end || !(tok_is(d, t, "In") || tok_is(d, t, "On")))
+        return;
+    int k = t + 1;
+    if (tok_is(d, k, "the"))
+        k++;
+    if (!tok_in_ci(d, k, LEX_FIELD_NOUNS) || k + 1 >= se->tok_end || !tok_is(d, k + 1, "of"))
+        return;
+    int f = k + 2, e = f;
+    while (e < se->tok_end && e - f < MAX_TOPIC_TOKENS && !tok_is(d, e, ","))
+        e++;
+    if (e >= se->tok_end || e == f || e + 3 < head || head <= e)
+        return; /* the document comes right after the comma: ", an agreement" */
+    *a = f;
+    *b = e;
+}
+
 /* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
@@ -1468,10 +1594,14 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         b += 3;
     }
     int topic_end = read_topic(d, b, se->tok_end);
+    /* "In the area of investment protection, an agreement was signed": the topic fronted */
+    int front_a = -1, front_b = -1;
+    if (topic_end == b && !plural && !counted)
+        fronted_topic(d, si, head, &front_a, &front_b);
     int name_a = -1, name_b = -1, after_billing = -1;
-    if (topic_end == b && !plural)
+    if (topic_end == b && !plural && front_a < 0)
         after_billing = billed_name(d, type_end, se->tok_end, &name_a, &name_b);
-    bool described = topic_end > b || after_billing >= 0;
+    bool described = topic_end > b || after_billing >= 0 || front_a >= 0;
     /* a count or a plural without a topic is a batch of documents, none of them named; a bare
      * type needs its topic to be a mention at all */
     if ((plural || bare) && topic_end == b)
@@ -1507,6 +1637,21 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         gm->name = strbuf_detach(&sb, NULL);
         gm->end = te;
         gm->end_tok = topic_end;
+    } else if (front_a >= 0) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addstr(&sb, gm->phrase);
+        strbuf_addstr(&sb, " on ");
+        size_t ts = d->tokens.items[front_a].start, te = d->tokens.items[front_b - 1].end;
+        strbuf_add(&sb, d->text + ts, te - ts);
+        gm->name = strbuf_detach(&sb, NULL);
+        for (int u = front_a; u < front_b; u++) {
+            if (tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD))
+                continue;
+            char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+            for (char *p = w; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            VEC_PUSH(gm->descriptors, w);
+        }
     } else if (after_billing >= 0) {
         gm->name = doc_strdup(d, d->tokens.items[name_a].start, d->tokens.items[name_b - 1].end);
         gm->end_tok = after_billing;
@@ -1944,6 +2089,19 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             best = described_match(ags, gm, head, year);
             if (best < 0 && signing && !gm->quoted)
                 best = sig_sent == gm->sent ? signed_namesake(d, ags, gm, head, verb) : -1;
+            /* "inked a profit-sharing agreement ... the signing of the agreement to work the
+             * field": the definite one is the only one of its type told before */
+            if (best < 0 && !gm->indefinite && !gm->counted && !gm->plural) {
+                int only = -1, count = 0;
+                for (size_t k = 0; k < ags->n; k++)
+                    if (ags->items[k].mentions > 0 && ags->items[k].first < gm->start &&
+                        strcmp(ags->items[k].head, head) == 0 && ags->items[k].signed_seen) {
+                        only = (int)k;
+                        count++;
+                    }
+                if (count == 1)
+                    best = only;
+            }
         } else {
             for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
                 ag *g = &ags->items[k];
@@ -2102,6 +2260,37 @@ static int enumeration_item(const doc *d, int k, int s_end)
     return e;
 }
 
+/* "focused on economic, commercial, and technical cooperation and the encouragement and
+ * protection of mutual investments": items split only where "and" opens an article, commas and
+ * "and" inside an item.  Fills items [a[i], b[i]) from token k up to end (at most max + 1),
+ * *next the token after the last; returns how many. */
+static int article_items(const doc *d, int k, int end, int max, int *a, int *b, int *next)
+{
+    int n = 0, start = k, t = k;
+    for (; t < end && t - k <= MAX_TOPIC_TOKENS && n <= max; t++) {
+        if (tok_is(d, t, ";") || tok_is(d, t, ".") || tok_in(d, t, LEX_SIGNING_VERBS) || tok_in(d, t, LEX_SPEECH_VERBS) ||
+            starts_date(d, t))
+            break;
+        if ((tok_is(d, t, "and") || tok_is(d, t, "or")) && t + 1 < end && is_article(d, t + 1) && t > start) {
+            int e = t;
+            while (e > start && tok_is(d, e - 1, ","))
+                e--;
+            a[n] = start;
+            b[n++] = e;
+            start = t + 1;
+        }
+    }
+    int e = t;
+    while (e > start && (d->tokens.items[e - 1].flags & TK_PUNCT))
+        e--;
+    if (e > start && n <= max) {
+        a[n] = start;
+        b[n++] = e;
+    }
+    *next = t;
+    return n;
+}
+
 /* "Four agreements were signed ..., covering health, agriculture, customs and fisheries",
  * "signed two memorandums of understanding, on energy and on mining": documents counted and
  * then enumerated, as many items as the count, are one agreement each ("agreement on
@@ -2177,6 +2366,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                     memcmp(d->text + d->tokens.items[k].start, d->text + d->tokens.items[o].start, tok_len(d, o)) == 0)
                     k++; /* "on energy and on mining" */
             }
+            if (ni != n)
+                ni = article_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
             if (ni != n)
                 continue;
             /* the documents told together ("memorandums of understanding on energy and on
@@ -2387,22 +2578,37 @@ static bool words_within(const char *a, const char *b)
 /* "the West Africa Lagoon Protection Agreement ... the Lagoon Agreement": a shorter name told
  * after a longer one of the same type, its words all in the longer, at a date that fits, is the
  * same agreement. */
+/* agreement_key() with "memorandum of understanding" written "mou": "the MoU on X" is "the
+ * Memorandum of Understanding on X". */
+static char *short_type_key(const char *name)
+{
+    char *k = agreement_key(name);
+    static const char LONG[] = "memorandum of understanding";
+    char *p = strstr(k, LONG);
+    if (p) {
+        memcpy(p, "mou", 3);
+        memmove(p + 3, p + sizeof LONG - 1, strlen(p + sizeof LONG - 1) + 1);
+    }
+    return k;
+}
+
 static void merge_short_names(ag_vec *ags)
 {
     for (size_t i = 0; i < ags->n; i++) {
         ag *a = &ags->items[i];
         if (a->mentions <= 0 || a->generic)
             continue;
-        char *ak = agreement_key(a->name);
+        char *ak = short_type_key(a->name);
         for (size_t k = 0; k < ags->n; k++) {
             ag *b = &ags->items[k];
-            if (k == i || b->mentions <= 0 || b->generic || b->first <= a->first || strcmp(a->head, b->head) != 0 ||
+            if (k == i || b->mentions <= 0 || b->generic || strcmp(a->head, b->head) != 0 ||
                 (a->acronym && b->acronym) || !date_compatible(a->date, b->date))
                 continue;
-            char *bk = agreement_key(b->name);
-            bool shorter = strlen(bk) < strlen(ak) && words_within(bk, ak);
+            char *bk = short_type_key(b->name);
+            bool same = strcmp(ak, bk) == 0 && b->first > a->first;
+            bool shorter = b->first > a->first && strlen(bk) < strlen(ak) && words_within(bk, ak);
             free(bk);
-            if (shorter)
+            if (same || shorter)
                 fold_agreement(a, b);
         }
         free(ak);
@@ -2536,6 +2742,7 @@ void agreements_find(doc *d)
 {
     ag_vec ags = {0};
     generic_vec gens = {0};
+    d->signings_day = signings_day(d);
     find_mentions(d, &ags, &gens);
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);

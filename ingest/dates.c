@@ -168,6 +168,13 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
         *out = add_days(ref, -1);
     } else if (HASP(m, "tomorrow")) {
         *out = add_days(ref, 1);
+    } else if (HASP(m, "holiday")) {
+        /* the last such day up to the article's date: news looks back */
+        int hm, hd;
+        if (!lex_holiday(s + m->start[G("holiday")], m->end[G("holiday")] - m->start[G("holiday")], &hm, &hd))
+            return false;
+        bool this_year = hm < ref.m || (hm == ref.m && hd <= ref.d);
+        *out = (date_value){this_year ? ref.y : ref.y - 1, hm, hd};
     } else if (HASP(m, "rweek")) {
         char q = (char)(s[m->start[G("rwq")]] | 0x20);
         bool last = strncasecmp(s + m->start[G("rwq")], "last", 4) == 0;
@@ -331,6 +338,14 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
     for (int t = se->tok_start; t < se->tok_end && t <= se->tok_start + LEADING_PHRASE_TOKENS; t++)
         if (tok_is(d, t, ",")) {
             lead_end = d->tokens.items[t].start;
+            /* "On Thursday, 2 December 2021, ...": the date that names the weekday's day is
+             * part of the leading phrase */
+            for (int i = se->dates_start; i < se->dates_end; i++)
+                if (tok_at(d, d->dates.items[i].start) == t + 1 && d->dates.items[i].kind == DATE_ABSOLUTE) {
+                    int u = tok_at(d, d->dates.items[i].end);
+                    if (u < se->tok_end && tok_is(d, u, ","))
+                        lead_end = d->tokens.items[u].start;
+                }
             break;
         }
     /* A date before the anchor belongs to it when no comma or semicolon stands between them:

@@ -522,6 +522,29 @@ static bool is_furniture(const doc *d, const line *l)
     return lex_has_ci(LEX_FURNITURE_LINES, d->text + a, b - a) || is_breadcrumb(d, a, b);
 }
 
+/* "Photos: Minister X arrives in Y and is welcomed by Z" near the top: a gallery's headline,
+ * not a caption (six words or more after the label, no sentence end). */
+static bool labelled_headline(const doc *d, const line *l)
+{
+    static const char *const LABELS[] = {"Photos:", "PHOTOS:", "Video:", "VIDEO:", NULL};
+    if (line_matches(d, l, PAT_CAPTION, NULL))
+        return false;
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    size_t w = a;
+    while (w < b && d->text[w] != ' ')
+        w++;
+    if (!lex_has(LABELS, d->text + a, w - a))
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    for (size_t k = a; k + 1 < b; k++)
+        if (d->text[k] == '.' && d->text[k + 1] == ' ')
+            return false; /* a caption's sentences */
+    return words >= 7 && !ends;
+}
+
 static void classify_lines(doc *d)
 {
     int nonblank = 0;
@@ -533,8 +556,8 @@ static void classify_lines(doc *d)
         int words;
         bool ends;
         line_shape(d, l, &words, &ends);
-        if (line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) ||
-            is_furniture(d, l))
+        if ((line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) || is_furniture(d, l)) &&
+            !(nonblank <= TOP_LINES && labelled_headline(d, l)))
             l->kind = LINE_BOILERPLATE;
         else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL) &&
                  !line_matches(d, l, PAT_BYLINE, NULL)) /* "Published by Name" is a byline */
@@ -721,6 +744,10 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     bool credited = pattern_has(m, ga) || pattern_has(m, gsl);
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
     dl->strong = credited || dl->date_end > dl->date_start || (all_caps(d, ps, pe) && (!colon || known_place(d, ps, pe)));
+    /* "Izvor: TANJUG", "Source: ...": a label, not a place; a colon dateline in mixed case
+     * names a known place ("New Delhi:") */
+    if (!credited && dl->date_end == dl->date_start && colon && !all_caps(d, ps, pe) && !known_place(d, ps, pe))
+        return false;
     return credited || dl->date_end > dl->date_start || !colon || words_in_place <= 3;
 }
 
@@ -824,7 +851,8 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     size_t w = a;
     while (w < c && d->text[w] != ' ')
         w++;
-    if (lex_weekday(d->text + a, w - a) >= 0 || lex_month(d->text + a, w - a) ||
+    size_t wl = w > a && d->text[w - 1] == '.' ? w - 1 - a : w - a; /* "NOV." */
+    if (lex_weekday(d->text + a, w - a) >= 0 || lex_month(d->text + a, wl) ||
         lex_has(LEX_NOT_NAMES, d->text + a, w - a) || lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
         return false;
     *ps = a;
@@ -882,6 +910,32 @@ static bool issuer_line(const doc *d, const line *l)
     return org && words >= 2;
 }
 
+/* "Ethiopian News Agency (Addis Ababa)": an institution's capitalised name, one of its words an
+ * institution's, and its city in parentheses.  *end (when not NULL) gets the end of the whole
+ * line. */
+static bool agency_line(const doc *d, const line *l, size_t *end)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    if (b <= a || d->text[b - 1] != ')')
+        return false;
+    size_t open = b - 1;
+    while (open > a && d->text[open] != '(')
+        open--;
+    if (open <= a || !known_place(d, open + 1, b - 1))
+        return false;
+    line name = *l;
+    name.start = a;
+    name.end = open;
+    while (name.end > name.start && d->text[name.end - 1] == ' ')
+        name.end--;
+    if (!issuer_line(d, &name))
+        return false;
+    if (end)
+        *end = b;
+    return true;
+}
+
 /* Labels above the headline are page furniture: a kicker ("OPINION", "FEATURES | MINING"), a
  * line of one word (a section, "ADVT") with more text below, and under a "PRESS RELEASE"
  * label the issuing office's lines.  Returns the first line left that may hold text, or -1. */
@@ -889,6 +943,31 @@ static int skip_top_labels(doc *d)
 {
     int seen = 0;
     bool labelled = false;
+    /* the page's furniture above its date stamp: "We are redirecting you", a portal's
+     * motto, then "NOV. 24, 2022" and the headline */
+    int stamp = -1, before = 0;
+    for (size_t i = 0, n = 0; i < d->lines.n && n < TOP_LINES; i++) {
+        if (d->lines.items[i].kind == LINE_BLANK)
+            continue;
+        n++;
+        if (d->lines.items[i].kind == LINE_TIMESTAMP) {
+            stamp = (int)i;
+            break;
+        }
+        before += d->lines.items[i].kind == LINE_BODY;
+    }
+    if (stamp >= 0 && before > 0 && before <= 3 && next_nonblank(d, stamp) < (int)d->lines.n &&
+        d->lines.items[next_nonblank(d, stamp)].kind == LINE_BODY) {
+        const line *h = &d->lines.items[next_nonblank(d, stamp)];
+        int words;
+        bool ends;
+        line_shape(d, h, &words, &ends);
+        bool credit = line_matches(d, h, PAT_BYLINE, NULL) || line_matches(d, h, PAT_NAME_BYLINE, NULL) ||
+                      line_matches(d, h, PAT_CREDIT_LINE, NULL) || line_matches(d, h, PAT_CAPS_BYLINE, NULL);
+        for (int i = 0; i < stamp && !ends && !credit && words >= 4; i++)
+            if (d->lines.items[i].kind == LINE_BODY && !agency_line(d, &d->lines.items[i], NULL))
+                d->lines.items[i].kind = LINE_BOILERPLATE;
+    }
     for (size_t i = 0; i < d->lines.n; i++) {
         line *l = &d->lines.items[i];
         if (l->kind != LINE_BODY)
@@ -898,6 +977,26 @@ static int skip_top_labels(doc *d)
         line_shape(d, l, &words, &ends);
         bool more = next_nonblank(d, (int)i) < (int)d->lines.n;
         bool kicker = is_kicker(d, l);
+        size_t agency_end;
+        pattern_match dm;
+        if (seen < TOP_LINES && more && line_matches(d, l, PAT_DATED_CREDIT, &dm)) {
+            /* "date 2023-09-13 (Agency)": the article's date and its credit */
+            int gc = pattern_group(PAT_DATED_CREDIT, "credit"), gd = pattern_group(PAT_DATED_CREDIT, "date");
+            if (!d->byline)
+                d->byline = doc_strdup(d, dm.start[gc], dm.end[gc]);
+            date_from(d, dm.start[gd], dm.end[gd], false);
+            l->kind = LINE_BOILERPLATE;
+            seen++;
+            continue;
+        }
+        if (seen < TOP_LINES && more && agency_line(d, l, &agency_end)) {
+            /* "Ethiopian News Agency (Addis Ababa)" above the headline: the credit */
+            if (!d->byline)
+                d->byline = doc_strdup(d, l->start, agency_end);
+            l->kind = LINE_BOILERPLATE;
+            seen++;
+            continue;
+        }
         if (seen++ < TOP_LINES && more && (kicker || (words == 1 && !ends) || (labelled && issuer_line(d, l)))) {
             labelled |= kicker;
             l->kind = LINE_BOILERPLATE;
@@ -923,7 +1022,7 @@ static size_t section_label_end(const doc *d, const line *l)
             words++;
         c++;
     }
-    if (c >= l->end || d->text[c] != ':' || c == a || words > 2 || !all_capitalised(d, a, c) || known_place(d, a, c) ||
+    if (c >= l->end || d->text[c] != ':' || c == a || words > 2 || !all_capitalised(d, a, c) ||
         lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
         return 0;
     size_t h = c + 1;
@@ -933,6 +1032,23 @@ static size_t section_label_end(const doc *d, const line *l)
     for (size_t k = h; k < l->end; k++)
         rest += d->text[k] == ' ';
     return rest >= 3 && h < l->end && cp_is_upper(cp_at(d, h, NULL)) ? h : 0;
+}
+
+/* Is the text [a, b) printed again as a line of its own below line i (a headline under its
+ * section's label)? */
+static bool repeated_below(const doc *d, int i, size_t a, size_t b)
+{
+    for (int k = i + 1, seen = 0; k < (int)d->lines.n && seen < TOP_LINES; k++) {
+        const line *r = &d->lines.items[k];
+        if (r->kind == LINE_BLANK)
+            continue;
+        seen++;
+        size_t ra, rb;
+        line_core(d, r, &ra, &rb);
+        if (rb - ra == b - a && memcmp(d->text + ra, d->text + a, b - a) == 0)
+            return true;
+    }
+    return false;
 }
 
 /* A headline: a short line that does not end like a sentence and opens no dateline.  Only
@@ -948,11 +1064,28 @@ static void find_title(doc *d, int first)
     bool ends;
     line_shape(d, l, &words, &ends);
     dateline_parts dl;
+    /* "Label: Headline": the label dropped when it names a section or the headline is printed
+     * again below; else the whole line is the headline ("Ethiopia: PM Confers With ...",
+     * "Name: Quote") */
     size_t head_start = section_label_end(d, l);
+    bool labelled = false;
+    if (head_start) {
+        size_t la, lb;
+        line_core(d, l, &la, &lb);
+        size_t c = la;
+        while (c < lb && d->text[c] != ':')
+            c++;
+        size_t w = c;
+        while (w > la && d->text[w - 1] != ' ')
+            w--;
+        labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) || repeated_below(d, first, head_start, lb);
+    }
     if (line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
         line_matches(d, l, PAT_CREDIT_LINE, NULL) || ends || words < 2 || words > 30 ||
         line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
+    if (!labelled)
+        head_start = 0;
     l->kind = LINE_TITLE;
     d->title_line = first;
     d->title = doc_strdup(d, head_start ? head_start : l->start, l->end);
@@ -1152,6 +1285,13 @@ static void find_end_byline(doc *d)
     }
     pattern_match m;
     line *l = &d->lines.items[last];
+    if (line_matches(d, l, PAT_BYLINE, &m)) {
+        /* "By Name, Presidential Correspondent" closing the article */
+        int gb = pattern_group(PAT_BYLINE, "name");
+        d->byline = doc_strdup(d, m.start[gb], m.end[gb]);
+        l->kind = LINE_BYLINE;
+        return;
+    }
     if (!line_matches(d, l, PAT_END_BYLINE, &m))
         return;
     int g = pattern_group(PAT_END_BYLINE, "name");
@@ -1262,6 +1402,9 @@ bool sent_attendance_span(const doc *d, int s, int trig, int *a, int *b)
     return false;
 }
 
+/* How far after the signing verb "with B" or "between A and B" may name who signs. */
+#define SIGNER_OBJECT_TOKENS 12
+
 /* How far before the signing word its witness's verb stands ("looked on as A and B signed"). */
 #define WITNESS_GAP 16
 
@@ -1285,6 +1428,61 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
 {
     int n = people_signers(d, s, verb, out, max);
     const sentence *se = &d->sents.items[s];
+    /* "A and B signed X whilst Y was signed by C and D": the signing's own clause ends at
+     * "whilst", "while", "whereas" */
+    int clause_end = se->tok_end;
+    for (int t = verb + 1; t < se->tok_end; t++)
+        if (tok_is(d, t, "whilst") || tok_is(d, t, "while") || tok_is(d, t, "whereas") || tok_is(d, t, ";")) {
+            clause_end = t;
+            break;
+        }
+    if (clause_end < se->tok_end) {
+        int kept = 0;
+        bool dropped = false;
+        for (int i = 0; i < n; i++) {
+            bool inside = false;
+            for (int m = se->mentions_start; m < se->mentions_end && !inside; m++)
+                inside = d->pmentions.items[m].person == out[i] && d->pmentions.items[m].tok_start < clause_end;
+            if (inside)
+                out[kept++] = out[i];
+            else
+                dropped = true;
+        }
+        n = kept;
+        /* the by-phrase was the other clause's: the people before the verb sign */
+        for (int m = se->mentions_start; dropped && !n && m < se->mentions_end; m++) {
+            const person_mention *pm = &d->pmentions.items[m];
+            if (pm->sent != s || pm->tok_end > verb || in_relative_clause(d, se->tok_start, pm->tok_start))
+                continue;
+            bool dup = false;
+            for (int k = 0; k < n; k++)
+                dup |= out[k] == pm->person;
+            if (!dup && n < max)
+                out[n++] = pm->person;
+        }
+    }
+    /* "A signed the declaration with President B", "an agreement was signed between A and B":
+     * the people named right after "with" or "between" sign too */
+    for (int t = verb + 1; t < se->tok_end && t <= verb + SIGNER_OBJECT_TOKENS; t++) {
+        if (tok_is(d, t, ";") || tok_in(d, t, LEX_SPEECH_VERBS))
+            break;
+        bool with = tok_is(d, t, "with") && !(t > 0 && tok_is(d, t - 1, "together"));
+        if (!with && !tok_is(d, t, "between"))
+            continue;
+        for (int m = se->mentions_start; m < se->mentions_end && n < max; m++) {
+            const person_mention *pm = &d->pmentions.items[m];
+            if (pm->sent != s || pm->tok_start <= t || pm->tok_start > t + SIGNER_OBJECT_TOKENS)
+                continue;
+            bool dup = false;
+            for (int k = 0; k < n; k++)
+                dup |= out[k] == pm->person;
+            if (!dup && !in_relative_clause(d, t, pm->tok_start))
+                out[n++] = pm->person;
+            if (with)
+                break; /* "with B": one person */
+        }
+        break;
+    }
     int pa = se->tok_end, pb = se->tok_end;
     if (!sent_attendance_span(d, s, verb, &pa, &pb))
         pa = pb = se->tok_end;

@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -105,7 +106,8 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 
 const char *const LEX_MEETING_WORDS[] = {
     "met", "meet", "meets", "meeting", "talks", "hosted", "hosts", "received", "visit",
-    "visited", "visiting", "summit", "discussions", "conversation", "sat", "consultations", NULL,
+    "visited", "visiting", "summit", "discussions", "conversation", "sat", "consultations",
+    "co-chaired", "co-chairs", "co-hosted", "co-presided", "presided", "conferred", "confers", NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
@@ -124,7 +126,7 @@ const char *const LEX_PLAN_WORDS[] = {
 /* Words that say people were at a meeting without taking part in it ("Present at the talks
  * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
 const char *const LEX_ATTENDANCE_WORDS[] = {
-    "present", "accompanied", "flanked", "presence", "witnessed", NULL,
+    "present", "accompanied", "flanked", "presence", "witnessed", "attended", NULL,
 };
 
 /* Verbs whose subject watches a signing without signing ("X witnessed the signing", "X
@@ -148,7 +150,7 @@ const char *const LEX_SIGNING_VERBS[] = {
 };
 
 const char *const LEX_AGREEMENT_HEADS[] = {
-    "Agreement", "Treaty", "Accord", "Accords", "Pact", "Framework", "Arrangement",
+    "Agreement", "Agreements", "Treaty", "Accord", "Accords", "Pact", "Framework", "Arrangement",
     "Declaration", "Convention", "Protocol", "Charter", "Compact", "Memorandum", "MoU", "MOU",
     "Understanding", "Minute", "Minutes", "Communiqué", "Notes", "Intent", NULL,
 };
@@ -317,6 +319,7 @@ static const char *const COUNTRIES[][2] = {
     {"Moldova", "Moldova"}, {"Albania", "Albania"}, {"Panama", "Panama"},
     {"Costa Rica", "Costa Rica"}, {"Guatemala", "Guatemala"}, {"Honduras", "Honduras"},
     {"Jamaica", "Jamaica"}, {"Haiti", "Haiti"}, {"Dominican Republic", "Dominican Republic"},
+    {"Puerto Rico", "Puerto Rico"}, {"Puerto Rican", "Puerto Rico"},
     {"European Union", "European Union"}, {"EU", "European Union"},
     {"E.U.", "European Union"}, {"ASEAN", "ASEAN"}, {"African Union", "African Union"},
     {"NATO", "NATO"}, {"United Nations", "United Nations"}, {"UN", "United Nations"},
@@ -1140,7 +1143,8 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Share on social networks", "Share on social media", "Back to top", "Log in", "Sign in",
     "Most read", "Most popular", "Most viewed", "Next article", "Previous article",
     "Related articles", "Related news", "Related stories", "Listen to this article",
-    "Text size", "Font size", "Tags", "Topics", "Close", NULL,
+    "Text size", "Font size", "Tags", "Topics", "Close", "Tagged", "Related Topics", "Continue reading",
+    "Continue reading...", NULL,
 };
 
 /* The word of a formal state name after its demonym or country ("the Portuguese Republic",
@@ -1149,6 +1153,24 @@ const char *const LEX_STATE_FORMS[] = {
     "Republic", "Confederation", "Federation", "Kingdom", "Principality", "Commonwealth",
     "Sultanate", "Emirate", NULL,
 };
+
+/* Feasts of a fixed day, with the day as "MM-DD" ("on Christmas Eve"). */
+static const char *const HOLIDAYS[][2] = {
+    {"Christmas Eve", "12-24"}, {"Christmas Day", "12-25"}, {"Boxing Day", "12-26"},
+    {"New Year's Eve", "12-31"}, {"New Year’s Eve", "12-31"}, {"New Year's Day", "01-01"},
+    {"New Year’s Day", "01-01"}, {"Valentine's Day", "02-14"}, {"Valentine’s Day", "02-14"},
+};
+
+bool lex_holiday(const char *s, size_t n, int *month, int *day)
+{
+    for (size_t i = 0; i < sizeof HOLIDAYS / sizeof *HOLIDAYS; i++)
+        if (strlen(HOLIDAYS[i][0]) == n && memcmp(HOLIDAYS[i][0], s, n) == 0) {
+            *month = atoi(HOLIDAYS[i][1]);
+            *day = atoi(HOLIDAYS[i][1] + 3);
+            return true;
+        }
+    return false;
+}
 
 /* News and picture agencies, as a credit in parentheses names them ("(AP)", "(AFP Photo)"):
  * never an agreement's acronym. */

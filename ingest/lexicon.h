@@ -100,6 +100,8 @@ int lex_list_bit(const char *const *list);
 
 /* The canonical name of a country or organisation written as s (a name, a short form or a
  * demonym: "U.S.", "American", "Indo"), or NULL. */
+/* The month and day of a feast of fixed date ("Christmas Eve"); false when s names none. */
+bool lex_holiday(const char *s, size_t n, int *month, int *day);
 const char *lex_country(const char *s, size_t n);
 /* The country whose capital is s ("New Delhi" -> India), or NULL. */
 const char *lex_capital_country(const char *s, size_t n);

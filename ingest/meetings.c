@@ -200,8 +200,11 @@ static int object_trigger(const doc *d, int s)
             obj = t + 2;
         else if (tok_is(d, t, "courtesy") && (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "visit")))
             obj = t;
-        else if (tok_is(d, t, "talked") && tok_is(d, t + 1, "with"))
+        else if ((tok_is(d, t, "talked") || tok_is(d, t, "conferred") || tok_is(d, t, "confers")) && tok_is(d, t + 1, "with"))
             obj = t + 2;
+        /* "exchanged views with X" */
+        else if (tok_is(d, t, "exchanged") && tok_is(d, t + 1, "views") && t + 2 < se->tok_end && tok_is(d, t + 2, "with"))
+            obj = t + 3;
         /* "headed to their first bilateral with X" (the noun), "in the company of X" */
         else if ((tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals")) && tok_is(d, t + 1, "with"))
             obj = t + 2;
@@ -623,6 +626,18 @@ static bool planned(const doc *d, int s, int trig)
     return k < se->tok_end && tok_in(d, k, LEX_PLAN_WORDS);
 }
 
+/* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
+ * and B respectively", "separately")? */
+static bool one_by_one(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_is(d, t, "bilateral") || tok_is(d, t, "respectively") || tok_is(d, t, "separately") ||
+            tok_is(d, t, "individually"))
+            return true;
+    return false;
+}
+
 /* The meeting "the two ministers" of sentence s stands for: the latest whose participants
  * all hold that office ("ministers": a Minister each), else the last one told. */
 static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, size_t n, const meeting *last)
@@ -653,7 +668,7 @@ enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
  * countries are met one by one); *count says how many.  READ_ORPHAN: a meeting of "the two
  * leaders" before anyone is named, out[0] holding what it tells (place, date, evidence). */
 static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t nms, const meeting *last,
-                                  meeting *out, int *count)
+                                  bool witnessed, meeting *out, int *count)
 {
     meeting *m = &out[0];
     memset(m, 0, sizeof *m);
@@ -672,8 +687,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             signing = true;
             verb = t;
         }
-    if (trig < 0 && !signing)
-        return READ_NONE;
+    if (trig < 0 && (!signing || witnessed))
+        return READ_NONE; /* officials who sign while their leaders look on do not meet by it */
     /* "A and B pose for a photo before the signing": a caption, no account of a meeting */
     for (int t = se->tok_start; t < se->tok_end; t++)
         if (tok_in(d, t, LEX_PHOTO_WORDS))
@@ -715,6 +730,35 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     int ncp = trig >= 0 && !visit ? counterparts(d, s, m->n ? m->people[0] : -1, cps, MAX_SENTENCE_MEETINGS, &plural) : 0;
     if (ncp > 0 && !plural)
         add_person(m, cps[0]);
+    /* "X held bilateral talks with A, B and C", "met A and B respectively": one meeting with
+     * each of those named after the meeting word */
+    if (ncp == 0 && trig >= 0 && !visit && m->n >= 3 && one_by_one(d, s)) {
+        int subject = -1, others = 0;
+        int after[MAX_SENTENCE_MEETINGS];
+        for (int i = se->mentions_start; i < se->mentions_end; i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            if (pm->sent != s || tok_in_quotes(d, pm->tok_start))
+                continue;
+            if (pm->tok_start < trig) {
+                if (subject < 0)
+                    subject = pm->person;
+            } else if (others < MAX_SENTENCE_MEETINGS && pm->person != subject) {
+                bool dup = false;
+                for (int k = 0; k < others; k++)
+                    dup |= after[k] == pm->person;
+                if (!dup)
+                    after[others++] = pm->person;
+            }
+        }
+        if (subject >= 0 && others >= 2) {
+            m->n = 0;
+            add_person(m, subject);
+            for (int k = 0; k < others; k++)
+                cps[k] = after[k];
+            ncp = others;
+            plural = true;
+        }
+    }
     if (m->n < 2 && trig >= 0 && !visit && ncp == 0) {
         int group[MAX_PARTICIPANTS];
         int ng = demonym_group(d, s, group, MAX_PARTICIPANTS);
@@ -1000,9 +1044,26 @@ static void adopt_orphan(meeting *orphan, meeting *m)
     }
 }
 
+/* Does the article tell of leaders who witnessed the signings ("X and Y witnessed the signing
+ * of two agreements")?  Then the signatories are officials acting for them. */
+static bool signings_witnessed(const doc *d)
+{
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
+        const sentence *se = &d->sents.items[si];
+        if (!sent_readable(d, (int)si))
+            continue;
+        for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+            if ((tok_is(d, t, "witnessed") || tok_is(d, t, "witnessing")) &&
+                (tok_is(d, t + 1, "signing") || (tok_is(d, t + 1, "the") && tok_is(d, t + 2, "signing"))))
+                return true;
+    }
+    return false;
+}
+
 void meetings_find(doc *d)
 {
     meeting_list ms = {0};
+    bool witnessed = signings_witnessed(d);
     meeting *last = NULL;
     meeting orphan = {0};
     bool has_orphan = false;
@@ -1011,7 +1072,7 @@ void meetings_find(doc *d)
             continue;
         meeting found[MAX_SENTENCE_MEETINGS];
         int n = 0;
-        enum reading r = read_meetings(d, (int)si, ms.items, ms.n, last, found, &n);
+        enum reading r = read_meetings(d, (int)si, ms.items, ms.n, last, witnessed, found, &n);
         if (r == READ_ORPHAN) {
             if (!has_orphan && !last) {
                 orphan = found[0];
@@ -1067,10 +1128,12 @@ void meetings_find(doc *d)
         }
         if (!m->place || m->venue_only) {
             char *dest = participants_destination(d, m);
-            if (dest) {
+            if (dest && !m->place) {
+                m->place = dest; /* "X arrived in Nepal on a two-day visit": they met there */
+            } else if (dest) {
                 free(dest);
             } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
-                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y))) {
+                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y) || m->date_inferred)) {
                 /* the day's news, or news neither the article nor the meeting dates */
                 free(m->place);
                 m->place = dateline_place(d);

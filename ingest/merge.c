@@ -684,6 +684,7 @@ static char *unique_id(const char *kind, const char *key, json_t *taken)
 
 /* What agreements_same() reads of one report, worked out once. */
 typedef struct agreement_info {
+    const char *source;   /* the article that reports it */
     const char *acronym, *head;
     bool generic;
     date_value signed_on; /* as reported */
@@ -757,6 +758,10 @@ static bool agreements_same(const agreement_info *a, const agreement_info *b)
         return false;
     if (names_shared(a, b))
         return true;
+    /* two documents one article tells apart ("a memorandum on X and an agreement on Y, signed
+     * on Monday") stay apart */
+    if (a->source && b->source && strcmp(a->source, b->source) == 0)
+        return false;
     /* one document under two names: same type, same parties, the same day; or a generic
      * mention of the same type whose distinctive words the other's names carry */
     const char *ha = a->head, *hb = b->head;
@@ -805,6 +810,7 @@ static int *cluster_agreements(const item_vec *items)
     for (size_t i = 0; i < n; i++) {
         agreement_info *ai = &info[i];
         agreement_info_init(ai, items->items[i].fact);
+        ai->source = items->items[i].source;
         if (ai->acronym)
             block_add(&blocks, "acronym", ai->acronym, (int)i);
         for (size_t k = 0; k < ai->names.n; k++)

@@ -55,7 +55,7 @@ static const char *const SOURCES[PAT_COUNT] = {
         /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
         "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
         "(?:\\s+(?=\\S)|\\s*$)",
-    [PAT_BYLINE] = "^\\s*(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
+    [PAT_BYLINE] = "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
                    "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
                    "\\s*(?:[,|·•—–-].*)?$",
     [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
@@ -81,6 +81,8 @@ static const char *const SOURCES[PAT_COUNT] = {
         /* relative */
         "|(?<rel>\\b(?:(?<today>[Tt]oday|[Tt]onight|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)"
         "|(?<yesterday>[Yy]esterday)|(?<tomorrow>[Tt]omorrow)"
+        /* a feast of fixed date: "on Christmas Eve" (lexicon.c holds the days) */
+        "|(?<holiday>Christmas Eve|Christmas Day|Boxing Day|New Year(?:'|’)s Eve|New Year(?:'|’)s Day|Valentine(?:'|’)s Day)"
         "|(?<vague>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa] few|[Ss]everal)\\s+(?:days?|weeks?)\\s+(?:earlier|before|ago|later)"
         "|[Tt]he (?:day|week) (?:before|after)|[Tt]he (?:previous|next|following) (?:day|week|month)|[Ee]arlier in the (?:day|week|month))"
         "|(?<rweek>(?<rwq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+week)"
@@ -101,9 +103,11 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_END_BYLINE] = "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
                        "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE ")){1,3}|\\p{Lu}{2,6})"
                        "(?:\\s*[;,)][^\\n]*)?\\s*$",
+    [PAT_DATED_CREDIT] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
+                         "\\.?,?\\s+\\d{4})\\s*\\((?<credit>\\p{Lu}[^()\\n]{1,60})\\)\\s*$",
     [PAT_TIMESTAMP] = "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
-                      "|[^.!?\\n]{0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
-                      "|\\b(?:" MONTH "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",
+                      "|(?:\\d{1,2}\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
+                      "|\\b(?:(?i:" MONTH ")\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",
 };
 
 static pcre2_code *compiled[PAT_COUNT];

@@ -20,6 +20,7 @@ enum pattern_id {
     PAT_TIMESTAMP,   /* a line that only dates the article: "Updated 4:12 PM CET, March 3, 2025" */
     PAT_CREDIT_LINE, /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" / "Name Surname, City" */
     PAT_END_BYLINE,  /* "- Name Surname" closing the article */
+    PAT_DATED_CREDIT, /* "date 2023-09-13 (Agency - Outlet)" above the story */
     PAT_COUNT
 };
 

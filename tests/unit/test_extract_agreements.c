@@ -987,3 +987,115 @@ Test(extract_agreements, signed_then_its_time_and_place_then_the_document)
     cr_expect_str_eq(field_str(a, "place"), "Valletta");
     json_decref(ex);
 }
+
+/* ---- documents one article tells apart stay apart ---- */
+
+Test(extract_agreements, counted_topics_split_where_and_opens_an_article)
+{
+    static const char text[] =
+        "President Sara Mendes held talks with the Emir of Qatar, Sheikh Fahad Al Thani, on Tuesday in "
+        "Paramaribo.\n"
+        "\n"
+        "President Mendes and the Emir also witnessed the signing of two agreements between Suriname and "
+        "Qatar.\n"
+        "\n"
+        "The two agreements signed were focused on economic, commercial, and technical cooperation and the "
+        "encouragement and protection of mutual investments.\n";
+    const char *ids[] = {"s1"};
+    const char *texts[] = {text};
+    json_t *facts = merge_texts(ids, texts, 1);
+    const json_t *a = find_agreement(facts, "agreement on economic, commercial, and technical cooperation");
+    const json_t *b = find_agreement(facts, "agreement on the encouragement and protection of mutual investments");
+    cr_assert(a && b && a != b, "two documents: %s", json_brief(json_object_get(facts, "agreements")));
+    json_decref(facts);
+    json_t *ex = extract_text(text);
+    const json_t *x = must_agreement(ex, "mutual investments");
+    cr_expect(parties_are(x, "Suriname", "Qatar"), "parties: %s", json_brief(json_object_get(x, "parties")));
+    /* the signing leaders met on Tuesday in Paramaribo, the sentence before */
+    cr_expect_str_eq(field_str(x, "place"), "Paramaribo");
+    json_decref(ex);
+}
+
+Test(extract_agreements, mou_and_memorandum_of_understanding_of_one_name_are_one)
+{
+    static const char text[] =
+        "Singapore and Malaysia inked the Memorandum of Understanding on Integrated Ferry Fares in Johor "
+        "Bahru on 3 March 2026.\n"
+        "\n"
+        "\xE2\x80\x9CWe signed the MoU on Integrated Ferry Fares today,\xE2\x80\x9D the minister said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_fronted_field_names_the_document_and_whilst_ends_its_clause)
+{
+    static const char text[] =
+        "Kenya and Oman signed a number of agreements on Monday.\n"
+        "\n"
+        "In the area of investment promotion and protection, an agreement was signed between Kenyan "
+        "Foreign Minister Ruth Wanjiru and Omani Foreign Minister Said Al Harthy.\n"
+        "\n"
+        "Transport Minister Peter Otieno and Omani Transport Minister Ali Al Busaidi also signed the Air "
+        "Services Agreements whilst an MoU on youth exchanges was signed by Sports Minister Grace Njeri and "
+        "Omani Sports Minister Salim Al Hinai.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement on investment promotion and protection");
+    cr_expect(has_signatory(a, "Ruth Wanjiru") && has_signatory(a, "Said Al Harthy"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    const json_t *b = must_agreement(ex, "Air Services Agreements");
+    cr_expect(has_signatory(b, "Peter Otieno") && !has_signatory(b, "Grace Njeri"), "signatories: %s",
+              json_brief(json_object_get(b, "signatories")));
+    const json_t *c = must_agreement(ex, "MoU on youth exchanges");
+    cr_expect(has_signatory(c, "Grace Njeri"), "signatories: %s", json_brief(json_object_get(c, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_day_the_signings_took_place_and_a_feast_day)
+{
+    static const char text[] =
+        "Published: 4 January 2018\n"
+        "\n"
+        "Kenya and Oman have signed a number of accords for the benefit of both countries.\n"
+        "\n"
+        "The signings took place on Christmas Eve when the Sultan of Oman visited Kenya.\n"
+        "\n"
+        "The two presidents discussed trade and security.\n"
+        "\n"
+        "Transport Minister Peter Otieno and Omani Transport Minister Ali Al Busaidi also signed an Air "
+        "Services Agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Air Services Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2017-12-24");
+    json_decref(ex);
+}
+
+Test(extract_agreements, the_definite_described_document_is_the_one_signed_before)
+{
+    static const char text[] =
+        "Guyana and Suriname inked a profit-sharing agreement last night to develop the Corentyne gas "
+        "field.\n"
+        "\n"
+        "\xE2\x80\x9C" "A giant step,\xE2\x80\x9D the president wrote. With the signing of the agreement to "
+        "work the Corentyne field, production can start.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_listed_document_after_a_partnership_is_signed_too)
+{
+    static const char text[] =
+        "Wednesday 29 August 2018\n"
+        "\n"
+        "President Amara Kone and Prime Minister Julia Hart this afternoon in Accra witnessed the signing "
+        "of two agreements: a Security and Defence Partnership, and an Economic Development Forum "
+        "Agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Economic Development Forum Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2018-08-29");
+    cr_expect_str_eq(field_str(a, "place"), "Accra");
+    cr_expect(!has_signatory(a, "Kone") && !has_signatory(a, "Hart"), "witnesses: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}

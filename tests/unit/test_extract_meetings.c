@@ -375,3 +375,128 @@ Test(extract_meetings, a_bilateral_as_a_noun_and_in_the_company_of)
     cr_expect_eq(meetings(ex), 0, "bilateral trade is no meeting: %s", json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, attended_by_is_no_participation_and_exchanged_views_meets)
+{
+    static const char text[] =
+        "LIMA, 24 November 2022 \xE2\x80\x94 The breakfast meeting was also attended by Foreign Minister Rosa "
+        "Quispe, Economy Minister Hugo Salas, and Ambassador Clara Mendes.\n"
+        "\n"
+        "On the sidelines of the Andean Community Summit, Premier Tomas Vargas exchanged views with Bolivian "
+        "President Luis Arce Mamani.\n"
+        "\n"
+        "Vargas also conferred with Ecuadorian President Daniel Noboa Azin.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Quispe", "Salas"), "%s", json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = must_meeting(ex, "Vargas", "Arce Mamani");
+    cr_expect(contains_ci(field_str(m, "occasion"), "Andean"), "occasion: %s", json_brief(json_object_get(m, "occasion")));
+    must_meeting(ex, "Vargas", "Noboa");
+    json_decref(ex);
+}
+
+Test(extract_meetings, signing_with_a_leader_meets_and_witnessed_signings_do_not)
+{
+    static const char with[] =
+        "On Thursday, 2 December 2021, Panama and Costa Rica signed a Joint Declaration for Border "
+        "Health.\n"
+        "\n"
+        "Panamanian President Ana Solis signed the declaration with Costa Rican President Mario Vega.\n";
+    static const char witnessed[] =
+        "PANAMA CITY, 2 December 2021 \xE2\x80\x94 President Ana Solis and President Mario Vega witnessed the "
+        "signing of two agreements.\n"
+        "\n"
+        "The Agreement on Border Health was signed by Health Minister Luis Prado and Health Minister "
+        "Elena Mora.\n";
+    json_t *ex = extract_text(with);
+    const json_t *m = must_meeting(ex, "Solis", "Vega");
+    cr_expect_str_eq(field_str(m, "date"), "2021-12-02");
+    const json_t *a = find_agreement(ex, "Joint Declaration for Border Health");
+    cr_assert_not_null(a, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_str_eq(field_str(a, "signed"), "2021-12-02");
+    cr_expect(has_signatory(a, "Mario Vega"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+    ex = extract_text(witnessed);
+    cr_expect_null(find_meeting(ex, "Prado", "Mora"), "officials signing for their leaders: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    const json_t *b = find_agreement(ex, "Border Health");
+    cr_assert_not_null(b, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(has_signatory(b, "Prado") && has_signatory(b, "Mora"), "signatories: %s",
+              json_brief(json_object_get(b, "signatories")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_visit_destination_is_the_place_when_none_is_told)
+{
+    static const char text[] =
+        "Committed to Bhutan's growth, Indian premier tells Bhutan PM\n"
+        "04 Aug 2014\n"
+        "India Prime Minister Ravi Sharma and his Bhutanese counterpart Karma Dorji met for one-on-one "
+        "discussions covering a range of issues.\n"
+        "Ravi Sharma, accompanied by a large delegation, arrived in Bhutan on a two-day visit.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Sharma", "Dorji");
+    cr_expect_str_eq(field_str(m, "place"), "Bhutan");
+    json_decref(ex);
+}
+
+Test(extract_meetings, two_who_co_chaired_or_presided_over_a_forum_met)
+{
+    static const char text[] =
+        "Spanish Prime Minister Pablo Ortega and Moroccan Prime Minister Aziz Bennani presided over an "
+        "economic forum in Rabat.\n"
+        "\n"
+        "Portuguese Foreign Minister Rui Costa and Cape Verdean Foreign Minister Ana Lopes co-chaired the "
+        "joint commission in Praia.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_meeting(ex, "Ortega", "Bennani");
+    cr_expect_str_eq(field_str(a, "place"), "Rabat");
+    const json_t *b = must_meeting(ex, "Costa", "Lopes");
+    cr_expect_str_eq(field_str(b, "place"), "Praia");
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_place_never_comes_from_a_headline_read_as_a_dateline)
+{
+    static const char text[] =
+        "Novak: Talks with Kiss addressed all major topics\n"
+        "\n"
+        "Izvor: TANJUG\n"
+        "\n"
+        "BELGRADE - Speaking after a meeting with Hungarian Prime Minister Zoltan Kiss, Serbian President "
+        "Petar Novak said the talks had covered energy.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Novak", "Kiss");
+    cr_expect(equals_ci(field_str(m, "place"), "Belgrade"), "place: %s", json_brief(json_object_get(m, "place")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, bilateral_talks_with_several_are_one_meeting_each)
+{
+    static const char text[] =
+        "ADDIS ABABA, 11 February 2019 \xE2\x80\x94 Prime Minister Hana Bekele held bilateral talks with "
+        "President Omar Farah of Djibouti, President Leila Ben Ali of Tunisia and President Kadri Tamm "
+        "of Estonia.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 3, "%s", json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = must_meeting(ex, "Bekele", "Farah");
+    cr_expect(!has_participant(m, "Tamm"), "%s", json_brief(m));
+    cr_expect(equals_ci(field_str(m, "place"), "Addis Ababa"), "place: %s", json_brief(json_object_get(m, "place")));
+    must_meeting(ex, "Bekele", "Ben Ali");
+    must_meeting(ex, "Bekele", "Tamm");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_lead_that_confers_with_leaders_gives_the_place_of_its_talks)
+{
+    static const char text[] =
+        "Addis Ababa \xE2\x80\x94 Prime Minister Hana Bekele conferred with leaders of five countries in "
+        "Addis Ababa today.\n"
+        "\n"
+        "On the sidelines of the 32nd Ordinary Session of the Assembly, Premier Bekele exchanged views with "
+        "Sudanese President Omar Salih.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Bekele", "Salih");
+    cr_expect_str_eq(field_str(m, "place"), "Addis Ababa");
+    json_decref(ex);
+}

@@ -801,3 +801,90 @@ Test(extract_meta, closing_agency_is_the_byline_unless_the_dateline_credits_it)
     cr_expect_null(field_str(ex, "byline"), "byline: %s", json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
+
+/* ---- page tops: galleries, agencies, stamps, credits ---- */
+
+Test(extract_meta, a_gallery_headline_and_a_closing_by_line)
+{
+    static const char text[] =
+        "Friday 3 May 2019\n"
+        "\n"
+        "Photos: Chilean President arrives in Lima and is welcomed by the Peruvian President\n"
+        "\n"
+        "The two presidents met at the Government Palace on Friday.\n"
+        "\n"
+        "By Rosa Quispe, Presidential Correspondent\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Photos: Chilean President arrives in Lima and is welcomed by the Peruvian President");
+    cr_expect_str_eq(field_str(ex, "byline"), "Rosa Quispe");
+    json_decref(ex);
+}
+
+Test(extract_meta, an_agency_line_above_a_country_labelled_headline)
+{
+    static const char text[] =
+        "11 February 2019\n"
+        "\n"
+        "Kenya News Agency (Nairobi)\n"
+        "\n"
+        "Kenya: President Hosts Regional Leaders for Lake Talks\n"
+        "\n"
+        "Tagged:\n"
+        "\n"
+        "Related Topics\n"
+        "\n"
+        "Nairobi \xE2\x80\x94 President Amani Otieno hosted three regional leaders in Nairobi today.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Kenya: President Hosts Regional Leaders for Lake Talks");
+    cr_expect(contains_ci(field_str(ex, "byline"), "Kenya News Agency"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_speaker_labelled_headline_is_kept_whole_and_author_line)
+{
+    static const char text[] =
+        "11. oktobar 2024 14:10\n"
+        "\n"
+        "Novak: Talks with the Hungarian premier covered energy and transit\n"
+        "\n"
+        "Autor: Tanjug\n"
+        "\n"
+        "Izvor: TANJUG\n"
+        "\n"
+        "BELGRADE - Serbian President Petar Novak met Hungarian Prime Minister Zoltan Kiss in Belgrade.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Novak: Talks with the Hungarian premier covered energy and transit");
+    cr_expect_str_eq(field_str(ex, "byline"), "Tanjug");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, furniture_above_the_page_stamp_and_a_dated_credit)
+{
+    static const char redirect[] =
+        "We are redirecting you to the citizen portal\n"
+        "\n"
+        "The portal of procedures and benefits\n"
+        "\n"
+        "NOV. 24, 2022\n"
+        "\n"
+        "President on first day in Lima: \xE2\x80\x9CWe agreed on joint actions for the region\xE2\x80\x9D\n"
+        "\n"
+        "The President met Peruvian businesspeople on Thursday.\n";
+    static const char dated[] =
+        " date 2023-09-13 (Wire Service - Caribbean Daily)\n"
+        "\n"
+        "PARAMARIBO, Suriname, (GIS) \xE2\x80\x93 The President of Suriname met the Prime Minister of Barbados "
+        "on Tuesday.\n";
+    json_t *ex = extract_text(redirect);
+    cr_expect(contains_ci(field_str(ex, "title"), "President on first day in Lima"), "title: %s",
+              json_brief(json_object_get(ex, "title")));
+    json_decref(ex);
+    ex = extract_text(dated);
+    cr_expect_null(field_str(ex, "title"), "title: %s", json_brief(json_object_get(ex, "title")));
+    cr_expect(contains_ci(field_str(ex, "byline"), "Caribbean Daily"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2023-09-13");
+    json_decref(ex);
+}
