@@ -60,8 +60,7 @@ static bool is_read_method(const char *method)
     return method && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0);
 }
 
-static void answer_store_error(store *st, api_response *resp, const api_query *q,
-                               const char *what)
+static void answer_store_error(store *st, api_response *resp, const api_query *q, const char *what)
 {
     log_error("api: %s failed: %s", what, store_errmsg(st));
     problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
@@ -86,7 +85,7 @@ static void answer_index(api_response *resp, const api_query *q)
                                                    "summary", routes[i].summary));
     }
     json_t *methods = api_writes_enabled() ? json_pack("[s,s,s,s]", "GET", "HEAD", "POST", "DELETE")
-                                            : json_pack("[s,s]", "GET", "HEAD");
+                                           : json_pack("[s,s]", "GET", "HEAD");
     json_t *doc = json_pack("{s:s, s:s, s:o, s:o}", "service", "factd", "description",
                             "facts (agreements, meetings, quotes, people) extracted from news "
                             "articles, each with its evidence",

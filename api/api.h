@@ -28,18 +28,18 @@ typedef struct api_param {
 } api_param;
 
 typedef struct api_request {
-    const char *method;  /* "GET", "HEAD", ... */
-    const char *path;    /* decoded path, without the query string */
+    const char *method; /* "GET", "HEAD", ... */
+    const char *path;   /* decoded path, without the query string */
     const api_param *params;
     size_t nparams;
-    bool has_body;       /* the request announced a body (Content-Length > 0 or chunked) */
-    const char *accept;  /* the Accept header, or NULL */
+    bool has_body;      /* the request announced a body (Content-Length > 0 or chunked) */
+    const char *accept; /* the Accept header, or NULL */
     /* For the write API (NULL / 0 when absent): */
-    const char *authorization;  /* the Authorization header */
-    const char *content_type;   /* the Content-Type header */
-    long long content_length;   /* the announced Content-Length; -1 when none (chunked) */
-    bool body_read;             /* the transport read the body: body[0..body_len) */
-    bool body_too_large;        /* the body went past the limit and was discarded */
+    const char *authorization; /* the Authorization header */
+    const char *content_type;  /* the Content-Type header */
+    long long content_length;  /* the announced Content-Length; -1 when none (chunked) */
+    bool body_read;            /* the transport read the body: body[0..body_len) */
+    bool body_too_large;       /* the body went past the limit and was discarded */
     const char *body;
     size_t body_len;
 } api_request;
@@ -56,9 +56,9 @@ typedef struct api_response {
     size_t len;
     api_header headers[8];
     size_t nheaders;
-    const char *route;  /* the pattern of the route that answered ("/quotes/{id}"), or NULL
+    const char *route; /* the pattern of the route that answered ("/quotes/{id}"), or NULL
                          * when none matched: a static string, for metrics and logs */
-    bool cacheable;     /* a successful read of stored data: may carry ETag/Last-Modified */
+    bool cacheable;    /* a successful read of stored data: may carry ETag/Last-Modified */
 } api_response;
 
 /* Answers one request from the read-only store handle st.  Never fails: every error becomes
@@ -90,8 +90,8 @@ typedef struct api_article {
 
 /* What the write API needs from the process that serves it. */
 typedef struct api_write_config {
-    const char *token;   /* the bearer token (copied, kept as its SHA-256); NULL: no writes */
-    size_t max_body;     /* the largest request body read, in bytes */
+    const char *token; /* the bearer token (copied, kept as its SHA-256); NULL: no writes */
+    size_t max_body;   /* the largest request body read, in bytes */
     /* Queues the article: returns STORE_OK once the job row is committed, with *job_id
      * (malloc'd) its id, or STORE_ERROR with the reason logged.  Called from any thread. */
     int (*enqueue)(void *arg, const api_article *article, char **job_id);

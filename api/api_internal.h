@@ -23,7 +23,7 @@
 #include "store/store.h"
 #include "util/strbuf.h"
 
-#define API_ID_MAX 64         /* longest id accepted in a path or an `after` cursor */
+#define API_ID_MAX 64 /* longest id accepted in a path or an `after` cursor */
 #define API_LIMIT_DEFAULT 50
 #define API_LIMIT_MAX 1000
 /* The most bytes a page of a list answers (before compression): a page that would pass it
@@ -40,13 +40,13 @@
 #define API_CT_HTML "text/html; charset=utf-8"
 #define API_CT_JS "text/javascript; charset=utf-8"
 #define API_CT_CSS "text/css; charset=utf-8"
-#define API_TEXT_PARAM_MAX 200  /* longest name, party or place a filter takes, in bytes */
-#define API_QUERY_MAX 500       /* longest search expression, in bytes */
+#define API_TEXT_PARAM_MAX 200 /* longest name, party or place a filter takes, in bytes */
+#define API_QUERY_MAX 500      /* longest search expression, in bytes */
 #define API_ALLOWED_METHODS "GET, HEAD"
 #define API_MAX_BODY_DEFAULT (2u << 20) /* --max-body */
 /* The 503 detail once the database file was deleted or replaced under the server. */
-#define API_DATABASE_GONE                                                                   \
-    "the database file was deleted or replaced since the server opened it: writes are "     \
+#define API_DATABASE_GONE                                                               \
+    "the database file was deleted or replaced since the server opened it: writes are " \
     "refused until the server is restarted on a database file"
 
 /* --- router.c --- */
@@ -59,18 +59,18 @@ enum route_action {
     ROUTE_LIST,
     ROUTE_ITEM,
     ROUTE_SOURCE_TEXT,
-    ROUTE_LIVEZ,   /* ops.c */
+    ROUTE_LIVEZ, /* ops.c */
     ROUTE_READYZ,
     ROUTE_METRICS,
-    ROUTE_SEARCH,  /* search.c */
+    ROUTE_SEARCH, /* search.c */
     ROUTE_STATS,
-    ROUTE_TIMELINE,     /* views.c */
+    ROUTE_TIMELINE, /* views.c */
     ROUTE_SOURCE_FACTS,
-    ROUTE_JOB,          /* write.c: GET /jobs/{id} */
-    ROUTE_POST_SOURCE,  /* write.c: the write actions of a route (route.write_action) */
+    ROUTE_JOB,         /* write.c: GET /jobs/{id} */
+    ROUTE_POST_SOURCE, /* write.c: the write actions of a route (route.write_action) */
     ROUTE_DELETE_SOURCE,
-    ROUTE_UI,           /* ui.c: the dashboard's page, script and style sheet */
-    ROUTE_EVIDENCE,     /* evidence.c: every evidence span of one fact, paged */
+    ROUTE_UI,       /* ui.c: the dashboard's page, script and style sheet */
+    ROUTE_EVIDENCE, /* evidence.c: every evidence span of one fact, paged */
 };
 
 /* Routes of operations rather than data: never cached, logged at debug level. */
@@ -108,20 +108,20 @@ enum route_param {
 };
 
 /* What every list takes, and what every fact (list or item) takes. */
-#define PARAMS_LIST                                                                         \
+#define PARAMS_LIST                                                                       \
     (PARAM_LIMIT | PARAM_AFTER | PARAM_CURSOR | PARAM_PRETTY | PARAM_SORT | PARAM_COUNT | \
      PARAM_FIELDS | PARAM_FORMAT)
 #define PARAMS_FACT_ITEM (PARAM_PRETTY | PARAM_EVIDENCE | PARAM_FIELDS)
 #define PARAMS_FACT_LIST (PARAMS_LIST | PARAM_EVIDENCE | PARAM_SOURCE_ID | PARAM_MIN_SOURCES)
 
 typedef struct route {
-    const char *pattern;      /* "/agreements/{id}": literal segments, at most one {param} */
+    const char *pattern; /* "/agreements/{id}": literal segments, at most one {param} */
     enum route_action action;
-    enum store_kind kind;     /* the collection, for the list, item and text actions */
-    const char *collection;   /* "/agreements": the list path, for `next` links */
-    const char *noun;         /* "agreement", for messages */
-    unsigned params;          /* the query parameters this route accepts */
-    const char *summary;      /* one line for the index at GET / */
+    enum store_kind kind;   /* the collection, for the list, item and text actions */
+    const char *collection; /* "/agreements": the list path, for `next` links */
+    const char *noun;       /* "agreement", for messages */
+    unsigned params;        /* the query parameters this route accepts */
+    const char *summary;    /* one line for the index at GET / */
 } route;
 
 /* Routes of the write API alone (GET /jobs/{id}): they exist only when writes are enabled,
@@ -177,17 +177,17 @@ enum api_format {
 
 typedef struct api_query {
     int limit;
-    const char *after;   /* borrowed from the request; NULL for the first page */
-    const char *cursor;  /* the opaque cursor of a `next` link (base64url), checked by list.c */
+    const char *after;  /* borrowed from the request; NULL for the first page */
+    const char *cursor; /* the opaque cursor of a `next` link (base64url), checked by list.c */
     bool pretty;
-    const char *sort;    /* "-signed": checked against the kind's fields by list.c */
-    bool count;          /* count=exact */
-    const char *fields;  /* "id,name": checked against the kind's fields by list.c */
+    const char *sort;   /* "-signed": checked against the kind's fields by list.c */
+    bool count;         /* count=exact */
+    const char *fields; /* "id,name": checked against the kind's fields by list.c */
     enum api_format format;
-    bool format_given;   /* format= was given (it wins over Accept) */
+    bool format_given; /* format= was given (it wins over Accept) */
     enum store_evidence evidence;
-    const char *q;       /* a search expression */
-    const char *kind;    /* "quote,agreement": checked by the endpoint */
+    const char *q;    /* a search expression */
+    const char *kind; /* "quote,agreement": checked by the endpoint */
     store_filters filters;
 } api_query;
 
@@ -199,7 +199,7 @@ bool params_parse(const api_request *req, unsigned allowed, api_query *q, strbuf
 /* --- problem.c --- */
 
 typedef struct problem_type {
-    const char *slug;  /* "not-found": the type URI is /problems/<slug> */
+    const char *slug; /* "not-found": the type URI is /problems/<slug> */
     int status;
     const char *title;
     const char *description;
@@ -218,8 +218,7 @@ json_t *problem_describe(const char *slug);
 void render_json(api_response *resp, int status, const char *content_type, json_t *doc,
                  bool pretty);
 /* Makes resp a response of the given bytes, which it takes over (malloc'd, or NULL when 0). */
-void render_bytes(api_response *resp, int status, const char *content_type, char *body,
-                  size_t len);
+void render_bytes(api_response *resp, int status, const char *content_type, char *body, size_t len);
 /* Adds a header to resp (copied); at most the array's capacity, asserted. */
 void render_add_header(api_response *resp, const char *name, const char *value);
 /* Appends untrusted text for display in a message: at most max_bytes, invalid UTF-8 and
@@ -242,8 +241,8 @@ void answer_stats(store *st, api_response *resp, const api_query *q);
  * (NULL on the last page; encoded into the next link, whose path is `path` and whose other
  * parameters are the request's), and total (-1 unless counted).  known_fields heads an empty
  * CSV. */
-void render_list(api_response *resp, const api_request *req, const api_query *q,
-                 const char *path, json_t *items, const json_t *cursor, long long total,
+void render_list(api_response *resp, const api_request *req, const api_query *q, const char *path,
+                 json_t *items, const json_t *cursor, long long total,
                  const char *const *known_fields);
 /* The weight (0..1000) an Accept header gives a media type: that of its most specific
  * matching range (type/subtype, type/ *, then * / *), -1 when none matches; with `exact`,
@@ -275,9 +274,8 @@ typedef bool (*list_fetch_fn)(void *ctx, int limit, list_page *page, api_respons
  * answer would pass API_PAGE_MAX_BYTES, it fetches a shorter page instead, of the items that
  * fit, so that `next` starts right after the last item served; a page of one item is served
  * whatever its size. */
-void serve_list(api_response *resp, const api_request *req, const api_query *q,
-                const char *path, list_fetch_fn fetch, void *ctx,
-                const char *const *known_fields);
+void serve_list(api_response *resp, const api_request *req, const api_query *q, const char *path,
+                list_fetch_fn fetch, void *ctx, const char *const *known_fields);
 /* --- api.c --- */
 
 /* api_handle(), or with body_probe the same checks stopping short of a write's body: see
@@ -304,8 +302,8 @@ void answer_source_facts(store *st, const route_match *m, api_response *resp, co
 /* --- evidence.c --- */
 
 /* GET /{kind}/{id}/evidence: a page of every evidence span of one fact. */
-void answer_evidence(store *st, const route_match *m, const api_request *req,
-                     api_response *resp, const api_query *q);
+void answer_evidence(store *st, const route_match *m, const api_request *req, api_response *resp,
+                     const api_query *q);
 
 /* --- ui.c --- */
 

@@ -51,8 +51,8 @@ static bool fetch_evidence(void *arg, int limit, list_page *out, api_response *r
     case STORE_OK:
         break;
     case STORE_NOT_FOUND:
-        problem_respond(resp, f->q->pretty, "not-found", "no %s has the id '%s'",
-                        f->m->route->noun, f->m->id);
+        problem_respond(resp, f->q->pretty, "not-found", "no %s has the id '%s'", f->m->route->noun,
+                        f->m->id);
         goto out;
     default:
         log_error("api: %s failed: %s", f->m->route->pattern, store_errmsg(f->st));
@@ -72,12 +72,14 @@ out:
     return ok;
 }
 
-void answer_evidence(store *st, const route_match *m, const api_request *req,
-                     api_response *resp, const api_query *q)
+void answer_evidence(store *st, const route_match *m, const api_request *req, api_response *resp,
+                     const api_query *q)
 {
     evidence_fetch fetch = {.st = st,
-                            .query = {.kind = m->route->kind, .id = m->id,
-                                      .evidence = STORE_EVIDENCE_FULL, .count = q->count},
+                            .query = {.kind = m->route->kind,
+                                      .id = m->id,
+                                      .evidence = STORE_EVIDENCE_FULL,
+                                      .count = q->count},
                             .m = m,
                             .q = q};
     store_evidence_cursor cursor;

@@ -333,8 +333,7 @@ void api_fields_apply(json_t *item, const char *fields)
 
 /* The URL of the next page: the path, the request's parameters but the cursor, then the
  * cursor of the last item. */
-static void next_url(const api_request *req, const char *path, const json_t *cursor,
-                     strbuf *url)
+static void next_url(const api_request *req, const char *path, const json_t *cursor, strbuf *url)
 {
     char sep = '?';
     strbuf_addstr(url, path);
@@ -355,8 +354,8 @@ static void next_url(const api_request *req, const char *path, const json_t *cur
     api_cursor_encode(cursor, url);
 }
 
-void render_list(api_response *resp, const api_request *req, const api_query *q,
-                 const char *path, json_t *items, const json_t *cursor, long long total,
+void render_list(api_response *resp, const api_request *req, const api_query *q, const char *path,
+                 json_t *items, const json_t *cursor, long long total,
                  const char *const *known_fields)
 {
     strbuf link = STRBUF_INIT, header = STRBUF_INIT;
@@ -383,8 +382,7 @@ void render_list(api_response *resp, const api_request *req, const api_query *q,
             render_ndjson(&body, items);
         size_t len;
         char *bytes = strbuf_detach(&body, &len);
-        render_bytes(resp, 200, format == API_FORMAT_CSV ? API_CT_CSV : API_CT_NDJSON, bytes,
-                     len);
+        render_bytes(resp, 200, format == API_FORMAT_CSV ? API_CT_CSV : API_CT_NDJSON, bytes, len);
     }
     if (resp->status == 200) {
         if (link.len) {
@@ -462,9 +460,8 @@ static void list_page_release(list_page *page)
     page->items = page->next = NULL;
 }
 
-void serve_list(api_response *resp, const api_request *req, const api_query *q,
-                const char *path, list_fetch_fn fetch, void *ctx,
-                const char *const *known_fields)
+void serve_list(api_response *resp, const api_request *req, const api_query *q, const char *path,
+                list_fetch_fn fetch, void *ctx, const char *const *known_fields)
 {
     int limit = q->limit;
     for (int tries = 0;; tries++) {
@@ -484,21 +481,25 @@ void serve_list(api_response *resp, const api_request *req, const api_query *q,
 
 /* --- the collections --- */
 
-static const char *const source_fields[] = {"id", "file", "title", "byline", "dateline", "sha256",
-                                            "chars", "published", "ingested_at", NULL};
-static const char *const agreement_fields[] = {
-    "id",      "name",         "aliases",        "acronym",  "signed", "place",      "parties",
-    "signatories", "sources",  "source_count", "evidence_total", "evidence", "rule", "confidence",
-    NULL};
-static const char *const meeting_fields[] = {
-    "id",           "date",           "place",    "occasion", "participants", "sources",
-    "source_count", "evidence_total", "evidence", "rule",     "confidence",   NULL};
+static const char *const source_fields[] = {"id",          "file",   "title", "byline",
+                                            "dateline",    "sha256", "chars", "published",
+                                            "ingested_at", NULL};
+static const char *const agreement_fields[] = {"id",           "name",           "aliases",
+                                               "acronym",      "signed",         "place",
+                                               "parties",      "signatories",    "sources",
+                                               "source_count", "evidence_total", "evidence",
+                                               "rule",         "confidence",     NULL};
+static const char *const meeting_fields[] = {"id",           "date",           "place",
+                                             "occasion",     "participants",   "sources",
+                                             "source_count", "evidence_total", "evidence",
+                                             "rule",         "confidence",     NULL};
 static const char *const quote_fields[] = {
-    "id",             "text",     "speaker", "cue",        "sources", "source_count",
-    "evidence_total", "evidence", "rule",    "confidence", NULL};
+    "id",       "text", "speaker",    "cue", "sources", "source_count", "evidence_total",
+    "evidence", "rule", "confidence", NULL};
 static const char *const person_fields[] = {"id", "name", "title", "aliases", "counts", NULL};
-static const char *const person_item_fields[] = {"id", "name", "title", "aliases", "counts",
-                                                 "agreements", "meetings", "quotes", NULL};
+static const char *const person_item_fields[] = {"id",       "name",   "title",
+                                                 "aliases",  "counts", "agreements",
+                                                 "meetings", "quotes", NULL};
 
 const char *const *api_kind_fields(enum store_kind kind, bool item)
 {
@@ -603,8 +604,11 @@ void answer_list(store *st, const route_match *m, const api_request *req, api_re
 {
     enum store_kind kind = m->route->kind;
     collection_fetch fetch = {.st = st,
-                              .query = {.kind = kind, .limit = q->limit, .after = q->after,
-                                        .evidence = q->evidence, .count = q->count,
+                              .query = {.kind = kind,
+                                        .limit = q->limit,
+                                        .after = q->after,
+                                        .evidence = q->evidence,
+                                        .count = q->count,
                                         .filters = q->filters},
                               .collection = m->route->collection,
                               .q = q};

@@ -20,8 +20,8 @@
 
 #include "api/api_internal.h"
 
-#define ROUTE_SLOTS_MAX 64               /* routes the table may hold (asserted at start) */
-#define UNMATCHED_SLOT ROUTE_SLOTS_MAX   /* paths that match no route */
+#define ROUTE_SLOTS_MAX 64             /* routes the table may hold (asserted at start) */
+#define UNMATCHED_SLOT ROUTE_SLOTS_MAX /* paths that match no route */
 #define ROUTE_SLOTS (ROUTE_SLOTS_MAX + 1)
 
 enum method_slot {
@@ -36,8 +36,8 @@ enum method_slot {
 static const char *const method_labels[METHOD_SLOTS] = {"GET",  "HEAD",   "OPTIONS",
                                                         "POST", "DELETE", "other"};
 
-static const int status_codes[] = {200, 202, 204, 304, 400, 401, 404, 405, 406, 408, 413,
-                                   414, 415, 416, 422, 429, 431, 500, 501, 503};
+static const int status_codes[] = {200, 202, 204, 304, 400, 401, 404, 405, 406, 408,
+                                   413, 414, 415, 416, 422, 429, 431, 500, 501, 503};
 #define STATUS_CODES (sizeof status_codes / sizeof status_codes[0])
 static const char *const status_classes[] = {"1xx", "2xx", "3xx", "4xx", "5xx"};
 #define STATUS_SLOTS (STATUS_CODES + sizeof status_classes / sizeof status_classes[0])
@@ -47,10 +47,10 @@ static const struct {
     unsigned long long micros;
     const char *le;
 } buckets[] = {
-    {100, "0.0001"},    {250, "0.00025"},   {500, "0.0005"},     {1000, "0.001"},
-    {2500, "0.0025"},   {5000, "0.005"},    {10000, "0.01"},     {25000, "0.025"},
-    {50000, "0.05"},    {100000, "0.1"},    {250000, "0.25"},    {500000, "0.5"},
-    {1000000, "1"},     {2500000, "2.5"},   {5000000, "5"},      {10000000, "10"},
+    {100, "0.0001"},  {250, "0.00025"}, {500, "0.0005"},  {1000, "0.001"},
+    {2500, "0.0025"}, {5000, "0.005"},  {10000, "0.01"},  {25000, "0.025"},
+    {50000, "0.05"},  {100000, "0.1"},  {250000, "0.25"}, {500000, "0.5"},
+    {1000000, "1"},   {2500000, "2.5"}, {5000000, "5"},   {10000000, "10"},
 };
 #define BUCKETS (sizeof buckets / sizeof buckets[0])
 
@@ -62,8 +62,8 @@ static const struct {
     unsigned long long micros;
     const char *le;
 } ingest_buckets[] = {
-    {10000, "0.01"}, {25000, "0.025"}, {50000, "0.05"},   {100000, "0.1"},   {250000, "0.25"},
-    {500000, "0.5"}, {1000000, "1"},   {2500000, "2.5"},  {5000000, "5"},    {10000000, "10"},
+    {10000, "0.01"},  {25000, "0.025"}, {50000, "0.05"},    {100000, "0.1"}, {250000, "0.25"},
+    {500000, "0.5"},  {1000000, "1"},   {2500000, "2.5"},   {5000000, "5"},  {10000000, "10"},
     {30000000, "30"}, {60000000, "60"}, {300000000, "300"},
 };
 #define INGEST_BUCKETS (sizeof ingest_buckets / sizeof ingest_buckets[0])
@@ -224,8 +224,8 @@ static void render_requests_total(strbuf *out)
     for (size_t r = 0; r < ROUTE_SLOTS; r++) {
         for (size_t m = 0; m < METHOD_SLOTS; m++) {
             for (size_t s = 0; s < STATUS_SLOTS; s++) {
-                unsigned long long v =
-                    atomic_load_explicit(&requests_total[r][m][s], memory_order_relaxed);
+                unsigned long long v = atomic_load_explicit(&requests_total[r][m][s],
+                                                            memory_order_relaxed);
                 if (!v)
                     continue;
                 strbuf_addstr(out, "factd_http_requests_total{");

@@ -84,8 +84,8 @@ static long long unix_time(const char *iso)
 {
     struct tm tm = {0};
     int end = -1;
-    if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &end) != 6 ||
+    if (sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec, &end) != 6 ||
         end <= 0 || iso[end] != '\0')
         return 0;
     tm.tm_year -= 1900;

@@ -114,8 +114,9 @@ static bool parse_format(const char *value, api_query *q, strbuf *detail)
     static const struct {
         const char *name;
         enum api_format format;
-    } formats[] = {
-        {"json", API_FORMAT_JSON}, {"csv", API_FORMAT_CSV}, {"ndjson", API_FORMAT_NDJSON}};
+    } formats[] = {{"json", API_FORMAT_JSON},
+                   {"csv", API_FORMAT_CSV},
+                   {"ndjson", API_FORMAT_NDJSON}};
     for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
         if (strcmp(value, formats[i].name) == 0) {
             q->format = formats[i].format;
@@ -184,11 +185,11 @@ static bool parse_kind(const char *value, api_query *q, strbuf *detail)
 }
 
 /* The text filters, each into its member of store_filters. */
-#define TEXT_FILTER(param, member)                                                 \
-    static bool parse_##param(const char *value, api_query *q, strbuf *detail)    \
-    {                                                                              \
-        q->filters.member = value;                                                 \
-        return text_ok(#param, value, API_TEXT_PARAM_MAX, detail);                 \
+#define TEXT_FILTER(param, member)                                             \
+    static bool parse_##param(const char *value, api_query *q, strbuf *detail) \
+    {                                                                          \
+        q->filters.member = value;                                             \
+        return text_ok(#param, value, API_TEXT_PARAM_MAX, detail);             \
     }
 TEXT_FILTER(party, party)
 TEXT_FILTER(signatory, signatory)
@@ -220,15 +221,15 @@ static bool iso_date_ok(const char *s)
     return day >= 1 && day <= days[month - 1] && !(month == 2 && day == 29 && !leap);
 }
 
-#define DATE_FILTER(param, member)                                                       \
-    static bool parse_##param(const char *value, api_query *q, strbuf *detail)          \
-    {                                                                                    \
-        if (!iso_date_ok(value)) {                                                       \
+#define DATE_FILTER(param, member)                                                        \
+    static bool parse_##param(const char *value, api_query *q, strbuf *detail)            \
+    {                                                                                     \
+        if (!iso_date_ok(value)) {                                                        \
             strbuf_addstr(detail, #param " must be a date: YYYY, YYYY-MM or YYYY-MM-DD"); \
-            return false;                                                                \
-        }                                                                                \
-        q->filters.member = value;                                                       \
-        return true;                                                                     \
+            return false;                                                                 \
+        }                                                                                 \
+        q->filters.member = value;                                                        \
+        return true;                                                                      \
     }
 DATE_FILTER(signed_from, date_from)
 DATE_FILTER(signed_to, date_to)

@@ -84,8 +84,8 @@ json_t *problem_describe(const char *slug)
         return NULL;
     strbuf uri = STRBUF_INIT;
     strbuf_addf(&uri, "/problems/%s", type->slug);
-    json_t *doc = json_pack("{s:s, s:s, s:i, s:s}", "type", uri.buf, "title", type->title,
-                            "status", type->status, "description", type->description);
+    json_t *doc = json_pack("{s:s, s:s, s:i, s:s}", "type", uri.buf, "title", type->title, "status",
+                            type->status, "description", type->description);
     strbuf_release(&uri);
     return doc;
 }

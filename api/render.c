@@ -30,8 +30,7 @@ static void reset(api_response *resp)
     memset(resp, 0, sizeof *resp);
 }
 
-void render_bytes(api_response *resp, int status, const char *content_type, char *body,
-                  size_t len)
+void render_bytes(api_response *resp, int status, const char *content_type, char *body, size_t len)
 {
     reset(resp);
     resp->status = status;
@@ -46,8 +45,7 @@ static int dump_to_strbuf(const char *buffer, size_t size, void *data)
     return 0;
 }
 
-void render_json(api_response *resp, int status, const char *content_type, json_t *doc,
-                 bool pretty)
+void render_json(api_response *resp, int status, const char *content_type, json_t *doc, bool pretty)
 {
     strbuf out = STRBUF_INIT;
     /* 15 significant digits print 0.9 as 0.9, not 0.90000000000000002. */

@@ -18,8 +18,8 @@
 /* How many entries the top lists of /stats hold. */
 #define STATS_TOP 50
 
-static const char *const hit_fields[] = { "kind",    "id",   "score", "source_id", "highlights",
-                                          "snippet", "fact", NULL };
+static const char *const hit_fields[] = {"kind",       "id",      "score", "source_id",
+                                         "highlights", "snippet", "fact",  NULL};
 
 /* kind=quote,agreement: the store_search_kind bits, or false with a detail. */
 static bool parse_kinds(const char *list, unsigned *kinds, strbuf *detail)
@@ -65,7 +65,7 @@ typedef struct search_fetch {
 static bool fetch_search(void *arg, int limit, list_page *out, api_response *resp)
 {
     search_fetch *f = arg;
-    store_search_page page = { .hits = NULL, .next_cursor = NULL, .total = -1 };
+    store_search_page page = {.hits = NULL, .next_cursor = NULL, .total = -1};
     strbuf detail = STRBUF_INIT;
     bool ok = false;
 
@@ -99,10 +99,10 @@ out:
 
 void answer_search(store *st, const api_request *req, api_response *resp, const api_query *q)
 {
-    search_fetch fetch = { .st = st,
-                           .query = { .match = q->q, .limit = q->limit, .count = q->count,
-                                      .evidence = q->evidence },
-                           .q = q };
+    search_fetch fetch = {
+        .st = st,
+        .query = {.match = q->q, .limit = q->limit, .count = q->count, .evidence = q->evidence},
+        .q = q};
     json_t *cursor_doc = NULL;
     strbuf detail = STRBUF_INIT;
 

@@ -16,8 +16,8 @@
 #include "api/api_internal.h"
 
 static const struct ui_file {
-    const char *name;         /* the file name under web/ */
-    const char *path;         /* the route that serves it */
+    const char *name; /* the file name under web/ */
+    const char *path; /* the route that serves it */
     const char *content_type;
 } ui_files[] = {
     {"index.html", "/ui", API_CT_HTML},

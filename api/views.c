@@ -13,8 +13,8 @@
 
 #include "util/log.h"
 
-static const char *const timeline_fields[] = {"kind", "id", "date", "precision", "label", "fact",
-                                              NULL};
+static const char *const timeline_fields[] = {"kind",  "id",   "date", "precision",
+                                              "label", "fact", NULL};
 
 /* "day", "month" or "year" for an ISO date of that precision; NULL for no date. */
 static const char *date_precision(const char *date)
@@ -39,8 +39,12 @@ static json_t *entry_label(const char *kind, const json_t *fact)
         size_t n = json_array_size(people);
         strbuf_addstr(&label, n ? "Meeting of " : "Meeting");
         for (size_t i = 0; i < n; i++) {
-            const char *name = json_string_value(json_object_get(json_array_get(people, i), "name"));
-            strbuf_addf(&label, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+            const char *name = json_string_value(
+                json_object_get(json_array_get(people, i), "name"));
+            strbuf_addf(&label, "%s%s",
+                        i == 0       ? ""
+                        : i + 1 == n ? " and "
+                                     : ", ",
                         name ? name : "?");
         }
         const char *place = json_string_value(json_object_get(fact, "place"));
@@ -60,7 +64,8 @@ static bool timeline_cursor(const char *text, const char *sort, store_timeline_c
     *doc = d;
     memset(c, 0, sizeof *c);
     if (json_array_size(d) != 6 ||
-        strcmp(json_string_value(json_array_get(d, 0)) ? json_string_value(json_array_get(d, 0)) : "",
+        strcmp(json_string_value(json_array_get(d, 0)) ? json_string_value(json_array_get(d, 0))
+                                                       : "",
                "timeline") != 0 ||
         !json_is_string(json_array_get(d, 1)) ||
         strcmp(json_string_value(json_array_get(d, 1)), sort) != 0 ||
@@ -109,7 +114,8 @@ static bool fetch_timeline(void *arg, int limit, list_page *out, api_response *r
     f->query.limit = limit;
     if (store_timeline_page(f->st, &f->query, &page) != STORE_OK) {
         log_error("api: /timeline failed: %s", store_errmsg(f->st));
-        problem_respond(resp, f->q->pretty, "internal", "the database could not answer the request");
+        problem_respond(resp, f->q->pretty, "internal",
+                        "the database could not answer the request");
         return false;
     }
     complete_entries(page.items);
@@ -139,8 +145,9 @@ void answer_timeline(store *st, const api_request *req, api_response *resp, cons
     const char *sort = q->sort ? q->sort : "date";
 
     if (strcmp(sort, "date") != 0 && strcmp(sort, "-date") != 0) {
-        problem_respond(resp, q->pretty, "bad-parameter", "sort: the timeline sorts on date "
-                                                          "(or -date, latest first)");
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "sort: the timeline sorts on date "
+                        "(or -date, latest first)");
         goto out;
     }
     if (q->kind && strcmp(q->kind, "agreement") != 0 && strcmp(q->kind, "meeting") != 0) {

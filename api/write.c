@@ -43,9 +43,9 @@
 
 #define TOKEN_DIGEST_BYTES 32
 #define REALM "factd"
-#define HINT_TITLE_MAX 1000   /* the longest title a JSON body may give, in bytes */
-#define HINT_URL_MAX 2000     /* the longest url */
-#define SOURCE_ID_LEN 12      /* a source's id: the first hex digits of its SHA-256 */
+#define HINT_TITLE_MAX 1000 /* the longest title a JSON body may give, in bytes */
+#define HINT_URL_MAX 2000   /* the longest url */
+#define SOURCE_ID_LEN 12    /* a source's id: the first hex digits of its SHA-256 */
 
 static struct {
     bool enabled;
@@ -211,7 +211,7 @@ static bool is_iso_date(const char *s)
 /* An absolute http or https URL without spaces or control characters. */
 static bool is_web_url(const char *s)
 {
-    size_t scheme = strncasecmp(s, "https://", 8) == 0 ? 8
+    size_t scheme = strncasecmp(s, "https://", 8) == 0  ? 8
                     : strncasecmp(s, "http://", 7) == 0 ? 7
                                                         : 0;
     if (!scheme || !s[scheme] || s[scheme] == '/')
@@ -225,8 +225,8 @@ static bool is_web_url(const char *s)
 /* An optional string member: NULL when absent or null; false (with detail) when it is not
  * a string of 1..max bytes that passes check. */
 static bool optional_string(const json_t *doc, const char *key, size_t max,
-                            bool (*check)(const char *), const char *expected,
-                            const char **out, strbuf *detail)
+                            bool (*check)(const char *), const char *expected, const char **out,
+                            strbuf *detail)
 {
     const json_t *v = json_object_get(doc, key);
     *out = NULL;

@@ -182,8 +182,10 @@ int main(int argc, char **argv)
             if (ninputs < 256)
                 inputs[ninputs++] = (input){.name = k->name, .kind = k};
         } else if (argv[i][0] == '-') {
-            fprintf(stderr, "usage: extract_time [--sizes KB,...] [--max-seconds S] [--kind NAME]... [FILE...]\n"
-                            "       extract_time --write DIR --sizes KB\n");
+            fprintf(
+                stderr,
+                "usage: extract_time [--sizes KB,...] [--max-seconds S] [--kind NAME]... [FILE...]\n"
+                "       extract_time --write DIR --sizes KB\n");
             return 2;
         } else if (ninputs < 256) {
             input in = {.name = strrchr(argv[i], '/') ? strrchr(argv[i], '/') + 1 : argv[i]};
@@ -199,15 +201,17 @@ int main(int argc, char **argv)
         return write_kinds(write_dir, sizes[0]);
     if (ninputs == 0)
         for (size_t i = 0; i < ADVERSARIAL_KIND_COUNT && ninputs < 256; i++)
-            inputs[ninputs++] = (input){.name = ADVERSARIAL_KINDS[i].name, .kind = &ADVERSARIAL_KINDS[i]};
+            inputs[ninputs++] = (input){.name = ADVERSARIAL_KINDS[i].name,
+                                        .kind = &ADVERSARIAL_KINDS[i]};
     int over = 0;
     worst w = {0, 0, "-", "-"};
     for (int i = 0; i < ninputs; i++) {
         over += !run(&inputs[i], sizes, nsizes, max_seconds, &w);
         free(inputs[i].file_text);
     }
-    printf("extract_time: %d of %d inputs over %.0f ms per 100 kB at some size; slowest %.1f ms per "
-           "100 kB (%s); largest growth over the last doubling x%.2f (%s)\n",
-           over, ninputs, GOAL_MS_PER_100KB, w.per_100kb, w.slowest, w.growth, w.fastest_growing);
+    printf(
+        "extract_time: %d of %d inputs over %.0f ms per 100 kB at some size; slowest %.1f ms per "
+        "100 kB (%s); largest growth over the last doubling x%.2f (%s)\n",
+        over, ninputs, GOAL_MS_PER_100KB, w.per_100kb, w.slowest, w.growth, w.fastest_growing);
     return over ? 1 : 0;
 }

@@ -71,8 +71,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         p = amp ? amp + 1 : NULL;
     }
 
-    api_request req = {.method = method, .path = fuzz_unescape(line), .params = params,
-                       .nparams = n, .accept = accept, .content_length = 0};
+    api_request req = {.method = method,
+                       .path = fuzz_unescape(line),
+                       .params = params,
+                       .nparams = n,
+                       .accept = accept,
+                       .content_length = 0};
     api_response resp;
     api_handle(db, &req, &resp);
     api_response_release(&resp);

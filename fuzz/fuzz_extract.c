@@ -67,10 +67,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     json_decref(sources);
     json_decref(extraction);
 
-    unsigned long long max_steps = FUZZ_MAX_STEPS_BASE + (unsigned long long)FUZZ_MAX_STEPS_PER_BYTE * size;
+    unsigned long long max_steps = FUZZ_MAX_STEPS_BASE +
+                                   (unsigned long long)FUZZ_MAX_STEPS_PER_BYTE * size;
     if (cost.steps > max_steps) {
-        fprintf(stderr, "fuzz_extract: %llu steps for %zu bytes (at most %llu): the work grows faster than the text\n",
-                cost.steps, size, max_steps);
+        fprintf(
+            stderr,
+            "fuzz_extract: %llu steps for %zu bytes (at most %llu): the work grows faster than the text\n",
+            cost.steps, size, max_steps);
         abort();
     }
     double max_ms = FUZZ_MAX_MS + FUZZ_MAX_MS_PER_KB * (double)size / 1024.0;

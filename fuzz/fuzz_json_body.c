@@ -44,7 +44,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     db = fuzz_db_open();
-    api_write_config cfg = {.token = TOKEN, .max_body = MAX_BODY, .enqueue = enqueue,
+    api_write_config cfg = {.token = TOKEN,
+                            .max_body = MAX_BODY,
+                            .enqueue = enqueue,
                             .delete_source = delete_source};
     api_set_writes(&cfg);
     return 0;
@@ -59,11 +61,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!body)
         return 0;
     memcpy(body, data, size);
-    api_request req = {.method = "POST", .path = "/sources", .has_body = true,
+    api_request req = {.method = "POST",
+                       .path = "/sources",
+                       .has_body = true,
                        .authorization = "Bearer " TOKEN,
                        .content_type = "application/json",
-                       .content_length = (long long)size, .body_read = true,
-                       .body = body, .body_len = size};
+                       .content_length = (long long)size,
+                       .body_read = true,
+                       .body = body,
+                       .body_len = size};
     api_response resp;
     api_handle(db, &req, &resp);
     api_response_release(&resp);

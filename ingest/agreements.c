@@ -48,18 +48,20 @@
 #define SAME_DAY_LOOKBACK 3
 
 static const char *const DETERMINERS[] = {
-    "the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "whose", "The", "A",
-    "An", "This", "That", "Its", "Their", "Our", NULL,
+    "the",   "a",   "an", "this", "that", "its",  "their", "our",   "his", "her",
+    "whose", "The", "A",  "An",   "This", "That", "Its",   "Their", "Our", NULL,
 };
 
 /* Capitalised words that open a sentence or clause and are never part of a name. */
 static const char *const NAME_STOP[] = {
-    "The", "A", "An", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "My",
-    "In", "On", "At", "After", "Before", "During", "While", "When", "Since", "Following",
-    "Under", "By", "With", "From", "Both", "Each", "Despite", "Amid", "Although", "Though",
-    "However", "Meanwhile", "As", "Also", "And", "But", "Or", "If", "For", "To", "Of", "Key",
-    "Read", "We", "I", "They", "He", "She", "It", "Sign", "Signs", "Signed", "Ink", "Inks",
-    "Seal", "Seals", "Agree", "Agrees", "Why", "How", "What", "Who", NULL,
+    "The",    "A",     "An",      "This",  "That",      "These",  "Those",   "Its",       "Their",
+    "Our",    "His",   "Her",     "My",    "In",        "On",     "At",      "After",     "Before",
+    "During", "While", "When",    "Since", "Following", "Under",  "By",      "With",      "From",
+    "Both",   "Each",  "Despite", "Amid",  "Although",  "Though", "However", "Meanwhile", "As",
+    "Also",   "And",   "But",     "Or",    "If",        "For",    "To",      "Of",        "Key",
+    "Read",   "We",    "I",       "They",  "He",        "She",    "It",      "Sign",      "Signs",
+    "Signed", "Ink",   "Inks",    "Seal",  "Seals",     "Agree",  "Agrees",  "Why",       "How",
+    "What",   "Who",   NULL,
 };
 
 static const char *const RIGHT_PREPOSITIONS[] = {
@@ -76,7 +78,7 @@ typedef struct ag {
     date_value date;
     int date_rank; /* 3 parenthesised or "from YEAR", 2 signing sentence, 1 post date, 0 article date */
     bool date_relative;
-    json_t *parties;     /* countries named in its names */
+    json_t *parties; /* countries named in its names */
     json_t *sent_parties;
     json_t *context_parties; /* countries acting in a sentence that names it, signing or not */
     json_t *signatories;
@@ -104,8 +106,9 @@ char *agreement_key(const char *name)
         unsigned c = *p;
         bool letter = isalnum(c) || c >= 0x80;
         /* fold typographic dashes and quotes to separators */
-        if (c == 0xE2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0x99 || p[2] == 0x98 ||
-                                           p[2] == 0x9C || p[2] == 0x9D)) {
+        if (c == 0xE2 && p[1] == 0x80 &&
+            (p[2] == 0x93 || p[2] == 0x94 || p[2] == 0x99 || p[2] == 0x98 || p[2] == 0x9C ||
+             p[2] == 0x9D)) {
             p += 2;
             letter = false;
             c = ' ';
@@ -195,7 +198,7 @@ static bool acronym_fits(const char *acr, size_t an, const char *name)
 }
 
 typedef struct named {
-    int a, b;       /* name tokens [a, b) */
+    int a, b;         /* name tokens [a, b) */
     int gap_a, gap_b; /* tokens [gap_a, gap_b) inside it that are no part of the name, or -1 */
     char *acronym;
     date_value date;
@@ -332,9 +335,11 @@ static int read_name_right(const doc *d, int b, int s_end)
             k++;
             continue;
         }
-        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "&") || tok_is(d, k, "the") || tok_is(d, k, "for") ||
-             tok_is(d, k, "on") || tok_is(d, k, "between")) &&
-            k > run && k + 1 < s_end && !((tok_is(d, k, "and") || tok_is(d, k, "&")) && opens_next_name(d, k, s_end)) &&
+        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "&") ||
+             tok_is(d, k, "the") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
+             tok_is(d, k, "between")) &&
+            k > run && k + 1 < s_end &&
+            !((tok_is(d, k, "and") || tok_is(d, k, "&")) && opens_next_name(d, k, s_end)) &&
             ((name_part(d, k + 1) && !starts_date(d, k + 1)) ||
              (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
             k++;
@@ -367,16 +372,17 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
             a = k;
             continue;
         }
-        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
-             tok_is(d, k, "&")) &&
+        if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") ||
+             tok_is(d, k, "on") || tok_is(d, k, "&")) &&
             k - 1 >= s_start && name_part(d, k - 1) && !inside_person(d, k - 1))
             continue;
         break;
     }
     int b = head + 1;
     if (b + 1 < s_end && tok_is(d, b, "of") &&
-        (tok_is(d, b + 1, "Understanding") || tok_is(d, b + 1, "Agreement") || tok_is(d, b + 1, "Intent") ||
-         tok_is(d, b + 1, "Cooperation") || tok_is(d, b + 1, "Notes")))
+        (tok_is(d, b + 1, "Understanding") || tok_is(d, b + 1, "Agreement") ||
+         tok_is(d, b + 1, "Intent") || tok_is(d, b + 1, "Cooperation") ||
+         tok_is(d, b + 1, "Notes")))
         b += 2;
     /* "the Security Arrangement 1972": a year right after the type names one document */
     bool year_named = false;
@@ -389,7 +395,8 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     int right_end = read_name_right(d, b, s_end);
     bool right = right_end > b;
     b = right_end;
-    if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start && tok_in(d, a - 2, DETERMINERS)) {
+    if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start &&
+        tok_in(d, a - 2, DETERMINERS)) {
         a--;
         nm->date.y = atoi(d->text + d->tokens.items[a].start);
     }
@@ -401,8 +408,9 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
      * the start of a type of three words ("Memorandum" of "Memorandum of Understanding") */
     nm->distinctive = right || year_named;
     for (int k = a; k < head && !nm->distinctive; k++) {
-        if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
-            is_year_token(d, k) || (is_type_word(d, k) && k + 1 < head && tok_is(d, k + 1, "of")))
+        if (tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") ||
+            tok_is(d, k, "on") || is_year_token(d, k) ||
+            (is_type_word(d, k) && k + 1 < head && tok_is(d, k + 1, "of")))
             continue;
         if (is_country_token(d, k) || !tok_in_ci(d, k, LEX_DOMAIN_WORDS))
             nm->distinctive = true;
@@ -413,7 +421,8 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     if (b < s_end && tok_is(d, b, "(")) {
         int close = b + 1;
         bool credit = photo_credit(d, b + 1, s_end);
-        for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")"); k++, close++) {
+        for (int k = b + 1; k < s_end && k <= b + MAX_PAREN_TOKENS && !tok_is(d, k, ")");
+             k++, close++) {
             const token *tk = &d->tokens.items[k];
             if ((tk->flags & TK_UPPER) && !nm->acronym && !is_type_word(d, k) && !credit &&
                 acronym_fits(d->text + tk->start, tk->end - tk->start, name))
@@ -513,7 +522,8 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
     }
     int prec = !!v.y + !!v.m + !!v.d;
     int cur = !!g->date.y + !!g->date.m + !!g->date.d;
-    if (!g->date.y || (date_compatible(g->date, v) && prec > cur) || (!date_compatible(g->date, v) && rank > g->date_rank)) {
+    if (!g->date.y || (date_compatible(g->date, v) && prec > cur) ||
+        (!date_compatible(g->date, v) && rank > g->date_rank)) {
         g->date = v;
         g->date_rank = rank;
         g->date_relative = false;
@@ -553,7 +563,8 @@ static bool mention_pending(const doc *d, int s, int a)
             break;
         /* in the next sentence, only when "it" is what is still to be signed */
         for (int v = d->sents.items[k].tok_start; v < d->sents.items[k].tok_end; v++) {
-            if (!tok_in(d, v, LEX_SIGNING_VERBS) || !signing_denied(d, d->sents.items[k].tok_start, v))
+            if (!tok_in(d, v, LEX_SIGNING_VERBS) ||
+                !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
             if (k == s)
                 return true;
@@ -569,8 +580,9 @@ static bool mention_pending(const doc *d, int s, int a)
  * "initialled", "preliminarily signed": a text agreed, its signature still to come. */
 static bool signing_denied(const doc *d, int s_start, int v)
 {
-    static const char *const PENDING[] = {"yet", "expected", "due", "set", "scheduled", "to", "be",
-                                          "been", "has", "have", "is", "are", "was", NULL};
+    static const char *const PENDING[] = {"yet", "expected", "due",  "set", "scheduled",
+                                          "to",  "be",       "been", "has", "have",
+                                          "is",  "are",      "was",  NULL};
     if (tok_in_ci(d, v, LEX_PRELIMINARY_SIGNING))
         return true;
     for (int k = v - 1; k >= s_start && k >= v - 2; k--)
@@ -593,8 +605,9 @@ static bool signing_denied(const doc *d, int s_start, int v)
             /* "to sign" is a plan ("authorised to sign it", "expected to sign"), except after
              * the meeting that did it ("met with X to sign") */
             for (int m = k - 1; m >= s_start && m >= k - 5; m--)
-                if (tok_in(d, m, LEX_MEETING_WORDS) || tok_is(d, m, "gathered") || tok_is(d, m, "travelled") ||
-                    tok_is(d, m, "traveled") || tok_is(d, m, "arrived") || tok_is(d, m, "came"))
+                if (tok_in(d, m, LEX_MEETING_WORDS) || tok_is(d, m, "gathered") ||
+                    tok_is(d, m, "travelled") || tok_is(d, m, "traveled") ||
+                    tok_is(d, m, "arrived") || tok_is(d, m, "came"))
                     return false;
             return true;
         }
@@ -622,7 +635,8 @@ static bool under_negotiation(const doc *d, int s, int a, int b)
         if (tok_is(d, k, ";") || tok_in(d, k, LEX_SIGNING_VERBS) || is_agreement_head(d, k))
             break;
         if (tok_in_ci(d, k, LEX_NEGOTIATION_WORDS) ||
-            (tok_is(d, k, "negotiated") && k - 1 >= se->tok_start && (tok_is(d, k - 1, "being") || tok_is(d, k - 1, "be"))))
+            (tok_is(d, k, "negotiated") && k - 1 >= se->tok_start &&
+             (tok_is(d, k - 1, "being") || tok_is(d, k - 1, "be"))))
             return true;
     }
     return false;
@@ -653,7 +667,8 @@ static bool mention_ends_at(const doc *d, int si, int k)
         /* right after it, or after the parties, place or time that follow it ("a letter of
          * intent for X between both countries, as well as ...") */
         bool ends = gm.end_tok - 1 == k;
-        if (gm.end_tok <= k && k - gm.end_tok < MAX_TRAILER_TOKENS && tok_in(d, gm.end_tok, LEX_FUNCTION_WORDS)) {
+        if (gm.end_tok <= k && k - gm.end_tok < MAX_TRAILER_TOKENS &&
+            tok_in(d, gm.end_tok, LEX_FUNCTION_WORDS)) {
             ends = true;
             for (int u = gm.end_tok; u <= k && ends; u++)
                 ends = !(d->tokens.items[u].flags & TK_PUNCT) && !is_type_word(d, u) &&
@@ -677,15 +692,18 @@ static bool coordinated(const doc *d, int si, int a)
         k--;
     if (k < s_start)
         return false;
-    if (tok_is(d, k, "as") && k - 2 >= s_start && tok_is(d, k - 1, "well") && tok_is(d, k - 2, "as"))
+    if (tok_is(d, k, "as") && k - 2 >= s_start && tok_is(d, k - 1, "well") &&
+        tok_is(d, k - 2, "as"))
         k -= 2; /* "as well as" */
-    else if (tok_in(d, k, LEX_LIST_OPENERS) || (tok_is(d, k, "as") && k - 1 >= s_start && tok_is(d, k - 1, "such"))) {
+    else if (tok_in(d, k, LEX_LIST_OPENERS) ||
+             (tok_is(d, k, "as") && k - 1 >= s_start && tok_is(d, k - 1, "such"))) {
         /* "signed 12 agreements, including a memorandum on ...": the batch just before */
         for (int t = k - 1; t >= s_start && t >= k - 4; t--)
             if (is_type_word(d, t))
                 return true;
         return false;
-    } else if (!(tok_is(d, k, "and") || tok_is(d, k, ",") || tok_is(d, k, "plus") || tok_is(d, k, ";")))
+    } else if (!(tok_is(d, k, "and") || tok_is(d, k, ",") || tok_is(d, k, "plus") ||
+                 tok_is(d, k, ";")))
         return false;
     k--;
     if (k >= s_start && (tok_is(d, k, ",") || tok_is(d, k, ";")))
@@ -705,15 +723,17 @@ static int time_place_phrase(const doc *d, int t, int end)
     if (starts_date(d, k)) {
         /* the date's own tokens: day, month, year */
         int e = k;
-        while (e < end && e - k < 4 && ((d->tokens.items[e].flags & TK_NUM) || starts_date(d, e) ||
-                                        lex_month(d->text + d->tokens.items[e].start, tok_len(d, e))))
+        while (e < end && e - k < 4 &&
+               ((d->tokens.items[e].flags & TK_NUM) || starts_date(d, e) ||
+                lex_month(d->text + d->tokens.items[e].start, tok_len(d, e))))
             e++;
         return e;
     }
     if (k > t && !tok_is(d, t, "on") && tok_capitalised(d, k) && !is_agreement_head(d, k)) {
         size_t a = d->tokens.items[k].start;
         for (int w = 2; w >= 1; w--)
-            if (k + w <= end && lex_capital_country(d->text + a, d->tokens.items[k + w - 1].end - a))
+            if (k + w <= end &&
+                lex_capital_country(d->text + a, d->tokens.items[k + w - 1].end - a))
                 return k + w;
     }
     return t;
@@ -729,24 +749,29 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
     for (int v = se->tok_start; v < se->tok_end; v++) {
         if (!tok_in(d, v, LEX_SIGNING_VERBS))
             continue;
-        if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to"))
+        if ((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end &&
+            tok_is(d, v + 1, "to"))
             continue;
         if (signing_denied(d, se->tok_start, v))
             continue;
         /* "the final signed copy": an adjective, not a signing */
-        static const char *const BEFORE_ADJECTIVE[] = {"the", "a", "an", "final", "its", "their", "this",
-                                                       "that", "newly", "recently", "jointly", NULL};
+        static const char *const BEFORE_ADJECTIVE[] = {"the",   "a",        "an",      "final",
+                                                       "its",   "their",    "this",    "that",
+                                                       "newly", "recently", "jointly", NULL};
         if (v > se->tok_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE) &&
-            !(v - 2 >= se->tok_start && (tok_is(d, v - 1, "newly") || tok_is(d, v - 1, "recently") ||
-                                         tok_is(d, v - 1, "jointly")) &&
+            !(v - 2 >= se->tok_start &&
+              (tok_is(d, v - 1, "newly") || tok_is(d, v - 1, "recently") ||
+               tok_is(d, v - 1, "jointly")) &&
               !tok_in(d, v - 2, DETERMINERS)))
             continue; /* "the newly signed pact", but "they have jointly signed" */
         bool ok = true;
         if (v >= b) {
             bool appositive = b + 1 < se->tok_end && tok_is(d, b, ",") &&
-                              (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") || tok_is(d, b + 1, "an"));
+                              (tok_is(d, b + 1, "the") || tok_is(d, b + 1, "a") ||
+                               tok_is(d, b + 1, "an"));
             for (int t = b; t < v && ok; t++)
-                ok = !(is_agreement_head(d, t) && !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
+                ok = !(is_agreement_head(d, t) &&
+                       !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
                      !tok_is(d, t, ";");
         } else if (v < a) {
             if (coordinated(d, s, a)) {
@@ -754,9 +779,11 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                     ok = !tok_is(d, t, ";") || (t + 1 < a && tok_is(d, t + 1, "and"));
             } else {
                 /* the object of the verb: "signed the X", not "signed under the X" */
-                static const char *const PREPOSITIONS[] = {"under", "by", "with", "in", "at", "for", "on",
-                                                           "to", "of", "from", "after", "before", "since",
-                                                           "than", "like", "as", NULL};
+                static const char *const PREPOSITIONS[] = {"under", "by",   "with",  "in",
+                                                           "at",    "for",  "on",    "to",
+                                                           "of",    "from", "after", "before",
+                                                           "since", "than", "like",  "as",
+                                                           NULL};
                 for (int t = v + 1; t < a && ok; t++) {
                     /* "signed today 5 December 2017 in Nicosia the X": the time and place
                      * before the object */
@@ -766,7 +793,8 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                         continue;
                     }
                     ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
-                         (!tok_in(d, t, PREPOSITIONS) || (t == v + 1 && tok_is(d, v, "signing") && tok_is(d, t, "of")));
+                         (!tok_in(d, t, PREPOSITIONS) ||
+                          (t == v + 1 && tok_is(d, v, "signing") && tok_is(d, t, "of")));
                 }
             }
         } else {
@@ -787,7 +815,8 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
 static int list_signing(const doc *d, int s, int *verb)
 {
     int intro = list_intro_line(d, d->sents.items[s].line);
-    if (intro < 0 || !(d->lines.items[intro].kind == LINE_BODY || d->lines.items[intro].kind == LINE_DATELINE))
+    if (intro < 0 ||
+        !(d->lines.items[intro].kind == LINE_BODY || d->lines.items[intro].kind == LINE_DATELINE))
         return -1;
     int last = tok_at(d, d->lines.items[intro].end) - 1;
     if (last < 0 || last >= (int)d->tokens.n)
@@ -831,7 +860,9 @@ static void add_signatory(const doc *d, ag *g, int who)
     const char *key = d->people.items[who].key;
     size_t i;
     json_t *v;
-    json_array_foreach(g->signatories, i, v) if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0) return;
+    json_array_foreach(g->signatories, i, v)
+        if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0)
+            return;
     json_array_append_new(g->signatories, people_ref(d, who));
 }
 
@@ -864,7 +895,8 @@ static bool signing_told_dated(const doc *d, int n, date_value *out)
     const sentence *ne = &d->sents.items[n];
     int t = ne->tok_start;
     if (t + 2 >= ne->tok_end || !tok_is(d, t, "The") ||
-        !(tok_is(d, t + 1, "signing") || tok_is(d, t + 1, "signings") || tok_is(d, t + 1, "ceremony")))
+        !(tok_is(d, t + 1, "signing") || tok_is(d, t + 1, "signings") ||
+          tok_is(d, t + 1, "ceremony")))
         return false;
     for (int i = ne->dates_start; i < ne->dates_end; i++) {
         const date_mention *m = &d->dates.items[i];
@@ -970,13 +1002,14 @@ static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size
         if (tok_is(d, a, "the"))
             a++;
         int k = a;
-        while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0 &&
-               !starts_date(d, k))
+        while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) &&
+               d->tokens.items[k].person < 0 && !starts_date(d, k))
             k++;
         if (k == a || (d->tokens.items[a].start >= mstart && d->tokens.items[a].start < mend))
             continue;
         /* "at State House, Nairobi": the venue and its city */
-        int city_end = k + 1 < se->tok_end && tok_is(d, k, ",") ? capital_at(d, k + 1, se->tok_end) : -1;
+        int city_end = k + 1 < se->tok_end && tok_is(d, k, ",") ? capital_at(d, k + 1, se->tok_end)
+                                                                : -1;
         if (at && city_end < 0)
             continue;
         if (visit && (is_country_token(d, a) || tok_in(d, a, LEX_NOT_NAMES)))
@@ -1091,21 +1124,21 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
         json_t *after = cs > pe + 1 ? countries_in(d, cs, ce, 0, 0) : json_array();
         size_t i;
         json_t *x;
-        json_array_foreach(after, i, x)
-        {
+        json_array_foreach(after, i, x) {
             size_t k;
             json_t *y;
-            json_array_foreach(c, k, y) if (json_equal(x, y))
-            {
-                json_array_remove(c, k);
-                break;
-            }
+            json_array_foreach(c, k, y)
+                if (json_equal(x, y)) {
+                    json_array_remove(c, k);
+                    break;
+                }
         }
         json_decref(after);
     }
     size_t i;
     json_t *x;
-    json_array_foreach(c, i, x) json_set_add(g->sent_parties, json_string_value(x));
+    json_array_foreach(c, i, x)
+        json_set_add(g->sent_parties, json_string_value(x));
     json_decref(c);
     capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
@@ -1115,7 +1148,9 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     /* "He and US President X signed": the pronoun's person signs too */
     for (int t = se->tok_start; t < verb && t <= se->tok_start + 1; t++) {
         char gender = tok_pronoun_gender(d, t);
-        if (!gender || !(tok_is(d, t, "He") || tok_is(d, t, "She") || tok_is(d, t, "he") || tok_is(d, t, "she")) ||
+        if (!gender ||
+            !(tok_is(d, t, "He") || tok_is(d, t, "She") || tok_is(d, t, "he") ||
+              tok_is(d, t, "she")) ||
             !(t + 1 == verb || tok_is(d, t + 1, "and")))
             continue;
         int who = people_resolve_pronoun(d, d->tokens.items[t].start, gender);
@@ -1127,7 +1162,8 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
         /* the counterpart named in the same post_idx */
         const embedded_post *p = &d->posts.items[post_idx];
         for (size_t m = 0; m < d->pmentions.n; m++)
-            if (d->pmentions.items[m].start >= p->body_start && d->pmentions.items[m].end <= p->body_end)
+            if (d->pmentions.items[m].start >= p->body_start &&
+                d->pmentions.items[m].end <= p->body_end)
                 add_signatory(d, g, d->pmentions.items[m].person);
     }
 }
@@ -1196,7 +1232,8 @@ static int find_by_key(ag_vec *v, const char *key, const char *acronym)
  * sentence is another name of the same agreement. */
 static bool renames_next(const doc *d, int b, int s_end)
 {
-    static const char *const RENAMING[] = {"formally", "officially", "known", "also", "or", "aka", NULL};
+    static const char *const RENAMING[] = {"formally", "officially", "known", "also",
+                                           "or",       "aka",        NULL};
     int k = b;
     if (k + 1 < s_end && tok_is(d, k, "of") && (d->tokens.items[k + 1].flags & TK_NUM))
         k += 2;
@@ -1213,8 +1250,9 @@ static bool nicknamed(const doc *d, int s_start, int a)
         k--;
     if (k >= s_start && tok_is(d, k, "as"))
         k--;
-    static const char *const CALLING[] = {"call", "calls", "called", "known", "dubbed", "nicknamed",
-                                          "dub", "dubs", "nickname", "term", "termed", NULL};
+    static const char *const CALLING[] = {"call",     "calls",     "called", "known",
+                                          "dubbed",   "nicknamed", "dub",    "dubs",
+                                          "nickname", "term",      "termed", NULL};
     return k >= s_start && k < a - 1 && tok_in(d, k, CALLING);
 }
 
@@ -1226,8 +1264,8 @@ static bool between_parties(const doc *d, int t, int s_end)
         return true;
     if (tok_is(d, k, "the") && k + 1 < s_end && is_country_token(d, k + 1))
         k++; /* "between the EU and ..." */
-    if (tok_is(d, k, "both") || tok_is(d, k, "them") || tok_is(d, k, "us") || is_country_token(d, k) ||
-        (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
+    if (tok_is(d, k, "both") || tok_is(d, k, "them") || tok_is(d, k, "us") ||
+        is_country_token(d, k) || (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
         return true; /* "between both countries", "between Kenya and ...", "between their ministers" */
     size_t n = tok_len(d, k);
     if (lex_capital_country(d->text + d->tokens.items[k].start, n))
@@ -1242,20 +1280,22 @@ static bool and_ends_topic(const doc *d, int t, int s_end)
     int k = t + 1;
     if (k >= s_end)
         return true;
-    if (is_article(d, k) || tok_in_ci(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "another") || tok_is(d, k, "one")) {
+    if (is_article(d, k) || tok_in_ci(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "another") ||
+        tok_is(d, k, "one")) {
         for (int u = k; u < s_end && u <= k + 6; u++)
             if (is_type_word(d, u) || tok_is(d, u, "one"))
                 return true;
         return false;
     }
-    if (tok_in(d, k, LEX_SIGNING_VERBS) || tok_in(d, k, LEX_SPEECH_VERBS) || tok_in(d, k, LEX_MEETING_WORDS) ||
-        tok_in(d, k, LEX_TOPIC_STOPS))
+    if (tok_in(d, k, LEX_SIGNING_VERBS) || tok_in(d, k, LEX_SPEECH_VERBS) ||
+        tok_in(d, k, LEX_MEETING_WORDS) || tok_in(d, k, LEX_TOPIC_STOPS))
         return true;
     /* "and discussed the war": a past tense before its object */
     size_t n = tok_len(d, k);
     const char *w = d->text + d->tokens.items[k].start;
     return n > 3 && memcmp(w + n - 2, "ed", 2) == 0 && k + 1 < s_end &&
-           (is_article(d, k + 1) || tok_is(d, k + 1, "their") || tok_is(d, k + 1, "its") || tok_is(d, k + 1, "to"));
+           (is_article(d, k + 1) || tok_is(d, k + 1, "their") || tok_is(d, k + 1, "its") ||
+            tok_is(d, k + 1, "to"));
 }
 
 /* A token that may stand inside what a document is about. */
@@ -1266,7 +1306,8 @@ static bool topic_word(const doc *d, int t)
         return false;
     if (k->flags & TK_PUNCT)
         return tok_is(d, t, "-") || tok_is(d, t, "&");
-    return !tok_in(d, t, LEX_TOPIC_STOPS) && !tok_in(d, t, LEX_SIGNING_VERBS) && !tok_in(d, t, LEX_SPEECH_VERBS);
+    return !tok_in(d, t, LEX_TOPIC_STOPS) && !tok_in(d, t, LEX_SIGNING_VERBS) &&
+           !tok_in(d, t, LEX_SPEECH_VERBS);
 }
 
 /* At the comma t inside what a document is about: the end of an enumeration closed by "and"
@@ -1312,8 +1353,9 @@ static bool tells_occasion(const doc *d, int t, int s_end)
         if (tok_in(d, k, LEX_OCCASION_NOUNS))
             return true;
         if (!(tok_in(d, k, DETERMINERS) || tok_in(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "first") ||
-              tok_is(d, k, "second") || tok_is(d, k, "third") || tok_is(d, k, "last") || tok_is(d, k, "official") ||
-              tok_is(d, k, "state") || tok_is(d, k, "working") || (d->tokens.items[k].flags & TK_NUM)))
+              tok_is(d, k, "second") || tok_is(d, k, "third") || tok_is(d, k, "last") ||
+              tok_is(d, k, "official") || tok_is(d, k, "state") || tok_is(d, k, "working") ||
+              (d->tokens.items[k].flags & TK_NUM)))
             return false;
     }
     return false;
@@ -1325,7 +1367,8 @@ static bool tells_occasion(const doc *d, int t, int s_end)
  * place ("in Lima") or the next document of a list.  Returns the token after it, or b. */
 static int read_topic(const doc *d, int b, int s_end)
 {
-    if (b + 1 >= s_end || !tok_in(d, b, LEX_TOPIC_OPENERS) || starts_date(d, b + 1) || tells_occasion(d, b, s_end))
+    if (b + 1 >= s_end || !tok_in(d, b, LEX_TOPIC_OPENERS) || starts_date(d, b + 1) ||
+        tells_occasion(d, b, s_end))
         return b;
     int k = b + 1;
     if (tok_is(d, b, "to")) {
@@ -1384,7 +1427,8 @@ static int read_topic(const doc *d, int b, int s_end)
             break; /* "in Lima", "in the Kremlin" */
         last = t;
     }
-    while (last >= k && (tok_in(d, last, LEX_FUNCTION_WORDS) || is_article(d, last) || tok_is(d, last, "-")))
+    while (last >= k &&
+           (tok_in(d, last, LEX_FUNCTION_WORDS) || is_article(d, last) || tok_is(d, last, "-")))
         last--;
     return last >= k ? last + 1 : b;
 }
@@ -1394,8 +1438,8 @@ static int read_topic(const doc *d, int b, int s_end)
  * the token after the closing mark, or -1. */
 static int billed_name(const doc *d, int b, int s_end, int *name_a, int *name_b)
 {
-    if (b + 3 >= s_end || !(tok_is(d, b, ",") || tok_is(d, b, "\xE2\x80\x94") || tok_is(d, b, "\xE2\x80\x93") ||
-                            tok_is(d, b, "-")))
+    if (b + 3 >= s_end || !(tok_is(d, b, ",") || tok_is(d, b, "\xE2\x80\x94") ||
+                            tok_is(d, b, "\xE2\x80\x93") || tok_is(d, b, "-")))
         return -1;
     int k = b + 1;
     if (!tok_in(d, k, LEX_BILLING_WORDS))
@@ -1410,7 +1454,8 @@ static int billed_name(const doc *d, int b, int s_end, int *name_a, int *name_b)
            !tok_in(d, k, LEX_FUNCTION_WORDS) && !tok_in(d, k, LEX_TOPIC_STOPS))
         k++;
     if (k == a || k >= s_end ||
-        !(tok_is(d, k, ",") || tok_is(d, k, "\xE2\x80\x94") || tok_is(d, k, "\xE2\x80\x93") || tok_is(d, k, "-")))
+        !(tok_is(d, k, ",") || tok_is(d, k, "\xE2\x80\x94") || tok_is(d, k, "\xE2\x80\x93") ||
+          tok_is(d, k, "-")))
         return -1;
     if (!(tok_in_ci(d, k - 1, LEX_GENERIC_HEADS) || tok_in_ci(d, k - 1, LEX_SIGNABLE_NOUNS)))
         return -1;
@@ -1436,7 +1481,8 @@ static int read_another(const doc *d, int t, int si, generic *gm)
     for (int u = t - 1; u >= se->tok_start && type_a < 0; u--) {
         if (!is_type_word(d, u))
             continue;
-        if ((tok_ieq(d, u, "understanding") || tok_ieq(d, u, "intent")) && u - 2 >= se->tok_start && tok_is(d, u - 1, "of"))
+        if ((tok_ieq(d, u, "understanding") || tok_ieq(d, u, "intent")) && u - 2 >= se->tok_start &&
+            tok_is(d, u - 1, "of"))
             type_a = u - 2;
         else
             type_a = u;
@@ -1460,7 +1506,8 @@ static int read_another(const doc *d, int t, int si, generic *gm)
     strbuf_add(&sb, d->text + d->tokens.items[k].start, gm->end - d->tokens.items[k].start);
     gm->name = strbuf_detach(&sb, NULL);
     for (int u = k; u < topic_end; u++) {
-        if (tok_in(d, u, LEX_FUNCTION_WORDS) || is_article(d, u) || !(d->tokens.items[u].flags & TK_WORD))
+        if (tok_in(d, u, LEX_FUNCTION_WORDS) || is_article(d, u) ||
+            !(d->tokens.items[u].flags & TK_WORD))
             continue;
         char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
         for (char *p = w; *p; p++)
@@ -1525,7 +1572,8 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     if (tok_in(d, head, LEX_DOCUMENT_ANAPHORS)) {
         /* "the document", "this document": one told before, with no topic of its own */
         int m = head - 1;
-        if (m < se->tok_start || !(tok_is(d, m, "the") || tok_is(d, m, "this") || tok_is(d, m, "that")))
+        if (m < se->tok_start ||
+            !(tok_is(d, m, "the") || tok_is(d, m, "this") || tok_is(d, m, "that")))
             return -1;
         memset(gm, 0, sizeof *gm);
         gm->sent = si;
@@ -1543,7 +1591,8 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     if (letter && !(tok_ieq(d, type_end - 1, "intent")))
         return -1;
     bool plural = !letter && tok_in_ci(d, head, LEX_DOCUMENT_PLURALS);
-    if (plural && (tok_ieq(d, head, "documents") || tok_ieq(d, head, "texts") || tok_ieq(d, head, "instruments")))
+    if (plural && (tok_ieq(d, head, "documents") || tok_ieq(d, head, "texts") ||
+                   tok_ieq(d, head, "instruments")))
         return -1;
     if (plural)
         plural = true;
@@ -1559,8 +1608,8 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
             break;
         if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_token(d, m) ||
             ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
-             !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS) && !tok_in(d, m, LEX_TOPIC_STOPS) &&
-             !tok_is(d, m, "another"))) {
+             !tok_in(d, m, LEX_SIGNING_VERBS) && !tok_in(d, m, LEX_SPEECH_VERBS) &&
+             !tok_in(d, m, LEX_TOPIC_STOPS) && !tok_is(d, m, "another"))) {
             a = m;
             continue;
         }
@@ -1569,8 +1618,9 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
             continue;
         }
         /* "a Trade and Investment Agreement": capitalised domain words joined by "and" */
-        if ((tok_is(d, m, "and") || tok_is(d, m, "&")) && a < head && (d->tokens.items[a].flags & TK_CAP) &&
-            m - 1 >= se->tok_start && (d->tokens.items[m - 1].flags & TK_CAP) && tok_in_ci(d, m - 1, LEX_DOMAIN_WORDS))
+        if ((tok_is(d, m, "and") || tok_is(d, m, "&")) && a < head &&
+            (d->tokens.items[a].flags & TK_CAP) && m - 1 >= se->tok_start &&
+            (d->tokens.items[m - 1].flags & TK_CAP) && tok_in_ci(d, m - 1, LEX_DOMAIN_WORDS))
             continue;
         break;
     }
@@ -1578,10 +1628,12 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     bool det = in && (tok_in(d, m, DETERMINERS) || tok_is(d, m, "another"));
     bool poss_country = in && is_country_token(d, m);
     bool counted = in && (tok_in_ci(d, m, LEX_QUANTIFIERS) || (d->tokens.items[m].flags & TK_NUM) ||
-                          (tok_is(d, m, "of") && m - 1 >= se->tok_start && tok_in(d, m - 1, LEX_QUANTITY_NOUNS)));
+                          (tok_is(d, m, "of") && m - 1 >= se->tok_start &&
+                           tok_in(d, m - 1, LEX_QUANTITY_NOUNS)));
     /* "signed memorandums on ...", "..., plus agreements on ...": no determiner */
-    bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") || tok_is(d, m, ",") ||
-                       tok_is(d, m, "plus") || tok_is(d, m, ";") || (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
+    bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") ||
+                       tok_is(d, m, ",") || tok_is(d, m, "plus") || tok_is(d, m, ";") ||
+                       (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
     /* "- Memorandum of understanding on tourism": the type opens an item of a list */
     if (!det && !poss_country && !counted && !bare && at_item_start(d, si, m))
         bare = true;
@@ -1618,7 +1670,9 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         gm->lead_tok = m - 2 >= se->tok_start && is_article(d, m - 2) ? m - 2 : m - 1;
     gm->start = d->tokens.items[a].start;
     gm->quoted = tok_in_quotes(d, head);
-    gm->indefinite = (det && (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_is(d, m, "another"))) || counted || bare;
+    gm->indefinite = (det &&
+                      (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_is(d, m, "another"))) ||
+                     counted || bare;
     gm->counted = counted;
     gm->plural = plural;
     int first_kept = a;
@@ -1661,9 +1715,10 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     (void)described;
     int words_end = topic_end > b ? topic_end : type_end;
     for (int u = a; u < words_end; u++) {
-        if (u == head || (u >= paren && paren >= 0 && u < paren + 3) || tok_in_ci(d, u, LEX_EVALUATIVE) ||
-            (u >= type_end && (tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD) ||
-                               is_article(d, u))) ||
+        if (u == head || (u >= paren && paren >= 0 && u < paren + 3) ||
+            tok_in_ci(d, u, LEX_EVALUATIVE) ||
+            (u >= type_end && (tok_in(d, u, LEX_FUNCTION_WORDS) ||
+                               !(d->tokens.items[u].flags & TK_WORD) || is_article(d, u))) ||
             (u > head && u < type_end))
             continue;
         char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
@@ -1703,7 +1758,8 @@ static bool signed_signable(const doc *d, int si, int t)
 static bool signed_plan(const doc *d, int si, int t)
 {
     if (!tok_in(d, t, LEX_SIGNABLE_NOUNS) || t - 1 < d->sents.items[si].tok_start ||
-        !(d->tokens.items[t - 1].flags & TK_WORD) || tok_in(d, t - 1, LEX_FUNCTION_WORDS) || is_article(d, t - 1))
+        !(d->tokens.items[t - 1].flags & TK_WORD) || tok_in(d, t - 1, LEX_FUNCTION_WORDS) ||
+        is_article(d, t - 1))
         return false;
     return signing_verb_for(d, si, t - 1, t + 1) >= 0;
 }
@@ -1718,7 +1774,8 @@ static bool signable_item(const doc *d, int si, generic *gm)
     if (!line_list_item(d, se->line) || list_signing(d, si, &verb) < 0)
         return false;
     int a = se->tok_start;
-    while (a < se->tok_end && (d->tokens.items[a].flags & (TK_PUNCT | TK_NUM)) && at_item_start(d, si, a))
+    while (a < se->tok_end && (d->tokens.items[a].flags & (TK_PUNCT | TK_NUM)) &&
+           at_item_start(d, si, a))
         a++;
     if (a < se->tok_end && is_article(d, a))
         a++;
@@ -1769,16 +1826,20 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
         for (int t = se->tok_start; t < se->tok_end; t++) {
             const token *k = &d->tokens.items[t];
             bool fallback = false; /* a capitalised type that names no agreement of its own */
-            if ((k->flags & (TK_CAP | TK_UPPER)) && (tok_in(d, t, LEX_AGREEMENT_HEADS) || signed_signable(d, (int)si, t))) {
+            if ((k->flags & (TK_CAP | TK_UPPER)) &&
+                (tok_in(d, t, LEX_AGREEMENT_HEADS) || signed_signable(d, (int)si, t))) {
                 /* "Notes" and "Intent" name documents only as "Exchange of Notes", "Letter of Intent" */
-                if ((tok_is(d, t, "Notes") && !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
-                    (tok_is(d, t, "Intent") && !(t >= 2 && tok_is(d, t - 1, "of") &&
-                                                 (tok_ieq(d, t - 2, "Letter") || tok_ieq(d, t - 2, "Letters")))))
+                if ((tok_is(d, t, "Notes") &&
+                     !(t >= 2 && tok_is(d, t - 1, "of") && tok_ieq(d, t - 2, "Exchange"))) ||
+                    (tok_is(d, t, "Intent") &&
+                     !(t >= 2 && tok_is(d, t - 1, "of") &&
+                       (tok_ieq(d, t - 2, "Letter") || tok_ieq(d, t - 2, "Letters")))))
                     continue;
                 /* a head followed by another head is a modifier: "Framework Agreement";
                  * followed by an institution word it names a place: "Convention Centre" */
-                if (t + 1 < se->tok_end && (tok_in(d, t + 1, LEX_AGREEMENT_HEADS) ||
-                                            ((d->tokens.items[t + 1].flags & TK_CAP) && tok_in(d, t + 1, LEX_ORG_WORDS))))
+                if (t + 1 < se->tok_end &&
+                    (tok_in(d, t + 1, LEX_AGREEMENT_HEADS) ||
+                     ((d->tokens.items[t + 1].flags & TK_CAP) && tok_in(d, t + 1, LEX_ORG_WORDS))))
                     continue;
                 named nm;
                 fallback = true;
@@ -1812,7 +1873,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     g->acronym = strdup(nm.acronym);
                 if (nm.date.y)
                     set_date(g, nm.date, 3, false);
-                json_t *c = countries_in(d, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end, 0, 0);
+                json_t *c = countries_in(d, d->tokens.items[nm.a].start,
+                                         d->tokens.items[nm.b - 1].end, 0, 0);
                 if (json_array_size(c) >= 2 && json_array_size(c) > json_array_size(g->parties)) {
                     json_decref(g->parties);
                     g->parties = c;
@@ -1833,16 +1895,20 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 /* "... (the Lombok Treaty)": another name of the same agreement */
                 if (nm.b + 1 < se->tok_end && tok_is(d, nm.b, "(")) {
                     int close = nm.b + 1;
-                    while (close < se->tok_end && close <= nm.b + MAX_PAREN_TOKENS && !tok_is(d, close, ")"))
+                    while (close < se->tok_end && close <= nm.b + MAX_PAREN_TOKENS &&
+                           !tok_is(d, close, ")"))
                         close++;
                     for (int h = nm.b + 1; h < close && close < se->tok_end; h++) {
                         named inner;
-                        if (!tok_in(d, h, LEX_AGREEMENT_HEADS) || !(d->tokens.items[h].flags & TK_CAP) ||
+                        if (!tok_in(d, h, LEX_AGREEMENT_HEADS) ||
+                            !(d->tokens.items[h].flags & TK_CAP) ||
                             !read_named(d, h, nm.b + 1, close, &inner))
                             continue;
-                        char *alias = doc_strdup(d, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
+                        char *alias = doc_strdup(d, d->tokens.items[inner.a].start,
+                                                 d->tokens.items[inner.b - 1].end);
                         add_unique(&g->aliases, alias);
-                        add_evidence(g, d->tokens.items[inner.a].start, d->tokens.items[inner.b - 1].end);
+                        add_evidence(g, d->tokens.items[inner.a].start,
+                                     d->tokens.items[inner.b - 1].end);
                         free(alias);
                         free(inner.acronym);
                         nm.b = close + 1;
@@ -1854,9 +1920,11 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
                 int list_verb, list_sent;
                 if (verb >= 0)
-                    read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start, d->tokens.items[nm.b - 1].end);
+                    read_signing(d, g, (int)si, verb, d->tokens.items[nm.a].start,
+                                 d->tokens.items[nm.b - 1].end);
                 else if (!g->pending && (list_sent = list_signing(d, (int)si, &list_verb)) >= 0)
-                    read_signing(d, g, list_sent, list_verb, 0, 0); /* an item of a list of signed documents */
+                    read_signing(d, g, list_sent, list_verb, 0,
+                                 0); /* an item of a list of signed documents */
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 last_named = gi;
@@ -1877,8 +1945,9 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
             }
         generic_check:
             if (((k->flags & TK_WORD) && !(k->flags & TK_CAP) &&
-                 (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS) ||
-                  tok_in(d, t, LEX_DOCUMENT_ANAPHORS) || signed_plan(d, (int)si, t))) ||
+                 (tok_in(d, t, LEX_GENERIC_HEADS) || tok_in(d, t, LEX_DOCUMENT_PLURALS) ||
+                  tok_in(d, t, LEX_DOCUMENT_TYPE_WORDS) || tok_in(d, t, LEX_DOCUMENT_ANAPHORS) ||
+                  signed_plan(d, (int)si, t))) ||
                 (fallback && is_type_word(d, t))) {
                 generic gm;
                 int next = read_generic(d, t, (int)si, &gm);
@@ -1932,10 +2001,10 @@ static bool same_set(const json_t *a, const json_t *b)
         return false;
     size_t i, k;
     json_t *x, *y;
-    json_array_foreach(a, i, x)
-    {
+    json_array_foreach(a, i, x) {
         bool found = false;
-        json_array_foreach(b, k, y) found |= json_equal(x, y);
+        json_array_foreach(b, k, y)
+            found |= json_equal(x, y);
         if (!found)
             return false;
     }
@@ -1977,7 +2046,8 @@ static int signed_namesake(doc *d, const ag_vec *ags, const generic *gm, const c
     int found = -1;
     for (size_t k = 0; k < ags->n && found < 0 && json_array_size(here.sent_parties) >= 2; k++) {
         const ag *g = &ags->items[k];
-        if (g->generic || !g->signed_seen || strcmp(g->head, head) != 0 || !date_compatible(g->date, here.date))
+        if (g->generic || !g->signed_seen || strcmp(g->head, head) != 0 ||
+            !date_compatible(g->date, here.date))
             continue;
         bool elsewhere = true;
         for (size_t e = 0; e < g->ev.n; e += 2)
@@ -1989,12 +2059,12 @@ static int signed_namesake(doc *d, const ag_vec *ags, const generic *gm, const c
             fits = true;
             size_t i;
             json_t *x;
-            json_array_foreach(parties, i, x)
-            {
+            json_array_foreach(parties, i, x) {
                 bool in = false;
                 size_t j;
                 json_t *y;
-                json_array_foreach(here.sent_parties, j, y) in |= json_equal(x, y);
+                json_array_foreach(here.sent_parties, j, y)
+                    in |= json_equal(x, y);
                 fits &= in;
             }
         }
@@ -2021,8 +2091,8 @@ static int described_match(const ag_vec *ags, const generic *gm, const char *hea
         return found;
     for (size_t k = 0; k < ags->n; k++) {
         const ag *g = &ags->items[k];
-        if (!g->generic && head_compatible(head, g->head) && !(year && g->date.y && g->date.y != year) &&
-            descriptor_overlap(g, gm) >= 2)
+        if (!g->generic && head_compatible(head, g->head) &&
+            !(year && g->date.y && g->date.y != year) && descriptor_overlap(g, gm) >= 2)
             return (int)k;
     }
     return -1;
@@ -2045,7 +2115,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         /* "reached an agreement on fisheries": consent, no signature of a document */
         bool signing = verb >= 0 && !tok_in(d, verb, LEX_CONSENT_VERBS);
         /* "a draft agreement on ...": still to be signed */
-        if ((tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start && mention_pending(d, gm->sent, tok_at(d, gm->start))) ||
+        if ((tok_at(d, gm->start) > d->sents.items[gm->sent].tok_start &&
+             mention_pending(d, gm->sent, tok_at(d, gm->start))) ||
             under_negotiation(d, gm->sent, tok_at(d, gm->start), gm->end_tok))
             signing = false;
         for (int u = tok_at(d, gm->start); u < gm->head_tok && signing; u++)
@@ -2068,14 +2139,15 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
          * just before, if any, over the article's most mentioned */
         int last_named = -1;
         size_t last_at = 0;
-        size_t recent_from = d->sents.items[gm->sent >= RECENT_SENTENCES ? gm->sent - RECENT_SENTENCES : 0].start;
+        size_t recent_from =
+            d->sents.items[gm->sent >= RECENT_SENTENCES ? gm->sent - RECENT_SENTENCES : 0].start;
         for (size_t k = 0; k < ags->n; k++) {
             const ag *g = &ags->items[k];
             if (g->generic)
                 continue;
             for (size_t e = 0; e < g->ev.n; e += 2)
-                if (g->ev.items[e] < d->sents.items[gm->sent].start && g->ev.items[e] >= recent_from &&
-                    (last_named < 0 || g->ev.items[e] > last_at)) {
+                if (g->ev.items[e] < d->sents.items[gm->sent].start &&
+                    g->ev.items[e] >= recent_from && (last_named < 0 || g->ev.items[e] > last_at)) {
                     last_named = (int)k;
                     last_at = g->ev.items[e];
                 }
@@ -2114,8 +2186,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                     continue;
                 if (year && g->date.y && g->date.y != year)
                     continue;
-                int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) + (g->first < gm->start) +
-                            ((int)k == last_named ? RECENT_BONUS : 0);
+                int score = 1 + 3 * descriptor_overlap(g, gm) + ((int)k == main_ag ? 2 : 0) +
+                            (g->first < gm->start) + ((int)k == last_named ? RECENT_BONUS : 0);
                 if (score > best_score) {
                     best_score = score;
                     best = (int)k;
@@ -2132,7 +2204,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             any_named |= !ags->items[k].generic;
         if (best >= 0) {
             g = &ags->items[best];
-        } else if ((signing && (described || !any_named || (gm->indefinite && !compatible)) && !gm->quoted) ||
+        } else if ((signing && (described || !any_named || (gm->indefinite && !compatible)) &&
+                    !gm->quoted) ||
                    (year && !gm->quoted && !gm->indefinite)) {
             /* signed and not one the article names: "signed a memorandum of understanding"
              * beside a treaty of 1972 */
@@ -2171,7 +2244,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             }
         }
         if (signing)
-            read_signing(d, g, sig_sent, verb, sig_sent == gm->sent ? gm->start : 0, sig_sent == gm->sent ? gm->end : 0);
+            read_signing(d, g, sig_sent, verb, sig_sent == gm->sent ? gm->start : 0,
+                         sig_sent == gm->sent ? gm->end : 0);
         else if (verb >= 0 && !g->generic)
             read_signing(d, g, sig_sent, verb, gm->start, gm->end); /* "reached" a named one */
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
@@ -2216,7 +2290,8 @@ static int batch_signing(const doc *d, int s)
     int verb = -1;
     for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
         if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) &&
-            !((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end && tok_is(d, v + 1, "to")))
+            !((tok_is(d, v, "agreed") || tok_is(d, v, "reached")) && v + 1 < se->tok_end &&
+              tok_is(d, v + 1, "to")))
             verb = v;
     if (verb < 0)
         return -1;
@@ -2252,9 +2327,9 @@ static int count_at(const doc *d, int t)
 static int enumeration_item(const doc *d, int k, int s_end)
 {
     int e = k;
-    while (e < s_end && e - k < MAX_LIST_SEGMENT && (d->tokens.items[e].flags & TK_WORD) && topic_word(d, e) &&
-           !tok_is(d, e, "and") && !tok_is(d, e, "or") && !tok_in(d, e, LEX_FUNCTION_WORDS) && !starts_date(d, e) &&
-           !tells_occasion(d, e, s_end))
+    while (e < s_end && e - k < MAX_LIST_SEGMENT && (d->tokens.items[e].flags & TK_WORD) &&
+           topic_word(d, e) && !tok_is(d, e, "and") && !tok_is(d, e, "or") &&
+           !tok_in(d, e, LEX_FUNCTION_WORDS) && !starts_date(d, e) && !tells_occasion(d, e, s_end))
         e++;
     /* "the fields of", "cooperation in": function words inside one item */
     return e;
@@ -2268,10 +2343,11 @@ static int article_items(const doc *d, int k, int end, int max, int *a, int *b, 
 {
     int n = 0, start = k, t = k;
     for (; t < end && t - k <= MAX_TOPIC_TOKENS && n <= max; t++) {
-        if (tok_is(d, t, ";") || tok_is(d, t, ".") || tok_in(d, t, LEX_SIGNING_VERBS) || tok_in(d, t, LEX_SPEECH_VERBS) ||
-            starts_date(d, t))
+        if (tok_is(d, t, ";") || tok_is(d, t, ".") || tok_in(d, t, LEX_SIGNING_VERBS) ||
+            tok_in(d, t, LEX_SPEECH_VERBS) || starts_date(d, t))
             break;
-        if ((tok_is(d, t, "and") || tok_is(d, t, "or")) && t + 1 < end && is_article(d, t + 1) && t > start) {
+        if ((tok_is(d, t, "and") || tok_is(d, t, "or")) && t + 1 < end && is_article(d, t + 1) &&
+            t > start) {
             int e = t;
             while (e > start && tok_is(d, e - 1, ","))
                 e--;
@@ -2305,7 +2381,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
         if (verb < 0) {
             /* a batch described by its topics is no batch for batch_signing(): take its verb */
             for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
-                if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) && !tok_in(d, v, LEX_CONSENT_VERBS))
+                if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) &&
+                    !tok_in(d, v, LEX_CONSENT_VERBS))
                     verb = v;
             if (verb < 0)
                 continue;
@@ -2317,25 +2394,30 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             /* the documents: "agreements", "cooperation agreements", "memorandums of understanding" */
             /* at most one modifier between: "four cooperation agreements" */
             int type = t + 1;
-            if (type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) && !tok_ieq(d, type, "mous") &&
-                (d->tokens.items[type].flags & TK_WORD) && !tok_in(d, type, LEX_SIGNING_VERBS) &&
-                !tok_in(d, type, LEX_FUNCTION_WORDS) && d->tokens.items[type].person < 0)
+            if (type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) &&
+                !tok_ieq(d, type, "mous") && (d->tokens.items[type].flags & TK_WORD) &&
+                !tok_in(d, type, LEX_SIGNING_VERBS) && !tok_in(d, type, LEX_FUNCTION_WORDS) &&
+                d->tokens.items[type].person < 0)
                 type++;
-            if (type >= se->tok_end || !(tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) || tok_ieq(d, type, "mous")) ||
-                tok_ieq(d, type, "documents") || tok_ieq(d, type, "texts") || tok_ieq(d, type, "instruments"))
+            if (type >= se->tok_end ||
+                !(tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) || tok_ieq(d, type, "mous")) ||
+                tok_ieq(d, type, "documents") || tok_ieq(d, type, "texts") ||
+                tok_ieq(d, type, "instruments"))
                 continue;
             int type_end = type + 1;
-            if (type_end + 1 < se->tok_end && tok_is(d, type_end, "of") && tok_ieq(d, type_end + 1, "understanding"))
+            if (type_end + 1 < se->tok_end && tok_is(d, type_end, "of") &&
+                tok_ieq(d, type_end + 1, "understanding"))
                 type_end += 2;
             /* the opener of the enumeration, past the signing's own words ("were signed
              * between Ghana and Togo on Thursday,") */
             int o = -1;
-            for (int k = type_end; k < se->tok_end && k < type_end + MAX_TOPIC_TOKENS && o < 0; k++) {
+            for (int k = type_end; k < se->tok_end && k < type_end + MAX_TOPIC_TOKENS && o < 0;
+                 k++) {
                 if (tok_is(d, k, ";") || (k > type_end && count_at(d, k)))
                     break;
-                if (!tok_in(d, k, LEX_ENUMERATION_OPENERS) || k + 1 >= se->tok_end || starts_date(d, k + 1) ||
-                    tells_occasion(d, k, se->tok_end) || (d->tokens.items[k + 1].flags & TK_CAP) ||
-                    is_article(d, k + 1))
+                if (!tok_in(d, k, LEX_ENUMERATION_OPENERS) || k + 1 >= se->tok_end ||
+                    starts_date(d, k + 1) || tells_occasion(d, k, se->tok_end) ||
+                    (d->tokens.items[k + 1].flags & TK_CAP) || is_article(d, k + 1))
                     continue;
                 o = k;
             }
@@ -2362,8 +2444,10 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 }
                 if (!sep)
                     break;
-                if (k < se->tok_end && tok_in(d, k, LEX_ENUMERATION_OPENERS) && tok_len(d, k) == tok_len(d, o) &&
-                    memcmp(d->text + d->tokens.items[k].start, d->text + d->tokens.items[o].start, tok_len(d, o)) == 0)
+                if (k < se->tok_end && tok_in(d, k, LEX_ENUMERATION_OPENERS) &&
+                    tok_len(d, k) == tok_len(d, o) &&
+                    memcmp(d->text + d->tokens.items[k].start, d->text + d->tokens.items[o].start,
+                           tok_len(d, o)) == 0)
                     k++; /* "on energy and on mining" */
             }
             if (ni != n)
@@ -2372,7 +2456,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 continue;
             /* the documents told together ("memorandums of understanding on energy and on
              * mining") are now told one by one */
-            size_t span_a = d->tokens.items[t].start, span_b = d->tokens.items[items_b[ni - 1] - 1].end;
+            size_t span_a = d->tokens.items[t].start,
+                   span_b = d->tokens.items[items_b[ni - 1] - 1].end;
             for (size_t x = 0; x < ags->n; x++) {
                 ag *p = &ags->items[x];
                 bool inside = p->plural && p->mentions > 0;
@@ -2384,7 +2469,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             char type_name[64], type_head[HEAD_TYPE_MAX];
             head_of(d, type, type_head);
             snprintf(type_name, sizeof type_name, "%s", type_head);
-            if (type_end == type + 3 || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
+            if (type_end == type + 3 || tok_ieq(d, type, "memorandums") ||
+                tok_ieq(d, type, "memoranda"))
                 snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
             if (tok_ieq(d, type, "mous"))
                 snprintf(type_name, sizeof type_name, "%s", "MoU");
@@ -2392,7 +2478,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 strbuf sb = STRBUF_INIT;
                 strbuf_addstr(&sb, type_name);
                 strbuf_addstr(&sb, " on ");
-                size_t is = d->tokens.items[items_a[i]].start, ie = d->tokens.items[items_b[i] - 1].end;
+                size_t is = d->tokens.items[items_a[i]].start,
+                       ie = d->tokens.items[items_b[i] - 1].end;
                 strbuf_add(&sb, d->text + is, ie - is);
                 char *key = agreement_key(sb.buf);
                 bool known = find_by_key(ags, key, NULL) >= 0;
@@ -2441,7 +2528,8 @@ static void lend_batch(doc *d, ag *g, int s, int verb)
     batch.signatories = json_array();
     read_signing(d, &batch, s, verb, 0, 0);
     /* a document signed at another time is not of this batch */
-    bool other_time = g->date.y && batch.date.y && !date_compatible(g->date, batch.date) && g->date_rank >= batch.date_rank;
+    bool other_time = g->date.y && batch.date.y && !date_compatible(g->date, batch.date) &&
+                      g->date_rank >= batch.date_rank;
     if (other_time) {
     } else if (batch.date.y && (!g->date.y || batch.date_rank > g->date_rank)) {
         g->date = batch.date;
@@ -2504,16 +2592,17 @@ static void fold_agreement(ag *a, ag *b)
     a->signed_in_lead |= b->signed_in_lead;
     size_t x;
     json_t *v;
-    json_array_foreach(b->signatories, x, v)
-    {
+    json_array_foreach(b->signatories, x, v) {
         bool dup = false;
         size_t y;
         json_t *w;
-        json_array_foreach(a->signatories, y, w) dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
+        json_array_foreach(a->signatories, y, w)
+            dup |= json_equal(json_object_get(v, "key"), json_object_get(w, "key"));
         if (!dup)
             json_array_append(a->signatories, v);
     }
-    json_array_foreach(b->sent_parties, x, v) json_set_add(a->sent_parties, json_string_value(v));
+    json_array_foreach(b->sent_parties, x, v)
+        json_set_add(a->sent_parties, json_string_value(v));
     if (json_array_size(b->parties) > json_array_size(a->parties)) {
         json_decref(a->parties);
         a->parties = json_incref(b->parties);
@@ -2530,7 +2619,8 @@ static char *key_without_countries(const char *name)
     int stripped = 0;
     for (;;) {
         const char *e = p;
-        while (*e && *e != ' ' && *e != '-' && !(e[0] == '\xE2' && e[1] == '\x80' && (e[2] == '\x93' || e[2] == '\x94')))
+        while (*e && *e != ' ' && *e != '-' &&
+               !(e[0] == '\xE2' && e[1] == '\x80' && (e[2] == '\x93' || e[2] == '\x94')))
             e++;
         if (e == p || !*e || !lex_country(p, (size_t)(e - p)))
             break;
@@ -2629,7 +2719,8 @@ static void merge_country_prefixed(ag_vec *ags)
             continue;
         for (size_t k = 0; k < ags->n; k++) {
             ag *b = &ags->items[k];
-            if (k == i || b->mentions <= 0 || b->generic || (a->acronym && b->acronym && strcmp(a->acronym, b->acronym) != 0) ||
+            if (k == i || b->mentions <= 0 || b->generic ||
+                (a->acronym && b->acronym && strcmp(a->acronym, b->acronym) != 0) ||
                 !date_compatible(a->date, b->date))
                 continue;
             char *bk = agreement_key(b->name);
@@ -2702,8 +2793,7 @@ static json_t *signatory_countries(const json_t *signatories)
     json_t *out = json_array();
     size_t i;
     json_t *sg;
-    json_array_foreach(signatories, i, sg)
-    {
+    json_array_foreach(signatories, i, sg) {
         const char *title = json_string_value(json_object_get(sg, "title"));
         if (!title)
             continue;
@@ -2778,8 +2868,9 @@ void agreements_find(doc *d)
                 bool fits = true;
                 size_t k;
                 json_t *v;
-                json_array_foreach(parties, k, v) fits &= strcmp(json_string_value(v), pair[0]) == 0 ||
-                                                          strcmp(json_string_value(v), pair[1]) == 0;
+                json_array_foreach(parties, k, v)
+                    fits &= strcmp(json_string_value(v), pair[0]) == 0 ||
+                            strcmp(json_string_value(v), pair[1]) == 0;
                 if (fits) {
                     parties = json_pack("[s, s]", pair[0], pair[1]);
                     json_decref(g->parties);
@@ -2799,7 +2890,8 @@ void agreements_find(doc *d)
                 g->place = dateline_place(d);
             json_t *o = json_object();
             json_object_set_new(o, "name", json_string(g->name));
-            json_object_set_new(o, "aliases", strings_json(g->aliases.items, g->aliases.n, g->name));
+            json_object_set_new(o, "aliases",
+                                strings_json(g->aliases.items, g->aliases.n, g->name));
             json_object_set_new(o, "acronym", g->acronym ? json_string(g->acronym) : json_null());
             char *ds = date_format(g->date);
             json_object_set_new(o, "signed", ds ? json_string(ds) : json_null());
@@ -2811,7 +2903,8 @@ void agreements_find(doc *d)
             json_object_set(o, "signatories", g->signatories);
             json_object_set_new(o, "generic", json_boolean(g->generic));
             json_object_set_new(o, "head", json_string(g->head));
-            json_object_set_new(o, "descriptors", strings_json(g->descriptors.items, g->descriptors.n, NULL));
+            json_object_set_new(o, "descriptors",
+                                strings_json(g->descriptors.items, g->descriptors.n, NULL));
             json_object_set_new(o, "rule", json_string(g->rule));
             json_object_set_new(o, "confidence", json_real(g->confidence));
             json_t *ev = json_array();

@@ -171,7 +171,8 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
     } else if (HASP(m, "holiday")) {
         /* the last such day up to the article's date: news looks back */
         int hm, hd;
-        if (!lex_holiday(s + m->start[G("holiday")], m->end[G("holiday")] - m->start[G("holiday")], &hm, &hd))
+        if (!lex_holiday(s + m->start[G("holiday")], m->end[G("holiday")] - m->start[G("holiday")],
+                         &hm, &hd))
             return false;
         bool this_year = hm < ref.m || (hm == ref.m && hd <= ref.d);
         *out = (date_value){this_year ? ref.y : ref.y - 1, hm, hd};
@@ -199,7 +200,9 @@ static bool resolve_relative(const doc *d, const pattern_match *m, date_value re
         *out = v;
     } else if (HASP(m, "ryear")) {
         char q = (char)(s[m->start[G("ryq")]] | 0x20);
-        *out = (date_value){ref.y + (q == 'n') - (strncasecmp(s + m->start[G("ryq")], "last", 4) == 0), 0, 0};
+        *out = (date_value){ref.y + (q == 'n') -
+                                (strncasecmp(s + m->start[G("ryq")], "last", 4) == 0),
+                            0, 0};
     } else if (HASP(m, "mo")) {
         int month = lex_month(s + m->start[G("m5")], m->end[G("m5")] - m->start[G("m5")]);
         /* the last such month up to the article's date: news looks back */
@@ -239,9 +242,11 @@ static bool weekday_is_date(const doc *d, const pattern_match *m)
     if (!(d->tokens.items[t].flags & (TK_CAP | TK_UPPER)))
         return true;
     int k = t;
-    while (k > 0 && t - k < 3 && (d->tokens.items[k - 1].flags & TK_CAP) && d->tokens.items[k - 1].sent == d->tokens.items[t].sent)
+    while (k > 0 && t - k < 3 && (d->tokens.items[k - 1].flags & TK_CAP) &&
+           d->tokens.items[k - 1].sent == d->tokens.items[t].sent)
         k--;
-    return k > 0 && (tok_is(d, k - 1, "in") || tok_is(d, k - 1, "at")) && d->tokens.items[k - 1].sent == d->tokens.items[t].sent;
+    return k > 0 && (tok_is(d, k - 1, "in") || tok_is(d, k - 1, "at")) &&
+           d->tokens.items[k - 1].sent == d->tokens.items[t].sent;
 }
 
 /* The reference date of the article: a "Published:" line, the dateline's date, or the
@@ -257,8 +262,8 @@ static date_value reference_date(doc *d)
             continue;
         pattern_match m;
         /* "Thursday 6 November 2025": the first full date of the line, past the weekday */
-        for (size_t from = l->start;
-             l->kind == LINE_TIMESTAMP && from < l->end && pattern_find(PAT_DATE, d->text, l->end, from, &m);
+        for (size_t from = l->start; l->kind == LINE_TIMESTAMP && from < l->end &&
+                                     pattern_find(PAT_DATE, d->text, l->end, from, &m);
              from = m.end[0] > from ? m.end[0] : from + 1) {
             char *s = doc_strdup(d, m.start[0], m.end[0]);
             date_value v;
@@ -267,7 +272,8 @@ static date_value reference_date(doc *d)
             if (ok)
                 return v;
         }
-        if (i < 6 && pattern_find(PAT_PUBLISHED, d->text, l->end, l->start, &m) && m.start[0] >= l->start) {
+        if (i < 6 && pattern_find(PAT_PUBLISHED, d->text, l->end, l->start, &m) &&
+            m.start[0] >= l->start) {
             int g = pattern_group(PAT_PUBLISHED, "date");
             char *s = doc_strdup(d, m.start[g], m.end[g]);
             date_value v;
@@ -288,7 +294,8 @@ static date_value reference_date(doc *d)
     }
     for (size_t i = 0; i < d->posts.n; i++) {
         date_value v = d->posts.items[i].date;
-        if (v.y && (!best.y || days_from_civil(v.y, v.m, v.d) > days_from_civil(best.y, best.m, best.d)))
+        if (v.y &&
+            (!best.y || days_from_civil(v.y, v.m, v.d) > days_from_civil(best.y, best.m, best.d)))
             best = v;
     }
     if (!best.y) {
@@ -326,8 +333,9 @@ static date_value reference_date(doc *d)
 #define LEADING_PHRASE_TOKENS 6
 
 /* Words after an event word that start a relative or a new clause before a later date. */
-static const char *const CLAUSE_BREAKS[] = {"who", "which", "where", "whose", "while", "when", "that",
-                                            "since", "after", "before", "until", ";", NULL};
+static const char *const CLAUSE_BREAKS[] = {"who",   "which", "where", "whose", "while",
+                                            "when",  "that",  "since", "after", "before",
+                                            "until", ";",     NULL};
 
 bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *relative)
 {
@@ -341,7 +349,8 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
             /* "On Thursday, 2 December 2021, ...": the date that names the weekday's day is
              * part of the leading phrase */
             for (int i = se->dates_start; i < se->dates_end; i++)
-                if (tok_at(d, d->dates.items[i].start) == t + 1 && d->dates.items[i].kind == DATE_ABSOLUTE) {
+                if (tok_at(d, d->dates.items[i].start) == t + 1 &&
+                    d->dates.items[i].kind == DATE_ABSOLUTE) {
                     int u = tok_at(d, d->dates.items[i].end);
                     if (u < se->tok_end && tok_is(d, u, ","))
                         lead_end = d->tokens.items[u].start;
@@ -364,8 +373,8 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
         }
     /* "... on Tuesday, when the two ministers signed ...": the time the clause of "when" is
      * about stands just before its comma */
-    bool when_clause = last_comma_tok >= 0 && last_comma_tok + 1 < se->tok_end && tok_is(d, last_comma_tok, ",") &&
-                       tok_is(d, last_comma_tok + 1, "when");
+    bool when_clause = last_comma_tok >= 0 && last_comma_tok + 1 < se->tok_end &&
+                       tok_is(d, last_comma_tok, ",") && tok_is(d, last_comma_tok + 1, "when");
     size_t first_break = SIZE_MAX;
     for (int t = tok_at(d, at); t < se->tok_end && doc_step(d); t++)
         if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t))) {
@@ -380,7 +389,8 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
             continue;
         bool leading = m->end <= lead_end && at > lead_end;
         bool comma_between = any_comma && last_comma >= m->start &&
-                             !(when_clause && m->start >= comma_before_last && m->end <= last_comma);
+                             !(when_clause && m->start >= comma_before_last &&
+                               m->end <= last_comma);
         bool break_between = first_break <= m->start;
         if (m->start < at ? !leading && comma_between : break_between)
             continue;

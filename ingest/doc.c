@@ -53,9 +53,8 @@ bool cp_is_upper(uint32_t c)
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
         return true;
     if (c >= 0x100 && c <= 0x17F)
-        return c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D ||
-               (c < 0x138 && c % 2 == 0) || (c > 0x138 && c < 0x149 && c % 2 == 1) ||
-               (c > 0x149 && c < 0x178 && c % 2 == 0);
+        return c == 0x178 || c == 0x179 || c == 0x17B || c == 0x17D || (c < 0x138 && c % 2 == 0) ||
+               (c > 0x138 && c < 0x149 && c % 2 == 1) || (c > 0x149 && c < 0x178 && c % 2 == 0);
     if (c >= 0x1E00 && c <= 0x1EFF)
         return c % 2 == 0;
     if ((c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F))
@@ -88,14 +87,15 @@ static bool cp_is_digit(uint32_t c)
 static bool cp_is_space(uint32_t c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x2009 ||
-           c == 0x200A || c == 0x202F || c == 0x2002 || c == 0x2003 || c == 0x200B ||
-           c == 0xFEFF || c == '\f' || c == '\v';
+           c == 0x200A || c == 0x202F || c == 0x2002 || c == 0x2003 || c == 0x200B || c == 0xFEFF ||
+           c == '\f' || c == '\v';
 }
 
 size_t doc_cp(const doc *d, size_t b)
 {
     size_t block = b / CP_MARK_BYTES;
-    return d->cp_base + d->cp_marks[block] + utf8_cp_count(d->text + block * CP_MARK_BYTES, b % CP_MARK_BYTES);
+    return d->cp_base + d->cp_marks[block] +
+           utf8_cp_count(d->text + block * CP_MARK_BYTES, b % CP_MARK_BYTES);
 }
 
 static void mark_code_points(doc *d)
@@ -104,7 +104,8 @@ static void mark_code_points(doc *d)
     d->cp_marks = vec_grow(NULL, blocks * sizeof *d->cp_marks);
     d->cp_marks[0] = 0;
     for (size_t i = 1; i < blocks; i++)
-        d->cp_marks[i] = d->cp_marks[i - 1] + utf8_cp_count(d->text + (i - 1) * CP_MARK_BYTES, CP_MARK_BYTES);
+        d->cp_marks[i] = d->cp_marks[i - 1] +
+                         utf8_cp_count(d->text + (i - 1) * CP_MARK_BYTES, CP_MARK_BYTES);
 }
 
 static double clock_seconds(void)
@@ -340,8 +341,11 @@ static void find_posts(doc *d)
         pattern_match m;
         if (l->kind != LINE_BODY || !line_matches(d, l, PAT_SIGNATURE, &m))
             continue;
-        embedded_post p = {.sig_start = l->start, .sig_end = l->end, .author = -1, .first_line = -1,
-                  .last_line = -1};
+        embedded_post p = {.sig_start = l->start,
+                           .sig_end = l->end,
+                           .author = -1,
+                           .first_line = -1,
+                           .last_line = -1};
         if (pattern_has(&m, g_date)) {
             char *ds = doc_strdup(d, m.start[g_date], m.end[g_date]);
             date_parse_ymd(ds, &p.date);
@@ -388,7 +392,8 @@ static void find_posts(doc *d)
         pattern_match u;
         size_t from = last->start;
         while (pattern_find(PAT_URL, d->text, last->end, from, &u) && u.start[0] < last->end) {
-            if (u.end[0] >= last->end || strspn(d->text + u.end[0], " \t\r") >= last->end - u.end[0]) {
+            if (u.end[0] >= last->end ||
+                strspn(d->text + u.end[0], " \t\r") >= last->end - u.end[0]) {
                 end = u.start[0];
                 break;
             }
@@ -445,14 +450,16 @@ bool line_list_item(const doc *d, int li)
     size_t k = i;
     while (k < l->end && k - i < 3 && d->text[k] >= '0' && d->text[k] <= '9')
         k++;
-    return k > i && k + 1 < l->end && (d->text[k] == '.' || d->text[k] == ')') && d->text[k + 1] == ' ';
+    return k > i && k + 1 < l->end && (d->text[k] == '.' || d->text[k] == ')') &&
+           d->text[k + 1] == ' ';
 }
 
 int list_intro_line(const doc *d, int li)
 {
     if (!line_list_item(d, li))
         return -1;
-    for (int i = li - 1, items = 0; i >= 0 && items < LIST_MAX_ITEMS && i >= li - 2 * LIST_MAX_ITEMS; i--) {
+    for (int i = li - 1, items = 0;
+         i >= 0 && items < LIST_MAX_ITEMS && i >= li - 2 * LIST_MAX_ITEMS; i--) {
         const line *l = &d->lines.items[i];
         if (l->kind == LINE_BLANK)
             continue;
@@ -556,10 +563,12 @@ static void classify_lines(doc *d)
         int words;
         bool ends;
         line_shape(d, l, &words, &ends);
-        if ((line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) || is_furniture(d, l)) &&
+        if ((line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) ||
+             is_furniture(d, l)) &&
             !(nonblank <= TOP_LINES && labelled_headline(d, l)))
             l->kind = LINE_BOILERPLATE;
-        else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL) &&
+        else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS &&
+                 line_matches(d, l, PAT_TIMESTAMP, NULL) &&
                  !line_matches(d, l, PAT_BYLINE, NULL)) /* "Published by Name" is a byline */
             l->kind = LINE_TIMESTAMP;
     }
@@ -620,7 +629,8 @@ static bool split_wire_byline(const doc *d, size_t a, size_t e, size_t *by_end, 
         we[n++] = k;
     }
     for (int i = 1; i < n; i++)
-        if (lex_capital_country(d->text + ws[i], e - ws[i]) || lex_country(d->text + ws[i], e - ws[i])) {
+        if (lex_capital_country(d->text + ws[i], e - ws[i]) ||
+            lex_country(d->text + ws[i], e - ws[i])) {
             *by_end = we[i - 1];
             *place_start = ws[i];
             return true;
@@ -639,7 +649,7 @@ typedef struct dateline_parts {
     size_t by_start, by_end;     /* a byline run into the dateline, or equal when none */
     size_t date_start, date_end; /* the article's date written there, or equal when none */
     size_t end;                  /* where the body starts */
-    bool strong;                 /* dated, credited to an agency or in capitals: no sentence opens so */
+    bool strong; /* dated, credited to an agency or in capitals: no sentence opens so */
 } dateline_parts;
 
 static bool all_caps(const doc *d, size_t a, size_t b)
@@ -743,10 +753,12 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         return false;
     bool credited = pattern_has(m, ga) || pattern_has(m, gsl);
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
-    dl->strong = credited || dl->date_end > dl->date_start || (all_caps(d, ps, pe) && (!colon || known_place(d, ps, pe)));
+    dl->strong = credited || dl->date_end > dl->date_start ||
+                 (all_caps(d, ps, pe) && (!colon || known_place(d, ps, pe)));
     /* "Izvor: TANJUG", "Source: ...": a label, not a place; a colon dateline in mixed case
      * names a known place ("New Delhi:") */
-    if (!credited && dl->date_end == dl->date_start && colon && !all_caps(d, ps, pe) && !known_place(d, ps, pe))
+    if (!credited && dl->date_end == dl->date_start && colon && !all_caps(d, ps, pe) &&
+        !known_place(d, ps, pe))
         return false;
     return credited || dl->date_end > dl->date_start || !colon || words_in_place <= 3;
 }
@@ -853,7 +865,8 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
         w++;
     size_t wl = w > a && d->text[w - 1] == '.' ? w - 1 - a : w - a; /* "NOV." */
     if (lex_weekday(d->text + a, w - a) >= 0 || lex_month(d->text + a, wl) ||
-        lex_has(LEX_NOT_NAMES, d->text + a, w - a) || lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
+        lex_has(LEX_NOT_NAMES, d->text + a, w - a) ||
+        lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
         return false;
     *ps = a;
     *pe = c;
@@ -962,8 +975,10 @@ static int skip_top_labels(doc *d)
         int words;
         bool ends;
         line_shape(d, h, &words, &ends);
-        bool credit = line_matches(d, h, PAT_BYLINE, NULL) || line_matches(d, h, PAT_NAME_BYLINE, NULL) ||
-                      line_matches(d, h, PAT_CREDIT_LINE, NULL) || line_matches(d, h, PAT_CAPS_BYLINE, NULL);
+        bool credit = line_matches(d, h, PAT_BYLINE, NULL) ||
+                      line_matches(d, h, PAT_NAME_BYLINE, NULL) ||
+                      line_matches(d, h, PAT_CREDIT_LINE, NULL) ||
+                      line_matches(d, h, PAT_CAPS_BYLINE, NULL);
         for (int i = 0; i < stamp && !ends && !credit && words >= 4; i++)
             if (d->lines.items[i].kind == LINE_BODY && !agency_line(d, &d->lines.items[i], NULL))
                 d->lines.items[i].kind = LINE_BOILERPLATE;
@@ -981,7 +996,8 @@ static int skip_top_labels(doc *d)
         pattern_match dm;
         if (seen < TOP_LINES && more && line_matches(d, l, PAT_DATED_CREDIT, &dm)) {
             /* "date 2023-09-13 (Agency)": the article's date and its credit */
-            int gc = pattern_group(PAT_DATED_CREDIT, "credit"), gd = pattern_group(PAT_DATED_CREDIT, "date");
+            int gc = pattern_group(PAT_DATED_CREDIT, "credit"),
+                gd = pattern_group(PAT_DATED_CREDIT, "date");
             if (!d->byline)
                 d->byline = doc_strdup(d, dm.start[gc], dm.end[gc]);
             date_from(d, dm.start[gd], dm.end[gd], false);
@@ -997,7 +1013,8 @@ static int skip_top_labels(doc *d)
             seen++;
             continue;
         }
-        if (seen++ < TOP_LINES && more && (kicker || (words == 1 && !ends) || (labelled && issuer_line(d, l)))) {
+        if (seen++ < TOP_LINES && more &&
+            (kicker || (words == 1 && !ends) || (labelled && issuer_line(d, l)))) {
             labelled |= kicker;
             l->kind = LINE_BOILERPLATE;
             continue;
@@ -1078,7 +1095,8 @@ static void find_title(doc *d, int first)
         size_t w = c;
         while (w > la && d->text[w - 1] != ' ')
             w--;
-        labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) || repeated_below(d, first, head_start, lb);
+        labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) ||
+                   repeated_below(d, first, head_start, lb);
     }
     if (line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
         line_matches(d, l, PAT_CREDIT_LINE, NULL) || ends || words < 2 || words > 30 ||
@@ -1115,7 +1133,8 @@ static bool credit_name(const doc *d, size_t a, size_t b, bool countries)
         while (w < b && d->text[w] != ' ')
             w++;
         if (w > k && (lex_month(d->text + k, w - k) || lex_weekday(d->text + k, w - k) >= 0 ||
-                      lex_has_ci(LEX_HEADLINE_LABELS, d->text + k, w - k) || (!countries && lex_country(d->text + k, w - k)) ||
+                      lex_has_ci(LEX_HEADLINE_LABELS, d->text + k, w - k) ||
+                      (!countries && lex_country(d->text + k, w - k)) ||
                       (k == a && lex_has(LEX_NOT_NAMES, d->text + k, w - k))))
             return false;
         k = w;
@@ -1181,7 +1200,8 @@ static void find_byline(doc *d, int first)
     pattern_match m;
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
-        if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP || (b->kind == LINE_BOILERPLATE && i > first))
+        if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP ||
+            (b->kind == LINE_BOILERPLATE && i > first))
             continue;
         if (b->kind != LINE_BODY)
             break;
@@ -1265,7 +1285,8 @@ static void find_end_byline(doc *d)
     if (d->byline)
         return;
     int last = (int)d->lines.n - 1;
-    while (last >= 0 && (d->lines.items[last].kind == LINE_BLANK || d->lines.items[last].kind == LINE_BOILERPLATE))
+    while (last >= 0 && (d->lines.items[last].kind == LINE_BLANK ||
+                         d->lines.items[last].kind == LINE_BOILERPLATE))
         last--;
     if (last < 1 || d->lines.items[last].kind != LINE_BODY)
         return;
@@ -1366,7 +1387,8 @@ static bool attendance_cue(const doc *d, int t, int end)
     if (!tok_in_ci(d, t, LEX_ATTENDANCE_WORDS) || t + 1 >= end)
         return false;
     if (tok_ieq(d, t, "present"))
-        return tok_is(d, t + 1, "at") || tok_is(d, t + 1, "were") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, ":");
+        return tok_is(d, t + 1, "at") || tok_is(d, t + 1, "were") || tok_is(d, t + 1, "was") ||
+               tok_is(d, t + 1, ":");
     if (tok_ieq(d, t, "presence"))
         return tok_is(d, t + 1, "of");
     return tok_is(d, t + 1, "by");
@@ -1416,7 +1438,8 @@ static bool witness_subject(const doc *d, int s_start, int t, int verb)
      * signing of", "looked on as"), not "announced that he had signed" */
     for (int k = verb - 1; k > t && k >= verb - WITNESS_GAP; k--) {
         /* "announced that he had signed": the clause names its own signer */
-        if (tok_is(d, k, "that") || tok_pronoun_gender(d, k) || tok_ieq(d, k, "they") || tok_ieq(d, k, "we"))
+        if (tok_is(d, k, "that") || tok_pronoun_gender(d, k) || tok_ieq(d, k, "they") ||
+            tok_ieq(d, k, "we"))
             return false;
         if (tok_in(d, k, LEX_WITNESS_VERBS) && !in_relative_clause(d, s_start, k))
             return true;
@@ -1432,7 +1455,8 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
      * "whilst", "while", "whereas" */
     int clause_end = se->tok_end;
     for (int t = verb + 1; t < se->tok_end; t++)
-        if (tok_is(d, t, "whilst") || tok_is(d, t, "while") || tok_is(d, t, "whereas") || tok_is(d, t, ";")) {
+        if (tok_is(d, t, "whilst") || tok_is(d, t, "while") || tok_is(d, t, "whereas") ||
+            tok_is(d, t, ";")) {
             clause_end = t;
             break;
         }
@@ -1442,7 +1466,8 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
         for (int i = 0; i < n; i++) {
             bool inside = false;
             for (int m = se->mentions_start; m < se->mentions_end && !inside; m++)
-                inside = d->pmentions.items[m].person == out[i] && d->pmentions.items[m].tok_start < clause_end;
+                inside = d->pmentions.items[m].person == out[i] &&
+                         d->pmentions.items[m].tok_start < clause_end;
             if (inside)
                 out[kept++] = out[i];
             else
@@ -1452,7 +1477,8 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
         /* the by-phrase was the other clause's: the people before the verb sign */
         for (int m = se->mentions_start; dropped && !n && m < se->mentions_end; m++) {
             const person_mention *pm = &d->pmentions.items[m];
-            if (pm->sent != s || pm->tok_end > verb || in_relative_clause(d, se->tok_start, pm->tok_start))
+            if (pm->sent != s || pm->tok_end > verb ||
+                in_relative_clause(d, se->tok_start, pm->tok_start))
                 continue;
             bool dup = false;
             for (int k = 0; k < n; k++)
@@ -1494,7 +1520,8 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max)
             const person_mention *pm = &d->pmentions.items[m];
             if (pm->person != out[i] || pm->sent != s)
                 continue;
-            bool w = (pm->tok_start >= pa && pm->tok_start < pb) || witness_subject(d, se->tok_start, pm->tok_end - 1, verb);
+            bool w = (pm->tok_start >= pa && pm->tok_start < pb) ||
+                     witness_subject(d, se->tok_start, pm->tok_end - 1, verb);
             named |= !w;
             witness |= w;
         }
@@ -1537,7 +1564,8 @@ static void tokenize_line(doc *d, size_t start, size_t end)
             else if (cp_is_letter(c))
                 t.flags |= TK_WORD | (cp_is_upper(c) ? TK_CAP : 0);
             size_t j = n;
-            int letters = cp_is_letter(c), uppers = cp_is_upper(c), lowers = cp_is_letter(c) && !cp_is_upper(c);
+            int letters = cp_is_letter(c), uppers = cp_is_upper(c),
+                lowers = cp_is_letter(c) && !cp_is_upper(c);
             bool dotted = false;
             while (j < end) {
                 size_t k;
@@ -1586,14 +1614,14 @@ static void tokenize_line(doc *d, size_t start, size_t end)
 
 static bool is_open_quote_cp(uint32_t c)
 {
-    return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0xAB || c == 0xBB || c == 0x201E ||
-           c == '(';
+    return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0xAB || c == 0xBB ||
+           c == 0x201E || c == '(';
 }
 
 static bool is_close_cp(uint32_t c)
 {
-    return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0xBB || c == 0xAB || c == 0x201C ||
-           c == ')';
+    return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0xBB || c == 0xAB ||
+           c == 0x201C || c == ')';
 }
 
 static void split_sentences(doc *d)
@@ -1619,8 +1647,7 @@ static void split_sentences(doc *d)
                     while (u < last && (d->tokens.items[u].flags & TK_PUNCT) &&
                            is_close_cp(cp_at(d, d->tokens.items[u].start, NULL)))
                         u++;
-                    bool abbrev = c == '.' && t > first &&
-                                  d->tokens.items[t - 1].end == k->start &&
+                    bool abbrev = c == '.' && t > first && d->tokens.items[t - 1].end == k->start &&
                                   lex_has(LEX_ABBREVIATIONS, d->text + d->tokens.items[t - 1].start,
                                           tok_len(d, t - 1));
                     if (u < last && !abbrev) {
@@ -1638,8 +1665,11 @@ static void split_sentences(doc *d)
                 end_here = true;
             }
             if (end_here) {
-                sentence s = {.start = d->tokens.items[s0].start, .end = d->tokens.items[t].end,
-                              .line = (int)li, .tok_start = s0, .tok_end = t + 1};
+                sentence s = {.start = d->tokens.items[s0].start,
+                              .end = d->tokens.items[t].end,
+                              .line = (int)li,
+                              .tok_start = s0,
+                              .tok_end = t + 1};
                 for (int u = s0; u <= t; u++)
                     d->tokens.items[u].sent = (int)d->sents.n;
                 VEC_PUSH(d->sents, s);
@@ -1694,15 +1724,15 @@ void doc_parse(doc *d, const char *text, size_t len, extract_budget *budget)
 }
 
 /* Sets each sentence's range [start, end) of a list sorted by sentence. */
-#define INDEX_RANGES(d, list, start_field, end_field)                                        \
-    do {                                                                                     \
-        size_t i_ = 0;                                                                       \
-        for (size_t s_ = 0; s_ < (d)->sents.n; s_++) {                                       \
-            (d)->sents.items[s_].start_field = (int)i_;                                      \
-            while (i_ < (list).n && (list).items[i_].sent <= (int)s_)                        \
-                i_++;                                                                        \
-            (d)->sents.items[s_].end_field = (int)i_;                                        \
-        }                                                                                    \
+#define INDEX_RANGES(d, list, start_field, end_field)                 \
+    do {                                                              \
+        size_t i_ = 0;                                                \
+        for (size_t s_ = 0; s_ < (d)->sents.n; s_++) {                \
+            (d)->sents.items[s_].start_field = (int)i_;               \
+            while (i_ < (list).n && (list).items[i_].sent <= (int)s_) \
+                i_++;                                                 \
+            (d)->sents.items[s_].end_field = (int)i_;                 \
+        }                                                             \
     } while (0)
 
 void doc_index_mentions(doc *d)

@@ -38,22 +38,26 @@
  * BUDGET_CLOCK_STEPS steps: once past the deadline, every pass stops and the extraction
  * fails.  The steps are also the measure of work the tests hold to the article's length. */
 typedef struct extract_budget {
-    double deadline;          /* CLOCK_MONOTONIC seconds; 0: none */
+    double deadline; /* CLOCK_MONOTONIC seconds; 0: none */
     unsigned long long steps;
-    unsigned until_clock;     /* steps before the clock is read again */
+    unsigned until_clock; /* steps before the clock is read again */
     bool expired;
 } extract_budget;
 #define BUDGET_CLOCK_STEPS 4096
 
 /* A growable array: VEC(int) v = {0}; VEC_PUSH(v, 3); free(v.items). */
-#define VEC(T) struct { T *items; size_t n, cap; }
-#define VEC_PUSH(v, x)                                                                   \
-    do {                                                                                 \
-        if ((v).n == (v).cap) {                                                          \
-            (v).cap = (v).cap ? (v).cap * 2 : 16;                                        \
-            (v).items = vec_grow((v).items, (v).cap * sizeof(*(v).items));               \
-        }                                                                                \
-        (v).items[(v).n++] = (x);                                                        \
+#define VEC(T)         \
+    struct {           \
+        T *items;      \
+        size_t n, cap; \
+    }
+#define VEC_PUSH(v, x)                                                     \
+    do {                                                                   \
+        if ((v).n == (v).cap) {                                            \
+            (v).cap = (v).cap ? (v).cap * 2 : 16;                          \
+            (v).items = vec_grow((v).items, (v).cap * sizeof(*(v).items)); \
+        }                                                                  \
+        (v).items[(v).n++] = (x);                                          \
     } while (0)
 void *vec_grow(void *p, size_t bytes);
 
@@ -68,24 +72,24 @@ enum line_kind {
     LINE_POST,        /* a line of an embedded post's body */
     LINE_TITLE,
     LINE_BYLINE,
-    LINE_HEADING,     /* a short section heading inside the article */
-    LINE_TIMESTAMP,   /* a line near the top that only dates the article */
-    LINE_DATELINE,    /* the dateline opening the body ("MANILA, April 8 (Reuters) –"), cut from its paragraph */
+    LINE_HEADING,   /* a short section heading inside the article */
+    LINE_TIMESTAMP, /* a line near the top that only dates the article */
+    LINE_DATELINE, /* the dateline opening the body ("MANILA, April 8 (Reuters) –"), cut from its paragraph */
 };
 
 typedef struct line {
     size_t start, end; /* without the line break (and without a trailing \r) */
     enum line_kind kind;
-    int post;          /* index into doc.posts for LINE_POST / LINE_SIGNATURE, else -1 */
+    int post; /* index into doc.posts for LINE_POST / LINE_SIGNATURE, else -1 */
 } line;
 
 enum token_flags {
-    TK_WORD = 1,    /* starts with a letter */
-    TK_CAP = 2,     /* starts with an upper-case letter */
-    TK_NUM = 4,     /* starts with a digit */
-    TK_PUNCT = 8,   /* a single punctuation mark (quotes and dashes included) */
-    TK_UPPER = 16,  /* every letter upper case, at least two letters (an acronym) */
-    TK_HANDLE = 32, /* @handle */
+    TK_WORD = 1,        /* starts with a letter */
+    TK_CAP = 2,         /* starts with an upper-case letter */
+    TK_NUM = 4,         /* starts with a digit */
+    TK_PUNCT = 8,       /* a single punctuation mark (quotes and dashes included) */
+    TK_UPPER = 16,      /* every letter upper case, at least two letters (an acronym) */
+    TK_HANDLE = 32,     /* @handle */
     TK_LEXED = 64,      /* token.lists is known */
     TK_COUNTRIED = 128, /* token.countries is known */
     TK_QUOTED = 256,    /* inside quotation marks opened earlier on its line (tok_in_quotes) */
@@ -111,7 +115,7 @@ typedef struct sentence {
     size_t start, end;
     int line;
     int tok_start, tok_end; /* [tok_start, tok_end) */
-    int prev_readable;      /* the nearest readable sentence before this one (sent_readable), or -1 */
+    int prev_readable; /* the nearest readable sentence before this one (sent_readable), or -1 */
     /* What the finders found in it, as ranges of the doc's lists (each sorted by sentence):
      * person mentions [mentions_start, mentions_end), dates, countries. */
     int mentions_start, mentions_end;
@@ -130,17 +134,17 @@ typedef struct date_mention {
     size_t start, end;
     int sent;
     enum date_kind kind;
-    date_value value;  /* resolved value (may be partly or wholly unknown) */
-    bool resolved;     /* a relative date that could be resolved against the article date */
+    date_value value; /* resolved value (may be partly or wholly unknown) */
+    bool resolved;    /* a relative date that could be resolved against the article date */
 } date_mention;
 
 typedef struct person {
-    char *name;        /* the fullest form seen, honorifics dropped */
-    char *title;       /* the first title seen, or NULL */
-    char *key;         /* normalised given name (nicknames folded) + surname */
-    char *surname;     /* lower case */
-    char *handle;      /* "@x" or NULL */
-    char gender;       /* 'm', 'f' or 0 */
+    char *name;    /* the fullest form seen, honorifics dropped */
+    char *title;   /* the first title seen, or NULL */
+    char *key;     /* normalised given name (nicknames folded) + surname */
+    char *surname; /* lower case */
+    char *handle;  /* "@x" or NULL */
+    char gender;   /* 'm', 'f' or 0 */
     strvec aliases;
 } person;
 
@@ -149,7 +153,7 @@ typedef struct person_mention {
     size_t start, end;      /* the name (and title) as written */
     int tok_start, tok_end; /* the name tokens */
     int sent;
-    bool pronoun;           /* resolved from he/she/his/her/I/my */
+    bool pronoun; /* resolved from he/she/his/her/I/my */
 } person_mention;
 
 typedef struct country_mention {
@@ -161,9 +165,9 @@ typedef struct country_mention {
 typedef struct embedded_post {
     size_t body_start, body_end; /* the body, without a trailing link */
     size_t sig_start, sig_end;
-    int author;                  /* person index, or -1 */
+    int author; /* person index, or -1 */
     date_value date;
-    int first_line, last_line;   /* body lines */
+    int first_line, last_line; /* body lines */
 } embedded_post;
 
 typedef struct agreement_mention {
@@ -172,13 +176,13 @@ typedef struct agreement_mention {
     char *name;
     char *acronym;
     bool generic;
-    int agreement;   /* the article-level agreement it belongs to */
+    int agreement; /* the article-level agreement it belongs to */
 } agreement_mention;
 
 typedef struct doc {
-    const char *text;        /* the article after its byte order mark, if it has one */
+    const char *text; /* the article after its byte order mark, if it has one */
     size_t len;
-    size_t cp_base;          /* code points before text: 1 after a byte order mark, else 0 */
+    size_t cp_base; /* code points before text: 1 after a byte order mark, else 0 */
     VEC(line) lines;
     VEC(token) tokens;
     VEC(sentence) sents;
@@ -188,15 +192,16 @@ typedef struct doc {
     VEC(date_mention) dates;
     VEC(country_mention) countries;
     date_value published;
-    date_value signings_day; /* "The signings took place on Christmas Eve": the day of the article's signings */
+    date_value
+        signings_day; /* "The signings took place on Christmas Eve": the day of the article's signings */
     int title_line, byline_line; /* -1 when none */
     size_t body_start;           /* after the dateline ("MANILA, April 8 (Reuters) –"), or 0 */
     char *title, *byline, *dateline;
-    char *byline_place;          /* "Amara Nwosu in Addis Ababa" -> "Addis Ababa" */
+    char *byline_place;                     /* "Amara Nwosu in Addis Ababa" -> "Addis Ababa" */
     json_t *agreements, *meetings, *quotes; /* built by the finders */
-    extract_budget *budget;      /* the caller's; never NULL */
-    size_t *cp_marks;            /* code points before each CP_MARK_BYTES-byte block */
-    struct place_memo *places;   /* place_in_sentence() of whole sentences, worked out once */
+    extract_budget *budget;                 /* the caller's; never NULL */
+    size_t *cp_marks;                       /* code points before each CP_MARK_BYTES-byte block */
+    struct place_memo *places; /* place_in_sentence() of whole sentences, worked out once */
 } doc;
 
 /* Cuts the text into lines, tokens and sentences, counting steps against the budget. */
@@ -232,8 +237,8 @@ json_t *doc_evidence(const doc *d, size_t start, size_t end);
 /* Copy of text[start, end) with runs of white space folded to one space, trimmed. */
 char *doc_strdup(const doc *d, size_t start, size_t end);
 /* Token helpers. */
-bool tok_is(const doc *d, int t, const char *word);        /* exact, case-sensitive */
-bool tok_ieq(const doc *d, int t, const char *word);       /* ASCII case-insensitive */
+bool tok_is(const doc *d, int t, const char *word);  /* exact, case-sensitive */
+bool tok_ieq(const doc *d, int t, const char *word); /* ASCII case-insensitive */
 size_t tok_len(const doc *d, int t);
 bool tok_in(const doc *d, int t, const char *const *list);    /* in a lexicon list, exactly */
 bool tok_in_ci(const doc *d, int t, const char *const *list); /* the same, ASCII case folded */
@@ -261,10 +266,10 @@ void meetings_find(doc *d);
 void quotes_find(doc *d);
 
 /* Person look-ups for the finders. */
-int people_at_token(const doc *d, int tok);          /* person mention index starting at tok, or -1 */
+int people_at_token(const doc *d, int tok); /* person mention index starting at tok, or -1 */
 int people_resolve_pronoun(const doc *d, size_t at, char gender); /* person index or -1 */
-int people_subject_of(const doc *d, int sent);       /* person index of a sentence's subject, or -1 */
-json_t *people_ref(const doc *d, int person);        /* {"key","name","title"} */
+int people_subject_of(const doc *d, int sent); /* person index of a sentence's subject, or -1 */
+json_t *people_ref(const doc *d, int person);  /* {"key","name","title"} */
 /* The people who sign at verb token `verb` of sentence s: those listed after "by" ("signed
  * ... by A, Minister of X, and B"), else those before the verb ("A and B signed"), never one
  * inside a relative clause.  Fills out[] (person indexes), returns how many. */
@@ -288,7 +293,7 @@ int sent_signers(const doc *d, int s, int verb, int *out, int max);
 bool in_relative_clause(const doc *d, int from, int t);
 /* The index of the first person mention at or after byte b (pmentions.n when none). */
 int mention_at(const doc *d, size_t b);
-char *people_key(const char *name);                 /* normalised key of a full name */
+char *people_key(const char *name); /* normalised key of a full name */
 
 /* Dates. */
 /* The date of the event whose verb or noun is token anchor of sentence s: the nearest date
@@ -296,9 +301,9 @@ char *people_key(const char *name);                 /* normalised key of a full 
  * *relative says an unresolved relative date stood there instead. */
 bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *relative);
 bool date_parse_ymd(const char *s, date_value *out);
-char *date_format(date_value v);                     /* "YYYY[-MM[-DD]]" or NULL */
+char *date_format(date_value v); /* "YYYY[-MM[-DD]]" or NULL */
 bool date_compatible(date_value a, date_value b);
-int date_weekday(int y, int m, int d);               /* 0 = Monday */
+int date_weekday(int y, int m, int d); /* 0 = Monday */
 
 #endif
 
@@ -316,7 +321,8 @@ bool date_near(date_value a, date_value b);
  * "in/at [the] Name" at or after token from_tok; false when none. */
 bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size_t *end);
 /* The same, ignoring candidates inside bytes [skip_start, skip_end) (an agreement's own name). */
-bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end);
+bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end,
+                            size_t *start, size_t *end);
 /* The two countries an article is mostly about, or NULLs when it has no clear pair. */
 void countries_main_pair(const doc *d, const char *pair[2]);
 /* Canonical countries written inside bytes [start, end) (a name, a sentence part). */

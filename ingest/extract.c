@@ -19,9 +19,9 @@ static json_t *people_json(const doc *d)
         for (size_t k = 0; k < p->aliases.n; k++)
             json_array_append_new(aliases, json_string(p->aliases.items[k]));
         char g[2] = {p->gender, 0};
-        json_array_append_new(a, json_pack("{s:s, s:s, s:s?, s:o, s:s?, s:s?}", "key", p->key, "name", p->name,
-                                           "title", p->title, "aliases", aliases, "handle", p->handle,
-                                           "gender", p->gender ? g : NULL));
+        json_array_append_new(a, json_pack("{s:s, s:s, s:s?, s:o, s:s?, s:s?}", "key", p->key,
+                                           "name", p->name, "title", p->title, "aliases", aliases,
+                                           "handle", p->handle, "gender", p->gender ? g : NULL));
     }
     return a;
 }
@@ -33,12 +33,14 @@ static double clock_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-json_t *ingest_extract_within(const char *text, size_t len, double seconds, ingest_extract_cost *cost)
+json_t *ingest_extract_within(const char *text, size_t len, double seconds,
+                              ingest_extract_cost *cost)
 {
     static void (*const FINDERS[])(doc *) = {people_find,     dates_find,    countries_find,
                                              agreements_find, meetings_find, quotes_find};
     double started = clock_seconds();
-    extract_budget budget = {.deadline = seconds > 0 ? started + seconds : 0, .until_clock = BUDGET_CLOCK_STEPS};
+    extract_budget budget = {.deadline = seconds > 0 ? started + seconds : 0,
+                             .until_clock = BUDGET_CLOCK_STEPS};
     doc d;
     doc_parse(&d, text, len, &budget);
     for (size_t i = 0; i < sizeof FINDERS / sizeof FINDERS[0] && !doc_expired(&d); i++)
@@ -53,7 +55,8 @@ json_t *ingest_extract_within(const char *text, size_t len, double seconds, inge
         free(published);
     }
     if (cost)
-        *cost = (ingest_extract_cost){.steps = budget.steps, .seconds = clock_seconds() - started,
+        *cost = (ingest_extract_cost){.steps = budget.steps,
+                                      .seconds = clock_seconds() - started,
                                       .expired = budget.expired};
     doc_free(&d);
     return out;

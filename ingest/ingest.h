@@ -76,13 +76,14 @@ json_t *ingest_extract(const char *text, size_t len);
 typedef struct ingest_extract_cost {
     unsigned long long steps;
     double seconds;
-    bool expired;              /* the time budget ran out before the end */
+    bool expired; /* the time budget ran out before the end */
 } ingest_extract_cost;
 
 /* ingest_extract() within a time budget of `seconds` of wall-clock time (0: none): NULL when
  * the budget ran out first, checked between the extractor's passes and every few thousand
  * steps inside them.  cost, when given, says what the extraction took, finished or not. */
-json_t *ingest_extract_within(const char *text, size_t len, double seconds, ingest_extract_cost *cost);
+json_t *ingest_extract_within(const char *text, size_t len, double seconds,
+                              ingest_extract_cost *cost);
 
 /* The time budget of each article's extraction in this process (ingest_text and the jobs
  * and folder reading built on it): INGEST_EXTRACT_SECONDS unless set, once, at start.  An
@@ -113,7 +114,8 @@ json_t *ingest_merge_with(const json_t *sources, const json_t *refs, bool annota
  * when one of them ("u:") names no speaker.  "r:<key>" for each person the report refers
  * to.  Meetings' and quotes' keys need `refs` as above.  NULL when the report cannot be
  * merged at all. */
-json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *report, const json_t *refs);
+json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *report,
+                          const json_t *refs);
 
 struct store;
 /* Options and results of one ingest run (the `factd ingest` command). */
@@ -163,12 +165,12 @@ int ingest_count_facts(struct store *st, ingest_report *report);
  * INGEST_NOT_UTF8 422. */
 enum ingest_result {
     INGEST_OK = 0,
-    INGEST_EMPTY = 1,      /* no bytes at all */
-    INGEST_TOO_LARGE = 2,  /* more than INGEST_MAX_ARTICLE bytes */
-    INGEST_NOT_UTF8 = 3,   /* not well-formed UTF-8, or a NUL byte */
-    INGEST_NOT_FOUND = 4,  /* no article has that id */
-    INGEST_TOO_SLOW = 5,   /* its extraction ran past the time budget (ingest_extract_budget) */
-    INGEST_ERROR = -1,     /* the database (or the machine) failed; the reason is logged */
+    INGEST_EMPTY = 1,     /* no bytes at all */
+    INGEST_TOO_LARGE = 2, /* more than INGEST_MAX_ARTICLE bytes */
+    INGEST_NOT_UTF8 = 3,  /* not well-formed UTF-8, or a NUL byte */
+    INGEST_NOT_FOUND = 4, /* no article has that id */
+    INGEST_TOO_SLOW = 5,  /* its extraction ran past the time budget (ingest_extract_budget) */
+    INGEST_ERROR = -1,    /* the database (or the machine) failed; the reason is logged */
 };
 
 /* Whether text[0..len) can be an article: INGEST_OK or the refusal, checked in the order
@@ -181,17 +183,17 @@ int ingest_sha256_hex(const char *data, size_t len, char hex[65]);
 
 /* One article in memory and what is known of it besides its text. */
 typedef struct ingest_article {
-    const char *text;          /* need not be NUL-terminated */
+    const char *text; /* need not be NUL-terminated */
     size_t len;
-    const char *file;          /* the base name it was read from, or NULL */
+    const char *file;                    /* the base name it was read from, or NULL */
     const char *title, *url, *published; /* the poster's hints (store_source_in), or NULL */
 } ingest_article;
 
 /* What became of one article. */
 typedef struct ingest_text_report {
-    char source_id[13];        /* its id, stored now or before */
-    bool already_stored;       /* the same bytes were stored before this call */
-    bool merged;               /* this call merged the facts again */
+    char source_id[13];  /* its id, stored now or before */
+    bool already_stored; /* the same bytes were stored before this call */
+    bool merged;         /* this call merged the facts again */
     /* With merging: the merged facts the article supports, and the people in them. */
     unsigned agreements, meetings, quotes, people;
 } ingest_text_report;
@@ -208,10 +210,10 @@ int ingest_text(struct store *st, const ingest_article *article, bool merge,
 /* An article checked, hashed and (unless its bytes were stored already) extracted ahead of
  * storing, so that several threads can extract while one writer stores. */
 typedef struct ingest_prepared {
-    int result;                /* INGEST_OK, a refusal, or INGEST_ERROR */
+    int result; /* INGEST_OK, a refusal, or INGEST_ERROR */
     char sha[65];
-    bool stored_before;        /* its bytes were stored when it was prepared: not extracted */
-    json_t *extraction;        /* NULL when refused or not extracted */
+    bool stored_before; /* its bytes were stored when it was prepared: not extracted */
+    json_t *extraction; /* NULL when refused or not extracted */
     ingest_extract_cost cost;
 } ingest_prepared;
 
@@ -254,10 +256,10 @@ bool ingest_job_owner_gone(const char *owner);
 
 typedef struct ingest_job_report {
     char job_id[17];
-    bool done;                 /* false: the job failed (refused, or the database failed) */
-    int refusal;               /* the ingest_result that failed it, or INGEST_OK */
-    double waited_seconds;     /* from queueing to the start of this run */
-    double run_seconds;        /* this run: storing, merging, recording the outcome */
+    bool done;             /* false: the job failed (refused, or the database failed) */
+    int refusal;           /* the ingest_result that failed it, or INGEST_OK */
+    double waited_seconds; /* from queueing to the start of this run */
+    double run_seconds;    /* this run: storing, merging, recording the outcome */
     ingest_text_report article;
 } ingest_job_report;
 
@@ -281,9 +283,9 @@ int ingest_run_job(struct store *st, ingest_job_report *report);
 int ingest_delete_source(struct store *st, const char *id, ingest_report *report);
 
 typedef struct ingest_reindex_report {
-    unsigned reindexed;        /* articles read again by this call */
-    unsigned remaining;        /* articles still to read again (max_articles was reached) */
-    bool merged;               /* the facts were merged again */
+    unsigned reindexed; /* articles read again by this call */
+    unsigned remaining; /* articles still to read again (max_articles was reached) */
+    bool merged;        /* the facts were merged again */
 } ingest_reindex_report;
 
 /* Reads again, with this extractor, up to max_articles (0: every one) of the articles an

@@ -120,8 +120,8 @@ int ingest_job_owner(char *out, size_t size)
     if (gethostname(host, sizeof host - 1) != 0 || !host[0])
         snprintf(host, sizeof host, "-");
     host[strcspn(host, " ")] = '\0';
-    int n = snprintf(out, size, "pid %ld boot %s pidns %llu start %llu host %s", pid, boot,
-                     pidns, start, host);
+    int n = snprintf(out, size, "pid %ld boot %s pidns %llu start %llu host %s", pid, boot, pidns,
+                     start, host);
     return n > 0 && (size_t)n < size && (size_t)n <= INGEST_JOB_OWNER_MAX ? 0 : -1;
 }
 
@@ -131,8 +131,9 @@ bool ingest_job_owner_gone(const char *owner)
     unsigned long long pidns, here_pidns, start, now_start;
     long pid;
 
-    if (!owner || sscanf(owner, "pid %ld boot %36s pidns %llu start %llu", &pid, boot, &pidns,
-                         &start) != 4 || pid <= 0)
+    if (!owner ||
+        sscanf(owner, "pid %ld boot %36s pidns %llu start %llu", &pid, boot, &pidns, &start) != 4 ||
+        pid <= 0)
         return false;
     if (!this_machine(here, &here_pidns) || strcmp(boot, here) != 0 || pidns != here_pidns)
         return false;
@@ -178,7 +179,7 @@ int ingest_resume_jobs(store *st)
 
 int ingest_run_job(store *st, ingest_job_report *report)
 {
-    ingest_job_report local = { 0 };
+    ingest_job_report local = {0};
     ingest_job_report *r = report ? report : &local;
     store_job job;
     int result = 1;
@@ -195,13 +196,18 @@ int ingest_run_job(store *st, ingest_job_report *report)
     snprintf(r->job_id, sizeof(r->job_id), "%s", job.id);
     r->waited_seconds = job.waited_seconds;
 
-    ingest_article a = { .text = job.text, .len = job.len, .title = job.title, .url = job.url,
-                         .published = job.published };
+    ingest_article a = {.text = job.text,
+                        .len = job.len,
+                        .title = job.title,
+                        .url = job.url,
+                        .published = job.published};
     rc = ingest_text(st, &a, true, &r->article);
     if (rc == INGEST_OK) {
         store_fact_counts counts = {
-            .agreements = r->article.agreements, .meetings = r->article.meetings,
-            .quotes = r->article.quotes, .people = r->article.people,
+            .agreements = r->article.agreements,
+            .meetings = r->article.meetings,
+            .quotes = r->article.quotes,
+            .people = r->article.people,
         };
         if (store_finish_job(st, job.id, r->article.source_id, r->article.already_stored,
                              &counts)) {
@@ -214,9 +220,8 @@ int ingest_run_job(store *st, ingest_job_report *report)
         }
     } else {
         /* A database failure is not the poster's to know in detail: the log has it. */
-        const char *reason = rc == INGEST_ERROR
-                                 ? "internal error: the article could not be stored"
-                                 : ingest_result_reason(rc);
+        const char *reason = rc == INGEST_ERROR ? "internal error: the article could not be stored"
+                                                : ingest_result_reason(rc);
         r->refusal = rc == INGEST_ERROR ? INGEST_OK : rc;
         if (store_fail_job(st, job.id, reason)) {
             log_error("jobs: %s: %s", job.id, store_errmsg(st));
@@ -242,7 +247,7 @@ static int merge_after_delete(store *st, const char *deleted, void *ctx)
 
 int ingest_delete_source(store *st, const char *id, ingest_report *report)
 {
-    ingest_report local = { 0 };
+    ingest_report local = {0};
     ingest_report *r = report ? report : &local;
 
     memset(r, 0, sizeof(*r));
@@ -282,9 +287,10 @@ static int reindex_one(store *st, const char *id)
         log_warn("reindex: %s: extraction stopped after %.1f s, past its %g s budget; the "
                  "article is kept with no facts",
                  id, cost.seconds, ingest_extract_budget());
-        extraction = json_pack("{s:i, s:n, s:n, s:n, s:n, s:[], s:[], s:[], s:[]}", "extractor_version",
-                               INGEST_EXTRACTOR_VERSION, "title", "byline", "dateline", "published",
-                               "people", "agreements", "meetings", "quotes");
+        extraction = json_pack("{s:i, s:n, s:n, s:n, s:n, s:[], s:[], s:[], s:[]}",
+                               "extractor_version", INGEST_EXTRACTOR_VERSION, "title", "byline",
+                               "dateline", "published", "people", "agreements", "meetings",
+                               "quotes");
     }
     rc = store_replace_extraction(st, id, extraction);
     if (rc == STORE_OK)
@@ -300,7 +306,7 @@ static int reindex_one(store *st, const char *id)
 
 int ingest_reindex(store *st, unsigned max_articles, bool merge, ingest_reindex_report *report)
 {
-    ingest_reindex_report local = { 0 };
+    ingest_reindex_report local = {0};
     ingest_reindex_report *r = report ? report : &local;
     json_t *ids = NULL;
     size_t i;
@@ -328,7 +334,7 @@ int ingest_reindex(store *st, unsigned max_articles, bool merge, ingest_reindex_
         goto out;
     }
     if (merge && (r->reindexed || stale)) {
-        ingest_report merged = { 0 };
+        ingest_report merged = {0};
         if (ingest_remerge(st, &merged))
             goto out;
         r->merged = true;

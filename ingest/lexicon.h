@@ -12,77 +12,113 @@
 #include <stdint.h>
 
 /* Word lists (NULL-terminated). */
-extern const char *const LEX_TITLE_HEADS[];      /* Minister, Secretary, President ... */
-extern const char *const LEX_TITLE_MODIFIERS[];  /* Prime, Foreign, Defence, Deputy ... (also departments) */
-extern const char *const LEX_HONORIFICS[];       /* Mr, Mrs, Ms, Sir, Shri ... (dropped from names) */
-extern const char *const LEX_MALE_WORDS[];       /* honorifics and titles that say "he" */
+extern const char *const LEX_TITLE_HEADS[]; /* Minister, Secretary, President ... */
+extern const char
+    *const LEX_TITLE_MODIFIERS[]; /* Prime, Foreign, Defence, Deputy ... (also departments) */
+extern const char *const LEX_HONORIFICS[]; /* Mr, Mrs, Ms, Sir, Shri ... (dropped from names) */
+extern const char *const LEX_MALE_WORDS[]; /* honorifics and titles that say "he" */
 extern const char *const LEX_FEMALE_WORDS[];
-extern const char *const LEX_SPEECH_VERBS[];     /* said, told, wrote, added ... */
-extern const char *const LEX_PARTICIPLE_CUES[];  /* adding, stating, calling ... (subject is the clause's) */
-extern const char *const LEX_MEETING_WORDS[];    /* met, meeting, talks, hosted ... */
-extern const char *const LEX_CALL_WORDS[];       /* phoned, call, spoke ... */
-extern const char *const LEX_TOPIC_NOUNS[];      /* developments, situation ... ("developments in Iraq": a topic) */
-extern const char *const LEX_PLAN_WORDS[];       /* upcoming, scheduled ... (a meeting still to come) */
-extern const char *const LEX_ATTENDANCE_WORDS[]; /* present, accompanied, attended ... (there, not taking part) */
-extern const char *const LEX_PHOTO_WORDS[];      /* pose, pictured (a caption, no meeting) */
-extern const char *const LEX_WITNESS_VERBS[];    /* witnessed, attended, oversaw (watching a signing) */
-extern const char *const LEX_SIGNING_VERBS[];    /* signed, inked, concluded ... */
-extern const char *const LEX_AGREEMENT_HEADS[];  /* Agreement, Treaty, Memorandum ... (title case) */
-extern const char *const LEX_GENERIC_HEADS[];    /* agreement, pact, deal ... (lower case) */
-extern const char *const LEX_FUNCTION_WORDS[];   /* of, the, and, for ... */
-extern const char *const LEX_ABBREVIATIONS[];    /* Mr, Dr, Lt, Gen, Jan ... (a period after them ends no sentence) */
-extern const char *const LEX_NOT_NAMES[];        /* capitalised words that never start a name */
-extern const char *const LEX_ORG_WORDS[];        /* Ministry, Council, Command ... */
-extern const char *const LEX_MONTHS[];           /* full names, January first */
-extern const char *const LEX_MONTH_ABBREVS[];    /* Jan, Feb, ... Sept */
-extern const char *const LEX_WEEKDAYS[];         /* Monday first */
+extern const char *const LEX_SPEECH_VERBS[]; /* said, told, wrote, added ... */
+extern const char
+    *const LEX_PARTICIPLE_CUES[]; /* adding, stating, calling ... (subject is the clause's) */
+extern const char *const LEX_MEETING_WORDS[]; /* met, meeting, talks, hosted ... */
+extern const char *const LEX_CALL_WORDS[];    /* phoned, call, spoke ... */
+extern const char
+    *const LEX_TOPIC_NOUNS[]; /* developments, situation ... ("developments in Iraq": a topic) */
+extern const char *const LEX_PLAN_WORDS[]; /* upcoming, scheduled ... (a meeting still to come) */
+extern const char
+    *const LEX_ATTENDANCE_WORDS[]; /* present, accompanied, attended ... (there, not taking part) */
+extern const char *const LEX_PHOTO_WORDS[]; /* pose, pictured (a caption, no meeting) */
+extern const char
+    *const LEX_WITNESS_VERBS[]; /* witnessed, attended, oversaw (watching a signing) */
+extern const char *const LEX_SIGNING_VERBS[];   /* signed, inked, concluded ... */
+extern const char *const LEX_AGREEMENT_HEADS[]; /* Agreement, Treaty, Memorandum ... (title case) */
+extern const char *const LEX_GENERIC_HEADS[];   /* agreement, pact, deal ... (lower case) */
+extern const char *const LEX_FUNCTION_WORDS[];  /* of, the, and, for ... */
+extern const char *const
+    LEX_ABBREVIATIONS[]; /* Mr, Dr, Lt, Gen, Jan ... (a period after them ends no sentence) */
+extern const char *const LEX_NOT_NAMES[];     /* capitalised words that never start a name */
+extern const char *const LEX_ORG_WORDS[];     /* Ministry, Council, Command ... */
+extern const char *const LEX_MONTHS[];        /* full names, January first */
+extern const char *const LEX_MONTH_ABBREVS[]; /* Jan, Feb, ... Sept */
+extern const char *const LEX_WEEKDAYS[];      /* Monday first */
 
 /* Lists that steer particular decisions. */
-extern const char *const LEX_DOMAIN_WORDS[]; /* words that say what kind of agreement, not which one */
-extern const char *const LEX_EVALUATIVE[]; /* adjectives that praise or date a mention without telling which one it is */
-extern const char *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents ("the documents were signed") */
-extern const char *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
+extern const char
+    *const LEX_DOMAIN_WORDS[]; /* words that say what kind of agreement, not which one */
+extern const char *const
+    LEX_EVALUATIVE[]; /* adjectives that praise or date a mention without telling which one it is */
+extern const char
+    *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents ("the documents were signed") */
+extern const char
+    *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
 extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
-extern const char *const LEX_DRAFT_WORDS[]; /* draft, proposed ...: not signed yet */
-extern const char *const LEX_PRELIMINARY_SIGNING[]; /* initialled, preliminarily (a text agreed, not signed) */
-extern const char *const LEX_NEGOTIATION_WORDS[];   /* negotiating, under negotiation */
-extern const char *const LEX_CONSENT_VERBS[]; /* reached, agreed: consent, unless a name is signed */
-extern const char *const LEX_PLANNING_WORDS[]; /* discussed, ahead ...: "discussed signing" is no signing */
+extern const char *const LEX_DRAFT_WORDS[];       /* draft, proposed ...: not signed yet */
+extern const char
+    *const LEX_PRELIMINARY_SIGNING[]; /* initialled, preliminarily (a text agreed, not signed) */
+extern const char *const LEX_NEGOTIATION_WORDS[]; /* negotiating, under negotiation */
+extern const char
+    *const LEX_CONSENT_VERBS[]; /* reached, agreed: consent, unless a name is signed */
+extern const char
+    *const LEX_PLANNING_WORDS[]; /* discussed, ahead ...: "discussed signing" is no signing */
 extern const char *const LEX_PAST_MARKERS[]; /* previously, original ...: a signing of the past */
-extern const char *const LEX_DOCUMENT_TYPE_WORDS[]; /* understanding, intent, letter: the rest of a type's name */
-extern const char *const LEX_TOPIC_OPENERS[]; /* on, for, covering ...: what a document is about follows */
+extern const char
+    *const LEX_DOCUMENT_TYPE_WORDS[]; /* understanding, intent, letter: the rest of a type's name */
+extern const char
+    *const LEX_TOPIC_OPENERS[]; /* on, for, covering ...: what a document is about follows */
 extern const char *const LEX_FIELD_NOUNS[]; /* field, sector ...: "in the mining sector" */
-extern const char *const LEX_OCCASION_NOUNS[]; /* sidelines, behalf ...: "on the sidelines of" is no topic */
+extern const char
+    *const LEX_OCCASION_NOUNS[]; /* sidelines, behalf ...: "on the sidelines of" is no topic */
 extern const char *const LEX_PURPOSE_VERBS[]; /* deepen, boost ...: "to VERB" says why, not what */
-extern const char *const LEX_TOPIC_STOPS[]; /* which, was, after, with ...: what a document is about has ended */
+extern const char
+    *const LEX_TOPIC_STOPS[]; /* which, was, after, with ...: what a document is about has ended */
 extern const char *const LEX_LIST_OPENERS[]; /* including, among ...: the items of a batch follow */
-extern const char *const LEX_QUANTIFIERS[]; /* three, several ...: documents counted */
+extern const char *const LEX_QUANTIFIERS[];  /* three, several ...: documents counted */
 extern const char *const LEX_QUANTITY_NOUNS[]; /* number, series ...: "a number of" documents */
-extern const char *const LEX_SIGNABLE_NOUNS[]; /* partnership, plan ...: signed though no document type */
+extern const char
+    *const LEX_SIGNABLE_NOUNS[]; /* partnership, plan ...: signed though no document type */
 extern const char *const LEX_BILLING_WORDS[]; /* billed, dubbed ...: "billed as" another name */
-extern const char *const LEX_EVENT_WORDS[]; /* words that make a capitalised phrase an event, not a venue */
-extern const char *const LEX_NEGATIONS[]; /* words before a verb that deny or postpone it ("did not meet", "will meet") */
+extern const char
+    *const LEX_EVENT_WORDS[]; /* words that make a capitalised phrase an event, not a venue */
+extern const char *const LEX_NEGATIONS
+    []; /* words before a verb that deny or postpone it ("did not meet", "will meet") */
 extern const char *const LEX_GROUP_NOUNS[]; /* nouns for a pair of people ("the two leaders") */
-extern const char *const LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
-extern const char *const LEX_SECTION_NOUNS[];   /* last word of a section's name above a headline ("World News") */
-extern const char *const LEX_STATE_FORMS[];      /* Republic, Kingdom (a formal state name after a demonym) */
-extern const char *const LEX_COUNT_WORDS[];      /* two .. twelve, index i counting i + 2 */
-extern const char *const LEX_ENUMERATION_OPENERS[]; /* covering, on, in (what counted documents cover) */
-extern const char *const LEX_WIRE_AGENCIES[];    /* AP, AFP, Reuters (credits, never an acronym) */
-extern const char *const LEX_HEADLINE_LABELS[]; /* labels that open a headline the way a place opens a dateline ("Live:") */
-extern const char *const LEX_CORRECTION_LABELS[]; /* Correction, Clarification: a note on what was wrong */
-extern const char *const LEX_FURNITURE_LINES[]; /* whole lines of page furniture ("You are here", "Skip to content") */
-extern const char *const LEX_STAFF_BYLINES[]; /* newsroom bylines that are no name ("Staff Writers") */
-extern const char *const LEX_TITLED_WORKS[]; /* webinar, report, book ... titled in quotation marks */
-extern const char *const LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
+extern const char *const
+    LEX_ROLE_NOUNS[]; /* lower-case role nouns that introduce a name ("council chair Name") */
+extern const char
+    *const LEX_SECTION_NOUNS[]; /* last word of a section's name above a headline ("World News") */
+extern const char
+    *const LEX_STATE_FORMS[]; /* Republic, Kingdom (a formal state name after a demonym) */
+extern const char *const LEX_COUNT_WORDS[]; /* two .. twelve, index i counting i + 2 */
+extern const char
+    *const LEX_ENUMERATION_OPENERS[];         /* covering, on, in (what counted documents cover) */
+extern const char *const LEX_WIRE_AGENCIES[]; /* AP, AFP, Reuters (credits, never an acronym) */
+extern const char *const LEX_HEADLINE_LABELS
+    []; /* labels that open a headline the way a place opens a dateline ("Live:") */
+extern const char
+    *const LEX_CORRECTION_LABELS[]; /* Correction, Clarification: a note on what was wrong */
+extern const char *const
+    LEX_FURNITURE_LINES[]; /* whole lines of page furniture ("You are here", "Skip to content") */
+extern const char
+    *const LEX_STAFF_BYLINES[]; /* newsroom bylines that are no name ("Staff Writers") */
+extern const char
+    *const LEX_TITLED_WORKS[]; /* webinar, report, book ... titled in quotation marks */
+extern const char *const
+    LEX_NAMING_WORDS[]; /* words before quotation marks that name rather than report ("dubbed") */
 /* Speakers (speakers.c). */
-extern const char *const LEX_SPEAKING_BODIES[]; /* ministry, embassy, palace ...: an institution that speaks */
-extern const char *const LEX_SPEAKER_NOUNS[];   /* official, diplomat, source ...: a speaker with no name */
-extern const char *const LEX_CUE_FILLERS[];     /* also, later, has ...: between a speaker and the speech verb */
-extern const char *const LEX_NAME_SUFFIXES[];   /* Jr., Sr., III: after a name, not part of it */
-extern const char *const LEX_SPEECH_CHANNELS[]; /* statement, post, interview ...: words come through them */
-extern const char *const LEX_ROYAL_TITLES[];    /* Sheikh, Prince, King ...: whom "His Highness" stands for */
-extern const char *const LEX_CLAUSE_OPENERS[];  /* while, but, and ...: a new clause with its own subject */
+extern const char
+    *const LEX_SPEAKING_BODIES[]; /* ministry, embassy, palace ...: an institution that speaks */
+extern const char
+    *const LEX_SPEAKER_NOUNS[]; /* official, diplomat, source ...: a speaker with no name */
+extern const char
+    *const LEX_CUE_FILLERS[]; /* also, later, has ...: between a speaker and the speech verb */
+extern const char *const LEX_NAME_SUFFIXES[]; /* Jr., Sr., III: after a name, not part of it */
+extern const char
+    *const LEX_SPEECH_CHANNELS[]; /* statement, post, interview ...: words come through them */
+extern const char
+    *const LEX_ROYAL_TITLES[]; /* Sheikh, Prince, King ...: whom "His Highness" stands for */
+extern const char
+    *const LEX_CLAUSE_OPENERS[]; /* while, but, and ...: a new clause with its own subject */
 
 /* True when s[0..n) is in list (exact, or ASCII case-insensitive). */
 bool lex_has(const char *const *list, const char *s, size_t n);

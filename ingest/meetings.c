@@ -40,10 +40,10 @@ typedef struct meeting {
     char *occasion;
     const char *rule;
     double confidence;
-    bool separate;      /* "Besides the talks, A and B held talks": another meeting than those told */
-    bool sidelines;     /* held on the sidelines of an event, whose venue the dateline does not tell */
-    bool venue_only;    /* the place is a venue ("the Itamaraty Palace"), no city */
-    int sent;           /* the last sentence that told of it */
+    bool separate;   /* "Besides the talks, A and B held talks": another meeting than those told */
+    bool sidelines;  /* held on the sidelines of an event, whose venue the dateline does not tell */
+    bool venue_only; /* the place is a venue ("the Itamaraty Palace"), no city */
+    int sent;        /* the last sentence that told of it */
     VEC(size_t) ev;
 } meeting;
 
@@ -100,9 +100,11 @@ static int trigger(const doc *d, int s, bool *call)
             *call = true;
             return t;
         }
-        if ((tok_is(d, t, "video") || tok_is(d, t, "phone") || tok_is(d, t, "telephone")) && t + 1 < se->tok_end &&
-            (tok_is(d, t + 1, "conference") || tok_is(d, t + 1, "call") || tok_is(d, t + 1, "link") ||
-             tok_is(d, t + 1, "summit") || tok_is(d, t + 1, "conversation"))) {
+        if ((tok_is(d, t, "video") || tok_is(d, t, "phone") || tok_is(d, t, "telephone")) &&
+            t + 1 < se->tok_end &&
+            (tok_is(d, t + 1, "conference") || tok_is(d, t + 1, "call") ||
+             tok_is(d, t + 1, "link") || tok_is(d, t + 1, "summit") ||
+             tok_is(d, t + 1, "conversation"))) {
             *call = true;
             return t;
         }
@@ -135,8 +137,9 @@ static char *occasion(const doc *d, int s)
         /* an ordinal like "12th" may open the name */
         int a = k;
         while (k < se->tok_end && doc_step(d) &&
-               ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) || ((d->tokens.items[k].flags & TK_NUM) && k == a) ||
-                tok_is(d, k, "\xE2\x80\x99") || tok_is(d, k, "'") ||
+               ((d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) ||
+                ((d->tokens.items[k].flags & TK_NUM) && k == a) || tok_is(d, k, "\xE2\x80\x99") ||
+                tok_is(d, k, "'") ||
                 (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1))))
             k++;
         int words = 0;
@@ -171,7 +174,8 @@ static char *occasion(const doc *d, int s)
 static bool two_of_them(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
-    if (se->tok_start + 1 < se->tok_end && tok_is(d, se->tok_start, "The") && tok_in(d, se->tok_start + 1, LEX_GROUP_NOUNS))
+    if (se->tok_start + 1 < se->tok_end && tok_is(d, se->tok_start, "The") &&
+        tok_in(d, se->tok_start + 1, LEX_GROUP_NOUNS))
         return true;
     for (int t = se->tok_start; t + 1 < se->tok_end && doc_step(d); t++)
         if ((tok_is(d, t, "two") || tok_is(d, t, "both")) && tok_in(d, t + 1, LEX_GROUP_NOUNS))
@@ -183,7 +187,8 @@ static bool two_of_them(const doc *d, int s)
 static bool possessive_end(const doc *d, size_t e)
 {
     const char *p = d->text + e;
-    return (e >= 2 && memcmp(p - 2, "'s", 2) == 0) || (e >= 4 && memcmp(p - 4, "\xE2\x80\x99s", 4) == 0);
+    return (e >= 2 && memcmp(p - 2, "'s", 2) == 0) ||
+           (e >= 4 && memcmp(p - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
 /* A verb whose object is the person met: "welcomed X", "called on X", "paid a courtesy call
@@ -198,18 +203,22 @@ static int object_trigger(const doc *d, int s)
             obj = t + 1;
         else if ((tok_is(d, t, "called") || tok_is(d, t, "calls")) && tok_is(d, t + 1, "on"))
             obj = t + 2;
-        else if (tok_is(d, t, "courtesy") && (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "visit")))
+        else if (tok_is(d, t, "courtesy") &&
+                 (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "visit")))
             obj = t;
-        else if ((tok_is(d, t, "talked") || tok_is(d, t, "conferred") || tok_is(d, t, "confers")) && tok_is(d, t + 1, "with"))
+        else if ((tok_is(d, t, "talked") || tok_is(d, t, "conferred") || tok_is(d, t, "confers")) &&
+                 tok_is(d, t + 1, "with"))
             obj = t + 2;
         /* "exchanged views with X" */
-        else if (tok_is(d, t, "exchanged") && tok_is(d, t + 1, "views") && t + 2 < se->tok_end && tok_is(d, t + 2, "with"))
+        else if (tok_is(d, t, "exchanged") && tok_is(d, t + 1, "views") && t + 2 < se->tok_end &&
+                 tok_is(d, t + 2, "with"))
             obj = t + 3;
         /* "headed to their first bilateral with X" (the noun), "in the company of X" */
-        else if ((tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals")) && tok_is(d, t + 1, "with"))
+        else if ((tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals")) &&
+                 tok_is(d, t + 1, "with"))
             obj = t + 2;
-        else if (tok_is(d, t, "company") && tok_is(d, t + 1, "of") && t > se->tok_start && tok_is(d, t - 1, "the") &&
-                 t - 1 > se->tok_start && tok_is(d, t - 2, "in"))
+        else if (tok_is(d, t, "company") && tok_is(d, t + 1, "of") && t > se->tok_start &&
+                 tok_is(d, t - 1, "the") && t - 1 > se->tok_start && tok_is(d, t - 2, "in"))
             obj = t + 2;
         if (obj < 0 || obj >= se->tok_end || tok_in_quotes(d, t))
             continue;
@@ -225,7 +234,8 @@ static int object_trigger(const doc *d, int s)
                 break;
             /* "called on X to resign" asks, it does not meet */
             int after = pm->tok_end;
-            if (after + 1 < se->tok_end && tok_is(d, after, "to") && (d->tokens.items[after + 1].flags & TK_WORD) &&
+            if (after + 1 < se->tok_end && tok_is(d, after, "to") &&
+                (d->tokens.items[after + 1].flags & TK_WORD) &&
                 !(d->tokens.items[after + 1].flags & TK_CAP))
                 break;
             return negated(d, se->tok_start, t) ? -1 : t;
@@ -310,7 +320,8 @@ static int counterparts(const doc *d, int s, int self, int *out, int max, bool *
             const char *cs[2];
             if (tok_is(d, k, ",") || tok_is(d, k, "and"))
                 continue;
-            if (tok_ieq(d, k, "his") || tok_ieq(d, k, "her") || tok_ieq(d, k, "their") || tok_ieq(d, k, "the"))
+            if (tok_ieq(d, k, "his") || tok_ieq(d, k, "her") || tok_ieq(d, k, "their") ||
+                tok_ieq(d, k, "the"))
                 break;
             if (tok_countries(d, k, cs) != 1) {
                 list_ok = false;
@@ -330,8 +341,10 @@ static int counterparts(const doc *d, int s, int self, int *out, int max, bool *
  * office in the article, into out[]; returns how many (none unless every country is found). */
 static int demonym_group(const doc *d, int s, int *out, int max)
 {
-    static const char *const OFFICE_NOUNS[][2] = {{"ministers", "minister"}, {"presidents", "president"},
-                                                  {"secretaries", "secretary"}, {"premiers", "premier"}};
+    static const char *const OFFICE_NOUNS[][2] = {{"ministers", "minister"},
+                                                  {"presidents", "president"},
+                                                  {"secretaries", "secretary"},
+                                                  {"premiers", "premier"}};
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start + 2; t < se->tok_end; t++) {
         const char *noun = NULL;
@@ -343,14 +356,15 @@ static int demonym_group(const doc *d, int s, int *out, int max)
         /* the office's words before the noun ("foreign", "Defence"), then the countries */
         int k = t - 1, words = 0;
         const char *cs[2];
-        while (k >= se->tok_start && words < 2 && (d->tokens.items[k].flags & TK_WORD) && tok_countries(d, k, cs) == 0 &&
-               !tok_is(d, k, "and") && !tok_ieq(d, k, "the")) {
+        while (k >= se->tok_start && words < 2 && (d->tokens.items[k].flags & TK_WORD) &&
+               tok_countries(d, k, cs) == 0 && !tok_is(d, k, "and") && !tok_ieq(d, k, "the")) {
             k--;
             words++;
         }
         strbuf office = STRBUF_INIT;
         if (words)
-            strbuf_add(&office, d->text + d->tokens.items[k + 1].start, d->tokens.items[t - 1].end - d->tokens.items[k + 1].start);
+            strbuf_add(&office, d->text + d->tokens.items[k + 1].start,
+                       d->tokens.items[t - 1].end - d->tokens.items[k + 1].start);
         strbuf_addf(&office, "%s%s", words ? " " : "", noun);
         int n = 0, countries = 0;
         bool all = true;
@@ -431,7 +445,8 @@ static char *visit_destination(const doc *d, int s)
         if (a < se->tok_end && tok_is(d, a, "the"))
             a++;
         int k = a;
-        while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) && d->tokens.items[k].person < 0 &&
+        while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) &&
+               d->tokens.items[k].person < 0 &&
                !lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) &&
                lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) < 0)
             k++;
@@ -478,15 +493,17 @@ static char *venue(const doc *d, int s)
         int k = a;
         bool place_word = false;
         while (k < se->tok_end && k - a < 5 &&
-               (tok_capitalised(d, k) || (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1)))) {
+               (tok_capitalised(d, k) ||
+                (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1)))) {
             place_word |= tok_in(d, k, LEX_ORG_WORDS);
-            if (d->tokens.items[k].person >= 0 || tok_in(d, k, LEX_EVENT_WORDS) || lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) ||
+            if (d->tokens.items[k].person >= 0 || tok_in(d, k, LEX_EVENT_WORDS) ||
+                lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) ||
                 lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) >= 0)
                 break;
             k++;
         }
-        if (k - a >= 2 && place_word && tok_capitalised(d, k - 1) && !quoted_at(d, d->tokens.items[a].start) &&
-            (k >= se->tok_end || !tok_capitalised(d, k)))
+        if (k - a >= 2 && place_word && tok_capitalised(d, k - 1) &&
+            !quoted_at(d, d->tokens.items[a].start) && (k >= se->tok_end || !tok_capitalised(d, k)))
             return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
     }
     return NULL;
@@ -525,7 +542,8 @@ static char *meeting_place(const doc *d, int s, bool *venue_only)
         while (t < se->tok_end && !tok_is(d, t, "\xE2\x80\x9D") && !tok_is(d, t, "\""))
             t++;
         t++;
-        if (t < se->tok_end && place_in_sentence_skip(d, s, se->start, d->tokens.items[t].start, &ps, &pe) &&
+        if (t < se->tok_end &&
+            place_in_sentence_skip(d, s, se->start, d->tokens.items[t].start, &ps, &pe) &&
             !quoted_at(d, ps) && ps < topics_start(d, s))
             return doc_strdup(d, ps, pe);
     }
@@ -548,7 +566,8 @@ static bool elsewhere_than_dateline(const doc *d, const char *p)
         return true;
     const char *cap_country = lex_capital_country(dl, strlen(dl));
     const char *p_country = lex_country(p, strlen(p));
-    bool same = strcmp(dl, p) == 0 || (cap_country && p_country && strcmp(cap_country, p_country) == 0);
+    bool same = strcmp(dl, p) == 0 ||
+                (cap_country && p_country && strcmp(cap_country, p_country) == 0);
     free(dl);
     return !same;
 }
@@ -617,11 +636,12 @@ static bool planned(const doc *d, int s, int trig)
     int k = trig + 1;
     while (k < se->tok_end && tok_is(d, k, ","))
         k++;
-    if (k + 2 < se->tok_end && (tok_is(d, k, "to") || tok_is(d, k, "will")) && tok_is(d, k + 1, "be") &&
-        tok_is(d, k + 2, "held"))
+    if (k + 2 < se->tok_end && (tok_is(d, k, "to") || tok_is(d, k, "will")) &&
+        tok_is(d, k + 1, "be") && tok_is(d, k + 2, "held"))
         return true;
     /* "a meeting was planned", "talks are scheduled" */
-    if (k + 1 < se->tok_end && (tok_is(d, k, "was") || tok_is(d, k, "were") || tok_is(d, k, "is") || tok_is(d, k, "are")))
+    if (k + 1 < se->tok_end &&
+        (tok_is(d, k, "was") || tok_is(d, k, "were") || tok_is(d, k, "is") || tok_is(d, k, "are")))
         k++;
     return k < se->tok_end && tok_in(d, k, LEX_PLAN_WORDS);
 }
@@ -632,19 +652,21 @@ static bool one_by_one(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t < se->tok_end; t++)
-        if (tok_is(d, t, "bilateral") || tok_is(d, t, "respectively") || tok_is(d, t, "separately") ||
-            tok_is(d, t, "individually"))
+        if (tok_is(d, t, "bilateral") || tok_is(d, t, "respectively") ||
+            tok_is(d, t, "separately") || tok_is(d, t, "individually"))
             return true;
     return false;
 }
 
 /* The meeting "the two ministers" of sentence s stands for: the latest whose participants
  * all hold that office ("ministers": a Minister each), else the last one told. */
-static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, size_t n, const meeting *last)
+static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, size_t n,
+                                      const meeting *last)
 {
     const sentence *se = &d->sents.items[s];
     const char *office = NULL;
-    static const char *const OFFICES[][2] = {{"ministers", "Minister"}, {"presidents", "President"},
+    static const char *const OFFICES[][2] = {{"ministers", "Minister"},
+                                             {"presidents", "President"},
                                              {"secretaries", "Secretary"}};
     for (int t = se->tok_start; t < se->tok_end && !office; t++)
         for (size_t k = 0; k < sizeof OFFICES / sizeof *OFFICES; k++)
@@ -667,8 +689,8 @@ enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
  * countries are met one by one); *count says how many.  READ_ORPHAN: a meeting of "the two
  * leaders" before anyone is named, out[0] holding what it tells (place, date, evidence). */
-static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t nms, const meeting *last,
-                                  bool witnessed, meeting *out, int *count)
+static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t nms,
+                                  const meeting *last, bool witnessed, meeting *out, int *count)
 {
     meeting *m = &out[0];
     memset(m, 0, sizeof *m);
@@ -683,7 +705,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     bool signing = false;
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t < se->tok_end && !signing && doc_step(d); t++)
-        if (tok_in(d, t, LEX_SIGNING_VERBS) && !tok_is(d, t, "agreed") && !tok_is(d, t, "reached")) {
+        if (tok_in(d, t, LEX_SIGNING_VERBS) && !tok_is(d, t, "agreed") &&
+            !tok_is(d, t, "reached")) {
             signing = true;
             verb = t;
         }
@@ -720,14 +743,17 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             continue;
         if (g && !tok_in_quotes(d, t) && post < 0)
             add_person(m, people_resolve_pronoun(d, d->tokens.items[t].start, g));
-        if (post >= 0 && (tok_is(d, t, "I") || tok_is(d, t, "my") || tok_is(d, t, "My") || tok_is(d, t, "We") ||
-                          tok_is(d, t, "we") || tok_is(d, t, "our") || tok_is(d, t, "Our")))
+        if (post >= 0 &&
+            (tok_is(d, t, "I") || tok_is(d, t, "my") || tok_is(d, t, "My") || tok_is(d, t, "We") ||
+             tok_is(d, t, "we") || tok_is(d, t, "our") || tok_is(d, t, "Our")))
             add_person(m, d->posts.items[post].author);
     }
     /* "his Saudi, Omani and Iraqi counterparts" */
     int cps[MAX_SENTENCE_MEETINGS];
     bool plural = false;
-    int ncp = trig >= 0 && !visit ? counterparts(d, s, m->n ? m->people[0] : -1, cps, MAX_SENTENCE_MEETINGS, &plural) : 0;
+    int ncp = trig >= 0 && !visit ? counterparts(d, s, m->n ? m->people[0] : -1, cps,
+                                                 MAX_SENTENCE_MEETINGS, &plural)
+                                  : 0;
     if (ncp > 0 && !plural)
         add_person(m, cps[0]);
     /* "X held bilateral talks with A, B and C", "met A and B respectively": one meeting with
@@ -805,7 +831,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     for (int k = s - 1; pair_from_before && !m->date.y && k >= 0 && k >= s - 3; k--) {
         for (int i = d->sents.items[k].dates_start; i < d->sents.items[k].dates_end; i++) {
             const date_mention *dm = &d->dates.items[i];
-            if (dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved) && dm->value.d) {
+            if (dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved) &&
+                dm->value.d) {
                 m->date = dm->value;
                 break;
             }
@@ -868,7 +895,8 @@ static void complete_meeting(const doc *d, int s, meeting *m)
     date_value date = {0};
     for (size_t i = 0; i < d->dates.n; i++) {
         const date_mention *dm = &d->dates.items[i];
-        if (dm->sent == s && dm->kind != DATE_RANGE && (dm->kind == DATE_ABSOLUTE || dm->resolved)) {
+        if (dm->sent == s && dm->kind != DATE_RANGE &&
+            (dm->kind == DATE_ABSOLUTE || dm->resolved)) {
             date = dm->value;
             break;
         }
@@ -920,12 +948,10 @@ static void index_signatories(const doc *d, strmap *signed_by)
 {
     size_t i;
     json_t *a;
-    json_array_foreach(d->agreements, i, a)
-    {
+    json_array_foreach(d->agreements, i, a) {
         size_t k;
         json_t *p;
-        json_array_foreach(json_object_get(a, "signatories"), k, p)
-        {
+        json_array_foreach(json_object_get(a, "signatories"), k, p) {
             strbuf key = STRBUF_INIT;
             strbuf_add(&key, &i, sizeof i);
             strbuf_addstr(&key, json_string_value(json_object_get(p, "key")));
@@ -941,8 +967,7 @@ static void date_from_agreements(const doc *d, const strmap *signed_by, bool sam
 {
     size_t i;
     json_t *a;
-    json_array_foreach(d->agreements, i, a)
-    {
+    json_array_foreach(d->agreements, i, a) {
         int common = 0;
         for (int j = 0; j < m->n; j++) {
             strbuf key = STRBUF_INIT;
@@ -953,7 +978,8 @@ static void date_from_agreements(const doc *d, const strmap *signed_by, bool sam
         }
         if (common >= 2) {
             const char *sd = json_string_value(json_object_get(a, "signed"));
-            if (!m->date.y && sd && date_parse_ymd(sd, &m->date) && json_is_true(json_object_get(a, "date_inferred"))) {
+            if (!m->date.y && sd && date_parse_ymd(sd, &m->date) &&
+                json_is_true(json_object_get(a, "date_inferred"))) {
                 /* dated by the article only: the day holds for same-day news, else the month */
                 if (!same_day)
                     m->date.d = 0;
@@ -1054,7 +1080,8 @@ static bool signings_witnessed(const doc *d)
             continue;
         for (int t = se->tok_start; t + 2 < se->tok_end; t++)
             if ((tok_is(d, t, "witnessed") || tok_is(d, t, "witnessing")) &&
-                (tok_is(d, t + 1, "signing") || (tok_is(d, t + 1, "the") && tok_is(d, t + 2, "signing"))))
+                (tok_is(d, t + 1, "signing") ||
+                 (tok_is(d, t + 1, "the") && tok_is(d, t + 2, "signing"))))
                 return true;
     }
     return false;
@@ -1121,8 +1148,9 @@ void meetings_find(doc *d)
          * a call, on the sidelines of an event held who knows where, or a participant is told to
          * have gone elsewhere */
         /* "in Ethiopia" written from Addis Ababa on the day: the dateline's city is the finer */
-        if (m->place && (d->dateline || d->byline_place) && !m->sidelines && date_near(m->date, d->published) &&
-            lex_country(m->place, strlen(m->place)) && !elsewhere_than_dateline(d, m->place)) {
+        if (m->place && (d->dateline || d->byline_place) && !m->sidelines &&
+            date_near(m->date, d->published) && lex_country(m->place, strlen(m->place)) &&
+            !elsewhere_than_dateline(d, m->place)) {
             free(m->place);
             m->place = dateline_place(d);
         }
@@ -1132,8 +1160,10 @@ void meetings_find(doc *d)
                 m->place = dest; /* "X arrived in Nepal on a two-day visit": they met there */
             } else if (dest) {
                 free(dest);
-            } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
-                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y) || m->date_inferred)) {
+            } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 &&
+                       !m->sidelines &&
+                       (date_near(m->date, d->published) || (!m->date.y && !d->published.y) ||
+                        m->date_inferred)) {
                 /* the day's news, or news neither the article nor the meeting dates */
                 free(m->place);
                 m->place = dateline_place(d);

@@ -91,7 +91,7 @@ static int *cluster_next(const int *cluster, size_t n)
 typedef struct tally {
     VEC(char *) values; /* in the order first seen */
     VEC(int) counts;
-    json_t *index;      /* value -> position, once there are more than TALLY_SCAN values */
+    json_t *index; /* value -> position, once there are more than TALLY_SCAN values */
 } tally;
 
 /* A cluster reported by thousands of articles tallies thousands of sources: past this many
@@ -202,7 +202,8 @@ static date_value best_date(const date_value *dates, size_t n)
         int support = 0;
         for (size_t k = 0; k < n; k++)
             support += dates[k].y && date_compatible(dates[i], dates[k]);
-        if (support > best_support || (support == best_support && precision(dates[i]) > precision(best))) {
+        if (support > best_support ||
+            (support == best_support && precision(dates[i]) > precision(best))) {
             best = dates[i];
             best_support = support;
         }
@@ -221,13 +222,13 @@ typedef struct person_item {
 
 typedef struct people_index {
     VEC(person_item) items;
-    int *cluster;           /* item -> cluster root */
-    VEC(int) roots;         /* cluster roots, in output order */
-    char **ids;             /* per item: the person id */
-    char **names;           /* per item: the canonical name */
-    json_t *by_ref;         /* "source\x1fkey" -> the first item with them */
-    const json_t *refs;     /* or, merging without people: "source\x1fkey" -> [id, name] */
-    bool annotate;          /* give each fact its merge_key and merge_members */
+    int *cluster;       /* item -> cluster root */
+    VEC(int) roots;     /* cluster roots, in output order */
+    char **ids;         /* per item: the person id */
+    char **names;       /* per item: the canonical name */
+    json_t *by_ref;     /* "source\x1fkey" -> the first item with them */
+    const json_t *refs; /* or, merging without people: "source\x1fkey" -> [id, name] */
+    bool annotate;      /* give each fact its merge_key and merge_members */
 } people_index;
 
 /* An item's place in its extraction's list: its position there, or the "_idx" an
@@ -261,14 +262,12 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
 {
     size_t i;
     json_t *src;
-    json_array_foreach(sources, i, src)
-    {
+    json_array_foreach(sources, i, src) {
         const char *sid = json_string_value(json_object_get(src, "source_id"));
         json_t *people = json_object_get(json_object_get(src, "extraction"), "people");
         size_t k;
         json_t *p;
-        json_array_foreach(people, k, p)
-        {
+        json_array_foreach(people, k, p) {
             person_item it = {.source = sid,
                               .idx = item_index(p, k),
                               .key = json_string_value(json_object_get(p, "key")),
@@ -360,7 +359,8 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
             tally_add(&aliases, y->name);
             size_t k;
             json_t *al;
-            json_array_foreach(y->aliases, k, al) tally_add(&aliases, json_string_value(al));
+            json_array_foreach(y->aliases, k, al)
+                tally_add(&aliases, json_string_value(al));
         }
         const char *name = tally_best(&names);
         if (!name)
@@ -369,8 +369,8 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
         if (!key)
             key = px->items.items[a].key;
         char *id = fact_id("person", key);
-        json_t *o = json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name, "title", tally_best(&titles),
-                              "aliases", tally_sorted_json(&aliases, name));
+        json_t *o = json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name, "title",
+                              tally_best(&titles), "aliases", tally_sorted_json(&aliases, name));
         json_t *members = px->annotate ? json_array() : NULL;
         for (int b = (int)a; b >= 0; b = next_member[b]) {
             px->ids[b] = strdup(id);
@@ -423,8 +423,8 @@ static json_t *person_ref(const people_index *px, const char *source, const json
         }
     }
     if (!id || !name)
-        return json_pack("{s:n, s:s?, s:s?}", "person_id", "name", json_string_value(json_object_get(ref, "name")),
-                         "title", title);
+        return json_pack("{s:n, s:s?, s:s?}", "person_id", "name",
+                         json_string_value(json_object_get(ref, "name")), "title", title);
     return json_pack("{s:s, s:s, s:s?}", "person_id", id, "name", name, "title", title);
 }
 
@@ -458,7 +458,8 @@ static bool item_valid(const char *kind, const json_t *f)
     if (!json_is_object(f))
         return false;
     if (strcmp(kind, "people") == 0)
-        return json_is_string(json_object_get(f, "key")) && json_is_string(json_object_get(f, "name"));
+        return json_is_string(json_object_get(f, "key")) &&
+               json_is_string(json_object_get(f, "name"));
     if (!json_is_array(json_object_get(f, "evidence")))
         return false;
     if (strcmp(kind, "agreements") == 0)
@@ -474,13 +475,11 @@ static void collect(const json_t *sources, const char *kind, item_vec *out)
 {
     size_t i;
     json_t *src;
-    json_array_foreach(sources, i, src)
-    {
+    json_array_foreach(sources, i, src) {
         const char *sid = json_string_value(json_object_get(src, "source_id"));
         size_t k;
         json_t *f;
-        json_array_foreach(json_object_get(json_object_get(src, "extraction"), kind), k, f)
-        {
+        json_array_foreach(json_object_get(json_object_get(src, "extraction"), kind), k, f) {
             if (!item_valid(kind, f))
                 continue;
             item it = {sid, f, item_index(f, k)};
@@ -586,8 +585,7 @@ static json_t *cluster_evidence(const item_vec *items, const int *next, int root
     for (int i = root; i >= 0; i = next[i]) {
         size_t k;
         json_t *e;
-        json_array_foreach(json_object_get(items->items[i].fact, "evidence"), k, e)
-        {
+        json_array_foreach(json_object_get(items->items[i].fact, "evidence"), k, e) {
             json_t *x = json_pack("{s:s, s:O, s:O}", "source_id", items->items[i].source, "start",
                                   json_object_get(e, "start"), "end", json_object_get(e, "end"));
             /* NOLINTNEXTLINE(bugprone-sizeof-expression) sizeof of a json_t * is meant */
@@ -615,11 +613,13 @@ static json_t *cluster_members(const item_vec *items, const int *next, int root)
 {
     json_t *out = json_array();
     for (int i = root; i >= 0; i = next[i])
-        json_array_append_new(out, json_pack("[s, i]", items->items[i].source, items->items[i].idx));
+        json_array_append_new(out,
+                              json_pack("[s, i]", items->items[i].source, items->items[i].idx));
     return out;
 }
 
-static double cluster_confidence(const item_vec *items, const int *next, int root, const char **rule)
+static double cluster_confidence(const item_vec *items, const int *next, int root,
+                                 const char **rule)
 {
     double best = 0;
     tally sources = {0};
@@ -645,8 +645,7 @@ static char *set_key(const json_t *arr, const char *field)
     VEC(char *) v = {0};
     size_t i;
     json_t *x;
-    json_array_foreach(arr, i, x)
-    {
+    json_array_foreach(arr, i, x) {
         const char *s = field ? str(x, field) : json_string_value(x);
         if (s)
             VEC_PUSH(v, (char *)s);
@@ -684,14 +683,14 @@ static char *unique_id(const char *kind, const char *key, json_t *taken)
 
 /* What agreements_same() reads of one report, worked out once. */
 typedef struct agreement_info {
-    const char *source;   /* the article that reports it */
+    const char *source; /* the article that reports it */
     const char *acronym, *head;
     bool generic;
     date_value signed_on; /* as reported */
     char *parties;        /* set_key() of the parties */
     size_t nparties;
-    VEC(char *) names;    /* agreement_key() of the name and each alias, the empty ones left out */
-    VEC(char *) numbers;  /* agreement_key() of each descriptor that starts with a digit */
+    VEC(char *) names;   /* agreement_key() of the name and each alias, the empty ones left out */
+    VEC(char *) numbers; /* agreement_key() of each descriptor that starts with a digit */
 } agreement_info;
 
 static void agreement_info_init(agreement_info *ai, const json_t *f)
@@ -708,8 +707,7 @@ static void agreement_info_init(agreement_info *ai, const json_t *f)
     json_t *names = json_array();
     json_array_append(names, json_object_get(f, "name"));
     json_array_extend(names, json_object_get(f, "aliases"));
-    json_array_foreach(names, i, x)
-    {
+    json_array_foreach(names, i, x) {
         if (!json_is_string(x))
             continue;
         char *k = agreement_key(json_string_value(x));
@@ -719,8 +717,7 @@ static void agreement_info_init(agreement_info *ai, const json_t *f)
             free(k);
     }
     json_decref(names);
-    json_array_foreach(json_object_get(f, "descriptors"), i, x)
-    {
+    json_array_foreach(json_object_get(f, "descriptors"), i, x) {
         const char *w = json_string_value(x);
         /* only distinctive words: a number ("10-year") */
         if (w && isdigit((unsigned char)w[0]))
@@ -769,7 +766,8 @@ static bool agreements_same(const agreement_info *a, const agreement_info *b)
     if (!ha || !hb)
         return false;
     /* "pact", "deal", "agreement" and "accord" may stand for a document of any type */
-    bool heads = strcmp(ha, hb) == 0 || (ga && lex_has(LEX_ANY_TYPE_HEADS, ha, strlen(ha))) || (gb && lex_has(LEX_ANY_TYPE_HEADS, hb, strlen(hb)));
+    bool heads = strcmp(ha, hb) == 0 || (ga && lex_has(LEX_ANY_TYPE_HEADS, ha, strlen(ha))) ||
+                 (gb && lex_has(LEX_ANY_TYPE_HEADS, hb, strlen(hb)));
     if (!heads)
         return false;
     if (a->nparties < 2 && b->nparties < 2)
@@ -817,7 +815,8 @@ static int *cluster_agreements(const item_vec *items)
             block_add(&blocks, "name", ai->names.items[k], (int)i);
         if (precision(ai->signed_on) == 3) {
             char day[32];
-            snprintf(day, sizeof day, "%d-%d-%d", ai->signed_on.y, ai->signed_on.m, ai->signed_on.d);
+            snprintf(day, sizeof day, "%d-%d-%d", ai->signed_on.y, ai->signed_on.m,
+                     ai->signed_on.d);
             block_add(&blocks, "day", day, (int)i);
         }
         if (!ai->generic)
@@ -851,7 +850,8 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
-        tally names = {0}, generic_names = {0}, aliases = {0}, acronyms = {0}, places = {0}, parties = {0};
+        tally names = {0}, generic_names = {0}, aliases = {0}, acronyms = {0}, places = {0},
+              parties = {0};
         VEC(date_value) dates = {0};
         VEC(date_value) inferred = {0};
         json_t *signatories = json_array();
@@ -863,7 +863,8 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
             tally_add(&aliases, str(f, "name"));
             size_t k;
             json_t *x;
-            json_array_foreach(json_object_get(f, "aliases"), k, x) tally_add(&aliases, json_string_value(x));
+            json_array_foreach(json_object_get(f, "aliases"), k, x)
+                tally_add(&aliases, json_string_value(x));
             tally_add(&acronyms, str(f, "acronym"));
             tally_add(&places, str(f, "place"));
             char *pk = set_key(json_object_get(f, "parties"), NULL);
@@ -874,8 +875,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
             VEC_PUSH(dates, dv);
             date_value iv = parse_date(str(f, "signed"));
             VEC_PUSH(inferred, iv);
-            json_array_foreach(json_object_get(f, "signatories"), k, x)
-            {
+            json_array_foreach(json_object_get(f, "signatories"), k, x) {
                 json_t *ref = person_ref(px, items.items[b].source, x);
                 const char *pid = str(ref, "person_id");
                 const char *idk = pid ? pid : str(ref, "name");
@@ -920,7 +920,8 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         json_object_set_new(o, "aliases", tally_sorted_json(&aliases, name));
         json_object_set_new(o, "acronym", acronym ? json_string(acronym) : json_null());
         json_object_set_new(o, "signed", signed_s ? json_string(signed_s) : json_null());
-        json_object_set_new(o, "place", tally_best(&places) ? json_string(tally_best(&places)) : json_null());
+        json_object_set_new(o, "place",
+                            tally_best(&places) ? json_string(tally_best(&places)) : json_null());
         json_object_set_new(o, "parties", party_list);
         json_object_set_new(o, "signatories", signatories);
         json_object_set_new(o, "rule", json_string(rule ? rule : "named-agreement"));
@@ -954,11 +955,12 @@ static json_t *participant_ids(const people_index *px, const char *source, const
     json_t *ids = json_array();
     size_t k;
     json_t *p;
-    json_array_foreach(json_object_get(fact, "participants"), k, p)
-    {
+    json_array_foreach(json_object_get(fact, "participants"), k, p) {
         json_t *ref = person_ref(px, source, p);
         const char *pid = str(ref, "person_id");
-        json_array_append_new(ids, json_string(pid ? pid : str(ref, "name") ? str(ref, "name") : "?"));
+        json_array_append_new(ids, json_string(pid                ? pid
+                                               : str(ref, "name") ? str(ref, "name")
+                                                                  : "?"));
         json_decref(ref);
     }
     return ids;
@@ -970,11 +972,11 @@ static json_t *index_sources(const json_t *sources, const item_vec *items)
 {
     json_t *by_id = json_object(), *src;
     size_t i;
-    json_array_foreach(sources, i, src)
-    {
+    json_array_foreach(sources, i, src) {
         const char *id = str(src, "source_id");
         if (!json_object_get(by_id, id))
-            json_object_set_new(by_id, id, json_pack("{s:O, s:i}", "source", src, "first_item", -1));
+            json_object_set_new(by_id, id,
+                                json_pack("{s:O, s:i}", "source", src, "first_item", -1));
     }
     for (i = 0; i < items->n; i++) {
         json_t *entry = json_object_get(by_id, items->items[i].source);
@@ -998,7 +1000,9 @@ static bool meetings_same(const json_t *by_id, const item *a, const item *b, con
     int common = 0;
     size_t i, k;
     json_t *x, *y;
-    json_array_foreach(ia, i, x) json_array_foreach(ib, k, y) common += json_equal(x, y);
+    json_array_foreach(ia, i, x)
+        json_array_foreach(ib, k, y)
+            common += json_equal(x, y);
     size_t na = json_array_size(ia), nb = json_array_size(ib);
     if (common < 2 && !(common == (int)na && na == nb && na > 0))
         return false;
@@ -1019,7 +1023,8 @@ static bool meetings_same(const json_t *by_id, const item *a, const item *b, con
      * people's meeting that its article, written within a month after it, looks back on */
     const char *pa = str(a->fact, "place"), *pb = str(b->fact, "place");
     const char *oa = str(a->fact, "occasion"), *ob = str(b->fact, "occasion");
-    if ((pa && pb && strcmp(pa, pb) == 0) || (oa && ob && strcmp(oa, ob) == 0) || (!da.y && !db.y && !pa && !pb))
+    if ((pa && pb && strcmp(pa, pb) == 0) || (oa && ob && strcmp(oa, ob) == 0) ||
+        (!da.y && !db.y && !pa && !pb))
         return true;
     const item *undated = da.y ? b : a;
     date_value dated = da.y ? da : db;
@@ -1050,7 +1055,8 @@ static int *cluster_meetings(const json_t *by_id, const people_index *px, const 
                 json_object_set_new(by_participant, json_string_value(x), list = json_array());
             /* once per report, in report order */
             if (!json_array_size(list) ||
-                json_integer_value(json_array_get(list, json_array_size(list) - 1)) != (json_int_t)i)
+                json_integer_value(json_array_get(list, json_array_size(list) - 1)) !=
+                    (json_int_t)i)
                 json_array_append_new(list, json_integer((json_int_t)i));
         }
     }
@@ -1085,9 +1091,10 @@ static date_value source_reference(const json_t *by_id, const char *source, cons
     date_value v = published_of(by_id, source);
     if (precision(v) == 3)
         return v;
-    json_int_t first = json_integer_value(json_object_get(json_object_get(by_id, source), "first_item"));
-    for (size_t k = first < 0 ? items->n : (size_t)first; k < items->n && strcmp(items->items[k].source, source) == 0;
-         k++) {
+    json_int_t first = json_integer_value(
+        json_object_get(json_object_get(by_id, source), "first_item"));
+    for (size_t k = first < 0 ? items->n : (size_t)first;
+         k < items->n && strcmp(items->items[k].source, source) == 0; k++) {
         if (str(items->items[k].fact, "date"))
             continue;
         if (precision(cluster_dates[cluster[k]]) == 3)
@@ -1136,8 +1143,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
             VEC_PUSH(inferred, iv);
             size_t k;
             json_t *x;
-            json_array_foreach(json_object_get(f, "participants"), k, x)
-            {
+            json_array_foreach(json_object_get(f, "participants"), k, x) {
                 json_t *ref = person_ref(px, items.items[b].source, x);
                 const char *idk = str(ref, "person_id") ? str(ref, "person_id") : str(ref, "name");
                 if (idk && !json_object_get(seen, idk)) {
@@ -1153,7 +1159,8 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         free(inferred.items);
         if (!when.y) {
             /* an undated meeting is dated, to the month, by the article that reports it */
-            date_value ref = source_reference(by_id, items.items[a].source, &items, cluster, cluster_dates);
+            date_value ref = source_reference(by_id, items.items[a].source, &items, cluster,
+                                              cluster_dates);
             when = (date_value){ref.y, ref.m, 0};
         }
         char *date_s = date_format(when);
@@ -1166,9 +1173,11 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "date", date_s ? json_string(date_s) : json_null());
-        json_object_set_new(o, "place", tally_best(&places) ? json_string(tally_best(&places)) : json_null());
+        json_object_set_new(o, "place",
+                            tally_best(&places) ? json_string(tally_best(&places)) : json_null());
         json_object_set_new(o, "occasion",
-                            tally_best(&occasions) ? json_string(tally_best(&occasions)) : json_null());
+                            tally_best(&occasions) ? json_string(tally_best(&occasions))
+                                                   : json_null());
         json_object_set_new(o, "participants", participants);
         json_object_set_new(o, "rule", json_string(rule ? rule : "meeting-verb"));
         json_object_set_new(o, "confidence", json_real(conf));
@@ -1204,7 +1213,8 @@ static char *quote_key(const char *text)
             strbuf_addch(&sb, (char)tolower(*p));
         else if (*p >= 0x80 && (*p & 0xC0) != 0x80 && !(p[0] == 0xE2 && p[1] == 0x80))
             strbuf_addch(&sb, (char)*p);
-        else if (*p >= 0x80 && (*p & 0xC0) == 0x80 && sb.len && ((unsigned char)sb.buf[sb.len - 1] >= 0x80))
+        else if (*p >= 0x80 && (*p & 0xC0) == 0x80 && sb.len &&
+                 ((unsigned char)sb.buf[sb.len - 1] >= 0x80))
             strbuf_addch(&sb, (char)*p);
     }
     return strbuf_detach(&sb, NULL);
@@ -1238,7 +1248,8 @@ static int *cluster_quotes(char *const *keys, json_t *const *speakers, size_t n)
     quote_order *order = malloc((n ? n : 1) * sizeof *order);
     int *parent = uf_new(n);
     for (size_t i = 0; i < n; i++)
-        order[i] = (quote_order){keys[i], speakers[i] ? str(speakers[i], "person_id") : NULL, (int)i};
+        order[i] = (quote_order){keys[i], speakers[i] ? str(speakers[i], "person_id") : NULL,
+                                 (int)i};
     if (n)
         qsort(order, n, sizeof *order, cmp_quote_order);
     for (size_t run = 0, end; run < n; run = end) {
@@ -1292,9 +1303,11 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "text", json_string(str(items.items[a].fact, "text")));
-        json_object_set_new(o, "speaker", speaker ? json_deep_copy(speaker)
-                                                  : json_pack("{s:n, s:n, s:n}", "person_id", "name", "title"));
-        json_object_set_new(o, "cue", tally_best(&cues) ? json_string(tally_best(&cues)) : json_null());
+        json_object_set_new(o, "speaker",
+                            speaker ? json_deep_copy(speaker)
+                                    : json_pack("{s:n, s:n, s:n}", "person_id", "name", "title"));
+        json_object_set_new(o, "cue",
+                            tally_best(&cues) ? json_string(tally_best(&cues)) : json_null());
         json_object_set_new(o, "rule", json_string(rule ? rule : "quote"));
         json_object_set_new(o, "confidence", json_real(conf));
         json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
@@ -1377,7 +1390,8 @@ static void add_ref_keys(json_t *keys, const json_t *list)
 {
     size_t i;
     json_t *x;
-    json_array_foreach(list, i, x) add_key(keys, "r:", str(x, "key"));
+    json_array_foreach(list, i, x)
+        add_key(keys, "r:", str(x, "key"));
 }
 
 json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *f, const json_t *refs)
@@ -1449,7 +1463,8 @@ json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *f,
          * speaker), "u:" (of the words and no speaker) */
         char *words = quote_key(str(f, "text"));
         json_t *sp = json_object_get(f, "speaker");
-        json_t *ref = json_is_object(sp) ? person_ref(&(people_index){.refs = refs}, source, sp) : NULL;
+        json_t *ref = json_is_object(sp) ? person_ref(&(people_index){.refs = refs}, source, sp)
+                                         : NULL;
         const char *speaker = ref ? str(ref, "person_id") : NULL;
         add_key(keys, "w:", words);
         if (speaker) {
@@ -1468,11 +1483,11 @@ json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *f,
     /* each key once */
     json_t *seen = json_object(), *once = json_array(), *k;
     size_t i;
-    json_array_foreach(keys, i, k) if (!json_object_get(seen, json_string_value(k)))
-    {
-        json_object_set_new(seen, json_string_value(k), json_true());
-        json_array_append(once, k);
-    }
+    json_array_foreach(keys, i, k)
+        if (!json_object_get(seen, json_string_value(k))) {
+            json_object_set_new(seen, json_string_value(k), json_true());
+            json_array_append(once, k);
+        }
     json_decref(seen);
     json_decref(keys);
     return once;

@@ -46,8 +46,9 @@ static const char *const fact_lists[] = {"agreements", "meetings", "quotes"};
 
 typedef struct update {
     store *st;
-    const char *kind;  /* the list being merged again */
-    json_t *entries;   /* "source\x1fidx" -> {"source_id", "idx", "report", "published", "fact_id"?, "dirty"?} */
+    const char *kind; /* the list being merged again */
+    json_t *
+        entries; /* "source\x1fidx" -> {"source_id", "idx", "report", "published", "fact_id"?, "dirty"?} */
     json_t *queue;     /* entries added and not yet followed */
     json_t *removed;   /* source id -> true: articles whose reports are left out */
     json_t *facts;     /* old fact ids whose reports are all in entries */
@@ -82,7 +83,8 @@ static json_t *add_entry(update *u, json_t *row, bool dirty)
         /* the row becomes the entry: its report parsed (an indexed one comes as text), with
          * its place, as as_sources hands it over */
         const char *text = str(row, "report_text");
-        json_t *report = text ? json_loads(text, 0, NULL) : json_deep_copy(json_object_get(row, "report"));
+        json_t *report = text ? json_loads(text, 0, NULL)
+                              : json_deep_copy(json_object_get(row, "report"));
         if (!report) {
             free(k);
             return NULL;
@@ -110,7 +112,8 @@ static int add_rows(update *u, enum store_merge_by by, const char *a, const char
         json_decref(rows);
         return -1;
     }
-    json_array_foreach(rows, i, row) add_entry(u, row, dirty);
+    json_array_foreach(rows, i, row)
+        add_entry(u, row, dirty);
     json_decref(rows);
     return 0;
 }
@@ -157,7 +160,8 @@ static int follow(update *u, json_t *e)
         return 0;
     if (!people && read_refs(u, source))
         return -1;
-    json_t *keys = ingest_merge_keys(u->kind, source, json_object_get(e, "report"), people ? NULL : u->refs);
+    json_t *keys = ingest_merge_keys(u->kind, source, json_object_get(e, "report"),
+                                     people ? NULL : u->refs);
     if (!keys)
         return 0;
     json_object_set(e, "keys", keys);
@@ -167,7 +171,9 @@ static int follow(update *u, json_t *e)
     bool quotes = strcmp(u->kind, "quotes") == 0, all_words = false;
     /* a quote with no speaker joins every report of its words; one with a speaker, those
      * of its speaker, and every one when some report of the words names no speaker */
-    json_array_foreach(keys, i, k) if (quotes && strncmp(json_string_value(k), "u:", 2) == 0) all_words = true;
+    json_array_foreach(keys, i, k)
+        if (quotes && strncmp(json_string_value(k), "u:", 2) == 0)
+            all_words = true;
     json_array_foreach(keys, i, k) {
         const char *key = json_string_value(k);
         strbuf probe = STRBUF_INIT;
@@ -244,7 +250,8 @@ static json_t *as_sources(update *u)
                                     json_string(str(e, "published")));
             json_object_set_new(by_source, source, src);
         }
-        json_array_append(json_object_get(json_object_get(src, "extraction"), u->kind), json_object_get(e, "report"));
+        json_array_append(json_object_get(json_object_get(src, "extraction"), u->kind),
+                          json_object_get(e, "report"));
     }
     json_t *src;
     json_object_foreach(by_source, k, src) {
@@ -253,7 +260,8 @@ static json_t *as_sources(update *u)
         for (size_t i = 1; i < json_array_size(list); i++)
             for (size_t j = i; j > 0; j--) {
                 json_t *a = json_array_get(list, j - 1), *b = json_array_get(list, j);
-                if (json_integer_value(json_object_get(a, "_idx")) <= json_integer_value(json_object_get(b, "_idx")))
+                if (json_integer_value(json_object_get(a, "_idx")) <=
+                    json_integer_value(json_object_get(b, "_idx")))
                     break;
                 json_incref(a);
                 json_array_set(list, j - 1, b);
@@ -270,14 +278,15 @@ static void mark_members(update *u, const json_t *facts)
 {
     size_t i, k;
     json_t *f, *m;
-    json_array_foreach(facts, i, f) json_array_foreach(json_object_get(f, "merge_members"), k, m)
-    {
-        char *key = entry_key(json_string_value(json_array_get(m, 0)), json_integer_value(json_array_get(m, 1)));
-        json_t *e = json_object_get(u->entries, key);
-        if (e)
-            json_object_set(e, "new_id", json_object_get(f, "id"));
-        free(key);
-    }
+    json_array_foreach(facts, i, f)
+        json_array_foreach(json_object_get(f, "merge_members"), k, m) {
+            char *key = entry_key(json_string_value(json_array_get(m, 0)),
+                                  json_integer_value(json_array_get(m, 1)));
+            json_t *e = json_object_get(u->entries, key);
+            if (e)
+                json_object_set(e, "new_id", json_object_get(f, "id"));
+            free(key);
+        }
 }
 
 /* Adds the facts that share a merge_key with a new fact or an old one of the set (their
@@ -288,7 +297,8 @@ static int add_key_sharers(update *u, const json_t *facts)
     size_t i;
     const char *k;
     int added = 0;
-    json_array_foreach(facts, i, f) json_object_set_new(mkeys, str(f, "merge_key"), json_true());
+    json_array_foreach(facts, i, f)
+        json_object_set_new(mkeys, str(f, "merge_key"), json_true());
     json_object_foreach(u->facts, k, v) {
         char *mk = NULL;
         if (store_merge_fact_key(u->st, u->kind, k, &mk)) {
@@ -307,13 +317,13 @@ static int add_key_sharers(update *u, const json_t *facts)
             json_decref(mkeys);
             return -1;
         }
-        json_array_foreach(ids, n, id) if (!json_object_get(u->facts, json_string_value(id)))
-        {
-            if (add_fact(u, json_string_value(id)))
-                added = -1;
-            else if (added >= 0)
-                added = 1;
-        }
+        json_array_foreach(ids, n, id)
+            if (!json_object_get(u->facts, json_string_value(id))) {
+                if (add_fact(u, json_string_value(id)))
+                    added = -1;
+                else if (added >= 0)
+                    added = 1;
+            }
         json_decref(ids);
     }
     json_decref(mkeys);
@@ -381,9 +391,12 @@ static int put_entries(update *u)
         if (!rekey && old && strcmp(old, id) == 0)
             continue; /* as it was */
         if (rekey && strcmp(u->kind, "people") != 0)
-            keep_refs(json_object_get(e, "report"), str(e, "source_id"), json_object_get(e, "keys"), u->refs);
-        if (store_merge_put_item(u->st, u->kind, str(e, "source_id"), (int)json_integer_value(json_object_get(e, "idx")),
-                                 id, json_object_get(e, "report"), rekey ? json_object_get(e, "keys") : NULL))
+            keep_refs(json_object_get(e, "report"), str(e, "source_id"), json_object_get(e, "keys"),
+                      u->refs);
+        if (store_merge_put_item(u->st, u->kind, str(e, "source_id"),
+                                 (int)json_integer_value(json_object_get(e, "idx")), id,
+                                 json_object_get(e, "report"),
+                                 rekey ? json_object_get(e, "keys") : NULL))
             return -1;
     }
     return 0;
@@ -409,17 +422,16 @@ static void add_new_reports(update *u, const json_t *added)
 {
     size_t i, k;
     json_t *src, *r;
-    json_array_foreach(added, i, src)
-    {
+    json_array_foreach(added, i, src) {
         const json_t *x = json_object_get(src, "extraction");
-        json_array_foreach(json_object_get(x, u->kind), k, r)
-        {
+        json_array_foreach(json_object_get(x, u->kind), k, r) {
             json_t *keys = ingest_merge_keys(u->kind, str(src, "source_id"), r, NULL);
             if (!keys)
                 continue; /* the merge leaves it out */
             json_decref(keys);
-            json_t *row = json_pack("{s:s, s:I, s:O, s:s?}", "source_id", str(src, "source_id"), "idx",
-                                    (json_int_t)k, "report", r, "published", str(x, "published"));
+            json_t *row = json_pack("{s:s, s:I, s:O, s:s?}", "source_id", str(src, "source_id"),
+                                    "idx", (json_int_t)k, "report", r, "published",
+                                    str(x, "published"));
             add_entry(u, row, true);
             json_decref(row);
         }
@@ -438,11 +450,11 @@ static int add_removed_facts(update *u)
             json_decref(rows);
             return -1;
         }
-        json_array_foreach(rows, i, row) if (add_fact(u, str(row, "fact_id")))
-        {
-            json_decref(rows);
-            return -1;
-        }
+        json_array_foreach(rows, i, row)
+            if (add_fact(u, str(row, "fact_id"))) {
+                json_decref(rows);
+                return -1;
+            }
         json_decref(rows);
     }
     return 0;
@@ -467,7 +479,8 @@ static int update_people(update *u, const json_t *added, json_t *changed, json_t
     json_t *new_ids = json_object(), *f, *e;
     size_t i;
     const char *k;
-    json_array_foreach(people, i, f) json_object_set_new(new_ids, str(f, "id"), json_string(str(f, "name")));
+    json_array_foreach(people, i, f)
+        json_object_set_new(new_ids, str(f, "id"), json_string(str(f, "name")));
     int rc = 0;
     json_object_foreach(u->entries, k, e) {
         const char *old = str(e, "fact_id"), *now = str(e, "new_id");
@@ -487,7 +500,9 @@ static int update_people(update *u, const json_t *added, json_t *changed, json_t
         free(old_name);
     }
     json_t *v;
-    json_object_foreach(u->facts, k, v) if (!json_object_get(new_ids, k)) json_object_set_new(gone, k, json_true());
+    json_object_foreach(u->facts, k, v)
+        if (!json_object_get(new_ids, k))
+            json_object_set_new(gone, k, json_true());
     if (!rc && (store_merge_put_people(u->st, people) || put_entries(u)))
         rc = -1;
     json_decref(new_ids);
@@ -505,7 +520,8 @@ static int update_facts(update *u, const char *kind, const json_t *added, const 
     json_object_foreach((json_t *)changed, k, v) {
         strbuf key = STRBUF_INIT;
         strbuf_addf(&key, "r:%s", json_string_value(json_array_get(v, 1)));
-        int rc = add_rows(u, STORE_MERGE_BY_KEY_IN_SOURCE, key.buf, json_string_value(json_array_get(v, 0)), true);
+        int rc = add_rows(u, STORE_MERGE_BY_KEY_IN_SOURCE, key.buf,
+                          json_string_value(json_array_get(v, 0)), true);
         strbuf_release(&key);
         if (rc)
             return -1;
@@ -537,13 +553,14 @@ static int update_facts(update *u, const char *kind, const json_t *added, const 
     }
     mark_members(u, facts);
     json_t *old_ids = json_array();
-    json_object_foreach(u->facts, k, v) json_array_append_new(old_ids, json_string(k));
+    json_object_foreach(u->facts, k, v)
+        json_array_append_new(old_ids, json_string(k));
     double t4 = seconds_now();
     int rc = store_merge_splice(u->st, kind, old_ids, facts);
     double t5 = seconds_now();
     rc = rc || put_entries(u) ? -1 : 0;
-    log_debug("merge: %s: follow %.3f refs %.3f merge %.3f sharers %.3f splice %.3f put %.3f", kind, t1 - t0, t2 - t1,
-              t3 - t2, t4 - t3, t5 - t4, seconds_now() - t5);
+    log_debug("merge: %s: follow %.3f refs %.3f merge %.3f sharers %.3f splice %.3f put %.3f", kind,
+              t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, seconds_now() - t5);
     json_decref(old_ids);
     json_decref(merged);
     return rc;
@@ -554,9 +571,10 @@ static int index_sources(store *st, const json_t *added)
 {
     size_t i;
     json_t *src;
-    json_array_foreach(added, i, src) if (store_merge_put_source(st, str(src, "source_id"),
-                                                                 str(json_object_get(src, "extraction"), "published")))
-        return -1;
+    json_array_foreach(added, i, src)
+        if (store_merge_put_source(st, str(src, "source_id"),
+                                   str(json_object_get(src, "extraction"), "published")))
+            return -1;
     return 0;
 }
 
@@ -564,7 +582,10 @@ static int index_sources(store *st, const json_t *added)
  * `removed` (a source id, or NULL), inside the caller's write transaction. */
 static int update_locked(store *st, const json_t *added, const char *removed, bool last)
 {
-    update u = {.st = st, .removed = json_object(), .refs = json_object(), .refs_read = json_object()};
+    update u = {.st = st,
+                .removed = json_object(),
+                .refs = json_object(),
+                .refs_read = json_object()};
     json_t *changed = json_object(), *gone = json_object();
     int rc = -1;
     if (removed)
@@ -574,19 +595,22 @@ static int update_locked(store *st, const json_t *added, const char *removed, bo
     double t0 = seconds_now();
     if (update_people(&u, added, changed, gone))
         goto out;
-    log_debug("merge: people: %zu reports in %.3f s, %zu references changed", json_object_size(u.entries),
-              seconds_now() - t0, json_object_size(changed));
+    log_debug("merge: people: %zu reports in %.3f s, %zu references changed",
+              json_object_size(u.entries), seconds_now() - t0, json_object_size(changed));
     for (size_t i = 0; i < sizeof fact_lists / sizeof fact_lists[0]; i++) {
         t0 = seconds_now();
         if (update_facts(&u, fact_lists[i], added, changed))
             goto out;
-        log_debug("merge: %s: %zu reports of %zu facts in %.3f s", fact_lists[i], json_object_size(u.entries),
-                  json_object_size(u.facts), seconds_now() - t0);
+        log_debug("merge: %s: %zu reports of %zu facts in %.3f s", fact_lists[i],
+                  json_object_size(u.entries), json_object_size(u.facts), seconds_now() - t0);
     }
     json_t *v;
     const char *k;
-    json_object_foreach(gone, k, v) if (store_merge_drop_person(st, k)) goto out;
-    if ((removed && store_merge_drop_source(st, removed)) || store_merge_index_done(st, false, last))
+    json_object_foreach(gone, k, v)
+        if (store_merge_drop_person(st, k))
+            goto out;
+    if ((removed && store_merge_drop_source(st, removed)) ||
+        store_merge_index_done(st, false, last))
         goto out;
     rc = 0;
 out:
@@ -618,13 +642,17 @@ static int index_all(store *st, const json_t *sources, const json_t *facts)
     /* each report's fact, and what each article's person keys stand for */
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
         json_array_foreach(json_object_get(facts, lists[l]), i, f) {
-            if (store_merge_put_fact(st, lists[l], str(f, "id"), str(f, "merge_key") ? str(f, "merge_key") : ""))
+            if (store_merge_put_fact(st, lists[l], str(f, "id"),
+                                     str(f, "merge_key") ? str(f, "merge_key") : ""))
                 goto out;
             json_array_foreach(json_object_get(f, "merge_members"), k, m) {
                 strbuf at = STRBUF_INIT;
-                strbuf_addf(&at, "%s\x1f%s\x1f%lld", lists[l], json_string_value(json_array_get(m, 0)),
+                strbuf_addf(&at, "%s\x1f%s\x1f%lld", lists[l],
+                            json_string_value(json_array_get(m, 0)),
                             (long long)json_integer_value(json_array_get(m, 1)));
-                json_object_set_new(fact_of, at.buf, json_pack("[s, s]", str(f, "id"), str(f, "name") ? str(f, "name") : ""));
+                json_object_set_new(fact_of, at.buf,
+                                    json_pack("[s, s]", str(f, "id"),
+                                              str(f, "name") ? str(f, "name") : ""));
                 strbuf_release(&at);
             }
         }
@@ -657,7 +685,8 @@ static int index_all(store *st, const json_t *sources, const json_t *facts)
                 json_t *report = json_copy(r);
                 if (l > 0)
                     keep_refs(report, sid, keys, refs);
-                int bad = store_merge_put_item(st, list, sid, (int)k, json_string_value(json_array_get(of, 0)), report,
+                int bad = store_merge_put_item(st, list, sid, (int)k,
+                                               json_string_value(json_array_get(of, 0)), report,
                                                keys);
                 json_decref(report);
                 json_decref(keys);
@@ -751,7 +780,8 @@ int ingest_merge_update(store *st, bool force, ingest_report *r)
         slices++;
     } while (!last);
     if (ready)
-        log_debug("merge: %zu new articles merged in %zu slice%s", merged, slices, slices == 1 ? "" : "s");
+        log_debug("merge: %zu new articles merged in %zu slice%s", merged, slices,
+                  slices == 1 ? "" : "s");
     rc = 0;
     if (ready && r && ingest_count_facts(st, r))
         rc = -1;
@@ -773,7 +803,9 @@ int ingest_merge_after_delete(store *st, const char *removed)
     if (!ready)
         return rebuild_locked(st, NULL);
     /* any article stored meanwhile too, in the same transaction */
-    rc = store_merge_pending_sources(st, INT_MAX, &added) || update_locked(st, added, removed, true) ? -1 : 0;
+    rc = store_merge_pending_sources(st, INT_MAX, &added) || update_locked(st, added, removed, true)
+             ? -1
+             : 0;
     json_decref(added);
     return rc;
 }

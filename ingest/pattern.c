@@ -7,11 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define MONTH "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+#define MONTH \
+    "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 #define WEEKDAY "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #define DASH "[—–―-]"
 #define NUMERIC_DATE "(?:(?:19|20)\\d{2}-\\d{2}-\\d{2}|[0-3]?\\d\\.[01]?\\d\\.(?:19|20)\\d{2})"
-#define PARTICLE "(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|binti|al|el|le|la)"
+#define PARTICLE \
+    "(?:de|da|do|dos|das|del|della|di|du|van|von|der|den|ter|ten|bin|binti|al|el|le|la)"
 
 static const char *const SOURCES[PAT_COUNT] = {
     [PAT_SIGNATURE] = "^\\s*[—–―]{1,2}\\s*(?<name>[^()\\n]{2,100}?)\\s*\\((?<handle>@\\w{1,30})\\)"
@@ -29,85 +31,105 @@ static const char *const SOURCES[PAT_COUNT] = {
         "(?:\\s+(?:Source|Credit|courtesy|source|credit))?\\s*[:|].*"
         "|https?://\\S+|pic\\.twitter\\.com/\\S+|\\(?(?:Photo|Image|File)\\b[^)]*\\)"
         "|Copyright\\b.*|©.*|All rights reserved.*)\\s*$",
-    [PAT_CAPTION] = "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
-                    "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
-                    /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
-                    "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$",
+    [PAT_CAPTION] =
+        "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
+        "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
+        /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
+        "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$",
     [PAT_DATELINE] =
         /* a date prefix ("date 2025-04-01 ASTANA –"), or a byline run into the dateline of a
          * wire story ("by Staff Writers Lagos (AFP) May 4, 2014 ..."; doc.c splits the byline
          * from the place) */
-        "^\\s*(?:(?:[Dd]ated?|DATE)\\s*:?\\s*(?<pdate>" NUMERIC_DATE "|" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
-        "\\.?,?\\s+\\d{4})\\s+"
-        "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
-        "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
-        /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
+    "^\\s*(?:(?:[Dd]ated?|DATE)\\s*:?\\s*(?<pdate>" NUMERIC_DATE "|" MONTH
+    "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4})\\s+"
+    "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
+    "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
+    /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
          * checks it is one) */
-        "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH "|:|\\()))?"
-        "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
-        "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
-        /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
-        "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
-        "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
-        /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
-        "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH ",?\\s+\\d{4}|" MONTH
-        "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*" DASH "{1,2})?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
-        /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
-        "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
-        "(?:\\s+(?=\\S)|\\s*$)",
-    [PAT_BYLINE] = "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE ")){0,4}"
-                   "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
-                   "\\s*(?:[,|·•—–-].*)?$",
-    [PAT_CAPS_BYLINE] = "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
+    "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH
+    "|:|\\()))?"
+    "(?:\\s*,\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
+    "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
+    /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
+    "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
+    "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
+    /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
+    "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+" MONTH
+    ",?\\s+\\d{4}|" MONTH "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*" DASH
+    "{1,2})?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
+    /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
+    "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}))"
+    "(?:\\s+(?=\\S)|\\s*$)",
+    [PAT_BYLINE] =
+        "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
+        ")){0,4}"
+        "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
+        "\\s*(?:[,|·•—–-].*)?$",
+    [PAT_CAPS_BYLINE] =
+        "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
     [PAT_PUBLISHED] = "^\\s*(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED)\\s*(?:on|:)?\\s*"
                       "(?:" WEEKDAY ",?\\s+)?(?<date>(?:" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})|"
                       "(?:\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4})|(?:\\d{4}-\\d{2}-\\d{2}))",
     [PAT_DATE] =
         /* ISO */
-        "(?<iso>(?<iy>(?:19|20)\\d{2})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\\d|3[01]))(?![\\d-])"
-        "|(?<dot>\\b(?<dd>[0-3]?\\d)\\.(?<dm>0?[1-9]|1[0-2])\\.(?<dy>(?:19|20)\\d{2})\\b)"
-        /* Month D, YYYY / Month D */
-        "|(?<mdy>\\b(?<m1>" MONTH ")\\.?\\s+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?:(?:,?\\s+|,)(?<y1>(?:19|20)\\d{2})\\b)?)"
-        /* D Month YYYY / D Month */
-        "|(?<dmy>\\b(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" MONTH ")\\b\\.?(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
-        /* Month YYYY */
-        "|(?<my>\\b(?<m3>" MONTH ")\\.?,?\\s+(?<y3>(?:19|20)\\d{2})\\b)"
-        /* a month alone: "in May", "since August" */
-        "|(?<mo>\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his)\\s+(?<m5>" MONTH ")\\b(?![\\s.]+\\d))"
-        /* ranges of years */
-        "|(?<range>\\b(?:between\\s+)?(?<ry1>(?:19|20)\\d{2})\\s*(?:[—–-]|and|to)\\s*(?<ry2>(?:19|20)?\\d{2})\\b(?![-–]))"
-        /* a bare year */
-        "|(?<year>(?<![$£€\\d.,])\\b(?<y4>(?:19|20)\\d{2})\\b(?!s\\b|[-–]\\d|%|,\\d|\\.\\d))"
-        /* relative */
-        "|(?<rel>\\b(?:(?<today>[Tt]oday|[Tt]onight|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)"
-        "|(?<yesterday>[Yy]esterday)|(?<tomorrow>[Tt]omorrow)"
-        /* a feast of fixed date: "on Christmas Eve" (lexicon.c holds the days) */
-        "|(?<holiday>Christmas Eve|Christmas Day|Boxing Day|New Year(?:'|’)s Eve|New Year(?:'|’)s Day|Valentine(?:'|’)s Day)"
-        "|(?<vague>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa] few|[Ss]everal)\\s+(?:days?|weeks?)\\s+(?:earlier|before|ago|later)"
-        "|[Tt]he (?:day|week) (?:before|after)|[Tt]he (?:previous|next|following) (?:day|week|month)|[Ee]arlier in the (?:day|week|month))"
-        "|(?<rweek>(?<rwq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+week)"
-        "|(?<rmonth>(?<rmq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+month)"
-        "|(?<ryear>(?<ryq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+year)"
-        "|(?<wd>(?:(?<wq>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?<wday>" WEEKDAY ")(?:(?:’|')s)?))\\b)",
+    "(?<iso>(?<iy>(?:19|20)\\d{2})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\\d|3[01]))(?![\\d-])"
+    "|(?<dot>\\b(?<dd>[0-3]?\\d)\\.(?<dm>0?[1-9]|1[0-2])\\.(?<dy>(?:19|20)\\d{2})\\b)"
+    /* Month D, YYYY / Month D */
+    "|(?<mdy>\\b(?<m1>" MONTH
+    ")\\.?\\s+(?<d1>[0-3]?\\d)(?:st|nd|rd|th)?\\b(?:(?:,?\\s+|,)(?<y1>(?:19|20)\\d{2})\\b)?)"
+    /* D Month YYYY / D Month */
+    "|(?<dmy>\\b(?<d2>[0-3]?\\d)(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<m2>" MONTH
+    ")\\b\\.?(?:,?\\s+(?<y2>(?:19|20)\\d{2})\\b)?)"
+    /* Month YYYY */
+    "|(?<my>\\b(?<m3>" MONTH ")\\.?,?\\s+(?<y3>(?:19|20)\\d{2})\\b)"
+    /* a month alone: "in May", "since August" */
+    "|(?<mo>\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Tt]his)\\s+(?<m5>" MONTH
+    ")\\b(?![\\s.]+\\d))"
+    /* ranges of years */
+    "|(?<range>\\b(?:between\\s+)?(?<ry1>(?:19|20)\\d{2})\\s*(?:[—–-]|and|to)\\s*(?<ry2>(?:19|20)?\\d{2})\\b(?![-–]))"
+    /* a bare year */
+    "|(?<year>(?<![$£€\\d.,])\\b(?<y4>(?:19|20)\\d{2})\\b(?!s\\b|[-–]\\d|%|,\\d|\\.\\d))"
+    /* relative */
+    "|(?<rel>\\b(?:(?<today>[Tt]oday|[Tt]onight|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)"
+    "|(?<yesterday>[Yy]esterday)|(?<tomorrow>[Tt]omorrow)"
+    /* a feast of fixed date: "on Christmas Eve" (lexicon.c holds the days) */
+    "|(?<holiday>Christmas Eve|Christmas Day|Boxing Day|New Year(?:'|’)s Eve|New Year(?:'|’)s Day|Valentine(?:'|’)s Day)"
+    "|(?<vague>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa] few|[Ss]everal)\\s+(?:days?|weeks?)\\s+(?:earlier|before|ago|later)"
+    "|[Tt]he (?:day|week) (?:before|after)|[Tt]he (?:previous|next|following) (?:day|week|month)|[Ee]arlier in the (?:day|week|month))"
+    "|(?<rweek>(?<rwq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+week)"
+    "|(?<rmonth>(?<rmq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+month)"
+    "|(?<ryear>(?<ryq>[Ll]ast|[Tt]his|[Nn]ext|[Ee]arlier this|[Ll]ater this)\\s+year)"
+    "|(?<wd>(?:(?<wq>[Oo]n|[Ll]ast|[Tt]his|[Nn]ext|[Ss]ince|[Bb]y|[Uu]ntil)\\s+)?(?<wday>" WEEKDAY
+    ")(?:(?:’|')s)?))\\b)",
     [PAT_URL] = "\\s*(?:https?://\\S+|pic\\.twitter\\.com/\\S+|t\\.co/\\S+)",
-    [PAT_NAME_BYLINE] = "^\\s*(?:From\\s+|FROM\\s+)?(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE ")){1,3})"
-                        "(?:\\s+in\\s+(?<city>\\p{Lu}[\\p{L}'’ -]{1,40}?)|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
-                        "Staff|Bureau Chief|Analyst|Columnist|correspondent|editor|reporter|writer))\\s*$",
+    [PAT_NAME_BYLINE] =
+        "^\\s*(?:From\\s+|FROM\\s+)?(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE
+        ")){1,3})"
+        "(?:\\s+in\\s+(?<city>\\p{Lu}[\\p{L}'’ -]{1,40}?)|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
+        "Staff|Bureau Chief|Analyst|Columnist|correspondent|editor|reporter|writer))\\s*$",
     /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" or "Name Surname, City" under the headline */
-    [PAT_CREDIT_LINE] = "^\\s*(?<name>\\p{Lu}[\\p{L}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’&-]*|" PARTICLE ")){1,7})\\s*,\\s*"
-                        "(?:(?<date>\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4}|" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}|" NUMERIC_DATE ")"
-                        "(?:[\\s,]+\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+\\p{Lu}{2,4})?)?"
-                        "|(?<city>\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}))\\s*$",
+    [PAT_CREDIT_LINE] =
+        "^\\s*(?<name>\\p{Lu}[\\p{L}.'’&-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’&-]*|" PARTICLE
+        ")){1,7})\\s*,\\s*"
+        "(?:(?<date>\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4}|" MONTH
+        "\\.?\\s+\\d{1,2},?\\s+\\d{4}|" NUMERIC_DATE ")"
+        "(?:[\\s,]+\\d{1,2}[:.]\\d{2}(?:\\s*[AaPp]\\.?[Mm]\\.?)?(?:\\s+\\p{Lu}{2,4})?)?"
+        "|(?<city>\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2}))\\s*$",
     /* "- Name Surname" closing the article */
     /* "- Name Surname", "—AFP", "(Reporting by Name; Editing by Name)" closing the article */
-    [PAT_END_BYLINE] = "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
-                       "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE ")){1,3}|\\p{Lu}{2,6})"
-                       "(?:\\s*[;,)][^\\n]*)?\\s*$",
-    [PAT_DATED_CREDIT] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
+    [PAT_END_BYLINE] =
+        "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
+        "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE
+        ")){1,3}|\\p{Lu}{2,6})"
+        "(?:\\s*[;,)][^\\n]*)?\\s*$",
+    [PAT_DATED_CREDIT] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH
+                         "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
                          "\\.?,?\\s+\\d{4})\\s*\\((?<credit>\\p{Lu}[^()\\n]{1,60})\\)\\s*$",
-    [PAT_TIMESTAMP] = "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
-                      "|(?:\\d{1,2}\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
-                      "|\\b(?:(?i:" MONTH ")\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",
+    [PAT_TIMESTAMP] =
+        "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
+        "|(?:\\d{1,2}\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
+        "|\\b(?:(?i:" MONTH ")\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH
+        "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",
 };
 
 static pcre2_code *compiled[PAT_COUNT];

@@ -7,19 +7,19 @@
 #include <stddef.h>
 
 enum pattern_id {
-    PAT_SIGNATURE,   /* "— Name (@handle) Month D, YYYY" */
-    PAT_BOILERPLATE, /* a whole line that is page furniture */
-    PAT_CAPTION,     /* a line carrying a picture credit anywhere */
-    PAT_DATELINE,    /* "MANILA, April 8 (Reuters) –" at the start of the body */
-    PAT_BYLINE,      /* "By Name" */
-    PAT_CAPS_BYLINE, /* "FIRSTNAME LASTNAME" */
-    PAT_PUBLISHED,   /* "Published: March 3, 2024" */
-    PAT_DATE,        /* any date expression (see dates.c for the groups) */
-    PAT_URL,         /* a link inside a post */
-    PAT_NAME_BYLINE, /* "Name in City" / "Name, Trade Correspondent" */
-    PAT_TIMESTAMP,   /* a line that only dates the article: "Updated 4:12 PM CET, March 3, 2025" */
-    PAT_CREDIT_LINE, /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" / "Name Surname, City" */
-    PAT_END_BYLINE,  /* "- Name Surname" closing the article */
+    PAT_SIGNATURE,    /* "— Name (@handle) Month D, YYYY" */
+    PAT_BOILERPLATE,  /* a whole line that is page furniture */
+    PAT_CAPTION,      /* a line carrying a picture credit anywhere */
+    PAT_DATELINE,     /* "MANILA, April 8 (Reuters) –" at the start of the body */
+    PAT_BYLINE,       /* "By Name" */
+    PAT_CAPS_BYLINE,  /* "FIRSTNAME LASTNAME" */
+    PAT_PUBLISHED,    /* "Published: March 3, 2024" */
+    PAT_DATE,         /* any date expression (see dates.c for the groups) */
+    PAT_URL,          /* a link inside a post */
+    PAT_NAME_BYLINE,  /* "Name in City" / "Name, Trade Correspondent" */
+    PAT_TIMESTAMP,    /* a line that only dates the article: "Updated 4:12 PM CET, March 3, 2025" */
+    PAT_CREDIT_LINE,  /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" / "Name Surname, City" */
+    PAT_END_BYLINE,   /* "- Name Surname" closing the article */
     PAT_DATED_CREDIT, /* "date 2023-09-13 (Agency - Outlet)" above the story */
     PAT_COUNT
 };

@@ -68,8 +68,8 @@ static bool name_token(const doc *d, int t)
     size_t n = tok_stem_len(d, t, &poss);
     const char *s = d->text + k->start;
     if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) || lex_month(s, n) ||
-        lex_weekday(s, n) >= 0 || lex_has(LEX_TITLE_HEADS, s, n) ||
-        lex_has(LEX_HONORIFICS, s, n) || lex_country(s, n) || lex_capital_country(s, n))
+        lex_weekday(s, n) >= 0 || lex_has(LEX_TITLE_HEADS, s, n) || lex_has(LEX_HONORIFICS, s, n) ||
+        lex_country(s, n) || lex_capital_country(s, n))
         return false;
     /* an acronym is an organisation, not a name */
     if ((k->flags & TK_UPPER) && n <= 5)
@@ -79,10 +79,11 @@ static bool name_token(const doc *d, int t)
 
 static bool is_particle(const doc *d, int t)
 {
-    static const char *const PARTICLES[] = {"de", "da", "do", "dos", "das", "del", "della", "di",
-                                            "du", "van", "von", "der", "den", "bin", "binti",
-                                            "al", "el", "ibn", "la", "le", "Ould", "ould", "bint", "Bint", "ben",
-                                            "Ben", "Abu", "Abou", "Bin", "Al", "El", NULL};
+    static const char *const PARTICLES[] = {"de",    "da",   "do",   "dos", "das", "del", "della",
+                                            "di",    "du",   "van",  "von", "der", "den", "bin",
+                                            "binti", "al",   "el",   "ibn", "la",  "le",  "Ould",
+                                            "ould",  "bint", "Bint", "ben", "Ben", "Abu", "Abou",
+                                            "Bin",   "Al",   "El",   NULL};
     return tok_in(d, t, PARTICLES);
 }
 
@@ -106,15 +107,15 @@ typedef struct people_index {
     strmap aliases;           /* person index and alias -> 0: the aliases each person has */
     strmap alone;             /* a word -> the last token where it stands alone */
     bool folded_known, alone_known;
-    VEC(two_people) sets;     /* the sets the maps above point to */
+    VEC(two_people) sets; /* the sets the maps above point to */
 } people_index;
 
 typedef struct phrase {
     int start, end;             /* tokens of the whole phrase */
     int title_start, title_end; /* title tokens, empty when none */
     int name_start, name_end;
-    int handle;                 /* token, or -1 */
-    bool titled;                /* a title or honorific came before the name */
+    int handle;  /* token, or -1 */
+    bool titled; /* a title or honorific came before the name */
     char gender;
 } phrase;
 
@@ -156,15 +157,18 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
      * title: "Nepali Energy Minister Dipak Khadka" */
     {
         int k = i;
-        while (k < limit && k - i < 3 && (d->tokens.items[k].flags & TK_CAP) && !tok_in(d, k, LEX_TITLE_HEADS) &&
-               !tok_in(d, k, LEX_NOT_NAMES) && d->tokens.items[k].person < 0)
+        while (k < limit && k - i < 3 && (d->tokens.items[k].flags & TK_CAP) &&
+               !tok_in(d, k, LEX_TITLE_HEADS) && !tok_in(d, k, LEX_NOT_NAMES) &&
+               d->tokens.items[k].person < 0)
             k++;
-        if (k > i && k + 1 < limit && tok_in(d, k, LEX_TITLE_HEADS) && (d->tokens.items[k].flags & TK_CAP) &&
-            !tok_in(d, k, LEX_HONORIFICS)) {
+        if (k > i && k + 1 < limit && tok_in(d, k, LEX_TITLE_HEADS) &&
+            (d->tokens.items[k].flags & TK_CAP) && !tok_in(d, k, LEX_HONORIFICS)) {
             int after = k + 1;
-            while (after < limit && (is_title_word(d, after) || tok_is(d, after, "of") || is_period(d, after)))
+            while (after < limit &&
+                   (is_title_word(d, after) || tok_is(d, after, "of") || is_period(d, after)))
                 after++;
-            if (after < limit && name_token(d, after) && after + 1 < limit && name_token(d, after + 1)) {
+            if (after < limit && name_token(d, after) && after + 1 < limit &&
+                name_token(d, after + 1)) {
                 if (country_at < 0)
                     country_at = i;
                 i = k;
@@ -200,7 +204,8 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                 continue;
             }
             if (head && i + 1 < limit && (tok_is(d, i, "of") || tok_is(d, i, "for")) &&
-                (is_title_word(d, i + 1) || (tok_is(d, i + 1, "the") && i + 2 < limit && is_title_word(d, i + 2)))) {
+                (is_title_word(d, i + 1) ||
+                 (tok_is(d, i + 1, "the") && i + 2 < limit && is_title_word(d, i + 2)))) {
                 i += tok_is(d, i + 1, "the") ? 2 : 1;
                 continue;
             }
@@ -243,14 +248,17 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
             i++;
             continue;
         }
-        if (n > 0 && is_particle(d, i) && i + 2 < limit && is_particle(d, i + 1) && name_token(d, i + 2)) {
+        if (n > 0 && is_particle(d, i) && i + 2 < limit && is_particle(d, i + 1) &&
+            name_token(d, i + 2)) {
             i += 2;
             continue;
         }
         /* a given name that is also a capital ("President Santiago Peña"), after a title */
-        bool capital_given_name = n == 0 && (honor || ph->title_end > ph->title_start) && i + 1 < limit &&
-                                  (d->tokens.items[i].flags & TK_CAP) && name_token(d, i + 1) &&
-                                  lex_capital_country(d->text + d->tokens.items[i].start, tok_len(d, i));
+        bool capital_given_name = n == 0 && (honor || ph->title_end > ph->title_start) &&
+                                  i + 1 < limit && (d->tokens.items[i].flags & TK_CAP) &&
+                                  name_token(d, i + 1) &&
+                                  lex_capital_country(d->text + d->tokens.items[i].start,
+                                                      tok_len(d, i));
         if (name_token(d, i) || capital_given_name) {
             bool poss;
             tok_stem_len(d, i, &poss);
@@ -313,10 +321,11 @@ static bool is_role_noun(const doc *d, int t)
 /* The role phrase ending at token t: the role noun and up to two words before it. */
 static void role_title(const doc *d, int t, int sent_start, int *a, int *b)
 {
-    static const char *const STOP[] = {"the", "a", "an", "her", "his", "their", "its", "said", "says",
-                                       "by", "with", "and", ",", NULL};
+    static const char *const STOP[] = {"the",  "a",    "an", "her",  "his", "their", "its",
+                                       "said", "says", "by", "with", "and", ",",     NULL};
     int k = t;
-    while (k - 1 >= sent_start && k > t - 2 && !tok_in(d, k - 1, STOP) && !(d->tokens.items[k - 1].flags & TK_PUNCT))
+    while (k - 1 >= sent_start && k > t - 2 && !tok_in(d, k - 1, STOP) &&
+           !(d->tokens.items[k - 1].flags & TK_PUNCT))
         k--;
     *a = k;
     *b = t + 1;
@@ -328,7 +337,8 @@ static bool stands_alone(const doc *d, int t)
     const token *k = d->tokens.items;
     bool after_cap = t > 0 && (k[t - 1].flags & TK_CAP) && k[t - 1].sent == k[t].sent &&
                      k[t - 1].start + tok_len(d, t - 1) + 1 >= k[t].start;
-    bool before_cap = t + 1 < (int)d->tokens.n && (k[t + 1].flags & TK_CAP) && k[t + 1].sent == k[t].sent;
+    bool before_cap = t + 1 < (int)d->tokens.n && (k[t + 1].flags & TK_CAP) &&
+                      k[t + 1].sent == k[t].sent;
     return !after_cap && !before_cap;
 }
 
@@ -345,7 +355,8 @@ static bool referred_to_again(const doc *d, people_index *px, const phrase *ph, 
         /* each word's last lone occurrence in the article */
         for (size_t t = 0; t < d->tokens.n && doc_step(d); t++)
             if (stands_alone(d, (int)t))
-                *strmap_put(&px->alone, d->text + d->tokens.items[t].start, tok_len(d, (int)t), 0, NULL) = (int)t;
+                *strmap_put(&px->alone, d->text + d->tokens.items[t].start, tok_len(d, (int)t), 0,
+                            NULL) = (int)t;
         px->alone_known = true;
     }
     int last = ph->name_end - 1;
@@ -361,11 +372,13 @@ static bool surname_speaks(const doc *d, const phrase *ph, int sent_start, int s
     int w = ph->name_start;
     /* "the Minister of Energy stated": a word of a title, not a name */
     if (is_title_word(d, w) || tok_in_ci(d, w, LEX_TITLE_MODIFIERS) ||
-        (w - 1 >= sent_start && (tok_is(d, w - 1, "of") || tok_is(d, w - 1, "the") || tok_is(d, w - 1, "for") ||
-                                 is_title_word(d, w - 1) || (d->tokens.items[w - 1].flags & TK_CAP))))
+        (w - 1 >= sent_start &&
+         (tok_is(d, w - 1, "of") || tok_is(d, w - 1, "the") || tok_is(d, w - 1, "for") ||
+          is_title_word(d, w - 1) || (d->tokens.items[w - 1].flags & TK_CAP))))
         return false;
-    if (tok_in_ci(d, w, LEX_SPEAKER_NOUNS) || tok_in_ci(d, w, LEX_GROUP_NOUNS) || tok_in_ci(d, w, LEX_ROLE_NOUNS) ||
-        tok_in_ci(d, w, LEX_SPEAKING_BODIES) || tok_in_ci(d, w, LEX_FUNCTION_WORDS) || tok_in_quotes(d, w))
+    if (tok_in_ci(d, w, LEX_SPEAKER_NOUNS) || tok_in_ci(d, w, LEX_GROUP_NOUNS) ||
+        tok_in_ci(d, w, LEX_ROLE_NOUNS) || tok_in_ci(d, w, LEX_SPEAKING_BODIES) ||
+        tok_in_ci(d, w, LEX_FUNCTION_WORDS) || tok_in_quotes(d, w))
         return false;
     bool poss;
     tok_stem_len(d, w, &poss);
@@ -374,7 +387,8 @@ static bool surname_speaks(const doc *d, const phrase *ph, int sent_start, int s
     int after = ph->end;
     while (after < sent_end && tok_in(d, after, LEX_CUE_FILLERS))
         after++;
-    if (after < sent_end && tok_in(d, after, LEX_SPEECH_VERBS) && !tok_in(d, after, LEX_PARTICIPLE_CUES))
+    if (after < sent_end && tok_in(d, after, LEX_SPEECH_VERBS) &&
+        !tok_in(d, after, LEX_PARTICIPLE_CUES))
         return true;
     int before = ph->start - 1;
     return before >= sent_start && ph->end >= sent_end - 1 && tok_in(d, before, LEX_SPEECH_VERBS) &&
@@ -399,8 +413,8 @@ static bool trailing_title(const doc *d, int comma, int sent_end, int *a, int *b
             k++;
             continue;
         }
-        if (head && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and") || tok_is(d, k, "to") ||
-                     tok_is(d, k, "the") || (tk->flags & TK_CAP))) {
+        if (head && (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and") ||
+                     tok_is(d, k, "to") || tok_is(d, k, "the") || (tk->flags & TK_CAP))) {
             k++;
             continue;
         }
@@ -410,7 +424,8 @@ static bool trailing_title(const doc *d, int comma, int sent_end, int *a, int *b
         k--; /* no trailing "of the" */
     if (!head || k == start || k >= sent_end + 1)
         return false;
-    if (k < sent_end && !tok_is(d, k, ",") && !tok_is(d, k, ".") && !tok_is(d, k, ")") && !tok_is(d, k, ";"))
+    if (k < sent_end && !tok_is(d, k, ",") && !tok_is(d, k, ".") && !tok_is(d, k, ")") &&
+        !tok_is(d, k, ";"))
         return false;
     *a = start;
     *b = k;
@@ -418,7 +433,8 @@ static bool trailing_title(const doc *d, int comma, int sent_end, int *a, int *b
 }
 
 /* Does the sentence treat an untitled name as a person? */
-static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph, int sent_start, int sent_end)
+static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph, int sent_start,
+                               int sent_end)
 {
     int n = ph->name_end - ph->name_start;
     if (n == 1)
@@ -433,8 +449,8 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
     int after = ph->name_end;
     int before = ph->start - 1;
     /* preceded by a preposition: a place ("in Tamil Nadu") */
-    static const char *const PLACE_PREPS[] = {"in", "at", "to", "from", "near", "across", "of",
-                                              "like", "as", "into", "the", "USS", "HMS", NULL};
+    static const char *const PLACE_PREPS[] = {"in",   "at", "to",   "from", "near", "across", "of",
+                                              "like", "as", "into", "the",  "USS",  "HMS",    NULL};
     if (before >= sent_start && tok_in(d, before, PLACE_PREPS))
         return false;
     if (after < sent_end) {
@@ -451,11 +467,13 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
             }
         }
         /* "Name (@handle)" */
-        if (tok_is(d, after, "(") && after + 1 < sent_end && (d->tokens.items[after + 1].flags & TK_HANDLE))
+        if (tok_is(d, after, "(") && after + 1 < sent_end &&
+            (d->tokens.items[after + 1].flags & TK_HANDLE))
             return true;
     }
     int ta, tb;
-    if (before >= sent_start && tok_is(d, before, ",") && appositive_title(d, before, sent_start, &ta, &tb))
+    if (before >= sent_start && tok_is(d, before, ",") &&
+        appositive_title(d, before, sent_start, &ta, &tb))
         return true;
     /* "Reynaldo Colque Flores leads a council ... He was not invited": a sentence that opens with
      * the name and a verb, followed by "He"/"She" or by the surname alone later on */
@@ -473,9 +491,11 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
                 return true;
     }
     if (before >= sent_start) {
-        if (tok_in(d, before, LEX_SPEECH_VERBS) || tok_is(d, before, "by") || tok_is(d, before, "with"))
+        if (tok_in(d, before, LEX_SPEECH_VERBS) || tok_is(d, before, "by") ||
+            tok_is(d, before, "with"))
             return true;
-        if (tok_is(d, before, "and") && before - 1 >= sent_start && d->tokens.items[before - 1].person >= 0)
+        if (tok_is(d, before, "and") && before - 1 >= sent_start &&
+            d->tokens.items[before - 1].person >= 0)
             return true;
         if (tok_is(d, before, "to") && before > sent_start && tok_ieq(d, before - 1, "according"))
             return true;
@@ -587,7 +607,8 @@ static bool patronymic_at(const char *key, const char *w)
     static const char *const MARKS[] = {"bin ", "ibn ", "bint ", "binti ", "ben ", NULL};
     for (int i = 0; MARKS[i]; i++) {
         size_t n = strlen(MARKS[i]);
-        if ((size_t)(w - key) >= n && memcmp(w - n, MARKS[i], n) == 0 && (w - n == key || w[-(long)n - 1] == ' '))
+        if ((size_t)(w - key) >= n && memcmp(w - n, MARKS[i], n) == 0 &&
+            (w - n == key || w[-(long)n - 1] == ' '))
             return true;
     }
     return false;
@@ -680,7 +701,7 @@ static int find_by_part(const people_index *px, const char *word)
 /* Folds a UTF-8 string to lower-case ASCII letters only ("Mäkelä" -> "makela"). */
 static char *ascii_fold(const char *s)
 {
-    static const char LATIN1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts" /* 0xC0-0xDF */
+    static const char LATIN1[] = "aaaaaaaceeeeiiiidnooooo/ouuuuyts"  /* 0xC0-0xDF */
                                  "aaaaaaaceeeeiiiidnooooo/ouuuuyty"; /* 0xE0-0xFF */
     strbuf sb = STRBUF_INIT;
     size_t n = strlen(s), i = 0;
@@ -692,9 +713,13 @@ static char *ascii_fold(const char *s)
         else if (c >= 0xC0 && c <= 0xFF)
             out = LATIN1[c - 0xC0];
         else if (c >= 0x100 && c <= 0x17F)
-            out = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"[c - 0x100];
+            out =
+                "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiijjjjkkklllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs"
+                    [c - 0x100];
         else if (c >= 0x1EA0 && c <= 0x1EF9)
-            out = "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy"[(c - 0x1EA0) < 90 ? c - 0x1EA0 : 89];
+            out =
+                "aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy"
+                    [(c - 0x1EA0) < 90 ? c - 0x1EA0 : 89];
         if (out && out != '/')
             strbuf_addch(&sb, out);
     }
@@ -734,7 +759,8 @@ static int find_by_handle_surname(doc *d, people_index *px, const char *handle)
             state = strmap_hash_add(state, (unsigned char)h[k]);
             if (k - i + 1 < HANDLE_SURNAME_MIN)
                 continue;
-            const int *slot = strmap_get_hashed(&px->by_folded_surname, strmap_hash_end(state), h + i, k - i + 1);
+            const int *slot = strmap_get_hashed(&px->by_folded_surname, strmap_hash_end(state),
+                                                h + i, k - i + 1);
             if (!slot)
                 continue;
             const two_people *t = &px->sets.items[*slot];
@@ -780,9 +806,10 @@ static int record(doc *d, people_index *px, const phrase *ph, int sent)
 {
     char *name = tokens_text(d, ph->name_start, ph->name_end);
     char *key = people_key(name);
-    char *title = ph->title_end > ph->title_start ? doc_strdup(d, d->tokens.items[ph->title_start].start,
-                                                               d->tokens.items[ph->title_end - 1].end)
-                                                  : NULL;
+    char *title = ph->title_end > ph->title_start
+                      ? doc_strdup(d, d->tokens.items[ph->title_start].start,
+                                   d->tokens.items[ph->title_end - 1].end)
+                      : NULL;
     char *handle = ph->handle >= 0 ? doc_strdup(d, d->tokens.items[ph->handle].start,
                                                 d->tokens.items[ph->handle].end)
                                    : NULL;
@@ -830,9 +857,12 @@ static int record(doc *d, people_index *px, const phrase *ph, int sent)
         add_alias(d, px, idx, handle);
     if (ph->gender && !p->gender)
         p->gender = ph->gender;
-    person_mention m = {.person = idx, .start = d->tokens.items[ph->start].start,
-                        .end = d->tokens.items[ph->end - 1].end, .tok_start = ph->name_start,
-                        .tok_end = ph->name_end, .sent = sent};
+    person_mention m = {.person = idx,
+                        .start = d->tokens.items[ph->start].start,
+                        .end = d->tokens.items[ph->end - 1].end,
+                        .tok_start = ph->name_start,
+                        .tok_end = ph->name_end,
+                        .sent = sent};
     push_mention(d, m);
     free(name);
     free(key);
@@ -859,7 +889,8 @@ static void index_cover(doc *d)
 {
     for (size_t i = 0; i < d->pmentions.n && doc_step(d); i++) {
         const person_mention *m = &d->pmentions.items[i];
-        for (int t = tok_at(d, m->start); t < (int)d->tokens.n && d->tokens.items[t].start < m->end; t++)
+        for (int t = tok_at(d, m->start); t < (int)d->tokens.n && d->tokens.items[t].start < m->end;
+             t++)
             if (d->tokens.items[t].end <= m->end && d->tokens.items[t].cover < 0)
                 d->tokens.items[t].cover = (int)i;
     }
@@ -899,21 +930,25 @@ void people_find(doc *d)
                 int n = ph.name_end - ph.name_start;
                 bool ok = (ph.titled || ph.handle >= 0) ? true
                           : signature                   ? n >= 1
-                                                        : untitled_is_person(d, &px, &ph, s->tok_start, s->tok_end);
-                if (ok && n == 1 && ph.titled && ph.end + 2 < s->tok_end && tok_is(d, ph.end, ",") &&
-                    name_token(d, ph.end + 1) && name_token(d, ph.end + 2))
+                                      : untitled_is_person(d, &px, &ph, s->tok_start, s->tok_end);
+                if (ok && n == 1 && ph.titled && ph.end + 2 < s->tok_end &&
+                    tok_is(d, ph.end, ",") && name_token(d, ph.end + 1) &&
+                    name_token(d, ph.end + 2))
                     ok = false; /* "Minister for Climate Change, Litiana Ravuvu" */
                 int ta, tb;
-                if (ok && !ph.titled && ph.start - 1 >= s->tok_start && tok_is(d, ph.start - 1, ",") &&
+                if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&
+                    tok_is(d, ph.start - 1, ",") &&
                     appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb)) {
                     ph.title_start = ta;
                     ph.title_end = tb;
-                } else if (ok && !ph.titled && ph.start - 1 >= s->tok_start && is_role_noun(d, ph.start - 1)) {
+                } else if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&
+                           is_role_noun(d, ph.start - 1)) {
                     role_title(d, ph.start - 1, s->tok_start, &ta, &tb);
                     ph.title_start = ta;
                     ph.title_end = tb;
                 }
-                if (ok && ph.title_end <= ph.title_start && trailing_title(d, ph.end, s->tok_end, &ta, &tb)) {
+                if (ok && ph.title_end <= ph.title_start &&
+                    trailing_title(d, ph.end, s->tok_end, &ta, &tb)) {
                     ph.title_start = ta;
                     ph.title_end = tb;
                 }
@@ -923,12 +958,14 @@ void people_find(doc *d)
                     if (signature) {
                         /* the post this line signs */
                         int k = d->lines.items[s->line].post;
-                        if (k >= 0 && d->posts.items[k].sig_start <= s->start && s->start < d->posts.items[k].sig_end)
+                        if (k >= 0 && d->posts.items[k].sig_start <= s->start &&
+                            s->start < d->posts.items[k].sig_end)
                             d->posts.items[k].author = who;
                         /* the handle in parentheses after the name */
                         for (k = ph.end; k < s->tok_end; k++)
                             if (d->tokens.items[k].flags & TK_HANDLE) {
-                                char *h = doc_strdup(d, d->tokens.items[k].start, d->tokens.items[k].end);
+                                char *h = doc_strdup(d, d->tokens.items[k].start,
+                                                     d->tokens.items[k].end);
                                 if (!d->people.items[who].handle)
                                     set_handle(d, &px, who, h);
                                 add_alias(d, &px, who, h);
@@ -970,13 +1007,18 @@ void people_find(doc *d)
                 /* "Singh" right before or after another capitalised word is part of another
                  * name ("Ganges Water Treaty" names no Mr Water) */
                 if (who >= 0 && t + 1 < s->tok_end && !poss &&
-                    (name_token(d, t + 1) || tok_in(d, t + 1, LEX_AGREEMENT_HEADS) || tok_in(d, t + 1, LEX_ORG_WORDS)))
+                    (name_token(d, t + 1) || tok_in(d, t + 1, LEX_AGREEMENT_HEADS) ||
+                     tok_in(d, t + 1, LEX_ORG_WORDS)))
                     who = -1;
             }
             if (who < 0)
                 continue;
-            person_mention m = {.person = who, .start = k->start, .end = k->end, .tok_start = t,
-                                .tok_end = t + 1, .sent = (int)si};
+            person_mention m = {.person = who,
+                                .start = k->start,
+                                .end = k->end,
+                                .tok_start = t,
+                                .tok_end = t + 1,
+                                .sent = (int)si};
             push_mention(d, m);
         }
     }
@@ -1021,7 +1063,8 @@ int people_at_token(const doc *d, int tok)
 int people_subject_of(const doc *d, int sent)
 {
     const sentence *se = &d->sents.items[sent];
-    return se->mentions_start < se->mentions_end ? d->pmentions.items[se->mentions_start].person : -1;
+    return se->mentions_start < se->mentions_end ? d->pmentions.items[se->mentions_start].person
+                                                 : -1;
 }
 
 static bool gender_ok(const doc *d, int p, char gender)
@@ -1050,7 +1093,8 @@ int people_resolve_pronoun(const doc *d, size_t at, char gender)
     for (int s = se->prev_readable; s >= 0 && looked < PRONOUN_LOOKBACK_SENTENCES;
          s = d->sents.items[s].prev_readable) {
         looked++;
-        for (int i = d->sents.items[s].mentions_start; i < d->sents.items[s].mentions_end && doc_step(d); i++)
+        for (int i = d->sents.items[s].mentions_start;
+             i < d->sents.items[s].mentions_end && doc_step(d); i++)
             if (gender_ok(d, d->pmentions.items[i].person, gender))
                 return d->pmentions.items[i].person;
     }
@@ -1063,8 +1107,8 @@ bool in_relative_clause(const doc *d, int from, int t)
     int k = t > 0 ? d->tokens.items[t].prev_comma : -1;
     if (k < 0 || k < from)
         return false;
-    return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "whose") || tok_is(d, k + 1, "which") ||
-                         tok_is(d, k + 1, "where"));
+    return k + 1 < t && (tok_is(d, k + 1, "who") || tok_is(d, k + 1, "whose") ||
+                         tok_is(d, k + 1, "which") || tok_is(d, k + 1, "where"));
 }
 
 int mention_at(const doc *d, size_t b)
@@ -1085,7 +1129,8 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
     const sentence *se = &d->sents.items[s];
     int by = -1;
     for (int t = verb + 1; t < se->tok_end && by < 0 && doc_step(d); t++)
-        if (tok_is(d, t, "by") && !tok_in_ci(d, t - 1, LEX_ATTENDANCE_WORDS)) { /* not "witnessed by" */
+        if (tok_is(d, t, "by") &&
+            !tok_in_ci(d, t - 1, LEX_ATTENDANCE_WORDS)) { /* not "witnessed by" */
             for (int k = t + 1; k < se->tok_end && k <= t + 8; k++)
                 if (d->tokens.items[k].person >= 0) {
                     by = t;
@@ -1095,14 +1140,17 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
     /* "A signed ... alongside B" / "together with B" */
     int along = -1;
     for (int t = verb + 1; by < 0 && t < se->tok_end && along < 0 && doc_step(d); t++)
-        if (tok_is(d, t, "alongside") || (tok_is(d, t, "with") && t > 0 && tok_is(d, t - 1, "together")))
+        if (tok_is(d, t, "alongside") ||
+            (tok_is(d, t, "with") && t > 0 && tok_is(d, t - 1, "together")))
             along = t;
     int n = 0;
     for (int i = se->mentions_start; i < se->mentions_end && n < max && doc_step(d); i++) {
         const person_mention *pm = &d->pmentions.items[i];
-        bool take = by >= 0 ? pm->tok_start > by && !in_relative_clause(d, by, pm->tok_start)
-                            : (pm->tok_end <= verb && !in_relative_clause(d, se->tok_start, pm->tok_start)) ||
-                                  (along >= 0 && pm->tok_start > along && pm->tok_start <= along + 12);
+        bool take = by >= 0
+                        ? pm->tok_start > by && !in_relative_clause(d, by, pm->tok_start)
+                        : (pm->tok_end <= verb &&
+                           !in_relative_clause(d, se->tok_start, pm->tok_start)) ||
+                              (along >= 0 && pm->tok_start > along && pm->tok_start <= along + 12);
         if (!take)
             continue;
         bool dup = false;
@@ -1122,8 +1170,9 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
                 k++; /* "the two Deputy Ministers" */
             /* people, not countries or sides: "ministers", "leaders", "Deputy Ministers" */
             pair = k < verb && !tok_ieq(d, k, "sides") &&
-                   (tok_in_ci(d, k, LEX_GROUP_NOUNS) || tok_ieq(d, k, "Ministers") || tok_ieq(d, k, "Secretaries") ||
-                    tok_ieq(d, k, "Presidents") || tok_ieq(d, k, "envoys") || tok_ieq(d, k, "negotiators"));
+                   (tok_in_ci(d, k, LEX_GROUP_NOUNS) || tok_ieq(d, k, "Ministers") ||
+                    tok_ieq(d, k, "Secretaries") || tok_ieq(d, k, "Presidents") ||
+                    tok_ieq(d, k, "envoys") || tok_ieq(d, k, "negotiators"));
         }
         /* the mentions of the three sentences before, last first */
         int from = d->sents.items[s >= 3 ? s - 3 : 0].mentions_start;

@@ -52,7 +52,9 @@ void json_set_add(json_t *set, const char *s)
 {
     size_t k;
     json_t *v;
-    json_array_foreach(set, k, v) if (strcmp(json_string_value(v), s) == 0) return;
+    json_array_foreach(set, k, v)
+        if (strcmp(json_string_value(v), s) == 0)
+            return;
     json_array_append_new(set, json_string(s));
 }
 
@@ -149,8 +151,10 @@ void countries_find(doc *d)
             if (nc == 1 && t + 1 < s->tok_end && tok_in(d, t + 1, LEX_STATE_FORMS))
                 last = t + 1;
             for (int i = 0; i < nc; i++) {
-                country_mention m = {.canonical = cs[i], .start = d->tokens.items[t].start,
-                                     .end = d->tokens.items[last].end, .sent = (int)si};
+                country_mention m = {.canonical = cs[i],
+                                     .start = d->tokens.items[t].start,
+                                     .end = d->tokens.items[last].end,
+                                     .sent = (int)si};
                 VEC_PUSH(d->countries, m);
             }
             t = last;
@@ -213,7 +217,8 @@ json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, 
         else
             hi = mid;
     }
-    for (size_t i = lo; i < d->countries.n && d->countries.items[i].start < end && doc_step(d); i++) {
+    for (size_t i = lo; i < d->countries.n && d->countries.items[i].start < end && doc_step(d);
+         i++) {
         const country_mention *m = &d->countries.items[i];
         if (m->end > end)
             continue;
@@ -243,7 +248,8 @@ json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_
         }
         /* a possessive qualifies the person or thing after it */
         const char *e = d->text + m->end;
-        if (m->end >= 2 && (memcmp(e - 2, "'s", 2) == 0 || (m->end >= 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0)))
+        if (m->end >= 2 && (memcmp(e - 2, "'s", 2) == 0 ||
+                            (m->end >= 4 && memcmp(e - 4, "\xE2\x80\x99s", 4) == 0)))
             continue;
         json_set_add(out, m->canonical);
     }
@@ -259,9 +265,10 @@ static bool place_token(const doc *d, int t)
     size_t n = strip_possessive(s, k->end - k->start);
     if (lex_month(s, n) || lex_weekday(s, n) >= 0)
         return false;
-    static const char *const NOT_PLACES[] = {"The", "This", "That", "Indo-Pacific", "Asia-Pacific",
-                                             "Region", "Ministry", "Parliament", "Congress",
-                                             "Senate", "August", "May", "Twitter", "X", NULL};
+    static const char *const NOT_PLACES[] = {"The",          "This",   "That",     "Indo-Pacific",
+                                             "Asia-Pacific", "Region", "Ministry", "Parliament",
+                                             "Congress",     "Senate", "August",   "May",
+                                             "Twitter",      "X",      NULL};
     if (lex_has(NOT_PLACES, s, n))
         return false;
     if (k->person >= 0)
@@ -280,7 +287,8 @@ static int place_score(const doc *d, int a, int k, bool in)
         const char *w = d->text + d->tokens.items[u].start;
         if (lex_has(LEX_ORG_WORDS, w, tok_len(d, u)))
             score -= 2;
-        if (lex_has(LEX_TITLE_MODIFIERS, w, tok_len(d, u)) || lex_has(LEX_AGREEMENT_HEADS, w, tok_len(d, u)))
+        if (lex_has(LEX_TITLE_MODIFIERS, w, tok_len(d, u)) ||
+            lex_has(LEX_AGREEMENT_HEADS, w, tok_len(d, u)))
             score -= 4;
     }
     if (k - a == 1 && (d->tokens.items[a].flags & TK_UPPER) && score < 3)
@@ -292,10 +300,12 @@ static int place_score(const doc *d, int a, int k, bool in)
 static bool opens_with_there(const doc *d, int sent)
 {
     const sentence *s = &d->sents.items[sent];
-    return tok_is(d, s->tok_start, "There") && s->tok_start + 1 < s->tok_end && tok_is(d, s->tok_start + 1, ",");
+    return tok_is(d, s->tok_start, "There") && s->tok_start + 1 < s->tok_end &&
+           tok_is(d, s->tok_start + 1, ",");
 }
 
-static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end);
+static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end,
+                            size_t *start, size_t *end);
 
 /* The place of a whole sentence (place_in_sentence from its first token), worked out once. */
 struct place_memo {
@@ -330,7 +340,8 @@ static const struct place_memo *place_of_sentence(const doc *d, int sent)
             continue;
         bool found = opens_with_there(d, s) && place_before(d, s, &ms->start, &ms->end);
         if (!found)
-            found = place_in_clause(d, s, d->sents.items[s].start, d->sents.items[s].start, &ms->start, &ms->end);
+            found = place_in_clause(d, s, d->sents.items[s].start, d->sents.items[s].start,
+                                    &ms->start, &ms->end);
         ms->state = found ? PLACE_FOUND : PLACE_NONE;
     }
     return m;
@@ -359,7 +370,8 @@ bool place_in_sentence(const doc *d, int sent, int from_tok, size_t *start, size
     return place_in_clause(d, sent, s->start, from, start, end);
 }
 
-bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end)
+bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t skip_end,
+                            size_t *start, size_t *end)
 {
     if (opens_with_there(d, sent) && place_before(d, sent, start, end))
         return true;
@@ -368,7 +380,8 @@ bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t sk
 
 /* The best "in/at [the] Name" of the sentence's own words, ignoring candidates that start
  * inside [skip_start, skip_end). */
-static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end, size_t *start, size_t *end)
+static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end,
+                            size_t *start, size_t *end)
 {
     const sentence *s = &d->sents.items[sent];
     int t0 = s->tok_start;
@@ -376,8 +389,9 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
     for (int t = t0; t + 1 < s->tok_end && doc_step(d); t++) {
         /* a purpose clause ("to set up a hub in Poland") says where something will be, not where
          * this happened */
-        if (tok_is(d, t, "to") && (d->tokens.items[t + 1].flags & TK_WORD) && !(d->tokens.items[t + 1].flags & TK_CAP) &&
-            !tok_is(d, t + 1, "the") && !tok_is(d, t + 1, "a"))
+        if (tok_is(d, t, "to") && (d->tokens.items[t + 1].flags & TK_WORD) &&
+            !(d->tokens.items[t + 1].flags & TK_CAP) && !tok_is(d, t + 1, "the") &&
+            !tok_is(d, t + 1, "a"))
             break;
         bool in = tok_is(d, t, "in") || tok_is(d, t, "In");
         if (!in && !tok_is(d, t, "at") && !tok_is(d, t, "At"))

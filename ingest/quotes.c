@@ -47,8 +47,9 @@ static bool can_open(const doc *d, size_t line_start, size_t i, size_t next, siz
     while (p > line_start && ((unsigned char)d->text[p] & 0xC0) == 0x80)
         p--;
     uint32_t before = cp_at(d, p, NULL);
-    if (is_space_cp(before) || before == '(' || before == '[' || before == 0x2014 || before == 0x2013 ||
-        before == 0x201C || before == '"' || before == 0x2018 || before == '-' || before == ':')
+    if (is_space_cp(before) || before == '(' || before == '[' || before == 0x2014 ||
+        before == 0x2013 || before == 0x201C || before == '"' || before == 0x2018 ||
+        before == '-' || before == ':')
         return true;
     /* glued to the end of the previous sentence: `ties."The talks` */
     return (before == '.' || before == '!' || before == '?' || before == ';') && cp_is_upper(after);
@@ -105,15 +106,18 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
             inside = true;
             nested = false;
             q = (quote_span){.open = i, .start = n, .line = li, .person = -1, .chain = -1};
-        } else if (inside && (c == close_cp || (c == other_close && !nested)) && can_close(d, l->start, i, n, l->end)) {
+        } else if (inside && (c == close_cp || (c == other_close && !nested)) &&
+                   can_close(d, l->start, i, n, l->end)) {
             inside = false;
             q.end = i;
             q.close = n;
             if (q.end > q.start)
                 VEC_PUSH(*out, q);
         } else if (inside && c == other_close && other_close == '"') {
-            nested = nested ? !can_close(d, l->start, i, n, l->end) : can_open(d, l->start, i, n, l->end);
-        } else if (inside && c == open_cp && open_cp != close_cp && can_open(d, l->start, i, n, l->end)) {
+            nested = nested ? !can_close(d, l->start, i, n, l->end)
+                            : can_open(d, l->start, i, n, l->end);
+        } else if (inside && c == open_cp && open_cp != close_cp &&
+                   can_open(d, l->start, i, n, l->end)) {
             /* a second opening mark: the first one was never closed */
             q = (quote_span){.open = i, .start = n, .line = li, .person = -1, .chain = -1};
         }
@@ -189,7 +193,8 @@ static void inner_shape(const doc *d, const quote_span *q, int *words, int *cont
                 (*caps)++;
         }
     }
-    *punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026 || last == ';';
+    *punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026 ||
+             last == ';';
 }
 
 /* Words before a quote that name rather than report ("dubbed", "so-called", "the"). */
@@ -277,8 +282,9 @@ static void add_posts(doc *d)
             strbuf_release(&part);
         }
         if (sb.len)
-            json_array_append_new(d->quotes, quote_json(d, sb.buf, p->body_start, p->body_end, p->author,
-                                                        "posted", "embedded-post", p->author >= 0 ? 0.95 : 0.5));
+            json_array_append_new(d->quotes, quote_json(d, sb.buf, p->body_start, p->body_end,
+                                                        p->author, "posted", "embedded-post",
+                                                        p->author >= 0 ? 0.95 : 0.5));
         strbuf_release(&sb);
     }
 }

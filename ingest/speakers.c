@@ -42,11 +42,11 @@ typedef enum mention_kind {
 
 typedef struct mention {
     mention_kind kind;
-    int person;             /* MENTION_PERSON */
-    int tok;                /* MENTION_PRONOUN: the pronoun */
-    int from, to;           /* the words of the mention [from, to) */
-    bool definite;          /* MENTION_ROLE: "the minister" may stand for someone named */
-    int cue;                /* the attributing word, or -1 */
+    int person;                   /* MENTION_PERSON */
+    int tok;                      /* MENTION_PRONOUN: the pronoun */
+    int from, to;                 /* the words of the mention [from, to) */
+    bool definite;                /* MENTION_ROLE: "the minister" may stand for someone named */
+    int cue;                      /* the attributing word, or -1 */
     const quote_span *from_quote; /* MENTION_CARRIED */
 } mention;
 
@@ -70,9 +70,9 @@ enum rule_stage { LINK, LINK_LATE, LINK_LATE_BACKWARD, LINK_CHAINS, RESOLVE };
 typedef struct speaker_rule {
     const char *name;
     double confidence;
-    link_pass link;        /* the first stage's passes; NULL for the second's */
+    link_pass link; /* the first stage's passes; NULL for the second's */
     enum rule_stage stage;
-    int window;            /* tokens read (paragraphs for the rules across paragraphs) */
+    int window; /* tokens read (paragraphs for the rules across paragraphs) */
 } speaker_rule;
 
 static bool link_cue_name(sieve *s, mention *m);
@@ -206,15 +206,17 @@ static bool is_subject_pronoun(const doc *d, int t)
 
 static bool is_determiner(const doc *d, int t)
 {
-    return tok_ieq(d, t, "the") || tok_ieq(d, t, "a") || tok_ieq(d, t, "an") || tok_ieq(d, t, "one") ||
-           tok_ieq(d, t, "another") || tok_ieq(d, t, "his") || tok_ieq(d, t, "her") || tok_ieq(d, t, "its") ||
-           tok_ieq(d, t, "their") || tok_ieq(d, t, "our") || tok_ieq(d, t, "this") || tok_ieq(d, t, "that");
+    return tok_ieq(d, t, "the") || tok_ieq(d, t, "a") || tok_ieq(d, t, "an") ||
+           tok_ieq(d, t, "one") || tok_ieq(d, t, "another") || tok_ieq(d, t, "his") ||
+           tok_ieq(d, t, "her") || tok_ieq(d, t, "its") || tok_ieq(d, t, "their") ||
+           tok_ieq(d, t, "our") || tok_ieq(d, t, "this") || tok_ieq(d, t, "that");
 }
 
 static bool is_definite(const doc *d, int t)
 {
-    return tok_ieq(d, t, "the") || tok_ieq(d, t, "his") || tok_ieq(d, t, "her") || tok_ieq(d, t, "its") ||
-           tok_ieq(d, t, "their") || tok_ieq(d, t, "this") || tok_ieq(d, t, "that");
+    return tok_ieq(d, t, "the") || tok_ieq(d, t, "his") || tok_ieq(d, t, "her") ||
+           tok_ieq(d, t, "its") || tok_ieq(d, t, "their") || tok_ieq(d, t, "this") ||
+           tok_ieq(d, t, "that");
 }
 
 static bool is_dash(const doc *d, int t)
@@ -233,12 +235,14 @@ static bool possessive(const doc *d, int t)
 {
     size_t n = tok_len(d, t);
     const char *w = d->text + d->tokens.items[t].start;
-    return (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0) || (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's');
+    return (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0) ||
+           (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's');
 }
 
 static bool is_role_head(const doc *d, int t)
 {
-    return tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_ROLE_NOUNS) || tok_in_ci(d, t, LEX_SPEAKER_NOUNS);
+    return tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_ROLE_NOUNS) ||
+           tok_in_ci(d, t, LEX_SPEAKER_NOUNS);
 }
 
 static bool is_body_head(const doc *d, int t)
@@ -304,10 +308,11 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
         head = last;
     } else if (d->tokens.items[last].flags & TK_CAP) {
         for (int k = last - 1; k >= limit && k >= last - 8 && !quoted(s, k); k--) {
-            if (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and") || tok_is(d, k, "the") ||
-                (d->tokens.items[k].flags & TK_CAP) || possessive(d, k)) {
-                if ((d->tokens.items[k].flags & TK_CAP) && (is_body_head(d, k) || is_role_head(d, k)) &&
-                    k + 1 <= last && tok_is(d, k + 1, "of")) {
+            if (tok_is(d, k, "of") || tok_is(d, k, "for") || tok_is(d, k, "and") ||
+                tok_is(d, k, "the") || (d->tokens.items[k].flags & TK_CAP) || possessive(d, k)) {
+                if ((d->tokens.items[k].flags & TK_CAP) &&
+                    (is_body_head(d, k) || is_role_head(d, k)) && k + 1 <= last &&
+                    tok_is(d, k + 1, "of")) {
                     head = k;
                     break;
                 }
@@ -339,7 +344,8 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
         if (is_body_head(d, k) || is_role_head(d, k)) {
             int last = k;
             /* "the Minister of Energy", "the Ministry of Foreign Affairs of Peru" */
-            while (last + 2 < to && tok_is(d, last + 1, "of") && (d->tokens.items[last].flags & TK_CAP)) {
+            while (last + 2 < to && tok_is(d, last + 1, "of") &&
+                   (d->tokens.items[last].flags & TK_CAP)) {
                 int e = last + 2;
                 if (e < to && tok_is(d, e, "the"))
                     e++;
@@ -372,7 +378,8 @@ static bool unknown_role_starting(const sieve *s, int t, int to, mention *m)
         return false;
     int k = t + 1;
     while (k < to && k <= t + 4 && (d->tokens.items[k].flags & TK_WORD) && !quoted(s, k) &&
-           !tok_in(d, k, LEX_FUNCTION_WORDS) && !tok_in_ci(d, k, LEX_SPEECH_CHANNELS) && !is_cue(d, k))
+           !tok_in(d, k, LEX_FUNCTION_WORDS) && !tok_in_ci(d, k, LEX_SPEECH_CHANNELS) &&
+           !is_cue(d, k))
         k++;
     if (k == t + 1 || (k < to && !tok_is(d, k, ",") && !tok_is(d, k, ".")))
         return false;
@@ -407,7 +414,8 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         int end = k, first_comma = -1;
         for (int seg = 0; seg < 3; seg++) {
             int c = end - 1;
-            if (c >= limit && mention_on(s, c) >= 0 && c > limit && tok_is(d, tok_at(d, d->pmentions.items[mention_on(s, c)].start) - 1, ",")) {
+            if (c >= limit && mention_on(s, c) >= 0 && c > limit &&
+                tok_is(d, tok_at(d, d->pmentions.items[mention_on(s, c)].start) - 1, ",")) {
                 set_person(s, mention_on(s, c), m); /* the segment is the name itself */
                 return true;
             }
@@ -420,7 +428,8 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
             int pm = mention_on(s, c - 1);
             if (pm < 0 && c - 2 >= limit && tok_in(d, c - 1, LEX_NAME_SUFFIXES))
                 pm = mention_on(s, c - 2);
-            if (pm < 0 && c - 3 >= limit && tok_is(d, c - 1, ".") && tok_in(d, c - 2, LEX_NAME_SUFFIXES))
+            if (pm < 0 && c - 3 >= limit && tok_is(d, c - 1, ".") &&
+                tok_in(d, c - 2, LEX_NAME_SUFFIXES))
                 pm = mention_on(s, c - 3);
             if (pm >= 0) {
                 set_person(s, pm, m);
@@ -454,7 +463,8 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         return true;
     }
     /* "Name's office said" */
-    if (tok_ieq(d, k, "office") && k - 1 >= limit && possessive(d, k - 1) && (pm = mention_on(s, k - 1)) >= 0) {
+    if (tok_ieq(d, k, "office") && k - 1 >= limit && possessive(d, k - 1) &&
+        (pm = mention_on(s, k - 1)) >= 0) {
         set_person(s, pm, m);
         return true;
     }
@@ -466,7 +476,8 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         return true;
     }
     /* "His Excellency said", "His Highness stressed": a person named before */
-    if ((tok_is(d, k, "Excellency") || tok_is(d, k, "Highness") || tok_is(d, k, "Majesty")) && k - 1 >= limit &&
+    if ((tok_is(d, k, "Excellency") || tok_is(d, k, "Highness") || tok_is(d, k, "Majesty")) &&
+        k - 1 >= limit &&
         (tok_is(d, k - 1, "His") || tok_is(d, k - 1, "Her") || tok_is(d, k - 1, "Royal"))) {
         m->kind = MENTION_ROLE;
         m->from = k - 1;
@@ -542,8 +553,10 @@ static bool right_window(const sieve *s, int *from, int *to)
         return false;
     *from = tok_at(d, q->close);
     *to = d->sents.items[s_close].tok_end;
-    if (*from >= *to && s_close + 1 < (int)d->sents.n && d->sents.items[s_close + 1].line == q->line &&
-        d->sents.items[s_close + 1].tok_end - d->sents.items[s_close + 1].tok_start <= ATTRIBUTION_MAX_TOKENS) {
+    if (*from >= *to && s_close + 1 < (int)d->sents.n &&
+        d->sents.items[s_close + 1].line == q->line &&
+        d->sents.items[s_close + 1].tok_end - d->sents.items[s_close + 1].tok_start <=
+            ATTRIBUTION_MAX_TOKENS) {
         *from = d->sents.items[s_close + 1].tok_start;
         *to = d->sents.items[s_close + 1].tok_end;
     }
@@ -589,7 +602,8 @@ static bool channel_speaker(const sieve *s, int t, int to, mention *m)
     if (k >= to || !tok_in_ci(d, k, LEX_SPEECH_CHANNELS))
         return false;
     for (int j = k + 1; j < to && j <= k + 4; j++) {
-        if (!tok_is(d, j, "by") && !tok_is(d, j, "from") && !tok_is(d, j, "of") && !tok_is(d, j, "on"))
+        if (!tok_is(d, j, "by") && !tok_is(d, j, "from") && !tok_is(d, j, "of") &&
+            !tok_is(d, j, "on"))
             continue;
         for (int n = j + 1; n < to && n <= j + 2; n++) {
             int pm = mention_on(s, n);
@@ -630,7 +644,8 @@ static bool link_dash_name(sieve *s, mention *m)
     int t = tok_at(d, q->close);
     while (t < (int)d->tokens.n && tok_is(d, t, ","))
         t++;
-    if (t + 1 >= (int)d->tokens.n || !is_dash(d, t) || d->tokens.items[t].start >= d->lines.items[q->line].end)
+    if (t + 1 >= (int)d->tokens.n || !is_dash(d, t) ||
+        d->tokens.items[t].start >= d->lines.items[q->line].end)
         return false;
     int to = tok_at(d, d->lines.items[q->line].end);
     int lim = t + 1 + WINDOW(R_DASH_NAME) < to ? t + 1 + WINDOW(R_DASH_NAME) : to;
@@ -658,7 +673,8 @@ static bool link_name_cue(sieve *s, mention *m)
         /* the subject must be what follows the mark: "“…,” the minister said", not
          * "“…,” after talks with Name, the minister said" */
         for (int k = from; k < m->from; k++)
-            if (((d->tokens.items[k].flags & TK_PUNCT) && !tok_is(d, k, ".")) || is_past_verb(d, k) ||
+            if (((d->tokens.items[k].flags & TK_PUNCT) && !tok_is(d, k, ".")) ||
+                is_past_verb(d, k) ||
                 (tok_in(d, k, LEX_CLAUSE_OPENERS) && !(d->tokens.items[k].flags & TK_CAP)))
                 return false;
         m->cue = c;
@@ -679,7 +695,8 @@ static bool according_to(sieve *s, int c, int to, mention *m)
             int j = k + 1;
             while (j < lim && tok_in_ci(d, j, LEX_SPEECH_CHANNELS))
                 j++;
-            if (j < lim && (tok_is(d, j, "from") || tok_is(d, j, "by") || tok_is(d, j, "of") || tok_is(d, j, "issued"))) {
+            if (j < lim && (tok_is(d, j, "from") || tok_is(d, j, "by") || tok_is(d, j, "of") ||
+                            tok_is(d, j, "issued"))) {
                 if (tok_is(d, j, "issued") && j + 1 < lim && tok_is(d, j + 1, "by"))
                     j++;
                 t = j + 1;
@@ -906,7 +923,8 @@ static bool link_clause_subject(sieve *s, mention *m)
         return false;
     /* a phrase of a few words after such a verb is more often a name or a scare quote */
     int words = 0;
-    for (int t = tok_at(d, q->start); t < (int)d->tokens.n && d->tokens.items[t].start < q->end && words < 5; t++)
+    for (int t = tok_at(d, q->start);
+         t < (int)d->tokens.n && d->tokens.items[t].start < q->end && words < 5; t++)
         words += (d->tokens.items[t].flags & TK_PUNCT) == 0;
     if (words < 5)
         return false;
@@ -948,7 +966,8 @@ static bool link_continuation(sieve *s, mention *m)
     if (!prev || !speaker_known(prev))
         return false;
     const quote_span *q = &s->q[s->i];
-    for (int i = mention_at(d, prev->close); i < (int)d->pmentions.n && d->pmentions.items[i].start < q->open; i++)
+    for (int i = mention_at(d, prev->close);
+         i < (int)d->pmentions.n && d->pmentions.items[i].start < q->open; i++)
         if (d->pmentions.items[i].end <= q->open && d->pmentions.items[i].person != prev->person)
             return false;
     m->kind = MENTION_CARRIED;
@@ -1016,7 +1035,9 @@ static bool link_signed_line(sieve *s, mention *m)
     if (c0 != 0x2014 && c0 != 0x2013 && c0 != '-')
         return false;
     for (int i = mention_at(d, sig->start + 1);
-         i < (int)d->pmentions.n && d->pmentions.items[i].start < sig->start + (size_t)WINDOW(R_SIGNED_LINE); i++)
+         i < (int)d->pmentions.n &&
+         d->pmentions.items[i].start < sig->start + (size_t)WINDOW(R_SIGNED_LINE);
+         i++)
         if (d->pmentions.items[i].end <= sig->end) {
             set_person(s, i, m);
             return true;
@@ -1031,14 +1052,16 @@ static bool link_conversation(sieve *s, mention *m)
 {
     const doc *d = s->d;
     const quote_span *q = &s->q[s->i];
-    if (s->i == 0 || previous_on_line(s) || (q->chain >= 0 && q->chain != (int)s->i) || !opens_line(d, q))
+    if (s->i == 0 || previous_on_line(s) || (q->chain >= 0 && q->chain != (int)s->i) ||
+        !opens_line(d, q))
         return false;
     const quote_span *prev = &s->q[s->i - 1];
     int pl = previous_line(d, q->line);
     if (pl < 0 || prev->line != pl || !speaker_known(prev) || d->lines.items[pl].kind != LINE_BODY)
         return false;
     const line *l = &d->lines.items[q->line];
-    for (int i = mention_at(d, l->start); i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end; i++) {
+    for (int i = mention_at(d, l->start);
+         i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end; i++) {
         int t = d->pmentions.items[i].tok_start;
         if (!quoted(s, t) && d->pmentions.items[i].person != prev->person)
             return false;
@@ -1079,8 +1102,8 @@ static bool link_single_mention(sieve *s, mention *m)
         return false;
     const line *l = &d->lines.items[q->line];
     int first = -1;
-    for (int i = mention_at(d, l->start); i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end && doc_step(d);
-         i++) {
+    for (int i = mention_at(d, l->start);
+         i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end && doc_step(d); i++) {
         const person_mention *pm = &d->pmentions.items[i];
         if (quoted(s, pm->tok_start))
             continue;
@@ -1118,7 +1141,8 @@ static bool link_reported_before(sieve *s, mention *m)
     if (t_end <= 0)
         return false;
     const sentence *last = &d->sents.items[d->tokens.items[t_end - 1].sent];
-    for (int c = last->tok_start; c < last->tok_end && c < last->tok_start + WINDOW(R_VERB_SUBJECT); c++) {
+    for (int c = last->tok_start; c < last->tok_end && c < last->tok_start + WINDOW(R_VERB_SUBJECT);
+         c++) {
         if (!is_cue(d, c) || tok_in(d, c, LEX_PARTICIPLE_CUES) || tok_ieq(d, c, "according"))
             continue;
         if (!subject_ending(s, last->tok_start, c, m))
@@ -1169,8 +1193,9 @@ static int sentence_subject(const sieve *s, int se, int before, char gender, int
             continue;
         }
         int b = tok_at(d, pm->start) - 1;
-        bool object = b >= st->tok_start && (tok_in(d, b, LEX_FUNCTION_WORDS) || tok_in(d, b, LEX_MEETING_WORDS) ||
-                                              tok_ieq(d, b, "met"));
+        bool object = b >= st->tok_start &&
+                      (tok_in(d, b, LEX_FUNCTION_WORDS) || tok_in(d, b, LEX_MEETING_WORDS) ||
+                       tok_ieq(d, b, "met"));
         /* a verb before it ("The minister thanked Name"), since the sentence start or the
          * comma of an opening phrase ("On Monday, Name …") */
         for (int k = b; !object && k >= st->tok_start && k > b - 16 && !tok_is(d, k, ","); k--)
@@ -1212,7 +1237,9 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
     int running = -1;
     if (s->running >= 0) {
         const quote_span *r = &s->q[s->running];
-        if (r->person >= 0 && paragraphs_between(d, r->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER) &&
+        if (r->person >= 0 &&
+            paragraphs_between(d, r->line, q->line, WINDOW(R_RUNNING_SPEAKER)) <
+                WINDOW(R_RUNNING_SPEAKER) &&
             gender_fits(d, r->person, gender))
             running = s->running;
     }
@@ -1221,7 +1248,8 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
         first_sent = se;
     int looked = 0, visited = 0;
     for (int ps = d->sents.items[first_sent].prev_readable;
-         ps >= 0 && looked < WINDOW(R_PREVIOUS_SUBJECT) && visited++ < PRONOUN_LOOKBACK_SENTENCES && doc_step(d);
+         ps >= 0 && looked < WINDOW(R_PREVIOUS_SUBJECT) && visited++ < PRONOUN_LOOKBACK_SENTENCES &&
+         doc_step(d);
          ps = d->sents.items[ps].prev_readable) {
         /* sentences since the running speaker's quote only */
         if (running >= 0 && d->sents.items[ps].end <= s->q[running].close)
@@ -1276,7 +1304,8 @@ static char *resolve_it(sieve *s, enum rule_id *how)
         const sentence *st = &d->sents.items[ps];
         if (running && st->end <= running->close)
             break;
-        for (int c = st->tok_start; c < st->tok_end && c < st->tok_start + WINDOW(R_VERB_SUBJECT) && doc_step(d); c++) {
+        for (int c = st->tok_start;
+             c < st->tok_end && c < st->tok_start + WINDOW(R_VERB_SUBJECT) && doc_step(d); c++) {
             if (!is_cue(d, c) || quoted(s, c) || tok_in(d, c, LEX_PARTICIPLE_CUES))
                 continue;
             mention m = {.person = -1, .cue = -1};
@@ -1287,7 +1316,8 @@ static char *resolve_it(sieve *s, enum rule_id *how)
         }
     }
     if (running && running->name && running->person < 0 &&
-        paragraphs_between(d, running->line, q->line, WINDOW(R_RUNNING_SPEAKER)) < WINDOW(R_RUNNING_SPEAKER)) {
+        paragraphs_between(d, running->line, q->line, WINDOW(R_RUNNING_SPEAKER)) <
+            WINDOW(R_RUNNING_SPEAKER)) {
         *how = R_RUNNING_SPEAKER;
         return strdup(running->name);
     }
@@ -1368,7 +1398,8 @@ static int titled_person(sieve *s, int from, int to)
     if (!any_head && !royal && !tok_is(d, to - 1, "Excellency"))
         return -1;
     int subset = -1;
-    for (int i = mention_at(d, d->tokens.items[from].start); i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
+    for (int i = mention_at(d, d->tokens.items[from].start);
+         i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
         doc_step(d);
         const person_mention *pm = &d->pmentions.items[i];
         if (quoted(s, pm->tok_start))
@@ -1453,7 +1484,8 @@ static bool resolve(sieve *s, const mention *m, enum rule_id link)
     q->resolved_by = SPEAKER_RULES[how].name;
     q->confidence = SPEAKER_RULES[link].confidence * SPEAKER_RULES[how].confidence;
     free(q->cue);
-    q->cue = m->cue >= 0 ? doc_strdup(d, d->tokens.items[m->cue].start, d->tokens.items[m->cue].end) : NULL;
+    q->cue = m->cue >= 0 ? doc_strdup(d, d->tokens.items[m->cue].start, d->tokens.items[m->cue].end)
+                         : NULL;
     return true;
 }
 
@@ -1518,7 +1550,8 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
     s.quoted = calloc(d->tokens.n ? d->tokens.n : 1, 1);
     s.linked = calloc(n ? n : 1, 1);
     for (size_t i = 0; i < n && doc_step(d); i++)
-        for (int t = tok_at(d, q[i].start); t < (int)d->tokens.n && d->tokens.items[t].start < q[i].end; t++)
+        for (int t = tok_at(d, q[i].start);
+             t < (int)d->tokens.n && d->tokens.items[t].start < q[i].end; t++)
             s.quoted[t] = 1;
     index_title_words(d, &s.title_words);
     for (s.i = 0; s.i < n && doc_step(d); s.i++) {

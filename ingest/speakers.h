@@ -15,15 +15,15 @@ typedef struct quote_span {
     size_t open, start, end, close; /* mark, inner text [start, end), end of closing mark */
     bool open_ended;                /* runs to the end of the paragraph */
     int line;
-    int chain;                      /* first quote of a multi-paragraph chain, or -1 */
+    int chain; /* first quote of a multi-paragraph chain, or -1 */
     /* The speaker: a person, else an institution's name, else a role nobody is named for
      * ("a senior official": name NULL, title set).  All unset when nobody can be named. */
-    int person;                     /* person index, or -1 */
-    char *name;                     /* an institution ("the foreign ministry"), owned */
-    char *title;                    /* the role of a speaker with no name, owned */
-    const char *rule;               /* the sieve rule that found the speaker, or NULL */
-    const char *resolved_by;        /* how the mention became the speaker, or NULL */
-    char *cue;                      /* the attributing word as written, owned, or NULL */
+    int person;              /* person index, or -1 */
+    char *name;              /* an institution ("the foreign ministry"), owned */
+    char *title;             /* the role of a speaker with no name, owned */
+    const char *rule;        /* the sieve rule that found the speaker, or NULL */
+    const char *resolved_by; /* how the mention became the speaker, or NULL */
+    char *cue;               /* the attributing word as written, owned, or NULL */
     double confidence;
 } quote_span;
 

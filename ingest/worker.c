@@ -61,8 +61,8 @@
  * other in one buffer (a million files take about 30 MB, not a path and an allocation each),
  * and a path to log is put together when needed (entry_path). */
 typedef struct file_entry {
-    size_t name;  /* offset in the list's names: the name in its folder, or the path given */
-    int dir;      /* the folder it was found in (an index of dirs), or -1 for a path given */
+    size_t name; /* offset in the list's names: the name in its folder, or the path given */
+    int dir;     /* the folder it was found in (an index of dirs), or -1 for a path given */
 } file_entry;
 
 typedef struct file_list {
@@ -145,7 +145,8 @@ static int collect_folder(const char *dir, file_list *fl)
     int *grown = realloc(fl->dirfds, (fl->ndirs + 1) * sizeof(*grown));
     if (grown)
         fl->dirfds = grown;
-    char **grown_paths = grown ? realloc(fl->dir_paths, (fl->ndirs + 1) * sizeof(*grown_paths)) : NULL;
+    char **grown_paths = grown ? realloc(fl->dir_paths, (fl->ndirs + 1) * sizeof(*grown_paths))
+                               : NULL;
     if (grown_paths)
         fl->dir_paths = grown_paths;
     char *dir_copy = grown_paths ? strdup(dir) : NULL;
@@ -232,13 +233,20 @@ int ingest_check_text(const char *text, size_t len)
 const char *ingest_result_reason(int result)
 {
     switch (result) {
-    case INGEST_OK: return "ok";
-    case INGEST_EMPTY: return "empty";
-    case INGEST_TOO_LARGE: return "larger than 8 MiB";
-    case INGEST_NOT_UTF8: return "not valid UTF-8 (or contains NUL bytes)";
-    case INGEST_NOT_FOUND: return "no such article";
-    case INGEST_TOO_SLOW: return "its extraction ran past the time budget (--extract-budget)";
-    default: return "internal error";
+    case INGEST_OK:
+        return "ok";
+    case INGEST_EMPTY:
+        return "empty";
+    case INGEST_TOO_LARGE:
+        return "larger than 8 MiB";
+    case INGEST_NOT_UTF8:
+        return "not valid UTF-8 (or contains NUL bytes)";
+    case INGEST_NOT_FOUND:
+        return "no such article";
+    case INGEST_TOO_SLOW:
+        return "its extraction ran past the time budget (--extract-budget)";
+    default:
+        return "internal error";
     }
 }
 
@@ -289,8 +297,7 @@ static int open_regular_file(int dirfd, const char *name, bool follow, const cha
         close(fd);
         return -1;
     }
-    if (!S_ISREG(after.st_mode) || after.st_dev != before.st_dev ||
-        after.st_ino != before.st_ino) {
+    if (!S_ISREG(after.st_mode) || after.st_dev != before.st_dev || after.st_ino != before.st_ino) {
         *reason = S_ISREG(after.st_mode) ? "replaced while it was being opened"
                                          : file_kind_refusal(after.st_mode);
         close(fd);
@@ -498,16 +505,22 @@ static int store_prepared(store *st, const ingest_article *a, ingest_prepared *p
         if (p->result == INGEST_OK && !p->extraction)
             extract_prepared(a, p);
         if (!p->extraction) {
-            log_warn("ingest: %s: refused: extraction stopped after %.1f s and %llu steps, past its "
-                     "%g s budget (%zu bytes)",
-                     a->file ? a->file : out->source_id, p->cost.seconds, p->cost.steps,
-                     ingest_extract_budget(), a->len);
+            log_warn(
+                "ingest: %s: refused: extraction stopped after %.1f s and %llu steps, past its "
+                "%g s budget (%zu bytes)",
+                a->file ? a->file : out->source_id, p->cost.seconds, p->cost.steps,
+                ingest_extract_budget(), a->len);
             result = INGEST_TOO_SLOW;
             goto out;
         }
         store_source_in in = {
-            .file = a->file, .text = a->text, .len = a->len, .sha256 = p->sha,
-            .extraction = p->extraction, .title = a->title, .url = a->url,
+            .file = a->file,
+            .text = a->text,
+            .len = a->len,
+            .sha256 = p->sha,
+            .extraction = p->extraction,
+            .title = a->title,
+            .url = a->url,
             .published = a->published,
         };
         if (store_put_source(st, &in, NULL)) {
@@ -522,7 +535,7 @@ static int store_prepared(store *st, const ingest_article *a, ingest_prepared *p
             goto out;
         }
         if (!known || stale) {
-            ingest_report merged = { 0 };
+            ingest_report merged = {0};
             if (ingest_remerge(st, &merged))
                 goto out;
             out->merged = true;
@@ -548,7 +561,7 @@ typedef struct prepare_batch {
     const ingest_article *articles;
     ingest_prepared *out;
     size_t n;
-    atomic_size_t next;        /* the next article a thread takes */
+    atomic_size_t next; /* the next article a thread takes */
 } prepare_batch;
 
 static void *prepare_main(void *arg)
@@ -563,7 +576,7 @@ static void *prepare_main(void *arg)
 void ingest_prepare_many(struct store *known, const ingest_article *articles, size_t n,
                          unsigned threads, ingest_prepared *out)
 {
-    prepare_batch b = { .articles = articles, .out = out, .n = n };
+    prepare_batch b = {.articles = articles, .out = out, .n = n};
     size_t to_extract = 0;
 
     /* checked and hashed here (cheap), and not extracted when already stored */
@@ -614,23 +627,23 @@ int ingest_text(store *st, const ingest_article *a, bool merge, ingest_text_repo
 #define SLOTS_PER_THREAD 4
 
 typedef struct pipeline_slot {
-    bool ready;                /* filled by an extractor, not yet taken by the writer */
-    const char *unread;        /* why the file could not be read (static), or NULL */
-    char *text;                /* the article, malloc'd */
+    bool ready;         /* filled by an extractor, not yet taken by the writer */
+    const char *unread; /* why the file could not be read (static), or NULL */
+    char *text;         /* the article, malloc'd */
     size_t len;
     ingest_prepared prepared;
 } pipeline_slot;
 
 typedef struct pipeline {
     const file_list *files;
-    const char *db_path;       /* for the extractors' read-only handles, or NULL */
+    const char *db_path; /* for the extractors' read-only handles, or NULL */
     pthread_mutex_t lock;
-    pthread_cond_t filled;     /* a slot became ready */
-    pthread_cond_t room;       /* the writer took a slot, or the run stops */
+    pthread_cond_t filled; /* a slot became ready */
+    pthread_cond_t room;   /* the writer took a slot, or the run stops */
     pipeline_slot *slots;
     size_t nslots;
-    size_t next_claim;         /* the next file an extractor takes */
-    size_t next_store;         /* the next file the writer takes */
+    size_t next_claim; /* the next file an extractor takes */
+    size_t next_store; /* the next file the writer takes */
     bool stopping;
 } pipeline;
 
@@ -640,14 +653,14 @@ static void prepare_file(const file_list *fl, const file_entry *f, store *known,
 {
     memset(slot, 0, sizeof *slot);
     const char *reason = NULL, *name = entry_name(fl, f);
-    int unread = f->dir >= 0
-                     ? ingest_read_article_at(fl->dirfds[f->dir], name, &slot->text, &slot->len, &reason)
-                     : ingest_read_article(name, &slot->text, &slot->len, &reason);
+    int unread = f->dir >= 0 ? ingest_read_article_at(fl->dirfds[f->dir], name, &slot->text,
+                                                      &slot->len, &reason)
+                             : ingest_read_article(name, &slot->text, &slot->len, &reason);
     if (unread) {
         slot->unread = reason ? reason : "unreadable";
         return;
     }
-    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(name) };
+    ingest_article a = {.text = slot->text, .len = slot->len, .file = base_name(name)};
     prepare_article(&a, &slot->prepared);
     if (slot->prepared.result != INGEST_OK)
         return;
@@ -665,7 +678,7 @@ static void *extractor_main(void *arg)
     if (pl->db_path) {
         char *err = NULL;
         known = store_open(pl->db_path, true, &err);
-        free(err);  /* without it every file is extracted, and the writer sorts them out */
+        free(err); /* without it every file is extracted, and the writer sorts them out */
     }
     pthread_mutex_lock(&pl->lock);
     for (;;) {
@@ -720,7 +733,7 @@ static int store_file(store *st, const file_list *fl, const file_entry *f, pipel
         r->articles_rejected++;
         goto out;
     }
-    ingest_article a = { .text = slot->text, .len = slot->len, .file = base_name(entry_name(fl, f)) };
+    ingest_article a = {.text = slot->text, .len = slot->len, .file = base_name(entry_name(fl, f))};
     int rc = store_prepared(st, &a, &slot->prepared, false, &tr);
     if (rc == INGEST_ERROR) {
         result = -1;
@@ -752,7 +765,7 @@ unsigned ingest_default_threads(void)
 static int store_files(store *st, const file_list *files, unsigned threads, int progress,
                        double started, ingest_report *r)
 {
-    pipeline pl = { .files = files, .db_path = store_filename(st) };
+    pipeline pl = {.files = files, .db_path = store_filename(st)};
     pthread_t *tids = NULL;
     unsigned started_threads = 0;
     int result = -1;
@@ -805,7 +818,8 @@ static int store_files(store *st, const file_list *files, unsigned threads, int 
             store_batch_rollback(st);
             goto out;
         }
-        if (++batched == BATCH_FILES || i + 1 == files->n || seconds_now() - batch_started >= BATCH_SECONDS) {
+        if (++batched == BATCH_FILES || i + 1 == files->n ||
+            seconds_now() - batch_started >= BATCH_SECONDS) {
             if (store_batch_commit(st)) {
                 log_error("ingest: %s", store_errmsg(st));
                 goto out;
@@ -851,8 +865,8 @@ int ingest_remerge(store *st, ingest_report *r)
 
 int ingest_count_facts(store *st, ingest_report *r)
 {
-    static const enum store_kind kinds[] = { STORE_AGREEMENTS, STORE_MEETINGS, STORE_QUOTES,
-                                             STORE_PEOPLE };
+    static const enum store_kind kinds[] = {STORE_AGREEMENTS, STORE_MEETINGS, STORE_QUOTES,
+                                            STORE_PEOPLE};
     long long n[sizeof(kinds) / sizeof(kinds[0])];
 
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
@@ -871,7 +885,7 @@ int ingest_count_facts(store *st, ingest_report *r)
 int ingest_run(store *st, char *const *paths, int npaths, int progress, unsigned threads,
                ingest_report *r)
 {
-    file_list files = { 0 };
+    file_list files = {0};
     int result = -1;
 
     memset(r, 0, sizeof(*r));

@@ -44,9 +44,10 @@ void access_log_write(const access_entry *e)
     add_loggable(&target, e->target ? e->target : "");
     /* Text lines show only the message: the members are built for JSON lines alone. */
     json_t *fields = !log_is_json() ? NULL
-                     : json_pack("{s:s, s:s, s:i, s:I, s:I, s:s?}", "method", method.buf, "path",
-                                 target.buf, "status", e->status, "bytes", (json_int_t)e->bytes,
-                                 "duration_us", (json_int_t)e->micros, "route", e->route);
+                                    : json_pack("{s:s, s:s, s:i, s:I, s:I, s:s?}", "method",
+                                                method.buf, "path", target.buf, "status", e->status,
+                                                "bytes", (json_int_t)e->bytes, "duration_us",
+                                                (json_int_t)e->micros, "route", e->route);
     log_event_buffered(e->level, fields, "%s %s %d %zu bytes %lld us", method.buf, target.buf,
                        e->status, e->bytes, e->micros);
     json_decref(fields);

@@ -16,11 +16,11 @@
 
 typedef struct access_entry {
     const char *method;
-    const char *target;  /* the request target as received: path and query */
+    const char *target; /* the request target as received: path and query */
     int status;
-    size_t bytes;        /* body bytes sent (0 for HEAD, 204 and 304) */
-    long long micros;    /* from the complete request to the queued response */
-    const char *route;   /* the route pattern, or NULL when no route matched */
+    size_t bytes;      /* body bytes sent (0 for HEAD, 204 and 304) */
+    long long micros;  /* from the complete request to the queued response */
+    const char *route; /* the route pattern, or NULL when no route matched */
     enum log_level level;
 } access_entry;
 

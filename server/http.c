@@ -104,8 +104,8 @@
 #define DEFAULT_TIMEOUT_S 30
 #define DEFAULT_HEADER_TIMEOUT_S 5
 #define MAX_THREADS 256
-#define CONNECTION_LIMIT 1024       /* --max-conns unless it says otherwise */
-#define DEFAULT_MAX_UPLOADS 16      /* --max-uploads */
+#define CONNECTION_LIMIT 1024             /* --max-conns unless it says otherwise */
+#define DEFAULT_MAX_UPLOADS 16            /* --max-uploads */
 #define DEFAULT_UPLOAD_MEMORY (64u << 20) /* --max-upload-memory */
 /* The API rejects unknown and repeated query parameters and no route takes as many as 32,
  * so a request with more is a 400 that its first 32 already decide. */
@@ -121,15 +121,16 @@
 #define RETRY_AFTER_S 5             /* what a 503 for too many uploads says to wait */
 #define REPEAT_WINDOW_S 10          /* a repeated log message is counted, not logged, this long */
 
-#define ETAG_DIGEST_BYTES 16                    /* of the SHA-256: 32 hex digits */
-#define ETAG_SIZE (2 * ETAG_DIGEST_BYTES + 3)   /* quoted, with the NUL */
-#define GZIP_MIN_BYTES 512                      /* smaller bodies gain too little */
-#define ANSWER_SLOTS 4096                       /* answers kept, by the hash of their key */
-#define ANSWER_KEY_MAX 4096                     /* a request with a longer key is not kept */
-#define CACHED_BODY_MAX (1u << 20)              /* the largest 200 kept: a page of facts
+#define ETAG_DIGEST_BYTES 16                  /* of the SHA-256: 32 hex digits */
+#define ETAG_SIZE (2 * ETAG_DIGEST_BYTES + 3) /* quoted, with the NUL */
+#define GZIP_MIN_BYTES 512                    /* smaller bodies gain too little */
+#define ANSWER_SLOTS 4096                     /* answers kept, by the hash of their key */
+#define ANSWER_KEY_MAX 4096                   /* a request with a longer key is not kept */
+#define CACHED_BODY_MAX \
+    (1u << 20)                       /* the largest 200 kept: a page of facts
                                                   * reported by thousands of articles, with
                                                   * every span, runs to hundreds of kB */
-#define CACHED_BYTES_MAX (16u << 20)            /* the bodies of all 200s kept, together */
+#define CACHED_BYTES_MAX (16u << 20) /* the bodies of all 200s kept, together */
 #define CACHE_CONTROL_DATA "public, max-age=0, must-revalidate"
 #define CACHE_CONTROL_NONE "no-store"
 #define VARY_REPRESENTATION "Accept-Encoding, Accept"
@@ -147,65 +148,65 @@
 /* One answer of stored data, kept as libmicrohttpd responses ready to be queued again: the
  * 200 with every header, and the 304 that revalidates it (see the answer cache below). */
 typedef struct kept_answer {
-    char *key;                        /* see answer_key; NULL in an empty slot */
+    char *key; /* see answer_key; NULL in an empty slot */
     size_t key_len;
-    uint64_t hash;                    /* of the key */
-    store_version version;            /* of the data it was made from */
+    uint64_t hash;         /* of the key */
+    store_version version; /* of the data it was made from */
     char etag[ETAG_SIZE];
-    bool have_modified;               /* it carries Last-Modified: `modified` */
+    bool have_modified; /* it carries Last-Modified: `modified` */
     time_t modified;
-    const char *route;                /* a route pattern: static */
-    size_t len;                       /* the 200's body length, which a HEAD and a 304 announce */
-    struct MHD_Response *ok;          /* the 200; NULL when its body was too large to keep */
+    const char *route;       /* a route pattern: static */
+    size_t len;              /* the 200's body length, which a HEAD and a 304 announce */
+    struct MHD_Response *ok; /* the 200; NULL when its body was too large to keep */
     struct MHD_Response *not_modified;
 } kept_answer;
 
 typedef struct server_state {
     const char *db_path;
-    const char *cors;     /* the --cors value, or NULL */
-    bool writes;          /* the write API is enabled */
-    unsigned idle_timeout_s;   /* --timeout: between requests, and while a body comes */
-    unsigned header_timeout_s; /* --header-timeout: until a request's headers are in */
-    unsigned max_conns;        /* --max-conns: accept_connection() refuses past it */
-    unsigned max_conns_per_ip; /* --max-conns-per-ip (libmicrohttpd enforces it); 0: none */
-    atomic_uint conns;         /* connections open, counted by track_connection() */
+    const char *cors;             /* the --cors value, or NULL */
+    bool writes;                  /* the write API is enabled */
+    unsigned idle_timeout_s;      /* --timeout: between requests, and while a body comes */
+    unsigned header_timeout_s;    /* --header-timeout: until a request's headers are in */
+    unsigned max_conns;           /* --max-conns: accept_connection() refuses past it */
+    unsigned max_conns_per_ip;    /* --max-conns-per-ip (libmicrohttpd enforces it); 0: none */
+    atomic_uint conns;            /* connections open, counted by track_connection() */
     pthread_mutex_t uploads_lock; /* guards uploads and upload_bytes */
-    unsigned uploads;          /* request bodies being read (see reserve_upload) */
-    size_t upload_bytes;       /* the bytes they may hold together */
-    unsigned max_uploads;      /* --max-uploads */
-    size_t max_upload_bytes;   /* --max-upload-memory */
+    unsigned uploads;             /* request bodies being read (see reserve_upload) */
+    size_t upload_bytes;          /* the bytes they may hold together */
+    unsigned max_uploads;         /* --max-uploads */
+    size_t max_upload_bytes;      /* --max-upload-memory */
     char seed[2 * EVP_MAX_MD_SIZE + 1]; /* hex digest of the build: version, OpenAPI document */
-    pthread_rwlock_t answers_lock; /* guards answers, kept_bytes and swept */
-    kept_answer *answers; /* ANSWER_SLOTS of them, by the hash of their key */
-    size_t kept_bytes;    /* the bodies of the 200s kept in answers */
-    store_version swept;  /* the data of the last sweep (see drop_older_answers) */
-    pthread_mutex_t lock; /* guards handles, mhd_message and the repeat count below */
-    store **handles;      /* every handle a worker opened, closed at shutdown */
+    pthread_rwlock_t answers_lock;      /* guards answers, kept_bytes and swept */
+    kept_answer *answers;               /* ANSWER_SLOTS of them, by the hash of their key */
+    size_t kept_bytes;                  /* the bodies of the 200s kept in answers */
+    store_version swept;                /* the data of the last sweep (see drop_older_answers) */
+    pthread_mutex_t lock;               /* guards handles, mhd_message and the repeat count below */
+    store **handles;                    /* every handle a worker opened, closed at shutdown */
     size_t nhandles, cap;
-    strbuf mhd_message;   /* libmicrohttpd's message during start-up, to explain a failure */
-    bool started;         /* set once the daemon runs: messages are then logged as they come */
-    strbuf last_warning;  /* the last message log_repeatable() logged, when, and how many */
-    time_t last_warned;   /* times it came again since (see log_repeatable) */
+    strbuf mhd_message;  /* libmicrohttpd's message during start-up, to explain a failure */
+    bool started;        /* set once the daemon runs: messages are then logged as they come */
+    strbuf last_warning; /* the last message log_repeatable() logged, when, and how many */
+    time_t last_warned;  /* times it came again since (see log_repeatable) */
     unsigned repeats;
 } server_state;
 
 /* What goes back to the client, assembled before it becomes a libmicrohttpd response. */
 typedef struct reply {
     int status;
-    const char *route;            /* for metrics and the log; NULL when none matched */
-    const char *content_type;     /* not sent with a 204 or a 304 */
+    const char *route;        /* for metrics and the log; NULL when none matched */
+    const char *content_type; /* not sent with a 204 or a 304 */
     bool gzipped;
-    char *body;                   /* malloc'd, NULL when empty */
+    char *body; /* malloc'd, NULL when empty */
     size_t len;
-    bool data;                    /* a response of stored data: cacheable, varies by Accept */
-    char etag[ETAG_SIZE];         /* "" when none */
+    bool data;            /* a response of stored data: cacheable, varies by Accept */
+    char etag[ETAG_SIZE]; /* "" when none */
     char last_modified[HTTP_DATE_SIZE];
-    bool preflight;               /* a CORS preflight answer */
-    const char *allow_origin;     /* Access-Control-Allow-Origin, NULL when none */
-    const api_response *api;      /* its extra headers (Allow, Link, ...); NULL when none */
-    bool close;                   /* Connection: close, and libmicrohttpd closes after it */
-    const char *retry_after;      /* Retry-After, or NULL */
-    bool queued;                  /* already queued (from the answer cache): queue_result */
+    bool preflight;           /* a CORS preflight answer */
+    const char *allow_origin; /* Access-Control-Allow-Origin, NULL when none */
+    const api_response *api;  /* its extra headers (Allow, Link, ...); NULL when none */
+    bool close;               /* Connection: close, and libmicrohttpd closes after it */
+    const char *retry_after;  /* Retry-After, or NULL */
+    bool queued;              /* already queued (from the answer cache): queue_result */
     enum MHD_Result queue_result;
 } reply;
 
@@ -313,10 +314,10 @@ static enum MHD_Result collect_param(void *cls, enum MHD_ValueKind kind, const c
  * Transfer-Encoding (chunked bodies have no length up front). */
 static bool request_has_body(struct MHD_Connection *conn)
 {
-    const char *length =
-        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    const char *encoding =
-        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_CONTENT_LENGTH);
+    const char *encoding = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                       MHD_HTTP_HEADER_TRANSFER_ENCODING);
     if (encoding)
         return true;
     return length && length[strspn(length, "0")] != '\0';
@@ -338,7 +339,7 @@ typedef struct request_ctx {
     size_t reserved;             /* what reserve_upload() counts for it; 0 when it holds none */
     unsigned long long received; /* every byte received, kept or not */
     bool too_large;
-    bool body_read;              /* the whole body went by */
+    bool body_read; /* the whole body went by */
 } request_ctx;
 
 static request_ctx *request_ctx_new(server_state *state, const char *target)
@@ -464,7 +465,7 @@ typedef struct request_headers {
     const char *preflight_method; /* Access-Control-Request-Method */
     const char *authorization;
     const char *content_type;
-    long long content_length;     /* -1 when absent or not a number */
+    long long content_length; /* -1 when absent or not a number */
 } request_headers;
 
 static void read_headers(struct MHD_Connection *conn, request_headers *h)
@@ -563,8 +564,8 @@ static bool gzip_body(const char *in, size_t len, char **out, size_t *out_len)
 {
     z_stream zs;
     memset(&zs, 0, sizeof zs);
-    if (len > UINT_MAX ||
-        deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (len > UINT_MAX || deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+                                       Z_DEFAULT_STRATEGY) != Z_OK)
         return false;
     uLong bound = deflateBound(&zs, (uLong)len);
     char *buf = malloc(bound ? bound : 1);
@@ -684,9 +685,9 @@ static struct MHD_Response *build_response(const server_state *state, reply *out
                             state->writes ? CORS_WRITE_HEADERS : CORS_HEADERS) &&
                  add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_MAX_AGE, CORS_MAX_AGE_S);
         else
-            ok = ok && add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_EXPOSE_HEADERS,
-                                  state->writes ? CORS_WRITE_EXPOSED_HEADERS
-                                                : CORS_EXPOSED_HEADERS);
+            ok = ok &&
+                 add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_EXPOSE_HEADERS,
+                            state->writes ? CORS_WRITE_EXPOSED_HEADERS : CORS_EXPOSED_HEADERS);
     }
     if (out->close)
         ok = ok && add_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
@@ -848,13 +849,17 @@ static bool answer_from_cache(server_state *state, struct MHD_Connection *conn,
 /* Builds the 200 of a fresh data answer (out, with its validators; status 200, or 304 when
  * the request's conditions hold) and its 304, queues the one the status calls for and keeps
  * both under `key` for the next time.  The body moves into the 200. */
-static void queue_and_keep(server_state *state, struct MHD_Connection *conn,
-                           const answer_key *key, const store_version *version,
-                           bool have_modified, time_t modified, reply *out)
+static void queue_and_keep(server_state *state, struct MHD_Connection *conn, const answer_key *key,
+                           const store_version *version, bool have_modified, time_t modified,
+                           reply *out)
 {
-    kept_answer fresh = {.key_len = key->len, .hash = key->hash, .version = *version,
-                         .have_modified = have_modified, .modified = modified,
-                         .route = out->route, .len = out->len};
+    kept_answer fresh = {.key_len = key->len,
+                         .hash = key->hash,
+                         .version = *version,
+                         .have_modified = have_modified,
+                         .modified = modified,
+                         .route = out->route,
+                         .len = out->len};
     reply full = *out, revalidation = *out;
 
     memcpy(fresh.etag, out->etag, sizeof fresh.etag);
@@ -904,10 +909,9 @@ static void queue_and_keep(server_state *state, struct MHD_Connection *conn,
 /* Answers a GET or any other request but a preflight, conditionally: from the answer cache,
  * else from the API.  Fills out (and resp, when the API was asked); queues the answer itself
  * when it comes from or goes into the cache (out->queued). */
-static void answer_request(server_state *state, struct MHD_Connection *conn,
-                           const request_ctx *ctx, const char *url, const char *method,
-                           bool has_body, const request_headers *h, reply *out,
-                           api_response *resp)
+static void answer_request(server_state *state, struct MHD_Connection *conn, const request_ctx *ctx,
+                           const char *url, const char *method, bool has_body,
+                           const request_headers *h, reply *out, api_response *resp)
 {
     bool read_method = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     const char *route = api_route_of(url);
@@ -921,8 +925,7 @@ static void answer_request(server_state *state, struct MHD_Connection *conn,
 
     /* Only data is versioned: the operational endpoints must not depend on the database
      * more than they say (/livez not at all), and unknown paths have nothing to tag. */
-    bool versioned = st && read_method && !has_body && route &&
-                     !api_route_is_operational(route) &&
+    bool versioned = st && read_method && !has_body && route && !api_route_is_operational(route) &&
                      store_get_version(st, &before) == STORE_OK;
     if (versioned) {
         answer_key_make(&key, ctx->target, h->accept, out->allow_origin, gzip);
@@ -1004,14 +1007,16 @@ static enum MHD_Result refuse(server_state *state, struct MHD_Connection *conn,
                               const request_ctx *ctx, const char *url, const char *method,
                               int status, const char *retry_after, const char *detail)
 {
-    reply out = {.status = status, .route = api_route_of(url), .close = true,
+    reply out = {.status = status,
+                 .route = api_route_of(url),
+                 .close = true,
                  .retry_after = retry_after,
                  .content_type = "application/problem+json; charset=utf-8"};
     const char *origin = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ORIGIN);
     out.allow_origin = http_cors_allow(state->cors, origin);
     json_t *doc = json_pack("{s:s, s:s, s:i, s:s}", "type", "about:blank", "title",
-                            MHD_get_reason_phrase_for((unsigned)status), "status", status,
-                            "detail", detail);
+                            MHD_get_reason_phrase_for((unsigned)status), "status", status, "detail",
+                            detail);
     out.body = doc ? json_dumps(doc, JSON_COMPACT) : NULL;
     out.len = out.body ? strlen(out.body) : 0;
     json_decref(doc);
@@ -1029,9 +1034,9 @@ static enum MHD_Result collect_framing(void *cls, enum MHD_ValueKind kind, const
 /* Refuses, once its headers are in, a request the HTTP layer does not pass on: a target
  * start_request() refused (414, 431), or a body whose framing is ambiguous (400: see
  * http_framing_fault).  True when it did, with *result what to return to libmicrohttpd. */
-static bool refuse_request(server_state *state, struct MHD_Connection *conn,
-                           const request_ctx *ctx, const char *url, const char *method,
-                           const char *version, enum MHD_Result *result)
+static bool refuse_request(server_state *state, struct MHD_Connection *conn, const request_ctx *ctx,
+                           const char *url, const char *method, const char *version,
+                           enum MHD_Result *result)
 {
     strbuf detail = STRBUF_INIT;
     int status = 0;
@@ -1042,13 +1047,15 @@ static bool refuse_request(server_state *state, struct MHD_Connection *conn,
                     strlen(ctx->target), TARGET_MAX_BYTES);
     } else if (ctx->refused == 431) {
         status = 431;
-        strbuf_addf(&detail, "the query has %zu parameters; the server reads at most %d (no "
-                    "endpoint takes more than a few)", ctx->nparams, QUERY_PARAMS_MAX);
+        strbuf_addf(&detail,
+                    "the query has %zu parameters; the server reads at most %d (no "
+                    "endpoint takes more than a few)",
+                    ctx->nparams, QUERY_PARAMS_MAX);
     } else {
         http_framing framing = {0};
         MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_framing, &framing);
-        const char *fault =
-            http_framing_fault(&framing, strcmp(version, MHD_HTTP_VERSION_1_0) == 0);
+        const char *fault = http_framing_fault(&framing,
+                                               strcmp(version, MHD_HTTP_VERSION_1_0) == 0);
         if (fault) {
             status = 400;
             strbuf_addstr(&detail, fault);
@@ -1118,16 +1125,21 @@ static bool reserve_upload(server_state *state, request_ctx *ctx, size_t bytes, 
     strbuf warning = STRBUF_INIT;
     pthread_mutex_lock(&state->uploads_lock);
     if (state->uploads >= state->max_uploads) {
-        strbuf_addf(detail, "the server is reading as many uploads as it takes at once (%u); "
-                    "retry in %d s", state->max_uploads, RETRY_AFTER_S);
+        strbuf_addf(detail,
+                    "the server is reading as many uploads as it takes at once (%u); "
+                    "retry in %d s",
+                    state->max_uploads, RETRY_AFTER_S);
         strbuf_addf(&warning, "refusing uploads: %u are being read (--max-uploads)",
                     state->max_uploads);
     } else if (bytes > state->max_upload_bytes - state->upload_bytes) {
-        strbuf_addf(detail, "the uploads in progress hold %zu of the %zu bytes the server "
+        strbuf_addf(detail,
+                    "the uploads in progress hold %zu of the %zu bytes the server "
                     "keeps for them, and this one may take %zu; retry in %d s",
                     state->upload_bytes, state->max_upload_bytes, bytes, RETRY_AFTER_S);
-        strbuf_addf(&warning, "refusing uploads: those being read may hold all of the %zu "
-                    "bytes kept for them (--max-upload-memory)", state->max_upload_bytes);
+        strbuf_addf(&warning,
+                    "refusing uploads: those being read may hold all of the %zu "
+                    "bytes kept for them (--max-upload-memory)",
+                    state->max_upload_bytes);
     } else {
         state->uploads++;
         state->upload_bytes += bytes;
@@ -1197,8 +1209,8 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
             bool keep_going = take_chunk(ctx, upload_data, *upload_data_size);
             *upload_data_size = 0;
             if (!keep_going)
-                log_warn("http: %s %s: the body went on %u MiB past the limit; closing",
-                         method, url, DISCARD_MAX_BYTES >> 20);
+                log_warn("http: %s %s: the body went on %u MiB past the limit; closing", method,
+                         url, DISCARD_MAX_BYTES >> 20);
             return keep_going ? MHD_YES : MHD_NO;
         }
         ctx->stage = REQ_ANSWERED;
@@ -1230,8 +1242,8 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
             char retry_after[16];
             snprintf(retry_after, sizeof retry_after, "%d", RETRY_AFTER_S);
             ctx->stage = REQ_ANSWERED;
-            enum MHD_Result result =
-                refuse(state, conn, ctx, url, method, 503, retry_after, detail.buf);
+            enum MHD_Result result = refuse(state, conn, ctx, url, method, 503, retry_after,
+                                            detail.buf);
             strbuf_release(&detail);
             return result;
         }
@@ -1253,7 +1265,8 @@ static size_t unescape_keeping_nul(void *cls, struct MHD_Connection *conn, char 
 /* Routes libmicrohttpd's own messages (bind failures, connection limits, protocol errors)
  * into our log.  During start-up the latest is kept instead, for the one error line that
  * explains a failed start. */
-__attribute__((format(printf, 2, 0))) static void log_from_mhd(void *cls, const char *fmt, va_list ap)
+__attribute__((format(printf, 2, 0))) static void log_from_mhd(void *cls, const char *fmt,
+                                                               va_list ap)
 {
     server_state *state = cls;
     strbuf msg = STRBUF_INIT;
@@ -1272,8 +1285,10 @@ __attribute__((format(printf, 2, 0))) static void log_from_mhd(void *cls, const 
     if (started && state->max_conns_per_ip &&
         strncmp(msg.buf, limit_reached, sizeof limit_reached - 1) == 0) {
         strbuf_reset(&msg);
-        strbuf_addf(&msg, "refusing connections from an address that has %u open already "
-                    "(--max-conns-per-ip)", state->max_conns_per_ip);
+        strbuf_addf(&msg,
+                    "refusing connections from an address that has %u open already "
+                    "(--max-conns-per-ip)",
+                    state->max_conns_per_ip);
     }
     if (started)
         log_repeatable(state, msg.buf);
@@ -1284,8 +1299,7 @@ __attribute__((format(printf, 2, 0))) static void log_from_mhd(void *cls, const 
  * stop taking connections at its own limit, leaving the next ones (a health check among
  * them) waiting in the listen queue until a connection ends; refused here, they are closed
  * at once instead, and the listening socket stays served. */
-static enum MHD_Result accept_connection(void *cls, const struct sockaddr *addr,
-                                         socklen_t addrlen)
+static enum MHD_Result accept_connection(void *cls, const struct sockaddr *addr, socklen_t addrlen)
 {
     server_state *state = cls;
     (void)addr;
@@ -1293,8 +1307,10 @@ static enum MHD_Result accept_connection(void *cls, const struct sockaddr *addr,
     if (atomic_load(&state->conns) < state->max_conns)
         return MHD_YES;
     strbuf msg = STRBUF_INIT;
-    strbuf_addf(&msg, "refusing connections: %u are open, the most the server takes "
-                "(--max-conns)", state->max_conns);
+    strbuf_addf(&msg,
+                "refusing connections: %u are open, the most the server takes "
+                "(--max-conns)",
+                state->max_conns);
     log_repeatable(state, msg.buf);
     strbuf_release(&msg);
     return MHD_NO;
@@ -1377,8 +1393,9 @@ static void load_web(strbuf *seed_in)
             api_set_ui_file(name, (const char *)file->data, file->len);
         } else {
             api_set_ui_file(name, NULL, 0);
-            log_warn("http: %s was not built into this binary; the dashboard's copy of it will answer 404",
-                     path);
+            log_warn(
+                "http: %s was not built into this binary; the dashboard's copy of it will answer 404",
+                path);
         }
         strbuf_add(seed_in, "", 1);
         strbuf_addstr(seed_in, name);
@@ -1399,7 +1416,8 @@ static void load_openapi(server_state *state, const char *version)
         api_set_openapi((const char *)doc->data, doc->len);
         strbuf_add(&seed_in, doc->data, doc->len);
     } else {
-        log_warn("http: openapi.yaml was not built into this binary; GET /openapi.yaml will answer 404");
+        log_warn(
+            "http: openapi.yaml was not built into this binary; GET /openapi.yaml will answer 404");
     }
     load_web(&seed_in); /* the dashboard's files, which join the document in the seed */
     make_seed(state, version, &seed_in);
@@ -1455,7 +1473,9 @@ static unsigned connection_limit(unsigned wanted, unsigned threads)
 
 int server_run(const server_config *cfg)
 {
-    server_state state = {.db_path = cfg->db_path, .cors = cfg->cors, .mhd_message = STRBUF_INIT,
+    server_state state = {.db_path = cfg->db_path,
+                          .cors = cfg->cors,
+                          .mhd_message = STRBUF_INIT,
                           .last_warning = STRBUF_INIT};
     listen_addr addr;
     sigset_t stop_signals, old_mask;
@@ -1507,15 +1527,18 @@ int server_run(const server_config *cfg)
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
 
-    writer_config wcfg = {.db_path = cfg->db_path, .corpus_dir = cfg->corpus_dir,
+    writer_config wcfg = {.db_path = cfg->db_path,
+                          .corpus_dir = cfg->corpus_dir,
                           .extract_threads = cfg->threads};
     if (!cfg->read_only && !(ingest_writer = writer_start(&wcfg))) {
         pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
         goto out;
     }
     if (cfg->token && ingest_writer) {
-        api_write_config writes = {.token = cfg->token, .max_body = cfg->max_body,
-                                   .enqueue = enqueue_article, .delete_source = delete_source,
+        api_write_config writes = {.token = cfg->token,
+                                   .max_body = cfg->max_body,
+                                   .enqueue = enqueue_article,
+                                   .delete_source = delete_source,
                                    .arg = ingest_writer};
         api_set_writes(&writes);
         state.writes = api_writes_enabled();
@@ -1534,8 +1557,7 @@ int server_run(const server_config *cfg)
                  state.max_conns, wanted);
     state.max_conns_per_ip = cfg->max_conns_per_ip;
     state.max_uploads = cfg->max_uploads ? cfg->max_uploads : DEFAULT_MAX_UPLOADS;
-    state.max_upload_bytes = cfg->max_upload_bytes ? cfg->max_upload_bytes
-                                                   : DEFAULT_UPLOAD_MEMORY;
+    state.max_upload_bytes = cfg->max_upload_bytes ? cfg->max_upload_bytes : DEFAULT_UPLOAD_MEMORY;
 
     /* An internal polling thread in each worker of a pool, on epoll: a connection costs a
      * socket and its memory, never a thread, so idle connections cannot starve the workers.
@@ -1544,19 +1566,16 @@ int server_run(const server_config *cfg)
      * accept at the same time), so that its listening socket is never taken off the poll. */
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
                          polling_flags(&polling) | (addr.ipv6 ? MHD_USE_IPv6 : 0);
-    daemon = MHD_start_daemon(flags, cfg->port, accept_connection, &state, handle_request, &state,
-                              MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd, &state,
-                              MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr.sa,
-                              MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
-                              MHD_OPTION_CONNECTION_TIMEOUT, state.header_timeout_s,
-                              MHD_OPTION_CONNECTION_LIMIT, state.max_conns + threads,
-                              MHD_OPTION_PER_IP_CONNECTION_LIMIT, state.max_conns_per_ip,
-                              MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
-                              MHD_OPTION_UNESCAPE_CALLBACK, unescape_keeping_nul, NULL,
-                              MHD_OPTION_URI_LOG_CALLBACK, start_request, &state,
-                              MHD_OPTION_NOTIFY_COMPLETED, finish_request, NULL,
-                              MHD_OPTION_NOTIFY_CONNECTION, track_connection, &state,
-                              MHD_OPTION_END);
+    daemon = MHD_start_daemon(
+        flags, cfg->port, accept_connection, &state, handle_request, &state,
+        MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd, &state, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&addr.sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, state.header_timeout_s, MHD_OPTION_CONNECTION_LIMIT,
+        state.max_conns + threads, MHD_OPTION_PER_IP_CONNECTION_LIMIT, state.max_conns_per_ip,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY, MHD_OPTION_UNESCAPE_CALLBACK,
+        unescape_keeping_nul, NULL, MHD_OPTION_URI_LOG_CALLBACK, start_request, &state,
+        MHD_OPTION_NOTIFY_COMPLETED, finish_request, NULL, MHD_OPTION_NOTIFY_CONNECTION,
+        track_connection, &state, MHD_OPTION_END);
     if (!daemon) {
         pthread_mutex_lock(&state.lock);
         log_error("serve: cannot listen on %s:%u: %s", addr.display, (unsigned)cfg->port,
@@ -1578,9 +1597,11 @@ int server_run(const server_config *cfg)
     if (state.max_conns_per_ip)
         strbuf_addf(&per_ip, ", %u per address", state.max_conns_per_ip);
     log_info("listening on http://%s:%u (%u threads, %s, database %s%s; at most %u "
-             "connections%s, headers within %u s, idle %u s)", addr.display, port, threads,
-             polling, cfg->db_path,
-             state.writes ? ", write API enabled" : cfg->read_only ? ", read-only" : "",
+             "connections%s, headers within %u s, idle %u s)",
+             addr.display, port, threads, polling, cfg->db_path,
+             state.writes     ? ", write API enabled"
+             : cfg->read_only ? ", read-only"
+                              : "",
              state.max_conns, per_ip.buf, state.header_timeout_s, state.idle_timeout_s);
     strbuf_release(&per_ip);
 

@@ -147,8 +147,7 @@ void http_date_format(time_t t, char out[HTTP_DATE_SIZE])
     /* Years past 9999 do not fit the format; no database is stamped that late. */
     char wide[64];
     snprintf(wide, sizeof wide, "%s, %02d %s %04d %02d:%02d:%02d GMT", weekdays[tm.tm_wday],
-             tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
-             tm.tm_sec);
+             tm.tm_mday, months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
     snprintf(out, HTTP_DATE_SIZE, "%.29s", wide);
 }
 
@@ -163,11 +162,15 @@ static int month_index(const char *name)
 /* Fills *out from broken-down UTC fields after checking their ranges. */
 static bool utc_time(int year, int month, int day, int hour, int minute, int second, time_t *out)
 {
-    if (year < 1970 || year > 9999 || month < 0 || month > 11 || day < 1 || day > 31 ||
-        hour > 23 || minute > 59 || second > 60 || hour < 0 || minute < 0 || second < 0)
+    if (year < 1970 || year > 9999 || month < 0 || month > 11 || day < 1 || day > 31 || hour > 23 ||
+        minute > 59 || second > 60 || hour < 0 || minute < 0 || second < 0)
         return false;
-    struct tm tm = {.tm_year = year - 1900, .tm_mon = month, .tm_mday = day,
-                    .tm_hour = hour, .tm_min = minute, .tm_sec = second};
+    struct tm tm = {.tm_year = year - 1900,
+                    .tm_mon = month,
+                    .tm_mday = day,
+                    .tm_hour = hour,
+                    .tm_min = minute,
+                    .tm_sec = second};
     time_t t = timegm(&tm);
     if (t == (time_t)-1)
         return false;
@@ -183,14 +186,14 @@ bool http_date_parse(const char *s, time_t *out)
     if (!s)
         return false;
     /* IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT */
-    if (sscanf(s, "%9[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d GMT%n", weekday, &day, month,
-               &year, &hour, &minute, &second, &end) == 7 &&
+    if (sscanf(s, "%9[A-Za-z], %2d %3[A-Za-z] %4d %2d:%2d:%2d GMT%n", weekday, &day, month, &year,
+               &hour, &minute, &second, &end) == 7 &&
         end > 0 && s[end] == '\0')
         return utc_time(year, month_index(month), day, hour, minute, second, out);
     /* RFC 850: Sunday, 06-Nov-94 08:49:37 GMT (two-digit years: 70-99 are 19xx) */
     end = -1;
-    if (sscanf(s, "%9[A-Za-z], %2d-%3[A-Za-z]-%2d %2d:%2d:%2d GMT%n", weekday, &day, month,
-               &year, &hour, &minute, &second, &end) == 7 &&
+    if (sscanf(s, "%9[A-Za-z], %2d-%3[A-Za-z]-%2d %2d:%2d:%2d GMT%n", weekday, &day, month, &year,
+               &hour, &minute, &second, &end) == 7 &&
         end > 0 && s[end] == '\0')
         return utc_time(year + (year < 70 ? 2000 : 1900), month_index(month), day, hour, minute,
                         second, out);
@@ -232,8 +235,8 @@ static bool origin_well_formed(const char *s, size_t len)
 
     if (len == 0 || !is_alpha(s[0]))
         return false;
-    while (i < len && (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '+' || s[i] == '-' ||
-                       s[i] == '.'))
+    while (i < len &&
+           (is_alpha(s[i]) || is_digit(s[i]) || s[i] == '+' || s[i] == '-' || s[i] == '.'))
         i++;
     if (i + 3 >= len || memcmp(s + i, "://", 3) != 0)
         return false;

@@ -66,12 +66,12 @@ size_t http_unescape_keeping_nul(char *s);
  * Content-Length and Transfer-Encoding together, Content-Length fields that disagree, and
  * any transfer coding but one "chunked" (with which no length can be read reliably). */
 typedef struct http_framing {
-    unsigned content_lengths;         /* Content-Length fields */
+    unsigned content_lengths;          /* Content-Length fields */
     unsigned long long content_length; /* the first one's value */
-    bool lengths_disagree;            /* two differ, or one is not a decimal number */
-    unsigned transfer_encodings;      /* Transfer-Encoding fields */
-    unsigned codings;                 /* the transfer codings they list, in all */
-    bool other_coding;                /* one of them is not chunked */
+    bool lengths_disagree;             /* two differ, or one is not a decimal number */
+    unsigned transfer_encodings;       /* Transfer-Encoding fields */
+    unsigned codings;                  /* the transfer codings they list, in all */
+    bool other_coding;                 /* one of them is not chunked */
 } http_framing;
 
 /* Takes one request header field into f; fields other than the two are ignored. */

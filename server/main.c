@@ -32,8 +32,8 @@ enum { EXIT_USAGE = 2 };
 
 #define MAX_BODY_DEFAULT (2u << 20)
 #define CONNS_PER_IP_DEFAULT 64
-#define CONNS_MAX 65536u                  /* the most --max-conns and its kin take */
-#define UPLOAD_MEMORY_MAX (4096ul << 20)  /* the most --max-upload-memory takes */
+#define CONNS_MAX 65536u                 /* the most --max-conns and its kin take */
+#define UPLOAD_MEMORY_MAX (4096ul << 20) /* the most --max-upload-memory takes */
 #define TOKEN_MIN_CHARS 16
 #define TOKEN_MAX_CHARS 4096
 
@@ -249,8 +249,7 @@ static int option_error(const char *cmd, char **argv, int c)
 }
 
 /* Parses a decimal number in [min, max]; false when text is anything else. */
-static bool parse_number(const char *text, unsigned long min, unsigned long max,
-                         unsigned long *out)
+static bool parse_number(const char *text, unsigned long min, unsigned long max, unsigned long *out)
 {
     char *end;
     if (!text || *text < '0' || *text > '9')
@@ -264,8 +263,7 @@ static bool parse_number(const char *text, unsigned long min, unsigned long max,
 }
 
 /* Parses a size in bytes with an optional k or M suffix (KiB, MiB) in [min, max]. */
-static bool parse_size(const char *text, unsigned long min, unsigned long max,
-                       unsigned long *out)
+static bool parse_size(const char *text, unsigned long min, unsigned long max, unsigned long *out)
 {
     char digits[32];
     size_t len = text ? strlen(text) : 0;
@@ -349,12 +347,12 @@ static int cmd_ingest(int argc, char **argv)
 {
     enum { OPT_EXTRACT_BUDGET = 1000 };
     static const struct option options[] = {
-        { "db", required_argument, NULL, 'd' },
-        { "quiet", no_argument, NULL, 'q' },
-        { "threads", required_argument, NULL, 't' },
-        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        {"db", required_argument, NULL, 'd'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"threads", required_argument, NULL, 't'},
+        {"extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     const char *db = NULL;
     bool quiet = false;
@@ -365,8 +363,12 @@ static int cmd_ingest(int argc, char **argv)
     /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:qt:h", options, NULL)) != -1) {
         switch (c) {
-        case 'd': db = optarg; break;
-        case 'q': quiet = true; break;
+        case 'd':
+            db = optarg;
+            break;
+        case 'q':
+            quiet = true;
+            break;
         case 't':
             if (!parse_number(optarg, 1, 256, &v))
                 return usage_error("ingest", "bad thread count '%s' (expected 1-256)", optarg);
@@ -376,8 +378,10 @@ static int cmd_ingest(int argc, char **argv)
             if (!set_extract_budget(optarg))
                 return usage_error("ingest", BAD_BUDGET, optarg);
             break;
-        case 'h': return print_usage(usage_ingest);
-        default: return option_error("ingest", argv, c);
+        case 'h':
+            return print_usage(usage_ingest);
+        default:
+            return option_error("ingest", argv, c);
         }
     }
     if (!db)
@@ -400,8 +404,7 @@ static int cmd_ingest(int argc, char **argv)
     printf("ingest: %u articles (%u new, %u unchanged, %u rejected); "
            "facts: %u agreements, %u meetings, %u quotes, %u people\n",
            r.articles_new + r.articles_unchanged + r.articles_rejected, r.articles_new,
-           r.articles_unchanged, r.articles_rejected, r.agreements, r.meetings, r.quotes,
-           r.people);
+           r.articles_unchanged, r.articles_rejected, r.agreements, r.meetings, r.quotes, r.people);
     return EXIT_SUCCESS;
 }
 
@@ -439,8 +442,7 @@ static int prepare_database(server_config *cfg, bool create, const char *token_f
         log_warn("serve: cannot write %s; serving it read-only: no write API, no re-reading of "
                  "older articles%s",
                  why ? why : db,
-                 stale ? ", and its facts stay stale (an ingest stopped before merging them)"
-                       : "");
+                 stale ? ", and its facts stay stale (an ingest stopped before merging them)" : "");
         cfg->read_only = true;
         rc = EXIT_SUCCESS;
         goto out;
@@ -459,32 +461,44 @@ out:
 
 static int cmd_serve(int argc, char **argv)
 {
-    enum { OPT_TIMEOUT = 1000, OPT_CORS, OPT_TOKEN_FILE, OPT_MAX_BODY, OPT_HEADER_TIMEOUT,
-           OPT_MAX_CONNS, OPT_MAX_CONNS_PER_IP, OPT_MAX_UPLOADS, OPT_MAX_UPLOAD_MEMORY,
-           OPT_CREATE, OPT_EXTRACT_BUDGET };
-    static const struct option options[] = {
-        { "db", required_argument, NULL, 'd' },
-        { "port", required_argument, NULL, 'p' },
-        { "listen", required_argument, NULL, 'l' },
-        { "threads", required_argument, NULL, 't' },
-        { "timeout", required_argument, NULL, OPT_TIMEOUT },
-        { "cors", required_argument, NULL, OPT_CORS },
-        { "corpus", required_argument, NULL, 'c' },
-        { "token-file", required_argument, NULL, OPT_TOKEN_FILE },
-        { "max-body", required_argument, NULL, OPT_MAX_BODY },
-        { "header-timeout", required_argument, NULL, OPT_HEADER_TIMEOUT },
-        { "max-conns", required_argument, NULL, OPT_MAX_CONNS },
-        { "max-conns-per-ip", required_argument, NULL, OPT_MAX_CONNS_PER_IP },
-        { "max-uploads", required_argument, NULL, OPT_MAX_UPLOADS },
-        { "max-upload-memory", required_argument, NULL, OPT_MAX_UPLOAD_MEMORY },
-        { "create", no_argument, NULL, OPT_CREATE },
-        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+    enum {
+        OPT_TIMEOUT = 1000,
+        OPT_CORS,
+        OPT_TOKEN_FILE,
+        OPT_MAX_BODY,
+        OPT_HEADER_TIMEOUT,
+        OPT_MAX_CONNS,
+        OPT_MAX_CONNS_PER_IP,
+        OPT_MAX_UPLOADS,
+        OPT_MAX_UPLOAD_MEMORY,
+        OPT_CREATE,
+        OPT_EXTRACT_BUDGET
     };
-    server_config cfg = { .listen_addr = "127.0.0.1", .timeout_s = 30, .version = FACTD_VERSION,
-                          .max_body = MAX_BODY_DEFAULT,
-                          .max_conns_per_ip = CONNS_PER_IP_DEFAULT };
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"port", required_argument, NULL, 'p'},
+        {"listen", required_argument, NULL, 'l'},
+        {"threads", required_argument, NULL, 't'},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"cors", required_argument, NULL, OPT_CORS},
+        {"corpus", required_argument, NULL, 'c'},
+        {"token-file", required_argument, NULL, OPT_TOKEN_FILE},
+        {"max-body", required_argument, NULL, OPT_MAX_BODY},
+        {"header-timeout", required_argument, NULL, OPT_HEADER_TIMEOUT},
+        {"max-conns", required_argument, NULL, OPT_MAX_CONNS},
+        {"max-conns-per-ip", required_argument, NULL, OPT_MAX_CONNS_PER_IP},
+        {"max-uploads", required_argument, NULL, OPT_MAX_UPLOADS},
+        {"max-upload-memory", required_argument, NULL, OPT_MAX_UPLOAD_MEMORY},
+        {"create", no_argument, NULL, OPT_CREATE},
+        {"extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    server_config cfg = {.listen_addr = "127.0.0.1",
+                         .timeout_s = 30,
+                         .version = FACTD_VERSION,
+                         .max_body = MAX_BODY_DEFAULT,
+                         .max_conns_per_ip = CONNS_PER_IP_DEFAULT};
     const char *token_file = NULL;
     char *token = NULL;
     bool have_port = false, create = false;
@@ -494,15 +508,22 @@ static int cmd_serve(int argc, char **argv)
     /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:p:l:t:c:h", options, NULL)) != -1) {
         switch (c) {
-        case 'd': cfg.db_path = optarg; break;
+        case 'd':
+            cfg.db_path = optarg;
+            break;
         case 'l':
             if (!server_listen_addr_valid(optarg))
-                return usage_error("serve", "bad --listen address '%s' (expected an IPv4 or IPv6 "
-                                   "address, e.g. 127.0.0.1, 0.0.0.0 or ::1)", optarg);
+                return usage_error("serve",
+                                   "bad --listen address '%s' (expected an IPv4 or IPv6 "
+                                   "address, e.g. 127.0.0.1, 0.0.0.0 or ::1)",
+                                   optarg);
             cfg.listen_addr = optarg;
             break;
-        case 'c': cfg.corpus_dir = optarg; break;
-        case 'h': return print_usage(usage_serve);
+        case 'c':
+            cfg.corpus_dir = optarg;
+            break;
+        case 'h':
+            return print_usage(usage_serve);
         case 'p':
             if (!parse_number(optarg, 1, 65535, &v))
                 return usage_error("serve", "bad port '%s' (expected 1-65535)", optarg);
@@ -516,8 +537,7 @@ static int cmd_serve(int argc, char **argv)
             break;
         case OPT_TIMEOUT:
             if (!parse_number(optarg, 1, 86400, &v))
-                return usage_error("serve", "bad timeout '%s' (expected 1-86400 seconds)",
-                                   optarg);
+                return usage_error("serve", "bad timeout '%s' (expected 1-86400 seconds)", optarg);
             cfg.timeout_s = (unsigned)v;
             break;
         case OPT_CORS: {
@@ -531,12 +551,15 @@ static int cmd_serve(int argc, char **argv)
             cfg.cors = optarg;
             break;
         }
-        case OPT_TOKEN_FILE: token_file = optarg; break;
-        case OPT_CREATE: create = true; break;
+        case OPT_TOKEN_FILE:
+            token_file = optarg;
+            break;
+        case OPT_CREATE:
+            create = true;
+            break;
         case OPT_MAX_BODY:
             if (!parse_size(optarg, 1, INGEST_MAX_ARTICLE, &v))
-                return usage_error("serve", "bad --max-body '%s' (expected 1 to 8M bytes)",
-                                   optarg);
+                return usage_error("serve", "bad --max-body '%s' (expected 1 to 8M bytes)", optarg);
             cfg.max_body = v;
             break;
         case OPT_HEADER_TIMEOUT:
@@ -565,23 +588,27 @@ static int cmd_serve(int argc, char **argv)
             break;
         case OPT_MAX_UPLOAD_MEMORY:
             if (!parse_size(optarg, 1, UPLOAD_MEMORY_MAX, &v))
-                return usage_error("serve", "bad --max-upload-memory '%s' (expected 1 to %luM "
-                                   "bytes)", optarg, UPLOAD_MEMORY_MAX >> 20);
+                return usage_error("serve",
+                                   "bad --max-upload-memory '%s' (expected 1 to %luM "
+                                   "bytes)",
+                                   optarg, UPLOAD_MEMORY_MAX >> 20);
             cfg.max_upload_bytes = v;
             break;
         case OPT_EXTRACT_BUDGET:
             if (!set_extract_budget(optarg))
                 return usage_error("serve", BAD_BUDGET, optarg);
             break;
-        default: return option_error("serve", argv, c);
+        default:
+            return option_error("serve", argv, c);
         }
     }
     if (!cfg.db_path)
         return usage_error("serve", "missing --db FILE");
     if (cfg.max_upload_bytes && cfg.max_upload_bytes < cfg.max_body)
-        return usage_error("serve", "--max-upload-memory (%zu bytes) is less than --max-body "
-                           "(%zu bytes): no body could be read", cfg.max_upload_bytes,
-                           cfg.max_body);
+        return usage_error("serve",
+                           "--max-upload-memory (%zu bytes) is less than --max-body "
+                           "(%zu bytes): no body could be read",
+                           cfg.max_upload_bytes, cfg.max_body);
     if (!have_port)
         return usage_error("serve", "missing --port N");
     if (optind < argc)
@@ -628,10 +655,10 @@ static int cmd_reindex(int argc, char **argv)
 {
     enum { OPT_EXTRACT_BUDGET = 1000 };
     static const struct option options[] = {
-        { "db", required_argument, NULL, 'd' },
-        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        {"db", required_argument, NULL, 'd'},
+        {"extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     const char *db = NULL;
     char *err = NULL;
@@ -640,13 +667,17 @@ static int cmd_reindex(int argc, char **argv)
     /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:h", options, NULL)) != -1) {
         switch (c) {
-        case 'd': db = optarg; break;
+        case 'd':
+            db = optarg;
+            break;
         case OPT_EXTRACT_BUDGET:
             if (!set_extract_budget(optarg))
                 return usage_error("reindex", BAD_BUDGET, optarg);
             break;
-        case 'h': return print_usage(usage_reindex);
-        default: return option_error("reindex", argv, c);
+        case 'h':
+            return print_usage(usage_reindex);
+        default:
+            return option_error("reindex", argv, c);
         }
     }
     if (!db)
@@ -683,10 +714,10 @@ static int cmd_reindex(int argc, char **argv)
 static int cmd_merge(int argc, char **argv)
 {
     static const struct option options[] = {
-        { "db", required_argument, NULL, 'd' },
-        { "force", no_argument, NULL, 'f' },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        {"db", required_argument, NULL, 'd'},
+        {"force", no_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     const char *db = NULL;
     bool force = false;
@@ -696,10 +727,16 @@ static int cmd_merge(int argc, char **argv)
     /* NOLINTNEXTLINE(concurrency-mt-unsafe) getopt_long: options are parsed before any thread starts */
     while ((c = getopt_long(argc, argv, ":d:fh", options, NULL)) != -1) {
         switch (c) {
-        case 'd': db = optarg; break;
-        case 'f': force = true; break;
-        case 'h': return print_usage(usage_merge);
-        default: return option_error("merge", argv, c);
+        case 'd':
+            db = optarg;
+            break;
+        case 'f':
+            force = true;
+            break;
+        case 'h':
+            return print_usage(usage_merge);
+        default:
+            return option_error("merge", argv, c);
         }
     }
     if (!db)
@@ -718,7 +755,7 @@ static int cmd_merge(int argc, char **argv)
         return EXIT_FAILURE;
     }
     int stale = force ? 1 : store_facts_stale(st);
-    ingest_report r = { 0 };
+    ingest_report r = {0};
     if (stale < 0)
         log_error("merge: %s", store_errmsg(st));
     int rc = stale < 0 ? -1 : stale ? ingest_merge_update(st, force, &r) : 0;
@@ -737,9 +774,9 @@ static int cmd_extract(int argc, char **argv)
 {
     enum { OPT_EXTRACT_BUDGET = 1000 };
     static const struct option options[] = {
-        { "extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET },
-        { "help", no_argument, NULL, 'h' },
-        { NULL, 0, NULL, 0 },
+        {"extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     int c;
 
@@ -750,8 +787,10 @@ static int cmd_extract(int argc, char **argv)
             if (!set_extract_budget(optarg))
                 return usage_error("extract", BAD_BUDGET, optarg);
             break;
-        case 'h': return print_usage(usage_extract);
-        default: return option_error("extract", argv, c);
+        case 'h':
+            return print_usage(usage_extract);
+        default:
+            return option_error("extract", argv, c);
         }
     }
     if (optind >= argc)
@@ -770,8 +809,9 @@ static int cmd_extract(int argc, char **argv)
     ingest_extract_cost cost;
     json_t *extraction = ingest_extract_within(text, len, ingest_extract_budget(), &cost);
     if (!extraction) {
-        log_error("extract: %s: extraction stopped after %.1f s and %llu steps, past its %g s budget",
-                  path, cost.seconds, cost.steps, ingest_extract_budget());
+        log_error(
+            "extract: %s: extraction stopped after %.1f s and %llu steps, past its %g s budget",
+            path, cost.seconds, cost.steps, ingest_extract_budget());
         free(text);
         return EXIT_FAILURE;
     }
@@ -789,11 +829,8 @@ static const struct command {
     const char *name;
     int (*run)(int argc, char **argv);
 } commands[] = {
-    { "ingest", cmd_ingest },
-    { "serve", cmd_serve },
-    { "reindex", cmd_reindex },
-    { "merge", cmd_merge },
-    { "extract", cmd_extract },
+    {"ingest", cmd_ingest}, {"serve", cmd_serve},     {"reindex", cmd_reindex},
+    {"merge", cmd_merge},   {"extract", cmd_extract},
 };
 
 int main(int argc, char **argv)

@@ -16,21 +16,21 @@ typedef struct server_config {
     const char *db_path;
     const char *listen_addr; /* "127.0.0.1" by default */
     unsigned short port;
-    unsigned threads;        /* worker threads in the pool; 0 picks one per core */
-    unsigned timeout_s;      /* idle connection timeout: between requests, during a body */
+    unsigned threads;          /* worker threads in the pool; 0 picks one per core */
+    unsigned timeout_s;        /* idle connection timeout: between requests, during a body */
     unsigned header_timeout_s; /* --header-timeout: until a request's headers are in (0: 5 s);
                                 * never more than timeout_s */
-    unsigned max_conns;      /* --max-conns: connections open at once (0: 1024) */
+    unsigned max_conns;        /* --max-conns: connections open at once (0: 1024) */
     unsigned max_conns_per_ip; /* --max-conns-per-ip: from one client address (0: no limit) */
-    unsigned max_uploads;    /* --max-uploads: request bodies read at once (0: 16) */
-    size_t max_upload_bytes; /* --max-upload-memory: what they may hold together (0: 64 MiB);
+    unsigned max_uploads;      /* --max-uploads: request bodies read at once (0: 16) */
+    size_t max_upload_bytes;   /* --max-upload-memory: what they may hold together (0: 64 MiB);
                               * at least max_body */
-    const char *cors;        /* --cors: "*", or comma-separated exact origins; NULL: no CORS */
-    const char *version;     /* the factd version, for metrics and entity tags */
-    const char *corpus_dir;  /* --corpus: a folder of .txt articles to read and watch */
-    const char *token;       /* the write API's bearer token; NULL: no write API */
-    size_t max_body;         /* --max-body: the largest request body read (0: 2 MiB) */
-    bool read_only;          /* the database may not be written: no writer, no write API */
+    const char *cors;          /* --cors: "*", or comma-separated exact origins; NULL: no CORS */
+    const char *version;       /* the factd version, for metrics and entity tags */
+    const char *corpus_dir;    /* --corpus: a folder of .txt articles to read and watch */
+    const char *token;         /* the write API's bearer token; NULL: no write API */
+    size_t max_body;           /* --max-body: the largest request body read (0: 2 MiB) */
+    bool read_only;            /* the database may not be written: no writer, no write API */
 } server_config;
 
 /* True when text is an address --listen takes: an IPv4 or IPv6 literal ("::1" or "[::1]"). */

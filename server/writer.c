@@ -105,18 +105,18 @@ typedef struct pending_file {
 
 struct writer {
     char *db_path;
-    char *dir;              /* the --corpus folder, or NULL */
-    int dir_fd;             /* that folder, open: its files are read relative to it */
-    store *st;              /* the thread's read-write handle */
+    char *dir;                /* the --corpus folder, or NULL */
+    int dir_fd;               /* that folder, open: its files are read relative to it */
+    store *st;                /* the thread's read-write handle */
     unsigned extract_threads; /* threads extracting a batch (writer_config) */
     pthread_t thread;
-    int wake_fd;            /* eventfd */
-    int watch_fd;           /* inotify, -1 without a folder */
+    int wake_fd;  /* eventfd */
+    int watch_fd; /* inotify, -1 without a folder */
     atomic_bool stopping;
     atomic_bool database_gone; /* the file was deleted or replaced: no more writes */
 
     pthread_mutex_t intake_lock; /* guards intake */
-    store *intake;          /* read-write handle for queueing jobs, from any thread */
+    store *intake;               /* read-write handle for queueing jobs, from any thread */
 
     /* The lease thread: renews, every INGEST_JOB_RENEW_SECONDS, the leases of the jobs this
      * server runs, on a handle of its own, however long the writer thread is busy. */
@@ -133,12 +133,12 @@ struct writer {
     /* The thread's own state. */
     pending_file *pending;
     size_t npending, pending_cap;
-    bool rescan;            /* read the whole folder again (the event queue overflowed) */
-    bool merge_needed;      /* a merge failed: try again */
-    bool resume_needed;     /* jobs left running must go back to the queue */
-    bool reindex_pending;   /* articles of an older extractor may remain */
-    double retry_at;        /* after a failure: no more tries before this time */
-    double takeover_at;     /* when to look next for jobs other servers left */
+    bool rescan;          /* read the whole folder again (the event queue overflowed) */
+    bool merge_needed;    /* a merge failed: try again */
+    bool resume_needed;   /* jobs left running must go back to the queue */
+    bool reindex_pending; /* articles of an older extractor may remain */
+    double retry_at;      /* after a failure: no more tries before this time */
+    double takeover_at;   /* when to look next for jobs other servers left */
 };
 
 static double seconds_now(void)
@@ -177,7 +177,8 @@ static bool database_in_place(writer *w, store *st)
     if (!atomic_exchange(&w->database_gone, true))
         log_error("writer: the database file %s was deleted or replaced while serving; "
                   "writes are refused (503) and /healthz and /readyz answer 503 until the "
-                  "server is restarted on a database file", w->db_path);
+                  "server is restarted on a database file",
+                  w->db_path);
     return false;
 }
 
@@ -423,8 +424,8 @@ static void scan_folder(writer *w, bool merge)
         }
         double now = seconds_now();
         if (now - last_line >= PROGRESS_EVERY_SECONDS) {
-            log_info("corpus: %d/%d files (%u new, %u unchanged, %u rejected)", i, n,
-                     tally.added, tally.unchanged, tally.rejected);
+            log_info("corpus: %d/%d files (%u new, %u unchanged, %u rejected)", i, n, tally.added,
+                     tally.unchanged, tally.rejected);
             last_line = now;
         }
     }
@@ -531,9 +532,9 @@ static void refuse_deletes(writer *w)
 /* One claimed job of a batch, and what became of its article. */
 typedef struct batch_job {
     store_job job;
-    int result;                 /* ingest_text()'s */
+    int result; /* ingest_text()'s */
     ingest_text_report article;
-    double article_started;     /* when this run took it */
+    double article_started; /* when this run took it */
 } batch_job;
 
 /* Ends the jobs of a batch once their articles are stored and merged: done with the fact
@@ -608,11 +609,13 @@ static int run_jobs(writer *w)
     ingest_prepared *prepared = n ? calloc(n, sizeof *prepared) : NULL;
     if (n && (!articles || !prepared)) {
         log_error("jobs: out of memory");
-        result = -1;  /* every job claimed stays running, and is resumed below */
+        result = -1; /* every job claimed stays running, and is resumed below */
     } else if (n) {
         for (size_t i = 0; i < n; i++)
-            articles[i] = (ingest_article){.text = jobs[i].job.text, .len = jobs[i].job.len,
-                                           .title = jobs[i].job.title, .url = jobs[i].job.url,
+            articles[i] = (ingest_article){.text = jobs[i].job.text,
+                                           .len = jobs[i].job.len,
+                                           .title = jobs[i].job.title,
+                                           .url = jobs[i].job.url,
                                            .published = jobs[i].job.published};
         ingest_prepare_many(w->st, articles, n, w->extract_threads, prepared);
         for (size_t i = 0; i < n && result >= 0; i++) {
@@ -758,8 +761,7 @@ static void *lease_main(void *arg)
         struct timespec until;
         clock_gettime(CLOCK_MONOTONIC, &until);
         until.tv_sec += INGEST_JOB_RENEW_SECONDS;
-        while (!stopping(w) &&
-               pthread_cond_timedwait(&w->lease_wake, &w->lease_lock, &until) == 0)
+        while (!stopping(w) && pthread_cond_timedwait(&w->lease_wake, &w->lease_lock, &until) == 0)
             ;
         if (stopping(w))
             break;
@@ -768,7 +770,8 @@ static void *lease_main(void *arg)
             bool failed = store_renew_job_leases(w->lease, NULL) != STORE_OK;
             if (failed && !failing)
                 log_warn("jobs: renewing the leases of running jobs failed: %s; trying again "
-                         "in %d s", store_errmsg(w->lease), INGEST_JOB_RENEW_SECONDS);
+                         "in %d s",
+                         store_errmsg(w->lease), INGEST_JOB_RENEW_SECONDS);
             else if (!failed && failing)
                 log_info("jobs: the leases of running jobs are renewed again");
             failing = failed;
@@ -932,8 +935,11 @@ void writer_stop(writer *w)
 
 int writer_enqueue(writer *w, const api_article *article, char **job_id)
 {
-    store_job_in in = {.text = article->text, .len = article->len, .title = article->title,
-                       .url = article->url, .published = article->published};
+    store_job_in in = {.text = article->text,
+                       .len = article->len,
+                       .title = article->title,
+                       .url = article->url,
+                       .published = article->published};
 
     pthread_mutex_lock(&w->intake_lock);
     int rc = database_in_place(w, w->intake) ? store_enqueue_job(w->intake, &in, job_id)

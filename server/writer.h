@@ -23,7 +23,7 @@ typedef struct writer writer;
 
 typedef struct writer_config {
     const char *db_path;
-    const char *corpus_dir; /* --corpus: the folder to read and watch, or NULL */
+    const char *corpus_dir;   /* --corpus: the folder to read and watch, or NULL */
     unsigned extract_threads; /* threads extracting a batch of jobs or files (--threads;
                                * 0: one per core); the writer thread stores them alone */
 } writer_config;

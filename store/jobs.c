@@ -48,8 +48,8 @@
 
 #define NOW_MS "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 /* When a lease of `seconds` (an SQL expression) taken now ends; NULL (no lease) for 0. */
-#define LEASE_UNTIL(seconds)                                                                \
-    "CASE WHEN " seconds " > 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || " seconds    \
+#define LEASE_UNTIL(seconds)                                                               \
+    "CASE WHEN " seconds " > 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || " seconds \
     " || ' seconds') END"
 /* A running job whose lease has ended: no lease at all (an older factd, no owner), or past. */
 #define LEASE_EXPIRED "(lease_expires_at IS NULL OR lease_expires_at <= " NOW_MS ")"
@@ -69,10 +69,10 @@ static const char SQL_ANY_QUEUED[] = "SELECT 1 FROM jobs WHERE state = 'queued' 
 
 static const char SQL_CLAIM_JOB[] =
     "UPDATE jobs SET state = 'running', started_at = " NOW_MS ", attempts = attempts + 1,"
-    " owner = ?1, lease_expires_at = " LEASE_UNTIL("?2")
-    " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1)"
-    " RETURNING id, text, title, url, published, attempts,"
-    " (julianday(started_at) - julianday(created_at)) * 86400.0";
+    " owner = ?1, lease_expires_at = " LEASE_UNTIL(
+        "?2") " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1)"
+              " RETURNING id, text, title, url, published, attempts,"
+              " (julianday(started_at) - julianday(created_at)) * 86400.0";
 
 static const char SQL_FINISH_JOB[] =
     "UPDATE jobs SET state = 'done', finished_at = " NOW_MS ", source_id = ?2,"
@@ -100,13 +100,11 @@ static const char SQL_REQUEUE_JOBS[] =
 static const char SQL_ANY_OWN_RUNNING[] =
     "SELECT 1 FROM jobs WHERE state = 'running' AND owner = ?1 LIMIT 1";
 
-static const char SQL_RENEW_LEASES[] =
-    "UPDATE jobs SET lease_expires_at = " LEASE_UNTIL("?2")
-    " WHERE state = 'running' AND owner = ?1";
+static const char SQL_RENEW_LEASES[] = "UPDATE jobs SET lease_expires_at = " LEASE_UNTIL(
+    "?2") " WHERE state = 'running' AND owner = ?1";
 
-static const char SQL_ANY_LEASE_OF[] =
-    "SELECT 1 FROM jobs WHERE state = 'running' AND owner IS ?1"
-    " AND lease_expires_at IS NOT NULL LIMIT 1";
+static const char SQL_ANY_LEASE_OF[] = "SELECT 1 FROM jobs WHERE state = 'running' AND owner IS ?1"
+                                       " AND lease_expires_at IS NOT NULL LIMIT 1";
 
 static const char SQL_EXPIRE_LEASES[] =
     "UPDATE jobs SET lease_expires_at = NULL"
@@ -116,9 +114,8 @@ static const char SQL_LEASE_OWNERS[] =
     "SELECT DISTINCT owner FROM jobs WHERE state = 'running' AND owner IS NOT NULL"
     " AND NOT " LEASE_EXPIRED " ORDER BY owner";
 
-static const char SQL_JOB_QUEUE[] =
-    "SELECT (SELECT count(*) FROM jobs WHERE state = 'queued'),"
-    " (SELECT count(*) FROM jobs WHERE state = 'running')";
+static const char SQL_JOB_QUEUE[] = "SELECT (SELECT count(*) FROM jobs WHERE state = 'queued'),"
+                                    " (SELECT count(*) FROM jobs WHERE state = 'running')";
 
 static void to_hex(const unsigned char *bytes, size_t n, char *hex)
 {
@@ -195,8 +192,8 @@ static json_t *col_text_or_null(sqlite3_stmt *row, int i)
 static json_t *render_job(sqlite3_stmt *row)
 {
     json_t *job = json_object();
-    static const char *const text_members[] = { "id", "state", "created_at", "started_at",
-                                                "finished_at", "source_id" };
+    static const char *const text_members[] = {"id",         "state",       "created_at",
+                                               "started_at", "finished_at", "source_id"};
 
     for (int i = 0; i < (int)(sizeof(text_members) / sizeof(text_members[0])); i++)
         json_object_set_new(job, text_members[i], col_text_or_null(row, i));

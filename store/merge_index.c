@@ -21,9 +21,8 @@
 #include <string.h>
 
 static const char SQL_INDEX_READY[] = "SELECT value FROM meta WHERE key = 'merge_index'";
-static const char SQL_INDEX_SET[] =
-    "INSERT INTO meta (key, value) VALUES ('merge_index', '1')"
-    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char SQL_INDEX_SET[] = "INSERT INTO meta (key, value) VALUES ('merge_index', '1')"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 static const char SQL_INDEX_DROP[] = "DELETE FROM meta WHERE key = 'merge_index'";
 static const char SQL_CLEAR_SOURCES[] = "DELETE FROM merge_sources";
 static const char SQL_CLEAR_ITEMS[] = "DELETE FROM merge_items";
@@ -35,21 +34,22 @@ static const char SQL_PENDING_SOURCES[] =
     "SELECT s.id, s.extraction FROM sources AS s"
     " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id) ORDER BY s.id LIMIT ?1";
 
-#define ITEM_COLUMNS "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i" \
-                     " LEFT JOIN merge_sources AS m ON m.source_id = i.source_id"
-static const char SQL_ITEMS_BY_KEY[] =
-    ITEM_COLUMNS " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+#define ITEM_COLUMNS                                                                    \
+    "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i" \
+    " LEFT JOIN merge_sources AS m ON m.source_id = i.source_id"
+static const char SQL_ITEMS_BY_KEY[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key = ?2";
-static const char SQL_ITEMS_BY_KEY_IN_SOURCE[] =
-    ITEM_COLUMNS " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+static const char SQL_ITEMS_BY_KEY_IN_SOURCE[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key = ?2 AND k.source_id = ?3";
 /* Keys of one prefix ("n:") whose rest holds ?3, and keys of one prefix ("g:") whose rest
  * ?3 holds: a generic agreement with a number against the named ones (see ingest.h). */
-static const char SQL_ITEMS_KEY_HOLDS[] =
-    ITEM_COLUMNS " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+static const char SQL_ITEMS_KEY_HOLDS[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
-static const char SQL_ITEMS_KEY_WITHIN[] =
-    ITEM_COLUMNS " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+static const char SQL_ITEMS_KEY_WITHIN[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
 /* SQLite's planner would rather scan the kind's range of the primary key. */
 static const char SQL_ITEMS_BY_FACT[] =
@@ -64,7 +64,8 @@ static const char SQL_REFS_OF_SOURCE[] =
     " JOIN people AS p ON p.id = i.fact_id WHERE i.kind = 'people' AND i.source_id = ?1 ORDER BY i.idx";
 static const char SQL_PERSON_NAME[] = "SELECT name FROM people WHERE id = ?1";
 
-static const char SQL_FACTS_BY_KEY[] = "SELECT id FROM merge_facts WHERE kind = ?1 AND merge_key = ?2";
+static const char SQL_FACTS_BY_KEY[] =
+    "SELECT id FROM merge_facts WHERE kind = ?1 AND merge_key = ?2";
 static const char SQL_FACT_KEY[] = "SELECT merge_key FROM merge_facts WHERE kind = ?1 AND id = ?2";
 
 static const char SQL_PUT_SOURCE[] =
@@ -86,7 +87,8 @@ static const char SQL_PUT_KEY[] =
 static const char SQL_PUT_FACT[] =
     "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key) VALUES (?1, ?2, ?3)";
 static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2";
-static const char SQL_DROP_PERSON_FACT[] = "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
+static const char SQL_DROP_PERSON_FACT[] =
+    "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
 
 /* Splicing facts. */
 static const char SQL_DROP_FTS_ROW[] = "DELETE FROM search_fts WHERE rowid = search_rowid(?1, ?2)";
@@ -100,7 +102,8 @@ static const char SQL_INDEX_AGREEMENT[] =
 static const char SQL_INDEX_QUOTE[] =
     "INSERT INTO search_fts (rowid, kind, ref, name, body)"
     " SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes WHERE id = ?1";
-static const char SQL_DROP_FACT_PEOPLE[] = "DELETE FROM fact_people WHERE kind = ?1 AND fact_id = ?2";
+static const char SQL_DROP_FACT_PEOPLE[] =
+    "DELETE FROM fact_people WHERE kind = ?1 AND fact_id = ?2";
 static const char SQL_DROP_AGREEMENT[] = "DELETE FROM agreements WHERE id = ?1";
 static const char SQL_DROP_MEETING[] = "DELETE FROM meetings WHERE id = ?1";
 static const char SQL_DROP_QUOTE[] = "DELETE FROM quotes WHERE id = ?1";
@@ -142,7 +145,8 @@ static int run_simple(store *st, const char *sql, const char *what)
 }
 
 /* Runs a statement bound to up to three texts and that returns no rows. */
-static int run_texts(store *st, const char *sql, const char *a, const char *b, const char *c, const char *what)
+static int run_texts(store *st, const char *sql, const char *a, const char *b, const char *c,
+                     const char *what)
 {
     sqlite3_stmt *stmt = store_stmt(st, sql);
     if (!stmt)
@@ -168,13 +172,15 @@ int store_merge_index_ready(store *st)
         ready = v && strcmp(v, "1") == 0;
     }
     store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ready : store_sql_fail(st, "reading the merge index state");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? ready
+               : store_sql_fail(st, "reading the merge index state");
 }
 
 int store_merge_index_clear(store *st)
 {
-    static const char *const clear[] = {SQL_INDEX_DROP, SQL_CLEAR_SOURCES, SQL_CLEAR_ITEMS, SQL_CLEAR_KEYS,
-                                        SQL_CLEAR_FACTS};
+    static const char *const clear[] = {SQL_INDEX_DROP, SQL_CLEAR_SOURCES, SQL_CLEAR_ITEMS,
+                                        SQL_CLEAR_KEYS, SQL_CLEAR_FACTS};
     for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
         if (run_simple(st, clear[i], "clearing the merge index"))
             return STORE_ERROR;
@@ -211,7 +217,8 @@ int store_merge_pending_sources(store *st, int limit, json_t **out)
             json_decref(list);
             return STORE_ERROR;
         }
-        json_array_append_new(list, json_pack("{s:s, s:o}", "source_id", id, "extraction", extraction));
+        json_array_append_new(list,
+                              json_pack("{s:s, s:o}", "source_id", id, "extraction", extraction));
     }
     store_done(stmt);
     if (rc != SQLITE_DONE) {
@@ -222,13 +229,16 @@ int store_merge_pending_sources(store *st, int limit, json_t **out)
     return STORE_OK;
 }
 
-int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a, const char *b,
-                      json_t *out)
+int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a,
+                      const char *b, json_t *out)
 {
     static const char *const sql[] = {
-        [STORE_MERGE_BY_KEY] = SQL_ITEMS_BY_KEY,         [STORE_MERGE_BY_KEY_IN_SOURCE] = SQL_ITEMS_BY_KEY_IN_SOURCE,
-        [STORE_MERGE_KEY_HOLDS] = SQL_ITEMS_KEY_HOLDS,   [STORE_MERGE_KEY_WITHIN] = SQL_ITEMS_KEY_WITHIN,
-        [STORE_MERGE_BY_FACT] = SQL_ITEMS_BY_FACT,       [STORE_MERGE_OF_SOURCE] = SQL_ITEMS_OF_SOURCE,
+        [STORE_MERGE_BY_KEY] = SQL_ITEMS_BY_KEY,
+        [STORE_MERGE_BY_KEY_IN_SOURCE] = SQL_ITEMS_BY_KEY_IN_SOURCE,
+        [STORE_MERGE_KEY_HOLDS] = SQL_ITEMS_KEY_HOLDS,
+        [STORE_MERGE_KEY_WITHIN] = SQL_ITEMS_KEY_WITHIN,
+        [STORE_MERGE_BY_FACT] = SQL_ITEMS_BY_FACT,
+        [STORE_MERGE_OF_SOURCE] = SQL_ITEMS_OF_SOURCE,
     };
     sqlite3_stmt *stmt = store_stmt(st, sql[by]);
     int rc;
@@ -242,12 +252,14 @@ int store_merge_items(store *st, enum store_merge_by by, const char *kind, const
     /* the report stays text: the caller parses the ones it did not have yet */
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const char *published = (const char *)sqlite3_column_text(stmt, 4);
-        json_array_append_new(out, json_pack("{s:s, s:I, s:s, s:s%, s:s?}", "source_id",
-                                             (const char *)sqlite3_column_text(stmt, 0), "idx",
-                                             (json_int_t)sqlite3_column_int64(stmt, 1), "fact_id",
-                                             (const char *)sqlite3_column_text(stmt, 2), "report_text",
-                                             (const char *)sqlite3_column_text(stmt, 3),
-                                             (size_t)sqlite3_column_bytes(stmt, 3), "published", published));
+        json_array_append_new(out,
+                              json_pack("{s:s, s:I, s:s, s:s%, s:s?}", "source_id",
+                                        (const char *)sqlite3_column_text(stmt, 0), "idx",
+                                        (json_int_t)sqlite3_column_int64(stmt, 1), "fact_id",
+                                        (const char *)sqlite3_column_text(stmt, 2), "report_text",
+                                        (const char *)sqlite3_column_text(stmt, 3),
+                                        (size_t)sqlite3_column_bytes(stmt, 3), "published",
+                                        published));
     }
     store_done(stmt);
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the merge index");
@@ -269,8 +281,9 @@ int store_merge_refs(store *st, const char *source, json_t *refs)
         char *at = malloc(len);
         snprintf(at, len, "%s\x1f%s", source, key);
         if (!json_object_get(refs, at))
-            json_object_set_new(refs, at, json_pack("[s, s]", (const char *)sqlite3_column_text(stmt, 1),
-                                                    (const char *)sqlite3_column_text(stmt, 2)));
+            json_object_set_new(refs, at,
+                                json_pack("[s, s]", (const char *)sqlite3_column_text(stmt, 1),
+                                          (const char *)sqlite3_column_text(stmt, 2)));
         free(at);
     }
     store_done(stmt);
@@ -288,7 +301,8 @@ int store_merge_person_name(store *st, const char *id, char **name)
     if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0))
         *name = strdup((const char *)sqlite3_column_text(stmt, 0));
     store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading a person");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading a person");
 }
 
 int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, json_t *ids)
@@ -317,7 +331,8 @@ int store_merge_fact_key(store *st, const char *kind, const char *id, char **mer
     if (rc == SQLITE_ROW)
         *merge_key = strdup((const char *)sqlite3_column_text(stmt, 0));
     store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading a fact's key");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading a fact's key");
 }
 
 int store_merge_put_source(store *st, const char *source, const char *published)
@@ -334,8 +349,8 @@ int store_merge_drop_source(store *st, const char *source)
     return STORE_OK;
 }
 
-int store_merge_put_item(store *st, const char *kind, const char *source, int idx, const char *fact_id,
-                         const json_t *report, const json_t *keys)
+int store_merge_put_item(store *st, const char *kind, const char *source, int idx,
+                         const char *fact_id, const json_t *report, const json_t *keys)
 {
     sqlite3_stmt *stmt = store_stmt(st, keys ? SQL_PUT_ITEM_REPORT : SQL_PUT_ITEM);
     char *text = json_dumps(report, JSON_COMPACT);
@@ -410,7 +425,8 @@ static int drop_fact_row(store *st, const struct splice_kind *k, const char *id)
 {
     if (run_texts(st, SQL_DROP_FACT, k->list, id, NULL, "unindexing a fact"))
         return STORE_ERROR;
-    return k->index_sql ? run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL, "removing a fact from search")
+    return k->index_sql ? run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
+                                    "removing a fact from search")
                         : STORE_OK;
 }
 
@@ -432,8 +448,10 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
     /* the new facts first, their spans queued: the old evidence they keep stays */
     for (i = 0; i < json_array_size(old_ids); i++) {
         const char *id = json_string_value(json_array_get(old_ids, i));
-        if (run_texts(st, SQL_DROP_FACT_PEOPLE, k->evidence_kind, id, NULL, "removing a fact's people") ||
-            run_texts(st, k->drop_sql, id, NULL, NULL, "removing a fact") || drop_fact_row(st, k, id))
+        if (run_texts(st, SQL_DROP_FACT_PEOPLE, k->evidence_kind, id, NULL,
+                      "removing a fact's people") ||
+            run_texts(st, k->drop_sql, id, NULL, NULL, "removing a fact") ||
+            drop_fact_row(st, k, id))
             return STORE_ERROR;
     }
     json_t *doc = json_pack("{s:O}", list, facts);
@@ -443,12 +461,14 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
         return STORE_ERROR;
     if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
         return STORE_ERROR;
-    json_array_foreach(old_ids, i, x) if (run_texts(st, SQL_DROP_OLD_EVIDENCE, k->evidence_kind, json_string_value(x),
-                                                    NULL, "removing old evidence")) return STORE_ERROR;
-    if (run_simple(st, SQL_DROP_PENDING_STORED, "keeping stored evidence") || store_cut_pending_locked(st))
+    json_array_foreach(old_ids, i, x)
+        if (run_texts(st, SQL_DROP_OLD_EVIDENCE, k->evidence_kind, json_string_value(x), NULL,
+                      "removing old evidence"))
+            return STORE_ERROR;
+    if (run_simple(st, SQL_DROP_PENDING_STORED, "keeping stored evidence") ||
+        store_cut_pending_locked(st))
         return STORE_ERROR;
-    json_array_foreach(facts, i, x)
-    {
+    json_array_foreach(facts, i, x) {
         const char *id = json_string_value(json_object_get(x, "id"));
         const char *merge_key = json_string_value(json_object_get(x, "merge_key"));
         if (run_texts(st, k->count_sql, id, NULL, NULL, "counting sources") ||
@@ -462,8 +482,7 @@ int store_merge_put_people(store *st, const json_t *people)
 {
     size_t i;
     json_t *p;
-    json_array_foreach(people, i, p)
-    {
+    json_array_foreach(people, i, p) {
         sqlite3_stmt *stmt = store_stmt(st, SQL_UPSERT_PERSON);
         char *aliases = json_dumps(json_object_get(p, "aliases"), JSON_COMPACT | JSON_ENCODE_ANY);
         if (!stmt || !aliases) {
@@ -471,8 +490,10 @@ int store_merge_put_people(store *st, const json_t *people)
             return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
         }
         sqlite3_bind_text(stmt, 1, json_string_value(json_object_get(p, "id")), -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, json_string_value(json_object_get(p, "name")), -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, json_string_value(json_object_get(p, "title")), -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, json_string_value(json_object_get(p, "name")), -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, json_string_value(json_object_get(p, "title")), -1,
+                          SQLITE_STATIC);
         sqlite3_bind_text(stmt, 4, aliases, -1, SQLITE_STATIC);
         int rc = sqlite3_step(stmt);
         store_done(stmt);
@@ -520,5 +541,6 @@ void store_merge_rollback(store *st)
 
 int store_merge_replace_all(store *st, const json_t *facts)
 {
-    return store_replace_facts_locked(st, facts) || store_merge_index_clear(st) ? STORE_ERROR : STORE_OK;
+    return store_replace_facts_locked(st, facts) || store_merge_index_clear(st) ? STORE_ERROR
+                                                                                : STORE_OK;
 }

@@ -21,20 +21,24 @@
 #include "util/strbuf.h"
 
 typedef struct sort_key {
-    const char *field;  /* the sort parameter's name */
-    const char *expr;   /* the SQL expression sorted on */
+    const char *field; /* the sort parameter's name */
+    const char *expr;  /* the SQL expression sorted on */
     bool nullable;
 } sort_key;
 
-static const sort_key source_sorts[] = {
-    {"id", "id", false}, {"published", "published", true}, {"title", "lower(title)", true}, {0}};
+static const sort_key source_sorts[] = {{"id", "id", false},
+                                        {"published", "published", true},
+                                        {"title", "lower(title)", true},
+                                        {0}};
 static const sort_key agreement_sorts[] = {{"signed", "signed", true},
                                            {"name", "lower(name)", false},
                                            {"sources", "nsources", false},
                                            {"id", "id", false},
                                            {0}};
-static const sort_key meeting_sorts[] = {
-    {"date", "date", true}, {"sources", "nsources", false}, {"id", "id", false}, {0}};
+static const sort_key meeting_sorts[] = {{"date", "date", true},
+                                         {"sources", "nsources", false},
+                                         {"id", "id", false},
+                                         {0}};
 static const sort_key quote_sorts[] = {{"id", "id", false},
                                        {"speaker", "lower(speaker_name)", true},
                                        {"sources", "nsources", false},
@@ -158,14 +162,14 @@ static void add_date_range(bound_sql *b, const char *column, const char *from, c
 {
     strbuf_addf(&b->sql, "%s IS NOT NULL", column);
     if (from) {
-        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) >= substr(?, 1, length(%s))",
-                    column, column);
+        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) >= substr(?, 1, length(%s))", column,
+                    column);
         bind_text(b, from);
         bind_text(b, from);
     }
     if (to) {
-        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) <= substr(?, 1, length(%s))",
-                    column, column);
+        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) <= substr(?, 1, length(%s))", column,
+                    column);
         bind_text(b, to);
         bind_text(b, to);
     }
@@ -300,8 +304,10 @@ static void add_keyset(bound_sql *b, const sort_key *key, bool desc, const store
 
     strbuf_addstr(&b->sql, " AND ");
     if (key->nullable) {
-        strbuf_addf(&b->sql, "(((%s) IS NULL) > ? OR (((%s) IS NULL) = ? AND (coalesce(%s, ''), id) %s (?, ?)))",
-                    key->expr, key->expr, key->expr, cmp);
+        strbuf_addf(
+            &b->sql,
+            "(((%s) IS NULL) > ? OR (((%s) IS NULL) = ? AND (coalesce(%s, ''), id) %s (?, ?)))",
+            key->expr, key->expr, key->expr, cmp);
         bind_num(b, c->key_null);
         bind_num(b, c->key_null);
     } else {
@@ -320,8 +326,8 @@ static void add_order(strbuf *sql, const sort_key *key, bool desc)
 {
     const char *dir = desc ? " DESC" : "";
     if (key->nullable)
-        strbuf_addf(sql, " ORDER BY (%s) IS NULL, coalesce(%s, '')%s, id%s", key->expr,
-                    key->expr, dir, dir);
+        strbuf_addf(sql, " ORDER BY (%s) IS NULL, coalesce(%s, '')%s, id%s", key->expr, key->expr,
+                    dir, dir);
     else if (strcmp(key->expr, "id") == 0)
         strbuf_addf(sql, " ORDER BY id%s", dir);
     else
@@ -339,8 +345,8 @@ static int step_fail(store *st, const char *what, const store_filters *f)
 }
 
 /* The cursor of an `after` id: that item's own key.  False when no such item exists. */
-static int cursor_of_id(store *st, const store_kind_info *k, const sort_key *key,
-                        const char *after, store_cursor *c, char **key_text)
+static int cursor_of_id(store *st, const store_kind_info *k, const sort_key *key, const char *after,
+                        store_cursor *c, char **key_text)
 {
     strbuf sql = STRBUF_INIT;
     int result = STORE_OK;
@@ -541,8 +547,8 @@ int store_list_page(store *st, const store_list_query *query, store_page *page)
 /* --- the timeline --- */
 
 /* Agreements and meetings as one list of (kind, id, date, nsources). */
-#define TIMELINE_ROWS                                                                    \
-    "(SELECT 'agreement' AS kind, id, signed AS date, nsources FROM agreements"           \
+#define TIMELINE_ROWS                                                           \
+    "(SELECT 'agreement' AS kind, id, signed AS date, nsources FROM agreements" \
     " UNION ALL SELECT 'meeting' AS kind, id, date, nsources FROM meetings)"
 
 int store_timeline_page(store *st, const store_timeline_query *query, store_page *page)
@@ -622,8 +628,8 @@ int store_timeline_page(store *st, const store_timeline_query *query, store_page
         const char *kind = (const char *)sqlite3_column_text(stmt, 0);
         const char *id = (const char *)sqlite3_column_text(stmt, 1);
         const char *date = (const char *)sqlite3_column_text(stmt, 2);
-        json_array_append_new(items, json_pack("{s:s, s:s, s:s?}", "kind", kind, "id", id,
-                                               "date", date));
+        json_array_append_new(items,
+                              json_pack("{s:s, s:s, s:s?}", "kind", kind, "id", id, "date", date));
         json_decref(last);
         last = json_pack("[b, s, s, s]", date == NULL, date ? date : "", kind, id);
     }
@@ -638,10 +644,11 @@ int store_timeline_page(store *st, const store_timeline_query *query, store_page
     json_array_foreach(items, i, entry) {
         const char *kind = json_string_value(json_object_get(entry, "kind"));
         json_t *fact = NULL;
-        if (store_get_item_locked(st, strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
-                                                                     : STORE_MEETINGS,
-                                  json_string_value(json_object_get(entry, "id")),
-                                  query->evidence, &fact) != STORE_OK)
+        if (store_get_item_locked(st,
+                                  strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
+                                                                 : STORE_MEETINGS,
+                                  json_string_value(json_object_get(entry, "id")), query->evidence,
+                                  &fact) != STORE_OK)
             goto fail;
         json_object_set_new(entry, "fact", fact);
     }
@@ -670,14 +677,14 @@ static const char SQL_PEOPLE_OF_SOURCE[] =
     "  ON e.kind = fp.kind AND e.fact_id = fp.fact_id WHERE e.source_id = ?1)"
     " ORDER BY lower(name), id";
 
-int store_source_facts(store *st, const char *source_id, enum store_evidence evidence,
-                       json_t **out)
+int store_source_facts(store *st, const char *source_id, enum store_evidence evidence, json_t **out)
 {
     static const struct {
         enum store_kind kind;
         const char *member;
-    } lists[] = {
-        {STORE_AGREEMENTS, "agreements"}, {STORE_MEETINGS, "meetings"}, {STORE_QUOTES, "quotes"}};
+    } lists[] = {{STORE_AGREEMENTS, "agreements"},
+                 {STORE_MEETINGS, "meetings"},
+                 {STORE_QUOTES, "quotes"}};
     json_t *doc = NULL, *source = NULL, *people = NULL;
     sqlite3_stmt *stmt;
     int rc;
@@ -685,15 +692,17 @@ int store_source_facts(store *st, const char *source_id, enum store_evidence evi
     *out = NULL;
     if (store_begin_read(st))
         return STORE_ERROR;
-    if ((rc = store_get_item_locked(st, STORE_SOURCES, source_id, STORE_EVIDENCE_NONE,
-                                    &source)) != STORE_OK) {
+    if ((rc = store_get_item_locked(st, STORE_SOURCES, source_id, STORE_EVIDENCE_NONE, &source)) !=
+        STORE_OK) {
         store_rollback(st);
         return rc;
     }
     doc = json_pack("{s:o}", "source", source);
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        store_list_query query = {.kind = lists[i].kind, .limit = INT_MAX - 1,
-                                  .evidence = evidence, .filters.source_id = source_id};
+        store_list_query query = {.kind = lists[i].kind,
+                                  .limit = INT_MAX - 1,
+                                  .evidence = evidence,
+                                  .filters.source_id = source_id};
         store_page page;
         if (list_page_locked(st, &query, &page) != STORE_OK)
             goto fail;
@@ -706,9 +715,8 @@ int store_source_facts(store *st, const char *source_id, enum store_evidence evi
     sqlite3_bind_text(stmt, 1, source_id, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
         json_array_append_new(people, json_pack("{s:s, s:s, s:s?}", "id",
-                                                (const char *)sqlite3_column_text(stmt, 0),
-                                                "name", (const char *)sqlite3_column_text(stmt, 1),
-                                                "title",
+                                                (const char *)sqlite3_column_text(stmt, 0), "name",
+                                                (const char *)sqlite3_column_text(stmt, 1), "title",
                                                 (const char *)sqlite3_column_text(stmt, 2)));
     store_done(stmt);
     json_object_set_new(doc, "people", people);

@@ -147,11 +147,11 @@ static json_t *render_quote(sqlite3_stmt *row)
 #define SOURCE_SELECT \
     "SELECT id, file, title, byline, dateline, sha256, chars, published, ingested_at"
 #define PERSON_SELECT "SELECT id, name, title, aliases"
-#define AGREEMENT_SELECT                                                                      \
+#define AGREEMENT_SELECT                                                                        \
     "SELECT id, name, aliases, acronym, signed, place, parties, signatories, rule, confidence," \
     " nsources"
 #define MEETING_SELECT "SELECT id, date, place, occasion, participants, rule, confidence, nsources"
-#define QUOTE_SELECT                                                                           \
+#define QUOTE_SELECT                                                                          \
     "SELECT id, text, speaker_person_id, speaker_name, speaker_title, cue, rule, confidence," \
     " nsources"
 #define SOURCE_COLUMNS SOURCE_SELECT " FROM sources"
@@ -224,9 +224,9 @@ static const struct person_facts {
     const char *sql;
     const char *fields[3]; /* the columns of sql, in order; NULL ends the list early */
 } person_facts[] = {
-    { "agreement", "agreements", SQL_PERSON_AGREEMENTS, { "id", "name", "signed" } },
-    { "meeting", "meetings", SQL_PERSON_MEETINGS, { "id", "date", "place" } },
-    { "quote", "quotes", SQL_PERSON_QUOTES, { "id", "text", NULL } },
+    {"agreement", "agreements", SQL_PERSON_AGREEMENTS, {"id", "name", "signed"}},
+    {"meeting", "meetings", SQL_PERSON_MEETINGS, {"id", "date", "place"}},
+    {"quote", "quotes", SQL_PERSON_QUOTES, {"id", "text", NULL}},
 };
 
 #define N_PERSON_FACTS (sizeof(person_facts) / sizeof(person_facts[0]))
@@ -235,18 +235,16 @@ static int attach_person_counts(store *st, json_t *people);
 static int attach_person_facts(store *st, json_t *person);
 
 static const store_kind_info kinds[] = {
-    [STORE_SOURCES] = { "source", "sources", NULL, SOURCE_SELECT, SQL_GET_SOURCE,
-                        SQL_COUNT_SOURCES, render_source, NULL, NULL },
-    [STORE_AGREEMENTS] = { "agreement", "agreements", "agreement", AGREEMENT_SELECT,
-                           SQL_GET_AGREEMENT, SQL_COUNT_AGREEMENTS, render_agreement, NULL,
-                           NULL },
-    [STORE_MEETINGS] = { "meeting", "meetings", "meeting", MEETING_SELECT, SQL_GET_MEETING,
-                         SQL_COUNT_MEETINGS, render_meeting, NULL, NULL },
-    [STORE_QUOTES] = { "quote", "quotes", "quote", QUOTE_SELECT, SQL_GET_QUOTE,
-                       SQL_COUNT_QUOTES, render_quote, NULL, NULL },
-    [STORE_PEOPLE] = { "person", "people", NULL, PERSON_SELECT, SQL_GET_PERSON,
-                       SQL_COUNT_PEOPLE, render_person, attach_person_counts,
-                       attach_person_facts },
+    [STORE_SOURCES] = {"source", "sources", NULL, SOURCE_SELECT, SQL_GET_SOURCE, SQL_COUNT_SOURCES,
+                       render_source, NULL, NULL},
+    [STORE_AGREEMENTS] = {"agreement", "agreements", "agreement", AGREEMENT_SELECT,
+                          SQL_GET_AGREEMENT, SQL_COUNT_AGREEMENTS, render_agreement, NULL, NULL},
+    [STORE_MEETINGS] = {"meeting", "meetings", "meeting", MEETING_SELECT, SQL_GET_MEETING,
+                        SQL_COUNT_MEETINGS, render_meeting, NULL, NULL},
+    [STORE_QUOTES] = {"quote", "quotes", "quote", QUOTE_SELECT, SQL_GET_QUOTE, SQL_COUNT_QUOTES,
+                      render_quote, NULL, NULL},
+    [STORE_PEOPLE] = {"person", "people", NULL, PERSON_SELECT, SQL_GET_PERSON, SQL_COUNT_PEOPLE,
+                      render_person, attach_person_counts, attach_person_facts},
 };
 
 const store_kind_info *store_kind_info_of(enum store_kind kind)

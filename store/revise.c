@@ -210,8 +210,9 @@ int store_replace_extraction(store *st, const char *id, const json_t *extraction
         goto rollback;
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 2, serialised, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, (sqlite3_int64)json_integer_value(
-                                    json_object_get(extraction, "extractor_version")));
+    sqlite3_bind_int64(stmt, 3,
+                       (sqlite3_int64)json_integer_value(
+                           json_object_get(extraction, "extractor_version")));
     sqlite3_bind_text(stmt, 4, extraction_text(extraction, "title"), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 5, extraction_text(extraction, "byline"), -1, SQLITE_STATIC);
     sqlite3_bind_text(stmt, 6, extraction_text(extraction, "dateline"), -1, SQLITE_STATIC);

@@ -59,7 +59,7 @@
 #define MARK_SQL "CAST(X'FE' AS TEXT), CAST(X'FF' AS TEXT)"
 /* The table's tokenizer and its arguments, as migration 4 creates it. */
 #define TOKENIZER "unicode61"
-static const char *const tokenizer_args[] = { "remove_diacritics", "2" };
+static const char *const tokenizer_args[] = {"remove_diacritics", "2"};
 
 /* At most this many highlights per hit, the first in text order. */
 #define HIGHLIGHTS_MAX 100
@@ -77,9 +77,9 @@ static const struct search_kind {
     unsigned bit;
     sqlite3_int64 code;
 } search_kinds[] = {
-    { "agreement", STORE_AGREEMENTS, STORE_SEARCH_AGREEMENTS, 1 },
-    { "quote", STORE_QUOTES, STORE_SEARCH_QUOTES, 2 },
-    { "source", STORE_SOURCES, STORE_SEARCH_SOURCES, 3 },
+    {"agreement", STORE_AGREEMENTS, STORE_SEARCH_AGREEMENTS, 1},
+    {"quote", STORE_QUOTES, STORE_SEARCH_QUOTES, 2},
+    {"source", STORE_SOURCES, STORE_SEARCH_SOURCES, 3},
 };
 
 #define N_SEARCH_KINDS (sizeof(search_kinds) / sizeof(search_kinds[0]))
@@ -147,8 +147,8 @@ static void search_rowid_sql(sqlite3_context *ctx, int argc, sqlite3_value **arg
 int store_register_search_functions(store *st)
 {
     int rc = sqlite3_create_function_v2(st->db, "search_rowid", 2,
-                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                        NULL, search_rowid_sql, NULL, NULL, NULL);
+                                        SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                        search_rowid_sql, NULL, NULL, NULL);
     return rc == SQLITE_OK ? STORE_OK : store_sql_fail(st, "registering search_rowid");
 }
 
@@ -160,7 +160,7 @@ typedef struct kind_rows {
 
 static kind_rows kind_rows_of(unsigned kinds)
 {
-    kind_rows r = { 0, -1, -1 };
+    kind_rows r = {0, -1, -1};
     for (size_t i = 0; i < N_SEARCH_KINDS; i++) {
         const struct search_kind *k = &search_kinds[i];
         if (!(kinds & k->bit))
@@ -187,12 +187,12 @@ static const char SQL_FTS5_API[] = "SELECT fts5(?1)";
 
 /* A page of hits: ?1 the query, ?2, ?7 and ?8 the kinds (KIND_FILTER), ?3 and ?4 the cursor
  * (bm25 and rowid of the last hit before; NULL: from the top), ?6 the page size. */
-static const char SQL_SEARCH_PAGE[] =
-    "SELECT rid, bm FROM ("
-    "  SELECT rowid AS rid, bm25(search_fts, " SEARCH_WEIGHTS ") AS bm FROM search_fts"
-    "  WHERE search_fts MATCH ?1 AND " KIND_FILTER ")"
-    " WHERE ?3 IS NULL OR bm > ?3 OR (bm = ?3 AND rid > ?4)"
-    " ORDER BY bm, rid LIMIT ?6";
+static const char SQL_SEARCH_PAGE[] = "SELECT rid, bm FROM ("
+                                      "  SELECT rowid AS rid, bm25(search_fts, " SEARCH_WEIGHTS
+                                      ") AS bm FROM search_fts"
+                                      "  WHERE search_fts MATCH ?1 AND " KIND_FILTER ")"
+                                      " WHERE ?3 IS NULL OR bm > ?3 OR (bm = ?3 AND rid > ?4)"
+                                      " ORDER BY bm, rid LIMIT ?6";
 
 static const char SQL_SEARCH_REF[] = "SELECT ref FROM search_fts WHERE rowid = ?1";
 
@@ -200,9 +200,9 @@ static const char SQL_SEARCH_COUNT[] =
     "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?1 AND " KIND_FILTER;
 
 /* What matched in one row (?2, a rowid of the page), in the name and in the body. */
-static const char SQL_SEARCH_MARKS[] =
-    "SELECT highlight(search_fts, 2, " MARK_SQL "), highlight(search_fts, 3, " MARK_SQL ")"
-    " FROM search_fts WHERE search_fts MATCH ?1 AND rowid = ?2";
+static const char SQL_SEARCH_MARKS[] = "SELECT highlight(search_fts, 2, " MARK_SQL
+                                       "), highlight(search_fts, 3, " MARK_SQL ")"
+                                       " FROM search_fts WHERE search_fts MATCH ?1 AND rowid = ?2";
 
 static const char SQL_SEARCH_EVIDENCE[] =
     "SELECT source_id, cp_start, cp_end, excerpt FROM evidence"
@@ -214,7 +214,7 @@ static const char SQL_SEARCH_EVIDENCE[] =
 typedef struct span_list {
     struct span {
         size_t start, end;
-    } *v;
+    } * v;
     size_t n, cap;
 } span_list;
 
@@ -352,7 +352,7 @@ static int split_regions(store *st, tokenizer *t, const char *text, const span_l
                          span_list *spans, term_set *terms)
 {
     for (size_t i = 0; i < regions->n; i++) {
-        token_pass pass = { .base = regions->v[i].start, .spans = spans, .collect = terms };
+        token_pass pass = {.base = regions->v[i].start, .spans = spans, .collect = terms};
         if (tokenize(st, t, &pass, text + regions->v[i].start,
                      regions->v[i].end - regions->v[i].start))
             return STORE_ERROR;
@@ -361,10 +361,10 @@ static int split_regions(store *st, tokenizer *t, const char *text, const span_l
 }
 
 /* The spans of the tokens of text[0..len) that are among `terms`. */
-static int find_terms(store *st, tokenizer *t, const char *text, size_t len,
-                      const term_set *terms, span_list *spans)
+static int find_terms(store *st, tokenizer *t, const char *text, size_t len, const term_set *terms,
+                      span_list *spans)
 {
-    token_pass pass = { .spans = spans, .match = terms };
+    token_pass pass = {.spans = spans, .match = terms};
     if (!terms->n)
         return STORE_OK;
     return tokenize(st, t, &pass, text, len);
@@ -495,7 +495,7 @@ static bool spans_to_cps(const char *text, const span_list *bytes, long long bas
 static int place_quote(store *st, tokenizer *t, const strbuf *text, const span_list *marks,
                        const term_set *terms, const evidence_list *ev, hit_place *place)
 {
-    span_list found = { 0 };
+    span_list found = {0};
     const evidence_row *chosen = NULL;
     int result = STORE_ERROR;
 
@@ -537,10 +537,10 @@ out:
 
 /* Places an agreement: its matched terms in the excerpt that mentions the most of them (the
  * first of equals); else its first span as a whole. */
-static int place_agreement(store *st, tokenizer *t, const term_set *terms,
-                           const evidence_list *ev, hit_place *place)
+static int place_agreement(store *st, tokenizer *t, const term_set *terms, const evidence_list *ev,
+                           hit_place *place)
 {
-    span_list found = { 0 }, best = { 0 };
+    span_list found = {0}, best = {0};
     const evidence_row *chosen = NULL;
     int result = STORE_OK;
 
@@ -691,11 +691,11 @@ static int read_marks(store *st, const char *match, sqlite3_int64 rowid, hit_mar
 static int describe_hit(store *st, tokenizer *t, const char *match, const struct search_kind *k,
                         const char *ref, sqlite3_int64 rowid, json_t *hit)
 {
-    hit_marks m = { STRBUF_INIT, STRBUF_INIT, { 0 }, { 0 } };
-    span_list tokens = { 0 };
-    term_set terms = { STRBUF_INIT, 0 };
-    evidence_list ev = { 0 };
-    hit_place place = { NULL, { 0 } };
+    hit_marks m = {STRBUF_INIT, STRBUF_INIT, {0}, {0}};
+    span_list tokens = {0};
+    term_set terms = {STRBUF_INIT, 0};
+    evidence_list ev = {0};
+    hit_place place = {NULL, {0}};
     json_t *snippet = NULL;
     int result = STORE_ERROR;
 
@@ -707,7 +707,7 @@ static int describe_hit(store *st, tokenizer *t, const char *match, const struct
         if (split_regions(st, t, m.body.buf, &m.body_regions, &tokens, &terms))
             goto out;
         if (!tokens.n) {
-            span_list unused = { 0 };
+            span_list unused = {0};
             int rc = split_regions(st, t, m.name.buf, &m.name_regions, &unused, &terms);
             spans_release(&unused);
             if (rc || find_terms(st, t, m.body.buf, m.body.len, &terms, &tokens))
@@ -886,8 +886,8 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
 {
     const unsigned all = STORE_SEARCH_SOURCES | STORE_SEARCH_AGREEMENTS | STORE_SEARCH_QUOTES;
     unsigned kinds = q->kinds ? q->kinds & all : all;
-    search_cursor cursor = { 0 };
-    tokenizer tok = { 0 };
+    search_cursor cursor = {0};
+    tokenizer tok = {0};
     sqlite3_stmt *stmt = NULL;
     int rc, result = STORE_ERROR;
     /* The page's rows, kept until the statement is done: describing a hit runs others. */

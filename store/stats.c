@@ -27,12 +27,14 @@ static const char SQL_STATS_COUNTS[] =
 /* Both by-year lists, told apart by the first column. */
 static const char SQL_STATS_BY_YEAR[] =
     "SELECT list, year, n FROM ("
-    "  SELECT 'agreements_by_year' AS list, " YEAR_OF("signed") " AS year, count(*) AS n"
-    "  FROM agreements GROUP BY year"
-    "  UNION ALL"
-    "  SELECT 'meetings_by_year', " YEAR_OF("date") ", count(*) FROM meetings"
-    "  GROUP BY 2)"
-    " ORDER BY list, year IS NULL, year";
+    "  SELECT 'agreements_by_year' AS list, " YEAR_OF(
+        "signed") " AS year, count(*) AS n"
+                  "  FROM agreements GROUP BY year"
+                  "  UNION ALL"
+                  "  SELECT 'meetings_by_year', " YEAR_OF(
+                      "date") ", count(*) FROM meetings"
+                              "  GROUP BY 2)"
+                              " ORDER BY list, year IS NULL, year";
 
 static const char SQL_STATS_BY_PARTY[] =
     "SELECT p.value AS party, count(DISTINCT a.id) AS n"
@@ -61,8 +63,7 @@ static json_t *col_text_or_null(sqlite3_stmt *row, int i)
 
 static int read_counts(store *st, json_t *stats)
 {
-    static const char *const names[] = { "sources", "agreements", "meetings", "quotes",
-                                         "people" };
+    static const char *const names[] = {"sources", "agreements", "meetings", "quotes", "people"};
     sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_COUNTS);
     if (!stmt)
         return STORE_ERROR;
@@ -127,8 +128,8 @@ static int read_top(store *st, const char *sql, int top, const char *member,
 
 int store_stats(store *st, int top, json_t **out)
 {
-    static const char *const party_fields[] = { "party" };
-    static const char *const speaker_fields[] = { "speaker", "person_id" };
+    static const char *const party_fields[] = {"party"};
+    static const char *const speaker_fields[] = {"speaker", "person_id"};
     json_t *stats = json_object();
 
     *out = NULL;

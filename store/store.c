@@ -271,13 +271,12 @@ static char *file_uri(const char *path, const char *query)
 /* Opens a handle as store_open_mode() does; on failure also sets *code to SQLite's extended
  * result code for why (SQLITE_NOMEM when there is none).  With immutable, the file is opened
  * as a database nobody writes (SQLite's immutable=1: no locks, no -wal or -shm files). */
-static store *open_handle(const char *path, enum store_open_mode mode, bool immutable,
-                          int *code, char **err)
+static store *open_handle(const char *path, enum store_open_mode mode, bool immutable, int *code,
+                          char **err)
 {
     store *st = calloc(1, sizeof(*st));
     bool readonly = mode == STORE_OPEN_READ_ONLY;
-    int flags = SQLITE_OPEN_NOMUTEX |
-                (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+    int flags = SQLITE_OPEN_NOMUTEX | (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                 (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
     char *uri = NULL;
 
@@ -446,8 +445,9 @@ static const char SQL_PROBE_WRITE[] = "UPDATE meta SET value = value WHERE key =
 int store_check_writable(store *st)
 {
     if (st->readonly || sqlite3_db_readonly(st->db, "main") == 1) {
-        store_fail(st, "%s", st->readonly ? "the handle is read-only"
-                                          : "the file is read-only to this process");
+        store_fail(st, "%s",
+                   st->readonly ? "the handle is read-only"
+                                : "the file is read-only to this process");
         return STORE_UNAVAILABLE;
     }
     char *msg = NULL;
@@ -483,10 +483,9 @@ int store_ping(store *st)
     return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "ping");
 }
 
-static const char SQL_DATABASE_INFO[] =
-    "SELECT (SELECT page_count FROM pragma_page_count())"
-    " * (SELECT page_size FROM pragma_page_size()),"
-    " (SELECT user_version FROM pragma_user_version())";
+static const char SQL_DATABASE_INFO[] = "SELECT (SELECT page_count FROM pragma_page_count())"
+                                        " * (SELECT page_size FROM pragma_page_size()),"
+                                        " (SELECT user_version FROM pragma_user_version())";
 
 int store_database_info(store *st, store_db_info *out)
 {

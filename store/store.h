@@ -24,8 +24,8 @@ typedef struct store store;
 enum store_result {
     STORE_OK = 0,
     STORE_NOT_FOUND = 1,
-    STORE_BAD_QUERY = 2, /* the request's query (an FTS5 expression) is not valid */
-    STORE_CONFLICT = 3,  /* the item is not in a state that allows the change (a job) */
+    STORE_BAD_QUERY = 2,   /* the request's query (an FTS5 expression) is not valid */
+    STORE_CONFLICT = 3,    /* the item is not in a state that allows the change (a job) */
     STORE_UNAVAILABLE = 4, /* the database takes no writes: its file was deleted or replaced
                             * while open (store_file_moved), or it is read-only */
     STORE_ERROR = -1,
@@ -44,10 +44,10 @@ enum store_kind {
 store *store_open(const char *path, bool readonly, char **err);
 
 enum store_open_mode {
-    STORE_OPEN_READ_ONLY,  /* store_open(path, true, err); a database in a read-only folder
+    STORE_OPEN_READ_ONLY, /* store_open(path, true, err); a database in a read-only folder
                             * without its -wal and -shm files is opened immutable */
-    STORE_OPEN_EXISTING,   /* read-write, migrated, but never created: a missing file fails */
-    STORE_OPEN_CREATE,     /* read-write, migrated, created when missing: store_open(path, false) */
+    STORE_OPEN_EXISTING,  /* read-write, migrated, but never created: a missing file fails */
+    STORE_OPEN_CREATE,    /* read-write, migrated, created when missing: store_open(path, false) */
 };
 store *store_open_mode(const char *path, enum store_open_mode mode, char **err);
 void store_close(store *st);
@@ -92,10 +92,10 @@ int store_search_catch_up(store *st);
 /* --- writing (ingest) --- */
 
 typedef struct store_source_in {
-    const char *file;        /* base name, or NULL */
-    const char *text;        /* exact bytes as read */
+    const char *file; /* base name, or NULL */
+    const char *text; /* exact bytes as read */
     size_t len;
-    const char *sha256;      /* lowercase hex of text */
+    const char *sha256; /* lowercase hex of text */
     const json_t *extraction;
     /* What the poster said of the article, or NULL: title and published (YYYY-MM-DD) are
      * served instead of what the extraction found, url as given.  Kept across re-extraction. */
@@ -172,8 +172,8 @@ enum store_merge_by {
 };
 /* Appends to `out` the indexed reports of list `kind` ("people", "agreements", ...) found
  * as `by` says: {"source_id", "idx", "fact_id", "report_text" (its JSON), "published"}. */
-int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a, const char *b,
-                      json_t *out);
+int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a,
+                      const char *b, json_t *out);
 /* Adds to refs "source\x1fkey" -> [person id, name] for each person the article knows. */
 int store_merge_refs(store *st, const char *source, json_t *refs);
 /* A stored person's name (malloc'd; NULL when there is no such person). */
@@ -195,8 +195,8 @@ int store_merge_put_source(store *st, const char *source, const char *published)
 int store_merge_drop_source(store *st, const char *source);
 /* Indexes one report as part of fact_id; with keys (an array of strings), replaces its
  * blocking keys and the report itself too. */
-int store_merge_put_item(store *st, const char *kind, const char *source, int idx, const char *fact_id,
-                         const json_t *report, const json_t *keys);
+int store_merge_put_item(store *st, const char *kind, const char *source, int idx,
+                         const char *fact_id, const json_t *report, const json_t *keys);
 int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key);
 /* Replaces the facts old_ids of list `list` ("agreements", "meetings", "quotes") by `facts`
  * (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
@@ -235,11 +235,11 @@ int store_get_job(store *st, const char *id, json_t **job);
 /* A claimed job: everything its runner needs.  Strings are malloc'd (store_job_release). */
 typedef struct store_job {
     char *id;
-    char *text;              /* NUL-terminated for convenience; len bytes are the article */
+    char *text; /* NUL-terminated for convenience; len bytes are the article */
     size_t len;
     char *title, *url, *published;
-    int attempts;            /* runs so far, this one included */
-    double waited_seconds;   /* from queueing to this claim */
+    int attempts;          /* runs so far, this one included */
+    double waited_seconds; /* from queueing to this claim */
 } store_job;
 
 /* Who runs the jobs this handle claims, when several servers share the database: owner (a
@@ -324,21 +324,21 @@ typedef struct store_cursor {
 
 typedef struct store_list_query {
     enum store_kind kind;
-    const char *sort;        /* a field of store_sort_fields(kind); NULL: the kind's default */
-    bool descending;         /* nulls still come last */
+    const char *sort;           /* a field of store_sort_fields(kind); NULL: the kind's default */
+    bool descending;            /* nulls still come last */
     const store_cursor *cursor; /* NULL: the first page */
-    const char *after;       /* alternatively the id of the previous page's last item */
-    int limit;               /* 1..INT_MAX-1 */
+    const char *after;          /* alternatively the id of the previous page's last item */
+    int limit;                  /* 1..INT_MAX-1 */
     enum store_evidence evidence;
-    bool count;              /* also count every match (store_page.total) */
+    bool count; /* also count every match (store_page.total) */
     store_filters filters;
 } store_list_query;
 
 typedef struct store_page {
-    json_t *items;           /* the page */
-    bool more;               /* further items exist */
-    long long total;         /* every match, when asked for; else -1 */
-    json_t *last;            /* the last item's [key_null, key, id], for the next cursor */
+    json_t *items;   /* the page */
+    bool more;       /* further items exist */
+    long long total; /* every match, when asked for; else -1 */
+    json_t *last;    /* the last item's [key_null, key, id], for the next cursor */
 } store_page;
 
 /* The sort fields of a kind, NULL-terminated; the first is the default. */
@@ -362,12 +362,12 @@ typedef struct store_evidence_cursor {
 } store_evidence_cursor;
 
 typedef struct store_evidence_query {
-    enum store_kind kind;   /* STORE_AGREEMENTS, STORE_MEETINGS or STORE_QUOTES */
-    const char *id;         /* the fact's */
+    enum store_kind kind;                /* STORE_AGREEMENTS, STORE_MEETINGS or STORE_QUOTES */
+    const char *id;                      /* the fact's */
     const store_evidence_cursor *cursor; /* NULL: the first page */
-    int limit;              /* 1..INT_MAX-1 */
-    enum store_evidence evidence; /* FULL or IDS */
-    bool count;             /* also count every span (store_page.total) */
+    int limit;                           /* 1..INT_MAX-1 */
+    enum store_evidence evidence;        /* FULL or IDS */
+    bool count;                          /* also count every span (store_page.total) */
 } store_evidence_query;
 
 /* A page of every evidence span of one fact, in the order served: items {source_id, start,
@@ -383,7 +383,7 @@ typedef struct store_timeline_cursor {
 } store_timeline_cursor;
 
 typedef struct store_timeline_query {
-    const char *kind;        /* "agreement" or "meeting"; NULL: both */
+    const char *kind; /* "agreement" or "meeting"; NULL: both */
     const char *date_from, *date_to;
     int min_sources;
     bool descending;

@@ -89,7 +89,7 @@ void store_rollback(store *st);
 
 /* What read.c knows of each kind, for query.c. */
 typedef struct store_kind_info {
-    const char *noun;          /* for messages */
+    const char *noun; /* for messages */
     const char *table;
     const char *evidence_kind; /* evidence.kind, or NULL when the kind has none */
     const char *columns;       /* "SELECT <the columns render reads>", without FROM */
@@ -121,8 +121,8 @@ int store_set_stale(store *st, bool stale);
 /* A search_fts row's rowid (search.c): the kind's code (agreement 1, quote 2, source 3) above
  * the 48 bits of the item's 12-hex-digit id, so that rowid order is (kind, id) order. */
 #define SEARCH_REF_BITS 48
-#define SEARCH_REF_MASK_SQL "281474976710655"      /* (1 << 48) - 1 */
-#define SEARCH_SOURCE_FIRST_SQL "844424930131968"  /* 3 << 48: the first source's row */
+#define SEARCH_REF_MASK_SQL "281474976710655"     /* (1 << 48) - 1 */
+#define SEARCH_SOURCE_FIRST_SQL "844424930131968" /* 3 << 48: the first source's row */
 /* Registers search_rowid(kind, ref) on a new handle (search.c): the rowid of an item's row in
  * search_fts, which encodes its kind and id so that a search reads the index alone. */
 int store_register_search_functions(store *st);

@@ -51,15 +51,13 @@ static const char SQL_INSERT_SOURCE[] =
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
     " ?10, ?11)";
 
-static const char SQL_SET_STALE[] =
-    "INSERT INTO meta (key, value) VALUES ('facts_stale', ?1)"
-    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char SQL_SET_STALE[] = "INSERT INTO meta (key, value) VALUES ('facts_stale', ?1)"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 
 static const char SQL_GET_STALE[] = "SELECT value FROM meta WHERE key = 'facts_stale'";
 
-static const char SQL_SET_UNLINKED[] =
-    "INSERT INTO meta (key, value) VALUES ('unlinked_names', ?1)"
-    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char SQL_SET_UNLINKED[] = "INSERT INTO meta (key, value) VALUES ('unlinked_names', ?1)"
+                                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 static const char SQL_GET_UNLINKED[] = "SELECT value FROM meta WHERE key = 'unlinked_names'";
 
 /* Every write transaction bumps the generation and stamps the time (readers derive ETag and
@@ -176,7 +174,8 @@ static const char SQL_INDEX_SOURCE[] =
 
 static const char SQL_CREATE_SEARCH_PENDING[] =
     "CREATE TABLE IF NOT EXISTS search_pending (source_id TEXT PRIMARY KEY) WITHOUT ROWID";
-static const char SQL_QUEUE_SOURCE[] = "INSERT OR IGNORE INTO search_pending (source_id) VALUES (?1)";
+static const char SQL_QUEUE_SOURCE[] =
+    "INSERT OR IGNORE INTO search_pending (source_id) VALUES (?1)";
 static const char SQL_HAS_SEARCH_PENDING[] =
     "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_pending'";
 /* In id order, which is the index's rowid order (search.c); an article indexed meanwhile
@@ -203,7 +202,8 @@ int store_index_source(store *st, const char *id)
         sqlite3_bind_text(queue, 1, id, -1, SQLITE_STATIC);
         int qrc = sqlite3_step(queue);
         store_done(queue);
-        return qrc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "queueing the article for search");
+        return qrc == SQLITE_DONE ? STORE_OK
+                                  : store_sql_fail(st, "queueing the article for search");
     }
     sqlite3_stmt *stmt = store_stmt(st, SQL_INDEX_SOURCE);
     if (!stmt)
@@ -595,7 +595,7 @@ static int dump_person_list(store *st, const fact_at *at, const json_t *obj, con
     }
     json_array_foreach(v, i, person) {
         json_t *entry = json_object();
-        const char *members[] = { "name", "title", "person_id" };
+        const char *members[] = {"name", "title", "person_id"};
         if (!json_is_object(person)) {
             json_decref(entry);
             fact_fail(st, at, key, "an entry is not an object");
@@ -630,7 +630,8 @@ static int source_chars(store *st, const char *source_id, sqlite3_int64 *chars)
     int rc = sqlite3_step(stmt);
     *chars = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
     store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "looking up a source");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "looking up a source");
 }
 
 /* Queues the fact's evidence spans; spans that cannot be served are logged and skipped. */
@@ -648,8 +649,8 @@ static int queue_evidence(store *st, const fact_at *at, const char *kind, const 
         sqlite3_int64 chars;
 
         if (!source_id || !json_is_integer(start) || !json_is_integer(end)) {
-            log_warn("facts: %s %s: evidence %zu skipped: needs source_id, start and end",
-                     kind, at->id, i);
+            log_warn("facts: %s %s: evidence %zu skipped: needs source_id, start and end", kind,
+                     at->id, i);
             continue;
         }
         if (source_chars(st, source_id, &chars))
@@ -858,10 +859,10 @@ static const struct {
     const char *list;
     put_fact_fn put;
 } fact_lists[] = {
-    { "people", put_person },
-    { "agreements", put_agreement },
-    { "meetings", put_meeting },
-    { "quotes", put_quote },
+    {"people", put_person},
+    {"agreements", put_agreement},
+    {"meetings", put_meeting},
+    {"quotes", put_quote},
 };
 
 static int put_fact_list(store *st, const json_t *facts, const char *list, put_fact_fn put)
@@ -873,7 +874,7 @@ static int put_fact_list(store *st, const json_t *facts, const char *list, put_f
     if (items && !json_is_null(items) && !json_is_array(items))
         return store_fail(st, "facts: %s: not an array", list);
     json_array_foreach(items, i, item) {
-        fact_at at = { .list = list, .index = i, .id = NULL };
+        fact_at at = {.list = list, .index = i, .id = NULL};
         if (!json_is_object(item))
             return fact_fail(st, &at, NULL, "not an object");
         at.id = json_string_value(json_object_get(item, "id"));
@@ -999,8 +1000,9 @@ int store_replace_facts_locked(store *st, const json_t *facts)
 {
     static const char *const clear[] = {
         /* fact_people first: its rows refer to people. */
-        SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE, SQL_CLEAR_AGREEMENTS, SQL_CLEAR_MEETINGS,
-        SQL_CLEAR_QUOTES, SQL_CLEAR_PENDING, SQL_UNINDEX_FACTS, SQL_DROP_MERGE_INDEX,
+        SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE,
+        SQL_CLEAR_AGREEMENTS,  SQL_CLEAR_MEETINGS, SQL_CLEAR_QUOTES,
+        SQL_CLEAR_PENDING,     SQL_UNINDEX_FACTS,  SQL_DROP_MERGE_INDEX,
     };
 
     if (!json_is_object(facts))
@@ -1015,7 +1017,8 @@ int store_replace_facts_locked(store *st, const json_t *facts)
     for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
         if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
             return STORE_ERROR;
-    if (set_unlinked_names(st) || cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
+    if (set_unlinked_names(st) || cut_all_spans(st) ||
+        run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
         run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||

@@ -47,11 +47,8 @@ static const struct {
     const char *label; /* as text lines show it */
     enum log_level level;
 } log_levels[] = {
-    { "debug", "DEBUG", LOG_DEBUG },
-    { "info", "INFO", LOG_INFO },
-    { "warn", "WARN", LOG_WARN },
-    { "warning", "WARN", LOG_WARN },
-    { "error", "ERROR", LOG_ERROR },
+    {"debug", "DEBUG", LOG_DEBUG}, {"info", "INFO", LOG_INFO},    {"warn", "WARN", LOG_WARN},
+    {"warning", "WARN", LOG_WARN}, {"error", "ERROR", LOG_ERROR},
 };
 
 static void log_read_env(void)
@@ -231,8 +228,8 @@ log_vevent(enum log_level level, const json_t *fields, bool buffered, const char
     if (log_json) {
         strbuf clean = STRBUF_INIT;
         log_sanitize(&clean, msg.buf, msg.len);
-        json_t *obj = json_pack("{s:s, s:s, s:s%}", "ts", ts, "level", log_levels[lvl].name,
-                                "msg", clean.buf, clean.len);
+        json_t *obj = json_pack("{s:s, s:s, s:s%}", "ts", ts, "level", log_levels[lvl].name, "msg",
+                                clean.buf, clean.len);
         if (obj && json_is_object(fields))
             json_object_update(obj, (json_t *)fields);
         char *text = obj ? json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;

@@ -14,7 +14,10 @@ typedef struct strbuf {
     size_t alloc;
 } strbuf;
 
-#define STRBUF_INIT { .buf = strbuf_empty, .len = 0, .alloc = 0 }
+#define STRBUF_INIT                               \
+    {                                             \
+        .buf = strbuf_empty, .len = 0, .alloc = 0 \
+    }
 extern char strbuf_empty[];
 
 void strbuf_init(strbuf *sb);

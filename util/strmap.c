@@ -35,7 +35,8 @@ static strmap_slot *probe(const strmap *m, uint64_t hash, const void *key, size_
     size_t mask = m->cap - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
         strmap_slot *s = &m->slots[i];
-        if (!s->used || (s->hash == hash && s->len == len && memcmp(m->keys + s->key, key, len) == 0))
+        if (!s->used ||
+            (s->hash == hash && s->len == len && memcmp(m->keys + s->key, key, len) == 0))
             return s;
     }
 }

@@ -32,7 +32,10 @@ typedef struct strmap {
     size_t keys_len, keys_cap;
 } strmap;
 
-#define STRMAP_INIT { 0 }
+#define STRMAP_INIT \
+    {               \
+        0           \
+    }
 
 /* The hash of key[0..len) that strmap uses (FNV-1a, 64 bits), for strmap_get_hashed(); also
  * byte by byte, for the keys of a sliding window: strmap_hash_end() of the state after

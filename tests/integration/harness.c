@@ -189,8 +189,8 @@ int harness_run_factd(char *const argv[], const char *log_name, int timeout_s)
 }
 
 static bool send_to(const char *base_url, CURL *curl, const char *method, const char *path,
-                    const char *const headers[], const char *body, size_t body_len,
-                    http_reply *r, bool quiet);
+                    const char *const headers[], const char *body, size_t body_len, http_reply *r,
+                    bool quiet);
 static bool send_request(CURL *curl, const char *method, const char *path, const char *body,
                          size_t body_len, http_reply *r, bool quiet);
 
@@ -282,9 +282,19 @@ static bool start_proxy(void)
         snprintf(port, sizeof port, "%u", (unsigned)harness_free_port());
         snprintf(h.proxy_url, sizeof h.proxy_url, "http://127.0.0.1:%s", port);
         /* --cors=false: Prism would otherwise answer preflights and add CORS headers itself. */
-        char *argv[] = {(char *)prism, "proxy", (char *)proxy_document(), h.base_url,
-                        "--errors", "--port", port, "--host", "127.0.0.1", "--cors=false",
-                        "--verboseLevel", "warn", NULL};
+        char *argv[] = {(char *)prism,
+                        "proxy",
+                        (char *)proxy_document(),
+                        h.base_url,
+                        "--errors",
+                        "--port",
+                        port,
+                        "--host",
+                        "127.0.0.1",
+                        "--cors=false",
+                        "--verboseLevel",
+                        "warn",
+                        NULL};
         h.proxy = spawn_program(prism, argv, "prism.log");
         if (wait_proxy_ready())
             return true;
@@ -335,8 +345,7 @@ static void judge_proxied(const char *path, const http_reply *p, long direct_sta
 }
 
 /* Sends the proxy its copy of a GET that factd answered with direct_status. */
-static void check_through_proxy(const char *path, const char *const headers[],
-                                long direct_status)
+static void check_through_proxy(const char *path, const char *const headers[], long direct_status)
 {
     const char *with_identity[64];
     size_t n = 0;
@@ -554,8 +563,8 @@ static size_t collect_header(char *data, size_t size, size_t n, void *user)
 
 /* Sends METHOD base_url+path with the extra headers and optional body; see harness.h. */
 static bool send_to(const char *base_url, CURL *curl, const char *method, const char *path,
-                    const char *const headers[], const char *body, size_t body_len,
-                    http_reply *r, bool quiet)
+                    const char *const headers[], const char *body, size_t body_len, http_reply *r,
+                    bool quiet)
 {
     char url[1024];
     bool own = !curl;

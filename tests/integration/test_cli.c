@@ -94,7 +94,7 @@ static run_result run(const char *const *args)
     if (!bin || !*bin)
         bin = "build/factd";
     char out_path[128], err_path[128];
-    const char *argv[32] = { bin };
+    const char *argv[32] = {bin};
     size_t n = 1;
     posix_spawn_file_actions_t fa;
     pid_t pid;
@@ -131,7 +131,7 @@ static run_result run(const char *const *args)
     return r;
 }
 
-#define RUN(...) run((const char *const[]){ __VA_ARGS__, NULL })
+#define RUN(...) run((const char *const[]){__VA_ARGS__, NULL})
 
 static int count_lines(const char *s)
 {
@@ -238,11 +238,12 @@ static char *db_ids(const char *path)
 {
     sqlite3 *db = open_db(path);
     strbuf out = STRBUF_INIT;
-    dump_query(db,
-               "SELECT 'source', id FROM sources UNION ALL SELECT 'agreement', id FROM agreements"
-               " UNION ALL SELECT 'meeting', id FROM meetings UNION ALL SELECT 'quote', id FROM quotes"
-               " UNION ALL SELECT 'person', id FROM people ORDER BY 1, 2",
-               &out);
+    dump_query(
+        db,
+        "SELECT 'source', id FROM sources UNION ALL SELECT 'agreement', id FROM agreements"
+        " UNION ALL SELECT 'meeting', id FROM meetings UNION ALL SELECT 'quote', id FROM quotes"
+        " UNION ALL SELECT 'person', id FROM people ORDER BY 1, 2",
+        &out);
     sqlite3_close(db);
     return strbuf_detach(&out, NULL);
 }
@@ -264,8 +265,9 @@ static long long db_count(const char *path, const char *sql)
 Test(cli_usage, help_and_version)
 {
     static const char *const helps[][2] = {
-        { "--help", "usage: factd COMMAND" }, { "-h", "usage: factd COMMAND" },
-        { "help", "usage: factd COMMAND" },
+        {"--help", "usage: factd COMMAND"},
+        {"-h", "usage: factd COMMAND"},
+        {"help", "usage: factd COMMAND"},
     };
     for (size_t i = 0; i < sizeof(helps) / sizeof(helps[0]); i++) {
         run_result r = RUN(helps[i][0]);
@@ -277,7 +279,7 @@ Test(cli_usage, help_and_version)
         run_release(&r);
     }
 
-    static const char *const commands[] = { "ingest", "serve", "extract", "merge", "reindex" };
+    static const char *const commands[] = {"ingest", "serve", "extract", "merge", "reindex"};
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
         char expect[64];
         snprintf(expect, sizeof(expect), "usage: factd %s", commands[i]);
@@ -300,7 +302,7 @@ Test(cli_usage, errors_exit_2_with_one_line)
 
     expect_usage_error(RUN("frobnicate"), "frobnicate");
     expect_usage_error(RUN("--frobnicate"), "--frobnicate");
-    expect_usage_error(run((const char *const[]){ NULL }), "COMMAND");
+    expect_usage_error(run((const char *const[]){NULL}), "COMMAND");
     expect_usage_error(RUN("ingest", "--db", db, "--bogus", CORPUS), "--bogus");
     expect_usage_error(RUN("ingest", "-z", "--db", db, CORPUS), "-z");
     expect_usage_error(RUN("ingest", CORPUS), "--db");
@@ -316,8 +318,7 @@ Test(cli_usage, errors_exit_2_with_one_line)
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--timeout", "0"), "timeout");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--header-timeout", "0"),
                        "header timeout");
-    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-conns", "0"),
-                       "--max-conns");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-conns", "0"), "--max-conns");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-conns-per-ip", "x"),
                        "--max-conns-per-ip");
     expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--max-uploads", "0"),
@@ -340,9 +341,12 @@ Test(cli_usage, errors_exit_2_with_one_line)
     expect_usage_error(RUN("merge"), "--db");
     expect_usage_error(RUN("merge", "--db", db, "extra"), "extra");
     expect_usage_error(RUN("merge", "--db", db, "--bogus"), "--bogus");
-    expect_usage_error(RUN("ingest", "--db", db, "--extract-budget", "soon", CORPUS), "--extract-budget");
-    expect_usage_error(RUN("ingest", "--db", db, "--extract-budget", "0", CORPUS), "--extract-budget");
-    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--extract-budget", "-1"), "--extract-budget");
+    expect_usage_error(RUN("ingest", "--db", db, "--extract-budget", "soon", CORPUS),
+                       "--extract-budget");
+    expect_usage_error(RUN("ingest", "--db", db, "--extract-budget", "0", CORPUS),
+                       "--extract-budget");
+    expect_usage_error(RUN("serve", "--db", db, "--port", "80", "--extract-budget", "-1"),
+                       "--extract-budget");
     expect_usage_error(RUN("reindex", "--db", db, "--extract-budget", "1e9"), "--extract-budget");
     expect_usage_error(RUN("extract", "--extract-budget", "5s", "a.txt"), "--extract-budget");
     cr_expect_not(exists(db), "a usage error touches no database");
@@ -591,8 +595,9 @@ Test(cli_ingest, an_article_past_the_extraction_budget_is_rejected)
     /* with the default budget it goes in */
     r = RUN("ingest", "--db", db, folder);
     cr_expect_eq(r.status, 0, "%s", r.err);
-    cr_expect_eq(strncmp(r.out, "ingest: 1 articles (1 new, ", strlen("ingest: 1 articles (1 new, ")), 0,
-                 "summary: %s", r.out);
+    cr_expect_eq(strncmp(r.out, "ingest: 1 articles (1 new, ",
+                         strlen("ingest: 1 articles (1 new, ")),
+                 0, "summary: %s", r.out);
     run_release(&r);
 }
 
@@ -613,11 +618,12 @@ Test(cli_ingest, ids_do_not_depend_on_order)
     }
 
     char *a = db_ids(db_folder), *b = db_ids(db_reverse);
-    cr_expect_eq(count_lines(a), CORPUS_FILES + db_count(db_folder, "SELECT (SELECT count(*) FROM"
-                                                                    " agreements) + (SELECT count(*)"
-                                                                    " FROM meetings) + (SELECT"
-                                                                    " count(*) FROM quotes) +"
-                                                                    " (SELECT count(*) FROM people)"));
+    cr_expect_eq(count_lines(a),
+                 CORPUS_FILES + db_count(db_folder, "SELECT (SELECT count(*) FROM"
+                                                    " agreements) + (SELECT count(*)"
+                                                    " FROM meetings) + (SELECT"
+                                                    " count(*) FROM quotes) +"
+                                                    " (SELECT count(*) FROM people)"));
     cr_expect_str_eq(a, b, "ids differ between folder order and reverse order");
     free(a);
     free(b);
@@ -715,8 +721,11 @@ Test(cli_ingest, merge_merges_stale_facts_and_only_those)
 
     sqlite3 *raw;
     cr_assert_eq(sqlite3_open(db, &raw), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(raw, "DELETE FROM evidence WHERE kind = 'agreement';"
-                                   " DELETE FROM agreements;", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(raw,
+                              "DELETE FROM evidence WHERE kind = 'agreement';"
+                              " DELETE FROM agreements;",
+                              NULL, NULL, NULL),
+                 SQLITE_OK);
     sqlite3_close(raw);
     r = RUN("merge", "--db", db, "--force");
     cr_expect_eq(r.status, 0, "%s", r.err);

@@ -60,33 +60,31 @@ static unsigned next_random(void)
 #define PICK(list) ((list)[next_random() % (sizeof(list) / sizeof((list)[0]))])
 
 static const char *const countries[] = {
-    "Norway", "Chile",    "Kenya",   "Vietnam", "Portugal", "Ghana",    "Peru",
+    "Norway",  "Chile",   "Kenya",   "Vietnam", "Portugal", "Ghana",   "Peru",
     "Finland", "Morocco", "Uruguay", "Estonia", "Malaysia", "Senegal", "Iceland",
     "Jordan",  "Bhutan",  "Latvia",  "Namibia", "Ecuador",  "Tunisia",
 };
-static const char *const cities[] = {"Lisbon", "Nairobi",   "Hanoi",    "Oslo", "Lima",
-                                     "Accra",  "Rabat",     "Tallinn",  "Montevideo",
-                                     "Helsinki", "Dakar",   "Windhoek", "Quito"};
+static const char *const cities[] = {"Lisbon", "Nairobi",  "Hanoi",   "Oslo",       "Lima",
+                                     "Accra",  "Rabat",    "Tallinn", "Montevideo", "Helsinki",
+                                     "Dakar",  "Windhoek", "Quito"};
 static const char *const first_names[] = {"Amara", "Bento", "Chiara", "Dmitri", "Elif",
                                           "Farid", "Greta", "Hiro",   "Ines",   "Jonas",
                                           "Kaveh", "Lena",  "Mateo",  "Nadia",  "Oskar"};
-static const char *const last_names[] = {"Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad",
-                                         "Novak",  "Silva",     "Brennan", "Kowalski",
-                                         "Rahman", "Ferreira",  "Duval"};
+static const char *const last_names[] = {"Okafor",   "Lindqvist", "Moreau",   "Tanaka",
+                                         "Haddad",   "Novak",     "Silva",    "Brennan",
+                                         "Kowalski", "Rahman",    "Ferreira", "Duval"};
 static const char *const titles[] = {"Foreign Minister", "Trade Minister", "Energy Minister",
                                      "Defence Minister", "Prime Minister"};
-static const char *const topics[] = {"Fisheries",        "Rail Freight",  "Solar Power",
-                                     "Vaccine Research", "Water Sharing", "Port Logistics",
+static const char *const topics[] = {"Fisheries",        "Rail Freight",      "Solar Power",
+                                     "Vaccine Research", "Water Sharing",     "Port Logistics",
                                      "Seed Banks",       "Coastal Protection"};
 static const char *const kinds[] = {"Agreement", "Accord", "Treaty", "Protocol", "Pact"};
-static const char *const months[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+static const char *const months[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 static const char *const sayings[] = {
-    "This is a good day for both our peoples",
-    "We have waited a long time for this",
-    "The work starts now, not tomorrow",
-    "Neighbours far apart can still share a harbour",
+    "This is a good day for both our peoples", "We have waited a long time for this",
+    "The work starts now, not tomorrow",       "Neighbours far apart can still share a harbour",
     "Nobody expected us to agree so soon",
 };
 
@@ -105,20 +103,20 @@ static void generate_article(unsigned i, strbuf *out)
     const char *month = PICK(months);
 
     strbuf_addf(out, "%s, %u %s %u: %s and %s signed the %s %s %s in %s on %u %s %u.\n\n", city,
-                day, month, year, a, b, topic, kind, i % 7 ? "" : "of Friendship", city, day,
-                month, year);
+                day, month, year, a, b, topic, kind, i % 7 ? "" : "of Friendship", city, day, month,
+                year);
     switch (next_random() % 3) {
     case 0:
-        strbuf_addf(out, "%s %s of %s met %s %s of %s in %s to discuss %s.\n\n", t1, p1, a, t2,
-                    p2, b, city, topic);
+        strbuf_addf(out, "%s %s of %s met %s %s of %s in %s to discuss %s.\n\n", t1, p1, a, t2, p2,
+                    b, city, topic);
         break;
     case 1:
-        strbuf_addf(out, "The text was signed by %s %s and %s %s after two days of talks.\n\n",
-                    t1, p1, t2, p2);
+        strbuf_addf(out, "The text was signed by %s %s and %s %s after two days of talks.\n\n", t1,
+                    p1, t2, p2);
         break;
     default:
-        strbuf_addf(out, "Officials from %s and %s said the deal on %s had taken a year.\n\n", a,
-                    b, topic);
+        strbuf_addf(out, "Officials from %s and %s said the deal on %s had taken a year.\n\n", a, b,
+                    topic);
         break;
     }
     strbuf_addf(out, "\u201c%s,\u201d %s said.\n\n", PICK(sayings), p1);
@@ -226,8 +224,18 @@ static void start_server(const char *log_name)
     d.port = harness_free_port();
     snprintf(port, sizeof port, "%u", (unsigned)d.port);
     snprintf(log_path, sizeof log_path, "%s/%s", d.dir, log_name);
-    char *argv[] = {(char *)harness_factd(), "serve", "--db", d.db, "--create", "--port", port,
-                    "--corpus", d.corpus, "--token-file", d.token, NULL};
+    char *argv[] = {(char *)harness_factd(),
+                    "serve",
+                    "--db",
+                    d.db,
+                    "--create",
+                    "--port",
+                    port,
+                    "--corpus",
+                    d.corpus,
+                    "--token-file",
+                    d.token,
+                    NULL};
     pid_t pid = harness_spawn(argv[0], argv, log_path);
     d.server = pid;
     strbuf body = STRBUF_INIT;
@@ -286,8 +294,7 @@ static long long check_articles(char **texts)
     long long n = 0;
 
     cr_assert_eq(sqlite3_open_v2(d.db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    cr_assert_eq(sqlite3_prepare_v2(db,
-                                    "SELECT id, file, sha256, text, extraction FROM sources",
+    cr_assert_eq(sqlite3_prepare_v2(db, "SELECT id, file, sha256, text, extraction FROM sources",
                                     -1, &stmt, NULL),
                  SQLITE_OK);
     while (sqlite3_step(stmt) == SQLITE_ROW) {
@@ -360,8 +367,9 @@ Test(durability, kill_9_during_a_1000_article_ingest_loses_nothing)
 
     check_integrity();
     long long stored = check_articles(texts);
-    fprintf(stderr, "durability: killed after %.2f s with %lld articles stored (aimed at %lld + "
-                    "%ld ms)\n",
+    fprintf(stderr,
+            "durability: killed after %.2f s with %lld articles stored (aimed at %lld + "
+            "%ld ms)\n",
             killed - started, stored, kill_at, delay_ms);
     cr_expect_geq(stored, kill_at);
     for (int p = 0; p < POSTED; p++) {
@@ -410,8 +418,7 @@ Test(durability, kill_9_during_a_1000_article_ingest_loses_nothing)
         const char *auth[] = {SUPPORT_AUTH, NULL};
         cr_expect_eq(request("GET", path, auth, NULL, &body), 200);
         json_t *job = json_loads(body.buf, 0, NULL);
-        cr_expect_str_eq(json_string_value(json_object_get(job, "state")), "done", "%s",
-                         body.buf);
+        cr_expect_str_eq(json_string_value(json_object_get(job, "state")), "done", "%s", body.buf);
         json_decref(job);
     }
     cr_expect_eq(request("GET", "/agreements?limit=1&count=exact", NULL, NULL, &body), 200);
@@ -442,8 +449,8 @@ Test(durability, sigterm_during_an_ingest_stops_after_the_current_article)
     kill_server(SIGTERM);
     double took = support_now() - asked;
     long long stored = check_articles(texts);
-    fprintf(stderr, "durability: SIGTERM with %lld articles stored: exited 0 in %.0f ms\n",
-            stored, took * 1e3);
+    fprintf(stderr, "durability: SIGTERM with %lld articles stored: exited 0 in %.0f ms\n", stored,
+            took * 1e3);
     cr_expect_lt(took, 5.0, "the stop waited for more than the article under way");
     cr_expect_lt(stored, ARTICLES, "the whole folder was read before stopping");
     check_integrity();

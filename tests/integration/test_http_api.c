@@ -20,8 +20,7 @@
 
 #include "tests/integration/harness.h"
 
-static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes",
-                                    "/people"};
+static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes", "/people"};
 #define NLISTS (sizeof lists / sizeof lists[0])
 
 /* GETs path, asserts 200 JSON, returns the parsed body. */
@@ -55,11 +54,10 @@ static void expect_problem(const char *method, const char *path, const char *bod
     cr_assert_str_eq(ct.buf, "application/problem+json; charset=utf-8", "%s %s", method, path);
     json_t *doc = http_json(&r);
     cr_assert(json_is_object(doc), "%s %s: problem is not a JSON object", method, path);
-    cr_assert_str_eq(json_string_value(json_object_get(doc, "type")), type, "%s %s", method,
-                     path);
+    cr_assert_str_eq(json_string_value(json_object_get(doc, "type")), type, "%s %s", method, path);
     cr_assert(json_is_string(json_object_get(doc, "title")), "%s %s: title", method, path);
-    cr_assert_eq(json_integer_value(json_object_get(doc, "status")), status,
-                 "%s %s: status member", method, path);
+    cr_assert_eq(json_integer_value(json_object_get(doc, "status")), status, "%s %s: status member",
+                 method, path);
     const char *detail = json_string_value(json_object_get(doc, "detail"));
     cr_assert(detail, "%s %s: detail", method, path);
     if (word)
@@ -431,9 +429,9 @@ Test(http_sources, text_is_the_file_byte_for_byte)
 
 Test(http_errors, unknown_path_is_404)
 {
-    const char *paths[] = {"/nope", "/sources/", "/agreements/x/y", "/healthz/extra",
-                           "/%00", "/healthz%00", "/sources%00/x", "/sources/%2e%2e/text",
-                           "/..%2f..%2fetc/passwd"};
+    const char *paths[] = {
+        "/nope",       "/sources/",     "/agreements/x/y",      "/healthz/extra",       "/%00",
+        "/healthz%00", "/sources%00/x", "/sources/%2e%2e/text", "/..%2f..%2fetc/passwd"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
         expect_problem("GET", paths[i], NULL, 404, "/problems/not-found", NULL);
 }
@@ -456,9 +454,8 @@ Test(http_errors, unknown_id_is_404)
 
 Test(http_errors, bad_limit_is_400)
 {
-    const char *values[] = {"limit=0", "limit=abc", "limit=100000", "limit=", "limit",
-                            "limit=-1", "limit=1001", "limit=1.5", "limit=%201",
-                            "limit=1%00"};
+    const char *values[] = {"limit=0",  "limit=abc",  "limit=100000", "limit=",     "limit",
+                            "limit=-1", "limit=1001", "limit=1.5",    "limit=%201", "limit=1%00"};
     for (size_t l = 0; l < NLISTS; l++) {
         for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
             char path[256];
@@ -506,8 +503,7 @@ Test(http_errors, writes_are_405_with_allow)
                                NULL);
         }
         if (is_write_route("POST", lists[l]))
-            expect_problem("POST", lists[l], "{\"name\":\"x\"}", 404, "/problems/not-found",
-                           NULL);
+            expect_problem("POST", lists[l], "{\"name\":\"x\"}", 404, "/problems/not-found", NULL);
         else
             expect_problem("POST", lists[l], "{\"name\":\"x\"}", 405,
                            "/problems/method-not-allowed", NULL);
@@ -578,8 +574,7 @@ Test(http_head, answers_headers_without_a_body)
              json_string_value(
                  json_object_get(json_array_get(json_object_get(sources, "data"), 0), "id")));
     json_decref(sources);
-    const char *paths[] = {"/", "/sources", "/agreements?limit=2", "/healthz", text_path,
-                           "/nope"};
+    const char *paths[] = {"/", "/sources", "/agreements?limit=2", "/healthz", text_path, "/nope"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         http_reply get, head;
         strbuf get_len = STRBUF_INIT, head_len = STRBUF_INIT, get_ct = STRBUF_INIT,

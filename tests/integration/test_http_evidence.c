@@ -23,19 +23,20 @@
 #include "tests/integration/harness.h"
 
 #define ARTICLES 300
-#define RARE_QUOTES 30                /* each in ARTICLES / RARE_QUOTES articles */
-#define QUOTE_BYTES 3500              /* under the extractor's 4,000-character limit */
-#define INLINE_SPANS 10               /* openapi.yaml: the spans a fact carries inline */
-#define PAGE_MAX_BYTES (1024 * 1024)  /* openapi.yaml: the most bytes a list page answers */
+#define RARE_QUOTES 30               /* each in ARTICLES / RARE_QUOTES articles */
+#define QUOTE_BYTES 3500             /* under the extractor's 4,000-character limit */
+#define INLINE_SPANS 10              /* openapi.yaml: the spans a fact carries inline */
+#define PAGE_MAX_BYTES (1024 * 1024) /* openapi.yaml: the most bytes a list page answers */
 
 /* A quotation of about QUOTE_BYTES of plain words, the same for the same seed. */
 static void make_quote(strbuf *out, unsigned seed)
 {
-    static const char *const words[] = {
-        "river", "data",   "research", "shared", "cold",  "water",  "ice",   "field",
-        "station", "study", "season",  "team",   "boat",  "coast",  "north", "south",
-        "measure", "record", "sample", "winter", "summer", "long",  "short", "careful",
-        "open",  "plan",   "work"};
+    static const char *const words[] = {"river",  "data",    "research", "shared",  "cold",
+                                        "water",  "ice",     "field",    "station", "study",
+                                        "season", "team",    "boat",     "coast",   "north",
+                                        "south",  "measure", "record",   "sample",  "winter",
+                                        "summer", "long",    "short",    "careful", "open",
+                                        "plan",   "work"};
     unsigned long x = seed * 7919ul + 13;
     size_t n = 0, start = out->len;
     while (out->len - start < QUOTE_BYTES) {
@@ -67,8 +68,10 @@ static void start_corroborated(void)
         make_quote(&text, 0);
         strbuf_addstr(&text, ",\xe2\x80\x9d said Ola Hansen.\n\n\xe2\x80\x9c");
         make_quote(&text, 1 + (unsigned)(i % RARE_QUOTES));
-        strbuf_addf(&text, ",\xe2\x80\x9d said Rosa Vidal.\n\nThis report was filed by desk "
-                           "number %d.\n", i);
+        strbuf_addf(&text,
+                    ",\xe2\x80\x9d said Rosa Vidal.\n\nThis report was filed by desk "
+                    "number %d.\n",
+                    i);
         char path[450];
         snprintf(path, sizeof path, "%s/%03d.txt", dir, i);
         FILE *f = fopen(path, "w");
@@ -82,8 +85,7 @@ static void start_corroborated(void)
     cr_assert(harness_restart_with(NULL), "factd serve did not come back");
 }
 
-TestSuite(http_corroboration, .init = start_corroborated, .fini = harness_stop,
-          .timeout = 240);
+TestSuite(http_corroboration, .init = start_corroborated, .fini = harness_stop, .timeout = 240);
 
 /* GETs path, asserting a 200 no larger than the bound; the body in *r. */
 static void get_bounded(const char *path, http_reply *r)
@@ -125,8 +127,8 @@ static void check_fact_evidence(const json_t *fact, const char *where)
     const json_t *inline_spans = json_object_get(fact, "sources");
     const char *link = json_string_value(json_object_get(fact, "evidence"));
     cr_assert(json_is_array(inline_spans), "%s %s: no sources", where, id);
-    cr_assert_leq(json_array_size(inline_spans), (size_t)INLINE_SPANS,
-                  "%s %s: %zu spans inline", where, id, json_array_size(inline_spans));
+    cr_assert_leq(json_array_size(inline_spans), (size_t)INLINE_SPANS, "%s %s: %zu spans inline",
+                  where, id, json_array_size(inline_spans));
     cr_assert(link, "%s %s: no evidence link", where, id);
 
     strbuf first = STRBUF_INIT;
@@ -153,8 +155,10 @@ static void check_fact_evidence(const json_t *fact, const char *where)
     json_array_foreach(inline_spans, i, span) {
         while (at < json_array_size(all) && !json_equal(span, json_array_get(all, at)))
             at++;
-        cr_assert_lt(at, json_array_size(all), "%s %s: inline span %zu is not on the evidence "
-                     "pages, or out of their order", where, id, i);
+        cr_assert_lt(at, json_array_size(all),
+                     "%s %s: inline span %zu is not on the evidence "
+                     "pages, or out of their order",
+                     where, id, i);
         json_object_set_new(cited, json_string_value(json_object_get(span, "source_id")),
                             json_true());
     }

@@ -58,8 +58,8 @@ Test(http_facts, inline_evidence_cites_every_reporting_article)
             json_int_t want = articles < 10 ? articles : 10;
             cr_expect_eq((json_int_t)json_object_size(cited), want,
                          "%s: %s cites %zu of its %lld articles inline", kinds[k],
-                         json_string_value(json_object_get(fact, "id")),
-                         json_object_size(cited), (long long)articles);
+                         json_string_value(json_object_get(fact, "id")), json_object_size(cited),
+                         (long long)articles);
             if (json_integer_value(json_object_get(fact, "evidence_total")) > 10 && articles > 1)
                 crowded++;
             json_decref(cited);

@@ -38,15 +38,15 @@
 #include "tests/integration/harness.h"
 #include "util/strbuf.h"
 
-#define HEADER_TIMEOUT_S 2     /* the servers' --header-timeout */
+#define HEADER_TIMEOUT_S 2 /* the servers' --header-timeout */
 #define HEADER_TIMEOUT_ARG "2"
-#define PER_IP_LIMIT 64        /* the servers' --max-conns-per-ip (the default) */
+#define PER_IP_LIMIT 64 /* the servers' --max-conns-per-ip (the default) */
 #define SLOW_CONNECTIONS 20
 #define MANY_CONNECTIONS 1200  /* more than the server's limit, CONNECTION_LIMIT (1024) */
 #define FLOOD_CONNECTIONS 1100 /* the idle flood that locked everyone out */
 #define FLOOD_ADDRESS "127.0.0.2"
 #define SECOND_ADDRESS "127.0.0.3"
-#define PROBE_WAIT_MS 2000     /* how long a health check may take under a flood */
+#define PROBE_WAIT_MS 2000 /* how long a health check may take under a flood */
 #define RSS_GROWTH_MAX_KB (20 * 1024)
 #define IO_TIMEOUT_MS 15000
 #define ROUNDS 4
@@ -232,7 +232,7 @@ static void restart_hostile(bool writes, const char *const extra[])
     }
     args[n] = NULL;
     cr_assert(harness_restart_with(args), "factd serve with the hostile suite's arguments did "
-              "not come up");
+                                          "not come up");
 }
 
 /* Raises this process's open-file limit (the server inherits it) so that the test can hold
@@ -353,8 +353,7 @@ static void case_oversize_header(void)
 
 /* A problem the HTTP layer answers by itself: status, type about:blank, the detail saying
  * `detail_has`, and the connection closed after it (raw_exchange reads until it is). */
-static void expect_refusal(const raw_reply *r, int status, const char *detail_has,
-                           const char *what)
+static void expect_refusal(const raw_reply *r, int status, const char *detail_has, const char *what)
 {
     cr_expect_eq(r->status, status, "%s: %d, not %d", what, r->status, status);
     cr_expect(strstr(r->text.buf, "Connection: close\r\n") != NULL,
@@ -388,8 +387,7 @@ static void get_with_parameters(int nparams, bool repeated, raw_reply *r)
     strbuf target = STRBUF_INIT;
     strbuf_addstr(&target, "/sources?");
     for (int i = 0; i < nparams; i++)
-        strbuf_addf(&target, repeated ? "%sp=%d" : "%sx%d=1", i ? "&" : "",
-                    repeated ? i % 10 : i);
+        strbuf_addf(&target, repeated ? "%sp=%d" : "%sx%d=1", i ? "&" : "", repeated ? i % 10 : i);
     raw_get(target.buf, target.len, "", r);
     strbuf_release(&target);
 }
@@ -610,10 +608,12 @@ static void case_slowloris(void)
         }
     }
     double took = now_s() - start;
-    cr_expect_eq(open, 0, "%d of %d slow connections still open after %.1f s (timeout %d s)",
-                 open, SLOW_CONNECTIONS, took, HEADER_TIMEOUT_S);
-    cr_expect(took >= HEADER_TIMEOUT_S - 0.5, "slow connections closed after %.1f s: "
-              "before the timeout?", took);
+    cr_expect_eq(open, 0, "%d of %d slow connections still open after %.1f s (timeout %d s)", open,
+                 SLOW_CONNECTIONS, took, HEADER_TIMEOUT_S);
+    cr_expect(took >= HEADER_TIMEOUT_S - 0.5,
+              "slow connections closed after %.1f s: "
+              "before the timeout?",
+              took);
     for (int i = 0; i < SLOW_CONNECTIONS; i++)
         close(fds[i]);
     expect_up("slowloris");
@@ -727,9 +727,10 @@ static void case_many_connections(void)
             close(fds[i]);
     }
     cr_log_info("%d connections: %d answered 200, %d refused (4xx/503), %d closed, %d other; "
-                "%.1f s", n, ok, refused, closed, other, now_s() - start);
-    cr_expect_eq(pending, 0, "%d of %d connections neither answered nor closed after 30 s",
-                 pending, n);
+                "%.1f s",
+                n, ok, refused, closed, other, now_s() - start);
+    cr_expect_eq(pending, 0, "%d of %d connections neither answered nor closed after 30 s", pending,
+                 n);
     cr_expect_eq(other, 0, "%d connections got another status", other);
     cr_expect_gt(ok, 0, "no connection was answered");
     free(fds);
@@ -823,8 +824,10 @@ static int probe(const char *path, double *ms)
 {
     char req[256];
     raw_reply r;
-    int len = snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                       "Connection: close\r\n\r\n", path);
+    int len = snprintf(req, sizeof req,
+                       "GET %s HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                       "Connection: close\r\n\r\n",
+                       path);
     double start = now_s();
     int fd = connect_server(false);
     int status = 0;
@@ -884,7 +887,8 @@ static void case_idle_flood(void)
                 established, refused);
     cr_expect_geq(refused, FLOOD_CONNECTIONS - PER_IP_LIMIT,
                   "only %d of %d idle connections from one address were refused: the rest "
-                  "wait (the limit is %d an address)", refused, FLOOD_CONNECTIONS, PER_IP_LIMIT);
+                  "wait (the limit is %d an address)",
+                  refused, FLOOD_CONNECTIONS, PER_IP_LIMIT);
     cr_expect_lt(refused, FLOOD_CONNECTIONS, "the server held none of the connections");
 
     double worst = 0;
@@ -892,8 +896,7 @@ static void case_idle_flood(void)
         const char *path = i % 2 ? "/healthz" : "/livez";
         double ms;
         int status = probe(path, &ms);
-        cr_expect_eq(status, 200, "GET %s under an idle flood: %d after %.0f ms", path, status,
-                     ms);
+        cr_expect_eq(status, 200, "GET %s under an idle flood: %d after %.0f ms", path, status, ms);
         worst = ms > worst ? ms : worst;
     }
     cr_log_info("idle flood: /livez and /healthz answered in %.1f ms at worst", worst);
@@ -925,15 +928,18 @@ static void case_header_timeout(void)
 
     int gone = wait_closed(fds, SILENT, closed, (HEADER_TIMEOUT_S + 5) * 1000);
     double took = now_s() - start;
-    cr_expect_eq(gone, SILENT, "%d of %d silent connections still open after %.1f s (header "
-                 "timeout %d s)", SILENT - gone, SILENT, took, HEADER_TIMEOUT_S);
+    cr_expect_eq(gone, SILENT,
+                 "%d of %d silent connections still open after %.1f s (header "
+                 "timeout %d s)",
+                 SILENT - gone, SILENT, took, HEADER_TIMEOUT_S);
     cr_expect_geq(took, HEADER_TIMEOUT_S - 0.5, "silent connections closed after %.1f s", took);
     while (now_s() - start < HEADER_TIMEOUT_S + 1.5)
         poll(NULL, 0, 100);
     cr_assert(send_all(kept, req, sizeof req - 1), "the kept-alive connection was closed");
     cr_expect(read_answer(kept, IO_TIMEOUT_MS, &r),
               "the kept-alive connection was closed after %.1f s idle, within the header "
-              "timeout rather than the idle timeout", now_s() - start);
+              "timeout rather than the idle timeout",
+              now_s() - start);
     cr_expect_eq(r.status, 200);
     raw_release(&r);
     close(kept);
@@ -956,12 +962,13 @@ static void case_connection_limit(int limit)
     bool exact = !harness_proxied();
     int held_refused = wait_closed(held, limit, held_closed, 500);
     if (exact)
-        cr_assert_eq(held_refused, 0, "%d held connections within the limit closed",
-                     held_refused);
+        cr_assert_eq(held_refused, 0, "%d held connections within the limit closed", held_refused);
     open_silent(FLOOD_ADDRESS, 16, more);
     int refused = wait_closed(more, 16, more_closed, 3000);
-    cr_expect_eq(refused, 16, "%d of 16 connections past the limit were refused, the others "
-                 "wait", refused);
+    cr_expect_eq(refused, 16,
+                 "%d of 16 connections past the limit were refused, the others "
+                 "wait",
+                 refused);
     if (exact)
         cr_expect_eq(wait_closed(held, limit, held_closed, 1), 0,
                      "connections within the limit were closed");
@@ -979,8 +986,10 @@ static void case_connection_limit(int limit)
 static void post_raw(const char *headers, const char *body, raw_reply *r)
 {
     strbuf req = STRBUF_INIT;
-    strbuf_addf(&req, "POST /sources HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                TOKEN "\r\nContent-Type: text/plain; charset=utf-8\r\n%s\r\n%s", headers, body);
+    strbuf_addf(&req,
+                "POST /sources HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " TOKEN
+                "\r\nContent-Type: text/plain; charset=utf-8\r\n%s\r\n%s",
+                headers, body);
     raw_exchange(req.buf, req.len, r);
     strbuf_release(&req);
 }
@@ -993,14 +1002,12 @@ static void case_smuggling(void)
     static const struct {
         const char *what, *headers, *body, *detail;
     } cases[] = {
-        {"two Content-Length values", "Content-Length: 5\r\nContent-Length: 47\r\n",
-         "hello", "Content-Length"},
+        {"two Content-Length values", "Content-Length: 5\r\nContent-Length: 47\r\n", "hello",
+         "Content-Length"},
         {"Content-Length and Transfer-Encoding",
-         "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\n\r\n",
-         "both"},
+         "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "5\r\nhello\r\n0\r\n\r\n", "both"},
         {"Transfer-Encoding and Content-Length",
-         "Transfer-Encoding: chunked\r\nContent-Length: 47\r\n", "5\r\nhello\r\n0\r\n\r\n",
-         "both"},
+         "Transfer-Encoding: chunked\r\nContent-Length: 47\r\n", "5\r\nhello\r\n0\r\n\r\n", "both"},
         {"Transfer-Encoding: identity", "Transfer-Encoding: identity\r\n", "hello", "chunked"},
         {"gzip, chunked", "Transfer-Encoding: gzip, chunked\r\n", "5\r\nhello\r\n0\r\n\r\n",
          "chunked"},
@@ -1027,8 +1034,8 @@ static void case_smuggling(void)
     /* Two equal lengths are one length: the article is taken. */
     post_raw("Content-Length: 38\r\nContent-Length: 38\r\nConnection: close\r\n",
              "Smuggled nothing: one length, twice.\n\n", &r);
-    cr_expect(r.status == 202 || r.status == 200, "two equal Content-Lengths: %d: %.300s",
-              r.status, r.text.buf);
+    cr_expect(r.status == 202 || r.status == 200, "two equal Content-Lengths: %d: %.300s", r.status,
+              r.text.buf);
     raw_release(&r);
     expect_up("smuggling");
 }
@@ -1040,9 +1047,11 @@ static int start_upload(size_t length, size_t sent)
     int fd = connect_server(false);
     cr_assert(fd >= 0);
     strbuf req = STRBUF_INIT;
-    strbuf_addf(&req, "POST /sources HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                TOKEN "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
-                "\r\n", length);
+    strbuf_addf(&req,
+                "POST /sources HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " TOKEN
+                "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %zu\r\n"
+                "\r\n",
+                length);
     for (size_t i = 0; i < sent; i++)
         strbuf_addch(&req, (char)(i % 64 == 63 ? '\n' : "abcdefgh "[i % 9]));
     cr_assert(send_all(fd, req.buf, req.len));
@@ -1143,9 +1152,12 @@ static void case_pinned_memory(void)
         after = rss_kb(pid);
     } while (after - last > 256 && now_s() - start < 10);
     cr_log_info("%d uploads of %zu of %zu bytes held open, %d refused: server RSS %ld kB -> "
-                "%ld kB", UPLOADS, sent, length, refused, before, after);
-    cr_expect_geq(refused, UPLOADS - 4, "only %d of %d uploads refused with 8 MiB of room for "
-                  "2 MiB bodies", refused, UPLOADS);
+                "%ld kB",
+                UPLOADS, sent, length, refused, before, after);
+    cr_expect_geq(refused, UPLOADS - 4,
+                  "only %d of %d uploads refused with 8 MiB of room for "
+                  "2 MiB bodies",
+                  refused, UPLOADS);
     if (!runs_asan(pid))
         cr_expect_leq(after - before, 24 * 1024, "RSS grew by %ld kB with %d uploads held",
                       after - before, UPLOADS);
@@ -1159,9 +1171,9 @@ static void case_pinned_memory(void)
 static void case_long_chunk_extension(void)
 {
     strbuf req = STRBUF_INIT;
-    strbuf_addstr(&req, "POST /sources HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                  TOKEN "\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                  "Transfer-Encoding: chunked\r\n\r\n5;");
+    strbuf_addstr(&req, "POST /sources HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " TOKEN
+                        "\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                        "Transfer-Encoding: chunked\r\n\r\n5;");
     while (req.len < 100 * 1024)
         strbuf_addstr(&req, "extension");
     strbuf_addstr(&req, "\r\nhello\r\n0\r\n\r\n");
@@ -1171,8 +1183,10 @@ static void case_long_chunk_extension(void)
     raw_release(&r);
     strbuf_release(&req);
     int status = post_once_room("a 100 kB chunk extension");
-    cr_expect(status == 202 || status == 200, "an upload after a failed one (--max-uploads 1): "
-              "%d", status);
+    cr_expect(status == 202 || status == 200,
+              "an upload after a failed one (--max-uploads 1): "
+              "%d",
+              status);
     expect_up("a long chunk extension");
 }
 
@@ -1301,8 +1315,8 @@ Test(http_hostile, memory_stays_flat)
         if (round == 0)
             after_first = last;
     }
-    cr_log_info("server RSS: %ld kB at the start, %ld kB after one round, %ld kB after %d",
-                start, after_first, last, ROUNDS);
+    cr_log_info("server RSS: %ld kB at the start, %ld kB after one round, %ld kB after %d", start,
+                after_first, last, ROUNDS);
     if (runs_asan(pid)) {
         cr_log_info("the server runs under AddressSanitizer: its RSS is not checked");
         return;

@@ -19,9 +19,9 @@
 #define THREADS 8
 #define PER_THREAD 50
 
-static const char *const mix[] = {"/healthz", "/sources", "/agreements?limit=2", "/meetings",
-                                  "/quotes?limit=1", "/people", "/", "/nope",
-                                  "/sources?limit=0"};
+static const char *const mix[] = {"/healthz",  "/sources",        "/agreements?limit=2",
+                                  "/meetings", "/quotes?limit=1", "/people",
+                                  "/",         "/nope",           "/sources?limit=0"};
 static const long mix_status[] = {200, 200, 200, 200, 200, 200, 200, 404, 400};
 #define NMIX (sizeof mix / sizeof mix[0])
 
@@ -37,7 +37,8 @@ Test(http_load, a_hundred_sequential_requests)
         /* Alternate a kept-alive connection and a fresh one. */
         cr_assert(http_request_on(i % 2 ? keep : NULL, "GET", mix[(size_t)i % NMIX], NULL, 0, &r),
                   "request %d", i);
-        cr_assert_eq(r.status, mix_status[(size_t)i % NMIX], "request %d: GET %s", i, mix[(size_t)i % NMIX]);
+        cr_assert_eq(r.status, mix_status[(size_t)i % NMIX], "request %d: GET %s", i,
+                     mix[(size_t)i % NMIX]);
     }
     http_reply_release(&r);
     curl_easy_cleanup(keep);
@@ -82,9 +83,9 @@ Test(http_load, parallel_requests)
 /* --- kept answers under load --- */
 
 #define KEPT_THREADS 6
-#define KEPT_AFTER_WRITE 30   /* requests each thread still sends once the write is done */
+#define KEPT_AFTER_WRITE 30 /* requests each thread still sends once the write is done */
 #define KEPT_MAX_REQUESTS 5000
-#define KEPT_MAX_SEEN 64      /* distinct (target, tag) pairs a thread records */
+#define KEPT_MAX_SEEN 64 /* distinct (target, tag) pairs a thread records */
 
 static const char *const kept_targets[] = {"/sources?limit=1000", "/sources?limit=2&count=exact",
                                            "/agreements"};

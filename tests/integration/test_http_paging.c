@@ -13,8 +13,7 @@
 
 #include "tests/integration/harness.h"
 
-static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes",
-                                    "/people"};
+static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes", "/people"};
 #define NLISTS (sizeof lists / sizeof lists[0])
 
 
@@ -132,8 +131,7 @@ static const http_reply *source_text(text_cache *cache, size_t *n, const char *i
 
 Test(http_evidence, excerpts_are_code_point_slices_of_the_source_text)
 {
-    const char *facts[] = {"/agreements?limit=1000", "/meetings?limit=1000",
-                           "/quotes?limit=1000"};
+    const char *facts[] = {"/agreements?limit=1000", "/meetings?limit=1000", "/quotes?limit=1000"};
     text_cache cache[64];
     size_t ncache = 0, checked = 0;
 
@@ -142,22 +140,23 @@ Test(http_evidence, excerpts_are_code_point_slices_of_the_source_text)
         const json_t *fact;
         size_t i;
         json_array_foreach(json_object_get(doc, "data"), i, fact) {
-            cr_assert(json_is_array(json_object_get(fact, "sources")), "%s[%zu]: sources",
-                      facts[f], i);
+            cr_assert(json_is_array(json_object_get(fact, "sources")), "%s[%zu]: sources", facts[f],
+                      i);
             /* Every span, those past the inline ones from the fact's evidence pages too. */
             json_t *sources = http_fact_evidence(fact);
             const json_t *ev;
             size_t k;
             json_array_foreach(sources, k, ev) {
                 const char *source_id = json_string_value(json_object_get(ev, "source_id"));
-                const json_t *start = json_object_get(ev, "start"), *end = json_object_get(ev, "end");
+                const json_t *start = json_object_get(ev, "start"),
+                             *end = json_object_get(ev, "end");
                 const char *excerpt = json_string_value(json_object_get(ev, "excerpt"));
                 cr_assert(source_id && json_is_integer(start) && json_is_integer(end) && excerpt,
                           "%s[%zu] evidence %zu lacks source_id/start/end/excerpt", facts[f], i, k);
                 const http_reply *text = source_text(cache, &ncache, source_id);
                 json_int_t s = json_integer_value(start), e = json_integer_value(end);
-                cr_assert(s >= 0 && e >= s, "%s[%zu]: span [%lld, %lld)", facts[f], i,
-                          (long long)s, (long long)e);
+                cr_assert(s >= 0 && e >= s, "%s[%zu]: span [%lld, %lld)", facts[f], i, (long long)s,
+                          (long long)e);
                 size_t bs = test_cp_to_byte(text->body.buf, text->body.len, (size_t)s);
                 size_t be = test_cp_to_byte(text->body.buf, text->body.len, (size_t)e);
                 cr_assert(bs != (size_t)-1 && be != (size_t)-1, "%s[%zu]: span past the text",

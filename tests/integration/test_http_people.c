@@ -79,8 +79,8 @@ static void find_hegseth(const json_t *people, char id[65])
                 continue;
             const char *pid = json_string_value(json_object_get(p, "id"));
             cr_assert(!id[0] || strcmp(id, pid) == 0,
-                      "'%s' names person %s, another spelling names %s", hegseth_spellings[s],
-                      pid, id);
+                      "'%s' names person %s, another spelling names %s", hegseth_spellings[s], pid,
+                      id);
             snprintf(id, 65, "%s", pid);
         }
     }
@@ -143,11 +143,12 @@ Test(http_people, hegseth_has_his_quotes_the_framework_and_kuala_lumpur)
     json_array_foreach(quotes, i, entry) {
         char qpath[128];
         cr_assert(json_is_string(json_object_get(entry, "text")));
-        snprintf(qpath, sizeof qpath, "/quotes/%s", json_string_value(json_object_get(entry, "id")));
+        snprintf(qpath, sizeof qpath, "/quotes/%s",
+                 json_string_value(json_object_get(entry, "id")));
         json_t *quote = http_get_json_ok(qpath);
-        cr_assert_str_eq(
-            json_string_value(json_object_get(json_object_get(quote, "speaker"), "person_id")), id,
-            "%s is not his", qpath);
+        cr_assert_str_eq(json_string_value(
+                             json_object_get(json_object_get(quote, "speaker"), "person_id")),
+                         id, "%s is not his", qpath);
         cr_assert(json_equal(json_object_get(quote, "text"), json_object_get(entry, "text")));
         json_decref(quote);
     }
@@ -175,8 +176,7 @@ Test(http_people, hegseth_has_his_quotes_the_framework_and_kuala_lumpur)
     static const char *const members[] = {"agreements", "meetings", "quotes"};
     for (size_t m = 0; m < 3; m++)
         cr_assert_eq((size_t)json_integer_value(json_object_get(counts, members[m])),
-                     json_array_size(json_object_get(person, members[m])), "counts.%s",
-                     members[m]);
+                     json_array_size(json_object_get(person, members[m])), "counts.%s", members[m]);
     json_decref(person);
 }
 
@@ -206,8 +206,8 @@ Test(http_people, every_person_id_of_a_fact_resolves)
                 cr_assert(json_object_get(ref, "name") && json_object_get(ref, "title"),
                           "%s %s: a person keeps name and title", kinds[k].refs, fact_id);
                 const json_t *pid = json_object_get(ref, "person_id");
-                cr_assert(json_is_string(pid) || json_is_null(pid),
-                          "%s %s: person_id is served", kinds[k].refs, fact_id);
+                cr_assert(json_is_string(pid) || json_is_null(pid), "%s %s: person_id is served",
+                          kinds[k].refs, fact_id);
                 if (!json_is_string(pid))
                     continue;
                 char path[128];
@@ -237,8 +237,7 @@ Test(http_people, detail_agrees_with_the_list)
         const char *key;
         const json_t *value;
         json_object_foreach((json_t *)p, key, value)
-            cr_assert(json_equal(json_object_get(person, key), value), "%s: %s differs", path,
-                      key);
+            cr_assert(json_equal(json_object_get(person, key), value), "%s: %s differs", path, key);
         static const char *const members[] = {"agreements", "meetings", "quotes"};
         for (size_t m = 0; m < 3; m++) {
             const json_t *list = json_object_get(person, members[m]);

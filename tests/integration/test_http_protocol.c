@@ -93,8 +93,7 @@ static void get(const char *path, const char *const headers[], http_reply *r)
 static void head(const char *path, const char *const headers[], http_reply *r)
 {
     http_reply_init(r);
-    cr_assert(http_request_with(NULL, "HEAD", path, headers, NULL, 0, r), "HEAD %s failed",
-              path);
+    cr_assert(http_request_with(NULL, "HEAD", path, headers, NULL, 0, r), "HEAD %s failed", path);
 }
 
 /* The ETag of a 200 answer to GET path, malloc'd. */
@@ -115,8 +114,8 @@ static char *first_source_id(void)
     http_reply r;
     get("/sources?limit=1", NULL, &r);
     json_t *doc = http_json(&r);
-    const char *id =
-        json_string_value(json_object_get(json_array_get(json_object_get(doc, "data"), 0), "id"));
+    const char *id = json_string_value(
+        json_object_get(json_array_get(json_object_get(doc, "data"), 0), "id"));
     cr_assert(id, "/sources has no first id");
     char *copy = strdup(id);
     json_decref(doc);
@@ -274,8 +273,7 @@ Test(http_protocol, etag_is_strong_stable_and_specific)
     char *a = etag_of("/agreements?limit=2", NULL);
     char *b = etag_of("/agreements?limit=2", NULL);
     cr_expect_str_eq(a, b, "the same request got two tags");
-    cr_expect(a[0] == '"' && a[strlen(a) - 1] == '"' && strlen(a) > 2, "not a strong tag: %s",
-              a);
+    cr_expect(a[0] == '"' && a[strlen(a) - 1] == '"' && strlen(a) > 2, "not a strong tag: %s", a);
 
     char *other_query = etag_of("/agreements?limit=3", NULL);
     char *other_path = etag_of("/meetings?limit=2", NULL);
@@ -335,8 +333,13 @@ Test(http_protocol, etag_differs_between_formats_of_a_list)
 
 Test(http_protocol, no_validators_on_errors_and_operations)
 {
-    const char *paths[] = {"/healthz", "/livez", "/readyz", "/metrics", "/nope",
-                           "/agreements?limit=0", "/agreements/000000000000"};
+    const char *paths[] = {"/healthz",
+                           "/livez",
+                           "/readyz",
+                           "/metrics",
+                           "/nope",
+                           "/agreements?limit=0",
+                           "/agreements/000000000000"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         http_reply r;
         get(paths[i], NULL, &r);
@@ -356,8 +359,8 @@ Test(http_protocol, no_validators_on_errors_and_operations)
 
 Test(http_protocol, data_responses_are_cacheable_and_vary)
 {
-    const char *paths[] = {"/", "/sources", "/agreements?limit=1", "/quotes", "/people",
-                           "/openapi.yaml", "/problems/not-found"};
+    const char *paths[] = {"/",       "/sources",      "/agreements?limit=1", "/quotes",
+                           "/people", "/openapi.yaml", "/problems/not-found"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         http_reply r;
         get(paths[i], NULL, &r);
@@ -365,8 +368,7 @@ Test(http_protocol, data_responses_are_cacheable_and_vary)
         expect_header(&r, "Cache-Control", DATA_CACHE_CONTROL, paths[i]);
         cr_expect(header_lists(&r, "Vary", "Accept-Encoding"), "%s: Vary", paths[i]);
         cr_expect(header_lists(&r, "Vary", "Accept"), "%s: Vary", paths[i]);
-        cr_expect(!header_lists(&r, "Vary", "Origin"), "%s: Vary: Origin without --cors",
-                  paths[i]);
+        cr_expect(!header_lists(&r, "Vary", "Origin"), "%s: Vary: Origin without --cors", paths[i]);
         http_reply_release(&r);
     }
 }
@@ -408,7 +410,9 @@ Test(http_protocol, if_none_match_answers_304)
     snprintf(weak, sizeof weak, "If-None-Match: W/%s", etag);
     snprintf(list, sizeof list, "If-None-Match: \"nope\", W/\"other\",%s", etag);
     snprintf(other, sizeof other, "If-None-Match: \"nope\", W/\"other\"");
-    const char *cases[][2] = {{exact, NULL}, {weak, NULL}, {list, NULL},
+    const char *cases[][2] = {{exact, NULL},
+                              {weak, NULL},
+                              {list, NULL},
                               {"If-None-Match: *", NULL}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         http_reply r;
@@ -485,8 +489,7 @@ Test(http_protocol, etag_changes_after_an_ingest)
     char *article = write_file("late_article.txt",
                                "Oslo, 3 March 2025: Norway and Chile signed a polar research "
                                "agreement on Monday, officials said.\n");
-    char *argv[] = {"factd", "ingest", "--db", (char *)harness_db_path(), "--quiet", article,
-                    NULL};
+    char *argv[] = {"factd", "ingest", "--db", (char *)harness_db_path(), "--quiet", article, NULL};
     cr_assert_eq(harness_run_factd(argv, "late_ingest.log", 120), 0, "factd ingest failed");
 
     char condition[128];
@@ -627,10 +630,15 @@ Test(http_protocol, head_has_the_headers_of_get_and_no_body)
     char *id = first_source_id();
     char text[128];
     snprintf(text, sizeof text, "/sources/%s/text", id);
-    const char *paths[] = {"/agreements?limit=1000", "/agreements?limit=1", text,
-                           "/openapi.yaml", "/metrics", "/nope"};
-    const char *names[] = {"Content-Type", "Content-Length", "Content-Encoding", "ETag",
-                           "Last-Modified", "Cache-Control", "Vary"};
+    const char *paths[] = {"/agreements?limit=1000",
+                           "/agreements?limit=1",
+                           text,
+                           "/openapi.yaml",
+                           "/metrics",
+                           "/nope"};
+    const char *names[] = {"Content-Type", "Content-Length", "Content-Encoding",
+                           "ETag",         "Last-Modified",  "Cache-Control",
+                           "Vary"};
     const char *gzip[] = {"Accept-Encoding: gzip", NULL};
     for (size_t p = 0; p < sizeof paths / sizeof paths[0]; p++) {
         for (int compressed = 0; compressed < 2; compressed++) {
@@ -663,10 +671,21 @@ Test(http_protocol, every_content_type_has_a_charset)
     char item[128], text[128];
     snprintf(item, sizeof item, "/sources/%s", id);
     snprintf(text, sizeof text, "/sources/%s/text", id);
-    const char *paths[] = {"/", "/sources", item, text, "/agreements?limit=1",
-                           "/agreements?format=csv", "/agreements?format=ndjson",
-                           "/openapi.yaml", "/problems/not-found", "/healthz", "/livez",
-                           "/readyz", "/metrics", "/nope", "/agreements?limit=0",
+    const char *paths[] = {"/",
+                           "/sources",
+                           item,
+                           text,
+                           "/agreements?limit=1",
+                           "/agreements?format=csv",
+                           "/agreements?format=ndjson",
+                           "/openapi.yaml",
+                           "/problems/not-found",
+                           "/healthz",
+                           "/livez",
+                           "/readyz",
+                           "/metrics",
+                           "/nope",
+                           "/agreements?limit=0",
                            "/agreements/000000000000"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         http_reply r;
@@ -702,8 +721,8 @@ Test(http_protocol, no_cors_headers_without_the_option)
     expect_header(&r, "Access-Control-Expose-Headers", NULL, "without --cors");
     http_reply_release(&r);
 
-    const char *preflight[] = {"Origin: https://app.example",
-                               "Access-Control-Request-Method: GET", NULL};
+    const char *preflight[] = {"Origin: https://app.example", "Access-Control-Request-Method: GET",
+                               NULL};
     http_reply_init(&r);
     cr_assert(http_request_with(NULL, "OPTIONS", "/agreements", preflight, NULL, 0, &r));
     cr_expect_eq(r.status, 405, "a preflight without --cors: %ld", r.status);
@@ -749,8 +768,7 @@ Test(http_protocol, cors_for_listed_origins)
     http_reply_release(&r);
 
     /* A preflight from a listed origin: 204, whatever the path. */
-    const char *preflight[] = {"Origin: https://app.example",
-                               "Access-Control-Request-Method: GET",
+    const char *preflight[] = {"Origin: https://app.example", "Access-Control-Request-Method: GET",
                                "Access-Control-Request-Headers: if-none-match", NULL};
     const char *targets[] = {"/agreements", "/quotes/0123456789ab", "/metrics"};
     for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
@@ -808,8 +826,9 @@ Test(http_protocol, bad_cors_values_are_usage_errors)
     for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
         char port[16];
         snprintf(port, sizeof port, "%u", (unsigned)harness_free_port());
-        char *argv[] = {"factd", "serve", "--db", (char *)harness_db_path(), "--port", port,
-                        "--cors", (char *)values[i], NULL};
+        char *argv[] = {"factd",  "serve", "--db",   (char *)harness_db_path(),
+                        "--port", port,    "--cors", (char *)values[i],
+                        NULL};
         cr_expect_eq(harness_run_factd(argv, "bad_cors.log", 30), 2, "--cors '%s'", values[i]);
     }
 }
@@ -879,11 +898,12 @@ Test(http_protocol, metrics_exposition)
 
     /* Every line is a comment or "name{labels} value". */
     regex_t sample_line;
-    cr_assert_eq(regcomp(&sample_line,
-                         "^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[a-z_]+=\"[^\"]*\"(,[a-z_]+=\"[^\"]*\")*\\})? "
-                         "-?[0-9]+(\\.[0-9]+)?(e[-+]?[0-9]+)?$",
-                         REG_EXTENDED | REG_NOSUB),
-                 0);
+    cr_assert_eq(
+        regcomp(&sample_line,
+                "^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[a-z_]+=\"[^\"]*\"(,[a-z_]+=\"[^\"]*\")*\\})? "
+                "-?[0-9]+(\\.[0-9]+)?(e[-+]?[0-9]+)?$",
+                REG_EXTENDED | REG_NOSUB),
+        0);
     char *text = strbuf_detach(&r.body, NULL);
     char *rest = NULL;
     for (char *line = strtok_r(text, "\n", &rest); line; line = strtok_r(NULL, "\n", &rest)) {
@@ -898,8 +918,10 @@ Test(http_protocol, metrics_exposition)
     text = scrape();
     const char *types[] = {"# TYPE factd_http_requests_total counter",
                            "# TYPE factd_http_request_duration_seconds histogram",
-                           "# TYPE factd_facts gauge", "# TYPE factd_database_bytes gauge",
-                           "# TYPE factd_uptime_seconds gauge", "# TYPE factd_build_info gauge"};
+                           "# TYPE factd_facts gauge",
+                           "# TYPE factd_database_bytes gauge",
+                           "# TYPE factd_uptime_seconds gauge",
+                           "# TYPE factd_build_info gauge"};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         cr_expect(strstr(text, types[i]), "no '%s'", types[i]);
     cr_expect_eq(sample(text, "factd_database_up"), 1);
@@ -936,7 +958,8 @@ Test(http_protocol, metrics_count_requests)
         "factd_http_requests_total{route=\"/sources/{id}\",method=\"GET\",status=\"404\"}";
     static const char unmatched[] =
         "factd_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"}";
-    static const char count[] = "factd_http_request_duration_seconds_count{route=\"/sources/{id}\"}";
+    static const char count[] =
+        "factd_http_request_duration_seconds_count{route=\"/sources/{id}\"}";
     static const char inf[] =
         "factd_http_request_duration_seconds_bucket{route=\"/sources/{id}\",le=\"+Inf\"}";
     static const char not_modified[] =
@@ -1144,9 +1167,9 @@ static time_t http_date_seconds(const char *value)
  * describe them (Date aside, which is the time of sending). */
 static void expect_same_answer(const http_reply *a, const http_reply *b, const char *what)
 {
-    static const char *const names[] = {"ETag",          "Last-Modified", "Cache-Control",
-                                        "Vary",          "Content-Type",  "Content-Encoding",
-                                        "Content-Length", "Link",         "X-Total-Count"};
+    static const char *const names[] = {"ETag",           "Last-Modified", "Cache-Control",
+                                        "Vary",           "Content-Type",  "Content-Encoding",
+                                        "Content-Length", "Link",          "X-Total-Count"};
     cr_expect_eq(a->status, b->status, "%s: status", what);
     cr_expect(a->body.len == b->body.len && memcmp(a->body.buf, b->body.buf, a->body.len) == 0,
               "%s: other bytes", what);
@@ -1177,11 +1200,11 @@ Test(http_protocol, kept_answers_follow_the_data)
     free(link);
     cr_expect_str_neq(etag, gzip_etag, "gzip and identity share a tag");
 
-    char *article = write_file("kept_answer_article.txt",
-                               "Tromso, 9 January 2025: Norway and Iceland signed an Arctic fishing "
-                               "agreement in Tromso on Thursday, the ministry said.\n");
-    char *argv[] = {"factd", "ingest", "--db", (char *)harness_db_path(), "--quiet", article,
-                    NULL};
+    char *article =
+        write_file("kept_answer_article.txt",
+                   "Tromso, 9 January 2025: Norway and Iceland signed an Arctic fishing "
+                   "agreement in Tromso on Thursday, the ministry said.\n");
+    char *argv[] = {"factd", "ingest", "--db", (char *)harness_db_path(), "--quiet", article, NULL};
     cr_assert_eq(harness_run_factd(argv, "kept_answer_ingest.log", 120), 0, "factd ingest failed");
 
     http_reply after;

@@ -30,8 +30,7 @@ static json_t *all_items(const char *list)
 }
 
 /* path + "?" or "&" + key=value, the value percent-encoded. */
-static void with_param(char *out, size_t size, const char *path, const char *key,
-                       const char *value)
+static void with_param(char *out, size_t size, const char *path, const char *key, const char *value)
 {
     CURL *curl = curl_easy_init();
     char *enc = curl_easy_escape(curl, value, 0);
@@ -116,8 +115,8 @@ Test(http_query, speaker_filter_by_name_and_by_person_id)
         const json_t *item;
         cr_assert(has_id(json_object_get(b, "data"), json_string_value(json_object_get(q, "id"))));
         json_array_foreach(json_object_get(b, "data"), k, item)
-            cr_assert_str_eq(json_string_value(json_object_get(json_object_get(item, "speaker"),
-                                                               "person_id")),
+            cr_assert_str_eq(json_string_value(
+                                 json_object_get(json_object_get(item, "speaker"), "person_id")),
                              person, "%s", by_id);
         cr_assert_geq(json_array_size(json_object_get(a, "data")),
                       json_array_size(json_object_get(b, "data")), "%s", by_name);
@@ -339,7 +338,9 @@ Test(http_query, timeline_has_every_agreement_and_meeting_in_date_order)
             continue;
         }
         cr_assert_not(undated, "a dated entry after an undated one");
-        cr_assert_str_eq(precision, strlen(date) == 10 ? "day" : strlen(date) == 7 ? "month" : "year");
+        cr_assert_str_eq(precision, strlen(date) == 10  ? "day"
+                                    : strlen(date) == 7 ? "month"
+                                                        : "year");
         if (prev)
             cr_assert_geq(strcmp(date, prev), 0, "%s after %s", date, prev);
         prev = date;
@@ -360,7 +361,8 @@ Test(http_query, source_facts_agree_with_the_filtered_lists)
         char path[256];
         snprintf(path, sizeof path, "/sources/%s/facts", id);
         json_t *doc = http_get_json_ok(path);
-        cr_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "source"), "id")), id);
+        cr_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "source"), "id")),
+                         id);
         for (size_t l = 0; l < 3; l++) {
             snprintf(path, sizeof path, "/%s?limit=1000&source_id=%s", lists[l], id);
             json_t *filtered = http_get_json_ok(path);

@@ -198,7 +198,7 @@ Test(http_search, finds_a_quote_by_a_word_of_it)
     size_t i;
     json_array_foreach(json_object_get(doc, "data"), i, hit)
         cr_assert_str_eq(json_string_value(json_object_get(hit, "kind")), "quote", "kind=quote");
-    const char *const words[] = { w2, NULL };
+    const char *const words[] = {w2, NULL};
     cr_assert_gt(check_highlights(doc, is_one_of, words), 0);
     json_decref(doc);
 
@@ -224,7 +224,7 @@ Test(http_search, phrase_and_prefix_queries)
     snprintf(q, sizeof q, "\"%s %s\"", w1, w2);
     json_t *doc = search(q, "&limit=1000");
     cr_assert(has_hit(doc, "quote", id), "q=%s does not find quote %s", q, id);
-    const char *const words[] = { w1, w2, NULL };
+    const char *const words[] = {w1, w2, NULL};
     cr_assert_geq(check_highlights(doc, is_one_of, words), 2);
     json_decref(doc);
 
@@ -246,10 +246,10 @@ Test(http_search, phrase_and_prefix_queries)
 Test(http_search, highlights_are_the_matched_terms_in_the_source_text)
 {
     static const char *const queries[][4] = {
-        { "framework", "framework", NULL, NULL },
-        { "lemoa", "lemoa", NULL, NULL },
-        { "hegseth OR rajnath", "hegseth", "rajnath", NULL },
-        { "\"defence cooperation\"", "defence", "cooperation", NULL },
+        {"framework", "framework", NULL, NULL},
+        {"lemoa", "lemoa", NULL, NULL},
+        {"hegseth OR rajnath", "hegseth", "rajnath", NULL},
+        {"\"defence cooperation\"", "defence", "cooperation", NULL},
     };
     for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
         json_t *doc = search(queries[i][0], "&limit=1000");
@@ -346,8 +346,8 @@ static void expect_bad(const char *path, const char *param)
 
 Test(http_search, bad_queries_are_400_naming_the_parameter)
 {
-    static const char *const bad_q[] = { "\"unterminated", "defence AND", "(", "US-India",
-                                         "*", "a OR OR b", "nosuchcolumn:word" };
+    static const char *const bad_q[] = {"\"unterminated", "defence AND",      "(", "US-India", "*",
+                                        "a OR OR b",      "nosuchcolumn:word"};
     strbuf path = STRBUF_INIT;
     for (size_t i = 0; i < sizeof bad_q / sizeof bad_q[0]; i++) {
         search_path(&path, bad_q[i], "");
@@ -393,7 +393,7 @@ Test(http_search, stats_agree_with_the_lists)
 {
     json_t *stats = http_get_json_ok("/stats");
     const json_t *counts = json_object_get(stats, "counts");
-    static const char *const kinds[] = { "sources", "agreements", "meetings", "quotes", "people" };
+    static const char *const kinds[] = {"sources", "agreements", "meetings", "quotes", "people"};
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
         char list[32];
         snprintf(list, sizeof list, "/%s", kinds[i]);

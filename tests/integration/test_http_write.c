@@ -103,8 +103,7 @@ static const char *expect_problem(const http_reply *r, long status, const char *
 {
     static char detail[512];
     strbuf ct = STRBUF_INIT;
-    cr_assert_eq(r->status, status, "status %ld, expected %ld: %s", r->status, status,
-                 r->body.buf);
+    cr_assert_eq(r->status, status, "status %ld, expected %ld: %s", r->status, status, r->body.buf);
     cr_assert(http_header(r, "Content-Type", &ct));
     cr_assert_str_eq(ct.buf, "application/problem+json; charset=utf-8");
     json_t *doc = http_json(r);
@@ -296,8 +295,8 @@ Test(http_write_off, write_routes_do_not_exist)
     http_reply_release(&r);
 
     json_t *sources = http_get_json_ok("/sources?limit=1");
-    const char *id =
-        json_string_value(json_object_get(json_array_get(json_object_get(sources, "data"), 0), "id"));
+    const char *id = json_string_value(
+        json_object_get(json_array_get(json_object_get(sources, "data"), 0), "id"));
     char path[128];
     snprintf(path, sizeof path, "/sources/%s", id);
     http_reply_init(&r);
@@ -329,7 +328,7 @@ Test(http_write_off, write_routes_do_not_exist)
 Test(http_write, a_request_without_the_token_is_401)
 {
     static const char text[] = "Lisbon, 3 March 2024: Portugal and Ghana signed the Cork Oak "
-                                "Treaty in Lisbon, officials said.\n";
+                               "Treaty in Lisbon, officials said.\n";
     http_reply r;
     const char *detail;
 
@@ -338,15 +337,15 @@ Test(http_write, a_request_without_the_token_is_401)
     expect_header(&r, "WWW-Authenticate", "Bearer realm=\"factd\"");
     http_reply_release(&r);
 
-    post("text/plain", text, strlen(text), "Authorization: Bearer test-token-0123456789abcdeX",
-         &r);
+    post("text/plain", text, strlen(text), "Authorization: Bearer test-token-0123456789abcdeX", &r);
     detail = expect_problem(&r, 401, "/problems/unauthorized");
     cr_expect(strstr(detail, "not valid"), "%s", detail);
     expect_header(&r, "WWW-Authenticate", "Bearer realm=\"factd\", error=\"invalid_token\"");
     http_reply_release(&r);
 
     /* A prefix of the token, the token with more after it, another scheme. */
-    const char *wrong[] = {"Authorization: Bearer test-token", ("Authorization: Bearer " SUPPORT_TOKEN "0"),
+    const char *wrong[] = {"Authorization: Bearer test-token",
+                           ("Authorization: Bearer " SUPPORT_TOKEN "0"),
                            "Authorization: Basic dGVzdDp0ZXN0", "Authorization: Bearer",
                            ("Authorization: " SUPPORT_TOKEN)};
     for (size_t i = 0; i < sizeof wrong / sizeof wrong[0]; i++) {
@@ -471,8 +470,7 @@ Test(http_write, bodies_are_checked_before_anything_is_queued)
         {"{\"text\": \"A text.\", \"text\": \"Another.\"}", 400},
     };
     for (size_t i = 0; i < sizeof json_cases / sizeof json_cases[0]; i++) {
-        post("application/json", json_cases[i].body, strlen(json_cases[i].body), SUPPORT_AUTH,
-             &r);
+        post("application/json", json_cases[i].body, strlen(json_cases[i].body), SUPPORT_AUTH, &r);
         cr_expect_eq(r.status, json_cases[i].status, "%s: %ld %s", json_cases[i].body, r.status,
                      r.body.buf);
         http_reply_release(&r);
@@ -547,7 +545,8 @@ Test(http_write, a_posted_article_is_served_when_its_job_is_done)
     cr_expect(json_is_null(json_object_get(done, "error")));
     cr_expect(json_is_string(json_object_get(done, "started_at")));
     cr_expect(json_is_string(json_object_get(done, "finished_at")));
-    cr_expect_geq(json_integer_value(json_object_get(json_object_get(done, "counts"), "agreements")),
+    cr_expect_geq(json_integer_value(
+                      json_object_get(json_object_get(done, "counts"), "agreements")),
                   1, "the job found no agreement");
 
     /* Served at once: the source with its poster's title and date, its facts, new tags. */
@@ -631,10 +630,11 @@ Test(http_write, the_same_bytes_again_are_200_with_the_stored_source)
 /* Measures the time from a 202 to the first GET that serves the posted article's facts. */
 Test(http_write, post_to_queryable_latency)
 {
-    static const char *const names[LATENCY_POSTS] = {
-        "Alder", "Birch",  "Cedar", "Damson", "Elm",    "Fir",   "Ginkgo", "Hazel",    "Juniper",
-        "Larch", "Maple",  "Nutmeg", "Oak",   "Poplar", "Quince", "Rowan", "Spruce", "Tamarind",
-        "Walnut", "Yew"};
+    static const char *const names[LATENCY_POSTS] = {"Alder",   "Birch",    "Cedar",  "Damson",
+                                                     "Elm",     "Fir",      "Ginkgo", "Hazel",
+                                                     "Juniper", "Larch",    "Maple",  "Nutmeg",
+                                                     "Oak",     "Poplar",   "Quince", "Rowan",
+                                                     "Spruce",  "Tamarind", "Walnut", "Yew"};
     double latencies[LATENCY_POSTS];
     for (int i = 0; i < LATENCY_POSTS; i++) {
         const char *name = names[i];
@@ -658,8 +658,9 @@ Test(http_write, post_to_queryable_latency)
             latencies[k] = latencies[k - 1];
             latencies[k - 1] = t;
         }
-    fprintf(stderr, "post-to-queryable latency over %d posts: median %.1f ms, mean %.1f ms, "
-                    "max %.1f ms\n",
+    fprintf(stderr,
+            "post-to-queryable latency over %d posts: median %.1f ms, mean %.1f ms, "
+            "max %.1f ms\n",
             LATENCY_POSTS, latencies[LATENCY_POSTS / 2] * 1e3, sum / LATENCY_POSTS * 1e3,
             max * 1e3);
     cr_expect_lt(max, 2.0, "an article took %.0f ms to be served", max * 1e3);
@@ -723,7 +724,8 @@ Test(http_write, an_article_past_the_extraction_budget_fails_its_job)
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         strbuf_add(&log, buf, n);
     fclose(f);
-    cr_expect(strstr(log.buf, "extraction stopped after") && strstr(log.buf, "past its 0.02 s budget"),
+    cr_expect(strstr(log.buf, "extraction stopped after") &&
+                  strstr(log.buf, "past its 0.02 s budget"),
               "the log says why");
     strbuf_release(&log);
 
@@ -763,8 +765,8 @@ static char *quote_of(const char *source_id)
     char path[128];
     snprintf(path, sizeof path, "/quotes?source_id=%s", source_id);
     json_t *list = http_get_json_ok(path);
-    const char *id =
-        json_string_value(json_object_get(json_array_get(json_object_get(list, "data"), 0), "id"));
+    const char *id = json_string_value(
+        json_object_get(json_array_get(json_object_get(list, "data"), 0), "id"));
     char *copy = id ? strdup(id) : NULL;
     json_decref(list);
     return copy;
@@ -993,8 +995,7 @@ Test(http_write, cors_lets_allowed_origins_post)
     restart_with_token((const char *const[]){"--cors", "https://newsroom.example", NULL});
     const char *preflight[] = {"Origin: https://newsroom.example",
                                "Access-Control-Request-Method: POST",
-                               "Access-Control-Request-Headers: authorization, content-type",
-                               NULL};
+                               "Access-Control-Request-Headers: authorization, content-type", NULL};
     http_reply r;
     http_reply_init(&r);
     cr_assert(http_request_with(NULL, "OPTIONS", "/sources", preflight, NULL, 0, &r));
@@ -1049,11 +1050,10 @@ Test(http_write, a_posted_formula_is_text_in_csv)
     cr_assert(http_get("/sources?format=csv&fields=title&limit=1000", &csv));
     cr_assert_eq(csv.status, 200);
     char row[256];
-    snprintf(row, sizeof row, "\r\n%s,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Open\"\")\"\r\n",
-             source_id);
+    snprintf(row, sizeof row,
+             "\r\n%s,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Open\"\")\"\r\n", source_id);
     cr_expect(strstr(csv.body.buf, row), "no row %s in:\n%s", row, csv.body.buf);
-    cr_expect_null(strstr(csv.body.buf, ",=HYPERLINK"), "a cell starts with =:\n%s",
-                   csv.body.buf);
+    cr_expect_null(strstr(csv.body.buf, ",=HYPERLINK"), "a cell starts with =:\n%s", csv.body.buf);
     http_reply_release(&csv);
     json_decref(job);
     json_decref(doc);

@@ -113,7 +113,9 @@ static const char *wait_job(const char *id)
         cr_assert_eq(r.status, 200, "GET %s: %ld %s", path, r.status, r.body.buf);
         json_t *job = http_json(&r);
         snprintf(state, sizeof state, "%s",
-                 json_string_value(json_object_get(job, "state")) ? json_string_value(json_object_get(job, "state")) : "?");
+                 json_string_value(json_object_get(job, "state"))
+                     ? json_string_value(json_object_get(job, "state"))
+                     : "?");
         json_decref(job);
         http_reply_release(&r);
         if (strcmp(state, "done") == 0 || strcmp(state, "failed") == 0)
@@ -225,11 +227,13 @@ static long request_with_token(const char *method, const char *path, const char 
     const char *headers[] = {SUPPORT_AUTH, NULL};
     http_reply r;
     http_reply_init(&r);
-    cr_assert(http_request_with(NULL, method, path, headers, NULL, 0, &r), "%s %s failed",
-              method, path);
+    cr_assert(http_request_with(NULL, method, path, headers, NULL, 0, &r), "%s %s failed", method,
+              path);
     json_t *doc = http_json(&r);
     snprintf(copy, sizeof copy, "%s",
-             json_string_value(json_object_get(doc, "detail")) ? json_string_value(json_object_get(doc, "detail")) : "");
+             json_string_value(json_object_get(doc, "detail"))
+                 ? json_string_value(json_object_get(doc, "detail"))
+                 : "");
     json_decref(doc);
     long status = r.status;
     http_reply_release(&r);
@@ -251,8 +255,8 @@ static void expect_writes_refused(void)
         const char *headers[] = {"Content-Type: text/plain; charset=utf-8", SUPPORT_AUTH, NULL};
         http_reply r;
         http_reply_init(&r);
-        cr_assert(http_request_with(NULL, "POST", "/sources", headers, article,
-                                    strlen(article), &r));
+        cr_assert(
+            http_request_with(NULL, "POST", "/sources", headers, article, strlen(article), &r));
         cr_expect_eq(r.status, 503, "POST after the database file went: %ld %s", r.status,
                      r.body.buf);
         cr_expect_not_null(strstr(r.body.buf, "deleted or replaced"), "%s", r.body.buf);
@@ -445,8 +449,8 @@ Test(ops_database, a_read_only_file_is_served_read_only)
     snprintf(token, sizeof token, "%s/token", dir);
     support_write_file(token, SUPPORT_TOKEN "\n", strlen(SUPPORT_TOKEN) + 1);
     snprintf(port, sizeof port, "%u", (unsigned)harness_port());
-    char *with_token[] = {"factd", "serve", "--db", db, "--port", port, "--token-file", token,
-                          NULL};
+    char *with_token[] = {"factd", "serve",        "--db", db,  "--port",
+                          port,    "--token-file", token,  NULL};
     cr_expect_eq(wait_exit_status(spawn_unprivileged(with_token, "token-ro.log"), 10), 2,
                  "a token on a read-only database");
     char *with_corpus[] = {"factd", "serve", "--db", db, "--port", port, "--corpus", dir, NULL};
@@ -567,8 +571,8 @@ Test(ops_jobs, a_starting_server_takes_over_only_jobs_nobody_runs)
              (long)getpid(), boot, pidns, own_start());
     snprintf(owner[2], sizeof owner[2],
              "pid 4243 boot 00000000-0000-0000-0000-000000000000 pidns 1 start 8 host elsewhere");
-    snprintf(owner[3], sizeof owner[3], "pid %ld boot %s pidns %llu start 1 host here",
-             (long)dead, boot, pidns);
+    snprintf(owner[3], sizeof owner[3], "pid %ld boot %s pidns %llu start 1 host here", (long)dead,
+             boot, pidns);
     const char *hour = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 hour')";
     const char *held_far = insert_running_job(0, owner[0], hour);
     const char *held_here = insert_running_job(1, owner[1], hour);
@@ -640,8 +644,9 @@ static pid_t start_second_server(unsigned short *port, const char *log_name)
     *port = harness_free_port();
     snprintf(port_text, sizeof port_text, "%u", (unsigned)*port);
     snprintf(log_path, sizeof log_path, "%s/%s", harness_dir(), log_name);
-    char *argv[] = {(char *)harness_factd(), "serve", "--db", (char *)harness_db_path(), "--port",
-                    port_text, "--token-file", token_path, NULL};
+    char *argv[] = {
+        (char *)harness_factd(), "serve",    "--db", (char *)harness_db_path(), "--port", port_text,
+        "--token-file",          token_path, NULL};
     pid_t pid = harness_spawn(argv[0], argv, log_path);
     char url[128];
     snprintf(url, sizeof url, "http://127.0.0.1:%u/healthz", (unsigned)*port);
@@ -695,15 +700,18 @@ Test(ops_jobs, two_servers_on_one_database_run_each_job_once)
 
     double deadline = support_now() + 2 * WAIT_S;
     while (support_db_int(harness_db_path(),
-                          "SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')", -1) > 0) {
+                          "SELECT count(*) FROM jobs WHERE state IN ('queued', 'running')",
+                          -1) > 0) {
         cr_assert_lt(support_now(), deadline, "jobs still waiting");
         support_sleep_ms(50);
     }
     cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs", -1),
                  ROUNDS * (BURST + 1));
-    cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs WHERE state = 'done'", -1),
+    cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs WHERE state = 'done'",
+                                -1),
                  ROUNDS * (BURST + 1));
-    cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs WHERE attempts > 1", -1),
+    cr_expect_eq(support_db_int(harness_db_path(), "SELECT count(*) FROM jobs WHERE attempts > 1",
+                                -1),
                  0, "a job ran twice");
     kill(second, SIGTERM);
     cr_expect_eq(wait_exit_status(second, WAIT_S), 0);

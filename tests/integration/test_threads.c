@@ -97,8 +97,8 @@ static char *ingest(const char *db, const char *folder, const char *threads)
     cr_assert_geq(pid, 0);
     if (pid == 0) {
         dup2(fd, 1);
-        execl(harness_factd(), harness_factd(), "ingest", "--quiet", "--threads", threads,
-              "--db", db, folder, (char *)NULL);
+        execl(harness_factd(), harness_factd(), "ingest", "--quiet", "--threads", threads, "--db",
+              db, folder, (char *)NULL);
         _exit(127);
     }
     close(fd);
@@ -142,14 +142,21 @@ static long get(unsigned short port, const char *path, strbuf *body)
 /* Serves db and returns every page of every list, one after the other. */
 static char *served_lists(const char *db, const char *name)
 {
-    static const char *const lists[] = { "/sources", "/agreements", "/meetings", "/quotes",
-                                         "/people" };
+    static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes",
+                                        "/people"};
     char port[16], log_path[256];
     unsigned short p = harness_free_port();
     snprintf(port, sizeof port, "%u", (unsigned)p);
     snprintf(log_path, sizeof log_path, "%s/serve-%s.log", tmp, name);
-    char *const argv[] = { (char *)harness_factd(), "serve", "--db", (char *)db, "--port", port,
-                           "--threads", "1", NULL };
+    char *const argv[] = {(char *)harness_factd(),
+                          "serve",
+                          "--db",
+                          (char *)db,
+                          "--port",
+                          port,
+                          "--threads",
+                          "1",
+                          NULL};
     pid_t pid = harness_spawn(harness_factd(), argv, log_path);
 
     time_t deadline = time(NULL) + START_TIMEOUT_S;
@@ -248,7 +255,8 @@ Test(ingest_threads, four_threads_store_and_serve_what_one_does)
     char *summary4 = ingest(db4, folder, "4");
     cr_expect_str_eq(summary4, summary1, "the summary lines differ");
     char expect[64];
-    snprintf(expect, sizeof expect, "ingest: %d articles (%d new, 1 unchanged, 2 rejected)", n + 3, n);
+    snprintf(expect, sizeof expect, "ingest: %d articles (%d new, 1 unchanged, 2 rejected)", n + 3,
+             n);
     cr_expect_eq(strncmp(summary1, expect, strlen(expect)), 0, "%s", summary1);
 
     char *order1 = storing_order(db1), *order4 = storing_order(db4);

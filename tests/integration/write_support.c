@@ -49,8 +49,8 @@ long long support_db_int(const char *path, const char *sql, long long otherwise)
     sqlite3_stmt *stmt = NULL;
     long long value = otherwise;
 
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK,
-                 "open %s: %s", path, db ? sqlite3_errmsg(db) : "?");
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK, "open %s: %s",
+                 path, db ? sqlite3_errmsg(db) : "?");
     sqlite3_busy_timeout(db, 10000);
     cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK, "%s: %s", sql,
                  sqlite3_errmsg(db));

@@ -24,11 +24,11 @@ static void name(strbuf *sb, unsigned i)
     word(sb, i * 7 + 3);
 }
 
-#define FIXED(fn, text)                                                                        \
-    static void fn(strbuf *sb, unsigned i)                                                     \
-    {                                                                                          \
-        (void)i;                                                                               \
-        strbuf_addstr(sb, text);                                                               \
+#define FIXED(fn, text)                    \
+    static void fn(strbuf *sb, unsigned i) \
+    {                                      \
+        (void)i;                           \
+        strbuf_addstr(sb, text);           \
     }
 
 FIXED(quoted_x, "'x' ")
@@ -77,7 +77,8 @@ static void titled_quotes(strbuf *sb, unsigned i)
 {
     strbuf_addstr(sb, "Deputy Energy Minister ");
     name(sb, i);
-    strbuf_addstr(sb, " spoke. \xE2\x80\x9CWe will sign it,\xE2\x80\x9D the foreign minister said. ");
+    strbuf_addstr(sb,
+                  " spoke. \xE2\x80\x9CWe will sign it,\xE2\x80\x9D the foreign minister said. ");
 }
 
 static void pronoun_lines(strbuf *sb, unsigned i)
@@ -89,7 +90,8 @@ static void pronoun_lines(strbuf *sb, unsigned i)
     } else if (i % 64 < 48) {
         strbuf_addstr(sb, "Read more: x\n");
     } else {
-        strbuf_addstr(sb, "He met her and she met him. \xE2\x80\x9C" "a b c,\xE2\x80\x9D he said.\n");
+        strbuf_addstr(sb, "He met her and she met him. \xE2\x80\x9C"
+                          "a b c,\xE2\x80\x9D he said.\n");
     }
 }
 
@@ -143,20 +145,24 @@ static void quiet_pronoun_quotes(strbuf *sb, unsigned i)
     }
     switch (i % 3) {
     case 0:
-        strbuf_addstr(sb, "x. \xE2\x80\x9C" "a b c,\xE2\x80\x9D she said. ");
+        strbuf_addstr(sb, "x. \xE2\x80\x9C"
+                          "a b c,\xE2\x80\x9D she said. ");
         break;
     case 1:
-        strbuf_addstr(sb, "x. \xE2\x80\x9C" "d e f,\xE2\x80\x9D it said. ");
+        strbuf_addstr(sb, "x. \xE2\x80\x9C"
+                          "d e f,\xE2\x80\x9D it said. ");
         break;
     default:
-        strbuf_addstr(sb, "x. \xE2\x80\x9C" "g h i,\xE2\x80\x9D the minister said. ");
+        strbuf_addstr(sb, "x. \xE2\x80\x9C"
+                          "g h i,\xE2\x80\x9D the minister said. ");
     }
 }
 
 static void appositive_quotes(strbuf *sb, unsigned i)
 {
     name(sb, i);
-    strbuf_addstr(sb, ", a, b, c, d, e, f, said \xE2\x80\x9C" "we will go on and on.\xE2\x80\x9D ");
+    strbuf_addstr(sb, ", a, b, c, d, e, f, said \xE2\x80\x9C"
+                      "we will go on and on.\xE2\x80\x9D ");
 }
 
 static void uncued_paragraphs(strbuf *sb, unsigned i)
@@ -220,7 +226,8 @@ static void signings(strbuf *sb, unsigned i)
 static void colon_quotes(strbuf *sb, unsigned i)
 {
     name(sb, i);
-    strbuf_addstr(sb, ": \xE2\x80\x9C" "a b c\xE2\x80\x9D ");
+    strbuf_addstr(sb, ": \xE2\x80\x9C"
+                      "a b c\xE2\x80\x9D ");
 }
 
 /* News-like sentences with names, titles, dates, countries, agreements and quotes, on one
@@ -231,9 +238,12 @@ static void news(strbuf *sb, unsigned i)
     name(sb, i);
     strbuf_addstr(sb, " said on Monday that India and Japan signed the ");
     word(sb, i);
-    strbuf_addstr(sb, " Defence Agreement in Oslo, \xE2\x80\x9C" "a big step for both of us,\xE2\x80\x9D he said. ");
+    strbuf_addstr(sb, " Defence Agreement in Oslo, \xE2\x80\x9C"
+                      "a big step for both of us,\xE2\x80\x9D he said. ");
     name(sb, i + 1);
-    strbuf_addstr(sb, ", who met him on 3 March 2024 during the ASEAN Summit, added: \xE2\x80\x9CIt's done.\xE2\x80\x9D ");
+    strbuf_addstr(
+        sb,
+        ", who met him on 3 March 2024 during the ASEAN Summit, added: \xE2\x80\x9CIt's done.\xE2\x80\x9D ");
 }
 
 static void news_paragraphs(strbuf *sb, unsigned i)

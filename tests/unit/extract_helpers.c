@@ -97,8 +97,7 @@ const json_t *find_quote(const json_t *doc, const char *needle)
 {
     size_t i;
     const json_t *q;
-    json_array_foreach(json_object_get(doc, "quotes"), i, q)
-    {
+    json_array_foreach(json_object_get(doc, "quotes"), i, q) {
         if (contains_ci(field_str(q, "text"), needle))
             return q;
     }
@@ -109,8 +108,7 @@ size_t count_quotes(const json_t *doc, const char *needle)
 {
     size_t i, n = 0;
     const json_t *q;
-    json_array_foreach(json_object_get(doc, "quotes"), i, q)
-    {
+    json_array_foreach(json_object_get(doc, "quotes"), i, q) {
         n += contains_ci(field_str(q, "text"), needle);
     }
     return n;
@@ -127,8 +125,7 @@ static bool agreement_named(const json_t *a, const char *needle)
         return true;
     size_t i;
     const json_t *alias;
-    json_array_foreach(json_object_get(a, "aliases"), i, alias)
-    {
+    json_array_foreach(json_object_get(a, "aliases"), i, alias) {
         if (contains_ci(json_string_value(alias), needle))
             return true;
     }
@@ -139,8 +136,7 @@ const json_t *find_agreement(const json_t *doc, const char *needle)
 {
     size_t i;
     const json_t *a;
-    json_array_foreach(json_object_get(doc, "agreements"), i, a)
-    {
+    json_array_foreach(json_object_get(doc, "agreements"), i, a) {
         if (agreement_named(a, needle))
             return a;
     }
@@ -161,8 +157,7 @@ static bool named_in(const json_t *people, const char *name)
 {
     size_t i;
     const json_t *p;
-    json_array_foreach(people, i, p)
-    {
+    json_array_foreach(people, i, p) {
         if (contains_ci(field_str(p, "name"), name))
             return true;
     }
@@ -183,8 +178,7 @@ const json_t *find_meeting(const json_t *doc, const char *a, const char *b)
 {
     size_t i;
     const json_t *m;
-    json_array_foreach(json_object_get(doc, "meetings"), i, m)
-    {
+    json_array_foreach(json_object_get(doc, "meetings"), i, m) {
         if (has_participant(m, a) && has_participant(m, b))
             return m;
     }
@@ -195,8 +189,7 @@ const json_t *find_person(const json_t *doc, const char *needle)
 {
     size_t i;
     const json_t *p;
-    json_array_foreach(json_object_get(doc, "people"), i, p)
-    {
+    json_array_foreach(json_object_get(doc, "people"), i, p) {
         if (contains_ci(field_str(p, "name"), needle))
             return p;
     }
@@ -207,8 +200,7 @@ size_t count_people(const json_t *doc, const char *needle)
 {
     size_t i, n = 0;
     const json_t *p;
-    json_array_foreach(json_object_get(doc, "people"), i, p)
-    {
+    json_array_foreach(json_object_get(doc, "people"), i, p) {
         n += contains_ci(field_str(p, "name"), needle);
     }
     return n;
@@ -231,8 +223,7 @@ static bool any_excerpt(const json_t *fact, const char *source_id, const char *t
 {
     size_t i;
     const json_t *e;
-    json_array_foreach(json_object_get(fact, "evidence"), i, e)
-    {
+    json_array_foreach(json_object_get(fact, "evidence"), i, e) {
         if (source_id && !equals_ci(field_str(e, "source_id"), source_id))
             continue;
         char *x = cp_slice(text, json_integer_value(json_object_get(e, "start")),
@@ -269,8 +260,7 @@ size_t evidence_from(const json_t *fact, const char *source_id)
 {
     size_t i, n = 0;
     const json_t *e;
-    json_array_foreach(json_object_get(fact, "evidence"), i, e)
-    {
+    json_array_foreach(json_object_get(fact, "evidence"), i, e) {
         n += equals_ci(field_str(e, "source_id"), source_id);
     }
     return n;
@@ -283,12 +273,10 @@ bool evidence_in_bounds(const json_t *extraction, const char *text)
     for (size_t k = 0; k < sizeof KINDS / sizeof KINDS[0]; k++) {
         size_t i;
         const json_t *f;
-        json_array_foreach(json_object_get(extraction, KINDS[k]), i, f)
-        {
+        json_array_foreach(json_object_get(extraction, KINDS[k]), i, f) {
             size_t j;
             const json_t *e;
-            json_array_foreach(json_object_get(f, "evidence"), j, e)
-            {
+            json_array_foreach(json_object_get(f, "evidence"), j, e) {
                 long long s = json_integer_value(json_object_get(e, "start"));
                 long long t = json_integer_value(json_object_get(e, "end"));
                 if (s < 0 || t <= s || t > chars)

@@ -21,7 +21,8 @@
 #include "util/strbuf.h"
 
 static const char text_a[] =
-    "New Delhi: India and the US signed the \xe2\x80\x98" "Framework for Defence\xe2\x80\x99 "
+    "New Delhi: India and the US signed the \xe2\x80\x98"
+    "Framework for Defence\xe2\x80\x99 "
     "in Kuala Lumpur.\n"
     "\xe2\x80\x9cThis is a new era,\xe2\x80\x9d said Defence Minister Rajnath Singh.\n"
     "They also recalled LEMOA, signed in 2016.\n";
@@ -75,35 +76,28 @@ static json_t *facts_document(void)
         "    {s:s, s:n, s:n, s:n, s:[], s:s, s:f, s:[]}],"
         " s:[{s:s, s:s, s:{s:s, s:s, s:s}, s:s, s:s, s:f, s:[o]},"
         "    {s:s, s:s, s:{s:n, s:n, s:n}, s:n, s:s, s:f, s:[o]}]}",
-        "people",
-        "id", "p-rajnath", "name", "Rajnath Singh", "title", "Defence Minister", "aliases",
-        "id", "p-hegseth", "name", "Peter Hegseth", "title", "Secretary of War", "aliases",
-        "Pete Hegseth",
-        "agreements",
-        "id", "a1", "name", "Framework for Defence", "aliases", "acronym", "signed",
-        "2025-10-31", "place", "Kuala Lumpur", "parties", "India", "United States",
-        "signatories", "person_id", "p-rajnath", "name", "Rajnath Singh", "title",
+        "people", "id", "p-rajnath", "name", "Rajnath Singh", "title", "Defence Minister",
+        "aliases", "id", "p-hegseth", "name", "Peter Hegseth", "title", "Secretary of War",
+        "aliases", "Pete Hegseth", "agreements", "id", "a1", "name", "Framework for Defence",
+        "aliases", "acronym", "signed", "2025-10-31", "place", "Kuala Lumpur", "parties", "India",
+        "United States", "signatories", "person_id", "p-rajnath", "name", "Rajnath Singh", "title",
         "Defence Minister", "rule", "test", "confidence", 0.9, "evidence",
-        evidence(id_a, text_a, "Framework for Defence"),
-        "id", "a2", "name", "Logistics Exchange Memorandum of Agreement", "aliases",
-        "acronym", "LEMOA", "signed", "2016", "place", "parties", "signatories", "rule",
-        "test", "confidence", 0.8, "evidence", evidence(id_a, text_a, "LEMOA"),
-        "id", "a3", "name", "Unsourced Pact", "aliases", "acronym", "signed", "place",
-        "parties", "signatories", "rule", "test", "confidence", 0.5, "evidence",
-        "meetings",
-        "id", "m1", "date", "2025-10-31", "place", "Kuala Lumpur", "occasion", "participants",
-        "person_id", "p-hegseth", "name", "Peter Hegseth", "title", "Secretary of War", "rule",
-        "test", "confidence", 0.7, "evidence",
+        evidence(id_a, text_a, "Framework for Defence"), "id", "a2", "name",
+        "Logistics Exchange Memorandum of Agreement", "aliases", "acronym", "LEMOA", "signed",
+        "2016", "place", "parties", "signatories", "rule", "test", "confidence", 0.8, "evidence",
+        evidence(id_a, text_a, "LEMOA"), "id", "a3", "name", "Unsourced Pact", "aliases", "acronym",
+        "signed", "place", "parties", "signatories", "rule", "test", "confidence", 0.5, "evidence",
+        "meetings", "id", "m1", "date", "2025-10-31", "place", "Kuala Lumpur", "occasion",
+        "participants", "person_id", "p-hegseth", "name", "Peter Hegseth", "title",
+        "Secretary of War", "rule", "test", "confidence", 0.7, "evidence",
         evidence(id_b, text_b, "Peter Hegseth met Rajnath Singh"),
-        evidence(id_a, text_a, "in Kuala Lumpur"),
-        "id", "m2", "date", "place", "occasion", "participants", "rule", "test", "confidence",
-        0.3, "evidence",
-        "quotes",
-        "id", "q1", "text", "This is a new era,", "speaker", "person_id", "p-rajnath", "name",
-        "Rajnath Singh", "title", "Defence Minister", "cue", "said", "rule", "test",
-        "confidence", 0.9, "evidence", evidence(id_a, text_a, "This is a new era,"),
-        "id", "q2", "text", "Our ties have never been stronger,", "speaker", "person_id", "name",
-        "title", "cue", "rule", "test", "confidence", 0.4, "evidence",
+        evidence(id_a, text_a, "in Kuala Lumpur"), "id", "m2", "date", "place", "occasion",
+        "participants", "rule", "test", "confidence", 0.3, "evidence", "quotes", "id", "q1", "text",
+        "This is a new era,", "speaker", "person_id", "p-rajnath", "name", "Rajnath Singh", "title",
+        "Defence Minister", "cue", "said", "rule", "test", "confidence", 0.9, "evidence",
+        evidence(id_a, text_a, "This is a new era,"), "id", "q2", "text",
+        "Our ties have never been stronger,", "speaker", "person_id", "name", "title", "cue",
+        "rule", "test", "confidence", 0.4, "evidence",
         evidence(id_b, text_b, "Our ties have never been stronger,"));
     cr_assert(facts, "fixture: the FACTS document does not pack");
     return facts;
@@ -153,17 +147,19 @@ typedef struct call {
  * without decoding; "k" alone gives a NULL value. */
 static const char *call_accept; /* the Accept header of the next call_store, or NULL */
 
-static void call_store(store *st, const char *method, const char *target, bool has_body,
-                       call *c)
+static void call_store(store *st, const char *method, const char *target, bool has_body, call *c)
 {
     char buf[1024];
     api_param params[16];
 
     snprintf(buf, sizeof buf, "%s", target);
     size_t n = api_target_split(buf, params, 16);
-    api_request req = {
-        .method = method, .path = buf, .params = params, .nparams = n, .has_body = has_body,
-        .accept = call_accept};
+    api_request req = {.method = method,
+                       .path = buf,
+                       .params = params,
+                       .nparams = n,
+                       .has_body = has_body,
+                       .accept = call_accept};
     call_accept = NULL;
     api_handle(st, &req, &c->resp);
     c->json = NULL;
@@ -225,8 +221,7 @@ static void page_ids(const json_t *page, strbuf *ids)
     }
 }
 
-static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes",
-                                    "/people"};
+static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes", "/people"};
 
 TestSuite(api_routing, .init = setup, .fini = teardown);
 TestSuite(api_lists, .init = setup, .fini = teardown);
@@ -250,9 +245,10 @@ Test(api_routing, index_lists_every_endpoint)
         strbuf_addstr(&paths, json_string_value(json_object_get(e, "path")));
         strbuf_addch(&paths, ' ');
     }
-    const char *expected[] = {"/sources ", "/sources/{id} ", "/sources/{id}/text ",
-                              "/agreements ", "/agreements/{id} ", "/meetings ", "/quotes ",
-                              "/people ", "/healthz ", "/openapi.yaml "};
+    const char *expected[] = {"/sources ",     "/sources/{id} ",    "/sources/{id}/text ",
+                              "/agreements ",  "/agreements/{id} ", "/meetings ",
+                              "/quotes ",      "/people ",          "/healthz ",
+                              "/openapi.yaml "};
     for (size_t k = 0; k < sizeof expected / sizeof expected[0]; k++)
         cr_assert(strstr(paths.buf, expected[k]), "index lacks %s", expected[k]);
     strbuf_release(&paths);
@@ -261,9 +257,12 @@ Test(api_routing, index_lists_every_endpoint)
 
 Test(api_routing, unknown_paths_are_404)
 {
-    const char *paths[] = {"/nope", "/sources/", "//sources", "/sources//text", "/agreements/x/y",
-                           "/sources/x/text/more", "/Sources", "", "sources", "/healthz/",
-                           "/problems", "/openapi.yml"};
+    const char *paths[] = {"/nope",           "/sources/",
+                           "//sources",       "/sources//text",
+                           "/agreements/x/y", "/sources/x/text/more",
+                           "/Sources",        "",
+                           "sources",         "/healthz/",
+                           "/problems",       "/openapi.yml"};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         call c;
         call_api("GET", paths[i], &c);
@@ -288,8 +287,7 @@ Test(api_lists, every_list_answers_data_and_next)
         call_api("GET", lists[i], &c);
         assert_json_ok(&c);
         cr_assert_eq(json_object_size(c.json), 2, "%s: exactly data and next", lists[i]);
-        cr_assert_eq(json_array_size(json_object_get(c.json, "data")), expected[i], "%s",
-                     lists[i]);
+        cr_assert_eq(json_array_size(json_object_get(c.json, "data")), expected[i], "%s", lists[i]);
         cr_assert(json_is_null(json_object_get(c.json, "next")), "%s: one page only", lists[i]);
         call_release(&c);
     }
@@ -365,8 +363,7 @@ Test(api_lists, next_link_keeps_the_parameters_and_adds_a_cursor)
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(data, 0), "id")), "a2");
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(data, 1), "id")), "a1");
     const char *next = json_string_value(json_object_get(c.json, "next"));
-    cr_assert(next && strncmp(next, "/agreements?limit=2&pretty=1&cursor=", 36) == 0, "%s",
-              next);
+    cr_assert(next && strncmp(next, "/agreements?limit=2&pretty=1&cursor=", 36) == 0, "%s", next);
     cr_assert(c.resp.len > 0 && c.resp.body[c.resp.len - 1] == '\n');
     cr_assert(memchr(c.resp.body, '\n', c.resp.len - 1), "pretty output is indented");
     call_release(&c);
@@ -374,7 +371,9 @@ Test(api_lists, next_link_keeps_the_parameters_and_adds_a_cursor)
     call_api("GET", "/agreements?after=a1", &c);
     assert_json_ok(&c);
     cr_assert_eq(json_array_size(json_object_get(c.json, "data")), 1);
-    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(c.json, "data"), 0), "id")), "a3");
+    cr_assert_str_eq(json_string_value(
+                         json_object_get(json_array_get(json_object_get(c.json, "data"), 0), "id")),
+                     "a3");
     cr_assert(json_is_null(json_object_get(c.json, "next")));
     call_release(&c);
 
@@ -414,11 +413,16 @@ Test(api_lists, evidence_excerpts_are_code_point_spans)
 
 Test(api_params, bad_limits_are_400_naming_limit)
 {
-    const char *targets[] = {"/agreements?limit=0",     "/agreements?limit=abc",
-                             "/agreements?limit=100000", "/agreements?limit=",
-                             "/agreements?limit",       "/agreements?limit=-1",
-                             "/agreements?limit=1001",  "/agreements?limit=5x",
-                             "/agreements?limit=+5",    "/agreements?limit= 5",
+    const char *targets[] = {"/agreements?limit=0",
+                             "/agreements?limit=abc",
+                             "/agreements?limit=100000",
+                             "/agreements?limit=",
+                             "/agreements?limit",
+                             "/agreements?limit=-1",
+                             "/agreements?limit=1001",
+                             "/agreements?limit=5x",
+                             "/agreements?limit=+5",
+                             "/agreements?limit= 5",
                              "/sources?limit=99999999999999999999"};
     for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++) {
         call c;
@@ -495,8 +499,8 @@ Test(api_items, contract_fields_of_facts)
     call c;
     call_api("GET", "/agreements/a2", &c);
     assert_json_ok(&c);
-    const char *agreement[] = {"id", "name", "aliases", "acronym", "signed", "place", "parties",
-                               "signatories", "sources"};
+    const char *agreement[] = {"id",    "name",    "aliases",     "acronym", "signed",
+                               "place", "parties", "signatories", "sources"};
     for (size_t k = 0; k < sizeof agreement / sizeof agreement[0]; k++)
         cr_assert(json_object_get(c.json, agreement[k]), "agreement lacks %s", agreement[k]);
     cr_assert_str_eq(json_string_value(json_object_get(c.json, "acronym")), "LEMOA");
@@ -654,8 +658,8 @@ Test(api_meta, openapi_document)
 
 Test(api_meta, problem_types_resolve)
 {
-    const char *slugs[] = {"not-found", "bad-parameter", "method-not-allowed", "internal",
-                           "unavailable", "bad-request"};
+    const char *slugs[] = {"not-found", "bad-parameter", "method-not-allowed",
+                           "internal",  "unavailable",   "bad-request"};
     for (size_t i = 0; i < sizeof slugs / sizeof slugs[0]; i++) {
         char target[64], type[64];
         call c;
@@ -679,9 +683,10 @@ Test(api_meta, every_problem_has_the_four_members)
     struct {
         const char *method, *target;
         int status;
-    } cases[] = {
-        {"GET", "/x", 404}, {"GET", "/agreements?limit=0", 400}, {"DELETE", "/quotes", 405},
-        {"GET", "/quotes/none", 404}};
+    } cases[] = {{"GET", "/x", 404},
+                 {"GET", "/agreements?limit=0", 400},
+                 {"DELETE", "/quotes", 405},
+                 {"GET", "/quotes/none", 404}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         call c;
         call_api(cases[i].method, cases[i].target, &c);
@@ -771,8 +776,8 @@ Test(api_people, list_is_compact_and_agrees_with_the_detail)
         const char *key;
         const json_t *value;
         json_object_foreach((json_t *)p, key, value)
-            cr_assert(json_equal(value, json_object_get(item.json, key)), "%s: %s differs",
-                      target, key);
+            cr_assert(json_equal(value, json_object_get(item.json, key)), "%s: %s differs", target,
+                      key);
         const char *members[] = {"agreements", "meetings", "quotes"};
         for (size_t k = 0; k < 3; k++)
             cr_assert_eq(json_array_size(json_object_get(item.json, members[k])),
@@ -909,8 +914,7 @@ Test(api_query, meeting_and_quote_filters, .init = setup, .fini = teardown)
     assert_ids("/quotes?from=2000", "");
 }
 
-Test(api_query, bad_filter_values_are_400_naming_the_parameter, .init = setup,
-     .fini = teardown)
+Test(api_query, bad_filter_values_are_400_naming_the_parameter, .init = setup, .fini = teardown)
 {
     static const struct {
         const char *target, *word;
@@ -1065,7 +1069,8 @@ Test(api_query, fields_and_evidence_shape_the_items, .init = setup, .fini = tear
 
     call_api("GET", "/meetings?evidence=ids", &c);
     assert_json_ok(&c);
-    json_t *sources = json_object_get(json_array_get(json_object_get(c.json, "data"), 0), "sources");
+    json_t *sources = json_object_get(json_array_get(json_object_get(c.json, "data"), 0),
+                                      "sources");
     cr_assert_eq(json_array_size(sources), 2);
     json_t *ev = json_array_get(sources, 0);
     cr_assert(json_object_get(ev, "source_id") && json_object_get(ev, "start") &&
@@ -1160,8 +1165,9 @@ Test(api_query, csv_cells_that_would_run_as_formulas_start_with_a_quote, .init =
     store_close(writer);
 
     call c;
-    call_api("GET", "/agreements?format=csv&sort=id&fields=name,aliases,acronym,place,parties,rule,"
-                    "confidence",
+    call_api("GET",
+             "/agreements?format=csv&sort=id&fields=name,aliases,acronym,place,parties,rule,"
+             "confidence",
              &c);
     cr_assert_eq(c.resp.status, 200);
     cr_assert_str_eq(c.resp.body ? c.resp.body : "",
@@ -1184,15 +1190,15 @@ static void replace_with_spread_evidence(int spans_a1, int spans_q1)
         json_array_append_new(ev_a, json_pack("{s:s, s:i, s:i}", "source_id", id_b, "start", i,
                                               "end", i + 1));
     for (int i = 0; i < spans_q1; i++)
-        json_array_append_new(ev_q, json_pack("{s:s, s:i, s:i}", "source_id", id_b, "start",
-                                              20 + i, "end", 21 + i));
+        json_array_append_new(ev_q, json_pack("{s:s, s:i, s:i}", "source_id", id_b, "start", 20 + i,
+                                              "end", 21 + i));
     json_t *facts = json_pack(
         "{s:[], s:[], s:[{s:s, s:s, s:[], s:n, s:n, s:n, s:[], s:[], s:s, s:f, s:o}],"
         " s:[{s:s, s:s, s:{s:n, s:n, s:n}, s:n, s:s, s:f, s:o}]}",
-        "people", "meetings", "agreements", "id", "a1", "name", "Spread Pact", "aliases",
-        "acronym", "signed", "place", "parties", "signatories", "rule", "test", "confidence",
-        0.5, "evidence", ev_a, "quotes", "id", "q1", "text", "Spread quote", "speaker",
-        "person_id", "name", "title", "cue", "rule", "test", "confidence", 0.5, "evidence", ev_q);
+        "people", "meetings", "agreements", "id", "a1", "name", "Spread Pact", "aliases", "acronym",
+        "signed", "place", "parties", "signatories", "rule", "test", "confidence", 0.5, "evidence",
+        ev_a, "quotes", "id", "q1", "text", "Spread quote", "speaker", "person_id", "name", "title",
+        "cue", "rule", "test", "confidence", 0.5, "evidence", ev_q);
     cr_assert(facts);
     cr_assert_eq(store_replace_facts(writer, facts), STORE_OK, "%s", store_errmsg(writer));
     json_decref(facts);
@@ -1218,16 +1224,15 @@ Test(api_items, evidence_past_ten_spans_is_counted_and_paged)
     json_t *quote = json_array_get(json_object_get(c.json, "data"), 0);
     cr_assert_eq(json_array_size(json_object_get(quote, "sources")), 10);
     cr_assert_eq(json_integer_value(json_object_get(quote, "evidence_total")), 10);
-    cr_assert_null(json_object_get(json_array_get(json_object_get(quote, "sources"), 0),
-                                   "excerpt"));
+    cr_assert_null(
+        json_object_get(json_array_get(json_object_get(quote, "sources"), 0), "excerpt"));
     call_release(&c);
 
     call_api("GET", "/quotes/q1?evidence=none", &c);
     assert_json_ok(&c);
     cr_assert_null(json_object_get(c.json, "sources"));
     cr_assert_null(json_object_get(c.json, "evidence_total"));
-    cr_assert_str_eq(json_string_value(json_object_get(c.json, "evidence")),
-                     "/quotes/q1/evidence");
+    cr_assert_str_eq(json_string_value(json_object_get(c.json, "evidence")), "/quotes/q1/evidence");
     call_release(&c);
 
     /* Pages of four: 4 + 4 + 3, in order, the first ten the inline ones. */
@@ -1287,14 +1292,16 @@ Test(api_views, timeline_lists_agreements_and_meetings_by_date, .init = setup, .
     assert_json_ok(&c);
     cr_assert_eq(json_integer_value(json_object_get(c.json, "total")), 5);
     json_t *data = json_object_get(c.json, "data");
-    json_t *a2 = json_array_get(data, 0), *m1 = json_array_get(data, 2), *m2 = json_array_get(data, 4);
+    json_t *a2 = json_array_get(data, 0), *m1 = json_array_get(data, 2),
+           *m2 = json_array_get(data, 4);
     cr_assert_str_eq(json_string_value(json_object_get(a2, "precision")), "year");
     cr_assert_str_eq(json_string_value(json_object_get(a2, "label")),
                      "Logistics Exchange Memorandum of Agreement (LEMOA)");
     cr_assert_str_eq(json_string_value(json_object_get(m1, "precision")), "day");
     cr_assert_str_eq(json_string_value(json_object_get(m1, "label")),
                      "Meeting of Peter Hegseth in Kuala Lumpur");
-    cr_assert(json_is_null(json_object_get(m2, "date")) && json_is_null(json_object_get(m2, "precision")));
+    cr_assert(json_is_null(json_object_get(m2, "date")) &&
+              json_is_null(json_object_get(m2, "precision")));
     cr_assert_str_eq(json_string_value(json_object_get(json_object_get(m1, "fact"), "place")),
                      "Kuala Lumpur", "each entry carries its fact");
     call_release(&c);
@@ -1332,8 +1339,8 @@ Test(api_views, source_facts_has_everything_one_article_says, .init = setup, .fi
     call_api("GET", target, &c);
     assert_json_ok(&c);
     cr_assert_eq(json_array_size(json_object_get(c.json, "agreements")), 2);
-    cr_assert_null(json_object_get(json_array_get(json_object_get(c.json, "agreements"), 0),
-                                   "sources"));
+    cr_assert_null(
+        json_object_get(json_array_get(json_object_get(c.json, "agreements"), 0), "sources"));
     call_release(&c);
 
     call_api("GET", "/sources/000000000000/facts", &c);

@@ -37,9 +37,8 @@ static bool is_page(const api_response *resp)
 
 static bool is_index(const api_response *resp)
 {
-    return resp->status == 200 &&
-           strncmp(resp->content_type, "application/json", 16) == 0 && resp->len > 0 &&
-           strstr(resp->body, "\"endpoints\"");
+    return resp->status == 200 && strncmp(resp->content_type, "application/json", 16) == 0 &&
+           resp->len > 0 && strstr(resp->body, "\"endpoints\"");
 }
 
 Test(api_ui, root_answers_the_json_index_unless_html_is_preferred)
@@ -51,7 +50,7 @@ Test(api_ui, root_answers_the_json_index_unless_html_is_preferred)
         {NULL, false},
         {"*/*", false},
         {"application/json", false},
-        {"application/json, text/html", false},               /* a tie keeps the index */
+        {"application/json, text/html", false}, /* a tie keeps the index */
         {"text/html;q=0.5, application/json", false},
         {"text/*;q=0.9, */*", false},
         {"text/html;q=0", false},

@@ -58,7 +58,10 @@ static int fake_enqueue(void *arg, const api_article *a, char **job_id)
     seen.title = dup_or_null(a->title);
     seen.url = dup_or_null(a->url);
     seen.published = dup_or_null(a->published);
-    store_job_in in = {.text = a->text, .len = a->len, .title = a->title, .url = a->url,
+    store_job_in in = {.text = a->text,
+                       .len = a->len,
+                       .title = a->title,
+                       .url = a->url,
                        .published = a->published};
     return store_enqueue_job(writer, &in, job_id);
 }
@@ -73,8 +76,11 @@ static int fake_delete(void *arg, const char *id)
 
 static void enable_writes(size_t max_body)
 {
-    api_write_config cfg = {.token = TOKEN, .max_body = max_body, .enqueue = fake_enqueue,
-                            .delete_source = fake_delete, .arg = &seen};
+    api_write_config cfg = {.token = TOKEN,
+                            .max_body = max_body,
+                            .enqueue = fake_enqueue,
+                            .delete_source = fake_delete,
+                            .arg = &seen};
     api_set_writes(&cfg);
     cr_assert(api_writes_enabled());
 }
@@ -98,8 +104,11 @@ static void setup(void)
     json_t *extraction = json_pack("{s:i, s:n, s:n, s:n, s:n, s:[], s:[], s:[], s:[]}",
                                    "extractor_version", 1, "title", "byline", "dateline",
                                    "published", "people", "agreements", "meetings", "quotes");
-    store_source_in in = {.file = "oslo.txt", .text = stored_text, .len = strlen(stored_text),
-                          .sha256 = sha, .extraction = extraction};
+    store_source_in in = {.file = "oslo.txt",
+                          .text = stored_text,
+                          .len = strlen(stored_text),
+                          .sha256 = sha,
+                          .extraction = extraction};
     cr_assert_eq(store_put_source(writer, &in, NULL), STORE_OK, "%s", store_errmsg(writer));
     json_decref(extraction);
     reader = store_open(db_path, true, &err);
@@ -145,10 +154,16 @@ static api_request request(const char *method, const char *target, const char *a
 
     snprintf(path, sizeof path, "%s", target);
     size_t n = api_target_split(path, params, 8);
-    api_request req = {.method = method, .path = path, .params = params, .nparams = n,
-                       .authorization = auth, .content_type = content_type,
+    api_request req = {.method = method,
+                       .path = path,
+                       .params = params,
+                       .nparams = n,
+                       .authorization = auth,
+                       .content_type = content_type,
                        .content_length = body ? (long long)len : -1,
-                       .has_body = body && len > 0, .body_read = body && len > 0, .body = body,
+                       .has_body = body && len > 0,
+                       .body_read = body && len > 0,
+                       .body = body,
                        .body_len = body ? len : 0};
     return req;
 }
@@ -162,7 +177,7 @@ static void send_request(const api_request *req, call *c)
 }
 
 static void call_api(const char *method, const char *path, const char *auth, const char *type,
-                 const char *body, call *c)
+                     const char *body, call *c)
 {
     api_request req = request(method, path, auth, type, body, body ? strlen(body) : 0);
     send_request(&req, c);
@@ -441,8 +456,8 @@ Test(api_write, json_articles)
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         call c;
         call_api("POST", "/sources", AUTH, "application/json", cases[i].body, &c);
-        cr_expect_eq(c.resp.status, cases[i].status, "%s: %d %.*s", cases[i].body,
-                     c.resp.status, (int)c.resp.len, c.resp.body ? c.resp.body : "");
+        cr_expect_eq(c.resp.status, cases[i].status, "%s: %d %.*s", cases[i].body, c.resp.status,
+                     (int)c.resp.len, c.resp.body ? c.resp.body : "");
         release(&c);
     }
 }
@@ -453,9 +468,9 @@ Test(api_write, a_new_article_is_queued_with_its_hints)
 {
     call c;
     call_api("POST", "/sources?pretty=1", AUTH, "application/json",
-         "{\"text\": \"Lima: Peru and Ghana signed the Cocoa Compact.\", \"title\": \"Cocoa\","
-         " \"url\": \"https://news.example/cocoa\", \"published\": \"2023-05-05\"}",
-         &c);
+             "{\"text\": \"Lima: Peru and Ghana signed the Cocoa Compact.\", \"title\": \"Cocoa\","
+             " \"url\": \"https://news.example/cocoa\", \"published\": \"2023-05-05\"}",
+             &c);
     cr_assert_eq(c.resp.status, 202, "%.*s", (int)c.resp.len, c.resp.body);
     cr_expect_eq(seen.enqueued, 1);
     cr_expect_str_eq(seen.text.buf, "Lima: Peru and Ghana signed the Cocoa Compact.");

@@ -22,7 +22,7 @@ void test_db_make(void)
 void test_db_remove(void)
 {
     char p[160];
-    static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
     for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
         snprintf(p, sizeof(p), "%s%s", test_db_path, suffixes[i]);
         unlink(p);

@@ -18,7 +18,8 @@
 static const json_t *must_agreement(const json_t *ex, const char *needle)
 {
     const json_t *a = find_agreement(ex, needle);
-    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, json_brief(json_object_get(ex, "agreements")));
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle,
+                       json_brief(json_object_get(ex, "agreements")));
     return a;
 }
 
@@ -42,7 +43,8 @@ Test(extract_agreements, memorandum_named_by_its_topic)
     cr_expect_str_eq(field_str(a, "name"), "memorandum of understanding on lithium processing");
     cr_expect_str_eq(field_str(a, "signed"), "2024-06-03");
     cr_expect_str_eq(field_str(a, "place"), "Lima");
-    cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -56,7 +58,8 @@ Test(extract_agreements, agreement_to_establish_names_what_it_sets_up)
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreement to establish a Joint Water Commission");
     cr_expect_str_eq(field_str(a, "signed"), "2024-05-09");
-    cr_expect(parties_are(a, "Ghana", "Togo"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Ghana", "Togo"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     /* "two agreements to deepen trade" counts a batch and names none of it */
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     json_decref(ex);
@@ -71,9 +74,11 @@ Test(extract_agreements, capitalised_memorandum_with_a_lower_case_topic)
         "Council between the two countries and a visa waiver agreement.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Memorandum");
-    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on the creation of a Joint Trade Council");
+    cr_expect_str_eq(field_str(a, "name"),
+                     "Memorandum of Understanding on the creation of a Joint Trade Council");
     cr_expect_str_eq(field_str(a, "signed"), "2024-07-02");
-    cr_expect(parties_are(a, "Senegal", "Gambia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Senegal", "Gambia"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -84,8 +89,11 @@ Test(extract_agreements, purpose_to_verb_is_no_topic_but_to_exempt_is)
         "a cooperation agreement to mutually waive visas for holders of service passports.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "cooperation agreement");
-    cr_expect_str_eq(field_str(a, "name"), "cooperation agreement to mutually waive visas for holders of service passports");
-    cr_expect(parties_are(a, "Kuwait", "Morocco"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect_str_eq(
+        field_str(a, "name"),
+        "cooperation agreement to mutually waive visas for holders of service passports");
+    cr_expect(parties_are(a, "Kuwait", "Morocco"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -98,7 +106,8 @@ Test(extract_agreements, bare_plural_after_the_signing_verb)
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     const json_t *a = must_agreement(ex, "memorandums");
     cr_expect_str_eq(field_str(a, "name"), "memorandums on cooperation in energy and education");
-    cr_expect(parties_are(a, "Lithuania", "Poland"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Lithuania", "Poland"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -209,9 +218,11 @@ Test(extract_agreements, the_name_goes_on_after_mou_in_parentheses)
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     const json_t *a = must_agreement(ex, "Memorandum");
-    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on Maritime Search and Rescue Cooperation");
+    cr_expect_str_eq(field_str(a, "name"),
+                     "Memorandum of Understanding on Maritime Search and Rescue Cooperation");
     cr_expect_null(field_str(a, "acronym"), "a type is no acronym: %s", AGREEMENTS(ex));
-    cr_expect(evidence_has(a, NULL, text, "(MoU) on Maritime"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    cr_expect(evidence_has(a, NULL, text, "(MoU) on Maritime"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
     json_decref(ex);
 }
 
@@ -223,7 +234,8 @@ Test(extract_agreements, lower_case_topic_after_mou_in_parentheses)
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     const json_t *a = must_agreement(ex, "Memoranda");
-    cr_expect_str_eq(field_str(a, "name"), "Memoranda of Understanding on holding regular consular talks");
+    cr_expect_str_eq(field_str(a, "name"),
+                     "Memoranda of Understanding on holding regular consular talks");
     json_decref(ex);
 }
 
@@ -248,7 +260,8 @@ Test(extract_agreements, a_memorandum_signed_beside_an_older_named_arrangement)
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "memorandum of understanding");
     cr_expect_str_eq(field_str(a, "signed"), "2022-09-06");
-    cr_expect(parties_are(a, "Brunei", "Singapore"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Brunei", "Singapore"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     must_agreement(ex, "Border Arrangement 1985");
     cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
     json_decref(ex);
@@ -287,7 +300,8 @@ Test(extract_agreements, the_topic_stops_before_a_date_and_a_participle)
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "MoU on fishing rights");
     cr_expect_str_eq(field_str(a, "name"), "MoU on fishing rights");
-    cr_expect(parties_are(a, "Morocco", "Mauritania"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Morocco", "Mauritania"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -363,7 +377,8 @@ Test(extract_agreements, guinea_bissau_is_a_party)
         "inspection.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreement on fisheries inspection");
-    cr_expect(parties_are(a, "Guinea-Bissau", "Cape Verde"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Guinea-Bissau", "Cape Verde"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -385,7 +400,8 @@ Test(extract_agreements, the_treaty_is_the_one_named_just_before)
     cr_expect_str_eq(field_str(allied, "place"), "Bishkek");
     const json_t *border = must_agreement(ex, "Treaty on the Tri-Border Point");
     cr_expect_str_eq(field_str(border, "signed"), "2025-04-01");
-    cr_expect(field_str(border, "place") == NULL || strcmp(field_str(border, "place"), "Bishkek") != 0,
+    cr_expect(field_str(border, "place") == NULL ||
+                  strcmp(field_str(border, "place"), "Bishkek") != 0,
               "the 2022 signing's place is not this one's: %s", AGREEMENTS(ex));
     json_decref(ex);
 }
@@ -397,7 +413,8 @@ Test(extract_agreements, a_formal_state_name_is_a_party)
         "Treaty on Shipping Registers in Oslo on 8 May 2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Treaty on Shipping Registers");
-    cr_expect(parties_are(a, "Greece", "Norway"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Greece", "Norway"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -423,7 +440,8 @@ Test(extract_agreements, the_place_a_visitor_signs_at)
     const json_t *a = must_agreement(ex, "agreements on energy");
     cr_expect_str_eq(field_str(a, "place"), "Imperial Palace");
     cr_expect_str_eq(field_str(a, "signed"), "2025-11-18");
-    cr_expect(parties_are(a, "Qatar", "Japan"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Qatar", "Japan"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -437,7 +455,8 @@ Test(extract_agreements, inked_the_document_here)
         "the signing ceremony held here at the foreign ministry.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
-    const json_t *a = must_agreement(ex, "memorandum of understanding on holding regular consular talks");
+    const json_t *a =
+        must_agreement(ex, "memorandum of understanding on holding regular consular talks");
     cr_expect_str_eq(field_str(a, "place"), "Accra");
     cr_expect(has_signatory(a, "Ama Owusu") && has_signatory(a, "Karim Saleh"), "signatories: %s",
               json_brief(json_object_get(a, "signatories")));
@@ -454,7 +473,8 @@ Test(extract_agreements, the_dateline_of_a_lead_that_signs)
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "memorandum of understanding");
     cr_expect_str_eq(field_str(a, "place"), "Nairobi");
-    cr_expect_null(field_str(a, "signed"), "Tuesday has no reference date here: %s", AGREEMENTS(ex));
+    cr_expect_null(field_str(a, "signed"), "Tuesday has no reference date here: %s",
+                   AGREEMENTS(ex));
     json_decref(ex);
 }
 
@@ -468,10 +488,12 @@ Test(extract_agreements, another_one_is_one_more_document_of_that_type)
         "Chad and the Ministry of Foreign Affairs of Niger.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "between the Diplomatic Academy");
-    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding between the Diplomatic Academy of Chad and "
-                                           "the Ministry of Foreign Affairs of Niger");
+    cr_expect_str_eq(field_str(a, "name"),
+                     "Memorandum of Understanding between the Diplomatic Academy of Chad and "
+                     "the Ministry of Foreign Affairs of Niger");
     cr_expect_str_eq(field_str(a, "signed"), "2024-03-04");
-    cr_expect(parties_are(a, "Chad", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Chad", "Niger"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     must_agreement(ex, "Memorandum of Understanding on the setting up of Joint Border Patrols");
     cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
     json_decref(ex);
@@ -486,8 +508,8 @@ Test(extract_agreements, the_two_premiers_signed)
         "Officials said the two premiers signed agreements on rice trade and port management.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreements on rice trade and port management");
-    cr_expect(has_signatory(a, "Tran Van Minh") && has_signatory(a, "Joseph Mwangi"), "signatories: %s",
-              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Tran Van Minh") && has_signatory(a, "Joseph Mwangi"),
+              "signatories: %s", json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
 
@@ -513,8 +535,9 @@ Test(extract_agreements, consent_plans_drafts_and_talks_are_no_signings)
 
 Test(extract_agreements, a_named_document_reached_is_still_served)
 {
-    static const char text[] = "ACCRA, 3 May 2024 — Benin and Niger reached the Niger River Fisheries Accord on "
-                               "2 May 2024.\n";
+    static const char text[] =
+        "ACCRA, 3 May 2024 — Benin and Niger reached the Niger River Fisheries Accord on "
+        "2 May 2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Niger River Fisheries Accord");
     cr_expect_str_eq(field_str(a, "signed"), "2024-05-02");
@@ -523,8 +546,9 @@ Test(extract_agreements, a_named_document_reached_is_still_served)
 
 Test(extract_agreements, previously_signed_is_not_the_articles_news)
 {
-    static const char text[] = "ACCRA, 3 May 2024 — Benin and Niger previously signed an agreement on river "
-                               "fisheries.\n";
+    static const char text[] =
+        "ACCRA, 3 May 2024 — Benin and Niger previously signed an agreement on river "
+        "fisheries.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreement on river fisheries");
     cr_expect_null(field_str(a, "signed"), "not the article's date: %s", AGREEMENTS(ex));
@@ -545,7 +569,8 @@ Test(extract_agreements, the_occasion_of_a_signing_is_no_topic)
         cr_expect_str_eq(field_str(a, "name"), "agreement on trade", "%s", texts[i]);
         json_decref(ex);
     }
-    json_t *ex = extract_text("ACCRA, 3 May 2024 — Benin and Niger signed the deal on the sidelines of the summit.\n");
+    json_t *ex = extract_text(
+        "ACCRA, 3 May 2024 — Benin and Niger signed the deal on the sidelines of the summit.\n");
     cr_expect_null(find_agreement(ex, "sidelines"), "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
@@ -559,7 +584,8 @@ Test(extract_agreements, the_items_of_a_batch_after_including)
     cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
     const json_t *a = must_agreement(ex, "memorandum of understanding on health");
     cr_expect_str_eq(field_str(a, "signed"), "2024-05-03");
-    cr_expect(parties_are(a, "Benin", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Benin", "Niger"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     must_agreement(ex, "agreement on visa exemption");
     json_decref(ex);
 }
@@ -584,7 +610,8 @@ Test(extract_agreements, the_document_of_a_report_joins_nothing)
         "According to the document seen by reporters, Niger's army is short of fuel.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Niger River Trade Accord");
-    cr_expect(!evidence_has(a, NULL, text, "document"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    cr_expect(!evidence_has(a, NULL, text, "document"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
     json_decref(ex);
 }
 
@@ -595,7 +622,8 @@ Test(extract_agreements, capitals_that_stand_for_their_countries)
         "agreement on river trade.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreement on river trade");
-    cr_expect(parties_are(a, "Togo", "Niger"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Togo", "Niger"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -608,8 +636,8 @@ Test(extract_agreements, he_and_a_named_person_signed)
         "He and Prime Minister Kenji Mori signed agreements on energy, shipping and education.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreements on energy");
-    cr_expect(has_signatory(a, "Hamad Al Thani") && has_signatory(a, "Kenji Mori"), "signatories: %s",
-              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Hamad Al Thani") && has_signatory(a, "Kenji Mori"),
+              "signatories: %s", json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
 
@@ -624,7 +652,8 @@ Test(extract_agreements, parties_from_a_later_sentence_about_the_agreement)
         "Haddad praised the relations between Jordan and Kuwait, adding that the agreement is a new step.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "cooperation agreement to mutually waive visas");
-    cr_expect(parties_are(a, "Jordan", "Kuwait"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Jordan", "Kuwait"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -638,8 +667,10 @@ Test(extract_agreements, initialled_and_preliminarily_signed_are_not_signed)
         "\n"
         "The two sides also preliminarily signed an agreement on the avoidance of double taxation.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_agreement(ex, "Air Services"), "initialled is not signed: %s", AGREEMENTS(ex));
-    cr_expect_null(find_agreement(ex, "double taxation"), "preliminarily signed is not signed: %s", AGREEMENTS(ex));
+    cr_expect_null(find_agreement(ex, "Air Services"), "initialled is not signed: %s",
+                   AGREEMENTS(ex));
+    cr_expect_null(find_agreement(ex, "double taxation"), "preliminarily signed is not signed: %s",
+                   AGREEMENTS(ex));
     json_decref(ex);
 }
 
@@ -693,8 +724,8 @@ Test(extract_agreements, witnessed_by_is_no_signatory)
         "witnessed by Greek Prime Minister Yannis Kostas.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Maritime Search and Rescue");
-    cr_expect(has_signatory(a, "Nikos Papadakis") && has_signatory(a, "Eleni Charalambous"), "signatories: %s",
-              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Nikos Papadakis") && has_signatory(a, "Eleni Charalambous"),
+              "signatories: %s", json_brief(json_object_get(a, "signatories")));
     cr_expect(!has_signatory(a, "Yannis Kostas"), "the witness signs nothing: %s",
               json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
@@ -711,10 +742,13 @@ Test(extract_agreements, subject_who_witnessed_the_signing_is_no_signatory)
         "Greece and Cyprus.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "port security");
-    cr_expect(!has_signatory(a, "Andreas Georgiou"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
-    cr_expect(has_signatory(a, "Eleni Charalambous"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(!has_signatory(a, "Andreas Georgiou"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Eleni Charalambous"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
     const json_t *b = must_agreement(ex, "Protocol on Coastal Ferries");
-    cr_expect(!has_signatory(b, "Yannis Kostas"), "signatories: %s", json_brief(json_object_get(b, "signatories")));
+    cr_expect(!has_signatory(b, "Yannis Kostas"), "signatories: %s",
+              json_brief(json_object_get(b, "signatories")));
     /* a witness and a signer did not meet by signing */
     cr_expect_null(find_meeting(ex, "Georgiou", "Charalambous"), "meetings: %s",
                    json_brief(json_object_get(ex, "meetings")));
@@ -735,7 +769,8 @@ Test(extract_agreements, country_prefixed_name_is_the_same_agreement)
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     const json_t *a = must_agreement(ex, "Reciprocal Access Agreement");
     cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
-    cr_expect(parties_are(a, "Japan", "Philippines"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Japan", "Philippines"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -748,9 +783,11 @@ Test(extract_agreements, a_photo_credit_is_no_acronym)
         "The two also signed a Protocol on Adriatic Patrols (AFP Photo/Luca Bruno) in Tirana.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Asylum Processing");
-    cr_expect_null(field_str(a, "acronym"), "acronym: %s", json_brief(json_object_get(a, "acronym")));
+    cr_expect_null(field_str(a, "acronym"), "acronym: %s",
+                   json_brief(json_object_get(a, "acronym")));
     const json_t *b = must_agreement(ex, "Adriatic Patrols");
-    cr_expect_null(field_str(b, "acronym"), "acronym: %s", json_brief(json_object_get(b, "acronym")));
+    cr_expect_null(field_str(b, "acronym"), "acronym: %s",
+                   json_brief(json_object_get(b, "acronym")));
     json_decref(ex);
 }
 
@@ -766,9 +803,11 @@ Test(extract_agreements, formal_state_names_are_their_countries)
         "Transport in 2018.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Maritime Search");
-    cr_expect(parties_are(a, "Greece", "Portugal"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Greece", "Portugal"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     const json_t *b = must_agreement(ex, "Air Transport");
-    cr_expect(parties_are(b, "Switzerland", "Uruguay"), "parties: %s", json_brief(json_object_get(b, "parties")));
+    cr_expect(parties_are(b, "Switzerland", "Uruguay"), "parties: %s",
+              json_brief(json_object_get(b, "parties")));
     json_decref(ex);
 }
 
@@ -787,7 +826,8 @@ Test(extract_agreements, bulleted_items_after_a_signing_intro)
         "The ministers praised the outcome.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 3, "%s", AGREEMENTS(ex));
-    const char *const names[] = {"defence industry cooperation", "exchange of classified information",
+    const char *const names[] = {"defence industry cooperation",
+                                 "exchange of classified information",
                                  "Programme of Cooperation in Education"};
     for (size_t i = 0; i < 3; i++) {
         const json_t *a = must_agreement(ex, names[i]);
@@ -811,7 +851,8 @@ Test(extract_agreements, numbered_items_without_articles)
     cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
     const json_t *a = must_agreement(ex, "ferry safety");
     cr_expect_str_eq(field_str(a, "signed"), "2025-03-12");
-    cr_expect(parties_are(a, "Malta", "Tunisia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Malta", "Tunisia"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     const json_t *b = must_agreement(ex, "driving licences");
     cr_expect_str_eq(field_str(b, "place"), "Valletta");
     json_decref(ex);
@@ -837,12 +878,13 @@ Test(extract_agreements, counted_documents_then_their_topics_are_one_each)
         "covering health, agriculture, customs and fisheries.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 4, "%s", AGREEMENTS(ex));
-    const char *const topics[] = {"agreement on health", "agreement on agriculture", "agreement on customs",
-                                  "agreement on fisheries"};
+    const char *const topics[] = {"agreement on health", "agreement on agriculture",
+                                  "agreement on customs", "agreement on fisheries"};
     for (size_t i = 0; i < 4; i++) {
         const json_t *a = must_agreement(ex, topics[i]);
         cr_expect_str_eq(field_str(a, "signed"), "2024-05-09", "%s", topics[i]);
-        cr_expect(parties_are(a, "Benin", "Togo"), "%s parties: %s", topics[i], json_brief(json_object_get(a, "parties")));
+        cr_expect(parties_are(a, "Benin", "Togo"), "%s parties: %s", topics[i],
+                  json_brief(json_object_get(a, "parties")));
         cr_expect_str_eq(field_str(a, "place"), "Lome", "%s", topics[i]);
     }
     json_decref(ex);
@@ -882,7 +924,8 @@ Test(extract_agreements, capitalised_domain_words_joined_by_and_name_one_documen
     const json_t *a = must_agreement(ex, "Trade and Investment Agreement");
     cr_expect_str_eq(field_str(a, "signed"), "2024-06-04");
     cr_expect_str_eq(field_str(a, "place"), "Nairobi");
-    cr_expect(parties_are(a, "Kenya", "Italy"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Kenya", "Italy"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -916,7 +959,8 @@ Test(extract_agreements, letters_of_intent_plans_and_partnerships_signed)
     const json_t *a = must_agreement(ex, "Letters of Intent on maritime surveillance");
     cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
     const json_t *b = must_agreement(ex, "cooperation plan on disaster response");
-    cr_expect(parties_are(b, "Fiji", "Samoa"), "parties: %s", json_brief(json_object_get(b, "parties")));
+    cr_expect(parties_are(b, "Fiji", "Samoa"), "parties: %s",
+              json_brief(json_object_get(b, "parties")));
     must_agreement(ex, "Pacific Digital Partnership");
     json_decref(ex);
 }
@@ -937,7 +981,8 @@ Test(extract_agreements, name_goes_on_after_an_ampersand)
         "2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Memorandum of Understanding");
-    cr_expect_str_eq(field_str(a, "name"), "Memorandum of Understanding on Fisheries & Ocean Science");
+    cr_expect_str_eq(field_str(a, "name"),
+                     "Memorandum of Understanding on Fisheries & Ocean Science");
     json_decref(ex);
 }
 
@@ -954,9 +999,11 @@ Test(extract_agreements, an_objective_of_signing_is_no_signing_and_an_announcer_
     json_t *ex = extract_text(text);
     cr_expect_null(find_agreement(ex, "Reciprocal Fisheries Access"), "%s", AGREEMENTS(ex));
     const json_t *p = must_agreement(ex, "Lautoka Protocol");
-    cr_expect(!has_signatory(p, "Vuki"), "signatories: %s", json_brief(json_object_get(p, "signatories")));
+    cr_expect(!has_signatory(p, "Vuki"), "signatories: %s",
+              json_brief(json_object_get(p, "signatories")));
     const json_t *a = must_agreement(ex, "Suva Declaration");
-    cr_expect(!has_signatory(a, "Tuilagi"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(!has_signatory(a, "Tuilagi"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
     cr_expect(has_signatory(a, "Rabuka") && has_signatory(a, "Faleolo"), "signatories: %s",
               json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
@@ -1004,13 +1051,17 @@ Test(extract_agreements, counted_topics_split_where_and_opens_an_article)
     const char *ids[] = {"s1"};
     const char *texts[] = {text};
     json_t *facts = merge_texts(ids, texts, 1);
-    const json_t *a = find_agreement(facts, "agreement on economic, commercial, and technical cooperation");
-    const json_t *b = find_agreement(facts, "agreement on the encouragement and protection of mutual investments");
-    cr_assert(a && b && a != b, "two documents: %s", json_brief(json_object_get(facts, "agreements")));
+    const json_t *a =
+        find_agreement(facts, "agreement on economic, commercial, and technical cooperation");
+    const json_t *b = find_agreement(
+        facts, "agreement on the encouragement and protection of mutual investments");
+    cr_assert(a && b && a != b, "two documents: %s",
+              json_brief(json_object_get(facts, "agreements")));
     json_decref(facts);
     json_t *ex = extract_text(text);
     const json_t *x = must_agreement(ex, "mutual investments");
-    cr_expect(parties_are(x, "Suriname", "Qatar"), "parties: %s", json_brief(json_object_get(x, "parties")));
+    cr_expect(parties_are(x, "Suriname", "Qatar"), "parties: %s",
+              json_brief(json_object_get(x, "parties")));
     /* the signing leaders met on Tuesday in Paramaribo, the sentence before */
     cr_expect_str_eq(field_str(x, "place"), "Paramaribo");
     json_decref(ex);
@@ -1041,13 +1092,14 @@ Test(extract_agreements, a_fronted_field_names_the_document_and_whilst_ends_its_
         "Omani Sports Minister Salim Al Hinai.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreement on investment promotion and protection");
-    cr_expect(has_signatory(a, "Ruth Wanjiru") && has_signatory(a, "Said Al Harthy"), "signatories: %s",
-              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Ruth Wanjiru") && has_signatory(a, "Said Al Harthy"),
+              "signatories: %s", json_brief(json_object_get(a, "signatories")));
     const json_t *b = must_agreement(ex, "Air Services Agreements");
-    cr_expect(has_signatory(b, "Peter Otieno") && !has_signatory(b, "Grace Njeri"), "signatories: %s",
-              json_brief(json_object_get(b, "signatories")));
+    cr_expect(has_signatory(b, "Peter Otieno") && !has_signatory(b, "Grace Njeri"),
+              "signatories: %s", json_brief(json_object_get(b, "signatories")));
     const json_t *c = must_agreement(ex, "MoU on youth exchanges");
-    cr_expect(has_signatory(c, "Grace Njeri"), "signatories: %s", json_brief(json_object_get(c, "signatories")));
+    cr_expect(has_signatory(c, "Grace Njeri"), "signatories: %s",
+              json_brief(json_object_get(c, "signatories")));
     json_decref(ex);
 }
 
@@ -1076,7 +1128,8 @@ Test(extract_agreements, the_definite_described_document_is_the_one_signed_befor
         "Guyana and Suriname inked a profit-sharing agreement last night to develop the Corentyne gas "
         "field.\n"
         "\n"
-        "\xE2\x80\x9C" "A giant step,\xE2\x80\x9D the president wrote. With the signing of the agreement to "
+        "\xE2\x80\x9C"
+        "A giant step,\xE2\x80\x9D the president wrote. With the signing of the agreement to "
         "work the Corentyne field, production can start.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));

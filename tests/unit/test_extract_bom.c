@@ -77,7 +77,7 @@ Test(extract_bom, dateline_on_the_first_line)
         "NAIROBI, 3 March 2025 — Kenya and the European Union signed the Rift Valley Hydrogen "
         "Accord in Nairobi on Monday.\n";
     json_t *ex = extract_text(BOM "NAIROBI, 3 March 2025 — Kenya and the European Union signed "
-                              "the Rift Valley Hydrogen Accord in Nairobi on Monday.\n");
+                                  "the Rift Valley Hydrogen Accord in Nairobi on Monday.\n");
     cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s",
               json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);

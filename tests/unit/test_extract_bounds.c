@@ -51,10 +51,12 @@ Test(extract_bounds, work_grows_in_proportion_to_the_article)
         ingest_extract_cost large = cost_of(k, LARGE_BYTES, &large_len);
         double small_per_byte = (double)small.steps / (double)small_len;
         double large_per_byte = (double)large.steps / (double)large_len;
-        cr_expect_leq(large_per_byte, small_per_byte * GROWTH_SLACK + 0.01,
-                      "%s: %.2f steps per byte at %zu bytes, %.2f at %zu: the work grows faster than the text",
-                      k->name, small_per_byte, small_len, large_per_byte, large_len);
-        cr_expect_leq(large_per_byte, MAX_STEPS_PER_BYTE, "%s: %.2f steps per byte", k->name, large_per_byte);
+        cr_expect_leq(
+            large_per_byte, small_per_byte * GROWTH_SLACK + 0.01,
+            "%s: %.2f steps per byte at %zu bytes, %.2f at %zu: the work grows faster than the text",
+            k->name, small_per_byte, small_len, large_per_byte, large_len);
+        cr_expect_leq(large_per_byte, MAX_STEPS_PER_BYTE, "%s: %.2f steps per byte", k->name,
+                      large_per_byte);
     }
 }
 
@@ -105,8 +107,9 @@ Test(extract_bounds, there_takes_the_place_of_a_sentence_before_or_its_own)
 {
     /* "There, ..." once sent the extractor round in a circle when no sentence before it
      * named a place */
-    json_t *ex = extract_text("The weather was fine.\n\n"
-                              "There, Defence Minister Kalo Meri met Foreign Minister Sato Ruki in Oslo.\n");
+    json_t *ex = extract_text(
+        "The weather was fine.\n\n"
+        "There, Defence Minister Kalo Meri met Foreign Minister Sato Ruki in Oslo.\n");
     const json_t *m = find_meeting(ex, "Kalo Meri", "Sato Ruki");
     cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
     cr_expect_str_eq(field_str(m, "place"), "Oslo");

@@ -56,7 +56,8 @@ Test(extract_discourse, parties_from_the_sentence_that_names_a_treaty)
         "Titicaca Basin Treaty.\n");
     const json_t *a = find_agreement(ex, "Titicaca Basin Treaty");
     cr_assert(a, "agreement found: %s", json_brief(json_object_get(ex, "agreements")));
-    cr_expect(parties_are(a, "Peru", "Bolivia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Peru", "Bolivia"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "1957");
     json_decref(ex);
 }
@@ -77,7 +78,8 @@ Test(extract_discourse, excellency_said_refers_to_the_person_named_before)
 {
     json_t *ex = extract_text(
         "His Excellency Eng. Khalid Saeed Al Mansoori, Minister of Water of the United Arab "
-        "Emirates, welcomed the decision. \xc2\xab" "This step confirms the depth of our ties and our shared "
+        "Emirates, welcomed the decision. \xc2\xab"
+        "This step confirms the depth of our ties and our shared "
         "vision\xc2\xbb, His Excellency said.\n");
     const json_t *q = find_quote(ex, "confirms the depth of our ties");
     cr_assert(q, "quote found: %s", json_brief(json_object_get(ex, "quotes")));
@@ -89,7 +91,8 @@ Test(extract_discourse, quote_signed_on_the_next_line)
 {
     json_t *ex = extract_text(
         "QUOTE OF THE WEEK\n\n"
-        "\xe2\x80\x9c" "A gauge upstream is worth a dam downstream.\xe2\x80\x9d\n"
+        "\xe2\x80\x9c"
+        "A gauge upstream is worth a dam downstream.\xe2\x80\x9d\n"
         "\xe2\x80\x94 Professor Nadia Rahman, Institute of Water Studies, speaking in Khulna on Sunday\n");
     const json_t *q = find_quote(ex, "worth a dam downstream");
     cr_assert(q, "quote found");
@@ -116,18 +119,18 @@ Test(extract_discourse, opinion_label_and_compiled_by)
         "The river deal is a start. Now both capitals must share the data\n\n"
         "Compiled by Farida Karimova\n\n"
         "The agreement signed last week matters less than what follows it.\n");
-    cr_expect_str_eq(field_str(ex, "title"), "The river deal is a start. Now both capitals must share the data");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "The river deal is a start. Now both capitals must share the data");
     cr_expect_str_eq(field_str(ex, "byline"), "Farida Karimova");
     json_decref(ex);
 }
 
 Test(extract_discourse, dateline_on_a_line_of_its_own)
 {
-    json_t *ex = extract_text(
-        "Interview: the foreign minister on the canal deal\n\n"
-        "By Marta Quiroga\n\n"
-        "Montevideo, 20 March 2026\n\n"
-        "The minister received us in her office overlooking the port.\n");
+    json_t *ex = extract_text("Interview: the foreign minister on the canal deal\n\n"
+                              "By Marta Quiroga\n\n"
+                              "Montevideo, 20 March 2026\n\n"
+                              "The minister received us in her office overlooking the port.\n");
     cr_expect_str_eq(field_str(ex, "dateline"), "Montevideo");
     cr_expect_str_eq(field_str(ex, "published"), "2026-03-20");
     json_decref(ex);

@@ -20,14 +20,16 @@
 static const json_t *must_agreement(const json_t *ex, const char *needle)
 {
     const json_t *a = find_agreement(ex, needle);
-    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, json_brief(json_object_get(ex, "agreements")));
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle,
+                       json_brief(json_object_get(ex, "agreements")));
     return a;
 }
 
 static const json_t *must_meeting(const json_t *ex, const char *a, const char *b)
 {
     const json_t *m = find_meeting(ex, a, b);
-    cr_assert_not_null(m, "no meeting of %s and %s: %s", a, b, json_brief(json_object_get(ex, "meetings")));
+    cr_assert_not_null(m, "no meeting of %s and %s: %s", a, b,
+                       json_brief(json_object_get(ex, "meetings")));
     return m;
 }
 
@@ -49,9 +51,10 @@ Test(extract_facts, named_agreement_with_acronym_after)
     cr_expect_str_eq(field_str(a, "acronym"), "CEPA");
     cr_expect_str_eq(field_str(a, "signed"), "2024-03-03");
     cr_expect_str_eq(field_str(a, "place"), "Nairobi");
-    cr_expect(parties_are(a, "Kenya", "Singapore"), "parties: %s", json_brief(json_object_get(a, "parties")));
-    cr_expect(evidence_is(a, NULL, text, "Comprehensive Economic Partnership Agreement"), "evidence: %s",
-              json_brief(json_object_get(a, "evidence")));
+    cr_expect(parties_are(a, "Kenya", "Singapore"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    cr_expect(evidence_is(a, NULL, text, "Comprehensive Economic Partnership Agreement"),
+              "evidence: %s", json_brief(json_object_get(a, "evidence")));
     cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
@@ -116,7 +119,8 @@ Test(extract_facts, signed_in_month_and_year)
     const json_t *a = must_agreement(ex, "Treaty of Amity and Cooperation");
     cr_expect_str_eq(field_str(a, "signed"), "1984-12");
     cr_expect_str_eq(field_str(a, "place"), "Vientiane");
-    cr_expect(parties_are(a, "Thailand", "Laos"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Thailand", "Laos"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -128,7 +132,8 @@ Test(extract_facts, partial_date_in_signing_sentence)
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Digital Economy Partnership Agreement");
     cr_expect_str_eq(field_str(a, "signed"), "2024-08");
-    cr_expect(parties_are(a, "Singapore", "Chile"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Singapore", "Chile"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -153,7 +158,8 @@ Test(extract_facts, signing_date_in_the_clause_beats_a_weekday_elsewhere)
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Copper Supply Partnership Agreement");
     cr_expect_str_eq(field_str(a, "signed"), "2025-06-05");
-    cr_expect(parties_are(a, "United Kingdom", "Zambia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "United Kingdom", "Zambia"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -178,7 +184,8 @@ Test(extract_facts, memorandum_of_understanding_without_a_name)
     cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
     const json_t *a = must_agreement(ex, "memorandum");
     cr_expect_str_eq(field_str(a, "signed"), "2025-04-08");
-    cr_expect(parties_are(a, "Indonesia", "South Korea"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Indonesia", "South Korea"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "place"), "Surabaya");
     json_decref(ex);
 }
@@ -192,8 +199,10 @@ Test(extract_facts, parties_from_hyphenated_name)
         "builds on a decade of joint launches.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Space Cooperation Framework");
-    cr_expect(parties_are(a, "United States", "India"), "parties: %s", json_brief(json_object_get(a, "parties")));
-    cr_expect_null(field_str(a, "signed"), "no date given: %s", json_brief(json_object_get(a, "signed")));
+    cr_expect(parties_are(a, "United States", "India"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    cr_expect_null(field_str(a, "signed"), "no date given: %s",
+                   json_brief(json_object_get(a, "signed")));
     json_decref(ex);
 }
 
@@ -218,7 +227,8 @@ Test(extract_facts, parties_from_indo_prefix)
         "Friday.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Science and Technology Agreement");
-    cr_expect(parties_are(a, "India", "United States"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "India", "United States"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -229,7 +239,8 @@ Test(extract_facts, parties_from_signing_sentence)
         "Agreement in Nouakchott on 17 September 2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Gas Field Unitisation Agreement");
-    cr_expect(parties_are(a, "Senegal", "Mauritania"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Senegal", "Mauritania"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "2024-09-17");
     json_decref(ex);
 }
@@ -246,7 +257,8 @@ Test(extract_facts, parties_from_the_article_main_pair)
         "test track.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Rail Signalling Agreement");
-    cr_expect(parties_are(a, "Thailand", "Germany"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Thailand", "Germany"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "2025-10-09");
     json_decref(ex);
 }
@@ -259,10 +271,13 @@ Test(extract_facts, signatories_from_signed_by)
         "November 2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Green Hydrogen Accord");
-    cr_expect(has_signatory(a, "Diego Pardo"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
-    cr_expect(has_signatory(a, "Sabine Krüger"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Diego Pardo"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Sabine Krüger"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
     cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2);
-    cr_expect(parties_are(a, "Chile", "Germany"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Chile", "Germany"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "2024-11-14");
     cr_expect_str_eq(field_str(a, "place"), "Valparaíso");
     json_decref(ex);
@@ -275,8 +290,10 @@ Test(extract_facts, signatories_before_the_verb)
         "signed the Øresund Seabed Infrastructure Security Treaty in Malmö on 14 January 2025.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Seabed Infrastructure Security Treaty");
-    cr_expect(has_signatory(a, "Mads Kjeldsen"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
-    cr_expect(has_signatory(a, "Anders Wikström"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Mads Kjeldsen"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Anders Wikström"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
     cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2);
     cr_expect_str_eq(field_str(a, "signed"), "2025-01-14");
     cr_expect_str_eq(field_str(a, "place"), "Malmö");
@@ -290,7 +307,8 @@ Test(extract_facts, parties_from_the_signatories_titles)
         "signed the Armoured Vehicle Maintenance Agreement in Ankara on 20 May 2025.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Armoured Vehicle Maintenance Agreement");
-    cr_expect(parties_are(a, "Turkey", "South Korea"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Turkey", "South Korea"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -301,7 +319,8 @@ Test(extract_facts, parties_named_by_demonyms)
         "Agreement in Vilnius on 2 February 2025.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Baltic Grid Synchronisation Agreement");
-    cr_expect(parties_are(a, "Estonia", "Lithuania"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Estonia", "Lithuania"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -312,7 +331,8 @@ Test(extract_facts, parties_of_small_island_states)
         "2025.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Pacific Seasonal Labour Treaty");
-    cr_expect(parties_are(a, "Tuvalu", "Tonga"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Tuvalu", "Tonga"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -323,7 +343,8 @@ Test(extract_facts, country_in_a_geographic_name_is_not_a_party)
         "Memorandum in Hanoi on 30 January 2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Coast Guard Cooperation Memorandum");
-    cr_expect(parties_are(a, "Philippines", "Vietnam"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Philippines", "Vietnam"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -337,8 +358,10 @@ Test(extract_facts, generic_mention_joins_the_named_agreement)
         "Australian lithium refining.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Critical Minerals Investment Partnership Agreement");
-    cr_expect_eq(count(ex, "agreements"), 1, "one agreement: %s", json_brief(json_object_get(ex, "agreements")));
-    cr_expect(evidence_has(a, NULL, text, "10-year pact"), "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    cr_expect_eq(count(ex, "agreements"), 1, "one agreement: %s",
+                 json_brief(json_object_get(ex, "agreements")));
+    cr_expect(evidence_has(a, NULL, text, "10-year pact"), "evidence: %s",
+              json_brief(json_object_get(a, "evidence")));
     cr_expect_str_eq(field_str(a, "signed"), "2025-05-05");
     json_decref(ex);
 }
@@ -353,7 +376,8 @@ Test(extract_facts, generic_signing_without_a_name_stands_alone)
     json_t *ex = extract_text(text);
     cr_expect_eq(count(ex, "agreements"), 1, "%s", json_brief(json_object_get(ex, "agreements")));
     const json_t *a = must_agreement(ex, "accord");
-    cr_expect(parties_are(a, "Zambia", "Finland"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Zambia", "Finland"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     cr_expect_null(field_str(a, "signed"), "Thursday has no reference date here: %s",
                    json_brief(json_object_get(a, "signed")));
     json_decref(ex);
@@ -366,7 +390,8 @@ Test(extract_facts, a_demonym_after_the_place_is_still_a_party)
         "Indian mines ministry said.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "minerals pact");
-    cr_expect(parties_are(a, "India", "Australia"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "India", "Australia"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "signed"), "2025-05-05");
     cr_expect_str_eq(field_str(a, "place"), "Canberra");
     json_decref(ex);
@@ -390,8 +415,10 @@ Test(extract_facts, initiative_in_quotes_is_not_an_agreement)
         "Zambia and Finland signed a copper accord on Thursday that fits the government's "
         "“Make in Zambia” framework and the “Beneficiation First Policy” of 2023.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_agreement(ex, "Make in Zambia"), "%s", json_brief(json_object_get(ex, "agreements")));
-    cr_expect_null(find_agreement(ex, "Beneficiation First"), "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_null(find_agreement(ex, "Make in Zambia"), "%s",
+                   json_brief(json_object_get(ex, "agreements")));
+    cr_expect_null(find_agreement(ex, "Beneficiation First"), "%s",
+                   json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
 
@@ -554,9 +581,11 @@ Test(extract_facts, spoke_to_is_a_call)
         "Arakawa by phone on 2 August 2023 about air defence.\n";
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Andrei Popescu", "Kenji Arakawa");
-    cr_expect(contains_ci(field_str(m, "rule"), "call"), "rule: %s", json_brief(json_object_get(m, "rule")));
+    cr_expect(contains_ci(field_str(m, "rule"), "call"), "rule: %s",
+              json_brief(json_object_get(m, "rule")));
     cr_expect_str_eq(field_str(m, "date"), "2023-08-02");
-    cr_expect_null(field_str(m, "place"), "a call has no place: %s", json_brief(json_object_get(m, "place")));
+    cr_expect_null(field_str(m, "place"), "a call has no place: %s",
+                   json_brief(json_object_get(m, "place")));
     json_decref(ex);
 }
 
@@ -595,7 +624,8 @@ Test(extract_facts, video_call_is_a_call_without_place)
         "Minister Tobias Engel on 2 July 2025.\n";
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Dewi Kusumawati", "Tobias Engel");
-    cr_expect(contains_ci(field_str(m, "rule"), "call"), "rule: %s", json_brief(json_object_get(m, "rule")));
+    cr_expect(contains_ci(field_str(m, "rule"), "call"), "rule: %s",
+              json_brief(json_object_get(m, "rule")));
     cr_expect_str_eq(field_str(m, "date"), "2025-07-02");
     cr_expect_null(field_str(m, "place"), "place: %s", json_brief(json_object_get(m, "place")));
     json_decref(ex);
@@ -719,7 +749,8 @@ Test(extract_facts, relative_date_without_reference_stays_unresolved)
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Sita Gurung", "Nasrin Chowdhury");
     cr_expect_null(field_str(m, "date"), "date: %s", json_brief(json_object_get(m, "date")));
-    cr_expect(json_is_true(json_object_get(m, "date_relative")), "date_relative: %s", json_brief(m));
+    cr_expect(json_is_true(json_object_get(m, "date_relative")), "date_relative: %s",
+              json_brief(m));
     json_decref(ex);
 }
 
@@ -754,12 +785,12 @@ Test(extract_facts, every_fact_says_how_it_was_found)
         cr_expect_geq(json_array_size(list), 1, "no %s: %s", KINDS[k], json_brief(ex));
         size_t i;
         json_t *f;
-        json_array_foreach(list, i, f)
-        {
+        json_array_foreach(list, i, f) {
             const char *rule = field_str(f, "rule");
             double conf = json_number_value(json_object_get(f, "confidence"));
             cr_expect(rule && *rule, "%s without a rule: %s", KINDS[k], json_brief(f));
-            cr_expect(conf > 0.0 && conf <= 1.0, "%s confidence %g: %s", KINDS[k], conf, json_brief(f));
+            cr_expect(conf > 0.0 && conf <= 1.0, "%s confidence %g: %s", KINDS[k], conf,
+                      json_brief(f));
             cr_expect_geq(json_array_size(json_object_get(f, "evidence")), 1, "%s", json_brief(f));
         }
     }

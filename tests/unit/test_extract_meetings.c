@@ -14,7 +14,8 @@
 static const json_t *must_meeting(const json_t *ex, const char *a, const char *b)
 {
     const json_t *m = find_meeting(ex, a, b);
-    cr_assert_not_null(m, "no meeting of %s and %s: %s", a, b, json_brief(json_object_get(ex, "meetings")));
+    cr_assert_not_null(m, "no meeting of %s and %s: %s", a, b,
+                       json_brief(json_object_get(ex, "meetings")));
     return m;
 }
 
@@ -35,7 +36,8 @@ Test(extract_meetings, those_present_at_the_talks_are_no_participants)
     json_t *ex = extract_text(text);
     cr_expect_null(find_meeting(ex, "Boateng", "Mensah"), "those present met nobody: %s",
                    json_brief(json_object_get(ex, "meetings")));
-    cr_expect_null(find_meeting(ex, "Mensah", "Owusu"), "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Mensah", "Owusu"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
 
@@ -67,11 +69,13 @@ Test(extract_meetings, counterparts_of_several_countries_are_met_one_by_one)
     const json_t *a = must_meeting(ex, "Kamau", "Okello");
     const json_t *b = must_meeting(ex, "Kamau", "Mushi");
     const json_t *c = must_meeting(ex, "Kamau", "Habimana");
-    cr_expect(a != b && b != c && a != c, "one meeting each: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(a != b && b != c && a != c, "one meeting each: %s",
+              json_brief(json_object_get(ex, "meetings")));
     cr_expect_eq(json_array_size(json_object_get(b, "participants")), 2, "%s", json_brief(b));
-    cr_expect_null(find_meeting(ex, "Okello", "Mushi"), "%s", json_brief(json_object_get(ex, "meetings")));
-    cr_expect_null(field_str(a, "place"), "on the sidelines of an event the dateline says nothing of: %s",
-                   json_brief(a));
+    cr_expect_null(find_meeting(ex, "Okello", "Mushi"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(field_str(a, "place"),
+                   "on the sidelines of an event the dateline says nothing of: %s", json_brief(a));
     json_decref(ex);
 }
 
@@ -110,9 +114,11 @@ Test(extract_meetings, a_visit_praised_by_others_is_the_visitors_meeting)
         "President Franz Huber's visit to Slovenia to meet with Slovenian President Maja Zupan.\n";
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Huber", "Zupan");
-    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "the speakers took no part: %s", json_brief(m));
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2,
+                 "the speakers took no part: %s", json_brief(m));
     cr_expect_str_eq(field_str(m, "place"), "Slovenia");
-    cr_expect_null(find_meeting(ex, "Novak", "Huber"), "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Novak", "Huber"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
 
@@ -152,7 +158,8 @@ Test(extract_meetings, welcomed_called_on_courtesy_call_and_talked_with)
         "Kathmandu on 9 May 2024.\n";
     ex = extract_text(called_on);
     const json_t *m = must_meeting(ex, "Rao", "Thapa");
-    cr_expect_not(contains_ci(field_str(m, "rule"), "call"), "calling on is meeting in person: %s", json_brief(m));
+    cr_expect_not(contains_ci(field_str(m, "rule"), "call"), "calling on is meeting in person: %s",
+                  json_brief(m));
     cr_expect_str_eq(field_str(m, "place"), "Kathmandu");
     json_decref(ex);
     static const char courtesy[] =
@@ -212,8 +219,8 @@ Test(extract_meetings, venue_with_its_city_and_a_place_inside_a_quotation)
         "Tuesday.\n";
     ex = extract_text(quoted);
     m = must_meeting(ex, "Phiri", "Banda");
-    cr_expect_str_eq(field_str(m, "place"), "Lusaka", "the quotation's Africa is no place of the meeting: %s",
-                     json_brief(m));
+    cr_expect_str_eq(field_str(m, "place"), "Lusaka",
+                     "the quotation's Africa is no place of the meeting: %s", json_brief(m));
     json_decref(ex);
 }
 
@@ -233,7 +240,8 @@ Test(extract_meetings, a_palace_is_in_the_dateline_city_unless_they_travelled)
         "During the meeting at the White House, both sides reviewed bilateral relations.\n";
     ex = extract_text(abroad);
     m = must_meeting(ex, "Tamim", "Carter");
-    cr_expect_str_eq(field_str(m, "place"), "White House", "the dateline is not where they met: %s", json_brief(m));
+    cr_expect_str_eq(field_str(m, "place"), "White House", "the dateline is not where they met: %s",
+                     json_brief(m));
     json_decref(ex);
 }
 
@@ -302,7 +310,8 @@ Test(extract_meetings, patronymic_names_are_whole_and_a_king_is_not_a_father)
     const json_t *m = must_meeting(ex, "Khalid Bin Ahmed Bin Rashid", "Salem Al Sabah");
     cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "%s", json_brief(m));
     size_t rashids = count_people(ex, "Rashid");
-    cr_expect_eq(rashids, 2, "the king is not the minister's father's name: %s", json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(rashids, 2, "the king is not the minister's father's name: %s",
+                 json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
 
@@ -317,7 +326,8 @@ Test(extract_meetings, a_photo_caption_is_no_meeting)
         "Icelandic Foreign Minister Gunnar Olafsson and Danish Foreign Minister Lars Holm are "
         "pictured at the talks.\n";
     json_t *ex = extract_text(text);
-    cr_expect_eq(meetings(ex), 0, "a picture tells no meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(meetings(ex), 0, "a picture tells no meeting: %s",
+                 json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
 
@@ -372,7 +382,8 @@ Test(extract_meetings, a_bilateral_as_a_noun_and_in_the_company_of)
     must_meeting(ex, "Dahl", "Virtanen");
     json_decref(ex);
     ex = extract_text(trade);
-    cr_expect_eq(meetings(ex), 0, "bilateral trade is no meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(meetings(ex), 0, "bilateral trade is no meeting: %s",
+                 json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
 
@@ -387,9 +398,11 @@ Test(extract_meetings, attended_by_is_no_participation_and_exchanged_views_meets
         "\n"
         "Vargas also conferred with Ecuadorian President Daniel Noboa Azin.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_meeting(ex, "Quispe", "Salas"), "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Quispe", "Salas"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
     const json_t *m = must_meeting(ex, "Vargas", "Arce Mamani");
-    cr_expect(contains_ci(field_str(m, "occasion"), "Andean"), "occasion: %s", json_brief(json_object_get(m, "occasion")));
+    cr_expect(contains_ci(field_str(m, "occasion"), "Andean"), "occasion: %s",
+              json_brief(json_object_get(m, "occasion")));
     must_meeting(ex, "Vargas", "Noboa");
     json_decref(ex);
 }
@@ -413,7 +426,8 @@ Test(extract_meetings, signing_with_a_leader_meets_and_witnessed_signings_do_not
     const json_t *a = find_agreement(ex, "Joint Declaration for Border Health");
     cr_assert_not_null(a, "%s", json_brief(json_object_get(ex, "agreements")));
     cr_expect_str_eq(field_str(a, "signed"), "2021-12-02");
-    cr_expect(has_signatory(a, "Mario Vega"), "signatories: %s", json_brief(json_object_get(a, "signatories")));
+    cr_expect(has_signatory(a, "Mario Vega"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
     ex = extract_text(witnessed);
     cr_expect_null(find_meeting(ex, "Prado", "Mora"), "officials signing for their leaders: %s",
@@ -466,8 +480,10 @@ Test(extract_meetings, the_place_never_comes_from_a_headline_read_as_a_dateline)
         "Petar Novak said the talks had covered energy.\n";
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Novak", "Kiss");
-    cr_expect(equals_ci(field_str(m, "place"), "Belgrade"), "place: %s", json_brief(json_object_get(m, "place")));
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(m, "place"), "Belgrade"), "place: %s",
+              json_brief(json_object_get(m, "place")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -481,7 +497,8 @@ Test(extract_meetings, bilateral_talks_with_several_are_one_meeting_each)
     cr_expect_eq(meetings(ex), 3, "%s", json_brief(json_object_get(ex, "meetings")));
     const json_t *m = must_meeting(ex, "Bekele", "Farah");
     cr_expect(!has_participant(m, "Tamm"), "%s", json_brief(m));
-    cr_expect(equals_ci(field_str(m, "place"), "Addis Ababa"), "place: %s", json_brief(json_object_get(m, "place")));
+    cr_expect(equals_ci(field_str(m, "place"), "Addis Ababa"), "place: %s",
+              json_brief(json_object_get(m, "place")));
     must_meeting(ex, "Bekele", "Ben Ali");
     must_meeting(ex, "Bekele", "Tamm");
     json_decref(ex);

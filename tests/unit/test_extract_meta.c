@@ -28,9 +28,11 @@ Test(extract_meta, headline_by_byline_and_wire_dateline)
         "\n"
         "The data will be stored in Lisbon and Mindelo from 2025.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Portugal and Cape Verde agree to share ocean buoy data");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Portugal and Cape Verde agree to share ocean buoy data");
     cr_expect_str_eq(field_str(ex, "byline"), "Inês Carvalho");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Lisbon"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Lisbon"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -44,11 +46,14 @@ Test(extract_meta, all_caps_byline_without_by)
         "DAKAR — Senegal on Thursday opened bidding for survey rights over four offshore wind "
         "blocks off the Grande Côte, the energy ministry said.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Senegal opens bidding for offshore wind survey blocks");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Senegal opens bidding for offshore wind survey blocks");
     cr_expect(same_words(field_str(ex, "byline"), "Mariama Diallo"), "byline: %s",
               json_brief(json_object_get(ex, "byline")));
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Dakar"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
-    cr_expect_null(find_person(ex, "Grande"), "a place is no person: %s", json_brief(json_object_get(ex, "people")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Dakar"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(find_person(ex, "Grande"), "a place is no person: %s",
+                   json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
 
@@ -78,7 +83,8 @@ Test(extract_meta, name_in_city_byline)
         "Port authorities in Rotterdam and Aarhus have agreed a common standard for shore "
         "power, so that ferries can plug in at either end of the route.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Dutch and Danish ports agree on shore-power standard");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Dutch and Danish ports agree on shore-power standard");
     cr_expect_str_eq(field_str(ex, "byline"), "Lotte de Vries");
     cr_expect_null(field_str(ex, "dateline"), "the body opens with a sentence, not a dateline: %s",
                    json_brief(json_object_get(ex, "dateline")));
@@ -127,7 +133,8 @@ Test(extract_meta, crlf_line_endings_stay_out_of_metadata)
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "title"), "Zambia and Finland sign copper smelting accord");
     cr_expect_str_eq(field_str(ex, "byline"), "Chanda Mulenga");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Lusaka"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Lusaka"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -139,7 +146,8 @@ Test(extract_meta, no_title_when_article_opens_with_a_sentence)
         "\n"
         "The treaty still needs the approval of both parliaments.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(field_str(ex, "title"), "a paragraph is not a headline: %s", json_brief(json_object_get(ex, "title")));
+    cr_expect_null(field_str(ex, "title"), "a paragraph is not a headline: %s",
+                   json_brief(json_object_get(ex, "title")));
     cr_expect_null(field_str(ex, "byline"));
     cr_expect_null(field_str(ex, "dateline"));
     json_decref(ex);
@@ -155,7 +163,8 @@ Test(extract_meta, dateline_with_em_dash)
         "NAIROBI — Kenya will list its first sovereign green bond on both the Nairobi and London "
         "exchanges, Treasury Cabinet Secretary Njeri Wambugu said on Wednesday.\n";
     json_t *ex = extract_text(text);
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     cr_expect_str_eq(field_str(ex, "title"), "Kenya to list green bonds in Nairobi and London");
     json_decref(ex);
 }
@@ -180,7 +189,8 @@ Test(extract_meta, wire_dateline_date_sets_the_article_date)
         "BANGKOK, 2024-02-09 (Reuters) – Thai Commerce Minister Anan Srisuk met Cambodian "
         "Commerce Minister Sok Dara in Aranyaprathet on Thursday to reopen the border market.\n";
     json_t *ex = extract_text(text);
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Bangkok"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Bangkok"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     cr_expect_str_eq(field_str(ex, "published"), "2024-02-09");
     const json_t *m = find_meeting(ex, "Anan", "Sok Dara");
     cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
@@ -197,8 +207,10 @@ Test(extract_meta, live_headline_is_not_a_dateline)
         "Health ministers from more than 120 countries arrived in Geneva on Monday for the "
         "final round of negotiations.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Live: Ministers gather in Geneva for pandemic treaty talks");
-    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Live: Ministers gather in Geneva for pandemic treaty talks");
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -212,9 +224,11 @@ Test(extract_meta, analysis_label_is_not_a_dateline)
         "Four governments signed up to the dams deal, but none agreed to share real-time "
         "river-flow data.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Analysis: Why the Mekong dams deal will be hard to enforce");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Analysis: Why the Mekong dams deal will be hard to enforce");
     cr_expect_str_eq(field_str(ex, "byline"), "Somchai Phanthavong");
-    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -231,7 +245,8 @@ Test(extract_meta, published_line_dates_the_article)
         "Riga today to sign the joint purchase order.\n";
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "title"), "Estonia and Latvia agree joint ammunition purchase");
-    cr_expect_null(field_str(ex, "byline"), "a timestamp is no byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect_null(field_str(ex, "byline"), "a timestamp is no byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
     cr_expect_str_eq(field_str(ex, "published"), "2024-06-12");
     const json_t *m = find_meeting(ex, "Tamm", "Bērziņa");
     cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
@@ -249,7 +264,8 @@ Test(extract_meta, updated_timestamp_under_byline)
         "Mexican Foreign Secretary Rosa Villaseñor and Guatemalan Foreign Minister Héctor Cojtí "
         "signed the arrangement on Wednesday in Tapachula.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Mexico and Guatemala sign migration corridor arrangement");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Mexico and Guatemala sign migration corridor arrangement");
     cr_expect_str_eq(field_str(ex, "byline"), "Alejandra Ruiz");
     cr_expect_str_eq(field_str(ex, "published"), "2024-03-21");
     cr_expect_null(find_person(ex, "Updated"));
@@ -273,8 +289,8 @@ Test(extract_meta, image_markup_and_caption_yield_nothing)
     json_t *ex = extract_text(text);
     cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 0, "quotes: %s",
                  json_brief(json_object_get(ex, "quotes")));
-    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0, "a caption reports no meeting: %s",
-                 json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0,
+                 "a caption reports no meeting: %s", json_brief(json_object_get(ex, "meetings")));
     cr_expect(equals_ci(field_str(ex, "dateline"), "Montevideo"), "dateline: %s",
               json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
@@ -313,7 +329,8 @@ Test(extract_meta, also_read_line_with_single_marks_is_not_a_quote)
         "Samoan Labour Minister Fiame Tuilagi said: “Every worker will come home with savings "
         "and new skills.”\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_quote(ex, "should not have to leave"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_quote(ex, "should not have to leave"), "quotes: %s",
+                   json_brief(json_object_get(ex, "quotes")));
     const json_t *q = find_quote(ex, "come home with savings");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
     cr_expect_str_eq(speaker_name(q), "Fiame Tuilagi");
@@ -341,7 +358,8 @@ Test(extract_meta, leave_a_reply_and_share_lines_are_furniture)
                  json_brief(json_object_get(ex, "quotes")));
     cr_expect_null(find_person(ex, "Reply"));
     cr_expect_null(find_person(ex, "Share"));
-    cr_expect_null(find_agreement(ex, "rail"), "agreements: %s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_null(find_agreement(ex, "rail"), "agreements: %s",
+                   json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
 
@@ -385,8 +403,8 @@ Test(extract_meta, evidence_never_leaves_the_text)
               json_brief(json_object_get(a, "evidence")));
     const json_t *q = find_quote(ex, "is a bridge");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect(evidence_is(q, NULL, text, "Bu boru hattı — this pipeline — is a bridge,"), "evidence: %s",
-              json_brief(json_object_get(q, "evidence")));
+    cr_expect(evidence_is(q, NULL, text, "Bu boru hattı — this pipeline — is a bridge,"),
+              "evidence: %s", json_brief(json_object_get(q, "evidence")));
     json_decref(ex);
 }
 
@@ -402,11 +420,13 @@ Test(extract_meta, table_furniture_and_wire_byline_run_into_the_dateline)
         "Chilean Foreign Minister Andrés Valdivia on Monday to discuss the Pacific fisheries "
         "quota. \"The sea does not know borders,\" Quispe said after the talks.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(field_str(ex, "title"), "table furniture is no headline: %s", json_brief(json_object_get(ex, "title")));
+    cr_expect_null(field_str(ex, "title"), "table furniture is no headline: %s",
+                   json_brief(json_object_get(ex, "title")));
     cr_expect_str_eq(field_str(ex, "byline"), "Staff Writers");
     cr_expect_str_eq(field_str(ex, "dateline"), "Lima");
     cr_expect_str_eq(field_str(ex, "published"), "2019-08-12");
-    cr_expect_null(find_person(ex, "Staff"), "a byline is no person: %s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_person(ex, "Staff"), "a byline is no person: %s",
+                   json_brief(json_object_get(ex, "people")));
     const json_t *m = find_meeting(ex, "Quispe", "Valdivia");
     cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
     cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "%s", json_brief(m));
@@ -430,7 +450,8 @@ Test(extract_meta, breadcrumb_lines_are_no_headline_and_a_dated_byline_dates_the
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "title"), "Nepal and Bhutan agree on hydropower survey");
     cr_expect_str_eq(field_str(ex, "byline"), "KT");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Kathmandu"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Kathmandu"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     cr_expect_str_eq(field_str(ex, "published"), "2021-02-14");
     const json_t *m = find_meeting(ex, "Adhikari", "Wangmo");
     cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
@@ -454,7 +475,8 @@ Test(extract_meta, dateline_after_a_standfirst_and_a_caption)
         "counterpart Gloria Benítez met on Tuesday at the Executive Tower and agreed to share "
         "the cost of dredging.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Uruguay and Paraguay agree to dredge the river together");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Uruguay and Paraguay agree to dredge the river together");
     cr_expect_str_eq(field_str(ex, "byline"), "Laura Pereira");
     cr_expect_str_eq(field_str(ex, "dateline"), "Montevideo");
     cr_expect_str_eq(field_str(ex, "published"), "2022-06-07");
@@ -478,7 +500,8 @@ Test(extract_meta, page_date_ad_and_section_above_the_headline_and_a_desk_credit
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "title"), "Norway, Chile sign polar research pact");
     cr_expect_str_eq(field_str(ex, "byline"), "Fjord Times Desk The Nordic Wire");
-    cr_expect_str_eq(field_str(ex, "published"), "2025-10-16", "the credit's date, not the page's: %s",
+    cr_expect_str_eq(field_str(ex, "published"), "2025-10-16",
+                     "the credit's date, not the page's: %s",
                      json_brief(json_object_get(ex, "published")));
     const json_t *m = find_meeting(ex, "Dahl", "Rojas");
     cr_assert_not_null(m, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
@@ -503,7 +526,8 @@ Test(extract_meta, headline_printed_twice_around_a_caption_and_a_capital_datelin
         "DOHA: Qatar and Japan signed agreements on energy and port logistics on Sunday.\n";
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "title"), "Qatar, Japan sign agreements on energy and ports");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Doha"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Doha"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     cr_expect_str_eq(field_str(ex, "published"), "2024-03-04");
     json_decref(ex);
 }
@@ -514,7 +538,8 @@ Test(extract_meta, date_prefix_before_the_dateline)
         " date 2024-11-05 BISHKEK – The presidents of Kyrgyzstan and Kazakhstan opened a new "
         "border crossing on November 4.\n";
     json_t *ex = extract_text(text);
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Bishkek"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Bishkek"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     cr_expect_str_eq(field_str(ex, "published"), "2024-11-05");
     cr_expect_null(field_str(ex, "title"));
     json_decref(ex);
@@ -526,13 +551,15 @@ Test(extract_meta, agency_datelines_with_a_slash_credit_and_an_abbreviated_month
         "MINSK, March 14. /BelTA/. Belarusian Prime Minister Ivan Karpenko met Armenian Deputy "
         "Prime Minister Lilit Hakobyan on Thursday.\n";
     json_t *ex = extract_text(slash);
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Minsk"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Minsk"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     cr_expect_null(find_person(ex, "BelTA"));
     json_decref(ex);
     static const char abbreviated[] =
         "BAKU, Dec. 20 (APA) – Azerbaijan and Georgia signed a rail freight protocol on Friday.\n";
     ex = extract_text(abbreviated);
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Baku"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Baku"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -550,7 +577,8 @@ Test(extract_meta, press_release_title_is_the_headline_not_the_issuing_office)
         "Estonian Foreign Minister Kadri Tamm and Moldovan Foreign Minister Ion Rusu signed a "
         "memorandum on digital identity today.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Estonia and Moldova sign memorandum on digital identity");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Estonia and Moldova sign memorandum on digital identity");
     cr_expect_str_eq(field_str(ex, "dateline"), "Tallinn");
     json_decref(ex);
 }
@@ -577,12 +605,12 @@ Test(extract_meta, name_and_city_byline_and_a_closing_name_byline)
     ex = extract_text(closing);
     cr_expect_str_eq(field_str(ex, "byline"), "Mere Tuilagi");
     json_decref(ex);
-    static const char not_a_credit[] =
-        "Kenya, Ethiopia\n"
-        "\n"
-        "Kenya and Ethiopia opened a new road link on Monday.\n";
+    static const char not_a_credit[] = "Kenya, Ethiopia\n"
+                                       "\n"
+                                       "Kenya and Ethiopia opened a new road link on Monday.\n";
     ex = extract_text(not_a_credit);
-    cr_expect_null(field_str(ex, "byline"), "two countries are no byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect_null(field_str(ex, "byline"), "two countries are no byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
 
@@ -595,7 +623,8 @@ Test(extract_meta, a_speaker_label_in_capitals_is_no_dateline)
         "\n"
         "HOST: Good evening. Chad and Niger renewed a pact on seasonal grazing corridors today.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -673,7 +702,8 @@ Test(extract_meta, capitals_by_colon_is_byline_not_dateline)
     json_t *ex = extract_text(text);
     cr_expect(same_words(field_str(ex, "byline"), "JOSEPH CAMILLERI"), "byline: %s",
               json_brief(json_object_get(ex, "byline")));
-    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
     cr_expect_str_eq(field_str(ex, "title"), "Malta and Tunisia sign ferry safety memorandum");
     json_decref(ex);
 }
@@ -688,7 +718,8 @@ Test(extract_meta, dateline_with_its_country_and_a_date_after_the_dash)
         "Nairobi, KENYA - 21st October 2023 - Kenyan Interior Minister Peter Kamau met Rwandan "
         "Interior Minister Alice Uwase on Tuesday.\n";
     json_t *ex = extract_text(text);
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     const json_t *m = find_meeting(ex, "Kamau", "Uwase");
     cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
     cr_expect_str_eq(field_str(m, "place"), "Nairobi");
@@ -704,11 +735,13 @@ Test(extract_meta, dateline_place_and_country_no_date)
         "BAGHDAD, Iraq \xE2\x80\x94 Iraqi Water Minister Sami Hadi met Jordanian Water Minister Omar Saleh "
         "on Tuesday.\n";
     json_t *ex = extract_text(text);
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Baghdad"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Baghdad"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     const json_t *m = find_meeting(ex, "Hadi", "Saleh");
     cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
     /* neither the article nor the meeting is dated: the news is the dateline's */
-    cr_expect(equals_ci(field_str(m, "place"), "Baghdad"), "place: %s", json_brief(json_object_get(m, "place")));
+    cr_expect(equals_ci(field_str(m, "place"), "Baghdad"), "place: %s",
+              json_brief(json_object_get(m, "place")));
     json_decref(ex);
 }
 
@@ -719,7 +752,8 @@ Test(extract_meta, a_comma_after_the_place_that_is_no_country_is_no_dateline)
         "\n"
         "Officials, Ministers \xE2\x80\x94 all of them \xE2\x80\x94 met in Amman on Tuesday.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(field_str(ex, "dateline"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -741,8 +775,10 @@ Test(extract_meta, section_colon_headline_printed_twice)
         "\n"
         "(Reporting by Lucia Benitez; Editing by Mark Ellis)\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay sign river transport memorandum");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Asuncion"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Bolivia and Paraguay sign river transport memorandum");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Asuncion"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
     json_decref(ex);
 }
@@ -766,7 +802,8 @@ Test(extract_meta, from_name_in_city_and_published_by)
     json_decref(ex);
     ex = extract_text(published);
     cr_expect_str_eq(field_str(ex, "byline"), "Lucia Benitez");
-    cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay sign river transport memorandum");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Bolivia and Paraguay sign river transport memorandum");
     json_decref(ex);
 }
 
@@ -777,7 +814,8 @@ Test(extract_meta, closing_agency_is_the_byline_unless_the_dateline_credits_it)
         "\n"
         "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n"
         "\n"
-        "\xE2\x80\x94" "AFP\n";
+        "\xE2\x80\x94"
+        "AFP\n";
     static const char credited[] =
         "Bolivia and Paraguay sign river transport memorandum\n"
         "\n"
@@ -790,15 +828,18 @@ Test(extract_meta, closing_agency_is_the_byline_unless_the_dateline_credits_it)
         "\n"
         "Bolivia and Paraguay signed a memorandum of understanding on river transport on Tuesday.\n"
         "\n"
-        "\xE2\x80\x94" " END\n";
+        "\xE2\x80\x94"
+        " END\n";
     json_t *ex = extract_text(closing);
     cr_expect_str_eq(field_str(ex, "byline"), "AFP");
     json_decref(ex);
     ex = extract_text(credited);
-    cr_expect_null(field_str(ex, "byline"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
     ex = extract_text(ends);
-    cr_expect_null(field_str(ex, "byline"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
 
@@ -815,8 +856,9 @@ Test(extract_meta, a_gallery_headline_and_a_closing_by_line)
         "\n"
         "By Rosa Quispe, Presidential Correspondent\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"),
-                     "Photos: Chilean President arrives in Lima and is welcomed by the Peruvian President");
+    cr_expect_str_eq(
+        field_str(ex, "title"),
+        "Photos: Chilean President arrives in Lima and is welcomed by the Peruvian President");
     cr_expect_str_eq(field_str(ex, "byline"), "Rosa Quispe");
     json_decref(ex);
 }
@@ -836,9 +878,12 @@ Test(extract_meta, an_agency_line_above_a_country_labelled_headline)
         "\n"
         "Nairobi \xE2\x80\x94 President Amani Otieno hosted three regional leaders in Nairobi today.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Kenya: President Hosts Regional Leaders for Lake Talks");
-    cr_expect(contains_ci(field_str(ex, "byline"), "Kenya News Agency"), "byline: %s", json_brief(json_object_get(ex, "byline")));
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Kenya: President Hosts Regional Leaders for Lake Talks");
+    cr_expect(contains_ci(field_str(ex, "byline"), "Kenya News Agency"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Nairobi"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -855,9 +900,11 @@ Test(extract_meta, a_speaker_labelled_headline_is_kept_whole_and_author_line)
         "\n"
         "BELGRADE - Serbian President Petar Novak met Hungarian Prime Minister Zoltan Kiss in Belgrade.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Novak: Talks with the Hungarian premier covered energy and transit");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Novak: Talks with the Hungarian premier covered energy and transit");
     cr_expect_str_eq(field_str(ex, "byline"), "Tanjug");
-    cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Belgrade"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -884,7 +931,8 @@ Test(extract_meta, furniture_above_the_page_stamp_and_a_dated_credit)
     json_decref(ex);
     ex = extract_text(dated);
     cr_expect_null(field_str(ex, "title"), "title: %s", json_brief(json_object_get(ex, "title")));
-    cr_expect(contains_ci(field_str(ex, "byline"), "Caribbean Daily"), "byline: %s", json_brief(json_object_get(ex, "byline")));
+    cr_expect(contains_ci(field_str(ex, "byline"), "Caribbean Daily"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
     cr_expect_str_eq(field_str(ex, "published"), "2023-09-13");
     json_decref(ex);
 }

@@ -17,15 +17,18 @@
 
 /* Asserts that the extraction has a quote containing `needle` whose text is `words` (as
  * words) and whose speaker is `speaker` (NULL: unknown). */
-static void expect_quote(const json_t *ex, const char *needle, const char *words, const char *speaker)
+static void expect_quote(const json_t *ex, const char *needle, const char *words,
+                         const char *speaker)
 {
     const json_t *q = find_quote(ex, needle);
-    cr_assert_not_null(q, "no quote with \"%s\": %s", needle, json_brief(json_object_get(ex, "quotes")));
+    cr_assert_not_null(q, "no quote with \"%s\": %s", needle,
+                       json_brief(json_object_get(ex, "quotes")));
     if (words)
         cr_expect(same_words(field_str(q, "text"), words), "text: %s", field_str(q, "text"));
     if (speaker)
-        cr_expect(speaker_name(q) && strcmp(speaker_name(q), speaker) == 0, "speaker of \"%s\": %s (expected %s)",
-                  needle, json_brief(json_object_get(q, "speaker")), speaker);
+        cr_expect(speaker_name(q) && strcmp(speaker_name(q), speaker) == 0,
+                  "speaker of \"%s\": %s (expected %s)", needle,
+                  json_brief(json_object_get(q, "speaker")), speaker);
     else
         cr_expect_null(speaker_name(q), "speaker of \"%s\" should be unknown: %s", needle,
                        json_brief(json_object_get(q, "speaker")));
@@ -39,12 +42,14 @@ Test(extract_quotes, curly_quote_first_said_title_name)
         "“We will open the Busia crossing around the clock by June,” said Ugandan Trade "
         "Minister Grace Akello.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "Busia crossing", "We will open the Busia crossing around the clock by June", "Grace Akello");
+    expect_quote(ex, "Busia crossing", "We will open the Busia crossing around the clock by June",
+                 "Grace Akello");
     const json_t *q = find_quote(ex, "Busia crossing");
     cr_expect_str_eq(field_str(q, "cue"), "said");
     const json_t *p = find_person(ex, "Grace Akello");
     cr_assert_not_null(p);
-    cr_expect(contains_ci(field_str(p, "title"), "Trade Minister"), "title: %s", json_brief(json_object_get(p, "title")));
+    cr_expect(contains_ci(field_str(p, "title"), "Trade Minister"), "title: %s",
+              json_brief(json_object_get(p, "title")));
     json_decref(ex);
 }
 
@@ -55,7 +60,8 @@ Test(extract_quotes, curly_quote_first_name_said)
         "\n"
         "“Trucks wait four days here. That has to end,” Akello said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "Trucks wait four days", "Trucks wait four days here. That has to end", "Grace Akello");
+    expect_quote(ex, "Trucks wait four days", "Trucks wait four days here. That has to end",
+                 "Grace Akello");
     json_decref(ex);
 }
 
@@ -66,7 +72,8 @@ Test(extract_quotes, straight_double_marks)
         "\n"
         "\"We have waited twenty years for this line,\" Kowalczyk told the crowd at the depot.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "waited twenty years", "We have waited twenty years for this line", "Ewa Kowalczyk");
+    expect_quote(ex, "waited twenty years", "We have waited twenty years for this line",
+                 "Ewa Kowalczyk");
     json_decref(ex);
 }
 
@@ -79,7 +86,8 @@ Test(extract_quotes, british_single_marks)
         "she told MPs on Wednesday.\n";
     json_t *ex = extract_text(text);
     expect_quote(ex, "not going to be rushed",
-                 "We are not going to be rushed into signing something that hurts British farmers", "Fiona Gallagher");
+                 "We are not going to be rushed into signing something that hurts British farmers",
+                 "Fiona Gallagher");
     json_decref(ex);
 }
 
@@ -90,8 +98,10 @@ Test(extract_quotes, apostrophes_do_not_open_or_close_single_quotes)
         "\n"
         "‘It's the government's job to listen, and we're listening,’ Kavanagh said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "job to listen", "It's the government's job to listen, and we're listening", "Siobhán Kavanagh");
-    cr_expect_null(find_quote(ex, "s Agriculture"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    expect_quote(ex, "job to listen", "It's the government's job to listen, and we're listening",
+                 "Siobhán Kavanagh");
+    cr_expect_null(find_quote(ex, "s Agriculture"), "quotes: %s",
+                   json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
 
@@ -101,10 +111,12 @@ Test(extract_quotes, nested_quote_stays_inside_the_outer_one)
         "“When the ministry told us ‘the money is on its way,’ we believed them. We are still "
         "waiting,” said Adebayo Ogunleye, who leads the cassava growers' union.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "We are still waiting",
-                 "When the ministry told us the money is on its way, we believed them. We are still waiting",
-                 "Adebayo Ogunleye");
-    cr_expect_eq(count_quotes(ex, "money is on its way"), 1, "the inner quote is part of the outer one: %s",
+    expect_quote(
+        ex, "We are still waiting",
+        "When the ministry told us the money is on its way, we believed them. We are still waiting",
+        "Adebayo Ogunleye");
+    cr_expect_eq(count_quotes(ex, "money is on its way"), 1,
+                 "the inner quote is part of the outer one: %s",
                  json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
@@ -117,8 +129,10 @@ Test(extract_quotes, quote_split_around_she_said)
         "“The reef is bleaching faster every year,” she said, “and we are running out of time "
         "to save it.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "bleaching faster", "The reef is bleaching faster every year", "Leilani Kahale");
-    expect_quote(ex, "running out of time", "and we are running out of time to save it", "Leilani Kahale");
+    expect_quote(ex, "bleaching faster", "The reef is bleaching faster every year",
+                 "Leilani Kahale");
+    expect_quote(ex, "running out of time", "and we are running out of time to save it",
+                 "Leilani Kahale");
     json_decref(ex);
 }
 
@@ -139,10 +153,11 @@ Test(extract_quotes, multi_paragraph_quote_after_colon_intro)
                  "The cables under the Kattegat carry our electricity, our data and our trust. "
                  "Damaging them is an attack on all three.",
                  "Helle Ravn");
-    expect_quote(ex, "patrol them with Sweden",
-                 "We will patrol them with Sweden every day of the year, and we will not apologise for "
-                 "doing so.",
-                 "Helle Ravn");
+    expect_quote(
+        ex, "patrol them with Sweden",
+        "We will patrol them with Sweden every day of the year, and we will not apologise for "
+        "doing so.",
+        "Helle Ravn");
     cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 2, "one quote per paragraph: %s",
                  json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
@@ -161,14 +176,16 @@ Test(extract_quotes, crlf_paragraphs_leave_no_carriage_return_in_quotes)
         "\r\n"
         "“Europe has the customers.”\r\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "first power will reach", "The first power will reach Sicily in 2029", "Hédi Mabrouk");
-    expect_quote(ex, "Italy has the grid", "Tunisia has the sun. Italy has the grid.", "Hédi Mabrouk");
+    expect_quote(ex, "first power will reach", "The first power will reach Sicily in 2029",
+                 "Hédi Mabrouk");
+    expect_quote(ex, "Italy has the grid", "Tunisia has the sun. Italy has the grid.",
+                 "Hédi Mabrouk");
     expect_quote(ex, "Europe has the customers", "Europe has the customers.", "Hédi Mabrouk");
     size_t i;
     json_t *q;
-    json_array_foreach(json_object_get(ex, "quotes"), i, q)
-    {
-        cr_expect_null(strchr(field_str(q, "text"), '\r'), "a carriage return in %s", json_brief(q));
+    json_array_foreach(json_object_get(ex, "quotes"), i, q) {
+        cr_expect_null(strchr(field_str(q, "text"), '\r'), "a carriage return in %s",
+                       json_brief(q));
     }
     json_decref(ex);
 }
@@ -179,8 +196,8 @@ Test(extract_quotes, question_with_asked)
         "“Who will pay to rebuild the sea walls when the grants run out?” asked Tuvaluan "
         "Finance Minister Ioane Tealei.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "rebuild the sea walls", "Who will pay to rebuild the sea walls when the grants run out?",
-                 "Ioane Tealei");
+    expect_quote(ex, "rebuild the sea walls",
+                 "Who will pay to rebuild the sea walls when the grants run out?", "Ioane Tealei");
     json_decref(ex);
 }
 
@@ -190,7 +207,8 @@ Test(extract_quotes, military_title_abbreviations)
         "“Our frigates will patrol the Arafura Sea every week,” said Lt. Gen. Ahmad Fauzi, the "
         "Indonesian navy's chief of staff.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "patrol the Arafura Sea", "Our frigates will patrol the Arafura Sea every week", "Ahmad Fauzi");
+    expect_quote(ex, "patrol the Arafura Sea",
+                 "Our frigates will patrol the Arafura Sea every week", "Ahmad Fauzi");
     json_decref(ex);
 }
 
@@ -200,11 +218,13 @@ Test(extract_quotes, document_title_in_single_marks_is_an_agreement_not_a_quote)
         "SUVA — Fiji and Samoa signed the ‘Suva Framework for Ocean Stewardship’ on 3 June "
         "2025.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_quote(ex, "Ocean Stewardship"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_quote(ex, "Ocean Stewardship"), "quotes: %s",
+                   json_brief(json_object_get(ex, "quotes")));
     const json_t *a = find_agreement(ex, "Suva Framework for Ocean Stewardship");
     cr_assert_not_null(a, "agreements: %s", json_brief(json_object_get(ex, "agreements")));
     cr_expect_str_eq(field_str(a, "signed"), "2025-06-03");
-    cr_expect(parties_are(a, "Fiji", "Samoa"), "parties: %s", json_brief(json_object_get(a, "parties")));
+    cr_expect(parties_are(a, "Fiji", "Samoa"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
     json_decref(ex);
 }
 
@@ -216,7 +236,8 @@ Test(extract_quotes, speaker_first_with_colon)
         "Nigerian Petroleum Minister Bala Usman: “The pipeline is on schedule and fully funded "
         "for its first phase.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "on schedule", "The pipeline is on schedule and fully funded for its first phase.", "Bala Usman");
+    expect_quote(ex, "on schedule",
+                 "The pipeline is on schedule and fully funded for its first phase.", "Bala Usman");
     json_decref(ex);
 }
 
@@ -227,7 +248,8 @@ Test(extract_quotes, speaker_first_told_reporters_colon)
         "carry Saharan solar power to Italy before the end of the decade.”\n";
     json_t *ex = extract_text(text);
     expect_quote(ex, "Saharan solar power",
-                 "Our cables will carry Saharan solar power to Italy before the end of the decade.", "Samira Bouzid");
+                 "Our cables will carry Saharan solar power to Italy before the end of the decade.",
+                 "Samira Bouzid");
     cr_expect_str_eq(field_str(find_quote(ex, "Saharan solar power"), "cue"), "told");
     json_decref(ex);
 }
@@ -238,7 +260,8 @@ Test(extract_quotes, speaker_first_said_that)
         "Indonesian Fisheries Minister Dewi Kusumawati said on Friday that “no foreign trawler "
         "will fish in the Arafura Sea without a licence from Jakarta.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "foreign trawler", "no foreign trawler will fish in the Arafura Sea without a licence from Jakarta.",
+    expect_quote(ex, "foreign trawler",
+                 "no foreign trawler will fish in the Arafura Sea without a licence from Jakarta.",
                  "Dewi Kusumawati");
     json_decref(ex);
 }
@@ -253,7 +276,8 @@ Test(extract_quotes, pronoun_resolves_to_previous_subject)
         "\n"
         "“Our fish are our lifelines, and we will manage them together,” she said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "lifelines", "Our fish are our lifelines, and we will manage them together", "Sigrún Jónsdóttir");
+    expect_quote(ex, "lifelines", "Our fish are our lifelines, and we will manage them together",
+                 "Sigrún Jónsdóttir");
     json_decref(ex);
 }
 
@@ -265,7 +289,8 @@ Test(extract_quotes, he_said_refers_to_the_subject_not_the_object)
         "\n"
         "“Olkaria will double its output within three years,” he said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "double its output", "Olkaria will double its output within three years", "Samuel Kiptoo");
+    expect_quote(ex, "double its output", "Olkaria will double its output within three years",
+                 "Samuel Kiptoo");
     json_decref(ex);
 }
 
@@ -289,7 +314,8 @@ Test(extract_quotes, surname_alone_resolves_to_full_name)
         "\n"
         "\"We know which train was on the bridge, and we know when,\" said Tamm.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "which train", "We know which train was on the bridge, and we know when", "Kristjan Tamm");
+    expect_quote(ex, "which train", "We know which train was on the bridge, and we know when",
+                 "Kristjan Tamm");
     json_decref(ex);
 }
 
@@ -300,8 +326,8 @@ Test(extract_quotes, given_name_alone_resolves_to_full_name)
         "\n"
         "“The border market must reopen before the harvest,” Sirichai said after the talks.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "border market must reopen", "The border market must reopen before the harvest",
-                 "Sirichai Thongdee");
+    expect_quote(ex, "border market must reopen",
+                 "The border market must reopen before the harvest", "Sirichai Thongdee");
     json_decref(ex);
 }
 
@@ -311,7 +337,8 @@ Test(extract_quotes, according_to_names_the_speaker)
         "“The deal could be signed as early as next month,” according to Jordanian Deputy "
         "Prime Minister Rania Haddad.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "as early as next month", "The deal could be signed as early as next month", "Rania Haddad");
+    expect_quote(ex, "as early as next month", "The deal could be signed as early as next month",
+                 "Rania Haddad");
     json_decref(ex);
 }
 
@@ -321,7 +348,8 @@ Test(extract_quotes, participle_clause_adding_that)
         "Jordanian Water Minister Omar Khatib welcomed the desalination plan on Sunday, adding "
         "that “nobody in the Jordan valley should go a summer without water again.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "Jordan valley", "nobody in the Jordan valley should go a summer without water again.",
+    expect_quote(ex, "Jordan valley",
+                 "nobody in the Jordan valley should go a summer without water again.",
                  "Omar Khatib");
     json_decref(ex);
 }
@@ -332,8 +360,8 @@ Test(extract_quotes, relative_clause_does_not_take_the_speaker)
         "Zambian Mines Minister Mwila Chanda, who met Finnish envoy Marja Salonen on Monday, "
         "said: “We want the copper refined here, not shipped out as ore.”\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "copper refined here", "We want the copper refined here, not shipped out as ore.",
-                 "Mwila Chanda");
+    expect_quote(ex, "copper refined here",
+                 "We want the copper refined here, not shipped out as ore.", "Mwila Chanda");
     json_decref(ex);
 }
 
@@ -355,7 +383,8 @@ Test(extract_quotes, quote_first_with_appositive_after_name)
         "“Every year we wait, the sea takes another metre of beach,” said Mette Lund, Denmark's "
         "climate envoy, at the Copenhagen conference.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "another metre", "Every year we wait, the sea takes another metre of beach", "Mette Lund");
+    expect_quote(ex, "another metre", "Every year we wait, the sea takes another metre of beach",
+                 "Mette Lund");
     json_decref(ex);
 }
 
@@ -366,7 +395,8 @@ Test(extract_quotes, wrote_on_social_media)
         "\n"
         "“A good day for Africa's voice at the United Nations,” Odhiambo wrote on X.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "good day for Africa", "A good day for Africa's voice at the United Nations", "Auma Odhiambo");
+    expect_quote(ex, "good day for Africa", "A good day for Africa's voice at the United Nations",
+                 "Auma Odhiambo");
     cr_expect_str_eq(field_str(find_quote(ex, "good day for Africa"), "cue"), "wrote");
     json_decref(ex);
 }
@@ -403,8 +433,10 @@ Test(extract_quotes, surname_with_particle_resolves_to_full_name)
         "\n"
         "‘Nobody is asking farmers to carry this alone,’ Ó Briain said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "carry this alone", "Nobody is asking farmers to carry this alone", "Seán Ó Briain");
-    cr_expect_eq(count_people(ex, "Briain"), 1, "one person: %s", json_brief(json_object_get(ex, "people")));
+    expect_quote(ex, "carry this alone", "Nobody is asking farmers to carry this alone",
+                 "Seán Ó Briain");
+    cr_expect_eq(count_people(ex, "Briain"), 1, "one person: %s",
+                 json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
 
@@ -415,7 +447,8 @@ Test(extract_quotes, surname_of_person_introduced_with_lower_case_role)
         "\n"
         "“They sign treaties in Lima and we lose our nets in Paita,” Paredes said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "lose our nets", "They sign treaties in Lima and we lose our nets in Paita", "Rodrigo Paredes");
+    expect_quote(ex, "lose our nets", "They sign treaties in Lima and we lose our nets in Paita",
+                 "Rodrigo Paredes");
     json_decref(ex);
 }
 
@@ -424,7 +457,8 @@ Test(extract_quotes, said_lower_case_role_then_name)
     static const char text[] =
         "“The numbers are worse than we feared,” said council chair Tove Hovland.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "worse than we feared", "The numbers are worse than we feared", "Tove Hovland");
+    expect_quote(ex, "worse than we feared", "The numbers are worse than we feared",
+                 "Tove Hovland");
     json_decref(ex);
 }
 
@@ -447,7 +481,8 @@ Test(extract_quotes, the_minister_said_refers_to_the_only_minister_named)
         "\n"
         "“Every licence will be checked at sea, not just in port,” the minister said.\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "checked at sea", "Every licence will be checked at sea, not just in port", "Semi Koroi");
+    expect_quote(ex, "checked at sea", "Every licence will be checked at sea, not just in port",
+                 "Semi Koroi");
     json_decref(ex);
 }
 
@@ -479,26 +514,25 @@ Test(extract_quotes, title_with_a_two_word_country)
 /* ---- embedded posts ---- */
 
 /* Six paragraphs of article before the posts, so that the posts stand in the body. */
-#define POST_ARTICLE_TOP                                                                        \
-    "Tonga and Samoa sign fisheries compliance arrangement\n"                                    \
-    "\n"                                                                                         \
-    "By Mere Tuilau\n"                                                                           \
-    "\n"                                                                                         \
-    "NUKU'ALOFA — Tonga and Samoa signed a fisheries compliance arrangement on Monday.\n"        \
-    "\n"                                                                                         \
-    "The arrangement lets each country's patrol boats board the other's licensed vessels.\n"    \
-    "\n"                                                                                         \
-    "It takes effect in July, officials said, and inspectors will train together in Apia.\n"    \
-    "\n"                                                                                         \
-    "Illegal fishing costs Pacific island states hundreds of millions of dollars a year.\n"      \
-    "\n"                                                                                         \
-    "Both navies will share satellite data on vessels that switch off their transponders.\n"     \
+#define POST_ARTICLE_TOP                                                                     \
+    "Tonga and Samoa sign fisheries compliance arrangement\n"                                \
+    "\n"                                                                                     \
+    "By Mere Tuilau\n"                                                                       \
+    "\n"                                                                                     \
+    "NUKU'ALOFA — Tonga and Samoa signed a fisheries compliance arrangement on Monday.\n"  \
+    "\n"                                                                                     \
+    "The arrangement lets each country's patrol boats board the other's licensed vessels.\n" \
+    "\n"                                                                                     \
+    "It takes effect in July, officials said, and inspectors will train together in Apia.\n" \
+    "\n"                                                                                     \
+    "Illegal fishing costs Pacific island states hundreds of millions of dollars a year.\n"  \
+    "\n"                                                                                     \
+    "Both navies will share satellite data on vessels that switch off their transponders.\n" \
     "\n"
 
 Test(extract_quotes, embedded_post_without_link_spoken_by_signer)
 {
-    static const char text[] =
-        POST_ARTICLE_TOP
+    static const char text[] = POST_ARTICLE_TOP
         "Samoa's fisheries minister marked the signing on social media:\n"
         "\n"
         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends "
@@ -509,12 +543,13 @@ Test(extract_quotes, embedded_post_without_link_spoken_by_signer)
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "Proud to sign");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect(same_words(field_str(q, "text"),
-                         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan "
-                         "friends today 🇼🇸🇹🇴"),
-              "text: %s", field_str(q, "text"));
-    cr_expect_null(strstr(field_str(q, "text"), "pic.twitter.com"), "the link is no part of the post: %s",
-                   field_str(q, "text"));
+    cr_expect(
+        same_words(field_str(q, "text"),
+                   "Proud to sign the Pacific fisheries compliance arrangement with our Tongan "
+                   "friends today 🇼🇸🇹🇴"),
+        "text: %s", field_str(q, "text"));
+    cr_expect_null(strstr(field_str(q, "text"), "pic.twitter.com"),
+                   "the link is no part of the post: %s", field_str(q, "text"));
     cr_expect_str_eq(speaker_name(q), "Losa Vaifale");
     cr_expect_null(find_quote(ex, "Losa Vaifale"), "the signature line is no quote");
     const json_t *p = find_person(ex, "Losa Vaifale");
@@ -525,8 +560,7 @@ Test(extract_quotes, embedded_post_without_link_spoken_by_signer)
 
 Test(extract_quotes, embedded_post_over_two_lines)
 {
-    static const char text[] =
-        POST_ARTICLE_TOP
+    static const char text[] = POST_ARTICLE_TOP
         "Ivorian Transport Minister Kouassi Yao posted after the talks:\n"
         "\n"
         "Productive talks with Minister Okonkwo on the Lagos–Abidjan corridor.\n"
@@ -535,18 +569,19 @@ Test(extract_quotes, embedded_post_over_two_lines)
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "Productive talks");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect(same_words(field_str(q, "text"),
-                         "Productive talks with Minister Okonkwo on the Lagos–Abidjan corridor. Construction "
-                         "starts next year."),
-              "text: %s", field_str(q, "text"));
+    cr_expect(
+        same_words(
+            field_str(q, "text"),
+            "Productive talks with Minister Okonkwo on the Lagos–Abidjan corridor. Construction "
+            "starts next year."),
+        "text: %s", field_str(q, "text"));
     cr_expect_str_eq(speaker_name(q), "Kouassi Yao");
     json_decref(ex);
 }
 
 Test(extract_quotes, embedded_post_body_stops_at_the_article_paragraph_above)
 {
-    static const char text[] =
-        POST_ARTICLE_TOP
+    static const char text[] = POST_ARTICLE_TOP
         "Samoa's fisheries minister marked the signing on social media.\n"
         "\n"
         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends "
@@ -555,9 +590,11 @@ Test(extract_quotes, embedded_post_body_stops_at_the_article_paragraph_above)
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "Proud to sign");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect(same_words(field_str(q, "text"),
-                         "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends today"),
-              "text: %s", field_str(q, "text"));
+    cr_expect(
+        same_words(
+            field_str(q, "text"),
+            "Proud to sign the Pacific fisheries compliance arrangement with our Tongan friends today"),
+        "text: %s", field_str(q, "text"));
     cr_expect_str_eq(speaker_name(q), "Losa Vaifale");
     json_decref(ex);
 }
@@ -586,7 +623,8 @@ Test(extract_quotes, report_title_in_quotes_is_not_a_quote)
         "\n"
         "“The numbers are worse than we feared,” said Tove Hovland, who chairs the council.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_quote(ex, "Oceans at a Crossroads"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_quote(ex, "Oceans at a Crossroads"), "quotes: %s",
+                   json_brief(json_object_get(ex, "quotes")));
     expect_quote(ex, "worse than we feared", NULL, "Tove Hovland");
     json_decref(ex);
 }
@@ -599,8 +637,10 @@ Test(extract_quotes, slogans_are_not_quotes)
         "\n"
         "Protest organiser Tavita Fa'asalele said the march was peaceful.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_quote(ex, "one coast"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect_null(find_quote(ex, "Build Back"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_quote(ex, "one coast"), "quotes: %s",
+                   json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_quote(ex, "Build Back"), "quotes: %s",
+                   json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
 
@@ -623,7 +663,8 @@ Test(extract_quotes, programme_name_in_quotes_is_not_a_quote)
         "The plan fits the government's “Made in Ghana, Sold to the World” programme, Ghanaian "
         "Trade Minister Yaw Boakye said.\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_quote(ex, "Made in Ghana"), "quotes: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect_null(find_quote(ex, "Made in Ghana"), "quotes: %s",
+                   json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
 
@@ -674,8 +715,8 @@ Test(extract_quotes, quote_evidence_counts_code_points)
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "wind is our future");
     cr_assert_not_null(q, "quotes: %s", json_brief(json_object_get(ex, "quotes")));
-    cr_expect(evidence_is(q, NULL, text, "Węgiel is our past; the wind is our future,"), "evidence: %s",
-              json_brief(json_object_get(q, "evidence")));
+    cr_expect(evidence_is(q, NULL, text, "Węgiel is our past; the wind is our future,"),
+              "evidence: %s", json_brief(json_object_get(q, "evidence")));
     cr_expect(evidence_in_bounds(ex, text));
     json_decref(ex);
 }

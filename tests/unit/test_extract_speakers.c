@@ -19,7 +19,8 @@
 static const json_t *quote_with(const json_t *ex, const char *needle)
 {
     const json_t *q = find_quote(ex, needle);
-    cr_assert_not_null(q, "no quote with \"%s\": %s", needle, json_brief(json_object_get(ex, "quotes")));
+    cr_assert_not_null(q, "no quote with \"%s\": %s", needle,
+                       json_brief(json_object_get(ex, "quotes")));
     return q;
 }
 
@@ -40,10 +41,9 @@ static void expect_speaker(const json_t *ex, const char *needle, const char *nam
 
 Test(extract_speakers, surname_never_introduced_in_full)
 {
-    static const char text[] =
-        "The new container terminal at the river port will open in May.\n"
-        "\n"
-        "\"We have dredged the channel twice this year,\" Okonkwo said.\n";
+    static const char text[] = "The new container terminal at the river port will open in May.\n"
+                               "\n"
+                               "\"We have dredged the channel twice this year,\" Okonkwo said.\n";
     json_t *ex = extract_text(text);
     expect_speaker(ex, "dredged the channel", "Okonkwo");
     json_decref(ex);
@@ -51,10 +51,9 @@ Test(extract_speakers, surname_never_introduced_in_full)
 
 Test(extract_speakers, surname_joins_the_full_name_given_later)
 {
-    static const char text[] =
-        "\"We have dredged the channel twice this year,\" Okonkwo said.\n"
-        "\n"
-        "Port director Chidi Okonkwo has run the terminal since 2019.\n";
+    static const char text[] = "\"We have dredged the channel twice this year,\" Okonkwo said.\n"
+                               "\n"
+                               "Port director Chidi Okonkwo has run the terminal since 2019.\n";
     json_t *ex = extract_text(text);
     expect_speaker(ex, "dredged the channel", "Chidi Okonkwo");
     json_decref(ex);
@@ -115,10 +114,9 @@ Test(extract_speakers, honorifics_do_not_break_the_cue)
 
 Test(extract_speakers, an_honorific_before_a_surname_alone)
 {
-    static const char text[] =
-        "The fisheries forum closed on Friday.\n"
-        "\n"
-        "\"Our reefs feed three nations,\" H.E. Lolo said.\n";
+    static const char text[] = "The fisheries forum closed on Friday.\n"
+                               "\n"
+                               "\"Our reefs feed three nations,\" H.E. Lolo said.\n";
     json_t *ex = extract_text(text);
     expect_speaker(ex, "reefs feed", "Lolo");
     json_decref(ex);
@@ -170,7 +168,8 @@ Test(extract_speakers, institutions_speak_and_no_person_is_invented)
     json_t *ex = extract_text(text);
     expect_speaker(ex, "frank and useful", "foreign ministry");
     expect_speaker(ex, "keep the ceasefire", "White House");
-    cr_expect_eq(json_array_size(json_object_get(ex, "people")), 0, "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(json_array_size(json_object_get(ex, "people")), 0, "%s",
+                 json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
 
@@ -249,10 +248,9 @@ Test(extract_speakers, two_candidates_and_no_chain_is_nobody)
 
 Test(extract_speakers, a_name_inside_the_quotation_is_not_the_speaker)
 {
-    static const char text[] =
-        "Minister Arjun Kaur arrived in Dhaka on Monday.\n"
-        "\n"
-        "\"Mr. Haddad and I spoke for an hour about the river,\" he said.\n";
+    static const char text[] = "Minister Arjun Kaur arrived in Dhaka on Monday.\n"
+                               "\n"
+                               "\"Mr. Haddad and I spoke for an hour about the river,\" he said.\n";
     json_t *ex = extract_text(text);
     expect_speaker(ex, "spoke for an hour", "Arjun Kaur");
     json_decref(ex);
@@ -299,8 +297,8 @@ Test(extract_speakers, opening_mark_glued_to_the_previous_sentence)
         "accord opens a new chapter for our peoples,\" Kaur said.\n";
     json_t *ex = extract_text(text);
     const json_t *q = quote_with(ex, "new chapter");
-    cr_expect(same_words(field_str(q, "text"), "This accord opens a new chapter for our peoples"), "text: %s",
-              field_str(q, "text"));
+    cr_expect(same_words(field_str(q, "text"), "This accord opens a new chapter for our peoples"),
+              "text: %s", field_str(q, "text"));
     expect_speaker(ex, "new chapter", "Arjun Kaur");
     json_decref(ex);
 }
@@ -355,8 +353,9 @@ Test(extract_speakers, doubled_single_marks_stand_for_double_ones)
     expect_speaker(ex, "opened the new ward", "Lena Park");
     expect_speaker(ex, "forty nurses", "Lena Park");
     const json_t *q = quote_with(ex, "forty nurses");
-    cr_expect(same_words(field_str(q, "text"), "The hospital will hire forty nurses before the winter."), "text: %s",
-              field_str(q, "text"));
+    cr_expect(same_words(field_str(q, "text"),
+                         "The hospital will hire forty nurses before the winter."),
+              "text: %s", field_str(q, "text"));
     json_decref(ex);
 }
 

@@ -67,8 +67,8 @@ static void expect_sound_evidence(const json_t *facts)
                           "%s[%zu].evidence[%zu] is incomplete", kinds[k], i, a);
                 for (size_t b = 0; b < a; b++) {
                     json_t *y = json_array_get(evidence, b);
-                    cr_expect(!json_equal(x, y), "%s[%zu]: evidence %zu repeats %zu", kinds[k],
-                              i, a, b);
+                    cr_expect(!json_equal(x, y), "%s[%zu]: evidence %zu repeats %zu", kinds[k], i,
+                              a, b);
                 }
             }
         }
@@ -83,10 +83,9 @@ Test(fuzz_regressions, merge_with_a_span_repeated_three_times)
     json_t *evidence = json_array();
     for (int i = 0; i < 4; i++)
         json_array_append_new(evidence, json_pack("{s:i, s:i}", "start", 0, "end", 21));
-    json_t *sources = json_pack(
-        "[{s:s, s:{s:[{s:s, s:o}], s:[], s:[], s:[]}}]", "source_id", "a", "extraction",
-        "agreements", "name", "Framework for Defence", "evidence", evidence, "meetings",
-        "quotes", "people");
+    json_t *sources = json_pack("[{s:s, s:{s:[{s:s, s:o}], s:[], s:[], s:[]}}]", "source_id", "a",
+                                "extraction", "agreements", "name", "Framework for Defence",
+                                "evidence", evidence, "meetings", "quotes", "people");
     cr_assert(sources);
     json_t *facts = ingest_merge(sources);
     json_decref(sources);

@@ -29,7 +29,7 @@ Test(http_headers, gzip_negotiation_follows_rfc_9110)
         {"gzip;q=0.5, identity", HTTP_GZIP_NO},
         {"gzip;q=0.5, identity;q=0.5", HTTP_GZIP_PREFERRED},
         {"gzip;q=0.5", HTTP_GZIP_PREFERRED},
-        {"gzip;q=2", HTTP_GZIP_NO},       /* a malformed weight: the element is skipped */
+        {"gzip;q=2", HTTP_GZIP_NO}, /* a malformed weight: the element is skipped */
         {"gzip;q=0.1234", HTTP_GZIP_NO},
         {"gzip;q=abc, deflate", HTTP_GZIP_NO},
         {"  ,, gzip ,", HTTP_GZIP_PREFERRED},
@@ -37,8 +37,8 @@ Test(http_headers, gzip_negotiation_follows_rfc_9110)
         {"gzipx", HTTP_GZIP_NO},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        cr_expect_eq(http_gzip_negotiate(cases[i].header), cases[i].expected,
-                     "Accept-Encoding: %s", cases[i].header ? cases[i].header : "(none)");
+        cr_expect_eq(http_gzip_negotiate(cases[i].header), cases[i].expected, "Accept-Encoding: %s",
+                     cases[i].header ? cases[i].header : "(none)");
 }
 
 Test(http_headers, if_none_match_lists_and_weak_comparison)
@@ -94,9 +94,14 @@ Test(http_headers, dates_parse_in_all_three_formats)
     cr_assert(http_date_parse("Friday, 31-Oct-25 00:00:00 GMT", &t));
     cr_expect_eq(t, 1761868800);
 
-    const char *bad[] = {"", "yesterday", "Sun, 06 Nov 1994 08:49:37", "Sun, 06 Nov 1994 08:49:37 UTC",
-                         "Sun, 06 Xyz 1994 08:49:37 GMT", "Sun, 32 Nov 1994 08:49:37 GMT",
-                         "Sun, 06 Nov 1994 24:00:00 GMT", "Sun, 06 Nov 1994 08:49:37 GMT trailing",
+    const char *bad[] = {"",
+                         "yesterday",
+                         "Sun, 06 Nov 1994 08:49:37",
+                         "Sun, 06 Nov 1994 08:49:37 UTC",
+                         "Sun, 06 Xyz 1994 08:49:37 GMT",
+                         "Sun, 32 Nov 1994 08:49:37 GMT",
+                         "Sun, 06 Nov 1994 24:00:00 GMT",
+                         "Sun, 06 Nov 1994 08:49:37 GMT trailing",
                          "2025-10-31T00:00:00Z"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         cr_expect_not(http_date_parse(bad[i], &t), "'%s' parsed", bad[i]);
@@ -116,18 +121,30 @@ Test(http_headers, store_times_parse)
 
 Test(http_headers, cors_spec_validation)
 {
-    const char *good[] = {"*", "https://example.org", "http://localhost:3000",
+    const char *good[] = {"*",
+                          "https://example.org",
+                          "http://localhost:3000",
                           "https://a.example, https://b.example:8443",
-                          "http://[::1]:8080", "app+x://host.local"};
+                          "http://[::1]:8080",
+                          "app+x://host.local"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         strbuf why = STRBUF_INIT;
         cr_expect(http_cors_spec_valid(good[i], &why), "'%s' refused: %s", good[i], why.buf);
         strbuf_release(&why);
     }
-    const char *bad[] = {"", "example.org", "https://example.org/", "https://example.org/x",
-                         "https://", "*,https://a.example", "https://a.example,,https://b.example",
-                         "https://a.example,", "https://a.example:", "https://a.example:123456",
-                         "null", "https://a b.example", "1http://a.example"};
+    const char *bad[] = {"",
+                         "example.org",
+                         "https://example.org/",
+                         "https://example.org/x",
+                         "https://",
+                         "*,https://a.example",
+                         "https://a.example,,https://b.example",
+                         "https://a.example,",
+                         "https://a.example:",
+                         "https://a.example:123456",
+                         "null",
+                         "https://a b.example",
+                         "1http://a.example"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         strbuf why = STRBUF_INIT;
         cr_expect_not(http_cors_spec_valid(bad[i], &why), "'%s' accepted", bad[i]);
@@ -178,12 +195,10 @@ Test(http_headers, framing_refuses_what_rfc_9112_calls_ambiguous)
         {{"Transfer-Encoding", " chunked ,", NULL}, false, true},
         /* smuggling: the first length or the coding would win, the rest be a request */
         {{"Content-Length", "5", "Content-Length", "60", NULL}, false, false},
-        {{"Content-Length", "5", "CONTENT-LENGTH", "6", "Content-Length", "5", NULL}, false,
-         false},
+        {{"Content-Length", "5", "CONTENT-LENGTH", "6", "Content-Length", "5", NULL}, false, false},
         {{"Content-Length", "5", "Content-Length", "5x", NULL}, false, false},
         {{"Content-Length", "5", "Content-Length", "", NULL}, false, false},
-        {{"Content-Length", "5", "Content-Length", "99999999999999999999999", NULL}, false,
-         false},
+        {{"Content-Length", "5", "Content-Length", "99999999999999999999999", NULL}, false, false},
         {{"Content-Length", "5", "Transfer-Encoding", "chunked", NULL}, false, false},
         {{"Transfer-Encoding", "chunked", "Content-Length", "0", NULL}, false, false},
         /* no length can be read from any coding but chunked, once */
@@ -224,9 +239,16 @@ Test(http_headers, query_parameters_are_counted_as_received)
         const char *target;
         size_t expected;
     } cases[] = {
-        {"/sources", 0}, {"/sources?", 0}, {"/sources?limit=1", 1}, {"/sources?a&b", 2},
-        {"/sources?a=1&b=2&c", 3}, {"/sources?&", 2}, {"/sources?a=%26&b", 2},
-        {"/a?b?c&d", 2}, {"", 0}, {NULL, 0},
+        {"/sources", 0},
+        {"/sources?", 0},
+        {"/sources?limit=1", 1},
+        {"/sources?a&b", 2},
+        {"/sources?a=1&b=2&c", 3},
+        {"/sources?&", 2},
+        {"/sources?a=%26&b", 2},
+        {"/a?b?c&d", 2},
+        {"", 0},
+        {NULL, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         cr_expect_eq(http_query_params(cases[i].target), cases[i].expected, "%s: %zu, not %zu",

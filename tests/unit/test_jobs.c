@@ -104,8 +104,10 @@ static json_t *served_facts(store *st)
     static const struct {
         enum store_kind kind;
         const char *name;
-    } kinds[] = { { STORE_PEOPLE, "people" }, { STORE_AGREEMENTS, "agreements" },
-                  { STORE_MEETINGS, "meetings" }, { STORE_QUOTES, "quotes" } };
+    } kinds[] = {{STORE_PEOPLE, "people"},
+                 {STORE_AGREEMENTS, "agreements"},
+                 {STORE_MEETINGS, "meetings"},
+                 {STORE_QUOTES, "quotes"}};
     json_t *all = json_object();
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         json_t *items;
@@ -148,7 +150,7 @@ static json_t *served(store *st, enum store_kind kind, const char *member, const
 static ingest_text_report ingest(store *st, const char *text, bool merge)
 {
     ingest_text_report r;
-    ingest_article a = { .text = text, .len = strlen(text) };
+    ingest_article a = {.text = text, .len = strlen(text)};
     cr_assert_eq(ingest_text(st, &a, merge, &r), INGEST_OK, "%s", store_errmsg(st));
     return r;
 }
@@ -168,7 +170,7 @@ static json_t *get_job(store *st, const char *id)
 static char *enqueue(store *st, const char *text, size_t len)
 {
     char *id = NULL;
-    store_job_in in = { .text = text, .len = len };
+    store_job_in in = {.text = text, .len = len};
     cr_assert_eq(store_enqueue_job(st, &in, &id), STORE_OK, "%s", store_errmsg(st));
     return id;
 }
@@ -181,7 +183,8 @@ Test(jobs, a_new_database_has_the_jobs_table_and_readers_accept_it)
     cr_assert_geq(raw_int("PRAGMA user_version", NULL), 6);
     cr_assert_eq(raw_int("SELECT count(*) FROM jobs", NULL), 0);
     cr_assert_eq(raw_int("SELECT count(*) FROM pragma_table_info('jobs')"
-                         " WHERE name IN ('owner', 'lease_expires_at')", NULL),
+                         " WHERE name IN ('owner', 'lease_expires_at')",
+                         NULL),
                  2, "a running job has an owner and a lease (version 6)");
     cr_assert_eq(raw_int("SELECT count(*) FROM source_hints", NULL), 0);
     store *r = test_db_open_ro();
@@ -239,7 +242,7 @@ Test(jobs, a_job_goes_from_queued_to_running_to_done)
     store_job none;
     cr_assert_eq(store_claim_job(st, &none), STORE_NOT_FOUND, "a running job is not claimed twice");
 
-    store_fact_counts counts = { .agreements = 1, .meetings = 2, .quotes = 3, .people = 4 };
+    store_fact_counts counts = {.agreements = 1, .meetings = 2, .quotes = 3, .people = 4};
     cr_assert_eq(store_finish_job(st, id, "0123456789ab", false, &counts), STORE_OK, "%s",
                  store_errmsg(st));
     job = get_job(st, id);
@@ -247,8 +250,8 @@ Test(jobs, a_job_goes_from_queued_to_running_to_done)
     cr_assert_str_eq(job_str(job, "source_id"), "0123456789ab");
     cr_assert_not_null(job_str(job, "finished_at"));
     cr_assert(json_is_false(json_object_get(job, "already_stored")));
-    json_t *expected = json_pack("{s:i, s:i, s:i, s:i}", "agreements", 1, "meetings", 2,
-                                 "quotes", 3, "people", 4);
+    json_t *expected = json_pack("{s:i, s:i, s:i, s:i}", "agreements", 1, "meetings", 2, "quotes",
+                                 3, "people", 4);
     cr_assert(json_equal(json_object_get(job, "counts"), expected), "%s", brief(job));
     json_decref(expected);
     cr_assert(json_is_null(json_object_get(job, "error")));
@@ -266,7 +269,7 @@ Test(jobs, a_job_goes_from_queued_to_running_to_done)
 Test(jobs, only_the_allowed_state_changes_happen)
 {
     store *st = test_db_open_rw();
-    store_fact_counts counts = { 0 };
+    store_fact_counts counts = {0};
     char *queued_id = enqueue(st, "one", 3);
 
     cr_assert_eq(store_finish_job(st, queued_id, "0123456789ab", false, &counts), STORE_CONFLICT,
@@ -309,9 +312,11 @@ Test(jobs, jobs_are_claimed_first_in_first_out_with_their_hints)
         char text[32], title[32];
         snprintf(text, sizeof(text), "article %d", i);
         snprintf(title, sizeof(title), "Title %d", i);
-        store_job_in in = { .text = text, .len = strlen(text), .title = title,
-                            .url = i == 2 ? "https://example.org/2" : NULL,
-                            .published = "2025-03-04" };
+        store_job_in in = {.text = text,
+                           .len = strlen(text),
+                           .title = title,
+                           .url = i == 2 ? "https://example.org/2" : NULL,
+                           .published = "2025-03-04"};
         cr_assert_eq(store_enqueue_job(st, &in, &ids[i]), STORE_OK, "%s", store_errmsg(st));
     }
     for (int i = 0; i < 5; i++) {
@@ -410,7 +415,7 @@ Test(jobs, a_job_is_taken_over_only_once_its_lease_has_expired)
     cr_assert_eq(store_set_job_owner(b, "server-b", 60), STORE_OK);
     char *first = enqueue(a, WIRE, strlen(WIRE));
     char *second = enqueue(a, HOME, strlen(HOME));
-    store_fact_counts counts = { 0 };
+    store_fact_counts counts = {0};
 
     store_job held;
     cr_assert_eq(store_claim_job(a, &held), STORE_OK, "%s", store_errmsg(a));
@@ -494,11 +499,11 @@ Test(jobs, refusals_have_a_code_each)
 
     store *st = test_db_open_rw();
     ingest_text_report r;
-    ingest_article a = { .text = text, .len = big };
+    ingest_article a = {.text = text, .len = big};
     cr_assert_eq(ingest_text(st, &a, true, &r), INGEST_TOO_LARGE);
-    a = (ingest_article){ .text = "", .len = 0 };
+    a = (ingest_article){.text = "", .len = 0};
     cr_assert_eq(ingest_text(st, &a, true, &r), INGEST_EMPTY);
-    a = (ingest_article){ .text = "caf\xe9", .len = 4 };
+    a = (ingest_article){.text = "caf\xe9", .len = 4};
     cr_assert_eq(ingest_text(st, &a, true, &r), INGEST_NOT_UTF8);
     cr_assert_eq(count(st, STORE_SOURCES), 0, "nothing refused is stored");
 
@@ -517,9 +522,9 @@ Test(jobs, a_refused_job_fails_with_the_reason_and_stores_nothing)
         int code;
         const char *reason;
     } cases[] = {
-        { "", 0, INGEST_EMPTY, "empty" },
-        { "Ol\xe1 mundo", 9, INGEST_NOT_UTF8, "UTF-8" },
-        { "one\0two", 7, INGEST_NOT_UTF8, "NUL" },
+        {"", 0, INGEST_EMPTY, "empty"},
+        {"Ol\xe1 mundo", 9, INGEST_NOT_UTF8, "UTF-8"},
+        {"one\0two", 7, INGEST_NOT_UTF8, "NUL"},
     };
     store *st = test_db_open_rw();
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -550,7 +555,7 @@ Test(jobs, an_article_past_its_extraction_budget_fails_its_job_and_stores_nothin
     store *st = test_db_open_rw();
     ingest_set_extract_budget(NO_TIME);
     ingest_text_report tr;
-    ingest_article a = { .text = WIRE, .len = strlen(WIRE) };
+    ingest_article a = {.text = WIRE, .len = strlen(WIRE)};
     cr_assert_eq(ingest_text(st, &a, true, &tr), INGEST_TOO_SLOW);
     cr_assert_eq(count(st, STORE_SOURCES), 0, "nothing refused is stored");
 
@@ -580,8 +585,11 @@ Test(jobs, an_article_past_its_extraction_budget_fails_its_job_and_stores_nothin
 Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
 {
     store *st = test_db_open_rw();
-    store_job_in in = { .text = WIRE, .len = strlen(WIRE), .title = "Fisheries pact signed",
-                        .url = "https://news.example/fish", .published = "2025-03-04" };
+    store_job_in in = {.text = WIRE,
+                       .len = strlen(WIRE),
+                       .title = "Fisheries pact signed",
+                       .url = "https://news.example/fish",
+                       .published = "2025-03-04"};
     char *id = NULL;
     cr_assert_eq(store_enqueue_job(st, &in, &id), STORE_OK);
     long long before = generation(st);
@@ -618,9 +626,9 @@ Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
     cr_assert(json_is_null(json_object_get(source, "file")));
     json_decref(source);
     store_close(reader);
-    cr_assert_eq(raw_int("SELECT count(*) FROM source_hints WHERE url = 'https://news.example/fish'",
-                         NULL),
-                 1);
+    cr_assert_eq(
+        raw_int("SELECT count(*) FROM source_hints WHERE url = 'https://news.example/fish'", NULL),
+        1);
 
     /* The same bytes again: done at once with the stored article, no merge. */
     char *again = enqueue(st, WIRE, strlen(WIRE));
@@ -633,7 +641,8 @@ Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
     job = get_job(st, again);
     cr_assert_str_eq(job_str(job, "source_id"), r.article.source_id);
     cr_assert(json_is_true(json_object_get(job, "already_stored")));
-    cr_assert_eq(json_integer_value(json_object_get(json_object_get(job, "counts"), "agreements")), 1);
+    cr_assert_eq(json_integer_value(json_object_get(json_object_get(job, "counts"), "agreements")),
+                 1);
     json_decref(job);
     cr_assert_eq(count(st, STORE_SOURCES), 1);
 
@@ -732,7 +741,7 @@ Test(jobs, deleting_an_article_keeps_a_shared_fact_with_the_other_evidence_only)
 Test(jobs, deleting_without_a_merge_marks_the_facts_stale)
 {
     store *st = test_db_open_rw();
-    store_job_in in = { .text = WIRE, .len = strlen(WIRE), .url = "https://news.example/fish" };
+    store_job_in in = {.text = WIRE, .len = strlen(WIRE), .url = "https://news.example/fish"};
     char *id = NULL;
     cr_assert_eq(store_enqueue_job(st, &in, &id), STORE_OK);
     ingest_job_report r;
@@ -795,10 +804,11 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
     char version[16];
     snprintf(version, sizeof version, "%d", INGEST_EXTRACTOR_VERSION);
     cr_assert_eq(raw_int("SELECT count(*) FROM sources WHERE extractor_version = ?1", version), 2);
-    cr_assert_eq(raw_int("SELECT count(*) FROM sources"
-                         " WHERE json_extract(extraction, '$.extractor_version') = CAST(?1 AS INTEGER)",
-                         version),
-                 2);
+    cr_assert_eq(
+        raw_int("SELECT count(*) FROM sources"
+                " WHERE json_extract(extraction, '$.extractor_version') = CAST(?1 AS INTEGER)",
+                version),
+        2);
 
     json_t *after = served_facts(st);
     cr_assert(json_equal(before, after), "every fact and id as before:\n%s", brief(after));
@@ -868,7 +878,8 @@ Test(jobs, reindexing_an_old_reading_restores_the_facts_with_the_same_ids)
     snprintf(where, sizeof(where), "id = '%s'", wire.source_id);
     snprintf(sql, sizeof(sql),
              "UPDATE sources SET extraction = json_set(extraction, '$.quotes', json('[]'))"
-             " WHERE %s", where);
+             " WHERE %s",
+             where);
     exec_raw(sql);
     age_extractions(where);
     /* an older factd kept no incremental merge index: its facts are merged whole */
@@ -924,8 +935,10 @@ Test(jobs, reindexing_past_the_budget_keeps_the_article_with_no_facts_and_does_n
 Test(jobs, reindexing_in_batches_keeps_the_posters_hints)
 {
     store *st = test_db_open_rw();
-    store_job_in in = { .text = HOME, .len = strlen(HOME), .title = "Eide is back",
-                        .published = "2025-03-05" };
+    store_job_in in = {.text = HOME,
+                       .len = strlen(HOME),
+                       .title = "Eide is back",
+                       .published = "2025-03-05"};
     char *id = NULL;
     cr_assert_eq(store_enqueue_job(st, &in, &id), STORE_OK);
     ingest_job_report job;

@@ -156,7 +156,8 @@ Test(log, buffered_lines_below_the_threshold_are_dropped)
 Test(log, control_characters_are_escaped)
 {
     capture(NULL, NULL);
-    log_warn("ingest: %s: rejected", "evil\x1b[31mred\x07\ttab\x7f\xc2\x9b" "2J.txt");
+    log_warn("ingest: %s: rejected", "evil\x1b[31mred\x07\ttab\x7f\xc2\x9b"
+                                     "2J.txt");
     char *out = read_log();
 
     cr_assert_not_null(strstr(out, " WARN ingest: evil\\x1b[31mred\\x07\\x09tab\\x7f\\u009b2J.txt:"

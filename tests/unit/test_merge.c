@@ -49,7 +49,8 @@ static const char BRIEF_MEETING[] =
 static const json_t *only_agreement(const json_t *facts, const char *needle)
 {
     const json_t *a = find_agreement(facts, needle);
-    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, json_brief(json_object_get(facts, "agreements")));
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle,
+                       json_brief(json_object_get(facts, "agreements")));
     return a;
 }
 
@@ -63,11 +64,12 @@ Test(merge, same_agreement_named_differently_merges_with_evidence_from_each)
     const json_t *a = only_agreement(facts, "Comprehensive Minerals Partnership Agreement");
     cr_expect_str_eq(field_str(a, "acronym"), "CMPA");
     cr_expect_str_eq(field_str(a, "signed"), "2025-06-05");
-    cr_expect(parties_are(a, "Zambia", "United Kingdom"), "parties: %s", json_brief(json_object_get(a, "parties")));
-    cr_expect(evidence_has(a, "wire", WIRE_CMPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
-              json_brief(json_object_get(a, "evidence")));
-    cr_expect(evidence_has(a, "local", LOCAL_CMPA, "Comprehensive Minerals Partnership Agreement"), "evidence: %s",
-              json_brief(json_object_get(a, "evidence")));
+    cr_expect(parties_are(a, "Zambia", "United Kingdom"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    cr_expect(evidence_has(a, "wire", WIRE_CMPA, "Comprehensive Minerals Partnership Agreement"),
+              "evidence: %s", json_brief(json_object_get(a, "evidence")));
+    cr_expect(evidence_has(a, "local", LOCAL_CMPA, "Comprehensive Minerals Partnership Agreement"),
+              "evidence: %s", json_brief(json_object_get(a, "evidence")));
     json_decref(facts);
 }
 
@@ -109,14 +111,17 @@ Test(merge, nickname_bill_joins_william)
     const char *ids[] = {"wire", "local"};
     const char *texts[] = {WIRE_CMPA, LOCAL_CMPA};
     json_t *facts = merge_texts(ids, texts, N(ids));
-    cr_expect_eq(count_people(facts, "Ashdown"), 1, "one person: %s", json_brief(json_object_get(facts, "people")));
+    cr_expect_eq(count_people(facts, "Ashdown"), 1, "one person: %s",
+                 json_brief(json_object_get(facts, "people")));
     const json_t *p = find_person(facts, "Ashdown");
     cr_assert_not_null(p);
     bool bill = false;
     size_t i;
     json_t *alias;
-    json_array_foreach(json_object_get(p, "aliases"), i, alias) bill |= contains_ci(json_string_value(alias), "Bill");
-    cr_expect(bill || contains_ci(field_str(p, "name"), "Bill"), "the nickname is an alias: %s", json_brief(p));
+    json_array_foreach(json_object_get(p, "aliases"), i, alias)
+        bill |= contains_ci(json_string_value(alias), "Bill");
+    cr_expect(bill || contains_ci(field_str(p, "name"), "Bill"), "the nickname is an alias: %s",
+              json_brief(p));
     json_decref(facts);
 }
 
@@ -133,7 +138,8 @@ Test(merge, nickname_pete_joins_peter_and_his_quotes_share_one_speaker)
     const char *ids[] = {"a", "b"};
     const char *texts[] = {a, b};
     json_t *facts = merge_texts(ids, texts, N(ids));
-    cr_expect_eq(count_people(facts, "Lindqvist"), 1, "%s", json_brief(json_object_get(facts, "people")));
+    cr_expect_eq(count_people(facts, "Lindqvist"), 1, "%s",
+                 json_brief(json_object_get(facts, "people")));
     const json_t *q1 = find_quote(facts, "built on time");
     const json_t *q2 = find_quote(facts, "ahead of schedule");
     cr_assert(q1 && q2, "%s", json_brief(json_object_get(facts, "quotes")));
@@ -169,7 +175,8 @@ Test(merge, same_quote_in_two_articles_is_one_quote)
     const char *ids[] = {"wire", "local"};
     const char *texts[] = {WIRE_CMPA, LOCAL_CMPA};
     json_t *facts = merge_texts(ids, texts, N(ids));
-    cr_expect_eq(count_quotes(facts, "refine its own copper"), 1, "%s", json_brief(json_object_get(facts, "quotes")));
+    cr_expect_eq(count_quotes(facts, "refine its own copper"), 1, "%s",
+                 json_brief(json_object_get(facts, "quotes")));
     const json_t *q = find_quote(facts, "refine its own copper");
     cr_assert_not_null(q);
     cr_expect_str_eq(speaker_name(q), "Chileshe Banda");
@@ -237,8 +244,7 @@ Test(merge, ids_are_unique_and_references_resolve)
     for (size_t k = 0; k < N(KINDS); k++) {
         size_t i;
         json_t *f;
-        json_array_foreach(json_object_get(facts, KINDS[k]), i, f)
-        {
+        json_array_foreach(json_object_get(facts, KINDS[k]), i, f) {
             const char *id = field_str(f, "id");
             cr_assert_not_null(id, "%s", json_brief(f));
             cr_expect_null(json_object_get(seen, id), "id %s used twice", id);
@@ -247,14 +253,13 @@ Test(merge, ids_are_unique_and_references_resolve)
     }
     size_t i;
     json_t *m;
-    json_array_foreach(json_object_get(facts, "meetings"), i, m)
-    {
+    json_array_foreach(json_object_get(facts, "meetings"), i, m) {
         size_t k;
         json_t *p;
-        json_array_foreach(json_object_get(m, "participants"), k, p)
-        {
+        json_array_foreach(json_object_get(m, "participants"), k, p) {
             const char *pid = field_str(p, "person_id");
-            cr_expect(pid && json_object_get(seen, pid), "participant %s is a known person", json_brief(p));
+            cr_expect(pid && json_object_get(seen, pid), "participant %s is a known person",
+                      json_brief(p));
         }
     }
     json_decref(seen);
@@ -318,11 +323,12 @@ Test(merge, agreements_of_the_same_name_and_different_years_stay_distinct)
     bool y2013 = false, y2024 = false;
     size_t i;
     json_t *a;
-    json_array_foreach(ags, i, a)
-    {
+    json_array_foreach(ags, i, a) {
         const char *s = field_str(a, "signed");
-        y2013 |= s && strncmp(s, "2013", 4) == 0 && evidence_from(a, "old") > 0 && evidence_from(a, "new") == 0;
-        y2024 |= s && strncmp(s, "2024", 4) == 0 && evidence_from(a, "new") > 0 && evidence_from(a, "old") == 0;
+        y2013 |= s && strncmp(s, "2013", 4) == 0 && evidence_from(a, "old") > 0 &&
+                 evidence_from(a, "new") == 0;
+        y2024 |= s && strncmp(s, "2024", 4) == 0 && evidence_from(a, "new") > 0 &&
+                 evidence_from(a, "old") == 0;
     }
     cr_expect(y2013 && y2024, "%s", json_brief(ags));
     json_decref(facts);
@@ -390,22 +396,25 @@ Test(merge, evidence_offsets_are_code_points)
               json_brief(json_object_get(ag, "evidence")));
     const json_t *q = find_quote(facts, "volta atrás");
     cr_assert_not_null(q, "%s", json_brief(json_object_get(facts, "quotes")));
-    cr_expect(evidence_is(q, "a", a, "Não há volta atrás,"), "evidence: %s", json_brief(json_object_get(q, "evidence")));
+    cr_expect(evidence_is(q, "a", a, "Não há volta atrás,"), "evidence: %s",
+              json_brief(json_object_get(q, "evidence")));
     const json_t *m = find_meeting(facts, "Nzinga", "Ceita");
     cr_assert_not_null(m, "%s", json_brief(json_object_get(facts, "meetings")));
-    cr_expect(evidence_has(m, "a", a, "Nzinga met São Toméan Infrastructure Minister Adelino Ceita"), "evidence: %s",
-              json_brief(json_object_get(m, "evidence")));
+    cr_expect(evidence_has(m, "a", a,
+                           "Nzinga met São Toméan Infrastructure Minister Adelino Ceita"),
+              "evidence: %s", json_brief(json_object_get(m, "evidence")));
     json_decref(facts);
 }
 
 Test(merge, empty_and_missing_extractions_give_an_empty_fact_set)
 {
-    json_t *sources = json_pack("[{s:s, s:o}, {s:s}]", "source_id", "empty", "extraction", extract_text(""),
-                                "source_id", "broken");
+    json_t *sources = json_pack("[{s:s, s:o}, {s:s}]", "source_id", "empty", "extraction",
+                                extract_text(""), "source_id", "broken");
     json_t *facts = ingest_merge(sources);
     static const char *const KINDS[] = {"people", "agreements", "meetings", "quotes"};
     for (size_t k = 0; k < N(KINDS); k++)
-        cr_expect(json_is_array(json_object_get(facts, KINDS[k])) && json_array_size(json_object_get(facts, KINDS[k])) == 0,
+        cr_expect(json_is_array(json_object_get(facts, KINDS[k])) &&
+                      json_array_size(json_object_get(facts, KINDS[k])) == 0,
                   "%s: %s", KINDS[k], json_brief(json_object_get(facts, KINDS[k])));
     json_decref(facts);
     json_decref(sources);
@@ -417,12 +426,12 @@ Test(merge, empty_and_missing_extractions_give_an_empty_fact_set)
 Test(merge, every_way_of_joining_agreements_holds_among_many_others)
 {
     static const char *const COUNTRIES[][2] = {
-        {"Chile", "Peru"},     {"Kenya", "Uganda"}, {"Norway", "Iceland"},  {"Ghana", "Togo"},
+        {"Chile", "Peru"},     {"Kenya", "Uganda"},  {"Norway", "Iceland"}, {"Ghana", "Togo"},
         {"Poland", "Latvia"},  {"Japan", "Vietnam"}, {"Egypt", "Jordan"},   {"Spain", "Morocco"},
         {"Brazil", "Uruguay"}, {"Canada", "Mexico"},
     };
-    static const char *const TOPICS[] = {"Rail", "Fisheries", "Aviation", "Customs", "Tourism",
-                                         "Water", "Forestry", "Postal", "Broadband", "Seed"};
+    static const char *const TOPICS[] = {"Rail",  "Fisheries", "Aviation", "Customs",   "Tourism",
+                                         "Water", "Forestry",  "Postal",   "Broadband", "Seed"};
     enum { FILLERS = 10 };
     char fillers[FILLERS][256];
     const char *ids[FILLERS + 4], *texts[FILLERS + 4];
@@ -437,13 +446,16 @@ Test(merge, every_way_of_joining_agreements_holds_among_many_others)
     }
     /* one treaty under two names, signed the same day */
     ids[FILLERS] = "one-name";
-    texts[FILLERS] = "Chile and Peru signed the Pacific Anchovy Stocks Treaty in Lima on 3 April 2025.\n";
+    texts[FILLERS] =
+        "Chile and Peru signed the Pacific Anchovy Stocks Treaty in Lima on 3 April 2025.\n";
     ids[FILLERS + 1] = "other-name";
-    texts[FILLERS + 1] = "Chile and Peru signed the Treaty on Shared Fish Stocks in Lima on 3 April 2025.\n";
+    texts[FILLERS + 1] =
+        "Chile and Peru signed the Treaty on Shared Fish Stocks in Lima on 3 April 2025.\n";
     /* a named pact and a generic mention of it by its length */
     ids[FILLERS + 2] = "named";
-    texts[FILLERS + 2] = "Kenya and Uganda signed the Lake Victoria 15-Year Navigation Pact in Kampala on 8 "
-                         "May 2025.\n";
+    texts[FILLERS + 2] =
+        "Kenya and Uganda signed the Lake Victoria 15-Year Navigation Pact in Kampala on 8 "
+        "May 2025.\n";
     ids[FILLERS + 3] = "generic";
     texts[FILLERS + 3] = "Kenya and Uganda signed a 15-year navigation pact in May 2025.\n";
 
@@ -455,13 +467,15 @@ Test(merge, every_way_of_joining_agreements_holds_among_many_others)
     cr_expect_gt(evidence_from(treaty, "other-name"), 0, "the same day joins the second name: %s",
                  json_brief(treaty));
     const json_t *pact = only_agreement(facts, "Lake Victoria 15-Year Navigation Pact");
-    cr_expect_gt(evidence_from(pact, "generic"), 0, "the 15-year pact joins the named one: %s", json_brief(pact));
+    cr_expect_gt(evidence_from(pact, "generic"), 0, "the 15-year pact joins the named one: %s",
+                 json_brief(pact));
     for (int i = 0; i < FILLERS; i++) {
         char name[64];
         snprintf(name, sizeof name, "%s Cooperation Agreement", TOPICS[i]);
         const json_t *f = only_agreement(facts, name);
-        cr_expect_eq(evidence_from(f, names[i]) > 0 && json_array_size(json_object_get(f, "evidence")) ==
-                         (size_t)evidence_from(f, names[i]),
+        cr_expect_eq(evidence_from(f, names[i]) > 0 &&
+                         json_array_size(json_object_get(f, "evidence")) ==
+                             (size_t)evidence_from(f, names[i]),
                      1, "%s stays its own: %s", name, json_brief(f));
     }
     json_decref(facts);

@@ -105,7 +105,8 @@ static char *dump_facts(void)
     out[0] = '\0';
     for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
         sqlite3_stmt *stmt;
-        cr_assert_eq(sqlite3_prepare_v2(db, queries[q], -1, &stmt, NULL), SQLITE_OK, "%s", sqlite3_errmsg(db));
+        cr_assert_eq(sqlite3_prepare_v2(db, queries[q], -1, &stmt, NULL), SQLITE_OK, "%s",
+                     sqlite3_errmsg(db));
         while (sqlite3_step(stmt) == SQLITE_ROW) {
             for (int c = 0; c < sqlite3_column_count(stmt); c++) {
                 const char *v = (const char *)sqlite3_column_text(stmt, c);
@@ -115,7 +116,8 @@ static char *dump_facts(void)
                         cap *= 2;
                     out = realloc(out, cap);
                 }
-                len += (size_t)sprintf(out + len, "%s%c", v ? v : "NULL", c + 1 < sqlite3_column_count(stmt) ? '|' : '\n');
+                len += (size_t)sprintf(out + len, "%s%c", v ? v : "NULL",
+                                       c + 1 < sqlite3_column_count(stmt) ? '|' : '\n');
             }
         }
         sqlite3_finalize(stmt);
@@ -138,13 +140,17 @@ static void assert_same_dump(const char *incremental, const char *full, unsigned
         a--;
         b--;
     }
-    cr_assert_fail("seed %llu: incremental and full merges differ:\n  incremental: %.300s\n  full:        %.300s", seed,
-                   a, b);
+    cr_assert_fail(
+        "seed %llu: incremental and full merges differ:\n  incremental: %.300s\n  full:        %.300s",
+        seed, a, b);
 }
 
 static void store_article(store *st, const article *a)
 {
-    store_source_in in = {.file = a->file, .text = a->text, .len = a->len, .sha256 = a->sha,
+    store_source_in in = {.file = a->file,
+                          .text = a->text,
+                          .len = a->len,
+                          .sha256 = a->sha,
                           .extraction = a->extraction};
     char *id = NULL;
     cr_assert_eq(store_put_source(st, &in, &id), STORE_OK, "%s", store_errmsg(st));
@@ -181,14 +187,16 @@ static void run_trial(unsigned long long seed, bool deletes)
         if (rng(4) == 0 && i + 1 < n)
             continue;
         ingest_report r;
-        cr_assert_eq(ingest_merge_update(st, false, &r), 0, "seed %llu: %s", seed, store_errmsg(st));
+        cr_assert_eq(ingest_merge_update(st, false, &r), 0, "seed %llu: %s", seed,
+                     store_errmsg(st));
         if (deletes && i > 2 && rng(3) == 0) {
             int victim = order[rng((unsigned)i + 1)];
             if (!stored[victim])
                 continue;
             char id[13];
             source_id_of(&articles[victim], id);
-            cr_assert_eq(ingest_delete_source(st, id, &r), INGEST_OK, "seed %llu: %s", seed, store_errmsg(st));
+            cr_assert_eq(ingest_delete_source(st, id, &r), INGEST_OK, "seed %llu: %s", seed,
+                         store_errmsg(st));
             stored[victim] = false;
         }
     }
@@ -227,10 +235,14 @@ Test(merge_update, an_unrelated_article_touches_no_other_fact)
     ingest_report r;
     cr_assert_eq(ingest_merge_update(st, false, &r), 0);
     char *before = dump_facts();
-    static const char LONELY[] = "Lighthouse keepers meet\n\nKIRKWALL, May 4, 2024 – Harbour Master Ingrid "
-                                 "Vollan met Ferry Captain Tobias Quill in Kirkwall on 4 May 2024.\n";
+    static const char LONELY[] =
+        "Lighthouse keepers meet\n\nKIRKWALL, May 4, 2024 – Harbour Master Ingrid "
+        "Vollan met Ferry Captain Tobias Quill in Kirkwall on 4 May 2024.\n";
     json_t *x = ingest_extract(LONELY, strlen(LONELY));
-    article a = {.file = "lonely.txt", .text = (char *)LONELY, .len = strlen(LONELY), .extraction = x};
+    article a = {.file = "lonely.txt",
+                 .text = (char *)LONELY,
+                 .len = strlen(LONELY),
+                 .extraction = x};
     test_sha256_hex(LONELY, a.len, a.sha);
     store_article(st, &a);
     cr_assert_eq(ingest_merge_update(st, false, &r), 0);
@@ -266,7 +278,8 @@ static const char *const SAME_NAME[] = {
  * `agreements` and `quotes`: how many facts the three give. */
 static void check_permutations(const char *const texts[3], unsigned agreements, unsigned quotes)
 {
-    static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+                                     {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
     article a[3];
     for (int i = 0; i < 3; i++) {
         a[i] = (article){.file = "invented.txt", .text = (char *)texts[i], .len = strlen(texts[i])};

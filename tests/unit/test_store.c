@@ -14,7 +14,8 @@
 
 /* Two articles with CRLF line ends and characters of 2, 3 and 4 bytes.  The offsets in the
  * tests below are code points, as Python's len() counts them. */
-static const char TEXT_A[] = "Ministers met in Kraków.\r\nThe “Café Accord” was signed — finally.\r\n";
+static const char TEXT_A[] =
+    "Ministers met in Kraków.\r\nThe “Café Accord” was signed — finally.\r\n";
 static const char TEXT_B[] = "日本 and Poland signed the Café Accord. 🤝\n";
 
 TestSuite(store, .init = test_db_make, .fini = test_db_remove);
@@ -28,8 +29,8 @@ static char *put_text(store *st, const char *text, size_t len, const char *title
                                    "extractor_version", 1, "title", title, "byline", "A. Writer",
                                    "dateline", "published", "2025-10-31", "people", "agreements",
                                    "meetings", "quotes");
-    store_source_in in = { .file = "a.txt", .text = text, .len = len, .sha256 = sha,
-                           .extraction = extraction };
+    store_source_in in = {
+        .file = "a.txt", .text = text, .len = len, .sha256 = sha, .extraction = extraction};
     cr_assert_eq(store_put_source(st, &in, &id), STORE_OK, "%s", store_errmsg(st));
     cr_assert_not_null(id);
     cr_assert_eq(strlen(id), 12);
@@ -64,16 +65,15 @@ static json_t *facts_doc(const char *a, const char *b)
         "person_id", "p1", "name", "Anna Nowak", "title", "Minister", "rule", "test", "confidence",
         0.9, "evidence",
         /* b first: evidence is served ordered by source id and start, not input order */
-        "source_id", b, "start", 25, "end", 36,
-        "source_id", a, "start", 31, "end", 42,
-        "source_id", "000000000000", "start", 0, "end", 3, /* unknown source: skipped */
-        "source_id", a, "start", 60, "end", 68,             /* past the end (67): skipped */
-        "source_id", a, "start", 5, "end", 5,               /* empty: skipped */
+        "source_id", b, "start", 25, "end", 36, "source_id", a, "start", 31, "end", 42, "source_id",
+        "000000000000", "start", 0, "end", 3,   /* unknown source: skipped */
+        "source_id", a, "start", 60, "end", 68, /* past the end (67): skipped */
+        "source_id", a, "start", 5, "end", 5,   /* empty: skipped */
         "meetings", "id", "m1", "date", "2025-10-31", "place", "Kraków", "occasion", "participants",
         "person_id", "p1", "name", "Anna Nowak", "title", "Minister", "rule", "test", "confidence",
-        0.5, "evidence", "source_id", a, "start", 0, "end", 23,
-        "quotes", "id", "q1", "text", "finally", "speaker", "person_id", "name", "title", "cue",
-        "rule", "test", "confidence", 0.25, "evidence", "source_id", a, "start", 57, "end", 64);
+        0.5, "evidence", "source_id", a, "start", 0, "end", 23, "quotes", "id", "q1", "text",
+        "finally", "speaker", "person_id", "name", "title", "cue", "rule", "test", "confidence",
+        0.25, "evidence", "source_id", a, "start", 57, "end", 64);
     cr_assert_not_null(doc, "facts_doc: %s", jerr.text);
     return doc;
 }
@@ -171,8 +171,8 @@ Test(store, put_source_rejects_bad_input)
     const char bad[] = "caf\xe9";
     json_t *extraction = json_object();
     test_sha256_hex(bad, 4, sha);
-    store_source_in in = { .file = NULL, .text = bad, .len = 4, .sha256 = sha,
-                           .extraction = extraction };
+    store_source_in in = {
+        .file = NULL, .text = bad, .len = 4, .sha256 = sha, .extraction = extraction};
     char *id = NULL;
     cr_assert_eq(store_put_source(st, &in, &id), STORE_ERROR, "Latin-1 is not UTF-8");
     cr_assert_null(id);
@@ -234,7 +234,8 @@ Test(store, load_extractions_in_id_order)
     cr_assert_eq(store_load_extractions(st, &all), STORE_OK);
     cr_assert_eq(json_array_size(all), 2);
     const char *first = strcmp(a, b) < 0 ? a : b;
-    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(all, 0), "source_id")), first);
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(all, 0), "source_id")),
+                     first);
     json_t *ex = json_object_get(json_array_get(all, 0), "extraction");
     cr_assert_eq(json_integer_value(json_object_get(ex, "extractor_version")), 1);
     cr_assert(json_is_array(json_object_get(ex, "agreements")));
@@ -304,8 +305,8 @@ Test(store, replace_facts_cuts_excerpts_by_code_point)
     json_decref(item);
 
     /* Replacing again swaps the whole set. */
-    json_t *smaller = json_pack("{s:[], s:[{s:s, s:s}], s:[], s:[]}", "people", "agreements",
-                                "id", "ag2", "name", "Other", "meetings", "quotes");
+    json_t *smaller = json_pack("{s:[], s:[{s:s, s:s}], s:[], s:[]}", "people", "agreements", "id",
+                                "ag2", "name", "Other", "meetings", "quotes");
     cr_assert_eq(store_replace_facts(st, smaller), STORE_OK, "%s", store_errmsg(st));
     cr_assert_eq(count(st, STORE_AGREEMENTS), 1);
     cr_assert_eq(count(st, STORE_PEOPLE), 0);
@@ -452,8 +453,8 @@ Test(store, list_pages_visit_every_item_once)
 Test(store, get_unknown_is_not_found)
 {
     store *st = test_db_open_rw();
-    static const enum store_kind kinds[] = { STORE_SOURCES, STORE_AGREEMENTS, STORE_MEETINGS,
-                                             STORE_QUOTES, STORE_PEOPLE };
+    static const enum store_kind kinds[] = {STORE_SOURCES, STORE_AGREEMENTS, STORE_MEETINGS,
+                                            STORE_QUOTES, STORE_PEOPLE};
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         json_t *item = (json_t *)1;
         cr_assert_eq(store_get(st, kinds[i], "nope", &item), STORE_NOT_FOUND);
@@ -490,9 +491,11 @@ Test(store, read_only_handle_sees_the_writer)
     /* A reader never writes. */
     cr_assert_eq(store_replace_facts(r, doc), STORE_ERROR);
     char *id = NULL;
-    store_source_in in = { .text = "x", .len = 1,
-                           .sha256 = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881",
-                           .extraction = doc };
+    store_source_in in = {.text = "x",
+                          .len = 1,
+                          .sha256 =
+                              "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881",
+                          .extraction = doc};
     cr_assert_eq(store_put_source(r, &in, &id), STORE_ERROR);
 
     /* While the writer holds an open write transaction, the reader still answers from the
@@ -704,8 +707,9 @@ Test(store, migrates_version_1_to_the_latest_and_links_existing_facts)
     /* The facts themselves are served as before. */
     json_t *ag;
     cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag2", &ag), STORE_OK);
-    cr_assert_str_eq(json_string_value(json_object_get(
-                         json_array_get(json_object_get(ag, "signatories"), 0), "person_id")),
+    cr_assert_str_eq(json_string_value(
+                         json_object_get(json_array_get(json_object_get(ag, "signatories"), 0),
+                                         "person_id")),
                      "ghost");
     json_decref(ag);
     store_close(st);
@@ -777,8 +781,8 @@ Test(store, person_lists_the_facts_they_take_part_in)
     cr_assert_eq(json_object_size(ag), 3, "an agreement in brief: id, name, signed");
     cr_assert_str_eq(json_string_value(json_object_get(ag, "name")), "Café Accord");
     cr_assert_str_eq(json_string_value(json_object_get(ag, "signed")), "2025-10-31");
-    cr_assert(json_is_null(json_object_get(json_array_get(json_object_get(p, "agreements"), 2),
-                                           "signed")));
+    cr_assert(json_is_null(
+        json_object_get(json_array_get(json_object_get(p, "agreements"), 2), "signed")));
 
     member_ids(p, "meetings", ids, sizeof(ids));
     cr_assert_str_eq(ids, "m-a,m-b", "by date");
@@ -806,7 +810,7 @@ Test(store, person_lists_the_facts_they_take_part_in)
 
     /* Someone who takes part in nothing still has the lists and the counts, empty. */
     cr_assert_eq(store_get(st, STORE_PEOPLE, "p3", &p), STORE_OK);
-    static const char *const members[] = { "agreements", "meetings", "quotes" };
+    static const char *const members[] = {"agreements", "meetings", "quotes"};
     for (size_t i = 0; i < 3; i++) {
         cr_assert(json_is_array(json_object_get(p, members[i])), "%s", members[i]);
         cr_assert_eq(json_array_size(json_object_get(p, members[i])), 0);
@@ -816,12 +820,12 @@ Test(store, person_lists_the_facts_they_take_part_in)
 
     /* The facts keep their person references as the document gave them. */
     cr_assert_eq(store_get(st, STORE_QUOTES, "q2", &q), STORE_OK);
-    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(q, "speaker"),
-                                                       "person_id")), "p1");
+    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(q, "speaker"), "person_id")),
+                     "p1");
     json_decref(q);
     cr_assert_eq(store_get(st, STORE_MEETINGS, "m-a", &m), STORE_OK);
-    cr_assert(json_is_null(json_object_get(
-        json_array_get(json_object_get(m, "participants"), 1), "person_id")));
+    cr_assert(json_is_null(
+        json_object_get(json_array_get(json_object_get(m, "participants"), 1), "person_id")));
     json_decref(m);
 
     store_close(st);
@@ -833,7 +837,7 @@ Test(store, people_pages_carry_counts_not_lists)
     test_db_replace_facts(st, PEOPLE_FACTS);
 
     /* Page by page, so that each page's count scan covers only its own people. */
-    static const json_int_t want[3][3] = { { 3, 2, 2 }, { 1, 0, 0 }, { 0, 0, 0 } };
+    static const json_int_t want[3][3] = {{3, 2, 2}, {1, 0, 0}, {0, 0, 0}};
     const char *after = NULL;
     char last[16];
     for (int i = 0; i < 3; i++) {
@@ -864,8 +868,9 @@ Test(store, people_pages_carry_counts_not_lists)
     json_decref(items);
 
     /* Replacing the facts replaces the links: nobody takes part in anything now. */
-    test_db_replace_facts(st, "{\"people\": [{\"id\": \"p1\", \"name\": \"Anna Nowak\"}],"
-                     " \"quotes\": [{\"id\": \"q9\", \"text\": \"new\", \"speaker\": null}]}");
+    test_db_replace_facts(st,
+                          "{\"people\": [{\"id\": \"p1\", \"name\": \"Anna Nowak\"}],"
+                          " \"quotes\": [{\"id\": \"q9\", \"text\": \"new\", \"speaker\": null}]}");
     json_t *p;
     cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK);
     cr_assert_eq(person_count(p, "quotes"), 0);
@@ -912,7 +917,10 @@ Test(store, a_batch_commits_together_and_a_failed_write_is_undone_alone)
     memcpy(sha + 12, "0000000000000000000000000000000000000000000000000000", 52);
     json_t *extraction = json_pack("{s:i, s:[], s:[], s:[], s:[]}", "extractor_version", 1,
                                    "people", "agreements", "meetings", "quotes");
-    store_source_in clash = { .text = TEXT_C, .len = strlen(TEXT_C), .sha256 = sha, .extraction = extraction };
+    store_source_in clash = {.text = TEXT_C,
+                             .len = strlen(TEXT_C),
+                             .sha256 = sha,
+                             .extraction = extraction};
     cr_expect_eq(store_put_source(w, &clash, &id), STORE_ERROR, "the id is taken");
     cr_expect_null(id);
 

@@ -53,7 +53,10 @@ static const char ALL_LINKED[] =
 static void ids_of(store *st, enum store_kind kind, const char *participant, const char *signatory,
                    char *out, size_t size)
 {
-    store_list_query q = {.kind = kind, .limit = 50, .count = true, .evidence = STORE_EVIDENCE_NONE};
+    store_list_query q = {.kind = kind,
+                          .limit = 50,
+                          .count = true,
+                          .evidence = STORE_EVIDENCE_NONE};
     q.filters.participant = participant;
     q.filters.signatory = signatory;
     store_page page = {0};
@@ -61,13 +64,13 @@ static void ids_of(store *st, enum store_kind kind, const char *participant, con
     out[0] = '\0';
     size_t i;
     json_t *item;
-    json_array_foreach(page.items, i, item)
-    {
+    json_array_foreach(page.items, i, item) {
         if (i)
             strncat(out, ",", size - strlen(out) - 1);
         strncat(out, json_string_value(json_object_get(item, "id")), size - strlen(out) - 1);
     }
-    cr_expect_eq(page.total, (long long)json_array_size(page.items), "the count agrees with the list");
+    cr_expect_eq(page.total, (long long)json_array_size(page.items),
+                 "the count agrees with the list");
     store_page_release(&page);
 }
 
@@ -115,7 +118,9 @@ Test(store_filters, with_every_name_linked_the_person_links_answer_alone)
     /* facts written before the count was kept: the lists are searched, to be safe */
     sqlite3 *raw;
     cr_assert_eq(sqlite3_open(test_db_path, &raw), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(raw, "DELETE FROM meta WHERE key = 'unlinked_names'", NULL, NULL, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(raw, "DELETE FROM meta WHERE key = 'unlinked_names'", NULL, NULL,
+                              NULL),
+                 SQLITE_OK);
     sqlite3_close(raw);
     cr_expect_eq(store_unlinked_names(st), 1);
     ids_of(st, STORE_MEETINGS, "bo chen", NULL, ids, sizeof ids);

@@ -11,9 +11,9 @@ Test(utf8, accepts_well_formed_text)
 {
     cr_assert(VALID(""));
     cr_assert(VALID("plain ASCII\r\n"));
-    cr_assert(VALID("Kraków"));                 /* 2 bytes */
-    cr_assert(VALID("“Café” — 日本"));           /* 3 bytes */
-    cr_assert(VALID("🤝 \xF4\x8F\xBF\xBF"));     /* 4 bytes, and U+10FFFF */
+    cr_assert(VALID("Kraków"));                /* 2 bytes */
+    cr_assert(VALID("“Café” — 日本"));         /* 3 bytes */
+    cr_assert(VALID("🤝 \xF4\x8F\xBF\xBF")); /* 4 bytes, and U+10FFFF */
     cr_assert(VALID("\xEF\xBB\xBFwith a BOM"));
 }
 
@@ -88,8 +88,8 @@ Test(utf8, converts_code_points_to_bytes)
 
 Test(utf8, encode_round_trips)
 {
-    static const uint32_t cps[] = { 0x24, 0x7F, 0x80, 0xE9, 0x7FF, 0x800, 0x201C, 0xFFFD,
-                                    0x10000, 0x1F91D, 0x10FFFF };
+    static const uint32_t cps[] = {0x24,   0x7F,   0x80,    0xE9,    0x7FF,   0x800,
+                                   0x201C, 0xFFFD, 0x10000, 0x1F91D, 0x10FFFF};
     for (size_t k = 0; k < sizeof(cps) / sizeof(cps[0]); k++) {
         char buf[4];
         size_t n = utf8_encode(cps[k], buf), i = 0;
