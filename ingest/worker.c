@@ -859,33 +859,8 @@ out:
 
 int ingest_remerge(store *st, ingest_report *r)
 {
-    json_t *sources = NULL, *facts = NULL;
-    int result = -1;
-
-    if (store_load_extractions(st, &sources)) {
-        log_error("ingest: %s", store_errmsg(st));
-        goto out;
-    }
-    facts = ingest_merge(sources);
-    log_debug("ingest: merged %zu articles", json_array_size(sources));
-    /* the merged facts hold what they need of the extractions: let those go before the
-     * facts are written, the longer part on a large store */
-    json_decref(sources);
-    sources = NULL;
-    if (!facts || store_replace_facts(st, facts)) {
-        log_error("ingest: storing the merged facts: %s",
-                  facts ? store_errmsg(st) : "merge returned nothing");
-        goto out;
-    }
-    r->agreements = (unsigned)json_array_size(json_object_get(facts, "agreements"));
-    r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
-    r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
-    r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
-    result = 0;
-out:
-    json_decref(facts);
-    json_decref(sources);
-    return result;
+    /* incremental when it can be, exact either way (merge_update.c) */
+    return ingest_merge_update(st, false, r);
 }
 
 int ingest_count_facts(store *st, ingest_report *r)

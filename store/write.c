@@ -2,8 +2,9 @@
  *
  * An article is stored once per distinct byte sequence: its id is the first 12 hex digits of
  * its SHA-256, so ids do not depend on the order articles arrive in.  Storing one marks the
- * merged facts stale in the same transaction; ingest then re-merges every extraction and
- * swaps the whole fact set with store_replace_facts().  What a poster said of an article
+ * merged facts stale in the same transaction; ingest then merges the new articles
+ * (merge_index.c splices the facts they touch) or, for a full merge, swaps the whole fact set
+ * with store_replace_facts().  What a poster said of an article
  * (title, URL, publication date) overrides what its extraction found, and is kept in
  * source_hints so that a later re-extraction (revise.c) keeps it too.
  *
@@ -450,6 +451,9 @@ static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM people";
 static const char SQL_CLEAR_AGREEMENTS[] = "DELETE FROM agreements";
 static const char SQL_CLEAR_MEETINGS[] = "DELETE FROM meetings";
 static const char SQL_CLEAR_QUOTES[] = "DELETE FROM quotes";
+/* A fact set written whole is not the one the incremental merge's index describes
+ * (merge_index.c): the next merge rebuilds it. */
+static const char SQL_DROP_MERGE_INDEX[] = "DELETE FROM meta WHERE key = 'merge_index'";
 /* The search index's fact rows (search.c), rebuilt from the new facts. */
 static const char SQL_UNINDEX_FACTS[] =
     "DELETE FROM search_fts WHERE rowid < search_rowid('source', '000000000000')";
@@ -996,8 +1000,9 @@ int store_replace_facts_locked(store *st, const json_t *facts)
 {
     static const char *const clear[] = {
         /* fact_people first: its rows refer to people. */
-        SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE,  SQL_CLEAR_AGREEMENTS,
-        SQL_CLEAR_MEETINGS,    SQL_CLEAR_QUOTES,   SQL_CLEAR_PENDING, SQL_UNINDEX_FACTS,
+        SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE,
+        SQL_CLEAR_AGREEMENTS,  SQL_CLEAR_MEETINGS, SQL_CLEAR_QUOTES,
+        SQL_CLEAR_PENDING,     SQL_UNINDEX_FACTS,  SQL_DROP_MERGE_INDEX,
     };
 
     if (!json_is_object(facts))
@@ -1019,6 +1024,24 @@ int store_replace_facts_locked(store *st, const json_t *facts)
         run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
         run_simple(st, SQL_INDEX_FACTS, "indexing the facts for search") ||
         store_set_stale(st, false))
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_insert_facts_locked(store *st, const json_t *facts)
+{
+    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK)
+        return store_sql_fail(st, "creating the evidence queue");
+    st->unlinked_names = 0;
+    for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
+        if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
+            return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_cut_pending_locked(store *st)
+{
+    if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue"))
         return STORE_ERROR;
     return STORE_OK;
 }
