@@ -114,7 +114,9 @@ static char *dump_facts(void)
                 if (need >= cap) {
                     while (need >= cap)
                         cap *= 2;
-                    out = realloc(out, cap);
+                    char *grown = realloc(out, cap);
+                    cr_assert_not_null(grown, "out of memory");
+                    out = grown;
                 }
                 len += (size_t)sprintf(out + len, "%s%c", v ? v : "NULL",
                                        c + 1 < sqlite3_column_count(stmt) ? '|' : '\n');
