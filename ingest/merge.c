@@ -12,31 +12,21 @@
  * compatible with the others), and an id hashed from what identifies it, so the same corpus
  * ingested in any order gives the same ids. */
 #include <ctype.h>
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest/doc.h"
 #include "ingest/ingest.h"
 #include "ingest/lexicon.h"
+#include "util/digest.h"
 #include "util/strbuf.h"
 
-#define ID_HEX 12
-
+/* A fact's id (util/digest.h), malloc'd; NULL when out of memory. */
 static char *fact_id(const char *kind, const char *key)
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-    EVP_DigestUpdate(ctx, kind, strlen(kind));
-    EVP_DigestUpdate(ctx, ":", 1);
-    EVP_DigestUpdate(ctx, key, strlen(key));
-    EVP_DigestFinal_ex(ctx, md, &n);
-    EVP_MD_CTX_free(ctx);
-    char *out = malloc(ID_HEX + 1);
-    for (int i = 0; i < ID_HEX / 2; i++)
-        snprintf(out + 2 * (size_t)i, 3, "%02x", md[i]);
+    char *out = malloc(FACT_ID_LEN + 1);
+    if (out && !fact_id_of(kind, key, out))
+        out[0] = '\0';
     return out;
 }
 

@@ -26,7 +26,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -38,6 +37,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "util/digest.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -396,18 +396,7 @@ int ingest_read_article_at(int dirfd, const char *name, char **text, size_t *len
 
 int ingest_sha256_hex(const char *data, size_t len, char hex[65])
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    static const char digits[] = "0123456789abcdef";
-
-    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
-        return -1;
-    for (size_t i = 0; i < mdlen; i++) {
-        hex[2 * i] = digits[md[i] >> 4];
-        hex[2 * i + 1] = digits[md[i] & 0xF];
-    }
-    hex[64] = '\0';
-    return 0;
+    return digest_sha256_hex(data, len, hex) ? 0 : -1;
 }
 
 static double seconds_now(void)

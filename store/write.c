@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/digest.h"
 #include "util/log.h"
 #include "util/utf8.h"
 
@@ -69,20 +70,6 @@ static const char SQL_BUMP_GENERATION[] =
 
 static const char SQL_ALL_EXTRACTIONS[] = "SELECT id, extraction FROM sources ORDER BY id";
 
-/* Length of a source id: 12 hex digits, 48 bits of the SHA-256. */
-#define SOURCE_ID_LEN 12
-
-static bool is_sha256_hex(const char *s)
-{
-    size_t n = 0;
-    if (!s)
-        return false;
-    for (; s[n]; n++)
-        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
-            return false;
-    return n == 64;
-}
-
 /* The existing id of the article with this SHA-256 in *id_out (malloc'd): 1 when found,
  * 0 when not, STORE_ERROR on error. */
 static int source_by_sha(store *st, const char *sha256, char **id_out)
@@ -112,7 +99,7 @@ static int source_by_sha(store *st, const char *sha256, char **id_out)
 
 int store_has_source(store *st, const char *sha256)
 {
-    if (!is_sha256_hex(sha256))
+    if (!digest_is_sha256_hex(sha256))
         return store_fail(st, "not a SHA-256 in lowercase hex: '%s'", sha256 ? sha256 : "");
     return source_by_sha(st, sha256, NULL);
 }
@@ -324,7 +311,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
 
     if (id_out)
         *id_out = NULL;
-    if (!is_sha256_hex(src->sha256))
+    if (!digest_is_sha256_hex(src->sha256))
         return store_fail(st, "not a SHA-256 in lowercase hex: '%s'",
                           src->sha256 ? src->sha256 : "");
     if (!json_is_object(src->extraction))
@@ -332,8 +319,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
     /* Excerpts are cut by code point and served as JSON strings: only UTF-8 can be stored. */
     if (!utf8_valid(src->text ? src->text : "", src->len))
         return store_fail(st, "the text is not valid UTF-8");
-    memcpy(id, src->sha256, SOURCE_ID_LEN);
-    id[SOURCE_ID_LEN] = '\0';
+    source_id_of(src->sha256, id);
 
     extraction = json_dumps(src->extraction, JSON_COMPACT);
     if (!extraction)
