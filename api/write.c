@@ -33,19 +33,19 @@
 #include "api/api_internal.h"
 
 #include <openssl/crypto.h>
-#include <openssl/evp.h>
+#include <openssl/crypto.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "util/digest.h"
 #include "util/log.h"
 #include "util/utf8.h"
 
-#define TOKEN_DIGEST_BYTES 32
+#define TOKEN_DIGEST_BYTES DIGEST_SHA256_BYTES
 #define REALM "factd"
 #define HINT_TITLE_MAX 1000 /* the longest title a JSON body may give, in bytes */
 #define HINT_URL_MAX 2000   /* the longest url */
-#define SOURCE_ID_LEN 12    /* a source's id: the first hex digits of its SHA-256 */
 
 static struct {
     bool enabled;
@@ -58,8 +58,7 @@ static struct {
 
 static bool sha256(const void *data, size_t len, unsigned char out[TOKEN_DIGEST_BYTES])
 {
-    unsigned int n = 0;
-    return EVP_Digest(data, len, out, &n, EVP_sha256(), NULL) == 1 && n == TOKEN_DIGEST_BYTES;
+    return digest_sha256(data, len, out);
 }
 
 void api_set_writes(const api_write_config *cfg)
@@ -291,33 +290,18 @@ static int json_article(const json_t *doc, api_article *article, strbuf *detail)
 
 /* --- the answers --- */
 
-static void hex_digest(const char *data, size_t len, char out[65])
-{
-    unsigned char md[TOKEN_DIGEST_BYTES];
-    static const char digits[] = "0123456789abcdef";
-    out[0] = '\0';
-    if (!sha256(data, len, md))
-        return;
-    for (size_t i = 0; i < TOKEN_DIGEST_BYTES; i++) {
-        out[2 * i] = digits[md[i] >> 4];
-        out[2 * i + 1] = digits[md[i] & 0xF];
-    }
-    out[64] = '\0';
-}
-
 /* Answers 200 {"source": {...}} when the article's bytes are stored already; false when
  * they are not (or cannot be told: the job will tell then). */
 static bool answer_if_stored(store *st, const api_article *article, const api_query *q,
                              api_response *resp)
 {
-    char sha[65], id[SOURCE_ID_LEN + 1];
+    char sha[DIGEST_SHA256_HEX + 1], id[SOURCE_ID_LEN + 1];
     json_t *source = NULL;
 
-    hex_digest(article->text, article->len, sha);
+    digest_sha256_hex(article->text, article->len, sha);
     if (!sha[0] || !st)
         return false;
-    memcpy(id, sha, SOURCE_ID_LEN);
-    id[SOURCE_ID_LEN] = '\0';
+    source_id_of(sha, id);
     int rc = store_get_item(st, STORE_SOURCES, id, STORE_EVIDENCE_FULL, &source);
     const char *stored_sha = json_string_value(json_object_get(source, "sha256"));
     if (rc != STORE_OK || !stored_sha || strcmp(stored_sha, sha) != 0) {

@@ -97,6 +97,26 @@ double ingest_extract_budget(void);
  * in any order.  Returns a new FACTS document, never NULL. */
 json_t *ingest_merge(const json_t *sources);
 
+/* ingest_merge() for an incremental merge (merge_update.c).  With `refs` ("source\x1fkey" ->
+ * [person id, name], the people the sources' references stand for), the people are not
+ * merged and the document has no "people".  With `annotate`, each fact also carries
+ * "merge_key" (what its id is hashed from, before any counter for a taken id) and
+ * "merge_members" ([[source_id, index], ...]: the reports it was merged from, index being
+ * the report's place in its extraction's list, or its "_idx" when it has one). */
+json_t *ingest_merge_with(const json_t *sources, const json_t *refs, bool annotate);
+
+/* The blocking keys of one report of `kind` ("people", "agreements", "meetings", "quotes")
+ * of the article `source`, "prefix:value" each: two reports that merge share one, with
+ * three exceptions that the incremental merge looks up on purpose (merge_update.c): a
+ * generic agreement with a number ("g:") and the named ones whose name keys ("n:") hold
+ * it; a meeting naming a participant twice ("pd:") and any meeting with that participant
+ * ("p:"); a quote whose speaker is known ("q:") and every report of its words ("w:"),
+ * when one of them ("u:") names no speaker.  "r:<key>" for each person the report refers
+ * to.  Meetings' and quotes' keys need `refs` as above.  NULL when the report cannot be
+ * merged at all. */
+json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *report,
+                          const json_t *refs);
+
 struct store;
 /* Options and results of one ingest run (the `factd ingest` command). */
 typedef struct ingest_report {
@@ -116,9 +136,22 @@ int ingest_run(struct store *st, char *const *paths, int npaths, int progress, u
 /* Extractor threads when none are asked for: one per core. */
 unsigned ingest_default_threads(void);
 
-/* Merges every stored extraction again and replaces the stored facts with the result; sets
- * the fact counts of the report.  Returns 0, or -1 with the reason logged. */
+/* Brings the stored facts up to date with the stored articles: ingest_merge_update(st,
+ * false, report).  Returns 0, or -1 with the reason logged. */
 int ingest_remerge(struct store *st, ingest_report *report);
+
+/* Merges what changed since the last merge (merge_update.c): the articles stored since are
+ * merged with the facts they can join, and the result is exactly what a full merge of every
+ * stored article would give.  A full merge when `force`, or when the index the incremental
+ * merge needs is not current (a database merged by an older factd, or a fact set replaced
+ * whole).  One write transaction; sets the fact counts of the report.  0, or -1 (logged). */
+int ingest_merge_update(struct store *st, bool force, ingest_report *report);
+/* How many new articles an incremental merge takes per transaction (default 500): many
+ * articles ingested into a merged store are merged a slice at a time. */
+void ingest_set_merge_slice(size_t articles);
+/* Inside the write transaction that deleted the article `removed`: merges again only the
+ * facts it was part of (and any article stored since).  0, or -1 with the store's error. */
+int ingest_merge_after_delete(struct store *st, const char *removed);
 
 /* Sets the fact counts of the report from the facts stored now (as a run that had nothing
  * to merge reports them).  0, or -1 (logged). */

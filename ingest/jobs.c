@@ -5,10 +5,10 @@
  * own read-only handles and never wait for it (WAL).  Each operation keeps readers on a
  * consistent fact set:
  *
- *   - a job stores its article (one transaction), merges every article again and swaps the
- *     fact set (one transaction), and only then says done: once a poster sees "done", the
- *     facts are served.  One merge per job, however it ends.
- *   - a deletion removes the article and swaps in the merge of the remaining ones in one
+ *   - a job stores its article (one transaction), merges it with the facts it can join
+ *     (merge_update.c, one transaction), and only then says done: once a poster sees
+ *     "done", the facts are served.  One merge per job, however it ends.
+ *   - a deletion removes the article and merges again the facts it was part of in one
  *     transaction (store_delete_source): no reader sees facts whose evidence is gone.
  *   - a reindex replaces extractions one article at a time while the old facts stay served
  *     (they stand on the same texts), then merges once and swaps.  A fact the new reading
@@ -237,19 +237,12 @@ int ingest_run_job(store *st, ingest_job_report *report)
     return result;
 }
 
-/* The merge the store runs inside its delete transaction; ctx is the ingest_report whose
- * fact counts it fills. */
-static json_t *merge_and_count(const json_t *extractions, void *ctx)
+/* The merge the store runs inside its delete transaction: only the facts the article was
+ * part of are merged again. */
+static int merge_after_delete(store *st, const char *deleted, void *ctx)
 {
-    ingest_report *r = ctx;
-    json_t *facts = ingest_merge(extractions);
-    if (facts && r) {
-        r->agreements = (unsigned)json_array_size(json_object_get(facts, "agreements"));
-        r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
-        r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
-        r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
-    }
-    return facts;
+    (void)ctx;
+    return ingest_merge_after_delete(st, deleted) ? STORE_ERROR : STORE_OK;
 }
 
 int ingest_delete_source(store *st, const char *id, ingest_report *report)
@@ -258,7 +251,7 @@ int ingest_delete_source(store *st, const char *id, ingest_report *report)
     ingest_report *r = report ? report : &local;
 
     memset(r, 0, sizeof(*r));
-    int rc = store_delete_source(st, id, merge_and_count, r);
+    int rc = store_delete_source(st, id, merge_after_delete, NULL);
     if (rc == STORE_NOT_FOUND)
         return INGEST_NOT_FOUND;
     if (rc != STORE_OK) {
@@ -266,6 +259,8 @@ int ingest_delete_source(store *st, const char *id, ingest_report *report)
         return INGEST_ERROR;
     }
     log_info("delete: source %s deleted; facts merged again", id);
+    if (report && ingest_count_facts(st, r))
+        return INGEST_ERROR;
     return INGEST_OK;
 }
 

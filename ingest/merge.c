@@ -12,31 +12,21 @@
  * compatible with the others), and an id hashed from what identifies it, so the same corpus
  * ingested in any order gives the same ids. */
 #include <ctype.h>
-#include <openssl/evp.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest/doc.h"
 #include "ingest/ingest.h"
 #include "ingest/lexicon.h"
+#include "util/digest.h"
 #include "util/strbuf.h"
 
-#define ID_HEX 12
-
+/* A fact's id (util/digest.h), malloc'd; NULL when out of memory. */
 static char *fact_id(const char *kind, const char *key)
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL);
-    EVP_DigestUpdate(ctx, kind, strlen(kind));
-    EVP_DigestUpdate(ctx, ":", 1);
-    EVP_DigestUpdate(ctx, key, strlen(key));
-    EVP_DigestFinal_ex(ctx, md, &n);
-    EVP_MD_CTX_free(ctx);
-    char *out = malloc(ID_HEX + 1);
-    for (int i = 0; i < ID_HEX / 2; i++)
-        snprintf(out + 2 * (size_t)i, 3, "%02x", md[i]);
+    char *out = malloc(FACT_ID_LEN + 1);
+    if (out && !fact_id_of(kind, key, out))
+        out[0] = '\0';
     return out;
 }
 
@@ -215,18 +205,37 @@ static date_value best_date(const date_value *dates, size_t n)
 
 typedef struct person_item {
     const char *source;
+    int idx; /* the item's place in its extraction's list (see item_index) */
     const char *key, *name, *title, *handle;
     json_t *aliases;
 } person_item;
 
 typedef struct people_index {
     VEC(person_item) items;
-    int *cluster;   /* item -> cluster root */
-    VEC(int) roots; /* cluster roots, in output order */
-    char **ids;     /* per item: the person id */
-    char **names;   /* per item: the canonical name */
-    json_t *by_ref; /* "source\x1fkey" -> the first item with them */
+    int *cluster;       /* item -> cluster root */
+    VEC(int) roots;     /* cluster roots, in output order */
+    char **ids;         /* per item: the person id */
+    char **names;       /* per item: the canonical name */
+    json_t *by_ref;     /* "source\x1fkey" -> the first item with them */
+    const json_t *refs; /* or, merging without people: "source\x1fkey" -> [id, name] */
+    bool annotate;      /* give each fact its merge_key and merge_members */
 } people_index;
+
+/* An item's place in its extraction's list: its position there, or the "_idx" an
+ * incremental merge gives the items it hands over out of their lists. */
+static int item_index(const json_t *f, size_t pos)
+{
+    const json_t *i = json_object_get(f, "_idx");
+    return json_is_integer(i) ? (int)json_integer_value(i) : (int)pos;
+}
+
+/* What an incremental merge needs to keep of one merged fact: the key its id is hashed
+ * from (before any counter) and the items, [source_id, index], it was merged from. */
+static void annotate_fact(json_t *o, const char *key, json_t *members)
+{
+    json_object_set_new(o, "merge_key", json_string(key));
+    json_object_set_new(o, "merge_members", members);
+}
 
 static bool has_space(const char *s)
 {
@@ -250,6 +259,7 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
         json_t *p;
         json_array_foreach(people, k, p) {
             person_item it = {.source = sid,
+                              .idx = item_index(p, k),
                               .key = json_string_value(json_object_get(p, "key")),
                               .name = json_string_value(json_object_get(p, "name")),
                               .title = json_string_value(json_object_get(p, "title")),
@@ -349,13 +359,19 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
         if (!key)
             key = px->items.items[a].key;
         char *id = fact_id("person", key);
-        json_array_append_new(out, json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name,
-                                             "title", tally_best(&titles), "aliases",
-                                             tally_sorted_json(&aliases, name)));
+        json_t *o = json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name, "title",
+                              tally_best(&titles), "aliases", tally_sorted_json(&aliases, name));
+        json_t *members = px->annotate ? json_array() : NULL;
         for (int b = (int)a; b >= 0; b = next_member[b]) {
             px->ids[b] = strdup(id);
             px->names[b] = strdup(name);
+            if (members)
+                json_array_append_new(members, json_pack("[s, i]", px->items.items[b].source,
+                                                         px->items.items[b].idx));
         }
+        if (members)
+            annotate_fact(o, key, members);
+        json_array_append_new(out, o);
         free(id);
         tally_free(&names);
         tally_free(&titles);
@@ -381,12 +397,25 @@ static json_t *person_ref(const people_index *px, const char *source, const json
 {
     const char *key = json_string_value(json_object_get(ref, "key"));
     const char *title = json_string_value(json_object_get(ref, "title"));
-    int i = key ? person_lookup(px, source, key) : -1;
-    if (i < 0)
+    const char *id = NULL, *name = NULL;
+    if (key && px->refs) {
+        strbuf at = STRBUF_INIT;
+        strbuf_addf(&at, "%s\x1f%s", source, key);
+        const json_t *entry = json_object_get(px->refs, at.buf);
+        strbuf_release(&at);
+        id = json_string_value(json_array_get(entry, 0));
+        name = json_string_value(json_array_get(entry, 1));
+    } else if (key) {
+        int i = person_lookup(px, source, key);
+        if (i >= 0) {
+            id = px->ids[i];
+            name = px->names[i];
+        }
+    }
+    if (!id || !name)
         return json_pack("{s:n, s:s?, s:s?}", "person_id", "name",
                          json_string_value(json_object_get(ref, "name")), "title", title);
-    return json_pack("{s:s, s:s, s:s?}", "person_id", px->ids[i], "name", px->names[i], "title",
-                     title);
+    return json_pack("{s:s, s:s, s:s?}", "person_id", id, "name", name, "title", title);
 }
 
 static void people_free(people_index *px)
@@ -407,9 +436,30 @@ static void people_free(people_index *px)
 typedef struct item {
     const char *source;
     const json_t *fact; /* the extraction's object */
+    int idx;            /* its place in the extraction's list (item_index) */
 } item;
 
 typedef VEC(item) item_vec;
+
+/* Whether a report of `kind` ("people", "agreements", ...) carries what identifies it: one
+ * that does not cannot be merged and is left out. */
+static bool item_valid(const char *kind, const json_t *f)
+{
+    if (!json_is_object(f))
+        return false;
+    if (strcmp(kind, "people") == 0)
+        return json_is_string(json_object_get(f, "key")) &&
+               json_is_string(json_object_get(f, "name"));
+    if (!json_is_array(json_object_get(f, "evidence")))
+        return false;
+    if (strcmp(kind, "agreements") == 0)
+        return json_is_string(json_object_get(f, "name"));
+    if (strcmp(kind, "quotes") == 0)
+        return json_is_string(json_object_get(f, "text"));
+    if (strcmp(kind, "meetings") == 0)
+        return json_is_array(json_object_get(f, "participants"));
+    return false;
+}
 
 static void collect(const json_t *sources, const char *kind, item_vec *out)
 {
@@ -420,16 +470,9 @@ static void collect(const json_t *sources, const char *kind, item_vec *out)
         size_t k;
         json_t *f;
         json_array_foreach(json_object_get(json_object_get(src, "extraction"), kind), k, f) {
-            /* a fact without what identifies it cannot be merged: leave it out */
-            if (!json_is_object(f) || !json_is_array(json_object_get(f, "evidence")))
+            if (!item_valid(kind, f))
                 continue;
-            if (strcmp(kind, "agreements") == 0 && !json_is_string(json_object_get(f, "name")))
-                continue;
-            if (strcmp(kind, "quotes") == 0 && !json_is_string(json_object_get(f, "text")))
-                continue;
-            if (strcmp(kind, "meetings") == 0 && !json_is_array(json_object_get(f, "participants")))
-                continue;
-            item it = {sid, f};
+            item it = {sid, f, item_index(f, k)};
             VEC_PUSH(*out, it);
         }
     }
@@ -552,6 +595,16 @@ static json_t *cluster_evidence(const item_vec *items, const int *next, int root
         }
     }
     free(ev.items);
+    return out;
+}
+
+/* [[source_id, index], ...] of a cluster's members, for annotate_fact. */
+static json_t *cluster_members(const item_vec *items, const int *next, int root)
+{
+    json_t *out = json_array();
+    for (int i = root; i >= 0; i = next[i])
+        json_array_append_new(out,
+                              json_pack("[s, i]", items->items[i].source, items->items[i].idx));
     return out;
 }
 
@@ -864,6 +917,8 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
         json_object_set_new(o, "rule", json_string(rule ? rule : "named-agreement"));
         json_object_set_new(o, "confidence", json_real(conf));
         json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
+        if (px->annotate)
+            annotate_fact(o, key.buf, cluster_members(&items, next, (int)a));
         json_array_append_new(out, o);
         free(id);
         free(signed_s);
@@ -1117,6 +1172,8 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         json_object_set_new(o, "rule", json_string(rule ? rule : "meeting-verb"));
         json_object_set_new(o, "confidence", json_real(conf));
         json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
+        if (px->annotate)
+            annotate_fact(o, key.buf, cluster_members(&items, next, (int)a));
         json_array_append_new(out, o);
         free(id);
         free(pkey);
@@ -1244,6 +1301,8 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
         json_object_set_new(o, "rule", json_string(rule ? rule : "quote"));
         json_object_set_new(o, "confidence", json_real(conf));
         json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
+        if (px->annotate)
+            annotate_fact(o, key.buf, cluster_members(&items, next, (int)a));
         json_array_append_new(out, o);
         free(id);
         strbuf_release(&key);
@@ -1267,7 +1326,7 @@ static int cmp_source(const void *a, const void *b)
     return strcmp(str(x, "source_id"), str(y, "source_id"));
 }
 
-json_t *ingest_merge(const json_t *sources_in)
+json_t *ingest_merge_with(const json_t *sources_in, const json_t *refs, bool annotate)
 {
     /* work in source-id order whatever the input order */
     size_t n = json_array_size(sources_in);
@@ -1284,12 +1343,14 @@ json_t *ingest_merge(const json_t *sources_in)
         json_array_append(sources, v[i]);
     free(v);
 
-    people_index px = {0};
-    json_t *people = json_array();
-    people_merge(sources, &px, people);
-    json_t *taken = json_object();
+    people_index px = {.refs = refs, .annotate = annotate};
     json_t *out = json_object();
-    json_object_set_new(out, "people", people);
+    if (!refs) {
+        json_t *people = json_array();
+        people_merge(sources, &px, people);
+        json_object_set_new(out, "people", people);
+    }
+    json_t *taken = json_object();
     json_object_set_new(out, "agreements", agreements_merge(sources, &px, taken));
     json_object_set_new(out, "meetings", meetings_merge(sources, &px, taken));
     json_object_set_new(out, "quotes", quotes_merge(sources, &px, taken));
@@ -1297,4 +1358,127 @@ json_t *ingest_merge(const json_t *sources_in)
     people_free(&px);
     json_decref(sources);
     return out;
+}
+
+json_t *ingest_merge(const json_t *sources)
+{
+    return ingest_merge_with(sources, NULL, false);
+}
+
+static void add_key(json_t *keys, const char *prefix, const char *value)
+{
+    if (!value)
+        return;
+    strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s%s", prefix, value);
+    json_array_append_new(keys, json_string(sb.buf));
+    strbuf_release(&sb);
+}
+
+/* The keys of the person references of a report: "r:<key>" for each. */
+static void add_ref_keys(json_t *keys, const json_t *list)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(list, i, x)
+        add_key(keys, "r:", str(x, "key"));
+}
+
+json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *f, const json_t *refs)
+{
+    if (!item_valid(kind, f))
+        return NULL;
+    json_t *keys = json_array();
+    if (strcmp(kind, "people") == 0) {
+        const char *key = str(f, "key");
+        add_key(keys, "k:", key);
+        add_key(keys, "s:", has_space(key) ? surname_of(key) : key);
+        const char *handle = str(f, "handle");
+        if (handle) {
+            char *folded = strdup(handle);
+            for (char *c = folded; *c; c++)
+                if (*c >= 'A' && *c <= 'Z')
+                    *c = (char)(*c - 'A' + 'a');
+            add_key(keys, "h:", folded);
+            free(folded);
+        }
+    } else if (strcmp(kind, "agreements") == 0) {
+        agreement_info ai;
+        agreement_info_init(&ai, f);
+        add_key(keys, "a:", ai.acronym);
+        for (size_t k = 0; k < ai.names.n; k++)
+            add_key(keys, "n:", ai.names.items[k]);
+        if (precision(ai.signed_on) == 3) {
+            char day[32];
+            snprintf(day, sizeof day, "%d-%d-%d", ai.signed_on.y, ai.signed_on.m, ai.signed_on.d);
+            add_key(keys, "d:", day);
+        }
+        /* a generic mention with a number is compared with every named report whose names
+         * hold the number (cluster_agreements): "g:<number>" finds it from a named report */
+        if (ai.generic)
+            for (size_t k = 0; k < ai.numbers.n; k++)
+                add_key(keys, "g:", ai.numbers.items[k]);
+        agreement_info_release(&ai);
+        add_ref_keys(keys, json_object_get(f, "signatories"));
+    } else if (strcmp(kind, "meetings") == 0) {
+        /* meetings_same() needs two participants in common, or the same one alone on both
+         * sides: each pair of participants ("pp:"), a lone one ("one:"); and, since one
+         * named twice counts twice, each participant ("p:") and each named twice ("pd:") */
+        people_index px = {.refs = refs};
+        json_t *ids = participant_ids(&px, source, f);
+        size_t i, k, n = json_array_size(ids);
+        for (i = 0; i < n; i++) {
+            const char *a = json_string_value(json_array_get(ids, i));
+            add_key(keys, "p:", a);
+            for (k = i + 1; k < n; k++) {
+                const char *b = json_string_value(json_array_get(ids, k));
+                int c = strcmp(a, b);
+                if (c == 0) {
+                    add_key(keys, "pd:", a);
+                    continue;
+                }
+                strbuf pair = STRBUF_INIT;
+                strbuf_addf(&pair, "%s|%s", c < 0 ? a : b, c < 0 ? b : a);
+                add_key(keys, "pp:", pair.buf);
+                strbuf_release(&pair);
+            }
+        }
+        if (n == 1)
+            add_key(keys, "one:", json_string_value(json_array_get(ids, 0)));
+        json_decref(ids);
+        add_ref_keys(keys, json_object_get(f, "participants"));
+    } else if (strcmp(kind, "quotes") == 0) {
+        /* cluster_quotes(): the same words, and the same speaker unless some report of
+         * them names none: "w:" (every report of the words), "q:" (of the words and one
+         * speaker), "u:" (of the words and no speaker) */
+        char *words = quote_key(str(f, "text"));
+        json_t *sp = json_object_get(f, "speaker");
+        json_t *ref = json_is_object(sp) ? person_ref(&(people_index){.refs = refs}, source, sp)
+                                         : NULL;
+        const char *speaker = ref ? str(ref, "person_id") : NULL;
+        add_key(keys, "w:", words);
+        if (speaker) {
+            strbuf q = STRBUF_INIT;
+            strbuf_addf(&q, "%s\x1f%s", words, speaker);
+            add_key(keys, "q:", q.buf);
+            strbuf_release(&q);
+        } else {
+            add_key(keys, "u:", words);
+        }
+        json_decref(ref);
+        free(words);
+        if (json_is_object(sp))
+            add_key(keys, "r:", str(sp, "key"));
+    }
+    /* each key once */
+    json_t *seen = json_object(), *once = json_array(), *k;
+    size_t i;
+    json_array_foreach(keys, i, k)
+        if (!json_object_get(seen, json_string_value(k))) {
+            json_object_set_new(seen, json_string_value(k), json_true());
+            json_array_append(once, k);
+        }
+    json_decref(seen);
+    json_decref(keys);
+    return once;
 }

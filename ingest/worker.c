@@ -26,7 +26,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -38,6 +37,7 @@
 #include <unistd.h>
 
 #include "store/store.h"
+#include "util/digest.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -396,18 +396,7 @@ int ingest_read_article_at(int dirfd, const char *name, char **text, size_t *len
 
 int ingest_sha256_hex(const char *data, size_t len, char hex[65])
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    static const char digits[] = "0123456789abcdef";
-
-    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
-        return -1;
-    for (size_t i = 0; i < mdlen; i++) {
-        hex[2 * i] = digits[md[i] >> 4];
-        hex[2 * i + 1] = digits[md[i] & 0xF];
-    }
-    hex[64] = '\0';
-    return 0;
+    return digest_sha256_hex(data, len, hex) ? 0 : -1;
 }
 
 static double seconds_now(void)
@@ -859,33 +848,8 @@ out:
 
 int ingest_remerge(store *st, ingest_report *r)
 {
-    json_t *sources = NULL, *facts = NULL;
-    int result = -1;
-
-    if (store_load_extractions(st, &sources)) {
-        log_error("ingest: %s", store_errmsg(st));
-        goto out;
-    }
-    facts = ingest_merge(sources);
-    log_debug("ingest: merged %zu articles", json_array_size(sources));
-    /* the merged facts hold what they need of the extractions: let those go before the
-     * facts are written, the longer part on a large store */
-    json_decref(sources);
-    sources = NULL;
-    if (!facts || store_replace_facts(st, facts)) {
-        log_error("ingest: storing the merged facts: %s",
-                  facts ? store_errmsg(st) : "merge returned nothing");
-        goto out;
-    }
-    r->agreements = (unsigned)json_array_size(json_object_get(facts, "agreements"));
-    r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
-    r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
-    r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
-    result = 0;
-out:
-    json_decref(facts);
-    json_decref(sources);
-    return result;
+    /* incremental when it can be, exact either way (merge_update.c) */
+    return ingest_merge_update(st, false, r);
 }
 
 int ingest_count_facts(store *st, ingest_report *r)

@@ -88,7 +88,6 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
-#include <openssl/evp.h>
 #include <zlib.h>
 
 #include "api/api.h"
@@ -97,6 +96,7 @@
 #include "server/http_headers.h"
 #include "server/writer.h"
 #include "store/store.h"
+#include "util/digest.h"
 #include "util/embedded.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -163,25 +163,25 @@ typedef struct kept_answer {
 
 typedef struct server_state {
     const char *db_path;
-    const char *cors;             /* the --cors value, or NULL */
-    bool writes;                  /* the write API is enabled */
-    unsigned idle_timeout_s;      /* --timeout: between requests, and while a body comes */
-    unsigned header_timeout_s;    /* --header-timeout: until a request's headers are in */
-    unsigned max_conns;           /* --max-conns: accept_connection() refuses past it */
-    unsigned max_conns_per_ip;    /* --max-conns-per-ip (libmicrohttpd enforces it); 0: none */
-    atomic_uint conns;            /* connections open, counted by track_connection() */
-    pthread_mutex_t uploads_lock; /* guards uploads and upload_bytes */
-    unsigned uploads;             /* request bodies being read (see reserve_upload) */
-    size_t upload_bytes;          /* the bytes they may hold together */
-    unsigned max_uploads;         /* --max-uploads */
-    size_t max_upload_bytes;      /* --max-upload-memory */
-    char seed[2 * EVP_MAX_MD_SIZE + 1]; /* hex digest of the build: version, OpenAPI document */
-    pthread_rwlock_t answers_lock;      /* guards answers, kept_bytes and swept */
-    kept_answer *answers;               /* ANSWER_SLOTS of them, by the hash of their key */
-    size_t kept_bytes;                  /* the bodies of the 200s kept in answers */
-    store_version swept;                /* the data of the last sweep (see drop_older_answers) */
-    pthread_mutex_t lock;               /* guards handles, mhd_message and the repeat count below */
-    store **handles;                    /* every handle a worker opened, closed at shutdown */
+    const char *cors;                 /* the --cors value, or NULL */
+    bool writes;                      /* the write API is enabled */
+    unsigned idle_timeout_s;          /* --timeout: between requests, and while a body comes */
+    unsigned header_timeout_s;        /* --header-timeout: until a request's headers are in */
+    unsigned max_conns;               /* --max-conns: accept_connection() refuses past it */
+    unsigned max_conns_per_ip;        /* --max-conns-per-ip (libmicrohttpd enforces it); 0: none */
+    atomic_uint conns;                /* connections open, counted by track_connection() */
+    pthread_mutex_t uploads_lock;     /* guards uploads and upload_bytes */
+    unsigned uploads;                 /* request bodies being read (see reserve_upload) */
+    size_t upload_bytes;              /* the bytes they may hold together */
+    unsigned max_uploads;             /* --max-uploads */
+    size_t max_upload_bytes;          /* --max-upload-memory */
+    char seed[DIGEST_SHA256_HEX + 1]; /* hex digest of the build: version, OpenAPI document */
+    pthread_rwlock_t answers_lock;    /* guards answers, kept_bytes and swept */
+    kept_answer *answers;             /* ANSWER_SLOTS of them, by the hash of their key */
+    size_t kept_bytes;                /* the bodies of the 200s kept in answers */
+    store_version swept;              /* the data of the last sweep (see drop_older_answers) */
+    pthread_mutex_t lock;             /* guards handles, mhd_message and the repeat count below */
+    store **handles;                  /* every handle a worker opened, closed at shutdown */
     size_t nhandles, cap;
     strbuf mhd_message;  /* libmicrohttpd's message during start-up, to explain a failure */
     bool started;        /* set once the daemon runs: messages are then logged as they come */
@@ -532,8 +532,7 @@ static void make_etag(const server_state *state, const store_version *v, const c
                       const char *accept, enum http_gzip_use gzip, char out[ETAG_SIZE])
 {
     strbuf in = STRBUF_INIT;
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
+    unsigned char md[DIGEST_SHA256_BYTES];
 
     out[0] = '\0';
     /* Fields end with a NUL byte, which none of them contains, so no two requests collide. */
@@ -548,10 +547,9 @@ static void make_etag(const server_state *state, const store_version *v, const c
     strbuf_addstr(&in, accept ? accept : "");
     strbuf_add(&in, "", 1);
     strbuf_addf(&in, "%d", (int)gzip);
-    if (EVP_Digest(in.buf, in.len, md, &n, EVP_sha256(), NULL) == 1 && n >= ETAG_DIGEST_BYTES) {
+    if (digest_sha256(in.buf, in.len, md)) {
         out[0] = '"';
-        for (size_t i = 0; i < ETAG_DIGEST_BYTES; i++)
-            snprintf(out + 1 + 2 * i, 3, "%02x", md[i]);
+        digest_hex(md, ETAG_DIGEST_BYTES, out + 1);
         out[1 + 2 * ETAG_DIGEST_BYTES] = '"';
         out[2 + 2 * ETAG_DIGEST_BYTES] = '\0';
     }
@@ -1366,16 +1364,11 @@ bool server_listen_addr_valid(const char *text)
 static void make_seed(server_state *state, const char *version, const strbuf *doc)
 {
     strbuf in = STRBUF_INIT;
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
 
     strbuf_addstr(&in, version ? version : "");
     strbuf_add(&in, "", 1);
     strbuf_add(&in, doc->buf, doc->len);
-    state->seed[0] = '\0';
-    if (EVP_Digest(in.buf, in.len, md, &n, EVP_sha256(), NULL) == 1)
-        for (unsigned int i = 0; i < n; i++)
-            snprintf(state->seed + 2 * (size_t)i, 3, "%02x", md[i]);
+    digest_sha256_hex(in.buf, in.len, state->seed);
     strbuf_release(&in);
 }
 

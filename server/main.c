@@ -48,7 +48,7 @@ static const char usage_factd[] =
     "                             and merge their facts into the database FILE\n"
     "  serve --db FILE --port N   serve the database FILE over HTTP on 127.0.0.1:N\n"
     "  reindex --db FILE          read again the articles an older extractor read\n"
-    "  merge --db FILE            merge the stored articles' facts again when they are stale\n"
+    "  merge --db FILE            merge the facts of the articles stored since the last merge\n"
     "  extract FILE               print the extraction of one article as JSON\n"
     "\n"
     "options:\n"
@@ -64,8 +64,8 @@ static const char usage_ingest[] =
     "usage: factd ingest --db FILE [--quiet] [--threads N] [--extract-budget SECONDS] PATH...\n"
     "\n"
     "Stores every article of PATH (a .txt file, or every .txt file of a folder, in name\n"
-    "order) in the SQLite database FILE, creating it when needed, then merges the facts of\n"
-    "all stored articles.  Articles already stored (the same bytes) are left unchanged;\n"
+    "order) in the SQLite database FILE, creating it when needed, then merges the new\n"
+    "articles' facts with the stored ones.  Articles already stored (the same bytes) are left unchanged;\n"
     "files that are empty, larger than 8 MiB or not UTF-8 are rejected and skipped, and so\n"
     "is anything that is not a regular file (a FIFO, a device, a folder).  In a folder a\n"
     "symbolic link is rejected too, never followed: only the folder's own files are read.\n"
@@ -178,15 +178,16 @@ static const char usage_serve[] =
 static const char usage_merge[] =
     "usage: factd merge --db FILE [--force]\n"
     "\n"
-    "Merges the facts of every article of the database FILE again and replaces the fact set\n"
-    "in one transaction, when articles were stored since the last merge (or always, with\n"
-    "--force).  `factd serve` runs it as a process of its own after storing posted or\n"
-    "dropped-in articles: a merge holds every stored extraction in memory, and a process\n"
-    "that exits gives all of it back.\n"
+    "Merges the facts of the articles stored in the database FILE since the last merge, in\n"
+    "one transaction: each new article is merged only with the facts it can join, read from\n"
+    "the database's index, and the facts come out exactly as a full merge would make them.\n"
+    "With --force (or when the index is not current: a database an older factd merged), every\n"
+    "article is merged again and the fact set replaced.  `factd serve` runs it as a process\n"
+    "of its own after storing posted or dropped-in articles.\n"
     "\n"
     "options:\n"
     "  -d, --db FILE   the database (required; it must exist)\n"
-    "  -f, --force     merge even when the facts are current\n"
+    "  -f, --force     merge every article again, even when the facts are current\n"
     "  -h, --help      show this help\n"
     "\n"
     "Prints a summary line on stdout.  Exit status 0 on success, 1 on failure (no such\n"
@@ -757,7 +758,7 @@ static int cmd_merge(int argc, char **argv)
     ingest_report r = {0};
     if (stale < 0)
         log_error("merge: %s", store_errmsg(st));
-    int rc = stale < 0 ? -1 : stale ? ingest_remerge(st, &r) : 0;
+    int rc = stale < 0 ? -1 : stale ? ingest_merge_update(st, force, &r) : 0;
     store_close(st);
     if (rc)
         return EXIT_FAILURE;

@@ -37,11 +37,12 @@
  */
 #include "store/store_private.h"
 
-#include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/digest.h"
 
 /* A job's id: 8 random bytes in hex. */
 #define JOB_ID_BYTES 8
@@ -117,16 +118,6 @@ static const char SQL_LEASE_OWNERS[] =
 static const char SQL_JOB_QUEUE[] = "SELECT (SELECT count(*) FROM jobs WHERE state = 'queued'),"
                                     " (SELECT count(*) FROM jobs WHERE state = 'running')";
 
-static void to_hex(const unsigned char *bytes, size_t n, char *hex)
-{
-    static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < n; i++) {
-        hex[2 * i] = digits[bytes[i] >> 4];
-        hex[2 * i + 1] = digits[bytes[i] & 0xF];
-    }
-    hex[2 * n] = '\0';
-}
-
 /* Commits a write transaction that changed something, bumping the generation first. */
 static int commit_change(store *st)
 {
@@ -139,18 +130,16 @@ static int commit_change(store *st)
 
 int store_enqueue_job(store *st, const store_job_in *in, char **id_out)
 {
-    unsigned char raw[JOB_ID_BYTES], md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    char id[2 * JOB_ID_BYTES + 1], sha[65];
+    unsigned char raw[JOB_ID_BYTES];
+    char id[2 * JOB_ID_BYTES + 1], sha[DIGEST_SHA256_HEX + 1];
     const char *text = in->text ? in->text : "";
 
     *id_out = NULL;
     if (RAND_bytes(raw, sizeof(raw)) != 1)
         return store_fail(st, "no random bytes for a job id");
-    to_hex(raw, sizeof(raw), id);
-    if (!EVP_Digest(text, in->len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
+    digest_hex(raw, sizeof(raw), id);
+    if (!digest_sha256_hex(text, in->len, sha))
         return store_fail(st, "SHA-256 failed");
-    to_hex(md, mdlen, sha);
 
     if (store_begin_write(st))
         return STORE_ERROR;

@@ -2,15 +2,17 @@
  *
  * Deleting an article removes what points at it (its evidence, its hints, its search row)
  * and then its row.  The merged facts it alone supported must go too, and the facts it
- * shared with other articles lose its evidence and may change (a date only it gave): only a
- * merge of the remaining extractions knows how, and the store does not merge.  So the caller
- * passes its merge function, and the store runs it inside the same write transaction,
- * between the delete and the commit.  Readers, each on a WAL snapshot, see the fact set as
+ * shared with other articles lose its evidence and may change (a date only it gave): only
+ * the merge knows how, and the store does not merge.  So the caller passes its update
+ * function (the incremental merge, which merges again only the facts the article was part
+ * of), and the store runs it inside the same write transaction, between the delete and the
+ * commit.  Readers, each on a WAL snapshot, see the fact set as
  * it was before the delete or as it is after the new merge, never a fact whose evidence is
  * gone; and what is merged is exactly what is stored, whatever another writer does.
  *
  * Replacing an extraction (a newer extractor read the article again) updates the article's
- * row in one transaction and marks the facts stale, but leaves the merged facts alone: they
+ * row in one transaction and marks the facts stale (and the incremental merge's index out of
+ * date: the next merge is a full one), but leaves the merged facts alone: they
  * still stand on the same texts, so what readers see stays consistent, only not the newest
  * reading until the caller merges again, once after replacing many.  A changed title is
  * indexed again for search in the same transaction.
@@ -27,6 +29,9 @@ static const char SQL_DELETE_SOURCE_HINTS[] = "DELETE FROM source_hints WHERE so
 static const char SQL_UNINDEX_SOURCE[] =
     "DELETE FROM search_fts WHERE rowid = search_rowid('source', ?1)";
 static const char SQL_DELETE_SOURCE[] = "DELETE FROM sources WHERE id = ?1";
+
+/* The incremental merge's index no longer describes the articles (merge_index.c). */
+static const char SQL_DROP_MERGE_INDEX[] = "DELETE FROM meta WHERE key = 'merge_index'";
 
 static const char SQL_OUTDATED_SOURCES[] =
     "SELECT id FROM sources WHERE extractor_version < ?1 ORDER BY id";
@@ -62,6 +67,16 @@ static int run_with_id(store *st, const char *sql, const char *id, const char *w
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
 }
 
+static int store_drop_merge_index(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_DROP_MERGE_INDEX);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "marking the merge index");
+}
+
 /* 1 when the article is stored, 0 when not, STORE_ERROR on error. */
 static int source_exists(store *st, const char *id)
 {
@@ -76,27 +91,7 @@ static int source_exists(store *st, const char *id)
     return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "looking up an article");
 }
 
-/* Replaces the fact set with merge(every stored extraction), inside the caller's write
- * transaction. */
-static int merge_locked(store *st, store_merge_fn merge, void *ctx)
-{
-    json_t *extractions = NULL, *facts = NULL;
-    int result = STORE_ERROR;
-
-    if (store_load_extractions(st, &extractions))
-        return STORE_ERROR;
-    if (!(facts = merge(extractions, ctx))) {
-        store_fail(st, "merging the remaining articles failed");
-        goto out;
-    }
-    result = store_replace_facts_locked(st, facts);
-out:
-    json_decref(facts);
-    json_decref(extractions);
-    return result;
-}
-
-int store_delete_source(store *st, const char *id, store_merge_fn merge, void *ctx)
+int store_delete_source(store *st, const char *id, store_update_fn update, void *ctx)
 {
     if (st->readonly)
         return store_fail(st, "the database is open read-only");
@@ -115,7 +110,7 @@ int store_delete_source(store *st, const char *id, store_merge_fn merge, void *c
         run_with_id(st, SQL_UNINDEX_SOURCE, id, "removing the article from search") ||
         run_with_id(st, SQL_DELETE_SOURCE, id, "deleting the article"))
         goto fail;
-    if (merge ? merge_locked(st, merge, ctx) : store_set_stale(st, true))
+    if (update ? update(st, id, ctx) : store_set_stale(st, true) || store_drop_merge_index(st))
         goto fail;
     if (store_commit(st))
         goto fail;
@@ -234,7 +229,7 @@ int store_replace_extraction(store *st, const char *id, const json_t *extraction
         (run_with_id(st, SQL_UNINDEX_SOURCE, id, "removing the article from search") ||
          store_index_source(st, id)))
         goto rollback;
-    if (store_set_stale(st, true) || store_commit(st))
+    if (store_set_stale(st, true) || store_drop_merge_index(st) || store_commit(st))
         goto rollback;
     result = STORE_OK;
     goto out;

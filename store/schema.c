@@ -28,6 +28,8 @@
  *   jobs         the queue of posted articles and what became of each (version 5, see
  *                jobs.c); who runs a running job and until when (owner, lease_expires_at:
  *                version 6)
+ *   merge_*      the incremental merge's index of reports, blocking keys and facts
+ *                (version 8, see merge_index.c)
  */
 #include "store/store_private.h"
 
@@ -230,6 +232,41 @@ static const migration migrations[] = {
         "  SELECT search_rowid(kind, ref), kind, ref, name, body FROM search_fts;"
         "DROP TABLE search_fts;"
         "ALTER TABLE search_fts_rowid RENAME TO search_fts;"},
+    /* Version 8: the incremental merge's index (merge_index.c).  merge_sources: the articles
+     * whose reports the fact set holds, with the publication date their extraction gives;
+     * merge_items: each report (a person, agreement, meeting or quote an article mentions, by
+     * its list and place in the extraction) with the fact it was merged into; merge_keys: the
+     * blocking keys of each report (two reports that can merge share one); merge_facts: each
+     * fact's merge_key (what its id is hashed from).  Empty until the next
+     * merge rebuilds them ('merge_index' in meta says they are current). */
+    {8, "CREATE TABLE merge_sources ("
+        "  source_id TEXT PRIMARY KEY,"
+        "  published TEXT"
+        ") WITHOUT ROWID;"
+        "CREATE TABLE merge_items ("
+        "  kind      TEXT NOT NULL,"
+        "  source_id TEXT NOT NULL,"
+        "  idx       INTEGER NOT NULL,"
+        "  fact_id   TEXT NOT NULL,"
+        "  report    TEXT NOT NULL,"
+        "  PRIMARY KEY (kind, source_id, idx)"
+        ") WITHOUT ROWID;"
+        "CREATE INDEX merge_items_by_fact ON merge_items (kind, fact_id);"
+        "CREATE TABLE merge_keys ("
+        "  kind      TEXT NOT NULL,"
+        "  key       TEXT NOT NULL,"
+        "  source_id TEXT NOT NULL,"
+        "  idx       INTEGER NOT NULL,"
+        "  PRIMARY KEY (kind, key, source_id, idx)"
+        ") WITHOUT ROWID;"
+        "CREATE INDEX merge_keys_by_item ON merge_keys (source_id, kind, idx);"
+        "CREATE TABLE merge_facts ("
+        "  kind      TEXT NOT NULL,"
+        "  id        TEXT NOT NULL,"
+        "  merge_key TEXT NOT NULL,"
+        "  PRIMARY KEY (kind, id)"
+        ") WITHOUT ROWID;"
+        "CREATE INDEX merge_facts_by_key ON merge_facts (kind, merge_key);"},
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)

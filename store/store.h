@@ -124,17 +124,17 @@ int store_facts_stale(store *st);
 
 /* --- changing stored articles (revise.c) --- */
 
-/* Builds the FACTS document from extractions shaped as store_load_extractions() gives them;
- * returns a new reference, or NULL on failure.  The store calls it inside its own write
+/* Brings the fact set up to date after the article `deleted` is gone (the incremental merge,
+ * ingest_merge_after_delete); 0 or STORE_ERROR.  The store calls it inside its own write
  * transaction, so that what it merges is exactly what is stored. */
-typedef json_t *(*store_merge_fn)(const json_t *extractions, void *ctx);
+typedef int (*store_update_fn)(store *st, const char *deleted, void *ctx);
 
 /* Deletes one article: its row, its hints, its evidence and its search row, in one
- * transaction.  With merge, the same transaction then replaces the fact set with
- * merge(the remaining extractions), so readers see the old facts or the new ones and
- * nothing in between; without, it marks the facts stale and the caller re-merges.
- * STORE_NOT_FOUND for an unknown id. */
-int store_delete_source(store *st, const char *id, store_merge_fn merge, void *ctx);
+ * transaction.  With update, the same transaction then merges again the facts the article
+ * was part of, so readers see the old facts or the new ones and nothing in between;
+ * without, it marks the facts stale (and the merge index out of date) and the caller
+ * re-merges.  STORE_NOT_FOUND for an unknown id. */
+int store_delete_source(store *st, const char *id, store_update_fn update, void *ctx);
 /* The ids of the articles whose extraction was made by an extractor older than version,
  * in id order, as a new JSON array of strings in *ids. */
 int store_outdated_sources(store *st, int version, json_t **ids);
@@ -143,6 +143,67 @@ int store_outdated_sources(store *st, int version, json_t **ids);
  * stale.  The merged facts are left as they are until the caller re-merges.  STORE_NOT_FOUND
  * for an unknown id. */
 int store_replace_extraction(store *st, const char *id, const json_t *extraction);
+
+/* --- the incremental merge's index (merge_index.c) --- */
+
+/* 1 when the index describes the stored facts (an incremental merge can run), 0 when the
+ * next merge must be a full one, STORE_ERROR on error. */
+int store_merge_index_ready(store *st);
+/* Inside a write transaction: empties the index (a full merge then fills it). */
+int store_merge_index_clear(store *st);
+/* Inside a write transaction: marks the index current, and the facts fresh or (articles
+ * remain to merge) stale; after a full merge (`full`, the facts marked fresh already), first
+ * finds the search rows of the facts it wrote. */
+int store_merge_index_done(store *st, bool full, bool fresh);
+/* [{"source_id", "extraction"}] of at most `limit` stored articles the index does not hold
+ * yet, in id order. */
+int store_merge_pending_sources(store *st, int limit, json_t **out);
+
+/* How store_merge_items finds reports: by blocking key (a = key), by key within one article
+ * (a = key, b = source), by the keys under prefix a whose rest holds b, by the keys under
+ * prefix a whose rest b holds, by fact (a = fact id), of one article (a = source). */
+enum store_merge_by {
+    STORE_MERGE_BY_KEY,
+    STORE_MERGE_BY_KEY_IN_SOURCE,
+    STORE_MERGE_KEY_HOLDS,
+    STORE_MERGE_KEY_WITHIN,
+    STORE_MERGE_BY_FACT,
+    STORE_MERGE_OF_SOURCE,
+};
+/* Appends to `out` the indexed reports of list `kind` ("people", "agreements", ...) found
+ * as `by` says: {"source_id", "idx", "fact_id", "report_text" (its JSON), "published"}. */
+int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a,
+                      const char *b, json_t *out);
+/* Adds to refs "source\x1fkey" -> [person id, name] for each person the article knows. */
+int store_merge_refs(store *st, const char *source, json_t *refs);
+/* A stored person's name (malloc'd; NULL when there is no such person). */
+int store_merge_person_name(store *st, const char *id, char **name);
+/* Appends the ids of the facts of `kind` whose merge_key is `merge_key`. */
+int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, json_t *ids);
+/* A fact's merge_key (malloc'd; NULL when not indexed). */
+int store_merge_fact_key(store *st, const char *kind, const char *id, char **merge_key);
+
+/* The write transaction an incremental merge runs in. */
+int store_merge_begin(store *st);
+int store_merge_commit(store *st);
+void store_merge_rollback(store *st);
+/* Inside it: replaces the whole fact set and empties the index (a full merge). */
+int store_merge_replace_all(store *st, const json_t *facts);
+
+/* Writing the index and part of the fact set, inside the caller's write transaction. */
+int store_merge_put_source(store *st, const char *source, const char *published);
+int store_merge_drop_source(store *st, const char *source);
+/* Indexes one report as part of fact_id; with keys (an array of strings), replaces its
+ * blocking keys and the report itself too. */
+int store_merge_put_item(store *st, const char *kind, const char *source, int idx,
+                         const char *fact_id, const json_t *report, const json_t *keys);
+int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key);
+/* Replaces the facts old_ids of list `list` ("agreements", "meetings", "quotes") by `facts`
+ * (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
+int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts);
+/* Stores (or updates) people facts; removes a person no fact refers to any more. */
+int store_merge_put_people(store *st, const json_t *people);
+int store_merge_drop_person(store *st, const char *id);
 
 /* How many merged facts of each kind an article supports (has evidence in), and how many
  * people take part in them. */

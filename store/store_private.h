@@ -19,9 +19,9 @@
 #include "store/store.h"
 
 /* Every statement a handle has prepared; SQL texts are static strings, so a statement is
- * found by the address of its text.  Room for every static SQL text of store/ (83 today) with
+ * found by the address of its text.  Room for every static SQL text of store/ (about 110 today) with
  * some to spare: a writable handle may use all of them. */
-#define STORE_STMT_CACHE 128
+#define STORE_STMT_CACHE 160
 #define STORE_DYNAMIC_CACHE 32
 
 struct store {
@@ -130,6 +130,11 @@ int store_register_search_functions(store *st);
 int store_index_source(store *st, const char *id);
 /* store_replace_facts() inside the caller's write transaction; marks the facts fresh. */
 int store_replace_facts_locked(store *st, const json_t *facts);
+/* Inserts the facts of a FACTS document (only the lists it has) next to those stored, their
+ * spans queued in temp.pending_evidence for store_cut_pending_locked (merge_index.c). */
+int store_insert_facts_locked(store *st, const json_t *facts);
+/* Cuts the excerpts of the queued spans and stores them as evidence; empties the queue. */
+int store_cut_pending_locked(store *st);
 
 /* Creates or upgrades the schema of a writable handle (schema.c). */
 int store_migrate(store *st);

@@ -2,8 +2,9 @@
  *
  * An article is stored once per distinct byte sequence: its id is the first 12 hex digits of
  * its SHA-256, so ids do not depend on the order articles arrive in.  Storing one marks the
- * merged facts stale in the same transaction; ingest then re-merges every extraction and
- * swaps the whole fact set with store_replace_facts().  What a poster said of an article
+ * merged facts stale in the same transaction; ingest then merges the new articles
+ * (merge_index.c splices the facts they touch) or, for a full merge, swaps the whole fact set
+ * with store_replace_facts().  What a poster said of an article
  * (title, URL, publication date) overrides what its extraction found, and is kept in
  * source_hints so that a later re-extraction (revise.c) keeps it too.
  *
@@ -37,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/digest.h"
 #include "util/log.h"
 #include "util/utf8.h"
 
@@ -68,20 +70,6 @@ static const char SQL_BUMP_GENERATION[] =
 
 static const char SQL_ALL_EXTRACTIONS[] = "SELECT id, extraction FROM sources ORDER BY id";
 
-/* Length of a source id: 12 hex digits, 48 bits of the SHA-256. */
-#define SOURCE_ID_LEN 12
-
-static bool is_sha256_hex(const char *s)
-{
-    size_t n = 0;
-    if (!s)
-        return false;
-    for (; s[n]; n++)
-        if (!((s[n] >= '0' && s[n] <= '9') || (s[n] >= 'a' && s[n] <= 'f')))
-            return false;
-    return n == 64;
-}
-
 /* The existing id of the article with this SHA-256 in *id_out (malloc'd): 1 when found,
  * 0 when not, STORE_ERROR on error. */
 static int source_by_sha(store *st, const char *sha256, char **id_out)
@@ -111,7 +99,7 @@ static int source_by_sha(store *st, const char *sha256, char **id_out)
 
 int store_has_source(store *st, const char *sha256)
 {
-    if (!is_sha256_hex(sha256))
+    if (!digest_is_sha256_hex(sha256))
         return store_fail(st, "not a SHA-256 in lowercase hex: '%s'", sha256 ? sha256 : "");
     return source_by_sha(st, sha256, NULL);
 }
@@ -323,7 +311,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
 
     if (id_out)
         *id_out = NULL;
-    if (!is_sha256_hex(src->sha256))
+    if (!digest_is_sha256_hex(src->sha256))
         return store_fail(st, "not a SHA-256 in lowercase hex: '%s'",
                           src->sha256 ? src->sha256 : "");
     if (!json_is_object(src->extraction))
@@ -331,8 +319,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
     /* Excerpts are cut by code point and served as JSON strings: only UTF-8 can be stored. */
     if (!utf8_valid(src->text ? src->text : "", src->len))
         return store_fail(st, "the text is not valid UTF-8");
-    memcpy(id, src->sha256, SOURCE_ID_LEN);
-    id[SOURCE_ID_LEN] = '\0';
+    source_id_of(src->sha256, id);
 
     extraction = json_dumps(src->extraction, JSON_COMPACT);
     if (!extraction)
@@ -450,6 +437,9 @@ static const char SQL_CLEAR_PEOPLE[] = "DELETE FROM people";
 static const char SQL_CLEAR_AGREEMENTS[] = "DELETE FROM agreements";
 static const char SQL_CLEAR_MEETINGS[] = "DELETE FROM meetings";
 static const char SQL_CLEAR_QUOTES[] = "DELETE FROM quotes";
+/* A fact set written whole is not the one the incremental merge's index describes
+ * (merge_index.c): the next merge rebuilds it. */
+static const char SQL_DROP_MERGE_INDEX[] = "DELETE FROM meta WHERE key = 'merge_index'";
 /* The search index's fact rows (search.c), rebuilt from the new facts. */
 static const char SQL_UNINDEX_FACTS[] =
     "DELETE FROM search_fts WHERE rowid < search_rowid('source', '000000000000')";
@@ -996,8 +986,9 @@ int store_replace_facts_locked(store *st, const json_t *facts)
 {
     static const char *const clear[] = {
         /* fact_people first: its rows refer to people. */
-        SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE,  SQL_CLEAR_AGREEMENTS,
-        SQL_CLEAR_MEETINGS,    SQL_CLEAR_QUOTES,   SQL_CLEAR_PENDING, SQL_UNINDEX_FACTS,
+        SQL_CLEAR_FACT_PEOPLE, SQL_CLEAR_EVIDENCE, SQL_CLEAR_PEOPLE,
+        SQL_CLEAR_AGREEMENTS,  SQL_CLEAR_MEETINGS, SQL_CLEAR_QUOTES,
+        SQL_CLEAR_PENDING,     SQL_UNINDEX_FACTS,  SQL_DROP_MERGE_INDEX,
     };
 
     if (!json_is_object(facts))
@@ -1019,6 +1010,24 @@ int store_replace_facts_locked(store *st, const json_t *facts)
         run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
         run_simple(st, SQL_INDEX_FACTS, "indexing the facts for search") ||
         store_set_stale(st, false))
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_insert_facts_locked(store *st, const json_t *facts)
+{
+    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK)
+        return store_sql_fail(st, "creating the evidence queue");
+    st->unlinked_names = 0;
+    for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
+        if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
+            return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_cut_pending_locked(store *st)
+{
+    if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue"))
         return STORE_ERROR;
     return STORE_OK;
 }

@@ -600,11 +600,13 @@ Test(search, migration_fills_the_index_from_stored_rows)
     /* Back to version 3: no index (nor the tables of later versions). */
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(db,
-                              "DROP TABLE search_fts; DROP TABLE jobs; DROP TABLE source_hints;"
-                              " PRAGMA user_version = 3;",
-                              NULL, NULL, NULL),
-                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    cr_assert_eq(
+        sqlite3_exec(db,
+                     "DROP TABLE search_fts; DROP TABLE jobs; DROP TABLE source_hints;"
+                     " DROP TABLE merge_sources; DROP TABLE merge_items; DROP TABLE merge_keys;"
+                     " DROP TABLE merge_facts; PRAGMA user_version = 3;",
+                     NULL, NULL, NULL),
+        SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
 
     char *err = NULL;
@@ -693,12 +695,14 @@ Test(search, version_6_index_is_renumbered)
     store_close(st);
 
     /* As version 6 left it: rowids in the order the rows went in. */
-    exec_raw("CREATE VIRTUAL TABLE old_fts USING fts5 (kind UNINDEXED, ref UNINDEXED, name, body,"
-             " tokenize = 'unicode61 remove_diacritics 2');"
-             "INSERT INTO old_fts (kind, ref, name, body)"
-             " SELECT kind, ref, name, body FROM search_fts ORDER BY rowid DESC;"
-             "DROP TABLE search_fts; ALTER TABLE old_fts RENAME TO search_fts;"
-             "PRAGMA user_version = 6;");
+    exec_raw(
+        "CREATE VIRTUAL TABLE old_fts USING fts5 (kind UNINDEXED, ref UNINDEXED, name, body,"
+        " tokenize = 'unicode61 remove_diacritics 2');"
+        "INSERT INTO old_fts (kind, ref, name, body)"
+        " SELECT kind, ref, name, body FROM search_fts ORDER BY rowid DESC;"
+        "DROP TABLE search_fts; ALTER TABLE old_fts RENAME TO search_fts;"
+        "DROP TABLE merge_sources; DROP TABLE merge_items; DROP TABLE merge_keys; DROP TABLE merge_facts;"
+        "PRAGMA user_version = 6;");
     cr_assert_lt(raw_int("SELECT max(rowid) FROM search_fts"), 1LL << 48);
 
     st = test_db_open_rw();
@@ -706,7 +710,7 @@ Test(search, version_6_index_is_renumbered)
     hit_list(st, "defence OR accord", 0, after, sizeof(after));
     cr_assert_str_eq(after, before);
     store_close(st);
-    cr_assert_eq(raw_int("PRAGMA user_version"), 7);
+    cr_assert_eq(raw_int("PRAGMA user_version"), 8);
     cr_assert_eq(raw_int("SELECT rowid FROM search_fts WHERE ref = 'a00000000001'"),
                  (1LL << 48) | 0xa00000000001LL);
 }

@@ -1,0 +1,811 @@
+/* merge_update: the incremental merge, exact to a full one.
+ *
+ * A full merge (ingest_merge) clusters every report of every article.  Its clusters are the
+ * connected parts of a graph whose edges join two reports that are one fact; two such
+ * reports always share a blocking key (ingest_merge_keys), and a fact's id is hashed from
+ * its merge_key, with a counter when facts of one kind share a key (in the order of their
+ * first report).  So the facts that an added or deleted article can change are found from
+ * the store's index (store/merge_index.c) without reading the rest:
+ *
+ *   1. People first.  The reports of the article's people, every report that shares a
+ *      name key, a surname or a handle with one of them, and every report of a person any
+ *      of those was merged into, to a fixed point: the people merge reads nothing else (a
+ *      surname alone joins the one full name that has it, so all of a surname's reports go
+ *      together).  They are merged again as a full merge would; a report whose person id
+ *      or name changes makes the reports that refer to it "dirty".
+ *   2. Then agreements, meetings and quotes, each on its own: the dirty reports (the
+ *      article's own and those whose people changed), every report that shares a blocking
+ *      key with a dirty one, and the whole of every fact any of them was in.  A report that
+ *      is not dirty has the same edges as before, all inside its old fact; so the clusters
+ *      of this set are exactly the full merge's.  Facts whose merge_key one of them had or
+ *      has join too (the counters), and, for meetings, the other meetings of an article
+ *      without a full publication date (an undated meeting takes its month from them).
+ *   3. These reports are merged by ingest_merge_with (the same code as the full merge, with
+ *      the people references looked up in the store) and their facts spliced in place of
+ *      the old ones; a deleted article's reports are simply left out.
+ *
+ * Everything runs in one write transaction: readers see the facts before or after. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const char *const fact_lists[] = {"agreements", "meetings", "quotes"};
+
+typedef struct update {
+    store *st;
+    const char *kind; /* the list being merged again */
+    json_t *
+        entries; /* "source\x1fidx" -> {"source_id", "idx", "report", "published", "fact_id"?, "dirty"?} */
+    json_t *queue;     /* entries added and not yet followed */
+    json_t *removed;   /* source id -> true: articles whose reports are left out */
+    json_t *facts;     /* old fact ids whose reports are all in entries */
+    json_t *keys;      /* blocking keys already looked up */
+    json_t *sources;   /* articles whose meetings are all in entries */
+    json_t *refs;      /* "source\x1fkey" -> [person id, name], by article as needed */
+    json_t *refs_read; /* articles whose references are in refs */
+} update;
+
+static char *entry_key(const char *source, json_int_t idx)
+{
+    strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s\x1f%lld", source, (long long)idx);
+    return strbuf_detach(&sb, NULL);
+}
+
+static const char *str(const json_t *o, const char *k)
+{
+    return json_string_value(json_object_get(o, k));
+}
+
+/* Adds a report (a row of store_merge_items, or one of a new article) unless it is there
+ * or its article is being deleted; marks it dirty when asked.  Returns the entry or NULL. */
+static json_t *add_entry(update *u, json_t *row, bool dirty)
+{
+    const char *source = str(row, "source_id");
+    if (json_object_get(u->removed, source))
+        return NULL;
+    char *k = entry_key(source, json_integer_value(json_object_get(row, "idx")));
+    json_t *e = json_object_get(u->entries, k);
+    if (!e) {
+        /* the row becomes the entry: its report parsed (an indexed one comes as text), with
+         * its place, as as_sources hands it over */
+        const char *text = str(row, "report_text");
+        json_t *report = text ? json_loads(text, 0, NULL)
+                              : json_deep_copy(json_object_get(row, "report"));
+        if (!report) {
+            free(k);
+            return NULL;
+        }
+        json_object_set(report, "_idx", json_object_get(row, "idx"));
+        e = json_copy(row);
+        json_object_del(e, "report_text");
+        json_object_set_new(e, "report", report);
+        json_object_set_new(u->entries, k, e);
+        json_array_append_new(u->queue, json_string(k));
+    }
+    if (dirty && !json_is_true(json_object_get(e, "dirty"))) {
+        json_object_set_new(e, "dirty", json_true());
+        json_array_append_new(u->queue, json_string(k));
+    }
+    free(k);
+    return e;
+}
+
+static int add_rows(update *u, enum store_merge_by by, const char *a, const char *b, bool dirty)
+{
+    json_t *rows = json_array(), *row;
+    size_t i;
+    if (store_merge_items(u->st, by, u->kind, a, b, rows)) {
+        json_decref(rows);
+        return -1;
+    }
+    json_array_foreach(rows, i, row)
+        add_entry(u, row, dirty);
+    json_decref(rows);
+    return 0;
+}
+
+/* Adds every report of an old fact. */
+static int add_fact(update *u, const char *fact_id)
+{
+    if (!fact_id || json_object_get(u->facts, fact_id))
+        return 0;
+    json_object_set_new(u->facts, fact_id, json_true());
+    return add_rows(u, STORE_MERGE_BY_FACT, fact_id, NULL, false);
+}
+
+static int read_refs(update *u, const char *source)
+{
+    if (json_object_get(u->refs_read, source))
+        return 0;
+    json_object_set_new(u->refs_read, source, json_true());
+    return store_merge_refs(u->st, source, u->refs);
+}
+
+static bool full_date(const char *d)
+{
+    int y = 0, m = 0, day = 0;
+    return d && sscanf(d, "%d-%d-%d", &y, &m, &day) == 3 && y && m && day;
+}
+
+/* Follows one entry: its old fact; for a dirty one (or any person report), whatever
+ * shares a blocking key with it; for a meeting of an article without a full date, that
+ * article's other meetings. */
+static int follow(update *u, json_t *e)
+{
+    const char *source = str(e, "source_id");
+    bool people = strcmp(u->kind, "people") == 0;
+    if (add_fact(u, str(e, "fact_id")))
+        return -1;
+    if (strcmp(u->kind, "meetings") == 0 && !full_date(str(e, "published")) &&
+        !json_object_get(u->sources, source)) {
+        json_object_set_new(u->sources, source, json_true());
+        if (add_rows(u, STORE_MERGE_OF_SOURCE, source, NULL, false))
+            return -1;
+    }
+    if (!people && !json_is_true(json_object_get(e, "dirty")))
+        return 0;
+    if (!people && read_refs(u, source))
+        return -1;
+    json_t *keys = ingest_merge_keys(u->kind, source, json_object_get(e, "report"),
+                                     people ? NULL : u->refs);
+    if (!keys)
+        return 0;
+    json_object_set(e, "keys", keys);
+    size_t i;
+    json_t *k;
+    int rc = 0;
+    bool quotes = strcmp(u->kind, "quotes") == 0, all_words = false;
+    /* a quote with no speaker joins every report of its words; one with a speaker, those
+     * of its speaker, and every one when some report of the words names no speaker */
+    json_array_foreach(keys, i, k)
+        if (quotes && strncmp(json_string_value(k), "u:", 2) == 0)
+            all_words = true;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        strbuf probe = STRBUF_INIT;
+        if (strncmp(key, "r:", 2) == 0)
+            continue;
+        if (quotes && strncmp(key, "w:", 2) == 0 && !all_words) {
+            json_t *none = json_array();
+            strbuf_addf(&probe, "u:%s", key + 2);
+            rc = store_merge_items(u->st, STORE_MERGE_BY_KEY, u->kind, probe.buf, NULL, none);
+            all_words = json_array_size(none) > 0;
+            json_decref(none);
+            strbuf_reset(&probe);
+            if (rc || !all_words) {
+                strbuf_release(&probe);
+                if (rc)
+                    break;
+                continue;
+            }
+        }
+        /* a meeting's participant against the meetings naming it twice, and back */
+        if (strncmp(key, "p:", 2) == 0)
+            strbuf_addf(&probe, "pd:%s", key + 2);
+        else if (strncmp(key, "pd:", 3) == 0)
+            strbuf_addf(&probe, "p:%s", key + 3);
+        else
+            strbuf_addstr(&probe, key);
+        if (json_object_get(u->keys, probe.buf)) {
+            strbuf_release(&probe);
+            continue;
+        }
+        json_object_set_new(u->keys, probe.buf, json_true());
+        rc = add_rows(u, STORE_MERGE_BY_KEY, probe.buf, NULL, false);
+        strbuf_release(&probe);
+        if (rc)
+            break;
+        /* a generic agreement with a number, and the named ones whose names hold it */
+        if (strcmp(u->kind, "agreements") == 0 && strncmp(key, "g:", 2) == 0)
+            rc = add_rows(u, STORE_MERGE_KEY_HOLDS, "n:", key + 2, false);
+        else if (strcmp(u->kind, "agreements") == 0 && strncmp(key, "n:", 2) == 0)
+            rc = add_rows(u, STORE_MERGE_KEY_WITHIN, "g:", key + 2, false);
+        if (rc)
+            break;
+    }
+    json_decref(keys);
+    return rc;
+}
+
+static int follow_all(update *u)
+{
+    while (json_array_size(u->queue)) {
+        json_t *k = json_incref(json_array_get(u->queue, 0));
+        json_array_remove(u->queue, 0);
+        json_t *e = json_object_get(u->entries, json_string_value(k));
+        json_decref(k);
+        if (e && follow(u, e))
+            return -1;
+    }
+    return 0;
+}
+
+/* The entries as the articles ingest_merge_with reads: each with the reports it has in the
+ * set, in their order, each carrying its place ("_idx"). */
+static json_t *as_sources(update *u)
+{
+    json_t *by_source = json_object(), *e, *sources = json_array();
+    const char *k;
+    json_object_foreach(u->entries, k, e) {
+        const char *source = str(e, "source_id");
+        json_t *src = json_object_get(by_source, source);
+        if (!src) {
+            src = json_pack("{s:s, s:{s:[]}}", "source_id", source, "extraction", u->kind);
+            if (str(e, "published"))
+                json_object_set_new(json_object_get(src, "extraction"), "published",
+                                    json_string(str(e, "published")));
+            json_object_set_new(by_source, source, src);
+        }
+        json_array_append(json_object_get(json_object_get(src, "extraction"), u->kind),
+                          json_object_get(e, "report"));
+    }
+    json_t *src;
+    json_object_foreach(by_source, k, src) {
+        json_t *list = json_object_get(json_object_get(src, "extraction"), u->kind);
+        /* in extraction order: a small insertion sort per article */
+        for (size_t i = 1; i < json_array_size(list); i++)
+            for (size_t j = i; j > 0; j--) {
+                json_t *a = json_array_get(list, j - 1), *b = json_array_get(list, j);
+                if (json_integer_value(json_object_get(a, "_idx")) <=
+                    json_integer_value(json_object_get(b, "_idx")))
+                    break;
+                json_incref(a);
+                json_array_set(list, j - 1, b);
+                json_array_set_new(list, j, a);
+            }
+        json_array_append(sources, src);
+    }
+    json_decref(by_source);
+    return sources;
+}
+
+/* Gives each entry the id of the new fact it is in ("new_id"). */
+static void mark_members(update *u, const json_t *facts)
+{
+    size_t i, k;
+    json_t *f, *m;
+    json_array_foreach(facts, i, f)
+        json_array_foreach(json_object_get(f, "merge_members"), k, m) {
+            char *key = entry_key(json_string_value(json_array_get(m, 0)),
+                                  json_integer_value(json_array_get(m, 1)));
+            json_t *e = json_object_get(u->entries, key);
+            if (e)
+                json_object_set(e, "new_id", json_object_get(f, "id"));
+            free(key);
+        }
+}
+
+/* Adds the facts that share a merge_key with a new fact or an old one of the set (their
+ * counters depend on one another).  1 when it added any, 0 when none, -1 on error. */
+static int add_key_sharers(update *u, const json_t *facts)
+{
+    json_t *mkeys = json_object(), *f, *v;
+    size_t i;
+    const char *k;
+    int added = 0;
+    json_array_foreach(facts, i, f)
+        json_object_set_new(mkeys, str(f, "merge_key"), json_true());
+    json_object_foreach(u->facts, k, v) {
+        char *mk = NULL;
+        if (store_merge_fact_key(u->st, u->kind, k, &mk)) {
+            json_decref(mkeys);
+            return -1;
+        }
+        if (mk)
+            json_object_set_new(mkeys, mk, json_true());
+        free(mk);
+    }
+    json_object_foreach(mkeys, k, v) {
+        json_t *ids = json_array(), *id;
+        size_t n;
+        if (store_merge_facts_by_key(u->st, u->kind, k, ids)) {
+            json_decref(ids);
+            json_decref(mkeys);
+            return -1;
+        }
+        json_array_foreach(ids, n, id)
+            if (!json_object_get(u->facts, json_string_value(id))) {
+                if (add_fact(u, json_string_value(id)))
+                    added = -1;
+                else if (added >= 0)
+                    added = 1;
+            }
+        json_decref(ids);
+    }
+    json_decref(mkeys);
+    return added;
+}
+
+/* The people a report refers to, as refs holds them for its article, kept in the report
+ * ("_refs": key -> [person id, name]): a report whose people change is dirty and written
+ * again, so a stored one's "_refs" are current and its article's people need not be read. */
+static void keep_refs(json_t *report, const char *source, const json_t *keys, const json_t *refs)
+{
+    json_t *kept = json_object(), *k;
+    size_t i;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        if (strncmp(key, "r:", 2) != 0)
+            continue;
+        strbuf at = STRBUF_INIT;
+        strbuf_addf(&at, "%s\x1f%s", source, key + 2);
+        json_t *ref = json_object_get(refs, at.buf);
+        if (ref)
+            json_object_set(kept, key + 2, ref);
+        strbuf_release(&at);
+    }
+    json_object_set_new(report, "_refs", kept);
+}
+
+/* Puts into refs what the reports of the entries refer to: from "_refs" when a report has
+ * them and is not dirty, else from the store. */
+static int gather_refs(update *u)
+{
+    json_t *e;
+    const char *k;
+    json_object_foreach(u->entries, k, e) {
+        const char *source = str(e, "source_id");
+        const json_t *kept = json_object_get(json_object_get(e, "report"), "_refs");
+        if (json_is_true(json_object_get(e, "dirty")) || !json_is_object(kept)) {
+            if (read_refs(u, source))
+                return -1;
+            continue;
+        }
+        const char *key;
+        json_t *ref;
+        json_object_foreach((json_t *)kept, key, ref) {
+            strbuf at = STRBUF_INIT;
+            strbuf_addf(&at, "%s\x1f%s", source, key);
+            json_object_set(u->refs, at.buf, ref);
+            strbuf_release(&at);
+        }
+    }
+    return 0;
+}
+
+/* Writes each entry's fact (and, for a dirty one, its keys) into the index. */
+static int put_entries(update *u)
+{
+    json_t *e;
+    const char *k;
+    json_object_foreach(u->entries, k, e) {
+        const char *id = str(e, "new_id");
+        if (!id)
+            continue; /* left out of every fact (it cannot happen for a valid report) */
+        bool rekey = json_is_true(json_object_get(e, "dirty"));
+        const char *old = str(e, "fact_id");
+        if (!rekey && old && strcmp(old, id) == 0)
+            continue; /* as it was */
+        if (rekey && strcmp(u->kind, "people") != 0)
+            keep_refs(json_object_get(e, "report"), str(e, "source_id"), json_object_get(e, "keys"),
+                      u->refs);
+        if (store_merge_put_item(u->st, u->kind, str(e, "source_id"),
+                                 (int)json_integer_value(json_object_get(e, "idx")), id,
+                                 json_object_get(e, "report"),
+                                 rekey ? json_object_get(e, "keys") : NULL))
+            return -1;
+    }
+    return 0;
+}
+
+static void update_reset(update *u, const char *kind)
+{
+    json_decref(u->entries);
+    json_decref(u->queue);
+    json_decref(u->facts);
+    json_decref(u->keys);
+    json_decref(u->sources);
+    u->kind = kind;
+    u->entries = json_object();
+    u->queue = json_array();
+    u->facts = json_object();
+    u->keys = json_object();
+    u->sources = json_object();
+}
+
+/* The new articles' reports of the current kind, dirty. */
+static void add_new_reports(update *u, const json_t *added)
+{
+    size_t i, k;
+    json_t *src, *r;
+    json_array_foreach(added, i, src) {
+        const json_t *x = json_object_get(src, "extraction");
+        json_array_foreach(json_object_get(x, u->kind), k, r) {
+            json_t *keys = ingest_merge_keys(u->kind, str(src, "source_id"), r, NULL);
+            if (!keys)
+                continue; /* the merge leaves it out */
+            json_decref(keys);
+            json_t *row = json_pack("{s:s, s:I, s:O, s:s?}", "source_id", str(src, "source_id"),
+                                    "idx", (json_int_t)k, "report", r, "published",
+                                    str(x, "published"));
+            add_entry(u, row, true);
+            json_decref(row);
+        }
+    }
+}
+
+/* The reports of the deleted articles' facts (the deleted reports left out). */
+static int add_removed_facts(update *u)
+{
+    const char *source;
+    json_t *v;
+    json_object_foreach(u->removed, source, v) {
+        json_t *rows = json_array(), *row;
+        size_t i;
+        if (store_merge_items(u->st, STORE_MERGE_OF_SOURCE, u->kind, source, NULL, rows)) {
+            json_decref(rows);
+            return -1;
+        }
+        json_array_foreach(rows, i, row)
+            if (add_fact(u, str(row, "fact_id"))) {
+                json_decref(rows);
+                return -1;
+            }
+        json_decref(rows);
+    }
+    return 0;
+}
+
+/* Step 1: the people.  Fills *changed with "source\x1fkey" -> [source, key] for each
+ * reference whose person id or name changed, and *gone with the old person ids that no
+ * longer exist. */
+static int update_people(update *u, const json_t *added, json_t *changed, json_t *gone)
+{
+    update_reset(u, "people");
+    add_new_reports(u, added);
+    if (add_removed_facts(u) || follow_all(u))
+        return -1;
+    if (!json_object_size(u->entries) && !json_object_size(u->facts))
+        return 0;
+    json_t *sources = as_sources(u);
+    json_t *merged = ingest_merge_with(sources, NULL, true);
+    json_decref(sources);
+    json_t *people = json_object_get(merged, "people");
+    mark_members(u, people);
+    json_t *new_ids = json_object(), *f, *e;
+    size_t i;
+    const char *k;
+    json_array_foreach(people, i, f)
+        json_object_set_new(new_ids, str(f, "id"), json_string(str(f, "name")));
+    int rc = 0;
+    json_object_foreach(u->entries, k, e) {
+        const char *old = str(e, "fact_id"), *now = str(e, "new_id");
+        if (!old || !now)
+            continue;
+        char *old_name = NULL;
+        if ((rc = store_merge_person_name(u->st, old, &old_name)))
+            break;
+        const char *new_name = str(new_ids, now);
+        if (strcmp(old, now) != 0 || !old_name || !new_name || strcmp(old_name, new_name) != 0) {
+            const char *key = str(json_object_get(e, "report"), "key");
+            strbuf at = STRBUF_INIT;
+            strbuf_addf(&at, "%s\x1f%s", str(e, "source_id"), key);
+            json_object_set_new(changed, at.buf, json_pack("[s, s]", str(e, "source_id"), key));
+            strbuf_release(&at);
+        }
+        free(old_name);
+    }
+    json_t *v;
+    json_object_foreach(u->facts, k, v)
+        if (!json_object_get(new_ids, k))
+            json_object_set_new(gone, k, json_true());
+    if (!rc && (store_merge_put_people(u->st, people) || put_entries(u)))
+        rc = -1;
+    json_decref(new_ids);
+    json_decref(merged);
+    return rc;
+}
+
+/* Step 2 for one list. */
+static int update_facts(update *u, const char *kind, const json_t *added, const json_t *changed)
+{
+    update_reset(u, kind);
+    add_new_reports(u, added);
+    json_t *v;
+    const char *k;
+    json_object_foreach((json_t *)changed, k, v) {
+        strbuf key = STRBUF_INIT;
+        strbuf_addf(&key, "r:%s", json_string_value(json_array_get(v, 1)));
+        int rc = add_rows(u, STORE_MERGE_BY_KEY_IN_SOURCE, key.buf,
+                          json_string_value(json_array_get(v, 0)), true);
+        strbuf_release(&key);
+        if (rc)
+            return -1;
+    }
+    double t0 = seconds_now();
+    if (add_removed_facts(u) || follow_all(u))
+        return -1;
+    if (!json_object_size(u->entries) && !json_object_size(u->facts))
+        return 0;
+    double t1 = seconds_now(), t2 = 0, t3 = 0;
+    json_t *merged = NULL, *facts = NULL;
+    for (;;) {
+        if (gather_refs(u))
+            return -1;
+        t2 = seconds_now();
+        json_t *sources = as_sources(u);
+        json_decref(merged);
+        merged = ingest_merge_with(sources, u->refs, true);
+        json_decref(sources);
+        facts = json_object_get(merged, kind);
+        t3 = seconds_now();
+        int more = add_key_sharers(u, facts);
+        if (more < 0 || (more && follow_all(u))) {
+            json_decref(merged);
+            return -1;
+        }
+        if (!more)
+            break;
+    }
+    mark_members(u, facts);
+    json_t *old_ids = json_array();
+    json_object_foreach(u->facts, k, v)
+        json_array_append_new(old_ids, json_string(k));
+    double t4 = seconds_now();
+    int rc = store_merge_splice(u->st, kind, old_ids, facts);
+    double t5 = seconds_now();
+    rc = rc || put_entries(u) ? -1 : 0;
+    log_debug("merge: %s: follow %.3f refs %.3f merge %.3f sharers %.3f splice %.3f put %.3f", kind,
+              t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, seconds_now() - t5);
+    json_decref(old_ids);
+    json_decref(merged);
+    return rc;
+}
+
+/* Indexes the new articles (with their publication dates). */
+static int index_sources(store *st, const json_t *added)
+{
+    size_t i;
+    json_t *src;
+    json_array_foreach(added, i, src)
+        if (store_merge_put_source(st, str(src, "source_id"),
+                                   str(json_object_get(src, "extraction"), "published")))
+            return -1;
+    return 0;
+}
+
+/* The incremental merge of `added` ([{"source_id", "extraction"}]) and of the deletion of
+ * `removed` (a source id, or NULL), inside the caller's write transaction. */
+static int update_locked(store *st, const json_t *added, const char *removed, bool last)
+{
+    update u = {.st = st,
+                .removed = json_object(),
+                .refs = json_object(),
+                .refs_read = json_object()};
+    json_t *changed = json_object(), *gone = json_object();
+    int rc = -1;
+    if (removed)
+        json_object_set_new(u.removed, removed, json_true());
+    if (index_sources(st, added))
+        goto out;
+    double t0 = seconds_now();
+    if (update_people(&u, added, changed, gone))
+        goto out;
+    log_debug("merge: people: %zu reports in %.3f s, %zu references changed",
+              json_object_size(u.entries), seconds_now() - t0, json_object_size(changed));
+    for (size_t i = 0; i < sizeof fact_lists / sizeof fact_lists[0]; i++) {
+        t0 = seconds_now();
+        if (update_facts(&u, fact_lists[i], added, changed))
+            goto out;
+        log_debug("merge: %s: %zu reports of %zu facts in %.3f s", fact_lists[i],
+                  json_object_size(u.entries), json_object_size(u.facts), seconds_now() - t0);
+    }
+    json_t *v;
+    const char *k;
+    json_object_foreach(gone, k, v)
+        if (store_merge_drop_person(st, k))
+            goto out;
+    if ((removed && store_merge_drop_source(st, removed)) ||
+        store_merge_index_done(st, false, last))
+        goto out;
+    rc = 0;
+out:
+    update_reset(&u, NULL);
+    json_decref(u.entries);
+    json_decref(u.queue);
+    json_decref(u.facts);
+    json_decref(u.keys);
+    json_decref(u.sources);
+    json_decref(u.removed);
+    json_decref(u.refs);
+    json_decref(u.refs_read);
+    json_decref(changed);
+    json_decref(gone);
+    return rc;
+}
+
+/* Indexes every report of every article after a full merge: each with the fact it went
+ * into and its blocking keys. */
+static int index_all(store *st, const json_t *sources, const json_t *facts)
+{
+    static const char *const lists[] = {"people", "agreements", "meetings", "quotes"};
+    json_t *fact_of = json_object(), *refs = json_object();
+    json_t *f, *m, *src, *r;
+    size_t i, k;
+    const char *list;
+    int rc = -1;
+
+    /* each report's fact, and what each article's person keys stand for */
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        json_array_foreach(json_object_get(facts, lists[l]), i, f) {
+            if (store_merge_put_fact(st, lists[l], str(f, "id"),
+                                     str(f, "merge_key") ? str(f, "merge_key") : ""))
+                goto out;
+            json_array_foreach(json_object_get(f, "merge_members"), k, m) {
+                strbuf at = STRBUF_INIT;
+                strbuf_addf(&at, "%s\x1f%s\x1f%lld", lists[l],
+                            json_string_value(json_array_get(m, 0)),
+                            (long long)json_integer_value(json_array_get(m, 1)));
+                json_object_set_new(fact_of, at.buf,
+                                    json_pack("[s, s]", str(f, "id"),
+                                              str(f, "name") ? str(f, "name") : ""));
+                strbuf_release(&at);
+            }
+        }
+    }
+    json_array_foreach(sources, i, src) {
+        const char *sid = str(src, "source_id");
+        const json_t *x = json_object_get(src, "extraction");
+        if (store_merge_put_source(st, sid, str(x, "published")))
+            goto out;
+        json_array_foreach(json_object_get(x, "people"), k, r) {
+            strbuf at = STRBUF_INIT, ref = STRBUF_INIT;
+            strbuf_addf(&at, "people\x1f%s\x1f%zu", sid, k);
+            json_t *of = json_object_get(fact_of, at.buf);
+            strbuf_addf(&ref, "%s\x1f%s", sid, str(r, "key") ? str(r, "key") : "");
+            if (of && !json_object_get(refs, ref.buf))
+                json_object_set(refs, ref.buf, of);
+            strbuf_release(&at);
+            strbuf_release(&ref);
+        }
+        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+            list = lists[l];
+            json_array_foreach(json_object_get(x, list), k, r) {
+                strbuf at = STRBUF_INIT;
+                strbuf_addf(&at, "%s\x1f%s\x1f%zu", list, sid, k);
+                json_t *of = json_object_get(fact_of, at.buf);
+                strbuf_release(&at);
+                if (!of)
+                    continue;
+                json_t *keys = ingest_merge_keys(list, sid, r, refs);
+                json_t *report = json_copy(r);
+                if (l > 0)
+                    keep_refs(report, sid, keys, refs);
+                int bad = store_merge_put_item(st, list, sid, (int)k,
+                                               json_string_value(json_array_get(of, 0)), report,
+                                               keys);
+                json_decref(report);
+                json_decref(keys);
+                if (bad)
+                    goto out;
+            }
+        }
+    }
+    rc = 0;
+out:
+    json_decref(fact_of);
+    json_decref(refs);
+    return rc;
+}
+
+static void count_facts(const json_t *facts, ingest_report *r)
+{
+    r->agreements = (unsigned)json_array_size(json_object_get(facts, "agreements"));
+    r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
+    r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
+    r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
+}
+
+/* The full merge, inside the caller's write transaction: every extraction merged, the fact
+ * set replaced, the index rebuilt. */
+static int rebuild_locked(store *st, ingest_report *r)
+{
+    json_t *sources = NULL, *facts = NULL;
+    int rc = -1;
+    if (store_load_extractions(st, &sources))
+        goto out;
+    facts = ingest_merge_with(sources, NULL, true);
+    if (store_merge_replace_all(st, facts) || index_all(st, sources, facts) ||
+        store_merge_index_done(st, true, true))
+        goto out;
+    if (r)
+        count_facts(facts, r);
+    rc = 0;
+out:
+    json_decref(sources);
+    json_decref(facts);
+    return rc;
+}
+
+/* The articles an incremental merge takes in one transaction: many articles ingested into
+ * a merged store are merged a slice at a time, so that no step holds them all. */
+static size_t merge_slice = 500;
+
+void ingest_set_merge_slice(size_t articles)
+{
+    merge_slice = articles ? articles : 1;
+}
+
+int ingest_merge_update(store *st, bool force, ingest_report *r)
+{
+    json_t *added = NULL;
+    int rc = -1, ready = 0;
+    size_t merged = 0, slices = 0;
+    bool last = false;
+    do {
+        if (store_merge_begin(st)) {
+            log_error("merge: %s", store_errmsg(st));
+            return -1;
+        }
+        /* A store never merged is merged whole, not in slices: merging 10,000 new articles
+         * a slice at a time reads the large facts again for every slice, about ten times
+         * the time of a full merge for a third less memory. */
+        if (!force && !slices && (ready = store_merge_index_ready(st)) < 0)
+            goto fail;
+        if (!ready) {
+            if (rebuild_locked(st, r))
+                goto fail;
+            log_debug("merge: all articles merged again");
+            last = true;
+        } else {
+            json_decref(added);
+            added = NULL;
+            if (store_merge_pending_sources(st, (int)merge_slice + 1, &added))
+                goto fail;
+            last = json_array_size(added) <= merge_slice;
+            if (!last)
+                json_array_remove(added, merge_slice);
+            if (update_locked(st, added, NULL, last))
+                goto fail;
+            merged += json_array_size(added);
+        }
+        if (store_merge_commit(st)) {
+            log_error("merge: %s", store_errmsg(st));
+            goto out;
+        }
+        slices++;
+    } while (!last);
+    if (ready)
+        log_debug("merge: %zu new articles merged in %zu slice%s", merged, slices,
+                  slices == 1 ? "" : "s");
+    rc = 0;
+    if (ready && r && ingest_count_facts(st, r))
+        rc = -1;
+    goto out;
+fail:
+    log_error("merge: %s", store_errmsg(st));
+    store_merge_rollback(st);
+out:
+    json_decref(added);
+    return rc;
+}
+
+int ingest_merge_after_delete(store *st, const char *removed)
+{
+    json_t *added = NULL;
+    int ready = store_merge_index_ready(st), rc;
+    if (ready < 0)
+        return -1;
+    if (!ready)
+        return rebuild_locked(st, NULL);
+    /* any article stored meanwhile too, in the same transaction */
+    rc = store_merge_pending_sources(st, INT_MAX, &added) || update_locked(st, added, removed, true)
+             ? -1
+             : 0;
+    json_decref(added);
+    return rc;
+}

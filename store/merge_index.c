@@ -1,0 +1,546 @@
+/* merge_index: what the incremental merge (ingest/merge_update.c) reads and writes.
+ *
+ * A full merge reads every extraction; an incremental one reads only the reports that can
+ * take part in the clusters a new or deleted article touches.  It finds them here, by
+ * indexed look-ups: the reports filed under one blocking key (merge_keys), the reports of
+ * one fact or of one article (merge_items), the facts hashed from one key (merge_facts).
+ * Each report is kept as the JSON object of its extraction, so that merging a cluster again
+ * reads the cluster's reports and no article's whole extraction.
+ *
+ * The index is current when meta.merge_index is '1': a full merge (store_merge_index_done)
+ * sets it, anything that replaces the fact set otherwise (store_replace_facts, an
+ * extraction replaced) clears it, and the next merge is then a full one.
+ *
+ * Writing part of the fact set (store_merge_splice) removes the old facts a recomputed
+ * cluster had and inserts the new ones.  Evidence rows that stay the same are kept, so that
+ * only new spans are cut out of their articles; a fact's search row is found by its rowid,
+ * search_rowid(kind, id) (search.c). */
+#include "store/store_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_INDEX_READY[] = "SELECT value FROM meta WHERE key = 'merge_index'";
+static const char SQL_INDEX_SET[] = "INSERT INTO meta (key, value) VALUES ('merge_index', '1')"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char SQL_INDEX_DROP[] = "DELETE FROM meta WHERE key = 'merge_index'";
+static const char SQL_CLEAR_SOURCES[] = "DELETE FROM merge_sources";
+static const char SQL_CLEAR_ITEMS[] = "DELETE FROM merge_items";
+static const char SQL_CLEAR_KEYS[] = "DELETE FROM merge_keys";
+static const char SQL_CLEAR_FACTS[] = "DELETE FROM merge_facts";
+
+/* The stored articles the index does not hold yet (new since the last merge). */
+static const char SQL_PENDING_SOURCES[] =
+    "SELECT s.id, s.extraction FROM sources AS s"
+    " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id) ORDER BY s.id LIMIT ?1";
+
+#define ITEM_COLUMNS                                                                    \
+    "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i" \
+    " LEFT JOIN merge_sources AS m ON m.source_id = i.source_id"
+static const char SQL_ITEMS_BY_KEY[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+    " WHERE k.kind = ?1 AND k.key = ?2";
+static const char SQL_ITEMS_BY_KEY_IN_SOURCE[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+    " WHERE k.kind = ?1 AND k.key = ?2 AND k.source_id = ?3";
+/* Keys of one prefix ("n:") whose rest holds ?3, and keys of one prefix ("g:") whose rest
+ * ?3 holds: a generic agreement with a number against the named ones (see ingest.h). */
+static const char SQL_ITEMS_KEY_HOLDS[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
+static const char SQL_ITEMS_KEY_WITHIN[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
+/* SQLite's planner would rather scan the kind's range of the primary key. */
+static const char SQL_ITEMS_BY_FACT[] =
+    "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i INDEXED BY merge_items_by_fact"
+    " LEFT JOIN merge_sources AS m ON m.source_id = i.source_id WHERE i.kind = ?1 AND i.fact_id = ?2";
+static const char SQL_ITEMS_OF_SOURCE[] = ITEM_COLUMNS " WHERE i.kind = ?1 AND i.source_id = ?2";
+
+/* The people the reports of one article refer to, by the key the article knows them by
+ * (the first report with that key, as the merge takes it). */
+static const char SQL_REFS_OF_SOURCE[] =
+    "SELECT json_extract(i.report, '$.key'), i.fact_id, p.name FROM merge_items AS i"
+    " JOIN people AS p ON p.id = i.fact_id WHERE i.kind = 'people' AND i.source_id = ?1 ORDER BY i.idx";
+static const char SQL_PERSON_NAME[] = "SELECT name FROM people WHERE id = ?1";
+
+static const char SQL_FACTS_BY_KEY[] =
+    "SELECT id FROM merge_facts WHERE kind = ?1 AND merge_key = ?2";
+static const char SQL_FACT_KEY[] = "SELECT merge_key FROM merge_facts WHERE kind = ?1 AND id = ?2";
+
+static const char SQL_PUT_SOURCE[] =
+    "INSERT OR REPLACE INTO merge_sources (source_id, published) VALUES (?1, ?2)";
+static const char SQL_DROP_SOURCE[] = "DELETE FROM merge_sources WHERE source_id = ?1";
+static const char SQL_DROP_SOURCE_ITEMS[] = "DELETE FROM merge_items WHERE source_id = ?1";
+static const char SQL_DROP_SOURCE_KEYS[] = "DELETE FROM merge_keys WHERE source_id = ?1";
+static const char SQL_PUT_ITEM[] =
+    "INSERT INTO merge_items (kind, source_id, idx, fact_id, report) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (kind, source_id, idx) DO UPDATE SET fact_id = excluded.fact_id";
+/* A report whose keys change (its people did) keeps what they stand for now, too. */
+static const char SQL_PUT_ITEM_REPORT[] =
+    "INSERT INTO merge_items (kind, source_id, idx, fact_id, report) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (kind, source_id, idx) DO UPDATE SET fact_id = excluded.fact_id, report = excluded.report";
+static const char SQL_DROP_ITEM_KEYS[] =
+    "DELETE FROM merge_keys WHERE source_id = ?2 AND kind = ?1 AND idx = ?3";
+static const char SQL_PUT_KEY[] =
+    "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_PUT_FACT[] =
+    "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key) VALUES (?1, ?2, ?3)";
+static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2";
+static const char SQL_DROP_PERSON_FACT[] =
+    "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
+
+/* Splicing facts. */
+static const char SQL_DROP_FTS_ROW[] = "DELETE FROM search_fts WHERE rowid = search_rowid(?1, ?2)";
+static const char SQL_INDEX_AGREEMENT[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('agreement', a.id), 'agreement', a.id, a.name"
+    "   || coalesce(char(10) || (SELECT group_concat(j.value, char(10)) FROM json_each("
+    "        CASE WHEN json_valid(a.aliases) THEN a.aliases ELSE '[]' END) AS j), '')"
+    "   || coalesce(char(10) || a.acronym, ''), ''"
+    " FROM agreements AS a WHERE a.id = ?1";
+static const char SQL_INDEX_QUOTE[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes WHERE id = ?1";
+static const char SQL_DROP_FACT_PEOPLE[] =
+    "DELETE FROM fact_people WHERE kind = ?1 AND fact_id = ?2";
+static const char SQL_DROP_AGREEMENT[] = "DELETE FROM agreements WHERE id = ?1";
+static const char SQL_DROP_MEETING[] = "DELETE FROM meetings WHERE id = ?1";
+static const char SQL_DROP_QUOTE[] = "DELETE FROM quotes WHERE id = ?1";
+static const char SQL_DROP_PERSON[] = "DELETE FROM people WHERE id = ?1";
+static const char SQL_UPSERT_PERSON[] =
+    "INSERT INTO people (id, name, title, aliases) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title, aliases = excluded.aliases";
+/* The old facts' evidence that the new facts do not have again; then the new spans already
+ * stored, which need no cutting. */
+static const char SQL_DROP_OLD_EVIDENCE[] =
+    "DELETE FROM evidence AS e WHERE e.kind = ?1 AND e.fact_id = ?2 AND NOT EXISTS"
+    " (SELECT 1 FROM temp.pending_evidence AS p WHERE p.source_id = e.source_id AND p.cp_start = e.cp_start"
+    "  AND p.cp_end = e.cp_end AND p.kind = e.kind AND p.fact_id = e.fact_id)";
+static const char SQL_DROP_PENDING_STORED[] =
+    "DELETE FROM temp.pending_evidence AS p WHERE EXISTS (SELECT 1 FROM evidence AS e"
+    " WHERE e.kind = p.kind AND e.fact_id = p.fact_id AND e.source_id = p.source_id"
+    " AND e.cp_start = p.cp_start AND e.cp_end = p.cp_end)";
+static const char SQL_COUNT_AGREEMENT[] =
+    "UPDATE agreements SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+    " WHERE kind = 'agreement' AND fact_id = ?1) WHERE id = ?1";
+static const char SQL_COUNT_MEETING[] =
+    "UPDATE meetings SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+    " WHERE kind = 'meeting' AND fact_id = ?1) WHERE id = ?1";
+static const char SQL_COUNT_QUOTE[] =
+    "UPDATE quotes SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
+    " WHERE kind = 'quote' AND fact_id = ?1) WHERE id = ?1";
+static const char SQL_SET_UNLINKED_SOME[] =
+    "INSERT INTO meta (key, value) VALUES ('unlinked_names', '1')"
+    " ON CONFLICT (key) DO UPDATE SET value = CASE WHEN CAST(value AS INTEGER) > 0 THEN value ELSE '1' END";
+
+static int run_simple(store *st, const char *sql, const char *what)
+{
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
+}
+
+/* Runs a statement bound to up to three texts and that returns no rows. */
+static int run_texts(store *st, const char *sql, const char *a, const char *b, const char *c,
+                     const char *what)
+{
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
+    if (b)
+        sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+    if (c)
+        sqlite3_bind_text(stmt, 3, c, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
+}
+
+int store_merge_index_ready(store *st)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_INDEX_READY);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = sqlite3_step(stmt), ready = 0;
+    if (rc == SQLITE_ROW) {
+        const char *v = (const char *)sqlite3_column_text(stmt, 0);
+        ready = v && strcmp(v, "1") == 0;
+    }
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE
+               ? ready
+               : store_sql_fail(st, "reading the merge index state");
+}
+
+int store_merge_index_clear(store *st)
+{
+    static const char *const clear[] = {SQL_INDEX_DROP, SQL_CLEAR_SOURCES, SQL_CLEAR_ITEMS,
+                                        SQL_CLEAR_KEYS, SQL_CLEAR_FACTS};
+    for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
+        if (run_simple(st, clear[i], "clearing the merge index"))
+            return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_merge_index_done(store *st, bool full, bool fresh)
+{
+    if (run_simple(st, SQL_INDEX_SET, "marking the merge index"))
+        return STORE_ERROR;
+    /* a full merge has marked the facts fresh already (one generation per merge) */
+    return full ? STORE_OK : store_set_stale(st, !fresh);
+}
+
+int store_merge_pending_sources(store *st, int limit, json_t **out)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_PENDING_SOURCES);
+    json_t *list = json_array();
+    int rc;
+
+    *out = NULL;
+    if (!stmt) {
+        json_decref(list);
+        return STORE_ERROR;
+    }
+    sqlite3_bind_int(stmt, 1, limit);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+        json_t *extraction = json_loadb((const char *)sqlite3_column_text(stmt, 1),
+                                        (size_t)sqlite3_column_bytes(stmt, 1), 0, NULL);
+        if (!extraction) {
+            store_fail(st, "source %s: stored extraction is not JSON", id);
+            store_done(stmt);
+            json_decref(list);
+            return STORE_ERROR;
+        }
+        json_array_append_new(list,
+                              json_pack("{s:s, s:o}", "source_id", id, "extraction", extraction));
+    }
+    store_done(stmt);
+    if (rc != SQLITE_DONE) {
+        json_decref(list);
+        return store_sql_fail(st, "listing the articles to merge");
+    }
+    *out = list;
+    return STORE_OK;
+}
+
+int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a,
+                      const char *b, json_t *out)
+{
+    static const char *const sql[] = {
+        [STORE_MERGE_BY_KEY] = SQL_ITEMS_BY_KEY,
+        [STORE_MERGE_BY_KEY_IN_SOURCE] = SQL_ITEMS_BY_KEY_IN_SOURCE,
+        [STORE_MERGE_KEY_HOLDS] = SQL_ITEMS_KEY_HOLDS,
+        [STORE_MERGE_KEY_WITHIN] = SQL_ITEMS_KEY_WITHIN,
+        [STORE_MERGE_BY_FACT] = SQL_ITEMS_BY_FACT,
+        [STORE_MERGE_OF_SOURCE] = SQL_ITEMS_OF_SOURCE,
+    };
+    sqlite3_stmt *stmt = store_stmt(st, sql[by]);
+    int rc;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, a, -1, SQLITE_STATIC);
+    if (b)
+        sqlite3_bind_text(stmt, 3, b, -1, SQLITE_STATIC);
+    /* the report stays text: the caller parses the ones it did not have yet */
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *published = (const char *)sqlite3_column_text(stmt, 4);
+        json_array_append_new(out,
+                              json_pack("{s:s, s:I, s:s, s:s%, s:s?}", "source_id",
+                                        (const char *)sqlite3_column_text(stmt, 0), "idx",
+                                        (json_int_t)sqlite3_column_int64(stmt, 1), "fact_id",
+                                        (const char *)sqlite3_column_text(stmt, 2), "report_text",
+                                        (const char *)sqlite3_column_text(stmt, 3),
+                                        (size_t)sqlite3_column_bytes(stmt, 3), "published",
+                                        published));
+    }
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the merge index");
+}
+
+int store_merge_refs(store *st, const char *source, json_t *refs)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_REFS_OF_SOURCE);
+    int rc;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, source, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *key = (const char *)sqlite3_column_text(stmt, 0);
+        if (!key)
+            continue;
+        size_t len = strlen(source) + strlen(key) + 2;
+        char *at = malloc(len);
+        snprintf(at, len, "%s\x1f%s", source, key);
+        if (!json_object_get(refs, at))
+            json_object_set_new(refs, at,
+                                json_pack("[s, s]", (const char *)sqlite3_column_text(stmt, 1),
+                                          (const char *)sqlite3_column_text(stmt, 2)));
+        free(at);
+    }
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading an article's people");
+}
+
+int store_merge_person_name(store *st, const char *id, char **name)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_PERSON_NAME);
+    *name = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0))
+        *name = strdup((const char *)sqlite3_column_text(stmt, 0));
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading a person");
+}
+
+int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, json_t *ids)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FACTS_BY_KEY);
+    int rc;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, merge_key, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        json_array_append_new(ids, json_string((const char *)sqlite3_column_text(stmt, 0)));
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the facts of a key");
+}
+
+int store_merge_fact_key(store *st, const char *kind, const char *id, char **merge_key)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_KEY);
+    *merge_key = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        *merge_key = strdup((const char *)sqlite3_column_text(stmt, 0));
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading a fact's key");
+}
+
+int store_merge_put_source(store *st, const char *source, const char *published)
+{
+    return run_texts(st, SQL_PUT_SOURCE, source, published, NULL, "indexing an article");
+}
+
+int store_merge_drop_source(store *st, const char *source)
+{
+    if (run_texts(st, SQL_DROP_SOURCE, source, NULL, NULL, "unindexing an article") ||
+        run_texts(st, SQL_DROP_SOURCE_ITEMS, source, NULL, NULL, "unindexing an article") ||
+        run_texts(st, SQL_DROP_SOURCE_KEYS, source, NULL, NULL, "unindexing an article"))
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_merge_put_item(store *st, const char *kind, const char *source, int idx,
+                         const char *fact_id, const json_t *report, const json_t *keys)
+{
+    sqlite3_stmt *stmt = store_stmt(st, keys ? SQL_PUT_ITEM_REPORT : SQL_PUT_ITEM);
+    char *text = json_dumps(report, JSON_COMPACT);
+    int rc;
+
+    if (!stmt || !text) {
+        free(text);
+        return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
+    }
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 3, idx);
+    sqlite3_bind_text(stmt, 4, fact_id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 5, text, -1, SQLITE_STATIC);
+    rc = sqlite3_step(stmt);
+    store_done(stmt);
+    free(text);
+    if (rc != SQLITE_DONE)
+        return store_sql_fail(st, "indexing a report");
+    if (!keys)
+        return STORE_OK;
+    if (!(stmt = store_stmt(st, SQL_DROP_ITEM_KEYS)))
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
+    sqlite3_bind_int(stmt, 3, idx);
+    rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE)
+        return store_sql_fail(st, "indexing a report's keys");
+    size_t i;
+    json_t *k;
+    json_array_foreach(keys, i, k) {
+        if (!(stmt = store_stmt(st, SQL_PUT_KEY)))
+            return STORE_ERROR;
+        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, json_string_value(k), -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, source, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 4, idx);
+        rc = sqlite3_step(stmt);
+        store_done(stmt);
+        if (rc != SQLITE_DONE)
+            return store_sql_fail(st, "indexing a report's keys");
+    }
+    return STORE_OK;
+}
+
+int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key)
+{
+    return run_texts(st, SQL_PUT_FACT, kind, id, merge_key, "indexing a fact");
+}
+
+/* The evidence kind, table and statements of a fact list. */
+static const struct splice_kind {
+    const char *list, *evidence_kind, *drop_sql, *count_sql, *index_sql;
+} splice_kinds[] = {
+    {"agreements", "agreement", SQL_DROP_AGREEMENT, SQL_COUNT_AGREEMENT, SQL_INDEX_AGREEMENT},
+    {"meetings", "meeting", SQL_DROP_MEETING, SQL_COUNT_MEETING, NULL},
+    {"quotes", "quote", SQL_DROP_QUOTE, SQL_COUNT_QUOTE, SQL_INDEX_QUOTE},
+};
+
+static const struct splice_kind *splice_kind_of(const char *list)
+{
+    for (size_t i = 0; i < sizeof splice_kinds / sizeof splice_kinds[0]; i++)
+        if (strcmp(splice_kinds[i].list, list) == 0)
+            return &splice_kinds[i];
+    return NULL;
+}
+
+/* Removes the index row of a fact and its search row. */
+static int drop_fact_row(store *st, const struct splice_kind *k, const char *id)
+{
+    if (run_texts(st, SQL_DROP_FACT, k->list, id, NULL, "unindexing a fact"))
+        return STORE_ERROR;
+    return k->index_sql ? run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
+                                    "removing a fact from search")
+                        : STORE_OK;
+}
+
+/* Inserts a fact's search row and its index row. */
+static int index_fact(store *st, const struct splice_kind *k, const char *id, const char *merge_key)
+{
+    if (k->index_sql && run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
+        return STORE_ERROR;
+    return run_texts(st, SQL_PUT_FACT, k->list, id, merge_key, "indexing a fact");
+}
+
+int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts)
+{
+    size_t i;
+    json_t *x;
+    const struct splice_kind *k = splice_kind_of(list);
+    if (!k)
+        return store_fail(st, "merge index: no fact list '%s'", list);
+    /* the new facts first, their spans queued: the old evidence they keep stays */
+    for (i = 0; i < json_array_size(old_ids); i++) {
+        const char *id = json_string_value(json_array_get(old_ids, i));
+        if (run_texts(st, SQL_DROP_FACT_PEOPLE, k->evidence_kind, id, NULL,
+                      "removing a fact's people") ||
+            run_texts(st, k->drop_sql, id, NULL, NULL, "removing a fact") ||
+            drop_fact_row(st, k, id))
+            return STORE_ERROR;
+    }
+    json_t *doc = json_pack("{s:O}", list, facts);
+    int rc = store_insert_facts_locked(st, doc);
+    json_decref(doc);
+    if (rc)
+        return STORE_ERROR;
+    if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
+        return STORE_ERROR;
+    json_array_foreach(old_ids, i, x)
+        if (run_texts(st, SQL_DROP_OLD_EVIDENCE, k->evidence_kind, json_string_value(x), NULL,
+                      "removing old evidence"))
+            return STORE_ERROR;
+    if (run_simple(st, SQL_DROP_PENDING_STORED, "keeping stored evidence") ||
+        store_cut_pending_locked(st))
+        return STORE_ERROR;
+    json_array_foreach(facts, i, x) {
+        const char *id = json_string_value(json_object_get(x, "id"));
+        const char *merge_key = json_string_value(json_object_get(x, "merge_key"));
+        if (run_texts(st, k->count_sql, id, NULL, NULL, "counting sources") ||
+            index_fact(st, k, id, merge_key ? merge_key : ""))
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+int store_merge_put_people(store *st, const json_t *people)
+{
+    size_t i;
+    json_t *p;
+    json_array_foreach(people, i, p) {
+        sqlite3_stmt *stmt = store_stmt(st, SQL_UPSERT_PERSON);
+        char *aliases = json_dumps(json_object_get(p, "aliases"), JSON_COMPACT | JSON_ENCODE_ANY);
+        if (!stmt || !aliases) {
+            free(aliases);
+            return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
+        }
+        sqlite3_bind_text(stmt, 1, json_string_value(json_object_get(p, "id")), -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, json_string_value(json_object_get(p, "name")), -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 3, json_string_value(json_object_get(p, "title")), -1,
+                          SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 4, aliases, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(stmt);
+        store_done(stmt);
+        free(aliases);
+        if (rc != SQLITE_DONE)
+            return store_sql_fail(st, "storing a person");
+        const char *merge_key = json_string_value(json_object_get(p, "merge_key"));
+        if (store_merge_put_fact(st, "people", json_string_value(json_object_get(p, "id")),
+                                 merge_key ? merge_key : ""))
+            return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+int store_merge_drop_person(store *st, const char *id)
+{
+    if (run_texts(st, SQL_DROP_PERSON, id, NULL, NULL, "removing a person"))
+        return STORE_ERROR;
+    return run_texts(st, SQL_DROP_PERSON_FACT, id, NULL, NULL, "unindexing a person");
+}
+
+int store_merge_begin(store *st)
+{
+    if (st->readonly)
+        return store_fail(st, "the database is open read-only");
+    /* the reports of the facts touched are read scattered over the index: keep more of it */
+    if (sqlite3_exec(st->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL) != SQLITE_OK)
+        return store_sql_fail(st, "sizing the page cache");
+    return store_begin_write(st);
+}
+
+int store_merge_commit(store *st)
+{
+    if (store_commit(st)) {
+        store_rollback(st);
+        return STORE_ERROR;
+    }
+    return STORE_OK;
+}
+
+void store_merge_rollback(store *st)
+{
+    store_rollback(st);
+}
+
+int store_merge_replace_all(store *st, const json_t *facts)
+{
+    return store_replace_facts_locked(st, facts) || store_merge_index_clear(st) ? STORE_ERROR
+                                                                                : STORE_OK;
+}

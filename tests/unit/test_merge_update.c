@@ -1,0 +1,368 @@
+/* Unit tests of the incremental merge (ingest/merge_update.c) against the full one: the
+ * articles of tests/corpus, tests/holdout and corpus/ (read from the repository at run
+ * time), in random subsets and random orders, each merged as it arrives, some deleted on the
+ * way, must leave exactly the facts that `merge --force` of the same articles gives: every
+ * fact's row (id, attributes, confidence, number of sources), its evidence with the
+ * excerpts, its people and its search row. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/ingest.h"
+#include "store/store.h"
+#include "tests/unit/test_db.h"
+
+TestSuite(merge_update, .init = test_db_make, .fini = test_db_remove, .timeout = 600);
+
+typedef struct article {
+    char *file, *text;
+    size_t len;
+    char sha[65];
+    json_t *extraction;
+} article;
+
+#define MAX_ARTICLES 64
+static article articles[MAX_ARTICLES];
+static int narticles;
+
+static void read_folder(const char *dir)
+{
+    DIR *d = opendir(dir);
+    cr_assert(d, "cannot open %s (the tests run from the repository's root)", dir);
+    struct dirent *de;
+    char *names[MAX_ARTICLES];
+    int n = 0;
+    while ((de = readdir(d)) && n < MAX_ARTICLES) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && strcmp(de->d_name + len - 4, ".txt") == 0)
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    for (int i = 0; i < n && narticles < MAX_ARTICLES; i++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "rb");
+        cr_assert(f, "%s", path);
+        fseek(f, 0, SEEK_END);
+        long len = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        article *a = &articles[narticles++];
+        a->text = malloc((size_t)len + 1);
+        cr_assert_eq(fread(a->text, 1, (size_t)len, f), (size_t)len);
+        a->text[len] = '\0';
+        fclose(f);
+        a->len = (size_t)len;
+        a->file = names[i];
+        test_sha256_hex(a->text, a->len, a->sha);
+        a->extraction = ingest_extract(a->text, a->len);
+        cr_assert(a->extraction, "%s: no extraction", path);
+    }
+}
+
+static void read_articles(void)
+{
+    if (narticles)
+        return;
+    read_folder("tests/corpus");
+    read_folder("tests/holdout");
+    read_folder("corpus");
+    cr_assert_geq(narticles, 30, "only %d articles found", narticles);
+}
+
+/* A small generator of our own, so that a seed gives the same trial everywhere. */
+static unsigned long long rng_state;
+static unsigned rng(unsigned n)
+{
+    rng_state = rng_state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)((rng_state >> 33) % n);
+}
+
+/* Every row of the fact set, in a fixed order, as text. */
+static char *dump_facts(void)
+{
+    static const char *const queries[] = {
+        "SELECT 'person', id, name, title, aliases FROM people ORDER BY id",
+        "SELECT 'agreement', id, name, aliases, acronym, signed, place, parties, signatories, rule,"
+        " confidence, nsources FROM agreements ORDER BY id",
+        "SELECT 'meeting', id, date, place, occasion, participants, rule, confidence, nsources"
+        " FROM meetings ORDER BY id",
+        "SELECT 'quote', id, text, speaker_person_id, speaker_name, speaker_title, cue, rule, confidence,"
+        " nsources FROM quotes ORDER BY id",
+        "SELECT 'evidence', kind, fact_id, source_id, cp_start, cp_end, excerpt FROM evidence"
+        " ORDER BY kind, fact_id, source_id, cp_start, cp_end",
+        "SELECT 'fact_people', kind, fact_id, person_id, role FROM fact_people"
+        " ORDER BY kind, fact_id, person_id, role",
+        "SELECT 'search', rowid, kind, ref, name, body FROM search_fts WHERE kind <> 'source' ORDER BY kind, ref",
+    };
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
+    size_t cap = 1 << 16, len = 0;
+    char *out = malloc(cap);
+    out[0] = '\0';
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        sqlite3_stmt *stmt;
+        cr_assert_eq(sqlite3_prepare_v2(db, queries[q], -1, &stmt, NULL), SQLITE_OK, "%s",
+                     sqlite3_errmsg(db));
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            for (int c = 0; c < sqlite3_column_count(stmt); c++) {
+                const char *v = (const char *)sqlite3_column_text(stmt, c);
+                size_t need = len + (v ? strlen(v) : 4) + 2;
+                if (need >= cap) {
+                    while (need >= cap)
+                        cap *= 2;
+                    char *grown = realloc(out, cap);
+                    cr_assert_not_null(grown, "out of memory");
+                    out = grown;
+                }
+                len += (size_t)sprintf(out + len, "%s%c", v ? v : "NULL",
+                                       c + 1 < sqlite3_column_count(stmt) ? '|' : '\n');
+            }
+        }
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+/* The first line where two dumps differ, for the failure message. */
+static void assert_same_dump(const char *incremental, const char *full, unsigned long long seed)
+{
+    if (strcmp(incremental, full) == 0)
+        return;
+    const char *a = incremental, *b = full;
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    while (a > incremental && a[-1] != '\n') {
+        a--;
+        b--;
+    }
+    cr_assert_fail(
+        "seed %llu: incremental and full merges differ:\n  incremental: %.300s\n  full:        %.300s",
+        seed, a, b);
+}
+
+static void store_article(store *st, const article *a)
+{
+    store_source_in in = {.file = a->file,
+                          .text = a->text,
+                          .len = a->len,
+                          .sha256 = a->sha,
+                          .extraction = a->extraction};
+    char *id = NULL;
+    cr_assert_eq(store_put_source(st, &in, &id), STORE_OK, "%s", store_errmsg(st));
+    free(id);
+}
+
+static void source_id_of(const article *a, char id[13])
+{
+    memcpy(id, a->sha, 12);
+    id[12] = '\0';
+}
+
+/* One trial: a random subset in a random order, each article merged as it comes, some
+ * deleted after; then the same against a full merge. */
+static void run_trial(unsigned long long seed, bool deletes)
+{
+    read_articles();
+    rng_state = seed;
+    int order[MAX_ARTICLES], n = 0;
+    for (int i = 0; i < narticles; i++)
+        if (rng(10) < 7)
+            order[n++] = i;
+    for (int i = n - 1; i > 0; i--) {
+        int j = (int)rng((unsigned)i + 1), t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    store *st = test_db_open_rw();
+    bool stored[MAX_ARTICLES] = {false};
+    for (int i = 0; i < n; i++) {
+        store_article(st, &articles[order[i]]);
+        stored[order[i]] = true;
+        /* now and then two articles come in one merge */
+        if (rng(4) == 0 && i + 1 < n)
+            continue;
+        ingest_report r;
+        cr_assert_eq(ingest_merge_update(st, false, &r), 0, "seed %llu: %s", seed,
+                     store_errmsg(st));
+        if (deletes && i > 2 && rng(3) == 0) {
+            int victim = order[rng((unsigned)i + 1)];
+            if (!stored[victim])
+                continue;
+            char id[13];
+            source_id_of(&articles[victim], id);
+            cr_assert_eq(ingest_delete_source(st, id, &r), INGEST_OK, "seed %llu: %s", seed,
+                         store_errmsg(st));
+            stored[victim] = false;
+        }
+    }
+    ingest_report r;
+    cr_assert_eq(ingest_merge_update(st, false, &r), 0);
+    char *incremental = dump_facts();
+    cr_assert(strlen(incremental) > 1000, "seed %llu: almost no facts", seed);
+    cr_assert_eq(ingest_merge_update(st, true, &r), 0, "%s", store_errmsg(st));
+    char *full = dump_facts();
+    assert_same_dump(incremental, full, seed);
+    free(incremental);
+    free(full);
+    store_close(st);
+}
+
+Test(merge_update, random_orders_and_subsets_give_the_full_merges_facts)
+{
+    for (unsigned long long seed = 1; seed <= 6; seed++)
+        run_trial(seed, false);
+}
+
+Test(merge_update, deleting_articles_on_the_way_gives_the_full_merges_facts)
+{
+    for (unsigned long long seed = 101; seed <= 106; seed++)
+        run_trial(seed, true);
+}
+
+/* The incremental merge reads only what the new article can join: an article that shares
+ * nothing with the stored ones leaves every other fact's rows as they were. */
+Test(merge_update, an_unrelated_article_touches_no_other_fact)
+{
+    read_articles();
+    store *st = test_db_open_rw();
+    for (int i = 0; i < 10; i++)
+        store_article(st, &articles[i]);
+    ingest_report r;
+    cr_assert_eq(ingest_merge_update(st, false, &r), 0);
+    char *before = dump_facts();
+    static const char LONELY[] =
+        "Lighthouse keepers meet\n\nKIRKWALL, May 4, 2024 – Harbour Master Ingrid "
+        "Vollan met Ferry Captain Tobias Quill in Kirkwall on 4 May 2024.\n";
+    json_t *x = ingest_extract(LONELY, strlen(LONELY));
+    article a = {.file = "lonely.txt",
+                 .text = (char *)LONELY,
+                 .len = strlen(LONELY),
+                 .extraction = x};
+    test_sha256_hex(LONELY, a.len, a.sha);
+    store_article(st, &a);
+    cr_assert_eq(ingest_merge_update(st, false, &r), 0);
+    char *after = dump_facts();
+    /* every line before is still there: the new article only added */
+    char *line = before, *nl;
+    while ((nl = strchr(line, '\n'))) {
+        *nl = '\0';
+        cr_assert(strstr(after, line), "a fact changed: %.200s", line);
+        line = nl + 1;
+    }
+    cr_assert_gt(strlen(after), strlen(before));
+    json_decref(x);
+    free(before);
+    free(after);
+    store_close(st);
+}
+
+/* Two agreements under one name, signed years apart, are two facts whose ids are hashed from
+ * the same key: the one first in article order takes the plain id, the other a counter.  A
+ * new article can take the plain id from a stored fact, and a deletion give it back. */
+static const char *const SAME_NAME[] = {
+    "Ports sign safety accord\n\nVALLETTA, June 2, 2021 – Malta and Tunisia signed the Harbour Safety "
+    "Accord in Valletta on 2 June 2021.\n",
+    "Ports renew safety accord\n\nTUNIS, September 9, 2024 – Malta and Tunisia signed the Harbour Safety "
+    "Accord in Tunis on 9 September 2024.\n",
+    "Safety accord praised\n\nROME, June 5, 2021 – Officials praised the Harbour Safety Accord that Malta "
+    "and Tunisia signed on 2 June 2021.\n",
+};
+
+/* Three articles stored and merged one by one in each of the six orders, then the first
+ * of them deleted: at each end the incremental merge's facts must be the full merge's.
+ * `agreements` and `quotes`: how many facts the three give. */
+static void check_permutations(const char *const texts[3], unsigned agreements, unsigned quotes)
+{
+    static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+                                     {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+    article a[3];
+    for (int i = 0; i < 3; i++) {
+        a[i] = (article){.file = "invented.txt", .text = (char *)texts[i], .len = strlen(texts[i])};
+        test_sha256_hex(a[i].text, a[i].len, a[i].sha);
+        a[i].extraction = ingest_extract(a[i].text, a[i].len);
+    }
+    for (int o = 0; o < 6; o++) {
+        test_db_remove();
+        test_db_make();
+        store *st = test_db_open_rw();
+        ingest_report r;
+        for (int i = 0; i < 3; i++) {
+            store_article(st, &a[orders[o][i]]);
+            cr_assert_eq(ingest_merge_update(st, false, &r), 0);
+        }
+        cr_assert_eq(r.agreements, agreements, "order %d: %u agreements", o, r.agreements);
+        cr_assert_eq(r.quotes, quotes, "order %d: %u quotes", o, r.quotes);
+        char *incremental = dump_facts();
+        cr_assert_eq(ingest_merge_update(st, true, &r), 0);
+        char *full = dump_facts();
+        assert_same_dump(incremental, full, (unsigned long long)o);
+        free(incremental);
+        free(full);
+        char id[13];
+        source_id_of(&a[orders[o][0]], id);
+        cr_assert_eq(ingest_delete_source(st, id, &r), INGEST_OK);
+        incremental = dump_facts();
+        cr_assert_eq(ingest_merge_update(st, true, &r), 0);
+        full = dump_facts();
+        assert_same_dump(incremental, full, (unsigned long long)o + 100);
+        free(incremental);
+        free(full);
+        store_close(st);
+    }
+    for (int i = 0; i < 3; i++)
+        json_decref(a[i].extraction);
+}
+
+/* Two agreements under one name, signed years apart, are two facts whose ids are hashed from
+ * the same key: the one first in article order takes the plain id, the other a counter.  A
+ * new article can take the plain id from a stored fact, and a deletion give it back. */
+Test(merge_update, facts_sharing_an_id_key_take_their_counters_as_a_full_merge_gives_them)
+{
+    check_permutations(SAME_NAME, 2, 0);
+}
+
+/* The same words said by two people are two quotes, until a report of them that names no
+ * speaker joins them all into one; deleting that report splits them again. */
+static const char *const SAME_WORDS[] = {
+    "Harbour reopens\n\nKIRKWALL, May 4, 2024 – Harbour Master Ingrid Vollan spoke at the quay.\n\n"
+    "“The harbour stays open to every ship,” Vollan said.\n",
+    "Ferry news\n\nSTROMNESS, May 5, 2024 – Ferry Captain Tobias Quill spoke to crews.\n\n"
+    "“The harbour stays open to every ship,” Quill said.\n",
+    "Notice to mariners\n\nLERWICK, May 6, 2024 – A notice went out to mariners on Monday.\n\n"
+    "“The harbour stays open to every ship,” the notice said.\n",
+};
+
+Test(merge_update, a_quote_without_a_speaker_joins_every_report_of_its_words_as_a_full_merge_does)
+{
+    check_permutations(SAME_WORDS, 0, 1);
+}
+
+/* Many articles stored at once into a merged store, merged a few at a time (as a large
+ * ingest is, in slices), end with the full merge's facts. */
+Test(merge_update, merging_in_slices_gives_the_full_merges_facts)
+{
+    read_articles();
+    store *st = test_db_open_rw();
+    ingest_report r;
+    store_article(st, &articles[0]);
+    cr_assert_eq(ingest_merge_update(st, false, &r), 0, "%s", store_errmsg(st));
+    for (int i = 1; i < narticles; i++)
+        store_article(st, &articles[i]);
+    ingest_set_merge_slice(4);
+    cr_assert_eq(ingest_merge_update(st, false, &r), 0, "%s", store_errmsg(st));
+    cr_assert_eq(store_facts_stale(st), 0);
+    char *sliced = dump_facts();
+    cr_assert_eq(ingest_merge_update(st, true, &r), 0);
+    char *full = dump_facts();
+    assert_same_dump(sliced, full, 0);
+    free(sliced);
+    free(full);
+    store_close(st);
+}
