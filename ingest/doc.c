@@ -1211,6 +1211,31 @@ static int by_alone(const doc *d, int i)
 
 /* A byline within the next couple of lines: "By Name", a name in capitals, "Name in City",
  * "Name, City", a desk with the date.  A date on the byline's line dates the article. */
+/* "Gulf News" alone on a line: two to four capitalised words, the last an outlet's word, and
+ * no page furniture ("Latest News"). */
+#define OUTLET_MAX_WORDS 4
+static bool outlet_line(const doc *d, const line *l)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    if (b <= a || lex_has_ci(LEX_FURNITURE_LINES, d->text + a, b - a))
+        return false;
+    int words = 0;
+    size_t last = a;
+    for (size_t k = a; k < b;) {
+        while (k < b && d->text[k] == ' ')
+            k++;
+        if (k >= b)
+            break;
+        if (!cp_is_upper(cp_at(d, k, NULL)) || ++words > OUTLET_MAX_WORDS)
+            return false;
+        last = k;
+        while (k < b && d->text[k] != ' ')
+            k++;
+    }
+    return words >= 2 && lex_has(LEX_OUTLET_WORDS, d->text + last, b - last);
+}
+
 static void find_byline(doc *d, int first)
 {
     pattern_match m;
@@ -1247,6 +1272,10 @@ static void find_byline(doc *d, int first)
         } else if ((d->title_line >= 0 || seen == 1) && line_matches(d, b, PAT_CAPS_BYLINE, &m)) {
             g = pattern_group(PAT_CAPS_BYLINE, "name");
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
+        } else if (d->title_line >= 0 && outlet_line(d, b)) {
+            size_t a, e;
+            line_core(d, b, &a, &e);
+            d->byline = doc_strdup(d, a, e);
         } else if (!credit_line(d, b)) {
             if (seen >= 1 && d->title_line < 0)
                 break;
@@ -1277,7 +1306,11 @@ static void find_dateline(doc *d)
         if (b->kind != LINE_BODY)
             continue;
         dateline_parts dl;
-        bool opening = paragraphs++ == 0;
+        /* the first paragraph, or the first under the byline ("Gulf News" ¶ "Abu Dhabi: ...") */
+        int above = (int)i - 1;
+        while (above >= 0 && d->lines.items[above].kind == LINE_BLANK)
+            above--;
+        bool opening = paragraphs++ == 0 || (above >= 0 && above == d->byline_line);
         if (!dateline_at(d, b, &dl) || (!opening && !dl.strong))
             continue;
         d->dateline = doc_strdup(d, dl.place_start, dl.place_end);

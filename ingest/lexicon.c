@@ -2090,3 +2090,11 @@ const char *const LEX_CAPTION_LABELS[] = {
     "Photo",  "Photos",     "Image", "Images", "Picture", "Pictures",     "Caption",
     "Credit", "Photograph", "File",  "Video",  "Graphic", "Illustration", NULL,
 };
+
+/* The last word of a news outlet's name ("Gulf News", "The Island Times"): such a name alone on
+ * a line under the headline is the article's credit. */
+const char *const LEX_OUTLET_WORDS[] = {
+    "News",      "Times",    "Post",      "Herald",   "Tribune", "Gazette", "Express",
+    "Telegraph", "Observer", "Chronicle", "Standard", "Mail",    "Journal", "Monitor",
+    "Inquirer",  "Courier",  "Sun",       "Star",     "Mirror",  NULL,
+};

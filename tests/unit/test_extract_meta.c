@@ -1010,3 +1010,37 @@ Test(extract_meta, a_dated_caption_is_no_dateline_or_title)
     cr_expect_str_eq(field_str(ex, "published"), "2019-03-05");
     json_decref(ex);
 }
+
+/* ---- an outlet's name alone under the standfirst, then a "City:" dateline ---- */
+
+Test(extract_meta, an_outlet_line_under_the_standfirst_and_the_dateline_below_it)
+{
+    static const char text[] =
+        "Chile and Peru to share river data\n"
+        "\n"
+        "New commission aims to warn both countries of floods earlier\n"
+        "\n"
+        "Andes Times\n"
+        " \n"
+        "\n"
+        "Lima: A meeting of the river commission of Chile and Peru was held in Lima on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "byline"), "Andes Times"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Lima"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_furniture_line_ending_in_news_is_no_byline)
+{
+    static const char text[] = "Chile and Peru to share river data\n"
+                               "\n"
+                               "Latest News\n"
+                               "\n"
+                               "A meeting of the river commission was held in Lima on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
