@@ -957,6 +957,26 @@ static bool agency_line(const doc *d, const line *l, size_t *end)
     return true;
 }
 
+/* A credit [a, b) that names a government body and no outlet ("Headquarters of the Defence
+ * Forces", not "Caribbean News Global"). */
+static bool institution_credit(const doc *d, size_t a, size_t b)
+{
+    bool body = false, outlet = false;
+    for (size_t k = a; k < b;) {
+        while (k < b && (d->text[k] == ' ' || d->text[k] == '-'))
+            k++;
+        size_t e = k;
+        while (e < b && d->text[e] != ' ')
+            e++;
+        if (e > k) {
+            body |= lex_has(LEX_INSTITUTION_WORDS, d->text + k, e - k);
+            outlet |= lex_has(LEX_OUTLET_WORDS, d->text + k, e - k);
+        }
+        k = e;
+    }
+    return body && !outlet;
+}
+
 /* Labels above the headline are page furniture: a kicker ("OPINION", "FEATURES | MINING"), a
  * line of one word (a section, "ADVT") with more text below, and under a "PRESS RELEASE"
  * label the issuing office's lines.  Returns the first line left that may hold text, or -1. */
@@ -1006,7 +1026,7 @@ static int skip_top_labels(doc *d)
             /* "date 2023-09-13 (Agency)": the article's date and its credit */
             int gc = pattern_group(PAT_DATED_CREDIT, "credit"),
                 gd = pattern_group(PAT_DATED_CREDIT, "date");
-            if (!d->byline)
+            if (!d->byline && !institution_credit(d, dm.start[gc], dm.end[gc]))
                 d->byline = doc_strdup(d, dm.start[gc], dm.end[gc]);
             date_from(d, dm.start[gd], dm.end[gd], false);
             l->kind = LINE_BOILERPLATE;

@@ -2098,3 +2098,10 @@ const char *const LEX_OUTLET_WORDS[] = {
     "Telegraph", "Observer", "Chronicle", "Standard", "Mail",    "Journal", "Monitor",
     "Inquirer",  "Courier",  "Sun",       "Star",     "Mirror",  NULL,
 };
+
+/* Words of a government body's name: a credit naming one ("(Headquarters of the Defence
+ * Forces)") tells the source of a release, not the article's author. */
+const char *const LEX_INSTITUTION_WORDS[] = {
+    "Headquarters", "Ministry",   "Department",  "Office",     "Forces",  "Government", "Embassy",
+    "Command",      "Presidency", "Secretariat", "Parliament", "Cabinet", NULL,
+};

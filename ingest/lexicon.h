@@ -59,6 +59,7 @@ extern const char *const LEX_LEADER_NOUNS[];      /* leader: whoever leads a cou
 extern const char *const LEX_LEADER_TITLES[];     /* President, Prime (Minister), King... */
 extern const char *const LEX_CAPTION_LABELS[];    /* PHOTO, Image: a caption, not a place */
 extern const char *const LEX_OUTLET_WORDS[];      /* News, Times: the end of an outlet's name */
+extern const char *const LEX_INSTITUTION_WORDS[]; /* Ministry, Headquarters: a body, no outlet */
 extern const char *const LEX_DOCUMENT_ANAPHORS[]; /* document: refers back, never names a new one */
 extern const char *const LEX_DRAFT_WORDS[];       /* draft, proposed ...: not signed yet */
 extern const char

@@ -1044,3 +1044,18 @@ Test(extract_meta, a_furniture_line_ending_in_news_is_no_byline)
                    json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
+
+/* ---- "date ... (a government body)": the release's source, not a byline ---- */
+
+Test(extract_meta, a_dated_credit_naming_a_government_body_is_no_byline)
+{
+    static const char text[] =
+        " date 2024-03-05 (Press Office of the Chilean Ministry of Defence)\n"
+        "\n"
+        "Chilean Minister of Defence Ana Robles visited Lima on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2024-03-05");
+    json_decref(ex);
+}
