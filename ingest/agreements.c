@@ -1085,6 +1085,43 @@ static bool lead_sentence(const doc *d, int s)
     return true;
 }
 
+/* "During the meeting, a memorandum was signed between the two senates": a signing that
+ * names no signer but happened at "the meeting" (or "the talks") is signed by the people who
+ * met in the nearest sentence before that tells a meeting, at most MEETING_LOOKBACK back.
+ * Fills out; returns how many (0 unless two or more). */
+#define MEETING_LOOKBACK 12
+static int the_meetings_people(const doc *d, int s, int verb, int *out, int max)
+{
+    const sentence *se = &d->sents.items[s];
+    bool at_meeting = false;
+    for (int t = se->tok_start; t + 1 < verb && !at_meeting; t++)
+        at_meeting = tok_ieq(d, t, "the") &&
+                     (tok_is(d, t + 1, "meeting") || tok_is(d, t + 1, "talks")) &&
+                     t > se->tok_start && (tok_ieq(d, t - 1, "during") || tok_ieq(d, t - 1, "at"));
+    if (!at_meeting)
+        return 0;
+    for (int p = s - 1; p >= 0 && p >= s - MEETING_LOOKBACK; p--) {
+        const sentence *pe = &d->sents.items[p];
+        bool met = false;
+        for (int t = pe->tok_start; t < pe->tok_end && !met; t++)
+            met = tok_is(d, t, "met") ||
+                  (tok_is(d, t, "talks") && t > pe->tok_start && tok_is(d, t - 1, "held"));
+        if (!met || !sent_readable(d, p))
+            continue;
+        int n = 0;
+        for (int m = pe->mentions_start; m < pe->mentions_end && n < max; m++) {
+            int who = d->pmentions.items[m].person;
+            bool dup = false;
+            for (int k = 0; k < n; k++)
+                dup |= out[k] == who;
+            if (!dup && !tok_in_quotes(d, d->pmentions.items[m].tok_start))
+                out[n++] = who;
+        }
+        return n >= 2 ? n : 0;
+    }
+    return 0;
+}
+
 static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, size_t mend)
 {
     g->signed_seen = true;
@@ -1164,6 +1201,8 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
     int ns = sent_signers(d, s, verb, signers, 16);
+    if (ns == 0)
+        ns = the_meetings_people(d, s, verb, signers, 16);
     for (int k = 0; k < ns; k++)
         add_signatory(d, g, signers[k]);
     /* "He and US President X signed": the pronoun's person signs too */

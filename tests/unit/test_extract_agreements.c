@@ -1302,3 +1302,21 @@ Test(extract_agreements, met_and_expected_to_sign_is_no_signing)
     cr_expect(!a || json_array_size(json_object_get(a, "signatories")) == 0, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- "During the meeting, X was signed": the people who met sign ---- */
+
+Test(extract_agreements, signed_during_the_meeting_by_those_who_met)
+{
+    static const char text[] =
+        "Ana Robles, Speaker of the Chilean Senate, met with Luis Vargas, Speaker of the Peruvian "
+        "Senate, in Santiago.\n"
+        "\n"
+        "The two discussed trade and water.\n"
+        "\n"
+        "During the meeting, a Memorandum of Cooperation was signed between the two senates.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Memorandum of Cooperation");
+    cr_expect(has_signatory(a, "Ana Robles") && has_signatory(a, "Luis Vargas"), "signatories: %s",
+              json_brief(json_object_get(a, "signatories")));
+    json_decref(ex);
+}
