@@ -1090,7 +1090,7 @@ static bool lead_sentence(const doc *d, int s)
  * met in the nearest sentence before that tells a meeting, at most MEETING_LOOKBACK back.
  * Fills out; returns how many (0 unless two or more). */
 #define MEETING_LOOKBACK 12
-static int the_meetings_people(const doc *d, int s, int verb, int *out, int max)
+static int the_meetings_people(const doc *d, int s, int verb, int *out, int max, int *met_in)
 {
     const sentence *se = &d->sents.items[s];
     bool at_meeting = false;
@@ -1117,6 +1117,7 @@ static int the_meetings_people(const doc *d, int s, int verb, int *out, int max)
             if (!dup && !tok_in_quotes(d, d->pmentions.items[m].tok_start))
                 out[n++] = who;
         }
+        *met_in = p;
         return n >= 2 ? n : 0;
     }
     return 0;
@@ -1201,8 +1202,15 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     capital_subjects(d, s, verb, g->sent_parties);
     int signers[16];
     int ns = sent_signers(d, s, verb, signers, 16);
+    int met_in = -1;
     if (ns == 0)
-        ns = the_meetings_people(d, s, verb, signers, 16);
+        ns = the_meetings_people(d, s, verb, signers, 16, &met_in);
+    /* where they met: that sentence's place, or the next's ("X met Y. Y was in Astana for
+     * ...") */
+    for (int p = met_in; ns > 0 && !g->place && p >= 0 && p <= met_in + 1 && p < s; p++) {
+        size_t qs, qe;
+        g->place = signing_place(d, p, 0, 0, &qs, &qe);
+    }
     for (int k = 0; k < ns; k++)
         add_signatory(d, g, signers[k]);
     /* "He and US President X signed": the pronoun's person signs too */

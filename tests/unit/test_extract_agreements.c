@@ -1309,7 +1309,7 @@ Test(extract_agreements, signed_during_the_meeting_by_those_who_met)
 {
     static const char text[] =
         "Ana Robles, Speaker of the Chilean Senate, met with Luis Vargas, Speaker of the Peruvian "
-        "Senate, in Santiago.\n"
+        "Senate. Mr Vargas was in Santiago for a state visit.\n"
         "\n"
         "The two discussed trade and water.\n"
         "\n"
@@ -1318,5 +1318,6 @@ Test(extract_agreements, signed_during_the_meeting_by_those_who_met)
     const json_t *a = must_agreement(ex, "Memorandum of Cooperation");
     cr_expect(has_signatory(a, "Ana Robles") && has_signatory(a, "Luis Vargas"), "signatories: %s",
               json_brief(json_object_get(a, "signatories")));
+    cr_expect_str_eq(field_str(a, "place"), "Santiago");
     json_decref(ex);
 }
