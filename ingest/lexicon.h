@@ -127,6 +127,10 @@ extern const char
     *const LEX_ROYAL_TITLES[]; /* Sheikh, Prince, King ...: whom "His Highness" stands for */
 extern const char
     *const LEX_CLAUSE_OPENERS[]; /* while, but, and ...: a new clause with its own subject */
+extern const char *const
+    LEX_PLURAL_ROLE_NOUNS[]; /* presidents, counterparts ...: a list of bare names may follow */
+extern const char
+    *const LEX_ORGANISATION_NAMES[]; /* Hamas, Taliban, Interpol ...: one-word organisations */
 
 /* True when s[0..n) is in list (exact, or ASCII case-insensitive). */
 bool lex_has(const char *const *list, const char *s, size_t n);

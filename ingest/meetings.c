@@ -76,6 +76,22 @@ static bool negated(const doc *d, int s_start, int t)
     return false;
 }
 
+/* "X was in the capital for the state visit of President Y", "during the visit of Y": a visit
+ * named in a phrase beside the sentence's own event is no meeting of its subject with Y. */
+static bool visit_aside(const doc *d, int s_start, int t, int s_end)
+{
+    static const char *const PREPS[] = {"for", "during", "ahead", "after", "before", "since", NULL};
+    if (!tok_is(d, t, "visit") || t + 1 >= s_end || !tok_is(d, t + 1, "of"))
+        return false;
+    for (int k = t - 1; k >= s_start && k >= t - 4; k--) {
+        if (tok_in(d, k, PREPS))
+            return true;
+        if ((d->tokens.items[k].flags & TK_CAP) || !(d->tokens.items[k].flags & TK_WORD))
+            return false;
+    }
+    return false;
+}
+
 /* The meeting word of a sentence, or -1; *call says it was a call. */
 static int trigger(const doc *d, int s, bool *call)
 {
@@ -88,6 +104,8 @@ static int trigger(const doc *d, int s, bool *call)
         if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
             continue;
         if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting")) {
+            if (visit_aside(d, se->tok_start, t, se->tok_end))
+                continue;
             /* "to meet" is a plan, "did not meet" none */
             if (tok_is(d, t, "meet") && t > se->tok_start && tok_is(d, t - 1, "to"))
                 continue;
@@ -191,11 +209,139 @@ static bool possessive_end(const doc *d, size_t e)
            (e >= 4 && memcmp(p - 4, "\xE2\x80\x99s", 4) == 0);
 }
 
+static const char *title_country(const person *p);
+
+/* How many sentences around a meeting sentence "The President" of it may be named in. */
+#define ROLE_SUBJECT_SENTENCES 6
+
+static bool in_meeting(const meeting *m, int p)
+{
+    for (int i = 0; i < m->n; i++)
+        if (m->people[i] == p)
+            return true;
+    return false;
+}
+
+/* A person told by a title alone in tokens [from, to) of a sentence: "the President", "the
+ * new Ambassador", "Chile's Foreign Minister" (a capitalised title with no name after
+ * it).  Its title tokens [*a, *b) and the country before it (or NULL); false when none. */
+static bool bare_title(const doc *d, int from, int to, int *a, int *b, const char **country)
+{
+    for (int t = from; t + 1 < to; t++) {
+        const char *cs[2];
+        *country = NULL;
+        bool det = tok_ieq(d, t, "the");
+        if (!det && tok_countries(d, t, cs) == 1 && possessive_end(d, d->tokens.items[t].end)) {
+            det = true;
+            *country = cs[0];
+        }
+        if (!det)
+            continue;
+        int k = t + 1;
+        if (k < to && (tok_is(d, k, "new") || tok_is(d, k, "visiting")))
+            k++;
+        int start = k;
+        bool head = false;
+        /* title words, and capitalised words the lexicon does not know before a title head
+         * ("the High Commissioner") */
+        while (k < to && k < start + 4 && (d->tokens.items[k].flags & TK_WORD) &&
+               (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_in_ci(d, k, LEX_TITLE_MODIFIERS) ||
+                (!head && (d->tokens.items[k].flags & TK_CAP))) &&
+               d->tokens.items[k].cover < 0) {
+            head |= tok_in_ci(d, k, LEX_TITLE_HEADS);
+            k++;
+        }
+        while (k > start && !tok_in_ci(d, k - 1, LEX_TITLE_HEADS) &&
+               !tok_in_ci(d, k - 1, LEX_TITLE_MODIFIERS))
+            k--;
+        /* a capitalised title: "the president" in lower case is any president */
+        if (head && k > start && (d->tokens.items[start].flags & TK_CAP) &&
+            (k >= (int)d->tokens.n || !(d->tokens.items[k].flags & TK_CAP))) {
+            *a = start;
+            *b = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The person a bare title in tokens [from, to) of sentence s stands for: the one with that
+ * title named last in the sentences before, else first in the sentences after (a lead that
+ * names them later), never one of m; -1 when none. */
+static int role_person(const doc *d, int s, int from, int to, const meeting *m)
+{
+    const sentence *se = &d->sents.items[s];
+    int a, b;
+    const char *country;
+    if (!bare_title(d, from, to, &a, &b, &country))
+        return -1;
+    char *title = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+    int found = -1;
+    for (int pass = 0; pass < 2 && found < 0; pass++) {
+        int i = pass == 0 ? se->mentions_start - 1 : se->mentions_end;
+        for (; found < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
+            const person_mention *pm = &d->pmentions.items[i];
+            if (pm->sent < s - ROLE_SUBJECT_SENTENCES || pm->sent > s + ROLE_SUBJECT_SENTENCES)
+                break;
+            const person *p = &d->people.items[pm->person];
+            if (in_meeting(m, pm->person) || !p->title || !strcasestr(p->title, title))
+                continue;
+            const char *pc = title_country(p);
+            if (country && pc && strcmp(pc, country) != 0)
+                continue;
+            found = pm->person;
+        }
+    }
+    free(title);
+    return found;
+}
+
+/* "The President met ...", "the Prime Minister held talks with ...": a subject told by its
+ * title alone, before the meeting word; -1 when the subject is named or none is found. */
+static int role_subject(const doc *d, int s, int trig, const meeting *m)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int i = se->mentions_start; i < se->mentions_end; i++)
+        if (d->pmentions.items[i].tok_start < trig)
+            return -1; /* the subject is named */
+    return role_person(d, s, se->tok_start, trig, m);
+}
+
+/* "welcomed the new Ambassador": the one met told by a title alone right after a verb
+ * whose object is the person met; -1 when the object is named or none is found. */
+static int role_object(const doc *d, int s, int trig, const meeting *m)
+{
+    const sentence *se = &d->sents.items[s];
+    int to = trig + 8 < se->tok_end ? trig + 8 : se->tok_end;
+    for (int i = se->mentions_start; i < se->mentions_end; i++)
+        if (d->pmentions.items[i].tok_start > trig && d->pmentions.items[i].tok_start < to)
+            return -1;
+    int from = trig + 1;
+    if (from < to && (tok_is(d, from, "on") || tok_is(d, from, "with")))
+        from++;
+    return role_person(d, s, from, from + 5 < to ? from + 5 : to, m);
+}
+
+/* "interlocutor", "host", "guest" after "his"/"her", and no noun after it ("his host country"
+ * is a country). */
+static bool other_party_noun(const doc *d, int t, int s_end)
+{
+    static const char *const NOUNS[] = {"interlocutor", "interlocutors", "host", "hosts",
+                                        "guest",        "guests",        NULL};
+    if (t >= s_end || !tok_in(d, t, NOUNS))
+        return false;
+    return t + 1 >= s_end || !(d->tokens.items[t + 1].flags & TK_WORD) ||
+           tok_in(d, t + 1, LEX_FUNCTION_WORDS) || tok_is(d, t + 1, "about") ||
+           tok_is(d, t + 1, "on") || tok_is(d, t + 1, "for");
+}
+
 /* A verb whose object is the person met: "welcomed X", "called on X", "paid a courtesy call
  * on X", "talked with X", "a bilateral with X", "in the company of X".  The verb's token, or
  * -1. */
 static int object_trigger(const doc *d, int s)
 {
+    static const char *const BILATERAL_NOUNS[] = {"discussion", "discussions", "meeting", "session",
+                                                  "encounter",  "exchange",    "talks",   NULL};
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
         int obj = -1;
@@ -217,12 +363,34 @@ static int object_trigger(const doc *d, int s)
         else if ((tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals")) &&
                  tok_is(d, t + 1, "with"))
             obj = t + 2;
+        /* "handed her credentials to X": an envoy received by the head of state */
+        else if ((tok_is(d, t, "credentials") || tok_is(d, t, "credence")) &&
+                 tok_is(d, t + 1, "to"))
+            obj = t + 2;
+        /* "briefed his interlocutor", "thanked her hosts": the other one met, named before */
+        else if ((tok_is(d, t, "his") || tok_is(d, t, "her")) &&
+                 other_party_noun(d, t + 1, se->tok_end))
+            obj = t;
+        /* "held a bilateral discussion with X" */
+        else if (tok_is(d, t, "bilateral") && t + 2 < se->tok_end &&
+                 tok_in(d, t + 1, BILATERAL_NOUNS) && tok_is(d, t + 2, "with"))
+            obj = t + 3;
         else if (tok_is(d, t, "company") && tok_is(d, t + 1, "of") && t > se->tok_start &&
                  tok_is(d, t - 1, "the") && t - 1 > se->tok_start && tok_is(d, t - 2, "in"))
             obj = t + 2;
         if (obj < 0 || obj >= se->tok_end || tok_in_quotes(d, t))
             continue;
         if (obj == t)
+            return negated(d, se->tok_start, t) ? -1 : t;
+        /* "welcomed him": the one met told by a pronoun */
+        if (tok_is(d, obj, "him") || tok_is(d, obj, "her"))
+            return negated(d, se->tok_start, t) ? -1 : t;
+        /* "welcomed the new Ambassador": one told by a title alone */
+        int ta, tb;
+        const char *tc;
+        if (tok_is(d, obj, "the") &&
+            bare_title(d, obj, obj + 6 < se->tok_end ? obj + 6 : se->tok_end, &ta, &tb, &tc) &&
+            ta <= obj + 2)
             return negated(d, se->tok_start, t) ? -1 : t;
         /* the person comes at once, a title or "his counterpart" before the name, and is met,
          * not the owner of what was welcomed ("welcomed X's decision") */
@@ -440,6 +608,11 @@ static char *visit_destination(const doc *d, int s)
             a = t + 1;
         else if (tok_is(d, t, "arrived") && tok_is(d, t + 1, "in"))
             a = t + 2;
+        /* "travelled to the capital to attend a meeting" */
+        else if ((tok_is(d, t, "travelled") || tok_is(d, t, "traveled") || tok_is(d, t, "flew") ||
+                  tok_is(d, t, "travels") || tok_is(d, t, "flies")) &&
+                 tok_is(d, t + 1, "to"))
+            a = t + 2;
         else
             continue;
         if (a < se->tok_end && tok_is(d, a, "the"))
@@ -483,10 +656,10 @@ static char *venue_city(const doc *d, int s)
 }
 
 /* "at the White House", "at the Planalto Palace": a named venue, institutions included. */
-static char *venue(const doc *d, int s)
+static char *venue_from(const doc *d, int s, int from)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+    for (int t = from > se->tok_start ? from : se->tok_start; t + 1 < se->tok_end; t++) {
         if (!tok_is(d, t, "at"))
             continue;
         int a = t + 1 + (tok_is(d, t + 1, "the") ? 1 : 0);
@@ -509,6 +682,18 @@ static char *venue(const doc *d, int s)
     return NULL;
 }
 
+/* Is the dateline a place, not a label read as one ("PHOTO:", "VIDEO:")? */
+static bool dateline_is_place(const doc *d)
+{
+    static const char *const LABELS[] = {"photo",  "photos",   "video", "videos", "watch",   "live",
+                                         "update", "breaking", "file",  "image",  "caption", NULL};
+    char *dl = dateline_place(d);
+    bool label = dl && (lex_has_ci(LABELS, dl, strlen(dl)) ||
+                        lex_has_ci(LEX_HEADLINE_LABELS, dl, strlen(dl)));
+    free(dl);
+    return !label;
+}
+
 /* Where the topics of a meeting start ("talked about ties and developments in Iraq"): a
  * place named after it is what they spoke of, not where they met.  Bytes, the sentence's end
  * when none. */
@@ -522,17 +707,46 @@ static size_t topics_start(const doc *d, int s)
     return se->end;
 }
 
+/* Does the meeting word trig of sentence s come after another action of the sentence, told
+ * in a list of verbs ("met businesspeople, laid a wreath at A, and held talks")? */
+static bool prior_action(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = trig - 1; t > se->tok_start && t >= trig - 40; t--)
+        if (tok_is(d, t, ",") && t + 1 < trig && tok_is(d, t + 1, "and"))
+            return true;
+    return false;
+}
+
 /* The place of the meeting sentence s: "here" is the dateline's city; then its "in/at"
  * phrase outside quotations and before its topics, a venue's city, a visit's destination, a
  * named venue (*venue_only says it is that: "the Itamaraty Palace" says no city). */
-static char *meeting_place(const doc *d, int s, bool *venue_only)
+static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
 {
     *venue_only = false;
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t < se->tok_end; t++)
-        if (tok_is(d, t, "here") && !tok_in_quotes(d, t) && (d->dateline || d->byline_place))
+        if (tok_is(d, t, "here") && !tok_in_quotes(d, t) && (d->dateline || d->byline_place) &&
+            dateline_is_place(d))
             return dateline_place(d);
     size_t ps, pe;
+    /* "laid a wreath at A, and held a meeting with X at B": the place of the meeting word's own
+     * clause, after it, comes first */
+    int anchor = trig;
+    for (int i = se->mentions_start; i < se->mentions_end; i++)
+        if (!tok_in_quotes(d, d->pmentions.items[i].tok_start) &&
+            d->pmentions.items[i].tok_start > anchor)
+            anchor = d->pmentions.items[i].tok_start;
+    if (trig > se->tok_start && anchor < se->tok_end && prior_action(d, s, anchor)) {
+        if (place_in_sentence_skip(d, s, se->start, d->tokens.items[anchor].start, &ps, &pe) &&
+            ps < topics_start(d, s) && !quoted_at(d, ps))
+            return doc_strdup(d, ps, pe);
+        char *v = venue_from(d, s, anchor);
+        if (v) {
+            *venue_only = true;
+            return v;
+        }
+    }
     if (place_in_sentence_skip(d, s, topics_start(d, s), se->end, &ps, &pe)) {
         if (!quoted_at(d, ps))
             return doc_strdup(d, ps, pe);
@@ -548,10 +762,21 @@ static char *meeting_place(const doc *d, int s, bool *venue_only)
             return doc_strdup(d, ps, pe);
     }
     char *p = venue_city(d, s);
-    if (!p)
-        p = visit_destination(d, s);
     if (!p) {
-        p = venue(d, s);
+        p = visit_destination(d, s);
+        /* a visit to a country told from its capital's dateline was held in that city */
+        const char *pc = p ? lex_country(p, strlen(p)) : NULL;
+        char *dl = pc ? dateline_place(d) : NULL;
+        const char *dc = dl ? lex_capital_country(dl, strlen(dl)) : NULL;
+        if (dc && strcmp(dc, pc) == 0) {
+            free(p);
+            p = dl;
+            dl = NULL;
+        }
+        free(dl);
+    }
+    if (!p) {
+        p = venue_from(d, s, se->tok_start);
         *venue_only = p != NULL;
     }
     return p;
@@ -648,14 +873,35 @@ static bool planned(const doc *d, int s, int trig)
 
 /* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
  * and B respectively", "separately")? */
-static bool one_by_one(const doc *d, int s)
+static bool one_by_one(const doc *d, int s, int others)
 {
     const sentence *se = &d->sents.items[s];
-    for (int t = se->tok_start; t < se->tok_end; t++)
-        if (tok_is(d, t, "bilateral") || tok_is(d, t, "respectively") ||
-            tok_is(d, t, "separately") || tok_is(d, t, "individually"))
+    bool bilateral = false, plural_role = false;
+    for (int t = se->tok_start; t < se->tok_end; t++) {
+        if (tok_is(d, t, "respectively") || tok_is(d, t, "separately") ||
+            tok_is(d, t, "individually"))
             return true;
-    return false;
+        bilateral |= tok_is(d, t, "bilateral");
+        plural_role |= tok_in_ci(d, t, LEX_PLURAL_ROLE_NOUNS) || tok_is(d, t, "bilaterals") ||
+                       tok_is(d, t, "meetings");
+    }
+    /* "a bilateral meeting with the President and the Prime Minister" is one meeting with
+     * both; with three or more, or "presidents", one each */
+    return bilateral && (others >= 3 || plural_role);
+}
+
+/* Is the pronoun at token t the object of a verb ("welcomed him", "met her at ...")? */
+static bool object_pronoun(const doc *d, int t, int s_end)
+{
+    static const char *const AFTER[] = {"at",  "in",     "on",        "for",    "to",
+                                        "and", "during", "after",     "before", "with",
+                                        "as",  "today",  "yesterday", NULL};
+    if (tok_is(d, t, "him"))
+        return true;
+    if (!tok_is(d, t, "her") || t == 0 || !(d->tokens.items[t - 1].flags & TK_WORD) ||
+        (d->tokens.items[t - 1].flags & TK_CAP))
+        return false;
+    return t + 1 >= s_end || !(d->tokens.items[t + 1].flags & TK_WORD) || tok_in(d, t + 1, AFTER);
 }
 
 /* The meeting "the two ministers" of sentence s stands for: the latest whose participants
@@ -737,11 +983,59 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
                 add_person(m, pm->person);
         }
     }
+    /* "According to X, talks between A and B ...": the talks are A's and B's alone */
+    if (trig >= 0 && !visit && m->n > 2) {
+        int between = -1;
+        for (int t = trig + 1; t < se->tok_end && t <= trig + 2 && between < 0; t++)
+            if (tok_is(d, t, "between"))
+                between = t;
+        int inside[MAX_PARTICIPANTS], ni = 0;
+        for (int i = se->mentions_start; between >= 0 && i < se->mentions_end; i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            if (pm->tok_start > between && pm->tok_start <= between + 12 && ni < MAX_PARTICIPANTS &&
+                !tok_in_quotes(d, pm->tok_start))
+                inside[ni++] = pm->person;
+        }
+        if (ni >= 2) {
+            m->n = 0;
+            for (int i = 0; i < ni; i++)
+                add_person(m, inside[i]);
+        }
+    }
+    /* "his interlocutor": the one named last before the sentence who is not in it */
+    if (trig >= 0 && !visit && trig + 1 < se->tok_end &&
+        (tok_is(d, trig, "his") || tok_is(d, trig, "her")) &&
+        other_party_noun(d, trig + 1, se->tok_end) && m->n == 1) {
+        int looked = 0;
+        for (int k = s - 1; k >= 0 && looked < ROLE_SUBJECT_SENTENCES && m->n < 2; k--, looked++)
+            for (int i = d->sents.items[k].mentions_end; i-- > d->sents.items[k].mentions_start;)
+                if (!in_meeting(m, d->pmentions.items[i].person)) {
+                    add_person(m, d->pmentions.items[i].person);
+                    break;
+                }
+    }
+    int by_role = trig >= 0 && !visit ? role_subject(d, s, trig, m) : -1;
+    int role_met = trig >= 0 && !visit ? role_object(d, s, trig, m) : -1;
+    if (role_met >= 0 && role_met != by_role)
+        add_person(m, role_met);
+    if (by_role >= 0) {
+        /* the subject first, as a name before the meeting word would be */
+        meeting r = {0};
+        add_person(&r, by_role);
+        for (int i = 0; i < m->n; i++)
+            add_person(&r, m->people[i]);
+        memcpy(m->people, r.people, sizeof m->people);
+        m->n = r.n;
+    }
     for (int t = se->tok_start; t < se->tok_end && !visit && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
         if (t >= present_a && t < present_b)
             continue;
-        if (g && !tok_in_quotes(d, t) && post < 0)
+        /* "welcomed him": an object pronoun is someone named before the sentence, never its
+         * own subject */
+        if (g && !tok_in_quotes(d, t) && post < 0 && object_pronoun(d, t, se->tok_end))
+            add_person(m, people_resolve_pronoun(d, se->start, g));
+        else if (g && !tok_in_quotes(d, t) && post < 0)
             add_person(m, people_resolve_pronoun(d, d->tokens.items[t].start, g));
         if (post >= 0 &&
             (tok_is(d, t, "I") || tok_is(d, t, "my") || tok_is(d, t, "My") || tok_is(d, t, "We") ||
@@ -758,7 +1052,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         add_person(m, cps[0]);
     /* "X held bilateral talks with A, B and C", "met A and B respectively": one meeting with
      * each of those named after the meeting word */
-    if (ncp == 0 && trig >= 0 && !visit && m->n >= 3 && one_by_one(d, s)) {
+    if (ncp == 0 && trig >= 0 && !visit && m->n >= 3) {
         int subject = -1, others = 0;
         int after[MAX_SENTENCE_MEETINGS];
         for (int i = se->mentions_start; i < se->mentions_end; i++) {
@@ -776,7 +1070,20 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
                     after[others++] = pm->person;
             }
         }
-        if (subject >= 0 && others >= 2) {
+        if (subject < 0 && by_role >= 0) {
+            subject = by_role;
+            others = 0;
+            for (int i = se->mentions_start; i < se->mentions_end; i++) {
+                const person_mention *pm = &d->pmentions.items[i];
+                bool dup = pm->person == subject;
+                for (int k = 0; k < others; k++)
+                    dup |= after[k] == pm->person;
+                if (!dup && others < MAX_SENTENCE_MEETINGS && pm->tok_start > trig &&
+                    !tok_in_quotes(d, pm->tok_start))
+                    after[others++] = pm->person;
+            }
+        }
+        if (subject >= 0 && others >= 2 && one_by_one(d, s, others)) {
             m->n = 0;
             add_person(m, subject);
             for (int k = 0; k < others; k++)
@@ -838,7 +1145,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             }
         }
     }
-    m->place = meeting_place(d, s, &m->venue_only);
+    m->place = meeting_place(d, s, trig, &m->venue_only);
     m->occasion = occasion(d, s);
     for (int t = se->tok_start; t + 1 < se->tok_end && !m->sidelines; t++)
         m->sidelines = tok_is(d, t, "sidelines") || tok_is(d, t, "margins");
@@ -883,15 +1190,28 @@ static void complete_meeting(const doc *d, int s, meeting *m)
     bool call;
     int trig = trigger(d, s, &call);
     bool they = tok_is(d, se->tok_start, "They");
+    /* "Mr X was in Y for ...": one who took part was in that city */
+    bool was_in = false;
+    if (se->mentions_start < se->mentions_end) {
+        const person_mention *pm = &d->pmentions.items[se->mentions_start];
+        int k = pm->tok_end;
+        was_in = pm->tok_start <= se->tok_start + 1 && in_meeting(m, pm->person) &&
+                 k + 2 < se->tok_end && (tok_is(d, k, "was") || tok_is(d, k, "were")) &&
+                 tok_is(d, k + 1, "in") && tok_capitalised(d, k + 2);
+    }
+    if (was_in) {
+        trig = -1;
+        they = true;
+    }
     if (trig >= 0 && planned(d, s, trig))
         return;
     if (!they && trig < 0)
         return;
-    for (size_t i = 0; i < d->pmentions.n; i++)
+    for (size_t i = 0; i < d->pmentions.n && !was_in; i++)
         if (d->pmentions.items[i].sent == s)
             return;
     bool venue_only;
-    char *place = meeting_place(d, s, &venue_only);
+    char *place = meeting_place(d, s, trig, &venue_only);
     date_value date = {0};
     for (size_t i = 0; i < d->dates.n; i++) {
         const date_mention *dm = &d->dates.items[i];
@@ -1160,8 +1480,8 @@ void meetings_find(doc *d)
                 m->place = dest; /* "X arrived in Nepal on a two-day visit": they met there */
             } else if (dest) {
                 free(dest);
-            } else if ((d->dateline || d->byline_place) && strcmp(m->rule, "meeting-call") != 0 &&
-                       !m->sidelines &&
+            } else if ((d->dateline || d->byline_place) && dateline_is_place(d) &&
+                       strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
                        (date_near(m->date, d->published) || (!m->date.y && !d->published.y) ||
                         m->date_inferred)) {
                 /* the day's news, or news neither the article nor the meeting dates */

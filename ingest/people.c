@@ -67,13 +67,26 @@ static bool name_token(const doc *d, int t)
     bool poss;
     size_t n = tok_stem_len(d, t, &poss);
     const char *s = d->text + k->start;
-    if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) || lex_month(s, n) ||
-        lex_weekday(s, n) >= 0 || lex_has(LEX_TITLE_HEADS, s, n) || lex_has(LEX_HONORIFICS, s, n) ||
-        lex_country(s, n) || lex_capital_country(s, n))
+    if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) ||
+        lex_has(LEX_ORGANISATION_NAMES, s, n) || lex_month(s, n) || lex_weekday(s, n) >= 0 ||
+        lex_has(LEX_TITLE_HEADS, s, n) || lex_has(LEX_HONORIFICS, s, n) || lex_country(s, n) ||
+        lex_capital_country(s, n))
         return false;
     /* an acronym is an organisation, not a name */
     if ((k->flags & TK_UPPER) && n <= 5)
         return false;
+    /* the last word of a country's name ("Sri Lanka", "India-Sri Lanka") */
+    for (int back = 1; back <= 2 && t - back >= 0; back++) {
+        const token *p = &d->tokens.items[t - back];
+        if (!(p->flags & TK_CAP) || d->tokens.items[t - back + 1].start - p->end > 1)
+            break;
+        size_t from = p->start;
+        for (size_t c = p->start; c < p->end; c++)
+            if (d->text[c] == '-')
+                from = c + 1;
+        if (from < p->end && lex_country(d->text + from, k->start + n - from))
+            return false;
+    }
     return true;
 }
 
@@ -118,6 +131,48 @@ typedef struct phrase {
     bool titled; /* a title or honorific came before the name */
     char gender;
 } phrase;
+
+/* The number of tokens (1 to 3) of a country's name starting at token t, 0 when none:
+ * "Sri Lanka", "the United Kingdom". */
+static int country_tokens(const doc *d, int t, int limit)
+{
+    for (int w = 3; w >= 1; w--) {
+        if (t + w > limit)
+            continue;
+        bool capped = true;
+        for (int k = t; k < t + w; k++)
+            capped &= (d->tokens.items[k].flags & TK_CAP) != 0;
+        if (!capped)
+            continue;
+        size_t len = d->tokens.items[t + w - 1].end - d->tokens.items[t].start;
+        if (lex_country(d->text + d->tokens.items[t].start, len))
+            return w;
+    }
+    return 0;
+}
+
+/* A month's name that is a surname here: right after a given name ("Rachel April") or a title
+ * ("Prime Minister May"), and with no day number or year next to it ("May 5", "5 May"). */
+static bool month_surname(const doc *d, int t, int limit, int n, const phrase *ph)
+{
+    const token *k = &d->tokens.items[t];
+    if (!(k->flags & TK_CAP) || (k->flags & TK_UPPER && tok_len(d, t) > 1))
+        return false;
+    bool poss;
+    size_t len = tok_stem_len(d, t, &poss);
+    if (!lex_month(d->text + k->start, len))
+        return false;
+    if (n == 0 && !(ph->title_end > ph->title_start))
+        return false;
+    if (t > 0 && (d->tokens.items[t - 1].flags & TK_NUM))
+        return false;
+    if (!poss && t + 1 < limit && (d->tokens.items[t + 1].flags & TK_NUM))
+        return false;
+    if (!poss && t + 1 >= limit && t + 1 < (int)d->tokens.n &&
+        (d->tokens.items[t + 1].flags & TK_NUM))
+        return false;
+    return true;
+}
 
 /* Reads a person phrase starting at token t of sentence s; false when there is none. */
 static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
@@ -209,6 +264,14 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                 i += tok_is(d, i + 1, "the") ? 2 : 1;
                 continue;
             }
+            /* "President of Sri Lanka Name Name": the country belongs to the title */
+            if (head && i + 2 < limit && tok_is(d, i, "of")) {
+                int w = country_tokens(d, i + 1, limit);
+                if (w > 0 && i + 1 + w < limit && name_token(d, i + 1 + w)) {
+                    i += 1 + w;
+                    continue;
+                }
+            }
             if (head && i + 1 < limit && tok_is(d, i, "to") && tok_is_country(d, i + 1)) {
                 i += 2; /* "Ambassador to Viet Nam" */
                 if (i < limit && tok_is_country(d, i))
@@ -236,6 +299,15 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         ph->handle = i;
         i++;
     }
+    /* a country's name of several words glued before the name: "Sri Lanka Name Name" */
+    {
+        int w = country_tokens(d, i, limit);
+        if (w > 1 && i + w + 1 < limit && name_token(d, i + w) && name_token(d, i + w + 1)) {
+            if (ph->title_end > ph->title_start)
+                ph->title_end = i + w;
+            i += w;
+        }
+    }
     ph->name_start = i;
     int n = 0;
     while (i < limit && n < NAME_MAX_TOKENS) {
@@ -259,7 +331,7 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                                   name_token(d, i + 1) &&
                                   lex_capital_country(d->text + d->tokens.items[i].start,
                                                       tok_len(d, i));
-        if (name_token(d, i) || capital_given_name) {
+        if (name_token(d, i) || capital_given_name || month_surname(d, i, limit, n, ph)) {
             bool poss;
             tok_stem_len(d, i, &poss);
             i++;
@@ -384,6 +456,9 @@ static bool surname_speaks(const doc *d, const phrase *ph, int sent_start, int s
     tok_stem_len(d, w, &poss);
     if (poss)
         return false;
+    /* "ECOWAS said": an acronym of capitals speaks for an institution, not a person */
+    if ((d->tokens.items[w].flags & TK_UPPER) && tok_len(d, w) > 1)
+        return false;
     int after = ph->end;
     while (after < sent_end && tok_in(d, after, LEX_CUE_FILLERS))
         after++;
@@ -431,6 +506,28 @@ static bool trailing_title(const doc *d, int comma, int sent_end, int *a, int *b
     *b = k;
     return true;
 }
+
+/* "with the presidents of A, Name Name, Name Name of B and Name Name of C", "Presidents Name
+ * Name and Name Name", "his counterparts Name Name and ...": a name in a list of names (and
+ * their countries or titles) that a plural role opens. */
+#define ROLE_LIST_TOKENS 24
+static bool listed_after_plural_role(const doc *d, const phrase *ph, int sent_start)
+{
+    for (int k = ph->start - 1; k >= sent_start && k >= ph->start - ROLE_LIST_TOKENS; k--) {
+        if (tok_in_ci(d, k, LEX_PLURAL_ROLE_NOUNS))
+            return true;
+        const token *tk = &d->tokens.items[k];
+        if (tok_is(d, k, ",") || tok_is(d, k, "and") || tok_is(d, k, "of") || tok_is(d, k, "the") ||
+            tok_is(d, k, "."))
+            continue;
+        if ((tk->flags & TK_CAP) || is_title_word(d, k))
+            continue;
+        return false;
+    }
+    return false;
+}
+
+static int find_by_surname(const people_index *px, const char *surname, bool full_only);
 
 /* Does the sentence treat an untitled name as a person? */
 static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph, int sent_start,
@@ -494,13 +591,37 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         if (tok_in(d, before, LEX_SPEECH_VERBS) || tok_is(d, before, "by") ||
             tok_is(d, before, "with"))
             return true;
+        /* "met Name Name", "received Name Name": the one met (a place is visited) */
+        if (tok_in(d, before, LEX_MEETING_WORDS) && !(d->tokens.items[before].flags & TK_CAP) &&
+            !tok_is(d, before, "visit") && !tok_is(d, before, "visited") &&
+            !tok_is(d, before, "visiting") && !tok_is(d, before, "summit") &&
+            !tok_is(d, before, "talks") && !tok_is(d, before, "meeting"))
+            return true;
         if (tok_is(d, before, "and") && before - 1 >= sent_start &&
             d->tokens.items[before - 1].person >= 0)
             return true;
         if (tok_is(d, before, "to") && before > sent_start && tok_ieq(d, before - 1, "according"))
             return true;
     }
-    return false;
+    /* "Name Name and Surname presided ...", "Surname and Name Name met": paired with one
+     * already known */
+    int other = -1;
+    if (after + 1 < sent_end && tok_is(d, after, "and"))
+        other = after + 1;
+    else if (before - 1 >= sent_start && tok_is(d, before, "and"))
+        other = before - 1;
+    if (other >= 0 && (d->tokens.items[other].flags & TK_CAP) && name_token(d, other)) {
+        bool poss;
+        size_t len = tok_stem_len(d, other, &poss);
+        char *w = doc_strdup(d, d->tokens.items[other].start, d->tokens.items[other].start + len);
+        char *key = people_key(w);
+        bool known = find_by_surname(px, key, true) >= 0;
+        free(w);
+        free(key);
+        if (known)
+            return true;
+    }
+    return listed_after_plural_role(d, ph, sent_start);
 }
 
 char *people_key(const char *name)
@@ -690,6 +811,67 @@ static int find_by_name_word(const people_index *px, const char *word)
 }
 
 /* A surname or given name alone: the surname first, then any name word. */
+/* The one person with a full name holding a word one letter away from word ("Katarina" for
+ * "Katharina", "Mikhael" for "Mikhail": a letter changed, added, dropped or two swapped), for
+ * words of five letters or more; -1 when none or several. */
+#define VARIANT_MIN_LEN 5
+#define VARIANT_MAX_LEN 24
+static int find_by_variant(const people_index *px, const char *word)
+{
+    size_t n = strlen(word);
+    if (n < VARIANT_MIN_LEN || n > VARIANT_MAX_LEN)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (word[i] < 'a' || word[i] > 'z')
+            return -1;
+    char v[VARIANT_MAX_LEN + 2];
+    int found = -1;
+    /* each variant once: the position, then the kind of edit, then the letter */
+    for (size_t i = 0; i <= n; i++) {
+        for (int kind = 0; kind < 4; kind++) {
+            for (int letter = 'a'; letter <= 'z'; letter++) {
+                char c = (char)letter;
+                size_t len = 0;
+                if (kind == 0) { /* drop letter i */
+                    if (i >= n || c != 'a')
+                        continue;
+                    memcpy(v, word, i);
+                    memcpy(v + i, word + i + 1, n - i - 1);
+                    len = n - 1;
+                } else if (kind == 1) { /* change letter i to c */
+                    if (i >= n || word[i] == c)
+                        continue;
+                    memcpy(v, word, n);
+                    v[i] = c;
+                    len = n;
+                } else if (kind == 2) { /* add c before letter i */
+                    memcpy(v, word, i);
+                    v[i] = c;
+                    memcpy(v + i + 1, word + i, n - i);
+                    len = n + 1;
+                } else { /* swap letters i and i + 1 */
+                    if (i + 1 >= n || c != 'a' || word[i] == word[i + 1])
+                        continue;
+                    memcpy(v, word, n);
+                    v[i] = word[i + 1];
+                    v[i + 1] = word[i];
+                    len = n;
+                }
+                v[len] = 0;
+                int who = find_by_surname(px, v, true);
+                if (who == -1)
+                    who = find_by_name_word(px, v);
+                if (who == -1)
+                    continue;
+                if (who < 0 || (found >= 0 && found != who))
+                    return -1;
+                found = who;
+            }
+        }
+    }
+    return found;
+}
+
 static int find_by_part(const people_index *px, const char *word)
 {
     int s = find_by_surname(px, word, true);
@@ -820,6 +1002,9 @@ static int record(doc *d, people_index *px, const phrase *ph, int sent)
         idx = find_by_handle(px, handle);
     if (idx < 0 && !strchr(key, ' ')) {
         int s = find_by_part(px, key);
+        /* "Dr Katarina" for "Dr Katharina ...": a titled word a letter away from a name */
+        if (s == -1 && title)
+            s = find_by_variant(px, key);
         if (s >= 0)
             idx = s;
     }

@@ -517,3 +517,313 @@ Test(extract_meetings, a_lead_that_confers_with_leaders_gives_the_place_of_its_t
     cr_expect_str_eq(field_str(m, "place"), "Addis Ababa");
     json_decref(ex);
 }
+
+/* ---- how names are read ---- */
+
+Test(extract_meetings, a_surname_that_is_a_month_is_no_date)
+{
+    static const char text[] =
+        "LILONGWE, 3 March 2021 \xE2\x80\x94 Canadian Prime Minister Rachel April arrived at the State "
+        "House and was welcomed by President Tomas Banda.\n"
+        "President Banda and Prime Minister April held talks this afternoon.\n"
+        "The two leaders will meet again in April 2022.\n";
+    json_t *ex = extract_text(text);
+    const json_t *p = find_person(ex, "Rachel");
+    cr_assert_not_null(p, "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_str_eq(field_str(p, "name"), "Rachel April");
+    const json_t *m = must_meeting(ex, "Banda", "Rachel April");
+    cr_expect_str_eq(field_str(m, "date"), "2021-03-03");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_month_after_a_name_with_a_day_is_a_date)
+{
+    static const char text[] =
+        "Foreign Minister Paulo Nunes met his counterpart Ines Roque May 14, "
+        "2020 in Lisbon.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Nunes", "Roque");
+    cr_expect_str_eq(field_str(m, "date"), "2020-05-14");
+    cr_expect_null(find_person(ex, "Roque May"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_country_of_two_words_before_a_name_belongs_to_the_title)
+{
+    static const char text[] =
+        "COLOMBO, 9 May 2022 \xE2\x80\x94 Trade Minister Oren Dahl called on the President of Sri Lanka "
+        "Ruwan Pathirana at the Presidential Secretariat.\n"
+        "Dahl and President Pathirana discussed the India-Sri Lanka trade corridor during their "
+        "meeting.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Dahl", "Ruwan Pathirana");
+    cr_expect_eq(meetings(ex), 1, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_person(ex, "Lanka"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, bare_names_listed_after_a_plural_role_are_people_met_one_by_one)
+{
+    static const char text[] =
+        "NAIROBI, 4 June 2020 \xE2\x80\x94 Prime Minister Hana Bekele arrived in Nairobi today.\n"
+        "\n"
+        "Later, the Prime Minister had a bilateral discussion with the presidents of Malawi, Tomas "
+        "Phiri Gondwe, of Zambia, Lucia Mbeki Sato, and of Finland, Karl Peeter Rand.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Bekele", "Tomas Phiri Gondwe");
+    must_meeting(ex, "Bekele", "Lucia Mbeki Sato");
+    const json_t *m = must_meeting(ex, "Bekele", "Karl Peeter Rand");
+    cr_expect(!has_participant(m, "Sato"), "one by one: %s", json_brief(m));
+    cr_expect_eq(meetings(ex), 3, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, counterparts_named_bare_after_the_plural_are_met_respectively)
+{
+    static const char text[] =
+        "Premier Hana Bekele then met her Omani and Kuwaiti counterparts, Salim Nasser "
+        "and Fahad Jaber, respectively.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Bekele", "Salim Nasser");
+    must_meeting(ex, "Bekele", "Fahad Jaber");
+    cr_expect_null(find_meeting(ex, "Nasser", "Jaber"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, talks_between_plural_presidents_are_theirs_not_the_reporter_s)
+{
+    static const char text[] =
+        "Speaker Ruslan Omarov met with Deputy Speaker Aziz Karimov in Tashkent.\n"
+        "According to Mr Omarov, the results of talks between Presidents Daniyar Seitov and Timur "
+        "Alimov showed the importance of the visit.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Daniyar Seitov", "Timur Alimov");
+    cr_expect_null(find_meeting(ex, "Omarov", "Alimov"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_president_as_subject_is_the_president_named_before)
+{
+    static const char text[] =
+        "LIMA, 2 May 2021 \xE2\x80\x94 President Tomas Ruiz began his state visit to Peru on Monday.\n"
+        "\n"
+        "The President toured a port, spoke at a university and held talks with "
+        "President Ana Quispe at the Government Palace.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Tomas Ruiz", "Ana Quispe");
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_president_as_subject_may_be_named_after_the_lead)
+{
+    static const char text[] =
+        "Colombian leader opens a week of talks in Lima\n"
+        "\n"
+        "The President toured a port and held talks "
+        "with President Ana Quispe at the Government Palace.\n"
+        "\n"
+        "Colombia's President, Tomas Ruiz, began his official visit on Monday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Tomas Ruiz", "Ana Quispe");
+    cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_welcomed_by_title_alone_is_the_one_with_that_title)
+{
+    static const char text[] =
+        "VADUZ, 5 March 2019 \xE2\x80\x94 Kenya's new High Commissioner Dr. Jane Wambui reached the "
+        "capital this morning.\n"
+        "The monarch, His Highness Tala Fono Leaupepe II, welcomed the new High Commissioner over "
+        "lunch.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Tala Fono Leaupepe", "Jane Wambui");
+    cr_expect_str_eq(field_str(m, "date"), "2019-03-05");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_title_alone_never_stands_for_the_one_already_met)
+{
+    static const char text[] = "President Ana Quispe opened the forum on Monday.\n"
+                               "The President met with President Ana Quispe in Lima.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 0, "no one met herself: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_organisation_that_speaks_is_no_person_and_meets_no_one)
+{
+    static const char text[] =
+        "Foreign Minister Ana Sousa met Hamas leaders in Doha on Monday.\n"
+        "Hamas said the talks were useful. ECOWAS said it would send observers.\n"
+        "The Taliban said nothing.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_person(ex, "Hamas"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_person(ex, "ECOWAS"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_person(ex, "Taliban"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(meetings(ex), 0, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_full_name_paired_with_a_known_surname_is_a_person)
+{
+    static const char text[] = "Portugal's Prime Minister was welcomed on Monday by his Moroccan "
+                               "counterpart Karim Alaoui.\n"
+                               "Joao Mendes and Alaoui presided over an economic forum in Rabat.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Joao Mendes", "Karim Alaoui");
+    cr_expect_str_eq(field_str(m, "place"), "Rabat");
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_in_town_for_another_s_visit_does_not_meet_the_visitor)
+{
+    static const char text[] =
+        "Speaker Ruslan Omarov met with Deputy Speaker Aziz Karimov in Almaty.\n"
+        "Mr Karimov was in Almaty for the state visit of President Timur Alimov on March 22-23.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Omarov", "Karimov");
+    cr_expect_null(find_meeting(ex, "Karimov", "Alimov"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Omarov", "Alimov"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_meeting_told_after_other_actions_is_held_at_its_own_venue)
+{
+    static const char text[] = "President Tomas Ruiz toured a shipyard, opened a trade fair at "
+                               "the Expo Centre, and held talks with President Ana "
+                               "Quispe at the Government Palace.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Quispe");
+    cr_expect_str_eq(field_str(m, "place"), "Government Palace");
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_who_travelled_to_a_city_for_a_meeting_met_there)
+{
+    static const char text[] =
+        "Prime Minister Tomas Ruiz travelled to Honiara, Solomon Islands, on Friday "
+        "for talks with Prime Minister Ana Tuilagi.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Tuilagi");
+    cr_expect_str_eq(field_str(m, "place"), "Honiara");
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_who_took_part_was_in_a_city_gives_the_place)
+{
+    static const char text[] =
+        "Speaker Ruslan Omarov met with Deputy Speaker Aziz Karimov.\n"
+        "Mr Karimov was in Almaty for the state visit of President Timur Alimov on March 22-23.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Omarov", "Karimov");
+    cr_expect_str_eq(field_str(m, "place"), "Almaty");
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_met_by_name_right_after_the_meeting_word_is_a_person)
+{
+    static const char text[] = "Foreign Minister Ana Sousa met Karl Rand in Tallinn in May 2021.\n"
+                               "Officials visited Old Town after the talks.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Sousa", "Karl Rand");
+    cr_expect_str_eq(field_str(m, "place"), "Tallinn");
+    cr_expect_null(find_person(ex, "Old Town"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_welcomed_as_him_is_the_one_named_before_not_the_host)
+{
+    static const char text[] = "Prime Minister Tomas Ruiz arrived in Lisbon on Monday.\n"
+                               "Prime Minister Ana Quispe welcomed him at the palace.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Quispe", "Ruiz");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_titled_name_a_letter_away_from_a_full_name_is_that_person)
+{
+    static const char text[] =
+        "The Emir of Qatar, Sheikh Karim bin Salem Al Nouri, visited Ghana on 24 "
+        "December 2017.\n"
+        "At the lodge, President Kofi Mensah held talks with Sheikh Karin.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Mensah", "Karim bin Salem Al Nouri");
+    cr_expect_null(find_person(ex, "Karin"), "one person: %s",
+                   json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_bilateral_meeting_with_two_of_one_host_is_one_meeting)
+{
+    static const char text[] =
+        "HONIARA, 20 February 2023 \xE2\x80\x94 Premier Tomas Ruiz flew in this morning for a "
+        "bilateral meeting with President Semi Lala and Prime Minister Josefa Vuki.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Lala");
+    cr_expect(has_participant(m, "Vuki"), "one meeting of the three: %s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(meetings(ex), 1, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_visit_to_a_country_told_from_its_capital_is_held_there)
+{
+    static const char text[] =
+        "NAIROBI, 6 September 2018 - Ugandan President Tomas Okello paid a state "
+        "visit to Kenya, where he held talks with President Daniel Mwangi.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Okello", "Mwangi");
+    cr_expect_str_eq(field_str(m, "place"), "Nairobi");
+    json_decref(ex);
+}
+
+Test(extract_meetings, his_interlocutor_is_the_other_one_named_before)
+{
+    static const char text[] =
+        "The Danish Prime Minister, Lars Holm, told journalists after the talks that his country "
+        "would support the bid.\n"
+        "Latvian President Janis Ozols voiced his congratulations. Ozols said this was important.\n"
+        "Ozols briefed his interlocutor about the border region.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Ozols", "Holm");
+    json_decref(ex);
+}
+
+Test(extract_meetings, his_host_country_is_no_one_met)
+{
+    static const char text[] = "Prime Minister Lars Holm spoke in parliament.\n"
+                               "President Janis Ozols praised his host country for its reforms.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(meetings(ex), 0, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_label_read_as_a_dateline_is_never_a_meeting_place)
+{
+    static const char text[] =
+        "date 2019-03-05 PHOTO: Envoy Jane Wambui is greeted by President Tala Fono\n"
+        "\n"
+        "Kenya's new High Commissioner Dr. Jane Wambui reached the capital this morning.\n"
+        "President Tala Fono welcomed the new High Commissioner at his residence.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Fono", "Wambui");
+    const char *place = field_str(m, "place");
+    cr_expect(!place || !contains_ci(place, "photo"), "place: %s", place);
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_envoy_presenting_credentials_meets_the_head_of_state)
+{
+    static const char text[] =
+        "BRIDGETOWN, 5 March 2019 - Ambassador Jane Wambui handed her credentials to "
+        "President Tala Fono on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Wambui", "Fono");
+    json_decref(ex);
+}
