@@ -228,7 +228,7 @@ static bool year_after(const doc *d, int t, int end, date_value *out)
 {
     if (t < end && (tok_is(d, t, "from") || tok_is(d, t, "of")) && t + 1 < end &&
         (d->tokens.items[t + 1].flags & TK_NUM) && tok_len(d, t + 1) == 4) {
-        out->y = atoi(d->text + d->tokens.items[t + 1].start);
+        out->y = tok_int(d, t + 1);
         out->m = out->d = 0;
         return out->y >= 1900 && out->y < 2100;
     }
@@ -261,7 +261,7 @@ static bool is_year_token(const doc *d, int t)
 {
     if (!(d->tokens.items[t].flags & TK_NUM) || tok_len(d, t) != 4)
         return false;
-    int y = atoi(d->text + d->tokens.items[t].start);
+    int y = tok_int(d, t);
     return y >= 1800 && y < 2100;
 }
 
@@ -387,7 +387,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     /* "the Security Arrangement 1972": a year right after the type names one document */
     bool year_named = false;
     if (b < s_end && b == head + 1 && is_year_token(d, b)) {
-        nm->date.y = atoi(d->text + d->tokens.items[b].start);
+        nm->date.y = tok_int(d, b);
         year_named = true;
         b++;
     }
@@ -398,7 +398,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start &&
         tok_in(d, a - 2, DETERMINERS)) {
         a--;
-        nm->date.y = atoi(d->text + d->tokens.items[a].start);
+        nm->date.y = tok_int(d, a);
     }
     if (b - a < 2)
         return false;
@@ -428,7 +428,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
                 acronym_fits(d->text + tk->start, tk->end - tk->start, name))
                 nm->acronym = doc_strdup(d, tk->start, tk->end);
             else if ((tk->flags & TK_NUM) && tok_len(d, k) >= 4 && !nm->date.y) {
-                int y = atoi(d->text + tk->start);
+                int y = tok_int(d, k);
                 if (y >= 1900 && y < 2100)
                     nm->date.y = y;
             }
@@ -452,7 +452,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         nm->acronym = doc_strdup(d, d->tokens.items[a - 2].start, d->tokens.items[a - 2].end);
         for (int k = b; k < s_end && k <= b + 3 && !tok_is(d, k, ")"); k++)
             if ((d->tokens.items[k].flags & TK_NUM) && tok_len(d, k) == 4 && !nm->date.y)
-                nm->date.y = atoi(d->text + d->tokens.items[k].start);
+                nm->date.y = tok_int(d, k);
     }
     if (!nm->date.y)
         year_after(d, b, s_end, &nm->date);
@@ -2404,7 +2404,7 @@ static int count_at(const doc *d, int t)
         if (tok_ieq(d, t, LEX_COUNT_WORDS[i]))
             return i + 2;
     if ((d->tokens.items[t].flags & TK_NUM) && tok_len(d, t) <= 2) {
-        int n = atoi(d->text + d->tokens.items[t].start);
+        int n = tok_int(d, t); /* within the token: the text need not end with a NUL */
         return n >= 2 && n <= MAX_ENUMERATED ? n : 0;
     }
     return 0;

@@ -178,6 +178,18 @@ size_t tok_len(const doc *d, int t)
     return d->tokens.items[t].end - d->tokens.items[t].start;
 }
 
+int tok_int(const doc *d, int t)
+{
+    int n = 0;
+    for (size_t i = d->tokens.items[t].start; i < d->tokens.items[t].end && n < 100000000; i++) {
+        char c = d->text[i];
+        if (c < '0' || c > '9')
+            break;
+        n = 10 * n + (c - '0');
+    }
+    return n;
+}
+
 /* The lexicon lists holding token t, looked up on the first question only.  The steps see
  * the doc as read-only; this memo is the one thing they fill in. */
 static const lex_lists *token_lists(const doc *d, int t)

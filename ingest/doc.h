@@ -240,6 +240,8 @@ char *doc_strdup(const doc *d, size_t start, size_t end);
 bool tok_is(const doc *d, int t, const char *word);  /* exact, case-sensitive */
 bool tok_ieq(const doc *d, int t, const char *word); /* ASCII case-insensitive */
 size_t tok_len(const doc *d, int t);
+/* The value of token t's leading decimal digits, read within the token (0 when none). */
+int tok_int(const doc *d, int t);
 bool tok_in(const doc *d, int t, const char *const *list);    /* in a lexicon list, exactly */
 bool tok_in_ci(const doc *d, int t, const char *const *list); /* the same, ASCII case folded */
 /* 'm' for he/him/his, 'f' for she/her, else 0. */

@@ -109,3 +109,21 @@ Test(fuzz_regressions, extract_repeated_evidence_span_input)
     json_decref(facts);
     free(text);
 }
+
+/* fuzz_extract, crash 2: a number of one or two digits as the very last bytes of the text,
+ * read as a count of documents by atoi(), which ran past the end of a buffer with no NUL after
+ * it.  The text is handed over in a buffer of exactly its length, as the fuzzer does, so that
+ * `make test-asan` catches a read past it. */
+Test(fuzz_regressions, extract_count_at_the_very_end)
+{
+    size_t len;
+    char *text = read_input(REGRESSIONS "extract-count-at-the-end.txt", &len);
+    char *exact = malloc(len);
+    cr_assert(exact);
+    memcpy(exact, text, len);
+    json_t *facts = extract_and_merge(exact, len);
+    expect_sound_evidence(facts);
+    json_decref(facts);
+    free(exact);
+    free(text);
+}
