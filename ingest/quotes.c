@@ -55,6 +55,21 @@ static bool can_open(const doc *d, size_t line_start, size_t i, size_t next, siz
     return (before == '.' || before == '!' || before == '?' || before == ';') && cp_is_upper(after);
 }
 
+/* An opening mark typed where a closing one belongs: after the quotation's last punctuation
+ * and before a space or the end of the line (`…partners,“ she said`). */
+static bool reversed_close(const doc *d, size_t line_start, size_t i, size_t next, size_t line_end)
+{
+    if (i == line_start)
+        return false;
+    size_t p = i - 1;
+    while (p > line_start && ((unsigned char)d->text[p] & 0xC0) == 0x80)
+        p--;
+    uint32_t before = cp_at(d, p, NULL);
+    if (before != ',' && before != '.' && before != '!' && before != '?' && before != 0x2026)
+        return false;
+    return next >= line_end || is_space_cp(cp_at(d, next, NULL));
+}
+
 static bool can_close(const doc *d, size_t line_start, size_t i, size_t next, size_t line_end)
 {
     if (i == line_start)
@@ -116,6 +131,13 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
         } else if (inside && c == other_close && other_close == '"') {
             nested = nested ? !can_close(d, l->start, i, n, l->end)
                             : can_open(d, l->start, i, n, l->end);
+        } else if (inside && c == open_cp && open_cp != close_cp && !nested &&
+                   reversed_close(d, l->start, i, n, l->end)) {
+            inside = false;
+            q.end = i;
+            q.close = n;
+            if (q.end > q.start)
+                VEC_PUSH(*out, q);
         } else if (inside && c == open_cp && open_cp != close_cp &&
                    can_open(d, l->start, i, n, l->end)) {
             /* a second opening mark: the first one was never closed */

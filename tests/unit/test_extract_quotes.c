@@ -65,6 +65,21 @@ Test(extract_quotes, curly_quote_first_name_said)
     json_decref(ex);
 }
 
+/* an opening mark typed where the closing one belongs (“…,“ Name said) closes the quotation */
+Test(extract_quotes, opening_mark_typed_as_closing_mark)
+{
+    static const char text[] =
+        "Kenyan Energy Minister Ruth Wanjiru toured the Olkaria plant on Monday.\n"
+        "\n"
+        "“The new turbines will light two more counties by March,“ Wanjiru explained. "
+        "“We owe it to the farmers.“\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "new turbines", "The new turbines will light two more counties by March",
+                 "Ruth Wanjiru");
+    expect_quote(ex, "owe it to the farmers", "We owe it to the farmers", "Ruth Wanjiru");
+    json_decref(ex);
+}
+
 Test(extract_quotes, straight_double_marks)
 {
     static const char text[] =
