@@ -304,9 +304,17 @@ static void split_lines(doc *d)
 
 static bool line_matches(const doc *d, const line *l, enum pattern_id id, pattern_match *m)
 {
-    pattern_match tmp;
-    return pattern_find(id, d->text, l->end, l->start, m ? m : &tmp) &&
-           (m ? m : &tmp)->start[0] >= l->start;
+    /* the line alone, so that ^ holds at its start even when furniture before it on the same
+     * text line was cut off (l->start moved past a date prefix) */
+    pattern_match tmp, *r = m ? m : &tmp;
+    if (!pattern_find(id, d->text + l->start, l->end - l->start, 0, r))
+        return false;
+    for (int g = 0; g < PATTERN_MAX_GROUPS; g++)
+        if (r->start[g] != (size_t)-1) {
+            r->start[g] += l->start;
+            r->end[g] += l->start;
+        }
+    return true;
 }
 
 static size_t line_chars(const doc *d, const line *l)
@@ -1052,6 +1060,15 @@ static int skip_top_labels(doc *d)
             l->kind = LINE_BOILERPLATE;
             seen++;
             continue;
+        }
+        if (seen < TOP_LINES && more && line_matches(d, l, PAT_DATED_PREFIX, &dm)) {
+            /* "date 2023-03-18 Headline": the article's date, then the line's own text */
+            int gd = pattern_group(PAT_DATED_PREFIX, "date"),
+                gr = pattern_group(PAT_DATED_PREFIX, "rest");
+            date_from(d, dm.start[gd], dm.end[gd], false);
+            l->start = dm.start[gr];
+            line_shape(d, l, &words, &ends);
+            kicker = is_kicker(d, l);
         }
         if (seen < TOP_LINES && more && agency_line(d, l, &agency_end)) {
             /* "Ethiopian News Agency (Addis Ababa)" above the headline: the credit */

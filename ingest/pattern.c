@@ -66,10 +66,10 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|(?<=\\d)(?<stop>\\.))"
     "(?:\\s+(?=\\S)|\\s*$)",
     [PAT_BYLINE] =
-        "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
+        "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)(?:\\s+(?:By|BY|by)(?=\\s))?|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
         ")){0,4}"
         "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
-        "\\s*(?:[,|·•—–-].*)?$",
+        "(?:\\s+\\S*@\\S+)*\\s*(?:[,|·•—–-].*)?$",
     [PAT_CAPS_BYLINE] =
         "^\\s*(?<name>\\p{Lu}[\\p{Lu}.'’-]+(?:\\s+\\p{Lu}[\\p{Lu}.'’-]*){1,3})\\s*$",
     [PAT_PUBLISHED] = "^\\s*(?:Published|Updated|Posted|Date|PUBLISHED|UPDATED)\\s*(?:on|:)?\\s*"
@@ -134,6 +134,9 @@ static const char *const SOURCES[PAT_COUNT] = {
                           "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
                           "\\.?,?\\s+\\d{4})\\s+(?i:photo|image|picture|caption|file photo|"
                           "photograph|video)s?\\s*:",
+    [PAT_DATED_PREFIX] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH
+                         "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
+                         "\\.?,?\\s+\\d{4})\\s+(?<rest>\\S)",
     [PAT_TIMESTAMP] =
         "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
         "|(?:\\d{1,2}\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"

@@ -22,6 +22,7 @@ enum pattern_id {
     PAT_END_BYLINE,   /* "- Name Surname" closing the article */
     PAT_DATED_CREDIT, /* "date 2023-09-13 (Agency - Outlet)" above the story */
     PAT_DATED_CAPTION, /* "date 2019-03-05 PHOTO: ..." above the story: its date, then a caption */
+    PAT_DATED_PREFIX, /* "date 2023-03-18 Headline" / "date 2017-04-07 By Name": a date before the line */
     PAT_COUNT
 };
 

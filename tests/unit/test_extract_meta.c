@@ -1059,3 +1059,30 @@ Test(extract_meta, a_dated_credit_naming_a_government_body_is_no_byline)
     cr_expect_str_eq(field_str(ex, "published"), "2024-03-05");
     json_decref(ex);
 }
+
+/* a date printed before the headline or the byline on the same line is no part of either */
+Test(extract_meta, date_prefix_before_headline_and_byline)
+{
+    static const char text[] =
+        "date 2021-06-09 Peru and Bolivia: ministers agree on a river commission\n"
+        "\n"
+        "Peru and Bolivia agreed on Tuesday to set up a commission for the Desaguadero river, "
+        "their foreign ministers said after talks in La Paz.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Peru and Bolivia: ministers agree on a river commission");
+    cr_expect_str_eq(field_str(ex, "published"), "2021-06-09");
+    json_decref(ex);
+
+    static const char text2[] =
+        "date 2019-11-02 By By Staff Reporter @CoastDaily desk@coast.example\n"
+        "\n"
+        "Kenya and Tanzania opened a joint border post at Lunga Lunga on "
+        "Friday, officials said.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "byline"), "Staff Reporter");
+    cr_expect_null(json_string_value(json_object_get(ex, "title")), "title: %s",
+                   json_brief(json_object_get(ex, "title")));
+    cr_expect_str_eq(field_str(ex, "published"), "2019-11-02");
+    json_decref(ex);
+}
