@@ -1576,9 +1576,25 @@ int lex_index_ci(const char *const *list, const char *s, size_t n)
         return k_ >= 0 ? (pairs)[k_][1] : NULL;                                           \
     } while (0)
 
-const char *lex_country(const char *s, size_t n)
+static const char *country_exact(const char *s, size_t n)
 {
     PAIR_LOOKUP(COUNTRIES, s, n, false);
+}
+
+/* A country, its demonym or another name for it; a space may stand for the hyphen of a
+ * hyphenated name and the reverse ("Timor Leste", "Guinea-Bissau"). */
+const char *lex_country(const char *s, size_t n)
+{
+    const char *c = country_exact(s, n);
+    if (c || n >= 64)
+        return c;
+    char alt[64];
+    bool changed = false;
+    for (size_t i = 0; i < n; i++) {
+        alt[i] = s[i] == ' ' ? '-' : s[i] == '-' ? ' ' : s[i];
+        changed |= alt[i] != s[i];
+    }
+    return changed ? country_exact(alt, n) : NULL;
 }
 
 const char *lex_capital_country(const char *s, size_t n)

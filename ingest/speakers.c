@@ -184,6 +184,7 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
 /* A pronoun looks back over at most this many sentences before its quote for a subject: the
  * sentence before, or the one before that when the sentence before is the last quote's. */
 #define PRONOUN_LOOKBACK_SENTENCES 2
+#define PRONOUN_CHAIN_SENTENCES 4 /* sentences of the same he or she passed over */
 /* A role phrase or an institution's name reads at most this many words before its head. */
 #define PHRASE_MAX_WORDS 5
 
@@ -1217,6 +1218,27 @@ static int sentence_subject(const sieve *s, int se, int before, char gender, int
     return subject;
 }
 
+/* True when every person sentence se names outside quotation marks is a pronoun of the
+ * gender (at least one). */
+static bool pronoun_only(const sieve *s, int se, char gender)
+{
+    const doc *d = s->d;
+    const sentence *st = &d->sents.items[se];
+    bool any = false;
+    for (int i = st->mentions_start; i < st->mentions_end && doc_step(d); i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (quoted(s, pm->tok_start))
+            continue;
+        if (!pm->pronoun)
+            return false;
+    }
+    for (int t = st->tok_start; t < st->tok_end && doc_step(d); t++)
+        if (!quoted(s, t) && is_subject_pronoun(d, t) && tok_pronoun_gender(d, t) &&
+            (!gender || tok_pronoun_gender(d, t) == gender))
+            any = true;
+    return any;
+}
+
 /* The number of body paragraphs from line a to line b. */
 static int paragraphs_between(const doc *d, int a, int b, int most)
 {
@@ -1254,15 +1276,22 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
     int first_sent = sentence_of(d, q->start);
     if (first_sent < 0)
         first_sent = se;
-    int looked = 0, visited = 0;
+    int looked = 0, visited = 0, chained = 0;
     for (int ps = d->sents.items[first_sent].prev_readable;
-         ps >= 0 && looked < WINDOW(R_PREVIOUS_SUBJECT) && visited++ < PRONOUN_LOOKBACK_SENTENCES &&
+         ps >= 0 && looked < WINDOW(R_PREVIOUS_SUBJECT) && visited < PRONOUN_LOOKBACK_SENTENCES &&
          doc_step(d);
          ps = d->sents.items[ps].prev_readable) {
         /* sentences since the running speaker's quote only */
         if (running >= 0 && d->sents.items[ps].end <= s->q[running].close)
             break;
         const sentence *st = &d->sents.items[ps];
+        /* a sentence told of the same he or she ("He further said …", "…, she said") carries
+         * the chain back to whoever it was: it does not count against the look-back */
+        if (chained < PRONOUN_CHAIN_SENTENCES && pronoun_only(s, ps, gender)) {
+            chained++;
+            continue;
+        }
+        visited++;
         if (st->mentions_start == st->mentions_end)
             continue;
         looked++;

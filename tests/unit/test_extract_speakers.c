@@ -616,3 +616,39 @@ Test(extract_speakers, a_participle_after_a_short_quote_is_the_sentence_subject)
     cr_expect(equals_ci(speaker_name(q), "Robles"), "speaker: %s", json_brief(q));
     json_decref(ex);
 }
+
+/* sentences told of the same "he" ("He further said …", "…, he said") carry the chain back to
+ * the person named before them, however many there are */
+Test(extract_speakers, pronoun_chain_over_reported_sentences)
+{
+    static const char text[] =
+        "Chilean President Ana Valdivia said on Monday that Chile would fund a second port in "
+        "Arica.\n"
+        "\n"
+        "She further said the works would begin before the winter.\n"
+        "\n"
+        "Both governments will review the costs in May, she said.\n"
+        "\n"
+        "The port will employ four hundred people, she added.\n"
+        "\n"
+        "“We have waited for this port for a generation,” she said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "waited for this port", "Ana Valdivia");
+    json_decref(ex);
+}
+
+/* a country written with a space for its hyphen is a country before a title, not a person */
+Test(extract_speakers, country_with_space_for_hyphen_is_no_person)
+{
+    static const char text[] =
+        "Guinea Bissau Prime Minister Carlos Mendes met Senegalese officials in Dakar on Friday.\n"
+        "\n"
+        "He said the talks covered fishing rights off the Casamance coast.\n"
+        "\n"
+        "“We leave with a plan and a date,” he said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "plan and a date", "Carlos Mendes");
+    cr_expect_null(find_person(ex, "Guinea Bissau"), "a country is no person: %s",
+                   json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
