@@ -64,8 +64,10 @@ typedef bool (*link_pass)(sieve *s, mention *m);
 
 /* When a pass runs: on each quote in text order (the first that links decides); over the
  * whole article once every quote has had those, forward or backward, on the quotes still
- * without a speaker (they carry a speaker found elsewhere); or to resolve a mention. */
-enum rule_stage { LINK, LINK_LATE, LINK_LATE_BACKWARD, LINK_CHAINS, RESOLVE };
+ * without a speaker (they carry a speaker found elsewhere); paired with the late pass before
+ * it, tried on the same quote when that one fails (so that a run of quotes is read in one
+ * forward sweep); or to resolve a mention. */
+enum rule_stage { LINK, LINK_LATE, LINK_LATE_BACKWARD, LINK_CHAINS, RESOLVE, LINK_LATE_PAIRED };
 
 typedef struct speaker_rule {
     const char *name;
@@ -91,6 +93,7 @@ static bool link_signed_line(sieve *s, mention *m);
 static bool link_conversation(sieve *s, mention *m);
 static bool link_next_quote(sieve *s, mention *m);
 static bool link_reported_before(sieve *s, mention *m);
+static bool link_quote_run(sieve *s, mention *m);
 static bool link_single_mention(sieve *s, mention *m);
 static int sentence_subject(const sieve *s, int se, int before, char gender, int *others);
 static bool is_past_verb(const doc *d, int t);
@@ -115,6 +118,7 @@ enum rule_id {
     R_NEXT_QUOTE,
     R_SINGLE_MENTION,
     R_REPORTED_BEFORE,
+    R_QUOTE_RUN,
     /* second stage */
     R_EXACT_NAME,
     R_SENTENCE_SUBJECT,
@@ -168,6 +172,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_SINGLE_MENTION] = {"quote-paragraph-single-mention", 0.6, link_single_mention, LINK_LATE, 0},
     /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech) */
     [R_REPORTED_BEFORE] = {"quote-reported-before", 0.65, link_reported_before, LINK_LATE, 1},
+    /* a paragraph that is one quotation after a paragraph that is one quotation */
+    [R_QUOTE_RUN] = {"quote-paragraph-run", 0.6, link_quote_run, LINK_LATE_PAIRED, 0},
     [R_EXACT_NAME] = {"exact-name", 1.0, NULL, RESOLVE, 0},
     [R_SENTENCE_SUBJECT] = {"sentence-subject", 0.9, NULL, RESOLVE, 0},
     [R_RUNNING_SPEAKER] = {"running-speaker", 0.85, NULL, RESOLVE, 4},
@@ -1159,7 +1165,38 @@ static bool link_reported_before(sieve *s, mention *m)
         m->cue = c;
         return true;
     }
+    /* no speech verb: a person or he/she who opens the sentence as its subject, a past verb
+     * next ("He thanked the ministry …", "Name informed the minister …") */
+    if (subject_starting(s, last->tok_start, last->tok_end, m) &&
+        (m->kind == MENTION_PERSON || m->kind == MENTION_PRONOUN) && m->to < last->tok_end &&
+        is_past_verb(d, m->to) && !quoted(s, m->to))
+        return true;
+    *m = (mention){.person = -1, .cue = -1};
     return false;
+}
+
+/* A paragraph that is one quotation and nothing else, right after a paragraph that is one
+ * quotation too: the same speaker goes on (a speech quoted paragraph by paragraph). */
+static bool whole_line(const doc *d, const quote_span *q)
+{
+    size_t e = d->lines.items[q->line].end;
+    while (e > q->close && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
+        e--;
+    return opens_line(d, q) && e == q->close;
+}
+
+static bool link_quote_run(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    if (s->i == 0 || !whole_line(d, q))
+        return false;
+    const quote_span *prev = &s->q[s->i - 1];
+    if (prev->line != previous_line(d, q->line) || !whole_line(d, prev) || !speaker_known(prev))
+        return false;
+    m->kind = MENTION_CARRIED;
+    m->from_quote = prev;
+    return true;
 }
 
 /* ---- second stage: mention to speaker ---- */
@@ -1628,13 +1665,24 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
         enum rule_stage st = SPEAKER_RULES[r].stage;
         if (st != LINK_LATE && st != LINK_LATE_BACKWARD)
             continue;
+        bool paired = r + 1 < R_COUNT && SPEAKER_RULES[r + 1].stage == LINK_LATE_PAIRED;
+        int known = -1; /* forward: the last quote before with a speaker runs */
         for (size_t k = 0; k < n && doc_step(d); k++) {
             s.i = st == LINK_LATE ? k : n - 1 - k;
+            if (st == LINK_LATE)
+                s.running = known;
             mention m = {.person = -1, .cue = -1};
-            if (!s.linked[s.i] && !speaker_known(&q[s.i]) && SPEAKER_RULES[r].link(&s, &m)) {
-                s.linked[s.i] = 1;
-                resolve(&s, &m, (enum rule_id)r);
+            if (!s.linked[s.i] && !speaker_known(&q[s.i])) {
+                if (SPEAKER_RULES[r].link(&s, &m)) {
+                    s.linked[s.i] = 1;
+                    resolve(&s, &m, (enum rule_id)r);
+                } else if (paired && SPEAKER_RULES[r + 1].link(&s, &m)) {
+                    s.linked[s.i] = 1;
+                    resolve(&s, &m, (enum rule_id)(r + 1));
+                }
             }
+            if (speaker_known(&q[s.i]))
+                known = (int)s.i;
         }
     }
     strmap_release(&s.title_words);

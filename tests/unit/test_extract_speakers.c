@@ -652,3 +652,42 @@ Test(extract_speakers, country_with_space_for_hyphen_is_no_person)
                    json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
+
+/* a speech quoted paragraph by paragraph: a paragraph that is one quotation after a paragraph
+ * that is one quotation goes on with its speaker; a paragraph that only tells what someone did
+ * ("He thanked …") hands its subject to the quotation under it */
+Test(extract_speakers, quotation_paragraphs_after_a_subject_and_in_a_run)
+{
+    static const char text[] =
+        "Samoa and Japan signed a fisheries arrangement in Apia on Monday.\n"
+        "\n"
+        "Prime Minister Tavita Leota informed the visiting Japanese delegation that the "
+        "arrangement opens a new chapter.\n"
+        "\n"
+        "“Our fishermen have waited a long time for these quotas. They will not be disappointed.”\n"
+        "\n"
+        "“The patrol boats arrive next year.”\n"
+        "\n"
+        "He thanked the Japanese embassy for its patience during the talks.\n"
+        "\n"
+        "“We will meet again in Tokyo before the end of the year.”\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "waited a long time", "Tavita Leota");
+    expect_speaker(ex, "patrol boats arrive", "Tavita Leota");
+    expect_speaker(ex, "meet again in Tokyo", "Tavita Leota");
+    json_decref(ex);
+}
+
+/* a run of quotation paragraphs under nobody named stays without a speaker */
+Test(extract_speakers, quotation_run_without_a_speaker_stays_unknown)
+{
+    static const char text[] = "The new bridge over the Zambezi opened to traffic on Friday.\n"
+                               "\n"
+                               "“Trucks now cross in minutes instead of days.”\n"
+                               "\n"
+                               "“Traders on both banks will feel the difference by the harvest.”\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "Trucks now cross", NULL);
+    expect_speaker(ex, "Traders on both banks", NULL);
+    json_decref(ex);
+}
