@@ -23,6 +23,7 @@
 #define HEADING_MAX_WORDS 9
 /* Title, byline and the article's own date lines stand within the first few lines. */
 #define TOP_LINES 8
+#define CAPTION_MAX_WORDS 45 /* a caption closed by its agency is shorter than this */
 #define TIMESTAMP_MAX_WORDS 12
 /* doc_cp() counts code points from the mark before its byte, one mark per block. */
 #define CP_MARK_BYTES 256
@@ -572,6 +573,18 @@ static bool labelled_headline(const doc *d, const line *l)
     return words >= 7 && !ends;
 }
 
+/* A picture's caption or credit.  A long paragraph closed by an agency's or an editor's tag
+ * ("... in the informal sector. (ABC)") is the story signed off, not a caption. */
+static bool caption_line(const doc *d, const line *l, int words)
+{
+    pattern_match m;
+    if (!line_matches(d, l, PAT_CAPTION, &m))
+        return false;
+    bool tag_only = d->text[m.start[0]] == '.' || d->text[m.start[0]] == '!' ||
+                    d->text[m.start[0]] == '?';
+    return !tag_only || words <= CAPTION_MAX_WORDS;
+}
+
 static void classify_lines(doc *d)
 {
     int nonblank = 0;
@@ -583,7 +596,7 @@ static void classify_lines(doc *d)
         int words;
         bool ends;
         line_shape(d, l, &words, &ends);
-        if ((line_matches(d, l, PAT_BOILERPLATE, NULL) || line_matches(d, l, PAT_CAPTION, NULL) ||
+        if ((line_matches(d, l, PAT_BOILERPLATE, NULL) || caption_line(d, l, words) ||
              is_furniture(d, l)) &&
             !(nonblank <= TOP_LINES && labelled_headline(d, l)))
             l->kind = LINE_BOILERPLATE;

@@ -735,3 +735,27 @@ Test(extract_quotes, quote_evidence_counts_code_points)
     cr_expect(evidence_in_bounds(ex, text));
     json_decref(ex);
 }
+
+/* a long paragraph signed off with an editor's tag ("… (KLM)") is the story, not a picture
+ * caption: its quotations are found; a short line closed by an agency stays a caption */
+Test(extract_quotes, paragraph_closed_by_an_editor_tag_is_no_caption)
+{
+    static const char text[] =
+        "Ecuador and Peru agreed on Tuesday to reopen two border crossings closed since the "
+        "floods.\n"
+        "\n"
+        "\"We agreed to open the crossings at Huaquillas and Macará by next month,\" said "
+        "Foreign Minister Lucia Cordero at the ministry in Quito on Tuesday, March 4, 2025. "
+        "Around ninety thousand people cross the border every week, most of them traders and "
+        "seasonal workers in the banana plantations.\"The traders have waited long enough,\" "
+        "she added. (KLM)\n"
+        "\n"
+        "Ministers Lucia Cordero and Raul Ibarra shake hands in Quito. \"A good day\" (AFP)\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "open the crossings",
+                 "We agreed to open the crossings at Huaquillas and Macará by next month",
+                 "Lucia Cordero");
+    expect_quote(ex, "waited long enough", "The traders have waited long enough", "Lucia Cordero");
+    cr_expect_null(find_quote(ex, "A good day"), "a caption's words are no quotation");
+    json_decref(ex);
+}
