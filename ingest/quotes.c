@@ -322,14 +322,66 @@ static json_t *speaker_json(const doc *d, const quote_span *q)
     return json_null();
 }
 
+/* A paragraph that closes a double mark before it opens any, under a paragraph whose quotation
+ * was never closed: the quotation goes on from the paragraph's start to that mark (a quotation
+ * whose paragraph break fell inside it).  Adds the span and returns true. */
+static bool closes_carried_quote(const doc *d, int li, qspan_vec *out)
+{
+    const line *l = &d->lines.items[li];
+    size_t a = l->start;
+    while (a < l->end && is_space_cp((unsigned char)d->text[a]))
+        a++;
+    for (size_t i = a; i < l->end;) {
+        doc_step(d);
+        size_t n;
+        uint32_t c = cp_at(d, i, &n);
+        if (c == 0x201C || c == 0x201E || c == 0xAB ||
+            (c == '"' && can_open(d, l->start, i, n, l->end)))
+            return false;
+        if ((c == 0x201D || c == '"' || c == 0xBB) && can_close(d, l->start, i, n, l->end)) {
+            if (i == a)
+                return false;
+            VEC_PUSH(*out, ((quote_span){.open = a,
+                                         .start = a,
+                                         .end = i,
+                                         .close = n,
+                                         .line = li,
+                                         .person = -1,
+                                         .chain = -1}));
+            return true;
+        }
+        i = n;
+    }
+    return false;
+}
+
 void quotes_find(doc *d)
 {
     d->quotes = json_array();
     add_posts(d);
     qspan_vec all = {0};
-    for (size_t li = 0; li < d->lines.n && doc_step(d); li++)
-        if (d->lines.items[li].kind == LINE_BODY)
-            line_quotes(d, (int)li, &all);
+    int open_line = -1; /* the paragraph whose last quotation was never closed */
+    for (size_t li = 0; li < d->lines.n && doc_step(d); li++) {
+        if (d->lines.items[li].kind == LINE_BLANK)
+            continue;
+        if (d->lines.items[li].kind != LINE_BODY) {
+            open_line = -1;
+            continue;
+        }
+        size_t before = all.n;
+        size_t carried_to = 0;
+        if (open_line >= 0 && closes_carried_quote(d, (int)li, &all))
+            carried_to = all.items[all.n - 1].close;
+        size_t own = all.n;
+        line_quotes(d, (int)li, &all);
+        /* the line's own spans start after the carried quotation's closing mark */
+        size_t w = own;
+        for (size_t k = own; k < all.n; k++)
+            if (all.items[k].open >= carried_to)
+                all.items[w++] = all.items[k];
+        all.n = w;
+        open_line = all.n > before && all.items[all.n - 1].open_ended ? (int)li : -1;
+    }
     /* multi-paragraph chains: an open-ended quote continues into the next paragraph's */
     for (size_t i = 0; i + 1 < all.n && doc_step(d); i++) {
         quote_span *q = &all.items[i];

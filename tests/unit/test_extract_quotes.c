@@ -759,3 +759,22 @@ Test(extract_quotes, paragraph_closed_by_an_editor_tag_is_no_caption)
     cr_expect_null(find_quote(ex, "A good day"), "a caption's words are no quotation");
     json_decref(ex);
 }
+
+/* a paragraph break inside a quotation: the next paragraph closes the mark without opening one,
+ * and its words are the same speaker's quotation */
+Test(extract_quotes, paragraph_break_inside_a_quotation)
+{
+    static const char text[] =
+        "President Amara Sesay visited the flooded districts of Kenema on Sunday. Speaking to "
+        "reporters afterwards, Sesay said that “the damage is worse than we were told, and the "
+        "families here need roofs before the rains return\n"
+        "\n"
+        "We will send engineers and money this week, and I will come back to see the work.”\n"
+        "\n"
+        "The government has set aside two million dollars for the districts.\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "send engineers",
+                 "We will send engineers and money this week, and I will come back to see the work",
+                 "Amara Sesay");
+    json_decref(ex);
+}
