@@ -737,8 +737,8 @@ static bool link_according_after(sieve *s, mention *m)
     return according_to(s, from, to, m);
 }
 
-/* The sentence's last clause attributes it: ", SUBJECT CUE" near the end of the sentence,
- * with no other speech verb between the closing mark and the comma. */
+/* The sentence's last clause attributes it: ", SUBJECT CUE" or ", CUE SUBJECT" near the end
+ * of the sentence, with no other speech verb between the closing mark and the comma. */
 static bool link_sentence_end_cue(sieve *s, mention *m)
 {
     const doc *d = s->d;
@@ -750,6 +750,14 @@ static bool link_sentence_end_cue(sieve *s, mention *m)
             return false;
         if (!tok_is(d, comma, ","))
             continue;
+        /* inverted: ", CUE SUBJECT" ("…" of the ties, said Name in a statement.) */
+        int v = comma + 1;
+        if (is_cue(d, v) && !tok_ieq(d, v, "according") && !tok_in(d, v, LEX_PARTICIPLE_CUES)) {
+            if (to - v > 12 || !subject_starting(s, v + 1, to, m))
+                return false;
+            m->cue = v;
+            return true;
+        }
         /* the first speech verb after the comma, and the sentence ends a few words later */
         for (int c = comma + 2; c < to && c <= comma + 8; c++) {
             if (!is_cue(d, c))

@@ -691,3 +691,16 @@ Test(extract_speakers, quotation_run_without_a_speaker_stays_unknown)
     expect_speaker(ex, "Traders on both banks", NULL);
     json_decref(ex);
 }
+
+/* a quotation closed inside its sentence, attributed at the end by ", CUE NAME" */
+Test(extract_speakers, inverted_cue_at_the_end_of_the_sentence)
+{
+    static const char text[] =
+        "Chile and Argentina held talks on their shared glaciers in Santiago on Friday.\n"
+        "\n"
+        "\"We want rules for the next fifty years, not for the next season\" for the glaciers of "
+        "the south, said Chilean Environment Minister Pablo Araya in a statement.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "rules for the next fifty years", "Pablo Araya");
+    json_decref(ex);
+}
