@@ -846,6 +846,14 @@ static bool is_kicker(const doc *d, const line *l)
         b--;
     if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, b - a))
         return true;
+    /* "#Section (Archive)": a page's anchor or tag label, a few words after a '#' */
+    if (b - a > 1 && d->text[a] == '#' && cp_is_letter(cp_at(d, a + 1, NULL))) {
+        int words = 1;
+        for (size_t k = a; k < b; k++)
+            words += d->text[k] == ' ';
+        if (words <= KICKER_SEGMENT_WORDS)
+            return true;
+    }
     size_t ca, cb;
     line_core(d, l, &ca, &cb);
     if (ca > a && cb > ca) {
@@ -1298,11 +1306,38 @@ static bool outlet_line(const doc *d, const line *l)
     return words >= 2 && lex_has(LEX_OUTLET_WORDS, d->text + last, b - last);
 }
 
+/* "Jun 15, 2012, 1:55 PM | Article By: Name": a byline in a later segment of a line cut by
+ * bars; the segments before it date the article. */
+static bool barred_byline(doc *d, const line *b)
+{
+    for (size_t i = b->start; i < b->end; i++) {
+        if (d->text[i] != '|')
+            continue;
+        line seg = *b;
+        seg.start = i + 1;
+        while (seg.start < seg.end && d->text[seg.start] == ' ')
+            seg.start++;
+        pattern_match m;
+        if (!line_matches(d, &seg, PAT_BYLINE, &m))
+            continue;
+        int g = pattern_group(PAT_BYLINE, "name");
+        d->byline = doc_strdup(d, m.start[g], m.end[g]);
+        date_from(d, b->start, i, false);
+        return true;
+    }
+    return false;
+}
+
 static void find_byline(doc *d, int first)
 {
     pattern_match m;
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
+        if (b->kind == LINE_TIMESTAMP && barred_byline(d, b)) {
+            b->kind = LINE_BYLINE;
+            d->byline_line = i;
+            break;
+        }
         if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP ||
             (b->kind == LINE_BOILERPLATE && i > first))
             continue;
@@ -1338,7 +1373,7 @@ static void find_byline(doc *d, int first)
             size_t a, e;
             line_core(d, b, &a, &e);
             d->byline = doc_strdup(d, a, e);
-        } else if (!credit_line(d, b)) {
+        } else if (!barred_byline(d, b) && !credit_line(d, b)) {
             if (seen >= 1 && d->title_line < 0)
                 break;
             continue;

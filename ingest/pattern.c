@@ -66,7 +66,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|(?<=\\d)(?<stop>\\.))"
     "(?:\\s+(?=\\S)|\\s*$)",
     [PAT_BYLINE] =
-        "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted)\\s+)?(?:By|BY|by)(?:\\s+(?:By|BY|by)(?=\\s))?|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
+        "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted|Article|Report)\\s+)?(?:By|BY|by)(?:\\s+(?:By|BY|by)(?=\\s))?|Author|AUTHOR|Autor|Auteur)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
         ")){0,4}"
         "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
         "(?:\\s+\\S*@\\S+)*\\s*(?:[,|·•—–-].*)?$",
@@ -139,7 +139,8 @@ static const char *const SOURCES[PAT_COUNT] = {
                          "\\.?,?\\s+\\d{4})\\s+(?<rest>\\S)",
     [PAT_TIMESTAMP] =
         "^\\s*(?:(?:Published|Updated|Posted|Last updated|First published|PUBLISHED|UPDATED)\\b[^\\n]{0,60}"
-        "|(?:\\d{1,2}\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
+        "|(?:\\d{1,2}\\.|\\b" MONTH
+        "\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
         "|\\b(?:(?i:" MONTH ")\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH
         "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",
 };

@@ -1086,3 +1086,32 @@ Test(extract_meta, date_prefix_before_headline_and_byline)
     cr_expect_str_eq(field_str(ex, "published"), "2019-11-02");
     json_decref(ex);
 }
+
+/* page furniture above the headline: a '#' tag label and a timestamp with an abbreviated
+ * month; a byline in a later segment of a barred timestamp line ("… | Article By: Name") */
+Test(extract_meta, tag_label_timestamp_and_barred_byline)
+{
+    static const char text[] =
+        "#Story (Archive)\n"
+        "\n"
+        "Malawi and Zambia agree to share a railway link\n"
+        "\n"
+        "Mar 3, 2019, 9:40 AM | Article By: Chikondi Banda\n"
+        "\n"
+        "Malawi and Zambia agreed on Saturday to build a shared railway link between Mchinji and "
+        "Chipata, their transport ministers said in Lilongwe.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Malawi and Zambia agree to share a railway link");
+    cr_expect_str_eq(field_str(ex, "byline"), "Chikondi Banda");
+    cr_expect_str_eq(field_str(ex, "published"), "2019-03-03");
+    json_decref(ex);
+
+    static const char text2[] = "14 Feb. 09:30 (UTC+3 MSK)\n"
+                                "\n"
+                                "Armenia and Georgia opened a new customs post at Bagratashen on "
+                                "Tuesday, the two governments said.\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "title")), "title: %s",
+                   json_brief(json_object_get(ex, "title")));
+    json_decref(ex);
+}
