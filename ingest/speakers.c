@@ -711,6 +711,16 @@ static bool according_to(sieve *s, int c, int to, mention *m)
             }
             /* "according to Name's statement" */
         }
+    /* "Name, according to his office, said": his or her office speaks for the person the
+     * pronoun stands for, not as an institution of its own */
+    if (t < lim && (tok_ieq(d, t, "his") || tok_ieq(d, t, "her")) && t + 1 < lim &&
+        mention_on(s, t + 1) < 0) {
+        m->kind = MENTION_PRONOUN;
+        m->tok = m->from = t;
+        m->to = t + 1;
+        m->cue = c;
+        return true;
+    }
     if (subject_starting(s, t, lim, m)) {
         m->cue = c;
         return true;

@@ -704,3 +704,16 @@ Test(extract_speakers, inverted_cue_at_the_end_of_the_sentence)
     expect_speaker(ex, "rules for the next fifty years", "Pablo Araya");
     json_decref(ex);
 }
+
+/* "Name, according to his office, …": the office speaks for the person, it is no speaker */
+Test(extract_speakers, according_to_his_office_is_the_person)
+{
+    static const char text[] =
+        "Foreign Minister Tomas Berzins met the Estonian envoy in Riga on Monday.\n"
+        "\n"
+        "Berzins, according to his office, also informed the envoy about “the new border posts "
+        "and the customs rules for the winter”.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "new border posts", "Tomas Berzins");
+    json_decref(ex);
+}
