@@ -753,8 +753,16 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     dl->place_end = m->end[gp];
     dl->end = m->end[0];
     int gr = pattern_group(PAT_DATELINE, "region");
-    if (pattern_has(m, gr) && !known_place(d, m->start[gr], m->end[gr]))
-        return false; /* "Place, Country" only */
+    bool region_agency = false;
+    if (pattern_has(m, gr) && !known_place(d, m->start[gr], m->end[gr])) {
+        /* "Place, ACRONYM –": the agency's short name after the place, not a country */
+        size_t rn = m->end[gr] - m->start[gr];
+        if (rn < 2 || rn > 6 || !all_caps(d, m->start[gr], m->end[gr]) ||
+            memchr(d->text + m->start[gr], ' ', rn) ||
+            !pattern_has(m, pattern_group(PAT_DATELINE, "sep")))
+            return false; /* "Place, Country" only */
+        region_agency = true;
+    }
     for (int i = 0; i < 4; i++) {
         int g = pattern_group(PAT_DATELINE, DATE_GROUPS[i]);
         if (pattern_has(m, g)) {
@@ -769,6 +777,10 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         dl->by_start = m->start[gby];
         dl->by_end = by_end;
         dl->place_start = place_start;
+    }
+    if (region_agency && !pattern_has(m, gby)) {
+        dl->by_start = m->start[gr];
+        dl->by_end = m->end[gr];
     }
     /* "BISHKEK. Sept 6": the place's own full stop is not the place's */
     size_t dots = 0;
@@ -792,7 +804,7 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         return false;
     if (words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps))
         return false;
-    bool credited = pattern_has(m, ga) || pattern_has(m, gsl);
+    bool credited = pattern_has(m, ga) || pattern_has(m, gsl) || region_agency;
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
     dl->strong = credited || dl->date_end > dl->date_start ||
                  (all_caps(d, ps, pe) && (!colon || known_place(d, ps, pe)));

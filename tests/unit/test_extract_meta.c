@@ -1115,3 +1115,25 @@ Test(extract_meta, tag_label_timestamp_and_barred_byline)
                    json_brief(json_object_get(ex, "title")));
     json_decref(ex);
 }
+
+/* "Place, ACRONYM –": the agency's short name after the place is the credit, the place the
+ * dateline; a country there stays part of the dateline, a long word is no agency */
+Test(extract_meta, place_then_agency_acronym_dateline)
+{
+    static const char text[] =
+        "date 2022-05-10 Medan, KBN – Indonesia and Malaysia agreed on Tuesday to open a ferry "
+        "line between Belawan and Penang, officials said.\n"
+        "\n"
+        "The ferry will run twice a week from September.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "dateline"), "Medan");
+    cr_expect_str_eq(field_str(ex, "byline"), "KBN");
+    json_decref(ex);
+
+    static const char text2[] = "Oslo, Something – Norway and Sweden agreed on Tuesday to link "
+                                "their power grids, officials said.\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
