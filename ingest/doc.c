@@ -1340,12 +1340,26 @@ static bool barred_byline(doc *d, const line *b)
     return false;
 }
 
+/* "Source: Agency Published: …": the credit named by the label, unless a government body. */
+static bool source_credit(doc *d, const line *b)
+{
+    pattern_match m;
+    if (!line_matches(d, b, PAT_SOURCE_CREDIT, &m))
+        return false;
+    int g = pattern_group(PAT_SOURCE_CREDIT, "name");
+    if (institution_credit(d, m.start[g], m.end[g]))
+        return false;
+    d->byline = doc_strdup(d, m.start[g], m.end[g]);
+    date_from(d, m.end[g], b->end, false);
+    return true;
+}
+
 static void find_byline(doc *d, int first)
 {
     pattern_match m;
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
-        if (b->kind == LINE_TIMESTAMP && barred_byline(d, b)) {
+        if (b->kind == LINE_TIMESTAMP && (barred_byline(d, b) || source_credit(d, b))) {
             b->kind = LINE_BYLINE;
             d->byline_line = i;
             break;
@@ -1385,7 +1399,7 @@ static void find_byline(doc *d, int first)
             size_t a, e;
             line_core(d, b, &a, &e);
             d->byline = doc_strdup(d, a, e);
-        } else if (!barred_byline(d, b) && !credit_line(d, b)) {
+        } else if (!barred_byline(d, b) && !source_credit(d, b) && !credit_line(d, b)) {
             if (seen >= 1 && d->title_line < 0)
                 break;
             continue;

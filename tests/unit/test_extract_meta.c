@@ -1137,3 +1137,21 @@ Test(extract_meta, place_then_agency_acronym_dateline)
                    json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
+
+/* "Source: Agency Published: date time" under the headline: the credit and the date; a
+ * government body named as the source is no byline */
+Test(extract_meta, source_label_credit_with_timestamp)
+{
+    static const char text[] =
+        "Bolivia and Paraguay plan a gas pipeline\n"
+        "\n"
+        "Source:Andina Press Published: 2016-08-02 10:15:00\n"
+        "\n"
+        "Bolivia and Paraguay agreed on Monday to study a gas pipeline across the Chaco, their "
+        "energy ministers said in Asuncion.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Andina Press");
+    cr_expect_str_eq(field_str(ex, "published"), "2016-08-02");
+    cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay plan a gas pipeline");
+    json_decref(ex);
+}
