@@ -23,6 +23,8 @@
 #define HEADING_MAX_WORDS 9
 /* Title, byline and the article's own date lines stand within the first few lines. */
 #define TOP_LINES 8
+#define SIGNATURE_MAX_LINES 6 /* a closing signature: a name, a role, an office, "Ends" */
+#define SIGNATURE_LINE_WORDS 6
 #define CAPTION_MAX_WORDS 45 /* a caption closed by its agency is shorter than this */
 #define TIMESTAMP_MAX_WORDS 12
 /* doc_cp() counts code points from the mark before its byte, one mark per block. */
@@ -1507,6 +1509,59 @@ static void find_end_byline(doc *d)
     l->kind = LINE_BYLINE;
 }
 
+/* A press office's signature closing the article: a name on a line of its own after the last
+ * paragraph, then only short lines (its role, its office, "Ends"): "Name Surname" ¶ "Media
+ * Officer" ¶ "Office of the President". */
+static void find_signature_byline(doc *d)
+{
+    if (d->byline)
+        return;
+    int block = 0, head = -1;
+    for (int i = (int)d->lines.n - 1; i >= 0 && block <= SIGNATURE_MAX_LINES; i--) {
+        const line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK || l->kind == LINE_BOILERPLATE)
+            continue;
+        if (l->kind != LINE_BODY)
+            return;
+        int words;
+        bool ends;
+        line_shape(d, l, &words, &ends);
+        if (ends || words > SIGNATURE_LINE_WORDS) {
+            if (head < 0 || block < 2 || !ends)
+                return;
+            break; /* the last paragraph of the story */
+        }
+        head = i;
+        block++;
+    }
+    if (head < 0 || block < 2 || block > SIGNATURE_MAX_LINES)
+        return;
+    line *h = &d->lines.items[head];
+    size_t a, b;
+    line_core(d, h, &a, &b);
+    int words = 1;
+    for (size_t k = a; k < b; k++) {
+        if (d->text[k] == ' ')
+            words++;
+        else if ((d->text[k] >= '0' && d->text[k] <= '9') || d->text[k] == ',')
+            return;
+    }
+    if (words < 2 || words > 3 || !all_capitalised(d, a, b) || !credit_name(d, a, b, false) ||
+        lex_has_ci(LEX_INSTITUTION_WORDS, d->text + a, b - a))
+        return;
+    for (size_t k = a; k < b;) {
+        size_t e = k;
+        while (e < b && d->text[e] != ' ')
+            e++;
+        if (lex_has(LEX_INSTITUTION_WORDS, d->text + k, e - k) ||
+            lex_has(LEX_FUNCTION_WORDS, d->text + k, e - k))
+            return;
+        k = e < b ? e + 1 : e;
+    }
+    d->byline = doc_strdup(d, a, b);
+    h->kind = LINE_BYLINE;
+}
+
 /* Section headings: short lines without sentence punctuation inside the body. */
 static void find_headings(doc *d)
 {
@@ -1546,6 +1601,7 @@ static void find_metadata(doc *d)
     find_byline(d, first);
     find_dateline(d);
     find_end_byline(d);
+    find_signature_byline(d);
     find_headings(d);
 }
 

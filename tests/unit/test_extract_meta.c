@@ -1155,3 +1155,36 @@ Test(extract_meta, source_label_credit_with_timestamp)
     cr_expect_str_eq(field_str(ex, "title"), "Bolivia and Paraguay plan a gas pipeline");
     json_decref(ex);
 }
+
+/* a press office's signature closing the article (a name, its role, its office) is the
+ * byline; a short closing line of a place's name is not */
+Test(extract_meta, closing_signature_block_is_the_byline)
+{
+    static const char text[] =
+        "Namibia and Botswana agreed on Friday to open the Mohembo crossing around the clock, "
+        "the presidency said in Windhoek.\n"
+        "\n"
+        "The two presidents will meet again in Gaborone in June.\n"
+        "\n"
+        "Petrus Hamutenya\n"
+        "\n"
+        "Press Secretary\n"
+        "\n"
+        "Office of the President\n"
+        "\n"
+        "Ends\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Petrus Hamutenya");
+    json_decref(ex);
+
+    static const char text2[] = "Namibia and Botswana agreed on Friday to open the Mohembo "
+                                "crossing around the clock, the presidency said.\n"
+                                "\n"
+                                "Republic of Namibia\n"
+                                "\n"
+                                "Ends\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
