@@ -309,13 +309,16 @@ static bool line_matches(const doc *d, const line *l, enum pattern_id id, patter
 {
     /* the line alone, so that ^ holds at its start even when furniture before it on the same
      * text line was cut off (l->start moved past a date prefix) */
-    pattern_match tmp, *r = m ? m : &tmp;
-    if (!pattern_find(id, d->text + l->start, l->end - l->start, 0, r))
+    if (!m) {
+        pattern_match tmp;
+        return pattern_find(id, d->text + l->start, l->end - l->start, 0, &tmp);
+    }
+    if (!pattern_find(id, d->text + l->start, l->end - l->start, 0, m))
         return false;
     for (int g = 0; g < PATTERN_MAX_GROUPS; g++)
-        if (r->start[g] != (size_t)-1) {
-            r->start[g] += l->start;
-            r->end[g] += l->start;
+        if (m->start[g] != (size_t)-1) {
+            m->start[g] += l->start;
+            m->end[g] += l->start;
         }
     return true;
 }

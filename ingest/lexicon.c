@@ -1591,7 +1591,11 @@ const char *lex_country(const char *s, size_t n)
     char alt[64];
     bool changed = false;
     for (size_t i = 0; i < n; i++) {
-        alt[i] = s[i] == ' ' ? '-' : s[i] == '-' ? ' ' : s[i];
+        alt[i] = s[i];
+        if (s[i] == ' ')
+            alt[i] = '-';
+        else if (s[i] == '-')
+            alt[i] = ' ';
         changed |= alt[i] != s[i];
     }
     return changed ? country_exact(alt, n) : NULL;
