@@ -190,7 +190,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
 /* A pronoun looks back over at most this many sentences before its quote for a subject: the
  * sentence before, or the one before that when the sentence before is the last quote's. */
 #define PRONOUN_LOOKBACK_SENTENCES 2
-#define PRONOUN_CHAIN_SENTENCES 4 /* sentences of the same he or she passed over */
+#define PRONOUN_CHAIN_SENTENCES 4    /* sentences of the same he or she passed over */
+#define PRONOUN_CHAIN_MAX_TOKENS 120 /* longer sentences carry no chain */
 /* A role phrase or an institution's name reads at most this many words before its head. */
 #define PHRASE_MAX_WORDS 5
 
@@ -1280,6 +1281,8 @@ static bool pronoun_only(const sieve *s, int se, char gender)
     const doc *d = s->d;
     const sentence *st = &d->sents.items[se];
     bool any = false;
+    if (st->tok_end - st->tok_start > PRONOUN_CHAIN_MAX_TOKENS)
+        return false; /* read a bounded number of tokens per quote */
     for (int i = st->mentions_start; i < st->mentions_end && doc_step(d); i++) {
         const person_mention *pm = &d->pmentions.items[i];
         if (quoted(s, pm->tok_start))
