@@ -350,7 +350,7 @@ const char *const LEX_SPEECH_VERBS[] = {
     "noting",      "writing",      "saying",      "stressing",     "calling",     "describing",
     "emphasising", "emphasizing",  "underlining", "warning",       "insisting",   "arguing",
     "reiterating", "expressing",   "explaining",  "acknowledging", "declaring",   "telling",
-    "urging",      "highlighting", "cautioning",  "according",     NULL,
+    "urging",      "highlighting", "cautioning",  "according",     "reads",       NULL,
 };
 
 const char *const LEX_PARTICIPLE_CUES[] = {

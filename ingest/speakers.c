@@ -312,6 +312,24 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
 {
     const doc *d = s->d;
     int head = -1;
+    /* "a Palace Name statement": the capitalised name that issues the document speaks */
+    if (last > limit && tok_in(d, last, LEX_SPEECH_CHANNELS) &&
+        (d->tokens.items[last - 1].flags & TK_CAP) && !quoted(s, last - 1)) {
+        int k = last - 1;
+        while (k - 1 >= limit && k > last - 5 && (d->tokens.items[k - 1].flags & TK_CAP) &&
+               !quoted(s, k - 1))
+            k--;
+        bool named = false;
+        for (int j = k; j < last; j++)
+            named |= mention_on(s, j) >= 0;
+        if (!named && (k == limit || is_determiner(d, k - 1))) {
+            m->kind = MENTION_INSTITUTION;
+            m->from = k;
+            m->to = last;
+            m->definite = false;
+            return true;
+        }
+    }
     if (is_body_head(d, last) || is_role_head(d, last)) {
         head = last;
     } else if (d->tokens.items[last].flags & TK_CAP) {

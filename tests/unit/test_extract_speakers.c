@@ -717,3 +717,17 @@ Test(extract_speakers, according_to_his_office_is_the_person)
     expect_speaker(ex, "new border posts", "Tomas Berzins");
     json_decref(ex);
 }
+
+/* "A Name statement reads that …": the body that issues the document speaks; a person's
+ * statement stays the person's */
+Test(extract_speakers, named_document_reads_that)
+{
+    static const char text[] =
+        "Peru and Chile held talks in Lima on Friday.\n"
+        "\n"
+        "A Torre Tagle statement reads that the ministers “agreed to hold a summit of the two "
+        "presidents before the end of May”.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "summit of the two presidents", "Torre Tagle");
+    json_decref(ex);
+}
