@@ -2238,3 +2238,14 @@ const char *const LEX_INSTITUTION_WORDS[] = {
     "Headquarters", "Ministry",   "Department",  "Office",     "Forces",  "Government", "Embassy",
     "Command",      "Presidency", "Secretariat", "Parliament", "Cabinet", NULL,
 };
+
+/* Auxiliaries that put the verb after them in the future or a condition ("will meet", "would
+ * sign"): an event still to come. */
+const char *const LEX_FUTURE_AUXILIARIES[] = {
+    "will", "would", "shall", "should", "could", "might", "may", "must", NULL,
+};
+
+/* Determiners: a verb form right after one is an adjective ("the signed memorandum"). */
+const char *const LEX_DETERMINERS[] = {
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", NULL,
+};
