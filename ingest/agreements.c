@@ -598,6 +598,17 @@ static bool signing_denied(const doc *d, int s_start, int v)
         (tok_in(d, v - 1, LEX_PLANNING_WORDS) ||
          (tok_is(d, v - 1, "of") && v - 2 >= s_start && tok_in(d, v - 2, LEX_PLANNING_WORDS))))
         return true;
+    /* "hinder the quick signing of", "delay the final signing": a planning or hindering verb
+     * before the noun's determiner and adjectives */
+    if (tok_is(d, v, "signing")) {
+        int k = v - 1;
+        while (k > s_start && k >= v - 3 && !tok_in_ci(d, k, LEX_DETERMINERS) &&
+               (d->tokens.items[k].flags & TK_WORD) && !(d->tokens.items[k].flags & TK_CAP) &&
+               !tok_in(d, k, LEX_FUNCTION_WORDS))
+            k--;
+        if (k > s_start && tok_in_ci(d, k, LEX_DETERMINERS) && tok_in(d, k - 1, LEX_PLANNING_WORDS))
+            return true;
+    }
     for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
         if (tok_in(d, k, LEX_NEGATIONS))
             return true;

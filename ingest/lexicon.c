@@ -1698,7 +1698,9 @@ const char *const LEX_PLANNING_WORDS[] = {
     "eyeing",    "toward",     "towards",   "ahead",       "preparing",  "prepare",  "prepared",
     "envisage",  "envisaged",  "proposed",  "proposing",   "about",      "over",     "delay",
     "delayed",   "postpone",   "postponed", "objective",   "aim",        "goal",     "view",
-    "intention", "prospect",   "hope",      "hopes",       NULL,
+    "intention", "prospect",   "hope",      "hopes",       "hinder",     "hinders",  "hindered",
+    "hindering", "obstruct",   "obstructs", "obstructed",  "block",      "blocks",   "blocked",
+    "prevent",   "prevents",   "prevented", "stall",       "stalled",    "stalling", NULL,
 };
 
 /* Words that make a signing told in the past a history, not the article's news ("previously

@@ -1321,3 +1321,25 @@ Test(extract_agreements, signed_during_the_meeting_by_those_who_met)
     cr_expect_str_eq(field_str(a, "place"), "Santiago");
     json_decref(ex);
 }
+
+Test(extract_agreements, a_signing_that_is_hindered_signs_nothing)
+{
+    static const char text[] =
+        "Foreign Minister Lina Torres said on Monday that the border dispute would hinder the "
+        "swift signing of a trade pact with Peru.\n"
+        "She added that the rival claims had blocked the final signing of a fisheries accord.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_signing_witnessed_is_still_a_signing)
+{
+    static const char text[] =
+        "Chile and Peru signed a trade pact in Lima on 4 May 2021. President Lina Torres "
+        "witnessed the formal signing of the trade pact.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "trade pact");
+    cr_expect_str_eq(field_str(a, "signed"), "2021-05-04");
+    json_decref(ex);
+}
