@@ -1343,3 +1343,19 @@ Test(extract_agreements, a_signing_witnessed_is_still_a_signing)
     cr_expect_str_eq(field_str(a, "signed"), "2021-05-04");
     json_decref(ex);
 }
+
+Test(extract_agreements, a_series_of_topics_stays_in_one_name_and_the_next_name_starts_at_its_type)
+{
+    static const char text[] =
+        "Chile and Peru signed two documents in Lima on 4 May 2021: the Memorandum of "
+        "Understanding on Fisheries, Aquaculture, and Marine Research and Memorandum of "
+        "Understanding on Tourism Promotion.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Aquaculture");
+    cr_expect(contains_ci(field_str(a, "name"), "Marine Research"), "%s", json_brief(a));
+    cr_expect(!contains_ci(field_str(a, "name"), "Tourism"), "%s", json_brief(a));
+    const json_t *b = must_agreement(ex, "Tourism Promotion");
+    cr_expect(!contains_ci(field_str(b, "name"), "Research"), "%s", json_brief(b));
+    cr_expect_eq(count_agreements(ex), 2, "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
