@@ -579,6 +579,11 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
                                               "like", "as", "into", "the",  "USS",  "HMS",    NULL};
     if (before >= sent_start && tok_in(d, before, PLACE_PREPS))
         return false;
+    /* "the foreign ministers of Chile (Ana Soto) and Peru (Rui Lima)": a full name alone in
+     * parentheses after a country is the one who stands for it */
+    if (before - 1 >= sent_start && tok_is(d, before, "(") && after < sent_end &&
+        tok_is(d, after, ")") && tok_is_country(d, before - 1))
+        return true;
     if (after < sent_end) {
         if (tok_in(d, after, LEX_SPEECH_VERBS) || tok_in(d, after, LEX_MEETING_WORDS) ||
             tok_in(d, after, LEX_SIGNING_VERBS) || tok_in(d, after, LEX_CALL_WORDS))

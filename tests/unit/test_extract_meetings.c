@@ -915,3 +915,15 @@ Test(extract_meetings, leaders_who_would_sign_have_not_met)
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, names_in_parentheses_after_their_countries_are_the_participants)
+{
+    static const char text[] =
+        "The foreign ministers of Chile (Pedro Alvarado) and Peru (Tomas Kirchberg) met in Lima "
+        "on Tuesday to discuss fishing rights.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Pedro Alvarado", "Tomas Kirchberg");
+    cr_expect(contains_ci(field_str(m, "place"), "Lima"), "%s", json_brief(m));
+    cr_expect_null(find_person(ex, "Chile"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
