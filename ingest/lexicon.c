@@ -2251,3 +2251,14 @@ const char *const LEX_FUTURE_AUXILIARIES[] = {
 const char *const LEX_DETERMINERS[] = {
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", NULL,
 };
+
+/* Bodies two governments hold together ("the Joint Commission", "a joint session"). */
+const char *const LEX_JOINT_BODIES[] = {
+    "commission", "committee", "session", "sessions", "consultations", "council", NULL,
+};
+
+/* Verbs by which officials hold a body's meeting ("opened the Joint Commission"). */
+const char *const LEX_CONVENING_VERBS[] = {
+    "held",    "hold",       "holds", "opened",    "open", "opens",    "started", "convened",
+    "chaired", "co-chaired", "began", "concluded", "led",  "co-chair", NULL,
+};

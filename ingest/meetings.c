@@ -92,6 +92,27 @@ static bool visit_aside(const doc *d, int s_start, int t, int s_end)
     return false;
 }
 
+static bool verb_to_come(const doc *d, int s_start, int v);
+
+/* How far before a joint body its convening verb may stand ("opened the 4th Joint Commission
+ * for ..."). */
+#define JOINT_BODY_WINDOW 5
+
+/* "X and Y opened the 4th Joint Commission", "held their first joint session": a joint body
+ * the subjects convened, a meeting of theirs. */
+static bool joint_body(const doc *d, int s_start, int t)
+{
+    if (!tok_in_ci(d, t, LEX_JOINT_BODIES) || t - 1 < s_start || !tok_ieq(d, t - 1, "joint"))
+        return false;
+    for (int k = t - 2; k >= s_start && k >= t - JOINT_BODY_WINDOW; k--) {
+        if (tok_in(d, k, LEX_CONVENING_VERBS))
+            return !verb_to_come(d, s_start, k);
+        if (!(d->tokens.items[k].flags & TK_WORD) && !(d->tokens.items[k].flags & TK_NUM))
+            return false;
+    }
+    return false;
+}
+
 /* The meeting word of a sentence, or -1; *call says it was a call. */
 static int trigger(const doc *d, int s, bool *call)
 {
@@ -99,6 +120,9 @@ static int trigger(const doc *d, int s, bool *call)
     *call = false;
     for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         const token *k = &d->tokens.items[t];
+        if (joint_body(d, se->tok_start, t) && !tok_in_quotes(d, t) &&
+            !negated(d, se->tok_start, t))
+            return t;
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
         if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))

@@ -927,3 +927,25 @@ Test(extract_meetings, names_in_parentheses_after_their_countries_are_the_partic
     cr_expect_null(find_person(ex, "Chile"), "%s", json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
+
+Test(extract_meetings, ministers_who_open_a_joint_commission_meet)
+{
+    static const char text[] =
+        "Chilean Foreign Minister Ana Soto and her Peruvian counterpart Luis Vargas opened the "
+        "5th Joint Commission for Bilateral Cooperation in Lima on 3 June 2019.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Soto", "Vargas");
+    cr_expect_str_eq(field_str(m, "date"), "2019-06-03");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_joint_commission_still_to_open_is_no_meeting)
+{
+    static const char text[] =
+        "Chilean Foreign Minister Ana Soto and her Peruvian counterpart Luis Vargas will open the "
+        "5th Joint Commission in Lima next month.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Soto", "Vargas"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
