@@ -1359,3 +1359,14 @@ Test(extract_agreements, a_series_of_topics_stays_in_one_name_and_the_next_name_
     cr_expect_eq(count_agreements(ex), 2, "%s", json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
+
+Test(extract_agreements, a_count_opening_the_sentence_is_no_part_of_a_name)
+{
+    static const char text[] =
+        "Chile and Peru signed three memorandums of understanding in Lima on 4 May 2021.\n"
+        "One MoU was signed between the two national weather services.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "One MoU"), "%s",
+                   json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
