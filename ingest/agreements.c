@@ -389,7 +389,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     /* left: capitalised modifiers and connectors between them */
     for (int k = head - 1, n = 0; k >= s_start && n < MAX_MODIFIERS; k--, n++) {
         /* "One MoU was signed", "Two Agreements": a count opening the sentence names nothing */
-        if (tok_in_ci(d, k, LEX_QUANTIFIERS) || tok_ieq(d, k, "one"))
+        if (k == s_start && (tok_in_ci(d, k, LEX_QUANTIFIERS) || tok_ieq(d, k, "one")))
             break;
         if (name_part(d, k) && !inside_person(d, k)) {
             a = k;
