@@ -313,6 +313,11 @@ static bool opens_next_name(const doc *d, int k, int s_end)
     return false;
 }
 
+static bool is_agreement_head(const doc *d, int t);
+
+/* How many tokens a series of topics inside a name may run before its "and". */
+#define MAX_SERIES_TOKENS 10
+
 /* The right part of a name from token b: "of/on/for [the] Capitalised Words" (connectors and
  * "in the ..." inside), up to a date, a person or the next document of a list.  Returns the
  * token after it, or b when there is none. */
@@ -335,11 +340,26 @@ static int read_name_right(const doc *d, int b, int s_end)
             k++;
             continue;
         }
+        /* "on Meteorology, Climatology, and Geophysics": a series of topics */
+        if (tok_is(d, k, ",") && k > run) {
+            int j = k + 1;
+            while (j < s_end && j - k <= MAX_SERIES_TOKENS &&
+                   ((name_part(d, j) && !inside_person(d, j) && !starts_date(d, j)) ||
+                    (tok_is(d, j, ",") && !tok_is(d, j - 1, ","))))
+                j++;
+            if (j > k + 1 && j + 1 < s_end && tok_is(d, j, "and") && name_part(d, j + 1) &&
+                !inside_person(d, j + 1) && !opens_next_name(d, j, s_end) &&
+                !is_agreement_head(d, j + 1)) {
+                k = j + 1;
+                continue;
+            }
+        }
         if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "&") ||
              tok_is(d, k, "the") || tok_is(d, k, "for") || tok_is(d, k, "on") ||
              tok_is(d, k, "between")) &&
             k > run && k + 1 < s_end &&
-            !((tok_is(d, k, "and") || tok_is(d, k, "&")) && opens_next_name(d, k, s_end)) &&
+            !((tok_is(d, k, "and") || tok_is(d, k, "&")) &&
+              (opens_next_name(d, k, s_end) || is_agreement_head(d, k + 1))) &&
             ((name_part(d, k + 1) && !starts_date(d, k + 1)) ||
              (tok_is(d, k + 1, "the") && k + 2 < s_end && name_part(d, k + 2)))) {
             k++;
@@ -368,10 +388,17 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
     int a = head;
     /* left: capitalised modifiers and connectors between them */
     for (int k = head - 1, n = 0; k >= s_start && n < MAX_MODIFIERS; k--, n++) {
+        /* "One MoU was signed", "Two Agreements": a count opening the sentence names nothing */
+        if (k == s_start && (tok_in_ci(d, k, LEX_QUANTIFIERS) || tok_ieq(d, k, "one")))
+            break;
         if (name_part(d, k) && !inside_person(d, k)) {
             a = k;
             continue;
         }
+        /* "... and Geophysics and Memorandum of ...": an "and" right before the type joins
+         * two names */
+        if ((tok_is(d, k, "and") || tok_is(d, k, "&")) && k == head - 1)
+            break;
         if ((tok_is(d, k, "of") || tok_is(d, k, "and") || tok_is(d, k, "for") ||
              tok_is(d, k, "on") || tok_is(d, k, "&")) &&
             k - 1 >= s_start && name_part(d, k - 1) && !inside_person(d, k - 1))
@@ -598,6 +625,17 @@ static bool signing_denied(const doc *d, int s_start, int v)
         (tok_in(d, v - 1, LEX_PLANNING_WORDS) ||
          (tok_is(d, v - 1, "of") && v - 2 >= s_start && tok_in(d, v - 2, LEX_PLANNING_WORDS))))
         return true;
+    /* "hinder the quick signing of", "delay the final signing": a planning or hindering verb
+     * before the noun's determiner and adjectives */
+    if (tok_is(d, v, "signing")) {
+        int k = v - 1;
+        while (k > s_start && k >= v - 3 && !tok_in_ci(d, k, LEX_DETERMINERS) &&
+               (d->tokens.items[k].flags & TK_WORD) && !(d->tokens.items[k].flags & TK_CAP) &&
+               !tok_in(d, k, LEX_FUNCTION_WORDS))
+            k--;
+        if (k > s_start && tok_in_ci(d, k, LEX_DETERMINERS) && tok_in(d, k - 1, LEX_PLANNING_WORDS))
+            return true;
+    }
     for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
         if (tok_in(d, k, LEX_NEGATIONS))
             return true;

@@ -377,7 +377,11 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
                        tok_is(d, last_comma_tok, ",") && tok_is(d, last_comma_tok + 1, "when");
     size_t first_break = SIZE_MAX;
     for (int t = tok_at(d, at); t < se->tok_end && doc_step(d); t++)
-        if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t))) {
+        /* "met to set the agenda to be discussed next Monday", "which will ... on": a later
+         * event's date */
+        if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t)) ||
+            tok_in(d, t, LEX_FUTURE_AUXILIARIES) ||
+            (tok_is(d, t, "to") && t + 1 < se->tok_end && tok_is(d, t + 1, "be"))) {
             first_break = d->tokens.items[t].end;
             break;
         }

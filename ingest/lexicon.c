@@ -1718,7 +1718,9 @@ const char *const LEX_PLANNING_WORDS[] = {
     "eyeing",    "toward",     "towards",   "ahead",       "preparing",  "prepare",  "prepared",
     "envisage",  "envisaged",  "proposed",  "proposing",   "about",      "over",     "delay",
     "delayed",   "postpone",   "postponed", "objective",   "aim",        "goal",     "view",
-    "intention", "prospect",   "hope",      "hopes",       NULL,
+    "intention", "prospect",   "hope",      "hopes",       "hinder",     "hinders",  "hindered",
+    "hindering", "obstruct",   "obstructs", "obstructed",  "block",      "blocks",   "blocked",
+    "prevent",   "prevents",   "prevented", "stall",       "stalled",    "stalling", NULL,
 };
 
 /* Words that make a signing told in the past a history, not the article's news ("previously
@@ -2257,4 +2259,26 @@ const char *const LEX_OUTLET_WORDS[] = {
 const char *const LEX_INSTITUTION_WORDS[] = {
     "Headquarters", "Ministry",   "Department",  "Office",     "Forces",  "Government", "Embassy",
     "Command",      "Presidency", "Secretariat", "Parliament", "Cabinet", NULL,
+};
+
+/* Auxiliaries that put the verb after them in the future or a condition ("will meet", "would
+ * sign"): an event still to come. */
+const char *const LEX_FUTURE_AUXILIARIES[] = {
+    "will", "would", "shall", "should", "could", "might", "may", "must", NULL,
+};
+
+/* Determiners: a verb form right after one is an adjective ("the signed memorandum"). */
+const char *const LEX_DETERMINERS[] = {
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", NULL,
+};
+
+/* Bodies two governments hold together ("the Joint Commission", "a joint session"). */
+const char *const LEX_JOINT_BODIES[] = {
+    "commission", "committee", "session", "sessions", "consultations", "council", NULL,
+};
+
+/* Verbs by which officials hold a body's meeting ("opened the Joint Commission"). */
+const char *const LEX_CONVENING_VERBS[] = {
+    "held",    "hold",       "holds", "opened",    "open", "opens",    "started", "convened",
+    "chaired", "co-chaired", "began", "concluded", "led",  "co-chair", NULL,
 };

@@ -92,6 +92,27 @@ static bool visit_aside(const doc *d, int s_start, int t, int s_end)
     return false;
 }
 
+static bool verb_to_come(const doc *d, int s_start, int v);
+
+/* How far before a joint body its convening verb may stand ("opened the 4th Joint Commission
+ * for ..."). */
+#define JOINT_BODY_WINDOW 5
+
+/* "X and Y opened the 4th Joint Commission", "held their first joint session": a joint body
+ * the subjects convened, a meeting of theirs. */
+static bool joint_body(const doc *d, int s_start, int t)
+{
+    if (!tok_in_ci(d, t, LEX_JOINT_BODIES) || t - 1 < s_start || !tok_ieq(d, t - 1, "joint"))
+        return false;
+    for (int k = t - 2; k >= s_start && k >= t - JOINT_BODY_WINDOW; k--) {
+        if (tok_in(d, k, LEX_CONVENING_VERBS))
+            return !verb_to_come(d, s_start, k);
+        if (!(d->tokens.items[k].flags & TK_WORD) && !(d->tokens.items[k].flags & TK_NUM))
+            return false;
+    }
+    return false;
+}
+
 /* The meeting word of a sentence, or -1; *call says it was a call. */
 static int trigger(const doc *d, int s, bool *call)
 {
@@ -99,6 +120,9 @@ static int trigger(const doc *d, int s, bool *call)
     *call = false;
     for (int t = se->tok_start; t < se->tok_end && doc_step(d); t++) {
         const token *k = &d->tokens.items[t];
+        if (joint_body(d, se->tok_start, t) && !tok_in_quotes(d, t) &&
+            !negated(d, se->tok_start, t))
+            return t;
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
         if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
@@ -851,6 +875,69 @@ static int protagonist(const meeting *ms, size_t n)
     return best;
 }
 
+/* How far before a meeting noun the verb that governs it may stand ("to broker a bilateral
+ * presidential summit"). */
+#define PLAN_VERB_WINDOW 5
+
+/* "agreed to hold talks", "to broker a bilateral summit": the meeting noun is the object of an
+ * infinitive, a meeting still to come ("came to the meeting" is a place gone to). */
+static bool infinitive_object(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int k = trig - 1; k > se->tok_start && k >= trig - PLAN_VERB_WINDOW; k--) {
+        const token *w = &d->tokens.items[k];
+        if (!(w->flags & TK_WORD) || (w->flags & TK_CAP))
+            return false;
+        /* the verb's object is the meeting noun or opens with a determiner ("to reporters
+         * after a meeting" is no plan) */
+        if (tok_is(d, k - 1, "to") && !tok_in(d, k, LEX_FUNCTION_WORDS) &&
+            (k + 1 == trig || tok_in_ci(d, k + 1, LEX_DETERMINERS)))
+            return true;
+    }
+    return false;
+}
+
+/* Is the verb at token v under a future auxiliary or an infinitive ("will sign", "would be
+ * signed", "to sign")? */
+static bool verb_to_come(const doc *d, int s_start, int v)
+{
+    for (int k = v - 1; k >= s_start && k >= v - 2; k--) {
+        if (tok_in(d, k, LEX_FUTURE_AUXILIARIES) || tok_is(d, k, "to"))
+            return true;
+        if (!tok_is(d, k, "be") && !tok_is(d, k, "also") && !tok_is(d, k, "jointly"))
+            return false;
+    }
+    return false;
+}
+
+/* The first token after the meeting word that opens a clause still to come ("to be discussed
+ * next Monday by A and B", "which will be chaired by A"), or s_end: people named past it take
+ * part in that later event, not in this meeting. */
+static int prospective_from(const doc *d, int trig, int s_end)
+{
+    if (trig < 0)
+        return s_end;
+    for (int k = trig + 1; k < s_end; k++)
+        if (tok_in(d, k, LEX_FUTURE_AUXILIARIES) ||
+            (tok_is(d, k, "to") && k + 1 < s_end && tok_is(d, k + 1, "be")))
+            return k;
+    return s_end;
+}
+
+/* "held the cabinet to be chaired by A and B and the meeting on Saturday": before the meeting
+ * word, the agents of a passive still to come, [*a, *b), chair a later event. */
+static void to_come_agents(const doc *d, int s, int trig, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[s];
+    *a = *b = -1;
+    for (int k = se->tok_start; k + 3 < trig; k++)
+        if (tok_is(d, k, "to") && tok_is(d, k + 1, "be") && tok_is(d, k + 3, "by")) {
+            *a = k;
+            *b = trig;
+            return;
+        }
+}
+
 /* "the upcoming summit", "the summit, to be held on Wednesday": a meeting still to come. */
 static bool planned(const doc *d, int s, int trig)
 {
@@ -858,6 +945,8 @@ static bool planned(const doc *d, int s, int trig)
     for (int k = trig - 1; k >= se->tok_start && k >= trig - 2; k--)
         if (tok_in(d, k, LEX_PLAN_WORDS))
             return true;
+    if (infinitive_object(d, s, trig) || verb_to_come(d, se->tok_start, trig))
+        return true;
     int k = trig + 1;
     while (k < se->tok_end && tok_is(d, k, ","))
         k++;
@@ -952,7 +1041,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t < se->tok_end && !signing && doc_step(d); t++)
         if (tok_in(d, t, LEX_SIGNING_VERBS) && !tok_is(d, t, "agreed") &&
-            !tok_is(d, t, "reached")) {
+            !tok_is(d, t, "reached") && !verb_to_come(d, se->tok_start, t) &&
+            !(t > se->tok_start && tok_in_ci(d, t - 1, LEX_DETERMINERS) &&
+              !tok_is(d, t, "signing"))) {
             signing = true;
             verb = t;
         }
@@ -967,6 +1058,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     if (!sent_attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
         present_a = present_b = se->tok_end;
     bool visit = trig >= 0 && possessed_visit(d, s, trig, m);
+    int later = prospective_from(d, trig, se->tok_end);
+    int agent_a = -1, agent_b = -1;
+    to_come_agents(d, s, trig, &agent_a, &agent_b);
     if (visit) {
         /* the visit is the meeting; the sentence's own subject only speaks of it */
     } else if (trig < 0) {
@@ -978,7 +1072,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     } else {
         for (int i = se->mentions_start; i < se->mentions_end; i++) {
             const person_mention *pm = &d->pmentions.items[i];
-            if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) &&
+            if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) && pm->tok_start < later &&
+                !(pm->tok_start >= agent_a && pm->tok_start < agent_b) &&
                 !(pm->tok_start >= present_a && pm->tok_start < present_b))
                 add_person(m, pm->person);
         }
@@ -1029,7 +1124,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     }
     for (int t = se->tok_start; t < se->tok_end && !visit && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
-        if (t >= present_a && t < present_b)
+        if ((t >= present_a && t < present_b) || t >= later)
             continue;
         /* "welcomed him": an object pronoun is someone named before the sentence, never its
          * own subject */

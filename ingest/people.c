@@ -58,6 +58,26 @@ static bool is_title_word(const doc *d, int t)
     return tok_in(d, t, LEX_TITLE_HEADS) || tok_in(d, t, LEX_TITLE_MODIFIERS);
 }
 
+/* "Foreign Minister Santiago Cafiero": a capital's name at t is a given name when a surname
+ * the lexicon does not know follows it and no place preposition comes before it. */
+static bool given_name_capital(const doc *d, int t)
+{
+    static const char *const PLACE_PREPS[] = {"in", "at", "to", "from", "near", "of", "via", NULL};
+    if (t + 1 >= (int)d->tokens.n || (t > 0 && tok_in_ci(d, t - 1, PLACE_PREPS)))
+        return false;
+    const token *k = &d->tokens.items[t], *next = &d->tokens.items[t + 1];
+    if (!(next->flags & TK_CAP) || !(next->flags & TK_WORD) || (next->flags & TK_UPPER) ||
+        next->start - k->end != 1)
+        return false;
+    bool poss;
+    size_t n = tok_stem_len(d, t + 1, &poss);
+    const char *s = d->text + next->start;
+    return !lex_has(LEX_NOT_NAMES, s, n) && !lex_has(LEX_ORG_WORDS, s, n) &&
+           !lex_has(LEX_ORGANISATION_NAMES, s, n) && !lex_has(LEX_TITLE_HEADS, s, n) &&
+           !lex_has(LEX_FUNCTION_WORDS, s, n) && !lex_country(s, n) && !lex_capital_country(s, n) &&
+           !lex_month(s, n) && lex_weekday(s, n) < 0;
+}
+
 /* Can token t be part of a person's name? */
 static bool name_token(const doc *d, int t)
 {
@@ -67,10 +87,19 @@ static bool name_token(const doc *d, int t)
     bool poss;
     size_t n = tok_stem_len(d, t, &poss);
     const char *s = d->text + k->start;
+    /* "Prime Minister Hun Sen": a short title head with no period, right after a word of the
+     * name, ends that name ("Sen" as "Sen.", "Rep" as "Rep." stay titles) */
+    bool name_end = t > 0 && lex_has(LEX_ABBREVIATIONS, s, n) && !poss &&
+                    (d->tokens.items[t - 1].flags & TK_CAP) &&
+                    (d->tokens.items[t - 1].flags & TK_WORD) &&
+                    k->start - d->tokens.items[t - 1].end == 1 && !is_title_word(d, t - 1) &&
+                    !lex_has(LEX_HONORIFICS, d->text + d->tokens.items[t - 1].start,
+                             tok_len(d, t - 1)) &&
+                    !(t + 1 < (int)d->tokens.n && is_period(d, t + 1));
     if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) ||
         lex_has(LEX_ORGANISATION_NAMES, s, n) || lex_month(s, n) || lex_weekday(s, n) >= 0 ||
-        lex_has(LEX_TITLE_HEADS, s, n) || lex_has(LEX_HONORIFICS, s, n) || lex_country(s, n) ||
-        lex_capital_country(s, n))
+        (lex_has(LEX_TITLE_HEADS, s, n) && !name_end) || lex_has(LEX_HONORIFICS, s, n) ||
+        lex_country(s, n) || (lex_capital_country(s, n) && !given_name_capital(d, t)))
         return false;
     /* an acronym is an organisation, not a name */
     if ((k->flags & TK_UPPER) && n <= 5)
@@ -550,6 +579,11 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
                                               "like", "as", "into", "the",  "USS",  "HMS",    NULL};
     if (before >= sent_start && tok_in(d, before, PLACE_PREPS))
         return false;
+    /* "the foreign ministers of Chile (Ana Soto) and Peru (Rui Lima)": a full name alone in
+     * parentheses after a country is the one who stands for it */
+    if (before - 1 >= sent_start && tok_is(d, before, "(") && after < sent_end &&
+        tok_is(d, after, ")") && tok_is_country(d, before - 1))
+        return true;
     if (after < sent_end) {
         if (tok_in(d, after, LEX_SPEECH_VERBS) || tok_in(d, after, LEX_MEETING_WORDS) ||
             tok_in(d, after, LEX_SIGNING_VERBS) || tok_in(d, after, LEX_CALL_WORDS))

@@ -1321,3 +1321,52 @@ Test(extract_agreements, signed_during_the_meeting_by_those_who_met)
     cr_expect_str_eq(field_str(a, "place"), "Santiago");
     json_decref(ex);
 }
+
+Test(extract_agreements, a_signing_that_is_hindered_signs_nothing)
+{
+    static const char text[] =
+        "Foreign Minister Lina Torres said on Monday that the border dispute would hinder the "
+        "swift signing of a trade pact with Peru.\n"
+        "She added that the rival claims had blocked the final signing of a fisheries accord.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_signing_witnessed_is_still_a_signing)
+{
+    static const char text[] =
+        "Chile and Peru signed a trade pact in Lima on 4 May 2021. President Lina Torres "
+        "witnessed the formal signing of the trade pact.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "trade pact");
+    cr_expect_str_eq(field_str(a, "signed"), "2021-05-04");
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_series_of_topics_stays_in_one_name_and_the_next_name_starts_at_its_type)
+{
+    static const char text[] =
+        "Chile and Peru signed two documents in Lima on 4 May 2021: the Memorandum of "
+        "Understanding on Fisheries, Aquaculture, and Marine Research and Memorandum of "
+        "Understanding on Tourism Promotion.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Aquaculture");
+    cr_expect(contains_ci(field_str(a, "name"), "Marine Research"), "%s", json_brief(a));
+    cr_expect(!contains_ci(field_str(a, "name"), "Tourism"), "%s", json_brief(a));
+    const json_t *b = must_agreement(ex, "Tourism Promotion");
+    cr_expect(!contains_ci(field_str(b, "name"), "Research"), "%s", json_brief(b));
+    cr_expect_eq(count_agreements(ex), 2, "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_agreements, a_count_opening_the_sentence_is_no_part_of_a_name)
+{
+    static const char text[] =
+        "Chile and Peru signed three memorandums of understanding in Lima on 4 May 2021.\n"
+        "One MoU was signed between the two national weather services.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "One MoU"), "%s",
+                   json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}

@@ -827,3 +827,125 @@ Test(extract_meetings, an_envoy_presenting_credentials_meets_the_head_of_state)
     must_meeting(ex, "Wambui", "Fono");
     json_decref(ex);
 }
+
+/* ---- names that look like other words, events still to come ---- */
+
+Test(extract_meetings, a_short_title_word_ending_a_name_is_part_of_it)
+{
+    static const char text[] =
+        "Officials of the two countries signed three accords at a ceremony presided over by "
+        "Prime Minister Sok Sen and attended by President Tran Van Long, who arrived on Monday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *p = find_person(ex, "Sok Sen");
+    cr_expect_not_null(p, "people: %s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_person(ex, "Sen."), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_capitals_name_can_be_a_given_name)
+{
+    static const char text[] =
+        "Foreign Ministers Elena Marou of Greece and Paris Andreou of Cyprus agreed on Friday to "
+        "open a joint consulate.\n"
+        "Marou and Andreou met on Friday in Nicosia to mark the anniversary of their first "
+        "treaty.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Marou", "Andreou");
+    cr_expect(contains_ci(field_str(m, "place"), "Nicosia"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_meeting_noun_after_an_infinitive_is_a_plan)
+{
+    static const char text[] =
+        "The foreign ministers agreed on Friday to broker a bilateral summit between President "
+        "Ana Ferreira and President Tomas Ruiz in April.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Ferreira", "Ruiz"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, speaking_to_reporters_after_a_meeting_is_no_plan)
+{
+    static const char text[] =
+        "Speaking to reporters after a meeting with President Omar Haddad in Amman, President "
+        "Lena Vos said the talks had been frank.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Haddad", "Vos");
+    json_decref(ex);
+}
+
+Test(extract_meetings, people_of_a_clause_still_to_come_take_no_part)
+{
+    static const char text[] =
+        "Foreign Minister Clara Nunes and her visiting counterpart Diego Salas signed a joint "
+        "statement on Saturday, 9 March 2019.\n"
+        "The two ministers met to prepare the agenda to be discussed next Monday by President "
+        "Rui Matos and his counterpart Pablo Ibarra at their summit.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Matos", "Ibarra"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Matos", "Nunes"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = must_meeting(ex, "Nunes", "Salas");
+    const char *date = field_str(m, "date");
+    cr_expect(!date || strcmp(date, "2019-03-11") != 0, "the summit's Monday: %s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_chairs_of_an_event_to_be_held_take_no_part)
+{
+    static const char text[] =
+        "The foreign ministers of the two countries prepared the joint cabinet to be chaired by "
+        "Presidents Rui Matos and Pablo Ibarra and the ministerial meeting on Saturday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Matos", "Ibarra"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, leaders_who_would_sign_have_not_met)
+{
+    static const char text[] =
+        "Prime Minister Ivo Novak said he and his counterpart Marek Horvat would sign the "
+        "initialled memorandum in Brezice on Monday, 11 March.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Novak", "Horvat"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, names_in_parentheses_after_their_countries_are_the_participants)
+{
+    static const char text[] =
+        "The foreign ministers of Chile (Pedro Alvarado) and Peru (Tomas Kirchberg) met in Lima "
+        "on Tuesday to discuss fishing rights.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Pedro Alvarado", "Tomas Kirchberg");
+    cr_expect(contains_ci(field_str(m, "place"), "Lima"), "%s", json_brief(m));
+    cr_expect_null(find_person(ex, "Chile"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, ministers_who_open_a_joint_commission_meet)
+{
+    static const char text[] =
+        "Chilean Foreign Minister Ana Soto and her Peruvian counterpart Luis Vargas opened the "
+        "5th Joint Commission for Bilateral Cooperation in Lima on 3 June 2019.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Soto", "Vargas");
+    cr_expect_str_eq(field_str(m, "date"), "2019-06-03");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_joint_commission_still_to_open_is_no_meeting)
+{
+    static const char text[] =
+        "Chilean Foreign Minister Ana Soto and her Peruvian counterpart Luis Vargas will open the "
+        "5th Joint Commission in Lima next month.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Soto", "Vargas"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
