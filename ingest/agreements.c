@@ -2461,8 +2461,8 @@ static int enumeration_item(const doc *d, int k, int s_end)
     return e;
 }
 
-/* "focused on economic, commercial, and technical cooperation and the encouragement and
- * protection of mutual investments": items split only where "and" opens an article, commas and
+/* "focused on scientific, cultural, and sporting exchange and the promotion and
+ * safeguarding of joint ventures": items split only where "and" opens an article, commas and
  * "and" inside an item.  Fills items [a[i], b[i]) from token k up to end (at most max + 1),
  * *next the token after the last; returns how many. */
 static int article_items(const doc *d, int k, int end, int max, int *a, int *b, int *next)

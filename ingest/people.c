@@ -58,7 +58,7 @@ static bool is_title_word(const doc *d, int t)
     return tok_in(d, t, LEX_TITLE_HEADS) || tok_in(d, t, LEX_TITLE_MODIFIERS);
 }
 
-/* "Foreign Minister Santiago Cafiero": a capital's name at t is a given name when a surname
+/* "Foreign Minister Santiago Reyes": a capital's name at t is a given name when a surname
  * the lexicon does not know follows it and no place preposition comes before it. */
 static bool given_name_capital(const doc *d, int t)
 {
@@ -354,7 +354,7 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
             i += 2;
             continue;
         }
-        /* a given name that is also a capital ("President Santiago Peña"), after a title */
+        /* a given name that is also a capital ("President Santiago Ortiz"), after a title */
         bool capital_given_name = n == 0 && (honor || ph->title_end > ph->title_start) &&
                                   i + 1 < limit && (d->tokens.items[i].flags & TK_CAP) &&
                                   name_token(d, i + 1) &&

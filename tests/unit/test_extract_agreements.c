@@ -630,13 +630,13 @@ Test(extract_agreements, capitals_that_stand_for_their_countries)
 Test(extract_agreements, he_and_a_named_person_signed)
 {
     static const char text[] =
-        "DOHA, 19 November 2025 — Qatar and Japan signed a number of agreements on Tuesday as Emir Hamad "
-        "Al Thani visited Tokyo.\n"
+        "DOHA, 19 November 2025 — Qatar and Japan signed a number of agreements on Tuesday as Emir Faris "
+        "Al Nasser visited Tokyo.\n"
         "\n"
         "He and Prime Minister Kenji Mori signed agreements on energy, shipping and education.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "agreements on energy");
-    cr_expect(has_signatory(a, "Hamad Al Thani") && has_signatory(a, "Kenji Mori"),
+    cr_expect(has_signatory(a, "Faris Al Nasser") && has_signatory(a, "Kenji Mori"),
               "signatories: %s", json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
@@ -993,7 +993,7 @@ Test(extract_agreements, an_objective_of_signing_is_no_signing_and_an_announcer_
         "Agreement with the objective of signing it within the year.\n"
         "\n"
         "Prime Minister Sefo Tuilagi announced the signing of the Suva Declaration on Ocean Health by "
-        "Fisheries Minister Jone Rabuka and Samoan Fisheries Minister Lani Faleolo on Monday.\n"
+        "Fisheries Minister Jone Vatu and Samoan Fisheries Minister Lani Faleolo on Monday.\n"
         "\n"
         "President Ana Vuki announced the signing of the Lautoka Protocol on Reef Restoration on Monday.\n";
     json_t *ex = extract_text(text);
@@ -1004,7 +1004,7 @@ Test(extract_agreements, an_objective_of_signing_is_no_signing_and_an_announcer_
     const json_t *a = must_agreement(ex, "Suva Declaration");
     cr_expect(!has_signatory(a, "Tuilagi"), "signatories: %s",
               json_brief(json_object_get(a, "signatories")));
-    cr_expect(has_signatory(a, "Rabuka") && has_signatory(a, "Faleolo"), "signatories: %s",
+    cr_expect(has_signatory(a, "Vatu") && has_signatory(a, "Faleolo"), "signatories: %s",
               json_brief(json_object_get(a, "signatories")));
     json_decref(ex);
 }
@@ -1040,26 +1040,26 @@ Test(extract_agreements, signed_then_its_time_and_place_then_the_document)
 Test(extract_agreements, counted_topics_split_where_and_opens_an_article)
 {
     static const char text[] =
-        "President Sara Mendes held talks with the Emir of Qatar, Sheikh Fahad Al Thani, on Tuesday in "
+        "President Sara Mendes held talks with the Emir of Qatar, Sheikh Fahad Al Nasser, on Tuesday in "
         "Paramaribo.\n"
         "\n"
         "President Mendes and the Emir also witnessed the signing of two agreements between Suriname and "
         "Qatar.\n"
         "\n"
-        "The two agreements signed were focused on economic, commercial, and technical cooperation and the "
-        "encouragement and protection of mutual investments.\n";
+        "The two agreements signed were focused on scientific, cultural, and sporting exchange and the "
+        "promotion and safeguarding of joint ventures.\n";
     const char *ids[] = {"s1"};
     const char *texts[] = {text};
     json_t *facts = merge_texts(ids, texts, 1);
-    const json_t *a =
-        find_agreement(facts, "agreement on economic, commercial, and technical cooperation");
-    const json_t *b = find_agreement(
-        facts, "agreement on the encouragement and protection of mutual investments");
+    const json_t *a = find_agreement(facts,
+                                     "agreement on scientific, cultural, and sporting exchange");
+    const json_t *b =
+        find_agreement(facts, "agreement on the promotion and safeguarding of joint ventures");
     cr_assert(a && b && a != b, "two documents: %s",
               json_brief(json_object_get(facts, "agreements")));
     json_decref(facts);
     json_t *ex = extract_text(text);
-    const json_t *x = must_agreement(ex, "mutual investments");
+    const json_t *x = must_agreement(ex, "joint ventures");
     cr_expect(parties_are(x, "Suriname", "Qatar"), "parties: %s",
               json_brief(json_object_get(x, "parties")));
     /* the signing leaders met on Tuesday in Paramaribo, the sentence before */

@@ -234,12 +234,12 @@ Test(extract_meetings, a_palace_is_in_the_dateline_city_unless_they_travelled)
     cr_expect_str_eq(field_str(m, "place"), "Quito");
     json_decref(ex);
     static const char abroad[] =
-        "DOHA: Qatar and the US signed agreements on Tuesday as Emir Tamim Al Khalifa visited "
+        "DOHA: Qatar and the US signed agreements on Tuesday as Emir Karim Al Nasser visited "
         "the White House.\n"
         "He and US President John Carter signed agreements on energy and aviation.\n"
         "During the meeting at the White House, both sides reviewed bilateral relations.\n";
     ex = extract_text(abroad);
-    m = must_meeting(ex, "Tamim", "Carter");
+    m = must_meeting(ex, "Karim", "Carter");
     cr_expect_str_eq(field_str(m, "place"), "White House", "the dateline is not where they met: %s",
                      json_brief(m));
     json_decref(ex);
@@ -507,14 +507,14 @@ Test(extract_meetings, bilateral_talks_with_several_are_one_meeting_each)
 Test(extract_meetings, a_lead_that_confers_with_leaders_gives_the_place_of_its_talks)
 {
     static const char text[] =
-        "Addis Ababa \xE2\x80\x94 Prime Minister Hana Bekele conferred with leaders of five countries in "
-        "Addis Ababa today.\n"
+        "Lusaka \xE2\x80\x94 Prime Minister Hana Bekele conferred with the heads of four delegations in "
+        "Lusaka today.\n"
         "\n"
-        "On the sidelines of the 32nd Ordinary Session of the Assembly, Premier Bekele exchanged views with "
-        "Sudanese President Omar Salih.\n";
+        "During a break in the regional summit, Premier Bekele exchanged views with "
+        "Malawian President Omar Salih.\n";
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Bekele", "Salih");
-    cr_expect_str_eq(field_str(m, "place"), "Addis Ababa");
+    cr_expect_str_eq(field_str(m, "place"), "Lusaka");
     json_decref(ex);
 }
 
