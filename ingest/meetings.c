@@ -76,7 +76,7 @@ static bool negated(const doc *d, int s_start, int t)
     return false;
 }
 
-/* "X was in the capital for the state visit of President Y", "during the visit of Y": a visit
+/* "X was in town for the official visit of Premier Y", "during the visit of Y": a visit
  * named in a phrase beside the sentence's own event is no meeting of its subject with Y. */
 static bool visit_aside(const doc *d, int s_start, int t, int s_end)
 {
@@ -1572,7 +1572,7 @@ void meetings_find(doc *d)
         if (!m->place || m->venue_only) {
             char *dest = participants_destination(d, m);
             if (dest && !m->place) {
-                m->place = dest; /* "X arrived in Nepal on a two-day visit": they met there */
+                m->place = dest; /* "X arrived in Peru on a three-day visit": they met there */
             } else if (dest) {
                 free(dest);
             } else if ((d->dateline || d->byline_place) && dateline_is_place(d) &&

@@ -390,8 +390,8 @@ Test(extract_meetings, a_bilateral_as_a_noun_and_in_the_company_of)
 Test(extract_meetings, attended_by_is_no_participation_and_exchanged_views_meets)
 {
     static const char text[] =
-        "LIMA, 24 November 2022 \xE2\x80\x94 The breakfast meeting was also attended by Foreign Minister Rosa "
-        "Quispe, Economy Minister Hugo Salas, and Ambassador Clara Mendes.\n"
+        "LIMA, 24 November 2022 \xE2\x80\x94 The working dinner was also attended by Trade Minister Rosa "
+        "Quispe, Energy Minister Hugo Salas, and Ambassador Clara Mendes.\n"
         "\n"
         "On the sidelines of the Andean Community Summit, Premier Tomas Vargas exchanged views with Bolivian "
         "President Luis Arce Mamani.\n"
@@ -442,28 +442,28 @@ Test(extract_meetings, signing_with_a_leader_meets_and_witnessed_signings_do_not
 Test(extract_meetings, a_visit_destination_is_the_place_when_none_is_told)
 {
     static const char text[] =
-        "Committed to Bhutan's growth, Indian premier tells Bhutan PM\n"
+        "Oslo pledges help for Icelandic fisheries\n"
         "04 Aug 2014\n"
-        "India Prime Minister Ravi Sharma and his Bhutanese counterpart Karma Dorji met for one-on-one "
-        "discussions covering a range of issues.\n"
-        "Ravi Sharma, accompanied by a large delegation, arrived in Bhutan on a two-day visit.\n";
+        "Norwegian Prime Minister Erik Holm and his Icelandic counterpart Sigrun Arnadottir met for "
+        "one-on-one talks on fish quotas and undersea cables.\n"
+        "Erik Holm, with a sizeable team of officials, arrived in Iceland on a three-day visit.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Sharma", "Dorji");
-    cr_expect_str_eq(field_str(m, "place"), "Bhutan");
+    const json_t *m = must_meeting(ex, "Holm", "Arnadottir");
+    cr_expect_str_eq(field_str(m, "place"), "Iceland");
     json_decref(ex);
 }
 
 Test(extract_meetings, two_who_co_chaired_or_presided_over_a_forum_met)
 {
     static const char text[] =
-        "Spanish Prime Minister Pablo Ortega and Moroccan Prime Minister Aziz Bennani presided over an "
-        "economic forum in Rabat.\n"
+        "Spanish Prime Minister Pablo Ortega and Moroccan Prime Minister Aziz Bennani presided over a "
+        "shipping conference in Casablanca.\n"
         "\n"
         "Portuguese Foreign Minister Rui Costa and Cape Verdean Foreign Minister Ana Lopes co-chaired the "
         "joint commission in Praia.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_meeting(ex, "Ortega", "Bennani");
-    cr_expect_str_eq(field_str(a, "place"), "Rabat");
+    cr_expect_str_eq(field_str(a, "place"), "Casablanca");
     const json_t *b = must_meeting(ex, "Costa", "Lopes");
     cr_expect_str_eq(field_str(b, "place"), "Praia");
     json_decref(ex);
@@ -595,8 +595,8 @@ Test(extract_meetings, talks_between_plural_presidents_are_theirs_not_the_report
 {
     static const char text[] =
         "Speaker Ruslan Omarov met with Deputy Speaker Aziz Karimov in Tashkent.\n"
-        "According to Mr Omarov, the results of talks between Presidents Daniyar Seitov and Timur "
-        "Alimov showed the importance of the visit.\n";
+        "According to Mr Omarov, the talks between Presidents Daniyar Seitov and Timur Alimov had "
+        "opened new routes for grain exports.\n";
     json_t *ex = extract_text(text);
     must_meeting(ex, "Daniyar Seitov", "Timur Alimov");
     cr_expect_null(find_meeting(ex, "Omarov", "Alimov"), "%s",
@@ -634,12 +634,12 @@ Test(extract_meetings, the_president_as_subject_may_be_named_after_the_lead)
 Test(extract_meetings, one_welcomed_by_title_alone_is_the_one_with_that_title)
 {
     static const char text[] =
-        "VADUZ, 5 March 2019 \xE2\x80\x94 Kenya's new High Commissioner Dr. Jane Wambui reached the "
-        "capital this morning.\n"
-        "The monarch, His Highness Tala Fono Leaupepe II, welcomed the new High Commissioner over "
-        "lunch.\n";
+        "VADUZ, 5 March 2019 \xE2\x80\x94 Ghana's new Ambassador Dr. Efua Mensah landed in the "
+        "country this morning.\n"
+        "The sovereign, His Highness Tala Fono Leaupepe II, warmly welcomed the new Ambassador at "
+        "the palace gates.\n";
     json_t *ex = extract_text(text);
-    const json_t *m = must_meeting(ex, "Tala Fono Leaupepe", "Jane Wambui");
+    const json_t *m = must_meeting(ex, "Tala Fono Leaupepe", "Efua Mensah");
     cr_expect_str_eq(field_str(m, "date"), "2019-03-05");
     json_decref(ex);
 }
@@ -670,12 +670,13 @@ Test(extract_meetings, an_organisation_that_speaks_is_no_person_and_meets_no_one
 
 Test(extract_meetings, a_full_name_paired_with_a_known_surname_is_a_person)
 {
-    static const char text[] = "Portugal's Prime Minister was welcomed on Monday by his Moroccan "
-                               "counterpart Karim Alaoui.\n"
-                               "Joao Mendes and Alaoui presided over an economic forum in Rabat.\n";
+    static const char text[] =
+        "Portugal's Prime Minister was welcomed on Monday by his Moroccan "
+        "counterpart Karim Alaoui.\n"
+        "Joao Mendes and Alaoui presided over a tourism fair in Casablanca.\n";
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Joao Mendes", "Karim Alaoui");
-    cr_expect_str_eq(field_str(m, "place"), "Rabat");
+    cr_expect_str_eq(field_str(m, "place"), "Casablanca");
     json_decref(ex);
 }
 
@@ -683,7 +684,8 @@ Test(extract_meetings, one_in_town_for_another_s_visit_does_not_meet_the_visitor
 {
     static const char text[] =
         "Speaker Ruslan Omarov met with Deputy Speaker Aziz Karimov in Almaty.\n"
-        "Mr Karimov was in Almaty for the state visit of President Timur Alimov on March 22-23.\n";
+        "Mr Karimov was in Almaty for the official visit of Premier Timur Alimov over two days in "
+        "April.\n";
     json_t *ex = extract_text(text);
     must_meeting(ex, "Omarov", "Karimov");
     cr_expect_null(find_meeting(ex, "Karimov", "Alimov"), "%s",
@@ -719,7 +721,8 @@ Test(extract_meetings, one_who_took_part_was_in_a_city_gives_the_place)
 {
     static const char text[] =
         "Speaker Ruslan Omarov met with Deputy Speaker Aziz Karimov.\n"
-        "Mr Karimov was in Almaty for the state visit of President Timur Alimov on March 22-23.\n";
+        "Mr Karimov was in Almaty for the official visit of Premier Timur Alimov over two days in "
+        "April.\n";
     json_t *ex = extract_text(text);
     const json_t *m = must_meeting(ex, "Omarov", "Karimov");
     cr_expect_str_eq(field_str(m, "place"), "Almaty");
@@ -866,11 +869,11 @@ Test(extract_meetings, a_meeting_noun_after_an_infinitive_is_a_plan)
     json_decref(ex);
 }
 
-Test(extract_meetings, speaking_to_reporters_after_a_meeting_is_no_plan)
+Test(extract_meetings, a_press_remark_after_a_meeting_is_no_plan)
 {
     static const char text[] =
-        "Speaking to reporters after a meeting with President Omar Haddad in Amman, President "
-        "Lena Vos said the talks had been frank.\n";
+        "Addressing journalists after a meeting with President Omar Haddad in Amman, President "
+        "Lena Vos called the exchange candid.\n";
     json_t *ex = extract_text(text);
     must_meeting(ex, "Haddad", "Vos");
     json_decref(ex);
@@ -881,8 +884,8 @@ Test(extract_meetings, people_of_a_clause_still_to_come_take_no_part)
     static const char text[] =
         "Foreign Minister Clara Nunes and her visiting counterpart Diego Salas signed a joint "
         "statement on Saturday, 9 March 2019.\n"
-        "The two ministers met to prepare the agenda to be discussed next Monday by President "
-        "Rui Matos and his counterpart Pablo Ibarra at their summit.\n";
+        "The two ministers met to draft the list of topics to be reviewed next Monday by "
+        "President Rui Matos and his counterpart Pablo Ibarra at their summit.\n";
     json_t *ex = extract_text(text);
     cr_expect_null(find_meeting(ex, "Matos", "Ibarra"), "%s",
                    json_brief(json_object_get(ex, "meetings")));
@@ -897,8 +900,8 @@ Test(extract_meetings, people_of_a_clause_still_to_come_take_no_part)
 Test(extract_meetings, the_chairs_of_an_event_to_be_held_take_no_part)
 {
     static const char text[] =
-        "The foreign ministers of the two countries prepared the joint cabinet to be chaired by "
-        "Presidents Rui Matos and Pablo Ibarra and the ministerial meeting on Saturday.\n";
+        "The two foreign ministers drew up plans for the joint session to be chaired by "
+        "Presidents Rui Matos and Pablo Ibarra and for a cabinet retreat on Sunday.\n";
     json_t *ex = extract_text(text);
     cr_expect_null(find_meeting(ex, "Matos", "Ibarra"), "%s",
                    json_brief(json_object_get(ex, "meetings")));
