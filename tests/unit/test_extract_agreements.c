@@ -977,7 +977,7 @@ Test(extract_agreements, a_partnership_only_upgraded_to_is_no_agreement)
 Test(extract_agreements, name_goes_on_after_an_ampersand)
 {
     static const char text[] =
-        "Tonga and Vanuatu inked a Memorandum of Understanding (MOU) on Reefs & Coastal Tourism on 8 July "
+        "Tonga and Vanuatu inked a new Memorandum of Understanding (MOU) on Reefs & Coastal Tourism on 8 July "
         "2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Memorandum of Understanding");
@@ -1043,7 +1043,7 @@ Test(extract_agreements, counted_topics_split_where_and_opens_an_article)
         "President Sara Mendes held talks with the Emir of Qatar, Sheikh Fahad Al Nasser, on Tuesday in "
         "Paramaribo.\n"
         "\n"
-        "Later that day, Mendes and the Emir witnessed the signing of two agreements between Suriname "
+        "Later that day, Mendes and the Emir witnessed the signing of two new agreements between Suriname "
         "and Qatar.\n"
         "\n"
         "The two accords signed were focused on musical, culinary, and academic exchange and the "
