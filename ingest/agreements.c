@@ -703,7 +703,7 @@ static bool mention_ends_at(const doc *d, int si, int k)
         for (int t = k; t >= se->tok_start && t > k - 12; t--)
             if (is_agreement_head(d, t))
                 return true;
-        /* "a Security and Defence Partnership, and an ... Agreement" */
+        /* "a Maritime and Aviation Partnership, and an ... Agreement" */
         if ((d->tokens.items[k].flags & TK_CAP) && tok_in_ci(d, k, LEX_SIGNABLE_NOUNS))
             return true;
     }
@@ -935,7 +935,7 @@ static bool same_day_as_before(const doc *d, int s, date_value *out)
     return false;
 }
 
-/* Does sentence n open on the signing or its ceremony ("The signings took place on Christmas
+/* Does sentence n open on the signing or its ceremony ("The signings happened on Christmas
  * Eve") and give it a full date? */
 static bool signing_told_dated(const doc *d, int n, date_value *out)
 {
@@ -996,7 +996,7 @@ static int same_people_before(const doc *d, int s)
 
 /* The full date of a sentence at most SAME_EVENT_LOOKBACK before s that names one of the
  * people s names: the day of the visit or talks a signing belongs to ("President X held talks
- * with Y on Tuesday. ... X and Y also witnessed the signing of two agreements"). */
+ * with Y on Tuesday. ... X and Y then witnessed the signing of two new agreements"). */
 static bool same_people_dated_before(const doc *d, int s, date_value *out)
 {
     const sentence *se = &d->sents.items[s];
@@ -1173,7 +1173,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     else if (!rel && signing_dated_after(d, s, &v))
         set_date(g, v, 2, false); /* "... The signing took place on Monday" */
     else if (!rel && d->signings_day.y && signing_is_news(d, s, verb))
-        set_date(g, d->signings_day, 1, false); /* "The signings took place on Christmas Eve" */
+        set_date(g, d->signings_day, 1, false); /* "The signings happened on Christmas Eve" */
     else if (!rel && same_people_dated_before(d, s, &v))
         set_date(g, v, 1, false); /* "X and Y also witnessed the signing": the day X met Y */
     else if (post_idx >= 0 && d->posts.items[post_idx].date.y)
@@ -1485,7 +1485,7 @@ static int read_topic(const doc *d, int b, int s_end)
         size_t n = tok_len(d, k);
         if (n > 2 && memcmp(d->text + w->start + n - 2, "ly", 2) == 0 && k + 1 < s_end)
             k++;
-        /* but "signed an agreement to enhance military cooperation": one document, and the
+        /* but "signed an agreement to expand naval cooperation": one document, and the
          * purpose is all that tells it */
         bool one_document = b - 2 >= 0 && tok_in_ci(d, b - 1, LEX_GENERIC_HEADS) &&
                             (tok_ieq(d, b - 2, "a") || tok_ieq(d, b - 2, "an"));
@@ -1641,7 +1641,7 @@ static bool at_item_start(const doc *d, int si, int m)
     return true;
 }
 
-/* "In the area of investment promotion and protection, an agreement was signed": the field
+/* "In the area of water supply and sanitation, an agreement was signed": the field
  * fronted before the first comma of sentence si, the document (its type at token head) right
  * after that comma.  Sets [*a, *b) to the field's words. */
 static void fronted_topic(const doc *d, int si, int head, int *a, int *b)
@@ -2287,8 +2287,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             best = described_match(ags, gm, head, year);
             if (best < 0 && signing && !gm->quoted)
                 best = sig_sent == gm->sent ? signed_namesake(d, ags, gm, head, verb) : -1;
-            /* "inked a profit-sharing agreement ... the signing of the agreement to work the
-             * field": the definite one is the only one of its type told before */
+            /* "inked a profit-sharing agreement ... now the agreement to tap the
+             * reserves is signed": the definite one is the only one of its type told before */
             if (best < 0 && !gm->indefinite && !gm->counted && !gm->plural) {
                 int only = -1, count = 0;
                 for (size_t k = 0; k < ags->n; k++)
@@ -2461,8 +2461,8 @@ static int enumeration_item(const doc *d, int k, int s_end)
     return e;
 }
 
-/* "focused on scientific, cultural, and sporting exchange and the promotion and
- * safeguarding of joint ventures": items split only where "and" opens an article, commas and
+/* "focused on musical, culinary, and academic exchange and the financing and
+ * insuring of small farms": items split only where "and" opens an article, commas and
  * "and" inside an item.  Fills items [a[i], b[i]) from token k up to end (at most max + 1),
  * *next the token after the last; returns how many. */
 static int article_items(const doc *d, int k, int end, int max, int *a, int *b, int *next)
@@ -2954,8 +2954,8 @@ static json_t *signatory_countries(const json_t *signatories)
     return out;
 }
 
-/* The generic document head that opens list item sentence s ("A memorandum of cooperation
- * between ...;", "An agreement in the field of ..."): its token, or -1.  An item opens with an
+/* The generic document head that opens list item sentence s ("A memorandum of partnership
+ * linking ...;", "An accord in the field of ..."): its token, or -1.  An item opens with an
  * article and names its document within a few words. */
 #define LIST_ITEM_HEAD_WINDOW 4
 static int list_item_head(const doc *d, int s)

@@ -346,7 +346,7 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
     for (int t = se->tok_start; t < se->tok_end && t <= se->tok_start + LEADING_PHRASE_TOKENS; t++)
         if (tok_is(d, t, ",")) {
             lead_end = d->tokens.items[t].start;
-            /* "On Thursday, 2 December 2021, ...": the date that names the weekday's day is
+            /* "On Friday, 9 June 2023, ...": the date that names the weekday's day is
              * part of the leading phrase */
             for (int i = se->dates_start; i < se->dates_end; i++)
                 if (tok_at(d, d->dates.items[i].start) == t + 1 &&
@@ -377,7 +377,7 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
                        tok_is(d, last_comma_tok, ",") && tok_is(d, last_comma_tok + 1, "when");
     size_t first_break = SIZE_MAX;
     for (int t = tok_at(d, at); t < se->tok_end && doc_step(d); t++)
-        /* "met to set the agenda to be discussed next Monday", "which will ... on": a later
+        /* "met to plan the topics to be raised next Monday", "which will ... on": a later
          * event's date */
         if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t)) ||
             tok_in(d, t, LEX_FUTURE_AUXILIARIES) ||

@@ -1323,7 +1323,7 @@ static bool outlet_line(const doc *d, const line *l)
     return words >= 2 && lex_has(LEX_OUTLET_WORDS, d->text + last, b - last);
 }
 
-/* "Jun 15, 2012, 1:55 PM | Article By: Name": a byline in a later segment of a line cut by
+/* "Mar 3, 2019, 9:20 AM | Article By: Name": a byline in a later segment of a line cut by
  * bars; the segments before it date the article. */
 static bool barred_byline(doc *d, const line *b)
 {

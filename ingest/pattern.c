@@ -55,7 +55,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
     "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
     /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
-    /* "APIA, SAMOA – TUESDAY 05 MARCH 2019:": a date between the separator and a dash or colon */
+    /* "HONIARA, SOLOMON ISLANDS – FRIDAY 12 APRIL 2019:": a date between the separator and a dash or colon */
     "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?:(?i:" WEEKDAY
     "),?\\s+)?(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+(?i:" MONTH "),?\\s+\\d{4}|(?i:" MONTH
     ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*(?:" DASH

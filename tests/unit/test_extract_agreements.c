@@ -977,12 +977,12 @@ Test(extract_agreements, a_partnership_only_upgraded_to_is_no_agreement)
 Test(extract_agreements, name_goes_on_after_an_ampersand)
 {
     static const char text[] =
-        "Fiji and Samoa signed a Memorandum of Understanding (MOU) on Fisheries & Ocean Science on 8 July "
+        "Tonga and Vanuatu inked a new Memorandum of Understanding (MOU) on Reefs & Coastal Tourism on 8 July "
         "2024.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Memorandum of Understanding");
     cr_expect_str_eq(field_str(a, "name"),
-                     "Memorandum of Understanding on Fisheries & Ocean Science");
+                     "Memorandum of Understanding on Reefs & Coastal Tourism");
     json_decref(ex);
 }
 
@@ -1043,23 +1043,21 @@ Test(extract_agreements, counted_topics_split_where_and_opens_an_article)
         "President Sara Mendes held talks with the Emir of Qatar, Sheikh Fahad Al Nasser, on Tuesday in "
         "Paramaribo.\n"
         "\n"
-        "President Mendes and the Emir also witnessed the signing of two agreements between Suriname and "
-        "Qatar.\n"
+        "Later that day, Mendes and the Emir witnessed the signing of two new agreements between Suriname "
+        "and Qatar.\n"
         "\n"
-        "The two agreements signed were focused on scientific, cultural, and sporting exchange and the "
-        "promotion and safeguarding of joint ventures.\n";
+        "The two accords signed were focused on musical, culinary, and academic exchange and the "
+        "financing and insuring of small farms.\n";
     const char *ids[] = {"s1"};
     const char *texts[] = {text};
     json_t *facts = merge_texts(ids, texts, 1);
-    const json_t *a = find_agreement(facts,
-                                     "agreement on scientific, cultural, and sporting exchange");
-    const json_t *b =
-        find_agreement(facts, "agreement on the promotion and safeguarding of joint ventures");
+    const json_t *a = find_agreement(facts, "accord on musical, culinary, and academic exchange");
+    const json_t *b = find_agreement(facts, "accord on the financing and insuring of small farms");
     cr_assert(a && b && a != b, "two documents: %s",
               json_brief(json_object_get(facts, "agreements")));
     json_decref(facts);
     json_t *ex = extract_text(text);
-    const json_t *x = must_agreement(ex, "joint ventures");
+    const json_t *x = must_agreement(ex, "small farms");
     cr_expect(parties_are(x, "Suriname", "Qatar"), "parties: %s",
               json_brief(json_object_get(x, "parties")));
     /* the signing leaders met on Tuesday in Paramaribo, the sentence before */
@@ -1084,14 +1082,14 @@ Test(extract_agreements, a_fronted_field_names_the_document_and_whilst_ends_its_
     static const char text[] =
         "Kenya and Oman signed a number of agreements on Monday.\n"
         "\n"
-        "In the area of investment promotion and protection, an agreement was signed between Kenyan "
+        "In the area of water supply and sanitation, an agreement was signed between Kenyan "
         "Foreign Minister Ruth Wanjiru and Omani Foreign Minister Said Al Harthy.\n"
         "\n"
         "Transport Minister Peter Otieno and Omani Transport Minister Ali Al Busaidi also signed the Air "
         "Services Agreements whilst an MoU on youth exchanges was signed by Sports Minister Grace Njeri and "
         "Omani Sports Minister Salim Al Hinai.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "agreement on investment promotion and protection");
+    const json_t *a = must_agreement(ex, "agreement on water supply and sanitation");
     cr_expect(has_signatory(a, "Ruth Wanjiru") && has_signatory(a, "Said Al Harthy"),
               "signatories: %s", json_brief(json_object_get(a, "signatories")));
     const json_t *b = must_agreement(ex, "Air Services Agreements");
@@ -1110,7 +1108,7 @@ Test(extract_agreements, the_day_the_signings_took_place_and_a_feast_day)
         "\n"
         "Kenya and Oman have signed a number of accords for the benefit of both countries.\n"
         "\n"
-        "The signings took place on Christmas Eve when the Sultan of Oman visited Kenya.\n"
+        "The signings happened on Christmas Eve, during a royal stop in Mombasa.\n"
         "\n"
         "The two presidents discussed trade and security.\n"
         "\n"
@@ -1129,8 +1127,8 @@ Test(extract_agreements, the_definite_described_document_is_the_one_signed_befor
         "field.\n"
         "\n"
         "\xE2\x80\x9C"
-        "A giant step,\xE2\x80\x9D the president wrote. With the signing of the agreement to "
-        "work the Corentyne field, production can start.\n";
+        "A good day for us all,\xE2\x80\x9D the president posted. Now the agreement to tap the "
+        "Corentyne reserves is signed, output can begin.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     json_decref(ex);
@@ -1142,10 +1140,10 @@ Test(extract_agreements, a_listed_document_after_a_partnership_is_signed_too)
         "Wednesday 29 August 2018\n"
         "\n"
         "President Amara Kone and Prime Minister Julia Hart this afternoon in Accra witnessed the signing "
-        "of two agreements: a Security and Defence Partnership, and an Economic Development Forum "
+        "of two agreements: a Maritime and Aviation Partnership, and an Agricultural Research Council "
         "Agreement.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Economic Development Forum Agreement");
+    const json_t *a = must_agreement(ex, "Agricultural Research Council Agreement");
     cr_expect_str_eq(field_str(a, "signed"), "2018-08-29");
     cr_expect_str_eq(field_str(a, "place"), "Accra");
     cr_expect(!has_signatory(a, "Kone") && !has_signatory(a, "Hart"), "witnesses: %s",
@@ -1158,24 +1156,23 @@ Test(extract_agreements, a_listed_document_after_a_partnership_is_signed_too)
 Test(extract_agreements, documents_listed_one_a_line_after_a_signing_ceremony)
 {
     static const char text[] =
-        "Chile and Peru held talks in Lima on Monday. In the presence of the two presidents, a "
+        "Chile and Peru held talks in Lima on Monday. In the presence of both leaders, a "
         "ceremony was then held to sign three further documents:\n"
         "\n"
-        "A memorandum of cooperation between the fisheries agencies;\n"
+        "A memorandum of partnership linking the forestry services;\n"
         "\n"
-        "An agreement in the field of seismic monitoring;\n"
+        "An accord in the field of glacier research;\n"
         "\n"
         "A protocol on the exchange of weather data.\n"
         "\n"
         "A trade fair opens on Friday.\n";
     json_t *ex = extract_text(text);
     cr_expect_eq(count_agreements(ex), 3, "%s", AGREEMENTS(ex));
-    const json_t *a = must_agreement(ex,
-                                     "memorandum of cooperation between the fisheries agencies");
+    const json_t *a = must_agreement(ex, "memorandum of partnership linking the forestry services");
     cr_expect(parties_are(a, "Chile", "Peru"), "parties: %s",
               json_brief(json_object_get(a, "parties")));
     cr_expect_str_eq(field_str(a, "place"), "Lima");
-    must_agreement(ex, "agreement in the field of seismic monitoring");
+    must_agreement(ex, "accord in the field of glacier research");
     must_agreement(ex, "protocol on the exchange of weather data");
     json_decref(ex);
 }
@@ -1268,7 +1265,7 @@ Test(extract_agreements, met_at_a_far_summit_to_sign_is_a_signing)
 {
     static const char text[] =
         "The leaders of Chile and Peru have signed the Andean River Treaty. President Ana Robles "
-        "and President Luis Vargas met early this morning during a side meeting at the regional "
+        "and President Luis Vargas met over breakfast on the fringes of the regional "
         "summit in Quito, Ecuador to sign the Treaty.\n";
     json_t *ex = extract_text(text);
     const json_t *a = must_agreement(ex, "Andean River Treaty");
@@ -1313,9 +1310,9 @@ Test(extract_agreements, signed_during_the_meeting_by_those_who_met)
         "\n"
         "The two discussed trade and water.\n"
         "\n"
-        "During the meeting, a Memorandum of Cooperation was signed between the two senates.\n";
+        "During the meeting, an Accord on Library Loans was signed by the two senates.\n";
     json_t *ex = extract_text(text);
-    const json_t *a = must_agreement(ex, "Memorandum of Cooperation");
+    const json_t *a = must_agreement(ex, "Accord on Library Loans");
     cr_expect(has_signatory(a, "Ana Robles") && has_signatory(a, "Luis Vargas"), "signatories: %s",
               json_brief(json_object_get(a, "signatories")));
     cr_expect_str_eq(field_str(a, "place"), "Santiago");
