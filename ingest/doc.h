@@ -193,7 +193,7 @@ typedef struct doc {
     VEC(country_mention) countries;
     date_value published;
     date_value
-        signings_day; /* "The signings took place on Christmas Eve": the day of the article's signings */
+        signings_day; /* "The signings happened on New Year's Day": the day of the article's signings */
     int title_line, byline_line; /* -1 when none */
     size_t body_start;           /* after the dateline ("MANILA, April 8 (Reuters) –"), or 0 */
     char *title, *byline, *dateline;

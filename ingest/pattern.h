@@ -23,7 +23,7 @@ enum pattern_id {
     PAT_DATED_CREDIT, /* "date 2023-09-13 (Agency - Outlet)" above the story */
     PAT_DATED_CAPTION, /* "date 2019-03-05 PHOTO: ..." above the story: its date, then a caption */
     PAT_DATED_PREFIX, /* "date 2023-03-18 Headline" / "date 2017-04-07 By Name": a date before the line */
-    PAT_SOURCE_CREDIT, /* "Source: Agency Published: 2013-11-24 13:30": the credit */
+    PAT_SOURCE_CREDIT, /* "Source: Agency Published: 2021-06-02 08:15": the credit */
     PAT_COUNT
 };
 
