@@ -135,8 +135,8 @@ static const char *const SOURCES[PAT_COUNT] = {
                           "\\.?,?\\s+\\d{4})\\s+(?i:photo|image|picture|caption|file photo|"
                           "photograph|video)s?\\s*:",
     [PAT_SOURCE_CREDIT] =
-        "^\\s*(?:Source|SOURCE)\\s*:\\s*(?<name>\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,4}?)"
-        "(?=\\s*(?:$|\\||\\s(?:Published|Updated|Posted|Date)\\b))",
+        ("^\\s*(?:Source|SOURCE)\\s*:\\s*(?<name>\\p{Lu}[\\p{L}.'’&-]*(?:\\s+\\p{Lu}[\\p{L}.'’&-]*){0,4}?)"
+         "(?=\\s*(?:$|\\||\\s(?:Published|Updated|Posted|Date)\\b))"),
     [PAT_DATED_PREFIX] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH
                          "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
                          "\\.?,?\\s+\\d{4})\\s+(?<rest>\\S)",
