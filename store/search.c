@@ -103,21 +103,29 @@ static const struct search_kind *search_kind_of_code(sqlite3_int64 code)
     return NULL;
 }
 
+/* The value of the n lowercase hexadecimal digits s starts with; false when one of them is
+ * not such a digit (the string's end included). */
+static bool hex_prefix(const char *s, size_t n, uint64_t *out)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+        if (d < 0)
+            return false;
+        v = v << 4 | (uint64_t)d;
+    }
+    *out = v;
+    return true;
+}
+
 /* An id's 48 bits: its value when ref is 12 lowercase hexadecimal digits, as every id factd
  * makes is (so that rowid order is id order), else 48 bits of its FNV-1a hash. */
 static sqlite3_int64 ref_bits(const char *ref)
 {
-    sqlite3_int64 v = 0;
-    size_t i;
-    for (i = 0; i < 12 && ref[i]; i++) {
-        char ch = ref[i];
-        int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-        if (d < 0)
-            break;
-        v = v << 4 | d;
-    }
-    if (i == 12 && !ref[i])
-        return v;
+    uint64_t v;
+    if (hex_prefix(ref, 12, &v) && !ref[12])
+        return (sqlite3_int64)v;
     uint64_t h = 0xcbf29ce484222325u;
     for (const unsigned char *p = (const unsigned char *)ref; *p; p++)
         h = (h ^ *p) * 0x100000001b3u;
@@ -787,17 +795,9 @@ typedef struct search_cursor {
 static bool cursor_parse(const char *s, search_cursor *c)
 {
     uint64_t bits = 0;
-    size_t i;
 
-    if (!s)
+    if (!s || !hex_prefix(s, 16, &bits))
         return false;
-    for (i = 0; i < 16; i++) {
-        char ch = s[i];
-        int v = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-        if (v < 0)
-            return false;
-        bits = bits << 4 | (uint64_t)v;
-    }
     if (s[16] != '.')
         return false;
     const char *kind = s + 17, *dot = strchr(kind, '.');
