@@ -56,17 +56,13 @@ static struct {
     void *arg;
 } writes;
 
-static bool sha256(const void *data, size_t len, unsigned char out[TOKEN_DIGEST_BYTES])
-{
-    return digest_sha256(data, len, out);
-}
 
 void api_set_writes(const api_write_config *cfg)
 {
     OPENSSL_cleanse(&writes, sizeof writes);
     if (!cfg || !cfg->token || !*cfg->token)
         return;
-    if (!sha256(cfg->token, strlen(cfg->token), writes.token_digest)) {
+    if (!digest_sha256(cfg->token, strlen(cfg->token), writes.token_digest)) {
         log_error("api: cannot digest the token; the write API stays off");
         return;
     }
@@ -126,7 +122,7 @@ static enum auth_result check_token(const char *authorization)
     if (len == 0 || p[len + strspn(p + len, " \t")] != '\0')
         return AUTH_INVALID;
     unsigned char digest[TOKEN_DIGEST_BYTES];
-    if (!sha256(p, len, digest))
+    if (!digest_sha256(p, len, digest))
         return AUTH_INVALID;
     return CRYPTO_memcmp(digest, writes.token_digest, TOKEN_DIGEST_BYTES) == 0 ? AUTH_OK
                                                                                : AUTH_INVALID;

@@ -178,8 +178,6 @@ enum ingest_result {
 int ingest_check_text(const char *text, size_t len);
 /* The reason of a result in a few words ("empty", "larger than 8 MiB", ...). */
 const char *ingest_result_reason(int result);
-/* The lowercase hex SHA-256 of data (an article's id is its first 12 digits); 0 or -1. */
-int ingest_sha256_hex(const char *data, size_t len, char hex[65]);
 
 /* One article in memory and what is known of it besides its text. */
 typedef struct ingest_article {

@@ -394,11 +394,6 @@ int ingest_read_article_at(int dirfd, const char *name, char **text, size_t *len
     return fd < 0 ? -1 : read_article_fd(fd, text, len, reason);
 }
 
-int ingest_sha256_hex(const char *data, size_t len, char hex[65])
-{
-    return digest_sha256_hex(data, len, hex) ? 0 : -1;
-}
-
 static double seconds_now(void)
 {
     struct timespec ts;
@@ -451,7 +446,7 @@ static void prepare_article(const ingest_article *a, ingest_prepared *p)
     p->result = ingest_check_text(a->text, a->len);
     if (p->result != INGEST_OK)
         return;
-    if (ingest_sha256_hex(a->text, a->len, p->sha)) {
+    if (!digest_sha256_hex(a->text, a->len, p->sha)) {
         log_error("ingest: SHA-256 failed");
         p->result = INGEST_ERROR;
     }
