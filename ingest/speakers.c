@@ -366,17 +366,24 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
     int k = t;
     if (k < to && is_determiner(d, k))
         k++;
+    /* the window bounds where the phrase starts; a name once started ends with its sentence */
+    int se = t < (int)d->tokens.n ? d->tokens.items[t].sent : -1;
+    int name_to = se >= 0 && d->sents.items[se].tok_end > to ? d->sents.items[se].tok_end : to;
     for (int w = 0; k < to && w < PHRASE_MAX_WORDS && !quoted(s, k); w++, k++) {
         if (is_body_head(d, k) || is_role_head(d, k)) {
             int last = k;
             /* "the Minister of Energy", "the Ministry of Foreign Affairs of Peru" */
-            while (last + 2 < to && tok_is(d, last + 1, "of") &&
+            while (last + 2 < name_to && tok_is(d, last + 1, "of") && !quoted(s, last + 1) &&
                    (d->tokens.items[last].flags & TK_CAP)) {
                 int e = last + 2;
-                if (e < to && tok_is(d, e, "the"))
+                if (e < name_to && tok_is(d, e, "the"))
                     e++;
                 int f = e;
-                while (f < to && f < e + 4 && (d->tokens.items[f].flags & TK_CAP) && !quoted(s, f))
+                /* capitalised words, "and" between two ("Foreign Affairs and Trade") */
+                while (f < name_to && f < e + 6 && !quoted(s, f) &&
+                       ((d->tokens.items[f].flags & TK_CAP) ||
+                        (f > e && f + 1 < name_to && tok_is(d, f, "and") &&
+                         (d->tokens.items[f + 1].flags & TK_CAP))))
                     f++;
                 if (f == e)
                     break;

@@ -731,3 +731,21 @@ Test(extract_speakers, named_document_reads_that)
     expect_speaker(ex, "summit of the two presidents", "Torre Tagle");
     json_decref(ex);
 }
+
+/* an institution's name runs to its end however far the cue's window reaches: "the Ministry
+ * of Fisheries and Marine Resources of Vanuatu" is not cut before "of Vanuatu" */
+Test(extract_speakers, an_institution_name_is_read_to_its_end)
+{
+    static const char text[] =
+        "Tuna boats from four nations were inspected in Port Vila last week.\n"
+        "\n"
+        "\"Every vessel will carry an observer from the next season onwards,\" said the notice "
+        "published by the Ministry of Fisheries and Marine Resources of Vanuatu.\n"
+        "\n"
+        "\"Licences will be checked at sea,\" the notice said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "carry an observer",
+                   "Ministry of Fisheries and Marine Resources of Vanuatu");
+    expect_speaker(ex, "checked at sea", "Ministry of Fisheries and Marine Resources of Vanuatu");
+    json_decref(ex);
+}
