@@ -2240,6 +2240,15 @@ const char *const LEX_LEADER_TITLES[] = {
     "Emir",      "Sultan", "Amir",    "Monarch",    NULL,
 };
 
+/* The titles of a head of state and of a head of government: whom "the Head of State" and
+ * "the head of government" stand for. */
+const char *const LEX_STATE_HEAD_TITLES[] = {
+    "President", "King", "Queen", "Emir", "Amir", "Sultan", "Monarch", "Emperor", "Empress", NULL,
+};
+const char *const LEX_GOVERNMENT_HEAD_TITLES[] = {
+    "Prime", "Premier", "Chancellor", "Taoiseach", NULL,
+};
+
 /* Labels of a photo's caption or credit ("PHOTO: ..."): never a dateline's place. */
 const char *const LEX_CAPTION_LABELS[] = {
     "Photo",  "Photos",     "Image", "Images", "Picture", "Pictures",     "Caption",

@@ -61,6 +61,9 @@ extern const char *const LEX_SIGNED_TEXT_NOUNS[]; /* Statement: an agreement whe
 extern const char *const LEX_SIGNATURE_VERBS[];   /* signed, inked: a signature, not consent */
 extern const char *const LEX_LEADER_NOUNS[];      /* leader: whoever leads a country */
 extern const char *const LEX_LEADER_TITLES[];     /* President, Prime (Minister), King... */
+extern const char *const LEX_STATE_HEAD_TITLES[]; /* President, King ...: "the Head of State" */
+extern const char
+    *const LEX_GOVERNMENT_HEAD_TITLES[];          /* Prime, Premier ...: "the head of government" */
 extern const char *const LEX_CAPTION_LABELS[];    /* PHOTO, Image: a caption, not a place */
 extern const char *const LEX_OUTLET_WORDS[];      /* News, Times: the end of an outlet's name */
 extern const char *const LEX_INSTITUTION_WORDS[]; /* Ministry, Headquarters: a body, no outlet */

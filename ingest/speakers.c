@@ -352,6 +352,9 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
     bool definite;
     int from = phrase_start(s, head, limit, &definite);
     m->kind = is_body_head(d, head) && !is_role_head(d, head) ? MENTION_INSTITUTION : MENTION_ROLE;
+    /* "the head of government" is a person, not the government */
+    if (head - 2 >= from && tok_ieq(d, head - 2, "head") && tok_is(d, head - 1, "of"))
+        m->kind = MENTION_ROLE;
     m->from = from;
     m->to = last + 1;
     m->definite = definite;
@@ -1534,6 +1537,13 @@ static int titled_person(sieve *s, int from, int to)
     bool royal = tok_is(d, to - 1, "Highness") || tok_is(d, to - 1, "Majesty");
     if (!any_head && !royal && !tok_is(d, to - 1, "Excellency"))
         return -1;
+    /* "the Head of State", "the head of government": the person holding such a title */
+    const char *const *head_of = NULL;
+    for (int t = from; t + 2 < to; t++)
+        if (tok_ieq(d, t, "head") && tok_is(d, t + 1, "of"))
+            head_of = tok_ieq(d, t + 2, "state")        ? LEX_STATE_HEAD_TITLES
+                      : tok_ieq(d, t + 2, "government") ? LEX_GOVERNMENT_HEAD_TITLES
+                                                        : NULL;
     int subset = -1;
     for (int i = mention_at(d, d->tokens.items[from].start);
          i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
@@ -1553,6 +1563,11 @@ static int titled_person(sieve *s, int from, int to)
             continue;
         }
         const char *title = d->people.items[who].title;
+        if (head_of) {
+            if (title && title_has_word(title, head_of))
+                return who;
+            continue;
+        }
         bool fits = title != NULL;
         for (int t = from; t < to && fits; t++) {
             /* "the Uzbek leader": a leader's title of that country ("Uzbek President") */

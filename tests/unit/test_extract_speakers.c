@@ -749,3 +749,22 @@ Test(extract_speakers, an_institution_name_is_read_to_its_end)
     expect_speaker(ex, "checked at sea", "Ministry of Fisheries and Marine Resources of Vanuatu");
     json_decref(ex);
 }
+
+/* "the Head of State" is the president (or monarch) named before, "the head of government"
+ * the prime minister; the "he" after it goes on with that person */
+Test(extract_speakers, head_of_state_is_the_president_named_before)
+{
+    static const char text[] =
+        "President Amina Sesay and Prime Minister Kofi Mensah toured the new harbour on Tuesday.\n"
+        "\n"
+        "\"The fishermen asked for cold stores and they will have them,\" said the Head of State.\n"
+        "\n"
+        "\"Nobody will be left behind,\" he said.\n"
+        "\n"
+        "\"The budget for the harbour is already approved,\" the head of government said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "cold stores", "Amina Sesay");
+    expect_speaker(ex, "left behind", "Amina Sesay");
+    expect_speaker(ex, "already approved", "Kofi Mensah");
+    json_decref(ex);
+}
