@@ -319,12 +319,16 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
         while (k - 1 >= limit && k > last - 5 && (d->tokens.items[k - 1].flags & TK_CAP) &&
                !quoted(s, k - 1))
             k--;
-        bool named = false;
-        for (int j = k; j < last; j++)
+        bool named = false, nation = true;
+        for (int j = k; j < last; j++) {
             named |= mention_on(s, j) >= 0;
+            nation &= lex_country(d->text + d->tokens.items[j].start, tok_len(d, j)) != NULL;
+        }
         if (!named && (k == limit || is_determiner(d, k - 1))) {
             m->kind = MENTION_INSTITUTION;
-            m->from = k;
+            /* "a Saudi statement", "a Kenyan statement": a country's side, no body named;
+             * the cue links the quote to nobody */
+            m->from = nation ? last : k;
             m->to = last;
             m->definite = false;
             return true;

@@ -768,3 +768,25 @@ Test(extract_speakers, head_of_state_is_the_president_named_before)
     expect_speaker(ex, "already approved", "Kofi Mensah");
     json_decref(ex);
 }
+
+/* "a Chilean statement said": a country's side with no body named speaks for nobody the
+ * sieve can name (not "Chilean"), and "it added" after it stays unknown; a named body's
+ * statement still speaks for the body */
+Test(extract_speakers, a_demonym_statement_names_no_speaker)
+{
+    static const char text[] =
+        "Chile and Bolivia reopened the border crossing at Colchane on Thursday.\n"
+        "\n"
+        "\"Both sides will share the costs of the new customs post,\" a Chilean statement said.\n"
+        "\n"
+        "\"Trucks will be cleared within two hours,\" it added.\n"
+        "\n"
+        "\"Cargo volumes should double by winter,\" a Customs Service statement said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "new customs post", NULL);
+    const json_t *sp = json_object_get(quote_with(ex, "new customs post"), "speaker");
+    cr_expect(json_is_null(sp), "no speaker at all: %s", json_brief(sp));
+    expect_speaker(ex, "cleared within two hours", NULL);
+    expect_speaker(ex, "should double by winter", "Customs Service");
+    json_decref(ex);
+}
