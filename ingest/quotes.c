@@ -5,7 +5,8 @@
  * or closes one).  A mark glued to the end of the previous sentence (`ties."The`) still
  * opens, a curly quotation may close with a straight mark (“…") and the reverse, and an
  * apostrophe that begins a name (the ʻokina typed as ' in 'Aisake) opens nothing unless it
- * is closed on its line.  The outermost span wins, so a quote inside a quote stays part of it.
+ * is closed on its line, or opens a paragraph of quotation in an article quoting with straight
+ * single marks (the British long quotation).  The outermost span wins, so a quote inside a quote stays part of it.
  * A paragraph that opens a mark and never closes it continues into the next paragraph that
  * opens one (one quotation over several paragraphs, one speaker for all).  Titles, slogans and
  * scare quotes (title-case text, one or two words, "so-called", "dubbed") are not quotations.
@@ -93,8 +94,28 @@ static uint32_t mixed_close(uint32_t open_cp)
     return open_cp == 0x201C ? '"' : open_cp == '"' ? 0x201D : 0;
 }
 
-/* Pairs marks of one family on a line: open/close are the code points (equal for straight). */
-static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp, qspan_vec *out)
+/* Can a straight single mark that is never closed on its line open a quotation?  Only in an
+ * article that quotes with straight single marks, and where a paragraph of quotation opens:
+ * the paragraph's first character or after a colon (`added: 'The …`), before a capital. */
+static bool opens_single_paragraph(const doc *d, const line *l, size_t open, size_t start)
+{
+    if (start >= l->end || !cp_is_upper(cp_at(d, start, NULL)))
+        return false;
+    size_t p = l->start;
+    while (p < open && is_space_cp((unsigned char)d->text[p]))
+        p++;
+    if (p == open)
+        return true;
+    p = open;
+    while (p > l->start && d->text[p - 1] == ' ')
+        p--;
+    return p > l->start && p < open && d->text[p - 1] == ':';
+}
+
+/* Pairs marks of one family on a line: open/close are the code points (equal for straight).
+ * singles: the article quotes with straight single marks (quotes_with_singles). */
+static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp, bool singles,
+                       qspan_vec *out)
 {
     const line *l = &d->lines.items[li];
     /* most lines hold no mark of most families: no opening mark, no span */
@@ -145,8 +166,10 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
         }
         i = n;
     }
-    /* a straight single mark never closed is an apostrophe ('Aisake, 'em), not a quotation */
-    if (inside && open_cp != '\'') {
+    /* a straight single mark never closed is an apostrophe ('Aisake, 'em), not a quotation,
+     * unless it opens a paragraph of quotation in an article quoting with straight single
+     * marks (British style: each paragraph of a long quotation opens, only the last closes) */
+    if (inside && (open_cp != '\'' || (singles && opens_single_paragraph(d, l, q.open, q.start)))) {
         q.end = l->end;
         while (q.end > q.start && is_space_cp((unsigned char)d->text[q.end - 1]))
             q.end--;
@@ -166,17 +189,17 @@ static int cmp_qspan(const void *a, const void *b)
 }
 
 /* The outermost quotation spans of a line. */
-static void line_quotes(const doc *d, int li, qspan_vec *out)
+static void line_quotes(const doc *d, int li, bool singles, qspan_vec *out)
 {
     qspan_vec all = {0};
-    pair_marks(d, li, 0x201C, 0x201D, &all);
-    pair_marks(d, li, '"', '"', &all);
-    pair_marks(d, li, 0x2018, 0x2019, &all);
-    pair_marks(d, li, '\'', '\'', &all);
-    pair_marks(d, li, 0xAB, 0xBB, &all);     /* « » */
-    pair_marks(d, li, 0xBB, 0xAB, &all);     /* » « (Danish, Swedish) */
-    pair_marks(d, li, 0x201E, 0x201C, &all); /* „ “ (German, Polish) */
-    pair_marks(d, li, 0x201E, 0x201D, &all); /* „ ” (Polish, Romanian) */
+    pair_marks(d, li, 0x201C, 0x201D, false, &all);
+    pair_marks(d, li, '"', '"', false, &all);
+    pair_marks(d, li, 0x2018, 0x2019, false, &all);
+    pair_marks(d, li, '\'', '\'', singles, &all);
+    pair_marks(d, li, 0xAB, 0xBB, false, &all);     /* « » */
+    pair_marks(d, li, 0xBB, 0xAB, false, &all);     /* » « (Danish, Swedish) */
+    pair_marks(d, li, 0x201E, 0x201C, false, &all); /* „ “ (German, Polish) */
+    pair_marks(d, li, 0x201E, 0x201D, false, &all); /* „ ” (Polish, Romanian) */
     if (all.n)
         qsort(all.items, all.n, sizeof *all.items, cmp_qspan);
     size_t covered_to = 0;
@@ -355,10 +378,32 @@ static bool closes_carried_quote(const doc *d, int li, qspan_vec *out)
     return false;
 }
 
+/* Does the article quote with straight single marks: one of its paragraphs closes a straight
+ * single quotation of a sentence or more (`'We are ready,' she said`)? */
+static bool quotes_with_singles(const doc *d)
+{
+    bool found = false;
+    for (size_t li = 0; li < d->lines.n && !found && doc_step(d); li++) {
+        if (d->lines.items[li].kind != LINE_BODY)
+            continue;
+        qspan_vec spans = {0};
+        pair_marks(d, (int)li, '\'', '\'', false, &spans);
+        for (size_t k = 0; k < spans.n && !found; k++) {
+            int words, content, caps;
+            bool punct;
+            inner_shape(d, &spans.items[k], &words, &content, &caps, &punct);
+            found = words >= MIN_QUOTE_WORDS && punct;
+        }
+        free(spans.items);
+    }
+    return found;
+}
+
 void quotes_find(doc *d)
 {
     d->quotes = json_array();
     add_posts(d);
+    bool singles = quotes_with_singles(d);
     qspan_vec all = {0};
     int open_line = -1; /* the paragraph whose last quotation was never closed */
     for (size_t li = 0; li < d->lines.n && doc_step(d); li++) {
@@ -373,7 +418,7 @@ void quotes_find(doc *d)
         if (open_line >= 0 && closes_carried_quote(d, (int)li, &all))
             carried_to = all.items[all.n - 1].close;
         size_t own = all.n;
-        line_quotes(d, (int)li, &all);
+        line_quotes(d, (int)li, singles, &all);
         /* the line's own spans start after the carried quotation's closing mark */
         size_t w = own;
         for (size_t k = own; k < all.n; k++)

@@ -106,6 +106,54 @@ Test(extract_quotes, british_single_marks)
     json_decref(ex);
 }
 
+/* British style with straight single marks: every paragraph of a long quotation opens with a
+ * mark and only the last one closes; in an article that quotes with straight single marks, a
+ * paragraph (or a colon) opening one that is never closed is a paragraph of quotation, one
+ * quote each, with one speaker */
+Test(extract_quotes, straight_single_marks_over_several_paragraphs)
+{
+    static const char text[] =
+        "Harbour master Ewan Lockhart said the new pier would open before the tourist season.\n"
+        "\n"
+        "'The divers finished their survey last week,' Lockhart said.\n"
+        "\n"
+        "'Everything we found under the old pier was in worse shape than we feared.\n"
+        "\n"
+        "Council leader Moira Baird added: 'We owe the ferry crews a decent berth at last.\n"
+        "\n"
+        "'The money was set aside three years ago and it is finally being spent.\n"
+        "\n"
+        "'Nobody here will miss the rotten planks.'\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "worse shape",
+                 "Everything we found under the old pier was in worse shape than we feared.",
+                 "Ewan Lockhart");
+    expect_quote(ex, "decent berth", "We owe the ferry crews a decent berth at last.",
+                 "Moira Baird");
+    expect_quote(ex, "set aside three years",
+                 "The money was set aside three years ago and it is finally being spent.",
+                 "Moira Baird");
+    expect_quote(ex, "rotten planks", "Nobody here will miss the rotten planks.", "Moira Baird");
+    cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 5, "%s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+/* the same unclosed mark in an article that never quotes with straight single marks is an
+ * apostrophe: no quotation */
+Test(extract_quotes, unclosed_straight_single_mark_alone_is_no_quotation)
+{
+    static const char text[] = "'Ofa Tupou was named head of the netball federation on Monday.\n"
+                               "\n"
+                               "\"The league will start in March,\" Tupou said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "netball federation"), "%s",
+                   json_brief(json_object_get(ex, "quotes")));
+    cr_expect_eq(json_array_size(json_object_get(ex, "quotes")), 1, "%s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
 Test(extract_quotes, apostrophes_do_not_open_or_close_single_quotes)
 {
     static const char text[] =
