@@ -1217,11 +1217,15 @@ static bool link_reported_before(sieve *s, mention *m)
         return true;
     }
     /* no speech verb: a person or he/she who opens the sentence as its subject, a past verb
-     * next ("He thanked the ministry …", "Name informed the minister …") */
+     * next, an adverb allowed between ("He thanked the ministry …", "He also praised …") */
     if (subject_starting(s, last->tok_start, last->tok_end, m) &&
-        (m->kind == MENTION_PERSON || m->kind == MENTION_PRONOUN) && m->to < last->tok_end &&
-        is_past_verb(d, m->to) && !quoted(s, m->to))
-        return true;
+        (m->kind == MENTION_PERSON || m->kind == MENTION_PRONOUN)) {
+        int v = m->to;
+        while (v < last->tok_end && v < m->to + 2 && tok_in(d, v, LEX_CUE_FILLERS))
+            v++;
+        if (v < last->tok_end && is_past_verb(d, v) && !quoted(s, v))
+            return true;
+    }
     *m = (mention){.person = -1, .cue = -1};
     return false;
 }

@@ -790,3 +790,21 @@ Test(extract_speakers, a_demonym_statement_names_no_speaker)
     expect_speaker(ex, "should double by winter", "Customs Service");
     json_decref(ex);
 }
+
+/* a paragraph telling what the last speaker did, an adverb before its verb ("She also
+ * thanked …"), hands that speaker to the paragraphs of quotation under it */
+Test(extract_speakers, an_adverb_between_the_subject_and_a_verb_that_is_no_speech_verb)
+{
+    static const char text[] =
+        "\"Our rangers caught eleven poachers this year,\" said Neema Mollel, who runs the reserve.\n"
+        "\n"
+        "She also thanked the villagers for reporting snares near the river.\n"
+        "\n"
+        "\"Without the villages the elephants would be gone by now.\"\n"
+        "\n"
+        "\"We will pay the informants from the tourism levy.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "elephants would be gone", "Neema Mollel");
+    expect_speaker(ex, "tourism levy", "Neema Mollel");
+    json_decref(ex);
+}
