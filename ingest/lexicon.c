@@ -2170,10 +2170,10 @@ const char *const LEX_NAME_SUFFIXES[] = {
 /* Documents and channels a speaker's words come through ("according to a statement from
  * X", "in a post on"): read past them to the speaker. */
 const char *const LEX_SPEECH_CHANNELS[] = {
-    "statement", "statements", "release", "communique", "communiqué", "post",
-    "posts",     "letter",     "message", "readout",    "transcript", "interview",
-    "remarks",   "speech",     "address", "note",       "report",     "tweet",
-    "video",     "briefing",   "press",   "account",    "page",       NULL,
+    "statement", "statements", "release",     "communique",   "communiqué", "post",     "posts",
+    "letter",    "message",    "readout",     "transcript",   "interview",  "remarks",  "speech",
+    "address",   "note",       "report",      "tweet",        "video",      "briefing", "press",
+    "account",   "page",       "declaration", "declarations", NULL,
 };
 
 /* Lower-case words that open a new clause: the subject of a speech verb after them is that

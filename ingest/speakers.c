@@ -657,6 +657,26 @@ static bool channel_speaker(const sieve *s, int t, int to, mention *m)
     return false;
 }
 
+/* "said a joint declaration issued after the talks": a document brought up with "a" and no
+ * issuer named speaks for nobody the sieve can name (the cue links the quote to no one). */
+static bool document_without_issuer(const sieve *s, int t, int to, mention *m)
+{
+    const doc *d = s->d;
+    if (t >= to || !(tok_ieq(d, t, "a") || tok_ieq(d, t, "an")))
+        return false;
+    for (int k = t + 1; k < to && k <= t + 3 && !quoted(s, k); k++) {
+        if (tok_in_ci(d, k, LEX_SPEECH_CHANNELS)) {
+            m->kind = MENTION_INSTITUTION;
+            m->from = m->to = k;
+            return true;
+        }
+        if (!(d->tokens.items[k].flags & TK_WORD) || tok_in(d, k, LEX_FUNCTION_WORDS) ||
+            d->tokens.items[k].cover >= 0)
+            return false;
+    }
+    return false;
+}
+
 static bool link_cue_name(sieve *s, mention *m)
 {
     const doc *d = s->d;
@@ -672,7 +692,8 @@ static bool link_cue_name(sieve *s, mention *m)
     if (!is_cue(d, from) || tok_ieq(d, from, "according"))
         return false;
     m->cue = from;
-    return subject_starting(s, from + 1, lim, m) || channel_speaker(s, from + 1, lim, m);
+    return subject_starting(s, from + 1, lim, m) || channel_speaker(s, from + 1, to, m) ||
+           document_without_issuer(s, from + 1, lim, m);
 }
 
 static bool link_dash_name(sieve *s, mention *m)
