@@ -1188,3 +1188,18 @@ Test(extract_meta, closing_signature_block_is_the_byline)
                    json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
+
+/* a government portal's navigation line above the headline is furniture, not the title */
+Test(extract_meta, a_navigation_line_is_no_title)
+{
+    static const char text[] =
+        "Navigation and service\n"
+        "\n"
+        "Prime Minister receives the Estonian President\n"
+        "\n"
+        "The two heads of government discussed energy links across the Baltic in Vilnius on "
+        "Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Prime Minister receives the Estonian President");
+    json_decref(ex);
+}
