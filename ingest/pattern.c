@@ -35,7 +35,9 @@ static const char *const SOURCES[PAT_COUNT] = {
         "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
         "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
         /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
-        "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$",
+        "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$"
+        /* or by a slash credit, a table's bar left after it: "... on Friday. / Agency |" */
+        "|[.!?][\"”]?\\s*/\\s*\\p{Lu}[\\p{L}]*(?:\\s\\p{Lu}[\\p{L}.]*){0,3}\\s*\\|?\\s*$",
     [PAT_DATELINE] =
         /* a date prefix ("date 2025-04-01 ASTANA –"), or a byline run into the dateline of a
          * wire story ("by Staff Writers Lagos (AFP) May 4, 2014 ..."; doc.c splits the byline

@@ -1203,3 +1203,21 @@ Test(extract_meta, a_navigation_line_is_no_title)
     cr_expect_str_eq(field_str(ex, "title"), "Prime Minister receives the Estonian President");
     json_decref(ex);
 }
+
+/* a photo caption closed by a slash credit ("… on Monday. / Agency |", a table's bar left
+ * after it) is no headline */
+Test(extract_meta, a_caption_with_a_slash_credit_is_no_title)
+{
+    static const char text[] =
+        "Finance Minister Oskar Lind greets his Latvian counterpart before their talks at the "
+        "ministry in Stockholm, Monday. / Nordpress |\n"
+        "By Eva Strand\n"
+        "STOCKHOLM \xE2\x80\x95 Sweden and Latvia agreed to link their payment systems by 2027.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(json_string_value(json_object_get(ex, "title")), "title: %s",
+                   json_brief(json_object_get(ex, "title")));
+    cr_expect_str_eq(field_str(ex, "byline"), "Eva Strand");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Stockholm"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
