@@ -1359,6 +1359,16 @@ static bool source_credit(doc *d, const line *b)
     return true;
 }
 
+/* Is line l the headline printed again? */
+static bool repeats_title(const doc *d, const line *l)
+{
+    if (!d->title)
+        return false;
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    return b - a == strlen(d->title) && memcmp(d->text + a, d->title, b - a) == 0;
+}
+
 static void find_byline(doc *d, int first)
 {
     pattern_match m;
@@ -1369,8 +1379,9 @@ static void find_byline(doc *d, int first)
             d->byline_line = i;
             break;
         }
+        /* the headline printed twice: the byline may stand under the second */
         if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP ||
-            (b->kind == LINE_BOILERPLATE && i > first))
+            (b->kind == LINE_BOILERPLATE && (i > first || repeats_title(d, b))))
             continue;
         if (b->kind != LINE_BODY)
             break;

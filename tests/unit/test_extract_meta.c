@@ -1221,3 +1221,21 @@ Test(extract_meta, a_caption_with_a_slash_credit_is_no_title)
               json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* the headline printed twice, then the byline in capitals under the second copy */
+Test(extract_meta, a_byline_under_the_headline_printed_twice)
+{
+    static const char text[] =
+        "Tonga, Fiji open new ferry route \xE2\x80\x93 Pacific Daily\n"
+        "\n"
+        "Tonga, Fiji open new ferry route \xE2\x80\x93 Pacific Daily\n"
+        "\n"
+        "BY MELE TAUFA\n"
+        "\n"
+        "A weekly ferry between Nuku'alofa and Suva will start sailing in March.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Tonga, Fiji open new ferry route \xE2\x80\x93 Pacific Daily");
+    cr_expect_str_eq(field_str(ex, "byline"), "MELE TAUFA");
+    json_decref(ex);
+}
