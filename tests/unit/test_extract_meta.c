@@ -1239,3 +1239,23 @@ Test(extract_meta, a_byline_under_the_headline_printed_twice)
     cr_expect_str_eq(field_str(ex, "byline"), "MELE TAUFA");
     json_decref(ex);
 }
+
+/* "written by" in the page's own language labels the byline ("Escrito por:", "Scris de:") */
+Test(extract_meta, a_byline_label_in_another_language)
+{
+    static const char text[] =
+        "Uruguay and Paraguay open a new river port\n"
+        "Publicado: 04.03.2021 - 09:15 | Escrito por: Diario del Sur\n"
+        "President Ana Ferreira on Thursday opened the river port at Fray Bentos.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Uruguay and Paraguay open a new river port");
+    cr_expect_str_eq(field_str(ex, "byline"), "Diario del Sur");
+    json_decref(ex);
+
+    static const char text2[] = "Romania hosts a regional energy forum\n"
+                                "Scris de: Mihai Dobre\n"
+                                "Ministers from six countries met in Constanta on Monday.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "byline"), "Mihai Dobre");
+    json_decref(ex);
+}
