@@ -46,6 +46,8 @@ static const char *const SOURCES[PAT_COUNT] = {
     "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4})\\s+"
     "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
     "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
+    /* a second place after a slash, the story filed from both ("CITY/OTHER CITY (Agency) -") */
+    "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*\\())?"
     /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
          * checks it is one) */
     "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH
@@ -58,7 +60,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
     /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
     /* "HONIARA, SOLOMON ISLANDS – FRIDAY 12 APRIL 2019:": a date between the separator and a dash or colon */
-    "(?:\\s*(?<sep>:|" DASH "{1,2})(?:\\s*(?:(?i:" WEEKDAY
+    "(?:\\s*(?<sep>:|" DASH "{1,3})(?:\\s*(?:(?i:" WEEKDAY
     "),?\\s+)?(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+(?i:" MONTH "),?\\s+\\d{4}|(?i:" MONTH
     ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*(?:" DASH
     "{1,2}|:))?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
@@ -66,7 +68,9 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})"
     /* a full stop right after the date: "DUSHANBE, Tajikistan, July 24. The ..." */
     "|(?<=\\d)(?<stop>\\.))"
-    "(?:\\s+(?=\\S)|\\s*$)",
+    /* the body after a space, or glued to a dash run ("(Agency)--The", "CITY---The") or to a
+     * dash after a space or the agency ("(Agency) -The") */
+    "(?:\\s+(?=\\S)|\\s*$|(?<=" DASH DASH ")(?=\\p{Lu})|(?<=[\\s)]" DASH ")(?=\\p{Lu}))",
     [PAT_BYLINE] =
         "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted|Article|Report)\\s+)?(?:By|BY|by)(?:\\s+(?:By|BY|by)(?=\\s))?|Author|AUTHOR|Autor|Auteur"
         /* "written by" in other languages: Romanian, Spanish and Portuguese, Italian, French, German */

@@ -1259,3 +1259,29 @@ Test(extract_meta, a_byline_label_in_another_language)
     cr_expect_str_eq(field_str(ex, "byline"), "Mihai Dobre");
     json_decref(ex);
 }
+
+/* wire datelines whose dash is glued to the first word of the story, or filed from two
+ * cities ("CITY/CITY (Agency) -"): the place is the first city, the story starts after the
+ * dash */
+Test(extract_meta, dateline_dash_glued_to_the_story_and_two_cities)
+{
+    static const char text[] = "Lisbon, Feb. 9 (Iberia Press)--Portugal and Cape Verde signed a "
+                               "fisheries protocol on Thursday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "dateline"), "Lisbon");
+    cr_expect_null(find_person(ex, "Iberia"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+
+    static const char text2[] = "OTTAWA/NAIROBI (Wirecast) -Canadian and Kenyan officials met "
+                                "in Nairobi on Monday to discuss tea exports.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "dateline"), "OTTAWA");
+    json_decref(ex);
+
+    static const char text3[] = "Ghana opens a trade office in Lome\n"
+                                "ACCRA---The Ghanaian trade ministry opened an office in Lome on "
+                                "Friday.\n";
+    ex = extract_text(text3);
+    cr_expect_str_eq(field_str(ex, "dateline"), "ACCRA");
+    json_decref(ex);
+}
