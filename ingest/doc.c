@@ -911,21 +911,57 @@ static bool is_kicker(const doc *d, const line *l)
     return bar;
 }
 
-/* "Quito, 20 March 2026" on a line of its own: the place before the comma. */
+/* The end of a clock time and a bar opening line text at a ("09:52 | "), or a. */
+static size_t skip_clock_bar(const doc *d, size_t a, size_t end)
+{
+    size_t k = a;
+    int digits = 0;
+    while (k < end && d->text[k] >= '0' && d->text[k] <= '9' && digits < 2)
+        k++, digits++;
+    if (!digits || k + 3 > end || (d->text[k] != ':' && d->text[k] != '.') ||
+        !(d->text[k + 1] >= '0' && d->text[k + 1] <= '9') ||
+        !(d->text[k + 2] >= '0' && d->text[k + 2] <= '9'))
+        return a;
+    k += 3;
+    while (k < end && d->text[k] == ' ')
+        k++;
+    if (k >= end || d->text[k] != '|')
+        return a;
+    k++;
+    while (k < end && d->text[k] == ' ')
+        k++;
+    return k;
+}
+
+/* "Quito, 20 March 2026" on a line of its own: the place before the comma.  A clock time
+ * before it ("09:52 | Cusco, Jan. 28.") and the region in parentheses after the place
+ * ("Cusco (Cusco region), Jan. 28.") are not the place's. */
 static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t *pe)
 {
     size_t a = l->start;
     while (a < l->end && d->text[a] == ' ')
         a++;
-    size_t c = a;
+    a = skip_clock_bar(d, a, l->end);
+    size_t c = a, paren = 0;
     int words = 1;
     while (c < l->end && d->text[c] != ',') {
-        if (d->text[c] == ' ')
+        if (d->text[c] == '(' && !paren)
+            paren = c;
+        if (d->text[c] == ' ' && !paren)
             words++;
         c++;
     }
     if (c >= l->end || c == a || words > 3 || !cp_is_upper(cp_at(d, a, NULL)))
         return false;
+    if (paren) {
+        if (d->text[c - 1] != ')')
+            return false;
+        c = paren;
+        while (c > a && d->text[c - 1] == ' ')
+            c--;
+        if (c == a)
+            return false;
+    }
     size_t w = a;
     while (w < c && d->text[w] != ' ')
         w++;
@@ -937,6 +973,52 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     *ps = a;
     *pe = c;
     return true;
+}
+
+/* A line that is a clock time, a bar, a place and a day ("09:52 | Cusco (Cusco region), Jan.
+ * 28."): the page's own stamp with the dateline; the place before the comma. */
+static bool clocked_dateline(const doc *d, const line *l, size_t *ps, size_t *pe)
+{
+    size_t a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    if (skip_clock_bar(d, a, l->end) == a || !standalone_dateline(d, l, ps, pe))
+        return false;
+    size_t k = *pe;
+    while (k < l->end && d->text[k] != ',')
+        k++;
+    k++;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    size_t w = k;
+    while (w < l->end && cp_is_letter(cp_at(d, w, NULL)))
+        w++;
+    if (w == k || !lex_month(d->text + k, w - k))
+        return false;
+    if (w < l->end && d->text[w] == '.')
+        w++;
+    while (w < l->end && d->text[w] == ' ')
+        w++;
+    int digits = 0;
+    while (w < l->end && d->text[w] >= '0' && d->text[w] <= '9')
+        w++, digits++;
+    if (digits < 1 || digits > 2)
+        return false;
+    /* a year may follow; then only a full stop */
+    if (w < l->end && d->text[w] == ',') {
+        w++;
+        while (w < l->end && d->text[w] == ' ')
+            w++;
+        for (digits = 0; w < l->end && d->text[w] >= '0' && d->text[w] <= '9'; w++)
+            digits++;
+        if (digits != 4)
+            return false;
+    }
+    if (w < l->end && d->text[w] == '.')
+        w++;
+    while (w < l->end && (d->text[w] == ' ' || d->text[w] == '\r'))
+        w++;
+    return w == l->end;
 }
 
 static int next_nonblank(const doc *d, int i)
@@ -1440,6 +1522,12 @@ static void find_dateline(doc *d)
         size_t sps, spe;
         if (b->kind == LINE_TIMESTAMP && standalone_dateline(d, b, &sps, &spe)) {
             d->dateline = doc_strdup(d, sps, spe);
+            return;
+        }
+        if (b->kind == LINE_BODY && clocked_dateline(d, b, &sps, &spe)) {
+            d->dateline = doc_strdup(d, sps, spe);
+            date_from(d, spe, b->end, true);
+            b->kind = LINE_DATELINE;
             return;
         }
         if (b->kind != LINE_BODY)

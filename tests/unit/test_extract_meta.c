@@ -1285,3 +1285,19 @@ Test(extract_meta, dateline_dash_glued_to_the_story_and_two_cities)
     cr_expect_str_eq(field_str(ex, "dateline"), "ACCRA");
     json_decref(ex);
 }
+
+/* the page's clock time, a bar, then the dateline on a line of its own, the region in
+ * parentheses after the place: the place is the city, the day the article's */
+Test(extract_meta, a_clocked_dateline_line_with_its_region)
+{
+    static const char text[] = "Chile and Bolivia reopen a border crossing\n"
+                               "\n"
+                               "14:05 | Calama (Antofagasta region), Mar. 3.\n"
+                               "\n"
+                               "Trucks crossed the border at Ollague for the first time in two "
+                               "years on Friday, 2023 figures show.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Chile and Bolivia reopen a border crossing");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Calama");
+    json_decref(ex);
+}
