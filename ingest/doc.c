@@ -544,15 +544,34 @@ static bool is_breadcrumb(const doc *d, size_t a, size_t b)
     return words <= 12 && (separators >= 2 || (opener && separators >= 1));
 }
 
+/* A picture's file name left on a line of its own: one token of words joined by hyphens or
+ * underscores, a lower-case word after a joiner ("Harbour-visit", "port_opening_2"). */
+static bool is_image_slug(const doc *d, size_t a, size_t b)
+{
+    bool joined_lower = false;
+    for (size_t k = a; k < b; k++) {
+        char c = d->text[k];
+        if (c == '-' || c == '_') {
+            if (k == a || k + 1 >= b)
+                return false;
+            joined_lower |= d->text[k + 1] >= 'a' && d->text[k + 1] <= 'z';
+        } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            return false;
+        }
+    }
+    return joined_lower;
+}
+
 /* Navigation around the article: a furniture phrase ("Skip to content"), a breadcrumb trail,
- * or a line of mere punctuation ("| . |"). */
+ * a picture's file name, or a line of mere punctuation ("| . |"). */
 static bool is_furniture(const doc *d, const line *l)
 {
     if (!line_has_word(d, l))
         return true;
     size_t a, b;
     line_core(d, l, &a, &b);
-    return lex_has_ci(LEX_FURNITURE_LINES, d->text + a, b - a) || is_breadcrumb(d, a, b);
+    return lex_has_ci(LEX_FURNITURE_LINES, d->text + a, b - a) || is_breadcrumb(d, a, b) ||
+           is_image_slug(d, a, b);
 }
 
 /* "Photos: Minister X arrives in Y and is welcomed by Z" near the top: a gallery's headline,
@@ -1554,6 +1573,51 @@ static void find_dateline(doc *d)
     }
 }
 
+/* Does a dateline line before line `before` hold the text [a, b) (the agency it credits)? */
+static bool dateline_credits(const doc *d, int before, size_t a, size_t b)
+{
+    size_t n = b - a;
+    for (size_t i = 0; i < d->lines.n && i < (size_t)before; i++) {
+        const line *dl = &d->lines.items[i];
+        if (dl->kind != LINE_DATELINE)
+            continue;
+        for (size_t k = dl->start; k + n <= dl->end; k++)
+            if (memcmp(d->text + k, d->text + a, n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* A wire agency's tag closing the last paragraph after its full stop: "… fields. --AGENCY",
+ * "… fields. —AGENCY" (two to six capitals); [*a, *b) is the agency. */
+static bool closing_agency_tag(const doc *d, const line *l, size_t *a, size_t *b)
+{
+    size_t e = l->end;
+    while (e > l->start && (d->text[e - 1] == ' ' || d->text[e - 1] == '\r'))
+        e--;
+    size_t k = e;
+    while (k > l->start && d->text[k - 1] >= 'A' && d->text[k - 1] <= 'Z')
+        k--;
+    if (e - k < 2 || e - k > 6)
+        return false;
+    *a = k;
+    *b = e;
+    while (k > l->start && d->text[k - 1] == ' ')
+        k--;
+    /* two hyphens, or one dash (em or en) */
+    if (k >= l->start + 2 && d->text[k - 1] == '-' && d->text[k - 2] == '-')
+        k -= 2;
+    else if (k >= l->start + 3 && (memcmp(d->text + k - 3, "\xE2\x80\x94", 3) == 0 ||
+                                   memcmp(d->text + k - 3, "\xE2\x80\x93", 3) == 0))
+        k -= 3;
+    else
+        return false;
+    while (k > l->start && d->text[k - 1] == ' ')
+        k--;
+    return k > l->start &&
+           (d->text[k - 1] == '.' || d->text[k - 1] == '!' || d->text[k - 1] == '?');
+}
+
 /* "- Name Surname" closing an article without a byline (not under a quotation: that names
  * who said it). */
 static void find_end_byline(doc *d)
@@ -1582,6 +1646,13 @@ static void find_end_byline(doc *d)
     }
     pattern_match m;
     line *l = &d->lines.items[last];
+    size_t ca, cb;
+    if (closing_agency_tag(d, l, &ca, &cb)) {
+        /* "... in various fields. --AGENCY": the wire's credit closing the last paragraph */
+        if (!dateline_credits(d, last, ca, cb))
+            d->byline = doc_strdup(d, ca, cb);
+        return;
+    }
     if (line_matches(d, l, PAT_BYLINE, &m)) {
         /* "By Name, Presidential Correspondent" closing the article */
         int gb = pattern_group(PAT_BYLINE, "name");
@@ -1598,15 +1669,8 @@ static void find_end_byline(doc *d)
         return; /* a name, or the agency: "—AFP" */
     /* the agency the dateline already credits ("Jeddah ... (SPA) --" ... "-- SPA") signs the
      * wire copy, it is no byline */
-    for (size_t i = 0; agency && i < d->lines.n && i < (size_t)last; i++) {
-        const line *dl = &d->lines.items[i];
-        if (dl->kind != LINE_DATELINE)
-            continue;
-        size_t n = m.end[g] - m.start[g];
-        for (size_t k = dl->start; k + n <= dl->end; k++)
-            if (memcmp(d->text + k, d->text + m.start[g], n) == 0)
-                return;
-    }
+    if (agency && dateline_credits(d, last, m.start[g], m.end[g]))
+        return;
     d->byline = doc_strdup(d, m.start[g], m.end[g]);
     l->kind = LINE_BYLINE;
 }

@@ -1301,3 +1301,32 @@ Test(extract_meta, a_clocked_dateline_line_with_its_region)
     cr_expect_str_eq(field_str(ex, "dateline"), "Calama");
     json_decref(ex);
 }
+
+/* a picture's file name left on its own lines above the story is furniture, so the dateline
+ * still opens the first paragraph; the wire's tag closing the last paragraph ("… today.
+ * --AGENCY") is the byline, unless the dateline credits that agency */
+Test(extract_meta, image_file_name_lines_and_a_closing_agency_tag)
+{
+    static const char text[] =
+        "Minister hosts the Maltese envoy\n"
+        "\n"
+        "Malta-envoy\n"
+        "\n"
+        "Malta-envoy\n"
+        "Doha: The Minister of State received the Ambassador of Malta on Sunday. They reviewed "
+        "cooperation in shipping and tourism. --GNA\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Minister hosts the Maltese envoy");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Doha");
+    cr_expect_str_eq(field_str(ex, "byline"), "GNA");
+    json_decref(ex);
+
+    static const char text2[] = "Doha, May 4 (GNA) -- The Minister of State received the "
+                                "Ambassador of Malta on Sunday.\n"
+                                "\n"
+                                "They reviewed cooperation in shipping and tourism. --GNA\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
