@@ -873,9 +873,14 @@ static int list_signing(const doc *d, int s, int *verb)
     int ls = d->tokens.items[last].sent;
     /* the sentence before the colon's first when it signs too: "X and Y signed several documents
      * in Vilnius. The documents signed were:" */
+    /* "X and Y signed four documents on Monday.\nThe four documents are as follows:": the
+     * intro names the documents, the sentence before it signs them */
+    bool names_documents = false;
+    for (int t = d->sents.items[ls].tok_start; t < d->sents.items[ls].tok_end; t++)
+        names_documents |= tok_in_ci(d, t, LEX_DOCUMENT_PLURALS);
     for (int n = 0; n < 2; n++) {
         int k = n == 0 ? ls - 1 : ls;
-        if (k < 0 || d->sents.items[k].line != intro)
+        if (k < 0 || (d->sents.items[k].line != intro && !(names_documents && sent_readable(d, k))))
             continue;
         const sentence *se = &d->sents.items[k];
         for (int v = se->tok_start; v < se->tok_end; v++) {
@@ -1683,7 +1688,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         /* "the document", "this document": one told before, with no topic of its own */
         int m = head - 1;
         if (m < se->tok_start ||
-            !(tok_is(d, m, "the") || tok_is(d, m, "this") || tok_is(d, m, "that")))
+            !(tok_ieq(d, m, "the") || tok_ieq(d, m, "this") || tok_ieq(d, m, "that")))
             return -1;
         memset(gm, 0, sizeof *gm);
         gm->sent = si;
@@ -1907,6 +1912,14 @@ static bool signable_item(const doc *d, int si, generic *gm)
     int b = se->tok_end;
     while (b > a && (d->tokens.items[b - 1].flags & TK_PUNCT) && !tok_is(d, b - 1, ")"))
         b--;
+    /* "Plan of Action (PoA)": the acronym after it is no part of the name */
+    if (b - 3 > a && tok_is(d, b - 1, ")") && tok_is(d, b - 3, "(") &&
+        (d->tokens.items[b - 2].flags & (TK_UPPER | TK_CAP)) && tok_len(d, b - 2) <= 8) {
+        char *name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 4].end);
+        if (acronym_fits(d->text + d->tokens.items[b - 2].start, tok_len(d, b - 2), name))
+            b -= 3;
+        free(name);
+    }
     if (b - a < 2 || b - a > MAX_TOPIC_TOKENS)
         return false;
     int head = -1;
@@ -2224,6 +2237,44 @@ static int described_match(const ag_vec *ags, const generic *gm, const char *hea
     return -1;
 }
 
+/* "an update of the 1997 accord", "replaces an older transport agreement": the mention is a
+ * document the one just told changes, told with one of LEX_SUPERSEDING_WORDS at most three
+ * words before it. */
+static bool superseded(const doc *d, const generic *gm)
+{
+    int s_start = d->sents.items[gm->sent].tok_start;
+    for (int k = gm->lead_tok - 1; k >= s_start && k >= gm->lead_tok - 3; k--) {
+        if (tok_in_ci(d, k, LEX_SUPERSEDING_WORDS))
+            return true;
+        if (!(tok_is(d, k, "of") || tok_is(d, k, "to") || is_article(d, k)))
+            return false;
+    }
+    return false;
+}
+
+/* The agreement a numbered item names when sentence s stands in the text that describes
+ * the item ("2. Agreement on X" then "This agreement updates ... This document was signed by
+ * A and B"): -1 when s is in no such text. */
+static int item_document(const doc *d, const ag_vec *ags, int s)
+{
+    int li = d->sents.items[s].line;
+    if (line_list_item(d, li))
+        return -1;
+    for (int i = li - 1; i >= 0 && i >= li - LIST_ITEM_TEXT_LINES; i--) {
+        if (!line_list_item(d, i))
+            continue;
+        if (list_intro_line(d, i) < 0)
+            return -1;
+        const line *l = &d->lines.items[i];
+        for (size_t k = 0; k < ags->n; k++)
+            for (size_t e = 0; e < ags->items[k].ev.n && ags->items[k].mentions > 0; e += 2)
+                if (ags->items[k].ev.items[e] >= l->start && ags->items[k].ev.items[e] < l->end)
+                    return (int)k;
+        return -1;
+    }
+    return -1;
+}
+
 static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
@@ -2281,7 +2332,13 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         int best = -1, best_score = 0;
         bool compatible = false; /* the article has an agreement of a type it may stand for */
         bool described = gm->name != NULL;
-        if (described) {
+        bool older = superseded(d, gm);
+        int item = described || gm->indefinite || older ? -1 : item_document(d, ags, gm->sent);
+        if (older) {
+            /* "an update of the 1997 defence agreement": another document, never the new one */
+        } else if (item >= 0) {
+            best = item; /* "2. Agreement on X" then "This document was signed by A and B" */
+        } else if (described) {
             /* "signed an agreement on Antarctic cooperation": a document of its own unless the
              * article already has it */
             best = described_match(ags, gm, head, year);
@@ -2330,7 +2387,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             any_named |= !ags->items[k].generic;
         if (best >= 0) {
             g = &ags->items[best];
-        } else if ((signing && (described || !any_named || (gm->indefinite && !compatible)) &&
+        } else if ((signing &&
+                    (described || !any_named || (gm->indefinite && !compatible) || older) &&
                     !gm->quoted) ||
                    (year && !gm->quoted && !gm->indefinite)) {
             /* signed and not one the article names: "signed a memorandum of understanding"

@@ -1496,6 +1496,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_DRAFT_WORDS);
     WORD_LIST(LEX_PLANNING_WORDS);
     WORD_LIST(LEX_PAST_MARKERS);
+    WORD_LIST(LEX_SUPERSEDING_WORDS);
     WORD_LIST(LEX_DOCUMENT_ANAPHORS);
     WORD_LIST(LEX_TOPIC_OPENERS);
     WORD_LIST(LEX_PURPOSE_VERBS);
@@ -1728,6 +1729,14 @@ const char *const LEX_PLANNING_WORDS[] = {
 const char *const LEX_PAST_MARKERS[] = {
     "which",    "previous",   "previously", "earlier",  "former", "formerly",
     "original", "originally", "initially",  "historic", NULL,
+};
+
+/* Words before a document that make it an older one the new one changes: "an update of the
+ * 1997 agreement", "replaces the accord of 2001". */
+const char *const LEX_SUPERSEDING_WORDS[] = {
+    "update",     "updates",   "updated",    "replaces",    "replace", "replaced", "replacing",
+    "supersedes", "supersede", "superseded", "superseding", "amends",  "amend",    "amending",
+    "amendment",  "revises",   "revision",   "successor",   "renews",  "renewal",  NULL,
 };
 
 /* Words that, beside the heads, name a document's type: "Memorandum of Understanding",
