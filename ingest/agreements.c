@@ -37,6 +37,8 @@
 /* How many sentences before a document a batch signing ("signed three agreements") that
  * includes it may stand. */
 #define BATCH_LOOKBACK 3
+/* How many sentences that each sign a document may follow one another after a batch. */
+#define BATCH_RUN_MAX 8
 /* A definite mention ("the treaty") prefers the agreement named in the sentence before it
  * by this much over the article's most mentioned one. */
 #define RECENT_SENTENCES 1
@@ -61,7 +63,7 @@ static const char *const NAME_STOP[] = {
     "Also",   "And",   "But",     "Or",    "If",        "For",    "To",      "Of",        "Key",
     "Read",   "We",    "I",       "They",  "He",        "She",    "It",      "Sign",      "Signs",
     "Signed", "Ink",   "Inks",    "Seal",  "Seals",     "Agree",  "Agrees",  "Why",       "How",
-    "What",   "Who",   NULL,
+    "What",   "Who",   "Another", "Other", "Every",     "Such",   NULL,
 };
 
 static const char *const RIGHT_PREPOSITIONS[] = {
@@ -1064,12 +1066,24 @@ static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size
         /* "at State House, Nairobi": the venue and its city */
         int city_end = k + 1 < se->tok_end && tok_is(d, k, ",") ? capital_at(d, k + 1, se->tok_end)
                                                                 : -1;
-        if (at && city_end < 0)
+        /* "at the Bogor Presidential Palace": a named venue is a place without its city */
+        bool venue = tok_ieq(d, t, "at") && k - a >= 2 && tok_in(d, k - 1, LEX_VENUE_WORDS);
+        if (at && city_end < 0 && !venue)
             continue;
         if (visit && (is_country_token(d, a) || tok_in(d, a, LEX_NOT_NAMES)))
             continue; /* "visited Jordan" tells a trip, not a venue */
         *ps = d->tokens.items[a].start;
         *pe = d->tokens.items[city_end > 0 ? city_end - 1 : k - 1].end;
+        char *city = venue && city_end < 0 ? dateline_place(d) : NULL;
+        if (city) {
+            /* "at Itamaraty Palace" under a "Brasília:" dateline: the venue in its city */
+            strbuf sb = STRBUF_INIT;
+            strbuf_add(&sb, d->text + *ps, *pe - *ps);
+            strbuf_addstr(&sb, ", ");
+            strbuf_addstr(&sb, city);
+            free(city);
+            return strbuf_detach(&sb, NULL);
+        }
         return doc_strdup(d, *ps, *pe);
     }
     /* "inked the document at a ceremony held here" */
@@ -1669,6 +1683,35 @@ static void fronted_topic(const doc *d, int si, int head, int *a, int *b)
     *b = e;
 }
 
+/* "MoU was signed between A (ABC) and B (XYZ) for joint research on ...": from token b, a
+ * passive signing with its parties, then what the document is about.  Returns the topic's
+ * opener (its first token) and sets *end after it; -1 when the text is not so. */
+#define LATE_TOPIC_WINDOW 32
+static int topic_after_parties(const doc *d, int b, int s_end, int *end)
+{
+    int k = b;
+    if (k < s_end && (tok_is(d, k, "was") || tok_is(d, k, "were")))
+        k++;
+    if (k < s_end && tok_is(d, k, "also"))
+        k++;
+    if (!(k + 1 < s_end && tok_is(d, k, "signed") && tok_is(d, k + 1, "between")))
+        return -1;
+    for (int t = k + 2; t < s_end && t < k + LATE_TOPIC_WINDOW; t++) {
+        if (tok_is(d, t, ";") || tok_in(d, t, LEX_SIGNING_VERBS) || starts_date(d, t))
+            return -1;
+        if (!(tok_is(d, t, "for") || tok_is(d, t, "on")) ||
+            !(tok_is(d, t - 1, ")") || tok_capitalised(d, t - 1)))
+            continue;
+        int e = read_topic(d, t, s_end);
+        if (e > t + 1) {
+            *end = e;
+            return t;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
@@ -1740,7 +1783,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         break;
     }
     bool in = m >= se->tok_start;
-    bool det = in && (tok_in(d, m, DETERMINERS) || tok_is(d, m, "another"));
+    bool det = in && (tok_in(d, m, DETERMINERS) || tok_ieq(d, m, "another"));
     bool poss_country = in && is_country_token(d, m);
     bool counted = in && (tok_in_ci(d, m, LEX_QUANTIFIERS) || (d->tokens.items[m].flags & TK_NUM) ||
                           (tok_is(d, m, "of") && m - 1 >= se->tok_start &&
@@ -1761,14 +1804,19 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         b += 3;
     }
     int topic_end = read_topic(d, b, se->tok_end);
+    /* "Another MoU was signed between A (ABC) and B (XYZ) for joint research": the topic after
+     * the signing and its parties */
+    int late_a = -1, late_b = -1;
+    if (topic_end == b && !plural && !counted)
+        late_a = topic_after_parties(d, b, se->tok_end, &late_b);
     /* "In the area of investment protection, an agreement was signed": the topic fronted */
     int front_a = -1, front_b = -1;
     if (topic_end == b && !plural && !counted)
         fronted_topic(d, si, head, &front_a, &front_b);
     int name_a = -1, name_b = -1, after_billing = -1;
-    if (topic_end == b && !plural && front_a < 0)
+    if (topic_end == b && !plural && front_a < 0 && late_a < 0)
         after_billing = billed_name(d, type_end, se->tok_end, &name_a, &name_b);
-    bool described = topic_end > b || after_billing >= 0 || front_a >= 0;
+    bool described = topic_end > b || after_billing >= 0 || front_a >= 0 || late_a >= 0;
     /* a count or a plural without a topic is a batch of documents, none of them named; a bare
      * type needs its topic to be a mention at all */
     if ((plural || bare) && topic_end == b)
@@ -1786,7 +1834,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     gm->start = d->tokens.items[a].start;
     gm->quoted = tok_in_quotes(d, head);
     gm->indefinite = (det &&
-                      (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_is(d, m, "another"))) ||
+                      (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_ieq(d, m, "another"))) ||
                      counted || bare;
     gm->counted = counted;
     gm->plural = plural;
@@ -1815,6 +1863,23 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         gm->name = strbuf_detach(&sb, NULL);
         for (int u = front_a; u < front_b; u++) {
             if (tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD))
+                continue;
+            char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+            for (char *p = w; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            VEC_PUSH(gm->descriptors, w);
+        }
+    } else if (late_a >= 0) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addstr(&sb, gm->phrase);
+        strbuf_addch(&sb, ' ');
+        size_t ts = d->tokens.items[late_a].start, te = d->tokens.items[late_b - 1].end;
+        strbuf_add(&sb, d->text + ts, te - ts);
+        gm->name = strbuf_detach(&sb, NULL);
+        gm->end = te; /* end_tok stays after the type: the signing verb is inside */
+        for (int u = late_a + 1; u < late_b; u++) {
+            if (tok_in(d, u, LEX_FUNCTION_WORDS) || is_article(d, u) ||
+                !(d->tokens.items[u].flags & TK_WORD))
                 continue;
             char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
             for (char *p = w; *p; p++)
@@ -2452,7 +2517,7 @@ static void plural_signings(doc *d, ag_vec *ags)
             continue;
         bool plural = false;
         for (int t = d->sents.items[si].tok_start; t < verb; t++)
-            plural |= tok_in(d, t, LEX_DOCUMENT_PLURALS);
+            plural |= tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous");
         if (!plural)
             continue;
         size_t from = d->sents.items[si >= PLURAL_LOOKBACK ? si - PLURAL_LOOKBACK : 0].start;
@@ -2480,7 +2545,7 @@ static int batch_signing(const doc *d, int s)
     if (verb < 0)
         return -1;
     for (int t = se->tok_start; t < se->tok_end; t++) {
-        if (!tok_in(d, t, LEX_DOCUMENT_PLURALS))
+        if (!tok_in(d, t, LEX_DOCUMENT_PLURALS) && !tok_ieq(d, t, "mous"))
             continue;
         generic gm;
         if (read_generic(d, t, s, &gm) < 0)
@@ -2739,8 +2804,22 @@ static void lend_batch(doc *d, ag *g, int s, int verb)
     json_decref(batch.signatories);
 }
 
+/* Does sentence s sign one of the agreements found? */
+static bool signs_a_document(const doc *d, const ag_vec *ags, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (size_t k = 0; k < ags->n; k++) {
+        const ag *g = &ags->items[k];
+        for (size_t e = 0; e < g->ev.n && g->mentions > 0 && g->signed_seen; e += 2)
+            if (g->ev.items[e] >= se->start && g->ev.items[e] < se->end)
+                return signing_sentence(d, s, NULL);
+    }
+    return false;
+}
+
 /* Documents signed in a batch: each signed document named in the batch's sentence or in the
- * few after it takes what the nearest batch before it tells. */
+ * few after it (or after a run of sentences that each sign one) takes what the nearest batch
+ * before it tells. */
 static void batch_signings(doc *d, ag_vec *ags)
 {
     for (size_t k = 0; k < ags->n; k++) {
@@ -2748,7 +2827,12 @@ static void batch_signings(doc *d, ag_vec *ags)
         if (g->mentions <= 0 || !g->signed_seen)
             continue;
         int first = d->tokens.items[tok_at(d, g->first)].sent;
-        for (int s = first; s >= 0 && s >= first - BATCH_LOOKBACK; s--) {
+        /* "The MoUs were signed at X. ... A MoU on A was signed. Another MoU was signed ...":
+         * sentences that each sign a document go on one batch */
+        int run = first;
+        while (run > 0 && first - run < BATCH_RUN_MAX && signs_a_document(d, ags, run - 1))
+            run--;
+        for (int s = first; s >= 0 && s >= run - BATCH_LOOKBACK; s--) {
             int verb;
             if (agreement_readable(d, s) && (verb = batch_signing(d, s)) >= 0)
                 lend_batch(d, g, s, verb);

@@ -63,3 +63,73 @@ Test(signing_shapes, the_document_an_agreement_updates_is_another_one)
                    json_brief(licences));
     json_decref(ex);
 }
+
+/* ---- money, purposes and venues are no parties and no places ---- */
+
+Test(signing_shapes, a_currency_named_after_a_country_is_no_party)
+{
+    static const char text[] =
+        "Chile and Peru signed a multi-million US dollar investment agreement in Lima on 2 March "
+        "2023, officials said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "investment agreement");
+    cr_expect(parties_are(a, "Chile", "Peru"), "%s", json_brief(a));
+    json_decref(ex);
+}
+
+Test(signing_shapes, the_place_of_what_a_deal_will_build_is_not_where_it_was_signed)
+{
+    static const char text[] =
+        "Kenya and Uganda signed a rail financing agreement on Friday for the construction of a "
+        "freight terminal in Malaba, the transport minister said.\n"
+        "\n"
+        "The deal, which officials expect to draw private lenders to the project, was signed in "
+        "Kampala by the two railway corporations.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "financing agreement");
+    cr_expect_str_eq(field_str(a, "place"), "Kampala");
+    json_decref(ex);
+}
+
+Test(signing_shapes, a_named_venue_is_a_place_and_takes_the_datelines_city)
+{
+    static const char plain[] =
+        "Ghana and Togo signed a fisheries agreement on 3 May 2022 at the Peduase Lodge Palace, "
+        "Eastern Region.\n";
+    json_t *ex = extract_text(plain);
+    const json_t *a = must_agreement(ex, "fisheries agreement");
+    cr_expect_str_eq(field_str(a, "place"), "Peduase Lodge Palace");
+    json_decref(ex);
+    static const char datelined[] =
+        "Lomé: Ghana and Togo signed a fisheries agreement on 3 May 2022 at the Presidential "
+        "Palace.\n";
+    ex = extract_text(datelined);
+    a = must_agreement(ex, "fisheries agreement");
+    cr_expect_str_eq(field_str(a, "place"), "Presidential Palace, Lomé");
+    json_decref(ex);
+}
+
+/* ---- a batch signed at one place, then its documents one sentence each ---- */
+
+Test(signing_shapes, documents_told_one_after_another_take_the_batchs_place)
+{
+    static const char text[] =
+        "Chile and Peru signed five memorandums of understanding (MoUs) before the two "
+        "presidents.\n"
+        "The MoUs were signed on Monday after talks at the Moneda Palace here while the Peruvian "
+        "leader is in Santiago on a state visit.\n"
+        "The talks covered trade and fisheries.\n"
+        "Among the five, a MoU on Marine Science Cooperation was signed between the "
+        "government of Chile and the government of Peru.\n"
+        "Another MoU was signed between the Chile Fisheries Institute (CFI) and the Sea Institute "
+        "(ISP) of Peru for Joint Research on Anchovy Stocks.\n"
+        "A MoU on Rail Links between Chile and Peru was also signed.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Rail Links");
+    cr_expect(contains_ci(field_str(a, "place"), "Santiago"), "%s", json_brief(a));
+    const json_t *b = must_agreement(ex, "Anchovy");
+    cr_expect_str_eq(field_str(b, "name"), "MoU for Joint Research on Anchovy Stocks");
+    cr_expect(contains_ci(field_str(b, "place"), "Santiago"), "%s", json_brief(b));
+    cr_expect_null(find_agreement(ex, "Another"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
