@@ -605,6 +605,14 @@ static bool mention_pending(const doc *d, int s, int a)
     return false;
 }
 
+/* A word that plans or hinders a signing ("talks over signing", "delay the signing"), not
+ * the ceremony of one ("presided over the signing"). */
+static bool planning_word(const doc *d, int s_start, int k)
+{
+    return tok_in(d, k, LEX_PLANNING_WORDS) &&
+           !(tok_is(d, k, "over") && k - 1 >= s_start && tok_is(d, k - 1, "presided"));
+}
+
 /* "has never been signed", "is expected to be signed", "will sign": no signature yet.
  * "initialled", "preliminarily signed": a text agreed, its signature still to come. */
 /* How far before "to sign" the meeting that did the signing may be told. */
@@ -624,8 +632,8 @@ static bool signing_denied(const doc *d, int s_start, int v)
         return true;
     /* "discussed signing an agreement", "ahead of signing" */
     if (tok_is(d, v, "signing") && v - 1 >= s_start &&
-        (tok_in(d, v - 1, LEX_PLANNING_WORDS) ||
-         (tok_is(d, v - 1, "of") && v - 2 >= s_start && tok_in(d, v - 2, LEX_PLANNING_WORDS))))
+        (planning_word(d, s_start, v - 1) ||
+         (tok_is(d, v - 1, "of") && v - 2 >= s_start && planning_word(d, s_start, v - 2))))
         return true;
     /* "hinder the quick signing of", "delay the final signing": a planning or hindering verb
      * before the noun's determiner and adjectives */
@@ -635,7 +643,7 @@ static bool signing_denied(const doc *d, int s_start, int v)
                (d->tokens.items[k].flags & TK_WORD) && !(d->tokens.items[k].flags & TK_CAP) &&
                !tok_in(d, k, LEX_FUNCTION_WORDS))
             k--;
-        if (k > s_start && tok_in_ci(d, k, LEX_DETERMINERS) && tok_in(d, k - 1, LEX_PLANNING_WORDS))
+        if (k > s_start && tok_in_ci(d, k, LEX_DETERMINERS) && planning_word(d, s_start, k - 1))
             return true;
     }
     for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
@@ -991,6 +999,16 @@ static date_value signings_day(const doc *d)
 static int same_people_before(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
+    /* "X held talks with Y in Z. ... They also presided over the signing of ...": "They" are
+     * the people of the nearest sentence before that names two */
+    if (se->tok_start < se->tok_end && tok_is(d, se->tok_start, "They"))
+        for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+            const sentence *pe = &d->sents.items[p];
+            if (pe->mentions_end - pe->mentions_start >= 2 &&
+                d->pmentions.items[pe->mentions_start].person !=
+                    d->pmentions.items[pe->mentions_end - 1].person)
+                return sent_readable(d, p) ? p : -1;
+        }
     for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
         const sentence *pe = &d->sents.items[p];
         for (int i = se->mentions_start; i < se->mentions_end; i++)
@@ -1131,6 +1149,33 @@ static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
         json_set_add(parties, found[i]);
 }
 
+/* "... between the two countries", "both nations": the countries a sentence refers to are
+ * the pair the nearest sentence before it tells "between X and Y" ("relations between Ghana
+ * and Togo"), at most SAME_EVENT_LOOKBACK back; added to parties. */
+static void the_two_countries(const doc *d, int s, json_t *parties)
+{
+    const sentence *se = &d->sents.items[s];
+    bool refers = false;
+    for (int t = se->tok_start; t + 1 < se->tok_end && !refers; t++)
+        refers = (tok_ieq(d, t, "two") || tok_ieq(d, t, "both")) &&
+                 (tok_is(d, t + 1, "countries") || tok_is(d, t + 1, "nations"));
+    for (int p = s - 1; refers && p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+        const sentence *pe = &d->sents.items[p];
+        if (!sent_readable(d, p))
+            continue;
+        for (int m = pe->countries_start; m + 1 < pe->countries_end; m++) {
+            const country_mention *x = &d->countries.items[m], *y = &d->countries.items[m + 1];
+            int a = tok_at(d, x->start), e = tok_at(d, x->end);
+            if (a - 1 < pe->tok_start || !tok_is(d, a - 1, "between") || e >= pe->tok_end ||
+                !tok_is(d, e, "and") || tok_at(d, y->start) != e + 1)
+                continue;
+            json_set_add(parties, x->canonical);
+            json_set_add(parties, y->canonical);
+            return;
+        }
+    }
+}
+
 /* What a sentence that signs agreement g tells about it. */
 /* The article's first sentence of news, where a wire story tells what happened at its
  * dateline. */
@@ -1257,6 +1302,8 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     }
     json_decref(c);
     capital_subjects(d, s, verb, g->sent_parties);
+    if (json_array_size(g->sent_parties) < 2)
+        the_two_countries(d, s, g->sent_parties);
     int signers[16];
     int ns = sent_signers(d, s, verb, signers, 16);
     int met_in = -1;
@@ -1789,9 +1836,12 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
                           (tok_is(d, m, "of") && m - 1 >= se->tok_start &&
                            tok_in(d, m - 1, LEX_QUANTITY_NOUNS)));
     /* "signed memorandums on ...", "..., plus agreements on ...": no determiner */
-    bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") ||
-                       tok_is(d, m, ",") || tok_is(d, m, "plus") || tok_is(d, m, ";") ||
-                       (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
+    /* "presided over the signing of Memorandum of Understanding on ...": no article either */
+    bool bare = in &&
+                (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") ||
+                 (tok_is(d, m, "of") && m - 1 >= se->tok_start && tok_is(d, m - 1, "signing")) ||
+                 tok_is(d, m, ",") || tok_is(d, m, "plus") || tok_is(d, m, ";") ||
+                 (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
     /* "- Memorandum of understanding on tourism": the type opens an item of a list */
     if (!det && !poss_country && !counted && !bare && at_item_start(d, si, m))
         bare = true;

@@ -133,3 +133,26 @@ Test(signing_shapes, documents_told_one_after_another_take_the_batchs_place)
     cr_expect_null(find_agreement(ex, "Another"), "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- a signing the leaders preside over, told after their talks ---- */
+
+Test(signing_shapes, a_signing_presided_over_after_talks_takes_their_place_and_countries)
+{
+    static const char text[] =
+        "President Rosa Mendes on Monday held talks with Bolivian President Tomas Quispe in the "
+        "capital La Paz.\n"
+        "\n"
+        "The two presidents agreed to deepen ties between Brazil and Bolivia.\n"
+        "\n"
+        "They later presided over the formal signing of Memorandum of Understanding to work "
+        "together in areas of lithium and gas between the two countries.\n"
+        "\n"
+        "Mendes will travel on to Chile and Peru.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "lithium");
+    cr_expect_str_eq(field_str(a, "place"), "La Paz");
+    cr_expect(parties_are(a, "Brazil", "Bolivia"), "%s", json_brief(a));
+    /* presiding is no signing of their own */
+    cr_expect(!has_signatory(a, "Rosa Mendes"), "%s", json_brief(a));
+    json_decref(ex);
+}
