@@ -1149,6 +1149,45 @@ static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
         json_set_add(parties, found[i]);
 }
 
+/* The country in parentheses right after a signer's name in sentence s ("Ana Ruiz (Chile)"),
+ * one per signer. */
+static json_t *signers_countries(const doc *d, int s, const int *signers, int n)
+{
+    json_t *out = json_array();
+    const sentence *se = &d->sents.items[s];
+    for (int m = se->mentions_start; m < se->mentions_end; m++) {
+        const person_mention *pm = &d->pmentions.items[m];
+        bool signer = false;
+        for (int i = 0; i < n && !signer; i++)
+            signer = signers[i] == pm->person;
+        int t = pm->tok_end;
+        const char *cs[2];
+        if (signer && t + 2 < se->tok_end && tok_is(d, t, "(") && tok_is(d, t + 2, ")") &&
+            tok_countries(d, t + 1, cs) == 1)
+            json_set_add(out, cs[0]);
+    }
+    return out;
+}
+
+/* Is the place that ends at byte pe of sentence s the first of two joined ("in Chile and
+ * Mexico")? */
+static bool topic_places(const doc *d, int s, size_t pe)
+{
+    const sentence *se = &d->sents.items[s];
+    int t = tok_at(d, pe);
+    if (t + 1 >= se->tok_end || !tok_is(d, t, "and"))
+        return false;
+    size_t a = d->tokens.items[t + 1].start;
+    for (int w = 3; w >= 1; w--) {
+        if (t + w >= se->tok_end)
+            continue;
+        size_t b = d->tokens.items[t + w].end;
+        if (lex_country(d->text + a, b - a) || lex_capital_country(d->text + a, b - a))
+            return true;
+    }
+    return false;
+}
+
 /* "... between the two countries", "both nations": the countries a sentence refers to are
  * the pair the nearest sentence before it tells "between X and Y" ("relations between Ghana
  * and Togo"), at most SAME_EVENT_LOOKBACK back; added to parties. */
@@ -1258,6 +1297,12 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
         if (p >= 0)
             where = signing_place(d, p, 0, 0, &qs, &qe);
     }
+    /* "a declaration concerning the situations in Chile and Mexico": two places joined are
+     * what the document is about, no place it was signed at */
+    if (place && topic_places(d, s, pe)) {
+        free(where);
+        where = NULL;
+    }
     if (where && !g->place)
         g->place = where;
     else
@@ -1309,6 +1354,14 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     int met_in = -1;
     if (ns == 0)
         ns = the_meetings_people(d, s, verb, signers, 16, &met_in);
+    /* "Presidents A (Peru) and B (Colombia) signed": the signers' countries are the parties */
+    json_t *theirs = signers_countries(d, s, signers, ns);
+    if (json_array_size(theirs) >= 2) {
+        json_decref(g->sent_parties);
+        g->sent_parties = theirs;
+    } else {
+        json_decref(theirs);
+    }
     /* where they met: that sentence's place, or the next's ("X met Y. Y was in Astana for
      * ...") */
     for (int p = met_in; ns > 0 && !g->place && p >= 0 && p <= met_in + 1 && p < s; p++) {

@@ -156,3 +156,17 @@ Test(signing_shapes, a_signing_presided_over_after_talks_takes_their_place_and_c
     cr_expect(!has_signatory(a, "Rosa Mendes"), "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- the signers' countries in parentheses; two places joined are a topic ---- */
+
+Test(signing_shapes, countries_in_parentheses_after_the_signers_are_the_parties)
+{
+    static const char text[] =
+        "President Ana Ruiz (Ecuador) and President Tomas Vidal (Uruguay) signed a declaration of support "
+        "for the flood victims in Brazil and Paraguay on 5 June 2022.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "declaration");
+    cr_expect(parties_are(a, "Ecuador", "Uruguay"), "%s", json_brief(a));
+    cr_expect(json_is_null(json_object_get(a, "place")), "%s", json_brief(a));
+    json_decref(ex);
+}
