@@ -581,6 +581,17 @@ static bool is_agreement_head(const doc *d, int t)
 
 static bool signing_denied(const doc *d, int s_start, int v);
 
+/* "A's part was signed by X, while that of B was initialled by Y": a signing verb in a clause
+ * of its own before the one at token v, which does not undo it. */
+static bool signed_in_clause_before(const doc *d, int s, int v)
+{
+    for (int u = d->sents.items[s].tok_start; u < v; u++)
+        if (tok_in(d, u, LEX_SIGNING_VERBS) && !tok_in_ci(d, u, LEX_PRELIMINARY_SIGNING) &&
+            !signing_denied(d, d->sents.items[s].tok_start, u) && signing_clause_end(d, s, u) < v)
+            return true;
+    return false;
+}
+
 /* A draft or a text still to be signed: "a draft Memorandum ...", or this sentence or the
  * next says the signing is yet to come ("it is expected to be signed next week"). */
 static bool mention_pending(const doc *d, int s, int a)
@@ -595,8 +606,10 @@ static bool mention_pending(const doc *d, int s, int a)
             if (!tok_in(d, v, LEX_SIGNING_VERBS) ||
                 !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
-            if (k == s)
+            if (k == s && !signed_in_clause_before(d, s, v))
                 return true;
+            if (k == s)
+                continue;
             for (int u = v - 1; u >= d->sents.items[k].tok_start && u >= v - 5; u--)
                 if (tok_ieq(d, u, "it"))
                     return true;
@@ -1149,6 +1162,34 @@ static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
         json_set_add(parties, found[i]);
 }
 
+/* "X's part of the deal was signed by A, while that of Y was initialled by B": the clause
+ * after "while" that opens on "that of" is the same document's other side, and B, who signs
+ * or initials it there, signs it too. */
+static void other_sides_signer(const doc *d, ag *g, int s, int verb)
+{
+    const sentence *se = &d->sents.items[s];
+    int c = signing_clause_end(d, s, verb);
+    if (c + 3 >= se->tok_end ||
+        !(tok_is(d, c, "while") || tok_is(d, c, "whereas") || tok_is(d, c, "whilst")))
+        return;
+    if (!((tok_is(d, c + 1, "that") || tok_is(d, c + 1, "those")) && tok_is(d, c + 2, "of")))
+        return;
+    int by = -1;
+    for (int t = c + 3; t + 1 < se->tok_end && t <= c + 3 + MAX_MODIFIERS && by < 0; t++)
+        if ((tok_in(d, t, LEX_SIGNING_VERBS) || tok_in_ci(d, t, LEX_PRELIMINARY_SIGNING)) &&
+            tok_is(d, t + 1, "by"))
+            by = t + 2;
+    if (by < 0)
+        return;
+    for (int m = se->mentions_start; m < se->mentions_end; m++) {
+        const person_mention *pm = &d->pmentions.items[m];
+        if (pm->tok_start >= by) {
+            add_signatory(d, g, pm->person);
+            return;
+        }
+    }
+}
+
 /* The country in parentheses right after a signer's name in sentence s ("Ana Ruiz (Chile)"),
  * one per signer. */
 static json_t *signers_countries(const doc *d, int s, const int *signers, int n)
@@ -1370,6 +1411,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     }
     for (int k = 0; k < ns; k++)
         add_signatory(d, g, signers[k]);
+    other_sides_signer(d, g, s, verb);
     /* "He and US President X signed": the pronoun's person signs too */
     for (int t = se->tok_start; t < verb && t <= se->tok_start + 1; t++) {
         char gender = tok_pronoun_gender(d, t);

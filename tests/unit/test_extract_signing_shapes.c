@@ -170,3 +170,19 @@ Test(signing_shapes, countries_in_parentheses_after_the_signers_are_the_parties)
     cr_expect(json_is_null(json_object_get(a, "place")), "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- each side's part signed by its own minister ---- */
+
+Test(signing_shapes, the_other_sides_part_told_after_while_is_signed_by_its_minister)
+{
+    static const char text[] =
+        "Chile and Peru on Friday signed a memorandum of understanding on port logistics in Arica.\n"
+        "\n"
+        "For Chile the memorandum was signed by the transport minister, Mr Mario Marcel, while "
+        "that of Peru was initialled by the visiting Peruvian trade minister, Mr Raul Perez.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "port logistics");
+    cr_expect(has_signatory(a, "Mario Marcel"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Raul Perez"), "%s", json_brief(a));
+    json_decref(ex);
+}
