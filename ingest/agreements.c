@@ -37,6 +37,8 @@
 /* How many sentences before a document a batch signing ("signed three agreements") that
  * includes it may stand. */
 #define BATCH_LOOKBACK 3
+/* How many sentences that each sign a document may follow one another after a batch. */
+#define BATCH_RUN_MAX 8
 /* A definite mention ("the treaty") prefers the agreement named in the sentence before it
  * by this much over the article's most mentioned one. */
 #define RECENT_SENTENCES 1
@@ -61,7 +63,7 @@ static const char *const NAME_STOP[] = {
     "Also",   "And",   "But",     "Or",    "If",        "For",    "To",      "Of",        "Key",
     "Read",   "We",    "I",       "They",  "He",        "She",    "It",      "Sign",      "Signs",
     "Signed", "Ink",   "Inks",    "Seal",  "Seals",     "Agree",  "Agrees",  "Why",       "How",
-    "What",   "Who",   NULL,
+    "What",   "Who",   "Another", "Other", "Every",     "Such",   NULL,
 };
 
 static const char *const RIGHT_PREPOSITIONS[] = {
@@ -579,6 +581,17 @@ static bool is_agreement_head(const doc *d, int t)
 
 static bool signing_denied(const doc *d, int s_start, int v);
 
+/* "A's part was signed by X, while that of B was initialled by Y": a signing verb in a clause
+ * of its own before the one at token v, which does not undo it. */
+static bool signed_in_clause_before(const doc *d, int s, int v)
+{
+    for (int u = d->sents.items[s].tok_start; u < v; u++)
+        if (tok_in(d, u, LEX_SIGNING_VERBS) && !tok_in_ci(d, u, LEX_PRELIMINARY_SIGNING) &&
+            !signing_denied(d, d->sents.items[s].tok_start, u) && signing_clause_end(d, s, u) < v)
+            return true;
+    return false;
+}
+
 /* A draft or a text still to be signed: "a draft Memorandum ...", or this sentence or the
  * next says the signing is yet to come ("it is expected to be signed next week"). */
 static bool mention_pending(const doc *d, int s, int a)
@@ -593,14 +606,24 @@ static bool mention_pending(const doc *d, int s, int a)
             if (!tok_in(d, v, LEX_SIGNING_VERBS) ||
                 !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
-            if (k == s)
+            if (k == s && !signed_in_clause_before(d, s, v))
                 return true;
+            if (k == s)
+                continue;
             for (int u = v - 1; u >= d->sents.items[k].tok_start && u >= v - 5; u--)
                 if (tok_ieq(d, u, "it"))
                     return true;
         }
     }
     return false;
+}
+
+/* A word that plans or hinders a signing ("talks over signing", "delay the signing"), not
+ * the ceremony of one ("presided over the signing"). */
+static bool planning_word(const doc *d, int s_start, int k)
+{
+    return tok_in(d, k, LEX_PLANNING_WORDS) &&
+           !(tok_is(d, k, "over") && k - 1 >= s_start && tok_is(d, k - 1, "presided"));
 }
 
 /* "has never been signed", "is expected to be signed", "will sign": no signature yet.
@@ -622,8 +645,8 @@ static bool signing_denied(const doc *d, int s_start, int v)
         return true;
     /* "discussed signing an agreement", "ahead of signing" */
     if (tok_is(d, v, "signing") && v - 1 >= s_start &&
-        (tok_in(d, v - 1, LEX_PLANNING_WORDS) ||
-         (tok_is(d, v - 1, "of") && v - 2 >= s_start && tok_in(d, v - 2, LEX_PLANNING_WORDS))))
+        (planning_word(d, s_start, v - 1) ||
+         (tok_is(d, v - 1, "of") && v - 2 >= s_start && planning_word(d, s_start, v - 2))))
         return true;
     /* "hinder the quick signing of", "delay the final signing": a planning or hindering verb
      * before the noun's determiner and adjectives */
@@ -633,7 +656,7 @@ static bool signing_denied(const doc *d, int s_start, int v)
                (d->tokens.items[k].flags & TK_WORD) && !(d->tokens.items[k].flags & TK_CAP) &&
                !tok_in(d, k, LEX_FUNCTION_WORDS))
             k--;
-        if (k > s_start && tok_in_ci(d, k, LEX_DETERMINERS) && tok_in(d, k - 1, LEX_PLANNING_WORDS))
+        if (k > s_start && tok_in_ci(d, k, LEX_DETERMINERS) && planning_word(d, s_start, k - 1))
             return true;
     }
     for (int k = v - 1; k >= s_start && k >= v - 4; k--) {
@@ -873,9 +896,14 @@ static int list_signing(const doc *d, int s, int *verb)
     int ls = d->tokens.items[last].sent;
     /* the sentence before the colon's first when it signs too: "X and Y signed several documents
      * in Vilnius. The documents signed were:" */
+    /* "X and Y signed four documents on Monday.\nThe four documents are as follows:": the
+     * intro names the documents, the sentence before it signs them */
+    bool names_documents = false;
+    for (int t = d->sents.items[ls].tok_start; t < d->sents.items[ls].tok_end; t++)
+        names_documents |= tok_in_ci(d, t, LEX_DOCUMENT_PLURALS);
     for (int n = 0; n < 2; n++) {
         int k = n == 0 ? ls - 1 : ls;
-        if (k < 0 || d->sents.items[k].line != intro)
+        if (k < 0 || (d->sents.items[k].line != intro && !(names_documents && sent_readable(d, k))))
             continue;
         const sentence *se = &d->sents.items[k];
         for (int v = se->tok_start; v < se->tok_end; v++) {
@@ -984,6 +1012,16 @@ static date_value signings_day(const doc *d)
 static int same_people_before(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
+    /* "X held talks with Y in Z. ... They also presided over the signing of ...": "They" are
+     * the people of the nearest sentence before that names two */
+    if (se->tok_start < se->tok_end && tok_is(d, se->tok_start, "They"))
+        for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+            const sentence *pe = &d->sents.items[p];
+            if (pe->mentions_end - pe->mentions_start >= 2 &&
+                d->pmentions.items[pe->mentions_start].person !=
+                    d->pmentions.items[pe->mentions_end - 1].person)
+                return sent_readable(d, p) ? p : -1;
+        }
     for (int p = s - 1; p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
         const sentence *pe = &d->sents.items[p];
         for (int i = se->mentions_start; i < se->mentions_end; i++)
@@ -1059,12 +1097,24 @@ static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size
         /* "at State House, Nairobi": the venue and its city */
         int city_end = k + 1 < se->tok_end && tok_is(d, k, ",") ? capital_at(d, k + 1, se->tok_end)
                                                                 : -1;
-        if (at && city_end < 0)
+        /* "at the Bogor Presidential Palace": a named venue is a place without its city */
+        bool venue = tok_ieq(d, t, "at") && k - a >= 2 && tok_in(d, k - 1, LEX_VENUE_WORDS);
+        if (at && city_end < 0 && !venue)
             continue;
         if (visit && (is_country_token(d, a) || tok_in(d, a, LEX_NOT_NAMES)))
             continue; /* "visited Jordan" tells a trip, not a venue */
         *ps = d->tokens.items[a].start;
         *pe = d->tokens.items[city_end > 0 ? city_end - 1 : k - 1].end;
+        char *city = venue && city_end < 0 ? dateline_place(d) : NULL;
+        if (city) {
+            /* "at Itamaraty Palace" under a "Brasília:" dateline: the venue in its city */
+            strbuf sb = STRBUF_INIT;
+            strbuf_add(&sb, d->text + *ps, *pe - *ps);
+            strbuf_addstr(&sb, ", ");
+            strbuf_addstr(&sb, city);
+            free(city);
+            return strbuf_detach(&sb, NULL);
+        }
         return doc_strdup(d, *ps, *pe);
     }
     /* "inked the document at a ceremony held here" */
@@ -1110,6 +1160,100 @@ static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
     found[1] = lex_capital_country(d->text + st, en - st);
     for (int i = 0; i < 2; i++)
         json_set_add(parties, found[i]);
+}
+
+/* "X's part of the deal was signed by A, while that of Y was initialled by B": the clause
+ * after "while" that opens on "that of" is the same document's other side, and B, who signs
+ * or initials it there, signs it too. */
+static void other_sides_signer(const doc *d, ag *g, int s, int verb)
+{
+    const sentence *se = &d->sents.items[s];
+    int c = signing_clause_end(d, s, verb);
+    if (c + 3 >= se->tok_end ||
+        !(tok_is(d, c, "while") || tok_is(d, c, "whereas") || tok_is(d, c, "whilst")))
+        return;
+    if (!((tok_is(d, c + 1, "that") || tok_is(d, c + 1, "those")) && tok_is(d, c + 2, "of")))
+        return;
+    int by = -1;
+    for (int t = c + 3; t + 1 < se->tok_end && t <= c + 3 + MAX_MODIFIERS && by < 0; t++)
+        if ((tok_in(d, t, LEX_SIGNING_VERBS) || tok_in_ci(d, t, LEX_PRELIMINARY_SIGNING)) &&
+            tok_is(d, t + 1, "by"))
+            by = t + 2;
+    if (by < 0)
+        return;
+    for (int m = se->mentions_start; m < se->mentions_end; m++) {
+        const person_mention *pm = &d->pmentions.items[m];
+        if (pm->tok_start >= by) {
+            add_signatory(d, g, pm->person);
+            return;
+        }
+    }
+}
+
+/* The country in parentheses right after a signer's name in sentence s ("Ana Ruiz (Chile)"),
+ * one per signer. */
+static json_t *signers_countries(const doc *d, int s, const int *signers, int n)
+{
+    json_t *out = json_array();
+    const sentence *se = &d->sents.items[s];
+    for (int m = se->mentions_start; m < se->mentions_end; m++) {
+        const person_mention *pm = &d->pmentions.items[m];
+        bool signer = false;
+        for (int i = 0; i < n && !signer; i++)
+            signer = signers[i] == pm->person;
+        int t = pm->tok_end;
+        const char *cs[2];
+        if (signer && t + 2 < se->tok_end && tok_is(d, t, "(") && tok_is(d, t + 2, ")") &&
+            tok_countries(d, t + 1, cs) == 1)
+            json_set_add(out, cs[0]);
+    }
+    return out;
+}
+
+/* Is the place that ends at byte pe of sentence s the first of two joined ("in Chile and
+ * Mexico")? */
+static bool topic_places(const doc *d, int s, size_t pe)
+{
+    const sentence *se = &d->sents.items[s];
+    int t = tok_at(d, pe);
+    if (t + 1 >= se->tok_end || !tok_is(d, t, "and"))
+        return false;
+    size_t a = d->tokens.items[t + 1].start;
+    for (int w = 3; w >= 1; w--) {
+        if (t + w >= se->tok_end)
+            continue;
+        size_t b = d->tokens.items[t + w].end;
+        if (lex_country(d->text + a, b - a) || lex_capital_country(d->text + a, b - a))
+            return true;
+    }
+    return false;
+}
+
+/* "... between the two countries", "both nations": the countries a sentence refers to are
+ * the pair the nearest sentence before it tells "between X and Y" ("relations between Ghana
+ * and Togo"), at most SAME_EVENT_LOOKBACK back; added to parties. */
+static void the_two_countries(const doc *d, int s, json_t *parties)
+{
+    const sentence *se = &d->sents.items[s];
+    bool refers = false;
+    for (int t = se->tok_start; t + 1 < se->tok_end && !refers; t++)
+        refers = (tok_ieq(d, t, "two") || tok_ieq(d, t, "both")) &&
+                 (tok_is(d, t + 1, "countries") || tok_is(d, t + 1, "nations"));
+    for (int p = s - 1; refers && p >= 0 && p >= s - SAME_EVENT_LOOKBACK; p--) {
+        const sentence *pe = &d->sents.items[p];
+        if (!sent_readable(d, p))
+            continue;
+        for (int m = pe->countries_start; m + 1 < pe->countries_end; m++) {
+            const country_mention *x = &d->countries.items[m], *y = &d->countries.items[m + 1];
+            int a = tok_at(d, x->start), e = tok_at(d, x->end);
+            if (a - 1 < pe->tok_start || !tok_is(d, a - 1, "between") || e >= pe->tok_end ||
+                !tok_is(d, e, "and") || tok_at(d, y->start) != e + 1)
+                continue;
+            json_set_add(parties, x->canonical);
+            json_set_add(parties, y->canonical);
+            return;
+        }
+    }
 }
 
 /* What a sentence that signs agreement g tells about it. */
@@ -1194,6 +1338,12 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
         if (p >= 0)
             where = signing_place(d, p, 0, 0, &qs, &qe);
     }
+    /* "a declaration concerning the situations in Chile and Mexico": two places joined are
+     * what the document is about, no place it was signed at */
+    if (place && topic_places(d, s, pe)) {
+        free(where);
+        where = NULL;
+    }
     if (where && !g->place)
         g->place = where;
     else
@@ -1238,11 +1388,21 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     }
     json_decref(c);
     capital_subjects(d, s, verb, g->sent_parties);
+    if (json_array_size(g->sent_parties) < 2)
+        the_two_countries(d, s, g->sent_parties);
     int signers[16];
     int ns = sent_signers(d, s, verb, signers, 16);
     int met_in = -1;
     if (ns == 0)
         ns = the_meetings_people(d, s, verb, signers, 16, &met_in);
+    /* "Presidents A (Peru) and B (Colombia) signed": the signers' countries are the parties */
+    json_t *theirs = signers_countries(d, s, signers, ns);
+    if (json_array_size(theirs) >= 2) {
+        json_decref(g->sent_parties);
+        g->sent_parties = theirs;
+    } else {
+        json_decref(theirs);
+    }
     /* where they met: that sentence's place, or the next's ("X met Y. Y was in Astana for
      * ...") */
     for (int p = met_in; ns > 0 && !g->place && p >= 0 && p <= met_in + 1 && p < s; p++) {
@@ -1251,6 +1411,7 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     }
     for (int k = 0; k < ns; k++)
         add_signatory(d, g, signers[k]);
+    other_sides_signer(d, g, s, verb);
     /* "He and US President X signed": the pronoun's person signs too */
     for (int t = se->tok_start; t < verb && t <= se->tok_start + 1; t++) {
         char gender = tok_pronoun_gender(d, t);
@@ -1664,6 +1825,35 @@ static void fronted_topic(const doc *d, int si, int head, int *a, int *b)
     *b = e;
 }
 
+/* "MoU was signed between A (ABC) and B (XYZ) for joint research on ...": from token b, a
+ * passive signing with its parties, then what the document is about.  Returns the topic's
+ * opener (its first token) and sets *end after it; -1 when the text is not so. */
+#define LATE_TOPIC_WINDOW 32
+static int topic_after_parties(const doc *d, int b, int s_end, int *end)
+{
+    int k = b;
+    if (k < s_end && (tok_is(d, k, "was") || tok_is(d, k, "were")))
+        k++;
+    if (k < s_end && tok_is(d, k, "also"))
+        k++;
+    if (!(k + 1 < s_end && tok_is(d, k, "signed") && tok_is(d, k + 1, "between")))
+        return -1;
+    for (int t = k + 2; t < s_end && t < k + LATE_TOPIC_WINDOW; t++) {
+        if (tok_is(d, t, ";") || tok_in(d, t, LEX_SIGNING_VERBS) || starts_date(d, t))
+            return -1;
+        if (!(tok_is(d, t, "for") || tok_is(d, t, "on")) ||
+            !(tok_is(d, t - 1, ")") || tok_capitalised(d, t - 1)))
+            continue;
+        int e = read_topic(d, t, s_end);
+        if (e > t + 1) {
+            *end = e;
+            return t;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* A mention of a document by its type at token t ("the pact", "a memorandum of understanding
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
@@ -1683,7 +1873,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         /* "the document", "this document": one told before, with no topic of its own */
         int m = head - 1;
         if (m < se->tok_start ||
-            !(tok_is(d, m, "the") || tok_is(d, m, "this") || tok_is(d, m, "that")))
+            !(tok_ieq(d, m, "the") || tok_ieq(d, m, "this") || tok_ieq(d, m, "that")))
             return -1;
         memset(gm, 0, sizeof *gm);
         gm->sent = si;
@@ -1735,15 +1925,18 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         break;
     }
     bool in = m >= se->tok_start;
-    bool det = in && (tok_in(d, m, DETERMINERS) || tok_is(d, m, "another"));
+    bool det = in && (tok_in(d, m, DETERMINERS) || tok_ieq(d, m, "another"));
     bool poss_country = in && is_country_token(d, m);
     bool counted = in && (tok_in_ci(d, m, LEX_QUANTIFIERS) || (d->tokens.items[m].flags & TK_NUM) ||
                           (tok_is(d, m, "of") && m - 1 >= se->tok_start &&
                            tok_in(d, m - 1, LEX_QUANTITY_NOUNS)));
     /* "signed memorandums on ...", "..., plus agreements on ...": no determiner */
-    bool bare = in && (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") ||
-                       tok_is(d, m, ",") || tok_is(d, m, "plus") || tok_is(d, m, ";") ||
-                       (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
+    /* "presided over the signing of Memorandum of Understanding on ...": no article either */
+    bool bare = in &&
+                (tok_in(d, m, LEX_SIGNING_VERBS) || tok_is(d, m, "and") ||
+                 (tok_is(d, m, "of") && m - 1 >= se->tok_start && tok_is(d, m - 1, "signing")) ||
+                 tok_is(d, m, ",") || tok_is(d, m, "plus") || tok_is(d, m, ";") ||
+                 (tok_is(d, m, "as") && m - 1 >= se->tok_start && tok_is(d, m - 1, "well")));
     /* "- Memorandum of understanding on tourism": the type opens an item of a list */
     if (!det && !poss_country && !counted && !bare && at_item_start(d, si, m))
         bare = true;
@@ -1756,14 +1949,19 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         b += 3;
     }
     int topic_end = read_topic(d, b, se->tok_end);
+    /* "Another MoU was signed between A (ABC) and B (XYZ) for joint research": the topic after
+     * the signing and its parties */
+    int late_a = -1, late_b = -1;
+    if (topic_end == b && !plural && !counted)
+        late_a = topic_after_parties(d, b, se->tok_end, &late_b);
     /* "In the area of investment protection, an agreement was signed": the topic fronted */
     int front_a = -1, front_b = -1;
     if (topic_end == b && !plural && !counted)
         fronted_topic(d, si, head, &front_a, &front_b);
     int name_a = -1, name_b = -1, after_billing = -1;
-    if (topic_end == b && !plural && front_a < 0)
+    if (topic_end == b && !plural && front_a < 0 && late_a < 0)
         after_billing = billed_name(d, type_end, se->tok_end, &name_a, &name_b);
-    bool described = topic_end > b || after_billing >= 0 || front_a >= 0;
+    bool described = topic_end > b || after_billing >= 0 || front_a >= 0 || late_a >= 0;
     /* a count or a plural without a topic is a batch of documents, none of them named; a bare
      * type needs its topic to be a mention at all */
     if ((plural || bare) && topic_end == b)
@@ -1781,7 +1979,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     gm->start = d->tokens.items[a].start;
     gm->quoted = tok_in_quotes(d, head);
     gm->indefinite = (det &&
-                      (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_is(d, m, "another"))) ||
+                      (tok_ieq(d, m, "a") || tok_ieq(d, m, "an") || tok_ieq(d, m, "another"))) ||
                      counted || bare;
     gm->counted = counted;
     gm->plural = plural;
@@ -1810,6 +2008,23 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         gm->name = strbuf_detach(&sb, NULL);
         for (int u = front_a; u < front_b; u++) {
             if (tok_in(d, u, LEX_FUNCTION_WORDS) || !(d->tokens.items[u].flags & TK_WORD))
+                continue;
+            char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
+            for (char *p = w; *p; p++)
+                *p = (char)tolower((unsigned char)*p);
+            VEC_PUSH(gm->descriptors, w);
+        }
+    } else if (late_a >= 0) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addstr(&sb, gm->phrase);
+        strbuf_addch(&sb, ' ');
+        size_t ts = d->tokens.items[late_a].start, te = d->tokens.items[late_b - 1].end;
+        strbuf_add(&sb, d->text + ts, te - ts);
+        gm->name = strbuf_detach(&sb, NULL);
+        gm->end = te; /* end_tok stays after the type: the signing verb is inside */
+        for (int u = late_a + 1; u < late_b; u++) {
+            if (tok_in(d, u, LEX_FUNCTION_WORDS) || is_article(d, u) ||
+                !(d->tokens.items[u].flags & TK_WORD))
                 continue;
             char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
             for (char *p = w; *p; p++)
@@ -1907,6 +2122,14 @@ static bool signable_item(const doc *d, int si, generic *gm)
     int b = se->tok_end;
     while (b > a && (d->tokens.items[b - 1].flags & TK_PUNCT) && !tok_is(d, b - 1, ")"))
         b--;
+    /* "Plan of Action (PoA)": the acronym after it is no part of the name */
+    if (b - 3 > a && tok_is(d, b - 1, ")") && tok_is(d, b - 3, "(") &&
+        (d->tokens.items[b - 2].flags & (TK_UPPER | TK_CAP)) && tok_len(d, b - 2) <= 8) {
+        char *name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 4].end);
+        if (acronym_fits(d->text + d->tokens.items[b - 2].start, tok_len(d, b - 2), name))
+            b -= 3;
+        free(name);
+    }
     if (b - a < 2 || b - a > MAX_TOPIC_TOKENS)
         return false;
     int head = -1;
@@ -2224,6 +2447,44 @@ static int described_match(const ag_vec *ags, const generic *gm, const char *hea
     return -1;
 }
 
+/* "an update of the 1997 accord", "replaces an older transport agreement": the mention is a
+ * document the one just told changes, told with one of LEX_SUPERSEDING_WORDS at most three
+ * words before it. */
+static bool superseded(const doc *d, const generic *gm)
+{
+    int s_start = d->sents.items[gm->sent].tok_start;
+    for (int k = gm->lead_tok - 1; k >= s_start && k >= gm->lead_tok - 3; k--) {
+        if (tok_in_ci(d, k, LEX_SUPERSEDING_WORDS))
+            return true;
+        if (!(tok_is(d, k, "of") || tok_is(d, k, "to") || is_article(d, k)))
+            return false;
+    }
+    return false;
+}
+
+/* The agreement a numbered item names when sentence s stands in the text that describes
+ * the item ("2. Agreement on X" then "This agreement updates ... This document was signed by
+ * A and B"): -1 when s is in no such text. */
+static int item_document(const doc *d, const ag_vec *ags, int s)
+{
+    int li = d->sents.items[s].line;
+    if (line_list_item(d, li))
+        return -1;
+    for (int i = li - 1; i >= 0 && i >= li - LIST_ITEM_TEXT_LINES; i--) {
+        if (!line_list_item(d, i))
+            continue;
+        if (list_intro_line(d, i) < 0)
+            return -1;
+        const line *l = &d->lines.items[i];
+        for (size_t k = 0; k < ags->n; k++)
+            for (size_t e = 0; e < ags->items[k].ev.n && ags->items[k].mentions > 0; e += 2)
+                if (ags->items[k].ev.items[e] >= l->start && ags->items[k].ev.items[e] < l->end)
+                    return (int)k;
+        return -1;
+    }
+    return -1;
+}
+
 static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
@@ -2281,7 +2542,13 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         int best = -1, best_score = 0;
         bool compatible = false; /* the article has an agreement of a type it may stand for */
         bool described = gm->name != NULL;
-        if (described) {
+        bool older = superseded(d, gm);
+        int item = described || gm->indefinite || older ? -1 : item_document(d, ags, gm->sent);
+        if (older) {
+            /* "an update of the 1997 defence agreement": another document, never the new one */
+        } else if (item >= 0) {
+            best = item; /* "2. Agreement on X" then "This document was signed by A and B" */
+        } else if (described) {
             /* "signed an agreement on Antarctic cooperation": a document of its own unless the
              * article already has it */
             best = described_match(ags, gm, head, year);
@@ -2330,7 +2597,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             any_named |= !ags->items[k].generic;
         if (best >= 0) {
             g = &ags->items[best];
-        } else if ((signing && (described || !any_named || (gm->indefinite && !compatible)) &&
+        } else if ((signing &&
+                    (described || !any_named || (gm->indefinite && !compatible) || older) &&
                     !gm->quoted) ||
                    (year && !gm->quoted && !gm->indefinite)) {
             /* signed and not one the article names: "signed a memorandum of understanding"
@@ -2394,7 +2662,7 @@ static void plural_signings(doc *d, ag_vec *ags)
             continue;
         bool plural = false;
         for (int t = d->sents.items[si].tok_start; t < verb; t++)
-            plural |= tok_in(d, t, LEX_DOCUMENT_PLURALS);
+            plural |= tok_in(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous");
         if (!plural)
             continue;
         size_t from = d->sents.items[si >= PLURAL_LOOKBACK ? si - PLURAL_LOOKBACK : 0].start;
@@ -2422,7 +2690,7 @@ static int batch_signing(const doc *d, int s)
     if (verb < 0)
         return -1;
     for (int t = se->tok_start; t < se->tok_end; t++) {
-        if (!tok_in(d, t, LEX_DOCUMENT_PLURALS))
+        if (!tok_in(d, t, LEX_DOCUMENT_PLURALS) && !tok_ieq(d, t, "mous"))
             continue;
         generic gm;
         if (read_generic(d, t, s, &gm) < 0)
@@ -2681,8 +2949,22 @@ static void lend_batch(doc *d, ag *g, int s, int verb)
     json_decref(batch.signatories);
 }
 
+/* Does sentence s sign one of the agreements found? */
+static bool signs_a_document(const doc *d, const ag_vec *ags, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (size_t k = 0; k < ags->n; k++) {
+        const ag *g = &ags->items[k];
+        for (size_t e = 0; e < g->ev.n && g->mentions > 0 && g->signed_seen; e += 2)
+            if (g->ev.items[e] >= se->start && g->ev.items[e] < se->end)
+                return signing_sentence(d, s, NULL);
+    }
+    return false;
+}
+
 /* Documents signed in a batch: each signed document named in the batch's sentence or in the
- * few after it takes what the nearest batch before it tells. */
+ * few after it (or after a run of sentences that each sign one) takes what the nearest batch
+ * before it tells. */
 static void batch_signings(doc *d, ag_vec *ags)
 {
     for (size_t k = 0; k < ags->n; k++) {
@@ -2690,7 +2972,12 @@ static void batch_signings(doc *d, ag_vec *ags)
         if (g->mentions <= 0 || !g->signed_seen)
             continue;
         int first = d->tokens.items[tok_at(d, g->first)].sent;
-        for (int s = first; s >= 0 && s >= first - BATCH_LOOKBACK; s--) {
+        /* "The MoUs were signed at X. ... A MoU on A was signed. Another MoU was signed ...":
+         * sentences that each sign a document go on one batch */
+        int run = first;
+        while (run > 0 && first - run < BATCH_RUN_MAX && signs_a_document(d, ags, run - 1))
+            run--;
+        for (int s = first; s >= 0 && s >= run - BATCH_LOOKBACK; s--) {
             int verb;
             if (agreement_readable(d, s) && (verb = batch_signing(d, s)) >= 0)
                 lend_batch(d, g, s, verb);

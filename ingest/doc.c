@@ -480,10 +480,35 @@ bool line_list_item(const doc *d, int li)
            d->text[k + 1] == ' ';
 }
 
+/* The number a numbered item opens with ("2." gives 2), 0 for another marker or none. */
+static int item_number(const doc *d, int li)
+{
+    const line *l = &d->lines.items[li];
+    size_t i = l->start;
+    while (i < l->end && (d->text[i] == ' ' || d->text[i] == '\t'))
+        i++;
+    int n = 0;
+    for (size_t k = i; k < l->end && k - i < 3 && d->text[k] >= '0' && d->text[k] <= '9'; k++)
+        n = n * 10 + (d->text[k] - '0');
+    return line_list_item(d, li) ? n : 0;
+}
+
 int list_intro_line(const doc *d, int li)
 {
     if (!line_list_item(d, li))
         return -1;
+    /* "2. Agreement on ..." after a paragraph that describes item 1: the list goes on past
+     * the description to the item numbered one less */
+    for (int hops = 0, number = item_number(d, li); number > 1 && hops < LIST_MAX_ITEMS; hops++) {
+        int prev = -1;
+        for (int i = li - 1; i >= 0 && i >= li - LIST_ITEM_TEXT_LINES && prev < 0; i--)
+            if (line_list_item(d, i))
+                prev = i;
+        if (prev < 0 || item_number(d, prev) != number - 1)
+            break;
+        li = prev;
+        number--;
+    }
     for (int i = li - 1, items = 0;
          i >= 0 && items < LIST_MAX_ITEMS && i >= li - 2 * LIST_MAX_ITEMS; i--) {
         const line *l = &d->lines.items[i];

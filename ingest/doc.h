@@ -279,6 +279,8 @@ int people_signers(const doc *d, int s, int verb, int *out, int max);
 /* How many items (and twice as many lines) back from one of its items a list's intro line
  * is looked for. */
 #define LIST_MAX_ITEMS 32
+/* How many lines of text may describe a numbered item before the next number. */
+#define LIST_ITEM_TEXT_LINES 8
 /* Does line li open with a list marker ("-", "•", "1.", "2)")? */
 bool line_list_item(const doc *d, int li);
 /* The line that introduces the list whose item is line li, ending with a colon ("The

@@ -1496,6 +1496,9 @@ static void index_lexicon(void)
     WORD_LIST(LEX_DRAFT_WORDS);
     WORD_LIST(LEX_PLANNING_WORDS);
     WORD_LIST(LEX_PAST_MARKERS);
+    WORD_LIST(LEX_SUPERSEDING_WORDS);
+    WORD_LIST(LEX_CURRENCY_WORDS);
+    WORD_LIST(LEX_VENUE_WORDS);
     WORD_LIST(LEX_DOCUMENT_ANAPHORS);
     WORD_LIST(LEX_TOPIC_OPENERS);
     WORD_LIST(LEX_PURPOSE_VERBS);
@@ -1728,6 +1731,32 @@ const char *const LEX_PLANNING_WORDS[] = {
 const char *const LEX_PAST_MARKERS[] = {
     "which",    "previous",   "previously", "earlier",  "former", "formerly",
     "original", "originally", "initially",  "historic", NULL,
+};
+
+/* Currencies named after a country ("US dollar", "Chinese yuan"): the country word before
+ * them names money, not a country acting. */
+const char *const LEX_CURRENCY_WORDS[] = {
+    "dollar", "dollars",  "euro",      "euros",   "pound",  "pounds", "yuan",   "yen",    "rupee",
+    "rupees", "peso",     "pesos",     "franc",   "francs", "dinar",  "dinars", "dirham", "dirhams",
+    "riyal",  "riyals",   "rand",      "real",    "reais",  "ruble",  "rubles", "rouble", "roubles",
+    "won",    "shilling", "shillings", "naira",   "cedi",   "cedis",  "kwacha", "lira",   "krone",
+    "kroner", "krona",    "kronor",    "ringgit", "rupiah", "baht",   "dong",   "taka",   NULL,
+};
+
+/* The last word of a named venue, a place of its own without its city: "at the Bogor
+ * Presidential Palace", "at Government House". */
+const char *const LEX_VENUE_WORDS[] = {
+    "Palace",     "House",       "Hall",        "Hotel",   "Centre",  "Center",
+    "Building",   "Museum",      "Residence",   "Castle",  "Villa",   "Pavilion",
+    "Auditorium", "Secretariat", "Chancellery", "Kremlin", "Complex", NULL,
+};
+
+/* Words before a document that make it an older one the new one changes: "an update of the
+ * 1997 agreement", "replaces the accord of 2001". */
+const char *const LEX_SUPERSEDING_WORDS[] = {
+    "update",     "updates",   "updated",    "replaces",    "replace", "replaced", "replacing",
+    "supersedes", "supersede", "superseded", "superseding", "amends",  "amend",    "amending",
+    "amendment",  "revises",   "revision",   "successor",   "renews",  "renewal",  NULL,
 };
 
 /* Words that, beside the heads, name a document's type: "Memorandum of Understanding",

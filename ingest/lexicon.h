@@ -78,6 +78,10 @@ extern const char
     *const LEX_PLANNING_WORDS[]; /* discussed, ahead ...: "discussed signing" is no signing */
 extern const char *const LEX_PAST_MARKERS[]; /* previously, original ...: a signing of the past */
 extern const char
+    *const LEX_SUPERSEDING_WORDS[]; /* update of, replaces: the document after is an older one */
+extern const char *const LEX_CURRENCY_WORDS[]; /* dollar, euro, yuan: "US dollar" is money */
+extern const char *const LEX_VENUE_WORDS[];    /* Palace, House, Hall: a named venue's last word */
+extern const char
     *const LEX_DOCUMENT_TYPE_WORDS[]; /* understanding, intent, letter: the rest of a type's name */
 extern const char
     *const LEX_TOPIC_OPENERS[]; /* on, for, covering ...: what a document is about follows */

@@ -114,6 +114,13 @@ int tok_countries(const doc *d, int t, const char *out[2])
     return k->ncountries;
 }
 
+/* "US dollar", "Hong Kong dollars": the country written in tokens up to last names a
+ * currency, no country. */
+static bool names_currency(const doc *d, int last, int s_end)
+{
+    return last + 1 < s_end && tok_in(d, last + 1, LEX_CURRENCY_WORDS);
+}
+
 void countries_find(doc *d)
 {
     for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
@@ -134,7 +141,10 @@ void countries_find(doc *d)
                 size_t n = strip_possessive(txt, strlen(txt));
                 const char *c = lex_country(txt, n);
                 free(txt);
-                if (c) {
+                if (c && names_currency(d, t + w - 1, s->tok_end)) {
+                    t += w - 1;
+                    found = true;
+                } else if (c) {
                     country_mention m = {.canonical = c, .start = a, .end = b, .sent = (int)si};
                     VEC_PUSH(d->countries, m);
                     t += w - 1;
@@ -150,6 +160,8 @@ void countries_find(doc *d)
             int last = t;
             if (nc == 1 && t + 1 < s->tok_end && tok_in(d, t + 1, LEX_STATE_FORMS))
                 last = t + 1;
+            if (nc == 1 && names_currency(d, t, s->tok_end))
+                nc = 0;
             for (int i = 0; i < nc; i++) {
                 country_mention m = {.canonical = cs[i],
                                      .start = d->tokens.items[t].start,
@@ -378,6 +390,18 @@ bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t sk
     return place_in_clause(d, sent, skip_start, skip_end, start, end);
 }
 
+/* A lower-case noun made from a verb ("establishment", "construction", "building"). */
+static bool nominalisation(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    size_t n = tok_len(d, t);
+    const char *w = d->text + k->start;
+    if (!(k->flags & TK_WORD) || (k->flags & TK_CAP) || n < 6)
+        return false;
+    return memcmp(w + n - 4, "ment", 4) == 0 || memcmp(w + n - 4, "tion", 4) == 0 ||
+           memcmp(w + n - 4, "sion", 4) == 0 || memcmp(w + n - 3, "ing", 3) == 0;
+}
+
 /* The best "in/at [the] Name" of the sentence's own words, ignoring candidates that start
  * inside [skip_start, skip_end). */
 static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end,
@@ -386,12 +410,25 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
     const sentence *s = &d->sents.items[sent];
     int t0 = s->tok_start;
     int best = -100;
+    bool relative = false; /* inside ", which ...," */
     for (int t = t0; t + 1 < s->tok_end && doc_step(d); t++) {
+        if (tok_is(d, t, ","))
+            relative = t + 1 < s->tok_end && (tok_is(d, t + 1, "which") || tok_is(d, t + 1, "who"));
         /* a purpose clause ("to set up a hub in Poland") says where something will be, not where
-         * this happened */
+         * this happened; inside a relative clause (", which is expected to draw investors,
+         * was signed in Lima") only to the clause's end */
         if (tok_is(d, t, "to") && (d->tokens.items[t + 1].flags & TK_WORD) &&
             !(d->tokens.items[t + 1].flags & TK_CAP) && !tok_is(d, t + 1, "the") &&
-            !tok_is(d, t + 1, "a"))
+            !tok_is(d, t + 1, "a")) {
+            if (!relative)
+                break;
+            while (t + 1 < s->tok_end && !tok_is(d, t + 1, ","))
+                t++;
+            continue;
+        }
+        /* so does "for the establishment of a centre in X" */
+        if (tok_is(d, t, "for") && t + 3 < s->tok_end && tok_is(d, t + 3, "of") &&
+            (tok_is(d, t + 1, "the") || tok_is(d, t + 1, "a")) && nominalisation(d, t + 2))
             break;
         bool in = tok_is(d, t, "in") || tok_is(d, t, "In");
         if (!in && !tok_is(d, t, "at") && !tok_is(d, t, "At"))
@@ -399,6 +436,12 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
         int k = t + 1;
         if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
             k++;
+        /* "in the capital Malabo", "in the capital, Lima" */
+        if (tok_is(d, k, "the") && k + 2 < s->tok_end && tok_is(d, k + 1, "capital")) {
+            k += 2;
+            if (tok_is(d, k, ",") && k + 1 < s->tok_end)
+                k++;
+        }
         int a = k;
         while (k < s->tok_end && k - a < 4 && place_token(d, k))
             k++;

@@ -1,0 +1,188 @@
+/* Unit tests of signings told in the shapes of published news: documents numbered one per
+ * line with a paragraph about each, a batch signed at a venue, organisations as parties,
+ * a signer's country in parentheses, a purpose clause that names another place.
+ * Every article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+#define AGREEMENTS(ex) json_brief(json_object_get(ex, "agreements"))
+
+static const json_t *must_agreement(const json_t *ex, const char *needle)
+{
+    const json_t *a = find_agreement(ex, needle);
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, AGREEMENTS(ex));
+    return a;
+}
+
+/* ---- a numbered list of documents, each with a paragraph about it ---- */
+
+static const char NUMBERED[] =
+    "Chile and Peru sign three documents\n"
+    "\n"
+    "Chile and Peru signed three cooperation documents on Tuesday at the Moneda Palace in "
+    "Santiago.\n"
+    "The three documents are as follows:\n"
+    "1. The 2024-2028 Chile-Peru Plan of Action (PoA)\n"
+    "This plan of action sets the work of both governments for four years. This document was "
+    "signed by Chilean Foreign Minister Alberto Vargas and Peruvian Foreign Minister Javier "
+    "Soto.\n"
+    "2. Memorandum of Understanding (MoU) on Fisheries Cooperation\n"
+    "This MoU aims to develop joint research on anchovy stocks. This document was signed by "
+    "Chilean Economy Minister Nicolas Grau and Peruvian Production Minister Raul Perez.\n"
+    "3. Agreement on Mutual Recognition of Driving Licences\n"
+    "The new text replaces the older Chile-Peru road transport agreement signed in 1998.\n";
+
+Test(signing_shapes, numbered_items_after_a_counted_signing_are_signed_by_it)
+{
+    json_t *ex = extract_text(NUMBERED);
+    const json_t *plan = must_agreement(ex, "Plan of Action");
+    cr_expect_str_eq(field_str(plan, "name"), "2024-2028 Chile-Peru Plan of Action");
+    cr_expect(has_signatory(plan, "Alberto Vargas"), "%s", json_brief(plan));
+    cr_expect(has_signatory(plan, "Javier Soto"), "%s", json_brief(plan));
+    const json_t *mou = must_agreement(ex, "Fisheries Cooperation");
+    cr_expect(has_signatory(mou, "Nicolas Grau"), "%s", json_brief(mou));
+    cr_expect(!has_signatory(mou, "Alberto Vargas"), "%s", json_brief(mou));
+    cr_expect(contains_ci(field_str(mou, "place"), "Santiago") ||
+                  contains_ci(field_str(mou, "place"), "Moneda"),
+              "%s", json_brief(mou));
+    const json_t *licences = must_agreement(ex, "Driving Licences");
+    cr_expect(parties_are(licences, "Chile", "Peru"), "%s", json_brief(licences));
+    json_decref(ex);
+}
+
+Test(signing_shapes, the_document_an_agreement_updates_is_another_one)
+{
+    json_t *ex = extract_text(NUMBERED);
+    const json_t *licences = must_agreement(ex, "Driving Licences");
+    /* 1998 is the year of the older agreement, not of this one */
+    cr_expect_null(json_string_value(json_object_get(licences, "signed")), "%s",
+                   json_brief(licences));
+    json_decref(ex);
+}
+
+/* ---- money, purposes and venues are no parties and no places ---- */
+
+Test(signing_shapes, a_currency_named_after_a_country_is_no_party)
+{
+    static const char text[] =
+        "Chile and Peru signed a multi-million US dollar investment agreement in Lima on 2 March "
+        "2023, officials said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "investment agreement");
+    cr_expect(parties_are(a, "Chile", "Peru"), "%s", json_brief(a));
+    json_decref(ex);
+}
+
+Test(signing_shapes, the_place_of_what_a_deal_will_build_is_not_where_it_was_signed)
+{
+    static const char text[] =
+        "Kenya and Uganda signed a rail financing agreement on Friday for the construction of a "
+        "freight terminal in Malaba, the transport minister said.\n"
+        "\n"
+        "The deal, which officials expect to draw private lenders to the project, was signed in "
+        "Kampala by the two railway corporations.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "financing agreement");
+    cr_expect_str_eq(field_str(a, "place"), "Kampala");
+    json_decref(ex);
+}
+
+Test(signing_shapes, a_named_venue_is_a_place_and_takes_the_datelines_city)
+{
+    static const char plain[] =
+        "Ghana and Togo signed a fisheries agreement on 3 May 2022 at the Peduase Lodge Palace, "
+        "Eastern Region.\n";
+    json_t *ex = extract_text(plain);
+    const json_t *a = must_agreement(ex, "fisheries agreement");
+    cr_expect_str_eq(field_str(a, "place"), "Peduase Lodge Palace");
+    json_decref(ex);
+    static const char datelined[] =
+        "Lomé: Ghana and Togo signed a fisheries agreement on 3 May 2022 at the Presidential "
+        "Palace.\n";
+    ex = extract_text(datelined);
+    a = must_agreement(ex, "fisheries agreement");
+    cr_expect_str_eq(field_str(a, "place"), "Presidential Palace, Lomé");
+    json_decref(ex);
+}
+
+/* ---- a batch signed at one place, then its documents one sentence each ---- */
+
+Test(signing_shapes, documents_told_one_after_another_take_the_batchs_place)
+{
+    static const char text[] =
+        "Chile and Peru signed five memorandums of understanding (MoUs) before the two "
+        "presidents.\n"
+        "The MoUs were signed on Monday after talks at the Moneda Palace here while the Peruvian "
+        "leader is in Santiago on a state visit.\n"
+        "The talks covered trade and fisheries.\n"
+        "Among the five, a MoU on Marine Science Cooperation was signed between the "
+        "government of Chile and the government of Peru.\n"
+        "Another MoU was signed between the Chile Fisheries Institute (CFI) and the Sea Institute "
+        "(ISP) of Peru for Joint Research on Anchovy Stocks.\n"
+        "A MoU on Rail Links between Chile and Peru was also signed.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Rail Links");
+    cr_expect(contains_ci(field_str(a, "place"), "Santiago"), "%s", json_brief(a));
+    const json_t *b = must_agreement(ex, "Anchovy");
+    cr_expect_str_eq(field_str(b, "name"), "MoU for Joint Research on Anchovy Stocks");
+    cr_expect(contains_ci(field_str(b, "place"), "Santiago"), "%s", json_brief(b));
+    cr_expect_null(find_agreement(ex, "Another"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+/* ---- a signing the leaders preside over, told after their talks ---- */
+
+Test(signing_shapes, a_signing_presided_over_after_talks_takes_their_place_and_countries)
+{
+    static const char text[] =
+        "President Rosa Mendes on Monday held talks with Bolivian President Tomas Quispe in the "
+        "capital La Paz.\n"
+        "\n"
+        "The two presidents agreed to deepen ties between Brazil and Bolivia.\n"
+        "\n"
+        "They later presided over the formal signing of Memorandum of Understanding to work "
+        "together in areas of lithium and gas between the two countries.\n"
+        "\n"
+        "Mendes will travel on to Chile and Peru.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "lithium");
+    cr_expect_str_eq(field_str(a, "place"), "La Paz");
+    cr_expect(parties_are(a, "Brazil", "Bolivia"), "%s", json_brief(a));
+    /* presiding is no signing of their own */
+    cr_expect(!has_signatory(a, "Rosa Mendes"), "%s", json_brief(a));
+    json_decref(ex);
+}
+
+/* ---- the signers' countries in parentheses; two places joined are a topic ---- */
+
+Test(signing_shapes, countries_in_parentheses_after_the_signers_are_the_parties)
+{
+    static const char text[] =
+        "President Ana Ruiz (Ecuador) and President Tomas Vidal (Uruguay) signed a declaration of support "
+        "for the flood victims in Brazil and Paraguay on 5 June 2022.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "declaration");
+    cr_expect(parties_are(a, "Ecuador", "Uruguay"), "%s", json_brief(a));
+    cr_expect(json_is_null(json_object_get(a, "place")), "%s", json_brief(a));
+    json_decref(ex);
+}
+
+/* ---- each side's part signed by its own minister ---- */
+
+Test(signing_shapes, the_other_sides_part_told_after_while_is_signed_by_its_minister)
+{
+    static const char text[] =
+        "Chile and Peru on Friday signed a memorandum of understanding on port logistics in Arica.\n"
+        "\n"
+        "For Chile the memorandum was signed by the transport minister, Mr Mario Marcel, while "
+        "that of Peru was initialled by the visiting Peruvian trade minister, Mr Raul Perez.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "port logistics");
+    cr_expect(has_signatory(a, "Mario Marcel"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Raul Perez"), "%s", json_brief(a));
+    json_decref(ex);
+}
