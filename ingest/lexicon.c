@@ -361,10 +361,11 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 };
 
 const char *const LEX_MEETING_WORDS[] = {
-    "met",         "meet",         "meets",    "meeting",       "talks",      "hosted",
-    "hosts",       "received",     "visit",    "visited",       "visiting",   "summit",
-    "discussions", "conversation", "sat",      "consultations", "co-chaired", "co-chairs",
-    "co-hosted",   "co-presided",  "presided", "conferred",     "confers",    NULL,
+    "met",           "meet",       "meets",       "meeting",      "talks",
+    "hosted",        "hosts",      "received",    "visit",        "visited",
+    "visiting",      "summit",     "discussions", "conversation", "sat",
+    "consultations", "co-chaired", "co-chairs",   "co-hosted",    "co-presided",
+    "presided",      "conferred",  "confers",     "meetings",     NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
@@ -2281,4 +2282,11 @@ const char *const LEX_JOINT_BODIES[] = {
 const char *const LEX_CONVENING_VERBS[] = {
     "held",    "hold",       "holds", "opened",    "open", "opens",    "started", "convened",
     "chaired", "co-chaired", "began", "concluded", "led",  "co-chair", NULL,
+};
+
+/* Words that tell one meeting of several parties together ("a trilateral summit", "met them
+ * jointly"): those met are not met one by one. */
+const char *const LEX_GROUP_MEETING_WORDS[] = {
+    "trilateral", "quadrilateral", "three-way",  "four-way", "jointly",
+    "together",   "multilateral",  "tripartite", "group",    NULL,
 };

@@ -24,9 +24,12 @@
 #include "ingest/lexicon.h"
 #include "util/strmap.h"
 
-#define MAX_PARTICIPANTS 8
+#define MAX_PARTICIPANTS 10
 /* "met his Saudi, Omani, Iraqi and Egyptian counterparts": a meeting with each */
-#define MAX_SENTENCE_MEETINGS 6
+#define MAX_SENTENCE_MEETINGS 8
+/* How many people of different countries, listed as met by one subject, are met one by one
+ * ("conferred with the presidents A of X, B of Y and C of Z"). */
+#define ONE_BY_ONE_COUNTRIES 3
 /* "the visit ... to meet with Y": how far after the visit its other participant may stand */
 #define VISIT_OBJECT_TOKENS 12
 
@@ -464,6 +467,30 @@ static const char *title_office(const person *p)
         return sp + 1;
     sp = sp ? strchr(sp + 1, ' ') : NULL;
     return sp ? sp + 1 : NULL;
+}
+
+/* The country a person's title names anywhere: at its start ("Kenyan President"), or after
+ * it ("Ambassador of the Kingdom of Spain", "President of Sri Lanka"); NULL when none. */
+static const char *title_any_country(const person *p)
+{
+    const char *c = title_country(p);
+    if (c || !p->title)
+        return c;
+    for (const char *w = p->title; *w;) {
+        const char *e = w;
+        for (int words = 0; words < 3 && *e; words++) {
+            const char *x = strchr(e + (e == w ? 0 : 1), ' ');
+            e = x ? x : e + strlen(e);
+            size_t n = (size_t)(e - w);
+            while (n > 0 && (w[n - 1] == ',' || w[n - 1] == '.'))
+                n--;
+            if ((c = lex_country(w, n)) != NULL)
+                return c;
+        }
+        const char *sp = strchr(w, ' ');
+        w = sp ? sp + 1 : w + strlen(w);
+    }
+    return NULL;
 }
 
 /* The one person of the article (not self) whose title is country c's and, when office is
@@ -960,6 +987,122 @@ static bool planned(const doc *d, int s, int trig)
     return k < se->tok_end && tok_in(d, k, LEX_PLAN_WORDS);
 }
 
+/* The gender of a subject pronoun at token t ("he", "she", "he’s"), or 0. */
+static char subject_pronoun(const doc *d, int t)
+{
+    const char *w = d->text + d->tokens.items[t].start;
+    size_t n = tok_len(d, t);
+    for (size_t i = 1; i < n; i++)
+        if (w[i] == '\'' || (unsigned char)w[i] == 0xE2) {
+            n = i;
+            break;
+        }
+    if (n == 2 && strncasecmp(w, "he", 2) == 0)
+        return 'm';
+    if (n == 3 && strncasecmp(w, "she", 3) == 0)
+        return 'f';
+    return 0;
+}
+
+/* The subject of meeting sentence s when it names nobody: a pronoun ("He conferred with ...",
+ * "Welcomed by X, she had talks with ...") or a lower-case role ("Then the head of state
+ * received ..."), right after the sentence's start or the last comma before the meeting word
+ * trig.  Its token in *at and the person it stands for (the subject of the sentences before,
+ * never one named in the sentence's opening phrase); -1 when there is none. */
+static int anaphoric_subject(const doc *d, int s, int trig, int *at)
+{
+    const sentence *se = &d->sents.items[s];
+    int k = se->tok_start;
+    for (int t = trig - 1; t > se->tok_start; t--)
+        if (tok_is(d, t, ",")) {
+            k = t + 1;
+            break;
+        }
+    *at = -1;
+    if (k >= trig || tok_in_quotes(d, k))
+        return -1;
+    for (int i = se->mentions_start; i < se->mentions_end; i++)
+        if (d->pmentions.items[i].tok_start >= k && d->pmentions.items[i].tok_start < trig)
+            return -1; /* a name between it and the meeting word is the subject */
+    /* an adverb may open the sentence: "Then the head of state received ..." */
+    if (k == se->tok_start && k + 2 < trig && d->tokens.items[k].person < 0 &&
+        !tok_ieq(d, k, "the") && !subject_pronoun(d, k) &&
+        (tok_is(d, k + 1, "the") || subject_pronoun(d, k + 1)))
+        k++;
+    char g = subject_pronoun(d, k);
+    bool role = !g && tok_ieq(d, k, "the") && k + 1 < trig && tok_in(d, k + 1, LEX_ROLE_NOUNS);
+    if (!g && !role)
+        return -1;
+    int who = people_resolve_pronoun(d, se->start, g);
+    /* the role must be the title of the one it stands for ("the president": a President; "the
+     * head of state": a leader) */
+    const char *title = who >= 0 ? d->people.items[who].title : NULL;
+    if (role) {
+        size_t rn = tok_len(d, k + 1);
+        bool fits = false;
+        for (const char *w = title; w && *w && !fits; w++)
+            fits = strncasecmp(w, d->text + d->tokens.items[k + 1].start, rn) == 0;
+        int o = k + 3 + (k + 3 < trig && tok_is(d, k + 3, "the"));
+        bool head_of_state = tok_is(d, k + 1, "head") && k + 2 < trig && tok_is(d, k + 2, "of") &&
+                             o < trig && (tok_is(d, o, "state") || tok_is(d, o, "government"));
+        for (int i = 0; title && head_of_state && LEX_LEADER_TITLES[i] && !fits; i++)
+            fits = strstr(title, LEX_LEADER_TITLES[i]) != NULL;
+        if (!fits)
+            return -1;
+    }
+    *at = k;
+    return who;
+}
+
+/* "During his meeting with X, the envoy of Y, Z highlighted ...": a possessive in a phrase that
+ * opens the sentence stands for the subject named after it (Z), not for someone named
+ * before.  The token where that subject starts, or the sentence's start when there is none. */
+static int opening_possessive_end(const doc *d, int s)
+{
+    static const char *const OPENERS[] = {"During",     "In",     "At", "After",
+                                          "Following",  "Before", "On", "Upon",
+                                          "Throughout", "Ahead",  NULL};
+    const sentence *se = &d->sents.items[s];
+    if (!tok_in(d, se->tok_start, OPENERS))
+        return se->tok_start;
+    int poss = -1;
+    for (int t = se->tok_start + 1; t < se->tok_end && t <= se->tok_start + 3 && poss < 0; t++)
+        if (tok_is(d, t, "his") || tok_is(d, t, "her"))
+            poss = t;
+    if (poss < 0)
+        return se->tok_start;
+    for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int after = pm->tok_end;
+        if (pm->tok_start > poss && tok_is(d, pm->tok_start - 1, ",") && after < se->tok_end &&
+            (d->tokens.items[after].flags & TK_WORD) && !(d->tokens.items[after].flags & TK_CAP) &&
+            !tok_in(d, after, LEX_FUNCTION_WORDS))
+            return pm->tok_start;
+    }
+    return se->tok_start;
+}
+
+/* Are those met, after[0..n), people of n different countries, as their titles tell
+ * ("President of Ghana", "the Kenyan President"), and the sentence tells no joint meeting
+ * ("a trilateral meeting", "met together")? */
+static bool of_different_countries(const doc *d, int s, const int *after, int n)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in_ci(d, t, LEX_GROUP_MEETING_WORDS))
+            return false;
+    const char *seen[MAX_SENTENCE_MEETINGS];
+    for (int i = 0; i < n; i++) {
+        seen[i] = title_any_country(&d->people.items[after[i]]);
+        if (!seen[i])
+            return false;
+        for (int k = 0; k < i; k++)
+            if (strcmp(seen[k], seen[i]) == 0)
+                return false;
+    }
+    return true;
+}
+
 /* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
  * and B respectively", "separately")? */
 static bool one_by_one(const doc *d, int s, int others)
@@ -1122,9 +1265,22 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         memcpy(m->people, r.people, sizeof m->people);
         m->n = r.n;
     }
+    int anaphor_at = -1;
+    int anaphor = trig >= 0 && !visit && by_role < 0 ? anaphoric_subject(d, s, trig, &anaphor_at)
+                                                     : -1;
+    if (anaphor >= 0) {
+        /* the subject first, as a name before the meeting word would be */
+        meeting r = {0};
+        add_person(&r, anaphor);
+        for (int i = 0; i < m->n; i++)
+            add_person(&r, m->people[i]);
+        memcpy(m->people, r.people, sizeof m->people);
+        m->n = r.n;
+    }
+    int cataphor_to = opening_possessive_end(d, s);
     for (int t = se->tok_start; t < se->tok_end && !visit && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
-        if ((t >= present_a && t < present_b) || t >= later)
+        if ((t >= present_a && t < present_b) || t >= later || t == anaphor_at || t < cataphor_to)
             continue;
         /* "welcomed him": an object pronoun is someone named before the sentence, never its
          * own subject */
@@ -1145,12 +1301,25 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
                                   : 0;
     if (ncp > 0 && !plural)
         add_person(m, cps[0]);
-    /* "X held bilateral talks with A, B and C", "met A and B respectively": one meeting with
-     * each of those named after the meeting word */
+    /* "X held bilateral talks with A, B and C", "met A and B respectively", "He conferred with
+     * A of X, B of Y and C of Z": one meeting with each of those named after the meeting word
+     * (or anywhere in the sentence, when its subject is a pronoun after an opening phrase:
+     * "Welcomed by A, he had bilateral meetings and a call on B") */
     if (ncp == 0 && trig >= 0 && !visit && m->n >= 3) {
         int subject = -1, others = 0;
         int after[MAX_SENTENCE_MEETINGS];
-        for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        for (int i = se->mentions_start; i < se->mentions_end && anaphor >= 0; i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            bool dup = pm->person == anaphor;
+            for (int k = 0; k < others; k++)
+                dup |= after[k] == pm->person;
+            if (!dup && others < MAX_SENTENCE_MEETINGS && !tok_in_quotes(d, pm->tok_start) &&
+                pm->tok_start < later && !(pm->tok_start >= present_a && pm->tok_start < present_b))
+                after[others++] = pm->person;
+        }
+        if (anaphor >= 0)
+            subject = anaphor;
+        for (int i = se->mentions_start; i < se->mentions_end && anaphor < 0; i++) {
             const person_mention *pm = &d->pmentions.items[i];
             if (pm->sent != s || tok_in_quotes(d, pm->tok_start))
                 continue;
@@ -1178,7 +1347,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
                     after[others++] = pm->person;
             }
         }
-        if (subject >= 0 && others >= 2 && one_by_one(d, s, others)) {
+        if (subject >= 0 && others >= 2 &&
+            (one_by_one(d, s, others) ||
+             (others >= ONE_BY_ONE_COUNTRIES && of_different_countries(d, s, after, others)))) {
             m->n = 0;
             add_person(m, subject);
             for (int k = 0; k < others; k++)

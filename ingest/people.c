@@ -17,7 +17,7 @@
 #include "util/strmap.h"
 #include "util/utf8.h"
 
-#define NAME_MAX_TOKENS 4
+#define NAME_MAX_TOKENS 5
 /* A person phrase (country, honorifics, title, handle and name) is read within this many
  * tokens: a run of titles or honorifics longer than any title is read no further, so that a
  * phrase read from each of its words costs a bounded amount. */
@@ -1154,10 +1154,21 @@ void people_find(doc *d)
                     tok_is(d, ph.end, ",") && name_token(d, ph.end + 1) &&
                     name_token(d, ph.end + 2))
                     ok = false; /* "Minister for Climate Change, Litiana Ravuvu" */
-                int ta, tb;
-                if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&
-                    tok_is(d, ph.start - 1, ",") &&
-                    appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb)) {
+                int ta, tb, ua, ub;
+                /* "A, the Ambassador of X, B, the Ambassador of Y": in a list of names each
+                 * followed by its title, the title before B's comma is A's */
+                bool listed_title = ok && !ph.titled && ph.start - 1 >= s->tok_start &&
+                                    tok_is(d, ph.start - 1, ",") &&
+                                    appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb) &&
+                                    ta - 2 >= s->tok_start && tok_ieq(d, ta - 1, "the") &&
+                                    tok_is(d, ta - 2, ",") &&
+                                    trailing_title(d, ph.end, s->tok_end, &ua, &ub);
+                if (listed_title) {
+                    ph.title_start = ua;
+                    ph.title_end = ub;
+                } else if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&
+                           tok_is(d, ph.start - 1, ",") &&
+                           appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb)) {
                     ph.title_start = ta;
                     ph.title_end = tb;
                 } else if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&

@@ -952,3 +952,114 @@ Test(extract_meetings, a_joint_commission_still_to_open_is_no_meeting)
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+/* ---- one subject, a list of people met one by one ---- */
+
+static size_t count_meetings_with(const json_t *ex, const char *who)
+{
+    size_t n = 0, i;
+    json_t *m;
+    json_array_foreach(json_object_get(ex, "meetings"), i, m)
+        n += has_participant(m, who);
+    return n;
+}
+
+Test(extract_meetings, a_pronoun_subject_meets_a_list_of_leaders_of_different_countries_one_by_one)
+{
+    static const char text[] =
+        "QUITO, May 4, 2022 - Chancellor Irene Walcott held talks with several heads of "
+        "government at the regional forum today.\n"
+        "She conferred with President of Peru Mateo Quiroga, President of Chile Sofia Lagarde, "
+        "President of Bolivia Ramon Urquiza and President of Paraguay Elena Bastos.\n";
+    json_t *ex = extract_text(text);
+    const char *const met[] = {"Quiroga", "Lagarde", "Urquiza", "Bastos"};
+    for (size_t i = 0; i < 4; i++) {
+        const json_t *m = must_meeting(ex, "Walcott", met[i]);
+        cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "one each: %s",
+                     json_brief(m));
+    }
+    cr_expect_null(find_meeting(ex, "Quiroga", "Lagarde"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_role_subject_welcomes_envoys_one_by_one)
+{
+    static const char text[] =
+        "President Tomas Varga on Friday received several new envoys at the palace.\n"
+        "Then the head of state welcomed Anna Berg, the Ambassador of Norway, Luis Prado, the "
+        "Ambassador of Chile, and Mia Novak, the Ambassador of Croatia, for the credentials "
+        "ceremony.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Varga", "Berg");
+    must_meeting(ex, "Varga", "Prado");
+    must_meeting(ex, "Varga", "Novak");
+    cr_expect_eq(count_meetings_with(ex, "Varga"), 3, "%s",
+                 json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Berg", "Prado"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, bilateral_meetings_with_a_list_are_one_each_and_a_group_meeting_is_one)
+{
+    static const char text[] =
+        "On Monday, the Prime Minister held bilateral meetings with Ugandan President Okot "
+        "Lumumba, Zambian President Chanda Mwale and Malawian President Grace Banda.\n";
+    static const char lead[] = "Prime Minister Samuel Odhiambo arrived in Accra on Sunday.\n";
+    char *both = malloc(sizeof lead + sizeof text);
+    strcpy(both, lead);
+    strcat(both, text);
+    json_t *ex = extract_text(both);
+    must_meeting(ex, "Odhiambo", "Lumumba");
+    must_meeting(ex, "Odhiambo", "Mwale");
+    must_meeting(ex, "Odhiambo", "Banda");
+    cr_expect_null(find_meeting(ex, "Lumumba", "Mwale"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+    free(both);
+
+    static const char group[] =
+        "Prime Minister Samuel Odhiambo held a trilateral meeting with Ugandan President Okot "
+        "Lumumba, Zambian President Chanda Mwale and Malawian President Grace Banda.\n";
+    ex = extract_text(group);
+    const json_t *m = must_meeting(ex, "Lumumba", "Mwale");
+    cr_expect(has_participant(m, "Odhiambo") && has_participant(m, "Banda"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_pronoun_after_an_opening_participle_is_the_subject_not_its_agent)
+{
+    static const char text[] =
+        "Premier Halvard Moen spent two days in Tonga on an official visit.\n"
+        "Received by Tonga's Prime Minister, Sione Latu, he had bilateral meetings and a "
+        "courtesy call on the King of Tonga, His Majesty Tupou Fale.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Moen", "Latu");
+    must_meeting(ex, "Moen", "Fale");
+    cr_expect_null(find_meeting(ex, "Latu", "Fale"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, his_in_an_opening_phrase_is_the_subject_named_after_it)
+{
+    static const char text[] =
+        "President Tomas Varga first talked with Anna Berg, the Ambassador of Norway.\n"
+        "During his meeting with Luis Prado, the Ambassador of Chile, Tomas Varga praised the "
+        "copper trade.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Varga", "Prado");
+    cr_expect_not(has_participant(m, "Berg"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_name_of_five_words_is_one_person)
+{
+    static const char text[] =
+        "President Tomas Varga received Jean Marc Olivier Paul Lambert, the Ambassador of "
+        "Belgium, on Monday.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Varga", "Jean Marc Olivier Paul Lambert");
+    json_decref(ex);
+}
