@@ -203,6 +203,30 @@ static bool month_surname(const doc *d, int t, int limit, int n, const phrase *p
     return true;
 }
 
+/* Is token t a regnal number: a Roman numeral from II to XXXIX ("VI", "XVI")? */
+static bool regnal_number(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    size_t n = tok_len(d, t);
+    if (!(k->flags & TK_UPPER) || n < 2 || n > 6)
+        return false;
+    const char *s = d->text + k->start;
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] == 'X')
+        i++;
+    /* then I..IX: IX, IV, V?I{0,3} */
+    const char *rest = s + i;
+    size_t m = n - i;
+    static const char *const UNITS[] = {"I",  "II",  "III",  "IV", "V",
+                                        "VI", "VII", "VIII", "IX", NULL};
+    if (m == 0)
+        return i >= 1 && n >= 2;
+    for (int u = 0; UNITS[u]; u++)
+        if (strlen(UNITS[u]) == m && memcmp(rest, UNITS[u], m) == 0)
+            return n >= 2;
+    return false;
+}
+
 /* Reads a person phrase starting at token t of sentence s; false when there is none. */
 static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
 {
@@ -340,6 +364,15 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->name_start = i;
     int n = 0;
     while (i < limit && n < NAME_MAX_TOKENS) {
+        /* "King Carlos IV", "Mohammed VI": a regnal number after a monarch's one name (or a
+         * royal title's name) is part of it */
+        if (n > 0 && regnal_number(d, i) &&
+            (n == 1 ||
+             (ph->title_end > ph->title_start && tok_in(d, ph->title_end - 1, LEX_ROYAL_TITLES)))) {
+            i++;
+            n++;
+            break;
+        }
         /* "Ramos Jr.": a suffix ends the name, and is no part of it */
         if (n > 0 && tok_in(d, i, LEX_NAME_SUFFIXES))
             break;
@@ -683,7 +716,18 @@ char *people_key(const char *name)
         if (sb.len)
             strbuf_addch(&sb, ' ');
         const char *full = first && e[0] ? lex_nickname(p, n) : NULL;
-        if (full) {
+        /* initials with or without their periods are one key: "S. Rao", "S Rao"; "K.P." and
+         * "K P" */
+        bool initials = n >= 2 && n % 2 == 0;
+        for (size_t i = 0; i + 1 < n && initials; i += 2)
+            initials = isalpha((unsigned char)p[i]) && p[i + 1] == '.';
+        if (initials) {
+            for (size_t i = 0; i < n; i += 2) {
+                if (i)
+                    strbuf_addch(&sb, ' ');
+                strbuf_addch(&sb, (char)tolower((unsigned char)p[i]));
+            }
+        } else if (full) {
             strbuf_addstr(&sb, full);
         } else {
             for (size_t i = 0; i < n; i++)

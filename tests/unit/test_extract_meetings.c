@@ -1063,3 +1063,31 @@ Test(extract_meetings, a_name_of_five_words_is_one_person)
     must_meeting(ex, "Varga", "Jean Marc Olivier Paul Lambert");
     json_decref(ex);
 }
+
+/* ---- names that must join ---- */
+
+Test(extract_meetings, a_monarchs_regnal_number_is_part_of_the_name)
+{
+    static const char text[] =
+        "President Ines Balde hosted King Harald IX of the Isles at the palace in Bissau on "
+        "Monday, and later the king's cousin Olav Strand.\n"
+        "Balde and Harald IX discussed fishing licences.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Balde", "Harald IX");
+    cr_expect(has_participant(m, "Harald IX"), "%s", json_brief(m));
+    cr_expect_eq(count_people(ex, "Harald"), 1, "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_initial_with_or_without_its_period_is_one_person)
+{
+    static const char text[] =
+        "Trade Minister Lena Ortiz is in Dhaka on a working visit hosted by Commerce Minister T "
+        "Rahman.\n"
+        "Ortiz later had a bilateral meeting with Commerce Minister T. Rahman on tariffs.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Ortiz", "Rahman");
+    cr_expect_eq(meetings(ex), 1, "one meeting, one Rahman: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
