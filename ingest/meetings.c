@@ -906,6 +906,41 @@ static int protagonist(const meeting *ms, size_t n)
  * presidential summit"). */
 #define PLAN_VERB_WINDOW 5
 
+/* Are the words between verb v and meeting noun trig modifiers of the noun ("mediation" in
+ * "force mediation talks"), none a preposition that opens a phrase of its own? */
+static bool object_compound(const doc *d, int v, int trig)
+{
+    static const char *const PREPOSITIONS[] = {"after",  "before", "during", "following", "ahead",
+                                               "since",  "until",  "about",  "over",      "amid",
+                                               "across", "around", "like",   "than",      NULL};
+    if (trig - v - 1 > 2)
+        return false;
+    for (int k = v + 1; k < trig; k++) {
+        const token *w = &d->tokens.items[k];
+        if (!(w->flags & TK_WORD) || (w->flags & TK_CAP) || tok_in(d, k, LEX_FUNCTION_WORDS) ||
+            tok_in(d, k, PREPOSITIONS))
+            return false;
+    }
+    return true;
+}
+
+/* "conditions for talks", "calls for a summit", "the prospect of a meeting": a meeting noun
+ * that completes a noun of wanting or asking tells a meeting wished for, not one held. */
+static bool wished_for(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    int k = trig - 1;
+    for (int skipped = 0; k > se->tok_start && skipped < 3; k--, skipped++) {
+        const token *w = &d->tokens.items[k];
+        if (tok_is(d, k, "for") || tok_is(d, k, "of"))
+            break;
+        if (!(w->flags & TK_WORD) || (w->flags & TK_CAP))
+            return false;
+    }
+    return k > se->tok_start && (tok_is(d, k, "for") || tok_is(d, k, "of")) &&
+           tok_in_ci(d, k - 1, LEX_PROSPECT_NOUNS);
+}
+
 /* "agreed to hold talks", "to broker a bilateral summit": the meeting noun is the object of an
  * infinitive, a meeting still to come ("came to the meeting" is a place gone to). */
 static bool infinitive_object(const doc *d, int s, int trig)
@@ -915,10 +950,10 @@ static bool infinitive_object(const doc *d, int s, int trig)
         const token *w = &d->tokens.items[k];
         if (!(w->flags & TK_WORD) || (w->flags & TK_CAP))
             return false;
-        /* the verb's object is the meeting noun or opens with a determiner ("to reporters
-         * after a meeting" is no plan) */
+        /* the verb's object is the meeting noun, opens with a determiner or is a compound
+         * ("to force mediation talks"); "to reporters after a meeting" is no plan */
         if (tok_is(d, k - 1, "to") && !tok_in(d, k, LEX_FUNCTION_WORDS) &&
-            (k + 1 == trig || tok_in_ci(d, k + 1, LEX_DETERMINERS)))
+            (k + 1 == trig || tok_in_ci(d, k + 1, LEX_DETERMINERS) || object_compound(d, k, trig)))
             return true;
     }
     return false;
@@ -972,7 +1007,8 @@ static bool planned(const doc *d, int s, int trig)
     for (int k = trig - 1; k >= se->tok_start && k >= trig - 2; k--)
         if (tok_in(d, k, LEX_PLAN_WORDS))
             return true;
-    if (infinitive_object(d, s, trig) || verb_to_come(d, se->tok_start, trig))
+    if (infinitive_object(d, s, trig) || verb_to_come(d, se->tok_start, trig) ||
+        wished_for(d, s, trig))
         return true;
     int k = trig + 1;
     while (k < se->tok_end && tok_is(d, k, ","))

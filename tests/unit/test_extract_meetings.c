@@ -1091,3 +1091,26 @@ Test(extract_meetings, an_initial_with_or_without_its_period_is_one_person)
                  json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+/* ---- meetings wished for are none ---- */
+
+Test(extract_meetings, talks_that_complete_a_noun_or_verb_of_asking_were_not_held)
+{
+    static const char cases[][200] = {
+        "Governor Amos Wekesa said on Sunday he was ready to listen but warned senator Ruth "
+        "Achieng to stop setting preconditions for talks.\n",
+        "Senator Ruth Achieng accused Governor Amos Wekesa of lobbying foreign envoys to force "
+        "arbitration talks on the budget.\n",
+        "Senator Ruth Achieng pressed for a meeting with Governor Amos Wekesa over the budget.\n",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_t *ex = extract_text(cases[i]);
+        cr_expect_null(find_meeting(ex, "Wekesa", "Achieng"), "case %zu: %s", i,
+                       json_brief(json_object_get(ex, "meetings")));
+        json_decref(ex);
+    }
+    json_t *ex = extract_text("Senator Ruth Achieng held talks with Governor Amos Wekesa over "
+                              "the budget on Monday.\n");
+    must_meeting(ex, "Wekesa", "Achieng");
+    json_decref(ex);
+}
