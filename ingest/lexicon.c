@@ -2348,3 +2348,11 @@ const char *const LEX_PROSPECT_NOUNS[] = {
     "clamored",
     NULL,
 };
+
+/* Common nouns for a place, which a capitalised word before them only describes ("the
+ * Himalayan nation", "the Gulf state", "the Kenyan capital"). */
+const char *const LEX_PLACE_NOUNS[] = {
+    "nation",   "country",  "kingdom", "state",     "states",      "island",  "islands",
+    "republic", "region",   "capital", "city",      "archipelago", "emirate", "town",
+    "port",     "province", "enclave", "territory", NULL,
+};

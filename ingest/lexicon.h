@@ -31,6 +31,7 @@ extern const char *const LEX_DETERMINERS[];         /* the, a, this ... */
 extern const char *const LEX_JOINT_BODIES[];        /* commission, session ... held jointly */
 extern const char *const LEX_GROUP_MEETING_WORDS[]; /* trilateral, jointly ...: met together */
 extern const char *const LEX_PROSPECT_NOUNS[]; /* conditions, calls ... ("for talks": wished for) */
+extern const char *const LEX_PLACE_NOUNS[];    /* nation, capital ... ("the Gulf state": no name) */
 extern const char *const LEX_CONVENING_VERBS[]; /* held, opened, chaired ... */
 extern const char
     *const LEX_ATTENDANCE_WORDS[]; /* present, accompanied, attended ... (there, not taking part) */

@@ -655,7 +655,10 @@ static char *visit_destination(const doc *d, int s)
         int a;
         if ((tok_is(d, t, "visit") || tok_is(d, t, "visits")) && tok_is(d, t + 1, "to"))
             a = t + 2;
-        else if (tok_is(d, t, "visited") || tok_is(d, t, "visiting"))
+        /* "the visiting minister" is an adjective, no visit to somewhere */
+        else if (tok_is(d, t, "visited") ||
+                 (tok_is(d, t, "visiting") &&
+                  !(t > se->tok_start && tok_in_ci(d, t - 1, LEX_DETERMINERS))))
             a = t + 1;
         else if (tok_is(d, t, "arrived") && tok_is(d, t + 1, "in"))
             a = t + 2;
@@ -674,9 +677,47 @@ static char *visit_destination(const doc *d, int s)
                !lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) &&
                lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) < 0)
             k++;
-        if (k > a && !quoted_at(d, d->tokens.items[a].start))
+        /* "the Himalayan nation", "the Gulf state": a description, no place's name; nor is a
+         * run holding a title ("US Secretary") */
+        bool described = k < se->tok_end && tok_in(d, k, LEX_PLACE_NOUNS);
+        for (int u = a; u < k && !described; u++)
+            described = tok_in(d, u, LEX_TITLE_HEADS);
+        if (k > a && !described && !quoted_at(d, d->tokens.items[a].start))
             return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
         return NULL;
+    }
+    return NULL;
+}
+
+/* "welcomed X to Buenos Aires", "received X to Hanoi": the host's city, named after the one
+ * welcomed. */
+static char *welcomed_to(const doc *d, int s)
+{
+    static const char *const VERBS[] = {"welcomed", "welcomes", "received", "receives", NULL};
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 2 < se->tok_end; t++) {
+        if (!tok_in(d, t, VERBS) || tok_in_quotes(d, t))
+            continue;
+        /* the one welcomed, their title before the name */
+        int k = t + 1;
+        while (k < se->tok_end && k <= t + 8 && d->tokens.items[k].person < 0)
+            k++;
+        if (k >= se->tok_end || k > t + 8)
+            return NULL;
+        const person_mention *pm = &d->pmentions.items[d->tokens.items[k].person];
+        int a = pm->tok_end + 1;
+        if (pm->tok_end >= se->tok_end || !tok_is(d, pm->tok_end, "to") || a >= se->tok_end)
+            return NULL;
+        int e = a;
+        while (e < se->tok_end && e - a < 4 && tok_capitalised(d, e) &&
+               d->tokens.items[e].person < 0 &&
+               !lex_month(d->text + d->tokens.items[e].start, tok_len(d, e)) &&
+               lex_weekday(d->text + d->tokens.items[e].start, tok_len(d, e)) < 0 &&
+               !tok_in(d, e, LEX_TITLE_HEADS))
+            e++;
+        if (e == a || (e < se->tok_end && tok_in(d, e, LEX_PLACE_NOUNS)))
+            return NULL;
+        return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[e - 1].end);
     }
     return NULL;
 }
@@ -812,7 +853,9 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             !quoted_at(d, ps) && ps < topics_start(d, s))
             return doc_strdup(d, ps, pe);
     }
-    char *p = venue_city(d, s);
+    char *p = welcomed_to(d, s);
+    if (!p)
+        p = venue_city(d, s);
     if (!p) {
         p = visit_destination(d, s);
         /* a visit to a country told from its capital's dateline was held in that city */

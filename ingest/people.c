@@ -612,6 +612,14 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
                                               "like", "as", "into", "the",  "USS",  "HMS",    NULL};
     if (before >= sent_start && tok_in(d, before, PLACE_PREPS))
         return false;
+    /* "in Ras Al Hadd": the tail of a longer capitalised name that is no person (a place) is
+     * none either */
+    if (before > sent_start && (d->tokens.items[before].flags & TK_CAP) &&
+        (d->tokens.items[before].flags & TK_WORD) && d->tokens.items[before].person < 0 &&
+        d->tokens.items[ph->start].start - d->tokens.items[before].end == 1 &&
+        !is_title_word(d, before) && !tok_in(d, before, LEX_HONORIFICS) &&
+        before - 1 >= sent_start && tok_in(d, before - 1, PLACE_PREPS))
+        return false;
     /* "the foreign ministers of Chile (Ana Soto) and Peru (Rui Lima)": a full name alone in
      * parentheses after a country is the one who stands for it */
     if (before - 1 >= sent_start && tok_is(d, before, "(") && after < sent_end &&

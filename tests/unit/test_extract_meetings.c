@@ -1114,3 +1114,56 @@ Test(extract_meetings, talks_that_complete_a_noun_or_verb_of_asking_were_not_hel
     must_meeting(ex, "Wekesa", "Achieng");
     json_decref(ex);
 }
+
+/* ---- places that are places ---- */
+
+Test(extract_meetings, a_description_or_a_title_after_a_visit_word_is_no_place)
+{
+    static const char text[] =
+        "Foreign Minister Dora Lind on Tuesday passed an invitation to President Karl Berger for "
+        "an official visit to the Alpine nation.\n"
+        "She called on President Berger.\n"
+        "Trade Minister Olu Adeyemi signed the memorandum with the visiting UK Secretary of Trade, "
+        "Mr James Whitford.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Lind", "Berger");
+    cr_expect(!contains_ci(field_str(m, "place"), "Alpine"), "%s", json_brief(m));
+    const json_t *w = must_meeting(ex, "Adeyemi", "Whitford");
+    cr_expect(!contains_ci(field_str(w, "place"), "Secretary"), "%s", json_brief(w));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_name_after_a_place_description_is_the_place)
+{
+    static const char text[] =
+        "President Ana Ruiz on Thursday held talks with Gabonese President Paul Obame in the "
+        "capital Libreville.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Obame");
+    cr_expect(equals_ci(field_str(m, "place"), "Libreville"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, welcomed_someone_to_a_city_is_where_they_met)
+{
+    static const char text[] =
+        "Chilean President Rosa Medel welcomed Uruguayan President Tomas Ferrer to Santiago today "
+        "for a day of talks on trade.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Medel", "Ferrer");
+    cr_expect(equals_ci(field_str(m, "place"), "Santiago"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_place_of_several_words_is_not_cut_at_a_name_like_tail)
+{
+    static const char text[] =
+        "Oman and Qatar signed an agreement on Monday for a new port in Ras Al Madrak, 300km "
+        "south of Muscat, according to a statement by Omani Prime Minister Said Harthi.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = find_agreement(ex, "agreement");
+    cr_assert_not_null(a, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(equals_ci(field_str(a, "place"), "Ras Al Madrak"), "%s", json_brief(a));
+    cr_expect_null(find_person(ex, "Madrak"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
