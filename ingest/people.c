@@ -203,6 +203,22 @@ static bool month_surname(const doc *d, int t, int limit, int n, const phrase *p
     return true;
 }
 
+/* Is token t a lower-case particle glued to a capitalised surname: "al-Bashir", "el-Sisi",
+ * "bin-Zayed"? */
+static bool hyphenated_particle(const doc *d, int t)
+{
+    static const char *const PARTICLES[] = {"al-", "el-", "bin-", "ibn-", "ul-", "ud-",
+                                            "ad-", "as-", "ash-", "ar-",  NULL};
+    const char *w = d->text + d->tokens.items[t].start;
+    size_t n = tok_len(d, t);
+    for (int i = 0; PARTICLES[i]; i++) {
+        size_t p = strlen(PARTICLES[i]);
+        if (n > p + 1 && strncmp(w, PARTICLES[i], p) == 0 && w[p] >= 'A' && w[p] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
 /* Is token t a regnal number: a Roman numeral from II to XXXIX ("VI", "XVI")? */
 static bool regnal_number(const doc *d, int t)
 {
@@ -376,6 +392,20 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         /* "Ramos Jr.": a suffix ends the name, and is no part of it */
         if (n > 0 && tok_in(d, i, LEX_NAME_SUFFIXES))
             break;
+        /* "Omar Hassan al-Bashir": a lower-case particle glued to a surname by a hyphen */
+        if (n > 0 && hyphenated_particle(d, i)) {
+            i++;
+            n++;
+            break;
+        }
+        /* "Tuilaepa Dr. Sa'ilele Malielegaoi": an honorific between two words of a name (a
+         * chiefly name before the person's own) is no end of it */
+        if (n > 0 && (tok_in(d, i, LEX_HONORIFICS) || tok_in(d, i, LEX_ABBREVIATIONS)) &&
+            i + 2 < limit && (d->tokens.items[i].flags & TK_CAP) && is_period(d, i + 1) &&
+            name_token(d, i + 2) && d->tokens.items[i].start - d->tokens.items[i - 1].end == 1) {
+            i += 2;
+            continue;
+        }
         /* a particle joins two name words and is not one of them: "Yusuf Bin Alawi Bin Abdullah",
          * and two do as well: "Ursula von der Leyen", "Maria de la Cruz" */
         if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
@@ -717,7 +747,9 @@ char *people_key(const char *name)
             p = e;
             continue;
         }
-        if (lex_has(LEX_HONORIFICS, p, n)) {
+        /* a title's abbreviation inside a name: "Tuilaepa Dr. Sa'ilele Malielegaoi" */
+        if (lex_has(LEX_HONORIFICS, p, n) ||
+            (n > 2 && p[n - 1] == '.' && lex_has(LEX_ABBREVIATIONS, p, n - 1))) {
             p = e;
             continue;
         }

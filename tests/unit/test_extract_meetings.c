@@ -1167,3 +1167,19 @@ Test(extract_meetings, a_place_of_several_words_is_not_cut_at_a_name_like_tail)
     cr_expect_null(find_person(ex, "Madrak"), "%s", json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
+
+Test(extract_meetings, an_honorific_inside_a_name_and_a_hyphenated_particle_keep_the_name_whole)
+{
+    static const char text[] =
+        "Prime Minister Fonoti Dr. Leausa Tavita arrived in Suva on Monday, with many memories "
+        "of the welcome he received at home.\n"
+        "President Ahmad Hassan al-Karimi held talks with Prime Minister Fonoti on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_people(ex, "Fonoti"), 1, "one person: %s",
+                 json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(meetings(ex), 1, "he met nobody at home: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = must_meeting(ex, "Fonoti", "al-Karimi");
+    cr_expect(has_participant(m, "Leausa Tavita"), "%s", json_brief(m));
+    json_decref(ex);
+}
