@@ -361,10 +361,11 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 };
 
 const char *const LEX_MEETING_WORDS[] = {
-    "met",         "meet",         "meets",    "meeting",       "talks",      "hosted",
-    "hosts",       "received",     "visit",    "visited",       "visiting",   "summit",
-    "discussions", "conversation", "sat",      "consultations", "co-chaired", "co-chairs",
-    "co-hosted",   "co-presided",  "presided", "conferred",     "confers",    NULL,
+    "met",           "meet",       "meets",       "meeting",      "talks",
+    "hosted",        "hosts",      "received",    "visit",        "visited",
+    "visiting",      "summit",     "discussions", "conversation", "sat",
+    "consultations", "co-chaired", "co-chairs",   "co-hosted",    "co-presided",
+    "presided",      "conferred",  "confers",     "meetings",     NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
@@ -2325,4 +2326,77 @@ const char *const LEX_JOINT_BODIES[] = {
 const char *const LEX_CONVENING_VERBS[] = {
     "held",    "hold",       "holds", "opened",    "open", "opens",    "started", "convened",
     "chaired", "co-chaired", "began", "concluded", "led",  "co-chair", NULL,
+};
+
+/* Words that tell one meeting of several parties together ("a trilateral summit", "met them
+ * jointly"): those met are not met one by one. */
+const char *const LEX_GROUP_MEETING_WORDS[] = {
+    "trilateral", "quadrilateral", "three-way",  "four-way", "jointly",
+    "together",   "multilateral",  "tripartite", "group",    NULL,
+};
+
+/* Nouns (and verbs) of wanting or asking that a meeting noun may complete ("conditions for
+ * talks", "calls for a summit", "the prospect of a meeting", "pressed for talks"): a meeting
+ * wished for, not one held. */
+const char *const LEX_PROSPECT_NOUNS[] = {
+    "conditions",
+    "preconditions",
+    "condition",
+    "calls",
+    "demand",
+    "demands",
+    "push",
+    "pressure",
+    "appeal",
+    "appeals",
+    "offer",
+    "offers",
+    "proposal",
+    "proposals",
+    "request",
+    "requests",
+    "bid",
+    "hopes",
+    "hope",
+    "prospect",
+    "prospects",
+    "possibility",
+    "chance",
+    "plea",
+    "readiness",
+    "willingness",
+    "openness",
+    "idea",
+    "preparations",
+    "preparation",
+    "prerequisite",
+    "prerequisites",
+    "call",
+    /* and the verbs that ask: "called for talks", "pressed for a meeting" */
+    "called",
+    "calling",
+    "pushed",
+    "pushing",
+    "pressed",
+    "pressing",
+    "appealed",
+    "appealing",
+    "asked",
+    "asking",
+    "begged",
+    "begging",
+    "lobbied",
+    "lobbying",
+    "hoping",
+    "clamoured",
+    "clamored",
+    NULL,
+};
+
+/* Common nouns for a place, which a capitalised word before them only describes ("the
+ * Himalayan nation", "the Gulf state", "the Kenyan capital"). */
+const char *const LEX_PLACE_NOUNS[] = {
+    "nation",   "country",  "kingdom", "state",     "states",      "island",  "islands",
+    "republic", "region",   "capital", "city",      "archipelago", "emirate", "town",
+    "port",     "province", "enclave", "territory", NULL,
 };

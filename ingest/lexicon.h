@@ -26,10 +26,13 @@ extern const char *const LEX_CALL_WORDS[];    /* phoned, call, spoke ... */
 extern const char
     *const LEX_TOPIC_NOUNS[]; /* developments, situation ... ("developments in Iraq": a topic) */
 extern const char *const LEX_PLAN_WORDS[]; /* upcoming, scheduled ... (a meeting still to come) */
-extern const char *const LEX_FUTURE_AUXILIARIES[]; /* will, would ... (an event to come) */
-extern const char *const LEX_DETERMINERS[];        /* the, a, this ... */
-extern const char *const LEX_JOINT_BODIES[];       /* commission, session ... held jointly */
-extern const char *const LEX_CONVENING_VERBS[];    /* held, opened, chaired ... */
+extern const char *const LEX_FUTURE_AUXILIARIES[];  /* will, would ... (an event to come) */
+extern const char *const LEX_DETERMINERS[];         /* the, a, this ... */
+extern const char *const LEX_JOINT_BODIES[];        /* commission, session ... held jointly */
+extern const char *const LEX_GROUP_MEETING_WORDS[]; /* trilateral, jointly ...: met together */
+extern const char *const LEX_PROSPECT_NOUNS[]; /* conditions, calls ... ("for talks": wished for) */
+extern const char *const LEX_PLACE_NOUNS[];    /* nation, capital ... ("the Gulf state": no name) */
+extern const char *const LEX_CONVENING_VERBS[]; /* held, opened, chaired ... */
 extern const char
     *const LEX_ATTENDANCE_WORDS[]; /* present, accompanied, attended ... (there, not taking part) */
 extern const char *const LEX_PHOTO_WORDS[]; /* pose, pictured (a caption, no meeting) */

@@ -24,9 +24,12 @@
 #include "ingest/lexicon.h"
 #include "util/strmap.h"
 
-#define MAX_PARTICIPANTS 8
+#define MAX_PARTICIPANTS 10
 /* "met his Saudi, Omani, Iraqi and Egyptian counterparts": a meeting with each */
-#define MAX_SENTENCE_MEETINGS 6
+#define MAX_SENTENCE_MEETINGS 8
+/* How many people of different countries, listed as met by one subject, are met one by one
+ * ("conferred with the presidents A of X, B of Y and C of Z"). */
+#define ONE_BY_ONE_COUNTRIES 3
 /* "the visit ... to meet with Y": how far after the visit its other participant may stand */
 #define VISIT_OBJECT_TOKENS 12
 
@@ -466,6 +469,30 @@ static const char *title_office(const person *p)
     return sp ? sp + 1 : NULL;
 }
 
+/* The country a person's title names anywhere: at its start ("Kenyan President"), or after
+ * it ("Ambassador of the Kingdom of Spain", "President of Sri Lanka"); NULL when none. */
+static const char *title_any_country(const person *p)
+{
+    const char *c = title_country(p);
+    if (c || !p->title)
+        return c;
+    for (const char *w = p->title; *w;) {
+        const char *e = w;
+        for (int words = 0; words < 3 && *e; words++) {
+            const char *x = strchr(e + (e == w ? 0 : 1), ' ');
+            e = x ? x : e + strlen(e);
+            size_t n = (size_t)(e - w);
+            while (n > 0 && (w[n - 1] == ',' || w[n - 1] == '.'))
+                n--;
+            if ((c = lex_country(w, n)) != NULL)
+                return c;
+        }
+        const char *sp = strchr(w, ' ');
+        w = sp ? sp + 1 : w + strlen(w);
+    }
+    return NULL;
+}
+
 /* The one person of the article (not self) whose title is country c's and, when office is
  * given, that office ("Foreign Minister", case aside); -1 when none or several. */
 static int person_of_country(const doc *d, const char *office, int self, const char *c)
@@ -628,7 +655,10 @@ static char *visit_destination(const doc *d, int s)
         int a;
         if ((tok_is(d, t, "visit") || tok_is(d, t, "visits")) && tok_is(d, t + 1, "to"))
             a = t + 2;
-        else if (tok_is(d, t, "visited") || tok_is(d, t, "visiting"))
+        /* "the visiting minister" is an adjective, no visit to somewhere */
+        else if (tok_is(d, t, "visited") ||
+                 (tok_is(d, t, "visiting") &&
+                  !(t > se->tok_start && tok_in_ci(d, t - 1, LEX_DETERMINERS))))
             a = t + 1;
         else if (tok_is(d, t, "arrived") && tok_is(d, t + 1, "in"))
             a = t + 2;
@@ -647,9 +677,47 @@ static char *visit_destination(const doc *d, int s)
                !lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) &&
                lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) < 0)
             k++;
-        if (k > a && !quoted_at(d, d->tokens.items[a].start))
+        /* "the Himalayan nation", "the Gulf state": a description, no place's name; nor is a
+         * run holding a title ("US Secretary") */
+        bool described = k < se->tok_end && tok_in(d, k, LEX_PLACE_NOUNS);
+        for (int u = a; u < k && !described; u++)
+            described = tok_in(d, u, LEX_TITLE_HEADS);
+        if (k > a && !described && !quoted_at(d, d->tokens.items[a].start))
             return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
         return NULL;
+    }
+    return NULL;
+}
+
+/* "welcomed X to Buenos Aires", "received X to Hanoi": the host's city, named after the one
+ * welcomed. */
+static char *welcomed_to(const doc *d, int s)
+{
+    static const char *const VERBS[] = {"welcomed", "welcomes", "received", "receives", NULL};
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 2 < se->tok_end; t++) {
+        if (!tok_in(d, t, VERBS) || tok_in_quotes(d, t))
+            continue;
+        /* the one welcomed, their title before the name */
+        int k = t + 1;
+        while (k < se->tok_end && k <= t + 8 && d->tokens.items[k].person < 0)
+            k++;
+        if (k >= se->tok_end || k > t + 8)
+            return NULL;
+        const person_mention *pm = &d->pmentions.items[d->tokens.items[k].person];
+        int a = pm->tok_end + 1;
+        if (pm->tok_end >= se->tok_end || !tok_is(d, pm->tok_end, "to") || a >= se->tok_end)
+            return NULL;
+        int e = a;
+        while (e < se->tok_end && e - a < 4 && tok_capitalised(d, e) &&
+               d->tokens.items[e].person < 0 &&
+               !lex_month(d->text + d->tokens.items[e].start, tok_len(d, e)) &&
+               lex_weekday(d->text + d->tokens.items[e].start, tok_len(d, e)) < 0 &&
+               !tok_in(d, e, LEX_TITLE_HEADS))
+            e++;
+        if (e == a || (e < se->tok_end && tok_in(d, e, LEX_PLACE_NOUNS)))
+            return NULL;
+        return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[e - 1].end);
     }
     return NULL;
 }
@@ -785,7 +853,9 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             !quoted_at(d, ps) && ps < topics_start(d, s))
             return doc_strdup(d, ps, pe);
     }
-    char *p = venue_city(d, s);
+    char *p = welcomed_to(d, s);
+    if (!p)
+        p = venue_city(d, s);
     if (!p) {
         p = visit_destination(d, s);
         /* a visit to a country told from its capital's dateline was held in that city */
@@ -879,6 +949,41 @@ static int protagonist(const meeting *ms, size_t n)
  * presidential summit"). */
 #define PLAN_VERB_WINDOW 5
 
+/* Are the words between verb v and meeting noun trig modifiers of the noun ("mediation" in
+ * "force mediation talks"), none a preposition that opens a phrase of its own? */
+static bool object_compound(const doc *d, int v, int trig)
+{
+    static const char *const PREPOSITIONS[] = {"after",  "before", "during", "following", "ahead",
+                                               "since",  "until",  "about",  "over",      "amid",
+                                               "across", "around", "like",   "than",      NULL};
+    if (trig - v - 1 > 2)
+        return false;
+    for (int k = v + 1; k < trig; k++) {
+        const token *w = &d->tokens.items[k];
+        if (!(w->flags & TK_WORD) || (w->flags & TK_CAP) || tok_in(d, k, LEX_FUNCTION_WORDS) ||
+            tok_in(d, k, PREPOSITIONS))
+            return false;
+    }
+    return true;
+}
+
+/* "conditions for talks", "calls for a summit", "the prospect of a meeting": a meeting noun
+ * that completes a noun of wanting or asking tells a meeting wished for, not one held. */
+static bool wished_for(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    int k = trig - 1;
+    for (int skipped = 0; k > se->tok_start && skipped < 3; k--, skipped++) {
+        const token *w = &d->tokens.items[k];
+        if (tok_is(d, k, "for") || tok_is(d, k, "of"))
+            break;
+        if (!(w->flags & TK_WORD) || (w->flags & TK_CAP))
+            return false;
+    }
+    return k > se->tok_start && (tok_is(d, k, "for") || tok_is(d, k, "of")) &&
+           tok_in_ci(d, k - 1, LEX_PROSPECT_NOUNS);
+}
+
 /* "agreed to hold talks", "to broker a bilateral summit": the meeting noun is the object of an
  * infinitive, a meeting still to come ("came to the meeting" is a place gone to). */
 static bool infinitive_object(const doc *d, int s, int trig)
@@ -888,10 +993,10 @@ static bool infinitive_object(const doc *d, int s, int trig)
         const token *w = &d->tokens.items[k];
         if (!(w->flags & TK_WORD) || (w->flags & TK_CAP))
             return false;
-        /* the verb's object is the meeting noun or opens with a determiner ("to reporters
-         * after a meeting" is no plan) */
+        /* the verb's object is the meeting noun, opens with a determiner or is a compound
+         * ("to force mediation talks"); "to reporters after a meeting" is no plan */
         if (tok_is(d, k - 1, "to") && !tok_in(d, k, LEX_FUNCTION_WORDS) &&
-            (k + 1 == trig || tok_in_ci(d, k + 1, LEX_DETERMINERS)))
+            (k + 1 == trig || tok_in_ci(d, k + 1, LEX_DETERMINERS) || object_compound(d, k, trig)))
             return true;
     }
     return false;
@@ -945,7 +1050,8 @@ static bool planned(const doc *d, int s, int trig)
     for (int k = trig - 1; k >= se->tok_start && k >= trig - 2; k--)
         if (tok_in(d, k, LEX_PLAN_WORDS))
             return true;
-    if (infinitive_object(d, s, trig) || verb_to_come(d, se->tok_start, trig))
+    if (infinitive_object(d, s, trig) || verb_to_come(d, se->tok_start, trig) ||
+        wished_for(d, s, trig))
         return true;
     int k = trig + 1;
     while (k < se->tok_end && tok_is(d, k, ","))
@@ -958,6 +1064,122 @@ static bool planned(const doc *d, int s, int trig)
         (tok_is(d, k, "was") || tok_is(d, k, "were") || tok_is(d, k, "is") || tok_is(d, k, "are")))
         k++;
     return k < se->tok_end && tok_in(d, k, LEX_PLAN_WORDS);
+}
+
+/* The gender of a subject pronoun at token t ("he", "she", "he’s"), or 0. */
+static char subject_pronoun(const doc *d, int t)
+{
+    const char *w = d->text + d->tokens.items[t].start;
+    size_t n = tok_len(d, t);
+    for (size_t i = 1; i < n; i++)
+        if (w[i] == '\'' || (unsigned char)w[i] == 0xE2) {
+            n = i;
+            break;
+        }
+    if (n == 2 && strncasecmp(w, "he", 2) == 0)
+        return 'm';
+    if (n == 3 && strncasecmp(w, "she", 3) == 0)
+        return 'f';
+    return 0;
+}
+
+/* The subject of meeting sentence s when it names nobody: a pronoun ("He conferred with ...",
+ * "Welcomed by X, she had talks with ...") or a lower-case role ("Then the head of state
+ * received ..."), right after the sentence's start or the last comma before the meeting word
+ * trig.  Its token in *at and the person it stands for (the subject of the sentences before,
+ * never one named in the sentence's opening phrase); -1 when there is none. */
+static int anaphoric_subject(const doc *d, int s, int trig, int *at)
+{
+    const sentence *se = &d->sents.items[s];
+    int k = se->tok_start;
+    for (int t = trig - 1; t > se->tok_start; t--)
+        if (tok_is(d, t, ",")) {
+            k = t + 1;
+            break;
+        }
+    *at = -1;
+    if (k >= trig || tok_in_quotes(d, k))
+        return -1;
+    for (int i = se->mentions_start; i < se->mentions_end; i++)
+        if (d->pmentions.items[i].tok_start >= k && d->pmentions.items[i].tok_start < trig)
+            return -1; /* a name between it and the meeting word is the subject */
+    /* an adverb may open the sentence: "Then the head of state received ..." */
+    if (k == se->tok_start && k + 2 < trig && d->tokens.items[k].person < 0 &&
+        !tok_ieq(d, k, "the") && !subject_pronoun(d, k) &&
+        (tok_is(d, k + 1, "the") || subject_pronoun(d, k + 1)))
+        k++;
+    char g = subject_pronoun(d, k);
+    bool role = !g && tok_ieq(d, k, "the") && k + 1 < trig && tok_in(d, k + 1, LEX_ROLE_NOUNS);
+    if (!g && !role)
+        return -1;
+    int who = people_resolve_pronoun(d, se->start, g);
+    /* the role must be the title of the one it stands for ("the president": a President; "the
+     * head of state": a leader) */
+    const char *title = who >= 0 ? d->people.items[who].title : NULL;
+    if (role) {
+        size_t rn = tok_len(d, k + 1);
+        bool fits = false;
+        for (const char *w = title; w && *w && !fits; w++)
+            fits = strncasecmp(w, d->text + d->tokens.items[k + 1].start, rn) == 0;
+        int o = k + 3 + (k + 3 < trig && tok_is(d, k + 3, "the"));
+        bool head_of_state = tok_is(d, k + 1, "head") && k + 2 < trig && tok_is(d, k + 2, "of") &&
+                             o < trig && (tok_is(d, o, "state") || tok_is(d, o, "government"));
+        for (int i = 0; title && head_of_state && LEX_LEADER_TITLES[i] && !fits; i++)
+            fits = strstr(title, LEX_LEADER_TITLES[i]) != NULL;
+        if (!fits)
+            return -1;
+    }
+    *at = k;
+    return who;
+}
+
+/* "During his meeting with X, the envoy of Y, Z highlighted ...": a possessive in a phrase that
+ * opens the sentence stands for the subject named after it (Z), not for someone named
+ * before.  The token where that subject starts, or the sentence's start when there is none. */
+static int opening_possessive_end(const doc *d, int s)
+{
+    static const char *const OPENERS[] = {"During",     "In",     "At", "After",
+                                          "Following",  "Before", "On", "Upon",
+                                          "Throughout", "Ahead",  NULL};
+    const sentence *se = &d->sents.items[s];
+    if (!tok_in(d, se->tok_start, OPENERS))
+        return se->tok_start;
+    int poss = -1;
+    for (int t = se->tok_start + 1; t < se->tok_end && t <= se->tok_start + 3 && poss < 0; t++)
+        if (tok_is(d, t, "his") || tok_is(d, t, "her"))
+            poss = t;
+    if (poss < 0)
+        return se->tok_start;
+    for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int after = pm->tok_end;
+        if (pm->tok_start > poss && tok_is(d, pm->tok_start - 1, ",") && after < se->tok_end &&
+            (d->tokens.items[after].flags & TK_WORD) && !(d->tokens.items[after].flags & TK_CAP) &&
+            !tok_in(d, after, LEX_FUNCTION_WORDS))
+            return pm->tok_start;
+    }
+    return se->tok_start;
+}
+
+/* Are those met, after[0..n), people of n different countries, as their titles tell
+ * ("President of Ghana", "the Kenyan President"), and the sentence tells no joint meeting
+ * ("a trilateral meeting", "met together")? */
+static bool of_different_countries(const doc *d, int s, const int *after, int n)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in_ci(d, t, LEX_GROUP_MEETING_WORDS))
+            return false;
+    const char *seen[MAX_SENTENCE_MEETINGS];
+    for (int i = 0; i < n; i++) {
+        seen[i] = title_any_country(&d->people.items[after[i]]);
+        if (!seen[i])
+            return false;
+        for (int k = 0; k < i; k++)
+            if (strcmp(seen[k], seen[i]) == 0)
+                return false;
+    }
+    return true;
 }
 
 /* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
@@ -1122,9 +1344,22 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         memcpy(m->people, r.people, sizeof m->people);
         m->n = r.n;
     }
+    int anaphor_at = -1;
+    int anaphor = trig >= 0 && !visit && by_role < 0 ? anaphoric_subject(d, s, trig, &anaphor_at)
+                                                     : -1;
+    if (anaphor >= 0) {
+        /* the subject first, as a name before the meeting word would be */
+        meeting r = {0};
+        add_person(&r, anaphor);
+        for (int i = 0; i < m->n; i++)
+            add_person(&r, m->people[i]);
+        memcpy(m->people, r.people, sizeof m->people);
+        m->n = r.n;
+    }
+    int cataphor_to = opening_possessive_end(d, s);
     for (int t = se->tok_start; t < se->tok_end && !visit && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
-        if ((t >= present_a && t < present_b) || t >= later)
+        if ((t >= present_a && t < present_b) || t >= later || t == anaphor_at || t < cataphor_to)
             continue;
         /* "welcomed him": an object pronoun is someone named before the sentence, never its
          * own subject */
@@ -1145,12 +1380,25 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
                                   : 0;
     if (ncp > 0 && !plural)
         add_person(m, cps[0]);
-    /* "X held bilateral talks with A, B and C", "met A and B respectively": one meeting with
-     * each of those named after the meeting word */
+    /* "X held bilateral talks with A, B and C", "met A and B respectively", "He conferred with
+     * A of X, B of Y and C of Z": one meeting with each of those named after the meeting word
+     * (or anywhere in the sentence, when its subject is a pronoun after an opening phrase:
+     * "Welcomed by A, he had bilateral meetings and a call on B") */
     if (ncp == 0 && trig >= 0 && !visit && m->n >= 3) {
         int subject = -1, others = 0;
         int after[MAX_SENTENCE_MEETINGS];
-        for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        for (int i = se->mentions_start; i < se->mentions_end && anaphor >= 0; i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            bool dup = pm->person == anaphor;
+            for (int k = 0; k < others; k++)
+                dup |= after[k] == pm->person;
+            if (!dup && others < MAX_SENTENCE_MEETINGS && !tok_in_quotes(d, pm->tok_start) &&
+                pm->tok_start < later && !(pm->tok_start >= present_a && pm->tok_start < present_b))
+                after[others++] = pm->person;
+        }
+        if (anaphor >= 0)
+            subject = anaphor;
+        for (int i = se->mentions_start; i < se->mentions_end && anaphor < 0; i++) {
             const person_mention *pm = &d->pmentions.items[i];
             if (pm->sent != s || tok_in_quotes(d, pm->tok_start))
                 continue;
@@ -1178,7 +1426,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
                     after[others++] = pm->person;
             }
         }
-        if (subject >= 0 && others >= 2 && one_by_one(d, s, others)) {
+        if (subject >= 0 && others >= 2 &&
+            (one_by_one(d, s, others) ||
+             (others >= ONE_BY_ONE_COUNTRIES && of_different_countries(d, s, after, others)))) {
             m->n = 0;
             add_person(m, subject);
             for (int k = 0; k < others; k++)

@@ -17,7 +17,7 @@
 #include "util/strmap.h"
 #include "util/utf8.h"
 
-#define NAME_MAX_TOKENS 4
+#define NAME_MAX_TOKENS 5
 /* A person phrase (country, honorifics, title, handle and name) is read within this many
  * tokens: a run of titles or honorifics longer than any title is read no further, so that a
  * phrase read from each of its words costs a bounded amount. */
@@ -203,6 +203,46 @@ static bool month_surname(const doc *d, int t, int limit, int n, const phrase *p
     return true;
 }
 
+/* Is token t a lower-case particle glued to a capitalised surname: "al-Bashir", "el-Sisi",
+ * "bin-Zayed"? */
+static bool hyphenated_particle(const doc *d, int t)
+{
+    static const char *const PARTICLES[] = {"al-", "el-", "bin-", "ibn-", "ul-", "ud-",
+                                            "ad-", "as-", "ash-", "ar-",  NULL};
+    const char *w = d->text + d->tokens.items[t].start;
+    size_t n = tok_len(d, t);
+    for (int i = 0; PARTICLES[i]; i++) {
+        size_t p = strlen(PARTICLES[i]);
+        if (n > p + 1 && strncmp(w, PARTICLES[i], p) == 0 && w[p] >= 'A' && w[p] <= 'Z')
+            return true;
+    }
+    return false;
+}
+
+/* Is token t a regnal number: a Roman numeral from II to XXXIX ("VI", "XVI")? */
+static bool regnal_number(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    size_t n = tok_len(d, t);
+    if (!(k->flags & TK_UPPER) || n < 2 || n > 6)
+        return false;
+    const char *s = d->text + k->start;
+    size_t i = 0;
+    while (i < n && i < 3 && s[i] == 'X')
+        i++;
+    /* then I..IX: IX, IV, V?I{0,3} */
+    const char *rest = s + i;
+    size_t m = n - i;
+    static const char *const UNITS[] = {"I",  "II",  "III",  "IV", "V",
+                                        "VI", "VII", "VIII", "IX", NULL};
+    if (m == 0)
+        return i >= 1 && n >= 2;
+    for (int u = 0; UNITS[u]; u++)
+        if (strlen(UNITS[u]) == m && memcmp(rest, UNITS[u], m) == 0)
+            return n >= 2;
+    return false;
+}
+
 /* Reads a person phrase starting at token t of sentence s; false when there is none. */
 static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
 {
@@ -340,9 +380,32 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->name_start = i;
     int n = 0;
     while (i < limit && n < NAME_MAX_TOKENS) {
+        /* "King Carlos IV", "Mohammed VI": a regnal number after a monarch's one name (or a
+         * royal title's name) is part of it */
+        if (n > 0 && regnal_number(d, i) &&
+            (n == 1 ||
+             (ph->title_end > ph->title_start && tok_in(d, ph->title_end - 1, LEX_ROYAL_TITLES)))) {
+            i++;
+            n++;
+            break;
+        }
         /* "Ramos Jr.": a suffix ends the name, and is no part of it */
         if (n > 0 && tok_in(d, i, LEX_NAME_SUFFIXES))
             break;
+        /* "Omar Hassan al-Bashir": a lower-case particle glued to a surname by a hyphen */
+        if (n > 0 && hyphenated_particle(d, i)) {
+            i++;
+            n++;
+            break;
+        }
+        /* "Tuilaepa Dr. Sa'ilele Malielegaoi": an honorific between two words of a name (a
+         * chiefly name before the person's own) is no end of it */
+        if (n > 0 && (tok_in(d, i, LEX_HONORIFICS) || tok_in(d, i, LEX_ABBREVIATIONS)) &&
+            i + 2 < limit && (d->tokens.items[i].flags & TK_CAP) && is_period(d, i + 1) &&
+            name_token(d, i + 2) && d->tokens.items[i].start - d->tokens.items[i - 1].end == 1) {
+            i += 2;
+            continue;
+        }
         /* a particle joins two name words and is not one of them: "Yusuf Bin Alawi Bin Abdullah",
          * and two do as well: "Ursula von der Leyen", "Maria de la Cruz" */
         if (n > 0 && is_particle(d, i) && i + 1 < limit && name_token(d, i + 1)) {
@@ -579,6 +642,14 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
                                               "like", "as", "into", "the",  "USS",  "HMS",    NULL};
     if (before >= sent_start && tok_in(d, before, PLACE_PREPS))
         return false;
+    /* "in Ras Al Hadd": the tail of a longer capitalised name that is no person (a place) is
+     * none either */
+    if (before > sent_start && (d->tokens.items[before].flags & TK_CAP) &&
+        (d->tokens.items[before].flags & TK_WORD) && d->tokens.items[before].person < 0 &&
+        d->tokens.items[ph->start].start - d->tokens.items[before].end == 1 &&
+        !is_title_word(d, before) && !tok_in(d, before, LEX_HONORIFICS) &&
+        before - 1 >= sent_start && tok_in(d, before - 1, PLACE_PREPS))
+        return false;
     /* "the foreign ministers of Chile (Ana Soto) and Peru (Rui Lima)": a full name alone in
      * parentheses after a country is the one who stands for it */
     if (before - 1 >= sent_start && tok_is(d, before, "(") && after < sent_end &&
@@ -676,14 +747,27 @@ char *people_key(const char *name)
             p = e;
             continue;
         }
-        if (lex_has(LEX_HONORIFICS, p, n)) {
+        /* a title's abbreviation inside a name: "Tuilaepa Dr. Sa'ilele Malielegaoi" */
+        if (lex_has(LEX_HONORIFICS, p, n) ||
+            (n > 2 && p[n - 1] == '.' && lex_has(LEX_ABBREVIATIONS, p, n - 1))) {
             p = e;
             continue;
         }
         if (sb.len)
             strbuf_addch(&sb, ' ');
         const char *full = first && e[0] ? lex_nickname(p, n) : NULL;
-        if (full) {
+        /* initials with or without their periods are one key: "S. Rao", "S Rao"; "K.P." and
+         * "K P" */
+        bool initials = n >= 2 && n % 2 == 0;
+        for (size_t i = 0; i + 1 < n && initials; i += 2)
+            initials = isalpha((unsigned char)p[i]) && p[i + 1] == '.';
+        if (initials) {
+            for (size_t i = 0; i < n; i += 2) {
+                if (i)
+                    strbuf_addch(&sb, ' ');
+                strbuf_addch(&sb, (char)tolower((unsigned char)p[i]));
+            }
+        } else if (full) {
             strbuf_addstr(&sb, full);
         } else {
             for (size_t i = 0; i < n; i++)
@@ -1154,10 +1238,21 @@ void people_find(doc *d)
                     tok_is(d, ph.end, ",") && name_token(d, ph.end + 1) &&
                     name_token(d, ph.end + 2))
                     ok = false; /* "Minister for Climate Change, Litiana Ravuvu" */
-                int ta, tb;
-                if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&
-                    tok_is(d, ph.start - 1, ",") &&
-                    appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb)) {
+                int ta, tb, ua, ub;
+                /* "A, the Ambassador of X, B, the Ambassador of Y": in a list of names each
+                 * followed by its title, the title before B's comma is A's */
+                bool listed_title = ok && !ph.titled && ph.start - 1 >= s->tok_start &&
+                                    tok_is(d, ph.start - 1, ",") &&
+                                    appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb) &&
+                                    ta - 2 >= s->tok_start && tok_ieq(d, ta - 1, "the") &&
+                                    tok_is(d, ta - 2, ",") &&
+                                    trailing_title(d, ph.end, s->tok_end, &ua, &ub);
+                if (listed_title) {
+                    ph.title_start = ua;
+                    ph.title_end = ub;
+                } else if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&
+                           tok_is(d, ph.start - 1, ",") &&
+                           appositive_title(d, ph.start - 1, s->tok_start, &ta, &tb)) {
                     ph.title_start = ta;
                     ph.title_end = tb;
                 } else if (ok && !ph.titled && ph.start - 1 >= s->tok_start &&

@@ -402,6 +402,28 @@ static bool nominalisation(const doc *d, int t)
            memcmp(w + n - 4, "sion", 4) == 0 || memcmp(w + n - 3, "ing", 3) == 0;
 }
 
+/* "the capital Malabo", "the Kenyan capital, Nairobi", "the port city of Mombasa": the token
+ * where the name after a place's description starts (t being "the"), or t when there is none. */
+static int described_place(const doc *d, int t, int end)
+{
+    if (t >= end || !tok_is(d, t, "the"))
+        return t;
+    int k = t + 1;
+    const char *cs[2];
+    if (k < end && tok_capitalised(d, k) && tok_countries(d, k, cs) == 1)
+        k++;
+    int nouns = 0;
+    while (k < end && nouns < 2 && !tok_capitalised(d, k) && tok_in(d, k, LEX_PLACE_NOUNS)) {
+        k++;
+        nouns++;
+    }
+    if (!nouns)
+        return t;
+    if (k < end && (tok_is(d, k, ",") || tok_is(d, k, "of")))
+        k++;
+    return k < end && tok_capitalised(d, k) ? k : t;
+}
+
 /* The best "in/at [the] Name" of the sentence's own words, ignoring candidates that start
  * inside [skip_start, skip_end). */
 static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end,
@@ -434,7 +456,12 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
         if (!in && !tok_is(d, t, "at") && !tok_is(d, t, "At"))
             continue;
         int k = t + 1;
-        if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
+        /* "in the capital Malabo", "in the Kenyan capital, Nairobi", "in the port city of
+         * Mombasa": the name after the description */
+        int named = described_place(d, k, s->tok_end);
+        if (named > k)
+            k = named;
+        else if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
             k++;
         /* "in the capital Malabo", "in the capital, Lima" */
         if (tok_is(d, k, "the") && k + 2 < s->tok_end && tok_is(d, k + 1, "capital")) {

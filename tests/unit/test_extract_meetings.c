@@ -952,3 +952,234 @@ Test(extract_meetings, a_joint_commission_still_to_open_is_no_meeting)
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+/* ---- one subject, a list of people met one by one ---- */
+
+static size_t count_meetings_with(const json_t *ex, const char *who)
+{
+    size_t n = 0, i;
+    json_t *m;
+    json_array_foreach(json_object_get(ex, "meetings"), i, m)
+        n += has_participant(m, who);
+    return n;
+}
+
+Test(extract_meetings, a_pronoun_subject_meets_a_list_of_leaders_of_different_countries_one_by_one)
+{
+    static const char text[] =
+        "QUITO, May 4, 2022 - Chancellor Irene Walcott held talks with several heads of "
+        "government at the regional forum today.\n"
+        "She conferred with President of Peru Mateo Quiroga, President of Chile Sofia Lagarde, "
+        "President of Bolivia Ramon Urquiza and President of Paraguay Elena Bastos.\n";
+    json_t *ex = extract_text(text);
+    const char *const met[] = {"Quiroga", "Lagarde", "Urquiza", "Bastos"};
+    for (size_t i = 0; i < 4; i++) {
+        const json_t *m = must_meeting(ex, "Walcott", met[i]);
+        cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "one each: %s",
+                     json_brief(m));
+    }
+    cr_expect_null(find_meeting(ex, "Quiroga", "Lagarde"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_role_subject_welcomes_envoys_one_by_one)
+{
+    static const char text[] =
+        "President Tomas Varga on Friday received several new envoys at the palace.\n"
+        "Then the head of state welcomed Anna Berg, the Ambassador of Norway, Luis Prado, the "
+        "Ambassador of Chile, and Mia Novak, the Ambassador of Croatia, for the credentials "
+        "ceremony.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Varga", "Berg");
+    must_meeting(ex, "Varga", "Prado");
+    must_meeting(ex, "Varga", "Novak");
+    cr_expect_eq(count_meetings_with(ex, "Varga"), 3, "%s",
+                 json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Berg", "Prado"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, bilateral_meetings_with_a_list_are_one_each_and_a_group_meeting_is_one)
+{
+    static const char text[] =
+        "On Monday, the Prime Minister held bilateral meetings with Ugandan President Okot "
+        "Lumumba, Zambian President Chanda Mwale and Malawian President Grace Banda.\n";
+    static const char lead[] = "Prime Minister Samuel Odhiambo arrived in Accra on Sunday.\n";
+    char *both = malloc(sizeof lead + sizeof text);
+    strcpy(both, lead);
+    strcat(both, text);
+    json_t *ex = extract_text(both);
+    must_meeting(ex, "Odhiambo", "Lumumba");
+    must_meeting(ex, "Odhiambo", "Mwale");
+    must_meeting(ex, "Odhiambo", "Banda");
+    cr_expect_null(find_meeting(ex, "Lumumba", "Mwale"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+    free(both);
+
+    static const char group[] =
+        "Prime Minister Samuel Odhiambo held a trilateral meeting with Ugandan President Okot "
+        "Lumumba, Zambian President Chanda Mwale and Malawian President Grace Banda.\n";
+    ex = extract_text(group);
+    const json_t *m = must_meeting(ex, "Lumumba", "Mwale");
+    cr_expect(has_participant(m, "Odhiambo") && has_participant(m, "Banda"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_pronoun_after_an_opening_participle_is_the_subject_not_its_agent)
+{
+    static const char text[] =
+        "Premier Halvard Moen spent two days in Tonga on an official visit.\n"
+        "Received by Tonga's Prime Minister, Sione Latu, he had bilateral meetings and a "
+        "courtesy call on the King of Tonga, His Majesty Tupou Fale.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Moen", "Latu");
+    must_meeting(ex, "Moen", "Fale");
+    cr_expect_null(find_meeting(ex, "Latu", "Fale"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, his_in_an_opening_phrase_is_the_subject_named_after_it)
+{
+    static const char text[] =
+        "President Tomas Varga first talked with Anna Berg, the Ambassador of Norway.\n"
+        "During his meeting with Luis Prado, the Ambassador of Chile, Tomas Varga praised the "
+        "copper trade.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Varga", "Prado");
+    cr_expect_not(has_participant(m, "Berg"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_name_of_five_words_is_one_person)
+{
+    static const char text[] =
+        "President Tomas Varga received Jean Marc Olivier Paul Lambert, the Ambassador of "
+        "Belgium, on Monday.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Varga", "Jean Marc Olivier Paul Lambert");
+    json_decref(ex);
+}
+
+/* ---- names that must join ---- */
+
+Test(extract_meetings, a_monarchs_regnal_number_is_part_of_the_name)
+{
+    static const char text[] =
+        "President Ines Balde hosted King Harald IX of the Isles at the palace in Bissau on "
+        "Monday, and later the king's cousin Olav Strand.\n"
+        "Balde and Harald IX discussed fishing licences.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Balde", "Harald IX");
+    cr_expect(has_participant(m, "Harald IX"), "%s", json_brief(m));
+    cr_expect_eq(count_people(ex, "Harald"), 1, "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_initial_with_or_without_its_period_is_one_person)
+{
+    static const char text[] =
+        "Trade Minister Lena Ortiz is in Dhaka on a working visit hosted by Commerce Minister T "
+        "Rahman.\n"
+        "Ortiz later had a bilateral meeting with Commerce Minister T. Rahman on tariffs.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Ortiz", "Rahman");
+    cr_expect_eq(meetings(ex), 1, "one meeting, one Rahman: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+/* ---- meetings wished for are none ---- */
+
+Test(extract_meetings, talks_that_complete_a_noun_or_verb_of_asking_were_not_held)
+{
+    static const char cases[][200] = {
+        "Governor Amos Wekesa said on Sunday he was ready to listen but warned senator Ruth "
+        "Achieng to stop setting preconditions for talks.\n",
+        "Senator Ruth Achieng accused Governor Amos Wekesa of lobbying foreign envoys to force "
+        "arbitration talks on the budget.\n",
+        "Senator Ruth Achieng pressed for a meeting with Governor Amos Wekesa over the budget.\n",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_t *ex = extract_text(cases[i]);
+        cr_expect_null(find_meeting(ex, "Wekesa", "Achieng"), "case %zu: %s", i,
+                       json_brief(json_object_get(ex, "meetings")));
+        json_decref(ex);
+    }
+    json_t *ex = extract_text("Senator Ruth Achieng held talks with Governor Amos Wekesa over "
+                              "the budget on Monday.\n");
+    must_meeting(ex, "Wekesa", "Achieng");
+    json_decref(ex);
+}
+
+/* ---- places that are places ---- */
+
+Test(extract_meetings, a_description_or_a_title_after_a_visit_word_is_no_place)
+{
+    static const char text[] =
+        "Foreign Minister Dora Lind on Tuesday passed an invitation to President Karl Berger for "
+        "an official visit to the Alpine nation.\n"
+        "She called on President Berger.\n"
+        "Trade Minister Olu Adeyemi signed the memorandum with the visiting UK Secretary of Trade, "
+        "Mr James Whitford.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Lind", "Berger");
+    cr_expect(!contains_ci(field_str(m, "place"), "Alpine"), "%s", json_brief(m));
+    const json_t *w = must_meeting(ex, "Adeyemi", "Whitford");
+    cr_expect(!contains_ci(field_str(w, "place"), "Secretary"), "%s", json_brief(w));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_name_after_a_place_description_is_the_place)
+{
+    static const char text[] =
+        "President Ana Ruiz on Thursday held talks with Gabonese President Paul Obame in the "
+        "capital Libreville.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Obame");
+    cr_expect(equals_ci(field_str(m, "place"), "Libreville"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, welcomed_someone_to_a_city_is_where_they_met)
+{
+    static const char text[] =
+        "Chilean President Rosa Medel welcomed Uruguayan President Tomas Ferrer to Santiago today "
+        "for a day of talks on trade.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Medel", "Ferrer");
+    cr_expect(equals_ci(field_str(m, "place"), "Santiago"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_place_of_several_words_is_not_cut_at_a_name_like_tail)
+{
+    static const char text[] =
+        "Oman and Qatar signed an agreement on Monday for a new port in Ras Al Madrak, 300km "
+        "south of Muscat, according to a statement by Omani Prime Minister Said Harthi.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = find_agreement(ex, "agreement");
+    cr_assert_not_null(a, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(equals_ci(field_str(a, "place"), "Ras Al Madrak"), "%s", json_brief(a));
+    cr_expect_null(find_person(ex, "Madrak"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_honorific_inside_a_name_and_a_hyphenated_particle_keep_the_name_whole)
+{
+    static const char text[] =
+        "Prime Minister Fonoti Dr. Leausa Tavita arrived in Suva on Monday, with many memories "
+        "of the welcome he received at home.\n"
+        "President Ahmad Hassan al-Karimi held talks with Prime Minister Fonoti on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_people(ex, "Fonoti"), 1, "one person: %s",
+                 json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(meetings(ex), 1, "he met nobody at home: %s",
+                 json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = must_meeting(ex, "Fonoti", "al-Karimi");
+    cr_expect(has_participant(m, "Leausa Tavita"), "%s", json_brief(m));
+    json_decref(ex);
+}
