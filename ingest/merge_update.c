@@ -56,6 +56,7 @@ typedef struct update {
     json_t *sources;   /* articles whose meetings are all in entries */
     json_t *refs;      /* "source\x1fkey" -> [person id, name], by article as needed */
     json_t *refs_read; /* articles whose references are in refs */
+    json_t *joined;    /* "kind\x1fsource\x1fidx" -> true: new reports a fast join placed */
 } update;
 
 static char *entry_key(const char *source, json_int_t idx)
@@ -417,7 +418,14 @@ static void update_reset(update *u, const char *kind)
     u->sources = json_object();
 }
 
-/* The new articles' reports of the current kind, dirty. */
+static char *joined_key(const char *kind, const char *source, size_t idx)
+{
+    strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s\x1f%s\x1f%zu", kind, source, idx);
+    return strbuf_detach(&sb, NULL);
+}
+
+/* The new articles' reports of the current kind, dirty (those a fast join placed left out). */
 static void add_new_reports(update *u, const json_t *added)
 {
     size_t i, k;
@@ -425,6 +433,11 @@ static void add_new_reports(update *u, const json_t *added)
     json_array_foreach(added, i, src) {
         const json_t *x = json_object_get(src, "extraction");
         json_array_foreach(json_object_get(x, u->kind), k, r) {
+            char *jk = joined_key(u->kind, str(src, "source_id"), k);
+            bool placed = json_object_get(u->joined, jk) != NULL;
+            free(jk);
+            if (placed)
+                continue;
             json_t *keys = ingest_merge_keys(u->kind, str(src, "source_id"), r, NULL);
             if (!keys)
                 continue; /* the merge leaves it out */
@@ -460,12 +473,91 @@ static int add_removed_facts(update *u)
     return 0;
 }
 
+/* A fast join of one new person report: when a report of the same name key is in a person
+ * already (and so is every report of its handle, if any), the new one joins that person and
+ * nothing else moves: a full merge unites reports of one key, or one handle, and lets a
+ * surname alone join the one full name that has it, which one more report of a key already
+ * there does not change.  The person is worked out from its stored summary with the report
+ * added; when its id or name would change, the reports that refer to it would too, and the
+ * report is left to the full path.  1 when joined, 0 when not, -1 on error. */
+static int join_person(update *u, const char *source, size_t idx, const json_t *report)
+{
+    json_t *keys = ingest_merge_keys("people", source, report, NULL);
+    json_t *summary = NULL, *before = NULL, *after = NULL, *k;
+    char *fact = NULL, *other = NULL;
+    int rc = 0;
+    size_t i;
+    if (!keys)
+        return 0;
+    strbuf name_key = STRBUF_INIT;
+    strbuf_addf(&name_key, "k:%s", str(report, "key"));
+    if (store_merge_fact_of_key(u->st, "people", name_key.buf, NULL, &fact))
+        goto fail;
+    if (!fact)
+        goto out;
+    json_array_foreach(keys, i, k) {
+        if (strncmp(json_string_value(k), "h:", 2) != 0)
+            continue;
+        if (store_merge_fact_of_key(u->st, "people", json_string_value(k), fact, &other))
+            goto fail;
+        if (other)
+            goto out;
+    }
+    if (store_merge_fact_summary(u->st, "people", fact, &summary))
+        goto fail;
+    if (!summary || !(before = ingest_merge_person(summary)))
+        goto out;
+    ingest_merge_person_add(summary, source, (int)idx, report);
+    if (!(after = ingest_merge_person(summary)) || strcmp(str(after, "id"), fact) != 0 ||
+        strcmp(str(after, "id"), str(before, "id")) != 0 ||
+        strcmp(str(after, "name"), str(before, "name")) != 0)
+        goto out;
+    json_object_set(after, "merge_summary", summary);
+    json_t *people = json_pack("[O]", after);
+    int bad = store_merge_put_people(u->st, people) ||
+              store_merge_put_item(u->st, "people", source, (int)idx, fact, report, keys);
+    json_decref(people);
+    if (bad)
+        goto fail;
+    char *jk = joined_key("people", source, idx);
+    json_object_set_new(u->joined, jk, json_true());
+    free(jk);
+    rc = 1;
+    goto out;
+fail:
+    rc = -1;
+out:
+    strbuf_release(&name_key);
+    json_decref(keys);
+    json_decref(summary);
+    json_decref(before);
+    json_decref(after);
+    free(fact);
+    free(other);
+    return rc;
+}
+
+/* Fast joins of the new articles' people (join_person), one report after the other: each
+ * sees the ones before it in the store. */
+static int join_people(update *u, const json_t *added)
+{
+    size_t i, k;
+    json_t *src, *r;
+    json_array_foreach(added, i, src)
+        json_array_foreach(json_object_get(json_object_get(src, "extraction"), "people"), k, r)
+            if (join_person(u, str(src, "source_id"), k, r) < 0)
+                return -1;
+    return 0;
+}
+
 /* Step 1: the people.  Fills *changed with "source\x1fkey" -> [source, key] for each
  * reference whose person id or name changed, and *gone with the old person ids that no
  * longer exist. */
 static int update_people(update *u, const json_t *added, json_t *changed, json_t *gone)
 {
     update_reset(u, "people");
+    if (!json_object_size(u->removed) && join_people(u, added))
+        return -1;
     add_new_reports(u, added);
     if (add_removed_facts(u) || follow_all(u))
         return -1;
@@ -585,7 +677,8 @@ static int update_locked(store *st, const json_t *added, const char *removed, bo
     update u = {.st = st,
                 .removed = json_object(),
                 .refs = json_object(),
-                .refs_read = json_object()};
+                .refs_read = json_object(),
+                .joined = json_object()};
     json_t *changed = json_object(), *gone = json_object();
     int rc = -1;
     if (removed)
@@ -595,8 +688,9 @@ static int update_locked(store *st, const json_t *added, const char *removed, bo
     double t0 = seconds_now();
     if (update_people(&u, added, changed, gone))
         goto out;
-    log_debug("merge: people: %zu reports in %.3f s, %zu references changed",
-              json_object_size(u.entries), seconds_now() - t0, json_object_size(changed));
+    log_debug("merge: people: %zu joined at once, %zu reports in %.3f s, %zu references changed",
+              json_object_size(u.joined), json_object_size(u.entries), seconds_now() - t0,
+              json_object_size(changed));
     for (size_t i = 0; i < sizeof fact_lists / sizeof fact_lists[0]; i++) {
         t0 = seconds_now();
         if (update_facts(&u, fact_lists[i], added, changed))
@@ -623,6 +717,7 @@ out:
     json_decref(u.removed);
     json_decref(u.refs);
     json_decref(u.refs_read);
+    json_decref(u.joined);
     json_decref(changed);
     json_decref(gone);
     return rc;
@@ -643,7 +738,8 @@ static int index_all(store *st, const json_t *sources, const json_t *facts)
     for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
         json_array_foreach(json_object_get(facts, lists[l]), i, f) {
             if (store_merge_put_fact(st, lists[l], str(f, "id"),
-                                     str(f, "merge_key") ? str(f, "merge_key") : ""))
+                                     str(f, "merge_key") ? str(f, "merge_key") : "",
+                                     json_object_get(f, "merge_summary")))
                 goto out;
             json_array_foreach(json_object_get(f, "merge_members"), k, m) {
                 strbuf at = STRBUF_INIT;

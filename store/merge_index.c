@@ -85,7 +85,15 @@ static const char SQL_DROP_ITEM_KEYS[] =
 static const char SQL_PUT_KEY[] =
     "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_PUT_FACT[] =
-    "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key) VALUES (?1, ?2, ?3)";
+    "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key, summary) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_FACT_SUMMARY[] =
+    "SELECT summary FROM merge_facts WHERE kind = ?1 AND id = ?2";
+/* The fact of one report filed under a key (every report of a person's name key or handle is
+ * in one person), other than ?3 when given. */
+static const char SQL_FACT_OF_KEY[] =
+    "SELECT i.fact_id FROM merge_keys AS k"
+    " JOIN merge_items AS i ON i.kind = k.kind AND i.source_id = k.source_id AND i.idx = k.idx"
+    " WHERE k.kind = ?1 AND k.key = ?2 AND (?3 IS NULL OR i.fact_id <> ?3) LIMIT 1";
 static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2";
 static const char SQL_DROP_PERSON_FACT[] =
     "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
@@ -398,9 +406,60 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
     return STORE_OK;
 }
 
-int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key)
+int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key,
+                         const json_t *summary)
 {
-    return run_texts(st, SQL_PUT_FACT, kind, id, merge_key, "indexing a fact");
+    sqlite3_stmt *stmt = store_stmt(st, SQL_PUT_FACT);
+    char *text = summary ? json_dumps(summary, JSON_COMPACT) : NULL;
+    if (!stmt) {
+        free(text);
+        return STORE_ERROR;
+    }
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, merge_key, -1, SQLITE_STATIC);
+    if (text)
+        sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    free(text);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing a fact");
+}
+
+int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t **summary)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_SUMMARY);
+    *summary = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_TEXT)
+        *summary = json_loadb((const char *)sqlite3_column_text(stmt, 0),
+                              (size_t)sqlite3_column_bytes(stmt, 0), 0, NULL);
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading a fact's summary");
+}
+
+int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
+                            char **fact_id)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_OF_KEY);
+    *fact_id = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+    if (other_than)
+        sqlite3_bind_text(stmt, 3, other_than, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && !(*fact_id = strdup((const char *)sqlite3_column_text(stmt, 0))))
+        rc = SQLITE_NOMEM;
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading the fact of a key");
 }
 
 /* The evidence kind, table and statements of a fact list. */
@@ -431,11 +490,12 @@ static int drop_fact_row(store *st, const struct splice_kind *k, const char *id)
 }
 
 /* Inserts a fact's search row and its index row. */
-static int index_fact(store *st, const struct splice_kind *k, const char *id, const char *merge_key)
+static int index_fact(store *st, const struct splice_kind *k, const char *id, const char *merge_key,
+                      const json_t *summary)
 {
     if (k->index_sql && run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
         return STORE_ERROR;
-    return run_texts(st, SQL_PUT_FACT, k->list, id, merge_key, "indexing a fact");
+    return store_merge_put_fact(st, k->list, id, merge_key, summary);
 }
 
 int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts)
@@ -472,7 +532,7 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
         const char *id = json_string_value(json_object_get(x, "id"));
         const char *merge_key = json_string_value(json_object_get(x, "merge_key"));
         if (run_texts(st, k->count_sql, id, NULL, NULL, "counting sources") ||
-            index_fact(st, k, id, merge_key ? merge_key : ""))
+            index_fact(st, k, id, merge_key ? merge_key : "", json_object_get(x, "merge_summary")))
             return STORE_ERROR;
     }
     return STORE_OK;
@@ -502,7 +562,7 @@ int store_merge_put_people(store *st, const json_t *people)
             return store_sql_fail(st, "storing a person");
         const char *merge_key = json_string_value(json_object_get(p, "merge_key"));
         if (store_merge_put_fact(st, "people", json_string_value(json_object_get(p, "id")),
-                                 merge_key ? merge_key : ""))
+                                 merge_key ? merge_key : "", json_object_get(p, "merge_summary")))
             return STORE_ERROR;
     }
     return STORE_OK;

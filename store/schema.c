@@ -29,7 +29,7 @@
  *                jobs.c); who runs a running job and until when (owner, lease_expires_at:
  *                version 6)
  *   merge_*      the incremental merge's index of reports, blocking keys and facts
- *                (version 8, see merge_index.c)
+ *                (version 8, see merge_index.c; the facts' summaries, version 9)
  */
 #include "store/store_private.h"
 
@@ -267,6 +267,10 @@ static const migration migrations[] = {
         "  PRIMARY KEY (kind, id)"
         ") WITHOUT ROWID;"
         "CREATE INDEX merge_facts_by_key ON merge_facts (kind, merge_key);"},
+    /* Version 9: what a fact's reports say in sum (merge_facts.summary, JSON; NULL until a
+     * merge works the fact out again), so that the incremental merge adds a new report to
+     * a large fact without reading the others (merge_index.c). */
+    {9, "ALTER TABLE merge_facts ADD COLUMN summary TEXT;"},
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)

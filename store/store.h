@@ -197,7 +197,15 @@ int store_merge_drop_source(store *st, const char *source);
  * blocking keys and the report itself too. */
 int store_merge_put_item(store *st, const char *kind, const char *source, int idx,
                          const char *fact_id, const json_t *report, const json_t *keys);
-int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key);
+int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key,
+                         const json_t *summary);
+/* A fact's summary (the "merge_summary" its merge gave it) in *summary, NULL when it has
+ * none. */
+int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t **summary);
+/* The fact (malloc'd id in *fact_id, NULL when none) of a report filed under the blocking
+ * key `key`, other than the fact `other_than` when not NULL. */
+int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
+                            char **fact_id);
 /* Replaces the facts old_ids of list `list` ("agreements", "meetings", "quotes") by `facts`
  * (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
 int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts);
