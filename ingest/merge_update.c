@@ -602,10 +602,111 @@ static int update_people(update *u, const json_t *added, json_t *changed, json_t
     return rc;
 }
 
+/* A fast join of one new quote report, as join_person: when a report of the same words names
+ * no speaker, every report of the words is one quote, which the new one joins; else, when it
+ * names a speaker, the quote of its words and speaker if there is one.  Nothing else moves.
+ * The quote is worked out from its stored summary with the report added; when its merge_key
+ * would change (its id with it), or another quote shares the key (ids with counters), the
+ * report is left to the full path.  1 when joined, 0 when not, -1 on error. */
+static int join_quote(update *u, const char *source, size_t idx, const json_t *report)
+{
+    json_t *keys = NULL, *summary = NULL, *before = NULL, *after = NULL, *sharers = NULL;
+    json_t *evidence = NULL, *stored = NULL, *k;
+    char *fact = NULL, *merge_key = NULL;
+    const char *speaker_key = NULL, *words = NULL;
+    int rc = 0;
+    size_t i;
+    strbuf probe = STRBUF_INIT;
+    if (read_refs(u, source))
+        return -1;
+    if (!(keys = ingest_merge_keys("quotes", source, report, u->refs)))
+        return 0;
+    json_array_foreach(keys, i, k) {
+        if (strncmp(json_string_value(k), "w:", 2) == 0)
+            words = json_string_value(k) + 2;
+        else if (strncmp(json_string_value(k), "q:", 2) == 0)
+            speaker_key = json_string_value(k);
+    }
+    if (!words)
+        goto out;
+    strbuf_addf(&probe, "u:%s", words);
+    if (store_merge_fact_of_key(u->st, "quotes", probe.buf, NULL, &fact) ||
+        (!fact && speaker_key &&
+         store_merge_fact_of_key(u->st, "quotes", speaker_key, NULL, &fact)))
+        goto fail;
+    if (!fact)
+        goto out;
+    if (store_merge_fact_summary(u->st, "quotes", fact, &summary) ||
+        store_merge_fact_key(u->st, "quotes", fact, &merge_key))
+        goto fail;
+    if (!summary || !merge_key || !(before = ingest_merge_quote(summary)) ||
+        strcmp(str(before, "merge_key"), merge_key) != 0)
+        goto out;
+    sharers = json_array();
+    if (store_merge_facts_by_key(u->st, "quotes", merge_key, sharers))
+        goto fail;
+    if (json_array_size(sharers) != 1)
+        goto out;
+    int in_fact = store_merge_source_in_fact(u->st, "quotes", source, fact);
+    if (in_fact < 0)
+        goto fail;
+    ingest_merge_quote_add(summary, source, (int)idx, report, u->refs, !in_fact);
+    if (!(after = ingest_merge_quote(summary)) ||
+        strcmp(str(after, "merge_key"), merge_key) != 0)
+        goto out;
+    evidence = json_array();
+    json_array_foreach(json_object_get(report, "evidence"), i, k)
+        json_array_append_new(evidence, json_pack("{s:s, s:O, s:O}", "source_id", source, "start",
+                                                  json_object_get(k, "start"), "end",
+                                                  json_object_get(k, "end")));
+    stored = json_deep_copy(report);
+    keep_refs(stored, source, keys, u->refs);
+    if (store_merge_join_quote(u->st, fact, after,
+                               strcmp(str(after, "text"), str(before, "text")) != 0, evidence) ||
+        store_merge_put_fact(u->st, "quotes", fact, merge_key, summary) ||
+        store_merge_put_item(u->st, "quotes", source, (int)idx, fact, stored, keys))
+        goto fail;
+    char *jk = joined_key("quotes", source, idx);
+    json_object_set_new(u->joined, jk, json_true());
+    free(jk);
+    rc = 1;
+    goto out;
+fail:
+    rc = -1;
+out:
+    strbuf_release(&probe);
+    json_decref(keys);
+    json_decref(summary);
+    json_decref(before);
+    json_decref(after);
+    json_decref(sharers);
+    json_decref(evidence);
+    json_decref(stored);
+    free(fact);
+    free(merge_key);
+    return rc;
+}
+
+/* Fast joins of the new articles' quotes (join_quote), one report after the other. */
+static int join_quotes(update *u, const json_t *added)
+{
+    size_t i, k;
+    json_t *src, *r;
+    json_array_foreach(added, i, src)
+        json_array_foreach(json_object_get(json_object_get(src, "extraction"), "quotes"), k, r)
+            if (join_quote(u, str(src, "source_id"), k, r) < 0)
+                return -1;
+    return 0;
+}
+
 /* Step 2 for one list. */
 static int update_facts(update *u, const char *kind, const json_t *added, const json_t *changed)
 {
     update_reset(u, kind);
+    /* fast joins only when no person changed: a changed one's facts are worked out again */
+    if (strcmp(kind, "quotes") == 0 && !json_object_size(u->removed) &&
+        !json_object_size(changed) && join_quotes(u, added))
+        return -1;
     add_new_reports(u, added);
     json_t *v;
     const char *k;

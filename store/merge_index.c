@@ -138,6 +138,11 @@ static const char SQL_COUNT_MEETING[] =
 static const char SQL_COUNT_QUOTE[] =
     "UPDATE quotes SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
     " WHERE kind = 'quote' AND fact_id = ?1) WHERE id = ?1";
+static const char SQL_UPDATE_QUOTE[] =
+    "UPDATE quotes SET text = ?2, speaker_person_id = ?3, speaker_name = ?4, speaker_title = ?5,"
+    " cue = ?6, rule = ?7, confidence = ?8 WHERE id = ?1";
+static const char SQL_SOURCE_IN_FACT[] =
+    "SELECT 1 FROM merge_items WHERE kind = ?1 AND source_id = ?2 AND fact_id = ?3 LIMIT 1";
 static const char SQL_SET_UNLINKED_SOME[] =
     "INSERT INTO meta (key, value) VALUES ('unlinked_names', '1')"
     " ON CONFLICT (key) DO UPDATE SET value = CASE WHEN CAST(value AS INTEGER) > 0 THEN value ELSE '1' END";
@@ -603,4 +608,59 @@ int store_merge_replace_all(store *st, const json_t *facts)
 {
     return store_replace_facts_locked(st, facts) || store_merge_index_clear(st) ? STORE_ERROR
                                                                                 : STORE_OK;
+}
+
+int store_merge_source_in_fact(store *st, const char *kind, const char *source, const char *id)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_IN_FACT);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_sql_fail(st, "reading a fact's reports");
+    return rc == SQLITE_ROW;
+}
+
+/* Binds the string `key` of o (NULL when absent or not a string). */
+static void bind_member(sqlite3_stmt *stmt, int col, const json_t *o, const char *key)
+{
+    const char *v = json_string_value(json_object_get(o, key));
+    if (v)
+        sqlite3_bind_text(stmt, col, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(stmt, col);
+}
+
+int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool text_changed,
+                           const json_t *evidence)
+{
+    const struct splice_kind *k = splice_kind_of("quotes");
+    sqlite3_stmt *stmt = store_stmt(st, SQL_UPDATE_QUOTE);
+    if (!stmt)
+        return STORE_ERROR;
+    const json_t *speaker = json_object_get(quote, "speaker");
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    bind_member(stmt, 2, quote, "text");
+    bind_member(stmt, 3, speaker, "person_id");
+    bind_member(stmt, 4, speaker, "name");
+    bind_member(stmt, 5, speaker, "title");
+    bind_member(stmt, 6, quote, "cue");
+    bind_member(stmt, 7, quote, "rule");
+    sqlite3_bind_double(stmt, 8, json_number_value(json_object_get(quote, "confidence")));
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE)
+        return store_sql_fail(st, "updating a quote");
+    if (store_add_evidence_locked(st, k->evidence_kind, id, evidence) ||
+        run_texts(st, k->count_sql, id, NULL, NULL, "counting sources"))
+        return STORE_ERROR;
+    if (text_changed &&
+        (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL, "removing a fact from search") ||
+         run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search")))
+        return STORE_ERROR;
+    return STORE_OK;
 }

@@ -206,6 +206,13 @@ int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t
  * key `key`, other than the fact `other_than` when not NULL. */
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
                             char **fact_id);
+/* 1 when a report of the article `source` is in the fact `id` of `kind`, 0 when none. */
+int store_merge_source_in_fact(store *st, const char *kind, const char *source, const char *id);
+/* A new report joined the quote `id`: its row takes the fields of `quote` (as
+ * ingest_merge_quote gives them), its evidence the spans `evidence` ([{"source_id", "start",
+ * "end"}]), its search row the text when `text_changed`. */
+int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool text_changed,
+                           const json_t *evidence);
 /* Replaces the facts old_ids of list `list` ("agreements", "meetings", "quotes") by `facts`
  * (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
 int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts);

@@ -1032,6 +1032,20 @@ int store_cut_pending_locked(store *st)
     return STORE_OK;
 }
 
+int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
+                              const json_t *evidence)
+{
+    fact_at at = {.list = kind, .index = 0, .id = fact_id};
+    json_t *fact = json_pack("{s:O}", "evidence", (json_t *)evidence);
+    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK) {
+        json_decref(fact);
+        return store_sql_fail(st, "creating the evidence queue");
+    }
+    int rc = queue_evidence(st, &at, kind, fact) || store_cut_pending_locked(st);
+    json_decref(fact);
+    return rc ? STORE_ERROR : STORE_OK;
+}
+
 int store_replace_facts(store *st, const json_t *facts)
 {
     if (!json_is_object(facts))
