@@ -651,8 +651,7 @@ static int join_quote(update *u, const char *source, size_t idx, const json_t *r
     if (in_fact < 0)
         goto fail;
     ingest_merge_quote_add(summary, source, (int)idx, report, u->refs, !in_fact);
-    if (!(after = ingest_merge_quote(summary)) ||
-        strcmp(str(after, "merge_key"), merge_key) != 0)
+    if (!(after = ingest_merge_quote(summary)) || strcmp(str(after, "merge_key"), merge_key) != 0)
         goto out;
     evidence = json_array();
     json_array_foreach(json_object_get(report, "evidence"), i, k)
@@ -970,10 +969,12 @@ int ingest_merge_update(store *st, bool force, ingest_report *r)
                 goto fail;
             merged += json_array_size(added);
         }
+        double committing = seconds_now();
         if (store_merge_commit(st)) {
             log_error("merge: %s", store_errmsg(st));
             goto out;
         }
+        log_debug("merge: committed in %.3f s", seconds_now() - committing);
         slices++;
     } while (!last);
     if (ready)

@@ -658,9 +658,9 @@ int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool 
     if (store_add_evidence_locked(st, k->evidence_kind, id, evidence) ||
         run_texts(st, k->count_sql, id, NULL, NULL, "counting sources"))
         return STORE_ERROR;
-    if (text_changed &&
-        (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL, "removing a fact from search") ||
-         run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search")))
+    if (text_changed && (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
+                                   "removing a fact from search") ||
+                         run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search")))
         return STORE_ERROR;
     return STORE_OK;
 }
