@@ -29,10 +29,20 @@ static const char SQL_CLEAR_ITEMS[] = "DELETE FROM merge_items";
 static const char SQL_CLEAR_KEYS[] = "DELETE FROM merge_keys";
 static const char SQL_CLEAR_FACTS[] = "DELETE FROM merge_facts";
 
-/* The stored articles the index does not hold yet (new since the last merge). */
+/* The stored articles the index does not hold yet (new since the last merge): each article
+ * stored is noted in merge_pending (store_merge_pending_add), and indexing it takes the note
+ * away (store_merge_put_source); a note whose article was deleted meanwhile is dropped. */
 static const char SQL_PENDING_SOURCES[] =
-    "SELECT s.id, s.extraction FROM sources AS s"
-    " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id) ORDER BY s.id LIMIT ?1";
+    "SELECT s.id, s.extraction FROM merge_pending AS p JOIN sources AS s ON s.id = p.source_id"
+    " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id)"
+    " ORDER BY p.source_id LIMIT ?1";
+static const char SQL_PENDING_ADD[] = "INSERT OR IGNORE INTO merge_pending (source_id) VALUES (?1)";
+static const char SQL_PENDING_DONE[] = "DELETE FROM merge_pending WHERE source_id = ?1";
+static const char SQL_PENDING_GONE[] =
+    "DELETE FROM merge_pending WHERE"
+    " NOT EXISTS (SELECT 1 FROM sources AS s WHERE s.id = merge_pending.source_id)"
+    " OR EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = merge_pending.source_id)";
+static const char SQL_CLEAR_PENDING_SOURCES[] = "DELETE FROM merge_pending";
 
 #define ITEM_COLUMNS                                                                    \
     "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i" \
@@ -192,8 +202,9 @@ int store_merge_index_ready(store *st)
 
 int store_merge_index_clear(store *st)
 {
-    static const char *const clear[] = {SQL_INDEX_DROP, SQL_CLEAR_SOURCES, SQL_CLEAR_ITEMS,
-                                        SQL_CLEAR_KEYS, SQL_CLEAR_FACTS};
+    static const char *const clear[] = {SQL_INDEX_DROP,  SQL_CLEAR_SOURCES,
+                                        SQL_CLEAR_ITEMS, SQL_CLEAR_KEYS,
+                                        SQL_CLEAR_FACTS, SQL_CLEAR_PENDING_SOURCES};
     for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
         if (run_simple(st, clear[i], "clearing the merge index"))
             return STORE_ERROR;
@@ -210,6 +221,8 @@ int store_merge_index_done(store *st, bool full, bool fresh)
 
 int store_merge_pending_sources(store *st, int limit, json_t **out)
 {
+    if (run_simple(st, SQL_PENDING_GONE, "listing the articles to merge"))
+        return STORE_ERROR;
     sqlite3_stmt *stmt = store_stmt(st, SQL_PENDING_SOURCES);
     json_t *list = json_array();
     int rc;
@@ -350,7 +363,15 @@ int store_merge_fact_key(store *st, const char *kind, const char *id, char **mer
 
 int store_merge_put_source(store *st, const char *source, const char *published)
 {
-    return run_texts(st, SQL_PUT_SOURCE, source, published, NULL, "indexing an article");
+    return run_texts(st, SQL_PUT_SOURCE, source, published, NULL, "indexing an article") ||
+                   run_texts(st, SQL_PENDING_DONE, source, NULL, NULL, "indexing an article")
+               ? STORE_ERROR
+               : STORE_OK;
+}
+
+int store_merge_pending_add(store *st, const char *source)
+{
+    return run_texts(st, SQL_PENDING_ADD, source, NULL, NULL, "noting an article to merge");
 }
 
 int store_merge_drop_source(store *st, const char *source)

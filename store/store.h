@@ -192,6 +192,8 @@ int store_merge_replace_all(store *st, const json_t *facts);
 
 /* Writing the index and part of the fact set, inside the caller's write transaction. */
 int store_merge_put_source(store *st, const char *source, const char *published);
+/* Notes that the article `source` was stored and awaits its merge. */
+int store_merge_pending_add(store *st, const char *source);
 int store_merge_drop_source(store *st, const char *source);
 /* Indexes one report as part of fact_id; with keys (an array of strings), replaces its
  * blocking keys and the report itself too. */

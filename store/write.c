@@ -364,7 +364,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
     }
     /* One mark per batch is enough: readers see the batch whole or not at all. */
     bool marked = st->batch && st->batch_marked_stale;
-    if (put_hints(st, id, src) || store_index_source(st, id) ||
+    if (put_hints(st, id, src) || store_index_source(st, id) || store_merge_pending_add(st, id) ||
         (!marked && store_set_stale(st, true)))
         goto rollback;
     if (store_commit(st))
