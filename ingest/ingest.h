@@ -122,6 +122,16 @@ void ingest_merge_quote_add(json_t *summary, const char *source, int idx, const 
                             const json_t *refs, bool new_source);
 json_t *ingest_merge_quote(const json_t *summary);
 
+/* An agreement's summary, likewise (ingest_merge_agreement() reads {"name", "aliases",
+ * "acronym", "signed", "place", "parties", "signatories", "rule", "confidence",
+ * "merge_key"}); ingest_merge_agreement_matches() says whether a report of the article
+ * `source` (no report of which is in the summary) is one document with any report of it. */
+void ingest_merge_agreement_add(json_t *summary, const char *source, int idx, const json_t *report,
+                                const json_t *refs, bool new_source);
+json_t *ingest_merge_agreement(const json_t *summary);
+bool ingest_merge_agreement_matches(const json_t *summary, const char *source,
+                                    const json_t *report);
+
 /* The blocking keys of one report of `kind` ("people", "agreements", "meetings", "quotes")
  * of the article `source`, "prefix:value" each: two reports that merge share one, with
  * three exceptions that the incremental merge looks up on purpose (merge_update.c): a

@@ -32,6 +32,7 @@
 
 #include "ingest/ingest.h"
 #include "store/store.h"
+#include "util/digest.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 
@@ -698,13 +699,172 @@ static int join_quotes(update *u, const json_t *added)
     return 0;
 }
 
+/* The spans of a new report, each with its article, as a fact's evidence lists them. */
+static json_t *report_spans(const char *source, const json_t *report)
+{
+    json_t *spans = json_array(), *k;
+    size_t i;
+    json_array_foreach(json_object_get(report, "evidence"), i, k)
+        json_array_append_new(spans, json_pack("{s:s, s:O, s:O}", "source_id", source, "start",
+                                               json_object_get(k, "start"), "end",
+                                               json_object_get(k, "end")));
+    return spans;
+}
+
+/* A fast join of one new agreement report, the only one of its article: the agreements it
+ * can be one document with are found from its blocking keys, and compared through their
+ * summaries (what agreements_same() reads of each distinct report).  When exactly one
+ * agreement matches, the report joins it (no other pair changes: a full merge unites the
+ * pairs that match, and every pair but the new report's is as it was); when none does and
+ * no agreement has its key, it is an agreement of its own.  Else, or when the id would
+ * change or take a counter, the report is left to the full path.  1 when placed, 0 when
+ * not, -1 on error. */
+static int join_agreement(update *u, const char *source, size_t idx, const json_t *report)
+{
+    json_t *keys = NULL, *candidates = json_object(), *summary = NULL, *before = NULL;
+    json_t *after = NULL, *sharers = json_array(), *stored = NULL, *spans = NULL, *k, *v;
+    char *merge_key = NULL, *fact = NULL;
+    const char *id;
+    int rc = 0;
+    size_t i;
+    if (read_refs(u, source)) {
+        rc = -1;
+        goto out;
+    }
+    if (!(keys = ingest_merge_keys("agreements", source, report, u->refs)))
+        goto out;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        int bad = 0;
+        if (strncmp(key, "r:", 2) == 0)
+            continue;
+        bad = store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "agreements", key, NULL,
+                                     candidates);
+        if (!bad && strncmp(key, "g:", 2) == 0)
+            bad = store_merge_item_facts(u->st, STORE_MERGE_KEY_HOLDS, "agreements", "n:", key + 2,
+                                         candidates);
+        else if (!bad && strncmp(key, "n:", 2) == 0)
+            bad = store_merge_item_facts(u->st, STORE_MERGE_KEY_WITHIN, "agreements", "g:", key + 2,
+                                         candidates);
+        if (bad)
+            goto fail;
+    }
+    /* the agreements the report is one document with */
+    json_object_foreach(candidates, id, v) {
+        json_t *s = NULL;
+        if (store_merge_fact_summary(u->st, "agreements", id, &s))
+            goto fail;
+        if (!s)
+            goto out; /* not summed up yet: the full path */
+        bool same = ingest_merge_agreement_matches(s, source, report);
+        if (same && fact) {
+            json_decref(s);
+            goto out; /* it would join two agreements into one */
+        }
+        if (same) {
+            fact = strdup(id);
+            summary = s;
+        } else {
+            json_decref(s);
+        }
+    }
+    if (!summary)
+        summary = json_object();
+    else if (store_merge_fact_key(u->st, "agreements", fact, &merge_key))
+        goto fail;
+    if (fact && (!merge_key || !(before = ingest_merge_agreement(summary)) ||
+                 strcmp(str(before, "merge_key"), merge_key) != 0))
+        goto out;
+    ingest_merge_agreement_add(summary, source, (int)idx, report, u->refs, true);
+    if (!(after = ingest_merge_agreement(summary)))
+        goto out;
+    if (!fact) {
+        merge_key = strdup(str(after, "merge_key"));
+    } else if (strcmp(str(after, "merge_key"), merge_key) != 0) {
+        goto out;
+    }
+    if (store_merge_facts_by_key(u->st, "agreements", merge_key, sharers))
+        goto fail;
+    if (json_array_size(sharers) != (fact ? 1u : 0u))
+        goto out;
+    spans = report_spans(source, report);
+    if (fact) {
+        if (store_merge_join_agreement(u->st, fact, after, spans) ||
+            store_merge_put_fact(u->st, "agreements", fact, merge_key, summary))
+            goto fail;
+    } else {
+        char new_id[FACT_ID_LEN + 1];
+        if (!fact_id_of("agreement", merge_key, new_id))
+            goto out;
+        fact = strdup(new_id);
+        json_object_set_new(after, "id", json_string(new_id));
+        json_object_set(after, "evidence", spans);
+        json_object_set_new(after, "merge_members", json_pack("[[s, i]]", source, (int)idx));
+        json_object_set(after, "merge_summary", summary);
+        json_t *facts = json_pack("[O]", after), *none = json_array();
+        int bad = store_merge_splice(u->st, "agreements", none, facts);
+        json_decref(facts);
+        json_decref(none);
+        if (bad)
+            goto fail;
+    }
+    stored = json_deep_copy(report);
+    keep_refs(stored, source, keys, u->refs);
+    if (store_merge_put_item(u->st, "agreements", source, (int)idx, fact, stored, keys))
+        goto fail;
+    char *jk = joined_key("agreements", source, idx);
+    json_object_set_new(u->joined, jk, json_true());
+    free(jk);
+    rc = 1;
+    goto out;
+fail:
+    rc = -1;
+out:
+    json_decref(keys);
+    json_decref(candidates);
+    json_decref(summary);
+    json_decref(before);
+    json_decref(after);
+    json_decref(sharers);
+    json_decref(stored);
+    json_decref(spans);
+    free(merge_key);
+    free(fact);
+    return rc;
+}
+
+/* Fast joins of the new articles' agreements (join_agreement), for the articles that report
+ * one: two reports of one article are told apart by rules a summary does not keep. */
+static int join_agreements(update *u, const json_t *added)
+{
+    size_t i, k, valid, at = 0;
+    json_t *src, *r;
+    json_array_foreach(added, i, src) {
+        const json_t *list = json_object_get(json_object_get(src, "extraction"), "agreements");
+        valid = 0;
+        json_array_foreach(list, k, r) {
+            json_t *keys = ingest_merge_keys("agreements", str(src, "source_id"), r, NULL);
+            if (keys) {
+                valid++;
+                at = k;
+            }
+            json_decref(keys);
+        }
+        if (valid == 1 &&
+            join_agreement(u, str(src, "source_id"), at, json_array_get(list, at)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Step 2 for one list. */
 static int update_facts(update *u, const char *kind, const json_t *added, const json_t *changed)
 {
     update_reset(u, kind);
     /* fast joins only when no person changed: a changed one's facts are worked out again */
-    if (strcmp(kind, "quotes") == 0 && !json_object_size(u->removed) &&
-        !json_object_size(changed) && join_quotes(u, added))
+    if (!json_object_size(u->removed) && !json_object_size(changed) &&
+        ((strcmp(kind, "quotes") == 0 && join_quotes(u, added)) ||
+         (strcmp(kind, "agreements") == 0 && join_agreements(u, added))))
         return -1;
     add_new_reports(u, added);
     json_t *v;

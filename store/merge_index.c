@@ -61,6 +61,13 @@ static const char SQL_ITEMS_KEY_HOLDS[] = ITEM_COLUMNS
 static const char SQL_ITEMS_KEY_WITHIN[] = ITEM_COLUMNS
     " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
+/* The same, the facts alone, from the keys' rows (no report read). */
+#define FACT_COLUMNS "SELECT DISTINCT k.fact_id FROM merge_keys AS k"
+static const char SQL_FACTS_OF_KEY[] = FACT_COLUMNS " WHERE k.kind = ?1 AND k.key = ?2";
+static const char SQL_FACTS_KEY_HOLDS[] = FACT_COLUMNS
+    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
+static const char SQL_FACTS_KEY_WITHIN[] = FACT_COLUMNS
+    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
 /* SQLite's planner would rather scan the kind's range of the primary key. */
 static const char SQL_ITEMS_BY_FACT[] =
     "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i INDEXED BY merge_items_by_fact"
@@ -93,7 +100,10 @@ static const char SQL_PUT_ITEM_REPORT[] =
 static const char SQL_DROP_ITEM_KEYS[] =
     "DELETE FROM merge_keys WHERE source_id = ?2 AND kind = ?1 AND idx = ?3";
 static const char SQL_PUT_KEY[] =
-    "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx, fact_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_MOVE_ITEM_KEYS[] =
+    "UPDATE merge_keys SET fact_id = ?4 WHERE source_id = ?2 AND kind = ?1 AND idx = ?3";
 static const char SQL_PUT_FACT[] =
     "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key, summary) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_FACT_SUMMARY[] =
@@ -404,8 +414,18 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
     free(text);
     if (rc != SQLITE_DONE)
         return store_sql_fail(st, "indexing a report");
-    if (!keys)
-        return STORE_OK;
+    if (!keys) {
+        /* the same keys, now filed under the report's new fact */
+        if (!(stmt = store_stmt(st, SQL_MOVE_ITEM_KEYS)))
+            return STORE_ERROR;
+        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 3, idx);
+        sqlite3_bind_text(stmt, 4, fact_id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(stmt);
+        store_done(stmt);
+        return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing a report's keys");
+    }
     if (!(stmt = store_stmt(st, SQL_DROP_ITEM_KEYS)))
         return STORE_ERROR;
     sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
@@ -424,6 +444,7 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
         sqlite3_bind_text(stmt, 2, json_string_value(k), -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 3, source, -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 4, idx);
+        sqlite3_bind_text(stmt, 5, fact_id, -1, SQLITE_STATIC);
         rc = sqlite3_step(stmt);
         store_done(stmt);
         if (rc != SQLITE_DONE)
@@ -682,6 +703,49 @@ int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool 
     if (text_changed && (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
                                    "removing a fact from search") ||
                          run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search")))
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, const char *a,
+                           const char *b, json_t *ids)
+{
+    const char *sql = by == STORE_MERGE_BY_KEY       ? SQL_FACTS_OF_KEY
+                      : by == STORE_MERGE_KEY_HOLDS  ? SQL_FACTS_KEY_HOLDS
+                      : by == STORE_MERGE_KEY_WITHIN ? SQL_FACTS_KEY_WITHIN
+                                                     : NULL;
+    if (!sql)
+        return store_fail(st, "merge index: no such look-up of facts");
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    int rc;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, a, -1, SQLITE_STATIC);
+    if (b)
+        sqlite3_bind_text(stmt, 3, b, -1, SQLITE_STATIC);
+    /* a key row of an older index names no fact: "" stands for one not known */
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+        json_object_set_new(ids, id ? id : "", json_true());
+    }
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the facts of a key");
+}
+
+int store_merge_join_agreement(store *st, const char *id, const json_t *agreement,
+                               const json_t *evidence)
+{
+    const struct splice_kind *k = splice_kind_of("agreements");
+    if (store_update_agreement_locked(st, id, agreement))
+        return STORE_ERROR;
+    if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
+        return STORE_ERROR;
+    if (store_add_evidence_locked(st, k->evidence_kind, id, evidence) ||
+        run_texts(st, k->count_sql, id, NULL, NULL, "counting sources") ||
+        run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
+                  "removing a fact from search") ||
+        run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
         return STORE_ERROR;
     return STORE_OK;
 }

@@ -208,6 +208,15 @@ int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t
  * key `key`, other than the fact `other_than` when not NULL. */
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
                             char **fact_id);
+/* Adds to the object `ids` (as keys) the facts of the reports store_merge_items() would
+ * find by key (STORE_MERGE_BY_KEY, STORE_MERGE_KEY_HOLDS, STORE_MERGE_KEY_WITHIN), without
+ * reading the reports. */
+int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, const char *a,
+                           const char *b, json_t *ids);
+/* A new report joined the agreement `id`: its row, people, evidence (the spans `evidence`
+ * added) and search row follow `agreement` (as ingest_merge_agreement gives it). */
+int store_merge_join_agreement(store *st, const char *id, const json_t *agreement,
+                               const json_t *evidence);
 /* 1 when a report of the article `source` is in the fact `id` of `kind`, 0 when none. */
 int store_merge_source_in_fact(store *st, const char *kind, const char *source, const char *id);
 /* A new report joined the quote `id`: its row takes the fields of `quote` (as

@@ -139,6 +139,10 @@ int store_cut_pending_locked(store *st);
  * from their articles (spans it has already are kept once). */
 int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
                               const json_t *evidence);
+/* Updates the row of the agreement `id` to the fields of `agreement` (as stored by
+ * store_insert_facts_locked) and links its signatories (st->unlinked_names counts those
+ * with a name alone). */
+int store_update_agreement_locked(store *st, const char *id, const json_t *agreement);
 
 /* Creates or upgrades the schema of a writable handle (schema.c). */
 int store_migrate(store *st);

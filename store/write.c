@@ -1032,6 +1032,50 @@ int store_cut_pending_locked(store *st)
     return STORE_OK;
 }
 
+static const char SQL_UPDATE_AGREEMENT[] =
+    "UPDATE agreements SET name = ?2, aliases = ?3, acronym = ?4, signed = ?5, place = ?6,"
+    " parties = ?7, signatories = ?8, rule = ?9, confidence = ?10 WHERE id = ?1";
+
+int store_update_agreement_locked(store *st, const char *id, const json_t *a)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_UPDATE_AGREEMENT);
+    char *aliases = NULL, *parties = NULL, *signatories = NULL;
+    fact_at at = {.list = "agreements", .index = 0, .id = id};
+    int result = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    if (bind_text_field(st, &at, stmt, 2, a, "name", true) ||
+        dump_list_field(st, &at, a, "aliases", &aliases) ||
+        bind_text_field(st, &at, stmt, 4, a, "acronym", false) ||
+        bind_text_field(st, &at, stmt, 5, a, "signed", false) ||
+        bind_text_field(st, &at, stmt, 6, a, "place", false) ||
+        dump_list_field(st, &at, a, "parties", &parties) ||
+        dump_person_list(st, &at, a, "signatories", &signatories) ||
+        bind_text_field(st, &at, stmt, 9, a, "rule", false) ||
+        bind_number_field(st, &at, stmt, 10, a, "confidence"))
+        goto out;
+    sqlite3_bind_text(stmt, 3, aliases, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 7, parties, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 8, signatories, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    stmt = NULL;
+    if (rc != SQLITE_DONE) {
+        fact_fail(st, &at, NULL, sqlite3_errmsg(st->db));
+        goto out;
+    }
+    st->unlinked_names = 0;
+    result = link_person_list(st, &at, "agreement", "signatory", json_object_get(a, "signatories"));
+out:
+    store_done(stmt);
+    free(aliases);
+    free(parties);
+    free(signatories);
+    return result;
+}
+
 int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
                               const json_t *evidence)
 {
