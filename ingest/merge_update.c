@@ -474,6 +474,98 @@ static int add_removed_facts(update *u)
     return 0;
 }
 
+/* Where a report of a name key no report had goes: 1 with *fact NULL when it is a person of
+ * its own, 1 with *fact when it joins that person, 0 when the full path must tell, -1 on
+ * error.  A full name is a person of its own unless its handle was seen (it joins that
+ * handle's person) or a surname alone was given for its surname (which may then no longer
+ * join one full name only); a surname alone joins the one person with a full name of that
+ * surname, if one alone has it. */
+static int place_new_key(update *u, const json_t *report, const json_t *keys, char **fact)
+{
+    const char *key = str(report, "key");
+    json_t *k, *facts = NULL;
+    char *other = NULL;
+    size_t i;
+    int rc = 0;
+    *fact = NULL;
+    json_array_foreach(keys, i, k) {
+        if (strncmp(json_string_value(k), "h:", 2) != 0)
+            continue;
+        if (store_merge_fact_of_key(u->st, "people", json_string_value(k), NULL, &other))
+            return -1;
+        if (other) {
+            free(other);
+            return 0;
+        }
+    }
+    strbuf probe = STRBUF_INIT;
+    const char *space = strrchr(key, ' ');
+    if (space) {
+        strbuf_addf(&probe, "k:%s", space + 1);
+        if (store_merge_fact_of_key(u->st, "people", probe.buf, NULL, &other))
+            rc = -1;
+        else
+            rc = other ? 0 : 1;
+        free(other);
+        goto out;
+    }
+    strbuf_addf(&probe, "s:%s", key);
+    facts = json_object();
+    if (store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, facts)) {
+        rc = -1;
+        goto out;
+    }
+    rc = 1;
+    if (json_object_size(facts) == 1) {
+        void *it = json_object_iter(facts);
+        const char *id = json_object_iter_key(it);
+        if (!*id)
+            rc = 0; /* an older index: the full path */
+        else
+            *fact = strdup(id);
+    }
+out:
+    strbuf_release(&probe);
+    json_decref(facts);
+    return rc;
+}
+
+/* Stores a report that is a person of its own (place_new_key): 1 when stored, 0 when its
+ * id is taken (the full path tells), -1 on error. */
+static int put_new_person(update *u, const char *source, size_t idx, const json_t *report,
+                          const json_t *keys)
+{
+    json_t *summary = json_object(), *person = NULL, *people = NULL;
+    char *taken = NULL;
+    int rc = 0;
+    ingest_merge_person_add(summary, source, (int)idx, report);
+    if (!(person = ingest_merge_person(summary)))
+        goto out;
+    if (store_merge_fact_key(u->st, "people", str(person, "id"), &taken)) {
+        rc = -1;
+        goto out;
+    }
+    if (taken)
+        goto out;
+    json_object_set(person, "merge_summary", summary);
+    people = json_pack("[O]", person);
+    if (store_merge_put_people(u->st, people) ||
+        store_merge_put_item(u->st, "people", source, (int)idx, str(person, "id"), report, keys)) {
+        rc = -1;
+        goto out;
+    }
+    char *jk = joined_key("people", source, idx);
+    json_object_set_new(u->joined, jk, json_true());
+    free(jk);
+    rc = 1;
+out:
+    json_decref(summary);
+    json_decref(person);
+    json_decref(people);
+    free(taken);
+    return rc;
+}
+
 /* A fast join of one new person report: when a report of the same name key is in a person
  * already (and so is every report of its handle, if any), the new one joins that person and
  * nothing else moves: a full merge unites reports of one key, or one handle, and lets a
@@ -494,8 +586,17 @@ static int join_person(update *u, const char *source, size_t idx, const json_t *
     strbuf_addf(&name_key, "k:%s", str(report, "key"));
     if (store_merge_fact_of_key(u->st, "people", name_key.buf, NULL, &fact))
         goto fail;
-    if (!fact)
-        goto out;
+    if (!fact) {
+        int found = place_new_key(u, report, keys, &fact);
+        if (found < 0)
+            goto fail;
+        if (!found)
+            goto out;
+        if (!fact) {
+            rc = put_new_person(u, source, idx, report, keys);
+            goto out;
+        }
+    }
     json_array_foreach(keys, i, k) {
         if (strncmp(json_string_value(k), "h:", 2) != 0)
             continue;
