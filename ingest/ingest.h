@@ -105,6 +105,33 @@ json_t *ingest_merge(const json_t *sources);
  * the report's place in its extraction's list, or its "_idx" when it has one). */
 json_t *ingest_merge_with(const json_t *sources, const json_t *refs, bool annotate);
 
+/* A person as merge works it out from the sum of its reports (merge.c): `summary` is an
+ * object that ingest_merge_person_add() adds one report of the article `source` at `idx` to
+ * (an empty object to start), and ingest_merge_person() reads {"id", "name", "title",
+ * "aliases", "merge_key"} from (NULL when it holds no report).  A merged person carries its
+ * summary as "merge_summary" when annotated, so that the incremental merge adds a new
+ * report to it rather than reading every report again. */
+void ingest_merge_person_add(json_t *summary, const char *source, int idx, const json_t *report);
+json_t *ingest_merge_person(const json_t *summary);
+
+/* A quote's summary, likewise: ingest_merge_quote_add() adds one report (its speaker looked
+ * up in `refs`, as ingest_merge_with takes them; `new_source` when no report of its article
+ * is in the summary yet), ingest_merge_quote() reads {"text", "speaker", "cue", "rule",
+ * "confidence", "merge_key"} from it (the id is the caller's: a counter may be taken). */
+void ingest_merge_quote_add(json_t *summary, const char *source, int idx, const json_t *report,
+                            const json_t *refs, bool new_source);
+json_t *ingest_merge_quote(const json_t *summary);
+
+/* An agreement's summary, likewise (ingest_merge_agreement() reads {"name", "aliases",
+ * "acronym", "signed", "place", "parties", "signatories", "rule", "confidence",
+ * "merge_key"}); ingest_merge_agreement_matches() says whether a report of the article
+ * `source` (no report of which is in the summary) is one document with any report of it. */
+void ingest_merge_agreement_add(json_t *summary, const char *source, int idx, const json_t *report,
+                                const json_t *refs, bool new_source);
+json_t *ingest_merge_agreement(const json_t *summary);
+bool ingest_merge_agreement_matches(const json_t *summary, const char *source,
+                                    const json_t *report);
+
 /* The blocking keys of one report of `kind` ("people", "agreements", "meetings", "quotes")
  * of the article `source`, "prefix:value" each: two reports that merge share one, with
  * three exceptions that the incremental merge looks up on purpose (merge_update.c): a

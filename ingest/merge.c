@@ -145,21 +145,6 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static json_t *tally_sorted_json(const tally *t, const char *skip)
-{
-    char **v = malloc((t->values.n ? t->values.n : 1) * sizeof *v);
-    size_t n = 0;
-    for (size_t i = 0; i < t->values.n; i++)
-        if (!skip || strcmp(t->values.items[i], skip) != 0)
-            v[n++] = t->values.items[i];
-    qsort(v, n, sizeof *v, cmp_str);
-    json_t *a = json_array();
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, json_string(v[i]));
-    free(v);
-    return a;
-}
-
 /* ---- dates ---- */
 
 static date_value parse_date(const char *s)
@@ -246,6 +231,131 @@ static const char *surname_of(const char *key)
 {
     const char *sp = strrchr(key, ' ');
     return sp ? sp + 1 : key;
+}
+
+static const char *str(const json_t *o, const char *k)
+{
+    return json_string_value(json_object_get(o, k));
+}
+
+/* ---- a person's summary ----
+ *
+ * A person is worked out from what its reports say in sum, not one by one: how often each
+ * full name, full key, title and alias is given, and the first report (in source and list
+ * order), whose name and key stand in when no report gives a full name.  The full merge
+ * adds each report of a cluster to an empty summary and reads the person from it; the
+ * incremental one keeps the summary with the fact and adds a new report to it, so that a
+ * person reported by thousands of articles is not read again for one more. */
+
+/* Adds one to the count of v in the tally object t ({value: count}). */
+static void summary_count(json_t *t, const char *v)
+{
+    if (!v)
+        return;
+    json_t *c = json_object_get(t, v);
+    if (c)
+        json_integer_set(c, json_integer_value(c) + 1);
+    else
+        json_object_set_new(t, v, json_integer(1));
+}
+
+static json_t *summary_tally(json_t *summary, const char *name)
+{
+    json_t *t = json_object_get(summary, name);
+    if (!t)
+        json_object_set_new(summary, name, t = json_object());
+    return t;
+}
+
+/* tally_best() of a tally object: the most frequent value; ties go to the longer, then the
+ * smaller string. */
+static const char *summary_best(const json_t *t)
+{
+    const char *best = NULL, *v;
+    json_int_t best_count = 0;
+    size_t best_len = 0;
+    json_t *c;
+    json_object_foreach((json_t *)t, v, c) {
+        json_int_t n = json_integer_value(c);
+        size_t len = strlen(v);
+        if (!best || n > best_count ||
+            (n == best_count && (len > best_len || (len == best_len && strcmp(v, best) < 0)))) {
+            best = v;
+            best_count = n;
+            best_len = len;
+        }
+    }
+    return best;
+}
+
+/* Whether (source, idx) comes before the item [source, idx, ...] `first` in merge order. */
+static bool before_first(const json_t *first, const char *source, int idx)
+{
+    if (!json_is_array(first))
+        return true;
+    int c = strcmp(source, json_string_value(json_array_get(first, 0)));
+    return c < 0 || (c == 0 && idx < json_integer_value(json_array_get(first, 1)));
+}
+
+static void person_summary_add(json_t *summary, const person_item *y)
+{
+    if (has_space(y->key)) {
+        summary_count(summary_tally(summary, "names"), y->name);
+        summary_count(summary_tally(summary, "keys"), y->key);
+    }
+    summary_count(summary_tally(summary, "titles"), y->title);
+    json_t *aliases = summary_tally(summary, "aliases");
+    summary_count(aliases, y->name);
+    size_t k;
+    json_t *al;
+    json_array_foreach(y->aliases, k, al)
+        summary_count(aliases, json_string_value(al));
+    if (before_first(json_object_get(summary, "first"), y->source, y->idx))
+        json_object_set_new(summary, "first",
+                            json_pack("[s, i, s, s]", y->source, y->idx, y->name, y->key));
+}
+
+void ingest_merge_person_add(json_t *summary, const char *source, int idx, const json_t *report)
+{
+    person_item it = {.source = source,
+                      .idx = idx,
+                      .key = json_string_value(json_object_get(report, "key")),
+                      .name = json_string_value(json_object_get(report, "name")),
+                      .title = json_string_value(json_object_get(report, "title")),
+                      .aliases = json_object_get(report, "aliases")};
+    if (it.key && it.name)
+        person_summary_add(summary, &it);
+}
+
+json_t *ingest_merge_person(const json_t *summary)
+{
+    const json_t *first = json_object_get(summary, "first");
+    const char *name = summary_best(json_object_get(summary, "names"));
+    if (!name)
+        name = json_string_value(json_array_get(first, 2));
+    const char *key = summary_best(json_object_get(summary, "keys"));
+    if (!key)
+        key = json_string_value(json_array_get(first, 3));
+    if (!name || !key)
+        return NULL;
+    json_t *aliases = json_array(), *c;
+    const json_t *all = json_object_get(summary, "aliases");
+    VEC(const char *) v = {0};
+    const char *a;
+    json_object_foreach((json_t *)all, a, c)
+        if (strcmp(a, name) != 0)
+            VEC_PUSH(v, a);
+    if (v.n)
+        qsort(v.items, v.n, sizeof *v.items, cmp_str);
+    for (size_t i = 0; i < v.n; i++)
+        json_array_append_new(aliases, json_string(v.items[i]));
+    free(v.items);
+    char *id = fact_id("person", key);
+    json_t *o = json_pack("{s:s, s:s, s:s?, s:o, s:s}", "id", id, "name", name, "title",
+                          summary_best(json_object_get(summary, "titles")), "aliases", aliases,
+                          "merge_key", key);
+    free(id);
+    return o;
 }
 
 static void people_merge(const json_t *sources, people_index *px, json_t *out)
@@ -339,28 +449,11 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
     for (size_t a = 0; a < n; a++) {
         if (px->cluster[a] != (int)a)
             continue;
-        tally names = {0}, titles = {0}, aliases = {0}, keys = {0};
-        for (int b = (int)a; b >= 0; b = next_member[b]) {
-            person_item *y = &px->items.items[b];
-            if (has_space(y->key))
-                tally_add(&names, y->name);
-            tally_add(&keys, has_space(y->key) ? y->key : NULL);
-            tally_add(&titles, y->title);
-            tally_add(&aliases, y->name);
-            size_t k;
-            json_t *al;
-            json_array_foreach(y->aliases, k, al)
-                tally_add(&aliases, json_string_value(al));
-        }
-        const char *name = tally_best(&names);
-        if (!name)
-            name = px->items.items[a].name;
-        const char *key = tally_best(&keys);
-        if (!key)
-            key = px->items.items[a].key;
-        char *id = fact_id("person", key);
-        json_t *o = json_pack("{s:s, s:s, s:s?, s:o}", "id", id, "name", name, "title",
-                              tally_best(&titles), "aliases", tally_sorted_json(&aliases, name));
+        json_t *summary = json_object();
+        for (int b = (int)a; b >= 0; b = next_member[b])
+            person_summary_add(summary, &px->items.items[b]);
+        json_t *o = ingest_merge_person(summary);
+        const char *id = str(o, "id"), *name = str(o, "name");
         json_t *members = px->annotate ? json_array() : NULL;
         for (int b = (int)a; b >= 0; b = next_member[b]) {
             px->ids[b] = strdup(id);
@@ -369,14 +462,14 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
                 json_array_append_new(members, json_pack("[s, i]", px->items.items[b].source,
                                                          px->items.items[b].idx));
         }
-        if (members)
-            annotate_fact(o, key, members);
+        if (members) {
+            annotate_fact(o, str(o, "merge_key"), members);
+            json_object_set_new(o, "merge_summary", summary);
+        } else {
+            json_object_del(o, "merge_key");
+            json_decref(summary);
+        }
         json_array_append_new(out, o);
-        free(id);
-        tally_free(&names);
-        tally_free(&titles);
-        tally_free(&aliases);
-        tally_free(&keys);
     }
     free(next_member);
     free(parent);
@@ -538,11 +631,6 @@ static int *uf_roots(int *parent, size_t n)
         cluster[a] = uf_find(parent, (int)a);
     free(parent);
     return cluster;
-}
-
-static const char *str(const json_t *o, const char *k)
-{
-    return json_string_value(json_object_get(o, k));
 }
 
 /* A fact's date as reported; an article's own date standing in for it counts as none. */
@@ -829,6 +917,281 @@ static int *cluster_agreements(const item_vec *items)
     return uf_roots(parent, n);
 }
 
+/* An agreement's summary, as a person's (see above): how often each name, alias, acronym,
+ * place and set of parties is given; each reported date and each date as given (an inferred
+ * one too), with how often and where first; each signatory where first named; the highest
+ * confidence (as a quote's); the number of articles; and what agreements_same() reads of each
+ * report ("sigs", by its JSON), so that a new report is compared with the agreement without
+ * reading its reports. */
+static void summary_confidence_add(json_t *summary, const item *it, bool new_source)
+{
+    /* cluster_confidence(): the highest confidence, with the rule of the first report that
+     * has it and a rule (a report without one sets none) */
+    double c = json_number_value(json_object_get(it->fact, "confidence"));
+    const char *rule = str(it->fact, "rule");
+    const json_t *best = json_object_get(summary, "best");
+    double top = json_number_value(json_object_get(best, "confidence"));
+    bool replace = !best || c > top;
+    if (!replace && c == top && rule)
+        replace = !json_is_string(json_object_get(best, "rule")) ||
+                  before_first(json_object_get(best, "at"), it->source, it->idx);
+    if (replace)
+        json_object_set_new(summary, "best",
+                            rule ? json_pack("{s:f, s:[s, i], s:s}", "confidence", c, "at",
+                                             it->source, it->idx, "rule", rule)
+                                 : json_pack("{s:f, s:n, s:n}", "confidence", c, "at", "rule"));
+    json_t *count = json_object_get(summary, "sources");
+    json_object_set_new(summary, "sources",
+                        json_integer(json_integer_value(count) + (new_source ? 1 : 0)));
+}
+
+/* The confidence of a summary and its rule (NULL when none gave one). */
+static double summary_confidence(const json_t *summary, const char **rule)
+{
+    const json_t *best = json_object_get(summary, "best");
+    *rule = str(best, "rule");
+    double conf = json_number_value(json_object_get(best, "confidence")) +
+                  0.05 * (double)(json_integer_value(json_object_get(summary, "sources")) - 1);
+    return conf > 1.0 ? 1.0 : conf;
+}
+
+/* Counts a date of a report at (source, idx), keeping where it was first given. */
+static void summary_date(json_t *summary, const char *name, date_value d, const item *it)
+{
+    if (!d.y)
+        return;
+    char k[48];
+    snprintf(k, sizeof k, "%d-%d-%d", d.y, d.m, d.d);
+    json_t *t = summary_tally(summary, name), *e = json_object_get(t, k);
+    if (!e) {
+        json_object_set_new(t, k, json_pack("{s:i, s:[s, i]}", "n", 1, "at", it->source, it->idx));
+        return;
+    }
+    json_object_set_new(e, "n", json_integer(json_integer_value(json_object_get(e, "n")) + 1));
+    if (before_first(json_object_get(e, "at"), it->source, it->idx))
+        json_object_set_new(e, "at", json_pack("[s, i]", it->source, it->idx));
+}
+
+/* best_date() of a summary's dates: the most supported, then the most precise, then the
+ * first given. */
+static date_value summary_best_date(const json_t *summary, const char *name)
+{
+    const json_t *t = json_object_get(summary, name);
+    size_t n = json_object_size(t), i = 0;
+    date_value *d = calloc(n ? n : 1, sizeof *d), best = {0};
+    json_int_t *count = calloc(n ? n : 1, sizeof *count);
+    const json_t **at = calloc(n ? n : 1, sizeof *at);
+    const char *k;
+    json_t *e;
+    json_object_foreach((json_t *)t, k, e) {
+        sscanf(k, "%d-%d-%d", &d[i].y, &d[i].m, &d[i].d);
+        count[i] = json_integer_value(json_object_get(e, "n"));
+        at[i++] = json_object_get(e, "at");
+    }
+    json_int_t best_support = 0;
+    const json_t *best_at = NULL;
+    for (i = 0; i < n; i++) {
+        json_int_t support = 0;
+        for (size_t j = 0; j < n; j++)
+            support += date_compatible(d[i], d[j]) ? count[j] : 0;
+        bool earlier = best_at && before_first(best_at, json_string_value(json_array_get(at[i], 0)),
+                                               (int)json_integer_value(json_array_get(at[i], 1)));
+        if (!best_at || support > best_support ||
+            (support == best_support && (precision(d[i]) > precision(best) ||
+                                         (precision(d[i]) == precision(best) && earlier)))) {
+            best = d[i];
+            best_support = support;
+            best_at = at[i];
+        }
+    }
+    free(d);
+    free(count);
+    free(at);
+    return best;
+}
+
+/* What agreements_same() reads of a report, as an object agreement_info_init() takes. */
+static char *agreement_sig(const json_t *f)
+{
+    json_t *sig = json_object(), *numbers = json_array(), *x;
+    size_t i;
+    const char *keys[] = {"name", "aliases", "acronym", "head", "generic", "parties"};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+        if (json_object_get(f, keys[k]))
+            json_object_set(sig, keys[k], json_object_get(f, keys[k]));
+    if (!json_is_true(json_object_get(f, "date_inferred")) && json_object_get(f, "signed"))
+        json_object_set(sig, "signed", json_object_get(f, "signed"));
+    json_array_foreach(json_object_get(f, "descriptors"), i, x)
+        if (json_string_value(x) && isdigit((unsigned char)json_string_value(x)[0]))
+            json_array_append(numbers, x);
+    json_object_set_new(sig, "descriptors", numbers);
+    char *out = json_dumps(sig, JSON_COMPACT | JSON_SORT_KEYS);
+    json_decref(sig);
+    return out;
+}
+
+static void agreement_summary_add(json_t *summary, const item *it, const people_index *px,
+                                  bool new_source)
+{
+    const json_t *f = it->fact;
+    bool generic = json_is_true(json_object_get(f, "generic"));
+    summary_count(summary_tally(summary, generic ? "generic_names" : "names"), str(f, "name"));
+    json_t *aliases = summary_tally(summary, "aliases");
+    summary_count(aliases, str(f, "name"));
+    size_t k;
+    json_t *x;
+    json_array_foreach(json_object_get(f, "aliases"), k, x)
+        summary_count(aliases, json_string_value(x));
+    summary_count(summary_tally(summary, "acronyms"), str(f, "acronym"));
+    summary_count(summary_tally(summary, "places"), str(f, "place"));
+    char *pk = set_key(json_object_get(f, "parties"), NULL);
+    if (*pk)
+        summary_count(summary_tally(summary, "parties"), pk);
+    free(pk);
+    summary_date(summary, "dates", reported_date(f, "signed"), it);
+    summary_date(summary, "inferred", parse_date(str(f, "signed")), it);
+    json_t *sigs = summary_tally(summary, "signatories");
+    json_array_foreach(json_object_get(f, "signatories"), k, x) {
+        json_t *ref = person_ref(px, it->source, x);
+        const char *pid = str(ref, "person_id");
+        const char *idk = pid ? pid : str(ref, "name");
+        json_t *seen = idk ? json_object_get(sigs, idk) : NULL;
+        const json_t *at = json_object_get(seen, "at");
+        int c = at ? strcmp(it->source, json_string_value(json_array_get(at, 0))) : -1;
+        if (!c)
+            c = it->idx < json_integer_value(json_array_get(at, 1))         ? -1
+                : it->idx > json_integer_value(json_array_get(at, 1))       ? 1
+                : (json_int_t)k < json_integer_value(json_array_get(at, 2)) ? -1
+                                                                            : 1;
+        if (idk && c < 0)
+            json_object_set_new(sigs, idk,
+                                json_pack("{s:[s, i, i], s:O}", "at", it->source, it->idx, (int)k,
+                                          "ref", ref));
+        json_decref(ref);
+    }
+    char *sig = agreement_sig(f);
+    summary_count(summary_tally(summary, "sigs"), sig);
+    free(sig);
+    summary_confidence_add(summary, it, new_source);
+}
+
+static int cmp_signatory(const void *a, const void *b)
+{
+    const json_t *x = json_object_get(*(json_t *const *)a, "at");
+    const json_t *y = json_object_get(*(json_t *const *)b, "at");
+    int c = strcmp(json_string_value(json_array_get(x, 0)),
+                   json_string_value(json_array_get(y, 0)));
+    for (size_t i = 1; !c && i < 3; i++) {
+        json_int_t p = json_integer_value(json_array_get(x, i)),
+                   q = json_integer_value(json_array_get(y, i));
+        c = (p > q) - (p < q);
+    }
+    return c;
+}
+
+json_t *ingest_merge_agreement(const json_t *summary)
+{
+    const char *name = summary_best(json_object_get(summary, "names"));
+    if (!name)
+        name = summary_best(json_object_get(summary, "generic_names"));
+    if (!name)
+        return NULL;
+    const char *acronym = summary_best(json_object_get(summary, "acronyms"));
+    date_value signed_on = summary_best_date(summary, "dates");
+    if (!signed_on.y)
+        signed_on = summary_best_date(summary, "inferred");
+    char *signed_s = date_format(signed_on);
+    json_t *party_list = json_array();
+    const char *pk = summary_best(json_object_get(summary, "parties"));
+    if (pk) {
+        char *copy = strdup(pk), *rest = NULL;
+        for (char *tok = strtok_r(copy, "|", &rest); tok; tok = strtok_r(NULL, "|", &rest))
+            json_array_append_new(party_list, json_string(tok));
+        free(copy);
+    }
+    /* the signatories in the order they were first named */
+    const json_t *sigs = json_object_get(summary, "signatories");
+    size_t n = json_object_size(sigs), i = 0;
+    json_t **order = calloc(n ? n : 1, sizeof *order), *e;
+    const char *k;
+    json_object_foreach((json_t *)sigs, k, e)
+        order[i++] = e;
+    qsort(order, n, sizeof *order, cmp_signatory);
+    json_t *signatories = json_array();
+    for (i = 0; i < n; i++)
+        json_array_append(signatories, json_object_get(order[i], "ref"));
+    free(order);
+    /* the aliases: every name given but the one chosen, sorted */
+    json_t *aliases = json_array(), *c;
+    VEC(const char *) v = {0};
+    const char *a;
+    json_object_foreach(json_object_get(summary, "aliases"), a, c)
+        if (strcmp(a, name) != 0)
+            VEC_PUSH(v, a);
+    if (v.n)
+        qsort(v.items, v.n, sizeof *v.items, cmp_str);
+    for (i = 0; i < v.n; i++)
+        json_array_append_new(aliases, json_string(v.items[i]));
+    free(v.items);
+    strbuf key = STRBUF_INIT;
+    if (acronym) {
+        strbuf_addf(&key, "acronym:%s", acronym);
+    } else {
+        char *nk = agreement_key(name);
+        strbuf_addf(&key, "name:%s", nk);
+        free(nk);
+    }
+    const char *rule = NULL;
+    double conf = summary_confidence(summary, &rule);
+    const char *place = summary_best(json_object_get(summary, "places"));
+    json_t *o = json_object();
+    json_object_set_new(o, "name", json_string(name));
+    json_object_set_new(o, "aliases", aliases);
+    json_object_set_new(o, "acronym", acronym ? json_string(acronym) : json_null());
+    json_object_set_new(o, "signed", signed_s ? json_string(signed_s) : json_null());
+    json_object_set_new(o, "place", place ? json_string(place) : json_null());
+    json_object_set_new(o, "parties", party_list);
+    json_object_set_new(o, "signatories", signatories);
+    json_object_set_new(o, "rule", json_string(rule ? rule : "named-agreement"));
+    json_object_set_new(o, "confidence", json_real(conf));
+    json_object_set_new(o, "merge_key", json_string(key.buf));
+    strbuf_release(&key);
+    free(signed_s);
+    return o;
+}
+
+void ingest_merge_agreement_add(json_t *summary, const char *source, int idx, const json_t *report,
+                                const json_t *refs, bool new_source)
+{
+    people_index px = {.refs = refs};
+    item it = {source, report, idx};
+    agreement_summary_add(summary, &it, &px, new_source);
+}
+
+bool ingest_merge_agreement_matches(const json_t *summary, const char *source, const json_t *report)
+{
+    agreement_info r;
+    agreement_info_init(&r, report);
+    r.source = source;
+    bool same = false;
+    const char *k;
+    json_t *n;
+    json_object_foreach(json_object_get(summary, "sigs"), k, n) {
+        json_t *sig = json_loads(k, 0, NULL);
+        if (!sig)
+            continue;
+        agreement_info other;
+        agreement_info_init(&other, sig);
+        same = agreements_same(&r, &other);
+        agreement_info_release(&other);
+        json_decref(sig);
+        if (same)
+            break;
+    }
+    agreement_info_release(&r);
+    return same;
+}
+
 static json_t *agreements_merge(const json_t *sources, const people_index *px, json_t *taken)
 {
     item_vec items = {0};
@@ -840,97 +1203,24 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
-        tally names = {0}, generic_names = {0}, aliases = {0}, acronyms = {0}, places = {0},
-              parties = {0};
-        VEC(date_value) dates = {0};
-        VEC(date_value) inferred = {0};
-        json_t *signatories = json_array();
-        json_t *sig_ids = json_object();
-        for (int b = (int)a; b >= 0; b = next[b]) {
-            const json_t *f = items.items[b].fact;
-            bool generic = json_is_true(json_object_get(f, "generic"));
-            tally_add(generic ? &generic_names : &names, str(f, "name"));
-            tally_add(&aliases, str(f, "name"));
-            size_t k;
-            json_t *x;
-            json_array_foreach(json_object_get(f, "aliases"), k, x)
-                tally_add(&aliases, json_string_value(x));
-            tally_add(&acronyms, str(f, "acronym"));
-            tally_add(&places, str(f, "place"));
-            char *pk = set_key(json_object_get(f, "parties"), NULL);
-            if (*pk)
-                tally_add(&parties, pk);
-            free(pk);
-            date_value dv = reported_date(f, "signed");
-            VEC_PUSH(dates, dv);
-            date_value iv = parse_date(str(f, "signed"));
-            VEC_PUSH(inferred, iv);
-            json_array_foreach(json_object_get(f, "signatories"), k, x) {
-                json_t *ref = person_ref(px, items.items[b].source, x);
-                const char *pid = str(ref, "person_id");
-                const char *idk = pid ? pid : str(ref, "name");
-                if (idk && !json_object_get(sig_ids, idk)) {
-                    json_object_set_new(sig_ids, idk, json_true());
-                    json_array_append(signatories, ref);
-                }
-                json_decref(ref);
-            }
-        }
-        const char *name = tally_best(&names);
-        if (!name)
-            name = tally_best(&generic_names);
-        const char *acronym = tally_best(&acronyms);
-        date_value signed_on = best_date(dates.items, dates.n);
-        if (!signed_on.y)
-            signed_on = best_date(inferred.items, inferred.n);
-        free(inferred.items);
-        char *signed_s = date_format(signed_on);
-        json_t *party_list = json_array();
-        const char *pk = tally_best(&parties);
-        if (pk) {
-            char *copy = strdup(pk), *rest = NULL;
-            for (char *tok = strtok_r(copy, "|", &rest); tok; tok = strtok_r(NULL, "|", &rest))
-                json_array_append_new(party_list, json_string(tok));
-            free(copy);
-        }
-        strbuf key = STRBUF_INIT;
-        if (acronym) {
-            strbuf_addf(&key, "acronym:%s", acronym);
-        } else {
-            char *nk = agreement_key(name);
-            strbuf_addf(&key, "name:%s", nk);
-            free(nk);
-        }
-        char *id = unique_id("agreement", key.buf, taken);
-        const char *rule = NULL;
-        double conf = cluster_confidence(&items, next, (int)a, &rule);
-        json_t *o = json_object();
+        json_t *summary = json_object();
+        for (int b = (int)a, prev = -1; b >= 0; prev = b, b = next[b])
+            agreement_summary_add(summary, &items.items[b], px,
+                                  prev < 0 ||
+                                      strcmp(items.items[prev].source, items.items[b].source) != 0);
+        json_t *o = ingest_merge_agreement(summary);
+        char *id = unique_id("agreement", str(o, "merge_key"), taken);
         json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(o, "name", json_string(name));
-        json_object_set_new(o, "aliases", tally_sorted_json(&aliases, name));
-        json_object_set_new(o, "acronym", acronym ? json_string(acronym) : json_null());
-        json_object_set_new(o, "signed", signed_s ? json_string(signed_s) : json_null());
-        json_object_set_new(o, "place",
-                            tally_best(&places) ? json_string(tally_best(&places)) : json_null());
-        json_object_set_new(o, "parties", party_list);
-        json_object_set_new(o, "signatories", signatories);
-        json_object_set_new(o, "rule", json_string(rule ? rule : "named-agreement"));
-        json_object_set_new(o, "confidence", json_real(conf));
-        json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
-        if (px->annotate)
-            annotate_fact(o, key.buf, cluster_members(&items, next, (int)a));
-        json_array_append_new(out, o);
         free(id);
-        free(signed_s);
-        strbuf_release(&key);
-        json_decref(sig_ids);
-        free(dates.items);
-        tally_free(&names);
-        tally_free(&generic_names);
-        tally_free(&aliases);
-        tally_free(&acronyms);
-        tally_free(&places);
-        tally_free(&parties);
+        json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
+        if (px->annotate) {
+            annotate_fact(o, str(o, "merge_key"), cluster_members(&items, next, (int)a));
+            json_object_set_new(o, "merge_summary", summary);
+        } else {
+            json_object_del(o, "merge_key");
+            json_decref(summary);
+        }
+        json_array_append_new(out, o);
     }
     free(next);
     free(cluster);
@@ -1254,6 +1544,76 @@ static int *cluster_quotes(char *const *keys, json_t *const *speakers, size_t n)
     return uf_roots(parent, n);
 }
 
+/* A quote's summary, as a person's (see above): its first report (the text and words), the
+ * first that names the speaker and the first that gives a role, how often each cue is given,
+ * the highest confidence with the first report that gives it with a rule, and the number of
+ * articles. */
+static void summary_first(json_t *summary, const char *name, const item *it, json_t *value)
+{
+    if (before_first(json_object_get(summary, name), it->source, it->idx))
+        json_object_set_new(summary, name, json_pack("[s, i, O]", it->source, it->idx, value));
+}
+
+static void quote_summary_add(json_t *summary, const item *it, const json_t *speaker,
+                              bool new_source)
+{
+    const char *text = str(it->fact, "text");
+    if (before_first(json_object_get(summary, "first"), it->source, it->idx)) {
+        char *words = quote_key(text);
+        json_object_set_new(summary, "first",
+                            json_pack("[s, i, s, s]", it->source, it->idx, text, words));
+        free(words);
+    }
+    if (speaker && str(speaker, "name"))
+        summary_first(summary, "speaker", it, (json_t *)speaker);
+    if (speaker && str(speaker, "title"))
+        summary_first(summary, "role", it, (json_t *)speaker);
+    summary_count(summary_tally(summary, "cues"), str(it->fact, "cue"));
+    summary_confidence_add(summary, it, new_source);
+}
+
+/* A quote's fields from its summary, with "merge_key" (its id is the caller's: a counter may
+ * be taken). */
+json_t *ingest_merge_quote(const json_t *summary)
+{
+    const json_t *first = json_object_get(summary, "first");
+    const char *text = json_string_value(json_array_get(first, 2));
+    const char *words = json_string_value(json_array_get(first, 3));
+    if (!text || !words)
+        return NULL;
+    const json_t *speaker = json_array_get(json_object_get(summary, "speaker"), 2);
+    if (!speaker)
+        speaker = json_array_get(json_object_get(summary, "role"), 2);
+    const char *pid = speaker ? str(speaker, "person_id") : NULL;
+    strbuf key = STRBUF_INIT;
+    strbuf_addf(&key, "%s|%s", pid ? pid : "", words);
+    const char *rule = NULL;
+    double conf = summary_confidence(summary, &rule);
+    const char *cue = summary_best(json_object_get(summary, "cues"));
+    json_t *o = json_object();
+    json_object_set_new(o, "text", json_string(text));
+    json_object_set_new(o, "speaker",
+                        speaker ? json_deep_copy(speaker)
+                                : json_pack("{s:n, s:n, s:n}", "person_id", "name", "title"));
+    json_object_set_new(o, "cue", cue ? json_string(cue) : json_null());
+    json_object_set_new(o, "rule", json_string(rule ? rule : "quote"));
+    json_object_set_new(o, "confidence", json_real(conf));
+    json_object_set_new(o, "merge_key", json_string(key.buf));
+    strbuf_release(&key);
+    return o;
+}
+
+void ingest_merge_quote_add(json_t *summary, const char *source, int idx, const json_t *report,
+                            const json_t *refs, bool new_source)
+{
+    const json_t *sp = json_object_get(report, "speaker");
+    people_index px = {.refs = refs};
+    json_t *speaker = json_is_object(sp) ? person_ref(&px, source, sp) : NULL;
+    item it = {source, report, idx};
+    quote_summary_add(summary, &it, speaker, new_source);
+    json_decref(speaker);
+}
+
 static json_t *quotes_merge(const json_t *sources, const people_index *px, json_t *taken)
 {
     item_vec items = {0};
@@ -1272,41 +1632,24 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
-        json_t *speaker = NULL, *role = NULL;
-        tally cues = {0};
-        for (int b = (int)a; b >= 0; b = next[b]) {
-            if (!speaker && speakers[b] && str(speakers[b], "name"))
-                speaker = speakers[b];
-            /* a role nobody is named for ("a senior official"): the speaker when no report names one */
-            if (!role && speakers[b] && str(speakers[b], "title"))
-                role = speakers[b];
-            tally_add(&cues, str(items.items[b].fact, "cue"));
-        }
-        if (!speaker)
-            speaker = role;
-        const char *pid = speaker ? str(speaker, "person_id") : NULL;
-        strbuf key = STRBUF_INIT;
-        strbuf_addf(&key, "%s|%s", pid ? pid : "", keys[a]);
-        char *id = unique_id("quote", key.buf, taken);
-        const char *rule = NULL;
-        double conf = cluster_confidence(&items, next, (int)a, &rule);
-        json_t *o = json_object();
+        json_t *summary = json_object();
+        for (int b = (int)a, prev = -1; b >= 0; prev = b, b = next[b])
+            quote_summary_add(summary, &items.items[b], speakers[b],
+                              prev < 0 ||
+                                  strcmp(items.items[prev].source, items.items[b].source) != 0);
+        json_t *o = ingest_merge_quote(summary);
+        char *id = unique_id("quote", str(o, "merge_key"), taken);
         json_object_set_new(o, "id", json_string(id));
-        json_object_set_new(o, "text", json_string(str(items.items[a].fact, "text")));
-        json_object_set_new(o, "speaker",
-                            speaker ? json_deep_copy(speaker)
-                                    : json_pack("{s:n, s:n, s:n}", "person_id", "name", "title"));
-        json_object_set_new(o, "cue",
-                            tally_best(&cues) ? json_string(tally_best(&cues)) : json_null());
-        json_object_set_new(o, "rule", json_string(rule ? rule : "quote"));
-        json_object_set_new(o, "confidence", json_real(conf));
-        json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
-        if (px->annotate)
-            annotate_fact(o, key.buf, cluster_members(&items, next, (int)a));
-        json_array_append_new(out, o);
         free(id);
-        strbuf_release(&key);
-        tally_free(&cues);
+        json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
+        if (px->annotate) {
+            annotate_fact(o, str(o, "merge_key"), cluster_members(&items, next, (int)a));
+            json_object_set_new(o, "merge_summary", summary);
+        } else {
+            json_object_del(o, "merge_key");
+            json_decref(summary);
+        }
+        json_array_append_new(out, o);
     }
     for (size_t i = 0; i < n; i++) {
         free(keys[i]);

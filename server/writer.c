@@ -19,10 +19,12 @@
  * before this thread stores them one by one, in queue or name order: extraction, the
  * costly part, takes every core, and the store still has one writer.
  *
- * Merging reads every stored extraction, so its cost grows with the store, not with what
- * changed: batching is what keeps a burst of posts (or a crash's leftovers) to one merge.
- * It runs as a process of its own (writer_merge_in_child), so that the memory it needs goes
- * back to the system when it is done.
+ * Merging is incremental (ingest/merge_update.c): a new article is merged with the facts it
+ * can join, read from the store's merge index, on this thread; batching still keeps a burst
+ * of posts (or a crash's leftovers) to one merge.  A full merge, which reads every stored
+ * extraction (a store an older factd merged, or a fact set replaced), runs as a process of
+ * its own (writer_merge_in_child), so that the memory it needs goes back to the system when
+ * it is done.
  *
  * Every article is stored in one transaction and every fact set swapped in another, so a
  * stop (SIGTERM) or a crash (kill -9) between any two leaves whole articles and a consistent
@@ -373,11 +375,22 @@ static bool merge_if_stale(writer *w)
     }
     double started = seconds_now();
     w->merge_needed = true;
-    if (!writer_merge_in_child(w->db_path)) {
+    int ready = store_merge_index_ready(w->st);
+    if (ready < 0)
+        log_error("writer: %s", store_errmsg(w->st));
+    /* The incremental merge reads only what the new articles can join, here; a full one
+     * (no current index) runs in a child, whose memory goes back when it ends. */
+    bool merged = ready > 0 ? ingest_merge_update(w->st, false, NULL) == 0
+                            : ready == 0 && writer_merge_in_child(w->db_path);
+    if (!merged) {
         w->retry_at = seconds_now() + RETRY_MS / 1000.0;
         return false;
     }
     w->merge_needed = false;
+    if (ready > 0) {
+        log_info("writer: facts merged in %.3f s", seconds_now() - started);
+        return true;
+    }
     ingest_report r = {0};
     if (ingest_count_facts(w->st, &r) == 0)
         log_info("writer: facts merged in %.2f s: %u agreements, %u meetings, %u quotes, %u people",

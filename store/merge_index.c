@@ -29,10 +29,20 @@ static const char SQL_CLEAR_ITEMS[] = "DELETE FROM merge_items";
 static const char SQL_CLEAR_KEYS[] = "DELETE FROM merge_keys";
 static const char SQL_CLEAR_FACTS[] = "DELETE FROM merge_facts";
 
-/* The stored articles the index does not hold yet (new since the last merge). */
+/* The stored articles the index does not hold yet (new since the last merge): each article
+ * stored is noted in merge_pending (store_merge_pending_add), and indexing it takes the note
+ * away (store_merge_put_source); a note whose article was deleted meanwhile is dropped. */
 static const char SQL_PENDING_SOURCES[] =
-    "SELECT s.id, s.extraction FROM sources AS s"
-    " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id) ORDER BY s.id LIMIT ?1";
+    "SELECT s.id, s.extraction FROM merge_pending AS p JOIN sources AS s ON s.id = p.source_id"
+    " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id)"
+    " ORDER BY p.source_id LIMIT ?1";
+static const char SQL_PENDING_ADD[] = "INSERT OR IGNORE INTO merge_pending (source_id) VALUES (?1)";
+static const char SQL_PENDING_DONE[] = "DELETE FROM merge_pending WHERE source_id = ?1";
+static const char SQL_PENDING_GONE[] =
+    "DELETE FROM merge_pending WHERE"
+    " NOT EXISTS (SELECT 1 FROM sources AS s WHERE s.id = merge_pending.source_id)"
+    " OR EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = merge_pending.source_id)";
+static const char SQL_CLEAR_PENDING_SOURCES[] = "DELETE FROM merge_pending";
 
 #define ITEM_COLUMNS                                                                    \
     "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i" \
@@ -50,6 +60,13 @@ static const char SQL_ITEMS_KEY_HOLDS[] = ITEM_COLUMNS
     " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
 static const char SQL_ITEMS_KEY_WITHIN[] = ITEM_COLUMNS
     " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
+/* The same, the facts alone, from the keys' rows (no report read). */
+#define FACT_COLUMNS "SELECT DISTINCT k.fact_id FROM merge_keys AS k"
+static const char SQL_FACTS_OF_KEY[] = FACT_COLUMNS " WHERE k.kind = ?1 AND k.key = ?2";
+static const char SQL_FACTS_KEY_HOLDS[] = FACT_COLUMNS
+    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
+static const char SQL_FACTS_KEY_WITHIN[] = FACT_COLUMNS
     " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
 /* SQLite's planner would rather scan the kind's range of the primary key. */
 static const char SQL_ITEMS_BY_FACT[] =
@@ -83,9 +100,20 @@ static const char SQL_PUT_ITEM_REPORT[] =
 static const char SQL_DROP_ITEM_KEYS[] =
     "DELETE FROM merge_keys WHERE source_id = ?2 AND kind = ?1 AND idx = ?3";
 static const char SQL_PUT_KEY[] =
-    "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx, fact_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_MOVE_ITEM_KEYS[] =
+    "UPDATE merge_keys SET fact_id = ?4 WHERE source_id = ?2 AND kind = ?1 AND idx = ?3";
 static const char SQL_PUT_FACT[] =
-    "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key) VALUES (?1, ?2, ?3)";
+    "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key, summary) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_FACT_SUMMARY[] =
+    "SELECT summary FROM merge_facts WHERE kind = ?1 AND id = ?2";
+/* The fact of one report filed under a key (every report of a person's name key or handle is
+ * in one person), other than ?3 when given. */
+static const char SQL_FACT_OF_KEY[] =
+    "SELECT i.fact_id FROM merge_keys AS k"
+    " JOIN merge_items AS i ON i.kind = k.kind AND i.source_id = k.source_id AND i.idx = k.idx"
+    " WHERE k.kind = ?1 AND k.key = ?2 AND (?3 IS NULL OR i.fact_id <> ?3) LIMIT 1";
 static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2";
 static const char SQL_DROP_PERSON_FACT[] =
     "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
@@ -130,6 +158,11 @@ static const char SQL_COUNT_MEETING[] =
 static const char SQL_COUNT_QUOTE[] =
     "UPDATE quotes SET nsources = (SELECT count(DISTINCT source_id) FROM evidence"
     " WHERE kind = 'quote' AND fact_id = ?1) WHERE id = ?1";
+static const char SQL_UPDATE_QUOTE[] =
+    "UPDATE quotes SET text = ?2, speaker_person_id = ?3, speaker_name = ?4, speaker_title = ?5,"
+    " cue = ?6, rule = ?7, confidence = ?8 WHERE id = ?1";
+static const char SQL_SOURCE_IN_FACT[] =
+    "SELECT 1 FROM merge_items WHERE kind = ?1 AND source_id = ?2 AND fact_id = ?3 LIMIT 1";
 static const char SQL_SET_UNLINKED_SOME[] =
     "INSERT INTO meta (key, value) VALUES ('unlinked_names', '1')"
     " ON CONFLICT (key) DO UPDATE SET value = CASE WHEN CAST(value AS INTEGER) > 0 THEN value ELSE '1' END";
@@ -179,8 +212,9 @@ int store_merge_index_ready(store *st)
 
 int store_merge_index_clear(store *st)
 {
-    static const char *const clear[] = {SQL_INDEX_DROP, SQL_CLEAR_SOURCES, SQL_CLEAR_ITEMS,
-                                        SQL_CLEAR_KEYS, SQL_CLEAR_FACTS};
+    static const char *const clear[] = {SQL_INDEX_DROP,  SQL_CLEAR_SOURCES,
+                                        SQL_CLEAR_ITEMS, SQL_CLEAR_KEYS,
+                                        SQL_CLEAR_FACTS, SQL_CLEAR_PENDING_SOURCES};
     for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
         if (run_simple(st, clear[i], "clearing the merge index"))
             return STORE_ERROR;
@@ -197,6 +231,8 @@ int store_merge_index_done(store *st, bool full, bool fresh)
 
 int store_merge_pending_sources(store *st, int limit, json_t **out)
 {
+    if (run_simple(st, SQL_PENDING_GONE, "listing the articles to merge"))
+        return STORE_ERROR;
     sqlite3_stmt *stmt = store_stmt(st, SQL_PENDING_SOURCES);
     json_t *list = json_array();
     int rc;
@@ -337,7 +373,15 @@ int store_merge_fact_key(store *st, const char *kind, const char *id, char **mer
 
 int store_merge_put_source(store *st, const char *source, const char *published)
 {
-    return run_texts(st, SQL_PUT_SOURCE, source, published, NULL, "indexing an article");
+    return run_texts(st, SQL_PUT_SOURCE, source, published, NULL, "indexing an article") ||
+                   run_texts(st, SQL_PENDING_DONE, source, NULL, NULL, "indexing an article")
+               ? STORE_ERROR
+               : STORE_OK;
+}
+
+int store_merge_pending_add(store *st, const char *source)
+{
+    return run_texts(st, SQL_PENDING_ADD, source, NULL, NULL, "noting an article to merge");
 }
 
 int store_merge_drop_source(store *st, const char *source)
@@ -370,8 +414,18 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
     free(text);
     if (rc != SQLITE_DONE)
         return store_sql_fail(st, "indexing a report");
-    if (!keys)
-        return STORE_OK;
+    if (!keys) {
+        /* the same keys, now filed under the report's new fact */
+        if (!(stmt = store_stmt(st, SQL_MOVE_ITEM_KEYS)))
+            return STORE_ERROR;
+        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+        sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
+        sqlite3_bind_int(stmt, 3, idx);
+        sqlite3_bind_text(stmt, 4, fact_id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(stmt);
+        store_done(stmt);
+        return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing a report's keys");
+    }
     if (!(stmt = store_stmt(st, SQL_DROP_ITEM_KEYS)))
         return STORE_ERROR;
     sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
@@ -390,6 +444,7 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
         sqlite3_bind_text(stmt, 2, json_string_value(k), -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 3, source, -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 4, idx);
+        sqlite3_bind_text(stmt, 5, fact_id, -1, SQLITE_STATIC);
         rc = sqlite3_step(stmt);
         store_done(stmt);
         if (rc != SQLITE_DONE)
@@ -398,9 +453,60 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
     return STORE_OK;
 }
 
-int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key)
+int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key,
+                         const json_t *summary)
 {
-    return run_texts(st, SQL_PUT_FACT, kind, id, merge_key, "indexing a fact");
+    sqlite3_stmt *stmt = store_stmt(st, SQL_PUT_FACT);
+    char *text = summary ? json_dumps(summary, JSON_COMPACT) : NULL;
+    if (!stmt) {
+        free(text);
+        return STORE_ERROR;
+    }
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, merge_key, -1, SQLITE_STATIC);
+    if (text)
+        sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    free(text);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing a fact");
+}
+
+int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t **summary)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_SUMMARY);
+    *summary = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_TEXT)
+        *summary = json_loadb((const char *)sqlite3_column_text(stmt, 0),
+                              (size_t)sqlite3_column_bytes(stmt, 0), 0, NULL);
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading a fact's summary");
+}
+
+int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
+                            char **fact_id)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_OF_KEY);
+    *fact_id = NULL;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+    if (other_than)
+        sqlite3_bind_text(stmt, 3, other_than, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW && !(*fact_id = strdup((const char *)sqlite3_column_text(stmt, 0))))
+        rc = SQLITE_NOMEM;
+    store_done(stmt);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
+                                                 : store_sql_fail(st, "reading the fact of a key");
 }
 
 /* The evidence kind, table and statements of a fact list. */
@@ -431,11 +537,12 @@ static int drop_fact_row(store *st, const struct splice_kind *k, const char *id)
 }
 
 /* Inserts a fact's search row and its index row. */
-static int index_fact(store *st, const struct splice_kind *k, const char *id, const char *merge_key)
+static int index_fact(store *st, const struct splice_kind *k, const char *id, const char *merge_key,
+                      const json_t *summary)
 {
     if (k->index_sql && run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
         return STORE_ERROR;
-    return run_texts(st, SQL_PUT_FACT, k->list, id, merge_key, "indexing a fact");
+    return store_merge_put_fact(st, k->list, id, merge_key, summary);
 }
 
 int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts)
@@ -472,7 +579,7 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
         const char *id = json_string_value(json_object_get(x, "id"));
         const char *merge_key = json_string_value(json_object_get(x, "merge_key"));
         if (run_texts(st, k->count_sql, id, NULL, NULL, "counting sources") ||
-            index_fact(st, k, id, merge_key ? merge_key : ""))
+            index_fact(st, k, id, merge_key ? merge_key : "", json_object_get(x, "merge_summary")))
             return STORE_ERROR;
     }
     return STORE_OK;
@@ -502,7 +609,7 @@ int store_merge_put_people(store *st, const json_t *people)
             return store_sql_fail(st, "storing a person");
         const char *merge_key = json_string_value(json_object_get(p, "merge_key"));
         if (store_merge_put_fact(st, "people", json_string_value(json_object_get(p, "id")),
-                                 merge_key ? merge_key : ""))
+                                 merge_key ? merge_key : "", json_object_get(p, "merge_summary")))
             return STORE_ERROR;
     }
     return STORE_OK;
@@ -543,4 +650,102 @@ int store_merge_replace_all(store *st, const json_t *facts)
 {
     return store_replace_facts_locked(st, facts) || store_merge_index_clear(st) ? STORE_ERROR
                                                                                 : STORE_OK;
+}
+
+int store_merge_source_in_fact(store *st, const char *kind, const char *source, const char *id)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_IN_FACT);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_sql_fail(st, "reading a fact's reports");
+    return rc == SQLITE_ROW;
+}
+
+/* Binds the string `key` of o (NULL when absent or not a string). */
+static void bind_member(sqlite3_stmt *stmt, int col, const json_t *o, const char *key)
+{
+    const char *v = json_string_value(json_object_get(o, key));
+    if (v)
+        sqlite3_bind_text(stmt, col, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(stmt, col);
+}
+
+int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool text_changed,
+                           const json_t *evidence)
+{
+    const struct splice_kind *k = splice_kind_of("quotes");
+    sqlite3_stmt *stmt = store_stmt(st, SQL_UPDATE_QUOTE);
+    if (!stmt)
+        return STORE_ERROR;
+    const json_t *speaker = json_object_get(quote, "speaker");
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    bind_member(stmt, 2, quote, "text");
+    bind_member(stmt, 3, speaker, "person_id");
+    bind_member(stmt, 4, speaker, "name");
+    bind_member(stmt, 5, speaker, "title");
+    bind_member(stmt, 6, quote, "cue");
+    bind_member(stmt, 7, quote, "rule");
+    sqlite3_bind_double(stmt, 8, json_number_value(json_object_get(quote, "confidence")));
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_DONE)
+        return store_sql_fail(st, "updating a quote");
+    if (store_add_evidence_locked(st, k->evidence_kind, id, evidence) ||
+        run_texts(st, k->count_sql, id, NULL, NULL, "counting sources"))
+        return STORE_ERROR;
+    if (text_changed && (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
+                                   "removing a fact from search") ||
+                         run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search")))
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, const char *a,
+                           const char *b, json_t *ids)
+{
+    const char *sql = by == STORE_MERGE_BY_KEY       ? SQL_FACTS_OF_KEY
+                      : by == STORE_MERGE_KEY_HOLDS  ? SQL_FACTS_KEY_HOLDS
+                      : by == STORE_MERGE_KEY_WITHIN ? SQL_FACTS_KEY_WITHIN
+                                                     : NULL;
+    if (!sql)
+        return store_fail(st, "merge index: no such look-up of facts");
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    int rc;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, a, -1, SQLITE_STATIC);
+    if (b)
+        sqlite3_bind_text(stmt, 3, b, -1, SQLITE_STATIC);
+    /* a key row of an older index names no fact: "" stands for one not known */
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+        json_object_set_new(ids, id ? id : "", json_true());
+    }
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the facts of a key");
+}
+
+int store_merge_join_agreement(store *st, const char *id, const json_t *agreement,
+                               const json_t *evidence)
+{
+    const struct splice_kind *k = splice_kind_of("agreements");
+    if (store_update_agreement_locked(st, id, agreement))
+        return STORE_ERROR;
+    if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
+        return STORE_ERROR;
+    if (store_add_evidence_locked(st, k->evidence_kind, id, evidence) ||
+        run_texts(st, k->count_sql, id, NULL, NULL, "counting sources") ||
+        run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
+                  "removing a fact from search") ||
+        run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
+        return STORE_ERROR;
+    return STORE_OK;
 }

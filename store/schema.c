@@ -29,7 +29,7 @@
  *                jobs.c); who runs a running job and until when (owner, lease_expires_at:
  *                version 6)
  *   merge_*      the incremental merge's index of reports, blocking keys and facts
- *                (version 8, see merge_index.c)
+ *                (version 8, see merge_index.c; the facts' summaries, version 9)
  */
 #include "store/store_private.h"
 
@@ -267,6 +267,21 @@ static const migration migrations[] = {
         "  PRIMARY KEY (kind, id)"
         ") WITHOUT ROWID;"
         "CREATE INDEX merge_facts_by_key ON merge_facts (kind, merge_key);"},
+    /* Version 9: what a fact's reports say in sum (merge_facts.summary, JSON; NULL until a
+     * merge works the fact out again), so that the incremental merge adds a new report to
+     * a large fact without reading the others; each blocking key's row names its report's
+     * fact too (merge_keys.fact_id), so that the facts of a key are read from the key's
+     * rows alone; and the articles stored since the last merge
+     * (merge_pending), so that it finds them without reading every article's id
+     * (merge_index.c). */
+    {9, "ALTER TABLE merge_facts ADD COLUMN summary TEXT;"
+        "ALTER TABLE merge_keys ADD COLUMN fact_id TEXT;"
+        "UPDATE merge_keys SET fact_id = (SELECT i.fact_id FROM merge_items AS i"
+        "  WHERE i.kind = merge_keys.kind AND i.source_id = merge_keys.source_id"
+        "  AND i.idx = merge_keys.idx);"
+        "CREATE TABLE merge_pending (source_id TEXT PRIMARY KEY) WITHOUT ROWID;"
+        "INSERT INTO merge_pending (source_id) SELECT s.id FROM sources AS s"
+        "  WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id);"},
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)

@@ -192,12 +192,38 @@ int store_merge_replace_all(store *st, const json_t *facts);
 
 /* Writing the index and part of the fact set, inside the caller's write transaction. */
 int store_merge_put_source(store *st, const char *source, const char *published);
+/* Notes that the article `source` was stored and awaits its merge. */
+int store_merge_pending_add(store *st, const char *source);
 int store_merge_drop_source(store *st, const char *source);
 /* Indexes one report as part of fact_id; with keys (an array of strings), replaces its
  * blocking keys and the report itself too. */
 int store_merge_put_item(store *st, const char *kind, const char *source, int idx,
                          const char *fact_id, const json_t *report, const json_t *keys);
-int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key);
+int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key,
+                         const json_t *summary);
+/* A fact's summary (the "merge_summary" its merge gave it) in *summary, NULL when it has
+ * none. */
+int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t **summary);
+/* The fact (malloc'd id in *fact_id, NULL when none) of a report filed under the blocking
+ * key `key`, other than the fact `other_than` when not NULL. */
+int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
+                            char **fact_id);
+/* Adds to the object `ids` (as keys) the facts of the reports store_merge_items() would
+ * find by key (STORE_MERGE_BY_KEY, STORE_MERGE_KEY_HOLDS, STORE_MERGE_KEY_WITHIN), without
+ * reading the reports. */
+int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, const char *a,
+                           const char *b, json_t *ids);
+/* A new report joined the agreement `id`: its row, people, evidence (the spans `evidence`
+ * added) and search row follow `agreement` (as ingest_merge_agreement gives it). */
+int store_merge_join_agreement(store *st, const char *id, const json_t *agreement,
+                               const json_t *evidence);
+/* 1 when a report of the article `source` is in the fact `id` of `kind`, 0 when none. */
+int store_merge_source_in_fact(store *st, const char *kind, const char *source, const char *id);
+/* A new report joined the quote `id`: its row takes the fields of `quote` (as
+ * ingest_merge_quote gives them), its evidence the spans `evidence` ([{"source_id", "start",
+ * "end"}]), its search row the text when `text_changed`. */
+int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool text_changed,
+                           const json_t *evidence);
 /* Replaces the facts old_ids of list `list` ("agreements", "meetings", "quotes") by `facts`
  * (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
 int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts);

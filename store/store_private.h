@@ -135,6 +135,14 @@ int store_replace_facts_locked(store *st, const json_t *facts);
 int store_insert_facts_locked(store *st, const json_t *facts);
 /* Cuts the excerpts of the queued spans and stores them as evidence; empties the queue. */
 int store_cut_pending_locked(store *st);
+/* Adds the spans `evidence` ([{"source_id", "start", "end"}]) to one fact's evidence, cut
+ * from their articles (spans it has already are kept once). */
+int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
+                              const json_t *evidence);
+/* Updates the row of the agreement `id` to the fields of `agreement` (as stored by
+ * store_insert_facts_locked) and links its signatories (st->unlinked_names counts those
+ * with a name alone). */
+int store_update_agreement_locked(store *st, const char *id, const json_t *agreement);
 
 /* Creates or upgrades the schema of a writable handle (schema.c). */
 int store_migrate(store *st);

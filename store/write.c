@@ -364,7 +364,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
     }
     /* One mark per batch is enough: readers see the batch whole or not at all. */
     bool marked = st->batch && st->batch_marked_stale;
-    if (put_hints(st, id, src) || store_index_source(st, id) ||
+    if (put_hints(st, id, src) || store_index_source(st, id) || store_merge_pending_add(st, id) ||
         (!marked && store_set_stale(st, true)))
         goto rollback;
     if (store_commit(st))
@@ -1030,6 +1030,64 @@ int store_cut_pending_locked(store *st)
     if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue"))
         return STORE_ERROR;
     return STORE_OK;
+}
+
+static const char SQL_UPDATE_AGREEMENT[] =
+    "UPDATE agreements SET name = ?2, aliases = ?3, acronym = ?4, signed = ?5, place = ?6,"
+    " parties = ?7, signatories = ?8, rule = ?9, confidence = ?10 WHERE id = ?1";
+
+int store_update_agreement_locked(store *st, const char *id, const json_t *a)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_UPDATE_AGREEMENT);
+    char *aliases = NULL, *parties = NULL, *signatories = NULL;
+    fact_at at = {.list = "agreements", .index = 0, .id = id};
+    int result = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    if (bind_text_field(st, &at, stmt, 2, a, "name", true) ||
+        dump_list_field(st, &at, a, "aliases", &aliases) ||
+        bind_text_field(st, &at, stmt, 4, a, "acronym", false) ||
+        bind_text_field(st, &at, stmt, 5, a, "signed", false) ||
+        bind_text_field(st, &at, stmt, 6, a, "place", false) ||
+        dump_list_field(st, &at, a, "parties", &parties) ||
+        dump_person_list(st, &at, a, "signatories", &signatories) ||
+        bind_text_field(st, &at, stmt, 9, a, "rule", false) ||
+        bind_number_field(st, &at, stmt, 10, a, "confidence"))
+        goto out;
+    sqlite3_bind_text(stmt, 3, aliases, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 7, parties, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 8, signatories, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    stmt = NULL;
+    if (rc != SQLITE_DONE) {
+        fact_fail(st, &at, NULL, sqlite3_errmsg(st->db));
+        goto out;
+    }
+    st->unlinked_names = 0;
+    result = link_person_list(st, &at, "agreement", "signatory", json_object_get(a, "signatories"));
+out:
+    store_done(stmt);
+    free(aliases);
+    free(parties);
+    free(signatories);
+    return result;
+}
+
+int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
+                              const json_t *evidence)
+{
+    fact_at at = {.list = kind, .index = 0, .id = fact_id};
+    json_t *fact = json_pack("{s:O}", "evidence", (json_t *)evidence);
+    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK) {
+        json_decref(fact);
+        return store_sql_fail(st, "creating the evidence queue");
+    }
+    int rc = queue_evidence(st, &at, kind, fact) || store_cut_pending_locked(st);
+    json_decref(fact);
+    return rc ? STORE_ERROR : STORE_OK;
 }
 
 int store_replace_facts(store *st, const json_t *facts)

@@ -366,3 +366,24 @@ Test(merge_update, merging_in_slices_gives_the_full_merges_facts)
     free(full);
     store_close(st);
 }
+
+/* A person, an agreement and a quote that every article reports again: the second and third
+ * articles join the stored facts through the facts' summaries (not by reading their other
+ * reports), with names, acronyms, dates, titles and confidences that differ from article to
+ * article, and, in some orders, an article that comes first in merge order. */
+static const char *const REPORTED_AGAIN[] = {
+    "Reef treaty signed\n\nSUVA, March 3, 2023 – Fiji and Tonga signed the Coral Reef Protection "
+    "Treaty in Suva on 3 March 2023. Fisheries Minister Alesana Tupou signed it for Tonga.\n\n"
+    "“Our reefs feed our children,” Tupou said.\n",
+    "Reef treaty in force\n\nNUKUALOFA, April 10, 2023 – The Coral Reef Protection Treaty (CRPT), "
+    "which Fiji and Tonga signed on 3 March 2023, came into force on Monday. Fisheries Minister "
+    "Alesana Tupou welcomed it.\n\n“Our reefs feed our children,” Tupou told reporters.\n",
+    "Reef patrols begin\n\nLAUTOKA, May 20, 2023 – Patrol boats set out under the Coral Reef "
+    "Protection Treaty that Fiji and Tonga signed in March. Minister Alesana Tupou joined the "
+    "crews.\n\n“Our reefs feed our children,” said Alesana Tupou, the fisheries minister.\n",
+};
+
+Test(merge_update, reports_joining_stored_facts_give_the_full_merges_facts)
+{
+    check_permutations(REPORTED_AGAIN, 1, 1);
+}
