@@ -11,6 +11,7 @@
  *   write.c    the write API: POST /sources, GET /jobs/{id}, DELETE /sources/{id}
  *   evidence.c GET /agreements/{id}/evidence and the same for meetings and quotes
  *   ui.c       the dashboard's files: /ui/, /ui/app.js, /ui/app.css (and / for browsers)
+ *   rows.c     the JSON of the store's rows: every member of every answer about stored data
  */
 #ifndef FACTD_API_INTERNAL_H
 #define FACTD_API_INTERNAL_H
@@ -226,6 +227,15 @@ void render_add_header(api_response *resp, const char *name, const char *value);
 void render_untrusted(strbuf *sb, const char *s, size_t max_bytes);
 /* Appends s percent-encoded as a query value (everything but RFC 3986 unreserved). */
 void render_query_value(strbuf *sb, const char *s);
+
+/* --- rows.c: the JSON of the store's rows (new values; the rows are borrowed) --- */
+
+/* GET /stats: {"counts", "agreements_by_year", "meetings_by_year", "agreements_by_party",
+ * "quotes_by_speaker"}. */
+json_t *stats_json(const store_stats *stats);
+/* GET /jobs/{id}: {"id", "state", "created_at", "started_at", "finished_at", "source_id",
+ * "already_stored", "counts": {"agreements", "meetings", "quotes", "people"}, "error"}. */
+json_t *job_json(const store_job_status *job);
 
 /* --- search.c --- */
 

@@ -385,10 +385,13 @@ static void answer_post_source(store *st, const api_request *req, api_response *
                                                     : "the article could not be queued");
         goto out;
     }
-    json_t *job = NULL;
-    if (!st || store_get_job(st, job_id, &job) != STORE_OK) {
+    store_job_status status;
+    json_t *job;
+    if (st && store_get_job(st, job_id, &status) == STORE_OK) {
+        job = job_json(&status);
+        store_job_status_release(&status);
+    } else {
         /* Committed all the same; the reader will see it on the next request. */
-        json_decref(job);
         job = json_pack("{s:s, s:s}", "id", job_id, "state", "queued");
     }
     strbuf_addf(&detail, "/jobs/%s", job_id);
@@ -402,7 +405,7 @@ out:
 
 static void answer_job(store *st, const route_match *m, api_response *resp, const api_query *q)
 {
-    json_t *job = NULL;
+    store_job_status job;
 
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
@@ -410,7 +413,8 @@ static void answer_job(store *st, const route_match *m, api_response *resp, cons
     }
     switch (store_get_job(st, m->id, &job)) {
     case STORE_OK:
-        render_json(resp, 200, API_CT_JSON, job, q->pretty);
+        render_json(resp, 200, API_CT_JSON, job_json(&job), q->pretty);
+        store_job_status_release(&job);
         return;
     case STORE_NOT_FOUND:
         problem_respond(resp, q->pretty, "not-found", "no job has the id '%s'", m->id);

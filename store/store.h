@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "store/rows.h"
+
 typedef struct store store;
 
 enum store_result {
@@ -205,11 +207,7 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
 int store_merge_put_people(store *st, const json_t *people);
 int store_merge_drop_person(store *st, const char *id);
 
-/* How many merged facts of each kind an article supports (has evidence in), and how many
- * people take part in them. */
-typedef struct store_fact_counts {
-    long long agreements, meetings, quotes, people;
-} store_fact_counts;
+/* How many merged facts of each kind an article supports (store_fact_counts, rows.h). */
 int store_source_fact_counts(store *st, const char *id, store_fact_counts *out);
 
 /* --- the queue of posted articles (jobs.c) --- */
@@ -225,12 +223,9 @@ typedef struct store_job_in {
  * job's id.  Nothing is checked here: the caller validates, the job runner checks again. */
 int store_enqueue_job(store *st, const store_job_in *in, char **id_out);
 
-/* A job as GET /jobs/{id} serves it:
- *   {"id", "state": "queued"|"running"|"done"|"failed", "created_at", "started_at"|null,
- *    "finished_at"|null, "source_id"|null, "already_stored": bool|null,
- *    "counts": {"agreements", "meetings", "quotes", "people"}|null, "error": str|null}
- * STORE_NOT_FOUND for an unknown id. */
-int store_get_job(store *st, const char *id, json_t **job);
+/* A job's state (store_job_status, rows.h), for GET /jobs/{id}; release *job with
+ * store_job_status_release().  STORE_NOT_FOUND for an unknown id. */
+int store_get_job(store *st, const char *id, store_job_status *job);
 
 /* A claimed job: everything its runner needs.  Strings are malloc'd (store_job_release). */
 typedef struct store_job {
@@ -462,10 +457,9 @@ bool store_search_cursor_ok(const char *cursor);
 /* The bit of the kind named name[0..len) ("source", "agreement", "quote"); false for another. */
 bool store_search_kind_bit(const char *name, size_t len, unsigned *bit);
 
-/* Counts for GET /stats: {"counts": {"sources", "agreements", "meetings", "quotes",
- * "people"}, "agreements_by_year" and "meetings_by_year": [{"year", "count"}] (year null for
- * undated), "agreements_by_party": [{"party", "count"}], "quotes_by_speaker": [{"speaker",
- * "person_id", "count"}]}.  The party and speaker lists hold at most `top` entries. */
-int store_stats(store *st, int top, json_t **stats);
+/* The counts behind GET /stats (see store_stats in rows.h): how many of each kind, facts
+ * by year, the parties and speakers named most.  The party and speaker lists hold at most
+ * `top` entries.  Release *stats with store_stats_release(). */
+int store_get_stats(store *st, int top, store_stats *stats);
 
 #endif

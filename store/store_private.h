@@ -9,6 +9,7 @@
  *   query.c   filtered, sorted pages with keyset cursors; the timeline; one source's facts
  *   search.c  full-text search over the FTS5 index
  *   stats.c   counts for /stats
+ *   rows.c    the arena a read result's rows live in, and the results' release functions
  */
 #ifndef FACTD_STORE_PRIVATE_H
 #define FACTD_STORE_PRIVATE_H
@@ -86,6 +87,22 @@ int store_begin_write(store *st);
 int store_begin_read(store *st);
 int store_commit(store *st);
 void store_rollback(store *st);
+
+/* --- the arena of a read result (rows.c) --- */
+
+store_arena *store_arena_new(void);
+/* n bytes aligned for any type; NULL when out of memory.  Freed with the arena only. */
+void *store_arena_alloc(store_arena *a, size_t n);
+/* p (old_n bytes, from a) made new_n bytes long: in place when it is the last allocation. */
+void *store_arena_grow(store_arena *a, void *p, size_t old_n, size_t new_n);
+/* The array v of n elements of `size` bytes, with room for one more: v itself while n is
+ * below *cap, else a copy with twice the room (*cap updated).  NULL when out of memory. */
+void *store_arena_reserve(store_arena *a, void *v, size_t n, size_t *cap, size_t size);
+char *store_arena_strndup(store_arena *a, const char *s, size_t n);
+void store_arena_free(store_arena *a);
+/* The text of column i of row copied into a, in *out (NULL for SQL NULL); false when out
+ * of memory. */
+bool store_column_text(store_arena *a, sqlite3_stmt *row, int i, const char **out);
 
 /* What read.c knows of each kind, for query.c. */
 typedef struct store_kind_info {

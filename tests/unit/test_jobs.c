@@ -14,6 +14,7 @@
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "tests/unit/test_db.h"
+#include "tests/unit/test_rows.h"
 
 /* A wire story: an agreement and a meeting that only it reports, and a quote that the
  * second story repeats word for word. */
@@ -163,7 +164,7 @@ static const char *job_str(const json_t *job, const char *key)
 static json_t *get_job(store *st, const char *id)
 {
     json_t *job = NULL;
-    cr_assert_eq(store_get_job(st, id, &job), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(test_store_get_job(st, id, &job), STORE_OK, "%s", store_errmsg(st));
     return job;
 }
 
@@ -292,7 +293,7 @@ Test(jobs, only_the_allowed_state_changes_happen)
     cr_assert_eq(store_finish_job(st, id, "0123456789ab", true, &counts), STORE_CONFLICT);
 
     json_t *unknown = NULL;
-    cr_assert_eq(store_get_job(st, "0000000000000000", &unknown), STORE_NOT_FOUND);
+    cr_assert_eq(test_store_get_job(st, "0000000000000000", &unknown), STORE_NOT_FOUND);
     cr_assert_null(unknown);
     cr_assert_eq(store_fail_job(st, "0000000000000000", "x"), STORE_NOT_FOUND);
     cr_assert_eq(store_finish_job(st, "0000000000000000", "0123456789ab", false, &counts),

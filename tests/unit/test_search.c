@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "store/store_private.h"
 #include "tests/unit/test_db.h"
+#include "tests/unit/test_rows.h"
 
 /* Multi-byte characters of 2, 3 and 4 bytes before every searched word, CRLF line ends. */
 static const char TEXT_A[] =
@@ -745,7 +746,7 @@ Test(search, stats_count_what_is_stored)
     store *st = build();
     json_t *stats;
 
-    cr_assert_eq(store_stats(st, 50, &stats), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(test_store_stats(st, 50, &stats), STORE_OK, "%s", store_errmsg(st));
     const json_t *counts = json_object_get(stats, "counts");
     cr_assert_eq(json_integer_value(json_object_get(counts, "sources")), 2);
     cr_assert_eq(json_integer_value(json_object_get(counts, "agreements")), 2);
@@ -779,15 +780,15 @@ Test(search, stats_count_what_is_stored)
     json_decref(stats);
 
     /* Top lists are cut at `top`; an empty store counts zeros. */
-    cr_assert_eq(store_stats(st, 1, &stats), STORE_OK);
+    cr_assert_eq(test_store_stats(st, 1, &stats), STORE_OK);
     cr_assert_eq(json_array_size(json_object_get(stats, "quotes_by_speaker")), 1);
     cr_assert_eq(json_array_size(json_object_get(stats, "agreements_by_party")), 1);
     json_decref(stats);
-    cr_assert_eq(store_stats(st, 0, &stats), STORE_ERROR);
+    cr_assert_eq(test_store_stats(st, 0, &stats), STORE_ERROR);
     json_t *empty = json_object();
     cr_assert_eq(store_replace_facts(st, empty), STORE_OK);
     json_decref(empty);
-    cr_assert_eq(store_stats(st, 50, &stats), STORE_OK);
+    cr_assert_eq(test_store_stats(st, 50, &stats), STORE_OK);
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(stats, "counts"), "quotes")),
                  0);
     cr_assert_eq(json_array_size(json_object_get(stats, "agreements_by_year")), 0);
