@@ -230,6 +230,19 @@ void render_query_value(strbuf *sb, const char *s);
 
 /* --- rows.c: the JSON of the store's rows (new values; the rows are borrowed) --- */
 
+/* "agreement" for STORE_AGREEMENTS: what a search hit or a timeline entry calls its kind. */
+const char *kind_name(enum store_kind kind);
+/* A fact or resource as its collection and its own endpoint serve it. */
+json_t *row_json(const store_row *row);
+/* [row_json(), ...] */
+json_t *rows_json(const store_row *rows, size_t n);
+/* [{"source_id", "start", "end"[, "excerpt" when shown is STORE_EVIDENCE_FULL]}, ...] */
+json_t *spans_json(const store_span *spans, size_t n, enum store_evidence shown);
+/* GET /sources/{id}/facts: {"source", "agreements", "meetings", "quotes", "people"}. */
+json_t *source_facts_json(const store_source_facts *facts);
+/* A hit of /search: {"kind", "id", "score", "source_id", "highlights", "snippet", "fact"}. */
+json_t *hit_json(const store_search_hit *hit);
+
 /* GET /stats: {"counts", "agreements_by_year", "meetings_by_year", "agreements_by_party",
  * "quotes_by_speaker"}. */
 json_t *stats_json(const store_stats *stats);

@@ -65,7 +65,7 @@ typedef struct search_fetch {
 static bool fetch_search(void *arg, int limit, list_page *out, api_response *resp)
 {
     search_fetch *f = arg;
-    store_search_page page = {.hits = NULL, .next_cursor = NULL, .total = -1};
+    store_search_page page;
     strbuf detail = STRBUF_INIT;
     bool ok = false;
 
@@ -86,7 +86,9 @@ static bool fetch_search(void *arg, int limit, list_page *out, api_response *res
                         "the database could not answer the request");
         goto out;
     }
-    out->items = json_incref(page.hits);
+    out->items = json_array();
+    for (size_t i = 0; i < page.n; i++)
+        json_array_append_new(out->items, hit_json(&page.hits[i]));
     out->total = page.total;
     if (page.next_cursor)
         out->next = json_pack("[s, s]", "search", page.next_cursor);

@@ -292,23 +292,25 @@ static bool answer_if_stored(store *st, const api_article *article, const api_qu
                              api_response *resp)
 {
     char sha[DIGEST_SHA256_HEX + 1], id[SOURCE_ID_LEN + 1];
-    json_t *source = NULL;
+    store_item source;
 
     digest_sha256_hex(article->text, article->len, sha);
     if (!sha[0] || !st)
         return false;
     source_id_of(sha, id);
     int rc = store_get_item(st, STORE_SOURCES, id, STORE_EVIDENCE_FULL, &source);
-    const char *stored_sha = json_string_value(json_object_get(source, "sha256"));
+    const char *stored_sha = rc == STORE_OK ? source.row.source.sha256 : NULL;
     if (rc != STORE_OK || !stored_sha || strcmp(stored_sha, sha) != 0) {
         if (rc == STORE_ERROR)
             log_warn("api: looking for a stored copy of a posted article: %s", store_errmsg(st));
-        json_decref(source);
+        store_item_release(&source);
         return false;
     }
     strbuf location = STRBUF_INIT;
     strbuf_addf(&location, "/sources/%s", id);
-    render_json(resp, 200, API_CT_JSON, json_pack("{s:o}", "source", source), q->pretty);
+    render_json(resp, 200, API_CT_JSON, json_pack("{s:o}", "source", row_json(&source.row)),
+                q->pretty);
+    store_item_release(&source);
     render_add_header(resp, "Location", location.buf);
     strbuf_release(&location);
     return true;

@@ -131,3 +131,60 @@ void store_job_status_release(store_job_status *job)
     store_arena_free(job->arena);
     memset(job, 0, sizeof(*job));
 }
+
+const char *store_row_id(const store_row *row)
+{
+    switch (row->kind) {
+    case STORE_SOURCES:
+        return row->source.id;
+    case STORE_AGREEMENTS:
+        return row->agreement.id;
+    case STORE_MEETINGS:
+        return row->meeting.id;
+    case STORE_QUOTES:
+        return row->quote.id;
+    case STORE_PEOPLE:
+        return row->person.id;
+    }
+    return NULL;
+}
+
+void store_page_release(store_page *page)
+{
+    store_arena_free(page->arena);
+    memset(page, 0, sizeof(*page));
+    page->total = -1;
+}
+
+void store_item_release(store_item *item)
+{
+    store_arena_free(item->arena);
+    memset(item, 0, sizeof(*item));
+}
+
+void store_evidence_page_release(store_evidence_page *page)
+{
+    store_arena_free(page->arena);
+    memset(page, 0, sizeof(*page));
+    page->total = -1;
+}
+
+void store_timeline_page_release(store_timeline_page *page)
+{
+    store_arena_free(page->arena);
+    memset(page, 0, sizeof(*page));
+    page->total = -1;
+}
+
+void store_source_facts_release(store_source_facts *facts)
+{
+    store_arena_free(facts->arena);
+    memset(facts, 0, sizeof(*facts));
+}
+
+void store_search_page_release(store_search_page *page)
+{
+    store_arena_free(page->arena);
+    memset(page, 0, sizeof(*page));
+    page->total = -1;
+}

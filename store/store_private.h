@@ -5,7 +5,7 @@
  *   write.c   the ingest side: articles, extractions, the merged fact set
  *   revise.c  changes to stored articles: deleting one, replacing its extraction
  *   jobs.c    the queue of posted articles
- *   read.c    the API side: lists and single resources rendered as Jansson objects
+ *   read.c    the API side: single resources and evidence as typed rows (rows.h)
  *   query.c   filtered, sorted pages with keyset cursors; the timeline; one source's facts
  *   search.c  full-text search over the FTS5 index
  *   stats.c   counts for /stats
@@ -109,23 +109,24 @@ typedef struct store_kind_info {
     const char *noun; /* for messages */
     const char *table;
     const char *evidence_kind; /* evidence.kind, or NULL when the kind has none */
-    const char *columns;       /* "SELECT <the columns render reads>", without FROM */
+    const char *columns;       /* "SELECT <the columns read reads>", without FROM */
     const char *get_sql, *count_sql;
-    json_t *(*render)(sqlite3_stmt *row);
-    /* What a page's items show beyond their rows (people: their counts), or NULL; also run
+    /* Fills *out from a row of `columns` (strings into a); false when out of memory. */
+    bool (*read)(store_arena *a, sqlite3_stmt *row, store_row *out);
+    /* What a page's rows show beyond their columns (people: their counts), or NULL; also run
      * on a single resource, so that it shows everything its list entry does. */
-    int (*complete_page)(store *st, json_t *items);
+    int (*complete_page)(store *st, store_arena *a, store_row *rows, size_t n);
     /* What a single resource shows beyond its list entry (a person: their facts), or NULL. */
-    int (*complete_item)(store *st, json_t *item);
+    int (*complete_item)(store *st, store_arena *a, store_row *row);
 } store_kind_info;
 
 const store_kind_info *store_kind_info_of(enum store_kind kind);
-/* Gives each fact of `facts` its evidence as asked (read.c). */
-int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
-                          enum store_evidence mode);
-/* store_get_item() inside the caller's read transaction. */
+/* Gives each fact of rows[0..n) its evidence as asked (read.c), in a. */
+int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, store_row *rows,
+                          size_t n, enum store_evidence mode);
+/* store_get_item() inside the caller's read transaction, the row's strings in a. */
 int store_get_item_locked(store *st, enum store_kind kind, const char *id,
-                          enum store_evidence evidence, json_t **item);
+                          enum store_evidence evidence, store_arena *a, store_row *row);
 /* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
  * with store_done() after use like any other. */
 sqlite3_stmt *store_stmt_text(store *st, const char *sql);

@@ -113,7 +113,7 @@ static json_t *served_facts(store *st)
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         json_t *items;
         bool more;
-        cr_assert_eq(store_list(st, kinds[i].kind, NULL, 1000, &items, &more), STORE_OK, "%s",
+        cr_assert_eq(test_store_list(st, kinds[i].kind, NULL, 1000, &items, &more), STORE_OK, "%s",
                      store_errmsg(st));
         cr_assert(!more);
         json_object_set_new(all, kinds[i].name, items);
@@ -138,7 +138,7 @@ static json_t *served(store *st, enum store_kind kind, const char *member, const
     const json_t *item;
     size_t i;
     json_t *found = NULL;
-    cr_assert_eq(store_list(st, kind, NULL, 1000, &items, &more), STORE_OK);
+    cr_assert_eq(test_store_list(st, kind, NULL, 1000, &items, &more), STORE_OK);
     json_array_foreach(items, i, item) {
         const char *v = json_string_value(json_object_get(item, member));
         if (v && !strcmp(v, what))
@@ -621,7 +621,7 @@ Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
     cr_assert_eq(count(reader, STORE_AGREEMENTS), 1);
     cr_assert_eq(count(reader, STORE_QUOTES), 1);
     json_t *source = NULL;
-    cr_assert_eq(store_get(reader, STORE_SOURCES, r.article.source_id, &source), STORE_OK);
+    cr_assert_eq(test_store_get(reader, STORE_SOURCES, r.article.source_id, &source), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(source, "title")), "Fisheries pact signed");
     cr_assert_str_eq(json_string_value(json_object_get(source, "published")), "2025-03-04");
     cr_assert(json_is_null(json_object_get(source, "file")));
@@ -701,7 +701,7 @@ Test(jobs, deleting_an_article_keeps_a_shared_fact_with_the_other_evidence_only)
     cr_assert_eq(r.quotes, 2);
 
     json_t *item = NULL;
-    cr_assert_eq(store_get(st, STORE_SOURCES, wire.source_id, &item), STORE_NOT_FOUND);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, wire.source_id, &item), STORE_NOT_FOUND);
     cr_assert_eq(count(st, STORE_SOURCES), 1);
     cr_assert_eq(count(st, STORE_AGREEMENTS), 0, "the agreement only it reported is gone");
     cr_assert_eq(count(st, STORE_MEETINGS), 0);
@@ -814,7 +814,7 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
     json_t *after = served_facts(st);
     cr_assert(json_equal(before, after), "every fact and id as before:\n%s", brief(after));
     json_t *source = NULL;
-    cr_assert_eq(store_get(st, STORE_SOURCES, wire.source_id, &source), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, wire.source_id, &source), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(source, "title")),
                      "Chile and Norway sign fisheries accord");
     json_decref(source);
@@ -963,7 +963,7 @@ Test(jobs, reindexing_in_batches_keeps_the_posters_hints)
     cr_assert_eq(r.remaining, 0);
 
     json_t *source = NULL;
-    cr_assert_eq(store_get(st, STORE_SOURCES, job.article.source_id, &source), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, job.article.source_id, &source), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(source, "title")), "Eide is back",
                      "the poster's title wins over a new reading");
     cr_assert_str_eq(json_string_value(json_object_get(source, "published")), "2025-03-05");
