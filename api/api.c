@@ -136,7 +136,7 @@ static void answer_problem_type(const route_match *m, api_response *resp, const 
 
 static void answer_item(store *st, const route_match *m, api_response *resp, const api_query *q)
 {
-    json_t *item = NULL;
+    store_item item;
     strbuf detail = STRBUF_INIT;
 
     if (q->fields && !api_fields_check(q->fields, api_kind_fields(m->route->kind, true), &detail)) {
@@ -150,10 +150,13 @@ static void answer_item(store *st, const route_match *m, api_response *resp, con
         return;
     }
     switch (store_get_item(st, m->route->kind, m->id, q->evidence, &item)) {
-    case STORE_OK:
-        api_fields_apply(item, q->fields);
-        render_json(resp, 200, API_CT_JSON, item, q->pretty);
+    case STORE_OK: {
+        json_t *doc = row_json(&item.row);
+        store_item_release(&item);
+        api_fields_apply(doc, q->fields);
+        render_json(resp, 200, API_CT_JSON, doc, q->pretty);
         return;
+    }
     case STORE_NOT_FOUND:
         problem_respond(resp, q->pretty, "not-found", "no %s has the id '%s'", m->route->noun,
                         m->id);

@@ -11,6 +11,7 @@
  *   write.c    the write API: POST /sources, GET /jobs/{id}, DELETE /sources/{id}
  *   evidence.c GET /agreements/{id}/evidence and the same for meetings and quotes
  *   ui.c       the dashboard's files: /ui/, /ui/app.js, /ui/app.css (and / for browsers)
+ *   rows.c     the JSON of the store's rows: every member of every answer about stored data
  */
 #ifndef FACTD_API_INTERNAL_H
 #define FACTD_API_INTERNAL_H
@@ -226,6 +227,28 @@ void render_add_header(api_response *resp, const char *name, const char *value);
 void render_untrusted(strbuf *sb, const char *s, size_t max_bytes);
 /* Appends s percent-encoded as a query value (everything but RFC 3986 unreserved). */
 void render_query_value(strbuf *sb, const char *s);
+
+/* --- rows.c: the JSON of the store's rows (new values; the rows are borrowed) --- */
+
+/* "agreement" for STORE_AGREEMENTS: what a search hit or a timeline entry calls its kind. */
+const char *kind_name(enum store_kind kind);
+/* A fact or resource as its collection and its own endpoint serve it. */
+json_t *row_json(const store_row *row);
+/* [row_json(), ...] */
+json_t *rows_json(const store_row *rows, size_t n);
+/* [{"source_id", "start", "end"[, "excerpt" when shown is STORE_EVIDENCE_FULL]}, ...] */
+json_t *spans_json(const store_span *spans, size_t n, enum store_evidence shown);
+/* GET /sources/{id}/facts: {"source", "agreements", "meetings", "quotes", "people"}. */
+json_t *source_facts_json(const store_source_facts *facts);
+/* A hit of /search: {"kind", "id", "score", "source_id", "highlights", "snippet", "fact"}. */
+json_t *hit_json(const store_search_hit *hit);
+
+/* GET /stats: {"counts", "agreements_by_year", "meetings_by_year", "agreements_by_party",
+ * "quotes_by_speaker"}. */
+json_t *stats_json(const store_stats *stats);
+/* GET /jobs/{id}: {"id", "state", "created_at", "started_at", "finished_at", "source_id",
+ * "already_stored", "counts": {"agreements", "meetings", "quotes", "people"}, "error"}. */
+json_t *job_json(const store_job_status *job);
 
 /* --- search.c --- */
 

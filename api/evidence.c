@@ -43,11 +43,11 @@ typedef struct evidence_fetch {
 static bool fetch_evidence(void *arg, int limit, list_page *out, api_response *resp)
 {
     evidence_fetch *f = arg;
-    store_page page = {.items = NULL};
+    store_evidence_page page;
     bool ok = false;
 
     f->query.limit = limit;
-    switch (store_evidence_page(f->st, &f->query, &page)) {
+    switch (store_list_evidence(f->st, &f->query, &page)) {
     case STORE_OK:
         break;
     case STORE_NOT_FOUND:
@@ -60,15 +60,14 @@ static bool fetch_evidence(void *arg, int limit, list_page *out, api_response *r
                         "the database could not answer the request");
         goto out;
     }
-    out->items = json_incref(page.items);
+    out->items = spans_json(page.spans, page.n, f->query.evidence);
     out->total = page.total;
-    if (page.last) {
-        out->next = json_pack("[s]", "evidence");
-        json_array_extend(out->next, page.last);
-    }
+    if (page.more)
+        out->next = json_pack("[s, s, I, I]", "evidence", page.next.source_id,
+                              (json_int_t)page.next.start, (json_int_t)page.next.end);
     ok = true;
 out:
-    store_page_release(&page);
+    store_evidence_page_release(&page);
     return ok;
 }
 

@@ -569,7 +569,7 @@ typedef struct collection_fetch {
 static bool fetch_collection(void *arg, int limit, list_page *out, api_response *resp)
 {
     collection_fetch *c = arg;
-    store_page page = {.items = NULL};
+    store_page page;
     bool ok = false;
 
     c->query.limit = limit;
@@ -586,12 +586,14 @@ static bool fetch_collection(void *arg, int limit, list_page *out, api_response 
                         "the database could not answer the request");
         goto out;
     }
-    out->items = json_incref(page.items);
+    out->items = rows_json(page.rows, page.n);
     out->total = page.total;
-    if (page.last) {
-        out->next = json_array();
-        json_array_append_new(out->next, json_string(c->sort_token));
-        json_array_extend(out->next, page.last);
+    if (page.more) {
+        const store_cursor *next = &page.next;
+        out->next = json_pack("[s, b, o, s]", c->sort_token, next->key_null,
+                              next->key_is_int ? json_integer(next->key_int)
+                                               : json_string(next->key_text),
+                              next->id);
     }
     ok = true;
 out:

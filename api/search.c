@@ -8,7 +8,7 @@
  * is a 400 naming q, never a 500.  kind narrows the hits to some kinds (comma-separated).
  * The cursor of a next link is base64url of ["search", <the store's cursor>].
  *
- * GET /stats answers the counts of store_stats() as one JSON document.
+ * GET /stats answers the counts of store_get_stats() as one JSON document (stats_json).
  */
 #include <string.h>
 
@@ -65,7 +65,7 @@ typedef struct search_fetch {
 static bool fetch_search(void *arg, int limit, list_page *out, api_response *resp)
 {
     search_fetch *f = arg;
-    store_search_page page = {.hits = NULL, .next_cursor = NULL, .total = -1};
+    store_search_page page;
     strbuf detail = STRBUF_INIT;
     bool ok = false;
 
@@ -86,7 +86,9 @@ static bool fetch_search(void *arg, int limit, list_page *out, api_response *res
                         "the database could not answer the request");
         goto out;
     }
-    out->items = json_incref(page.hits);
+    out->items = json_array();
+    for (size_t i = 0; i < page.n; i++)
+        json_array_append_new(out->items, hit_json(&page.hits[i]));
     out->total = page.total;
     if (page.next_cursor)
         out->next = json_pack("[s, s]", "search", page.next_cursor);
@@ -134,16 +136,17 @@ out:
 
 void answer_stats(store *st, api_response *resp, const api_query *q)
 {
-    json_t *stats = NULL;
+    store_stats stats;
 
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         return;
     }
-    if (store_stats(st, STATS_TOP, &stats) != STORE_OK) {
+    if (store_get_stats(st, STATS_TOP, &stats) != STORE_OK) {
         log_error("api: /stats failed: %s", store_errmsg(st));
         problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
         return;
     }
-    render_json(resp, 200, API_CT_JSON, stats, q->pretty);
+    render_json(resp, 200, API_CT_JSON, stats_json(&stats), q->pretty);
+    store_stats_release(&stats);
 }

@@ -25,29 +25,28 @@ static const char *date_precision(const char *date)
 
 /* A line a timeline shows: an agreement's name (and acronym); for a meeting its
  * participants ("Meeting of A, B and C") and place. */
-static json_t *entry_label(const char *kind, const json_t *fact)
+static json_t *entry_label(const store_row *fact)
 {
     strbuf label = STRBUF_INIT;
-    if (strcmp(kind, "agreement") == 0) {
-        const char *name = json_string_value(json_object_get(fact, "name"));
-        const char *acronym = json_string_value(json_object_get(fact, "acronym"));
+    if (fact->kind == STORE_AGREEMENTS) {
+        const char *name = fact->agreement.name;
+        const char *acronym = fact->agreement.acronym;
         strbuf_addstr(&label, name ? name : "Agreement");
         if (acronym && (!name || strcmp(acronym, name) != 0))
             strbuf_addf(&label, " (%s)", acronym);
     } else {
-        const json_t *people = json_object_get(fact, "participants");
-        size_t n = json_array_size(people);
+        const store_person_refs *people = &fact->meeting.participants;
+        size_t n = people->n;
         strbuf_addstr(&label, n ? "Meeting of " : "Meeting");
         for (size_t i = 0; i < n; i++) {
-            const char *name = json_string_value(
-                json_object_get(json_array_get(people, i), "name"));
+            const char *name = people->v[i].name;
             strbuf_addf(&label, "%s%s",
                         i == 0       ? ""
                         : i + 1 == n ? " and "
                                      : ", ",
                         name ? name : "?");
         }
-        const char *place = json_string_value(json_object_get(fact, "place"));
+        const char *place = fact->meeting.place;
         if (place)
             strbuf_addf(&label, " in %s", place);
     }
@@ -80,23 +79,20 @@ static bool timeline_cursor(const char *text, const char *sort, store_timeline_c
     return true;
 }
 
-/* The entry a timeline shows: its date's precision and a label, the fact last. */
-static void complete_entries(json_t *entries)
+/* The entry a timeline shows: the fact's kind, id and date, the date's precision and a
+ * label, the fact last (so that a CSV row reads left to right). */
+static json_t *entry_json(const store_timeline_entry *entry)
 {
-    size_t i;
-    json_t *entry;
-    json_array_foreach(entries, i, entry) {
-        const char *kind = json_string_value(json_object_get(entry, "kind"));
-        const char *date = json_string_value(json_object_get(entry, "date"));
-        const char *precision = date_precision(date);
-        json_object_set_new(entry, "date", date ? json_string(date) : json_null());
-        json_object_set_new(entry, "precision", precision ? json_string(precision) : json_null());
-        json_object_set_new(entry, "label", entry_label(kind, json_object_get(entry, "fact")));
-        /* The fact last, so that a CSV row reads left to right. */
-        json_t *fact = json_incref(json_object_get(entry, "fact"));
-        json_object_del(entry, "fact");
-        json_object_set_new(entry, "fact", fact);
-    }
+    json_t *o = json_object();
+    const char *precision = date_precision(entry->date);
+    json_t *date = entry->date ? json_string(entry->date) : NULL;
+    json_object_set_new(o, "kind", json_string(kind_name(entry->fact.kind)));
+    json_object_set_new(o, "id", json_string(store_row_id(&entry->fact)));
+    json_object_set_new(o, "date", date ? date : json_null());
+    json_object_set_new(o, "precision", precision ? json_string(precision) : json_null());
+    json_object_set_new(o, "label", entry_label(&entry->fact));
+    json_object_set_new(o, "fact", row_json(&entry->fact));
+    return o;
 }
 
 typedef struct timeline_fetch {
@@ -109,23 +105,23 @@ typedef struct timeline_fetch {
 static bool fetch_timeline(void *arg, int limit, list_page *out, api_response *resp)
 {
     timeline_fetch *f = arg;
-    store_page page = {.items = NULL};
+    store_timeline_page page;
 
     f->query.limit = limit;
-    if (store_timeline_page(f->st, &f->query, &page) != STORE_OK) {
+    if (store_list_timeline(f->st, &f->query, &page) != STORE_OK) {
         log_error("api: /timeline failed: %s", store_errmsg(f->st));
         problem_respond(resp, f->q->pretty, "internal",
                         "the database could not answer the request");
         return false;
     }
-    complete_entries(page.items);
-    out->items = json_incref(page.items);
+    out->items = json_array();
+    for (size_t i = 0; i < page.n; i++)
+        json_array_append_new(out->items, entry_json(&page.entries[i]));
     out->total = page.total;
-    if (page.last) {
-        out->next = json_pack("[s, s]", "timeline", f->sort);
-        json_array_extend(out->next, page.last);
-    }
-    store_page_release(&page);
+    if (page.more)
+        out->next = json_pack("[s, s, b, s, s, s]", "timeline", f->sort, page.next.date_null,
+                              page.next.date ? page.next.date : "", page.next.kind, page.next.id);
+    store_timeline_page_release(&page);
     return true;
 }
 
@@ -179,15 +175,16 @@ out:
 
 void answer_source_facts(store *st, const route_match *m, api_response *resp, const api_query *q)
 {
-    json_t *doc = NULL;
+    store_source_facts facts;
 
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         return;
     }
-    switch (store_source_facts(st, m->id, q->evidence, &doc)) {
+    switch (store_get_source_facts(st, m->id, q->evidence, &facts)) {
     case STORE_OK:
-        render_json(resp, 200, API_CT_JSON, doc, q->pretty);
+        render_json(resp, 200, API_CT_JSON, source_facts_json(&facts), q->pretty);
+        store_source_facts_release(&facts);
         return;
     case STORE_NOT_FOUND:
         problem_respond(resp, q->pretty, "not-found", "no source has the id '%s'", m->id);

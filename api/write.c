@@ -292,23 +292,25 @@ static bool answer_if_stored(store *st, const api_article *article, const api_qu
                              api_response *resp)
 {
     char sha[DIGEST_SHA256_HEX + 1], id[SOURCE_ID_LEN + 1];
-    json_t *source = NULL;
+    store_item source;
 
     digest_sha256_hex(article->text, article->len, sha);
     if (!sha[0] || !st)
         return false;
     source_id_of(sha, id);
     int rc = store_get_item(st, STORE_SOURCES, id, STORE_EVIDENCE_FULL, &source);
-    const char *stored_sha = json_string_value(json_object_get(source, "sha256"));
+    const char *stored_sha = rc == STORE_OK ? source.row.source.sha256 : NULL;
     if (rc != STORE_OK || !stored_sha || strcmp(stored_sha, sha) != 0) {
         if (rc == STORE_ERROR)
             log_warn("api: looking for a stored copy of a posted article: %s", store_errmsg(st));
-        json_decref(source);
+        store_item_release(&source);
         return false;
     }
     strbuf location = STRBUF_INIT;
     strbuf_addf(&location, "/sources/%s", id);
-    render_json(resp, 200, API_CT_JSON, json_pack("{s:o}", "source", source), q->pretty);
+    render_json(resp, 200, API_CT_JSON, json_pack("{s:o}", "source", row_json(&source.row)),
+                q->pretty);
+    store_item_release(&source);
     render_add_header(resp, "Location", location.buf);
     strbuf_release(&location);
     return true;
@@ -385,10 +387,13 @@ static void answer_post_source(store *st, const api_request *req, api_response *
                                                     : "the article could not be queued");
         goto out;
     }
-    json_t *job = NULL;
-    if (!st || store_get_job(st, job_id, &job) != STORE_OK) {
+    store_job_status status;
+    json_t *job;
+    if (st && store_get_job(st, job_id, &status) == STORE_OK) {
+        job = job_json(&status);
+        store_job_status_release(&status);
+    } else {
         /* Committed all the same; the reader will see it on the next request. */
-        json_decref(job);
         job = json_pack("{s:s, s:s}", "id", job_id, "state", "queued");
     }
     strbuf_addf(&detail, "/jobs/%s", job_id);
@@ -402,7 +407,7 @@ out:
 
 static void answer_job(store *st, const route_match *m, api_response *resp, const api_query *q)
 {
-    json_t *job = NULL;
+    store_job_status job;
 
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
@@ -410,7 +415,8 @@ static void answer_job(store *st, const route_match *m, api_response *resp, cons
     }
     switch (store_get_job(st, m->id, &job)) {
     case STORE_OK:
-        render_json(resp, 200, API_CT_JSON, job, q->pretty);
+        render_json(resp, 200, API_CT_JSON, job_json(&job), q->pretty);
+        store_job_status_release(&job);
         return;
     case STORE_NOT_FOUND:
         problem_respond(resp, q->pretty, "not-found", "no job has the id '%s'", m->id);

@@ -171,54 +171,62 @@ fail:
     return STORE_ERROR;
 }
 
-static json_t *col_text_or_null(sqlite3_stmt *row, int i)
+/* The fact counts a finished job keeps (its result, as store_finish_job writes it); false
+ * when there are none or they do not parse. */
+static bool parse_counts(sqlite3_stmt *row, int i, store_fact_counts *counts)
 {
-    const char *s = (const char *)sqlite3_column_text(row, i);
-    return s ? json_string(s) : json_null();
+    const char *text = (const char *)sqlite3_column_text(row, i);
+    json_t *doc = text ? json_loadb(text, (size_t)sqlite3_column_bytes(row, i), 0, NULL) : NULL;
+    bool ok = json_is_object(doc);
+    if (ok) {
+        counts->agreements = json_integer_value(json_object_get(doc, "agreements"));
+        counts->meetings = json_integer_value(json_object_get(doc, "meetings"));
+        counts->quotes = json_integer_value(json_object_get(doc, "quotes"));
+        counts->people = json_integer_value(json_object_get(doc, "people"));
+    }
+    json_decref(doc);
+    return ok;
 }
 
-/* The job row of SQL_GET_JOB as the API serves it. */
-static json_t *render_job(sqlite3_stmt *row)
+/* The job row of SQL_GET_JOB into *job; false when out of memory. */
+static bool read_job(sqlite3_stmt *row, store_job_status *job)
 {
-    json_t *job = json_object();
-    static const char *const text_members[] = {"id",         "state",       "created_at",
-                                               "started_at", "finished_at", "source_id"};
-
-    for (int i = 0; i < (int)(sizeof(text_members) / sizeof(text_members[0])); i++)
-        json_object_set_new(job, text_members[i], col_text_or_null(row, i));
-    json_object_set_new(job, "already_stored",
-                        sqlite3_column_type(row, 6) == SQLITE_NULL
-                            ? json_null()
-                            : json_boolean(sqlite3_column_int(row, 6)));
-    const char *result = (const char *)sqlite3_column_text(row, 7);
-    json_t *counts = result ? json_loadb(result, (size_t)sqlite3_column_bytes(row, 7), 0, NULL)
-                            : NULL;
-    json_object_set_new(job, "counts", json_is_object(counts) ? counts : json_null());
-    if (counts && !json_is_object(counts))
-        json_decref(counts);
-    json_object_set_new(job, "error", col_text_or_null(row, 8));
-    return job;
+    store_arena *a = job->arena;
+    job->already_stored = sqlite3_column_type(row, 6) == SQLITE_NULL ? -1
+                          : sqlite3_column_int(row, 6)               ? 1
+                                                                     : 0;
+    job->counts_known = parse_counts(row, 7, &job->counts);
+    return store_column_text(a, row, 0, &job->id) && store_column_text(a, row, 1, &job->state) &&
+           store_column_text(a, row, 2, &job->created_at) &&
+           store_column_text(a, row, 3, &job->started_at) &&
+           store_column_text(a, row, 4, &job->finished_at) &&
+           store_column_text(a, row, 5, &job->source_id) &&
+           store_column_text(a, row, 8, &job->error);
 }
 
-int store_get_job(store *st, const char *id, json_t **job)
+int store_get_job(store *st, const char *id, store_job_status *job)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_GET_JOB);
+    sqlite3_stmt *stmt;
     int result;
 
-    *job = NULL;
-    if (!stmt)
+    memset(job, 0, sizeof(*job));
+    if (!(job->arena = store_arena_new()))
+        return store_fail(st, "out of memory");
+    if (!(stmt = store_stmt(st, SQL_GET_JOB))) {
+        store_job_status_release(job);
         return STORE_ERROR;
+    }
     sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        *job = render_job(stmt);
-        result = *job ? STORE_OK : store_fail(st, "out of memory");
-    } else if (rc == SQLITE_DONE) {
+    if (rc == SQLITE_ROW)
+        result = read_job(stmt, job) ? STORE_OK : store_fail(st, "out of memory");
+    else if (rc == SQLITE_DONE)
         result = STORE_NOT_FOUND;
-    } else {
+    else
         result = store_sql_fail(st, "reading a job");
-    }
     store_done(stmt);
+    if (result != STORE_OK)
+        store_job_status_release(job);
     return result;
 }
 

@@ -416,24 +416,26 @@ out:
     return result;
 }
 
-/* Hands a finished page its items, and the last item's key when a next page exists. */
-static void page_take(store_page *page, json_t *items, json_t *last)
+/* The sort key of a page's row (the columns add_key_columns put after the kind's own) and
+ * its id into *c, the key's text in a; false when out of memory. */
+static bool read_cursor(store_arena *a, sqlite3_stmt *row, int ncols, const char *id,
+                        store_cursor *c)
 {
-    page->items = items;
-    page->last = page->more ? last : NULL;
-    if (!page->more)
-        json_decref(last);
+    memset(c, 0, sizeof(*c));
+    c->id = id;
+    c->key_null = sqlite3_column_int(row, ncols - 2) != 0;
+    if (sqlite3_column_type(row, ncols - 1) == SQLITE_INTEGER) {
+        c->key_is_int = true;
+        c->key_int = sqlite3_column_int64(row, ncols - 1);
+        return true;
+    }
+    return store_column_text(a, row, ncols - 1, &c->key_text);
 }
 
-void store_page_release(store_page *page)
-{
-    json_decref(page->items);
-    json_decref(page->last);
-    page->items = page->last = NULL;
-}
-
-/* store_list_page() inside the caller's read transaction. */
-static int list_page_locked(store *st, const store_list_query *query, store_page *page)
+/* store_list_page() inside the caller's read transaction: the page's rows (and the strings
+ * they point to) in a. */
+static int list_page_locked(store *st, const store_list_query *query, store_arena *a,
+                            store_page *page)
 {
     const store_kind_info *k = store_kind_info_of(query->kind);
     const sort_key *key = find_sort(query->kind, query->sort);
@@ -442,10 +444,12 @@ static int list_page_locked(store *st, const store_list_query *query, store_page
     const store_cursor *cursor = query->cursor;
     char *after_key = NULL;
     sqlite3_stmt *stmt = NULL;
-    json_t *items = NULL, *last = NULL;
+    size_t cap = 0;
     int rc, result = STORE_ERROR;
 
-    memset(page, 0, sizeof *page);
+    page->rows = NULL;
+    page->n = 0;
+    page->more = false;
     page->total = -1;
     if (!k || !key)
         return store_fail(st, "unknown kind %d or sort '%s'", (int)query->kind,
@@ -459,7 +463,6 @@ static int list_page_locked(store *st, const store_list_query *query, store_page
         int found = cursor_of_id(st, k, key, query->after, &from_after, &after_key);
         if (found == STORE_NOT_FOUND) {
             /* The item is gone: nothing is known to come after it. */
-            items = json_array();
             goto done;
         }
         if (found != STORE_OK)
@@ -483,35 +486,38 @@ static int list_page_locked(store *st, const store_list_query *query, store_page
         store_fail(st, "too many filters");
         goto fail;
     }
-    if (!(stmt = store_stmt_text(st, b.sql.buf)) || !(items = json_array()))
+    if (!(stmt = store_stmt_text(st, b.sql.buf)))
         goto fail;
     apply_binds(&b, stmt);
     int ncols = sqlite3_column_count(stmt);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if ((int)json_array_size(items) == query->limit) {
+        if ((int)page->n == query->limit) {
             page->more = true;
             break;
         }
-        json_array_append_new(items, k->render(stmt));
-        json_decref(last);
-        last = json_pack("[b, o, o]", sqlite3_column_int(stmt, ncols - 2) != 0,
-                         sqlite3_column_type(stmt, ncols - 1) == SQLITE_INTEGER
-                             ? json_integer(sqlite3_column_int64(stmt, ncols - 1))
-                             : json_string((const char *)sqlite3_column_text(stmt, ncols - 1)),
-                         json_string((const char *)sqlite3_column_text(stmt, 0)));
+        store_row *rows = store_arena_reserve(a, page->rows, page->n, &cap, sizeof(*rows));
+        if (!rows || !k->read(a, stmt, &rows[page->n]) ||
+            !read_cursor(a, stmt, ncols, store_row_id(&rows[page->n]), &page->next)) {
+            store_done(stmt);
+            store_fail(st, "out of memory");
+            goto fail;
+        }
+        page->rows = rows;
+        page->n++;
     }
     store_done(stmt);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         result = step_fail(st, "listing", &query->filters);
         goto fail;
     }
-    if (store_attach_evidence(st, k, items, query->evidence) ||
-        (k->complete_page && k->complete_page(st, items)))
+    if (!page->more)
+        memset(&page->next, 0, sizeof(page->next));
+    if (store_attach_evidence(st, k, a, page->rows, page->n, query->evidence) ||
+        (k->complete_page && k->complete_page(st, a, page->rows, page->n)))
         goto fail;
 done:
     if (query->count && (result = count_matches(st, k, query, &page->total)) != STORE_OK)
         goto fail;
-    page_take(page, items, last);
     strbuf_release(&b.sql);
     free(after_key);
     return STORE_OK;
@@ -519,12 +525,13 @@ done:
 fail:
     if (result == STORE_OK)
         result = STORE_ERROR;
-    json_decref(items);
-    json_decref(last);
     strbuf_release(&b.sql);
     free(after_key);
-    memset(page, 0, sizeof *page);
+    page->rows = NULL;
+    page->n = 0;
+    page->more = false;
     page->total = -1;
+    memset(&page->next, 0, sizeof(page->next));
     return result;
 }
 
@@ -532,15 +539,19 @@ int store_list_page(store *st, const store_list_query *query, store_page *page)
 {
     memset(page, 0, sizeof *page);
     page->total = -1;
-    if (store_begin_read(st))
-        return STORE_ERROR;
-    int rc = list_page_locked(st, query, page);
-    if (rc == STORE_OK && store_commit(st)) {
+    if (!(page->arena = store_arena_new()))
+        return store_fail(st, "out of memory");
+    if (store_begin_read(st)) {
         store_page_release(page);
-        rc = STORE_ERROR;
+        return STORE_ERROR;
     }
-    if (rc != STORE_OK)
+    int rc = list_page_locked(st, query, page->arena, page);
+    if (rc == STORE_OK && store_commit(st))
+        rc = STORE_ERROR;
+    if (rc != STORE_OK) {
         store_rollback(st);
+        store_page_release(page);
+    }
     return rc;
 }
 
@@ -551,12 +562,15 @@ int store_list_page(store *st, const store_list_query *query, store_page *page)
     "(SELECT 'agreement' AS kind, id, signed AS date, nsources FROM agreements" \
     " UNION ALL SELECT 'meeting' AS kind, id, date, nsources FROM meetings)"
 
-int store_timeline_page(store *st, const store_timeline_query *query, store_page *page)
+int store_list_timeline(store *st, const store_timeline_query *query, store_timeline_page *page)
 {
     bound_sql b = {.sql = STRBUF_INIT};
     const char *cmp = query->descending ? "<" : ">", *dir = query->descending ? " DESC" : "";
-    json_t *items = NULL, *last = NULL;
     sqlite3_stmt *stmt = NULL;
+    /* The page's (kind, id, date) rows, kept until the statement is done: reading a fact
+     * runs others. */
+    const char **keys = NULL;
+    size_t nkeys = 0, cap = 0;
     int rc;
 
     memset(page, 0, sizeof *page);
@@ -565,8 +579,12 @@ int store_timeline_page(store *st, const store_timeline_query *query, store_page
         return store_fail(st, "limit %d out of range", query->limit);
     if (query->kind && strcmp(query->kind, "agreement") != 0 && strcmp(query->kind, "meeting") != 0)
         return store_fail(st, "the timeline has no kind '%s'", query->kind);
-    if (store_begin_read(st))
+    if (!(page->arena = store_arena_new()))
+        return store_fail(st, "out of memory");
+    if (store_begin_read(st)) {
+        store_timeline_page_release(page);
         return STORE_ERROR;
+    }
 
     strbuf_addstr(&b.sql, " WHERE 1");
     if (query->kind) {
@@ -617,55 +635,68 @@ int store_timeline_page(store *st, const store_timeline_query *query, store_page
     strbuf_addf(&full, "SELECT kind, id, date FROM " TIMELINE_ROWS "%s", b.sql.buf);
     stmt = b.overflow ? NULL : store_stmt_text(st, full.buf);
     strbuf_release(&full);
-    if (!stmt || !(items = json_array()))
+    if (!stmt)
         goto fail;
     apply_binds(&b, stmt);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if ((int)json_array_size(items) == query->limit) {
+        if ((int)nkeys == query->limit) {
             page->more = true;
             break;
         }
-        const char *kind = (const char *)sqlite3_column_text(stmt, 0);
-        const char *id = (const char *)sqlite3_column_text(stmt, 1);
-        const char *date = (const char *)sqlite3_column_text(stmt, 2);
-        json_array_append_new(items,
-                              json_pack("{s:s, s:s, s:s?}", "kind", kind, "id", id, "date", date));
-        json_decref(last);
-        last = json_pack("[b, s, s, s]", date == NULL, date ? date : "", kind, id);
+        const char **grown = store_arena_reserve(page->arena, keys, nkeys, &cap, 3 * sizeof(*keys));
+        if (!grown || !store_column_text(page->arena, stmt, 0, &grown[3 * nkeys]) ||
+            !store_column_text(page->arena, stmt, 1, &grown[3 * nkeys + 1]) ||
+            !store_column_text(page->arena, stmt, 2, &grown[3 * nkeys + 2])) {
+            store_fail(st, "out of memory");
+            goto fail;
+        }
+        keys = grown;
+        nkeys++;
     }
     store_done(stmt);
+    stmt = NULL;
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
         store_sql_fail(st, "reading the timeline");
         goto fail;
     }
-    /* Each entry carries its fact, rendered as the fact's own endpoint renders it. */
-    size_t i;
-    json_t *entry;
-    json_array_foreach(items, i, entry) {
-        const char *kind = json_string_value(json_object_get(entry, "kind"));
-        json_t *fact = NULL;
+    /* Each entry carries its fact, read as the fact's own endpoint reads it. */
+    if (nkeys &&
+        !(page->entries = store_arena_alloc(page->arena, nkeys * sizeof(*page->entries)))) {
+        store_fail(st, "out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < nkeys; i++) {
+        const char *kind = keys[3 * i], *id = keys[3 * i + 1];
+        store_timeline_entry *entry = &page->entries[i];
+        if (!kind || !id) {
+            store_fail(st, "a timeline row without its kind or id");
+            goto fail;
+        }
+        entry->date = keys[3 * i + 2];
         if (store_get_item_locked(st,
                                   strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
                                                                  : STORE_MEETINGS,
-                                  json_string_value(json_object_get(entry, "id")), query->evidence,
-                                  &fact) != STORE_OK)
+                                  id, query->evidence, page->arena, &entry->fact) != STORE_OK)
             goto fail;
-        json_object_set_new(entry, "fact", fact);
+        page->n++;
+    }
+    if (page->more) {
+        const char *date = keys[3 * (nkeys - 1) + 2];
+        page->next = (store_timeline_cursor){.date_null = date == NULL,
+                                             .date = date ? date : "",
+                                             .kind = keys[3 * (nkeys - 1)],
+                                             .id = keys[3 * (nkeys - 1) + 1]};
     }
     if (store_commit(st))
         goto fail;
-    page_take(page, items, last);
     strbuf_release(&b.sql);
     return STORE_OK;
 
 fail:
     store_done(stmt);
     store_rollback(st);
-    json_decref(items);
-    json_decref(last);
     strbuf_release(&b.sql);
-    memset(page, 0, sizeof *page);
-    page->total = -1;
+    store_timeline_page_release(page);
     return STORE_ERROR;
 }
 
@@ -677,60 +708,73 @@ static const char SQL_PEOPLE_OF_SOURCE[] =
     "  ON e.kind = fp.kind AND e.fact_id = fp.fact_id WHERE e.source_id = ?1)"
     " ORDER BY lower(name), id";
 
-int store_source_facts(store *st, const char *source_id, enum store_evidence evidence, json_t **out)
+/* A row of SQL_PEOPLE_OF_SOURCE into *ref; false when out of memory. */
+static bool read_person_brief(store_arena *a, sqlite3_stmt *row, store_person_ref *ref)
 {
-    static const struct {
-        enum store_kind kind;
-        const char *member;
-    } lists[] = {{STORE_AGREEMENTS, "agreements"},
-                 {STORE_MEETINGS, "meetings"},
-                 {STORE_QUOTES, "quotes"}};
-    json_t *doc = NULL, *source = NULL, *people = NULL;
+    return store_column_text(a, row, 0, &ref->person_id) &&
+           store_column_text(a, row, 1, &ref->name) && store_column_text(a, row, 2, &ref->title);
+}
+
+/* store_get_source_facts() inside the caller's read transaction. */
+static int source_facts_locked(store *st, const char *source_id, enum store_evidence evidence,
+                               store_source_facts *out)
+{
+    const enum store_kind kinds[] = {STORE_AGREEMENTS, STORE_MEETINGS, STORE_QUOTES};
+    store_row **lists[] = {&out->agreements, &out->meetings, &out->quotes};
+    size_t *counts[] = {&out->n_agreements, &out->n_meetings, &out->n_quotes};
+    store_row source;
     sqlite3_stmt *stmt;
+    size_t cap = 0;
     int rc;
 
-    *out = NULL;
-    if (store_begin_read(st))
-        return STORE_ERROR;
-    if ((rc = store_get_item_locked(st, STORE_SOURCES, source_id, STORE_EVIDENCE_NONE, &source)) !=
-        STORE_OK) {
-        store_rollback(st);
+    if ((rc = store_get_item_locked(st, STORE_SOURCES, source_id, STORE_EVIDENCE_NONE, out->arena,
+                                    &source)) != STORE_OK)
         return rc;
-    }
-    doc = json_pack("{s:o}", "source", source);
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        store_list_query query = {.kind = lists[i].kind,
+    out->source = source.source;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        store_list_query query = {.kind = kinds[i],
                                   .limit = INT_MAX - 1,
                                   .evidence = evidence,
                                   .filters.source_id = source_id};
-        store_page page;
-        if (list_page_locked(st, &query, &page) != STORE_OK)
-            goto fail;
-        json_object_set(doc, lists[i].member, page.items);
-        store_page_release(&page);
+        store_page page = {.rows = NULL};
+        if (list_page_locked(st, &query, out->arena, &page) != STORE_OK)
+            return STORE_ERROR;
+        *lists[i] = page.rows;
+        *counts[i] = page.n;
     }
     if (!(stmt = store_stmt(st, SQL_PEOPLE_OF_SOURCE)))
-        goto fail;
-    people = json_array();
+        return STORE_ERROR;
     sqlite3_bind_text(stmt, 1, source_id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        json_array_append_new(people, json_pack("{s:s, s:s, s:s?}", "id",
-                                                (const char *)sqlite3_column_text(stmt, 0), "name",
-                                                (const char *)sqlite3_column_text(stmt, 1), "title",
-                                                (const char *)sqlite3_column_text(stmt, 2)));
-    store_done(stmt);
-    json_object_set_new(doc, "people", people);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "reading the people of a source");
-        goto fail;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        store_person_ref *people = store_arena_reserve(out->arena, out->people, out->n_people, &cap,
+                                                       sizeof(*people));
+        if (!people || !read_person_brief(out->arena, stmt, &people[out->n_people])) {
+            store_done(stmt);
+            return store_fail(st, "out of memory");
+        }
+        out->people = people;
+        out->n_people++;
     }
-    if (store_commit(st))
-        goto fail;
-    *out = doc;
-    return STORE_OK;
+    store_done(stmt);
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the people of a source");
+}
 
-fail:
-    store_rollback(st);
-    json_decref(doc);
-    return STORE_ERROR;
+int store_get_source_facts(store *st, const char *source_id, enum store_evidence evidence,
+                           store_source_facts *facts)
+{
+    memset(facts, 0, sizeof(*facts));
+    if (!(facts->arena = store_arena_new()))
+        return store_fail(st, "out of memory");
+    if (store_begin_read(st)) {
+        store_source_facts_release(facts);
+        return STORE_ERROR;
+    }
+    int rc = source_facts_locked(st, source_id, evidence, facts);
+    if (rc == STORE_OK && store_commit(st))
+        rc = STORE_ERROR;
+    if (rc != STORE_OK) {
+        store_rollback(st);
+        store_source_facts_release(facts);
+    }
+    return rc;
 }

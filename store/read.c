@@ -1,149 +1,167 @@
-/* read: the API side of the store: pages and single resources as Jansson objects in the
- * exact shape ../shared/CONTRACT.md gives them.
+/* read: the API side of the store: pages and single resources as typed rows (rows.h).
  *
  * Pages use keyset pagination (id > after ORDER BY id LIMIT limit + 1): the extra row only
  * says whether there is a next page, and no page costs more than its own rows, however deep.
  * A fact's evidence comes from a range scan of the evidence primary key, cut after the first
  * STORE_EVIDENCE_INLINE spans: a fact that a thousand articles report must not make every
  * page that shows it a megabyte.  Such a fact says how many spans it has (evidence_total,
- * counted only when there are more than it shows) and where to page through them all
- * (evidence: GET /{kind}/{id}/evidence, which store_evidence_page answers with keyset pages
- * over the same key).  People get their counts from one range scan of fact_people by person;
- * a single person also lists the agreements, meetings and quotes they take part in.  All the
- * queries of one answer run in one read transaction, so an answer never mixes an old and a
- * new fact set. */
+ * counted only when there are more than it shows); store_evidence_page pages through them
+ * all, in keyset pages over the same key.  People get their counts from one range scan of
+ * fact_people by person; a single person also lists the agreements, meetings and quotes they
+ * take part in.  All the queries of one answer run in one read transaction, so an answer
+ * never mixes an old and a new fact set.
+ */
 #include "store/store_private.h"
 
+#include <jansson.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* --- columns to JSON --- */
+/* --- columns to rows --- */
 
-static json_t *col_text(sqlite3_stmt *row, int i)
+/* A column's JSON list of names (aliases, parties, as write.c stores them) into *names: its
+ * strings, none should it not parse.  False when out of memory. */
+static bool col_names(store_arena *a, sqlite3_stmt *row, int i, store_names *names)
 {
-    if (sqlite3_column_type(row, i) == SQLITE_NULL)
-        return json_null();
-    const char *s = (const char *)sqlite3_column_text(row, i);
-    json_t *v = s ? json_stringn(s, (size_t)sqlite3_column_bytes(row, i)) : NULL;
-    return v ? v : json_null();
+    const char *text = (const char *)sqlite3_column_text(row, i);
+    json_t *list = text ? json_loadb(text, (size_t)sqlite3_column_bytes(row, i), 0, NULL) : NULL;
+    size_t k;
+    json_t *name;
+    bool ok = true;
+
+    memset(names, 0, sizeof(*names));
+    if (json_array_size(list) &&
+        !(names->v = store_arena_alloc(a, json_array_size(list) * sizeof(*names->v))))
+        ok = false;
+    json_array_foreach(list, k, name) {
+        if (!ok)
+            break;
+        if (!json_is_string(name))
+            continue;
+        const char *copy = store_arena_strndup(a, json_string_value(name),
+                                               json_string_length(name));
+        ok = copy != NULL;
+        names->v[names->n++] = copy;
+    }
+    json_decref(list);
+    return ok;
 }
 
-static json_t *col_int(sqlite3_stmt *row, int i)
+/* A string member of a person entry, copied (NULL when absent or null). */
+static bool member_text(store_arena *a, const json_t *entry, const char *key, const char **out)
 {
-    return json_integer((json_int_t)sqlite3_column_int64(row, i));
+    const json_t *v = json_object_get(entry, key);
+    *out = NULL;
+    if (!json_is_string(v))
+        return true;
+    *out = store_arena_strndup(a, json_string_value(v), json_string_length(v));
+    return *out != NULL;
 }
 
-static json_t *col_real(sqlite3_stmt *row, int i)
+/* A column's JSON list of people ({"name", "title", "person_id"}, as write.c stores
+ * signatories and participants) into *refs; none should it not parse.  False when out of
+ * memory. */
+static bool col_people(store_arena *a, sqlite3_stmt *row, int i, store_person_refs *refs)
 {
-    if (sqlite3_column_type(row, i) == SQLITE_NULL)
-        return json_null();
-    return json_real(sqlite3_column_double(row, i));
+    const char *text = (const char *)sqlite3_column_text(row, i);
+    json_t *list = text ? json_loadb(text, (size_t)sqlite3_column_bytes(row, i), 0, NULL) : NULL;
+    size_t k;
+    json_t *entry;
+    bool ok = true;
+
+    memset(refs, 0, sizeof(*refs));
+    if (json_array_size(list) &&
+        !(refs->v = store_arena_alloc(a, json_array_size(list) * sizeof(*refs->v))))
+        ok = false;
+    json_array_foreach(list, k, entry) {
+        if (!ok)
+            break;
+        if (!json_is_object(entry))
+            continue;
+        store_person_ref *ref = &refs->v[refs->n++];
+        ok = member_text(a, entry, "name", &ref->name) &&
+             member_text(a, entry, "title", &ref->title) &&
+             member_text(a, entry, "person_id", &ref->person_id);
+    }
+    json_decref(list);
+    return ok;
 }
 
-/* A JSON list column (written by write.c, so it parses); an empty list should it not. */
-static json_t *col_list(sqlite3_stmt *row, int i)
+/* The columns every fact ends with: its source count, rule and confidence.  The evidence is
+ * read later (store_attach_evidence). */
+static bool col_provenance(store_arena *a, sqlite3_stmt *row, int count_col, int rule_col,
+                           int confidence_col, store_provenance *p)
 {
-    const char *s = (const char *)sqlite3_column_text(row, i);
-    json_t *v = s ? json_loadb(s, (size_t)sqlite3_column_bytes(row, i), 0, NULL) : NULL;
-    if (json_is_array(v))
-        return v;
-    json_decref(v);
-    return json_array();
+    memset(p, 0, sizeof(*p));
+    p->source_count = sqlite3_column_int64(row, count_col);
+    p->confidence_known = sqlite3_column_type(row, confidence_col) != SQLITE_NULL;
+    p->confidence = p->confidence_known ? sqlite3_column_double(row, confidence_col) : 0.0;
+    return store_column_text(a, row, rule_col, &p->rule);
 }
 
-/* The members every fact has about its evidence, after "source_count": evidence_total (set
- * by store_attach_evidence) and the path of its evidence pages, /<collection>/<id>/evidence. */
-static void set_evidence_members(json_t *fact, const char *collection)
+/* --- one row per kind (all of *out set; false when out of memory) --- */
+
+static bool read_source(store_arena *a, sqlite3_stmt *row, store_row *out)
 {
-    const char *id = json_string_value(json_object_get(fact, "id"));
-    json_object_set_new(fact, "evidence_total", json_integer(0));
-    json_object_set_new(fact, "evidence",
-                        id ? json_sprintf("/%s/%s/evidence", collection, id) : json_null());
+    store_source *s = &out->source;
+    memset(out, 0, sizeof(*out));
+    out->kind = STORE_SOURCES;
+    s->chars = sqlite3_column_int64(row, 6);
+    return store_column_text(a, row, 0, &s->id) && store_column_text(a, row, 1, &s->file) &&
+           store_column_text(a, row, 2, &s->title) && store_column_text(a, row, 3, &s->byline) &&
+           store_column_text(a, row, 4, &s->dateline) && store_column_text(a, row, 5, &s->sha256) &&
+           store_column_text(a, row, 7, &s->published) &&
+           store_column_text(a, row, 8, &s->ingested_at);
 }
 
-/* --- one row per kind --- */
-
-static json_t *render_source(sqlite3_stmt *row)
+static bool read_person(store_arena *a, sqlite3_stmt *row, store_row *out)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", col_text(row, 0));
-    json_object_set_new(o, "file", col_text(row, 1));
-    json_object_set_new(o, "title", col_text(row, 2));
-    json_object_set_new(o, "byline", col_text(row, 3));
-    json_object_set_new(o, "dateline", col_text(row, 4));
-    json_object_set_new(o, "sha256", col_text(row, 5));
-    json_object_set_new(o, "chars", col_int(row, 6));
-    json_object_set_new(o, "published", col_text(row, 7));
-    json_object_set_new(o, "ingested_at", col_text(row, 8));
-    return o;
+    store_person *p = &out->person;
+    memset(out, 0, sizeof(*out));
+    out->kind = STORE_PEOPLE;
+    return store_column_text(a, row, 0, &p->id) && store_column_text(a, row, 1, &p->name) &&
+           store_column_text(a, row, 2, &p->title) && col_names(a, row, 3, &p->aliases);
 }
 
-static json_t *render_person(sqlite3_stmt *row)
+static bool read_agreement(store_arena *a, sqlite3_stmt *row, store_row *out)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", col_text(row, 0));
-    json_object_set_new(o, "name", col_text(row, 1));
-    json_object_set_new(o, "title", col_text(row, 2));
-    json_object_set_new(o, "aliases", col_list(row, 3));
-    return o;
+    store_agreement *ag = &out->agreement;
+    memset(out, 0, sizeof(*out));
+    out->kind = STORE_AGREEMENTS;
+    return store_column_text(a, row, 0, &ag->id) && store_column_text(a, row, 1, &ag->name) &&
+           col_names(a, row, 2, &ag->aliases) && store_column_text(a, row, 3, &ag->acronym) &&
+           store_column_text(a, row, 4, &ag->signed_date) &&
+           store_column_text(a, row, 5, &ag->place) && col_names(a, row, 6, &ag->parties) &&
+           col_people(a, row, 7, &ag->signatories) &&
+           col_provenance(a, row, 10, 8, 9, &ag->provenance);
 }
 
-static json_t *render_agreement(sqlite3_stmt *row)
+static bool read_meeting(store_arena *a, sqlite3_stmt *row, store_row *out)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", col_text(row, 0));
-    json_object_set_new(o, "name", col_text(row, 1));
-    json_object_set_new(o, "aliases", col_list(row, 2));
-    json_object_set_new(o, "acronym", col_text(row, 3));
-    json_object_set_new(o, "signed", col_text(row, 4));
-    json_object_set_new(o, "place", col_text(row, 5));
-    json_object_set_new(o, "parties", col_list(row, 6));
-    json_object_set_new(o, "signatories", col_list(row, 7));
-    json_object_set_new(o, "sources", json_array());
-    json_object_set_new(o, "source_count", col_int(row, 10));
-    set_evidence_members(o, "agreements");
-    json_object_set_new(o, "rule", col_text(row, 8));
-    json_object_set_new(o, "confidence", col_real(row, 9));
-    return o;
+    store_meeting *m = &out->meeting;
+    memset(out, 0, sizeof(*out));
+    out->kind = STORE_MEETINGS;
+    return store_column_text(a, row, 0, &m->id) && store_column_text(a, row, 1, &m->date) &&
+           store_column_text(a, row, 2, &m->place) && store_column_text(a, row, 3, &m->occasion) &&
+           col_people(a, row, 4, &m->participants) &&
+           col_provenance(a, row, 7, 5, 6, &m->provenance);
 }
 
-static json_t *render_meeting(sqlite3_stmt *row)
+static bool read_quote(store_arena *a, sqlite3_stmt *row, store_row *out)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "id", col_text(row, 0));
-    json_object_set_new(o, "date", col_text(row, 1));
-    json_object_set_new(o, "place", col_text(row, 2));
-    json_object_set_new(o, "occasion", col_text(row, 3));
-    json_object_set_new(o, "participants", col_list(row, 4));
-    json_object_set_new(o, "sources", json_array());
-    json_object_set_new(o, "source_count", col_int(row, 7));
-    set_evidence_members(o, "meetings");
-    json_object_set_new(o, "rule", col_text(row, 5));
-    json_object_set_new(o, "confidence", col_real(row, 6));
-    return o;
+    store_quote *q = &out->quote;
+    memset(out, 0, sizeof(*out));
+    out->kind = STORE_QUOTES;
+    return store_column_text(a, row, 0, &q->id) && store_column_text(a, row, 1, &q->text) &&
+           store_column_text(a, row, 2, &q->speaker.person_id) &&
+           store_column_text(a, row, 3, &q->speaker.name) &&
+           store_column_text(a, row, 4, &q->speaker.title) &&
+           store_column_text(a, row, 5, &q->cue) && col_provenance(a, row, 8, 6, 7, &q->provenance);
 }
 
-static json_t *render_quote(sqlite3_stmt *row)
-{
-    json_t *o = json_object(), *speaker = json_object();
-    json_object_set_new(speaker, "name", col_text(row, 3));
-    json_object_set_new(speaker, "title", col_text(row, 4));
-    json_object_set_new(speaker, "person_id", col_text(row, 2));
-    json_object_set_new(o, "id", col_text(row, 0));
-    json_object_set_new(o, "text", col_text(row, 1));
-    json_object_set_new(o, "speaker", speaker);
-    json_object_set_new(o, "cue", col_text(row, 5));
-    json_object_set_new(o, "sources", json_array());
-    json_object_set_new(o, "source_count", col_int(row, 8));
-    set_evidence_members(o, "quotes");
-    json_object_set_new(o, "rule", col_text(row, 6));
-    json_object_set_new(o, "confidence", col_real(row, 7));
-    return o;
-}
-
-/* The columns each render_* reads, in order; query.c appends its sort key after them. */
+/* The columns each read_* reads, in order; query.c appends its sort key after them. */
 #define SOURCE_SELECT \
     "SELECT id, file, title, byline, dateline, sha256, chars, published, ingested_at"
 #define PERSON_SELECT "SELECT id, name, title, aliases"
@@ -216,54 +234,55 @@ static const char SQL_PERSON_QUOTES[] =
     " (SELECT fact_id FROM fact_people WHERE person_id = ?1 AND kind = 'quote')"
     " ORDER BY id";
 
-/* What a person shows of the facts they take part in: fact_people.kind, the member of the
- * person (a list, and a count in "counts"), and the query of that list with its members. */
-static const struct person_facts {
-    const char *kind;
-    const char *member;
-    const char *sql;
-    const char *fields[3]; /* the columns of sql, in order; NULL ends the list early */
-} person_facts[] = {
-    {"agreement", "agreements", SQL_PERSON_AGREEMENTS, {"id", "name", "signed"}},
-    {"meeting", "meetings", SQL_PERSON_MEETINGS, {"id", "date", "place"}},
-    {"quote", "quotes", SQL_PERSON_QUOTES, {"id", "text", NULL}},
-};
-
-#define N_PERSON_FACTS (sizeof(person_facts) / sizeof(person_facts[0]))
-
-static int attach_person_counts(store *st, json_t *people);
-static int attach_person_facts(store *st, json_t *person);
+static int attach_person_counts(store *st, store_arena *a, store_row *rows, size_t n);
+static int attach_person_facts(store *st, store_arena *a, store_row *row);
 
 static const store_kind_info kinds[] = {
     [STORE_SOURCES] = {"source", "sources", NULL, SOURCE_SELECT, SQL_GET_SOURCE, SQL_COUNT_SOURCES,
-                       render_source, NULL, NULL},
+                       read_source, NULL, NULL},
     [STORE_AGREEMENTS] = {"agreement", "agreements", "agreement", AGREEMENT_SELECT,
-                          SQL_GET_AGREEMENT, SQL_COUNT_AGREEMENTS, render_agreement, NULL, NULL},
+                          SQL_GET_AGREEMENT, SQL_COUNT_AGREEMENTS, read_agreement, NULL, NULL},
     [STORE_MEETINGS] = {"meeting", "meetings", "meeting", MEETING_SELECT, SQL_GET_MEETING,
-                        SQL_COUNT_MEETINGS, render_meeting, NULL, NULL},
+                        SQL_COUNT_MEETINGS, read_meeting, NULL, NULL},
     [STORE_QUOTES] = {"quote", "quotes", "quote", QUOTE_SELECT, SQL_GET_QUOTE, SQL_COUNT_QUOTES,
-                      render_quote, NULL, NULL},
+                      read_quote, NULL, NULL},
     [STORE_PEOPLE] = {"person", "people", NULL, PERSON_SELECT, SQL_GET_PERSON, SQL_COUNT_PEOPLE,
-                      render_person, attach_person_counts, attach_person_facts},
+                      read_person, attach_person_counts, attach_person_facts},
 };
 
 const store_kind_info *store_kind_info_of(enum store_kind kind)
 {
-    if ((unsigned)kind >= sizeof(kinds) / sizeof(kinds[0]) || !kinds[kind].render)
+    if ((unsigned)kind >= sizeof(kinds) / sizeof(kinds[0]) || !kinds[kind].read)
         return NULL;
     return &kinds[kind];
 }
 
-/* One evidence row ({source_id, start, end[, excerpt]}) as served. */
-static json_t *render_evidence(sqlite3_stmt *row, enum store_evidence mode)
+/* The provenance of a fact's row; NULL for a source or a person. */
+static store_provenance *provenance_of(store_row *row)
 {
-    json_t *ev = json_object();
-    json_object_set_new(ev, "source_id", col_text(row, 0));
-    json_object_set_new(ev, "start", col_int(row, 1));
-    json_object_set_new(ev, "end", col_int(row, 2));
-    if (mode == STORE_EVIDENCE_FULL)
-        json_object_set_new(ev, "excerpt", col_text(row, 3));
-    return ev;
+    switch (row->kind) {
+    case STORE_AGREEMENTS:
+        return &row->agreement.provenance;
+    case STORE_MEETINGS:
+        return &row->meeting.provenance;
+    case STORE_QUOTES:
+        return &row->quote.provenance;
+    case STORE_SOURCES:
+    case STORE_PEOPLE:
+        break;
+    }
+    return NULL;
+}
+
+/* One evidence row (source_id, start, end, excerpt) into *span; the excerpt only when the
+ * evidence is read in full.  False when out of memory. */
+static bool read_span(store_arena *a, sqlite3_stmt *row, enum store_evidence mode, store_span *span)
+{
+    span->start = sqlite3_column_int64(row, 1);
+    span->end = sqlite3_column_int64(row, 2);
+    span->excerpt = NULL;
+    return store_column_text(a, row, 0, &span->source_id) &&
+           (mode != STORE_EVIDENCE_FULL || store_column_text(a, row, 3, &span->excerpt));
 }
 
 /* How many evidence spans one fact has, in *total. */
@@ -281,38 +300,47 @@ static int count_evidence(store *st, const char *kind, const char *id, long long
     return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting evidence");
 }
 
-/* Fills the "sources" list of each fact in `facts` with STORE_EVIDENCE_INLINE of its spans
- * (each article's first before any article's second), as much of each as asked, and "evidence_total" with how many it has in all: read
- * one span past the inline ones, a fact is counted only when that span exists. */
-int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
-                          enum store_evidence mode)
+/* Gives each fact of rows[0..n) STORE_EVIDENCE_INLINE of its spans (each article's first
+ * before any article's second), as much of each as asked, and evidence_total, how many it
+ * has in all: read one span past the inline ones, a fact is counted only when that span
+ * exists. */
+int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, store_row *rows,
+                          size_t n, enum store_evidence mode)
 {
-    size_t i;
-    json_t *fact;
     int rc = SQLITE_DONE;
 
-    if (!k->evidence_kind || !json_array_size(facts))
+    if (!k->evidence_kind || !n)
         return STORE_OK;
-    if (mode == STORE_EVIDENCE_NONE) {
-        json_array_foreach(facts, i, fact) {
-            json_object_del(fact, "sources");
-            json_object_del(fact, "evidence_total");
-        }
-        return STORE_OK;
+    for (size_t i = 0; i < n; i++) {
+        store_provenance *p = provenance_of(&rows[i]);
+        if (p)
+            p->shown = mode;
     }
+    if (mode == STORE_EVIDENCE_NONE)
+        return STORE_OK;
     sqlite3_stmt *stmt = store_stmt(st, SQL_EVIDENCE_OF);
     if (!stmt)
         return STORE_ERROR;
-    json_array_foreach(facts, i, fact) {
-        const char *id = json_string_value(json_object_get(fact, "id"));
-        json_t *sources = json_object_get(fact, "sources");
+    for (size_t i = 0; i < n; i++) {
+        store_provenance *p = provenance_of(&rows[i]);
+        const char *id = store_row_id(&rows[i]);
         long long total = 0;
+        if (!p)
+            continue;
+        if (!(p->spans = store_arena_alloc(a, STORE_EVIDENCE_INLINE * sizeof(*p->spans)))) {
+            store_fail(st, "out of memory");
+            goto fail;
+        }
         sqlite3_reset(stmt);
         sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
         sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
         sqlite3_bind_int(stmt, 3, STORE_EVIDENCE_INLINE + 1);
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && total < STORE_EVIDENCE_INLINE) {
-            json_array_append_new(sources, render_evidence(stmt, mode));
+            if (!read_span(a, stmt, mode, &p->spans[p->n_spans])) {
+                store_fail(st, "out of memory");
+                goto fail;
+            }
+            p->n_spans++;
             total++;
         }
         if (rc == SQLITE_ROW) {
@@ -325,7 +353,7 @@ int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
         }
         if (rc != SQLITE_DONE)
             break;
-        json_object_set_new(fact, "evidence_total", json_integer(total));
+        p->evidence_total = total;
     }
     store_done(stmt);
     if (rc != SQLITE_DONE)
@@ -336,8 +364,9 @@ fail:
     return STORE_ERROR;
 }
 
-/* store_evidence_page() inside the caller's read transaction. */
-static int evidence_page_locked(store *st, const store_evidence_query *query, store_page *page)
+/* store_list_evidence() inside the caller's read transaction. */
+static int evidence_page_locked(store *st, const store_evidence_query *query,
+                                store_evidence_page *page)
 {
     const store_kind_info *k = store_kind_info_of(query->kind);
     const char *has_sql = query->kind == STORE_AGREEMENTS ? SQL_HAS_AGREEMENT
@@ -345,7 +374,7 @@ static int evidence_page_locked(store *st, const store_evidence_query *query, st
                           : query->kind == STORE_QUOTES   ? SQL_HAS_QUOTE
                                                           : NULL;
     const store_evidence_cursor *c = query->cursor;
-    json_t *last = NULL;
+    size_t cap = 0;
     int rc;
 
     if (!k || !has_sql)
@@ -379,150 +408,185 @@ static int evidence_page_locked(store *st, const store_evidence_query *query, st
     sqlite3_bind_int64(stmt, 4, c ? c->start : -1);
     sqlite3_bind_int64(stmt, 5, c ? c->end : -1);
     sqlite3_bind_int64(stmt, 6, (sqlite3_int64)query->limit + 1);
-    page->items = json_array();
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if ((int)json_array_size(page->items) == query->limit) {
+        if ((int)page->n == query->limit) {
             page->more = true;
             break;
         }
-        json_array_append_new(page->items, render_evidence(stmt, query->evidence));
-        json_decref(last);
-        last = json_pack("[s, I, I]", (const char *)sqlite3_column_text(stmt, 0),
-                         (json_int_t)sqlite3_column_int64(stmt, 1),
-                         (json_int_t)sqlite3_column_int64(stmt, 2));
+        store_span *spans = store_arena_reserve(page->arena, page->spans, page->n, &cap,
+                                                sizeof(*spans));
+        if (!spans || !read_span(page->arena, stmt, query->evidence, &spans[page->n])) {
+            store_done(stmt);
+            return store_fail(st, "out of memory");
+        }
+        page->spans = spans;
+        page->n++;
     }
     store_done(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        json_decref(last);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return store_sql_fail(st, "reading evidence");
+    if (page->more) {
+        const store_span *last = &page->spans[page->n - 1];
+        page->next = (store_evidence_cursor){last->source_id, last->start, last->end};
     }
-    page->last = page->more ? last : NULL;
-    if (!page->more)
-        json_decref(last);
     if (query->count)
         return count_evidence(st, k->evidence_kind, query->id, &page->total);
     return STORE_OK;
 }
 
-int store_evidence_page(store *st, const store_evidence_query *query, store_page *page)
+int store_list_evidence(store *st, const store_evidence_query *query, store_evidence_page *page)
 {
     memset(page, 0, sizeof *page);
     page->total = -1;
-    if (store_begin_read(st))
+    if (!(page->arena = store_arena_new()))
+        return store_fail(st, "out of memory");
+    if (store_begin_read(st)) {
+        store_evidence_page_release(page);
         return STORE_ERROR;
+    }
     int rc = evidence_page_locked(st, query, page);
     if (rc == STORE_OK && store_commit(st))
         rc = STORE_ERROR;
     if (rc != STORE_OK) {
         store_rollback(st);
-        store_page_release(page);
-        page->total = -1;
-        page->more = false;
+        store_evidence_page_release(page);
     }
     return rc;
 }
 
-/* Gives each person of a page "counts": how many agreements, meetings and quotes they take
- * part in, zero included.  One range scan of fact_people over the page's ids, whatever order
- * the page is in. */
-static int attach_person_counts(store *st, json_t *people)
-{
-    size_t i;
-    json_t *person, *by_id = json_object();
-    const char *first = NULL, *last = NULL;
-    sqlite3_stmt *stmt;
-    int rc, result = STORE_OK;
+/* A page's people in id order, to find a person by id. */
+typedef struct person_by_id {
+    const char *id;
+    store_person *person;
+} person_by_id;
 
-    json_array_foreach(people, i, person) {
-        json_t *counts = json_object();
-        const char *id = json_string_value(json_object_get(person, "id"));
-        for (size_t k = 0; k < N_PERSON_FACTS; k++)
-            json_object_set_new(counts, person_facts[k].member, json_integer(0));
-        json_object_set_new(person, "counts", counts);
-        if (!id)
-            continue;
-        json_object_set(by_id, id, counts);
-        if (!first || strcmp(id, first) < 0)
-            first = id;
-        if (!last || strcmp(id, last) > 0)
-            last = id;
+static int compare_person_ids(const void *x, const void *y)
+{
+    const person_by_id *a = x, *b = y;
+    return strcmp(a->id, b->id);
+}
+
+/* The person whose id this is among the sorted ones, or NULL. */
+static store_person *find_person(const person_by_id *sorted, size_t n, const char *id)
+{
+    person_by_id key = {id, NULL};
+    const person_by_id *found = id ? bsearch(&key, sorted, n, sizeof(key), compare_person_ids)
+                                   : NULL;
+    return found ? found->person : NULL;
+}
+
+/* Gives each person of a page their counts: how many agreements, meetings and quotes they
+ * take part in, zero included.  One range scan of fact_people over the page's ids, whatever
+ * order the page is in. */
+static int attach_person_counts(store *st, store_arena *a, store_row *rows, size_t n)
+{
+    person_by_id *sorted;
+    size_t nsorted = 0;
+    sqlite3_stmt *stmt;
+    int rc;
+
+    if (!n)
+        return STORE_OK;
+    if (!(sorted = store_arena_alloc(a, n * sizeof(*sorted))))
+        return store_fail(st, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        store_person *p = &rows[i].person;
+        p->agreement_count = p->meeting_count = p->quote_count = 0;
+        if (p->id)
+            sorted[nsorted++] = (person_by_id){p->id, p};
     }
-    if (!first)
-        goto out;
-    if (!(stmt = store_stmt(st, SQL_PERSON_COUNTS_RANGE))) {
-        result = STORE_ERROR;
-        goto out;
-    }
-    sqlite3_bind_text(stmt, 1, first, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, last, -1, SQLITE_STATIC);
+    if (!nsorted)
+        return STORE_OK;
+    qsort(sorted, nsorted, sizeof(*sorted), compare_person_ids);
+    if (!(stmt = store_stmt(st, SQL_PERSON_COUNTS_RANGE)))
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, sorted[0].id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, sorted[nsorted - 1].id, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        json_t *counts = json_object_get(by_id, (const char *)sqlite3_column_text(stmt, 0));
+        store_person *p = find_person(sorted, nsorted, (const char *)sqlite3_column_text(stmt, 0));
         const char *kind = (const char *)sqlite3_column_text(stmt, 1);
-        for (size_t k = 0; counts && kind && k < N_PERSON_FACTS; k++)
-            if (strcmp(kind, person_facts[k].kind) == 0)
-                json_object_set_new(counts, person_facts[k].member, col_int(stmt, 2));
+        long long count = sqlite3_column_int64(stmt, 2);
+        if (!p || !kind)
+            continue;
+        if (strcmp(kind, "agreement") == 0)
+            p->agreement_count = count;
+        else if (strcmp(kind, "meeting") == 0)
+            p->meeting_count = count;
+        else if (strcmp(kind, "quote") == 0)
+            p->quote_count = count;
     }
     store_done(stmt);
-    if (rc != SQLITE_DONE)
-        result = store_sql_fail(st, "counting a person's facts");
-out:
-    json_decref(by_id);
-    return result;
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting a person's facts");
+}
+
+/* The rows of one of SQL_PERSON_AGREEMENTS, _MEETINGS, _QUOTES for person id: each of their
+ * `ncols` text columns into an array of that many strings per fact, in *out, *n facts. */
+static int read_briefs(store *st, store_arena *a, const char *sql, const char *id, int ncols,
+                       const char ***out, size_t *n)
+{
+    sqlite3_stmt *stmt = store_stmt(st, sql);
+    const char **v = NULL;
+    size_t cap = 0;
+    int rc;
+
+    *out = NULL;
+    *n = 0;
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char **grown = store_arena_reserve(a, v, *n, &cap, (size_t)ncols * sizeof(*v));
+        bool ok = grown != NULL;
+        for (int c = 0; ok && c < ncols; c++)
+            ok = store_column_text(a, stmt, c, &grown[*n * (size_t)ncols + (size_t)c]);
+        if (!ok) {
+            store_done(stmt);
+            return store_fail(st, "out of memory");
+        }
+        v = grown;
+        (*n)++;
+    }
+    store_done(stmt);
+    *out = v;
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading a person's facts");
 }
 
 /* Gives one person the lists of the agreements, meetings and quotes they take part in, each
  * fact in brief ({id, name, signed}, {id, date, place}, {id, text}): the fact itself is one
  * request away. */
-static int attach_person_facts(store *st, json_t *person)
+static int attach_person_facts(store *st, store_arena *a, store_row *row)
 {
-    const char *id = json_string_value(json_object_get(person, "id"));
+    store_person *p = &row->person;
+    const char **agreements, **meetings, **quotes;
 
-    for (size_t k = 0; k < N_PERSON_FACTS; k++) {
-        const struct person_facts *pf = &person_facts[k];
-        sqlite3_stmt *stmt = store_stmt(st, pf->sql);
-        json_t *list = json_array();
-        int rc;
-
-        if (!stmt) {
-            json_decref(list);
-            return STORE_ERROR;
-        }
-        sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-            json_t *fact = json_object();
-            for (int c = 0; c < 3 && pf->fields[c]; c++)
-                json_object_set_new(fact, pf->fields[c], col_text(stmt, c));
-            json_array_append_new(list, fact);
-        }
-        store_done(stmt);
-        json_object_set_new(person, pf->member, list);
-        if (rc != SQLITE_DONE)
-            return store_sql_fail(st, "reading a person's facts");
-    }
+    if (read_briefs(st, a, SQL_PERSON_AGREEMENTS, p->id, 3, &agreements, &p->n_agreements) ||
+        read_briefs(st, a, SQL_PERSON_MEETINGS, p->id, 3, &meetings, &p->n_meetings) ||
+        read_briefs(st, a, SQL_PERSON_QUOTES, p->id, 2, &quotes, &p->n_quotes))
+        return STORE_ERROR;
+    p->agreements = store_arena_alloc(a, (p->n_agreements + 1) * sizeof(*p->agreements));
+    p->meetings = store_arena_alloc(a, (p->n_meetings + 1) * sizeof(*p->meetings));
+    p->quotes = store_arena_alloc(a, (p->n_quotes + 1) * sizeof(*p->quotes));
+    if (!p->agreements || !p->meetings || !p->quotes)
+        return store_fail(st, "out of memory");
+    for (size_t i = 0; i < p->n_agreements; i++)
+        p->agreements[i] = (store_agreement_brief){agreements[3 * i], agreements[3 * i + 1],
+                                                   agreements[3 * i + 2]};
+    for (size_t i = 0; i < p->n_meetings; i++)
+        p->meetings[i] = (store_meeting_brief){meetings[3 * i], meetings[3 * i + 1],
+                                               meetings[3 * i + 2]};
+    for (size_t i = 0; i < p->n_quotes; i++)
+        p->quotes[i] = (store_quote_brief){quotes[2 * i], quotes[2 * i + 1]};
+    p->facts_read = true;
     return STORE_OK;
 }
 
-int store_list(store *st, enum store_kind kind, const char *after, int limit, json_t **items,
-               bool *more)
-{
-    store_list_query query = {.kind = kind, .after = after, .limit = limit};
-    store_page page;
-    int rc = store_list_page(st, &query, &page);
-
-    *items = page.items;
-    *more = page.more;
-    page.items = NULL;
-    store_page_release(&page);
-    return rc;
-}
-
 int store_get_item_locked(store *st, enum store_kind kind, const char *id,
-                          enum store_evidence evidence, json_t **item)
+                          enum store_evidence evidence, store_arena *a, store_row *row)
 {
     const store_kind_info *k = store_kind_info_of(kind);
     sqlite3_stmt *stmt = NULL;
 
-    *item = NULL;
+    memset(row, 0, sizeof(*row));
     if (!k)
         return store_fail(st, "unknown kind %d", (int)kind);
     if (!id)
@@ -540,40 +604,35 @@ int store_get_item_locked(store *st, enum store_kind kind, const char *id,
         store_done(stmt);
         return store_sql_fail(st, "reading");
     }
-    json_t *wrap = json_array();
-    json_array_append_new(wrap, k->render(stmt));
+    bool read = k->read(a, stmt, row);
     store_done(stmt);
-    if (store_attach_evidence(st, k, wrap, evidence) ||
-        (k->complete_page && k->complete_page(st, wrap)) ||
-        (k->complete_item && k->complete_item(st, json_array_get(wrap, 0)))) {
-        json_decref(wrap);
+    if (!read)
+        return store_fail(st, "out of memory");
+    if (store_attach_evidence(st, k, a, row, 1, evidence) ||
+        (k->complete_page && k->complete_page(st, a, row, 1)) ||
+        (k->complete_item && k->complete_item(st, a, row)))
         return STORE_ERROR;
-    }
-    *item = json_incref(json_array_get(wrap, 0));
-    json_decref(wrap);
     return STORE_OK;
 }
 
 int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,
-                   json_t **item)
+                   store_item *item)
 {
-    *item = NULL;
-    if (store_begin_read(st))
+    memset(item, 0, sizeof(*item));
+    if (!(item->arena = store_arena_new()))
+        return store_fail(st, "out of memory");
+    if (store_begin_read(st)) {
+        store_item_release(item);
         return STORE_ERROR;
-    int rc = store_get_item_locked(st, kind, id, evidence, item);
-    if (rc == STORE_OK && store_commit(st)) {
-        json_decref(*item);
-        *item = NULL;
-        rc = STORE_ERROR;
     }
-    if (rc != STORE_OK)
+    int rc = store_get_item_locked(st, kind, id, evidence, item->arena, &item->row);
+    if (rc == STORE_OK && store_commit(st))
+        rc = STORE_ERROR;
+    if (rc != STORE_OK) {
         store_rollback(st);
+        store_item_release(item);
+    }
     return rc;
-}
-
-int store_get(store *st, enum store_kind kind, const char *id, json_t **item)
-{
-    return store_get_item(st, kind, id, STORE_EVIDENCE_FULL, item);
 }
 
 int store_source_text(store *st, const char *id, char **text, size_t *len)

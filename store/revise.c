@@ -46,7 +46,7 @@ static const char SQL_REPLACE_EXTRACTION[] =
     " WHERE id = ?1";
 
 /* The facts with evidence in one article, and the people who take part in them (as
- * store_source_facts lists them). */
+ * store_get_source_facts lists them). */
 static const char SQL_SOURCE_FACT_COUNTS[] =
     "SELECT"
     " (SELECT count(DISTINCT fact_id) FROM evidence WHERE source_id = ?1 AND kind = 'agreement'),"

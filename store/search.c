@@ -596,8 +596,10 @@ static size_t back_cps(const char *text, size_t at, size_t n)
 }
 
 /* The text around text[start..end): about SNIPPET_BEFORE and SNIPPET_AFTER code points on
- * either side, cut at spaces, runs of white space as one space, "…" where text was left out. */
-static json_t *make_snippet(const char *text, size_t len, size_t start, size_t end)
+ * either side, cut at spaces, runs of white space as one space, "…" where text was left out;
+ * in a, NULL when out of memory. */
+static const char *make_snippet(store_arena *a, const char *text, size_t len, size_t start,
+                                size_t end)
 {
     size_t from = back_cps(text, start, SNIPPET_BEFORE);
     size_t to = end + utf8_cp_to_byte(text + end, len - end, SNIPPET_AFTER);
@@ -633,13 +635,13 @@ static json_t *make_snippet(const char *text, size_t len, size_t start, size_t e
     }
     if (to < len)
         strbuf_addstr(&out, "\u2026");
-    json_t *s = json_stringn(out.buf, out.len);
+    const char *snippet = store_arena_strndup(a, out.buf ? out.buf : "", out.len);
     strbuf_release(&out);
-    return s ? s : json_string("");
+    return snippet;
 }
 
-/* A snippet of the source's text around the place's first highlight. */
-static int source_snippet(store *st, const hit_place *place, json_t **snippet)
+/* A snippet of the source's text around the place's first highlight, in a. */
+static int source_snippet(store *st, store_arena *a, const hit_place *place, const char **snippet)
 {
     char *text = NULL;
     size_t len = 0;
@@ -650,9 +652,9 @@ static int source_snippet(store *st, const hit_place *place, json_t **snippet)
     size_t start = utf8_cp_to_byte(text, len, place->cps.v[0].start);
     size_t end = start + utf8_cp_to_byte(text + start, len - start,
                                          place->cps.v[0].end - place->cps.v[0].start);
-    *snippet = make_snippet(text, len, start, end);
+    *snippet = make_snippet(a, text, len, start, end);
     free(text);
-    return STORE_OK;
+    return *snippet ? STORE_OK : store_fail(st, "out of memory");
 }
 
 /* The row of SQL_SEARCH_MARKS for one hit: the clean name and body, their marked regions. */
@@ -695,16 +697,17 @@ static int read_marks(store *st, const char *match, sqlite3_int64 rowid, hit_mar
     return result;
 }
 
-/* Builds the highlights, source and snippet of one hit of `kind` into hit. */
-static int describe_hit(store *st, tokenizer *t, const char *match, const struct search_kind *k,
-                        const char *ref, sqlite3_int64 rowid, json_t *hit)
+/* Builds the highlights, source and snippet of one hit of `kind` into hit, in a. */
+static int describe_hit(store *st, store_arena *a, tokenizer *t, const char *match,
+                        const struct search_kind *k, const char *ref, sqlite3_int64 rowid,
+                        store_search_hit *hit)
 {
     hit_marks m = {STRBUF_INIT, STRBUF_INIT, {0}, {0}};
     span_list tokens = {0};
     term_set terms = {STRBUF_INIT, 0};
     evidence_list ev = {0};
     hit_place place = {NULL, {0}};
-    json_t *snippet = NULL;
+    const char *snippet = NULL;
     int result = STORE_ERROR;
 
     if (read_marks(st, match, rowid, &m))
@@ -725,9 +728,11 @@ static int describe_hit(store *st, tokenizer *t, const char *match, const struct
         if (!spans_to_cps(m.body.buf, &tokens, 0, &place.cps))
             goto oom;
         if (tokens.n)
-            snippet = make_snippet(m.body.buf, m.body.len, tokens.v[0].start, tokens.v[0].end);
+            snippet = make_snippet(a, m.body.buf, m.body.len, tokens.v[0].start, tokens.v[0].end);
         else
-            snippet = make_snippet(m.body.buf, m.body.len, 0, 0);
+            snippet = make_snippet(a, m.body.buf, m.body.len, 0, 0);
+        if (!snippet)
+            goto oom;
         break;
     case STORE_QUOTES:
         if (split_regions(st, t, m.body.buf, &m.body_regions, &tokens, &terms) ||
@@ -742,31 +747,33 @@ static int describe_hit(store *st, tokenizer *t, const char *match, const struct
         break;
     }
     if (!snippet && place.source_id && place.cps.n) {
-        if (source_snippet(st, &place, &snippet))
+        if (source_snippet(st, a, &place, &snippet))
             goto out;
     } else if (!snippet) {
         /* No evidence to show: the indexed text itself. */
         const strbuf *own = k->kind == STORE_QUOTES ? &m.body : &m.name;
-        snippet = tokens.n ? make_snippet(own->buf, own->len, tokens.v[0].start, tokens.v[0].end)
-                           : make_snippet(own->buf, own->len, 0, 0);
+        snippet = tokens.n ? make_snippet(a, own->buf, own->len, tokens.v[0].start, tokens.v[0].end)
+                           : make_snippet(a, own->buf, own->len, 0, 0);
+        if (!snippet)
+            goto oom;
     }
 
-    json_t *highlights = json_array();
+    if (place.cps.n &&
+        !(hit->highlights = store_arena_alloc(a, place.cps.n * sizeof(*hit->highlights))))
+        goto oom;
     for (size_t i = 0; i < place.cps.n; i++)
-        json_array_append_new(highlights,
-                              json_pack("{s:I, s:I}", "start", (json_int_t)place.cps.v[i].start,
-                                        "end", (json_int_t)place.cps.v[i].end));
-    json_object_set_new(hit, "source_id",
-                        place.source_id ? json_string(place.source_id) : json_null());
-    json_object_set_new(hit, "highlights", highlights);
-    json_object_set_new(hit, "snippet", snippet);
-    snippet = NULL;
+        hit->highlights[i] = (store_highlight){(long long)place.cps.v[i].start,
+                                               (long long)place.cps.v[i].end};
+    hit->n_highlights = place.cps.n;
+    if (place.source_id &&
+        !(hit->source_id = store_arena_strndup(a, place.source_id, strlen(place.source_id))))
+        goto oom;
+    hit->snippet = snippet;
     result = STORE_OK;
     goto out;
 oom:
     result = store_fail(st, "out of memory");
 out:
-    json_decref(snippet);
     spans_release(&place.cps);
     evidence_release(&ev);
     strbuf_release(&terms.buf);
@@ -777,14 +784,16 @@ out:
 
 /* --- cursors --- */
 
-/* "<16 hex digits: the IEEE 754 bits of bm25>.<kind>.<ref>" */
-static char *cursor_make(double rank, const char *kind, const char *ref)
+/* "<16 hex digits: the IEEE 754 bits of bm25>.<kind>.<ref>", in a. */
+static const char *cursor_make(store_arena *a, double rank, const char *kind, const char *ref)
 {
     uint64_t bits;
     strbuf sb = STRBUF_INIT;
     memcpy(&bits, &rank, sizeof(bits));
     strbuf_addf(&sb, "%016" PRIx64 ".%s.%s", bits, kind, ref);
-    return strbuf_detach(&sb, NULL);
+    const char *cursor = store_arena_strndup(a, sb.buf ? sb.buf : "", sb.len);
+    strbuf_release(&sb);
+    return cursor;
 }
 
 typedef struct search_cursor {
@@ -873,15 +882,6 @@ static int hit_ref(store *st, sqlite3_int64 rowid, char **ref)
     return *ref ? STORE_OK : store_fail(st, "out of memory");
 }
 
-void store_search_page_release(store_search_page *page)
-{
-    json_decref(page->hits);
-    free(page->next_cursor);
-    page->hits = NULL;
-    page->next_cursor = NULL;
-    page->total = -1;
-}
-
 int store_search(store *st, const store_search_query *q, store_search_page *page)
 {
     const unsigned all = STORE_SEARCH_SOURCES | STORE_SEARCH_AGREEMENTS | STORE_SEARCH_QUOTES;
@@ -910,7 +910,7 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
         store_fail(st, "not a search cursor");
         return STORE_BAD_QUERY;
     }
-    if (!(rows = calloc((size_t)q->limit, sizeof(*rows))) || !(page->hits = json_array())) {
+    if (!(rows = calloc((size_t)q->limit, sizeof(*rows))) || !(page->arena = store_arena_new())) {
         free(rows);
         return store_fail(st, "out of memory");
     }
@@ -955,27 +955,37 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
         }
     if (tokenizer_open(st, &tok))
         goto fail;
+    if (nrows && !(page->hits = store_arena_alloc(page->arena, nrows * sizeof(*page->hits)))) {
+        store_fail(st, "out of memory");
+        goto fail;
+    }
     for (size_t i = 0; i < nrows; i++) {
         const struct page_row *r = &rows[i];
-        json_t *hit = json_pack("{s:s, s:s, s:f}", "kind", r->kind->name, "id", r->ref, "score",
-                                r->rank == 0.0 ? 0.0 : -r->rank);
-        json_t *fact = NULL;
-        json_array_append_new(page->hits, hit);
-        if (describe_hit(st, &tok, q->match, r->kind, r->ref, r->rowid, hit))
+        store_search_hit *hit = &page->hits[i];
+        memset(hit, 0, sizeof(*hit));
+        hit->kind = r->kind->kind;
+        hit->score = r->rank == 0.0 ? 0.0 : -r->rank;
+        if (!(hit->id = store_arena_strndup(page->arena, r->ref, strlen(r->ref)))) {
+            store_fail(st, "out of memory");
             goto fail;
-        /* The index is written with the facts, so a hit has its fact; null should a
+        }
+        page->n++;
+        if (describe_hit(st, page->arena, &tok, q->match, r->kind, r->ref, r->rowid, hit))
+            goto fail;
+        /* The index is written with the facts, so a hit has its fact; none should a
          * damaged database say otherwise. */
-        rc = store_get_item_locked(st, r->kind->kind, r->ref, q->evidence, &fact);
+        rc = store_get_item_locked(st, r->kind->kind, r->ref, q->evidence, page->arena, &hit->fact);
         if (rc != STORE_OK && rc != STORE_NOT_FOUND)
             goto fail;
-        json_object_set_new(hit, "fact", rc == STORE_OK ? fact : json_null());
+        hit->fact_found = rc == STORE_OK;
     }
     if (q->count && (result = count_hits(st, q->match, kinds, &page->total)) != STORE_OK)
         goto fail;
     if (store_commit(st))
         goto fail;
-    if (more && !(page->next_cursor = cursor_make(rows[nrows - 1].rank, rows[nrows - 1].kind->name,
-                                                  rows[nrows - 1].ref))) {
+    if (more &&
+        !(page->next_cursor = cursor_make(page->arena, rows[nrows - 1].rank,
+                                          rows[nrows - 1].kind->name, rows[nrows - 1].ref))) {
         store_fail(st, "out of memory");
         goto out;
     }

@@ -15,6 +15,7 @@
 #include "store/store_private.h"
 
 #include <limits.h>
+#include <string.h>
 
 static const char SQL_STATS_COUNTS[] =
     "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM agreements),"
@@ -52,105 +53,133 @@ static const char SQL_STATS_BY_SPEAKER[] =
     " CASE WHEN q.speaker_person_id IS NULL THEN q.speaker_name END"
     " ORDER BY n DESC, speaker IS NULL, speaker, q.speaker_person_id LIMIT ?1";
 
-static json_t *col_text_or_null(sqlite3_stmt *row, int i)
+static int read_counts(store *st, store_stats *stats)
 {
-    const char *s = (const char *)sqlite3_column_text(row, i);
-    if (!s)
-        return json_null();
-    json_t *v = json_stringn(s, (size_t)sqlite3_column_bytes(row, i));
-    return v ? v : json_null();
-}
-
-static int read_counts(store *st, json_t *stats)
-{
-    static const char *const names[] = {"sources", "agreements", "meetings", "quotes", "people"};
     sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_COUNTS);
     if (!stmt)
         return STORE_ERROR;
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
-        json_t *counts = json_object();
-        for (int i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++)
-            json_object_set_new(counts, names[i],
-                                json_integer((json_int_t)sqlite3_column_int64(stmt, i)));
-        json_object_set_new(stats, "counts", counts);
+        stats->sources = sqlite3_column_int64(stmt, 0);
+        stats->agreements = sqlite3_column_int64(stmt, 1);
+        stats->meetings = sqlite3_column_int64(stmt, 2);
+        stats->quotes = sqlite3_column_int64(stmt, 3);
+        stats->people = sqlite3_column_int64(stmt, 4);
     }
     store_done(stmt);
     return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting");
 }
 
-static int read_by_year(store *st, json_t *stats)
+/* Appends one row of SQL_STATS_BY_YEAR to the list it names. */
+static bool add_year(store_stats *stats, sqlite3_stmt *row, size_t *agreements_cap,
+                     size_t *meetings_cap)
+{
+    const char *list = (const char *)sqlite3_column_text(row, 0);
+    bool agreements = list && strcmp(list, "agreements_by_year") == 0;
+    store_year_count **v = agreements ? &stats->agreements_by_year : &stats->meetings_by_year;
+    size_t *n = agreements ? &stats->n_agreements_by_year : &stats->n_meetings_by_year;
+    store_year_count *grown = store_arena_reserve(stats->arena, *v, *n,
+                                                  agreements ? agreements_cap : meetings_cap,
+                                                  sizeof(**v));
+    if (!grown)
+        return false;
+    *v = grown;
+    grown[(*n)++] = (store_year_count){
+        .dated = sqlite3_column_type(row, 1) != SQLITE_NULL,
+        .year = sqlite3_column_int64(row, 1),
+        .count = sqlite3_column_int64(row, 2),
+    };
+    return true;
+}
+
+static int read_by_year(store *st, store_stats *stats)
 {
     sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_BY_YEAR);
+    size_t agreements_cap = 0, meetings_cap = 0;
     int rc;
 
     if (!stmt)
         return STORE_ERROR;
-    json_object_set_new(stats, "agreements_by_year", json_array());
-    json_object_set_new(stats, "meetings_by_year", json_array());
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        json_t *list = json_object_get(stats, (const char *)sqlite3_column_text(stmt, 0));
-        json_t *year = sqlite3_column_type(stmt, 1) == SQLITE_NULL
-                           ? json_null()
-                           : json_integer((json_int_t)sqlite3_column_int64(stmt, 1));
-        json_array_append_new(list, json_pack("{s:o, s:I}", "year", year, "count",
-                                              (json_int_t)sqlite3_column_int64(stmt, 2)));
-    }
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        if (!add_year(stats, stmt, &agreements_cap, &meetings_cap)) {
+            store_done(stmt);
+            return store_fail(st, "out of memory");
+        }
     store_done(stmt);
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting by year");
 }
 
-/* A top list: rows of (name..., count) from sql, the names under `fields`. */
-static int read_top(store *st, const char *sql, int top, const char *member,
-                    const char *const fields[], int nfields, json_t *stats)
+static int read_parties(store *st, int top, store_stats *stats)
 {
-    sqlite3_stmt *stmt = store_stmt(st, sql);
-    json_t *list = json_array();
+    sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_BY_PARTY);
+    size_t cap = 0;
     int rc;
 
-    if (!stmt) {
-        json_decref(list);
+    if (!stmt)
         return STORE_ERROR;
-    }
     sqlite3_bind_int(stmt, 1, top);
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        json_t *entry = json_object();
-        for (int i = 0; i < nfields; i++)
-            json_object_set_new(entry, fields[i], col_text_or_null(stmt, i));
-        json_object_set_new(entry, "count",
-                            json_integer((json_int_t)sqlite3_column_int64(stmt, nfields)));
-        json_array_append_new(list, entry);
+        store_party_count *v = store_arena_reserve(stats->arena, stats->agreements_by_party,
+                                                   stats->n_agreements_by_party, &cap, sizeof(*v));
+        if (!v)
+            break;
+        stats->agreements_by_party = v;
+        store_party_count *entry = &v[stats->n_agreements_by_party];
+        entry->count = sqlite3_column_int64(stmt, 1);
+        if (!store_column_text(stats->arena, stmt, 0, &entry->party))
+            break;
+        stats->n_agreements_by_party++;
     }
     store_done(stmt);
-    json_object_set_new(stats, member, list);
+    if (rc == SQLITE_ROW)
+        return store_fail(st, "out of memory");
     return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting a top list");
 }
 
-int store_stats(store *st, int top, json_t **out)
+static int read_speakers(store *st, int top, store_stats *stats)
 {
-    static const char *const party_fields[] = {"party"};
-    static const char *const speaker_fields[] = {"speaker", "person_id"};
-    json_t *stats = json_object();
+    sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_BY_SPEAKER);
+    size_t cap = 0;
+    int rc;
 
-    *out = NULL;
-    if (top < 1 || top == INT_MAX) {
-        json_decref(stats);
-        return store_fail(st, "top %d out of range", top);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_int(stmt, 1, top);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        store_speaker_count *v = store_arena_reserve(stats->arena, stats->quotes_by_speaker,
+                                                     stats->n_quotes_by_speaker, &cap, sizeof(*v));
+        if (!v)
+            break;
+        stats->quotes_by_speaker = v;
+        store_speaker_count *entry = &v[stats->n_quotes_by_speaker];
+        entry->count = sqlite3_column_int64(stmt, 2);
+        if (!store_column_text(stats->arena, stmt, 0, &entry->speaker) ||
+            !store_column_text(stats->arena, stmt, 1, &entry->person_id))
+            break;
+        stats->n_quotes_by_speaker++;
     }
-    if (!stats)
+    store_done(stmt);
+    if (rc == SQLITE_ROW)
+        return store_fail(st, "out of memory");
+    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting a top list");
+}
+
+int store_get_stats(store *st, int top, store_stats *stats)
+{
+    memset(stats, 0, sizeof(*stats));
+    if (top < 1 || top == INT_MAX)
+        return store_fail(st, "top %d out of range", top);
+    if (!(stats->arena = store_arena_new()))
         return store_fail(st, "out of memory");
     if (store_begin_read(st)) {
-        json_decref(stats);
+        store_stats_release(stats);
         return STORE_ERROR;
     }
-    if (read_counts(st, stats) || read_by_year(st, stats) ||
-        read_top(st, SQL_STATS_BY_PARTY, top, "agreements_by_party", party_fields, 1, stats) ||
-        read_top(st, SQL_STATS_BY_SPEAKER, top, "quotes_by_speaker", speaker_fields, 2, stats) ||
-        store_commit(st)) {
+    if (read_counts(st, stats) || read_by_year(st, stats) || read_parties(st, top, stats) ||
+        read_speakers(st, top, stats) || store_commit(st)) {
         store_rollback(st);
-        json_decref(stats);
+        store_stats_release(stats);
         return STORE_ERROR;
     }
-    *out = stats;
     return STORE_OK;
 }

@@ -9,8 +9,8 @@
  * transaction.  Readers (the API, one read-only handle per worker thread) see either the old
  * or the new set, never a mix.
  *
- * Read functions return rendered Jansson objects in the shape the API serves (see
- * ../shared/CONTRACT.md): evidence comes with its excerpt, cut from the stored text.
+ * Read functions return typed rows and pages (rows.h), nothing of JSON: api/ decides what
+ * the answers look like.  Evidence comes with its excerpt, cut from the stored text.
  */
 #ifndef FACTD_STORE_H
 #define FACTD_STORE_H
@@ -18,6 +18,8 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "store/rows.h"
 
 typedef struct store store;
 
@@ -29,14 +31,6 @@ enum store_result {
     STORE_UNAVAILABLE = 4, /* the database takes no writes: its file was deleted or replaced
                             * while open (store_file_moved), or it is read-only */
     STORE_ERROR = -1,
-};
-
-enum store_kind {
-    STORE_SOURCES,
-    STORE_AGREEMENTS,
-    STORE_MEETINGS,
-    STORE_QUOTES,
-    STORE_PEOPLE,
 };
 
 /* Opens (and when writable, creates and migrates) the database at path.  On failure returns
@@ -231,11 +225,7 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
 int store_merge_put_people(store *st, const json_t *people);
 int store_merge_drop_person(store *st, const char *id);
 
-/* How many merged facts of each kind an article supports (has evidence in), and how many
- * people take part in them. */
-typedef struct store_fact_counts {
-    long long agreements, meetings, quotes, people;
-} store_fact_counts;
+/* How many merged facts of each kind an article supports (store_fact_counts, rows.h). */
 int store_source_fact_counts(store *st, const char *id, store_fact_counts *out);
 
 /* --- the queue of posted articles (jobs.c) --- */
@@ -251,12 +241,9 @@ typedef struct store_job_in {
  * job's id.  Nothing is checked here: the caller validates, the job runner checks again. */
 int store_enqueue_job(store *st, const store_job_in *in, char **id_out);
 
-/* A job as GET /jobs/{id} serves it:
- *   {"id", "state": "queued"|"running"|"done"|"failed", "created_at", "started_at"|null,
- *    "finished_at"|null, "source_id"|null, "already_stored": bool|null,
- *    "counts": {"agreements", "meetings", "quotes", "people"}|null, "error": str|null}
- * STORE_NOT_FOUND for an unknown id. */
-int store_get_job(store *st, const char *id, json_t **job);
+/* A job's state (store_job_status, rows.h), for GET /jobs/{id}; release *job with
+ * store_job_status_release().  STORE_NOT_FOUND for an unknown id. */
+int store_get_job(store *st, const char *id, store_job_status *job);
 
 /* A claimed job: everything its runner needs.  Strings are malloc'd (store_job_release). */
 typedef struct store_job {
@@ -307,18 +294,10 @@ int store_job_queue(store *st, long long *queued, long long *running);
 
 /* --- reading (API) --- */
 
-/* A page of a list: items with id > after (NULL for the first page), at most limit of them,
- * in id order.  *items gets a new array; *more is set when further items exist. */
-int store_list(store *st, enum store_kind kind, const char *after, int limit, json_t **items,
-               bool *more);
-/* --- lists with filters, sorting and keyset cursors (query.c) --- */
+/* The read functions fill the typed rows of rows.h; each result is released with its own
+ * release function, also after a failure. */
 
-/* How much of a fact's evidence ("sources") to render. */
-enum store_evidence {
-    STORE_EVIDENCE_FULL = 0, /* {source_id, start, end, excerpt}, as the contract shows */
-    STORE_EVIDENCE_IDS,      /* {source_id, start, end} */
-    STORE_EVIDENCE_NONE,     /* no "sources" member */
-};
+/* --- lists with filters, sorting and keyset cursors (query.c) --- */
 
 /* Filters; NULL (or 0) is "any".  Each applies to the kinds named; the API only passes the
  * ones a list takes.  Person filters match a person id, or a name or alias of the person,
@@ -338,16 +317,6 @@ typedef struct store_filters {
     const char *q;           /* sources: an FTS5 query over their title and text */
 } store_filters;
 
-/* Where a page starts: after the item whose sort key and id these are (from the previous
- * page's store_page.last). */
-typedef struct store_cursor {
-    bool key_null;
-    bool key_is_int;
-    long long key_int;
-    const char *key_text;
-    const char *id;
-} store_cursor;
-
 typedef struct store_list_query {
     enum store_kind kind;
     const char *sort;           /* a field of store_sort_fields(kind); NULL: the kind's default */
@@ -360,32 +329,14 @@ typedef struct store_list_query {
     store_filters filters;
 } store_list_query;
 
-typedef struct store_page {
-    json_t *items;   /* the page */
-    bool more;       /* further items exist */
-    long long total; /* every match, when asked for; else -1 */
-    json_t *last;    /* the last item's [key_null, key, id], for the next cursor */
-} store_page;
-
 /* The sort fields of a kind, NULL-terminated; the first is the default. */
 const char *const *store_sort_fields(enum store_kind kind);
 /* A page of a filtered, sorted list.  STORE_BAD_QUERY when q is not a valid FTS5 query. */
 int store_list_page(store *st, const store_list_query *query, store_page *page);
-void store_page_release(store_page *page);
-/* One fact or resource, its evidence rendered as asked. */
+/* One fact or resource, with as much of its evidence as asked; a person with the facts they
+ * take part in.  STORE_NOT_FOUND for an unknown id. */
 int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,
-                   json_t **item);
-
-/* The most evidence spans a fact carries inline ("sources"): each article's first span before
- * any article's second, served in the order source_id, start, end.  A fact has "evidence_total", how many spans it has in all,
- * and "evidence", the path of the pages that hold them all (store_evidence_page). */
-#define STORE_EVIDENCE_INLINE 10
-
-/* Where a page of evidence starts: after this span (the previous page's last). */
-typedef struct store_evidence_cursor {
-    const char *source_id;
-    long long start, end;
-} store_evidence_cursor;
+                   store_item *item);
 
 typedef struct store_evidence_query {
     enum store_kind kind;                /* STORE_AGREEMENTS, STORE_MEETINGS or STORE_QUOTES */
@@ -393,21 +344,14 @@ typedef struct store_evidence_query {
     const store_evidence_cursor *cursor; /* NULL: the first page */
     int limit;                           /* 1..INT_MAX-1 */
     enum store_evidence evidence;        /* FULL or IDS */
-    bool count;                          /* also count every span (store_page.total) */
+    bool count;                          /* also count every span (page->total) */
 } store_evidence_query;
 
-/* A page of every evidence span of one fact, in the order served: items {source_id, start,
- * end[, excerpt]}; page->last is [source_id, start, end] of the last when more follow.
- * STORE_NOT_FOUND for an unknown fact. */
-int store_evidence_page(store *st, const store_evidence_query *query, store_page *page);
+/* A page of every evidence span of one fact, in the order served.  STORE_NOT_FOUND for an
+ * unknown fact. */
+int store_list_evidence(store *st, const store_evidence_query *query, store_evidence_page *page);
 
-/* The timeline: agreements and meetings in date order (undated last), each entry
- * {"kind", "id", "date", "fact"}. */
-typedef struct store_timeline_cursor {
-    bool date_null;
-    const char *date, *kind, *id;
-} store_timeline_cursor;
-
+/* The timeline: agreements and meetings in date order (undated last), each with its fact. */
 typedef struct store_timeline_query {
     const char *kind; /* "agreement" or "meeting"; NULL: both */
     const char *date_from, *date_to;
@@ -419,16 +363,14 @@ typedef struct store_timeline_query {
     bool count;
 } store_timeline_query;
 
-/* A page of the timeline; page->last is [date_null, date, kind, id] of the last entry. */
-int store_timeline_page(store *st, const store_timeline_query *query, store_page *page);
+/* A page of the timeline. */
+int store_list_timeline(store *st, const store_timeline_query *query, store_timeline_page *page);
 
-/* Everything found in one article: {"source", "agreements", "meetings", "quotes", "people"}
- * (people in brief: id, name, title).  STORE_NOT_FOUND for an unknown source. */
-int store_source_facts(store *st, const char *source_id, enum store_evidence evidence,
-                       json_t **out);
+/* Everything found in one article: the article, its agreements, meetings and quotes, and
+ * the people who take part in them.  STORE_NOT_FOUND for an unknown source. */
+int store_get_source_facts(store *st, const char *source_id, enum store_evidence evidence,
+                           store_source_facts *facts);
 
-/* One resource by id: STORE_OK with *item set, STORE_NOT_FOUND, or STORE_ERROR. */
-int store_get(store *st, enum store_kind kind, const char *id, json_t **item);
 /* The exact stored text of a source (malloc'd, not NUL-terminated in meaning: use len). */
 int store_source_text(store *st, const char *id, char **text, size_t *len);
 /* STORE_OK when the database answers a trivial query. */
@@ -471,27 +413,17 @@ typedef struct store_search_query {
     enum store_evidence evidence; /* of the facts the hits carry */
 } store_search_query;
 
-typedef struct store_search_page {
-    /* Best first: {"kind", "id", "score", "source_id", "highlights": [{"start", "end"}],
-     * "snippet", "fact"}; see search.c. */
-    json_t *hits;
-    char *next_cursor; /* malloc'd; NULL on the last page */
-    long long total;   /* every hit, when asked for; else -1 */
-} store_search_page;
-
 /* One page of hits.  STORE_BAD_QUERY (the reason in store_errmsg) when match is not a valid
  * FTS5 query or the cursor is not one store_search made. */
 int store_search(store *st, const store_search_query *query, store_search_page *page);
-void store_search_page_release(store_search_page *page);
 /* True when cursor has the shape of a next_cursor. */
 bool store_search_cursor_ok(const char *cursor);
 /* The bit of the kind named name[0..len) ("source", "agreement", "quote"); false for another. */
 bool store_search_kind_bit(const char *name, size_t len, unsigned *bit);
 
-/* Counts for GET /stats: {"counts": {"sources", "agreements", "meetings", "quotes",
- * "people"}, "agreements_by_year" and "meetings_by_year": [{"year", "count"}] (year null for
- * undated), "agreements_by_party": [{"party", "count"}], "quotes_by_speaker": [{"speaker",
- * "person_id", "count"}]}.  The party and speaker lists hold at most `top` entries. */
-int store_stats(store *st, int top, json_t **stats);
+/* The counts behind GET /stats (see store_stats in rows.h): how many of each kind, facts
+ * by year, the parties and speakers named most.  The party and speaker lists hold at most
+ * `top` entries.  Release *stats with store_stats_release(). */
+int store_get_stats(store *st, int top, store_stats *stats);
 
 #endif

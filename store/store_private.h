@@ -5,10 +5,11 @@
  *   write.c   the ingest side: articles, extractions, the merged fact set
  *   revise.c  changes to stored articles: deleting one, replacing its extraction
  *   jobs.c    the queue of posted articles
- *   read.c    the API side: lists and single resources rendered as Jansson objects
+ *   read.c    the API side: single resources and evidence as typed rows (rows.h)
  *   query.c   filtered, sorted pages with keyset cursors; the timeline; one source's facts
  *   search.c  full-text search over the FTS5 index
  *   stats.c   counts for /stats
+ *   rows.c    the arena a read result's rows live in, and the results' release functions
  */
 #ifndef FACTD_STORE_PRIVATE_H
 #define FACTD_STORE_PRIVATE_H
@@ -87,28 +88,45 @@ int store_begin_read(store *st);
 int store_commit(store *st);
 void store_rollback(store *st);
 
+/* --- the arena of a read result (rows.c) --- */
+
+store_arena *store_arena_new(void);
+/* n bytes aligned for any type; NULL when out of memory.  Freed with the arena only. */
+void *store_arena_alloc(store_arena *a, size_t n);
+/* p (old_n bytes, from a) made new_n bytes long: in place when it is the last allocation. */
+void *store_arena_grow(store_arena *a, void *p, size_t old_n, size_t new_n);
+/* The array v of n elements of `size` bytes, with room for one more: v itself while n is
+ * below *cap, else a copy with twice the room (*cap updated).  NULL when out of memory. */
+void *store_arena_reserve(store_arena *a, void *v, size_t n, size_t *cap, size_t size);
+char *store_arena_strndup(store_arena *a, const char *s, size_t n);
+void store_arena_free(store_arena *a);
+/* The text of column i of row copied into a, in *out (NULL for SQL NULL); false when out
+ * of memory. */
+bool store_column_text(store_arena *a, sqlite3_stmt *row, int i, const char **out);
+
 /* What read.c knows of each kind, for query.c. */
 typedef struct store_kind_info {
     const char *noun; /* for messages */
     const char *table;
     const char *evidence_kind; /* evidence.kind, or NULL when the kind has none */
-    const char *columns;       /* "SELECT <the columns render reads>", without FROM */
+    const char *columns;       /* "SELECT <the columns read reads>", without FROM */
     const char *get_sql, *count_sql;
-    json_t *(*render)(sqlite3_stmt *row);
-    /* What a page's items show beyond their rows (people: their counts), or NULL; also run
+    /* Fills *out from a row of `columns` (strings into a); false when out of memory. */
+    bool (*read)(store_arena *a, sqlite3_stmt *row, store_row *out);
+    /* What a page's rows show beyond their columns (people: their counts), or NULL; also run
      * on a single resource, so that it shows everything its list entry does. */
-    int (*complete_page)(store *st, json_t *items);
+    int (*complete_page)(store *st, store_arena *a, store_row *rows, size_t n);
     /* What a single resource shows beyond its list entry (a person: their facts), or NULL. */
-    int (*complete_item)(store *st, json_t *item);
+    int (*complete_item)(store *st, store_arena *a, store_row *row);
 } store_kind_info;
 
 const store_kind_info *store_kind_info_of(enum store_kind kind);
-/* Gives each fact of `facts` its evidence as asked (read.c). */
-int store_attach_evidence(store *st, const store_kind_info *k, json_t *facts,
-                          enum store_evidence mode);
-/* store_get_item() inside the caller's read transaction. */
+/* Gives each fact of rows[0..n) its evidence as asked (read.c), in a. */
+int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, store_row *rows,
+                          size_t n, enum store_evidence mode);
+/* store_get_item() inside the caller's read transaction, the row's strings in a. */
 int store_get_item_locked(store *st, enum store_kind kind, const char *id,
-                          enum store_evidence evidence, json_t **item);
+                          enum store_evidence evidence, store_arena *a, store_row *row);
 /* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
  * with store_done() after use like any other. */
 sqlite3_stmt *store_stmt_text(store *st, const char *sql);

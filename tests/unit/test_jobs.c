@@ -14,6 +14,7 @@
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "tests/unit/test_db.h"
+#include "tests/unit/test_rows.h"
 
 /* A wire story: an agreement and a meeting that only it reports, and a quote that the
  * second story repeats word for word. */
@@ -112,7 +113,7 @@ static json_t *served_facts(store *st)
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         json_t *items;
         bool more;
-        cr_assert_eq(store_list(st, kinds[i].kind, NULL, 1000, &items, &more), STORE_OK, "%s",
+        cr_assert_eq(test_store_list(st, kinds[i].kind, NULL, 1000, &items, &more), STORE_OK, "%s",
                      store_errmsg(st));
         cr_assert(!more);
         json_object_set_new(all, kinds[i].name, items);
@@ -137,7 +138,7 @@ static json_t *served(store *st, enum store_kind kind, const char *member, const
     const json_t *item;
     size_t i;
     json_t *found = NULL;
-    cr_assert_eq(store_list(st, kind, NULL, 1000, &items, &more), STORE_OK);
+    cr_assert_eq(test_store_list(st, kind, NULL, 1000, &items, &more), STORE_OK);
     json_array_foreach(items, i, item) {
         const char *v = json_string_value(json_object_get(item, member));
         if (v && !strcmp(v, what))
@@ -163,7 +164,7 @@ static const char *job_str(const json_t *job, const char *key)
 static json_t *get_job(store *st, const char *id)
 {
     json_t *job = NULL;
-    cr_assert_eq(store_get_job(st, id, &job), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(test_store_get_job(st, id, &job), STORE_OK, "%s", store_errmsg(st));
     return job;
 }
 
@@ -292,7 +293,7 @@ Test(jobs, only_the_allowed_state_changes_happen)
     cr_assert_eq(store_finish_job(st, id, "0123456789ab", true, &counts), STORE_CONFLICT);
 
     json_t *unknown = NULL;
-    cr_assert_eq(store_get_job(st, "0000000000000000", &unknown), STORE_NOT_FOUND);
+    cr_assert_eq(test_store_get_job(st, "0000000000000000", &unknown), STORE_NOT_FOUND);
     cr_assert_null(unknown);
     cr_assert_eq(store_fail_job(st, "0000000000000000", "x"), STORE_NOT_FOUND);
     cr_assert_eq(store_finish_job(st, "0000000000000000", "0123456789ab", false, &counts),
@@ -620,7 +621,7 @@ Test(jobs, a_job_merges_once_and_its_facts_are_served_before_it_says_done)
     cr_assert_eq(count(reader, STORE_AGREEMENTS), 1);
     cr_assert_eq(count(reader, STORE_QUOTES), 1);
     json_t *source = NULL;
-    cr_assert_eq(store_get(reader, STORE_SOURCES, r.article.source_id, &source), STORE_OK);
+    cr_assert_eq(test_store_get(reader, STORE_SOURCES, r.article.source_id, &source), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(source, "title")), "Fisheries pact signed");
     cr_assert_str_eq(json_string_value(json_object_get(source, "published")), "2025-03-04");
     cr_assert(json_is_null(json_object_get(source, "file")));
@@ -700,7 +701,7 @@ Test(jobs, deleting_an_article_keeps_a_shared_fact_with_the_other_evidence_only)
     cr_assert_eq(r.quotes, 2);
 
     json_t *item = NULL;
-    cr_assert_eq(store_get(st, STORE_SOURCES, wire.source_id, &item), STORE_NOT_FOUND);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, wire.source_id, &item), STORE_NOT_FOUND);
     cr_assert_eq(count(st, STORE_SOURCES), 1);
     cr_assert_eq(count(st, STORE_AGREEMENTS), 0, "the agreement only it reported is gone");
     cr_assert_eq(count(st, STORE_MEETINGS), 0);
@@ -813,7 +814,7 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
     json_t *after = served_facts(st);
     cr_assert(json_equal(before, after), "every fact and id as before:\n%s", brief(after));
     json_t *source = NULL;
-    cr_assert_eq(store_get(st, STORE_SOURCES, wire.source_id, &source), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, wire.source_id, &source), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(source, "title")),
                      "Chile and Norway sign fisheries accord");
     json_decref(source);
@@ -962,7 +963,7 @@ Test(jobs, reindexing_in_batches_keeps_the_posters_hints)
     cr_assert_eq(r.remaining, 0);
 
     json_t *source = NULL;
-    cr_assert_eq(store_get(st, STORE_SOURCES, job.article.source_id, &source), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, job.article.source_id, &source), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(source, "title")), "Eide is back",
                      "the poster's title wins over a new reading");
     cr_assert_str_eq(json_string_value(json_object_get(source, "published")), "2025-03-05");

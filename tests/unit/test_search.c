@@ -15,6 +15,7 @@
 #include "store/store.h"
 #include "store/store_private.h"
 #include "tests/unit/test_db.h"
+#include "tests/unit/test_rows.h"
 
 /* Multi-byte characters of 2, 3 and 4 bytes before every searched word, CRLF line ends. */
 static const char TEXT_A[] =
@@ -147,17 +148,17 @@ static store *build(void)
 /* --- searching --- */
 
 static int search(store *st, const char *match, unsigned kinds, int limit, const char *cursor,
-                  store_search_page *page)
+                  test_search_page *page)
 {
     store_search_query q = {
         .match = match, .kinds = kinds, .cursor = cursor, .limit = limit, .count = true};
-    return store_search(st, &q, page);
+    return test_store_search(st, &q, page);
 }
 
 /* Every hit of match as "kind:id" strings joined by spaces, best first, from one big page. */
 static void hit_list(store *st, const char *match, unsigned kinds, char *out, size_t size)
 {
-    store_search_page page;
+    test_search_page page;
     cr_assert_eq(search(st, match, kinds, 1000, NULL, &page), STORE_OK, "%s: %s", match,
                  store_errmsg(st));
     cr_assert_null(page.next_cursor);
@@ -171,7 +172,7 @@ static void hit_list(store *st, const char *match, unsigned kinds, char *out, si
                  json_string_value(json_object_get(hit, "kind")),
                  json_string_value(json_object_get(hit, "id")));
     }
-    store_search_page_release(&page);
+    test_search_page_release(&page);
 }
 
 static const char *text_of(const char *source_id)
@@ -298,7 +299,7 @@ Test(search, phrase_prefix_and_boolean_queries)
 Test(search, ranked_best_first_names_above_texts)
 {
     store *st = build();
-    store_search_page page;
+    test_search_page page;
 
     cr_assert_eq(search(st, "accord", 0, 100, NULL, &page), STORE_OK);
     cr_assert_geq(json_array_size(page.hits), 3);
@@ -313,7 +314,7 @@ Test(search, ranked_best_first_names_above_texts)
         cr_assert_leq(score, prev, "hits come best first");
         prev = score;
     }
-    store_search_page_release(&page);
+    test_search_page_release(&page);
     store_close(st);
 }
 
@@ -350,7 +351,7 @@ static void walk(store *st, const char *match, int limit)
 
     hit_list(st, match, 0, all, sizeof(all));
     do {
-        store_search_page page;
+        test_search_page page;
         cr_assert_eq(search(st, match, 0, limit, cursor, &page), STORE_OK, "%s", store_errmsg(st));
         cr_assert_leq((int)json_array_size(page.hits), limit);
         if (page.next_cursor) {
@@ -367,7 +368,7 @@ static void walk(store *st, const char *match, int limit)
         }
         free(cursor);
         cursor = page.next_cursor ? strdup(page.next_cursor) : NULL;
-        store_search_page_release(&page);
+        test_search_page_release(&page);
         cr_assert_lt(++pages, 50);
     } while (cursor);
     cr_assert_str_eq(walked, all, "limit %d: no gaps, no repeats, same order", limit);
@@ -388,7 +389,7 @@ Test(search, paging_through_ties_has_no_gaps_or_repeats)
 Test(search, highlights_are_code_points_into_the_source_text)
 {
     store *st = build();
-    store_search_page page;
+    test_search_page page;
     static const char *const defence[] = {"defence"};
 
     cr_assert_eq(search(st, "defence", 0, 100, NULL, &page), STORE_OK);
@@ -435,27 +436,27 @@ Test(search, highlights_are_code_points_into_the_source_text)
         }
     }
     cr_assert(seen_q1 && seen_a);
-    store_search_page_release(&page);
+    test_search_page_release(&page);
 
     /* A phrase: one highlight per word.  Accents: "cafe" highlights "Café". */
     static const char *const phrase[] = {"defence", "cooperation"};
     cr_assert_eq(search(st, "\"defence cooperation\"", 0, 100, NULL, &page), STORE_OK);
     expect_highlights(page.hits, phrase, 2);
     cr_assert_eq(json_array_size(json_object_get(json_array_get(page.hits, 0), "highlights")), 2);
-    store_search_page_release(&page);
+    test_search_page_release(&page);
 
     static const char *const cafe[] = {"café"};
     cr_assert_eq(search(st, "cafe", 0, 100, NULL, &page), STORE_OK);
     cr_assert_eq(json_array_size(page.hits), 3);
     expect_highlights(page.hits, cafe, 1);
-    store_search_page_release(&page);
+    test_search_page_release(&page);
 
     /* An agreement is highlighted where its evidence names it; a prefix highlights words. */
     static const char *const accord[] = {"accord"};
     cr_assert_eq(search(st, "acc*", STORE_SEARCH_AGREEMENTS, 100, NULL, &page), STORE_OK);
     cr_assert_eq(json_array_size(page.hits), 1);
     expect_highlights(page.hits, accord, 1);
-    store_search_page_release(&page);
+    test_search_page_release(&page);
 
     /* A match in the title alone is shown where the text has its words. */
     static const char *const title[] = {"ministers", "in", "kraków"};
@@ -463,7 +464,7 @@ Test(search, highlights_are_code_points_into_the_source_text)
     cr_assert_eq(json_array_size(page.hits), 1);
     cr_assert_eq(json_array_size(json_object_get(json_array_get(page.hits, 0), "highlights")), 3);
     expect_highlights(page.hits, title, 3);
-    store_search_page_release(&page);
+    test_search_page_release(&page);
     store_close(st);
 }
 
@@ -474,7 +475,7 @@ Test(search, bad_syntax_is_a_bad_query)
                                       "nosuchcolumn:x", "US-India",    "*",
                                       "a OR OR b",      "NEAR(",       ""};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-        store_search_page page;
+        test_search_page page;
         cr_assert_eq(search(st, bad[i], 0, 10, NULL, &page), STORE_BAD_QUERY, "'%s'", bad[i]);
         cr_assert_null(page.hits);
         cr_assert_neq(strlen(store_errmsg(st)), 0);
@@ -490,7 +491,7 @@ Test(search, bad_syntax_is_a_bad_query)
         "0000000000000000.quote.a b",
     };
     for (size_t i = 0; i < sizeof(bad_cursors) / sizeof(bad_cursors[0]); i++) {
-        store_search_page page;
+        test_search_page page;
         cr_assert_not(store_search_cursor_ok(bad_cursors[i]), "%s", bad_cursors[i]);
         cr_assert_eq(search(st, "defence", 0, 10, bad_cursors[i], &page), STORE_BAD_QUERY);
     }
@@ -745,7 +746,7 @@ Test(search, stats_count_what_is_stored)
     store *st = build();
     json_t *stats;
 
-    cr_assert_eq(store_stats(st, 50, &stats), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(test_store_stats(st, 50, &stats), STORE_OK, "%s", store_errmsg(st));
     const json_t *counts = json_object_get(stats, "counts");
     cr_assert_eq(json_integer_value(json_object_get(counts, "sources")), 2);
     cr_assert_eq(json_integer_value(json_object_get(counts, "agreements")), 2);
@@ -779,15 +780,15 @@ Test(search, stats_count_what_is_stored)
     json_decref(stats);
 
     /* Top lists are cut at `top`; an empty store counts zeros. */
-    cr_assert_eq(store_stats(st, 1, &stats), STORE_OK);
+    cr_assert_eq(test_store_stats(st, 1, &stats), STORE_OK);
     cr_assert_eq(json_array_size(json_object_get(stats, "quotes_by_speaker")), 1);
     cr_assert_eq(json_array_size(json_object_get(stats, "agreements_by_party")), 1);
     json_decref(stats);
-    cr_assert_eq(store_stats(st, 0, &stats), STORE_ERROR);
+    cr_assert_eq(test_store_stats(st, 0, &stats), STORE_ERROR);
     json_t *empty = json_object();
     cr_assert_eq(store_replace_facts(st, empty), STORE_OK);
     json_decref(empty);
-    cr_assert_eq(store_stats(st, 50, &stats), STORE_OK);
+    cr_assert_eq(test_store_stats(st, 50, &stats), STORE_OK);
     cr_assert_eq(json_integer_value(json_object_get(json_object_get(stats, "counts"), "quotes")),
                  0);
     cr_assert_eq(json_array_size(json_object_get(stats, "agreements_by_year")), 0);

@@ -11,6 +11,7 @@
 
 #include "store/store.h"
 #include "tests/unit/test_db.h"
+#include "tests/unit/test_rows.h"
 
 /* Two articles with CRLF line ends and characters of 2, 3 and 4 bytes.  The offsets in the
  * tests below are code points, as Python's len() counts them. */
@@ -155,7 +156,7 @@ Test(store, put_source_twice_is_a_noop)
     cr_assert_eq(store_has_source(st, "not-a-sha"), STORE_ERROR);
 
     json_t *src;
-    cr_assert_eq(store_get(st, STORE_SOURCES, id1, &src), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, id1, &src), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(src, "title")), "Title A",
                      "the first stored version stays");
     json_decref(src);
@@ -205,7 +206,7 @@ Test(store, text_round_trips_byte_for_byte)
     cr_assert_null(text);
 
     json_t *src;
-    cr_assert_eq(store_get(st, STORE_SOURCES, a, &src), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, a, &src), STORE_OK);
     cr_assert_eq(json_integer_value(json_object_get(src, "chars")), 67, "code points, not bytes");
     cr_assert_str_eq(json_string_value(json_object_get(src, "file")), "a.txt");
     cr_assert(json_is_null(json_object_get(src, "title")));
@@ -215,7 +216,7 @@ Test(store, text_round_trips_byte_for_byte)
     cr_assert_eq(json_string_length(json_object_get(src, "sha256")), 64);
     cr_assert(json_is_string(json_object_get(src, "ingested_at")));
     json_decref(src);
-    cr_assert_eq(store_get(st, STORE_SOURCES, b, &src), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_SOURCES, b, &src), STORE_OK);
     cr_assert_eq(json_integer_value(json_object_get(src, "chars")), 40);
     cr_assert_str_eq(json_string_value(json_object_get(src, "title")), "日本");
     json_decref(src);
@@ -245,6 +246,72 @@ Test(store, load_extractions_in_id_order)
     store_close(st);
 }
 
+/* The read side hands back typed rows: what each kind holds, as much evidence as asked, a
+ * person's facts only on the person's own item, and results that free as a whole. */
+Test(store, reads_give_typed_rows_owned_by_their_result)
+{
+    store *st = test_db_open_rw();
+    char *a = put_text(st, TEXT_A, strlen(TEXT_A), "A");
+    char *b = put_text(st, TEXT_B, strlen(TEXT_B), "B");
+    json_t *doc = facts_doc(a, b);
+    store_item item;
+
+    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(store_get_item(st, STORE_AGREEMENTS, "ag1", STORE_EVIDENCE_IDS, &item), STORE_OK);
+    const store_agreement *ag = &item.row.agreement;
+    cr_assert_eq(item.row.kind, STORE_AGREEMENTS);
+    cr_assert_str_eq(store_row_id(&item.row), "ag1");
+    cr_assert_str_eq(ag->signed_date, "2025-10");
+    cr_assert_eq(ag->aliases.n, 1);
+    cr_assert_eq(ag->parties.n, 2);
+    cr_assert_str_eq(ag->parties.v[1], "Japan");
+    cr_assert_eq(ag->signatories.n, 1);
+    cr_assert_str_eq(ag->signatories.v[0].person_id, "p1");
+    cr_assert_eq(ag->provenance.shown, STORE_EVIDENCE_IDS);
+    cr_assert_eq(ag->provenance.n_spans, 2);
+    cr_assert_eq(ag->provenance.evidence_total, 2);
+    cr_assert_null(ag->provenance.spans[0].excerpt, "ids only: no excerpt read");
+    cr_assert(ag->provenance.confidence_known);
+    cr_assert_float_eq(ag->provenance.confidence, 0.9, 1e-9);
+    store_item_release(&item);
+    store_item_release(&item); /* a released result is empty, and releases again */
+
+    cr_assert_eq(store_get_item(st, STORE_QUOTES, "q1", STORE_EVIDENCE_NONE, &item), STORE_OK);
+    cr_assert_eq(item.row.quote.provenance.shown, STORE_EVIDENCE_NONE);
+    cr_assert_eq(item.row.quote.provenance.n_spans, 0);
+    cr_assert_null(item.row.quote.speaker.name, "unknown speaker");
+    cr_assert_null(item.row.quote.provenance.spans);
+    store_item_release(&item);
+
+    cr_assert_eq(store_get_item(st, STORE_PEOPLE, "p1", STORE_EVIDENCE_FULL, &item), STORE_OK);
+    cr_assert(item.row.person.facts_read);
+    cr_assert_eq(item.row.person.agreement_count, 1);
+    cr_assert_eq(item.row.person.n_agreements, 1);
+    cr_assert_str_eq(item.row.person.agreements[0].signed_date, "2025-10");
+    cr_assert_eq(item.row.person.n_quotes, 0);
+    store_item_release(&item);
+
+    store_list_query query = {.kind = STORE_PEOPLE, .limit = 10, .count = true};
+    store_page page;
+    cr_assert_eq(store_list_page(st, &query, &page), STORE_OK);
+    cr_assert_eq(page.n, 1);
+    cr_assert_eq(page.total, 1);
+    cr_assert_not(page.more);
+    cr_assert_not(page.rows[0].person.facts_read, "a list shows counts, not facts");
+    cr_assert_eq(page.rows[0].person.meeting_count, 1);
+    store_page_release(&page);
+
+    cr_assert_eq(store_get_item(st, STORE_MEETINGS, "none", STORE_EVIDENCE_FULL, &item),
+                 STORE_NOT_FOUND);
+    cr_assert_null(item.arena, "a failed read leaves nothing to free");
+    store_item_release(&item);
+
+    json_decref(doc);
+    free(a);
+    free(b);
+    store_close(st);
+}
+
 Test(store, replace_facts_cuts_excerpts_by_code_point)
 {
     store *st = test_db_open_rw();
@@ -259,7 +326,7 @@ Test(store, replace_facts_cuts_excerpts_by_code_point)
     cr_assert_eq(count(st, STORE_QUOTES), 1);
     cr_assert_eq(count(st, STORE_PEOPLE), 1);
 
-    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(item, "name")), "Café Accord");
     cr_assert_str_eq(json_string_value(json_object_get(item, "acronym")), "CA");
     cr_assert_str_eq(json_string_value(json_object_get(item, "signed")), "2025-10");
@@ -281,7 +348,7 @@ Test(store, replace_facts_cuts_excerpts_by_code_point)
     expect_evidence(ev_b, b, 25, 36, "Café Accord");
     json_decref(item);
 
-    cr_assert_eq(store_get(st, STORE_MEETINGS, "m1", &item), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_MEETINGS, "m1", &item), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(item, "date")), "2025-10-31");
     cr_assert(json_is_null(json_object_get(item, "occasion")));
     cr_assert_eq(json_array_size(json_object_get(item, "participants")), 1);
@@ -289,7 +356,7 @@ Test(store, replace_facts_cuts_excerpts_by_code_point)
                     "Ministers met in Kraków");
     json_decref(item);
 
-    cr_assert_eq(store_get(st, STORE_QUOTES, "q1", &item), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_QUOTES, "q1", &item), STORE_OK);
     json_t *speaker = json_object_get(item, "speaker");
     cr_assert(json_is_object(speaker));
     cr_assert(json_is_null(json_object_get(speaker, "name")), "unknown speaker: name null");
@@ -298,7 +365,7 @@ Test(store, replace_facts_cuts_excerpts_by_code_point)
     expect_evidence(json_array_get(json_object_get(item, "sources"), 0), a, 57, 64, "finally");
     json_decref(item);
 
-    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &item), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p1", &item), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(item, "name")), "Anna Nowak");
     cr_assert_str_eq(json_string_value(json_array_get(json_object_get(item, "aliases"), 0)),
                      "Nowak");
@@ -310,8 +377,8 @@ Test(store, replace_facts_cuts_excerpts_by_code_point)
     cr_assert_eq(store_replace_facts(st, smaller), STORE_OK, "%s", store_errmsg(st));
     cr_assert_eq(count(st, STORE_AGREEMENTS), 1);
     cr_assert_eq(count(st, STORE_PEOPLE), 0);
-    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_NOT_FOUND);
-    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag2", &item), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_NOT_FOUND);
+    cr_assert_eq(test_store_get(st, STORE_AGREEMENTS, "ag2", &item), STORE_OK);
     cr_assert_eq(json_array_size(json_object_get(item, "sources")), 0);
     cr_assert_eq(json_array_size(json_object_get(item, "parties")), 0, "absent lists are empty");
     json_decref(item);
@@ -360,10 +427,10 @@ Test(store, replace_facts_is_atomic)
         cr_assert_eq(count(st, STORE_AGREEMENTS), 1, "doc %zu: old facts kept", i);
         cr_assert_eq(count(st, STORE_PEOPLE), 1);
         cr_assert_eq(store_facts_stale(st), 1, "still stale after a failed swap");
-        cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_OK);
+        cr_assert_eq(test_store_get(st, STORE_AGREEMENTS, "ag1", &item), STORE_OK);
         cr_assert_eq(json_array_size(json_object_get(item, "sources")), 2);
         json_decref(item);
-        cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &item), STORE_OK);
+        cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p1", &item), STORE_OK);
         cr_assert_eq(json_array_size(json_object_get(item, "agreements")), 1,
                      "doc %zu: the old links kept", i);
         json_decref(item);
@@ -384,8 +451,8 @@ static void walk_pages(store *st, enum store_kind kind, int limit, int expected)
 
     while (more) {
         json_t *items;
-        cr_assert_eq(store_list(st, kind, pages ? after : NULL, limit, &items, &more), STORE_OK,
-                     "%s", store_errmsg(st));
+        cr_assert_eq(test_store_list(st, kind, pages ? after : NULL, limit, &items, &more),
+                     STORE_OK, "%s", store_errmsg(st));
         cr_assert_leq((int)json_array_size(items), limit);
         for (size_t i = 0; i < json_array_size(items); i++) {
             const char *id = json_string_value(json_object_get(json_array_get(items, i), "id"));
@@ -429,7 +496,7 @@ Test(store, list_pages_visit_every_item_once)
     /* Each agreement on a page gets its own evidence, none of its neighbours'. */
     json_t *items;
     bool more;
-    cr_assert_eq(store_list(st, STORE_AGREEMENTS, "id05", 3, &items, &more), STORE_OK);
+    cr_assert_eq(test_store_list(st, STORE_AGREEMENTS, "id05", 3, &items, &more), STORE_OK);
     cr_assert(more);
     cr_assert_eq(json_array_size(items), 3);
     for (size_t i = 0; i < 3; i++) {
@@ -439,11 +506,11 @@ Test(store, list_pages_visit_every_item_once)
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(items, 0), "id")), "id06");
     json_decref(items);
 
-    cr_assert_eq(store_list(st, STORE_PEOPLE, "id22", 10, &items, &more), STORE_OK);
+    cr_assert_eq(test_store_list(st, STORE_PEOPLE, "id22", 10, &items, &more), STORE_OK);
     cr_assert_eq(json_array_size(items), 0);
     cr_assert_not(more);
     json_decref(items);
-    cr_assert_eq(store_list(st, STORE_PEOPLE, NULL, 0, &items, &more), STORE_ERROR);
+    cr_assert_eq(test_store_list(st, STORE_PEOPLE, NULL, 0, &items, &more), STORE_ERROR);
 
     json_decref(doc);
     free(a);
@@ -457,9 +524,9 @@ Test(store, get_unknown_is_not_found)
                                             STORE_QUOTES, STORE_PEOPLE};
     for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
         json_t *item = (json_t *)1;
-        cr_assert_eq(store_get(st, kinds[i], "nope", &item), STORE_NOT_FOUND);
+        cr_assert_eq(test_store_get(st, kinds[i], "nope", &item), STORE_NOT_FOUND);
         cr_assert_null(item);
-        cr_assert_eq(store_get(st, kinds[i], "' OR 1=1 --", &item), STORE_NOT_FOUND);
+        cr_assert_eq(test_store_get(st, kinds[i], "' OR 1=1 --", &item), STORE_NOT_FOUND);
     }
     cr_assert_eq(store_ping(st), STORE_OK, "no read transaction left open");
     json_t *empty = json_object();
@@ -476,7 +543,7 @@ Test(store, read_only_handle_sees_the_writer)
     json_t *items;
     bool more;
 
-    cr_assert_eq(store_list(r, STORE_SOURCES, NULL, 10, &items, &more), STORE_OK, "%s",
+    cr_assert_eq(test_store_list(r, STORE_SOURCES, NULL, 10, &items, &more), STORE_OK, "%s",
                  store_errmsg(r));
     cr_assert_eq(json_array_size(items), 1);
     json_decref(items);
@@ -506,7 +573,8 @@ Test(store, read_only_handle_sees_the_writer)
                               NULL, NULL, NULL),
                  SQLITE_OK);
     json_t *item;
-    cr_assert_eq(store_get(r, STORE_AGREEMENTS, "ag1", &item), STORE_OK, "%s", store_errmsg(r));
+    cr_assert_eq(test_store_get(r, STORE_AGREEMENTS, "ag1", &item), STORE_OK, "%s",
+                 store_errmsg(r));
     cr_assert_eq(json_array_size(json_object_get(item, "sources")), 2);
     json_decref(item);
     cr_assert_eq(sqlite3_exec(raw, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
@@ -519,7 +587,7 @@ Test(store, read_only_handle_sees_the_writer)
      * handle still opens: the server opens its handles this way after start-up. */
     r = test_db_open_ro();
     cr_assert_eq(count(r, STORE_AGREEMENTS), 1);
-    cr_assert_eq(store_get(r, STORE_QUOTES, "q1", &item), STORE_OK);
+    cr_assert_eq(test_store_get(r, STORE_QUOTES, "q1", &item), STORE_OK);
     json_decref(item);
     store_close(r);
 
@@ -689,7 +757,7 @@ Test(store, migrates_version_1_to_the_latest_and_links_existing_facts)
     cr_assert_eq(count(st, STORE_QUOTES), 3);
 
     json_t *p;
-    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(st));
     member_ids(p, "agreements", ids, sizeof(ids));
     cr_assert_str_eq(ids, "ag1");
     member_ids(p, "meetings", ids, sizeof(ids));
@@ -698,7 +766,7 @@ Test(store, migrates_version_1_to_the_latest_and_links_existing_facts)
     cr_assert_str_eq(ids, "q1,q3");
     cr_assert_eq(person_count(p, "quotes"), 2);
     json_decref(p);
-    cr_assert_eq(store_get(st, STORE_PEOPLE, "p2", &p), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p2", &p), STORE_OK);
     member_ids(p, "agreements", ids, sizeof(ids));
     cr_assert_str_eq(ids, "ag1");
     cr_assert_eq(person_count(p, "meetings"), 0);
@@ -706,7 +774,7 @@ Test(store, migrates_version_1_to_the_latest_and_links_existing_facts)
 
     /* The facts themselves are served as before. */
     json_t *ag;
-    cr_assert_eq(store_get(st, STORE_AGREEMENTS, "ag2", &ag), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_AGREEMENTS, "ag2", &ag), STORE_OK);
     cr_assert_str_eq(json_string_value(
                          json_object_get(json_array_get(json_object_get(ag, "signatories"), 0),
                                          "person_id")),
@@ -721,7 +789,7 @@ Test(store, migrates_version_1_to_the_latest_and_links_existing_facts)
 
     /* The upgraded database opens read-only, and read-write again unchanged. */
     store *r = test_db_open_ro();
-    cr_assert_eq(store_get(r, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(r));
+    cr_assert_eq(test_store_get(r, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(r));
     json_decref(p);
     store_close(r);
     int latest = user_version();
@@ -769,7 +837,7 @@ Test(store, person_lists_the_facts_they_take_part_in)
     test_db_replace_facts(st, PEOPLE_FACTS);
 
     json_t *p;
-    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(st));
+    cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK, "%s", store_errmsg(st));
     cr_assert_str_eq(json_string_value(json_object_get(p, "name")), "Anna Nowak");
     cr_assert_str_eq(json_string_value(json_object_get(p, "title")), "Minister");
     cr_assert_str_eq(json_string_value(json_array_get(json_object_get(p, "aliases"), 0)), "Nowak");
@@ -802,14 +870,14 @@ Test(store, person_lists_the_facts_they_take_part_in)
     cr_assert_eq(person_count(p, "quotes"), 2);
     json_decref(p);
 
-    cr_assert_eq(store_get(st, STORE_PEOPLE, "p2", &p), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p2", &p), STORE_OK);
     member_ids(p, "agreements", ids, sizeof(ids));
     cr_assert_str_eq(ids, "ag-new");
     cr_assert_eq(json_array_size(json_object_get(p, "quotes")), 0);
     json_decref(p);
 
     /* Someone who takes part in nothing still has the lists and the counts, empty. */
-    cr_assert_eq(store_get(st, STORE_PEOPLE, "p3", &p), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p3", &p), STORE_OK);
     static const char *const members[] = {"agreements", "meetings", "quotes"};
     for (size_t i = 0; i < 3; i++) {
         cr_assert(json_is_array(json_object_get(p, members[i])), "%s", members[i]);
@@ -819,11 +887,11 @@ Test(store, person_lists_the_facts_they_take_part_in)
     json_decref(p);
 
     /* The facts keep their person references as the document gave them. */
-    cr_assert_eq(store_get(st, STORE_QUOTES, "q2", &q), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_QUOTES, "q2", &q), STORE_OK);
     cr_assert_str_eq(json_string_value(json_object_get(json_object_get(q, "speaker"), "person_id")),
                      "p1");
     json_decref(q);
-    cr_assert_eq(store_get(st, STORE_MEETINGS, "m-a", &m), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_MEETINGS, "m-a", &m), STORE_OK);
     cr_assert(json_is_null(
         json_object_get(json_array_get(json_object_get(m, "participants"), 1), "person_id")));
     json_decref(m);
@@ -843,7 +911,7 @@ Test(store, people_pages_carry_counts_not_lists)
     for (int i = 0; i < 3; i++) {
         json_t *items;
         bool more;
-        cr_assert_eq(store_list(st, STORE_PEOPLE, after, 1, &items, &more), STORE_OK, "%s",
+        cr_assert_eq(test_store_list(st, STORE_PEOPLE, after, 1, &items, &more), STORE_OK, "%s",
                      store_errmsg(st));
         cr_assert_eq(json_array_size(items), 1);
         json_t *p = json_array_get(items, 0);
@@ -861,7 +929,7 @@ Test(store, people_pages_carry_counts_not_lists)
     /* One page of all: the same counts. */
     json_t *items;
     bool more;
-    cr_assert_eq(store_list(st, STORE_PEOPLE, NULL, 50, &items, &more), STORE_OK);
+    cr_assert_eq(test_store_list(st, STORE_PEOPLE, NULL, 50, &items, &more), STORE_OK);
     cr_assert_eq(person_count(json_array_get(items, 0), "agreements"), 3);
     cr_assert_eq(person_count(json_array_get(items, 1), "agreements"), 1);
     cr_assert_eq(person_count(json_array_get(items, 2), "quotes"), 0);
@@ -872,7 +940,7 @@ Test(store, people_pages_carry_counts_not_lists)
                           "{\"people\": [{\"id\": \"p1\", \"name\": \"Anna Nowak\"}],"
                           " \"quotes\": [{\"id\": \"q9\", \"text\": \"new\", \"speaker\": null}]}");
     json_t *p;
-    cr_assert_eq(store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK);
+    cr_assert_eq(test_store_get(st, STORE_PEOPLE, "p1", &p), STORE_OK);
     cr_assert_eq(person_count(p, "quotes"), 0);
     cr_assert_eq(json_array_size(json_object_get(p, "agreements")), 0);
     json_decref(p);
