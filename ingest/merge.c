@@ -980,7 +980,8 @@ static date_value summary_best_date(const json_t *summary, const char *name)
     size_t n = json_object_size(t), i = 0;
     date_value *d = calloc(n ? n : 1, sizeof *d), best = {0};
     json_int_t *count = calloc(n ? n : 1, sizeof *count);
-    const json_t **at = calloc(n ? n : 1, sizeof(const json_t *));
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression) sizeof of a json_t * is meant */
+    const json_t **at = calloc(n ? n : 1, sizeof *at);
     const char *k;
     json_t *e;
     json_object_foreach((json_t *)t, k, e) {
@@ -1112,11 +1113,13 @@ json_t *ingest_merge_agreement(const json_t *summary)
     /* the signatories in the order they were first named */
     const json_t *sigs = json_object_get(summary, "signatories");
     size_t n = json_object_size(sigs), i = 0;
-    json_t **order = calloc(n ? n : 1, sizeof(json_t *)), *e;
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression) sizeof of a json_t * is meant */
+    json_t **order = calloc(n ? n : 1, sizeof *order), *e;
     const char *k;
     json_object_foreach((json_t *)sigs, k, e)
         order[i++] = e;
-    qsort(order, n, sizeof(json_t *), cmp_signatory);
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression) sizeof of a json_t * is meant */
+    qsort(order, n, sizeof *order, cmp_signatory);
     json_t *signatories = json_array();
     for (i = 0; i < n; i++)
         json_array_append(signatories, json_object_get(order[i], "ref"));

@@ -90,6 +90,9 @@
 /* Jobs claimed at once: their articles are stored one by one and merged together. */
 #define JOB_BATCH 64
 #define PROGRESS_EVERY_SECONDS 2.0
+/* Pages in the write-ahead log past which the thread copies it into the database before
+ * its next piece of work (SQLite's own automatic checkpoint is at 1,000). */
+#define CHECKPOINT_FRAMES 1000
 
 /* A deletion an HTTP thread waits for. */
 typedef struct delete_request {
@@ -708,6 +711,9 @@ static void *writer_main(void *arg)
     w->reindex_pending = true;
 
     while (!stopping(w)) {
+        /* between two pieces of work, once the log is as long as SQLite would let it grow */
+        if (store_checkpoint(w->st, CHECKPOINT_FRAMES))
+            log_warn("writer: %s", store_errmsg(w->st));
         drain_events(w);
         if (serve_delete(w))
             continue;
@@ -755,6 +761,9 @@ static void *writer_main(void *arg)
             w->resume_needed = true;
             continue;
         }
+        /* idle: the whole log goes into the database */
+        if (store_checkpoint(w->st, 1))
+            log_warn("writer: %s", store_errmsg(w->st));
         wait_for_work(w, IDLE_POLL_MS);
     }
     refuse_deletes(w);
@@ -881,6 +890,12 @@ writer *writer_start(const writer_config *cfg)
         log_error("serve: cannot open %s for writing: %s", cfg->db_path, err ? err : "?");
         goto fail;
     }
+    /* No commit of the server's copies the log into the database on the way (a pause of a
+     * tenth of a second and more in the middle of a post's merge): the writer thread does
+     * it between two pieces of work (writer_main). */
+    store_defer_checkpoints(w->st);
+    store_defer_checkpoints(w->intake);
+    store_defer_checkpoints(w->lease);
     /* The jobs this server claims are its own, under a lease the lease thread renews. */
     char owner[INGEST_JOB_OWNER_MAX + 1];
     if (ingest_job_owner(owner, sizeof owner) ||

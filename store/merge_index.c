@@ -163,6 +163,13 @@ static const char SQL_UPDATE_QUOTE[] =
     " cue = ?6, rule = ?7, confidence = ?8 WHERE id = ?1";
 static const char SQL_SOURCE_IN_FACT[] =
     "SELECT 1 FROM merge_items WHERE kind = ?1 AND source_id = ?2 AND fact_id = ?3 LIMIT 1";
+/* A new report's article among a fact's sources: counted when its first span goes in. */
+static const char SQL_HAS_SOURCE_EVIDENCE[] =
+    "SELECT 1 FROM evidence WHERE kind = ?1 AND fact_id = ?2 AND source_id = ?3 LIMIT 1";
+static const char SQL_BUMP_AGREEMENT[] =
+    "UPDATE agreements SET nsources = nsources + 1 WHERE id = ?1";
+static const char SQL_BUMP_MEETING[] = "UPDATE meetings SET nsources = nsources + 1 WHERE id = ?1";
+static const char SQL_BUMP_QUOTE[] = "UPDATE quotes SET nsources = nsources + 1 WHERE id = ?1";
 static const char SQL_SET_UNLINKED_SOME[] =
     "INSERT INTO meta (key, value) VALUES ('unlinked_names', '1')"
     " ON CONFLICT (key) DO UPDATE SET value = CASE WHEN CAST(value AS INTEGER) > 0 THEN value ELSE '1' END";
@@ -511,11 +518,12 @@ int store_merge_fact_of_key(store *st, const char *kind, const char *key, const 
 
 /* The evidence kind, table and statements of a fact list. */
 static const struct splice_kind {
-    const char *list, *evidence_kind, *drop_sql, *count_sql, *index_sql;
+    const char *list, *evidence_kind, *drop_sql, *count_sql, *index_sql, *bump_sql;
 } splice_kinds[] = {
-    {"agreements", "agreement", SQL_DROP_AGREEMENT, SQL_COUNT_AGREEMENT, SQL_INDEX_AGREEMENT},
-    {"meetings", "meeting", SQL_DROP_MEETING, SQL_COUNT_MEETING, NULL},
-    {"quotes", "quote", SQL_DROP_QUOTE, SQL_COUNT_QUOTE, SQL_INDEX_QUOTE},
+    {"agreements", "agreement", SQL_DROP_AGREEMENT, SQL_COUNT_AGREEMENT, SQL_INDEX_AGREEMENT,
+     SQL_BUMP_AGREEMENT},
+    {"meetings", "meeting", SQL_DROP_MEETING, SQL_COUNT_MEETING, NULL, SQL_BUMP_MEETING},
+    {"quotes", "quote", SQL_DROP_QUOTE, SQL_COUNT_QUOTE, SQL_INDEX_QUOTE, SQL_BUMP_QUOTE},
 };
 
 static const struct splice_kind *splice_kind_of(const char *list)
@@ -652,6 +660,41 @@ int store_merge_replace_all(store *st, const json_t *facts)
                                                                                 : STORE_OK;
 }
 
+/* 1 when the fact has a span of the article `source`, 0 when not. */
+static int has_source_evidence(store *st, const struct splice_kind *k, const char *id,
+                               const char *source)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_HAS_SOURCE_EVIDENCE);
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 3, source, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(stmt);
+    store_done(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_sql_fail(st, "reading a fact's evidence");
+    return rc == SQLITE_ROW;
+}
+
+/* Adds a new report's spans (all of one article) to a fact's evidence, and counts the
+ * article among its sources when they are its first there, as a full count would. */
+static int join_spans(store *st, const struct splice_kind *k, const char *id,
+                      const json_t *evidence)
+{
+    const char *source = json_string_value(
+        json_object_get(json_array_get(evidence, 0), "source_id"));
+    if (!source)
+        return STORE_OK;
+    int had = has_source_evidence(st, k, id, source);
+    if (had < 0 || store_add_evidence_locked(st, k->evidence_kind, id, evidence))
+        return STORE_ERROR;
+    int has = had ? 1 : has_source_evidence(st, k, id, source);
+    if (has < 0)
+        return STORE_ERROR;
+    return !had && has ? run_texts(st, k->bump_sql, id, NULL, NULL, "counting sources") : STORE_OK;
+}
+
 int store_merge_source_in_fact(store *st, const char *kind, const char *source, const char *id)
 {
     sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_IN_FACT);
@@ -697,8 +740,7 @@ int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool 
     store_done(stmt);
     if (rc != SQLITE_DONE)
         return store_sql_fail(st, "updating a quote");
-    if (store_add_evidence_locked(st, k->evidence_kind, id, evidence) ||
-        run_texts(st, k->count_sql, id, NULL, NULL, "counting sources"))
+    if (join_spans(st, k, id, evidence))
         return STORE_ERROR;
     if (text_changed && (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
                                    "removing a fact from search") ||
@@ -741,8 +783,7 @@ int store_merge_join_agreement(store *st, const char *id, const json_t *agreemen
         return STORE_ERROR;
     if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
         return STORE_ERROR;
-    if (store_add_evidence_locked(st, k->evidence_kind, id, evidence) ||
-        run_texts(st, k->count_sql, id, NULL, NULL, "counting sources") ||
+    if (join_spans(st, k, id, evidence) ||
         run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
                   "removing a fact from search") ||
         run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))

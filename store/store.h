@@ -186,6 +186,13 @@ int store_merge_replace_all(store *st, const json_t *facts);
 
 /* Writing the index and part of the fact set, inside the caller's write transaction. */
 int store_merge_put_source(store *st, const char *source, const char *published);
+/* The write-ahead log is copied into the database by whoever commits when it has grown
+ * past 1,000 pages (SQLite's automatic checkpoint), a pause in the middle of that writer's
+ * work.  After store_defer_checkpoints() the handle's commits no longer do it, and
+ * store_checkpoint() does it at a time of the caller's choosing, when the log has at least
+ * min_frames pages since (readers may keep it from copying all). */
+int store_defer_checkpoints(store *st);
+int store_checkpoint(store *st, int min_frames);
 /* Notes that the article `source` was stored and awaits its merge. */
 int store_merge_pending_add(store *st, const char *source);
 int store_merge_drop_source(store *st, const char *source);

@@ -55,6 +55,9 @@ struct store {
     /* An article of the open batch already marked the facts stale and bumped the generation,
      * in a savepoint since released: the batch's other articles need not again. */
     bool batch_marked_stale;
+    /* Frames in the write-ahead log after this handle's last commit, when it checkpoints
+     * itself (store_defer_checkpoints); else 0. */
+    int wal_frames;
     /* Names without a person id in the person lists of the facts being written. */
     long long unlinked_names;
     /* What store_get_version() last read on a read-only handle, and SQLite's data_version

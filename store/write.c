@@ -1090,6 +1090,32 @@ int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
     return rc ? STORE_ERROR : STORE_OK;
 }
 
+/* Notes the log's size after each commit of the handle, in place of checkpointing then. */
+static int note_wal_frames(void *arg, sqlite3 *db, const char *name, int frames)
+{
+    (void)db;
+    (void)name;
+    ((store *)arg)->wal_frames = frames;
+    return SQLITE_OK;
+}
+
+int store_defer_checkpoints(store *st)
+{
+    sqlite3_wal_hook(st->db, note_wal_frames, st);
+    return STORE_OK;
+}
+
+int store_checkpoint(store *st, int min_frames)
+{
+    if (st->wal_frames < min_frames)
+        return STORE_OK;
+    int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        return store_sql_fail(st, "checkpointing the log");
+    st->wal_frames = 0;
+    return STORE_OK;
+}
+
 int store_replace_facts(store *st, const json_t *facts)
 {
     if (!json_is_object(facts))
