@@ -1728,6 +1728,35 @@ static void find_signature_byline(doc *d)
     h->kind = LINE_BYLINE;
 }
 
+/* "Written by Name", "Author: Name" on a line of its own anywhere in the article (at the foot,
+ * above the comments and the links to other stories): a byline the label leaves no doubt
+ * about.  A bare "By Name" there may be a picture's credit, and is left alone. */
+static void find_labelled_byline(doc *d)
+{
+    if (d->byline)
+        return;
+    for (size_t i = 0; i < d->lines.n && doc_step(d); i++) {
+        line *l = &d->lines.items[i];
+        if (l->kind != LINE_BODY)
+            continue;
+        size_t a = l->start;
+        while (a < l->end && (d->text[a] == ' ' || d->text[a] == '\t'))
+            a++;
+        if (l->end - a < 3 || strncasecmp(d->text + a, "by", 2) == 0)
+            continue;
+        pattern_match m;
+        if (!line_matches(d, l, PAT_BYLINE, &m))
+            continue;
+        int g = pattern_group(PAT_BYLINE, "name");
+        /* the label leaves no doubt: any name (an outlet's too), but not a place alone */
+        if (known_place(d, m.start[g], m.end[g]))
+            continue;
+        d->byline = doc_strdup(d, m.start[g], m.end[g]);
+        l->kind = LINE_BYLINE;
+        return;
+    }
+}
+
 /* Section headings: short lines without sentence punctuation inside the body. */
 static void find_headings(doc *d)
 {
@@ -1768,6 +1797,7 @@ static void find_metadata(doc *d)
     find_dateline(d);
     find_end_byline(d);
     find_signature_byline(d);
+    find_labelled_byline(d);
     find_headings(d);
 }
 

@@ -1330,3 +1330,39 @@ Test(extract_meta, image_file_name_lines_and_a_closing_agency_tag)
                    json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
+
+/* "Written by Name" at the foot of the story, above the comment form and links to other
+ * stories, is the byline; a bare "By Name" line there is not taken */
+Test(extract_meta, a_labelled_byline_above_the_comments)
+{
+    static const char text[] = "Why the harbour strike matters\n"
+                               "\n"
+                               "Dock workers in Mombasa stayed away for a third day on Friday.\n"
+                               "\n"
+                               "Written by Coast Weekly\n"
+                               "\n"
+                               "Leave a Reply\n"
+                               "\n"
+                               "Comments are checked by an editor before they appear.\n"
+                               "\n"
+                               "Ten Things To Know About The New Ferry Timetable\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Coast Weekly");
+    json_decref(ex);
+
+    static const char text2[] = "Why the harbour strike matters\n"
+                                "\n"
+                                "Dock workers in Mombasa stayed away for a third day on Friday.\n"
+                                "\n"
+                                "Ships waited outside the port for berths.\n"
+                                "\n"
+                                "The union wants a new pay scale before talks resume.\n"
+                                "\n"
+                                "By Ferry Lane\n"
+                                "\n"
+                                "Comments are checked by an editor before they appear.\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
