@@ -1366,3 +1366,22 @@ Test(extract_meta, a_labelled_byline_above_the_comments)
                    json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
+
+/* an agency's name and the day opening the story, no place ("AGENCY March 4/2021…"): the
+ * dateline as written and the article's date, never a place of the facts */
+Test(extract_meta, agency_and_day_with_no_place_open_the_story)
+{
+    static const char text[] =
+        "KNA March 4/2021\xE2\x80\xA6 Foreign Minister Lydia Otieno on Thursday held talks with "
+        "her Ugandan counterpart Peter Okello in the capital Kampala.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "dateline"), "KNA March 4/2021");
+    cr_expect_str_eq(field_str(ex, "published"), "2021-03-04");
+    cr_expect_null(find_person(ex, "KNA"), "%s", json_brief(json_object_get(ex, "people")));
+    const json_t *m = find_meeting(ex, "Otieno", "Okello");
+    cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_str_eq(field_str(m, "date"), "2021-03-04");
+    cr_expect(!field_str(m, "place") || !contains_ci(field_str(m, "place"), "KNA"), "place: %s",
+              json_brief(m));
+    json_decref(ex);
+}
