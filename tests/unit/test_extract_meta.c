@@ -1284,6 +1284,14 @@ Test(extract_meta, dateline_dash_glued_to_the_story_and_two_cities)
     ex = extract_text(text3);
     cr_expect_str_eq(field_str(ex, "dateline"), "ACCRA");
     json_decref(ex);
+
+    /* a single dash glued to a word after a place with no agency is no dateline */
+    static const char text4[] = "Border trade talks\n"
+                                "Kenya -Uganda trade rose by a third last year, officials said.\n";
+    ex = extract_text(text4);
+    cr_expect_null(json_string_value(json_object_get(ex, "dateline")), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
 }
 
 /* the page's clock time, a bar, then the dateline on a line of its own, the region in
