@@ -717,12 +717,23 @@ static bool link_dash_name(sieve *s, mention *m)
     return after >= to || tok_is(d, after, ",") || tok_is(d, after, ".") || tok_is(d, after, "(");
 }
 
+static bool quoted_as_saying(sieve *s, int from, int c, mention *m);
+
 static bool link_name_cue(sieve *s, mention *m)
 {
     const doc *d = s->d;
     int from, to;
     if (!right_window(s, &from, &to))
         return false;
+    /* “…,” the statement quoted Name as saying: the one quoted speaks, not the document */
+    for (int c = from + 2; c < to && c <= from + WINDOW(R_NAME_CUE) && doc_step(d); c++) {
+        if (tok_in(d, c, LEX_CLAUSE_OPENERS) && !(d->tokens.items[c].flags & TK_CAP) &&
+            !(tok_is(d, c, "as") && c + 1 < to && tok_is(d, c + 1, "saying")))
+            break;
+        if (tok_is(d, c, "saying") && quoted_as_saying(s, from, c, m))
+            return true;
+    }
+    *m = (mention){.person = -1, .cue = -1};
     /* the first speech verb, in the same clause as the closing mark */
     for (int c = from + 1; c < to && c <= from + WINDOW(R_NAME_CUE) && doc_step(d); c++) {
         if (tok_in(d, c, LEX_CLAUSE_OPENERS) && !(d->tokens.items[c].flags & TK_CAP))

@@ -825,3 +825,16 @@ Test(extract_speakers, a_document_with_no_issuer_names_no_speaker)
     expect_speaker(ex, "rescue stations", NULL);
     json_decref(ex);
 }
+
+/* "“…,” the statement quoted Name as saying": the one quoted speaks, not the document */
+Test(extract_speakers, the_statement_quoted_name_as_saying_after_the_quote)
+{
+    static const char text[] =
+        "Estonia and Finland agreed on Tuesday to lay a second power cable under the gulf.\n"
+        "\n"
+        "\"The cable will be in the water before the winter storms,\" the ministry's release "
+        "quoted Energy Minister Kadri Tamm as saying.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "winter storms", "Kadri Tamm");
+    json_decref(ex);
+}
