@@ -838,3 +838,22 @@ Test(extract_speakers, the_statement_quoted_name_as_saying_after_the_quote)
     expect_speaker(ex, "winter storms", "Kadri Tamm");
     json_decref(ex);
 }
+
+/* "the ministry said" after a quote of a ministry named in full is that ministry, by its full
+ * name; with no such quote before it stays "ministry" */
+Test(extract_speakers, the_ministry_is_the_ministry_named_in_full_before)
+{
+    static const char text[] =
+        "\"Visa fees for students will be halved,\" said the Ministry of Interior and Immigration "
+        "of Namibia.\n"
+        "\n"
+        "\"Applications open in June,\" the ministry said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "Applications open", "Ministry of Interior and Immigration of Namibia");
+    json_decref(ex);
+
+    static const char text2[] = "\"Applications open in June,\" the ministry said.\n";
+    ex = extract_text(text2);
+    expect_speaker(ex, "Applications open", "ministry");
+    json_decref(ex);
+}
