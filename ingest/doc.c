@@ -1556,6 +1556,58 @@ static void find_byline(doc *d, int first)
  * caption, a later one when nothing but a dateline looks so (dated, credited, in capitals). */
 #define DATELINE_MAX_PARAGRAPH 3
 
+/* Reads the unsigned number of at most max digits at *k; -1 when there is none. */
+static int read_number(const doc *d, size_t *k, size_t end, int max)
+{
+    int v = 0, n = 0;
+    while (*k < end && n < max && d->text[*k] >= '0' && d->text[*k] <= '9')
+        v = v * 10 + (d->text[(*k)++] - '0'), n++;
+    return n ? v : -1;
+}
+
+/* "AGENCY January 10/2019… The minister …": an agency's name in capitals and the day, no
+ * place, opening the first paragraph.  Sets the article's date and [*a, *e) to the dateline,
+ * *body to where the story starts. */
+static bool agency_dated_opening(doc *d, const line *l, size_t *a, size_t *e, size_t *body)
+{
+    size_t k = l->start;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    *a = k;
+    while (k < l->end && d->text[k] >= 'A' && d->text[k] <= 'Z')
+        k++;
+    if (k - *a < 2 || k - *a > 6 || k >= l->end || d->text[k] != ' ')
+        return false;
+    size_t w = ++k;
+    while (k < l->end && cp_is_letter(cp_at(d, k, NULL)))
+        k++;
+    int month = k > w ? lex_month(d->text + w, k - w) : 0;
+    if (!month || k >= l->end || d->text[k] != ' ')
+        return false;
+    k++;
+    int day = read_number(d, &k, l->end, 2);
+    if (day < 1 || day > 31 || k >= l->end || d->text[k] != '/')
+        return false;
+    k++;
+    int year = read_number(d, &k, l->end, 4);
+    if (year < 1900 || (k < l->end && d->text[k] >= '0' && d->text[k] <= '9'))
+        return false;
+    *e = k;
+    /* an ellipsis, a dash or a colon, then the story's first word */
+    while (k < l->end && (d->text[k] == ' ' || d->text[k] == '.' || d->text[k] == ':' ||
+                          d->text[k] == '-' || (unsigned char)d->text[k] >= 0x80)) {
+        uint32_t c = cp_at(d, k, NULL);
+        if (c >= 0x80 && c != 0x2026 && c != 0x2014 && c != 0x2013)
+            break;
+        cp_at(d, k, &k);
+    }
+    if (k >= l->end || k == *e || !cp_is_upper(cp_at(d, k, NULL)))
+        return false;
+    *body = k;
+    d->published = (date_value){year, month, day};
+    return true;
+}
+
 /* A dateline opens the first paragraph of the body, or stands on a line of its own with the
  * date.  A byline run into it ("by Staff Writers Lagos (AFP) ...") is the byline. */
 static void find_dateline(doc *d)
@@ -1582,6 +1634,13 @@ static void find_dateline(doc *d)
         while (above >= 0 && d->lines.items[above].kind == LINE_BLANK)
             above--;
         bool opening = paragraphs++ == 0 || (above >= 0 && above == d->byline_line);
+        size_t ca, ce, body;
+        if (opening && agency_dated_opening(d, b, &ca, &ce, &body)) {
+            d->dateline_credit = doc_strdup(d, ca, ce);
+            d->body_start = body;
+            split_line(d, i, body, LINE_DATELINE);
+            return;
+        }
         if (!dateline_at(d, b, &dl) || (!opening && !dl.strong))
             continue;
         d->dateline = doc_strdup(d, dl.place_start, dl.place_end);
@@ -1753,6 +1812,35 @@ static void find_signature_byline(doc *d)
     h->kind = LINE_BYLINE;
 }
 
+/* "Written by Name", "Author: Name" on a line of its own anywhere in the article (at the foot,
+ * above the comments and the links to other stories): a byline the label leaves no doubt
+ * about.  A bare "By Name" there may be a picture's credit, and is left alone. */
+static void find_labelled_byline(doc *d)
+{
+    if (d->byline)
+        return;
+    for (size_t i = 0; i < d->lines.n && doc_step(d); i++) {
+        line *l = &d->lines.items[i];
+        if (l->kind != LINE_BODY)
+            continue;
+        size_t a = l->start;
+        while (a < l->end && (d->text[a] == ' ' || d->text[a] == '\t'))
+            a++;
+        if (l->end - a < 3 || strncasecmp(d->text + a, "by", 2) == 0)
+            continue;
+        pattern_match m;
+        if (!line_matches(d, l, PAT_BYLINE, &m))
+            continue;
+        int g = pattern_group(PAT_BYLINE, "name");
+        /* the label leaves no doubt: any name (an outlet's too), but not a place alone */
+        if (known_place(d, m.start[g], m.end[g]))
+            continue;
+        d->byline = doc_strdup(d, m.start[g], m.end[g]);
+        l->kind = LINE_BYLINE;
+        return;
+    }
+}
+
 /* Section headings: short lines without sentence punctuation inside the body. */
 static void find_headings(doc *d)
 {
@@ -1793,6 +1881,7 @@ static void find_metadata(doc *d)
     find_dateline(d);
     find_end_byline(d);
     find_signature_byline(d);
+    find_labelled_byline(d);
     find_headings(d);
 }
 
@@ -2234,6 +2323,7 @@ void doc_free(doc *d)
     free(d->title);
     free(d->byline);
     free(d->dateline);
+    free(d->dateline_credit);
     free(d->byline_place);
     json_decref(d->agreements);
     json_decref(d->meetings);

@@ -197,7 +197,9 @@ typedef struct doc {
     int title_line, byline_line; /* -1 when none */
     size_t body_start;           /* after the dateline ("MANILA, April 8 (Reuters) –"), or 0 */
     char *title, *byline, *dateline;
-    char *byline_place;                     /* "Amara Nwosu in Addis Ababa" -> "Addis Ababa" */
+    char *byline_place;    /* "Amara Nwosu in Addis Ababa" -> "Addis Ababa" */
+    char *dateline_credit; /* a dateline naming no place ("AGENCY January 10/2019"): served as
+                              written when there is no dateline, never a place */
     json_t *agreements, *meetings, *quotes; /* built by the finders */
     extract_budget *budget;                 /* the caller's; never NULL */
     size_t *cp_marks;                       /* code points before each CP_MARK_BYTES-byte block */

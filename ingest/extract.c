@@ -50,8 +50,9 @@ json_t *ingest_extract_within(const char *text, size_t len, double seconds,
         char *published = date_format(d.published);
         out = json_pack("{s:i, s:s?, s:s?, s:s?, s:s?, s:o, s:O, s:O, s:O}", "extractor_version",
                         INGEST_EXTRACTOR_VERSION, "title", d.title, "byline", d.byline, "dateline",
-                        d.dateline, "published", published, "people", people_json(&d), "agreements",
-                        d.agreements, "meetings", d.meetings, "quotes", d.quotes);
+                        d.dateline ? d.dateline : d.dateline_credit, "published", published,
+                        "people", people_json(&d), "agreements", d.agreements, "meetings",
+                        d.meetings, "quotes", d.quotes);
         free(published);
     }
     if (cost)

@@ -69,8 +69,9 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* a full stop right after the date: "DUSHANBE, Tajikistan, July 24. The ..." */
     "|(?<=\\d)(?<stop>\\.))"
     /* the body after a space, or glued to a dash run ("(Agency)--The", "CITY---The") or to a
-     * dash after a space or the agency ("(Agency) -The") */
-    "(?:\\s+(?=\\S)|\\s*$|(?<=" DASH DASH ")(?=\\p{Lu})|(?<=[\\s)]" DASH ")(?=\\p{Lu}))",
+     * dash after the agency ("(Agency) -The") */
+    "(?:\\s+(?=\\S)|\\s*$|(?<=" DASH DASH ")(?=\\p{Lu})|(?<=\\)" DASH "|\\)\\s" DASH
+    ")(?=\\p{Lu}))",
     [PAT_BYLINE] =
         "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted|Article|Report)\\s+)?(?:By|BY|by)(?:\\s+(?:By|BY|by)(?=\\s))?|Author|AUTHOR|Autor|Auteur"
         /* "written by" in other languages: Romanian, Spanish and Portuguese, Italian, French, German */

@@ -25,6 +25,7 @@
  * its quote, so the whole sieve is linear in the article. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/doc.h"
 #include "ingest/lexicon.h"
@@ -192,6 +193,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
 #define PRONOUN_LOOKBACK_SENTENCES 2
 #define PRONOUN_CHAIN_SENTENCES 4    /* sentences of the same he or she passed over */
 #define PRONOUN_CHAIN_MAX_TOKENS 120 /* longer sentences carry no chain */
+/* "The ministry said" stands for an institution that spoke one of this many quotes before. */
+#define INSTITUTION_LOOKBACK_QUOTES 16
 /* A role phrase or an institution's name reads at most this many words before its head. */
 #define PHRASE_MAX_WORDS 5
 
@@ -717,12 +720,23 @@ static bool link_dash_name(sieve *s, mention *m)
     return after >= to || tok_is(d, after, ",") || tok_is(d, after, ".") || tok_is(d, after, "(");
 }
 
+static bool quoted_as_saying(sieve *s, int from, int c, mention *m);
+
 static bool link_name_cue(sieve *s, mention *m)
 {
     const doc *d = s->d;
     int from, to;
     if (!right_window(s, &from, &to))
         return false;
+    /* “…,” the statement quoted Name as saying: the one quoted speaks, not the document */
+    for (int c = from + 2; c < to && c <= from + WINDOW(R_NAME_CUE) && doc_step(d); c++) {
+        if (tok_in(d, c, LEX_CLAUSE_OPENERS) && !(d->tokens.items[c].flags & TK_CAP) &&
+            !(tok_is(d, c, "as") && c + 1 < to && tok_is(d, c + 1, "saying")))
+            break;
+        if (tok_is(d, c, "saying") && quoted_as_saying(s, from, c, m))
+            return true;
+    }
+    *m = (mention){.person = -1, .cue = -1};
     /* the first speech verb, in the same clause as the closing mark */
     for (int c = from + 1; c < to && c <= from + WINDOW(R_NAME_CUE) && doc_step(d); c++) {
         if (tok_in(d, c, LEX_CLAUSE_OPENERS) && !(d->tokens.items[c].flags & TK_CAP))
@@ -1631,6 +1645,33 @@ static void clear_speaker(quote_span *q)
     q->person = -1;
 }
 
+/* "the ministry" after a quote of "the Ministry of Foreign Affairs of Peru": the fuller name
+ * of an institution that spoke an earlier quote, when the mention is "the" and one word (its
+ * head) and that name holds the word; NULL when none. */
+static char *institution_named_before(const sieve *s, const mention *m)
+{
+    const doc *d = s->d;
+    if (m->to - m->from != 1 || m->from < 1 || !tok_ieq(d, m->from - 1, "the"))
+        return NULL;
+    int head = m->from;
+    size_t n = tok_len(d, head);
+    const char *w = d->text + d->tokens.items[head].start;
+    size_t stop = s->i > INSTITUTION_LOOKBACK_QUOTES ? s->i - INSTITUTION_LOOKBACK_QUOTES : 0;
+    for (size_t k = s->i; k-- > stop && doc_step(d);) {
+        const char *name = s->q[k].person < 0 ? s->q[k].name : NULL;
+        if (!name || strlen(name) <= n)
+            continue;
+        for (const char *p = name; *p;) {
+            const char *e = strchr(p, ' ');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            if (len == n && strncasecmp(p, w, n) == 0)
+                return strdup(name);
+            p = e ? e + 1 : p + len;
+        }
+    }
+    return NULL;
+}
+
 /* Resolves the mention to the quote's speaker; false when it names nobody. */
 static bool resolve(sieve *s, const mention *m, enum rule_id link)
 {
@@ -1658,7 +1699,9 @@ static bool resolve(sieve *s, const mention *m, enum rule_id link)
         break;
     case MENTION_INSTITUTION:
         how = R_INSTITUTION;
-        q->name = phrase_text(d, m->from, m->to);
+        q->name = institution_named_before(s, m);
+        if (!q->name)
+            q->name = phrase_text(d, m->from, m->to);
         break;
     case MENTION_CARRIED:
         how = R_CARRIED;

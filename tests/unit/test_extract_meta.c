@@ -1284,6 +1284,14 @@ Test(extract_meta, dateline_dash_glued_to_the_story_and_two_cities)
     ex = extract_text(text3);
     cr_expect_str_eq(field_str(ex, "dateline"), "ACCRA");
     json_decref(ex);
+
+    /* a single dash glued to a word after a place with no agency is no dateline */
+    static const char text4[] = "Border trade talks\n"
+                                "Kenya -Uganda trade rose by a third last year, officials said.\n";
+    ex = extract_text(text4);
+    cr_expect_null(json_string_value(json_object_get(ex, "dateline")), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
 }
 
 /* the page's clock time, a bar, then the dateline on a line of its own, the region in
@@ -1328,5 +1336,60 @@ Test(extract_meta, image_file_name_lines_and_a_closing_agency_tag)
     ex = extract_text(text2);
     cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
                    json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+/* "Written by Name" at the foot of the story, above the comment form and links to other
+ * stories, is the byline; a bare "By Name" line there is not taken */
+Test(extract_meta, a_labelled_byline_above_the_comments)
+{
+    static const char text[] = "Why the harbour strike matters\n"
+                               "\n"
+                               "Dock workers in Mombasa stayed away for a third day on Friday.\n"
+                               "\n"
+                               "Written by Coast Weekly\n"
+                               "\n"
+                               "Leave a Reply\n"
+                               "\n"
+                               "Comments are checked by an editor before they appear.\n"
+                               "\n"
+                               "Ten Things To Know About The New Ferry Timetable\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Coast Weekly");
+    json_decref(ex);
+
+    static const char text2[] = "Why the harbour strike matters\n"
+                                "\n"
+                                "Dock workers in Mombasa stayed away for a third day on Friday.\n"
+                                "\n"
+                                "Ships waited outside the port for berths.\n"
+                                "\n"
+                                "The union wants a new pay scale before talks resume.\n"
+                                "\n"
+                                "By Ferry Lane\n"
+                                "\n"
+                                "Comments are checked by an editor before they appear.\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+/* an agency's name and the day opening the story, no place ("AGENCY March 4/2021…"): the
+ * dateline as written and the article's date, never a place of the facts */
+Test(extract_meta, agency_and_day_with_no_place_open_the_story)
+{
+    static const char text[] =
+        "KNA March 4/2021\xE2\x80\xA6 Foreign Minister Lydia Otieno on Thursday held talks with "
+        "her Ugandan counterpart Peter Okello in the capital Kampala.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "dateline"), "KNA March 4/2021");
+    cr_expect_str_eq(field_str(ex, "published"), "2021-03-04");
+    cr_expect_null(find_person(ex, "KNA"), "%s", json_brief(json_object_get(ex, "people")));
+    const json_t *m = find_meeting(ex, "Otieno", "Okello");
+    cr_assert_not_null(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_str_eq(field_str(m, "date"), "2021-03-04");
+    cr_expect(!field_str(m, "place") || !contains_ci(field_str(m, "place"), "KNA"), "place: %s",
+              json_brief(m));
     json_decref(ex);
 }

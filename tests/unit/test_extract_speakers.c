@@ -825,3 +825,35 @@ Test(extract_speakers, a_document_with_no_issuer_names_no_speaker)
     expect_speaker(ex, "rescue stations", NULL);
     json_decref(ex);
 }
+
+/* "“…,” the statement quoted Name as saying": the one quoted speaks, not the document */
+Test(extract_speakers, the_statement_quoted_name_as_saying_after_the_quote)
+{
+    static const char text[] =
+        "Estonia and Finland agreed on Tuesday to lay a second power cable under the gulf.\n"
+        "\n"
+        "\"The cable will be in the water before the winter storms,\" the ministry's release "
+        "quoted Energy Minister Kadri Tamm as saying.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "winter storms", "Kadri Tamm");
+    json_decref(ex);
+}
+
+/* "the ministry said" after a quote of a ministry named in full is that ministry, by its full
+ * name; with no such quote before it stays "ministry" */
+Test(extract_speakers, the_ministry_is_the_ministry_named_in_full_before)
+{
+    static const char text[] =
+        "\"Visa fees for students will be halved,\" said the Ministry of Interior and Immigration "
+        "of Namibia.\n"
+        "\n"
+        "\"Applications open in June,\" the ministry said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "Applications open", "Ministry of Interior and Immigration of Namibia");
+    json_decref(ex);
+
+    static const char text2[] = "\"Applications open in June,\" the ministry said.\n";
+    ex = extract_text(text2);
+    expect_speaker(ex, "Applications open", "ministry");
+    json_decref(ex);
+}
