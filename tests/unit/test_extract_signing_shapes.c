@@ -186,3 +186,38 @@ Test(signing_shapes, the_other_sides_part_told_after_while_is_signed_by_its_mini
     cr_expect(has_signatory(a, "Raul Perez"), "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- organisations and companies sign as parties of their own ---- */
+
+Test(signing_shapes, organisations_that_sign_are_the_parties)
+{
+    static const char text[] =
+        "LISBON---The National Coach Museum of Lisbon and the Ministry of Education, Youth and "
+        "Sport of the Republic of Angola on Tuesday signed a memorandum of understanding, opening a "
+        "long partnership in carriage restoration.\n"
+        "\n"
+        "The Mendes Tile Company (MTC) has signed a Supply Agreement with Siemens for forty "
+        "trams. Siemens will deliver them in 2027.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "memorandum");
+    cr_expect(parties_are(a, "National Coach Museum of Lisbon",
+                          "Ministry of Education, Youth and Sport of the Republic of Angola"),
+              "%s", json_brief(a));
+    const json_t *b = must_agreement(ex, "Supply Agreement");
+    cr_expect(parties_are(b, "Mendes Tile Company", "Siemens"), "%s", json_brief(b));
+    json_decref(ex);
+}
+
+Test(signing_shapes, a_company_contracting_with_a_country_has_both_as_parties)
+{
+    static const char text[] =
+        "Nokia is growing its West African business after signing a $300million agreement with "
+        "Ghana to give its capital 5G coverage.\n"
+        "\n"
+        "Though Nokia signed its agreement on Monday, the rest of the money will come from "
+        "Ericsson.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement");
+    cr_expect(parties_are(a, "Nokia", "Ghana"), "%s", json_brief(a));
+    json_decref(ex);
+}
