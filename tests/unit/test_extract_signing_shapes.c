@@ -221,3 +221,23 @@ Test(signing_shapes, a_company_contracting_with_a_country_has_both_as_parties)
     cr_expect(parties_are(a, "Nokia", "Ghana"), "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- an institution is no person; "Name, head of X," introduces one ---- */
+
+Test(signing_shapes, an_institution_is_no_signatory_and_its_head_signs)
+{
+    static const char text[] =
+        "OSLO, May 3 -- The Bergen City Library and the Danish Royal Library signed a memorandum "
+        "on book exchange here on Friday.\n"
+        "\n"
+        "Ingrid Holm, head of the Bergen City Library, and Lars Vestergaard, director of the "
+        "Danish Royal Library, signed the memorandum in a short ceremony.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "book exchange");
+    cr_expect(has_signatory(a, "Ingrid Holm"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Lars Vestergaard"), "%s", json_brief(a));
+    cr_expect(!has_signatory(a, "Royal Library"), "%s", json_brief(a));
+    cr_expect(parties_are(a, "Bergen City Library", "Danish Royal Library"), "%s", json_brief(a));
+    cr_expect_null(find_person(ex, "Library"), "%s", json_brief(ex));
+    json_decref(ex);
+}
