@@ -3453,6 +3453,22 @@ static void merge_named(ag_vec *ags)
     }
 }
 
+/* Is the acronym at t what the signing verb signs: "signed the GTA", "the GTA was signed"? */
+static bool signs_acronym(const doc *d, int verb, int t)
+{
+    static const char *const PASSIVE[] = {"was", "were", "is", "has", "been", "formally", NULL};
+    if (verb < t) {
+        int k = verb + 1;
+        while (k < t && tok_in(d, k, DETERMINERS))
+            k++;
+        return k == t;
+    }
+    int k = t + 1;
+    while (k < verb && tok_in(d, k, PASSIVE))
+        k++;
+    return k == verb && k > t + 1;
+}
+
 static void acronym_mentions(doc *d, ag_vec *ags)
 {
     for (size_t si = 0; si < d->sents.n; si++) {
@@ -3465,8 +3481,16 @@ static void acronym_mentions(doc *d, ag_vec *ags)
             for (size_t k = 0; k < ags->n; k++) {
                 ag *g = &ags->items[k];
                 if (g->mentions >= 0 && g->acronym && strlen(g->acronym) == tok_len(d, t) &&
-                    memcmp(g->acronym, d->text + d->tokens.items[t].start, tok_len(d, t)) == 0)
+                    memcmp(g->acronym, d->text + d->tokens.items[t].start, tok_len(d, t)) == 0) {
                     add_evidence(g, d->tokens.items[t].start, d->tokens.items[t].end);
+                    /* "A and B signed the GTA in Berlin", "The GTA was signed by A": that
+                     * sentence signs it, with its own signers and place */
+                    int verb;
+                    if (signing_sentence(d, (int)si, &verb) && signs_acronym(d, verb, t) &&
+                        !signing_denied(d, se->tok_start, verb))
+                        read_signing(d, g, (int)si, verb, d->tokens.items[t].start,
+                                     d->tokens.items[t].end);
+                }
             }
         }
     }

@@ -241,3 +241,21 @@ Test(signing_shapes, an_institution_is_no_signatory_and_its_head_signs)
     cr_expect_null(find_person(ex, "Library"), "%s", json_brief(ex));
     json_decref(ex);
 }
+
+/* ---- a later sentence signs the document by its acronym ---- */
+
+Test(signing_shapes, a_later_sentence_signing_the_acronym_gives_signers_and_place)
+{
+    static const char text[] =
+        "The Nordic Rail Holding Company (NRH) reached a Master Purchase Agreement (MPA) with "
+        "Alstom for sixty trains last week.\n"
+        "\n"
+        "Chief Executive Maria Lund and Director Pierre Caron signed the MPA in Lyon before a "
+        "crowd of engineers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Master Purchase Agreement");
+    cr_expect(has_signatory(a, "Maria Lund"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Pierre Caron"), "%s", json_brief(a));
+    cr_expect_str_eq(field_str(a, "place"), "Lyon");
+    json_decref(ex);
+}
