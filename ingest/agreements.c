@@ -1076,12 +1076,43 @@ static int capital_at(const doc *d, int t, int s_end)
  * State House, Nairobi" (a venue and its city), "as the prince visited the White House", or
  * "here" (the dateline's city, in wire copy).  A new string or NULL; [*ps, *pe) is the place
  * in the text when it is written there. */
+/* "in New Zealand's capital Wellington", "in the Kenyan capital, Nairobi": the city the
+ * country's place phrase goes on to name is the place; [*ps, *pe) moved onto it. */
+static void city_of_country(const doc *d, int s, size_t *ps, size_t *pe)
+{
+    static const char *const CITY_NOUNS[] = {"capital", "city", "port", "town", NULL};
+    const sentence *se = &d->sents.items[s];
+    int k = se->tok_start;
+    while (k < se->tok_end && d->tokens.items[k].end < *pe)
+        k++;
+    if (k >= se->tok_end)
+        return;
+    k++; /* past the place's last token ("Zealand’s" holds its possessive) */
+    if (k < se->tok_end && (tok_is(d, k, "'s") || tok_is(d, k, "’s")))
+        k++;
+    if (k >= se->tok_end || !tok_in(d, k, CITY_NOUNS))
+        return;
+    k++;
+    if (k < se->tok_end && tok_is(d, k, ","))
+        k++;
+    int a = k;
+    while (k < se->tok_end && k - a < 3 && tok_capitalised(d, k) && d->tokens.items[k].cover < 0 &&
+           !starts_date(d, k))
+        k++;
+    if (k == a)
+        return;
+    *ps = d->tokens.items[a].start;
+    *pe = d->tokens.items[k - 1].end;
+}
+
 static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size_t *ps, size_t *pe)
 {
     const sentence *se = &d->sents.items[s];
     *ps = *pe = 0;
-    if (place_in_sentence_skip(d, s, mstart, mend, ps, pe))
+    if (place_in_sentence_skip(d, s, mstart, mend, ps, pe)) {
+        city_of_country(d, s, ps, pe);
         return doc_strdup(d, *ps, *pe);
+    }
     for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
         bool at = tok_ieq(d, t, "at") || tok_ieq(d, t, "in");
         bool visit = tok_is(d, t, "visited") || tok_is(d, t, "visiting");

@@ -259,3 +259,16 @@ Test(signing_shapes, a_later_sentence_signing_the_acronym_gives_signers_and_plac
     cr_expect_str_eq(field_str(a, "place"), "Lyon");
     json_decref(ex);
 }
+
+/* ---- a country's place phrase that goes on to name its city ---- */
+
+Test(signing_shapes, the_city_named_after_a_country_is_the_signing_place)
+{
+    static const char text[] =
+        "A Fisheries Accord between Chile and Norway was signed on 4 March 2021 by Minister Ana "
+        "Soto and Minister Lars Berg in Norway's capital Oslo.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Fisheries Accord");
+    cr_expect_str_eq(field_str(a, "place"), "Oslo");
+    json_decref(ex);
+}
