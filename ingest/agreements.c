@@ -13,6 +13,7 @@
  * name, then those of the signing sentence, then the article's main pair; the people of the
  * signing sentence (in a post, its author too when it says "we signed"). */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,7 @@ typedef struct ag {
     json_t *parties; /* countries named in its names */
     json_t *sent_parties;
     json_t *context_parties; /* countries acting in a sentence that names it, signing or not */
+    json_t *org_parties;     /* organisations that sign it (signing_organisations), or NULL */
     json_t *signatories;
     char *place;
     VEC(size_t) ev;      /* pairs: start, end */
@@ -1074,12 +1076,43 @@ static int capital_at(const doc *d, int t, int s_end)
  * State House, Nairobi" (a venue and its city), "as the prince visited the White House", or
  * "here" (the dateline's city, in wire copy).  A new string or NULL; [*ps, *pe) is the place
  * in the text when it is written there. */
+/* "in New Zealand's capital Wellington", "in the Kenyan capital, Nairobi": the city the
+ * country's place phrase goes on to name is the place; [*ps, *pe) moved onto it. */
+static void city_of_country(const doc *d, int s, size_t *ps, size_t *pe)
+{
+    static const char *const CITY_NOUNS[] = {"capital", "city", "port", "town", NULL};
+    const sentence *se = &d->sents.items[s];
+    int k = se->tok_start;
+    while (k < se->tok_end && d->tokens.items[k].end < *pe)
+        k++;
+    if (k >= se->tok_end)
+        return;
+    k++; /* past the place's last token ("Zealand’s" holds its possessive) */
+    if (k < se->tok_end && (tok_is(d, k, "'s") || tok_is(d, k, "’s")))
+        k++;
+    if (k >= se->tok_end || !tok_in(d, k, CITY_NOUNS))
+        return;
+    k++;
+    if (k < se->tok_end && tok_is(d, k, ","))
+        k++;
+    int a = k;
+    while (k < se->tok_end && k - a < 3 && tok_capitalised(d, k) && d->tokens.items[k].cover < 0 &&
+           !starts_date(d, k))
+        k++;
+    if (k == a)
+        return;
+    *ps = d->tokens.items[a].start;
+    *pe = d->tokens.items[k - 1].end;
+}
+
 static char *signing_place(const doc *d, int s, size_t mstart, size_t mend, size_t *ps, size_t *pe)
 {
     const sentence *se = &d->sents.items[s];
     *ps = *pe = 0;
-    if (place_in_sentence_skip(d, s, mstart, mend, ps, pe))
+    if (place_in_sentence_skip(d, s, mstart, mend, ps, pe)) {
+        city_of_country(d, s, ps, pe);
         return doc_strdup(d, *ps, *pe);
+    }
     for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
         bool at = tok_ieq(d, t, "at") || tok_ieq(d, t, "in");
         bool visit = tok_is(d, t, "visited") || tok_is(d, t, "visiting");
@@ -1160,6 +1193,251 @@ static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
     found[1] = lex_capital_country(d->text + st, en - st);
     for (int i = 0; i < 2; i++)
         json_set_add(parties, found[i]);
+}
+
+/* Organisations as parties.  An organisation's name is a run of capitalised words with "of",
+ * "for", "&" and, after "of", "and" and commas inside ("the Ministry of Culture, Sports and
+ * Tourism of the Republic of Korea"), holding a head noun of LEX_ORG_HEADS; a company may go
+ * by a bare name ("Airbus") when the text writes it capitalised inside a sentence too. */
+#define ORG_MAX_TOKENS 16
+#define BARE_NAME_MAX_WORDS 3
+/* How far back from the signing verb its subject may open. */
+#define SUBJECT_LOOKBACK 30
+
+/* "State-owned", "Government-run": an adjective before a name, no word of it. */
+static bool hyphen_adjective(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    for (size_t i = k->start; i + 1 < k->end; i++)
+        if (d->text[i] == '-' && islower((unsigned char)d->text[i + 1]))
+            return true;
+    return false;
+}
+
+static bool org_word(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    if (!(k->flags & TK_WORD) || !(k->flags & (TK_CAP | TK_UPPER)) || k->cover >= 0)
+        return false;
+    if (tok_in(d, t, NAME_STOP) || hyphen_adjective(d, t))
+        return false;
+    size_t n = tok_len(d, t);
+    const char *s = d->text + k->start;
+    return !lex_month(s, n) && lex_weekday(s, n) < 0 && !tok_in(d, t, LEX_TITLE_HEADS);
+}
+
+static bool org_head(const doc *d, int t)
+{
+    return (d->tokens.items[t].flags & TK_CAP) && tok_in(d, t, LEX_ORG_HEADS);
+}
+
+/* After a comma inside "of ...": "Culture, Sports and Tourism" goes on to "and Word". */
+static bool comma_list_goes_on(const doc *d, int k, int lim)
+{
+    for (int t = k + 1; t < lim && t <= k + 8; t++) {
+        if (tok_is(d, t, "and"))
+            return t + 1 < lim && org_word(d, t + 1);
+        if (!org_word(d, t) && !tok_is(d, t, ","))
+            return false;
+    }
+    return false;
+}
+
+/* Does a word seen opening a sentence stand capitalised inside one elsewhere (a name)? */
+static bool written_as_name(const doc *d, int t)
+{
+    size_t n = tok_len(d, t);
+    const char *w = d->text + d->tokens.items[t].start;
+    for (size_t u = 0; u < d->tokens.n; u++) {
+        const token *k = &d->tokens.items[u];
+        if ((int)u != d->sents.items[k->sent].tok_start && k->end - k->start == n &&
+            memcmp(d->text + k->start, w, n) == 0 && (k->flags & TK_CAP) && u > 0 &&
+            !tok_is(d, (int)u - 1, "\"") && !(d->tokens.items[u - 1].flags & TK_PUNCT))
+            return true;
+    }
+    return false;
+}
+
+typedef struct party {
+    int a, b;         /* its words [a, b) */
+    bool org;         /* an organisation's name (a head noun, or a company's bare name) */
+    char country[64]; /* or the country it names ("" if none) */
+} party;
+
+/* The party whose name opens at t ("the" skipped), up to lim; false when none. */
+static bool read_party(const doc *d, int t, int lim, party *p)
+{
+    memset(p, 0, sizeof *p);
+    if (t < lim && (tok_is(d, t, "the") || tok_is(d, t, "The")))
+        t++;
+    while (t < lim && hyphen_adjective(d, t) && (d->tokens.items[t].flags & TK_CAP))
+        t++;
+    int k = t, words = 0;
+    bool head = false, after_of = false;
+    while (k < lim && k - t < ORG_MAX_TOKENS) {
+        if (org_word(d, k)) {
+            head |= org_head(d, k);
+            words++;
+            k++;
+            continue;
+        }
+        bool of = tok_is(d, k, "of");
+        if (words > 0 && (of || tok_is(d, k, "for") || tok_is(d, k, "&"))) {
+            int n = k + 1 < lim && tok_is(d, k + 1, "the") ? k + 2 : k + 1;
+            if (n < lim && org_word(d, n)) {
+                after_of |= of;
+                k = n;
+                continue;
+            }
+        }
+        /* "of Scientific and Industrial Research": "and" inside, not before another body */
+        if (after_of && tok_is(d, k, "and") && k + 1 < lim && org_word(d, k + 1) &&
+            !org_head(d, k + 1) && !(k + 2 < lim && org_head(d, k + 2))) {
+            k++;
+            continue;
+        }
+        if (after_of && tok_is(d, k, ",") && k + 1 < lim && org_word(d, k + 1) &&
+            comma_list_goes_on(d, k, lim)) {
+            k++;
+            continue;
+        }
+        break;
+    }
+    if (words == 0)
+        return false;
+    p->a = t;
+    p->b = k;
+    const char *cs[2];
+    if (!head) {
+        /* a country ("Ethiopia", "the United Arab Emirates"), or a bare company name */
+        json_t *c = countries_in(d, d->tokens.items[t].start, d->tokens.items[k - 1].end, 0, 0);
+        if (json_array_size(c) == 1 && words <= BARE_NAME_MAX_WORDS)
+            snprintf(p->country, sizeof p->country, "%s", json_string_value(json_array_get(c, 0)));
+        json_decref(c);
+        if (p->country[0])
+            return true;
+        if (words > BARE_NAME_MAX_WORDS)
+            return false;
+        for (int u = t; u < k; u++) {
+            size_t st = d->tokens.items[u].start;
+            if (tok_countries(d, u, cs) > 0 || lex_capital_country(d->text + st, tok_len(d, u)) ||
+                tok_in(d, u, LEX_AGREEMENT_HEADS) || tok_in(d, u, LEX_ORG_WORDS))
+                return false;
+        }
+        if (t == d->sents.items[d->tokens.items[t].sent].tok_start && !written_as_name(d, t))
+            return false;
+    }
+    p->org = true;
+    return true;
+}
+
+/* "(CAS)" after a name: its acronym; "in New York": where it stands; both skipped. */
+static int skip_parenthesis(const doc *d, int k, int lim)
+{
+    if (k < lim && tok_is(d, k, "(")) {
+        for (int t = k + 1; t < lim && t <= k + MAX_PAREN_TOKENS; t++)
+            if (tok_is(d, t, ")"))
+                return t + 1;
+    }
+    if (k + 1 < lim && tok_is(d, k, "in") && org_word(d, k + 1)) {
+        int t = k + 1;
+        while (t < lim && t <= k + BARE_NAME_MAX_WORDS && org_word(d, t))
+            t++;
+        return t;
+    }
+    return k;
+}
+
+/* Words between a subject and its verb: "has", "on Wednesday", "formally". */
+static int skip_to_verb(const doc *d, int k, int verb)
+{
+    static const char *const BETWEEN[] = {
+        "has",       "have", "had", "jointly", "formally", "officially", "today",
+        "yesterday", "also", "on",  "finally", "recently", "just",       NULL,
+    };
+    while (k < verb && (tok_in(d, k, BETWEEN) ||
+                        lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) >= 0))
+        k++;
+    return k;
+}
+
+/* The subject of a signing: one party, or two joined by "and", ending right before the verb. */
+static int signing_subject(const doc *d, int s, int verb, party out[2])
+{
+    const sentence *se = &d->sents.items[s];
+    int from = verb - SUBJECT_LOOKBACK > se->tok_start ? verb - SUBJECT_LOOKBACK : se->tok_start;
+    /* "X is expanding ... after signing ...": the sentence's subject signs */
+    if (verb > se->tok_start && (tok_is(d, verb - 1, "after") || tok_is(d, verb - 1, "by")) &&
+        tok_is(d, verb, "signing")) {
+        party p;
+        if (read_party(d, se->tok_start, verb, &p) && p.org && p.b < verb &&
+            !(d->tokens.items[p.b].flags & (TK_CAP | TK_PUNCT))) {
+            out[0] = p;
+            return 1;
+        }
+        return 0;
+    }
+    for (int a = from; a < verb; a++) {
+        if (!(a == se->tok_start || (d->tokens.items[a - 1].flags & TK_PUNCT)))
+            continue;
+        party p, q;
+        if (!read_party(d, a, verb, &p))
+            continue;
+        int k = skip_parenthesis(d, p.b, verb);
+        if (k < verb && tok_is(d, k, "and") && read_party(d, k + 1, verb, &q)) {
+            int e = skip_to_verb(d, skip_parenthesis(d, q.b, verb), verb);
+            if (e == verb) {
+                out[0] = p;
+                out[1] = q;
+                return 2;
+            }
+        }
+        if (skip_to_verb(d, k, verb) == verb) {
+            out[0] = p;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void add_party(const doc *d, json_t *set, const party *p)
+{
+    if (p->country[0]) {
+        json_set_add(set, p->country);
+        return;
+    }
+    char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[p->b - 1].end);
+    json_set_add(set, name);
+    free(name);
+}
+
+/* "The X Museum and the Y Ministry signed ...", "X (ABC) has signed a GTA with Y", "X ... after
+ * signing an agreement with Ethiopia": the organisations (and the country a company contracts
+ * with) that sign; NULL unless two sides are found and one of them is an organisation.
+ * Countries signing with countries stay the parties the rest of the reading finds. */
+static json_t *signing_organisations(const doc *d, int s, int verb)
+{
+    party side[3];
+    int n = signing_subject(d, s, verb, side);
+    if (n == 1) {
+        int end = signing_clause_end(d, s, verb);
+        for (int t = verb + 1; t < end && t < (int)d->tokens.n; t++)
+            if (tok_is(d, t, "with")) {
+                if (read_party(d, t + 1, end, &side[1]))
+                    n = 2;
+                break;
+            }
+    }
+    if (n < 2 || !(side[0].org || side[1].org))
+        return NULL;
+    json_t *set = json_array();
+    add_party(d, set, &side[0]);
+    add_party(d, set, &side[1]);
+    if (json_array_size(set) < 2) {
+        json_decref(set);
+        return NULL;
+    }
+    return set;
 }
 
 /* "X's part of the deal was signed by A, while that of Y was initialled by B": the clause
@@ -1388,6 +1666,8 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
     }
     json_decref(c);
     capital_subjects(d, s, verb, g->sent_parties);
+    if (!g->org_parties)
+        g->org_parties = signing_organisations(d, s, verb);
     if (json_array_size(g->sent_parties) < 2)
         the_two_countries(d, s, g->sent_parties);
     int signers[16];
@@ -1858,6 +2138,29 @@ static int topic_after_parties(const doc *d, int b, int s_end, int *end)
  * (MoU) on water", "three agreements on trade", "signed memorandums on cooperation", "a
  * Memorandum of Understanding on the setting up of ..."), with what it is about when the
  * text says.  Fills gm and returns the token after the type words, or -1. */
+/* A word of a sum of money before a document: "$", "700million", "1.6" before "billion". */
+static bool money_part(const doc *d, int m, int s_start)
+{
+    static const char *const SIGNS[] = {"$", "US$", "€", "£", "¥", NULL};
+    static const char *const SCALES[] = {"million", "billion", "trillion", "bn", "m", NULL};
+    if (tok_in(d, m, SIGNS))
+        return true;
+    const token *k = &d->tokens.items[m];
+    if (!(k->flags & TK_NUM))
+        return false;
+    if (m > s_start && tok_in(d, m - 1, SIGNS))
+        return true;
+    if (m + 1 < (int)d->tokens.n && tok_in(d, m + 1, SCALES))
+        return true;
+    for (int i = 0; SCALES[i]; i++) {
+        size_t n = strlen(SCALES[i]), len = k->end - k->start;
+        if (len > n && memcmp(d->text + k->end - n, SCALES[i], n) == 0 &&
+            isdigit((unsigned char)d->text[k->end - n - 1]))
+            return true;
+    }
+    return false;
+}
+
 static int read_generic(const doc *d, int t, int si, generic *gm)
 {
     const sentence *se = &d->sents.items[si];
@@ -1914,6 +2217,11 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
             continue;
         }
         if ((km->flags & TK_CAP) && tok_in_ci(d, m, LEX_DOMAIN_WORDS)) {
+            a = m;
+            continue;
+        }
+        /* "a $700million agreement", "a US$ 1.2 billion deal": what it is worth, no count */
+        if (money_part(d, m, se->tok_start)) {
             a = m;
             continue;
         }
@@ -2424,6 +2732,7 @@ static int signed_namesake(doc *d, const ag_vec *ags, const generic *gm, const c
     json_decref(here.parties);
     json_decref(here.sent_parties);
     json_decref(here.context_parties);
+    json_decref(here.org_parties);
     json_decref(here.signatories);
     return found;
 }
@@ -2946,6 +3255,7 @@ static void lend_batch(doc *d, ag *g, int s, int verb)
     json_decref(batch.parties);
     json_decref(batch.sent_parties);
     json_decref(batch.context_parties);
+    json_decref(batch.org_parties);
     json_decref(batch.signatories);
 }
 
@@ -3016,6 +3326,8 @@ static void fold_agreement(ag *a, ag *b)
     }
     json_array_foreach(b->sent_parties, x, v)
         json_set_add(a->sent_parties, json_string_value(v));
+    if (!a->org_parties && b->org_parties)
+        a->org_parties = json_incref(b->org_parties);
     if (json_array_size(b->parties) > json_array_size(a->parties)) {
         json_decref(a->parties);
         a->parties = json_incref(b->parties);
@@ -3172,6 +3484,22 @@ static void merge_named(ag_vec *ags)
     }
 }
 
+/* Is the acronym at t what the signing verb signs: "signed the GTA", "the GTA was signed"? */
+static bool signs_acronym(const doc *d, int verb, int t)
+{
+    static const char *const PASSIVE[] = {"was", "were", "is", "has", "been", "formally", NULL};
+    if (verb < t) {
+        int k = verb + 1;
+        while (k < t && tok_in(d, k, DETERMINERS))
+            k++;
+        return k == t;
+    }
+    int k = t + 1;
+    while (k < verb && tok_in(d, k, PASSIVE))
+        k++;
+    return k == verb && k > t + 1;
+}
+
 static void acronym_mentions(doc *d, ag_vec *ags)
 {
     for (size_t si = 0; si < d->sents.n; si++) {
@@ -3184,8 +3512,16 @@ static void acronym_mentions(doc *d, ag_vec *ags)
             for (size_t k = 0; k < ags->n; k++) {
                 ag *g = &ags->items[k];
                 if (g->mentions >= 0 && g->acronym && strlen(g->acronym) == tok_len(d, t) &&
-                    memcmp(g->acronym, d->text + d->tokens.items[t].start, tok_len(d, t)) == 0)
+                    memcmp(g->acronym, d->text + d->tokens.items[t].start, tok_len(d, t)) == 0) {
                     add_evidence(g, d->tokens.items[t].start, d->tokens.items[t].end);
+                    /* "A and B signed the GTA in Berlin", "The GTA was signed by A": that
+                     * sentence signs it, with its own signers and place */
+                    int verb;
+                    if (signing_sentence(d, (int)si, &verb) && signs_acronym(d, verb, t) &&
+                        !signing_denied(d, se->tok_start, verb))
+                        read_signing(d, g, (int)si, verb, d->tokens.items[t].start,
+                                     d->tokens.items[t].end);
+                }
             }
         }
     }
@@ -3364,6 +3700,8 @@ void agreements_find(doc *d)
         ag *g = &ags.items[i];
         if (g->mentions > 0 && !(g->pending && !g->signed_seen)) {
             json_t *parties = g->parties;
+            if (json_array_size(parties) < 2 && g->org_parties)
+                parties = g->org_parties;
             if (json_array_size(parties) < 2 && json_array_size(g->sent_parties) >= 2)
                 parties = g->sent_parties;
             if (json_array_size(parties) < 2 && json_array_size(g->context_parties) >= 2)
@@ -3442,6 +3780,7 @@ void agreements_find(doc *d)
         json_decref(g->parties);
         json_decref(g->sent_parties);
         json_decref(g->context_parties);
+        json_decref(g->org_parties);
         json_decref(g->signatories);
     }
     free(ags.items);

@@ -1485,6 +1485,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_ABBREVIATIONS);
     WORD_LIST(LEX_NOT_NAMES);
     WORD_LIST(LEX_ORG_WORDS);
+    WORD_LIST(LEX_ORG_HEADS);
     WORD_LIST(LEX_MONTHS);
     WORD_LIST(LEX_MONTH_ABBREVS);
     WORD_LIST(LEX_WEEKDAYS);
@@ -2301,6 +2302,19 @@ const char *const LEX_OUTLET_WORDS[] = {
 
 /* Words of a government body's name: a credit naming one ("(Headquarters of the Defence
  * Forces)") tells the source of a release, not the article's author. */
+/* The last or main word of an organisation's name: "the State History Museum", "the Ministry of
+ * Culture", "Pacific Aviation Holding Company" sign documents as parties of their own. */
+const char *const LEX_ORG_HEADS[] = {
+    "Museum",       "Ministry", "Company",    "Corporation", "Bank",        "Authority",
+    "Agency",       "Club",     "University", "Group",       "Holdings",    "Institute",
+    "Council",      "Centre",   "Center",     "Foundation",  "Association", "Federation",
+    "Commission",   "Fund",     "Airlines",   "Airways",     "Library",     "Gallery",
+    "Academy",      "College",  "Hospital",   "Department",  "Board",       "Organisation",
+    "Organization", "Corp",     "Inc",        "Ltd",         "Limited",     "Plc",
+    "PLC",          "Co",       "Consortium", "Exchange",    "Society",     "Trust",
+    "Orchestra",    "Theatre",  "Theater",    NULL,
+};
+
 const char *const LEX_INSTITUTION_WORDS[] = {
     "Headquarters", "Ministry",   "Department",  "Office",     "Forces",  "Government", "Embassy",
     "Command",      "Presidency", "Secretariat", "Parliament", "Cabinet", NULL,

@@ -97,6 +97,7 @@ static bool name_token(const doc *d, int t)
                              tok_len(d, t - 1)) &&
                     !(t + 1 < (int)d->tokens.n && is_period(d, t + 1));
     if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) ||
+        lex_has(LEX_ORG_HEADS, s, n) /* "the State Historical Museum" is no person */ ||
         lex_has(LEX_ORGANISATION_NAMES, s, n) || lex_month(s, n) || lex_weekday(s, n) >= 0 ||
         (lex_has(LEX_TITLE_HEADS, s, n) && !name_end) || lex_has(LEX_HONORIFICS, s, n) ||
         lex_country(s, n) || (lex_capital_country(s, n) && !given_name_capital(d, t)))
@@ -663,6 +664,10 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         if (tok_is(d, after, ",")) {
             for (int k = after + 1; k < sent_end && k <= after + 6; k++) {
                 if (tok_in_ci(d, k, LEX_TITLE_HEADS))
+                    return true;
+                /* "Name, head of the city library," */
+                if (k == after + 1 && is_role_noun(d, k) && k + 1 < sent_end &&
+                    tok_is(d, k + 1, "of"))
                     return true;
                 if (tok_is(d, k, ",") || tok_is(d, k, "."))
                     break;

@@ -186,3 +186,89 @@ Test(signing_shapes, the_other_sides_part_told_after_while_is_signed_by_its_mini
     cr_expect(has_signatory(a, "Raul Perez"), "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- organisations and companies sign as parties of their own ---- */
+
+Test(signing_shapes, organisations_that_sign_are_the_parties)
+{
+    static const char text[] =
+        "LISBON---The National Coach Museum of Lisbon and the Ministry of Education, Youth and "
+        "Sport of the Republic of Angola on Tuesday signed a memorandum of understanding, opening a "
+        "long partnership in carriage restoration.\n"
+        "\n"
+        "The Mendes Tile Company (MTC) has signed a Supply Agreement with Siemens for forty "
+        "trams. Siemens will deliver them in 2027.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "memorandum");
+    cr_expect(parties_are(a, "National Coach Museum of Lisbon",
+                          "Ministry of Education, Youth and Sport of the Republic of Angola"),
+              "%s", json_brief(a));
+    const json_t *b = must_agreement(ex, "Supply Agreement");
+    cr_expect(parties_are(b, "Mendes Tile Company", "Siemens"), "%s", json_brief(b));
+    json_decref(ex);
+}
+
+Test(signing_shapes, a_company_contracting_with_a_country_has_both_as_parties)
+{
+    static const char text[] =
+        "Nokia is growing its West African business after signing a $300million agreement with "
+        "Ghana to give its capital 5G coverage.\n"
+        "\n"
+        "Though Nokia signed its agreement on Monday, the rest of the money will come from "
+        "Ericsson.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "agreement");
+    cr_expect(parties_are(a, "Nokia", "Ghana"), "%s", json_brief(a));
+    json_decref(ex);
+}
+
+/* ---- an institution is no person; "Name, head of X," introduces one ---- */
+
+Test(signing_shapes, an_institution_is_no_signatory_and_its_head_signs)
+{
+    static const char text[] =
+        "OSLO, May 3 -- The Bergen City Library and the Danish Royal Library signed a memorandum "
+        "on book exchange here on Friday.\n"
+        "\n"
+        "Ingrid Holm, head of the Bergen City Library, and Lars Vestergaard, director of the "
+        "Danish Royal Library, signed the memorandum in a short ceremony.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "book exchange");
+    cr_expect(has_signatory(a, "Ingrid Holm"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Lars Vestergaard"), "%s", json_brief(a));
+    cr_expect(!has_signatory(a, "Royal Library"), "%s", json_brief(a));
+    cr_expect(parties_are(a, "Bergen City Library", "Danish Royal Library"), "%s", json_brief(a));
+    cr_expect_null(find_person(ex, "Library"), "%s", json_brief(ex));
+    json_decref(ex);
+}
+
+/* ---- a later sentence signs the document by its acronym ---- */
+
+Test(signing_shapes, a_later_sentence_signing_the_acronym_gives_signers_and_place)
+{
+    static const char text[] =
+        "The Nordic Rail Holding Company (NRH) reached a Master Purchase Agreement (MPA) with "
+        "Alstom for sixty trains last week.\n"
+        "\n"
+        "Chief Executive Maria Lund and Director Pierre Caron signed the MPA in Lyon before a "
+        "crowd of engineers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Master Purchase Agreement");
+    cr_expect(has_signatory(a, "Maria Lund"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Pierre Caron"), "%s", json_brief(a));
+    cr_expect_str_eq(field_str(a, "place"), "Lyon");
+    json_decref(ex);
+}
+
+/* ---- a country's place phrase that goes on to name its city ---- */
+
+Test(signing_shapes, the_city_named_after_a_country_is_the_signing_place)
+{
+    static const char text[] =
+        "A Fisheries Accord between Chile and Norway was signed on 4 March 2021 by Minister Ana "
+        "Soto and Minister Lars Berg in Norway's capital Oslo.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Fisheries Accord");
+    cr_expect_str_eq(field_str(a, "place"), "Oslo");
+    json_decref(ex);
+}
