@@ -1183,3 +1183,15 @@ Test(extract_meetings, an_honorific_inside_a_name_and_a_hyphenated_particle_keep
     cr_expect(has_participant(m, "Leausa Tavita"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_possessive_after_a_visit_word_owns_a_person_and_is_no_place)
+{
+    static const char text[] =
+        "Premier Lena Varga (right) during her courtesy visit to Slovenia's newly elected "
+        "President Otto Brandt.\n"
+        "Premier Lena Varga held talks with President Otto Brandt in Ljubljana on Friday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Varga", "Brandt");
+    cr_expect(equals_ci(field_str(m, "place"), "Ljubljana"), "%s", json_brief(m));
+    json_decref(ex);
+}
