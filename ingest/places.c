@@ -400,6 +400,20 @@ static int described_place(const doc *d, int t, int end)
     return k < end && tok_capitalised(d, k) ? k : t;
 }
 
+/* Does a comma right after the place ending before token from open an appositive ("X, the
+ * port city in Y", "X, a town in Y") that runs to token t? */
+static bool appositive_since(const doc *d, int from, int t)
+{
+    if (from + 1 >= t || !tok_is(d, from, ",") ||
+        !(tok_is(d, from + 1, "the") || tok_is(d, from + 1, "a") || tok_is(d, from + 1, "an")))
+        return false;
+    for (int u = from + 1; u < t; u++)
+        if (tok_is(d, u, ",") || tok_is(d, u, "and") || tok_is(d, u, "which") ||
+            tok_is(d, u, "where"))
+            return false;
+    return t - from <= 7;
+}
+
 /* The best "in/at [the] Name" of the sentence's own words, ignoring candidates that start
  * inside [skip_start, skip_end). */
 static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end,
@@ -407,7 +421,7 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
 {
     const sentence *s = &d->sents.items[sent];
     int t0 = s->tok_start;
-    int best = -100;
+    int best = -100, last = t0;
     for (int t = t0; t + 1 < s->tok_end && doc_step(d); t++) {
         /* a purpose clause ("to set up a hub in Poland") says where something will be, not where
          * this happened */
@@ -439,10 +453,16 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
             continue;
         if (d->tokens.items[a].start >= skip_start && d->tokens.items[a].start < skip_end)
             continue;
+        /* "in Tartu, the second city in Estonia": the place an appositive says a place named
+         * before lies in is no other place of the sentence */
+        if (best > -100 && t > t0 && tok_in(d, t - 1, LEX_PLACE_NOUNS) &&
+            appositive_since(d, last, t))
+            continue;
         int score = place_score(d, a, k, in);
         if (score <= best)
             continue;
         best = score;
+        last = k;
         *start = d->tokens.items[a].start;
         *end = d->tokens.items[k - 1].end;
         size_t n = strip_possessive(d->text + *start, *end - *start);

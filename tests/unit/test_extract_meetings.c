@@ -1195,3 +1195,14 @@ Test(extract_meetings, a_possessive_after_a_visit_word_owns_a_person_and_is_no_p
     cr_expect(equals_ci(field_str(m, "place"), "Ljubljana"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, the_country_an_appositive_places_a_city_in_is_not_the_place)
+{
+    static const char text[] =
+        "Trade ministers Ana Ruiz of Peru and Karl Berger of Austria held talks in "
+        "Tartu, the second-biggest city in Estonia, on the margins of a trade forum.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Berger");
+    cr_expect(equals_ci(field_str(m, "place"), "Tartu"), "%s", json_brief(m));
+    json_decref(ex);
+}
