@@ -1206,3 +1206,17 @@ Test(extract_meetings, the_country_an_appositive_places_a_city_in_is_not_the_pla
     cr_expect(equals_ci(field_str(m, "place"), "Tartu"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, an_institution_named_like_a_museum_is_nobody_who_meets)
+{
+    static const char text[] =
+        "LIMA, March 3 -- The Inca Textile Museum and the National Maritime Museum signed a "
+        "loan agreement here on Friday.\n"
+        "Rosa Quispe, curator at the Inca Textile Museum, and Jorge Salas, director of the "
+        "National Maritime Museum, put their names to the agreement at a short ceremony.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_person(ex, "Museum"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_meeting(ex, "Museum", "Salas"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
