@@ -1220,3 +1220,18 @@ Test(extract_meetings, an_institution_named_like_a_museum_is_nobody_who_meets)
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_left_single_mark_inside_a_name_is_part_of_it)
+{
+    static const char text[] = "Prime Minister Sione Ma\xE2\x80\x98"
+                               "afu\xE2\x80\x98"
+                               "ala held talks with "
+                               "President Ivo Kranjc in Zagreb on Monday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Kranjc", "Sione");
+    cr_expect(has_participant(m, "Sione Ma\xE2\x80\x98"
+                                 "afu\xE2\x80\x98"
+                                 "ala"),
+              "%s", json_brief(m));
+    json_decref(ex);
+}
