@@ -378,11 +378,37 @@ bool place_in_sentence_skip(const doc *d, int sent, size_t skip_start, size_t sk
     return place_in_clause(d, sent, skip_start, skip_end, start, end);
 }
 
+/* Is token k a capitalised word in the possessive ("Peru's", "Peru’s")? */
+static bool owner_end(const doc *d, int k)
+{
+    const token *tk = &d->tokens.items[k];
+    size_t n = tk->end - tk->start;
+    const char *p = d->text + tk->start;
+    return tok_capitalised(d, k) && ((n > 2 && memcmp(p + n - 2, "'s", 2) == 0) ||
+                                     (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0));
+}
+
 /* "the capital Malabo", "the Kenyan capital, Nairobi", "the port city of Mombasa": the token
  * where the name after a place's description starts (t being "the"), or t when there is none. */
 static int described_place(const doc *d, int t, int end)
 {
-    if (t >= end || !tok_is(d, t, "the"))
+    if (t < end && !tok_is(d, t, "the")) {
+        /* "in Peru's capital Lima", "in Chile's port city of Arica" */
+        int k = t;
+        while (k < end && k - t < 3 && tok_capitalised(d, k) && !owner_end(d, k))
+            k++;
+        if (k >= end || k - t >= 3 || !owner_end(d, k))
+            return t;
+        int n = ++k;
+        while (k < end && k - n < 2 && !tok_capitalised(d, k) && tok_in(d, k, LEX_PLACE_NOUNS))
+            k++;
+        if (k == n)
+            return t;
+        if (k < end && (tok_is(d, k, ",") || tok_is(d, k, "of")))
+            k++;
+        return k < end && tok_capitalised(d, k) ? k : t;
+    }
+    if (t >= end)
         return t;
     int k = t + 1;
     const char *cs[2];

@@ -1235,3 +1235,14 @@ Test(extract_meetings, a_left_single_mark_inside_a_name_is_part_of_it)
               "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, the_name_after_a_country_s_capital_is_the_place)
+{
+    static const char text[] =
+        "Finance Minister Marta Solis held talks with Treasury Secretary Hugh Dalton on Friday in "
+        "Ireland's capital Dublin.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Solis", "Dalton");
+    cr_expect(equals_ci(field_str(m, "place"), "Dublin"), "%s", json_brief(m));
+    json_decref(ex);
+}
