@@ -1246,3 +1246,17 @@ Test(extract_meetings, the_name_after_a_country_s_capital_is_the_place)
     cr_expect(equals_ci(field_str(m, "place"), "Dublin"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, honourable_before_a_name_is_an_honorific)
+{
+    static const char text[] =
+        "On Monday, at the state guest house, the President of Estonia, Honourable Maria Lenz "
+        "received Moldova's head of state, Honorable Victor Rusu, who had come for a regional "
+        "summit.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Lenz", "Rusu");
+    cr_expect(has_participant(m, "Victor Rusu"), "%s", json_brief(m));
+    cr_expect_null(find_person(ex, "Honorable"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_person(ex, "Honourable"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
