@@ -1260,3 +1260,13 @@ Test(extract_meetings, honourable_before_a_name_is_an_honorific)
     cr_expect_null(find_person(ex, "Honourable"), "%s", json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_chain_of_particles_glued_to_names_is_one_name)
+{
+    static const char text[] = "Emir Sheikh Khalid al-Nasser al-Thani and Prime Minister Ana Ruiz "
+                               "held talks in Doha on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Khalid");
+    cr_expect(has_participant(m, "Khalid al-Nasser al-Thani"), "%s", json_brief(m));
+    json_decref(ex);
+}
