@@ -2088,8 +2088,9 @@ static bool word_char(uint32_t c)
 
 static bool is_joiner(uint32_t c)
 {
+    /* a left single mark or the okina between two letters is part of the word (Tu\u2018ivai) */
     return c == '.' || c == '-' || c == 0x2013 || c == 0x2019 || c == '\'' || c == '&' ||
-           c == 0x2010 || c == 0x2011;
+           c == 0x2010 || c == 0x2011 || c == 0x2018 || c == 0x02BB;
 }
 
 static void tokenize_line(doc *d, size_t start, size_t end)

@@ -307,12 +307,13 @@ const char *const LEX_TITLE_MODIFIERS[] = {
 };
 
 const char *const LEX_HONORIFICS[] = {
-    "Mr",    "Mr.",      "Mrs",    "Mrs.",  "Ms",         "Ms.",    "Miss",     "Mx",      "Sir",
-    "Dame",  "Lord",     "Lady",   "Hon",   "Hon.",       "Shri",   "Smt",      "Sri",     "Herr",
-    "Frau",  "Monsieur", "Madame", "Mme",   "M.",         "Señor",  "Señora",   "Sr.",     "Sra.",
-    "Don",   "Doña",     "Dona",   "Eng",   "Eng.",       "Engr",   "Engr.",    "Mlle",    "Datuk",
-    "Dato",  "Dato'",    "Dato’",  "Haji",  "Hajjah",     "Alhaji", "Begum",    "Pak",     "Ibu",
-    "Bapak", "Shrimati", "Kumari", "Ustaz", "Excellency", "H.E.",   "Highness", "Majesty", NULL,
+    "Mr",     "Mr.",        "Mrs",   "Mrs.",     "Ms",      "Ms.",       "Miss",       "Mx",
+    "Sir",    "Dame",       "Lord",  "Lady",     "Hon",     "Hon.",      "Shri",       "Smt",
+    "Sri",    "Herr",       "Frau",  "Monsieur", "Madame",  "Mme",       "M.",         "Señor",
+    "Señora", "Sr.",        "Sra.",  "Don",      "Doña",    "Dona",      "Eng",        "Eng.",
+    "Engr",   "Engr.",      "Mlle",  "Datuk",    "Dato",    "Dato'",     "Dato’",      "Haji",
+    "Hajjah", "Alhaji",     "Begum", "Pak",      "Ibu",     "Bapak",     "Shrimati",   "Kumari",
+    "Ustaz",  "Excellency", "H.E.",  "Highness", "Majesty", "Honorable", "Honourable", NULL,
 };
 
 const char *const LEX_MALE_WORDS[] = {
@@ -545,6 +546,11 @@ const char *const LEX_ORG_WORDS[] = {
     "Ministers'",
     "Club",
     "Foundation",
+    "Museum",
+    "Library",
+    "Gallery",
+    "Academy",
+    "Archives",
     "Network",
     "Secretariat",
     "Mission",

@@ -680,6 +680,11 @@ static char *visit_destination(const doc *d, int s)
         /* "the Himalayan nation", "the Gulf state": a description, no place's name; nor is a
          * run holding a title ("US Secretary") */
         bool described = k < se->tok_end && tok_in(d, k, LEX_PLACE_NOUNS);
+        /* "a visit to Ruritania's new president": the name owns whom the visit was paid to,
+         * it tells no destination */
+        if (k > a && (possessive_end(d, d->tokens.items[k - 1].end) ||
+                      (k < se->tok_end && (tok_is(d, k, "'s") || tok_is(d, k, "\xE2\x80\x99s")))))
+            described = true;
         for (int u = a; u < k && !described; u++)
             described = tok_in(d, u, LEX_TITLE_HEADS);
         if (k > a && !described && !quoted_at(d, d->tokens.items[a].start))

@@ -395,8 +395,11 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
             break;
         /* "Omar Hassan al-Bashir": a lower-case particle glued to a surname by a hyphen */
         if (n > 0 && hyphenated_particle(d, i)) {
-            i++;
-            n++;
+            /* and a chain of them: "Khalid al-Nasser al-Thani" */
+            while (i < limit && n < 8 && hyphenated_particle(d, i)) {
+                i++;
+                n++;
+            }
             break;
         }
         /* "Tuilaepa Dr. Sa'ilele Malielegaoi": an honorific between two words of a name (a

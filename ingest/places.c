@@ -402,11 +402,37 @@ static bool nominalisation(const doc *d, int t)
            memcmp(w + n - 4, "sion", 4) == 0 || memcmp(w + n - 3, "ing", 3) == 0;
 }
 
+/* Is token k a capitalised word in the possessive ("Peru's", "Peru’s")? */
+static bool owner_end(const doc *d, int k)
+{
+    const token *tk = &d->tokens.items[k];
+    size_t n = tk->end - tk->start;
+    const char *p = d->text + tk->start;
+    return tok_capitalised(d, k) && ((n > 2 && memcmp(p + n - 2, "'s", 2) == 0) ||
+                                     (n > 4 && memcmp(p + n - 4, "\xE2\x80\x99s", 4) == 0));
+}
+
 /* "the capital Malabo", "the Kenyan capital, Nairobi", "the port city of Mombasa": the token
  * where the name after a place's description starts (t being "the"), or t when there is none. */
 static int described_place(const doc *d, int t, int end)
 {
-    if (t >= end || !tok_is(d, t, "the"))
+    if (t < end && !tok_is(d, t, "the")) {
+        /* "in Peru's capital Lima", "in Chile's port city of Arica" */
+        int k = t;
+        while (k < end && k - t < 3 && tok_capitalised(d, k) && !owner_end(d, k))
+            k++;
+        if (k >= end || k - t >= 3 || !owner_end(d, k))
+            return t;
+        int n = ++k;
+        while (k < end && k - n < 2 && !tok_capitalised(d, k) && tok_in(d, k, LEX_PLACE_NOUNS))
+            k++;
+        if (k == n)
+            return t;
+        if (k < end && (tok_is(d, k, ",") || tok_is(d, k, "of")))
+            k++;
+        return k < end && tok_capitalised(d, k) ? k : t;
+    }
+    if (t >= end)
         return t;
     int k = t + 1;
     const char *cs[2];
@@ -424,6 +450,20 @@ static int described_place(const doc *d, int t, int end)
     return k < end && tok_capitalised(d, k) ? k : t;
 }
 
+/* Does a comma right after the place ending before token from open an appositive ("X, the
+ * port city in Y", "X, a town in Y") that runs to token t? */
+static bool appositive_since(const doc *d, int from, int t)
+{
+    if (from + 1 >= t || !tok_is(d, from, ",") ||
+        !(tok_is(d, from + 1, "the") || tok_is(d, from + 1, "a") || tok_is(d, from + 1, "an")))
+        return false;
+    for (int u = from + 1; u < t; u++)
+        if (tok_is(d, u, ",") || tok_is(d, u, "and") || tok_is(d, u, "which") ||
+            tok_is(d, u, "where"))
+            return false;
+    return t - from <= 7;
+}
+
 /* The best "in/at [the] Name" of the sentence's own words, ignoring candidates that start
  * inside [skip_start, skip_end). */
 static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t skip_end,
@@ -431,7 +471,7 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
 {
     const sentence *s = &d->sents.items[sent];
     int t0 = s->tok_start;
-    int best = -100;
+    int best = -100, last = t0;
     bool relative = false; /* inside ", which ...," */
     for (int t = t0; t + 1 < s->tok_end && doc_step(d); t++) {
         if (tok_is(d, t, ","))
@@ -482,10 +522,16 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
             continue;
         if (d->tokens.items[a].start >= skip_start && d->tokens.items[a].start < skip_end)
             continue;
+        /* "in Tartu, the second city in Estonia": the place an appositive says a place named
+         * before lies in is no other place of the sentence */
+        if (best > -100 && t > t0 && tok_in(d, t - 1, LEX_PLACE_NOUNS) &&
+            appositive_since(d, last, t))
+            continue;
         int score = place_score(d, a, k, in);
         if (score <= best)
             continue;
         best = score;
+        last = k;
         *start = d->tokens.items[a].start;
         *end = d->tokens.items[k - 1].end;
         size_t n = strip_possessive(d->text + *start, *end - *start);

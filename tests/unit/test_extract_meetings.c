@@ -1183,3 +1183,90 @@ Test(extract_meetings, an_honorific_inside_a_name_and_a_hyphenated_particle_keep
     cr_expect(has_participant(m, "Leausa Tavita"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_possessive_after_a_visit_word_owns_a_person_and_is_no_place)
+{
+    static const char text[] =
+        "Premier Lena Varga (right) during her courtesy visit to Slovenia's newly elected "
+        "President Otto Brandt.\n"
+        "Premier Lena Varga held talks with President Otto Brandt in Ljubljana on Friday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Varga", "Brandt");
+    cr_expect(equals_ci(field_str(m, "place"), "Ljubljana"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_country_an_appositive_places_a_city_in_is_not_the_place)
+{
+    static const char text[] =
+        "Trade ministers Ana Ruiz of Peru and Karl Berger of Austria held talks in "
+        "Tartu, the second-biggest city in Estonia, on the margins of a trade forum.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Berger");
+    cr_expect(equals_ci(field_str(m, "place"), "Tartu"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_institution_named_like_a_museum_is_nobody_who_meets)
+{
+    static const char text[] =
+        "LIMA, March 3 -- The Inca Textile Museum and the National Maritime Museum signed a "
+        "loan agreement here on Friday.\n"
+        "Rosa Quispe, curator at the Inca Textile Museum, and Jorge Salas, director of the "
+        "National Maritime Museum, put their names to the agreement at a short ceremony.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_person(ex, "Museum"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_meeting(ex, "Museum", "Salas"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_left_single_mark_inside_a_name_is_part_of_it)
+{
+    static const char text[] = "Prime Minister Sione Ma\xE2\x80\x98"
+                               "afu\xE2\x80\x98"
+                               "ala held talks with "
+                               "President Ivo Kranjc in Zagreb on Monday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Kranjc", "Sione");
+    cr_expect(has_participant(m, "Sione Ma\xE2\x80\x98"
+                                 "afu\xE2\x80\x98"
+                                 "ala"),
+              "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_name_after_a_country_s_capital_is_the_place)
+{
+    static const char text[] =
+        "Finance Minister Marta Solis held talks with Treasury Secretary Hugh Dalton on Friday in "
+        "Ireland's capital Dublin.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Solis", "Dalton");
+    cr_expect(equals_ci(field_str(m, "place"), "Dublin"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, honourable_before_a_name_is_an_honorific)
+{
+    static const char text[] =
+        "On Monday, at the state guest house, the President of Estonia, Honourable Maria Lenz "
+        "received Moldova's head of state, Honorable Victor Rusu, who had come for a regional "
+        "summit.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Lenz", "Rusu");
+    cr_expect(has_participant(m, "Victor Rusu"), "%s", json_brief(m));
+    cr_expect_null(find_person(ex, "Honorable"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_null(find_person(ex, "Honourable"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_chain_of_particles_glued_to_names_is_one_name)
+{
+    static const char text[] = "Emir Sheikh Khalid al-Nasser al-Thani and Prime Minister Ana Ruiz "
+                               "held talks in Doha on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Ruiz", "Khalid");
+    cr_expect(has_participant(m, "Khalid al-Nasser al-Thani"), "%s", json_brief(m));
+    json_decref(ex);
+}
