@@ -19,6 +19,7 @@
 #include "ingest/ingest.h"
 #include "ingest/lexicon.h"
 #include "util/digest.h"
+#include "util/log.h"
 #include "util/strbuf.h"
 
 /* A fact's id (util/digest.h), malloc'd; NULL when out of memory. */
@@ -1491,14 +1492,28 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
 static char *quote_key(const char *text)
 {
     strbuf sb = STRBUF_INIT;
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (isalnum(*p))
-            strbuf_addch(&sb, (char)tolower(*p));
-        else if (*p >= 0x80 && (*p & 0xC0) != 0x80 && !(p[0] == 0xE2 && p[1] == 0x80))
-            strbuf_addch(&sb, (char)*p);
-        else if (*p >= 0x80 && (*p & 0xC0) == 0x80 && sb.len &&
-                 ((unsigned char)sb.buf[sb.len - 1] >= 0x80))
-            strbuf_addch(&sb, (char)*p);
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        if (*p < 0x80) {
+            if (isalnum(*p))
+                strbuf_addch(&sb, (char)tolower(*p));
+            p++;
+            continue;
+        }
+        /* a whole character or nothing, so that the key stays UTF-8 ("José’s": the
+         * apostrophe goes, with all three of its bytes, and the é stays whole) */
+        size_t len = (*p & 0xE0) == 0xC0   ? 2
+                     : (*p & 0xF0) == 0xE0 ? 3
+                     : (*p & 0xF8) == 0xF0 ? 4
+                                           : 1;
+        size_t k = 1;
+        while (k < len && (p[k] & 0xC0) == 0x80)
+            k++;
+        bool whole = len > 1 && k == len;
+        bool punctuation = p[0] == 0xE2 && k > 1 && p[1] == 0x80; /* U+2000-U+203F */
+        if (whole && !punctuation)
+            strbuf_add(&sb, (const char *)p, len);
+        p += k;
     }
     return strbuf_detach(&sb, NULL);
 }
@@ -1641,6 +1656,12 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
                               prev < 0 ||
                                   strcmp(items.items[prev].source, items.items[b].source) != 0);
         json_t *o = ingest_merge_quote(summary);
+        if (!o) { /* a summary that could not be built: the cluster is skipped, not crashed on */
+            log_msg(LOG_ERROR, "merge: a quote's summary could not be built (text not UTF-8?); "
+                               "its reports are left out");
+            json_decref(summary);
+            continue;
+        }
         char *id = unique_id("quote", str(o, "merge_key"), taken);
         json_object_set_new(o, "id", json_string(id));
         free(id);

@@ -480,3 +480,28 @@ Test(merge, every_way_of_joining_agreements_holds_among_many_others)
     }
     json_decref(facts);
 }
+
+/* A quotation whose words put an accented letter before a dash or an ellipsis ("Bogotá —",
+ * "Medellín…") keeps a key of whole characters: the quote merges across articles and gets an
+ * id, where a key cut inside a character once left the merge without one (and crashed it). */
+Test(merge, quote_with_accent_before_dash_or_ellipsis_merges_with_an_id)
+{
+    static const char first[] =
+        "Mayor Inés Carrillo spoke at the harbour on Friday.\n\n"
+        "“The pier was built in Bogotá — and paid for in Medellín… by the town,” Carrillo "
+        "said.\n";
+    static const char second[] =
+        "Harbour works began on Friday.\n\n"
+        "“The pier was built in Bogotá — and paid for in Medellín… by the town,” said Mayor "
+        "Inés Carrillo.\n";
+    const char *ids[] = {"first", "second"};
+    const char *texts[] = {first, second};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    const json_t *quotes = json_object_get(facts, "quotes");
+    cr_assert_eq(json_array_size(quotes), 1, "one quote: %s", json_brief(quotes));
+    const json_t *q = json_array_get(quotes, 0);
+    cr_expect_not_null(field_str(q, "id"), "%s", json_brief(q));
+    cr_expect_eq(evidence_from(q, "first"), 1);
+    cr_expect_eq(evidence_from(q, "second"), 1);
+    json_decref(facts);
+}
