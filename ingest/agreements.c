@@ -2635,6 +2635,10 @@ static int descriptor_overlap(const ag *g, const generic *gm)
     int n = 0;
     for (size_t i = 0; i < gm->descriptors.n; i++) {
         char *dk = agreement_key(gm->descriptors.items[i]);
+        if (!*dk) { /* a descriptor of no words (punctuation only) matches nothing */
+            free(dk);
+            continue;
+        }
         for (size_t k = 0; k < g->aliases.n; k++) {
             char *ak = agreement_key(g->aliases.items[k]);
             size_t dl = strlen(dk);
