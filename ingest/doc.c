@@ -164,6 +164,8 @@ char *doc_strdup(const doc *d, size_t start, size_t end)
 
 bool tok_is(const doc *d, int t, const char *word)
 {
+    if (t < 0 || (size_t)t >= d->tokens.n) /* a look past either end of the text ("signed" last) */
+        return false;
     const token *k = &d->tokens.items[t];
     size_t n = strlen(word);
     return k->end - k->start == n && memcmp(d->text + k->start, word, n) == 0;
