@@ -204,8 +204,8 @@ static bool month_surname(const doc *d, int t, int limit, int n, const phrase *p
     return true;
 }
 
-/* Is token t a lower-case particle glued to a capitalised surname: "al-Bashir", "el-Sisi",
- * "bin-Zayed"? */
+/* Is token t a lower-case particle glued to a capitalised surname: "al-Karimi", "el-Masri",
+ * "bin-Rashed"? */
 static bool hyphenated_particle(const doc *d, int t)
 {
     static const char *const PARTICLES[] = {"al-", "el-", "bin-", "ibn-", "ul-", "ud-",
@@ -393,7 +393,7 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         /* "Ramos Jr.": a suffix ends the name, and is no part of it */
         if (n > 0 && tok_in(d, i, LEX_NAME_SUFFIXES))
             break;
-        /* "Omar Hassan al-Bashir": a lower-case particle glued to a surname by a hyphen */
+        /* "Yusuf Tariq al-Karimi": a lower-case particle glued to a surname by a hyphen */
         if (n > 0 && hyphenated_particle(d, i)) {
             /* and a chain of them: "Khalid al-Nasser al-Thani" */
             while (i < limit && n < 8 && hyphenated_particle(d, i)) {
@@ -402,7 +402,7 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
             }
             break;
         }
-        /* "Tuilaepa Dr. Sa'ilele Malielegaoi": an honorific between two words of a name (a
+        /* "Fonoti Dr. Leausa Tavita": an honorific between two words of a name (a
          * chiefly name before the person's own) is no end of it */
         if (n > 0 && (tok_in(d, i, LEX_HONORIFICS) || tok_in(d, i, LEX_ABBREVIATIONS)) &&
             i + 2 < limit && (d->tokens.items[i].flags & TK_CAP) && is_period(d, i + 1) &&
@@ -755,7 +755,7 @@ char *people_key(const char *name)
             p = e;
             continue;
         }
-        /* a title's abbreviation inside a name: "Tuilaepa Dr. Sa'ilele Malielegaoi" */
+        /* a title's abbreviation inside a name: "Fonoti Dr. Leausa Tavita" */
         if (lex_has(LEX_HONORIFICS, p, n) ||
             (n > 2 && p[n - 1] == '.' && lex_has(LEX_ABBREVIATIONS, p, n - 1))) {
             p = e;

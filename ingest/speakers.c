@@ -660,7 +660,7 @@ static bool channel_speaker(const sieve *s, int t, int to, mention *m)
     return false;
 }
 
-/* "said a joint declaration issued after the talks": a document brought up with "a" and no
+/* "said a joint communique released once the summit ended": a document brought up with "a" and no
  * issuer named speaks for nobody the sieve can name (the cue links the quote to no one). */
 static bool document_without_issuer(const sieve *s, int t, int to, mention *m)
 {

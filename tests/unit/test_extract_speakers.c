@@ -809,7 +809,7 @@ Test(extract_speakers, an_adverb_between_the_subject_and_a_verb_that_is_no_speec
     json_decref(ex);
 }
 
-/* "said a joint declaration issued after the talks": a document brought up with no issuer
+/* "said a joint communique released once the summit ended": a document brought up with no issuer
  * speaks for nobody the sieve can name; the chain of the paragraph before does not reach it */
 Test(extract_speakers, a_document_with_no_issuer_names_no_speaker)
 {
