@@ -639,15 +639,17 @@ out:
     return rc;
 }
 
-/* Fast joins of the new articles' people (join_person), one report after the other: each
- * sees the ones before it in the store. */
-static int join_people(update *u, const json_t *added)
+typedef int (*join_fn)(update *u, const char *source, size_t idx, const json_t *report);
+
+/* Fast joins of every report of one kind of the new articles (join_person, join_quote), one
+ * report after the other: each sees the ones before it in the store. */
+static int join_each(update *u, const json_t *added, const char *kind, join_fn join)
 {
     size_t i, k;
     json_t *src, *r;
     json_array_foreach(added, i, src)
-        json_array_foreach(json_object_get(json_object_get(src, "extraction"), "people"), k, r)
-            if (join_person(u, str(src, "source_id"), k, r) < 0)
+        json_array_foreach(json_object_get(json_object_get(src, "extraction"), kind), k, r)
+            if (join(u, str(src, "source_id"), k, r) < 0)
                 return -1;
     return 0;
 }
@@ -658,7 +660,7 @@ static int join_people(update *u, const json_t *added)
 static int update_people(update *u, const json_t *added, json_t *changed, json_t *gone)
 {
     update_reset(u, "people");
-    if (!json_object_size(u->removed) && join_people(u, added))
+    if (!json_object_size(u->removed) && join_each(u, added, "people", join_person))
         return -1;
     add_new_reports(u, added);
     if (add_removed_facts(u) || follow_all(u))
@@ -786,18 +788,6 @@ out:
     free(fact);
     free(merge_key);
     return rc;
-}
-
-/* Fast joins of the new articles' quotes (join_quote), one report after the other. */
-static int join_quotes(update *u, const json_t *added)
-{
-    size_t i, k;
-    json_t *src, *r;
-    json_array_foreach(added, i, src)
-        json_array_foreach(json_object_get(json_object_get(src, "extraction"), "quotes"), k, r)
-            if (join_quote(u, str(src, "source_id"), k, r) < 0)
-                return -1;
-    return 0;
 }
 
 /* The spans of a new report, each with its article, as a fact's evidence lists them. */
@@ -964,7 +954,7 @@ static int update_facts(update *u, const char *kind, const json_t *added, const 
     update_reset(u, kind);
     /* fast joins only when no person changed: a changed one's facts are worked out again */
     if (!json_object_size(u->removed) && !json_object_size(changed) &&
-        ((strcmp(kind, "quotes") == 0 && join_quotes(u, added)) ||
+        ((strcmp(kind, "quotes") == 0 && join_each(u, added, "quotes", join_quote)) ||
          (strcmp(kind, "agreements") == 0 && join_agreements(u, added))))
         return -1;
     add_new_reports(u, added);
