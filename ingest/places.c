@@ -503,12 +503,6 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
             k = named;
         else if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
             k++;
-        /* "in the capital Malabo", "in the capital, Lima" */
-        if (tok_is(d, k, "the") && k + 2 < s->tok_end && tok_is(d, k + 1, "capital")) {
-            k += 2;
-            if (tok_is(d, k, ",") && k + 1 < s->tok_end)
-                k++;
-        }
         int a = k;
         while (k < s->tok_end && k - a < 4 && place_token(d, k))
             k++;
