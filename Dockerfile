@@ -21,7 +21,7 @@ RUN make
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libmicrohttpd12 libjansson4 libsqlite3-0 libpcre2-8-0 libssl3 zlib1g curl \
+      libmicrohttpd12 libjansson4 libsqlite3-0 libpq5 libpcre2-8-0 libssl3 zlib1g curl \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system factd \
  && useradd --system --gid factd --home-dir /var/lib/factd --shell /usr/sbin/nologin factd \

@@ -5,10 +5,12 @@
 CC      ?= cc
 PORT    ?= 8080
 DB      ?= build/corpus.db
-PKGS    := libmicrohttpd jansson sqlite3 libpcre2-8 libcrypto
+PKGS    := libmicrohttpd jansson sqlite3 libpcre2-8 libcrypto libpq
 DEB_PKGS := build-essential pkg-config libmicrohttpd-dev libjansson-dev libsqlite3-dev \
             libpcre2-dev libssl-dev libcriterion-dev libcurl4-openssl-dev zlib1g-dev \
-            python3 curl
+            libpq-dev python3 curl
+# The tests also start a throw-away PostgreSQL server (tests/pg/pgtmp).
+TEST_DEB_PKGS := postgresql
 
 # Warnings for all C code (product, tests, fuzz targets, benchmark); they are errors only with
 # WERROR=1 (CI sets it), so that a new compiler's new warning does not stop a user's build.
@@ -26,7 +28,7 @@ LDLIBS_BASE := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lz -lpthread -lm
 SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 # Every module's sources; server/main.c holds main() and stays out of the test library.
-LIB_SRC := $(wildcard util/*.c store/*.c api/*.c ingest/*.c) $(filter-out server/main.c,$(wildcard server/*.c))
+LIB_SRC := $(wildcard util/*.c store/*.c store/sqlite/*.c store/postgres/*.c api/*.c ingest/*.c) $(filter-out server/main.c,$(wildcard server/*.c))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 INTEG_SRC := $(wildcard tests/integration/*.c)
 HDRS := $(wildcard */*.h)
@@ -69,14 +71,23 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libfactd.a
 $(BUILD)/integration-tests: $(INTEG_OBJ) $(BUILD)/libfactd.a
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE) -lcriterion -lcurl
 
-# Install whatever Debian packages are missing (sudo when not root).
+# Installs the Debian packages of $(1) that are missing (sudo when not root); else says $(2).
+define install_missing
+@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then \
+  echo "installing:$$missing"; \
+  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+else echo "$(2)"; fi
+endef
+
+# Install whatever Debian packages are missing.
 deps:
-	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	else echo "deps: all Debian packages present"; fi
+	$(call install_missing,$(DEB_PKGS),deps: all Debian packages present)
+
+# What the tests need beyond the build: a PostgreSQL server to start and stop.
+test-deps:
+	$(call install_missing,$(TEST_DEB_PKGS),test-deps: PostgreSQL present)
 
 run: deps
 	$(MAKE) all
@@ -85,10 +96,13 @@ run: deps
 	@echo "factd serving the bundled corpus at http://127.0.0.1:$(PORT)/"
 	$(BUILD)/factd serve --db $(DB) --create --port $(PORT)
 
-test: deps
+test: deps test-deps
 	$(MAKE) all $(BUILD)/unit-tests $(BUILD)/integration-tests
-	$(BUILD)/unit-tests
-	FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests
+	@pg=$$(mktemp -d /tmp/factd-pg.XXXXXX) && url=$$(tests/pg/pgtmp start $$pg) || exit 1; \
+	echo "test: a throw-away PostgreSQL at $$url"; \
+	FACTD_TEST_PG="$$url" $(BUILD)/unit-tests && \
+	FACTD_TEST_PG="$$url" FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests; \
+	status=$$?; tests/pg/pgtmp stop $$pg; exit $$status
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan:
