@@ -7,10 +7,10 @@
  * upserts, pragmas) is the store's business: db_engine() tells which dialect to write.
  *
  *   store/sqlite/driver.c    SQLite, through its C API
- *   store/postgres/driver.c  PostgreSQL, through libpq: `?` becomes $1, $2, ...; a statement
- *                            is prepared on the server once per connection; values travel as
- *                            text (blobs as binary), and a result is read whole on its first
- *                            step
+ *   store/postgres/driver.c  PostgreSQL, through libpq: `?` becomes $1, $2, ... and `?N`
+ *                            becomes $N; a statement is prepared on the server once per
+ *                            connection; values travel as text (blobs as binary), and a
+ *                            result is read whole on its first step
  *
  * A connection and its statements belong to one thread at a time.
  */
@@ -70,7 +70,8 @@ int db_exec(db *d, const char *sql);
 long long db_changes(db *d);
 
 /* A statement of one SQL text with `?` placeholders (numbered from 1 in the order they
- * appear).  NULL on error, with the reason in db_errmsg(). */
+ * appear) or `?NNN` ones (numbered as written; one number may stand twice).  NULL on error,
+ * with the reason in db_errmsg(). */
 db_stmt *db_prepare(db *d, const char *sql);
 void db_finalize(db_stmt *s);
 

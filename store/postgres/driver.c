@@ -1,8 +1,8 @@
 /* The PostgreSQL driver of db.h, through libpq.
  *
- * A statement's `?` placeholders become $1, $2, ... (outside quoted strings, quoted names
- * and comments), and it is prepared on the server under a name of its own when db_prepare()
- * is called, so that a syntax error shows there, as with SQLite.  Parameters travel as text
+ * A statement's `?` placeholders become $1, $2, ... and `?NNN` becomes $NNN (outside quoted
+ * strings, quoted names and comments), and it is prepared on the server under a name of its
+ * own when db_prepare() is called, so that a syntax error shows there, as with SQLite.  Parameters travel as text
  * (blobs as binary), results come back as text, and a statement's result is read whole on
  * its first step; the store's statements page with LIMIT, so a result is a page at most.
  */
@@ -97,8 +97,9 @@ static long long pg_changes(db *d)
     return conn_of(d)->changes;
 }
 
-/* sql with each `?` outside quotes and comments numbered $1, $2, ... (malloc'd; *n their
- * count), or NULL when out of memory. */
+/* sql with each `?` outside quotes and comments numbered $1, $2, ..., and each `?NNN` (a
+ * number given, as SQLite allows: one value used twice) written $NNN (malloc'd; *n the
+ * highest number), or NULL when out of memory. */
 static char *number_placeholders(const char *sql, int *n)
 {
     size_t len = strlen(sql), cap = len * 4 + 1; /* "?" becomes at most "$99999" */
@@ -130,6 +131,15 @@ static char *number_placeholders(const char *sql, int *n)
             memcpy(o, p, k);
             o += k;
             p += k;
+        } else if (*p == '?' && p[1] >= '1' && p[1] <= '9') { /* ?NNN: SQLite's numbered form */
+            char *end;
+            long k = strtol(p + 1, &end, 10);
+            if (k > 32767)
+                k = 32767; /* the server refuses it, with its own message */
+            o += snprintf(o, 8, "$%ld", k);
+            if (k > *n)
+                *n = (int)k;
+            p = end;
         } else if (*p == '?') {
             o += snprintf(o, 8, "$%d", ++*n);
             p++;

@@ -130,6 +130,18 @@ static void check_placeholders(db *d)
     cr_assert_eq(db_bind_text(s, 2, "this", 4), DB_OK);
     cr_assert_eq(db_step(s), DB_DONE, "%s", db_errmsg(d));
     db_finalize(s);
+    /* A numbered placeholder may stand twice for one value. */
+    s = db_prepare(d, "INSERT INTO t (id, name) VALUES (?2, ?1 || '-' || ?1)");
+    cr_assert_not_null(s, "%s", db_errmsg(d));
+    cr_assert_eq(db_bind_text(s, 1, "twice", -1), DB_OK);
+    cr_assert_eq(db_bind_int64(s, 2, 2), DB_OK);
+    cr_assert_eq(db_step(s), DB_DONE, "%s", db_errmsg(d));
+    db_finalize(s);
+    s = db_prepare(d, "SELECT name FROM t WHERE id = ?");
+    cr_assert_eq(db_bind_int64(s, 1, 2), DB_OK);
+    cr_assert_eq(db_step(s), DB_ROW);
+    cr_assert_str_eq(db_column_text(s, 0, NULL), "twice-twice");
+    db_finalize(s);
     s = db_prepare(d, "SELECT name FROM t WHERE id = ?");
     cr_assert_eq(db_bind_int64(s, 1, 1), DB_OK);
     cr_assert_eq(db_step(s), DB_ROW);
