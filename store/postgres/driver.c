@@ -2,9 +2,10 @@
  *
  * A statement's `?` placeholders become $1, $2, ... and `?NNN` becomes $NNN (outside quoted
  * strings, quoted names and comments), and it is prepared on the server under a name of its
- * own when db_prepare() is called, so that a syntax error shows there, as with SQLite.  Parameters travel as text
- * (blobs as binary), results come back as text, and a statement's result is read whole on
- * its first step; the store's statements page with LIMIT, so a result is a page at most.
+ * own when db_prepare() is called, so that a syntax error shows there, as with SQLite.
+ * Parameters travel as text (blobs as binary), results come back as text, and a statement's
+ * result is read whole on its first step; the store's statements page with LIMIT, so a
+ * result is a page at most.
  */
 #include <libpq-fe.h>
 #include <stdint.h>
