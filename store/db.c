@@ -20,7 +20,7 @@ const char *db_sqlite_path(const char *target)
     return strncmp(target, "sqlite:", 7) ? target : target + 7;
 }
 
-db *db_open(const char *target, enum db_open_mode mode, char **err)
+db_conn *db_open(const char *target, enum db_open_mode mode, char **err)
 {
     if (err)
         *err = NULL;
@@ -29,7 +29,7 @@ db *db_open(const char *target, enum db_open_mode mode, char **err)
     return db_sqlite_open(db_sqlite_path(target), mode, err);
 }
 
-int db_fail(db *d, const char *fmt, ...)
+int db_fail(db_conn *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -38,33 +38,33 @@ int db_fail(db *d, const char *fmt, ...)
     return DB_ERROR;
 }
 
-void db_close(db *d)
+void db_close(db_conn *d)
 {
     if (d)
         d->ops->close(d);
 }
 
-enum db_engine db_engine(const db *d)
+enum db_engine db_engine(const db_conn *d)
 {
     return d->engine;
 }
 
-const char *db_errmsg(const db *d)
+const char *db_errmsg(const db_conn *d)
 {
     return d->errmsg;
 }
 
-int db_exec(db *d, const char *sql)
+int db_exec(db_conn *d, const char *sql)
 {
     return d->ops->exec(d, sql);
 }
 
-long long db_changes(db *d)
+long long db_changes(db_conn *d)
 {
     return d->ops->changes(d);
 }
 
-db_stmt *db_prepare(db *d, const char *sql)
+db_stmt *db_prepare(db_conn *d, const char *sql)
 {
     return d->ops->prepare(d, sql);
 }
@@ -148,12 +148,12 @@ const void *db_column_blob(db_stmt *s, int i, size_t *len)
     return s->d->ops->column_blob(s, i, len);
 }
 
-void *db_sqlite_handle(db *d)
+void *db_sqlite_handle(db_conn *d)
 {
     return d->engine == DB_SQLITE ? d->ops->native(d) : NULL;
 }
 
-void *db_postgres_handle(db *d)
+void *db_postgres_handle(db_conn *d)
 {
     return d->engine == DB_POSTGRES ? d->ops->native(d) : NULL;
 }

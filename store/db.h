@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef struct db db;
+typedef struct db_conn db_conn;
 typedef struct db_stmt db_stmt;
 
 enum db_engine {
@@ -57,25 +57,27 @@ const char *db_sqlite_path(const char *target);
 
 /* Opens a connection.  NULL on failure, with a malloc'd one-line reason in *err when err is
  * given.  The reason never repeats a password the target holds. */
-db *db_open(const char *target, enum db_open_mode mode, char **err);
-void db_close(db *d);
-enum db_engine db_engine(const db *d);
+db_conn *db_open(const char *target, enum db_open_mode mode, char **err);
+void db_close(db_conn *d);
+enum db_engine db_engine(const db_conn *d);
 /* The last error of this connection, never NULL. */
-const char *db_errmsg(const db *d);
+const char *db_errmsg(const db_conn *d);
 
 /* Runs SQL without parameters or rows (several statements separated by ';' are allowed).
  * DB_OK, DB_CONSTRAINT, DB_BUSY or DB_ERROR. */
-int db_exec(db *d, const char *sql);
+int db_exec(db_conn *d, const char *sql);
 /* Rows the last INSERT, UPDATE or DELETE changed. */
-long long db_changes(db *d);
+long long db_changes(db_conn *d);
 
 /* A statement of one SQL text with `?` placeholders (numbered from 1 in the order they
  * appear) or `?NNN` ones (numbered as written; one number may stand twice).  NULL on error,
  * with the reason in db_errmsg(). */
-db_stmt *db_prepare(db *d, const char *sql);
+db_stmt *db_prepare(db_conn *d, const char *sql);
 void db_finalize(db_stmt *s);
 
-/* Binding: index from 1.  Values are copied.  A text of len -1 is NUL-terminated. */
+/* Binding: index from 1.  A text or blob is not copied (SQLite's SQLITE_STATIC): it stays
+ * valid until the statement is reset, bound again or finalized.  A text of len -1 is
+ * NUL-terminated; a NULL text binds SQL NULL. */
 int db_bind_text(db_stmt *s, int i, const char *text, long long len);
 int db_bind_int64(db_stmt *s, int i, long long v);
 int db_bind_double(db_stmt *s, int i, double v);
@@ -104,7 +106,14 @@ const void *db_column_blob(db_stmt *s, int i, size_t *len);
 
 /* The engine's own handle, for what only that engine has (SQLite's WAL hooks and SQL
  * functions; PostgreSQL's LISTEN): a sqlite3 * or a PGconn *, NULL for the other engine. */
-void *db_sqlite_handle(db *d);
-void *db_postgres_handle(db *d);
+void *db_sqlite_handle(db_conn *d);
+void *db_postgres_handle(db_conn *d);
+
+/* A db over a SQLite connection its caller opened (a sqlite3 *) and keeps: db_close() frees
+ * the db and leaves the connection open.  NULL when out of memory. */
+db_conn *db_sqlite_wrap(void *conn);
+/* The sqlite3_stmt * of a SQLite statement (NULL for another engine's), for code that still
+ * speaks SQLite's API: both views are of one statement. */
+void *db_sqlite_stmt(db_stmt *s);
 
 #endif

@@ -11,10 +11,10 @@
 #include "store/db.h"
 
 typedef struct db_ops {
-    void (*close)(db *d);
-    int (*exec)(db *d, const char *sql);
-    long long (*changes)(db *d);
-    db_stmt *(*prepare)(db *d, const char *sql);
+    void (*close)(db_conn *d);
+    int (*exec)(db_conn *d, const char *sql);
+    long long (*changes)(db_conn *d);
+    db_stmt *(*prepare)(db_conn *d, const char *sql);
     void (*finalize)(db_stmt *s);
     int (*bind_text)(db_stmt *s, int i, const char *text, size_t len);
     int (*bind_int64)(db_stmt *s, int i, long long v);
@@ -30,24 +30,24 @@ typedef struct db_ops {
     long long (*column_int64)(db_stmt *s, int i);
     double (*column_double)(db_stmt *s, int i);
     const void *(*column_blob)(db_stmt *s, int i, size_t *len);
-    void *(*native)(db *d);
+    void *(*native)(db_conn *d);
 } db_ops;
 
-struct db {
+struct db_conn {
     const db_ops *ops;
     enum db_engine engine;
     char errmsg[512];
 };
 
 struct db_stmt {
-    db *d;
+    db_conn *d;
 };
 
 /* Sets d's error message; returns DB_ERROR. */
-int db_fail(db *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int db_fail(db_conn *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* The drivers' openers: NULL on failure with a malloc'd reason in *err (when given). */
-db *db_sqlite_open(const char *path, enum db_open_mode mode, char **err);
-db *db_postgres_open(const char *conninfo, enum db_open_mode mode, char **err);
+db_conn *db_sqlite_open(const char *path, enum db_open_mode mode, char **err);
+db_conn *db_postgres_open(const char *conninfo, enum db_open_mode mode, char **err);
 
 #endif

@@ -143,21 +143,21 @@ int store_enqueue_job(store *st, const store_job_in *in, char **id_out)
 
     if (store_begin_write(st))
         return STORE_ERROR;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_JOB);
+    db_stmt *stmt = store_query(st, SQL_INSERT_JOB);
     if (!stmt)
         goto fail;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, sha, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3, (sqlite3_int64)in->len);
-    sqlite3_bind_text(stmt, 4, in->title, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, in->url, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 6, in->published, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, id, -1);
+    db_bind_text(stmt, 2, sha, -1);
+    db_bind_int64(stmt, 3, (long long)in->len);
+    db_bind_text(stmt, 4, in->title, -1);
+    db_bind_text(stmt, 5, in->url, -1);
+    db_bind_text(stmt, 6, in->published, -1);
     /* A zero-length blob, not NULL, for an empty text: the runner refuses it with a reason. */
-    sqlite3_bind_blob64(stmt, 7, text, in->len, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "queueing the article");
+    db_bind_blob(stmt, 7, text, in->len);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "queueing the article");
         goto fail;
     }
     if (commit_change(st))
@@ -173,10 +173,11 @@ fail:
 
 /* The fact counts a finished job keeps (its result, as store_finish_job writes it); false
  * when there are none or they do not parse. */
-static bool parse_counts(sqlite3_stmt *row, int i, store_fact_counts *counts)
+static bool parse_counts(db_stmt *row, int i, store_fact_counts *counts)
 {
-    const char *text = (const char *)sqlite3_column_text(row, i);
-    json_t *doc = text ? json_loadb(text, (size_t)sqlite3_column_bytes(row, i), 0, NULL) : NULL;
+    size_t len = 0;
+    const char *text = db_column_text(row, i, &len);
+    json_t *doc = text ? json_loadb(text, len, 0, NULL) : NULL;
     bool ok = json_is_object(doc);
     if (ok) {
         counts->agreements = json_integer_value(json_object_get(doc, "agreements"));
@@ -189,50 +190,47 @@ static bool parse_counts(sqlite3_stmt *row, int i, store_fact_counts *counts)
 }
 
 /* The job row of SQL_GET_JOB into *job; false when out of memory. */
-static bool read_job(sqlite3_stmt *row, store_job_status *job)
+static bool read_job(db_stmt *row, store_job_status *job)
 {
     store_arena *a = job->arena;
-    job->already_stored = sqlite3_column_type(row, 6) == SQLITE_NULL ? -1
-                          : sqlite3_column_int(row, 6)               ? 1
-                                                                     : 0;
+    job->already_stored = db_column_is_null(row, 6) ? -1 : (int)db_column_int64(row, 6) ? 1 : 0;
     job->counts_known = parse_counts(row, 7, &job->counts);
-    return store_column_text(a, row, 0, &job->id) && store_column_text(a, row, 1, &job->state) &&
-           store_column_text(a, row, 2, &job->created_at) &&
-           store_column_text(a, row, 3, &job->started_at) &&
-           store_column_text(a, row, 4, &job->finished_at) &&
-           store_column_text(a, row, 5, &job->source_id) &&
-           store_column_text(a, row, 8, &job->error);
+    return store_row_text(a, row, 0, &job->id) && store_row_text(a, row, 1, &job->state) &&
+           store_row_text(a, row, 2, &job->created_at) &&
+           store_row_text(a, row, 3, &job->started_at) &&
+           store_row_text(a, row, 4, &job->finished_at) &&
+           store_row_text(a, row, 5, &job->source_id) && store_row_text(a, row, 8, &job->error);
 }
 
 int store_get_job(store *st, const char *id, store_job_status *job)
 {
-    sqlite3_stmt *stmt;
+    db_stmt *stmt;
     int result;
 
     memset(job, 0, sizeof(*job));
     if (!(job->arena = store_arena_new()))
         return store_fail(st, "out of memory");
-    if (!(stmt = store_stmt(st, SQL_GET_JOB))) {
+    if (!(stmt = store_query(st, SQL_GET_JOB))) {
         store_job_status_release(job);
         return STORE_ERROR;
     }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW)
         result = read_job(stmt, job) ? STORE_OK : store_fail(st, "out of memory");
-    else if (rc == SQLITE_DONE)
+    else if (rc == DB_DONE)
         result = STORE_NOT_FOUND;
     else
-        result = store_sql_fail(st, "reading a job");
-    store_done(stmt);
+        result = store_db_fail(st, "reading a job");
+    store_query_done(stmt);
     if (result != STORE_OK)
         store_job_status_release(job);
     return result;
 }
 
-static char *column_strdup(sqlite3_stmt *stmt, int i)
+static char *column_strdup(db_stmt *stmt, int i)
 {
-    const char *s = (const char *)sqlite3_column_text(stmt, i);
+    const char *s = db_column_text(stmt, i, NULL);
     return s ? strdup(s) : NULL;
 }
 
@@ -247,10 +245,10 @@ void store_job_release(store_job *job)
 }
 
 /* Copies the claimed row into *job; STORE_ERROR when out of memory. */
-static int copy_claimed(store *st, sqlite3_stmt *row, store_job *job)
+static int copy_claimed(store *st, db_stmt *row, store_job *job)
 {
-    const void *text = sqlite3_column_blob(row, 1);
-    size_t len = (size_t)sqlite3_column_bytes(row, 1);
+    size_t len = 0;
+    const void *text = db_column_blob(row, 1, &len);
 
     job->id = column_strdup(row, 0);
     job->text = malloc(len + 1);
@@ -263,11 +261,11 @@ static int copy_claimed(store *st, sqlite3_stmt *row, store_job *job)
     job->title = column_strdup(row, 2);
     job->url = column_strdup(row, 3);
     job->published = column_strdup(row, 4);
-    job->attempts = sqlite3_column_int(row, 5);
-    job->waited_seconds = sqlite3_column_double(row, 6);
-    if (!job->id || !job->text || (!job->title && sqlite3_column_type(row, 2) != SQLITE_NULL) ||
-        (!job->url && sqlite3_column_type(row, 3) != SQLITE_NULL) ||
-        (!job->published && sqlite3_column_type(row, 4) != SQLITE_NULL))
+    job->attempts = (int)db_column_int64(row, 5);
+    job->waited_seconds = db_column_double(row, 6);
+    if (!job->id || !job->text || (!job->title && !db_column_is_null(row, 2)) ||
+        (!job->url && !db_column_is_null(row, 3)) ||
+        (!job->published && !db_column_is_null(row, 4)))
         return store_fail(st, "out of memory");
     return STORE_OK;
 }
@@ -277,33 +275,33 @@ int store_claim_job(store *st, store_job *job)
     memset(job, 0, sizeof(*job));
 
     /* The runner polls: an empty queue is answered without taking the write lock. */
-    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_QUEUED);
+    db_stmt *stmt = store_query(st, SQL_ANY_QUEUED);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_DONE)
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_DONE)
         return STORE_NOT_FOUND;
-    if (rc != SQLITE_ROW)
-        return store_sql_fail(st, "looking for a queued job");
+    if (rc != DB_ROW)
+        return store_db_fail(st, "looking for a queued job");
 
     if (store_begin_write(st))
         return STORE_ERROR;
-    if (!(stmt = store_stmt(st, SQL_CLAIM_JOB)))
+    if (!(stmt = store_query(st, SQL_CLAIM_JOB)))
         goto fail;
-    sqlite3_bind_text(stmt, 1, st->job_owner, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 2, st->job_owner ? st->job_lease_seconds : 0);
-    rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW && copy_claimed(st, stmt, job)) {
-        store_done(stmt);
+    db_bind_text(stmt, 1, st->job_owner, -1);
+    db_bind_int64(stmt, 2, st->job_owner ? st->job_lease_seconds : 0);
+    rc = db_step(stmt);
+    if (rc == DB_ROW && copy_claimed(st, stmt, job)) {
+        store_query_done(stmt);
         goto fail;
     }
-    bool claimed = rc == SQLITE_ROW;
-    while (rc == SQLITE_ROW)
-        rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "claiming a job");
+    bool claimed = rc == DB_ROW;
+    while (rc == DB_ROW)
+        rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "claiming a job");
         goto fail;
     }
     if (!claimed) {
@@ -326,44 +324,44 @@ fail_released:
  * the message). */
 static int job_unchanged(store *st, const char *id, const char *wanted)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_JOB_STATE);
+    db_stmt *stmt = store_query(st, SQL_JOB_STATE);
     int result;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        const char *state = (const char *)sqlite3_column_text(stmt, 0);
-        const char *owner = (const char *)sqlite3_column_text(stmt, 1);
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        const char *state = db_column_text(stmt, 0, NULL);
+        const char *owner = db_column_text(stmt, 1, NULL);
         if (state && strcmp(state, "running") == 0 && strstr(wanted, "running"))
             store_fail(st, "job %s is running under another owner (%s), not this one", id,
                        owner ? owner : "none");
         else
             store_fail(st, "job %s is %s, not %s", id, state ? state : "?", wanted);
         result = STORE_CONFLICT;
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         store_fail(st, "no job has the id '%s'", id);
         result = STORE_NOT_FOUND;
     } else {
-        result = store_sql_fail(st, "reading a job's state");
+        result = store_db_fail(st, "reading a job's state");
     }
-    store_done(stmt);
+    store_query_done(stmt);
     return result;
 }
 
 /* Runs a prepared UPDATE of one job in its own write transaction: STORE_OK when it changed
  * the job, else why not (job_unchanged).  The statement is reset here. */
-static int update_job(store *st, sqlite3_stmt *stmt, const char *id, const char *wanted)
+static int update_job(store *st, db_stmt *stmt, const char *id, const char *wanted)
 {
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "updating a job");
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "updating a job");
         store_rollback(st);
         return STORE_ERROR;
     }
-    if (sqlite3_changes(st->db) == 0) {
+    if (db_changes(st->conn) == 0) {
         int why = job_unchanged(st, id, wanted);
         store_rollback(st);
         return why;
@@ -388,16 +386,16 @@ int store_finish_job(store *st, const char *id, const char *source_id, bool alre
     }
     if (store_begin_write(st))
         goto out;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_FINISH_JOB);
+    db_stmt *stmt = store_query(st, SQL_FINISH_JOB);
     if (!stmt) {
         store_rollback(st);
         goto out;
     }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, source_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 3, already_stored);
-    sqlite3_bind_text(stmt, 4, result, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, st->job_owner, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, id, -1);
+    db_bind_text(stmt, 2, source_id, -1);
+    db_bind_int64(stmt, 3, already_stored);
+    db_bind_text(stmt, 4, result, -1);
+    db_bind_text(stmt, 5, st->job_owner, -1);
     rc = update_job(st, stmt, id, "running");
 out:
     free(result);
@@ -408,14 +406,14 @@ int store_fail_job(store *st, const char *id, const char *reason)
 {
     if (store_begin_write(st))
         return STORE_ERROR;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_FAIL_JOB);
+    db_stmt *stmt = store_query(st, SQL_FAIL_JOB);
     if (!stmt) {
         store_rollback(st);
         return STORE_ERROR;
     }
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, reason ? reason : "failed", -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, st->job_owner, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, id, -1);
+    db_bind_text(stmt, 2, reason ? reason : "failed", -1);
+    db_bind_text(stmt, 3, st->job_owner, -1);
     return update_job(st, stmt, id, "queued or running");
 }
 
@@ -428,37 +426,37 @@ int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long lo
     if (failed)
         *failed = 0;
     /* Asked often (every server looks now and then): nothing expired costs no write lock. */
-    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_EXPIRED);
+    db_stmt *stmt = store_query(st, SQL_ANY_EXPIRED);
     if (!stmt)
         return STORE_ERROR;
-    int any = sqlite3_step(stmt);
-    store_done(stmt);
-    if (any == SQLITE_DONE)
+    int any = db_step(stmt);
+    store_query_done(stmt);
+    if (any == DB_DONE)
         return STORE_OK;
-    if (any != SQLITE_ROW)
-        return store_sql_fail(st, "looking for expired job leases");
+    if (any != DB_ROW)
+        return store_db_fail(st, "looking for expired job leases");
     if (store_begin_write(st))
         return STORE_ERROR;
-    stmt = store_stmt(st, SQL_ABANDON_JOBS);
+    stmt = store_query(st, SQL_ABANDON_JOBS);
     if (!stmt)
         goto fail;
-    sqlite3_bind_int(stmt, 1, max_attempts);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "failing interrupted jobs");
+    db_bind_int64(stmt, 1, max_attempts);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "failing interrupted jobs");
         goto fail;
     }
-    n_failed = sqlite3_changes(st->db);
-    if (!(stmt = store_stmt(st, SQL_REQUEUE_JOBS)))
+    n_failed = db_changes(st->conn);
+    if (!(stmt = store_query(st, SQL_REQUEUE_JOBS)))
         goto fail;
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "requeueing interrupted jobs");
+    rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "requeueing interrupted jobs");
         goto fail;
     }
-    n_requeued = sqlite3_changes(st->db);
+    n_requeued = db_changes(st->conn);
     if (n_failed + n_requeued == 0) {
         store_rollback(st);
     } else if (commit_change(st)) {
@@ -477,18 +475,18 @@ fail:
 
 int store_job_queue(store *st, long long *queued, long long *running)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_JOB_QUEUE);
+    db_stmt *stmt = store_query(st, SQL_JOB_QUEUE);
 
     *queued = *running = 0;
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        *queued = sqlite3_column_int64(stmt, 0);
-        *running = sqlite3_column_int64(stmt, 1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        *queued = db_column_int64(stmt, 0);
+        *running = db_column_int64(stmt, 1);
     }
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting jobs");
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "counting jobs");
 }
 
 int store_set_job_owner(store *st, const char *owner, int lease_seconds)
@@ -504,17 +502,17 @@ int store_set_job_owner(store *st, const char *owner, int lease_seconds)
 
 /* Runs a prepared UPDATE of job leases in its own write transaction; *changed (may be NULL)
  * gets how many rows it changed.  The statement is reset here. */
-static int update_leases(store *st, sqlite3_stmt *stmt, const char *what, long long *changed)
+static int update_leases(store *st, db_stmt *stmt, const char *what, long long *changed)
 {
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, what);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, what);
         store_rollback(st);
         return STORE_ERROR;
     }
     if (changed)
-        *changed = sqlite3_changes(st->db);
+        *changed = db_changes(st->conn);
     if (store_commit(st)) {
         store_rollback(st);
         return STORE_ERROR;
@@ -529,24 +527,24 @@ int store_renew_job_leases(store *st, long long *renewed)
     if (!st->job_owner || st->job_lease_seconds <= 0)
         return STORE_OK;
     /* Renewed every few seconds: with nothing running, no write lock is taken. */
-    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_OWN_RUNNING);
+    db_stmt *stmt = store_query(st, SQL_ANY_OWN_RUNNING);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, st->job_owner, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_DONE)
+    db_bind_text(stmt, 1, st->job_owner, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_DONE)
         return STORE_OK;
-    if (rc != SQLITE_ROW)
-        return store_sql_fail(st, "looking for running jobs");
+    if (rc != DB_ROW)
+        return store_db_fail(st, "looking for running jobs");
     if (store_begin_write(st))
         return STORE_ERROR;
-    if (!(stmt = store_stmt(st, SQL_RENEW_LEASES))) {
+    if (!(stmt = store_query(st, SQL_RENEW_LEASES))) {
         store_rollback(st);
         return STORE_ERROR;
     }
-    sqlite3_bind_text(stmt, 1, st->job_owner, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 2, st->job_lease_seconds);
+    db_bind_text(stmt, 1, st->job_owner, -1);
+    db_bind_int64(stmt, 2, st->job_lease_seconds);
     return update_leases(st, stmt, "renewing job leases", renewed);
 }
 
@@ -556,45 +554,45 @@ int store_expire_job_leases(store *st, const char *owner, long long *expired)
         *expired = 0;
     if (!owner && !st->job_owner)
         return STORE_OK;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_ANY_LEASE_OF);
+    db_stmt *stmt = store_query(st, SQL_ANY_LEASE_OF);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, owner ? owner : st->job_owner, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_DONE)
+    db_bind_text(stmt, 1, owner ? owner : st->job_owner, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_DONE)
         return STORE_OK;
-    if (rc != SQLITE_ROW)
-        return store_sql_fail(st, "looking for job leases");
+    if (rc != DB_ROW)
+        return store_db_fail(st, "looking for job leases");
     if (store_begin_write(st))
         return STORE_ERROR;
-    stmt = store_stmt(st, SQL_EXPIRE_LEASES);
+    stmt = store_query(st, SQL_EXPIRE_LEASES);
     if (!stmt) {
         store_rollback(st);
         return STORE_ERROR;
     }
-    sqlite3_bind_text(stmt, 1, owner ? owner : st->job_owner, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, owner ? owner : st->job_owner, -1);
     return update_leases(st, stmt, "ending job leases", expired);
 }
 
 int store_job_lease_owners(store *st, json_t **owners)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_LEASE_OWNERS);
+    db_stmt *stmt = store_query(st, SQL_LEASE_OWNERS);
     int rc;
 
     *owners = NULL;
     if (!stmt)
         return STORE_ERROR;
     json_t *list = json_array();
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *owner = (const char *)sqlite3_column_text(stmt, 0);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *owner = db_column_text(stmt, 0, NULL);
         if (owner && !(st->job_owner && strcmp(owner, st->job_owner) == 0))
             json_array_append_new(list, json_string(owner));
     }
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
         json_decref(list);
-        return store_sql_fail(st, "listing the owners of running jobs");
+        return store_db_fail(st, "listing the owners of running jobs");
     }
     *owners = list;
     return STORE_OK;

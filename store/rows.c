@@ -109,6 +109,19 @@ bool store_column_text(store_arena *a, sqlite3_stmt *row, int i, const char **ou
     return *out != NULL;
 }
 
+bool store_row_text(store_arena *a, db_stmt *row, int i, const char **out)
+{
+    *out = NULL;
+    if (db_column_is_null(row, i))
+        return true;
+    size_t len = 0;
+    const char *s = db_column_text(row, i, &len);
+    if (!s)
+        return false;
+    *out = store_arena_strndup(a, s, len);
+    return *out != NULL;
+}
+
 void store_arena_free(store_arena *a)
 {
     if (!a)

@@ -36,17 +36,22 @@ int store_sql_fail(store *st, const char *what)
     return store_fail(st, "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
+int store_db_fail(store *st, const char *what)
+{
+    return store_fail(st, "%s: %s", what, st->conn ? db_errmsg(st->conn) : "out of memory");
+}
+
 const char *store_errmsg(const store *st)
 {
     return st->errmsg;
 }
 
-sqlite3_stmt *store_stmt(store *st, const char *sql)
+db_stmt *store_query(store *st, const char *sql)
 {
     for (int i = 0; i < st->ncache; i++) {
         if (st->cache[i].sql == sql) {
-            sqlite3_reset(st->cache[i].stmt);
-            sqlite3_clear_bindings(st->cache[i].stmt);
+            db_reset(st->cache[i].stmt);
+            db_clear_bindings(st->cache[i].stmt);
             return st->cache[i].stmt;
         }
     }
@@ -56,10 +61,9 @@ sqlite3_stmt *store_stmt(store *st, const char *sql)
         return NULL;
     }
 
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
-        store_sql_fail(st, "preparing a statement");
-        sqlite3_finalize(stmt);
+    db_stmt *stmt = db_prepare(st->conn, sql);
+    if (!stmt) {
+        store_db_fail(st, "preparing a statement");
         return NULL;
     }
     st->cache[st->ncache].sql = sql;
@@ -68,24 +72,23 @@ sqlite3_stmt *store_stmt(store *st, const char *sql)
     return stmt;
 }
 
-sqlite3_stmt *store_stmt_text(store *st, const char *sql)
+db_stmt *store_query_text(store *st, const char *sql)
 {
     for (int i = 0; i < st->ndynamic; i++) {
         if (strcmp(st->dynamic[i].sql, sql) == 0) {
-            sqlite3_reset(st->dynamic[i].stmt);
-            sqlite3_clear_bindings(st->dynamic[i].stmt);
+            db_reset(st->dynamic[i].stmt);
+            db_clear_bindings(st->dynamic[i].stmt);
             return st->dynamic[i].stmt;
         }
     }
-    sqlite3_stmt *stmt = NULL;
-    if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
-        store_sql_fail(st, "preparing a statement");
-        sqlite3_finalize(stmt);
+    db_stmt *stmt = db_prepare(st->conn, sql);
+    if (!stmt) {
+        store_db_fail(st, "preparing a statement");
         return NULL;
     }
     char *copy = strdup(sql);
     if (!copy) {
-        sqlite3_finalize(stmt);
+        db_finalize(stmt);
         store_fail(st, "out of memory");
         return NULL;
     }
@@ -93,7 +96,7 @@ sqlite3_stmt *store_stmt_text(store *st, const char *sql)
     if (slot == STORE_DYNAMIC_CACHE) {
         slot = st->next_dynamic;
         st->next_dynamic = (st->next_dynamic + 1) % STORE_DYNAMIC_CACHE;
-        sqlite3_finalize(st->dynamic[slot].stmt);
+        db_finalize(st->dynamic[slot].stmt);
         free(st->dynamic[slot].sql);
     } else {
         st->ndynamic++;
@@ -101,6 +104,23 @@ sqlite3_stmt *store_stmt_text(store *st, const char *sql)
     st->dynamic[slot].sql = copy;
     st->dynamic[slot].stmt = stmt;
     return stmt;
+}
+
+void store_query_done(db_stmt *stmt)
+{
+    db_reset(stmt);
+}
+
+sqlite3_stmt *store_stmt(store *st, const char *sql)
+{
+    db_stmt *stmt = store_query(st, sql);
+    return stmt ? db_sqlite_stmt(stmt) : NULL;
+}
+
+sqlite3_stmt *store_stmt_text(store *st, const char *sql)
+{
+    db_stmt *stmt = store_query_text(st, sql);
+    return stmt ? db_sqlite_stmt(stmt) : NULL;
 }
 
 void store_done(sqlite3_stmt *stmt)
@@ -305,6 +325,10 @@ static store *open_handle(const char *path, enum store_open_mode mode, bool immu
     }
     sqlite3_extended_result_codes(st->db, 1);
     sqlite3_busy_timeout(st->db, STORE_BUSY_TIMEOUT_MS);
+    if (!(st->conn = db_sqlite_wrap(st->db))) {
+        store_fail(st, "opening: out of memory");
+        goto fail;
+    }
 
     if (store_pragma(st, "PRAGMA foreign_keys = ON", NULL) || store_register_search_functions(st))
         goto fail;
@@ -401,11 +425,12 @@ void store_close(store *st)
     if (!st)
         return;
     for (int i = 0; i < st->ncache; i++)
-        sqlite3_finalize(st->cache[i].stmt);
+        db_finalize(st->cache[i].stmt);
     for (int i = 0; i < st->ndynamic; i++) {
-        sqlite3_finalize(st->dynamic[i].stmt);
+        db_finalize(st->dynamic[i].stmt);
         free(st->dynamic[i].sql);
     }
+    db_close(st->conn);
     sqlite3_close(st->db);
     free(st->job_owner);
     free(st);

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "store/db.h"
 #include "store/store.h"
 
 /* Every statement a handle has prepared; SQL texts are static strings, so a statement is
@@ -27,6 +28,9 @@
 
 struct store {
     sqlite3 *db;
+    /* The same connection through db.h, which the files moved to it speak (the others still
+     * use db's SQLite API; both see the same statements). */
+    db_conn *conn;
     bool readonly;
     /* The file at the path when it was opened (store_file_moved). */
     bool file_known;
@@ -34,14 +38,14 @@ struct store {
     char errmsg[512];
     struct {
         const char *sql;
-        sqlite3_stmt *stmt;
+        db_stmt *stmt;
     } cache[STORE_STMT_CACHE];
     int ncache;
     /* Statements of SQL built at run time (filtered lists), found by their text; the oldest
      * is replaced when full. */
     struct {
         char *sql;
-        sqlite3_stmt *stmt;
+        db_stmt *stmt;
     } dynamic[STORE_DYNAMIC_CACHE];
     int ndynamic, next_dynamic;
     /* Who claims jobs on this handle (store_set_job_owner), and for how long; NULL, 0: no
@@ -68,8 +72,14 @@ struct store {
 };
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on
- * error with the reason in st->errmsg.  The caller resets it when done (store_done) so that
- * no statement keeps a read snapshot open. */
+ * error with the reason in st->errmsg.  The caller resets it when done (store_query_done)
+ * so that no statement keeps a read snapshot open. */
+db_stmt *store_query(store *st, const char *sql);
+void store_query_done(db_stmt *stmt);
+/* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
+ * with store_query_done() after use like any other. */
+db_stmt *store_query_text(store *st, const char *sql);
+/* The same statements through SQLite's API, for the files not yet moved to db.h. */
 sqlite3_stmt *store_stmt(store *st, const char *sql);
 void store_done(sqlite3_stmt *stmt);
 
@@ -77,6 +87,8 @@ void store_done(sqlite3_stmt *stmt);
 int store_fail(store *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Sets the error message to "what: <SQLite's message>"; returns STORE_ERROR. */
 int store_sql_fail(store *st, const char *what);
+/* Sets the error message to "what: <the connection's last error>"; returns STORE_ERROR. */
+int store_db_fail(store *st, const char *what);
 
 /* Whether some name in a fact's person list (participants, signatories) has no person id,
  * in the facts last written: 1 (or when not known), 0, or STORE_ERROR.  A filter by person
@@ -106,6 +118,8 @@ void store_arena_free(store_arena *a);
 /* The text of column i of row copied into a, in *out (NULL for SQL NULL); false when out
  * of memory. */
 bool store_column_text(store_arena *a, sqlite3_stmt *row, int i, const char **out);
+/* The same for a statement of db.h. */
+bool store_row_text(store_arena *a, db_stmt *row, int i, const char **out);
 
 /* What read.c knows of each kind, for query.c. */
 typedef struct store_kind_info {

@@ -19,7 +19,7 @@
 #define BYTEA_OID 17
 
 typedef struct pg_db {
-    db base;
+    db_conn base;
     PGconn *conn;
     unsigned long long next_name; /* statements are named s1, s2, ... on this connection */
     long long changes;
@@ -37,7 +37,7 @@ typedef struct pg_stmt {
     unsigned char *blob; /* the last column_blob's bytes, freed on the next move */
 } pg_stmt;
 
-static pg_db *conn_of(db *d)
+static pg_db *conn_of(db_conn *d)
 {
     return (pg_db *)d;
 }
@@ -49,7 +49,7 @@ static pg_stmt *stmt_of(db_stmt *s)
 
 /* Sets d's message from a failed result (its first line) and says what kind of failure it
  * was, from its SQLSTATE. */
-static int fail_result(db *d, const PGresult *res)
+static int fail_result(db_conn *d, const PGresult *res)
 {
     const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn_of(d)->conn);
     if (!msg || !*msg)
@@ -67,20 +67,20 @@ static int fail_result(db *d, const PGresult *res)
 }
 
 /* The rows a command changed, from its result's tag ("INSERT 0 3", "UPDATE 2"). */
-static void note_changes(db *d, const PGresult *res)
+static void note_changes(db_conn *d, const PGresult *res)
 {
     const char *n = PQcmdTuples((PGresult *)res);
     if (n && *n)
         conn_of(d)->changes = strtoll(n, NULL, 10);
 }
 
-static void pg_close(db *d)
+static void pg_close(db_conn *d)
 {
     PQfinish(conn_of(d)->conn);
     free(d);
 }
 
-static int pg_exec(db *d, const char *sql)
+static int pg_exec(db_conn *d, const char *sql)
 {
     PGresult *res = PQexec(conn_of(d)->conn, sql);
     ExecStatusType status = PQresultStatus(res);
@@ -93,7 +93,7 @@ static int pg_exec(db *d, const char *sql)
     return rc;
 }
 
-static long long pg_changes(db *d)
+static long long pg_changes(db_conn *d)
 {
     return conn_of(d)->changes;
 }
@@ -152,7 +152,7 @@ static char *number_placeholders(const char *sql, int *n)
     return out;
 }
 
-static db_stmt *pg_prepare(db *d, const char *sql)
+static db_stmt *pg_prepare(db_conn *d, const char *sql)
 {
     pg_db *c = conn_of(d);
     int n = 0;
@@ -393,7 +393,7 @@ static const void *pg_column_blob(db_stmt *st, int i, size_t *len)
     return s->blob;
 }
 
-static void *pg_native(db *d)
+static void *pg_native(db_conn *d)
 {
     return conn_of(d)->conn;
 }
@@ -429,7 +429,7 @@ static void ignore_notice(void *arg, const char *message)
     (void)message;
 }
 
-db *db_postgres_open(const char *conninfo, enum db_open_mode mode, char **err)
+db_conn *db_postgres_open(const char *conninfo, enum db_open_mode mode, char **err)
 {
     pg_db *d = calloc(1, sizeof *d);
     if (!d) {

@@ -7,8 +7,9 @@
 #include "store/db_driver.h"
 
 typedef struct sqlite_db {
-    db base;
+    db_conn base;
     sqlite3 *conn;
+    bool owned; /* db_close() closes conn (false: db_sqlite_wrap's caller does) */
 } sqlite_db;
 
 typedef struct sqlite_stmt {
@@ -16,7 +17,7 @@ typedef struct sqlite_stmt {
     sqlite3_stmt *stmt;
 } sqlite_stmt;
 
-static sqlite_db *conn_of(db *d)
+static sqlite_db *conn_of(db_conn *d)
 {
     return (sqlite_db *)d;
 }
@@ -27,7 +28,7 @@ static sqlite3_stmt *stmt_of(db_stmt *s)
 }
 
 /* A result code of SQLite as db.h says it. */
-static int result_of(db *d, int rc)
+static int result_of(db_conn *d, int rc)
 {
     switch (rc & 0xff) {
     case SQLITE_OK:
@@ -48,23 +49,24 @@ static int result_of(db *d, int rc)
     }
 }
 
-static void sqlite_close(db *d)
+static void sqlite_close(db_conn *d)
 {
-    sqlite3_close_v2(conn_of(d)->conn);
+    if (conn_of(d)->owned)
+        sqlite3_close_v2(conn_of(d)->conn);
     free(d);
 }
 
-static int sqlite_exec(db *d, const char *sql)
+static int sqlite_exec(db_conn *d, const char *sql)
 {
     return result_of(d, sqlite3_exec(conn_of(d)->conn, sql, NULL, NULL, NULL));
 }
 
-static long long sqlite_changes(db *d)
+static long long sqlite_changes(db_conn *d)
 {
     return sqlite3_changes64(conn_of(d)->conn);
 }
 
-static db_stmt *sqlite_prepare(db *d, const char *sql)
+static db_stmt *sqlite_prepare(db_conn *d, const char *sql)
 {
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v3(conn_of(d)->conn, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) !=
@@ -96,7 +98,7 @@ static int bound(db_stmt *s, int rc)
 
 static int sqlite_bind_text(db_stmt *s, int i, const char *text, size_t len)
 {
-    return bound(s, sqlite3_bind_text64(stmt_of(s), i, text, len, SQLITE_TRANSIENT, SQLITE_UTF8));
+    return bound(s, sqlite3_bind_text64(stmt_of(s), i, text, len, SQLITE_STATIC, SQLITE_UTF8));
 }
 
 static int sqlite_bind_int64(db_stmt *s, int i, long long v)
@@ -112,7 +114,7 @@ static int sqlite_bind_double(db_stmt *s, int i, double v)
 static int sqlite_bind_blob(db_stmt *s, int i, const void *data, size_t len)
 {
     /* A blob of no bytes is an empty blob, not NULL: SQLite binds NULL for a NULL pointer. */
-    return bound(s, sqlite3_bind_blob64(stmt_of(s), i, len ? data : "", len, SQLITE_TRANSIENT));
+    return bound(s, sqlite3_bind_blob64(stmt_of(s), i, len ? data : "", len, SQLITE_STATIC));
 }
 
 static int sqlite_bind_null(db_stmt *s, int i)
@@ -176,7 +178,7 @@ static const void *sqlite_column_blob(db_stmt *s, int i, size_t *len)
     return data ? data : "";
 }
 
-static void *sqlite_native(db *d)
+static void *sqlite_native(db_conn *d)
 {
     return conn_of(d)->conn;
 }
@@ -204,7 +206,7 @@ static const db_ops sqlite_ops = {
     .native = sqlite_native,
 };
 
-db *db_sqlite_open(const char *path, enum db_open_mode mode, char **err)
+db_conn *db_sqlite_open(const char *path, enum db_open_mode mode, char **err)
 {
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
     flags |= mode == DB_OPEN_READ_ONLY  ? SQLITE_OPEN_READONLY
@@ -218,6 +220,7 @@ db *db_sqlite_open(const char *path, enum db_open_mode mode, char **err)
     }
     d->base.ops = &sqlite_ops;
     d->base.engine = DB_SQLITE;
+    d->owned = true;
     if (sqlite3_open_v2(path, &d->conn, flags, NULL) != SQLITE_OK) {
         if (err && d->conn)
             *err = strdup(sqlite3_errmsg(d->conn));
@@ -230,4 +233,20 @@ db *db_sqlite_open(const char *path, enum db_open_mode mode, char **err)
     sqlite3_extended_result_codes(d->conn, 1);
     sqlite3_busy_timeout(d->conn, 5000);
     return &d->base;
+}
+
+db_conn *db_sqlite_wrap(void *conn)
+{
+    sqlite_db *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->base.ops = &sqlite_ops;
+    d->base.engine = DB_SQLITE;
+    d->conn = conn;
+    return &d->base;
+}
+
+void *db_sqlite_stmt(db_stmt *s)
+{
+    return s && s->d->engine == DB_SQLITE ? stmt_of(s) : NULL;
 }

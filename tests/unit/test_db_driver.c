@@ -33,17 +33,17 @@ static const char *pg_target(void)
     return url && *url ? url : NULL;
 }
 
-static db *open_or_fail(const char *target, enum db_open_mode mode)
+static db_conn *open_or_fail(const char *target, enum db_open_mode mode)
 {
     char *err = NULL;
-    db *d = db_open(target, mode, &err);
+    db_conn *d = db_open(target, mode, &err);
     cr_assert_not_null(d, "opening %s: %s", target, err ? err : "?");
     free(err);
     return d;
 }
 
 /* A temporary table with a column of each kind, on either engine. */
-static void make_table(db *d)
+static void make_table(db_conn *d)
 {
     const char *blob = db_engine(d) == DB_POSTGRES ? "bytea" : "BLOB";
     char sql[256];
@@ -54,7 +54,7 @@ static void make_table(db *d)
     cr_assert_eq(db_exec(d, sql), DB_OK, "%s", db_errmsg(d));
 }
 
-static void check_round_trip(db *d)
+static void check_round_trip(db_conn *d)
 {
     make_table(d);
     db_stmt *ins = db_prepare(d, "INSERT INTO t (id, name, score, data) VALUES (?, ?, ?, ?)");
@@ -119,7 +119,7 @@ static void check_round_trip(db *d)
     db_finalize(sel);
 }
 
-static void check_placeholders(db *d)
+static void check_placeholders(db_conn *d)
 {
     make_table(d);
     /* A '?' inside a string, a quoted name or a comment is not a placeholder. */
@@ -149,7 +149,7 @@ static void check_placeholders(db *d)
     db_finalize(s);
 }
 
-static void check_errors(db *d)
+static void check_errors(db_conn *d)
 {
     cr_assert_null(db_prepare(d, "SELEC 1"));
     cr_assert(strlen(db_errmsg(d)) > 0);
@@ -166,7 +166,7 @@ static void check_errors(db *d)
 }
 
 /* Transactions: a rollback undoes, a commit keeps. */
-static void check_transactions(db *d)
+static void check_transactions(db_conn *d)
 {
     make_table(d);
     cr_assert_eq(db_exec(d, "BEGIN"), DB_OK);
@@ -196,22 +196,22 @@ Test(db_driver, engine_is_told_by_the_target)
     cr_assert_null(db_sqlite_path("postgresql://x@y/z"));
 }
 
-#define ON_BOTH_ENGINES(check)                             \
-    do {                                                   \
-        db *d = open_or_fail(sqlite_path, DB_OPEN_CREATE); \
-        cr_assert_eq(db_engine(d), DB_SQLITE);             \
-        cr_assert_not_null(db_sqlite_handle(d));           \
-        cr_assert_null(db_postgres_handle(d));             \
-        check(d);                                          \
-        db_close(d);                                       \
-        const char *pg = pg_target();                      \
-        if (pg) {                                          \
-            d = open_or_fail(pg, DB_OPEN_CREATE);          \
-            cr_assert_eq(db_engine(d), DB_POSTGRES);       \
-            cr_assert_not_null(db_postgres_handle(d));     \
-            check(d);                                      \
-            db_close(d);                                   \
-        }                                                  \
+#define ON_BOTH_ENGINES(check)                                  \
+    do {                                                        \
+        db_conn *d = open_or_fail(sqlite_path, DB_OPEN_CREATE); \
+        cr_assert_eq(db_engine(d), DB_SQLITE);                  \
+        cr_assert_not_null(db_sqlite_handle(d));                \
+        cr_assert_null(db_postgres_handle(d));                  \
+        check(d);                                               \
+        db_close(d);                                            \
+        const char *pg = pg_target();                           \
+        if (pg) {                                               \
+            d = open_or_fail(pg, DB_OPEN_CREATE);               \
+            cr_assert_eq(db_engine(d), DB_POSTGRES);            \
+            cr_assert_not_null(db_postgres_handle(d));          \
+            check(d);                                           \
+            db_close(d);                                        \
+        }                                                       \
     } while (0)
 
 Test(db_driver, values_go_in_and_come_back_the_same)
@@ -236,7 +236,7 @@ Test(db_driver, rollback_undoes_and_commit_keeps)
 
 Test(db_driver, a_read_only_connection_refuses_writes)
 {
-    db *d = open_or_fail(sqlite_path, DB_OPEN_CREATE);
+    db_conn *d = open_or_fail(sqlite_path, DB_OPEN_CREATE);
     db_close(d);
     d = open_or_fail(sqlite_path, DB_OPEN_READ_ONLY);
     cr_assert_neq(db_exec(d, "CREATE TABLE w (x integer)"), DB_OK);
@@ -253,8 +253,8 @@ Test(db_driver, a_read_only_connection_refuses_writes)
 Test(db_driver, an_unreachable_server_is_a_clear_error)
 {
     char *err = NULL;
-    db *d = db_open("postgresql://nobody@/factd?host=/nonexistent-folder&connect_timeout=2",
-                    DB_OPEN_EXISTING, &err);
+    db_conn *d = db_open("postgresql://nobody@/factd?host=/nonexistent-folder&connect_timeout=2",
+                         DB_OPEN_EXISTING, &err);
     cr_assert_null(d);
     cr_assert_not_null(err);
     cr_assert(strlen(err) > 0 && !strchr(err, '\n'), "one line: %s", err);
