@@ -128,6 +128,11 @@ bool db_column_is_null(db_stmt *s, int i)
     return s->d->ops->column_is_null(s, i);
 }
 
+enum db_type db_column_type(db_stmt *s, int i)
+{
+    return s->d->ops->column_type(s, i);
+}
+
 const char *db_column_text(db_stmt *s, int i, size_t *len)
 {
     return s->d->ops->column_text(s, i, len);

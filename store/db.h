@@ -92,10 +92,23 @@ int db_step(db_stmt *s);
 /* Makes the statement ready to run again; bindings are kept. */
 void db_reset(db_stmt *s);
 
-/* Columns of the current row, from 0.  A text or blob stays valid until the next step, reset
- * or finalize of the statement. */
+/* What a column of the current row holds, as SQLite's types say it (PostgreSQL's integer
+ * types are DB_INTEGER, its floating and numeric types DB_FLOAT, bytea DB_BLOB, the rest
+ * DB_TEXT). */
+enum db_type {
+    DB_NULL = 0,
+    DB_INTEGER = 1,
+    DB_FLOAT = 2,
+    DB_TEXT = 3,
+    DB_BLOB = 4,
+};
+
+/* Columns of the current row, from 0 (db_column_count: how many; 0 before the first step and
+ * after the last row).  A text or blob stays valid until the next step, reset or finalize of
+ * the statement. */
 int db_column_count(db_stmt *s);
 bool db_column_is_null(db_stmt *s, int i);
+enum db_type db_column_type(db_stmt *s, int i);
 /* The column as text (NULL for SQL NULL); its length in bytes in *len when len is given. */
 const char *db_column_text(db_stmt *s, int i, size_t *len);
 long long db_column_int64(db_stmt *s, int i);

@@ -26,6 +26,7 @@ typedef struct db_ops {
     void (*reset)(db_stmt *s);
     int (*column_count)(db_stmt *s);
     bool (*column_is_null)(db_stmt *s, int i);
+    enum db_type (*column_type)(db_stmt *s, int i);
     const char *(*column_text)(db_stmt *s, int i, size_t *len);
     long long (*column_int64)(db_stmt *s, int i);
     double (*column_double)(db_stmt *s, int i);

@@ -133,13 +133,13 @@ static void bind_num(bound_sql *b, long long num)
     b->n++;
 }
 
-static void apply_binds(const bound_sql *b, sqlite3_stmt *stmt)
+static void apply_binds(const bound_sql *b, db_stmt *stmt)
 {
     for (int i = 0; i < b->n; i++) {
         if (b->values[i].text)
-            sqlite3_bind_text(stmt, i + 1, b->values[i].text, -1, SQLITE_STATIC);
+            db_bind_text(stmt, i + 1, b->values[i].text, -1);
         else
-            sqlite3_bind_int64(stmt, i + 1, b->values[i].num);
+            db_bind_int64(stmt, i + 1, b->values[i].num);
     }
 }
 
@@ -336,11 +336,11 @@ static void add_order(strbuf *sql, const sort_key *key, bool desc)
 
 /* Fails with STORE_BAD_QUERY when SQLite rejected the FTS5 expression q (FTS5 reports a
  * malformed expression as a plain SQLITE_ERROR; I/O, locking and memory failures have codes of
- * their own), else STORE_ERROR. */
+ * their own), else STORE_ERROR.  (The search expression is SQLite's FTS5 for now.) */
 static int step_fail(store *st, const char *what, const store_filters *f)
 {
     bool bad_query = f->q && (sqlite3_errcode(st->db) & 0xff) == SQLITE_ERROR;
-    store_sql_fail(st, what);
+    store_db_fail(st, what);
     return bad_query ? STORE_BAD_QUERY : STORE_ERROR;
 }
 
@@ -361,30 +361,30 @@ static int cursor_of_id(store *st, const store_kind_info *k, const sort_key *key
     strbuf_addstr(&sql, "SELECT 0");
     add_key_columns(&sql, key);
     strbuf_addf(&sql, " FROM %s WHERE id = ?", k->table);
-    sqlite3_stmt *stmt = store_stmt_text(st, sql.buf);
+    db_stmt *stmt = store_query_text(st, sql.buf);
     strbuf_release(&sql);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, after, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        c->key_null = sqlite3_column_int(stmt, 1) != 0;
-        if (sqlite3_column_type(stmt, 2) == SQLITE_INTEGER) {
+    db_bind_text(stmt, 1, after, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        c->key_null = (int)db_column_int64(stmt, 1) != 0;
+        if (db_column_type(stmt, 2) == DB_INTEGER) {
             c->key_is_int = true;
-            c->key_int = sqlite3_column_int64(stmt, 2);
+            c->key_int = db_column_int64(stmt, 2);
         } else {
-            const char *text = (const char *)sqlite3_column_text(stmt, 2);
+            const char *text = db_column_text(stmt, 2, NULL);
             *key_text = strdup(text ? text : "");
             c->key_text = *key_text;
             if (!*key_text)
                 result = store_fail(st, "out of memory");
         }
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         result = STORE_NOT_FOUND;
     } else {
-        result = store_sql_fail(st, "finding the cursor");
+        result = store_db_fail(st, "finding the cursor");
     }
-    store_done(stmt);
+    store_query_done(stmt);
     return result;
 }
 
@@ -399,18 +399,18 @@ static int count_matches(store *st, const store_kind_info *k, const store_list_q
         return STORE_ERROR;
     strbuf_addf(&b.sql, "SELECT count(*) FROM %s WHERE 1", k->table);
     add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
-    sqlite3_stmt *stmt = b.overflow ? NULL : store_stmt_text(st, b.sql.buf);
+    db_stmt *stmt = b.overflow ? NULL : store_query_text(st, b.sql.buf);
     if (!stmt) {
         result = b.overflow ? store_fail(st, "too many filters") : STORE_ERROR;
         goto out;
     }
     apply_binds(&b, stmt);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        *total = sqlite3_column_int64(stmt, 0);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW)
+        *total = db_column_int64(stmt, 0);
     else
         result = step_fail(st, "counting", &query->filters);
-    store_done(stmt);
+    store_query_done(stmt);
 out:
     strbuf_release(&b.sql);
     return result;
@@ -418,18 +418,17 @@ out:
 
 /* The sort key of a page's row (the columns add_key_columns put after the kind's own) and
  * its id into *c, the key's text in a; false when out of memory. */
-static bool read_cursor(store_arena *a, sqlite3_stmt *row, int ncols, const char *id,
-                        store_cursor *c)
+static bool read_cursor(store_arena *a, db_stmt *row, int ncols, const char *id, store_cursor *c)
 {
     memset(c, 0, sizeof(*c));
     c->id = id;
-    c->key_null = sqlite3_column_int(row, ncols - 2) != 0;
-    if (sqlite3_column_type(row, ncols - 1) == SQLITE_INTEGER) {
+    c->key_null = (int)db_column_int64(row, ncols - 2) != 0;
+    if (db_column_type(row, ncols - 1) == DB_INTEGER) {
         c->key_is_int = true;
-        c->key_int = sqlite3_column_int64(row, ncols - 1);
+        c->key_int = db_column_int64(row, ncols - 1);
         return true;
     }
-    return store_column_text(a, row, ncols - 1, &c->key_text);
+    return store_row_text(a, row, ncols - 1, &c->key_text);
 }
 
 /* store_list_page() inside the caller's read transaction: the page's rows (and the strings
@@ -443,7 +442,7 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
     store_cursor from_after;
     const store_cursor *cursor = query->cursor;
     char *after_key = NULL;
-    sqlite3_stmt *stmt = NULL;
+    db_stmt *stmt = NULL;
     size_t cap = 0;
     int rc, result = STORE_ERROR;
 
@@ -486,11 +485,11 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
         store_fail(st, "too many filters");
         goto fail;
     }
-    if (!(stmt = store_stmt_text(st, b.sql.buf)))
+    if (!(stmt = store_query_text(st, b.sql.buf)))
         goto fail;
     apply_binds(&b, stmt);
-    int ncols = sqlite3_column_count(stmt);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        int ncols = db_column_count(stmt);
         if ((int)page->n == query->limit) {
             page->more = true;
             break;
@@ -498,15 +497,15 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
         store_row *rows = store_arena_reserve(a, page->rows, page->n, &cap, sizeof(*rows));
         if (!rows || !k->read(a, stmt, &rows[page->n]) ||
             !read_cursor(a, stmt, ncols, store_row_id(&rows[page->n]), &page->next)) {
-            store_done(stmt);
+            store_query_done(stmt);
             store_fail(st, "out of memory");
             goto fail;
         }
         page->rows = rows;
         page->n++;
     }
-    store_done(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    store_query_done(stmt);
+    if (rc != DB_DONE && rc != DB_ROW) {
         result = step_fail(st, "listing", &query->filters);
         goto fail;
     }
@@ -566,7 +565,7 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
 {
     bound_sql b = {.sql = STRBUF_INIT};
     const char *cmp = query->descending ? "<" : ">", *dir = query->descending ? " DESC" : "";
-    sqlite3_stmt *stmt = NULL;
+    db_stmt *stmt = NULL;
     /* The page's (kind, id, date) rows, kept until the statement is done: reading a fact
      * runs others. */
     const char **keys = NULL;
@@ -602,17 +601,17 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
     if (query->count) {
         strbuf count = STRBUF_INIT;
         strbuf_addf(&count, "SELECT count(*) FROM " TIMELINE_ROWS "%s", b.sql.buf);
-        stmt = store_stmt_text(st, count.buf);
+        stmt = store_query_text(st, count.buf);
         strbuf_release(&count);
         if (!stmt)
             goto fail;
         apply_binds(&b, stmt);
-        if (sqlite3_step(stmt) != SQLITE_ROW) {
-            store_sql_fail(st, "counting the timeline");
+        if (db_step(stmt) != DB_ROW) {
+            store_db_fail(st, "counting the timeline");
             goto fail;
         }
-        page->total = sqlite3_column_int64(stmt, 0);
-        store_done(stmt);
+        page->total = db_column_int64(stmt, 0);
+        store_query_done(stmt);
         stmt = NULL;
     }
     if (query->cursor) {
@@ -633,30 +632,30 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
 
     strbuf full = STRBUF_INIT;
     strbuf_addf(&full, "SELECT kind, id, date FROM " TIMELINE_ROWS "%s", b.sql.buf);
-    stmt = b.overflow ? NULL : store_stmt_text(st, full.buf);
+    stmt = b.overflow ? NULL : store_query_text(st, full.buf);
     strbuf_release(&full);
     if (!stmt)
         goto fail;
     apply_binds(&b, stmt);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    while ((rc = db_step(stmt)) == DB_ROW) {
         if ((int)nkeys == query->limit) {
             page->more = true;
             break;
         }
         const char **grown = store_arena_reserve(page->arena, keys, nkeys, &cap, 3 * sizeof(*keys));
-        if (!grown || !store_column_text(page->arena, stmt, 0, &grown[3 * nkeys]) ||
-            !store_column_text(page->arena, stmt, 1, &grown[3 * nkeys + 1]) ||
-            !store_column_text(page->arena, stmt, 2, &grown[3 * nkeys + 2])) {
+        if (!grown || !store_row_text(page->arena, stmt, 0, &grown[3 * nkeys]) ||
+            !store_row_text(page->arena, stmt, 1, &grown[3 * nkeys + 1]) ||
+            !store_row_text(page->arena, stmt, 2, &grown[3 * nkeys + 2])) {
             store_fail(st, "out of memory");
             goto fail;
         }
         keys = grown;
         nkeys++;
     }
-    store_done(stmt);
+    store_query_done(stmt);
     stmt = NULL;
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        store_sql_fail(st, "reading the timeline");
+    if (rc != DB_DONE && rc != DB_ROW) {
+        store_db_fail(st, "reading the timeline");
         goto fail;
     }
     /* Each entry carries its fact, read as the fact's own endpoint reads it. */
@@ -693,7 +692,7 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
     return STORE_OK;
 
 fail:
-    store_done(stmt);
+    store_query_done(stmt);
     store_rollback(st);
     strbuf_release(&b.sql);
     store_timeline_page_release(page);
@@ -709,10 +708,10 @@ static const char SQL_PEOPLE_OF_SOURCE[] =
     " ORDER BY lower(name), id";
 
 /* A row of SQL_PEOPLE_OF_SOURCE into *ref; false when out of memory. */
-static bool read_person_brief(store_arena *a, sqlite3_stmt *row, store_person_ref *ref)
+static bool read_person_brief(store_arena *a, db_stmt *row, store_person_ref *ref)
 {
-    return store_column_text(a, row, 0, &ref->person_id) &&
-           store_column_text(a, row, 1, &ref->name) && store_column_text(a, row, 2, &ref->title);
+    return store_row_text(a, row, 0, &ref->person_id) && store_row_text(a, row, 1, &ref->name) &&
+           store_row_text(a, row, 2, &ref->title);
 }
 
 /* store_get_source_facts() inside the caller's read transaction. */
@@ -723,7 +722,7 @@ static int source_facts_locked(store *st, const char *source_id, enum store_evid
     store_row **lists[] = {&out->agreements, &out->meetings, &out->quotes};
     size_t *counts[] = {&out->n_agreements, &out->n_meetings, &out->n_quotes};
     store_row source;
-    sqlite3_stmt *stmt;
+    db_stmt *stmt;
     size_t cap = 0;
     int rc;
 
@@ -742,21 +741,21 @@ static int source_facts_locked(store *st, const char *source_id, enum store_evid
         *lists[i] = page.rows;
         *counts[i] = page.n;
     }
-    if (!(stmt = store_stmt(st, SQL_PEOPLE_OF_SOURCE)))
+    if (!(stmt = store_query(st, SQL_PEOPLE_OF_SOURCE)))
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, source_id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    db_bind_text(stmt, 1, source_id, -1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
         store_person_ref *people = store_arena_reserve(out->arena, out->people, out->n_people, &cap,
                                                        sizeof(*people));
         if (!people || !read_person_brief(out->arena, stmt, &people[out->n_people])) {
-            store_done(stmt);
+            store_query_done(stmt);
             return store_fail(st, "out of memory");
         }
         out->people = people;
         out->n_people++;
     }
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the people of a source");
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the people of a source");
 }
 
 int store_get_source_facts(store *st, const char *source_id, enum store_evidence evidence,

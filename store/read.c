@@ -23,10 +23,11 @@
 
 /* A column's JSON list of names (aliases, parties, as write.c stores them) into *names: its
  * strings, none should it not parse.  False when out of memory. */
-static bool col_names(store_arena *a, sqlite3_stmt *row, int i, store_names *names)
+static bool col_names(store_arena *a, db_stmt *row, int i, store_names *names)
 {
-    const char *text = (const char *)sqlite3_column_text(row, i);
-    json_t *list = text ? json_loadb(text, (size_t)sqlite3_column_bytes(row, i), 0, NULL) : NULL;
+    size_t len = 0;
+    const char *text = db_column_text(row, i, &len);
+    json_t *list = text ? json_loadb(text, len, 0, NULL) : NULL;
     size_t k;
     json_t *name;
     bool ok = true;
@@ -63,10 +64,11 @@ static bool member_text(store_arena *a, const json_t *entry, const char *key, co
 /* A column's JSON list of people ({"name", "title", "person_id"}, as write.c stores
  * signatories and participants) into *refs; none should it not parse.  False when out of
  * memory. */
-static bool col_people(store_arena *a, sqlite3_stmt *row, int i, store_person_refs *refs)
+static bool col_people(store_arena *a, db_stmt *row, int i, store_person_refs *refs)
 {
-    const char *text = (const char *)sqlite3_column_text(row, i);
-    json_t *list = text ? json_loadb(text, (size_t)sqlite3_column_bytes(row, i), 0, NULL) : NULL;
+    size_t len = 0;
+    const char *text = db_column_text(row, i, &len);
+    json_t *list = text ? json_loadb(text, len, 0, NULL) : NULL;
     size_t k;
     json_t *entry;
     bool ok = true;
@@ -91,74 +93,72 @@ static bool col_people(store_arena *a, sqlite3_stmt *row, int i, store_person_re
 
 /* The columns every fact ends with: its source count, rule and confidence.  The evidence is
  * read later (store_attach_evidence). */
-static bool col_provenance(store_arena *a, sqlite3_stmt *row, int count_col, int rule_col,
+static bool col_provenance(store_arena *a, db_stmt *row, int count_col, int rule_col,
                            int confidence_col, store_provenance *p)
 {
     memset(p, 0, sizeof(*p));
-    p->source_count = sqlite3_column_int64(row, count_col);
-    p->confidence_known = sqlite3_column_type(row, confidence_col) != SQLITE_NULL;
-    p->confidence = p->confidence_known ? sqlite3_column_double(row, confidence_col) : 0.0;
-    return store_column_text(a, row, rule_col, &p->rule);
+    p->source_count = db_column_int64(row, count_col);
+    p->confidence_known = !db_column_is_null(row, confidence_col);
+    p->confidence = p->confidence_known ? db_column_double(row, confidence_col) : 0.0;
+    return store_row_text(a, row, rule_col, &p->rule);
 }
 
 /* --- one row per kind (all of *out set; false when out of memory) --- */
 
-static bool read_source(store_arena *a, sqlite3_stmt *row, store_row *out)
+static bool read_source(store_arena *a, db_stmt *row, store_row *out)
 {
     store_source *s = &out->source;
     memset(out, 0, sizeof(*out));
     out->kind = STORE_SOURCES;
-    s->chars = sqlite3_column_int64(row, 6);
-    return store_column_text(a, row, 0, &s->id) && store_column_text(a, row, 1, &s->file) &&
-           store_column_text(a, row, 2, &s->title) && store_column_text(a, row, 3, &s->byline) &&
-           store_column_text(a, row, 4, &s->dateline) && store_column_text(a, row, 5, &s->sha256) &&
-           store_column_text(a, row, 7, &s->published) &&
-           store_column_text(a, row, 8, &s->ingested_at);
+    s->chars = db_column_int64(row, 6);
+    return store_row_text(a, row, 0, &s->id) && store_row_text(a, row, 1, &s->file) &&
+           store_row_text(a, row, 2, &s->title) && store_row_text(a, row, 3, &s->byline) &&
+           store_row_text(a, row, 4, &s->dateline) && store_row_text(a, row, 5, &s->sha256) &&
+           store_row_text(a, row, 7, &s->published) && store_row_text(a, row, 8, &s->ingested_at);
 }
 
-static bool read_person(store_arena *a, sqlite3_stmt *row, store_row *out)
+static bool read_person(store_arena *a, db_stmt *row, store_row *out)
 {
     store_person *p = &out->person;
     memset(out, 0, sizeof(*out));
     out->kind = STORE_PEOPLE;
-    return store_column_text(a, row, 0, &p->id) && store_column_text(a, row, 1, &p->name) &&
-           store_column_text(a, row, 2, &p->title) && col_names(a, row, 3, &p->aliases);
+    return store_row_text(a, row, 0, &p->id) && store_row_text(a, row, 1, &p->name) &&
+           store_row_text(a, row, 2, &p->title) && col_names(a, row, 3, &p->aliases);
 }
 
-static bool read_agreement(store_arena *a, sqlite3_stmt *row, store_row *out)
+static bool read_agreement(store_arena *a, db_stmt *row, store_row *out)
 {
     store_agreement *ag = &out->agreement;
     memset(out, 0, sizeof(*out));
     out->kind = STORE_AGREEMENTS;
-    return store_column_text(a, row, 0, &ag->id) && store_column_text(a, row, 1, &ag->name) &&
-           col_names(a, row, 2, &ag->aliases) && store_column_text(a, row, 3, &ag->acronym) &&
-           store_column_text(a, row, 4, &ag->signed_date) &&
-           store_column_text(a, row, 5, &ag->place) && col_names(a, row, 6, &ag->parties) &&
-           col_people(a, row, 7, &ag->signatories) &&
+    return store_row_text(a, row, 0, &ag->id) && store_row_text(a, row, 1, &ag->name) &&
+           col_names(a, row, 2, &ag->aliases) && store_row_text(a, row, 3, &ag->acronym) &&
+           store_row_text(a, row, 4, &ag->signed_date) && store_row_text(a, row, 5, &ag->place) &&
+           col_names(a, row, 6, &ag->parties) && col_people(a, row, 7, &ag->signatories) &&
            col_provenance(a, row, 10, 8, 9, &ag->provenance);
 }
 
-static bool read_meeting(store_arena *a, sqlite3_stmt *row, store_row *out)
+static bool read_meeting(store_arena *a, db_stmt *row, store_row *out)
 {
     store_meeting *m = &out->meeting;
     memset(out, 0, sizeof(*out));
     out->kind = STORE_MEETINGS;
-    return store_column_text(a, row, 0, &m->id) && store_column_text(a, row, 1, &m->date) &&
-           store_column_text(a, row, 2, &m->place) && store_column_text(a, row, 3, &m->occasion) &&
+    return store_row_text(a, row, 0, &m->id) && store_row_text(a, row, 1, &m->date) &&
+           store_row_text(a, row, 2, &m->place) && store_row_text(a, row, 3, &m->occasion) &&
            col_people(a, row, 4, &m->participants) &&
            col_provenance(a, row, 7, 5, 6, &m->provenance);
 }
 
-static bool read_quote(store_arena *a, sqlite3_stmt *row, store_row *out)
+static bool read_quote(store_arena *a, db_stmt *row, store_row *out)
 {
     store_quote *q = &out->quote;
     memset(out, 0, sizeof(*out));
     out->kind = STORE_QUOTES;
-    return store_column_text(a, row, 0, &q->id) && store_column_text(a, row, 1, &q->text) &&
-           store_column_text(a, row, 2, &q->speaker.person_id) &&
-           store_column_text(a, row, 3, &q->speaker.name) &&
-           store_column_text(a, row, 4, &q->speaker.title) &&
-           store_column_text(a, row, 5, &q->cue) && col_provenance(a, row, 8, 6, 7, &q->provenance);
+    return store_row_text(a, row, 0, &q->id) && store_row_text(a, row, 1, &q->text) &&
+           store_row_text(a, row, 2, &q->speaker.person_id) &&
+           store_row_text(a, row, 3, &q->speaker.name) &&
+           store_row_text(a, row, 4, &q->speaker.title) && store_row_text(a, row, 5, &q->cue) &&
+           col_provenance(a, row, 8, 6, 7, &q->provenance);
 }
 
 /* The columns each read_* reads, in order; query.c appends its sort key after them. */
@@ -276,28 +276,28 @@ static store_provenance *provenance_of(store_row *row)
 
 /* One evidence row (source_id, start, end, excerpt) into *span; the excerpt only when the
  * evidence is read in full.  False when out of memory. */
-static bool read_span(store_arena *a, sqlite3_stmt *row, enum store_evidence mode, store_span *span)
+static bool read_span(store_arena *a, db_stmt *row, enum store_evidence mode, store_span *span)
 {
-    span->start = sqlite3_column_int64(row, 1);
-    span->end = sqlite3_column_int64(row, 2);
+    span->start = db_column_int64(row, 1);
+    span->end = db_column_int64(row, 2);
     span->excerpt = NULL;
-    return store_column_text(a, row, 0, &span->source_id) &&
-           (mode != STORE_EVIDENCE_FULL || store_column_text(a, row, 3, &span->excerpt));
+    return store_row_text(a, row, 0, &span->source_id) &&
+           (mode != STORE_EVIDENCE_FULL || store_row_text(a, row, 3, &span->excerpt));
 }
 
 /* How many evidence spans one fact has, in *total. */
 static int count_evidence(store *st, const char *kind, const char *id, long long *total)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_EVIDENCE_COUNT);
+    db_stmt *stmt = store_query(st, SQL_EVIDENCE_COUNT);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        *total = sqlite3_column_int64(stmt, 0);
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting evidence");
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW)
+        *total = db_column_int64(stmt, 0);
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "counting evidence");
 }
 
 /* Gives each fact of rows[0..n) STORE_EVIDENCE_INLINE of its spans (each article's first
@@ -307,7 +307,7 @@ static int count_evidence(store *st, const char *kind, const char *id, long long
 int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, store_row *rows,
                           size_t n, enum store_evidence mode)
 {
-    int rc = SQLITE_DONE;
+    int rc = DB_DONE;
 
     if (!k->evidence_kind || !n)
         return STORE_OK;
@@ -318,7 +318,7 @@ int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, s
     }
     if (mode == STORE_EVIDENCE_NONE)
         return STORE_OK;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_EVIDENCE_OF);
+    db_stmt *stmt = store_query(st, SQL_EVIDENCE_OF);
     if (!stmt)
         return STORE_ERROR;
     for (size_t i = 0; i < n; i++) {
@@ -331,11 +331,11 @@ int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, s
             store_fail(st, "out of memory");
             goto fail;
         }
-        sqlite3_reset(stmt);
-        sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-        sqlite3_bind_int(stmt, 3, STORE_EVIDENCE_INLINE + 1);
-        while ((rc = sqlite3_step(stmt)) == SQLITE_ROW && total < STORE_EVIDENCE_INLINE) {
+        db_reset(stmt);
+        db_bind_text(stmt, 1, k->evidence_kind, -1);
+        db_bind_text(stmt, 2, id, -1);
+        db_bind_int64(stmt, 3, STORE_EVIDENCE_INLINE + 1);
+        while ((rc = db_step(stmt)) == DB_ROW && total < STORE_EVIDENCE_INLINE) {
             if (!read_span(a, stmt, mode, &p->spans[p->n_spans])) {
                 store_fail(st, "out of memory");
                 goto fail;
@@ -343,24 +343,24 @@ int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, s
             p->n_spans++;
             total++;
         }
-        if (rc == SQLITE_ROW) {
+        if (rc == DB_ROW) {
             /* More than the inline spans: count them all (another statement, so this one is
              * done first). */
-            sqlite3_reset(stmt);
+            db_reset(stmt);
             if (count_evidence(st, k->evidence_kind, id, &total) != STORE_OK)
                 goto fail;
-            rc = SQLITE_DONE;
+            rc = DB_DONE;
         }
-        if (rc != SQLITE_DONE)
+        if (rc != DB_DONE)
             break;
         p->evidence_total = total;
     }
-    store_done(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "reading evidence");
+    store_query_done(stmt);
+    if (rc != DB_DONE)
+        return store_db_fail(st, "reading evidence");
     return STORE_OK;
 fail:
-    store_done(stmt);
+    store_query_done(stmt);
     return STORE_ERROR;
 }
 
@@ -386,29 +386,29 @@ static int evidence_page_locked(store *st, const store_evidence_query *query,
     if (query->evidence == STORE_EVIDENCE_NONE)
         return store_fail(st, "a page of evidence shows the spans");
 
-    sqlite3_stmt *stmt = store_stmt(st, has_sql);
+    db_stmt *stmt = store_query(st, has_sql);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, query->id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_DONE) {
+    db_bind_text(stmt, 1, query->id, -1);
+    rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_DONE) {
         store_fail(st, "no %s with id '%s'", k->noun, query->id);
         return STORE_NOT_FOUND;
     }
-    if (rc != SQLITE_ROW)
-        return store_sql_fail(st, "finding the fact");
+    if (rc != DB_ROW)
+        return store_db_fail(st, "finding the fact");
 
-    if (!(stmt = store_stmt(st, SQL_EVIDENCE_PAGE)))
+    if (!(stmt = store_query(st, SQL_EVIDENCE_PAGE)))
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, query->id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, k->evidence_kind, -1);
+    db_bind_text(stmt, 2, query->id, -1);
     /* The first page starts after ('', -1, -1), before every span: source ids are not empty. */
-    sqlite3_bind_text(stmt, 3, c && c->source_id ? c->source_id : "", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 4, c ? c->start : -1);
-    sqlite3_bind_int64(stmt, 5, c ? c->end : -1);
-    sqlite3_bind_int64(stmt, 6, (sqlite3_int64)query->limit + 1);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    db_bind_text(stmt, 3, c && c->source_id ? c->source_id : "", -1);
+    db_bind_int64(stmt, 4, c ? c->start : -1);
+    db_bind_int64(stmt, 5, c ? c->end : -1);
+    db_bind_int64(stmt, 6, (long long)query->limit + 1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
         if ((int)page->n == query->limit) {
             page->more = true;
             break;
@@ -416,15 +416,15 @@ static int evidence_page_locked(store *st, const store_evidence_query *query,
         store_span *spans = store_arena_reserve(page->arena, page->spans, page->n, &cap,
                                                 sizeof(*spans));
         if (!spans || !read_span(page->arena, stmt, query->evidence, &spans[page->n])) {
-            store_done(stmt);
+            store_query_done(stmt);
             return store_fail(st, "out of memory");
         }
         page->spans = spans;
         page->n++;
     }
-    store_done(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return store_sql_fail(st, "reading evidence");
+    store_query_done(stmt);
+    if (rc != DB_DONE && rc != DB_ROW)
+        return store_db_fail(st, "reading evidence");
     if (page->more) {
         const store_span *last = &page->spans[page->n - 1];
         page->next = (store_evidence_cursor){last->source_id, last->start, last->end};
@@ -482,7 +482,7 @@ static int attach_person_counts(store *st, store_arena *a, store_row *rows, size
 {
     person_by_id *sorted;
     size_t nsorted = 0;
-    sqlite3_stmt *stmt;
+    db_stmt *stmt;
     int rc;
 
     if (!n)
@@ -498,14 +498,14 @@ static int attach_person_counts(store *st, store_arena *a, store_row *rows, size
     if (!nsorted)
         return STORE_OK;
     qsort(sorted, nsorted, sizeof(*sorted), compare_person_ids);
-    if (!(stmt = store_stmt(st, SQL_PERSON_COUNTS_RANGE)))
+    if (!(stmt = store_query(st, SQL_PERSON_COUNTS_RANGE)))
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, sorted[0].id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, sorted[nsorted - 1].id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        store_person *p = find_person(sorted, nsorted, (const char *)sqlite3_column_text(stmt, 0));
-        const char *kind = (const char *)sqlite3_column_text(stmt, 1);
-        long long count = sqlite3_column_int64(stmt, 2);
+    db_bind_text(stmt, 1, sorted[0].id, -1);
+    db_bind_text(stmt, 2, sorted[nsorted - 1].id, -1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        store_person *p = find_person(sorted, nsorted, db_column_text(stmt, 0, NULL));
+        const char *kind = db_column_text(stmt, 1, NULL);
+        long long count = db_column_int64(stmt, 2);
         if (!p || !kind)
             continue;
         if (strcmp(kind, "agreement") == 0)
@@ -515,8 +515,8 @@ static int attach_person_counts(store *st, store_arena *a, store_row *rows, size
         else if (strcmp(kind, "quote") == 0)
             p->quote_count = count;
     }
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting a person's facts");
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "counting a person's facts");
 }
 
 /* The rows of one of SQL_PERSON_AGREEMENTS, _MEETINGS, _QUOTES for person id: each of their
@@ -524,7 +524,7 @@ static int attach_person_counts(store *st, store_arena *a, store_row *rows, size
 static int read_briefs(store *st, store_arena *a, const char *sql, const char *id, int ncols,
                        const char ***out, size_t *n)
 {
-    sqlite3_stmt *stmt = store_stmt(st, sql);
+    db_stmt *stmt = store_query(st, sql);
     const char **v = NULL;
     size_t cap = 0;
     int rc;
@@ -533,22 +533,22 @@ static int read_briefs(store *st, store_arena *a, const char *sql, const char *i
     *n = 0;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    db_bind_text(stmt, 1, id, -1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
         const char **grown = store_arena_reserve(a, v, *n, &cap, (size_t)ncols * sizeof(*v));
         bool ok = grown != NULL;
         for (int c = 0; ok && c < ncols; c++)
-            ok = store_column_text(a, stmt, c, &grown[*n * (size_t)ncols + (size_t)c]);
+            ok = store_row_text(a, stmt, c, &grown[*n * (size_t)ncols + (size_t)c]);
         if (!ok) {
-            store_done(stmt);
+            store_query_done(stmt);
             return store_fail(st, "out of memory");
         }
         v = grown;
         (*n)++;
     }
-    store_done(stmt);
+    store_query_done(stmt);
     *out = v;
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading a person's facts");
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading a person's facts");
 }
 
 /* Gives one person the lists of the agreements, meetings and quotes they take part in, each
@@ -584,28 +584,28 @@ int store_get_item_locked(store *st, enum store_kind kind, const char *id,
                           enum store_evidence evidence, store_arena *a, store_row *row)
 {
     const store_kind_info *k = store_kind_info_of(kind);
-    sqlite3_stmt *stmt = NULL;
+    db_stmt *stmt = NULL;
 
     memset(row, 0, sizeof(*row));
     if (!k)
         return store_fail(st, "unknown kind %d", (int)kind);
     if (!id)
         return store_fail(st, "no id given");
-    if (!(stmt = store_stmt(st, k->get_sql)))
+    if (!(stmt = store_query(st, k->get_sql)))
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_DONE) {
-        store_done(stmt);
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_DONE) {
+        store_query_done(stmt);
         store_fail(st, "no %s with id '%s'", k->noun, id);
         return STORE_NOT_FOUND;
     }
-    if (rc != SQLITE_ROW) {
-        store_done(stmt);
-        return store_sql_fail(st, "reading");
+    if (rc != DB_ROW) {
+        store_query_done(stmt);
+        return store_db_fail(st, "reading");
     }
     bool read = k->read(a, stmt, row);
-    store_done(stmt);
+    store_query_done(stmt);
     if (!read)
         return store_fail(st, "out of memory");
     if (store_attach_evidence(st, k, a, row, 1, evidence) ||
@@ -637,18 +637,18 @@ int store_get_item(store *st, enum store_kind kind, const char *id, enum store_e
 
 int store_source_text(store *st, const char *id, char **text, size_t *len)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_TEXT);
+    db_stmt *stmt = store_query(st, SQL_SOURCE_TEXT);
     int result = STORE_ERROR;
 
     *text = NULL;
     *len = 0;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id ? id : "", -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        const void *blob = sqlite3_column_blob(stmt, 0);
-        size_t n = (size_t)sqlite3_column_bytes(stmt, 0);
+    db_bind_text(stmt, 1, id ? id : "", -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        size_t n = 0;
+        const void *blob = db_column_blob(stmt, 0, &n);
         /* One spare NUL so that callers may print it, though len is the length. */
         char *copy = malloc(n + 1);
         if (!copy) {
@@ -661,31 +661,31 @@ int store_source_text(store *st, const char *id, char **text, size_t *len)
             *len = n;
             result = STORE_OK;
         }
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         result = STORE_NOT_FOUND;
         store_fail(st, "no source with id '%s'", id ? id : "");
     } else {
-        store_sql_fail(st, "reading a source text");
+        store_db_fail(st, "reading a source text");
     }
-    store_done(stmt);
+    store_query_done(stmt);
     return result;
 }
 
 int store_count(store *st, enum store_kind kind, long long *count)
 {
     const store_kind_info *k = store_kind_info_of(kind);
-    sqlite3_stmt *stmt;
+    db_stmt *stmt;
 
     *count = 0;
     if (!k)
         return store_fail(st, "unknown kind %d", (int)kind);
-    if (!(stmt = store_stmt(st, k->count_sql)))
+    if (!(stmt = store_query(st, k->count_sql)))
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        *count = sqlite3_column_int64(stmt, 0);
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting");
+    int rc = db_step(stmt);
+    if (rc == DB_ROW)
+        *count = db_column_int64(stmt, 0);
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "counting");
 }
 
 static const char SQL_VERSION[] =
@@ -696,14 +696,14 @@ static const char SQL_DATA_VERSION[] = "PRAGMA data_version";
  * commits to it (and not when this one does). */
 static int store_data_version(store *st, long long *out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_DATA_VERSION);
+    db_stmt *stmt = store_query(st, SQL_DATA_VERSION);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int64(stmt, 0);
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "reading SQLite's data version");
+    int rc = db_step(stmt);
+    if (rc == DB_ROW)
+        *out = db_column_int64(stmt, 0);
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "reading SQLite's data version");
 }
 
 /* Every request the server answers asks for the version first, so a read-only handle keeps
@@ -720,27 +720,27 @@ int store_get_version(store *st, store_version *out)
         return STORE_OK;
     }
 
-    sqlite3_stmt *stmt = store_stmt(st, SQL_VERSION);
+    db_stmt *stmt = store_query(st, SQL_VERSION);
     int rc;
 
     memset(out, 0, sizeof *out);
     if (!stmt)
         return STORE_ERROR;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *key = (const char *)sqlite3_column_text(stmt, 0);
-        const char *value = (const char *)sqlite3_column_text(stmt, 1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *key = db_column_text(stmt, 0, NULL);
+        const char *value = db_column_text(stmt, 1, NULL);
         if (!key || !value)
             continue;
         if (strcmp(key, "generation") == 0)
-            out->generation = sqlite3_column_int64(stmt, 1);
+            out->generation = db_column_int64(stmt, 1);
         else
             snprintf(out->modified_at, sizeof out->modified_at, "%s", value);
     }
-    store_done(stmt);
-    if (rc == SQLITE_DONE && kept) {
+    store_query_done(stmt);
+    if (rc == DB_DONE && kept) {
         st->version = *out;
         st->data_version = data_version;
         st->version_known = true;
     }
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the data version");
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the data version");
 }

@@ -55,26 +55,25 @@ static const char SQL_STATS_BY_SPEAKER[] =
 
 static int read_counts(store *st, store_stats *stats)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_COUNTS);
+    db_stmt *stmt = store_query(st, SQL_STATS_COUNTS);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        stats->sources = sqlite3_column_int64(stmt, 0);
-        stats->agreements = sqlite3_column_int64(stmt, 1);
-        stats->meetings = sqlite3_column_int64(stmt, 2);
-        stats->quotes = sqlite3_column_int64(stmt, 3);
-        stats->people = sqlite3_column_int64(stmt, 4);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        stats->sources = db_column_int64(stmt, 0);
+        stats->agreements = db_column_int64(stmt, 1);
+        stats->meetings = db_column_int64(stmt, 2);
+        stats->quotes = db_column_int64(stmt, 3);
+        stats->people = db_column_int64(stmt, 4);
     }
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting");
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "counting");
 }
 
 /* Appends one row of SQL_STATS_BY_YEAR to the list it names. */
-static bool add_year(store_stats *stats, sqlite3_stmt *row, size_t *agreements_cap,
-                     size_t *meetings_cap)
+static bool add_year(store_stats *stats, db_stmt *row, size_t *agreements_cap, size_t *meetings_cap)
 {
-    const char *list = (const char *)sqlite3_column_text(row, 0);
+    const char *list = db_column_text(row, 0, NULL);
     bool agreements = list && strcmp(list, "agreements_by_year") == 0;
     store_year_count **v = agreements ? &stats->agreements_by_year : &stats->meetings_by_year;
     size_t *n = agreements ? &stats->n_agreements_by_year : &stats->n_meetings_by_year;
@@ -85,83 +84,83 @@ static bool add_year(store_stats *stats, sqlite3_stmt *row, size_t *agreements_c
         return false;
     *v = grown;
     grown[(*n)++] = (store_year_count){
-        .dated = sqlite3_column_type(row, 1) != SQLITE_NULL,
-        .year = sqlite3_column_int64(row, 1),
-        .count = sqlite3_column_int64(row, 2),
+        .dated = !db_column_is_null(row, 1),
+        .year = db_column_int64(row, 1),
+        .count = db_column_int64(row, 2),
     };
     return true;
 }
 
 static int read_by_year(store *st, store_stats *stats)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_BY_YEAR);
+    db_stmt *stmt = store_query(st, SQL_STATS_BY_YEAR);
     size_t agreements_cap = 0, meetings_cap = 0;
     int rc;
 
     if (!stmt)
         return STORE_ERROR;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+    while ((rc = db_step(stmt)) == DB_ROW)
         if (!add_year(stats, stmt, &agreements_cap, &meetings_cap)) {
-            store_done(stmt);
+            store_query_done(stmt);
             return store_fail(st, "out of memory");
         }
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting by year");
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "counting by year");
 }
 
 static int read_parties(store *st, int top, store_stats *stats)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_BY_PARTY);
+    db_stmt *stmt = store_query(st, SQL_STATS_BY_PARTY);
     size_t cap = 0;
     int rc;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_int(stmt, 1, top);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    db_bind_int64(stmt, 1, top);
+    while ((rc = db_step(stmt)) == DB_ROW) {
         store_party_count *v = store_arena_reserve(stats->arena, stats->agreements_by_party,
                                                    stats->n_agreements_by_party, &cap, sizeof(*v));
         if (!v)
             break;
         stats->agreements_by_party = v;
         store_party_count *entry = &v[stats->n_agreements_by_party];
-        entry->count = sqlite3_column_int64(stmt, 1);
-        if (!store_column_text(stats->arena, stmt, 0, &entry->party))
+        entry->count = db_column_int64(stmt, 1);
+        if (!store_row_text(stats->arena, stmt, 0, &entry->party))
             break;
         stats->n_agreements_by_party++;
     }
-    store_done(stmt);
-    if (rc == SQLITE_ROW)
+    store_query_done(stmt);
+    if (rc == DB_ROW)
         return store_fail(st, "out of memory");
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting a top list");
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "counting a top list");
 }
 
 static int read_speakers(store *st, int top, store_stats *stats)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_STATS_BY_SPEAKER);
+    db_stmt *stmt = store_query(st, SQL_STATS_BY_SPEAKER);
     size_t cap = 0;
     int rc;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_int(stmt, 1, top);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    db_bind_int64(stmt, 1, top);
+    while ((rc = db_step(stmt)) == DB_ROW) {
         store_speaker_count *v = store_arena_reserve(stats->arena, stats->quotes_by_speaker,
                                                      stats->n_quotes_by_speaker, &cap, sizeof(*v));
         if (!v)
             break;
         stats->quotes_by_speaker = v;
         store_speaker_count *entry = &v[stats->n_quotes_by_speaker];
-        entry->count = sqlite3_column_int64(stmt, 2);
-        if (!store_column_text(stats->arena, stmt, 0, &entry->speaker) ||
-            !store_column_text(stats->arena, stmt, 1, &entry->person_id))
+        entry->count = db_column_int64(stmt, 2);
+        if (!store_row_text(stats->arena, stmt, 0, &entry->speaker) ||
+            !store_row_text(stats->arena, stmt, 1, &entry->person_id))
             break;
         stats->n_quotes_by_speaker++;
     }
-    store_done(stmt);
-    if (rc == SQLITE_ROW)
+    store_query_done(stmt);
+    if (rc == DB_ROW)
         return store_fail(st, "out of memory");
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting a top list");
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "counting a top list");
 }
 
 int store_get_stats(store *st, int top, store_stats *stats)

@@ -129,7 +129,7 @@ typedef struct store_kind_info {
     const char *columns;       /* "SELECT <the columns read reads>", without FROM */
     const char *get_sql, *count_sql;
     /* Fills *out from a row of `columns` (strings into a); false when out of memory. */
-    bool (*read)(store_arena *a, sqlite3_stmt *row, store_row *out);
+    bool (*read)(store_arena *a, db_stmt *row, store_row *out);
     /* What a page's rows show beyond their columns (people: their counts), or NULL; also run
      * on a single resource, so that it shows everything its list entry does. */
     int (*complete_page)(store *st, store_arena *a, store_row *rows, size_t n);

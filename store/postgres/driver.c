@@ -15,8 +15,16 @@
 
 #include "store/db_driver.h"
 
-/* PostgreSQL's type oid of bytea (pg_type.h, stable since the first release). */
+/* PostgreSQL's type oids (pg_type.h; fixed since their types exist). */
+#define BOOL_OID 16
 #define BYTEA_OID 17
+#define INT8_OID 20
+#define INT2_OID 21
+#define INT4_OID 23
+#define OID_OID 26
+#define FLOAT4_OID 700
+#define FLOAT8_OID 701
+#define NUMERIC_OID 1700
 
 typedef struct pg_db {
     db_conn base;
@@ -342,6 +350,29 @@ static bool pg_column_is_null(db_stmt *st, int i)
     return !has_column(s, i) || PQgetisnull(s->res, s->row, i);
 }
 
+static enum db_type pg_column_type(db_stmt *st, int i)
+{
+    pg_stmt *s = stmt_of(st);
+    if (pg_column_is_null(st, i))
+        return DB_NULL;
+    switch (PQftype(s->res, i)) {
+    case BOOL_OID:
+    case INT2_OID:
+    case INT4_OID:
+    case INT8_OID:
+    case OID_OID:
+        return DB_INTEGER;
+    case FLOAT4_OID:
+    case FLOAT8_OID:
+    case NUMERIC_OID:
+        return DB_FLOAT;
+    case BYTEA_OID:
+        return DB_BLOB;
+    default:
+        return DB_TEXT;
+    }
+}
+
 static const char *pg_column_text(db_stmt *st, int i, size_t *len)
 {
     pg_stmt *s = stmt_of(st);
@@ -414,6 +445,7 @@ static const db_ops pg_ops = {
     .reset = pg_reset,
     .column_count = pg_column_count,
     .column_is_null = pg_column_is_null,
+    .column_type = pg_column_type,
     .column_text = pg_column_text,
     .column_int64 = pg_column_int64,
     .column_double = pg_column_double,

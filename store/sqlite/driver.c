@@ -147,6 +147,22 @@ static bool sqlite_column_is_null(db_stmt *s, int i)
     return sqlite3_column_type(stmt_of(s), i) == SQLITE_NULL;
 }
 
+static enum db_type sqlite_column_type(db_stmt *s, int i)
+{
+    switch (sqlite3_column_type(stmt_of(s), i)) {
+    case SQLITE_INTEGER:
+        return DB_INTEGER;
+    case SQLITE_FLOAT:
+        return DB_FLOAT;
+    case SQLITE_TEXT:
+        return DB_TEXT;
+    case SQLITE_BLOB:
+        return DB_BLOB;
+    default:
+        return DB_NULL;
+    }
+}
+
 static const char *sqlite_column_text(db_stmt *s, int i, size_t *len)
 {
     const char *text = (const char *)sqlite3_column_text(stmt_of(s), i);
@@ -199,6 +215,7 @@ static const db_ops sqlite_ops = {
     .reset = sqlite_reset,
     .column_count = sqlite_column_count,
     .column_is_null = sqlite_column_is_null,
+    .column_type = sqlite_column_type,
     .column_text = sqlite_column_text,
     .column_int64 = sqlite_column_int64,
     .column_double = sqlite_column_double,

@@ -87,6 +87,8 @@ static void check_round_trip(db_conn *d)
     cr_assert_eq(db_bind_int64(sel, 1, -100), DB_OK);
     cr_assert_eq(db_step(sel), DB_ROW, "%s", db_errmsg(d));
     cr_assert_eq(db_column_count(sel), 5);
+    cr_assert_eq(db_column_type(sel, 0), DB_INTEGER);
+    cr_assert_eq(db_column_type(sel, 1), DB_NULL);
     cr_assert_eq(db_column_int64(sel, 0), -5);
     cr_assert(db_column_is_null(sel, 1));
     size_t len = 99;
@@ -100,6 +102,9 @@ static void check_round_trip(db_conn *d)
 
     cr_assert_eq(db_step(sel), DB_ROW);
     cr_assert_eq(db_column_int64(sel, 0), 9007199254740993LL);
+    cr_assert_eq(db_column_type(sel, 1), DB_TEXT);
+    cr_assert_eq(db_column_type(sel, 2), DB_FLOAT);
+    cr_assert_eq(db_column_type(sel, 3), DB_BLOB);
     const char *name = db_column_text(sel, 1, &len);
     cr_assert_str_eq(name, "Zoë’s \"quoted\" name");
     cr_assert_eq(len, strlen("Zoë’s \"quoted\" name"));
@@ -109,6 +114,7 @@ static void check_round_trip(db_conn *d)
     cr_assert_arr_eq(blob, bytes, sizeof bytes);
     cr_assert_eq(db_column_int64(sel, 4), 0);
     cr_assert_eq(db_step(sel), DB_DONE);
+    cr_assert_eq(db_column_count(sel), 0, "no row, no columns");
 
     /* Reset keeps the binding; a new one changes the answer. */
     db_reset(sel);
