@@ -58,37 +58,37 @@ static const char SQL_SOURCE_FACT_COUNTS[] =
 /* Runs a cached statement bound to one id that returns no rows. */
 static int run_with_id(store *st, const char *sql, const char *id, const char *what)
 {
-    sqlite3_stmt *stmt = store_stmt(st, sql);
+    db_stmt *stmt = store_query(st, sql);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
 }
 
 static int store_drop_merge_index(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_DROP_MERGE_INDEX);
+    db_stmt *stmt = store_query(st, SQL_DROP_MERGE_INDEX);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "marking the merge index");
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "marking the merge index");
 }
 
 /* 1 when the article is stored, 0 when not, STORE_ERROR on error. */
 static int source_exists(store *st, const char *id)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_EXISTS);
+    db_stmt *stmt = store_query(st, SQL_SOURCE_EXISTS);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_ROW)
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_ROW)
         return 1;
-    return rc == SQLITE_DONE ? 0 : store_sql_fail(st, "looking up an article");
+    return rc == DB_DONE ? 0 : store_db_fail(st, "looking up an article");
 }
 
 int store_delete_source(store *st, const char *id, store_update_fn update, void *ctx)
@@ -123,7 +123,7 @@ fail:
 
 int store_outdated_sources(store *st, int version, json_t **ids)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_OUTDATED_SOURCES);
+    db_stmt *stmt = store_query(st, SQL_OUTDATED_SOURCES);
     json_t *list = json_array();
     int rc;
 
@@ -132,18 +132,18 @@ int store_outdated_sources(store *st, int version, json_t **ids)
         json_decref(list);
         return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
     }
-    sqlite3_bind_int(stmt, 1, version);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        if (json_array_append_new(list, json_string((const char *)sqlite3_column_text(stmt, 0)))) {
-            store_done(stmt);
+    db_bind_int64(stmt, 1, version);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        if (json_array_append_new(list, json_string(db_column_text(stmt, 0, NULL)))) {
+            store_query_done(stmt);
             json_decref(list);
             return store_fail(st, "out of memory");
         }
     }
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
         json_decref(list);
-        return store_sql_fail(st, "listing outdated articles");
+        return store_db_fail(st, "listing outdated articles");
     }
     *ids = list;
     return STORE_OK;
@@ -153,25 +153,25 @@ int store_outdated_sources(store *st, int version, json_t **ids)
  * stored, 0 when not, STORE_ERROR on error. */
 static int source_title(store *st, const char *id, char **title)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_TITLE);
+    db_stmt *stmt = store_query(st, SQL_SOURCE_TITLE);
     int found = STORE_ERROR;
 
     *title = NULL;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(stmt, 0);
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        const char *t = db_column_text(stmt, 0, NULL);
         found = 1;
         if (t && !(*title = strdup(t)))
             found = store_fail(st, "out of memory");
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         found = 0;
     } else {
-        store_sql_fail(st, "reading an article's title");
+        store_db_fail(st, "reading an article's title");
     }
-    store_done(stmt);
+    store_query_done(stmt);
     return found;
 }
 
@@ -205,22 +205,21 @@ int store_replace_extraction(store *st, const char *id, const json_t *extraction
         goto rollback;
     }
 
-    sqlite3_stmt *stmt = store_stmt(st, SQL_REPLACE_EXTRACTION);
+    db_stmt *stmt = store_query(st, SQL_REPLACE_EXTRACTION);
     if (!stmt)
         goto rollback;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, serialised, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 3,
-                       (sqlite3_int64)json_integer_value(
-                           json_object_get(extraction, "extractor_version")));
-    sqlite3_bind_text(stmt, 4, extraction_text(extraction, "title"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, extraction_text(extraction, "byline"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 6, extraction_text(extraction, "dateline"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 7, extraction_text(extraction, "published"), -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "replacing the extraction");
+    db_bind_text(stmt, 1, id, -1);
+    db_bind_text(stmt, 2, serialised, -1);
+    db_bind_int64(stmt, 3,
+                  (long long)json_integer_value(json_object_get(extraction, "extractor_version")));
+    db_bind_text(stmt, 4, extraction_text(extraction, "title"), -1);
+    db_bind_text(stmt, 5, extraction_text(extraction, "byline"), -1);
+    db_bind_text(stmt, 6, extraction_text(extraction, "dateline"), -1);
+    db_bind_text(stmt, 7, extraction_text(extraction, "published"), -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "replacing the extraction");
         goto rollback;
     }
     if (source_title(st, id, &new_title) != 1)
@@ -245,19 +244,19 @@ out:
 
 int store_source_fact_counts(store *st, const char *id, store_fact_counts *out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_FACT_COUNTS);
+    db_stmt *stmt = store_query(st, SQL_SOURCE_FACT_COUNTS);
 
     memset(out, 0, sizeof(*out));
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        out->agreements = sqlite3_column_int64(stmt, 0);
-        out->meetings = sqlite3_column_int64(stmt, 1);
-        out->quotes = sqlite3_column_int64(stmt, 2);
-        out->people = sqlite3_column_int64(stmt, 3);
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        out->agreements = db_column_int64(stmt, 0);
+        out->meetings = db_column_int64(stmt, 1);
+        out->quotes = db_column_int64(stmt, 2);
+        out->people = db_column_int64(stmt, 3);
     }
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "counting an article's facts");
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "counting an article's facts");
 }
