@@ -98,18 +98,15 @@ run: deps
 
 test: deps test-deps
 	$(MAKE) all $(BUILD)/unit-tests $(BUILD)/integration-tests
-	@pg=$$(mktemp -d /tmp/factd-pg.XXXXXX) && url=$$(tests/pg/pgtmp start $$pg) || exit 1; \
-	echo "test: a throw-away PostgreSQL at $$url"; \
-	FACTD_TEST_PG="$$url" $(BUILD)/unit-tests && \
-	FACTD_TEST_PG="$$url" FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests; \
-	status=$$?; tests/pg/pgtmp stop $$pg; exit $$status
+	tests/pg/pgtmp run sh -c '$(BUILD)/unit-tests && \
+	  FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests'
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g $(SAN_FLAGS)" LDLIBS_BASE="$(LDLIBS_BASE) $(SAN_FLAGS)" \
 	  build/asan/factd build/asan/unit-tests build/asan/integration-tests
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp build/asan/unit-tests
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp FACTD_BIN=build/asan/factd build/asan/integration-tests
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/pg/pgtmp run sh -c \
+	  'build/asan/unit-tests && FACTD_BIN=build/asan/factd build/asan/integration-tests'
 
 # libFuzzer targets (fuzz/), built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
 # from the project's sources; `make fuzz` runs each for FUZZ_SECONDS from its seed corpus
