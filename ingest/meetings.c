@@ -1187,6 +1187,11 @@ static bool of_different_countries(const doc *d, int s, const int *after, int n)
     return true;
 }
 
+/* Meeting nouns in the plural: "separate meetings" are several, one with each. */
+static const char *const SEPARATE_MEETING_NOUNS[] = {"meetings",    "talks",         "bilaterals",
+                                                     "discussions", "consultations", "audiences",
+                                                     NULL};
+
 /* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
  * and B respectively", "separately")? */
 static bool one_by_one(const doc *d, int s, int others)
@@ -1196,6 +1201,10 @@ static bool one_by_one(const doc *d, int s, int others)
     for (int t = se->tok_start; t < se->tok_end; t++) {
         if (tok_is(d, t, "respectively") || tok_is(d, t, "separately") ||
             tok_is(d, t, "individually"))
+            return true;
+        /* "held separate meetings with A, B and C" (not "in a separate meeting") */
+        if ((tok_is(d, t, "separate") || tok_is(d, t, "individual")) && t + 1 < se->tok_end &&
+            tok_in(d, t + 1, SEPARATE_MEETING_NOUNS))
             return true;
         bilateral |= tok_is(d, t, "bilateral");
         plural_role |= tok_in_ci(d, t, LEX_PLURAL_ROLE_NOUNS) || tok_is(d, t, "bilaterals") ||

@@ -591,6 +591,35 @@ Test(extract_meetings, counterparts_named_bare_after_the_plural_are_met_respecti
     json_decref(ex);
 }
 
+Test(extract_meetings, separate_meetings_with_ministers_listed_by_state_name_are_one_each)
+{
+    static const char text[] =
+        "On 9 March 2022 in Bukhara, Deputy Prime Minister of the Republic of Kazakhstan Aidos "
+        "Serikov had separate talks with the Trade Ministers of the Republic of Moldova - Victor "
+        "Rusu, the Hashemite Kingdom of Jordan Khaled Haddad, the Kingdom of Norway Lars Nygaard "
+        "and the Deputy Trade Minister of the Republic of Chile Camila Rojas.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Aidos Serikov", "Victor Rusu");
+    must_meeting(ex, "Aidos Serikov", "Khaled Haddad");
+    must_meeting(ex, "Aidos Serikov", "Lars Nygaard");
+    must_meeting(ex, "Aidos Serikov", "Camila Rojas");
+    cr_expect_null(find_meeting(ex, "Rusu", "Haddad"), "one by one: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(meetings(ex), 4, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_separate_meeting_in_the_singular_is_one_meeting)
+{
+    static const char text[] =
+        "In a separate meeting on Friday, Premier Ola Dahl received Governor Ines Moreau and "
+        "Mayor Pavel Orlov of Brno.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Moreau", "Orlov");
+    cr_expect(has_participant(m, "Ola Dahl"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
 Test(extract_meetings, talks_between_plural_presidents_are_theirs_not_the_reporter_s)
 {
     static const char text[] =
