@@ -1255,6 +1255,22 @@ static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, si
     return last;
 }
 
+/* "..., said Name" / "according to Name" after the meeting word: the one who reports the
+ * meeting, its source, not one who took part ("A met B, said C"; "C said after meeting B"
+ * names C before the cue and is no such source). */
+static bool report_source(const doc *d, int s, const person_mention *pm, int trig)
+{
+    static const char *const INVERTED_CUES[] = {"said",  "says",  "added",  "adds",
+                                                "noted", "wrote", "stated", NULL};
+    const sentence *se = &d->sents.items[s];
+    int k = pm->tok_start - 1;
+    if (k - 1 <= se->tok_start || trig < 0)
+        return false;
+    if (tok_in(d, k, INVERTED_CUES) && tok_is(d, k - 1, ",") && trig < k - 1)
+        return true;
+    return tok_is(d, k, "to") && tok_ieq(d, k - 1, "according") && trig < k - 1;
+}
+
 enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
@@ -1309,6 +1325,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         for (int i = se->mentions_start; i < se->mentions_end; i++) {
             const person_mention *pm = &d->pmentions.items[i];
             if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) && pm->tok_start < later &&
+                !report_source(d, s, pm, trig) &&
                 !(pm->tok_start >= agent_a && pm->tok_start < agent_b) &&
                 !(pm->tok_start >= present_a && pm->tok_start < present_b))
                 add_person(m, pm->person);

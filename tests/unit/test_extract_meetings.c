@@ -41,6 +41,24 @@ Test(extract_meetings, those_present_at_the_talks_are_no_participants)
     json_decref(ex);
 }
 
+Test(extract_meetings, the_one_who_reports_the_meeting_is_no_participant)
+{
+    static const char text[] =
+        "Finance Minister Ana Torres met Norwegian Trade Minister Piet Olsen in Oslo on Monday, "
+        "said Sara Lind, a spokeswoman for the ministry.\n"
+        "After the lunch, they were joined by Slovak Defence Minister Ivo Marek, according to "
+        "aide Tomas Brandt.\n"
+        "Interior Minister Karl Brenner said after a long meeting with his Danish counterpart "
+        "Jens Holm that the border would stay open.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Torres", "Olsen");
+    cr_expect_not(has_participant(m, "Lind"), "%s", json_brief(m));
+    cr_expect_null(find_meeting(ex, "Marek", "Brandt"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    must_meeting(ex, "Brenner", "Holm");
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
