@@ -140,8 +140,8 @@ static int trigger(const doc *d, int s, bool *call)
                 return -1; /* the sentence denies the meeting it tells of */
             return t;
         }
-        if ((tok_is(d, t, "spoke") || tok_is(d, t, "speaks")) && t + 1 < se->tok_end &&
-            (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with"))) {
+        if ((tok_is(d, t, "spoke") || tok_is(d, t, "speaks") || tok_is(d, t, "spoken")) &&
+            t + 1 < se->tok_end && (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with"))) {
             *call = true;
             return t;
         }

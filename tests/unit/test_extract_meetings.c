@@ -59,6 +59,17 @@ Test(extract_meetings, the_one_who_reports_the_meeting_is_no_participant)
     json_decref(ex);
 }
 
+Test(extract_meetings, having_spoken_with_someone_is_meeting_them)
+{
+    static const char text[] =
+        "Trade Minister Olga Berg said on Thursday that she and Energy Minister Nils Aas had "
+        "spoken with Portuguese Prime Minister Rui Costa about wind farms.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Berg", "Rui Costa");
+    cr_expect(has_participant(m, "Nils Aas"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
