@@ -16,6 +16,7 @@
  * after "on the sidelines of" or "during".  A sentence that follows a meeting and names nobody
  * new ("The talks were held in X", "They ... on March 31 in X") completes it; one that opens
  * "Besides the talks, ..." tells another meeting. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -603,6 +604,85 @@ static int demonym_group(const doc *d, int s, int *out, int max)
         if (countries >= 2 && all)
             return n;
         return 0;
+    }
+    return 0;
+}
+
+/* How many places a group of office holders may be listed from ("Mayors from A, B, ..."). */
+#define GROUP_PLACES 8
+/* How far after a name its appositive may tell the office ("Name, the chair of X and mayor of
+ * Y, said"). */
+#define APPOSITIVE_TOKENS 12
+
+/* Does the office role of place (bytes) belong to person p: its title ("Mayor of Oslo") or
+ * an appositive after one of its mentions ("Name, mayor of Oslo,")? */
+static bool holds_office_of(const doc *d, int p, const char *role, const char *place)
+{
+    const char *title = d->people.items[p].title;
+    if (title && strcasestr(title, role) && strstr(title, place))
+        return true;
+    size_t rn = strlen(role), pn = strlen(place);
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        const sentence *se = &d->sents.items[pm->sent];
+        int k = pm->tok_end;
+        if (pm->person != p || k + 3 >= se->tok_end || !tok_is(d, k, ","))
+            continue;
+        for (k++; k + 2 < se->tok_end && k <= pm->tok_end + APPOSITIVE_TOKENS; k++) {
+            if (tok_is(d, k, ",") || tok_is(d, k, ".") || tok_is(d, k, ";"))
+                break;
+            const token *a = &d->tokens.items[k + 2];
+            if (tok_len(d, k) == rn &&
+                strncasecmp(d->text + d->tokens.items[k].start, role, rn) == 0 &&
+                tok_is(d, k + 1, "of") && d->len - a->start >= pn &&
+                strncmp(d->text + a->start, place, pn) == 0 &&
+                (d->len - a->start == pn || !isalnum((unsigned char)d->text[a->start + pn])))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "Mayors from Oslo, Turku and Riga met in Brussels": a plural office and the places its
+ * holders come from, as the subject before the meeting word trig; the people of the article
+ * who hold that office of one of those places, into out[] (how many: two at least, or none). */
+static int place_group(const doc *d, int s, int trig, int *out, int max)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 2 < trig; t++) {
+        size_t n = tok_len(d, t);
+        const char *w = d->text + d->tokens.items[t].start;
+        if (n < 4 || w[n - 1] != 's' || !lex_has_ci(LEX_ROLE_NOUNS, w, n - 1) ||
+            !(tok_is(d, t + 1, "from") || tok_is(d, t + 1, "of")))
+            continue;
+        char role[32];
+        if (n - 1 >= sizeof role)
+            return 0;
+        memcpy(role, w, n - 1);
+        role[n - 1] = '\0';
+        int found = 0;
+        for (int k = t + 2, places = 0; k < trig && places < GROUP_PLACES; places++) {
+            int e = k;
+            while (e < trig && e - k < 3 && tok_capitalised(d, e) && d->tokens.items[e].person < 0)
+                e++;
+            if (e == k)
+                break;
+            char *place = doc_strdup(d, d->tokens.items[k].start, d->tokens.items[e - 1].end);
+            for (size_t p = 0; p < d->people.n && found < max; p++) {
+                bool dup = false;
+                for (int i = 0; i < found; i++)
+                    dup |= out[i] == (int)p;
+                if (!dup && holds_office_of(d, (int)p, role, place)) {
+                    out[found++] = (int)p;
+                    break;
+                }
+            }
+            free(place);
+            k = e;
+            while (k < trig && (tok_is(d, k, ",") || tok_is(d, k, "and")))
+                k++;
+        }
+        return found >= 2 ? found : 0;
     }
     return 0;
 }
@@ -1471,6 +1551,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     if (m->n < 2 && trig >= 0 && !visit && ncp == 0) {
         int group[MAX_PARTICIPANTS];
         int ng = demonym_group(d, s, group, MAX_PARTICIPANTS);
+        if (ng == 0 && m->n == 0)
+            ng = place_group(d, s, trig, group, MAX_PARTICIPANTS);
         for (int i = 0; i < ng; i++)
             add_person(m, group[i]);
     }

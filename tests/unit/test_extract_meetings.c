@@ -70,6 +70,21 @@ Test(extract_meetings, having_spoken_with_someone_is_meeting_them)
     json_decref(ex);
 }
 
+Test(extract_meetings, office_holders_from_listed_places_met_are_those_named_with_the_office)
+{
+    static const char text[] =
+        "Governors from Bavaria, Tyrol and Carinthia met in Salzburg on Friday to discuss rail "
+        "links.\n"
+        "Maria Lenz, governor of Tyrol, said the talks went well.\n"
+        "Otto Weber, the host and governor of Carinthia, called for more night trains.\n"
+        "Mayors from Lyon and Porto will meet in June, said Paul Girard, mayor of Lyon.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Maria Lenz", "Otto Weber");
+    cr_expect_not(has_participant(m, "Girard"), "%s", json_brief(m));
+    cr_expect_eq(meetings(ex), 1, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
