@@ -307,8 +307,9 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         free(txt);
     }
     /* capitalised words the lexicon does not know, right before a title head, belong to the
-     * title: "Nepali Energy Minister Dipak Khadka" */
-    {
+     * title: "Nepali Energy Minister Dipak Khadka"; not a place's name after "in" or "at"
+     * ("in Tartu Foreign Minister X met ...") */
+    if (!(i == t && t > 0 && (tok_is(d, t - 1, "in") || tok_is(d, t - 1, "at")))) {
         int k = i;
         while (k < limit && k - i < 3 && (d->tokens.items[k].flags & TK_CAP) &&
                !tok_in(d, k, LEX_TITLE_HEADS) && !tok_in(d, k, LEX_NOT_NAMES) &&

@@ -85,6 +85,20 @@ Test(extract_meetings, office_holders_from_listed_places_met_are_those_named_wit
     json_decref(ex);
 }
 
+Test(extract_meetings, a_place_named_right_before_the_subject_s_title_is_the_meeting_s)
+{
+    static const char text[] =
+        "On 4 June 2023 in Tartu Deputy Mayor Karin Saar received Mayor Jonas Berg of Riga.\n"
+        "On 5 June 2023 in Valmiera Foreign Minister Edgars Ozols met Lithuanian Foreign Minister "
+        "Ruta Kairys.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Karin Saar", "Jonas Berg");
+    cr_expect_str_eq(field_str(m, "place"), "Tartu", "%s", json_brief(m));
+    m = must_meeting(ex, "Edgars Ozols", "Ruta Kairys");
+    cr_expect_str_eq(field_str(m, "place"), "Valmiera", "%s", json_brief(m));
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
