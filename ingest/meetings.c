@@ -238,6 +238,7 @@ static bool possessive_end(const doc *d, size_t e)
 }
 
 static const char *title_country(const person *p);
+static const char *title_office(const person *p);
 
 /* How many sentences around a meeting sentence "The President" of it may be named in. */
 #define ROLE_SUBJECT_SENTENCES 6
@@ -304,10 +305,22 @@ static int role_person(const doc *d, int s, int from, int to, const meeting *m)
     if (!bare_title(d, from, to, &a, &b, &country))
         return -1;
     char *title = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
-    int found = -1;
-    for (int pass = 0; pass < 2 && found < 0; pass++) {
+    /* the title with its department: "the Minister of Energy" */
+    int e = b;
+    if (e + 1 < to && (tok_is(d, e, "of") || tok_is(d, e, "for"))) {
+        int k = e + 1;
+        while (k < to && k < e + 4 && tok_capitalised(d, k) && d->tokens.items[k].cover < 0)
+            k++;
+        if (k > e + 1)
+            e = k;
+    }
+    char *full = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[e - 1].end);
+    /* one whose title is that title ("Minister of Energy") before one whose title only holds
+     * it ("Minister of Energy and Infrastructure") */
+    int found = -1, exact = -1;
+    for (int pass = 0; pass < 2 && exact < 0; pass++) {
         int i = pass == 0 ? se->mentions_start - 1 : se->mentions_end;
-        for (; found < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
+        for (; exact < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
             const person_mention *pm = &d->pmentions.items[i];
             if (pm->sent < s - ROLE_SUBJECT_SENTENCES || pm->sent > s + ROLE_SUBJECT_SENTENCES)
                 break;
@@ -317,11 +330,34 @@ static int role_person(const doc *d, int s, int from, int to, const meeting *m)
             const char *pc = title_country(p);
             if (country && pc && strcmp(pc, country) != 0)
                 continue;
-            found = pm->person;
+            const char *office = title_office(p);
+            if (office && (strcasecmp(office, title) == 0 || strcasecmp(office, full) == 0))
+                exact = pm->person;
+            else if (found < 0)
+                found = pm->person;
         }
+        if (pass == 0 && found >= 0 && exact < 0)
+            break; /* named before: the sentences after are not read for a closer title */
+    }
+    /* the one person of the article who holds that very office, named further away */
+    for (size_t i = 0; exact < 0 && i < d->people.n; i++) {
+        const person *p = &d->people.items[i];
+        const char *office = title_office(p);
+        const char *pc = title_country(p);
+        if (in_meeting(m, (int)i) || !office || (country && pc && strcmp(pc, country) != 0) ||
+            (strcasecmp(office, title) != 0 && strcasecmp(office, full) != 0))
+            continue;
+        for (size_t k = i + 1; k < d->people.n && exact < 0; k++) {
+            const char *o = title_office(&d->people.items[k]);
+            if (o && (strcasecmp(o, title) == 0 || strcasecmp(o, full) == 0))
+                exact = -2; /* two hold it: neither is told */
+        }
+        exact = exact == -2 ? -1 : (int)i;
+        break;
     }
     free(title);
-    return found;
+    free(full);
+    return exact >= 0 ? exact : found;
 }
 
 /* "The President met ...", "the Prime Minister held talks with ...": a subject told by its
@@ -1351,6 +1387,19 @@ static bool report_source(const doc *d, int s, const person_mention *pm, int tri
     return tok_is(d, k, "to") && tok_ieq(d, k - 1, "according") && trig < k - 1;
 }
 
+/* "His Excellency the Minister", "Her Majesty Queen X", "His Excellency Mr X": at token t a
+ * style of address before a title or a name, no pronoun standing for someone named before. */
+static bool styled_title(const doc *d, int t, int s_end)
+{
+    static const char *const STYLES[] = {"Excellency", "Highness", "Majesty", NULL};
+    if (t + 2 >= s_end || !tok_in(d, t + 1, STYLES))
+        return false;
+    int k = t + 2;
+    if (tok_is(d, k, "the") && k + 1 < s_end)
+        k++;
+    return tok_capitalised(d, k);
+}
+
 enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
@@ -1471,6 +1520,11 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     for (int t = se->tok_start; t < se->tok_end && !visit && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
         if ((t >= present_a && t < present_b) || t >= later || t == anaphor_at || t < cataphor_to)
+            continue;
+        if (g && styled_title(d, t, se->tok_end))
+            continue;
+        /* "The Minister received in his office ...": the subject told by its title owns it */
+        if (g && by_role >= 0 && !object_pronoun(d, t, se->tok_end))
             continue;
         /* "welcomed him": an object pronoun is someone named before the sentence, never its
          * own subject */

@@ -99,6 +99,24 @@ Test(extract_meetings, a_place_named_right_before_the_subject_s_title_is_the_mee
     json_decref(ex);
 }
 
+Test(extract_meetings, a_subject_told_by_its_title_is_the_one_who_holds_that_very_office)
+{
+    static const char text[] =
+        "The grid accord was signed by Minister of Health Omar Haddad and by Minister of Health "
+        "and Water Karim Nasser.\n"
+        "Karim Nasser, Minister of Health and Water of Jordan, welcomed the vote. He called it a "
+        "good day. Officials said more deals would follow. Work starts in May. Costs are "
+        "shared. A committee will sit monthly.\n"
+        "His Excellency the Minister of Health received in his office in Beirut on Monday His "
+        "Excellency Mr. Sami Khoury, Ambassador of Jordan to Lebanon.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Omar Haddad", "Sami Khoury");
+    cr_expect_not(has_participant(m, "Nasser"), "%s", json_brief(m));
+    cr_expect_null(find_meeting(ex, "Nasser", "Khoury"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
