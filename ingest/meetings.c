@@ -1400,6 +1400,44 @@ static bool styled_title(const doc *d, int t, int s_end)
     return tok_capitalised(d, k);
 }
 
+/* "X, who met Y on the sidelines this morning, wrote ...": a relative clause on a person that
+ * tells a meeting with those it names.  Fills m with X and them and returns the meeting verb,
+ * or -1. */
+static int relative_meeting(const doc *d, int s, meeting *m)
+{
+    static const char *const VERBS[] = {"met", "received", "hosted", NULL};
+    const sentence *se = &d->sents.items[s];
+    for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int k = pm->tok_end;
+        if (k + 2 >= se->tok_end || !tok_is(d, k, ",") || !tok_is(d, k + 1, "who") ||
+            tok_in_quotes(d, k))
+            continue;
+        int v = k + 2;
+        if (!tok_in(d, v, VERBS) && v + 1 < se->tok_end && tok_in(d, v + 1, VERBS) &&
+            (tok_is(d, v, "had") || tok_is(d, v, "also") || tok_is(d, v, "earlier")))
+            v++;
+        if (!tok_in(d, v, VERBS))
+            continue;
+        meeting r = {0};
+        add_person(&r, pm->person);
+        for (int j = i + 1; j < se->mentions_end; j++) {
+            const person_mention *o = &d->pmentions.items[j];
+            bool clause_end = false;
+            for (int u = v + 1; u < o->tok_start && !clause_end; u++)
+                clause_end = tok_is(d, u, ",") || tok_is(d, u, ";");
+            if (clause_end || o->tok_start <= v)
+                break;
+            add_person(&r, o->person);
+        }
+        if (r.n >= 2) {
+            *m = r;
+            return v;
+        }
+    }
+    return -1;
+}
+
 enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
@@ -1428,6 +1466,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             signing = true;
             verb = t;
         }
+    meeting relative = {0};
+    if (trig < 0 && !signing)
+        trig = relative_meeting(d, s, &relative);
     if (trig < 0 && (!signing || witnessed))
         return READ_NONE; /* officials who sign while their leaders look on do not meet by it */
     /* "A and B pose for a photo before the signing": a caption, no account of a meeting */
@@ -1438,7 +1479,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     int present_a = se->tok_end, present_b = se->tok_end;
     if (!sent_attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
         present_a = present_b = se->tok_end;
-    bool visit = trig >= 0 && possessed_visit(d, s, trig, m);
+    bool visit = relative.n >= 2 || (trig >= 0 && possessed_visit(d, s, trig, m));
+    if (relative.n >= 2)
+        *m = relative; /* told like a visit: the clause's people alone */
     int later = prospective_from(d, trig, se->tok_end);
     int agent_a = -1, agent_b = -1;
     to_come_agents(d, s, trig, &agent_a, &agent_b);

@@ -117,6 +117,21 @@ Test(extract_meetings, a_subject_told_by_its_title_is_the_one_who_holds_that_ver
     json_decref(ex);
 }
 
+Test(extract_meetings, a_relative_clause_on_a_person_may_tell_a_meeting)
+{
+    static const char text[] =
+        "Estonian Energy Minister Mart Tamm opened the grid forum in Vilnius on Tuesday.\n"
+        "Latvian Economy Minister Ilze Kalnina, who met Tamm on the sidelines this morning, "
+        "wrote on her blog that the cables were ready.\n"
+        "Finnish Trade Minister Aino Virtanen, who will meet Tamm next week, declined to "
+        "comment.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Ilze Kalnina", "Mart Tamm");
+    cr_expect_null(find_meeting(ex, "Virtanen", "Tamm"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
