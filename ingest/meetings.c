@@ -131,7 +131,8 @@ static int trigger(const doc *d, int s, bool *call)
             continue;
         if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
             continue;
-        if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting")) {
+        if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting") ||
+            tok_is(d, t, "Talks")) {
             if (visit_aside(d, se->tok_start, t, se->tok_end))
                 continue;
             /* "to meet" is a plan, "did not meet" none */
@@ -920,6 +921,20 @@ static size_t topics_start(const doc *d, int s)
     return se->end;
 }
 
+/* Where a clause coordinated after the meeting word trig begins (", and signed ...", ", but
+ * the deal ..."): bytes, the sentence's end when none. */
+static size_t clause_after(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = trig + 1; trig >= 0 && t + 2 < se->tok_end; t++) {
+        const token *w = &d->tokens.items[t + 2];
+        if (tok_is(d, t, ",") && (tok_is(d, t + 1, "and") || tok_is(d, t + 1, "but")) &&
+            (w->flags & TK_WORD) && !(w->flags & TK_CAP))
+            return d->tokens.items[t].start;
+    }
+    return se->end;
+}
+
 /* Does the meeting word trig of sentence s come after another action of the sentence, told
  * in a list of verbs ("met businesspeople, laid a wreath at A, and held talks")? */
 static bool prior_action(const doc *d, int s, int trig)
@@ -960,6 +975,12 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             return v;
         }
     }
+    /* "Talks ended in X on Monday, and the text was signed in Y": the meeting word's own
+     * clause tells its place first */
+    size_t own_end = clause_after(d, s, trig);
+    if (own_end < topics_start(d, s) && place_in_sentence_skip(d, s, own_end, se->end, &ps, &pe) &&
+        !quoted_at(d, ps))
+        return doc_strdup(d, ps, pe);
     if (place_in_sentence_skip(d, s, topics_start(d, s), se->end, &ps, &pe)) {
         if (!quoted_at(d, ps))
             return doc_strdup(d, ps, pe);

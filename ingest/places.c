@@ -504,7 +504,11 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
         else if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
             k++;
         int a = k;
-        while (k < s->tok_end && k - a < 4 && place_token(d, k))
+        /* "Rio de Janeiro", "Ciudad del Este": a particle between two words of the name */
+        static const char *const PARTICLES[] = {"de", "da", "do", "del", "di", "des", NULL};
+        while (k < s->tok_end && k - a < 4 &&
+               (place_token(d, k) ||
+                (k > a && k + 1 < s->tok_end && tok_in(d, k, PARTICLES) && place_token(d, k + 1))))
             k++;
         if (k == a)
             continue;

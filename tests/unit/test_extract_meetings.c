@@ -132,6 +132,18 @@ Test(extract_meetings, a_relative_clause_on_a_person_may_tell_a_meeting)
     json_decref(ex);
 }
 
+Test(extract_meetings, the_place_of_the_meeting_word_s_own_clause_comes_first)
+{
+    static const char text[] =
+        "Talks were concluded in Ciudad del Este on 3 March 2021 by Paraguayan Trade Minister "
+        "Luis Benitez and Bolivian Trade Minister Rosa Mamani, and the deal was signed by envoys "
+        "in Lima, Peru, a week later.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Luis Benitez", "Rosa Mamani");
+    cr_expect_str_eq(field_str(m, "place"), "Ciudad del Este", "%s", json_brief(m));
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
