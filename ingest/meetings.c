@@ -1426,7 +1426,7 @@ static bool styled_title(const doc *d, int t, int s_end)
  * or -1. */
 static int relative_meeting(const doc *d, int s, meeting *m)
 {
-    static const char *const VERBS[] = {"met", "received", "hosted", NULL};
+    static const char *const VERBS[] = {"met", "hosted", NULL};
     const sentence *se = &d->sents.items[s];
     for (int i = se->mentions_start; i < se->mentions_end; i++) {
         const person_mention *pm = &d->pmentions.items[i];
@@ -1449,7 +1449,8 @@ static int relative_meeting(const doc *d, int s, meeting *m)
                 clause_end = tok_is(d, u, ",") || tok_is(d, u, ";");
             if (clause_end || o->tok_start <= v)
                 break;
-            add_person(&r, o->person);
+            if (!possessive_end(d, o->end)) /* "who met Y's envoy" did not meet Y */
+                add_person(&r, o->person);
         }
         if (r.n >= 2) {
             *m = r;

@@ -124,9 +124,12 @@ Test(extract_meetings, a_relative_clause_on_a_person_may_tell_a_meeting)
         "Latvian Economy Minister Ilze Kalnina, who met Tamm on the sidelines this morning, "
         "wrote on her blog that the cables were ready.\n"
         "Finnish Trade Minister Aino Virtanen, who will meet Tamm next week, declined to "
-        "comment.\n";
+        "comment.\n"
+        "Swedish Trade Minister Nils Ek, who met Virtanen's deputy on Monday, said little.\n";
     json_t *ex = extract_text(text);
     must_meeting(ex, "Ilze Kalnina", "Mart Tamm");
+    cr_expect_null(find_meeting(ex, "Nils Ek", "Virtanen"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
     cr_expect_null(find_meeting(ex, "Virtanen", "Tamm"), "%s",
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
