@@ -16,6 +16,7 @@
  * after "on the sidelines of" or "during".  A sentence that follows a meeting and names nobody
  * new ("The talks were held in X", "They ... on March 31 in X") completes it; one that opens
  * "Besides the talks, ..." tells another meeting. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -130,7 +131,8 @@ static int trigger(const doc *d, int s, bool *call)
             continue;
         if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
             continue;
-        if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting")) {
+        if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting") ||
+            tok_is(d, t, "Talks")) {
             if (visit_aside(d, se->tok_start, t, se->tok_end))
                 continue;
             /* "to meet" is a plan, "did not meet" none */
@@ -140,8 +142,8 @@ static int trigger(const doc *d, int s, bool *call)
                 return -1; /* the sentence denies the meeting it tells of */
             return t;
         }
-        if ((tok_is(d, t, "spoke") || tok_is(d, t, "speaks")) && t + 1 < se->tok_end &&
-            (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with"))) {
+        if ((tok_is(d, t, "spoke") || tok_is(d, t, "speaks") || tok_is(d, t, "spoken")) &&
+            t + 1 < se->tok_end && (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with"))) {
             *call = true;
             return t;
         }
@@ -237,6 +239,7 @@ static bool possessive_end(const doc *d, size_t e)
 }
 
 static const char *title_country(const person *p);
+static const char *title_office(const person *p);
 
 /* How many sentences around a meeting sentence "The President" of it may be named in. */
 #define ROLE_SUBJECT_SENTENCES 6
@@ -303,10 +306,22 @@ static int role_person(const doc *d, int s, int from, int to, const meeting *m)
     if (!bare_title(d, from, to, &a, &b, &country))
         return -1;
     char *title = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
-    int found = -1;
-    for (int pass = 0; pass < 2 && found < 0; pass++) {
+    /* the title with its department: "the Minister of Energy" */
+    int e = b;
+    if (e + 1 < to && (tok_is(d, e, "of") || tok_is(d, e, "for"))) {
+        int k = e + 1;
+        while (k < to && k < e + 4 && tok_capitalised(d, k) && d->tokens.items[k].cover < 0)
+            k++;
+        if (k > e + 1)
+            e = k;
+    }
+    char *full = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[e - 1].end);
+    /* one whose title is that title ("Minister of Energy") before one whose title only holds
+     * it ("Minister of Energy and Infrastructure") */
+    int found = -1, exact = -1;
+    for (int pass = 0; pass < 2 && exact < 0; pass++) {
         int i = pass == 0 ? se->mentions_start - 1 : se->mentions_end;
-        for (; found < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
+        for (; exact < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
             const person_mention *pm = &d->pmentions.items[i];
             if (pm->sent < s - ROLE_SUBJECT_SENTENCES || pm->sent > s + ROLE_SUBJECT_SENTENCES)
                 break;
@@ -316,11 +331,34 @@ static int role_person(const doc *d, int s, int from, int to, const meeting *m)
             const char *pc = title_country(p);
             if (country && pc && strcmp(pc, country) != 0)
                 continue;
-            found = pm->person;
+            const char *office = title_office(p);
+            if (office && (strcasecmp(office, title) == 0 || strcasecmp(office, full) == 0))
+                exact = pm->person;
+            else if (found < 0)
+                found = pm->person;
         }
+        if (pass == 0 && found >= 0 && exact < 0)
+            break; /* named before: the sentences after are not read for a closer title */
+    }
+    /* the one person of the article who holds that very office, named further away */
+    for (size_t i = 0; exact < 0 && i < d->people.n; i++) {
+        const person *p = &d->people.items[i];
+        const char *office = title_office(p);
+        const char *pc = title_country(p);
+        if (in_meeting(m, (int)i) || !office || (country && pc && strcmp(pc, country) != 0) ||
+            (strcasecmp(office, title) != 0 && strcasecmp(office, full) != 0))
+            continue;
+        for (size_t k = i + 1; k < d->people.n && exact < 0; k++) {
+            const char *o = title_office(&d->people.items[k]);
+            if (o && (strcasecmp(o, title) == 0 || strcasecmp(o, full) == 0))
+                exact = -2; /* two hold it: neither is told */
+        }
+        exact = exact == -2 ? -1 : (int)i;
+        break;
     }
     free(title);
-    return found;
+    free(full);
+    return exact >= 0 ? exact : found;
 }
 
 /* "The President met ...", "the Prime Minister held talks with ...": a subject told by its
@@ -607,6 +645,85 @@ static int demonym_group(const doc *d, int s, int *out, int max)
     return 0;
 }
 
+/* How many places a group of office holders may be listed from ("Mayors from A, B, ..."). */
+#define GROUP_PLACES 8
+/* How far after a name its appositive may tell the office ("Name, the chair of X and mayor of
+ * Y, said"). */
+#define APPOSITIVE_TOKENS 12
+
+/* Does the office role of place (bytes) belong to person p: its title ("Mayor of Oslo") or
+ * an appositive after one of its mentions ("Name, mayor of Oslo,")? */
+static bool holds_office_of(const doc *d, int p, const char *role, const char *place)
+{
+    const char *title = d->people.items[p].title;
+    if (title && strcasestr(title, role) && strstr(title, place))
+        return true;
+    size_t rn = strlen(role), pn = strlen(place);
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        const sentence *se = &d->sents.items[pm->sent];
+        int k = pm->tok_end;
+        if (pm->person != p || k + 3 >= se->tok_end || !tok_is(d, k, ","))
+            continue;
+        for (k++; k + 2 < se->tok_end && k <= pm->tok_end + APPOSITIVE_TOKENS; k++) {
+            if (tok_is(d, k, ",") || tok_is(d, k, ".") || tok_is(d, k, ";"))
+                break;
+            const token *a = &d->tokens.items[k + 2];
+            if (tok_len(d, k) == rn &&
+                strncasecmp(d->text + d->tokens.items[k].start, role, rn) == 0 &&
+                tok_is(d, k + 1, "of") && d->len - a->start >= pn &&
+                strncmp(d->text + a->start, place, pn) == 0 &&
+                (d->len - a->start == pn || !isalnum((unsigned char)d->text[a->start + pn])))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* "Mayors from Oslo, Turku and Riga met in Brussels": a plural office and the places its
+ * holders come from, as the subject before the meeting word trig; the people of the article
+ * who hold that office of one of those places, into out[] (how many: two at least, or none). */
+static int place_group(const doc *d, int s, int trig, int *out, int max)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 2 < trig; t++) {
+        size_t n = tok_len(d, t);
+        const char *w = d->text + d->tokens.items[t].start;
+        if (n < 4 || w[n - 1] != 's' || !lex_has_ci(LEX_ROLE_NOUNS, w, n - 1) ||
+            !(tok_is(d, t + 1, "from") || tok_is(d, t + 1, "of")))
+            continue;
+        char role[32];
+        if (n - 1 >= sizeof role)
+            return 0;
+        memcpy(role, w, n - 1);
+        role[n - 1] = '\0';
+        int found = 0;
+        for (int k = t + 2, places = 0; k < trig && places < GROUP_PLACES; places++) {
+            int e = k;
+            while (e < trig && e - k < 3 && tok_capitalised(d, e) && d->tokens.items[e].person < 0)
+                e++;
+            if (e == k)
+                break;
+            char *place = doc_strdup(d, d->tokens.items[k].start, d->tokens.items[e - 1].end);
+            for (size_t p = 0; p < d->people.n && found < max; p++) {
+                bool dup = false;
+                for (int i = 0; i < found; i++)
+                    dup |= out[i] == (int)p;
+                if (!dup && holds_office_of(d, (int)p, role, place)) {
+                    out[found++] = (int)p;
+                    break;
+                }
+            }
+            free(place);
+            k = e;
+            while (k < trig && (tok_is(d, k, ",") || tok_is(d, k, "and")))
+                k++;
+        }
+        return found >= 2 ? found : 0;
+    }
+    return 0;
+}
+
 /* "Saudi King X's visit to Jordan to meet with His Majesty King Y": the visitor and whom the
  * visit met, whoever speaks of it.  Fills m, false when the visit names no second person. */
 static bool possessed_visit(const doc *d, int s, int trig, meeting *m)
@@ -804,6 +921,20 @@ static size_t topics_start(const doc *d, int s)
     return se->end;
 }
 
+/* Where a clause coordinated after the meeting word trig begins (", and signed ...", ", but
+ * the deal ..."): bytes, the sentence's end when none. */
+static size_t clause_after(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = trig + 1; trig >= 0 && t + 2 < se->tok_end; t++) {
+        const token *w = &d->tokens.items[t + 2];
+        if (tok_is(d, t, ",") && (tok_is(d, t + 1, "and") || tok_is(d, t + 1, "but")) &&
+            (w->flags & TK_WORD) && !(w->flags & TK_CAP))
+            return d->tokens.items[t].start;
+    }
+    return se->end;
+}
+
 /* Does the meeting word trig of sentence s come after another action of the sentence, told
  * in a list of verbs ("met businesspeople, laid a wreath at A, and held talks")? */
 static bool prior_action(const doc *d, int s, int trig)
@@ -844,6 +975,12 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             return v;
         }
     }
+    /* "Talks ended in X on Monday, and the text was signed in Y": the meeting word's own
+     * clause tells its place first */
+    size_t own_end = clause_after(d, s, trig);
+    if (own_end < topics_start(d, s) && place_in_sentence_skip(d, s, own_end, se->end, &ps, &pe) &&
+        !quoted_at(d, ps))
+        return doc_strdup(d, ps, pe);
     if (place_in_sentence_skip(d, s, topics_start(d, s), se->end, &ps, &pe)) {
         if (!quoted_at(d, ps))
             return doc_strdup(d, ps, pe);
@@ -1187,6 +1324,11 @@ static bool of_different_countries(const doc *d, int s, const int *after, int n)
     return true;
 }
 
+/* Meeting nouns in the plural: "separate meetings" are several, one with each. */
+static const char *const SEPARATE_MEETING_NOUNS[] = {"meetings",    "talks",         "bilaterals",
+                                                     "discussions", "consultations", "audiences",
+                                                     NULL};
+
 /* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
  * and B respectively", "separately")? */
 static bool one_by_one(const doc *d, int s, int others)
@@ -1196,6 +1338,10 @@ static bool one_by_one(const doc *d, int s, int others)
     for (int t = se->tok_start; t < se->tok_end; t++) {
         if (tok_is(d, t, "respectively") || tok_is(d, t, "separately") ||
             tok_is(d, t, "individually"))
+            return true;
+        /* "held separate meetings with A, B and C" (not "in a separate meeting") */
+        if ((tok_is(d, t, "separate") || tok_is(d, t, "individual")) && t + 1 < se->tok_end &&
+            tok_in(d, t + 1, SEPARATE_MEETING_NOUNS))
             return true;
         bilateral |= tok_is(d, t, "bilateral");
         plural_role |= tok_in_ci(d, t, LEX_PLURAL_ROLE_NOUNS) || tok_is(d, t, "bilaterals") ||
@@ -1246,6 +1392,74 @@ static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, si
     return last;
 }
 
+/* "..., said Name" / "according to Name" after the meeting word: the one who reports the
+ * meeting, its source, not one who took part ("A met B, said C"; "C said after meeting B"
+ * names C before the cue and is no such source). */
+static bool report_source(const doc *d, int s, const person_mention *pm, int trig)
+{
+    static const char *const INVERTED_CUES[] = {"said",  "says",  "added",  "adds",
+                                                "noted", "wrote", "stated", NULL};
+    const sentence *se = &d->sents.items[s];
+    int k = pm->tok_start - 1;
+    if (k - 1 <= se->tok_start || trig < 0)
+        return false;
+    if (tok_in(d, k, INVERTED_CUES) && tok_is(d, k - 1, ",") && trig < k - 1)
+        return true;
+    return tok_is(d, k, "to") && tok_ieq(d, k - 1, "according") && trig < k - 1;
+}
+
+/* "His Excellency the Minister", "Her Majesty Queen X", "His Excellency Mr X": at token t a
+ * style of address before a title or a name, no pronoun standing for someone named before. */
+static bool styled_title(const doc *d, int t, int s_end)
+{
+    static const char *const STYLES[] = {"Excellency", "Highness", "Majesty", NULL};
+    if (t + 2 >= s_end || !tok_in(d, t + 1, STYLES))
+        return false;
+    int k = t + 2;
+    if (tok_is(d, k, "the") && k + 1 < s_end)
+        k++;
+    return tok_capitalised(d, k);
+}
+
+/* "X, who met Y on the sidelines this morning, wrote ...": a relative clause on a person that
+ * tells a meeting with those it names.  Fills m with X and them and returns the meeting verb,
+ * or -1. */
+static int relative_meeting(const doc *d, int s, meeting *m)
+{
+    static const char *const VERBS[] = {"met", "hosted", NULL};
+    const sentence *se = &d->sents.items[s];
+    for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int k = pm->tok_end;
+        if (k + 2 >= se->tok_end || !tok_is(d, k, ",") || !tok_is(d, k + 1, "who") ||
+            tok_in_quotes(d, k))
+            continue;
+        int v = k + 2;
+        if (!tok_in(d, v, VERBS) && v + 1 < se->tok_end && tok_in(d, v + 1, VERBS) &&
+            (tok_is(d, v, "had") || tok_is(d, v, "also") || tok_is(d, v, "earlier")))
+            v++;
+        if (!tok_in(d, v, VERBS))
+            continue;
+        meeting r = {0};
+        add_person(&r, pm->person);
+        for (int j = i + 1; j < se->mentions_end; j++) {
+            const person_mention *o = &d->pmentions.items[j];
+            bool clause_end = false;
+            for (int u = v + 1; u < o->tok_start && !clause_end; u++)
+                clause_end = tok_is(d, u, ",") || tok_is(d, u, ";");
+            if (clause_end || o->tok_start <= v)
+                break;
+            if (!possessive_end(d, o->end)) /* "who met Y's envoy" did not meet Y */
+                add_person(&r, o->person);
+        }
+        if (r.n >= 2) {
+            *m = r;
+            return v;
+        }
+    }
+    return -1;
+}
+
 enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
@@ -1274,6 +1488,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             signing = true;
             verb = t;
         }
+    meeting relative = {0};
+    if (trig < 0 && !signing)
+        trig = relative_meeting(d, s, &relative);
     if (trig < 0 && (!signing || witnessed))
         return READ_NONE; /* officials who sign while their leaders look on do not meet by it */
     /* "A and B pose for a photo before the signing": a caption, no account of a meeting */
@@ -1284,7 +1501,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     int present_a = se->tok_end, present_b = se->tok_end;
     if (!sent_attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
         present_a = present_b = se->tok_end;
-    bool visit = trig >= 0 && possessed_visit(d, s, trig, m);
+    bool visit = relative.n >= 2 || (trig >= 0 && possessed_visit(d, s, trig, m));
+    if (relative.n >= 2)
+        *m = relative; /* told like a visit: the clause's people alone */
     int later = prospective_from(d, trig, se->tok_end);
     int agent_a = -1, agent_b = -1;
     to_come_agents(d, s, trig, &agent_a, &agent_b);
@@ -1300,6 +1519,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
         for (int i = se->mentions_start; i < se->mentions_end; i++) {
             const person_mention *pm = &d->pmentions.items[i];
             if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) && pm->tok_start < later &&
+                !report_source(d, s, pm, trig) &&
                 !(pm->tok_start >= agent_a && pm->tok_start < agent_b) &&
                 !(pm->tok_start >= present_a && pm->tok_start < present_b))
                 add_person(m, pm->person);
@@ -1365,6 +1585,11 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     for (int t = se->tok_start; t < se->tok_end && !visit && doc_step(d); t++) {
         char g = tok_pronoun_gender(d, t);
         if ((t >= present_a && t < present_b) || t >= later || t == anaphor_at || t < cataphor_to)
+            continue;
+        if (g && styled_title(d, t, se->tok_end))
+            continue;
+        /* "The Minister received in his office ...": the subject told by its title owns it */
+        if (g && by_role >= 0 && !object_pronoun(d, t, se->tok_end))
             continue;
         /* "welcomed him": an object pronoun is someone named before the sentence, never its
          * own subject */
@@ -1445,6 +1670,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     if (m->n < 2 && trig >= 0 && !visit && ncp == 0) {
         int group[MAX_PARTICIPANTS];
         int ng = demonym_group(d, s, group, MAX_PARTICIPANTS);
+        if (ng == 0 && m->n == 0)
+            ng = place_group(d, s, trig, group, MAX_PARTICIPANTS);
         for (int i = 0; i < ng; i++)
             add_person(m, group[i]);
     }

@@ -181,6 +181,34 @@ static int country_tokens(const doc *d, int t, int limit)
     return 0;
 }
 
+/* The number of tokens of a country's name, formal ones included, starting at token t, 0
+ * when none: "Sri Lanka", "the Philippines", "the Russian Federation", "the Islamic Republic
+ * of Iran", and a state's form before a country the lexicon knows ("the Republic of Belarus",
+ * "the Islamic Republic of Pakistan"). */
+#define STATE_NAME_TOKENS 5
+static int state_name_tokens(const doc *d, int t, int limit)
+{
+    int a = t < limit && tok_is(d, t, "the") ? t + 1 : t;
+    for (int w = STATE_NAME_TOKENS; w >= 2; w--) {
+        if (a + w > limit)
+            continue;
+        bool capped = true;
+        for (int k = a; k < a + w; k++)
+            capped &= (d->tokens.items[k].flags & TK_CAP) != 0 || (k > a && tok_is(d, k, "of"));
+        size_t len = d->tokens.items[a + w - 1].end - d->tokens.items[a].start;
+        if (capped && lex_country(d->text + d->tokens.items[a].start, len))
+            return a - t + w;
+    }
+    for (int k = a; k < limit && k <= a + 2 && (d->tokens.items[k].flags & TK_CAP); k++) {
+        if (!tok_in(d, k, LEX_STATE_FORMS))
+            continue;
+        int w = k + 2 < limit && tok_is(d, k + 1, "of") ? country_tokens(d, k + 2, limit) : 0;
+        return w ? k + 2 + w - t : 0;
+    }
+    int w = country_tokens(d, a, limit);
+    return w ? a - t + w : 0;
+}
+
 /* A month's name that is a surname here: right after a given name ("Rachel April") or a title
  * ("Prime Minister May"), and with no day number or year next to it ("May 5", "5 May"). */
 static bool month_surname(const doc *d, int t, int limit, int n, const phrase *ph)
@@ -279,8 +307,9 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
         free(txt);
     }
     /* capitalised words the lexicon does not know, right before a title head, belong to the
-     * title: "Nepali Energy Minister Dipak Khadka" */
-    {
+     * title: "Nepali Energy Minister Dipak Khadka"; not a place's name after "in" or "at"
+     * ("in Tartu Foreign Minister X met ...") */
+    if (!(i == t && t > 0 && (tok_is(d, t - 1, "in") || tok_is(d, t - 1, "at")))) {
         int k = i;
         while (k < limit && k - i < 3 && (d->tokens.items[k].flags & TK_CAP) &&
                !tok_in(d, k, LEX_TITLE_HEADS) && !tok_in(d, k, LEX_NOT_NAMES) &&
@@ -334,9 +363,10 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                 i += tok_is(d, i + 1, "the") ? 2 : 1;
                 continue;
             }
-            /* "President of Sri Lanka Name Name": the country belongs to the title */
+            /* "President of Sri Lanka Name Name", "Minister of the Republic of X Name Name":
+             * the country belongs to the title */
             if (head && i + 2 < limit && tok_is(d, i, "of")) {
-                int w = country_tokens(d, i + 1, limit);
+                int w = state_name_tokens(d, i + 1, limit);
                 if (w > 0 && i + 1 + w < limit && name_token(d, i + 1 + w)) {
                     i += 1 + w;
                     continue;
@@ -613,8 +643,10 @@ static bool listed_after_plural_role(const doc *d, const phrase *ph, int sent_st
         if (tok_in_ci(d, k, LEX_PLURAL_ROLE_NOUNS))
             return true;
         const token *tk = &d->tokens.items[k];
+        /* "the Ministers of the Republic of X - Name Name": a dash between country and name */
         if (tok_is(d, k, ",") || tok_is(d, k, "and") || tok_is(d, k, "of") || tok_is(d, k, "the") ||
-            tok_is(d, k, "."))
+            tok_is(d, k, ".") || tok_is(d, k, "-") || tok_is(d, k, "\xE2\x80\x93") ||
+            tok_is(d, k, "\xE2\x80\x94"))
             continue;
         if ((tk->flags & TK_CAP) || is_title_word(d, k))
             continue;
@@ -652,7 +684,8 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         (d->tokens.items[before].flags & TK_WORD) && d->tokens.items[before].person < 0 &&
         d->tokens.items[ph->start].start - d->tokens.items[before].end == 1 &&
         !is_title_word(d, before) && !tok_in(d, before, LEX_HONORIFICS) &&
-        before - 1 >= sent_start && tok_in(d, before - 1, PLACE_PREPS))
+        before - 1 >= sent_start && tok_in(d, before - 1, PLACE_PREPS) &&
+        !(tok_is_country(d, before) && listed_after_plural_role(d, ph, sent_start)))
         return false;
     /* "the foreign ministers of Chile (Ana Soto) and Peru (Rui Lima)": a full name alone in
      * parentheses after a country is the one who stands for it */

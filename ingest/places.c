@@ -504,14 +504,27 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
         else if (tok_is(d, k, "the") && k + 1 < s->tok_end && tok_capitalised(d, k + 1))
             k++;
         int a = k;
-        while (k < s->tok_end && k - a < 4 && place_token(d, k))
+        /* "Rio de Janeiro", "Ciudad del Este": a particle between two words of the name */
+        static const char *const PARTICLES[] = {"de", "da", "do", "del", "di", "des", NULL};
+        while (k < s->tok_end && k - a < 4 &&
+               (place_token(d, k) ||
+                (k > a && k + 1 < s->tok_end && tok_in(d, k, PARTICLES) && place_token(d, k + 1))))
             k++;
         if (k == a)
             continue;
-        /* a person inside the run means it is not a place */
+        /* a person inside the run means it is not a place, unless the person's mention only
+         * follows the place's name ("in Tartu Deputy Mayor X met ..."): the name ends there */
         bool has_person = false;
-        for (int u = a; u < k; u++)
-            has_person |= d->tokens.items[u].person >= 0;
+        for (int i = s->mentions_start; i < s->mentions_end; i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            if (pm->start >= d->tokens.items[k - 1].end || pm->end <= d->tokens.items[a].start)
+                continue;
+            int from = tok_at(d, pm->start);
+            if (from > a && from < k)
+                k = from;
+            else
+                has_person = true;
+        }
         if (has_person)
             continue;
         if (d->tokens.items[a].start >= skip_start && d->tokens.items[a].start < skip_end)

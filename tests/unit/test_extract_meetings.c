@@ -41,6 +41,112 @@ Test(extract_meetings, those_present_at_the_talks_are_no_participants)
     json_decref(ex);
 }
 
+Test(extract_meetings, the_one_who_reports_the_meeting_is_no_participant)
+{
+    static const char text[] =
+        "Finance Minister Ana Torres met Norwegian Trade Minister Piet Olsen in Oslo on Monday, "
+        "said Sara Lind, a spokeswoman for the ministry.\n"
+        "After the lunch, they were joined by Slovak Defence Minister Ivo Marek, according to "
+        "aide Tomas Brandt.\n"
+        "Interior Minister Karl Brenner said after a long meeting with his Danish counterpart "
+        "Jens Holm that the border would stay open.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Torres", "Olsen");
+    cr_expect_not(has_participant(m, "Lind"), "%s", json_brief(m));
+    cr_expect_null(find_meeting(ex, "Marek", "Brandt"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    must_meeting(ex, "Brenner", "Holm");
+    json_decref(ex);
+}
+
+Test(extract_meetings, having_spoken_with_someone_is_meeting_them)
+{
+    static const char text[] =
+        "Trade Minister Olga Berg said on Thursday that she and Energy Minister Nils Aas had "
+        "spoken with Portuguese Prime Minister Rui Costa about wind farms.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Berg", "Rui Costa");
+    cr_expect(has_participant(m, "Nils Aas"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, office_holders_from_listed_places_met_are_those_named_with_the_office)
+{
+    static const char text[] =
+        "Governors from Bavaria, Tyrol and Carinthia met in Salzburg on Friday to discuss rail "
+        "links.\n"
+        "Maria Lenz, governor of Tyrol, said the talks went well.\n"
+        "Otto Weber, the host and governor of Carinthia, called for more night trains.\n"
+        "Mayors from Lyon and Porto will meet in June, said Paul Girard, mayor of Lyon.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Maria Lenz", "Otto Weber");
+    cr_expect_not(has_participant(m, "Girard"), "%s", json_brief(m));
+    cr_expect_eq(meetings(ex), 1, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_place_named_right_before_the_subject_s_title_is_the_meeting_s)
+{
+    static const char text[] =
+        "On 4 June 2023 in Tartu Deputy Mayor Karin Saar received Mayor Jonas Berg of Riga.\n"
+        "On 5 June 2023 in Valmiera Foreign Minister Edgars Ozols met Lithuanian Foreign Minister "
+        "Ruta Kairys.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Karin Saar", "Jonas Berg");
+    cr_expect_str_eq(field_str(m, "place"), "Tartu", "%s", json_brief(m));
+    m = must_meeting(ex, "Edgars Ozols", "Ruta Kairys");
+    cr_expect_str_eq(field_str(m, "place"), "Valmiera", "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_subject_told_by_its_title_is_the_one_who_holds_that_very_office)
+{
+    static const char text[] =
+        "The grid accord was signed by Minister of Health Omar Haddad and by Minister of Health "
+        "and Water Karim Nasser.\n"
+        "Karim Nasser, Minister of Health and Water of Jordan, welcomed the vote. He called it a "
+        "good day. Officials said more deals would follow. Work starts in May. Costs are "
+        "shared. A committee will sit monthly.\n"
+        "His Excellency the Minister of Health received in his office in Beirut on Monday His "
+        "Excellency Mr. Sami Khoury, Ambassador of Jordan to Lebanon.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Omar Haddad", "Sami Khoury");
+    cr_expect_not(has_participant(m, "Nasser"), "%s", json_brief(m));
+    cr_expect_null(find_meeting(ex, "Nasser", "Khoury"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_relative_clause_on_a_person_may_tell_a_meeting)
+{
+    static const char text[] =
+        "Estonian Energy Minister Mart Tamm opened the grid forum in Vilnius on Tuesday.\n"
+        "Latvian Economy Minister Ilze Kalnina, who met Tamm on the sidelines this morning, "
+        "wrote on her blog that the cables were ready.\n"
+        "Finnish Trade Minister Aino Virtanen, who will meet Tamm next week, declined to "
+        "comment.\n"
+        "Swedish Trade Minister Nils Ek, who met Virtanen's deputy on Monday, said little.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Ilze Kalnina", "Mart Tamm");
+    cr_expect_null(find_meeting(ex, "Nils Ek", "Virtanen"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Virtanen", "Tamm"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_place_of_the_meeting_word_s_own_clause_comes_first)
+{
+    static const char text[] =
+        "Talks were concluded in Ciudad del Este on 3 March 2021 by Paraguayan Trade Minister "
+        "Luis Benitez and Bolivian Trade Minister Rosa Mamani, and the deal was signed by envoys "
+        "in Lima, Peru, a week later.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Luis Benitez", "Rosa Mamani");
+    cr_expect_str_eq(field_str(m, "place"), "Ciudad del Este", "%s", json_brief(m));
+    json_decref(ex);
+}
+
 Test(extract_meetings, ministers_accompanying_the_leaders_are_no_participants)
 {
     static const char text[] =
@@ -588,6 +694,35 @@ Test(extract_meetings, counterparts_named_bare_after_the_plural_are_met_respecti
     must_meeting(ex, "Bekele", "Fahad Jaber");
     cr_expect_null(find_meeting(ex, "Nasser", "Jaber"), "%s",
                    json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, separate_meetings_with_ministers_listed_by_state_name_are_one_each)
+{
+    static const char text[] =
+        "On 9 March 2022 in Bukhara, Deputy Prime Minister of the Republic of Kazakhstan Aidos "
+        "Serikov had separate talks with the Trade Ministers of the Republic of Moldova - Victor "
+        "Rusu, the Hashemite Kingdom of Jordan Khaled Haddad, the Kingdom of Norway Lars Nygaard "
+        "and the Deputy Trade Minister of the Republic of Chile Camila Rojas.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Aidos Serikov", "Victor Rusu");
+    must_meeting(ex, "Aidos Serikov", "Khaled Haddad");
+    must_meeting(ex, "Aidos Serikov", "Lars Nygaard");
+    must_meeting(ex, "Aidos Serikov", "Camila Rojas");
+    cr_expect_null(find_meeting(ex, "Rusu", "Haddad"), "one by one: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(meetings(ex), 4, "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_separate_meeting_in_the_singular_is_one_meeting)
+{
+    static const char text[] =
+        "In a separate meeting on Friday, Premier Ola Dahl received Governor Ines Moreau and "
+        "Mayor Pavel Orlov of Brno.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Moreau", "Orlov");
+    cr_expect(has_participant(m, "Ola Dahl"), "%s", json_brief(m));
     json_decref(ex);
 }
 
