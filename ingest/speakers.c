@@ -1501,6 +1501,59 @@ static void title_word_key(strbuf *key, int who, const char *word, size_t len)
     }
 }
 
+/* The key of a country a person is named with in the title_words set: the person's index, a
+ * byte 1, then the country's canonical name (or nothing: "named with some country"). */
+static void person_country_key(strbuf *key, int who, const char *country)
+{
+    strbuf_add(key, &who, sizeof who);
+    strbuf_addch(key, '\x01');
+    if (country)
+        strbuf_add(key, country, strlen(country));
+}
+
+/* The countries each person is named with: one written in a mention's title ("Australian
+ * Prime Minister Name", "Peru's Foreign Minister Name") or right after the name ("Name of
+ * Colombia"). */
+static void index_person_countries(const doc *d, strmap *title_words)
+{
+    for (size_t i = 0; i < d->pmentions.n && doc_step(d); i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (pm->pronoun || pm->sent < 0)
+            continue;
+        const sentence *st = &d->sents.items[pm->sent];
+        int of = pm->tok_end;
+        size_t after = of + 1 < st->tok_end && tok_is(d, of, "of") ? d->tokens.items[of + 1].start
+                                                                   : (size_t)-1;
+        for (int c = st->countries_start; c < st->countries_end; c++) {
+            const country_mention *cm = &d->countries.items[c];
+            if (!(cm->start >= pm->start && cm->end <= pm->end) && cm->start != after)
+                continue;
+            strbuf key = STRBUF_INIT;
+            person_country_key(&key, pm->person, cm->canonical);
+            strmap_put(title_words, key.buf, key.len, 0, NULL);
+            strbuf_reset(&key);
+            person_country_key(&key, pm->person, NULL);
+            strmap_put(title_words, key.buf, key.len, 0, NULL);
+            strbuf_release(&key);
+        }
+    }
+}
+
+/* 1 when person who is named with the country, -1 when only with others, 0 when with none. */
+static int person_named_with(const sieve *s, int who, const char *country)
+{
+    strbuf key = STRBUF_INIT;
+    person_country_key(&key, who, country);
+    int known = strmap_get(&s->title_words, key.buf, key.len) != NULL;
+    if (!known) {
+        strbuf_reset(&key);
+        person_country_key(&key, who, NULL);
+        known = strmap_get(&s->title_words, key.buf, key.len) != NULL ? -1 : 0;
+    }
+    strbuf_release(&key);
+    return known;
+}
+
 static void index_title_words(const doc *d, strmap *title_words)
 {
     for (size_t p = 0; p < d->people.n; p++) {
@@ -1530,9 +1583,9 @@ static bool title_has_word(const char *title, const char *const *list)
     return false;
 }
 
-/* Whether a person's title fits a country named with the role: it names that country
- * ("Uzbek President") or none ("Foreign Minister"); not another ("Kyrgyz Prime Minister"). */
-static bool title_fits_country(const char *title, const char *country)
+/* Whether a person's title names a country: 1 when it names that one ("Uzbek President"), -1
+ * when only another ("Kyrgyz Prime Minister"), 0 when none ("Foreign Minister"). */
+static int title_names_country(const char *title, const char *country)
 {
     bool other = false;
     for (const char *w = title; w && *w;) {
@@ -1540,11 +1593,11 @@ static bool title_fits_country(const char *title, const char *country)
         size_t len = e ? (size_t)(e - w) : strlen(w);
         const char *c = lex_country(w, len);
         if (c && strcmp(c, country) == 0)
-            return true;
+            return 1;
         other |= c != NULL;
         w = e ? e + 1 : w + len;
     }
-    return !other;
+    return other ? -1 : 0;
 }
 
 /* How many words of a person's title are title words ("Minister of Energy": two). */
@@ -1587,7 +1640,11 @@ static int titled_person(sieve *s, int from, int to)
             head_of = tok_ieq(d, t + 2, "state")        ? LEX_STATE_HEAD_TITLES
                       : tok_ieq(d, t + 2, "government") ? LEX_GOVERNMENT_HEAD_TITLES
                                                         : NULL;
-    int subset = -1;
+    /* the country the role names ("the Colombian minister"), if any */
+    const char *role_country = NULL;
+    for (int t = from; t < to && !role_country; t++)
+        role_country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
+    int subset = -1, plain = -1, country_fit = -1, countryman = -1;
     for (int i = mention_at(d, d->tokens.items[from].start);
          i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
         doc_step(d);
@@ -1611,12 +1668,24 @@ static int titled_person(sieve *s, int from, int to)
                 return who;
             continue;
         }
+        /* "the Australian prime minister": one named with that country before one named with
+         * none; never one named only with another */
+        int named = role_country ? title_names_country(title, role_country) : 0;
+        if (role_country && named == 0)
+            named = person_named_with(s, who, role_country);
+        if (named < 0)
+            continue;
+        if (named > 0 && !title) {
+            if (countryman < 0)
+                countryman = who;
+            continue;
+        }
         bool fits = title != NULL;
         for (int t = from; t < to && fits; t++) {
             /* "the Uzbek leader": a leader's title of that country ("Uzbek President") */
             const char *country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
             if (country) {
-                fits = title_fits_country(title, country);
+                fits = named > 0 || title_names_country(title, country) >= 0;
                 continue;
             }
             if (tok_in_ci(d, t, LEX_LEADER_NOUNS) && title_has_word(title, LEX_LEADER_TITLES))
@@ -1629,12 +1698,17 @@ static int titled_person(sieve *s, int from, int to)
             fits = strmap_get(&s->title_words, key.buf, key.len) != NULL;
             strbuf_release(&key);
         }
-        if (fits && title_word_count(title) == words)
+        bool exact = fits && title_word_count(title) == words;
+        if (exact && (!role_country || named > 0))
             return who;
-        if (fits && subset < 0)
+        if (fits && named > 0 && country_fit < 0)
+            country_fit = who;
+        else if (exact && plain < 0)
+            plain = who;
+        else if (fits && subset < 0)
             subset = who;
     }
-    return subset;
+    return country_fit >= 0 ? country_fit : plain >= 0 ? plain : subset >= 0 ? subset : countryman;
 }
 
 static void clear_speaker(quote_span *q)
@@ -1786,6 +1860,7 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
              t < (int)d->tokens.n && d->tokens.items[t].start < q[i].end; t++)
             s.quoted[t] = 1;
     index_title_words(d, &s.title_words);
+    index_person_countries(d, &s.title_words);
     for (s.i = 0; s.i < n && doc_step(d); s.i++) {
         attribute_one(&s);
         /* the running speaker is the last quote's, a person or not ("it" ends a run of "he") */

@@ -857,3 +857,35 @@ Test(extract_speakers, the_ministry_is_the_ministry_named_in_full_before)
     expect_speaker(ex, "Applications open", "ministry");
     json_decref(ex);
 }
+
+/* a role that names a country ("the Kenyan prime minister") is the person named with that
+ * country, not the nearer one with the same title named with none */
+Test(extract_speakers, a_role_with_a_country_is_the_person_named_with_it)
+{
+    static const char text[] =
+        "Prime Minister Ana Lopes flew to Nairobi on Monday for talks with Kenyan Prime "
+        "Minister Peter Otieno.\n"
+        "\n"
+        "Otieno said the visit of Prime Minister Lopes showed how close the two governments "
+        "had grown.\n"
+        "\n"
+        "“Your country is a partner we trust with our ports and our schools,” the Kenyan "
+        "Prime Minister told Lopes.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "partner we trust", "Peter Otieno");
+    json_decref(ex);
+}
+
+/* "the Chilean minister" is the minister named "of Chile", even with no title of his own */
+Test(extract_speakers, a_role_with_a_country_is_the_person_named_of_it)
+{
+    static const char text[] =
+        "Foreign Ministers Rosa Ibarra of Peru and Tomas Vidal of Chile met in Lima on Friday "
+        "to review the fishing dispute.\n"
+        "\n"
+        "\"We spoke about the boats, the quotas and the patrols, and we agreed to meet again in "
+        "June,\" the Chilean minister said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "quotas and the patrols", "Tomas Vidal");
+    json_decref(ex);
+}
