@@ -368,6 +368,16 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
     return true;
 }
 
+/* A lower-case word that may stand inside a role or an institution's name before its head
+ * ("news" in "the official news agency"): no function word, cue, name or punctuation. */
+static bool phrase_modifier(const sieve *s, int t)
+{
+    const doc *d = s->d;
+    const token *tk = &d->tokens.items[t];
+    return (tk->flags & TK_WORD) && !(tk->flags & TK_CAP) && !quoted(s, t) && tk->cover < 0 &&
+           !is_cue(d, t) && !tok_in(d, t, LEX_FUNCTION_WORDS) && !tok_in(d, t, LEX_CLAUSE_OPENERS);
+}
+
 /* A role or institution starting at token t ("the foreign ministry", "a senior official",
  * "the Minister of Energy"), within [t, to). */
 static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
@@ -399,8 +409,12 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
                     break;
                 last = f - 1;
             }
-            /* a head followed by more of the phrase ("the foreign ministry spokesman") */
+            /* a head followed by more of the phrase ("the foreign ministry spokesman"), or by
+             * a modifier and a head ("the official news agency") */
             if (last == k && k + 1 < to && (is_role_head(d, k + 1) || is_body_head(d, k + 1)))
+                continue;
+            if (last == k && k + 2 < to && phrase_modifier(s, k + 1) &&
+                (is_role_head(d, k + 2) || is_body_head(d, k + 2)))
                 continue;
             return noun_phrase_ending(s, t, k, m) && (m->to = last + 1, m->from >= t);
         }

@@ -889,3 +889,33 @@ Test(extract_speakers, a_role_with_a_country_is_the_person_named_of_it)
     expect_speaker(ex, "quotas and the patrols", "Tomas Vidal");
     json_decref(ex);
 }
+
+/* a news agency speaks as an institution, a modifier between its words and all ("Chile's
+ * state news agency"), never as the role its first noun could be ("official") */
+Test(extract_speakers, a_news_agency_with_a_modifier_speaks)
+{
+    static const char text[] =
+        "The two presidents met in Santiago on Friday.\n"
+        "\n"
+        "According to Chile's state news agency, the leaders agreed to open the Andes pass "
+        "\"for the good of the farmers and the truck drivers on both sides\".\n"
+        "\n"
+        "\"The pass will stay open through the winter months,\" the Kenya News Agency "
+        "reported.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "truck drivers", "Chile's state news agency");
+    expect_speaker(ex, "winter months", "Kenya News Agency");
+    json_decref(ex);
+}
+
+/* "alleged" and "reported" cue their subject as any speech verb does */
+Test(extract_speakers, alleged_cues_its_subject)
+{
+    static const char text[] =
+        "Opposition leader Marta Quispe has attacked the new port tariffs.\n"
+        "\n"
+        "The ministry \"has handed the harbour to two foreign shipping lines,\" alleged Quispe.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "foreign shipping lines", "Marta Quispe");
+    json_decref(ex);
+}
