@@ -736,6 +736,49 @@ static bool link_dash_name(sieve *s, mention *m)
 
 static bool quoted_as_saying(sieve *s, int from, int c, mention *m);
 
+/* How many sentences back "the release" looks for the one that issued it. */
+#define CHANNEL_LOOKBACK_SENTENCES 6
+
+/* "“…,” the release said" after "the ministry said in a release": a document told with "the"
+ * and nothing else (tokens [from, c)) is the one a sentence just before brought up, and speaks
+ * for whoever issued it there (the subject of that sentence's speech verb, or the issuer after
+ * "from" or "by").  False when the words are no such document or nobody issued it. */
+static bool channel_named_before(sieve *s, int from, int c, mention *m)
+{
+    const doc *d = s->d;
+    if (c - from != 2 || !tok_ieq(d, from, "the") || !tok_in_ci(d, from + 1, LEX_SPEECH_CHANNELS))
+        return false;
+    int channel = from + 1;
+    int looked = 0;
+    for (int ps = d->sents.items[d->tokens.items[from].sent].prev_readable;
+         ps >= 0 && looked++ < CHANNEL_LOOKBACK_SENTENCES && doc_step(d);
+         ps = d->sents.items[ps].prev_readable) {
+        const sentence *st = &d->sents.items[ps];
+        for (int k = st->tok_start; k < st->tok_end; k++) {
+            if (quoted(s, k) || tok_len(d, k) != tok_len(d, channel) ||
+                strncasecmp(d->text + d->tokens.items[k].start,
+                            d->text + d->tokens.items[channel].start, tok_len(d, k)) != 0)
+                continue;
+            /* "the ministry said in a release" */
+            for (int v = st->tok_start; v < k; v++)
+                if (is_cue(d, v) && !quoted(s, v) && !tok_ieq(d, v, "according")) {
+                    *m = (mention){.person = -1, .cue = -1};
+                    if (subject_ending(s, st->tok_start, v, m) &&
+                        (m->kind == MENTION_PERSON || m->kind == MENTION_INSTITUTION))
+                        return true;
+                    break;
+                }
+            /* "a release from the ministry"; else the same document told again ("the release
+             * said" once more): the sentence that brought it up lies further back */
+            *m = (mention){.person = -1, .cue = -1};
+            if (k > st->tok_start && channel_speaker(s, k - 1, st->tok_end, m))
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 static bool link_name_cue(sieve *s, mention *m)
 {
     const doc *d = s->d;
@@ -757,6 +800,11 @@ static bool link_name_cue(sieve *s, mention *m)
             return false;
         if (!is_cue(d, c) || tok_ieq(d, c, "according"))
             continue;
+        if (channel_named_before(s, from, c, m)) {
+            m->cue = c;
+            return true;
+        }
+        *m = (mention){.person = -1, .cue = -1};
         if (!subject_ending(s, from, c, m))
             return false;
         /* the subject must be what follows the mark: "“…,” the minister said", not

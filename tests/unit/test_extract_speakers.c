@@ -919,3 +919,22 @@ Test(extract_speakers, alleged_cues_its_subject)
     expect_speaker(ex, "foreign shipping lines", "Marta Quispe");
     json_decref(ex);
 }
+
+/* "the release said" is the release a sentence before brought up, and speaks for whoever
+ * issued it there; told again ("the release added"), it is still that issuer's */
+Test(extract_speakers, the_release_speaks_for_its_issuer_named_before)
+{
+    static const char text[] =
+        "Energy Minister Hana Berisha hosted the Danish envoy on Thursday, the ministry said in "
+        "a release.\n"
+        "\n"
+        "\"The two sides looked at offshore wind farms and at training for young engineers,\" "
+        "the release said.\n"
+        "\n"
+        "\"A joint working group on grid links will meet before the end of the year,\" the "
+        "release added.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "offshore wind farms", "ministry");
+    expect_speaker(ex, "joint working group", "ministry");
+    json_decref(ex);
+}
