@@ -447,6 +447,32 @@ static bool unknown_role_starting(const sieve *s, int t, int to, mention *m)
     return true;
 }
 
+/* How many words an appositive left open before its verb may run. */
+#define OPEN_APPOSITIVE_TOKENS 12
+
+/* "Name, Ethiopia's deputy prime minister and minister of trade said": an appositive whose
+ * closing comma was left out, words with a role word among them from the comma after a name
+ * to token k, the verb's subject being the name.  Sets the person and returns true. */
+static bool open_appositive(const sieve *s, int limit, int k, mention *m)
+{
+    const doc *d = s->d;
+    bool role = false;
+    for (int c = k; c > limit && c >= k - OPEN_APPOSITIVE_TOKENS; c--) {
+        if (tok_is(d, c, ",")) {
+            int pm = mention_on(s, c - 1);
+            if (pm < 0 || !role || c == k)
+                return false;
+            set_person(s, pm, m);
+            return true;
+        }
+        const token *tk = &d->tokens.items[c];
+        if (quoted(s, c) || tk->cover >= 0 || is_cue(d, c) || !(tk->flags & TK_WORD))
+            return false;
+        role |= is_role_head(d, c);
+    }
+    return false;
+}
+
 /* The subject whose last word is right before token e, within [limit, e): a name (with a
  * suffix, an appositive or "'s office"), a pronoun, a role or an institution. */
 static bool subject_ending(const sieve *s, int limit, int e, mention *m)
@@ -542,7 +568,7 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         m->definite = true;
         return true;
     }
-    return noun_phrase_ending(s, limit, k, m);
+    return open_appositive(s, limit, k, m) || noun_phrase_ending(s, limit, k, m);
 }
 
 /* The subject starting at token t, within [t, to): "said Name", "said he", "said the

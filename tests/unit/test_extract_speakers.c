@@ -938,3 +938,17 @@ Test(extract_speakers, the_release_speaks_for_its_issuer_named_before)
     expect_speaker(ex, "joint working group", "ministry");
     json_decref(ex);
 }
+
+/* an appositive whose closing comma was left out ("Name, Peru's deputy minister and head of
+ * fisheries said:") still leaves the name as the speaker */
+Test(extract_speakers, an_appositive_left_open_before_the_verb)
+{
+    static const char text[] =
+        "The new cold store opened in Paita on Monday.\n"
+        "\n"
+        "Lucia Mendoza, Peru's deputy minister and head of small-scale fisheries said: "
+        "\"Boats will land twice as much fish here by next spring. That is our goal.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "twice as much fish", "Lucia Mendoza");
+    json_decref(ex);
+}
