@@ -447,6 +447,8 @@ static bool unknown_role_starting(const sieve *s, int t, int to, mention *m)
     return true;
 }
 
+/* How many words the place after an institution may run ("the embassy in Buenos Aires said"). */
+#define PLACE_AFTER_BODY_TOKENS 3
 /* How many words an appositive left open before its verb may run. */
 #define OPEN_APPOSITIVE_TOKENS 12
 
@@ -567,6 +569,19 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         m->to = k + 1;
         m->definite = true;
         return true;
+    }
+    /* "the Foreign Ministry in Santiago said": an institution with the city it sits in */
+    for (int i = k - 1; i > limit && i >= k - PLACE_AFTER_BODY_TOKENS; i--) {
+        if (!(d->tokens.items[i + 1].flags & TK_CAP) || quoted(s, i + 1))
+            break;
+        if (tok_is(d, i, "in") || tok_is(d, i, "at")) {
+            mention body = *m;
+            if (noun_phrase_ending(s, limit, i - 1, &body) && body.kind == MENTION_INSTITUTION) {
+                *m = body;
+                return true;
+            }
+            break;
+        }
     }
     return open_appositive(s, limit, k, m) || noun_phrase_ending(s, limit, k, m);
 }

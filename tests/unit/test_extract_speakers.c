@@ -952,3 +952,17 @@ Test(extract_speakers, an_appositive_left_open_before_the_verb)
     expect_speaker(ex, "twice as much fish", "Lucia Mendoza");
     json_decref(ex);
 }
+
+/* an institution with the city it sits in ("the Foreign Ministry in Lima said") speaks, and
+ * a name inside the quotation is never the speaker */
+Test(extract_speakers, an_institution_with_its_city_speaks)
+{
+    static const char text[] =
+        "Peru has summoned the envoy of Bolivia over remarks by its trade minister Ana Flores.\n"
+        "\n"
+        "\"The envoy was told that the words of minister Ana Flores harm two peoples who trade "
+        "every day,\" the Foreign Ministry in Lima said on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "harm two peoples", "Foreign Ministry");
+    json_decref(ex);
+}
