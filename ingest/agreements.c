@@ -424,8 +424,15 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         year_named = true;
         b++;
     }
-    /* right: "of/on/for [the] Capitalised Words" */
-    int right_end = read_name_right(d, b, s_end);
+    /* right: "of/on/for [the] Capitalised Words"; a type in the plural ("International
+     * Agreements between A and B") names documents of a kind, and its parties are no part
+     * of a name */
+    size_t head_len = tok_len(d, head);
+    bool plural = head_len > 1 && d->text[d->tokens.items[head].end - 1] == 's' &&
+                  (d->tokens.items[head].flags & TK_CAP) &&
+                  !(d->tokens.items[head].flags & TK_UPPER);
+    int right_end = plural && b < s_end && tok_is(d, b, "between") ? b
+                                                                   : read_name_right(d, b, s_end);
     bool right = right_end > b;
     b = right_end;
     /* "a Program of consultations between ...": a thing signed like a document, capitalised
