@@ -319,6 +319,8 @@ static bool opens_next_name(const doc *d, int k, int s_end)
 
 static bool is_agreement_head(const doc *d, int t);
 
+/* How many lower-case words a name written in sentence case takes after its type. */
+#define SENTENCE_CASE_WORDS 4
 /* How many tokens a series of topics inside a name may run before its "and". */
 #define MAX_SERIES_TOKENS 10
 
@@ -422,10 +424,33 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         year_named = true;
         b++;
     }
-    /* right: "of/on/for [the] Capitalised Words" */
-    int right_end = read_name_right(d, b, s_end);
+    /* right: "of/on/for [the] Capitalised Words"; a type in the plural ("International
+     * Agreements between A and B") names documents of a kind, and its parties are no part
+     * of a name */
+    size_t head_len = tok_len(d, head);
+    bool plural = head_len > 1 && d->text[d->tokens.items[head].end - 1] == 's' &&
+                  (d->tokens.items[head].flags & TK_CAP) &&
+                  !(d->tokens.items[head].flags & TK_UPPER);
+    int right_end = plural && b < s_end && tok_is(d, b, "between") ? b
+                                                                   : read_name_right(d, b, s_end);
     bool right = right_end > b;
     b = right_end;
+    /* "a Program of consultations between ...": a thing signed like a document, capitalised
+     * inside a sentence and alone, is a title written in sentence case; its lower-case words
+     * after "of" or "on" are its name */
+    if (!right && !year_named && a == head && head > s_start && b == head + 1 &&
+        tok_in_ci(d, head, LEX_SIGNABLE_NOUNS) && b + 1 < s_end &&
+        (tok_is(d, b, "of") || tok_is(d, b, "on"))) {
+        int k = b + 1;
+        while (k < s_end && k - b <= SENTENCE_CASE_WORDS && (d->tokens.items[k].flags & TK_WORD) &&
+               !(d->tokens.items[k].flags & TK_CAP) && !tok_in(d, k, LEX_FUNCTION_WORDS) &&
+               !tok_in(d, k, LEX_SIGNING_VERBS))
+            k++;
+        if (k > b + 1) {
+            right = true;
+            b = k;
+        }
+    }
     if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start &&
         tok_in(d, a - 2, DETERMINERS)) {
         a--;

@@ -27,6 +27,10 @@
 #define SIGNATURE_LINE_WORDS 6
 #define CAPTION_MAX_WORDS 45 /* a caption closed by its agency is shorter than this */
 #define TIMESTAMP_MAX_WORDS 12
+/* Hard-wrapped text: an article is wrapped when at least this many of its lines of at least
+ * WRAP_MIN_CHARS code points break a sentence before a lower-case word. */
+#define WRAP_MIN_LINES 3
+#define WRAP_MIN_CHARS 40
 /* doc_cp() counts code points from the mark before its byte, one mark per block. */
 #define CP_MARK_BYTES 256
 
@@ -1869,6 +1873,137 @@ static void find_headings(doc *d)
     }
 }
 
+/* ---- hard-wrapped paragraphs ---- */
+
+/* The line's length in code points, from the start of its line of text (a dateline cut from
+ * it counts: the wrap was made before the cut), without trailing space. */
+static size_t wrap_width(const doc *d, const line *l)
+{
+    size_t a = l->start, e = l->end;
+    while (a > 0 && d->text[a - 1] != '\n')
+        a--;
+    while (e > a && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
+        e--;
+    return utf8_cp_count(d->text + a, e - a);
+}
+
+/* Does the line end a sentence: its last mark, past closing quotation marks and brackets,
+ * is a full stop (not one of an abbreviation, an initial or "U.S."), "!", "?", "…" or ":"? */
+static bool line_ends_sentence(const doc *d, const line *l)
+{
+    size_t e = l->end;
+    while (e > l->start) {
+        size_t p = e - 1;
+        while (p > l->start && ((unsigned char)d->text[p] & 0xC0) == 0x80)
+            p--;
+        uint32_t c = cp_at(d, p, NULL);
+        if (!cp_is_space(c) && c != '"' && c != '\'' && c != 0x201D && c != 0x2019 && c != ')' &&
+            c != ']' && c != 0xBB)
+            break;
+        e = p;
+    }
+    if (e == l->start)
+        return true;
+    char last = d->text[e - 1];
+    if (last == '!' || last == '?' || last == ':' ||
+        (e - l->start >= 3 && memcmp(d->text + e - 3, "\xE2\x80\xA6", 3) == 0))
+        return true;
+    if (last != '.')
+        return false;
+    /* the word before the full stop */
+    size_t w = e - 1;
+    while (w > l->start && d->text[w - 1] != ' ' && d->text[w - 1] != '\t' && d->text[w - 1] != '(')
+        w--;
+    size_t n = e - 1 - w;
+    if (n == 1 && d->text[w] >= 'A' && d->text[w] <= 'Z')
+        return false; /* an initial */
+    if (n > 0 && memchr(d->text + w, '.', n))
+        return false; /* U.S. */
+    return !lex_has(LEX_ABBREVIATIONS, d->text + w, n);
+}
+
+/* The first code point of the line's text and the length of its first word. */
+static uint32_t line_first_word(const doc *d, const line *l, size_t *chars)
+{
+    size_t i = l->start;
+    while (i < l->end && (d->text[i] == ' ' || d->text[i] == '\t'))
+        i++;
+    uint32_t first = i < l->end ? cp_at(d, i, NULL) : 0;
+    size_t n = 0;
+    while (i < l->end && d->text[i] != ' ' && d->text[i] != '\t') {
+        size_t next;
+        cp_at(d, i, &next);
+        i = next;
+        n++;
+    }
+    *chars = n;
+    return first;
+}
+
+/* Is line i a paragraph's line broken before line i + 1 goes on with the sentence? */
+static bool breaks_sentence(const doc *d, size_t i)
+{
+    const line *l = &d->lines.items[i], *next = &d->lines.items[i + 1];
+    return l->kind == LINE_BODY && next->kind == LINE_BODY && !line_ends_sentence(d, l) &&
+           !line_list_item(d, (int)i + 1);
+}
+
+/* Hard-wrapped text (wire copy, mailing lists) breaks its lines at a width, in the middle of
+ * sentences and of quotations.  In an article that does so (at least WRAP_MIN_LINES long
+ * lines break a sentence before a lower-case word), a line of the body goes on into the next
+ * when it does not end a sentence and the next line's first word would not have fitted on it
+ * within the widest such line: the lines of a paragraph become one line, whose bytes (line
+ * breaks included) are those of the text, so every offset stays the source's.  A line the
+ * next word would have fitted on ended its paragraph, as does one that ends a sentence (a
+ * quotation open at its end runs on by the quotation rules). */
+static void join_wrapped_lines(doc *d)
+{
+    size_t width = 0;
+    int wrapped = 0;
+    for (size_t i = 0; i + 1 < d->lines.n && doc_step(d); i++) {
+        size_t chars, w;
+        uint32_t first = line_first_word(d, &d->lines.items[i + 1], &chars);
+        if (!breaks_sentence(d, i) || !cp_is_letter(first) || cp_is_upper(first))
+            continue;
+        w = wrap_width(d, &d->lines.items[i]);
+        if (w < WRAP_MIN_CHARS)
+            continue;
+        wrapped++;
+        if (w > width)
+            width = w;
+    }
+    if (wrapped < WRAP_MIN_LINES)
+        return;
+    int *moved = vec_grow(NULL, d->lines.n * sizeof *moved);
+    size_t out = 0;
+    for (size_t i = 0; i < d->lines.n; i++) {
+        moved[i] = (int)out;
+        /* line i - 1 ends line out - 1 (lines are only ever moved down, so line i - 1 is
+         * still as it was read): does it go on into line i? */
+        if (i > 0 && doc_step(d)) {
+            size_t chars;
+            line_first_word(d, &d->lines.items[i], &chars);
+            if (breaks_sentence(d, i - 1) &&
+                wrap_width(d, &d->lines.items[i - 1]) + 1 + chars > width) {
+                d->lines.items[out - 1].end = d->lines.items[i].end;
+                moved[i] = (int)out - 1;
+                continue;
+            }
+        }
+        d->lines.items[out++] = d->lines.items[i];
+    }
+    for (size_t p = 0; p < d->posts.n; p++) {
+        d->posts.items[p].first_line = moved[d->posts.items[p].first_line];
+        d->posts.items[p].last_line = moved[d->posts.items[p].last_line];
+    }
+    if (d->title_line >= 0)
+        d->title_line = moved[d->title_line];
+    if (d->byline_line >= 0)
+        d->byline_line = moved[d->byline_line];
+    d->lines.n = out;
+    free(moved);
+}
+
 /* Title, byline and dateline: the top of the article. */
 static void find_metadata(doc *d)
 {
@@ -1884,6 +2019,7 @@ static void find_metadata(doc *d)
     find_end_byline(d);
     find_signature_byline(d);
     find_labelled_byline(d);
+    join_wrapped_lines(d);
     find_headings(d);
 }
 

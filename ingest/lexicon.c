@@ -351,7 +351,8 @@ const char *const LEX_SPEECH_VERBS[] = {
     "noting",      "writing",      "saying",      "stressing",     "calling",     "describing",
     "emphasising", "emphasizing",  "underlining", "warning",       "insisting",   "arguing",
     "reiterating", "expressing",   "explaining",  "acknowledging", "declaring",   "telling",
-    "urging",      "highlighting", "cautioning",  "according",     "reads",       NULL,
+    "urging",      "highlighting", "cautioning",  "according",     "reads",       "reported",
+    "alleged",     NULL,
 };
 
 const char *const LEX_PARTICIPLE_CUES[] = {

@@ -242,11 +242,20 @@ static void inner_shape(const doc *d, const quote_span *q, int *words, int *cont
              last == ';';
 }
 
-/* Words before a quote that name rather than report ("dubbed", "so-called", "the"). */
+/* Words before a quote that name rather than report ("dubbed", "so-called", "the", "their",
+ * or a noun in the possessive: "the council's “…”" owns a thing named, it does not speak). */
 static bool naming_context(const doc *d, const quote_span *q)
 {
     int t = tok_at(d, q->open) - 1;
-    return t >= 0 && tok_in(d, t, LEX_NAMING_WORDS);
+    if (t < 0)
+        return false;
+    if (tok_in(d, t, LEX_NAMING_WORDS))
+        return true;
+    size_t n = tok_len(d, t);
+    const char *w = d->text + d->tokens.items[t].start;
+    return (d->tokens.items[t].flags & TK_WORD) &&
+           ((n > 2 && memcmp(w + n - 2, "'s", 2) == 0) ||
+            (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0));
 }
 
 /* "the report “…”", "Webinar, “…”": the title of a work or an event. */

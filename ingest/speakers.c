@@ -368,6 +368,16 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
     return true;
 }
 
+/* A lower-case word that may stand inside a role or an institution's name before its head
+ * ("news" in "the official news agency"): no function word, cue, name or punctuation. */
+static bool phrase_modifier(const sieve *s, int t)
+{
+    const doc *d = s->d;
+    const token *tk = &d->tokens.items[t];
+    return (tk->flags & TK_WORD) && !(tk->flags & TK_CAP) && !quoted(s, t) && tk->cover < 0 &&
+           !is_cue(d, t) && !tok_in(d, t, LEX_FUNCTION_WORDS) && !tok_in(d, t, LEX_CLAUSE_OPENERS);
+}
+
 /* A role or institution starting at token t ("the foreign ministry", "a senior official",
  * "the Minister of Energy"), within [t, to). */
 static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
@@ -399,8 +409,12 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
                     break;
                 last = f - 1;
             }
-            /* a head followed by more of the phrase ("the foreign ministry spokesman") */
+            /* a head followed by more of the phrase ("the foreign ministry spokesman"), or by
+             * a modifier and a head ("the official news agency") */
             if (last == k && k + 1 < to && (is_role_head(d, k + 1) || is_body_head(d, k + 1)))
+                continue;
+            if (last == k && k + 2 < to && phrase_modifier(s, k + 1) &&
+                (is_role_head(d, k + 2) || is_body_head(d, k + 2)))
                 continue;
             return noun_phrase_ending(s, t, k, m) && (m->to = last + 1, m->from >= t);
         }
@@ -431,6 +445,34 @@ static bool unknown_role_starting(const sieve *s, int t, int to, mention *m)
     m->to = k;
     m->definite = false;
     return true;
+}
+
+/* How many words the place after an institution may run ("the embassy in Buenos Aires said"). */
+#define PLACE_AFTER_BODY_TOKENS 3
+/* How many words an appositive left open before its verb may run. */
+#define OPEN_APPOSITIVE_TOKENS 12
+
+/* "Name, Ethiopia's deputy prime minister and minister of trade said": an appositive whose
+ * closing comma was left out, words with a role word among them from the comma after a name
+ * to token k, the verb's subject being the name.  Sets the person and returns true. */
+static bool open_appositive(const sieve *s, int limit, int k, mention *m)
+{
+    const doc *d = s->d;
+    bool role = false;
+    for (int c = k; c > limit && c >= k - OPEN_APPOSITIVE_TOKENS; c--) {
+        if (tok_is(d, c, ",")) {
+            int pm = mention_on(s, c - 1);
+            if (pm < 0 || !role || c == k)
+                return false;
+            set_person(s, pm, m);
+            return true;
+        }
+        const token *tk = &d->tokens.items[c];
+        if (quoted(s, c) || tk->cover >= 0 || is_cue(d, c) || !(tk->flags & TK_WORD))
+            return false;
+        role |= is_role_head(d, c);
+    }
+    return false;
 }
 
 /* The subject whose last word is right before token e, within [limit, e): a name (with a
@@ -528,7 +570,20 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         m->definite = true;
         return true;
     }
-    return noun_phrase_ending(s, limit, k, m);
+    /* "the Foreign Ministry in Santiago said": an institution with the city it sits in */
+    for (int i = k - 1; i > limit && i >= k - PLACE_AFTER_BODY_TOKENS; i--) {
+        if (!(d->tokens.items[i + 1].flags & TK_CAP) || quoted(s, i + 1))
+            break;
+        if (tok_is(d, i, "in") || tok_is(d, i, "at")) {
+            mention body = *m;
+            if (noun_phrase_ending(s, limit, i - 1, &body) && body.kind == MENTION_INSTITUTION) {
+                *m = body;
+                return true;
+            }
+            break;
+        }
+    }
+    return open_appositive(s, limit, k, m) || noun_phrase_ending(s, limit, k, m);
 }
 
 /* The subject starting at token t, within [t, to): "said Name", "said he", "said the
@@ -722,6 +777,49 @@ static bool link_dash_name(sieve *s, mention *m)
 
 static bool quoted_as_saying(sieve *s, int from, int c, mention *m);
 
+/* How many sentences back "the release" looks for the one that issued it. */
+#define CHANNEL_LOOKBACK_SENTENCES 6
+
+/* "“…,” the release said" after "the ministry said in a release": a document told with "the"
+ * and nothing else (tokens [from, c)) is the one a sentence just before brought up, and speaks
+ * for whoever issued it there (the subject of that sentence's speech verb, or the issuer after
+ * "from" or "by").  False when the words are no such document or nobody issued it. */
+static bool channel_named_before(sieve *s, int from, int c, mention *m)
+{
+    const doc *d = s->d;
+    if (c - from != 2 || !tok_ieq(d, from, "the") || !tok_in_ci(d, from + 1, LEX_SPEECH_CHANNELS))
+        return false;
+    int channel = from + 1;
+    int looked = 0;
+    for (int ps = d->sents.items[d->tokens.items[from].sent].prev_readable;
+         ps >= 0 && looked++ < CHANNEL_LOOKBACK_SENTENCES && doc_step(d);
+         ps = d->sents.items[ps].prev_readable) {
+        const sentence *st = &d->sents.items[ps];
+        for (int k = st->tok_start; k < st->tok_end; k++) {
+            if (quoted(s, k) || tok_len(d, k) != tok_len(d, channel) ||
+                strncasecmp(d->text + d->tokens.items[k].start,
+                            d->text + d->tokens.items[channel].start, tok_len(d, k)) != 0)
+                continue;
+            /* "the ministry said in a release" */
+            for (int v = st->tok_start; v < k; v++)
+                if (is_cue(d, v) && !quoted(s, v) && !tok_ieq(d, v, "according")) {
+                    *m = (mention){.person = -1, .cue = -1};
+                    if (subject_ending(s, st->tok_start, v, m) &&
+                        (m->kind == MENTION_PERSON || m->kind == MENTION_INSTITUTION))
+                        return true;
+                    break;
+                }
+            /* "a release from the ministry"; else the same document told again ("the release
+             * said" once more): the sentence that brought it up lies further back */
+            *m = (mention){.person = -1, .cue = -1};
+            if (k > st->tok_start && channel_speaker(s, k - 1, st->tok_end, m))
+                return true;
+            break;
+        }
+    }
+    return false;
+}
+
 static bool link_name_cue(sieve *s, mention *m)
 {
     const doc *d = s->d;
@@ -743,6 +841,11 @@ static bool link_name_cue(sieve *s, mention *m)
             return false;
         if (!is_cue(d, c) || tok_ieq(d, c, "according"))
             continue;
+        if (channel_named_before(s, from, c, m)) {
+            m->cue = c;
+            return true;
+        }
+        *m = (mention){.person = -1, .cue = -1};
         if (!subject_ending(s, from, c, m))
             return false;
         /* the subject must be what follows the mark: "“…,” the minister said", not
@@ -1501,6 +1604,59 @@ static void title_word_key(strbuf *key, int who, const char *word, size_t len)
     }
 }
 
+/* The key of a country a person is named with in the title_words set: the person's index, a
+ * byte 1, then the country's canonical name (or nothing: "named with some country"). */
+static void person_country_key(strbuf *key, int who, const char *country)
+{
+    strbuf_add(key, &who, sizeof who);
+    strbuf_addch(key, '\x01');
+    if (country)
+        strbuf_add(key, country, strlen(country));
+}
+
+/* The countries each person is named with: one written in a mention's title ("Australian
+ * Prime Minister Name", "Peru's Foreign Minister Name") or right after the name ("Name of
+ * Colombia"). */
+static void index_person_countries(const doc *d, strmap *title_words)
+{
+    for (size_t i = 0; i < d->pmentions.n && doc_step(d); i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        if (pm->pronoun || pm->sent < 0)
+            continue;
+        const sentence *st = &d->sents.items[pm->sent];
+        int of = pm->tok_end;
+        size_t after = of + 1 < st->tok_end && tok_is(d, of, "of") ? d->tokens.items[of + 1].start
+                                                                   : (size_t)-1;
+        for (int c = st->countries_start; c < st->countries_end; c++) {
+            const country_mention *cm = &d->countries.items[c];
+            if (!(cm->start >= pm->start && cm->end <= pm->end) && cm->start != after)
+                continue;
+            strbuf key = STRBUF_INIT;
+            person_country_key(&key, pm->person, cm->canonical);
+            strmap_put(title_words, key.buf, key.len, 0, NULL);
+            strbuf_reset(&key);
+            person_country_key(&key, pm->person, NULL);
+            strmap_put(title_words, key.buf, key.len, 0, NULL);
+            strbuf_release(&key);
+        }
+    }
+}
+
+/* 1 when person who is named with the country, -1 when only with others, 0 when with none. */
+static int person_named_with(const sieve *s, int who, const char *country)
+{
+    strbuf key = STRBUF_INIT;
+    person_country_key(&key, who, country);
+    int known = strmap_get(&s->title_words, key.buf, key.len) != NULL;
+    if (!known) {
+        strbuf_reset(&key);
+        person_country_key(&key, who, NULL);
+        known = strmap_get(&s->title_words, key.buf, key.len) != NULL ? -1 : 0;
+    }
+    strbuf_release(&key);
+    return known;
+}
+
 static void index_title_words(const doc *d, strmap *title_words)
 {
     for (size_t p = 0; p < d->people.n; p++) {
@@ -1530,9 +1686,9 @@ static bool title_has_word(const char *title, const char *const *list)
     return false;
 }
 
-/* Whether a person's title fits a country named with the role: it names that country
- * ("Uzbek President") or none ("Foreign Minister"); not another ("Kyrgyz Prime Minister"). */
-static bool title_fits_country(const char *title, const char *country)
+/* Whether a person's title names a country: 1 when it names that one ("Uzbek President"), -1
+ * when only another ("Kyrgyz Prime Minister"), 0 when none ("Foreign Minister"). */
+static int title_names_country(const char *title, const char *country)
 {
     bool other = false;
     for (const char *w = title; w && *w;) {
@@ -1540,11 +1696,11 @@ static bool title_fits_country(const char *title, const char *country)
         size_t len = e ? (size_t)(e - w) : strlen(w);
         const char *c = lex_country(w, len);
         if (c && strcmp(c, country) == 0)
-            return true;
+            return 1;
         other |= c != NULL;
         w = e ? e + 1 : w + len;
     }
-    return !other;
+    return other ? -1 : 0;
 }
 
 /* How many words of a person's title are title words ("Minister of Energy": two). */
@@ -1587,7 +1743,11 @@ static int titled_person(sieve *s, int from, int to)
             head_of = tok_ieq(d, t + 2, "state")        ? LEX_STATE_HEAD_TITLES
                       : tok_ieq(d, t + 2, "government") ? LEX_GOVERNMENT_HEAD_TITLES
                                                         : NULL;
-    int subset = -1;
+    /* the country the role names ("the Colombian minister"), if any */
+    const char *role_country = NULL;
+    for (int t = from; t < to && !role_country; t++)
+        role_country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
+    int subset = -1, plain = -1, country_fit = -1, countryman = -1;
     for (int i = mention_at(d, d->tokens.items[from].start);
          i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
         doc_step(d);
@@ -1611,12 +1771,24 @@ static int titled_person(sieve *s, int from, int to)
                 return who;
             continue;
         }
+        /* "the Australian prime minister": one named with that country before one named with
+         * none; never one named only with another */
+        int named = role_country ? title_names_country(title, role_country) : 0;
+        if (role_country && named == 0)
+            named = person_named_with(s, who, role_country);
+        if (named < 0)
+            continue;
+        if (named > 0 && !title) {
+            if (countryman < 0)
+                countryman = who;
+            continue;
+        }
         bool fits = title != NULL;
         for (int t = from; t < to && fits; t++) {
             /* "the Uzbek leader": a leader's title of that country ("Uzbek President") */
             const char *country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
             if (country) {
-                fits = title_fits_country(title, country);
+                fits = named > 0 || title_names_country(title, country) >= 0;
                 continue;
             }
             if (tok_in_ci(d, t, LEX_LEADER_NOUNS) && title_has_word(title, LEX_LEADER_TITLES))
@@ -1629,12 +1801,17 @@ static int titled_person(sieve *s, int from, int to)
             fits = strmap_get(&s->title_words, key.buf, key.len) != NULL;
             strbuf_release(&key);
         }
-        if (fits && title_word_count(title) == words)
+        bool exact = fits && title_word_count(title) == words;
+        if (exact && (!role_country || named > 0))
             return who;
-        if (fits && subset < 0)
+        if (fits && named > 0 && country_fit < 0)
+            country_fit = who;
+        else if (exact && plain < 0)
+            plain = who;
+        else if (fits && subset < 0)
             subset = who;
     }
-    return subset;
+    return country_fit >= 0 ? country_fit : plain >= 0 ? plain : subset >= 0 ? subset : countryman;
 }
 
 static void clear_speaker(quote_span *q)
@@ -1786,6 +1963,7 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
              t < (int)d->tokens.n && d->tokens.items[t].start < q[i].end; t++)
             s.quoted[t] = 1;
     index_title_words(d, &s.title_words);
+    index_person_countries(d, &s.title_words);
     for (s.i = 0; s.i < n && doc_step(d); s.i++) {
         attribute_one(&s);
         /* the running speaker is the last quote's, a person or not ("it" ends a run of "he") */

@@ -1367,3 +1367,38 @@ Test(extract_agreements, a_count_opening_the_sentence_is_no_part_of_a_name)
                    json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
+
+/* a thing signed like a document, capitalised alone inside a sentence, is a title in sentence
+ * case: "a Programme of exchanges" names the document by its lower-case words too, and one
+ * only discussed is none */
+Test(extract_agreements, a_programme_titled_in_sentence_case_is_named_when_signed)
+{
+    static const char text[] =
+        "After the talks in Quito, a Programme of exchanges between the Ministries of Culture of "
+        "Ecuador and Norway for 2026-2027 was signed.\n"
+        "\n"
+        "The ministers also reviewed the Plan of action for the museums.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Programme of exchanges");
+    cr_expect(parties_are(a, "Ecuador", "Norway"), "%s", json_brief(a));
+    cr_expect_null(find_agreement(ex, "Plan of action"), "%s",
+                   json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+/* a type in the plural names documents of a kind: "between A and B" after it tells their
+ * parties and is no part of a name */
+Test(extract_agreements, parties_after_a_plural_type_are_no_part_of_the_name)
+{
+    static const char text[] =
+        "Ministers of Chile and Peru signed two texts in Arica on Monday.\n"
+        "\n"
+        "The texts are binding Cultural Agreements between Chile and Peru, and they cover "
+        "museums and film.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "between Chile and Peru"), "%s",
+                   json_brief(json_object_get(ex, "agreements")));
+    const json_t *a = must_agreement(ex, "Cultural Agreements");
+    cr_expect(parties_are(a, "Chile", "Peru"), "%s", json_brief(a));
+    json_decref(ex);
+}

@@ -826,3 +826,32 @@ Test(extract_quotes, paragraph_break_inside_a_quotation)
                  "Amara Sesay");
     json_decref(ex);
 }
+
+/* a phrase in marks owned by a noun in the possessive names a thing (a plan, an agenda, a
+ * document); it is no quotation when nobody is cued as saying it */
+Test(extract_quotes, phrase_after_a_possessive_noun_is_a_name)
+{
+    static const char text[] =
+        "The harbour board unveiled the council's \"green ports plan for Norway\" - a policy "
+        "paper it drafted with three shipping firms.\n"
+        "\n"
+        "The union's \"fair shifts for all crews\" campaign was launched the same day.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_quotes(ex, "green ports plan"), 0, "%s",
+                 json_brief(json_object_get(ex, "quotes")));
+    cr_expect_eq(count_quotes(ex, "fair shifts"), 0, "%s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+/* a possessive before a sentence of speech does not stop it being a quotation */
+Test(extract_quotes, speech_after_a_possessive_is_still_a_quote)
+{
+    static const char text[] =
+        "Fisheries Minister Lars Holm read out his ministry's \"We will not close a single "
+        "harbour this year,\" to the crews at the quay.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_quotes(ex, "single harbour"), 1, "%s",
+                 json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}

@@ -857,3 +857,112 @@ Test(extract_speakers, the_ministry_is_the_ministry_named_in_full_before)
     expect_speaker(ex, "Applications open", "ministry");
     json_decref(ex);
 }
+
+/* a role that names a country ("the Kenyan prime minister") is the person named with that
+ * country, not the nearer one with the same title named with none */
+Test(extract_speakers, a_role_with_a_country_is_the_person_named_with_it)
+{
+    static const char text[] =
+        "Prime Minister Ana Lopes flew to Nairobi on Monday for talks with Kenyan Prime "
+        "Minister Peter Otieno.\n"
+        "\n"
+        "Otieno said the visit of Prime Minister Lopes showed how close the two governments "
+        "had grown.\n"
+        "\n"
+        "“Your country is a partner we trust with our ports and our schools,” the Kenyan "
+        "Prime Minister told Lopes.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "partner we trust", "Peter Otieno");
+    json_decref(ex);
+}
+
+/* "the Chilean minister" is the minister named "of Chile", even with no title of his own */
+Test(extract_speakers, a_role_with_a_country_is_the_person_named_of_it)
+{
+    static const char text[] =
+        "Foreign Ministers Rosa Ibarra of Peru and Tomas Vidal of Chile met in Lima on Friday "
+        "to review the fishing dispute.\n"
+        "\n"
+        "\"We spoke about the boats, the quotas and the patrols, and we agreed to meet again in "
+        "June,\" the Chilean minister said.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "quotas and the patrols", "Tomas Vidal");
+    json_decref(ex);
+}
+
+/* a news agency speaks as an institution, a modifier between its words and all ("Chile's
+ * state news agency"), never as the role its first noun could be ("official") */
+Test(extract_speakers, a_news_agency_with_a_modifier_speaks)
+{
+    static const char text[] =
+        "The two presidents met in Santiago on Friday.\n"
+        "\n"
+        "According to Chile's state news agency, the leaders agreed to open the Andes pass "
+        "\"for the good of the farmers and the truck drivers on both sides\".\n"
+        "\n"
+        "\"The pass will stay open through the winter months,\" the Kenya News Agency "
+        "reported.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "truck drivers", "Chile's state news agency");
+    expect_speaker(ex, "winter months", "Kenya News Agency");
+    json_decref(ex);
+}
+
+/* "alleged" and "reported" cue their subject as any speech verb does */
+Test(extract_speakers, alleged_cues_its_subject)
+{
+    static const char text[] =
+        "Opposition leader Marta Quispe has attacked the new port tariffs.\n"
+        "\n"
+        "The ministry \"has handed the harbour to two foreign shipping lines,\" alleged Quispe.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "foreign shipping lines", "Marta Quispe");
+    json_decref(ex);
+}
+
+/* "the release said" is the release a sentence before brought up, and speaks for whoever
+ * issued it there; told again ("the release added"), it is still that issuer's */
+Test(extract_speakers, the_release_speaks_for_its_issuer_named_before)
+{
+    static const char text[] =
+        "Energy Minister Hana Berisha hosted the Danish envoy on Thursday, the ministry said in "
+        "a release.\n"
+        "\n"
+        "\"The two sides looked at offshore wind farms and at training for young engineers,\" "
+        "the release said.\n"
+        "\n"
+        "\"A joint working group on grid links will meet before the end of the year,\" the "
+        "release added.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "offshore wind farms", "ministry");
+    expect_speaker(ex, "joint working group", "ministry");
+    json_decref(ex);
+}
+
+/* an appositive whose closing comma was left out ("Name, Peru's deputy minister and head of
+ * fisheries said:") still leaves the name as the speaker */
+Test(extract_speakers, an_appositive_left_open_before_the_verb)
+{
+    static const char text[] =
+        "The new cold store opened in Paita on Monday.\n"
+        "\n"
+        "Lucia Mendoza, Peru's deputy minister and head of small-scale fisheries said: "
+        "\"Boats will land twice as much fish here by next spring. That is our goal.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "twice as much fish", "Lucia Mendoza");
+    json_decref(ex);
+}
+
+/* an institution with the city it sits in ("the Foreign Ministry in Lima said") speaks, and
+ * a name inside the quotation is never the speaker */
+Test(extract_speakers, an_institution_with_its_city_speaks)
+{
+    static const char text[] =
+        "Peru has summoned the envoy of Bolivia over remarks by its trade minister Ana Flores.\n"
+        "\n"
+        "\"The envoy was told that the words of minister Ana Flores harm two peoples who trade "
+        "every day,\" the Foreign Ministry in Lima said on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "harm two peoples", "Foreign Ministry");
+    json_decref(ex);
+}
