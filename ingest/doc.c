@@ -540,7 +540,8 @@ static bool line_has_word(const doc *d, const line *l)
     return false;
 }
 
-/* A breadcrumb trail: "Home » World » Africa", "You are here: Home > News". */
+/* A breadcrumb trail: "Home » World » Africa", "You are here: Home > News", "Home / World /
+ * Headline". */
 static bool is_breadcrumb(const doc *d, size_t a, size_t b)
 {
     static const char *const OPENERS[] = {"You are here", "You are in", "Home", NULL};
@@ -557,7 +558,9 @@ static bool is_breadcrumb(const doc *d, size_t a, size_t b)
     for (size_t i = a; i < b;) {
         size_t n;
         uint32_t c = cp_at(d, i, &n);
-        if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192) {
+        /* "»", "›", ">", "→", or a slash between spaces ("Home / World / Headline") */
+        bool slash = c == '/' && i > a && d->text[i - 1] == ' ' && n < b && d->text[n] == ' ';
+        if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192 || slash) {
             separators++;
             in = false;
         } else if (cp_is_space(c)) {
@@ -1299,6 +1302,280 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
     return false;
 }
 
+/* ---- the headline among the lines at the top ----
+ *
+ * A real page opens with its header (a site's name, menu entries, "Contact Us", the date in
+ * the site's language) before the headline, and the headline stands over the story: under it
+ * come only the byline and date block, a standfirst or a caption, then the first paragraph.
+ * So each line of the top block is scored by its shape and place rather than by its words:
+ * a line of a few words is likely a menu entry, a line with more than a few menu lines
+ * between it and the story is the page's header, the line next to the story is likely the
+ * headline, and the first line keeps the headline's place unless it loses on these. */
+#define HEADLINE_WINDOW 18     /* nonblank lines searched for the headline */
+#define CHROME_MAX_WORDS 3     /* a menu entry or a site's name is a line this short */
+#define CHROME_RUN 3           /* this many menu lines below a line: it is the page's header */
+#define PARAGRAPH_MIN_WORDS 13 /* a line ending with a comma or a colon is text from here */
+#define SENTENCE_MIN_WORDS 6   /* one closed by a full stop from here */
+#define DATE_LINE_MAX_WORDS 8
+#define WRAP_MIN_CHARS 40 /* a hard-wrapped paragraph: lines of 40 to 90 characters */
+#define WRAP_MAX_CHARS 90
+#define WRAP_RUN 3
+/* The weights of the headline's score, in quarter points. */
+#define SCORE_SHORT (-8)   /* CHROME_MAX_WORDS words or fewer */
+#define SCORE_WORDED 12    /* more */
+#define SCORE_WORDS_CAP 12 /* plus one a word, up to this many */
+#define SCORE_FIRST 16     /* the first candidate: the headline's usual place */
+#define SCORE_NEXT_STORY 8 /* the story (or its dateline) follows, past the date block */
+#define SCORE_HEADER (-16) /* CHROME_RUN menu lines or more lie between it and the story */
+
+/* A weekday in full or cut short ("Sat", "Tues."), as pages print their date. */
+static bool weekday_word(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
+        n--;
+    if (lex_weekday(s, n) >= 0)
+        return true;
+    for (int i = 0; n >= 3 && n <= 5 && LEX_WEEKDAYS[i]; i++)
+        if (strlen(LEX_WEEKDAYS[i]) > n && strncasecmp(LEX_WEEKDAYS[i], s, n) == 0)
+            return true;
+    return false;
+}
+
+/* The day and the year written in any language ("Thứ Tư, 16 tháng 9, 2015", "30.05.2023",
+ * "Mon 25th Jun 2012 | Section"): a short line with a year, at least half its words bearing
+ * digits or naming a month or a weekday. */
+static bool date_like_line(const doc *d, const line *l)
+{
+    int words = 0, date_words = 0;
+    bool year = false;
+    for (size_t k = l->start; k < l->end;) {
+        while (k < l->end && cp_is_space(cp_at(d, k, NULL)))
+            cp_at(d, k, &k);
+        if (k >= l->end)
+            break;
+        words++;
+        size_t w = k;
+        bool digits = false;
+        int run = 0;
+        while (k < l->end && !cp_is_space(cp_at(d, k, NULL))) {
+            char c = d->text[k];
+            if (c >= '0' && c <= '9') {
+                digits = true;
+                run++;
+                if (run == 4 && (d->text[k - 3] == '1' || d->text[k - 3] == '2') &&
+                    !(k + 1 < l->end && d->text[k + 1] >= '0' && d->text[k + 1] <= '9'))
+                    year = true;
+            } else {
+                run = 0;
+            }
+            cp_at(d, k, &k);
+        }
+        size_t e = k;
+        while (e > w && (d->text[e - 1] == ',' || d->text[e - 1] == '.'))
+            e--;
+        date_words += digits || lex_month(d->text + w, e - w) || weekday_word(d->text + w, e - w);
+    }
+    return year && words <= DATE_LINE_MAX_WORDS && 2 * date_words >= words;
+}
+
+/* "Photographs by Name Surname": a credit of one or two words, "by" and a name. */
+#define CREDIT_BY_MAX_WORDS 6
+static bool credit_by_line(const doc *d, const line *l)
+{
+    size_t ws[CREDIT_BY_MAX_WORDS + 1], we[CREDIT_BY_MAX_WORDS + 1];
+    int n = 0;
+    for (size_t k = l->start; k < l->end && n <= CREDIT_BY_MAX_WORDS;) {
+        while (k < l->end && d->text[k] == ' ')
+            k++;
+        if (k >= l->end)
+            break;
+        ws[n] = k;
+        while (k < l->end && d->text[k] != ' ')
+            k++;
+        we[n++] = k;
+    }
+    if (n > CREDIT_BY_MAX_WORDS)
+        return false;
+    for (int i = 1; i <= 2 && i < n; i++) {
+        if (!(we[i] - ws[i] == 2 && strncasecmp(d->text + ws[i], "by", 2) == 0))
+            continue;
+        if (n - i - 1 < 2)
+            return false;
+        for (int k = i + 1; k < n; k++)
+            if (!cp_is_upper(cp_at(d, ws[k], NULL)))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* Two sentences or more on a line of many words: prose (a standfirst, a paragraph). */
+#define PROSE_MIN_WORDS 20
+static bool prose_line(const doc *d, const line *l, int words)
+{
+    if (words < PROSE_MIN_WORDS)
+        return false;
+    for (size_t k = l->start; k + 2 < l->end; k++)
+        if ((d->text[k] == '.' || d->text[k] == '?' || d->text[k] == '!') &&
+            d->text[k + 1] == ' ' && cp_is_upper(cp_at(d, k + 2, NULL)))
+            return true;
+    return false;
+}
+
+static bool line_is_byline(const doc *d, const line *l)
+{
+    return line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
+           line_matches(d, l, PAT_CREDIT_LINE, NULL);
+}
+
+/* A line of the block between headline and story: a byline, a date, a picture's caption. */
+static bool date_block_line(const doc *d, const line *l)
+{
+    if (l->kind == LINE_TIMESTAMP || l->kind == LINE_BOILERPLATE || l->kind == LINE_BLANK)
+        return true;
+    if (l->kind != LINE_BODY)
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    return line_is_byline(d, l) || line_matches(d, l, PAT_CAPS_BYLINE, NULL) ||
+           date_like_line(d, l) || credit_by_line(d, l) ||
+           (words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL));
+}
+
+/* Line i is one of a hard-wrapped paragraph: it and the lines right below it (no blank line
+ * between) run to a wrap width, at least WRAP_RUN of them. */
+static bool wrapped_line(const doc *d, int i)
+{
+    int run = 0;
+    for (int k = i; k < (int)d->lines.n && run < WRAP_RUN; k++, run++) {
+        const line *l = &d->lines.items[k];
+        size_t chars = line_chars(d, l);
+        if (l->kind == LINE_BLANK || chars < WRAP_MIN_CHARS || chars > WRAP_MAX_CHARS)
+            break;
+    }
+    return run >= WRAP_RUN;
+}
+
+/* Does line l close a sentence (".", "!" or "?", a closing quotation mark after it)? */
+static bool sentence_closed(const doc *d, const line *l)
+{
+    uint32_t last = 0, before = 0;
+    for (size_t k = l->start; k < l->end;) {
+        uint32_t c = cp_at(d, k, &k);
+        if (!cp_is_space(c)) {
+            before = last;
+            last = c;
+        }
+    }
+    if (last == '"' || last == '\'' || last == 0x201C || last == 0x201D || last == 0x2018 ||
+        last == 0x2019 || last == 0xAB || last == 0xBB)
+        last = before;
+    return last == '.' || last == '!' || last == '?' || last == 0x2026;
+}
+
+/* Line i is a paragraph of text: a long sentence, a hard-wrapped one, or the dateline. */
+static bool paragraph_line(const doc *d, int i)
+{
+    const line *l = &d->lines.items[i];
+    if (l->kind != LINE_BODY)
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    dateline_parts dl;
+    return (words >= PARAGRAPH_MIN_WORDS && ends) ||
+           (words >= SENTENCE_MIN_WORDS && sentence_closed(d, l)) || words > 30 ||
+           prose_line(d, l, words) || line_chars(d, l) > TITLE_MAX_CHARS || wrapped_line(d, i) ||
+           dateline_at(d, l, &dl);
+}
+
+/* Can line l be a headline at all: a short line that does not end like a sentence, opens
+ * with no lower-case letter, bullet or parenthesis, and is no byline, date or dateline. */
+static bool headline_shaped(const doc *d, const line *l)
+{
+    if (l->kind != LINE_BODY)
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    if (ends || words < 2 || words > 30 || line_chars(d, l) > TITLE_MAX_CHARS ||
+        (words >= SENTENCE_MIN_WORDS && sentence_closed(d, l)))
+        return false;
+    size_t a = l->start;
+    while (a < l->end && cp_is_space(cp_at(d, a, NULL)))
+        cp_at(d, a, &a);
+    uint32_t c = cp_at(d, a, NULL);
+    if (cp_is_bullet(c) || c == '(' || c == '[' || (cp_is_letter(c) && !cp_is_upper(c)))
+        return false;
+    dateline_parts dl;
+    return !date_block_line(d, l) && !is_kicker(d, l) &&
+           (section_label_end(d, l) || !dateline_at(d, l, &dl));
+}
+
+/* The line at or below `first` that reads best as the headline, or -1 when none does. */
+static int choose_headline(const doc *d, int first)
+{
+    int best = -1, best_score = 0, candidates = 0, seen = 0;
+    bool past_lead = false;
+    for (int i = first; i < (int)d->lines.n && seen < HEADLINE_WINDOW; i++) {
+        const line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK)
+            continue;
+        seen++;
+        if (paragraph_line(d, i)) {
+            /* a notice over the page (cookies, a subscription) before the headline */
+            if (candidates || seen > 2)
+                break;
+            past_lead = true;
+            continue;
+        }
+        if (!headline_shaped(d, l))
+            continue;
+        int words;
+        bool ends;
+        line_shape(d, l, &words, &ends);
+        int score = (words <= CHROME_MAX_WORDS ? SCORE_SHORT : SCORE_WORDED) +
+                    (words < SCORE_WORDS_CAP ? words : SCORE_WORDS_CAP);
+        if (candidates++ == 0 && !past_lead)
+            score += SCORE_FIRST;
+        /* what stands between it and the story */
+        int menu = 0, k = i + 1;
+        for (int n = 0; k < (int)d->lines.n && n < HEADLINE_WINDOW; k++) {
+            const line *r = &d->lines.items[k];
+            if (r->kind == LINE_BLANK)
+                continue;
+            n++;
+            if (paragraph_line(d, k))
+                break;
+            int rw;
+            bool re;
+            line_shape(d, r, &rw, &re);
+            if (r->kind == LINE_BODY && !date_block_line(d, r) && rw <= CHROME_MAX_WORDS && !re)
+                menu++;
+        }
+        int next = next_nonblank(d, i);
+        while (next < (int)d->lines.n && !paragraph_line(d, next) &&
+               date_block_line(d, &d->lines.items[next]))
+            next = next_nonblank(d, next);
+        bool story_next = next < (int)d->lines.n && paragraph_line(d, next);
+        if (story_next)
+            score += SCORE_NEXT_STORY;
+        int under = next_nonblank(d, i);
+        const line *u = under < (int)d->lines.n ? &d->lines.items[under] : NULL;
+        if (past_lead &&
+            !(u && (u->kind == LINE_TIMESTAMP || (u->kind == LINE_BODY && date_block_line(d, u)))))
+            continue; /* under a notice, only a headline over its date or byline */
+        if (menu >= CHROME_RUN)
+            score += SCORE_HEADER;
+        if (best < 0 || score > best_score) {
+            best = i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
 /* A headline: a short line that does not end like a sentence and opens no dateline.  Only
  * the first text line of the article can be one; a later line repeating it is furniture. */
 static void find_title(doc *d, int first)
@@ -1869,6 +2146,46 @@ static void find_headings(doc *d)
     }
 }
 
+/* No headline stands on its own line: the last step of a breadcrumb trail at the top names
+ * the page ("Home / Business / Ghana and Togo sign a border pact"), when it reads as one
+ * (HEADLINE_MIN_CRUMB_WORDS words or more). */
+#define HEADLINE_MIN_CRUMB_WORDS 4
+static void title_from_breadcrumb(doc *d, int first)
+{
+    for (int i = 0; i < first && i < (int)d->lines.n; i++) {
+        const line *l = &d->lines.items[i];
+        size_t a, b;
+        line_core(d, l, &a, &b);
+        if (l->kind != LINE_BOILERPLATE || !is_breadcrumb(d, a, b))
+            continue;
+        size_t last = 0;
+        for (size_t k = a; k < b;) {
+            size_t n;
+            uint32_t c = cp_at(d, k, &n);
+            if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192 ||
+                (c == '/' && k > a && d->text[k - 1] == ' ' && n < b && d->text[n] == ' '))
+                last = n;
+            k = n;
+        }
+        while (last && last < b && d->text[last] == ' ')
+            last++;
+        if (!last || last >= b)
+            continue;
+        line crumb = *l;
+        crumb.start = last;
+        crumb.end = b;
+        crumb.kind = LINE_BODY;
+        int words;
+        bool ends;
+        line_shape(d, &crumb, &words, &ends);
+        if (words < HEADLINE_MIN_CRUMB_WORDS || !headline_shaped(d, &crumb))
+            continue;
+        d->title = doc_strdup(d, last, b);
+        d->title_line = i;
+        return;
+    }
+}
+
 /* Title, byline and dateline: the top of the article. */
 static void find_metadata(doc *d)
 {
@@ -1876,9 +2193,17 @@ static void find_metadata(doc *d)
     int first = skip_top_labels(d);
     if (first < 0)
         return;
+    int head = choose_headline(d, first);
+    for (int i = first; i < head; i++)
+        if (d->lines.items[i].kind == LINE_BODY)
+            d->lines.items[i].kind = LINE_BOILERPLATE; /* the page's header */
+    if (head > first)
+        first = head;
     find_title(d, first);
     if (d->title_line >= 0)
         first = next_nonblank(d, first);
+    else
+        title_from_breadcrumb(d, first);
     find_byline(d, first);
     find_dateline(d);
     find_end_byline(d);

@@ -1,0 +1,197 @@
+/* Unit tests of the headline, byline and dateline on pages as they are published: a site's
+ * header (menu entries, its name, the day in the site's language, a cookie notice) above the
+ * headline, a breadcrumb trail that ends with the headline, and hard-wrapped wire copy under
+ * it.  The headline is found by the shape and place of the lines, not by their words.  Every
+ * article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+/* ---- the headline under the page's header ---- */
+
+/* short menu entries above the headline are the site's header */
+Test(extract_furniture, menu_entries_above_the_headline)
+{
+    static const char text[] =
+        "Log in\n"
+        "\n"
+        "Our Team\n"
+        "\n"
+        "Mauritius and Seychelles agree to share tsunami buoy readings\n"
+        "\n"
+        "Published 12 May 2024\n"
+        "\n"
+        "Mauritius and Seychelles will exchange readings from their tsunami buoys every ten "
+        "minutes under an arrangement their weather services signed on Friday in Victoria.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Mauritius and Seychelles agree to share tsunami buoy readings");
+    json_decref(ex);
+
+    /* a lower-case line is no headline ("back to top") */
+    static const char text2[] =
+        "back to top\n"
+        "\n"
+        "Lesotho signs water transfer deal with Botswana\n"
+        "\n"
+        "Lesotho and Botswana on Monday signed a deal to pipe water from the Lesotho highlands "
+        "to the south of Botswana, the two water ministries said in Maseru.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "title"), "Lesotho signs water transfer deal with Botswana");
+    json_decref(ex);
+}
+
+/* the day printed in the site's own language above the headline is no headline */
+Test(extract_furniture, date_in_another_language_above_the_headline)
+{
+    static const char text[] =
+        "Pazartesi, 3 Haziran 2024\n"
+        "\n"
+        "Georgia and Armenia open a second border crossing for lorries\n"
+        "\n"
+        "Georgia and Armenia on Monday opened a second crossing for freight lorries on their "
+        "shared border, easing queues that had stretched for kilometres.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Georgia and Armenia open a second border crossing for lorries");
+    json_decref(ex);
+}
+
+/* the site's name followed by a run of menu lines is the page's header; the headline is the
+ * line next to the story */
+Test(extract_furniture, site_header_with_a_menu_run)
+{
+    static const char text[] =
+        "Ministry of Ports portal\n"
+        "\n"
+        "Text size larger smaller reset\n"
+        "Archive\n"
+        "Press Notes\n"
+        "Older Notes\n"
+        "Photo Library\n"
+        "\n"
+        "The renewal of the harbour pilots arrangement between the port authorities of Namibia "
+        "and Angola\n"
+        "\n"
+        "The port authorities of Namibia and Angola renewed on Tuesday the arrangement that lets "
+        "harbour pilots of either country guide ships into Walvis Bay and Namibe.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "The renewal of the harbour pilots arrangement between the port "
+                     "authorities of Namibia and Angola");
+    json_decref(ex);
+}
+
+/* a notice over the page (cookies) before the headline; a headline of two sentences */
+Test(extract_furniture, cookie_notice_before_a_two_sentence_headline)
+{
+    static const char text[] =
+        "This site keeps small files on your computer so that pages load faster and your "
+        "choices are remembered. You may switch them off in your browser settings whenever you "
+        "like.\n"
+        "Return\n"
+        "\n"
+        "Third Andean glacier council meets in La Paz. Peru and Bolivia agree to share ice "
+        "survey data\n"
+        "\n"
+        "12.03.2024\n"
+        "\n"
+        "The glaciologists of Peru and Bolivia will publish their ice surveys together from next "
+        "year, the two environment ministers said after the council met in La Paz on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Third Andean glacier council meets in La Paz. Peru "
+                                             "and Bolivia agree to share ice survey data");
+    json_decref(ex);
+}
+
+/* a breadcrumb trail of slashes is furniture; when no line of its own holds the headline, its
+ * last step does */
+Test(extract_furniture, breadcrumb_of_slashes)
+{
+    static const char text[] =
+        "Home / Environment / Oceans / Tonga and Samoa map a shared reef corridor\n"
+        "\n"
+        "Tonga and Samoa map a shared reef corridor\n"
+        "\n"
+        "Marine scientists from Tonga and Samoa have finished mapping a corridor of reefs that "
+        "links the waters of the two countries, their fisheries ministries said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Tonga and Samoa map a shared reef corridor");
+    json_decref(ex);
+
+    static const char text2[] =
+        "Home / World / Pacific / Vanuatu and Fiji renew their air services pact\n"
+        "\n"
+        "Vanuatu and Fiji have renewed the pact that sets the number of weekly flights between "
+        "Port Vila and Nadi, the two transport ministers said on Thursday.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "title"), "Vanuatu and Fiji renew their air services pact");
+    json_decref(ex);
+}
+
+/* a long feature: a short headline over a standfirst of two sentences stays the headline */
+Test(extract_furniture, short_headline_over_a_standfirst)
+{
+    static const char text[] =
+        "River of glass\n"
+        "\n"
+        "For years two valleys fought over one river. This spring, in a village school far from "
+        "both capitals, their mayors sat down to share it\n"
+        "\n"
+        "Photographs by Anneke Vos Dekker\n"
+        "\n"
+        "The river rises in the snow fields and falls through both valleys before it reaches the "
+        "sea, and for years each valley blamed the other for the floods.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "River of glass");
+    json_decref(ex);
+}
+
+/* hard-wrapped wire copy under a headline that stands below the page's record fields */
+Test(extract_furniture, wire_copy_under_record_fields)
+{
+    static const char text[] =
+        "ID :\n"
+        "40917\n"
+        "Tue, 05/14/2013 - 09:10\n"
+        "Editor :\n"
+        "\n"
+        "Chile may reopen its consulate in La Paz: official\n"
+        "\n"
+        "\n"
+        "(ATTN: ADDS comments in paras 4-5)\n"
+        "By Marta Olave and Jorge Pinto\n"
+        "SANTIAGO, May 14 (Newswire) -- Chile may reopen its consulate in the Bolivian\n"
+        "city of La Paz this year, a senior foreign ministry official said on Tuesday,\n"
+        "after the two governments exchanged notes on the matter last month.\n"
+        "The official said a team would travel to La Paz in June to look at possible\n"
+        "buildings for the mission, which closed more than a decade ago.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Chile may reopen its consulate in La Paz: official");
+    cr_expect(same_words(field_str(ex, "byline"), "Marta Olave and Jorge Pinto"), "byline: %s",
+              json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+/* a story with no headline: a subheading under its first paragraph does not make that
+ * paragraph a notice above a headline */
+Test(extract_furniture, no_headline_and_a_subheading)
+{
+    static const char text[] =
+        "Estonia and Latvia on Wednesday agreed to link their rail freight timetables, "
+        "\xE2\x80\x9Cso that no wagon waits a day at the border,\xE2\x80\x9D Transport Minister "
+        "Kaja Tamm said in Valga.\n"
+        "\n"
+        "Talks in Valga\n"
+        "\n"
+        "The ministers met for two hours at the station and will meet again in the spring.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(json_string_value(json_object_get(ex, "title")), "title: %s",
+                   json_brief(json_object_get(ex, "title")));
+    cr_expect_not_null(find_quote(ex, "no wagon waits"), "%s",
+                       json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
