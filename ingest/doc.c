@@ -739,6 +739,19 @@ typedef struct dateline_parts {
     bool strong; /* dated, credited to an agency or in capitals: no sentence opens so */
 } dateline_parts;
 
+/* A weekday in full or cut short ("Sat", "Tues."), as pages print their date. */
+static bool weekday_word(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
+        n--;
+    if (lex_weekday(s, n) >= 0)
+        return true;
+    for (int i = 0; n >= 3 && n <= 5 && LEX_WEEKDAYS[i]; i++)
+        if (strlen(LEX_WEEKDAYS[i]) > n && strncasecmp(LEX_WEEKDAYS[i], s, n) == 0)
+            return true;
+    return false;
+}
+
 static bool all_caps(const doc *d, size_t a, size_t b)
 {
     int letters = 0;
@@ -858,6 +871,8 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         return false;
     if (words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps))
         return false;
+    if (weekday_word(d->text + ps, w - ps) || lex_month(d->text + ps, w - ps))
+        return false; /* "Sat, 08/22/2009 - 14:42": a page's date stamp, no place */
     bool credited = pattern_has(m, ga) || pattern_has(m, gsl) || region_agency;
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
     dl->strong = credited || dl->date_end > dl->date_start ||
@@ -1015,12 +1030,87 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     while (w < c && d->text[w] != ' ')
         w++;
     size_t wl = w > a && d->text[w - 1] == '.' ? w - 1 - a : w - a; /* "NOV." */
-    if (lex_weekday(d->text + a, w - a) >= 0 || lex_month(d->text + a, wl) ||
+    if (weekday_word(d->text + a, w - a) || lex_month(d->text + a, wl) ||
         lex_has(LEX_NOT_NAMES, d->text + a, w - a) ||
         lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
         return false;
     *ps = a;
     *pe = c;
+    return true;
+}
+
+/* "April 03, 2017 – Ottawa": the article's full date, a dash, then the place (one to three
+ * capitalised words, no section's name), on a line of its own or opening the story after a
+ * second dash.  [*ps, *pe) is the place, *body where the story starts (l->end when none),
+ * [*ds, *de) the date. */
+#define DATE_FIRST_PLACE_WORDS 3
+static bool date_first_dateline(const doc *d, const line *l, size_t *ps, size_t *pe, size_t *body,
+                                size_t *ds, size_t *de)
+{
+    size_t a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    pattern_match m;
+    if (!pattern_find(PAT_DATE, d->text, l->end, a, &m) || m.start[0] != a)
+        return false;
+    char *dt = doc_strdup(d, m.start[0], m.end[0]);
+    date_value v = {0};
+    bool full = date_parse_ymd(dt, &v) && v.y && v.m && v.d;
+    free(dt);
+    if (!full)
+        return false;
+    size_t k = m.end[0];
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    size_t n;
+    uint32_t c = k < l->end ? cp_at(d, k, &n) : 0;
+    if (c != '-' && c != 0x2013 && c != 0x2014)
+        return false;
+    k = n;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    size_t p = k, last = k;
+    int words = 0;
+    while (k < l->end && words <= DATE_FIRST_PLACE_WORDS) {
+        if (!cp_is_upper(cp_at(d, k, NULL)))
+            break;
+        while (k < l->end && (cp_is_letter(cp_at(d, k, NULL)) || d->text[k] == '-' ||
+                              d->text[k] == '.' || d->text[k] == '\''))
+            cp_at(d, k, &k);
+        words++;
+        last = k;
+        if (k >= l->end || d->text[k] != ' ')
+            break;
+        while (k < l->end && d->text[k] == ' ')
+            k++;
+    }
+    if (!words || words > DATE_FIRST_PLACE_WORDS)
+        return false;
+    size_t w = p;
+    while (w < last && d->text[w] != ' ')
+        w++;
+    if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + p, last - p) ||
+        weekday_word(d->text + p, w - p) || lex_month(d->text + p, w - p))
+        return false;
+    /* the end of the line, or a dash and the story */
+    k = last;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    if (k < l->end) {
+        c = cp_at(d, k, &n);
+        if (c != '-' && c != 0x2013 && c != 0x2014)
+            return false;
+        k = n;
+        while (k < l->end && d->text[k] == ' ')
+            k++;
+        if (k >= l->end || !cp_is_upper(cp_at(d, k, NULL)))
+            return false;
+    }
+    *ps = p;
+    *pe = last;
+    *body = k < l->end ? k : l->end;
+    *ds = m.start[0];
+    *de = m.end[0];
     return true;
 }
 
@@ -1327,19 +1417,6 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
 #define SCORE_FIRST 16     /* the first candidate: the headline's usual place */
 #define SCORE_NEXT_STORY 8 /* the story (or its dateline) follows, past the date block */
 #define SCORE_HEADER (-16) /* CHROME_RUN menu lines or more lie between it and the story */
-
-/* A weekday in full or cut short ("Sat", "Tues."), as pages print their date. */
-static bool weekday_word(const char *s, size_t n)
-{
-    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
-        n--;
-    if (lex_weekday(s, n) >= 0)
-        return true;
-    for (int i = 0; n >= 3 && n <= 5 && LEX_WEEKDAYS[i]; i++)
-        if (strlen(LEX_WEEKDAYS[i]) > n && strncasecmp(LEX_WEEKDAYS[i], s, n) == 0)
-            return true;
-    return false;
-}
 
 /* The day and the year written in any language ("Thứ Tư, 16 tháng 9, 2015", "30.05.2023",
  * "Mon 25th Jun 2012 | Section"): a short line with a year, at least half its words bearing
@@ -1887,6 +1964,31 @@ static bool agency_dated_opening(doc *d, const line *l, size_t *a, size_t *e, si
     return true;
 }
 
+/* Does line l open with the headline run into the dateline ("… troubled tiesMedellin,
+ * Colombia - …")?  *after is where the dateline starts. */
+static bool opens_with_title(const doc *d, const line *l, size_t *after)
+{
+    if (!d->title)
+        return false;
+    size_t n = strlen(d->title), a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    if (l->end - a <= n || memcmp(d->text + a, d->title, n) != 0)
+        return false;
+    size_t k = a + n;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    if (k >= l->end || !cp_is_upper(cp_at(d, k, NULL)))
+        return false;
+    line rest = *l;
+    rest.start = k;
+    dateline_parts dl;
+    if (!dateline_at(d, &rest, &dl))
+        return false;
+    *after = k;
+    return true;
+}
+
 /* A dateline opens the first paragraph of the body, or stands on a line of its own with the
  * date.  A byline run into it ("by Staff Writers Lagos (AFP) ...") is the byline. */
 static void find_dateline(doc *d)
@@ -1894,7 +1996,19 @@ static void find_dateline(doc *d)
     int paragraphs = 0;
     for (size_t i = 0; i < d->lines.n && paragraphs < DATELINE_MAX_PARAGRAPH; i++) {
         line *b = &d->lines.items[i];
-        size_t sps, spe;
+        size_t sps, spe, sbody, sds, sde;
+        if ((b->kind == LINE_TIMESTAMP || (b->kind == LINE_BODY && paragraphs == 0)) &&
+            date_first_dateline(d, b, &sps, &spe, &sbody, &sds, &sde)) {
+            d->dateline = doc_strdup(d, sps, spe);
+            date_from(d, sds, sde, false);
+            if (sbody < b->end) {
+                d->body_start = sbody;
+                split_line(d, i, sbody, LINE_DATELINE);
+            } else {
+                b->kind = LINE_DATELINE;
+            }
+            return;
+        }
         if (b->kind == LINE_TIMESTAMP && standalone_dateline(d, b, &sps, &spe)) {
             d->dateline = doc_strdup(d, sps, spe);
             return;
@@ -1913,6 +2027,13 @@ static void find_dateline(doc *d)
         while (above >= 0 && d->lines.items[above].kind == LINE_BLANK)
             above--;
         bool opening = paragraphs++ == 0 || (above >= 0 && above == d->byline_line);
+        size_t after;
+        if (opening && opens_with_title(d, b, &after)) {
+            /* the headline printed again, run into the story: cut it off, read what follows */
+            split_line(d, i, after, LINE_BOILERPLATE);
+            paragraphs--;
+            continue;
+        }
         size_t ca, ce, body;
         if (opening && agency_dated_opening(d, b, &ca, &ce, &body)) {
             d->dateline_credit = doc_strdup(d, ca, ce);

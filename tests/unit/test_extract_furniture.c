@@ -173,6 +173,9 @@ Test(extract_furniture, wire_copy_under_record_fields)
     cr_expect_str_eq(field_str(ex, "title"), "Chile may reopen its consulate in La Paz: official");
     cr_expect(same_words(field_str(ex, "byline"), "Marta Olave and Jorge Pinto"), "byline: %s",
               json_brief(json_object_get(ex, "byline")));
+    /* the weekday of the page's date stamp ("Tue, 05/14/2013 - 09:10") is no place */
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Santiago"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
 
@@ -193,5 +196,54 @@ Test(extract_furniture, no_headline_and_a_subheading)
                    json_brief(json_object_get(ex, "title")));
     cr_expect_not_null(find_quote(ex, "no wagon waits"), "%s",
                        json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
+
+/* ---- the dateline ---- */
+
+/* the date first, a dash, then the place, on a line of its own under the headline */
+Test(extract_furniture, date_then_place)
+{
+    static const char text[] =
+        "Farmers' union welcomes the renewal of the grain corridor accord\n"
+        "\n"
+        "June 14, 2022 \xE2\x80\x93 Winnipeg\n"
+        "\n"
+        "The national farmers' union welcomed on Tuesday the renewal of the grain corridor accord "
+        "between the two provinces, which keeps rail rates for wheat unchanged until 2025.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Farmers' union welcomes the renewal of the grain corridor accord");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Winnipeg"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    cr_expect_str_eq(field_str(ex, "published"), "2022-06-14");
+    json_decref(ex);
+
+    /* a date and a section's label is no dateline */
+    static const char text2[] =
+        "Farmers' union welcomes the renewal of the grain corridor accord\n"
+        "\n"
+        "June 14, 2022 \xE2\x80\x93 Opinion\n"
+        "\n"
+        "The national farmers' union welcomed on Tuesday the renewal of the grain corridor accord "
+        "between the two provinces, which keeps rail rates for wheat unchanged until 2025.\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "dateline")), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+/* the headline printed again and run into the dateline of the first paragraph */
+Test(extract_furniture, headline_run_into_the_dateline)
+{
+    static const char text[] =
+        "Ecuador and Peru reopen river trade talks\n"
+        "\n"
+        "Ecuador and Peru reopen river trade talksIquitos, Peru - Trade officials of Ecuador and "
+        "Peru met on Thursday to reopen talks on barge traffic along the Napo river.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Ecuador and Peru reopen river trade talks");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Iquitos"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
