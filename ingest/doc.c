@@ -1851,12 +1851,64 @@ static bool repeats_title(const doc *d, const line *l)
     return b - a == strlen(d->title) && memcmp(d->text + a, d->title, b - a) == 0;
 }
 
+/* The byline's own slot: a line of two to four capitalised words right under the headline and
+ * right over the date stamp ("Name Surname", "Coastal Press Service").  A last word in
+ * capitals after words that are not is the section's label ("… Agency WORLD"), not the
+ * name's.  [*a, *e) is the name. */
+#define SLOT_BYLINE_MAX_WORDS 4
+static bool slot_byline(const doc *d, int i, size_t *a, size_t *e)
+{
+    const line *b = &d->lines.items[i];
+    int below = next_nonblank(d, i);
+    if (below >= (int)d->lines.n)
+        return false;
+    const line *u = &d->lines.items[below];
+    if (!(u->kind == LINE_TIMESTAMP || (u->kind == LINE_BODY && date_like_line(d, u))))
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, b, &words, &ends);
+    line_core(d, b, a, e);
+    if (ends || words < 2 || words > SLOT_BYLINE_MAX_WORDS || !all_capitalised(d, *a, *e))
+        return false;
+    size_t w = *e;
+    while (w > *a && d->text[w - 1] != ' ')
+        w--;
+    if (w > *a && all_caps(d, w, *e) && !all_caps(d, *a, w)) {
+        *e = w;
+        while (*e > *a && d->text[*e - 1] == ' ')
+            (*e)--;
+        words--;
+    }
+    return words >= 2 && credit_name(d, *a, *e, false);
+}
+
+/* "(Agency) 14:16, June 08, 2023": a date stamp opened by its credit in parentheses. */
+static bool credited_stamp(doc *d, const line *l)
+{
+    size_t a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    if (a >= l->end || d->text[a] != '(')
+        return false;
+    size_t c = a + 1;
+    while (c < l->end && d->text[c] != ')' && d->text[c] != '(')
+        c++;
+    if (c >= l->end || d->text[c] != ')' || c == a + 1 || !cp_is_upper(cp_at(d, a + 1, NULL)) ||
+        !credit_name(d, a + 1, c, false) || institution_credit(d, a + 1, c))
+        return false;
+    d->byline = doc_strdup(d, a + 1, c);
+    date_from(d, c + 1, l->end, false);
+    return true;
+}
+
 static void find_byline(doc *d, int first)
 {
     pattern_match m;
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
-        if (b->kind == LINE_TIMESTAMP && (barred_byline(d, b) || source_credit(d, b))) {
+        if (b->kind == LINE_TIMESTAMP &&
+            (barred_byline(d, b) || source_credit(d, b) || credited_stamp(d, b))) {
             b->kind = LINE_BYLINE;
             d->byline_line = i;
             break;
@@ -1869,6 +1921,7 @@ static void find_byline(doc *d, int first)
             break;
         seen++;
         int g = pattern_group(PAT_BYLINE, "name");
+        size_t sa, se;
         int name_line = by_alone(d, i);
         if (name_line >= 0) {
             /* "By:" on a line of its own, the name on the next */
@@ -1897,6 +1950,8 @@ static void find_byline(doc *d, int first)
             size_t a, e;
             line_core(d, b, &a, &e);
             d->byline = doc_strdup(d, a, e);
+        } else if (d->title_line >= 0 && seen == 1 && slot_byline(d, i, &sa, &se)) {
+            d->byline = doc_strdup(d, sa, se);
         } else if (!barred_byline(d, b) && !source_credit(d, b) && !credit_line(d, b)) {
             if (seen >= 1 && d->title_line < 0)
                 break;

@@ -247,3 +247,60 @@ Test(extract_furniture, headline_run_into_the_dateline)
               json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* ---- the byline ---- */
+
+/* the byline's slot between the headline and the date stamp: a name line without "By", a
+ * section's label in capitals after it dropped */
+Test(extract_furniture, name_line_over_the_date_stamp)
+{
+    static const char text[] =
+        "Qatar and Kuwait open a joint customs office at the border\n"
+        "\n"
+        "Gulf Wire Service BUSINESS\n"
+        "Published March 09,2021\n"
+        "\n"
+        "Qatar and Kuwait on Tuesday opened a joint customs office that will clear lorries for "
+        "both countries at a single stop, the two finance ministries said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Gulf Wire Service");
+    json_decref(ex);
+
+    /* a standfirst there is no byline */
+    static const char text2[] =
+        "Qatar and Kuwait open a joint customs office at the border\n"
+        "\n"
+        "Lorries to clear both countries at one stop\n"
+        "Published March 09,2021\n"
+        "\n"
+        "Qatar and Kuwait on Tuesday opened a joint customs office that will clear lorries for "
+        "both countries at a single stop, the two finance ministries said.\n";
+    ex = extract_text(text2);
+    cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+/* a date stamp opened by its credit in parentheses; "By | Name" */
+Test(extract_furniture, credit_in_the_date_stamp_and_barred_by)
+{
+    static const char text[] =
+        "Laos and Cambodia sign a memorandum on Mekong ferry crossings\n"
+        "(Mekong Wire) 09:40, March 02, 2024\n"
+        "VIENTIANE, March 1 (Mekong Wire) -- Laos and Cambodia signed a memorandum on ferry "
+        "crossings along the Mekong on Friday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Mekong Wire");
+    json_decref(ex);
+
+    static const char text2[] =
+        "Malawi and Zambia agree on a joint census of the Luangwa elephants\n"
+        "\n"
+        "By | Southern Press Association\n"
+        "\n"
+        "LILONGWE, Malawi \xE2\x80\x93 Wildlife officers of Malawi and Zambia will count the "
+        "elephants of the Luangwa valley together next year, the two wildlife departments said.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "byline"), "Southern Press Association");
+    json_decref(ex);
+}
