@@ -1907,8 +1907,11 @@ static void find_byline(doc *d, int first)
     pattern_match m;
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
-        if (b->kind == LINE_TIMESTAMP &&
-            (barred_byline(d, b) || source_credit(d, b) || credited_stamp(d, b))) {
+        if (b->kind == LINE_TIMESTAMP && credited_stamp(d, b)) {
+            d->byline_line = i; /* still the date stamp, which dates the article */
+            break;
+        }
+        if (b->kind == LINE_TIMESTAMP && (barred_byline(d, b) || source_credit(d, b))) {
             b->kind = LINE_BYLINE;
             d->byline_line = i;
             break;

@@ -291,6 +291,9 @@ Test(extract_furniture, credit_in_the_date_stamp_and_barred_by)
         "crossings along the Mekong on Friday.\n";
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "byline"), "Mekong Wire");
+    /* the stamp still dates the article: the dateline's day takes its year */
+    cr_expect(field_str(ex, "published") && strncmp(field_str(ex, "published"), "2024-03", 7) == 0,
+              "published: %s", json_brief(json_object_get(ex, "published")));
     json_decref(ex);
 
     static const char text2[] =
