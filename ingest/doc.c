@@ -2162,6 +2162,8 @@ static bool closing_agency_tag(const doc *d, const line *l, size_t *a, size_t *b
 
 /* "- Name Surname" closing an article without a byline (not under a quotation: that names
  * who said it). */
+static void closing_credit(doc *d, int last);
+
 static void find_end_byline(doc *d)
 {
     if (d->byline)
@@ -2170,7 +2172,14 @@ static void find_end_byline(doc *d)
     while (last >= 0 && (d->lines.items[last].kind == LINE_BLANK ||
                          d->lines.items[last].kind == LINE_BOILERPLATE))
         last--;
-    if (last < 1 || d->lines.items[last].kind != LINE_BODY)
+    closing_credit(d, last);
+}
+
+/* Reads line `last` as the credit closing the story: an agency's tag, "By Name, Role", "- Name",
+ * "—AGENCY" (not under a quotation: that names who said it). */
+static void closing_credit(doc *d, int last)
+{
+    if (last < 1 || last >= (int)d->lines.n || d->lines.items[last].kind != LINE_BODY)
         return;
     int prev = last - 1;
     while (prev >= 0 && d->lines.items[prev].kind == LINE_BLANK)
@@ -2206,7 +2215,14 @@ static void find_end_byline(doc *d)
         return;
     int g = pattern_group(PAT_END_BYLINE, "name");
     bool one_word = words_single(d, m.start[g], m.end[g]);
-    bool agency = lex_has(LEX_WIRE_AGENCIES, d->text + m.start[g], m.end[g] - m.start[g]);
+    bool agency = false;
+    /* "—AFP", or the paper's with the agency's "– TIMES/AFP" */
+    for (size_t k = m.start[g], e = k; k < m.end[g]; k = e + 1) {
+        e = k;
+        while (e < m.end[g] && d->text[e] != '/')
+            e++;
+        agency |= lex_has(LEX_WIRE_AGENCIES, d->text + k, e - k);
+    }
     if ((one_word && !agency) || (!one_word && !credit_name(d, m.start[g], m.end[g], false)))
         return; /* a name, or the agency: "—AFP" */
     /* the agency the dateline already credits ("Jeddah ... (SPA) --" ... "-- SPA") signs the
@@ -2299,6 +2315,139 @@ static void find_labelled_byline(doc *d)
     }
 }
 
+/* ---- credits at the foot of the story ---- */
+
+/* The last line of the story's text: one closing a sentence, SENTENCE_MIN_WORDS words or
+ * more, or -1. */
+static int last_paragraph(const doc *d)
+{
+    for (int i = (int)d->lines.n - 1; i >= 0; i--) {
+        const line *l = &d->lines.items[i];
+        int words;
+        bool ends;
+        if (l->kind != LINE_BODY)
+            continue;
+        line_shape(d, l, &words, &ends);
+        if (words >= SENTENCE_MIN_WORDS && sentence_closed(d, l))
+            return i;
+    }
+    return -1;
+}
+
+/* An author's box: "About Name Surname" over a paragraph that calls them by their first name
+ * ("Name is a reporter …"), or "About the author" (a writer's role noun) over a line with the
+ * name.  A box about a firm ("About Firm Ltd" over "Firm Ltd is …") is not one. */
+#define AUTHOR_NAME_MAX_WORDS 4
+static bool author_box(doc *d)
+{
+    for (int i = 0; i < (int)d->lines.n; i++) {
+        const line *l = &d->lines.items[i];
+        size_t a, b;
+        line_core(d, l, &a, &b);
+        if (l->kind != LINE_BODY || b - a < 7 || strncmp(d->text + a, "About ", 6) != 0)
+            continue;
+        size_t n = a + 6;
+        int below = next_nonblank(d, i);
+        if (below >= (int)d->lines.n || d->lines.items[below].kind != LINE_BODY)
+            continue;
+        const line *u = &d->lines.items[below];
+        size_t ua, ub;
+        line_core(d, u, &ua, &ub);
+        int words;
+        bool ends;
+        if (strncasecmp(d->text + n, "the ", 4) == 0) {
+            /* "About the author" over "Name Surname" */
+            if (!lex_has_ci(LEX_AUTHOR_NOUNS, d->text + n + 4, b - n - 4))
+                continue;
+            line_shape(d, u, &words, &ends);
+            if (ends || words < 2 || words > AUTHOR_NAME_MAX_WORDS || !all_capitalised(d, ua, ub) ||
+                !credit_name(d, ua, ub, false))
+                continue;
+            d->byline = doc_strdup(d, ua, ub);
+            return true;
+        }
+        line name = *l;
+        name.start = n;
+        name.end = b;
+        line_shape(d, &name, &words, &ends);
+        if (ends || words < 2 || words > AUTHOR_NAME_MAX_WORDS || !all_capitalised(d, n, b) ||
+            !credit_name(d, n, b, false) || institution_credit(d, n, b))
+            continue;
+        /* the paragraph below opens with the first name alone, then a lower-case word */
+        size_t f = n;
+        while (f < b && d->text[f] != ' ')
+            f++;
+        size_t k = ua + (f - n);
+        if (ub - ua <= f - n + 1 || memcmp(d->text + ua, d->text + n, f - n) != 0 ||
+            d->text[k] != ' ' || !(d->text[k + 1] >= 'a' && d->text[k + 1] <= 'z'))
+            continue;
+        d->byline = doc_strdup(d, n, b);
+        return true;
+    }
+    return false;
+}
+
+/* "Source: Name of the Issuing Office" on a line of its own in the second half of the article:
+ * the credit the label leaves no doubt about, a government body's too. */
+#define SOURCE_NAME_MAX_WORDS 12
+static bool foot_source(doc *d)
+{
+    int nonblank = 0;
+    for (size_t i = 0; i < d->lines.n; i++)
+        nonblank += d->lines.items[i].kind != LINE_BLANK;
+    for (int i = (int)d->lines.n - 1, seen = 0; i >= 0 && 2 * seen < nonblank; i--) {
+        const line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK)
+            continue;
+        seen++;
+        size_t a, b;
+        line_core(d, l, &a, &b);
+        if (l->kind != LINE_BODY || b - a < 8 || strncasecmp(d->text + a, "source", 6) != 0)
+            continue;
+        size_t k = a + 6;
+        while (k < b && d->text[k] == ' ')
+            k++;
+        if (k >= b || d->text[k] != ':')
+            continue;
+        k++;
+        while (k < b && d->text[k] == ' ')
+            k++;
+        int words = 0;
+        bool named = true;
+        size_t last = k;
+        for (size_t w = k; w < b && named;) {
+            size_t e = w;
+            while (e < b && d->text[e] != ' ')
+                e++;
+            words++;
+            bool cap = cp_is_upper(cp_at(d, w, NULL));
+            named = words <= SOURCE_NAME_MAX_WORDS &&
+                    (cap || (words > 1 && lex_has(LEX_FUNCTION_WORDS, d->text + w, e - w)));
+            if (cap)
+                last = e;
+            w = e;
+            while (w < b && d->text[w] == ' ')
+                w++;
+        }
+        if (!named || last != b || known_place(d, k, b))
+            continue;
+        d->byline = doc_strdup(d, k, b);
+        return true;
+    }
+    return false;
+}
+
+/* Credits at the foot when the top has none: an author's box, a "Source:" line, or the credit
+ * right under the story's last paragraph when links to other stories follow it. */
+static void find_foot_credits(doc *d)
+{
+    if (d->byline || author_box(d) || foot_source(d))
+        return;
+    int lp = last_paragraph(d);
+    if (lp >= 0)
+        closing_credit(d, next_nonblank(d, lp));
+}
+
 /* Section headings: short lines without sentence punctuation inside the body. */
 static void find_headings(doc *d)
 {
@@ -2388,6 +2537,7 @@ static void find_metadata(doc *d)
     find_end_byline(d);
     find_signature_byline(d);
     find_labelled_byline(d);
+    find_foot_credits(d);
     find_headings(d);
 }
 

@@ -134,7 +134,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_END_BYLINE] =
         "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
         "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE
-        ")){1,3}|\\p{Lu}{2,6})"
+        ")){1,3}|\\p{Lu}{2,6}(?:/\\p{Lu}{2,6})?)"
         "(?:\\s*[;,)][^\\n]*)?\\s*$",
     [PAT_DATED_CREDIT] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH
                          "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH

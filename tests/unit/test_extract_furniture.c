@@ -307,3 +307,91 @@ Test(extract_furniture, credit_in_the_date_stamp_and_barred_by)
     cr_expect_str_eq(field_str(ex, "byline"), "Southern Press Association");
     json_decref(ex);
 }
+
+/* ---- credits at the foot ---- */
+
+/* an author's box: "About Name" over a paragraph calling them by their first name, or "About
+ * the author" over the name; a box about a firm is none */
+Test(extract_furniture, author_box_at_the_foot)
+{
+    static const char text[] =
+        "Benin and Togo launch a shared cotton grading lab\n"
+        "\n"
+        "Benin and Togo on Monday launched a laboratory in Lome that will grade cotton from both "
+        "countries to one standard.\n"
+        "\n"
+        "About Ama Kodjo Mensah\n"
+        "\n"
+        "Ama covers farming and trade for the paper and has reported from West Africa for nine "
+        "years.\n"
+        "\n"
+        "Check Also\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Ama Kodjo Mensah");
+    json_decref(ex);
+
+    static const char text2[] =
+        "Benin and Togo launch a shared cotton grading lab\n"
+        "\n"
+        "Benin and Togo on Monday launched a laboratory in Lome that will grade cotton from both "
+        "countries to one standard.\n"
+        "\n"
+        "About the writer\n"
+        "\n"
+        "Savanna Voice Weekly\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "byline"), "Savanna Voice Weekly");
+    json_decref(ex);
+
+    static const char text3[] =
+        "Benin and Togo launch a shared cotton grading lab\n"
+        "\n"
+        "Benin and Togo on Monday launched a laboratory in Lome that will grade cotton from both "
+        "countries to one standard.\n"
+        "\n"
+        "About Savanna Fibre Holdings\n"
+        "\n"
+        "Savanna Fibre Holdings is a cotton trader with offices in four countries.\n";
+    ex = extract_text(text3);
+    cr_expect_null(json_string_value(json_object_get(ex, "byline")), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+/* "Source: Name of an office" after the story, a government body's too */
+Test(extract_furniture, source_line_at_the_foot)
+{
+    static const char text[] =
+        "Deputy foreign minister of Mongolia held consultations in Astana\n"
+        "\n"
+        "ASTANA, May 3 - The deputy foreign minister of Mongolia held consultations with "
+        "Kazakh diplomats on Wednesday on transit and visa questions.\n"
+        "\n"
+        "The sides agreed to meet again in Ulaanbaatar next year.\n"
+        "\n"
+        "Source: Ministry of External Relations of the Steppe Republic\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"),
+                     "Ministry of External Relations of the Steppe Republic");
+    json_decref(ex);
+}
+
+/* the credit right under the last paragraph, links to other stories below it */
+Test(extract_furniture, closing_credit_above_related_links)
+{
+    static const char text[] =
+        "Paraguay protests to Uruguay over river dredging remarks\n"
+        "Paraguay lodged a formal complaint with Uruguay after a minister there mocked its plan "
+        "to dredge the river port of Asuncion.\n"
+        "The note was handed to the Uruguayan ambassador in Asuncion on Tuesday, the foreign "
+        "ministry said.\n"
+        "\xE2\x80\x93 HERALD/EFE\n"
+        "more stories\n"
+        "-\n"
+        "Bolivian miners end their road blockade after two weeks\n"
+        "-\n"
+        "Central bank holds rates as inflation slows again\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "HERALD/EFE");
+    json_decref(ex);
+}
