@@ -1030,6 +1030,11 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     while (w < c && d->text[w] != ' ')
         w++;
     size_t wl = w > a && d->text[w - 1] == '.' ? w - 1 - a : w - a; /* "NOV." */
+    size_t lw = c;
+    while (lw > a && d->text[lw - 1] != ' ')
+        lw--;
+    if (memchr(d->text + a, ':', c - a) || weekday_word(d->text + lw, c - lw))
+        return false; /* "Date: Fri, 23 Jan 1998": a label and the weekday */
     if (weekday_word(d->text + a, w - a) || lex_month(d->text + a, wl) ||
         lex_has(LEX_NOT_NAMES, d->text + a, w - a) ||
         lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
@@ -1416,7 +1421,9 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
 #define SCORE_WORDS_CAP 12 /* plus one a word, up to this many */
 #define SCORE_FIRST 16     /* the first candidate: the headline's usual place */
 #define SCORE_NEXT_STORY 8 /* the story (or its dateline) follows, past the date block */
-#define SCORE_HEADER (-16) /* CHROME_RUN menu lines or more lie between it and the story */
+/* CHROME_RUN menu lines or more lie between it and the story, or it names an office (a
+ * site's name) and the story is not next */
+#define SCORE_HEADER (-16)
 
 /* The day and the year written in any language ("Thứ Tư, 16 tháng 9, 2015", "30.05.2023",
  * "Mon 25th Jun 2012 | Section"): a short line with a year, at least half its words bearing
@@ -1643,8 +1650,9 @@ static int choose_headline(const doc *d, int first)
         if (past_lead &&
             !(u && (u->kind == LINE_TIMESTAMP || (u->kind == LINE_BODY && date_block_line(d, u)))))
             continue; /* under a notice, only a headline over its date or byline */
-        if (menu >= CHROME_RUN)
-            score += SCORE_HEADER;
+        if (menu >= CHROME_RUN ||
+            (!story_next && issuer_line(d, l) && institution_credit(d, l->start, l->end)))
+            score += SCORE_HEADER; /* a menu over the story, or the issuing office's name */
         if (best < 0 || score > best_score) {
             best = i;
             best_score = score;

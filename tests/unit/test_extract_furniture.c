@@ -395,3 +395,36 @@ Test(extract_furniture, closing_credit_above_related_links)
     cr_expect_str_eq(field_str(ex, "byline"), "HERALD/EFE");
     json_decref(ex);
 }
+
+/* the issuing office's name over the headline is the site's header, not the headline */
+Test(extract_furniture, office_name_over_the_headline)
+{
+    static const char text[] =
+        "Ministry of Coastal Affairs of the Republic of Palau\n"
+        "\n"
+        "Palau and Guam sign a fisheries patrol memorandum\n"
+        "\n"
+        "Koror, 4 March 2019 \xE2\x80\x93 Palau and Guam have signed a memorandum on joint fisheries "
+        "patrols around the reefs that lie between them.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Palau and Guam sign a fisheries patrol memorandum");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Koror"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+/* a mail header's date ("Date: Tue, 14 Apr 1998 …") is no dateline */
+Test(extract_furniture, mail_header_date_is_no_dateline)
+{
+    static const char text[] =
+        "Archive of the reef list\n"
+        "Date: Tue, 14 Apr 1998 10:02:11 -0500\n"
+        "Subject: Fwd: reef survey agreed\n"
+        "\n"
+        "The two island governments agreed on Monday to survey the outer reefs together, officials "
+        "from both sides said after the talks.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(!field_str(ex, "dateline") || !contains_ci(field_str(ex, "dateline"), "Date"),
+              "dateline: %s", json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
