@@ -1639,8 +1639,9 @@ static int choose_headline(const doc *d, int first)
                 menu++;
         }
         int next = next_nonblank(d, i);
-        while (next < (int)d->lines.n && !paragraph_line(d, next) &&
-               date_block_line(d, &d->lines.items[next]))
+        for (int n = 0; n < HEADLINE_WINDOW && next < (int)d->lines.n && !paragraph_line(d, next) &&
+                        date_block_line(d, &d->lines.items[next]);
+             n++)
             next = next_nonblank(d, next);
         bool story_next = next < (int)d->lines.n && paragraph_line(d, next);
         if (story_next)
