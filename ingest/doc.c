@@ -872,7 +872,7 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     if (words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps))
         return false;
     if (weekday_word(d->text + ps, w - ps) || lex_month(d->text + ps, w - ps))
-        return false; /* "Sat, 08/22/2009 - 14:42": a page's date stamp, no place */
+        return false; /* "Tue, 05/14/2013 - 09:10": a page's date stamp, no place */
     bool credited = pattern_has(m, ga) || pattern_has(m, gsl) || region_agency;
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
     dl->strong = credited || dl->date_end > dl->date_start ||
@@ -1034,7 +1034,7 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     while (lw > a && d->text[lw - 1] != ' ')
         lw--;
     if (memchr(d->text + a, ':', c - a) || weekday_word(d->text + lw, c - lw))
-        return false; /* "Date: Fri, 23 Jan 1998": a label and the weekday */
+        return false; /* "Date: Tue, 14 Apr 1998": a label and the weekday */
     if (weekday_word(d->text + a, w - a) || lex_month(d->text + a, wl) ||
         lex_has(LEX_NOT_NAMES, d->text + a, w - a) ||
         lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
@@ -1044,7 +1044,7 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     return true;
 }
 
-/* "April 03, 2017 – Ottawa": the article's full date, a dash, then the place (one to three
+/* "June 14, 2022 – Winnipeg": the article's full date, a dash, then the place (one to three
  * capitalised words, no section's name), on a line of its own or opening the story after a
  * second dash.  [*ps, *pe) is the place, *body where the story starts (l->end when none),
  * [*ds, *de) the date. */
@@ -1399,7 +1399,7 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
 
 /* ---- the headline among the lines at the top ----
  *
- * A real page opens with its header (a site's name, menu entries, "Contact Us", the date in
+ * A real page opens with its header (a site's name, menu entries, "Log in", the date in
  * the site's language) before the headline, and the headline stands over the story: under it
  * come only the byline and date block, a standfirst or a caption, then the first paragraph.
  * So each line of the top block is scored by its shape and place rather than by its words:
@@ -1425,8 +1425,8 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
  * site's name) and the story is not next */
 #define SCORE_HEADER (-16)
 
-/* The day and the year written in any language ("Thứ Tư, 16 tháng 9, 2015", "30.05.2023",
- * "Mon 25th Jun 2012 | Section"): a short line with a year, at least half its words bearing
+/* The day and the year written in any language ("Pazartesi, 3 Haziran 2024", "30.05.2023",
+ * "Tue 4th Mar 2014 | Section"): a short line with a year, at least half its words bearing
  * digits or naming a month or a weekday. */
 static bool date_like_line(const doc *d, const line *l)
 {
@@ -1862,7 +1862,7 @@ static bool repeats_title(const doc *d, const line *l)
 
 /* The byline's own slot: a line of two to four capitalised words right under the headline and
  * right over the date stamp ("Name Surname", "Coastal Press Service").  A last word in
- * capitals after words that are not is the section's label ("… Agency WORLD"), not the
+ * capitals after words that are not is the section's label ("… Service BUSINESS"), not the
  * name's.  [*a, *e) is the name. */
 #define SLOT_BYLINE_MAX_WORDS 4
 static bool slot_byline(const doc *d, int i, size_t *a, size_t *e)
@@ -1892,7 +1892,7 @@ static bool slot_byline(const doc *d, int i, size_t *a, size_t *e)
     return words >= 2 && credit_name(d, *a, *e, false);
 }
 
-/* "(Agency) 14:16, June 08, 2023": a date stamp opened by its credit in parentheses. */
+/* "(Agency) 09:40, March 02, 2024": a date stamp opened by its credit in parentheses. */
 static bool credited_stamp(doc *d, const line *l)
 {
     size_t a = l->start;
@@ -2031,8 +2031,8 @@ static bool agency_dated_opening(doc *d, const line *l, size_t *a, size_t *e, si
     return true;
 }
 
-/* Does line l open with the headline run into the dateline ("… troubled tiesMedellin,
- * Colombia - …")?  *after is where the dateline starts. */
+/* Does line l open with the headline run into the dateline ("… river trade talksIquitos,
+ * Peru - …")?  *after is where the dateline starts. */
 static bool opens_with_title(const doc *d, const line *l, size_t *after)
 {
     if (!d->title)
@@ -2225,7 +2225,7 @@ static void closing_credit(doc *d, int last)
     int g = pattern_group(PAT_END_BYLINE, "name");
     bool one_word = words_single(d, m.start[g], m.end[g]);
     bool agency = false;
-    /* "—AFP", or the paper's with the agency's "– TIMES/AFP" */
+    /* "—AFP", or the paper's with the agency's "– HERALD/EFE" */
     for (size_t k = m.start[g], e = k; k < m.end[g]; k = e + 1) {
         e = k;
         while (e < m.end[g] && d->text[e] != '/')
