@@ -544,7 +544,8 @@ static bool line_has_word(const doc *d, const line *l)
     return false;
 }
 
-/* A breadcrumb trail: "Home » World » Africa", "You are here: Home > News". */
+/* A breadcrumb trail: "Home » World » Africa", "You are here: Home > News", "Home / World /
+ * Headline". */
 static bool is_breadcrumb(const doc *d, size_t a, size_t b)
 {
     static const char *const OPENERS[] = {"You are here", "You are in", "Home", NULL};
@@ -561,7 +562,9 @@ static bool is_breadcrumb(const doc *d, size_t a, size_t b)
     for (size_t i = a; i < b;) {
         size_t n;
         uint32_t c = cp_at(d, i, &n);
-        if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192) {
+        /* "»", "›", ">", "→", or a slash between spaces ("Home / World / Headline") */
+        bool slash = c == '/' && i > a && d->text[i - 1] == ' ' && n < b && d->text[n] == ' ';
+        if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192 || slash) {
             separators++;
             in = false;
         } else if (cp_is_space(c)) {
@@ -740,6 +743,19 @@ typedef struct dateline_parts {
     bool strong; /* dated, credited to an agency or in capitals: no sentence opens so */
 } dateline_parts;
 
+/* A weekday in full or cut short ("Sat", "Tues."), as pages print their date. */
+static bool weekday_word(const char *s, size_t n)
+{
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == ','))
+        n--;
+    if (lex_weekday(s, n) >= 0)
+        return true;
+    for (int i = 0; n >= 3 && n <= 5 && LEX_WEEKDAYS[i]; i++)
+        if (strlen(LEX_WEEKDAYS[i]) > n && strncasecmp(LEX_WEEKDAYS[i], s, n) == 0)
+            return true;
+    return false;
+}
+
 static bool all_caps(const doc *d, size_t a, size_t b)
 {
     int letters = 0;
@@ -859,6 +875,8 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         return false;
     if (words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps))
         return false;
+    if (weekday_word(d->text + ps, w - ps) || lex_month(d->text + ps, w - ps))
+        return false; /* "Tue, 05/14/2013 - 09:10": a page's date stamp, no place */
     bool credited = pattern_has(m, ga) || pattern_has(m, gsl) || region_agency;
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
     dl->strong = credited || dl->date_end > dl->date_start ||
@@ -1016,12 +1034,92 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     while (w < c && d->text[w] != ' ')
         w++;
     size_t wl = w > a && d->text[w - 1] == '.' ? w - 1 - a : w - a; /* "NOV." */
-    if (lex_weekday(d->text + a, w - a) >= 0 || lex_month(d->text + a, wl) ||
+    size_t lw = c;
+    while (lw > a && d->text[lw - 1] != ' ')
+        lw--;
+    if (memchr(d->text + a, ':', c - a) || weekday_word(d->text + lw, c - lw))
+        return false; /* "Date: Tue, 14 Apr 1998": a label and the weekday */
+    if (weekday_word(d->text + a, w - a) || lex_month(d->text + a, wl) ||
         lex_has(LEX_NOT_NAMES, d->text + a, w - a) ||
         lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
         return false;
     *ps = a;
     *pe = c;
+    return true;
+}
+
+/* "June 14, 2022 – Winnipeg": the article's full date, a dash, then the place (one to three
+ * capitalised words, no section's name), on a line of its own or opening the story after a
+ * second dash.  [*ps, *pe) is the place, *body where the story starts (l->end when none),
+ * [*ds, *de) the date. */
+#define DATE_FIRST_PLACE_WORDS 3
+static bool date_first_dateline(const doc *d, const line *l, size_t *ps, size_t *pe, size_t *body,
+                                size_t *ds, size_t *de)
+{
+    size_t a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    pattern_match m;
+    if (!pattern_find(PAT_DATE, d->text, l->end, a, &m) || m.start[0] != a)
+        return false;
+    char *dt = doc_strdup(d, m.start[0], m.end[0]);
+    date_value v = {0};
+    bool full = date_parse_ymd(dt, &v) && v.y && v.m && v.d;
+    free(dt);
+    if (!full)
+        return false;
+    size_t k = m.end[0];
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    size_t n;
+    uint32_t c = k < l->end ? cp_at(d, k, &n) : 0;
+    if (c != '-' && c != 0x2013 && c != 0x2014)
+        return false;
+    k = n;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    size_t p = k, last = k;
+    int words = 0;
+    while (k < l->end && words <= DATE_FIRST_PLACE_WORDS) {
+        if (!cp_is_upper(cp_at(d, k, NULL)))
+            break;
+        while (k < l->end && (cp_is_letter(cp_at(d, k, NULL)) || d->text[k] == '-' ||
+                              d->text[k] == '.' || d->text[k] == '\''))
+            cp_at(d, k, &k);
+        words++;
+        last = k;
+        if (k >= l->end || d->text[k] != ' ')
+            break;
+        while (k < l->end && d->text[k] == ' ')
+            k++;
+    }
+    if (!words || words > DATE_FIRST_PLACE_WORDS)
+        return false;
+    size_t w = p;
+    while (w < last && d->text[w] != ' ')
+        w++;
+    if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + p, last - p) ||
+        weekday_word(d->text + p, w - p) || lex_month(d->text + p, w - p))
+        return false;
+    /* the end of the line, or a dash and the story */
+    k = last;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    if (k < l->end) {
+        c = cp_at(d, k, &n);
+        if (c != '-' && c != 0x2013 && c != 0x2014)
+            return false;
+        k = n;
+        while (k < l->end && d->text[k] == ' ')
+            k++;
+        if (k >= l->end || !cp_is_upper(cp_at(d, k, NULL)))
+            return false;
+    }
+    *ps = p;
+    *pe = last;
+    *body = k < l->end ? k : l->end;
+    *ds = m.start[0];
+    *de = m.end[0];
     return true;
 }
 
@@ -1303,6 +1401,271 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
     return false;
 }
 
+/* ---- the headline among the lines at the top ----
+ *
+ * A real page opens with its header (a site's name, menu entries, "Log in", the date in
+ * the site's language) before the headline, and the headline stands over the story: under it
+ * come only the byline and date block, a standfirst or a caption, then the first paragraph.
+ * So each line of the top block is scored by its shape and place rather than by its words:
+ * a line of a few words is likely a menu entry, a line with more than a few menu lines
+ * between it and the story is the page's header, the line next to the story is likely the
+ * headline, and the first line keeps the headline's place unless it loses on these. */
+#define HEADLINE_WINDOW 18     /* nonblank lines searched for the headline */
+#define CHROME_MAX_WORDS 3     /* a menu entry or a site's name is a line this short */
+#define CHROME_RUN 3           /* this many menu lines below a line: it is the page's header */
+#define PARAGRAPH_MIN_WORDS 13 /* a line ending with a comma or a colon is text from here */
+#define SENTENCE_MIN_WORDS 6   /* one closed by a full stop from here */
+#define DATE_LINE_MAX_WORDS 8
+#define WRAP_MIN_CHARS 40 /* a hard-wrapped paragraph: lines of 40 to 90 characters */
+#define WRAP_MAX_CHARS 90
+#define WRAP_RUN 3
+/* The weights of the headline's score, in quarter points. */
+#define SCORE_SHORT (-8)   /* CHROME_MAX_WORDS words or fewer */
+#define SCORE_WORDED 12    /* more */
+#define SCORE_WORDS_CAP 12 /* plus one a word, up to this many */
+#define SCORE_FIRST 16     /* the first candidate: the headline's usual place */
+#define SCORE_NEXT_STORY 8 /* the story (or its dateline) follows, past the date block */
+/* CHROME_RUN menu lines or more lie between it and the story, or it names an office (a
+ * site's name) and the story is not next */
+#define SCORE_HEADER (-16)
+
+/* The day and the year written in any language ("Pazartesi, 3 Haziran 2024", "30.05.2023",
+ * "Tue 4th Mar 2014 | Section"): a short line with a year, at least half its words bearing
+ * digits or naming a month or a weekday. */
+static bool date_like_line(const doc *d, const line *l)
+{
+    int words = 0, date_words = 0;
+    bool year = false;
+    for (size_t k = l->start; k < l->end;) {
+        while (k < l->end && cp_is_space(cp_at(d, k, NULL)))
+            cp_at(d, k, &k);
+        if (k >= l->end)
+            break;
+        words++;
+        size_t w = k;
+        bool digits = false;
+        int run = 0;
+        while (k < l->end && !cp_is_space(cp_at(d, k, NULL))) {
+            char c = d->text[k];
+            if (c >= '0' && c <= '9') {
+                digits = true;
+                run++;
+                if (run == 4 && (d->text[k - 3] == '1' || d->text[k - 3] == '2') &&
+                    !(k + 1 < l->end && d->text[k + 1] >= '0' && d->text[k + 1] <= '9'))
+                    year = true;
+            } else {
+                run = 0;
+            }
+            cp_at(d, k, &k);
+        }
+        size_t e = k;
+        while (e > w && (d->text[e - 1] == ',' || d->text[e - 1] == '.'))
+            e--;
+        date_words += digits || lex_month(d->text + w, e - w) || weekday_word(d->text + w, e - w);
+    }
+    return year && words <= DATE_LINE_MAX_WORDS && 2 * date_words >= words;
+}
+
+/* "Photographs by Name Surname": a credit of one or two words, "by" and a name. */
+#define CREDIT_BY_MAX_WORDS 6
+static bool credit_by_line(const doc *d, const line *l)
+{
+    size_t ws[CREDIT_BY_MAX_WORDS + 1], we[CREDIT_BY_MAX_WORDS + 1];
+    int n = 0;
+    for (size_t k = l->start; k < l->end && n <= CREDIT_BY_MAX_WORDS;) {
+        while (k < l->end && d->text[k] == ' ')
+            k++;
+        if (k >= l->end)
+            break;
+        ws[n] = k;
+        while (k < l->end && d->text[k] != ' ')
+            k++;
+        we[n++] = k;
+    }
+    if (n > CREDIT_BY_MAX_WORDS)
+        return false;
+    for (int i = 1; i <= 2 && i < n; i++) {
+        if (!(we[i] - ws[i] == 2 && strncasecmp(d->text + ws[i], "by", 2) == 0))
+            continue;
+        if (n - i - 1 < 2)
+            return false;
+        for (int k = i + 1; k < n; k++)
+            if (!cp_is_upper(cp_at(d, ws[k], NULL)))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+/* Two sentences or more on a line of many words: prose (a standfirst, a paragraph). */
+#define PROSE_MIN_WORDS 20
+static bool prose_line(const doc *d, const line *l, int words)
+{
+    if (words < PROSE_MIN_WORDS)
+        return false;
+    for (size_t k = l->start; k + 2 < l->end; k++)
+        if ((d->text[k] == '.' || d->text[k] == '?' || d->text[k] == '!') &&
+            d->text[k + 1] == ' ' && cp_is_upper(cp_at(d, k + 2, NULL)))
+            return true;
+    return false;
+}
+
+static bool line_is_byline(const doc *d, const line *l)
+{
+    return line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
+           line_matches(d, l, PAT_CREDIT_LINE, NULL);
+}
+
+/* A line of the block between headline and story: a byline, a date, a picture's caption. */
+static bool date_block_line(const doc *d, const line *l)
+{
+    if (l->kind == LINE_TIMESTAMP || l->kind == LINE_BOILERPLATE || l->kind == LINE_BLANK)
+        return true;
+    if (l->kind != LINE_BODY)
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    return line_is_byline(d, l) || line_matches(d, l, PAT_CAPS_BYLINE, NULL) ||
+           date_like_line(d, l) || credit_by_line(d, l) ||
+           (words <= TIMESTAMP_MAX_WORDS && line_matches(d, l, PAT_TIMESTAMP, NULL));
+}
+
+/* Line i is one of a hard-wrapped paragraph: it and the lines right below it (no blank line
+ * between) run to a wrap width, at least WRAP_RUN of them. */
+static bool wrapped_line(const doc *d, int i)
+{
+    int run = 0;
+    for (int k = i; k < (int)d->lines.n && run < WRAP_RUN; k++, run++) {
+        const line *l = &d->lines.items[k];
+        size_t chars = line_chars(d, l);
+        if (l->kind == LINE_BLANK || chars < WRAP_MIN_CHARS || chars > WRAP_MAX_CHARS)
+            break;
+    }
+    return run >= WRAP_RUN;
+}
+
+/* Does line l close a sentence (".", "!" or "?", a closing quotation mark after it)? */
+static bool sentence_closed(const doc *d, const line *l)
+{
+    uint32_t last = 0, before = 0;
+    for (size_t k = l->start; k < l->end;) {
+        uint32_t c = cp_at(d, k, &k);
+        if (!cp_is_space(c)) {
+            before = last;
+            last = c;
+        }
+    }
+    if (last == '"' || last == '\'' || last == 0x201C || last == 0x201D || last == 0x2018 ||
+        last == 0x2019 || last == 0xAB || last == 0xBB)
+        last = before;
+    return last == '.' || last == '!' || last == '?' || last == 0x2026;
+}
+
+/* Line i is a paragraph of text: a long sentence, a hard-wrapped one, or the dateline. */
+static bool paragraph_line(const doc *d, int i)
+{
+    const line *l = &d->lines.items[i];
+    if (l->kind != LINE_BODY)
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    dateline_parts dl;
+    return (words >= PARAGRAPH_MIN_WORDS && ends) ||
+           (words >= SENTENCE_MIN_WORDS && sentence_closed(d, l)) || words > 30 ||
+           prose_line(d, l, words) || line_chars(d, l) > TITLE_MAX_CHARS || wrapped_line(d, i) ||
+           dateline_at(d, l, &dl);
+}
+
+/* Can line l be a headline at all: a short line that does not end like a sentence, opens
+ * with no lower-case letter, bullet or parenthesis, and is no byline, date or dateline. */
+static bool headline_shaped(const doc *d, const line *l)
+{
+    if (l->kind != LINE_BODY)
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    if (ends || words < 2 || words > 30 || line_chars(d, l) > TITLE_MAX_CHARS ||
+        (words >= SENTENCE_MIN_WORDS && sentence_closed(d, l)))
+        return false;
+    size_t a = l->start;
+    while (a < l->end && cp_is_space(cp_at(d, a, NULL)))
+        cp_at(d, a, &a);
+    uint32_t c = cp_at(d, a, NULL);
+    if (cp_is_bullet(c) || c == '(' || c == '[' || (cp_is_letter(c) && !cp_is_upper(c)))
+        return false;
+    dateline_parts dl;
+    return !date_block_line(d, l) && !is_kicker(d, l) &&
+           (section_label_end(d, l) || !dateline_at(d, l, &dl));
+}
+
+/* The line at or below `first` that reads best as the headline, or -1 when none does. */
+static int choose_headline(const doc *d, int first)
+{
+    int best = -1, best_score = 0, candidates = 0, seen = 0;
+    bool past_lead = false;
+    for (int i = first; i < (int)d->lines.n && seen < HEADLINE_WINDOW; i++) {
+        const line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK)
+            continue;
+        seen++;
+        if (paragraph_line(d, i)) {
+            /* a notice over the page (cookies, a subscription) before the headline */
+            if (candidates || seen > 2)
+                break;
+            past_lead = true;
+            continue;
+        }
+        if (!headline_shaped(d, l))
+            continue;
+        int words;
+        bool ends;
+        line_shape(d, l, &words, &ends);
+        int score = (words <= CHROME_MAX_WORDS ? SCORE_SHORT : SCORE_WORDED) +
+                    (words < SCORE_WORDS_CAP ? words : SCORE_WORDS_CAP);
+        if (candidates++ == 0 && !past_lead)
+            score += SCORE_FIRST;
+        /* what stands between it and the story */
+        int menu = 0, k = i + 1;
+        for (int n = 0; k < (int)d->lines.n && n < HEADLINE_WINDOW; k++) {
+            const line *r = &d->lines.items[k];
+            if (r->kind == LINE_BLANK)
+                continue;
+            n++;
+            if (paragraph_line(d, k))
+                break;
+            int rw;
+            bool re;
+            line_shape(d, r, &rw, &re);
+            if (r->kind == LINE_BODY && !date_block_line(d, r) && rw <= CHROME_MAX_WORDS && !re)
+                menu++;
+        }
+        int next = next_nonblank(d, i);
+        for (int n = 0; n < HEADLINE_WINDOW && next < (int)d->lines.n && !paragraph_line(d, next) &&
+                        date_block_line(d, &d->lines.items[next]);
+             n++)
+            next = next_nonblank(d, next);
+        bool story_next = next < (int)d->lines.n && paragraph_line(d, next);
+        if (story_next)
+            score += SCORE_NEXT_STORY;
+        int under = next_nonblank(d, i);
+        const line *u = under < (int)d->lines.n ? &d->lines.items[under] : NULL;
+        if (past_lead &&
+            !(u && (u->kind == LINE_TIMESTAMP || (u->kind == LINE_BODY && date_block_line(d, u)))))
+            continue; /* under a notice, only a headline over its date or byline */
+        if (menu >= CHROME_RUN ||
+            (!story_next && issuer_line(d, l) && institution_credit(d, l->start, l->end)))
+            score += SCORE_HEADER; /* a menu over the story, or the issuing office's name */
+        if (best < 0 || score > best_score) {
+            best = i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
 /* A headline: a short line that does not end like a sentence and opens no dateline.  Only
  * the first text line of the article can be one; a later line repeating it is furniture. */
 static void find_title(doc *d, int first)
@@ -1501,11 +1864,66 @@ static bool repeats_title(const doc *d, const line *l)
     return b - a == strlen(d->title) && memcmp(d->text + a, d->title, b - a) == 0;
 }
 
+/* The byline's own slot: a line of two to four capitalised words right under the headline and
+ * right over the date stamp ("Name Surname", "Coastal Press Service").  A last word in
+ * capitals after words that are not is the section's label ("… Service BUSINESS"), not the
+ * name's.  [*a, *e) is the name. */
+#define SLOT_BYLINE_MAX_WORDS 4
+static bool slot_byline(const doc *d, int i, size_t *a, size_t *e)
+{
+    const line *b = &d->lines.items[i];
+    int below = next_nonblank(d, i);
+    if (below >= (int)d->lines.n)
+        return false;
+    const line *u = &d->lines.items[below];
+    if (!(u->kind == LINE_TIMESTAMP || (u->kind == LINE_BODY && date_like_line(d, u))))
+        return false;
+    int words;
+    bool ends;
+    line_shape(d, b, &words, &ends);
+    line_core(d, b, a, e);
+    if (ends || words < 2 || words > SLOT_BYLINE_MAX_WORDS || !all_capitalised(d, *a, *e))
+        return false;
+    size_t w = *e;
+    while (w > *a && d->text[w - 1] != ' ')
+        w--;
+    if (w > *a && all_caps(d, w, *e) && !all_caps(d, *a, w)) {
+        *e = w;
+        while (*e > *a && d->text[*e - 1] == ' ')
+            (*e)--;
+        words--;
+    }
+    return words >= 2 && credit_name(d, *a, *e, false);
+}
+
+/* "(Agency) 09:40, March 02, 2024": a date stamp opened by its credit in parentheses. */
+static bool credited_stamp(doc *d, const line *l)
+{
+    size_t a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    if (a >= l->end || d->text[a] != '(')
+        return false;
+    size_t c = a + 1;
+    while (c < l->end && d->text[c] != ')' && d->text[c] != '(')
+        c++;
+    if (c >= l->end || d->text[c] != ')' || c == a + 1 || !cp_is_upper(cp_at(d, a + 1, NULL)) ||
+        !credit_name(d, a + 1, c, false) || institution_credit(d, a + 1, c))
+        return false;
+    d->byline = doc_strdup(d, a + 1, c);
+    date_from(d, c + 1, l->end, false);
+    return true;
+}
+
 static void find_byline(doc *d, int first)
 {
     pattern_match m;
     for (int i = first, seen = 0; i < (int)d->lines.n && seen < 3; i++) {
         line *b = &d->lines.items[i];
+        if (b->kind == LINE_TIMESTAMP && credited_stamp(d, b)) {
+            d->byline_line = i; /* still the date stamp, which dates the article */
+            break;
+        }
         if (b->kind == LINE_TIMESTAMP && (barred_byline(d, b) || source_credit(d, b))) {
             b->kind = LINE_BYLINE;
             d->byline_line = i;
@@ -1519,6 +1937,7 @@ static void find_byline(doc *d, int first)
             break;
         seen++;
         int g = pattern_group(PAT_BYLINE, "name");
+        size_t sa, se;
         int name_line = by_alone(d, i);
         if (name_line >= 0) {
             /* "By:" on a line of its own, the name on the next */
@@ -1547,6 +1966,8 @@ static void find_byline(doc *d, int first)
             size_t a, e;
             line_core(d, b, &a, &e);
             d->byline = doc_strdup(d, a, e);
+        } else if (d->title_line >= 0 && seen == 1 && slot_byline(d, i, &sa, &se)) {
+            d->byline = doc_strdup(d, sa, se);
         } else if (!barred_byline(d, b) && !source_credit(d, b) && !credit_line(d, b)) {
             if (seen >= 1 && d->title_line < 0)
                 break;
@@ -1614,6 +2035,31 @@ static bool agency_dated_opening(doc *d, const line *l, size_t *a, size_t *e, si
     return true;
 }
 
+/* Does line l open with the headline run into the dateline ("… river trade talksIquitos,
+ * Peru - …")?  *after is where the dateline starts. */
+static bool opens_with_title(const doc *d, const line *l, size_t *after)
+{
+    if (!d->title)
+        return false;
+    size_t n = strlen(d->title), a = l->start;
+    while (a < l->end && d->text[a] == ' ')
+        a++;
+    if (l->end - a <= n || memcmp(d->text + a, d->title, n) != 0)
+        return false;
+    size_t k = a + n;
+    while (k < l->end && d->text[k] == ' ')
+        k++;
+    if (k >= l->end || !cp_is_upper(cp_at(d, k, NULL)))
+        return false;
+    line rest = *l;
+    rest.start = k;
+    dateline_parts dl;
+    if (!dateline_at(d, &rest, &dl))
+        return false;
+    *after = k;
+    return true;
+}
+
 /* A dateline opens the first paragraph of the body, or stands on a line of its own with the
  * date.  A byline run into it ("by Staff Writers Lagos (AFP) ...") is the byline. */
 static void find_dateline(doc *d)
@@ -1621,7 +2067,19 @@ static void find_dateline(doc *d)
     int paragraphs = 0;
     for (size_t i = 0; i < d->lines.n && paragraphs < DATELINE_MAX_PARAGRAPH; i++) {
         line *b = &d->lines.items[i];
-        size_t sps, spe;
+        size_t sps, spe, sbody, sds, sde;
+        if ((b->kind == LINE_TIMESTAMP || (b->kind == LINE_BODY && paragraphs == 0)) &&
+            date_first_dateline(d, b, &sps, &spe, &sbody, &sds, &sde)) {
+            d->dateline = doc_strdup(d, sps, spe);
+            date_from(d, sds, sde, false);
+            if (sbody < b->end) {
+                d->body_start = sbody;
+                split_line(d, i, sbody, LINE_DATELINE);
+            } else {
+                b->kind = LINE_DATELINE;
+            }
+            return;
+        }
         if (b->kind == LINE_TIMESTAMP && standalone_dateline(d, b, &sps, &spe)) {
             d->dateline = doc_strdup(d, sps, spe);
             return;
@@ -1640,6 +2098,13 @@ static void find_dateline(doc *d)
         while (above >= 0 && d->lines.items[above].kind == LINE_BLANK)
             above--;
         bool opening = paragraphs++ == 0 || (above >= 0 && above == d->byline_line);
+        size_t after;
+        if (opening && opens_with_title(d, b, &after)) {
+            /* the headline printed again, run into the story: cut it off, read what follows */
+            split_line(d, i, after, LINE_BOILERPLATE);
+            paragraphs--;
+            continue;
+        }
         size_t ca, ce, body;
         if (opening && agency_dated_opening(d, b, &ca, &ce, &body)) {
             d->dateline_credit = doc_strdup(d, ca, ce);
@@ -1710,6 +2175,8 @@ static bool closing_agency_tag(const doc *d, const line *l, size_t *a, size_t *b
 
 /* "- Name Surname" closing an article without a byline (not under a quotation: that names
  * who said it). */
+static void closing_credit(doc *d, int last);
+
 static void find_end_byline(doc *d)
 {
     if (d->byline)
@@ -1718,7 +2185,14 @@ static void find_end_byline(doc *d)
     while (last >= 0 && (d->lines.items[last].kind == LINE_BLANK ||
                          d->lines.items[last].kind == LINE_BOILERPLATE))
         last--;
-    if (last < 1 || d->lines.items[last].kind != LINE_BODY)
+    closing_credit(d, last);
+}
+
+/* Reads line `last` as the credit closing the story: an agency's tag, "By Name, Role", "- Name",
+ * "—AGENCY" (not under a quotation: that names who said it). */
+static void closing_credit(doc *d, int last)
+{
+    if (last < 1 || last >= (int)d->lines.n || d->lines.items[last].kind != LINE_BODY)
         return;
     int prev = last - 1;
     while (prev >= 0 && d->lines.items[prev].kind == LINE_BLANK)
@@ -1754,7 +2228,14 @@ static void find_end_byline(doc *d)
         return;
     int g = pattern_group(PAT_END_BYLINE, "name");
     bool one_word = words_single(d, m.start[g], m.end[g]);
-    bool agency = lex_has(LEX_WIRE_AGENCIES, d->text + m.start[g], m.end[g] - m.start[g]);
+    bool agency = false;
+    /* "—AFP", or the paper's with the agency's "– HERALD/EFE" */
+    for (size_t k = m.start[g], e = k; k < m.end[g]; k = e + 1) {
+        e = k;
+        while (e < m.end[g] && d->text[e] != '/')
+            e++;
+        agency |= lex_has(LEX_WIRE_AGENCIES, d->text + k, e - k);
+    }
     if ((one_word && !agency) || (!one_word && !credit_name(d, m.start[g], m.end[g], false)))
         return; /* a name, or the agency: "—AFP" */
     /* the agency the dateline already credits ("Jeddah ... (SPA) --" ... "-- SPA") signs the
@@ -1845,6 +2326,139 @@ static void find_labelled_byline(doc *d)
         l->kind = LINE_BYLINE;
         return;
     }
+}
+
+/* ---- credits at the foot of the story ---- */
+
+/* The last line of the story's text: one closing a sentence, SENTENCE_MIN_WORDS words or
+ * more, or -1. */
+static int last_paragraph(const doc *d)
+{
+    for (int i = (int)d->lines.n - 1; i >= 0; i--) {
+        const line *l = &d->lines.items[i];
+        int words;
+        bool ends;
+        if (l->kind != LINE_BODY)
+            continue;
+        line_shape(d, l, &words, &ends);
+        if (words >= SENTENCE_MIN_WORDS && sentence_closed(d, l))
+            return i;
+    }
+    return -1;
+}
+
+/* An author's box: "About Name Surname" over a paragraph that calls them by their first name
+ * ("Name is a reporter …"), or "About the author" (a writer's role noun) over a line with the
+ * name.  A box about a firm ("About Firm Ltd" over "Firm Ltd is …") is not one. */
+#define AUTHOR_NAME_MAX_WORDS 4
+static bool author_box(doc *d)
+{
+    for (int i = 0; i < (int)d->lines.n; i++) {
+        const line *l = &d->lines.items[i];
+        size_t a, b;
+        line_core(d, l, &a, &b);
+        if (l->kind != LINE_BODY || b - a < 7 || strncmp(d->text + a, "About ", 6) != 0)
+            continue;
+        size_t n = a + 6;
+        int below = next_nonblank(d, i);
+        if (below >= (int)d->lines.n || d->lines.items[below].kind != LINE_BODY)
+            continue;
+        const line *u = &d->lines.items[below];
+        size_t ua, ub;
+        line_core(d, u, &ua, &ub);
+        int words;
+        bool ends;
+        if (strncasecmp(d->text + n, "the ", 4) == 0) {
+            /* "About the author" over "Name Surname" */
+            if (!lex_has_ci(LEX_AUTHOR_NOUNS, d->text + n + 4, b - n - 4))
+                continue;
+            line_shape(d, u, &words, &ends);
+            if (ends || words < 2 || words > AUTHOR_NAME_MAX_WORDS || !all_capitalised(d, ua, ub) ||
+                !credit_name(d, ua, ub, false))
+                continue;
+            d->byline = doc_strdup(d, ua, ub);
+            return true;
+        }
+        line name = *l;
+        name.start = n;
+        name.end = b;
+        line_shape(d, &name, &words, &ends);
+        if (ends || words < 2 || words > AUTHOR_NAME_MAX_WORDS || !all_capitalised(d, n, b) ||
+            !credit_name(d, n, b, false) || institution_credit(d, n, b))
+            continue;
+        /* the paragraph below opens with the first name alone, then a lower-case word */
+        size_t f = n;
+        while (f < b && d->text[f] != ' ')
+            f++;
+        size_t k = ua + (f - n);
+        if (ub - ua <= f - n + 1 || memcmp(d->text + ua, d->text + n, f - n) != 0 ||
+            d->text[k] != ' ' || !(d->text[k + 1] >= 'a' && d->text[k + 1] <= 'z'))
+            continue;
+        d->byline = doc_strdup(d, n, b);
+        return true;
+    }
+    return false;
+}
+
+/* "Source: Name of the Issuing Office" on a line of its own in the second half of the article:
+ * the credit the label leaves no doubt about, a government body's too. */
+#define SOURCE_NAME_MAX_WORDS 12
+static bool foot_source(doc *d)
+{
+    int nonblank = 0;
+    for (size_t i = 0; i < d->lines.n; i++)
+        nonblank += d->lines.items[i].kind != LINE_BLANK;
+    for (int i = (int)d->lines.n - 1, seen = 0; i >= 0 && 2 * seen < nonblank; i--) {
+        const line *l = &d->lines.items[i];
+        if (l->kind == LINE_BLANK)
+            continue;
+        seen++;
+        size_t a, b;
+        line_core(d, l, &a, &b);
+        if (l->kind != LINE_BODY || b - a < 8 || strncasecmp(d->text + a, "source", 6) != 0)
+            continue;
+        size_t k = a + 6;
+        while (k < b && d->text[k] == ' ')
+            k++;
+        if (k >= b || d->text[k] != ':')
+            continue;
+        k++;
+        while (k < b && d->text[k] == ' ')
+            k++;
+        int words = 0;
+        bool named = true;
+        size_t last = k;
+        for (size_t w = k; w < b && named;) {
+            size_t e = w;
+            while (e < b && d->text[e] != ' ')
+                e++;
+            words++;
+            bool cap = cp_is_upper(cp_at(d, w, NULL));
+            named = words <= SOURCE_NAME_MAX_WORDS &&
+                    (cap || (words > 1 && lex_has(LEX_FUNCTION_WORDS, d->text + w, e - w)));
+            if (cap)
+                last = e;
+            w = e;
+            while (w < b && d->text[w] == ' ')
+                w++;
+        }
+        if (!named || last != b || known_place(d, k, b))
+            continue;
+        d->byline = doc_strdup(d, k, b);
+        return true;
+    }
+    return false;
+}
+
+/* Credits at the foot when the top has none: an author's box, a "Source:" line, or the credit
+ * right under the story's last paragraph when links to other stories follow it. */
+static void find_foot_credits(doc *d)
+{
+    if (d->byline || author_box(d) || foot_source(d))
+        return;
+    int lp = last_paragraph(d);
+    if (lp >= 0)
+        closing_credit(d, next_nonblank(d, lp));
 }
 
 /* Section headings: short lines without sentence punctuation inside the body. */
@@ -2004,6 +2618,46 @@ static void join_wrapped_lines(doc *d)
     free(moved);
 }
 
+/* No headline stands on its own line: the last step of a breadcrumb trail at the top names
+ * the page ("Home / Business / Ghana and Togo sign a border pact"), when it reads as one
+ * (HEADLINE_MIN_CRUMB_WORDS words or more). */
+#define HEADLINE_MIN_CRUMB_WORDS 4
+static void title_from_breadcrumb(doc *d, int first)
+{
+    for (int i = 0; i < first && i < (int)d->lines.n; i++) {
+        const line *l = &d->lines.items[i];
+        size_t a, b;
+        line_core(d, l, &a, &b);
+        if (l->kind != LINE_BOILERPLATE || !is_breadcrumb(d, a, b))
+            continue;
+        size_t last = 0;
+        for (size_t k = a; k < b;) {
+            size_t n;
+            uint32_t c = cp_at(d, k, &n);
+            if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192 ||
+                (c == '/' && k > a && d->text[k - 1] == ' ' && n < b && d->text[n] == ' '))
+                last = n;
+            k = n;
+        }
+        while (last && last < b && d->text[last] == ' ')
+            last++;
+        if (!last || last >= b)
+            continue;
+        line crumb = *l;
+        crumb.start = last;
+        crumb.end = b;
+        crumb.kind = LINE_BODY;
+        int words;
+        bool ends;
+        line_shape(d, &crumb, &words, &ends);
+        if (words < HEADLINE_MIN_CRUMB_WORDS || !headline_shaped(d, &crumb))
+            continue;
+        d->title = doc_strdup(d, last, b);
+        d->title_line = i;
+        return;
+    }
+}
+
 /* Title, byline and dateline: the top of the article. */
 static void find_metadata(doc *d)
 {
@@ -2011,14 +2665,23 @@ static void find_metadata(doc *d)
     int first = skip_top_labels(d);
     if (first < 0)
         return;
+    int head = choose_headline(d, first);
+    for (int i = first; i < head; i++)
+        if (d->lines.items[i].kind == LINE_BODY)
+            d->lines.items[i].kind = LINE_BOILERPLATE; /* the page's header */
+    if (head > first)
+        first = head;
     find_title(d, first);
     if (d->title_line >= 0)
         first = next_nonblank(d, first);
+    else
+        title_from_breadcrumb(d, first);
     find_byline(d, first);
     find_dateline(d);
     find_end_byline(d);
     find_signature_byline(d);
     find_labelled_byline(d);
+    find_foot_credits(d);
     join_wrapped_lines(d);
     find_headings(d);
 }

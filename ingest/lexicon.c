@@ -2068,6 +2068,11 @@ const char *const LEX_WIRE_AGENCIES[] = {
 };
 
 /* Words a wire byline uses for the newsroom instead of a name ("by Staff Writers"). */
+/* Who wrote the article, as an author's box at its foot names them ("About the author"). */
+const char *const LEX_AUTHOR_NOUNS[] = {
+    "author", "writer", "reporter", "journalist", "contributor", "columnist", "correspondent", NULL,
+};
+
 const char *const LEX_STAFF_BYLINES[] = {
     "Staff Writers",
     "Staff Writer",

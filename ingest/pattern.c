@@ -75,7 +75,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_BYLINE] =
         "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted|Article|Report)\\s+)?(?:By|BY|by)(?:\\s+(?:By|BY|by)(?=\\s))?|Author|AUTHOR|Autor|Auteur"
         /* "written by" in other languages: Romanian, Spanish and Portuguese, Italian, French, German */
-        "|Scris de|Escrito por|Escrita por|Scritto da|Écrit par|Ecrit par|Geschrieben von)(?:\\s*:\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
+        "|Scris de|Escrito por|Escrita por|Scritto da|Écrit par|Ecrit par|Geschrieben von)(?:\\s*[:|]\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
         ")){0,4}"
         "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
         "(?:\\s+\\S*@\\S+)*\\s*(?:[,|·•—–-].*)?$",
@@ -134,7 +134,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_END_BYLINE] =
         "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
         "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE
-        ")){1,3}|\\p{Lu}{2,6})"
+        ")){1,3}|\\p{Lu}{2,6}(?:/\\p{Lu}{2,6})?)"
         "(?:\\s*[;,)][^\\n]*)?\\s*$",
     [PAT_DATED_CREDIT] = "^\\s*(?:[Dd]ated?|DATE)\\s*:?\\s*(?<date>" NUMERIC_DATE "|" MONTH
                          "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH
