@@ -183,8 +183,8 @@ static int country_tokens(const doc *d, int t, int limit)
 
 /* The number of tokens of a country's name, formal ones included, starting at token t, 0
  * when none: "Sri Lanka", "the Philippines", "the Russian Federation", "the Islamic Republic
- * of Iran", and a state's form before a country the lexicon knows ("the Republic of Belarus",
- * "the Islamic Republic of Pakistan"). */
+ * of Iran", and a state's form before a country the lexicon knows ("the Republic of Moldova",
+ * "the Islamic Republic of Mauritania"). */
 #define STATE_NAME_TOKENS 5
 static int state_name_tokens(const doc *d, int t, int limit)
 {

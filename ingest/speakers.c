@@ -570,7 +570,7 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
         m->definite = true;
         return true;
     }
-    /* "the Foreign Ministry in Santiago said": an institution with the city it sits in */
+    /* "the Foreign Ministry in Quito said": an institution with the city it sits in */
     for (int i = k - 1; i > limit && i >= k - PLACE_AFTER_BODY_TOKENS; i--) {
         if (!(d->tokens.items[i + 1].flags & TK_CAP) || quoted(s, i + 1))
             break;
