@@ -105,6 +105,21 @@ json_t *ingest_merge(const json_t *sources);
  * the report's place in its extraction's list, or its "_idx" when it has one). */
 json_t *ingest_merge_with(const json_t *sources, const json_t *refs, bool annotate);
 
+/* ingest_merge_with() of one list, `kind` ("people", "agreements", ...), annotated, for a
+ * full merge that does not hold every fact: each fact is handed to fn(ctx, fact) as soon as
+ * it is made, in the order ingest_merge_with() lists them, and let go of when fn returns
+ * (fn takes a reference to keep it).  The people are merged from the sources' people (refs
+ * unused); the other lists take refs as ingest_merge_with() does.  0, or fn's first non-zero
+ * answer (the facts after it are not handed over). */
+typedef int (*ingest_fact_fn)(void *ctx, json_t *fact);
+int ingest_merge_each(const json_t *sources, const char *kind, const json_t *refs,
+                      ingest_fact_fn fn, void *ctx);
+
+/* The part, below `parts`, of a report of `kind` when a full merge merges that list in parts
+ * (merge_update.c): two reports in different parts are never one fact, nor share a fact's
+ * merge_key.  Quotes are parted by their words; every other list is one part (0). */
+unsigned ingest_merge_part(const char *kind, const json_t *report, unsigned parts);
+
 /* A person as merge works it out from the sum of its reports (merge.c): `summary` is an
  * object that ingest_merge_person_add() adds one report of the article `source` at `idx` to
  * (an empty object to start), and ingest_merge_person() reads {"id", "name", "title",
@@ -173,6 +188,10 @@ int ingest_remerge(struct store *st, ingest_report *report);
  * merge needs is not current (a database merged by an older factd, or a fact set replaced
  * whole).  One write transaction; sets the fact counts of the report.  0, or -1 (logged). */
 int ingest_merge_update(struct store *st, bool force, ingest_report *report);
+/* The full merge of ingest_merge_update(st, true, report), in its own transaction, with
+ * the quotes merged in parts of about `part_articles` articles (0: the default, 20,000):
+ * the same facts and index for any size of part.  0, or -1 (logged). */
+int ingest_merge_rebuild(struct store *st, size_t part_articles, ingest_report *report);
 /* How many new articles an incremental merge takes per transaction (default 500): many
  * articles ingested into a merged store are merged a slice at a time. */
 void ingest_set_merge_slice(size_t articles);

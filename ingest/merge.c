@@ -21,6 +21,7 @@
 #include "util/digest.h"
 #include "util/log.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
 
 /* A fact's id (util/digest.h), malloc'd; NULL when out of memory. */
 static char *fact_id(const char *kind, const char *key)
@@ -196,6 +197,14 @@ typedef struct person_item {
     json_t *aliases;
 } person_item;
 
+/* Where merged facts go: into the caller's list, or one at a time to fn (ingest_merge_each),
+ * which then owns none of them: each is let go of as soon as fn has it. */
+typedef struct fact_sink {
+    ingest_fact_fn fn;
+    void *ctx;
+    int failed; /* fn's first non-zero answer: the facts after it are dropped */
+} fact_sink;
+
 typedef struct people_index {
     VEC(person_item) items;
     int *cluster;       /* item -> cluster root */
@@ -205,7 +214,21 @@ typedef struct people_index {
     json_t *by_ref;     /* "source\x1fkey" -> the first item with them */
     const json_t *refs; /* or, merging without people: "source\x1fkey" -> [id, name] */
     bool annotate;      /* give each fact its merge_key and merge_members */
+    fact_sink *sink;    /* NULL: the facts go into the list each merge returns */
 } people_index;
+
+/* Hands a finished fact over: appended to out, or to the sink. */
+static void emit_fact(const people_index *px, json_t *out, json_t *o)
+{
+    fact_sink *sink = px->sink;
+    if (!sink) {
+        json_array_append_new(out, o);
+        return;
+    }
+    if (!sink->failed)
+        sink->failed = sink->fn(sink->ctx, o);
+    json_decref(o);
+}
 
 /* An item's place in its extraction's list: its position there, or the "_idx" an
  * incremental merge gives the items it hands over out of their lists. */
@@ -470,7 +493,7 @@ static void people_merge(const json_t *sources, people_index *px, json_t *out)
             json_object_del(o, "merge_key");
             json_decref(summary);
         }
-        json_array_append_new(out, o);
+        emit_fact(px, out, o);
     }
     free(next_member);
     free(parent);
@@ -1224,7 +1247,7 @@ static json_t *agreements_merge(const json_t *sources, const people_index *px, j
             json_object_del(o, "merge_key");
             json_decref(summary);
         }
-        json_array_append_new(out, o);
+        emit_fact(px, out, o);
     }
     free(next);
     free(cluster);
@@ -1468,7 +1491,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, jso
         json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
         if (px->annotate)
             annotate_fact(o, key.buf, cluster_members(&items, next, (int)a));
-        json_array_append_new(out, o);
+        emit_fact(px, out, o);
         free(id);
         free(pkey);
         free(date_s);
@@ -1673,7 +1696,7 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
             json_object_del(o, "merge_key");
             json_decref(summary);
         }
-        json_array_append_new(out, o);
+        emit_fact(px, out, o);
     }
     for (size_t i = 0; i < n; i++) {
         free(keys[i]);
@@ -1685,6 +1708,17 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     free(cluster);
     free(items.items);
     return out;
+}
+
+unsigned ingest_merge_part(const char *kind, const json_t *report, unsigned parts)
+{
+    /* cluster_quotes(): two reports are one quote only when their words are the same */
+    if (parts < 2 || strcmp(kind, "quotes") != 0 || !item_valid(kind, report))
+        return 0;
+    char *words = quote_key(str(report, "text"));
+    unsigned part = (unsigned)(strmap_hash(words, strlen(words)) % parts);
+    free(words);
+    return part;
 }
 
 static int cmp_source(const void *a, const void *b)
@@ -1725,6 +1759,43 @@ json_t *ingest_merge_with(const json_t *sources_in, const json_t *refs, bool ann
     people_free(&px);
     json_decref(sources);
     return out;
+}
+
+int ingest_merge_each(const json_t *sources_in, const char *kind, const json_t *refs,
+                      ingest_fact_fn fn, void *ctx)
+{
+    size_t n = json_array_size(sources_in);
+    json_t **v = malloc((n ? n : 1) * sizeof(json_t *));
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        json_t *s = json_array_get(sources_in, i);
+        if (str(s, "source_id") && json_is_object(json_object_get(s, "extraction")))
+            v[m++] = s;
+    }
+    qsort(v, m, sizeof(json_t *), cmp_source);
+    json_t *sources = json_array();
+    for (size_t i = 0; i < m; i++)
+        json_array_append(sources, v[i]);
+    free(v);
+
+    fact_sink sink = {.fn = fn, .ctx = ctx};
+    people_index px = {.refs = refs, .annotate = true, .sink = &sink};
+    json_t *taken = json_object(), *none = NULL;
+    if (strcmp(kind, "people") == 0) {
+        px.refs = NULL;
+        people_merge(sources, &px, NULL);
+    } else if (strcmp(kind, "agreements") == 0) {
+        none = agreements_merge(sources, &px, taken);
+    } else if (strcmp(kind, "meetings") == 0) {
+        none = meetings_merge(sources, &px, taken);
+    } else if (strcmp(kind, "quotes") == 0) {
+        none = quotes_merge(sources, &px, taken);
+    }
+    json_decref(none);
+    json_decref(taken);
+    people_free(&px);
+    json_decref(sources);
+    return sink.failed;
 }
 
 json_t *ingest_merge(const json_t *sources)

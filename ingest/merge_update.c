@@ -1074,108 +1074,217 @@ out:
     return rc;
 }
 
-/* Indexes every report of every article after a full merge: each with the fact it went
- * into and its blocking keys. */
-static int index_all(store *st, const json_t *sources, const json_t *facts)
-{
-    static const char *const lists[] = {"people", "agreements", "meetings", "quotes"};
-    json_t *fact_of = json_object(), *refs = json_object();
-    json_t *f, *m, *src, *r;
-    size_t i, k;
-    const char *list;
-    int rc = -1;
+/* What a full merge reads of one list: the articles that report any of it, each with its
+ * list and publication date, as ingest_merge_with takes them; of a list merged in parts,
+ * only the reports of one part, each with its place in the list ("_idx").  Reading the
+ * people, it also indexes every article (merge_sources), whether it reports any or not. */
+typedef struct list_reader {
+    store *st;
+    const char *kind;
+    unsigned part, parts;
+    json_t *sources;
+    size_t articles; /* every article read */
+} list_reader;
 
-    /* each report's fact, and what each article's person keys stand for */
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-        json_array_foreach(json_object_get(facts, lists[l]), i, f) {
-            if (store_merge_put_fact(st, lists[l], str(f, "id"),
-                                     str(f, "merge_key") ? str(f, "merge_key") : "",
-                                     json_object_get(f, "merge_summary")))
-                goto out;
-            json_array_foreach(json_object_get(f, "merge_members"), k, m) {
-                strbuf at = STRBUF_INIT;
-                strbuf_addf(&at, "%s\x1f%s\x1f%lld", lists[l],
-                            json_string_value(json_array_get(m, 0)),
-                            (long long)json_integer_value(json_array_get(m, 1)));
-                json_object_set_new(fact_of, at.buf,
-                                    json_pack("[s, s]", str(f, "id"),
-                                              str(f, "name") ? str(f, "name") : ""));
-                strbuf_release(&at);
-            }
+static int read_list(void *ctx, const char *source, const char *published, json_t *items)
+{
+    list_reader *lr = ctx;
+    lr->articles++;
+    if (strcmp(lr->kind, "people") == 0 && store_merge_put_source(lr->st, source, published))
+        return STORE_ERROR;
+    json_t *kept = json_array(), *r;
+    size_t i;
+    json_array_foreach(items, i, r) {
+        if (lr->parts < 2) {
+            json_array_append(kept, r);
+        } else if (ingest_merge_part(lr->kind, r, lr->parts) == lr->part) {
+            json_object_set_new(r, "_idx", json_integer((json_int_t)i));
+            json_array_append(kept, r);
         }
     }
+    if (!json_array_size(kept)) {
+        json_decref(kept);
+        return 0;
+    }
+    json_t *x = json_pack("{s:o}", lr->kind, kept);
+    if (published)
+        json_object_set_new(x, "published", json_string(published));
+    json_array_append_new(lr->sources,
+                          json_pack("{s:s, s:o}", "source_id", source, "extraction", x));
+    return 0;
+}
+
+/* A report's place in its extraction's list: its "_idx" when read in parts, else pos. */
+static json_int_t report_idx(const json_t *r, size_t pos)
+{
+    const json_t *idx = json_object_get(r, "_idx");
+    return json_is_integer(idx) ? json_integer_value(idx) : (json_int_t)pos;
+}
+
+/* A full merge's facts of one list as they are made: each stored at once (row, people,
+ * spans queued, summary), the fact of each of its reports noted in fact_of
+ * ("source\x1fidx" -> [id, name]), and the fact let go of. */
+typedef struct fact_writer {
+    store *st;
+    const char *kind;
+    json_t *fact_of;
+    unsigned facts;
+} fact_writer;
+
+static int write_fact(void *ctx, json_t *f)
+{
+    fact_writer *w = ctx;
+    json_t *doc = json_pack("{s:[O]}", w->kind, f), *m;
+    size_t k;
+    int rc = store_merge_rebuild_put(w->st, doc, w->kind) ||
+                     store_merge_put_fact(w->st, w->kind, str(f, "id"),
+                                          str(f, "merge_key") ? str(f, "merge_key") : "",
+                                          json_object_get(f, "merge_summary"))
+                 ? STORE_ERROR
+                 : 0;
+    json_decref(doc);
+    json_array_foreach(json_object_get(f, "merge_members"), k, m) {
+        strbuf at = STRBUF_INIT;
+        strbuf_addf(&at, "%s\x1f%lld", json_string_value(json_array_get(m, 0)),
+                    (long long)json_integer_value(json_array_get(m, 1)));
+        json_object_set_new(w->fact_of, at.buf,
+                            json_pack("[s, s]", str(f, "id"),
+                                      str(f, "name") ? str(f, "name") : ""));
+        strbuf_release(&at);
+    }
+    w->facts++;
+    return rc;
+}
+
+/* Indexes the reports of one list after a full merge of it: each with the fact it went into
+ * (fact_of, as write_fact notes them) and its blocking keys; the people's also fill refs
+ * ("source\x1fkey" -> [id, name]), what the other lists' person references stand for. */
+static int index_list(store *st, const char *kind, const json_t *sources, const json_t *fact_of,
+                      json_t *refs)
+{
+    bool people = strcmp(kind, "people") == 0;
+    json_t *src, *r;
+    size_t i, k;
+
     json_array_foreach(sources, i, src) {
         const char *sid = str(src, "source_id");
-        const json_t *x = json_object_get(src, "extraction");
-        if (store_merge_put_source(st, sid, str(x, "published")))
-            goto out;
-        json_array_foreach(json_object_get(x, "people"), k, r) {
-            strbuf at = STRBUF_INIT, ref = STRBUF_INIT;
-            strbuf_addf(&at, "people\x1f%s\x1f%zu", sid, k);
+        const json_t *list = json_object_get(json_object_get(src, "extraction"), kind);
+        json_array_foreach(list, k, r) {
+            json_int_t idx = report_idx(r, k);
+            strbuf at = STRBUF_INIT;
+            strbuf_addf(&at, "%s\x1f%lld", sid, (long long)idx);
             json_t *of = json_object_get(fact_of, at.buf);
-            strbuf_addf(&ref, "%s\x1f%s", sid, str(r, "key") ? str(r, "key") : "");
-            if (of && !json_object_get(refs, ref.buf))
-                json_object_set(refs, ref.buf, of);
             strbuf_release(&at);
-            strbuf_release(&ref);
-        }
-        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-            list = lists[l];
-            json_array_foreach(json_object_get(x, list), k, r) {
-                strbuf at = STRBUF_INIT;
-                strbuf_addf(&at, "%s\x1f%s\x1f%zu", list, sid, k);
-                json_t *of = json_object_get(fact_of, at.buf);
-                strbuf_release(&at);
-                if (!of)
-                    continue;
-                json_t *keys = ingest_merge_keys(list, sid, r, refs);
-                json_t *report = json_copy(r);
-                if (l > 0)
-                    keep_refs(report, sid, keys, refs);
-                int bad = store_merge_put_item(st, list, sid, (int)k,
-                                               json_string_value(json_array_get(of, 0)), report,
-                                               keys);
-                json_decref(report);
-                json_decref(keys);
-                if (bad)
-                    goto out;
+            if (!of)
+                continue;
+            if (people) {
+                strbuf ref = STRBUF_INIT;
+                strbuf_addf(&ref, "%s\x1f%s", sid, str(r, "key") ? str(r, "key") : "");
+                if (!json_object_get(refs, ref.buf))
+                    json_object_set(refs, ref.buf, of);
+                strbuf_release(&ref);
             }
+            json_t *keys = ingest_merge_keys(kind, sid, r, refs);
+            json_t *report = json_copy(r);
+            json_object_del(report, "_idx");
+            if (!people)
+                keep_refs(report, sid, keys, refs);
+            int bad = store_merge_put_item(st, kind, sid, (int)idx,
+                                           json_string_value(json_array_get(of, 0)), report, keys);
+            json_decref(report);
+            json_decref(keys);
+            if (bad)
+                return -1;
         }
+    }
+    return 0;
+}
+
+/* Merges one part of one list of every stored article, stores its facts as they are made
+ * and indexes its reports, then lets go of them all.  The people come first: the other
+ * lists read refs. */
+static int rebuild_part(list_reader *lr, json_t *refs, unsigned *facts_out)
+{
+    bool people = strcmp(lr->kind, "people") == 0;
+    fact_writer w = {.st = lr->st, .kind = lr->kind, .fact_of = json_object()};
+    int rc = -1;
+
+    lr->sources = json_array();
+    lr->articles = 0;
+    if (store_each_extraction_list(lr->st, lr->kind, read_list, lr) ||
+        ingest_merge_each(lr->sources, lr->kind, people ? NULL : refs, write_fact, &w) ||
+        index_list(lr->st, lr->kind, lr->sources, w.fact_of, refs))
+        goto out;
+    *facts_out += w.facts;
+    log_debug("merge: %s: part %u of %u: %zu articles, %u facts", lr->kind, lr->part + 1, lr->parts,
+              json_array_size(lr->sources), w.facts);
+    rc = 0;
+out:
+    json_decref(lr->sources);
+    lr->sources = NULL;
+    json_decref(w.fact_of);
+    return rc;
+}
+
+/* Articles per part of a list merged in parts (ingest_merge_part): the quotes of about
+ * 20,000 articles are held at once, whatever the size of the store. */
+#define REBUILD_PART_ARTICLES 20000
+
+/* The full merge, inside the caller's write transaction: every extraction merged, the fact
+ * set replaced, the index rebuilt.  It merges one list at a time, reading only that list of
+ * each extraction and writing its facts before the next is read: the people, whose ids the
+ * others need (kept as refs), then agreements, meetings and quotes, which no merge joins to
+ * one another; the quotes in parts by their words.  So it never holds every extraction and
+ * fact at once, only one list (one part of the quotes) and the people's ids. */
+static int rebuild_locked(store *st, size_t part_articles, ingest_report *r)
+{
+    static const char *const lists[] = {"people", "agreements", "meetings", "quotes"};
+    unsigned counts[4] = {0};
+    json_t *refs = json_object();
+    size_t articles = 0;
+    int rc = -1;
+    if (store_merge_rebuild_begin(st))
+        goto out;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
+        list_reader lr = {.st = st, .kind = lists[l], .parts = 1};
+        if (strcmp(lists[l], "quotes") == 0)
+            lr.parts = 1 + (unsigned)(articles /
+                                      (part_articles ? part_articles : REBUILD_PART_ARTICLES));
+        for (lr.part = 0; lr.part < lr.parts; lr.part++)
+            if (rebuild_part(&lr, refs, &counts[l]))
+                goto out;
+        articles = lr.articles;
+    }
+    if (store_merge_rebuild_end(st) || store_merge_index_done(st, true, true))
+        goto out;
+    if (r) {
+        r->people = counts[0];
+        r->agreements = counts[1];
+        r->meetings = counts[2];
+        r->quotes = counts[3];
     }
     rc = 0;
 out:
-    json_decref(fact_of);
     json_decref(refs);
     return rc;
 }
 
-static void count_facts(const json_t *facts, ingest_report *r)
+int ingest_merge_rebuild(store *st, size_t part_articles, ingest_report *r)
 {
-    r->agreements = (unsigned)json_array_size(json_object_get(facts, "agreements"));
-    r->meetings = (unsigned)json_array_size(json_object_get(facts, "meetings"));
-    r->quotes = (unsigned)json_array_size(json_object_get(facts, "quotes"));
-    r->people = (unsigned)json_array_size(json_object_get(facts, "people"));
-}
-
-/* The full merge, inside the caller's write transaction: every extraction merged, the fact
- * set replaced, the index rebuilt. */
-static int rebuild_locked(store *st, ingest_report *r)
-{
-    json_t *sources = NULL, *facts = NULL;
-    int rc = -1;
-    if (store_load_extractions(st, &sources))
-        goto out;
-    facts = ingest_merge_with(sources, NULL, true);
-    if (store_merge_replace_all(st, facts) || index_all(st, sources, facts) ||
-        store_merge_index_done(st, true, true))
-        goto out;
-    if (r)
-        count_facts(facts, r);
-    rc = 0;
-out:
-    json_decref(sources);
-    json_decref(facts);
-    return rc;
+    if (store_merge_begin(st)) {
+        log_error("merge: %s", store_errmsg(st));
+        return -1;
+    }
+    if (rebuild_locked(st, part_articles, r)) {
+        log_error("merge: %s", store_errmsg(st));
+        store_merge_rollback(st);
+        return -1;
+    }
+    if (store_merge_commit(st)) {
+        log_error("merge: %s", store_errmsg(st));
+        return -1;
+    }
+    return 0;
 }
 
 /* The articles an incremental merge takes in one transaction: many articles ingested into
@@ -1204,7 +1313,7 @@ int ingest_merge_update(store *st, bool force, ingest_report *r)
         if (!force && !slices && (ready = store_merge_index_ready(st)) < 0)
             goto fail;
         if (!ready) {
-            if (rebuild_locked(st, r))
+            if (rebuild_locked(st, 0, r))
                 goto fail;
             log_debug("merge: all articles merged again");
             last = true;
@@ -1250,7 +1359,7 @@ int ingest_merge_after_delete(store *st, const char *removed)
     if (ready < 0)
         return -1;
     if (!ready)
-        return rebuild_locked(st, NULL);
+        return rebuild_locked(st, 0, NULL);
     /* any article stored meanwhile too, in the same transaction */
     rc = store_merge_pending_sources(st, INT_MAX, &added) || update_locked(st, added, removed, true)
              ? -1

@@ -654,10 +654,20 @@ void store_merge_rollback(store *st)
     store_rollback(st);
 }
 
-int store_merge_replace_all(store *st, const json_t *facts)
+int store_merge_rebuild_begin(store *st)
 {
-    return store_replace_facts_locked(st, facts) || store_merge_index_clear(st) ? STORE_ERROR
-                                                                                : STORE_OK;
+    return store_replace_facts_begin_locked(st) || store_merge_index_clear(st) ? STORE_ERROR
+                                                                               : STORE_OK;
+}
+
+int store_merge_rebuild_put(store *st, const json_t *facts, const char *list)
+{
+    return store_replace_facts_put_locked(st, facts, list);
+}
+
+int store_merge_rebuild_end(store *st)
+{
+    return store_replace_facts_end_locked(st);
 }
 
 /* 1 when the fact has a span of the article `source`, 0 when not. */

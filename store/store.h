@@ -111,6 +111,13 @@ int store_has_source(store *st, const char *sha256);
 int store_put_source(store *st, const store_source_in *src, char **id_out);
 /* All stored extractions as [{"source_id", "extraction"}], ordered by source id. */
 int store_load_extractions(store *st, json_t **out);
+/* Calls fn(ctx, source id, published, items) for each stored article in id order, with the
+ * list `list` ("people", "agreements", ...) of its extraction (NULL when it has none) and its
+ * publication date (NULL when none): what a full merge reads of one list, without holding
+ * every extraction.  fn borrows items; a non-zero return stops the walk and is returned. */
+typedef int (*store_list_fn)(void *ctx, const char *source_id, const char *published,
+                             json_t *items);
+int store_each_extraction_list(store *st, const char *list, store_list_fn fn, void *ctx);
 /* Replaces every merged fact with `facts` (the FACTS document of ingest.h) in one transaction. */
 int store_replace_facts(store *st, const json_t *facts);
 /* True when articles were stored since the facts were last replaced. */
@@ -181,8 +188,13 @@ int store_merge_fact_key(store *st, const char *kind, const char *id, char **mer
 int store_merge_begin(store *st);
 int store_merge_commit(store *st);
 void store_merge_rollback(store *st);
-/* Inside it: replaces the whole fact set and empties the index (a full merge). */
-int store_merge_replace_all(store *st, const json_t *facts);
+/* Inside it, a full merge replaces the whole fact set a list at a time, so as not to hold
+ * every fact at once: begin empties the facts and the index; put stores the list `list` of the FACTS document `facts` (people
+ * first; a list may come in several parts); end cuts the excerpts, counts the sources and
+ * indexes the facts for search. */
+int store_merge_rebuild_begin(store *st);
+int store_merge_rebuild_put(store *st, const json_t *facts, const char *list);
+int store_merge_rebuild_end(store *st);
 
 /* Writing the index and part of the fact set, inside the caller's write transaction. */
 int store_merge_put_source(store *st, const char *source, const char *published);

@@ -165,6 +165,13 @@ int store_register_search_functions(store *st);
 int store_index_source(store *st, const char *id);
 /* store_replace_facts() inside the caller's write transaction; marks the facts fresh. */
 int store_replace_facts_locked(store *st, const json_t *facts);
+/* The same in steps, so that a fact set too large to hold is written a list at a time:
+ * begin empties the facts, put stores the list `list` of the FACTS document `facts` (people
+ * before the lists that refer to them; a list may be put in several parts), end cuts the
+ * excerpts, counts the sources, indexes the facts for search and marks them fresh. */
+int store_replace_facts_begin_locked(store *st);
+int store_replace_facts_put_locked(store *st, const json_t *facts, const char *list);
+int store_replace_facts_end_locked(store *st);
 /* Inserts the facts of a FACTS document (only the lists it has) next to those stored, their
  * spans queued in temp.pending_evidence for store_cut_pending_locked (merge_index.c). */
 int store_insert_facts_locked(store *st, const json_t *facts);

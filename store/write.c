@@ -69,6 +69,14 @@ static const char SQL_BUMP_GENERATION[] =
     " WHERE key IN ('generation', 'modified_at')";
 
 static const char SQL_ALL_EXTRACTIONS[] = "SELECT id, extraction FROM sources ORDER BY id";
+/* One list of every extraction, and its publication date: SQLite's JSON functions copy the
+ * list's text out of the extraction, so that only the list is parsed and held. */
+static const char SQL_ALL_LISTS[] = "SELECT id,"
+                                    " CASE WHEN json_type(extraction, '$.published') = 'text'"
+                                    "  THEN json_extract(extraction, '$.published') END,"
+                                    " CASE WHEN json_type(extraction, '$.' || ?1) = 'array'"
+                                    "  THEN json_extract(extraction, '$.' || ?1) END"
+                                    " FROM sources ORDER BY id";
 
 /* The existing id of the article with this SHA-256 in *id_out (malloc'd): 1 when found,
  * 0 when not, STORE_ERROR on error. */
@@ -427,6 +435,44 @@ fail:
     store_done(stmt);
     json_decref(list);
     return STORE_ERROR;
+}
+
+int store_each_extraction_list(store *st, const char *list, store_list_fn fn, void *ctx)
+{
+    sqlite3_stmt *stmt = store_stmt(st, SQL_ALL_LISTS);
+    int rc, result = STORE_ERROR;
+
+    if (!stmt)
+        return STORE_ERROR;
+    sqlite3_bind_text(stmt, 1, list, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+        const char *published = (const char *)sqlite3_column_text(stmt, 1);
+        json_t *items = NULL;
+        if (sqlite3_column_type(stmt, 2) != SQLITE_NULL) {
+            json_error_t jerr;
+            items = json_loadb((const char *)sqlite3_column_text(stmt, 2),
+                               (size_t)sqlite3_column_bytes(stmt, 2), 0, &jerr);
+            if (!items) {
+                store_fail(st, "source %s: stored extraction is not JSON: %s", id, jerr.text);
+                goto out;
+            }
+        }
+        int stop = fn(ctx, id, published, items);
+        json_decref(items);
+        if (stop) {
+            result = stop;
+            goto out;
+        }
+    }
+    if (rc != SQLITE_DONE) {
+        store_sql_fail(st, "reading extractions");
+        goto out;
+    }
+    result = STORE_OK;
+out:
+    store_done(stmt);
+    return result;
 }
 
 /* --- the merged fact set --- */
@@ -982,7 +1028,7 @@ int store_unlinked_names(store *st)
     return result;
 }
 
-int store_replace_facts_locked(store *st, const json_t *facts)
+int store_replace_facts_begin_locked(store *st)
 {
     static const char *const clear[] = {
         /* fact_people first: its rows refer to people. */
@@ -991,8 +1037,6 @@ int store_replace_facts_locked(store *st, const json_t *facts)
         SQL_CLEAR_PENDING,     SQL_UNINDEX_FACTS,  SQL_DROP_MERGE_INDEX,
     };
 
-    if (!json_is_object(facts))
-        return store_fail(st, "facts: not a JSON object");
     /* DDL with no parameters; IF NOT EXISTS makes it a no-op after the first call. */
     if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK)
         return store_sql_fail(st, "creating the evidence queue");
@@ -1000,9 +1044,19 @@ int store_replace_facts_locked(store *st, const json_t *facts)
         if (run_simple(st, clear[i], "clearing the old facts"))
             return STORE_ERROR;
     st->unlinked_names = 0;
+    return STORE_OK;
+}
+
+int store_replace_facts_put_locked(store *st, const json_t *facts, const char *list)
+{
     for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
-        if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
-            return STORE_ERROR;
+        if (strcmp(fact_lists[i].list, list) == 0)
+            return put_fact_list(st, facts, list, fact_lists[i].put);
+    return store_fail(st, "facts: no fact list '%s'", list);
+}
+
+int store_replace_facts_end_locked(store *st)
+{
     if (set_unlinked_names(st) || cut_all_spans(st) ||
         run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
         run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
@@ -1012,6 +1066,18 @@ int store_replace_facts_locked(store *st, const json_t *facts)
         store_set_stale(st, false))
         return STORE_ERROR;
     return STORE_OK;
+}
+
+int store_replace_facts_locked(store *st, const json_t *facts)
+{
+    if (!json_is_object(facts))
+        return store_fail(st, "facts: not a JSON object");
+    if (store_replace_facts_begin_locked(st))
+        return STORE_ERROR;
+    for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
+        if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
+            return STORE_ERROR;
+    return store_replace_facts_end_locked(st);
 }
 
 int store_insert_facts_locked(store *st, const json_t *facts)

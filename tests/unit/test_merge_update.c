@@ -81,6 +81,9 @@ static unsigned rng(unsigned n)
     return (unsigned)((rng_state >> 33) % n);
 }
 
+/* Every row of the queries, in their order, as text. */
+static char *dump_rows(const char *const *queries, size_t nqueries);
+
 /* Every row of the fact set, in a fixed order, as text. */
 static char *dump_facts(void)
 {
@@ -98,12 +101,33 @@ static char *dump_facts(void)
         " ORDER BY kind, fact_id, person_id, role",
         "SELECT 'search', rowid, kind, ref, name, body FROM search_fts WHERE kind <> 'source' ORDER BY kind, ref",
     };
+    return dump_rows(queries, sizeof queries / sizeof queries[0]);
+}
+
+/* Every row of the incremental merge's index, in a fixed order, as text. */
+static char *dump_index(void)
+{
+    static const char *const queries[] = {
+        "SELECT 'item', kind, source_id, idx, fact_id, report FROM merge_items"
+        " ORDER BY kind, source_id, idx",
+        "SELECT 'key', kind, key, source_id, idx, fact_id FROM merge_keys"
+        " ORDER BY kind, key, source_id, idx",
+        "SELECT 'fact', kind, id, merge_key, summary FROM merge_facts ORDER BY kind, id",
+        "SELECT 'source', source_id, published FROM merge_sources ORDER BY source_id",
+        "SELECT 'meta', key, value FROM meta WHERE key IN ('merge_index', 'facts_stale')"
+        " ORDER BY key",
+    };
+    return dump_rows(queries, sizeof queries / sizeof queries[0]);
+}
+
+static char *dump_rows(const char *const *queries, size_t nqueries)
+{
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
     size_t cap = 1 << 16, len = 0;
     char *out = malloc(cap);
     out[0] = '\0';
-    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+    for (size_t q = 0; q < nqueries; q++) {
         sqlite3_stmt *stmt;
         cr_assert_eq(sqlite3_prepare_v2(db, queries[q], -1, &stmt, NULL), SQLITE_OK, "%s",
                      sqlite3_errmsg(db));
@@ -386,4 +410,58 @@ static const char *const REPORTED_AGAIN[] = {
 Test(merge_update, reports_joining_stored_facts_give_the_full_merges_facts)
 {
     check_permutations(REPORTED_AGAIN, 1, 1);
+}
+
+/* A full merge that merges the quotes in parts, as it does those of a large store, stores
+ * the same facts and the same index as one that merges them whole, whatever the size of the
+ * parts (down to one article each, so that most parts hold a few quotes and some none), the
+ * same words reported by several articles among them; and
+ * an article merged incrementally afterwards finds the index it needs. */
+Test(merge_update, a_full_merge_in_parts_gives_the_facts_and_index_of_a_whole_one)
+{
+    read_articles();
+    store *st = test_db_open_rw();
+    ingest_report r = {0};
+    for (int i = 1; i < narticles; i++)
+        store_article(st, &articles[i]);
+    /* and the same words in several articles, with other speakers and cues */
+    const char *const *invented[] = {SAME_WORDS, REPORTED_AGAIN, SAME_NAME};
+    for (size_t t = 0; t < sizeof invented / sizeof invented[0]; t++)
+        for (int i = 0; i < 3; i++) {
+            article a = {.file = "invented.txt",
+                         .text = (char *)invented[t][i],
+                         .len = strlen(invented[t][i])};
+            test_sha256_hex(a.text, a.len, a.sha);
+            a.extraction = ingest_extract(a.text, a.len);
+            store_article(st, &a);
+            json_decref(a.extraction);
+        }
+    cr_assert_eq(ingest_merge_rebuild(st, 0, &r), 0, "%s", store_errmsg(st));
+    unsigned quotes = r.quotes, people = r.people;
+    cr_assert_gt(quotes, 50);
+    char *facts = dump_facts(), *index = dump_index();
+    static const size_t part_articles[] = {1, 3, 7};
+    for (size_t p = 0; p < sizeof part_articles / sizeof part_articles[0]; p++) {
+        r = (ingest_report){0};
+        cr_assert_eq(ingest_merge_rebuild(st, part_articles[p], &r), 0, "%s", store_errmsg(st));
+        cr_assert_eq(r.quotes, quotes, "parts of %zu articles", part_articles[p]);
+        cr_assert_eq(r.people, people, "parts of %zu articles", part_articles[p]);
+        char *parted = dump_facts(), *parted_index = dump_index();
+        assert_same_dump(parted, facts, part_articles[p]);
+        assert_same_dump(parted_index, index, part_articles[p]);
+        free(parted);
+        free(parted_index);
+    }
+    /* the first article, merged into the index of a merge in parts, as a full merge has it */
+    store_article(st, &articles[0]);
+    cr_assert_eq(ingest_merge_update(st, false, &r), 0, "%s", store_errmsg(st));
+    char *incremental = dump_facts();
+    cr_assert_eq(ingest_merge_rebuild(st, 2, &r), 0, "%s", store_errmsg(st));
+    char *full = dump_facts();
+    assert_same_dump(incremental, full, 0);
+    free(incremental);
+    free(full);
+    free(facts);
+    free(index);
+    store_close(st);
 }
