@@ -15,6 +15,9 @@
 #define HASP(mp, name) pattern_has((mp), G(name))
 #define HAS(name) HASP(&m, name)
 #define NUM(name) num(s, m.start[G(name)], m.end[G(name)])
+/* How far back a future auxiliary puts a date of its clause ahead ("will enter into force
+ * on"). */
+#define DATE_CLAUSE_TOKENS 8
 #define MON(name) month_of(s, m.start[G(name)], m.end[G(name)])
 
 static const int DAYS_IN_MONTH[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -249,13 +252,51 @@ static bool weekday_is_date(const doc *d, const pattern_match *m)
            d->tokens.items[k - 1].sent == d->tokens.items[t].sent;
 }
 
+/* Is the date mention a term's start, a deadline or a plan rather than a day the article
+ * reports ("starting on July 1, 2030", "by March 2031", "will take effect on 1 May 2029")?
+ * A word of LEX_DATE_ONSETS right before it ("on" between allowed), or a future auxiliary
+ * before it in its clause, says so. */
+static bool date_told_ahead(const doc *d, const date_mention *dm)
+{
+    int t = tok_at(d, dm->start);
+    const sentence *se = &d->sents.items[dm->sent];
+    if (t < 0)
+        return false;
+    int k = t - 1;
+    if (k >= se->tok_start && (tok_is(d, k, "on") || tok_is(d, k, "On")))
+        k--;
+    if (k >= se->tok_start && tok_in_ci(d, k, LEX_DATE_ONSETS))
+        return true;
+    for (k = t - 1; k >= se->tok_start && k >= t - DATE_CLAUSE_TOKENS; k--) {
+        if (tok_is(d, k, ",") || tok_is(d, k, ";"))
+            break;
+        if (tok_in(d, k, LEX_FUTURE_AUXILIARIES))
+            return true;
+    }
+    return false;
+}
+
+/* The latest year the article writes in a date it does not put ahead, or 0. */
+static int latest_year(const doc *d)
+{
+    int year = 0;
+    for (size_t i = 0; i < d->dates.n; i++)
+        if (d->dates.items[i].kind == DATE_ABSOLUTE && d->dates.items[i].value.y > year &&
+            !date_told_ahead(d, &d->dates.items[i]))
+            year = d->dates.items[i].value.y;
+    return year;
+}
+
 /* The reference date of the article: a "Published:" line, the dateline's date, or the
- * latest full date written in it (post signatures included). */
+ * latest full date written in it (post signatures included), never one it puts ahead.  A
+ * date stamp above the headline is the page's, which may be the day it was fetched: one
+ * under the headline wins over it, and when every date the story writes falls in an earlier
+ * year, the story's latest full date does. */
 static date_value reference_date(doc *d)
 {
     if (d->published.y && d->published.m && d->published.d)
         return d->published;
-    date_value best = {0};
+    date_value best = {0}, banner = {0};
     for (size_t i = 0; i < d->lines.n; i++) {
         line *l = &d->lines.items[i];
         if (l->kind == LINE_BLANK)
@@ -269,8 +310,13 @@ static date_value reference_date(doc *d)
             date_value v;
             bool ok = date_parse_ymd(s, &v) && v.y && v.m && v.d;
             free(s);
-            if (ok)
+            if (ok && !(d->title_line > (int)i))
                 return v;
+            if (ok) {
+                if (!banner.y)
+                    banner = v;
+                break;
+            }
         }
         if (i < 6 && pattern_find(PAT_PUBLISHED, d->text, l->end, l->start, &m) &&
             m.start[0] >= l->start) {
@@ -286,7 +332,8 @@ static date_value reference_date(doc *d)
     /* A dateline date without a year takes the year of the latest year in the text. */
     for (size_t i = 0; i < d->dates.n; i++) {
         date_mention *dm = &d->dates.items[i];
-        if (dm->kind != DATE_ABSOLUTE || !dm->value.y || !dm->value.m || !dm->value.d)
+        if (dm->kind != DATE_ABSOLUTE || !dm->value.y || !dm->value.m || !dm->value.d ||
+            date_told_ahead(d, dm))
             continue;
         if (days_from_civil(dm->value.y, dm->value.m, dm->value.d) >
             (best.y ? days_from_civil(best.y, best.m, best.d) : -1000000L))
@@ -316,11 +363,15 @@ static date_value reference_date(doc *d)
             }
         }
     }
+    if (banner.y) {
+        /* the page's clock in a later year than every date of the story */
+        int year = latest_year(d);
+        if (best.y > year)
+            year = best.y;
+        return best.y && year < banner.y ? best : banner;
+    }
     if (d->published.m && d->published.d && !d->published.y) {
-        int year = best.y;
-        for (size_t i = 0; i < d->dates.n; i++)
-            if (d->dates.items[i].kind == DATE_ABSOLUTE && d->dates.items[i].value.y > year)
-                year = d->dates.items[i].value.y;
+        int year = best.y > latest_year(d) ? best.y : latest_year(d);
         if (year) {
             date_value v = {year, d->published.m, d->published.d};
             return v;
@@ -453,7 +504,7 @@ void dates_find(doc *d)
      * reference year this one is not used. */
     int first_year = 0;
     for (size_t k = 0; k < d->dates.n && !first_year; k++)
-        if (d->dates.items[k].kind == DATE_ABSOLUTE)
+        if (d->dates.items[k].kind == DATE_ABSOLUTE && !date_told_ahead(d, &d->dates.items[k]))
             first_year = d->dates.items[k].value.y;
     for (size_t i = 0; i < d->dates.n && doc_step(d); i++) {
         date_mention *dm = &d->dates.items[i];

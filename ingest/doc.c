@@ -818,7 +818,7 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     int gsl = pattern_group(PAT_DATELINE, "slash");
     int gs = pattern_group(PAT_DATELINE, "sep");
     int gby = pattern_group(PAT_DATELINE, "by");
-    const char *const DATE_GROUPS[] = {"date", "adate", "pdate", "rdate"};
+    const char *const DATE_GROUPS[] = {"date", "adate", "pdate", "rdate", "gdate"};
     memset(dl, 0, sizeof *dl);
     dl->place_start = m->start[gp];
     dl->place_end = m->end[gp];
@@ -834,7 +834,7 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
             return false; /* "Place, Country" only */
         region_agency = true;
     }
-    for (int i = 0; i < 4; i++) {
+    for (size_t i = 0; i < sizeof DATE_GROUPS / sizeof *DATE_GROUPS; i++) {
         int g = pattern_group(PAT_DATELINE, DATE_GROUPS[i]);
         if (pattern_has(m, g)) {
             dl->date_start = m->start[g];

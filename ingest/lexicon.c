@@ -2338,6 +2338,12 @@ const char *const LEX_FUTURE_AUXILIARIES[] = {
     "will", "would", "shall", "should", "could", "might", "may", "must", NULL,
 };
 
+/* Words before a date that make it a term's start, a deadline or an end, not a day reported
+ * ("starting on 1 July", "by 2030", "until May 5"). */
+const char *const LEX_DATE_ONSETS[] = {
+    "starting", "beginning", "from", "by", "until", "till", "through", "effective", NULL,
+};
+
 /* Determiners: a verb form right after one is an adjective ("the signed memorandum"). */
 const char *const LEX_DETERMINERS[] = {
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", NULL,

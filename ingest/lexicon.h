@@ -27,6 +27,7 @@ extern const char
     *const LEX_TOPIC_NOUNS[]; /* developments, situation ... ("developments in Iraq": a topic) */
 extern const char *const LEX_PLAN_WORDS[]; /* upcoming, scheduled ... (a meeting still to come) */
 extern const char *const LEX_FUTURE_AUXILIARIES[];  /* will, would ... (an event to come) */
+extern const char *const LEX_DATE_ONSETS[];         /* starting, by, until ... (a date ahead) */
 extern const char *const LEX_DETERMINERS[];         /* the, a, this ... */
 extern const char *const LEX_JOINT_BODIES[];        /* commission, session ... held jointly */
 extern const char *const LEX_GROUP_MEETING_WORDS[]; /* trilateral, jointly ...: met together */

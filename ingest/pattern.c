@@ -55,8 +55,11 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* the date after a comma, or after the place's full stop ("BISHKEK. Sept 6 (Agency) -") */
     "(?:(?:\\s*,|(?<=\\.))\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
     "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
-    /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --" */
-    "|\\s*,[^()\\n.!?]{1,90}?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
+    /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --": a date in
+     * another calendar, then the Gregorian one, the article's date, closing the run */
+    "|\\s*,[^()\\n.!?]{1,90}?(?<gdate>(?<=\\s)(?:\\d{1,2}\\s+" MONTH
+    "\\.?,?\\s+(?:19|20)\\d{2}|" MONTH
+    "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}))?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
     "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
     /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
     /* "HONIARA, SOLOMON ISLANDS – FRIDAY 12 APRIL 2019:": a date between the separator and a dash or colon */

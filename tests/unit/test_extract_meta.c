@@ -1393,3 +1393,74 @@ Test(extract_meta, agency_and_day_with_no_place_open_the_story)
               json_brief(m));
     json_decref(ex);
 }
+
+/* ---- the article's own date ---- */
+
+Test(extract_meta, a_page_clock_above_the_headline_loses_to_the_story_dates)
+{
+    /* the site's banner shows the day the page was fetched, years after the story */
+    json_t *ex = extract_text(
+        "\xe2\x80\xa2      Tue Nov 12 2030\n"
+        "Menu\n"
+        "\n"
+        "Harbour ministers of Malta and Iceland compare notes on cold storage\n"
+        "\n"
+        "Malta's Transport Minister Karmenu Vella and Iceland's Fisheries Minister Sigrun "
+        "Olafsdottir held a meeting in Valletta today on cold storage at small ports.\n"
+        "\n"
+        "Minister Vella and Minister Olafsdottir at the Valletta waterfront on June 4, 2027. "
+        "(Photo: Ministry of Transport)\n"
+        "\n"
+        "They agreed to meet again on October 9.\n");
+    cr_expect_str_eq(field_str(ex, "published"), "2027-06-04");
+    const json_t *m = find_meeting(ex, "Vella", "Olafsdottir");
+    cr_assert(m, "meeting found: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_str_eq(field_str(m, "date"), "2027-06-04");
+    json_decref(ex);
+}
+
+Test(extract_meta, a_page_clock_in_the_story_year_stays_the_date)
+{
+    json_t *ex = extract_text("Sat Mar 8 2031\n"
+                              "Menu\n"
+                              "\n"
+                              "Lagoon towns of Benin and Togo share a ferry timetable\n"
+                              "\n"
+                              "The mayors of Grand-Popo and Aneho signed the ferry timetable on "
+                              "Friday, after a pilot run in January 2031.\n");
+    cr_expect_str_eq(field_str(ex, "published"), "2031-03-08");
+    json_decref(ex);
+}
+
+Test(extract_meta, a_date_the_story_puts_ahead_is_never_its_own)
+{
+    /* a tariff phase-in years away is no reference for a year-less day */
+    json_t *ex = extract_text(
+        "Chile and Norway settle salmon quota accord\n"
+        "\n"
+        "Chile and Norway signed a salmon quota accord on 9 October 2026. Quotas rise "
+        "starting on March 1, 2034, and the accord will be reviewed on 15 May 2036.\n"
+        "\n"
+        "Chile's Fisheries Minister Tomas Reyes and Norway's Fisheries Minister Ingrid Dahl "
+        "held talks in Puerto Montt on August 12.\n");
+    cr_expect_str_eq(field_str(ex, "published"), "2026-10-09");
+    const json_t *m = find_meeting(ex, "Reyes", "Dahl");
+    cr_assert(m, "meeting found: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect_str_eq(field_str(m, "date"), "2026-08-12");
+    json_decref(ex);
+}
+
+Test(extract_meta, a_double_dated_dateline_gives_the_gregorian_day)
+{
+    /* a day of another calendar, then the Gregorian one, before the agency */
+    json_t *ex = extract_text(
+        "Cabinet backs a desalination link with Jordan\n"
+        "\n"
+        "Tabuk, 9 Ramadan 1447 AH, corresponding to 27 February 2026 (SPA) --\n"
+        "\n"
+        "The cabinet approved the water link on Thursday, and the two water ministers spoke by "
+        "phone yesterday.\n");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Tabuk");
+    cr_expect_str_eq(field_str(ex, "published"), "2026-02-27");
+    json_decref(ex);
+}
