@@ -44,6 +44,11 @@ void db_close(db_conn *d)
         d->ops->close(d);
 }
 
+enum db_constraint db_last_constraint(const db_conn *d)
+{
+    return d->constraint;
+}
+
 enum db_engine db_engine(const db_conn *d)
 {
     return d->engine;

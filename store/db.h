@@ -40,6 +40,15 @@ enum db_result {
     DB_ERROR = -1,     /* anything else: db_errmsg() says what */
 };
 
+/* Which constraint refused the last write that gave DB_CONSTRAINT. */
+enum db_constraint {
+    DB_CONSTRAINT_OTHER = 0,
+    DB_CONSTRAINT_UNIQUE = 1, /* a primary key or a unique index */
+    DB_CONSTRAINT_FOREIGN_KEY = 2,
+    DB_CONSTRAINT_CHECK = 3,
+    DB_CONSTRAINT_NOT_NULL = 4,
+};
+
 /* How db_open() opens a database. */
 enum db_open_mode {
     DB_OPEN_READ_ONLY,
@@ -62,6 +71,8 @@ void db_close(db_conn *d);
 enum db_engine db_engine(const db_conn *d);
 /* The last error of this connection, never NULL. */
 const char *db_errmsg(const db_conn *d);
+/* The constraint that refused the last write which gave DB_CONSTRAINT. */
+enum db_constraint db_last_constraint(const db_conn *d);
 
 /* Runs SQL without parameters or rows (several statements separated by ';' are allowed).
  * DB_OK, DB_CONSTRAINT, DB_BUSY or DB_ERROR. */

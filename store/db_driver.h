@@ -38,6 +38,7 @@ struct db_conn {
     const db_ops *ops;
     enum db_engine engine;
     char errmsg[512];
+    enum db_constraint constraint; /* of the last DB_CONSTRAINT */
 };
 
 struct db_stmt {

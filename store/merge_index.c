@@ -176,45 +176,44 @@ static const char SQL_SET_UNLINKED_SOME[] =
 
 static int run_simple(store *st, const char *sql, const char *what)
 {
-    sqlite3_stmt *stmt = store_stmt(st, sql);
+    db_stmt *stmt = store_query(st, sql);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
 }
 
 /* Runs a statement bound to up to three texts and that returns no rows. */
 static int run_texts(store *st, const char *sql, const char *a, const char *b, const char *c,
                      const char *what)
 {
-    sqlite3_stmt *stmt = store_stmt(st, sql);
+    db_stmt *stmt = store_query(st, sql);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, a, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, a, -1);
     if (b)
-        sqlite3_bind_text(stmt, 2, b, -1, SQLITE_STATIC);
+        db_bind_text(stmt, 2, b, -1);
     if (c)
-        sqlite3_bind_text(stmt, 3, c, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
+        db_bind_text(stmt, 3, c, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
 }
 
 int store_merge_index_ready(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INDEX_READY);
+    db_stmt *stmt = store_query(st, SQL_INDEX_READY);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt), ready = 0;
-    if (rc == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(stmt, 0);
+    int rc = db_step(stmt), ready = 0;
+    if (rc == DB_ROW) {
+        const char *v = db_column_text(stmt, 0, NULL);
         ready = v && strcmp(v, "1") == 0;
     }
-    store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE
-               ? ready
-               : store_sql_fail(st, "reading the merge index state");
+    store_query_done(stmt);
+    return rc == DB_ROW || rc == DB_DONE ? ready
+                                         : store_db_fail(st, "reading the merge index state");
 }
 
 int store_merge_index_clear(store *st)
@@ -240,7 +239,7 @@ int store_merge_pending_sources(store *st, int limit, json_t **out)
 {
     if (run_simple(st, SQL_PENDING_GONE, "listing the articles to merge"))
         return STORE_ERROR;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_PENDING_SOURCES);
+    db_stmt *stmt = store_query(st, SQL_PENDING_SOURCES);
     json_t *list = json_array();
     int rc;
 
@@ -249,24 +248,25 @@ int store_merge_pending_sources(store *st, int limit, json_t **out)
         json_decref(list);
         return STORE_ERROR;
     }
-    sqlite3_bind_int(stmt, 1, limit);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(stmt, 0);
-        json_t *extraction = json_loadb((const char *)sqlite3_column_text(stmt, 1),
-                                        (size_t)sqlite3_column_bytes(stmt, 1), 0, NULL);
+    db_bind_int64(stmt, 1, limit);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *id = db_column_text(stmt, 0, NULL);
+        size_t len = 0;
+        const char *text = db_column_text(stmt, 1, &len);
+        json_t *extraction = text ? json_loadb(text, len, 0, NULL) : NULL;
         if (!extraction) {
             store_fail(st, "source %s: stored extraction is not JSON", id);
-            store_done(stmt);
+            store_query_done(stmt);
             json_decref(list);
             return STORE_ERROR;
         }
         json_array_append_new(list,
                               json_pack("{s:s, s:o}", "source_id", id, "extraction", extraction));
     }
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
         json_decref(list);
-        return store_sql_fail(st, "listing the articles to merge");
+        return store_db_fail(st, "listing the articles to merge");
     }
     *out = list;
     return STORE_OK;
@@ -283,41 +283,41 @@ int store_merge_items(store *st, enum store_merge_by by, const char *kind, const
         [STORE_MERGE_BY_FACT] = SQL_ITEMS_BY_FACT,
         [STORE_MERGE_OF_SOURCE] = SQL_ITEMS_OF_SOURCE,
     };
-    sqlite3_stmt *stmt = store_stmt(st, sql[by]);
+    db_stmt *stmt = store_query(st, sql[by]);
     int rc;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, a, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, a, -1);
     if (b)
-        sqlite3_bind_text(stmt, 3, b, -1, SQLITE_STATIC);
+        db_bind_text(stmt, 3, b, -1);
     /* the report stays text: the caller parses the ones it did not have yet */
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *published = (const char *)sqlite3_column_text(stmt, 4);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *published = db_column_text(stmt, 4, NULL);
+        size_t report_len = 0;
+        const char *report = db_column_text(stmt, 3, &report_len);
         json_array_append_new(out,
                               json_pack("{s:s, s:I, s:s, s:s%, s:s?}", "source_id",
-                                        (const char *)sqlite3_column_text(stmt, 0), "idx",
-                                        (json_int_t)sqlite3_column_int64(stmt, 1), "fact_id",
-                                        (const char *)sqlite3_column_text(stmt, 2), "report_text",
-                                        (const char *)sqlite3_column_text(stmt, 3),
-                                        (size_t)sqlite3_column_bytes(stmt, 3), "published",
-                                        published));
+                                        db_column_text(stmt, 0, NULL), "idx",
+                                        (json_int_t)db_column_int64(stmt, 1), "fact_id",
+                                        db_column_text(stmt, 2, NULL), "report_text",
+                                        report ? report : "", report_len, "published", published));
     }
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the merge index");
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the merge index");
 }
 
 int store_merge_refs(store *st, const char *source, json_t *refs)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_REFS_OF_SOURCE);
+    db_stmt *stmt = store_query(st, SQL_REFS_OF_SOURCE);
     int rc;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, source, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *key = (const char *)sqlite3_column_text(stmt, 0);
+    db_bind_text(stmt, 1, source, -1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *key = db_column_text(stmt, 0, NULL);
         if (!key)
             continue;
         size_t len = strlen(source) + strlen(key) + 2;
@@ -325,57 +325,55 @@ int store_merge_refs(store *st, const char *source, json_t *refs)
         snprintf(at, len, "%s\x1f%s", source, key);
         if (!json_object_get(refs, at))
             json_object_set_new(refs, at,
-                                json_pack("[s, s]", (const char *)sqlite3_column_text(stmt, 1),
-                                          (const char *)sqlite3_column_text(stmt, 2)));
+                                json_pack("[s, s]", db_column_text(stmt, 1, NULL),
+                                          db_column_text(stmt, 2, NULL)));
         free(at);
     }
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading an article's people");
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading an article's people");
 }
 
 int store_merge_person_name(store *st, const char *id, char **name)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_PERSON_NAME);
+    db_stmt *stmt = store_query(st, SQL_PERSON_NAME);
     *name = NULL;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_text(stmt, 0))
-        *name = strdup((const char *)sqlite3_column_text(stmt, 0));
-    store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
-                                                 : store_sql_fail(st, "reading a person");
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW && !db_column_is_null(stmt, 0))
+        *name = strdup(db_column_text(stmt, 0, NULL));
+    store_query_done(stmt);
+    return rc == DB_ROW || rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading a person");
 }
 
 int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, json_t *ids)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_FACTS_BY_KEY);
+    db_stmt *stmt = store_query(st, SQL_FACTS_BY_KEY);
     int rc;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, merge_key, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        json_array_append_new(ids, json_string((const char *)sqlite3_column_text(stmt, 0)));
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the facts of a key");
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, merge_key, -1);
+    while ((rc = db_step(stmt)) == DB_ROW)
+        json_array_append_new(ids, json_string(db_column_text(stmt, 0, NULL)));
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the facts of a key");
 }
 
 int store_merge_fact_key(store *st, const char *kind, const char *id, char **merge_key)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_KEY);
+    db_stmt *stmt = store_query(st, SQL_FACT_KEY);
     *merge_key = NULL;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        *merge_key = strdup((const char *)sqlite3_column_text(stmt, 0));
-    store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
-                                                 : store_sql_fail(st, "reading a fact's key");
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW)
+        *merge_key = strdup(db_column_text(stmt, 0, NULL));
+    store_query_done(stmt);
+    return rc == DB_ROW || rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading a fact's key");
 }
 
 int store_merge_put_source(store *st, const char *source, const char *published)
@@ -403,7 +401,7 @@ int store_merge_drop_source(store *st, const char *source)
 int store_merge_put_item(store *st, const char *kind, const char *source, int idx,
                          const char *fact_id, const json_t *report, const json_t *keys)
 {
-    sqlite3_stmt *stmt = store_stmt(st, keys ? SQL_PUT_ITEM_REPORT : SQL_PUT_ITEM);
+    db_stmt *stmt = store_query(st, keys ? SQL_PUT_ITEM_REPORT : SQL_PUT_ITEM);
     char *text = json_dumps(report, JSON_COMPACT);
     int rc;
 
@@ -411,51 +409,51 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
         free(text);
         return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
     }
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 3, idx);
-    sqlite3_bind_text(stmt, 4, fact_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, text, -1, SQLITE_STATIC);
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, source, -1);
+    db_bind_int64(stmt, 3, idx);
+    db_bind_text(stmt, 4, fact_id, -1);
+    db_bind_text(stmt, 5, text, -1);
+    rc = db_step(stmt);
+    store_query_done(stmt);
     free(text);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "indexing a report");
+    if (rc != DB_DONE)
+        return store_db_fail(st, "indexing a report");
     if (!keys) {
         /* the same keys, now filed under the report's new fact */
-        if (!(stmt = store_stmt(st, SQL_MOVE_ITEM_KEYS)))
+        if (!(stmt = store_query(st, SQL_MOVE_ITEM_KEYS)))
             return STORE_ERROR;
-        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
-        sqlite3_bind_int(stmt, 3, idx);
-        sqlite3_bind_text(stmt, 4, fact_id, -1, SQLITE_STATIC);
-        rc = sqlite3_step(stmt);
-        store_done(stmt);
-        return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing a report's keys");
+        db_bind_text(stmt, 1, kind, -1);
+        db_bind_text(stmt, 2, source, -1);
+        db_bind_int64(stmt, 3, idx);
+        db_bind_text(stmt, 4, fact_id, -1);
+        rc = db_step(stmt);
+        store_query_done(stmt);
+        return rc == DB_DONE ? STORE_OK : store_db_fail(st, "indexing a report's keys");
     }
-    if (!(stmt = store_stmt(st, SQL_DROP_ITEM_KEYS)))
+    if (!(stmt = store_query(st, SQL_DROP_ITEM_KEYS)))
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
-    sqlite3_bind_int(stmt, 3, idx);
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "indexing a report's keys");
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, source, -1);
+    db_bind_int64(stmt, 3, idx);
+    rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE)
+        return store_db_fail(st, "indexing a report's keys");
     size_t i;
     json_t *k;
     json_array_foreach(keys, i, k) {
-        if (!(stmt = store_stmt(st, SQL_PUT_KEY)))
+        if (!(stmt = store_query(st, SQL_PUT_KEY)))
             return STORE_ERROR;
-        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, json_string_value(k), -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, source, -1, SQLITE_STATIC);
-        sqlite3_bind_int(stmt, 4, idx);
-        sqlite3_bind_text(stmt, 5, fact_id, -1, SQLITE_STATIC);
-        rc = sqlite3_step(stmt);
-        store_done(stmt);
-        if (rc != SQLITE_DONE)
-            return store_sql_fail(st, "indexing a report's keys");
+        db_bind_text(stmt, 1, kind, -1);
+        db_bind_text(stmt, 2, json_string_value(k), -1);
+        db_bind_text(stmt, 3, source, -1);
+        db_bind_int64(stmt, 4, idx);
+        db_bind_text(stmt, 5, fact_id, -1);
+        rc = db_step(stmt);
+        store_query_done(stmt);
+        if (rc != DB_DONE)
+            return store_db_fail(st, "indexing a report's keys");
     }
     return STORE_OK;
 }
@@ -463,57 +461,60 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
 int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key,
                          const json_t *summary)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_PUT_FACT);
+    db_stmt *stmt = store_query(st, SQL_PUT_FACT);
     char *text = summary ? json_dumps(summary, JSON_COMPACT) : NULL;
     if (!stmt) {
         free(text);
         return STORE_ERROR;
     }
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, merge_key, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, id, -1);
+    db_bind_text(stmt, 3, merge_key, -1);
     if (text)
-        sqlite3_bind_text(stmt, 4, text, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
+        db_bind_text(stmt, 4, text, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
     free(text);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing a fact");
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "indexing a fact");
 }
 
 int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t **summary)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_SUMMARY);
+    db_stmt *stmt = store_query(st, SQL_FACT_SUMMARY);
     *summary = NULL;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) == SQLITE_TEXT)
-        *summary = json_loadb((const char *)sqlite3_column_text(stmt, 0),
-                              (size_t)sqlite3_column_bytes(stmt, 0), 0, NULL);
-    store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
-                                                 : store_sql_fail(st, "reading a fact's summary");
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, id, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW && db_column_type(stmt, 0) == DB_TEXT) {
+        size_t len = 0;
+        const char *text = db_column_text(stmt, 0, &len);
+        *summary = json_loadb(text, len, 0, NULL);
+    }
+    store_query_done(stmt);
+    return rc == DB_ROW || rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading a fact's summary");
 }
 
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
                             char **fact_id)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_FACT_OF_KEY);
+    db_stmt *stmt = store_query(st, SQL_FACT_OF_KEY);
     *fact_id = NULL;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, key, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, key, -1);
     if (other_than)
-        sqlite3_bind_text(stmt, 3, other_than, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW && !(*fact_id = strdup((const char *)sqlite3_column_text(stmt, 0))))
-        rc = SQLITE_NOMEM;
-    store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
-                                                 : store_sql_fail(st, "reading the fact of a key");
+        db_bind_text(stmt, 3, other_than, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW && !(*fact_id = strdup(db_column_text(stmt, 0, NULL)))) {
+        store_query_done(stmt);
+        return store_fail(st, "out of memory");
+    }
+    store_query_done(stmt);
+    return rc == DB_ROW || rc == DB_DONE ? STORE_OK
+                                         : store_db_fail(st, "reading the fact of a key");
 }
 
 /* The evidence kind, table and statements of a fact list. */
@@ -598,23 +599,21 @@ int store_merge_put_people(store *st, const json_t *people)
     size_t i;
     json_t *p;
     json_array_foreach(people, i, p) {
-        sqlite3_stmt *stmt = store_stmt(st, SQL_UPSERT_PERSON);
+        db_stmt *stmt = store_query(st, SQL_UPSERT_PERSON);
         char *aliases = json_dumps(json_object_get(p, "aliases"), JSON_COMPACT | JSON_ENCODE_ANY);
         if (!stmt || !aliases) {
             free(aliases);
             return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
         }
-        sqlite3_bind_text(stmt, 1, json_string_value(json_object_get(p, "id")), -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, json_string_value(json_object_get(p, "name")), -1,
-                          SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, json_string_value(json_object_get(p, "title")), -1,
-                          SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 4, aliases, -1, SQLITE_STATIC);
-        int rc = sqlite3_step(stmt);
-        store_done(stmt);
+        db_bind_text(stmt, 1, json_string_value(json_object_get(p, "id")), -1);
+        db_bind_text(stmt, 2, json_string_value(json_object_get(p, "name")), -1);
+        db_bind_text(stmt, 3, json_string_value(json_object_get(p, "title")), -1);
+        db_bind_text(stmt, 4, aliases, -1);
+        int rc = db_step(stmt);
+        store_query_done(stmt);
         free(aliases);
-        if (rc != SQLITE_DONE)
-            return store_sql_fail(st, "storing a person");
+        if (rc != DB_DONE)
+            return store_db_fail(st, "storing a person");
         const char *merge_key = json_string_value(json_object_get(p, "merge_key"));
         if (store_merge_put_fact(st, "people", json_string_value(json_object_get(p, "id")),
                                  merge_key ? merge_key : "", json_object_get(p, "merge_summary")))
@@ -635,8 +634,8 @@ int store_merge_begin(store *st)
     if (st->readonly)
         return store_fail(st, "the database is open read-only");
     /* the reports of the facts touched are read scattered over the index: keep more of it */
-    if (sqlite3_exec(st->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL) != SQLITE_OK)
-        return store_sql_fail(st, "sizing the page cache");
+    if (db_exec(st->conn, "PRAGMA cache_size = -32768") != DB_OK)
+        return store_db_fail(st, "sizing the page cache");
     return store_begin_write(st);
 }
 
@@ -674,17 +673,17 @@ int store_merge_rebuild_end(store *st)
 static int has_source_evidence(store *st, const struct splice_kind *k, const char *id,
                                const char *source)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_HAS_SOURCE_EVIDENCE);
+    db_stmt *stmt = store_query(st, SQL_HAS_SOURCE_EVIDENCE);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, k->evidence_kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, source, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_sql_fail(st, "reading a fact's evidence");
-    return rc == SQLITE_ROW;
+    db_bind_text(stmt, 1, k->evidence_kind, -1);
+    db_bind_text(stmt, 2, id, -1);
+    db_bind_text(stmt, 3, source, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_ROW && rc != DB_DONE)
+        return store_db_fail(st, "reading a fact's evidence");
+    return rc == DB_ROW;
 }
 
 /* Adds a new report's spans (all of one article) to a fact's evidence, and counts the
@@ -707,49 +706,49 @@ static int join_spans(store *st, const struct splice_kind *k, const char *id,
 
 int store_merge_source_in_fact(store *st, const char *kind, const char *source, const char *id)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_IN_FACT);
+    db_stmt *stmt = store_query(st, SQL_SOURCE_IN_FACT);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, source, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_sql_fail(st, "reading a fact's reports");
-    return rc == SQLITE_ROW;
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, source, -1);
+    db_bind_text(stmt, 3, id, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_ROW && rc != DB_DONE)
+        return store_db_fail(st, "reading a fact's reports");
+    return rc == DB_ROW;
 }
 
 /* Binds the string `key` of o (NULL when absent or not a string). */
-static void bind_member(sqlite3_stmt *stmt, int col, const json_t *o, const char *key)
+static void bind_member(db_stmt *stmt, int col, const json_t *o, const char *key)
 {
     const char *v = json_string_value(json_object_get(o, key));
     if (v)
-        sqlite3_bind_text(stmt, col, v, -1, SQLITE_STATIC);
+        db_bind_text(stmt, col, v, -1);
     else
-        sqlite3_bind_null(stmt, col);
+        db_bind_null(stmt, col);
 }
 
 int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool text_changed,
                            const json_t *evidence)
 {
     const struct splice_kind *k = splice_kind_of("quotes");
-    sqlite3_stmt *stmt = store_stmt(st, SQL_UPDATE_QUOTE);
+    db_stmt *stmt = store_query(st, SQL_UPDATE_QUOTE);
     if (!stmt)
         return STORE_ERROR;
     const json_t *speaker = json_object_get(quote, "speaker");
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, id, -1);
     bind_member(stmt, 2, quote, "text");
     bind_member(stmt, 3, speaker, "person_id");
     bind_member(stmt, 4, speaker, "name");
     bind_member(stmt, 5, speaker, "title");
     bind_member(stmt, 6, quote, "cue");
     bind_member(stmt, 7, quote, "rule");
-    sqlite3_bind_double(stmt, 8, json_number_value(json_object_get(quote, "confidence")));
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "updating a quote");
+    db_bind_double(stmt, 8, json_number_value(json_object_get(quote, "confidence")));
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE)
+        return store_db_fail(st, "updating a quote");
     if (join_spans(st, k, id, evidence))
         return STORE_ERROR;
     if (text_changed && (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
@@ -768,21 +767,21 @@ int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, 
                                                      : NULL;
     if (!sql)
         return store_fail(st, "merge index: no such look-up of facts");
-    sqlite3_stmt *stmt = store_stmt(st, sql);
+    db_stmt *stmt = store_query(st, sql);
     int rc;
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, a, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, a, -1);
     if (b)
-        sqlite3_bind_text(stmt, 3, b, -1, SQLITE_STATIC);
+        db_bind_text(stmt, 3, b, -1);
     /* a key row of an older index names no fact: "" stands for one not known */
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *id = db_column_text(stmt, 0, NULL);
         json_object_set_new(ids, id ? id : "", json_true());
     }
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "reading the facts of a key");
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the facts of a key");
 }
 
 int store_merge_join_agreement(store *st, const char *id, const json_t *agreement,

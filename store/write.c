@@ -82,26 +82,26 @@ static const char SQL_ALL_LISTS[] = "SELECT id,"
  * 0 when not, STORE_ERROR on error. */
 static int source_by_sha(store *st, const char *sha256, char **id_out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_BY_SHA);
+    db_stmt *stmt = store_query(st, SQL_SOURCE_BY_SHA);
     int found = STORE_ERROR;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, sha256, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
+    db_bind_text(stmt, 1, sha256, -1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
         found = 1;
         if (id_out) {
-            *id_out = strdup((const char *)sqlite3_column_text(stmt, 0));
+            *id_out = strdup(db_column_text(stmt, 0, NULL));
             if (!*id_out)
                 found = store_fail(st, "out of memory");
         }
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         found = 0;
     } else {
-        store_sql_fail(st, "looking up an article");
+        store_db_fail(st, "looking up an article");
     }
-    store_done(stmt);
+    store_query_done(stmt);
     return found;
 }
 
@@ -114,44 +114,44 @@ int store_has_source(store *st, const char *sha256)
 
 int store_bump_generation(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_BUMP_GENERATION);
+    db_stmt *stmt = store_query(st, SQL_BUMP_GENERATION);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "bumping the generation");
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "bumping the generation");
 }
 
 int store_set_stale(store *st, bool stale)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SET_STALE);
+    db_stmt *stmt = store_query(st, SQL_SET_STALE);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, stale ? "1" : "0", -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE)
-        return store_sql_fail(st, "marking the facts");
+    db_bind_text(stmt, 1, stale ? "1" : "0", -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE)
+        return store_db_fail(st, "marking the facts");
     return store_bump_generation(st);
 }
 
 int store_facts_stale(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_GET_STALE);
+    db_stmt *stmt = store_query(st, SQL_GET_STALE);
     int stale = STORE_ERROR;
 
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(stmt, 0);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        const char *v = db_column_text(stmt, 0, NULL);
         stale = v && !strcmp(v, "1");
-    } else if (rc == SQLITE_DONE) {
+    } else if (rc == DB_DONE) {
         stale = 0;
     } else {
-        store_sql_fail(st, "reading facts_stale");
+        store_db_fail(st, "reading facts_stale");
     }
-    store_done(stmt);
+    store_query_done(stmt);
     return stale;
 }
 
@@ -191,53 +191,52 @@ static const char SQL_CLEAR_SEARCH_PENDING[] = "DELETE FROM search_pending";
 int store_index_source(store *st, const char *id)
 {
     if (st->bulk) {
-        sqlite3_stmt *queue = store_stmt(st, SQL_QUEUE_SOURCE);
+        db_stmt *queue = store_query(st, SQL_QUEUE_SOURCE);
         if (!queue)
             return STORE_ERROR;
-        sqlite3_bind_text(queue, 1, id, -1, SQLITE_STATIC);
-        int qrc = sqlite3_step(queue);
-        store_done(queue);
-        return qrc == SQLITE_DONE ? STORE_OK
-                                  : store_sql_fail(st, "queueing the article for search");
+        db_bind_text(queue, 1, id, -1);
+        int qrc = db_step(queue);
+        store_query_done(queue);
+        return qrc == DB_DONE ? STORE_OK : store_db_fail(st, "queueing the article for search");
     }
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INDEX_SOURCE);
+    db_stmt *stmt = store_query(st, SQL_INDEX_SOURCE);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "indexing the article");
+    db_bind_text(stmt, 1, id, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "indexing the article");
 }
 
 /* Indexes the articles waiting in search_pending, in one transaction (a savepoint in a
  * batch).  Nothing to do when the table does not exist: no bulk load ever ran here. */
 static int index_pending(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_HAS_SEARCH_PENDING);
+    db_stmt *stmt = store_query(st, SQL_HAS_SEARCH_PENDING);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_DONE)
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_DONE)
         return STORE_OK;
-    if (rc != SQLITE_ROW)
-        return store_sql_fail(st, "looking for articles waiting for the search index");
+    if (rc != DB_ROW)
+        return store_db_fail(st, "looking for articles waiting for the search index");
     if (store_begin_write(st))
         return STORE_ERROR;
-    if (!(stmt = store_stmt(st, SQL_INDEX_PENDING)))
+    if (!(stmt = store_query(st, SQL_INDEX_PENDING)))
         goto rollback;
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "indexing the articles of a bulk load");
+    rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "indexing the articles of a bulk load");
         goto rollback;
     }
-    if (!(stmt = store_stmt(st, SQL_CLEAR_SEARCH_PENDING)))
+    if (!(stmt = store_query(st, SQL_CLEAR_SEARCH_PENDING)))
         goto rollback;
-    rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "clearing the articles of a bulk load");
+    rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_db_fail(st, "clearing the articles of a bulk load");
         goto rollback;
     }
     if (store_commit(st))
@@ -258,8 +257,8 @@ static int set_cache_kib(store *st, int kib)
 {
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
-    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-        return store_sql_fail(st, "setting the page cache");
+    if (db_exec(st->conn, sql) != DB_OK)
+        return store_db_fail(st, "setting the page cache");
     return STORE_OK;
 }
 
@@ -270,8 +269,8 @@ int store_bulk_begin(store *st)
     /* what an earlier run left waiting goes in first, with the table made when missing */
     if (index_pending(st))
         return STORE_ERROR;
-    if (sqlite3_exec(st->db, SQL_CREATE_SEARCH_PENDING, NULL, NULL, NULL) != SQLITE_OK)
-        return store_sql_fail(st, "creating the table of articles waiting for search");
+    if (db_exec(st->conn, SQL_CREATE_SEARCH_PENDING) != DB_OK)
+        return store_db_fail(st, "creating the table of articles waiting for search");
     if (set_cache_kib(st, BULK_CACHE_KIB))
         return STORE_ERROR;
     st->bulk = true;
@@ -299,16 +298,16 @@ static int put_hints(store *st, const char *id, const store_source_in *src)
 {
     if (!src->title && !src->url && !src->published)
         return STORE_OK;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_HINTS);
+    db_stmt *stmt = store_query(st, SQL_INSERT_HINTS);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, src->title, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, src->url, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, src->published, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "storing the article's hints");
+    db_bind_text(stmt, 1, id, -1);
+    db_bind_text(stmt, 2, src->title, -1);
+    db_bind_text(stmt, 3, src->url, -1);
+    db_bind_text(stmt, 4, src->published, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "storing the article's hints");
 }
 
 int store_put_source(store *st, const store_source_in *src, char **id_out)
@@ -343,31 +342,29 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
         goto out;
     }
 
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_SOURCE);
+    db_stmt *stmt = store_query(st, SQL_INSERT_SOURCE);
     if (!stmt)
         goto rollback;
     json_int_t version = json_integer_value(json_object_get(src->extraction, "extractor_version"));
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, src->file, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, src->title ? src->title : extraction_text(src->extraction, "title"),
-                      -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, extraction_text(src->extraction, "byline"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 5, extraction_text(src->extraction, "dateline"), -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 6,
-                      src->published ? src->published
-                                     : extraction_text(src->extraction, "published"),
-                      -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 7, src->sha256, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(stmt, 8, (sqlite3_int64)utf8_cp_count(src->text ? src->text : "", src->len));
-    sqlite3_bind_int64(stmt, 9, (sqlite3_int64)version);
-    sqlite3_bind_text(stmt, 10, extraction, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, id, -1);
+    db_bind_text(stmt, 2, src->file, -1);
+    db_bind_text(stmt, 3, src->title ? src->title : extraction_text(src->extraction, "title"), -1);
+    db_bind_text(stmt, 4, extraction_text(src->extraction, "byline"), -1);
+    db_bind_text(stmt, 5, extraction_text(src->extraction, "dateline"), -1);
+    db_bind_text(stmt, 6,
+                 src->published ? src->published : extraction_text(src->extraction, "published"),
+                 -1);
+    db_bind_text(stmt, 7, src->sha256, -1);
+    db_bind_int64(stmt, 8, (long long)utf8_cp_count(src->text ? src->text : "", src->len));
+    db_bind_int64(stmt, 9, (long long)version);
+    db_bind_text(stmt, 10, extraction, -1);
     /* A zero-length blob, not NULL, when the text is empty. */
-    sqlite3_bind_blob64(stmt, 11, src->text ? src->text : "", src->len, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
+    db_bind_blob(stmt, 11, src->text ? src->text : "", src->len);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
         /* Two different texts whose SHA-256 share the first 48 bits land here. */
-        store_sql_fail(st, "storing the article");
+        store_db_fail(st, "storing the article");
         goto rollback;
     }
     /* One mark per batch is enough: readers see the batch whole or not at all. */
@@ -399,7 +396,7 @@ out:
 
 int store_load_extractions(store *st, json_t **out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_ALL_EXTRACTIONS);
+    db_stmt *stmt = store_query(st, SQL_ALL_EXTRACTIONS);
     json_t *list = json_array();
     int rc;
 
@@ -408,11 +405,14 @@ int store_load_extractions(store *st, json_t **out)
         json_decref(list);
         return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
     }
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(stmt, 0);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *id = db_column_text(stmt, 0, NULL);
         json_error_t jerr;
-        json_t *extraction = json_loadb((const char *)sqlite3_column_text(stmt, 1),
-                                        (size_t)sqlite3_column_bytes(stmt, 1), 0, &jerr);
+        size_t len = 0;
+        const char *text = db_column_text(stmt, 1, &len);
+        json_t *extraction = text ? json_loadb(text, len, 0, &jerr) : NULL;
+        if (!text)
+            snprintf(jerr.text, sizeof jerr.text, "no extraction");
         if (!extraction) {
             store_fail(st, "source %s: stored extraction is not JSON: %s", id, jerr.text);
             goto fail;
@@ -423,36 +423,37 @@ int store_load_extractions(store *st, json_t **out)
             goto fail;
         }
     }
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "reading extractions");
+    if (rc != DB_DONE) {
+        store_db_fail(st, "reading extractions");
         goto fail;
     }
-    store_done(stmt);
+    store_query_done(stmt);
     *out = list;
     return STORE_OK;
 
 fail:
-    store_done(stmt);
+    store_query_done(stmt);
     json_decref(list);
     return STORE_ERROR;
 }
 
 int store_each_extraction_list(store *st, const char *list, store_list_fn fn, void *ctx)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_ALL_LISTS);
+    db_stmt *stmt = store_query(st, SQL_ALL_LISTS);
     int rc, result = STORE_ERROR;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, list, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(stmt, 0);
-        const char *published = (const char *)sqlite3_column_text(stmt, 1);
+    db_bind_text(stmt, 1, list, -1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *id = db_column_text(stmt, 0, NULL);
+        const char *published = db_column_text(stmt, 1, NULL);
         json_t *items = NULL;
-        if (sqlite3_column_type(stmt, 2) != SQLITE_NULL) {
+        if (!db_column_is_null(stmt, 2)) {
             json_error_t jerr;
-            items = json_loadb((const char *)sqlite3_column_text(stmt, 2),
-                               (size_t)sqlite3_column_bytes(stmt, 2), 0, &jerr);
+            size_t len = 0;
+            const char *text = db_column_text(stmt, 2, &len);
+            items = json_loadb(text ? text : "", len, 0, &jerr);
             if (!items) {
                 store_fail(st, "source %s: stored extraction is not JSON: %s", id, jerr.text);
                 goto out;
@@ -465,13 +466,13 @@ int store_each_extraction_list(store *st, const char *list, store_list_fn fn, vo
             goto out;
         }
     }
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "reading extractions");
+    if (rc != DB_DONE) {
+        store_db_fail(st, "reading extractions");
         goto out;
     }
     result = STORE_OK;
 out:
-    store_done(stmt);
+    store_query_done(stmt);
     return result;
 }
 
@@ -565,31 +566,30 @@ static int fact_fail(store *st, const fact_at *at, const char *key, const char *
 
 /* Binds the string member `key` of obj (NULL or absent binds NULL).  Fails on any other
  * type, or on a missing value when required. */
-static int bind_text_field(store *st, const fact_at *at, sqlite3_stmt *stmt, int col,
-                           const json_t *obj, const char *key, bool required)
+static int bind_text_field(store *st, const fact_at *at, db_stmt *stmt, int col, const json_t *obj,
+                           const char *key, bool required)
 {
     const json_t *v = json_object_get(obj, key);
     if (json_is_string(v)) {
-        sqlite3_bind_text(stmt, col, json_string_value(v), (int)json_string_length(v),
-                          SQLITE_STATIC);
+        db_bind_text(stmt, col, json_string_value(v), (long long)json_string_length(v));
         return STORE_OK;
     }
     if (required)
         return fact_fail(st, at, key, v && !json_is_null(v) ? "not a string" : "missing");
     if (v && !json_is_null(v))
         return fact_fail(st, at, key, "not a string");
-    sqlite3_bind_null(stmt, col);
+    db_bind_null(stmt, col);
     return STORE_OK;
 }
 
-static int bind_number_field(store *st, const fact_at *at, sqlite3_stmt *stmt, int col,
+static int bind_number_field(store *st, const fact_at *at, db_stmt *stmt, int col,
                              const json_t *obj, const char *key)
 {
     const json_t *v = json_object_get(obj, key);
     if (json_is_number(v))
-        sqlite3_bind_double(stmt, col, json_number_value(v));
+        db_bind_double(stmt, col, json_number_value(v));
     else if (!v || json_is_null(v))
-        sqlite3_bind_null(stmt, col);
+        db_bind_null(stmt, col);
     else
         return fact_fail(st, at, key, "not a number");
     return STORE_OK;
@@ -653,17 +653,16 @@ out:
 }
 
 /* Length in code points of a source, or -1 when there is no such source. */
-static int source_chars(store *st, const char *source_id, sqlite3_int64 *chars)
+static int source_chars(store *st, const char *source_id, long long *chars)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SOURCE_CHARS);
+    db_stmt *stmt = store_query(st, SQL_SOURCE_CHARS);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, source_id, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    *chars = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-    store_done(stmt);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK
-                                                 : store_sql_fail(st, "looking up a source");
+    db_bind_text(stmt, 1, source_id, -1);
+    int rc = db_step(stmt);
+    *chars = rc == DB_ROW ? db_column_int64(stmt, 0) : -1;
+    store_query_done(stmt);
+    return rc == DB_ROW || rc == DB_DONE ? STORE_OK : store_db_fail(st, "looking up a source");
 }
 
 /* Queues the fact's evidence spans; spans that cannot be served are logged and skipped. */
@@ -678,7 +677,7 @@ static int queue_evidence(store *st, const fact_at *at, const char *kind, const 
     json_array_foreach(list, i, ev) {
         const char *source_id = json_string_value(json_object_get(ev, "source_id"));
         const json_t *start = json_object_get(ev, "start"), *end = json_object_get(ev, "end");
-        sqlite3_int64 chars;
+        long long chars;
 
         if (!source_id || !json_is_integer(start) || !json_is_integer(end)) {
             log_warn("facts: %s %s: evidence %zu skipped: needs source_id, start and end", kind,
@@ -700,55 +699,55 @@ static int queue_evidence(store *st, const fact_at *at, const char *kind, const 
             continue;
         }
 
-        sqlite3_stmt *stmt = store_stmt(st, SQL_ADD_PENDING);
+        db_stmt *stmt = store_query(st, SQL_ADD_PENDING);
         if (!stmt)
             return STORE_ERROR;
-        sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 2, at->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(stmt, 3, source_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 4, (sqlite3_int64)s);
-        sqlite3_bind_int64(stmt, 5, (sqlite3_int64)e);
-        int rc = sqlite3_step(stmt);
-        store_done(stmt);
-        if (rc != SQLITE_DONE)
-            return store_sql_fail(st, "queueing evidence");
+        db_bind_text(stmt, 1, kind, -1);
+        db_bind_text(stmt, 2, at->id, -1);
+        db_bind_text(stmt, 3, source_id, -1);
+        db_bind_int64(stmt, 4, (long long)s);
+        db_bind_int64(stmt, 5, (long long)e);
+        int rc = db_step(stmt);
+        store_query_done(stmt);
+        if (rc != DB_DONE)
+            return store_db_fail(st, "queueing evidence");
     }
     return STORE_OK;
 }
 
 /* Steps an insert statement of one fact; a duplicate id is the usual failure. */
-static int insert_fact(store *st, const fact_at *at, sqlite3_stmt *stmt)
+static int insert_fact(store *st, const fact_at *at, db_stmt *stmt)
 {
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_DONE)
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_DONE)
         return STORE_OK;
-    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    if (rc == DB_CONSTRAINT && db_last_constraint(st->conn) == DB_CONSTRAINT_UNIQUE)
         return fact_fail(st, at, "id", "used twice");
-    return fact_fail(st, at, NULL, sqlite3_errmsg(st->db));
+    return fact_fail(st, at, NULL, db_errmsg(st->conn));
 }
 
 /* Records that person_id takes part in the fact at `at` (of `kind`) in `role`. */
 static int link_person(store *st, const fact_at *at, const char *kind, const char *role,
                        const char *person_id)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_FACT_PERSON);
+    db_stmt *stmt = store_query(st, SQL_INSERT_FACT_PERSON);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, at->id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 3, person_id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 4, role, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    if (rc == SQLITE_DONE)
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, at->id, -1);
+    db_bind_text(stmt, 3, person_id, -1);
+    db_bind_text(stmt, 4, role, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    if (rc == DB_DONE)
         return STORE_OK;
-    if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+    if (rc == DB_CONSTRAINT && db_last_constraint(st->conn) == DB_CONSTRAINT_FOREIGN_KEY) {
         char why[128];
         snprintf(why, sizeof(why), "'%.64s' names no person of the document", person_id);
         return fact_fail(st, at, "person_id", why);
     }
-    return fact_fail(st, at, "person_id", sqlite3_errmsg(st->db));
+    return fact_fail(st, at, "person_id", db_errmsg(st->conn));
 }
 
 /* Links every entry of a person list (already checked by dump_person_list) that has a
@@ -771,34 +770,34 @@ static int link_person_list(store *st, const fact_at *at, const char *kind, cons
 
 static int put_person(store *st, const fact_at *at, const json_t *p)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_PERSON);
+    db_stmt *stmt = store_query(st, SQL_INSERT_PERSON);
     char *aliases = NULL;
     int result = STORE_ERROR;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, at->id, -1);
     if (bind_text_field(st, at, stmt, 2, p, "name", true) ||
         bind_text_field(st, at, stmt, 3, p, "title", false) ||
         dump_list_field(st, at, p, "aliases", &aliases))
         goto out;
-    sqlite3_bind_text(stmt, 4, aliases, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 4, aliases, -1);
     result = insert_fact(st, at, stmt);
 out:
-    store_done(stmt);
+    store_query_done(stmt);
     free(aliases);
     return result;
 }
 
 static int put_agreement(store *st, const fact_at *at, const json_t *a)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_AGREEMENT);
+    db_stmt *stmt = store_query(st, SQL_INSERT_AGREEMENT);
     char *aliases = NULL, *parties = NULL, *signatories = NULL;
     int result = STORE_ERROR;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, at->id, -1);
     if (bind_text_field(st, at, stmt, 2, a, "name", true) ||
         dump_list_field(st, at, a, "aliases", &aliases) ||
         bind_text_field(st, at, stmt, 4, a, "acronym", false) ||
@@ -809,15 +808,15 @@ static int put_agreement(store *st, const fact_at *at, const json_t *a)
         bind_text_field(st, at, stmt, 9, a, "rule", false) ||
         bind_number_field(st, at, stmt, 10, a, "confidence"))
         goto out;
-    sqlite3_bind_text(stmt, 3, aliases, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 7, parties, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 8, signatories, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 3, aliases, -1);
+    db_bind_text(stmt, 7, parties, -1);
+    db_bind_text(stmt, 8, signatories, -1);
     if (insert_fact(st, at, stmt) ||
         link_person_list(st, at, "agreement", "signatory", json_object_get(a, "signatories")))
         goto out;
     result = queue_evidence(st, at, "agreement", a);
 out:
-    store_done(stmt);
+    store_query_done(stmt);
     free(aliases);
     free(parties);
     free(signatories);
@@ -826,13 +825,13 @@ out:
 
 static int put_meeting(store *st, const fact_at *at, const json_t *m)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_MEETING);
+    db_stmt *stmt = store_query(st, SQL_INSERT_MEETING);
     char *participants = NULL;
     int result = STORE_ERROR;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, at->id, -1);
     if (bind_text_field(st, at, stmt, 2, m, "date", false) ||
         bind_text_field(st, at, stmt, 3, m, "place", false) ||
         bind_text_field(st, at, stmt, 4, m, "occasion", false) ||
@@ -840,20 +839,20 @@ static int put_meeting(store *st, const fact_at *at, const json_t *m)
         bind_text_field(st, at, stmt, 6, m, "rule", false) ||
         bind_number_field(st, at, stmt, 7, m, "confidence"))
         goto out;
-    sqlite3_bind_text(stmt, 5, participants, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 5, participants, -1);
     if (insert_fact(st, at, stmt) ||
         link_person_list(st, at, "meeting", "participant", json_object_get(m, "participants")))
         goto out;
     result = queue_evidence(st, at, "meeting", m);
 out:
-    store_done(stmt);
+    store_query_done(stmt);
     free(participants);
     return result;
 }
 
 static int put_quote(store *st, const fact_at *at, const json_t *q)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_INSERT_QUOTE);
+    db_stmt *stmt = store_query(st, SQL_INSERT_QUOTE);
     const json_t *speaker = json_object_get(q, "speaker");
     const char *speaker_id = json_string_value(json_object_get(speaker, "person_id"));
     int result = STORE_ERROR;
@@ -864,7 +863,7 @@ static int put_quote(store *st, const fact_at *at, const json_t *q)
         fact_fail(st, at, "speaker", "not an object");
         goto out;
     }
-    sqlite3_bind_text(stmt, 1, at->id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, at->id, -1);
     /* An unknown speaker (null or absent) leaves all three speaker columns NULL. */
     if (bind_text_field(st, at, stmt, 2, q, "text", true) ||
         bind_text_field(st, at, stmt, 3, speaker, "person_id", false) ||
@@ -880,7 +879,7 @@ static int put_quote(store *st, const fact_at *at, const json_t *q)
         goto out;
     result = queue_evidence(st, at, "quote", q);
 out:
-    store_done(stmt);
+    store_query_done(stmt);
     return result;
 }
 
@@ -923,108 +922,108 @@ static int put_fact_list(store *st, const json_t *facts, const char *list, put_f
  * found from its start. */
 static int cut_source_spans(store *st, const char *source_id, const char *text, size_t len)
 {
-    sqlite3_stmt *spans = store_stmt(st, SQL_PENDING_OF_SOURCE);
+    db_stmt *spans = store_query(st, SQL_PENDING_OF_SOURCE);
     size_t at_cp = 0, at_byte = 0;
     int rc, result = STORE_ERROR;
 
     if (!spans)
         return STORE_ERROR;
-    sqlite3_bind_text(spans, 1, source_id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(spans)) == SQLITE_ROW) {
-        size_t start = (size_t)sqlite3_column_int64(spans, 2);
-        size_t end = (size_t)sqlite3_column_int64(spans, 3);
+    db_bind_text(spans, 1, source_id, -1);
+    while ((rc = db_step(spans)) == DB_ROW) {
+        size_t start = (size_t)db_column_int64(spans, 2);
+        size_t end = (size_t)db_column_int64(spans, 3);
         assert(start >= at_cp && end > start);
 
         at_byte += utf8_cp_to_byte(text + at_byte, len - at_byte, start - at_cp);
         at_cp = start;
         size_t end_byte = at_byte + utf8_cp_to_byte(text + at_byte, len - at_byte, end - start);
 
-        sqlite3_stmt *ins = store_stmt(st, SQL_INSERT_EVIDENCE);
+        db_stmt *ins = store_query(st, SQL_INSERT_EVIDENCE);
         if (!ins)
             goto out;
-        sqlite3_bind_value(ins, 1, sqlite3_column_value(spans, 0));
-        sqlite3_bind_value(ins, 2, sqlite3_column_value(spans, 1));
-        sqlite3_bind_text(ins, 3, source_id, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(ins, 4, (sqlite3_int64)start);
-        sqlite3_bind_int64(ins, 5, (sqlite3_int64)end);
-        sqlite3_bind_text(ins, 6, text + at_byte, (int)(end_byte - at_byte), SQLITE_STATIC);
-        int irc = sqlite3_step(ins);
-        store_done(ins);
-        if (irc != SQLITE_DONE) {
-            store_sql_fail(st, "storing evidence");
+        db_bind_text(ins, 1, db_column_text(spans, 0, NULL), -1);
+        db_bind_text(ins, 2, db_column_text(spans, 1, NULL), -1);
+        db_bind_text(ins, 3, source_id, -1);
+        db_bind_int64(ins, 4, (long long)start);
+        db_bind_int64(ins, 5, (long long)end);
+        db_bind_text(ins, 6, text + at_byte, (int)(end_byte - at_byte));
+        int irc = db_step(ins);
+        store_query_done(ins);
+        if (irc != DB_DONE) {
+            store_db_fail(st, "storing evidence");
             goto out;
         }
     }
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "reading queued evidence");
+    if (rc != DB_DONE) {
+        store_db_fail(st, "reading queued evidence");
         goto out;
     }
     result = STORE_OK;
 out:
-    store_done(spans);
+    store_query_done(spans);
     return result;
 }
 
 static int cut_all_spans(store *st)
 {
-    sqlite3_stmt *sources = store_stmt(st, SQL_PENDING_SOURCES);
+    db_stmt *sources = store_query(st, SQL_PENDING_SOURCES);
     int rc, result = STORE_ERROR;
 
     if (!sources)
         return STORE_ERROR;
-    while ((rc = sqlite3_step(sources)) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(sources, 0);
-        const char *text = sqlite3_column_blob(sources, 1);
-        size_t len = (size_t)sqlite3_column_bytes(sources, 1);
+    while ((rc = db_step(sources)) == DB_ROW) {
+        const char *id = db_column_text(sources, 0, NULL);
+        size_t len = 0;
+        const char *text = db_column_blob(sources, 1, &len);
         if (cut_source_spans(st, id, text ? text : "", len))
             goto out;
     }
-    if (rc != SQLITE_DONE) {
-        store_sql_fail(st, "reading source texts");
+    if (rc != DB_DONE) {
+        store_db_fail(st, "reading source texts");
         goto out;
     }
     result = STORE_OK;
 out:
-    store_done(sources);
+    store_query_done(sources);
     return result;
 }
 
 static int run_simple(store *st, const char *sql, const char *what)
 {
-    sqlite3_stmt *stmt = store_stmt(st, sql);
+    db_stmt *stmt = store_query(st, sql);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, what);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
 }
 
 /* Records how many names in person lists no person id stands for (see
  * store_unlinked_names). */
 static int set_unlinked_names(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SET_UNLINKED);
+    db_stmt *stmt = store_query(st, SQL_SET_UNLINKED);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_int64(stmt, 1, st->unlinked_names);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_DONE ? STORE_OK : store_sql_fail(st, "counting unlinked names");
+    db_bind_int64(stmt, 1, st->unlinked_names);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "counting unlinked names");
 }
 
 int store_unlinked_names(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_GET_UNLINKED);
+    db_stmt *stmt = store_query(st, SQL_GET_UNLINKED);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt), result;
-    if (rc == SQLITE_ROW)
-        result = sqlite3_column_int64(stmt, 0) > 0;
-    else if (rc == SQLITE_DONE)
+    int rc = db_step(stmt), result;
+    if (rc == DB_ROW)
+        result = db_column_int64(stmt, 0) > 0;
+    else if (rc == DB_DONE)
         result = 1; /* facts merged before the count was kept: there may be some */
     else
-        result = store_sql_fail(st, "reading the unlinked names");
-    store_done(stmt);
+        result = store_db_fail(st, "reading the unlinked names");
+    store_query_done(stmt);
     return result;
 }
 
@@ -1038,8 +1037,8 @@ int store_replace_facts_begin_locked(store *st)
     };
 
     /* DDL with no parameters; IF NOT EXISTS makes it a no-op after the first call. */
-    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK)
-        return store_sql_fail(st, "creating the evidence queue");
+    if (db_exec(st->conn, SQL_CREATE_PENDING) != DB_OK)
+        return store_db_fail(st, "creating the evidence queue");
     for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++)
         if (run_simple(st, clear[i], "clearing the old facts"))
             return STORE_ERROR;
@@ -1082,8 +1081,8 @@ int store_replace_facts_locked(store *st, const json_t *facts)
 
 int store_insert_facts_locked(store *st, const json_t *facts)
 {
-    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK)
-        return store_sql_fail(st, "creating the evidence queue");
+    if (db_exec(st->conn, SQL_CREATE_PENDING) != DB_OK)
+        return store_db_fail(st, "creating the evidence queue");
     st->unlinked_names = 0;
     for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
         if (put_fact_list(st, facts, fact_lists[i].list, fact_lists[i].put))
@@ -1104,14 +1103,14 @@ static const char SQL_UPDATE_AGREEMENT[] =
 
 int store_update_agreement_locked(store *st, const char *id, const json_t *a)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_UPDATE_AGREEMENT);
+    db_stmt *stmt = store_query(st, SQL_UPDATE_AGREEMENT);
     char *aliases = NULL, *parties = NULL, *signatories = NULL;
     fact_at at = {.list = "agreements", .index = 0, .id = id};
     int result = STORE_ERROR;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, id, -1, SQLITE_STATIC);
+    db_bind_text(stmt, 1, id, -1);
     if (bind_text_field(st, &at, stmt, 2, a, "name", true) ||
         dump_list_field(st, &at, a, "aliases", &aliases) ||
         bind_text_field(st, &at, stmt, 4, a, "acronym", false) ||
@@ -1122,20 +1121,20 @@ int store_update_agreement_locked(store *st, const char *id, const json_t *a)
         bind_text_field(st, &at, stmt, 9, a, "rule", false) ||
         bind_number_field(st, &at, stmt, 10, a, "confidence"))
         goto out;
-    sqlite3_bind_text(stmt, 3, aliases, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 7, parties, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 8, signatories, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
+    db_bind_text(stmt, 3, aliases, -1);
+    db_bind_text(stmt, 7, parties, -1);
+    db_bind_text(stmt, 8, signatories, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
     stmt = NULL;
-    if (rc != SQLITE_DONE) {
-        fact_fail(st, &at, NULL, sqlite3_errmsg(st->db));
+    if (rc != DB_DONE) {
+        fact_fail(st, &at, NULL, db_errmsg(st->conn));
         goto out;
     }
     st->unlinked_names = 0;
     result = link_person_list(st, &at, "agreement", "signatory", json_object_get(a, "signatories"));
 out:
-    store_done(stmt);
+    store_query_done(stmt);
     free(aliases);
     free(parties);
     free(signatories);
@@ -1147,9 +1146,9 @@ int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
 {
     fact_at at = {.list = kind, .index = 0, .id = fact_id};
     json_t *fact = json_pack("{s:O}", "evidence", (json_t *)evidence);
-    if (sqlite3_exec(st->db, SQL_CREATE_PENDING, NULL, NULL, NULL) != SQLITE_OK) {
+    if (db_exec(st->conn, SQL_CREATE_PENDING) != DB_OK) {
         json_decref(fact);
-        return store_sql_fail(st, "creating the evidence queue");
+        return store_db_fail(st, "creating the evidence queue");
     }
     int rc = queue_evidence(st, &at, kind, fact) || store_cut_pending_locked(st);
     json_decref(fact);
@@ -1177,7 +1176,7 @@ int store_checkpoint(store *st, int min_frames)
         return STORE_OK;
     int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        return store_sql_fail(st, "checkpointing the log");
+        return store_db_fail(st, "checkpointing the log");
     st->wal_frames = 0;
     return STORE_OK;
 }

@@ -67,8 +67,14 @@ static int fail_result(db_conn *d, const PGresult *res)
     const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
     if (!state)
         return DB_ERROR;
-    if (!strncmp(state, "23", 2)) /* integrity constraint violation */
+    if (!strncmp(state, "23", 2)) { /* integrity constraint violation */
+        d->constraint = !strcmp(state, "23505")   ? DB_CONSTRAINT_UNIQUE
+                        : !strcmp(state, "23503") ? DB_CONSTRAINT_FOREIGN_KEY
+                        : !strcmp(state, "23514") ? DB_CONSTRAINT_CHECK
+                        : !strcmp(state, "23502") ? DB_CONSTRAINT_NOT_NULL
+                                                  : DB_CONSTRAINT_OTHER;
         return DB_CONSTRAINT;
+    }
     if (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03"))
         return DB_BUSY; /* serialization failure, deadlock, lock not available */
     return DB_ERROR;

@@ -39,6 +39,12 @@ static int result_of(db_conn *d, int rc)
         return DB_DONE;
     case SQLITE_CONSTRAINT:
         db_fail(d, "%s", sqlite3_errmsg(conn_of(d)->conn));
+        d->constraint = rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE
+                            ? DB_CONSTRAINT_UNIQUE
+                        : rc == SQLITE_CONSTRAINT_FOREIGNKEY ? DB_CONSTRAINT_FOREIGN_KEY
+                        : rc == SQLITE_CONSTRAINT_CHECK      ? DB_CONSTRAINT_CHECK
+                        : rc == SQLITE_CONSTRAINT_NOTNULL    ? DB_CONSTRAINT_NOT_NULL
+                                                             : DB_CONSTRAINT_OTHER;
         return DB_CONSTRAINT;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

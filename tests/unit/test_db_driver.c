@@ -78,6 +78,7 @@ static void check_round_trip(db_conn *d)
     /* A key stored already: the constraint says no, in db.h's words. */
     db_reset(ins);
     cr_assert_eq(db_step(ins), DB_CONSTRAINT);
+    cr_assert_eq(db_last_constraint(d), DB_CONSTRAINT_UNIQUE);
     cr_assert(strlen(db_errmsg(d)) > 0);
     db_finalize(ins);
 
@@ -171,6 +172,22 @@ static void check_errors(db_conn *d)
     db_finalize(s);
 }
 
+/* Which constraint said no: a foreign key, a check. */
+static void check_constraints(db_conn *d)
+{
+    if (db_engine(d) == DB_SQLITE)
+        cr_assert_eq(db_exec(d, "PRAGMA foreign_keys = ON"), DB_OK);
+    cr_assert_eq(db_exec(d, "CREATE TEMP TABLE parent (id bigint PRIMARY KEY);"
+                            "CREATE TEMP TABLE child (id bigint PRIMARY KEY,"
+                            " parent bigint REFERENCES parent (id), n bigint CHECK (n > 0))"),
+                 DB_OK, "%s", db_errmsg(d));
+    cr_assert_eq(db_exec(d, "INSERT INTO child (id, parent, n) VALUES (1, 99, 1)"), DB_CONSTRAINT);
+    cr_assert_eq(db_last_constraint(d), DB_CONSTRAINT_FOREIGN_KEY, "%s", db_errmsg(d));
+    cr_assert_eq(db_exec(d, "INSERT INTO child (id, parent, n) VALUES (1, NULL, 0)"),
+                 DB_CONSTRAINT);
+    cr_assert_eq(db_last_constraint(d), DB_CONSTRAINT_CHECK, "%s", db_errmsg(d));
+}
+
 /* Transactions: a rollback undoes, a commit keeps. */
 static void check_transactions(db_conn *d)
 {
@@ -233,6 +250,11 @@ Test(db_driver, question_marks_in_strings_and_comments_are_not_placeholders)
 Test(db_driver, errors_are_reported_not_crashed_on)
 {
     ON_BOTH_ENGINES(check_errors);
+}
+
+Test(db_driver, the_constraint_that_refused_a_write_is_told)
+{
+    ON_BOTH_ENGINES(check_constraints);
 }
 
 Test(db_driver, rollback_undoes_and_commit_keeps)
