@@ -3099,6 +3099,54 @@ static int article_items(const doc *d, int k, int end, int max, int *a, int *b, 
     return n;
 }
 
+/* "in the areas of fishing and forestry; roads; health and schools": items of a list that
+ * semicolons separate (commas and "and" inside an item).  The first item starts after the last
+ * opener or "of" before the first semicolon; the last is closed by "and", so when the count
+ * wants one more item the last part splits at its "and" ("health and schools" read as two).
+ * Fills items as article_items() does; returns how many. */
+static int semicolon_items(const doc *d, int k, int end, int max, int *a, int *b, int *next)
+{
+    int first = -1;
+    for (int t = k; t < end && t - k <= MAX_TOPIC_TOKENS && first < 0; t++)
+        if (tok_is(d, t, ";"))
+            first = t;
+    if (first < 0)
+        return 0;
+    int start = -1;
+    for (int t = first - 1; t >= k && start < 0; t--)
+        if (tok_in(d, t, LEX_ENUMERATION_OPENERS) || tok_is(d, t, "of"))
+            start = t + 1;
+    if (start < 0)
+        start = k;
+    int n = 0, t = start, last_and = -1;
+    for (; t < end && n <= max; t++) {
+        if (tok_is(d, t, ";")) {
+            if (t == start || t - start > MAX_LIST_SEGMENT)
+                return 0;
+            a[n] = start;
+            b[n++] = t;
+            start = t + 1;
+            last_and = -1;
+            continue;
+        }
+        if (tok_is(d, t, ".") || tok_is(d, t, ",") || !topic_word(d, t))
+            break;
+        if (tok_is(d, t, "and") && t > start)
+            last_and = t;
+    }
+    if (t == start || t - start > MAX_LIST_SEGMENT || n == 0 || n >= max + 1)
+        return 0;
+    if (n + 1 < max && last_and > start && last_and + 1 < t) {
+        a[n] = start;
+        b[n++] = last_and;
+        start = last_and + 1;
+    }
+    a[n] = start;
+    b[n++] = t;
+    *next = t;
+    return n;
+}
+
 /* "Four agreements were signed ..., covering health, agriculture, customs and fisheries",
  * "signed two memorandums of understanding, on energy and on mining": documents counted and
  * then enumerated, as many items as the count, are one agreement each ("agreement on
@@ -3126,13 +3174,19 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             /* the documents: "agreements", "cooperation agreements", "memorandums of understanding" */
             /* at most one modifier between: "four cooperation agreements" */
             int type = t + 1;
-            if (type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) &&
+            /* a count written as a word before a capitalised singular type ("five Memorandum
+             * of Understanding") counts documents as the plural does */
+            bool singular = type < se->tok_end && !(d->tokens.items[t].flags & TK_NUM) &&
+                            (d->tokens.items[type].flags & TK_CAP) &&
+                            tok_in(d, type, LEX_AGREEMENT_HEADS);
+            if (!singular && type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) &&
                 !tok_ieq(d, type, "mous") && (d->tokens.items[type].flags & TK_WORD) &&
                 !tok_in(d, type, LEX_SIGNING_VERBS) && !tok_in(d, type, LEX_FUNCTION_WORDS) &&
                 d->tokens.items[type].person < 0)
                 type++;
             if (type >= se->tok_end ||
-                !(tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) || tok_ieq(d, type, "mous")) ||
+                !(singular || tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) ||
+                  tok_ieq(d, type, "mous")) ||
                 tok_ieq(d, type, "documents") || tok_ieq(d, type, "texts") ||
                 tok_ieq(d, type, "instruments"))
                 continue;
@@ -3140,6 +3194,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             if (type_end + 1 < se->tok_end && tok_is(d, type_end, "of") &&
                 tok_ieq(d, type_end + 1, "understanding"))
                 type_end += 2;
+            bool understanding = type_end == type + 3;
+            type_end = skip_parenthesis(d, type_end, se->tok_end); /* "(MoUs)" */
             /* the opener of the enumeration, past the signing's own words ("were signed
              * between Ghana and Togo on Thursday,") */
             int o = -1;
@@ -3185,6 +3241,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             if (ni != n)
                 ni = article_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
             if (ni != n)
+                ni = semicolon_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
+            if (ni != n)
                 continue;
             /* the documents told together ("memorandums of understanding on energy and on
              * mining") are now told one by one */
@@ -3201,8 +3259,7 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             char type_name[64], type_head[HEAD_TYPE_MAX];
             head_of(d, type, type_head);
             snprintf(type_name, sizeof type_name, "%s", type_head);
-            if (type_end == type + 3 || tok_ieq(d, type, "memorandums") ||
-                tok_ieq(d, type, "memoranda"))
+            if (understanding || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
                 snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
             if (tok_ieq(d, type, "mous"))
                 snprintf(type_name, sizeof type_name, "%s", "MoU");

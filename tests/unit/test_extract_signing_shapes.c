@@ -272,3 +272,21 @@ Test(signing_shapes, the_city_named_after_a_country_is_the_signing_place)
     cr_expect_str_eq(field_str(a, "place"), "Oslo");
     json_decref(ex);
 }
+
+/* ---- counted documents whose topics semicolons separate ---- */
+
+Test(signing_shapes, a_counted_batch_listed_with_semicolons_is_one_document_per_item)
+{
+    static const char text[] =
+        "Quito, 14 June 2021 - Ecuador and Uruguay have signed four Agreements (the accords) "
+        "for joint work in the sectors of fishing and ports; forestry; rail transport and "
+        "higher education.\n";
+    json_t *ex = extract_text(text);
+    const char *topics[] = {"fishing and ports", "forestry", "rail transport", "higher education"};
+    for (size_t i = 0; i < 4; i++) {
+        const json_t *a = must_agreement(ex, topics[i]);
+        cr_expect(parties_are(a, "Ecuador", "Uruguay"), "%s", json_brief(a));
+    }
+    cr_expect_null(find_agreement(ex, "transport and higher"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
