@@ -1425,13 +1425,84 @@ static int signing_subject(const doc *d, int s, int verb, party out[2])
     return 0;
 }
 
+/* "Acme Corp said it had signed ...": the signer of a pronoun subject that reports its own
+ * signing is the subject of the speech verb before it ("X, the maker of Y, said on Monday it
+ * had signed"); 1 and out[0] when found, else 0. */
+static int reported_subject(const doc *d, int s, int verb, party out[1])
+{
+    const sentence *se = &d->sents.items[s];
+    int it = verb - 1;
+    while (it > se->tok_start && skip_to_verb(d, it, verb) == verb && !tok_is(d, it, "it") &&
+           !tok_is(d, it, "they"))
+        it--;
+    if (it <= se->tok_start || !(tok_is(d, it, "it") || tok_is(d, it, "they")) ||
+        skip_to_verb(d, it + 1, verb) != verb)
+        return 0;
+    int sv = it - 1;
+    if (sv > se->tok_start && tok_is(d, sv, "that"))
+        sv--;
+    /* "said on Monday it had signed" */
+    while (sv > se->tok_start && sv > it - 5 && !tok_in(d, sv, LEX_SPEECH_VERBS))
+        sv--;
+    if (!tok_in(d, sv, LEX_SPEECH_VERBS))
+        return 0;
+    int from = sv - SUBJECT_LOOKBACK > se->tok_start ? sv - SUBJECT_LOOKBACK : se->tok_start;
+    for (int a = from; a < sv; a++) {
+        if (!(a == se->tok_start || (d->tokens.items[a - 1].flags & TK_PUNCT)))
+            continue;
+        party p;
+        if (!read_party(d, a, sv, &p) || !p.org)
+            continue;
+        int k = skip_to_verb(d, skip_parenthesis(d, p.b, sv), sv);
+        /* an apposition between: "Acme Corp, the largest shipbuilder, said" */
+        if (k < sv && tok_is(d, k, ",") && tok_is(d, sv - 1, ",")) {
+            bool clause = false;
+            for (int u = k + 1; u < sv - 1; u++)
+                clause |= tok_in(d, u, LEX_SPEECH_VERBS) || tok_in(d, u, LEX_SIGNING_VERBS) ||
+                          d->tokens.items[u].person >= 0;
+            if (!clause)
+                k = sv;
+        }
+        if (k == sv) {
+            out[0] = p;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "with Finnish state lender Nordic Bank": a country's adjective before lower-case words
+ * describes the name after them, which is the party. */
+static bool read_with_side(const doc *d, int t, int lim, party *p)
+{
+    if (!read_party(d, t, lim, p))
+        return false;
+    if (!p->country[0] || p->b >= lim || !(d->tokens.items[p->b].flags & TK_WORD) ||
+        (d->tokens.items[p->b].flags & (TK_CAP | TK_UPPER)) || tok_in(d, p->b, LEX_FUNCTION_WORDS))
+        return true;
+    int k = p->b;
+    while (k < lim && k < p->b + 4 && (d->tokens.items[k].flags & TK_WORD) &&
+           !(d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) && !tok_in(d, k, LEX_FUNCTION_WORDS))
+        k++;
+    party q;
+    if (k < lim && read_party(d, k, lim, &q) && q.org && !q.country[0]) {
+        *p = q;
+        return true;
+    }
+    return false;
+}
+
 static void add_party(const doc *d, json_t *set, const party *p)
 {
     if (p->country[0]) {
         json_set_add(set, p->country);
         return;
     }
-    char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[p->b - 1].end);
+    int b = p->b;
+    /* "Acme Corp": a company is named without its legal form */
+    if (b - p->a > 1 && tok_in(d, b - 1, LEX_COMPANY_SUFFIXES))
+        b--;
+    char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[b - 1].end);
     json_set_add(set, name);
     free(name);
 }
@@ -1444,11 +1515,13 @@ static json_t *signing_organisations(const doc *d, int s, int verb)
 {
     party side[3];
     int n = signing_subject(d, s, verb, side);
+    if (n == 0)
+        n = reported_subject(d, s, verb, side);
     if (n == 1) {
         int end = signing_clause_end(d, s, verb);
         for (int t = verb + 1; t < end && t < (int)d->tokens.n; t++)
             if (tok_is(d, t, "with")) {
-                if (read_party(d, t + 1, end, &side[1]))
+                if (read_with_side(d, t + 1, end, &side[1]))
                     n = 2;
                 break;
             }

@@ -290,3 +290,23 @@ Test(signing_shapes, a_counted_batch_listed_with_semicolons_is_one_document_per_
     cr_expect_null(find_agreement(ex, "transport and higher"), "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- a company that reports its own signing with a lender described before its name ---- */
+
+Test(signing_shapes, a_company_saying_it_signed_and_the_lender_after_its_description_are_parties)
+{
+    static const char text[] =
+        "OSLO, March 3 (Wire) - Fjordline Corp, the country's largest ferry builder, said on "
+        "Monday it had signed a $3 billion loan agreement with Finnish state lender Baltic "
+        "Investment Bank (BIB).\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "loan agreement");
+    cr_expect(parties_are(a, "Fjordline", "Baltic Investment Bank"), "%s", json_brief(a));
+    json_decref(ex);
+    static const char countries[] =
+        "Peru said on Monday it had signed a trade agreement with Chile in Lima.\n";
+    ex = extract_text(countries);
+    a = must_agreement(ex, "trade agreement");
+    cr_expect(parties_are(a, "Peru", "Chile"), "%s", json_brief(a));
+    json_decref(ex);
+}
