@@ -872,6 +872,22 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                 ok = !(is_agreement_head(d, t) &&
                        !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
                      !tok_is(d, t, ";");
+            /* "the X turned a truce agreed in May into ...": a participle right after the
+             * noun of an object the name's verb takes signs that noun, not the name */
+            static const char *const AUXILIARIES[] = {"was",  "were", "is",    "are",  "be",
+                                                      "been", "has",  "have",  "had",  "being",
+                                                      "it",   "they", "which", "that", NULL};
+            bool object = false;
+            bool relative = false; /* "the X that the two countries signed" */
+            for (int t = b; t < v && !relative; t++)
+                relative = tok_is(d, t, "that") || tok_is(d, t, "which") || tok_is(d, t, "who");
+            for (int t = b + 1; t + 1 < v && !appositive && !relative && !object; t++)
+                object = tok_is(d, t, "a") || tok_is(d, t, "an") || tok_is(d, t, "the");
+            const token *pv = &d->tokens.items[v - 1];
+            if (ok && object && v - 1 > b && (pv->flags & TK_WORD) &&
+                !(pv->flags & (TK_CAP | TK_UPPER)) && !tok_in(d, v - 1, AUXILIARIES) &&
+                !(tok_len(d, v - 1) > 2 && memcmp(d->text + pv->end - 2, "ly", 2) == 0))
+                ok = false;
         } else if (v < a) {
             if (coordinated(d, s, a)) {
                 for (int t = v + 1; t < a && ok; t++)
@@ -3837,6 +3853,64 @@ static void listed_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* Does every word of what g is about stand in the name of n ("peace" in "Accord on Peace
+ * and Security")? */
+static bool descriptors_in_name(const ag *g, const ag *n)
+{
+    if (!g->descriptors.n)
+        return false;
+    char *nk = agreement_key(n->name);
+    bool all = true;
+    for (size_t i = 0; i < g->descriptors.n && all; i++) {
+        char *dk = agreement_key(g->descriptors.items[i]);
+        size_t dl = strlen(dk);
+        bool hit = false;
+        for (char *p = dl ? strstr(nk, dk) : NULL; p && !hit; p = strstr(p + 1, dk))
+            hit = (p == nk || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
+        all = hit;
+        free(dk);
+    }
+    free(nk);
+    return all;
+}
+
+/* "Leaders signed a declaration of peace on Friday ... The Lincoln Accord on Peace and
+ * Security turned the truce into a ceasefire": when an article signs one document told only by
+ * its type and topic and names one agreement that no sentence signs, whose name holds that
+ * topic, the two are one signing; the named agreement takes the signing's day, place and
+ * signers. */
+static void merge_signed_description(ag_vec *ags)
+{
+    int named_at = -1, described = -1, signed_count = 0, named_count = 0;
+    for (size_t i = 0; i < ags->n; i++) {
+        const ag *g = &ags->items[i];
+        if (g->mentions <= 0)
+            continue;
+        if (g->signed_seen)
+            signed_count++;
+        if (!g->generic) {
+            named_count++;
+            named_at = (int)i;
+        } else if (g->signed_seen && !g->plural) {
+            described = (int)i;
+        }
+    }
+    if (named_count != 1 || signed_count != 1 || described < 0 ||
+        ags->items[named_at].signed_seen || ags->items[named_at].pending)
+        return;
+    ag *n = &ags->items[named_at], *g = &ags->items[described];
+    if (!descriptors_in_name(g, n))
+        return;
+    if (g->date.y && g->date_rank >= n->date_rank) {
+        n->date = g->date;
+        n->date_rank = g->date_rank;
+        n->date_relative = false;
+    }
+    if (g->place && !n->place)
+        n->place = strdup(g->place);
+    fold_agreement(n, g);
+}
+
 void agreements_find(doc *d)
 {
     ag_vec ags = {0};
@@ -3852,6 +3926,7 @@ void agreements_find(doc *d)
     merge_country_prefixed(&ags);
     merge_short_names(&ags);
     acronym_mentions(d, &ags);
+    merge_signed_description(&ags);
     const char *pair[2];
     countries_main_pair(d, pair);
     d->agreements = json_array();

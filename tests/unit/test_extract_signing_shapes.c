@@ -310,3 +310,34 @@ Test(signing_shapes, a_company_saying_it_signed_and_the_lender_after_its_descrip
     cr_expect(parties_are(a, "Peru", "Chile"), "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- a described signing and the one named agreement no sentence signs ---- */
+
+Test(signing_shapes, a_signed_description_and_the_unsigned_name_holding_its_topic_are_one)
+{
+    static const char text[] =
+        "SUVA: Island chiefs and the national government signed a charter of reconciliation on "
+        "Tuesday, closing six years of unrest in the northern province.\n"
+        "\n"
+        "The charter was signed by Prime Minister Tomasi Vunileba after four days of talks.\n"
+        "\n"
+        "The ten-page Levuka Accord on Reconciliation and Land turned a fragile ceasefire agreed "
+        "in March into a lasting settlement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Levuka Accord");
+    cr_expect(has_signatory(a, "Tomasi Vunileba"), "%s", json_brief(a));
+    cr_expect(!contains_ci(field_str(a, "signed"), "-03"), "%s", json_brief(a));
+    cr_expect_eq(json_array_size(json_object_get(ex, "agreements")), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(signing_shapes, a_participle_after_another_object_does_not_sign_the_name)
+{
+    static const char text[] =
+        "The Danube Transit Treaty turned a fragile ceasefire agreed in 1961 between the river "
+        "states into a lasting peace.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = find_agreement(ex, "Danube Transit Treaty");
+    cr_expect(a == NULL || field_str(a, "signed") == NULL, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
