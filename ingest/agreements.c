@@ -3450,6 +3450,27 @@ static bool signs_a_document(const doc *d, const ag_vec *ags, int s)
 /* Documents signed in a batch: each signed document named in the batch's sentence or in the
  * few after it (or after a run of sentences that each sign one) takes what the nearest batch
  * before it tells. */
+/* "The agreements were signed by X": a sentence that opens on the documents just counted
+ * and signs them; the signing verb, or -1. */
+static int signed_again(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int t = se->tok_start;
+    if (t + 3 >= se->tok_end ||
+        !(tok_is(d, t, "The") || tok_is(d, t, "These") || tok_is(d, t, "All")) ||
+        !(tok_in_ci(d, t + 1, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t + 1, "mous")))
+        return -1;
+    int v = t + 2;
+    if (tok_is(d, v, "were") || tok_is(d, v, "have"))
+        v++;
+    if (tok_is(d, v, "been") || tok_is(d, v, "all"))
+        v++;
+    return v < se->tok_end && tok_in(d, v, LEX_SIGNING_VERBS) &&
+                   !signing_denied(d, se->tok_start, v)
+               ? v
+               : -1;
+}
+
 static void batch_signings(doc *d, ag_vec *ags)
 {
     for (size_t k = 0; k < ags->n; k++) {
@@ -3467,6 +3488,13 @@ static void batch_signings(doc *d, ag_vec *ags)
             if (agreement_readable(d, s) && (verb = batch_signing(d, s)) >= 0)
                 lend_batch(d, g, s, verb);
         }
+        /* "signed five memorandums, on A; B; C ... The memorandums were signed by X": the
+         * documents of an enumeration take the signers of the sentence that signs them again
+         * as a batch right after */
+        int next = first + 1, verb;
+        if (g->rule && strcmp(g->rule, "enumerated-signing") == 0 && next < (int)d->sents.n &&
+            agreement_readable(d, next) && (verb = signed_again(d, next)) >= 0)
+            lend_batch(d, g, next, verb);
     }
 }
 

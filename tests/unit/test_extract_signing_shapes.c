@@ -341,3 +341,21 @@ Test(signing_shapes, a_participle_after_another_object_does_not_sign_the_name)
     cr_expect(a == NULL || field_str(a, "signed") == NULL, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- an enumeration signed again as a batch in the next sentence ---- */
+
+Test(signing_shapes, an_enumeration_takes_the_signers_of_the_batch_sentence_after_it)
+{
+    static const char text[] =
+        "Quito, 14 June 2021 - Ecuador and Uruguay have signed three agreements covering "
+        "fishing, forestry and rail transport. The agreements were signed by Foreign Minister "
+        "Lucia Pereira and Trade Minister Diego Alvarez.\n";
+    json_t *ex = extract_text(text);
+    const char *topics[] = {"fishing", "forestry", "rail transport"};
+    for (size_t i = 0; i < 3; i++) {
+        const json_t *a = must_agreement(ex, topics[i]);
+        cr_expect(has_signatory(a, "Lucia Pereira"), "%s", json_brief(a));
+        cr_expect(has_signatory(a, "Diego Alvarez"), "%s", json_brief(a));
+    }
+    json_decref(ex);
+}
