@@ -3881,6 +3881,69 @@ static void listed_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* Add to g the people named in tokens [a, b) of sentence s (with first_only, the first of
+ * them alone). */
+static void listed_signers(const doc *d, ag *g, int s, int a, int b, bool first_only)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int m = se->mentions_start; m < se->mentions_end; m++) {
+        const person_mention *pm = &d->pmentions.items[m];
+        if (pm->pronoun || pm->tok_start < a || pm->tok_end > b)
+            continue;
+        /* "Kabila's government": a possessive names no signer */
+        if (pm->tok_end < b && (tok_is(d, pm->tok_end, "'") || tok_is(d, pm->tok_end, "'s") ||
+                                tok_is(d, pm->tok_end, "\u2019")))
+            continue;
+        add_signatory(d, g, pm->person);
+        if (first_only)
+            return;
+    }
+}
+
+/* "Three of the signatories to the accord were A, B and C. Also signing was D": people a
+ * sentence lists as the signatories of the one document it names, and the one the next
+ * sentence adds with "Also signing", sign it. */
+static void signatory_lists(doc *d, ag_vec *ags)
+{
+    static const char *const COPULAS[] = {"were", "are", "included", "include", NULL};
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
+        const sentence *se = &d->sents.items[si];
+        int v = -1;
+        for (int t = se->tok_start; t + 2 < se->tok_end && v < 0; t++) {
+            if (!tok_ieq(d, t, "signatories") ||
+                !(tok_is(d, t + 1, "to") || tok_is(d, t + 1, "of")))
+                continue;
+            for (int k = t + 2; k < se->tok_end && k < t + 10 && v < 0; k++)
+                if (tok_in(d, k, COPULAS))
+                    v = k;
+        }
+        if (v < 0)
+            continue;
+        ag *g = NULL;
+        int found = 0;
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *c = &ags->items[k];
+            bool here = false;
+            for (size_t e = 0; e < c->ev.n && c->mentions > 0 && !here; e += 2)
+                here = c->ev.items[e] >= se->start && c->ev.items[e] < se->end &&
+                       c->ev.items[e] < d->tokens.items[v].start;
+            if (here) {
+                g = c;
+                found++;
+            }
+        }
+        if (found != 1)
+            continue;
+        listed_signers(d, g, (int)si, v + 1, se->tok_end, false);
+        if (si + 1 < d->sents.n) {
+            const sentence *nx = &d->sents.items[si + 1];
+            if (nx->tok_start + 2 < nx->tok_end && tok_is(d, nx->tok_start, "Also") &&
+                tok_is(d, nx->tok_start + 1, "signing"))
+                listed_signers(d, g, (int)si + 1, nx->tok_start + 2, nx->tok_end, true);
+        }
+    }
+}
+
 /* Does every word of what g is about stand in the name of n ("peace" in "Accord on Peace
  * and Security")? */
 static bool descriptors_in_name(const ag *g, const ag *n)
@@ -3955,6 +4018,7 @@ void agreements_find(doc *d)
     merge_short_names(&ags);
     acronym_mentions(d, &ags);
     merge_signed_description(&ags);
+    signatory_lists(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);
     d->agreements = json_array();

@@ -359,3 +359,23 @@ Test(signing_shapes, an_enumeration_takes_the_signers_of_the_batch_sentence_afte
     }
     json_decref(ex);
 }
+
+/* ---- the signatories a sentence lists, and one more "also signing" ---- */
+
+Test(signing_shapes, people_listed_as_the_signatories_and_one_also_signing_sign_it)
+{
+    static const char text[] =
+        "The presidents of three neighbouring states met in Cusco and signed a water agreement on "
+        "Monday.\n"
+        "\n"
+        "Officials said two of the signatories to the water agreement were President Marta "
+        "Quispe of Peru and President Rafael Mendoza of Bolivia. Also signing was President "
+        "Julio Andrade of Ecuador, whose ties with Mendoza's cabinet are close.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "water agreement");
+    cr_expect(has_signatory(a, "Marta Quispe"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Rafael Mendoza"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Julio Andrade"), "%s", json_brief(a));
+    cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 3, "%s", json_brief(a));
+    json_decref(ex);
+}
