@@ -872,6 +872,22 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                 ok = !(is_agreement_head(d, t) &&
                        !(appositive && !(d->tokens.items[t].flags & TK_CAP))) &&
                      !tok_is(d, t, ";");
+            /* "the X turned a truce agreed in May into ...": a participle right after the
+             * noun of an object the name's verb takes signs that noun, not the name */
+            static const char *const AUXILIARIES[] = {"was",  "were", "is",    "are",  "be",
+                                                      "been", "has",  "have",  "had",  "being",
+                                                      "it",   "they", "which", "that", NULL};
+            bool object = false;
+            bool relative = false; /* "the X that the two countries signed" */
+            for (int t = b; t < v && !relative; t++)
+                relative = tok_is(d, t, "that") || tok_is(d, t, "which") || tok_is(d, t, "who");
+            for (int t = b + 1; t + 1 < v && !appositive && !relative && !object; t++)
+                object = tok_is(d, t, "a") || tok_is(d, t, "an") || tok_is(d, t, "the");
+            const token *pv = &d->tokens.items[v - 1];
+            if (ok && object && v - 1 > b && (pv->flags & TK_WORD) &&
+                !(pv->flags & (TK_CAP | TK_UPPER)) && !tok_in(d, v - 1, AUXILIARIES) &&
+                !(tok_len(d, v - 1) > 2 && memcmp(d->text + pv->end - 2, "ly", 2) == 0))
+                ok = false;
         } else if (v < a) {
             if (coordinated(d, s, a)) {
                 for (int t = v + 1; t < a && ok; t++)
@@ -1425,13 +1441,84 @@ static int signing_subject(const doc *d, int s, int verb, party out[2])
     return 0;
 }
 
+/* "Acme Corp said it had signed ...": the signer of a pronoun subject that reports its own
+ * signing is the subject of the speech verb before it ("X, the maker of Y, said on Monday it
+ * had signed"); 1 and out[0] when found, else 0. */
+static int reported_subject(const doc *d, int s, int verb, party out[1])
+{
+    const sentence *se = &d->sents.items[s];
+    int it = verb - 1;
+    while (it > se->tok_start && skip_to_verb(d, it, verb) == verb && !tok_is(d, it, "it") &&
+           !tok_is(d, it, "they"))
+        it--;
+    if (it <= se->tok_start || !(tok_is(d, it, "it") || tok_is(d, it, "they")) ||
+        skip_to_verb(d, it + 1, verb) != verb)
+        return 0;
+    int sv = it - 1;
+    if (sv > se->tok_start && tok_is(d, sv, "that"))
+        sv--;
+    /* "said on Monday it had signed" */
+    while (sv > se->tok_start && sv > it - 5 && !tok_in(d, sv, LEX_SPEECH_VERBS))
+        sv--;
+    if (!tok_in(d, sv, LEX_SPEECH_VERBS))
+        return 0;
+    int from = sv - SUBJECT_LOOKBACK > se->tok_start ? sv - SUBJECT_LOOKBACK : se->tok_start;
+    for (int a = from; a < sv; a++) {
+        if (!(a == se->tok_start || (d->tokens.items[a - 1].flags & TK_PUNCT)))
+            continue;
+        party p;
+        if (!read_party(d, a, sv, &p) || !p.org)
+            continue;
+        int k = skip_to_verb(d, skip_parenthesis(d, p.b, sv), sv);
+        /* an apposition between: "Acme Corp, the largest shipbuilder, said" */
+        if (k < sv && tok_is(d, k, ",") && tok_is(d, sv - 1, ",")) {
+            bool clause = false;
+            for (int u = k + 1; u < sv - 1; u++)
+                clause |= tok_in(d, u, LEX_SPEECH_VERBS) || tok_in(d, u, LEX_SIGNING_VERBS) ||
+                          d->tokens.items[u].person >= 0;
+            if (!clause)
+                k = sv;
+        }
+        if (k == sv) {
+            out[0] = p;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "with Finnish state lender Nordic Bank": a country's adjective before lower-case words
+ * describes the name after them, which is the party. */
+static bool read_with_side(const doc *d, int t, int lim, party *p)
+{
+    if (!read_party(d, t, lim, p))
+        return false;
+    if (!p->country[0] || p->b >= lim || !(d->tokens.items[p->b].flags & TK_WORD) ||
+        (d->tokens.items[p->b].flags & (TK_CAP | TK_UPPER)) || tok_in(d, p->b, LEX_FUNCTION_WORDS))
+        return true;
+    int k = p->b;
+    while (k < lim && k < p->b + 4 && (d->tokens.items[k].flags & TK_WORD) &&
+           !(d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) && !tok_in(d, k, LEX_FUNCTION_WORDS))
+        k++;
+    party q;
+    if (k < lim && read_party(d, k, lim, &q) && q.org && !q.country[0]) {
+        *p = q;
+        return true;
+    }
+    return false;
+}
+
 static void add_party(const doc *d, json_t *set, const party *p)
 {
     if (p->country[0]) {
         json_set_add(set, p->country);
         return;
     }
-    char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[p->b - 1].end);
+    int b = p->b;
+    /* "Acme Corp": a company is named without its legal form */
+    if (b - p->a > 1 && tok_in(d, b - 1, LEX_COMPANY_SUFFIXES))
+        b--;
+    char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[b - 1].end);
     json_set_add(set, name);
     free(name);
 }
@@ -1444,11 +1531,13 @@ static json_t *signing_organisations(const doc *d, int s, int verb)
 {
     party side[3];
     int n = signing_subject(d, s, verb, side);
+    if (n == 0)
+        n = reported_subject(d, s, verb, side);
     if (n == 1) {
         int end = signing_clause_end(d, s, verb);
         for (int t = verb + 1; t < end && t < (int)d->tokens.n; t++)
             if (tok_is(d, t, "with")) {
-                if (read_party(d, t + 1, end, &side[1]))
+                if (read_with_side(d, t + 1, end, &side[1]))
                     n = 2;
                 break;
             }
@@ -3099,6 +3188,54 @@ static int article_items(const doc *d, int k, int end, int max, int *a, int *b, 
     return n;
 }
 
+/* "in the areas of fishing and forestry; roads; health and schools": items of a list that
+ * semicolons separate (commas and "and" inside an item).  The first item starts after the last
+ * opener or "of" before the first semicolon; the last is closed by "and", so when the count
+ * wants one more item the last part splits at its "and" ("health and schools" read as two).
+ * Fills items as article_items() does; returns how many. */
+static int semicolon_items(const doc *d, int k, int end, int max, int *a, int *b, int *next)
+{
+    int first = -1;
+    for (int t = k; t < end && t - k <= MAX_TOPIC_TOKENS && first < 0; t++)
+        if (tok_is(d, t, ";"))
+            first = t;
+    if (first < 0)
+        return 0;
+    int start = -1;
+    for (int t = first - 1; t >= k && start < 0; t--)
+        if (tok_in(d, t, LEX_ENUMERATION_OPENERS) || tok_is(d, t, "of"))
+            start = t + 1;
+    if (start < 0)
+        start = k;
+    int n = 0, t = start, last_and = -1;
+    for (; t < end && n <= max; t++) {
+        if (tok_is(d, t, ";")) {
+            if (t == start || t - start > MAX_LIST_SEGMENT)
+                return 0;
+            a[n] = start;
+            b[n++] = t;
+            start = t + 1;
+            last_and = -1;
+            continue;
+        }
+        if (tok_is(d, t, ".") || tok_is(d, t, ",") || !topic_word(d, t))
+            break;
+        if (tok_is(d, t, "and") && t > start)
+            last_and = t;
+    }
+    if (t == start || t - start > MAX_LIST_SEGMENT || n == 0 || n >= max + 1)
+        return 0;
+    if (n + 1 < max && last_and > start && last_and + 1 < t) {
+        a[n] = start;
+        b[n++] = last_and;
+        start = last_and + 1;
+    }
+    a[n] = start;
+    b[n++] = t;
+    *next = t;
+    return n;
+}
+
 /* "Four agreements were signed ..., covering health, agriculture, customs and fisheries",
  * "signed two memorandums of understanding, on energy and on mining": documents counted and
  * then enumerated, as many items as the count, are one agreement each ("agreement on
@@ -3126,13 +3263,19 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             /* the documents: "agreements", "cooperation agreements", "memorandums of understanding" */
             /* at most one modifier between: "four cooperation agreements" */
             int type = t + 1;
-            if (type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) &&
+            /* a count written as a word before a capitalised singular type ("five Memorandum
+             * of Understanding") counts documents as the plural does */
+            bool singular = type < se->tok_end && !(d->tokens.items[t].flags & TK_NUM) &&
+                            (d->tokens.items[type].flags & TK_CAP) &&
+                            tok_in(d, type, LEX_AGREEMENT_HEADS);
+            if (!singular && type + 1 < se->tok_end && !tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) &&
                 !tok_ieq(d, type, "mous") && (d->tokens.items[type].flags & TK_WORD) &&
                 !tok_in(d, type, LEX_SIGNING_VERBS) && !tok_in(d, type, LEX_FUNCTION_WORDS) &&
                 d->tokens.items[type].person < 0)
                 type++;
             if (type >= se->tok_end ||
-                !(tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) || tok_ieq(d, type, "mous")) ||
+                !(singular || tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) ||
+                  tok_ieq(d, type, "mous")) ||
                 tok_ieq(d, type, "documents") || tok_ieq(d, type, "texts") ||
                 tok_ieq(d, type, "instruments"))
                 continue;
@@ -3140,6 +3283,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             if (type_end + 1 < se->tok_end && tok_is(d, type_end, "of") &&
                 tok_ieq(d, type_end + 1, "understanding"))
                 type_end += 2;
+            bool understanding = type_end == type + 3;
+            type_end = skip_parenthesis(d, type_end, se->tok_end); /* "(MoUs)" */
             /* the opener of the enumeration, past the signing's own words ("were signed
              * between Ghana and Togo on Thursday,") */
             int o = -1;
@@ -3185,6 +3330,8 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             if (ni != n)
                 ni = article_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
             if (ni != n)
+                ni = semicolon_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
+            if (ni != n)
                 continue;
             /* the documents told together ("memorandums of understanding on energy and on
              * mining") are now told one by one */
@@ -3201,8 +3348,7 @@ static void enumerated_signings(doc *d, ag_vec *ags)
             char type_name[64], type_head[HEAD_TYPE_MAX];
             head_of(d, type, type_head);
             snprintf(type_name, sizeof type_name, "%s", type_head);
-            if (type_end == type + 3 || tok_ieq(d, type, "memorandums") ||
-                tok_ieq(d, type, "memoranda"))
+            if (understanding || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
                 snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
             if (tok_ieq(d, type, "mous"))
                 snprintf(type_name, sizeof type_name, "%s", "MoU");
@@ -3304,6 +3450,27 @@ static bool signs_a_document(const doc *d, const ag_vec *ags, int s)
 /* Documents signed in a batch: each signed document named in the batch's sentence or in the
  * few after it (or after a run of sentences that each sign one) takes what the nearest batch
  * before it tells. */
+/* "The agreements were signed by X": a sentence that opens on the documents just counted
+ * and signs them; the signing verb, or -1. */
+static int signed_again(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int t = se->tok_start;
+    if (t + 3 >= se->tok_end ||
+        !(tok_is(d, t, "The") || tok_is(d, t, "These") || tok_is(d, t, "All")) ||
+        !(tok_in_ci(d, t + 1, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t + 1, "mous")))
+        return -1;
+    int v = t + 2;
+    if (tok_is(d, v, "were") || tok_is(d, v, "have"))
+        v++;
+    if (tok_is(d, v, "been") || tok_is(d, v, "all"))
+        v++;
+    return v < se->tok_end && tok_in(d, v, LEX_SIGNING_VERBS) &&
+                   !signing_denied(d, se->tok_start, v)
+               ? v
+               : -1;
+}
+
 static void batch_signings(doc *d, ag_vec *ags)
 {
     for (size_t k = 0; k < ags->n; k++) {
@@ -3321,6 +3488,13 @@ static void batch_signings(doc *d, ag_vec *ags)
             if (agreement_readable(d, s) && (verb = batch_signing(d, s)) >= 0)
                 lend_batch(d, g, s, verb);
         }
+        /* "signed five memorandums, on A; B; C ... The memorandums were signed by X": the
+         * documents of an enumeration take the signers of the sentence that signs them again
+         * as a batch right after */
+        int next = first + 1, verb;
+        if (g->rule && strcmp(g->rule, "enumerated-signing") == 0 && next < (int)d->sents.n &&
+            agreement_readable(d, next) && (verb = signed_again(d, next)) >= 0)
+            lend_batch(d, g, next, verb);
     }
 }
 
@@ -3707,6 +3881,127 @@ static void listed_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* Add to g the people named in tokens [a, b) of sentence s (with first_only, the first of
+ * them alone). */
+static void listed_signers(const doc *d, ag *g, int s, int a, int b, bool first_only)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int m = se->mentions_start; m < se->mentions_end; m++) {
+        const person_mention *pm = &d->pmentions.items[m];
+        if (pm->pronoun || pm->tok_start < a || pm->tok_end > b)
+            continue;
+        /* "Kabila's government": a possessive names no signer */
+        if (pm->tok_end < b && (tok_is(d, pm->tok_end, "'") || tok_is(d, pm->tok_end, "'s") ||
+                                tok_is(d, pm->tok_end, "\u2019")))
+            continue;
+        add_signatory(d, g, pm->person);
+        if (first_only)
+            return;
+    }
+}
+
+/* "Three of the signatories to the accord were A, B and C. Also signing was D": people a
+ * sentence lists as the signatories of the one document it names, and the one the next
+ * sentence adds with "Also signing", sign it. */
+static void signatory_lists(doc *d, ag_vec *ags)
+{
+    static const char *const COPULAS[] = {"were", "are", "included", "include", NULL};
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
+        const sentence *se = &d->sents.items[si];
+        int v = -1;
+        for (int t = se->tok_start; t + 2 < se->tok_end && v < 0; t++) {
+            if (!tok_ieq(d, t, "signatories") ||
+                !(tok_is(d, t + 1, "to") || tok_is(d, t + 1, "of")))
+                continue;
+            for (int k = t + 2; k < se->tok_end && k < t + 10 && v < 0; k++)
+                if (tok_in(d, k, COPULAS))
+                    v = k;
+        }
+        if (v < 0)
+            continue;
+        ag *g = NULL;
+        int found = 0;
+        for (size_t k = 0; k < ags->n; k++) {
+            ag *c = &ags->items[k];
+            bool here = false;
+            for (size_t e = 0; e < c->ev.n && c->mentions > 0 && !here; e += 2)
+                here = c->ev.items[e] >= se->start && c->ev.items[e] < se->end &&
+                       c->ev.items[e] < d->tokens.items[v].start;
+            if (here) {
+                g = c;
+                found++;
+            }
+        }
+        if (found != 1)
+            continue;
+        listed_signers(d, g, (int)si, v + 1, se->tok_end, false);
+        if (si + 1 < d->sents.n) {
+            const sentence *nx = &d->sents.items[si + 1];
+            if (nx->tok_start + 2 < nx->tok_end && tok_is(d, nx->tok_start, "Also") &&
+                tok_is(d, nx->tok_start + 1, "signing"))
+                listed_signers(d, g, (int)si + 1, nx->tok_start + 2, nx->tok_end, true);
+        }
+    }
+}
+
+/* Does every word of what g is about stand in the name of n ("peace" in "Accord on Peace
+ * and Security")? */
+static bool descriptors_in_name(const ag *g, const ag *n)
+{
+    if (!g->descriptors.n)
+        return false;
+    char *nk = agreement_key(n->name);
+    bool all = true;
+    for (size_t i = 0; i < g->descriptors.n && all; i++) {
+        char *dk = agreement_key(g->descriptors.items[i]);
+        size_t dl = strlen(dk);
+        bool hit = false;
+        for (char *p = dl ? strstr(nk, dk) : NULL; p && !hit; p = strstr(p + 1, dk))
+            hit = (p == nk || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
+        all = hit;
+        free(dk);
+    }
+    free(nk);
+    return all;
+}
+
+/* "Leaders signed a declaration of peace on Friday ... The Lincoln Accord on Peace and
+ * Security turned the truce into a ceasefire": when an article signs one document told only by
+ * its type and topic and names one agreement that no sentence signs, whose name holds that
+ * topic, the two are one signing; the named agreement takes the signing's day, place and
+ * signers. */
+static void merge_signed_description(ag_vec *ags)
+{
+    int named_at = -1, described = -1, signed_count = 0, named_count = 0;
+    for (size_t i = 0; i < ags->n; i++) {
+        const ag *g = &ags->items[i];
+        if (g->mentions <= 0)
+            continue;
+        if (g->signed_seen)
+            signed_count++;
+        if (!g->generic) {
+            named_count++;
+            named_at = (int)i;
+        } else if (g->signed_seen && !g->plural) {
+            described = (int)i;
+        }
+    }
+    if (named_count != 1 || signed_count != 1 || described < 0 ||
+        ags->items[named_at].signed_seen || ags->items[named_at].pending)
+        return;
+    ag *n = &ags->items[named_at], *g = &ags->items[described];
+    if (!descriptors_in_name(g, n))
+        return;
+    if (g->date.y && g->date_rank >= n->date_rank) {
+        n->date = g->date;
+        n->date_rank = g->date_rank;
+        n->date_relative = false;
+    }
+    if (g->place && !n->place)
+        n->place = strdup(g->place);
+    fold_agreement(n, g);
+}
+
 void agreements_find(doc *d)
 {
     ag_vec ags = {0};
@@ -3722,6 +4017,8 @@ void agreements_find(doc *d)
     merge_country_prefixed(&ags);
     merge_short_names(&ags);
     acronym_mentions(d, &ags);
+    merge_signed_description(&ags);
+    signatory_lists(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);
     d->agreements = json_array();

@@ -2327,6 +2327,11 @@ const char *const LEX_ORG_HEADS[] = {
     "Orchestra",    "Theatre",  "Theater",    NULL,
 };
 
+/* A company's legal form after its name, left out of the party's name ("Acme Corp"). */
+const char *const LEX_COMPANY_SUFFIXES[] = {
+    "Corp", "Inc", "Ltd", "Plc", "PLC", "LLC", NULL,
+};
+
 const char *const LEX_INSTITUTION_WORDS[] = {
     "Headquarters", "Ministry",   "Department",  "Office",     "Forces",  "Government", "Embassy",
     "Command",      "Presidency", "Secretariat", "Parliament", "Cabinet", NULL,

@@ -272,3 +272,110 @@ Test(signing_shapes, the_city_named_after_a_country_is_the_signing_place)
     cr_expect_str_eq(field_str(a, "place"), "Oslo");
     json_decref(ex);
 }
+
+/* ---- counted documents whose topics semicolons separate ---- */
+
+Test(signing_shapes, a_counted_batch_listed_with_semicolons_is_one_document_per_item)
+{
+    static const char text[] =
+        "Quito, 14 June 2021 - Ecuador and Uruguay have signed four Agreements (the accords) "
+        "for joint work in the sectors of fishing and ports; forestry; rail transport and "
+        "higher education.\n";
+    json_t *ex = extract_text(text);
+    const char *topics[] = {"fishing and ports", "forestry", "rail transport", "higher education"};
+    for (size_t i = 0; i < 4; i++) {
+        const json_t *a = must_agreement(ex, topics[i]);
+        cr_expect(parties_are(a, "Ecuador", "Uruguay"), "%s", json_brief(a));
+    }
+    cr_expect_null(find_agreement(ex, "transport and higher"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+/* ---- a company that reports its own signing with a lender described before its name ---- */
+
+Test(signing_shapes, a_company_saying_it_signed_and_the_lender_after_its_description_are_parties)
+{
+    static const char text[] =
+        "OSLO, March 3 (Wire) - Fjordline Corp, the country's largest ferry builder, said on "
+        "Monday it had signed a $3 billion loan agreement with Finnish state lender Baltic "
+        "Investment Bank (BIB).\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "loan agreement");
+    cr_expect(parties_are(a, "Fjordline", "Baltic Investment Bank"), "%s", json_brief(a));
+    json_decref(ex);
+    static const char countries[] =
+        "Peru said on Monday it had signed a trade agreement with Chile in Lima.\n";
+    ex = extract_text(countries);
+    a = must_agreement(ex, "trade agreement");
+    cr_expect(parties_are(a, "Peru", "Chile"), "%s", json_brief(a));
+    json_decref(ex);
+}
+
+/* ---- a described signing and the one named agreement no sentence signs ---- */
+
+Test(signing_shapes, a_signed_description_and_the_unsigned_name_holding_its_topic_are_one)
+{
+    static const char text[] =
+        "SUVA: Island chiefs and the national government signed a charter of reconciliation on "
+        "Tuesday, closing six years of unrest in the northern province.\n"
+        "\n"
+        "The charter was signed by Prime Minister Tomasi Vunileba after four days of talks.\n"
+        "\n"
+        "The ten-page Levuka Accord on Reconciliation and Land turned a fragile ceasefire agreed "
+        "in March into a lasting settlement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Levuka Accord");
+    cr_expect(has_signatory(a, "Tomasi Vunileba"), "%s", json_brief(a));
+    cr_expect(!contains_ci(field_str(a, "signed"), "-03"), "%s", json_brief(a));
+    cr_expect_eq(json_array_size(json_object_get(ex, "agreements")), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(signing_shapes, a_participle_after_another_object_does_not_sign_the_name)
+{
+    static const char text[] =
+        "The Danube Transit Treaty turned a fragile ceasefire agreed in 1961 between the river "
+        "states into a lasting peace.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = find_agreement(ex, "Danube Transit Treaty");
+    cr_expect(a == NULL || field_str(a, "signed") == NULL, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+/* ---- an enumeration signed again as a batch in the next sentence ---- */
+
+Test(signing_shapes, an_enumeration_takes_the_signers_of_the_batch_sentence_after_it)
+{
+    static const char text[] =
+        "Quito, 14 June 2021 - Ecuador and Uruguay have signed three agreements covering "
+        "fishing, forestry and rail transport. The agreements were signed by Foreign Minister "
+        "Lucia Pereira and Trade Minister Diego Alvarez.\n";
+    json_t *ex = extract_text(text);
+    const char *topics[] = {"fishing", "forestry", "rail transport"};
+    for (size_t i = 0; i < 3; i++) {
+        const json_t *a = must_agreement(ex, topics[i]);
+        cr_expect(has_signatory(a, "Lucia Pereira"), "%s", json_brief(a));
+        cr_expect(has_signatory(a, "Diego Alvarez"), "%s", json_brief(a));
+    }
+    json_decref(ex);
+}
+
+/* ---- the signatories a sentence lists, and one more "also signing" ---- */
+
+Test(signing_shapes, people_listed_as_the_signatories_and_one_also_signing_sign_it)
+{
+    static const char text[] =
+        "The presidents of three neighbouring states met in Cusco and signed a water agreement on "
+        "Monday.\n"
+        "\n"
+        "Officials said two of the signatories to the water agreement were President Marta "
+        "Quispe of Peru and President Rafael Mendoza of Bolivia. Also signing was President "
+        "Julio Andrade of Ecuador, whose ties with Mendoza's cabinet are close.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "water agreement");
+    cr_expect(has_signatory(a, "Marta Quispe"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Rafael Mendoza"), "%s", json_brief(a));
+    cr_expect(has_signatory(a, "Julio Andrade"), "%s", json_brief(a));
+    cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 3, "%s", json_brief(a));
+    json_decref(ex);
+}
