@@ -1237,6 +1237,16 @@ static bool planned(const doc *d, int s, int trig)
     const sentence *se = &d->sents.items[s];
     if (invited_to(d, s, trig))
         return true;
+    /* "will also hold talks with X", "is to have a meeting": the noun's own verb is to come */
+    for (int k = trig - 1; k > se->tok_start && k >= trig - 3; k--) {
+        if (tok_in(d, k, LEX_CONVENING_VERBS) || tok_is(d, k, "have")) {
+            if (verb_to_come(d, se->tok_start, k))
+                return true;
+            break;
+        }
+        if (!(d->tokens.items[k].flags & TK_WORD) || (d->tokens.items[k].flags & TK_CAP))
+            break;
+    }
     for (int k = trig - 1; k >= se->tok_start && k >= trig - 2; k--)
         if (tok_in(d, k, LEX_PLAN_WORDS))
             return true;

@@ -1463,3 +1463,15 @@ Test(extract_meetings, discussed_with_a_person_is_a_meeting_with_them)
     must_meeting(ex, "Mendes", "Petrov");
     json_decref(ex);
 }
+
+Test(extract_meetings, talks_someone_will_also_hold_later_are_still_to_come)
+{
+    static const char text[] =
+        "Trade Minister Olga Brandt signed a fisheries pact with Minister Ian Cole in Oslo on "
+        "Friday.\n"
+        "Brandt will also hold talks with Premier Sofia Lund at dinner.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Brandt", "Lund"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
