@@ -337,6 +337,23 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
             return true;
         }
     }
+    /* "Barbados said Thursday that …": a country named as the subject speaks as its
+     * government, under its own name (a demonym, "a Saudi statement", names none) */
+    for (size_t c = 0; c < d->countries.n; c++) {
+        const country_mention *cm = &d->countries.items[c];
+        int first = tok_at(d, cm->start);
+        if (first < limit || first > last || d->tokens.items[last].end != cm->end ||
+            strlen(cm->canonical) != cm->end - cm->start ||
+            strncasecmp(d->text + cm->start, cm->canonical, cm->end - cm->start) != 0)
+            continue;
+        if (first > limit && !(d->tokens.items[first - 1].flags & TK_PUNCT))
+            break;
+        m->kind = MENTION_INSTITUTION;
+        m->from = first;
+        m->to = last + 1;
+        m->definite = true;
+        return true;
+    }
     if (is_body_head(d, last) || is_role_head(d, last)) {
         head = last;
     } else if (d->tokens.items[last].flags & TK_CAP) {

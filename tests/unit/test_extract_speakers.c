@@ -1006,3 +1006,17 @@ Test(extract_speakers, a_participle_cue_after_a_role_and_its_name_is_the_named_o
     expect_speaker(ex, "fishing quota question", "Henrik Aas");
     json_decref(ex);
 }
+
+/* a country named as the subject of a speech verb speaks under its own name */
+Test(extract_speakers, a_country_as_the_subject_of_a_speech_verb_speaks)
+{
+    static const char text[] =
+        "Uruguay said on Monday that the new river treaty with its neighbour was \"a firm "
+        "step toward shared care of the delta\".\n"
+        "The Foreign Minister of Uruguay, Marta Silva, said \"we expect the first joint patrols "
+        "in spring\".\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "firm step toward", "Uruguay");
+    expect_speaker(ex, "first joint patrols", "Marta Silva");
+    json_decref(ex);
+}
