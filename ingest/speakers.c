@@ -1210,9 +1210,15 @@ static bool link_clause_subject(sieve *s, mention *m)
                   !verb_object(d, from, tok_at(d, d->pmentions.items[pm].start))))
             return false;
     }
-    for (int k = from; k < to; k++)
-        if (tok_is(d, k, "who") || tok_is(d, k, "whom") || tok_is(d, k, "whose"))
-            return false; /* "A thanked B, who …": the quote may be B's */
+    /* "A thanked B, who …": the quote may be B's ("A, who …, raised" stays A's) */
+    bool object_named = false;
+    for (int k = from; k < to; k++) {
+        int pm = mention_on(s, k);
+        object_named |= subject >= 0 && pm >= 0 &&
+                        d->pmentions.items[pm].person != d->pmentions.items[subject].person;
+        if (object_named && (tok_is(d, k, "who") || tok_is(d, k, "whom") || tok_is(d, k, "whose")))
+            return false;
+    }
     if (subject < 0)
         return false;
     set_person(s, subject, m);

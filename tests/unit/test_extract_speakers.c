@@ -1020,3 +1020,13 @@ Test(extract_speakers, a_country_as_the_subject_of_a_speech_verb_speaks)
     expect_speaker(ex, "first joint patrols", "Marta Silva");
     json_decref(ex);
 }
+
+Test(extract_speakers, a_relative_clause_on_the_subject_keeps_its_partial_quote)
+{
+    static const char text[] =
+        "Mayor Ines Duarte, who chairs the river board, voiced anger at \"a few loud men who "
+        "never rowed a boat\" over the regatta budget.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "never rowed a boat", "Ines Duarte");
+    json_decref(ex);
+}
