@@ -384,6 +384,12 @@ const char *const LEX_PLAN_WORDS[] = {
     "future",   "scheduled",   "slated",   "due",     NULL,
 };
 
+/* Words of inviting: a visit one is invited to is still to come ("extended an invitation to X
+ * for a visit"), and the one who invites ("at the invitation of X") is not told to meet. */
+const char *const LEX_INVITATION_WORDS[] = {
+    "invitation", "invitations", "invite", "invites", "invited", "inviting", NULL,
+};
+
 /* Words that say people were at a meeting without taking part in it ("Present at the talks
  * were", "accompanied by", "in the presence of"); one who "attended" a call took part. */
 const char *const LEX_ATTENDANCE_WORDS[] = {
@@ -1484,6 +1490,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_CALL_WORDS);
     WORD_LIST(LEX_ATTENDANCE_WORDS);
     WORD_LIST(LEX_PLAN_WORDS);
+    WORD_LIST(LEX_INVITATION_WORDS);
     WORD_LIST(LEX_TOPIC_NOUNS);
     WORD_LIST(LEX_SIGNING_VERBS);
     WORD_LIST(LEX_AGREEMENT_HEADS);

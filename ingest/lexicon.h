@@ -25,6 +25,7 @@ extern const char *const LEX_MEETING_WORDS[]; /* met, meeting, talks, hosted ...
 extern const char *const LEX_CALL_WORDS[];    /* phoned, call, spoke ... */
 extern const char
     *const LEX_TOPIC_NOUNS[]; /* developments, situation ... ("developments in Iraq": a topic) */
+extern const char *const LEX_INVITATION_WORDS[]; /* invitation, invited ... (a visit to come) */
 extern const char *const LEX_PLAN_WORDS[]; /* upcoming, scheduled ... (a meeting still to come) */
 extern const char *const LEX_FUTURE_AUXILIARIES[];  /* will, would ... (an event to come) */
 extern const char *const LEX_DATE_ONSETS[];         /* starting, by, until ... (a date ahead) */

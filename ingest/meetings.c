@@ -403,6 +403,9 @@ static bool other_party_noun(const doc *d, int t, int s_end)
 /* A verb whose object is the person met: "welcomed X", "called on X", "paid a courtesy call
  * on X", "talked with X", "a bilateral with X", "in the company of X".  The verb's token, or
  * -1. */
+/* How far after a verb of meeting its object's name may begin, a long title before it. */
+#define OBJECT_TITLE_TOKENS 14
+
 static int object_trigger(const doc *d, int s)
 {
     static const char *const BILATERAL_NOUNS[] = {"discussion", "discussions", "meeting", "session",
@@ -420,6 +423,15 @@ static int object_trigger(const doc *d, int s)
         else if ((tok_is(d, t, "talked") || tok_is(d, t, "conferred") || tok_is(d, t, "confers")) &&
                  tok_is(d, t + 1, "with"))
             obj = t + 2;
+        /* "discussed on Monday with X": talks told by their verb, a day between */
+        else if ((tok_is(d, t, "discussed") || tok_is(d, t, "discusses")) && t > se->tok_start &&
+                 !tok_in_ci(d, t - 1, LEX_DETERMINERS))
+            for (int k = t + 1; k < se->tok_end && k <= t + 4 && obj < 0; k++) {
+                if (tok_is(d, k, ","))
+                    break;
+                if (tok_is(d, k, "with"))
+                    obj = k + 1;
+            }
         /* "exchanged views with X" */
         else if (tok_is(d, t, "exchanged") && tok_is(d, t + 1, "views") && t + 2 < se->tok_end &&
                  tok_is(d, t + 2, "with"))
@@ -459,7 +471,12 @@ static int object_trigger(const doc *d, int s)
             return negated(d, se->tok_start, t) ? -1 : t;
         /* the person comes at once, a title or "his counterpart" before the name, and is met,
          * not the owner of what was welcomed ("welcomed X's decision") */
-        for (int k = obj; k < se->tok_end && k <= obj + 6; k++) {
+        for (int k = obj; k < se->tok_end && k <= obj + OBJECT_TITLE_TOKENS; k++) {
+            /* past a few words, only a long title may run on before the name ("Deputy Prime
+             * Minister and Minister for Urban Development X") */
+            if (k > obj + 6 && !(d->tokens.items[k].flags & TK_CAP) && !tok_is(d, k, "and") &&
+                !tok_is(d, k, "for") && !tok_is(d, k, "of"))
+                break;
             if (d->tokens.items[k].person < 0)
                 continue;
             const person_mention *pm = &d->pmentions.items[d->tokens.items[k].person];
@@ -1186,9 +1203,50 @@ static void to_come_agents(const doc *d, int s, int trig, int *a, int *b)
 }
 
 /* "the upcoming summit", "the summit, to be held on Wednesday": a meeting still to come. */
+/* How far before a meeting word an invitation to it may stand ("extended an invitation to
+ * the President of X for an official visit"). */
+#define INVITATION_WINDOW 14
+
+/* Is the invitation word at t the phrase that names who invites ("at the invitation of X",
+ * "invited by X")? */
+static bool inviter_phrase(const doc *d, int s_start, int t, int s_end)
+{
+    if (t + 1 < s_end &&
+        (tok_is(d, t + 1, "of") || tok_is(d, t + 1, "by") || tok_is(d, t + 1, "from")))
+        return true;
+    return t - 2 >= s_start && tok_in_ci(d, t - 1, LEX_DETERMINERS) &&
+           (tok_ieq(d, t - 2, "at") || tok_ieq(d, t - 2, "on") || tok_ieq(d, t - 2, "upon"));
+}
+
+/* Is the meeting word at trig what someone is invited to ("invited X to visit", "extended
+ * an invitation to X for talks"), a meeting still to come? */
+static bool invited_to(const doc *d, int s, int trig)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int k = trig - 1; k >= se->tok_start && k >= trig - INVITATION_WINDOW; k--) {
+        if (tok_is(d, k, ";") || tok_is(d, k, "but") || tok_is(d, k, "where"))
+            return false;
+        if (tok_in_ci(d, k, LEX_INVITATION_WORDS))
+            return !inviter_phrase(d, se->tok_start, k, se->tok_end);
+    }
+    return false;
+}
+
 static bool planned(const doc *d, int s, int trig)
 {
     const sentence *se = &d->sents.items[s];
+    if (invited_to(d, s, trig))
+        return true;
+    /* "will also hold talks with X", "is to have a meeting": the noun's own verb is to come */
+    for (int k = trig - 1; k > se->tok_start && k >= trig - 3; k--) {
+        if (tok_in(d, k, LEX_CONVENING_VERBS) || tok_is(d, k, "have")) {
+            if (verb_to_come(d, se->tok_start, k))
+                return true;
+            break;
+        }
+        if (!(d->tokens.items[k].flags & TK_WORD) || (d->tokens.items[k].flags & TK_CAP))
+            break;
+    }
     for (int k = trig - 1; k >= se->tok_start && k >= trig - 2; k--)
         if (tok_in(d, k, LEX_PLAN_WORDS))
             return true;
@@ -1324,6 +1382,16 @@ static bool of_different_countries(const doc *d, int s, const int *after, int n)
     return true;
 }
 
+/* Does sentence s tell its people met together ("a trilateral meeting", "jointly")? */
+static bool group_meeting(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if (tok_in_ci(d, t, LEX_GROUP_MEETING_WORDS))
+            return true;
+    return false;
+}
+
 /* Meeting nouns in the plural: "separate meetings" are several, one with each. */
 static const char *const SEPARATE_MEETING_NOUNS[] = {"meetings",    "talks",         "bilaterals",
                                                      "discussions", "consultations", "audiences",
@@ -1339,6 +1407,14 @@ static bool one_by_one(const doc *d, int s, int others)
         if (tok_is(d, t, "respectively") || tok_is(d, t, "separately") ||
             tok_is(d, t, "individually"))
             return true;
+        /* "paid courtesy calls on A, B and C", "called on A, B and C": a call on someone is
+         * paid to one host at a time */
+        if (t + 1 < se->tok_end &&
+            ((tok_is(d, t, "courtesy") &&
+              (tok_is(d, t + 1, "call") || tok_is(d, t + 1, "calls"))) ||
+             ((tok_is(d, t, "called") || tok_is(d, t, "calls") || tok_is(d, t, "call")) &&
+              tok_is(d, t + 1, "on"))))
+            return !group_meeting(d, s);
         /* "held separate meetings with A, B and C" (not "in a separate meeting") */
         if ((tok_is(d, t, "separate") || tok_is(d, t, "individual")) && t + 1 < se->tok_end &&
             tok_in(d, t + 1, SEPARATE_MEETING_NOUNS))
@@ -1501,6 +1577,16 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     int present_a = se->tok_end, present_b = se->tok_end;
     if (!sent_attendance_span(d, s, trig >= 0 ? trig : verb, &present_a, &present_b))
         present_a = present_b = se->tok_end;
+    /* "A and B were present at the meeting": the subject of "were present" only attended
+     * the meeting told after it */
+    int cue_at = trig >= 0 ? trig : verb;
+    if (present_a < se->tok_end && cue_at > present_a && tok_ieq(d, present_a, "present")) {
+        int k = present_a - 1;
+        if (k > se->tok_start && tok_is(d, k, "also"))
+            k--;
+        if (k > se->tok_start && (tok_is(d, k, "were") || tok_is(d, k, "was")))
+            present_a = se->tok_start;
+    }
     bool visit = relative.n >= 2 || (trig >= 0 && possessed_visit(d, s, trig, m));
     if (relative.n >= 2)
         *m = relative; /* told like a visit: the clause's people alone */

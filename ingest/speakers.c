@@ -337,6 +337,23 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
             return true;
         }
     }
+    /* "Barbados said Thursday that …": a country named as the subject speaks as its
+     * government, under its own name (a demonym, "a Saudi statement", names none) */
+    for (size_t c = 0; c < d->countries.n; c++) {
+        const country_mention *cm = &d->countries.items[c];
+        int first = tok_at(d, cm->start);
+        if (first < limit || first > last || d->tokens.items[last].end != cm->end ||
+            strlen(cm->canonical) != cm->end - cm->start ||
+            strncasecmp(d->text + cm->start, cm->canonical, cm->end - cm->start) != 0)
+            continue;
+        if (first > limit && !(d->tokens.items[first - 1].flags & TK_PUNCT))
+            break;
+        m->kind = MENTION_INSTITUTION;
+        m->from = first;
+        m->to = last + 1;
+        m->definite = true;
+        return true;
+    }
     if (is_body_head(d, last) || is_role_head(d, last)) {
         head = last;
     } else if (d->tokens.items[last].flags & TK_CAP) {
@@ -1068,6 +1085,26 @@ static bool link_verb_subject(sieve *s, mention *m)
     return false;
 }
 
+/* How far after a role noun its appositive name may begin ("ambassador to Washington, Name,"). */
+#define APPOSITIVE_NAME_GAP 5
+
+/* The person mention set off by commas right after the role noun at k and before token
+ * end ("the new ambassador to X, Name, said"), or -1. */
+static int appositive_name(sieve *s, int k, int end)
+{
+    const doc *d = s->d;
+    for (int t = k + 1; t < end && t <= k + APPOSITIVE_NAME_GAP; t++) {
+        if (!tok_is(d, t, ","))
+            continue;
+        int pm = t + 1 < end ? mention_on(s, t + 1) : -1;
+        if (pm < 0 || tok_at(d, d->pmentions.items[pm].start) != t + 1)
+            return -1;
+        int after = tok_at(d, d->pmentions.items[pm].end);
+        return after >= 0 && after < end && tok_is(d, after, ",") ? pm : -1;
+    }
+    return -1;
+}
+
 static bool link_participle_subject(sieve *s, mention *m)
 {
     const doc *d = s->d;
@@ -1100,6 +1137,13 @@ static bool link_participle_subject(sieve *s, mention *m)
                 m->cue = c;
                 return true;
             }
+            /* "the new ambassador to X, Name, said …, adding": the name set off after the role */
+            int named = is_role_head(d, k) ? appositive_name(s, k, c) : -1;
+            if (named >= 0) {
+                set_person(s, named, m);
+                m->cue = c;
+                return true;
+            }
             if (is_body_head(d, k) || is_role_head(d, k)) {
                 if (noun_phrase_ending(s, from, k, m)) {
                     m->cue = c;
@@ -1110,6 +1154,23 @@ static bool link_participle_subject(sieve *s, mention *m)
         return false;
     }
     return false;
+}
+
+/* Does the name at token t stand as the object of a verb or a preposition of the clause
+ * opening at from ("congratulated B", "proposed to B"), not as a subject joined to the first
+ * ("A and B") or set off by a comma, nor met by it ("A met B to discuss")? */
+static bool verb_object(const doc *d, int from, int t)
+{
+    int k = t - 1;
+    while (k > from && (d->tokens.items[k].flags & TK_CAP) &&
+           !(d->tokens.items[k].flags & TK_PUNCT))
+        k--; /* a title before the name: "congratulated President B" */
+    if (k <= from || !(d->tokens.items[k].flags & TK_WORD) || (d->tokens.items[k].flags & TK_CAP))
+        return false;
+    /* "A met B to discuss “…”": the words are what both spoke of, nobody's alone */
+    return !tok_is(d, k, "and") && !tok_is(d, k, "or") && !tok_is(d, k, "nor") &&
+           !tok_is(d, k, "that") && !tok_is(d, k, "as") && !tok_is(d, k, "with") &&
+           !tok_in(d, k, LEX_MEETING_WORDS) && !tok_in(d, k, LEX_CALL_WORDS);
 }
 
 /* A partial quote in a sentence with no speech verb ("Name thanked the crews for “…”"): the
@@ -1139,10 +1200,23 @@ static bool link_clause_subject(sieve *s, mention *m)
         int pm = mention_on(s, k);
         if (pm < 0)
             continue;
-        /* the subject opens the sentence; anyone else named before the quote may be meant */
+        /* the subject opens the sentence; anyone else named before the quote may be meant,
+         * but one named as the object of its verb ("A congratulated B but was clear “…”",
+         * "A proposed to B that …") leaves the subject the one who speaks */
         if (subject < 0 && tok_at(d, d->pmentions.items[pm].start) == from)
             subject = pm;
-        else if (subject < 0 || d->pmentions.items[pm].person != d->pmentions.items[subject].person)
+        else if (subject < 0 ||
+                 (d->pmentions.items[pm].person != d->pmentions.items[subject].person &&
+                  !verb_object(d, from, tok_at(d, d->pmentions.items[pm].start))))
+            return false;
+    }
+    /* "A thanked B, who …": the quote may be B's ("A, who …, raised" stays A's) */
+    bool object_named = false;
+    for (int k = from; k < to; k++) {
+        int pm = mention_on(s, k);
+        object_named |= subject >= 0 && pm >= 0 &&
+                        d->pmentions.items[pm].person != d->pmentions.items[subject].person;
+        if (object_named && (tok_is(d, k, "who") || tok_is(d, k, "whom") || tok_is(d, k, "whose")))
             return false;
     }
     if (subject < 0)

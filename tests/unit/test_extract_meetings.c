@@ -1405,3 +1405,73 @@ Test(extract_meetings, a_chain_of_particles_glued_to_names_is_one_name)
     cr_expect(has_participant(m, "Khalid al-Nasser al-Thani"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, courtesy_calls_on_a_list_of_hosts_are_one_meeting_each)
+{
+    static const char text[] =
+        "Trade Commissioner Lena Hovland flew into Lusaka on Tuesday for a three-day stay.\n"
+        "She then paid courtesy calls on President Moses Banda, Vice President Ruth Chanda and "
+        "opposition leader Peter Mwale.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Hovland", "Banda");
+    must_meeting(ex, "Hovland", "Chanda");
+    must_meeting(ex, "Hovland", "Mwale");
+    cr_expect_null(find_meeting(ex, "Banda", "Chanda"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_call_on_a_host_with_a_long_title_meets_the_host)
+{
+    static const char text[] =
+        "Envoy Tomas Rekola later called on Second Deputy Premier and Minister for Water "
+        "Resources Anil Bhandari, during which the two reviewed a dam project.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Rekola", "Bhandari");
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_invitation_to_visit_is_no_meeting)
+{
+    static const char text[] =
+        "Chilean President Ana Ferrer has extended an invitation to her Peruvian counterpart, "
+        "Luis Quispe, for a state visit to Santiago.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Ferrer", "Quispe"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, officials_who_were_present_at_the_meeting_hold_none_of_their_own)
+{
+    static const char text[] =
+        "Interior Minister Petra Lind met on Friday with Ambassador Omar Haddad.\n"
+        "Deputy Minister Jan Berg and Director-General Eva Holm were present at the meeting.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Lind", "Haddad");
+    cr_expect_null(find_meeting(ex, "Berg", "Holm"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, discussed_with_a_person_is_a_meeting_with_them)
+{
+    static const char text[] =
+        "Health Minister Carla Mendes had discussed on Tuesday with Ambassador Ivan Petrov "
+        "plans to train nurses abroad.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Mendes", "Petrov");
+    json_decref(ex);
+}
+
+Test(extract_meetings, talks_someone_will_also_hold_later_are_still_to_come)
+{
+    static const char text[] =
+        "Trade Minister Olga Brandt signed a fisheries pact with Minister Ian Cole in Oslo on "
+        "Friday.\n"
+        "Brandt will also hold talks with Premier Sofia Lund at dinner.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_meeting(ex, "Brandt", "Lund"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}

@@ -966,3 +966,67 @@ Test(extract_speakers, an_institution_with_its_city_speaks)
     expect_speaker(ex, "harm two peoples", "Foreign Ministry");
     json_decref(ex);
 }
+
+/* a partial quote with no speech verb is the subject's even when the sentence names the one
+ * the subject addressed as its verb's object */
+Test(extract_speakers, the_subject_speaks_a_partial_quote_past_the_object_of_its_verb)
+{
+    static const char text[] =
+        "Chancellor Greta Holm thanked Premier Aldo Ricci for the loan but remained adamant "
+        "\"much work remains before the harvest season\" in the north.\n"
+        "Ricci pressed Holm on plans for a \"common fund for farms, rivers and mountain "
+        "roads\" next year.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "much work remains", "Greta Holm");
+    expect_speaker(ex, "common fund for farms", "Aldo Ricci");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_partial_quote_after_a_relative_clause_on_the_object_has_no_guess)
+{
+    static const char text[] =
+        "Chancellor Greta Holm sat beside Premier Aldo Ricci, whose toast recalled \"a long road back to "
+        "full trust between our towns\".\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = quote_with(ex, "long road back");
+    cr_assert_not_null(q);
+    const json_t *sp = json_object_get(q, "speaker");
+    cr_expect(!json_is_object(sp) || !equals_ci(field_str(sp, "name"), "Greta Holm"), "%s",
+              json_brief(q));
+    json_decref(ex);
+}
+
+/* "the envoy to X, Name, said …, adding that “…”": the name after the role is the subject */
+Test(extract_speakers, a_participle_cue_after_a_role_and_its_name_is_the_named_one)
+{
+    static const char text[] =
+        "Norway's new envoy to Nairobi, Henrik Aas, said the port deal mattered for both "
+        "sides, adding that \"the fishing quota question is of great weight to our coast.\"\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "fishing quota question", "Henrik Aas");
+    json_decref(ex);
+}
+
+/* a country named as the subject of a speech verb speaks under its own name */
+Test(extract_speakers, a_country_as_the_subject_of_a_speech_verb_speaks)
+{
+    static const char text[] =
+        "Uruguay said on Monday that the new river treaty with its neighbour was \"a firm "
+        "step toward shared care of the delta\".\n"
+        "The Foreign Minister of Uruguay, Marta Silva, said \"we expect the first joint patrols "
+        "in spring\".\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "firm step toward", "Uruguay");
+    expect_speaker(ex, "first joint patrols", "Marta Silva");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_relative_clause_on_the_subject_keeps_its_partial_quote)
+{
+    static const char text[] =
+        "Mayor Ines Duarte, who chairs the river board, voiced anger at \"a few loud men who "
+        "never rowed a boat\" over the regatta budget.\n";
+    json_t *ex = extract_text(text);
+    expect_speaker(ex, "never rowed a boat", "Ines Duarte");
+    json_decref(ex);
+}
