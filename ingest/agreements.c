@@ -3890,7 +3890,7 @@ static void listed_signers(const doc *d, ag *g, int s, int a, int b, bool first_
         const person_mention *pm = &d->pmentions.items[m];
         if (pm->pronoun || pm->tok_start < a || pm->tok_end > b)
             continue;
-        /* "Kabila's government": a possessive names no signer */
+        /* "the general's government": a possessive names no signer */
         if (pm->tok_end < b && (tok_is(d, pm->tok_end, "'") || tok_is(d, pm->tok_end, "'s") ||
                                 tok_is(d, pm->tok_end, "\u2019")))
             continue;

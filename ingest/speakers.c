@@ -337,7 +337,7 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
             return true;
         }
     }
-    /* "Barbados said Thursday that …": a country named as the subject speaks as its
+    /* "Uruguay said on Friday that …": a country named as the subject speaks as its
      * government, under its own name (a demonym, "a Saudi statement", names none) */
     for (size_t c = 0; c < d->countries.n; c++) {
         const country_mention *cm = &d->countries.items[c];
