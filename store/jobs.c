@@ -175,9 +175,7 @@ fail:
  * when there are none or they do not parse. */
 static bool parse_counts(db_stmt *row, int i, store_fact_counts *counts)
 {
-    size_t len = 0;
-    const char *text = db_column_text(row, i, &len);
-    json_t *doc = text ? json_loadb(text, len, 0, NULL) : NULL;
+    json_t *doc = store_column_json(row, i, NULL);
     bool ok = json_is_object(doc);
     if (ok) {
         counts->agreements = json_integer_value(json_object_get(doc, "agreements"));

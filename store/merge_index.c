@@ -251,9 +251,7 @@ int store_merge_pending_sources(store *st, int limit, json_t **out)
     db_bind_int64(stmt, 1, limit);
     while ((rc = db_step(stmt)) == DB_ROW) {
         const char *id = db_column_text(stmt, 0, NULL);
-        size_t len = 0;
-        const char *text = db_column_text(stmt, 1, &len);
-        json_t *extraction = text ? json_loadb(text, len, 0, NULL) : NULL;
+        json_t *extraction = store_column_json(stmt, 1, NULL);
         if (!extraction) {
             store_fail(st, "source %s: stored extraction is not JSON", id);
             store_query_done(stmt);
@@ -487,11 +485,8 @@ int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t
     db_bind_text(stmt, 1, kind, -1);
     db_bind_text(stmt, 2, id, -1);
     int rc = db_step(stmt);
-    if (rc == DB_ROW && db_column_type(stmt, 0) == DB_TEXT) {
-        size_t len = 0;
-        const char *text = db_column_text(stmt, 0, &len);
-        *summary = json_loadb(text, len, 0, NULL);
-    }
+    if (rc == DB_ROW && db_column_type(stmt, 0) == DB_TEXT)
+        *summary = store_column_json(stmt, 0, NULL);
     store_query_done(stmt);
     return rc == DB_ROW || rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading a fact's summary");
 }

@@ -25,9 +25,7 @@
  * strings, none should it not parse.  False when out of memory. */
 static bool col_names(store_arena *a, db_stmt *row, int i, store_names *names)
 {
-    size_t len = 0;
-    const char *text = db_column_text(row, i, &len);
-    json_t *list = text ? json_loadb(text, len, 0, NULL) : NULL;
+    json_t *list = store_column_json(row, i, NULL);
     size_t k;
     json_t *name;
     bool ok = true;
@@ -66,9 +64,7 @@ static bool member_text(store_arena *a, const json_t *entry, const char *key, co
  * memory. */
 static bool col_people(store_arena *a, db_stmt *row, int i, store_person_refs *refs)
 {
-    size_t len = 0;
-    const char *text = db_column_text(row, i, &len);
-    json_t *list = text ? json_loadb(text, len, 0, NULL) : NULL;
+    json_t *list = store_column_json(row, i, NULL);
     size_t k;
     json_t *entry;
     bool ok = true;

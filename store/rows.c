@@ -9,6 +9,7 @@
 
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,18 +98,6 @@ char *store_arena_strndup(store_arena *a, const char *s, size_t n)
     return copy;
 }
 
-bool store_column_text(store_arena *a, sqlite3_stmt *row, int i, const char **out)
-{
-    *out = NULL;
-    if (sqlite3_column_type(row, i) == SQLITE_NULL)
-        return true;
-    const char *s = (const char *)sqlite3_column_text(row, i);
-    if (!s)
-        return false;
-    *out = store_arena_strndup(a, s, (size_t)sqlite3_column_bytes(row, i));
-    return *out != NULL;
-}
-
 bool store_row_text(store_arena *a, db_stmt *row, int i, const char **out)
 {
     *out = NULL;
@@ -120,6 +109,18 @@ bool store_row_text(store_arena *a, db_stmt *row, int i, const char **out)
         return false;
     *out = store_arena_strndup(a, s, len);
     return *out != NULL;
+}
+
+json_t *store_column_json(db_stmt *row, int i, json_error_t *err)
+{
+    size_t len = 0;
+    const char *text = db_column_text(row, i, &len);
+    if (!text) {
+        if (err)
+            snprintf(err->text, sizeof err->text, "no value");
+        return NULL;
+    }
+    return json_loadb(text, len, 0, err);
 }
 
 void store_arena_free(store_arena *a)

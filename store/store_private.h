@@ -117,9 +117,10 @@ char *store_arena_strndup(store_arena *a, const char *s, size_t n);
 void store_arena_free(store_arena *a);
 /* The text of column i of row copied into a, in *out (NULL for SQL NULL); false when out
  * of memory. */
-bool store_column_text(store_arena *a, sqlite3_stmt *row, int i, const char **out);
-/* The same for a statement of db.h. */
 bool store_row_text(store_arena *a, db_stmt *row, int i, const char **out);
+/* Column i of row parsed as JSON (a new reference), or NULL for SQL NULL or text that does
+ * not parse, with the reason in *err when err is given. */
+json_t *store_column_json(db_stmt *row, int i, json_error_t *err);
 
 /* What read.c knows of each kind, for query.c. */
 typedef struct store_kind_info {

@@ -408,11 +408,7 @@ int store_load_extractions(store *st, json_t **out)
     while ((rc = db_step(stmt)) == DB_ROW) {
         const char *id = db_column_text(stmt, 0, NULL);
         json_error_t jerr;
-        size_t len = 0;
-        const char *text = db_column_text(stmt, 1, &len);
-        json_t *extraction = text ? json_loadb(text, len, 0, &jerr) : NULL;
-        if (!text)
-            snprintf(jerr.text, sizeof jerr.text, "no extraction");
+        json_t *extraction = store_column_json(stmt, 1, &jerr);
         if (!extraction) {
             store_fail(st, "source %s: stored extraction is not JSON: %s", id, jerr.text);
             goto fail;
@@ -451,9 +447,7 @@ int store_each_extraction_list(store *st, const char *list, store_list_fn fn, vo
         json_t *items = NULL;
         if (!db_column_is_null(stmt, 2)) {
             json_error_t jerr;
-            size_t len = 0;
-            const char *text = db_column_text(stmt, 2, &len);
-            items = json_loadb(text ? text : "", len, 0, &jerr);
+            items = store_column_json(stmt, 2, &jerr);
             if (!items) {
                 store_fail(st, "source %s: stored extraction is not JSON: %s", id, jerr.text);
                 goto out;
