@@ -205,12 +205,17 @@ eval-holdout: all
 # The container image (Dockerfile) with docker, else podman, making a local Debian base with
 # debootstrap when no registry gives one; `make image-test` also starts the image's own
 # entrypoint (in a container, else by chroot into its file system) and checks what it serves.
-.PHONY: image image-test
+.PHONY: image image-test compose-check
 image:
 	tests/image/run --keep
 
 image-test:
 	tests/image/run --smoke
+
+# compose.yaml (factd x2, an ingest worker and PostgreSQL): valid for the Compose schema, and
+# every factd command in it one the binary accepts (tests/image/compose-check).
+compose-check: all
+	tests/image/compose-check
 
 clean:
 	rm -rf build
