@@ -115,10 +115,13 @@ typedef int (*ingest_fact_fn)(void *ctx, json_t *fact);
 int ingest_merge_each(const json_t *sources, const char *kind, const json_t *refs,
                       ingest_fact_fn fn, void *ctx);
 
-/* The part, below `parts`, of a report of `kind` when a full merge merges that list in parts
- * (merge_update.c): two reports in different parts are never one fact, nor share a fact's
- * merge_key.  Quotes are parted by their words; every other list is one part (0). */
-unsigned ingest_merge_part(const char *kind, const json_t *report, unsigned parts);
+/* ingest_merge_each() that asks taken(taken_ctx, id, merge_key) whether a fact of the kind
+ * already has the id it would give (a fact made from `merge_key`) instead of holding the ids
+ * it gave: a full merge merging a list a group of reports at a time keeps the ids in the
+ * store.  A key taken gets a counter, as ingest_merge_with() gives it. */
+typedef bool (*ingest_taken_fn)(void *ctx, const char *id, const char *merge_key);
+int ingest_merge_each_taken(const json_t *sources, const char *kind, const json_t *refs,
+                            ingest_taken_fn taken, void *taken_ctx, ingest_fact_fn fn, void *ctx);
 
 /* A person as merge works it out from the sum of its reports (merge.c): `summary` is an
  * object that ingest_merge_person_add() adds one report of the article `source` at `idx` to
@@ -189,9 +192,10 @@ int ingest_remerge(struct store *st, ingest_report *report);
  * whole).  One write transaction; sets the fact counts of the report.  0, or -1 (logged). */
 int ingest_merge_update(struct store *st, bool force, ingest_report *report);
 /* The full merge of ingest_merge_update(st, true, report), in its own transaction, with
- * the quotes merged in parts of about `part_articles` articles (0: the default, 20,000):
- * the same facts and index for any size of part.  0, or -1 (logged). */
-int ingest_merge_rebuild(struct store *st, size_t part_articles, ingest_report *report);
+ * the reports merged in batches of about `batch_reports` (whole groups of reports that may
+ * be one fact; 0: the default, 2,000): the same facts and index for any size of batch.
+ * 0, or -1 (logged). */
+int ingest_merge_rebuild(struct store *st, size_t batch_reports, ingest_report *report);
 /* How many new articles an incremental merge takes per transaction (default 500): many
  * articles ingested into a merged store are merged a slice at a time. */
 void ingest_set_merge_slice(size_t articles);

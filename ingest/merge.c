@@ -21,7 +21,6 @@
 #include "util/digest.h"
 #include "util/log.h"
 #include "util/strbuf.h"
-#include "util/strmap.h"
 
 /* A fact's id (util/digest.h), malloc'd; NULL when out of memory. */
 static char *fact_id(const char *kind, const char *key)
@@ -766,18 +765,32 @@ static char *set_key(const json_t *arr, const char *field)
     return strbuf_detach(&sb, NULL);
 }
 
+/* The ids a merge has given: held in `ids`, or, for a merge that does not hold its facts,
+ * asked of fn (ingest_merge_each_taken). */
+typedef struct taken_ids {
+    json_t *ids;
+    ingest_taken_fn fn;
+    void *ctx;
+} taken_ids;
+
+static bool id_taken(const taken_ids *taken, const char *id, const char *key)
+{
+    return taken->fn ? taken->fn(taken->ctx, id, key) : json_object_get(taken->ids, id) != NULL;
+}
+
 /* Unique ids: a colliding key gets a counter. */
-static char *unique_id(const char *kind, const char *key, json_t *taken)
+static char *unique_id(const char *kind, const char *key, taken_ids *taken)
 {
     char *id = fact_id(kind, key);
-    for (int n = 2; json_object_get(taken, id); n++) {
+    for (int n = 2; id_taken(taken, id, key); n++) {
         free(id);
         strbuf sb = STRBUF_INIT;
         strbuf_addf(&sb, "%s#%d", key, n);
         id = fact_id(kind, sb.buf);
         strbuf_release(&sb);
     }
-    json_object_set_new(taken, id, json_true());
+    if (!taken->fn)
+        json_object_set_new(taken->ids, id, json_true());
     return id;
 }
 
@@ -1219,7 +1232,7 @@ bool ingest_merge_agreement_matches(const json_t *summary, const char *source, c
     return same;
 }
 
-static json_t *agreements_merge(const json_t *sources, const people_index *px, json_t *taken)
+static json_t *agreements_merge(const json_t *sources, const people_index *px, taken_ids *taken)
 {
     item_vec items = {0};
     collect(sources, "agreements", &items);
@@ -1410,7 +1423,7 @@ static date_value source_reference(const json_t *by_id, const char *source, cons
     return (date_value){0};
 }
 
-static json_t *meetings_merge(const json_t *sources, const people_index *px, json_t *taken)
+static json_t *meetings_merge(const json_t *sources, const people_index *px, taken_ids *taken)
 {
     item_vec items = {0};
     collect(sources, "meetings", &items);
@@ -1655,7 +1668,7 @@ void ingest_merge_quote_add(json_t *summary, const char *source, int idx, const 
     json_decref(speaker);
 }
 
-static json_t *quotes_merge(const json_t *sources, const people_index *px, json_t *taken)
+static json_t *quotes_merge(const json_t *sources, const people_index *px, taken_ids *taken)
 {
     item_vec items = {0};
     collect(sources, "quotes", &items);
@@ -1710,17 +1723,6 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     return out;
 }
 
-unsigned ingest_merge_part(const char *kind, const json_t *report, unsigned parts)
-{
-    /* cluster_quotes(): two reports are one quote only when their words are the same */
-    if (parts < 2 || strcmp(kind, "quotes") != 0 || !item_valid(kind, report))
-        return 0;
-    char *words = quote_key(str(report, "text"));
-    unsigned part = (unsigned)(strmap_hash(words, strlen(words)) % parts);
-    free(words);
-    return part;
-}
-
 static int cmp_source(const void *a, const void *b)
 {
     json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
@@ -1751,18 +1753,24 @@ json_t *ingest_merge_with(const json_t *sources_in, const json_t *refs, bool ann
         people_merge(sources, &px, people);
         json_object_set_new(out, "people", people);
     }
-    json_t *taken = json_object();
-    json_object_set_new(out, "agreements", agreements_merge(sources, &px, taken));
-    json_object_set_new(out, "meetings", meetings_merge(sources, &px, taken));
-    json_object_set_new(out, "quotes", quotes_merge(sources, &px, taken));
-    json_decref(taken);
+    taken_ids taken = {.ids = json_object()};
+    json_object_set_new(out, "agreements", agreements_merge(sources, &px, &taken));
+    json_object_set_new(out, "meetings", meetings_merge(sources, &px, &taken));
+    json_object_set_new(out, "quotes", quotes_merge(sources, &px, &taken));
+    json_decref(taken.ids);
     people_free(&px);
     json_decref(sources);
     return out;
 }
 
-int ingest_merge_each(const json_t *sources_in, const char *kind, const json_t *refs,
+int ingest_merge_each(const json_t *sources, const char *kind, const json_t *refs,
                       ingest_fact_fn fn, void *ctx)
+{
+    return ingest_merge_each_taken(sources, kind, refs, NULL, NULL, fn, ctx);
+}
+
+int ingest_merge_each_taken(const json_t *sources_in, const char *kind, const json_t *refs,
+                            ingest_taken_fn taken_fn, void *taken_ctx, ingest_fact_fn fn, void *ctx)
 {
     size_t n = json_array_size(sources_in);
     json_t **v = malloc((n ? n : 1) * sizeof(json_t *));
@@ -1780,19 +1788,20 @@ int ingest_merge_each(const json_t *sources_in, const char *kind, const json_t *
 
     fact_sink sink = {.fn = fn, .ctx = ctx};
     people_index px = {.refs = refs, .annotate = true, .sink = &sink};
-    json_t *taken = json_object(), *none = NULL;
+    taken_ids taken = {.ids = taken_fn ? NULL : json_object(), .fn = taken_fn, .ctx = taken_ctx};
+    json_t *none = NULL;
     if (strcmp(kind, "people") == 0) {
         px.refs = NULL;
         people_merge(sources, &px, NULL);
     } else if (strcmp(kind, "agreements") == 0) {
-        none = agreements_merge(sources, &px, taken);
+        none = agreements_merge(sources, &px, &taken);
     } else if (strcmp(kind, "meetings") == 0) {
-        none = meetings_merge(sources, &px, taken);
+        none = meetings_merge(sources, &px, &taken);
     } else if (strcmp(kind, "quotes") == 0) {
-        none = quotes_merge(sources, &px, taken);
+        none = quotes_merge(sources, &px, &taken);
     }
     json_decref(none);
-    json_decref(taken);
+    json_decref(taken.ids);
     people_free(&px);
     json_decref(sources);
     return sink.failed;

@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include "ingest/ingest.h"
+#include "store/merge_work.h"
 #include "store/store.h"
 #include "util/digest.h"
 #include "util/log.h"
@@ -1074,51 +1075,206 @@ out:
     return rc;
 }
 
-/* What a full merge reads of one list: the articles that report any of it, each with its
- * list and publication date, as ingest_merge_with takes them; of a list merged in parts,
- * only the reports of one part, each with its place in the list ("_idx").  Reading the
- * people, it also indexes every article (merge_sources), whether it reports any or not. */
-typedef struct list_reader {
-    store *st;
-    const char *kind;
-    unsigned part, parts;
-    json_t *sources;
-    size_t articles; /* every article read */
-} list_reader;
+/* ---- the full merge ----
+ *
+ * A full merge (merge --force, the first merge of a store) merges one list at a time: the
+ * people, whose ids the others refer to, then agreements, meetings and quotes, which no
+ * merge joins to one another.  It never holds a list.  It files each report of the list in
+ * the store's working tables (store/merge_work.h) with the keys that tie it to the reports
+ * it may be one fact with (ingest_merge_keys: two reports that are one fact share one),
+ * reads the keys back sorted and unites the reports each key ties, so that every report has
+ * its group (a number per report is all it keeps of the list), then merges the groups a
+ * batch at a time with ingest_merge_each_taken(): the clusters of a group are those of the
+ * whole list, since no cluster spans two groups.  Each fact is stored as soon as it is made
+ * and its reports indexed; the references to people are read back from the people stored,
+ * an article at a time. */
 
-static int read_list(void *ctx, const char *source, const char *published, json_t *items)
+/* Reports merged at once (whole groups, at least one): what a full merge holds. */
+#define REBUILD_BATCH_REPORTS 2000
+
+typedef struct rebuild {
+    store *st;
+    const char *kind; /* the list: "people", "agreements", ... */
+    int items;        /* reports filed, numbered in merge order */
+    int *parent;      /* union-find over the reports: the smallest of a group is its root */
+    strbuf prev;      /* the key walked last, and its last report */
+    int prev_item;
+    bool linking;     /* whether the reports under prev are tied */
+    json_t *doubled;  /* meetings: participants some report names twice */
+    json_t *numbers;  /* agreements: number of a generic mention -> one of its reports */
+    json_t *collided; /* merge keys of which two facts were made */
+    unsigned facts;
+} rebuild;
+
+static int uf_root(int *parent, int i)
 {
-    list_reader *lr = ctx;
-    lr->articles++;
-    if (strcmp(lr->kind, "people") == 0 && store_merge_put_source(lr->st, source, published))
-        return STORE_ERROR;
-    json_t *kept = json_array(), *r;
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static void uf_join(int *parent, int a, int b)
+{
+    a = uf_root(parent, a);
+    b = uf_root(parent, b);
+    if (a != b)
+        parent[a < b ? b : a] = a < b ? a : b;
+}
+
+/* The keys of a report that tie it to others, of those ingest_merge_keys() gives: a person
+ * report's every key; an agreement's but its people ("r:"); a quote's words ("w:"); a
+ * meeting's pairs of participants, lone participant and participants (these only where
+ * some report names one twice, see tie_key), and, for an article without a full date, the
+ * article itself (an undated meeting takes its month from the article's other meetings). */
+static json_t *tie_keys(const char *kind, const char *source, const char *published,
+                        const json_t *keys)
+{
+    json_t *out = json_array(), *k;
     size_t i;
+    bool quotes = strcmp(kind, "quotes") == 0, meetings = strcmp(kind, "meetings") == 0;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        if (strncmp(key, "r:", 2) == 0 || (quotes && strncmp(key, "w:", 2) != 0))
+            continue;
+        json_array_append(out, k);
+    }
+    if (meetings && !full_date(published)) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addf(&sb, "src:%s", source);
+        json_array_append_new(out, json_string(sb.buf));
+        strbuf_release(&sb);
+    }
+    return out;
+}
+
+/* Files each report of one article's list (store_each_extraction_list); reading the
+ * people, it also indexes every article (merge_sources), whether it reports any or not. */
+static int file_list(void *ctx, const char *source, const char *published, json_t *items)
+{
+    rebuild *rb = ctx;
+    bool meetings = strcmp(rb->kind, "meetings") == 0;
+    json_t *refs = NULL, *r;
+    size_t i;
+    int rc = 0;
+    if (strcmp(rb->kind, "people") == 0 && store_merge_put_source(rb->st, source, published))
+        return STORE_ERROR;
+    /* a meeting's keys are its participants' person ids */
+    if (meetings && json_array_size(items) &&
+        store_merge_refs(rb->st, source, refs = json_object())) {
+        json_decref(refs);
+        return STORE_ERROR;
+    }
     json_array_foreach(items, i, r) {
-        if (lr->parts < 2) {
-            json_array_append(kept, r);
-        } else if (ingest_merge_part(lr->kind, r, lr->parts) == lr->part) {
-            json_object_set_new(r, "_idx", json_integer((json_int_t)i));
-            json_array_append(kept, r);
+        json_t *keys = ingest_merge_keys(rb->kind, source, r, refs);
+        if (!keys)
+            continue; /* one the merge leaves out */
+        json_t *ties = tie_keys(rb->kind, source, published, keys);
+        if (rb->items == INT_MAX) {
+            log_error("merge: more than %d reports of %s", INT_MAX, rb->kind);
+            rc = -1;
+        } else {
+            rc = store_merge_work_put(rb->st, rb->items++, source, (int)i, published, r, ties);
         }
+        json_decref(ties);
+        json_decref(keys);
+        if (rc)
+            break;
     }
-    if (!json_array_size(kept)) {
-        json_decref(kept);
-        return 0;
+    json_decref(refs);
+    return rc ? STORE_ERROR : 0;
+}
+
+/* Unites the reports filed under one key (the walk is in key order).  A meeting's
+ * participant ties only where some report names it twice: two participants in common, or
+ * one named twice and once, is what one meeting takes (meetings_same), and the pairs tie
+ * the rest.  A generic agreement's number is noted, to tie it to the names holding it. */
+static int tie_key(void *ctx, const char *key, long long item)
+{
+    rebuild *rb = ctx;
+    if (rb->prev.len && strcmp(rb->prev.buf, key) == 0) {
+        if (rb->linking)
+            uf_join(rb->parent, rb->prev_item, (int)item);
+    } else {
+        strbuf_reset(&rb->prev);
+        strbuf_addstr(&rb->prev, key);
+        rb->linking = true;
+        if (rb->doubled && strncmp(key, "p:", 2) == 0)
+            rb->linking = json_object_get(rb->doubled, key + 2) != NULL;
+        if (rb->numbers && strncmp(key, "g:", 2) == 0)
+            json_object_set_new(rb->numbers, key + 2, json_integer(item));
     }
-    json_t *x = json_pack("{s:o}", lr->kind, kept);
-    if (published)
-        json_object_set_new(x, "published", json_string(published));
-    json_array_append_new(lr->sources,
-                          json_pack("{s:s, s:o}", "source_id", source, "extraction", x));
+    rb->prev_item = (int)item;
     return 0;
 }
 
-/* A report's place in its extraction's list: its "_idx" when read in parts, else pos. */
-static json_int_t report_idx(const json_t *r, size_t pos)
+static int note_doubled(void *ctx, const char *key, long long item)
 {
-    const json_t *idx = json_object_get(r, "_idx");
-    return json_is_integer(idx) ? json_integer_value(idx) : (json_int_t)pos;
+    (void)item;
+    json_object_set_new(((rebuild *)ctx)->doubled, key + 3, json_true());
+    return 0;
+}
+
+typedef struct tie_to {
+    rebuild *rb;
+    int item;
+} tie_to;
+
+static int tie_to_item(void *ctx, const char *key, long long item)
+{
+    (void)key;
+    tie_to *t = ctx;
+    uf_join(t->rb->parent, t->item, (int)item);
+    return 0;
+}
+
+/* Every report in its group: rb->parent. */
+static int tie_reports(rebuild *rb)
+{
+    bool meetings = strcmp(rb->kind, "meetings") == 0;
+    bool agreements = strcmp(rb->kind, "agreements") == 0;
+    rb->parent = malloc((rb->items ? (size_t)rb->items : 1) * sizeof *rb->parent);
+    if (!rb->parent) {
+        log_error("merge: out of memory");
+        return -1;
+    }
+    for (int i = 0; i < rb->items; i++)
+        rb->parent[i] = i;
+    if (meetings) {
+        rb->doubled = json_object();
+        if (store_merge_work_keys(rb->st, "pd:", NULL, note_doubled, rb))
+            return -1;
+    }
+    if (agreements)
+        rb->numbers = json_object();
+    if (store_merge_work_keys(rb->st, NULL, NULL, tie_key, rb))
+        return -1;
+    /* a generic mention with a number is one agreement with a named one whose name holds
+     * the number (agreements_same) */
+    const char *number;
+    json_t *at;
+    json_object_foreach(rb->numbers, number, at) {
+        tie_to t = {rb, (int)json_integer_value(at)};
+        if (store_merge_work_keys(rb->st, "n:", number, tie_to_item, &t))
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether a fact of the list has the id `id` already: a merge key made twice is noted, for
+ * fix_counters. */
+static bool id_stored(void *ctx, const char *id, const char *merge_key)
+{
+    rebuild *rb = ctx;
+    char *key = NULL;
+    if (store_merge_fact_key(rb->st, rb->kind, id, &key))
+        return false; /* the write that follows fails on the id, and says why */
+    bool taken = key != NULL;
+    free(key);
+    if (taken)
+        json_object_set_new(rb->collided, merge_key, json_true());
+    return taken;
 }
 
 /* A full merge's facts of one list as they are made: each stored at once (row, people,
@@ -1156,11 +1312,11 @@ static int write_fact(void *ctx, json_t *f)
     return rc;
 }
 
-/* Indexes the reports of one list after a full merge of it: each with the fact it went into
- * (fact_of, as write_fact notes them) and its blocking keys; the people's also fill refs
- * ("source\x1fkey" -> [id, name]), what the other lists' person references stand for. */
-static int index_list(store *st, const char *kind, const json_t *sources, const json_t *fact_of,
-                      json_t *refs)
+/* Indexes the reports of a batch after merging it: each with the fact it went into
+ * (fact_of, as write_fact notes them), its blocking keys and, for the lists that refer to
+ * people, what its references stand for (refs: "source\x1fkey" -> [id, name]). */
+static int index_batch(store *st, const char *kind, const json_t *sources, const json_t *fact_of,
+                       const json_t *refs)
 {
     bool people = strcmp(kind, "people") == 0;
     json_t *src, *r;
@@ -1170,20 +1326,13 @@ static int index_list(store *st, const char *kind, const json_t *sources, const 
         const char *sid = str(src, "source_id");
         const json_t *list = json_object_get(json_object_get(src, "extraction"), kind);
         json_array_foreach(list, k, r) {
-            json_int_t idx = report_idx(r, k);
+            json_int_t idx = json_integer_value(json_object_get(r, "_idx"));
             strbuf at = STRBUF_INIT;
             strbuf_addf(&at, "%s\x1f%lld", sid, (long long)idx);
             json_t *of = json_object_get(fact_of, at.buf);
             strbuf_release(&at);
             if (!of)
                 continue;
-            if (people) {
-                strbuf ref = STRBUF_INIT;
-                strbuf_addf(&ref, "%s\x1f%s", sid, str(r, "key") ? str(r, "key") : "");
-                if (!json_object_get(refs, ref.buf))
-                    json_object_set(refs, ref.buf, of);
-                strbuf_release(&ref);
-            }
             json_t *keys = ingest_merge_keys(kind, sid, r, refs);
             json_t *report = json_copy(r);
             json_object_del(report, "_idx");
@@ -1200,82 +1349,255 @@ static int index_list(store *st, const char *kind, const json_t *sources, const 
     return 0;
 }
 
-/* Merges one part of one list of every stored article, stores its facts as they are made
- * and indexes its reports, then lets go of them all.  The people come first: the other
- * lists read refs. */
-static int rebuild_part(list_reader *lr, json_t *refs, unsigned *facts_out)
+static int cmp_int(const void *a, const void *b)
 {
-    bool people = strcmp(lr->kind, "people") == 0;
-    fact_writer w = {.st = lr->st, .kind = lr->kind, .fact_of = json_object()};
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Merges the reports `members` (whole groups), stores their facts and indexes them. */
+static int merge_batch(rebuild *rb, int *members, size_t n)
+{
+    bool people = strcmp(rb->kind, "people") == 0;
+    fact_writer w = {.st = rb->st, .kind = rb->kind, .fact_of = json_object()};
+    json_t *sources = json_array(), *refs = json_object(), *list = NULL;
+    const char *last = NULL;
     int rc = -1;
 
-    lr->sources = json_array();
-    lr->articles = 0;
-    if (store_each_extraction_list(lr->st, lr->kind, read_list, lr) ||
-        ingest_merge_each(lr->sources, lr->kind, people ? NULL : refs, write_fact, &w) ||
-        index_list(lr->st, lr->kind, lr->sources, w.fact_of, refs))
+    /* in merge order, an article's reports together, as the articles are read */
+    qsort(members, n, sizeof *members, cmp_int);
+    for (size_t i = 0; i < n; i++) {
+        char *source, *published;
+        int idx;
+        json_t *report;
+        if (store_merge_work_get(rb->st, members[i], &source, &idx, &published, &report))
+            goto out;
+        if (!last || strcmp(last, source) != 0) {
+            json_t *x = json_object();
+            list = json_array();
+            json_object_set_new(x, rb->kind, list);
+            if (published)
+                json_object_set_new(x, "published", json_string(published));
+            json_array_append_new(sources,
+                                  json_pack("{s:s, s:o}", "source_id", source, "extraction", x));
+            last = str(json_array_get(sources, json_array_size(sources) - 1), "source_id");
+            if (!people && store_merge_refs(rb->st, source, refs)) {
+                free(source);
+                free(published);
+                json_decref(report);
+                goto out;
+            }
+        }
+        json_object_set_new(report, "_idx", json_integer(idx));
+        json_array_append_new(list, report);
+        free(source);
+        free(published);
+    }
+    if (ingest_merge_each_taken(sources, rb->kind, people ? NULL : refs, id_stored, rb, write_fact,
+                                &w) ||
+        index_batch(rb->st, rb->kind, sources, w.fact_of, refs))
         goto out;
-    *facts_out += w.facts;
-    log_debug("merge: %s: part %u of %u: %zu articles, %u facts", lr->kind, lr->part + 1, lr->parts,
-              json_array_size(lr->sources), w.facts);
+    rb->facts += w.facts;
     rc = 0;
 out:
-    json_decref(lr->sources);
-    lr->sources = NULL;
+    json_decref(sources);
+    json_decref(refs);
     json_decref(w.fact_of);
     return rc;
 }
 
-/* Articles per part of a list merged in parts (ingest_merge_part): the quotes of about
- * 20,000 articles are held at once, whatever the size of the store. */
-#define REBUILD_PART_ARTICLES 20000
+/* Merges the groups a batch at a time, in the order of their first reports. */
+static int merge_groups(rebuild *rb, size_t batch)
+{
+    size_t n = (size_t)rb->items;
+    int *next = malloc((n ? n : 1) * sizeof *next), *last = malloc((n ? n : 1) * sizeof *last);
+    int *members = malloc((batch + 1) * sizeof *members);
+    size_t nmembers = 0, cap = batch + 1;
+    int rc = -1;
+    if (!next || !last || !members) {
+        log_error("merge: out of memory");
+        goto out;
+    }
+    /* each group's reports as a list from its root, the smallest */
+    for (size_t i = 0; i < n; i++) {
+        int root = uf_root(rb->parent, (int)i);
+        next[i] = -1;
+        if ((int)i != root)
+            next[last[root]] = (int)i;
+        last[root] = (int)i;
+    }
+    free(last);
+    last = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (rb->parent[i] != (int)i)
+            continue;
+        for (int b = (int)i; b >= 0; b = next[b]) {
+            if (nmembers == cap) {
+                int *more = realloc(members, (cap *= 2) * sizeof *members);
+                if (!more) {
+                    log_error("merge: out of memory");
+                    goto out;
+                }
+                members = more;
+            }
+            members[nmembers++] = b;
+        }
+        if (nmembers >= batch) {
+            if (merge_batch(rb, members, nmembers))
+                goto out;
+            nmembers = 0;
+        }
+    }
+    if (nmembers && merge_batch(rb, members, nmembers))
+        goto out;
+    rc = 0;
+out:
+    free(members);
+    free(next);
+    free(last);
+    return rc;
+}
+
+typedef struct first_report {
+    char *id, *source;
+    int idx;
+} first_report;
+
+static int cmp_first_report(const void *a, const void *b)
+{
+    const first_report *x = a, *y = b;
+    int c = strcmp(x->source ? x->source : "", y->source ? y->source : "");
+    return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Facts made from one merge key take the key's id and then counters in the order of their
+ * first reports, as a whole merge makes them; merged in another order (in two groups), they
+ * are renamed so. */
+static int fix_counters(rebuild *rb, const char *merge_key)
+{
+    char kind[16] = {0};
+    json_t *ids = json_array();
+    int rc = -1;
+    memcpy(kind, rb->kind, strlen(rb->kind) - 1); /* "agreements" -> "agreement" */
+    if (store_merge_facts_by_key(rb->st, rb->kind, merge_key, ids)) {
+        json_decref(ids);
+        return -1;
+    }
+    size_t n = json_array_size(ids);
+    first_report *f = calloc(n ? n : 1, sizeof *f);
+    for (size_t i = 0; i < n; i++) {
+        f[i].id = strdup(json_string_value(json_array_get(ids, i)));
+        if (store_merge_fact_first(rb->st, rb->kind, f[i].id, &f[i].source, &f[i].idx))
+            goto out;
+    }
+    qsort(f, n, sizeof *f, cmp_first_report);
+    bool same = true;
+    char(*want)[FACT_ID_LEN + 1] = calloc(n ? n : 1, sizeof *want);
+    for (size_t i = 0; i < n; i++) {
+        strbuf key = STRBUF_INIT;
+        if (i)
+            strbuf_addf(&key, "%s#%zu", merge_key, i + 1);
+        else
+            strbuf_addstr(&key, merge_key);
+        fact_id_of(kind, key.buf, want[i]);
+        strbuf_release(&key);
+        same = same && strcmp(want[i], f[i].id) == 0;
+    }
+    if (!same) {
+        /* through names no fact has, so that a swap does not meet itself */
+        for (size_t i = 0; i < n; i++) {
+            strbuf tmp = STRBUF_INIT;
+            strbuf_addf(&tmp, "~%s", f[i].id);
+            int bad = store_merge_rename_fact(rb->st, rb->kind, f[i].id, tmp.buf);
+            strbuf_release(&tmp);
+            if (bad) {
+                free(want);
+                goto out;
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            strbuf tmp = STRBUF_INIT;
+            strbuf_addf(&tmp, "~%s", f[i].id);
+            int bad = store_merge_rename_fact(rb->st, rb->kind, tmp.buf, want[i]);
+            strbuf_release(&tmp);
+            if (bad) {
+                free(want);
+                goto out;
+            }
+        }
+    }
+    free(want);
+    rc = 0;
+out:
+    for (size_t i = 0; i < n; i++) {
+        free(f[i].id);
+        free(f[i].source);
+    }
+    free(f);
+    json_decref(ids);
+    return rc;
+}
+
+/* Merges one list of every stored article: files its reports, ties them into groups, merges
+ * the groups a batch at a time (storing the facts and indexing the reports), and gives facts
+ * made from one key their counters in order. */
+static int rebuild_list(store *st, const char *kind, size_t batch, unsigned *facts)
+{
+    rebuild rb = {.st = st, .kind = kind, .prev = STRBUF_INIT, .collided = json_object()};
+    int rc = -1;
+    if (store_merge_work_begin(st) || store_each_extraction_list(st, kind, file_list, &rb) ||
+        tie_reports(&rb) || merge_groups(&rb, batch))
+        goto out;
+    const char *merge_key;
+    json_t *v;
+    json_object_foreach(rb.collided, merge_key, v)
+        if (fix_counters(&rb, merge_key))
+            goto out;
+    if (store_merge_work_end(st))
+        goto out;
+    log_debug("merge: %s: %d reports, %u facts", kind, rb.items, rb.facts);
+    *facts = rb.facts;
+    rc = 0;
+out:
+    free(rb.parent);
+    strbuf_release(&rb.prev);
+    json_decref(rb.doubled);
+    json_decref(rb.numbers);
+    json_decref(rb.collided);
+    return rc;
+}
 
 /* The full merge, inside the caller's write transaction: every extraction merged, the fact
- * set replaced, the index rebuilt.  It merges one list at a time, reading only that list of
- * each extraction and writing its facts before the next is read: the people, whose ids the
- * others need (kept as refs), then agreements, meetings and quotes, which no merge joins to
- * one another; the quotes in parts by their words.  So it never holds every extraction and
- * fact at once, only one list (one part of the quotes) and the people's ids. */
-static int rebuild_locked(store *st, size_t part_articles, ingest_report *r)
+ * set replaced, the index rebuilt, one list at a time (see above). */
+static int rebuild_locked(store *st, size_t batch_reports, ingest_report *r)
 {
     static const char *const lists[] = {"people", "agreements", "meetings", "quotes"};
     unsigned counts[4] = {0};
-    json_t *refs = json_object();
-    size_t articles = 0;
-    int rc = -1;
     if (store_merge_rebuild_begin(st))
-        goto out;
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-        list_reader lr = {.st = st, .kind = lists[l], .parts = 1};
-        if (strcmp(lists[l], "quotes") == 0)
-            lr.parts = 1 + (unsigned)(articles /
-                                      (part_articles ? part_articles : REBUILD_PART_ARTICLES));
-        for (lr.part = 0; lr.part < lr.parts; lr.part++)
-            if (rebuild_part(&lr, refs, &counts[l]))
-                goto out;
-        articles = lr.articles;
-    }
+        return -1;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        if (rebuild_list(st, lists[l], batch_reports ? batch_reports : REBUILD_BATCH_REPORTS,
+                         &counts[l]))
+            return -1;
     if (store_merge_rebuild_end(st) || store_merge_index_done(st, true, true))
-        goto out;
+        return -1;
     if (r) {
         r->people = counts[0];
         r->agreements = counts[1];
         r->meetings = counts[2];
         r->quotes = counts[3];
     }
-    rc = 0;
-out:
-    json_decref(refs);
-    return rc;
+    return 0;
 }
 
-int ingest_merge_rebuild(store *st, size_t part_articles, ingest_report *r)
+int ingest_merge_rebuild(store *st, size_t batch_reports, ingest_report *r)
 {
     if (store_merge_begin(st)) {
         log_error("merge: %s", store_errmsg(st));
         return -1;
     }
-    if (rebuild_locked(st, part_articles, r)) {
+    if (rebuild_locked(st, batch_reports, r)) {
+
         log_error("merge: %s", store_errmsg(st));
         store_merge_rollback(st);
         return -1;
