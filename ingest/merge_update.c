@@ -1278,12 +1278,10 @@ static bool id_stored(void *ctx, const char *id, const char *merge_key)
 }
 
 /* A full merge's facts of one list as they are made: each stored at once (row, people,
- * spans queued, summary), the fact of each of its reports noted in fact_of
- * ("source\x1fidx" -> [id, name]), and the fact let go of. */
+ * spans queued, summary), the fact of each of its reports noted, and the fact let go of. */
 typedef struct fact_writer {
     store *st;
     const char *kind;
-    json_t *fact_of;
     unsigned facts;
 } fact_writer;
 
@@ -1300,53 +1298,42 @@ static int write_fact(void *ctx, json_t *f)
                  : 0;
     json_decref(doc);
     json_array_foreach(json_object_get(f, "merge_members"), k, m) {
-        strbuf at = STRBUF_INIT;
-        strbuf_addf(&at, "%s\x1f%lld", json_string_value(json_array_get(m, 0)),
-                    (long long)json_integer_value(json_array_get(m, 1)));
-        json_object_set_new(w->fact_of, at.buf,
-                            json_pack("[s, s]", str(f, "id"),
-                                      str(f, "name") ? str(f, "name") : ""));
-        strbuf_release(&at);
+        if (rc)
+            break;
+        rc = store_merge_work_set_fact(w->st, json_string_value(json_array_get(m, 0)),
+                                       (int)json_integer_value(json_array_get(m, 1)), str(f, "id"));
     }
     w->facts++;
     return rc;
 }
 
-/* Indexes the reports of a batch after merging it: each with the fact it went into
- * (fact_of, as write_fact notes them), its blocking keys and, for the lists that refer to
- * people, what its references stand for (refs: "source\x1fkey" -> [id, name]). */
-static int index_batch(store *st, const char *kind, const json_t *sources, const json_t *fact_of,
-                       const json_t *refs)
-{
-    bool people = strcmp(kind, "people") == 0;
-    json_t *src, *r;
-    size_t i, k;
+/* Indexes the reports of a list once it is merged, in merge order (an article at a time):
+ * each with the fact it went into, its blocking keys and, for the lists that refer to
+ * people, what its references stand for, read from the people stored. */
+typedef struct indexer {
+    store *st;
+    const char *kind;
+    char *source; /* the article whose references refs holds */
+    json_t *refs; /* "source\x1fkey" -> [id, name] */
+} indexer;
 
-    json_array_foreach(sources, i, src) {
-        const char *sid = str(src, "source_id");
-        const json_t *list = json_object_get(json_object_get(src, "extraction"), kind);
-        json_array_foreach(list, k, r) {
-            json_int_t idx = json_integer_value(json_object_get(r, "_idx"));
-            strbuf at = STRBUF_INIT;
-            strbuf_addf(&at, "%s\x1f%lld", sid, (long long)idx);
-            json_t *of = json_object_get(fact_of, at.buf);
-            strbuf_release(&at);
-            if (!of)
-                continue;
-            json_t *keys = ingest_merge_keys(kind, sid, r, refs);
-            json_t *report = json_copy(r);
-            json_object_del(report, "_idx");
-            if (!people)
-                keep_refs(report, sid, keys, refs);
-            int bad = store_merge_put_item(st, kind, sid, (int)idx,
-                                           json_string_value(json_array_get(of, 0)), report, keys);
-            json_decref(report);
-            json_decref(keys);
-            if (bad)
-                return -1;
-        }
+static int index_report(void *ctx, const char *source, int idx, json_t *report, const char *fact_id)
+{
+    indexer *x = ctx;
+    bool people = strcmp(x->kind, "people") == 0;
+    if (!people && (!x->source || strcmp(x->source, source) != 0)) {
+        free(x->source);
+        x->source = strdup(source);
+        json_object_clear(x->refs);
+        if (store_merge_refs(x->st, source, x->refs))
+            return -1;
     }
-    return 0;
+    json_t *keys = ingest_merge_keys(x->kind, source, report, x->refs);
+    if (!people)
+        keep_refs(report, source, keys, x->refs);
+    int rc = store_merge_put_item(x->st, x->kind, source, idx, fact_id, report, keys);
+    json_decref(keys);
+    return rc ? -1 : 0;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -1359,7 +1346,7 @@ static int cmp_int(const void *a, const void *b)
 static int merge_batch(rebuild *rb, int *members, size_t n)
 {
     bool people = strcmp(rb->kind, "people") == 0;
-    fact_writer w = {.st = rb->st, .kind = rb->kind, .fact_of = json_object()};
+    fact_writer w = {.st = rb->st, .kind = rb->kind};
     json_t *sources = json_array(), *refs = json_object(), *list = NULL;
     const char *last = NULL;
     int rc = -1;
@@ -1394,15 +1381,13 @@ static int merge_batch(rebuild *rb, int *members, size_t n)
         free(published);
     }
     if (ingest_merge_each_taken(sources, rb->kind, people ? NULL : refs, id_stored, rb, write_fact,
-                                &w) ||
-        index_batch(rb->st, rb->kind, sources, w.fact_of, refs))
+                                &w))
         goto out;
     rb->facts += w.facts;
     rc = 0;
 out:
     json_decref(sources);
     json_decref(refs);
-    json_decref(w.fact_of);
     return rc;
 }
 
@@ -1545,8 +1530,10 @@ static int rebuild_list(store *st, const char *kind, size_t batch, unsigned *fac
 {
     rebuild rb = {.st = st, .kind = kind, .prev = STRBUF_INIT, .collided = json_object()};
     int rc = -1;
+    indexer x = {.st = st, .kind = kind, .refs = json_object()};
     if (store_merge_work_begin(st) || store_each_extraction_list(st, kind, file_list, &rb) ||
-        tie_reports(&rb) || merge_groups(&rb, batch))
+        tie_reports(&rb) || merge_groups(&rb, batch) ||
+        store_merge_work_each_merged(st, index_report, &x))
         goto out;
     const char *merge_key;
     json_t *v;
@@ -1559,6 +1546,8 @@ static int rebuild_list(store *st, const char *kind, size_t batch, unsigned *fac
     *facts = rb.facts;
     rc = 0;
 out:
+    free(x.source);
+    json_decref(x.refs);
     free(rb.parent);
     strbuf_release(&rb.prev);
     json_decref(rb.doubled);

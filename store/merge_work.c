@@ -14,9 +14,19 @@ static const char SQL_WORK_CREATE[] =
     "CREATE TEMP TABLE IF NOT EXISTS merge_work_items ("
     " item INTEGER PRIMARY KEY, source_id TEXT NOT NULL, idx INTEGER NOT NULL,"
     " published TEXT, report TEXT NOT NULL);"
-    "CREATE TEMP TABLE IF NOT EXISTS merge_work_keys (key TEXT NOT NULL, item INTEGER NOT NULL)";
+    "CREATE TEMP TABLE IF NOT EXISTS merge_work_keys (key TEXT NOT NULL, item INTEGER NOT NULL);"
+    "CREATE TEMP TABLE IF NOT EXISTS merge_work_facts ("
+    " source_id TEXT NOT NULL, idx INTEGER NOT NULL, fact_id TEXT NOT NULL,"
+    " PRIMARY KEY (source_id, idx))";
 static const char SQL_WORK_CLEAR_ITEMS[] = "DELETE FROM temp.merge_work_items";
 static const char SQL_WORK_CLEAR_KEYS[] = "DELETE FROM temp.merge_work_keys";
+static const char SQL_WORK_CLEAR_FACTS[] = "DELETE FROM temp.merge_work_facts";
+static const char SQL_WORK_SET_FACT[] =
+    "INSERT INTO temp.merge_work_facts (source_id, idx, fact_id) VALUES (?1, ?2, ?3)";
+static const char SQL_WORK_MERGED[] =
+    "SELECT i.source_id, i.idx, i.report, f.fact_id FROM temp.merge_work_items AS i"
+    " JOIN temp.merge_work_facts AS f ON f.source_id = i.source_id AND f.idx = i.idx"
+    " ORDER BY i.item";
 static const char SQL_WORK_PUT_ITEM[] =
     "INSERT INTO temp.merge_work_items (item, source_id, idx, published, report)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -73,7 +83,8 @@ int store_merge_work_begin(store *st)
 int store_merge_work_end(store *st)
 {
     if (run(st, SQL_WORK_CLEAR_ITEMS, "emptying the merge's working tables") ||
-        run(st, SQL_WORK_CLEAR_KEYS, "emptying the merge's working tables"))
+        run(st, SQL_WORK_CLEAR_KEYS, "emptying the merge's working tables") ||
+        run(st, SQL_WORK_CLEAR_FACTS, "emptying the merge's working tables"))
         return STORE_ERROR;
     return STORE_OK;
 }
@@ -170,6 +181,46 @@ int store_merge_work_get(store *st, long long item, char **source, int *idx, cha
         return store_fail(st, "report %lld to merge: %s", item, jerr.text);
     }
     return STORE_OK;
+}
+
+int store_merge_work_set_fact(store *st, const char *source, int idx, const char *fact_id)
+{
+    db_stmt *stmt = store_query(st, SQL_WORK_SET_FACT);
+    if (!stmt)
+        return STORE_ERROR;
+    db_bind_text(stmt, 1, source, -1);
+    db_bind_int64(stmt, 2, idx);
+    db_bind_text(stmt, 3, fact_id, -1);
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "noting a report's fact");
+}
+
+int store_merge_work_each_merged(store *st, store_work_merged_fn fn, void *ctx)
+{
+    db_stmt *stmt = store_query(st, SQL_WORK_MERGED);
+    int rc, stop = 0;
+    if (!stmt)
+        return STORE_ERROR;
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        size_t len = 0;
+        const char *text = db_column_text(stmt, 2, &len);
+        json_error_t jerr;
+        json_t *report = json_loadb(text, len, 0, &jerr);
+        if (!report) {
+            store_query_done(stmt);
+            return store_fail(st, "a report to index: %s", jerr.text);
+        }
+        stop = fn(ctx, db_column_text(stmt, 0, NULL), (int)db_column_int64(stmt, 1), report,
+                  db_column_text(stmt, 3, NULL));
+        json_decref(report);
+        if (stop)
+            break;
+    }
+    store_query_done(stmt);
+    if (stop)
+        return stop;
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the reports merged");
 }
 
 int store_merge_fact_first(store *st, const char *list, const char *id, char **source, int *idx)

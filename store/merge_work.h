@@ -30,6 +30,13 @@ int store_merge_work_keys(struct store *st, const char *prefix, const char *part
  * and report (a new reference). */
 int store_merge_work_get(struct store *st, long long item, char **source, int *idx,
                          char **published, json_t **report);
+/* Notes the fact the report (source, idx) went into. */
+int store_merge_work_set_fact(struct store *st, const char *source, int idx, const char *fact_id);
+/* Calls fn(ctx, source, idx, report, fact id) for every report filed whose fact is noted, in
+ * merge order (fn borrows report); a non-zero return of fn stops the walk and is returned. */
+typedef int (*store_work_merged_fn)(void *ctx, const char *source, int idx, json_t *report,
+                                    const char *fact_id);
+int store_merge_work_each_merged(struct store *st, store_work_merged_fn fn, void *ctx);
 /* Empties the tables. */
 int store_merge_work_end(struct store *st);
 

@@ -465,3 +465,76 @@ Test(merge_update, a_full_merge_in_parts_gives_the_facts_and_index_of_a_whole_on
     free(index);
     store_close(st);
 }
+
+/* Two meetings of one person with someone the article does not name as a person hash to one
+ * key ("the person's id, the month"), but their other participants differ, so a full merge
+ * merges them in two groups: the one merged first has the later first report.  The ids
+ * still follow the first reports (the earlier takes the key, the later its counter), as a
+ * merge of the whole list gives them, whatever the size of the batches. */
+static json_t *meeting_extraction(const char *text, const char *other, const char *date)
+{
+    json_t *x = ingest_extract(text, strlen(text));
+    cr_assert(x);
+    json_object_set_new(x, "people",
+                        json_pack("[{s:s, s:s, s:[s]}]", "key", "tarmo vaher", "name",
+                                  "Tarmo Vaher", "aliases", "Tarmo Vaher"));
+    json_object_set_new(
+        x, "meetings",
+        json_pack("[{s:s, s:b, s:[{s:s, s:s}, {s:s, s:s}], s:s, s:f, s:[{s:i, s:i}]}]", "date",
+                  date, "date_inferred", 0, "participants", "key", "tarmo vaher", "name",
+                  "Tarmo Vaher", "key", other, "name", other, "rule", "meeting-verb", "confidence",
+                  0.7, "evidence", "start", 0, "end", 20));
+    json_object_set_new(x, "agreements", json_array());
+    json_object_set_new(x, "quotes", json_array());
+    return x;
+}
+
+static int cmp_article_id(const void *a, const void *b)
+{
+    return strcmp(((const article *)a)->sha, ((const article *)b)->sha);
+}
+
+Test(merge_update, facts_of_one_key_merged_in_two_groups_take_the_counters_of_a_whole_merge)
+{
+    static const char *const texts[] = {
+        "Harbour talks\n\nThe mayor met a delegation from the river towns on Tuesday.\n",
+        "Grain talks\n\nThe minister met the farmers' union about grain prices.\n",
+        "Rail talks\n\nThe governor met the rail operators about the night trains.\n",
+    };
+    article a[3];
+    for (int i = 0; i < 3; i++) {
+        a[i] = (article){.file = "invented.txt", .text = (char *)texts[i], .len = strlen(texts[i])};
+        test_sha256_hex(a[i].text, a[i].len, a[i].sha);
+    }
+    /* in merge order: the first and the third meet one other person (one group), a month
+     * apart; the second meets another in the third's month */
+    qsort(a, 3, sizeof a[0], cmp_article_id);
+    a[0].extraction = meeting_extraction(a[0].text, "Mart Kask", "2024-04-01");
+    a[1].extraction = meeting_extraction(a[1].text, "Jaan Saar", "2024-05-20");
+    a[2].extraction = meeting_extraction(a[2].text, "Mart Kask", "2024-05-10");
+    store *st = test_db_open_rw();
+    ingest_report r = {0};
+    for (int i = 0; i < 3; i++)
+        store_article(st, &a[i]);
+    cr_assert_eq(ingest_merge_rebuild(st, 0, &r), 0, "%s", store_errmsg(st));
+    cr_assert_eq(r.meetings, 3);
+    char *facts = dump_facts(), *index = dump_index();
+    static const char *const shared_key[] = {
+        "SELECT count(*) FROM (SELECT merge_key FROM merge_facts WHERE kind = 'meetings'"
+        " GROUP BY merge_key HAVING count(*) = 2)"};
+    char *shared = dump_rows(shared_key, 1);
+    cr_assert_str_eq(shared, "1\n", "two meetings of one key");
+    free(shared);
+    r = (ingest_report){0};
+    cr_assert_eq(ingest_merge_rebuild(st, 1, &r), 0, "%s", store_errmsg(st));
+    char *grouped = dump_facts(), *grouped_index = dump_index();
+    assert_same_dump(grouped, facts, 1);
+    assert_same_dump(grouped_index, index, 1);
+    free(grouped);
+    free(grouped_index);
+    free(facts);
+    free(index);
+    for (int i = 0; i < 3; i++)
+        json_decref(a[i].extraction);
+    store_close(st);
+}
