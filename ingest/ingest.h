@@ -161,6 +161,16 @@ bool ingest_merge_agreement_matches(const json_t *summary, const char *source,
  * merged at all. */
 json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *report,
                           const json_t *refs);
+/* The keys a full merge groups the reports of `kind` by (merge_update.c): reports that share
+ * none are never one fact, so each group is merged alone.  Those of ingest_merge_keys() that
+ * tie two reports, but the people ("r:"), a quote's keys other than its words, an
+ * agreement's day, which stands as "dh:<day>|<type>|<parties>" (a key ending in "|" ties
+ * every key it begins: a report without parties, a generic one of any type); a meeting's
+ * participants ("p:") tie only where some report names one twice ("pd:"); a meeting of an
+ * article without a full date (`published`) has "src:<source>".  NULL as
+ * ingest_merge_keys(). */
+json_t *ingest_merge_group_keys(const char *kind, const char *source, const char *published,
+                                const json_t *report, const json_t *refs);
 
 struct store;
 /* Options and results of one ingest run (the `factd ingest` command). */

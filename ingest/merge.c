@@ -1929,3 +1929,55 @@ json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *f,
     json_decref(keys);
     return once;
 }
+
+/* The day key of an agreement a full merge groups by: a report with a signing day and a
+ * type word pairs on its day (agreements_same) only with one of the same type and parties,
+ * or with one of no parties ("dh:<day>|<head>|", which ties every key it begins), or with
+ * anything when it is a generic mention whose word stands for any type ("dh:<day>|"). */
+static void add_day_key(json_t *keys, const agreement_info *ai)
+{
+    if (precision(ai->signed_on) != 3 || !ai->head)
+        return;
+    strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "dh:%d-%d-%d|", ai->signed_on.y, ai->signed_on.m, ai->signed_on.d);
+    if (!(ai->generic && lex_has(LEX_ANY_TYPE_HEADS, ai->head, strlen(ai->head)))) {
+        strbuf_addf(&sb, "%s|", ai->head);
+        strbuf_addstr(&sb, ai->parties);
+    }
+    json_array_append_new(keys, json_string(sb.buf));
+    strbuf_release(&sb);
+}
+
+json_t *ingest_merge_group_keys(const char *kind, const char *source, const char *published,
+                                const json_t *f, const json_t *refs)
+{
+    json_t *keys = ingest_merge_keys(kind, source, f, refs);
+    if (!keys)
+        return NULL;
+    json_t *out = json_array(), *k;
+    size_t i;
+    bool quotes = strcmp(kind, "quotes") == 0, agreements = strcmp(kind, "agreements") == 0;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        if (strncmp(key, "r:", 2) == 0 || (quotes && strncmp(key, "w:", 2) != 0) ||
+            (agreements && strncmp(key, "d:", 2) == 0))
+            continue;
+        json_array_append(out, k);
+    }
+    json_decref(keys);
+    if (agreements) {
+        agreement_info ai;
+        agreement_info_init(&ai, f);
+        add_day_key(out, &ai);
+        agreement_info_release(&ai);
+    }
+    /* an undated meeting takes its month from its article's other meetings */
+    date_value pub = parse_date(published);
+    if (strcmp(kind, "meetings") == 0 && precision(pub) != 3) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addf(&sb, "src:%s", source);
+        json_array_append_new(out, json_string(sb.buf));
+        strbuf_release(&sb);
+    }
+    return out;
+}

@@ -1099,7 +1099,12 @@ typedef struct rebuild {
     int *parent;      /* union-find over the reports: the smallest of a group is its root */
     strbuf prev;      /* the key walked last, and its last report */
     int prev_item;
-    bool linking;     /* whether the reports under prev are tied */
+    bool linking; /* whether the reports under prev are tied */
+    struct {
+        char *key; /* a key that ties every key it begins ("dh:<day>|") */
+        int item;
+    } open[4]; /* those that begin the key walked, outermost first */
+    int nopen;
     json_t *doubled;  /* meetings: participants some report names twice */
     json_t *numbers;  /* agreements: number of a generic mention -> one of its reports */
     json_t *collided; /* merge keys of which two facts were made */
@@ -1123,32 +1128,6 @@ static void uf_join(int *parent, int a, int b)
         parent[a < b ? b : a] = a < b ? a : b;
 }
 
-/* The keys of a report that tie it to others, of those ingest_merge_keys() gives: a person
- * report's every key; an agreement's but its people ("r:"); a quote's words ("w:"); a
- * meeting's pairs of participants, lone participant and participants (these only where
- * some report names one twice, see tie_key), and, for an article without a full date, the
- * article itself (an undated meeting takes its month from the article's other meetings). */
-static json_t *tie_keys(const char *kind, const char *source, const char *published,
-                        const json_t *keys)
-{
-    json_t *out = json_array(), *k;
-    size_t i;
-    bool quotes = strcmp(kind, "quotes") == 0, meetings = strcmp(kind, "meetings") == 0;
-    json_array_foreach(keys, i, k) {
-        const char *key = json_string_value(k);
-        if (strncmp(key, "r:", 2) == 0 || (quotes && strncmp(key, "w:", 2) != 0))
-            continue;
-        json_array_append(out, k);
-    }
-    if (meetings && !full_date(published)) {
-        strbuf sb = STRBUF_INIT;
-        strbuf_addf(&sb, "src:%s", source);
-        json_array_append_new(out, json_string(sb.buf));
-        strbuf_release(&sb);
-    }
-    return out;
-}
-
 /* Files each report of one article's list (store_each_extraction_list); reading the
  * people, it also indexes every article (merge_sources), whether it reports any or not. */
 static int file_list(void *ctx, const char *source, const char *published, json_t *items)
@@ -1167,10 +1146,9 @@ static int file_list(void *ctx, const char *source, const char *published, json_
         return STORE_ERROR;
     }
     json_array_foreach(items, i, r) {
-        json_t *keys = ingest_merge_keys(rb->kind, source, r, refs);
-        if (!keys)
+        json_t *ties = ingest_merge_group_keys(rb->kind, source, published, r, refs);
+        if (!ties)
             continue; /* one the merge leaves out */
-        json_t *ties = tie_keys(rb->kind, source, published, keys);
         if (rb->items == INT_MAX) {
             log_error("merge: more than %d reports of %s", INT_MAX, rb->kind);
             rc = -1;
@@ -1178,7 +1156,6 @@ static int file_list(void *ctx, const char *source, const char *published, json_
             rc = store_merge_work_put(rb->st, rb->items++, source, (int)i, published, r, ties);
         }
         json_decref(ties);
-        json_decref(keys);
         if (rc)
             break;
     }
@@ -1186,10 +1163,12 @@ static int file_list(void *ctx, const char *source, const char *published, json_
     return rc ? STORE_ERROR : 0;
 }
 
-/* Unites the reports filed under one key (the walk is in key order).  A meeting's
- * participant ties only where some report names it twice: two participants in common, or
- * one named twice and once, is what one meeting takes (meetings_same), and the pairs tie
- * the rest.  A generic agreement's number is noted, to tie it to the names holding it. */
+/* Unites the reports filed under one key (the walk is in key order, so that a key comes
+ * right before the keys it begins).  A meeting's participant ties only where some report
+ * names it twice: two participants in common, or one named twice and once, is what one
+ * meeting takes (meetings_same), and the pairs tie the rest.  An agreement's day key that
+ * ends in "|" ties every key it begins.  A generic agreement's number is noted, to tie it
+ * to the names holding it. */
 static int tie_key(void *ctx, const char *key, long long item)
 {
     rebuild *rb = ctx;
@@ -1199,6 +1178,17 @@ static int tie_key(void *ctx, const char *key, long long item)
     } else {
         strbuf_reset(&rb->prev);
         strbuf_addstr(&rb->prev, key);
+        while (rb->nopen &&
+               strncmp(key, rb->open[rb->nopen - 1].key, strlen(rb->open[rb->nopen - 1].key)) != 0)
+            free(rb->open[--rb->nopen].key);
+        if (rb->nopen)
+            uf_join(rb->parent, rb->open[rb->nopen - 1].item, (int)item);
+        size_t len = strlen(key);
+        if (strncmp(key, "dh:", 3) == 0 && len && key[len - 1] == '|' &&
+            rb->nopen < (int)(sizeof rb->open / sizeof rb->open[0])) {
+            rb->open[rb->nopen].key = strdup(key);
+            rb->open[rb->nopen++].item = (int)item;
+        }
         rb->linking = true;
         if (rb->doubled && strncmp(key, "p:", 2) == 0)
             rb->linking = json_object_get(rb->doubled, key + 2) != NULL;
@@ -1546,6 +1536,8 @@ static int rebuild_list(store *st, const char *kind, size_t batch, unsigned *fac
     *facts = rb.facts;
     rc = 0;
 out:
+    while (rb.nopen)
+        free(rb.open[--rb.nopen].key);
     free(x.source);
     json_decref(x.refs);
     free(rb.parent);
