@@ -163,7 +163,9 @@ json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *re
                           const json_t *refs);
 /* The keys a full merge groups the reports of `kind` by (merge_update.c): reports that share
  * none are never one fact, so each group is merged alone.  Those of ingest_merge_keys() that
- * tie two reports, but the people ("r:"), a quote's keys other than its words, an
+ * tie two reports, but the people ("r:"), a quote's keys other than its words, a person's
+ * surname, which stands as "sn:<surname>" for a full name and "so:<key>" for a surname
+ * alone (it joins the one full name that has it, which the merge works out), an
  * agreement's day, which stands as "dh:<day>|<type>|<parties>" (a key ending in "|" ties
  * every key it begins: a report without parties, a generic one of any type); a meeting's
  * participants ("p:") tie only where some report names one twice ("pd:"); a meeting of an

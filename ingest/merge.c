@@ -1957,11 +1957,20 @@ json_t *ingest_merge_group_keys(const char *kind, const char *source, const char
     json_t *out = json_array(), *k;
     size_t i;
     bool quotes = strcmp(kind, "quotes") == 0, agreements = strcmp(kind, "agreements") == 0;
+    bool people = strcmp(kind, "people") == 0;
     json_array_foreach(keys, i, k) {
         const char *key = json_string_value(k);
         if (strncmp(key, "r:", 2) == 0 || (quotes && strncmp(key, "w:", 2) != 0) ||
             (agreements && strncmp(key, "d:", 2) == 0))
             continue;
+        if (people && strncmp(key, "s:", 2) == 0) {
+            /* a full name's surname, or a surname alone */
+            strbuf sb = STRBUF_INIT;
+            strbuf_addf(&sb, "%s:%s", has_space(str(f, "key")) ? "sn" : "so", key + 2);
+            json_array_append_new(out, json_string(sb.buf));
+            strbuf_release(&sb);
+            continue;
+        }
         json_array_append(out, k);
     }
     json_decref(keys);

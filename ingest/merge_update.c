@@ -1105,6 +1105,7 @@ typedef struct rebuild {
         int item;
     } open[4]; /* those that begin the key walked, outermost first */
     int nopen;
+    json_t *surnames; /* people: surname -> a full name's report of each person that has it */
     json_t *doubled;  /* meetings: participants some report names twice */
     json_t *numbers;  /* agreements: number of a generic mention -> one of its reports */
     json_t *collided; /* merge keys of which two facts were made */
@@ -1189,7 +1190,7 @@ static int tie_key(void *ctx, const char *key, long long item)
             rb->open[rb->nopen].key = strdup(key);
             rb->open[rb->nopen++].item = (int)item;
         }
-        rb->linking = true;
+        rb->linking = strncmp(key, "sn:", 3) != 0 && strncmp(key, "so:", 3) != 0;
         if (rb->doubled && strncmp(key, "p:", 2) == 0)
             rb->linking = json_object_get(rb->doubled, key + 2) != NULL;
         if (rb->numbers && strncmp(key, "g:", 2) == 0)
@@ -1219,7 +1220,43 @@ static int tie_to_item(void *ctx, const char *key, long long item)
     return 0;
 }
 
-/* Every report in its group: rb->parent. */
+/* Notes, for a full name's surname, one report of each person (as the names and handles
+ * tie them) that has it. */
+static int note_surname(void *ctx, const char *key, long long item)
+{
+    rebuild *rb = ctx;
+    json_t *list = json_object_get(rb->surnames, key + 3), *x;
+    size_t i;
+    int root = uf_root(rb->parent, (int)item);
+    if (!list)
+        json_object_set_new(rb->surnames, key + 3, list = json_array());
+    json_array_foreach(list, i, x)
+        if (uf_root(rb->parent, (int)json_integer_value(x)) == root)
+            return 0;
+    json_array_append_new(list, json_integer(item));
+    return 0;
+}
+
+/* A surname alone joins the one person with a full name that has it, when there is one
+ * (people_merge), taking the reports in order as it does. */
+static int join_surname(void *ctx, const char *key, long long item)
+{
+    rebuild *rb = ctx;
+    json_t *list = json_object_get(rb->surnames, key + 3), *x;
+    size_t i;
+    int root = -1;
+    json_array_foreach(list, i, x) {
+        int r = uf_root(rb->parent, (int)json_integer_value(x));
+        if (root >= 0 && r != root)
+            return 0;
+        root = r;
+    }
+    if (root >= 0)
+        uf_join(rb->parent, root, (int)item);
+    return 0;
+}
+
+/* Every report in its group: rb->parent.  The people's groups are their clusters. */
 static int tie_reports(rebuild *rb)
 {
     bool meetings = strcmp(rb->kind, "meetings") == 0;
@@ -1240,6 +1277,12 @@ static int tie_reports(rebuild *rb)
         rb->numbers = json_object();
     if (store_merge_work_keys(rb->st, NULL, NULL, tie_key, rb))
         return -1;
+    if (strcmp(rb->kind, "people") == 0) {
+        rb->surnames = json_object();
+        if (store_merge_work_keys(rb->st, "sn:", NULL, note_surname, rb) ||
+            store_merge_work_keys_by_item(rb->st, "so:", join_surname, rb))
+            return -1;
+    }
     /* a generic mention with a number is one agreement with a named one whose name holds
      * the number (agreements_same) */
     const char *number;
@@ -1272,6 +1315,7 @@ static bool id_stored(void *ctx, const char *id, const char *merge_key)
 typedef struct fact_writer {
     store *st;
     const char *kind;
+    json_t *item_of; /* "source\x1fidx" -> the report's number */
     unsigned facts;
 } fact_writer;
 
@@ -1290,8 +1334,13 @@ static int write_fact(void *ctx, json_t *f)
     json_array_foreach(json_object_get(f, "merge_members"), k, m) {
         if (rc)
             break;
-        rc = store_merge_work_set_fact(w->st, json_string_value(json_array_get(m, 0)),
-                                       (int)json_integer_value(json_array_get(m, 1)), str(f, "id"));
+        strbuf at = STRBUF_INIT;
+        strbuf_addf(&at, "%s\x1f%lld", json_string_value(json_array_get(m, 0)),
+                    (long long)json_integer_value(json_array_get(m, 1)));
+        rc = store_merge_work_set_fact(w->st,
+                                       json_integer_value(json_object_get(w->item_of, at.buf)),
+                                       str(f, "id"));
+        strbuf_release(&at);
     }
     w->facts++;
     return rc;
@@ -1336,7 +1385,7 @@ static int cmp_int(const void *a, const void *b)
 static int merge_batch(rebuild *rb, int *members, size_t n)
 {
     bool people = strcmp(rb->kind, "people") == 0;
-    fact_writer w = {.st = rb->st, .kind = rb->kind};
+    fact_writer w = {.st = rb->st, .kind = rb->kind, .item_of = json_object()};
     json_t *sources = json_array(), *refs = json_object(), *list = NULL;
     const char *last = NULL;
     int rc = -1;
@@ -1367,6 +1416,10 @@ static int merge_batch(rebuild *rb, int *members, size_t n)
         }
         json_object_set_new(report, "_idx", json_integer(idx));
         json_array_append_new(list, report);
+        strbuf at = STRBUF_INIT;
+        strbuf_addf(&at, "%s\x1f%d", source, idx);
+        json_object_set_new(w.item_of, at.buf, json_integer(members[i]));
+        strbuf_release(&at);
         free(source);
         free(published);
     }
@@ -1378,6 +1431,43 @@ static int merge_batch(rebuild *rb, int *members, size_t n)
 out:
     json_decref(sources);
     json_decref(refs);
+    json_decref(w.item_of);
+    return rc;
+}
+
+/* Merges one person from its reports (a group of people is one person), a report at a time
+ * into its summary, as people_merge() works it out: a person that most articles name is
+ * never held whole. */
+static int merge_person(rebuild *rb, int root, const int *next)
+{
+    json_t *summary = json_object(), *person = NULL, *report;
+    char *source = NULL, *published = NULL;
+    int idx, rc = -1;
+    for (int b = root; b >= 0; b = next[b]) {
+        if (store_merge_work_get(rb->st, b, &source, &idx, &published, &report))
+            goto out;
+        ingest_merge_person_add(summary, source, idx, report);
+        json_decref(report);
+        free(source);
+        free(published);
+        source = published = NULL;
+    }
+    if (!(person = ingest_merge_person(summary)))
+        goto out;
+    json_t *doc = json_pack("{s:[O]}", "people", person);
+    int bad = store_merge_rebuild_put(rb->st, doc, "people") ||
+              store_merge_put_fact(rb->st, "people", str(person, "id"), str(person, "merge_key"),
+                                   summary);
+    json_decref(doc);
+    for (int b = root; b >= 0 && !bad; b = next[b])
+        bad = store_merge_work_set_fact(rb->st, b, str(person, "id"));
+    if (bad)
+        goto out;
+    rb->facts++;
+    rc = 0;
+out:
+    json_decref(person);
+    json_decref(summary);
     return rc;
 }
 
@@ -1403,9 +1493,15 @@ static int merge_groups(rebuild *rb, size_t batch)
     }
     free(last);
     last = NULL;
+    bool people = strcmp(rb->kind, "people") == 0;
     for (size_t i = 0; i < n; i++) {
         if (rb->parent[i] != (int)i)
             continue;
+        if (people) {
+            if (merge_person(rb, (int)i, next))
+                goto out;
+            continue;
+        }
         for (int b = (int)i; b >= 0; b = next[b]) {
             if (nmembers == cap) {
                 int *more = realloc(members, (cap *= 2) * sizeof *members);
@@ -1542,6 +1638,7 @@ out:
     json_decref(x.refs);
     free(rb.parent);
     strbuf_release(&rb.prev);
+    json_decref(rb.surnames);
     json_decref(rb.doubled);
     json_decref(rb.numbers);
     json_decref(rb.collided);

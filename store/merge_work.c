@@ -16,16 +16,15 @@ static const char SQL_WORK_CREATE[] =
     " published TEXT, report TEXT NOT NULL);"
     "CREATE TEMP TABLE IF NOT EXISTS merge_work_keys (key TEXT NOT NULL, item INTEGER NOT NULL);"
     "CREATE TEMP TABLE IF NOT EXISTS merge_work_facts ("
-    " source_id TEXT NOT NULL, idx INTEGER NOT NULL, fact_id TEXT NOT NULL,"
-    " PRIMARY KEY (source_id, idx))";
+    " item INTEGER PRIMARY KEY, fact_id TEXT NOT NULL)";
 static const char SQL_WORK_CLEAR_ITEMS[] = "DELETE FROM temp.merge_work_items";
 static const char SQL_WORK_CLEAR_KEYS[] = "DELETE FROM temp.merge_work_keys";
 static const char SQL_WORK_CLEAR_FACTS[] = "DELETE FROM temp.merge_work_facts";
 static const char SQL_WORK_SET_FACT[] =
-    "INSERT INTO temp.merge_work_facts (source_id, idx, fact_id) VALUES (?1, ?2, ?3)";
+    "INSERT INTO temp.merge_work_facts (item, fact_id) VALUES (?1, ?2)";
 static const char SQL_WORK_MERGED[] =
     "SELECT i.source_id, i.idx, i.report, f.fact_id FROM temp.merge_work_items AS i"
-    " JOIN temp.merge_work_facts AS f ON f.source_id = i.source_id AND f.idx = i.idx"
+    " JOIN temp.merge_work_facts AS f ON f.item = i.item"
     " ORDER BY i.item";
 static const char SQL_WORK_PUT_ITEM[] =
     "INSERT INTO temp.merge_work_items (item, source_id, idx, published, report)"
@@ -40,6 +39,9 @@ static const char SQL_WORK_KEYS_HOLDING[] =
     "SELECT key, item FROM temp.merge_work_keys"
     " WHERE key >= ?1 AND key < ?1 || char(1114111) AND instr(substr(key, length(?1) + 1), ?2) > 0"
     " ORDER BY key, item";
+static const char SQL_WORK_KEYS_BY_ITEM[] =
+    "SELECT key, item FROM temp.merge_work_keys"
+    " WHERE key >= ?1 AND key < ?1 || char(1114111) ORDER BY item, key";
 static const char SQL_WORK_GET[] =
     "SELECT source_id, idx, published, report FROM temp.merge_work_items WHERE item = ?1";
 
@@ -126,12 +128,10 @@ int store_merge_work_put(store *st, long long item, const char *source, int idx,
     return STORE_OK;
 }
 
-int store_merge_work_keys(store *st, const char *prefix, const char *part, store_work_key_fn fn,
-                          void *ctx)
+static int each_key(store *st, const char *sql, const char *prefix, const char *part,
+                    store_work_key_fn fn, void *ctx)
 {
-    db_stmt *stmt = store_query(st, !prefix ? SQL_WORK_KEYS
-                                    : part  ? SQL_WORK_KEYS_HOLDING
-                                            : SQL_WORK_KEYS_PREFIX);
+    db_stmt *stmt = store_query(st, sql);
     int rc, stop = 0;
     if (!stmt)
         return STORE_ERROR;
@@ -146,6 +146,21 @@ int store_merge_work_keys(store *st, const char *prefix, const char *part, store
     if (stop)
         return stop;
     return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the keys to merge");
+}
+
+int store_merge_work_keys(store *st, const char *prefix, const char *part, store_work_key_fn fn,
+                          void *ctx)
+{
+    return each_key(st,
+                    !prefix ? SQL_WORK_KEYS
+                    : part  ? SQL_WORK_KEYS_HOLDING
+                            : SQL_WORK_KEYS_PREFIX,
+                    prefix, part, fn, ctx);
+}
+
+int store_merge_work_keys_by_item(store *st, const char *prefix, store_work_key_fn fn, void *ctx)
+{
+    return each_key(st, SQL_WORK_KEYS_BY_ITEM, prefix, NULL, fn, ctx);
 }
 
 int store_merge_work_get(store *st, long long item, char **source, int *idx, char **published,
@@ -183,14 +198,13 @@ int store_merge_work_get(store *st, long long item, char **source, int *idx, cha
     return STORE_OK;
 }
 
-int store_merge_work_set_fact(store *st, const char *source, int idx, const char *fact_id)
+int store_merge_work_set_fact(store *st, long long item, const char *fact_id)
 {
     db_stmt *stmt = store_query(st, SQL_WORK_SET_FACT);
     if (!stmt)
         return STORE_ERROR;
-    db_bind_text(stmt, 1, source, -1);
-    db_bind_int64(stmt, 2, idx);
-    db_bind_text(stmt, 3, fact_id, -1);
+    db_bind_int64(stmt, 1, item);
+    db_bind_text(stmt, 2, fact_id, -1);
     int rc = db_step(stmt);
     store_query_done(stmt);
     return rc == DB_DONE ? STORE_OK : store_db_fail(st, "noting a report's fact");

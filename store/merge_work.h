@@ -26,12 +26,15 @@ int store_merge_work_put(struct store *st, long long item, const char *source, i
 typedef int (*store_work_key_fn)(void *ctx, const char *key, long long item);
 int store_merge_work_keys(struct store *st, const char *prefix, const char *part,
                           store_work_key_fn fn, void *ctx);
+/* The same, in the order of the reports (then keys), of the keys that start with `prefix`. */
+int store_merge_work_keys_by_item(struct store *st, const char *prefix, store_work_key_fn fn,
+                                  void *ctx);
 /* The report number `item`: its article (malloc'd), place, date (malloc'd, NULL when none)
  * and report (a new reference). */
 int store_merge_work_get(struct store *st, long long item, char **source, int *idx,
                          char **published, json_t **report);
-/* Notes the fact the report (source, idx) went into. */
-int store_merge_work_set_fact(struct store *st, const char *source, int idx, const char *fact_id);
+/* Notes the fact the report number `item` went into. */
+int store_merge_work_set_fact(struct store *st, long long item, const char *fact_id);
 /* Calls fn(ctx, source, idx, report, fact id) for every report filed whose fact is noted, in
  * merge order (fn borrows report); a non-zero return of fn stops the walk and is returned. */
 typedef int (*store_work_merged_fn)(void *ctx, const char *source, int idx, json_t *report,
