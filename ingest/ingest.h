@@ -120,6 +120,11 @@ int ingest_merge_each(const json_t *sources, const char *kind, const json_t *ref
  * it gave: a full merge merging a list a group of reports at a time keeps the ids in the
  * store.  A key taken gets a counter, as ingest_merge_with() gives it. */
 typedef bool (*ingest_taken_fn)(void *ctx, const char *id, const char *merge_key);
+/* The id of a fact of `kind` ("quote", ...) made from `merge_key`, with a counter when
+ * taken(ctx, ...) says the key's id is taken, as ingest_merge_each_taken() gives it
+ * (malloc'd). */
+char *ingest_merge_unique_id(const char *kind, const char *merge_key, ingest_taken_fn taken,
+                             void *ctx);
 int ingest_merge_each_taken(const json_t *sources, const char *kind, const json_t *refs,
                             ingest_taken_fn taken, void *taken_ctx, ingest_fact_fn fn, void *ctx);
 
@@ -139,6 +144,11 @@ json_t *ingest_merge_person(const json_t *summary);
 void ingest_merge_quote_add(json_t *summary, const char *source, int idx, const json_t *report,
                             const json_t *refs, bool new_source);
 json_t *ingest_merge_quote(const json_t *summary);
+/* A fact's evidence, worked out a report at a time: ingest_merge_spans_add() appends the
+ * spans of a report of `source` to `spans` (an array to start), ingest_merge_spans() gives
+ * them as a merged fact has them, ordered by source and offsets, each once. */
+void ingest_merge_spans_add(json_t *spans, const char *source, const json_t *report);
+json_t *ingest_merge_spans(json_t *spans);
 
 /* An agreement's summary, likewise (ingest_merge_agreement() reads {"name", "aliases",
  * "acronym", "signed", "place", "parties", "signatories", "rule", "confidence",
@@ -163,7 +173,9 @@ json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *re
                           const json_t *refs);
 /* The keys a full merge groups the reports of `kind` by (merge_update.c): reports that share
  * none are never one fact, so each group is merged alone.  Those of ingest_merge_keys() that
- * tie two reports, but the people ("r:"), a quote's keys other than its words, a person's
+ * tie two reports, but the people ("r:"), a quote's words and speaker, which stand as
+ * "qw:<words>|<speaker id>" or "qw:<words>|" for one that names none (it joins every
+ * report of the words, so that a group of quotes is one quote), a person's
  * surname, which stands as "sn:<surname>" for a full name and "so:<key>" for a surname
  * alone (it joins the one full name that has it, which the merge works out), an
  * agreement's day, which stands as "dh:<day>|<type>|<parties>" (a key ending in "|" ties

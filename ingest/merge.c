@@ -1960,9 +1960,22 @@ json_t *ingest_merge_group_keys(const char *kind, const char *source, const char
     bool people = strcmp(kind, "people") == 0;
     json_array_foreach(keys, i, k) {
         const char *key = json_string_value(k);
-        if (strncmp(key, "r:", 2) == 0 || (quotes && strncmp(key, "w:", 2) != 0) ||
+        if (strncmp(key, "r:", 2) == 0 || (quotes && strncmp(key, "w:", 2) == 0) ||
             (agreements && strncmp(key, "d:", 2) == 0))
             continue;
+        if (quotes && (strncmp(key, "q:", 2) == 0 || strncmp(key, "u:", 2) == 0)) {
+            /* cluster_quotes(): the words and the speaker, or the words alone (a key that
+             * ties every report of them) */
+            const char *sep = strchr(key, '\x1f');
+            strbuf sb = STRBUF_INIT;
+            if (sep)
+                strbuf_addf(&sb, "qw:%.*s|%s", (int)(sep - key - 2), key + 2, sep + 1);
+            else
+                strbuf_addf(&sb, "qw:%s|", key + 2);
+            json_array_append_new(out, json_string(sb.buf));
+            strbuf_release(&sb);
+            continue;
+        }
         if (people && strncmp(key, "s:", 2) == 0) {
             /* a full name's surname, or a surname alone */
             strbuf sb = STRBUF_INIT;
@@ -1989,4 +2002,38 @@ json_t *ingest_merge_group_keys(const char *kind, const char *source, const char
         strbuf_release(&sb);
     }
     return out;
+}
+
+void ingest_merge_spans_add(json_t *spans, const char *source, const json_t *report)
+{
+    size_t k;
+    json_t *e;
+    json_array_foreach(json_object_get(report, "evidence"), k, e)
+        json_array_append_new(spans, json_pack("{s:s, s:O, s:O}", "source_id", source, "start",
+                                               json_object_get(e, "start"), "end",
+                                               json_object_get(e, "end")));
+}
+
+json_t *ingest_merge_spans(json_t *spans)
+{
+    size_t n = json_array_size(spans);
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression) sizeof of a json_t * is meant */
+    json_t **v = malloc((n ? n : 1) * sizeof(json_t *));
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_array_get(spans, i);
+    if (n)
+        qsort(v, n, sizeof(json_t *), cmp_evidence);
+    json_t *out = json_array();
+    for (size_t i = 0; i < n; i++)
+        if (!i || cmp_evidence(&v[i - 1], &v[i]) != 0)
+            json_array_append(out, v[i]);
+    free(v);
+    return out;
+}
+
+char *ingest_merge_unique_id(const char *kind, const char *merge_key, ingest_taken_fn taken,
+                             void *ctx)
+{
+    taken_ids t = {.fn = taken, .ctx = ctx};
+    return unique_id(kind, merge_key, &t);
 }

@@ -1100,11 +1100,11 @@ typedef struct rebuild {
     strbuf prev;      /* the key walked last, and its last report */
     int prev_item;
     bool linking; /* whether the reports under prev are tied */
-    struct {
-        char *key; /* a key that ties every key it begins ("dh:<day>|") */
+    struct open_key {
+        char *key; /* a key that ties every key it begins (one that ends in "|") */
         int item;
-    } open[4]; /* those that begin the key walked, outermost first */
-    int nopen;
+    } * open; /* those that begin the key walked, outermost first */
+    size_t nopen, open_cap;
     json_t *surnames; /* people: surname -> a full name's report of each person that has it */
     json_t *doubled;  /* meetings: participants some report names twice */
     json_t *numbers;  /* agreements: number of a generic mention -> one of its reports */
@@ -1140,8 +1140,8 @@ static int file_list(void *ctx, const char *source, const char *published, json_
     int rc = 0;
     if (strcmp(rb->kind, "people") == 0 && store_merge_put_source(rb->st, source, published))
         return STORE_ERROR;
-    /* a meeting's keys are its participants' person ids */
-    if (meetings && json_array_size(items) &&
+    /* a meeting's keys are its participants' person ids, a quote's its speaker's */
+    if ((meetings || strcmp(rb->kind, "quotes") == 0) && json_array_size(items) &&
         store_merge_refs(rb->st, source, refs = json_object())) {
         json_decref(refs);
         return STORE_ERROR;
@@ -1185,8 +1185,17 @@ static int tie_key(void *ctx, const char *key, long long item)
         if (rb->nopen)
             uf_join(rb->parent, rb->open[rb->nopen - 1].item, (int)item);
         size_t len = strlen(key);
-        if (strncmp(key, "dh:", 3) == 0 && len && key[len - 1] == '|' &&
-            rb->nopen < (int)(sizeof rb->open / sizeof rb->open[0])) {
+        if (len && key[len - 1] == '|') {
+            if (rb->nopen == rb->open_cap) {
+                size_t cap = rb->open_cap ? 2 * rb->open_cap : 4;
+                struct open_key *more = realloc(rb->open, cap * sizeof *more);
+                if (!more) {
+                    log_error("merge: out of memory");
+                    return -1;
+                }
+                rb->open = more;
+                rb->open_cap = cap;
+            }
             rb->open[rb->nopen].key = strdup(key);
             rb->open[rb->nopen++].item = (int)item;
         }
@@ -1435,6 +1444,64 @@ out:
     return rc;
 }
 
+/* Merges one quote from its reports (a group of quotes is one quote), a report at a time
+ * into its summary and evidence, as quotes_merge() works it out: words that thousands of
+ * articles repeat are not held whole. */
+static int merge_quote(rebuild *rb, int root, const int *next)
+{
+    json_t *summary = json_object(), *spans = json_array(), *refs = json_object();
+    json_t *quote = NULL, *report;
+    char *source = NULL, *published = NULL, *prev = NULL, *id = NULL;
+    int idx, rc = -1;
+    for (int b = root; b >= 0; b = next[b]) {
+        if (store_merge_work_get(rb->st, b, &source, &idx, &published, &report))
+            goto out;
+        bool new_source = !prev || strcmp(prev, source) != 0;
+        if (new_source) {
+            json_object_clear(refs);
+            if (store_merge_refs(rb->st, source, refs)) {
+                json_decref(report);
+                goto out;
+            }
+        }
+        ingest_merge_quote_add(summary, source, idx, report, refs, new_source);
+        ingest_merge_spans_add(spans, source, report);
+        json_decref(report);
+        free(prev);
+        free(published);
+        prev = source;
+        source = published = NULL;
+    }
+    if (!(quote = ingest_merge_quote(summary))) {
+        /* as quotes_merge() leaves it out */
+        log_msg(LOG_ERROR, "merge: a quote's summary could not be built (text not UTF-8?); "
+                           "its reports are left out");
+        rc = 0;
+        goto out;
+    }
+    id = ingest_merge_unique_id("quote", str(quote, "merge_key"), id_stored, rb);
+    json_object_set_new(quote, "id", json_string(id));
+    json_object_set_new(quote, "evidence", ingest_merge_spans(spans));
+    json_t *doc = json_pack("{s:[O]}", "quotes", quote);
+    int bad = store_merge_rebuild_put(rb->st, doc, "quotes") ||
+              store_merge_put_fact(rb->st, "quotes", id, str(quote, "merge_key"), summary);
+    json_decref(doc);
+    for (int b = root; b >= 0 && !bad; b = next[b])
+        bad = store_merge_work_set_fact(rb->st, b, id);
+    if (bad)
+        goto out;
+    rb->facts++;
+    rc = 0;
+out:
+    free(id);
+    free(prev);
+    json_decref(quote);
+    json_decref(spans);
+    json_decref(refs);
+    json_decref(summary);
+    return rc;
+}
+
 /* Merges one person from its reports (a group of people is one person), a report at a time
  * into its summary, as people_merge() works it out: a person that most articles name is
  * never held whole. */
@@ -1493,12 +1560,12 @@ static int merge_groups(rebuild *rb, size_t batch)
     }
     free(last);
     last = NULL;
-    bool people = strcmp(rb->kind, "people") == 0;
+    bool people = strcmp(rb->kind, "people") == 0, quotes = strcmp(rb->kind, "quotes") == 0;
     for (size_t i = 0; i < n; i++) {
         if (rb->parent[i] != (int)i)
             continue;
-        if (people) {
-            if (merge_person(rb, (int)i, next))
+        if (people || quotes) {
+            if ((people ? merge_person : merge_quote)(rb, (int)i, next))
                 goto out;
             continue;
         }
@@ -1634,6 +1701,7 @@ static int rebuild_list(store *st, const char *kind, size_t batch, unsigned *fac
 out:
     while (rb.nopen)
         free(rb.open[--rb.nopen].key);
+    free(rb.open);
     free(x.source);
     json_decref(x.refs);
     free(rb.parent);
