@@ -1616,7 +1616,8 @@ static int fix_counters(rebuild *rb, const char *merge_key)
     char kind[16] = {0};
     json_t *ids = json_array();
     int rc = -1;
-    memcpy(kind, rb->kind, strlen(rb->kind) - 1); /* "agreements" -> "agreement" */
+    /* "agreements" -> "agreement" */
+    snprintf(kind, sizeof kind, "%.*s", (int)strlen(rb->kind) - 1, rb->kind);
     if (store_merge_facts_by_key(rb->st, rb->kind, merge_key, ids)) {
         json_decref(ids);
         return -1;
