@@ -1079,15 +1079,23 @@ out:
  *
  * A full merge (merge --force, the first merge of a store) merges one list at a time: the
  * people, whose ids the others refer to, then agreements, meetings and quotes, which no
- * merge joins to one another.  It never holds a list.  It files each report of the list in
- * the store's working tables (store/merge_work.h) with the keys that tie it to the reports
- * it may be one fact with (ingest_merge_keys: two reports that are one fact share one),
- * reads the keys back sorted and unites the reports each key ties, so that every report has
- * its group (a number per report is all it keeps of the list), then merges the groups a
- * batch at a time with ingest_merge_each_taken(): the clusters of a group are those of the
- * whole list, since no cluster spans two groups.  Each fact is stored as soon as it is made
- * and its reports indexed; the references to people are read back from the people stored,
- * an article at a time. */
+ * merge joins to one another.  It never holds a list:
+ *
+ *   1. It files each report of the list in the store's working tables (store/merge_work.h)
+ *      with the keys that tie it to the reports it may be one fact with
+ *      (ingest_merge_group_keys: two reports that are one fact share one).
+ *   2. It reads the keys back sorted and unites the reports each key ties (tie_key), so
+ *      that every report has its group; a number per report is all it keeps of the list.
+ *      A person's and a quote's keys are exact: a group is one fact.
+ *   3. It merges the groups in the order of their first reports: a person or a quote a
+ *      report at a time into the fact's summary (merge_person, merge_quote), agreements and
+ *      meetings a batch of groups at a time with ingest_merge_each_taken().  The clusters of
+ *      a group are those of the whole list, since no cluster spans two groups.  Each fact
+ *      is stored as soon as it is made, and the fact of each report noted.
+ *   4. It indexes the reports in article order, and gives the facts of one id key made in
+ *      two groups their counters in the order of their first reports (fix_counters).
+ *
+ * The references to people are read back from the people stored, an article at a time. */
 
 /* Reports merged at once (whole groups, at least one): what a full merge holds. */
 #define REBUILD_BATCH_REPORTS 2000
@@ -1165,11 +1173,12 @@ static int file_list(void *ctx, const char *source, const char *published, json_
 }
 
 /* Unites the reports filed under one key (the walk is in key order, so that a key comes
- * right before the keys it begins).  A meeting's participant ties only where some report
+ * right before the keys it begins).  A key that ends in "|" ties every key it begins (an
+ * agreement's day, a quote's words).  A meeting's participant ties only where some report
  * names it twice: two participants in common, or one named twice and once, is what one
- * meeting takes (meetings_same), and the pairs tie the rest.  An agreement's day key that
- * ends in "|" ties every key it begins.  A generic agreement's number is noted, to tie it
- * to the names holding it. */
+ * meeting takes (meetings_same), and the pairs tie the rest.  Surnames tie nothing here
+ * (join_surname).  A generic agreement's number is noted, to tie it to the names holding
+ * it. */
 static int tie_key(void *ctx, const char *key, long long item)
 {
     rebuild *rb = ctx;
