@@ -216,9 +216,9 @@ int ingest_remerge(struct store *st, ingest_report *report);
  * whole).  One write transaction; sets the fact counts of the report.  0, or -1 (logged). */
 int ingest_merge_update(struct store *st, bool force, ingest_report *report);
 /* The full merge of ingest_merge_update(st, true, report), in its own transaction, with
- * the reports merged in batches of about `batch_reports` (whole groups of reports that may
- * be one fact; 0: the default, 2,000): the same facts and index for any size of batch.
- * 0, or -1 (logged). */
+ * the agreements and meetings merged in batches of about `batch_reports` reports (whole
+ * groups of reports that may be one fact; 0: the default, 2,000): the same facts and index
+ * for any size of batch.  0, or -1 (logged). */
 int ingest_merge_rebuild(struct store *st, size_t batch_reports, ingest_report *report);
 /* How many new articles an incremental merge takes per transaction (default 500): many
  * articles ingested into a merged store are merged a slice at a time. */
