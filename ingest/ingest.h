@@ -115,10 +115,18 @@ typedef int (*ingest_fact_fn)(void *ctx, json_t *fact);
 int ingest_merge_each(const json_t *sources, const char *kind, const json_t *refs,
                       ingest_fact_fn fn, void *ctx);
 
-/* The part, below `parts`, of a report of `kind` when a full merge merges that list in parts
- * (merge_update.c): two reports in different parts are never one fact, nor share a fact's
- * merge_key.  Quotes are parted by their words; every other list is one part (0). */
-unsigned ingest_merge_part(const char *kind, const json_t *report, unsigned parts);
+/* ingest_merge_each() that asks taken(taken_ctx, id, merge_key) whether a fact of the kind
+ * already has the id it would give (a fact made from `merge_key`) instead of holding the ids
+ * it gave: a full merge merging a list a group of reports at a time keeps the ids in the
+ * store.  A key taken gets a counter, as ingest_merge_with() gives it. */
+typedef bool (*ingest_taken_fn)(void *ctx, const char *id, const char *merge_key);
+/* The id of a fact of `kind` ("quote", ...) made from `merge_key`, with a counter when
+ * taken(ctx, ...) says the key's id is taken, as ingest_merge_each_taken() gives it
+ * (malloc'd). */
+char *ingest_merge_unique_id(const char *kind, const char *merge_key, ingest_taken_fn taken,
+                             void *ctx);
+int ingest_merge_each_taken(const json_t *sources, const char *kind, const json_t *refs,
+                            ingest_taken_fn taken, void *taken_ctx, ingest_fact_fn fn, void *ctx);
 
 /* A person as merge works it out from the sum of its reports (merge.c): `summary` is an
  * object that ingest_merge_person_add() adds one report of the article `source` at `idx` to
@@ -136,6 +144,11 @@ json_t *ingest_merge_person(const json_t *summary);
 void ingest_merge_quote_add(json_t *summary, const char *source, int idx, const json_t *report,
                             const json_t *refs, bool new_source);
 json_t *ingest_merge_quote(const json_t *summary);
+/* A fact's evidence, worked out a report at a time: ingest_merge_spans_add() appends the
+ * spans of a report of `source` to `spans` (an array to start), ingest_merge_spans() gives
+ * them as a merged fact has them, ordered by source and offsets, each once. */
+void ingest_merge_spans_add(json_t *spans, const char *source, const json_t *report);
+json_t *ingest_merge_spans(json_t *spans);
 
 /* An agreement's summary, likewise (ingest_merge_agreement() reads {"name", "aliases",
  * "acronym", "signed", "place", "parties", "signatories", "rule", "confidence",
@@ -158,6 +171,20 @@ bool ingest_merge_agreement_matches(const json_t *summary, const char *source,
  * merged at all. */
 json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *report,
                           const json_t *refs);
+/* The keys a full merge groups the reports of `kind` by (merge_update.c): reports that share
+ * none are never one fact, so each group is merged alone.  Those of ingest_merge_keys() that
+ * tie two reports, but the people ("r:"), a quote's words and speaker, which stand as
+ * "qw:<words>|<speaker id>" or "qw:<words>|" for one that names none (it joins every
+ * report of the words, so that a group of quotes is one quote), a person's
+ * surname, which stands as "sn:<surname>" for a full name and "so:<key>" for a surname
+ * alone (it joins the one full name that has it, which the merge works out), an
+ * agreement's day, which stands as "dh:<day>|<type>|<parties>" (a key ending in "|" ties
+ * every key it begins: a report without parties, a generic one of any type); a meeting's
+ * participants ("p:") tie only where some report names one twice ("pd:"); a meeting of an
+ * article without a full date (`published`) has "src:<source>".  NULL as
+ * ingest_merge_keys(). */
+json_t *ingest_merge_group_keys(const char *kind, const char *source, const char *published,
+                                const json_t *report, const json_t *refs);
 
 struct store;
 /* Options and results of one ingest run (the `factd ingest` command). */
@@ -189,9 +216,10 @@ int ingest_remerge(struct store *st, ingest_report *report);
  * whole).  One write transaction; sets the fact counts of the report.  0, or -1 (logged). */
 int ingest_merge_update(struct store *st, bool force, ingest_report *report);
 /* The full merge of ingest_merge_update(st, true, report), in its own transaction, with
- * the quotes merged in parts of about `part_articles` articles (0: the default, 20,000):
- * the same facts and index for any size of part.  0, or -1 (logged). */
-int ingest_merge_rebuild(struct store *st, size_t part_articles, ingest_report *report);
+ * the agreements and meetings merged in batches of about `batch_reports` reports (whole
+ * groups of reports that may be one fact; 0: the default, 2,000): the same facts and index
+ * for any size of batch.  0, or -1 (logged). */
+int ingest_merge_rebuild(struct store *st, size_t batch_reports, ingest_report *report);
 /* How many new articles an incremental merge takes per transaction (default 500): many
  * articles ingested into a merged store are merged a slice at a time. */
 void ingest_set_merge_slice(size_t articles);

@@ -21,7 +21,6 @@
 #include "util/digest.h"
 #include "util/log.h"
 #include "util/strbuf.h"
-#include "util/strmap.h"
 
 /* A fact's id (util/digest.h), malloc'd; NULL when out of memory. */
 static char *fact_id(const char *kind, const char *key)
@@ -766,18 +765,32 @@ static char *set_key(const json_t *arr, const char *field)
     return strbuf_detach(&sb, NULL);
 }
 
+/* The ids a merge has given: held in `ids`, or, for a merge that does not hold its facts,
+ * asked of fn (ingest_merge_each_taken). */
+typedef struct taken_ids {
+    json_t *ids;
+    ingest_taken_fn fn;
+    void *ctx;
+} taken_ids;
+
+static bool id_taken(const taken_ids *taken, const char *id, const char *key)
+{
+    return taken->fn ? taken->fn(taken->ctx, id, key) : json_object_get(taken->ids, id) != NULL;
+}
+
 /* Unique ids: a colliding key gets a counter. */
-static char *unique_id(const char *kind, const char *key, json_t *taken)
+static char *unique_id(const char *kind, const char *key, taken_ids *taken)
 {
     char *id = fact_id(kind, key);
-    for (int n = 2; json_object_get(taken, id); n++) {
+    for (int n = 2; id_taken(taken, id, key); n++) {
         free(id);
         strbuf sb = STRBUF_INIT;
         strbuf_addf(&sb, "%s#%d", key, n);
         id = fact_id(kind, sb.buf);
         strbuf_release(&sb);
     }
-    json_object_set_new(taken, id, json_true());
+    if (!taken->fn)
+        json_object_set_new(taken->ids, id, json_true());
     return id;
 }
 
@@ -1219,7 +1232,7 @@ bool ingest_merge_agreement_matches(const json_t *summary, const char *source, c
     return same;
 }
 
-static json_t *agreements_merge(const json_t *sources, const people_index *px, json_t *taken)
+static json_t *agreements_merge(const json_t *sources, const people_index *px, taken_ids *taken)
 {
     item_vec items = {0};
     collect(sources, "agreements", &items);
@@ -1410,7 +1423,7 @@ static date_value source_reference(const json_t *by_id, const char *source, cons
     return (date_value){0};
 }
 
-static json_t *meetings_merge(const json_t *sources, const people_index *px, json_t *taken)
+static json_t *meetings_merge(const json_t *sources, const people_index *px, taken_ids *taken)
 {
     item_vec items = {0};
     collect(sources, "meetings", &items);
@@ -1655,7 +1668,7 @@ void ingest_merge_quote_add(json_t *summary, const char *source, int idx, const 
     json_decref(speaker);
 }
 
-static json_t *quotes_merge(const json_t *sources, const people_index *px, json_t *taken)
+static json_t *quotes_merge(const json_t *sources, const people_index *px, taken_ids *taken)
 {
     item_vec items = {0};
     collect(sources, "quotes", &items);
@@ -1710,17 +1723,6 @@ static json_t *quotes_merge(const json_t *sources, const people_index *px, json_
     return out;
 }
 
-unsigned ingest_merge_part(const char *kind, const json_t *report, unsigned parts)
-{
-    /* cluster_quotes(): two reports are one quote only when their words are the same */
-    if (parts < 2 || strcmp(kind, "quotes") != 0 || !item_valid(kind, report))
-        return 0;
-    char *words = quote_key(str(report, "text"));
-    unsigned part = (unsigned)(strmap_hash(words, strlen(words)) % parts);
-    free(words);
-    return part;
-}
-
 static int cmp_source(const void *a, const void *b)
 {
     json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
@@ -1751,18 +1753,24 @@ json_t *ingest_merge_with(const json_t *sources_in, const json_t *refs, bool ann
         people_merge(sources, &px, people);
         json_object_set_new(out, "people", people);
     }
-    json_t *taken = json_object();
-    json_object_set_new(out, "agreements", agreements_merge(sources, &px, taken));
-    json_object_set_new(out, "meetings", meetings_merge(sources, &px, taken));
-    json_object_set_new(out, "quotes", quotes_merge(sources, &px, taken));
-    json_decref(taken);
+    taken_ids taken = {.ids = json_object()};
+    json_object_set_new(out, "agreements", agreements_merge(sources, &px, &taken));
+    json_object_set_new(out, "meetings", meetings_merge(sources, &px, &taken));
+    json_object_set_new(out, "quotes", quotes_merge(sources, &px, &taken));
+    json_decref(taken.ids);
     people_free(&px);
     json_decref(sources);
     return out;
 }
 
-int ingest_merge_each(const json_t *sources_in, const char *kind, const json_t *refs,
+int ingest_merge_each(const json_t *sources, const char *kind, const json_t *refs,
                       ingest_fact_fn fn, void *ctx)
+{
+    return ingest_merge_each_taken(sources, kind, refs, NULL, NULL, fn, ctx);
+}
+
+int ingest_merge_each_taken(const json_t *sources_in, const char *kind, const json_t *refs,
+                            ingest_taken_fn taken_fn, void *taken_ctx, ingest_fact_fn fn, void *ctx)
 {
     size_t n = json_array_size(sources_in);
     json_t **v = malloc((n ? n : 1) * sizeof(json_t *));
@@ -1780,19 +1788,20 @@ int ingest_merge_each(const json_t *sources_in, const char *kind, const json_t *
 
     fact_sink sink = {.fn = fn, .ctx = ctx};
     people_index px = {.refs = refs, .annotate = true, .sink = &sink};
-    json_t *taken = json_object(), *none = NULL;
+    taken_ids taken = {.ids = taken_fn ? NULL : json_object(), .fn = taken_fn, .ctx = taken_ctx};
+    json_t *none = NULL;
     if (strcmp(kind, "people") == 0) {
         px.refs = NULL;
         people_merge(sources, &px, NULL);
     } else if (strcmp(kind, "agreements") == 0) {
-        none = agreements_merge(sources, &px, taken);
+        none = agreements_merge(sources, &px, &taken);
     } else if (strcmp(kind, "meetings") == 0) {
-        none = meetings_merge(sources, &px, taken);
+        none = meetings_merge(sources, &px, &taken);
     } else if (strcmp(kind, "quotes") == 0) {
-        none = quotes_merge(sources, &px, taken);
+        none = quotes_merge(sources, &px, &taken);
     }
     json_decref(none);
-    json_decref(taken);
+    json_decref(taken.ids);
     people_free(&px);
     json_decref(sources);
     return sink.failed;
@@ -1919,4 +1928,112 @@ json_t *ingest_merge_keys(const char *kind, const char *source, const json_t *f,
     json_decref(seen);
     json_decref(keys);
     return once;
+}
+
+/* The day key of an agreement a full merge groups by: a report with a signing day and a
+ * type word pairs on its day (agreements_same) only with one of the same type and parties,
+ * or with one of no parties ("dh:<day>|<head>|", which ties every key it begins), or with
+ * anything when it is a generic mention whose word stands for any type ("dh:<day>|"). */
+static void add_day_key(json_t *keys, const agreement_info *ai)
+{
+    if (precision(ai->signed_on) != 3 || !ai->head)
+        return;
+    strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "dh:%d-%d-%d|", ai->signed_on.y, ai->signed_on.m, ai->signed_on.d);
+    if (!(ai->generic && lex_has(LEX_ANY_TYPE_HEADS, ai->head, strlen(ai->head)))) {
+        strbuf_addf(&sb, "%s|", ai->head);
+        strbuf_addstr(&sb, ai->parties);
+    }
+    json_array_append_new(keys, json_string(sb.buf));
+    strbuf_release(&sb);
+}
+
+json_t *ingest_merge_group_keys(const char *kind, const char *source, const char *published,
+                                const json_t *f, const json_t *refs)
+{
+    json_t *keys = ingest_merge_keys(kind, source, f, refs);
+    if (!keys)
+        return NULL;
+    json_t *out = json_array(), *k;
+    size_t i;
+    bool quotes = strcmp(kind, "quotes") == 0, agreements = strcmp(kind, "agreements") == 0;
+    bool people = strcmp(kind, "people") == 0;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        if (strncmp(key, "r:", 2) == 0 || (quotes && strncmp(key, "w:", 2) == 0) ||
+            (agreements && strncmp(key, "d:", 2) == 0))
+            continue;
+        if (quotes && (strncmp(key, "q:", 2) == 0 || strncmp(key, "u:", 2) == 0)) {
+            /* cluster_quotes(): the words and the speaker, or the words alone (a key that
+             * ties every report of them) */
+            const char *sep = strchr(key, '\x1f');
+            strbuf sb = STRBUF_INIT;
+            if (sep)
+                strbuf_addf(&sb, "qw:%.*s|%s", (int)(sep - key - 2), key + 2, sep + 1);
+            else
+                strbuf_addf(&sb, "qw:%s|", key + 2);
+            json_array_append_new(out, json_string(sb.buf));
+            strbuf_release(&sb);
+            continue;
+        }
+        if (people && strncmp(key, "s:", 2) == 0) {
+            /* a full name's surname, or a surname alone */
+            strbuf sb = STRBUF_INIT;
+            strbuf_addf(&sb, "%s:%s", has_space(str(f, "key")) ? "sn" : "so", key + 2);
+            json_array_append_new(out, json_string(sb.buf));
+            strbuf_release(&sb);
+            continue;
+        }
+        json_array_append(out, k);
+    }
+    json_decref(keys);
+    if (agreements) {
+        agreement_info ai;
+        agreement_info_init(&ai, f);
+        add_day_key(out, &ai);
+        agreement_info_release(&ai);
+    }
+    /* an undated meeting takes its month from its article's other meetings */
+    date_value pub = parse_date(published);
+    if (strcmp(kind, "meetings") == 0 && precision(pub) != 3) {
+        strbuf sb = STRBUF_INIT;
+        strbuf_addf(&sb, "src:%s", source);
+        json_array_append_new(out, json_string(sb.buf));
+        strbuf_release(&sb);
+    }
+    return out;
+}
+
+void ingest_merge_spans_add(json_t *spans, const char *source, const json_t *report)
+{
+    size_t k;
+    json_t *e;
+    json_array_foreach(json_object_get(report, "evidence"), k, e)
+        json_array_append_new(spans, json_pack("{s:s, s:O, s:O}", "source_id", source, "start",
+                                               json_object_get(e, "start"), "end",
+                                               json_object_get(e, "end")));
+}
+
+json_t *ingest_merge_spans(json_t *spans)
+{
+    size_t n = json_array_size(spans);
+    /* NOLINTNEXTLINE(bugprone-sizeof-expression) sizeof of a json_t * is meant */
+    json_t **v = malloc((n ? n : 1) * sizeof(json_t *));
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_array_get(spans, i);
+    if (n)
+        qsort(v, n, sizeof(json_t *), cmp_evidence);
+    json_t *out = json_array();
+    for (size_t i = 0; i < n; i++)
+        if (!i || cmp_evidence(&v[i - 1], &v[i]) != 0)
+            json_array_append(out, v[i]);
+    free(v);
+    return out;
+}
+
+char *ingest_merge_unique_id(const char *kind, const char *merge_key, ingest_taken_fn taken,
+                             void *ctx)
+{
+    taken_ids t = {.fn = taken, .ctx = ctx};
+    return unique_id(kind, merge_key, &t);
 }

@@ -31,6 +31,7 @@
 #include <time.h>
 
 #include "ingest/ingest.h"
+#include "store/merge_work.h"
 #include "store/store.h"
 #include "util/digest.h"
 #include "util/log.h"
@@ -1074,60 +1075,265 @@ out:
     return rc;
 }
 
-/* What a full merge reads of one list: the articles that report any of it, each with its
- * list and publication date, as ingest_merge_with takes them; of a list merged in parts,
- * only the reports of one part, each with its place in the list ("_idx").  Reading the
- * people, it also indexes every article (merge_sources), whether it reports any or not. */
-typedef struct list_reader {
-    store *st;
-    const char *kind;
-    unsigned part, parts;
-    json_t *sources;
-    size_t articles; /* every article read */
-} list_reader;
+/* ---- the full merge ----
+ *
+ * A full merge (merge --force, the first merge of a store) merges one list at a time: the
+ * people, whose ids the others refer to, then agreements, meetings and quotes, which no
+ * merge joins to one another.  It never holds a list:
+ *
+ *   1. It files each report of the list in the store's working tables (store/merge_work.h)
+ *      with the keys that tie it to the reports it may be one fact with
+ *      (ingest_merge_group_keys: two reports that are one fact share one).
+ *   2. It reads the keys back sorted and unites the reports each key ties (tie_key), so
+ *      that every report has its group; a number per report is all it keeps of the list.
+ *      A person's and a quote's keys are exact: a group is one fact.
+ *   3. It merges the groups in the order of their first reports: a person or a quote a
+ *      report at a time into the fact's summary (merge_person, merge_quote), agreements and
+ *      meetings a batch of groups at a time with ingest_merge_each_taken().  The clusters of
+ *      a group are those of the whole list, since no cluster spans two groups.  Each fact
+ *      is stored as soon as it is made, and the fact of each report noted.
+ *   4. It indexes the reports in article order, and gives the facts of one id key made in
+ *      two groups their counters in the order of their first reports (fix_counters).
+ *
+ * The references to people are read back from the people stored, an article at a time. */
 
-static int read_list(void *ctx, const char *source, const char *published, json_t *items)
+/* Reports merged at once (whole groups, at least one): what a full merge holds. */
+#define REBUILD_BATCH_REPORTS 2000
+
+typedef struct rebuild {
+    store *st;
+    const char *kind; /* the list: "people", "agreements", ... */
+    int items;        /* reports filed, numbered in merge order */
+    int *parent;      /* union-find over the reports: the smallest of a group is its root */
+    strbuf prev;      /* the key walked last, and its last report */
+    int prev_item;
+    bool linking; /* whether the reports under prev are tied */
+    struct open_key {
+        char *key; /* a key that ties every key it begins (one that ends in "|") */
+        int item;
+    } * open; /* those that begin the key walked, outermost first */
+    size_t nopen, open_cap;
+    json_t *surnames; /* people: surname -> a full name's report of each person that has it */
+    json_t *doubled;  /* meetings: participants some report names twice */
+    json_t *numbers;  /* agreements: number of a generic mention -> one of its reports */
+    json_t *collided; /* merge keys of which two facts were made */
+    unsigned facts;
+} rebuild;
+
+static int uf_root(int *parent, int i)
 {
-    list_reader *lr = ctx;
-    lr->articles++;
-    if (strcmp(lr->kind, "people") == 0 && store_merge_put_source(lr->st, source, published))
-        return STORE_ERROR;
-    json_t *kept = json_array(), *r;
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static void uf_join(int *parent, int a, int b)
+{
+    a = uf_root(parent, a);
+    b = uf_root(parent, b);
+    if (a != b)
+        parent[a < b ? b : a] = a < b ? a : b;
+}
+
+/* Files each report of one article's list (store_each_extraction_list); reading the
+ * people, it also indexes every article (merge_sources), whether it reports any or not. */
+static int file_list(void *ctx, const char *source, const char *published, json_t *items)
+{
+    rebuild *rb = ctx;
+    bool meetings = strcmp(rb->kind, "meetings") == 0;
+    json_t *refs = NULL, *r;
     size_t i;
+    int rc = 0;
+    if (strcmp(rb->kind, "people") == 0 && store_merge_put_source(rb->st, source, published))
+        return STORE_ERROR;
+    /* a meeting's keys are its participants' person ids, a quote's its speaker's */
+    if ((meetings || strcmp(rb->kind, "quotes") == 0) && json_array_size(items) &&
+        store_merge_refs(rb->st, source, refs = json_object())) {
+        json_decref(refs);
+        return STORE_ERROR;
+    }
     json_array_foreach(items, i, r) {
-        if (lr->parts < 2) {
-            json_array_append(kept, r);
-        } else if (ingest_merge_part(lr->kind, r, lr->parts) == lr->part) {
-            json_object_set_new(r, "_idx", json_integer((json_int_t)i));
-            json_array_append(kept, r);
+        json_t *ties = ingest_merge_group_keys(rb->kind, source, published, r, refs);
+        if (!ties)
+            continue; /* one the merge leaves out */
+        if (rb->items == INT_MAX) {
+            log_error("merge: more than %d reports of %s", INT_MAX, rb->kind);
+            rc = -1;
+        } else {
+            rc = store_merge_work_put(rb->st, rb->items++, source, (int)i, published, r, ties);
         }
+        json_decref(ties);
+        if (rc)
+            break;
     }
-    if (!json_array_size(kept)) {
-        json_decref(kept);
-        return 0;
+    json_decref(refs);
+    return rc ? STORE_ERROR : 0;
+}
+
+/* Unites the reports filed under one key (the walk is in key order, so that a key comes
+ * right before the keys it begins).  A key that ends in "|" ties every key it begins (an
+ * agreement's day, a quote's words).  A meeting's participant ties only where some report
+ * names it twice: two participants in common, or one named twice and once, is what one
+ * meeting takes (meetings_same), and the pairs tie the rest.  Surnames tie nothing here
+ * (join_surname).  A generic agreement's number is noted, to tie it to the names holding
+ * it. */
+static int tie_key(void *ctx, const char *key, long long item)
+{
+    rebuild *rb = ctx;
+    if (rb->prev.len && strcmp(rb->prev.buf, key) == 0) {
+        if (rb->linking)
+            uf_join(rb->parent, rb->prev_item, (int)item);
+    } else {
+        strbuf_reset(&rb->prev);
+        strbuf_addstr(&rb->prev, key);
+        while (rb->nopen &&
+               strncmp(key, rb->open[rb->nopen - 1].key, strlen(rb->open[rb->nopen - 1].key)) != 0)
+            free(rb->open[--rb->nopen].key);
+        if (rb->nopen)
+            uf_join(rb->parent, rb->open[rb->nopen - 1].item, (int)item);
+        size_t len = strlen(key);
+        if (len && key[len - 1] == '|') {
+            if (rb->nopen == rb->open_cap) {
+                size_t cap = rb->open_cap ? 2 * rb->open_cap : 4;
+                struct open_key *more = realloc(rb->open, cap * sizeof *more);
+                if (!more) {
+                    log_error("merge: out of memory");
+                    return -1;
+                }
+                rb->open = more;
+                rb->open_cap = cap;
+            }
+            rb->open[rb->nopen].key = strdup(key);
+            rb->open[rb->nopen++].item = (int)item;
+        }
+        rb->linking = strncmp(key, "sn:", 3) != 0 && strncmp(key, "so:", 3) != 0;
+        if (rb->doubled && strncmp(key, "p:", 2) == 0)
+            rb->linking = json_object_get(rb->doubled, key + 2) != NULL;
+        if (rb->numbers && strncmp(key, "g:", 2) == 0)
+            json_object_set_new(rb->numbers, key + 2, json_integer(item));
     }
-    json_t *x = json_pack("{s:o}", lr->kind, kept);
-    if (published)
-        json_object_set_new(x, "published", json_string(published));
-    json_array_append_new(lr->sources,
-                          json_pack("{s:s, s:o}", "source_id", source, "extraction", x));
+    rb->prev_item = (int)item;
     return 0;
 }
 
-/* A report's place in its extraction's list: its "_idx" when read in parts, else pos. */
-static json_int_t report_idx(const json_t *r, size_t pos)
+static int note_doubled(void *ctx, const char *key, long long item)
 {
-    const json_t *idx = json_object_get(r, "_idx");
-    return json_is_integer(idx) ? json_integer_value(idx) : (json_int_t)pos;
+    (void)item;
+    json_object_set_new(((rebuild *)ctx)->doubled, key + 3, json_true());
+    return 0;
+}
+
+typedef struct tie_to {
+    rebuild *rb;
+    int item;
+} tie_to;
+
+static int tie_to_item(void *ctx, const char *key, long long item)
+{
+    (void)key;
+    tie_to *t = ctx;
+    uf_join(t->rb->parent, t->item, (int)item);
+    return 0;
+}
+
+/* Notes, for a full name's surname, one report of each person (as the names and handles
+ * tie them) that has it. */
+static int note_surname(void *ctx, const char *key, long long item)
+{
+    rebuild *rb = ctx;
+    json_t *list = json_object_get(rb->surnames, key + 3), *x;
+    size_t i;
+    int root = uf_root(rb->parent, (int)item);
+    if (!list)
+        json_object_set_new(rb->surnames, key + 3, list = json_array());
+    json_array_foreach(list, i, x)
+        if (uf_root(rb->parent, (int)json_integer_value(x)) == root)
+            return 0;
+    json_array_append_new(list, json_integer(item));
+    return 0;
+}
+
+/* A surname alone joins the one person with a full name that has it, when there is one
+ * (people_merge), taking the reports in order as it does. */
+static int join_surname(void *ctx, const char *key, long long item)
+{
+    rebuild *rb = ctx;
+    json_t *list = json_object_get(rb->surnames, key + 3), *x;
+    size_t i;
+    int root = -1;
+    json_array_foreach(list, i, x) {
+        int r = uf_root(rb->parent, (int)json_integer_value(x));
+        if (root >= 0 && r != root)
+            return 0;
+        root = r;
+    }
+    if (root >= 0)
+        uf_join(rb->parent, root, (int)item);
+    return 0;
+}
+
+/* Every report in its group: rb->parent.  The people's groups are their clusters. */
+static int tie_reports(rebuild *rb)
+{
+    bool meetings = strcmp(rb->kind, "meetings") == 0;
+    bool agreements = strcmp(rb->kind, "agreements") == 0;
+    rb->parent = malloc((rb->items ? (size_t)rb->items : 1) * sizeof *rb->parent);
+    if (!rb->parent) {
+        log_error("merge: out of memory");
+        return -1;
+    }
+    for (int i = 0; i < rb->items; i++)
+        rb->parent[i] = i;
+    if (meetings) {
+        rb->doubled = json_object();
+        if (store_merge_work_keys(rb->st, "pd:", NULL, note_doubled, rb))
+            return -1;
+    }
+    if (agreements)
+        rb->numbers = json_object();
+    if (store_merge_work_keys(rb->st, NULL, NULL, tie_key, rb))
+        return -1;
+    if (strcmp(rb->kind, "people") == 0) {
+        rb->surnames = json_object();
+        if (store_merge_work_keys(rb->st, "sn:", NULL, note_surname, rb) ||
+            store_merge_work_keys_by_item(rb->st, "so:", join_surname, rb))
+            return -1;
+    }
+    /* a generic mention with a number is one agreement with a named one whose name holds
+     * the number (agreements_same) */
+    const char *number;
+    json_t *at;
+    json_object_foreach(rb->numbers, number, at) {
+        tie_to t = {rb, (int)json_integer_value(at)};
+        if (store_merge_work_keys(rb->st, "n:", number, tie_to_item, &t))
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether a fact of the list has the id `id` already: a merge key made twice is noted, for
+ * fix_counters. */
+static bool id_stored(void *ctx, const char *id, const char *merge_key)
+{
+    rebuild *rb = ctx;
+    char *key = NULL;
+    if (store_merge_fact_key(rb->st, rb->kind, id, &key))
+        return false; /* the write that follows fails on the id, and says why */
+    bool taken = key != NULL;
+    free(key);
+    if (taken)
+        json_object_set_new(rb->collided, merge_key, json_true());
+    return taken;
 }
 
 /* A full merge's facts of one list as they are made: each stored at once (row, people,
- * spans queued, summary), the fact of each of its reports noted in fact_of
- * ("source\x1fidx" -> [id, name]), and the fact let go of. */
+ * spans queued, summary), the fact of each of its reports noted, and the fact let go of. */
 typedef struct fact_writer {
     store *st;
     const char *kind;
-    json_t *fact_of;
+    json_t *item_of; /* "source\x1fidx" -> the report's number */
     unsigned facts;
 } fact_writer;
 
@@ -1144,138 +1350,410 @@ static int write_fact(void *ctx, json_t *f)
                  : 0;
     json_decref(doc);
     json_array_foreach(json_object_get(f, "merge_members"), k, m) {
+        if (rc)
+            break;
         strbuf at = STRBUF_INIT;
         strbuf_addf(&at, "%s\x1f%lld", json_string_value(json_array_get(m, 0)),
                     (long long)json_integer_value(json_array_get(m, 1)));
-        json_object_set_new(w->fact_of, at.buf,
-                            json_pack("[s, s]", str(f, "id"),
-                                      str(f, "name") ? str(f, "name") : ""));
+        rc = store_merge_work_set_fact(w->st,
+                                       json_integer_value(json_object_get(w->item_of, at.buf)),
+                                       str(f, "id"));
         strbuf_release(&at);
     }
     w->facts++;
     return rc;
 }
 
-/* Indexes the reports of one list after a full merge of it: each with the fact it went into
- * (fact_of, as write_fact notes them) and its blocking keys; the people's also fill refs
- * ("source\x1fkey" -> [id, name]), what the other lists' person references stand for. */
-static int index_list(store *st, const char *kind, const json_t *sources, const json_t *fact_of,
-                      json_t *refs)
-{
-    bool people = strcmp(kind, "people") == 0;
-    json_t *src, *r;
-    size_t i, k;
+/* Indexes the reports of a list once it is merged, in merge order (an article at a time):
+ * each with the fact it went into, its blocking keys and, for the lists that refer to
+ * people, what its references stand for, read from the people stored. */
+typedef struct indexer {
+    store *st;
+    const char *kind;
+    char *source; /* the article whose references refs holds */
+    json_t *refs; /* "source\x1fkey" -> [id, name] */
+} indexer;
 
-    json_array_foreach(sources, i, src) {
-        const char *sid = str(src, "source_id");
-        const json_t *list = json_object_get(json_object_get(src, "extraction"), kind);
-        json_array_foreach(list, k, r) {
-            json_int_t idx = report_idx(r, k);
-            strbuf at = STRBUF_INIT;
-            strbuf_addf(&at, "%s\x1f%lld", sid, (long long)idx);
-            json_t *of = json_object_get(fact_of, at.buf);
-            strbuf_release(&at);
-            if (!of)
-                continue;
-            if (people) {
-                strbuf ref = STRBUF_INIT;
-                strbuf_addf(&ref, "%s\x1f%s", sid, str(r, "key") ? str(r, "key") : "");
-                if (!json_object_get(refs, ref.buf))
-                    json_object_set(refs, ref.buf, of);
-                strbuf_release(&ref);
-            }
-            json_t *keys = ingest_merge_keys(kind, sid, r, refs);
-            json_t *report = json_copy(r);
-            json_object_del(report, "_idx");
-            if (!people)
-                keep_refs(report, sid, keys, refs);
-            int bad = store_merge_put_item(st, kind, sid, (int)idx,
-                                           json_string_value(json_array_get(of, 0)), report, keys);
-            json_decref(report);
-            json_decref(keys);
-            if (bad)
-                return -1;
-        }
+static int index_report(void *ctx, const char *source, int idx, json_t *report, const char *fact_id)
+{
+    indexer *x = ctx;
+    bool people = strcmp(x->kind, "people") == 0;
+    if (!people && (!x->source || strcmp(x->source, source) != 0)) {
+        free(x->source);
+        x->source = strdup(source);
+        json_object_clear(x->refs);
+        if (store_merge_refs(x->st, source, x->refs))
+            return -1;
     }
-    return 0;
+    json_t *keys = ingest_merge_keys(x->kind, source, report, x->refs);
+    if (!people)
+        keep_refs(report, source, keys, x->refs);
+    int rc = store_merge_put_item(x->st, x->kind, source, idx, fact_id, report, keys);
+    json_decref(keys);
+    return rc ? -1 : 0;
 }
 
-/* Merges one part of one list of every stored article, stores its facts as they are made
- * and indexes its reports, then lets go of them all.  The people come first: the other
- * lists read refs. */
-static int rebuild_part(list_reader *lr, json_t *refs, unsigned *facts_out)
+static int cmp_int(const void *a, const void *b)
 {
-    bool people = strcmp(lr->kind, "people") == 0;
-    fact_writer w = {.st = lr->st, .kind = lr->kind, .fact_of = json_object()};
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Merges the reports `members` (whole groups), stores their facts and indexes them. */
+static int merge_batch(rebuild *rb, int *members, size_t n)
+{
+    bool people = strcmp(rb->kind, "people") == 0;
+    fact_writer w = {.st = rb->st, .kind = rb->kind, .item_of = json_object()};
+    json_t *sources = json_array(), *refs = json_object(), *list = NULL;
+    const char *last = NULL;
     int rc = -1;
 
-    lr->sources = json_array();
-    lr->articles = 0;
-    if (store_each_extraction_list(lr->st, lr->kind, read_list, lr) ||
-        ingest_merge_each(lr->sources, lr->kind, people ? NULL : refs, write_fact, &w) ||
-        index_list(lr->st, lr->kind, lr->sources, w.fact_of, refs))
+    /* in merge order, an article's reports together, as the articles are read */
+    qsort(members, n, sizeof *members, cmp_int);
+    for (size_t i = 0; i < n; i++) {
+        char *source, *published;
+        int idx;
+        json_t *report;
+        if (store_merge_work_get(rb->st, members[i], &source, &idx, &published, &report))
+            goto out;
+        if (!last || strcmp(last, source) != 0) {
+            json_t *x = json_object();
+            list = json_array();
+            json_object_set_new(x, rb->kind, list);
+            if (published)
+                json_object_set_new(x, "published", json_string(published));
+            json_array_append_new(sources,
+                                  json_pack("{s:s, s:o}", "source_id", source, "extraction", x));
+            last = str(json_array_get(sources, json_array_size(sources) - 1), "source_id");
+            if (!people && store_merge_refs(rb->st, source, refs)) {
+                free(source);
+                free(published);
+                json_decref(report);
+                goto out;
+            }
+        }
+        json_object_set_new(report, "_idx", json_integer(idx));
+        json_array_append_new(list, report);
+        strbuf at = STRBUF_INIT;
+        strbuf_addf(&at, "%s\x1f%d", source, idx);
+        json_object_set_new(w.item_of, at.buf, json_integer(members[i]));
+        strbuf_release(&at);
+        free(source);
+        free(published);
+    }
+    if (ingest_merge_each_taken(sources, rb->kind, people ? NULL : refs, id_stored, rb, write_fact,
+                                &w))
         goto out;
-    *facts_out += w.facts;
-    log_debug("merge: %s: part %u of %u: %zu articles, %u facts", lr->kind, lr->part + 1, lr->parts,
-              json_array_size(lr->sources), w.facts);
+    rb->facts += w.facts;
     rc = 0;
 out:
-    json_decref(lr->sources);
-    lr->sources = NULL;
-    json_decref(w.fact_of);
+    json_decref(sources);
+    json_decref(refs);
+    json_decref(w.item_of);
     return rc;
 }
 
-/* Articles per part of a list merged in parts (ingest_merge_part): the quotes of about
- * 20,000 articles are held at once, whatever the size of the store. */
-#define REBUILD_PART_ARTICLES 20000
+/* Merges one quote from its reports (a group of quotes is one quote), a report at a time
+ * into its summary and evidence, as quotes_merge() works it out: words that thousands of
+ * articles repeat are not held whole. */
+static int merge_quote(rebuild *rb, int root, const int *next)
+{
+    json_t *summary = json_object(), *spans = json_array(), *refs = json_object();
+    json_t *quote = NULL, *report;
+    char *source = NULL, *published = NULL, *prev = NULL, *id = NULL;
+    int idx, rc = -1;
+    for (int b = root; b >= 0; b = next[b]) {
+        if (store_merge_work_get(rb->st, b, &source, &idx, &published, &report))
+            goto out;
+        bool new_source = !prev || strcmp(prev, source) != 0;
+        if (new_source) {
+            json_object_clear(refs);
+            if (store_merge_refs(rb->st, source, refs)) {
+                json_decref(report);
+                goto out;
+            }
+        }
+        ingest_merge_quote_add(summary, source, idx, report, refs, new_source);
+        ingest_merge_spans_add(spans, source, report);
+        json_decref(report);
+        free(prev);
+        free(published);
+        prev = source;
+        source = published = NULL;
+    }
+    if (!(quote = ingest_merge_quote(summary))) {
+        /* as quotes_merge() leaves it out */
+        log_msg(LOG_ERROR, "merge: a quote's summary could not be built (text not UTF-8?); "
+                           "its reports are left out");
+        rc = 0;
+        goto out;
+    }
+    id = ingest_merge_unique_id("quote", str(quote, "merge_key"), id_stored, rb);
+    json_object_set_new(quote, "id", json_string(id));
+    json_object_set_new(quote, "evidence", ingest_merge_spans(spans));
+    json_t *doc = json_pack("{s:[O]}", "quotes", quote);
+    int bad = store_merge_rebuild_put(rb->st, doc, "quotes") ||
+              store_merge_put_fact(rb->st, "quotes", id, str(quote, "merge_key"), summary);
+    json_decref(doc);
+    for (int b = root; b >= 0 && !bad; b = next[b])
+        bad = store_merge_work_set_fact(rb->st, b, id);
+    if (bad)
+        goto out;
+    rb->facts++;
+    rc = 0;
+out:
+    free(id);
+    free(prev);
+    json_decref(quote);
+    json_decref(spans);
+    json_decref(refs);
+    json_decref(summary);
+    return rc;
+}
+
+/* Merges one person from its reports (a group of people is one person), a report at a time
+ * into its summary, as people_merge() works it out: a person that most articles name is
+ * never held whole. */
+static int merge_person(rebuild *rb, int root, const int *next)
+{
+    json_t *summary = json_object(), *person = NULL, *report;
+    char *source = NULL, *published = NULL;
+    int idx, rc = -1;
+    for (int b = root; b >= 0; b = next[b]) {
+        if (store_merge_work_get(rb->st, b, &source, &idx, &published, &report))
+            goto out;
+        ingest_merge_person_add(summary, source, idx, report);
+        json_decref(report);
+        free(source);
+        free(published);
+        source = published = NULL;
+    }
+    if (!(person = ingest_merge_person(summary)))
+        goto out;
+    json_t *doc = json_pack("{s:[O]}", "people", person);
+    int bad = store_merge_rebuild_put(rb->st, doc, "people") ||
+              store_merge_put_fact(rb->st, "people", str(person, "id"), str(person, "merge_key"),
+                                   summary);
+    json_decref(doc);
+    for (int b = root; b >= 0 && !bad; b = next[b])
+        bad = store_merge_work_set_fact(rb->st, b, str(person, "id"));
+    if (bad)
+        goto out;
+    rb->facts++;
+    rc = 0;
+out:
+    json_decref(person);
+    json_decref(summary);
+    return rc;
+}
+
+/* Merges the groups a batch at a time, in the order of their first reports. */
+static int merge_groups(rebuild *rb, size_t batch)
+{
+    size_t n = (size_t)rb->items;
+    int *next = malloc((n ? n : 1) * sizeof *next), *last = malloc((n ? n : 1) * sizeof *last);
+    int *members = malloc((batch + 1) * sizeof *members);
+    size_t nmembers = 0, cap = batch + 1;
+    int rc = -1;
+    if (!next || !last || !members) {
+        log_error("merge: out of memory");
+        goto out;
+    }
+    /* each group's reports as a list from its root, the smallest */
+    for (size_t i = 0; i < n; i++) {
+        int root = uf_root(rb->parent, (int)i);
+        next[i] = -1;
+        if ((int)i != root)
+            next[last[root]] = (int)i;
+        last[root] = (int)i;
+    }
+    free(last);
+    last = NULL;
+    bool people = strcmp(rb->kind, "people") == 0, quotes = strcmp(rb->kind, "quotes") == 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rb->parent[i] != (int)i)
+            continue;
+        if (people || quotes) {
+            if ((people ? merge_person : merge_quote)(rb, (int)i, next))
+                goto out;
+            continue;
+        }
+        for (int b = (int)i; b >= 0; b = next[b]) {
+            if (nmembers == cap) {
+                int *more = realloc(members, (cap *= 2) * sizeof *members);
+                if (!more) {
+                    log_error("merge: out of memory");
+                    goto out;
+                }
+                members = more;
+            }
+            members[nmembers++] = b;
+        }
+        if (nmembers >= batch) {
+            if (merge_batch(rb, members, nmembers))
+                goto out;
+            nmembers = 0;
+        }
+    }
+    if (nmembers && merge_batch(rb, members, nmembers))
+        goto out;
+    rc = 0;
+out:
+    free(members);
+    free(next);
+    free(last);
+    return rc;
+}
+
+typedef struct first_report {
+    char *id, *source;
+    int idx;
+} first_report;
+
+static int cmp_first_report(const void *a, const void *b)
+{
+    const first_report *x = a, *y = b;
+    int c = strcmp(x->source ? x->source : "", y->source ? y->source : "");
+    return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Facts made from one merge key take the key's id and then counters in the order of their
+ * first reports, as a whole merge makes them; merged in another order (in two groups), they
+ * are renamed so. */
+static int fix_counters(rebuild *rb, const char *merge_key)
+{
+    char kind[16] = {0};
+    json_t *ids = json_array();
+    int rc = -1;
+    /* "agreements" -> "agreement" */
+    snprintf(kind, sizeof kind, "%.*s", (int)strlen(rb->kind) - 1, rb->kind);
+    if (store_merge_facts_by_key(rb->st, rb->kind, merge_key, ids)) {
+        json_decref(ids);
+        return -1;
+    }
+    size_t n = json_array_size(ids);
+    first_report *f = calloc(n ? n : 1, sizeof *f);
+    for (size_t i = 0; i < n; i++) {
+        f[i].id = strdup(json_string_value(json_array_get(ids, i)));
+        if (store_merge_fact_first(rb->st, rb->kind, f[i].id, &f[i].source, &f[i].idx))
+            goto out;
+    }
+    qsort(f, n, sizeof *f, cmp_first_report);
+    bool same = true;
+    char(*want)[FACT_ID_LEN + 1] = calloc(n ? n : 1, sizeof *want);
+    for (size_t i = 0; i < n; i++) {
+        strbuf key = STRBUF_INIT;
+        if (i)
+            strbuf_addf(&key, "%s#%zu", merge_key, i + 1);
+        else
+            strbuf_addstr(&key, merge_key);
+        fact_id_of(kind, key.buf, want[i]);
+        strbuf_release(&key);
+        same = same && strcmp(want[i], f[i].id) == 0;
+    }
+    if (!same) {
+        /* through names no fact has, so that a swap does not meet itself */
+        for (size_t i = 0; i < n; i++) {
+            strbuf tmp = STRBUF_INIT;
+            strbuf_addf(&tmp, "~%s", f[i].id);
+            int bad = store_merge_rename_fact(rb->st, rb->kind, f[i].id, tmp.buf);
+            strbuf_release(&tmp);
+            if (bad) {
+                free(want);
+                goto out;
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            strbuf tmp = STRBUF_INIT;
+            strbuf_addf(&tmp, "~%s", f[i].id);
+            int bad = store_merge_rename_fact(rb->st, rb->kind, tmp.buf, want[i]);
+            strbuf_release(&tmp);
+            if (bad) {
+                free(want);
+                goto out;
+            }
+        }
+    }
+    free(want);
+    rc = 0;
+out:
+    for (size_t i = 0; i < n; i++) {
+        free(f[i].id);
+        free(f[i].source);
+    }
+    free(f);
+    json_decref(ids);
+    return rc;
+}
+
+/* Merges one list of every stored article: files its reports, ties them into groups, merges
+ * the groups a batch at a time (storing the facts and indexing the reports), and gives facts
+ * made from one key their counters in order. */
+static int rebuild_list(store *st, const char *kind, size_t batch, unsigned *facts)
+{
+    rebuild rb = {.st = st, .kind = kind, .prev = STRBUF_INIT, .collided = json_object()};
+    int rc = -1;
+    indexer x = {.st = st, .kind = kind, .refs = json_object()};
+    if (store_merge_work_begin(st) || store_each_extraction_list(st, kind, file_list, &rb) ||
+        tie_reports(&rb) || merge_groups(&rb, batch) ||
+        store_merge_work_each_merged(st, index_report, &x))
+        goto out;
+    const char *merge_key;
+    json_t *v;
+    json_object_foreach(rb.collided, merge_key, v)
+        if (fix_counters(&rb, merge_key))
+            goto out;
+    if (store_merge_work_end(st))
+        goto out;
+    log_debug("merge: %s: %d reports, %u facts", kind, rb.items, rb.facts);
+    *facts = rb.facts;
+    rc = 0;
+out:
+    while (rb.nopen)
+        free(rb.open[--rb.nopen].key);
+    free(rb.open);
+    free(x.source);
+    json_decref(x.refs);
+    free(rb.parent);
+    strbuf_release(&rb.prev);
+    json_decref(rb.surnames);
+    json_decref(rb.doubled);
+    json_decref(rb.numbers);
+    json_decref(rb.collided);
+    return rc;
+}
 
 /* The full merge, inside the caller's write transaction: every extraction merged, the fact
- * set replaced, the index rebuilt.  It merges one list at a time, reading only that list of
- * each extraction and writing its facts before the next is read: the people, whose ids the
- * others need (kept as refs), then agreements, meetings and quotes, which no merge joins to
- * one another; the quotes in parts by their words.  So it never holds every extraction and
- * fact at once, only one list (one part of the quotes) and the people's ids. */
-static int rebuild_locked(store *st, size_t part_articles, ingest_report *r)
+ * set replaced, the index rebuilt, one list at a time (see above). */
+static int rebuild_locked(store *st, size_t batch_reports, ingest_report *r)
 {
     static const char *const lists[] = {"people", "agreements", "meetings", "quotes"};
     unsigned counts[4] = {0};
-    json_t *refs = json_object();
-    size_t articles = 0;
-    int rc = -1;
     if (store_merge_rebuild_begin(st))
-        goto out;
-    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++) {
-        list_reader lr = {.st = st, .kind = lists[l], .parts = 1};
-        if (strcmp(lists[l], "quotes") == 0)
-            lr.parts = 1 + (unsigned)(articles /
-                                      (part_articles ? part_articles : REBUILD_PART_ARTICLES));
-        for (lr.part = 0; lr.part < lr.parts; lr.part++)
-            if (rebuild_part(&lr, refs, &counts[l]))
-                goto out;
-        articles = lr.articles;
-    }
+        return -1;
+    for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+        if (rebuild_list(st, lists[l], batch_reports ? batch_reports : REBUILD_BATCH_REPORTS,
+                         &counts[l]))
+            return -1;
     if (store_merge_rebuild_end(st) || store_merge_index_done(st, true, true))
-        goto out;
+        return -1;
     if (r) {
         r->people = counts[0];
         r->agreements = counts[1];
         r->meetings = counts[2];
         r->quotes = counts[3];
     }
-    rc = 0;
-out:
-    json_decref(refs);
-    return rc;
+    return 0;
 }
 
-int ingest_merge_rebuild(store *st, size_t part_articles, ingest_report *r)
+int ingest_merge_rebuild(store *st, size_t batch_reports, ingest_report *r)
 {
     if (store_merge_begin(st)) {
         log_error("merge: %s", store_errmsg(st));
         return -1;
     }
-    if (rebuild_locked(st, part_articles, r)) {
+    if (rebuild_locked(st, batch_reports, r)) {
+
         log_error("merge: %s", store_errmsg(st));
         store_merge_rollback(st);
         return -1;

@@ -412,11 +412,25 @@ Test(merge_update, reports_joining_stored_facts_give_the_full_merges_facts)
     check_permutations(REPORTED_AGAIN, 1, 1);
 }
 
-/* A full merge that merges the quotes in parts, as it does those of a large store, stores
- * the same facts and the same index as one that merges them whole, whatever the size of the
- * parts (down to one article each, so that most parts hold a few quotes and some none), the
- * same words reported by several articles among them; and
- * an article merged incrementally afterwards finds the index it needs. */
+/* The facts of a merge of every stored report at once (ingest_merge(), which holds them
+ * all), stored in place of the store's: what a full merge, which merges a group of reports
+ * at a time, must give. */
+static char *dump_whole_merge(store *st)
+{
+    json_t *sources = NULL;
+    cr_assert_eq(store_load_extractions(st, &sources), STORE_OK, "%s", store_errmsg(st));
+    json_t *facts = ingest_merge(sources);
+    cr_assert_eq(store_replace_facts(st, facts), STORE_OK, "%s", store_errmsg(st));
+    json_decref(facts);
+    json_decref(sources);
+    return dump_facts();
+}
+
+/* A full merge, which merges the reports a group at a time (the reports that may be one
+ * fact) and agreements and meetings a batch of groups at a time, stores the facts of a
+ * merge of every report at once, and the same facts and index whatever the size of the
+ * batches (down to one report each), the same words and names reported by several articles
+ * among them; and an article merged incrementally afterwards finds the index it needs. */
 Test(merge_update, a_full_merge_in_parts_gives_the_facts_and_index_of_a_whole_one)
 {
     read_articles();
@@ -440,6 +454,9 @@ Test(merge_update, a_full_merge_in_parts_gives_the_facts_and_index_of_a_whole_on
     unsigned quotes = r.quotes, people = r.people;
     cr_assert_gt(quotes, 50);
     char *facts = dump_facts(), *index = dump_index();
+    char *whole = dump_whole_merge(st);
+    assert_same_dump(facts, whole, 0);
+    free(whole);
     static const size_t part_articles[] = {1, 3, 7};
     for (size_t p = 0; p < sizeof part_articles / sizeof part_articles[0]; p++) {
         r = (ingest_report){0};
@@ -463,5 +480,150 @@ Test(merge_update, a_full_merge_in_parts_gives_the_facts_and_index_of_a_whole_on
     free(full);
     free(facts);
     free(index);
+    store_close(st);
+}
+
+/* Two meetings of one person with someone the article does not name as a person hash to one
+ * key ("the person's id, the month"), but their other participants differ, so a full merge
+ * merges them in two groups: the one merged first has the later first report.  The ids
+ * still follow the first reports (the earlier takes the key, the later its counter), as a
+ * merge of the whole list gives them, whatever the size of the batches. */
+static json_t *meeting_extraction(const char *text, const char *other, const char *date)
+{
+    json_t *x = ingest_extract(text, strlen(text));
+    cr_assert(x);
+    json_object_set_new(x, "people",
+                        json_pack("[{s:s, s:s, s:[s]}]", "key", "tarmo vaher", "name",
+                                  "Tarmo Vaher", "aliases", "Tarmo Vaher"));
+    json_object_set_new(
+        x, "meetings",
+        json_pack("[{s:s, s:b, s:[{s:s, s:s}, {s:s, s:s}], s:s, s:f, s:[{s:i, s:i}]}]", "date",
+                  date, "date_inferred", 0, "participants", "key", "tarmo vaher", "name",
+                  "Tarmo Vaher", "key", other, "name", other, "rule", "meeting-verb", "confidence",
+                  0.7, "evidence", "start", 0, "end", 20));
+    json_object_set_new(x, "agreements", json_array());
+    json_object_set_new(x, "quotes", json_array());
+    return x;
+}
+
+static int cmp_article_id(const void *a, const void *b)
+{
+    return strcmp(((const article *)a)->sha, ((const article *)b)->sha);
+}
+
+Test(merge_update, facts_of_one_key_merged_in_two_groups_take_the_counters_of_a_whole_merge)
+{
+    static const char *const texts[] = {
+        "Harbour talks\n\nThe mayor met a delegation from the river towns on Tuesday.\n",
+        "Grain talks\n\nThe minister met the farmers' union about grain prices.\n",
+        "Rail talks\n\nThe governor met the rail operators about the night trains.\n",
+    };
+    article a[3];
+    for (int i = 0; i < 3; i++) {
+        a[i] = (article){.file = "invented.txt", .text = (char *)texts[i], .len = strlen(texts[i])};
+        test_sha256_hex(a[i].text, a[i].len, a[i].sha);
+    }
+    /* in merge order: the first and the third meet one other person (one group), a month
+     * apart; the second meets another in the third's month */
+    qsort(a, 3, sizeof a[0], cmp_article_id);
+    a[0].extraction = meeting_extraction(a[0].text, "Mart Kask", "2024-04-01");
+    a[1].extraction = meeting_extraction(a[1].text, "Jaan Saar", "2024-05-20");
+    a[2].extraction = meeting_extraction(a[2].text, "Mart Kask", "2024-05-10");
+    store *st = test_db_open_rw();
+    ingest_report r = {0};
+    for (int i = 0; i < 3; i++)
+        store_article(st, &a[i]);
+    cr_assert_eq(ingest_merge_rebuild(st, 0, &r), 0, "%s", store_errmsg(st));
+    cr_assert_eq(r.meetings, 3);
+    char *facts = dump_facts(), *index = dump_index();
+    static const char *const shared_key[] = {
+        "SELECT count(*) FROM (SELECT merge_key FROM merge_facts WHERE kind = 'meetings'"
+        " GROUP BY merge_key HAVING count(*) = 2)"};
+    char *shared = dump_rows(shared_key, 1);
+    cr_assert_str_eq(shared, "1\n", "two meetings of one key");
+    free(shared);
+    char *whole = dump_whole_merge(st);
+    assert_same_dump(facts, whole, 0);
+    free(whole);
+    r = (ingest_report){0};
+    cr_assert_eq(ingest_merge_rebuild(st, 1, &r), 0, "%s", store_errmsg(st));
+    char *grouped = dump_facts(), *grouped_index = dump_index();
+    assert_same_dump(grouped, facts, 1);
+    assert_same_dump(grouped_index, index, 1);
+    free(grouped);
+    free(grouped_index);
+    free(facts);
+    free(index);
+    for (int i = 0; i < 3; i++)
+        json_decref(a[i].extraction);
+    store_close(st);
+}
+
+/* An invented article whose extraction is `people` and `agreements` (lists given as JSON). */
+static void store_crafted(store *st, const char *text, const char *people, const char *agreements)
+{
+    article a = {.file = "invented.txt", .text = (char *)text, .len = strlen(text)};
+    test_sha256_hex(a.text, a.len, a.sha);
+    a.extraction = ingest_extract(a.text, a.len);
+    cr_assert(a.extraction);
+    json_object_set_new(a.extraction, "people", json_loads(people, 0, NULL));
+    json_object_set_new(a.extraction, "agreements", json_loads(agreements, 0, NULL));
+    json_object_set_new(a.extraction, "meetings", json_array());
+    json_object_set_new(a.extraction, "quotes", json_array());
+    store_article(st, &a);
+    json_decref(a.extraction);
+}
+
+#define AGREEMENT(name, head, generic, day, parties)                                         \
+    "[{\"name\": \"" name "\", \"aliases\": [], \"acronym\": null, \"signed\": \"" day "\"," \
+    " \"date_inferred\": false, \"parties\": " parties ", \"signatories\": [],"              \
+    " \"generic\": " generic ", \"head\": \"" head "\", \"descriptors\": [],"                \
+    " \"rule\": \"named-agreement\", \"confidence\": 0.8, \"evidence\": [{\"start\": 0, \"end\": 12}]}]"
+
+/* The reports a full merge groups by the keys that can make two one fact still give the
+ * facts of a merge of every report at once where only the rule, not a shared name, joins
+ * them: a surname alone joins the one person with a full name that has it, not one of two;
+ * two documents of one type signed by the same parties on one day are one, a third of that
+ * type and day that names no parties joins them, and so does a generic mention of a deal
+ * that day (through the one without parties), while a document of another type signed by
+ * the same parties that day stays apart. */
+Test(merge_update, reports_joined_by_a_rule_rather_than_a_shared_key_are_grouped_together)
+{
+    store *st = test_db_open_rw();
+    static const char *const none = "[]";
+    store_crafted(st, "Harbour news\n\nThe port reopened after the storm on Monday.\n",
+                  "[{\"key\": \"vaher\", \"name\": \"Vaher\", \"aliases\": []}]", none);
+    store_crafted(st, "Port news\n\nThe harbour master spoke about the storm damage.\n",
+                  "[{\"key\": \"tarmo vaher\", \"name\": \"Tarmo Vaher\", \"aliases\": []}]", none);
+    store_crafted(st, "Farm news\n\nThe union asked for lower fuel prices this winter.\n",
+                  "[{\"key\": \"saar\", \"name\": \"Saar\", \"aliases\": []}]", none);
+    store_crafted(st, "Field news\n\nThe growers met the ministry about fuel.\n",
+                  "[{\"key\": \"jaan saar\", \"name\": \"Jaan Saar\", \"aliases\": []},"
+                  " {\"key\": \"liis saar\", \"name\": \"Liis Saar\", \"aliases\": []}]",
+                  none);
+    store_crafted(st, "Ferry deal\n\nTwo towns agreed a ferry timetable on Tuesday.\n", none,
+                  AGREEMENT("Memorandum on Ferry Links", "memorandum", "false", "2023-05-02",
+                            "[\"Narva\", \"Tartu\"]"));
+    store_crafted(st, "Ferry plan\n\nThe towns signed papers on ferries and buses.\n", none,
+                  AGREEMENT("Memorandum on River Transport", "memorandum", "false", "2023-05-02",
+                            "[\"Tartu\", \"Narva\"]"));
+    store_crafted(st, "Bus plan\n\nA bus memorandum was signed the same day.\n", none,
+                  AGREEMENT("Memorandum on Bus Links", "memorandum", "false", "2023-05-02", "[]"));
+    store_crafted(st, "Ferry pact\n\nOfficials praised the deal signed in the spring.\n", none,
+                  AGREEMENT("the deal", "deal", "true", "2023-05-02", "[\"Narva\", \"Pskov\"]"));
+    store_crafted(st, "Bridge treaty\n\nThe same towns also signed a bridge treaty.\n", none,
+                  AGREEMENT("Treaty on the Border Bridge", "treaty", "false", "2023-05-02",
+                            "[\"Narva\", \"Tartu\"]"));
+    /* a batch per group, so that a group too small shows */
+    ingest_report r = {0};
+    cr_assert_eq(ingest_merge_rebuild(st, 1, &r), 0, "%s", store_errmsg(st));
+    cr_assert_eq(r.people, 4, "Vaher joins Tarmo Vaher, Saar neither Saar");
+    cr_assert_eq(r.agreements, 2, "the memoranda and the deal are one, the treaty another: %u",
+                 r.agreements);
+    char *facts = dump_facts();
+    char *whole = dump_whole_merge(st);
+    assert_same_dump(facts, whole, 0);
+    free(facts);
+    free(whole);
     store_close(st);
 }
