@@ -1510,10 +1510,35 @@ static bool prose_line(const doc *d, const line *l, int words)
     return false;
 }
 
+static bool credit_name(const doc *d, size_t a, size_t b, bool countries);
+
+/* A credit line as credit_line() takes it: a desk with its date, or "Name Surname, City" with
+ * a name of at most four words and a known city.  A headline with a comma ("Leader Meets
+ * Envoy, Reviews Ties") has the pattern's shape but no city after it. */
+#define CREDIT_NAME_MAX_WORDS 4
+static bool credit_line_shaped(const doc *d, const line *l)
+{
+    pattern_match m;
+    if (!line_matches(d, l, PAT_CREDIT_LINE, &m))
+        return false;
+    int gn = pattern_group(PAT_CREDIT_LINE, "name");
+    int gd = pattern_group(PAT_CREDIT_LINE, "date");
+    int gc = pattern_group(PAT_CREDIT_LINE, "city");
+    size_t na = m.start[gn], nb = m.end[gn];
+    if (pattern_has(&m, gd))
+        return credit_name(d, na, nb, true);
+    size_t ca = m.start[gc], cb = m.end[gc];
+    int words = 1;
+    for (size_t k = na; k < nb; k++)
+        words += d->text[k] == ' ';
+    return words <= CREDIT_NAME_MAX_WORDS && credit_name(d, na, nb, false) &&
+           (lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca));
+}
+
 static bool line_is_byline(const doc *d, const line *l)
 {
     return line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
-           line_matches(d, l, PAT_CREDIT_LINE, NULL);
+           credit_line_shaped(d, l);
 }
 
 /* A line of the block between headline and story: a byline, a date, a picture's caption. */
@@ -1696,8 +1721,7 @@ static void find_title(doc *d, int first)
         labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) ||
                    repeated_below(d, first, head_start, lb);
     }
-    if (line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
-        line_matches(d, l, PAT_CREDIT_LINE, NULL) || ends || words < 2 || words > 30 ||
+    if (line_is_byline(d, l) || ends || words < 2 || words > 30 ||
         line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
     if (!labelled)
@@ -1759,11 +1783,7 @@ static bool credit_line(doc *d, line *b)
         return true;
     }
     size_t ca = m.start[gc], cb = m.end[gc];
-    int words = 1;
-    for (size_t k = na; k < nb; k++)
-        words += d->text[k] == ' ';
-    if (words > 4 || !credit_name(d, na, nb, false) ||
-        !(lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca)))
+    if (!credit_line_shaped(d, b))
         return false;
     d->byline = doc_strdup(d, na, nb);
     d->byline_place = doc_strdup(d, ca, cb);

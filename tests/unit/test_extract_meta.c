@@ -1464,3 +1464,29 @@ Test(extract_meta, a_double_dated_dateline_gives_the_gregorian_day)
     cr_expect_str_eq(field_str(ex, "published"), "2026-02-27");
     json_decref(ex);
 }
+
+Test(extract_meta, a_headline_with_a_comma_is_no_name_and_city_credit)
+{
+    /* "Name Surname, City" credits a known city; a headline whose clauses a comma joins does
+     * not, even under a page's date prefix */
+    json_t *ex = extract_text(
+        " date 2024-03-06 ADVERTISEMENT\n"
+        "\n"
+        "Governor Alvarez Hosts Estonian Envoy Mari Tamm, Backs Rail Study\n"
+        "\n"
+        "The ministry called the visit a useful start.\n"
+        "\n"
+        "Governor Pablo Alvarez held talks with the Estonian ambassador, Mari "
+        "Tamm, in Mendoza on Wednesday. They discussed a freight rail study.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Governor Alvarez Hosts Estonian Envoy Mari Tamm, Backs Rail Study");
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+    ex = extract_text("Latvia, Uruguay Widen Dairy Trade\n"
+                      "\n"
+                      "Latvia and Uruguay agreed on Monday to lift two dairy tariffs, the trade "
+                      "ministry in Riga said in a short note.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Latvia, Uruguay Widen Dairy Trade");
+    json_decref(ex);
+}
