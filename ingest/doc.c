@@ -1535,9 +1535,34 @@ static bool credit_line_shaped(const doc *d, const line *l)
            (lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca));
 }
 
+/* "Name in City" or "Name, Correspondent": the name holds no verb of meeting, signing or
+ * speech, which makes a headline of the line ("Island Leaders Meet in Apia"). */
+static bool name_byline(const doc *d, const line *l, pattern_match *m)
+{
+    pattern_match own;
+    if (!m)
+        m = &own;
+    if (!line_matches(d, l, PAT_NAME_BYLINE, m))
+        return false;
+    int gn = pattern_group(PAT_NAME_BYLINE, "name");
+    for (size_t k = m->start[gn]; k < m->end[gn];) {
+        while (k < m->end[gn] && d->text[k] == ' ')
+            k++;
+        size_t w = k;
+        while (w < m->end[gn] && d->text[w] != ' ')
+            w++;
+        if (w > k && (lex_has_ci(LEX_MEETING_WORDS, d->text + k, w - k) ||
+                      lex_has_ci(LEX_SIGNING_VERBS, d->text + k, w - k) ||
+                      lex_has_ci(LEX_SPEECH_VERBS, d->text + k, w - k)))
+            return false;
+        k = w;
+    }
+    return true;
+}
+
 static bool line_is_byline(const doc *d, const line *l)
 {
-    return line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
+    return line_matches(d, l, PAT_BYLINE, NULL) || name_byline(d, l, NULL) ||
            credit_line_shaped(d, l);
 }
 
@@ -1721,7 +1746,7 @@ static void find_title(doc *d, int first)
         labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) ||
                    repeated_below(d, first, head_start, lb);
     }
-    if (line_is_byline(d, l) || ends || words < 2 || words > 30 ||
+    if (line_is_byline(d, l) || date_like_line(d, l) || ends || words < 2 || words > 30 ||
         line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
     if (!labelled)
@@ -1973,7 +1998,7 @@ static void find_byline(doc *d, int first)
         if (line_matches(d, b, PAT_BYLINE, &m)) {
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
             date_from(d, m.end[g], b->end, false);
-        } else if (line_matches(d, b, PAT_NAME_BYLINE, &m)) {
+        } else if (name_byline(d, b, &m)) {
             g = pattern_group(PAT_NAME_BYLINE, "name");
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
             int gp = pattern_group(PAT_NAME_BYLINE, "city");
@@ -2678,6 +2703,63 @@ static void title_from_breadcrumb(doc *d, int first)
     }
 }
 
+/* A headline glued to the story's first sentence with no space or break between them
+ * ("... on key areasThe two ministers ..."): a word of three lower-case letters or more runs
+ * into a capitalised word.  Cuts the headline off line i and makes it the title; false when the
+ * line opens with no such run of four words or more, within a headline's length, before any
+ * sentence ends.  A capital after one or two letters ("iPhone") or after a capital ("McLeod",
+ * "YouTube") is a word's own. */
+#define GLUED_TITLE_MIN_WORDS 4
+#define GLUED_TAIL_MIN_LOWER 3
+static bool title_glued_to_lead(doc *d, int i)
+{
+    if (i < 0 || i >= (int)d->lines.n || d->lines.items[i].kind != LINE_BODY)
+        return false;
+    const line *l = &d->lines.items[i];
+    size_t a = l->start;
+    while (a < l->end && cp_is_space(cp_at(d, a, NULL)))
+        cp_at(d, a, &a);
+    if (!cp_is_upper(cp_at(d, a, NULL)))
+        return false;
+    int words = 1, lower = 0;
+    bool word_start = true, capitalised = false;
+    for (size_t k = a; k < l->end && k - a <= TITLE_MAX_CHARS;) {
+        size_t next;
+        uint32_t c = cp_at(d, k, &next);
+        if (c == '.' || c == '!' || c == '?')
+            return false;
+        if (cp_is_space(c)) {
+            words++;
+            lower = 0;
+            word_start = true;
+            k = next;
+            continue;
+        }
+        if (cp_is_upper(c)) {
+            uint32_t after = cp_at(d, next, NULL);
+            if (!word_start && !capitalised && lower >= GLUED_TAIL_MIN_LOWER &&
+                words >= GLUED_TITLE_MIN_WORDS && cp_is_letter(after) && !cp_is_upper(after)) {
+                split_line(d, (size_t)i, k, LINE_TITLE);
+                d->title = doc_strdup(d, d->lines.items[i].start, d->lines.items[i].end);
+                d->title_line = i;
+                return true;
+            }
+            if (word_start)
+                capitalised = true;
+            lower = 0;
+        } else if (cp_is_letter(c)) {
+            if (word_start)
+                capitalised = false;
+            lower++;
+        } else {
+            lower = 0;
+        }
+        word_start = false;
+        k = next;
+    }
+    return false;
+}
+
 /* Title, byline and dateline: the top of the article. */
 static void find_metadata(doc *d)
 {
@@ -2696,6 +2778,8 @@ static void find_metadata(doc *d)
         first = next_nonblank(d, first);
     else
         title_from_breadcrumb(d, first);
+    if (!d->title && title_glued_to_lead(d, first))
+        first++;
     find_byline(d, first);
     find_dateline(d);
     find_end_byline(d);

@@ -30,10 +30,16 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|(?:Image|Photo|Picture|Caption|Credit|File photo|Photograph|IMAGE|PHOTO)s?"
         "(?:\\s+(?:Source|Credit|courtesy|source|credit))?\\s*[:|].*"
         "|https?://\\S+|pic\\.twitter\\.com/\\S+|\\(?(?:Photo|Image|File)\\b[^)]*\\)"
-        "|Copyright\\b.*|©.*|All rights reserved.*)\\s*$",
+        "|Copyright\\b.*|©.*|All rights reserved.*"
+        /* a page template's unfilled placeholder or hit counter: "{{hits.count}}" */
+        "|.*\\{\\{[^{}\\n]{1,80}\\}\\}.*"
+        /* a reading-time estimate: "Reading Time: 3 minutes", "4 Min Read" */
+        "|(?i:reading time|read time)\\s*:.*|\\d{1,2}\\s+(?i:mins?|minutes?)\\s+(?i:read))\\s*$",
     [PAT_CAPTION] =
         "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
         "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
+        /* a credit in square brackets closing the line: "... [Source: Ministry/Facebook]" */
+        "|\\[(?:Photo|Image|Picture|File photo|Source|Credit|Courtesy|PHOTO|SOURCE)\\s*:[^\\]\\n]*\\]\\s*$"
         /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
         "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$"
         /* or by a slash credit, a table's bar left after it: "... on Friday. / Agency |" */

@@ -1490,3 +1490,81 @@ Test(extract_meta, a_headline_with_a_comma_is_no_name_and_city_credit)
     cr_expect_str_eq(field_str(ex, "title"), "Latvia, Uruguay Widen Dairy Trade");
     json_decref(ex);
 }
+
+Test(extract_meta, a_headline_saying_who_met_where_is_no_name_in_city_byline)
+{
+    /* "Name in City" is a byline only when the name holds no verb of meeting, signing or
+     * speech; a date under a bullet above it is the page's stamp, never the headline */
+    json_t *ex = extract_text("• 03 MAR 2026\n"
+                              "\n"
+                              "Island Leaders Meet in Apia\n"
+                              "\n"
+                              "Prime Minister Tala Fuimaono joined regional leaders in Apia today "
+                              "for the annual forum of island heads of government.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Island Leaders Meet in Apia");
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, template_placeholders_and_reading_times_are_furniture)
+{
+    /* an unfilled template field or hit counter, and a reading-time estimate, are page
+     * furniture: never the headline */
+    json_t *ex = extract_text("Tuesday, 4 March 2025 09:12 - - {{page.views.count}}\n"
+                              "\n"
+                              "Iceland and Chile agree to share glacier survey data\n"
+                              "\n"
+                              "Reading Time: 2 minutes\n"
+                              "\n"
+                              "Iceland and Chile agreed on Monday to pool glacier survey data from "
+                              "stations in Patagonia and the Vatnajokull ice cap.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Iceland and Chile agree to share glacier survey data");
+    json_decref(ex);
+    ex = extract_text("Norway backs a ferry link to the Faroes\n"
+                      "\n"
+                      "3 Min Read\n"
+                      "\n"
+                      "OSLO (Reuters) - Norway will co-fund a ferry link to the Faroe Islands, the "
+                      "transport ministry said on Friday.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Norway backs a ferry link to the Faroes");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Oslo"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_headline_glued_to_the_lead_is_cut_off)
+{
+    /* no space or break between the headline and the first sentence: a word of lower-case
+     * letters runs into a capital; "McLeod" or "iPhone" inside a word are the word's own */
+    json_t *ex = extract_text("Saturday, 8 March 2025 10:40 - - {{counter.hits}}\n"
+                              "Estonia signs port pact with Uruguay to widen grain routesEstonia "
+                              "has signed a memorandum with Uruguay on grain shipping through "
+                              "the ports of Muuga and Montevideo, the ministry of economic affairs "
+                              "said on Friday after talks with Minister Ana McLeod.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Estonia signs port pact with Uruguay to widen grain routes");
+    json_decref(ex);
+    ex = extract_text("Slovenia orders new iPhone models for the police in a tender of "
+                      "two million euros, the interior ministry said on Monday in Ljubljana.\n");
+    cr_expect_null(field_str(ex, "title"), "title: %s", json_brief(json_object_get(ex, "title")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_caption_closed_by_a_bracketed_credit_is_furniture)
+{
+    json_t *ex = extract_text("News\n"
+                              "\n"
+                              "Samoa and Nauru renew a fisheries accord\n"
+                              "\n"
+                              "March 9, 2025 11:20 am\n"
+                              "\n"
+                              "Minister Lani Toleafoa [right] and her Nauruan counterpart, Ben "
+                              "Detudamo [Source: Samoa Government/Facebook]\n"
+                              "\n"
+                              "Samoa and Nauru have renewed their fisheries accord for five more "
+                              "years, the two governments said on Sunday.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Samoa and Nauru renew a fisheries accord");
+    json_decref(ex);
+}
