@@ -544,6 +544,19 @@ static bool line_has_word(const doc *d, const line *l)
     return false;
 }
 
+/* A line of digits alone: a count of comments, views or shares. */
+static bool bare_count(const doc *d, const line *l)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    if (a >= b)
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (!(d->text[k] >= '0' && d->text[k] <= '9') && !(k + 1 == b && d->text[k] == '%'))
+            return false;
+    return true;
+}
+
 /* A breadcrumb trail: "Home » World » Africa", "You are here: Home > News", "Home / World /
  * Headline". */
 static bool is_breadcrumb(const doc *d, size_t a, size_t b)
@@ -877,6 +890,10 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         return false;
     if (weekday_word(d->text + ps, w - ps) || lex_month(d->text + ps, w - ps))
         return false; /* "Tue, 05/14/2013 - 09:10": a page's date stamp, no place */
+    /* "City, May 3 (Agency) The ...": no separator, so the date or a known place tells it */
+    if (pattern_has(m, pattern_group(PAT_DATELINE, "bare")) && dl->date_end == dl->date_start &&
+        !known_place(d, ps, pe))
+        return false;
     bool credited = pattern_has(m, ga) || pattern_has(m, gsl) || region_agency;
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
     dl->strong = credited || dl->date_end > dl->date_start ||
@@ -1976,7 +1993,7 @@ static void find_byline(doc *d, int first)
         }
         /* the headline printed twice: the byline may stand under the second */
         if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP ||
-            (b->kind == LINE_BOILERPLATE && (i > first || repeats_title(d, b))))
+            (b->kind == LINE_BOILERPLATE && (i > first || repeats_title(d, b) || bare_count(d, b))))
             continue;
         if (b->kind != LINE_BODY)
             break;
@@ -2105,6 +2122,32 @@ static bool opens_with_title(const doc *d, const line *l, size_t *after)
     return true;
 }
 
+/* "AGENCY | City" on a line of its own above the story: a wire agency (or a short name in
+ * capitals) and a known place split by a bar.  The place [*ps, *pe). */
+#define AGENCY_NAME_MAX_BYTES 8
+static bool agency_place_line(const doc *d, const line *l, size_t *ps, size_t *pe)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    const char *bar = memchr(d->text + a, '|', b - a);
+    if (!bar || memchr(bar + 1, '|', (size_t)(d->text + b - bar - 1)))
+        return false;
+    size_t la = a, lb = (size_t)(bar - d->text), ra = lb + 1, rb = b;
+    while (lb > la && d->text[lb - 1] == ' ')
+        lb--;
+    while (ra < rb && d->text[ra] == ' ')
+        ra++;
+    if (lb <= la || ra >= rb || memchr(d->text + la, ' ', lb - la))
+        return false;
+    bool agency = lex_has(LEX_WIRE_AGENCIES, d->text + la, lb - la) ||
+                  (lb - la >= 2 && lb - la <= AGENCY_NAME_MAX_BYTES && all_caps(d, la, lb));
+    if (!agency || !known_place(d, ra, rb))
+        return false;
+    *ps = ra;
+    *pe = rb;
+    return true;
+}
+
 /* A dateline opens the first paragraph of the body, or stands on a line of its own with the
  * date.  A byline run into it ("by Staff Writers Lagos (AFP) ...") is the byline. */
 static void find_dateline(doc *d)
@@ -2136,6 +2179,19 @@ static void find_dateline(doc *d)
             return;
         }
         if (b->kind != LINE_BODY)
+            continue;
+        if (paragraphs == 0 && agency_place_line(d, b, &sps, &spe)) {
+            /* the agency here is a credit over the story, as a byline's slot would hold: a
+             * closing tag naming it again is the byline */
+            d->dateline = doc_strdup(d, sps, spe);
+            b->kind = LINE_BOILERPLATE;
+            return;
+        }
+        /* a date or a line of a few words ("comments", a label) is no paragraph */
+        int words;
+        bool ends;
+        line_shape(d, b, &words, &ends);
+        if (!paragraph_line(d, (int)i) && (words <= CHROME_MAX_WORDS || date_like_line(d, b)))
             continue;
         dateline_parts dl;
         /* the first paragraph, or the first under the byline ("Gulf News" ¶ "Abu Dhabi: ...") */

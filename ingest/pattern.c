@@ -31,6 +31,10 @@ static const char *const SOURCES[PAT_COUNT] = {
         "(?:\\s+(?:Source|Credit|courtesy|source|credit))?\\s*[:|].*"
         "|https?://\\S+|pic\\.twitter\\.com/\\S+|\\(?(?:Photo|Image|File)\\b[^)]*\\)"
         "|Copyright\\b.*|©.*|All rights reserved.*"
+        /* a mail header of an archived post: "Sender: List <list@host>", "X-URL: ..." */
+        "|(?:Sender|Subject|Reply-To|In-Reply-To|Message-ID|MIME-Version|Content-Type|X-[A-Za-z-]{1,30}):\\s.*"
+        /* a bare count: comments, views, shares */
+        "|\\d{1,7}%?"
         /* a page template's unfilled placeholder or hit counter: "{{hits.count}}" */
         "|.*\\{\\{[^{}\\n]{1,80}\\}\\}.*"
         /* a reading-time estimate: "Reading Time: 3 minutes", "4 Min Read" */
@@ -53,7 +57,8 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
     "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
     /* a second place after a slash, the story filed from both ("CITY/OTHER CITY (Agency) -") */
-    "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*\\())?"
+    "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*(?:\\(|,\\s*" MONTH
+    "\\.?\\s+\\d)))?"
     /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
          * checks it is one) */
     "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH
@@ -66,7 +71,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|\\s*,[^()\\n.!?]{1,90}?(?<gdate>(?<=\\s)(?:\\d{1,2}\\s+" MONTH
     "\\.?,?\\s+(?:19|20)\\d{2}|" MONTH
     "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}))?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
-    "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
+    "(?:\\s*\\((?<agency>[^)\\n]{1,60})\\))?"
     /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
     /* "HONIARA, SOLOMON ISLANDS – FRIDAY 12 APRIL 2019:": a date between the separator and a dash or colon */
     "(?:\\s*(?<sep>:|" DASH "{1,3})(?:\\s*(?:(?i:" WEEKDAY
@@ -76,7 +81,10 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
     "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})"
     /* a full stop right after the date: "DUSHANBE, Tajikistan, July 24. The ..." */
-    "|(?<=\\d)(?<stop>\\.))"
+    "|(?<=\\d)(?<stop>\\.)"
+    /* the story right after the agency, no separator: "Minsk, May 3 (Agency) The ..." (doc.c
+     * wants a date or a known place) */
+    "|(?<=\\))(?<bare>)(?=\\s+\\p{Lu}))"
     /* the body after a space, or glued to a dash run ("(Agency)--The", "CITY---The") or to a
      * dash after the agency ("(Agency) -The") */
     "(?:\\s+(?=\\S)|\\s*$|(?<=" DASH DASH ")(?=\\p{Lu})|(?<=\\)" DASH "|\\)\\s" DASH

@@ -1568,3 +1568,90 @@ Test(extract_meta, a_caption_closed_by_a_bracketed_credit_is_furniture)
     cr_expect_str_eq(field_str(ex, "title"), "Samoa and Nauru renew a fisheries accord");
     json_decref(ex);
 }
+
+Test(extract_meta, an_agency_and_its_city_split_by_a_bar_give_the_dateline)
+{
+    /* "AGENCY | City" over the story: the city is the dateline; the agency is the byline only
+     * when a closing tag names it again */
+    json_t *ex = extract_text("Estonian premier meets Chilean foreign minister\n"
+                              "\n"
+                              "PTI  |  Santiago \n"
+                              "\n"
+                              "Estonian Prime Minister Kadri Saar met Chilean Foreign Minister "
+                              "Tomas Reyes on Monday and discussed lithium supply.\n"
+                              "\n"
+                              "--PTI\n");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Santiago");
+    cr_expect_str_eq(field_str(ex, "byline"), "PTI");
+    json_decref(ex);
+}
+
+Test(extract_meta, a_dateline_with_the_story_right_after_its_agency)
+{
+    /* no dash after the credit: a date or a known place tells the dateline; a long credit
+     * (outlet, agency and date) fits; two places split by a slash keep the first */
+    json_t *ex = extract_text("Envoy says the new ambassador will arrive soon\n"
+                              "\n"
+                              "VILNIUS (Baltic Wire / Agency - 4th May, 2024) The Lithuanian "
+                              "foreign ministry said on Saturday the new ambassador would arrive "
+                              "in June.\n");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Vilnius"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text("Tallinn/Montevideo, Sep 3 (PTI) Estonian Prime Minister Kadri Saar has "
+                      "invited her Uruguayan counterpart for an official visit.\n");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Tallinn");
+    json_decref(ex);
+    ex = extract_text("Senator Ana Ruiz (Left) Proposes a ferry subsidy for the islands, and "
+                      "the committee will vote on it next week.\n");
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, counts_dates_and_short_lines_open_no_paragraph)
+{
+    /* a comment count, the date and a one-word line under the headline are no paragraphs:
+     * the byline past them is read, and a dateline in capitals past a caption still opens the
+     * story; a mail header's lines are furniture */
+    json_t *ex = extract_text("Samoa and Chile keep close ties\n"
+                              "\n"
+                              "0\n"
+                              "4120\n"
+                              "\n"
+                              "By: Rosa Lemalu \n"
+                              "\n"
+                              "APIA, Samoa – Relations between Samoa and Chile remain close, the "
+                              "foreign ministry said on Monday.\n");
+    cr_expect_str_eq(field_str(ex, "byline"), "Rosa Lemalu");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Apia"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text("Envoy: No Plan to Split the Bloc\n"
+                      "\n"
+                      "  • Desk Writer\n"
+                      "  • March 3, 2024\n"
+                      "comments\n"
+                      "\n"
+                      "The envoy signs a guestbook during a visit to the islands in March 2024 "
+                      "By. GOVERNMENT OF FIJI\n"
+                      "\n"
+                      "FIJI — The envoy said on Wednesday that his government had no plan to "
+                      "split the bloc.\n");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Fiji"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text("Archive of the Pacific\n"
+                      "Sender: Pacific Affairs List <pacific-l@example.org>\n"
+                      "Subject: Fwd: Ferry accord signed\n"
+                      "X-URL: http://example.org/news/ferry\n"
+                      "Ferry accord signed in Suva\n"
+                      "By Agence France-Presse\n"
+                      "\n"
+                      "SUVA: Fiji and Tonga signed a ferry accord on Friday, officials said.\n");
+    cr_expect(!contains_ci(field_str(ex, "title"), "Sender"), "title: %s",
+              json_brief(json_object_get(ex, "title")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Suva"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
