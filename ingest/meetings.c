@@ -118,6 +118,17 @@ static bool joint_body(const doc *d, int s_start, int t)
 }
 
 /* The meeting word of a sentence, or -1; *call says it was a call. */
+/* ", where X hosted Y": a clause on a place with a subject of its own tells its own meeting,
+ * unlike "X, who met Y," which only describes X. */
+static bool where_clause_with_subject(const doc *d, int t)
+{
+    int k = d->tokens.items[t].prev_comma;
+    if (k < 0 || k + 2 >= t || !tok_is(d, k + 1, "where"))
+        return false;
+    int i = mention_at(d, d->tokens.items[k + 2].start);
+    return i < (int)d->pmentions.n && d->pmentions.items[i].tok_start < t;
+}
+
 static int trigger(const doc *d, int s, bool *call)
 {
     const sentence *se = &d->sents.items[s];
@@ -129,7 +140,8 @@ static int trigger(const doc *d, int s, bool *call)
             return t;
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
-        if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
+        if (tok_in_quotes(d, t) ||
+            (in_relative_clause(d, se->tok_start, t) && !where_clause_with_subject(d, t)))
             continue;
         if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting") ||
             tok_is(d, t, "Talks")) {
@@ -457,6 +469,11 @@ static int object_trigger(const doc *d, int s)
             obj = t + 2;
         if (obj < 0 || obj >= se->tok_end || tok_in_quotes(d, t))
             continue;
+        /* "welcomed HE the Minister of X, Name": a style of address before the one met */
+        if (obj > t && obj + 1 < se->tok_end &&
+            (tok_in(d, obj, LEX_HONORIFICS) || tok_is(d, obj, "HE")) &&
+            (d->tokens.items[obj + 1].flags & TK_CAP))
+            obj++;
         if (obj == t)
             return negated(d, se->tok_start, t) ? -1 : t;
         /* "welcomed him": the one met told by a pronoun */
@@ -475,7 +492,10 @@ static int object_trigger(const doc *d, int s)
             /* past a few words, only a long title may run on before the name ("Deputy Prime
              * Minister and Minister for Urban Development X") */
             if (k > obj + 6 && !(d->tokens.items[k].flags & TK_CAP) && !tok_is(d, k, "and") &&
-                !tok_is(d, k, "for") && !tok_is(d, k, "of"))
+                !tok_is(d, k, "for") && !tok_is(d, k, "of") && !tok_is(d, k, "the") &&
+                !(tok_is(d, k, ",") && (d->tokens.items[k - 1].flags & TK_CAP) &&
+                  k + 1 < se->tok_end && (d->tokens.items[k + 1].flags & TK_CAP)) &&
+                !(tok_is(d, k, ".") && tok_in(d, k - 1, LEX_ABBREVIATIONS)))
                 break;
             if (d->tokens.items[k].person < 0)
                 continue;

@@ -1475,3 +1475,27 @@ Test(extract_meetings, talks_someone_will_also_hold_later_are_still_to_come)
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_where_clause_with_its_own_subject_tells_a_meeting)
+{
+    /* ", where X hosted Y" after a signing by officials: the clause has a subject of its own
+     * and tells the leaders' meeting; "X, who met Y," still describes X only */
+    json_t *ex = extract_text(
+        "Officials of the two countries signed six accords at the Palacio Quemado in La Paz, "
+        "where President Rosa Quispe hosted Chile's President Tomas Reyes on a state visit.\n");
+    const json_t *m = find_meeting(ex, "Quispe", "Reyes");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_style_of_address_and_a_long_title_before_the_one_welcomed)
+{
+    /* "welcomed HE X's Minister for the A and B, Mr. Name": the style of address, the
+     * title's "the", its comma and the honorific's full stop all stand before the one met */
+    json_t *ex = extract_text(
+        "Minister of Fisheries Ana Lupe welcomed HE Norway's Minister for the Coast and Marine "
+        "Affairs, Mr. Lars Holm, and they discussed joint patrols.\n");
+    const json_t *m = find_meeting(ex, "Lupe", "Holm");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
