@@ -592,8 +592,21 @@ static bool surname_speaks(const doc *d, const phrase *ph, int sent_start, int s
         !tok_in(d, after, LEX_PARTICIPLE_CUES))
         return true;
     int before = ph->start - 1;
-    return before >= sent_start && ph->end >= sent_end - 1 && tok_in(d, before, LEX_SPEECH_VERBS) &&
-           !tok_in(d, before, LEX_PARTICIPLE_CUES);
+    if (before < sent_start || !tok_in(d, before, LEX_SPEECH_VERBS) ||
+        tok_in(d, before, LEX_PARTICIPLE_CUES))
+        return false;
+    if (ph->end >= sent_end - 1)
+        return true;
+    /* "“…,” said Okonkwo, handing over the medal" / "… said Okonkwo when …": the cue right
+     * after a quotation, the name closing the cue's clause */
+    static const char *const CLAUSE_AFTER[] = {",",     "when",   "while",  "as",
+                                               "after", "before", "during", NULL};
+    const char *mark = d->text +
+                       d->tokens.items[before - 1 >= sent_start ? before - 1 : before].start;
+    bool after_quote = before - 1 >= sent_start &&
+                       (tok_is(d, before - 1, ",") || strncmp(mark, "\xE2\x80\x9D", 3) == 0 ||
+                        *mark == '"' || strncmp(mark, "\xE2\x80\x99", 3) == 0 || *mark == '\'');
+    return after_quote && tok_in(d, ph->end, CLAUSE_AFTER);
 }
 
 /* "Name, Minister of Energy," / "Name, Ambassador of the United Arab Emirates to the

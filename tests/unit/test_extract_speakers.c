@@ -49,6 +49,19 @@ Test(extract_speakers, surname_never_introduced_in_full)
     json_decref(ex);
 }
 
+Test(extract_speakers, a_surname_after_an_inverted_cue_with_a_clause_after_it)
+{
+    /* "“…,” said Surname, handing …" / "… said Surname when …": the name closes the cue's
+     * clause right after the quotation, whatever follows it */
+    json_t *ex = extract_text("“Your help in the floods meant a great deal to us,” said Vaipulu "
+                              "when pinning the medal on the visiting envoy.\n\n"
+                              "“We will not forget it,” said Kauhalalalo, handing over a carved "
+                              "paddle.\n");
+    cr_expect_str_eq(speaker_name(find_quote(ex, "floods meant")), "Vaipulu");
+    cr_expect_str_eq(speaker_name(find_quote(ex, "not forget")), "Kauhalalalo");
+    json_decref(ex);
+}
+
 Test(extract_speakers, surname_joins_the_full_name_given_later)
 {
     static const char text[] = "\"We have dredged the channel twice this year,\" Okonkwo said.\n"
