@@ -457,7 +457,16 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                                   name_token(d, i + 1) &&
                                   lex_capital_country(d->text + d->tokens.items[i].start,
                                                       tok_len(d, i));
-        if (name_token(d, i) || capital_given_name || month_surname(d, i, limit, n, ph)) {
+        /* initials in capitals before a given name, after a title ("Prime Minister KP Name
+         * Surname"): two or three letters, no acronym */
+        bool initials_first = n == 0 && (honor || ph->title_end > ph->title_start) &&
+                              i + 2 < limit && (d->tokens.items[i].flags & TK_UPPER) &&
+                              (d->tokens.items[i].flags & TK_WORD) && tok_len(d, i) >= 2 &&
+                              tok_len(d, i) <= 3 && name_token(d, i + 1) && name_token(d, i + 2) &&
+                              !lex_has(LEX_WIRE_AGENCIES, d->text + d->tokens.items[i].start,
+                                       tok_len(d, i));
+        if (name_token(d, i) || capital_given_name || initials_first ||
+            month_surname(d, i, limit, n, ph)) {
             bool poss;
             tok_stem_len(d, i, &poss);
             i++;
@@ -508,6 +517,21 @@ static bool appositive_title(const doc *d, int comma, int sent_start, int *a, in
     return *a < *b;
 }
 
+
+/* Token t is two capitalised words or more joined by hyphens ("Ana-Maria-Name"). */
+static bool capitalised_hyphen_chain(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    int parts = 1;
+    for (size_t b = k->start; b < k->end; b++) {
+        if (d->text[b] != '-')
+            continue;
+        if (b + 1 >= k->end || !cp_is_upper(cp_at(d, b + 1, NULL)))
+            return false;
+        parts++;
+    }
+    return parts >= 2 && cp_is_upper(cp_at(d, k->start, NULL));
+}
 
 /* A lower-case word for a role that introduces a name: "chair", "counterpart", "leader". */
 static bool is_role_noun(const doc *d, int t)
@@ -675,6 +699,10 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
                                int sent_end)
 {
     int n = ph->name_end - ph->name_start;
+    /* "his counterpart Asif-Ali-Name": a name whose words hyphens join, after a role noun */
+    if (n == 1 && ph->start - 1 >= sent_start && is_role_noun(d, ph->start - 1) &&
+        capitalised_hyphen_chain(d, ph->name_start))
+        return true;
     if (n == 1)
         return surname_speaks(d, ph, sent_start, sent_end);
     if (n < 2)

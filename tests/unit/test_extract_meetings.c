@@ -1499,3 +1499,24 @@ Test(extract_meetings, a_style_of_address_and_a_long_title_before_the_one_welcom
     cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, initials_in_capitals_and_hyphenated_names_after_a_title_or_role)
+{
+    /* "Foreign Minister Dr KT Name Surname": initials in capitals before a given name, after a
+     * title, are part of the name; "his counterpart A-B-Surname": a name whose words hyphens
+     * join, after a role noun, is a person */
+    json_t *ex = extract_text(
+        "President Ilse Brandt arrived in Suva on Monday.\n"
+        "\n"
+        "The president later held talks with Foreign Minister Dr KT Sione Lauina "
+        "and discussed fisheries.\n"
+        "\n"
+        "Prime Minister Olaf Nyberg sat down for bi-lateral talks with "
+        "his counterpart Tevita-Malo-Fifita in Nukualofa.\n");
+    cr_expect(find_meeting(ex, "Brandt", "Lauina") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect(find_meeting(ex, "Nyberg", "Fifita") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_person(ex, "UN "), "an acronym before a title is no initial");
+    json_decref(ex);
+}
