@@ -1959,11 +1959,76 @@ static bool slot_byline(const doc *d, int i, size_t *a, size_t *e)
 }
 
 /* "(Agency) 09:40, March 02, 2024": a date stamp opened by its credit in parentheses. */
+/* "Name Surname 3 minutes ago Tue 23rd March 2021 | 12:53 PM": a date stamp opened by its
+ * author's name, two or three capitalised words of letters, then a number, a weekday or a
+ * month.  Sets the byline. */
+#define STAMP_NAME_MAX_WORDS 3
+static bool named_stamp(doc *d, const line *l)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    int words = 0;
+    size_t k = a, name_end = a;
+    while (k < b) {
+        size_t w = k;
+        while (k < b && d->text[k] != ' ')
+            k++;
+        uint32_t c = cp_at(d, w, NULL);
+        bool date_word = lex_month(d->text + w, k - w) || lex_weekday(d->text + w, k - w) >= 0 ||
+                         weekday_word(d->text + w, k - w);
+        if (cp_is_digit(c) || date_word) {
+            if (words < 2)
+                return false;
+            break;
+        }
+        if (!cp_is_upper(c) || words == STAMP_NAME_MAX_WORDS)
+            return false;
+        for (size_t x = w; x < k;) {
+            uint32_t y = cp_at(d, x, &x);
+            if (!cp_is_letter(y) && y != '-' && y != '\'')
+                return false;
+        }
+        words++;
+        name_end = k;
+        while (k < b && d->text[k] == ' ')
+            k++;
+    }
+    if (k >= b || !credit_name(d, a, name_end, false) || institution_credit(d, a, name_end))
+        return false;
+    d->byline = doc_strdup(d, a, name_end);
+    return true;
+}
+
+/* A short line holding a year or a clock time: a date stamp's shape. */
+#define STAMP_MAX_WORDS 14
+static bool stamp_shaped(const doc *d, const line *l)
+{
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    if (words > STAMP_MAX_WORDS)
+        return false;
+    for (size_t k = l->start; k + 3 < l->end; k++) {
+        const char *p = d->text + k;
+        bool digit_before = k > l->start && p[-1] >= '0' && p[-1] <= '9';
+        if (!digit_before && (p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') &&
+            p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+            !(k + 4 < l->end && p[4] >= '0' && p[4] <= '9'))
+            return true;
+        if (p[0] >= '0' && p[0] <= '9' && p[1] == ':' && p[2] >= '0' && p[2] <= '5' &&
+            p[3] >= '0' && p[3] <= '9')
+            return true;
+    }
+    return false;
+}
+
 static bool credited_stamp(doc *d, const line *l)
 {
     size_t a = l->start;
     while (a < l->end && d->text[a] == ' ')
         a++;
+    if (a < l->end && d->text[a] != '(' && named_stamp(d, l))
+        return true;
     if (a >= l->end || d->text[a] != '(')
         return false;
     size_t c = a + 1;
@@ -2028,6 +2093,8 @@ static void find_byline(doc *d, int first)
             size_t a, e;
             line_core(d, b, &a, &e);
             d->byline = doc_strdup(d, a, e);
+        } else if (d->title_line >= 0 && seen == 1 && stamp_shaped(d, b) && named_stamp(d, b)) {
+            /* the author's name opening the date stamp under the headline */
         } else if (d->title_line >= 0 && seen == 1 && slot_byline(d, i, &sa, &se)) {
             d->byline = doc_strdup(d, sa, se);
         } else if (!barred_byline(d, b) && !source_credit(d, b) && !credit_line(d, b)) {

@@ -1655,3 +1655,26 @@ Test(extract_meta, counts_dates_and_short_lines_open_no_paragraph)
               json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+Test(extract_meta, an_author_name_opening_the_date_stamp_is_the_byline)
+{
+    /* "Name Surname 5 minutes ago Wed 4th June 2025 | 09:15 AM" under the headline; a stamp
+     * opened by a label ("Last Updated") names nobody */
+    json_t *ex = extract_text("Chile Says Ferry Talks With Peru Will Resume\n"
+                              "\n"
+                              "Lucia Ferreyra 5 minutes ago Wed 4th June 2025 | 09:15 AM\n"
+                              "\n"
+                              "Chile's foreign ministry said on Wednesday that ferry talks with "
+                              "Peru would resume in July.\n");
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Ferreyra");
+    json_decref(ex);
+    ex = extract_text("Chile Says Ferry Talks With Peru Will Resume\n"
+                      "\n"
+                      "Last Updated 4 June 2025 09:15\n"
+                      "\n"
+                      "Chile's foreign ministry said on Wednesday that ferry talks with Peru "
+                      "would resume in July.\n");
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
