@@ -444,6 +444,12 @@ static int object_trigger(const doc *d, int s)
                 if (tok_is(d, k, "with"))
                     obj = k + 1;
             }
+        /* "a press conference he held jointly with X", "a joint press conference with X": two
+         * who face the press together have met */
+        else if ((tok_is(d, t, "jointly") ||
+                  (tok_is(d, t, "conference") && t > se->tok_start && tok_is(d, t - 1, "press"))) &&
+                 tok_is(d, t + 1, "with"))
+            obj = t + 2;
         /* "exchanged views with X" */
         else if (tok_is(d, t, "exchanged") && tok_is(d, t + 1, "views") && t + 2 < se->tok_end &&
                  tok_is(d, t + 2, "with"))
@@ -1561,6 +1567,25 @@ enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
  * countries are met one by one); *count says how many.  READ_ORPHAN: a meeting of "the two
  * leaders" before anyone is named, out[0] holding what it tells (place, date, evidence). */
+/* Does sentence s sign "on behalf of" one party only: one "on behalf of", not of "their"
+ * governments, "both" or "the two" sides? */
+static bool one_side_signs(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int behalf = -1, count = 0;
+    for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+        if (tok_is(d, t, "behalf") && tok_is(d, t + 1, "of")) {
+            behalf = t;
+            count++;
+        }
+    if (count != 1)
+        return false;
+    int o = behalf + 2;
+    return !tok_is(d, o, "their") && !tok_is(d, o, "both") && !tok_is(d, o, "respective") &&
+           !(tok_is(d, o, "the") && o + 1 < se->tok_end &&
+             (tok_is(d, o + 1, "two") || tok_is(d, o + 1, "respective")));
+}
+
 static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t nms,
                                   const meeting *last, bool witnessed, meeting *out, int *count)
 {
@@ -1616,6 +1641,10 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     if (visit) {
         /* the visit is the meeting; the sentence's own subject only speaks of it */
     } else if (trig < 0) {
+        /* signers told to sign on behalf of one party alone ("On the X side: A, B and C
+         * signed on behalf of the government of X") are one side, not a meeting */
+        if (one_side_signs(d, s))
+            return READ_NONE;
         /* a signing meets only its signers */
         int signers[MAX_PARTICIPANTS];
         int ns = sent_signers(d, s, verb, signers, MAX_PARTICIPANTS);

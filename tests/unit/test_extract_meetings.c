@@ -1520,3 +1520,35 @@ Test(extract_meetings, initials_in_capitals_and_hyphenated_names_after_a_title_o
     cr_expect_null(find_person(ex, "UN "), "an acronym before a title is no initial");
     json_decref(ex);
 }
+
+Test(extract_meetings, a_joint_press_conference_is_a_meeting)
+{
+    json_t *ex = extract_text("\"We will keep the border open,\" Lidia Moraru told a press "
+                              "conference she held jointly with her Georgian counterpart Levan "
+                              "Beridze in Tbilisi on Monday.\n"
+                              "\n"
+                              "Minister Anne Dupont gave a joint press conference with Minister "
+                              "Karel Novak in Prague.\n");
+    cr_expect(find_meeting(ex, "Moraru", "Beridze") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect(find_meeting(ex, "Dupont", "Novak") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, signers_on_behalf_of_one_party_do_not_meet_each_other)
+{
+    /* several officials of one side who sign on behalf of that side alone are no meeting
+     * among themselves; signers on behalf of their governments are */
+    json_t *ex = extract_text("For Ghana: Kofi Mensah, Minister of Roads; Ama Owusu, Minister of "
+                              "Health; and Yaw Boateng, Minister of Trade, signed on behalf of "
+                              "Ghana's cabinet.\n");
+    cr_expect_null(find_meeting(ex, "Mensah", "Owusu"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+    ex = extract_text("Minister Kofi Mensah and Minister Lars Holm signed the road accord on "
+                      "behalf of their governments in Accra on Friday.\n");
+    cr_expect(find_meeting(ex, "Mensah", "Holm") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
