@@ -992,6 +992,34 @@ static bool prior_action(const doc *d, int s, int trig)
 /* The place of the meeting sentence s: "here" is the dateline's city; then its "in/at"
  * phrase outside quotations and before its topics, a venue's city, a visit's destination, a
  * named venue (*venue_only says it is that: "the Itamaraty Palace" says no city). */
+/* The place of sentence s outside bytes [a, b), as place_in_sentence_skip() reads it, but
+ * never one inside a relative clause on a person ("X, who is posted in Lima, called on Y"):
+ * where someone lives or serves is not where the meeting was. */
+static bool place_outside_relative(const doc *d, int s, size_t a, size_t b, size_t *ps, size_t *pe)
+{
+    const sentence *se = &d->sents.items[s];
+    if (!place_in_sentence_skip(d, s, a, b, ps, pe))
+        return false;
+    int t = tok_at(d, *ps);
+    int comma = t > 0 ? d->tokens.items[t].prev_comma : -1;
+    if (comma < se->tok_start || !in_relative_clause(d, se->tok_start, t) ||
+        !(tok_is(d, comma + 1, "who") || tok_is(d, comma + 1, "whose")))
+        return true;
+    int close = t;
+    while (close < se->tok_end && !tok_is(d, close, ","))
+        close++;
+    size_t ca = d->tokens.items[comma].start;
+    size_t ce = close < se->tok_end ? d->tokens.items[close].end : se->end;
+    size_t na = ca, nb = ce;
+    if (a < b && a <= ce && ca <= b) {
+        na = a < ca ? a : ca;
+        nb = b > ce ? b : ce;
+    }
+    if (!place_in_sentence_skip(d, s, na, nb, ps, pe))
+        return false;
+    return !(a < b && *ps >= a && *ps < b);
+}
+
 static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
 {
     *venue_only = false;
@@ -1009,7 +1037,7 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             d->pmentions.items[i].tok_start > anchor)
             anchor = d->pmentions.items[i].tok_start;
     if (trig > se->tok_start && anchor < se->tok_end && prior_action(d, s, anchor)) {
-        if (place_in_sentence_skip(d, s, se->start, d->tokens.items[anchor].start, &ps, &pe) &&
+        if (place_outside_relative(d, s, se->start, d->tokens.items[anchor].start, &ps, &pe) &&
             ps < topics_start(d, s) && !quoted_at(d, ps))
             return doc_strdup(d, ps, pe);
         char *v = venue_from(d, s, anchor);
@@ -1021,10 +1049,10 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
     /* "Talks ended in X on Monday, and the text was signed in Y": the meeting word's own
      * clause tells its place first */
     size_t own_end = clause_after(d, s, trig);
-    if (own_end < topics_start(d, s) && place_in_sentence_skip(d, s, own_end, se->end, &ps, &pe) &&
+    if (own_end < topics_start(d, s) && place_outside_relative(d, s, own_end, se->end, &ps, &pe) &&
         !quoted_at(d, ps))
         return doc_strdup(d, ps, pe);
-    if (place_in_sentence_skip(d, s, topics_start(d, s), se->end, &ps, &pe)) {
+    if (place_outside_relative(d, s, topics_start(d, s), se->end, &ps, &pe)) {
         if (!quoted_at(d, ps))
             return doc_strdup(d, ps, pe);
         /* the place named inside a quotation is the speaker's, not the meeting's: read on
@@ -1034,7 +1062,7 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             t++;
         t++;
         if (t < se->tok_end &&
-            place_in_sentence_skip(d, s, se->start, d->tokens.items[t].start, &ps, &pe) &&
+            place_outside_relative(d, s, se->start, d->tokens.items[t].start, &ps, &pe) &&
             !quoted_at(d, ps) && ps < topics_start(d, s))
             return doc_strdup(d, ps, pe);
     }

@@ -1552,3 +1552,19 @@ Test(extract_meetings, signers_on_behalf_of_one_party_do_not_meet_each_other)
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_style_with_rt_and_a_relative_clause_place)
+{
+    /* "the Rt. Hon." ends no sentence; where the visitor is posted, told in a relative clause
+     * on them, is not where the call was paid */
+    json_t *ex = extract_text("SUVA, Fiji – Relations between Fiji and Canada remain close.\n"
+                              "\n"
+                              "High Commissioner Marie Tremblay, who is based in Wellington, "
+                              "New Zealand, called on Premier the Rt. Hon. "
+                              "Josaia Vuniwaqa at the Government Buildings.\n");
+    const json_t *m = find_meeting(ex, "Tremblay", "Vuniwaqa");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!contains_ci(field_str(m, "place"), "Wellington"), "place: %s",
+              json_brief(json_object_get(m, "place")));
+    json_decref(ex);
+}
