@@ -1043,3 +1043,32 @@ Test(extract_speakers, a_relative_clause_on_the_subject_keeps_its_partial_quote)
     expect_speaker(ex, "never rowed a boat", "Ines Duarte");
     json_decref(ex);
 }
+
+Test(extract_speakers, according_to_a_post_on_an_institution_account)
+{
+    /* "…,” according to posts on the ministry's page": the page's owner speaks, not
+     * the person the sentence opens with */
+    json_t *ex = extract_text("Princess Lina “passed on the warm regards of the Emir to the "
+                              "people and leaders of the island nation,” according to posts "
+                              "on the ministry’s official page.\n");
+    const json_t *q = find_quote(ex, "warm regards");
+    cr_assert(q, "quote: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "ministry"), "speaker: %s", json_brief(q));
+    json_decref(ex);
+}
+
+Test(extract_speakers, the_ministry_is_the_institution_that_spoke_before)
+{
+    /* "the ministry" after "the Estonian Interior Ministry said": that ministry, though it
+     * spoke no quotation before */
+    json_t *ex = extract_text("Two ferries will be added on the Tallinn route, the Estonian "
+                              "Interior Ministry said on Friday.\n"
+                              "\n"
+                              "“The new ferries will carry police patrols as well,” the ministry "
+                              "said in a statement.\n");
+    const json_t *q = find_quote(ex, "police patrols");
+    cr_assert(q, "quote: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "Estonian Interior Ministry"), "speaker: %s",
+              json_brief(q));
+    json_decref(ex);
+}
