@@ -1950,12 +1950,29 @@ static void complete_meeting(const doc *d, int s, meeting *m)
     for (size_t i = 0; i < d->pmentions.n && !was_in; i++)
         if (d->pmentions.items[i].sent == s)
             return;
+    /* "The meeting was the first since talks held in X in 2007": what follows "since" tells
+     * an earlier event, not this one's place or day */
+    size_t since = se->end;
+    for (int t = se->tok_start; t < se->tok_end && since == se->end; t++)
+        if (tok_is(d, t, "since") && !tok_in_quotes(d, t))
+            since = d->tokens.items[t].start;
     bool venue_only;
     char *place = meeting_place(d, s, trig, &venue_only);
+    if (place && since < se->end) {
+        size_t n = strlen(place);
+        for (size_t b = se->start; b + n <= se->end; b++)
+            if (memcmp(d->text + b, place, n) == 0) {
+                if (b >= since) {
+                    free(place);
+                    place = NULL;
+                }
+                break;
+            }
+    }
     date_value date = {0};
     for (size_t i = 0; i < d->dates.n; i++) {
         const date_mention *dm = &d->dates.items[i];
-        if (dm->sent == s && dm->kind != DATE_RANGE &&
+        if (dm->sent == s && dm->kind != DATE_RANGE && dm->start < since &&
             (dm->kind == DATE_ABSOLUTE || dm->resolved)) {
             date = dm->value;
             break;

@@ -1568,3 +1568,21 @@ Test(extract_meetings, a_style_with_rt_and_a_relative_clause_place)
               json_brief(json_object_get(m, "place")));
     json_decref(ex);
 }
+
+Test(extract_meetings, what_follows_since_is_an_earlier_event)
+{
+    /* "The meeting was the first since talks held in X in 2019": no place or day of this
+     * meeting */
+    json_t *ex = extract_text("OSLO, March 3 2026 (Agency) -- Foreign Minister Erik Lund held a "
+                              "two-hour meeting with his Finnish counterpart Aino Virtanen.\n"
+                              "\n"
+                              "The meeting was the first formal dialogue since trade talks held "
+                              "in Turku in May 2019.\n");
+    const json_t *m = find_meeting(ex, "Lund", "Virtanen");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!contains_ci(field_str(m, "place"), "Turku"), "place: %s",
+              json_brief(json_object_get(m, "place")));
+    cr_expect(!contains_ci(field_str(m, "date"), "2019"), "date: %s",
+              json_brief(json_object_get(m, "date")));
+    json_decref(ex);
+}
