@@ -1184,6 +1184,31 @@ static void push_mention(doc *d, person_mention m)
 }
 
 /* Adds or finds the person of a phrase, records the mention; returns the person index. */
+/* "Shavkat Miromonovich Name" and "Shavkat Name": a full name with middle words whose first
+ * and last words are another person's whole name of two words is that person (a patronymic, a
+ * middle name), in either order; -1 unless exactly one person fits. */
+static bool same_ends(const char *a, const char *b)
+{
+    const char *af = strchr(a, ' '), *bf = strchr(b, ' ');
+    const char *al = strrchr(a, ' '), *bl = strrchr(b, ' ');
+    if (!af || !bf || (af == al) == (bf == bl))
+        return false; /* one has two words, the other more */
+    return af - a == bf - b && strncmp(a, b, (size_t)(af - a)) == 0 && strcmp(al, bl) == 0;
+}
+
+static int find_by_ends(const doc *d, const char *key)
+{
+    int found = -1;
+    for (size_t i = 0; i < d->people.n; i++) {
+        if (!same_ends(d->people.items[i].key, key))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    return found;
+}
+
 static int record(doc *d, people_index *px, const phrase *ph, int sent)
 {
     char *name = tokens_text(d, ph->name_start, ph->name_end);
@@ -1198,6 +1223,8 @@ static int record(doc *d, people_index *px, const phrase *ph, int sent)
     int idx = find_by_key(d, px, key);
     if (idx < 0 && strchr(key, ' '))
         idx = find_by_key_suffix(px, key);
+    if (idx < 0)
+        idx = find_by_ends(d, key);
     if (idx < 0 && handle)
         idx = find_by_handle(px, handle);
     if (idx < 0 && !strchr(key, ' ')) {

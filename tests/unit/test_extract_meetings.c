@@ -1586,3 +1586,21 @@ Test(extract_meetings, what_follows_since_is_an_earlier_event)
               json_brief(json_object_get(m, "date")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_full_name_with_a_middle_name_is_the_same_person)
+{
+    /* "Ilham Rashidovich Karimov" and "Ilham Karimov" are one person, so a surname alone
+     * later resolves and the meeting is told once */
+    json_t *ex = extract_text("President Timur Aliev held talks with President Ilham Karimov in "
+                              "Bishkek on Monday.\n"
+                              "\n"
+                              "\"My colleague Ilham Rashidovich Karimov and I agreed on a road "
+                              "map,\" Aliev said.\n"
+                              "\n"
+                              "Karimov said the meeting with Aliev had produced a plan for "
+                              "the border crossings.\n");
+    cr_expect_null(find_person(ex, "Rashidovich"), "%s", json_brief(json_object_get(ex, "people")));
+    size_t n = json_array_size(json_object_get(ex, "meetings"));
+    cr_expect_eq(n, 1, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
