@@ -149,7 +149,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* "- Name Surname" closing the article */
     /* "- Name Surname", "—AFP", "(Reporting by Name; Editing by Name)" closing the article */
     [PAT_END_BYLINE] =
-        "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
+        "^\\s*(?:[—–-]{1,2}\\s*|\\(?\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
         "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE
         ")){1,3}|\\p{Lu}{2,6}(?:/\\p{Lu}{2,6})?)"
         "(?:\\s*[;,)][^\\n]*)?\\s*$",

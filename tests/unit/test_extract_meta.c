@@ -1678,3 +1678,16 @@ Test(extract_meta, an_author_name_opening_the_date_stamp_is_the_byline)
                    json_brief(json_object_get(ex, "byline")));
     json_decref(ex);
 }
+
+Test(extract_meta, a_closing_reporting_credit_without_parentheses)
+{
+    /* "Reporting by Name; Editing by Name" closing the story, with or without parentheses */
+    json_t *ex = extract_text("Finnish shipyard wins Chilean ferry order\n"
+                              "\n"
+                              "HELSINKI, May 4 (Reuters) - A Finnish shipyard said on Monday it "
+                              "had won an order for two ferries from a Chilean operator.\n"
+                              "\n"
+                              "Reporting by Aino Lehtinen; Editing by Mark Hollis\n");
+    cr_expect_str_eq(field_str(ex, "byline"), "Aino Lehtinen");
+    json_decref(ex);
+}
