@@ -2164,6 +2164,58 @@ static bool signings_witnessed(const doc *d)
     return false;
 }
 
+/* "Three of the signatories were A, B of X and C of Y. Also signing was D": an agreement that
+ * sentences apart give SIGNATORY_MEETING_MIN signers or more met its signers, as a signing
+ * sentence naming them would (none when leaders only witnessed the signings, nor when a
+ * meeting told already holds two of them). */
+#define SIGNATORY_MEETING_MIN 3
+#define SIGNING_MEETING_CONFIDENCE 0.7
+static void signatory_meetings(doc *d, meeting_list *ms)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(d->agreements, i, a) {
+        meeting m = {0};
+        size_t k;
+        json_t *sg;
+        json_array_foreach(json_object_get(a, "signatories"), k, sg) {
+            const char *key = json_string_value(json_object_get(sg, "key"));
+            for (size_t p = 0; key && p < d->people.n; p++)
+                if (d->people.items[p].key && strcmp(d->people.items[p].key, key) == 0)
+                    add_person(&m, (int)p);
+        }
+        bool told = false;
+        for (size_t j = 0; j < ms->n && !told; j++) {
+            int common = 0;
+            for (int x = 0; x < m.n; x++)
+                common += in_meeting(&ms->items[j], m.people[x]);
+            told = common >= 2;
+        }
+        if (m.n < SIGNATORY_MEETING_MIN || told || ms->n >= MEETINGS_MAX)
+            continue;
+        /* the evidence: the sentence that first names each signer */
+        for (int x = 0; x < m.n; x++)
+            for (size_t pm = 0; pm < d->pmentions.n; pm++)
+                if (d->pmentions.items[pm].person == m.people[x]) {
+                    const sentence *se = &d->sents.items[d->pmentions.items[pm].sent];
+                    bool seen = false;
+                    for (size_t e = 0; e < m.ev.n; e += 2)
+                        seen |= m.ev.items[e] == se->start;
+                    if (!seen) {
+                        VEC_PUSH(m.ev, se->start);
+                        VEC_PUSH(m.ev, se->end);
+                    }
+                    m.sent = d->pmentions.items[pm].sent;
+                    break;
+                }
+        const char *place = json_string_value(json_object_get(a, "place"));
+        m.place = place ? strdup(place) : NULL;
+        m.rule = "meeting-signing";
+        m.confidence = SIGNING_MEETING_CONFIDENCE;
+        keep_meeting(&m, ms);
+    }
+}
+
 void meetings_find(doc *d)
 {
     meeting_list ms = {0};
@@ -2209,6 +2261,8 @@ void meetings_find(doc *d)
     }
     if (has_orphan)
         free_meeting(&orphan);
+    if (!witnessed)
+        signatory_meetings(d, &ms);
     d->meetings = json_array();
     bool same_day = same_day_news(d);
     strmap signed_by = STRMAP_INIT;

@@ -1604,3 +1604,20 @@ Test(extract_meetings, a_full_name_with_a_middle_name_is_the_same_person)
     cr_expect_eq(n, 1, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, the_signers_an_agreement_gathers_over_sentences_met)
+{
+    /* an agreement whose three signers or more are named sentences apart: they met to sign
+     * it, as one sentence naming them all would tell */
+    json_t *ex = extract_text("BAMAKO (Wire) -- The presidents of four West African states "
+                              "gathered in Mopti signed a river-sharing accord on Tuesday.\n"
+                              "\n"
+                              "Two of the signatories to the accord were President Ibrahim Kone "
+                              "of Mali and President Moussa Diallo of Guinea.\n"
+                              "\n"
+                              "Also signing was President Awa Sarr of Senegal.\n");
+    const json_t *m = find_meeting(ex, "Kone", "Diallo");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(has_participant(m, "Sarr"), "%s", json_brief(m));
+    json_decref(ex);
+}
