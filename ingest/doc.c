@@ -544,6 +544,19 @@ static bool line_has_word(const doc *d, const line *l)
     return false;
 }
 
+/* A line of digits alone: a count of comments, views or shares. */
+static bool bare_count(const doc *d, const line *l)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    if (a >= b)
+        return false;
+    for (size_t k = a; k < b; k++)
+        if (!(d->text[k] >= '0' && d->text[k] <= '9') && !(k + 1 == b && d->text[k] == '%'))
+            return false;
+    return true;
+}
+
 /* A breadcrumb trail: "Home » World » Africa", "You are here: Home > News", "Home / World /
  * Headline". */
 static bool is_breadcrumb(const doc *d, size_t a, size_t b)
@@ -877,6 +890,10 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
         return false;
     if (weekday_word(d->text + ps, w - ps) || lex_month(d->text + ps, w - ps))
         return false; /* "Tue, 05/14/2013 - 09:10": a page's date stamp, no place */
+    /* "City, May 3 (Agency) The ...": no separator, so the date or a known place tells it */
+    if (pattern_has(m, pattern_group(PAT_DATELINE, "bare")) && dl->date_end == dl->date_start &&
+        !known_place(d, ps, pe))
+        return false;
     bool credited = pattern_has(m, ga) || pattern_has(m, gsl) || region_agency;
     /* "RIYADH:" but not a speaker's "PRESENTER:" */
     dl->strong = credited || dl->date_end > dl->date_start ||
@@ -1510,10 +1527,60 @@ static bool prose_line(const doc *d, const line *l, int words)
     return false;
 }
 
+static bool credit_name(const doc *d, size_t a, size_t b, bool countries);
+
+/* A credit line as credit_line() takes it: a desk with its date, or "Name Surname, City" with
+ * a name of at most four words and a known city.  A headline with a comma ("Leader Meets
+ * Envoy, Reviews Ties") has the pattern's shape but no city after it. */
+#define CREDIT_NAME_MAX_WORDS 4
+static bool credit_line_shaped(const doc *d, const line *l)
+{
+    pattern_match m;
+    if (!line_matches(d, l, PAT_CREDIT_LINE, &m))
+        return false;
+    int gn = pattern_group(PAT_CREDIT_LINE, "name");
+    int gd = pattern_group(PAT_CREDIT_LINE, "date");
+    int gc = pattern_group(PAT_CREDIT_LINE, "city");
+    size_t na = m.start[gn], nb = m.end[gn];
+    if (pattern_has(&m, gd))
+        return credit_name(d, na, nb, true);
+    size_t ca = m.start[gc], cb = m.end[gc];
+    int words = 1;
+    for (size_t k = na; k < nb; k++)
+        words += d->text[k] == ' ';
+    return words <= CREDIT_NAME_MAX_WORDS && credit_name(d, na, nb, false) &&
+           (lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca));
+}
+
+/* "Name in City" or "Name, Correspondent": the name holds no verb of meeting, signing or
+ * speech, which makes a headline of the line ("Island Leaders Meet in Apia"). */
+static bool name_byline(const doc *d, const line *l, pattern_match *m)
+{
+    pattern_match own;
+    if (!m)
+        m = &own;
+    if (!line_matches(d, l, PAT_NAME_BYLINE, m))
+        return false;
+    int gn = pattern_group(PAT_NAME_BYLINE, "name");
+    for (size_t k = m->start[gn]; k < m->end[gn];) {
+        while (k < m->end[gn] && d->text[k] == ' ')
+            k++;
+        size_t w = k;
+        while (w < m->end[gn] && d->text[w] != ' ')
+            w++;
+        if (w > k && (lex_has_ci(LEX_MEETING_WORDS, d->text + k, w - k) ||
+                      lex_has_ci(LEX_SIGNING_VERBS, d->text + k, w - k) ||
+                      lex_has_ci(LEX_SPEECH_VERBS, d->text + k, w - k)))
+            return false;
+        k = w;
+    }
+    return true;
+}
+
 static bool line_is_byline(const doc *d, const line *l)
 {
-    return line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
-           line_matches(d, l, PAT_CREDIT_LINE, NULL);
+    return line_matches(d, l, PAT_BYLINE, NULL) || name_byline(d, l, NULL) ||
+           credit_line_shaped(d, l);
 }
 
 /* A line of the block between headline and story: a byline, a date, a picture's caption. */
@@ -1696,8 +1763,7 @@ static void find_title(doc *d, int first)
         labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) ||
                    repeated_below(d, first, head_start, lb);
     }
-    if (line_matches(d, l, PAT_BYLINE, NULL) || line_matches(d, l, PAT_NAME_BYLINE, NULL) ||
-        line_matches(d, l, PAT_CREDIT_LINE, NULL) || ends || words < 2 || words > 30 ||
+    if (line_is_byline(d, l) || date_like_line(d, l) || ends || words < 2 || words > 30 ||
         line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
     if (!labelled)
@@ -1759,11 +1825,7 @@ static bool credit_line(doc *d, line *b)
         return true;
     }
     size_t ca = m.start[gc], cb = m.end[gc];
-    int words = 1;
-    for (size_t k = na; k < nb; k++)
-        words += d->text[k] == ' ';
-    if (words > 4 || !credit_name(d, na, nb, false) ||
-        !(lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca)))
+    if (!credit_line_shaped(d, b))
         return false;
     d->byline = doc_strdup(d, na, nb);
     d->byline_place = doc_strdup(d, ca, cb);
@@ -1897,11 +1959,76 @@ static bool slot_byline(const doc *d, int i, size_t *a, size_t *e)
 }
 
 /* "(Agency) 09:40, March 02, 2024": a date stamp opened by its credit in parentheses. */
+/* "Name Surname 3 minutes ago Tue 23rd March 2021 | 12:53 PM": a date stamp opened by its
+ * author's name, two or three capitalised words of letters, then a number, a weekday or a
+ * month.  Sets the byline. */
+#define STAMP_NAME_MAX_WORDS 3
+static bool named_stamp(doc *d, const line *l)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    int words = 0;
+    size_t k = a, name_end = a;
+    while (k < b) {
+        size_t w = k;
+        while (k < b && d->text[k] != ' ')
+            k++;
+        uint32_t c = cp_at(d, w, NULL);
+        bool date_word = lex_month(d->text + w, k - w) || lex_weekday(d->text + w, k - w) >= 0 ||
+                         weekday_word(d->text + w, k - w);
+        if (cp_is_digit(c) || date_word) {
+            if (words < 2)
+                return false;
+            break;
+        }
+        if (!cp_is_upper(c) || words == STAMP_NAME_MAX_WORDS)
+            return false;
+        for (size_t x = w; x < k;) {
+            uint32_t y = cp_at(d, x, &x);
+            if (!cp_is_letter(y) && y != '-' && y != '\'')
+                return false;
+        }
+        words++;
+        name_end = k;
+        while (k < b && d->text[k] == ' ')
+            k++;
+    }
+    if (k >= b || !credit_name(d, a, name_end, false) || institution_credit(d, a, name_end))
+        return false;
+    d->byline = doc_strdup(d, a, name_end);
+    return true;
+}
+
+/* A short line holding a year or a clock time: a date stamp's shape. */
+#define STAMP_MAX_WORDS 14
+static bool stamp_shaped(const doc *d, const line *l)
+{
+    int words;
+    bool ends;
+    line_shape(d, l, &words, &ends);
+    if (words > STAMP_MAX_WORDS)
+        return false;
+    for (size_t k = l->start; k + 3 < l->end; k++) {
+        const char *p = d->text + k;
+        bool digit_before = k > l->start && p[-1] >= '0' && p[-1] <= '9';
+        if (!digit_before && (p[0] == '1' || p[0] == '2') && (p[1] == '9' || p[1] == '0') &&
+            p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+            !(k + 4 < l->end && p[4] >= '0' && p[4] <= '9'))
+            return true;
+        if (p[0] >= '0' && p[0] <= '9' && p[1] == ':' && p[2] >= '0' && p[2] <= '5' &&
+            p[3] >= '0' && p[3] <= '9')
+            return true;
+    }
+    return false;
+}
+
 static bool credited_stamp(doc *d, const line *l)
 {
     size_t a = l->start;
     while (a < l->end && d->text[a] == ' ')
         a++;
+    if (a < l->end && d->text[a] != '(' && named_stamp(d, l))
+        return true;
     if (a >= l->end || d->text[a] != '(')
         return false;
     size_t c = a + 1;
@@ -1931,7 +2058,7 @@ static void find_byline(doc *d, int first)
         }
         /* the headline printed twice: the byline may stand under the second */
         if (b->kind == LINE_BLANK || b->kind == LINE_TIMESTAMP ||
-            (b->kind == LINE_BOILERPLATE && (i > first || repeats_title(d, b))))
+            (b->kind == LINE_BOILERPLATE && (i > first || repeats_title(d, b) || bare_count(d, b))))
             continue;
         if (b->kind != LINE_BODY)
             break;
@@ -1953,7 +2080,7 @@ static void find_byline(doc *d, int first)
         if (line_matches(d, b, PAT_BYLINE, &m)) {
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
             date_from(d, m.end[g], b->end, false);
-        } else if (line_matches(d, b, PAT_NAME_BYLINE, &m)) {
+        } else if (name_byline(d, b, &m)) {
             g = pattern_group(PAT_NAME_BYLINE, "name");
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
             int gp = pattern_group(PAT_NAME_BYLINE, "city");
@@ -1966,6 +2093,8 @@ static void find_byline(doc *d, int first)
             size_t a, e;
             line_core(d, b, &a, &e);
             d->byline = doc_strdup(d, a, e);
+        } else if (d->title_line >= 0 && seen == 1 && stamp_shaped(d, b) && named_stamp(d, b)) {
+            /* the author's name opening the date stamp under the headline */
         } else if (d->title_line >= 0 && seen == 1 && slot_byline(d, i, &sa, &se)) {
             d->byline = doc_strdup(d, sa, se);
         } else if (!barred_byline(d, b) && !source_credit(d, b) && !credit_line(d, b)) {
@@ -2060,6 +2189,32 @@ static bool opens_with_title(const doc *d, const line *l, size_t *after)
     return true;
 }
 
+/* "AGENCY | City" on a line of its own above the story: a wire agency (or a short name in
+ * capitals) and a known place split by a bar.  The place [*ps, *pe). */
+#define AGENCY_NAME_MAX_BYTES 8
+static bool agency_place_line(const doc *d, const line *l, size_t *ps, size_t *pe)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    const char *bar = memchr(d->text + a, '|', b - a);
+    if (!bar || memchr(bar + 1, '|', (size_t)(d->text + b - bar - 1)))
+        return false;
+    size_t la = a, lb = (size_t)(bar - d->text), ra = lb + 1, rb = b;
+    while (lb > la && d->text[lb - 1] == ' ')
+        lb--;
+    while (ra < rb && d->text[ra] == ' ')
+        ra++;
+    if (lb <= la || ra >= rb || memchr(d->text + la, ' ', lb - la))
+        return false;
+    bool agency = lex_has(LEX_WIRE_AGENCIES, d->text + la, lb - la) ||
+                  (lb - la >= 2 && lb - la <= AGENCY_NAME_MAX_BYTES && all_caps(d, la, lb));
+    if (!agency || !known_place(d, ra, rb))
+        return false;
+    *ps = ra;
+    *pe = rb;
+    return true;
+}
+
 /* A dateline opens the first paragraph of the body, or stands on a line of its own with the
  * date.  A byline run into it ("by Staff Writers Lagos (AFP) ...") is the byline. */
 static void find_dateline(doc *d)
@@ -2091,6 +2246,19 @@ static void find_dateline(doc *d)
             return;
         }
         if (b->kind != LINE_BODY)
+            continue;
+        if (paragraphs == 0 && agency_place_line(d, b, &sps, &spe)) {
+            /* the agency here is a credit over the story, as a byline's slot would hold: a
+             * closing tag naming it again is the byline */
+            d->dateline = doc_strdup(d, sps, spe);
+            b->kind = LINE_BOILERPLATE;
+            return;
+        }
+        /* a date or a line of a few words ("comments", a label) is no paragraph */
+        int words;
+        bool ends;
+        line_shape(d, b, &words, &ends);
+        if (!paragraph_line(d, (int)i) && (words <= CHROME_MAX_WORDS || date_like_line(d, b)))
             continue;
         dateline_parts dl;
         /* the first paragraph, or the first under the byline ("Gulf News" ¶ "Abu Dhabi: ...") */
@@ -2658,6 +2826,63 @@ static void title_from_breadcrumb(doc *d, int first)
     }
 }
 
+/* A headline glued to the story's first sentence with no space or break between them
+ * ("... on key areasThe two ministers ..."): a word of three lower-case letters or more runs
+ * into a capitalised word.  Cuts the headline off line i and makes it the title; false when the
+ * line opens with no such run of four words or more, within a headline's length, before any
+ * sentence ends.  A capital after one or two letters ("iPhone") or after a capital ("McLeod",
+ * "YouTube") is a word's own. */
+#define GLUED_TITLE_MIN_WORDS 4
+#define GLUED_TAIL_MIN_LOWER 3
+static bool title_glued_to_lead(doc *d, int i)
+{
+    if (i < 0 || i >= (int)d->lines.n || d->lines.items[i].kind != LINE_BODY)
+        return false;
+    const line *l = &d->lines.items[i];
+    size_t a = l->start;
+    while (a < l->end && cp_is_space(cp_at(d, a, NULL)))
+        cp_at(d, a, &a);
+    if (!cp_is_upper(cp_at(d, a, NULL)))
+        return false;
+    int words = 1, lower = 0;
+    bool word_start = true, capitalised = false;
+    for (size_t k = a; k < l->end && k - a <= TITLE_MAX_CHARS;) {
+        size_t next;
+        uint32_t c = cp_at(d, k, &next);
+        if (c == '.' || c == '!' || c == '?')
+            return false;
+        if (cp_is_space(c)) {
+            words++;
+            lower = 0;
+            word_start = true;
+            k = next;
+            continue;
+        }
+        if (cp_is_upper(c)) {
+            uint32_t after = cp_at(d, next, NULL);
+            if (!word_start && !capitalised && lower >= GLUED_TAIL_MIN_LOWER &&
+                words >= GLUED_TITLE_MIN_WORDS && cp_is_letter(after) && !cp_is_upper(after)) {
+                split_line(d, (size_t)i, k, LINE_TITLE);
+                d->title = doc_strdup(d, d->lines.items[i].start, d->lines.items[i].end);
+                d->title_line = i;
+                return true;
+            }
+            if (word_start)
+                capitalised = true;
+            lower = 0;
+        } else if (cp_is_letter(c)) {
+            if (word_start)
+                capitalised = false;
+            lower++;
+        } else {
+            lower = 0;
+        }
+        word_start = false;
+        k = next;
+    }
+    return false;
+}
+
 /* Title, byline and dateline: the top of the article. */
 static void find_metadata(doc *d)
 {
@@ -2676,6 +2901,8 @@ static void find_metadata(doc *d)
         first = next_nonblank(d, first);
     else
         title_from_breadcrumb(d, first);
+    if (!d->title && title_glued_to_lead(d, first))
+        first++;
     find_byline(d, first);
     find_dateline(d);
     find_end_byline(d);

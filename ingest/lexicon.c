@@ -439,11 +439,11 @@ const char *const LEX_FUNCTION_WORDS[] = {
 };
 
 const char *const LEX_ABBREVIATIONS[] = {
-    "Mr",  "Mrs",  "Ms",   "Dr",     "Prof",   "Lt",  "Gen", "Col", "Maj",  "Capt", "Sgt",
-    "Adm", "Gov",  "Sen",  "Rep",    "St",     "Jr",  "Sr",  "No",  "Inc",  "Corp", "Ltd",
-    "Co",  "vs",   "Jan",  "Feb",    "Mar",    "Apr", "Jun", "Jul", "Aug",  "Sep",  "Sept",
-    "Oct", "Nov",  "Dec",  "Messrs", "Rev",    "Hon", "Amb", "Cdr", "Brig", "Pres", "Mt",
-    "Ft",  "Gens", "Cmdr", "Supt",   "approx", "est", "Mme", "Sra", "Sta",  NULL,
+    "Mr",  "Mrs", "Ms",   "Dr",     "Prof", "Lt",     "Gen", "Col", "Maj",  "Capt", "Sgt",
+    "Adm", "Gov", "Sen",  "Rep",    "St",   "Jr",     "Sr",  "No",  "Inc",  "Corp", "Ltd",
+    "Co",  "vs",  "Jan",  "Feb",    "Mar",  "Apr",    "Jun", "Jul", "Aug",  "Sep",  "Sept",
+    "Oct", "Nov", "Dec",  "Messrs", "Rev",  "Hon",    "Amb", "Cdr", "Brig", "Pres", "Mt",
+    "Ft",  "Rt",  "Gens", "Cmdr",   "Supt", "approx", "est", "Mme", "Sra",  "Sta",  NULL,
 };
 
 const char *const LEX_NOT_NAMES[] = {

@@ -118,6 +118,17 @@ static bool joint_body(const doc *d, int s_start, int t)
 }
 
 /* The meeting word of a sentence, or -1; *call says it was a call. */
+/* ", where X hosted Y": a clause on a place with a subject of its own tells its own meeting,
+ * unlike "X, who met Y," which only describes X. */
+static bool where_clause_with_subject(const doc *d, int t)
+{
+    int k = d->tokens.items[t].prev_comma;
+    if (k < 0 || k + 2 >= t || !tok_is(d, k + 1, "where"))
+        return false;
+    int i = mention_at(d, d->tokens.items[k + 2].start);
+    return i < (int)d->pmentions.n && d->pmentions.items[i].tok_start < t;
+}
+
 static int trigger(const doc *d, int s, bool *call)
 {
     const sentence *se = &d->sents.items[s];
@@ -129,7 +140,8 @@ static int trigger(const doc *d, int s, bool *call)
             return t;
         if ((k->flags & TK_CAP) && !(t == se->tok_start))
             continue;
-        if (tok_in_quotes(d, t) || in_relative_clause(d, se->tok_start, t))
+        if (tok_in_quotes(d, t) ||
+            (in_relative_clause(d, se->tok_start, t) && !where_clause_with_subject(d, t)))
             continue;
         if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting") ||
             tok_is(d, t, "Talks")) {
@@ -432,6 +444,12 @@ static int object_trigger(const doc *d, int s)
                 if (tok_is(d, k, "with"))
                     obj = k + 1;
             }
+        /* "a press conference he held jointly with X", "a joint press conference with X": two
+         * who face the press together have met */
+        else if ((tok_is(d, t, "jointly") ||
+                  (tok_is(d, t, "conference") && t > se->tok_start && tok_is(d, t - 1, "press"))) &&
+                 tok_is(d, t + 1, "with"))
+            obj = t + 2;
         /* "exchanged views with X" */
         else if (tok_is(d, t, "exchanged") && tok_is(d, t + 1, "views") && t + 2 < se->tok_end &&
                  tok_is(d, t + 2, "with"))
@@ -457,6 +475,11 @@ static int object_trigger(const doc *d, int s)
             obj = t + 2;
         if (obj < 0 || obj >= se->tok_end || tok_in_quotes(d, t))
             continue;
+        /* "welcomed HE the Minister of X, Name": a style of address before the one met */
+        if (obj > t && obj + 1 < se->tok_end &&
+            (tok_in(d, obj, LEX_HONORIFICS) || tok_is(d, obj, "HE")) &&
+            (d->tokens.items[obj + 1].flags & TK_CAP))
+            obj++;
         if (obj == t)
             return negated(d, se->tok_start, t) ? -1 : t;
         /* "welcomed him": the one met told by a pronoun */
@@ -475,7 +498,10 @@ static int object_trigger(const doc *d, int s)
             /* past a few words, only a long title may run on before the name ("Deputy Prime
              * Minister and Minister for Urban Development X") */
             if (k > obj + 6 && !(d->tokens.items[k].flags & TK_CAP) && !tok_is(d, k, "and") &&
-                !tok_is(d, k, "for") && !tok_is(d, k, "of"))
+                !tok_is(d, k, "for") && !tok_is(d, k, "of") && !tok_is(d, k, "the") &&
+                !(tok_is(d, k, ",") && (d->tokens.items[k - 1].flags & TK_CAP) &&
+                  k + 1 < se->tok_end && (d->tokens.items[k + 1].flags & TK_CAP)) &&
+                !(tok_is(d, k, ".") && tok_in(d, k - 1, LEX_ABBREVIATIONS)))
                 break;
             if (d->tokens.items[k].person < 0)
                 continue;
@@ -966,6 +992,34 @@ static bool prior_action(const doc *d, int s, int trig)
 /* The place of the meeting sentence s: "here" is the dateline's city; then its "in/at"
  * phrase outside quotations and before its topics, a venue's city, a visit's destination, a
  * named venue (*venue_only says it is that: "the Itamaraty Palace" says no city). */
+/* The place of sentence s outside bytes [a, b), as place_in_sentence_skip() reads it, but
+ * never one inside a relative clause on a person ("X, who is posted in Lima, called on Y"):
+ * where someone lives or serves is not where the meeting was. */
+static bool place_outside_relative(const doc *d, int s, size_t a, size_t b, size_t *ps, size_t *pe)
+{
+    const sentence *se = &d->sents.items[s];
+    if (!place_in_sentence_skip(d, s, a, b, ps, pe))
+        return false;
+    int t = tok_at(d, *ps);
+    int comma = t > 0 ? d->tokens.items[t].prev_comma : -1;
+    if (comma < se->tok_start || !in_relative_clause(d, se->tok_start, t) ||
+        !(tok_is(d, comma + 1, "who") || tok_is(d, comma + 1, "whose")))
+        return true;
+    int close = t;
+    while (close < se->tok_end && !tok_is(d, close, ","))
+        close++;
+    size_t ca = d->tokens.items[comma].start;
+    size_t ce = close < se->tok_end ? d->tokens.items[close].end : se->end;
+    size_t na = ca, nb = ce;
+    if (a < b && a <= ce && ca <= b) {
+        na = a < ca ? a : ca;
+        nb = b > ce ? b : ce;
+    }
+    if (!place_in_sentence_skip(d, s, na, nb, ps, pe))
+        return false;
+    return !(a < b && *ps >= a && *ps < b);
+}
+
 static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
 {
     *venue_only = false;
@@ -983,7 +1037,7 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             d->pmentions.items[i].tok_start > anchor)
             anchor = d->pmentions.items[i].tok_start;
     if (trig > se->tok_start && anchor < se->tok_end && prior_action(d, s, anchor)) {
-        if (place_in_sentence_skip(d, s, se->start, d->tokens.items[anchor].start, &ps, &pe) &&
+        if (place_outside_relative(d, s, se->start, d->tokens.items[anchor].start, &ps, &pe) &&
             ps < topics_start(d, s) && !quoted_at(d, ps))
             return doc_strdup(d, ps, pe);
         char *v = venue_from(d, s, anchor);
@@ -995,10 +1049,10 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
     /* "Talks ended in X on Monday, and the text was signed in Y": the meeting word's own
      * clause tells its place first */
     size_t own_end = clause_after(d, s, trig);
-    if (own_end < topics_start(d, s) && place_in_sentence_skip(d, s, own_end, se->end, &ps, &pe) &&
+    if (own_end < topics_start(d, s) && place_outside_relative(d, s, own_end, se->end, &ps, &pe) &&
         !quoted_at(d, ps))
         return doc_strdup(d, ps, pe);
-    if (place_in_sentence_skip(d, s, topics_start(d, s), se->end, &ps, &pe)) {
+    if (place_outside_relative(d, s, topics_start(d, s), se->end, &ps, &pe)) {
         if (!quoted_at(d, ps))
             return doc_strdup(d, ps, pe);
         /* the place named inside a quotation is the speaker's, not the meeting's: read on
@@ -1008,7 +1062,7 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
             t++;
         t++;
         if (t < se->tok_end &&
-            place_in_sentence_skip(d, s, se->start, d->tokens.items[t].start, &ps, &pe) &&
+            place_outside_relative(d, s, se->start, d->tokens.items[t].start, &ps, &pe) &&
             !quoted_at(d, ps) && ps < topics_start(d, s))
             return doc_strdup(d, ps, pe);
     }
@@ -1541,6 +1595,25 @@ enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
  * countries are met one by one); *count says how many.  READ_ORPHAN: a meeting of "the two
  * leaders" before anyone is named, out[0] holding what it tells (place, date, evidence). */
+/* Does sentence s sign "on behalf of" one party only: one "on behalf of", not of "their"
+ * governments, "both" or "the two" sides? */
+static bool one_side_signs(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int behalf = -1, count = 0;
+    for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+        if (tok_is(d, t, "behalf") && tok_is(d, t + 1, "of")) {
+            behalf = t;
+            count++;
+        }
+    if (count != 1)
+        return false;
+    int o = behalf + 2;
+    return !tok_is(d, o, "their") && !tok_is(d, o, "both") && !tok_is(d, o, "respective") &&
+           !(tok_is(d, o, "the") && o + 1 < se->tok_end &&
+             (tok_is(d, o + 1, "two") || tok_is(d, o + 1, "respective")));
+}
+
 static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t nms,
                                   const meeting *last, bool witnessed, meeting *out, int *count)
 {
@@ -1596,6 +1669,10 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     if (visit) {
         /* the visit is the meeting; the sentence's own subject only speaks of it */
     } else if (trig < 0) {
+        /* signers told to sign on behalf of one party alone ("On the X side: A, B and C
+         * signed on behalf of the government of X") are one side, not a meeting */
+        if (one_side_signs(d, s))
+            return READ_NONE;
         /* a signing meets only its signers */
         int signers[MAX_PARTICIPANTS];
         int ns = sent_signers(d, s, verb, signers, MAX_PARTICIPANTS);
@@ -1873,12 +1950,29 @@ static void complete_meeting(const doc *d, int s, meeting *m)
     for (size_t i = 0; i < d->pmentions.n && !was_in; i++)
         if (d->pmentions.items[i].sent == s)
             return;
+    /* "The meeting was the first since talks held in X in 2007": what follows "since" tells
+     * an earlier event, not this one's place or day */
+    size_t since = se->end;
+    for (int t = se->tok_start; t < se->tok_end && since == se->end; t++)
+        if (tok_is(d, t, "since") && !tok_in_quotes(d, t))
+            since = d->tokens.items[t].start;
     bool venue_only;
     char *place = meeting_place(d, s, trig, &venue_only);
+    if (place && since < se->end) {
+        size_t n = strlen(place);
+        for (size_t b = se->start; b + n <= se->end; b++)
+            if (memcmp(d->text + b, place, n) == 0) {
+                if (b >= since) {
+                    free(place);
+                    place = NULL;
+                }
+                break;
+            }
+    }
     date_value date = {0};
     for (size_t i = 0; i < d->dates.n; i++) {
         const date_mention *dm = &d->dates.items[i];
-        if (dm->sent == s && dm->kind != DATE_RANGE &&
+        if (dm->sent == s && dm->kind != DATE_RANGE && dm->start < since &&
             (dm->kind == DATE_ABSOLUTE || dm->resolved)) {
             date = dm->value;
             break;
@@ -2070,6 +2164,58 @@ static bool signings_witnessed(const doc *d)
     return false;
 }
 
+/* "Three of the signatories were A, B of X and C of Y. Also signing was D": an agreement that
+ * sentences apart give SIGNATORY_MEETING_MIN signers or more met its signers, as a signing
+ * sentence naming them would (none when leaders only witnessed the signings, nor when a
+ * meeting told already holds two of them). */
+#define SIGNATORY_MEETING_MIN 3
+#define SIGNING_MEETING_CONFIDENCE 0.7
+static void signatory_meetings(doc *d, meeting_list *ms)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(d->agreements, i, a) {
+        meeting m = {0};
+        size_t k;
+        json_t *sg;
+        json_array_foreach(json_object_get(a, "signatories"), k, sg) {
+            const char *key = json_string_value(json_object_get(sg, "key"));
+            for (size_t p = 0; key && p < d->people.n; p++)
+                if (d->people.items[p].key && strcmp(d->people.items[p].key, key) == 0)
+                    add_person(&m, (int)p);
+        }
+        bool told = false;
+        for (size_t j = 0; j < ms->n && !told; j++) {
+            int common = 0;
+            for (int x = 0; x < m.n; x++)
+                common += in_meeting(&ms->items[j], m.people[x]);
+            told = common >= 2;
+        }
+        if (m.n < SIGNATORY_MEETING_MIN || told || ms->n >= MEETINGS_MAX)
+            continue;
+        /* the evidence: the sentence that first names each signer */
+        for (int x = 0; x < m.n; x++)
+            for (size_t pm = 0; pm < d->pmentions.n; pm++)
+                if (d->pmentions.items[pm].person == m.people[x]) {
+                    const sentence *se = &d->sents.items[d->pmentions.items[pm].sent];
+                    bool seen = false;
+                    for (size_t e = 0; e < m.ev.n; e += 2)
+                        seen |= m.ev.items[e] == se->start;
+                    if (!seen) {
+                        VEC_PUSH(m.ev, se->start);
+                        VEC_PUSH(m.ev, se->end);
+                    }
+                    m.sent = d->pmentions.items[pm].sent;
+                    break;
+                }
+        const char *place = json_string_value(json_object_get(a, "place"));
+        m.place = place ? strdup(place) : NULL;
+        m.rule = "meeting-signing";
+        m.confidence = SIGNING_MEETING_CONFIDENCE;
+        keep_meeting(&m, ms);
+    }
+}
+
 void meetings_find(doc *d)
 {
     meeting_list ms = {0};
@@ -2115,6 +2261,8 @@ void meetings_find(doc *d)
     }
     if (has_orphan)
         free_meeting(&orphan);
+    if (!witnessed)
+        signatory_meetings(d, &ms);
     d->meetings = json_array();
     bool same_day = same_day_news(d);
     strmap signed_by = STRMAP_INIT;

@@ -30,10 +30,20 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|(?:Image|Photo|Picture|Caption|Credit|File photo|Photograph|IMAGE|PHOTO)s?"
         "(?:\\s+(?:Source|Credit|courtesy|source|credit))?\\s*[:|].*"
         "|https?://\\S+|pic\\.twitter\\.com/\\S+|\\(?(?:Photo|Image|File)\\b[^)]*\\)"
-        "|Copyright\\b.*|©.*|All rights reserved.*)\\s*$",
+        "|Copyright\\b.*|©.*|All rights reserved.*"
+        /* a mail header of an archived post: "Sender: List <list@host>", "X-URL: ..." */
+        "|(?:Sender|Subject|Reply-To|In-Reply-To|Message-ID|MIME-Version|Content-Type|X-[A-Za-z-]{1,30}):\\s.*"
+        /* a bare count: comments, views, shares */
+        "|\\d{1,7}%?"
+        /* a page template's unfilled placeholder or hit counter: "{{hits.count}}" */
+        "|.*\\{\\{[^{}\\n]{1,80}\\}\\}.*"
+        /* a reading-time estimate: "Reading Time: 3 minutes", "4 Min Read" */
+        "|(?i:reading time|read time)\\s*:.*|\\d{1,2}\\s+(?i:mins?|minutes?)\\s+(?i:read))\\s*$",
     [PAT_CAPTION] =
         "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
         "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
+        /* a credit in square brackets closing the line: "... [Source: Ministry/Facebook]" */
+        "|\\[(?:Photo|Image|Picture|File photo|Source|Credit|Courtesy|PHOTO|SOURCE)\\s*:[^\\]\\n]*\\]\\s*$"
         /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
         "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$"
         /* or by a slash credit, a table's bar left after it: "... on Friday. / Agency |" */
@@ -47,7 +57,8 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
     "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
     /* a second place after a slash, the story filed from both ("CITY/OTHER CITY (Agency) -") */
-    "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*\\())?"
+    "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*(?:\\(|,\\s*" MONTH
+    "\\.?\\s+\\d)))?"
     /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
          * checks it is one) */
     "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH
@@ -60,7 +71,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|\\s*,[^()\\n.!?]{1,90}?(?<gdate>(?<=\\s)(?:\\d{1,2}\\s+" MONTH
     "\\.?,?\\s+(?:19|20)\\d{2}|" MONTH
     "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}))?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
-    "(?:\\s*\\((?<agency>[^)\\n]{1,40})\\))?"
+    "(?:\\s*\\((?<agency>[^)\\n]{1,60})\\))?"
     /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
     /* "HONIARA, SOLOMON ISLANDS – FRIDAY 12 APRIL 2019:": a date between the separator and a dash or colon */
     "(?:\\s*(?<sep>:|" DASH "{1,3})(?:\\s*(?:(?i:" WEEKDAY
@@ -70,7 +81,10 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* a date after the agency, no separator: "Lagos (AFP) May 4, 2014 The ..." */
     "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})"
     /* a full stop right after the date: "DUSHANBE, Tajikistan, July 24. The ..." */
-    "|(?<=\\d)(?<stop>\\.))"
+    "|(?<=\\d)(?<stop>\\.)"
+    /* the story right after the agency, no separator: "Minsk, May 3 (Agency) The ..." (doc.c
+     * wants a date or a known place) */
+    "|(?<=\\))(?<bare>)(?=\\s+\\p{Lu}))"
     /* the body after a space, or glued to a dash run ("(Agency)--The", "CITY---The") or to a
      * dash after the agency ("(Agency) -The") */
     "(?:\\s+(?=\\S)|\\s*$|(?<=" DASH DASH ")(?=\\p{Lu})|(?<=\\)" DASH "|\\)\\s" DASH
@@ -135,7 +149,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* "- Name Surname" closing the article */
     /* "- Name Surname", "—AFP", "(Reporting by Name; Editing by Name)" closing the article */
     [PAT_END_BYLINE] =
-        "^\\s*(?:[—–-]{1,2}\\s*|\\(\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
+        "^\\s*(?:[—–-]{1,2}\\s*|\\(?\\s*(?:Reporting|Reported|Writing|Written|Compiled)\\s+by\\s+)"
         "(?<name>\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|" PARTICLE
         ")){1,3}|\\p{Lu}{2,6}(?:/\\p{Lu}{2,6})?)"
         "(?:\\s*[;,)][^\\n]*)?\\s*$",

@@ -457,7 +457,16 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                                   name_token(d, i + 1) &&
                                   lex_capital_country(d->text + d->tokens.items[i].start,
                                                       tok_len(d, i));
-        if (name_token(d, i) || capital_given_name || month_surname(d, i, limit, n, ph)) {
+        /* initials in capitals before a given name, after a title ("Prime Minister KP Name
+         * Surname"): two or three letters, no acronym */
+        bool initials_first = n == 0 && (honor || ph->title_end > ph->title_start) &&
+                              i + 2 < limit && (d->tokens.items[i].flags & TK_UPPER) &&
+                              (d->tokens.items[i].flags & TK_WORD) && tok_len(d, i) >= 2 &&
+                              tok_len(d, i) <= 3 && name_token(d, i + 1) && name_token(d, i + 2) &&
+                              !lex_has(LEX_WIRE_AGENCIES, d->text + d->tokens.items[i].start,
+                                       tok_len(d, i));
+        if (name_token(d, i) || capital_given_name || initials_first ||
+            month_surname(d, i, limit, n, ph)) {
             bool poss;
             tok_stem_len(d, i, &poss);
             i++;
@@ -508,6 +517,21 @@ static bool appositive_title(const doc *d, int comma, int sent_start, int *a, in
     return *a < *b;
 }
 
+
+/* Token t is two capitalised words or more joined by hyphens ("Ana-Maria-Name"). */
+static bool capitalised_hyphen_chain(const doc *d, int t)
+{
+    const token *k = &d->tokens.items[t];
+    int parts = 1;
+    for (size_t b = k->start; b < k->end; b++) {
+        if (d->text[b] != '-')
+            continue;
+        if (b + 1 >= k->end || !cp_is_upper(cp_at(d, b + 1, NULL)))
+            return false;
+        parts++;
+    }
+    return parts >= 2 && cp_is_upper(cp_at(d, k->start, NULL));
+}
 
 /* A lower-case word for a role that introduces a name: "chair", "counterpart", "leader". */
 static bool is_role_noun(const doc *d, int t)
@@ -592,8 +616,21 @@ static bool surname_speaks(const doc *d, const phrase *ph, int sent_start, int s
         !tok_in(d, after, LEX_PARTICIPLE_CUES))
         return true;
     int before = ph->start - 1;
-    return before >= sent_start && ph->end >= sent_end - 1 && tok_in(d, before, LEX_SPEECH_VERBS) &&
-           !tok_in(d, before, LEX_PARTICIPLE_CUES);
+    if (before < sent_start || !tok_in(d, before, LEX_SPEECH_VERBS) ||
+        tok_in(d, before, LEX_PARTICIPLE_CUES))
+        return false;
+    if (ph->end >= sent_end - 1)
+        return true;
+    /* "“…,” said Okonkwo, handing over the medal" / "… said Okonkwo when …": the cue right
+     * after a quotation, the name closing the cue's clause */
+    static const char *const CLAUSE_AFTER[] = {",",     "when",   "while",  "as",
+                                               "after", "before", "during", NULL};
+    const char *mark = d->text +
+                       d->tokens.items[before - 1 >= sent_start ? before - 1 : before].start;
+    bool after_quote = before - 1 >= sent_start &&
+                       (tok_is(d, before - 1, ",") || strncmp(mark, "\xE2\x80\x9D", 3) == 0 ||
+                        *mark == '"' || strncmp(mark, "\xE2\x80\x99", 3) == 0 || *mark == '\'');
+    return after_quote && tok_in(d, ph->end, CLAUSE_AFTER);
 }
 
 /* "Name, Minister of Energy," / "Name, Ambassador of the United Arab Emirates to the
@@ -662,6 +699,10 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
                                int sent_end)
 {
     int n = ph->name_end - ph->name_start;
+    /* "his counterpart Asif-Ali-Name": a name whose words hyphens join, after a role noun */
+    if (n == 1 && ph->start - 1 >= sent_start && is_role_noun(d, ph->start - 1) &&
+        capitalised_hyphen_chain(d, ph->name_start))
+        return true;
     if (n == 1)
         return surname_speaks(d, ph, sent_start, sent_end);
     if (n < 2)
@@ -1143,6 +1184,31 @@ static void push_mention(doc *d, person_mention m)
 }
 
 /* Adds or finds the person of a phrase, records the mention; returns the person index. */
+/* "Shavkat Miromonovich Name" and "Shavkat Name": a full name with middle words whose first
+ * and last words are another person's whole name of two words is that person (a patronymic, a
+ * middle name), in either order; -1 unless exactly one person fits. */
+static bool same_ends(const char *a, const char *b)
+{
+    const char *af = strchr(a, ' '), *bf = strchr(b, ' ');
+    const char *al = strrchr(a, ' '), *bl = strrchr(b, ' ');
+    if (!af || !bf || (af == al) == (bf == bl))
+        return false; /* one has two words, the other more */
+    return af - a == bf - b && strncmp(a, b, (size_t)(af - a)) == 0 && strcmp(al, bl) == 0;
+}
+
+static int find_by_ends(const doc *d, const char *key)
+{
+    int found = -1;
+    for (size_t i = 0; i < d->people.n; i++) {
+        if (!same_ends(d->people.items[i].key, key))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    return found;
+}
+
 static int record(doc *d, people_index *px, const phrase *ph, int sent)
 {
     char *name = tokens_text(d, ph->name_start, ph->name_end);
@@ -1157,6 +1223,8 @@ static int record(doc *d, people_index *px, const phrase *ph, int sent)
     int idx = find_by_key(d, px, key);
     if (idx < 0 && strchr(key, ' '))
         idx = find_by_key_suffix(px, key);
+    if (idx < 0)
+        idx = find_by_ends(d, key);
     if (idx < 0 && handle)
         idx = find_by_handle(px, handle);
     if (idx < 0 && !strchr(key, ' ')) {

@@ -24,6 +24,7 @@
  * its confidence the product of the two stages'.  Each pass reads a bounded window around
  * its quote, so the whole sieve is linear in the article. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -261,7 +262,15 @@ static bool is_body_head(const doc *d, int t)
     /* "house" speaks only capitalised ("the White House") */
     if (tok_ieq(d, t, "house") && !(d->tokens.items[t].flags & TK_CAP))
         return false;
-    return tok_in_ci(d, t, LEX_SPEAKING_BODIES);
+    if (tok_in_ci(d, t, LEX_SPEAKING_BODIES))
+        return true;
+    /* "the ministry's account": the owner in the possessive */
+    size_t n = tok_len(d, t);
+    const char *w = d->text + d->tokens.items[t].start;
+    size_t stem = n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0 ? n - 4
+                  : n > 2 && w[n - 2] == '\'' && w[n - 1] == 's'      ? n - 2
+                                                                      : 0;
+    return stem && lex_has_ci(LEX_SPEAKING_BODIES, w, stem);
 }
 
 /* The person mention covering token t outside quotation marks, or -1. */
@@ -890,8 +899,16 @@ static bool according_to(sieve *s, int c, int to, mention *m)
             int j = k + 1;
             while (j < lim && tok_in_ci(d, j, LEX_SPEECH_CHANNELS))
                 j++;
+            /* "according to a post on the ministry's account": the account's owner */
+            bool owner_on = false;
+            for (int o = j + 1; j < lim && tok_is(d, j, "on") && o < lim && o <= j + 3 && !owner_on;
+                 o++)
+                if (possessive(d, o)) {
+                    owner_on = true;
+                    lim = o + 1; /* the owner, not the account after it */
+                }
             if (j < lim && (tok_is(d, j, "from") || tok_is(d, j, "by") || tok_is(d, j, "of") ||
-                            tok_is(d, j, "issued"))) {
+                            tok_is(d, j, "issued") || owner_on)) {
                 if (tok_is(d, j, "issued") && j + 1 < lim && tok_is(d, j + 1, "by"))
                     j++;
                 t = j + 1;
@@ -1623,7 +1640,10 @@ static char *phrase_text(const doc *d, int from, int to)
         from++;
     if (from >= to)
         return NULL;
-    return doc_strdup(d, d->tokens.items[from].start, d->tokens.items[to - 1].end);
+    size_t end = d->tokens.items[to - 1].end;
+    if (possessive(d, to - 1)) /* "the ministry's account": the ministry */
+        end -= d->text[end - 2] == '\'' ? 2 : 4;
+    return doc_strdup(d, d->tokens.items[from].start, end);
 }
 
 /* "It said" stands for an institution: the speaker of the last quote before, when it was one,
@@ -1899,6 +1919,40 @@ static void clear_speaker(quote_span *q)
 /* "the ministry" after a quote of "the Ministry of Foreign Affairs of Peru": the fuller name
  * of an institution that spoke an earlier quote, when the mention is "the" and one word (its
  * head) and that name holds the word; NULL when none. */
+/* "the Belarusian Foreign Ministry said on Tuesday ... According to the ministry, ...": the
+ * capitalised institution with the same head word that was the subject of a speech verb in
+ * one of the sentences before the quote, read back over its capitalised words; NULL when none. */
+#define INSTITUTION_LOOKBACK_SENTENCES 4
+#define INSTITUTION_NAME_WORDS 5
+static char *institution_subject_before(const sieve *s, int head, const char *w, size_t n)
+{
+    const doc *d = s->d;
+    int sent = d->tokens.items[head].sent;
+    for (int se = sent; se >= 0 && se > sent - INSTITUTION_LOOKBACK_SENTENCES; se--) {
+        const sentence *st = &d->sents.items[se];
+        int stop = se == sent ? head : st->tok_end;
+        for (int t = stop - 1; t >= st->tok_start; t--) {
+            if (!(d->tokens.items[t].flags & TK_CAP) || tok_len(d, t) != n ||
+                strncasecmp(d->text + d->tokens.items[t].start, w, n) != 0 || quoted(s, t))
+                continue;
+            int next = t + 1;
+            while (next < st->tok_end && tok_in(d, next, LEX_CUE_FILLERS))
+                next++;
+            if (next >= st->tok_end || !is_cue(d, next))
+                continue;
+            int from = t;
+            while (from > st->tok_start && t - from < INSTITUTION_NAME_WORDS &&
+                   (d->tokens.items[from - 1].flags & TK_CAP) &&
+                   (d->tokens.items[from - 1].flags & TK_WORD) && mention_on(s, from - 1) < 0)
+                from--;
+            if (from == t)
+                return NULL; /* "Ministry said" names no one body */
+            return doc_strdup(d, d->tokens.items[from].start, d->tokens.items[t].end);
+        }
+    }
+    return NULL;
+}
+
 static char *institution_named_before(const sieve *s, const mention *m)
 {
     const doc *d = s->d;
@@ -1907,6 +1961,8 @@ static char *institution_named_before(const sieve *s, const mention *m)
     int head = m->from;
     size_t n = tok_len(d, head);
     const char *w = d->text + d->tokens.items[head].start;
+    if (possessive(d, head))
+        n -= w[n - 2] == '\'' ? 2 : 4;
     size_t stop = s->i > INSTITUTION_LOOKBACK_QUOTES ? s->i - INSTITUTION_LOOKBACK_QUOTES : 0;
     for (size_t k = s->i; k-- > stop && doc_step(d);) {
         const char *name = s->q[k].person < 0 ? s->q[k].name : NULL;
@@ -1920,7 +1976,7 @@ static char *institution_named_before(const sieve *s, const mention *m)
             p = e ? e + 1 : p + len;
         }
     }
-    return NULL;
+    return institution_subject_before(s, head, w, n);
 }
 
 /* Resolves the mention to the quote's speaker; false when it names nobody. */

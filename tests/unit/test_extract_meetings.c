@@ -1475,3 +1475,149 @@ Test(extract_meetings, talks_someone_will_also_hold_later_are_still_to_come)
                    json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_where_clause_with_its_own_subject_tells_a_meeting)
+{
+    /* ", where X hosted Y" after a signing by officials: the clause has a subject of its own
+     * and tells the leaders' meeting; "X, who met Y," still describes X only */
+    json_t *ex = extract_text(
+        "Officials of the two countries signed six accords at the Palacio Quemado in La Paz, "
+        "where President Rosa Quispe hosted Chile's President Tomas Reyes on a state visit.\n");
+    const json_t *m = find_meeting(ex, "Quispe", "Reyes");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_style_of_address_and_a_long_title_before_the_one_welcomed)
+{
+    /* "welcomed HE X's Minister for the A and B, Mr. Name": the style of address, the
+     * title's "the", its comma and the honorific's full stop all stand before the one met */
+    json_t *ex = extract_text(
+        "Minister of Fisheries Ana Lupe welcomed HE Norway's Minister for the Coast and Marine "
+        "Affairs, Mr. Lars Holm, and they discussed joint patrols.\n");
+    const json_t *m = find_meeting(ex, "Lupe", "Holm");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, initials_in_capitals_and_hyphenated_names_after_a_title_or_role)
+{
+    /* "Foreign Minister Dr KT Name Surname": initials in capitals before a given name, after a
+     * title, are part of the name; "his counterpart A-B-Surname": a name whose words hyphens
+     * join, after a role noun, is a person */
+    json_t *ex = extract_text(
+        "President Ilse Brandt arrived in Suva on Monday.\n"
+        "\n"
+        "The president later held talks with Foreign Minister Dr KT Sione Lauina "
+        "and discussed fisheries.\n"
+        "\n"
+        "Prime Minister Olaf Nyberg sat down for bi-lateral talks with "
+        "his counterpart Tevita-Malo-Fifita in Nukualofa.\n");
+    cr_expect(find_meeting(ex, "Brandt", "Lauina") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect(find_meeting(ex, "Nyberg", "Fifita") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_person(ex, "UN "), "an acronym before a title is no initial");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_joint_press_conference_is_a_meeting)
+{
+    json_t *ex = extract_text("\"We will keep the border open,\" Lidia Moraru told a press "
+                              "conference she held jointly with her Georgian counterpart Levan "
+                              "Beridze in Tbilisi on Monday.\n"
+                              "\n"
+                              "Minister Anne Dupont gave a joint press conference with Minister "
+                              "Karel Novak in Prague.\n");
+    cr_expect(find_meeting(ex, "Moraru", "Beridze") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect(find_meeting(ex, "Dupont", "Novak") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, signers_on_behalf_of_one_party_do_not_meet_each_other)
+{
+    /* several officials of one side who sign on behalf of that side alone are no meeting
+     * among themselves; signers on behalf of their governments are */
+    json_t *ex = extract_text("For Ghana: Kofi Mensah, Minister of Roads; Ama Owusu, Minister of "
+                              "Health; and Yaw Boateng, Minister of Trade, signed on behalf of "
+                              "Ghana's cabinet.\n");
+    cr_expect_null(find_meeting(ex, "Mensah", "Owusu"), "%s",
+                   json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+    ex = extract_text("Minister Kofi Mensah and Minister Lars Holm signed the road accord on "
+                      "behalf of their governments in Accra on Friday.\n");
+    cr_expect(find_meeting(ex, "Mensah", "Holm") != NULL, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_style_with_rt_and_a_relative_clause_place)
+{
+    /* "the Rt. Hon." ends no sentence; where the visitor is posted, told in a relative clause
+     * on them, is not where the call was paid */
+    json_t *ex = extract_text("SUVA, Fiji – Relations between Fiji and Canada remain close.\n"
+                              "\n"
+                              "High Commissioner Marie Tremblay, who is based in Wellington, "
+                              "New Zealand, called on Premier the Rt. Hon. "
+                              "Josaia Vuniwaqa at the Government Buildings.\n");
+    const json_t *m = find_meeting(ex, "Tremblay", "Vuniwaqa");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!contains_ci(field_str(m, "place"), "Wellington"), "place: %s",
+              json_brief(json_object_get(m, "place")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, what_follows_since_is_an_earlier_event)
+{
+    /* "The meeting was the first since talks held in X in 2019": no place or day of this
+     * meeting */
+    json_t *ex = extract_text("OSLO, March 3 2026 (Agency) -- Foreign Minister Erik Lund held a "
+                              "two-hour meeting with his Finnish counterpart Aino Virtanen.\n"
+                              "\n"
+                              "The meeting was the first formal dialogue since trade talks held "
+                              "in Turku in May 2019.\n");
+    const json_t *m = find_meeting(ex, "Lund", "Virtanen");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!contains_ci(field_str(m, "place"), "Turku"), "place: %s",
+              json_brief(json_object_get(m, "place")));
+    cr_expect(!contains_ci(field_str(m, "date"), "2019"), "date: %s",
+              json_brief(json_object_get(m, "date")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_full_name_with_a_middle_name_is_the_same_person)
+{
+    /* "Ilham Rashidovich Karimov" and "Ilham Karimov" are one person, so a surname alone
+     * later resolves and the meeting is told once */
+    json_t *ex = extract_text("President Timur Aliev held talks with President Ilham Karimov in "
+                              "Bishkek on Monday.\n"
+                              "\n"
+                              "\"My colleague Ilham Rashidovich Karimov and I agreed on a road "
+                              "map,\" Aliev said.\n"
+                              "\n"
+                              "Karimov said the meeting with Aliev had produced a plan for "
+                              "the border crossings.\n");
+    cr_expect_null(find_person(ex, "Rashidovich"), "%s", json_brief(json_object_get(ex, "people")));
+    size_t n = json_array_size(json_object_get(ex, "meetings"));
+    cr_expect_eq(n, 1, "meetings: %s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_signers_an_agreement_gathers_over_sentences_met)
+{
+    /* an agreement whose three signers or more are named sentences apart: they met to sign
+     * it, as one sentence naming them all would tell */
+    json_t *ex = extract_text("BAMAKO (Wire) -- The presidents of four West African states "
+                              "gathered in Mopti signed a river-sharing accord on Tuesday.\n"
+                              "\n"
+                              "Two of the signatories to the accord were President Ibrahim Kone "
+                              "of Mali and President Moussa Diallo of Guinea.\n"
+                              "\n"
+                              "Also signing was President Awa Sarr of Senegal.\n");
+    const json_t *m = find_meeting(ex, "Kone", "Diallo");
+    cr_assert(m, "meeting: %s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(has_participant(m, "Sarr"), "%s", json_brief(m));
+    json_decref(ex);
+}

@@ -1464,3 +1464,230 @@ Test(extract_meta, a_double_dated_dateline_gives_the_gregorian_day)
     cr_expect_str_eq(field_str(ex, "published"), "2026-02-27");
     json_decref(ex);
 }
+
+Test(extract_meta, a_headline_with_a_comma_is_no_name_and_city_credit)
+{
+    /* "Name Surname, City" credits a known city; a headline whose clauses a comma joins does
+     * not, even under a page's date prefix */
+    json_t *ex = extract_text(
+        " date 2024-03-06 ADVERTISEMENT\n"
+        "\n"
+        "Governor Alvarez Hosts Estonian Envoy Mari Tamm, Backs Rail Study\n"
+        "\n"
+        "The ministry called the visit a useful start.\n"
+        "\n"
+        "Governor Pablo Alvarez held talks with the Estonian ambassador, Mari "
+        "Tamm, in Mendoza on Wednesday. They discussed a freight rail study.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Governor Alvarez Hosts Estonian Envoy Mari Tamm, Backs Rail Study");
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+    ex = extract_text("Latvia, Uruguay Widen Dairy Trade\n"
+                      "\n"
+                      "Latvia and Uruguay agreed on Monday to lift two dairy tariffs, the trade "
+                      "ministry in Riga said in a short note.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Latvia, Uruguay Widen Dairy Trade");
+    json_decref(ex);
+}
+
+Test(extract_meta, a_headline_saying_who_met_where_is_no_name_in_city_byline)
+{
+    /* "Name in City" is a byline only when the name holds no verb of meeting, signing or
+     * speech; a date under a bullet above it is the page's stamp, never the headline */
+    json_t *ex = extract_text("• 03 MAR 2026\n"
+                              "\n"
+                              "Island Leaders Meet in Apia\n"
+                              "\n"
+                              "Prime Minister Tala Fuimaono joined regional leaders in Apia today "
+                              "for the annual forum of island heads of government.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Island Leaders Meet in Apia");
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, template_placeholders_and_reading_times_are_furniture)
+{
+    /* an unfilled template field or hit counter, and a reading-time estimate, are page
+     * furniture: never the headline */
+    json_t *ex = extract_text("Tuesday, 4 March 2025 09:12 - - {{page.views.count}}\n"
+                              "\n"
+                              "Iceland and Chile agree to share glacier survey data\n"
+                              "\n"
+                              "Reading Time: 2 minutes\n"
+                              "\n"
+                              "Iceland and Chile agreed on Monday to pool glacier survey data from "
+                              "stations in Patagonia and the Vatnajokull ice cap.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Iceland and Chile agree to share glacier survey data");
+    json_decref(ex);
+    ex = extract_text("Norway backs a ferry link to the Faroes\n"
+                      "\n"
+                      "3 Min Read\n"
+                      "\n"
+                      "OSLO (Reuters) - Norway will co-fund a ferry link to the Faroe Islands, the "
+                      "transport ministry said on Friday.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Norway backs a ferry link to the Faroes");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Oslo"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_headline_glued_to_the_lead_is_cut_off)
+{
+    /* no space or break between the headline and the first sentence: a word of lower-case
+     * letters runs into a capital; "McLeod" or "iPhone" inside a word are the word's own */
+    json_t *ex = extract_text("Saturday, 8 March 2025 10:40 - - {{counter.hits}}\n"
+                              "Estonia signs port pact with Uruguay to widen grain routesEstonia "
+                              "has signed a memorandum with Uruguay on grain shipping through "
+                              "the ports of Muuga and Montevideo, the ministry of economic affairs "
+                              "said on Friday after talks with Minister Ana McLeod.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Estonia signs port pact with Uruguay to widen grain routes");
+    json_decref(ex);
+    ex = extract_text("Slovenia orders new iPhone models for the police in a tender of "
+                      "two million euros, the interior ministry said on Monday in Ljubljana.\n");
+    cr_expect_null(field_str(ex, "title"), "title: %s", json_brief(json_object_get(ex, "title")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_caption_closed_by_a_bracketed_credit_is_furniture)
+{
+    json_t *ex = extract_text("News\n"
+                              "\n"
+                              "Samoa and Nauru renew a fisheries accord\n"
+                              "\n"
+                              "March 9, 2025 11:20 am\n"
+                              "\n"
+                              "Minister Lani Toleafoa [right] and her Nauruan counterpart, Ben "
+                              "Detudamo [Source: Samoa Government/Facebook]\n"
+                              "\n"
+                              "Samoa and Nauru have renewed their fisheries accord for five more "
+                              "years, the two governments said on Sunday.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Samoa and Nauru renew a fisheries accord");
+    json_decref(ex);
+}
+
+Test(extract_meta, an_agency_and_its_city_split_by_a_bar_give_the_dateline)
+{
+    /* "AGENCY | City" over the story: the city is the dateline; the agency is the byline only
+     * when a closing tag names it again */
+    json_t *ex = extract_text("Estonian premier meets Chilean foreign minister\n"
+                              "\n"
+                              "PTI  |  Santiago \n"
+                              "\n"
+                              "Estonian Prime Minister Kadri Saar met Chilean Foreign Minister "
+                              "Tomas Reyes on Monday and discussed lithium supply.\n"
+                              "\n"
+                              "--PTI\n");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Santiago");
+    cr_expect_str_eq(field_str(ex, "byline"), "PTI");
+    json_decref(ex);
+}
+
+Test(extract_meta, a_dateline_with_the_story_right_after_its_agency)
+{
+    /* no dash after the credit: a date or a known place tells the dateline; a long credit
+     * (outlet, agency and date) fits; two places split by a slash keep the first */
+    json_t *ex = extract_text("Envoy says the new ambassador will arrive soon\n"
+                              "\n"
+                              "VILNIUS (Baltic Wire / Agency - 4th May, 2024) The Lithuanian "
+                              "foreign ministry said on Saturday the new ambassador would arrive "
+                              "in June.\n");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Vilnius"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text("Tallinn/Montevideo, Sep 3 (PTI) Estonian Prime Minister Kadri Saar has "
+                      "invited her Uruguayan counterpart for an official visit.\n");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Tallinn");
+    json_decref(ex);
+    ex = extract_text("Senator Ana Ruiz (Left) Proposes a ferry subsidy for the islands, and "
+                      "the committee will vote on it next week.\n");
+    cr_expect_null(field_str(ex, "dateline"), "dateline: %s",
+                   json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, counts_dates_and_short_lines_open_no_paragraph)
+{
+    /* a comment count, the date and a one-word line under the headline are no paragraphs:
+     * the byline past them is read, and a dateline in capitals past a caption still opens the
+     * story; a mail header's lines are furniture */
+    json_t *ex = extract_text("Samoa and Chile keep close ties\n"
+                              "\n"
+                              "0\n"
+                              "4120\n"
+                              "\n"
+                              "By: Rosa Lemalu \n"
+                              "\n"
+                              "APIA, Samoa – Relations between Samoa and Chile remain close, the "
+                              "foreign ministry said on Monday.\n");
+    cr_expect_str_eq(field_str(ex, "byline"), "Rosa Lemalu");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Apia"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text("Envoy: No Plan to Split the Bloc\n"
+                      "\n"
+                      "  • Desk Writer\n"
+                      "  • March 3, 2024\n"
+                      "comments\n"
+                      "\n"
+                      "The envoy signs a guestbook during a visit to the islands in March 2024 "
+                      "By. GOVERNMENT OF FIJI\n"
+                      "\n"
+                      "FIJI — The envoy said on Wednesday that his government had no plan to "
+                      "split the bloc.\n");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Fiji"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text("Archive of the Pacific\n"
+                      "Sender: Pacific Affairs List <pacific-l@example.org>\n"
+                      "Subject: Fwd: Ferry accord signed\n"
+                      "X-URL: http://example.org/news/ferry\n"
+                      "Ferry accord signed in Suva\n"
+                      "By Agence France-Presse\n"
+                      "\n"
+                      "SUVA: Fiji and Tonga signed a ferry accord on Friday, officials said.\n");
+    cr_expect(!contains_ci(field_str(ex, "title"), "Sender"), "title: %s",
+              json_brief(json_object_get(ex, "title")));
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Suva"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, an_author_name_opening_the_date_stamp_is_the_byline)
+{
+    /* "Name Surname 5 minutes ago Wed 4th June 2025 | 09:15 AM" under the headline; a stamp
+     * opened by a label ("Last Updated") names nobody */
+    json_t *ex = extract_text("Chile Says Ferry Talks With Peru Will Resume\n"
+                              "\n"
+                              "Lucia Ferreyra 5 minutes ago Wed 4th June 2025 | 09:15 AM\n"
+                              "\n"
+                              "Chile's foreign ministry said on Wednesday that ferry talks with "
+                              "Peru would resume in July.\n");
+    cr_expect_str_eq(field_str(ex, "byline"), "Lucia Ferreyra");
+    json_decref(ex);
+    ex = extract_text("Chile Says Ferry Talks With Peru Will Resume\n"
+                      "\n"
+                      "Last Updated 4 June 2025 09:15\n"
+                      "\n"
+                      "Chile's foreign ministry said on Wednesday that ferry talks with Peru "
+                      "would resume in July.\n");
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_closing_reporting_credit_without_parentheses)
+{
+    /* "Reporting by Name; Editing by Name" closing the story, with or without parentheses */
+    json_t *ex = extract_text("Finnish shipyard wins Chilean ferry order\n"
+                              "\n"
+                              "HELSINKI, May 4 (Reuters) - A Finnish shipyard said on Monday it "
+                              "had won an order for two ferries from a Chilean operator.\n"
+                              "\n"
+                              "Reporting by Aino Lehtinen; Editing by Mark Hollis\n");
+    cr_expect_str_eq(field_str(ex, "byline"), "Aino Lehtinen");
+    json_decref(ex);
+}

@@ -49,6 +49,19 @@ Test(extract_speakers, surname_never_introduced_in_full)
     json_decref(ex);
 }
 
+Test(extract_speakers, a_surname_after_an_inverted_cue_with_a_clause_after_it)
+{
+    /* "“…,” said Surname, handing …" / "… said Surname when …": the name closes the cue's
+     * clause right after the quotation, whatever follows it */
+    json_t *ex = extract_text("“Your help in the floods meant a great deal to us,” said Vaipulu "
+                              "when pinning the medal on the visiting envoy.\n\n"
+                              "“We will not forget it,” said Kauhalalalo, handing over a carved "
+                              "paddle.\n");
+    cr_expect_str_eq(speaker_name(find_quote(ex, "floods meant")), "Vaipulu");
+    cr_expect_str_eq(speaker_name(find_quote(ex, "not forget")), "Kauhalalalo");
+    json_decref(ex);
+}
+
 Test(extract_speakers, surname_joins_the_full_name_given_later)
 {
     static const char text[] = "\"We have dredged the channel twice this year,\" Okonkwo said.\n"
@@ -1028,5 +1041,34 @@ Test(extract_speakers, a_relative_clause_on_the_subject_keeps_its_partial_quote)
         "never rowed a boat\" over the regatta budget.\n";
     json_t *ex = extract_text(text);
     expect_speaker(ex, "never rowed a boat", "Ines Duarte");
+    json_decref(ex);
+}
+
+Test(extract_speakers, according_to_a_post_on_an_institution_account)
+{
+    /* "…,” according to posts on the ministry's page": the page's owner speaks, not
+     * the person the sentence opens with */
+    json_t *ex = extract_text("Princess Lina “passed on the warm regards of the Emir to the "
+                              "people and leaders of the island nation,” according to posts "
+                              "on the ministry’s official page.\n");
+    const json_t *q = find_quote(ex, "warm regards");
+    cr_assert(q, "quote: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "ministry"), "speaker: %s", json_brief(q));
+    json_decref(ex);
+}
+
+Test(extract_speakers, the_ministry_is_the_institution_that_spoke_before)
+{
+    /* "the ministry" after "the Estonian Interior Ministry said": that ministry, though it
+     * spoke no quotation before */
+    json_t *ex = extract_text("Two ferries will be added on the Tallinn route, the Estonian "
+                              "Interior Ministry said on Friday.\n"
+                              "\n"
+                              "“The new ferries will carry police patrols as well,” the ministry "
+                              "said in a statement.\n");
+    const json_t *q = find_quote(ex, "police patrols");
+    cr_assert(q, "quote: %s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "Estonian Interior Ministry"), "speaker: %s",
+              json_brief(q));
     json_decref(ex);
 }
