@@ -207,6 +207,8 @@ typedef struct named {
     char *acronym;
     date_value date;
     bool distinctive;
+    bool
+        year_lead; /* "the 2016 Harbour Agreement": the year opens the reading, no part of the name */
 } named;
 
 typedef struct generic generic;
@@ -455,6 +457,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         tok_in(d, a - 2, DETERMINERS)) {
         a--;
         nm->date.y = tok_int(d, a);
+        nm->year_lead = true;
     }
     if (b - a < 2)
         return false;
@@ -2622,7 +2625,21 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 }
                 char *name = named_text(d, &nm);
                 char *key = agreement_key(name);
+                /* "the 2016 Harbour Agreement": the year tells when it was signed; the name is
+                 * "Harbour Agreement", and the form with the year is another name of it (a
+                 * name of one word without it keeps the year: "the 1950 Treaty") */
+                char *bare = NULL;
+                if (nm.year_lead && nm.b - nm.a >= 3) {
+                    named plain = nm;
+                    plain.a++;
+                    bare = named_text(d, &plain);
+                }
                 int gi = find_by_key(ags, key, nm.acronym);
+                if (gi < 0 && bare) {
+                    char *bare_key = agreement_key(bare);
+                    gi = find_by_key(ags, bare_key, NULL);
+                    free(bare_key);
+                }
                 if (gi < 0 && renamed >= 0)
                     gi = renamed;
                 /* "Officials simply call it the Tarija Agreement": a nickname of the last one named */
@@ -2633,12 +2650,14 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 ag *g = gi >= 0 ? &ags->items[gi] : new_ag(ags);
                 gi = (int)(g - ags->items);
                 if (created) {
-                    g->name = strdup(name);
+                    g->name = strdup(bare ? bare : name);
                     char type[HEAD_TYPE_MAX];
                     snprintf(g->head, sizeof g->head, "%s", head_of(d, t, type));
                     g->rule = nm.acronym ? "named-agreement-acronym" : "named-agreement";
                     g->confidence = nm.acronym ? 0.9 : 0.8;
                 }
+                if (bare)
+                    add_unique(&g->aliases, bare);
                 add_unique(&g->aliases, name);
                 if (nm.acronym && !g->acronym)
                     g->acronym = strdup(nm.acronym);
@@ -2699,6 +2718,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 last_named = gi;
+                free(bare);
                 free(name);
                 free(key);
                 free(nm.acronym);

@@ -1,0 +1,55 @@
+/* Unit tests of agreement shapes that news articles use beyond the named document: a year
+ * written before a name, a batch of documents only counted, a document refused or still to be
+ * signed, a company's contract, and bare type names that two articles share.
+ * Every article here is invented. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests/unit/extract_helpers.h"
+
+#define AGREEMENTS(ex) json_brief(json_object_get(ex, "agreements"))
+
+static const json_t *must_agreement(const json_t *ex, const char *needle)
+{
+    const json_t *a = find_agreement(ex, needle);
+    cr_assert_not_null(a, "no agreement \"%s\": %s", needle, AGREEMENTS(ex));
+    return a;
+}
+
+static size_t count_agreements(const json_t *ex)
+{
+    return json_array_size(json_object_get(ex, "agreements"));
+}
+
+/* ---- a year before a name dates the document and is no part of its name ---- */
+
+Test(extract_agreement_events, year_before_a_name_is_its_date)
+{
+    static const char text[] =
+        "Estonia and Latvia signed a new fisheries pact on Monday in Riga.\n"
+        "\n"
+        "The pact replaces the 2009 Gulf Herring Agreement, which both governments said had "
+        "served the coastal villages well.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Gulf Herring Agreement");
+    cr_expect_str_eq(field_str(a, "name"), "Gulf Herring Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2009");
+    cr_expect_not_null(find_agreement(ex, "2009 Gulf Herring Agreement"),
+                       "the form with the year stays a name: %s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, year_before_a_two_word_name_keeps_both_forms)
+{
+    static const char text[] =
+        "Farmers on both banks still draw their quota under the 1961 Canal Treaty between Bolivia "
+        "and Paraguay, officials said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Canal Treaty");
+    cr_expect_str_eq(field_str(a, "signed"), "1961");
+    cr_expect_not_null(find_agreement(ex, "1961 Canal Treaty"), "%s", AGREEMENTS(ex));
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
