@@ -3518,6 +3518,134 @@ static void batch_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* The most documents a count before a signed batch may hold ("signed 40 agreements"). */
+#define MAX_BATCH_COUNT 99
+/* How many sentences after a counted signing may sign "the deals" again. */
+#define COUNTED_AGAIN_LOOKAHEAD 2
+
+/* The count at token t of a batch ("eight", "19"), 0 when none. */
+static int batch_count_at(const doc *d, int t)
+{
+    int n = count_at(d, t);
+    if (n)
+        return n;
+    if ((d->tokens.items[t].flags & TK_NUM) && tok_len(d, t) <= 2) {
+        n = tok_int(d, t);
+        return n >= 2 && n <= MAX_BATCH_COUNT ? n : 0;
+    }
+    return 0;
+}
+
+/* "signed eight bilateral deals", "signed six Memoranda of Understanding (MoUs)": the object
+ * of the signing verb v is a count of documents.  Fills [*a, *b) with the count, its modifiers
+ * and the type; returns false when v has no such object. */
+static bool counted_object(const doc *d, int s, int v, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[s];
+    int c = v + 1;
+    /* "signed a total of eight", "the signing of eight" */
+    if (c + 3 < se->tok_end && tok_is(d, c, "a") && tok_is(d, c + 1, "total") &&
+        tok_is(d, c + 2, "of"))
+        c += 3;
+    else if (tok_is(d, v, "signing") && c < se->tok_end && tok_is(d, c, "of"))
+        c++;
+    if (c >= se->tok_end || !batch_count_at(d, c))
+        return false;
+    for (int t = c + 1; t < se->tok_end && t <= c + 1 + GENERIC_MAX_MODIFIERS; t++) {
+        if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) {
+            if (tok_ieq(d, t, "documents") || tok_ieq(d, t, "texts") ||
+                tok_ieq(d, t, "instruments"))
+                return false;
+            int e = t + 1;
+            if (e + 1 < se->tok_end && tok_is(d, e, "of") &&
+                (tok_ieq(d, e + 1, "understanding") || tok_ieq(d, e + 1, "intent")))
+                e += 2;
+            /* "two memorandums on X and on Y": documents told by what they are about */
+            int after = e + 2 < se->tok_end && tok_is(d, e, "(") && tok_is(d, e + 2, ")") ? e + 3
+                                                                                          : e;
+            if (read_topic(d, after, se->tok_end) > after)
+                return false;
+            *a = c;
+            *b = e;
+            return true;
+        }
+        /* modifiers only: "bilateral", "cooperation", "new" */
+        if (!(d->tokens.items[t].flags & TK_WORD) || tok_in(d, t, LEX_FUNCTION_WORDS) ||
+            tok_in(d, t, DETERMINERS) || tok_in(d, t, LEX_SIGNING_VERBS))
+            return false;
+    }
+    return false;
+}
+
+/* "Ministers signed the deals at State House", "The agreements were signed in X": sentence s
+ * signs the documents just counted again, by a plural anaphor right after its verb or as its
+ * subject.  The signing verb, or -1. */
+static int counted_signed_again(const doc *d, int s)
+{
+    int v = signed_again(d, s);
+    if (v >= 0)
+        return v;
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+        if (tok_in(d, t, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, t) &&
+            (tok_is(d, t + 1, "the") || tok_is(d, t + 1, "these")) &&
+            (tok_in_ci(d, t + 2, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t + 2, "mous")))
+            return t;
+    return -1;
+}
+
+/* "Kenya and Ghana signed eight bilateral deals" in an article that signs no document of its
+ * own and tells none of the batch's items: the batch is the news, one agreement named by its
+ * count ("eight bilateral deals"), with the signing's day, place, parties and signers, and
+ * what a sentence just after that signs "the deals" again adds.  An article that tells any
+ * signed document, or goes on to list the batch ("the third agreement is ..."), keeps the
+ * batch as context only (batch_signings). */
+static void counted_signings(doc *d, ag_vec *ags)
+{
+    for (size_t k = 0; k < ags->n; k++)
+        if (ags->items[k].mentions > 0 && ags->items[k].signed_seen)
+            return;
+    for (size_t si = 0; si < d->sents.n; si++) {
+        if (!agreement_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        int a = -1, b = -1, verb = -1;
+        for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
+            if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) &&
+                !tok_in_quotes(d, v) && counted_object(d, (int)si, v, &a, &b))
+                verb = v;
+        if (verb < 0)
+            continue;
+        /* a batch told item by item later on is no document of its own */
+        for (size_t later = si + 1; later < d->sents.n; later++) {
+            const sentence *le = &d->sents.items[later];
+            for (int t = le->tok_start; t + 1 < le->tok_end; t++)
+                if ((tok_in_ci(d, t, LEX_ORDINALS) &&
+                     (tok_in_ci(d, t + 1, LEX_GENERIC_HEADS) || tok_ieq(d, t + 1, "mou"))) ||
+                    (tok_is(d, t, "as") && tok_is(d, t + 1, "follows")))
+                    return;
+        }
+        ag *g = new_ag(ags);
+        g->name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+        char type[HEAD_TYPE_MAX];
+        snprintf(g->head, sizeof g->head, "%s", head_of(d, b - 1, type));
+        g->rule = "counted-signing";
+        g->confidence = 0.5;
+        g->plural = true;
+        add_unique(&g->aliases, g->name);
+        add_evidence(g, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+        read_signing(d, g, (int)si, verb, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+        for (size_t next = si + 1; next < d->sents.n && next <= si + COUNTED_AGAIN_LOOKAHEAD;
+             next++) {
+            int again;
+            if (agreement_readable(d, (int)next) &&
+                (again = counted_signed_again(d, (int)next)) >= 0)
+                lend_batch(d, g, (int)next, again);
+        }
+        return;
+    }
+}
+
 /* Folds agreement b into a: names, evidence, date, acronym, place, signatories; b is
  * dropped. */
 static void fold_agreement(ag *a, ag *b)
@@ -4039,6 +4167,7 @@ void agreements_find(doc *d)
     acronym_mentions(d, &ags);
     merge_signed_description(&ags);
     signatory_lists(d, &ags);
+    counted_signings(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);
     d->agreements = json_array();

@@ -118,6 +118,7 @@ extern const char
 extern const char *const LEX_COUNT_WORDS[]; /* two .. twelve, index i counting i + 2 */
 extern const char
     *const LEX_ENUMERATION_OPENERS[];         /* covering, on, in (what counted documents cover) */
+extern const char *const LEX_ORDINALS[];      /* first, second, third (an item told by its place) */
 extern const char *const LEX_AUTHOR_NOUNS[];  /* author, writer: "About the author" */
 extern const char *const LEX_WIRE_AGENCIES[]; /* AP, AFP, Reuters (credits, never an acronym) */
 extern const char *const LEX_HEADLINE_LABELS

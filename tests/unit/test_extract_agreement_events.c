@@ -53,3 +53,71 @@ Test(extract_agreement_events, year_before_a_two_word_name_keeps_both_forms)
     cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- a batch only counted, in an article that tells no document of it ---- */
+
+Test(extract_agreement_events, counted_batch_alone_is_one_agreement)
+{
+    static const char text[] =
+        "DODOMA, 4 March 2025 — Tanzania and Malawi on Tuesday signed five bilateral accords, "
+        "touching on rail, fishing and power lines, the two governments said.\n"
+        "\n"
+        "Officials of both countries signed the accords at the Chamwino palace in Dodoma, where "
+        "President Asha Mbeki welcomed her guest, President Tomas Kalua.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "five bilateral accords");
+    cr_expect_str_eq(field_str(a, "rule"), "counted-signing");
+    cr_expect(parties_are(a, "Tanzania", "Malawi"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    cr_expect_not_null(field_str(a, "place"), "%s", AGREEMENTS(ex));
+    cr_expect(contains_ci(field_str(a, "place"), "Dodoma"), "place: %s", field_str(a, "place"));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, counted_memoranda_take_their_signers)
+{
+    static const char text[] =
+        "President Lena Varga and her Slovak counterpart Juraj Holub on Friday signed seven "
+        "Memoranda of Understanding (MoUs) meant to speed up cross-border trade.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "seven Memoranda of Understanding");
+    cr_expect(has_signatory(a, "Varga") && has_signatory(a, "Holub"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, counted_batch_with_a_signed_document_is_context)
+{
+    static const char text[] =
+        "Chile and Bolivia signed six agreements on Monday in Arica.\n"
+        "\n"
+        "Among them, the two ministers signed a memorandum of understanding on lithium "
+        "research.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    must_agreement(ex, "memorandum of understanding on lithium research");
+    cr_expect_null(find_agreement(ex, "six agreements"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, counted_batch_listed_later_is_no_document)
+{
+    static const char text[] =
+        "Mali and Niger signed three agreements on Monday.\n"
+        "\n"
+        "The first agreement covers grain storage. The second agreement deals with road tolls.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "three agreements"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, counted_batch_with_topics_is_no_batch_fact)
+{
+    static const char text[] =
+        "Oman and Jordan signed two memorandums of understanding around desalination and "
+        "date farming.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_agreement(ex, "two memorandums of understanding"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
