@@ -746,6 +746,7 @@ static bool under_negotiation(const doc *d, int s, int a, int b)
 
 static int read_generic(const doc *d, int t, int si, generic *gm);
 static void generic_release(generic *gm);
+static int count_at(const doc *d, int t);
 
 /* Does a mention of a document end at token k: a name ("... Agreement", "... (CEPA)") or a
  * type with what it is about ("a letter of intent for the integration project")? */
@@ -3069,6 +3070,15 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             words += *p == ' ';
         if (words >= 3 && tok_at(d, gm->start) < gm->head_tok)
             add_unique(&g->aliases, gm->phrase);
+        /* "signed 26 cooperation agreements in the fields of A, B and C": the batch by its
+         * count is another name of it */
+        if (gm->counted && gm->plural && gm->lead_tok < gm->head_tok &&
+            ((d->tokens.items[gm->lead_tok].flags & TK_NUM) || count_at(d, gm->lead_tok))) {
+            char *counted = doc_strdup(d, d->tokens.items[gm->lead_tok].start,
+                                       d->tokens.items[gm->head_tok].end);
+            add_unique(&g->aliases, counted);
+            free(counted);
+        }
         if (described)
             add_unique(&g->aliases, gm->name);
         for (size_t k = 0; k < gm->descriptors.n; k++)

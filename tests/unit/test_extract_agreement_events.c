@@ -121,3 +121,14 @@ Test(extract_agreement_events, counted_batch_with_topics_is_no_batch_fact)
     cr_expect_null(find_agreement(ex, "two memorandums of understanding"), "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+Test(extract_agreement_events, counted_batch_over_fields_keeps_its_count_as_a_name)
+{
+    static const char text[] =
+        "LUSAKA — Zambia and Namibia have signed 14 cooperation agreements in the areas of "
+        "mining, fisheries, customs and tourism.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    must_agreement(ex, "14 cooperation agreements");
+    json_decref(ex);
+}
