@@ -132,3 +132,21 @@ Test(extract_agreement_events, counted_batch_over_fields_keeps_its_count_as_a_na
     must_agreement(ex, "14 cooperation agreements");
     json_decref(ex);
 }
+
+/* ---- a bare type is no name two articles share ---- */
+
+Test(extract_agreement_events, bare_type_names_of_two_articles_stay_apart)
+{
+    static const char quito[] =
+        "QUITO, 2 March 2024 — Ecuador and Peru signed a Memorandum of Understanding (MoU) on "
+        "Saturday, the foreign ministry said.\n";
+    static const char firm[] =
+        "The provincial government of Carinthia signed a memorandum of understanding with the "
+        "builder Vialco on Friday to plan a new ring road.\n";
+    const char *ids[] = {"quito", "firm"};
+    const char *texts[] = {quito, firm};
+    json_t *facts = merge_texts(ids, texts, 2);
+    const json_t *ags = json_object_get(facts, "agreements");
+    cr_expect_eq(json_array_size(ags), 2, "%s", json_brief(ags));
+    json_decref(facts);
+}
