@@ -138,8 +138,8 @@ Test(extract_agreement_events, counted_batch_over_fields_keeps_its_count_as_a_na
 Test(extract_agreement_events, bare_type_names_of_two_articles_stay_apart)
 {
     static const char quito[] =
-        "QUITO, 2 March 2024 — Ecuador and Peru inked a Memorandum of Understanding (MoU) on "
-        "Saturday, the foreign ministry said.\n";
+        "QUITO, 2 March 2024 — Ecuador and Peru inked a Memorandum of Understanding (MoU) "
+        "this Saturday, the foreign ministry said.\n";
     static const char firm[] =
         "The provincial government of Carinthia signed a memorandum of understanding with the "
         "builder Vialco on Friday to plan a new ring road.\n";
