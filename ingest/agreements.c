@@ -589,6 +589,8 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
     }
 }
 
+/* How far from the signing verb a time measured back ("months after", "years ago") is read. */
+#define HISTORY_WINDOW 4
 /* A signing told in the perfect or simple past of the article's own news, not a history:
  * "have signed", "signed ... on Thursday", with no year before it in the sentence. */
 static bool signing_is_news(const doc *d, int s, int verb)
@@ -598,6 +600,15 @@ static bool signing_is_news(const doc *d, int s, int verb)
      * one after it ("signed an MoU, which sets out five goals") */
     for (int t = se->tok_start; t < se->tok_end; t++)
         if (tok_in(d, t, LEX_PAST_MARKERS) && !(tok_is(d, t, "which") && t > verb))
+            return false;
+    /* "comes five months after it signed", "signed two years ago": a time measured back from
+     * the news */
+    for (int t = verb - 1; t > se->tok_start && t >= verb - HISTORY_WINDOW; t--)
+        if ((tok_is(d, t, "after") || tok_is(d, t, "since")) &&
+            tok_in_ci(d, t - 1, LEX_DURATION_UNITS))
+            return false;
+    for (int t = verb + 1; t < se->tok_end && t <= verb + HISTORY_WINDOW; t++)
+        if (tok_is(d, t, "ago") && tok_in_ci(d, t - 1, LEX_DURATION_UNITS))
             return false;
     return true;
 }
@@ -622,6 +633,19 @@ static bool signed_in_clause_before(const doc *d, int s, int v)
     return false;
 }
 
+/* "The refusal to sign the declaration comes months after it signed a pact": a signing verb
+ * that is not denied stands between the denied one at token v and the mention at token a, and
+ * it is the mention's; so is one before both ("A signed a pact but will not sign the B"). */
+static bool signed_between(const doc *d, int s, int v, int a)
+{
+    int lo = v < a ? v + 1 : d->sents.items[s].tok_start, hi = v < a ? a : v;
+    for (int u = lo; u < hi; u++)
+        if (tok_in(d, u, LEX_SIGNING_VERBS) && !tok_in_ci(d, u, LEX_PRELIMINARY_SIGNING) &&
+            !signing_denied(d, d->sents.items[s].tok_start, u))
+            return true;
+    return false;
+}
+
 /* A draft or a text still to be signed: "a draft Memorandum ...", or this sentence or the
  * next says the signing is yet to come ("it is expected to be signed next week"). */
 static bool mention_pending(const doc *d, int s, int a)
@@ -636,7 +660,7 @@ static bool mention_pending(const doc *d, int s, int a)
             if (!tok_in(d, v, LEX_SIGNING_VERBS) ||
                 !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
-            if (k == s && !signed_in_clause_before(d, s, v))
+            if (k == s && !signed_in_clause_before(d, s, v) && !signed_between(d, s, v, a))
                 return true;
             if (k == s)
                 continue;
@@ -845,6 +869,8 @@ static int time_place_phrase(const doc *d, int t, int end)
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
  * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
  * named in between, or before it in the same clause ("signed the X", no comma in between). */
+/* How far after a signing verb its own object ("signed a new fisheries accord") may end. */
+#define OBJECT_WINDOW 5
 static int signing_verb_for(const doc *d, int s, int a, int b)
 {
     const sentence *se = &d->sents.items[s];
@@ -884,9 +910,18 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
             bool object = false;
             bool relative = false; /* "the X that the two countries signed" */
             for (int t = b; t < v && !relative; t++)
-                relative = tok_is(d, t, "that") || tok_is(d, t, "which") || tok_is(d, t, "who");
+                relative = tok_is(d, t, "that") || tok_is(d, t, "which") || tok_is(d, t, "who") ||
+                           tok_is(d, t, "where");
             for (int t = b + 1; t + 1 < v && !appositive && !relative && !object; t++)
                 object = tok_is(d, t, "a") || tok_is(d, t, "an") || tok_is(d, t, "the");
+            /* "the charter arrives a year after Tonga signed a fisheries accord": a verb with a
+             * document of its own for object signs that one, not the mention before it */
+            for (int t = v + 1; ok && !relative && t < se->tok_end && t <= v + OBJECT_WINDOW; t++) {
+                if (tok_is(d, t, ",") || tok_is(d, t, ";") || tok_in(d, t, LEX_SIGNING_VERBS))
+                    break;
+                if (is_agreement_head(d, t))
+                    ok = false;
+            }
             const token *pv = &d->tokens.items[v - 1];
             if (ok && object && v - 1 > b && (pv->flags & TK_WORD) &&
                 !(pv->flags & (TK_CAP | TK_UPPER)) && !tok_in(d, v - 1, AUXILIARIES) &&

@@ -1852,6 +1852,11 @@ const char *const LEX_ORDINALS[] = {
     "seventh", "eighth", "ninth", "tenth",  NULL,
 };
 
+/* Units of a stretch of time ("five months after it signed", "two years ago"). */
+const char *const LEX_DURATION_UNITS[] = {
+    "days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "decade", NULL,
+};
+
 /* Words that open the enumeration of what counted documents cover ("four agreements ...,
  * covering health, agriculture and customs"). */
 const char *const LEX_ENUMERATION_OPENERS[] = {

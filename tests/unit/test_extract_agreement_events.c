@@ -150,3 +150,54 @@ Test(extract_agreement_events, bare_type_names_of_two_articles_stay_apart)
     cr_expect_eq(json_array_size(ags), 2, "%s", json_brief(ags));
     json_decref(facts);
 }
+
+/* ---- a refusal to sign one document leaves another signing of the sentence signed ---- */
+
+Test(extract_agreement_events, refusal_beside_an_earlier_signing)
+{
+    static const char text[] =
+        "Tonga will not sign the charter proposed by the island forum, its premier said.\n"
+        "\n"
+        "The decision to stay out of the charter arrives a year after Tonga signed a fisheries "
+        "accord with Vietnam that angered several neighbours.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "fisheries accord");
+    cr_expect(parties_are(a, "Tonga", "Vietnam"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, refusal_to_sign_in_the_same_sentence_as_a_signing)
+{
+    static const char text[] =
+        "Its refusal to sign the charter comes a year after Tonga signed a fisheries accord with "
+        "Vietnam.\n";
+    json_t *ex = extract_text(text);
+    must_agreement(ex, "fisheries accord");
+    cr_expect_null(find_agreement(ex, "charter"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, signing_measured_back_from_the_news_takes_no_article_date)
+{
+    static const char text[] =
+        "NUKU'ALOFA, 3 May 2025 — Tonga stayed away from the summit on Friday.\n"
+        "\n"
+        "Its absence comes eight months after Tonga signed a fisheries accord with Vietnam.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "fisheries accord");
+    cr_expect_null(field_str(a, "signed"), "signed: %s", field_str(a, "signed"));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, where_clause_signs_the_name_before_it)
+{
+    static const char text[] =
+        "The new pact builds on the 2011 Reef Shelf Agreement, where Tonga's premier Sione Lavaka "
+        "signed a similar accord with Samoa.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Reef Shelf Agreement");
+    cr_expect(has_signatory(a, "Lavaka"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
