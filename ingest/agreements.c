@@ -966,8 +966,44 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
 /* A sentence of an item in a list whose intro signs ("They signed the following documents:",
  * "X and Y signed eight agreements on Friday. The documents signed were:" then "- a memorandum
  * on ..."): the intro's signing sentence, *verb its signing verb; -1 when none. */
+static int batch_signing(const doc *d, int s);
+
+/* "The agreements are as follows, an agreement on X, ...", "The third agreement is a
+ * memorandum on Y", "There is also an agreement regarding Z": sentence s tells the documents of
+ * a batch one by one, in prose. */
+static bool tells_batch_items(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int t = se->tok_start;
+    for (int k = t; k + 1 < se->tok_end; k++)
+        if (tok_is(d, k, "as") && tok_is(d, k + 1, "follows"))
+            return true;
+    /* "The third agreement is", "The second MoU was" */
+    if (t + 3 < se->tok_end && tok_is(d, t, "The") && tok_in_ci(d, t + 1, LEX_ORDINALS) &&
+        (tok_in_ci(d, t + 2, LEX_GENERIC_HEADS) || tok_in(d, t + 2, LEX_AGREEMENT_HEADS)) &&
+        (tok_is(d, t + 3, "is") || tok_is(d, t + 3, "was")))
+        return true;
+    /* "There is also an agreement", "There were two memorandums" */
+    return t + 1 < se->tok_end && tok_is(d, t, "There") &&
+           (tok_is(d, t + 1, "is") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, "are") ||
+            tok_is(d, t + 1, "were"));
+}
+
+/* How many sentences back from a document told as an item a batch signing may stand. */
+#define BATCH_ITEM_LOOKBACK 6
+
 static int list_signing(const doc *d, int s, int *verb)
 {
+    if (tells_batch_items(d, s)) {
+        /* the batch signing these items belong to: "India and Nepal signed four agreements" */
+        for (int k = s - 1; k >= 0 && k >= s - BATCH_ITEM_LOOKBACK; k--) {
+            int v;
+            if (agreement_readable(d, k) && (v = batch_signing(d, k)) >= 0) {
+                *verb = v;
+                return k;
+            }
+        }
+    }
     int intro = list_intro_line(d, d->sents.items[s].line);
     if (intro < 0 ||
         !(d->lines.items[intro].kind == LINE_BODY || d->lines.items[intro].kind == LINE_DATELINE))

@@ -201,3 +201,40 @@ Test(extract_agreement_events, where_clause_signs_the_name_before_it)
     cr_expect(has_signatory(a, "Lavaka"), "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- a batch whose documents prose tells one by one ---- */
+
+Test(extract_agreement_events, batch_items_told_in_prose_are_signed_by_the_batch)
+{
+    static const char text[] =
+        "ASUNCION, 9 April 2025 — Paraguay and Uruguay on Wednesday signed three agreements "
+        "while the river commission met.\n"
+        "\n"
+        "The agreements are as follows, a deal on barge pilot licensing and an agreement "
+        "on flood warnings.\n"
+        "\n"
+        "The third agreement is a separate memorandum of understanding on dredging the lower channel.\n"
+        "\n"
+        "There is also a protocol regarding customs posts at the border bridges.\n";
+    json_t *ex = extract_text(text);
+    const char *names[] = {"deal on barge pilot licensing", "agreement on flood warnings",
+                           "memorandum of understanding on dredging",
+                           "protocol regarding customs posts"};
+    for (size_t i = 0; i < 4; i++) {
+        const json_t *a = must_agreement(ex, names[i]);
+        cr_expect_str_eq(field_str(a, "signed"), "2025-04-09", "%s", names[i]);
+        cr_expect(parties_are(a, "Paraguay", "Uruguay"), "%s: %s", names[i],
+                  json_brief(json_object_get(a, "parties")));
+    }
+    cr_expect_null(find_agreement(ex, "three agreements"), "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
+
+Test(extract_agreement_events, there_is_an_agreement_without_a_batch_is_no_signing)
+{
+    static const char text[] =
+        "There is also an agreement on fishing quotas that both parliaments must still debate.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
