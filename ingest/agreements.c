@@ -3822,6 +3822,29 @@ static bool words_within(const char *a, const char *b)
     return words >= 2;
 }
 
+/* Every word of a, in any order, is a word of b, and a has at least three: "visa abolition
+ * agreement" in "agreement for the abolition of visa requirement". */
+static bool words_among(const char *a, const char *b)
+{
+    int words = 0;
+    for (const char *w = a; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t n = e ? (size_t)(e - w) : strlen(w);
+        bool found = false;
+        for (const char *p = b; *p && !found;) {
+            const char *q = strchr(p, ' ');
+            size_t m = q ? (size_t)(q - p) : strlen(p);
+            found = m == n && memcmp(p, w, n) == 0;
+            p = q ? q + 1 : p + m;
+        }
+        if (!found)
+            return false;
+        words++;
+        w = e ? e + 1 : w + n;
+    }
+    return words >= 3;
+}
+
 /* "the West Africa Lagoon Protection Agreement ... the Lagoon Agreement": a shorter name told
  * after a longer one of the same type, its words all in the longer, at a date that fits, is the
  * same agreement. */
@@ -3853,7 +3876,10 @@ static void merge_short_names(ag_vec *ags)
                 continue;
             char *bk = short_type_key(b->name);
             bool same = strcmp(ak, bk) == 0 && b->first > a->first;
-            bool shorter = b->first > a->first && strlen(bk) < strlen(ak) && words_within(bk, ak);
+            /* "the Agreement for the Abolition of Visa Requirement ... the Visa Abolition
+             * Agreement": the short name's words in another order */
+            bool shorter = b->first > a->first && strlen(bk) < strlen(ak) &&
+                           (words_within(bk, ak) || words_among(bk, ak));
             free(bk);
             if (same || shorter)
                 fold_agreement(a, b);

@@ -238,3 +238,19 @@ Test(extract_agreement_events, there_is_an_agreement_without_a_batch_is_no_signi
     cr_expect_eq(count_agreements(ex), 0, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- a short name with the long name's words in another order is the same document ---- */
+
+Test(extract_agreement_events, short_name_in_another_order_is_the_same_document)
+{
+    static const char text[] =
+        "The ministers of Laos and Cambodia signed an Agreement on the Exemption of Transit Fees "
+        "for Rice Shipments on 8 July 2024.\n"
+        "\n"
+        "The Rice Transit Agreement takes effect within a month, officials said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 1, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "Rice Transit Agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
+    json_decref(ex);
+}
