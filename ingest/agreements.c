@@ -3434,16 +3434,26 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 ni = semicolon_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
             if (ni != n)
                 continue;
+            /* "... and visa exemptions for diplomatic passport holders.": a "for" phrase of
+             * lower-case words closing the sentence after the last item is that item's */
+            int last_end = items_b[ni - 1];
+            if (last_end < se->tok_end && tok_is(d, last_end, "for")) {
+                int e = last_end + 1;
+                while (e < se->tok_end && e - last_end <= MAX_TRAILER_TOKENS &&
+                       (d->tokens.items[e].flags & TK_WORD) &&
+                       !(d->tokens.items[e].flags & TK_CAP) && !tok_in(d, e, LEX_SIGNING_VERBS))
+                    e++;
+                if (e > last_end + 1 && (e == se->tok_end || tok_is(d, e, ".")))
+                    items_b[ni - 1] = e;
+            }
             /* the documents told together ("memorandums of understanding on energy and on
-             * mining") are now told one by one */
+             * mining") are now told one by one: the description that first told them goes,
+             * with the later mentions it took */
             size_t span_a = d->tokens.items[t].start,
                    span_b = d->tokens.items[items_b[ni - 1] - 1].end;
             for (size_t x = 0; x < ags->n; x++) {
                 ag *p = &ags->items[x];
-                bool inside = p->plural && p->mentions > 0;
-                for (size_t e = 0; e < p->ev.n && inside; e += 2)
-                    inside = p->ev.items[e] >= span_a && p->ev.items[e] < span_b;
-                if (inside)
+                if (p->plural && p->mentions > 0 && p->first >= span_a && p->first < span_b)
                     p->mentions = -1;
             }
             char type_name[64], type_head[HEAD_TYPE_MAX];

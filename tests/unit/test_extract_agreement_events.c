@@ -254,3 +254,19 @@ Test(extract_agreement_events, short_name_in_another_order_is_the_same_document)
     cr_expect_str_eq(field_str(a, "signed"), "2024-07-08");
     json_decref(ex);
 }
+
+/* ---- an enumeration's last item keeps the "for" phrase closing its sentence ---- */
+
+Test(extract_agreement_events, last_enumerated_item_keeps_its_for_phrase)
+{
+    static const char text[] =
+        "Peru and Ecuador signed three agreements on port fees, border patrols, and work permits "
+        "for seasonal farm labourers.\n"
+        "\n"
+        "The port fees agreement cuts charges for small boats.\n";
+    json_t *ex = extract_text(text);
+    must_agreement(ex, "agreement on work permits for seasonal farm labourers");
+    must_agreement(ex, "agreement on border patrols");
+    cr_expect_eq(count_agreements(ex), 3, "%s", AGREEMENTS(ex));
+    json_decref(ex);
+}
