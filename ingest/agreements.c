@@ -2481,6 +2481,9 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     gm->counted = counted;
     gm->plural = plural;
     int first_kept = a;
+    /* "a third related boundary agreement": the count of documents told is no part of it */
+    if (first_kept < head && tok_in_ci(d, first_kept, LEX_ORDINALS))
+        first_kept++;
     while (first_kept < head && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
         first_kept++;
     size_t phrase_end = d->tokens.items[type_end - 1].end;
@@ -3062,6 +3065,10 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         bool compatible = false; /* the article has an agreement of a type it may stand for */
         bool described = gm->name != NULL;
         bool older = superseded(d, gm);
+        /* "a third boundary agreement was signed in 2015": one more document, never one told */
+        bool one_more = gm->indefinite && !gm->counted && gm->lead_tok + 1 < gm->head_tok &&
+                        tok_in_ci(d, gm->lead_tok + 1, LEX_ORDINALS);
+        older |= one_more;
         int item = described || gm->indefinite || older ? -1 : item_document(d, ags, gm->sent);
         if (older) {
             /* "an update of the 1997 defence agreement": another document, never the new one */

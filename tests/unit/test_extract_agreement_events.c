@@ -270,3 +270,19 @@ Test(extract_agreement_events, last_enumerated_item_keeps_its_for_phrase)
     cr_expect_eq(count_agreements(ex), 3, "%s", AGREEMENTS(ex));
     json_decref(ex);
 }
+
+/* ---- "a third agreement" is one more document ---- */
+
+Test(extract_agreement_events, an_ordinal_document_is_one_more)
+{
+    static const char text[] =
+        "Benin signed an accord setting its lagoon border with Togo on Monday.\n"
+        "\n"
+        "Officials said a second lagoon border agreement, with Nigeria, was signed in 2019.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_agreements(ex), 2, "%s", AGREEMENTS(ex));
+    const json_t *a = must_agreement(ex, "lagoon border agreement");
+    cr_expect_str_eq(field_str(a, "name"), "lagoon border agreement");
+    cr_expect_str_eq(field_str(a, "signed"), "2019");
+    json_decref(ex);
+}
