@@ -1594,7 +1594,9 @@ static void add_party(const doc *d, json_t *set, const party *p)
     if (b - p->a > 1 && tok_in(d, b - 1, LEX_COMPANY_SUFFIXES))
         b--;
     char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[b - 1].end);
-    json_set_add(set, name);
+    /* "the Russian Federation": a state's formal name is the country */
+    const char *country = lex_country(name, strlen(name));
+    json_set_add(set, country ? country : name);
     free(name);
 }
 

@@ -286,3 +286,24 @@ Test(extract_agreement_events, an_ordinal_document_is_one_more)
     cr_expect_str_eq(field_str(a, "signed"), "2019");
     json_decref(ex);
 }
+
+/* ---- a state's formal name among organisations that sign is the country ---- */
+
+Test(extract_agreement_events, formal_state_name_beside_an_organisation_is_the_country)
+{
+    static const char text[] =
+        "Kenya Ports Authority and the Russian Federation on Tuesday inked a memorandum of "
+        "understanding on grain terminals, officials said on 4 June 2024.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "memorandum of understanding on grain terminals");
+    const json_t *parties = json_object_get(a, "parties");
+    bool russia = false, formal = false;
+    size_t i;
+    const json_t *p;
+    json_array_foreach(parties, i, p) {
+        russia |= strcmp(json_string_value(p), "Russia") == 0;
+        formal |= strcmp(json_string_value(p), "Russian Federation") == 0;
+    }
+    cr_expect(russia && !formal, "parties: %s", json_brief(parties));
+    json_decref(ex);
+}
