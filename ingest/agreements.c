@@ -4004,6 +4004,82 @@ static void acronym_mentions(doc *d, ag_vec *ags)
     }
 }
 
+/* How many acronyms an article may spell out against its lower-case document phrases. */
+#define SPELLED_ACRONYMS_MAX 8
+
+/* The lower-case document phrase of the article whose words' initials spell the acronym at
+ * token t ("free trade agreement" for "FTA"): its first token, *end the token after it; -1
+ * when none. */
+static int spelled_phrase(const doc *d, int t, int *end)
+{
+    size_t n = tok_len(d, t);
+    const char *acr = d->text + d->tokens.items[t].start;
+    if (n < 2 || n > 5)
+        return -1;
+    for (int h = (int)n - 1; h < (int)d->tokens.n; h++) {
+        const token *hk = &d->tokens.items[h];
+        if (!(hk->flags & TK_WORD) || (hk->flags & TK_CAP) || !tok_in(d, h, LEX_GENERIC_HEADS))
+            continue;
+        int a = h - (int)n + 1;
+        bool ok = true;
+        for (int i = 0; i < (int)n && ok; i++) {
+            const token *k = &d->tokens.items[a + i];
+            ok = (k->flags & TK_WORD) && !(k->flags & TK_CAP) && k->sent == hk->sent &&
+                 tolower((unsigned char)d->text[k->start]) == tolower((unsigned char)acr[i]);
+        }
+        if (ok) {
+            *end = h + 1;
+            return a;
+        }
+    }
+    return -1;
+}
+
+/* "the FTA signed between the two countries last year", after "the free trade agreement
+ * between the two countries": an acronym no agreement of the article has, signed, whose letters
+ * are the initials of a document the article tells in lower case, is that document, signed. */
+static void spelled_acronym_signings(doc *d, ag_vec *ags)
+{
+    int tried = 0;
+    for (size_t si = 0; si < d->sents.n && tried < SPELLED_ACRONYMS_MAX; si++) {
+        int verb;
+        if (!agreement_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        if (signing_denied(d, se->tok_start, verb))
+            continue;
+        for (int t = se->tok_start; t < se->tok_end && tried < SPELLED_ACRONYMS_MAX; t++) {
+            const token *k = &d->tokens.items[t];
+            if (!(k->flags & TK_UPPER) || k->person >= 0 || tok_in_quotes(d, t) ||
+                tok_in(d, t, LEX_WIRE_AGENCIES) || is_country_token(d, t) ||
+                !(signs_acronym(d, verb, t) || verb == t + 1))
+                continue;
+            bool known = false;
+            for (size_t g = 0; g < ags->n && !known; g++)
+                known = ags->items[g].acronym && strlen(ags->items[g].acronym) == tok_len(d, t) &&
+                        memcmp(ags->items[g].acronym, d->text + k->start, tok_len(d, t)) == 0;
+            if (known)
+                continue;
+            tried++;
+            int end, a = spelled_phrase(d, t, &end);
+            if (a < 0 || ags->n >= AGREEMENT_MENTIONS_MAX)
+                continue;
+            ag *g = new_ag(ags);
+            g->name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[end - 1].end);
+            g->acronym = doc_strdup(d, k->start, k->end);
+            g->generic = true;
+            char type[HEAD_TYPE_MAX];
+            snprintf(g->head, sizeof g->head, "%s", head_of(d, end - 1, type));
+            g->rule = "spelled-acronym";
+            g->confidence = 0.55;
+            add_unique(&g->aliases, g->name);
+            add_evidence(g, d->tokens.items[a].start, d->tokens.items[end - 1].end);
+            add_evidence(g, k->start, k->end);
+            read_signing(d, g, (int)si, verb, k->start, k->end);
+        }
+    }
+}
+
 static json_t *strings_json(char **items, size_t n, const char *skip)
 {
     json_t *a = json_array();
@@ -4291,6 +4367,7 @@ void agreements_find(doc *d)
     merge_country_prefixed(&ags);
     merge_short_names(&ags);
     acronym_mentions(d, &ags);
+    spelled_acronym_signings(d, &ags);
     merge_signed_description(&ags);
     signatory_lists(d, &ags);
     counted_signings(d, &ags);

@@ -307,3 +307,22 @@ Test(extract_agreement_events, formal_state_name_beside_an_organisation_is_the_c
     cr_expect(russia && !formal, "parties: %s", json_brief(parties));
     json_decref(ex);
 }
+
+/* ---- an acronym spelled by a lower-case document the article tells ---- */
+
+Test(extract_agreement_events, acronym_spelled_by_a_lower_case_document)
+{
+    static const char text[] =
+        "The two leaders talked about fishing rights and the customs union agreement between "
+        "Iceland and Norway.\n"
+        "\n"
+        "Norway hopes for more Icelandic exports under the CUA signed between the two countries "
+        "in 2021.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "customs union agreement");
+    cr_expect_str_eq(field_str(a, "acronym"), "CUA");
+    cr_expect_str_eq(field_str(a, "signed"), "2021");
+    cr_expect(parties_are(a, "Iceland", "Norway"), "parties: %s",
+              json_brief(json_object_get(a, "parties")));
+    json_decref(ex);
+}
