@@ -207,6 +207,8 @@ typedef struct named {
     char *acronym;
     date_value date;
     bool distinctive;
+    bool
+        year_lead; /* "the 2016 Harbour Agreement": the year opens the reading, no part of the name */
 } named;
 
 typedef struct generic generic;
@@ -455,6 +457,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         tok_in(d, a - 2, DETERMINERS)) {
         a--;
         nm->date.y = tok_int(d, a);
+        nm->year_lead = true;
     }
     if (b - a < 2)
         return false;
@@ -586,6 +589,8 @@ static void set_date(ag *g, date_value v, int rank, bool relative)
     }
 }
 
+/* How far from the signing verb a time measured back ("months after", "years ago") is read. */
+#define HISTORY_WINDOW 4
 /* A signing told in the perfect or simple past of the article's own news, not a history:
  * "have signed", "signed ... on Thursday", with no year before it in the sentence. */
 static bool signing_is_news(const doc *d, int s, int verb)
@@ -595,6 +600,15 @@ static bool signing_is_news(const doc *d, int s, int verb)
      * one after it ("signed an MoU, which sets out five goals") */
     for (int t = se->tok_start; t < se->tok_end; t++)
         if (tok_in(d, t, LEX_PAST_MARKERS) && !(tok_is(d, t, "which") && t > verb))
+            return false;
+    /* "comes five months after it signed", "signed two years ago": a time measured back from
+     * the news */
+    for (int t = verb - 1; t > se->tok_start && t >= verb - HISTORY_WINDOW; t--)
+        if ((tok_is(d, t, "after") || tok_is(d, t, "since")) &&
+            tok_in_ci(d, t - 1, LEX_DURATION_UNITS))
+            return false;
+    for (int t = verb + 1; t < se->tok_end && t <= verb + HISTORY_WINDOW; t++)
+        if (tok_is(d, t, "ago") && tok_in_ci(d, t - 1, LEX_DURATION_UNITS))
             return false;
     return true;
 }
@@ -619,6 +633,19 @@ static bool signed_in_clause_before(const doc *d, int s, int v)
     return false;
 }
 
+/* "The refusal to sign the declaration comes months after it signed a pact": a signing verb
+ * that is not denied stands between the denied one at token v and the mention at token a, and
+ * it is the mention's; so is one before both ("A signed a pact but will not sign the B"). */
+static bool signed_between(const doc *d, int s, int v, int a)
+{
+    int lo = v < a ? v + 1 : d->sents.items[s].tok_start, hi = v < a ? a : v;
+    for (int u = lo; u < hi; u++)
+        if (tok_in(d, u, LEX_SIGNING_VERBS) && !tok_in_ci(d, u, LEX_PRELIMINARY_SIGNING) &&
+            !signing_denied(d, d->sents.items[s].tok_start, u))
+            return true;
+    return false;
+}
+
 /* A draft or a text still to be signed: "a draft Memorandum ...", or this sentence or the
  * next says the signing is yet to come ("it is expected to be signed next week"). */
 static bool mention_pending(const doc *d, int s, int a)
@@ -633,7 +660,7 @@ static bool mention_pending(const doc *d, int s, int a)
             if (!tok_in(d, v, LEX_SIGNING_VERBS) ||
                 !signing_denied(d, d->sents.items[k].tok_start, v))
                 continue;
-            if (k == s && !signed_in_clause_before(d, s, v))
+            if (k == s && !signed_in_clause_before(d, s, v) && !signed_between(d, s, v, a))
                 return true;
             if (k == s)
                 continue;
@@ -743,6 +770,7 @@ static bool under_negotiation(const doc *d, int s, int a, int b)
 
 static int read_generic(const doc *d, int t, int si, generic *gm);
 static void generic_release(generic *gm);
+static int count_at(const doc *d, int t);
 
 /* Does a mention of a document end at token k: a name ("... Agreement", "... (CEPA)") or a
  * type with what it is about ("a letter of intent for the integration project")? */
@@ -841,6 +869,8 @@ static int time_place_phrase(const doc *d, int t, int end)
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
  * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
  * named in between, or before it in the same clause ("signed the X", no comma in between). */
+/* How far after a signing verb its own object ("signed a new fisheries accord") may end. */
+#define OBJECT_WINDOW 5
 static int signing_verb_for(const doc *d, int s, int a, int b)
 {
     const sentence *se = &d->sents.items[s];
@@ -880,9 +910,18 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
             bool object = false;
             bool relative = false; /* "the X that the two countries signed" */
             for (int t = b; t < v && !relative; t++)
-                relative = tok_is(d, t, "that") || tok_is(d, t, "which") || tok_is(d, t, "who");
+                relative = tok_is(d, t, "that") || tok_is(d, t, "which") || tok_is(d, t, "who") ||
+                           tok_is(d, t, "where");
             for (int t = b + 1; t + 1 < v && !appositive && !relative && !object; t++)
                 object = tok_is(d, t, "a") || tok_is(d, t, "an") || tok_is(d, t, "the");
+            /* "the charter arrives a year after Tonga signed a fisheries accord": a verb with a
+             * document of its own for object signs that one, not the mention before it */
+            for (int t = v + 1; ok && !relative && t < se->tok_end && t <= v + OBJECT_WINDOW; t++) {
+                if (tok_is(d, t, ",") || tok_is(d, t, ";") || tok_in(d, t, LEX_SIGNING_VERBS))
+                    break;
+                if (is_agreement_head(d, t))
+                    ok = false;
+            }
             const token *pv = &d->tokens.items[v - 1];
             if (ok && object && v - 1 > b && (pv->flags & TK_WORD) &&
                 !(pv->flags & (TK_CAP | TK_UPPER)) && !tok_in(d, v - 1, AUXILIARIES) &&
@@ -927,8 +966,44 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
 /* A sentence of an item in a list whose intro signs ("They signed the following documents:",
  * "X and Y signed eight agreements on Friday. The documents signed were:" then "- a memorandum
  * on ..."): the intro's signing sentence, *verb its signing verb; -1 when none. */
+static int batch_signing(const doc *d, int s);
+
+/* "The agreements are as follows, an agreement on X, ...", "The third agreement is a
+ * memorandum on Y", "There is also an agreement regarding Z": sentence s tells the documents of
+ * a batch one by one, in prose. */
+static bool tells_batch_items(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    int t = se->tok_start;
+    for (int k = t; k + 1 < se->tok_end; k++)
+        if (tok_is(d, k, "as") && tok_is(d, k + 1, "follows"))
+            return true;
+    /* "The third agreement is", "The second MoU was" */
+    if (t + 3 < se->tok_end && tok_is(d, t, "The") && tok_in_ci(d, t + 1, LEX_ORDINALS) &&
+        (tok_in_ci(d, t + 2, LEX_GENERIC_HEADS) || tok_in(d, t + 2, LEX_AGREEMENT_HEADS)) &&
+        (tok_is(d, t + 3, "is") || tok_is(d, t + 3, "was")))
+        return true;
+    /* "There is also an agreement", "There were two memorandums" */
+    return t + 1 < se->tok_end && tok_is(d, t, "There") &&
+           (tok_is(d, t + 1, "is") || tok_is(d, t + 1, "was") || tok_is(d, t + 1, "are") ||
+            tok_is(d, t + 1, "were"));
+}
+
+/* How many sentences back from a document told as an item a batch signing may stand. */
+#define BATCH_ITEM_LOOKBACK 6
+
 static int list_signing(const doc *d, int s, int *verb)
 {
+    if (tells_batch_items(d, s)) {
+        /* the batch signing these items belong to: "India and Nepal signed four agreements" */
+        for (int k = s - 1; k >= 0 && k >= s - BATCH_ITEM_LOOKBACK; k--) {
+            int v;
+            if (agreement_readable(d, k) && (v = batch_signing(d, k)) >= 0) {
+                *verb = v;
+                return k;
+            }
+        }
+    }
     int intro = list_intro_line(d, d->sents.items[s].line);
     if (intro < 0 ||
         !(d->lines.items[intro].kind == LINE_BODY || d->lines.items[intro].kind == LINE_DATELINE))
@@ -1519,7 +1594,9 @@ static void add_party(const doc *d, json_t *set, const party *p)
     if (b - p->a > 1 && tok_in(d, b - 1, LEX_COMPANY_SUFFIXES))
         b--;
     char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[b - 1].end);
-    json_set_add(set, name);
+    /* "the Russian Federation": a state's formal name is the country */
+    const char *country = lex_country(name, strlen(name));
+    json_set_add(set, country ? country : name);
     free(name);
 }
 
@@ -2406,6 +2483,9 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     gm->counted = counted;
     gm->plural = plural;
     int first_kept = a;
+    /* "a third related boundary agreement": the count of documents told is no part of it */
+    if (first_kept < head && tok_in_ci(d, first_kept, LEX_ORDINALS))
+        first_kept++;
     while (first_kept < head && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
         first_kept++;
     size_t phrase_end = d->tokens.items[type_end - 1].end;
@@ -2622,7 +2702,21 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 }
                 char *name = named_text(d, &nm);
                 char *key = agreement_key(name);
+                /* "the 2016 Harbour Agreement": the year tells when it was signed; the name is
+                 * "Harbour Agreement", and the form with the year is another name of it (a
+                 * name of one word without it keeps the year: "the 1950 Treaty") */
+                char *bare = NULL;
+                if (nm.year_lead && nm.b - nm.a >= 3) {
+                    named plain = nm;
+                    plain.a++;
+                    bare = named_text(d, &plain);
+                }
                 int gi = find_by_key(ags, key, nm.acronym);
+                if (gi < 0 && bare) {
+                    char *bare_key = agreement_key(bare);
+                    gi = find_by_key(ags, bare_key, NULL);
+                    free(bare_key);
+                }
                 if (gi < 0 && renamed >= 0)
                     gi = renamed;
                 /* "Officials simply call it the Tarija Agreement": a nickname of the last one named */
@@ -2633,12 +2727,14 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 ag *g = gi >= 0 ? &ags->items[gi] : new_ag(ags);
                 gi = (int)(g - ags->items);
                 if (created) {
-                    g->name = strdup(name);
+                    g->name = strdup(bare ? bare : name);
                     char type[HEAD_TYPE_MAX];
                     snprintf(g->head, sizeof g->head, "%s", head_of(d, t, type));
                     g->rule = nm.acronym ? "named-agreement-acronym" : "named-agreement";
                     g->confidence = nm.acronym ? 0.9 : 0.8;
                 }
+                if (bare)
+                    add_unique(&g->aliases, bare);
                 add_unique(&g->aliases, name);
                 if (nm.acronym && !g->acronym)
                     g->acronym = strdup(nm.acronym);
@@ -2699,6 +2795,7 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                 if (renames_next(d, nm.b, se->tok_end))
                     renamed = gi;
                 last_named = gi;
+                free(bare);
                 free(name);
                 free(key);
                 free(nm.acronym);
@@ -2970,6 +3067,10 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         bool compatible = false; /* the article has an agreement of a type it may stand for */
         bool described = gm->name != NULL;
         bool older = superseded(d, gm);
+        /* "a third boundary agreement was signed in 2015": one more document, never one told */
+        bool one_more = gm->indefinite && !gm->counted && gm->lead_tok + 1 < gm->head_tok &&
+                        tok_in_ci(d, gm->lead_tok + 1, LEX_ORDINALS);
+        older |= one_more;
         int item = described || gm->indefinite || older ? -1 : item_document(d, ags, gm->sent);
         if (older) {
             /* "an update of the 1997 defence agreement": another document, never the new one */
@@ -3049,6 +3150,15 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             words += *p == ' ';
         if (words >= 3 && tok_at(d, gm->start) < gm->head_tok)
             add_unique(&g->aliases, gm->phrase);
+        /* "signed 26 cooperation agreements in the fields of A, B and C": the batch by its
+         * count is another name of it */
+        if (gm->counted && gm->plural && gm->lead_tok < gm->head_tok &&
+            ((d->tokens.items[gm->lead_tok].flags & TK_NUM) || count_at(d, gm->lead_tok))) {
+            char *counted = doc_strdup(d, d->tokens.items[gm->lead_tok].start,
+                                       d->tokens.items[gm->head_tok].end);
+            add_unique(&g->aliases, counted);
+            free(counted);
+        }
         if (described)
             add_unique(&g->aliases, gm->name);
         for (size_t k = 0; k < gm->descriptors.n; k++)
@@ -3333,16 +3443,26 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 ni = semicolon_items(d, o + 1, se->tok_end, n, items_a, items_b, &k);
             if (ni != n)
                 continue;
+            /* "... and visa exemptions for diplomatic passport holders.": a "for" phrase of
+             * lower-case words closing the sentence after the last item is that item's */
+            int last_end = items_b[ni - 1];
+            if (last_end < se->tok_end && tok_is(d, last_end, "for")) {
+                int e = last_end + 1;
+                while (e < se->tok_end && e - last_end <= MAX_TRAILER_TOKENS &&
+                       (d->tokens.items[e].flags & TK_WORD) &&
+                       !(d->tokens.items[e].flags & TK_CAP) && !tok_in(d, e, LEX_SIGNING_VERBS))
+                    e++;
+                if (e > last_end + 1 && (e == se->tok_end || tok_is(d, e, ".")))
+                    items_b[ni - 1] = e;
+            }
             /* the documents told together ("memorandums of understanding on energy and on
-             * mining") are now told one by one */
+             * mining") are now told one by one: the description that first told them goes,
+             * with the later mentions it took */
             size_t span_a = d->tokens.items[t].start,
                    span_b = d->tokens.items[items_b[ni - 1] - 1].end;
             for (size_t x = 0; x < ags->n; x++) {
                 ag *p = &ags->items[x];
-                bool inside = p->plural && p->mentions > 0;
-                for (size_t e = 0; e < p->ev.n && inside; e += 2)
-                    inside = p->ev.items[e] >= span_a && p->ev.items[e] < span_b;
-                if (inside)
+                if (p->plural && p->mentions > 0 && p->first >= span_a && p->first < span_b)
                     p->mentions = -1;
             }
             char type_name[64], type_head[HEAD_TYPE_MAX];
@@ -3498,6 +3618,134 @@ static void batch_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* The most documents a count before a signed batch may hold ("signed 40 agreements"). */
+#define MAX_BATCH_COUNT 99
+/* How many sentences after a counted signing may sign "the deals" again. */
+#define COUNTED_AGAIN_LOOKAHEAD 2
+
+/* The count at token t of a batch ("eight", "19"), 0 when none. */
+static int batch_count_at(const doc *d, int t)
+{
+    int n = count_at(d, t);
+    if (n)
+        return n;
+    if ((d->tokens.items[t].flags & TK_NUM) && tok_len(d, t) <= 2) {
+        n = tok_int(d, t);
+        return n >= 2 && n <= MAX_BATCH_COUNT ? n : 0;
+    }
+    return 0;
+}
+
+/* "signed eight bilateral deals", "signed six Memoranda of Understanding (MoUs)": the object
+ * of the signing verb v is a count of documents.  Fills [*a, *b) with the count, its modifiers
+ * and the type; returns false when v has no such object. */
+static bool counted_object(const doc *d, int s, int v, int *a, int *b)
+{
+    const sentence *se = &d->sents.items[s];
+    int c = v + 1;
+    /* "signed a total of eight", "the signing of eight" */
+    if (c + 3 < se->tok_end && tok_is(d, c, "a") && tok_is(d, c + 1, "total") &&
+        tok_is(d, c + 2, "of"))
+        c += 3;
+    else if (tok_is(d, v, "signing") && c < se->tok_end && tok_is(d, c, "of"))
+        c++;
+    if (c >= se->tok_end || !batch_count_at(d, c))
+        return false;
+    for (int t = c + 1; t < se->tok_end && t <= c + 1 + GENERIC_MAX_MODIFIERS; t++) {
+        if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) {
+            if (tok_ieq(d, t, "documents") || tok_ieq(d, t, "texts") ||
+                tok_ieq(d, t, "instruments"))
+                return false;
+            int e = t + 1;
+            if (e + 1 < se->tok_end && tok_is(d, e, "of") &&
+                (tok_ieq(d, e + 1, "understanding") || tok_ieq(d, e + 1, "intent")))
+                e += 2;
+            /* "two memorandums on X and on Y": documents told by what they are about */
+            int after = e + 2 < se->tok_end && tok_is(d, e, "(") && tok_is(d, e + 2, ")") ? e + 3
+                                                                                          : e;
+            if (read_topic(d, after, se->tok_end) > after)
+                return false;
+            *a = c;
+            *b = e;
+            return true;
+        }
+        /* modifiers only: "bilateral", "cooperation", "new" */
+        if (!(d->tokens.items[t].flags & TK_WORD) || tok_in(d, t, LEX_FUNCTION_WORDS) ||
+            tok_in(d, t, DETERMINERS) || tok_in(d, t, LEX_SIGNING_VERBS))
+            return false;
+    }
+    return false;
+}
+
+/* "Ministers signed the deals at State House", "The agreements were signed in X": sentence s
+ * signs the documents just counted again, by a plural anaphor right after its verb or as its
+ * subject.  The signing verb, or -1. */
+static int counted_signed_again(const doc *d, int s)
+{
+    int v = signed_again(d, s);
+    if (v >= 0)
+        return v;
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t + 2 < se->tok_end; t++)
+        if (tok_in(d, t, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, t) &&
+            (tok_is(d, t + 1, "the") || tok_is(d, t + 1, "these")) &&
+            (tok_in_ci(d, t + 2, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t + 2, "mous")))
+            return t;
+    return -1;
+}
+
+/* "Kenya and Ghana signed eight bilateral deals" in an article that signs no document of its
+ * own and tells none of the batch's items: the batch is the news, one agreement named by its
+ * count ("eight bilateral deals"), with the signing's day, place, parties and signers, and
+ * what a sentence just after that signs "the deals" again adds.  An article that tells any
+ * signed document, or goes on to list the batch ("the third agreement is ..."), keeps the
+ * batch as context only (batch_signings). */
+static void counted_signings(doc *d, ag_vec *ags)
+{
+    for (size_t k = 0; k < ags->n; k++)
+        if (ags->items[k].mentions > 0 && ags->items[k].signed_seen)
+            return;
+    for (size_t si = 0; si < d->sents.n; si++) {
+        if (!agreement_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        int a = -1, b = -1, verb = -1;
+        for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
+            if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) &&
+                !tok_in_quotes(d, v) && counted_object(d, (int)si, v, &a, &b))
+                verb = v;
+        if (verb < 0)
+            continue;
+        /* a batch told item by item later on is no document of its own */
+        for (size_t later = si + 1; later < d->sents.n; later++) {
+            const sentence *le = &d->sents.items[later];
+            for (int t = le->tok_start; t + 1 < le->tok_end; t++)
+                if ((tok_in_ci(d, t, LEX_ORDINALS) &&
+                     (tok_in_ci(d, t + 1, LEX_GENERIC_HEADS) || tok_ieq(d, t + 1, "mou"))) ||
+                    (tok_is(d, t, "as") && tok_is(d, t + 1, "follows")))
+                    return;
+        }
+        ag *g = new_ag(ags);
+        g->name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+        char type[HEAD_TYPE_MAX];
+        snprintf(g->head, sizeof g->head, "%s", head_of(d, b - 1, type));
+        g->rule = "counted-signing";
+        g->confidence = 0.5;
+        g->plural = true;
+        add_unique(&g->aliases, g->name);
+        add_evidence(g, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+        read_signing(d, g, (int)si, verb, d->tokens.items[a].start, d->tokens.items[b - 1].end);
+        for (size_t next = si + 1; next < d->sents.n && next <= si + COUNTED_AGAIN_LOOKAHEAD;
+             next++) {
+            int again;
+            if (agreement_readable(d, (int)next) &&
+                (again = counted_signed_again(d, (int)next)) >= 0)
+                lend_batch(d, g, (int)next, again);
+        }
+        return;
+    }
+}
+
 /* Folds agreement b into a: names, evidence, date, acronym, place, signatories; b is
  * dropped. */
 static void fold_agreement(ag *a, ag *b)
@@ -3593,6 +3841,29 @@ static bool words_within(const char *a, const char *b)
     return words >= 2;
 }
 
+/* Every word of a, in any order, is a word of b, and a has at least three: "visa abolition
+ * agreement" in "agreement for the abolition of visa requirement". */
+static bool words_among(const char *a, const char *b)
+{
+    int words = 0;
+    for (const char *w = a; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t n = e ? (size_t)(e - w) : strlen(w);
+        bool found = false;
+        for (const char *p = b; *p && !found;) {
+            const char *q = strchr(p, ' ');
+            size_t m = q ? (size_t)(q - p) : strlen(p);
+            found = m == n && memcmp(p, w, n) == 0;
+            p = q ? q + 1 : p + m;
+        }
+        if (!found)
+            return false;
+        words++;
+        w = e ? e + 1 : w + n;
+    }
+    return words >= 3;
+}
+
 /* "the West Africa Lagoon Protection Agreement ... the Lagoon Agreement": a shorter name told
  * after a longer one of the same type, its words all in the longer, at a date that fits, is the
  * same agreement. */
@@ -3624,7 +3895,10 @@ static void merge_short_names(ag_vec *ags)
                 continue;
             char *bk = short_type_key(b->name);
             bool same = strcmp(ak, bk) == 0 && b->first > a->first;
-            bool shorter = b->first > a->first && strlen(bk) < strlen(ak) && words_within(bk, ak);
+            /* "the Agreement for the Abolition of Visa Requirement ... the Visa Abolition
+             * Agreement": the short name's words in another order */
+            bool shorter = b->first > a->first && strlen(bk) < strlen(ak) &&
+                           (words_within(bk, ak) || words_among(bk, ak));
             free(bk);
             if (same || shorter)
                 fold_agreement(a, b);
@@ -3726,6 +4000,82 @@ static void acronym_mentions(doc *d, ag_vec *ags)
                                      d->tokens.items[t].end);
                 }
             }
+        }
+    }
+}
+
+/* How many acronyms an article may spell out against its lower-case document phrases. */
+#define SPELLED_ACRONYMS_MAX 8
+
+/* The lower-case document phrase of the article whose words' initials spell the acronym at
+ * token t ("free trade agreement" for "FTA"): its first token, *end the token after it; -1
+ * when none. */
+static int spelled_phrase(const doc *d, int t, int *end)
+{
+    size_t n = tok_len(d, t);
+    const char *acr = d->text + d->tokens.items[t].start;
+    if (n < 2 || n > 5)
+        return -1;
+    for (int h = (int)n - 1; h < (int)d->tokens.n; h++) {
+        const token *hk = &d->tokens.items[h];
+        if (!(hk->flags & TK_WORD) || (hk->flags & TK_CAP) || !tok_in(d, h, LEX_GENERIC_HEADS))
+            continue;
+        int a = h - (int)n + 1;
+        bool ok = true;
+        for (int i = 0; i < (int)n && ok; i++) {
+            const token *k = &d->tokens.items[a + i];
+            ok = (k->flags & TK_WORD) && !(k->flags & TK_CAP) && k->sent == hk->sent &&
+                 tolower((unsigned char)d->text[k->start]) == tolower((unsigned char)acr[i]);
+        }
+        if (ok) {
+            *end = h + 1;
+            return a;
+        }
+    }
+    return -1;
+}
+
+/* "the FTA signed between the two countries last year", after "the free trade agreement
+ * between the two countries": an acronym no agreement of the article has, signed, whose letters
+ * are the initials of a document the article tells in lower case, is that document, signed. */
+static void spelled_acronym_signings(doc *d, ag_vec *ags)
+{
+    int tried = 0;
+    for (size_t si = 0; si < d->sents.n && tried < SPELLED_ACRONYMS_MAX; si++) {
+        int verb;
+        if (!agreement_readable(d, (int)si) || !signing_sentence(d, (int)si, &verb))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        if (signing_denied(d, se->tok_start, verb))
+            continue;
+        for (int t = se->tok_start; t < se->tok_end && tried < SPELLED_ACRONYMS_MAX; t++) {
+            const token *k = &d->tokens.items[t];
+            if (!(k->flags & TK_UPPER) || k->person >= 0 || tok_in_quotes(d, t) ||
+                tok_in(d, t, LEX_WIRE_AGENCIES) || is_country_token(d, t) ||
+                !(signs_acronym(d, verb, t) || verb == t + 1))
+                continue;
+            bool known = false;
+            for (size_t g = 0; g < ags->n && !known; g++)
+                known = ags->items[g].acronym && strlen(ags->items[g].acronym) == tok_len(d, t) &&
+                        memcmp(ags->items[g].acronym, d->text + k->start, tok_len(d, t)) == 0;
+            if (known)
+                continue;
+            tried++;
+            int end, a = spelled_phrase(d, t, &end);
+            if (a < 0 || ags->n >= AGREEMENT_MENTIONS_MAX)
+                continue;
+            ag *g = new_ag(ags);
+            g->name = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[end - 1].end);
+            g->acronym = doc_strdup(d, k->start, k->end);
+            g->generic = true;
+            char type[HEAD_TYPE_MAX];
+            snprintf(g->head, sizeof g->head, "%s", head_of(d, end - 1, type));
+            g->rule = "spelled-acronym";
+            g->confidence = 0.55;
+            add_unique(&g->aliases, g->name);
+            add_evidence(g, d->tokens.items[a].start, d->tokens.items[end - 1].end);
+            add_evidence(g, k->start, k->end);
+            read_signing(d, g, (int)si, verb, k->start, k->end);
         }
     }
 }
@@ -4017,8 +4367,10 @@ void agreements_find(doc *d)
     merge_country_prefixed(&ags);
     merge_short_names(&ags);
     acronym_mentions(d, &ags);
+    spelled_acronym_signings(d, &ags);
     merge_signed_description(&ags);
     signatory_lists(d, &ags);
+    counted_signings(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);
     d->agreements = json_array();

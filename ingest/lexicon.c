@@ -1786,7 +1786,7 @@ const char *const LEX_DOCUMENT_TYPE_WORDS[] = {
 const char *const LEX_TOPIC_OPENERS[] = {
     "on",        "for",      "of",           "to",       "between",   "concerning",
     "regarding", "covering", "establishing", "creating", "governing", "allowing",
-    "granting",  "setting",  "in",           NULL,
+    "granting",  "setting",  "in",           "around",   NULL,
 };
 
 /* Nouns of "in the mining sector", "in the field of health": what a document is about. */
@@ -1844,6 +1844,17 @@ const char *const LEX_QUANTIFIERS[] = {
 const char *const LEX_COUNT_WORDS[] = {
     "two",   "three", "four", "five",   "six",    "seven",
     "eight", "nine",  "ten",  "eleven", "twelve", NULL,
+};
+
+/* Ordinals that tell an item of a list by its place ("The third agreement is ..."). */
+const char *const LEX_ORDINALS[] = {
+    "first",   "second", "third", "fourth", "fifth", "sixth",
+    "seventh", "eighth", "ninth", "tenth",  NULL,
+};
+
+/* Units of a stretch of time ("five months after it signed", "two years ago"). */
+const char *const LEX_DURATION_UNITS[] = {
+    "days", "weeks", "months", "years", "decades", "day", "week", "month", "year", "decade", NULL,
 };
 
 /* Words that open the enumeration of what counted documents cover ("four agreements ...,

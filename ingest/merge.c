@@ -851,11 +851,32 @@ static void agreement_info_release(agreement_info *ai)
     free(ai->parties);
 }
 
+/* A name that is only a document's type ("memorandum of understanding", "the agreement"):
+ * every word a type word or "of". */
+static bool bare_type_key(const char *key)
+{
+    for (const char *w = key; *w;) {
+        size_t n = strcspn(w, " ");
+        if (!(n == 2 && memcmp(w, "of", 2) == 0) && !lex_has_ci(LEX_GENERIC_HEADS, w, n) &&
+            !lex_has_ci(LEX_AGREEMENT_HEADS, w, n) && !lex_has_ci(LEX_DOCUMENT_TYPE_WORDS, w, n) &&
+            !lex_has_ci(LEX_DOCUMENT_PLURALS, w, n))
+            return false;
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+    return true;
+}
+
+/* A name both reports carry; a bare type ("memorandum of understanding") is shared only by
+ * the reports of one article, never by two articles' different documents. */
 static bool names_shared(const agreement_info *a, const agreement_info *b)
 {
+    bool one_article = a->source && b->source && strcmp(a->source, b->source) == 0;
     for (size_t i = 0; i < a->names.n; i++)
         for (size_t k = 0; k < b->names.n; k++)
-            if (strcmp(a->names.items[i], b->names.items[k]) == 0)
+            if (strcmp(a->names.items[i], b->names.items[k]) == 0 &&
+                (one_article || !bare_type_key(a->names.items[i])))
                 return true;
     return false;
 }
