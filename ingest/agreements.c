@@ -633,7 +633,7 @@ static bool signed_in_clause_before(const doc *d, int s, int v)
     return false;
 }
 
-/* "The refusal to sign the declaration comes months after it signed a pact": a signing verb
+/* "Declining the charter now comes a year after the island signed a treaty": a signing verb
  * that is not denied stands between the denied one at token v and the mention at token a, and
  * it is the mention's; so is one before both ("A signed a pact but will not sign the B"). */
 static bool signed_between(const doc *d, int s, int v, int a)
@@ -995,7 +995,7 @@ static bool tells_batch_items(const doc *d, int s)
 static int list_signing(const doc *d, int s, int *verb)
 {
     if (tells_batch_items(d, s)) {
-        /* the batch signing these items belong to: "India and Nepal signed four agreements" */
+        /* the batch signing these items belong to: "Chile and Peru signed five agreements" */
         for (int k = s - 1; k >= 0 && k >= s - BATCH_ITEM_LOOKBACK; k--) {
             int v;
             if (agreement_readable(d, k) && (v = batch_signing(d, k)) >= 0) {
@@ -2483,7 +2483,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     gm->counted = counted;
     gm->plural = plural;
     int first_kept = a;
-    /* "a third related boundary agreement": the count of documents told is no part of it */
+    /* "a third related fisheries protocol": the count of documents told is no part of it */
     if (first_kept < head && tok_in_ci(d, first_kept, LEX_ORDINALS))
         first_kept++;
     while (first_kept < head && tok_in_ci(d, first_kept, LEX_EVALUATIVE))
@@ -3067,7 +3067,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         bool compatible = false; /* the article has an agreement of a type it may stand for */
         bool described = gm->name != NULL;
         bool older = superseded(d, gm);
-        /* "a third boundary agreement was signed in 2015": one more document, never one told */
+        /* "a third fisheries protocol was signed in 2011": one more document, never one told */
         bool one_more = gm->indefinite && !gm->counted && gm->lead_tok + 1 < gm->head_tok &&
                         tok_in_ci(d, gm->lead_tok + 1, LEX_ORDINALS);
         older |= one_more;
@@ -3150,7 +3150,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             words += *p == ' ';
         if (words >= 3 && tok_at(d, gm->start) < gm->head_tok)
             add_unique(&g->aliases, gm->phrase);
-        /* "signed 26 cooperation agreements in the fields of A, B and C": the batch by its
+        /* "signed 17 cooperation agreements in the fields of A, B and C": the batch by its
          * count is another name of it */
         if (gm->counted && gm->plural && gm->lead_tok < gm->head_tok &&
             ((d->tokens.items[gm->lead_tok].flags & TK_NUM) || count_at(d, gm->lead_tok))) {
@@ -3677,7 +3677,7 @@ static bool counted_object(const doc *d, int s, int v, int *a, int *b)
     return false;
 }
 
-/* "Ministers signed the deals at State House", "The agreements were signed in X": sentence s
+/* "Ministers signed the deals at the presidential palace", "The agreements were signed in X": sentence s
  * signs the documents just counted again, by a plural anaphor right after its verb or as its
  * subject.  The signing verb, or -1. */
 static int counted_signed_again(const doc *d, int s)
@@ -3694,7 +3694,7 @@ static int counted_signed_again(const doc *d, int s)
     return -1;
 }
 
-/* "Kenya and Ghana signed eight bilateral deals" in an article that signs no document of its
+/* "Chile and Peru signed seven bilateral deals" in an article that signs no document of its
  * own and tells none of the batch's items: the batch is the news, one agreement named by its
  * count ("eight bilateral deals"), with the signing's day, place, parties and signers, and
  * what a sentence just after that signs "the deals" again adds.  An article that tells any
@@ -3841,8 +3841,8 @@ static bool words_within(const char *a, const char *b)
     return words >= 2;
 }
 
-/* Every word of a, in any order, is a word of b, and a has at least three: "visa abolition
- * agreement" in "agreement for the abolition of visa requirement". */
+/* Every word of a, in any order, is a word of b, and a has at least three: "double taxation
+ * avoidance agreement" in "agreement for the avoidance of double taxation". */
 static bool words_among(const char *a, const char *b)
 {
     int words = 0;
@@ -3895,7 +3895,7 @@ static void merge_short_names(ag_vec *ags)
                 continue;
             char *bk = short_type_key(b->name);
             bool same = strcmp(ak, bk) == 0 && b->first > a->first;
-            /* "the Agreement for the Abolition of Visa Requirement ... the Visa Abolition
+            /* "the Agreement for the Avoidance of Double Taxation ... the Double Taxation Avoidance
              * Agreement": the short name's words in another order */
             bool shorter = b->first > a->first && strlen(bk) < strlen(ak) &&
                            (words_within(bk, ak) || words_among(bk, ak));

@@ -1959,7 +1959,7 @@ static bool slot_byline(const doc *d, int i, size_t *a, size_t *e)
 }
 
 /* "(Agency) 09:40, March 02, 2024": a date stamp opened by its credit in parentheses. */
-/* "Name Surname 3 minutes ago Tue 23rd March 2021 | 12:53 PM": a date stamp opened by its
+/* "Name Surname 8 minutes ago Fri 9th July 2027 | 09:14 AM": a date stamp opened by its
  * author's name, two or three capitalised words of letters, then a number, a weekday or a
  * month.  Sets the byline. */
 #define STAMP_NAME_MAX_WORDS 3
@@ -2827,7 +2827,7 @@ static void title_from_breadcrumb(doc *d, int first)
 }
 
 /* A headline glued to the story's first sentence with no space or break between them
- * ("... on key areasThe two ministers ..."): a word of three lower-case letters or more runs
+ * ("... on trade mattersThe two envoys ..."): a word of three lower-case letters or more runs
  * into a capitalised word.  Cuts the headline off line i and makes it the title; false when the
  * line opens with no such run of four words or more, within a headline's length, before any
  * sentence ends.  A capital after one or two letters ("iPhone") or after a capital ("McLeod",

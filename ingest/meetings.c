@@ -993,7 +993,7 @@ static bool prior_action(const doc *d, int s, int trig)
  * phrase outside quotations and before its topics, a venue's city, a visit's destination, a
  * named venue (*venue_only says it is that: "the Itamaraty Palace" says no city). */
 /* The place of sentence s outside bytes [a, b), as place_in_sentence_skip() reads it, but
- * never one inside a relative clause on a person ("X, who is posted in Lima, called on Y"):
+ * never one inside a relative clause on a person ("X, who is posted in Bergen, called on Y"):
  * where someone lives or serves is not where the meeting was. */
 static bool place_outside_relative(const doc *d, int s, size_t a, size_t b, size_t *ps, size_t *pe)
 {

@@ -82,7 +82,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|(?<=\\))\\s+(?<adate>" MONTH "\\.?\\s+\\d{1,2},?\\s+\\d{4})"
     /* a full stop right after the date: "DUSHANBE, Tajikistan, July 24. The ..." */
     "|(?<=\\d)(?<stop>\\.)"
-    /* the story right after the agency, no separator: "Minsk, May 3 (Agency) The ..." (doc.c
+    /* the story right after the agency, no separator: "Tartu, May 3 (Agency) The ..." (doc.c
      * wants a date or a known place) */
     "|(?<=\\))(?<bare>)(?=\\s+\\p{Lu}))"
     /* the body after a space, or glued to a dash run ("(Agency)--The", "CITY---The") or to a

@@ -1184,7 +1184,7 @@ static void push_mention(doc *d, person_mention m)
 }
 
 /* Adds or finds the person of a phrase, records the mention; returns the person index. */
-/* "Shavkat Miromonovich Name" and "Shavkat Name": a full name with middle words whose first
+/* "Aliya Bekovna Name" and "Aliya Name": a full name with middle words whose first
  * and last words are another person's whole name of two words is that person (a patronymic, a
  * middle name), in either order; -1 unless exactly one person fits. */
 static bool same_ends(const char *a, const char *b)
