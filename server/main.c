@@ -23,6 +23,7 @@
 #include "server/http_headers.h"
 #include "server/server.h"
 #include "server/writer.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "util/log.h"
 
@@ -616,7 +617,8 @@ static int cmd_serve(int argc, char **argv)
     /* A database that is not there is a mistake (a wrong path, a volume not mounted, a file
      * deleted) unless the operator asks for a new one: serving an empty one would hide it. */
     struct stat db_stat;
-    if (!create && stat(cfg.db_path, &db_stat) != 0 && (errno == ENOENT || errno == ENOTDIR))
+    const char *db_file = db_sqlite_path(cfg.db_path); /* NULL for PostgreSQL */
+    if (!create && db_file && stat(db_file, &db_stat) != 0 && (errno == ENOENT || errno == ENOTDIR))
         return usage_error("serve",
                            "no database at %s: build one with 'factd ingest --db %s PATH...', "
                            "or pass --create to start from an empty one",

@@ -64,6 +64,11 @@ int db_exec(db_conn *d, const char *sql)
     return d->ops->exec(d, sql);
 }
 
+bool db_in_transaction(db_conn *d)
+{
+    return d->ops->in_transaction(d);
+}
+
 long long db_changes(db_conn *d)
 {
     return d->ops->changes(d);

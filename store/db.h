@@ -77,6 +77,9 @@ enum db_constraint db_last_constraint(const db_conn *d);
 /* Runs SQL without parameters or rows (several statements separated by ';' are allowed).
  * DB_OK, DB_CONSTRAINT, DB_BUSY or DB_ERROR. */
 int db_exec(db_conn *d, const char *sql);
+/* Whether a transaction is open on the connection (one that failed and waits for its
+ * ROLLBACK included). */
+bool db_in_transaction(db_conn *d);
 /* Rows the last INSERT, UPDATE or DELETE changed. */
 long long db_changes(db_conn *d);
 

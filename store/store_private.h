@@ -27,11 +27,15 @@
 #define STORE_DYNAMIC_CACHE 32
 
 struct store {
+    /* The SQLite connection, or NULL on PostgreSQL (pg). */
     sqlite3 *db;
+    bool pg;
     /* The same connection through db.h, which the files moved to it speak (the others still
      * use db's SQLite API; both see the same statements). */
     db_conn *conn;
     bool readonly;
+    /* What the handle was opened on (a path or a postgresql:// URI), for store_filename. */
+    char *target;
     /* The file at the path when it was opened (store_file_moved). */
     bool file_known;
     unsigned long long file_dev, file_ino;
@@ -70,6 +74,16 @@ struct store {
     long long data_version;
     bool version_known;
 };
+
+/* Whether the handle speaks PostgreSQL (else SQLite). */
+static inline bool store_pg(const store *st)
+{
+    return st->pg;
+}
+
+/* The text of a statement in the handle's dialect: where SQLite and PostgreSQL differ, a
+ * statement's PostgreSQL text stands beside it as NAME_PG. */
+#define STORE_SQL(st, name) (store_pg(st) ? name##_PG : name)
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on
  * error with the reason in st->errmsg.  The caller resets it when done (store_query_done)
@@ -159,6 +173,16 @@ int store_set_stale(store *st, bool stale);
 #define SEARCH_REF_BITS 48
 #define SEARCH_REF_MASK_SQL "281474976710655"     /* (1 << 48) - 1 */
 #define SEARCH_SOURCE_FIRST_SQL "844424930131968" /* 3 << 48: the first source's row */
+/* The name column of an agreement's search row on PostgreSQL (a: the agreements row): its
+ * name, each alias and its acronym, one a line, as SQLite's texts write it. */
+#define AGREEMENT_SEARCH_NAME_PG                                                           \
+    "a.name || coalesce(chr(10) || (SELECT string_agg(j.value, chr(10) ORDER BY j.n)"      \
+    " FROM json_array_elements_text(a.aliases::json) WITH ORDINALITY AS j(value, n)), '')" \
+    " || coalesce(chr(10) || a.acronym, '')"
+/* The time now as the store writes it (UTC, ISO 8601, to the second), on PostgreSQL. */
+#define NOW_SECONDS_PG "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+/* A search expression (one parameter) as PostgreSQL's tsquery (search.c). */
+#define SEARCH_TSQUERY_PG "search_query(?)"
 /* Registers search_rowid(kind, ref) on a new handle (search.c): the rowid of an item's row in
  * search_fts, which encodes its kind and id so that a search reads the index alone. */
 int store_register_search_functions(store *st);

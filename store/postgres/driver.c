@@ -107,6 +107,11 @@ static int pg_exec(db_conn *d, const char *sql)
     return rc;
 }
 
+static bool pg_in_transaction(db_conn *d)
+{
+    return PQtransactionStatus(conn_of(d)->conn) != PQTRANS_IDLE;
+}
+
 static long long pg_changes(db_conn *d)
 {
     return conn_of(d)->changes;
@@ -439,6 +444,7 @@ static const db_ops pg_ops = {
     .close = pg_close,
     .exec = pg_exec,
     .changes = pg_changes,
+    .in_transaction = pg_in_transaction,
     .prepare = pg_prepare,
     .finalize = pg_finalize,
     .bind_text = pg_bind_text,
