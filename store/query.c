@@ -144,13 +144,22 @@ static void apply_binds(const bound_sql *b, db_stmt *stmt)
     }
 }
 
+/* A text parameter lowercased as SQLite's lower() does, in ASCII only: PostgreSQL's lower()
+ * folds every letter unless the text's collation is "C", as the store's columns' is. */
+#define LOWER_PARAM_PG "lower(CAST(? AS text) COLLATE \"C\")"
+
+static const char *lower_param(const bound_sql *b)
+{
+    return b->pg ? LOWER_PARAM_PG : "lower(?)";
+}
+
 /* The ids of the people a person parameter names: by id, or by a name or alias. */
 static void add_person_set(bound_sql *b, const char *person)
 {
     strbuf_addstr(&b->sql,
-                  b->pg ? "(SELECT id FROM people WHERE id = ? OR lower(name) = lower(?) OR EXISTS"
-                          " (SELECT 1 FROM json_array_elements_text(people.aliases::json) AS j"
-                          " WHERE lower(j) = lower(?)))"
+                  b->pg ? "(SELECT id FROM people WHERE id = ? OR lower(name) = " LOWER_PARAM_PG
+                          " OR EXISTS (SELECT 1 FROM json_array_elements_text(people.aliases::json)"
+                          " AS j WHERE lower(j COLLATE \"C\") = " LOWER_PARAM_PG "))"
                         : "(SELECT id FROM people WHERE id = ? OR lower(name) = lower(?) OR EXISTS"
                           " (SELECT 1 FROM json_each(people.aliases) WHERE lower(json_each.value) ="
                           " lower(?)))");
@@ -194,15 +203,17 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
                         const store_filters *f, bool unlinked_names)
 {
     if (f->party) {
-        strbuf_addstr(&b->sql, b->pg ? " AND EXISTS (SELECT 1 FROM json_array_elements("
-                                       "agreements.parties::json) AS j WHERE json_typeof(j) ="
-                                       " 'string' AND lower(j #>> '{}') = lower(?))"
-                                     : " AND EXISTS (SELECT 1 FROM json_each(agreements.parties)"
-                                       " WHERE lower(json_each.value) = lower(?))");
+        strbuf_addstr(&b->sql,
+                      b->pg ? " AND EXISTS (SELECT 1 FROM json_array_elements("
+                              "agreements.parties::json) AS j WHERE json_typeof(j) ="
+                              " 'string' AND lower((j #>> '{}') COLLATE \"C\") = " LOWER_PARAM_PG
+                              ")"
+                            : " AND EXISTS (SELECT 1 FROM json_each(agreements.parties)"
+                              " WHERE lower(json_each.value) = lower(?))");
         bind_text(b, f->party);
     }
     if (f->acronym) {
-        strbuf_addstr(&b->sql, " AND lower(acronym) = lower(?)");
+        strbuf_addf(&b->sql, " AND lower(acronym) = %s", lower_param(b));
         bind_text(b, f->acronym);
     }
     if (f->signatory || f->participant) {
@@ -222,14 +233,14 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
             strbuf_addstr(&b->sql, " OR ");
             if (!strpbrk(person, "\"\\") && !has_control_char(person)) {
                 strbuf_addf(&b->sql,
-                            b->pg ? "strpos(lower(%s), lower(?)) > 0 AND "
+                            b->pg ? "strpos(lower(%s), " LOWER_PARAM_PG ") > 0 AND "
                                   : "instr(lower(%s), lower(?)) > 0 AND ",
                             list);
                 bind_text(b, person);
             }
             strbuf_addf(&b->sql,
                         b->pg ? "EXISTS (SELECT 1 FROM json_array_elements(%s::json) AS j WHERE"
-                                " lower(j ->> 'name') = lower(?))"
+                                " lower((j ->> 'name') COLLATE \"C\") = " LOWER_PARAM_PG ")"
                               : "EXISTS (SELECT 1 FROM json_each(%s) WHERE"
                                 " lower(json_extract(json_each.value, '$.name')) = lower(?))",
                         list);
@@ -240,11 +251,11 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
     if (f->speaker) {
         strbuf_addstr(&b->sql, " AND (speaker_person_id IN ");
         add_person_set(b, f->speaker);
-        strbuf_addstr(&b->sql, " OR lower(speaker_name) = lower(?))");
+        strbuf_addf(&b->sql, " OR lower(speaker_name) = %s)", lower_param(b));
         bind_text(b, f->speaker);
     }
     if (f->place) {
-        strbuf_addstr(&b->sql, " AND lower(place) = lower(?)");
+        strbuf_addf(&b->sql, " AND lower(place) = %s", lower_param(b));
         bind_text(b, f->place);
     }
     if (f->date_from || f->date_to) {
