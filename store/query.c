@@ -109,8 +109,24 @@ typedef struct bound_sql {
     } values[MAX_BINDS];
     int n;
     bool overflow;
-    bool pg; /* written in PostgreSQL's dialect */
+    bool pg;       /* written in PostgreSQL's dialect */
+    char *tsquery; /* on PostgreSQL, the search filter q as a tsquery (search.c); owned */
 } bound_sql;
+
+/* On PostgreSQL, turns the search filter into the tsquery add_filters binds. */
+static int prepare_search_filter(store *st, bound_sql *b, const store_filters *f)
+{
+    if (!b->pg || !f->q)
+        return STORE_OK;
+    return store_search_tsquery(st, f->q, &b->tsquery);
+}
+
+static void bound_sql_release(bound_sql *b)
+{
+    strbuf_release(&b->sql);
+    free(b->tsquery);
+    b->tsquery = NULL;
+}
 
 static void bind_text(bound_sql *b, const char *text)
 {
@@ -289,14 +305,14 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
         /* from the index alone: rowids of sources lie above 3 << 48 (search.c) */
         if (b->pg)
             strbuf_addstr(&b->sql,
-                          " AND id IN (SELECT ref FROM search_fts WHERE doc @@ " SEARCH_TSQUERY_PG
+                          " AND id IN (SELECT ref FROM search_fts WHERE doc @@ CAST(? AS tsquery)"
                           " AND rowid >= " SEARCH_SOURCE_FIRST_SQL ")");
         else
             strbuf_addstr(&b->sql,
                           " AND id IN (SELECT printf('%012x', rowid & " SEARCH_REF_MASK_SQL ")"
                           " FROM search_fts WHERE search_fts MATCH ?"
                           " AND rowid >= " SEARCH_SOURCE_FIRST_SQL ")");
-        bind_text(b, f->q);
+        bind_text(b, b->pg ? b->tsquery : f->q);
     }
 }
 
@@ -370,7 +386,7 @@ static void add_order(strbuf *sql, const sort_key *key, bool desc)
  * their own), else STORE_ERROR.  (The search expression is SQLite's FTS5 for now.) */
 static int step_fail(store *st, const char *what, const store_filters *f)
 {
-    bool bad_query = f->q && (store_pg(st) || (sqlite3_errcode(st->db) & 0xff) == SQLITE_ERROR);
+    bool bad_query = f->q && !store_pg(st) && (sqlite3_errcode(st->db) & 0xff) == SQLITE_ERROR;
     store_db_fail(st, what);
     return bad_query ? STORE_BAD_QUERY : STORE_ERROR;
 }
@@ -428,6 +444,8 @@ static int count_matches(store *st, const store_kind_info *k, const store_list_q
     int unlinked = person_filter_unlinked(st, &query->filters);
     if (unlinked < 0)
         return STORE_ERROR;
+    if ((result = prepare_search_filter(st, &b, &query->filters)) != STORE_OK)
+        return result;
     strbuf_addf(&b.sql, "SELECT count(*) FROM %s WHERE %s", k->table, b.pg ? "true" : "1");
     add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
     db_stmt *stmt = b.overflow ? NULL : store_query_text(st, b.sql.buf);
@@ -443,7 +461,7 @@ static int count_matches(store *st, const store_kind_info *k, const store_list_q
         result = step_fail(st, "counting", &query->filters);
     store_query_done(stmt);
 out:
-    strbuf_release(&b.sql);
+    bound_sql_release(&b);
     return result;
 }
 
@@ -506,6 +524,9 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
     int unlinked = person_filter_unlinked(st, &query->filters);
     if (unlinked < 0)
         goto fail;
+    if ((result = prepare_search_filter(st, &b, &query->filters)) != STORE_OK)
+        goto fail;
+    result = STORE_ERROR;
     add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
     if (cursor)
         add_keyset(&b, key, query->descending, cursor);
@@ -548,14 +569,14 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
 done:
     if (query->count && (result = count_matches(st, k, query, &page->total)) != STORE_OK)
         goto fail;
-    strbuf_release(&b.sql);
+    bound_sql_release(&b);
     free(after_key);
     return STORE_OK;
 
 fail:
     if (result == STORE_OK)
         result = STORE_ERROR;
-    strbuf_release(&b.sql);
+    bound_sql_release(&b);
     free(after_key);
     page->rows = NULL;
     page->n = 0;

@@ -389,27 +389,18 @@ static const char pg_schema[] =
     "    | CASE WHEN ref ~ '^[0-9a-f]{12}$' THEN ('x' || lpad(ref, 16, '0'))::bit(64)::bigint"
     "      ELSE ('x' || lpad(substr(md5(ref), 1, 12), 16, '0'))::bit(64)::bigint END"
     "$$;"
-    /* What a row of search_fts is searched by: its name weighs more than its body
-     * (search.c). */
-    "CREATE FUNCTION search_document(name text, body text) RETURNS tsvector"
-    " LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$"
-    "  SELECT setweight(to_tsvector('simple'::regconfig, name), 'A')"
-    "    || setweight(to_tsvector('simple'::regconfig, body), 'D')"
-    "$$;"
-    /* A search expression as a tsquery (search.c). */
-    "CREATE FUNCTION search_query(q text) RETURNS tsquery"
-    " LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$"
-    "  SELECT websearch_to_tsquery('simple'::regconfig, q)"
-    "$$;"
     "CREATE TABLE search_fts ("
     "  rowid BIGINT PRIMARY KEY,"
     "  kind  " PG_TEXT " NOT NULL,"
     "  ref   " PG_TEXT " NOT NULL,"
     "  name  " PG_TEXT " NOT NULL,"
     "  body  " PG_TEXT " NOT NULL,"
-    "  doc   tsvector GENERATED ALWAYS AS (search_document(name, body)) STORED"
+    /* The row's terms as FTS5's tokenizer makes them (search.c), the name's weighted A and
+     * the body's D; NULL until the transaction that added the row fills it. */
+    "  doc   tsvector"
     ");"
     "CREATE INDEX search_fts_doc ON search_fts USING gin (doc);"
+    "CREATE INDEX search_fts_unfilled ON search_fts (rowid) WHERE doc IS NULL;"
     "CREATE TABLE search_pending (source_id " PG_TEXT " PRIMARY KEY);"
     "CREATE TABLE source_hints ("
     "  source_id " PG_TEXT " PRIMARY KEY REFERENCES sources (id),"

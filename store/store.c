@@ -172,7 +172,19 @@ int store_begin_write(store *st)
 {
     if (st->batch)
         return store_run(st, SQL_SAVEPOINT, "starting a write");
-    return store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), "starting a write transaction");
+    if (store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), "starting a write transaction"))
+        return STORE_ERROR;
+    st->write_open = true;
+    return STORE_OK;
+}
+
+/* Ends a write transaction: on PostgreSQL, the search rows it added get their terms first. */
+static int commit_write(store *st, const char *what)
+{
+    if (store_pg(st) && st->write_open && store_search_fill_pg(st))
+        return STORE_ERROR;
+    st->write_open = false;
+    return store_run(st, SQL_COMMIT, what);
 }
 
 int store_batch_begin(store *st)
@@ -181,6 +193,7 @@ int store_batch_begin(store *st)
         return store_fail(st, "a batch is open already");
     if (store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), "starting a batch"))
         return STORE_ERROR;
+    st->write_open = true;
     st->batch = true;
     st->batch_marked_stale = false;
     return STORE_OK;
@@ -194,7 +207,7 @@ int store_batch_commit(store *st)
     st->batch_marked_stale = false;
     if (!db_in_transaction(st->conn))
         return store_fail(st, "the batch was rolled back");
-    if (store_run(st, SQL_COMMIT, "committing a batch")) {
+    if (commit_write(st, "committing a batch")) {
         store_rollback(st);
         return STORE_ERROR;
     }
@@ -219,6 +232,8 @@ int store_commit(store *st)
 {
     if (st->batch)
         return store_run(st, SQL_RELEASE, "ending a write");
+    if (st->write_open)
+        return commit_write(st, "committing");
     return store_run(st, SQL_COMMIT, "committing");
 }
 
@@ -227,6 +242,7 @@ void store_rollback(store *st)
     /* SQLite may already have rolled back by itself (e.g. on a full disk), a batch and all;
      * keep the first error message, which says why. */
     if (!db_in_transaction(st->conn)) {
+        st->write_open = false;
         st->batch = false;
         st->batch_marked_stale = false;
         return;
@@ -237,6 +253,7 @@ void store_rollback(store *st)
         if (store_run(st, SQL_ROLLBACK_TO, "rolling back a write") == STORE_OK)
             store_run(st, SQL_RELEASE, "ending a write");
     } else {
+        st->write_open = false;
         store_run(st, SQL_ROLLBACK, "rolling back");
     }
     memcpy(st->errmsg, saved, sizeof(saved));
@@ -516,6 +533,7 @@ void store_close(store *st)
     db_close(st->conn);
     sqlite3_close(st->db);
     free(st->target);
+    sqlite3_close(st->tokenizer_db);
     free(st->job_owner);
     free(st);
 }

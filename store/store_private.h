@@ -56,6 +56,10 @@ struct store {
      * owner, no lease. */
     char *job_owner;
     int job_lease_seconds;
+    /* On PostgreSQL: a write transaction is open (its search rows are filled before it
+     * commits), and the in-memory SQLite database whose FTS5 tokenizer makes their terms. */
+    bool write_open;
+    sqlite3 *tokenizer_db;
     /* A batch is open (store_batch_begin): each write is a savepoint inside it. */
     bool batch;
     /* Bulk loading (store_bulk_begin): articles wait in search_pending for the index. */
@@ -181,8 +185,14 @@ int store_set_stale(store *st, bool stale);
     " || coalesce(chr(10) || a.acronym, '')"
 /* The time now as the store writes it (UTC, ISO 8601, to the second), on PostgreSQL. */
 #define NOW_SECONDS_PG "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-/* A search expression (one parameter) as PostgreSQL's tsquery (search.c). */
-#define SEARCH_TSQUERY_PG "search_query(?)"
+/* The search expression q (FTS5's syntax: words, "phrases", prefix*, AND, OR, NOT and
+ * parentheses) as the text of a PostgreSQL tsquery over the index's terms, in *out
+ * (malloc'd): STORE_OK, STORE_BAD_QUERY when q is not such an expression, or STORE_ERROR
+ * (search.c). */
+int store_search_tsquery(store *st, const char *q, char **out);
+/* On PostgreSQL: gives the search index's new rows their terms (search.c), inside the write
+ * transaction that added them, which store_commit() ends. */
+int store_search_fill_pg(store *st);
 /* Registers search_rowid(kind, ref) on a new handle (search.c): the rowid of an item's row in
  * search_fts, which encodes its kind and id so that a search reads the index alone. */
 int store_register_search_functions(store *st);
