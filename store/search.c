@@ -331,24 +331,10 @@ static void tokenizer_close(tokenizer *t)
 typedef struct token_pass {
     size_t base, len;
     span_list *spans;
-    term_set *collect;        /* split: where the folded forms go */
-    const term_set *match;    /* find: the folded forms wanted */
-    const term_set *prefixes; /* find, PostgreSQL: and the forms that begin with one of these */
+    term_set *collect;     /* split: where the folded forms go */
+    const term_set *match; /* find: the folded forms wanted */
     bool oom;
 } token_pass;
-
-/* Whether tok begins with one of the set's terms. */
-static bool terms_prefix_of(const term_set *t, const char *tok, size_t len)
-{
-    const char *p = t->buf.buf;
-    for (size_t i = 0; i < t->n; i++) {
-        size_t plen = strlen(p);
-        if (plen <= len && memcmp(p, tok, plen) == 0)
-            return true;
-        p += plen + 1;
-    }
-    return false;
-}
 
 static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
 {
@@ -357,9 +343,7 @@ static int on_token(void *ctx, int flags, const char *tok, int ntok, int start, 
     if (start < 0 || end <= start || (size_t)end > p->len || ntok < 0)
         return SQLITE_OK;
     if (p->match) {
-        bool wanted = terms_has(p->match, tok, (size_t)ntok) ||
-                      (p->prefixes && terms_prefix_of(p->prefixes, tok, (size_t)ntok));
-        if (!wanted || p->spans->n >= HIGHLIGHTS_MAX)
+        if (!terms_has(p->match, tok, (size_t)ntok) || p->spans->n >= HIGHLIGHTS_MAX)
             return SQLITE_OK;
     } else {
         terms_add(p->collect, tok, (size_t)ntok);
@@ -699,26 +683,126 @@ static void marks_release(hit_marks *m)
     spans_release(&m->body_regions);
 }
 
+/* One phrase of a query on PostgreSQL: n terms from byte `at` of the match's terms, the last
+ * one a prefix when prefix. */
+typedef struct query_phrase {
+    size_t at, n;
+    bool prefix;
+} query_phrase;
+
 /* What a search looks for: the FTS5 expression as given (SQLite); on PostgreSQL, the same as a
- * tsquery and its terms, whole and prefixes, which the highlights mark. */
+ * tsquery and its phrases, which the highlights mark. */
 typedef struct search_match {
     const char *fts5;
     strbuf tsquery;
-    term_set words, prefixes;
+    strbuf terms; /* each phrase's terms, each NUL-terminated */
+    query_phrase *phrases;
+    size_t nphrases;
 } search_match;
+
+#define SEARCH_MATCH_INIT(q)                   \
+    {                                          \
+        (q), STRBUF_INIT, STRBUF_INIT, NULL, 0 \
+    }
 
 static void search_match_release(search_match *m)
 {
     strbuf_release(&m->tsquery);
-    strbuf_release(&m->words.buf);
-    strbuf_release(&m->prefixes.buf);
+    strbuf_release(&m->terms);
+    free(m->phrases);
+    m->phrases = NULL;
+    m->nphrases = 0;
+}
+
+/* The tokens of a text: their folded forms (each NUL-terminated) and byte spans. */
+typedef struct text_tokens {
+    strbuf forms;
+    span_list spans;
+    bool oom;
+} text_tokens;
+
+static int on_text_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    text_tokens *tt = ctx;
+    (void)flags;
+    if (ntok < 0 || start < 0 || end <= start || memchr(tok, '\0', (size_t)ntok))
+        return SQLITE_OK;
+    strbuf_add(&tt->forms, tok, (size_t)ntok);
+    strbuf_addch(&tt->forms, '\0');
+    if (!spans_add(&tt->spans, (size_t)start, (size_t)end)) {
+        tt->oom = true;
+        return SQLITE_NOMEM;
+    }
+    return SQLITE_OK;
+}
+
+/* Whether the tokens from i on are the phrase's terms (the last one a prefix when it is). */
+static bool phrase_at(const search_match *match, const query_phrase *ph, const char *const *forms,
+                      size_t nforms, size_t i)
+{
+    if (ph->n == 0 || i + ph->n > nforms)
+        return false;
+    const char *term = match->terms.buf + ph->at;
+    for (size_t k = 0; k < ph->n; k++) {
+        size_t tlen = strlen(term);
+        bool last = k + 1 == ph->n;
+        if (last && ph->prefix ? strncmp(forms[i + k], term, tlen) != 0
+                               : strcmp(forms[i + k], term) != 0)
+            return false;
+        term += tlen + 1;
+    }
+    return true;
+}
+
+/* Marks in *regions the tokens of text[0..len) that make up an instance of one of the
+ * query's phrases, in text order, as FTS5's highlight() marks them. */
+static int mark_phrases(store *st, tokenizer *t, const search_match *match, const char *text,
+                        size_t len, span_list *regions)
+{
+    text_tokens tt = {STRBUF_INIT, {0}, false};
+    const char **forms = NULL;
+    bool *marked = NULL;
+    int result = STORE_OK;
+
+    if (len > INT_MAX)
+        return store_fail(st, "a text of %zu bytes is too long to tokenize", len);
+    int rc = t->api.xTokenize(t->tok, &tt, FTS5_TOKENIZE_DOCUMENT, text, (int)len, on_text_token);
+    if (tt.oom || (tt.spans.n && (!(forms = calloc(tt.spans.n, sizeof(*forms))) ||
+                                  !(marked = calloc(tt.spans.n, sizeof(*marked)))))) {
+        result = store_fail(st, "out of memory");
+        goto out;
+    }
+    if (rc != SQLITE_OK) {
+        result = store_fail(st, "tokenizing failed (%d)", rc);
+        goto out;
+    }
+    const char *form = tt.forms.buf;
+    for (size_t i = 0; i < tt.spans.n; i++) {
+        forms[i] = form;
+        form += strlen(form) + 1;
+    }
+    for (size_t i = 0; i < tt.spans.n; i++)
+        for (size_t p = 0; p < match->nphrases; p++)
+            if (phrase_at(match, &match->phrases[p], forms, tt.spans.n, i))
+                for (size_t k = 0; k < match->phrases[p].n; k++)
+                    marked[i + k] = true;
+    for (size_t i = 0; i < tt.spans.n; i++)
+        if (marked[i] && !spans_add(regions, tt.spans.v[i].start, tt.spans.v[i].end)) {
+            result = store_fail(st, "out of memory");
+            goto out;
+        }
+out:
+    free(forms);
+    free(marked);
+    strbuf_release(&tt.forms);
+    spans_release(&tt.spans);
+    return result;
 }
 
 static const char SQL_SEARCH_ROW_PG[] = "SELECT name, body FROM search_fts WHERE rowid = ?1";
 
-/* read_marks() on PostgreSQL, which has no highlight(): the row's name and body, each token
- * of the query's terms marked (every one, where FTS5 marks a phrase's only where the whole
- * phrase is). */
+/* read_marks() on PostgreSQL, which has no highlight(): the row's name and body, with the
+ * instances of the query's phrases marked. */
 static int read_marks_pg(store *st, tokenizer *t, const search_match *match, long long rowid,
                          hit_marks *m)
 {
@@ -743,14 +827,8 @@ static int read_marks_pg(store *st, tokenizer *t, const search_match *match, lon
     store_query_done(stmt);
     if (result || rc != DB_ROW)
         return result;
-    token_pass name_pass = {.spans = &m->name_regions,
-                            .match = &match->words,
-                            .prefixes = &match->prefixes};
-    token_pass body_pass = {.spans = &m->body_regions,
-                            .match = &match->words,
-                            .prefixes = &match->prefixes};
-    if (tokenize(st, t, &name_pass, m->name.buf ? m->name.buf : "", m->name.len) ||
-        tokenize(st, t, &body_pass, m->body.buf ? m->body.buf : "", m->body.len))
+    if (mark_phrases(st, t, match, m->name.buf ? m->name.buf : "", m->name.len, &m->name_regions) ||
+        mark_phrases(st, t, match, m->body.buf ? m->body.buf : "", m->body.len, &m->body_regions))
         return STORE_ERROR;
     return STORE_OK;
 }
@@ -1105,20 +1183,23 @@ static int write_phrase(query_reader *r, const char *text, size_t len, bool pref
         strbuf_release(&pt.buf);
         return STORE_OK;
     }
+    query_phrase *grown = realloc(r->m->phrases, (r->m->nphrases + 1) * sizeof(*grown));
+    if (!grown) {
+        strbuf_release(&pt.buf);
+        return store_fail(r->st, "out of memory");
+    }
+    r->m->phrases = grown;
+    r->m->phrases[r->m->nphrases++] = (query_phrase){r->m->terms.len, pt.n, prefix};
+    strbuf_add(&r->m->terms, pt.buf.buf, pt.buf.len);
     if (pt.n > 1)
         strbuf_addch(out, '(');
     const char *term = pt.buf.buf;
     for (size_t i = 0; i < pt.n; i++) {
-        bool last = i + 1 == pt.n;
         if (i)
             strbuf_addstr(out, " <-> ");
         add_lexeme(out, term);
-        if (last && prefix) {
+        if (i + 1 == pt.n && prefix)
             strbuf_addstr(out, ":*");
-            terms_add(&r->m->prefixes, term, strlen(term));
-        } else {
-            terms_add(&r->m->words, term, strlen(term));
-        }
         term += strlen(term) + 1;
     }
     if (pt.n > 1)
@@ -1263,7 +1344,7 @@ static int read_query(store *st, tokenizer *t, search_match *m)
 int store_search_tsquery(store *st, const char *q, char **out)
 {
     tokenizer t = {0};
-    search_match m = {q, STRBUF_INIT, {STRBUF_INIT, 0}, {STRBUF_INIT, 0}};
+    search_match m = SEARCH_MATCH_INIT(q);
     int rc = tokenizer_open(st, &t);
     if (!rc)
         rc = read_query(st, &t, &m);
@@ -1361,7 +1442,7 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
     unsigned kinds = q->kinds ? q->kinds & all : all;
     search_cursor cursor = {0};
     tokenizer tok = {0};
-    search_match match = {q->match, STRBUF_INIT, {STRBUF_INIT, 0}, {STRBUF_INIT, 0}};
+    search_match match = SEARCH_MATCH_INIT(q->match);
     db_stmt *stmt = NULL;
     int rc, result = STORE_ERROR;
     /* The page's rows, kept until the statement is done: describing a hit runs others. */
