@@ -687,7 +687,7 @@ static int cmd_reindex(int argc, char **argv)
     if (optind < argc)
         return usage_error("reindex", "unexpected argument '%s'", argv[optind]);
     /* Opening read-write would create a missing file: a misspelt path is an error here. */
-    if (access(db, F_OK) != 0) {
+    if (db_sqlite_path(db) && access(db_sqlite_path(db), F_OK) != 0) {
         /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("reindex: %s: %s", db, strerror(errno));
         return EXIT_FAILURE;
@@ -745,7 +745,7 @@ static int cmd_merge(int argc, char **argv)
         return usage_error("merge", "missing --db FILE");
     if (optind < argc)
         return usage_error("merge", "unexpected argument '%s'", argv[optind]);
-    if (access(db, F_OK) != 0) {
+    if (db_sqlite_path(db) && access(db_sqlite_path(db), F_OK) != 0) {
         /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("merge: %s: %s", db, strerror(errno));
         return EXIT_FAILURE;

@@ -62,24 +62,24 @@ static const char SQL_ITEMS_KEY_HOLDS[] = ITEM_COLUMNS
     " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
 static const char SQL_ITEMS_KEY_HOLDS_PG[] = ITEM_COLUMNS
     " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
-    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || chr(1114111) AND strpos(substr(k.key, length(?2) + 1), ?3) > 0";
+    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || chr(1114111) AND strpos(substr(k.key, length(CAST(?2 AS text)) + 1), CAST(?3 AS text)) > 0";
 static const char SQL_ITEMS_KEY_WITHIN[] = ITEM_COLUMNS
     " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
 static const char SQL_ITEMS_KEY_WITHIN_PG[] = ITEM_COLUMNS
     " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
-    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || chr(1114111) AND strpos(?3, substr(k.key, length(?2) + 1)) > 0";
+    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || chr(1114111) AND strpos(CAST(?3 AS text), substr(k.key, length(CAST(?2 AS text)) + 1)) > 0";
 /* The same, the facts alone, from the keys' rows (no report read). */
 #define FACT_COLUMNS "SELECT DISTINCT k.fact_id FROM merge_keys AS k"
 static const char SQL_FACTS_OF_KEY[] = FACT_COLUMNS " WHERE k.kind = ?1 AND k.key = ?2";
 static const char SQL_FACTS_KEY_HOLDS[] = FACT_COLUMNS
     " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
 static const char SQL_FACTS_KEY_HOLDS_PG[] = FACT_COLUMNS
-    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || chr(1114111) AND strpos(substr(k.key, length(?2) + 1), ?3) > 0";
+    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || chr(1114111) AND strpos(substr(k.key, length(CAST(?2 AS text)) + 1), CAST(?3 AS text)) > 0";
 static const char SQL_FACTS_KEY_WITHIN[] = FACT_COLUMNS
     " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
 static const char SQL_FACTS_KEY_WITHIN_PG[] = FACT_COLUMNS
-    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || chr(1114111) AND strpos(?3, substr(k.key, length(?2) + 1)) > 0";
+    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || chr(1114111) AND strpos(CAST(?3 AS text), substr(k.key, length(CAST(?2 AS text)) + 1)) > 0";
 /* SQLite's planner would rather scan the kind's range of the primary key. */
 static const char SQL_ITEMS_BY_FACT[] =
     "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i INDEXED BY merge_items_by_fact"
@@ -140,6 +140,10 @@ static const char SQL_FACT_OF_KEY[] =
     "SELECT i.fact_id FROM merge_keys AS k"
     " JOIN merge_items AS i ON i.kind = k.kind AND i.source_id = k.source_id AND i.idx = k.idx"
     " WHERE k.kind = ?1 AND k.key = ?2 AND (?3 IS NULL OR i.fact_id <> ?3) LIMIT 1";
+static const char SQL_FACT_OF_KEY_PG[] =
+    "SELECT i.fact_id FROM merge_keys AS k"
+    " JOIN merge_items AS i ON i.kind = k.kind AND i.source_id = k.source_id AND i.idx = k.idx"
+    " WHERE k.kind = ?1 AND k.key = ?2 AND (CAST(?3 AS text) IS NULL OR i.fact_id <> ?3) LIMIT 1";
 static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2";
 static const char SQL_DROP_PERSON_FACT[] =
     "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
@@ -542,7 +546,7 @@ int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
                             char **fact_id)
 {
-    db_stmt *stmt = store_query(st, SQL_FACT_OF_KEY);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_FACT_OF_KEY));
     *fact_id = NULL;
     if (!stmt)
         return STORE_ERROR;
