@@ -113,12 +113,19 @@ typedef struct bound_sql {
     char *tsquery; /* on PostgreSQL, the search filter q as a tsquery (search.c); owned */
 } bound_sql;
 
-/* On PostgreSQL, turns the search filter into the tsquery add_filters binds. */
-static int prepare_search_filter(store *st, bound_sql *b, const store_filters *f)
+/* On PostgreSQL, turns the search filter into the tsquery add_filters binds; a query it
+ * cannot read fails as SQLite's does ("what: why"). */
+static int prepare_search_filter(store *st, bound_sql *b, const store_filters *f, const char *what)
 {
     if (!b->pg || !f->q)
         return STORE_OK;
-    return store_search_tsquery(st, f->q, &b->tsquery);
+    int rc = store_search_tsquery(st, f->q, &b->tsquery);
+    if (rc == STORE_BAD_QUERY) {
+        char why[sizeof(st->errmsg)];
+        snprintf(why, sizeof why, "%s", store_errmsg(st));
+        store_fail(st, "%s: %s", what, why);
+    }
+    return rc;
 }
 
 static void bound_sql_release(bound_sql *b)
@@ -444,7 +451,7 @@ static int count_matches(store *st, const store_kind_info *k, const store_list_q
     int unlinked = person_filter_unlinked(st, &query->filters);
     if (unlinked < 0)
         return STORE_ERROR;
-    if ((result = prepare_search_filter(st, &b, &query->filters)) != STORE_OK)
+    if ((result = prepare_search_filter(st, &b, &query->filters, "counting")) != STORE_OK)
         return result;
     strbuf_addf(&b.sql, "SELECT count(*) FROM %s WHERE %s", k->table, b.pg ? "true" : "1");
     add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
@@ -524,7 +531,7 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
     int unlinked = person_filter_unlinked(st, &query->filters);
     if (unlinked < 0)
         goto fail;
-    if ((result = prepare_search_filter(st, &b, &query->filters)) != STORE_OK)
+    if ((result = prepare_search_filter(st, &b, &query->filters, "listing")) != STORE_OK)
         goto fail;
     result = STORE_ERROR;
     add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);

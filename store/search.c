@@ -47,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -688,6 +689,7 @@ static void marks_release(hit_marks *m)
 typedef struct query_phrase {
     size_t at, n;
     bool prefix;
+    char column; /* a column filter's: 'A' the name, 'D' the body; 0 both */
 } query_phrase;
 
 /* What a search looks for: the FTS5 expression as given (SQLite); on PostgreSQL, the same as a
@@ -698,17 +700,22 @@ typedef struct search_match {
     strbuf terms; /* each phrase's terms, each NUL-terminated */
     query_phrase *phrases;
     size_t nphrases;
+    /* what bm25 takes from the whole index (search_figures) */
+    double avgdl;
+    strbuf phrase_list, idfs;
 } search_match;
 
-#define SEARCH_MATCH_INIT(q)                   \
-    {                                          \
-        (q), STRBUF_INIT, STRBUF_INIT, NULL, 0 \
+#define SEARCH_MATCH_INIT(q)                                                  \
+    {                                                                         \
+        (q), STRBUF_INIT, STRBUF_INIT, NULL, 0, 0.0, STRBUF_INIT, STRBUF_INIT \
     }
 
 static void search_match_release(search_match *m)
 {
     strbuf_release(&m->tsquery);
     strbuf_release(&m->terms);
+    strbuf_release(&m->phrase_list);
+    strbuf_release(&m->idfs);
     free(m->phrases);
     m->phrases = NULL;
     m->nphrases = 0;
@@ -754,10 +761,11 @@ static bool phrase_at(const search_match *match, const query_phrase *ph, const c
     return true;
 }
 
-/* Marks in *regions the tokens of text[0..len) that make up an instance of one of the
- * query's phrases, in text order, as FTS5's highlight() marks them. */
-static int mark_phrases(store *st, tokenizer *t, const search_match *match, const char *text,
-                        size_t len, span_list *regions)
+/* Marks in *regions the tokens of text[0..len) (the column of weight `column`) that make up
+ * an instance of one of the query's phrases, in text order, as FTS5's highlight() marks
+ * them. */
+static int mark_phrases(store *st, tokenizer *t, const search_match *match, char column,
+                        const char *text, size_t len, span_list *regions)
 {
     text_tokens tt = {STRBUF_INIT, {0}, false};
     const char **forms = NULL;
@@ -783,7 +791,8 @@ static int mark_phrases(store *st, tokenizer *t, const search_match *match, cons
     }
     for (size_t i = 0; i < tt.spans.n; i++)
         for (size_t p = 0; p < match->nphrases; p++)
-            if (phrase_at(match, &match->phrases[p], forms, tt.spans.n, i))
+            if ((!match->phrases[p].column || match->phrases[p].column == column) &&
+                phrase_at(match, &match->phrases[p], forms, tt.spans.n, i))
                 for (size_t k = 0; k < match->phrases[p].n; k++)
                     marked[i + k] = true;
     for (size_t i = 0; i < tt.spans.n; i++)
@@ -827,8 +836,10 @@ static int read_marks_pg(store *st, tokenizer *t, const search_match *match, lon
     store_query_done(stmt);
     if (result || rc != DB_ROW)
         return result;
-    if (mark_phrases(st, t, match, m->name.buf ? m->name.buf : "", m->name.len, &m->name_regions) ||
-        mark_phrases(st, t, match, m->body.buf ? m->body.buf : "", m->body.len, &m->body_regions))
+    if (mark_phrases(st, t, match, 'A', m->name.buf ? m->name.buf : "", m->name.len,
+                     &m->name_regions) ||
+        mark_phrases(st, t, match, 'D', m->body.buf ? m->body.buf : "", m->body.len,
+                     &m->body_regions))
         return STORE_ERROR;
     return STORE_OK;
 }
@@ -1019,18 +1030,118 @@ static int step_failed(store *st, const char *what)
 /* On PostgreSQL, the kinds are a range of rowids and a bit per kind's code (KIND_FILTER). */
 #define KIND_FILTER_PG \
     "rowid BETWEEN ?2 AND ?3 AND ((CAST(?4 AS bigint) >> CAST(rowid >> 48 AS integer)) & 1) <> 0"
-/* Ranked as FTS5's bm25 with its weights is not: ts_rank with the name (weight A) four times
- * the body (D), scaled down by the row's length (normalization 1), negated so that lower is
- * better as bm25's is.  ?1 the tsquery, ?5 and ?6 the cursor, ?7 the page size. */
+/* Ranked by FTS5's bm25, which the SQL function search_bm25 computes as FTS5 does (schema.c)
+ * from figures of the whole index that search_figures() reads first: ?8 the mean row length
+ * in terms, ?9 the phrases (FTS5's "phrase" as search_bm25 takes it) and ?10 their inverse
+ * document frequencies.  ?1 the tsquery, ?5 and ?6 the cursor, ?7 the page size. */
 static const char SQL_SEARCH_PAGE_PG[] =
     "SELECT rid, bm FROM ("
-    "  SELECT rowid AS rid,"
-    "   CAST(-ts_rank('{0.25, 0, 0, 1}', doc, CAST(?1 AS tsquery), 1) AS float8) AS bm"
+    "  SELECT rowid AS rid, search_bm25(doc, ntokens, CAST(?8 AS float8), CAST(?9 AS text[]),"
+    "   CAST(?10 AS float8[])) AS bm"
     "  FROM search_fts WHERE doc @@ CAST(?1 AS tsquery) AND " KIND_FILTER_PG ") AS h"
     " WHERE CAST(?5 AS float8) IS NULL OR bm > ?5 OR (bm = ?5 AND rid > ?6)"
     " ORDER BY bm, rid LIMIT ?7";
 static const char SQL_SEARCH_COUNT_PG[] =
     "SELECT count(*) FROM search_fts WHERE doc @@ CAST(?1 AS tsquery) AND " KIND_FILTER_PG;
+
+static const char SQL_INDEX_SIZE_PG[] =
+    "SELECT count(*), coalesce(sum(ntokens), 0) FROM search_fts";
+static const char SQL_PHRASE_ROWS_PG[] =
+    "SELECT count(*) FROM search_fts WHERE doc @@ CAST(?1 AS tsquery)";
+
+static void add_lexeme(strbuf *out, const char *term);
+
+/* A phrase as a tsquery of its own. */
+static void phrase_tsquery(const search_match *m, const query_phrase *ph, strbuf *out)
+{
+    const char *term = m->terms.buf + ph->at;
+    strbuf_reset(out);
+    for (size_t k = 0; k < ph->n; k++) {
+        if (k)
+            strbuf_addstr(out, " <-> ");
+        add_lexeme(out, term);
+        bool star = k + 1 == ph->n && ph->prefix;
+        if (star || ph->column)
+            strbuf_addch(out, ':');
+        if (star)
+            strbuf_addch(out, '*');
+        if (ph->column)
+            strbuf_addch(out, ph->column);
+        term += strlen(term) + 1;
+    }
+}
+
+/* What bm25 takes from the whole index (fts5_aux.c's fts5Bm25GetData): the mean number of
+ * terms in a row, and each phrase's inverse document frequency log((N - n + 0.5) / (n + 0.5))
+ * (1e-6 when not above 0), N rows in all and n of them holding the phrase; as the text of
+ * the float8 and text arrays search_bm25 takes, into m. */
+static int search_figures(store *st, search_match *m)
+{
+    db_stmt *stmt = store_query(st, SQL_INDEX_SIZE_PG);
+    strbuf one = STRBUF_INIT;
+    double rows = 0, terms = 0;
+    int result = STORE_OK;
+
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        rows = db_column_double(stmt, 0);
+        terms = db_column_double(stmt, 1);
+    }
+    store_query_done(stmt);
+    if (rc != DB_ROW)
+        return store_db_fail(st, "sizing the search index");
+    m->avgdl = rows > 0 ? terms / rows : 1.0;
+    strbuf_reset(&m->idfs);
+    strbuf_reset(&m->phrase_list);
+    strbuf_addch(&m->idfs, '{');
+    strbuf_addch(&m->phrase_list, '{');
+    for (size_t i = 0; i < m->nphrases && !result; i++) {
+        const query_phrase *ph = &m->phrases[i];
+        double hits = 0;
+        phrase_tsquery(m, ph, &one);
+        if (!(stmt = store_query(st, SQL_PHRASE_ROWS_PG))) {
+            result = STORE_ERROR;
+            break;
+        }
+        db_bind_text(stmt, 1, one.buf ? one.buf : "", (long long)one.len);
+        if ((rc = db_step(stmt)) == DB_ROW)
+            hits = db_column_double(stmt, 0);
+        store_query_done(stmt);
+        if (rc != DB_ROW) {
+            result = store_db_fail(st, "counting a phrase's rows");
+            break;
+        }
+        double idf = log((rows - hits + 0.5) / (hits + 0.5));
+        if (idf <= 0.0)
+            idf = 1e-6;
+        strbuf_addf(&m->idfs, "%s%.17g", i ? "," : "", idf);
+        /* "term term term*", "A:" before it for a filter on the name ("D:" the body): terms
+         * hold letters and digits only, quoted all the same */
+        strbuf_addstr(&m->phrase_list, i ? ",\"" : "\"");
+        if (ph->column)
+            strbuf_addf(&m->phrase_list, "%c:", ph->column);
+        const char *term = m->terms.buf + ph->at;
+        for (size_t k = 0; k < ph->n; k++) {
+            if (k)
+                strbuf_addch(&m->phrase_list, ' ');
+            for (const char *c = term; *c; c++) {
+                if (*c == '"' || *c == '\\')
+                    strbuf_addch(&m->phrase_list, '\\');
+                strbuf_addch(&m->phrase_list, *c);
+            }
+            term += strlen(term) + 1;
+        }
+        if (ph->prefix)
+            strbuf_addch(&m->phrase_list, '*');
+        strbuf_addch(&m->phrase_list, '"');
+    }
+    strbuf_addch(&m->idfs, '}');
+    strbuf_addch(&m->phrase_list, '}');
+    strbuf_release(&one);
+    return result;
+}
 
 static void bind_kinds_pg(db_stmt *stmt, unsigned kinds)
 {
@@ -1097,14 +1208,19 @@ static int hit_ref(store *st, sqlite3_int64 rowid, char **ref)
  *   phrase  := bareword | "string"       ("" inside a string is one ")
  *
  * A bareword is a run of ASCII letters, digits and '_' and of any non-ASCII character, as
- * FTS5's are.  What FTS5 has beyond these (column filters, NEAR, ^, +) is a syntax error
- * here. */
+ * FTS5's are.  A phrase may have a column filter ("name:" or "body:", the tsquery's weights A
+ * and D; "kind:" and "ref:", columns without terms, match nothing).  What FTS5 has beyond
+ * these (NEAR, ^, +, filters of several columns or of a group) is an error here.  Errors
+ * are worded as FTS5's: "unterminated string", or a syntax error near the token where the
+ * reading stopped. */
 typedef struct query_reader {
     store *st;
     tokenizer *t;
     const char *p;
     search_match *m;
-    const char *error; /* the syntax error found, or NULL */
+    const char *error; /* the error found, or NULL: a message, or NULL for a syntax error */
+    const char *error_at;
+    char column[8]; /* the column a filter names, when it names none of the table's */
 } query_reader;
 
 static bool bareword_char(unsigned char c)
@@ -1127,10 +1243,23 @@ static bool at_keyword(const query_reader *r, const char *word)
     return strncmp(r->p, word, n) == 0 && !bareword_char((unsigned char)r->p[n]);
 }
 
+/* A syntax error near r->p, or the error why (NULL: a syntax error). */
 static int syntax_error(query_reader *r, const char *why)
 {
-    r->error = why;
+    r->error = why ? why : "syntax error";
+    r->error_at = r->p;
     return STORE_BAD_QUERY;
+}
+
+/* The length of the query token that starts at p, as FTS5 would name it near an error. */
+static size_t token_len(const char *p)
+{
+    size_t n = 0;
+    if (!*p)
+        return 0;
+    while (bareword_char((unsigned char)p[n]))
+        n++;
+    return n ? n : 1;
 }
 
 /* Collects a phrase's tokens in order, each NUL-terminated. */
@@ -1166,7 +1295,8 @@ static void add_lexeme(strbuf *out, const char *term)
 }
 
 /* The phrase text[0..len) (its last term a prefix when prefix) as tsquery text in out. */
-static int write_phrase(query_reader *r, const char *text, size_t len, bool prefix, strbuf *out)
+static int write_phrase(query_reader *r, const char *text, size_t len, bool prefix, char weight,
+                        strbuf *out)
 {
     phrase_tokens pt = {STRBUF_INIT, 0};
     if (len > INT_MAX)
@@ -1177,8 +1307,9 @@ static int write_phrase(query_reader *r, const char *text, size_t len, bool pref
         strbuf_release(&pt.buf);
         return store_fail(r->st, "tokenizing the query failed (%d)", rc);
     }
-    if (pt.n == 0) {
-        /* A phrase of no terms matches nothing: a lexeme no row has (terms have no spaces). */
+    if (pt.n == 0 || weight == 'X') {
+        /* A phrase of no terms, or of a column without terms, matches nothing: a lexeme no
+         * row has (terms have no spaces). */
         strbuf_addstr(out, "'no such term'");
         strbuf_release(&pt.buf);
         return STORE_OK;
@@ -1189,7 +1320,7 @@ static int write_phrase(query_reader *r, const char *text, size_t len, bool pref
         return store_fail(r->st, "out of memory");
     }
     r->m->phrases = grown;
-    r->m->phrases[r->m->nphrases++] = (query_phrase){r->m->terms.len, pt.n, prefix};
+    r->m->phrases[r->m->nphrases++] = (query_phrase){r->m->terms.len, pt.n, prefix, weight};
     strbuf_add(&r->m->terms, pt.buf.buf, pt.buf.len);
     if (pt.n > 1)
         strbuf_addch(out, '(');
@@ -1198,8 +1329,13 @@ static int write_phrase(query_reader *r, const char *text, size_t len, bool pref
         if (i)
             strbuf_addstr(out, " <-> ");
         add_lexeme(out, term);
-        if (i + 1 == pt.n && prefix)
-            strbuf_addstr(out, ":*");
+        bool star = i + 1 == pt.n && prefix;
+        if (star || weight)
+            strbuf_addch(out, ':');
+        if (star)
+            strbuf_addch(out, '*');
+        if (weight)
+            strbuf_addch(out, weight);
         term += strlen(term) + 1;
     }
     if (pt.n > 1)
@@ -1220,9 +1356,32 @@ static int read_primary(query_reader *r, strbuf *out)
             return rc;
         skip_blanks(r);
         if (*r->p != ')')
-            return syntax_error(r, "a parenthesis left open");
+            return syntax_error(r, NULL);
         r->p++;
         return STORE_OK;
+    }
+    char weight = 0;
+    /* a column filter: "name:", "body:" (a weight), "kind:", "ref:" (no terms) */
+    size_t word = token_len(r->p);
+    const char *after = r->p + word;
+    while (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r')
+        after++;
+    if (bareword_char((unsigned char)*r->p) && *after == ':') {
+        static const struct {
+            const char *name;
+            char weight;
+        } columns[] = {{"name", 'A'}, {"body", 'D'}, {"kind", 'X'}, {"ref", 'X'}};
+        for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]) && !weight; i++)
+            if (strlen(columns[i].name) == word && !strncasecmp(columns[i].name, r->p, word))
+                weight = columns[i].weight;
+        if (!weight) {
+            snprintf(r->column, sizeof r->column, "%.*s", (int)(word < 7 ? word : 7), r->p);
+            r->error_at = r->p;
+            r->error = "no such column";
+            return STORE_BAD_QUERY;
+        }
+        r->p = after + 1;
+        skip_blanks(r);
     }
     const char *text = r->p;
     size_t len;
@@ -1253,15 +1412,15 @@ static int read_primary(query_reader *r, strbuf *out)
         len = (size_t)(r->p - text);
         skip_blanks(r);
         if (len == 4 && !strncmp(text, "NEAR", 4) && *r->p == '(')
-            return syntax_error(r, "NEAR is not supported");
+            return syntax_error(r, "NEAR groups are not supported on PostgreSQL");
     } else {
-        return syntax_error(r, *r->p ? "syntax error" : "an operator without its operand");
+        return syntax_error(r, NULL);
     }
     skip_blanks(r);
     bool prefix = *r->p == '*';
     if (prefix)
         r->p++;
-    int rc = write_phrase(r, text, len, prefix, out);
+    int rc = write_phrase(r, text, len, prefix, weight, out);
     strbuf_release(&unquoted);
     return rc;
 }
@@ -1333,11 +1492,18 @@ static int read_query(store *st, tokenizer *t, search_match *m)
     if (!rc) {
         skip_blanks(&r);
         if (*r.p)
-            rc = syntax_error(&r,
-                              *r.p == ')' ? "a parenthesis closed but not opened" : "syntax error");
+            rc = syntax_error(&r, NULL);
     }
-    if (rc == STORE_BAD_QUERY)
-        store_fail(st, "fts5: %s near \"%.32s\"", r.error, r.p);
+    if (rc != STORE_BAD_QUERY)
+        return rc;
+    if (!strcmp(r.error, "unterminated string"))
+        store_fail(st, "%s", r.error);
+    else if (!strcmp(r.error, "no such column"))
+        store_fail(st, "no such column: %s", r.column);
+    else if (!strcmp(r.error, "syntax error"))
+        store_fail(st, "fts5: syntax error near \"%.*s\"", (int)token_len(r.error_at), r.error_at);
+    else
+        store_fail(st, "%s", r.error);
     return rc;
 }
 
@@ -1365,26 +1531,33 @@ static const char SQL_UNFILLED_PG[] =
     "SELECT rowid, name, body FROM search_fts WHERE doc IS NULL ORDER BY rowid LIMIT 64";
 static const char SQL_FILL_PG[] =
     "UPDATE search_fts SET doc = setweight(to_tsvector('simple', ?2), 'A')"
-    " || setweight(to_tsvector('simple', ?3), 'D') WHERE rowid = ?1";
+    " || setweight(to_tsvector('simple', ?3), 'D'), ntokens = ?4 WHERE rowid = ?1";
 
-/* Appends each token's folded form and a space. */
+/* A text's folded terms, separated by spaces, and how many (FTS5's size of the text). */
+typedef struct folded_terms {
+    strbuf text;
+    long long n;
+} folded_terms;
+
 static int on_fill_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
 {
-    strbuf *out = ctx;
+    folded_terms *out = ctx;
     (void)flags;
     (void)start;
     (void)end;
     if (ntok > 0 && !memchr(tok, '\0', (size_t)ntok)) {
-        strbuf_add(out, tok, (size_t)ntok);
-        strbuf_addch(out, ' ');
+        strbuf_add(&out->text, tok, (size_t)ntok);
+        strbuf_addch(&out->text, ' ');
     }
+    out->n++;
     return SQLITE_OK;
 }
 
-/* The folded terms of text[0..len), separated by spaces, into out. */
-static int fold_terms(store *st, tokenizer *t, const char *text, size_t len, strbuf *out)
+/* The folded terms of text[0..len) into out. */
+static int fold_terms(store *st, tokenizer *t, const char *text, size_t len, folded_terms *out)
 {
-    strbuf_reset(out);
+    strbuf_reset(&out->text);
+    out->n = 0;
     if (len > INT_MAX)
         return store_fail(st, "a text of %zu bytes is too long to index", len);
     int rc = t->api.xTokenize(t->tok, out, FTS5_TOKENIZE_DOCUMENT, text ? text : "", (int)len,
@@ -1395,7 +1568,7 @@ static int fold_terms(store *st, tokenizer *t, const char *text, size_t len, str
 int store_search_fill_pg(store *st)
 {
     tokenizer t = {0};
-    strbuf name = STRBUF_INIT, body = STRBUF_INIT;
+    folded_terms name = {STRBUF_INIT, 0}, body = {STRBUF_INIT, 0};
     int result = tokenizer_open(st, &t);
 
     for (size_t filled = FILL_BATCH; !result && filled == FILL_BATCH;) {
@@ -1417,8 +1590,9 @@ int store_search_fill_pg(store *st)
                 break;
             }
             db_bind_int64(fill, 1, db_column_int64(rows, 0));
-            db_bind_text(fill, 2, name.buf ? name.buf : "", (long long)name.len);
-            db_bind_text(fill, 3, body.buf ? body.buf : "", (long long)body.len);
+            db_bind_text(fill, 2, name.text.buf ? name.text.buf : "", (long long)name.text.len);
+            db_bind_text(fill, 3, body.text.buf ? body.text.buf : "", (long long)body.text.len);
+            db_bind_int64(fill, 4, name.n + body.n);
             if (db_step(fill) != DB_DONE)
                 result = store_db_fail(st, "indexing for search");
             store_query_done(fill);
@@ -1428,8 +1602,8 @@ int store_search_fill_pg(store *st)
             result = store_db_fail(st, "reading the rows to index for search");
         store_query_done(rows);
     }
-    strbuf_release(&name);
-    strbuf_release(&body);
+    strbuf_release(&name.text);
+    strbuf_release(&body.text);
     tokenizer_close(&t);
     return result;
 }
@@ -1479,9 +1653,16 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
     result = STORE_ERROR;
     if (store_begin_read(st))
         goto out;
+    if (store_pg(st) && search_figures(st, &match))
+        goto fail;
     if (!(stmt = store_query(st, STORE_SQL(st, SQL_SEARCH_PAGE))))
         goto fail;
     bind_match(st, stmt, &match, kinds);
+    if (store_pg(st)) {
+        db_bind_double(stmt, 8, match.avgdl);
+        db_bind_text(stmt, 9, match.phrase_list.buf, (long long)match.phrase_list.len);
+        db_bind_text(stmt, 10, match.idfs.buf, (long long)match.idfs.len);
+    }
     if (q->cursor) {
         db_bind_double(stmt, store_pg(st) ? 5 : 3, cursor.rank);
         db_bind_int64(stmt, store_pg(st) ? 6 : 4, cursor.rowid);
