@@ -1,6 +1,7 @@
 /* store_private: what the files of store/ share and nobody else may use.
  *
- *   store.c   handles: open, close, errors, the statement cache, transactions
+ *   store.c   handles: open, close, errors, the statement cache, transactions (on SQLite or
+ *             PostgreSQL: statements whose dialects differ have a NAME_PG text, STORE_SQL)
  *   schema.c  the schema and its forward migrations
  *   write.c   the ingest side: articles, extractions, the merged fact set
  *   revise.c  changes to stored articles: deleting one, replacing its extraction
