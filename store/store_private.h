@@ -88,7 +88,7 @@ static inline bool store_pg(const store *st)
 
 /* The text of a statement in the handle's dialect: where SQLite and PostgreSQL differ, a
  * statement's PostgreSQL text stands beside it as NAME_PG. */
-#define STORE_SQL(st, name) (store_pg(st) ? name##_PG : name)
+#define STORE_SQL(st, name) (store_pg(st) ? name##_PG : (name))
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on
  * error with the reason in st->errmsg.  The caller resets it when done (store_query_done)
