@@ -567,9 +567,14 @@ int store_check_schema(store *st)
     return STORE_OK;
 }
 
+static int migrate_pg_locked(store *st);
+
 /* store_migrate() on PostgreSQL: the schema script on an empty database, then the
  * migrations after it, in one transaction that holds the write lock (store.c), so that two
- * processes starting at once migrate once. */
+ * processes starting at once migrate once.  The lock is taken for the session before the
+ * transaction begins: a transaction sees the tables another made only if it began after
+ * that one committed (the catalog is read afresh when a transaction starts, not when it
+ * waits for an advisory lock). */
 static int migrate_pg(store *st)
 {
     int version;
@@ -580,6 +585,19 @@ static int migrate_pg(store *st)
     if (version > PG_SCHEMA_CURRENT)
         return store_fail(st, "schema version %d is newer than this factd (%d)", version,
                           PG_SCHEMA_CURRENT);
+    if (db_exec(st->conn, "SELECT pg_advisory_lock(" STORE_WRITE_LOCK ")") != DB_OK)
+        return store_db_fail(st, "waiting to migrate");
+    int rc = migrate_pg_locked(st);
+    if (db_exec(st->conn, "SELECT pg_advisory_unlock(" STORE_WRITE_LOCK ")") != DB_OK &&
+        rc == STORE_OK)
+        rc = store_db_fail(st, "migrating");
+    return rc;
+}
+
+/* migrate_pg() once the session holds the lock. */
+static int migrate_pg_locked(store *st)
+{
+    int version;
     if (store_begin_write(st))
         return STORE_ERROR;
     if (schema_version(st, &version))

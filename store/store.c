@@ -28,9 +28,6 @@
  * the write lock for one article (or one fact-set swap) at a time, far less than this. */
 #define STORE_BUSY_TIMEOUT_MS 10000
 
-/* The key of the advisory lock every write transaction on PostgreSQL takes ("fact" in
- * ASCII), so that writers run one at a time as they do on SQLite. */
-#define STORE_WRITE_LOCK "1717658484"
 
 int store_fail(store *st, const char *fmt, ...)
 {

@@ -80,6 +80,10 @@ struct store {
     bool version_known;
 };
 
+/* The key of the advisory lock every write transaction on PostgreSQL takes ("fact" in
+ * ASCII), so that writers run one at a time as they do on SQLite. */
+#define STORE_WRITE_LOCK "1717658484"
+
 /* Whether the handle speaks PostgreSQL (else SQLite). */
 static inline bool store_pg(const store *st)
 {
