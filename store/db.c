@@ -69,6 +69,11 @@ bool db_in_transaction(db_conn *d)
     return d->ops->in_transaction(d);
 }
 
+bool db_transaction_failed(db_conn *d)
+{
+    return d->ops->transaction_failed(d);
+}
+
 long long db_changes(db_conn *d)
 {
     return d->ops->changes(d);

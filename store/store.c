@@ -28,7 +28,6 @@
  * the write lock for one article (or one fact-set swap) at a time, far less than this. */
 #define STORE_BUSY_TIMEOUT_MS 10000
 
-
 int store_fail(store *st, const char *fmt, ...)
 {
     va_list ap;
@@ -175,9 +174,13 @@ int store_begin_write(store *st)
     return STORE_OK;
 }
 
-/* Ends a write transaction: on PostgreSQL, the search rows it added get their terms first. */
+/* Ends a write transaction: on PostgreSQL, the search rows it added get their terms first.
+ * PostgreSQL answers COMMIT in a transaction where a statement failed by rolling it back
+ * without an error: that is refused here, so that no write is lost unsaid. */
 static int commit_write(store *st, const char *what)
 {
+    if (db_transaction_failed(st->conn))
+        return store_fail(st, "%s: a statement of the transaction failed", what);
     if (store_pg(st) && st->write_open && store_search_fill_pg(st))
         return STORE_ERROR;
     st->write_open = false;

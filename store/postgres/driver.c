@@ -112,6 +112,11 @@ static bool pg_in_transaction(db_conn *d)
     return PQtransactionStatus(conn_of(d)->conn) != PQTRANS_IDLE;
 }
 
+static bool pg_transaction_failed(db_conn *d)
+{
+    return PQtransactionStatus(conn_of(d)->conn) == PQTRANS_INERROR;
+}
+
 static long long pg_changes(db_conn *d)
 {
     return conn_of(d)->changes;
@@ -445,6 +450,7 @@ static const db_ops pg_ops = {
     .exec = pg_exec,
     .changes = pg_changes,
     .in_transaction = pg_in_transaction,
+    .transaction_failed = pg_transaction_failed,
     .prepare = pg_prepare,
     .finalize = pg_finalize,
     .bind_text = pg_bind_text,
