@@ -96,17 +96,23 @@ run: deps
 	@echo "factd serving the bundled corpus at http://127.0.0.1:$(PORT)/"
 	$(BUILD)/factd serve --db $(DB) --create --port $(PORT)
 
+# The integration tests run twice: on SQLite files, then on databases of the throw-away
+# PostgreSQL server (FACTD_TEST_ENGINE=postgresql); then both engines must answer alike on
+# two corpora (tests/pg/same-answers).
 test: deps test-deps
 	$(MAKE) all $(BUILD)/unit-tests $(BUILD)/integration-tests
 	tests/pg/pgtmp run sh -c '$(BUILD)/unit-tests && \
-	  FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests'
+	  FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests && \
+	  FACTD_TEST_ENGINE=postgresql FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests && \
+	  tests/pg/same-answers $(BUILD) corpus tests/corpus'
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g $(SAN_FLAGS)" LDLIBS_BASE="$(LDLIBS_BASE) $(SAN_FLAGS)" \
 	  build/asan/factd build/asan/unit-tests build/asan/integration-tests
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp tests/pg/pgtmp run sh -c \
-	  'build/asan/unit-tests && FACTD_BIN=build/asan/factd build/asan/integration-tests'
+	  'build/asan/unit-tests && FACTD_BIN=build/asan/factd build/asan/integration-tests && \
+	  FACTD_TEST_ENGINE=postgresql FACTD_BIN=build/asan/factd build/asan/integration-tests'
 
 # libFuzzer targets (fuzz/), built by clang with AddressSanitizer and UndefinedBehaviorSanitizer
 # from the project's sources; `make fuzz` runs each for FUZZ_SECONDS from its seed corpus

@@ -23,6 +23,7 @@
 #include "server/http_headers.h"
 #include "server/server.h"
 #include "server/writer.h"
+#include "store/db.h"
 #include "store/store.h"
 #include "util/log.h"
 
@@ -616,7 +617,8 @@ static int cmd_serve(int argc, char **argv)
     /* A database that is not there is a mistake (a wrong path, a volume not mounted, a file
      * deleted) unless the operator asks for a new one: serving an empty one would hide it. */
     struct stat db_stat;
-    if (!create && stat(cfg.db_path, &db_stat) != 0 && (errno == ENOENT || errno == ENOTDIR))
+    const char *db_file = db_sqlite_path(cfg.db_path); /* NULL for PostgreSQL */
+    if (!create && db_file && stat(db_file, &db_stat) != 0 && (errno == ENOENT || errno == ENOTDIR))
         return usage_error("serve",
                            "no database at %s: build one with 'factd ingest --db %s PATH...', "
                            "or pass --create to start from an empty one",
@@ -685,7 +687,7 @@ static int cmd_reindex(int argc, char **argv)
     if (optind < argc)
         return usage_error("reindex", "unexpected argument '%s'", argv[optind]);
     /* Opening read-write would create a missing file: a misspelt path is an error here. */
-    if (access(db, F_OK) != 0) {
+    if (db_sqlite_path(db) && access(db_sqlite_path(db), F_OK) != 0) {
         /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("reindex: %s: %s", db, strerror(errno));
         return EXIT_FAILURE;
@@ -743,7 +745,7 @@ static int cmd_merge(int argc, char **argv)
         return usage_error("merge", "missing --db FILE");
     if (optind < argc)
         return usage_error("merge", "unexpected argument '%s'", argv[optind]);
-    if (access(db, F_OK) != 0) {
+    if (db_sqlite_path(db) && access(db_sqlite_path(db), F_OK) != 0) {
         /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("merge: %s: %s", db, strerror(errno));
         return EXIT_FAILURE;

@@ -64,6 +64,16 @@ int db_exec(db_conn *d, const char *sql)
     return d->ops->exec(d, sql);
 }
 
+bool db_in_transaction(db_conn *d)
+{
+    return d->ops->in_transaction(d);
+}
+
+bool db_transaction_failed(db_conn *d)
+{
+    return d->ops->transaction_failed(d);
+}
+
 long long db_changes(db_conn *d)
 {
     return d->ops->changes(d);

@@ -77,6 +77,13 @@ enum db_constraint db_last_constraint(const db_conn *d);
 /* Runs SQL without parameters or rows (several statements separated by ';' are allowed).
  * DB_OK, DB_CONSTRAINT, DB_BUSY or DB_ERROR. */
 int db_exec(db_conn *d, const char *sql);
+/* Whether a transaction is open on the connection (one that failed and waits for its
+ * ROLLBACK included). */
+bool db_in_transaction(db_conn *d);
+/* Whether a statement failed in the open transaction, which then takes nothing but a
+ * ROLLBACK (PostgreSQL's way; on SQLite a failed statement leaves the transaction as it
+ * was, so never). */
+bool db_transaction_failed(db_conn *d);
 /* Rows the last INSERT, UPDATE or DELETE changed. */
 long long db_changes(db_conn *d);
 

@@ -14,6 +14,8 @@ typedef struct db_ops {
     void (*close)(db_conn *d);
     int (*exec)(db_conn *d, const char *sql);
     long long (*changes)(db_conn *d);
+    bool (*in_transaction)(db_conn *d);
+    bool (*transaction_failed)(db_conn *d);
     db_stmt *(*prepare)(db_conn *d, const char *sql);
     void (*finalize)(db_stmt *s);
     int (*bind_text)(db_stmt *s, int i, const char *text, size_t len);

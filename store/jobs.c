@@ -52,12 +52,24 @@
 #define LEASE_UNTIL(seconds)                                                               \
     "CASE WHEN " seconds " > 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || " seconds \
     " || ' seconds') END"
+/* The same on PostgreSQL: the statement's start, as SQLite's 'now' is. */
+#define NOW_MS_PG \
+    "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
+#define LEASE_UNTIL_PG(seconds)                                                      \
+    "CASE WHEN CAST(" seconds " AS integer) > 0 THEN to_char((statement_timestamp()" \
+    " + make_interval(secs => CAST(" seconds " AS integer))) AT TIME ZONE 'UTC',"    \
+    " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') END"
 /* A running job whose lease has ended: no lease at all (an older factd, no owner), or past. */
 #define LEASE_EXPIRED "(lease_expires_at IS NULL OR lease_expires_at <= " NOW_MS ")"
+#define LEASE_EXPIRED_PG "(lease_expires_at IS NULL OR lease_expires_at <= " NOW_MS_PG ")"
 
 static const char SQL_INSERT_JOB[] =
     "INSERT INTO jobs (id, seq, created_at, sha256, bytes, title, url, published, text)"
     " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM jobs), " NOW_MS ","
+    " ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_INSERT_JOB_PG[] =
+    "INSERT INTO jobs (id, seq, created_at, sha256, bytes, title, url, published, text)"
+    " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM jobs), " NOW_MS_PG ","
     " ?2, ?3, ?4, ?5, ?6, ?7)";
 
 static const char SQL_GET_JOB[] =
@@ -74,46 +86,82 @@ static const char SQL_CLAIM_JOB[] =
         "?2") " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1)"
               " RETURNING id, text, title, url, published, attempts,"
               " (julianday(started_at) - julianday(created_at)) * 86400.0";
+static const char SQL_CLAIM_JOB_PG[] =
+    "UPDATE jobs SET state = 'running', started_at = " NOW_MS_PG ", attempts = attempts + 1,"
+    " owner = ?1, lease_expires_at = " LEASE_UNTIL_PG(
+        "?2") " WHERE id = (SELECT id FROM jobs WHERE state = 'queued' ORDER BY seq LIMIT 1"
+              " FOR UPDATE SKIP LOCKED)"
+              " RETURNING id, text, title, url, published, attempts,"
+              " extract(epoch FROM CAST(started_at AS timestamptz) - CAST(created_at AS timestamptz))";
 
 static const char SQL_FINISH_JOB[] =
     "UPDATE jobs SET state = 'done', finished_at = " NOW_MS ", source_id = ?2,"
     " already_stored = ?3, result = ?4, error = NULL, text = NULL, lease_expires_at = NULL"
     " WHERE id = ?1 AND state = 'running' AND owner IS ?5";
+static const char SQL_FINISH_JOB_PG[] =
+    "UPDATE jobs SET state = 'done', finished_at = " NOW_MS_PG ", source_id = ?2,"
+    " already_stored = ?3, result = ?4, error = NULL, text = NULL, lease_expires_at = NULL"
+    " WHERE id = ?1 AND state = 'running' AND owner IS NOT DISTINCT FROM ?5";
 
 static const char SQL_FAIL_JOB[] =
     "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS ", error = ?2, text = NULL,"
     " lease_expires_at = NULL"
     " WHERE id = ?1 AND (state = 'queued' OR (state = 'running' AND owner IS ?3))";
+static const char SQL_FAIL_JOB_PG[] =
+    "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS_PG ", error = ?2, text = NULL,"
+    " lease_expires_at = NULL"
+    " WHERE id = ?1 AND (state = 'queued' OR (state = 'running' AND owner IS NOT DISTINCT FROM ?3))";
 
 static const char SQL_ANY_EXPIRED[] =
     "SELECT 1 FROM jobs WHERE state = 'running' AND " LEASE_EXPIRED " LIMIT 1";
+static const char SQL_ANY_EXPIRED_PG[] =
+    "SELECT 1 FROM jobs WHERE state = 'running' AND " LEASE_EXPIRED_PG " LIMIT 1";
 
 static const char SQL_ABANDON_JOBS[] =
     "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS ", text = NULL,"
     " lease_expires_at = NULL,"
     " error = 'interrupted ' || attempts || ' times: the server stopped while it ran'"
     " WHERE state = 'running' AND attempts >= ?1 AND " LEASE_EXPIRED;
+static const char SQL_ABANDON_JOBS_PG[] =
+    "UPDATE jobs SET state = 'failed', finished_at = " NOW_MS_PG ", text = NULL,"
+    " lease_expires_at = NULL,"
+    " error = 'interrupted ' || attempts || ' times: the server stopped while it ran'"
+    " WHERE state = 'running' AND attempts >= ?1 AND " LEASE_EXPIRED_PG;
 
 static const char SQL_REQUEUE_JOBS[] =
     "UPDATE jobs SET state = 'queued', started_at = NULL, owner = NULL, lease_expires_at = NULL"
     " WHERE state = 'running' AND " LEASE_EXPIRED;
+static const char SQL_REQUEUE_JOBS_PG[] =
+    "UPDATE jobs SET state = 'queued', started_at = NULL, owner = NULL, lease_expires_at = NULL"
+    " WHERE state = 'running' AND " LEASE_EXPIRED_PG;
 
 static const char SQL_ANY_OWN_RUNNING[] =
     "SELECT 1 FROM jobs WHERE state = 'running' AND owner = ?1 LIMIT 1";
 
 static const char SQL_RENEW_LEASES[] = "UPDATE jobs SET lease_expires_at = " LEASE_UNTIL(
     "?2") " WHERE state = 'running' AND owner = ?1";
+static const char SQL_RENEW_LEASES_PG[] = "UPDATE jobs SET lease_expires_at = " LEASE_UNTIL_PG(
+    "?2") " WHERE state = 'running' AND owner = ?1";
 
 static const char SQL_ANY_LEASE_OF[] = "SELECT 1 FROM jobs WHERE state = 'running' AND owner IS ?1"
                                        " AND lease_expires_at IS NOT NULL LIMIT 1";
+static const char SQL_ANY_LEASE_OF_PG[] =
+    "SELECT 1 FROM jobs WHERE state = 'running' AND owner IS NOT DISTINCT FROM ?1"
+    " AND lease_expires_at IS NOT NULL LIMIT 1";
 
 static const char SQL_EXPIRE_LEASES[] =
     "UPDATE jobs SET lease_expires_at = NULL"
     " WHERE state = 'running' AND owner IS ?1 AND lease_expires_at IS NOT NULL";
+static const char SQL_EXPIRE_LEASES_PG[] =
+    "UPDATE jobs SET lease_expires_at = NULL"
+    " WHERE state = 'running' AND owner IS NOT DISTINCT FROM ?1 AND lease_expires_at IS NOT NULL";
 
 static const char SQL_LEASE_OWNERS[] =
     "SELECT DISTINCT owner FROM jobs WHERE state = 'running' AND owner IS NOT NULL"
     " AND NOT " LEASE_EXPIRED " ORDER BY owner";
+static const char SQL_LEASE_OWNERS_PG[] =
+    "SELECT DISTINCT owner FROM jobs WHERE state = 'running' AND owner IS NOT NULL"
+    " AND NOT " LEASE_EXPIRED_PG " ORDER BY owner";
 
 static const char SQL_JOB_QUEUE[] = "SELECT (SELECT count(*) FROM jobs WHERE state = 'queued'),"
                                     " (SELECT count(*) FROM jobs WHERE state = 'running')";
@@ -143,7 +191,7 @@ int store_enqueue_job(store *st, const store_job_in *in, char **id_out)
 
     if (store_begin_write(st))
         return STORE_ERROR;
-    db_stmt *stmt = store_query(st, SQL_INSERT_JOB);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_INSERT_JOB));
     if (!stmt)
         goto fail;
     db_bind_text(stmt, 1, id, -1);
@@ -285,7 +333,7 @@ int store_claim_job(store *st, store_job *job)
 
     if (store_begin_write(st))
         return STORE_ERROR;
-    if (!(stmt = store_query(st, SQL_CLAIM_JOB)))
+    if (!(stmt = store_query(st, STORE_SQL(st, SQL_CLAIM_JOB))))
         goto fail;
     db_bind_text(stmt, 1, st->job_owner, -1);
     db_bind_int64(stmt, 2, st->job_owner ? st->job_lease_seconds : 0);
@@ -384,7 +432,7 @@ int store_finish_job(store *st, const char *id, const char *source_id, bool alre
     }
     if (store_begin_write(st))
         goto out;
-    db_stmt *stmt = store_query(st, SQL_FINISH_JOB);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_FINISH_JOB));
     if (!stmt) {
         store_rollback(st);
         goto out;
@@ -404,7 +452,7 @@ int store_fail_job(store *st, const char *id, const char *reason)
 {
     if (store_begin_write(st))
         return STORE_ERROR;
-    db_stmt *stmt = store_query(st, SQL_FAIL_JOB);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_FAIL_JOB));
     if (!stmt) {
         store_rollback(st);
         return STORE_ERROR;
@@ -424,7 +472,7 @@ int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long lo
     if (failed)
         *failed = 0;
     /* Asked often (every server looks now and then): nothing expired costs no write lock. */
-    db_stmt *stmt = store_query(st, SQL_ANY_EXPIRED);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_ANY_EXPIRED));
     if (!stmt)
         return STORE_ERROR;
     int any = db_step(stmt);
@@ -435,7 +483,7 @@ int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long lo
         return store_db_fail(st, "looking for expired job leases");
     if (store_begin_write(st))
         return STORE_ERROR;
-    stmt = store_query(st, SQL_ABANDON_JOBS);
+    stmt = store_query(st, STORE_SQL(st, SQL_ABANDON_JOBS));
     if (!stmt)
         goto fail;
     db_bind_int64(stmt, 1, max_attempts);
@@ -446,7 +494,7 @@ int store_requeue_jobs(store *st, int max_attempts, long long *requeued, long lo
         goto fail;
     }
     n_failed = db_changes(st->conn);
-    if (!(stmt = store_query(st, SQL_REQUEUE_JOBS)))
+    if (!(stmt = store_query(st, STORE_SQL(st, SQL_REQUEUE_JOBS))))
         goto fail;
     rc = db_step(stmt);
     store_query_done(stmt);
@@ -537,7 +585,7 @@ int store_renew_job_leases(store *st, long long *renewed)
         return store_db_fail(st, "looking for running jobs");
     if (store_begin_write(st))
         return STORE_ERROR;
-    if (!(stmt = store_query(st, SQL_RENEW_LEASES))) {
+    if (!(stmt = store_query(st, STORE_SQL(st, SQL_RENEW_LEASES)))) {
         store_rollback(st);
         return STORE_ERROR;
     }
@@ -552,7 +600,7 @@ int store_expire_job_leases(store *st, const char *owner, long long *expired)
         *expired = 0;
     if (!owner && !st->job_owner)
         return STORE_OK;
-    db_stmt *stmt = store_query(st, SQL_ANY_LEASE_OF);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_ANY_LEASE_OF));
     if (!stmt)
         return STORE_ERROR;
     db_bind_text(stmt, 1, owner ? owner : st->job_owner, -1);
@@ -564,7 +612,7 @@ int store_expire_job_leases(store *st, const char *owner, long long *expired)
         return store_db_fail(st, "looking for job leases");
     if (store_begin_write(st))
         return STORE_ERROR;
-    stmt = store_query(st, SQL_EXPIRE_LEASES);
+    stmt = store_query(st, STORE_SQL(st, SQL_EXPIRE_LEASES));
     if (!stmt) {
         store_rollback(st);
         return STORE_ERROR;
@@ -575,7 +623,7 @@ int store_expire_job_leases(store *st, const char *owner, long long *expired)
 
 int store_job_lease_owners(store *st, json_t **owners)
 {
-    db_stmt *stmt = store_query(st, SQL_LEASE_OWNERS);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_LEASE_OWNERS));
     int rc;
 
     *owners = NULL;

@@ -37,6 +37,8 @@ static const char SQL_PENDING_SOURCES[] =
     " WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id)"
     " ORDER BY p.source_id LIMIT ?1";
 static const char SQL_PENDING_ADD[] = "INSERT OR IGNORE INTO merge_pending (source_id) VALUES (?1)";
+static const char SQL_PENDING_ADD_PG[] =
+    "INSERT INTO merge_pending (source_id) VALUES (?1) ON CONFLICT DO NOTHING";
 static const char SQL_PENDING_DONE[] = "DELETE FROM merge_pending WHERE source_id = ?1";
 static const char SQL_PENDING_GONE[] =
     "DELETE FROM merge_pending WHERE"
@@ -58,19 +60,32 @@ static const char SQL_ITEMS_BY_KEY_IN_SOURCE[] = ITEM_COLUMNS
 static const char SQL_ITEMS_KEY_HOLDS[] = ITEM_COLUMNS
     " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
+static const char SQL_ITEMS_KEY_HOLDS_PG[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || chr(1114111) AND strpos(substr(k.key, length(CAST(?2 AS text)) + 1), CAST(?3 AS text)) > 0";
 static const char SQL_ITEMS_KEY_WITHIN[] = ITEM_COLUMNS
     " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
     " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
+static const char SQL_ITEMS_KEY_WITHIN_PG[] = ITEM_COLUMNS
+    " JOIN merge_keys AS k ON k.kind = i.kind AND k.source_id = i.source_id AND k.idx = i.idx"
+    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || chr(1114111) AND strpos(CAST(?3 AS text), substr(k.key, length(CAST(?2 AS text)) + 1)) > 0";
 /* The same, the facts alone, from the keys' rows (no report read). */
 #define FACT_COLUMNS "SELECT DISTINCT k.fact_id FROM merge_keys AS k"
 static const char SQL_FACTS_OF_KEY[] = FACT_COLUMNS " WHERE k.kind = ?1 AND k.key = ?2";
 static const char SQL_FACTS_KEY_HOLDS[] = FACT_COLUMNS
     " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || char(1114111) AND instr(substr(k.key, length(?2) + 1), ?3) > 0";
+static const char SQL_FACTS_KEY_HOLDS_PG[] = FACT_COLUMNS
+    " WHERE k.kind = ?1 AND k.key > ?2 AND k.key < ?2 || chr(1114111) AND strpos(substr(k.key, length(CAST(?2 AS text)) + 1), CAST(?3 AS text)) > 0";
 static const char SQL_FACTS_KEY_WITHIN[] = FACT_COLUMNS
     " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || char(1114111) AND instr(?3, substr(k.key, length(?2) + 1)) > 0";
+static const char SQL_FACTS_KEY_WITHIN_PG[] = FACT_COLUMNS
+    " WHERE k.kind = ?1 AND k.key >= ?2 AND k.key < ?2 || chr(1114111) AND strpos(CAST(?3 AS text), substr(k.key, length(CAST(?2 AS text)) + 1)) > 0";
 /* SQLite's planner would rather scan the kind's range of the primary key. */
 static const char SQL_ITEMS_BY_FACT[] =
     "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i INDEXED BY merge_items_by_fact"
+    " LEFT JOIN merge_sources AS m ON m.source_id = i.source_id WHERE i.kind = ?1 AND i.fact_id = ?2";
+static const char SQL_ITEMS_BY_FACT_PG[] =
+    "SELECT i.source_id, i.idx, i.fact_id, i.report, m.published FROM merge_items AS i"
     " LEFT JOIN merge_sources AS m ON m.source_id = i.source_id WHERE i.kind = ?1 AND i.fact_id = ?2";
 static const char SQL_ITEMS_OF_SOURCE[] = ITEM_COLUMNS " WHERE i.kind = ?1 AND i.source_id = ?2";
 
@@ -78,6 +93,9 @@ static const char SQL_ITEMS_OF_SOURCE[] = ITEM_COLUMNS " WHERE i.kind = ?1 AND i
  * (the first report with that key, as the merge takes it). */
 static const char SQL_REFS_OF_SOURCE[] =
     "SELECT json_extract(i.report, '$.key'), i.fact_id, p.name FROM merge_items AS i"
+    " JOIN people AS p ON p.id = i.fact_id WHERE i.kind = 'people' AND i.source_id = ?1 ORDER BY i.idx";
+static const char SQL_REFS_OF_SOURCE_PG[] =
+    "SELECT i.report::json ->> 'key', i.fact_id, p.name FROM merge_items AS i"
     " JOIN people AS p ON p.id = i.fact_id WHERE i.kind = 'people' AND i.source_id = ?1 ORDER BY i.idx";
 static const char SQL_PERSON_NAME[] = "SELECT name FROM people WHERE id = ?1";
 
@@ -87,6 +105,9 @@ static const char SQL_FACT_KEY[] = "SELECT merge_key FROM merge_facts WHERE kind
 
 static const char SQL_PUT_SOURCE[] =
     "INSERT OR REPLACE INTO merge_sources (source_id, published) VALUES (?1, ?2)";
+static const char SQL_PUT_SOURCE_PG[] =
+    "INSERT INTO merge_sources (source_id, published) VALUES (?1, ?2)"
+    " ON CONFLICT (source_id) DO UPDATE SET published = excluded.published";
 static const char SQL_DROP_SOURCE[] = "DELETE FROM merge_sources WHERE source_id = ?1";
 static const char SQL_DROP_SOURCE_ITEMS[] = "DELETE FROM merge_items WHERE source_id = ?1";
 static const char SQL_DROP_SOURCE_KEYS[] = "DELETE FROM merge_keys WHERE source_id = ?1";
@@ -102,10 +123,15 @@ static const char SQL_DROP_ITEM_KEYS[] =
 static const char SQL_PUT_KEY[] =
     "INSERT OR IGNORE INTO merge_keys (kind, key, source_id, idx, fact_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_PUT_KEY_PG[] = "INSERT INTO merge_keys (kind, key, source_id, idx, fact_id)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING";
 static const char SQL_MOVE_ITEM_KEYS[] =
     "UPDATE merge_keys SET fact_id = ?4 WHERE source_id = ?2 AND kind = ?1 AND idx = ?3";
 static const char SQL_PUT_FACT[] =
     "INSERT OR REPLACE INTO merge_facts (kind, id, merge_key, summary) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_PUT_FACT_PG[] =
+    "INSERT INTO merge_facts (kind, id, merge_key, summary) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT (kind, id) DO UPDATE SET merge_key = excluded.merge_key, summary = excluded.summary";
 static const char SQL_FACT_SUMMARY[] =
     "SELECT summary FROM merge_facts WHERE kind = ?1 AND id = ?2";
 /* The fact of one report filed under a key (every report of a person's name key or handle is
@@ -114,6 +140,10 @@ static const char SQL_FACT_OF_KEY[] =
     "SELECT i.fact_id FROM merge_keys AS k"
     " JOIN merge_items AS i ON i.kind = k.kind AND i.source_id = k.source_id AND i.idx = k.idx"
     " WHERE k.kind = ?1 AND k.key = ?2 AND (?3 IS NULL OR i.fact_id <> ?3) LIMIT 1";
+static const char SQL_FACT_OF_KEY_PG[] =
+    "SELECT i.fact_id FROM merge_keys AS k"
+    " JOIN merge_items AS i ON i.kind = k.kind AND i.source_id = k.source_id AND i.idx = k.idx"
+    " WHERE k.kind = ?1 AND k.key = ?2 AND (CAST(?3 AS text) IS NULL OR i.fact_id <> ?3) LIMIT 1";
 static const char SQL_DROP_FACT[] = "DELETE FROM merge_facts WHERE kind = ?1 AND id = ?2";
 static const char SQL_DROP_PERSON_FACT[] =
     "DELETE FROM merge_facts WHERE kind = 'people' AND id = ?1";
@@ -127,6 +157,10 @@ static const char SQL_INDEX_AGREEMENT[] =
     "        CASE WHEN json_valid(a.aliases) THEN a.aliases ELSE '[]' END) AS j), '')"
     "   || coalesce(char(10) || a.acronym, ''), ''"
     " FROM agreements AS a WHERE a.id = ?1";
+static const char SQL_INDEX_AGREEMENT_PG[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('agreement', a.id), 'agreement', a.id, " AGREEMENT_SEARCH_NAME_PG
+    ", '' FROM agreements AS a WHERE a.id = ?1";
 static const char SQL_INDEX_QUOTE[] =
     "INSERT INTO search_fts (rowid, kind, ref, name, body)"
     " SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes WHERE id = ?1";
@@ -145,8 +179,16 @@ static const char SQL_DROP_OLD_EVIDENCE[] =
     "DELETE FROM evidence AS e WHERE e.kind = ?1 AND e.fact_id = ?2 AND NOT EXISTS"
     " (SELECT 1 FROM temp.pending_evidence AS p WHERE p.source_id = e.source_id AND p.cp_start = e.cp_start"
     "  AND p.cp_end = e.cp_end AND p.kind = e.kind AND p.fact_id = e.fact_id)";
+static const char SQL_DROP_OLD_EVIDENCE_PG[] =
+    "DELETE FROM evidence AS e WHERE e.kind = ?1 AND e.fact_id = ?2 AND NOT EXISTS"
+    " (SELECT 1 FROM pg_temp.pending_evidence AS p WHERE p.source_id = e.source_id AND p.cp_start = e.cp_start"
+    "  AND p.cp_end = e.cp_end AND p.kind = e.kind AND p.fact_id = e.fact_id)";
 static const char SQL_DROP_PENDING_STORED[] =
     "DELETE FROM temp.pending_evidence AS p WHERE EXISTS (SELECT 1 FROM evidence AS e"
+    " WHERE e.kind = p.kind AND e.fact_id = p.fact_id AND e.source_id = p.source_id"
+    " AND e.cp_start = p.cp_start AND e.cp_end = p.cp_end)";
+static const char SQL_DROP_PENDING_STORED_PG[] =
+    "DELETE FROM pg_temp.pending_evidence AS p WHERE EXISTS (SELECT 1 FROM evidence AS e"
     " WHERE e.kind = p.kind AND e.fact_id = p.fact_id AND e.source_id = p.source_id"
     " AND e.cp_start = p.cp_start AND e.cp_end = p.cp_end)";
 static const char SQL_COUNT_AGREEMENT[] =
@@ -281,7 +323,15 @@ int store_merge_items(store *st, enum store_merge_by by, const char *kind, const
         [STORE_MERGE_BY_FACT] = SQL_ITEMS_BY_FACT,
         [STORE_MERGE_OF_SOURCE] = SQL_ITEMS_OF_SOURCE,
     };
-    db_stmt *stmt = store_query(st, sql[by]);
+    static const char *const sql_pg[] = {
+        [STORE_MERGE_BY_KEY] = SQL_ITEMS_BY_KEY,
+        [STORE_MERGE_BY_KEY_IN_SOURCE] = SQL_ITEMS_BY_KEY_IN_SOURCE,
+        [STORE_MERGE_KEY_HOLDS] = SQL_ITEMS_KEY_HOLDS_PG,
+        [STORE_MERGE_KEY_WITHIN] = SQL_ITEMS_KEY_WITHIN_PG,
+        [STORE_MERGE_BY_FACT] = SQL_ITEMS_BY_FACT_PG,
+        [STORE_MERGE_OF_SOURCE] = SQL_ITEMS_OF_SOURCE,
+    };
+    db_stmt *stmt = store_query(st, store_pg(st) ? sql_pg[by] : sql[by]);
     int rc;
 
     if (!stmt)
@@ -308,7 +358,7 @@ int store_merge_items(store *st, enum store_merge_by by, const char *kind, const
 
 int store_merge_refs(store *st, const char *source, json_t *refs)
 {
-    db_stmt *stmt = store_query(st, SQL_REFS_OF_SOURCE);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_REFS_OF_SOURCE));
     int rc;
 
     if (!stmt)
@@ -376,7 +426,8 @@ int store_merge_fact_key(store *st, const char *kind, const char *id, char **mer
 
 int store_merge_put_source(store *st, const char *source, const char *published)
 {
-    return run_texts(st, SQL_PUT_SOURCE, source, published, NULL, "indexing an article") ||
+    return run_texts(st, STORE_SQL(st, SQL_PUT_SOURCE), source, published, NULL,
+                     "indexing an article") ||
                    run_texts(st, SQL_PENDING_DONE, source, NULL, NULL, "indexing an article")
                ? STORE_ERROR
                : STORE_OK;
@@ -384,7 +435,8 @@ int store_merge_put_source(store *st, const char *source, const char *published)
 
 int store_merge_pending_add(store *st, const char *source)
 {
-    return run_texts(st, SQL_PENDING_ADD, source, NULL, NULL, "noting an article to merge");
+    return run_texts(st, STORE_SQL(st, SQL_PENDING_ADD), source, NULL, NULL,
+                     "noting an article to merge");
 }
 
 int store_merge_drop_source(store *st, const char *source)
@@ -441,7 +493,7 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
     size_t i;
     json_t *k;
     json_array_foreach(keys, i, k) {
-        if (!(stmt = store_query(st, SQL_PUT_KEY)))
+        if (!(stmt = store_query(st, STORE_SQL(st, SQL_PUT_KEY))))
             return STORE_ERROR;
         db_bind_text(stmt, 1, kind, -1);
         db_bind_text(stmt, 2, json_string_value(k), -1);
@@ -459,7 +511,7 @@ int store_merge_put_item(store *st, const char *kind, const char *source, int id
 int store_merge_put_fact(store *st, const char *kind, const char *id, const char *merge_key,
                          const json_t *summary)
 {
-    db_stmt *stmt = store_query(st, SQL_PUT_FACT);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_PUT_FACT));
     char *text = summary ? json_dumps(summary, JSON_COMPACT) : NULL;
     if (!stmt) {
         free(text);
@@ -494,7 +546,7 @@ int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
                             char **fact_id)
 {
-    db_stmt *stmt = store_query(st, SQL_FACT_OF_KEY);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_FACT_OF_KEY));
     *fact_id = NULL;
     if (!stmt)
         return STORE_ERROR;
@@ -514,13 +566,21 @@ int store_merge_fact_of_key(store *st, const char *kind, const char *key, const 
 
 /* The evidence kind, table and statements of a fact list. */
 static const struct splice_kind {
-    const char *list, *evidence_kind, *drop_sql, *count_sql, *index_sql, *bump_sql;
+    const char *list, *evidence_kind, *drop_sql, *count_sql, *bump_sql;
+    const char *index_sql, *index_sql_pg; /* SQLite's, PostgreSQL's */
 } splice_kinds[] = {
-    {"agreements", "agreement", SQL_DROP_AGREEMENT, SQL_COUNT_AGREEMENT, SQL_INDEX_AGREEMENT,
-     SQL_BUMP_AGREEMENT},
-    {"meetings", "meeting", SQL_DROP_MEETING, SQL_COUNT_MEETING, NULL, SQL_BUMP_MEETING},
-    {"quotes", "quote", SQL_DROP_QUOTE, SQL_COUNT_QUOTE, SQL_INDEX_QUOTE, SQL_BUMP_QUOTE},
+    {"agreements", "agreement", SQL_DROP_AGREEMENT, SQL_COUNT_AGREEMENT, SQL_BUMP_AGREEMENT,
+     SQL_INDEX_AGREEMENT, SQL_INDEX_AGREEMENT_PG},
+    {"meetings", "meeting", SQL_DROP_MEETING, SQL_COUNT_MEETING, SQL_BUMP_MEETING, NULL, NULL},
+    {"quotes", "quote", SQL_DROP_QUOTE, SQL_COUNT_QUOTE, SQL_BUMP_QUOTE, SQL_INDEX_QUOTE,
+     SQL_INDEX_QUOTE},
 };
+
+/* The statement that indexes a fact of kind k for search, in the handle's dialect. */
+static const char *index_sql_of(const store *st, const struct splice_kind *k)
+{
+    return store_pg(st) ? k->index_sql_pg : k->index_sql;
+}
 
 static const struct splice_kind *splice_kind_of(const char *list)
 {
@@ -544,7 +604,8 @@ static int drop_fact_row(store *st, const struct splice_kind *k, const char *id)
 static int index_fact(store *st, const struct splice_kind *k, const char *id, const char *merge_key,
                       const json_t *summary)
 {
-    if (k->index_sql && run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
+    if (k->index_sql &&
+        run_texts(st, index_sql_of(st, k), id, NULL, NULL, "indexing a fact for search"))
         return STORE_ERROR;
     return store_merge_put_fact(st, k->list, id, merge_key, summary);
 }
@@ -573,10 +634,10 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
     if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
         return STORE_ERROR;
     json_array_foreach(old_ids, i, x)
-        if (run_texts(st, SQL_DROP_OLD_EVIDENCE, k->evidence_kind, json_string_value(x), NULL,
-                      "removing old evidence"))
+        if (run_texts(st, STORE_SQL(st, SQL_DROP_OLD_EVIDENCE), k->evidence_kind,
+                      json_string_value(x), NULL, "removing old evidence"))
             return STORE_ERROR;
-    if (run_simple(st, SQL_DROP_PENDING_STORED, "keeping stored evidence") ||
+    if (run_simple(st, STORE_SQL(st, SQL_DROP_PENDING_STORED), "keeping stored evidence") ||
         store_cut_pending_locked(st))
         return STORE_ERROR;
     json_array_foreach(facts, i, x) {
@@ -629,7 +690,7 @@ int store_merge_begin(store *st)
     if (st->readonly)
         return store_fail(st, "the database is open read-only");
     /* the reports of the facts touched are read scattered over the index: keep more of it */
-    if (db_exec(st->conn, "PRAGMA cache_size = -32768") != DB_OK)
+    if (!store_pg(st) && db_exec(st->conn, "PRAGMA cache_size = -32768") != DB_OK)
         return store_db_fail(st, "sizing the page cache");
     return store_begin_write(st);
 }
@@ -746,9 +807,10 @@ int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool 
         return store_db_fail(st, "updating a quote");
     if (join_spans(st, k, id, evidence))
         return STORE_ERROR;
-    if (text_changed && (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
-                                   "removing a fact from search") ||
-                         run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search")))
+    if (text_changed &&
+        (run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
+                   "removing a fact from search") ||
+         run_texts(st, index_sql_of(st, k), id, NULL, NULL, "indexing a fact for search")))
         return STORE_ERROR;
     return STORE_OK;
 }
@@ -757,8 +819,8 @@ int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, 
                            const char *b, json_t *ids)
 {
     const char *sql = by == STORE_MERGE_BY_KEY       ? SQL_FACTS_OF_KEY
-                      : by == STORE_MERGE_KEY_HOLDS  ? SQL_FACTS_KEY_HOLDS
-                      : by == STORE_MERGE_KEY_WITHIN ? SQL_FACTS_KEY_WITHIN
+                      : by == STORE_MERGE_KEY_HOLDS  ? STORE_SQL(st, SQL_FACTS_KEY_HOLDS)
+                      : by == STORE_MERGE_KEY_WITHIN ? STORE_SQL(st, SQL_FACTS_KEY_WITHIN)
                                                      : NULL;
     if (!sql)
         return store_fail(st, "merge index: no such look-up of facts");
@@ -790,7 +852,7 @@ int store_merge_join_agreement(store *st, const char *id, const json_t *agreemen
     if (join_spans(st, k, id, evidence) ||
         run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,
                   "removing a fact from search") ||
-        run_texts(st, k->index_sql, id, NULL, NULL, "indexing a fact for search"))
+        run_texts(st, index_sql_of(st, k), id, NULL, NULL, "indexing a fact for search"))
         return STORE_ERROR;
     return STORE_OK;
 }

@@ -109,7 +109,31 @@ typedef struct bound_sql {
     } values[MAX_BINDS];
     int n;
     bool overflow;
+    bool pg;       /* written in PostgreSQL's dialect */
+    char *tsquery; /* on PostgreSQL, the search filter q as a tsquery (search.c); owned */
 } bound_sql;
+
+/* On PostgreSQL, turns the search filter into the tsquery add_filters binds; a query it
+ * cannot read fails as SQLite's does ("what: why"). */
+static int prepare_search_filter(store *st, bound_sql *b, const store_filters *f, const char *what)
+{
+    if (!b->pg || !f->q)
+        return STORE_OK;
+    int rc = store_search_tsquery(st, f->q, &b->tsquery);
+    if (rc == STORE_BAD_QUERY) {
+        char why[sizeof(st->errmsg)];
+        snprintf(why, sizeof why, "%s", store_errmsg(st));
+        store_fail(st, "%s: %s", what, why);
+    }
+    return rc;
+}
+
+static void bound_sql_release(bound_sql *b)
+{
+    strbuf_release(&b->sql);
+    free(b->tsquery);
+    b->tsquery = NULL;
+}
 
 static void bind_text(bound_sql *b, const char *text)
 {
@@ -143,13 +167,25 @@ static void apply_binds(const bound_sql *b, db_stmt *stmt)
     }
 }
 
+/* A text parameter lowercased as SQLite's lower() does, in ASCII only: PostgreSQL's lower()
+ * folds every letter unless the text's collation is "C", as the store's columns' is. */
+#define LOWER_PARAM_PG "lower(CAST(? AS text) COLLATE \"C\")"
+
+static const char *lower_param(const bound_sql *b)
+{
+    return b->pg ? LOWER_PARAM_PG : "lower(?)";
+}
+
 /* The ids of the people a person parameter names: by id, or by a name or alias. */
 static void add_person_set(bound_sql *b, const char *person)
 {
     strbuf_addstr(&b->sql,
-                  "(SELECT id FROM people WHERE id = ? OR lower(name) = lower(?) OR EXISTS"
-                  " (SELECT 1 FROM json_each(people.aliases) WHERE lower(json_each.value) ="
-                  " lower(?)))");
+                  b->pg ? "(SELECT id FROM people WHERE id = ? OR lower(name) = " LOWER_PARAM_PG
+                          " OR EXISTS (SELECT 1 FROM json_array_elements_text(people.aliases::json)"
+                          " AS j WHERE lower(j COLLATE \"C\") = " LOWER_PARAM_PG "))"
+                        : "(SELECT id FROM people WHERE id = ? OR lower(name) = lower(?) OR EXISTS"
+                          " (SELECT 1 FROM json_each(people.aliases) WHERE lower(json_each.value) ="
+                          " lower(?)))");
     bind_text(b, person);
     bind_text(b, person);
     bind_text(b, person);
@@ -160,16 +196,18 @@ static void add_person_set(bound_sql *b, const char *person)
  * "2025-10". */
 static void add_date_range(bound_sql *b, const char *column, const char *from, const char *to)
 {
+    /* PostgreSQL asks what type a parameter in length() is */
+    const char *param = b->pg ? "CAST(? AS text)" : "?";
     strbuf_addf(&b->sql, "%s IS NOT NULL", column);
     if (from) {
-        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) >= substr(?, 1, length(%s))", column,
-                    column);
+        strbuf_addf(&b->sql, " AND substr(%s, 1, length(%s)) >= substr(?, 1, length(%s))", column,
+                    param, column);
         bind_text(b, from);
         bind_text(b, from);
     }
     if (to) {
-        strbuf_addf(&b->sql, " AND substr(%s, 1, length(?)) <= substr(?, 1, length(%s))", column,
-                    column);
+        strbuf_addf(&b->sql, " AND substr(%s, 1, length(%s)) <= substr(?, 1, length(%s))", column,
+                    param, column);
         bind_text(b, to);
         bind_text(b, to);
     }
@@ -188,12 +226,17 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
                         const store_filters *f, bool unlinked_names)
 {
     if (f->party) {
-        strbuf_addstr(&b->sql, " AND EXISTS (SELECT 1 FROM json_each(agreements.parties)"
-                               " WHERE lower(json_each.value) = lower(?))");
+        strbuf_addstr(&b->sql,
+                      b->pg ? " AND EXISTS (SELECT 1 FROM json_array_elements("
+                              "agreements.parties::json) AS j WHERE json_typeof(j) ="
+                              " 'string' AND lower((j #>> '{}') COLLATE \"C\") = " LOWER_PARAM_PG
+                              ")"
+                            : " AND EXISTS (SELECT 1 FROM json_each(agreements.parties)"
+                              " WHERE lower(json_each.value) = lower(?))");
         bind_text(b, f->party);
     }
     if (f->acronym) {
-        strbuf_addstr(&b->sql, " AND lower(acronym) = lower(?)");
+        strbuf_addf(&b->sql, " AND lower(acronym) = %s", lower_param(b));
         bind_text(b, f->acronym);
     }
     if (f->signatory || f->participant) {
@@ -212,12 +255,17 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
         if (unlinked_names) {
             strbuf_addstr(&b->sql, " OR ");
             if (!strpbrk(person, "\"\\") && !has_control_char(person)) {
-                strbuf_addf(&b->sql, "instr(lower(%s), lower(?)) > 0 AND ", list);
+                strbuf_addf(&b->sql,
+                            b->pg ? "strpos(lower(%s), " LOWER_PARAM_PG ") > 0 AND "
+                                  : "instr(lower(%s), lower(?)) > 0 AND ",
+                            list);
                 bind_text(b, person);
             }
             strbuf_addf(&b->sql,
-                        "EXISTS (SELECT 1 FROM json_each(%s) WHERE"
-                        " lower(json_extract(json_each.value, '$.name')) = lower(?))",
+                        b->pg ? "EXISTS (SELECT 1 FROM json_array_elements(%s::json) AS j WHERE"
+                                " lower((j ->> 'name') COLLATE \"C\") = " LOWER_PARAM_PG ")"
+                              : "EXISTS (SELECT 1 FROM json_each(%s) WHERE"
+                                " lower(json_extract(json_each.value, '$.name')) = lower(?))",
                         list);
             bind_text(b, person);
         }
@@ -226,11 +274,11 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
     if (f->speaker) {
         strbuf_addstr(&b->sql, " AND (speaker_person_id IN ");
         add_person_set(b, f->speaker);
-        strbuf_addstr(&b->sql, " OR lower(speaker_name) = lower(?))");
+        strbuf_addf(&b->sql, " OR lower(speaker_name) = %s)", lower_param(b));
         bind_text(b, f->speaker);
     }
     if (f->place) {
-        strbuf_addstr(&b->sql, " AND lower(place) = lower(?)");
+        strbuf_addf(&b->sql, " AND lower(place) = %s", lower_param(b));
         bind_text(b, f->place);
     }
     if (f->date_from || f->date_to) {
@@ -262,10 +310,16 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
     }
     if (f->q && kind == STORE_SOURCES) {
         /* from the index alone: rowids of sources lie above 3 << 48 (search.c) */
-        strbuf_addstr(&b->sql, " AND id IN (SELECT printf('%012x', rowid & " SEARCH_REF_MASK_SQL ")"
-                               " FROM search_fts WHERE search_fts MATCH ?"
-                               " AND rowid >= " SEARCH_SOURCE_FIRST_SQL ")");
-        bind_text(b, f->q);
+        if (b->pg)
+            strbuf_addstr(&b->sql,
+                          " AND id IN (SELECT ref FROM search_fts WHERE doc @@ CAST(? AS tsquery)"
+                          " AND rowid >= " SEARCH_SOURCE_FIRST_SQL ")");
+        else
+            strbuf_addstr(&b->sql,
+                          " AND id IN (SELECT printf('%012x', rowid & " SEARCH_REF_MASK_SQL ")"
+                          " FROM search_fts WHERE search_fts MATCH ?"
+                          " AND rowid >= " SEARCH_SOURCE_FIRST_SQL ")");
+        bind_text(b, b->pg ? b->tsquery : f->q);
     }
 }
 
@@ -339,7 +393,7 @@ static void add_order(strbuf *sql, const sort_key *key, bool desc)
  * their own), else STORE_ERROR.  (The search expression is SQLite's FTS5 for now.) */
 static int step_fail(store *st, const char *what, const store_filters *f)
 {
-    bool bad_query = f->q && (sqlite3_errcode(st->db) & 0xff) == SQLITE_ERROR;
+    bool bad_query = f->q && !store_pg(st) && (sqlite3_errcode(st->db) & 0xff) == SQLITE_ERROR;
     store_db_fail(st, what);
     return bad_query ? STORE_BAD_QUERY : STORE_ERROR;
 }
@@ -391,13 +445,15 @@ static int cursor_of_id(store *st, const store_kind_info *k, const sort_key *key
 static int count_matches(store *st, const store_kind_info *k, const store_list_query *query,
                          long long *total)
 {
-    bound_sql b = {.sql = STRBUF_INIT};
+    bound_sql b = {.sql = STRBUF_INIT, .pg = store_pg(st)};
     int result = STORE_OK;
 
     int unlinked = person_filter_unlinked(st, &query->filters);
     if (unlinked < 0)
         return STORE_ERROR;
-    strbuf_addf(&b.sql, "SELECT count(*) FROM %s WHERE 1", k->table);
+    if ((result = prepare_search_filter(st, &b, &query->filters, "counting")) != STORE_OK)
+        return result;
+    strbuf_addf(&b.sql, "SELECT count(*) FROM %s WHERE %s", k->table, b.pg ? "true" : "1");
     add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
     db_stmt *stmt = b.overflow ? NULL : store_query_text(st, b.sql.buf);
     if (!stmt) {
@@ -412,7 +468,7 @@ static int count_matches(store *st, const store_kind_info *k, const store_list_q
         result = step_fail(st, "counting", &query->filters);
     store_query_done(stmt);
 out:
-    strbuf_release(&b.sql);
+    bound_sql_release(&b);
     return result;
 }
 
@@ -438,7 +494,7 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
 {
     const store_kind_info *k = store_kind_info_of(query->kind);
     const sort_key *key = find_sort(query->kind, query->sort);
-    bound_sql b = {.sql = STRBUF_INIT};
+    bound_sql b = {.sql = STRBUF_INIT, .pg = store_pg(st)};
     store_cursor from_after;
     const store_cursor *cursor = query->cursor;
     char *after_key = NULL;
@@ -471,10 +527,13 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
 
     strbuf_addstr(&b.sql, k->columns);
     add_key_columns(&b.sql, key);
-    strbuf_addf(&b.sql, " FROM %s WHERE 1", k->table);
+    strbuf_addf(&b.sql, " FROM %s WHERE %s", k->table, b.pg ? "true" : "1");
     int unlinked = person_filter_unlinked(st, &query->filters);
     if (unlinked < 0)
         goto fail;
+    if ((result = prepare_search_filter(st, &b, &query->filters, "listing")) != STORE_OK)
+        goto fail;
+    result = STORE_ERROR;
     add_filters(&b, query->kind, k->evidence_kind, &query->filters, unlinked);
     if (cursor)
         add_keyset(&b, key, query->descending, cursor);
@@ -517,14 +576,14 @@ static int list_page_locked(store *st, const store_list_query *query, store_aren
 done:
     if (query->count && (result = count_matches(st, k, query, &page->total)) != STORE_OK)
         goto fail;
-    strbuf_release(&b.sql);
+    bound_sql_release(&b);
     free(after_key);
     return STORE_OK;
 
 fail:
     if (result == STORE_OK)
         result = STORE_ERROR;
-    strbuf_release(&b.sql);
+    bound_sql_release(&b);
     free(after_key);
     page->rows = NULL;
     page->n = 0;
@@ -563,7 +622,7 @@ int store_list_page(store *st, const store_list_query *query, store_page *page)
 
 int store_list_timeline(store *st, const store_timeline_query *query, store_timeline_page *page)
 {
-    bound_sql b = {.sql = STRBUF_INIT};
+    bound_sql b = {.sql = STRBUF_INIT, .pg = store_pg(st)};
     const char *cmp = query->descending ? "<" : ">", *dir = query->descending ? " DESC" : "";
     db_stmt *stmt = NULL;
     /* The page's (kind, id, date) rows, kept until the statement is done: reading a fact
@@ -585,7 +644,7 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
         return STORE_ERROR;
     }
 
-    strbuf_addstr(&b.sql, " WHERE 1");
+    strbuf_addstr(&b.sql, b.pg ? " WHERE true" : " WHERE 1");
     if (query->kind) {
         strbuf_addstr(&b.sql, " AND kind = ?");
         bind_text(&b, query->kind);
@@ -600,7 +659,8 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
     }
     if (query->count) {
         strbuf count = STRBUF_INIT;
-        strbuf_addf(&count, "SELECT count(*) FROM " TIMELINE_ROWS "%s", b.sql.buf);
+        strbuf_addf(&count, "SELECT count(*) FROM " TIMELINE_ROWS "%s%s", b.pg ? " AS t" : "",
+                    b.sql.buf);
         stmt = store_query_text(st, count.buf);
         strbuf_release(&count);
         if (!stmt)
@@ -631,7 +691,8 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
     bind_num(&b, (long long)query->limit + 1);
 
     strbuf full = STRBUF_INIT;
-    strbuf_addf(&full, "SELECT kind, id, date FROM " TIMELINE_ROWS "%s", b.sql.buf);
+    strbuf_addf(&full, "SELECT kind, id, date FROM " TIMELINE_ROWS "%s%s", b.pg ? " AS t" : "",
+                b.sql.buf);
     stmt = b.overflow ? NULL : store_query_text(st, full.buf);
     strbuf_release(&full);
     if (!stmt)

@@ -196,6 +196,13 @@ static const char SQL_EVIDENCE_OF[] =
     "  FROM evidence WHERE kind = ?1 AND fact_id = ?2"
     "  ORDER BY nth, source_id, cp_start, cp_end LIMIT ?3)"
     " ORDER BY source_id, cp_start, cp_end";
+static const char SQL_EVIDENCE_OF_PG[] =
+    "SELECT source_id, cp_start, cp_end, excerpt FROM ("
+    "  SELECT source_id, cp_start, cp_end, excerpt, row_number() OVER ("
+    "    PARTITION BY source_id ORDER BY cp_start, cp_end) AS nth"
+    "  FROM evidence WHERE kind = ?1 AND fact_id = ?2"
+    "  ORDER BY nth, source_id, cp_start, cp_end LIMIT ?3) AS e"
+    " ORDER BY source_id, cp_start, cp_end";
 static const char SQL_EVIDENCE_COUNT[] =
     "SELECT count(*) FROM evidence WHERE kind = ?1 AND fact_id = ?2";
 /* A page of one fact's evidence: the spans after (?3, ?4, ?5) in the order served. */
@@ -314,7 +321,7 @@ int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, s
     }
     if (mode == STORE_EVIDENCE_NONE)
         return STORE_OK;
-    db_stmt *stmt = store_query(st, SQL_EVIDENCE_OF);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_EVIDENCE_OF));
     if (!stmt)
         return STORE_ERROR;
     for (size_t i = 0; i < n; i++) {
@@ -706,11 +713,13 @@ static int store_data_version(store *st, long long *out)
  * the last one it read with the data_version of that moment: such a handle commits nothing
  * itself, so while data_version stands still no connection has committed since, and the kept
  * version holds.  The pragma costs a read transaction but no table.  The pragma is read
- * before the meta rows: a commit between the two makes the next call read them again. */
+ * before the meta rows: a commit between the two makes the next call read them again.
+ * PostgreSQL has no such counter: the generation row, which every write transaction bumps
+ * (write.c), is read each time. */
 int store_get_version(store *st, store_version *out)
 {
     long long data_version = 0;
-    bool kept = st->readonly && store_data_version(st, &data_version) == STORE_OK;
+    bool kept = st->readonly && !store_pg(st) && store_data_version(st, &data_version) == STORE_OK;
     if (kept && st->version_known && data_version == st->data_version) {
         *out = st->version;
         return STORE_OK;

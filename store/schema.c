@@ -30,10 +30,19 @@
  *                version 6)
  *   merge_*      the incremental merge's index of reports, blocking keys and facts
  *                (version 8, see merge_index.c; the facts' summaries, version 9)
+ *
+ * PostgreSQL starts at version 9: one script (pg_schema) makes the tables as the SQLite
+ * migrations leave them, and pg_migrations holds what comes after, in the same way.  The
+ * version is meta's 'schema_version' row.  The differences: every text column sorts and
+ * compares by code point (COLLATE "C", as SQLite's BINARY does); an article's bytes are a
+ * bytea; search_fts is a table with a tsvector column and a GIN index on it, its rowid a
+ * column of its own, computed by the SQL function search_rowid as search.c computes it for
+ * SQLite (see search.c); search_pending exists from the start.
  */
 #include "store/store_private.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 typedef struct migration {
     int version;
@@ -286,8 +295,250 @@ static const migration migrations[] = {
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)
 
+/* Text that sorts and compares as SQLite's does: by code point. */
+#define PG_TEXT "TEXT COLLATE \"C\""
+
+/* The PostgreSQL schema at version 9 (PG_SCHEMA_VERSION), made in one transaction. */
+#define PG_SCHEMA_VERSION 9
+static const char pg_schema[] =
+    "CREATE TABLE sources ("
+    "  id                " PG_TEXT " PRIMARY KEY,"
+    "  file              " PG_TEXT ","
+    "  title             " PG_TEXT ","
+    "  byline            " PG_TEXT ","
+    "  dateline          " PG_TEXT ","
+    "  published         " PG_TEXT ","
+    "  sha256            " PG_TEXT " NOT NULL UNIQUE,"
+    "  chars             BIGINT NOT NULL CHECK (chars >= 0),"
+    "  extractor_version BIGINT NOT NULL,"
+    "  ingested_at       " PG_TEXT " NOT NULL,"
+    "  extraction        " PG_TEXT " NOT NULL,"
+    "  text              BYTEA NOT NULL"
+    ");"
+    "CREATE TABLE people ("
+    "  id      " PG_TEXT " PRIMARY KEY,"
+    "  name    " PG_TEXT " NOT NULL,"
+    "  title   " PG_TEXT ","
+    "  aliases " PG_TEXT " NOT NULL DEFAULT '[]'"
+    ");"
+    "CREATE TABLE agreements ("
+    "  id          " PG_TEXT " PRIMARY KEY,"
+    "  name        " PG_TEXT " NOT NULL,"
+    "  aliases     " PG_TEXT " NOT NULL DEFAULT '[]',"
+    "  acronym     " PG_TEXT ","
+    "  signed      " PG_TEXT ","
+    "  place       " PG_TEXT ","
+    "  parties     " PG_TEXT " NOT NULL DEFAULT '[]',"
+    "  signatories " PG_TEXT " NOT NULL DEFAULT '[]',"
+    "  rule        " PG_TEXT ","
+    "  confidence  DOUBLE PRECISION,"
+    "  nsources    BIGINT NOT NULL DEFAULT 0"
+    ");"
+    "CREATE TABLE meetings ("
+    "  id           " PG_TEXT " PRIMARY KEY,"
+    "  date         " PG_TEXT ","
+    "  place        " PG_TEXT ","
+    "  occasion     " PG_TEXT ","
+    "  participants " PG_TEXT " NOT NULL DEFAULT '[]',"
+    "  rule         " PG_TEXT ","
+    "  confidence   DOUBLE PRECISION,"
+    "  nsources     BIGINT NOT NULL DEFAULT 0"
+    ");"
+    "CREATE TABLE quotes ("
+    "  id                " PG_TEXT " PRIMARY KEY,"
+    "  text              " PG_TEXT " NOT NULL,"
+    "  speaker_person_id " PG_TEXT ","
+    "  speaker_name      " PG_TEXT ","
+    "  speaker_title     " PG_TEXT ","
+    "  cue               " PG_TEXT ","
+    "  rule              " PG_TEXT ","
+    "  confidence        DOUBLE PRECISION,"
+    "  nsources          BIGINT NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX quotes_by_speaker ON quotes (speaker_person_id);"
+    "CREATE INDEX quotes_by_speaker_name ON quotes (lower(speaker_name));"
+    "CREATE INDEX agreements_by_signed ON agreements ((signed IS NULL), coalesce(signed, ''), id);"
+    "CREATE INDEX meetings_by_date ON meetings ((date IS NULL), coalesce(date, ''), id);"
+    "CREATE TABLE evidence ("
+    "  kind      " PG_TEXT " NOT NULL CHECK (kind IN ('agreement', 'meeting', 'quote')),"
+    "  fact_id   " PG_TEXT " NOT NULL,"
+    "  source_id " PG_TEXT " NOT NULL REFERENCES sources (id),"
+    "  cp_start  BIGINT NOT NULL CHECK (cp_start >= 0),"
+    "  cp_end    BIGINT NOT NULL CHECK (cp_end > cp_start),"
+    "  excerpt   " PG_TEXT " NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (kind, fact_id, source_id, cp_start, cp_end)"
+    ");"
+    "CREATE INDEX evidence_by_source ON evidence (source_id, cp_start);"
+    "CREATE INDEX evidence_by_source_fact ON evidence (source_id, kind, fact_id);"
+    "CREATE TABLE meta ("
+    "  key   " PG_TEXT " PRIMARY KEY,"
+    "  value " PG_TEXT ");"
+    "CREATE TABLE fact_people ("
+    "  kind      " PG_TEXT " NOT NULL CHECK (kind IN ('agreement', 'meeting', 'quote')),"
+    "  fact_id   " PG_TEXT " NOT NULL,"
+    "  person_id " PG_TEXT " NOT NULL REFERENCES people (id),"
+    "  role      " PG_TEXT " NOT NULL CHECK (role IN ('signatory', 'participant', 'speaker')),"
+    "  PRIMARY KEY (kind, fact_id, person_id, role)"
+    ");"
+    "CREATE INDEX fact_people_by_person ON fact_people (person_id, kind, fact_id);"
+    /* search.c's search_rowid(): the kind's code above the id's 48 bits (an id that is not
+     * 12 hex digits, which factd never makes, gives 48 bits of its MD5 here). */
+    "CREATE FUNCTION search_rowid(kind text, ref text) RETURNS bigint"
+    " LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$"
+    "  SELECT (CASE kind WHEN 'agreement' THEN 1 WHEN 'quote' THEN 2 WHEN 'source' THEN 3 END)::bigint << 48"
+    "    | CASE WHEN ref ~ '^[0-9a-f]{12}$' THEN ('x' || lpad(ref, 16, '0'))::bit(64)::bigint"
+    "      ELSE ('x' || lpad(substr(md5(ref), 1, 12), 16, '0'))::bit(64)::bigint END"
+    "$$;"
+    "CREATE TABLE search_fts ("
+    "  rowid BIGINT PRIMARY KEY,"
+    "  kind  " PG_TEXT " NOT NULL,"
+    "  ref   " PG_TEXT " NOT NULL,"
+    "  name  " PG_TEXT " NOT NULL,"
+    "  body  " PG_TEXT " NOT NULL,"
+    /* The row's terms as FTS5's tokenizer makes them (search.c), the name's weighted A and
+     * the body's D; NULL until the transaction that added the row fills it. */
+    "  doc   tsvector,"
+    "  ntokens integer"
+    ");"
+    "CREATE INDEX search_fts_doc ON search_fts USING gin (doc);"
+    "CREATE INDEX search_fts_unfilled ON search_fts (rowid) WHERE doc IS NULL;"
+    "CREATE TABLE search_pending (source_id " PG_TEXT " PRIMARY KEY);"
+    /* FTS5's bm25 of a row (fts5_aux.c, fts5Bm25Function; search.c): for each phrase of the
+     * query ("term term term*", its last term a prefix when it ends in '*'; "A:" or "D:"
+     * before it when a filter keeps it to the name or the body), its instances
+     * in the row, each weighing its column's weight (name, weight A: 4; body, D: 1), then
+     * k1 = 1.2, b = 0.75 against the row's length in terms and the mean one; negated, so
+     * that lower is better.  A phrase's instance is where its first term is and the others
+     * follow it. */
+    "CREATE FUNCTION search_bm25(doc tsvector, ntokens integer, avgdl float8, phrases text[],"
+    "  idfs float8[]) RETURNS float8 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$"
+    "DECLARE"
+    "  k1 CONSTANT float8 := 1.2;"
+    "  b CONSTANT float8 := 0.75;"
+    "  score float8 := 0.0;"
+    "  freq float8;"
+    "  terms text[];"
+    "  n integer;"
+    "  prefix boolean;"
+    "  col text;"
+    "BEGIN"
+    "  FOR i IN 1 .. coalesce(cardinality(phrases), 0) LOOP"
+    "    col := CASE WHEN substr(phrases[i], 2, 1) = ':' THEN left(phrases[i], 1) END;"
+    "    terms := string_to_array(CASE WHEN col IS NULL THEN phrases[i]"
+    "      ELSE substr(phrases[i], 3) END, ' ');"
+    "    n := cardinality(terms);"
+    "    prefix := right(terms[n], 1) = '*';"
+    "    IF prefix THEN terms[n] := left(terms[n], -1); END IF;"
+    "    WITH hit AS ("
+    "      SELECT q.k, x.pos - (q.k - 1) AS start, x.w"
+    "      FROM unnest(terms) WITH ORDINALITY AS q(term, k), unnest(doc) AS u,"
+    "        unnest(u.positions, u.weights) AS x(pos, w)"
+    "      WHERE u.lexeme = q.term"
+    "        OR (prefix AND q.k = n AND left(u.lexeme, length(q.term)) = q.term))"
+    "    SELECT coalesce(sum(CASE WHEN f.w = 'A' THEN CAST(4 AS float8) ELSE CAST(1 AS float8) END),"
+    "      0) INTO freq"
+    "    FROM hit AS f WHERE f.k = 1 AND (col IS NULL OR f.w = col)"
+    "      AND (SELECT count(DISTINCT o.k) FROM hit AS o WHERE o.start = f.start) = n;"
+    "    score := score + idfs[i] * ((freq * (k1 + CAST(1 AS float8)))"
+    "      / (freq + k1 * (CAST(1 AS float8) - b + b * coalesce(ntokens, 0) / avgdl)));"
+    "  END LOOP;"
+    "  RETURN -score;"
+    "END"
+    "$$;"
+    "CREATE TABLE source_hints ("
+    "  source_id " PG_TEXT " PRIMARY KEY REFERENCES sources (id),"
+    "  title     " PG_TEXT ","
+    "  url       " PG_TEXT ","
+    "  published " PG_TEXT ");"
+    "CREATE TABLE jobs ("
+    "  id               " PG_TEXT " PRIMARY KEY,"
+    "  seq              BIGINT NOT NULL UNIQUE,"
+    "  state            " PG_TEXT " NOT NULL DEFAULT 'queued'"
+    "                   CHECK (state IN ('queued', 'running', 'done', 'failed')),"
+    "  attempts         BIGINT NOT NULL DEFAULT 0,"
+    "  created_at       " PG_TEXT " NOT NULL,"
+    "  started_at       " PG_TEXT ","
+    "  finished_at      " PG_TEXT ","
+    "  sha256           " PG_TEXT " NOT NULL,"
+    "  bytes            BIGINT NOT NULL CHECK (bytes >= 0),"
+    "  title            " PG_TEXT ","
+    "  url              " PG_TEXT ","
+    "  published        " PG_TEXT ","
+    "  source_id        " PG_TEXT ","
+    "  already_stored   BIGINT,"
+    "  result           " PG_TEXT ","
+    "  error            " PG_TEXT ","
+    "  text             BYTEA,"
+    "  owner            " PG_TEXT ","
+    "  lease_expires_at " PG_TEXT ");"
+    "CREATE INDEX jobs_by_state ON jobs (state, seq);"
+    "CREATE TABLE merge_sources ("
+    "  source_id " PG_TEXT " PRIMARY KEY,"
+    "  published " PG_TEXT ");"
+    "CREATE TABLE merge_items ("
+    "  kind      " PG_TEXT " NOT NULL,"
+    "  source_id " PG_TEXT " NOT NULL,"
+    "  idx       BIGINT NOT NULL,"
+    "  fact_id   " PG_TEXT " NOT NULL,"
+    "  report    " PG_TEXT " NOT NULL,"
+    "  PRIMARY KEY (kind, source_id, idx)"
+    ");"
+    "CREATE INDEX merge_items_by_fact ON merge_items (kind, fact_id);"
+    "CREATE TABLE merge_keys ("
+    "  kind      " PG_TEXT " NOT NULL,"
+    "  key       " PG_TEXT " NOT NULL,"
+    "  source_id " PG_TEXT " NOT NULL,"
+    "  idx       BIGINT NOT NULL,"
+    "  fact_id   " PG_TEXT ","
+    "  PRIMARY KEY (kind, key, source_id, idx)"
+    ");"
+    "CREATE INDEX merge_keys_by_item ON merge_keys (source_id, kind, idx);"
+    "CREATE TABLE merge_facts ("
+    "  kind      " PG_TEXT " NOT NULL,"
+    "  id        " PG_TEXT " NOT NULL,"
+    "  merge_key " PG_TEXT " NOT NULL,"
+    "  summary   " PG_TEXT ","
+    "  PRIMARY KEY (kind, id)"
+    ");"
+    "CREATE INDEX merge_facts_by_key ON merge_facts (kind, merge_key);"
+    "CREATE TABLE merge_pending (source_id " PG_TEXT " PRIMARY KEY);"
+    "INSERT INTO meta (key, value) VALUES ('facts_stale', '0'), ('generation', '1'),"
+    "  ('modified_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')),"
+    "  ('schema_version', '9');";
+
+/* PostgreSQL's migrations after pg_schema: none yet.  Each bumps meta's schema_version. */
+static const migration pg_migrations[] = {
+    {PG_SCHEMA_VERSION, NULL},
+};
+#define PG_SCHEMA_CURRENT \
+    (pg_migrations[sizeof(pg_migrations) / sizeof(pg_migrations[0]) - 1].version)
+
+/* The schema version of a PostgreSQL database: 0 when it has no tables yet. */
+static int schema_version_pg(store *st, int *version)
+{
+    *version = 0;
+    db_stmt *stmt = db_prepare(st->conn, "SELECT to_regclass('meta') IS NOT NULL");
+    int rc = stmt ? db_step(stmt) : DB_ERROR;
+    bool made = rc == DB_ROW && db_column_int64(stmt, 0);
+    db_finalize(stmt);
+    if (rc != DB_ROW)
+        return store_db_fail(st, "reading the schema version");
+    if (!made)
+        return STORE_OK;
+    stmt = db_prepare(st->conn, "SELECT value FROM meta WHERE key = 'schema_version'");
+    rc = stmt ? db_step(stmt) : DB_ERROR;
+    if (rc == DB_ROW)
+        *version = atoi(db_column_text(stmt, 0, NULL) ? db_column_text(stmt, 0, NULL) : "0");
+    db_finalize(stmt);
+    if (rc != DB_ROW && rc != DB_DONE)
+        return store_db_fail(st, "reading the schema version");
+    return STORE_OK;
+}
+
 static int schema_version(store *st, int *version)
 {
+    if (store_pg(st))
+        return schema_version_pg(st, version);
     sqlite3_stmt *stmt = NULL;
     int rc = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &stmt, NULL);
     if (rc == SQLITE_OK)
@@ -309,15 +560,75 @@ int store_check_schema(store *st)
         return STORE_ERROR;
     if (version == 0)
         return store_fail(st, "not a factd database yet (run 'factd ingest' on it first)");
-    if (version != SCHEMA_VERSION)
-        return store_fail(st, "schema version %d, this factd reads version %d%s", version,
-                          SCHEMA_VERSION,
-                          version < SCHEMA_VERSION ? " (open it read-write once to migrate)" : "");
+    int current = store_pg(st) ? PG_SCHEMA_CURRENT : SCHEMA_VERSION;
+    if (version != current)
+        return store_fail(st, "schema version %d, this factd reads version %d%s", version, current,
+                          version < current ? " (open it read-write once to migrate)" : "");
     return STORE_OK;
+}
+
+static int migrate_pg_locked(store *st);
+
+/* store_migrate() on PostgreSQL: the schema script on an empty database, then the
+ * migrations after it, in one transaction that holds the write lock (store.c), so that two
+ * processes starting at once migrate once.  The lock is taken for the session before the
+ * transaction begins: a transaction sees the tables another made only if it began after
+ * that one committed (the catalog is read afresh when a transaction starts, not when it
+ * waits for an advisory lock). */
+static int migrate_pg(store *st)
+{
+    int version;
+    if (schema_version(st, &version))
+        return STORE_ERROR;
+    if (version == PG_SCHEMA_CURRENT)
+        return STORE_OK;
+    if (version > PG_SCHEMA_CURRENT)
+        return store_fail(st, "schema version %d is newer than this factd (%d)", version,
+                          PG_SCHEMA_CURRENT);
+    if (db_exec(st->conn, "SELECT pg_advisory_lock(" STORE_WRITE_LOCK ")") != DB_OK)
+        return store_db_fail(st, "waiting to migrate");
+    int rc = migrate_pg_locked(st);
+    if (db_exec(st->conn, "SELECT pg_advisory_unlock(" STORE_WRITE_LOCK ")") != DB_OK &&
+        rc == STORE_OK)
+        rc = store_db_fail(st, "migrating");
+    return rc;
+}
+
+/* migrate_pg() once the session holds the lock. */
+static int migrate_pg_locked(store *st)
+{
+    int version;
+    if (store_begin_write(st))
+        return STORE_ERROR;
+    if (schema_version(st, &version))
+        goto fail;
+    if (version == 0 && db_exec(st->conn, pg_schema) != DB_OK) {
+        store_db_fail(st, "creating the tables");
+        goto fail;
+    }
+    for (size_t i = 0; i < sizeof(pg_migrations) / sizeof(pg_migrations[0]); i++) {
+        const migration *m = &pg_migrations[i];
+        char bump[96];
+        if (m->version <= version || !m->sql)
+            continue;
+        snprintf(bump, sizeof(bump), "UPDATE meta SET value = '%d' WHERE key = 'schema_version'",
+                 m->version);
+        if (db_exec(st->conn, m->sql) != DB_OK || db_exec(st->conn, bump) != DB_OK) {
+            store_fail(st, "migration %d: %s", m->version, db_errmsg(st->conn));
+            goto fail;
+        }
+    }
+    return store_commit(st);
+
+fail:
+    store_rollback(st);
+    return STORE_ERROR;
 }
 
 int store_migrate(store *st)
 {
+    if (store_pg(st))
+        return migrate_pg(st);
     int version;
     if (schema_version(st, &version))
         return STORE_ERROR;

@@ -47,6 +47,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -181,14 +182,6 @@ static kind_rows kind_rows_of(unsigned kinds)
     return r;
 }
 
-static void bind_kinds(sqlite3_stmt *stmt, unsigned kinds)
-{
-    kind_rows r = kind_rows_of(kinds);
-    sqlite3_bind_int64(stmt, 2, r.code_bits);
-    sqlite3_bind_int64(stmt, 7, r.first);
-    sqlite3_bind_int64(stmt, 8, r.last);
-}
-
 #define KIND_FILTER "rowid BETWEEN ?7 AND ?8 AND ((?2 >> (rowid >> 48)) & 1) != 0"
 
 static const char SQL_FTS5_API[] = "SELECT fts5(?1)";
@@ -282,18 +275,38 @@ typedef struct tokenizer {
     Fts5Tokenizer *tok;
 } tokenizer;
 
+/* FTS5's API, from the handle's SQLite connection; on PostgreSQL, from a SQLite database in
+ * memory that the handle keeps for its tokenizer, so that both engines index and highlight
+ * the same terms. */
+static int fts5_of(store *st, fts5_api **fts)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc;
+    if (!store_pg(st)) {
+        if (!(stmt = store_stmt(st, SQL_FTS5_API)))
+            return STORE_ERROR;
+        sqlite3_bind_pointer(stmt, 1, (void *)fts, "fts5_api_ptr", NULL);
+        rc = sqlite3_step(stmt);
+        store_done(stmt);
+        return rc == SQLITE_ROW ? STORE_OK : store_fail(st, "this SQLite has no FTS5");
+    }
+    if (!st->tokenizer_db && sqlite3_open(":memory:", &st->tokenizer_db) != SQLITE_OK)
+        return store_fail(st, "opening SQLite in memory for its tokenizer");
+    if (sqlite3_prepare_v2(st->tokenizer_db, SQL_FTS5_API, -1, &stmt, NULL) != SQLITE_OK)
+        return store_fail(st, "this SQLite has no FTS5");
+    sqlite3_bind_pointer(stmt, 1, (void *)fts, "fts5_api_ptr", NULL);
+    rc = sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_ROW ? STORE_OK : store_fail(st, "this SQLite has no FTS5");
+}
+
 static int tokenizer_open(store *st, tokenizer *t)
 {
     fts5_api *fts = NULL;
     void *ctx = NULL;
-    sqlite3_stmt *stmt = store_stmt(st, SQL_FTS5_API);
 
     memset(t, 0, sizeof(*t));
-    if (!stmt)
-        return STORE_ERROR;
-    sqlite3_bind_pointer(stmt, 1, (void *)&fts, "fts5_api_ptr", NULL);
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
+    int rc = fts5_of(st, &fts) == STORE_OK ? SQLITE_ROW : SQLITE_ERROR;
     if (rc != SQLITE_ROW || !fts)
         return store_fail(st, "this SQLite has no FTS5");
     if (fts->xFindTokenizer(fts, TOKENIZER, &ctx, &t->api) != SQLITE_OK ||
@@ -429,23 +442,23 @@ static void evidence_release(evidence_list *l)
 
 static int load_evidence(store *st, const char *kind, const char *id, evidence_list *out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_EVIDENCE);
+    db_stmt *stmt = store_query(st, SQL_SEARCH_EVIDENCE);
     int rc;
 
     memset(out, 0, sizeof(*out));
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, kind, -1, SQLITE_STATIC);
-    sqlite3_bind_text(stmt, 2, id, -1, SQLITE_STATIC);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_text(stmt, 2, id, -1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
         evidence_row *v = realloc(out->v, (out->n + 1) * sizeof(*v));
         if (!v)
             goto oom;
         out->v = v;
         evidence_row *e = &out->v[out->n];
-        const char *sid = (const char *)sqlite3_column_text(stmt, 0);
-        const char *ex = (const char *)sqlite3_column_text(stmt, 3);
-        size_t exlen = (size_t)sqlite3_column_bytes(stmt, 3);
+        const char *sid = db_column_text(stmt, 0, NULL);
+        size_t exlen = 0;
+        const char *ex = db_column_text(stmt, 3, &exlen);
         memset(e, 0, sizeof(*e));
         e->source_id = strdup(sid ? sid : "");
         e->excerpt = malloc(exlen + 1);
@@ -458,18 +471,18 @@ static int load_evidence(store *st, const char *kind, const char *id, evidence_l
             memcpy(e->excerpt, ex, exlen);
         e->excerpt[exlen] = '\0';
         e->excerpt_len = exlen;
-        e->cp_start = sqlite3_column_int64(stmt, 1);
-        e->cp_end = sqlite3_column_int64(stmt, 2);
+        e->cp_start = db_column_int64(stmt, 1);
+        e->cp_end = db_column_int64(stmt, 2);
         out->n++;
     }
-    store_done(stmt);
-    if (rc != SQLITE_DONE) {
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
         evidence_release(out);
-        return store_sql_fail(st, "reading evidence");
+        return store_db_fail(st, "reading evidence");
     }
     return STORE_OK;
 oom:
-    store_done(stmt);
+    store_query_done(stmt);
     evidence_release(out);
     return store_fail(st, "out of memory");
 }
@@ -671,14 +684,177 @@ static void marks_release(hit_marks *m)
     spans_release(&m->body_regions);
 }
 
-static int read_marks(store *st, const char *match, sqlite3_int64 rowid, hit_marks *m)
+/* One phrase of a query on PostgreSQL: n terms from byte `at` of the match's terms, the last
+ * one a prefix when prefix. */
+typedef struct query_phrase {
+    size_t at, n;
+    bool prefix;
+    char column; /* a column filter's: 'A' the name, 'D' the body; 0 both */
+} query_phrase;
+
+/* What a search looks for: the FTS5 expression as given (SQLite); on PostgreSQL, the same as a
+ * tsquery and its phrases, which the highlights mark. */
+typedef struct search_match {
+    const char *fts5;
+    strbuf tsquery;
+    strbuf terms; /* each phrase's terms, each NUL-terminated */
+    query_phrase *phrases;
+    size_t nphrases;
+    /* what bm25 takes from the whole index (search_figures) */
+    double avgdl;
+    strbuf phrase_list, idfs;
+} search_match;
+
+#define SEARCH_MATCH_INIT(q)                                                  \
+    {                                                                         \
+        (q), STRBUF_INIT, STRBUF_INIT, NULL, 0, 0.0, STRBUF_INIT, STRBUF_INIT \
+    }
+
+static void search_match_release(search_match *m)
 {
+    strbuf_release(&m->tsquery);
+    strbuf_release(&m->terms);
+    strbuf_release(&m->phrase_list);
+    strbuf_release(&m->idfs);
+    free(m->phrases);
+    m->phrases = NULL;
+    m->nphrases = 0;
+}
+
+/* The tokens of a text: their folded forms (each NUL-terminated) and byte spans. */
+typedef struct text_tokens {
+    strbuf forms;
+    span_list spans;
+    bool oom;
+} text_tokens;
+
+static int on_text_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    text_tokens *tt = ctx;
+    (void)flags;
+    if (ntok < 0 || start < 0 || end <= start || memchr(tok, '\0', (size_t)ntok))
+        return SQLITE_OK;
+    strbuf_add(&tt->forms, tok, (size_t)ntok);
+    strbuf_addch(&tt->forms, '\0');
+    if (!spans_add(&tt->spans, (size_t)start, (size_t)end)) {
+        tt->oom = true;
+        return SQLITE_NOMEM;
+    }
+    return SQLITE_OK;
+}
+
+/* Whether the tokens from i on are the phrase's terms (the last one a prefix when it is). */
+static bool phrase_at(const search_match *match, const query_phrase *ph, const char *const *forms,
+                      size_t nforms, size_t i)
+{
+    if (ph->n == 0 || i + ph->n > nforms)
+        return false;
+    const char *term = match->terms.buf + ph->at;
+    for (size_t k = 0; k < ph->n; k++) {
+        size_t tlen = strlen(term);
+        bool last = k + 1 == ph->n;
+        if (last && ph->prefix ? strncmp(forms[i + k], term, tlen) != 0
+                               : strcmp(forms[i + k], term) != 0)
+            return false;
+        term += tlen + 1;
+    }
+    return true;
+}
+
+/* Marks in *regions the tokens of text[0..len) (the column of weight `column`) that make up
+ * an instance of one of the query's phrases, in text order, as FTS5's highlight() marks
+ * them. */
+static int mark_phrases(store *st, tokenizer *t, const search_match *match, char column,
+                        const char *text, size_t len, span_list *regions)
+{
+    text_tokens tt = {STRBUF_INIT, {0}, false};
+    const char **forms = NULL;
+    bool *marked = NULL;
+    int result = STORE_OK;
+
+    if (len > INT_MAX)
+        return store_fail(st, "a text of %zu bytes is too long to tokenize", len);
+    int rc = t->api.xTokenize(t->tok, &tt, FTS5_TOKENIZE_DOCUMENT, text, (int)len, on_text_token);
+    if (tt.oom || (tt.spans.n && (!(forms = calloc(tt.spans.n, sizeof(*forms))) ||
+                                  !(marked = calloc(tt.spans.n, sizeof(*marked)))))) {
+        result = store_fail(st, "out of memory");
+        goto out;
+    }
+    if (rc != SQLITE_OK) {
+        result = store_fail(st, "tokenizing failed (%d)", rc);
+        goto out;
+    }
+    const char *form = tt.forms.buf;
+    for (size_t i = 0; i < tt.spans.n; i++) {
+        forms[i] = form;
+        form += strlen(form) + 1;
+    }
+    for (size_t i = 0; i < tt.spans.n; i++)
+        for (size_t p = 0; p < match->nphrases; p++)
+            if ((!match->phrases[p].column || match->phrases[p].column == column) &&
+                phrase_at(match, &match->phrases[p], forms, tt.spans.n, i))
+                for (size_t k = 0; k < match->phrases[p].n; k++)
+                    marked[i + k] = true;
+    for (size_t i = 0; i < tt.spans.n; i++)
+        if (marked[i] && !spans_add(regions, tt.spans.v[i].start, tt.spans.v[i].end)) {
+            result = store_fail(st, "out of memory");
+            goto out;
+        }
+out:
+    free(forms);
+    free(marked);
+    strbuf_release(&tt.forms);
+    spans_release(&tt.spans);
+    return result;
+}
+
+static const char SQL_SEARCH_ROW_PG[] = "SELECT name, body FROM search_fts WHERE rowid = ?1";
+
+/* read_marks() on PostgreSQL, which has no highlight(): the row's name and body, with the
+ * instances of the query's phrases marked. */
+static int read_marks_pg(store *st, tokenizer *t, const search_match *match, long long rowid,
+                         hit_marks *m)
+{
+    db_stmt *stmt = store_query(st, SQL_SEARCH_ROW_PG);
+    int result = STORE_OK;
+
+    if (!stmt)
+        return STORE_ERROR;
+    db_bind_int64(stmt, 1, rowid);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        size_t nlen = 0, blen = 0;
+        const char *name = db_column_text(stmt, 0, &nlen);
+        const char *body = db_column_text(stmt, 1, &blen);
+        strbuf_reset(&m->name);
+        strbuf_add(&m->name, name ? name : "", nlen);
+        strbuf_reset(&m->body);
+        strbuf_add(&m->body, body ? body : "", blen);
+    } else if (rc != DB_DONE) {
+        result = store_db_fail(st, "highlighting a hit");
+    }
+    store_query_done(stmt);
+    if (result || rc != DB_ROW)
+        return result;
+    if (mark_phrases(st, t, match, 'A', m->name.buf ? m->name.buf : "", m->name.len,
+                     &m->name_regions) ||
+        mark_phrases(st, t, match, 'D', m->body.buf ? m->body.buf : "", m->body.len,
+                     &m->body_regions))
+        return STORE_ERROR;
+    return STORE_OK;
+}
+
+static int read_marks(store *st, tokenizer *t, const search_match *match, sqlite3_int64 rowid,
+                      hit_marks *m)
+{
+    if (store_pg(st))
+        return read_marks_pg(st, t, match, rowid, m);
     sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_MARKS);
     int result = STORE_OK;
 
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+    sqlite3_bind_text(stmt, 1, match->fts5, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, rowid);
     int rc = sqlite3_step(stmt);
     if (rc == SQLITE_ROW) {
@@ -698,7 +874,7 @@ static int read_marks(store *st, const char *match, sqlite3_int64 rowid, hit_mar
 }
 
 /* Builds the highlights, source and snippet of one hit of `kind` into hit, in a. */
-static int describe_hit(store *st, store_arena *a, tokenizer *t, const char *match,
+static int describe_hit(store *st, store_arena *a, tokenizer *t, const search_match *match,
                         const struct search_kind *k, const char *ref, sqlite3_int64 rowid,
                         store_search_hit *hit)
 {
@@ -710,7 +886,7 @@ static int describe_hit(store *st, store_arena *a, tokenizer *t, const char *mat
     const char *snippet = NULL;
     int result = STORE_ERROR;
 
-    if (read_marks(st, match, rowid, &m))
+    if (read_marks(st, t, match, rowid, &m))
         goto out;
     switch (k->kind) {
     case STORE_SOURCES:
@@ -840,47 +1016,599 @@ bool store_search_kind_bit(const char *name, size_t len, unsigned *bit)
 
 /* A step that failed on the query: FTS5 reports a malformed expression (or an unknown
  * column) as a plain SQLITE_ERROR, while I/O, locking and memory failures have codes of
- * their own. */
-static int step_failed(store *st, int rc, const char *what)
+ * their own.  On PostgreSQL the expression was read before (store_search_tsquery): a failure
+ * is the database's. */
+static int step_failed(store *st, const char *what)
 {
-    if ((rc & 0xff) == SQLITE_ERROR) {
+    if (!store_pg(st) && (sqlite3_errcode(st->db) & 0xff) == SQLITE_ERROR) {
         store_fail(st, "%s", sqlite3_errmsg(st->db));
         return STORE_BAD_QUERY;
     }
-    return store_sql_fail(st, what);
+    return store_db_fail(st, what);
 }
 
-static int count_hits(store *st, const char *match, unsigned kinds, long long *total)
+/* On PostgreSQL, the kinds are a range of rowids and a bit per kind's code (KIND_FILTER). */
+#define KIND_FILTER_PG \
+    "rowid BETWEEN ?2 AND ?3 AND ((CAST(?4 AS bigint) >> CAST(rowid >> 48 AS integer)) & 1) <> 0"
+/* Ranked by FTS5's bm25, which the SQL function search_bm25 computes as FTS5 does (schema.c)
+ * from figures of the whole index that search_figures() reads first: ?8 the mean row length
+ * in terms, ?9 the phrases (FTS5's "phrase" as search_bm25 takes it) and ?10 their inverse
+ * document frequencies.  ?1 the tsquery, ?5 and ?6 the cursor, ?7 the page size. */
+static const char SQL_SEARCH_PAGE_PG[] =
+    "SELECT rid, bm FROM ("
+    "  SELECT rowid AS rid, search_bm25(doc, ntokens, CAST(?8 AS float8), CAST(?9 AS text[]),"
+    "   CAST(?10 AS float8[])) AS bm"
+    "  FROM search_fts WHERE doc @@ CAST(?1 AS tsquery) AND " KIND_FILTER_PG ") AS h"
+    " WHERE CAST(?5 AS float8) IS NULL OR bm > ?5 OR (bm = ?5 AND rid > ?6)"
+    " ORDER BY bm, rid LIMIT ?7";
+static const char SQL_SEARCH_COUNT_PG[] =
+    "SELECT count(*) FROM search_fts WHERE doc @@ CAST(?1 AS tsquery) AND " KIND_FILTER_PG;
+
+static const char SQL_INDEX_SIZE_PG[] =
+    "SELECT count(*), coalesce(sum(ntokens), 0) FROM search_fts";
+static const char SQL_PHRASE_ROWS_PG[] =
+    "SELECT count(*) FROM search_fts WHERE doc @@ CAST(?1 AS tsquery)";
+
+static void add_lexeme(strbuf *out, const char *term);
+
+/* A phrase as a tsquery of its own. */
+static void phrase_tsquery(const search_match *m, const query_phrase *ph, strbuf *out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_COUNT);
+    const char *term = m->terms.buf + ph->at;
+    strbuf_reset(out);
+    for (size_t k = 0; k < ph->n; k++) {
+        if (k)
+            strbuf_addstr(out, " <-> ");
+        add_lexeme(out, term);
+        bool star = k + 1 == ph->n && ph->prefix;
+        if (star || ph->column)
+            strbuf_addch(out, ':');
+        if (star)
+            strbuf_addch(out, '*');
+        if (ph->column)
+            strbuf_addch(out, ph->column);
+        term += strlen(term) + 1;
+    }
+}
+
+/* What bm25 takes from the whole index (fts5_aux.c's fts5Bm25GetData): the mean number of
+ * terms in a row, and each phrase's inverse document frequency log((N - n + 0.5) / (n + 0.5))
+ * (1e-6 when not above 0), N rows in all and n of them holding the phrase; as the text of
+ * the float8 and text arrays search_bm25 takes, into m. */
+static int search_figures(store *st, search_match *m)
+{
+    db_stmt *stmt = store_query(st, SQL_INDEX_SIZE_PG);
+    strbuf one = STRBUF_INIT;
+    double rows = 0, terms = 0;
+    int result = STORE_OK;
+
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
-    bind_kinds(stmt, kinds);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW)
-        *total = sqlite3_column_int64(stmt, 0);
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : step_failed(st, rc, "counting hits");
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        rows = db_column_double(stmt, 0);
+        terms = db_column_double(stmt, 1);
+    }
+    store_query_done(stmt);
+    if (rc != DB_ROW)
+        return store_db_fail(st, "sizing the search index");
+    m->avgdl = rows > 0 ? terms / rows : 1.0;
+    strbuf_reset(&m->idfs);
+    strbuf_reset(&m->phrase_list);
+    strbuf_addch(&m->idfs, '{');
+    strbuf_addch(&m->phrase_list, '{');
+    for (size_t i = 0; i < m->nphrases && !result; i++) {
+        const query_phrase *ph = &m->phrases[i];
+        double hits = 0;
+        phrase_tsquery(m, ph, &one);
+        if (!(stmt = store_query(st, SQL_PHRASE_ROWS_PG))) {
+            result = STORE_ERROR;
+            break;
+        }
+        db_bind_text(stmt, 1, one.buf ? one.buf : "", (long long)one.len);
+        if ((rc = db_step(stmt)) == DB_ROW)
+            hits = db_column_double(stmt, 0);
+        store_query_done(stmt);
+        if (rc != DB_ROW) {
+            result = store_db_fail(st, "counting a phrase's rows");
+            break;
+        }
+        double idf = log((rows - hits + 0.5) / (hits + 0.5));
+        if (idf <= 0.0)
+            idf = 1e-6;
+        strbuf_addf(&m->idfs, "%s%.17g", i ? "," : "", idf);
+        /* "term term term*", "A:" before it for a filter on the name ("D:" the body): terms
+         * hold letters and digits only, quoted all the same */
+        strbuf_addstr(&m->phrase_list, i ? ",\"" : "\"");
+        if (ph->column)
+            strbuf_addf(&m->phrase_list, "%c:", ph->column);
+        const char *term = m->terms.buf + ph->at;
+        for (size_t k = 0; k < ph->n; k++) {
+            if (k)
+                strbuf_addch(&m->phrase_list, ' ');
+            for (const char *c = term; *c; c++) {
+                if (*c == '"' || *c == '\\')
+                    strbuf_addch(&m->phrase_list, '\\');
+                strbuf_addch(&m->phrase_list, *c);
+            }
+            term += strlen(term) + 1;
+        }
+        if (ph->prefix)
+            strbuf_addch(&m->phrase_list, '*');
+        strbuf_addch(&m->phrase_list, '"');
+    }
+    strbuf_addch(&m->idfs, '}');
+    strbuf_addch(&m->phrase_list, '}');
+    strbuf_release(&one);
+    return result;
+}
+
+static void bind_kinds_pg(db_stmt *stmt, unsigned kinds)
+{
+    kind_rows r = kind_rows_of(kinds);
+    db_bind_int64(stmt, 2, r.first);
+    db_bind_int64(stmt, 3, r.last);
+    db_bind_int64(stmt, 4, r.code_bits);
+}
+
+static void bind_match(store *st, db_stmt *stmt, const search_match *match, unsigned kinds)
+{
+    if (store_pg(st)) {
+        db_bind_text(stmt, 1, match->tsquery.buf, (long long)match->tsquery.len);
+        bind_kinds_pg(stmt, kinds);
+        return;
+    }
+    kind_rows r = kind_rows_of(kinds);
+    db_bind_text(stmt, 1, match->fts5, -1);
+    db_bind_int64(stmt, 2, r.code_bits);
+    db_bind_int64(stmt, 7, r.first);
+    db_bind_int64(stmt, 8, r.last);
+}
+
+static int count_hits(store *st, const search_match *match, unsigned kinds, long long *total)
+{
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_SEARCH_COUNT));
+    if (!stmt)
+        return STORE_ERROR;
+    bind_match(st, stmt, match, kinds);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW)
+        *total = db_column_int64(stmt, 0);
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : step_failed(st, "counting hits");
 }
 
 /* The id of the item a row of the index stands for. */
 static int hit_ref(store *st, sqlite3_int64 rowid, char **ref)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_SEARCH_REF);
+    db_stmt *stmt = store_query(st, SQL_SEARCH_REF);
     if (!stmt)
         return STORE_ERROR;
-    sqlite3_bind_int64(stmt, 1, rowid);
-    int rc = sqlite3_step(stmt);
-    const char *text = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(stmt, 0) : NULL;
+    db_bind_int64(stmt, 1, rowid);
+    int rc = db_step(stmt);
+    const char *text = rc == DB_ROW ? db_column_text(stmt, 0, NULL) : NULL;
     *ref = text ? strdup(text) : NULL;
-    store_done(stmt);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return store_sql_fail(st, "reading a hit");
+    store_query_done(stmt);
+    if (rc != DB_ROW && rc != DB_DONE)
+        return store_db_fail(st, "reading a hit");
     if (!text)
         return store_fail(st, "search index: row %lld has no id", (long long)rowid);
     return *ref ? STORE_OK : store_fail(st, "out of memory");
 }
+
+/* --- the query on PostgreSQL --- */
+
+/* FTS5's query syntax read by recursive descent, each phrase cut into terms by the index's
+ * tokenizer and written as tsquery text:
+ *
+ *   or      := and ("OR" and)*
+ *   and     := not (["AND"] not)*        adjacent phrases are ANDed
+ *   not     := primary ("NOT" primary)*  "a NOT b" is a and not b
+ *   primary := "(" or ")" | phrase ["*"]
+ *   phrase  := bareword | "string"       ("" inside a string is one ")
+ *
+ * A bareword is a run of ASCII letters, digits and '_' and of any non-ASCII character, as
+ * FTS5's are.  A phrase may have a column filter ("name:" or "body:", the tsquery's weights A
+ * and D; "kind:" and "ref:", columns without terms, match nothing).  What FTS5 has beyond
+ * these (NEAR, ^, +, filters of several columns or of a group) is an error here.  Errors
+ * are worded as FTS5's: "unterminated string", or a syntax error near the token where the
+ * reading stopped. */
+typedef struct query_reader {
+    store *st;
+    tokenizer *t;
+    const char *p;
+    search_match *m;
+    const char *error; /* the error found, or NULL: a message, or NULL for a syntax error */
+    const char *error_at;
+    char column[8]; /* the column a filter names, when it names none of the table's */
+} query_reader;
+
+static bool bareword_char(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z') || c == '_' || c == 0x1A;
+}
+
+static void skip_blanks(query_reader *r)
+{
+    while (*r->p == ' ' || *r->p == '\t' || *r->p == '\n' || *r->p == '\r' || *r->p == '\f' ||
+           *r->p == '\v')
+        r->p++;
+}
+
+/* Whether the reader is at the keyword (a bareword of exactly those letters). */
+static bool at_keyword(const query_reader *r, const char *word)
+{
+    size_t n = strlen(word);
+    return strncmp(r->p, word, n) == 0 && !bareword_char((unsigned char)r->p[n]);
+}
+
+/* A syntax error near r->p, or the error why (NULL: a syntax error). */
+static int syntax_error(query_reader *r, const char *why)
+{
+    r->error = why ? why : "syntax error";
+    r->error_at = r->p;
+    return STORE_BAD_QUERY;
+}
+
+/* The length of the query token that starts at p, as FTS5 would name it near an error. */
+static size_t token_len(const char *p)
+{
+    size_t n = 0;
+    if (!*p)
+        return 0;
+    while (bareword_char((unsigned char)p[n]))
+        n++;
+    return n ? n : 1;
+}
+
+/* Collects a phrase's tokens in order, each NUL-terminated. */
+typedef struct phrase_tokens {
+    strbuf buf;
+    size_t n;
+} phrase_tokens;
+
+static int on_phrase_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    phrase_tokens *pt = ctx;
+    (void)flags;
+    (void)start;
+    (void)end;
+    if (ntok <= 0 || memchr(tok, '\0', (size_t)ntok))
+        return SQLITE_OK;
+    strbuf_add(&pt->buf, tok, (size_t)ntok);
+    strbuf_addch(&pt->buf, '\0');
+    pt->n++;
+    return SQLITE_OK;
+}
+
+/* A term as a quoted tsquery lexeme. */
+static void add_lexeme(strbuf *out, const char *term)
+{
+    strbuf_addch(out, '\'');
+    for (const char *c = term; *c; c++) {
+        if (*c == '\'' || *c == '\\')
+            strbuf_addch(out, *c);
+        strbuf_addch(out, *c);
+    }
+    strbuf_addch(out, '\'');
+}
+
+/* The phrase text[0..len) (its last term a prefix when prefix) as tsquery text in out. */
+static int write_phrase(query_reader *r, const char *text, size_t len, bool prefix, char weight,
+                        strbuf *out)
+{
+    phrase_tokens pt = {STRBUF_INIT, 0};
+    if (len > INT_MAX)
+        return syntax_error(r, "a phrase too long");
+    int rc = r->t->api.xTokenize(r->t->tok, &pt, FTS5_TOKENIZE_QUERY, text, (int)len,
+                                 on_phrase_token);
+    if (rc != SQLITE_OK) {
+        strbuf_release(&pt.buf);
+        return store_fail(r->st, "tokenizing the query failed (%d)", rc);
+    }
+    if (pt.n == 0 || weight == 'X') {
+        /* A phrase of no terms, or of a column without terms, matches nothing: a lexeme no
+         * row has (terms have no spaces). */
+        strbuf_addstr(out, "'no such term'");
+        strbuf_release(&pt.buf);
+        return STORE_OK;
+    }
+    query_phrase *grown = realloc(r->m->phrases, (r->m->nphrases + 1) * sizeof(*grown));
+    if (!grown) {
+        strbuf_release(&pt.buf);
+        return store_fail(r->st, "out of memory");
+    }
+    r->m->phrases = grown;
+    r->m->phrases[r->m->nphrases++] = (query_phrase){r->m->terms.len, pt.n, prefix, weight};
+    strbuf_add(&r->m->terms, pt.buf.buf, pt.buf.len);
+    if (pt.n > 1)
+        strbuf_addch(out, '(');
+    const char *term = pt.buf.buf;
+    for (size_t i = 0; i < pt.n; i++) {
+        if (i)
+            strbuf_addstr(out, " <-> ");
+        add_lexeme(out, term);
+        bool star = i + 1 == pt.n && prefix;
+        if (star || weight)
+            strbuf_addch(out, ':');
+        if (star)
+            strbuf_addch(out, '*');
+        if (weight)
+            strbuf_addch(out, weight);
+        term += strlen(term) + 1;
+    }
+    if (pt.n > 1)
+        strbuf_addch(out, ')');
+    strbuf_release(&pt.buf);
+    return STORE_OK;
+}
+
+static int read_or(query_reader *r, strbuf *out);
+
+static int read_primary(query_reader *r, strbuf *out)
+{
+    skip_blanks(r);
+    if (*r->p == '(') {
+        r->p++;
+        int rc = read_or(r, out);
+        if (rc)
+            return rc;
+        skip_blanks(r);
+        if (*r->p != ')')
+            return syntax_error(r, NULL);
+        r->p++;
+        return STORE_OK;
+    }
+    char weight = 0;
+    /* a column filter: "name:", "body:" (a weight), "kind:", "ref:" (no terms) */
+    size_t word = token_len(r->p);
+    const char *after = r->p + word;
+    while (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r')
+        after++;
+    if (bareword_char((unsigned char)*r->p) && *after == ':') {
+        static const struct {
+            const char *name;
+            char weight;
+        } columns[] = {{"name", 'A'}, {"body", 'D'}, {"kind", 'X'}, {"ref", 'X'}};
+        for (size_t i = 0; i < sizeof(columns) / sizeof(columns[0]) && !weight; i++)
+            if (strlen(columns[i].name) == word && !strncasecmp(columns[i].name, r->p, word))
+                weight = columns[i].weight;
+        if (!weight) {
+            snprintf(r->column, sizeof r->column, "%.*s", (int)(word < 7 ? word : 7), r->p);
+            r->error_at = r->p;
+            r->error = "no such column";
+            return STORE_BAD_QUERY;
+        }
+        r->p = after + 1;
+        skip_blanks(r);
+    }
+    const char *text = r->p;
+    size_t len;
+    strbuf unquoted = STRBUF_INIT;
+    if (*r->p == '"') {
+        r->p++;
+        for (;;) {
+            if (!*r->p) {
+                strbuf_release(&unquoted);
+                return syntax_error(r, "unterminated string");
+            }
+            if (*r->p == '"' && r->p[1] == '"') {
+                strbuf_addch(&unquoted, '"');
+                r->p += 2;
+            } else if (*r->p == '"') {
+                r->p++;
+                break;
+            } else {
+                strbuf_addch(&unquoted, *r->p++);
+            }
+        }
+        text = unquoted.buf ? unquoted.buf : "";
+        len = unquoted.len;
+    } else if (bareword_char((unsigned char)*r->p) && !at_keyword(r, "AND") &&
+               !at_keyword(r, "OR") && !at_keyword(r, "NOT")) {
+        while (bareword_char((unsigned char)*r->p))
+            r->p++;
+        len = (size_t)(r->p - text);
+        skip_blanks(r);
+        if (len == 4 && !strncmp(text, "NEAR", 4) && *r->p == '(')
+            return syntax_error(r, "NEAR groups are not supported on PostgreSQL");
+    } else {
+        return syntax_error(r, NULL);
+    }
+    skip_blanks(r);
+    bool prefix = *r->p == '*';
+    if (prefix)
+        r->p++;
+    int rc = write_phrase(r, text, len, prefix, weight, out);
+    strbuf_release(&unquoted);
+    return rc;
+}
+
+/* Combines left and right as "(left OP right)" into left. */
+static void combine(strbuf *left, const char *op, strbuf *right)
+{
+    strbuf both = STRBUF_INIT;
+    strbuf_addf(&both, "(%s %s %s)", left->buf ? left->buf : "", op, right->buf ? right->buf : "");
+    strbuf_release(left);
+    *left = both;
+    strbuf_reset(right);
+}
+
+static int read_not(query_reader *r, strbuf *out)
+{
+    strbuf right = STRBUF_INIT;
+    int rc = read_primary(r, out);
+    while (!rc) {
+        skip_blanks(r);
+        if (!at_keyword(r, "NOT"))
+            break;
+        r->p += 3;
+        if (!(rc = read_primary(r, &right)))
+            combine(out, "& !", &right);
+    }
+    strbuf_release(&right);
+    return rc;
+}
+
+static int read_and(query_reader *r, strbuf *out)
+{
+    strbuf right = STRBUF_INIT;
+    int rc = read_not(r, out);
+    while (!rc) {
+        skip_blanks(r);
+        if (at_keyword(r, "AND"))
+            r->p += 3;
+        else if (!*r->p || *r->p == ')' || at_keyword(r, "OR") || at_keyword(r, "NOT"))
+            break;
+        if (!(rc = read_not(r, &right)))
+            combine(out, "&", &right);
+    }
+    strbuf_release(&right);
+    return rc;
+}
+
+static int read_or(query_reader *r, strbuf *out)
+{
+    strbuf right = STRBUF_INIT;
+    int rc = read_and(r, out);
+    while (!rc) {
+        skip_blanks(r);
+        if (!at_keyword(r, "OR"))
+            break;
+        r->p += 2;
+        if (!(rc = read_and(r, &right)))
+            combine(out, "|", &right);
+    }
+    strbuf_release(&right);
+    return rc;
+}
+
+/* Reads the FTS5 expression m->fts5 into m's tsquery and terms. */
+static int read_query(store *st, tokenizer *t, search_match *m)
+{
+    query_reader r = {.st = st, .t = t, .p = m->fts5, .m = m};
+    int rc = read_or(&r, &m->tsquery);
+    if (!rc) {
+        skip_blanks(&r);
+        if (*r.p)
+            rc = syntax_error(&r, NULL);
+    }
+    if (rc != STORE_BAD_QUERY)
+        return rc;
+    if (!strcmp(r.error, "unterminated string"))
+        store_fail(st, "%s", r.error);
+    else if (!strcmp(r.error, "no such column"))
+        store_fail(st, "no such column: %s", r.column);
+    else if (!strcmp(r.error, "syntax error"))
+        store_fail(st, "fts5: syntax error near \"%.*s\"", (int)token_len(r.error_at), r.error_at);
+    else
+        store_fail(st, "%s", r.error);
+    return rc;
+}
+
+int store_search_tsquery(store *st, const char *q, char **out)
+{
+    tokenizer t = {0};
+    search_match m = SEARCH_MATCH_INIT(q);
+    int rc = tokenizer_open(st, &t);
+    if (!rc)
+        rc = read_query(st, &t, &m);
+    tokenizer_close(&t);
+    *out = NULL;
+    if (!rc && !(*out = strdup(m.tsquery.buf ? m.tsquery.buf : "")))
+        rc = store_fail(st, "out of memory");
+    search_match_release(&m);
+    return rc;
+}
+
+/* --- the index's terms on PostgreSQL --- */
+
+/* Up to this many rows of search_fts get their terms per statement. */
+#define FILL_BATCH 64
+
+static const char SQL_UNFILLED_PG[] =
+    "SELECT rowid, name, body FROM search_fts WHERE doc IS NULL ORDER BY rowid LIMIT 64";
+static const char SQL_FILL_PG[] =
+    "UPDATE search_fts SET doc = setweight(to_tsvector('simple', ?2), 'A')"
+    " || setweight(to_tsvector('simple', ?3), 'D'), ntokens = ?4 WHERE rowid = ?1";
+
+/* A text's folded terms, separated by spaces, and how many (FTS5's size of the text). */
+typedef struct folded_terms {
+    strbuf text;
+    long long n;
+} folded_terms;
+
+static int on_fill_token(void *ctx, int flags, const char *tok, int ntok, int start, int end)
+{
+    folded_terms *out = ctx;
+    (void)flags;
+    (void)start;
+    (void)end;
+    if (ntok > 0 && !memchr(tok, '\0', (size_t)ntok)) {
+        strbuf_add(&out->text, tok, (size_t)ntok);
+        strbuf_addch(&out->text, ' ');
+    }
+    out->n++;
+    return SQLITE_OK;
+}
+
+/* The folded terms of text[0..len) into out. */
+static int fold_terms(store *st, tokenizer *t, const char *text, size_t len, folded_terms *out)
+{
+    strbuf_reset(&out->text);
+    out->n = 0;
+    if (len > INT_MAX)
+        return store_fail(st, "a text of %zu bytes is too long to index", len);
+    int rc = t->api.xTokenize(t->tok, out, FTS5_TOKENIZE_DOCUMENT, text ? text : "", (int)len,
+                              on_fill_token);
+    return rc == SQLITE_OK ? STORE_OK : store_fail(st, "tokenizing failed (%d)", rc);
+}
+
+int store_search_fill_pg(store *st)
+{
+    tokenizer t = {0};
+    folded_terms name = {STRBUF_INIT, 0}, body = {STRBUF_INIT, 0};
+    int result = tokenizer_open(st, &t);
+
+    for (size_t filled = FILL_BATCH; !result && filled == FILL_BATCH;) {
+        db_stmt *rows = store_query(st, SQL_UNFILLED_PG);
+        int rc;
+        filled = 0;
+        if (!rows) {
+            result = STORE_ERROR;
+            break;
+        }
+        /* libpq has the whole result once the first step ran: the updates may run meanwhile */
+        while (!result && (rc = db_step(rows)) == DB_ROW) {
+            size_t nlen = 0, blen = 0;
+            const char *n = db_column_text(rows, 1, &nlen), *b = db_column_text(rows, 2, &blen);
+            db_stmt *fill;
+            if (fold_terms(st, &t, n, nlen, &name) || fold_terms(st, &t, b, blen, &body) ||
+                !(fill = store_query(st, SQL_FILL_PG))) {
+                result = STORE_ERROR;
+                break;
+            }
+            db_bind_int64(fill, 1, db_column_int64(rows, 0));
+            db_bind_text(fill, 2, name.text.buf ? name.text.buf : "", (long long)name.text.len);
+            db_bind_text(fill, 3, body.text.buf ? body.text.buf : "", (long long)body.text.len);
+            db_bind_int64(fill, 4, name.n + body.n);
+            if (db_step(fill) != DB_DONE)
+                result = store_db_fail(st, "indexing for search");
+            store_query_done(fill);
+            filled++;
+        }
+        if (!result && rc != DB_DONE && rc != DB_ROW)
+            result = store_db_fail(st, "reading the rows to index for search");
+        store_query_done(rows);
+    }
+    strbuf_release(&name.text);
+    strbuf_release(&body.text);
+    tokenizer_close(&t);
+    return result;
+}
+
+/* --- the search --- */
 
 int store_search(store *st, const store_search_query *q, store_search_page *page)
 {
@@ -888,7 +1616,8 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
     unsigned kinds = q->kinds ? q->kinds & all : all;
     search_cursor cursor = {0};
     tokenizer tok = {0};
-    sqlite3_stmt *stmt = NULL;
+    search_match match = SEARCH_MATCH_INIT(q->match);
+    db_stmt *stmt = NULL;
     int rc, result = STORE_ERROR;
     /* The page's rows, kept until the statement is done: describing a hit runs others. */
     struct page_row {
@@ -914,25 +1643,39 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
         free(rows);
         return store_fail(st, "out of memory");
     }
+    /* PostgreSQL reads the expression here, with the tokenizer that made the index's terms. */
+    if (store_pg(st) &&
+        (tokenizer_open(st, &tok) || (result = read_query(st, &tok, &match)) != STORE_OK)) {
+        if (result == STORE_OK)
+            result = STORE_ERROR;
+        goto out;
+    }
+    result = STORE_ERROR;
     if (store_begin_read(st))
         goto out;
-    if (!(stmt = store_stmt(st, SQL_SEARCH_PAGE)))
+    if (store_pg(st) && search_figures(st, &match))
         goto fail;
-    sqlite3_bind_text(stmt, 1, q->match, -1, SQLITE_STATIC);
-    bind_kinds(stmt, kinds);
-    if (q->cursor) {
-        sqlite3_bind_double(stmt, 3, cursor.rank);
-        sqlite3_bind_int64(stmt, 4, cursor.rowid);
+    if (!(stmt = store_query(st, STORE_SQL(st, SQL_SEARCH_PAGE))))
+        goto fail;
+    bind_match(st, stmt, &match, kinds);
+    if (store_pg(st)) {
+        db_bind_double(stmt, 8, match.avgdl);
+        db_bind_text(stmt, 9, match.phrase_list.buf, (long long)match.phrase_list.len);
+        db_bind_text(stmt, 10, match.idfs.buf, (long long)match.idfs.len);
     }
-    sqlite3_bind_int(stmt, 6, q->limit + 1);
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    if (q->cursor) {
+        db_bind_double(stmt, store_pg(st) ? 5 : 3, cursor.rank);
+        db_bind_int64(stmt, store_pg(st) ? 6 : 4, cursor.rowid);
+    }
+    db_bind_int64(stmt, store_pg(st) ? 7 : 6, q->limit + 1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
         if ((int)nrows == q->limit) {
             more = true;
             break;
         }
         struct page_row *r = &rows[nrows];
-        r->rowid = sqlite3_column_int64(stmt, 0);
-        r->rank = sqlite3_column_double(stmt, 1);
+        r->rowid = db_column_int64(stmt, 0);
+        r->rank = db_column_double(stmt, 1);
         r->kind = search_kind_of_code(r->rowid >> SEARCH_REF_BITS);
         if (!r->kind) {
             store_fail(st, "search index: row %lld is of no kind", (long long)r->rowid);
@@ -940,10 +1683,10 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
         }
         nrows++;
     }
-    store_done(stmt);
+    store_query_done(stmt);
     stmt = NULL;
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-        result = step_failed(st, rc, "searching");
+    if (rc != DB_DONE && rc != DB_ROW) {
+        result = step_failed(st, "searching");
         goto fail;
     }
 
@@ -953,7 +1696,7 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
             result = rc;
             goto fail;
         }
-    if (tokenizer_open(st, &tok))
+    if (!tok.tok && tokenizer_open(st, &tok))
         goto fail;
     if (nrows && !(page->hits = store_arena_alloc(page->arena, nrows * sizeof(*page->hits)))) {
         store_fail(st, "out of memory");
@@ -970,7 +1713,7 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
             goto fail;
         }
         page->n++;
-        if (describe_hit(st, page->arena, &tok, q->match, r->kind, r->ref, r->rowid, hit))
+        if (describe_hit(st, page->arena, &tok, &match, r->kind, r->ref, r->rowid, hit))
             goto fail;
         /* The index is written with the facts, so a hit has its fact; none should a
          * damaged database say otherwise. */
@@ -979,7 +1722,7 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
             goto fail;
         hit->fact_found = rc == STORE_OK;
     }
-    if (q->count && (result = count_hits(st, q->match, kinds, &page->total)) != STORE_OK)
+    if (q->count && (result = count_hits(st, &match, kinds, &page->total)) != STORE_OK)
         goto fail;
     if (store_commit(st))
         goto fail;
@@ -995,10 +1738,12 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
 fail:
     if (result == STORE_OK)
         result = STORE_ERROR;
-    store_done(stmt);
+    if (stmt)
+        store_query_done(stmt);
     store_rollback(st);
 out:
     tokenizer_close(&tok);
+    search_match_release(&match);
     for (size_t i = 0; i < nrows; i++)
         free(rows[i].ref);
     free(rows);

@@ -25,6 +25,9 @@ static const char SQL_STATS_COUNTS[] =
 #define YEAR_OF(col) \
     "CASE WHEN " col " GLOB '[0-9][0-9][0-9][0-9]*' THEN CAST(substr(" col ", 1, 4) AS INTEGER) END"
 
+#define YEAR_OF_PG(col) \
+    "CASE WHEN " col " ~ '^[0-9]{4}' THEN CAST(substr(" col ", 1, 4) AS INTEGER) END"
+
 /* Both by-year lists, told apart by the first column. */
 static const char SQL_STATS_BY_YEAR[] =
     "SELECT list, year, n FROM ("
@@ -36,6 +39,16 @@ static const char SQL_STATS_BY_YEAR[] =
                       "date") ", count(*) FROM meetings"
                               "  GROUP BY 2)"
                               " ORDER BY list, year IS NULL, year";
+static const char SQL_STATS_BY_YEAR_PG[] =
+    "SELECT list, year, n FROM ("
+    "  SELECT 'agreements_by_year' AS list, " YEAR_OF_PG(
+        "signed") " AS year, count(*) AS n"
+                  "  FROM agreements GROUP BY 2"
+                  "  UNION ALL"
+                  "  SELECT 'meetings_by_year', " YEAR_OF_PG(
+                      "date") ", count(*) FROM meetings"
+                              "  GROUP BY 2) AS y"
+                              " ORDER BY list, year IS NULL, year";
 
 static const char SQL_STATS_BY_PARTY[] =
     "SELECT p.value AS party, count(DISTINCT a.id) AS n"
@@ -43,6 +56,11 @@ static const char SQL_STATS_BY_PARTY[] =
     " json_each(CASE WHEN json_valid(a.parties) THEN a.parties ELSE '[]' END) AS p"
     " WHERE p.type = 'text'"
     " GROUP BY p.value ORDER BY n DESC, party LIMIT ?1";
+static const char SQL_STATS_BY_PARTY_PG[] =
+    "SELECT p.v #>> '{}' COLLATE \"C\" AS party, count(DISTINCT a.id) AS n"
+    " FROM agreements AS a, json_array_elements(a.parties::json) AS p(v)"
+    " WHERE json_typeof(p.v) = 'string'"
+    " GROUP BY 1 ORDER BY n DESC, party LIMIT ?1";
 
 /* A speaker who is one of the people goes by the person's name; the others by the name the
  * quote gives, grouped by it. */
@@ -52,6 +70,13 @@ static const char SQL_STATS_BY_SPEAKER[] =
     " GROUP BY q.speaker_person_id,"
     " CASE WHEN q.speaker_person_id IS NULL THEN q.speaker_name END"
     " ORDER BY n DESC, speaker IS NULL, speaker, q.speaker_person_id LIMIT ?1";
+static const char SQL_STATS_BY_SPEAKER_PG[] =
+    "SELECT speaker, speaker_person_id, n FROM ("
+    " SELECT coalesce(min(p.name), min(q.speaker_name)) AS speaker, q.speaker_person_id, count(*) AS n"
+    " FROM quotes AS q LEFT JOIN people AS p ON p.id = q.speaker_person_id"
+    " GROUP BY q.speaker_person_id,"
+    " CASE WHEN q.speaker_person_id IS NULL THEN q.speaker_name END) AS s"
+    " ORDER BY n DESC, speaker IS NULL, speaker, speaker_person_id LIMIT ?1";
 
 static int read_counts(store *st, store_stats *stats)
 {
@@ -70,7 +95,7 @@ static int read_counts(store *st, store_stats *stats)
     return rc == DB_ROW ? STORE_OK : store_db_fail(st, "counting");
 }
 
-/* Appends one row of SQL_STATS_BY_YEAR to the list it names. */
+/* Appends one row of STORE_SQL(st, SQL_STATS_BY_YEAR) to the list it names. */
 static bool add_year(store_stats *stats, db_stmt *row, size_t *agreements_cap, size_t *meetings_cap)
 {
     const char *list = db_column_text(row, 0, NULL);
@@ -93,7 +118,7 @@ static bool add_year(store_stats *stats, db_stmt *row, size_t *agreements_cap, s
 
 static int read_by_year(store *st, store_stats *stats)
 {
-    db_stmt *stmt = store_query(st, SQL_STATS_BY_YEAR);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_STATS_BY_YEAR));
     size_t agreements_cap = 0, meetings_cap = 0;
     int rc;
 
@@ -110,7 +135,7 @@ static int read_by_year(store *st, store_stats *stats)
 
 static int read_parties(store *st, int top, store_stats *stats)
 {
-    db_stmt *stmt = store_query(st, SQL_STATS_BY_PARTY);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_STATS_BY_PARTY));
     size_t cap = 0;
     int rc;
 
@@ -137,7 +162,7 @@ static int read_parties(store *st, int top, store_stats *stats)
 
 static int read_speakers(store *st, int top, store_stats *stats)
 {
-    db_stmt *stmt = store_query(st, SQL_STATS_BY_SPEAKER);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_STATS_BY_SPEAKER));
     size_t cap = 0;
     int rc;
 

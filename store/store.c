@@ -7,7 +7,13 @@
  *
  * Writable handles create the file, switch it to WAL (so readers never block the writer or
  * each other) and migrate the schema; read-only handles open with SQLITE_OPEN_READONLY and
- * refuse a schema they do not know. */
+ * refuse a schema they do not know.
+ *
+ * On PostgreSQL (a target "postgresql://..." or "postgres://...") a handle is one libpq
+ * connection.  Writers queue on one advisory lock taken by each write transaction
+ * (STORE_WRITE_LOCK), as SQLite's writers queue on its file lock: every write of every
+ * process on the database is serialised, merges included, while readers read their own
+ * snapshot (REPEATABLE READ).  A killed process's lock goes with its connection. */
 #include "store/store_private.h"
 
 #include <assert.h>
@@ -129,9 +135,12 @@ void store_done(sqlite3_stmt *stmt)
         sqlite3_reset(stmt);
 }
 
-/* Runs one cached statement that takes no parameters and returns no rows. */
+/* Runs one cached statement that takes no parameters and returns no rows (on PostgreSQL,
+ * which prepares no transaction control, one or more statements as they are). */
 static int store_run(store *st, const char *sql, const char *what)
 {
+    if (store_pg(st))
+        return db_exec(st->conn, sql) == DB_OK ? STORE_OK : store_db_fail(st, what);
     sqlite3_stmt *stmt = store_stmt(st, sql);
     if (!stmt)
         return STORE_ERROR;
@@ -143,7 +152,10 @@ static int store_run(store *st, const char *sql, const char *what)
 }
 
 static const char SQL_BEGIN_WRITE[] = "BEGIN IMMEDIATE";
+static const char SQL_BEGIN_WRITE_PG[] =
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(" STORE_WRITE_LOCK ")";
 static const char SQL_BEGIN_READ[] = "BEGIN DEFERRED";
+static const char SQL_BEGIN_READ_PG[] = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 static const char SQL_COMMIT[] = "COMMIT";
 static const char SQL_ROLLBACK[] = "ROLLBACK";
 /* A write inside a batch (store_batch_begin): all or nothing on its own, kept or dropped
@@ -156,15 +168,32 @@ int store_begin_write(store *st)
 {
     if (st->batch)
         return store_run(st, SQL_SAVEPOINT, "starting a write");
-    return store_run(st, SQL_BEGIN_WRITE, "starting a write transaction");
+    if (store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), "starting a write transaction"))
+        return STORE_ERROR;
+    st->write_open = true;
+    return STORE_OK;
+}
+
+/* Ends a write transaction: on PostgreSQL, the search rows it added get their terms first.
+ * PostgreSQL answers COMMIT in a transaction where a statement failed by rolling it back
+ * without an error: that is refused here, so that no write is lost unsaid. */
+static int commit_write(store *st, const char *what)
+{
+    if (db_transaction_failed(st->conn))
+        return store_fail(st, "%s: a statement of the transaction failed", what);
+    if (store_pg(st) && st->write_open && store_search_fill_pg(st))
+        return STORE_ERROR;
+    st->write_open = false;
+    return store_run(st, SQL_COMMIT, what);
 }
 
 int store_batch_begin(store *st)
 {
     if (st->batch)
         return store_fail(st, "a batch is open already");
-    if (store_run(st, SQL_BEGIN_WRITE, "starting a batch"))
+    if (store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), "starting a batch"))
         return STORE_ERROR;
+    st->write_open = true;
     st->batch = true;
     st->batch_marked_stale = false;
     return STORE_OK;
@@ -176,9 +205,9 @@ int store_batch_commit(store *st)
         return store_fail(st, "no batch is open");
     st->batch = false;
     st->batch_marked_stale = false;
-    if (sqlite3_get_autocommit(st->db))
+    if (!db_in_transaction(st->conn))
         return store_fail(st, "the batch was rolled back");
-    if (store_run(st, SQL_COMMIT, "committing a batch")) {
+    if (commit_write(st, "committing a batch")) {
         store_rollback(st);
         return STORE_ERROR;
     }
@@ -196,13 +225,15 @@ void store_batch_rollback(store *st)
 
 int store_begin_read(store *st)
 {
-    return store_run(st, SQL_BEGIN_READ, "starting a read transaction");
+    return store_run(st, STORE_SQL(st, SQL_BEGIN_READ), "starting a read transaction");
 }
 
 int store_commit(store *st)
 {
     if (st->batch)
         return store_run(st, SQL_RELEASE, "ending a write");
+    if (st->write_open)
+        return commit_write(st, "committing");
     return store_run(st, SQL_COMMIT, "committing");
 }
 
@@ -210,7 +241,8 @@ void store_rollback(store *st)
 {
     /* SQLite may already have rolled back by itself (e.g. on a full disk), a batch and all;
      * keep the first error message, which says why. */
-    if (sqlite3_get_autocommit(st->db)) {
+    if (!db_in_transaction(st->conn)) {
+        st->write_open = false;
         st->batch = false;
         st->batch_marked_stale = false;
         return;
@@ -221,6 +253,7 @@ void store_rollback(store *st)
         if (store_run(st, SQL_ROLLBACK_TO, "rolling back a write") == STORE_OK)
             store_run(st, SQL_RELEASE, "ending a write");
     } else {
+        st->write_open = false;
         store_run(st, SQL_ROLLBACK, "rolling back");
     }
     memcpy(st->errmsg, saved, sizeof(saved));
@@ -360,8 +393,55 @@ fail:
     return NULL;
 }
 
+/* Opens a handle on a PostgreSQL database (target: a postgresql:// URI), migrating it when
+ * writable.  The server must exist; the tables are made by the first writable handle. */
+static store *open_postgres(const char *target, enum store_open_mode mode, char **err)
+{
+    store *st = calloc(1, sizeof(*st));
+    char *why = NULL;
+
+    if (err)
+        *err = NULL;
+    if (!st || !(st->target = strdup(target))) {
+        free(st);
+        store_set_err(err, "PostgreSQL", "out of memory");
+        return NULL;
+    }
+    st->pg = true;
+    st->readonly = mode == STORE_OPEN_READ_ONLY;
+    st->conn = db_open(target, st->readonly ? DB_OPEN_READ_ONLY : DB_OPEN_EXISTING, &why);
+    if (!st->conn) {
+        store_fail(st, "opening: %s", why ? why : "out of memory");
+        free(why);
+        goto fail;
+    }
+    if (st->readonly) {
+        if (store_check_schema(st))
+            goto fail;
+    } else {
+        /* A writer waits for another's lock as long as SQLite's busy timeout, then fails. */
+        char sql[64];
+        snprintf(sql, sizeof sql, "SET lock_timeout = %d", STORE_BUSY_TIMEOUT_MS);
+        if (db_exec(st->conn, sql) != DB_OK) {
+            store_db_fail(st, "opening");
+            goto fail;
+        }
+        if (store_migrate(st))
+            goto fail;
+    }
+    return st;
+
+fail:
+    store_set_err(err, "PostgreSQL", st->errmsg);
+    store_close(st);
+    return NULL;
+}
+
 store *store_open_mode(const char *path, enum store_open_mode mode, char **err)
 {
+    if (db_engine_of(path) == DB_POSTGRES)
+        return open_postgres(path, mode, err);
+    path = db_sqlite_path(path);
     int code;
     store *st = open_handle(path, mode, false, &code, err);
     /* A WAL database in a folder this process may not write, closed cleanly (no -wal or -shm
@@ -386,6 +466,26 @@ int store_open_for_serving(const char *path, bool create, store **out, char **wh
 
     *out = NULL;
     *why = NULL;
+    if (db_engine_of(path) == DB_POSTGRES) {
+        store *pg = open_postgres(path, STORE_OPEN_EXISTING, why);
+        if (!pg)
+            return STORE_ERROR;
+        int rc = store_check_writable(pg);
+        if (rc == STORE_OK) {
+            *out = pg;
+            return STORE_OK;
+        }
+        store_set_err(why, "PostgreSQL", store_errmsg(pg));
+        store_close(pg);
+        if (rc != STORE_UNAVAILABLE)
+            return STORE_ERROR;
+        if (!(*out = open_postgres(path, STORE_OPEN_READ_ONLY, &err))) {
+            free(err);
+            return STORE_ERROR;
+        }
+        return STORE_UNAVAILABLE;
+    }
+    path = db_sqlite_path(path);
     store *st = open_handle(path, create ? STORE_OPEN_CREATE : STORE_OPEN_EXISTING, false, &code,
                             &err);
     if (st) {
@@ -432,18 +532,24 @@ void store_close(store *st)
     }
     db_close(st->conn);
     sqlite3_close(st->db);
+    free(st->target);
+    sqlite3_close(st->tokenizer_db);
     free(st->job_owner);
     free(st);
 }
 
 const char *store_filename(store *st)
 {
+    if (store_pg(st))
+        return st->target;
     const char *name = sqlite3_db_filename(st->db, "main");
     return name && *name ? name : NULL;
 }
 
 int store_file_moved(store *st)
 {
+    if (store_pg(st))
+        return 0; /* a server's database has no file of its own to lose */
     int moved = 0;
     /* SQLite compares the inode of the descriptor it holds with the path's (unix VFS). */
     if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
@@ -467,8 +573,27 @@ static const char SQL_PROBE_BEGIN[] = "BEGIN IMMEDIATE";
 /* A write that changes nothing but must still be written: it fails on a read-only file. */
 static const char SQL_PROBE_WRITE[] = "UPDATE meta SET value = value WHERE key = 'generation'";
 
+/* On PostgreSQL: a server in recovery (a replica) or a role without the right refuses. */
+static int check_writable_pg(store *st)
+{
+    if (st->readonly) {
+        store_fail(st, "the handle is read-only");
+        return STORE_UNAVAILABLE;
+    }
+    int result = STORE_OK;
+    if (db_exec(st->conn, "BEGIN") != DB_OK || db_exec(st->conn, SQL_PROBE_WRITE) != DB_OK) {
+        store_db_fail(st, "writing");
+        result = STORE_UNAVAILABLE;
+    }
+    if (db_in_transaction(st->conn))
+        db_exec(st->conn, "ROLLBACK");
+    return result;
+}
+
 int store_check_writable(store *st)
 {
+    if (store_pg(st))
+        return check_writable_pg(st);
     if (st->readonly || sqlite3_db_readonly(st->db, "main") == 1) {
         store_fail(st, "%s",
                    st->readonly ? "the handle is read-only"
@@ -500,33 +625,36 @@ static const char SQL_PING[] = "SELECT 1";
 
 int store_ping(store *st)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_PING);
+    db_stmt *stmt = store_query(st, SQL_PING);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    store_done(stmt);
-    return rc == SQLITE_ROW ? STORE_OK : store_sql_fail(st, "ping");
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "ping");
 }
 
 static const char SQL_DATABASE_INFO[] = "SELECT (SELECT page_count FROM pragma_page_count())"
                                         " * (SELECT page_size FROM pragma_page_size()),"
                                         " (SELECT user_version FROM pragma_user_version())";
+static const char SQL_DATABASE_INFO_PG[] =
+    "SELECT pg_database_size(current_database()),"
+    " (SELECT CAST(value AS integer) FROM meta WHERE key = 'schema_version')";
 
 int store_database_info(store *st, store_db_info *out)
 {
-    sqlite3_stmt *stmt = store_stmt(st, SQL_DATABASE_INFO);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_DATABASE_INFO));
 
     memset(out, 0, sizeof *out);
     if (!stmt)
         return STORE_ERROR;
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        out->bytes = sqlite3_column_int64(stmt, 0);
-        out->schema_version = sqlite3_column_int(stmt, 1);
+    int rc = db_step(stmt);
+    if (rc == DB_ROW) {
+        out->bytes = db_column_int64(stmt, 0);
+        out->schema_version = (int)db_column_int64(stmt, 1);
     }
-    store_done(stmt);
-    if (rc != SQLITE_ROW)
-        return store_sql_fail(st, "reading the database size");
+    store_query_done(stmt);
+    if (rc != DB_ROW)
+        return store_db_fail(st, "reading the database size");
     out->schema_current = store_check_schema(st) == STORE_OK;
     return STORE_OK;
 }

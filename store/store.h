@@ -1,8 +1,10 @@
-/* store: the SQLite database behind factd.
+/* store: the database behind factd: a SQLite file, or a PostgreSQL database when the path is
+ * a postgresql:// (or postgres://) URI.
  *
- * One file holds the articles (byte for byte), each article's extraction, and the merged
- * facts the API serves.  WAL mode, foreign keys on, a schema version in PRAGMA user_version
- * with forward migrations.  Every statement is prepared with bound parameters.
+ * One database holds the articles (byte for byte), each article's extraction, and the merged
+ * facts the API serves.  On SQLite: WAL mode, foreign keys on, a schema version in PRAGMA
+ * user_version with forward migrations; on PostgreSQL the same tables (schema.c).  Every
+ * statement is prepared with bound parameters.
  *
  * Writers: store_put_source() commits one article and its extraction in one transaction and
  * marks the facts stale; store_replace_facts() swaps the whole merged fact set in one
@@ -33,8 +35,9 @@ enum store_result {
     STORE_ERROR = -1,
 };
 
-/* Opens (and when writable, creates and migrates) the database at path.  On failure returns
- * NULL and, when err is given, a malloc'd one-line reason. */
+/* Opens (and when writable, creates and migrates) the database at path: a file, "sqlite:FILE"
+ * or a PostgreSQL URI (db_engine_of).  On failure returns NULL and, when err is given, a
+ * malloc'd one-line reason. */
 store *store_open(const char *path, bool readonly, char **err);
 
 enum store_open_mode {
@@ -45,8 +48,9 @@ enum store_open_mode {
 };
 store *store_open_mode(const char *path, enum store_open_mode mode, char **err);
 void store_close(store *st);
-/* The file name of the handle's database (for another handle on the same file), or NULL for
- * an in-memory or temporary database.  Owned by the handle. */
+/* The file name of the handle's database (for another handle on the same file; on
+ * PostgreSQL the URI it was opened with), or NULL for an in-memory or temporary database.
+ * Owned by the handle. */
 const char *store_filename(store *st);
 
 /* Whether the file this handle has open is still the one at its path: 1 when it was
@@ -409,7 +413,7 @@ int store_count(store *st, enum store_kind kind, long long *count);
 /* What readiness checks and metrics tell about the database itself. */
 typedef struct store_db_info {
     long long bytes;     /* page_count * page_size: the data, WAL content included */
-    int schema_version;  /* PRAGMA user_version */
+    int schema_version;  /* PRAGMA user_version; on PostgreSQL meta.schema_version */
     bool schema_current; /* the version this factd reads (else store_errmsg() says why) */
 } store_db_info;
 int store_database_info(store *st, store_db_info *out);

@@ -1,6 +1,7 @@
 /* store_private: what the files of store/ share and nobody else may use.
  *
- *   store.c   handles: open, close, errors, the statement cache, transactions
+ *   store.c   handles: open, close, errors, the statement cache, transactions (on SQLite or
+ *             PostgreSQL: statements whose dialects differ have a NAME_PG text, STORE_SQL)
  *   schema.c  the schema and its forward migrations
  *   write.c   the ingest side: articles, extractions, the merged fact set
  *   revise.c  changes to stored articles: deleting one, replacing its extraction
@@ -27,11 +28,15 @@
 #define STORE_DYNAMIC_CACHE 32
 
 struct store {
+    /* The SQLite connection, or NULL on PostgreSQL (pg). */
     sqlite3 *db;
+    bool pg;
     /* The same connection through db.h, which the files moved to it speak (the others still
      * use db's SQLite API; both see the same statements). */
     db_conn *conn;
     bool readonly;
+    /* What the handle was opened on (a path or a postgresql:// URI), for store_filename. */
+    char *target;
     /* The file at the path when it was opened (store_file_moved). */
     bool file_known;
     unsigned long long file_dev, file_ino;
@@ -52,6 +57,10 @@ struct store {
      * owner, no lease. */
     char *job_owner;
     int job_lease_seconds;
+    /* On PostgreSQL: a write transaction is open (its search rows are filled before it
+     * commits), and the in-memory SQLite database whose FTS5 tokenizer makes their terms. */
+    bool write_open;
+    sqlite3 *tokenizer_db;
     /* A batch is open (store_batch_begin): each write is a savepoint inside it. */
     bool batch;
     /* Bulk loading (store_bulk_begin): articles wait in search_pending for the index. */
@@ -70,6 +79,20 @@ struct store {
     long long data_version;
     bool version_known;
 };
+
+/* The key of the advisory lock every write transaction on PostgreSQL takes ("fact" in
+ * ASCII), so that writers run one at a time as they do on SQLite. */
+#define STORE_WRITE_LOCK "1717658484"
+
+/* Whether the handle speaks PostgreSQL (else SQLite). */
+static inline bool store_pg(const store *st)
+{
+    return st->pg;
+}
+
+/* The text of a statement in the handle's dialect: where SQLite and PostgreSQL differ, a
+ * statement's PostgreSQL text stands beside it as NAME_PG. */
+#define STORE_SQL(st, name) (store_pg(st) ? name##_PG : (name))
 
 /* The prepared statement for sql (a static string), reset and with no bindings; NULL on
  * error with the reason in st->errmsg.  The caller resets it when done (store_query_done)
@@ -159,6 +182,22 @@ int store_set_stale(store *st, bool stale);
 #define SEARCH_REF_BITS 48
 #define SEARCH_REF_MASK_SQL "281474976710655"     /* (1 << 48) - 1 */
 #define SEARCH_SOURCE_FIRST_SQL "844424930131968" /* 3 << 48: the first source's row */
+/* The name column of an agreement's search row on PostgreSQL (a: the agreements row): its
+ * name, each alias and its acronym, one a line, as SQLite's texts write it. */
+#define AGREEMENT_SEARCH_NAME_PG                                                           \
+    "a.name || coalesce(chr(10) || (SELECT string_agg(j.value, chr(10) ORDER BY j.n)"      \
+    " FROM json_array_elements_text(a.aliases::json) WITH ORDINALITY AS j(value, n)), '')" \
+    " || coalesce(chr(10) || a.acronym, '')"
+/* The time now as the store writes it (UTC, ISO 8601, to the second), on PostgreSQL. */
+#define NOW_SECONDS_PG "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+/* The search expression q (FTS5's syntax: words, "phrases", prefix*, AND, OR, NOT and
+ * parentheses) as the text of a PostgreSQL tsquery over the index's terms, in *out
+ * (malloc'd): STORE_OK, STORE_BAD_QUERY when q is not such an expression, or STORE_ERROR
+ * (search.c). */
+int store_search_tsquery(store *st, const char *q, char **out);
+/* On PostgreSQL: gives the search index's new rows their terms (search.c), inside the write
+ * transaction that added them, which store_commit() ends. */
+int store_search_fill_pg(store *st);
 /* Registers search_rowid(kind, ref) on a new handle (search.c): the rowid of an item's row in
  * search_fts, which encodes its kind and id so that a search reads the index alone. */
 int store_register_search_functions(store *st);

@@ -51,6 +51,10 @@ static const char SQL_INSERT_SOURCE[] =
     " extractor_version, ingested_at, extraction, text)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
     " ?10, ?11)";
+static const char SQL_INSERT_SOURCE_PG[] =
+    "INSERT INTO sources (id, file, title, byline, dateline, published, sha256, chars,"
+    " extractor_version, ingested_at, extraction, text)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW_SECONDS_PG ", ?10, ?11)";
 
 static const char SQL_SET_STALE[] = "INSERT INTO meta (key, value) VALUES ('facts_stale', ?1)"
                                     " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
@@ -67,6 +71,9 @@ static const char SQL_BUMP_GENERATION[] =
     "UPDATE meta SET value = CASE key WHEN 'generation' THEN CAST(value AS INTEGER) + 1"
     " ELSE strftime('%Y-%m-%dT%H:%M:%SZ', 'now') END"
     " WHERE key IN ('generation', 'modified_at')";
+static const char SQL_BUMP_GENERATION_PG[] =
+    "UPDATE meta SET value = CASE key WHEN 'generation' THEN CAST(CAST(value AS bigint) + 1 AS text)"
+    " ELSE " NOW_SECONDS_PG " END WHERE key IN ('generation', 'modified_at')";
 
 static const char SQL_ALL_EXTRACTIONS[] = "SELECT id, extraction FROM sources ORDER BY id";
 /* One list of every extraction, and its publication date: SQLite's JSON functions copy the
@@ -77,6 +84,13 @@ static const char SQL_ALL_LISTS[] = "SELECT id,"
                                     " CASE WHEN json_type(extraction, '$.' || ?1) = 'array'"
                                     "  THEN json_extract(extraction, '$.' || ?1) END"
                                     " FROM sources ORDER BY id";
+static const char SQL_ALL_LISTS_PG[] =
+    "SELECT id,"
+    " CASE WHEN json_typeof(extraction::json -> 'published') = 'string'"
+    "  THEN extraction::json ->> 'published' END,"
+    " CASE WHEN json_typeof(extraction::json -> CAST(?1 AS text)) = 'array'"
+    "  THEN extraction::json -> CAST(?1 AS text) END"
+    " FROM sources ORDER BY id";
 
 /* The existing id of the article with this SHA-256 in *id_out (malloc'd): 1 when found,
  * 0 when not, STORE_ERROR on error. */
@@ -114,7 +128,7 @@ int store_has_source(store *st, const char *sha256)
 
 int store_bump_generation(store *st)
 {
-    db_stmt *stmt = store_query(st, SQL_BUMP_GENERATION);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_BUMP_GENERATION));
     if (!stmt)
         return STORE_ERROR;
     int rc = db_step(stmt);
@@ -166,19 +180,36 @@ static const char SQL_INDEX_SOURCE[] =
     "INSERT INTO search_fts (rowid, kind, ref, name, body)"
     " SELECT search_rowid('source', id), 'source', id, coalesce(title, ''), CAST(text AS TEXT)"
     " FROM sources WHERE id = ?1";
+static const char SQL_INDEX_SOURCE_PG[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('source', id), 'source', id, coalesce(title, ''), convert_from(text, 'UTF8')"
+    " FROM sources WHERE id = ?1";
 
 static const char SQL_CREATE_SEARCH_PENDING[] =
     "CREATE TABLE IF NOT EXISTS search_pending (source_id TEXT PRIMARY KEY) WITHOUT ROWID";
+static const char SQL_CREATE_SEARCH_PENDING_PG[] =
+    "CREATE TABLE IF NOT EXISTS search_pending (source_id TEXT COLLATE \"C\" PRIMARY KEY)";
 static const char SQL_QUEUE_SOURCE[] =
     "INSERT OR IGNORE INTO search_pending (source_id) VALUES (?1)";
+static const char SQL_QUEUE_SOURCE_PG[] =
+    "INSERT INTO search_pending (source_id) VALUES (?1) ON CONFLICT DO NOTHING";
 static const char SQL_HAS_SEARCH_PENDING[] =
     "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'search_pending'";
+static const char SQL_HAS_SEARCH_PENDING_PG[] =
+    "SELECT 1 WHERE to_regclass('search_pending') IS NOT NULL";
 /* In id order, which is the index's rowid order (search.c); an article indexed meanwhile
  * (read again by revise.c) keeps its row.  One deleted meanwhile is not joined. */
 static const char SQL_INDEX_PENDING[] =
     "INSERT INTO search_fts (rowid, kind, ref, name, body)"
     " SELECT search_rowid('source', s.id), 'source', s.id, coalesce(s.title, ''),"
     "        CAST(s.text AS TEXT)"
+    " FROM search_pending AS p JOIN sources AS s ON s.id = p.source_id"
+    " WHERE NOT EXISTS (SELECT 1 FROM search_fts WHERE rowid = search_rowid('source', s.id))"
+    " ORDER BY p.source_id";
+static const char SQL_INDEX_PENDING_PG[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('source', s.id), 'source', s.id, coalesce(s.title, ''),"
+    "        convert_from(s.text, 'UTF8')"
     " FROM search_pending AS p JOIN sources AS s ON s.id = p.source_id"
     " WHERE NOT EXISTS (SELECT 1 FROM search_fts WHERE rowid = search_rowid('source', s.id))"
     " ORDER BY p.source_id";
@@ -191,7 +222,7 @@ static const char SQL_CLEAR_SEARCH_PENDING[] = "DELETE FROM search_pending";
 int store_index_source(store *st, const char *id)
 {
     if (st->bulk) {
-        db_stmt *queue = store_query(st, SQL_QUEUE_SOURCE);
+        db_stmt *queue = store_query(st, STORE_SQL(st, SQL_QUEUE_SOURCE));
         if (!queue)
             return STORE_ERROR;
         db_bind_text(queue, 1, id, -1);
@@ -199,7 +230,7 @@ int store_index_source(store *st, const char *id)
         store_query_done(queue);
         return qrc == DB_DONE ? STORE_OK : store_db_fail(st, "queueing the article for search");
     }
-    db_stmt *stmt = store_query(st, SQL_INDEX_SOURCE);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_INDEX_SOURCE));
     if (!stmt)
         return STORE_ERROR;
     db_bind_text(stmt, 1, id, -1);
@@ -212,7 +243,7 @@ int store_index_source(store *st, const char *id)
  * batch).  Nothing to do when the table does not exist: no bulk load ever ran here. */
 static int index_pending(store *st)
 {
-    db_stmt *stmt = store_query(st, SQL_HAS_SEARCH_PENDING);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_HAS_SEARCH_PENDING));
     if (!stmt)
         return STORE_ERROR;
     int rc = db_step(stmt);
@@ -223,7 +254,7 @@ static int index_pending(store *st)
         return store_db_fail(st, "looking for articles waiting for the search index");
     if (store_begin_write(st))
         return STORE_ERROR;
-    if (!(stmt = store_query(st, SQL_INDEX_PENDING)))
+    if (!(stmt = store_query(st, STORE_SQL(st, SQL_INDEX_PENDING))))
         goto rollback;
     rc = db_step(stmt);
     store_query_done(stmt);
@@ -255,6 +286,8 @@ int store_search_catch_up(store *st)
 /* Sets the page cache size of the handle, in KiB. */
 static int set_cache_kib(store *st, int kib)
 {
+    if (store_pg(st))
+        return STORE_OK; /* the server's shared buffers are its own business */
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib);
     if (db_exec(st->conn, sql) != DB_OK)
@@ -269,7 +302,7 @@ int store_bulk_begin(store *st)
     /* what an earlier run left waiting goes in first, with the table made when missing */
     if (index_pending(st))
         return STORE_ERROR;
-    if (db_exec(st->conn, SQL_CREATE_SEARCH_PENDING) != DB_OK)
+    if (db_exec(st->conn, STORE_SQL(st, SQL_CREATE_SEARCH_PENDING)) != DB_OK)
         return store_db_fail(st, "creating the table of articles waiting for search");
     if (set_cache_kib(st, BULK_CACHE_KIB))
         return STORE_ERROR;
@@ -342,7 +375,7 @@ int store_put_source(store *st, const store_source_in *src, char **id_out)
         goto out;
     }
 
-    db_stmt *stmt = store_query(st, SQL_INSERT_SOURCE);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_INSERT_SOURCE));
     if (!stmt)
         goto rollback;
     json_int_t version = json_integer_value(json_object_get(src->extraction, "extractor_version"));
@@ -435,7 +468,7 @@ fail:
 
 int store_each_extraction_list(store *st, const char *list, store_list_fn fn, void *ctx)
 {
-    db_stmt *stmt = store_query(st, SQL_ALL_LISTS);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_ALL_LISTS));
     int rc, result = STORE_ERROR;
 
     if (!stmt)
@@ -492,6 +525,11 @@ static const char SQL_INDEX_FACTS[] =
     "   || coalesce(char(10) || a.acronym, ''), ''"
     " FROM agreements AS a"
     " UNION ALL SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes";
+static const char SQL_INDEX_FACTS_PG[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body)"
+    " SELECT search_rowid('agreement', a.id), 'agreement', a.id, " AGREEMENT_SEARCH_NAME_PG
+    ", '' FROM agreements AS a"
+    " UNION ALL SELECT search_rowid('quote', id), 'quote', id, '', text FROM quotes";
 
 /* Spans waiting for their excerpt while the facts go in (temp: private to this connection). */
 static const char SQL_CREATE_PENDING[] =
@@ -501,19 +539,38 @@ static const char SQL_CREATE_PENDING[] =
     /* each source's spans are read in order, one source at a time: not a scan per source */
     "CREATE INDEX IF NOT EXISTS temp.pending_evidence_by_source"
     " ON pending_evidence (source_id, cp_start, cp_end)";
+static const char SQL_CREATE_PENDING_PG[] =
+    "CREATE TEMP TABLE IF NOT EXISTS pending_evidence ("
+    " kind TEXT COLLATE \"C\" NOT NULL, fact_id TEXT COLLATE \"C\" NOT NULL, source_id TEXT COLLATE \"C\" NOT NULL,"
+    " cp_start BIGINT NOT NULL, cp_end BIGINT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS pending_evidence_by_source"
+    " ON pg_temp.pending_evidence (source_id, cp_start, cp_end)";
 static const char SQL_CLEAR_PENDING[] = "DELETE FROM temp.pending_evidence";
+static const char SQL_CLEAR_PENDING_PG[] = "DELETE FROM pg_temp.pending_evidence";
 static const char SQL_ADD_PENDING[] =
     "INSERT INTO temp.pending_evidence (kind, fact_id, source_id, cp_start, cp_end)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_ADD_PENDING_PG[] =
+    "INSERT INTO pg_temp.pending_evidence (kind, fact_id, source_id, cp_start, cp_end)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_PENDING_SOURCES[] =
     "SELECT s.id, s.text FROM sources AS s"
     " WHERE s.id IN (SELECT source_id FROM temp.pending_evidence) ORDER BY s.id";
+static const char SQL_PENDING_SOURCES_PG[] =
+    "SELECT s.id, s.text FROM sources AS s"
+    " WHERE s.id IN (SELECT source_id FROM pg_temp.pending_evidence) ORDER BY s.id";
 static const char SQL_PENDING_OF_SOURCE[] =
     "SELECT kind, fact_id, cp_start, cp_end FROM temp.pending_evidence"
+    " WHERE source_id = ?1 ORDER BY cp_start, cp_end";
+static const char SQL_PENDING_OF_SOURCE_PG[] =
+    "SELECT kind, fact_id, cp_start, cp_end FROM pg_temp.pending_evidence"
     " WHERE source_id = ?1 ORDER BY cp_start, cp_end";
 static const char SQL_INSERT_EVIDENCE[] =
     "INSERT OR IGNORE INTO evidence (kind, fact_id, source_id, cp_start, cp_end, excerpt)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_INSERT_EVIDENCE_PG[] =
+    "INSERT INTO evidence (kind, fact_id, source_id, cp_start, cp_end, excerpt)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING";
 
 /* How many articles support each fact, once its evidence is in. */
 static const char SQL_COUNT_AGREEMENT_SOURCES[] =
@@ -543,6 +600,9 @@ static const char SQL_INSERT_QUOTE[] =
  * foreign key, which still fails for a person_id that names no person. */
 static const char SQL_INSERT_FACT_PERSON[] =
     "INSERT OR IGNORE INTO fact_people (kind, fact_id, person_id, role) VALUES (?1, ?2, ?3, ?4)";
+static const char SQL_INSERT_FACT_PERSON_PG[] =
+    "INSERT INTO fact_people (kind, fact_id, person_id, role) VALUES (?1, ?2, ?3, ?4)"
+    " ON CONFLICT DO NOTHING";
 
 /* Where in the document a fact sits, for error messages: "agreements[3]". */
 typedef struct fact_at {
@@ -693,7 +753,7 @@ static int queue_evidence(store *st, const fact_at *at, const char *kind, const 
             continue;
         }
 
-        db_stmt *stmt = store_query(st, SQL_ADD_PENDING);
+        db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_ADD_PENDING));
         if (!stmt)
             return STORE_ERROR;
         db_bind_text(stmt, 1, kind, -1);
@@ -725,7 +785,7 @@ static int insert_fact(store *st, const fact_at *at, db_stmt *stmt)
 static int link_person(store *st, const fact_at *at, const char *kind, const char *role,
                        const char *person_id)
 {
-    db_stmt *stmt = store_query(st, SQL_INSERT_FACT_PERSON);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_INSERT_FACT_PERSON));
     if (!stmt)
         return STORE_ERROR;
     db_bind_text(stmt, 1, kind, -1);
@@ -916,7 +976,7 @@ static int put_fact_list(store *st, const json_t *facts, const char *list, put_f
  * found from its start. */
 static int cut_source_spans(store *st, const char *source_id, const char *text, size_t len)
 {
-    db_stmt *spans = store_query(st, SQL_PENDING_OF_SOURCE);
+    db_stmt *spans = store_query(st, STORE_SQL(st, SQL_PENDING_OF_SOURCE));
     size_t at_cp = 0, at_byte = 0;
     int rc, result = STORE_ERROR;
 
@@ -932,7 +992,7 @@ static int cut_source_spans(store *st, const char *source_id, const char *text, 
         at_cp = start;
         size_t end_byte = at_byte + utf8_cp_to_byte(text + at_byte, len - at_byte, end - start);
 
-        db_stmt *ins = store_query(st, SQL_INSERT_EVIDENCE);
+        db_stmt *ins = store_query(st, STORE_SQL(st, SQL_INSERT_EVIDENCE));
         if (!ins)
             goto out;
         db_bind_text(ins, 1, db_column_text(spans, 0, NULL), -1);
@@ -960,7 +1020,7 @@ out:
 
 static int cut_all_spans(store *st)
 {
-    db_stmt *sources = store_query(st, SQL_PENDING_SOURCES);
+    db_stmt *sources = store_query(st, STORE_SQL(st, SQL_PENDING_SOURCES));
     int rc, result = STORE_ERROR;
 
     if (!sources)
@@ -1031,10 +1091,12 @@ int store_replace_facts_begin_locked(store *st)
     };
 
     /* DDL with no parameters; IF NOT EXISTS makes it a no-op after the first call. */
-    if (db_exec(st->conn, SQL_CREATE_PENDING) != DB_OK)
+    if (db_exec(st->conn, STORE_SQL(st, SQL_CREATE_PENDING)) != DB_OK)
         return store_db_fail(st, "creating the evidence queue");
     for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++)
-        if (run_simple(st, clear[i], "clearing the old facts"))
+        if (run_simple(st,
+                       clear[i] == SQL_CLEAR_PENDING ? STORE_SQL(st, SQL_CLEAR_PENDING) : clear[i],
+                       "clearing the old facts"))
             return STORE_ERROR;
     st->unlinked_names = 0;
     return STORE_OK;
@@ -1051,11 +1113,11 @@ int store_replace_facts_put_locked(store *st, const json_t *facts, const char *l
 int store_replace_facts_end_locked(store *st)
 {
     if (set_unlinked_names(st) || cut_all_spans(st) ||
-        run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue") ||
+        run_simple(st, STORE_SQL(st, SQL_CLEAR_PENDING), "clearing the evidence queue") ||
         run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
         run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
-        run_simple(st, SQL_INDEX_FACTS, "indexing the facts for search") ||
+        run_simple(st, STORE_SQL(st, SQL_INDEX_FACTS), "indexing the facts for search") ||
         store_set_stale(st, false))
         return STORE_ERROR;
     return STORE_OK;
@@ -1075,7 +1137,7 @@ int store_replace_facts_locked(store *st, const json_t *facts)
 
 int store_insert_facts_locked(store *st, const json_t *facts)
 {
-    if (db_exec(st->conn, SQL_CREATE_PENDING) != DB_OK)
+    if (db_exec(st->conn, STORE_SQL(st, SQL_CREATE_PENDING)) != DB_OK)
         return store_db_fail(st, "creating the evidence queue");
     st->unlinked_names = 0;
     for (size_t i = 0; i < sizeof(fact_lists) / sizeof(fact_lists[0]); i++)
@@ -1086,7 +1148,8 @@ int store_insert_facts_locked(store *st, const json_t *facts)
 
 int store_cut_pending_locked(store *st)
 {
-    if (cut_all_spans(st) || run_simple(st, SQL_CLEAR_PENDING, "clearing the evidence queue"))
+    if (cut_all_spans(st) ||
+        run_simple(st, STORE_SQL(st, SQL_CLEAR_PENDING), "clearing the evidence queue"))
         return STORE_ERROR;
     return STORE_OK;
 }
@@ -1140,7 +1203,7 @@ int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
 {
     fact_at at = {.list = kind, .index = 0, .id = fact_id};
     json_t *fact = json_pack("{s:O}", "evidence", (json_t *)evidence);
-    if (db_exec(st->conn, SQL_CREATE_PENDING) != DB_OK) {
+    if (db_exec(st->conn, STORE_SQL(st, SQL_CREATE_PENDING)) != DB_OK) {
         json_decref(fact);
         return store_db_fail(st, "creating the evidence queue");
     }
@@ -1158,15 +1221,18 @@ static int note_wal_frames(void *arg, sqlite3 *db, const char *name, int frames)
     return SQLITE_OK;
 }
 
+/* PostgreSQL checkpoints by itself: nothing to defer or run. */
 int store_defer_checkpoints(store *st)
 {
+    if (store_pg(st))
+        return STORE_OK;
     sqlite3_wal_hook(st->db, note_wal_frames, st);
     return STORE_OK;
 }
 
 int store_checkpoint(store *st, int min_frames)
 {
-    if (st->wal_frames < min_frames)
+    if (store_pg(st) || st->wal_frames < min_frames)
         return STORE_OK;
     int rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)

@@ -107,6 +107,16 @@ static int pg_exec(db_conn *d, const char *sql)
     return rc;
 }
 
+static bool pg_in_transaction(db_conn *d)
+{
+    return PQtransactionStatus(conn_of(d)->conn) != PQTRANS_IDLE;
+}
+
+static bool pg_transaction_failed(db_conn *d)
+{
+    return PQtransactionStatus(conn_of(d)->conn) == PQTRANS_INERROR;
+}
+
 static long long pg_changes(db_conn *d)
 {
     return conn_of(d)->changes;
@@ -439,6 +449,8 @@ static const db_ops pg_ops = {
     .close = pg_close,
     .exec = pg_exec,
     .changes = pg_changes,
+    .in_transaction = pg_in_transaction,
+    .transaction_failed = pg_transaction_failed,
     .prepare = pg_prepare,
     .finalize = pg_finalize,
     .bind_text = pg_bind_text,

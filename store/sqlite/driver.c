@@ -67,6 +67,17 @@ static int sqlite_exec(db_conn *d, const char *sql)
     return result_of(d, sqlite3_exec(conn_of(d)->conn, sql, NULL, NULL, NULL));
 }
 
+static bool sqlite_in_transaction(db_conn *d)
+{
+    return !sqlite3_get_autocommit(conn_of(d)->conn);
+}
+
+static bool sqlite_transaction_failed(db_conn *d)
+{
+    (void)d;
+    return false;
+}
+
 static long long sqlite_changes(db_conn *d)
 {
     return sqlite3_changes64(conn_of(d)->conn);
@@ -209,6 +220,8 @@ static const db_ops sqlite_ops = {
     .close = sqlite_close,
     .exec = sqlite_exec,
     .changes = sqlite_changes,
+    .in_transaction = sqlite_in_transaction,
+    .transaction_failed = sqlite_transaction_failed,
     .prepare = sqlite_prepare,
     .finalize = sqlite_finalize,
     .bind_text = sqlite_bind_text,

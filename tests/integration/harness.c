@@ -26,6 +26,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/db.h"
+
 #define START_TIMEOUT_S 30 /* generous: the binary may run under AddressSanitizer */
 #define STOP_TIMEOUT_S 20
 #define START_ATTEMPTS 5
@@ -37,6 +39,7 @@
 static struct {
     char dir[256];
     char db[300];
+    char pg_name[64]; /* the test's database on PostgreSQL, or empty */
     char base_url[128];
     unsigned short port;
     pid_t server;
@@ -405,10 +408,57 @@ void harness_remove_tree(const char *dir)
     nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+bool harness_on_postgres(void)
+{
+    const char *engine = getenv("FACTD_TEST_ENGINE");
+    return engine && !strcmp(engine, "postgresql");
+}
+
+/* Runs one statement on the PostgreSQL server of FACTD_TEST_PG (its database `factd`). */
+static void pg_server_exec(const char *sql)
+{
+    const char *server = getenv("FACTD_TEST_PG");
+    char *err = NULL;
+    cr_assert(server && *server, "FACTD_TEST_ENGINE=postgresql needs FACTD_TEST_PG");
+    db_conn *d = db_open(server, DB_OPEN_EXISTING, &err);
+    cr_assert_not_null(d, "connecting to %s: %s", server, err ? err : "?");
+    free(err);
+    int rc = db_exec(d, sql);
+    cr_assert_eq(rc, DB_OK, "%s: %s", sql, db_errmsg(d));
+    db_close(d);
+}
+
+/* A new database for the test on the PostgreSQL server; h.db names it. */
+static void create_pg_database(void)
+{
+    static unsigned made;
+    const char *server = getenv("FACTD_TEST_PG");
+    char sql[128];
+    const char *at = server ? strstr(server, "/factd?") : NULL;
+    cr_assert(at, "FACTD_TEST_PG names no database `factd` (tests/pg/pgtmp): %s",
+              server ? server : "unset");
+    snprintf(h.pg_name, sizeof h.pg_name, "factd_test_%ld_%u", (long)getpid(), ++made);
+    snprintf(sql, sizeof sql, "CREATE DATABASE %s", h.pg_name);
+    pg_server_exec(sql);
+    snprintf(h.db, sizeof h.db, "%.*s/%s%s", (int)(at - server), server, h.pg_name,
+             at + strlen("/factd"));
+}
+
+static void drop_pg_database(void)
+{
+    char sql[128];
+    if (!h.pg_name[0])
+        return;
+    snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", h.pg_name);
+    h.pg_name[0] = '\0';
+    pg_server_exec(sql);
+}
+
 /* Removes the temporary directory.  Called on every failure path of the set-up as well:
  * Criterion does not run a suite's .fini when its .init fails. */
 static void discard_dir(void)
 {
+    drop_pg_database();
     if (h.dir[0]) {
         harness_remove_tree(h.dir);
         h.dir[0] = '\0';
@@ -425,7 +475,10 @@ static void prepare(void)
     }
     snprintf(h.dir, sizeof h.dir, "/tmp/factd-http-test-XXXXXX");
     cr_assert(mkdtemp(h.dir), "mkdtemp: %s", strerror(errno));
-    snprintf(h.db, sizeof h.db, "%s/facts.db", h.dir);
+    if (harness_on_postgres())
+        create_pg_database();
+    else
+        snprintf(h.db, sizeof h.db, "%s/facts.db", h.dir);
     char *ingest[] = {"factd", "ingest", "--db", h.db, HARNESS_CORPUS, NULL};
     int rc = harness_run_factd(ingest, "ingest.log", 120);
     if (rc != 0) {

@@ -52,7 +52,12 @@ int harness_stop_server(void);
 /* True when something answers GET /healthz on the server's port (asked quietly). */
 bool harness_answers(void);
 unsigned short harness_port(void);
+/* The database the server serves: a SQLite file in harness_dir(), or with
+ * FACTD_TEST_ENGINE=postgresql (and FACTD_TEST_PG, tests/pg/pgtmp run) a postgresql:// URL
+ * of a database made for the test on that server and dropped after it. */
 const char *harness_db_path(void);
+/* Whether the tests run on PostgreSQL (FACTD_TEST_ENGINE=postgresql). */
+bool harness_on_postgres(void);
 const char *harness_dir(void);
 /* Path of the factd binary under test. */
 const char *harness_factd(void);

@@ -670,10 +670,13 @@ Test(http_write, post_to_queryable_latency)
  * such an article, so the row is put in the queue by hand, as another process could. */
 Test(http_write, a_refused_job_fails_with_its_reason)
 {
-    support_db_exec(harness_db_path(),
-                    "INSERT INTO jobs (id, seq, created_at, sha256, bytes, text) VALUES"
-                    " ('00000000000000aa', (SELECT coalesce(max(seq), 0) + 1 FROM jobs),"
-                    " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), '', 2, X'FFFE')");
+    char now[256], sql[512];
+    support_sql_time(now, sizeof now, NULL);
+    snprintf(sql, sizeof sql,
+             "INSERT INTO jobs (id, seq, created_at, sha256, bytes, text) VALUES"
+             " ('00000000000000aa', (SELECT coalesce(max(seq), 0) + 1 FROM jobs), %s, '', 2, %s)",
+             now, harness_on_postgres() ? "'\\xfffe'::bytea" : "X'FFFE'");
+    support_db_exec(harness_db_path(), sql);
     /* The writer looks at the queue every few seconds, or when woken by a post. */
     char text[512];
     make_article(text, sizeof text, "Wake Up");

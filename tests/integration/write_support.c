@@ -6,8 +6,12 @@
 #include <openssl/evp.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "store/db.h"
+#include "tests/integration/harness.h"
 
 void support_sha256_hex(const void *data, size_t len, char out[65])
 {
@@ -43,36 +47,58 @@ void support_publish_file(const char *dir, const char *name, const char *data)
     cr_assert_eq(rename(tmp, final), 0, "rename %s: %s", tmp, strerror(errno));
 }
 
+/* The database at path (a SQLite file or a postgresql:// URL), through db.h. */
+static db_conn *open_db(const char *path)
+{
+    char *err = NULL;
+    db_conn *d = db_open(path, DB_OPEN_EXISTING, &err);
+    cr_assert_not_null(d, "open %s: %s", path, err ? err : "?");
+    free(err);
+    if (db_engine(d) == DB_SQLITE)
+        sqlite3_busy_timeout(db_sqlite_handle(d), 10000);
+    return d;
+}
+
 long long support_db_int(const char *path, const char *sql, long long otherwise)
 {
-    sqlite3 *db = NULL;
-    sqlite3_stmt *stmt = NULL;
     long long value = otherwise;
-
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK, "open %s: %s",
-                 path, db ? sqlite3_errmsg(db) : "?");
-    sqlite3_busy_timeout(db, 10000);
-    cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &stmt, NULL), SQLITE_OK, "%s: %s", sql,
-                 sqlite3_errmsg(db));
-    int rc = sqlite3_step(stmt);
-    cr_assert(rc == SQLITE_ROW || rc == SQLITE_DONE, "%s: %s", sql, sqlite3_errmsg(db));
-    if (rc == SQLITE_ROW)
-        value = sqlite3_column_int64(stmt, 0);
-    sqlite3_finalize(stmt);
-    sqlite3_close(db);
+    db_conn *d = open_db(path);
+    db_stmt *stmt = db_prepare(d, sql);
+    cr_assert_not_null(stmt, "%s: %s", sql, db_errmsg(d));
+    int rc = db_step(stmt);
+    cr_assert(rc == DB_ROW || rc == DB_DONE, "%s: %s", sql, db_errmsg(d));
+    if (rc == DB_ROW)
+        value = db_column_int64(stmt, 0);
+    db_finalize(stmt);
+    db_close(d);
     return value;
 }
 
 void support_db_exec(const char *path, const char *sql)
 {
-    sqlite3 *db = NULL;
-    char *err = NULL;
-    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
-    sqlite3_busy_timeout(db, 10000);
-    int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
-    cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, err ? err : "?");
-    sqlite3_free(err);
-    sqlite3_close(db);
+    db_conn *d = open_db(path);
+    int rc = db_exec(d, sql);
+    cr_assert_eq(rc, DB_OK, "%s: %s", sql, db_errmsg(d));
+    db_close(d);
+}
+
+void support_sql_time(char *out, size_t size, const char *offset)
+{
+    if (harness_on_postgres())
+        snprintf(out, size,
+                 "to_char((now() + interval '%s') AT TIME ZONE 'UTC',"
+                 " 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')",
+                 offset ? offset : "0 seconds");
+    else if (offset)
+        snprintf(out, size, "strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now', '%s')", offset);
+    else
+        snprintf(out, size, "strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now')");
+}
+
+void support_sql_blob(char *out, size_t size, const char *text)
+{
+    snprintf(out, size, harness_on_postgres() ? "convert_to('%s', 'UTF8')" : "CAST('%s' AS BLOB)",
+             text);
 }
 
 double support_now(void)

@@ -27,6 +27,12 @@ void support_publish_file(const char *dir, const char *name, const char *data);
 long long support_db_int(const char *path, const char *sql, long long otherwise);
 /* Runs statements on the database at path (asserts). */
 void support_db_exec(const char *path, const char *sql);
+/* The SQL for the time now moved by offset ("+1 hour", "-1 minute"; NULL: now) as the store
+ * writes times (UTC, ISO 8601 to the millisecond), in the dialect of the database the tests
+ * run on (harness_on_postgres), into out. */
+void support_sql_time(char *out, size_t size, const char *offset);
+/* The SQL for a blob of the text's bytes (a quoted literal without quotes of its own). */
+void support_sql_blob(char *out, size_t size, const char *text);
 
 /* Monotonic seconds. */
 double support_now(void);

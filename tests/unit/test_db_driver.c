@@ -188,10 +188,21 @@ static void check_constraints(db_conn *d)
     cr_assert_eq(db_last_constraint(d), DB_CONSTRAINT_CHECK, "%s", db_errmsg(d));
 }
 
-/* Transactions: a rollback undoes, a commit keeps. */
+/* Transactions: a rollback undoes, a commit keeps; whether one is open, and whether a
+ * statement failed in it (PostgreSQL's transaction then takes nothing but a ROLLBACK). */
 static void check_transactions(db_conn *d)
 {
     make_table(d);
+    cr_assert_not(db_in_transaction(d));
+    cr_assert_eq(db_exec(d, "BEGIN"), DB_OK);
+    cr_assert(db_in_transaction(d));
+    cr_assert_not(db_transaction_failed(d));
+    cr_assert_eq(db_exec(d, "INSERT INTO t (id) VALUES (6)"), DB_OK);
+    cr_assert_eq(db_exec(d, "INSERT INTO t (id) VALUES (6)"), DB_CONSTRAINT);
+    cr_assert_eq(db_transaction_failed(d), db_engine(d) == DB_POSTGRES);
+    cr_assert_eq(db_exec(d, "ROLLBACK"), DB_OK);
+    cr_assert_not(db_in_transaction(d));
+    cr_assert_not(db_transaction_failed(d));
     cr_assert_eq(db_exec(d, "BEGIN"), DB_OK);
     cr_assert_eq(db_exec(d, "INSERT INTO t (id) VALUES (7)"), DB_OK);
     cr_assert_eq(db_exec(d, "ROLLBACK"), DB_OK);
