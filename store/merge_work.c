@@ -17,33 +17,70 @@ static const char SQL_WORK_CREATE[] =
     "CREATE TEMP TABLE IF NOT EXISTS merge_work_keys (key TEXT NOT NULL, item INTEGER NOT NULL);"
     "CREATE TEMP TABLE IF NOT EXISTS merge_work_facts ("
     " item INTEGER PRIMARY KEY, fact_id TEXT NOT NULL)";
+/* PostgreSQL: keys compare by code point, as SQLite's BINARY does, whatever the database's
+ * collation; items are 64-bit; a temporary table is named through pg_temp. */
+static const char SQL_WORK_CREATE_PG[] =
+    "CREATE TEMP TABLE IF NOT EXISTS merge_work_items ("
+    " item BIGINT PRIMARY KEY, source_id TEXT NOT NULL, idx INTEGER NOT NULL,"
+    " published TEXT, report TEXT NOT NULL);"
+    "CREATE TEMP TABLE IF NOT EXISTS merge_work_keys (key TEXT COLLATE \"C\" NOT NULL, item BIGINT NOT NULL);"
+    "CREATE TEMP TABLE IF NOT EXISTS merge_work_facts ("
+    " item BIGINT PRIMARY KEY, fact_id TEXT NOT NULL)";
 static const char SQL_WORK_CLEAR_ITEMS[] = "DELETE FROM temp.merge_work_items";
+static const char SQL_WORK_CLEAR_ITEMS_PG[] = "DELETE FROM pg_temp.merge_work_items";
 static const char SQL_WORK_CLEAR_KEYS[] = "DELETE FROM temp.merge_work_keys";
+static const char SQL_WORK_CLEAR_KEYS_PG[] = "DELETE FROM pg_temp.merge_work_keys";
 static const char SQL_WORK_CLEAR_FACTS[] = "DELETE FROM temp.merge_work_facts";
+static const char SQL_WORK_CLEAR_FACTS_PG[] = "DELETE FROM pg_temp.merge_work_facts";
 static const char SQL_WORK_SET_FACT[] =
     "INSERT INTO temp.merge_work_facts (item, fact_id) VALUES (?1, ?2)";
+static const char SQL_WORK_SET_FACT_PG[] =
+    "INSERT INTO pg_temp.merge_work_facts (item, fact_id) VALUES (?1, ?2)";
 static const char SQL_WORK_MERGED[] =
     "SELECT i.source_id, i.idx, i.report, f.fact_id FROM temp.merge_work_items AS i"
     " JOIN temp.merge_work_facts AS f ON f.item = i.item"
     " ORDER BY i.item";
+static const char SQL_WORK_MERGED_PG[] =
+    "SELECT i.source_id, i.idx, i.report, f.fact_id FROM pg_temp.merge_work_items AS i"
+    " JOIN pg_temp.merge_work_facts AS f ON f.item = i.item"
+    " ORDER BY i.item";
 static const char SQL_WORK_PUT_ITEM[] =
     "INSERT INTO temp.merge_work_items (item, source_id, idx, published, report)"
     " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_WORK_PUT_ITEM_PG[] =
+    "INSERT INTO pg_temp.merge_work_items (item, source_id, idx, published, report)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_WORK_PUT_KEY[] =
     "INSERT INTO temp.merge_work_keys (key, item) VALUES (?1, ?2)";
+static const char SQL_WORK_PUT_KEY_PG[] =
+    "INSERT INTO pg_temp.merge_work_keys (key, item) VALUES (?1, ?2)";
 static const char SQL_WORK_KEYS[] = "SELECT key, item FROM temp.merge_work_keys ORDER BY key, item";
+static const char SQL_WORK_KEYS_PG[] =
+    "SELECT key, item FROM pg_temp.merge_work_keys ORDER BY key, item";
 static const char SQL_WORK_KEYS_PREFIX[] =
     "SELECT key, item FROM temp.merge_work_keys"
     " WHERE key >= ?1 AND key < ?1 || char(1114111) ORDER BY key, item";
+static const char SQL_WORK_KEYS_PREFIX_PG[] =
+    "SELECT key, item FROM pg_temp.merge_work_keys"
+    " WHERE key >= CAST(?1 AS text) AND key < CAST(?1 AS text) || chr(1114111) ORDER BY key, item";
 static const char SQL_WORK_KEYS_HOLDING[] =
     "SELECT key, item FROM temp.merge_work_keys"
     " WHERE key >= ?1 AND key < ?1 || char(1114111) AND instr(substr(key, length(?1) + 1), ?2) > 0"
     " ORDER BY key, item";
+static const char SQL_WORK_KEYS_HOLDING_PG[] =
+    "SELECT key, item FROM pg_temp.merge_work_keys"
+    " WHERE key >= CAST(?1 AS text) AND key < CAST(?1 AS text) || chr(1114111) AND strpos(substr(key, length(CAST(?1 AS text)) + 1), CAST(?2 AS text)) > 0"
+    " ORDER BY key, item";
 static const char SQL_WORK_KEYS_BY_ITEM[] =
     "SELECT key, item FROM temp.merge_work_keys"
     " WHERE key >= ?1 AND key < ?1 || char(1114111) ORDER BY item, key";
+static const char SQL_WORK_KEYS_BY_ITEM_PG[] =
+    "SELECT key, item FROM pg_temp.merge_work_keys"
+    " WHERE key >= CAST(?1 AS text) AND key < CAST(?1 AS text) || chr(1114111) ORDER BY item, key";
 static const char SQL_WORK_GET[] =
     "SELECT source_id, idx, published, report FROM temp.merge_work_items WHERE item = ?1";
+static const char SQL_WORK_GET_PG[] =
+    "SELECT source_id, idx, published, report FROM pg_temp.merge_work_items WHERE item = ?1";
 
 static const char SQL_FACT_FIRST[] =
     "SELECT source_id, idx FROM merge_items"
@@ -64,6 +101,11 @@ static const char *const SQL_RENAME_KIND[] = {
     "UPDATE fact_people SET fact_id = ?3 WHERE kind = ?1 AND fact_id = ?2",
     "UPDATE temp.pending_evidence SET fact_id = ?3 WHERE kind = ?1 AND fact_id = ?2",
 };
+static const char *const SQL_RENAME_KIND_PG[] = {
+    "UPDATE evidence SET fact_id = ?3 WHERE kind = ?1 AND fact_id = ?2",
+    "UPDATE fact_people SET fact_id = ?3 WHERE kind = ?1 AND fact_id = ?2",
+    "UPDATE pg_temp.pending_evidence SET fact_id = ?3 WHERE kind = ?1 AND fact_id = ?2",
+};
 
 static int run(store *st, const char *sql, const char *what)
 {
@@ -77,16 +119,16 @@ static int run(store *st, const char *sql, const char *what)
 
 int store_merge_work_begin(store *st)
 {
-    if (db_exec(st->conn, SQL_WORK_CREATE) != DB_OK)
+    if (db_exec(st->conn, STORE_SQL(st, SQL_WORK_CREATE)) != DB_OK)
         return store_db_fail(st, "creating the merge's working tables");
     return store_merge_work_end(st);
 }
 
 int store_merge_work_end(store *st)
 {
-    if (run(st, SQL_WORK_CLEAR_ITEMS, "emptying the merge's working tables") ||
-        run(st, SQL_WORK_CLEAR_KEYS, "emptying the merge's working tables") ||
-        run(st, SQL_WORK_CLEAR_FACTS, "emptying the merge's working tables"))
+    if (run(st, STORE_SQL(st, SQL_WORK_CLEAR_ITEMS), "emptying the merge's working tables") ||
+        run(st, STORE_SQL(st, SQL_WORK_CLEAR_KEYS), "emptying the merge's working tables") ||
+        run(st, STORE_SQL(st, SQL_WORK_CLEAR_FACTS), "emptying the merge's working tables"))
         return STORE_ERROR;
     return STORE_OK;
 }
@@ -94,7 +136,7 @@ int store_merge_work_end(store *st)
 int store_merge_work_put(store *st, long long item, const char *source, int idx,
                          const char *published, const json_t *report, const json_t *keys)
 {
-    db_stmt *stmt = store_query(st, SQL_WORK_PUT_ITEM);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_WORK_PUT_ITEM));
     char *text = json_dumps(report, JSON_COMPACT);
     int rc;
 
@@ -116,7 +158,7 @@ int store_merge_work_put(store *st, long long item, const char *source, int idx,
     size_t i;
     json_t *k;
     json_array_foreach(keys, i, k) {
-        if (!(stmt = store_query(st, SQL_WORK_PUT_KEY)))
+        if (!(stmt = store_query(st, STORE_SQL(st, SQL_WORK_PUT_KEY))))
             return STORE_ERROR;
         db_bind_text(stmt, 1, json_string_value(k), -1);
         db_bind_int64(stmt, 2, item);
@@ -152,21 +194,21 @@ int store_merge_work_keys(store *st, const char *prefix, const char *part, store
                           void *ctx)
 {
     return each_key(st,
-                    !prefix ? SQL_WORK_KEYS
-                    : part  ? SQL_WORK_KEYS_HOLDING
-                            : SQL_WORK_KEYS_PREFIX,
+                    !prefix ? STORE_SQL(st, SQL_WORK_KEYS)
+                    : part  ? STORE_SQL(st, SQL_WORK_KEYS_HOLDING)
+                            : STORE_SQL(st, SQL_WORK_KEYS_PREFIX),
                     prefix, part, fn, ctx);
 }
 
 int store_merge_work_keys_by_item(store *st, const char *prefix, store_work_key_fn fn, void *ctx)
 {
-    return each_key(st, SQL_WORK_KEYS_BY_ITEM, prefix, NULL, fn, ctx);
+    return each_key(st, STORE_SQL(st, SQL_WORK_KEYS_BY_ITEM), prefix, NULL, fn, ctx);
 }
 
 int store_merge_work_get(store *st, long long item, char **source, int *idx, char **published,
                          json_t **report)
 {
-    db_stmt *stmt = store_query(st, SQL_WORK_GET);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_WORK_GET));
     *source = *published = NULL;
     *report = NULL;
     if (!stmt)
@@ -200,7 +242,7 @@ int store_merge_work_get(store *st, long long item, char **source, int *idx, cha
 
 int store_merge_work_set_fact(store *st, long long item, const char *fact_id)
 {
-    db_stmt *stmt = store_query(st, SQL_WORK_SET_FACT);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_WORK_SET_FACT));
     if (!stmt)
         return STORE_ERROR;
     db_bind_int64(stmt, 1, item);
@@ -212,7 +254,7 @@ int store_merge_work_set_fact(store *st, long long item, const char *fact_id)
 
 int store_merge_work_each_merged(store *st, store_work_merged_fn fn, void *ctx)
 {
-    db_stmt *stmt = store_query(st, SQL_WORK_MERGED);
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_WORK_MERGED));
     int rc, stop = 0;
     if (!stmt)
         return STORE_ERROR;
@@ -282,7 +324,8 @@ int store_merge_rename_fact(store *st, const char *list, const char *from, const
         if (rename_with(st, SQL_RENAME[i], list, from, to))
             return STORE_ERROR;
     for (size_t i = 0; i < sizeof SQL_RENAME_KIND / sizeof SQL_RENAME_KIND[0]; i++)
-        if (rename_with(st, SQL_RENAME_KIND[i], kind, from, to))
+        if (rename_with(st, store_pg(st) ? SQL_RENAME_KIND_PG[i] : SQL_RENAME_KIND[i], kind, from,
+                        to))
             return STORE_ERROR;
     return STORE_OK;
 }
