@@ -2859,7 +2859,7 @@ static bool title_glued_to_lead(doc *d, int i)
             continue;
         }
         if (cp_is_upper(c)) {
-            uint32_t after = cp_at(d, next, NULL);
+            uint32_t after = next < l->end ? cp_at(d, next, NULL) : 0;
             if (!word_start && !capitalised && lower >= GLUED_TAIL_MIN_LOWER &&
                 words >= GLUED_TITLE_MIN_WORDS && cp_is_letter(after) && !cp_is_upper(after)) {
                 split_line(d, (size_t)i, k, LINE_TITLE);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/ingest.h"
 #include "tests/unit/extract_helpers.h"
 
 /* ---- title and byline ---- */
@@ -1690,4 +1691,19 @@ Test(extract_meta, a_closing_reporting_credit_without_parentheses)
                               "Reporting by Aino Lehtinen; Editing by Mark Hollis\n");
     cr_expect_str_eq(field_str(ex, "byline"), "Aino Lehtinen");
     json_decref(ex);
+}
+
+Test(extract_meta, a_capital_ending_the_text_on_a_headline_line_reads_nothing_past_it)
+{
+    /* a title-like line run into a capital that is the text's last byte: the check for a
+     * lower-case letter after it must stop at the end (AddressSanitizer runs this) */
+    static const char text[] = "Harbour Board- Chair Harbour BoardHarbour Board Cha M";
+    char *exact = malloc(sizeof text - 1);
+    cr_assert(exact);
+    memcpy(exact, text, sizeof text - 1);
+    json_t *ex = ingest_extract(exact, sizeof text - 1);
+    cr_assert(ex);
+    cr_expect_eq(json_array_size(json_object_get(ex, "agreements")), 0);
+    json_decref(ex);
+    free(exact);
 }
