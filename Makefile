@@ -220,7 +220,7 @@ image-test:
 
 # compose.yaml (factd x2, an ingest worker and PostgreSQL): valid for the Compose schema, and
 # every factd command in it one the binary accepts (tests/image/compose-check).
-compose-check: all
+compose-check: all test-deps
 	tests/image/compose-check
 
 clean:
