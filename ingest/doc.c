@@ -1282,6 +1282,50 @@ static bool institution_credit(const doc *d, size_t a, size_t b)
     return body && !outlet;
 }
 
+#define AGENCY_NAME_MAX_BYTES 8 /* "AGENCY | City", "City - AGENCY": a short name in capitals */
+/* "Jeddah - AGENCY" on a line of its own above the headline: a known place, a dash and a wire
+ * agency (or a short name in capitals).  The place [*ps, *pe), the agency [*as, *ae). */
+static bool place_agency_line(const doc *d, const line *l, size_t *ps, size_t *pe, size_t *as,
+                              size_t *ae)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    for (size_t k = a; k < b; k++) {
+        if (d->text[k] != ' ')
+            continue;
+        size_t dash = k + 1, after = dash;
+        if (after < b && d->text[after] == '-')
+            after++;
+        else if (after + 3 <= b && (memcmp(d->text + after, "\xe2\x80\x93", 3) == 0 ||
+                                    memcmp(d->text + after, "\xe2\x80\x94", 3) == 0))
+            after += 3;
+        if (after == dash || after >= b || d->text[after] != ' ')
+            continue;
+        size_t ra = after + 1, rb = b;
+        while (ra < rb && d->text[ra] == ' ')
+            ra++;
+        if (ra >= rb || memchr(d->text + ra, ' ', rb - ra))
+            return false;
+        int place_words = 1;
+        for (size_t w = a; w < k; w++)
+            place_words += d->text[w] == ' ';
+        /* a wire agency after any place of one to three capitalised words; a short name in
+         * capitals only after a capital or a country */
+        bool wire = lex_has(LEX_WIRE_AGENCIES, d->text + ra, rb - ra) && place_words <= 3 &&
+                    all_capitalised(d, a, k);
+        bool caps = rb - ra >= 2 && rb - ra <= AGENCY_NAME_MAX_BYTES && all_caps(d, ra, rb) &&
+                    known_place(d, a, k);
+        if (!wire && !caps)
+            return false;
+        *ps = a;
+        *pe = k;
+        *as = ra;
+        *ae = rb;
+        return true;
+    }
+    return false;
+}
+
 /* Labels above the headline are page furniture: a kicker ("OPINION", "FEATURES | MINING"), a
  * line of one word (a section, "ADVT") with more text below, and under a "PRESS RELEASE"
  * label the issuing office's lines.  Returns the first line left that may hold text, or -1. */
@@ -1312,6 +1356,11 @@ static int skip_top_labels(doc *d)
                       line_matches(d, h, PAT_NAME_BYLINE, NULL) ||
                       line_matches(d, h, PAT_CREDIT_LINE, NULL) ||
                       line_matches(d, h, PAT_CAPS_BYLINE, NULL);
+        /* a picture's short title over its caption is no headline: "Minister addressing the
+         * press" over "... PHOTO | NAME | AGENCY" */
+        int under = next_nonblank(d, next_nonblank(d, stamp));
+        if (under < (int)d->lines.n && line_matches(d, &d->lines.items[under], PAT_CAPTION, NULL))
+            credit = true;
         for (int i = 0; i < stamp && !ends && !credit && words >= 4; i++)
             if (d->lines.items[i].kind == LINE_BODY && !agency_line(d, &d->lines.items[i], NULL))
                 d->lines.items[i].kind = LINE_BOILERPLATE;
@@ -1354,6 +1403,17 @@ static int skip_top_labels(doc *d)
             l->start = dm.start[gr];
             line_shape(d, l, &words, &ends);
             kicker = is_kicker(d, l);
+        }
+        size_t pa, pb, aa, ab;
+        if (seen < TOP_LINES && more && !d->dateline &&
+            place_agency_line(d, l, &pa, &pb, &aa, &ab)) {
+            /* "City - AGENCY" over the headline: the dateline, and a credit of its own line */
+            d->dateline = doc_strdup(d, pa, pb);
+            if (!d->byline)
+                d->byline = doc_strdup(d, aa, ab);
+            l->kind = LINE_BOILERPLATE;
+            seen++;
+            continue;
         }
         if (seen < TOP_LINES && more && agency_line(d, l, &agency_end)) {
             /* "Ethiopian News Agency (Addis Ababa)" above the headline: the credit */
@@ -1530,7 +1590,8 @@ static bool prose_line(const doc *d, const line *l, int words)
 static bool credit_name(const doc *d, size_t a, size_t b, bool countries);
 
 /* A credit line as credit_line() takes it: a desk with its date, or "Name Surname, City" with
- * a name of at most four words and a known city.  A headline with a comma ("Leader Meets
+ * a name of at most four words and a known city, or "Name Surname, Agency" (the comma may be
+ * glued: "Name Surname,Agency"; the agency is the reporter's employer, not a place).  A headline with a comma ("Leader Meets
  * Envoy, Reviews Ties") has the pattern's shape but no city after it. */
 #define CREDIT_NAME_MAX_WORDS 4
 static bool credit_line_shaped(const doc *d, const line *l)
@@ -1549,7 +1610,8 @@ static bool credit_line_shaped(const doc *d, const line *l)
     for (size_t k = na; k < nb; k++)
         words += d->text[k] == ' ';
     return words <= CREDIT_NAME_MAX_WORDS && credit_name(d, na, nb, false) &&
-           (lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca));
+           (lex_capital_country(d->text + ca, cb - ca) || lex_country(d->text + ca, cb - ca) ||
+            lex_has(LEX_WIRE_AGENCIES, d->text + ca, cb - ca));
 }
 
 /* "Name in City" or "Name, Correspondent": the name holds no verb of meeting, signing or
@@ -1645,6 +1707,34 @@ static bool paragraph_line(const doc *d, int i)
            dateline_at(d, l, &dl);
 }
 
+/* A line that speaks to the reader instead of telling news: it holds a call to act (a skip
+ * link's "click", "subscribe", "notifications", "donate", in several languages), opens in the
+ * second person ("Your support helps ..."), or ends with a toolbar's bar ("Text too small? |").
+ * Such a line is no headline, whatever its place. */
+static bool reader_prompt(const doc *d, const line *l)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    if (b > a && d->text[b - 1] == '|')
+        return true;
+    bool first = true;
+    for (size_t k = a; k < b;) {
+        while (k < b && !cp_is_letter(cp_at(d, k, NULL)))
+            cp_at(d, k, &k);
+        size_t w = k;
+        while (k < b && (cp_is_letter(cp_at(d, k, NULL)) || d->text[k] == '-'))
+            cp_at(d, k, &k);
+        if (k == w)
+            break;
+        if (lex_has_ci(LEX_PROMPT_WORDS, d->text + w, k - w) ||
+            (first && (((k - w == 3 && strncmp(d->text + w, "You", 3) == 0)) ||
+                       (k - w == 4 && strncmp(d->text + w, "Your", 4) == 0))))
+            return true;
+        first = false;
+    }
+    return false;
+}
+
 /* Can line l be a headline at all: a short line that does not end like a sentence, opens
  * with no lower-case letter, bullet or parenthesis, and is no byline, date or dateline. */
 static bool headline_shaped(const doc *d, const line *l)
@@ -1664,7 +1754,7 @@ static bool headline_shaped(const doc *d, const line *l)
     if (cp_is_bullet(c) || c == '(' || c == '[' || (cp_is_letter(c) && !cp_is_upper(c)))
         return false;
     dateline_parts dl;
-    return !date_block_line(d, l) && !is_kicker(d, l) &&
+    return !date_block_line(d, l) && !is_kicker(d, l) && !reader_prompt(d, l) &&
            (section_label_end(d, l) || !dateline_at(d, l, &dl));
 }
 
@@ -1763,8 +1853,8 @@ static void find_title(doc *d, int first)
         labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) ||
                    repeated_below(d, first, head_start, lb);
     }
-    if (line_is_byline(d, l) || date_like_line(d, l) || ends || words < 2 || words > 30 ||
-        line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
+    if (line_is_byline(d, l) || date_like_line(d, l) || reader_prompt(d, l) || ends || words < 2 ||
+        words > 30 || line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
     if (!labelled)
         head_start = 0;
@@ -1828,7 +1918,8 @@ static bool credit_line(doc *d, line *b)
     if (!credit_line_shaped(d, b))
         return false;
     d->byline = doc_strdup(d, na, nb);
-    d->byline_place = doc_strdup(d, ca, cb);
+    if (!lex_has(LEX_WIRE_AGENCIES, d->text + ca, cb - ca))
+        d->byline_place = doc_strdup(d, ca, cb);
     return true;
 }
 
@@ -2191,7 +2282,6 @@ static bool opens_with_title(const doc *d, const line *l, size_t *after)
 
 /* "AGENCY | City" on a line of its own above the story: a wire agency (or a short name in
  * capitals) and a known place split by a bar.  The place [*ps, *pe). */
-#define AGENCY_NAME_MAX_BYTES 8
 static bool agency_place_line(const doc *d, const line *l, size_t *ps, size_t *pe)
 {
     size_t a, b;
@@ -2219,6 +2309,8 @@ static bool agency_place_line(const doc *d, const line *l, size_t *ps, size_t *p
  * date.  A byline run into it ("by Staff Writers Lagos (AFP) ...") is the byline. */
 static void find_dateline(doc *d)
 {
+    if (d->dateline)
+        return; /* read above the headline ("City - AGENCY") */
     int paragraphs = 0;
     for (size_t i = 0; i < d->lines.n && paragraphs < DATELINE_MAX_PARAGRAPH; i++) {
         line *b = &d->lines.items[i];

@@ -2085,6 +2085,16 @@ const char *const LEX_WIRE_AGENCIES[] = {
     "KPL",     "AA",      "RIA",     "Sputnik", "CNA",    "Agencies", NULL,
 };
 
+/* Words of a call to the reader, in the languages pages print them: a skip link, a prompt to
+ * subscribe, to allow notifications or to donate.  A line holding one is no headline. */
+const char *const LEX_PROMPT_WORDS[] = {
+    "click",        "clic",          "clique",         "cliquez",      "klicken",
+    "klik",         "tap",           "subscribe",      "suscríbete",   "suscribirse",
+    "abonnez-vous", "notifications", "notificaciones", "notificações", "benachrichtigungen",
+    "newsletter",   "donate",        "donation",       "donations",    "unsubscribe",
+    NULL,
+};
+
 /* Words a wire byline uses for the newsroom instead of a name ("by Staff Writers"). */
 /* Who wrote the article, as an author's box at its foot names them ("About the author"). */
 const char *const LEX_AUTHOR_NOUNS[] = {

@@ -128,6 +128,8 @@ extern const char
     *const LEX_CORRECTION_LABELS[]; /* Correction, Clarification: a note on what was wrong */
 extern const char *const
     LEX_FURNITURE_LINES[]; /* whole lines of page furniture ("You are here", "Skip to content") */
+extern const char *const
+    LEX_PROMPT_WORDS[]; /* words of a line that asks the reader to act ("click", "subscribe") */
 extern const char
     *const LEX_STAFF_BYLINES[]; /* newsroom bylines that are no name ("Staff Writers") */
 extern const char

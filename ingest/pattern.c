@@ -46,6 +46,8 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|\\[(?:Photo|Image|Picture|File photo|Source|Credit|Courtesy|PHOTO|SOURCE)\\s*:[^\\]\\n]*\\]\\s*$"
         /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
         "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$"
+        /* or by a credit in bars: "... in the capital. PHOTO | NAME | AGENCY" */
+        "|[.!?][\"”]?\\s*(?:PHOTO|Photo|IMAGE|Image|FILE PHOTO|File photo)\\s*\\|[^|\\n]{1,60}(?:\\|[^|\\n]{1,40})?\\s*$"
         /* or by a slash credit, a table's bar left after it: "... on Friday. / Agency |" */
         "|[.!?][\"”]?\\s*/\\s*\\p{Lu}[\\p{L}]*(?:\\s\\p{Lu}[\\p{L}.]*){0,3}\\s*\\|?\\s*$",
     [PAT_DATELINE] =

@@ -1707,3 +1707,75 @@ Test(extract_meta, a_capital_ending_the_text_on_a_headline_line_reads_nothing_pa
     json_decref(ex);
     free(exact);
 }
+
+Test(extract_meta, a_line_speaking_to_the_reader_is_no_headline)
+{
+    /* a skip link in another language, a prompt to allow alerts, a toolbar's question closed
+     * by a bar: calls to the reader, never the headline */
+    json_t *ex = extract_text("Pulse click aquí para saltar al texto\n"
+                              "\n"
+                              "Uruguay and Ghana open a joint cocoa research station\n"
+                              "\n"
+                              "Monday, March 9, 2026\n"
+                              "\n"
+                              "Uruguay and Ghana opened a research station for cocoa growers near "
+                              "Kumasi on Monday, the two agriculture ministries said.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Uruguay and Ghana open a joint cocoa research station");
+    json_decref(ex);
+    ex = extract_text("Get breaking alerts with notifications from The Daily Lantern\n"
+                      "\n"
+                      "Alerts may be switched off in your settings at any time.\n"
+                      "\n"
+                      "Fiji and Samoa agree on fishing patrols\n"
+                      "\n"
+                      "Tevita Lomu,AFP\n"
+                      "Friday 6 March 2026 10:20 GMT\n"
+                      "\n"
+                      "Your gift keeps our reporters in the field\n"
+                      "\n"
+                      "Fiji and Samoa agreed on Friday to run joint patrols against illegal "
+                      "fishing boats in their waters, officials in Suva said.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Fiji and Samoa agree on fishing patrols");
+    cr_expect_str_eq(field_str(ex, "byline"), "Tevita Lomu,AFP");
+    json_decref(ex);
+    ex = extract_text("Tuesday 3rd March 2026 |\n"
+                      "Font looks odd? |\n"
+                      "A dairy cooperative from Otago has signed a three-year supply contract "
+                      "with a cheese maker in Osaka, the cooperative said on Tuesday.\n");
+    cr_expect_null(field_str(ex, "title"), "title: %s", json_brief(json_object_get(ex, "title")));
+    json_decref(ex);
+}
+
+Test(extract_meta, a_picture_title_under_the_date_is_no_headline)
+{
+    /* the headline, the date, then a picture's short title over its caption closed by a
+     * credit in bars: the first line stays the headline */
+    json_t *ex = extract_text("Harvest will be hard, warns Malawi farmers' union\n"
+                              "\n"
+                              "Thursday March 5 2026\n"
+                              "Banda speaking to growers\n"
+                              "\n"
+                              "The union's chair Peter Banda speaks to tobacco growers near "
+                              "Lilongwe. He expects a poor season. PHOTO | MARY PHIRI | AFP\n"
+                              "\n"
+                              "Malawi's tobacco growers face a hard harvest after late rains, "
+                              "the head of their union said on Thursday in Lilongwe.\n");
+    cr_expect_str_eq(field_str(ex, "title"), "Harvest will be hard, warns Malawi farmers' union");
+    json_decref(ex);
+}
+
+Test(extract_meta, a_place_and_an_agency_above_the_headline)
+{
+    /* "City - AGENCY" on a line of its own over the headline: the dateline and the credit */
+    json_t *ex = extract_text("Medina - KUNA\n"
+                              "Kuwait and Oman sign four accords on ports and customs\n"
+                              "\n"
+                              "Kuwait and Oman signed four accords on ports and customs on "
+                              "Sunday after a meeting of their joint committee.\n");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Kuwait and Oman sign four accords on ports and customs");
+    cr_expect_str_eq(field_str(ex, "byline"), "KUNA");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Medina");
+    json_decref(ex);
+}
