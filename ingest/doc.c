@@ -2280,6 +2280,35 @@ static bool opens_with_title(const doc *d, const line *l, size_t *after)
     return true;
 }
 
+/* Does line l open with a picture's caption closed by its credit and run into the story with no
+ * break ("At the talks (Photo: Agency)Rome (Agency) - ...")?  *after: where the story starts. */
+#define GLUED_CAPTION_MAX_BYTES 200
+static bool opens_with_caption(const doc *d, const line *l, size_t *after)
+{
+    static const char *const MARKS[] = {"(Photo:", "(Image:", "(Photo :", "(PHOTO:", NULL};
+    size_t end = l->end < l->start + GLUED_CAPTION_MAX_BYTES ? l->end
+                                                             : l->start + GLUED_CAPTION_MAX_BYTES;
+    for (size_t k = l->start; k < end; k++) {
+        if (d->text[k] != '(')
+            continue;
+        for (int m = 0; MARKS[m]; m++) {
+            size_t n = strlen(MARKS[m]);
+            if (k + n > l->end || memcmp(d->text + k, MARKS[m], n) != 0)
+                continue;
+            const char *close = memchr(d->text + k, ')', l->end - k);
+            if (!close)
+                return false;
+            size_t c = (size_t)(close - d->text) + 1;
+            if (c < l->end && cp_is_upper(cp_at(d, c, NULL))) {
+                *after = c;
+                return true;
+            }
+            return false;
+        }
+    }
+    return false;
+}
+
 /* "AGENCY | City" on a line of its own above the story: a wire agency (or a short name in
  * capitals) and a known place split by a bar.  The place [*ps, *pe). */
 static bool agency_place_line(const doc *d, const line *l, size_t *ps, size_t *pe)
@@ -2359,6 +2388,12 @@ static void find_dateline(doc *d)
             above--;
         bool opening = paragraphs++ == 0 || (above >= 0 && above == d->byline_line);
         size_t after;
+        if (opening && opens_with_caption(d, b, &after)) {
+            /* a caption glued to the story: cut it off, read what follows */
+            split_line(d, i, after, LINE_BOILERPLATE);
+            paragraphs--;
+            continue;
+        }
         if (opening && opens_with_title(d, b, &after)) {
             /* the headline printed again, run into the story: cut it off, read what follows */
             split_line(d, i, after, LINE_BOILERPLATE);
@@ -2484,6 +2519,21 @@ static void closing_credit(doc *d, int last)
         l->kind = LINE_BYLINE;
         return;
     }
+    size_t pa, pb;
+    line_core(d, l, &pa, &pb);
+    if (pb - pa > 2 && d->text[pa] == '(' && d->text[pb - 1] == ')' &&
+        all_capitalised(d, pa + 1, pb - 1) && !memchr(d->text + pa + 1, '(', pb - pa - 2)) {
+        /* "(Desk Name)" on a line of its own under the story: its credit */
+        int words = 1;
+        for (size_t k = pa + 1; k < pb - 1; k++)
+            words += d->text[k] == ' ';
+        if (words <= CREDIT_NAME_MAX_WORDS && credit_name(d, pa + 1, pb - 1, false) &&
+            !dateline_credits(d, last, pa + 1, pb - 1)) {
+            d->byline = doc_strdup(d, pa + 1, pb - 1);
+            l->kind = LINE_BYLINE;
+        }
+        return;
+    }
     if (!line_matches(d, l, PAT_END_BYLINE, &m))
         return;
     int g = pattern_group(PAT_END_BYLINE, "name");
@@ -2524,7 +2574,12 @@ static void find_signature_byline(doc *d)
         bool ends;
         line_shape(d, l, &words, &ends);
         if (ends || words > SIGNATURE_LINE_WORDS) {
-            if (head < 0 || block < 2 || !ends)
+            size_t la, lb;
+            line_core(d, l, &la, &lb);
+            /* a label over contact details ("For interviews, please contact:") introduces a
+             * press office's address, no signature; line_core drops its colon */
+            bool label = lb < l->end && memchr(d->text + lb, ':', l->end - lb);
+            if (head < 0 || block < 2 || !ends || label)
                 return;
             break; /* the last paragraph of the story */
         }

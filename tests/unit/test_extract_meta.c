@@ -1779,3 +1779,37 @@ Test(extract_meta, a_place_and_an_agency_above_the_headline)
     cr_expect_str_eq(field_str(ex, "dateline"), "Medina");
     json_decref(ex);
 }
+
+Test(extract_meta, the_foot_of_a_release_and_a_glued_caption)
+{
+    /* contact details under a label closed by a colon are no signature */
+    json_t *ex = extract_text(
+        "Dock workers in Halifax back their colleagues in Saint John\n"
+        "HALIFAX – Dock workers in Halifax voted on Monday to back the "
+        "strike of their colleagues in Saint John, the union said.\n"
+        "\"We stand with every worker on that waterfront,\" said Ruth Okafor, "
+        "the union's president.\n"
+        "For interviews, please reach out to:\n"
+        "Union Press Desk\n"
+        "press@example.org\n");
+    cr_expect_null(field_str(ex, "byline"), "byline: %s",
+                   json_brief(json_object_get(ex, "byline")));
+    json_decref(ex);
+    /* a desk's name in parentheses under the last paragraph, links to other stories after it */
+    ex = extract_text("Kiwi orchard group signs a fruit deal with a Korean grocer\n"
+                      "\n"
+                      "An orchard group from Hawke's Bay has signed a four-year deal to ship "
+                      "apples to a grocery chain in Busan, the group said on Friday.\n"
+                      "(Market Wire)\n"
+                      "No comments yet\n"
+                      "Port company names a new chair\n"
+                      "Airline posts a half-year loss\n");
+    cr_expect_str_eq(field_str(ex, "byline"), "Market Wire");
+    json_decref(ex);
+    /* a caption closed by its credit and glued to the dateline of the story */
+    ex = extract_text("Premier greets the departing Chilean envoy\n"
+                      "At the farewell (Photo: KNA)Nairobi (KNA) - The premier on May 3 "
+                      "received the departing Chilean envoy, who is ending his term.\n");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Nairobi");
+    json_decref(ex);
+}
