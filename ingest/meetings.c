@@ -822,6 +822,13 @@ static char *visit_destination(const doc *d, int s)
             a = t + 1;
         else if (tok_is(d, t, "arrived") && tok_is(d, t + 1, "in"))
             a = t + 2;
+        /* "on her second day in Oslo", "during his stay in Oslo": where the traveller was */
+        else if ((tok_is(d, t, "day") || tok_is(d, t, "days") || tok_is(d, t, "stay") ||
+                  tok_is(d, t, "trip") || tok_is(d, t, "tour")) &&
+                 tok_is(d, t + 1, "in") && t > se->tok_start &&
+                 (tok_in_ci(d, t - 1, LEX_ORDINALS) || tok_is(d, t - 1, "his") ||
+                  tok_is(d, t - 1, "her") || tok_is(d, t - 1, "their")))
+            a = t + 2;
         /* "travelled to the capital to attend a meeting" */
         else if ((tok_is(d, t, "travelled") || tok_is(d, t, "traveled") || tok_is(d, t, "flew") ||
                   tok_is(d, t, "travels") || tok_is(d, t, "flies")) &&
@@ -1122,6 +1129,36 @@ static char *participants_destination(const doc *d, const meeting *m)
         if (p && elsewhere_than_dateline(d, p))
             return p;
         free(p);
+    }
+    return NULL;
+}
+
+/* The capital of country c named as where a participant of m was ("said in Oslo", "a
+ * briefing held in Oslo"), outside quotations: the finer place of a meeting told only "in
+ * Norway".  NULL when no sentence about them names it. */
+static char *participants_capital(const doc *d, const meeting *m, const char *c)
+{
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        int s = d->pmentions.items[i].sent;
+        bool named = false;
+        for (int k = 0; k < m->n && !named; k++)
+            named = d->pmentions.items[i].person == m->people[k];
+        if (!named || !sent_readable(d, s))
+            continue;
+        const sentence *se = &d->sents.items[s];
+        for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+            if (!tok_is(d, t, "in") || tok_in_quotes(d, t))
+                continue;
+            int e = t + 1;
+            while (e < se->tok_end && e - t <= 3 && tok_capitalised(d, e))
+                e++;
+            for (int f = e; f > t + 1; f--) {
+                size_t cs = d->tokens.items[t + 1].start, ce = d->tokens.items[f - 1].end;
+                const char *cc = lex_capital_country(d->text + cs, ce - cs);
+                if (cc && strcmp(cc, c) == 0)
+                    return doc_strdup(d, cs, ce);
+            }
+        }
     }
     return NULL;
 }
@@ -2298,6 +2335,15 @@ void meetings_find(doc *d)
                 /* the day's news, or news neither the article nor the meeting dates */
                 free(m->place);
                 m->place = dateline_place(d);
+            }
+        }
+        /* "a visit to Norway" where a participant is told to be "in Oslo": the city */
+        const char *place_country = m->place ? lex_country(m->place, strlen(m->place)) : NULL;
+        if (place_country) {
+            char *cap = participants_capital(d, m, place_country);
+            if (cap) {
+                free(m->place);
+                m->place = cap;
             }
         }
         json_t *o = json_object();
