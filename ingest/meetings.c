@@ -1111,6 +1111,43 @@ static bool elsewhere_than_dateline(const doc *d, const char *p)
     return !same;
 }
 
+/* "Envoys welcomed at the Palace", "Minister Meets Counterparts in Oslo": the place a
+ * headline that tells a meeting gives, or NULL.  Headlines are in title case, so the meeting
+ * word is read in any case. */
+static char *headline_place(const doc *d)
+{
+    if (d->title_line < 0)
+        return NULL;
+    for (size_t s = 0; s < d->sents.n; s++) {
+        const sentence *se = &d->sents.items[s];
+        if (se->line != d->title_line)
+            continue;
+        bool meets = false;
+        for (int t = se->tok_start; t < se->tok_end && !meets; t++)
+            meets = (tok_in_ci(d, t, LEX_MEETING_WORDS) || tok_ieq(d, t, "welcomed") ||
+                     tok_ieq(d, t, "welcomes")) &&
+                    !tok_in_quotes(d, t);
+        if (!meets)
+            continue;
+        size_t ps, pe;
+        if (place_in_sentence_skip(d, (int)s, 0, 0, &ps, &pe) && !quoted_at(d, ps))
+            return doc_strdup(d, ps, pe);
+        for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+            /* "at Cotroceni": a single name after "at" is a venue in a headline */
+            int a = t + 1 + (tok_is(d, t + 1, "the") ? 1 : 0);
+            if (!tok_is(d, t, "at") || a >= se->tok_end || !tok_capitalised(d, a) ||
+                d->tokens.items[a].person >= 0)
+                continue;
+            int k = a;
+            while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) &&
+                   d->tokens.items[k].person < 0 && !tok_in_ci(d, k, LEX_MEETING_WORDS))
+                k++;
+            return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
+        }
+    }
+    return NULL;
+}
+
 /* Where a participant of m went ("X visited the White House", "arrived in Y") when that is
  * not the dateline's city nor its country: the dateline then tells where the story was
  * written, not where they met.  NULL when no sentence says so. */
@@ -2304,6 +2341,7 @@ void meetings_find(doc *d)
     bool same_day = same_day_news(d);
     strmap signed_by = STRMAP_INIT;
     index_signatories(d, &signed_by);
+    char *headline = headline_place(d);
     for (size_t i = 0; i < ms.n; i++) {
         meeting *m = &ms.items[i];
         date_from_agreements(d, &signed_by, same_day, m);
@@ -2337,6 +2375,10 @@ void meetings_find(doc *d)
                 m->place = dateline_place(d);
             }
         }
+        /* the day's meetings of an article whose headline tells where they were */
+        if (!m->place && headline && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
+            (date_near(m->date, d->published) || !m->date.y || m->date_inferred))
+            m->place = strdup(headline);
         /* "a visit to Norway" where a participant is told to be "in Oslo": the city */
         const char *place_country = m->place ? lex_country(m->place, strlen(m->place)) : NULL;
         if (place_country) {
@@ -2368,5 +2410,6 @@ void meetings_find(doc *d)
         free_meeting(m);
     }
     strmap_release(&signed_by);
+    free(headline);
     free(ms.items);
 }

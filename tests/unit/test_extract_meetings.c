@@ -1657,3 +1657,17 @@ Test(extract_meetings, a_visited_country_is_narrowed_to_its_capital_where_a_part
     cr_expect(equals_ci(field_str(m, "place"), "Norway"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_headline_that_tells_the_meetings_gives_their_place)
+{
+    /* the headline says where, the story's sentences name only the people */
+    static const char text[] =
+        "New envoys welcomed at Belvedere for the handing over of their credentials\n"
+        "\n"
+        "President Marta Kovac on Thursday welcomed Ambassador Ruben Salas of Chile and "
+        "Ambassador Ingrid Holm of Sweden.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Kovac", "Salas");
+    cr_expect(equals_ci(field_str(m, "place"), "Belvedere"), "%s", json_brief(m));
+    json_decref(ex);
+}
