@@ -4352,6 +4352,32 @@ static void merge_signed_description(ag_vec *ags)
     fold_agreement(n, g);
 }
 
+/* Where the article's signing ceremony was held, told after the ceremony in its sentence
+ * ("witnessed the signing ceremony at the Palace of X", "The signing ceremony, held at ..."):
+ * the place of the day's documents told signed in other sentences.  A place before it
+ * ("speaking at X after the signing ceremony") is where something else happened.  A new
+ * string or NULL. */
+static char *ceremony_place(const doc *d)
+{
+    for (size_t s = 0; s < d->sents.n; s++) {
+        if (!sent_readable(d, (int)s))
+            continue;
+        const sentence *se = &d->sents.items[s];
+        for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+            if (!tok_is(d, t, "signing") || tok_in_quotes(d, t) ||
+                !(tok_is(d, t + 1, "ceremony") || tok_is(d, t + 1, "ceremonies")))
+                continue;
+            size_t ps, pe;
+            char *p = signing_place(d, (int)s, 0, 0, &ps, &pe);
+            if (p && (pe == 0 || ps > d->tokens.items[t].start))
+                return p;
+            free(p);
+            break;
+        }
+    }
+    return NULL;
+}
+
 void agreements_find(doc *d)
 {
     ag_vec ags = {0};
@@ -4373,6 +4399,7 @@ void agreements_find(doc *d)
     counted_signings(d, &ags);
     const char *pair[2];
     countries_main_pair(d, pair);
+    char *ceremony = ceremony_place(d);
     d->agreements = json_array();
     for (size_t i = 0; i < ags.n; i++) {
         ag *g = &ags.items[i];
@@ -4415,6 +4442,10 @@ void agreements_find(doc *d)
              * signed between no two known parties are a policy, not a signing */
             if (g->plural && json_array_size(parties) < 2 && json_array_size(g->signatories) < 2)
                 goto release;
+            /* the day's documents signed at the article's signing ceremony */
+            if (!g->place && ceremony &&
+                (!g->date.y || (d->published.y && date_near(g->date, d->published))))
+                g->place = strdup(ceremony);
             if (!g->place && (d->dateline || d->byline_place) &&
                 (json_array_size(g->signatories) > 0 || g->signed_in_lead) &&
                 (!g->date.y || date_near(g->date, d->published)))
@@ -4462,6 +4493,7 @@ void agreements_find(doc *d)
         json_decref(g->signatories);
     }
     free(ags.items);
+    free(ceremony);
     for (size_t i = 0; i < gens.n; i++)
         generic_release(&gens.items[i]);
     free(gens.items);

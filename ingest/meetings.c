@@ -822,6 +822,13 @@ static char *visit_destination(const doc *d, int s)
             a = t + 1;
         else if (tok_is(d, t, "arrived") && tok_is(d, t + 1, "in"))
             a = t + 2;
+        /* "on her second day in Oslo", "during his stay in Oslo": where the traveller was */
+        else if ((tok_is(d, t, "day") || tok_is(d, t, "days") || tok_is(d, t, "stay") ||
+                  tok_is(d, t, "trip") || tok_is(d, t, "tour")) &&
+                 tok_is(d, t + 1, "in") && t > se->tok_start &&
+                 (tok_in_ci(d, t - 1, LEX_ORDINALS) || tok_is(d, t - 1, "his") ||
+                  tok_is(d, t - 1, "her") || tok_is(d, t - 1, "their")))
+            a = t + 2;
         /* "travelled to the capital to attend a meeting" */
         else if ((tok_is(d, t, "travelled") || tok_is(d, t, "traveled") || tok_is(d, t, "flew") ||
                   tok_is(d, t, "travels") || tok_is(d, t, "flies")) &&
@@ -1104,6 +1111,43 @@ static bool elsewhere_than_dateline(const doc *d, const char *p)
     return !same;
 }
 
+/* "Envoys welcomed at the Palace", "Minister Meets Counterparts in Oslo": the place a
+ * headline that tells a meeting gives, or NULL.  Headlines are in title case, so the meeting
+ * word is read in any case. */
+static char *headline_place(const doc *d)
+{
+    if (d->title_line < 0)
+        return NULL;
+    for (size_t s = 0; s < d->sents.n; s++) {
+        const sentence *se = &d->sents.items[s];
+        if (se->line != d->title_line)
+            continue;
+        bool meets = false;
+        for (int t = se->tok_start; t < se->tok_end && !meets; t++)
+            meets = (tok_in_ci(d, t, LEX_MEETING_WORDS) || tok_ieq(d, t, "welcomed") ||
+                     tok_ieq(d, t, "welcomes")) &&
+                    !tok_in_quotes(d, t);
+        if (!meets)
+            continue;
+        size_t ps, pe;
+        if (place_in_sentence_skip(d, (int)s, 0, 0, &ps, &pe) && !quoted_at(d, ps))
+            return doc_strdup(d, ps, pe);
+        for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+            /* "at Cotroceni": a single name after "at" is a venue in a headline */
+            int a = t + 1 + (tok_is(d, t + 1, "the") ? 1 : 0);
+            if (!tok_is(d, t, "at") || a >= se->tok_end || !tok_capitalised(d, a) ||
+                d->tokens.items[a].person >= 0)
+                continue;
+            int k = a;
+            while (k < se->tok_end && k - a < 4 && tok_capitalised(d, k) &&
+                   d->tokens.items[k].person < 0 && !tok_in_ci(d, k, LEX_MEETING_WORDS))
+                k++;
+            return doc_strdup(d, d->tokens.items[a].start, d->tokens.items[k - 1].end);
+        }
+    }
+    return NULL;
+}
+
 /* Where a participant of m went ("X visited the White House", "arrived in Y") when that is
  * not the dateline's city nor its country: the dateline then tells where the story was
  * written, not where they met.  NULL when no sentence says so. */
@@ -1122,6 +1166,36 @@ static char *participants_destination(const doc *d, const meeting *m)
         if (p && elsewhere_than_dateline(d, p))
             return p;
         free(p);
+    }
+    return NULL;
+}
+
+/* The capital of country c named as where a participant of m was ("said in Oslo", "a
+ * briefing held in Oslo"), outside quotations: the finer place of a meeting told only "in
+ * Norway".  NULL when no sentence about them names it. */
+static char *participants_capital(const doc *d, const meeting *m, const char *c)
+{
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        int s = d->pmentions.items[i].sent;
+        bool named = false;
+        for (int k = 0; k < m->n && !named; k++)
+            named = d->pmentions.items[i].person == m->people[k];
+        if (!named || !sent_readable(d, s))
+            continue;
+        const sentence *se = &d->sents.items[s];
+        for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
+            if (!tok_is(d, t, "in") || tok_in_quotes(d, t))
+                continue;
+            int e = t + 1;
+            while (e < se->tok_end && e - t <= 3 && tok_capitalised(d, e))
+                e++;
+            for (int f = e; f > t + 1; f--) {
+                size_t cs = d->tokens.items[t + 1].start, ce = d->tokens.items[f - 1].end;
+                const char *cc = lex_capital_country(d->text + cs, ce - cs);
+                if (cc && strcmp(cc, c) == 0)
+                    return doc_strdup(d, cs, ce);
+            }
+        }
     }
     return NULL;
 }
@@ -2267,6 +2341,7 @@ void meetings_find(doc *d)
     bool same_day = same_day_news(d);
     strmap signed_by = STRMAP_INIT;
     index_signatories(d, &signed_by);
+    char *headline = headline_place(d);
     for (size_t i = 0; i < ms.n; i++) {
         meeting *m = &ms.items[i];
         date_from_agreements(d, &signed_by, same_day, m);
@@ -2300,6 +2375,19 @@ void meetings_find(doc *d)
                 m->place = dateline_place(d);
             }
         }
+        /* the day's meetings of an article whose headline tells where they were */
+        if (!m->place && headline && strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
+            (date_near(m->date, d->published) || !m->date.y || m->date_inferred))
+            m->place = strdup(headline);
+        /* "a visit to Norway" where a participant is told to be "in Oslo": the city */
+        const char *place_country = m->place ? lex_country(m->place, strlen(m->place)) : NULL;
+        if (place_country) {
+            char *cap = participants_capital(d, m, place_country);
+            if (cap) {
+                free(m->place);
+                m->place = cap;
+            }
+        }
         json_t *o = json_object();
         char *ds = date_format(m->date);
         json_object_set_new(o, "date", ds ? json_string(ds) : json_null());
@@ -2322,5 +2410,6 @@ void meetings_find(doc *d)
         free_meeting(m);
     }
     strmap_release(&signed_by);
+    free(headline);
     free(ms.items);
 }

@@ -1621,3 +1621,53 @@ Test(extract_meetings, the_signers_an_agreement_gathers_over_sentences_met)
     cr_expect(has_participant(m, "Sarr"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, the_day_of_a_trip_in_a_city_places_its_later_meetings)
+{
+    /* "On her third day in X, ...": where the traveller was for the meetings told after */
+    static const char text[] =
+        "On her third day in Nairobi, where she had come for a water conference, Environment "
+        "Minister Ines Haldor toured a treatment plant.\n"
+        "Later, Minister Ines Haldor met with Finance Minister Joseph Otieno to review a loan "
+        "for new pipes.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Haldor", "Otieno");
+    cr_expect(equals_ci(field_str(m, "place"), "Nairobi"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_visited_country_is_narrowed_to_its_capital_where_a_participant_was)
+{
+    /* a visit to a country whose capital a sentence about a participant names: the city */
+    static const char text[] =
+        "Foreign Minister Tomas Lind opened a two-day visit to Norway with talks with Foreign "
+        "Minister Erik Solheim on fishing quotas.\n"
+        "Speaking to reporters in Oslo afterwards, Lind praised the tone of the talks.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Lind", "Solheim");
+    cr_expect(equals_ci(field_str(m, "place"), "Oslo"), "%s", json_brief(m));
+    json_decref(ex);
+    /* the capital named about something else is no participant's whereabouts */
+    static const char other[] =
+        "Foreign Minister Tomas Lind opened a two-day visit to Norway with talks with Foreign "
+        "Minister Erik Solheim on fishing quotas.\n"
+        "A shipping firm based in Oslo has asked for a larger share of the catch.\n";
+    ex = extract_text(other);
+    m = must_meeting(ex, "Lind", "Solheim");
+    cr_expect(equals_ci(field_str(m, "place"), "Norway"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_headline_that_tells_the_meetings_gives_their_place)
+{
+    /* the headline says where, the story's sentences name only the people */
+    static const char text[] =
+        "New envoys welcomed at Belvedere for the handing over of their credentials\n"
+        "\n"
+        "President Marta Kovac on Thursday welcomed Ambassador Ruben Salas of Chile and "
+        "Ambassador Ingrid Holm of Sweden.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Kovac", "Salas");
+    cr_expect(equals_ci(field_str(m, "place"), "Belvedere"), "%s", json_brief(m));
+    json_decref(ex);
+}

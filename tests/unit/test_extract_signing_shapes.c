@@ -379,3 +379,19 @@ Test(signing_shapes, people_listed_as_the_signatories_and_one_also_signing_sign_
     cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 3, "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- the place of the article's signing ceremony ---- */
+
+Test(signing_shapes, documents_signed_on_the_day_take_the_place_of_the_signing_ceremony)
+{
+    static const char text[] =
+        "Finland and Chile on Tuesday signed several memorandums of understanding.\n"
+        "President Aino Salo and President Tomas Vidal watched the signing ceremony at the "
+        "Valdes Palace after their talks.\n"
+        "The Memorandum of Understanding on Forestry Research was signed by Minister Eero "
+        "Lahti and Minister Rosa Pinto.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "Forestry Research");
+    cr_expect(contains_ci(field_str(a, "place"), "Valdes Palace"), "%s", json_brief(a));
+    json_decref(ex);
+}
