@@ -44,7 +44,8 @@ def ms(seconds):
 class Table:
     """Rows of a figure, one value per column, a target and the verdicts."""
 
-    def __init__(self, title, columns, verdict_columns=None):
+    def __init__(self, name, title, columns, verdict_columns=None):
+        self.name = name  # how a failing figure is named in the last line
         self.title = title
         self.columns = columns
         self.verdict_columns = verdict_columns if verdict_columns is not None else columns
@@ -62,13 +63,16 @@ class Table:
                 if oks.get(c) is not None:
                     checked += 1
                     if not oks[c]:
-                        fails.append("%s%s %s" % ("%s: " % c if c in ENGINES else "", self.title.split(" (")[0], figure))
+                        fails.append("%s%s %s" % ("%s " % c if c in ENGINES else "", self.name, figure))
         self.rows.append([figure] + [cells.get(c, "-") for c in self.columns] + [target, verdict])
 
     def print(self):
         if not self.rows:
             return
         head = ["figure"] + self.columns + ["target", "result"]
+        if not any(r[-1] or r[-2] for r in self.rows):  # no targets: no columns for them
+            head = head[:-2]
+            self.rows = [r[:-2] for r in self.rows]
         widths = [max(len(r[k]) for r in self.rows + [head]) for k in range(len(head))]
         print("\n" + self.title)
         for r in [head, ["-" * w for w in widths]] + self.rows:
@@ -82,7 +86,7 @@ def wrk_cells(key, columns):
 
 # --- 1. the seeds: each engine against nginx ------------------------------------------------
 print("\nseeds: " + os.environ.get("SEED_INGEST", ""))
-seeds = Table("HTTP, bundled corpus (wrk -t1 -c64; nginx serves the same bytes)", ENGINES + ["nginx"], ENGINES)
+seeds = Table("seeds", "HTTP, bundled corpus (wrk -t1 -c64; nginx serves the same bytes)", ENGINES + ["nginx"], ENGINES)
 for i, name in enumerate(NAMES):
     w = wrk_cells("seed_wrk.%d" % i, ENGINES + ["nginx"])
     nginx = w.get("nginx")
@@ -117,7 +121,7 @@ seeds.row("/agreements access log: info/warn", cells, ">= 0.9x (nginx: buffer=64
 seeds.print()
 
 # --- 2. ingest ------------------------------------------------------------------------------
-ingest = Table("ingest (+ corpus/, %s extractor threads; RSS and CPU of factd; PostgreSQL's CPU apart)"
+ingest = Table("ingest", "ingest (+ corpus/, %s extractor threads; RSS and CPU of factd; PostgreSQL's CPU apart)"
                % os.environ["INGEST_THREADS"], ENGINES)
 for n in os.environ["SIZES"].split():
     N = size(n)
@@ -177,7 +181,7 @@ ingest.print()
 largest = {e: get("largest", e)[0] for e in ENGINES if get("largest", e)}
 if largest:
     sizes = sorted(set(largest.values()))
-    scale = Table("largest store (%s articles; wrk -t1 -c64)" % " and ".join(size(s) for s in sizes), ENGINES)
+    scale = Table("largest", "largest store (%s articles; wrk -t1 -c64)" % " and ".join(size(s) for s in sizes), ENGINES)
     for i, name in enumerate(NAMES):
         w = wrk_cells("big_wrk.%d" % i, ENGINES)
         s = wrk_cells("seed_wrk.%d" % i, ENGINES)
@@ -213,7 +217,7 @@ if largest:
 
 # --- 3b. two servers on one PostgreSQL ------------------------------------------------------
 if "postgresql" in largest:
-    two = Table("one and two factd serve on one PostgreSQL (%s articles; wrk -t2 -c64, a thread per server)"
+    two = Table("two servers", "one and two factd serve on one PostgreSQL (%s articles; wrk -t2 -c64, a thread per server)"
                 % size(largest["postgresql"]), ["one server", "two servers", "two/one"], [])
     for i, name in enumerate(NAMES):
         w = wrk_cells("two.%d" % i, ["one", "two"])
@@ -230,7 +234,7 @@ if "postgresql" in largest:
 # --- 3c. statements per request -------------------------------------------------------------
 if get("seed_count.0", "postgresql"):
     columns = ["seeds"] + (["%s articles" % size(largest["postgresql"])] if "postgresql" in largest else [])
-    count = Table("statements per request that reach PostgreSQL (first: computed; repeat: the answer cache; "
+    count = Table("statements", "statements per request that reach PostgreSQL (first: computed; repeat: the answer cache; "
                   "If-None-Match: 304)", columns, [])
     for i, name in enumerate(NAMES):
         for k, what in enumerate(["first", "repeat", "If-None-Match"]):
@@ -243,7 +247,7 @@ if get("seed_count.0", "postgresql"):
     count.print()
 
 # --- 4. extraction --------------------------------------------------------------------------
-extract = Table("extraction, adversarial articles (either engine)", ["value"])
+extract = Table("extract", "extraction, adversarial articles (either engine)", ["value"])
 m = re.search(r"slowest ([\d.]+) ms per 100 kB \((\S+)\); largest growth over the last doubling x([\d.]+) \((\S+)\)",
               os.environ.get("EXTRACT_SUMMARY", ""))
 if m:
@@ -258,4 +262,5 @@ extract.print()
 
 for n in notes:
     print(n)
-print("\n%d of %d targets fail%s" % (len(fails), checked, (": " + "; ".join(fails)) if fails else ""))
+by_engine = ", ".join("%s %d" % (e, sum(1 for f in fails if f.startswith(e + " "))) for e in ENGINES)
+print("\n%d of %d targets fail (%s)%s" % (len(fails), checked, by_engine, (": " + "; ".join(fails)) if fails else ""))
