@@ -227,13 +227,14 @@ clean:
 	rm -rf build
 
 # Benchmarks, not part of `make test`: factd against nginx serving the same bytes (wrk),
-# ingest speed on generated corpora, latency and memory at scale, extraction time on the
-# adversarial articles of tests/unit/adversarial.c ($(BUILD)/extract-time); prints one table
-# with each target.  Installs wrk and nginx-light when missing.  BENCH_SECONDS sets each wrk
-# run.
+# ingest speed on generated corpora, latency and memory at scale, one and two servers on one
+# PostgreSQL, extraction time on the adversarial articles of tests/unit/adversarial.c
+# ($(BUILD)/extract-time); each figure on SQLite and on a throw-away PostgreSQL (the
+# test-deps' server; BENCH_ENGINES chooses), one table per section with each target.
+# Installs wrk and nginx-light when missing.  BENCH_SECONDS sets each wrk run.
 BENCH_SECONDS ?= 5
 .PHONY: bench
-bench: deps
+bench: deps test-deps
 	$(MAKE) all $(BUILD)/extract-time
 	BENCH_SECONDS=$(BENCH_SECONDS) FACTD_BIN=$(BUILD)/factd EXTRACT_TIME=$(BUILD)/extract-time \
 	  BUILD=$(BUILD) bench/run
