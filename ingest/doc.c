@@ -1283,7 +1283,7 @@ static bool institution_credit(const doc *d, size_t a, size_t b)
 }
 
 #define AGENCY_NAME_MAX_BYTES 8 /* "AGENCY | City", "City - AGENCY": a short name in capitals */
-/* "Jeddah - AGENCY" on a line of its own above the headline: a known place, a dash and a wire
+/* "Bergen - AGENCY" on a line of its own above the headline: a known place, a dash and a wire
  * agency (or a short name in capitals).  The place [*ps, *pe), the agency [*as, *ae). */
 static bool place_agency_line(const doc *d, const line *l, size_t *ps, size_t *pe, size_t *as,
                               size_t *ae)
@@ -1709,7 +1709,7 @@ static bool paragraph_line(const doc *d, int i)
 
 /* A line that speaks to the reader instead of telling news: it holds a call to act (a skip
  * link's "click", "subscribe", "notifications", "donate", in several languages), opens in the
- * second person ("Your support helps ..."), or ends with a toolbar's bar ("Text too small? |").
+ * second person ("Your support keeps us going ..."), or ends with a toolbar's bar ("Print this page |").
  * Such a line is no headline, whatever its place. */
 static bool reader_prompt(const doc *d, const line *l)
 {

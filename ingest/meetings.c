@@ -1133,7 +1133,7 @@ static char *headline_place(const doc *d)
         if (place_in_sentence_skip(d, (int)s, 0, 0, &ps, &pe) && !quoted_at(d, ps))
             return doc_strdup(d, ps, pe);
         for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
-            /* "at Cotroceni": a single name after "at" is a venue in a headline */
+            /* "at Belvedere": a single name after "at" is a venue in a headline */
             int a = t + 1 + (tok_is(d, t + 1, "the") ? 1 : 0);
             if (!tok_is(d, t, "at") || a >= se->tok_end || !tok_capitalised(d, a) ||
                 d->tokens.items[a].person >= 0)
