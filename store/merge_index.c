@@ -216,16 +216,6 @@ static const char SQL_SET_UNLINKED_SOME[] =
     "INSERT INTO meta (key, value) VALUES ('unlinked_names', '1')"
     " ON CONFLICT (key) DO UPDATE SET value = CASE WHEN CAST(value AS INTEGER) > 0 THEN value ELSE '1' END";
 
-static int run_simple(store *st, const char *sql, const char *what)
-{
-    db_stmt *stmt = store_query(st, sql);
-    if (!stmt)
-        return STORE_ERROR;
-    int rc = db_step(stmt);
-    store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
-}
-
 /* Runs a statement bound to up to three texts and that returns no rows. */
 static int run_texts(store *st, const char *sql, const char *a, const char *b, const char *c,
                      const char *what)
@@ -264,14 +254,14 @@ int store_merge_index_clear(store *st)
                                         SQL_CLEAR_ITEMS, SQL_CLEAR_KEYS,
                                         SQL_CLEAR_FACTS, SQL_CLEAR_PENDING_SOURCES};
     for (size_t i = 0; i < sizeof clear / sizeof clear[0]; i++)
-        if (run_simple(st, clear[i], "clearing the merge index"))
+        if (store_query_run(st, clear[i], "clearing the merge index"))
             return STORE_ERROR;
     return STORE_OK;
 }
 
 int store_merge_index_done(store *st, bool full, bool fresh)
 {
-    if (run_simple(st, SQL_INDEX_SET, "marking the merge index"))
+    if (store_query_run(st, SQL_INDEX_SET, "marking the merge index"))
         return STORE_ERROR;
     /* a full merge has marked the facts fresh already (one generation per merge) */
     return full ? STORE_OK : store_set_stale(st, !fresh);
@@ -279,7 +269,7 @@ int store_merge_index_done(store *st, bool full, bool fresh)
 
 int store_merge_pending_sources(store *st, int limit, json_t **out)
 {
-    if (run_simple(st, SQL_PENDING_GONE, "listing the articles to merge"))
+    if (store_query_run(st, SQL_PENDING_GONE, "listing the articles to merge"))
         return STORE_ERROR;
     db_stmt *stmt = store_query(st, SQL_PENDING_SOURCES);
     json_t *list = json_array();
@@ -631,13 +621,13 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
     json_decref(doc);
     if (rc)
         return STORE_ERROR;
-    if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
+    if (st->unlinked_names && store_query_run(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
         return STORE_ERROR;
     json_array_foreach(old_ids, i, x)
         if (run_texts(st, STORE_SQL(st, SQL_DROP_OLD_EVIDENCE), k->evidence_kind,
                       json_string_value(x), NULL, "removing old evidence"))
             return STORE_ERROR;
-    if (run_simple(st, STORE_SQL(st, SQL_DROP_PENDING_STORED), "keeping stored evidence") ||
+    if (store_query_run(st, STORE_SQL(st, SQL_DROP_PENDING_STORED), "keeping stored evidence") ||
         store_cut_pending_locked(st))
         return STORE_ERROR;
     json_array_foreach(facts, i, x) {
@@ -847,7 +837,7 @@ int store_merge_join_agreement(store *st, const char *id, const json_t *agreemen
     const struct splice_kind *k = splice_kind_of("agreements");
     if (store_update_agreement_locked(st, id, agreement))
         return STORE_ERROR;
-    if (st->unlinked_names && run_simple(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
+    if (st->unlinked_names && store_query_run(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
         return STORE_ERROR;
     if (join_spans(st, k, id, evidence) ||
         run_texts(st, SQL_DROP_FTS_ROW, k->evidence_kind, id, NULL,

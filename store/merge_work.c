@@ -107,16 +107,6 @@ static const char *const SQL_RENAME_KIND_PG[] = {
     "UPDATE pg_temp.pending_evidence SET fact_id = ?3 WHERE kind = ?1 AND fact_id = ?2",
 };
 
-static int run(store *st, const char *sql, const char *what)
-{
-    db_stmt *stmt = store_query(st, sql);
-    if (!stmt)
-        return STORE_ERROR;
-    int rc = db_step(stmt);
-    store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
-}
-
 int store_merge_work_begin(store *st)
 {
     if (db_exec(st->conn, STORE_SQL(st, SQL_WORK_CREATE)) != DB_OK)
@@ -126,9 +116,12 @@ int store_merge_work_begin(store *st)
 
 int store_merge_work_end(store *st)
 {
-    if (run(st, STORE_SQL(st, SQL_WORK_CLEAR_ITEMS), "emptying the merge's working tables") ||
-        run(st, STORE_SQL(st, SQL_WORK_CLEAR_KEYS), "emptying the merge's working tables") ||
-        run(st, STORE_SQL(st, SQL_WORK_CLEAR_FACTS), "emptying the merge's working tables"))
+    if (store_query_run(st, STORE_SQL(st, SQL_WORK_CLEAR_ITEMS),
+                        "emptying the merge's working tables") ||
+        store_query_run(st, STORE_SQL(st, SQL_WORK_CLEAR_KEYS),
+                        "emptying the merge's working tables") ||
+        store_query_run(st, STORE_SQL(st, SQL_WORK_CLEAR_FACTS),
+                        "emptying the merge's working tables"))
         return STORE_ERROR;
     return STORE_OK;
 }

@@ -117,6 +117,16 @@ void store_query_done(db_stmt *stmt)
     db_reset(stmt);
 }
 
+int store_query_run(store *st, const char *sql, const char *what)
+{
+    db_stmt *stmt = store_query(st, sql);
+    if (!stmt)
+        return STORE_ERROR;
+    int rc = db_step(stmt);
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
+}
+
 sqlite3_stmt *store_stmt(store *st, const char *sql)
 {
     db_stmt *stmt = store_query(st, sql);

@@ -99,6 +99,9 @@ static inline bool store_pg(const store *st)
  * so that no statement keeps a read snapshot open. */
 db_stmt *store_query(store *st, const char *sql);
 void store_query_done(db_stmt *stmt);
+/* Runs the cached statement sql (no bindings) that returns no rows: STORE_OK, else
+ * STORE_ERROR with what failed in st->errmsg. */
+int store_query_run(store *st, const char *sql, const char *what);
 /* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
  * with store_query_done() after use like any other. */
 db_stmt *store_query_text(store *st, const char *sql);

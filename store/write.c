@@ -1042,16 +1042,6 @@ out:
     return result;
 }
 
-static int run_simple(store *st, const char *sql, const char *what)
-{
-    db_stmt *stmt = store_query(st, sql);
-    if (!stmt)
-        return STORE_ERROR;
-    int rc = db_step(stmt);
-    store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(st, what);
-}
-
 /* Records how many names in person lists no person id stands for (see
  * store_unlinked_names). */
 static int set_unlinked_names(store *st)
@@ -1094,9 +1084,10 @@ int store_replace_facts_begin_locked(store *st)
     if (db_exec(st->conn, STORE_SQL(st, SQL_CREATE_PENDING)) != DB_OK)
         return store_db_fail(st, "creating the evidence queue");
     for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++)
-        if (run_simple(st,
-                       clear[i] == SQL_CLEAR_PENDING ? STORE_SQL(st, SQL_CLEAR_PENDING) : clear[i],
-                       "clearing the old facts"))
+        if (store_query_run(st,
+                            clear[i] == SQL_CLEAR_PENDING ? STORE_SQL(st, SQL_CLEAR_PENDING)
+                                                          : clear[i],
+                            "clearing the old facts"))
             return STORE_ERROR;
     st->unlinked_names = 0;
     return STORE_OK;
@@ -1113,11 +1104,11 @@ int store_replace_facts_put_locked(store *st, const json_t *facts, const char *l
 int store_replace_facts_end_locked(store *st)
 {
     if (set_unlinked_names(st) || cut_all_spans(st) ||
-        run_simple(st, STORE_SQL(st, SQL_CLEAR_PENDING), "clearing the evidence queue") ||
-        run_simple(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
-        run_simple(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
-        run_simple(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
-        run_simple(st, STORE_SQL(st, SQL_INDEX_FACTS), "indexing the facts for search") ||
+        store_query_run(st, STORE_SQL(st, SQL_CLEAR_PENDING), "clearing the evidence queue") ||
+        store_query_run(st, SQL_COUNT_AGREEMENT_SOURCES, "counting sources") ||
+        store_query_run(st, SQL_COUNT_MEETING_SOURCES, "counting sources") ||
+        store_query_run(st, SQL_COUNT_QUOTE_SOURCES, "counting sources") ||
+        store_query_run(st, STORE_SQL(st, SQL_INDEX_FACTS), "indexing the facts for search") ||
         store_set_stale(st, false))
         return STORE_ERROR;
     return STORE_OK;
@@ -1149,7 +1140,7 @@ int store_insert_facts_locked(store *st, const json_t *facts)
 int store_cut_pending_locked(store *st)
 {
     if (cut_all_spans(st) ||
-        run_simple(st, STORE_SQL(st, SQL_CLEAR_PENDING), "clearing the evidence queue"))
+        store_query_run(st, STORE_SQL(st, SQL_CLEAR_PENDING), "clearing the evidence queue"))
         return STORE_ERROR;
     return STORE_OK;
 }
