@@ -1607,6 +1607,16 @@ const char *lex_country(const char *s, size_t n)
     const char *c = country_exact(s, n);
     if (c || n >= 64)
         return c;
+    /* "Trinidad & Tobago": "&" for "and" */
+    const char *amp = memchr(s, '&', n);
+    if (amp && amp > s && amp + 1 < s + n && amp[-1] == ' ' && amp[1] == ' ' && n + 2 < 64) {
+        char and[64];
+        size_t a = (size_t)(amp - s);
+        memcpy(and, s, a);
+        memcpy(and+a, "and", 3);
+        memcpy(and+a + 3, amp + 1, n - a - 1);
+        return country_exact(and, n + 2);
+    }
     char alt[64];
     bool changed = false;
     for (size_t i = 0; i < n; i++) {

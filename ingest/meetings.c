@@ -125,8 +125,37 @@ static bool where_clause_with_subject(const doc *d, int t)
     int k = d->tokens.items[t].prev_comma;
     if (k < 0 || k + 2 >= t || !tok_is(d, k + 1, "where"))
         return false;
+    /* ", where he met Y": a pronoun subject, the main clause's subject again */
+    if (k + 3 == t && tok_pronoun_gender(d, k + 2))
+        return true;
     int i = mention_at(d, d->tokens.items[k + 2].start);
     return i < (int)d->pmentions.n && d->pmentions.items[i].tok_start < t;
+}
+
+/* Is the meeting noun at t inside a phrase that names an occasion ("on the sidelines of the
+ * summit", "on the margins of the meeting", "ahead of the talks", "during the summit")? */
+static bool in_occasion_phrase(const doc *d, int s_start, int t)
+{
+    static const char *const OPENERS[] = {"sidelines", "margins", "margin", "ahead",
+                                          "eve",       "during",  "During", NULL};
+    for (int k = t - 1; k >= s_start && k >= t - 6; k--) {
+        if (tok_in(d, k, OPENERS))
+            return true;
+        if (tok_is(d, k, ",") || tok_in(d, k, LEX_MEETING_WORDS))
+            return false;
+    }
+    return false;
+}
+
+/* Is there a meeting verb ("met", "held talks", "conferred") after t in the sentence? */
+static bool later_meeting_verb(const doc *d, int t, int s_end)
+{
+    static const char *const VERBS[] = {"met",      "meets",     "held", "holds", "hosted",
+                                        "received", "conferred", "sat",  NULL};
+    for (int k = t + 1; k < s_end; k++)
+        if (tok_in(d, k, VERBS) && !tok_in_quotes(d, k))
+            return true;
+    return false;
 }
 
 static int trigger(const doc *d, int s, bool *call)
@@ -146,6 +175,10 @@ static int trigger(const doc *d, int s, bool *call)
         if (tok_in(d, t, LEX_MEETING_WORDS) || tok_is(d, t, "Met") || tok_is(d, t, "Meeting") ||
             tok_is(d, t, "Talks")) {
             if (visit_aside(d, se->tok_start, t, se->tok_end))
+                continue;
+            /* "On the sidelines of the summit, A met B": the event names the occasion; the
+             * meeting is the verb after it, when there is one */
+            if (in_occasion_phrase(d, se->tok_start, t) && later_meeting_verb(d, t, se->tok_end))
                 continue;
             /* "to meet" is a plan, "did not meet" none */
             if (tok_is(d, t, "meet") && t > se->tok_start && tok_is(d, t - 1, "to"))
@@ -1481,12 +1514,41 @@ static int opening_possessive_end(const doc *d, int s)
     for (int i = se->mentions_start; i < se->mentions_end; i++) {
         const person_mention *pm = &d->pmentions.items[i];
         int after = pm->tok_end;
-        if (pm->tok_start > poss && tok_is(d, pm->tok_start - 1, ",") && after < se->tok_end &&
+        /* "During his trip, Ana Ruiz made": the mention may be the surname alone */
+        int before = pm->tok_start - 1;
+        while (before > poss && before >= pm->tok_start - 3 &&
+               (d->tokens.items[before].flags & TK_CAP) &&
+               (d->tokens.items[before].flags & TK_WORD))
+            before--;
+        if (pm->tok_start > poss && tok_is(d, before, ",") && after < se->tok_end &&
             (d->tokens.items[after].flags & TK_WORD) && !(d->tokens.items[after].flags & TK_CAP) &&
             !tok_in(d, after, LEX_FUNCTION_WORDS))
             return pm->tok_start;
     }
     return se->tok_start;
+}
+
+/* "Name Name (Peru)": the country in parentheses right after person p's mention in sentence
+ * s, or NULL. */
+static const char *parenthesised_country(const doc *d, int s, int p)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int t = pm->tok_end;
+        if (pm->person != p || t + 2 >= se->tok_end || !tok_is(d, t, "("))
+            continue;
+        for (int k = t + 2; k < se->tok_end && k <= t + 6; k++)
+            if (tok_is(d, k, ")")) {
+                /* "(The Bahamas)" */
+                int from = tok_ieq(d, t + 1, "the") ? t + 2 : t + 1;
+                if (from >= k)
+                    return NULL;
+                size_t a = d->tokens.items[from].start, b = d->tokens.items[k - 1].end;
+                return lex_country(d->text + a, b - a);
+            }
+    }
+    return NULL;
 }
 
 /* Are those met, after[0..n), people of n different countries, as their titles tell
@@ -1501,6 +1563,8 @@ static bool of_different_countries(const doc *d, int s, const int *after, int n)
     const char *seen[MAX_SENTENCE_MEETINGS];
     for (int i = 0; i < n; i++) {
         seen[i] = title_any_country(&d->people.items[after[i]]);
+        if (!seen[i])
+            seen[i] = parenthesised_country(d, s, after[i]);
         if (!seen[i])
             return false;
         for (int k = 0; k < i; k++)
@@ -1995,6 +2059,26 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
     return READ_MEETING;
 }
 
+/* "on the margins of the regional summit here": the article says the event it tells of is
+ * held in the dateline's city, so meetings on its sidelines were held there too. */
+static bool event_held_here(const doc *d)
+{
+    static const char *const EVENTS[] = {"summit",  "Summit",  "conference", "Conference",
+                                         "forum",   "Forum",   "session",    "Session",
+                                         "meeting", "Meeting", "talks",      "Talks",
+                                         "games",   "Games",   "assembly",   "Assembly",
+                                         NULL};
+    for (size_t t = 1; t < d->tokens.n; t++) {
+        if (!tok_is(d, (int)t, "here") || tok_in_quotes(d, (int)t))
+            continue;
+        int s_start = d->sents.items[d->tokens.items[t].sent].tok_start;
+        for (int k = (int)t - 1; k >= s_start && k >= (int)t - 2; k--)
+            if (tok_in(d, k, EVENTS))
+                return true;
+    }
+    return false;
+}
+
 /* A sentence right after a meeting's that names nobody of its own and opens with "They" or
  * tells of the meeting again without people ("The talks were held in Khujand"): what it adds
  * to that meeting. */
@@ -2342,6 +2426,7 @@ void meetings_find(doc *d)
     strmap signed_by = STRMAP_INIT;
     index_signatories(d, &signed_by);
     char *headline = headline_place(d);
+    bool event_here = event_held_here(d);
     for (size_t i = 0; i < ms.n; i++) {
         meeting *m = &ms.items[i];
         date_from_agreements(d, &signed_by, same_day, m);
@@ -2367,7 +2452,7 @@ void meetings_find(doc *d)
             } else if (dest) {
                 free(dest);
             } else if ((d->dateline || d->byline_place) && dateline_is_place(d) &&
-                       strcmp(m->rule, "meeting-call") != 0 && !m->sidelines &&
+                       strcmp(m->rule, "meeting-call") != 0 && (!m->sidelines || event_here) &&
                        (date_near(m->date, d->published) || (!m->date.y && !d->published.y) ||
                         m->date_inferred)) {
                 /* the day's news, or news neither the article nor the meeting dates */

@@ -58,6 +58,12 @@ static bool is_title_word(const doc *d, int t)
     return tok_in(d, t, LEX_TITLE_HEADS) || tok_in(d, t, LEX_TITLE_MODIFIERS);
 }
 
+/* "Presidents", "Ministers": a title head in the plural, before a list of names. */
+static bool plural_title(const char *s, size_t n)
+{
+    return n > 2 && s[n - 1] == 's' && lex_has(LEX_TITLE_HEADS, s, n - 1);
+}
+
 /* "Foreign Minister Santiago Reyes": a capital's name at t is a given name when a surname
  * the lexicon does not know follows it and no place preposition comes before it. */
 static bool given_name_capital(const doc *d, int t)
@@ -96,7 +102,7 @@ static bool name_token(const doc *d, int t)
                     !lex_has(LEX_HONORIFICS, d->text + d->tokens.items[t - 1].start,
                              tok_len(d, t - 1)) &&
                     !(t + 1 < (int)d->tokens.n && is_period(d, t + 1));
-    if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) ||
+    if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) || plural_title(s, n) ||
         lex_has(LEX_ORG_HEADS, s, n) /* "the State Historical Museum" is no person */ ||
         lex_has(LEX_ORGANISATION_NAMES, s, n) || lex_month(s, n) || lex_weekday(s, n) >= 0 ||
         (lex_has(LEX_TITLE_HEADS, s, n) && !name_end) || lex_has(LEX_HONORIFICS, s, n) ||
@@ -502,7 +508,9 @@ static bool appositive_title(const doc *d, int comma, int sent_start, int *a, in
     int head = -1;
     int k = comma - 1;
     for (; k >= sent_start && k >= comma - 12; k--) {
-        if (tok_in(d, k, STOP) || tok_is(d, k, "."))
+        /* "President of the Russian Federation, Name": "the" inside the title */
+        bool of_the = tok_is(d, k, "the") && k - 1 >= sent_start && tok_is(d, k - 1, "of");
+        if ((tok_in(d, k, STOP) && !of_the) || tok_is(d, k, "."))
             break;
         if (head < 0 && (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_ieq(d, k, "counterpart")))
             head = k;
@@ -695,6 +703,25 @@ static bool listed_after_plural_role(const doc *d, const phrase *ph, int sent_st
 static int find_by_surname(const people_index *px, const char *surname, bool full_only);
 
 /* Does the sentence treat an untitled name as a person? */
+
+/* "had a bilateral meeting with", "held talks with", "holds a working lunch with": a light
+ * verb at t whose object, a few words on, is a meeting. */
+static bool light_verb_meeting(const doc *d, int t, int sent_end)
+{
+    static const char *const LIGHT[] = {"had", "has", "held", "holds", "hold", "have", NULL};
+    static const char *const NOUNS[] = {"meeting",       "meetings",     "talks", "discussions",
+                                        "consultations", "conversation", NULL};
+    if (!tok_in(d, t, LIGHT))
+        return false;
+    for (int k = t + 1; k < sent_end && k <= t + 4; k++) {
+        if (tok_in(d, k, NOUNS))
+            return true;
+        if (!(d->tokens.items[k].flags & TK_WORD) || (d->tokens.items[k].flags & TK_CAP))
+            return false;
+    }
+    return false;
+}
+
 static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph, int sent_start,
                                int sent_end)
 {
@@ -737,6 +764,10 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         if (tok_in(d, after, LEX_SPEECH_VERBS) || tok_in(d, after, LEX_MEETING_WORDS) ||
             tok_in(d, after, LEX_SIGNING_VERBS) || tok_in(d, after, LEX_CALL_WORDS))
             return true;
+        /* "Name had a bilateral meeting with", "Name held talks with": a light verb whose
+         * object is a meeting */
+        if (light_verb_meeting(d, after, sent_end))
+            return true;
         /* "Name, Norway's trade minister, ..." / "Name, the foreign minister" */
         if (tok_is(d, after, ",")) {
             for (int k = after + 1; k < sent_end && k <= after + 6; k++) {
@@ -765,9 +796,25 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         !(d->tokens.items[after].flags & TK_CAP) && !tok_in(d, after, LEX_FUNCTION_WORDS) &&
         referred_to_again(d, px, ph, sent_end))
         return true;
-    /* "council chair Ingrid Hovland", "her Norwegian counterpart Eirik Dahl" */
-    if (before >= sent_start && is_role_noun(d, before))
+    /* "council chair Ingrid Hovland", "her Norwegian counterpart Eirik Dahl", "Presidents
+     * Name Name and ..." */
+    if (before >= sent_start &&
+        (is_role_noun(d, before) ||
+         plural_title(d->text + d->tokens.items[before].start, tok_len(d, before))))
         return true;
+    /* "met Name Name (Peru), Name Name (Chile) and ...": a name with the country it stands
+     * for in parentheses */
+    if (after + 2 < sent_end && tok_is(d, after, "(")) {
+        int close = after + 2;
+        while (close < sent_end && close <= after + 5 && !tok_is(d, close, ")"))
+            close++;
+        /* "(The Bahamas)" */
+        int from = tok_ieq(d, after + 1, "the") ? after + 2 : after + 1;
+        size_t a = d->tokens.items[from].start, b = d->tokens.items[close - 1].end;
+        if (close < sent_end && from < close && tok_is(d, close, ")") &&
+            lex_country(d->text + a, b - a))
+            return true;
+    }
     /* "Name, of the Climate Justice Coalition, said" */
     if (after < sent_end && tok_is(d, after, ",")) {
         for (int k = after + 1; k + 1 < sent_end && k <= after + 16; k++)
@@ -1209,6 +1256,36 @@ static int find_by_ends(const doc *d, const char *key)
     return found;
 }
 
+/* "Faisal bin Khalid bin Abdulaziz" and "Faisal bin Khalid": a name that goes on with
+ * another father's or forefather's name ("bin", "ibn", "bint") after another person's whole
+ * name is that person. */
+static bool lineage_extends(const char *longer, const char *shorter)
+{
+    static const char *const MARKS[] = {"bin ", "ibn ", "bint ", "binti ", "ben ", NULL};
+    size_t n = strlen(shorter);
+    if (!strchr(shorter, ' ') || strlen(longer) <= n + 1 || strncmp(longer, shorter, n) != 0 ||
+        longer[n] != ' ')
+        return false;
+    for (int i = 0; MARKS[i]; i++)
+        if (strncmp(longer + n + 1, MARKS[i], strlen(MARKS[i])) == 0)
+            return true;
+    return false;
+}
+
+static int find_by_lineage(const doc *d, const char *key)
+{
+    int found = -1;
+    for (size_t i = 0; i < d->people.n; i++) {
+        const char *k = d->people.items[i].key;
+        if (!lineage_extends(k, key) && !lineage_extends(key, k))
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int)i;
+    }
+    return found;
+}
+
 static int record(doc *d, people_index *px, const phrase *ph, int sent)
 {
     char *name = tokens_text(d, ph->name_start, ph->name_end);
@@ -1225,6 +1302,8 @@ static int record(doc *d, people_index *px, const phrase *ph, int sent)
         idx = find_by_key_suffix(px, key);
     if (idx < 0)
         idx = find_by_ends(d, key);
+    if (idx < 0)
+        idx = find_by_lineage(d, key);
     if (idx < 0 && handle)
         idx = find_by_handle(px, handle);
     if (idx < 0 && !strchr(key, ' ')) {

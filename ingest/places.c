@@ -506,10 +506,16 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
         int a = k;
         /* "Rio de Janeiro", "Ciudad del Este": a particle between two words of the name */
         static const char *const PARTICLES[] = {"de", "da", "do", "del", "di", "des", NULL};
+        static const char *const PLACE_ABBREVIATIONS[] = {"St", "Ste", "Mt", "Ft", "Pt", NULL};
         while (k < s->tok_end && k - a < 4 &&
-               (place_token(d, k) ||
-                (k > a && k + 1 < s->tok_end && tok_in(d, k, PARTICLES) && place_token(d, k + 1))))
+               (place_token(d, k) || (k > a && k + 1 < s->tok_end && tok_in(d, k, PARTICLES) &&
+                                      place_token(d, k + 1)))) {
+            /* "St. Petersburg", "Mt. Hagen": an abbreviated first word and its period */
+            if (k + 2 < s->tok_end && tok_in(d, k, PLACE_ABBREVIATIONS) && tok_is(d, k + 1, ".") &&
+                d->tokens.items[k + 1].start == d->tokens.items[k].end && place_token(d, k + 2))
+                k++;
             k++;
+        }
         if (k == a)
             continue;
         /* a person inside the run means it is not a place, unless the person's mention only

@@ -1671,3 +1671,95 @@ Test(extract_meetings, a_headline_that_tells_the_meetings_gives_their_place)
     cr_expect(equals_ci(field_str(m, "place"), "Belvedere"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_light_verb_with_a_meeting_noun_is_a_meeting_of_bare_names)
+{
+    /* "had a bilateral meeting with", "held talks with": the subject named without a title
+     * meets the one after "with", here told by a title, a comma and the name */
+    static const char text[] =
+        "Talks in Tallinn\n"
+        "\n"
+        "The presidency said that Marek Saar had a working meeting with the President of the "
+        "Federal Republic of Norland, Ivo Rand, at the regional forum in Tallinn.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Saar", "Rand");
+    cr_expect(equals_ci(field_str(m, "place"), "Tallinn"), "%s", json_brief(m));
+    json_decref(ex);
+    /* "had a look at" is no meeting */
+    static const char look[] = "Talks in Tallinn\n"
+                               "\n"
+                               "Marek Saar had a long look at the harbour plans in Tallinn.\n";
+    ex = extract_text(look);
+    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0, "%s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, an_opening_possessive_and_a_where_clause_belong_to_the_subject)
+{
+    /* "During his trip, Name made a stop in X, where he met Y": "his" and "he" are the
+     * subject's, not the last person named before (an agency quoted as a source) */
+    static const char text[] =
+        "Marek Saar spoke of trade.\n"
+        "According to the same account, carried by Nordwire-Press Desk, the delegations "
+        "agreed on a timetable.\n"
+        "During his journey to the northern capital, Marek Saar made a short stop in Tartu, "
+        "where he met with Ivo Rand, head of the Estonian state.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Saar", "Rand");
+    cr_expect(equals_ci(field_str(m, "place"), "Tartu"), "%s", json_brief(m));
+    cr_expect(!has_participant(m, "Nordwire"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, leaders_listed_with_their_countries_in_parentheses_are_met_one_by_one)
+{
+    /* a summit's sidelines: "met Presidents A (X) and B (Y) and ... C (Z)": one bilateral
+     * meeting with each, at the summit held "here" (the dateline's city) */
+    static const char text[] =
+        "Chancellor meets island leaders\n"
+        "\n"
+        "Valletta (Malta): Chancellor Greta Lindqvist saw a dozen heads of government on the margins "
+        "of the Mediterranean Islands Summit here.\n"
+        "In the afternoon, on the sidelines of the summit, Lindqvist met Presidents Paulo Serra "
+        "(Cape Verde) and Nikos Andreou (Cyprus) and two of her counterparts Ahmed Rasheed "
+        "(Maldives) and Lisiate Fonua (Tonga).\n";
+    json_t *ex = extract_text(text);
+    const char *const met[] = {"Serra", "Andreou", "Rasheed", "Fonua"};
+    for (size_t i = 0; i < sizeof met / sizeof *met; i++) {
+        const json_t *m = must_meeting(ex, "Lindqvist", met[i]);
+        cr_expect_eq(json_array_size(json_object_get(m, "participants")), 2, "%s", json_brief(m));
+        cr_expect(equals_ci(field_str(m, "place"), "Valletta"), "%s", json_brief(m));
+    }
+    cr_expect(!find_person(ex, "Presidents"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_place_name_opening_with_an_abbreviation_is_whole)
+{
+    static const char text[] =
+        "Talks\n"
+        "\n"
+        "Foreign Minister Ana Reyes met Foreign Minister Lars Berg in St. Gallen on Monday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Reyes", "Berg");
+    cr_expect(equals_ci(field_str(m, "place"), "St. Gallen"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_name_that_goes_on_with_a_forefathers_name_is_the_same_person)
+{
+    /* "Faisal bin Khalid" and later "Faisal bin Khalid bin Abdulaziz": one person, one
+     * meeting */
+    static const char text[] =
+        "Prime Minister Omar Haddad was received by Crown Prince Faisal bin Khalid at the "
+        "palace in Taif.\n"
+        "Prime Minister Omar Haddad and Crown Prince Faisal bin Khalid bin Abdulaziz held "
+        "delegation-level talks at the palace in Taif.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Haddad", "Faisal");
+    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 1, "%s",
+                 json_brief(json_object_get(ex, "meetings")));
+    cr_expect_eq(count_people(ex, "Faisal"), 1, "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+}
