@@ -2374,6 +2374,144 @@ static void signatory_meetings(doc *d, meeting_list *ms)
     }
 }
 
+/* A credentials ceremony: "President A received letters of credence from five new
+ * ambassadors" (or "Heads of Mission presented their credentials to A"), the envoys named
+ * one by one afterwards ("Ambassador B of X was the first to present ...", "The envoy of Y, C,
+ * took her turn"): each envoy named after it met A there, as A's meeting at the ceremony was
+ * held. */
+#define CREDENTIALS_CONFIDENCE 0.6
+
+static bool envoy_word(const char *w, size_t n)
+{
+    static const char *const ENVOY[] = {"ambassador",   "ambassadors",   "envoy",  "envoys",
+                                        "commissioner", "commissioners", "charge", "chargé",
+                                        "heads",        "diplomats",     NULL};
+    return lex_has_ci(ENVOY, w, n);
+}
+
+static bool envoy_title(const char *title)
+{
+    for (const char *w = title; w && *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        if (envoy_word(w, len))
+            return true;
+        w = e ? e + 1 : w + len;
+    }
+    return false;
+}
+
+/* The ceremony sentence: credentials or letters of credence, received from or presented by
+ * envoys in the plural; -1 when the article has none. */
+static int ceremony_sentence(const doc *d)
+{
+    for (size_t s = 0; s < d->sents.n; s++) {
+        const sentence *se = &d->sents.items[s];
+        bool credentials = false, plural = false;
+        for (int t = se->tok_start; t < se->tok_end; t++) {
+            credentials |= tok_ieq(d, t, "credence") || tok_ieq(d, t, "credentials");
+            plural |= tok_ieq(d, t, "ambassadors") || tok_ieq(d, t, "envoys") ||
+                      tok_ieq(d, t, "heads") || tok_ieq(d, t, "diplomats") ||
+                      tok_ieq(d, t, "commissioners");
+        }
+        if (credentials && plural && sent_readable(d, (int)s))
+            return (int)s;
+    }
+    return -1;
+}
+
+/* Is person p named with a country right after the name ("B from Zambia", "C of Chile")? */
+static bool named_from_country(const doc *d, int p)
+{
+    for (size_t i = 0; i < d->pmentions.n; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int t = pm->tok_end;
+        const char *cs[2];
+        if (pm->person == p && t + 1 < (int)d->tokens.n &&
+            (tok_is(d, t, "from") || tok_is(d, t, "of")) && tok_countries(d, t + 1, cs) > 0)
+            return true;
+    }
+    return false;
+}
+
+/* "The Ambassador from Denmark, Her Excellency B": an envoy's word or a diplomat's style
+ * of address just before the mention. */
+static bool styled_envoy(const doc *d, const person_mention *pm)
+{
+    int from = d->sents.items[pm->sent].tok_start;
+    for (int t = pm->tok_start - 1; t >= from && t >= pm->tok_start - 8; t--) {
+        if (tok_is(d, t, "Excellency") && t >= pm->tok_start - 2)
+            return true;
+        if (envoy_word(d->text + d->tokens.items[t].start, tok_len(d, t)))
+            return true;
+    }
+    return false;
+}
+
+static void credential_meetings(doc *d, meeting_list *ms)
+{
+    int cs = ceremony_sentence(d);
+    if (cs < 0)
+        return;
+    const sentence *ce = &d->sents.items[cs];
+    int host = -1;
+    for (int i = ce->mentions_start; i < ce->mentions_end && host < 0; i++) {
+        int p = d->pmentions.items[i].person;
+        if (!envoy_title(d->people.items[p].title))
+            host = p;
+    }
+    if (host < 0)
+        return;
+    /* the host's meeting at the ceremony, for its date and place */
+    meeting *at = NULL;
+    for (size_t j = 0; j < ms->n && !at; j++)
+        if (in_meeting(&ms->items[j], host) && ms->items[j].sent >= cs)
+            at = &ms->items[j];
+    /* else where the ceremony sentence, or the one after it, says it was held ("The ceremony,
+     * which took place at X, ...") */
+    char *venue = NULL;
+    for (int s = cs; !venue && s < (int)d->sents.n && s <= cs + 1; s++) {
+        size_t a, b;
+        if (sent_readable(d, s) && place_in_sentence(d, s, d->sents.items[s].tok_start, &a, &b))
+            venue = doc_strdup(d, a, b);
+    }
+    if (at && !at->place && venue)
+        at->place = strdup(venue);
+    for (size_t i = 0; i < d->pmentions.n && ms->n < MEETINGS_MAX; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int p = pm->person;
+        if (pm->sent < cs || p == host || tok_in_quotes(d, pm->tok_start))
+            continue;
+        if (!envoy_title(d->people.items[p].title) && !named_from_country(d, p) &&
+            !styled_envoy(d, pm))
+            continue;
+        bool told = false;
+        for (size_t j = 0; j < ms->n && !told; j++)
+            told = in_meeting(&ms->items[j], p);
+        if (told)
+            continue;
+        meeting m = {0};
+        add_person(&m, host);
+        add_person(&m, p);
+        const sentence *se = &d->sents.items[pm->sent];
+        VEC_PUSH(m.ev, se->start);
+        VEC_PUSH(m.ev, se->end);
+        m.sent = pm->sent;
+        if (at) {
+            m.date = at->date;
+            m.date_relative = at->date_relative;
+            m.place = at->place ? strdup(at->place) : NULL;
+            m.venue_only = at->venue_only;
+        } else if (venue) {
+            m.place = strdup(venue);
+        }
+        m.rule = "meeting-credentials";
+        m.confidence = CREDENTIALS_CONFIDENCE;
+        keep_meeting(&m, ms);
+    }
+    free(venue);
+}
+
 void meetings_find(doc *d)
 {
     meeting_list ms = {0};
@@ -2419,6 +2557,7 @@ void meetings_find(doc *d)
     }
     if (has_orphan)
         free_meeting(&orphan);
+    credential_meetings(d, &ms);
     if (!witnessed)
         signatory_meetings(d, &ms);
     d->meetings = json_array();

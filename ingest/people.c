@@ -802,6 +802,9 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         (is_role_noun(d, before) ||
          plural_title(d->text + d->tokens.items[before].start, tok_len(d, before))))
         return true;
+    /* "the last of the envoys was Name Name from Singapore": a name from a country */
+    if (after + 1 < sent_end && tok_is(d, after, "from") && tok_is_country(d, after + 1))
+        return true;
     /* "met Name Name (Peru), Name Name (Chile) and ...": a name with the country it stands
      * for in parentheses */
     if (after + 2 < sent_end && tok_is(d, after, "(")) {

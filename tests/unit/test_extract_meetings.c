@@ -1763,3 +1763,37 @@ Test(extract_meetings, a_name_that_goes_on_with_a_forefathers_name_is_the_same_p
     cr_expect_eq(count_people(ex, "Faisal"), 1, "%s", json_brief(json_object_get(ex, "people")));
     json_decref(ex);
 }
+
+Test(extract_meetings, envoys_named_after_a_credentials_ceremony_each_met_the_host)
+{
+    /* the lead tells the ceremony with the envoys in the plural; the envoys come one by one
+     * after it, in sentences with no meeting word */
+    static const char text[] =
+        "New envoys accredited\n"
+        "\n"
+        "President Amara Keita on Tuesday accepted the letters of credence of four new "
+        "ambassadors to Mali.\n"
+        "His Excellency Jonas Berg from Norway opened the line and thanked the President for "
+        "the welcome.\n"
+        "Next came the Ambassador of Peru, Her Excellency Rosa Quispe, who spoke of copper "
+        "and of schools.\n"
+        "The fourth of the envoys was Ana Lopes from Portugal.\n"
+        "On behalf of his President Marco Silva, the envoy invited Keita to Lisbon.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Keita", "Berg");
+    must_meeting(ex, "Keita", "Quispe");
+    must_meeting(ex, "Keita", "Lopes");
+    /* a head of state named on an envoy's behalf attended nothing */
+    cr_expect(!find_meeting(ex, "Keita", "Silva"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+    /* without the ceremony, people from countries named in a story met nobody */
+    static const char plain[] = "Grain prices\n"
+                                "\n"
+                                "President Amara Keita on Tuesday spoke of grain prices.\n"
+                                "The fourth speaker was Ana Lopes from Portugal.\n";
+    ex = extract_text(plain);
+    cr_expect(!find_meeting(ex, "Keita", "Lopes"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
