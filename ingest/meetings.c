@@ -2374,7 +2374,7 @@ static void signatory_meetings(doc *d, meeting_list *ms)
     }
 }
 
-/* A credentials ceremony: "President A received letters of credence from five new
+/* A credentials ceremony: "President A accepted the letters of credence of four new
  * ambassadors" (or "Heads of Mission presented their credentials to A"), the envoys named
  * one by one afterwards ("Ambassador B of X was the first to present ...", "The envoy of Y, C,
  * took her turn"): each envoy named after it met A there, as A's meeting at the ceremony was
@@ -2434,7 +2434,7 @@ static bool named_from_country(const doc *d, int p)
     return false;
 }
 
-/* "The Ambassador from Denmark, Her Excellency B": an envoy's word or a diplomat's style
+/* "The Ambassador of Peru, Her Excellency B": an envoy's word or a diplomat's style
  * of address just before the mention. */
 static bool styled_envoy(const doc *d, const person_mention *pm)
 {
