@@ -118,7 +118,13 @@ int tok_countries(const doc *d, int t, const char *out[2])
  * currency, no country. */
 static bool names_currency(const doc *d, int last, int s_end)
 {
-    return last + 1 < s_end && tok_in(d, last + 1, LEX_CURRENCY_WORDS);
+    if (last + 1 >= s_end)
+        return false;
+    /* "US$4.3 million", "NZ$ 20": a dollar sign glued to the country's letters */
+    const token *k = &d->tokens.items[last], *next = &d->tokens.items[last + 1];
+    if (next->start == k->end && d->text[next->start] == '$')
+        return true;
+    return tok_in(d, last + 1, LEX_CURRENCY_WORDS);
 }
 
 void countries_find(doc *d)

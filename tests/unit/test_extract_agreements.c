@@ -1406,3 +1406,23 @@ Test(extract_agreements, parties_after_a_plural_type_are_no_part_of_the_name)
     cr_expect(parties_are(a, "Chile", "Peru"), "%s", json_brief(a));
     json_decref(ex);
 }
+
+Test(extract_agreements, a_dollar_sign_after_a_country_is_a_currency_not_a_party)
+{
+    /* "US$2 million", "NZ$": the letters before a glued dollar sign write a currency */
+    static const char text[] =
+        "Kenya to get US$2 million from regional lender\n"
+        "\n"
+        "NAIROBI - Kenya will receive US$2 million in grants for rural clinics.\n"
+        "On Tuesday, Treasury Secretary Ruth Wanjiru and Director of the East African Lending "
+        "Fund, Peter Odhiambo, signed a grant agreement for Kenya's share in Nairobi.\n";
+    json_t *ex = extract_text(text);
+    const json_t *a = must_agreement(ex, "grant agreement");
+    const json_t *parties = json_object_get(a, "parties");
+    for (size_t i = 0; i < json_array_size(parties); i++) {
+        const json_t *p = json_array_get(parties, i);
+        const char *name = json_is_string(p) ? json_string_value(p) : field_str(p, "name");
+        cr_expect(!equals_ci(name, "United States"), "parties: %s", json_brief(parties));
+    }
+    json_decref(ex);
+}
