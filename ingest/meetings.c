@@ -840,6 +840,22 @@ static bool quoted_at(const doc *d, size_t b)
     return t < (int)d->tokens.n && tok_in_quotes(d, t);
 }
 
+/* After the place name that opens at a: "on a working visit", "on an official trip", "for
+ * talks"? */
+static bool on_a_visit_after(const doc *d, int a, int s_end)
+{
+    static const char *const TRIPS[] = {"visit", "trip", "tour", "talks", "mission", NULL};
+    int k = a;
+    while (k < s_end && k - a < 4 && tok_capitalised(d, k))
+        k++;
+    if (k == a || k >= s_end || !(tok_is(d, k, "on") || tok_is(d, k, "for")))
+        return false;
+    for (int u = k + 1; u < s_end && u <= k + 4; u++)
+        if (tok_in(d, u, TRIPS))
+            return true;
+    return false;
+}
+
 /* "visit to the White House", "visited the White House": the capitalised name after it. */
 static char *visit_destination(const doc *d, int s)
 {
@@ -866,6 +882,11 @@ static char *visit_destination(const doc *d, int s)
         else if ((tok_is(d, t, "travelled") || tok_is(d, t, "traveled") || tok_is(d, t, "flew") ||
                   tok_is(d, t, "travels") || tok_is(d, t, "flies")) &&
                  tok_is(d, t + 1, "to"))
+            a = t + 2;
+        /* "X, who is in Oslo on a working visit, met ...": where the visitor is */
+        else if ((tok_is(d, t, "is") || tok_is(d, t, "was") || tok_is(d, t, "are") ||
+                  tok_is(d, t, "were")) &&
+                 tok_is(d, t + 1, "in") && on_a_visit_after(d, t + 2, se->tok_end))
             a = t + 2;
         else
             continue;

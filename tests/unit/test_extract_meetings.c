@@ -1797,3 +1797,27 @@ Test(extract_meetings, envoys_named_after_a_credentials_ceremony_each_met_the_ho
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_visitor_told_to_be_in_a_city_on_a_visit_met_there)
+{
+    /* the dateline is the home capital; the relative clause says where the visitor is */
+    static const char text[] =
+        "Ministers discuss transit\n"
+        "\n"
+        "Tallinn: Foreign Minister Kaja Rebane, who is in Vilnius on a two-day official visit, "
+        "met with Prime Minister Jonas Petraitis to discuss rail links.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Rebane", "Petraitis");
+    cr_expect(equals_ci(field_str(m, "place"), "Vilnius"), "%s", json_brief(m));
+    json_decref(ex);
+    /* where someone is based is no visit */
+    static const char based[] =
+        "Ministers discuss transit\n"
+        "\n"
+        "Tallinn: Foreign Minister Kaja Rebane, who is in Vilnius since May, met with Prime Minister "
+        "Jonas Petraitis to discuss rail links.\n";
+    ex = extract_text(based);
+    m = must_meeting(ex, "Rebane", "Petraitis");
+    cr_expect(!equals_ci(field_str(m, "place"), "Vilnius"), "%s", json_brief(m));
+    json_decref(ex);
+}
