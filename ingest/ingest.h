@@ -62,6 +62,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util/digest.h"
+
 /* The version of the extraction rules, recorded with every extraction.  Raise it whenever
  * they change what they find: ingest_reindex() re-reads every article an older one read. */
 #define INGEST_EXTRACTOR_VERSION 7
@@ -263,9 +265,9 @@ typedef struct ingest_article {
 
 /* What became of one article. */
 typedef struct ingest_text_report {
-    char source_id[13];  /* its id, stored now or before */
-    bool already_stored; /* the same bytes were stored before this call */
-    bool merged;         /* this call merged the facts again */
+    char source_id[SOURCE_ID_LEN + 1]; /* its id, stored now or before */
+    bool already_stored;               /* the same bytes were stored before this call */
+    bool merged;                       /* this call merged the facts again */
     /* With merging: the merged facts the article supports, and the people in them. */
     unsigned agreements, meetings, quotes, people;
 } ingest_text_report;

@@ -144,27 +144,27 @@ bool ingest_job_owner_gone(const char *owner)
 int ingest_resume_jobs(store *st)
 {
     long long requeued = 0, failed = 0, expired = 0;
-    json_t *owners = NULL;
+    store_strings owners;
 
     /* This handle's own: between jobs, any still running was left by a failure. */
     if (store_expire_job_leases(st, NULL, NULL) || store_job_lease_owners(st, &owners)) {
         log_error("jobs: %s", store_errmsg(st));
         return -1;
     }
-    for (size_t i = 0; i < json_array_size(owners); i++) {
-        const char *owner = json_string_value(json_array_get(owners, i));
+    for (size_t i = 0; i < owners.n; i++) {
+        const char *owner = owners.v[i];
         if (!ingest_job_owner_gone(owner))
             continue;
         if (store_expire_job_leases(st, owner, &expired)) {
             log_error("jobs: %s", store_errmsg(st));
-            json_decref(owners);
+            store_strings_release(&owners);
             return -1;
         }
         if (expired)
             log_info("jobs: the server that ran %lld job%s is gone (%s)", expired,
                      expired == 1 ? "" : "s", owner);
     }
-    json_decref(owners);
+    store_strings_release(&owners);
     if (store_requeue_jobs(st, INGEST_JOB_ATTEMPTS, &requeued, &failed)) {
         log_error("jobs: %s", store_errmsg(st));
         return -1;
@@ -308,7 +308,7 @@ int ingest_reindex(store *st, unsigned max_articles, bool merge, ingest_reindex_
 {
     ingest_reindex_report local = {0};
     ingest_reindex_report *r = report ? report : &local;
-    json_t *ids = NULL;
+    store_strings ids;
     size_t i;
     int result = -1;
 
@@ -317,16 +317,16 @@ int ingest_reindex(store *st, unsigned max_articles, bool merge, ingest_reindex_
         log_error("reindex: %s", store_errmsg(st));
         return -1;
     }
-    for (i = 0; i < json_array_size(ids); i++) {
+    for (i = 0; i < ids.n; i++) {
         if (max_articles && r->reindexed == max_articles)
             break;
-        int rc = reindex_one(st, json_string_value(json_array_get(ids, i)));
+        int rc = reindex_one(st, ids.v[i]);
         if (rc < 0)
             goto out;
         if (rc)
             r->reindexed++;
     }
-    r->remaining = (unsigned)(json_array_size(ids) - i);
+    r->remaining = (unsigned)(ids.n - i);
 
     int stale = store_facts_stale(st);
     if (stale < 0) {
@@ -345,6 +345,6 @@ int ingest_reindex(store *st, unsigned max_articles, bool merge, ingest_reindex_
                  r->remaining ? "; more to go" : "");
     result = 0;
 out:
-    json_decref(ids);
+    store_strings_release(&ids);
     return result;
 }

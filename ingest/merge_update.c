@@ -73,6 +73,72 @@ static const char *str(const json_t *o, const char *k)
     return json_string_value(json_object_get(o, k));
 }
 
+/* --- the store's rows as the merge holds them --- */
+
+/* Appends to `out` the reports store_merge_items() finds, each as {"source_id", "idx",
+ * "fact_id", "report_text" (its JSON), "published"}. */
+static int items_json(store *st, enum store_merge_by by, const char *kind, const char *a,
+                      const char *b, json_t *out)
+{
+    store_merge_reports rows;
+    if (store_merge_items(st, by, kind, a, b, &rows))
+        return -1;
+    for (size_t i = 0; i < rows.n; i++) {
+        const store_merge_report *r = &rows.v[i];
+        json_array_append_new(out, json_pack("{s:s, s:I, s:s, s:s%, s:s?}", "source_id",
+                                             r->source_id, "idx", (json_int_t)r->idx, "fact_id",
+                                             r->fact_id, "report_text", r->report, r->report_len,
+                                             "published", r->published));
+    }
+    store_merge_reports_release(&rows);
+    return 0;
+}
+
+/* Adds to refs "source\x1fkey" -> [person id, name] for each person the article knows that
+ * refs has no entry for. */
+static int refs_json(store *st, const char *source, json_t *refs)
+{
+    store_merge_ref_list rows;
+    if (store_merge_refs(st, source, &rows))
+        return -1;
+    strbuf at = STRBUF_INIT;
+    for (size_t i = 0; i < rows.n; i++) {
+        strbuf_reset(&at);
+        strbuf_addf(&at, "%s\x1f%s", source, rows.v[i].key);
+        if (!json_object_get(refs, at.buf))
+            json_object_set_new(refs, at.buf,
+                                json_pack("[s, s]", rows.v[i].person_id, rows.v[i].name));
+    }
+    strbuf_release(&at);
+    store_merge_ref_list_release(&rows);
+    return 0;
+}
+
+/* Appends to the array `ids` the facts of `kind` whose merge_key is `merge_key`. */
+static int facts_by_key_json(store *st, const char *kind, const char *merge_key, json_t *ids)
+{
+    store_strings rows;
+    if (store_merge_facts_by_key(st, kind, merge_key, &rows))
+        return -1;
+    for (size_t i = 0; i < rows.n; i++)
+        json_array_append_new(ids, json_string(rows.v[i]));
+    store_strings_release(&rows);
+    return 0;
+}
+
+/* Adds to the object `ids` (as keys) the facts store_merge_item_facts() finds. */
+static int item_facts_json(store *st, enum store_merge_by by, const char *kind, const char *a,
+                           const char *b, json_t *ids)
+{
+    store_strings rows;
+    if (store_merge_item_facts(st, by, kind, a, b, &rows))
+        return -1;
+    for (size_t i = 0; i < rows.n; i++)
+        json_object_set_new(ids, rows.v[i], json_true());
+    store_strings_release(&rows);
+    return 0;
+}
+
 /* Adds a report (a row of store_merge_items, or one of a new article) unless it is there
  * or its article is being deleted; marks it dirty when asked.  Returns the entry or NULL. */
 static json_t *add_entry(update *u, json_t *row, bool dirty)
@@ -111,7 +177,7 @@ static int add_rows(update *u, enum store_merge_by by, const char *a, const char
 {
     json_t *rows = json_array(), *row;
     size_t i;
-    if (store_merge_items(u->st, by, u->kind, a, b, rows)) {
+    if (items_json(u->st, by, u->kind, a, b, rows)) {
         json_decref(rows);
         return -1;
     }
@@ -135,7 +201,7 @@ static int read_refs(update *u, const char *source)
     if (json_object_get(u->refs_read, source))
         return 0;
     json_object_set_new(u->refs_read, source, json_true());
-    return store_merge_refs(u->st, source, u->refs);
+    return refs_json(u->st, source, u->refs);
 }
 
 static bool full_date(const char *d)
@@ -185,7 +251,7 @@ static int follow(update *u, json_t *e)
         if (quotes && strncmp(key, "w:", 2) == 0 && !all_words) {
             json_t *none = json_array();
             strbuf_addf(&probe, "u:%s", key + 2);
-            rc = store_merge_items(u->st, STORE_MERGE_BY_KEY, u->kind, probe.buf, NULL, none);
+            rc = items_json(u->st, STORE_MERGE_BY_KEY, u->kind, probe.buf, NULL, none);
             all_words = json_array_size(none) > 0;
             json_decref(none);
             strbuf_reset(&probe);
@@ -315,7 +381,7 @@ static int add_key_sharers(update *u, const json_t *facts)
     json_object_foreach(mkeys, k, v) {
         json_t *ids = json_array(), *id;
         size_t n;
-        if (store_merge_facts_by_key(u->st, u->kind, k, ids)) {
+        if (facts_by_key_json(u->st, u->kind, k, ids)) {
             json_decref(ids);
             json_decref(mkeys);
             return -1;
@@ -461,7 +527,7 @@ static int add_removed_facts(update *u)
     json_object_foreach(u->removed, source, v) {
         json_t *rows = json_array(), *row;
         size_t i;
-        if (store_merge_items(u->st, STORE_MERGE_OF_SOURCE, u->kind, source, NULL, rows)) {
+        if (items_json(u->st, STORE_MERGE_OF_SOURCE, u->kind, source, NULL, rows)) {
             json_decref(rows);
             return -1;
         }
@@ -512,7 +578,7 @@ static int place_new_key(update *u, const json_t *report, const json_t *keys, ch
     }
     strbuf_addf(&probe, "s:%s", key);
     facts = json_object();
-    if (store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, facts)) {
+    if (item_facts_json(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, facts)) {
         rc = -1;
         goto out;
     }
@@ -748,7 +814,7 @@ static int join_quote(update *u, const char *source, size_t idx, const json_t *r
         strcmp(str(before, "merge_key"), merge_key) != 0)
         goto out;
     sharers = json_array();
-    if (store_merge_facts_by_key(u->st, "quotes", merge_key, sharers))
+    if (facts_by_key_json(u->st, "quotes", merge_key, sharers))
         goto fail;
     if (json_array_size(sharers) != 1)
         goto out;
@@ -830,14 +896,13 @@ static int join_agreement(update *u, const char *source, size_t idx, const json_
         int bad = 0;
         if (strncmp(key, "r:", 2) == 0)
             continue;
-        bad = store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "agreements", key, NULL,
-                                     candidates);
+        bad = item_facts_json(u->st, STORE_MERGE_BY_KEY, "agreements", key, NULL, candidates);
         if (!bad && strncmp(key, "g:", 2) == 0)
-            bad = store_merge_item_facts(u->st, STORE_MERGE_KEY_HOLDS, "agreements", "n:", key + 2,
-                                         candidates);
+            bad = item_facts_json(u->st, STORE_MERGE_KEY_HOLDS, "agreements", "n:", key + 2,
+                                  candidates);
         else if (!bad && strncmp(key, "n:", 2) == 0)
-            bad = store_merge_item_facts(u->st, STORE_MERGE_KEY_WITHIN, "agreements", "g:", key + 2,
-                                         candidates);
+            bad = item_facts_json(u->st, STORE_MERGE_KEY_WITHIN, "agreements", "g:", key + 2,
+                                  candidates);
         if (bad)
             goto fail;
     }
@@ -875,7 +940,7 @@ static int join_agreement(update *u, const char *source, size_t idx, const json_
     } else if (strcmp(str(after, "merge_key"), merge_key) != 0) {
         goto out;
     }
-    if (store_merge_facts_by_key(u->st, "agreements", merge_key, sharers))
+    if (facts_by_key_json(u->st, "agreements", merge_key, sharers))
         goto fail;
     if (json_array_size(sharers) != (fact ? 1u : 0u))
         goto out;
@@ -893,10 +958,9 @@ static int join_agreement(update *u, const char *source, size_t idx, const json_
         json_object_set(after, "evidence", spans);
         json_object_set_new(after, "merge_members", json_pack("[[s, i]]", source, (int)idx));
         json_object_set(after, "merge_summary", summary);
-        json_t *facts = json_pack("[O]", after), *none = json_array();
-        int bad = store_merge_splice(u->st, "agreements", none, facts);
+        json_t *facts = json_pack("[O]", after);
+        int bad = store_merge_splice(u->st, "agreements", NULL, 0, facts);
         json_decref(facts);
-        json_decref(none);
         if (bad)
             goto fail;
     }
@@ -996,16 +1060,22 @@ static int update_facts(update *u, const char *kind, const json_t *added, const 
             break;
     }
     mark_members(u, facts);
-    json_t *old_ids = json_array();
+    /* the keys of u->facts, which stays as it is until the splice is done */
+    size_t n_old = 0;
+    const char **old_ids = malloc((json_object_size(u->facts) + 1) * sizeof *old_ids);
+    if (!old_ids) {
+        json_decref(merged);
+        return -1;
+    }
     json_object_foreach(u->facts, k, v)
-        json_array_append_new(old_ids, json_string(k));
+        old_ids[n_old++] = k;
     double t4 = seconds_now();
-    int rc = store_merge_splice(u->st, kind, old_ids, facts);
+    int rc = store_merge_splice(u->st, kind, old_ids, n_old, facts);
     double t5 = seconds_now();
     rc = rc || put_entries(u) ? -1 : 0;
     log_debug("merge: %s: follow %.3f refs %.3f merge %.3f sharers %.3f splice %.3f put %.3f", kind,
               t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, seconds_now() - t5);
-    json_decref(old_ids);
+    free(old_ids);
     json_decref(merged);
     return rc;
 }
@@ -1150,7 +1220,7 @@ static int file_list(void *ctx, const char *source, const char *published, json_
         return STORE_ERROR;
     /* a meeting's keys are its participants' person ids, a quote's its speaker's */
     if ((meetings || strcmp(rb->kind, "quotes") == 0) && json_array_size(items) &&
-        store_merge_refs(rb->st, source, refs = json_object())) {
+        refs_json(rb->st, source, refs = json_object())) {
         json_decref(refs);
         return STORE_ERROR;
     }
@@ -1382,7 +1452,7 @@ static int index_report(void *ctx, const char *source, int idx, json_t *report, 
         free(x->source);
         x->source = strdup(source);
         json_object_clear(x->refs);
-        if (store_merge_refs(x->st, source, x->refs))
+        if (refs_json(x->st, source, x->refs))
             return -1;
     }
     json_t *keys = ingest_merge_keys(x->kind, source, report, x->refs);
@@ -1425,7 +1495,7 @@ static int merge_batch(rebuild *rb, int *members, size_t n)
             json_array_append_new(sources,
                                   json_pack("{s:s, s:o}", "source_id", source, "extraction", x));
             last = str(json_array_get(sources, json_array_size(sources) - 1), "source_id");
-            if (!people && store_merge_refs(rb->st, source, refs)) {
+            if (!people && refs_json(rb->st, source, refs)) {
                 free(source);
                 free(published);
                 json_decref(report);
@@ -1468,7 +1538,7 @@ static int merge_quote(rebuild *rb, int root, const int *next)
         bool new_source = !prev || strcmp(prev, source) != 0;
         if (new_source) {
             json_object_clear(refs);
-            if (store_merge_refs(rb->st, source, refs)) {
+            if (refs_json(rb->st, source, refs)) {
                 json_decref(report);
                 goto out;
             }
@@ -1627,7 +1697,7 @@ static int fix_counters(rebuild *rb, const char *merge_key)
     int rc = -1;
     /* "agreements" -> "agreement" */
     snprintf(kind, sizeof kind, "%.*s", (int)strlen(rb->kind) - 1, rb->kind);
-    if (store_merge_facts_by_key(rb->st, rb->kind, merge_key, ids)) {
+    if (facts_by_key_json(rb->st, rb->kind, merge_key, ids)) {
         json_decref(ids);
         return -1;
     }

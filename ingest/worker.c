@@ -703,9 +703,11 @@ static void pipeline_take(pipeline *pl, size_t i, pipeline_slot *out)
 }
 
 /* Stores one prepared file as an article unless it is stored already; a file that cannot
- * be an article is counted and logged.  Returns -1 only on a database failure. */
+ * be an article is counted and logged.  A new article's line goes to `stored`, logged once
+ * its batch commits: a line says the article is in the store, which it is not before.
+ * Returns -1 only on a database failure. */
 static int store_file(store *st, const file_list *fl, const file_entry *f, pipeline_slot *slot,
-                      ingest_report *r)
+                      ingest_report *r, strbuf *stored)
 {
     strbuf path = STRBUF_INIT;
     ingest_text_report tr;
@@ -728,7 +730,8 @@ static int store_file(store *st, const file_list *fl, const file_entry *f, pipel
         log_debug("ingest: %s: unchanged", path.buf);
         r->articles_unchanged++;
     } else {
-        log_debug("ingest: %s: stored as %s", path.buf, tr.source_id);
+        if (log_enabled(LOG_DEBUG))
+            strbuf_addf(stored, "ingest: %s: stored as %s\n", path.buf, tr.source_id);
         r->articles_new++;
     }
 out:
@@ -736,6 +739,16 @@ out:
     slot->text = NULL;
     strbuf_release(&path);
     return result;
+}
+
+/* Logs the lines of a committed batch's new articles (store_file), one line each. */
+static void log_stored(strbuf *stored)
+{
+    for (char *line = stored->buf, *end; (end = strchr(line, '\n')); line = end + 1) {
+        *end = '\0';
+        log_debug("%s", line);
+    }
+    strbuf_reset(stored);
 }
 
 unsigned ingest_default_threads(void)
@@ -750,6 +763,7 @@ static int store_files(store *st, const file_list *files, unsigned threads, int 
                        double started, ingest_report *r)
 {
     pipeline pl = {.files = files, .db_path = store_filename(st)};
+    strbuf stored = STRBUF_INIT;
     pthread_t *tids = NULL;
     unsigned started_threads = 0;
     int result = -1;
@@ -798,7 +812,7 @@ static int store_files(store *st, const file_list *files, unsigned threads, int 
             }
             batch_started = seconds_now();
         }
-        if (store_file(st, files, &files->files[i], &slot, r)) {
+        if (store_file(st, files, &files->files[i], &slot, r, &stored)) {
             store_batch_rollback(st);
             goto out;
         }
@@ -808,6 +822,7 @@ static int store_files(store *st, const file_list *files, unsigned threads, int 
                 log_error("ingest: %s", store_errmsg(st));
                 goto out;
             }
+            log_stored(&stored);
             batched = 0;
         }
         if (progress) {
@@ -835,6 +850,7 @@ out:
     }
     free(pl.slots);
     free(tids);
+    strbuf_release(&stored);
     pthread_cond_destroy(&pl.room);
     pthread_cond_destroy(&pl.filled);
     pthread_mutex_destroy(&pl.lock);

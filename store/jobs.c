@@ -621,25 +621,28 @@ int store_expire_job_leases(store *st, const char *owner, long long *expired)
     return update_leases(st, stmt, "ending job leases", expired);
 }
 
-int store_job_lease_owners(store *st, json_t **owners)
+int store_job_lease_owners(store *st, store_strings *owners)
 {
     db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_LEASE_OWNERS));
+    size_t cap = 0;
     int rc;
 
-    *owners = NULL;
+    memset(owners, 0, sizeof(*owners));
     if (!stmt)
         return STORE_ERROR;
-    json_t *list = json_array();
     while ((rc = db_step(stmt)) == DB_ROW) {
         const char *owner = db_column_text(stmt, 0, NULL);
-        if (owner && !(st->job_owner && strcmp(owner, st->job_owner) == 0))
-            json_array_append_new(list, json_string(owner));
+        if (owner && !(st->job_owner && strcmp(owner, st->job_owner) == 0) &&
+            !store_strings_add(owners, &cap, owner)) {
+            store_query_done(stmt);
+            store_strings_release(owners);
+            return store_fail(st, "out of memory");
+        }
     }
     store_query_done(stmt);
     if (rc != DB_DONE) {
-        json_decref(list);
+        store_strings_release(owners);
         return store_db_fail(st, "listing the owners of running jobs");
     }
-    *owners = list;
     return STORE_OK;
 }

@@ -302,8 +302,21 @@ int store_merge_pending_sources(store *st, int limit, json_t **out)
     return STORE_OK;
 }
 
+/* Reads one row of the items look-ups into *out, its strings in a; false when out of
+ * memory. */
+static bool read_report(store_arena *a, db_stmt *row, store_merge_report *out)
+{
+    size_t len = 0;
+    const char *report = db_column_text(row, 3, &len);
+    out->idx = db_column_int64(row, 1);
+    out->report_len = report ? len : 0;
+    out->report = store_arena_strndup(a, report ? report : "", out->report_len);
+    return out->report && store_row_text(a, row, 0, &out->source_id) &&
+           store_row_text(a, row, 2, &out->fact_id) && store_row_text(a, row, 4, &out->published);
+}
+
 int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a,
-                      const char *b, json_t *out)
+                      const char *b, store_merge_reports *out)
 {
     static const char *const sql[] = {
         [STORE_MERGE_BY_KEY] = SQL_ITEMS_BY_KEY,
@@ -322,53 +335,75 @@ int store_merge_items(store *st, enum store_merge_by by, const char *kind, const
         [STORE_MERGE_OF_SOURCE] = SQL_ITEMS_OF_SOURCE,
     };
     db_stmt *stmt = store_query(st, store_pg(st) ? sql_pg[by] : sql[by]);
+    size_t cap = 0;
     int rc;
 
+    memset(out, 0, sizeof(*out));
     if (!stmt)
         return STORE_ERROR;
+    if (!(out->arena = store_arena_new())) {
+        store_query_done(stmt);
+        return store_fail(st, "out of memory");
+    }
     db_bind_text(stmt, 1, kind, -1);
     db_bind_text(stmt, 2, a, -1);
     if (b)
         db_bind_text(stmt, 3, b, -1);
     /* the report stays text: the caller parses the ones it did not have yet */
     while ((rc = db_step(stmt)) == DB_ROW) {
-        const char *published = db_column_text(stmt, 4, NULL);
-        size_t report_len = 0;
-        const char *report = db_column_text(stmt, 3, &report_len);
-        json_array_append_new(out,
-                              json_pack("{s:s, s:I, s:s, s:s%, s:s?}", "source_id",
-                                        db_column_text(stmt, 0, NULL), "idx",
-                                        (json_int_t)db_column_int64(stmt, 1), "fact_id",
-                                        db_column_text(stmt, 2, NULL), "report_text",
-                                        report ? report : "", report_len, "published", published));
+        store_merge_report *v = store_arena_reserve(out->arena, out->v, out->n, &cap,
+                                                    sizeof(*out->v));
+        if (!v || !read_report(out->arena, stmt, &v[out->n])) {
+            store_query_done(stmt);
+            store_merge_reports_release(out);
+            return store_fail(st, "out of memory");
+        }
+        out->v = v;
+        out->n++;
     }
     store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the merge index");
+    if (rc != DB_DONE) {
+        store_merge_reports_release(out);
+        return store_db_fail(st, "reading the merge index");
+    }
+    return STORE_OK;
 }
 
-int store_merge_refs(store *st, const char *source, json_t *refs)
+int store_merge_refs(store *st, const char *source, store_merge_ref_list *refs)
 {
     db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_REFS_OF_SOURCE));
+    size_t cap = 0;
     int rc;
 
+    memset(refs, 0, sizeof(*refs));
     if (!stmt)
         return STORE_ERROR;
+    if (!(refs->arena = store_arena_new())) {
+        store_query_done(stmt);
+        return store_fail(st, "out of memory");
+    }
     db_bind_text(stmt, 1, source, -1);
     while ((rc = db_step(stmt)) == DB_ROW) {
-        const char *key = db_column_text(stmt, 0, NULL);
-        if (!key)
+        if (db_column_is_null(stmt, 0))
             continue;
-        size_t len = strlen(source) + strlen(key) + 2;
-        char *at = malloc(len);
-        snprintf(at, len, "%s\x1f%s", source, key);
-        if (!json_object_get(refs, at))
-            json_object_set_new(refs, at,
-                                json_pack("[s, s]", db_column_text(stmt, 1, NULL),
-                                          db_column_text(stmt, 2, NULL)));
-        free(at);
+        store_merge_ref *v = store_arena_reserve(refs->arena, refs->v, refs->n, &cap,
+                                                 sizeof(*refs->v));
+        if (!v || !store_row_text(refs->arena, stmt, 0, &v[refs->n].key) ||
+            !store_row_text(refs->arena, stmt, 1, &v[refs->n].person_id) ||
+            !store_row_text(refs->arena, stmt, 2, &v[refs->n].name)) {
+            store_query_done(stmt);
+            store_merge_ref_list_release(refs);
+            return store_fail(st, "out of memory");
+        }
+        refs->v = v;
+        refs->n++;
     }
     store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading an article's people");
+    if (rc != DB_DONE) {
+        store_merge_ref_list_release(refs);
+        return store_db_fail(st, "reading an article's people");
+    }
+    return STORE_OK;
 }
 
 int store_merge_person_name(store *st, const char *id, char **name)
@@ -385,18 +420,37 @@ int store_merge_person_name(store *st, const char *id, char **name)
     return rc == DB_ROW || rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading a person");
 }
 
-int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, json_t *ids)
+/* Fills ids with the first column of every row of stmt, bound already; a NULL stands as
+ * `null_as` (or is left NULL). */
+static int read_strings(store *st, db_stmt *stmt, const char *null_as, store_strings *ids)
+{
+    size_t cap = 0;
+    int rc;
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *id = db_column_text(stmt, 0, NULL);
+        if (!store_strings_add(ids, &cap, id ? id : null_as)) {
+            store_query_done(stmt);
+            store_strings_release(ids);
+            return store_fail(st, "out of memory");
+        }
+    }
+    store_query_done(stmt);
+    if (rc != DB_DONE) {
+        store_strings_release(ids);
+        return store_db_fail(st, "reading the facts of a key");
+    }
+    return STORE_OK;
+}
+
+int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, store_strings *ids)
 {
     db_stmt *stmt = store_query(st, SQL_FACTS_BY_KEY);
-    int rc;
+    memset(ids, 0, sizeof(*ids));
     if (!stmt)
         return STORE_ERROR;
     db_bind_text(stmt, 1, kind, -1);
     db_bind_text(stmt, 2, merge_key, -1);
-    while ((rc = db_step(stmt)) == DB_ROW)
-        json_array_append_new(ids, json_string(db_column_text(stmt, 0, NULL)));
-    store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the facts of a key");
+    return read_strings(st, stmt, NULL, ids);
 }
 
 int store_merge_fact_key(store *st, const char *kind, const char *id, char **merge_key)
@@ -600,7 +654,8 @@ static int index_fact(store *st, const struct splice_kind *k, const char *id, co
     return store_merge_put_fact(st, k->list, id, merge_key, summary);
 }
 
-int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts)
+int store_merge_splice(store *st, const char *list, const char *const *old_ids, size_t n_old,
+                       const json_t *facts)
 {
     size_t i;
     json_t *x;
@@ -608,8 +663,8 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
     if (!k)
         return store_fail(st, "merge index: no fact list '%s'", list);
     /* the new facts first, their spans queued: the old evidence they keep stays */
-    for (i = 0; i < json_array_size(old_ids); i++) {
-        const char *id = json_string_value(json_array_get(old_ids, i));
+    for (i = 0; i < n_old; i++) {
+        const char *id = old_ids[i];
         if (run_texts(st, SQL_DROP_FACT_PEOPLE, k->evidence_kind, id, NULL,
                       "removing a fact's people") ||
             run_texts(st, k->drop_sql, id, NULL, NULL, "removing a fact") ||
@@ -623,9 +678,9 @@ int store_merge_splice(store *st, const char *list, const json_t *old_ids, const
         return STORE_ERROR;
     if (st->unlinked_names && store_query_run(st, SQL_SET_UNLINKED_SOME, "counting unlinked names"))
         return STORE_ERROR;
-    json_array_foreach(old_ids, i, x)
-        if (run_texts(st, STORE_SQL(st, SQL_DROP_OLD_EVIDENCE), k->evidence_kind,
-                      json_string_value(x), NULL, "removing old evidence"))
+    for (i = 0; i < n_old; i++)
+        if (run_texts(st, STORE_SQL(st, SQL_DROP_OLD_EVIDENCE), k->evidence_kind, old_ids[i], NULL,
+                      "removing old evidence"))
             return STORE_ERROR;
     if (store_query_run(st, STORE_SQL(st, SQL_DROP_PENDING_STORED), "keeping stored evidence") ||
         store_cut_pending_locked(st))
@@ -806,16 +861,16 @@ int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool 
 }
 
 int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, const char *a,
-                           const char *b, json_t *ids)
+                           const char *b, store_strings *ids)
 {
     const char *sql = by == STORE_MERGE_BY_KEY       ? SQL_FACTS_OF_KEY
                       : by == STORE_MERGE_KEY_HOLDS  ? STORE_SQL(st, SQL_FACTS_KEY_HOLDS)
                       : by == STORE_MERGE_KEY_WITHIN ? STORE_SQL(st, SQL_FACTS_KEY_WITHIN)
                                                      : NULL;
+    memset(ids, 0, sizeof(*ids));
     if (!sql)
         return store_fail(st, "merge index: no such look-up of facts");
     db_stmt *stmt = store_query(st, sql);
-    int rc;
     if (!stmt)
         return STORE_ERROR;
     db_bind_text(stmt, 1, kind, -1);
@@ -823,12 +878,7 @@ int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, 
     if (b)
         db_bind_text(stmt, 3, b, -1);
     /* a key row of an older index names no fact: "" stands for one not known */
-    while ((rc = db_step(stmt)) == DB_ROW) {
-        const char *id = db_column_text(stmt, 0, NULL);
-        json_object_set_new(ids, id ? id : "", json_true());
-    }
-    store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the facts of a key");
+    return read_strings(st, stmt, "", ids);
 }
 
 int store_merge_join_agreement(store *st, const char *id, const json_t *agreement,

@@ -121,31 +121,29 @@ fail:
     return STORE_ERROR;
 }
 
-int store_outdated_sources(store *st, int version, json_t **ids)
+int store_outdated_sources(store *st, int version, store_strings *ids)
 {
     db_stmt *stmt = store_query(st, SQL_OUTDATED_SOURCES);
-    json_t *list = json_array();
+    size_t cap = 0;
     int rc;
 
-    *ids = NULL;
-    if (!stmt || !list) {
-        json_decref(list);
-        return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
-    }
+    memset(ids, 0, sizeof(*ids));
+    if (!stmt)
+        return STORE_ERROR;
     db_bind_int64(stmt, 1, version);
     while ((rc = db_step(stmt)) == DB_ROW) {
-        if (json_array_append_new(list, json_string(db_column_text(stmt, 0, NULL)))) {
+        const char *id = db_column_text(stmt, 0, NULL);
+        if (!id || !store_strings_add(ids, &cap, id)) {
             store_query_done(stmt);
-            json_decref(list);
+            store_strings_release(ids);
             return store_fail(st, "out of memory");
         }
     }
     store_query_done(stmt);
     if (rc != DB_DONE) {
-        json_decref(list);
+        store_strings_release(ids);
         return store_db_fail(st, "listing outdated articles");
     }
-    *ids = list;
     return STORE_OK;
 }
 

@@ -202,3 +202,34 @@ void store_search_page_release(store_search_page *page)
     memset(page, 0, sizeof(*page));
     page->total = -1;
 }
+
+bool store_strings_add(store_strings *list, size_t *cap, const char *s)
+{
+    if (!list->arena && !(list->arena = store_arena_new()))
+        return false;
+    const char **v = store_arena_reserve(list->arena, list->v, list->n, cap, sizeof *v);
+    const char *copy = s ? store_arena_strndup(list->arena, s, strlen(s)) : NULL;
+    if (!v || (s && !copy))
+        return false;
+    list->v = v;
+    list->v[list->n++] = copy;
+    return true;
+}
+
+void store_strings_release(store_strings *list)
+{
+    store_arena_free(list->arena);
+    memset(list, 0, sizeof(*list));
+}
+
+void store_merge_reports_release(store_merge_reports *reports)
+{
+    store_arena_free(reports->arena);
+    memset(reports, 0, sizeof(*reports));
+}
+
+void store_merge_ref_list_release(store_merge_ref_list *refs)
+{
+    store_arena_free(refs->arena);
+    memset(refs, 0, sizeof(*refs));
+}

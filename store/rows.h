@@ -338,4 +338,50 @@ typedef struct store_stats {
 
 void store_stats_release(store_stats *stats);
 
+/* --- what the writers read (jobs.c, revise.c, merge_index.c) --- */
+
+/* A list of strings: ids, the owners of jobs. */
+typedef struct store_strings {
+    const char **v;
+    size_t n;
+    store_arena *arena;
+} store_strings;
+
+void store_strings_release(store_strings *list);
+
+/* A report in the incremental merge's index (store_merge_items): the report itself stays the
+ * JSON text the merge stored, for the merge to read. */
+typedef struct store_merge_report {
+    const char *source_id;
+    long long idx;       /* its place in its article's list */
+    const char *fact_id; /* the fact it is part of */
+    const char *report;  /* report_len bytes of JSON ("" when none) */
+    size_t report_len;
+    const char *published; /* its article's date, or NULL */
+} store_merge_report;
+
+typedef struct store_merge_reports {
+    store_merge_report *v;
+    size_t n;
+    store_arena *arena;
+} store_merge_reports;
+
+void store_merge_reports_release(store_merge_reports *reports);
+
+/* A person an article names (store_merge_refs): the key its extraction gives them, and the
+ * person fact they are. */
+typedef struct store_merge_ref {
+    const char *key;
+    const char *person_id;
+    const char *name;
+} store_merge_ref;
+
+typedef struct store_merge_ref_list {
+    store_merge_ref *v;
+    size_t n;
+    store_arena *arena;
+} store_merge_ref_list;
+
+void store_merge_ref_list_release(store_merge_ref_list *refs);
+
 #endif

@@ -49,6 +49,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/digest.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 
@@ -125,7 +126,9 @@ static bool hex_prefix(const char *s, size_t n, uint64_t *out)
 static sqlite3_int64 ref_bits(const char *ref)
 {
     uint64_t v;
-    if (hex_prefix(ref, 12, &v) && !ref[12])
+    static_assert(SOURCE_ID_LEN == FACT_ID_LEN && 4 * SOURCE_ID_LEN == SEARCH_REF_BITS,
+                  "an id is the 48 bits of a search row's reference");
+    if (hex_prefix(ref, SOURCE_ID_LEN, &v) && !ref[SOURCE_ID_LEN])
         return (sqlite3_int64)v;
     uint64_t h = 0xcbf29ce484222325u;
     for (const unsigned char *p = (const unsigned char *)ref; *p; p++)

@@ -174,11 +174,23 @@ static const char SQL_SAVEPOINT[] = "SAVEPOINT store_write";
 static const char SQL_RELEASE[] = "RELEASE store_write";
 static const char SQL_ROLLBACK_TO[] = "ROLLBACK TO store_write";
 
+/* Opens a write transaction.  On PostgreSQL, BEGIN and the write lock are one exec: when
+ * the lock is not had in time (lock_timeout, another writer's long merge), BEGIN has opened
+ * a transaction that refuses every later statement, which would leave the handle refusing
+ * all its work from then on.  It is rolled back here, keeping the reason. */
+static int begin_write(store *st, const char *what)
+{
+    if (store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), what) == STORE_OK)
+        return STORE_OK;
+    store_rollback(st);
+    return STORE_ERROR;
+}
+
 int store_begin_write(store *st)
 {
     if (st->batch)
         return store_run(st, SQL_SAVEPOINT, "starting a write");
-    if (store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), "starting a write transaction"))
+    if (begin_write(st, "starting a write transaction"))
         return STORE_ERROR;
     st->write_open = true;
     return STORE_OK;
@@ -201,7 +213,7 @@ int store_batch_begin(store *st)
 {
     if (st->batch)
         return store_fail(st, "a batch is open already");
-    if (store_run(st, STORE_SQL(st, SQL_BEGIN_WRITE), "starting a batch"))
+    if (begin_write(st, "starting a batch"))
         return STORE_ERROR;
     st->write_open = true;
     st->batch = true;

@@ -12,7 +12,11 @@
  * or the new set, never a mix.
  *
  * Read functions return typed rows and pages (rows.h), nothing of JSON: api/ decides what
- * the answers look like.  Evidence comes with its excerpt, cut from the stored text.
+ * the answers look like.  Evidence comes with its excerpt, cut from the stored text.  What
+ * the writers read back (ids, the owners of jobs, the merge index's reports and people) is
+ * typed rows too.  JSON crosses only as the documents of ingest.h, which the store keeps in
+ * its columns: an extraction, the FACTS document, and the merge's facts, reports and
+ * summaries.
  */
 #ifndef FACTD_STORE_H
 #define FACTD_STORE_H
@@ -141,8 +145,8 @@ typedef int (*store_update_fn)(store *st, const char *deleted, void *ctx);
  * re-merges.  STORE_NOT_FOUND for an unknown id. */
 int store_delete_source(store *st, const char *id, store_update_fn update, void *ctx);
 /* The ids of the articles whose extraction was made by an extractor older than version,
- * in id order, as a new JSON array of strings in *ids. */
-int store_outdated_sources(store *st, int version, json_t **ids);
+ * in id order; release *ids with store_strings_release(). */
+int store_outdated_sources(store *st, int version, store_strings *ids);
 /* Replaces one article's extraction (and the extractor_version, title, byline, dateline and
  * published it gives; the poster's hints still win) in one transaction that marks the facts
  * stale.  The merged facts are left as they are until the caller re-merges.  STORE_NOT_FOUND
@@ -175,16 +179,19 @@ enum store_merge_by {
     STORE_MERGE_BY_FACT,
     STORE_MERGE_OF_SOURCE,
 };
-/* Appends to `out` the indexed reports of list `kind` ("people", "agreements", ...) found
- * as `by` says: {"source_id", "idx", "fact_id", "report_text" (its JSON), "published"}. */
+/* The indexed reports of list `kind` ("people", "agreements", ...) found as `by` says, in
+ * *out (rows.h; release with store_merge_reports_release()). */
 int store_merge_items(store *st, enum store_merge_by by, const char *kind, const char *a,
-                      const char *b, json_t *out);
-/* Adds to refs "source\x1fkey" -> [person id, name] for each person the article knows. */
-int store_merge_refs(store *st, const char *source, json_t *refs);
+                      const char *b, store_merge_reports *out);
+/* Each person the article `source` knows, by the key its extraction gives them, in *refs
+ * (rows.h; release with store_merge_ref_list_release()). */
+int store_merge_refs(store *st, const char *source, store_merge_ref_list *refs);
 /* A stored person's name (malloc'd; NULL when there is no such person). */
 int store_merge_person_name(store *st, const char *id, char **name);
-/* Appends the ids of the facts of `kind` whose merge_key is `merge_key`. */
-int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key, json_t *ids);
+/* The ids of the facts of `kind` whose merge_key is `merge_key`, in *ids (release with
+ * store_strings_release()). */
+int store_merge_facts_by_key(store *st, const char *kind, const char *merge_key,
+                             store_strings *ids);
 /* A fact's merge_key (malloc'd; NULL when not indexed). */
 int store_merge_fact_key(store *st, const char *kind, const char *id, char **merge_key);
 
@@ -225,11 +232,12 @@ int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t
  * key `key`, other than the fact `other_than` when not NULL. */
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
                             char **fact_id);
-/* Adds to the object `ids` (as keys) the facts of the reports store_merge_items() would
- * find by key (STORE_MERGE_BY_KEY, STORE_MERGE_KEY_HOLDS, STORE_MERGE_KEY_WITHIN), without
- * reading the reports. */
+/* The facts of the reports store_merge_items() would find by key (STORE_MERGE_BY_KEY,
+ * STORE_MERGE_KEY_HOLDS, STORE_MERGE_KEY_WITHIN), without reading the reports, in *ids
+ * ("" for a report of an older index, which names no fact; release with
+ * store_strings_release()). */
 int store_merge_item_facts(store *st, enum store_merge_by by, const char *kind, const char *a,
-                           const char *b, json_t *ids);
+                           const char *b, store_strings *ids);
 /* A new report joined the agreement `id`: its row, people, evidence (the spans `evidence`
  * added) and search row follow `agreement` (as ingest_merge_agreement gives it). */
 int store_merge_join_agreement(store *st, const char *id, const json_t *agreement,
@@ -241,9 +249,10 @@ int store_merge_source_in_fact(store *st, const char *kind, const char *source, 
  * "end"}]), its search row the text when `text_changed`. */
 int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool text_changed,
                            const json_t *evidence);
-/* Replaces the facts old_ids of list `list` ("agreements", "meetings", "quotes") by `facts`
- * (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
-int store_merge_splice(store *st, const char *list, const json_t *old_ids, const json_t *facts);
+/* Replaces the n_old facts old_ids of list `list` ("agreements", "meetings", "quotes") by
+ * `facts` (annotated as ingest_merge_with gives them): rows, people, evidence, search. */
+int store_merge_splice(store *st, const char *list, const char *const *old_ids, size_t n_old,
+                       const json_t *facts);
 /* Stores (or updates) people facts; removes a person no fact refers to any more. */
 int store_merge_put_people(store *st, const json_t *people);
 int store_merge_drop_person(store *st, const char *id);
@@ -290,9 +299,9 @@ int store_renew_job_leases(store *st, long long *renewed);
  * the next store_requeue_jobs() takes them back: for an owner known to be gone, or for a
  * server's own jobs that it could not finish. */
 int store_expire_job_leases(store *st, const char *owner, long long *expired);
-/* The owners, other than the handle's, of running jobs whose lease holds, as a new JSON
- * array of strings in *owners. */
-int store_job_lease_owners(store *st, json_t **owners);
+/* The owners, other than the handle's, of running jobs whose lease holds, in *owners
+ * (release with store_strings_release()). */
+int store_job_lease_owners(store *st, store_strings *owners);
 
 /* Moves the oldest queued job to 'running' (one statement, so two runners never claim the
  * same job), owned by the handle's owner with a fresh lease, and fills *job.

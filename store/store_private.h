@@ -141,6 +141,9 @@ void *store_arena_grow(store_arena *a, void *p, size_t old_n, size_t new_n);
 void *store_arena_reserve(store_arena *a, void *v, size_t n, size_t *cap, size_t size);
 char *store_arena_strndup(store_arena *a, const char *s, size_t n);
 void store_arena_free(store_arena *a);
+/* Appends a copy of s (or NULL) to list, making its arena when it has none; *cap is the
+ * room its array has (0 at first).  False when out of memory. */
+bool store_strings_add(store_strings *list, size_t *cap, const char *s);
 /* The text of column i of row copied into a, in *out (NULL for SQL NULL); false when out
  * of memory. */
 bool store_row_text(store_arena *a, db_stmt *row, int i, const char **out);

@@ -13,12 +13,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <jansson.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tests/integration/harness.h"
+#include "util/digest.h"
 
 static const char *const lists[] = {"/sources", "/agreements", "/meetings", "/quotes", "/people"};
 #define NLISTS (sizeof lists / sizeof lists[0])
@@ -74,11 +74,7 @@ static void expect_problem(const char *method, const char *path, const char *bod
 
 static void sha256_hex(const char *data, size_t len, char out[65])
 {
-    unsigned char md[32];
-    unsigned int n = 0;
-    cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) == 1);
-    for (size_t i = 0; i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", md[i]);
+    cr_assert(digest_sha256_hex(data, len, out));
 }
 
 static bool is_string_or_null(const json_t *v)

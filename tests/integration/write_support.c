@@ -3,7 +3,6 @@
 
 #include <criterion/criterion.h>
 #include <errno.h>
-#include <openssl/evp.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,22 +11,18 @@
 
 #include "store/db.h"
 #include "tests/integration/harness.h"
+#include "util/digest.h"
 
 void support_sha256_hex(const void *data, size_t len, char out[65])
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) == 1 && n == 32);
-    for (unsigned i = 0; i < n; i++)
-        snprintf(out + 2 * (size_t)i, 3, "%02x", md[i]);
+    cr_assert(digest_sha256_hex(data, len, out));
 }
 
 void support_source_id(const char *text, size_t len, char out[13])
 {
-    char sha[65];
+    char sha[DIGEST_SHA256_HEX + 1];
     support_sha256_hex(text, len, sha);
-    memcpy(out, sha, 12);
-    out[12] = '\0';
+    source_id_of(sha, out);
 }
 
 void support_write_file(const char *path, const void *data, size_t len)

@@ -8,7 +8,6 @@
  */
 #include <criterion/criterion.h>
 #include <jansson.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "api/metrics.h"
 #include "store/store.h"
 #include "tests/unit/api_target.h"
+#include "util/digest.h"
 #include "util/strbuf.h"
 
 #define TOKEN "unit-test-token-0123456789"
@@ -87,20 +87,15 @@ static void enable_writes(size_t max_body)
 
 static void setup(void)
 {
-    char *err = NULL, sha[65];
-    unsigned char md[32];
-    unsigned int n = 0;
+    char *err = NULL, sha[DIGEST_SHA256_HEX + 1];
 
     strbuf_init(&seen.text);
     cr_assert(mkdtemp(dir));
     snprintf(db_path, sizeof db_path, "%s/facts.db", dir);
     writer = store_open(db_path, false, &err);
     cr_assert(writer, "store_open: %s", err ? err : "?");
-    cr_assert(EVP_Digest(stored_text, strlen(stored_text), md, &n, EVP_sha256(), NULL) == 1);
-    for (size_t i = 0; i < 32; i++)
-        snprintf(sha + 2 * i, 3, "%02x", md[i]);
-    memcpy(stored_id, sha, 12);
-    stored_id[12] = '\0';
+    cr_assert(digest_sha256_hex(stored_text, strlen(stored_text), sha));
+    source_id_of(sha, stored_id);
     json_t *extraction = json_pack("{s:i, s:n, s:n, s:n, s:n, s:[], s:[], s:[], s:[]}",
                                    "extractor_version", 1, "title", "byline", "dateline",
                                    "published", "people", "agreements", "meetings", "quotes");

@@ -3,11 +3,12 @@
 
 #include <criterion/criterion.h>
 #include <jansson.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "util/digest.h"
 
 static char test_db_dir[64];
 char test_db_path[128];
@@ -57,9 +58,5 @@ void test_db_replace_facts(store *st, const char *doc_text)
 
 void test_sha256_hex(const char *data, size_t len, char hex[65])
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    cr_assert(EVP_Digest(data, len, md, &n, EVP_sha256(), NULL));
-    for (size_t i = 0; i < n; i++)
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    cr_assert(digest_sha256_hex(data, len, hex));
 }

@@ -432,11 +432,11 @@ Test(jobs, a_job_is_taken_over_only_once_its_lease_has_expired)
     json_t *job = get_job(b, first);
     cr_assert_str_eq(job_str(job, "state"), "running");
     json_decref(job);
-    json_t *owners = NULL;
+    store_strings owners;
     cr_assert_eq(store_job_lease_owners(b, &owners), STORE_OK);
-    cr_assert_eq(json_array_size(owners), 1);
-    cr_assert_str_eq(json_string_value(json_array_get(owners, 0)), "server-a");
-    json_decref(owners);
+    cr_assert_eq(owners.n, 1);
+    cr_assert_str_eq(owners.v[0], "server-a");
+    store_strings_release(&owners);
     cr_assert_eq(store_finish_job(b, first, "0123456789ab", false, &counts), STORE_CONFLICT,
                  "another server's job");
     cr_assert(strstr(store_errmsg(b), "another owner"), "%s", store_errmsg(b));
@@ -792,10 +792,10 @@ Test(jobs, reindexing_current_extractions_keeps_every_fact_and_id)
     cr_assert_gt(json_array_size(json_object_get(before, "quotes")), 0);
 
     age_extractions(NULL);
-    json_t *outdated = NULL;
+    store_strings outdated;
     cr_assert_eq(store_outdated_sources(st, INGEST_EXTRACTOR_VERSION, &outdated), STORE_OK);
-    cr_assert_eq(json_array_size(outdated), 2);
-    json_decref(outdated);
+    cr_assert_eq(outdated.n, 2);
+    store_strings_release(&outdated);
 
     ingest_reindex_report r;
     cr_assert_eq(ingest_reindex(st, 0, true, &r), 0);

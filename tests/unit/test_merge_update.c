@@ -15,6 +15,7 @@
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "tests/unit/test_db.h"
+#include "util/digest.h"
 
 TestSuite(merge_update, .init = test_db_make, .fini = test_db_remove, .timeout = 600);
 
@@ -183,12 +184,6 @@ static void store_article(store *st, const article *a)
     free(id);
 }
 
-static void source_id_of(const article *a, char id[13])
-{
-    memcpy(id, a->sha, 12);
-    id[12] = '\0';
-}
-
 /* One trial: a random subset in a random order, each article merged as it comes, some
  * deleted after; then the same against a full merge. */
 static void run_trial(unsigned long long seed, bool deletes)
@@ -219,8 +214,8 @@ static void run_trial(unsigned long long seed, bool deletes)
             int victim = order[rng((unsigned)i + 1)];
             if (!stored[victim])
                 continue;
-            char id[13];
-            source_id_of(&articles[victim], id);
+            char id[SOURCE_ID_LEN + 1];
+            source_id_of(articles[victim].sha, id);
             cr_assert_eq(ingest_delete_source(st, id, &r), INGEST_OK, "seed %llu: %s", seed,
                          store_errmsg(st));
             stored[victim] = false;
@@ -329,8 +324,8 @@ static void check_permutations(const char *const texts[3], unsigned agreements, 
         assert_same_dump(incremental, full, (unsigned long long)o);
         free(incremental);
         free(full);
-        char id[13];
-        source_id_of(&a[orders[o][0]], id);
+        char id[SOURCE_ID_LEN + 1];
+        source_id_of(a[orders[o][0]].sha, id);
         cr_assert_eq(ingest_delete_source(st, id, &r), INGEST_OK);
         incremental = dump_facts();
         cr_assert_eq(ingest_merge_update(st, true, &r), 0);
