@@ -208,6 +208,26 @@ eval-own: all
 eval-holdout: all
 	../shared/eval/run tests/holdout tests/holdout/gold.json
 
+# The same evaluations on PostgreSQL (tests/pg/eval: a new database on a throw-away server),
+# each after SQLite's with the same arguments: the two reports must be the same text.
+.PHONY: eval-pg eval-own-pg eval-holdout-pg
+define eval_on_both
+@echo "== SQLite: $(1)"
+@../shared/eval/run $(1) $(2) >$(BUILD)/eval-sqlite.txt; status=$$?; \
+  cat $(BUILD)/eval-sqlite.txt; exit $$status
+@echo "== PostgreSQL: $(1)"
+tests/pg/eval --same-as $(BUILD)/eval-sqlite.txt $(1) $(2)
+endef
+
+eval-pg: all test-deps
+	$(call eval_on_both,corpus,../shared/eval/seeds.gold.json)
+
+eval-own-pg: all test-deps
+	$(call eval_on_both,tests/corpus,tests/corpus/gold.json)
+
+eval-holdout-pg: all test-deps
+	$(call eval_on_both,tests/holdout,tests/holdout/gold.json)
+
 # The container image (Dockerfile) with docker, else podman, making a local Debian base with
 # debootstrap when no registry gives one; `make image-test` also starts the image's own
 # entrypoint (in a container, else by chroot into its file system) and checks what it serves.
