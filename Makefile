@@ -185,11 +185,20 @@ test-valgrind: deps
 	echo "test-valgrind: no memory errors, no definite leaks"
 
 # The integration suite again with a Prism proxy in front of each server, checking every
-# answer against openapi.yaml; needs Node.js and npm (tests/contract/install pins Prism).
-.PHONY: test-contract
+# answer against openapi.yaml, on SQLite then on the throw-away PostgreSQL (each target runs
+# one engine); needs Node.js and npm (tests/contract/install pins Prism).
+.PHONY: test-contract test-contract-sqlite test-contract-pg
 test-contract:
+	$(MAKE) test-contract-sqlite
+	$(MAKE) test-contract-pg
+
+test-contract-sqlite:
 	$(MAKE) all $(BUILD)/integration-tests
 	tests/contract/run $(BUILD)
+
+test-contract-pg: test-deps
+	$(MAKE) all $(BUILD)/integration-tests
+	tests/pg/pgtmp run env FACTD_TEST_ENGINE=postgresql tests/contract/run $(BUILD)
 
 # The dashboard (web/, at GET / from a browser and /ui) in headless Chromium against the
 # bundled corpus; needs Node.js 20+ and npm, and installs Debian's chromium when missing
