@@ -187,11 +187,20 @@ test-valgrind: deps
 	echo "test-valgrind: no memory errors, no definite leaks"
 
 # The integration suite again with a Prism proxy in front of each server, checking every
-# answer against openapi.yaml; needs Node.js and npm (tests/contract/install pins Prism).
-.PHONY: test-contract
+# answer against openapi.yaml, on SQLite then on the throw-away PostgreSQL (each target runs
+# one engine); needs Node.js and npm (tests/contract/install pins Prism).
+.PHONY: test-contract test-contract-sqlite test-contract-pg
 test-contract:
+	$(MAKE) test-contract-sqlite
+	$(MAKE) test-contract-pg
+
+test-contract-sqlite:
 	$(MAKE) all $(BUILD)/integration-tests
 	tests/contract/run $(BUILD)
+
+test-contract-pg: test-deps
+	$(MAKE) all $(BUILD)/integration-tests
+	tests/pg/pgtmp run env FACTD_TEST_ENGINE=postgresql tests/contract/run $(BUILD)
 
 # The dashboard (web/, at GET / from a browser and /ui) in headless Chromium against the
 # bundled corpus; needs Node.js 20+ and npm, and installs Debian's chromium when missing
@@ -209,6 +218,26 @@ eval-own: all
 
 eval-holdout: all
 	../shared/eval/run tests/holdout tests/holdout/gold.json
+
+# The same evaluations on PostgreSQL (tests/pg/eval: a new database on a throw-away server),
+# each after SQLite's with the same arguments: the two reports must be the same text.
+.PHONY: eval-pg eval-own-pg eval-holdout-pg
+define eval_on_both
+@echo "== SQLite: $(1)"
+@../shared/eval/run $(1) $(2) >$(BUILD)/eval-sqlite.txt; status=$$?; \
+  cat $(BUILD)/eval-sqlite.txt; exit $$status
+@echo "== PostgreSQL: $(1)"
+tests/pg/eval --same-as $(BUILD)/eval-sqlite.txt $(1) $(2)
+endef
+
+eval-pg: all test-deps
+	$(call eval_on_both,corpus,../shared/eval/seeds.gold.json)
+
+eval-own-pg: all test-deps
+	$(call eval_on_both,tests/corpus,tests/corpus/gold.json)
+
+eval-holdout-pg: all test-deps
+	$(call eval_on_both,tests/holdout,tests/holdout/gold.json)
 
 # The container image (Dockerfile) with docker, else podman, making a local Debian base with
 # debootstrap when no registry gives one; `make image-test` also starts the image's own
