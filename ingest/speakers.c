@@ -98,6 +98,8 @@ static bool link_reported_before(sieve *s, mention *m);
 static bool link_quote_run(sieve *s, mention *m);
 static bool link_single_mention(sieve *s, mention *m);
 static int sentence_subject(const sieve *s, int se, int before, char gender, int *others);
+static bool coordinated_subject(sieve *s, int c, mention *m);
+static bool governing_cue_subject(sieve *s, int from, int k, mention *m);
 static bool is_past_verb(const doc *d, int t);
 
 enum rule_id {
@@ -998,6 +1000,8 @@ static bool link_colon(sieve *s, mention *m)
         int pm = mention_on(s, k);
         if (pm >= 0 && in_relative_clause(d, from, k))
             continue;
+        if ((pm >= 0 || is_subject_pronoun(d, k)) && governing_cue_subject(s, from, k, m))
+            return true;
         if (pm >= 0) {
             set_person(s, pm, m);
             for (int c = k; c < to; c++)
@@ -1011,7 +1015,7 @@ static bool link_colon(sieve *s, mention *m)
             m->to = k + 1;
             return true;
         }
-        if (is_cue(d, k) && subject_ending(s, from, k, m)) {
+        if (is_cue(d, k) && (subject_ending(s, from, k, m) || coordinated_subject(s, k, m))) {
             m->cue = k;
             return true;
         }
@@ -1035,6 +1039,80 @@ static bool quoted_as_saying(sieve *s, int from, int c, mention *m)
             return true;
         }
         return false;
+    }
+    return false;
+}
+
+/* How many words an opening phrase closed by a comma may run before the subject ("On
+ * Monday, she …"). */
+#define OPENING_PHRASE_TOKENS 8
+
+/* The subject of a speech verb at token c that is the second of two verbs joined by "and"
+ * ("The minister visited the port and stressed that …", "He thanked the hosts and said"):
+ * the subject that opens the sentence (after an opening phrase closed by a comma), followed
+ * by the first verb.  Names between the two verbs belong to the first verb's clause. */
+static bool coordinated_subject(sieve *s, int c, mention *m)
+{
+    const doc *d = s->d;
+    int conj = c - 1;
+    while (conj >= 0 && tok_in(d, conj, LEX_CUE_FILLERS))
+        conj--;
+    if (conj <= 0 || !tok_is(d, conj, "and") || quoted(s, conj))
+        return false;
+    const sentence *st = &d->sents.items[d->tokens.items[c].sent];
+    for (int k = st->tok_start; k < conj; k++)
+        if (quoted(s, k) || is_quote_mark(d, k))
+            return false; /* another quotation of the sentence has its own attribution */
+    int start = st->tok_start;
+    for (int pass = 0; pass < 2; pass++) {
+        mention subject = {.person = -1, .cue = -1};
+        if (subject_starting(s, start, conj, &subject) &&
+            (subject.kind != MENTION_ROLE || subject.definite)) {
+            int v = subject.to;
+            while (v < conj && tok_in(d, v, LEX_CUE_FILLERS))
+                v++;
+            /* the first verb: a lower-case word right after the subject */
+            const token *tk = &d->tokens.items[v];
+            if (v < conj && (tk->flags & TK_WORD) && !(tk->flags & TK_CAP) &&
+                !tok_in(d, v, LEX_FUNCTION_WORDS) && !tok_in(d, v, LEX_CLAUSE_OPENERS) &&
+                !tok_ieq(d, v, "and") && !tok_in(d, v, LEX_PARTICIPLE_CUES)) {
+                *m = subject;
+                return true;
+            }
+        }
+        /* "On Monday, he …": past an opening phrase that names nobody */
+        int comma = start;
+        while (comma < conj && comma < start + OPENING_PHRASE_TOKENS && !tok_is(d, comma, ",") &&
+               d->tokens.items[comma].cover < 0)
+            comma++;
+        if (pass > 0 || comma >= conj || !tok_is(d, comma, ","))
+            return false;
+        start = comma + 1;
+    }
+    return false;
+}
+
+/* The speaker of a clause that a name or pronoun at token k sits in as an object or inside
+ * what is reported ("Name suggested Other was isolated:", "The envoy told Name:"): the
+ * subject of the nearest speech verb before k in the clause.  False when there is none. */
+static bool governing_cue_subject(sieve *s, int from, int k, mention *m)
+{
+    const doc *d = s->d;
+    for (int c = k - 1; c >= from && c >= k - WINDOW(R_VERB_SUBJECT); c--) {
+        if (quoted(s, c) || is_quote_mark(d, c) || tok_is(d, c, ";"))
+            return false;
+        if (!is_cue(d, c))
+            continue;
+        if (tok_ieq(d, c, "according") || tok_in(d, c, LEX_PARTICIPLE_CUES))
+            return false;
+        mention subject = {.person = -1, .cue = -1};
+        if (!subject_ending(s, from, c, &subject) && !coordinated_subject(s, c, &subject))
+            return false;
+        if (subject.kind == MENTION_ROLE && !subject.definite)
+            return false;
+        *m = subject;
+        m->cue = c;
+        return true;
     }
     return false;
 }
@@ -1077,6 +1155,12 @@ static bool link_verb_subject(sieve *s, mention *m)
             outer_speaker(s, from, m);
             return true;
         }
+        *m = (mention){.person = -1, .cue = -1};
+        if (coordinated_subject(s, c, m)) {
+            m->cue = c;
+            return true;
+        }
+        *m = (mention){.person = -1, .cue = -1};
         /* "Name, who met X on Monday, said": the nearest person before the cue in its clause */
         for (int k = c - 1; k >= from && k >= c - WINDOW(R_VERB_SUBJECT); k--) {
             int pm = mention_on(s, k);

@@ -1072,3 +1072,40 @@ Test(extract_speakers, the_ministry_is_the_institution_that_spoke_before)
               json_brief(q));
     json_decref(ex);
 }
+
+/* ---- the speech verb that governs the clause decides, not a name inside the clause ---- */
+
+Test(extract_speakers, the_second_of_two_joined_verbs_has_the_first_verbs_subject)
+{
+    /* "She toured … and emphasized that X “…”": the subject of the sentence speaks, not a
+     * name in the first verb's object or in the reported clause */
+    json_t *ex = extract_text(
+        "Mayor Ilse Vandermeer opened the new lock gates at Zeebrugge on Friday.\n"
+        "\n"
+        "She also toured the dry dock with engineer Joost Aerts and emphasized that the harbour "
+        "board \"has finally learned to plan for the worst weather this coast can bring.\"\n"
+        "\n"
+        "The port director thanked the crews for their patience and stressed that the canal "
+        "\"will carry twice the barges by the end of the decade.\"\n");
+    expect_speaker(ex, "worst weather", "Ilse Vandermeer");
+    /* a role with no name stays a role: the port director, never the mayor or the engineer */
+    expect_speaker(ex, "twice the barges", NULL);
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_colon_after_a_reported_clause_is_the_reporters)
+{
+    /* "A suggested B had …: “…”" and "A told B: “…”": the subject of the speech verb before
+     * the colon speaks; "B said:" still gives B */
+    json_t *ex = extract_text(
+        "Asked about the strike, Hakimi suggested Paul Delacroix was out of touch: \"He never "
+        "once came down to the quay to listen to the dockers.\"\n"
+        "\n"
+        "Okafor told Greta Brandt on the phone: \"We will reopen the northern line by March.\"\n"
+        "\n"
+        "Brandt said: \"March is too late for the growers.\"\n");
+    expect_speaker(ex, "came down to the quay", "Hakimi");
+    expect_speaker(ex, "northern line", "Okafor");
+    expect_speaker(ex, "too late for the growers", "Greta Brandt");
+    json_decref(ex);
+}
