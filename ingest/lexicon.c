@@ -1477,6 +1477,8 @@ static void index_list(const char *const *entries, size_t stride, size_t count)
 #define WORD_LIST(list) index_list(list, 1, SIZE_MAX)
 #define PAIR_LIST(pairs) index_list(&(pairs)[0][0], 2, sizeof(pairs) / sizeof(*(pairs)))
 
+static bool office_words_listed(void);
+
 static void index_lexicon(void)
 {
     WORD_LIST(LEX_TITLE_HEADS);
@@ -1534,10 +1536,12 @@ static void index_lexicon(void)
     WORD_LIST(LEX_CORRECTION_LABELS);
     WORD_LIST(LEX_TITLED_WORKS);
     WORD_LIST(LEX_NAMING_WORDS);
+    WORD_LIST(LEX_OFFICE_WORDS);
     PAIR_LIST(COUNTRIES);
     PAIR_LIST(CAPITALS);
     PAIR_LIST(NICKNAMES);
     PAIR_LIST(SPELLINGS);
+    assert(office_words_listed());
 }
 
 /* Index of s[0..n) in the list (entries stride apart, count of them at most), or -1. */
@@ -2327,14 +2331,110 @@ const char *const LEX_LEADER_TITLES[] = {
     "Emir",      "Sultan", "Amir",    "Monarch",    NULL,
 };
 
-/* The titles of a head of state and of a head of government: whom "the Head of State" and
- * "the head of government" stand for. */
-const char *const LEX_STATE_HEAD_TITLES[] = {
-    "President", "King", "Queen", "Emir", "Amir", "Sultan", "Monarch", "Emperor", "Empress", NULL,
+/* Offices, each with the words of the titles and roles that name it: a role may name an
+ * office in other words than its holder's title ("the premier", "PM" and "Prime Minister";
+ * "the top diplomat", "the head of Peruvian diplomacy" and "Minister of Foreign Affairs"), or
+ * an office that several hold ("the head of state": a president or a monarch).  A form is
+ * written as its words in lower case, in any order, without function words or a country. */
+static const char *const HEAD_OF_STATE_FORMS[] = {"head state", NULL};
+static const char *const HEAD_OF_GOVERNMENT_FORMS[] = {"head government", NULL};
+static const char *const PRESIDENT_FORMS[] = {"president", NULL};
+static const char *const KING_FORMS[] = {"king", NULL};
+static const char *const QUEEN_FORMS[] = {"queen", NULL};
+static const char *const EMIR_FORMS[] = {"emir", "amir", NULL};
+static const char *const SULTAN_FORMS[] = {"sultan", NULL};
+static const char *const MONARCH_FORMS[] = {"monarch", "emperor", "empress", NULL};
+static const char *const PRIME_MINISTER_FORMS[] = {"prime minister", "premier", "pm", NULL};
+static const char *const CHANCELLOR_FORMS[] = {"chancellor", "taoiseach", NULL};
+static const char *const FOREIGN_MINISTER_FORMS[] = {
+    "foreign minister",
+    "minister foreign affairs",
+    "foreign secretary",
+    "secretary state",
+    "minister external affairs",
+    "head diplomacy",
+    "top diplomat",
+    "chief diplomat",
+    NULL,
 };
-const char *const LEX_GOVERNMENT_HEAD_TITLES[] = {
-    "Prime", "Premier", "Chancellor", "Taoiseach", NULL,
+static const lex_office OFFICES[] = {
+    {"head of state", NULL, HEAD_OF_STATE_FORMS},
+    {"head of government", NULL, HEAD_OF_GOVERNMENT_FORMS},
+    {"president", "head of state", PRESIDENT_FORMS},
+    {"king", "head of state", KING_FORMS},
+    {"queen", "head of state", QUEEN_FORMS},
+    {"emir", "head of state", EMIR_FORMS},
+    {"sultan", "head of state", SULTAN_FORMS},
+    {"monarch", "head of state", MONARCH_FORMS},
+    {"prime minister", "head of government", PRIME_MINISTER_FORMS},
+    {"chancellor", "head of government", CHANCELLOR_FORMS},
+    {"foreign minister", NULL, FOREIGN_MINISTER_FORMS},
 };
+
+/* Every word of an office's forms (index_lexicon() asserts that none is missing). */
+const char *const LEX_OFFICE_WORDS[] = {
+    "head",     "state",     "government", "president", "king",    "queen",   "emir",
+    "amir",     "sultan",    "monarch",    "emperor",   "empress", "prime",   "minister",
+    "premier",  "pm",        "chancellor", "taoiseach", "foreign", "affairs", "secretary",
+    "external", "diplomacy", "top",        "diplomat",  "chief",   NULL,
+};
+
+/* Do the words of a and b (one space between) hold the same words, in any order? */
+static bool same_word_set(const char *a, size_t an, const char *b)
+{
+    size_t bn = strlen(b), words_a = 0, words_b = 0;
+    for (size_t i = 0; i < an; i++)
+        words_a += i == 0 || a[i - 1] == ' ';
+    for (size_t i = 0; i < bn; i++)
+        words_b += i == 0 || b[i - 1] == ' ';
+    if (words_a != words_b)
+        return false;
+    for (const char *w = b; *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        bool found = false;
+        for (size_t i = 0; i < an && !found; i++)
+            found = (i == 0 || a[i - 1] == ' ') && i + len <= an &&
+                    (i + len == an || a[i + len] == ' ') && memcmp(a + i, w, len) == 0;
+        if (!found)
+            return false;
+        w = e ? e + 1 : w + len;
+    }
+    return true;
+}
+
+/* Is every word of every office's forms in LEX_OFFICE_WORDS?  (Read by a scan: it runs while
+ * the index is built.) */
+static bool office_words_listed(void)
+{
+    for (size_t o = 0; o < sizeof OFFICES / sizeof *OFFICES; o++)
+        for (const char *const *f = OFFICES[o].forms; *f; f++)
+            for (const char *w = *f; *w;) {
+                size_t len = strcspn(w, " ");
+                bool listed = false;
+                for (const char *const *l = LEX_OFFICE_WORDS; *l && !listed; l++)
+                    listed = strlen(*l) == len && memcmp(*l, w, len) == 0;
+                if (!listed)
+                    return false;
+                w += len + (w[len] == ' ');
+            }
+    return true;
+}
+
+const lex_office *lex_office_named(const char *words, size_t n)
+{
+    for (size_t o = 0; o < sizeof OFFICES / sizeof *OFFICES; o++)
+        for (const char *const *f = OFFICES[o].forms; *f; f++)
+            if (same_word_set(words, n, *f))
+                return &OFFICES[o];
+    return NULL;
+}
+
+bool lex_office_fits(const lex_office *role, const lex_office *held)
+{
+    return role && held &&
+           (role == held || (held->within && strcmp(held->within, role->name) == 0));
+}
 
 /* Labels of a photo's caption or credit ("PHOTO: ..."): never a dateline's place. */
 const char *const LEX_CAPTION_LABELS[] = {

@@ -68,9 +68,8 @@ extern const char *const LEX_SIGNED_TEXT_NOUNS[]; /* Statement: an agreement whe
 extern const char *const LEX_SIGNATURE_VERBS[];   /* signed, inked: a signature, not consent */
 extern const char *const LEX_LEADER_NOUNS[];      /* leader: whoever leads a country */
 extern const char *const LEX_LEADER_TITLES[];     /* President, Prime (Minister), King... */
-extern const char *const LEX_STATE_HEAD_TITLES[]; /* President, King ...: "the Head of State" */
 extern const char
-    *const LEX_GOVERNMENT_HEAD_TITLES[];          /* Prime, Premier ...: "the head of government" */
+    *const LEX_OFFICE_WORDS[]; /* head, diplomat, premier ...: the words of lex_office forms */
 extern const char *const LEX_CAPTION_LABELS[];    /* PHOTO, Image: a caption, not a place */
 extern const char *const LEX_OUTLET_WORDS[];      /* News, Times: the end of an outlet's name */
 extern const char *const LEX_INSTITUTION_WORDS[]; /* Ministry, Headquarters: a body, no outlet */
@@ -154,6 +153,20 @@ extern const char *const
     LEX_PLURAL_ROLE_NOUNS[]; /* presidents, counterparts ...: a list of bare names may follow */
 extern const char
     *const LEX_ORGANISATION_NAMES[]; /* Hamas, Taliban, Interpol ...: one-word organisations */
+
+/* An office and the titles and roles that name it (lexicon.c's OFFICES): "the top diplomat"
+ * and "Minister of Foreign Affairs" name the foreign minister; a president is one kind of head
+ * of state, which "the head of state" names. */
+typedef struct lex_office {
+    const char *name;
+    const char *within;       /* the office this is one kind of, or NULL */
+    const char *const *forms; /* its words in lower case, any order (NULL-terminated) */
+} lex_office;
+/* The office one of whose forms is words[0..n) (lower-case words, one space between, in any
+ * order; function words, countries and words of no title left out), or NULL. */
+const lex_office *lex_office_named(const char *words, size_t n);
+/* True when the holder of office held is one that a role naming office role stands for. */
+bool lex_office_fits(const lex_office *role, const lex_office *held);
 
 /* True when s[0..n) is in list (exact, or ASCII case-insensitive). */
 bool lex_has(const char *const *list, const char *s, size_t n);

@@ -98,6 +98,9 @@ static bool link_reported_before(sieve *s, mention *m);
 static bool link_quote_run(sieve *s, mention *m);
 static bool link_single_mention(sieve *s, mention *m);
 static int sentence_subject(const sieve *s, int se, int before, char gender, int *others);
+static bool coordinated_subject(sieve *s, int c, mention *m);
+static bool governing_cue_subject(sieve *s, int from, int k, mention *m);
+static const lex_office *role_office(const sieve *s, int from, int to);
 static bool is_past_verb(const doc *d, int t);
 
 enum rule_id {
@@ -127,6 +130,7 @@ enum rule_id {
     R_RUNNING_SPEAKER,
     R_PREVIOUS_SUBJECT,
     R_ROLE_COREFERENCE,
+    R_ROLE_TOPIC,
     R_ROLE_UNNAMED,
     R_INSTITUTION,
     R_CARRIED,
@@ -181,6 +185,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_RUNNING_SPEAKER] = {"running-speaker", 0.85, NULL, RESOLVE, 4},
     [R_PREVIOUS_SUBJECT] = {"previous-subject", 0.85, NULL, RESOLVE, 3},
     [R_ROLE_COREFERENCE] = {"role-coreference", 0.8, NULL, RESOLVE, 48},
+    /* "said the premier" with nobody titled so: the person the sentences before are about */
+    [R_ROLE_TOPIC] = {"role-topic", 0.7, NULL, RESOLVE, 3},
     [R_ROLE_UNNAMED] = {"role-unnamed", 0.8, NULL, RESOLVE, 0},
     [R_INSTITUTION] = {"institution", 0.9, NULL, RESOLVE, 0},
     [R_CARRIED] = {"carried", 1.0, NULL, RESOLVE, 0},
@@ -318,6 +324,21 @@ static int phrase_start(const sieve *s, int head, int limit, bool *definite)
     return k;
 }
 
+/* The words of the office [head, end) read from a lower-case "head" at token h: "head of
+ * state", "head of government", "head of Peruvian diplomacy" (a country's word between).
+ * Returns the end, or -1 when the words name no office. */
+static int head_of_office_end(const sieve *s, int h, int to)
+{
+    const doc *d = s->d;
+    if (h + 2 >= to || !tok_ieq(d, h, "head") || !tok_is(d, h + 1, "of") || quoted(s, h + 2))
+        return -1;
+    int w = h + 2;
+    if (w + 1 < to && !quoted(s, w + 1) &&
+        lex_country(d->text + d->tokens.items[w].start, tok_len(d, w)))
+        w++;
+    return (d->tokens.items[w].flags & TK_WORD) && role_office(s, h, w + 1) ? w + 1 : -1;
+}
+
 /* A role or institution ending at token last (inclusive): its head is last, or a capitalised
  * head before "of ..." ("the Ministry of Foreign Affairs", "the Secretary of State"). */
 static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
@@ -363,7 +384,13 @@ static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
         m->definite = true;
         return true;
     }
-    if (is_body_head(d, last) || is_role_head(d, last)) {
+    /* "the head of Peruvian diplomacy said": the role's head is "head" */
+    for (int h = last - 2; h >= limit && h >= last - 3 && head < 0; h--)
+        if (head_of_office_end(s, h, last + 1) == last + 1)
+            head = h;
+    if (head >= 0) {
+        /* the office's words: read to its end below */
+    } else if (is_body_head(d, last) || is_role_head(d, last)) {
         head = last;
     } else if (d->tokens.items[last].flags & TK_CAP) {
         for (int k = last - 1; k >= limit && k >= last - 8 && !quoted(s, k); k--) {
@@ -418,6 +445,10 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
     for (int w = 0; k < to && w < PHRASE_MAX_WORDS && !quoted(s, k); w++, k++) {
         if (is_body_head(d, k) || is_role_head(d, k)) {
             int last = k;
+            /* "the head of state", "the head of Peruvian diplomacy" */
+            int office_end = head_of_office_end(s, k, name_to);
+            if (office_end > k)
+                return noun_phrase_ending(s, t, office_end - 1, m) && m->from >= t;
             /* "the Minister of Energy", "the Ministry of Foreign Affairs of Peru" */
             while (last + 2 < name_to && tok_is(d, last + 1, "of") && !quoted(s, last + 1) &&
                    (d->tokens.items[last].flags & TK_CAP)) {
@@ -998,6 +1029,8 @@ static bool link_colon(sieve *s, mention *m)
         int pm = mention_on(s, k);
         if (pm >= 0 && in_relative_clause(d, from, k))
             continue;
+        if ((pm >= 0 || is_subject_pronoun(d, k)) && governing_cue_subject(s, from, k, m))
+            return true;
         if (pm >= 0) {
             set_person(s, pm, m);
             for (int c = k; c < to; c++)
@@ -1011,7 +1044,7 @@ static bool link_colon(sieve *s, mention *m)
             m->to = k + 1;
             return true;
         }
-        if (is_cue(d, k) && subject_ending(s, from, k, m)) {
+        if (is_cue(d, k) && (subject_ending(s, from, k, m) || coordinated_subject(s, k, m))) {
             m->cue = k;
             return true;
         }
@@ -1035,6 +1068,80 @@ static bool quoted_as_saying(sieve *s, int from, int c, mention *m)
             return true;
         }
         return false;
+    }
+    return false;
+}
+
+/* How many words an opening phrase closed by a comma may run before the subject ("On
+ * Monday, she …"). */
+#define OPENING_PHRASE_TOKENS 8
+
+/* The subject of a speech verb at token c that is the second of two verbs joined by "and"
+ * ("The minister visited the port and stressed that …", "He thanked the hosts and said"):
+ * the subject that opens the sentence (after an opening phrase closed by a comma), followed
+ * by the first verb.  Names between the two verbs belong to the first verb's clause. */
+static bool coordinated_subject(sieve *s, int c, mention *m)
+{
+    const doc *d = s->d;
+    int conj = c - 1;
+    while (conj >= 0 && tok_in(d, conj, LEX_CUE_FILLERS))
+        conj--;
+    if (conj <= 0 || !tok_is(d, conj, "and") || quoted(s, conj))
+        return false;
+    const sentence *st = &d->sents.items[d->tokens.items[c].sent];
+    for (int k = st->tok_start; k < conj; k++)
+        if (quoted(s, k) || is_quote_mark(d, k))
+            return false; /* another quotation of the sentence has its own attribution */
+    int start = st->tok_start;
+    for (int pass = 0; pass < 2; pass++) {
+        mention subject = {.person = -1, .cue = -1};
+        if (subject_starting(s, start, conj, &subject) &&
+            (subject.kind != MENTION_ROLE || subject.definite)) {
+            int v = subject.to;
+            while (v < conj && tok_in(d, v, LEX_CUE_FILLERS))
+                v++;
+            /* the first verb: a lower-case word right after the subject */
+            const token *tk = &d->tokens.items[v];
+            if (v < conj && (tk->flags & TK_WORD) && !(tk->flags & TK_CAP) &&
+                !tok_in(d, v, LEX_FUNCTION_WORDS) && !tok_in(d, v, LEX_CLAUSE_OPENERS) &&
+                !tok_ieq(d, v, "and") && !tok_in(d, v, LEX_PARTICIPLE_CUES)) {
+                *m = subject;
+                return true;
+            }
+        }
+        /* "On Monday, he …": past an opening phrase that names nobody */
+        int comma = start;
+        while (comma < conj && comma < start + OPENING_PHRASE_TOKENS && !tok_is(d, comma, ",") &&
+               d->tokens.items[comma].cover < 0)
+            comma++;
+        if (pass > 0 || comma >= conj || !tok_is(d, comma, ","))
+            return false;
+        start = comma + 1;
+    }
+    return false;
+}
+
+/* The speaker of a clause that a name or pronoun at token k sits in as an object or inside
+ * what is reported ("Name suggested Other was isolated:", "The envoy told Name:"): the
+ * subject of the nearest speech verb before k in the clause.  False when there is none. */
+static bool governing_cue_subject(sieve *s, int from, int k, mention *m)
+{
+    const doc *d = s->d;
+    for (int c = k - 1; c >= from && c >= k - WINDOW(R_VERB_SUBJECT); c--) {
+        if (quoted(s, c) || is_quote_mark(d, c) || tok_is(d, c, ";"))
+            return false;
+        if (!is_cue(d, c))
+            continue;
+        if (tok_ieq(d, c, "according") || tok_in(d, c, LEX_PARTICIPLE_CUES))
+            return false;
+        mention subject = {.person = -1, .cue = -1};
+        if (!subject_ending(s, from, c, &subject) && !coordinated_subject(s, c, &subject))
+            return false;
+        if (subject.kind == MENTION_ROLE && !subject.definite)
+            return false;
+        *m = subject;
+        m->cue = c;
+        return true;
     }
     return false;
 }
@@ -1077,6 +1184,12 @@ static bool link_verb_subject(sieve *s, mention *m)
             outer_speaker(s, from, m);
             return true;
         }
+        *m = (mention){.person = -1, .cue = -1};
+        if (coordinated_subject(s, c, m)) {
+            m->cue = c;
+            return true;
+        }
+        *m = (mention){.person = -1, .cue = -1};
         /* "Name, who met X on Monday, said": the nearest person before the cue in its clause */
         for (int k = c - 1; k >= from && k >= c - WINDOW(R_VERB_SUBJECT); k--) {
             int pm = mention_on(s, k);
@@ -1574,9 +1687,11 @@ static int paragraphs_between(const doc *d, int a, int b, int most)
 /* He or she at token t: the subject of its own sentence named before it; else the running
  * speaker (the last quote's) unless a later sentence has a subject of its own; else the
  * subject of the nearest sentence before that names someone who fits; nobody when that
- * sentence names two who fit and neither is its subject. */
-static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
+ * sentence names two who fit and neither is its subject.  *subject_sent is the sentence whose
+ * subject it is, or -1 for the running speaker. */
+static int resolve_pronoun(sieve *s, int t, enum rule_id *how, int *subject_sent)
 {
+    *subject_sent = -1;
     const doc *d = s->d;
     char gender = tok_pronoun_gender(d, t);
     const quote_span *q = &s->q[s->i];
@@ -1585,6 +1700,7 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
     int subj = sentence_subject(s, se, t, gender, &others);
     if (subj >= 0) {
         *how = R_SENTENCE_SUBJECT;
+        *subject_sent = se;
         return subj;
     }
     int running = -1;
@@ -1621,6 +1737,7 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how)
         subj = sentence_subject(s, ps, st->tok_end, gender, &others);
         if (subj >= 0) {
             *how = R_PREVIOUS_SUBJECT;
+            *subject_sent = ps;
             return subj;
         }
         if (others > 0 && running < 0)
@@ -1811,6 +1928,100 @@ static int title_word_count(const char *title)
     return n;
 }
 
+/* Adds word w[0..n) to the words of an office's form being built (lower case, one space
+ * between) when it may belong to one: a word of an office or of a title ("deputy" keeps
+ * "deputy prime minister" from being the prime minister); a function word, a country or any
+ * other word ("the country's", "Peruvian") is left out. */
+static void add_office_word(strbuf *words, const char *w, size_t n)
+{
+    if (n > 4 && memcmp(w + n - 4, "\xE2\x80\x99s", 4) == 0)
+        n -= 4;
+    else if (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+        n -= 2;
+    if (lex_country(w, n) ||
+        (!lex_has_ci(LEX_OFFICE_WORDS, w, n) && !lex_has_ci(LEX_TITLE_HEADS, w, n) &&
+         !lex_has_ci(LEX_TITLE_MODIFIERS, w, n) && !lex_has_ci(LEX_ROLE_NOUNS, w, n)))
+        return;
+    if (words->len)
+        strbuf_addch(words, ' ');
+    for (size_t i = 0; i < n; i++)
+        strbuf_addch(words, (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]));
+}
+
+/* The office a role names in its words [from, to) ("the head of Peruvian diplomacy", "PM"),
+ * or NULL. */
+static const lex_office *role_office(const sieve *s, int from, int to)
+{
+    const doc *d = s->d;
+    strbuf words = STRBUF_INIT;
+    for (int t = from; t < to; t++)
+        if (!quoted(s, t) && (d->tokens.items[t].flags & TK_WORD))
+            add_office_word(&words, d->text + d->tokens.items[t].start, tok_len(d, t));
+    const lex_office *office = words.len ? lex_office_named(words.buf, words.len) : NULL;
+    strbuf_release(&words);
+    return office;
+}
+
+/* Does a person's title name an office the role's office stands for?  A title of two offices
+ * ("Deputy Prime Minister and Minister of Foreign Affairs") holds each. */
+static bool title_holds(const char *title, const lex_office *office)
+{
+    bool holds = false;
+    strbuf words = STRBUF_INIT;
+    for (const char *w = title; w && !holds;) {
+        const char *e = w + strcspn(w, " ,&");
+        size_t len = (size_t)(e - w);
+        bool last = *e == '\0';
+        if ((len == 3 && strncasecmp(w, "and", 3) == 0) || *e == ',' || *e == '&' || last) {
+            if (!(len == 3 && strncasecmp(w, "and", 3) == 0))
+                add_office_word(&words, w, len);
+            holds = words.len && lex_office_fits(office, lex_office_named(words.buf, words.len));
+            strbuf_reset(&words);
+        } else {
+            add_office_word(&words, w, len);
+        }
+        w = last ? NULL : e + 1;
+    }
+    strbuf_release(&words);
+    return holds;
+}
+
+/* The holder of the office a role names ("the head of state", "the top diplomat", "PM"),
+ * among the people named before token `from`: the nearest named with the role's country
+ * when it names one, else the only one; -1 when nobody holds it (*ambiguous false) or when
+ * two could be meant (*ambiguous true). */
+static int office_holder(sieve *s, int from, const lex_office *office, const char *role_country,
+                         bool *ambiguous)
+{
+    const doc *d = s->d;
+    int scanned = 0, first = -1;
+    *ambiguous = false;
+    for (int i = mention_at(d, d->tokens.items[from].start);
+         i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
+        doc_step(d);
+        const person_mention *pm = &d->pmentions.items[i];
+        int who = pm->person;
+        const char *title = d->people.items[who].title;
+        if (quoted(s, pm->tok_start) || !title || !title_holds(title, office))
+            continue;
+        int named = 0;
+        if (role_country) {
+            named = title_names_country(title, role_country);
+            if (named == 0)
+                named = person_named_with(s, who, role_country);
+            if (named < 0)
+                continue;
+            if (named > 0)
+                return who;
+        }
+        if (first < 0)
+            first = who;
+        else if (who != first)
+            *ambiguous = true;
+    }
+    return *ambiguous ? -1 : first;
+}
+
 /* The person named before token `from` whose title has every title word of tokens [from, to)
  * ("the Minister of Energy"), one whose title has no other first ("Minister of Energy" before
  * "Minister of Energy and Infrastructure"); "His Excellency" stands for the person named
@@ -1825,22 +2036,24 @@ static int titled_person(sieve *s, int from, int to)
     bool any_head = false;
     for (int t = from; t < to; t++)
         any_head |= tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_ROLE_NOUNS);
+    /* the country the role names ("the Colombian minister"), if any */
+    const char *role_country = NULL;
+    for (int t = from; t < to && !role_country; t++)
+        role_country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
+    /* "the Head of State", "the premier", "the top diplomat": the holder of the office the
+     * role names, whatever words the holder's title has for it */
+    const lex_office *office = role_office(s, from, to);
+    if (office) {
+        bool ambiguous;
+        int who = office_holder(s, from, office, role_country, &ambiguous);
+        if (who >= 0 || ambiguous || !any_head)
+            return who;
+    }
     /* "His Excellency" stands for the person named last as a subject; "His Highness" for one
      * with a royal title first */
     bool royal = tok_is(d, to - 1, "Highness") || tok_is(d, to - 1, "Majesty");
     if (!any_head && !royal && !tok_is(d, to - 1, "Excellency"))
         return -1;
-    /* "the Head of State", "the head of government": the person holding such a title */
-    const char *const *head_of = NULL;
-    for (int t = from; t + 2 < to; t++)
-        if (tok_ieq(d, t, "head") && tok_is(d, t + 1, "of"))
-            head_of = tok_ieq(d, t + 2, "state")        ? LEX_STATE_HEAD_TITLES
-                      : tok_ieq(d, t + 2, "government") ? LEX_GOVERNMENT_HEAD_TITLES
-                                                        : NULL;
-    /* the country the role names ("the Colombian minister"), if any */
-    const char *role_country = NULL;
-    for (int t = from; t < to && !role_country; t++)
-        role_country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
     int subset = -1, plain = -1, country_fit = -1, countryman = -1;
     for (int i = mention_at(d, d->tokens.items[from].start);
          i-- > 0 && scanned++ < WINDOW(R_ROLE_COREFERENCE);) {
@@ -1860,11 +2073,6 @@ static int titled_person(sieve *s, int from, int to)
             continue;
         }
         const char *title = d->people.items[who].title;
-        if (head_of) {
-            if (title && title_has_word(title, head_of))
-                return who;
-            continue;
-        }
         /* "the Australian prime minister": one named with that country before one named with
          * none; never one named only with another */
         int named = role_country ? title_names_country(title, role_country) : 0;
@@ -1906,6 +2114,97 @@ static int titled_person(sieve *s, int from, int to)
             subset = who;
     }
     return country_fit >= 0 ? country_fit : plain >= 0 ? plain : subset >= 0 ? subset : countryman;
+}
+
+/* Does the title of person who hold every title word of the role [from, to)? */
+static bool title_has_role_words(const sieve *s, int who, int from, int to)
+{
+    const doc *d = s->d;
+    bool any = false;
+    for (int t = from; t < to; t++) {
+        if (!tok_in_ci(d, t, LEX_TITLE_HEADS) && !tok_in_ci(d, t, LEX_TITLE_MODIFIERS) &&
+            !tok_in_ci(d, t, LEX_ROLE_NOUNS))
+            continue;
+        strbuf key = STRBUF_INIT;
+        title_word_key(&key, who, d->text + d->tokens.items[t].start, tok_len(d, t));
+        bool has = strmap_get(&s->title_words, key.buf, key.len) != NULL;
+        strbuf_release(&key);
+        if (!has)
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/* Is the role's own word (its head: "president", "PM", "head") written before it, in its
+ * sentence or the ones just before, outside quotation marks and names?  Then the role may
+ * stand for someone told there ("X met the president. “…,” the president said"). */
+static bool role_word_told_before(const sieve *s, const mention *m)
+{
+    const doc *d = s->d;
+    int head = -1;
+    for (int t = m->from; t < m->to && head < 0; t++)
+        if (is_role_head(d, t))
+            head = t;
+    if (head < 0)
+        return false;
+    int se = d->tokens.items[m->from].sent, looked = 0;
+    for (int ps = se; ps >= 0 && looked++ <= WINDOW(R_ROLE_TOPIC) && doc_step(d);
+         ps = d->sents.items[ps].prev_readable) {
+        const sentence *st = &d->sents.items[ps];
+        int end = ps == se ? m->from : st->tok_end;
+        for (int t = st->tok_start; t < end; t++)
+            if (!quoted(s, t) && d->tokens.items[t].cover < 0 &&
+                tok_len(d, t) == tok_len(d, head) &&
+                strncasecmp(d->text + d->tokens.items[t].start,
+                            d->text + d->tokens.items[head].start, tok_len(d, head)) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* A definite role that names an office ("said the premier", "the head of state stressed")
+ * when nobody named before is known to hold it: the person the sentences before are about,
+ * found as for "he" or "she" (the subject of the sentence before, or the running speaker),
+ * when that person's title is the role's or unknown, no other person of the article holds
+ * the office, and the role's own word is not written just before (it may stand for someone
+ * told there).  -1 when nobody fits. */
+static int role_topic(sieve *s, const mention *m)
+{
+    const doc *d = s->d;
+    const lex_office *office = role_office(s, m->from, m->to);
+    if (!office || role_word_told_before(s, m))
+        return -1;
+    enum rule_id how;
+    int sent;
+    int who = resolve_pronoun(s, m->from, &how, &sent);
+    if (who < 0)
+        return -1;
+    /* "A and B arrived. “…,” said the head of state": either may be meant */
+    if (sent >= 0)
+        for (int i = d->sents.items[sent].mentions_start; i < d->sents.items[sent].mentions_end;
+             i++) {
+            const person_mention *pm = &d->pmentions.items[i];
+            const char *t = d->people.items[pm->person].title;
+            if (pm->person != who && !pm->pronoun && !quoted(s, pm->tok_start) && t &&
+                title_holds(t, office))
+                return -1;
+        }
+    const char *role_country = NULL;
+    for (int t = m->from; t < m->to && !role_country; t++)
+        role_country = lex_country(d->text + d->tokens.items[t].start, tok_len(d, t));
+    if (role_country && (person_named_with(s, who, role_country) < 0 ||
+                         title_names_country(d->people.items[who].title, role_country) < 0))
+        return -1;
+    const char *title = d->people.items[who].title;
+    if (title)
+        return title_holds(title, office) || title_has_role_words(s, who, m->from, m->to) ? who
+                                                                                          : -1;
+    for (size_t p = 0; p < d->people.n; p++)
+        if ((int)p != who && d->people.items[p].title &&
+            title_holds(d->people.items[p].title, office))
+            return -1;
+    return who;
 }
 
 static void clear_speaker(quote_span *q)
@@ -1994,11 +2293,15 @@ static bool resolve(sieve *s, const mention *m, enum rule_id link)
         if (tok_ieq(d, m->tok, "it"))
             q->name = resolve_it(s, &how);
         else
-            q->person = resolve_pronoun(s, m->tok, &how);
+            q->person = resolve_pronoun(s, m->tok, &how, &(int){0});
         break;
     case MENTION_ROLE:
         q->person = m->definite ? titled_person(s, m->from, m->to) : -1;
         how = R_ROLE_COREFERENCE;
+        if (q->person < 0 && m->definite) {
+            q->person = role_topic(s, m);
+            how = R_ROLE_TOPIC;
+        }
         if (q->person < 0) {
             how = R_ROLE_UNNAMED;
             q->title = phrase_text(d, m->from, m->to);

@@ -1072,3 +1072,102 @@ Test(extract_speakers, the_ministry_is_the_institution_that_spoke_before)
               json_brief(q));
     json_decref(ex);
 }
+
+/* ---- the speech verb that governs the clause decides, not a name inside the clause ---- */
+
+Test(extract_speakers, the_second_of_two_joined_verbs_has_the_first_verbs_subject)
+{
+    /* "She toured … and emphasized that X “…”": the subject of the sentence speaks, not a
+     * name in the first verb's object or in the reported clause */
+    json_t *ex = extract_text(
+        "Mayor Ilse Vandermeer opened the new lock gates at Zeebrugge on Friday.\n"
+        "\n"
+        "She also toured the dry dock with engineer Joost Aerts and emphasized that the harbour "
+        "board \"has finally learned to plan for the worst weather this coast can bring.\"\n"
+        "\n"
+        "The port director thanked the crews for their patience and stressed that the canal "
+        "\"will carry twice the barges by the end of the decade.\"\n");
+    expect_speaker(ex, "worst weather", "Ilse Vandermeer");
+    /* a role with no name stays a role: the port director, never the mayor or the engineer */
+    expect_speaker(ex, "twice the barges", NULL);
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_colon_after_a_reported_clause_is_the_reporters)
+{
+    /* "A suggested B had …: “…”" and "A told B: “…”": the subject of the speech verb before
+     * the colon speaks; "B said:" still gives B */
+    json_t *ex = extract_text(
+        "Asked about the strike, Hakimi suggested Paul Delacroix was out of touch: \"He never "
+        "once came down to the quay to listen to the dockers.\"\n"
+        "\n"
+        "Okafor told Greta Brandt on the phone: \"We will reopen the northern line by March.\"\n"
+        "\n"
+        "Brandt said: \"March is too late for the growers.\"\n");
+    expect_speaker(ex, "came down to the quay", "Hakimi");
+    expect_speaker(ex, "northern line", "Okafor");
+    expect_speaker(ex, "too late for the growers", "Greta Brandt");
+    json_decref(ex);
+}
+
+/* ---- a bare role names an office: its holder in the article ---- */
+
+Test(extract_speakers, a_role_names_an_office_in_other_words_than_the_title)
+{
+    /* "the head of Estonian diplomacy", "the country's top diplomat": the foreign minister,
+     * titled "Minister of Foreign Affairs"; "the premier": the one titled Prime Minister */
+    json_t *ex = extract_text(
+        "Estonia's Minister of Foreign Affairs Kadri Lepik arrived in Vilnius on Monday for two "
+        "days of talks.\n"
+        "\n"
+        "The head of Estonian diplomacy visited the new border crossing and stressed that the "
+        "two countries \"will guard this frontier together.\"\n"
+        "\n"
+        "\"Our ports are open to every partner who plays by the rules,\" said the country's top "
+        "diplomat.\n"
+        "\n"
+        "Prime Minister Rasa Vaitkute hosted a dinner for the delegation at her residence.\n"
+        "\n"
+        "\"We have never had closer ties with Tallinn,\" the premier said.\n");
+    expect_speaker(ex, "guard this frontier", "Kadri Lepik");
+    expect_speaker(ex, "ports are open", "Kadri Lepik");
+    expect_speaker(ex, "closer ties with Tallinn", "Rasa Vaitkute");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_bare_role_stands_for_the_person_the_paragraph_is_about)
+{
+    /* nobody is titled prime minister: "said PM" is the one the sentences before are about */
+    json_t *ex = extract_text(
+        "Tavita Saleapaga flew home from the regional summit in Apia on Sunday.\n"
+        "\n"
+        "He told party members that the talks had gone well and that he was pleased with the "
+        "outcome.\n"
+        "\n"
+        "\"We arrived with one aim and we leave with one voice,\" said PM.\n");
+    expect_speaker(ex, "one aim", "Tavita Saleapaga");
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_bare_role_that_two_could_hold_or_another_was_told_as_is_nobody)
+{
+    /* two heads of state named together; a president told as such before the quote; a
+     * subject whose title is another office */
+    json_t *ex = extract_text(
+        "President Alma Serrat of Andorra and President Luka Horvat of Croatia opened the trade "
+        "fair in Zagreb.\n"
+        "\n"
+        "\"Small states must trade more with each other,\" said the head of state.\n"
+        "\n"
+        "Finance Minister Oskar Lind met the president at the palace on Tuesday.\n"
+        "\n"
+        "\"The budget will pass before the summer,\" the president said.\n"
+        "\n"
+        "Ambassador Nils Berg toured the harbour on Wednesday.\n"
+        "\n"
+        "\"The cranes are the best I have seen,\" said the premier.\n");
+    expect_speaker(ex, "trade more with each other", NULL);
+    expect_speaker(ex, "pass before the summer", NULL);
+    expect_speaker(ex, "best I have seen", NULL);
+    json_decref(ex);
+}

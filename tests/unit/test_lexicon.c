@@ -149,3 +149,21 @@ Test(lexicon, token_answers_equal_direct_lookups)
     cr_expect(india && pair, "India's and US-India are found");
     doc_free(&d);
 }
+
+Test(lexicon, offices_are_named_by_their_words_in_any_order)
+{
+    const lex_office *fm = lex_office_named("minister foreign affairs", 24);
+    cr_assert_not_null(fm);
+    cr_expect_eq(lex_office_named("foreign affairs minister", 24), fm);
+    cr_expect_eq(lex_office_named("top diplomat", 12), fm);
+    cr_expect_eq(lex_office_named("secretary state", 15), fm);
+    cr_expect_null(lex_office_named("deputy prime minister", 21), "a deputy holds no office");
+    cr_expect_null(lex_office_named("minister", 8));
+    const lex_office *head_of_state = lex_office_named("head state", 10);
+    const lex_office *president = lex_office_named("president", 9);
+    cr_expect(lex_office_fits(head_of_state, president), "a president is a head of state");
+    cr_expect(lex_office_fits(president, president));
+    cr_expect_not(lex_office_fits(president, lex_office_named("king", 4)));
+    cr_expect_not(lex_office_fits(president, head_of_state));
+    cr_expect(lex_office_fits(lex_office_named("pm", 2), lex_office_named("prime minister", 14)));
+}
