@@ -404,6 +404,25 @@ const char *const LEX_WITNESS_VERBS[] = {
     "hailed",     "welcomed",   "praised",   "lauded",    "celebrated", NULL,
 };
 
+/* Verbs that give a sentence its source ("..., the state agency X reported.", "said X"): the
+ * one who reports an event, not one who took part in it. */
+const char *const LEX_REPORT_CUES[] = {
+    "said", "says", "added", "adds", "noted", "wrote", "stated", "reported", "reports", NULL,
+};
+
+/* Words that may open what follows a closing source's verb ("..., X said on Monday", "in a
+ * statement"): a phrase of time or place, not the words reported. */
+const char *const LEX_REPORT_TAIL_OPENERS[] = {
+    "on", "in", "late", "earlier", "last", "yesterday", "today", "this", "at", NULL,
+};
+
+/* Those one speaks to in public ("spoke to the media", "speaking to reporters"): no call with
+ * a person. */
+const char *const LEX_AUDIENCE_NOUNS[] = {
+    "media", "press",  "reporters", "journalists", "correspondents", "newsmen", "audience",
+    "crowd", "nation", "public",    NULL,
+};
+
 const char *const LEX_CALL_WORDS[] = {
     "phoned",           "call",           "called",  "spoke", "speaks", "videoconference",
     "video-conference", "teleconference", "virtual", NULL,
@@ -1489,6 +1508,8 @@ static void index_lexicon(void)
     WORD_LIST(LEX_MEETING_WORDS);
     WORD_LIST(LEX_CALL_WORDS);
     WORD_LIST(LEX_ATTENDANCE_WORDS);
+    WORD_LIST(LEX_REPORT_CUES);
+    WORD_LIST(LEX_AUDIENCE_NOUNS);
     WORD_LIST(LEX_PLAN_WORDS);
     WORD_LIST(LEX_INVITATION_WORDS);
     WORD_LIST(LEX_TOPIC_NOUNS);

@@ -21,8 +21,11 @@ extern const char *const LEX_FEMALE_WORDS[];
 extern const char *const LEX_SPEECH_VERBS[]; /* said, told, wrote, added ... */
 extern const char
     *const LEX_PARTICIPLE_CUES[]; /* adding, stating, calling ... (subject is the clause's) */
-extern const char *const LEX_MEETING_WORDS[]; /* met, meeting, talks, hosted ... */
-extern const char *const LEX_CALL_WORDS[];    /* phoned, call, spoke ... */
+extern const char *const LEX_MEETING_WORDS[];       /* met, meeting, talks, hosted ... */
+extern const char *const LEX_REPORT_CUES[];         /* said, reported ...: a sentence's source */
+extern const char *const LEX_REPORT_TAIL_OPENERS[]; /* on, in, late ...: after a closing source */
+extern const char *const LEX_AUDIENCE_NOUNS[];      /* media, reporters ...: spoken to in public */
+extern const char *const LEX_CALL_WORDS[];          /* phoned, call, spoke ... */
 extern const char
     *const LEX_TOPIC_NOUNS[]; /* developments, situation ... ("developments in Iraq": a topic) */
 extern const char *const LEX_INVITATION_WORDS[]; /* invitation, invited ... (a visit to come) */

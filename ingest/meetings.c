@@ -129,6 +129,15 @@ static bool where_clause_with_subject(const doc *d, int t)
     return i < (int)d->pmentions.n && d->pmentions.items[i].tok_start < t;
 }
 
+/* "spoke to the media", "spoke with reporters": words to an audience at token t, no call with a
+ * person. */
+static bool speaks_in_public(const doc *d, int t, int s_end)
+{
+    if (t < s_end && tok_is(d, t, "the"))
+        t++;
+    return t < s_end && tok_in(d, t, LEX_AUDIENCE_NOUNS);
+}
+
 static int trigger(const doc *d, int s, bool *call)
 {
     const sentence *se = &d->sents.items[s];
@@ -155,7 +164,8 @@ static int trigger(const doc *d, int s, bool *call)
             return t;
         }
         if ((tok_is(d, t, "spoke") || tok_is(d, t, "speaks") || tok_is(d, t, "spoken")) &&
-            t + 1 < se->tok_end && (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with"))) {
+            t + 1 < se->tok_end && (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with")) &&
+            !speaks_in_public(d, t + 2, se->tok_end)) {
             *call = true;
             return t;
         }
@@ -1596,20 +1606,19 @@ static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, si
     return last;
 }
 
-/* "..., said Name" / "according to Name" after the meeting word: the one who reports the
- * meeting, its source, not one who took part ("A met B, said C"; "C said after meeting B"
- * names C before the cue and is no such source). */
+/* "..., said Name" after the meeting word, "according to Name" anywhere, or a closing "...,
+ * the state agency Name reported.": the one who reports the meeting, its source, not one who
+ * took part ("A met B, said C"; "C said after meeting B" names C before the cue and is no such
+ * source). */
 static bool report_source(const doc *d, int s, const person_mention *pm, int trig)
 {
-    static const char *const INVERTED_CUES[] = {"said",  "says",  "added",  "adds",
-                                                "noted", "wrote", "stated", NULL};
     const sentence *se = &d->sents.items[s];
-    int k = pm->tok_start - 1;
-    if (k - 1 <= se->tok_start || trig < 0)
+    int k = tok_at(d, pm->start) - 1;
+    if (trig < 0 || k - 1 <= se->tok_start)
         return false;
-    if (tok_in(d, k, INVERTED_CUES) && tok_is(d, k - 1, ",") && trig < k - 1)
+    if (people_report_source(d, s, pm) && (tok_is(d, k, "to") || trig < k))
         return true;
-    return tok_is(d, k, "to") && tok_ieq(d, k - 1, "according") && trig < k - 1;
+    return tok_in(d, k, LEX_REPORT_CUES) && tok_is(d, k - 1, ",") && trig < k - 1;
 }
 
 /* "His Excellency the Minister", "Her Majesty Queen X", "His Excellency Mr X": at token t a

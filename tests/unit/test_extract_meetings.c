@@ -59,6 +59,30 @@ Test(extract_meetings, the_one_who_reports_the_meeting_is_no_participant)
     json_decref(ex);
 }
 
+Test(extract_meetings, the_source_told_after_the_meeting_or_the_signing_takes_no_part)
+{
+    static const char text[] =
+        "Health Minister Clara Voss met her Austrian counterpart Felix Huber in Graz on Friday, "
+        "ministry spokeswoman Ines Lopes said.\n"
+        "The Harbour Lease Agreement, which was signed by the former transport minister, Hugo "
+        "Ramos, without cabinet approval, was reviewed in March, according to Prime Minister "
+        "Elena Cruz, when she spoke to reporters.\n"
+        "Mayor Tiago Reis spoke to the press after the vote, and Councillor Rita Faria took "
+        "questions.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Voss", "Huber");
+    cr_expect_not(has_participant(m, "Lopes"), "%s", json_brief(m));
+    cr_expect_null(find_meeting(ex, "Ramos", "Cruz"), "the source signed nothing: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Reis", "Faria"), "speaking to the press is no call: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    const json_t *g = find_agreement(ex, "Harbour Lease Agreement");
+    cr_assert_not_null(g, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(has_signatory(g, "Ramos"), "%s", json_brief(g));
+    cr_expect_not(has_signatory(g, "Cruz"), "%s", json_brief(g));
+    json_decref(ex);
+}
+
 Test(extract_meetings, having_spoken_with_someone_is_meeting_them)
 {
     static const char text[] =
