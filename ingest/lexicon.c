@@ -1785,7 +1785,8 @@ const char *const LEX_CURRENCY_WORDS[] = {
 const char *const LEX_VENUE_WORDS[] = {
     "Palace",     "House",       "Hall",        "Hotel",   "Centre",  "Center",
     "Building",   "Museum",      "Residence",   "Castle",  "Villa",   "Pavilion",
-    "Auditorium", "Secretariat", "Chancellery", "Kremlin", "Complex", NULL,
+    "Auditorium", "Secretariat", "Chancellery", "Kremlin", "Complex", "Buildings",
+    "Lodge",      "Mansion",     "Residency",   "Diwan",   NULL,
 };
 
 /* Words before a document that make it an older one the new one changes: "an update of the

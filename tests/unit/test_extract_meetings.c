@@ -354,14 +354,14 @@ Test(extract_meetings, venue_with_its_city_and_a_place_inside_a_quotation)
     json_decref(ex);
 }
 
-Test(extract_meetings, a_palace_is_in_the_dateline_city_unless_they_travelled)
+Test(extract_meetings, a_palace_is_served_in_the_dateline_city_unless_they_travelled)
 {
     static const char home[] =
         "QUITO, 2024-05-06 (Reuters) - Ecuadorian President Paula Andrade received Colombian "
         "President Iván Castro at the Carondelet Palace on Monday.\n";
     json_t *ex = extract_text(home);
     const json_t *m = must_meeting(ex, "Andrade", "Castro");
-    cr_expect_str_eq(field_str(m, "place"), "Quito");
+    cr_expect_str_eq(field_str(m, "place"), "Carondelet Palace, Quito");
     json_decref(ex);
     static const char abroad[] =
         "DOHA: Qatar and the US signed agreements on Tuesday as Emir Karim Al Nasser visited "
@@ -596,6 +596,36 @@ Test(extract_meetings, two_who_co_chaired_or_presided_over_a_forum_met)
     cr_expect_str_eq(field_str(a, "place"), "Casablanca");
     const json_t *b = must_meeting(ex, "Costa", "Lopes");
     cr_expect_str_eq(field_str(b, "place"), "Praia");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_named_venue_is_served_with_the_city_of_the_days_news)
+{
+    static const char text[] =
+        "ACCRA, 3 May 2024 - Trade Minister Ama Owusu received the Danish envoy Lars Moller at "
+        "the Regional Office of the Ministry of Trade on Friday.\n"
+        "Later, Energy Minister Kwesi Boadu held talks with his Togolese counterpart Kodjo Amega "
+        "at MoET.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Owusu", "Moller");
+    const char *place = field_str(m, "place");
+    cr_expect(place && contains_ci(place, "Ministry of Trade") && contains_ci(place, "Accra"),
+              "the venue in its city: %s", json_brief(m));
+    m = must_meeting(ex, "Boadu", "Amega");
+    place = field_str(m, "place");
+    cr_expect(place && contains_ci(place, "MoET") && contains_ci(place, "Accra"),
+              "an institution's acronym is a venue: %s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_villa_or_a_palace_is_a_venue)
+{
+    static const char text[] =
+        "Governor Musa Danjuma held talks with President Ibrahim Sule at the Lakeside "
+        "Villa on Tuesday, March 4, 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Danjuma", "Sule");
+    cr_expect(equals_ci(field_str(m, "place"), "Lakeside Villa"), "%s", json_brief(m));
     json_decref(ex);
 }
 
