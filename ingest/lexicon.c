@@ -1521,6 +1521,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_NOT_NAMES);
     WORD_LIST(LEX_ORG_WORDS);
     WORD_LIST(LEX_ORG_HEADS);
+    WORD_LIST(LEX_LOCAL_GOVERNMENTS);
     WORD_LIST(LEX_MONTHS);
     WORD_LIST(LEX_MONTH_ABBREVS);
     WORD_LIST(LEX_WEEKDAYS);
@@ -2374,7 +2375,14 @@ const char *const LEX_ORG_HEADS[] = {
     "Academy",      "College",  "Hospital",   "Department",  "Board",       "Organisation",
     "Organization", "Corp",     "Inc",        "Ltd",         "Limited",     "Plc",
     "PLC",          "Co",       "Consortium", "Exchange",    "Society",     "Trust",
-    "Orchestra",    "Theatre",  "Theater",    NULL,
+    "Orchestra",    "Theatre",  "Theater",    "Nation",      "Nations",     "Enterprises",
+    "Alliance",     NULL,
+};
+
+/* Places whose government is written in lower case before its name and signs as a party:
+ * "the city of X", "the county of Y". */
+const char *const LEX_LOCAL_GOVERNMENTS[] = {
+    "city", "town", "municipality", "county", "province", "district", "village", "borough", NULL,
 };
 
 /* A company's legal form after its name, left out of the party's name ("Acme Corp"). */

@@ -49,9 +49,10 @@ extern const char *const LEX_GENERIC_HEADS[];   /* agreement, pact, deal ... (lo
 extern const char *const LEX_FUNCTION_WORDS[];  /* of, the, and, for ... */
 extern const char *const
     LEX_ABBREVIATIONS[]; /* Mr, Dr, Lt, Gen, Jan ... (a period after them ends no sentence) */
-extern const char *const LEX_NOT_NAMES[];        /* capitalised words that never start a name */
-extern const char *const LEX_ORG_WORDS[];        /* Ministry, Council, Command ... */
-extern const char *const LEX_COMPANY_SUFFIXES[]; /* Corp, Inc, Ltd: a legal form after a name */
+extern const char *const LEX_NOT_NAMES[];         /* capitalised words that never start a name */
+extern const char *const LEX_ORG_WORDS[];         /* Ministry, Council, Command ... */
+extern const char *const LEX_COMPANY_SUFFIXES[];  /* Corp, Inc, Ltd: a legal form after a name */
+extern const char *const LEX_LOCAL_GOVERNMENTS[]; /* city, town, county: "the city of X" */
 extern const char *const LEX_ORG_HEADS[]; /* Museum, Company, Bank: an organisation's head noun */
 extern const char *const LEX_MONTHS[];    /* full names, January first */
 extern const char *const LEX_MONTH_ABBREVS[]; /* Jan, Feb, ... Sept */

@@ -487,8 +487,10 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->end = i;
     if (n == 0)
         return false;
-    /* cut short by a place or institution word: "George Island", "Pacific States" */
-    if (i < limit && (d->tokens.items[i].flags & TK_CAP) && tok_in(d, i, LEX_ORG_WORDS))
+    /* cut short by a place or institution word: "George Island", "Pacific States", "the
+     * Red Pine First Nation", "Harbour Enterprises" */
+    if (i < limit && (d->tokens.items[i].flags & TK_CAP) &&
+        (tok_in(d, i, LEX_ORG_WORDS) || tok_in(d, i, LEX_ORG_HEADS)))
         return false;
     return true;
 }
