@@ -1319,6 +1319,8 @@ static void capital_subjects(const doc *d, int s, int verb, json_t *parties)
 #define BARE_NAME_MAX_WORDS 3
 /* How far back from the signing verb its subject may open. */
 #define SUBJECT_LOOKBACK 30
+/* "with its long-time distributor Y": how many words may describe the other side */
+#define WITH_DESCRIPTION_WORDS 3
 
 /* "State-owned", "Government-run": an adjective before a name, no word of it. */
 static bool hyphen_adjective(const doc *d, int t)
@@ -1377,10 +1379,27 @@ static bool written_as_name(const doc *d, int t)
 typedef struct party {
     int a, b;         /* its words [a, b) */
     bool org;         /* an organisation's name (a head noun, or a company's bare name) */
+    bool lower_first; /* "the city of X": its first word written in lower case */
     char country[64]; /* or the country it names ("" if none) */
 } party;
 
-/* The party whose name opens at t ("the" skipped), up to lim; false when none. */
+/* "in Westland (ACHW)": a place inside an organisation's name, which its acronym closes; the
+ * token after the place, or -1. */
+static int place_before_acronym(const doc *d, int k, int lim)
+{
+    if (k + 1 >= lim || !tok_is(d, k, "in") || !org_word(d, k + 1))
+        return -1;
+    int e = k + 1;
+    while (e < lim && e <= k + BARE_NAME_MAX_WORDS && org_word(d, e))
+        e++;
+    return e + 2 < lim && tok_is(d, e, "(") && (d->tokens.items[e + 1].flags & TK_UPPER) &&
+                   tok_is(d, e + 2, ")")
+               ? e
+               : -1;
+}
+
+/* The party whose name opens at t ("the" skipped), up to lim; false when none.  "the city of
+ * X" (a town, a county ...) is the local government named so. */
 static bool read_party(const doc *d, int t, int lim, party *p)
 {
     memset(p, 0, sizeof *p);
@@ -1389,6 +1408,11 @@ static bool read_party(const doc *d, int t, int lim, party *p)
     while (t < lim && hyphen_adjective(d, t) && (d->tokens.items[t].flags & TK_CAP))
         t++;
     int k = t, words = 0;
+    if (t + 2 < lim && tok_in(d, t, LEX_LOCAL_GOVERNMENTS) && tok_is(d, t + 1, "of") &&
+        org_word(d, t + 2)) {
+        p->lower_first = true;
+        k = t + 2;
+    }
     bool head = false, after_of = false;
     while (k < lim && k - t < ORG_MAX_TOKENS) {
         if (org_word(d, k)) {
@@ -1399,12 +1423,21 @@ static bool read_party(const doc *d, int t, int lim, party *p)
         }
         bool of = tok_is(d, k, "of");
         if (words > 0 && (of || tok_is(d, k, "for") || tok_is(d, k, "&"))) {
-            int n = k + 1 < lim && tok_is(d, k + 1, "the") ? k + 2 : k + 1;
+            /* "of the ...", "for a Clean Harbour" */
+            int n = k + 1 < lim && (tok_is(d, k + 1, "the") || tok_is(d, k + 1, "a") ||
+                                    tok_is(d, k + 1, "an"))
+                        ? k + 2
+                        : k + 1;
             if (n < lim && org_word(d, n)) {
                 after_of |= of;
                 k = n;
                 continue;
             }
+        }
+        int acronym_at = words > 0 ? place_before_acronym(d, k, lim) : -1;
+        if (acronym_at > 0) {
+            k = acronym_at;
+            continue;
         }
         /* "of Scientific and Industrial Research": "and" inside, not before another body */
         if (after_of && tok_is(d, k, "and") && k + 1 < lim && org_word(d, k + 1) &&
@@ -1477,6 +1510,23 @@ static int skip_to_verb(const doc *d, int k, int verb)
     return k;
 }
 
+/* "Acme Foods, the listed cheese maker, has inked": an apposition opened by an article after a
+ * subject at token k (its comma) and closed by a comma before the verb; the token after it,
+ * else k. */
+static int skip_apposition(const doc *d, int k, int verb)
+{
+    if (k + 2 >= verb || !tok_is(d, k, ",") || !is_article(d, k + 1))
+        return k;
+    for (int u = k + 2; u < verb; u++) {
+        if (tok_in(d, u, LEX_SPEECH_VERBS) || tok_in(d, u, LEX_SIGNING_VERBS) ||
+            d->tokens.items[u].person >= 0 || tok_is(d, u, "and"))
+            return k;
+        if (tok_is(d, u, ","))
+            return u + 1;
+    }
+    return k;
+}
+
 /* The subject of a signing: one party, or two joined by "and", ending right before the verb. */
 static int signing_subject(const doc *d, int s, int verb, party out[2])
 {
@@ -1499,9 +1549,9 @@ static int signing_subject(const doc *d, int s, int verb, party out[2])
         party p, q;
         if (!read_party(d, a, verb, &p))
             continue;
-        int k = skip_parenthesis(d, p.b, verb);
+        int k = skip_apposition(d, skip_parenthesis(d, p.b, verb), verb);
         if (k < verb && tok_is(d, k, "and") && read_party(d, k + 1, verb, &q)) {
-            int e = skip_to_verb(d, skip_parenthesis(d, q.b, verb), verb);
+            int e = skip_to_verb(d, skip_apposition(d, skip_parenthesis(d, q.b, verb), verb), verb);
             if (e == verb) {
                 out[0] = p;
                 out[1] = q;
@@ -1566,6 +1616,16 @@ static int reported_subject(const doc *d, int s, int verb, party out[1])
  * describes the name after them, which is the party. */
 static bool read_with_side(const doc *d, int t, int lim, party *p)
 {
+    /* "with its long-time distributor Y": a possessive's description before the name */
+    if (t < lim && (tok_is(d, t, "its") || tok_is(d, t, "their"))) {
+        int k = t + 1;
+        while (k < lim && k <= t + WITH_DESCRIPTION_WORDS && (d->tokens.items[k].flags & TK_WORD) &&
+               !(d->tokens.items[k].flags & (TK_CAP | TK_UPPER)) &&
+               !tok_in(d, k, LEX_FUNCTION_WORDS))
+            k++;
+        if (k > t + 1 && k < lim && read_party(d, k, lim, p) && p->org && !p->country[0])
+            return true;
+    }
     if (!read_party(d, t, lim, p))
         return false;
     if (!p->country[0] || p->b >= lim || !(d->tokens.items[p->b].flags & TK_WORD) ||
@@ -1594,6 +1654,8 @@ static void add_party(const doc *d, json_t *set, const party *p)
     if (b - p->a > 1 && tok_in(d, b - 1, LEX_COMPANY_SUFFIXES))
         b--;
     char *name = doc_strdup(d, d->tokens.items[p->a].start, d->tokens.items[b - 1].end);
+    if (p->lower_first)
+        name[0] = (char)toupper((unsigned char)name[0]); /* "the city of X": "City of X" */
     /* "the Russian Federation": a state's formal name is the country */
     const char *country = lex_country(name, strlen(name));
     json_set_add(set, country ? country : name);

@@ -298,6 +298,9 @@ int signing_clause_end(const doc *d, int s, int verb); /* token ending a signing
 int sent_signers(const doc *d, int s, int verb, int *out, int max);
 /* Is token t inside a relative clause (", who ...", ", which ...") opened after token from? */
 bool in_relative_clause(const doc *d, int from, int t);
+/* Is person mention pm of sentence s the source the sentence is told from ("according to X",
+ * a closing ", the agency X reported."), not one who acts in it? */
+bool people_report_source(const doc *d, int s, const person_mention *pm);
 /* The index of the first person mention at or after byte b (pmentions.n when none). */
 int mention_at(const doc *d, size_t b);
 char *people_key(const char *name); /* normalised key of a full name */

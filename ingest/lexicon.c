@@ -404,6 +404,25 @@ const char *const LEX_WITNESS_VERBS[] = {
     "hailed",     "welcomed",   "praised",   "lauded",    "celebrated", NULL,
 };
 
+/* Verbs that give a sentence its source ("..., the state agency X reported.", "said X"): the
+ * one who reports an event, not one who took part in it. */
+const char *const LEX_REPORT_CUES[] = {
+    "said", "says", "added", "adds", "noted", "wrote", "stated", "reported", "reports", NULL,
+};
+
+/* Words that may open what follows a closing source's verb ("..., X said on Monday", "in a
+ * statement"): a phrase of time or place, not the words reported. */
+const char *const LEX_REPORT_TAIL_OPENERS[] = {
+    "on", "in", "late", "earlier", "last", "yesterday", "today", "this", "at", NULL,
+};
+
+/* Those one speaks to in public ("spoke to the media", "speaking to reporters"): no call with
+ * a person. */
+const char *const LEX_AUDIENCE_NOUNS[] = {
+    "media", "press",  "reporters", "journalists", "correspondents", "newsmen", "audience",
+    "crowd", "nation", "public",    NULL,
+};
+
 const char *const LEX_CALL_WORDS[] = {
     "phoned",           "call",           "called",  "spoke", "speaks", "videoconference",
     "video-conference", "teleconference", "virtual", NULL,
@@ -1491,6 +1510,8 @@ static void index_lexicon(void)
     WORD_LIST(LEX_MEETING_WORDS);
     WORD_LIST(LEX_CALL_WORDS);
     WORD_LIST(LEX_ATTENDANCE_WORDS);
+    WORD_LIST(LEX_REPORT_CUES);
+    WORD_LIST(LEX_AUDIENCE_NOUNS);
     WORD_LIST(LEX_PLAN_WORDS);
     WORD_LIST(LEX_INVITATION_WORDS);
     WORD_LIST(LEX_TOPIC_NOUNS);
@@ -1502,6 +1523,7 @@ static void index_lexicon(void)
     WORD_LIST(LEX_NOT_NAMES);
     WORD_LIST(LEX_ORG_WORDS);
     WORD_LIST(LEX_ORG_HEADS);
+    WORD_LIST(LEX_LOCAL_GOVERNMENTS);
     WORD_LIST(LEX_MONTHS);
     WORD_LIST(LEX_MONTH_ABBREVS);
     WORD_LIST(LEX_WEEKDAYS);
@@ -1778,7 +1800,8 @@ const char *const LEX_CURRENCY_WORDS[] = {
 const char *const LEX_VENUE_WORDS[] = {
     "Palace",     "House",       "Hall",        "Hotel",   "Centre",  "Center",
     "Building",   "Museum",      "Residence",   "Castle",  "Villa",   "Pavilion",
-    "Auditorium", "Secretariat", "Chancellery", "Kremlin", "Complex", NULL,
+    "Auditorium", "Secretariat", "Chancellery", "Kremlin", "Complex", "Buildings",
+    "Lodge",      "Mansion",     "Residency",   "Diwan",   NULL,
 };
 
 /* Words before a document that make it an older one the new one changes: "an update of the
@@ -2462,7 +2485,14 @@ const char *const LEX_ORG_HEADS[] = {
     "Academy",      "College",  "Hospital",   "Department",  "Board",       "Organisation",
     "Organization", "Corp",     "Inc",        "Ltd",         "Limited",     "Plc",
     "PLC",          "Co",       "Consortium", "Exchange",    "Society",     "Trust",
-    "Orchestra",    "Theatre",  "Theater",    NULL,
+    "Orchestra",    "Theatre",  "Theater",    "Nation",      "Nations",     "Enterprises",
+    "Alliance",     NULL,
+};
+
+/* Places whose government is written in lower case before its name and signs as a party:
+ * "the city of X", "the county of Y". */
+const char *const LEX_LOCAL_GOVERNMENTS[] = {
+    "city", "town", "municipality", "county", "province", "district", "village", "borough", NULL,
 };
 
 /* A company's legal form after its name, left out of the party's name ("Acme Corp"). */

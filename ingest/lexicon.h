@@ -21,8 +21,11 @@ extern const char *const LEX_FEMALE_WORDS[];
 extern const char *const LEX_SPEECH_VERBS[]; /* said, told, wrote, added ... */
 extern const char
     *const LEX_PARTICIPLE_CUES[]; /* adding, stating, calling ... (subject is the clause's) */
-extern const char *const LEX_MEETING_WORDS[]; /* met, meeting, talks, hosted ... */
-extern const char *const LEX_CALL_WORDS[];    /* phoned, call, spoke ... */
+extern const char *const LEX_MEETING_WORDS[];       /* met, meeting, talks, hosted ... */
+extern const char *const LEX_REPORT_CUES[];         /* said, reported ...: a sentence's source */
+extern const char *const LEX_REPORT_TAIL_OPENERS[]; /* on, in, late ...: after a closing source */
+extern const char *const LEX_AUDIENCE_NOUNS[];      /* media, reporters ...: spoken to in public */
+extern const char *const LEX_CALL_WORDS[];          /* phoned, call, spoke ... */
 extern const char
     *const LEX_TOPIC_NOUNS[]; /* developments, situation ... ("developments in Iraq": a topic) */
 extern const char *const LEX_INVITATION_WORDS[]; /* invitation, invited ... (a visit to come) */
@@ -46,9 +49,10 @@ extern const char *const LEX_GENERIC_HEADS[];   /* agreement, pact, deal ... (lo
 extern const char *const LEX_FUNCTION_WORDS[];  /* of, the, and, for ... */
 extern const char *const
     LEX_ABBREVIATIONS[]; /* Mr, Dr, Lt, Gen, Jan ... (a period after them ends no sentence) */
-extern const char *const LEX_NOT_NAMES[];        /* capitalised words that never start a name */
-extern const char *const LEX_ORG_WORDS[];        /* Ministry, Council, Command ... */
-extern const char *const LEX_COMPANY_SUFFIXES[]; /* Corp, Inc, Ltd: a legal form after a name */
+extern const char *const LEX_NOT_NAMES[];         /* capitalised words that never start a name */
+extern const char *const LEX_ORG_WORDS[];         /* Ministry, Council, Command ... */
+extern const char *const LEX_COMPANY_SUFFIXES[];  /* Corp, Inc, Ltd: a legal form after a name */
+extern const char *const LEX_LOCAL_GOVERNMENTS[]; /* city, town, county: "the city of X" */
 extern const char *const LEX_ORG_HEADS[]; /* Museum, Company, Bank: an organisation's head noun */
 extern const char *const LEX_MONTHS[];    /* full names, January first */
 extern const char *const LEX_MONTH_ABBREVS[]; /* Jan, Feb, ... Sept */

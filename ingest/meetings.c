@@ -158,6 +158,15 @@ static bool later_meeting_verb(const doc *d, int t, int s_end)
     return false;
 }
 
+/* "spoke to the media", "spoke with reporters": words to an audience at token t, no call with a
+ * person. */
+static bool speaks_in_public(const doc *d, int t, int s_end)
+{
+    if (t < s_end && tok_is(d, t, "the"))
+        t++;
+    return t < s_end && tok_in(d, t, LEX_AUDIENCE_NOUNS);
+}
+
 static int trigger(const doc *d, int s, bool *call)
 {
     const sentence *se = &d->sents.items[s];
@@ -188,7 +197,8 @@ static int trigger(const doc *d, int s, bool *call)
             return t;
         }
         if ((tok_is(d, t, "spoke") || tok_is(d, t, "speaks") || tok_is(d, t, "spoken")) &&
-            t + 1 < se->tok_end && (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with"))) {
+            t + 1 < se->tok_end && (tok_is(d, t + 1, "to") || tok_is(d, t + 1, "with")) &&
+            !speaks_in_public(d, t + 2, se->tok_end)) {
             *call = true;
             return t;
         }
@@ -973,7 +983,12 @@ static char *venue_city(const doc *d, int s)
     return NULL;
 }
 
-/* "at the White House", "at the Planalto Palace": a named venue, institutions included. */
+/* How many words a venue's name may run to ("the Regional Office of the Ministry of Foreign
+ * Trade"). */
+#define VENUE_MAX_TOKENS 8
+
+/* "at the White House", "at the Planalto Palace", "at the Lakeside Villa": a named venue,
+ * institutions included. */
 static char *venue_from(const doc *d, int s, int from)
 {
     const sentence *se = &d->sents.items[s];
@@ -983,10 +998,14 @@ static char *venue_from(const doc *d, int s, int from)
         int a = t + 1 + (tok_is(d, t + 1, "the") ? 1 : 0);
         int k = a;
         bool place_word = false;
-        while (k < se->tok_end && k - a < 5 &&
+        while (k < se->tok_end && k - a < VENUE_MAX_TOKENS &&
                (tok_capitalised(d, k) ||
-                (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1)))) {
-            place_word |= tok_in(d, k, LEX_ORG_WORDS);
+                (tok_is(d, k, "of") && k + 1 < se->tok_end && tok_capitalised(d, k + 1)) ||
+                (tok_is(d, k, "the") && k > a && tok_is(d, k - 1, "of") && k + 1 < se->tok_end &&
+                 tok_capitalised(d, k + 1)) ||
+                (tok_is(d, k, "of") && k + 2 < se->tok_end && tok_is(d, k + 1, "the") &&
+                 tok_capitalised(d, k + 2)))) {
+            place_word |= tok_in(d, k, LEX_ORG_WORDS) || tok_in(d, k, LEX_VENUE_WORDS);
             if (d->tokens.items[k].person >= 0 || tok_in(d, k, LEX_EVENT_WORDS) ||
                 lex_month(d->text + d->tokens.items[k].start, tok_len(d, k)) ||
                 lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) >= 0)
@@ -1148,6 +1167,40 @@ static char *meeting_place(const doc *d, int s, int trig, bool *venue_only)
         *venue_only = p != NULL;
     }
     return p;
+}
+
+/* "at MoET", "at the MoD": an institution's acronym written in mixed case is a venue, not a
+ * city. */
+#define ACRONYM_MAX_CHARS 6
+static bool institution_acronym(const char *p)
+{
+    size_t n = strlen(p);
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isalpha((unsigned char)p[i]))
+            return false;
+        upper += isupper((unsigned char)p[i]) != 0;
+        lower += islower((unsigned char)p[i]) != 0;
+    }
+    return n <= ACRONYM_MAX_CHARS && upper >= 2 && lower >= 1 && isupper((unsigned char)p[n - 1]);
+}
+
+/* "the Ministry of Trade" in Accra: a named venue with the city it stands in,
+ * "Ministry of Trade, Accra", as a signing's venue is served; the city alone when there
+ * is no venue, the venue alone when it names the city already.  Takes both strings. */
+static char *venue_in_city(char *venue, char *city)
+{
+    if (!venue)
+        return city;
+    if (!city || strstr(venue, city)) {
+        free(city);
+        return venue;
+    }
+    strbuf sb = STRBUF_INIT;
+    strbuf_addf(&sb, "%s, %s", venue, city);
+    free(venue);
+    free(city);
+    return strbuf_detach(&sb, NULL);
 }
 
 /* Is the place p (a visit's destination) somewhere else than the dateline's city: not the
@@ -1681,20 +1734,19 @@ static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, si
     return last;
 }
 
-/* "..., said Name" / "according to Name" after the meeting word: the one who reports the
- * meeting, its source, not one who took part ("A met B, said C"; "C said after meeting B"
- * names C before the cue and is no such source). */
+/* "..., said Name" after the meeting word, "according to Name" anywhere, or a closing "...,
+ * the state agency Name reported.": the one who reports the meeting, its source, not one who
+ * took part ("A met B, said C"; "C said after meeting B" names C before the cue and is no such
+ * source). */
 static bool report_source(const doc *d, int s, const person_mention *pm, int trig)
 {
-    static const char *const INVERTED_CUES[] = {"said",  "says",  "added",  "adds",
-                                                "noted", "wrote", "stated", NULL};
     const sentence *se = &d->sents.items[s];
-    int k = pm->tok_start - 1;
-    if (k - 1 <= se->tok_start || trig < 0)
+    int k = tok_at(d, pm->start) - 1;
+    if (trig < 0 || k - 1 <= se->tok_start)
         return false;
-    if (tok_in(d, k, INVERTED_CUES) && tok_is(d, k - 1, ",") && trig < k - 1)
+    if (people_report_source(d, s, pm) && (tok_is(d, k, "to") || trig < k))
         return true;
-    return tok_is(d, k, "to") && tok_ieq(d, k - 1, "according") && trig < k - 1;
+    return tok_in(d, k, LEX_REPORT_CUES) && tok_is(d, k - 1, ",") && trig < k - 1;
 }
 
 /* "His Excellency the Minister", "Her Majesty Queen X", "His Excellency Mr X": at token t a
@@ -2605,19 +2657,20 @@ void meetings_find(doc *d)
             free(m->place);
             m->place = dateline_place(d);
         }
+        if (m->place && institution_acronym(m->place))
+            m->venue_only = true;
         if (!m->place || m->venue_only) {
             char *dest = participants_destination(d, m);
             if (dest && !m->place) {
                 m->place = dest; /* "X arrived in Peru on a three-day visit": they met there */
             } else if (dest) {
-                free(dest);
+                m->place = venue_in_city(m->place, dest);
             } else if ((d->dateline || d->byline_place) && dateline_is_place(d) &&
                        strcmp(m->rule, "meeting-call") != 0 && (!m->sidelines || event_here) &&
                        (date_near(m->date, d->published) || (!m->date.y && !d->published.y) ||
                         m->date_inferred)) {
                 /* the day's news, or news neither the article nor the meeting dates */
-                free(m->place);
-                m->place = dateline_place(d);
+                m->place = venue_in_city(m->place, dateline_place(d));
             }
         }
         /* the day's meetings of an article whose headline tells where they were */

@@ -493,8 +493,10 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
     ph->end = i;
     if (n == 0)
         return false;
-    /* cut short by a place or institution word: "George Island", "Pacific States" */
-    if (i < limit && (d->tokens.items[i].flags & TK_CAP) && tok_in(d, i, LEX_ORG_WORDS))
+    /* cut short by a place or institution word: "George Island", "Pacific States", "the
+     * Red Pine First Nation", "Harbour Enterprises" */
+    if (i < limit && (d->tokens.items[i].flags & TK_CAP) &&
+        (tok_in(d, i, LEX_ORG_WORDS) || tok_in(d, i, LEX_ORG_HEADS)))
         return false;
     return true;
 }
@@ -1616,6 +1618,46 @@ bool in_relative_clause(const doc *d, int from, int t)
                          tok_is(d, k + 1, "which") || tok_is(d, k + 1, "where"));
 }
 
+/* How many lower-case words may describe a closing source before its name (", the state
+ * news agency X reported"), and how many tokens may follow its verb ("..., X said on Monday."). */
+#define REPORT_SOURCE_WORDS 4
+#define REPORT_SOURCE_TAIL 6
+
+/* Is person mention pm of sentence s the source the sentence is told from, not one who acts
+ * in it: "according to (Minister) X", or a closing ", (the state agency) X reported." with
+ * nothing but a short phrase after the verb. */
+bool people_report_source(const doc *d, int s, const person_mention *pm)
+{
+    const sentence *se = &d->sents.items[s];
+    int a = tok_at(d, pm->start), b = pm->tok_end; /* the title with the name */
+    if (a - 2 >= se->tok_start && tok_is(d, a - 1, "to") && tok_ieq(d, a - 2, "according"))
+        return true;
+    if (b >= se->tok_end || !tok_in(d, b, LEX_REPORT_CUES) || tok_in_quotes(d, b))
+        return false;
+    int k = a - 1, words = 0;
+    while (k > se->tok_start && words < REPORT_SOURCE_WORDS &&
+           (d->tokens.items[k].flags & TK_WORD) && !(d->tokens.items[k].flags & TK_CAP) &&
+           !tok_is(d, k, "and") && !tok_is(d, k, "but") && !tok_is(d, k, "while") &&
+           !tok_is(d, k, "as") && !tok_is(d, k, "who") && !tok_is(d, k, "when")) {
+        k--;
+        words++;
+    }
+    if (k <= se->tok_start || !tok_is(d, k, ","))
+        return false;
+    /* the verb closes the sentence, or a phrase of time or place does ("on Monday", "in a
+     * statement"); "X said the talks went well" reports what X says, not the sentence's news */
+    if (b + 1 < se->tok_end && (d->tokens.items[b + 1].flags & (TK_WORD | TK_NUM)) &&
+        !tok_in(d, b + 1, LEX_REPORT_TAIL_OPENERS))
+        return false;
+    int tail = 0;
+    for (int t = b + 1; t < se->tok_end; t++) {
+        if (d->tokens.items[t].person >= 0 || tok_in_quotes(d, t))
+            return false;
+        tail += (d->tokens.items[t].flags & (TK_WORD | TK_NUM)) != 0;
+    }
+    return tail <= REPORT_SOURCE_TAIL;
+}
+
 int mention_at(const doc *d, size_t b)
 {
     size_t lo = 0, hi = d->pmentions.n;
@@ -1651,6 +1693,8 @@ int people_signers(const doc *d, int s, int verb, int *out, int max)
     int n = 0;
     for (int i = se->mentions_start; i < se->mentions_end && n < max && doc_step(d); i++) {
         const person_mention *pm = &d->pmentions.items[i];
+        if (people_report_source(d, s, pm))
+            continue; /* "... signed by A, according to B": B reports the signing */
         bool take = by >= 0
                         ? pm->tok_start > by && !in_relative_clause(d, by, pm->tok_start)
                         : (pm->tok_end <= verb &&

@@ -59,6 +59,30 @@ Test(extract_meetings, the_one_who_reports_the_meeting_is_no_participant)
     json_decref(ex);
 }
 
+Test(extract_meetings, the_source_told_after_the_meeting_or_the_signing_takes_no_part)
+{
+    static const char text[] =
+        "Health Minister Clara Voss met her Austrian counterpart Felix Huber in Graz on Friday, "
+        "ministry spokeswoman Ines Lopes said.\n"
+        "The Harbour Lease Agreement, which was signed by the former transport minister, Hugo "
+        "Ramos, without cabinet approval, was reviewed in March, according to Prime Minister "
+        "Elena Cruz, when she spoke to reporters.\n"
+        "Mayor Tiago Reis spoke to the press after the vote, and Councillor Rita Faria took "
+        "questions.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Voss", "Huber");
+    cr_expect_not(has_participant(m, "Lopes"), "%s", json_brief(m));
+    cr_expect_null(find_meeting(ex, "Ramos", "Cruz"), "the source signed nothing: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    cr_expect_null(find_meeting(ex, "Reis", "Faria"), "speaking to the press is no call: %s",
+                   json_brief(json_object_get(ex, "meetings")));
+    const json_t *g = find_agreement(ex, "Harbour Lease Agreement");
+    cr_assert_not_null(g, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(has_signatory(g, "Ramos"), "%s", json_brief(g));
+    cr_expect_not(has_signatory(g, "Cruz"), "%s", json_brief(g));
+    json_decref(ex);
+}
+
 Test(extract_meetings, having_spoken_with_someone_is_meeting_them)
 {
     static const char text[] =
@@ -330,14 +354,14 @@ Test(extract_meetings, venue_with_its_city_and_a_place_inside_a_quotation)
     json_decref(ex);
 }
 
-Test(extract_meetings, a_palace_is_in_the_dateline_city_unless_they_travelled)
+Test(extract_meetings, a_palace_is_served_in_the_dateline_city_unless_they_travelled)
 {
     static const char home[] =
         "QUITO, 2024-05-06 (Reuters) - Ecuadorian President Paula Andrade received Colombian "
         "President Iván Castro at the Carondelet Palace on Monday.\n";
     json_t *ex = extract_text(home);
     const json_t *m = must_meeting(ex, "Andrade", "Castro");
-    cr_expect_str_eq(field_str(m, "place"), "Quito");
+    cr_expect_str_eq(field_str(m, "place"), "Carondelet Palace, Quito");
     json_decref(ex);
     static const char abroad[] =
         "DOHA: Qatar and the US signed agreements on Tuesday as Emir Karim Al Nasser visited "
@@ -572,6 +596,36 @@ Test(extract_meetings, two_who_co_chaired_or_presided_over_a_forum_met)
     cr_expect_str_eq(field_str(a, "place"), "Casablanca");
     const json_t *b = must_meeting(ex, "Costa", "Lopes");
     cr_expect_str_eq(field_str(b, "place"), "Praia");
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_named_venue_is_served_with_the_city_of_the_days_news)
+{
+    static const char text[] =
+        "ACCRA, 3 May 2024 - Trade Minister Ama Owusu received the Danish envoy Lars Moller at "
+        "the Regional Office of the Ministry of Trade on Friday.\n"
+        "Later, Energy Minister Kwesi Boadu held talks with his Togolese counterpart Kodjo Amega "
+        "at MoET.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Owusu", "Moller");
+    const char *place = field_str(m, "place");
+    cr_expect(place && contains_ci(place, "Ministry of Trade") && contains_ci(place, "Accra"),
+              "the venue in its city: %s", json_brief(m));
+    m = must_meeting(ex, "Boadu", "Amega");
+    place = field_str(m, "place");
+    cr_expect(place && contains_ci(place, "MoET") && contains_ci(place, "Accra"),
+              "an institution's acronym is a venue: %s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, a_villa_or_a_palace_is_a_venue)
+{
+    static const char text[] =
+        "Governor Musa Danjuma held talks with President Ibrahim Sule at the Lakeside "
+        "Villa on Tuesday, March 4, 2025.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Danjuma", "Sule");
+    cr_expect(equals_ci(field_str(m, "place"), "Lakeside Villa"), "%s", json_brief(m));
     json_decref(ex);
 }
 

@@ -395,3 +395,49 @@ Test(signing_shapes, documents_signed_on_the_day_take_the_place_of_the_signing_c
     cr_expect(contains_ci(field_str(a, "place"), "Valdes Palace"), "%s", json_brief(a));
     json_decref(ex);
 }
+
+/* ---- organisations named in full as the signing's subject ---- */
+
+Test(extract_signing_shapes, organisations_with_acronyms_appositions_and_local_governments_sign)
+{
+    static const char acronyms[] =
+        "The Rivers Authority of Norland (RAN) and the Alliance for a Clean Harbour in Westland "
+        "(ACHW) has signed a Cooperation Protocol on port waste.\n";
+    json_t *ex = extract_text(acronyms);
+    const json_t *a = must_agreement(ex, "Cooperation Protocol");
+    cr_expect(parties_are(a, "Rivers Authority of Norland",
+                          "Alliance for a Clean Harbour in Westland"),
+              "%s", json_brief(a));
+    json_decref(ex);
+
+    static const char apposition[] =
+        "Bergen Foods, the listed cheese maker, has inked a three-year supply agreement for aged "
+        "cheeses with its long-time distributor Fjord Retail.\n"
+        "Shares of Bergen Foods rose on the news.\n";
+    ex = extract_text(apposition);
+    a = must_agreement(ex, "supply agreement");
+    cr_expect(parties_are(a, "Bergen Foods", "Fjord Retail"), "%s", json_brief(a));
+    json_decref(ex);
+
+    static const char town[] =
+        "The town of Carrow and the Moss Lake Cree Nation signed a memorandum on Friday that "
+        "commits both to joint water projects.\n";
+    ex = extract_text(town);
+    a = must_agreement(ex, "memorandum");
+    cr_expect(parties_are(a, "Town of Carrow", "Moss Lake Cree Nation"), "%s", json_brief(a));
+    json_decref(ex);
+}
+
+Test(extract_signing_shapes, a_nation_or_a_firm_named_like_a_person_is_none)
+{
+    static const char text[] =
+        "Premier Anna Holt and the chief of the Red Pine First Nation signed a land agreement on "
+        "Tuesday.\n"
+        "The Ministry of Ports and Harbour Enterprises signed the lease in May.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_eq(count_people(ex, "Red Pine"), 0, "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(count_people(ex, "Harbour"), 0, "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0, "%s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
