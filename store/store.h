@@ -417,6 +417,9 @@ typedef struct store_db_info {
     bool schema_current; /* the version this factd reads (else store_errmsg() says why) */
 } store_db_info;
 int store_database_info(store *st, store_db_info *out);
+/* The schema version this factd reads and migrates to: SQLite's (PRAGMA user_version) or,
+ * with postgres, PostgreSQL's (meta.schema_version). */
+int store_schema_current(bool postgres);
 
 /* --- full-text search (search.c) and statistics (stats.c) --- */
 
