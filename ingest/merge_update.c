@@ -841,25 +841,29 @@ static int join_agreement(update *u, const char *source, size_t idx, const json_
         if (bad)
             goto fail;
     }
-    /* the agreements the report is one document with */
+    /* the agreements the report is one document with, each compared through what its summary
+     * keeps of its reports; only the one it joins has its whole summary read */
     json_object_foreach(candidates, id, v) {
-        json_t *s = NULL;
-        if (store_merge_fact_summary(u->st, "agreements", id, &s))
+        json_t *sigs = json_array();
+        if (store_merge_agreement_sigs(u->st, id, sigs)) {
+            json_decref(sigs);
             goto fail;
-        if (!s)
+        }
+        bool summed = json_array_size(sigs) > 0, same = false;
+        if (summed)
+            same = ingest_merge_agreement_matches(sigs, source, report);
+        json_decref(sigs);
+        if (!summed)
             goto out; /* not summed up yet: the full path */
-        bool same = ingest_merge_agreement_matches(s, source, report);
-        if (same && fact) {
-            json_decref(s);
+        if (same && fact)
             goto out; /* it would join two agreements into one */
-        }
-        if (same) {
+        if (same)
             fact = strdup(id);
-            summary = s;
-        } else {
-            json_decref(s);
-        }
     }
+    if (fact && store_merge_fact_summary(u->st, "agreements", fact, &summary))
+        goto fail;
+    if (fact && !summary)
+        goto out;
     if (!summary)
         summary = json_object();
     else if (store_merge_fact_key(u->st, "agreements", fact, &merge_key))

@@ -221,6 +221,11 @@ int store_merge_put_fact(store *st, const char *kind, const char *id, const char
 /* A fact's summary (the "merge_summary" its merge gave it) in *summary, NULL when it has
  * none. */
 int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t **summary);
+/* What an agreement's summary keeps of each distinct report for agreements_same() (its
+ * "sigs"), each as the JSON text it is kept under, appended to the array sigs; none when the
+ * agreement has no summary.  The summary itself is not parsed: of the agreements a new report
+ * is compared with, only the one it joins needs its whole summary. */
+int store_merge_agreement_sigs(store *st, const char *id, json_t *sigs);
 /* The fact (malloc'd id in *fact_id, NULL when none) of a report filed under the blocking
  * key `key`, other than the fact `other_than` when not NULL. */
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
