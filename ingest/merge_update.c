@@ -453,11 +453,36 @@ static void add_new_reports(update *u, const json_t *added)
     }
 }
 
-/* The reports of the deleted articles' facts (the deleted reports left out). */
+/* Adds every report that shares a blocking key with a deleted person report: a full name
+ * gone may leave one full name of its surname, which a surname given alone then joins. */
+static int add_removed_person_keys(update *u, const json_t *row)
+{
+    const char *text = str(row, "report_text");
+    json_t *report = text ? json_loads(text, 0, NULL) : NULL;
+    json_t *keys = report ? ingest_merge_keys("people", str(row, "source_id"), report, NULL) : NULL;
+    json_t *k;
+    size_t i;
+    int rc = 0;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        if (json_object_get(u->keys, key))
+            continue;
+        json_object_set_new(u->keys, key, json_true());
+        if ((rc = add_rows(u, STORE_MERGE_BY_KEY, key, NULL, false)))
+            break;
+    }
+    json_decref(keys);
+    json_decref(report);
+    return rc;
+}
+
+/* The reports of the deleted articles' facts (the deleted reports left out), and for people
+ * those that shared a key with a deleted report. */
 static int add_removed_facts(update *u)
 {
     const char *source;
     json_t *v;
+    bool people = strcmp(u->kind, "people") == 0;
     json_object_foreach(u->removed, source, v) {
         json_t *rows = json_array(), *row;
         size_t i;
@@ -466,7 +491,7 @@ static int add_removed_facts(update *u)
             return -1;
         }
         json_array_foreach(rows, i, row)
-            if (add_fact(u, str(row, "fact_id"))) {
+            if (add_fact(u, str(row, "fact_id")) || (people && add_removed_person_keys(u, row))) {
                 json_decref(rows);
                 return -1;
             }
