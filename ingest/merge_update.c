@@ -500,12 +500,39 @@ static int add_removed_facts(update *u)
     return 0;
 }
 
+/* 1 when two people or more already have a full name with the surname `surname`, 0 when not
+ * (or when the index cannot tell), -1 on error.  The people of the surname's reports (its
+ * "s:" key) that are not those of its reports given alone ("k:") have a full name with it. */
+static int surname_has_two_full_names(update *u, const char *surname)
+{
+    json_t *all = json_object(), *alone = json_object(), *v;
+    const char *id;
+    strbuf probe = STRBUF_INIT;
+    int rc = 0, full_names = 0;
+    strbuf_addf(&probe, "s:%s", surname);
+    if (store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, all))
+        rc = -1;
+    strbuf_reset(&probe);
+    strbuf_addf(&probe, "k:%s", surname);
+    if (!rc && store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, alone))
+        rc = -1;
+    strbuf_release(&probe);
+    if (!rc && !json_object_get(all, "") && !json_object_get(alone, ""))
+        json_object_foreach(all, id, v)
+            if (!json_object_get(alone, id))
+                full_names++;
+    json_decref(all);
+    json_decref(alone);
+    return rc ? rc : full_names >= 2;
+}
+
 /* Where a report of a name key no report had goes: 1 with *fact NULL when it is a person of
  * its own, 1 with *fact when it joins that person, 0 when the full path must tell, -1 on
  * error.  A full name is a person of its own unless its handle was seen (it joins that
- * handle's person) or a surname alone was given for its surname (which may then no longer
- * join one full name only); a surname alone joins the one person with a full name of that
- * surname, if one alone has it. */
+ * handle's person) or a surname alone was given for its surname and fewer than two people
+ * have a full name with it (the surname alone then joins, or leaves, the one that has it;
+ * past two it joins none, before this name and after); a surname alone joins the one person
+ * with a full name of that surname, if one alone has it. */
 static int place_new_key(update *u, const json_t *report, const json_t *keys, char **fact)
 {
     const char *key = str(report, "key");
@@ -531,7 +558,7 @@ static int place_new_key(update *u, const json_t *report, const json_t *keys, ch
         if (store_merge_fact_of_key(u->st, "people", probe.buf, NULL, &other))
             rc = -1;
         else
-            rc = other ? 0 : 1;
+            rc = other ? surname_has_two_full_names(u, space + 1) : 1;
         free(other);
         goto out;
     }
