@@ -37,6 +37,12 @@ def size(n):
     return "%dk" % (n // 1000) if n % 1000 == 0 else str(n)
 
 
+def load(key, engine):
+    """ " (load X)": the 1-minute load average recorded after a timing, or nothing."""
+    v = get(key, engine)
+    return " (load %s)" % v[0] if v else ""
+
+
 def ms(seconds):
     return "%.1f ms" % (float(seconds) * 1000)
 
@@ -133,7 +139,17 @@ for n in os.environ["SIZES"].split():
             notes.append("[1] %s articles, %s: not run, the ingest would take about %.0f min (extrapolated from "
                          "the last two sizes run as time ~ n^%.2f), over BENCH_MAX_INGEST=%s s."
                          % (N, e, est / 60, k, os.environ["MAX_INGEST"]))
+        if r[0] == "kept":
+            notes.append("[2] %s articles, %s: the store kept in BENCH_STORES (%s), made by this factd's extractor "
+                         "and schema versions from the same articles, was served without ingesting again: no "
+                         "ingest figures." % (N, e, r[1]))
+    for e in ENGINES:
+        why = get("rebuilt.%s" % n, e)
+        if why:
+            notes.append("[3] %s articles, %s: the store kept in BENCH_STORES was made again: %s."
+                         % (N, e, " ".join(why)))
     skipped = {e: "not run [1]" for e, r in runs.items() if r[0] == "skip"}
+    skipped.update({e: "kept [2]" for e, r in runs.items() if r[0] == "kept"})
     f = {}
     for e, r in ran.items():
         summary = " ".join(r[12:])
@@ -146,8 +162,11 @@ for n in os.environ["SIZES"].split():
         out = dict(skipped)
         out.update({e: fmt(x) for e, x in f.items() if only is None or only(x)})
         return out
-    ingest.row("%s time" % N, cells(lambda x: "%.1f s (%.2f ms/article)" % (x["secs"], x["secs"] * 1000 / count)),
-               "", {e: False for e in skipped})
+    for e, x in f.items():
+        x["load"] = load("load.ing.%s" % n, e) + (" [3]" if get("rebuilt.%s" % n, e) else "")
+    ingest.row("%s time" % N, cells(lambda x: "%.1f s (%.2f ms/article)%s" % (x["secs"], x["secs"] * 1000 / count,
+                                                                            x["load"])),
+               "", {e: False for e, r in runs.items() if r[0] == "skip"})
     ingest.row("%s read+extract+store" % N,
                cells(lambda x: "%.1f s (%.2f MB/s)" % (x["extract_s"], x["nbytes"] / x["extract_s"] / 1e6),
                      lambda x: x["extract_s"] > 0))
@@ -200,14 +219,16 @@ if largest:
                                   if get("big_rss", e) and largest[e] == "100000"})
     live = {e: [float(x) for x in get("live", e)] for e in largest if get("live", e) and len(get("live", e)) == 6}
     scale.row("merge --force", {e: "%.1f s (RSS %.0f MB)" % (v[0], v[1] / 1024) for e, v in live.items()})
-    scale.row("ingest one new article p50", {e: "%.0f ms (merging %.0f)" % (v[2] * 1000, v[5] * 1000) for e, v in live.items()},
+    scale.row("ingest one new article p50", {e: "%.0f ms (merging %.0f)%s" % (v[2] * 1000, v[5] * 1000, load("load.live", e))
+                                             for e, v in live.items()},
               "(a process each)")
     scale.row("ingest one new article p99", {e: "%.0f ms" % (v[3] * 1000) for e, v in live.items()})
     scale.row("ingest one new article RSS", {e: "%.0f MB" % (v[4] / 1024) for e, v in live.items()}, "< 256 MB",
               {e: v[4] < 256 * 1024 for e, v in live.items()})
     post = {e: [float(x) for x in get("post", e)] for e in largest if get("post", e) and len(get("post", e)) == 4}
     missing = {e: "no result" for e in largest if e not in post}
-    scale.row("POST -> queryable p50", dict(missing, **{e: "%.0f ms" % (v[0] * 1000) for e, v in post.items()}),
+    scale.row("POST -> queryable p50", dict(missing, **{e: "%.0f ms%s" % (v[0] * 1000, load("load.post", e))
+                                                        for e, v in post.items()}),
               "< 100 ms", dict({e: False for e in missing}, **{e: v[0] < 0.1 for e, v in post.items()}))
     scale.row("POST -> queryable p99", {e: "%.0f ms (max %.0f)" % (v[1] * 1000, v[2] * 1000) for e, v in post.items()},
               "< 500 ms", {e: v[1] < 0.5 for e, v in post.items()})

@@ -155,12 +155,13 @@ json_t *ingest_merge_spans(json_t *spans);
 /* An agreement's summary, likewise (ingest_merge_agreement() reads {"name", "aliases",
  * "acronym", "signed", "place", "parties", "signatories", "rule", "confidence",
  * "merge_key"}); ingest_merge_agreement_matches() says whether a report of the article
- * `source` (no report of which is in the summary) is one document with any report of it. */
+ * `source` (no report of which is in the summary) is one document with any report of it,
+ * from `sigs`, the JSON texts of what the summary keeps of each distinct report (the keys
+ * of its "sigs", as store_merge_agreement_sigs() reads them). */
 void ingest_merge_agreement_add(json_t *summary, const char *source, int idx, const json_t *report,
                                 const json_t *refs, bool new_source);
 json_t *ingest_merge_agreement(const json_t *summary);
-bool ingest_merge_agreement_matches(const json_t *summary, const char *source,
-                                    const json_t *report);
+bool ingest_merge_agreement_matches(const json_t *sigs, const char *source, const json_t *report);
 
 /* The blocking keys of one report of `kind` ("people", "agreements", "meetings", "quotes")
  * of the article `source`, "prefix:value" each: two reports that merge share one, with

@@ -1229,16 +1229,16 @@ void ingest_merge_agreement_add(json_t *summary, const char *source, int idx, co
     agreement_summary_add(summary, &it, &px, new_source);
 }
 
-bool ingest_merge_agreement_matches(const json_t *summary, const char *source, const json_t *report)
+bool ingest_merge_agreement_matches(const json_t *sigs, const char *source, const json_t *report)
 {
     agreement_info r;
     agreement_info_init(&r, report);
     r.source = source;
     bool same = false;
-    const char *k;
-    json_t *n;
-    json_object_foreach(json_object_get(summary, "sigs"), k, n) {
-        json_t *sig = json_loads(k, 0, NULL);
+    size_t i;
+    json_t *k;
+    json_array_foreach(sigs, i, k) {
+        json_t *sig = json_loads(json_string_value(k), 0, NULL);
         if (!sig)
             continue;
         agreement_info other;

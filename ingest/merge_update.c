@@ -519,11 +519,36 @@ static void add_new_reports(update *u, const json_t *added)
     }
 }
 
-/* The reports of the deleted articles' facts (the deleted reports left out). */
+/* Adds every report that shares a blocking key with a deleted person report: a full name
+ * gone may leave one full name of its surname, which a surname given alone then joins. */
+static int add_removed_person_keys(update *u, const json_t *row)
+{
+    const char *text = str(row, "report_text");
+    json_t *report = text ? json_loads(text, 0, NULL) : NULL;
+    json_t *keys = report ? ingest_merge_keys("people", str(row, "source_id"), report, NULL) : NULL;
+    json_t *k;
+    size_t i;
+    int rc = 0;
+    json_array_foreach(keys, i, k) {
+        const char *key = json_string_value(k);
+        if (json_object_get(u->keys, key))
+            continue;
+        json_object_set_new(u->keys, key, json_true());
+        if ((rc = add_rows(u, STORE_MERGE_BY_KEY, key, NULL, false)))
+            break;
+    }
+    json_decref(keys);
+    json_decref(report);
+    return rc;
+}
+
+/* The reports of the deleted articles' facts (the deleted reports left out), and for people
+ * those that shared a key with a deleted report. */
 static int add_removed_facts(update *u)
 {
     const char *source;
     json_t *v;
+    bool people = strcmp(u->kind, "people") == 0;
     json_object_foreach(u->removed, source, v) {
         json_t *rows = json_array(), *row;
         size_t i;
@@ -532,7 +557,7 @@ static int add_removed_facts(update *u)
             return -1;
         }
         json_array_foreach(rows, i, row)
-            if (add_fact(u, str(row, "fact_id"))) {
+            if (add_fact(u, str(row, "fact_id")) || (people && add_removed_person_keys(u, row))) {
                 json_decref(rows);
                 return -1;
             }
@@ -541,12 +566,39 @@ static int add_removed_facts(update *u)
     return 0;
 }
 
+/* 1 when two people or more already have a full name with the surname `surname`, 0 when not
+ * (or when the index cannot tell), -1 on error.  The people of the surname's reports (its
+ * "s:" key) that are not those of its reports given alone ("k:") have a full name with it. */
+static int surname_has_two_full_names(update *u, const char *surname)
+{
+    json_t *all = json_object(), *alone = json_object(), *v;
+    const char *id;
+    strbuf probe = STRBUF_INIT;
+    int rc = 0, full_names = 0;
+    strbuf_addf(&probe, "s:%s", surname);
+    if (store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, all))
+        rc = -1;
+    strbuf_reset(&probe);
+    strbuf_addf(&probe, "k:%s", surname);
+    if (!rc && store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, alone))
+        rc = -1;
+    strbuf_release(&probe);
+    if (!rc && !json_object_get(all, "") && !json_object_get(alone, ""))
+        json_object_foreach(all, id, v)
+            if (!json_object_get(alone, id))
+                full_names++;
+    json_decref(all);
+    json_decref(alone);
+    return rc ? rc : full_names >= 2;
+}
+
 /* Where a report of a name key no report had goes: 1 with *fact NULL when it is a person of
  * its own, 1 with *fact when it joins that person, 0 when the full path must tell, -1 on
  * error.  A full name is a person of its own unless its handle was seen (it joins that
- * handle's person) or a surname alone was given for its surname (which may then no longer
- * join one full name only); a surname alone joins the one person with a full name of that
- * surname, if one alone has it. */
+ * handle's person) or a surname alone was given for its surname and fewer than two people
+ * have a full name with it (the surname alone then joins, or leaves, the one that has it;
+ * past two it joins none, before this name and after); a surname alone joins the one person
+ * with a full name of that surname, if one alone has it. */
 static int place_new_key(update *u, const json_t *report, const json_t *keys, char **fact)
 {
     const char *key = str(report, "key");
@@ -572,7 +624,7 @@ static int place_new_key(update *u, const json_t *report, const json_t *keys, ch
         if (store_merge_fact_of_key(u->st, "people", probe.buf, NULL, &other))
             rc = -1;
         else
-            rc = other ? 0 : 1;
+            rc = other ? surname_has_two_full_names(u, space + 1) : 1;
         free(other);
         goto out;
     }
@@ -906,25 +958,29 @@ static int join_agreement(update *u, const char *source, size_t idx, const json_
         if (bad)
             goto fail;
     }
-    /* the agreements the report is one document with */
+    /* the agreements the report is one document with, each compared through what its summary
+     * keeps of its reports; only the one it joins has its whole summary read */
     json_object_foreach(candidates, id, v) {
-        json_t *s = NULL;
-        if (store_merge_fact_summary(u->st, "agreements", id, &s))
+        json_t *sigs = json_array();
+        if (store_merge_agreement_sigs(u->st, id, sigs)) {
+            json_decref(sigs);
             goto fail;
-        if (!s)
+        }
+        bool summed = json_array_size(sigs) > 0, same = false;
+        if (summed)
+            same = ingest_merge_agreement_matches(sigs, source, report);
+        json_decref(sigs);
+        if (!summed)
             goto out; /* not summed up yet: the full path */
-        bool same = ingest_merge_agreement_matches(s, source, report);
-        if (same && fact) {
-            json_decref(s);
+        if (same && fact)
             goto out; /* it would join two agreements into one */
-        }
-        if (same) {
+        if (same)
             fact = strdup(id);
-            summary = s;
-        } else {
-            json_decref(s);
-        }
     }
+    if (fact && store_merge_fact_summary(u->st, "agreements", fact, &summary))
+        goto fail;
+    if (fact && !summary)
+        goto out;
     if (!summary)
         summary = json_object();
     else if (store_merge_fact_key(u->st, "agreements", fact, &merge_key))

@@ -845,7 +845,11 @@ int main(int argc, char **argv)
     if (!strcmp(first, "-h") || !strcmp(first, "--help") || !strcmp(first, "help"))
         return print_usage(usage_factd);
     if (!strcmp(first, "-V") || !strcmp(first, "--version")) {
-        printf("factd %s\n", FACTD_VERSION);
+        /* The versions a store records, so that a script can tell a store this factd would
+         * read again (an older extractor) or migrate from one it serves as it is. */
+        printf("factd %s (extractor version %d, schema version %d on SQLite, %d on PostgreSQL)\n",
+               FACTD_VERSION, INGEST_EXTRACTOR_VERSION, store_schema_current(false),
+               store_schema_current(true));
         return EXIT_SUCCESS;
     }
     if (first[0] == '-')

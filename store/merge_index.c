@@ -134,6 +134,12 @@ static const char SQL_PUT_FACT_PG[] =
     " ON CONFLICT (kind, id) DO UPDATE SET merge_key = excluded.merge_key, summary = excluded.summary";
 static const char SQL_FACT_SUMMARY[] =
     "SELECT summary FROM merge_facts WHERE kind = ?1 AND id = ?2";
+static const char SQL_AGREEMENT_SIGS[] =
+    "SELECT s.key FROM merge_facts AS f, json_each(f.summary, '$.sigs') AS s"
+    " WHERE f.kind = 'agreements' AND f.id = ?1";
+static const char SQL_AGREEMENT_SIGS_PG[] =
+    "SELECT s FROM merge_facts AS f, json_object_keys(f.summary::json -> 'sigs') AS s"
+    " WHERE f.kind = 'agreements' AND f.id = ?1";
 /* The fact of one report filed under a key (every report of a person's name key or handle is
  * in one person), other than ?3 when given. */
 static const char SQL_FACT_OF_KEY[] =
@@ -585,6 +591,25 @@ int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t
         *summary = store_column_json(stmt, 0, NULL);
     store_query_done(stmt);
     return rc == DB_ROW || rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading a fact's summary");
+}
+
+int store_merge_agreement_sigs(store *st, const char *id, json_t *sigs)
+{
+    db_stmt *stmt = store_query(st, STORE_SQL(st, SQL_AGREEMENT_SIGS));
+    int rc;
+    if (!stmt)
+        return STORE_ERROR;
+    db_bind_text(stmt, 1, id, -1);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        size_t len = 0;
+        const char *sig = db_column_text(stmt, 0, &len);
+        if (json_array_append_new(sigs, json_stringn(sig ? sig : "", len))) {
+            store_query_done(stmt);
+            return store_fail(st, "out of memory");
+        }
+    }
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading an agreement's summary");
 }
 
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,

@@ -553,6 +553,11 @@ static int schema_version(store *st, int *version)
     return STORE_OK;
 }
 
+int store_schema_current(bool postgres)
+{
+    return postgres ? PG_SCHEMA_CURRENT : SCHEMA_VERSION;
+}
+
 int store_check_schema(store *st)
 {
     int version;

@@ -228,6 +228,11 @@ int store_merge_put_fact(store *st, const char *kind, const char *id, const char
 /* A fact's summary (the "merge_summary" its merge gave it) in *summary, NULL when it has
  * none. */
 int store_merge_fact_summary(store *st, const char *kind, const char *id, json_t **summary);
+/* What an agreement's summary keeps of each distinct report for agreements_same() (its
+ * "sigs"), each as the JSON text it is kept under, appended to the array sigs; none when the
+ * agreement has no summary.  The summary itself is not parsed: of the agreements a new report
+ * is compared with, only the one it joins needs its whole summary. */
+int store_merge_agreement_sigs(store *st, const char *id, json_t *sigs);
 /* The fact (malloc'd id in *fact_id, NULL when none) of a report filed under the blocking
  * key `key`, other than the fact `other_than` when not NULL. */
 int store_merge_fact_of_key(store *st, const char *kind, const char *key, const char *other_than,
@@ -426,6 +431,9 @@ typedef struct store_db_info {
     bool schema_current; /* the version this factd reads (else store_errmsg() says why) */
 } store_db_info;
 int store_database_info(store *st, store_db_info *out);
+/* The schema version this factd reads and migrates to: SQLite's (PRAGMA user_version) or,
+ * with postgres, PostgreSQL's (meta.schema_version). */
+int store_schema_current(bool postgres);
 
 /* --- full-text search (search.c) and statistics (stats.c) --- */
 

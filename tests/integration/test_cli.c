@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "ingest/ingest.h"
 #include "tests/integration/harness.h"
 #include "util/strbuf.h"
 
@@ -293,6 +294,11 @@ Test(cli_usage, help_and_version)
     cr_expect_eq(r.status, 0);
     cr_expect_eq(strncmp(r.out, "factd ", 6), 0, "%s", r.out);
     cr_expect_eq(count_lines(r.out), 1);
+    /* the versions a store records, which scripts compare with a store's (bench/db) */
+    char versions[64];
+    snprintf(versions, sizeof(versions), "(extractor version %d, schema version ",
+             INGEST_EXTRACTOR_VERSION);
+    cr_expect_not_null(strstr(r.out, versions), "%s", r.out);
     run_release(&r);
 }
 

@@ -363,6 +363,42 @@ Test(merge_update, a_quote_without_a_speaker_joins_every_report_of_its_words_as_
     check_permutations(SAME_WORDS, 0, 1);
 }
 
+/* A surname given alone and one full name with it: the surname alone joins that person, and
+ * leaves it when a second full name with the surname comes; deleting either full name lets
+ * it join the one left. */
+static const char *const SURNAME_ALONE_THEN_TWO[] = {
+    "Canal talks\n\nPANAMA CITY, March 3, 2023 – Transport Minister Marsh met port officials on "
+    "Friday.\n\n\"The locks will stay open all year,\" Marsh said.\n",
+    "Levy questioned\n\nDAVID, March 10, 2023 – Transport Minister Anika Marsh defended the canal "
+    "levy before lawmakers on Friday.\n",
+    "Clinic opens\n\nCOLON, March 8, 2023 – Health Minister Selim Marsh opened a clinic beside the "
+    "port on Wednesday.\n\n\"Every dock worker will be seen within a day,\" Selim Marsh said.\n",
+};
+
+Test(merge_update, a_surname_alone_joins_the_one_full_name_left_as_a_full_merge_does)
+{
+    check_permutations(SURNAME_ALONE_THEN_TWO, 0, 2);
+}
+
+/* Two ministers of one surname and that surname given alone in one article, then a third
+ * full name with the surname: the surname alone joins none of them, before the third and
+ * after, so the third is a person of its own without the surname's other reports read. */
+static const char *const SHARED_SURNAME[] = {
+    "Canal levy agreed\n\nPANAMA CITY, March 3, 2023 – Transport Minister Anika Marsh and Finance "
+    "Minister Dorian Marsh announced a canal levy on Friday.\n\n\"The locks will stay open all "
+    "year,\" Marsh said.\n",
+    "Clinic opens\n\nCOLON, March 8, 2023 – Health Minister Selim Marsh opened a clinic beside the "
+    "port on Wednesday.\n\n\"Every dock worker will be seen within a day,\" Selim Marsh said.\n",
+    "Levy questioned\n\nDAVID, March 10, 2023 – Transport Minister Anika Marsh defended the canal "
+    "levy before lawmakers on Friday.\n\n\"The locks will stay open all year,\" Anika Marsh "
+    "said.\n",
+};
+
+Test(merge_update, a_new_full_name_of_a_surname_two_people_share_gives_the_full_merges_facts)
+{
+    check_permutations(SHARED_SURNAME, 0, 3);
+}
+
 /* Many articles stored at once into a merged store, merged a few at a time (as a large
  * ingest is, in slices), end with the full merge's facts. */
 Test(merge_update, merging_in_slices_gives_the_full_merges_facts)

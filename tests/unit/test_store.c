@@ -517,6 +517,94 @@ Test(store, list_pages_visit_every_item_once)
     store_close(st);
 }
 
+/* A span of the inline evidence rule's model below: its article and start. */
+typedef struct model_span {
+    const char *source;
+    int start, nth;
+} model_span;
+
+static int cmp_served(const void *x, const void *y)
+{
+    const model_span *a = x, *b = y;
+    int c = strcmp(a->source, b->source);
+    return c ? c : a->start - b->start;
+}
+
+static int cmp_ranked(const void *x, const void *y)
+{
+    const model_span *a = x, *b = y;
+    return a->nth != b->nth ? a->nth - b->nth : cmp_served(x, y);
+}
+
+/* The agreement `id` must show, inline, the spans the rule picks from `all` (n of them, each
+ * article's given in start order): each article's first before any article's second, the
+ * first STORE_EVIDENCE_INLINE of that order, served by article and start. */
+static void assert_inline_evidence(store *st, const char *id, model_span *all, size_t n)
+{
+    int nth = 0;
+    for (size_t i = 0; i < n; i++) {
+        nth = i && strcmp(all[i].source, all[i - 1].source) == 0 ? nth + 1 : 1;
+        all[i].nth = nth;
+    }
+    qsort(all, n, sizeof *all, cmp_ranked);
+    size_t shown = n < STORE_EVIDENCE_INLINE ? n : STORE_EVIDENCE_INLINE;
+    qsort(all, shown, sizeof *all, cmp_served);
+
+    store_item item;
+    cr_assert_eq(store_get_item(st, STORE_AGREEMENTS, id, STORE_EVIDENCE_IDS, &item), STORE_OK,
+                 "%s", store_errmsg(st));
+    const store_provenance *p = &item.row.agreement.provenance;
+    cr_assert_eq(p->evidence_total, (long long)n, "%s", id);
+    cr_assert_eq(p->n_spans, shown, "%s", id);
+    for (size_t i = 0; i < shown; i++) {
+        cr_assert_str_eq(p->spans[i].source_id, all[i].source, "%s span %zu", id, i);
+        cr_assert_eq(p->spans[i].start, all[i].start, "%s span %zu", id, i);
+    }
+    store_item_release(&item);
+}
+
+/* The inline evidence of a fact that many articles report is the first span of each of its
+ * first articles; of a fact that few report, each article's first span, then each one's
+ * second, and so on, as far as the inline spans go. */
+Test(store, inline_evidence_cites_as_many_articles_as_it_can)
+{
+    enum { ARTICLES = 14 };
+    store *st = test_db_open_rw();
+    char *ids[ARTICLES];
+    for (int i = 0; i < ARTICLES; i++) {
+        char text[96];
+        snprintf(text, sizeof(text), "Dispatch %d: the river commission signed its charter.\n", i);
+        ids[i] = put_text(st, text, strlen(text), "T");
+    }
+    /* wide: two spans in every article; narrow: 5, 4 and 3 spans in three articles */
+    json_t *wide = json_array(), *narrow = json_array();
+    model_span wide_model[2 * ARTICLES], narrow_model[12];
+    size_t nw = 0, nn = 0;
+    for (int i = 0; i < ARTICLES; i++)
+        for (int k = 0; k < 2; k++) {
+            json_array_append_new(wide, json_pack("{s:s, s:i, s:i}", "source_id", ids[i], "start",
+                                                  3 + 10 * k, "end", 8 + 10 * k));
+            wide_model[nw++] = (model_span){ids[i], 3 + 10 * k, 0};
+        }
+    for (int i = 0; i < 3; i++)
+        for (int k = 0; k < 5 - i; k++) {
+            json_array_append_new(narrow, json_pack("{s:s, s:i, s:i}", "source_id", ids[i], "start",
+                                                    2 * k, "end", 2 * k + 1));
+            narrow_model[nn++] = (model_span){ids[i], 2 * k, 0};
+        }
+    json_t *doc = json_pack("{s:[{s:s, s:s, s:o}, {s:s, s:s, s:o}]}", "agreements", "id", "wide",
+                            "name", "Wide Charter", "evidence", wide, "id", "narrow", "name",
+                            "Narrow Charter", "evidence", narrow);
+    cr_assert_eq(store_replace_facts(st, doc), STORE_OK, "%s", store_errmsg(st));
+    json_decref(doc);
+
+    assert_inline_evidence(st, "wide", wide_model, nw);
+    assert_inline_evidence(st, "narrow", narrow_model, nn);
+    for (int i = 0; i < ARTICLES; i++)
+        free(ids[i]);
+    store_close(st);
+}
+
 Test(store, get_unknown_is_not_found)
 {
     store *st = test_db_open_rw();
