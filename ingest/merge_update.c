@@ -576,11 +576,11 @@ static int surname_has_two_full_names(update *u, const char *surname)
     strbuf probe = STRBUF_INIT;
     int rc = 0, full_names = 0;
     strbuf_addf(&probe, "s:%s", surname);
-    if (store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, all))
+    if (item_facts_json(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, all))
         rc = -1;
     strbuf_reset(&probe);
     strbuf_addf(&probe, "k:%s", surname);
-    if (!rc && store_merge_item_facts(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, alone))
+    if (!rc && item_facts_json(u->st, STORE_MERGE_BY_KEY, "people", probe.buf, NULL, alone))
         rc = -1;
     strbuf_release(&probe);
     if (!rc && !json_object_get(all, "") && !json_object_get(alone, ""))
