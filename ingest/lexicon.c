@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1636,12 +1637,10 @@ const char *lex_country(const char *s, size_t n)
     /* "Trinidad & Tobago": "&" for "and" */
     const char *amp = memchr(s, '&', n);
     if (amp && amp > s && amp + 1 < s + n && amp[-1] == ' ' && amp[1] == ' ' && n + 2 < 64) {
-        char and[64];
-        size_t a = (size_t)(amp - s);
-        memcpy(and, s, a);
-        memcpy(and+a, "and", 3);
-        memcpy(and+a + 3, amp + 1, n - a - 1);
-        return country_exact(and, n + 2);
+        char spelled[64];
+        int a = (int)(amp - s);
+        int len = snprintf(spelled, sizeof spelled, "%.*sand%.*s", a, s, (int)n - a - 1, amp + 1);
+        return len > 0 && (size_t)len < sizeof spelled ? country_exact(spelled, (size_t)len) : NULL;
     }
     char alt[64];
     bool changed = false;
