@@ -188,7 +188,7 @@ for n in os.environ["SIZES"].split():
     ingest.row("%s peak RSS" % N, cells(lambda x: "%.1f MB (%.0f storing)" % (x["rss_mb"], x["rss_storing"])),
                "< 256 MB", {e: x["rss_mb"] < 256 for e, x in f.items()})
     ingest.row("%s articles/s" % N, cells(lambda x: "%.0f" % (count / x["secs"])))
-    facts, facts_ok = {}, {}
+    facts, facts_ok = dict(skipped), {}
     for e, x in f.items():
         m = re.search(r"facts: (\d+) agreements, (\d+) meetings, (\d+) quotes, (\d+) people", x["summary"])
         facts[e] = "/".join(m.groups()) if m else x["summary"]

@@ -96,6 +96,7 @@ static bool link_conversation(sieve *s, mention *m);
 static bool link_next_quote(sieve *s, mention *m);
 static bool link_reported_before(sieve *s, mention *m);
 static bool link_quote_run(sieve *s, mention *m);
+static bool link_group_subject(sieve *s, mention *m);
 static bool link_single_mention(sieve *s, mention *m);
 static int sentence_subject(const sieve *s, int se, int before, char gender, int *others);
 static bool coordinated_subject(sieve *s, int c, mention *m);
@@ -124,6 +125,7 @@ enum rule_id {
     R_SINGLE_MENTION,
     R_REPORTED_BEFORE,
     R_QUOTE_RUN,
+    R_GROUP_SUBJECT,
     /* second stage */
     R_EXACT_NAME,
     R_SENTENCE_SUBJECT,
@@ -180,6 +182,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_REPORTED_BEFORE] = {"quote-reported-before", 0.65, link_reported_before, LINK_LATE, 1},
     /* a paragraph that is one quotation after a paragraph that is one quotation */
     [R_QUOTE_RUN] = {"quote-paragraph-run", 0.6, link_quote_run, LINK_LATE_PAIRED, 0},
+    /* According to the ministry, … They discussed “…” (what two did together: the account's) */
+    [R_GROUP_SUBJECT] = {"quote-group-subject", 0.6, link_group_subject, LINK_LATE, 4},
     [R_EXACT_NAME] = {"exact-name", 1.0, NULL, RESOLVE, 0},
     [R_SENTENCE_SUBJECT] = {"sentence-subject", 0.9, NULL, RESOLVE, 0},
     [R_RUNNING_SPEAKER] = {"running-speaker", 0.85, NULL, RESOLVE, 4},
@@ -667,8 +671,9 @@ static bool subject_starting(const sieve *s, int t, int to, mention *m)
     }
     if (!noun_phrase_starting(s, t, to, m))
         return unknown_role_starting(s, t, to, m);
-    /* "said the minister, Name," / "said the minister Name" */
-    for (int k = m->to; k < to && k <= m->to + 1; k++) {
+    /* "said the minister, Name," / "said the minister Name" (an institution has no name
+     * after it: "according to the ministry, Name and Other met …") */
+    for (int k = m->to; k < to && k <= m->to + 1 && m->kind == MENTION_ROLE; k++) {
         int pm = mention_on(s, k);
         if (pm >= 0) {
             set_person(s, pm, m);
@@ -1596,6 +1601,93 @@ static bool link_quote_run(sieve *s, mention *m)
     return true;
 }
 
+/* How many words may stand between a group's subject and the opening mark ("they
+ * discussed", "they also stressed"). */
+#define GROUP_VERB_TOKENS 2
+/* The fewest words of a quotation told as what a group did (a shorter one is a label:
+ * "upgraded ties to a “strategic partnership”"). */
+#define GROUP_QUOTE_WORDS 5
+
+/* Does a group of people open the quote's clause: "they", "the two ministers", "both (the)
+ * leaders", a few lower-case words (the verb) before the opening mark? */
+static bool group_before(const sieve *s, int from, int to)
+{
+    const doc *d = s->d;
+    for (int k = to - 1; k >= from && k >= to - 1 - GROUP_VERB_TOKENS; k--) {
+        if (quoted(s, k) || d->tokens.items[k].cover >= 0)
+            return false;
+        if (tok_ieq(d, k, "they"))
+            return true;
+        if (tok_in_ci(d, k, LEX_GROUP_NOUNS) && k - 1 >= from &&
+            (tok_ieq(d, k - 1, "two") || tok_ieq(d, k - 1, "both") ||
+             (tok_ieq(d, k - 1, "the") && k - 2 >= from && tok_ieq(d, k - 2, "both"))))
+            return true;
+        const token *tk = &d->tokens.items[k];
+        if (!(tk->flags & TK_WORD) || (tk->flags & TK_CAP) || is_determiner(d, k))
+            return false;
+    }
+    return false;
+}
+
+/* The source a sentence reports from: "according to X" or the subject of its first speech
+ * verb (a person, a pronoun or an institution).  False when it names none. */
+static bool sentence_source(sieve *s, int se, int before, mention *m)
+{
+    const doc *d = s->d;
+    const sentence *st = &d->sents.items[se];
+    for (int c = st->tok_start; c < before && c < st->tok_end; c++) {
+        if (quoted(s, c) || !is_cue(d, c) || tok_in(d, c, LEX_PARTICIPLE_CUES))
+            continue;
+        *m = (mention){.person = -1, .cue = -1};
+        if (tok_ieq(d, c, "according")) {
+            if (c + 1 < st->tok_end && tok_is(d, c + 1, "to") && according_to(s, c, st->tok_end, m))
+                return m->kind != MENTION_ROLE;
+            continue;
+        }
+        if (subject_ending(s, st->tok_start, c, m) && m->kind != MENTION_ROLE) {
+            m->cue = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Words quoted as what two or more did together ("They discussed “…”", "the two ministers
+ * “expressed …”") are no one person's: they are the wording of the account the article
+ * reports them from, the source the nearest sentence before (or the quote's own) names, in
+ * the quote's paragraph or the one before.  A second quote of the clause ("… “…” and “…”")
+ * goes with the first. */
+static bool link_group_subject(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    int from, to;
+    if (!left_window(s, &from, &to))
+        return false;
+    const quote_span *prev = previous_on_line(s);
+    if (prev && prev->rule == SPEAKER_RULES[R_GROUP_SUBJECT].name && to - from == 1 &&
+        tok_is(d, from, "and")) {
+        m->kind = MENTION_CARRIED;
+        m->from_quote = prev;
+        return true;
+    }
+    const quote_span *q = &s->q[s->i];
+    int words = 0;
+    for (int t = tok_at(d, q->start);
+         t < (int)d->tokens.n && d->tokens.items[t].start < q->end && words < GROUP_QUOTE_WORDS;
+         t++)
+        words += (d->tokens.items[t].flags & TK_PUNCT) == 0;
+    if (words < GROUP_QUOTE_WORDS || !group_before(s, from, to))
+        return false;
+    /* the source is told in the quote's paragraph or the one before */
+    int se = d->tokens.items[to].sent, looked = 0, before = previous_line(d, q->line);
+    for (int ps = se; ps >= 0 && looked++ <= WINDOW(R_GROUP_SUBJECT) && doc_step(d) &&
+                      (d->sents.items[ps].line == q->line || d->sents.items[ps].line == before);
+         ps = d->sents.items[ps].prev_readable)
+        if (sentence_source(s, ps, ps == se ? to : d->sents.items[ps].tok_end, m))
+            return true;
+    return false;
+}
+
 /* ---- second stage: mention to speaker ---- */
 
 static bool gender_fits(const doc *d, int p, char gender)
@@ -2244,6 +2336,8 @@ static char *institution_subject_before(const sieve *s, int head, const char *w,
                    (d->tokens.items[from - 1].flags & TK_CAP) &&
                    (d->tokens.items[from - 1].flags & TK_WORD) && mention_on(s, from - 1) < 0)
                 from--;
+            if (from < t && is_determiner(d, from)) /* "The Chilean Foreign Ministry" opening */
+                from++;
             if (from == t)
                 return NULL; /* "Ministry said" names no one body */
             return doc_strdup(d, d->tokens.items[from].start, d->tokens.items[t].end);

@@ -1171,3 +1171,33 @@ Test(extract_speakers, a_bare_role_that_two_could_hold_or_another_was_told_as_is
     expect_speaker(ex, "best I have seen", NULL);
     json_decref(ex);
 }
+
+/* ---- what two did together is the wording of the account the article reports ---- */
+
+Test(extract_speakers, what_a_group_did_is_quoted_from_the_account_reported)
+{
+    /* "They discussed “…”", "the two ministers “…” and “…”": neither minister's own words,
+     * but the ministry's the paragraph reports from ("according to the ministry": not the
+     * names after its comma); with no source told, nobody */
+    json_t *ex = extract_text(
+        "The Chilean Foreign Ministry said on Thursday that the two envoys would meet again in "
+        "March.\n"
+        "\n"
+        "According to the ministry, Ana Rojas and Tomas Varga spoke by video link on Wednesday. "
+        "They discussed \"fishing quotas in the southern waters and a shared weather station.\"\n"
+        "\n"
+        "During the call, the two ministers \"agreed to set up a working group on port fees\" and "
+        "\"to exchange data on illegal fishing every quarter.\"\n"
+        "\n"
+        "Lena Holt and Piet Smit met in Durban last year. They discussed \"a new cold chain for "
+        "citrus exports to the north.\"\n");
+    const char *ministry = "Chilean Foreign Ministry";
+    const char *needles[] = {"fishing quotas", "working group on port fees", "illegal fishing"};
+    for (size_t i = 0; i < sizeof needles / sizeof *needles; i++) {
+        const json_t *q = quote_with(ex, needles[i]);
+        cr_expect(equals_ci(speaker_name(q), ministry), "speaker of \"%s\": %s", needles[i],
+                  json_brief(q));
+    }
+    expect_speaker(ex, "cold chain for citrus", NULL);
+    json_decref(ex);
+}
