@@ -450,8 +450,10 @@ static int prepare_database(server_config *cfg, bool create, const char *token_f
     }
     if (stale && !cfg->corpus_dir) {
         log_info("serve: the facts of %s are stale; merging them again", db);
+        /* a merge that fails here (another writer holding a shared database's write lock past
+         * its timeout) is no reason to stop: the writer merges again once it may */
         if (!writer_merge_in_child(db))
-            goto out;
+            log_warn("serve: the facts of %s stay stale for now; the writer merges them again", db);
     }
     rc = EXIT_SUCCESS;
 out:
