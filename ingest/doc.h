@@ -270,6 +270,21 @@ void meetings_find(doc *d);
 void quotes_find(doc *d);
 
 /* Person look-ups for the finders. */
+/* How many sentences around a sentence a person told by a role ("the President") may be
+ * named in. */
+#define ROLE_SUBJECT_SENTENCES 6
+/* Does the text before byte e end with a possessive "'s"? */
+bool possessive_end(const doc *d, size_t e);
+/* The country a person's title begins with ("Saudi Foreign Minister" -> Saudi Arabia), or
+ * NULL; and the title without it ("Foreign Minister"). */
+const char *person_title_country(const person *p);
+const char *person_title_office(const person *p);
+/* A person told by a title alone in tokens [from, to): "the President", "Chile's Foreign
+ * Minister", "the Chilean minister".  Its title tokens [*a, *b) and the country (or NULL). */
+bool role_title_tokens(const doc *d, int from, int to, int *a, int *b, const char **country);
+/* The person such a title in tokens [from, to) of sentence s stands for, never one of
+ * exclude[0..nexclude); -1 when none. */
+int people_role_holder(const doc *d, int s, int from, int to, const int *exclude, int nexclude);
 int people_at_token(const doc *d, int tok); /* person mention index starting at tok, or -1 */
 int people_resolve_pronoun(const doc *d, size_t at, char gender); /* person index or -1 */
 int people_subject_of(const doc *d, int sent); /* person index of a sentence's subject, or -1 */

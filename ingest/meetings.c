@@ -285,19 +285,6 @@ static bool two_of_them(const doc *d, int s)
     return false;
 }
 
-/* Does the text before byte e end with a possessive "'s"? */
-static bool possessive_end(const doc *d, size_t e)
-{
-    const char *p = d->text + e;
-    return (e >= 2 && memcmp(p - 2, "'s", 2) == 0) ||
-           (e >= 4 && memcmp(p - 4, "\xE2\x80\x99s", 4) == 0);
-}
-
-static const char *title_country(const person *p);
-static const char *title_office(const person *p);
-
-/* How many sentences around a meeting sentence "The President" of it may be named in. */
-#define ROLE_SUBJECT_SENTENCES 6
 
 static bool in_meeting(const meeting *m, int p)
 {
@@ -305,115 +292,6 @@ static bool in_meeting(const meeting *m, int p)
         if (m->people[i] == p)
             return true;
     return false;
-}
-
-/* A person told by a title alone in tokens [from, to) of a sentence: "the President", "the
- * new Ambassador", "Chile's Foreign Minister" (a capitalised title with no name after
- * it).  Its title tokens [*a, *b) and the country before it (or NULL); false when none. */
-static bool bare_title(const doc *d, int from, int to, int *a, int *b, const char **country)
-{
-    for (int t = from; t + 1 < to; t++) {
-        const char *cs[2];
-        *country = NULL;
-        bool det = tok_ieq(d, t, "the");
-        if (!det && tok_countries(d, t, cs) == 1 && possessive_end(d, d->tokens.items[t].end)) {
-            det = true;
-            *country = cs[0];
-        }
-        if (!det)
-            continue;
-        int k = t + 1;
-        if (k < to && (tok_is(d, k, "new") || tok_is(d, k, "visiting")))
-            k++;
-        int start = k;
-        bool head = false;
-        /* title words, and capitalised words the lexicon does not know before a title head
-         * ("the High Commissioner") */
-        while (k < to && k < start + 4 && (d->tokens.items[k].flags & TK_WORD) &&
-               (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_in_ci(d, k, LEX_TITLE_MODIFIERS) ||
-                (!head && (d->tokens.items[k].flags & TK_CAP))) &&
-               d->tokens.items[k].cover < 0) {
-            head |= tok_in_ci(d, k, LEX_TITLE_HEADS);
-            k++;
-        }
-        while (k > start && !tok_in_ci(d, k - 1, LEX_TITLE_HEADS) &&
-               !tok_in_ci(d, k - 1, LEX_TITLE_MODIFIERS))
-            k--;
-        /* a capitalised title: "the president" in lower case is any president */
-        if (head && k > start && (d->tokens.items[start].flags & TK_CAP) &&
-            (k >= (int)d->tokens.n || !(d->tokens.items[k].flags & TK_CAP))) {
-            *a = start;
-            *b = k;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* The person a bare title in tokens [from, to) of sentence s stands for: the one with that
- * title named last in the sentences before, else first in the sentences after (a lead that
- * names them later), never one of m; -1 when none. */
-static int role_person(const doc *d, int s, int from, int to, const meeting *m)
-{
-    const sentence *se = &d->sents.items[s];
-    int a, b;
-    const char *country;
-    if (!bare_title(d, from, to, &a, &b, &country))
-        return -1;
-    char *title = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end);
-    /* the title with its department: "the Minister of Energy" */
-    int e = b;
-    if (e + 1 < to && (tok_is(d, e, "of") || tok_is(d, e, "for"))) {
-        int k = e + 1;
-        while (k < to && k < e + 4 && tok_capitalised(d, k) && d->tokens.items[k].cover < 0)
-            k++;
-        if (k > e + 1)
-            e = k;
-    }
-    char *full = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[e - 1].end);
-    /* one whose title is that title ("Minister of Energy") before one whose title only holds
-     * it ("Minister of Energy and Infrastructure") */
-    int found = -1, exact = -1;
-    for (int pass = 0; pass < 2 && exact < 0; pass++) {
-        int i = pass == 0 ? se->mentions_start - 1 : se->mentions_end;
-        for (; exact < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
-            const person_mention *pm = &d->pmentions.items[i];
-            if (pm->sent < s - ROLE_SUBJECT_SENTENCES || pm->sent > s + ROLE_SUBJECT_SENTENCES)
-                break;
-            const person *p = &d->people.items[pm->person];
-            if (in_meeting(m, pm->person) || !p->title || !strcasestr(p->title, title))
-                continue;
-            const char *pc = title_country(p);
-            if (country && pc && strcmp(pc, country) != 0)
-                continue;
-            const char *office = title_office(p);
-            if (office && (strcasecmp(office, title) == 0 || strcasecmp(office, full) == 0))
-                exact = pm->person;
-            else if (found < 0)
-                found = pm->person;
-        }
-        if (pass == 0 && found >= 0 && exact < 0)
-            break; /* named before: the sentences after are not read for a closer title */
-    }
-    /* the one person of the article who holds that very office, named further away */
-    for (size_t i = 0; exact < 0 && i < d->people.n; i++) {
-        const person *p = &d->people.items[i];
-        const char *office = title_office(p);
-        const char *pc = title_country(p);
-        if (in_meeting(m, (int)i) || !office || (country && pc && strcmp(pc, country) != 0) ||
-            (strcasecmp(office, title) != 0 && strcasecmp(office, full) != 0))
-            continue;
-        for (size_t k = i + 1; k < d->people.n && exact < 0; k++) {
-            const char *o = title_office(&d->people.items[k]);
-            if (o && (strcasecmp(o, title) == 0 || strcasecmp(o, full) == 0))
-                exact = -2; /* two hold it: neither is told */
-        }
-        exact = exact == -2 ? -1 : (int)i;
-        break;
-    }
-    free(title);
-    free(full);
-    return exact >= 0 ? exact : found;
 }
 
 /* "The President met ...", "the Prime Minister held talks with ...": a subject told by its
@@ -424,7 +302,7 @@ static int role_subject(const doc *d, int s, int trig, const meeting *m)
     for (int i = se->mentions_start; i < se->mentions_end; i++)
         if (d->pmentions.items[i].tok_start < trig)
             return -1; /* the subject is named */
-    return role_person(d, s, se->tok_start, trig, m);
+    return people_role_holder(d, s, se->tok_start, trig, m->people, m->n);
 }
 
 /* "welcomed the new Ambassador": the one met told by a title alone right after a verb
@@ -439,7 +317,7 @@ static int role_object(const doc *d, int s, int trig, const meeting *m)
     int from = trig + 1;
     if (from < to && (tok_is(d, from, "on") || tok_is(d, from, "with")))
         from++;
-    return role_person(d, s, from, from + 5 < to ? from + 5 : to, m);
+    return people_role_holder(d, s, from, from + 5 < to ? from + 5 : to, m->people, m->n);
 }
 
 /* "interlocutor", "host", "guest" after "his"/"her", and no noun after it ("his host country"
@@ -532,7 +410,8 @@ static int object_trigger(const doc *d, int s)
         int ta, tb;
         const char *tc;
         if (tok_is(d, obj, "the") &&
-            bare_title(d, obj, obj + 6 < se->tok_end ? obj + 6 : se->tok_end, &ta, &tb, &tc) &&
+            role_title_tokens(d, obj, obj + 6 < se->tok_end ? obj + 6 : se->tok_end, &ta, &tb,
+                              &tc) &&
             ta <= obj + 2)
             return negated(d, se->tok_start, t) ? -1 : t;
         /* the person comes at once, a title or "his counterpart" before the name, and is met,
@@ -563,41 +442,11 @@ static int object_trigger(const doc *d, int s)
     return -1;
 }
 
-/* The country a person's title begins with ("Saudi Foreign Minister" -> Saudi Arabia), or
- * NULL. */
-static const char *title_country(const person *p)
-{
-    if (!p->title)
-        return NULL;
-    const char *sp = strchr(p->title, ' ');
-    size_t n = sp ? (size_t)(sp - p->title) : strlen(p->title);
-    const char *c = lex_country(p->title, n);
-    if (!c && sp) {
-        const char *sp2 = strchr(sp + 1, ' ');
-        c = lex_country(p->title, sp2 ? (size_t)(sp2 - p->title) : strlen(p->title));
-    }
-    return c;
-}
-
-/* The title without its country: "Saudi Foreign Minister" -> "Foreign Minister". */
-static const char *title_office(const person *p)
-{
-    if (!p->title)
-        return NULL;
-    if (!title_country(p))
-        return p->title;
-    const char *sp = strchr(p->title, ' ');
-    if (sp && lex_country(p->title, (size_t)(sp - p->title)))
-        return sp + 1;
-    sp = sp ? strchr(sp + 1, ' ') : NULL;
-    return sp ? sp + 1 : NULL;
-}
-
 /* The country a person's title names anywhere: at its start ("Kenyan President"), or after
  * it ("Ambassador of the Kingdom of Spain", "President of Sri Lanka"); NULL when none. */
 static const char *title_any_country(const person *p)
 {
-    const char *c = title_country(p);
+    const char *c = person_title_country(p);
     if (c || !p->title)
         return c;
     for (const char *w = p->title; *w;) {
@@ -624,10 +473,10 @@ static int person_of_country(const doc *d, const char *office, int self, const c
     int found = -1;
     for (size_t i = 0; i < d->people.n; i++) {
         const person *p = &d->people.items[i];
-        const char *pc = title_country(p);
+        const char *pc = person_title_country(p);
         if ((int)i == self || !pc || strcmp(pc, c) != 0)
             continue;
-        const char *po = title_office(p);
+        const char *po = person_title_office(p);
         if (office && (!po || strcasecmp(po, office) != 0))
             continue;
         if (found >= 0)
@@ -642,7 +491,8 @@ static int person_of_country(const doc *d, const char *office, int self, const c
  * when none or several. */
 static int counterpart_of(const doc *d, int self, const char *c)
 {
-    return person_of_country(d, self >= 0 ? title_office(&d->people.items[self]) : NULL, self, c);
+    return person_of_country(d, self >= 0 ? person_title_office(&d->people.items[self]) : NULL,
+                             self, c);
 }
 
 /* "his Saudi, Omani and Iraqi counterparts" not followed by their names: the people of those
