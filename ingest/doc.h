@@ -154,6 +154,7 @@ typedef struct person_mention {
     int tok_start, tok_end; /* the name tokens */
     int sent;
     bool pronoun; /* resolved from he/she/his/her/I/my */
+    bool role;    /* a title told alone for the person ("the Chilean minister") */
 } person_mention;
 
 typedef struct country_mention {

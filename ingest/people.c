@@ -1407,6 +1407,8 @@ static void people_index_release(people_index *px)
     free(px->sets.items);
 }
 
+static void role_mentions(doc *d);
+
 void people_find(doc *d)
 {
     people_index px = {0};
@@ -1555,10 +1557,22 @@ void people_find(doc *d)
             m->person = full_of[who];
     }
     free(full_of);
-    for (size_t i = 0; i < d->pmentions.n; i++)
-        d->tokens.items[d->pmentions.items[i].tok_start].person = (int)i;
-    index_cover(d);
-    doc_index_mentions(d);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            /* the roles, read once every name is known */
+            size_t named = d->pmentions.n;
+            role_mentions(d);
+            if (d->pmentions.n == named)
+                break;
+            qsort(d->pmentions.items, d->pmentions.n, sizeof *d->pmentions.items, cmp_mention);
+            for (size_t i = 0; i < d->tokens.n; i++)
+                d->tokens.items[i].cover = -1;
+        }
+        for (size_t i = 0; i < d->pmentions.n; i++)
+            d->tokens.items[d->pmentions.items[i].tok_start].person = (int)i;
+        index_cover(d);
+        doc_index_mentions(d);
+    }
     people_index_release(&px);
 }
 
@@ -1728,6 +1742,66 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
     free(title);
     free(full);
     return exact >= 0 ? exact : found;
+}
+
+/* How far after a role's first token its title may end ("the visiting Chilean Foreign
+ * Minister of ..."). */
+#define ROLE_MENTION_TOKENS 7
+/* How many people named in a sentence a role there is told apart from. */
+#define MAX_SENTENCE_NAMES 16
+
+/* A title told alone for someone named elsewhere ("The Chilean minister held talks with ...",
+ * "the President said") is a mention of that person, so that every finder reads the sentence
+ * as it reads one with the name: the subject of a meeting or a signing, the subject a pronoun
+ * after it stands for.  Not one followed by the name itself ("the Minister, Ana Ruiz,"). */
+static void role_mentions(doc *d)
+{
+    VEC(person_mention) found = {0};
+    for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
+        if (!sent_for_people(d, (int)si))
+            continue;
+        const sentence *s = &d->sents.items[si];
+        for (int t = s->tok_start; t + 1 < s->tok_end && doc_step(d); t++) {
+            const token *k = &d->tokens.items[t];
+            if ((k->flags & TK_NAMED) || tok_in_quotes(d, t) ||
+                !(tok_ieq(d, t, "the") || possessive_end(d, k->end)))
+                continue;
+            int to = t + ROLE_MENTION_TOKENS < s->tok_end ? t + ROLE_MENTION_TOKENS : s->tok_end;
+            int a, b;
+            const char *country;
+            if (!role_title_tokens(d, t, to, &a, &b, &country) || a > t + 3)
+                continue;
+            /* the name's own title: "Ana Ruiz, the Ambassador of Chile," */
+            if (t - 2 >= s->tok_start && tok_is(d, t - 1, ",") &&
+                (d->tokens.items[t - 2].flags & TK_NAMED))
+                continue;
+            if (b + 1 < s->tok_end && (d->tokens.items[b].flags & TK_NAMED))
+                continue;
+            if (b + 1 < s->tok_end && tok_is(d, b, ",") &&
+                (d->tokens.items[b + 1].flags & TK_NAMED))
+                continue;
+            /* one named in the same sentence is someone else ("The President held talks
+             * with President X") */
+            int named[MAX_SENTENCE_NAMES], nn = 0;
+            for (int i = s->mentions_start; i < s->mentions_end && nn < MAX_SENTENCE_NAMES; i++)
+                named[nn++] = d->pmentions.items[i].person;
+            int who = people_role_holder(d, (int)si, t, to, named, nn);
+            if (who < 0)
+                continue;
+            person_mention m = {.person = who,
+                                .start = k->start,
+                                .end = d->tokens.items[b - 1].end,
+                                .tok_start = t,
+                                .tok_end = b,
+                                .sent = (int)si,
+                                .role = true};
+            VEC_PUSH(found, m);
+            t = b - 1;
+        }
+    }
+    for (size_t i = 0; i < found.n; i++)
+        push_mention(d, found.items[i]);
+    free(found.items);
 }
 
 int people_at_token(const doc *d, int tok)

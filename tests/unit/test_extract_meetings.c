@@ -1875,3 +1875,35 @@ Test(extract_meetings, a_visitor_told_to_be_in_a_city_on_a_visit_met_there)
     cr_expect(!equals_ci(field_str(m, "place"), "Vilnius"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_role_with_a_country_adjective_is_the_one_named_before)
+{
+    /* "The Chilean minister" (lower case) stands for the Chilean minister named before, and a
+     * later "he" for the subject that role stood for, not for the last name written */
+    static const char text[] =
+        "Envoy ends tour\n"
+        "\n"
+        "Quito, 3 June 2021: The Chilean Foreign Minister, Tomas Arriaga, is on a visit to Ecuador "
+        "where he met his counterpart.\n"
+        "\n"
+        "The Chilean minister arrived on 1 June and held a meeting with Rosa Quispe, the foreign "
+        "minister of Ecuador. They signed two accords.\n"
+        "\n"
+        "Later, on 2 June, he held a meeting with Julia Mendoza, the mayor of Quito.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Arriaga", "Quispe");
+    must_meeting(ex, "Arriaga", "Mendoza");
+    cr_expect(!find_meeting(ex, "Quispe", "Mendoza"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+    /* with no Chilean named, the role stands for nobody */
+    static const char nobody[] =
+        "Envoy ends tour\n"
+        "\n"
+        "Quito, 3 June 2021: The Chilean minister arrived on 1 June and held a meeting with Rosa "
+        "Quispe, the foreign minister of Ecuador.\n";
+    ex = extract_text(nobody);
+    cr_expect(json_array_size(json_object_get(ex, "meetings")) == 0, "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
