@@ -1732,11 +1732,9 @@ static json_t *signers_countries(const doc *d, int s, const int *signers, int n)
         bool signer = false;
         for (int i = 0; i < n && !signer; i++)
             signer = signers[i] == pm->person;
-        int t = pm->tok_end;
-        const char *cs[2];
-        if (signer && t + 2 < se->tok_end && tok_is(d, t, "(") && tok_is(d, t + 2, ")") &&
-            tok_countries(d, t + 1, cs) == 1)
-            json_set_add(out, cs[0]);
+        const char *c = signer ? country_in_parentheses(d, pm->tok_end, se->tok_end) : NULL;
+        if (c)
+            json_set_add(out, c);
     }
     return out;
 }

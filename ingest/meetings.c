@@ -1609,18 +1609,10 @@ static const char *parenthesised_country(const doc *d, int s, int p)
     const sentence *se = &d->sents.items[s];
     for (int i = se->mentions_start; i < se->mentions_end; i++) {
         const person_mention *pm = &d->pmentions.items[i];
-        int t = pm->tok_end;
-        if (pm->person != p || t + 2 >= se->tok_end || !tok_is(d, t, "("))
-            continue;
-        for (int k = t + 2; k < se->tok_end && k <= t + 6; k++)
-            if (tok_is(d, k, ")")) {
-                /* "(The Bahamas)" */
-                int from = tok_ieq(d, t + 1, "the") ? t + 2 : t + 1;
-                if (from >= k)
-                    return NULL;
-                size_t a = d->tokens.items[from].start, b = d->tokens.items[k - 1].end;
-                return lex_country(d->text + a, b - a);
-            }
+        const char *c = pm->person == p ? country_in_parentheses(d, pm->tok_end, se->tok_end)
+                                        : NULL;
+        if (c)
+            return c;
     }
     return NULL;
 }

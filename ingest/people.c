@@ -809,17 +809,8 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         return true;
     /* "met Name Name (Peru), Name Name (Chile) and ...": a name with the country it stands
      * for in parentheses */
-    if (after + 2 < sent_end && tok_is(d, after, "(")) {
-        int close = after + 2;
-        while (close < sent_end && close <= after + 5 && !tok_is(d, close, ")"))
-            close++;
-        /* "(The Bahamas)" */
-        int from = tok_ieq(d, after + 1, "the") ? after + 2 : after + 1;
-        size_t a = d->tokens.items[from].start, b = d->tokens.items[close - 1].end;
-        if (close < sent_end && from < close && tok_is(d, close, ")") &&
-            lex_country(d->text + a, b - a))
-            return true;
-    }
+    if (country_in_parentheses(d, after, sent_end))
+        return true;
     /* "Name, of the Climate Justice Coalition, said" */
     if (after < sent_end && tok_is(d, after, ",")) {
         for (int k = after + 1; k + 1 < sent_end && k <= after + 16; k++)

@@ -114,6 +114,27 @@ int tok_countries(const doc *d, int t, const char *out[2])
     return k->ncountries;
 }
 
+const char *country_in_parentheses(const doc *d, int open, int sent_end)
+{
+    if (open + 2 >= sent_end || !tok_is(d, open, "("))
+        return NULL;
+    int close = open + 2;
+    while (close < sent_end && close <= open + 5 && !tok_is(d, close, ")"))
+        close++;
+    if (close >= sent_end || !tok_is(d, close, ")"))
+        return NULL;
+    /* "(The Bahamas)" */
+    int from = tok_ieq(d, open + 1, "the") ? open + 2 : open + 1;
+    if (from >= close)
+        return NULL;
+    size_t a = d->tokens.items[from].start, b = d->tokens.items[close - 1].end;
+    const char *c = lex_country(d->text + a, b - a);
+    const char *cs[2];
+    if (!c && close == from + 1 && tok_countries(d, from, cs) == 1)
+        c = cs[0]; /* "(U.S.)", "(Korean)" */
+    return c;
+}
+
 /* "US dollar", "Hong Kong dollars": the country written in tokens up to last names a
  * currency, no country. */
 static bool names_currency(const doc *d, int last, int s_end)
