@@ -50,27 +50,6 @@
 /* How many sentences back "on the same day" reaches for its day. */
 #define SAME_DAY_LOOKBACK 3
 
-static const char *const DETERMINERS[] = {
-    "the",   "a",   "an", "this", "that", "its",  "their", "our",   "his", "her",
-    "whose", "The", "A",  "An",   "This", "That", "Its",   "Their", "Our", NULL,
-};
-
-/* Capitalised words that open a sentence or clause and are never part of a name. */
-static const char *const NAME_STOP[] = {
-    "The",    "A",     "An",      "This",  "That",      "These",  "Those",   "Its",       "Their",
-    "Our",    "His",   "Her",     "My",    "In",        "On",     "At",      "After",     "Before",
-    "During", "While", "When",    "Since", "Following", "Under",  "By",      "With",      "From",
-    "Both",   "Each",  "Despite", "Amid",  "Although",  "Though", "However", "Meanwhile", "As",
-    "Also",   "And",   "But",     "Or",    "If",        "For",    "To",      "Of",        "Key",
-    "Read",   "We",    "I",       "They",  "He",        "She",    "It",      "Sign",      "Signs",
-    "Signed", "Ink",   "Inks",    "Seal",  "Seals",     "Agree",  "Agrees",  "Why",       "How",
-    "What",   "Who",   "Another", "Other", "Every",     "Such",   NULL,
-};
-
-static const char *const RIGHT_PREPOSITIONS[] = {
-    "of", "on", "for", "between", "concerning", "regarding", NULL,
-};
-
 typedef struct ag {
     char *name;
     strvec aliases;
@@ -170,7 +149,7 @@ static bool name_part(const doc *d, int t)
         return true;
     if (!(k->flags & (TK_CAP | TK_UPPER)))
         return false;
-    if (tok_in(d, t, NAME_STOP))
+    if (tok_in(d, t, LEX_AGREEMENT_NAME_STOPS))
         return false;
     return true;
 }
@@ -331,7 +310,7 @@ static bool is_agreement_head(const doc *d, int t);
  * token after it, or b when there is none. */
 static int read_name_right(const doc *d, int b, int s_end)
 {
-    if (!(b + 1 < s_end && tok_in(d, b, RIGHT_PREPOSITIONS)))
+    if (!(b + 1 < s_end && tok_in(d, b, LEX_NAME_RIGHT_PREPOSITIONS)))
         return b;
     int k = b + 1;
     if ((tok_is(d, k, "the") || tok_is(d, k, "a") || tok_is(d, k, "an")) && k + 1 < s_end)
@@ -454,7 +433,7 @@ static bool read_named(const doc *d, int head, int s_start, int s_end, named *nm
         }
     }
     if (a - 1 >= s_start && is_year_token(d, a - 1) && a - 2 >= s_start &&
-        tok_in(d, a - 2, DETERMINERS)) {
+        tok_in(d, a - 2, LEX_NOUN_DETERMINERS)) {
         a--;
         nm->date.y = tok_int(d, a);
         nm->year_lead = true;
@@ -686,9 +665,6 @@ static bool planning_word(const doc *d, int s_start, int k)
 #define SIGN_PURPOSE_WINDOW 14
 static bool signing_denied(const doc *d, int s_start, int v)
 {
-    static const char *const PENDING[] = {"yet", "expected", "due",  "set", "scheduled",
-                                          "to",  "be",       "been", "has", "have",
-                                          "is",  "are",      "was",  NULL};
     if (tok_in_ci(d, v, LEX_PRELIMINARY_SIGNING))
         return true;
     for (int k = v - 1; k >= s_start && k >= v - 2; k--)
@@ -723,7 +699,7 @@ static bool signing_denied(const doc *d, int s_start, int v)
              * the meeting that did it ("met with X to sign", "met ... at the summit in Lima,
              * Peru to sign") or in the place where it was done (", in Lima to sign the pact,") */
             if (k - 1 >= s_start &&
-                (tok_in(d, k - 1, PENDING) || tok_in(d, k - 1, LEX_PLANNING_WORDS)))
+                (tok_in(d, k - 1, LEX_PENDING_WORDS) || tok_in(d, k - 1, LEX_PLANNING_WORDS)))
                 return true;
             int in = k - 1;
             while (in > s_start && in >= k - 4 && (d->tokens.items[in].flags & TK_CAP))
@@ -737,7 +713,7 @@ static bool signing_denied(const doc *d, int s_start, int v)
                     return false;
             return true;
         }
-        if (!tok_in(d, k, PENDING))
+        if (!tok_in(d, k, LEX_PENDING_WORDS))
             break;
     }
     return false;
@@ -884,14 +860,12 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
         if (signing_denied(d, se->tok_start, v))
             continue;
         /* "the final signed copy": an adjective, not a signing */
-        static const char *const BEFORE_ADJECTIVE[] = {"the",   "a",        "an",      "final",
-                                                       "its",   "their",    "this",    "that",
-                                                       "newly", "recently", "jointly", NULL};
-        if (v > se->tok_start && tok_is(d, v, "signed") && tok_in(d, v - 1, BEFORE_ADJECTIVE) &&
+        if (v > se->tok_start && tok_is(d, v, "signed") &&
+            tok_in(d, v - 1, LEX_ADJECTIVE_OPENERS) &&
             !(v - 2 >= se->tok_start &&
               (tok_is(d, v - 1, "newly") || tok_is(d, v - 1, "recently") ||
                tok_is(d, v - 1, "jointly")) &&
-              !tok_in(d, v - 2, DETERMINERS)))
+              !tok_in(d, v - 2, LEX_NOUN_DETERMINERS)))
             continue; /* "the newly signed pact", but "they have jointly signed" */
         bool ok = true;
         if (v >= b) {
@@ -904,9 +878,6 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                      !tok_is(d, t, ";");
             /* "the X turned a truce agreed in May into ...": a participle right after the
              * noun of an object the name's verb takes signs that noun, not the name */
-            static const char *const AUXILIARIES[] = {"was",  "were", "is",    "are",  "be",
-                                                      "been", "has",  "have",  "had",  "being",
-                                                      "it",   "they", "which", "that", NULL};
             bool object = false;
             bool relative = false; /* "the X that the two countries signed" */
             for (int t = b; t < v && !relative; t++)
@@ -924,7 +895,7 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
             }
             const token *pv = &d->tokens.items[v - 1];
             if (ok && object && v - 1 > b && (pv->flags & TK_WORD) &&
-                !(pv->flags & (TK_CAP | TK_UPPER)) && !tok_in(d, v - 1, AUXILIARIES) &&
+                !(pv->flags & (TK_CAP | TK_UPPER)) && !tok_in(d, v - 1, LEX_CLAUSE_AUXILIARIES) &&
                 !(tok_len(d, v - 1) > 2 && memcmp(d->text + pv->end - 2, "ly", 2) == 0))
                 ok = false;
         } else if (v < a) {
@@ -933,11 +904,6 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                     ok = !tok_is(d, t, ";") || (t + 1 < a && tok_is(d, t + 1, "and"));
             } else {
                 /* the object of the verb: "signed the X", not "signed under the X" */
-                static const char *const PREPOSITIONS[] = {"under", "by",   "with",  "in",
-                                                           "at",    "for",  "on",    "to",
-                                                           "of",    "from", "after", "before",
-                                                           "since", "than", "like",  "as",
-                                                           NULL};
                 for (int t = v + 1; t < a && ok; t++) {
                     /* "signed today 5 December 2017 in Nicosia the X": the time and place
                      * before the object */
@@ -947,7 +913,7 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
                         continue;
                     }
                     ok = !is_agreement_head(d, t) && !tok_is(d, t, ",") && !tok_is(d, t, ";") &&
-                         (!tok_in(d, t, PREPOSITIONS) ||
+                         (!tok_in(d, t, LEX_OBJECT_PREPOSITIONS) ||
                           (t == v + 1 && tok_is(d, v, "signing") && tok_is(d, t, "of")));
                 }
             }
@@ -1042,10 +1008,9 @@ static int post_of_sentence(const doc *d, int s)
 
 static bool first_person_in(const doc *d, int s)
 {
-    static const char *const FIRST[] = {"I", "We", "we", "my", "My", "our", "Our", NULL};
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t < se->tok_end; t++)
-        if (tok_in(d, t, FIRST))
+        if (tok_in(d, t, LEX_FIRST_PERSON))
             return true;
     return false;
 }
@@ -1196,7 +1161,6 @@ static int capital_at(const doc *d, int t, int s_end)
  * country's place phrase goes on to name is the place; [*ps, *pe) moved onto it. */
 static void city_of_country(const doc *d, int s, size_t *ps, size_t *pe)
 {
-    static const char *const CITY_NOUNS[] = {"capital", "city", "port", "town", NULL};
     const sentence *se = &d->sents.items[s];
     int k = se->tok_start;
     while (k < se->tok_end && d->tokens.items[k].end < *pe)
@@ -1206,7 +1170,7 @@ static void city_of_country(const doc *d, int s, size_t *ps, size_t *pe)
     k++; /* past the place's last token ("Zealand’s" holds its possessive) */
     if (k < se->tok_end && (tok_is(d, k, "'s") || tok_is(d, k, "’s")))
         k++;
-    if (k >= se->tok_end || !tok_in(d, k, CITY_NOUNS))
+    if (k >= se->tok_end || !tok_in(d, k, LEX_CITY_NOUNS))
         return;
     k++;
     if (k < se->tok_end && tok_is(d, k, ","))
@@ -1337,7 +1301,7 @@ static bool org_word(const doc *d, int t)
     const token *k = &d->tokens.items[t];
     if (!(k->flags & TK_WORD) || !(k->flags & (TK_CAP | TK_UPPER)) || k->cover >= 0)
         return false;
-    if (tok_in(d, t, NAME_STOP) || hyphen_adjective(d, t))
+    if (tok_in(d, t, LEX_AGREEMENT_NAME_STOPS) || hyphen_adjective(d, t))
         return false;
     size_t n = tok_len(d, t);
     const char *s = d->text + k->start;
@@ -1500,11 +1464,7 @@ static int skip_parenthesis(const doc *d, int k, int lim)
 /* Words between a subject and its verb: "has", "on Wednesday", "formally". */
 static int skip_to_verb(const doc *d, int k, int verb)
 {
-    static const char *const BETWEEN[] = {
-        "has",       "have", "had", "jointly", "formally", "officially", "today",
-        "yesterday", "also", "on",  "finally", "recently", "just",       NULL,
-    };
-    while (k < verb && (tok_in(d, k, BETWEEN) ||
+    while (k < verb && (tok_in(d, k, LEX_SUBJECT_VERB_FILLERS) ||
                         lex_weekday(d->text + d->tokens.items[k].start, tok_len(d, k)) >= 0))
         k++;
     return k;
@@ -1732,11 +1692,9 @@ static json_t *signers_countries(const doc *d, int s, const int *signers, int n)
         bool signer = false;
         for (int i = 0; i < n && !signer; i++)
             signer = signers[i] == pm->person;
-        int t = pm->tok_end;
-        const char *cs[2];
-        if (signer && t + 2 < se->tok_end && tok_is(d, t, "(") && tok_is(d, t + 2, ")") &&
-            tok_countries(d, t + 1, cs) == 1)
-            json_set_add(out, cs[0]);
+        const char *c = signer ? country_in_parentheses(d, pm->tok_end, se->tok_end) : NULL;
+        if (c)
+            json_set_add(out, c);
     }
     return out;
 }
@@ -2032,12 +1990,10 @@ static int find_by_key(ag_vec *v, const char *key, const char *acronym)
  * sentence is another name of the same agreement. */
 static bool renames_next(const doc *d, int b, int s_end)
 {
-    static const char *const RENAMING[] = {"formally", "officially", "known", "also",
-                                           "or",       "aka",        NULL};
     int k = b;
     if (k + 1 < s_end && tok_is(d, k, "of") && (d->tokens.items[k + 1].flags & TK_NUM))
         k += 2;
-    return k + 1 < s_end && tok_is(d, k, ",") && tok_in(d, k + 1, RENAMING);
+    return k + 1 < s_end && tok_is(d, k, ",") && tok_in(d, k + 1, LEX_RENAMING_WORDS);
 }
 
 /* "call it the X", "known as the X", "dubbed the X": X is another name of one just named. */
@@ -2050,10 +2006,7 @@ static bool nicknamed(const doc *d, int s_start, int a)
         k--;
     if (k >= s_start && tok_is(d, k, "as"))
         k--;
-    static const char *const CALLING[] = {"call",     "calls",     "called", "known",
-                                          "dubbed",   "nicknamed", "dub",    "dubs",
-                                          "nickname", "term",      "termed", NULL};
-    return k >= s_start && k < a - 1 && tok_in(d, k, CALLING);
+    return k >= s_start && k < a - 1 && tok_in(d, k, LEX_NAME_GIVING_VERBS);
 }
 
 /* "between both countries", "between Kenya and ...": the parties, not what it is about. */
@@ -2065,7 +2018,7 @@ static bool between_parties(const doc *d, int t, int s_end)
     if (tok_is(d, k, "the") && k + 1 < s_end && is_country_token(d, k + 1))
         k++; /* "between the EU and ..." */
     if (tok_is(d, k, "both") || tok_is(d, k, "them") || tok_is(d, k, "us") ||
-        is_country_token(d, k) || (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
+        is_country_token(d, k) || (tok_in(d, k, LEX_NOUN_DETERMINERS) && !is_article(d, k)))
         return true; /* "between both countries", "between Kenya and ...", "between their ministers" */
     size_t n = tok_len(d, k);
     if (lex_capital_country(d->text + d->tokens.items[k].start, n))
@@ -2152,10 +2105,10 @@ static bool tells_occasion(const doc *d, int t, int s_end)
     for (int k = t + 1; k < s_end && k <= t + 3; k++) {
         if (tok_in(d, k, LEX_OCCASION_NOUNS))
             return true;
-        if (!(tok_in(d, k, DETERMINERS) || tok_in(d, k, LEX_QUANTIFIERS) || tok_is(d, k, "first") ||
-              tok_is(d, k, "second") || tok_is(d, k, "third") || tok_is(d, k, "last") ||
-              tok_is(d, k, "official") || tok_is(d, k, "state") || tok_is(d, k, "working") ||
-              (d->tokens.items[k].flags & TK_NUM)))
+        if (!(tok_in(d, k, LEX_NOUN_DETERMINERS) || tok_in(d, k, LEX_QUANTIFIERS) ||
+              tok_is(d, k, "first") || tok_is(d, k, "second") || tok_is(d, k, "third") ||
+              tok_is(d, k, "last") || tok_is(d, k, "official") || tok_is(d, k, "state") ||
+              tok_is(d, k, "working") || (d->tokens.items[k].flags & TK_NUM)))
             return false;
     }
     return false;
@@ -2187,7 +2140,8 @@ static int read_topic(const doc *d, int b, int s_end)
             return b;
     } else if (tok_is(d, b, "of")) {
         /* "of 2010", "the first deal of its kind" */
-        if ((d->tokens.items[k].flags & TK_NUM) || (tok_in(d, k, DETERMINERS) && !is_article(d, k)))
+        if ((d->tokens.items[k].flags & TK_NUM) ||
+            (tok_in(d, k, LEX_NOUN_DETERMINERS) && !is_article(d, k)))
             return b;
     } else if (tok_is(d, b, "between")) {
         if (between_parties(d, b, s_end))
@@ -2395,7 +2349,6 @@ static int topic_after_parties(const doc *d, int b, int s_end, int *end)
 static bool money_part(const doc *d, int m, int s_start)
 {
     static const char *const SIGNS[] = {"$", "US$", "€", "£", "¥", NULL};
-    static const char *const SCALES[] = {"million", "billion", "trillion", "bn", "m", NULL};
     if (tok_in(d, m, SIGNS))
         return true;
     const token *k = &d->tokens.items[m];
@@ -2403,11 +2356,11 @@ static bool money_part(const doc *d, int m, int s_start)
         return false;
     if (m > s_start && tok_in(d, m - 1, SIGNS))
         return true;
-    if (m + 1 < (int)d->tokens.n && tok_in(d, m + 1, SCALES))
+    if (m + 1 < (int)d->tokens.n && tok_in(d, m + 1, LEX_MONEY_SCALES))
         return true;
-    for (int i = 0; SCALES[i]; i++) {
-        size_t n = strlen(SCALES[i]), len = k->end - k->start;
-        if (len > n && memcmp(d->text + k->end - n, SCALES[i], n) == 0 &&
+    for (int i = 0; LEX_MONEY_SCALES[i]; i++) {
+        size_t n = strlen(LEX_MONEY_SCALES[i]), len = k->end - k->start;
+        if (len > n && memcmp(d->text + k->end - n, LEX_MONEY_SCALES[i], n) == 0 &&
             isdigit((unsigned char)d->text[k->end - n - 1]))
             return true;
     }
@@ -2460,7 +2413,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
     int m = head - 1;
     for (int n = 0; m >= se->tok_start && n < GENERIC_MAX_MODIFIERS; m--, n++) {
         const token *km = &d->tokens.items[m];
-        if (tok_in(d, m, DETERMINERS) || tok_in_ci(d, m, LEX_QUANTIFIERS))
+        if (tok_in(d, m, LEX_NOUN_DETERMINERS) || tok_in_ci(d, m, LEX_QUANTIFIERS))
             break;
         if (is_hyphen_number(d, m) || is_year_token(d, m) || is_country_token(d, m) ||
             ((km->flags & TK_WORD) && !(km->flags & TK_CAP) && !tok_in(d, m, LEX_FUNCTION_WORDS) &&
@@ -2486,7 +2439,7 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         break;
     }
     bool in = m >= se->tok_start;
-    bool det = in && (tok_in(d, m, DETERMINERS) || tok_ieq(d, m, "another"));
+    bool det = in && (tok_in(d, m, LEX_NOUN_DETERMINERS) || tok_ieq(d, m, "another"));
     bool poss_country = in && is_country_token(d, m);
     bool counted = in && (tok_in_ci(d, m, LEX_QUANTIFIERS) || (d->tokens.items[m].flags & TK_NUM) ||
                           (tok_is(d, m, "of") && m - 1 >= se->tok_start &&
@@ -3733,7 +3686,7 @@ static bool counted_object(const doc *d, int s, int v, int *a, int *b)
         }
         /* modifiers only: "bilateral", "cooperation", "new" */
         if (!(d->tokens.items[t].flags & TK_WORD) || tok_in(d, t, LEX_FUNCTION_WORDS) ||
-            tok_in(d, t, DETERMINERS) || tok_in(d, t, LEX_SIGNING_VERBS))
+            tok_in(d, t, LEX_NOUN_DETERMINERS) || tok_in(d, t, LEX_SIGNING_VERBS))
             return false;
     }
     return false;
@@ -4026,15 +3979,14 @@ static void merge_named(ag_vec *ags)
 /* Is the acronym at t what the signing verb signs: "signed the GTA", "the GTA was signed"? */
 static bool signs_acronym(const doc *d, int verb, int t)
 {
-    static const char *const PASSIVE[] = {"was", "were", "is", "has", "been", "formally", NULL};
     if (verb < t) {
         int k = verb + 1;
-        while (k < t && tok_in(d, k, DETERMINERS))
+        while (k < t && tok_in(d, k, LEX_NOUN_DETERMINERS))
             k++;
         return k == t;
     }
     int k = t + 1;
-    while (k < verb && tok_in(d, k, PASSIVE))
+    while (k < verb && tok_in(d, k, LEX_PASSIVE_FILLERS))
         k++;
     return k == verb && k > t + 1;
 }
@@ -4317,7 +4269,6 @@ static void listed_signers(const doc *d, ag *g, int s, int a, int b, bool first_
  * sentence adds with "Also signing", sign it. */
 static void signatory_lists(doc *d, ag_vec *ags)
 {
-    static const char *const COPULAS[] = {"were", "are", "included", "include", NULL};
     for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         const sentence *se = &d->sents.items[si];
         int v = -1;
@@ -4326,7 +4277,7 @@ static void signatory_lists(doc *d, ag_vec *ags)
                 !(tok_is(d, t + 1, "to") || tok_is(d, t + 1, "of")))
                 continue;
             for (int k = t + 2; k < se->tok_end && k < t + 10 && v < 0; k++)
-                if (tok_in(d, k, COPULAS))
+                if (tok_in(d, k, LEX_LIST_COPULAS))
                     v = k;
         }
         if (v < 0)

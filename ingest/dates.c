@@ -383,11 +383,6 @@ static date_value reference_date(doc *d)
 /* "On 8 October, ...": a date phrase before the first comma dates the whole sentence. */
 #define LEADING_PHRASE_TOKENS 6
 
-/* Words after an event word that start a relative or a new clause before a later date. */
-static const char *const CLAUSE_BREAKS[] = {"who",   "which", "where", "whose", "while",
-                                            "when",  "that",  "since", "after", "before",
-                                            "until", ";",     NULL};
-
 bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *relative)
 {
     const sentence *se = &d->sents.items[s];
@@ -430,7 +425,7 @@ bool date_for_event(const doc *d, int s, int anchor, date_value *out, bool *rela
     for (int t = tok_at(d, at); t < se->tok_end && doc_step(d); t++)
         /* "met to plan the topics to be raised next Monday", "which will ... on": a later
          * event's date */
-        if (lex_has(CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t)) ||
+        if (lex_has(LEX_CLAUSE_BREAKS, d->text + d->tokens.items[t].start, tok_len(d, t)) ||
             tok_in(d, t, LEX_FUTURE_AUXILIARIES) ||
             (tok_is(d, t, "to") && t + 1 < se->tok_end && tok_is(d, t + 1, "be"))) {
             first_break = d->tokens.items[t].end;

@@ -561,11 +561,10 @@ static bool bare_count(const doc *d, const line *l)
  * Headline". */
 static bool is_breadcrumb(const doc *d, size_t a, size_t b)
 {
-    static const char *const OPENERS[] = {"You are here", "You are in", "Home", NULL};
     bool opener = false;
-    for (int i = 0; OPENERS[i] && !opener; i++) {
-        size_t n = strlen(OPENERS[i]);
-        opener = b - a > n && strncasecmp(d->text + a, OPENERS[i], n) == 0 &&
+    for (int i = 0; LEX_BREADCRUMB_OPENERS[i] && !opener; i++) {
+        size_t n = strlen(LEX_BREADCRUMB_OPENERS[i]);
+        opener = b - a > n && strncasecmp(d->text + a, LEX_BREADCRUMB_OPENERS[i], n) == 0 &&
                  (d->text[a + n] == ':' || d->text[a + n] == ' ');
     }
     if (opener && strncasecmp(d->text + a, "You are", 7) == 0)
@@ -625,7 +624,6 @@ static bool is_furniture(const doc *d, const line *l)
  * not a caption (six words or more after the label, no sentence end). */
 static bool labelled_headline(const doc *d, const line *l)
 {
-    static const char *const LABELS[] = {"Photos:", "PHOTOS:", "Video:", "VIDEO:", NULL};
     if (line_matches(d, l, PAT_CAPTION, NULL))
         return false;
     size_t a, b;
@@ -633,7 +631,7 @@ static bool labelled_headline(const doc *d, const line *l)
     size_t w = a;
     while (w < b && d->text[w] != ' ')
         w++;
-    if (!lex_has(LABELS, d->text + a, w - a))
+    if (!lex_has(LEX_GALLERY_LABELS, d->text + a, w - a))
         return false;
     int words;
     bool ends;
@@ -911,7 +909,6 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
 #define KICKER_SEGMENT_WORDS 4
 static bool capitalised_segments(const doc *d, size_t a, size_t b)
 {
-    static const char *const CONNECTIVES[] = {"and", "&", "of", "the", NULL};
     int bars = 0, seg_words = 0;
     for (size_t k = a; k < b;) {
         while (k < b && (d->text[k] == ' ' || d->text[k] == '\t'))
@@ -930,7 +927,8 @@ static bool capitalised_segments(const doc *d, size_t a, size_t b)
         while (w < b && d->text[w] != ' ' && d->text[w] != '\t' && d->text[w] != '|')
             w++;
         if (++seg_words > KICKER_SEGMENT_WORDS ||
-            !(cp_is_upper(cp_at(d, k, NULL)) || lex_has(CONNECTIVES, d->text + k, w - k)))
+            !(cp_is_upper(cp_at(d, k, NULL)) ||
+              lex_has(LEX_SECTION_CONNECTIVES, d->text + k, w - k)))
             return false;
         k = w;
     }
@@ -1216,7 +1214,6 @@ static void date_from(doc *d, size_t a, size_t b, bool year_optional)
  * the Spokesperson"): capitalised words and connectives only, one of them an institution's. */
 static bool issuer_line(const doc *d, const line *l)
 {
-    static const char *const CONNECTIVES[] = {"of", "the", "for", "and", "on", "&", NULL};
     bool org = false;
     int words = 0;
     for (size_t k = l->start; k < l->end;) {
@@ -1228,7 +1225,8 @@ static bool issuer_line(const doc *d, const line *l)
         if (w == k)
             break;
         words++;
-        if (!cp_is_upper(cp_at(d, k, NULL)) && !lex_has(CONNECTIVES, d->text + k, w - k))
+        if (!cp_is_upper(cp_at(d, k, NULL)) &&
+            !lex_has(LEX_INSTITUTION_CONNECTIVES, d->text + k, w - k))
             return false;
         org |= lex_has(LEX_ORG_WORDS, d->text + k, w - k);
         k = w;
@@ -2285,15 +2283,14 @@ static bool opens_with_title(const doc *d, const line *l, size_t *after)
 #define GLUED_CAPTION_MAX_BYTES 200
 static bool opens_with_caption(const doc *d, const line *l, size_t *after)
 {
-    static const char *const MARKS[] = {"(Photo:", "(Image:", "(Photo :", "(PHOTO:", NULL};
     size_t end = l->end < l->start + GLUED_CAPTION_MAX_BYTES ? l->end
                                                              : l->start + GLUED_CAPTION_MAX_BYTES;
     for (size_t k = l->start; k < end; k++) {
         if (d->text[k] != '(')
             continue;
-        for (int m = 0; MARKS[m]; m++) {
-            size_t n = strlen(MARKS[m]);
-            if (k + n > l->end || memcmp(d->text + k, MARKS[m], n) != 0)
+        for (int m = 0; LEX_CAPTION_CREDIT_MARKS[m]; m++) {
+            size_t n = strlen(LEX_CAPTION_CREDIT_MARKS[m]);
+            if (k + n > l->end || memcmp(d->text + k, LEX_CAPTION_CREDIT_MARKS[m], n) != 0)
                 continue;
             const char *close = memchr(d->text + k, ')', l->end - k);
             if (!close)

@@ -358,6 +358,9 @@ json_t *countries_in(const doc *d, size_t start, size_t end, size_t skip_start, 
 json_t *countries_acting(const doc *d, int sent, size_t skip_start, size_t skip_end);
 /* The canonical countries written in token t: one ("India’s"), two ("U.S.–India"), or none. */
 int tok_countries(const doc *d, int t, const char *out[2]);
+/* The canonical country written in parentheses opening at token open ("Ana Ruiz (Chile)",
+ * "(The Bahamas)"), before sent_end; NULL when there is none. */
+const char *country_in_parentheses(const doc *d, int open, int sent_end);
 /* True when token t is written with capitals and may belong to a proper name. */
 bool tok_capitalised(const doc *d, int t);
 

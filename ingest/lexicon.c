@@ -2604,3 +2604,333 @@ const char *const LEX_PLACE_NOUNS[] = {
     "republic", "region",   "capital", "city",      "archipelago", "emirate", "town",
     "port",     "province", "enclave", "territory", NULL,
 };
+
+/* ---- meetings (meetings.c) ---- */
+
+/* Plural office nouns and their singulars, in lower case ("the Russian and French foreign
+ * ministers met": those holding that office). */
+const lex_plural LEX_PLURAL_OFFICE_NOUNS[] = {
+    {"ministers", "minister"},
+    {"presidents", "president"},
+    {"secretaries", "secretary"},
+    {"premiers", "premier"},
+    {NULL, NULL},
+};
+
+/* Plural office nouns and the title each of those they stand for holds ("the two ministers":
+ * a Minister each). */
+const lex_plural LEX_PLURAL_TITLES[] = {
+    {"ministers", "Minister"},
+    {"presidents", "President"},
+    {"secretaries", "Secretary"},
+    {NULL, NULL},
+};
+
+/* Words before "the visit of Y" that make the visit a phrase beside the sentence's own event
+ * ("was in town for the official visit of Premier Y"): no meeting of its subject with Y. */
+const char *const LEX_VISIT_ASIDE_OPENERS[] = {
+    "for", "during", "ahead", "after", "before", "since", NULL,
+};
+
+/* Words before a meeting noun that make it the occasion of a phrase ("on the sidelines of the
+ * summit", "ahead of the talks"), not a meeting of the sentence's own. */
+const char *const LEX_OCCASION_OPENERS[] = {
+    "sidelines", "margins", "margin", "ahead", "eve", "during", "During", NULL,
+};
+
+/* Verbs of meeting ("met", "held talks", "conferred") looked for after a word in a sentence. */
+const char *const LEX_MEETING_VERBS[] = {
+    "met", "meets", "held", "holds", "hosted", "received", "conferred", "sat", NULL,
+};
+
+/* Nouns for the other party of a meeting after "his"/"her" ("his interlocutor", "her host"). */
+const char *const LEX_MEETING_PARTY_NOUNS[] = {
+    "interlocutor", "interlocutors", "host", "hosts", "guest", "guests", NULL,
+};
+
+/* Nouns after "bilateral" that make "a bilateral X with" one meeting. */
+const char *const LEX_BILATERAL_NOUNS[] = {
+    "discussion", "discussions", "meeting", "session", "encounter", "exchange", "talks", NULL,
+};
+
+/* Nouns of a journey to a place ("a visit to", "a trip to", "a mission to"). */
+const char *const LEX_TRIP_NOUNS[] = {
+    "visit", "trip", "tour", "talks", "mission", NULL,
+};
+
+/* Verbs by which a host receives a guest ("X welcomed Y", "X received Y"). */
+const char *const LEX_RECEIVING_VERBS[] = {
+    "welcomed", "welcomes", "received", "receives", NULL,
+};
+
+/* Labels that stand where a dateline's place would ("PHOTO:", "VIDEO:", "LIVE:"): no place. */
+const char *const LEX_DATELINE_LABELS[] = {
+    "photo",  "photos",   "video", "videos", "watch",   "live",
+    "update", "breaking", "file",  "image",  "caption", NULL,
+};
+
+/* Prepositions that open a phrase of their own between a verb and a meeting noun, so the
+ * words between are no modifiers of the noun ("held after talks"). */
+const char *const LEX_PHRASE_PREPOSITIONS[] = {
+    "after", "before", "during", "following", "ahead", "since", "until", "about",
+    "over",  "amid",   "across", "around",    "like",  "than",  NULL,
+};
+
+/* Capitalised prepositions that open a phrase at the start of a sentence ("During his meeting
+ * with X, ..."): a possessive in it stands for the subject named after it. */
+const char *const LEX_SENTENCE_PHRASE_OPENERS[] = {
+    "During", "In", "At", "After", "Following", "Before", "On", "Upon", "Throughout", "Ahead", NULL,
+};
+
+/* Plural meeting nouns that tell one meeting with each of those named ("separate meetings
+ * with A and B"). */
+const char *const LEX_SEPARATE_MEETING_NOUNS[] = {
+    "meetings", "talks", "bilaterals", "discussions", "consultations", "audiences", NULL,
+};
+
+/* Words after "her" that make it a verb's object ("met her at ..."), not a possessive. */
+const char *const LEX_OBJECT_PRONOUN_FOLLOWERS[] = {
+    "at",    "in",     "on",   "for", "to",    "and",       "during",
+    "after", "before", "with", "as",  "today", "yesterday", NULL,
+};
+
+/* Styles of address after "His"/"Her" ("His Excellency", "Her Majesty"). */
+const char *const LEX_STYLES_OF_ADDRESS[] = {
+    "Excellency",
+    "Highness",
+    "Majesty",
+    NULL,
+};
+
+/* Meeting verbs of a relative clause on a person ("X, who met Y on the sidelines, ..."). */
+const char *const LEX_RELATIVE_MEETING_VERBS[] = {
+    "met",
+    "hosted",
+    NULL,
+};
+
+/* Nouns of an event on whose margins meetings are held ("the regional summit here"). */
+const char *const LEX_GATHERING_NOUNS[] = {
+    "summit",  "Summit",  "conference", "Conference", "forum", "Forum",
+    "session", "Session", "meeting",    "Meeting",    "talks", "Talks",
+    "games",   "Games",   "assembly",   "Assembly",   NULL,
+};
+
+/* Nouns for envoys ("the ambassadors presented their credentials"). */
+const char *const LEX_ENVOY_NOUNS[] = {
+    "ambassador", "ambassadors", "envoy", "envoys",    "commissioner", "commissioners",
+    "charge",     "chargé",      "heads", "diplomats", NULL,
+};
+
+/* ---- agreements (agreements.c) ---- */
+
+/* Determiners and possessives before a document's noun, in both cases ("the", "its", "Their"). */
+const char *const LEX_NOUN_DETERMINERS[] = {
+    "the",   "a",   "an", "this", "that", "its",  "their", "our",   "his", "her",
+    "whose", "The", "A",  "An",   "This", "That", "Its",   "Their", "Our", NULL,
+};
+
+/* Capitalised words that open a sentence or clause and are never part of an agreement's name. */
+const char *const LEX_AGREEMENT_NAME_STOPS[] = {
+    "The",    "A",     "An",      "This",  "That",      "These",  "Those",   "Its",       "Their",
+    "Our",    "His",   "Her",     "My",    "In",        "On",     "At",      "After",     "Before",
+    "During", "While", "When",    "Since", "Following", "Under",  "By",      "With",      "From",
+    "Both",   "Each",  "Despite", "Amid",  "Although",  "Though", "However", "Meanwhile", "As",
+    "Also",   "And",   "But",     "Or",    "If",        "For",    "To",      "Of",        "Key",
+    "Read",   "We",    "I",       "They",  "He",        "She",    "It",      "Sign",      "Signs",
+    "Signed", "Ink",   "Inks",    "Seal",  "Seals",     "Agree",  "Agrees",  "Why",       "How",
+    "What",   "Who",   "Another", "Other", "Every",     "Such",   NULL,
+};
+
+/* Prepositions that open the right part of an agreement's name ("Agreement on Trade"). */
+const char *const LEX_NAME_RIGHT_PREPOSITIONS[] = {
+    "of", "on", "for", "between", "concerning", "regarding", NULL,
+};
+
+/* Words before a signing verb that tell a signature still to come ("is expected to be signed",
+ * "has yet to be signed"). */
+const char *const LEX_PENDING_WORDS[] = {
+    "yet",  "expected", "due",  "set", "scheduled", "to",  "be",
+    "been", "has",      "have", "is",  "are",       "was", NULL,
+};
+
+/* Words before "signed" that make it an adjective ("the final signed copy"), not a signing. */
+const char *const LEX_ADJECTIVE_OPENERS[] = {
+    "the", "a", "an", "final", "its", "their", "this", "that", "newly", "recently", "jointly", NULL,
+};
+
+/* Auxiliaries and pronouns before a participle that make it a clause's verb, not a modifier
+ * of the noun before ("the truce agreed in May"). */
+const char *const LEX_CLAUSE_AUXILIARIES[] = {
+    "was", "were",  "is", "are",  "be",    "been", "has", "have",
+    "had", "being", "it", "they", "which", "that", NULL,
+};
+
+/* Prepositions between a verb and a name that make the name no object of the verb
+ * ("signed under the X"). */
+const char *const LEX_OBJECT_PREPOSITIONS[] = {
+    "under", "by",    "with",   "in",    "at",   "for",  "on", "to", "of",
+    "from",  "after", "before", "since", "than", "like", "as", NULL,
+};
+
+/* Pronouns of the first person ("We signed", "our agreement"). */
+const char *const LEX_FIRST_PERSON[] = {
+    "I", "We", "we", "my", "My", "our", "Our", NULL,
+};
+
+/* Nouns of a city a country's place phrase goes on to name ("the Kenyan capital, Nairobi"). */
+const char *const LEX_CITY_NOUNS[] = {
+    "capital", "city", "port", "town", NULL,
+};
+
+/* Words between a subject and its verb ("has", "on Wednesday", "formally"). */
+const char *const LEX_SUBJECT_VERB_FILLERS[] = {
+    "has",       "have", "had", "jointly", "formally", "officially", "today",
+    "yesterday", "also", "on",  "finally", "recently", "just",       NULL,
+};
+
+/* Words after a comma that give an agreement another name ("formally the X", "also known as"). */
+const char *const LEX_RENAMING_WORDS[] = {
+    "formally", "officially", "known", "also", "or", "aka", NULL,
+};
+
+/* Verbs that give a thing a name ("what it calls the X", "dubbed"). */
+const char *const LEX_NAME_GIVING_VERBS[] = {
+    "call", "calls", "called",   "known", "dubbed", "nicknamed",
+    "dub",  "dubs",  "nickname", "term",  "termed", NULL,
+};
+
+/* Words of a sum's scale ("700 million", "1.6bn"): a sum of money, no document. */
+const char *const LEX_MONEY_SCALES[] = {
+    "million", "billion", "trillion", "bn", "m", NULL,
+};
+
+/* Words between a name and a signing verb in the passive ("the GTA was formally signed"). */
+const char *const LEX_PASSIVE_FILLERS[] = {
+    "was", "were", "is", "has", "been", "formally", NULL,
+};
+
+/* Verbs that link the signatories to their list ("the signatories were A, B and C"). */
+const char *const LEX_LIST_COPULAS[] = {
+    "were", "are", "included", "include", NULL,
+};
+
+/* ---- people (people.c) ---- */
+
+/* Prepositions before a place's name ("in Wellington", "from Santiago"). */
+const char *const LEX_PLACE_PREPOSITIONS[] = {
+    "in", "at", "to", "from", "near", "of", "via", NULL,
+};
+
+/* Particles inside a person's name ("Luis de Souza", "Ursula von der Leyen"). */
+const char *const LEX_NAME_PARTICLES[] = {
+    "de",   "da",   "do",  "dos",   "das", "del",  "della", "di", "du", "van",  "von",
+    "der",  "den",  "bin", "binti", "al",  "el",   "ibn",   "la", "le", "Ould", "ould",
+    "bint", "Bint", "ben", "Ben",   "Abu", "Abou", "Bin",   "Al", "El", NULL,
+};
+
+/* Lower-case particles glued to a capitalised surname ("al-Karimi", "bin-Rashed"). */
+const char *const LEX_GLUED_NAME_PARTICLES[] = {
+    "al-", "el-", "bin-", "ibn-", "ul-", "ud-", "ad-", "as-", "ash-", "ar-", NULL,
+};
+
+/* Words and marks before which a title phrase introducing a name after a comma starts
+ * ("Colombia's trade minister, Name,"). */
+const char *const LEX_APPOSITIVE_TITLE_STOPS[] = {
+    ",", "by", "with", "the", "The", "between", ":", NULL,
+};
+
+/* Possessive pronouns ("her Australian counterpart, Name"). */
+const char *const LEX_POSSESSIVES[] = {
+    "her", "his", "their", "its", "Her", "His", "Their", NULL,
+};
+
+/* Words before which the role phrase ending at a role noun starts ("the council chair Name"). */
+const char *const LEX_ROLE_TITLE_STOPS[] = {
+    "the", "a", "an", "her", "his", "their", "its", "said", "says", "by", "with", "and", ",", NULL,
+};
+
+/* Words after a name that close the clause of a speech cue ("... said Okonkwo when ..."). */
+const char *const LEX_CUE_CLAUSE_ENDS[] = {
+    ",", "when", "while", "as", "after", "before", "during", NULL,
+};
+
+/* Light verbs whose object a meeting may be ("had a bilateral meeting with", "held talks"). */
+const char *const LEX_LIGHT_VERBS[] = {
+    "had", "has", "held", "holds", "hold", "have", NULL,
+};
+
+/* Meeting nouns a light verb holds ("held talks with", "had a conversation with"). */
+const char *const LEX_HELD_MEETING_NOUNS[] = {
+    "meeting", "meetings", "talks", "discussions", "consultations", "conversation", NULL,
+};
+
+/* Words before a capitalised phrase that make it a place or a ship ("in Tamil Nadu", "USS
+ * Nimitz"). */
+const char *const LEX_PLACE_PHRASE_OPENERS[] = {
+    "in",   "at", "to",   "from", "near", "across", "of",
+    "like", "as", "into", "the",  "USS",  "HMS",    NULL,
+};
+
+/* Words, with their space, that put a father's or forefather's name after them ("bin Salman"). */
+const char *const LEX_PATRONYMIC_MARKS[] = {
+    "bin ", "ibn ", "bint ", "binti ", "ben ", NULL,
+};
+
+/* ---- documents (doc.c) ---- */
+
+/* Openings of a breadcrumb trail ("You are here: Home > News", "Home » World"). */
+const char *const LEX_BREADCRUMB_OPENERS[] = {
+    "You are here",
+    "You are in",
+    "Home",
+    NULL,
+};
+
+/* Labels of a gallery's headline ("Photos: Minister X arrives in Y"). */
+const char *const LEX_GALLERY_LABELS[] = {
+    "Photos:", "PHOTOS:", "Video:", "VIDEO:", NULL,
+};
+
+/* Lower-case words inside the names of a portal's section trail ("Home | Arts & Culture"). */
+const char *const LEX_SECTION_CONNECTIVES[] = {
+    "and", "&", "of", "the", NULL,
+};
+
+/* Lower-case words inside an institution's name on a line of its own ("Office of the
+ * Spokesperson"). */
+const char *const LEX_INSTITUTION_CONNECTIVES[] = {
+    "of", "the", "for", "and", "on", "&", NULL,
+};
+
+/* Openings of a picture's credit in parentheses ("(Photo: Agency)"). */
+const char *const LEX_CAPTION_CREDIT_MARKS[] = {
+    "(Photo:", "(Image:", "(Photo :", "(PHOTO:", NULL,
+};
+
+/* ---- places (places.c) ---- */
+
+/* Capitalised words that are never a place's name on their own. */
+const char *const LEX_NOT_PLACES[] = {
+    "The",      "This",       "That",     "Indo-Pacific", "Asia-Pacific", "Region",
+    "Ministry", "Parliament", "Congress", "Senate",       "August",       "May",
+    "Twitter",  "X",          NULL,
+};
+
+/* Particles between two words of a place's name ("Rio de Janeiro", "Ciudad del Este"). */
+const char *const LEX_PLACE_PARTICLES[] = {
+    "de", "da", "do", "del", "di", "des", NULL,
+};
+
+/* Abbreviations that open a place's name, a period after them ("St. Petersburg", "Mt. Kenya"). */
+const char *const LEX_PLACE_ABBREVIATIONS[] = {
+    "St", "Ste", "Mt", "Ft", "Pt", NULL,
+};
+
+/* ---- dates (dates.c) ---- */
+
+/* Words after an event word that start a relative or a new clause before a later date. */
+const char *const LEX_CLAUSE_BREAKS[] = {
+    "who",   "which", "where",  "whose", "while", "when", "that",
+    "since", "after", "before", "until", ";",     NULL,
+};

@@ -158,6 +158,113 @@ extern const char *const
 extern const char
     *const LEX_ORGANISATION_NAMES[]; /* Hamas, Taliban, Interpol ...: one-word organisations */
 
+/* Meetings (meetings.c). */
+/* A plural noun and its singular ("ministers", "minister"); a table ends with {NULL, NULL}. */
+typedef struct lex_plural {
+    const char *plural, *singular;
+} lex_plural;
+extern const lex_plural
+    LEX_PLURAL_OFFICE_NOUNS[]; /* ministers -> minister ...: "foreign ministers" */
+extern const lex_plural
+    LEX_PLURAL_TITLES[]; /* ministers -> Minister ...: the title each one holds */
+extern const char *const
+    LEX_VISIT_ASIDE_OPENERS[]; /* for, during, ahead ...: "during the visit of Y" is an aside */
+extern const char *const
+    LEX_OCCASION_OPENERS[]; /* sidelines, margins, eve ...: a meeting noun names an occasion */
+extern const char
+    *const LEX_MEETING_VERBS[]; /* met, held, conferred ...: a meeting verb later in a sentence */
+extern const char
+    *const LEX_MEETING_PARTY_NOUNS[]; /* interlocutor, host, guest: the other party, after "his" */
+extern const char
+    *const LEX_BILATERAL_NOUNS[]; /* discussion, meeting, talks ...: "a bilateral meeting with" */
+extern const char *const LEX_TRIP_NOUNS[];      /* visit, trip, tour ...: a journey to a place */
+extern const char *const LEX_RECEIVING_VERBS[]; /* welcomed, received: a host receiving a guest */
+extern const char
+    *const LEX_DATELINE_LABELS[]; /* photo, video, live ...: a label read as a dateline's place */
+extern const char *const
+    LEX_PHRASE_PREPOSITIONS[]; /* after, during, amid ...: a phrase of its own before a noun */
+extern const char
+    *const LEX_SENTENCE_PHRASE_OPENERS[]; /* During, After, Upon ...: a phrase opening a sentence */
+extern const char *const
+    LEX_SEPARATE_MEETING_NOUNS[]; /* meetings, talks, bilaterals ...: one meeting with each */
+extern const char
+    *const LEX_OBJECT_PRONOUN_FOLLOWERS[]; /* at, in, today ...: "met her at": "her" is an object */
+extern const char
+    *const LEX_STYLES_OF_ADDRESS[]; /* Excellency, Highness, Majesty: "His Excellency" */
+extern const char
+    *const LEX_RELATIVE_MEETING_VERBS[]; /* met, hosted: "X, who met Y, ..." tells a meeting */
+extern const char
+    *const LEX_GATHERING_NOUNS[]; /* summit, conference, forum ... (both cases): an event held */
+extern const char
+    *const LEX_ENVOY_NOUNS[]; /* ambassador, envoy, chargé ...: presenting credentials */
+
+/* Agreements (agreements.c). */
+extern const char *const
+    LEX_NOUN_DETERMINERS[]; /* the, a, this, its ... (both cases): before a document's noun */
+extern const char *const
+    LEX_AGREEMENT_NAME_STOPS[]; /* The, In, After, Signs ...: never part of an agreement's name */
+extern const char
+    *const LEX_NAME_RIGHT_PREPOSITIONS[]; /* of, on, between ...: open the right part of a name */
+extern const char *const LEX_PENDING_WORDS[]; /* yet, expected, due ...: a signing still to come */
+extern const char *const
+    LEX_ADJECTIVE_OPENERS[]; /* the, final, newly ...: "the final signed copy": an adjective */
+extern const char
+    *const LEX_CLAUSE_AUXILIARIES[]; /* was, has, which ...: a participle after them is a verb */
+extern const char
+    *const LEX_OBJECT_PREPOSITIONS[]; /* under, by, with ...: "signed under the X" is no object */
+extern const char *const LEX_FIRST_PERSON[]; /* I, We, my, our: a sentence in the first person */
+extern const char
+    *const LEX_CITY_NOUNS[]; /* capital, city, port, town: "the Kenyan capital, Nairobi" */
+extern const char *const
+    LEX_SUBJECT_VERB_FILLERS[]; /* has, formally, today ...: between a subject and its verb */
+extern const char *const LEX_RENAMING_WORDS[]; /* formally, also, aka ...: another name follows */
+extern const char *const LEX_NAME_GIVING_VERBS[]; /* call, dubbed, termed ...: "what it calls X" */
+extern const char *const LEX_MONEY_SCALES[];      /* million, billion, bn ...: a sum of money */
+extern const char *const LEX_PASSIVE_FILLERS[];   /* was, were, been ...: "the GTA was signed" */
+extern const char
+    *const LEX_LIST_COPULAS[]; /* were, are, included ...: "the signatories were A, B and C" */
+
+/* People (people.c). */
+extern const char *const LEX_PLACE_PREPOSITIONS[]; /* in, at, from ...: a place's name follows */
+extern const char *const LEX_NAME_PARTICLES[]; /* de, van, bin, al ...: inside a person's name */
+extern const char *const LEX_GLUED_NAME_PARTICLES[]; /* al-, el-, bin- ...: glued to a surname */
+extern const char *const
+    LEX_APPOSITIVE_TITLE_STOPS[]; /* by, with, between ...: where a title before a comma starts */
+extern const char *const LEX_POSSESSIVES[]; /* her, his, their, its (both cases) */
+extern const char
+    *const LEX_ROLE_TITLE_STOPS[]; /* the, her, said, by ...: where a role phrase starts */
+extern const char
+    *const LEX_CUE_CLAUSE_ENDS[]; /* when, while, as ...: a name closing a speech cue's clause */
+extern const char *const LEX_LIGHT_VERBS[]; /* had, held, holds ...: "held talks with" */
+extern const char *const
+    LEX_HELD_MEETING_NOUNS[]; /* meeting, talks, consultations ...: what a light verb holds */
+extern const char
+    *const LEX_PLACE_PHRASE_OPENERS[]; /* in, at, across, USS ...: a place, not a person, follows */
+extern const char
+    *const LEX_PATRONYMIC_MARKS[]; /* "bin ", "ibn ", "bint " ...: a father's name follows */
+
+/* Documents (doc.c). */
+extern const char
+    *const LEX_BREADCRUMB_OPENERS[]; /* You are here, Home: a breadcrumb trail starts */
+extern const char
+    *const LEX_GALLERY_LABELS[]; /* Photos:, Video:: a gallery's headline, not a caption */
+extern const char
+    *const LEX_SECTION_CONNECTIVES[]; /* and, &, of, the: inside a section trail's name */
+extern const char
+    *const LEX_INSTITUTION_CONNECTIVES[]; /* of, the, for, and ...: inside an institution's name */
+extern const char
+    *const LEX_CAPTION_CREDIT_MARKS[]; /* (Photo:, (Image: ...: a picture's credit opens */
+
+/* Places (places.c). */
+extern const char
+    *const LEX_NOT_PLACES[]; /* The, Region, Ministry, May ...: capitalised, never a place */
+extern const char *const LEX_PLACE_PARTICLES[];     /* de, da, del ...: "Rio de Janeiro" */
+extern const char *const LEX_PLACE_ABBREVIATIONS[]; /* St, Mt, Ft ...: "St. Petersburg" */
+
+/* Dates (dates.c). */
+extern const char
+    *const LEX_CLAUSE_BREAKS[]; /* who, which, until ...: a clause before a later date */
+
 /* An office and the titles and roles that name it (lexicon.c's OFFICES): "the top diplomat"
  * and "Minister of Foreign Affairs" name the foreign minister; a president is one kind of head
  * of state, which "the head of state" names. */

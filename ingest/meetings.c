@@ -84,11 +84,10 @@ static bool negated(const doc *d, int s_start, int t)
  * named in a phrase beside the sentence's own event is no meeting of its subject with Y. */
 static bool visit_aside(const doc *d, int s_start, int t, int s_end)
 {
-    static const char *const PREPS[] = {"for", "during", "ahead", "after", "before", "since", NULL};
     if (!tok_is(d, t, "visit") || t + 1 >= s_end || !tok_is(d, t + 1, "of"))
         return false;
     for (int k = t - 1; k >= s_start && k >= t - 4; k--) {
-        if (tok_in(d, k, PREPS))
+        if (tok_in(d, k, LEX_VISIT_ASIDE_OPENERS))
             return true;
         if ((d->tokens.items[k].flags & TK_CAP) || !(d->tokens.items[k].flags & TK_WORD))
             return false;
@@ -136,10 +135,8 @@ static bool where_clause_with_subject(const doc *d, int t)
  * summit", "on the margins of the meeting", "ahead of the talks", "during the summit")? */
 static bool in_occasion_phrase(const doc *d, int s_start, int t)
 {
-    static const char *const OPENERS[] = {"sidelines", "margins", "margin", "ahead",
-                                          "eve",       "during",  "During", NULL};
     for (int k = t - 1; k >= s_start && k >= t - 6; k--) {
-        if (tok_in(d, k, OPENERS))
+        if (tok_in(d, k, LEX_OCCASION_OPENERS))
             return true;
         if (tok_is(d, k, ",") || tok_in(d, k, LEX_MEETING_WORDS))
             return false;
@@ -150,10 +147,8 @@ static bool in_occasion_phrase(const doc *d, int s_start, int t)
 /* Is there a meeting verb ("met", "held talks", "conferred") after t in the sentence? */
 static bool later_meeting_verb(const doc *d, int t, int s_end)
 {
-    static const char *const VERBS[] = {"met",      "meets",     "held", "holds", "hosted",
-                                        "received", "conferred", "sat",  NULL};
     for (int k = t + 1; k < s_end; k++)
-        if (tok_in(d, k, VERBS) && !tok_in_quotes(d, k))
+        if (tok_in(d, k, LEX_MEETING_VERBS) && !tok_in_quotes(d, k))
             return true;
     return false;
 }
@@ -324,9 +319,7 @@ static int role_object(const doc *d, int s, int trig, const meeting *m)
  * is a country). */
 static bool other_party_noun(const doc *d, int t, int s_end)
 {
-    static const char *const NOUNS[] = {"interlocutor", "interlocutors", "host", "hosts",
-                                        "guest",        "guests",        NULL};
-    if (t >= s_end || !tok_in(d, t, NOUNS))
+    if (t >= s_end || !tok_in(d, t, LEX_MEETING_PARTY_NOUNS))
         return false;
     return t + 1 >= s_end || !(d->tokens.items[t + 1].flags & TK_WORD) ||
            tok_in(d, t + 1, LEX_FUNCTION_WORDS) || tok_is(d, t + 1, "about") ||
@@ -341,8 +334,6 @@ static bool other_party_noun(const doc *d, int t, int s_end)
 
 static int object_trigger(const doc *d, int s)
 {
-    static const char *const BILATERAL_NOUNS[] = {"discussion", "discussions", "meeting", "session",
-                                                  "encounter",  "exchange",    "talks",   NULL};
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t + 1 < se->tok_end; t++) {
         int obj = -1;
@@ -389,7 +380,7 @@ static int object_trigger(const doc *d, int s)
             obj = t;
         /* "held a bilateral discussion with X" */
         else if (tok_is(d, t, "bilateral") && t + 2 < se->tok_end &&
-                 tok_in(d, t + 1, BILATERAL_NOUNS) && tok_is(d, t + 2, "with"))
+                 tok_in(d, t + 1, LEX_BILATERAL_NOUNS) && tok_is(d, t + 2, "with"))
             obj = t + 3;
         else if (tok_is(d, t, "company") && tok_is(d, t + 1, "of") && t > se->tok_start &&
                  tok_is(d, t - 1, "the") && t - 1 > se->tok_start && tok_is(d, t - 2, "in"))
@@ -534,16 +525,12 @@ static int counterparts(const doc *d, int s, int self, int *out, int max, bool *
  * office in the article, into out[]; returns how many (none unless every country is found). */
 static int demonym_group(const doc *d, int s, int *out, int max)
 {
-    static const char *const OFFICE_NOUNS[][2] = {{"ministers", "minister"},
-                                                  {"presidents", "president"},
-                                                  {"secretaries", "secretary"},
-                                                  {"premiers", "premier"}};
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start + 2; t < se->tok_end; t++) {
         const char *noun = NULL;
-        for (size_t k = 0; k < sizeof OFFICE_NOUNS / sizeof *OFFICE_NOUNS && !noun; k++)
-            if (tok_ieq(d, t, OFFICE_NOUNS[k][0]))
-                noun = OFFICE_NOUNS[k][1];
+        for (const lex_plural *p = LEX_PLURAL_OFFICE_NOUNS; p->plural && !noun; p++)
+            if (tok_ieq(d, t, p->plural))
+                noun = p->singular;
         if (!noun)
             continue;
         /* the office's words before the noun ("foreign", "Defence"), then the countries */
@@ -704,14 +691,13 @@ static bool quoted_at(const doc *d, size_t b)
  * talks"? */
 static bool on_a_visit_after(const doc *d, int a, int s_end)
 {
-    static const char *const TRIPS[] = {"visit", "trip", "tour", "talks", "mission", NULL};
     int k = a;
     while (k < s_end && k - a < 4 && tok_capitalised(d, k))
         k++;
     if (k == a || k >= s_end || !(tok_is(d, k, "on") || tok_is(d, k, "for")))
         return false;
     for (int u = k + 1; u < s_end && u <= k + 4; u++)
-        if (tok_in(d, u, TRIPS))
+        if (tok_in(d, u, LEX_TRIP_NOUNS))
             return true;
     return false;
 }
@@ -779,10 +765,9 @@ static char *visit_destination(const doc *d, int s)
  * welcomed. */
 static char *welcomed_to(const doc *d, int s)
 {
-    static const char *const VERBS[] = {"welcomed", "welcomes", "received", "receives", NULL};
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t + 2 < se->tok_end; t++) {
-        if (!tok_in(d, t, VERBS) || tok_in_quotes(d, t))
+        if (!tok_in(d, t, LEX_RECEIVING_VERBS) || tok_in_quotes(d, t))
             continue;
         /* the one welcomed, their title before the name */
         int k = t + 1;
@@ -872,10 +857,8 @@ static char *venue_from(const doc *d, int s, int from)
 /* Is the dateline a place, not a label read as one ("PHOTO:", "VIDEO:")? */
 static bool dateline_is_place(const doc *d)
 {
-    static const char *const LABELS[] = {"photo",  "photos",   "video", "videos", "watch",   "live",
-                                         "update", "breaking", "file",  "image",  "caption", NULL};
     char *dl = dateline_place(d);
-    bool label = dl && (lex_has_ci(LABELS, dl, strlen(dl)) ||
+    bool label = dl && (lex_has_ci(LEX_DATELINE_LABELS, dl, strlen(dl)) ||
                         lex_has_ci(LEX_HEADLINE_LABELS, dl, strlen(dl)));
     free(dl);
     return !label;
@@ -1197,15 +1180,12 @@ static int protagonist(const meeting *ms, size_t n)
  * "force mediation talks"), none a preposition that opens a phrase of its own? */
 static bool object_compound(const doc *d, int v, int trig)
 {
-    static const char *const PREPOSITIONS[] = {"after",  "before", "during", "following", "ahead",
-                                               "since",  "until",  "about",  "over",      "amid",
-                                               "across", "around", "like",   "than",      NULL};
     if (trig - v - 1 > 2)
         return false;
     for (int k = v + 1; k < trig; k++) {
         const token *w = &d->tokens.items[k];
         if (!(w->flags & TK_WORD) || (w->flags & TK_CAP) || tok_in(d, k, LEX_FUNCTION_WORDS) ||
-            tok_in(d, k, PREPOSITIONS))
+            tok_in(d, k, LEX_PHRASE_PREPOSITIONS))
             return false;
     }
     return true;
@@ -1423,11 +1403,8 @@ static int anaphoric_subject(const doc *d, int s, int trig, int *at)
  * before.  The token where that subject starts, or the sentence's start when there is none. */
 static int opening_possessive_end(const doc *d, int s)
 {
-    static const char *const OPENERS[] = {"During",     "In",     "At", "After",
-                                          "Following",  "Before", "On", "Upon",
-                                          "Throughout", "Ahead",  NULL};
     const sentence *se = &d->sents.items[s];
-    if (!tok_in(d, se->tok_start, OPENERS))
+    if (!tok_in(d, se->tok_start, LEX_SENTENCE_PHRASE_OPENERS))
         return se->tok_start;
     int poss = -1;
     for (int t = se->tok_start + 1; t < se->tok_end && t <= se->tok_start + 3 && poss < 0; t++)
@@ -1459,18 +1436,10 @@ static const char *parenthesised_country(const doc *d, int s, int p)
     const sentence *se = &d->sents.items[s];
     for (int i = se->mentions_start; i < se->mentions_end; i++) {
         const person_mention *pm = &d->pmentions.items[i];
-        int t = pm->tok_end;
-        if (pm->person != p || t + 2 >= se->tok_end || !tok_is(d, t, "("))
-            continue;
-        for (int k = t + 2; k < se->tok_end && k <= t + 6; k++)
-            if (tok_is(d, k, ")")) {
-                /* "(The Bahamas)" */
-                int from = tok_ieq(d, t + 1, "the") ? t + 2 : t + 1;
-                if (from >= k)
-                    return NULL;
-                size_t a = d->tokens.items[from].start, b = d->tokens.items[k - 1].end;
-                return lex_country(d->text + a, b - a);
-            }
+        const char *c = pm->person == p ? country_in_parentheses(d, pm->tok_end, se->tok_end)
+                                        : NULL;
+        if (c)
+            return c;
     }
     return NULL;
 }
@@ -1508,11 +1477,6 @@ static bool group_meeting(const doc *d, int s)
     return false;
 }
 
-/* Meeting nouns in the plural: "separate meetings" are several, one with each. */
-static const char *const SEPARATE_MEETING_NOUNS[] = {"meetings",    "talks",         "bilaterals",
-                                                     "discussions", "consultations", "audiences",
-                                                     NULL};
-
 /* Does sentence s tell meetings held one by one ("bilateral talks with A, B and C", "met A
  * and B respectively", "separately")? */
 static bool one_by_one(const doc *d, int s, int others)
@@ -1533,7 +1497,7 @@ static bool one_by_one(const doc *d, int s, int others)
             return !group_meeting(d, s);
         /* "held separate meetings with A, B and C" (not "in a separate meeting") */
         if ((tok_is(d, t, "separate") || tok_is(d, t, "individual")) && t + 1 < se->tok_end &&
-            tok_in(d, t + 1, SEPARATE_MEETING_NOUNS))
+            tok_in(d, t + 1, LEX_SEPARATE_MEETING_NOUNS))
             return true;
         bilateral |= tok_is(d, t, "bilateral");
         plural_role |= tok_in_ci(d, t, LEX_PLURAL_ROLE_NOUNS) || tok_is(d, t, "bilaterals") ||
@@ -1547,15 +1511,13 @@ static bool one_by_one(const doc *d, int s, int others)
 /* Is the pronoun at token t the object of a verb ("welcomed him", "met her at ...")? */
 static bool object_pronoun(const doc *d, int t, int s_end)
 {
-    static const char *const AFTER[] = {"at",  "in",     "on",        "for",    "to",
-                                        "and", "during", "after",     "before", "with",
-                                        "as",  "today",  "yesterday", NULL};
     if (tok_is(d, t, "him"))
         return true;
     if (!tok_is(d, t, "her") || t == 0 || !(d->tokens.items[t - 1].flags & TK_WORD) ||
         (d->tokens.items[t - 1].flags & TK_CAP))
         return false;
-    return t + 1 >= s_end || !(d->tokens.items[t + 1].flags & TK_WORD) || tok_in(d, t + 1, AFTER);
+    return t + 1 >= s_end || !(d->tokens.items[t + 1].flags & TK_WORD) ||
+           tok_in(d, t + 1, LEX_OBJECT_PRONOUN_FOLLOWERS);
 }
 
 /* The meeting "the two ministers" of sentence s stands for: the latest whose participants
@@ -1565,13 +1527,10 @@ static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, si
 {
     const sentence *se = &d->sents.items[s];
     const char *office = NULL;
-    static const char *const OFFICES[][2] = {{"ministers", "Minister"},
-                                             {"presidents", "President"},
-                                             {"secretaries", "Secretary"}};
     for (int t = se->tok_start; t < se->tok_end && !office; t++)
-        for (size_t k = 0; k < sizeof OFFICES / sizeof *OFFICES; k++)
-            if (tok_is(d, t, OFFICES[k][0]))
-                office = OFFICES[k][1];
+        for (const lex_plural *p = LEX_PLURAL_TITLES; p->plural; p++)
+            if (tok_is(d, t, p->plural))
+                office = p->singular;
     for (size_t i = n; office && i-- > 0;) {
         bool all = true;
         for (int k = 0; k < ms[i].n && all; k++) {
@@ -1603,8 +1562,7 @@ static bool report_source(const doc *d, int s, const person_mention *pm, int tri
  * style of address before a title or a name, no pronoun standing for someone named before. */
 static bool styled_title(const doc *d, int t, int s_end)
 {
-    static const char *const STYLES[] = {"Excellency", "Highness", "Majesty", NULL};
-    if (t + 2 >= s_end || !tok_in(d, t + 1, STYLES))
+    if (t + 2 >= s_end || !tok_in(d, t + 1, LEX_STYLES_OF_ADDRESS))
         return false;
     int k = t + 2;
     if (tok_is(d, k, "the") && k + 1 < s_end)
@@ -1617,7 +1575,6 @@ static bool styled_title(const doc *d, int t, int s_end)
  * or -1. */
 static int relative_meeting(const doc *d, int s, meeting *m)
 {
-    static const char *const VERBS[] = {"met", "hosted", NULL};
     const sentence *se = &d->sents.items[s];
     for (int i = se->mentions_start; i < se->mentions_end; i++) {
         const person_mention *pm = &d->pmentions.items[i];
@@ -1626,10 +1583,11 @@ static int relative_meeting(const doc *d, int s, meeting *m)
             tok_in_quotes(d, k))
             continue;
         int v = k + 2;
-        if (!tok_in(d, v, VERBS) && v + 1 < se->tok_end && tok_in(d, v + 1, VERBS) &&
+        if (!tok_in(d, v, LEX_RELATIVE_MEETING_VERBS) && v + 1 < se->tok_end &&
+            tok_in(d, v + 1, LEX_RELATIVE_MEETING_VERBS) &&
             (tok_is(d, v, "had") || tok_is(d, v, "also") || tok_is(d, v, "earlier")))
             v++;
-        if (!tok_in(d, v, VERBS))
+        if (!tok_in(d, v, LEX_RELATIVE_MEETING_VERBS))
             continue;
         meeting r = {0};
         add_person(&r, pm->person);
@@ -1986,17 +1944,12 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
  * held in the dateline's city, so meetings on its sidelines were held there too. */
 static bool event_held_here(const doc *d)
 {
-    static const char *const EVENTS[] = {"summit",  "Summit",  "conference", "Conference",
-                                         "forum",   "Forum",   "session",    "Session",
-                                         "meeting", "Meeting", "talks",      "Talks",
-                                         "games",   "Games",   "assembly",   "Assembly",
-                                         NULL};
     for (size_t t = 1; t < d->tokens.n; t++) {
         if (!tok_is(d, (int)t, "here") || tok_in_quotes(d, (int)t))
             continue;
         int s_start = d->sents.items[d->tokens.items[t].sent].tok_start;
         for (int k = (int)t - 1; k >= s_start && k >= (int)t - 2; k--)
-            if (tok_in(d, k, EVENTS))
+            if (tok_in(d, k, LEX_GATHERING_NOUNS))
                 return true;
     }
     return false;
@@ -2306,10 +2259,7 @@ static void signatory_meetings(doc *d, meeting_list *ms)
 
 static bool envoy_word(const char *w, size_t n)
 {
-    static const char *const ENVOY[] = {"ambassador",   "ambassadors",   "envoy",  "envoys",
-                                        "commissioner", "commissioners", "charge", "chargé",
-                                        "heads",        "diplomats",     NULL};
-    return lex_has_ci(ENVOY, w, n);
+    return lex_has_ci(LEX_ENVOY_NOUNS, w, n);
 }
 
 static bool envoy_title(const char *title)

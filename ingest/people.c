@@ -68,8 +68,7 @@ static bool plural_title(const char *s, size_t n)
  * the lexicon does not know follows it and no place preposition comes before it. */
 static bool given_name_capital(const doc *d, int t)
 {
-    static const char *const PLACE_PREPS[] = {"in", "at", "to", "from", "near", "of", "via", NULL};
-    if (t + 1 >= (int)d->tokens.n || (t > 0 && tok_in_ci(d, t - 1, PLACE_PREPS)))
+    if (t + 1 >= (int)d->tokens.n || (t > 0 && tok_in_ci(d, t - 1, LEX_PLACE_PREPOSITIONS)))
         return false;
     const token *k = &d->tokens.items[t], *next = &d->tokens.items[t + 1];
     if (!(next->flags & TK_CAP) || !(next->flags & TK_WORD) || (next->flags & TK_UPPER) ||
@@ -128,12 +127,7 @@ static bool name_token(const doc *d, int t)
 
 static bool is_particle(const doc *d, int t)
 {
-    static const char *const PARTICLES[] = {"de",    "da",   "do",   "dos", "das", "del", "della",
-                                            "di",    "du",   "van",  "von", "der", "den", "bin",
-                                            "binti", "al",   "el",   "ibn", "la",  "le",  "Ould",
-                                            "ould",  "bint", "Bint", "ben", "Ben", "Abu", "Abou",
-                                            "Bin",   "Al",   "El",   NULL};
-    return tok_in(d, t, PARTICLES);
+    return tok_in(d, t, LEX_NAME_PARTICLES);
 }
 
 /* The smallest two indexes of a set of people (-1 for each missing): enough to answer "the
@@ -242,13 +236,12 @@ static bool month_surname(const doc *d, int t, int limit, int n, const phrase *p
  * "bin-Rashed"? */
 static bool hyphenated_particle(const doc *d, int t)
 {
-    static const char *const PARTICLES[] = {"al-", "el-", "bin-", "ibn-", "ul-", "ud-",
-                                            "ad-", "as-", "ash-", "ar-",  NULL};
     const char *w = d->text + d->tokens.items[t].start;
     size_t n = tok_len(d, t);
-    for (int i = 0; PARTICLES[i]; i++) {
-        size_t p = strlen(PARTICLES[i]);
-        if (n > p + 1 && strncmp(w, PARTICLES[i], p) == 0 && w[p] >= 'A' && w[p] <= 'Z')
+    for (int i = 0; LEX_GLUED_NAME_PARTICLES[i]; i++) {
+        size_t p = strlen(LEX_GLUED_NAME_PARTICLES[i]);
+        if (n > p + 1 && strncmp(w, LEX_GLUED_NAME_PARTICLES[i], p) == 0 && w[p] >= 'A' &&
+            w[p] <= 'Z')
             return true;
     }
     return false;
@@ -505,14 +498,12 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
  * before the comma that introduces the name, as tokens [*a, *b); false when there is none. */
 static bool appositive_title(const doc *d, int comma, int sent_start, int *a, int *b)
 {
-    static const char *const STOP[] = {",", "by", "with", "the", "The", "between", ":", NULL};
-    static const char *const OWNERS[] = {"her", "his", "their", "its", "Her", "His", "Their", NULL};
     int head = -1;
     int k = comma - 1;
     for (; k >= sent_start && k >= comma - 12; k--) {
         /* "President of the Russian Federation, Name": "the" inside the title */
         bool of_the = tok_is(d, k, "the") && k - 1 >= sent_start && tok_is(d, k - 1, "of");
-        if ((tok_in(d, k, STOP) && !of_the) || tok_is(d, k, "."))
+        if ((tok_in(d, k, LEX_APPOSITIVE_TITLE_STOPS) && !of_the) || tok_is(d, k, "."))
             break;
         if (head < 0 && (tok_in_ci(d, k, LEX_TITLE_HEADS) || tok_ieq(d, k, "counterpart")))
             head = k;
@@ -521,7 +512,7 @@ static bool appositive_title(const doc *d, int comma, int sent_start, int *a, in
         return false;
     /* the title is the head and the two words before it at most: "Ghana's lands minister" */
     *a = k + 1 > head - 2 ? k + 1 : head - 2;
-    while (*a < comma && (tok_in(d, *a, OWNERS) || tok_is(d, *a, "and")))
+    while (*a < comma && (tok_in(d, *a, LEX_POSSESSIVES) || tok_is(d, *a, "and")))
         (*a)++;
     *b = comma;
     return *a < *b;
@@ -553,10 +544,8 @@ static bool is_role_noun(const doc *d, int t)
 /* The role phrase ending at token t: the role noun and up to two words before it. */
 static void role_title(const doc *d, int t, int sent_start, int *a, int *b)
 {
-    static const char *const STOP[] = {"the",  "a",    "an", "her",  "his", "their", "its",
-                                       "said", "says", "by", "with", "and", ",",     NULL};
     int k = t;
-    while (k - 1 >= sent_start && k > t - 2 && !tok_in(d, k - 1, STOP) &&
+    while (k - 1 >= sent_start && k > t - 2 && !tok_in(d, k - 1, LEX_ROLE_TITLE_STOPS) &&
            !(d->tokens.items[k - 1].flags & TK_PUNCT))
         k--;
     *a = k;
@@ -633,14 +622,12 @@ static bool surname_speaks(const doc *d, const phrase *ph, int sent_start, int s
         return true;
     /* "“…,” said Okonkwo, handing over the medal" / "… said Okonkwo when …": the cue right
      * after a quotation, the name closing the cue's clause */
-    static const char *const CLAUSE_AFTER[] = {",",     "when",   "while",  "as",
-                                               "after", "before", "during", NULL};
     const char *mark = d->text +
                        d->tokens.items[before - 1 >= sent_start ? before - 1 : before].start;
     bool after_quote = before - 1 >= sent_start &&
                        (tok_is(d, before - 1, ",") || strncmp(mark, "\xE2\x80\x9D", 3) == 0 ||
                         *mark == '"' || strncmp(mark, "\xE2\x80\x99", 3) == 0 || *mark == '\'');
-    return after_quote && tok_in(d, ph->end, CLAUSE_AFTER);
+    return after_quote && tok_in(d, ph->end, LEX_CUE_CLAUSE_ENDS);
 }
 
 /* "Name, Minister of Energy," / "Name, Ambassador of the United Arab Emirates to the
@@ -710,13 +697,10 @@ static int find_by_surname(const people_index *px, const char *surname, bool ful
  * verb at t whose object, a few words on, is a meeting. */
 static bool light_verb_meeting(const doc *d, int t, int sent_end)
 {
-    static const char *const LIGHT[] = {"had", "has", "held", "holds", "hold", "have", NULL};
-    static const char *const NOUNS[] = {"meeting",       "meetings",     "talks", "discussions",
-                                        "consultations", "conversation", NULL};
-    if (!tok_in(d, t, LIGHT))
+    if (!tok_in(d, t, LEX_LIGHT_VERBS))
         return false;
     for (int k = t + 1; k < sent_end && k <= t + 4; k++) {
-        if (tok_in(d, k, NOUNS))
+        if (tok_in(d, k, LEX_HELD_MEETING_NOUNS))
             return true;
         if (!(d->tokens.items[k].flags & TK_WORD) || (d->tokens.items[k].flags & TK_CAP))
             return false;
@@ -744,9 +728,7 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
     int after = ph->name_end;
     int before = ph->start - 1;
     /* preceded by a preposition: a place ("in Tamil Nadu") */
-    static const char *const PLACE_PREPS[] = {"in",   "at", "to",   "from", "near", "across", "of",
-                                              "like", "as", "into", "the",  "USS",  "HMS",    NULL};
-    if (before >= sent_start && tok_in(d, before, PLACE_PREPS))
+    if (before >= sent_start && tok_in(d, before, LEX_PLACE_PHRASE_OPENERS))
         return false;
     /* "in Ras Al Hadd": the tail of a longer capitalised name that is no person (a place) is
      * none either */
@@ -754,7 +736,7 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         (d->tokens.items[before].flags & TK_WORD) && d->tokens.items[before].person < 0 &&
         d->tokens.items[ph->start].start - d->tokens.items[before].end == 1 &&
         !is_title_word(d, before) && !tok_in(d, before, LEX_HONORIFICS) &&
-        before - 1 >= sent_start && tok_in(d, before - 1, PLACE_PREPS) &&
+        before - 1 >= sent_start && tok_in(d, before - 1, LEX_PLACE_PHRASE_OPENERS) &&
         !(tok_is_country(d, before) && listed_after_plural_role(d, ph, sent_start)))
         return false;
     /* "the foreign ministers of Chile (Ana Soto) and Peru (Rui Lima)": a full name alone in
@@ -809,17 +791,8 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         return true;
     /* "met Name Name (Peru), Name Name (Chile) and ...": a name with the country it stands
      * for in parentheses */
-    if (after + 2 < sent_end && tok_is(d, after, "(")) {
-        int close = after + 2;
-        while (close < sent_end && close <= after + 5 && !tok_is(d, close, ")"))
-            close++;
-        /* "(The Bahamas)" */
-        int from = tok_ieq(d, after + 1, "the") ? after + 2 : after + 1;
-        size_t a = d->tokens.items[from].start, b = d->tokens.items[close - 1].end;
-        if (close < sent_end && from < close && tok_is(d, close, ")") &&
-            lex_country(d->text + a, b - a))
-            return true;
-    }
+    if (country_in_parentheses(d, after, sent_end))
+        return true;
     /* "Name, of the Climate Justice Coalition, said" */
     if (after < sent_end && tok_is(d, after, ",")) {
         for (int k = after + 1; k + 1 < sent_end && k <= after + 16; k++)
@@ -977,10 +950,9 @@ static const two_people *find_two(const people_index *px, const strmap *map, con
  * mention of that word alone ("King Salman") is someone else. */
 static bool patronymic_at(const char *key, const char *w)
 {
-    static const char *const MARKS[] = {"bin ", "ibn ", "bint ", "binti ", "ben ", NULL};
-    for (int i = 0; MARKS[i]; i++) {
-        size_t n = strlen(MARKS[i]);
-        if ((size_t)(w - key) >= n && memcmp(w - n, MARKS[i], n) == 0 &&
+    for (int i = 0; LEX_PATRONYMIC_MARKS[i]; i++) {
+        size_t n = strlen(LEX_PATRONYMIC_MARKS[i]);
+        if ((size_t)(w - key) >= n && memcmp(w - n, LEX_PATRONYMIC_MARKS[i], n) == 0 &&
             (w - n == key || w[-(long)n - 1] == ' '))
             return true;
     }
@@ -1266,13 +1238,12 @@ static int find_by_ends(const doc *d, const char *key)
  * name is that person. */
 static bool lineage_extends(const char *longer, const char *shorter)
 {
-    static const char *const MARKS[] = {"bin ", "ibn ", "bint ", "binti ", "ben ", NULL};
     size_t n = strlen(shorter);
     if (!strchr(shorter, ' ') || strlen(longer) <= n + 1 || strncmp(longer, shorter, n) != 0 ||
         longer[n] != ' ')
         return false;
-    for (int i = 0; MARKS[i]; i++)
-        if (strncmp(longer + n + 1, MARKS[i], strlen(MARKS[i])) == 0)
+    for (int i = 0; LEX_PATRONYMIC_MARKS[i]; i++)
+        if (strncmp(longer + n + 1, LEX_PATRONYMIC_MARKS[i], strlen(LEX_PATRONYMIC_MARKS[i])) == 0)
             return true;
     return false;
 }

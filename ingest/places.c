@@ -114,6 +114,27 @@ int tok_countries(const doc *d, int t, const char *out[2])
     return k->ncountries;
 }
 
+const char *country_in_parentheses(const doc *d, int open, int sent_end)
+{
+    if (open + 2 >= sent_end || !tok_is(d, open, "("))
+        return NULL;
+    int close = open + 2;
+    while (close < sent_end && close <= open + 5 && !tok_is(d, close, ")"))
+        close++;
+    if (close >= sent_end || !tok_is(d, close, ")"))
+        return NULL;
+    /* "(The Bahamas)" */
+    int from = tok_ieq(d, open + 1, "the") ? open + 2 : open + 1;
+    if (from >= close)
+        return NULL;
+    size_t a = d->tokens.items[from].start, b = d->tokens.items[close - 1].end;
+    const char *c = lex_country(d->text + a, b - a);
+    const char *cs[2];
+    if (!c && close == from + 1 && tok_countries(d, from, cs) == 1)
+        c = cs[0]; /* "(U.S.)", "(Korean)" */
+    return c;
+}
+
 /* "US dollar", "Hong Kong dollars": the country written in tokens up to last names a
  * currency, no country. */
 static bool names_currency(const doc *d, int last, int s_end)
@@ -283,11 +304,7 @@ static bool place_token(const doc *d, int t)
     size_t n = strip_possessive(s, k->end - k->start);
     if (lex_month(s, n) || lex_weekday(s, n) >= 0)
         return false;
-    static const char *const NOT_PLACES[] = {"The",          "This",   "That",     "Indo-Pacific",
-                                             "Asia-Pacific", "Region", "Ministry", "Parliament",
-                                             "Congress",     "Senate", "August",   "May",
-                                             "Twitter",      "X",      NULL};
-    if (lex_has(NOT_PLACES, s, n))
+    if (lex_has(LEX_NOT_PLACES, s, n))
         return false;
     if (k->person >= 0)
         return false;
@@ -511,14 +528,14 @@ static bool place_in_clause(const doc *d, int sent, size_t skip_start, size_t sk
             k++;
         int a = k;
         /* "Rio de Janeiro", "Ciudad del Este": a particle between two words of the name */
-        static const char *const PARTICLES[] = {"de", "da", "do", "del", "di", "des", NULL};
-        static const char *const PLACE_ABBREVIATIONS[] = {"St", "Ste", "Mt", "Ft", "Pt", NULL};
-        while (k < s->tok_end && k - a < 4 &&
-               (place_token(d, k) || (k > a && k + 1 < s->tok_end && tok_in(d, k, PARTICLES) &&
-                                      place_token(d, k + 1)))) {
+        while (
+            k < s->tok_end && k - a < 4 &&
+            (place_token(d, k) || (k > a && k + 1 < s->tok_end &&
+                                   tok_in(d, k, LEX_PLACE_PARTICLES) && place_token(d, k + 1)))) {
             /* "St. Petersburg", "Mt. Hagen": an abbreviated first word and its period */
-            if (k + 2 < s->tok_end && tok_in(d, k, PLACE_ABBREVIATIONS) && tok_is(d, k + 1, ".") &&
-                d->tokens.items[k + 1].start == d->tokens.items[k].end && place_token(d, k + 2))
+            if (k + 2 < s->tok_end && tok_in(d, k, LEX_PLACE_ABBREVIATIONS) &&
+                tok_is(d, k + 1, ".") && d->tokens.items[k + 1].start == d->tokens.items[k].end &&
+                place_token(d, k + 2))
                 k++;
             k++;
         }
