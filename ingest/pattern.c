@@ -61,13 +61,18 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* a second place after a slash, the story filed from both ("CITY/OTHER CITY (Agency) -") */
     "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*(?:\\(|,\\s*" MONTH
     "\\.?\\s+\\d)))?"
+    /* the place's state and country in brackets before the date: "Indore (Madhya Pradesh)
+     * [India], January 23 (Agency):", "Lucknow (Uttar Pradesh) February 14 (Agency):" */
+    "(?:\\s+\\(\\p{Lu}\\p{Ll}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2}\\)(?=\\s*\\[|\\s*,?\\s*" MONTH
+    "\\.?\\s+\\d))?(?:\\s*\\[\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2}\\](?=\\s*,?\\s*" MONTH
+    "\\.?\\s+\\d))?"
     /* the place's country: "BAGHDAD, Iraq —", "Nairobi, KENYA - 21st October 2023 -" (doc.c
          * checks it is one) */
     "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH
     "|:|\\(|,\\s*" MONTH "\\.?\\s+\\d)))?"
     /* the date after a comma, or after the place's full stop ("BISHKEK. Sept 6 (Agency) -") */
-    "(?:(?:\\s*,|(?<=\\.))\\s*(?<date>" MONTH "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE
-    "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
+    "(?:(?:\\s*,|(?<=\\.)|(?<=[)\\]]))\\s*(?<date>" MONTH
+    "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
     /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --": a date in
      * another calendar, then the Gregorian one, the article's date, closing the run */
     "|\\s*,[^()\\n.!?]{1,90}?(?<gdate>(?<=\\s)(?:\\d{1,2}\\s+" MONTH

@@ -992,6 +992,33 @@ Test(extract_meta, wire_datelines_with_full_stops_and_dates_in_capitals)
     json_decref(ex);
 }
 
+Test(extract_meta, a_dateline_with_its_state_and_country_in_brackets)
+{
+    /* a wire dateline that qualifies its town with the state in parentheses and the country
+     * in square brackets, with or without a comma before the date */
+    static const char both[] =
+        "Arequipa (Puno Region) [Peru], March 4 (Andes Wire): A mining board signed a water accord "
+        "with the regional university on Friday.\n";
+    static const char state_only[] =
+        "Cusco (Sacred Valley) March 4 (Andes Wire): A mining board signed a water accord with the "
+        "regional university on Friday.\n";
+    json_t *ex = extract_text(both);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Arequipa"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    ex = extract_text(state_only);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Cusco"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+    /* a word in parentheses after a town is no state unless a date follows it */
+    static const char aside[] =
+        "Cusco (Andes Wire) - A mining board signed a water accord with the regional university.\n";
+    ex = extract_text(aside);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Cusco"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
 /* ---- "date 2019-03-05 PHOTO: ...": the article's date, then a caption ---- */
 
 Test(extract_meta, a_dated_caption_is_no_dateline_or_title)
