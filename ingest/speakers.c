@@ -50,6 +50,8 @@ typedef struct mention {
     bool definite;                /* MENTION_ROLE: "the minister" may stand for someone named */
     int cue;                      /* the attributing word, or -1 */
     const quote_span *from_quote; /* MENTION_CARRIED */
+    int spelled_from, spelled_to; /* MENTION_INSTITUTION: its name spelled out elsewhere, or
+                                     equal when none */
 } mention;
 
 typedef struct sieve {
@@ -343,12 +345,92 @@ static int head_of_office_end(const sieve *s, int h, int to)
     return (d->tokens.items[w].flags & TK_WORD) && role_office(s, h, w + 1) ? w + 1 : -1;
 }
 
+/* How many words an organisation's name spelled out before its short form in parentheses may
+ * run ("University of Science and Technology of the North (USTN)"). */
+#define SPELLED_NAME_MAX_TOKENS 10
+
+/* Do the capitalised words of [from, to) start with the letters of acronym a, in order? */
+static bool initials_of(const doc *d, int from, int to, const char *a, size_t n)
+{
+    size_t i = 0;
+    for (int k = from; k < to && i < n; k++)
+        if ((d->tokens.items[k].flags & TK_CAP) && d->text[d->tokens.items[k].start] == a[i])
+            i++;
+    return i == n;
+}
+
+/* The organisation's name the article spells out before the short form of token t in
+ * parentheses ("Ircon International Limited (Ircon)"): its tokens [*from, *to); false when the
+ * article gives t no such definition. */
+static bool spelled_out(const sieve *s, int t, int *from, int *to)
+{
+    const doc *d = s->d;
+    size_t n = tok_len(d, t);
+    const char *w = d->text + d->tokens.items[t].start;
+    for (int i = 1; i + 2 < (int)d->tokens.n && doc_step(d); i++) {
+        if (!tok_is(d, i, "(") || !tok_is(d, i + 2, ")") || tok_len(d, i + 1) != n ||
+            memcmp(d->text + d->tokens.items[i + 1].start, w, n) != 0)
+            continue;
+        int sent = d->tokens.items[i].sent, k = i;
+        while (k - 1 >= 0 && i - k < SPELLED_NAME_MAX_TOKENS &&
+               d->tokens.items[k - 1].sent == sent && !quoted(s, k - 1) &&
+               ((d->tokens.items[k - 1].flags & TK_CAP) ||
+                (k - 2 >= 0 && (d->tokens.items[k - 2].flags & TK_CAP) &&
+                 (tok_is(d, k - 1, "of") || tok_is(d, k - 1, "and") || tok_is(d, k - 1, "for") ||
+                  tok_is(d, k - 1, "&")))))
+            k--;
+        if (i - k >= 2 && d->tokens.items[k].cover < 0) {
+            *from = k;
+            *to = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* "USTM said", "said Ircon in a statement": an organisation told by its short form speaks for
+ * itself: a word the article gave in parentheses after the organisation's full name, or an
+ * acronym of capitals (not a country's, a wire agency's or a title's).  An acronym whose
+ * letters begin the words of the full name is served spelled out. */
+static bool short_form_at(const sieve *s, int t, mention *m)
+{
+    const doc *d = s->d;
+    if (t < 0 || t >= (int)d->tokens.n || quoted(s, t))
+        return false;
+    const token *tk = &d->tokens.items[t];
+    const char *cs[2];
+    if (!(tk->flags & TK_WORD) || !(tk->flags & TK_CAP) || tk->cover >= 0 ||
+        tok_countries(d, t, cs) > 0 || tok_in(d, t, LEX_WIRE_AGENCIES) ||
+        tok_in_ci(d, t, LEX_TITLE_HEADS) || tok_in_ci(d, t, LEX_OFFICE_WORDS) ||
+        tok_in(d, t, LEX_HONORIFICS) || possessive(d, t))
+        return false;
+    bool acronym = (tk->flags & TK_UPPER) && tok_len(d, t) >= 3;
+    int from, to;
+    bool defined = spelled_out(s, t, &from, &to);
+    if (!defined && !acronym)
+        return false;
+    m->kind = MENTION_INSTITUTION;
+    m->from = t;
+    m->to = t + 1;
+    m->definite = true;
+    if (defined && acronym && initials_of(d, from, to, d->text + tk->start, tok_len(d, t))) {
+        m->spelled_from = from;
+        m->spelled_to = to;
+    }
+    return true;
+}
+
 /* A role or institution ending at token last (inclusive): its head is last, or a capitalised
  * head before "of ..." ("the Ministry of Foreign Affairs", "the Secretary of State"). */
 static bool noun_phrase_ending(const sieve *s, int limit, int last, mention *m)
 {
     const doc *d = s->d;
     int head = -1;
+    if (last >= limit &&
+        (last == limit || (d->tokens.items[last - 1].flags & TK_PUNCT) ||
+         is_determiner(d, last - 1)) &&
+        short_form_at(s, last, m))
+        return true;
     /* "a Palace Name statement": the capitalised name that issues the document speaks */
     if (last > limit && tok_in(d, last, LEX_SPEECH_CHANNELS) &&
         (d->tokens.items[last - 1].flags & TK_CAP) && !quoted(s, last - 1)) {
@@ -443,6 +525,9 @@ static bool noun_phrase_starting(const sieve *s, int t, int to, mention *m)
     int k = t;
     if (k < to && is_determiner(d, k))
         k++;
+    if (k < to && (k + 1 >= to || !(d->tokens.items[k + 1].flags & TK_CAP)) &&
+        short_form_at(s, k, m))
+        return true;
     /* the window bounds where the phrase starts; a name once started ends with its sentence */
     int se = t < (int)d->tokens.n ? d->tokens.items[t].sent : -1;
     int name_to = se >= 0 && d->sents.items[se].tok_end > to ? d->sents.items[se].tok_end : to;
@@ -2403,7 +2488,10 @@ static bool resolve(sieve *s, const mention *m, enum rule_id link)
         break;
     case MENTION_INSTITUTION:
         how = R_INSTITUTION;
-        q->name = institution_named_before(s, m);
+        if (m->spelled_to > m->spelled_from)
+            q->name = phrase_text(d, m->spelled_from, m->spelled_to);
+        if (!q->name)
+            q->name = institution_named_before(s, m);
         if (!q->name)
             q->name = phrase_text(d, m->from, m->to);
         break;

@@ -1201,3 +1201,41 @@ Test(extract_speakers, what_a_group_did_is_quoted_from_the_account_reported)
     expect_speaker(ex, "cold chain for citrus", NULL);
     json_decref(ex);
 }
+
+Test(extract_speakers, an_organisation_told_by_its_short_form_speaks_for_itself)
+{
+    /* an acronym defined in parentheses is served spelled out; a short name defined so is
+     * served as written; an acronym with no definition under its own letters */
+    static const char text[] =
+        "Colleges join hands\n"
+        "\n"
+        "The Northern Institute of Marine Engineering (NIME) signed a memorandum with Tarvo "
+        "Shipworks Limited (Tarvo) on Monday.\n"
+        "\n"
+        "\"The memorandum runs for four years and may be renewed,\" NIME said.\n"
+        "\n"
+        "\"Cadets will train on our slipways from next spring,\" said Tarvo in a statement.\n"
+        "\n"
+        "\"Such links keep the region's yards busy,\" FARSEA said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "runs for four years");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "Northern Institute of Marine Engineering"), "%s",
+              json_brief(q));
+    q = find_quote(ex, "train on our slipways");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "Tarvo"), "%s", json_brief(q));
+    q = find_quote(ex, "yards busy");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "FARSEA"), "%s", json_brief(q));
+    json_decref(ex);
+    /* a wire agency or a country's letters are no speaker of their own */
+    static const char agency[] =
+        "Colleges join hands\n"
+        "\n"
+        "\"Cadets will train on our slipways from next spring,\" AFP said.\n";
+    ex = extract_text(agency);
+    q = find_quote(ex, "train on our slipways");
+    cr_expect(!q || !speaker_name(q), "%s", json_brief(q));
+    json_decref(ex);
+}
