@@ -267,6 +267,28 @@ static bool titles_a_work(const doc *d, const quote_span *q)
     return t >= 0 && tok_in(d, t, LEX_TITLED_WORKS);
 }
 
+/* Is the quoted text the name of an agreement the article tells of ("the “Joint Declaration of
+ * ...” was signed")?  A document's name in quotation marks is no one's words. */
+static bool names_an_agreement(const doc *d, const quote_span *q)
+{
+    char *text = doc_strdup(d, q->start, q->end);
+    size_t n = strlen(text);
+    while (n > 0 && strchr(" .,;:", text[n - 1]))
+        text[--n] = '\0';
+    bool named = false;
+    size_t i;
+    json_t *a;
+    json_array_foreach(d->agreements, i, a) {
+        const char *name = json_string_value(json_object_get(a, "name"));
+        if (name && !json_is_true(json_object_get(a, "generic")) && strcasecmp(name, text) == 0) {
+            named = true;
+            break;
+        }
+    }
+    free(text);
+    return named;
+}
+
 static bool is_quotation(const doc *d, const quote_span *q, bool has_speaker)
 {
     int words, content, caps;
@@ -283,6 +305,8 @@ static bool is_quotation(const doc *d, const quote_span *q, bool has_speaker)
     if (words <= 6 && !punct && naming_context(d, q))
         return false;
     if (words <= 12 && !has_speaker && titles_a_work(d, q))
+        return false;
+    if (!has_speaker && names_an_agreement(d, q))
         return false;
     /* a "comprehensive strategic partnership," named in passing, comma and all */
     if (words <= 4 && !has_speaker && naming_context(d, q))

@@ -855,3 +855,17 @@ Test(extract_quotes, speech_after_a_possessive_is_still_a_quote)
                  json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
+
+Test(extract_quotes, an_agreement_named_in_quotation_marks_is_no_quote)
+{
+    /* a long document name in marks is a name, even past the length of a title */
+    static const char text[] =
+        "Neighbours sign\n"
+        "\n"
+        "After the talks the \xE2\x80\x9CJoint Declaration of the Government of the Republic of "
+        "Norland and the Government of the Republic of Sudmark on River Navigation\xE2\x80\x9D was "
+        "signed in the capital.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(!find_quote(ex, "River Navigation"), "%s", json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
