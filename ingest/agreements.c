@@ -3523,6 +3523,135 @@ static void enumerated_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* How many tokens one document of a list after "include" may run ("Cooperation in the Field
+ * of Women and Girls Development, Empowerment and Gender Affairs"), and one of a list that
+ * commas separate. */
+#define INCLUDED_ITEM_TOKENS 16
+#define INCLUDED_COMMA_ITEM_TOKENS 6
+/* How many words may stand between the documents and "include" ("The MoUs that were signed
+ * include"). */
+#define INCLUDED_VERB_GAP 4
+
+/* The items of a list from token k to the sentence's end e: parts that semicolons separate
+ * (an "and" opening one dropped), else capitalised parts that commas and "and" separate.
+ * Each starts with a capital.  Fills [a[i], b[i]), returns how many (0 when it is no list). */
+static int included_items(const doc *d, int k, int e, int max, int *a, int *b)
+{
+    bool semi = false;
+    for (int t = k; t < e && !semi; t++)
+        semi = tok_is(d, t, ";");
+    int n = 0, start = k;
+    for (int t = k; t <= e && n <= max; t++) {
+        bool cut = t == e || tok_is(d, t, ";") ||
+                   (!semi && (tok_is(d, t, ",") || tok_is(d, t, "and")));
+        if (!cut)
+            continue;
+        int x = start, y = t;
+        while (x < y && (tok_is(d, x, "and") || tok_is(d, x, ",")))
+            x++;
+        while (y > x && (d->tokens.items[y - 1].flags & TK_PUNCT))
+            y--;
+        start = t + 1;
+        if (x == y)
+            continue;
+        if (!(d->tokens.items[x].flags & TK_CAP) || n == max ||
+            y - x > (semi ? INCLUDED_ITEM_TOKENS : INCLUDED_COMMA_ITEM_TOKENS))
+            return 0;
+        a[n] = x;
+        b[n++] = y;
+    }
+    return n >= 2 ? n : 0;
+}
+
+/* "The MoUs signed include Political Consultations; Diplomatic Training; Culture; and
+ * Youth.": documents signed together (in this sentence or one of the few before it) told
+ * one by one after "include": one agreement each ("MoU on Youth"), signed as the batch was;
+ * the description that first told them together goes. */
+static void included_signings(doc *d, ag_vec *ags)
+{
+    for (size_t si = 0; si < d->sents.n && ags->n < AGREEMENT_MENTIONS_MAX && doc_step(d); si++) {
+        if (!agreement_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        int type = -1, incl = -1;
+        for (int t = se->tok_start; t < se->tok_start + 3 && t < se->tok_end && type < 0; t++)
+            if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous"))
+                type = t;
+        for (int t = type + 1; type >= 0 && t < se->tok_end && t <= type + INCLUDED_VERB_GAP &&
+                               incl < 0 && (d->tokens.items[t].flags & TK_WORD);
+             t++)
+            if (tok_in(d, t, LEX_INCLUSION_VERBS))
+                incl = t;
+        if (incl < 0)
+            continue;
+        int first = incl + 1;
+        if (first < se->tok_end && tok_is(d, first, ":"))
+            first++;
+        int a[MAX_ENUMERATED], b[MAX_ENUMERATED];
+        int n = included_items(d, first, se->tok_end, MAX_ENUMERATED, a, b);
+        if (!n)
+            continue;
+        /* the batch's signing: this sentence's, else the nearest before that signs documents */
+        int bs = -1, verb = -1;
+        for (int k = (int)si - 1; k >= 0 && k >= (int)si - PLURAL_LOOKBACK && bs < 0; k--) {
+            if (!agreement_readable(d, k) || !signing_sentence(d, k, &verb) ||
+                signing_denied(d, d->sents.items[k].tok_start, verb))
+                continue;
+            for (int t = d->sents.items[k].tok_start; t < d->sents.items[k].tok_end && bs < 0; t++)
+                if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous"))
+                    bs = k;
+        }
+        if (bs < 0 && signing_sentence(d, (int)si, &verb) &&
+            !signing_denied(d, se->tok_start, verb))
+            bs = (int)si;
+        if (bs < 0)
+            continue;
+        /* the batch told together, by its topics or its count, is now told one by one */
+        for (size_t x = 0; x < ags->n; x++) {
+            ag *g = &ags->items[x];
+            size_t w = 0;
+            while (g->name && g->name[w] && g->name[w] != ' ')
+                w++;
+            bool batch = g->generic || g->plural ||
+                         (g->name && (lex_has_ci(LEX_DOCUMENT_PLURALS, g->name, w) ||
+                                      (w == 4 && strncasecmp(g->name, "mous", 4) == 0)));
+            if (batch && g->mentions > 0 && g->first >= d->sents.items[bs].start &&
+                g->first < d->sents.items[bs].end)
+                g->mentions = -1;
+        }
+        char type_name[64], type_head[HEAD_TYPE_MAX];
+        head_of(d, type, type_head);
+        snprintf(type_name, sizeof type_name, "%s", type_head);
+        if (tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
+            snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
+        if (tok_ieq(d, type, "mous"))
+            snprintf(type_name, sizeof type_name, "%s", "MoU");
+        for (int i = 0; i < n && ags->n < AGREEMENT_MENTIONS_MAX; i++) {
+            size_t is = d->tokens.items[a[i]].start, ie = d->tokens.items[b[i] - 1].end;
+            strbuf sb = STRBUF_INIT;
+            strbuf_addstr(&sb, type_name);
+            strbuf_addstr(&sb, " on ");
+            strbuf_add(&sb, d->text + is, ie - is);
+            char *key = agreement_key(sb.buf);
+            bool known = find_by_key(ags, key, NULL) >= 0;
+            free(key);
+            if (known) {
+                strbuf_release(&sb);
+                continue;
+            }
+            ag *g = new_ag(ags);
+            g->name = strbuf_detach(&sb, NULL);
+            g->generic = true;
+            snprintf(g->head, sizeof g->head, "%s", type_head);
+            g->rule = "included-signing";
+            g->confidence = 0.55;
+            add_unique(&g->aliases, g->name);
+            add_evidence(g, is, ie);
+            read_signing(d, g, bs, verb, 0, 0);
+        }
+    }
+}
+
 /* The number of countries known to sign g. */
 static size_t party_count(const ag *g)
 {
@@ -4400,6 +4529,7 @@ void agreements_find(doc *d)
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);
     enumerated_signings(d, &ags);
+    included_signings(d, &ags);
     listed_signings(d, &ags);
     batch_signings(d, &ags);
     merge_named(&ags);

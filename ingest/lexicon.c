@@ -1899,6 +1899,11 @@ const char *const LEX_ENUMERATION_OPENERS[] = {
     "covering", "on", "in", "concerning", "regarding", "for", "spanning", NULL,
 };
 
+/* Verbs that open the list of what a batch of documents held ("The MoUs signed include ..."). */
+const char *const LEX_INCLUSION_VERBS[] = {
+    "include", "includes", "included", "comprise", "comprised", "comprising", "are", "were", NULL,
+};
+
 /* Nouns of "a number of", "a series of", "a raft of" documents. */
 const char *const LEX_QUANTITY_NOUNS[] = {
     "number", "series", "raft",   "range", "host", "set",   "package", "slew",  "couple", "total",

@@ -441,3 +441,38 @@ Test(extract_signing_shapes, a_nation_or_a_firm_named_like_a_person_is_none)
                  json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, a_batch_signed_then_listed_after_include_is_one_fact_each)
+{
+    /* a batch signed in one sentence and listed by title, semicolons apart, in the next */
+    static const char text[] =
+        "Two republics sign accords\n"
+        "\n"
+        "Norland and Sudmark on Tuesday in Brekka signed several Memoranda of Understanding for "
+        "cooperation in various fields.\n"
+        "\n"
+        "The MoUs signed include Fisheries Research; Maritime Search and Rescue; and Cooperation "
+        "in the Field of Archives.\n";
+    json_t *ex = extract_text(text);
+    const char *titles[] = {"Fisheries Research", "Maritime Search and Rescue",
+                            "Cooperation in the Field of Archives"};
+    for (size_t i = 0; i < 3; i++) {
+        const json_t *a = find_agreement(ex, titles[i]);
+        cr_expect(a, "%s: %s", titles[i], json_brief(json_object_get(ex, "agreements")));
+        cr_expect(equals_ci(field_str(a, "place"), "Brekka"), "%s", json_brief(a));
+    }
+    /* the batch told by its topics is told one by one now: no fact of its own */
+    cr_expect(!find_agreement(ex, "various fields"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+    /* a list of what documents say, no signing anywhere: nothing */
+    static const char unsigned_list[] =
+        "Two republics talk\n"
+        "\n"
+        "The agreements under discussion include Fisheries Research; Maritime Search and Rescue; "
+        "and Archives.\n";
+    ex = extract_text(unsigned_list);
+    cr_expect(!find_agreement(ex, "Fisheries Research"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
