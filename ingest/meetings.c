@@ -2300,8 +2300,10 @@ static bool named_from_country(const doc *d, int p)
         const person_mention *pm = &d->pmentions.items[i];
         int t = pm->tok_end;
         const char *cs[2];
-        if (pm->person == p && t + 1 < (int)d->tokens.n &&
-            (tok_is(d, t, "from") || tok_is(d, t, "of")) && tok_countries(d, t + 1, cs) > 0)
+        if (pm->person != p || pm->role || pm->sent < 0)
+            continue;
+        if (t + 1 < (int)d->tokens.n && (tok_is(d, t, "from") || tok_is(d, t, "of")) &&
+            tok_countries(d, t + 1, cs) > 0)
             return true;
     }
     return false;
@@ -2350,6 +2352,26 @@ static void credential_meetings(doc *d, meeting_list *ms)
     }
     if (at && !at->place && venue)
         at->place = strdup(venue);
+    /* no meeting of the host told there: the ceremony sentence's own day and place ("on
+     * Wednesday at State House, Nairobi received credentials") */
+    date_value day = {0};
+    bool day_relative = false, venue_only = false;
+    char *held_at = NULL;
+    if (!at) {
+        bool call;
+        int trig = trigger(d, cs, &call);
+        if (trig < 0)
+            trig = object_trigger(d, cs);
+        held_at = trig >= 0 ? meeting_place(d, cs, trig, &venue_only) : NULL;
+        for (size_t i = 0; i < d->dates.n && !day.y; i++) {
+            const date_mention *dm = &d->dates.items[i];
+            if (dm->sent == cs && dm->kind != DATE_RANGE &&
+                (dm->kind == DATE_ABSOLUTE || dm->resolved)) {
+                day = dm->value;
+                day_relative = dm->kind != DATE_ABSOLUTE;
+            }
+        }
+    }
     for (size_t i = 0; i < d->pmentions.n && ms->n < MEETINGS_MAX; i++) {
         const person_mention *pm = &d->pmentions.items[i];
         int p = pm->person;
@@ -2375,14 +2397,18 @@ static void credential_meetings(doc *d, meeting_list *ms)
             m.date_relative = at->date_relative;
             m.place = at->place ? strdup(at->place) : NULL;
             m.venue_only = at->venue_only;
-        } else if (venue) {
-            m.place = strdup(venue);
+        } else {
+            m.date = day;
+            m.date_relative = day_relative;
+            m.place = held_at ? strdup(held_at) : venue ? strdup(venue) : NULL;
+            m.venue_only = held_at && venue_only;
         }
         m.rule = "meeting-credentials";
         m.confidence = CREDENTIALS_CONFIDENCE;
         keep_meeting(&m, ms);
     }
     free(venue);
+    free(held_at);
 }
 
 void meetings_find(doc *d)

@@ -1907,3 +1907,18 @@ Test(extract_meetings, a_role_with_a_country_adjective_is_the_one_named_before)
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_credentials_ceremony_gives_its_envoys_its_own_day_and_place)
+{
+    /* the ceremony sentence names no envoy; its day and its venue's city are the envoys' */
+    static const char text[] =
+        "date 2021-03-05 President Amara Keita on Wednesday at Koulouba Palace, Bamako "
+        "received credentials from three ambassadors recently posted to Mali.\n"
+        "\n"
+        "The first was His Excellency Jonas Berg from Norway, who spoke of schools.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Keita", "Berg");
+    cr_expect(equals_ci(field_str(m, "place"), "Bamako"), "%s", json_brief(m));
+    cr_expect(equals_ci(field_str(m, "date"), "2021-03-03"), "%s", json_brief(m));
+    json_decref(ex);
+}
