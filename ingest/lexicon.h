@@ -67,11 +67,13 @@ extern const char
     *const LEX_DOCUMENT_PLURALS[]; /* plural nouns for documents ("the documents were signed") */
 extern const char
     *const LEX_ANY_TYPE_HEADS[]; /* generic words that may stand for a document of any type */
-extern const char *const LEX_SIGNING_OCCASIONS[]; /* ceremony: "held to sign" is done */
-extern const char *const LEX_SIGNED_TEXT_NOUNS[]; /* Statement: an agreement when signed */
-extern const char *const LEX_SIGNATURE_VERBS[];   /* signed, inked: a signature, not consent */
-extern const char *const LEX_LEADER_NOUNS[];      /* leader: whoever leads a country */
-extern const char *const LEX_LEADER_TITLES[];     /* President, Prime (Minister), King... */
+extern const char *const LEX_SIGNING_OCCASIONS[];  /* ceremony: "held to sign" is done */
+extern const char *const LEX_SIGNED_TEXT_NOUNS[];  /* Statement: an agreement when signed */
+extern const char *const LEX_SIGNATURE_VERBS[];    /* signed, inked: a signature, not consent */
+extern const char *const LEX_LEADER_NOUNS[];       /* leader: whoever leads a country */
+extern const char *const LEX_STATE_OFFICE_WORDS[]; /* Minister, Ambassador: one signs for a state */
+extern const char *const LEX_PRIVATE_OFFICE_WORDS[]; /* Chairman, Rector: one signs for a firm */
+extern const char *const LEX_LEADER_TITLES[];        /* President, Prime (Minister), King... */
 extern const char
     *const LEX_OFFICE_WORDS[]; /* head, diplomat, premier ...: the words of lex_office forms */
 extern const char *const LEX_CAPTION_LABELS[];    /* PHOTO, Image: a caption, not a place */

@@ -1614,6 +1614,49 @@ enum reading { READ_NONE, READ_MEETING, READ_ORPHAN };
 /* Reads the meetings of sentence s into out[] (several when counterparts of several
  * countries are met one by one); *count says how many.  READ_ORPHAN: a meeting of "the two
  * leaders" before anyone is named, out[0] holding what it tells (place, date, evidence). */
+/* Does one with this title sign for a firm or a college (its chairman, director, rector),
+ * not for a state (no minister's, envoy's or head of state's word in it)? */
+static bool private_officer(const char *title)
+{
+    if (!title)
+        return false;
+    for (int i = 0; LEX_STATE_OFFICE_WORDS[i]; i++)
+        if (strcasestr(title, LEX_STATE_OFFICE_WORDS[i]))
+            return false;
+    for (int i = 0; LEX_PRIVATE_OFFICE_WORDS[i]; i++)
+        if (strcasestr(title, LEX_PRIVATE_OFFICE_WORDS[i]))
+            return true;
+    return false;
+}
+
+/* How many words after a signer's name its title in apposition may run ("A, Chief General
+ * Manager (Business Development), Firm Limited and B"). */
+#define SIGNER_APPOSITION_TOKENS 8
+
+/* Does person p sign in sentence s for a firm or a college: by its title, or by the words in
+ * apposition after its name ("A, vice chancellor, College")? */
+static bool private_signer(const doc *d, int s, int p)
+{
+    if (private_officer(d->people.items[p].title))
+        return true;
+    const sentence *se = &d->sents.items[s];
+    for (int i = se->mentions_start; i < se->mentions_end; i++) {
+        const person_mention *pm = &d->pmentions.items[i];
+        int t = pm->tok_end;
+        if (pm->person != p || t + 1 >= se->tok_end || !tok_is(d, t, ","))
+            continue;
+        int e = t + 1;
+        while (e < se->tok_end && e - t <= SIGNER_APPOSITION_TOKENS && !tok_is(d, e, ",") &&
+               !tok_is(d, e, "and") && d->tokens.items[e].cover < 0)
+            e++;
+        char *words = doc_strdup(d, d->tokens.items[t + 1].start, d->tokens.items[e - 1].end);
+        bool firm = private_officer(words);
+        free(words);
+        if (firm)
+            return true;
+    }
+    return false;
+}
 /* Does sentence s sign "on behalf of" one party only: one "on behalf of", not of "their"
  * governments, "both" or "the two" sides? */
 static bool one_side_signs(const doc *d, int s)
@@ -1692,9 +1735,14 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
          * signed on behalf of the government of X") are one side, not a meeting */
         if (one_side_signs(d, s))
             return READ_NONE;
-        /* a signing meets only its signers */
+        /* a signing meets only its signers, and only when they sign for states: the
+         * chairman of a firm and the rector of a college who sign a memorandum do not meet
+         * by it */
         int signers[MAX_PARTICIPANTS];
         int ns = sent_signers(d, s, verb, signers, MAX_PARTICIPANTS);
+        for (int k = 0; k < ns; k++)
+            if (private_signer(d, s, signers[k]))
+                return READ_NONE;
         for (int k = 0; k < ns; k++)
             add_person(m, signers[k]);
     } else {

@@ -1922,3 +1922,38 @@ Test(extract_meetings, a_credentials_ceremony_gives_its_envoys_its_own_day_and_p
     cr_expect(equals_ci(field_str(m, "date"), "2021-03-03"), "%s", json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, officers_of_firms_or_colleges_signing_together_do_not_meet_by_it)
+{
+    /* the signers' titles in apposition say they sign for a firm and a college */
+    static const char firms[] =
+        "Shipyard and college sign\n"
+        "\n"
+        "The memorandum was signed by Mr. Oskar Lind, Chief General Manager (Yards), Tarvo "
+        "Shipworks Limited and Ms. Ines Varga, vice chancellor, Northern Marine College.\n";
+    json_t *ex = extract_text(firms);
+    cr_expect(!find_meeting(ex, "Lind", "Varga"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    /* "General Manager" is a title, nobody's name */
+    cr_expect(!find_person(ex, "Manager"), "%s", json_brief(json_object_get(ex, "people")));
+    json_decref(ex);
+    /* the title given before the name says it as well */
+    static const char chairman[] =
+        "Shipyard and college sign\n"
+        "\n"
+        "Tarvo chairman Oskar Lind and Professor Ines Varga, rector of Northern Marine College, "
+        "signed the memorandum on Monday.\n";
+    ex = extract_text(chairman);
+    cr_expect(!find_meeting(ex, "Lind", "Varga"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+    /* ministers who sign for their states still meet by it */
+    static const char ministers[] =
+        "Neighbours sign\n"
+        "\n"
+        "The accord was signed by Foreign Minister Oskar Lind of Norland and Foreign Minister "
+        "Ines Varga of Sudmark in Brekka on Monday.\n";
+    ex = extract_text(ministers);
+    must_meeting(ex, "Lind", "Varga");
+    json_decref(ex);
+}
