@@ -417,6 +417,9 @@ const char *const LEX_REPORT_TAIL_OPENERS[] = {
     "on", "in", "late", "earlier", "last", "yesterday", "today", "this", "at", NULL,
 };
 
+/* A rank's mark of retirement, in parentheses after it ("Maj. Gen. (Rtd)"). */
+const char *const LEX_RETIRED_MARKS[] = {"rtd", "retd", "ret", "retired", NULL};
+
 /* Those one speaks to in public ("spoke to the media", "speaking to reporters"): no call with
  * a person. */
 const char *const LEX_AUDIENCE_NOUNS[] = {

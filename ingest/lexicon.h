@@ -49,6 +49,7 @@ extern const char *const LEX_GENERIC_HEADS[];   /* agreement, pact, deal ... (lo
 extern const char *const LEX_FUNCTION_WORDS[];  /* of, the, and, for ... */
 extern const char *const
     LEX_ABBREVIATIONS[]; /* Mr, Dr, Lt, Gen, Jan ... (a period after them ends no sentence) */
+extern const char *const LEX_RETIRED_MARKS[];     /* rtd, retd: after a rank, in parentheses */
 extern const char *const LEX_NOT_NAMES[];         /* capitalised words that never start a name */
 extern const char *const LEX_ORG_WORDS[];         /* Ministry, Council, Command ... */
 extern const char *const LEX_COMPANY_SUFFIXES[];  /* Corp, Inc, Ltd: a legal form after a name */

@@ -356,6 +356,17 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                     i++;
                 continue;
             }
+            /* "Maj. Gen. (Rtd) Name": a rank's retired mark in parentheses */
+            if (head && i + 2 < limit && tok_is(d, i, "(") &&
+                tok_in_ci(d, i + 1, LEX_RETIRED_MARKS)) {
+                int k = i + 2;
+                if (k < limit && is_period(d, k))
+                    k++;
+                if (k < limit && tok_is(d, k, ")")) {
+                    i = k + 1;
+                    continue;
+                }
+            }
             if (head && i + 1 < limit && (tok_is(d, i, "of") || tok_is(d, i, "for")) &&
                 (is_title_word(d, i + 1) ||
                  (tok_is(d, i + 1, "the") && i + 2 < limit && is_title_word(d, i + 2)))) {
@@ -366,8 +377,17 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
              * the country belongs to the title */
             if (head && i + 2 < limit && tok_is(d, i, "of")) {
                 int w = state_name_tokens(d, i + 1, limit);
-                if (w > 0 && i + 1 + w < limit && name_token(d, i + 1 + w)) {
+                /* "Ambassador of the Russian Federation to Sri Lanka Name Name" */
+                int k = i + 1 + w;
+                int to = w > 0 && k + 1 < limit && tok_is(d, k, "to")
+                             ? state_name_tokens(d, k + 1, limit)
+                             : 0;
+                if (w > 0 && k < limit && name_token(d, k)) {
                     i += 1 + w;
+                    continue;
+                }
+                if (to > 0 && k + 1 + to < limit && name_token(d, k + 1 + to)) {
+                    i = k + 1 + to;
                     continue;
                 }
             }

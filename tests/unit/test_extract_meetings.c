@@ -1957,3 +1957,21 @@ Test(extract_meetings, officers_of_firms_or_colleges_signing_together_do_not_mee
     must_meeting(ex, "Lind", "Varga");
     json_decref(ex);
 }
+
+Test(extract_meetings, envoys_titled_with_two_countries_or_a_retired_rank_call_on_a_minister)
+{
+    /* "Ambassador of X to Y Name Name": both countries belong to the title; "(Rtd)" after a
+     * rank belongs to it too */
+    static const char text[] =
+        "Courtesy calls\n"
+        "\n"
+        "The Ambassador of the Russian Federation to Sri Lanka Pavel Orlin has called on the "
+        "Minister of Foreign Affairs Nimal Perera at the Foreign Ministry.\n"
+        "\n"
+        "Meanwhile the High Commissioner of Pakistan, Maj. Gen. (Rtd) Tariq Aziz Khan, has also "
+        "paid a courtesy call on the Minister of Foreign Affairs Nimal Perera.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Pavel Orlin", "Nimal Perera");
+    must_meeting(ex, "Tariq Aziz Khan", "Nimal Perera");
+    json_decref(ex);
+}
