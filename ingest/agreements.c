@@ -784,6 +784,9 @@ static bool mention_ends_at(const doc *d, int si, int k)
     return false;
 }
 
+/* How long a relative clause after a listed document ("which allows X to ...") may run. */
+#define RELATIVE_CLAUSE_TOKENS 20
+
 /* Is the mention at token a the next item of a list of documents ("signed A and a B", "A, B
  * and C", "a letter of intent for X, as well as a joint declaration of Y; and an agreement on
  * Z")?  A connector stands before it, right after the end of another mention. */
@@ -811,7 +814,20 @@ static bool coordinated(const doc *d, int si, int a)
     k--;
     if (k >= s_start && (tok_is(d, k, ",") || tok_is(d, k, ";")))
         k--; /* ", and" */
-    return k >= s_start && mention_ends_at(d, si, k);
+    if (k < s_start)
+        return false;
+    if (mention_ends_at(d, si, k))
+        return true;
+    /* "signed a memorandum which allows X to build Y and a letter of intent on Z": the
+     * mention before ends where its relative clause opens */
+    for (int r = k; r > s_start && r > k - RELATIVE_CLAUSE_TOKENS; r--) {
+        if (tok_is(d, r, ",") || tok_is(d, r, ";") || is_type_word(d, r) ||
+            tok_in(d, r, LEX_SIGNING_VERBS))
+            return false;
+        if (tok_is(d, r, "which") || tok_is(d, r, "that"))
+            return mention_ends_at(d, si, r - 1);
+    }
+    return false;
 }
 
 /* A time or a place from token t, before token end: "today", "5 December 2017", "on Monday",

@@ -476,3 +476,20 @@ Test(extract_signing_shapes, a_batch_signed_then_listed_after_include_is_one_fac
               json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, a_document_listed_after_another_one_s_relative_clause_is_signed_too)
+{
+    /* "signed A which ... and a B": B is the second object of the same signing */
+    static const char text[] =
+        "Neighbours sign\n"
+        "\n"
+        "Norland and Sudmark also signed a memorandum of understanding which allows Norland to "
+        "build ferries in the southern ports and a letter of intent on studying a tidal power "
+        "plant.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_agreement(ex, "letter of intent"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    cr_expect(find_agreement(ex, "memorandum of understanding"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
