@@ -796,6 +796,13 @@ static bool known_place(const doc *d, size_t a, size_t b)
         start = *c == ' ' || *c == '-';
     }
     bool known = lex_capital_country(p, strlen(p)) || lex_country(p, strlen(p));
+    if (!known && strchr(p, '-')) {
+        /* "Port-of-Spain": the lexicon writes it with spaces */
+        for (char *c = p; *c; c++)
+            if (*c == '-')
+                *c = ' ';
+        known = lex_capital_country(p, strlen(p)) != NULL;
+    }
     free(p);
     return known;
 }

@@ -57,7 +57,10 @@ static const char *const SOURCES[PAT_COUNT] = {
     "^\\s*(?:(?:[Dd]ated?|DATE)\\s*:?\\s*(?<pdate>" NUMERIC_DATE "|" MONTH
     "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4})\\s+"
     "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
-    "(?<place>\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3})"
+    /* a place's words, hyphenated ones with a small word between ("Port-of-Spain",
+     * "Saint-Denis-de-la-Réunion") */
+    "(?<place>\\p{Lu}[\\p{L}.'’]*(?:(?:[ -]|-(?:of|de|la|le|du|des|en|sur|sous|el|al|au)-)"
+    "\\p{Lu}[\\p{L}.'’]*){0,3})"
     /* a second place after a slash, the story filed from both ("CITY/OTHER CITY (Agency) -") */
     "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*(?:\\(|,\\s*" MONTH
     "\\.?\\s+\\d)))?"

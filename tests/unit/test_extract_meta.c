@@ -1019,6 +1019,20 @@ Test(extract_meta, a_dateline_with_its_state_and_country_in_brackets)
     json_decref(ex);
 }
 
+Test(extract_meta, a_capital_written_with_hyphens_and_small_words_opens_a_dateline)
+{
+    /* "Port-of-Spain :" is the capital the lexicon writes with spaces; a space may stand
+     * before the colon */
+    static const char text[] = "Joint commission set up\n"
+                               "\n"
+                               "Port-of-Spain : The two governments will set up a joint "
+                               "commission in April, the envoy has said here.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Port-of-Spain"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
 /* ---- "date 2019-03-05 PHOTO: ...": the article's date, then a caption ---- */
 
 Test(extract_meta, a_dated_caption_is_no_dateline_or_title)
