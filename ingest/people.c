@@ -1766,10 +1766,24 @@ static void role_mentions(doc *d)
             if (t - 2 >= s->tok_start && tok_is(d, t - 1, ",") &&
                 (d->tokens.items[t - 2].flags & TK_NAMED))
                 continue;
-            if (b + 1 < s->tok_end && (d->tokens.items[b].flags & TK_NAMED))
+            /* the title with its department ("Minister of Communications and Multimedia") */
+            int e = b;
+            if (e + 1 < s->tok_end && (tok_is(d, e, "of") || tok_is(d, e, "for"))) {
+                int k2 = e + 1 + (e + 2 < s->tok_end && tok_is(d, e + 1, "the"));
+                while (k2 < s->tok_end && k2 <= e + ROLE_MENTION_TOKENS &&
+                       ((d->tokens.items[k2].flags & TK_CAP) ||
+                        (tok_is(d, k2, "and") && k2 + 1 < s->tok_end &&
+                         (d->tokens.items[k2 + 1].flags & TK_CAP))) &&
+                       !(d->tokens.items[k2].flags & TK_NAMED))
+                    k2++;
+                if ((d->tokens.items[k2 - 1].flags & TK_CAP) && k2 > e + 1)
+                    e = k2;
+            }
+            /* the name right after it, or in apposition: "Minister of X, Ana Ruiz" */
+            if (e < s->tok_end && (d->tokens.items[e].flags & TK_NAMED))
                 continue;
-            if (b + 1 < s->tok_end && tok_is(d, b, ",") &&
-                (d->tokens.items[b + 1].flags & TK_NAMED))
+            if (e + 1 < s->tok_end && tok_is(d, e, ",") &&
+                (d->tokens.items[e + 1].flags & TK_NAMED))
                 continue;
             /* one named in the same sentence is someone else ("The President held talks
              * with President X") */
@@ -1779,6 +1793,16 @@ static void role_mentions(doc *d)
             int who = people_role_holder(d, (int)si, t, to, named, nn);
             if (who < 0)
                 continue;
+            /* a department told must be the holder's ("the Minister of Health" is no Prime
+             * Minister) */
+            if (e > b) {
+                char *full = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[e - 1].end);
+                const char *held = d->people.items[who].title;
+                bool fits = held && strcasestr(held, full);
+                free(full);
+                if (!fits)
+                    continue;
+            }
             person_mention m = {.person = who,
                                 .start = k->start,
                                 .end = d->tokens.items[b - 1].end,

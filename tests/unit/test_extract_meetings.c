@@ -1975,3 +1975,24 @@ Test(extract_meetings, envoys_titled_with_two_countries_or_a_retired_rank_call_o
     must_meeting(ex, "Tariq Aziz Khan", "Nimal Perera");
     json_decref(ex);
 }
+
+Test(extract_meetings, a_title_with_its_department_before_a_name_is_that_name_s)
+{
+    /* "Chile's Minister of Ports and Fisheries, Name": the title is the name's own, never a
+     * role standing for the head of government named before */
+    static const char text[] =
+        "Chile and Peru sign\n"
+        "\n"
+        "BREKKA, Nov 28 (Wire) \xE2\x80\x94 Chile signed four memoranda of understanding with Peru "
+        "here, Thursday.\n"
+        "\n"
+        "The four MoU were inked in the presence of leaders of both countries namely Prime "
+        "Minister Dr Ola Berg and his counterpart, President Ines Varga after a bilateral "
+        "meeting.\n"
+        "\n"
+        "The first MoU is on ports. It was signed between Chile\xE2\x80\x99s Minister of Ports and "
+        "Fisheries, Knut Dahl and Peru\xE2\x80\x99s Minister of Science, Lea Moor.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(!find_meeting(ex, "Berg", "Dahl"), "%s", json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
