@@ -21,6 +21,8 @@
 #include "ingest/lexicon.h"
 
 #define MAX_MODIFIERS 8
+/* The most people one sentence may name as a document's signers. */
+#define MAX_SIGNERS 16
 /* The agreement mentions (named and generic) one article is read for. */
 #define AGREEMENT_MENTIONS_MAX 256
 #define MAX_PAREN_TOKENS 8
@@ -1897,8 +1899,8 @@ static void read_signing(const doc *d, ag *g, int s, int verb, size_t mstart, si
         g->org_parties = signing_organisations(d, s, verb);
     if (json_array_size(g->sent_parties) < 2)
         the_two_countries(d, s, g->sent_parties);
-    int signers[16];
-    int ns = sent_signers(d, s, verb, signers, 16);
+    int signers[MAX_SIGNERS];
+    int ns = sent_signers(d, s, verb, signers, MAX_SIGNERS);
     int met_in = -1;
     if (ns == 0)
         ns = the_meetings_people(d, s, verb, signers, 16, &met_in);
@@ -3040,6 +3042,31 @@ static int item_document(const doc *d, const ag_vec *ags, int s)
     return -1;
 }
 
+/* Is the described mention gm, signed at verb, another document than agreement g: each
+ * tells what it is about in words that have none in common, and gm's sentence names who
+ * signed it, none of them g's signatories ("The MoU on fisheries was signed by C and D" after
+ * "The MoU on culture was signed by A and B")? */
+static bool other_document(const doc *d, const ag *g, const generic *gm, int verb)
+{
+    if (!g->descriptors.n || !gm->descriptors.n || verb < 0)
+        return false;
+    for (size_t i = 0; i < g->descriptors.n; i++)
+        for (size_t j = 0; j < gm->descriptors.n; j++)
+            if (strcmp(g->descriptors.items[i], gm->descriptors.items[j]) == 0)
+                return false;
+    int signers[MAX_SIGNERS];
+    int n = sent_signers(d, gm->sent, verb, signers, MAX_SIGNERS);
+    for (int k = 0; k < n; k++) {
+        const char *key = d->people.items[signers[k]].key;
+        size_t x;
+        json_t *v;
+        json_array_foreach(g->signatories, x, v)
+            if (strcmp(json_string_value(json_object_get(v, "key")), key) == 0)
+                return false;
+    }
+    return n > 0;
+}
+
 static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
@@ -3123,7 +3150,10 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                         only = (int)k;
                         count++;
                     }
-                if (count == 1)
+                /* "The MoU on fisheries was signed by ..." after "The MoU on culture was
+                 * signed by ...": a topic of its own that shares no word with the one before
+                 * tells another document */
+                if (count == 1 && !other_document(d, &ags->items[only], gm, verb))
                     best = only;
             }
         } else {

@@ -493,3 +493,27 @@ Test(extract_signing_shapes, a_document_listed_after_another_one_s_relative_clau
               json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, memoranda_told_one_by_one_by_their_topics_are_one_fact_each)
+{
+    /* each "The MoU on X was signed by ..." tells its own document: a definite description
+     * with a topic of its own is no second mention of the one before */
+    static const char text[] =
+        "Norland and Sudmark sign\n"
+        "\n"
+        "Norland and Sudmark on Thursday signed three instruments to enhance cooperation.\n"
+        "The MoUs are on river navigation (RN) and cooperation in the field of forestry (CF).\n"
+        "The MoU on river navigation was signed by Norland foreign minister Ola Berg and "
+        "Sudmark foreign minister Ines Varga.\n"
+        "The MoU on cooperation in the field of forestry was signed by Norland farm minister "
+        "Knut Dahl and Sudmark trade minister Lea Moor.\n"
+        "The MoU on river navigation will run for five years.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_agreement(ex, "river navigation"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    const json_t *a = find_agreement(ex, "forestry");
+    cr_expect(a, "%s", json_brief(json_object_get(ex, "agreements")));
+    a = find_agreement(ex, "river navigation");
+    cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2, "%s", json_brief(a));
+    json_decref(ex);
+}
