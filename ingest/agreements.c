@@ -2154,6 +2154,9 @@ static int read_topic(const doc *d, int b, int s_end)
          * purpose is all that tells it */
         bool one_document = b - 2 >= 0 && tok_in_ci(d, b - 1, LEX_GENERIC_HEADS) &&
                             (tok_ieq(d, b - 2, "a") || tok_ieq(d, b - 2, "an"));
+        /* "The first MoU is to intensify ...": the purpose after the copula tells it too */
+        one_document |= b - 2 >= 0 && (tok_is(d, b - 1, "is") || tok_is(d, b - 1, "was")) &&
+                        tok_in_ci(d, b - 2, LEX_GENERIC_HEADS);
         if (tok_in(d, k, LEX_PURPOSE_VERBS) && !one_document)
             return b;
     } else if (tok_is(d, b, "of")) {
@@ -2481,6 +2484,19 @@ static int read_generic(const doc *d, int t, int si, generic *gm)
         b += 3;
     }
     int topic_end = read_topic(d, b, se->tok_end);
+    /* "The first MoU is to intensify cooperation on X", "The fourth MoU is on Y": a document
+     * counted by its place in a batch, its topic after the copula */
+    bool ordinal = false;
+    for (int u = m + 1; u < head && !ordinal; u++)
+        ordinal = u >= se->tok_start && tok_in_ci(d, u, LEX_ORDINALS);
+    if (topic_end == b && ordinal && b + 1 < se->tok_end &&
+        (tok_is(d, b, "is") || tok_is(d, b, "was"))) {
+        int t2 = read_topic(d, b + 1, se->tok_end);
+        if (t2 > b + 1) {
+            b++;
+            topic_end = t2;
+        }
+    }
     /* "Another MoU was signed between A (ABC) and B (XYZ) for joint research": the topic after
      * the signing and its parties */
     int late_a = -1, late_b = -1;

@@ -517,3 +517,32 @@ Test(extract_signing_shapes, memoranda_told_one_by_one_by_their_topics_are_one_f
     cr_expect_eq(json_array_size(json_object_get(a, "signatories")), 2, "%s", json_brief(a));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, documents_counted_by_their_place_in_a_batch_are_one_fact_each)
+{
+    /* "The first MoU is to ...", "Next was an MoU to ...", "The third MoU is on ...": each
+     * ordinal item of a batch is its own document, told by the topic after the copula */
+    static const char text[] =
+        "Norland inks 3 MoU with Sudmark\n"
+        "\n"
+        "BREKKA, Nov 28 (Wire) \xE2\x80\x94 Norland signed three memoranda of understanding (MoU) "
+        "with Sudmark here, Thursday.\n"
+        "\n"
+        "The first MoU is to intensify cooperation on river navigation. It was signed between "
+        "the two ports ministers.\n"
+        "\n"
+        "Next was an MoU to step up cooperation in forestry, signed between Minister of Foreign "
+        "Affairs Ola Berg and Minister Ines Varga.\n"
+        "\n"
+        "The third MoU is on cooperation in the field of water management which was signed "
+        "between Minister of Water Ana Ruiz and Minister Tomas Arriaga.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_agreement(ex, "river navigation"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    cr_expect(find_agreement(ex, "forestry"), "%s", json_brief(json_object_get(ex, "agreements")));
+    const json_t *water = find_agreement(ex, "water management");
+    cr_expect(water, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_eq(json_array_size(json_object_get(water, "signatories")), 2, "%s",
+                 json_brief(water));
+    json_decref(ex);
+}
