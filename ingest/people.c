@@ -1837,6 +1837,26 @@ static bool gender_ok(const doc *d, int p, char gender)
     return !gender || !g || g == gender;
 }
 
+/* The person the story's first sentence naming anyone names first, when that person's
+ * gender fits and no one else of that gender is named as often; -1 otherwise. */
+static int story_protagonist(const doc *d, char gender)
+{
+    if (!d->pmentions.n || !gender)
+        return -1;
+    int first = d->pmentions.items[0].person;
+    if (!gender_ok(d, first, gender))
+        return -1;
+    int *count = vec_grow(NULL, d->people.n * sizeof *count);
+    memset(count, 0, d->people.n * sizeof *count);
+    for (size_t i = 0; i < d->pmentions.n; i++)
+        count[d->pmentions.items[i].person]++;
+    bool rival = false;
+    for (size_t p = 0; p < d->people.n && !rival; p++)
+        rival = (int)p != first && count[p] >= count[first] && gender_ok(d, (int)p, gender);
+    free(count);
+    return rival ? -1 : first;
+}
+
 int people_resolve_pronoun(const doc *d, size_t at, char gender)
 {
     int t = tok_at(d, at);
@@ -1862,7 +1882,10 @@ int people_resolve_pronoun(const doc *d, size_t at, char gender)
             if (gender_ok(d, d->pmentions.items[i].person, gender))
                 return d->pmentions.items[i].person;
     }
-    return -1;
+    /* nobody in the sentences just before: the one the story opens with ("The Foreign
+     * Minister, X, is on a visit ... Later, he held a meeting with Y"), when the story is
+     * about one person of that gender */
+    return story_protagonist(d, gender);
 }
 
 bool in_relative_clause(const doc *d, int from, int t)

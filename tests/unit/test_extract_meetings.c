@@ -1996,3 +1996,29 @@ Test(extract_meetings, a_title_with_its_department_before_a_name_is_that_name_s)
     cr_expect(!find_meeting(ex, "Berg", "Dahl"), "%s", json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_pronoun_far_from_any_name_is_the_one_the_story_opens_with)
+{
+    /* a long stretch naming nobody between the lead and "he": the story's one protagonist */
+    static const char text[] =
+        "Quito, 3 June 2021: The Chilean Foreign Minister, Tomas Arriaga, is on a visit to "
+        "Ecuador.\n"
+        "\n"
+        "The Chilean minister arrived on 1 June and held a meeting with Ramon Quispe, the foreign "
+        "minister of Ecuador. They signed two accords.\n"
+        "\n"
+        "The joint statement laid out progress. They reaffirmed their will to deepen ties.\n"
+        "\n"
+        "Moreover, Ecuador reiterated its support for the port project.\n"
+        "\n"
+        "Meetings with other officials\n"
+        "\n"
+        "Afterward, he met the members of the senate. They agreed to enhance cooperation.\n"
+        "\n"
+        "Later, on 2 June, he held a meeting with Julia Mendoza, the mayor of Quito.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Arriaga", "Mendoza");
+    cr_expect(!find_meeting(ex, "Quispe", "Mendoza"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
