@@ -3423,6 +3423,47 @@ static int semicolon_items(const doc *d, int k, int end, int max, int *a, int *b
     return n;
 }
 
+/* The documents' type as one item of their list is named with ("MoU on Youth"): "MoU",
+ * "memorandum of understanding" or the head of the plural at token type. */
+static void item_type_name(const doc *d, int type, bool understanding, char *name, size_t n,
+                           char head[HEAD_TYPE_MAX])
+{
+    head_of(d, type, head);
+    snprintf(name, n, "%s", head);
+    if (understanding || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
+        snprintf(name, n, "%s", "memorandum of understanding");
+    if (tok_ieq(d, type, "mous"))
+        snprintf(name, n, "%s", "MoU");
+}
+
+/* A new agreement for one item [is, ie) of a list of documents, named "<type> on <item>";
+ * NULL when the article has it already or has too many. */
+static ag *new_item_agreement(const doc *d, ag_vec *ags, const char *type_name,
+                              const char *type_head, size_t is, size_t ie, const char *rule)
+{
+    if (ags->n >= AGREEMENT_MENTIONS_MAX)
+        return NULL;
+    strbuf sb = STRBUF_INIT;
+    strbuf_addstr(&sb, type_name);
+    strbuf_addstr(&sb, " on ");
+    strbuf_add(&sb, d->text + is, ie - is);
+    char *key = agreement_key(sb.buf);
+    bool known = find_by_key(ags, key, NULL) >= 0;
+    free(key);
+    if (known) {
+        strbuf_release(&sb);
+        return NULL;
+    }
+    ag *g = new_ag(ags);
+    g->name = strbuf_detach(&sb, NULL);
+    g->generic = true;
+    snprintf(g->head, sizeof g->head, "%s", type_head);
+    g->rule = rule;
+    g->confidence = 0.55;
+    add_unique(&g->aliases, g->name);
+    return g;
+}
+
 /* "Four agreements were signed ..., covering health, agriculture, customs and fisheries",
  * "signed two memorandums of understanding, on energy and on mining": documents counted and
  * then enumerated, as many items as the count, are one agreement each ("agreement on
@@ -3543,33 +3584,14 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                     p->mentions = -1;
             }
             char type_name[64], type_head[HEAD_TYPE_MAX];
-            head_of(d, type, type_head);
-            snprintf(type_name, sizeof type_name, "%s", type_head);
-            if (understanding || tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
-                snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
-            if (tok_ieq(d, type, "mous"))
-                snprintf(type_name, sizeof type_name, "%s", "MoU");
+            item_type_name(d, type, understanding, type_name, sizeof type_name, type_head);
             for (int i = 0; i < ni; i++) {
-                strbuf sb = STRBUF_INIT;
-                strbuf_addstr(&sb, type_name);
-                strbuf_addstr(&sb, " on ");
                 size_t is = d->tokens.items[items_a[i]].start,
                        ie = d->tokens.items[items_b[i] - 1].end;
-                strbuf_add(&sb, d->text + is, ie - is);
-                char *key = agreement_key(sb.buf);
-                bool known = find_by_key(ags, key, NULL) >= 0;
-                free(key);
-                if (known || ags->n >= AGREEMENT_MENTIONS_MAX) {
-                    strbuf_release(&sb);
+                ag *g = new_item_agreement(d, ags, type_name, type_head, is, ie,
+                                           "enumerated-signing");
+                if (!g)
                     continue;
-                }
-                ag *g = new_ag(ags);
-                g->name = strbuf_detach(&sb, NULL);
-                g->generic = true;
-                snprintf(g->head, sizeof g->head, "%s", type_head);
-                g->rule = "enumerated-signing";
-                g->confidence = 0.55;
-                add_unique(&g->aliases, g->name);
                 for (int u = items_a[i]; u < items_b[i]; u++) {
                     char *w = doc_strdup(d, d->tokens.items[u].start, d->tokens.items[u].end);
                     for (char *p = w; *p; p++)
@@ -3682,32 +3704,12 @@ static void included_signings(doc *d, ag_vec *ags)
                 g->mentions = -1;
         }
         char type_name[64], type_head[HEAD_TYPE_MAX];
-        head_of(d, type, type_head);
-        snprintf(type_name, sizeof type_name, "%s", type_head);
-        if (tok_ieq(d, type, "memorandums") || tok_ieq(d, type, "memoranda"))
-            snprintf(type_name, sizeof type_name, "%s", "memorandum of understanding");
-        if (tok_ieq(d, type, "mous"))
-            snprintf(type_name, sizeof type_name, "%s", "MoU");
-        for (int i = 0; i < n && ags->n < AGREEMENT_MENTIONS_MAX; i++) {
+        item_type_name(d, type, false, type_name, sizeof type_name, type_head);
+        for (int i = 0; i < n; i++) {
             size_t is = d->tokens.items[a[i]].start, ie = d->tokens.items[b[i] - 1].end;
-            strbuf sb = STRBUF_INIT;
-            strbuf_addstr(&sb, type_name);
-            strbuf_addstr(&sb, " on ");
-            strbuf_add(&sb, d->text + is, ie - is);
-            char *key = agreement_key(sb.buf);
-            bool known = find_by_key(ags, key, NULL) >= 0;
-            free(key);
-            if (known) {
-                strbuf_release(&sb);
+            ag *g = new_item_agreement(d, ags, type_name, type_head, is, ie, "included-signing");
+            if (!g)
                 continue;
-            }
-            ag *g = new_ag(ags);
-            g->name = strbuf_detach(&sb, NULL);
-            g->generic = true;
-            snprintf(g->head, sizeof g->head, "%s", type_head);
-            g->rule = "included-signing";
-            g->confidence = 0.55;
-            add_unique(&g->aliases, g->name);
             add_evidence(g, is, ie);
             read_signing(d, g, bs, verb, 0, 0);
         }
