@@ -711,7 +711,7 @@ Test(search, version_6_index_is_renumbered)
     hit_list(st, "defence OR accord", 0, after, sizeof(after));
     cr_assert_str_eq(after, before);
     store_close(st);
-    cr_assert_eq(raw_int("PRAGMA user_version"), 9);
+    cr_assert_eq(raw_int("PRAGMA user_version"), 10);
     cr_assert_eq(raw_int("SELECT rowid FROM search_fts WHERE ref = 'a00000000001'"),
                  (1LL << 48) | 0xa00000000001LL);
 }

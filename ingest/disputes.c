@@ -1,0 +1,282 @@
+/* disputes: where the sources of one merged fact disagree (see ingest.h).
+ *
+ * Each report of a fact votes for the value it gives of each disputable attribute (an
+ * agreement's signing date, place, parties and signatories; a meeting's date, place and
+ * participants; a quote's speaker; a person's title).  A fact keeps its votes as
+ *     {"signed": {"2025-10-31": {"sources": [source ids, sorted], "spans": [[source, start,
+ *      end], ...: the first SPANS_KEPT in source and offset order]}, ...}, ...}
+ * in its merge summary (or works them out from its reports, for meetings), so that a vote
+ * added to the summary in any order gives the same votes, and an incremental merge the same
+ * disputes as a full one.
+ *
+ * Two values of an attribute agree when one says less than the other and nothing else: a
+ * date and a more precise one inside it ("2025-10" and "2025-10-31"), a place and a longer
+ * name of it ("Kuala Lumpur" and "Kuala Lumpur, Malaysia"), a set and a superset of it, a
+ * title and a longer one ending in the same words ("Minister" and "Foreign Minister").  An
+ * attribute is disputed when two of its values do not agree; the disputes list then every
+ * value given, most sources first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/ingest.h"
+
+/* Spans kept as evidence of one value; the fact's own evidence has every span. */
+#define SPANS_KEPT 10
+
+/* How two values of an attribute compare. */
+enum value_shape {
+    SHAPE_DATE,  /* YYYY[-MM[-DD]] */
+    SHAPE_PLACE, /* "City, Country": comma-separated parts */
+    SHAPE_SET,   /* "a|b|c": sorted members */
+    SHAPE_TITLE, /* words */
+    SHAPE_NAME,  /* equal or not */
+};
+
+static const struct {
+    const char *attribute;
+    enum value_shape shape;
+} attribute_shapes[] = {
+    {"signed", SHAPE_DATE},  {"date", SHAPE_DATE},       {"place", SHAPE_PLACE},
+    {"parties", SHAPE_SET},  {"signatories", SHAPE_SET}, {"participants", SHAPE_SET},
+    {"speaker", SHAPE_NAME}, {"title", SHAPE_TITLE},
+};
+
+static enum value_shape shape_of(const char *attribute)
+{
+    for (size_t i = 0; i < sizeof attribute_shapes / sizeof attribute_shapes[0]; i++)
+        if (strcmp(attribute_shapes[i].attribute, attribute) == 0)
+            return attribute_shapes[i].shape;
+    return SHAPE_NAME;
+}
+
+/* Inserts s into the sorted array of strings arr, once. */
+static void sorted_add_string(json_t *arr, const char *s)
+{
+    size_t lo = 0, hi = json_array_size(arr);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(json_string_value(json_array_get(arr, mid)), s);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    json_array_insert_new(arr, lo, json_string(s));
+}
+
+static int cmp_span(const json_t *a, const char *source, json_int_t start, json_int_t end)
+{
+    int c = strcmp(json_string_value(json_array_get(a, 0)), source);
+    if (c)
+        return c;
+    json_int_t s = json_integer_value(json_array_get(a, 1)),
+               e = json_integer_value(json_array_get(a, 2));
+    if (s != start)
+        return s < start ? -1 : 1;
+    return (e > end) - (e < end);
+}
+
+/* Inserts a span into the sorted array spans, once, keeping the first SPANS_KEPT. */
+static void sorted_add_span(json_t *spans, const char *source, json_int_t start, json_int_t end)
+{
+    size_t lo = 0, hi = json_array_size(spans);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = cmp_span(json_array_get(spans, mid), source, start, end);
+        if (c == 0)
+            return;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= SPANS_KEPT)
+        return;
+    json_array_insert_new(spans, lo, json_pack("[s, I, I]", source, start, end));
+    if (json_array_size(spans) > SPANS_KEPT)
+        json_array_remove(spans, SPANS_KEPT);
+}
+
+void ingest_dispute_vote(json_t *votes, const char *attribute, const char *value,
+                         const char *source, const json_t *evidence)
+{
+    if (!votes || !value || !*value || !source)
+        return;
+    json_t *values = json_object_get(votes, attribute);
+    if (!values)
+        json_object_set_new(votes, attribute, values = json_object());
+    json_t *vote = json_object_get(values, value);
+    if (!vote)
+        json_object_set_new(values, value, vote = json_pack("{s:[], s:[]}", "sources", "spans"));
+    sorted_add_string(json_object_get(vote, "sources"), source);
+    json_t *spans = json_object_get(vote, "spans");
+    size_t i;
+    json_t *e;
+    json_array_foreach(evidence, i, e) {
+        json_t *start = json_object_get(e, "start"), *end = json_object_get(e, "end");
+        if (json_is_integer(start) && json_is_integer(end))
+            sorted_add_span(spans, source, json_integer_value(start), json_integer_value(end));
+    }
+}
+
+/* --- agreement of two values --- */
+
+/* Whether the date a says less than b and nothing else: "2025" and "2025-10" within
+ * "2025-10-31". */
+static bool date_within(const char *a, const char *b)
+{
+    size_t n = strlen(a);
+    return strncmp(a, b, n) == 0 && (b[n] == '\0' || b[n] == '-');
+}
+
+/* Whether each of the `sep`-separated parts of a is a part of b (case folded for words). */
+static bool parts_within(const char *a, const char *b, const char *sep)
+{
+    size_t seplen = strlen(sep);
+    const char *p = a;
+    for (;;) {
+        const char *end = strstr(p, sep);
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        bool found = false;
+        const char *q = b;
+        for (;;) {
+            const char *qend = strstr(q, sep);
+            size_t qlen = qend ? (size_t)(qend - q) : strlen(q);
+            if (qlen == len && strncasecmp(p, q, len) == 0) {
+                found = true;
+                break;
+            }
+            if (!qend)
+                break;
+            q = qend + seplen;
+        }
+        if (!found)
+            return false;
+        if (!end)
+            return true;
+        p = end + seplen;
+    }
+}
+
+/* Whether the title a is the end of the title b, word for word ("Minister" of "Foreign
+ * Minister"). */
+static bool title_within(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > lb)
+        return false;
+    return strcasecmp(a, b + lb - la) == 0 && (la == lb || b[lb - la - 1] == ' ');
+}
+
+static bool within(enum value_shape shape, const char *a, const char *b)
+{
+    switch (shape) {
+    case SHAPE_DATE:
+        return date_within(a, b);
+    case SHAPE_PLACE:
+        return parts_within(a, b, ", ");
+    case SHAPE_SET:
+        return parts_within(a, b, "|");
+    case SHAPE_TITLE:
+        return title_within(a, b);
+    case SHAPE_NAME:
+        break;
+    }
+    return strcmp(a, b) == 0;
+}
+
+bool ingest_dispute_values_agree(const char *attribute, const char *a, const char *b)
+{
+    enum value_shape shape = shape_of(attribute);
+    return within(shape, a, b) || within(shape, b, a);
+}
+
+/* --- the disputes of a fact --- */
+
+typedef struct value_entry {
+    const char *value;
+    const json_t *vote;
+    size_t sources;
+} value_entry;
+
+/* Most sources first, then the more precise (longer) value, then in code-point order. */
+static int cmp_entry(const void *x, const void *y)
+{
+    const value_entry *a = x, *b = y;
+    if (a->sources != b->sources)
+        return a->sources > b->sources ? -1 : 1;
+    size_t la = strlen(a->value), lb = strlen(b->value);
+    if (la != lb)
+        return la > lb ? -1 : 1;
+    return strcmp(a->value, b->value);
+}
+
+/* A value as served: a set's members as a list, anything else as a string. */
+static json_t *value_json(enum value_shape shape, const char *value)
+{
+    if (shape != SHAPE_SET)
+        return json_string(value);
+    json_t *list = json_array();
+    char *copy = strdup(value), *rest = NULL;
+    for (char *tok = strtok_r(copy, "|", &rest); tok; tok = strtok_r(NULL, "|", &rest))
+        json_array_append_new(list, json_string(tok));
+    free(copy);
+    return list;
+}
+
+/* The disputes of one attribute: NULL when its values all agree. */
+static json_t *attribute_disputes(const char *attribute, const json_t *values)
+{
+    enum value_shape shape = shape_of(attribute);
+    size_t n = json_object_size(values), i = 0;
+    if (n < 2)
+        return NULL;
+    value_entry *v = calloc(n, sizeof *v);
+    const char *k;
+    json_t *vote;
+    json_object_foreach((json_t *)values, k, vote)
+        v[i++] = (value_entry){k, vote, json_array_size(json_object_get(vote, "sources"))};
+    bool disputed = false;
+    for (i = 0; i < n && !disputed; i++)
+        for (size_t j = i + 1; j < n && !disputed; j++)
+            disputed = !within(shape, v[i].value, v[j].value) &&
+                       !within(shape, v[j].value, v[i].value);
+    json_t *out = NULL;
+    if (disputed) {
+        qsort(v, n, sizeof *v, cmp_entry);
+        out = json_array();
+        for (i = 0; i < n; i++) {
+            json_t *evidence = json_array(), *span;
+            size_t s;
+            json_array_foreach(json_object_get(v[i].vote, "spans"), s, span)
+                json_array_append_new(evidence, json_pack("{s:O, s:O, s:O}", "source_id",
+                                                          json_array_get(span, 0), "start",
+                                                          json_array_get(span, 1), "end",
+                                                          json_array_get(span, 2)));
+            json_array_append_new(out, json_pack("{s:o, s:I, s:o}", "value",
+                                                 value_json(shape, v[i].value), "sources",
+                                                 (json_int_t)v[i].sources, "evidence", evidence));
+        }
+    }
+    free(v);
+    return out;
+}
+
+json_t *ingest_disputes(const json_t *votes)
+{
+    json_t *out = NULL, *values;
+    const char *attribute;
+    json_object_foreach((json_t *)votes, attribute, values) {
+        json_t *d = attribute_disputes(attribute, values);
+        if (!d)
+            continue;
+        if (!out)
+            out = json_object();
+        json_object_set_new(out, attribute, d);
+    }
+    return out;
+}
