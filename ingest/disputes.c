@@ -11,16 +11,18 @@
  *
  * Two values of an attribute agree when one says less than the other and nothing else: a
  * date and a more precise one inside it ("2025-10" and "2025-10-31"), a place and a longer
- * name of it ("Kuala Lumpur" and "Kuala Lumpur, Malaysia"), a set and a superset of it, a
- * title and a longer one ending in the same words ("Minister" and "Foreign Minister").  An
- * attribute is disputed when two of its values do not agree; the disputes list then every
- * value given, most sources first. */
+ * name of it ("Kuala Lumpur" and "Kuala Lumpur, Malaysia"; a country and its capital), a
+ * set and a superset of it, a title and a longer one with all its words ("Minister" and
+ * "India's Defence Minister"; countries, demonyms and spellings folded, small words left
+ * out: "U.S. Secretary of War" is "US Secretary of War").  An attribute is disputed when two
+ * of its values do not agree; the disputes list then every value given, most sources first. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "ingest/ingest.h"
+#include "ingest/lexicon.h"
 
 /* Spans kept as evidence of one value; the fact's own evidence has every span. */
 #define SPANS_KEPT 10
@@ -162,14 +164,104 @@ static bool parts_within(const char *a, const char *b, const char *sep)
     }
 }
 
-/* Whether the title a is the end of the title b, word for word ("Minister" of "Foreign
- * Minister"). */
+/* Whether each of the `sep`-separated parts of the place a is a part of b, or a country
+ * whose capital is a part of b ("Malaysia" of "Kuala Lumpur"). */
+static bool place_within(const char *a, const char *b)
+{
+    if (parts_within(a, b, ", "))
+        return true;
+    const char *country = lex_country(a, strlen(a));
+    if (!country || strchr(a, ','))
+        return false;
+    for (const char *q = b;;) {
+        const char *end = strstr(q, ", ");
+        size_t len = end ? (size_t)(end - q) : strlen(q);
+        const char *of = lex_capital_country(q, len);
+        if (of && strcmp(of, country) == 0)
+            return true;
+        if (!end)
+            return false;
+        q = end + 2;
+    }
+}
+
+/* Words a title may or may not have without saying another thing. */
+static const char *const TITLE_SMALL_WORDS[] = {"of", "for", "and", "the", "to", "on", "&"};
+
+/* Spellings of one title word: the first of each pair stands for the second. */
+static const char *const TITLE_SPELLINGS[][2] = {
+    {"defense", "defence"},
+    {"european", "european union"},
+};
+
+#define TITLE_WORDS_MAX 24
+
+/* The words of a title, folded ("India's" and "Indian": "india"), into words[] (each a
+ * malloc'd string); how many. */
+static size_t title_words(const char *title, char *words[TITLE_WORDS_MAX])
+{
+    size_t n = 0;
+    const char *p = title;
+    while (*p && n < TITLE_WORDS_MAX) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *start = p;
+        while (*p && *p != ' ' && *p != ',')
+            p++;
+        size_t len = (size_t)(p - start);
+        if (!len)
+            continue;
+        /* a possessive's 's (either apostrophe) */
+        if (len > 2 && strncmp(start + len - 2, "'s", 2) == 0)
+            len -= 2;
+        else if (len > 4 && strncmp(start + len - 4, "\xe2\x80\x99s", 4) == 0)
+            len -= 4;
+        const char *country = lex_country(start, len);
+        char *w = country ? strdup(country) : strndup(start, len);
+        if (!w)
+            break;
+        /* "U.S." and "US": dots go */
+        char *out = w;
+        for (char *c = w; *c; c++)
+            if (*c != '.')
+                *out++ = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+        *out = '\0';
+        bool small = !*w;
+        for (size_t i = 0; !small && i < sizeof TITLE_SMALL_WORDS / sizeof *TITLE_SMALL_WORDS; i++)
+            small = strcmp(w, TITLE_SMALL_WORDS[i]) == 0;
+        if (small) {
+            free(w);
+            continue;
+        }
+        for (size_t i = 0; i < sizeof TITLE_SPELLINGS / sizeof *TITLE_SPELLINGS; i++)
+            if (strcmp(w, TITLE_SPELLINGS[i][0]) == 0) {
+                free(w);
+                w = strdup(TITLE_SPELLINGS[i][1]);
+                break;
+            }
+        if (w)
+            words[n++] = w;
+    }
+    return n;
+}
+
+/* Whether every word of the title a is a word of the title b (as title_words folds them). */
 static bool title_within(const char *a, const char *b)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > lb)
-        return false;
-    return strcasecmp(a, b + lb - la) == 0 && (la == lb || b[lb - la - 1] == ' ');
+    char *wa[TITLE_WORDS_MAX], *wb[TITLE_WORDS_MAX];
+    size_t na = title_words(a, wa), nb = title_words(b, wb);
+    bool all = true;
+    for (size_t i = 0; i < na && all; i++) {
+        bool found = false;
+        for (size_t k = 0; k < nb && !found; k++)
+            found = strcmp(wa[i], wb[k]) == 0;
+        all = found;
+    }
+    for (size_t i = 0; i < na; i++)
+        free(wa[i]);
+    for (size_t k = 0; k < nb; k++)
+        free(wb[k]);
+    return all;
 }
 
 static bool within(enum value_shape shape, const char *a, const char *b)
@@ -178,7 +270,7 @@ static bool within(enum value_shape shape, const char *a, const char *b)
     case SHAPE_DATE:
         return date_within(a, b);
     case SHAPE_PLACE:
-        return parts_within(a, b, ", ");
+        return place_within(a, b);
     case SHAPE_SET:
         return parts_within(a, b, "|");
     case SHAPE_TITLE:
