@@ -7,7 +7,9 @@
  *      end], ...: the first SPANS_KEPT in source and offset order]}, ...}, ...}
  * in its merge summary (or works them out from its reports, for meetings), so that a vote
  * added to the summary in any order gives the same votes, and an incremental merge the same
- * disputes as a full one.
+ * disputes as a full one.  A person's titles are only counted ({"n": reports}): an article
+ * reports a person once, and with no spans to keep, the summary of a person thousands of
+ * articles name stays small.
  *
  * Two values of an attribute agree when one says less than the other and nothing else: a
  * date and a more precise one inside it ("2025-10" and "2025-10-31"), a place and a longer
@@ -123,6 +125,20 @@ void ingest_dispute_vote(json_t *votes, const char *attribute, const char *value
         if (json_is_integer(start) && json_is_integer(end))
             sorted_add_span(spans, source, json_integer_value(start), json_integer_value(end));
     }
+}
+
+void ingest_dispute_count(json_t *votes, const char *attribute, const char *value)
+{
+    if (!votes || !value || !*value)
+        return;
+    json_t *values = json_object_get(votes, attribute);
+    if (!values)
+        json_object_set_new(votes, attribute, values = json_object());
+    json_t *vote = json_object_get(values, value);
+    if (!vote)
+        json_object_set_new(values, value, vote = json_pack("{s:i}", "n", 0));
+    json_t *n = json_object_get(vote, "n");
+    json_integer_set(n, json_integer_value(n) + 1);
 }
 
 /* --- agreement of two values --- */
@@ -331,7 +347,10 @@ static json_t *attribute_disputes(const char *attribute, const json_t *values)
     const char *k;
     json_t *vote;
     json_object_foreach((json_t *)values, k, vote)
-        v[i++] = (value_entry){k, vote, json_array_size(json_object_get(vote, "sources"))};
+        v[i++] = (value_entry){k, vote,
+                               json_object_get(vote, "sources")
+                                   ? json_array_size(json_object_get(vote, "sources"))
+                                   : (size_t)json_integer_value(json_object_get(vote, "n"))};
     bool disputed = false;
     for (i = 0; i < n && !disputed; i++)
         for (size_t j = i + 1; j < n && !disputed; j++)

@@ -343,7 +343,7 @@ static void person_summary_add(json_t *summary, const person_item *y)
     }
     summary_count(summary_tally(summary, "titles"), y->title);
     if (y->title)
-        ingest_dispute_vote(summary_votes(summary), "title", y->title, y->source, NULL);
+        ingest_dispute_count(summary_votes(summary), "title", y->title);
     json_t *aliases = summary_tally(summary, "aliases");
     summary_count(aliases, y->name);
     size_t k;

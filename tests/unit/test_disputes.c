@@ -183,3 +183,24 @@ Test(disputes, at_most_ten_spans_a_value_the_first_in_article_order)
     json_decref(d);
     json_decref(votes);
 }
+
+/* A person's titles are counted, not listed by article: their votes stay small. */
+Test(disputes, counted_votes_dispute_as_listed_ones_do)
+{
+    json_t *votes = json_object();
+    for (int i = 0; i < 3; i++)
+        ingest_dispute_count(votes, "title", "Romanian Finance Minister");
+    ingest_dispute_count(votes, "title", "Minister");
+    cr_expect_null(ingest_disputes(votes), "a title and a shorter one agree");
+    ingest_dispute_count(votes, "title", "Romanian Trade Minister");
+    json_t *d = ingest_disputes(votes);
+    cr_assert_not_null(d);
+    json_t *first = json_array_get(json_object_get(d, "title"), 0);
+    cr_expect_str_eq(json_string_value(json_object_get(first, "value")),
+                     "Romanian Finance Minister");
+    cr_expect_eq(json_integer_value(json_object_get(first, "sources")), 3);
+    cr_expect_eq(json_array_size(json_object_get(first, "evidence")), 0);
+    cr_expect_eq(json_array_size(json_object_get(d, "title")), 3);
+    json_decref(d);
+    json_decref(votes);
+}
