@@ -7,9 +7,14 @@
  *      end], ...: the first SPANS_KEPT in source and offset order]}, ...}, ...}
  * in its merge summary (or works them out from its reports, for meetings), so that a vote
  * added to the summary in any order gives the same votes, and an incremental merge the same
- * disputes as a full one.  A person's titles are only counted ({"n": reports}): an article
- * reports a person once, and with no spans to keep, the summary of a person thousands of
- * articles name stays small.
+ * disputes as a full one.  A person's titles are only counted ({"n": reports, "at": [source,
+ * place] of the first}): an article reports a person once, and with no spans to keep, the
+ * summary of a person thousands of articles name stays small.
+ *
+ * The value served of a place, a set of parties or a title is the one most articles give,
+ * then the most precise (the longer), then the earliest (the first report, by article id and
+ * then place), then the first in code-point order (ingest_dispute_served); the disputes list
+ * the values in that order.
  *
  * Two values of an attribute agree when one says less than the other and nothing else: a
  * date and a more precise one inside it ("2025-10" and "2025-10-31"), a place and a longer
@@ -127,18 +132,24 @@ void ingest_dispute_vote(json_t *votes, const char *attribute, const char *value
     }
 }
 
-void ingest_dispute_count(json_t *votes, const char *attribute, const char *value)
+void ingest_dispute_count(json_t *votes, const char *attribute, const char *value,
+                          const char *source, int idx)
 {
-    if (!votes || !value || !*value)
+    if (!votes || !value || !*value || !source)
         return;
     json_t *values = json_object_get(votes, attribute);
     if (!values)
         json_object_set_new(votes, attribute, values = json_object());
     json_t *vote = json_object_get(values, value);
-    if (!vote)
-        json_object_set_new(values, value, vote = json_pack("{s:i}", "n", 0));
-    json_t *n = json_object_get(vote, "n");
+    if (!vote) {
+        json_object_set_new(values, value, json_pack("{s:i, s:[s, i]}", "n", 1, "at", source, idx));
+        return;
+    }
+    json_t *n = json_object_get(vote, "n"), *at = json_object_get(vote, "at");
     json_integer_set(n, json_integer_value(n) + 1);
+    int c = strcmp(source, json_string_value(json_array_get(at, 0)));
+    if (c < 0 || (c == 0 && idx < json_integer_value(json_array_get(at, 1))))
+        json_object_set_new(vote, "at", json_pack("[s, i]", source, idx));
 }
 
 /* --- agreement of two values --- */
@@ -311,7 +322,27 @@ typedef struct value_entry {
     size_t sources;
 } value_entry;
 
-/* Most sources first, then the more precise (longer) value, then in code-point order. */
+static value_entry entry_of(const char *value, const json_t *vote)
+{
+    const json_t *sources = json_object_get(vote, "sources");
+    return (value_entry){value, vote,
+                         sources ? json_array_size(sources)
+                                 : (size_t)json_integer_value(json_object_get(vote, "n"))};
+}
+
+/* Where a value was first given: its first span, or a counted vote's first report. */
+static bool first_given(const value_entry *e, const char **source, json_int_t *at)
+{
+    const json_t *first = json_array_get(json_object_get(e->vote, "spans"), 0);
+    if (!first)
+        first = json_object_get(e->vote, "at");
+    *source = json_string_value(json_array_get(first, 0));
+    *at = json_integer_value(json_array_get(first, 1));
+    return *source != NULL;
+}
+
+/* Most sources first, then the more precise (longer) value, then the earliest given, then in
+ * code-point order. */
 static int cmp_entry(const void *x, const void *y)
 {
     const value_entry *a = x, *b = y;
@@ -320,7 +351,29 @@ static int cmp_entry(const void *x, const void *y)
     size_t la = strlen(a->value), lb = strlen(b->value);
     if (la != lb)
         return la > lb ? -1 : 1;
+    const char *sa, *sb;
+    json_int_t pa, pb;
+    if (first_given(a, &sa, &pa) && first_given(b, &sb, &pb)) {
+        int c = strcmp(sa, sb);
+        if (c)
+            return c;
+        if (pa != pb)
+            return pa < pb ? -1 : 1;
+    }
     return strcmp(a->value, b->value);
+}
+
+const char *ingest_dispute_served(const json_t *votes, const char *attribute)
+{
+    const char *k;
+    json_t *vote;
+    value_entry best = {0};
+    json_object_foreach(json_object_get(votes, attribute), k, vote) {
+        value_entry e = entry_of(k, vote);
+        if (!best.value || cmp_entry(&e, &best) < 0)
+            best = e;
+    }
+    return best.value;
 }
 
 /* A value as served: a set's members as a list, anything else as a string. */
@@ -347,10 +400,7 @@ static json_t *attribute_disputes(const char *attribute, const json_t *values)
     const char *k;
     json_t *vote;
     json_object_foreach((json_t *)values, k, vote)
-        v[i++] = (value_entry){k, vote,
-                               json_object_get(vote, "sources")
-                                   ? json_array_size(json_object_get(vote, "sources"))
-                                   : (size_t)json_integer_value(json_object_get(vote, "n"))};
+        v[i++] = entry_of(k, vote);
     bool disputed = false;
     for (i = 0; i < n && !disputed; i++)
         for (size_t j = i + 1; j < n && !disputed; j++)

@@ -173,9 +173,14 @@ bool ingest_merge_agreement_matches(const json_t *sigs, const char *source, cons
  * one less precise than the other ("2025-10" and "2025-10-31", a set and its superset). */
 void ingest_dispute_vote(json_t *votes, const char *attribute, const char *value,
                          const char *source, const json_t *evidence);
-/* A vote that only counts (a person's title: an article reports a person once, with no
- * spans), so that the votes do not grow with the articles. */
-void ingest_dispute_count(json_t *votes, const char *attribute, const char *value);
+/* A vote that only counts, with where it was first given (a person's title: an article
+ * reports a person once, with no spans), so that the votes do not grow with the articles. */
+void ingest_dispute_count(json_t *votes, const char *attribute, const char *value,
+                          const char *source, int idx);
+/* The value of an attribute served by the rule: the one most articles give, then the most
+ * precise (longer), then the earliest given, then the first in code-point order; NULL when
+ * no report gives one. */
+const char *ingest_dispute_served(const json_t *votes, const char *attribute);
 json_t *ingest_disputes(const json_t *votes);
 bool ingest_dispute_values_agree(const char *attribute, const char *a, const char *b);
 

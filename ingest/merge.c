@@ -341,9 +341,8 @@ static void person_summary_add(json_t *summary, const person_item *y)
         summary_count(summary_tally(summary, "names"), y->name);
         summary_count(summary_tally(summary, "keys"), y->key);
     }
-    summary_count(summary_tally(summary, "titles"), y->title);
     if (y->title)
-        ingest_dispute_count(summary_votes(summary), "title", y->title);
+        ingest_dispute_count(summary_votes(summary), "title", y->title, y->source, y->idx);
     json_t *aliases = summary_tally(summary, "aliases");
     summary_count(aliases, y->name);
     size_t k;
@@ -392,8 +391,8 @@ json_t *ingest_merge_person(const json_t *summary)
     free(v.items);
     char *id = fact_id("person", key);
     json_t *o = json_pack("{s:s, s:s, s:s?, s:o, s:s}", "id", id, "name", name, "title",
-                          summary_best(json_object_get(summary, "titles")), "aliases", aliases,
-                          "merge_key", key);
+                          ingest_dispute_served(json_object_get(summary, "votes"), "title"),
+                          "aliases", aliases, "merge_key", key);
     free(id);
     set_disputes(o, summary);
     return o;
@@ -1120,10 +1119,7 @@ static void agreement_summary_add(json_t *summary, const item *it, const people_
     json_array_foreach(json_object_get(f, "aliases"), k, x)
         summary_count(aliases, json_string_value(x));
     summary_count(summary_tally(summary, "acronyms"), str(f, "acronym"));
-    summary_count(summary_tally(summary, "places"), str(f, "place"));
     char *pk = set_key(json_object_get(f, "parties"), NULL);
-    if (*pk)
-        summary_count(summary_tally(summary, "parties"), pk);
     const json_t *evidence = json_object_get(f, "evidence");
     char *signed_s = date_format(reported_date(f, "signed"));
     ingest_dispute_vote(summary_votes(summary), "signed", signed_s, it->source, evidence);
@@ -1192,7 +1188,7 @@ json_t *ingest_merge_agreement(const json_t *summary)
         signed_on = summary_best_date(summary, "inferred");
     char *signed_s = date_format(signed_on);
     json_t *party_list = json_array();
-    const char *pk = summary_best(json_object_get(summary, "parties"));
+    const char *pk = ingest_dispute_served(json_object_get(summary, "votes"), "parties");
     if (pk) {
         char *copy = strdup(pk), *rest = NULL;
         for (char *tok = strtok_r(copy, "|", &rest); tok; tok = strtok_r(NULL, "|", &rest))
@@ -1235,7 +1231,7 @@ json_t *ingest_merge_agreement(const json_t *summary)
     }
     const char *rule = NULL;
     double conf = summary_confidence(summary, &rule);
-    const char *place = summary_best(json_object_get(summary, "places"));
+    const char *place = ingest_dispute_served(json_object_get(summary, "votes"), "place");
     json_t *o = json_object();
     json_object_set_new(o, "name", json_string(name));
     json_object_set_new(o, "aliases", aliases);
@@ -1523,7 +1519,7 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
-        tally places = {0}, occasions = {0};
+        tally occasions = {0};
         VEC(date_value) dates = {0};
         VEC(date_value) inferred = {0};
         json_t *participants = json_array();
@@ -1532,7 +1528,6 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
         for (int b = (int)a; b >= 0; b = next[b]) {
             const json_t *f = items.items[b].fact;
             meeting_votes_add(votes, px, &items.items[b]);
-            tally_add(&places, str(f, "place"));
             tally_add(&occasions, str(f, "occasion"));
             date_value dv = reported_date(f, "date");
             VEC_PUSH(dates, dv);
@@ -1570,8 +1565,8 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "date", date_s ? json_string(date_s) : json_null());
-        json_object_set_new(o, "place",
-                            tally_best(&places) ? json_string(tally_best(&places)) : json_null());
+        const char *place = ingest_dispute_served(votes, "place");
+        json_object_set_new(o, "place", place ? json_string(place) : json_null());
         json_object_set_new(o, "occasion",
                             tally_best(&occasions) ? json_string(tally_best(&occasions))
                                                    : json_null());
@@ -1592,7 +1587,6 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
         strbuf_release(&key);
         json_decref(seen);
         free(dates.items);
-        tally_free(&places);
         tally_free(&occasions);
     }
     free(next);

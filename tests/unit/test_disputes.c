@@ -188,11 +188,12 @@ Test(disputes, at_most_ten_spans_a_value_the_first_in_article_order)
 Test(disputes, counted_votes_dispute_as_listed_ones_do)
 {
     json_t *votes = json_object();
+    const char *sources[] = {"a1", "b2", "c3"};
     for (int i = 0; i < 3; i++)
-        ingest_dispute_count(votes, "title", "Romanian Finance Minister");
-    ingest_dispute_count(votes, "title", "Minister");
+        ingest_dispute_count(votes, "title", "Romanian Finance Minister", sources[i], 0);
+    ingest_dispute_count(votes, "title", "Minister", "d4", 0);
     cr_expect_null(ingest_disputes(votes), "a title and a shorter one agree");
-    ingest_dispute_count(votes, "title", "Romanian Trade Minister");
+    ingest_dispute_count(votes, "title", "Romanian Trade Minister", "e5", 0);
     json_t *d = ingest_disputes(votes);
     cr_assert_not_null(d);
     json_t *first = json_array_get(json_object_get(d, "title"), 0);
@@ -202,5 +203,34 @@ Test(disputes, counted_votes_dispute_as_listed_ones_do)
     cr_expect_eq(json_array_size(json_object_get(first, "evidence")), 0);
     cr_expect_eq(json_array_size(json_object_get(d, "title")), 3);
     json_decref(d);
+    json_decref(votes);
+}
+
+/* The value served: most articles, then the more precise, then the earliest given, then the
+ * first in code-point order. */
+Test(disputes, the_value_served_follows_the_rule)
+{
+    json_t *votes = json_object();
+    vote(votes, "place", "Lisbon", "bbb", 10);
+    vote(votes, "place", "Lisbon", "bbb", 40); /* one article twice: one source */
+    vote(votes, "place", "Porto", "ccc", 10);
+    vote(votes, "place", "Porto", "ddd", 10);
+    cr_expect_str_eq(ingest_dispute_served(votes, "place"), "Porto", "most articles");
+    vote(votes, "place", "Grand Porto", "eee", 10);
+    vote(votes, "place", "Grand Porto", "fff", 10);
+    cr_expect_str_eq(ingest_dispute_served(votes, "place"), "Grand Porto", "then more precise");
+    vote(votes, "place", "Braga Vilas", "aaa", 10);
+    vote(votes, "place", "Braga Vilas", "zzz", 10);
+    cr_expect_str_eq(ingest_dispute_served(votes, "place"), "Braga Vilas", "then the earliest");
+    cr_expect_null(ingest_dispute_served(votes, "parties"));
+    json_t *d = ingest_disputes(votes);
+    cr_expect_str_eq(json_string_value(
+                         json_object_get(json_array_get(json_object_get(d, "place"), 0), "value")),
+                     "Braga Vilas", "the disputes list the served value first");
+    json_decref(d);
+    ingest_dispute_count(votes, "title", "Sea Minister", "mmm", 3);
+    ingest_dispute_count(votes, "title", "Air Minister", "mmm", 1);
+    cr_expect_str_eq(ingest_dispute_served(votes, "title"), "Air Minister",
+                     "a counted vote's earliest: its first report");
     json_decref(votes);
 }
