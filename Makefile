@@ -98,14 +98,14 @@ run: deps
 
 # The integration tests run twice: on SQLite files, then on databases of the throw-away
 # PostgreSQL server (FACTD_TEST_ENGINE=postgresql); then both engines must answer alike on
-# two corpora (tests/pg/same-answers), and writers killed on one PostgreSQL database must
+# three corpora (tests/pg/same-answers), and writers killed on one PostgreSQL database must
 # lose no accepted article (tests/pg/kill-writers).
 test: deps test-deps
 	$(MAKE) all $(BUILD)/unit-tests $(BUILD)/integration-tests
 	tests/pg/pgtmp run sh -c '$(BUILD)/unit-tests && \
 	  FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests && \
 	  FACTD_TEST_ENGINE=postgresql FACTD_BIN=$(BUILD)/factd $(BUILD)/integration-tests && \
-	  tests/pg/same-answers $(BUILD) corpus tests/corpus && \
+	  tests/pg/same-answers $(BUILD) corpus tests/corpus tests/disputes && \
 	  tests/pg/kill-writers $(BUILD)'
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.

@@ -290,6 +290,9 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
     case ROUTE_TIMELINE:
         answer_timeline(st, req, resp, &q);
         break;
+    case ROUTE_CONFLICTS:
+        answer_conflicts(st, req, resp, &q);
+        break;
     case ROUTE_SOURCE_FACTS:
         answer_source_facts(st, &m, resp, &q);
         break;

@@ -66,6 +66,7 @@ enum route_action {
     ROUTE_SEARCH, /* search.c */
     ROUTE_STATS,
     ROUTE_TIMELINE, /* views.c */
+    ROUTE_CONFLICTS,
     ROUTE_SOURCE_FACTS,
     ROUTE_JOB,         /* write.c: GET /jobs/{id} */
     ROUTE_POST_SOURCE, /* write.c: the write actions of a route (route.write_action) */
@@ -106,6 +107,8 @@ enum route_param {
     PARAM_SPEAKER = 1u << 20,
     PARAM_SOURCE_ID = 1u << 21,
     PARAM_MIN_SOURCES = 1u << 22,
+    PARAM_DISPUTED = 1u << 23,
+    PARAM_ATTRIBUTE = 1u << 24,
 };
 
 /* What every list takes, and what every fact (list or item) takes. */
@@ -113,7 +116,8 @@ enum route_param {
     (PARAM_LIMIT | PARAM_AFTER | PARAM_CURSOR | PARAM_PRETTY | PARAM_SORT | PARAM_COUNT | \
      PARAM_FIELDS | PARAM_FORMAT)
 #define PARAMS_FACT_ITEM (PARAM_PRETTY | PARAM_EVIDENCE | PARAM_FIELDS)
-#define PARAMS_FACT_LIST (PARAMS_LIST | PARAM_EVIDENCE | PARAM_SOURCE_ID | PARAM_MIN_SOURCES)
+#define PARAMS_FACT_LIST \
+    (PARAMS_LIST | PARAM_EVIDENCE | PARAM_SOURCE_ID | PARAM_MIN_SOURCES | PARAM_DISPUTED)
 
 typedef struct route {
     const char *pattern; /* "/agreements/{id}": literal segments, at most one {param} */
@@ -187,8 +191,9 @@ typedef struct api_query {
     enum api_format format;
     bool format_given; /* format= was given (it wins over Accept) */
     enum store_evidence evidence;
-    const char *q;    /* a search expression */
-    const char *kind; /* "quote,agreement": checked by the endpoint */
+    const char *q;         /* a search expression */
+    const char *kind;      /* "quote,agreement": checked by the endpoint */
+    const char *attribute; /* /conflicts: a disputable attribute (store_dispute_attribute_ok) */
     store_filters filters;
 } api_query;
 
@@ -238,6 +243,8 @@ json_t *row_json(const store_row *row);
 json_t *rows_json(const store_row *rows, size_t n);
 /* [{"source_id", "start", "end"[, "excerpt" when shown is STORE_EVIDENCE_FULL]}, ...] */
 json_t *spans_json(const store_span *spans, size_t n, enum store_evidence shown);
+/* The disputes of a fact or a person as served ({} when the sources agree). */
+json_t *disputes_json(const store_disputes *d, enum store_evidence shown);
 /* GET /sources/{id}/facts: {"source", "agreements", "meetings", "quotes", "people"}. */
 json_t *source_facts_json(const store_source_facts *facts);
 /* A hit of /search: {"kind", "id", "score", "source_id", "highlights", "snippet", "fact"}. */
@@ -320,6 +327,7 @@ const char *write_allowed_methods(const route_match *m);
 /* --- views.c --- */
 
 void answer_timeline(store *st, const api_request *req, api_response *resp, const api_query *q);
+void answer_conflicts(store *st, const api_request *req, api_response *resp, const api_query *q);
 void answer_source_facts(store *st, const route_match *m, api_response *resp, const api_query *q);
 
 /* --- evidence.c --- */

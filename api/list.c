@@ -484,22 +484,25 @@ void serve_list(api_response *resp, const api_request *req, const api_query *q, 
 static const char *const source_fields[] = {"id",          "file",   "title", "byline",
                                             "dateline",    "sha256", "chars", "published",
                                             "ingested_at", NULL};
-static const char *const agreement_fields[] = {"id",           "name",           "aliases",
-                                               "acronym",      "signed",         "place",
-                                               "parties",      "signatories",    "sources",
-                                               "source_count", "evidence_total", "evidence",
-                                               "rule",         "confidence",     NULL};
-static const char *const meeting_fields[] = {"id",           "date",           "place",
-                                             "occasion",     "participants",   "sources",
-                                             "source_count", "evidence_total", "evidence",
-                                             "rule",         "confidence",     NULL};
-static const char *const quote_fields[] = {
-    "id",       "text", "speaker",    "cue", "sources", "source_count", "evidence_total",
-    "evidence", "rule", "confidence", NULL};
-static const char *const person_fields[] = {"id", "name", "title", "aliases", "counts", NULL};
-static const char *const person_item_fields[] = {"id",       "name",   "title",
-                                                 "aliases",  "counts", "agreements",
-                                                 "meetings", "quotes", NULL};
+static const char *const agreement_fields[] = {
+    "id",      "name",         "aliases",        "acronym",
+    "signed",  "place",        "parties",        "signatories",
+    "sources", "source_count", "evidence_total", "evidence",
+    "rule",    "confidence",   "disputed",       "disputes",
+    NULL};
+static const char *const meeting_fields[] = {
+    "id",         "date",         "place",          "occasion", "participants",
+    "sources",    "source_count", "evidence_total", "evidence", "rule",
+    "confidence", "disputed",     "disputes",       NULL};
+static const char *const quote_fields[] = {"id",      "text",         "speaker",        "cue",
+                                           "sources", "source_count", "evidence_total", "evidence",
+                                           "rule",    "confidence",   "disputed",       "disputes",
+                                           NULL};
+static const char *const person_fields[] = {"id",     "name",     "title",    "aliases",
+                                            "counts", "disputed", "disputes", NULL};
+static const char *const person_item_fields[] = {"id",       "name",     "title",    "aliases",
+                                                 "counts",   "disputed", "disputes", "agreements",
+                                                 "meetings", "quotes",   NULL};
 
 const char *const *api_kind_fields(enum store_kind kind, bool item)
 {

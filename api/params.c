@@ -259,6 +259,27 @@ static bool parse_min_sources(const char *value, api_query *q, strbuf *detail)
     return true;
 }
 
+static bool parse_disputed(const char *value, api_query *q, strbuf *detail)
+{
+    if (strcmp(value, "true") != 0 && strcmp(value, "false") != 0) {
+        strbuf_addstr(detail, "disputed must be true or false");
+        return false;
+    }
+    q->filters.disputed = strcmp(value, "true") == 0 ? 1 : -1;
+    return true;
+}
+
+static bool parse_attribute(const char *value, api_query *q, strbuf *detail)
+{
+    if (!store_dispute_attribute_ok(value)) {
+        strbuf_addstr(detail, "attribute must be one of signed, date, place, parties, "
+                              "signatories, participants, speaker, title");
+        return false;
+    }
+    q->attribute = value;
+    return true;
+}
+
 static const param_def params[] = {
     {"limit", PARAM_LIMIT, parse_limit},
     {"after", PARAM_AFTER, parse_after},
@@ -282,6 +303,8 @@ static const param_def params[] = {
     {"speaker", PARAM_SPEAKER, parse_speaker},
     {"source_id", PARAM_SOURCE_ID, parse_source_id},
     {"min_sources", PARAM_MIN_SOURCES, parse_min_sources},
+    {"disputed", PARAM_DISPUTED, parse_disputed},
+    {"attribute", PARAM_ATTRIBUTE, parse_attribute},
     {"pretty", PARAM_PRETTY, parse_pretty},
 };
 

@@ -73,6 +73,38 @@ json_t *spans_json(const store_span *spans, size_t n, enum store_evidence shown)
     return list;
 }
 
+/* {"attribute": [{"value", "sources", "evidence"}, ...]}: every value the sources of a fact
+ * give for each disputed attribute, most sources first; a set attribute's value is a list.
+ * The spans carry excerpts when the fact's evidence is read in full. */
+json_t *disputes_json(const store_disputes *d, enum store_evidence shown)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; i < d->n; i++) {
+        json_t *values = json_array();
+        for (size_t k = 0; k < d->v[i].n_values; k++) {
+            const store_dispute_value *v = &d->v[i].values[k];
+            json_t *value = v->is_set ? names_json(&v->members)
+                                      : text_or_null(v->members.n ? v->members.v[0] : NULL);
+            json_array_append_new(values, json_pack("{s:o, s:I, s:o}", "value", value, "sources",
+                                                    (json_int_t)v->sources, "evidence",
+                                                    spans_json(v->evidence, v->n_evidence,
+                                                               shown == STORE_EVIDENCE_FULL
+                                                                   ? shown
+                                                                   : STORE_EVIDENCE_IDS)));
+        }
+        json_object_set_new(o, d->v[i].attribute, values);
+    }
+    return o;
+}
+
+/* "disputed", whether the sources of a fact disagree on any attribute, and "disputes", what
+ * each gives where they do ({} when they agree). */
+static void add_disputes(json_t *o, const store_disputes *d, enum store_evidence shown)
+{
+    json_object_set_new(o, "disputed", json_boolean(d->n > 0));
+    json_object_set_new(o, "disputes", disputes_json(d, shown));
+}
+
 /* The members every fact ends with: its evidence ("sources", unless none was asked for), how
  * many articles tell it, how many spans it has in all and the path of the pages that hold
  * them, the rule that read it and how sure that rule is. */
@@ -120,6 +152,7 @@ static json_t *agreement_json(const store_agreement *a)
     json_object_set_new(o, "parties", names_json(&a->parties));
     json_object_set_new(o, "signatories", person_refs_json(&a->signatories));
     add_provenance(o, STORE_AGREEMENTS, a->id, &a->provenance);
+    add_disputes(o, &a->disputes, a->provenance.shown);
     return o;
 }
 
@@ -132,6 +165,7 @@ static json_t *meeting_json(const store_meeting *m)
     json_object_set_new(o, "occasion", text_or_null(m->occasion));
     json_object_set_new(o, "participants", person_refs_json(&m->participants));
     add_provenance(o, STORE_MEETINGS, m->id, &m->provenance);
+    add_disputes(o, &m->disputes, m->provenance.shown);
     return o;
 }
 
@@ -143,6 +177,7 @@ static json_t *quote_json(const store_quote *q)
     json_object_set_new(o, "speaker", person_ref_json(&q->speaker));
     json_object_set_new(o, "cue", text_or_null(q->cue));
     add_provenance(o, STORE_QUOTES, q->id, &q->provenance);
+    add_disputes(o, &q->disputes, q->provenance.shown);
     return o;
 }
 
@@ -158,6 +193,7 @@ static json_t *person_json(const store_person *p)
     json_object_set_new(counts, "meetings", json_integer(p->meeting_count));
     json_object_set_new(counts, "quotes", json_integer(p->quote_count));
     json_object_set_new(o, "counts", counts);
+    add_disputes(o, &p->disputes, STORE_EVIDENCE_IDS);
     if (!p->facts_read)
         return o;
     json_t *agreements = json_array(), *meetings = json_array(), *quotes = json_array();

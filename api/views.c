@@ -4,8 +4,12 @@
  *                             entry with its date's precision, a label and the fact itself
  *   GET /sources/{id}/facts   everything found in one article
  *
+ *   GET /conflicts            every fact and person whose sources disagree, newest first,
+ *                             each entry with the attributes disputed and the fact itself
+ *
  * The timeline is a list like the others (cursor, count, fields, CSV and NDJSON); its
- * cursor is ["timeline", "<sort>", date_null, date, kind, id].
+ * cursor is ["timeline", "<sort>", date_null, date, kind, id].  The conflicts are one too,
+ * their cursor ["conflicts", date_null, date, kind, id].
  */
 #include "api/api_internal.h"
 
@@ -168,6 +172,133 @@ void answer_timeline(store *st, const api_request *req, api_response *resp, cons
     fetch.query.cursor = q->cursor ? &cursor : NULL;
     fetch.sort = sort;
     serve_list(resp, req, q, "/timeline", fetch_timeline, &fetch, timeline_fields);
+out:
+    json_decref(cursor_doc);
+    strbuf_release(&detail);
+}
+
+/* --- the conflicts --- */
+
+static const char *const conflict_fields[] = {"kind", "id", "date", "attributes", "fact", NULL};
+
+/* The disputes of a fact or person row. */
+static const store_disputes *row_disputes(const store_row *row)
+{
+    switch (row->kind) {
+    case STORE_AGREEMENTS:
+        return &row->agreement.disputes;
+    case STORE_MEETINGS:
+        return &row->meeting.disputes;
+    case STORE_QUOTES:
+        return &row->quote.disputes;
+    case STORE_PEOPLE:
+        return &row->person.disputes;
+    case STORE_SOURCES:
+        break;
+    }
+    return NULL;
+}
+
+/* A conflict: the fact's kind, id and date, the names of the attributes its sources dispute,
+ * and the fact itself (with its "disputes"). */
+static json_t *conflict_json(const store_timeline_entry *entry)
+{
+    json_t *o = json_object(), *attributes = json_array();
+    const store_disputes *d = row_disputes(&entry->fact);
+    json_t *date = entry->date ? json_string(entry->date) : NULL;
+    for (size_t i = 0; d && i < d->n; i++)
+        json_array_append_new(attributes, json_string(d->v[i].attribute));
+    json_object_set_new(o, "kind", json_string(kind_name(entry->fact.kind)));
+    json_object_set_new(o, "id", json_string(store_row_id(&entry->fact)));
+    json_object_set_new(o, "date", date ? date : json_null());
+    json_object_set_new(o, "attributes", attributes);
+    json_object_set_new(o, "fact", row_json(&entry->fact));
+    return o;
+}
+
+/* Reads a conflicts cursor. */
+static bool conflicts_cursor(const char *text, store_timeline_cursor *c, json_t **doc)
+{
+    json_t *d = api_cursor_decode(text);
+    const char *tag = json_string_value(json_array_get(d, 0));
+    *doc = d;
+    memset(c, 0, sizeof *c);
+    if (json_array_size(d) != 5 || !tag || strcmp(tag, "conflicts") != 0 ||
+        !json_is_boolean(json_array_get(d, 1)) || !json_is_string(json_array_get(d, 2)) ||
+        !json_is_string(json_array_get(d, 3)) || !json_is_string(json_array_get(d, 4)) ||
+        !router_id_ok(json_string_value(json_array_get(d, 4))))
+        return false;
+    c->date_null = json_is_true(json_array_get(d, 1));
+    c->date = json_string_value(json_array_get(d, 2));
+    c->kind = json_string_value(json_array_get(d, 3));
+    c->id = json_string_value(json_array_get(d, 4));
+    return true;
+}
+
+typedef struct conflicts_fetch {
+    store *st;
+    store_conflict_query query;
+    const api_query *q;
+} conflicts_fetch;
+
+static bool fetch_conflicts(void *arg, int limit, list_page *out, api_response *resp)
+{
+    conflicts_fetch *f = arg;
+    store_timeline_page page;
+
+    f->query.limit = limit;
+    if (store_list_conflicts(f->st, &f->query, &page) != STORE_OK) {
+        log_error("api: /conflicts failed: %s", store_errmsg(f->st));
+        problem_respond(resp, f->q->pretty, "internal",
+                        "the database could not answer the request");
+        return false;
+    }
+    out->items = json_array();
+    for (size_t i = 0; i < page.n; i++)
+        json_array_append_new(out->items, conflict_json(&page.entries[i]));
+    out->total = page.total;
+    if (page.more)
+        out->next = json_pack("[s, b, s, s, s]", "conflicts", page.next.date_null,
+                              page.next.date ? page.next.date : "", page.next.kind, page.next.id);
+    store_timeline_page_release(&page);
+    return true;
+}
+
+void answer_conflicts(store *st, const api_request *req, api_response *resp, const api_query *q)
+{
+    conflicts_fetch fetch = {.st = st,
+                             .query = {.kind = q->kind,
+                                       .attribute = q->attribute,
+                                       .source_id = q->filters.source_id,
+                                       .limit = q->limit,
+                                       .evidence = q->evidence,
+                                       .count = q->count},
+                             .q = q};
+    store_timeline_cursor cursor;
+    json_t *cursor_doc = NULL;
+    strbuf detail = STRBUF_INIT;
+
+    if (q->kind && strcmp(q->kind, "agreement") != 0 && strcmp(q->kind, "meeting") != 0 &&
+        strcmp(q->kind, "quote") != 0 && strcmp(q->kind, "person") != 0) {
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "kind must be agreement, meeting, quote or person");
+        goto out;
+    }
+    if (q->fields && !api_fields_check(q->fields, conflict_fields, &detail)) {
+        problem_respond(resp, q->pretty, "bad-parameter", "%s", detail.buf);
+        goto out;
+    }
+    if (q->cursor && !conflicts_cursor(q->cursor, &cursor, &cursor_doc)) {
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "cursor is not the cursor of a next link of the conflicts");
+        goto out;
+    }
+    if (!st) {
+        problem_respond(resp, q->pretty, "unavailable", "the database is not available");
+        goto out;
+    }
+    fetch.query.cursor = q->cursor ? &cursor : NULL;
+    serve_list(resp, req, q, "/conflicts", fetch_conflicts, &fetch, conflict_fields);
 out:
     json_decref(cursor_doc);
     strbuf_release(&detail);

@@ -163,6 +163,27 @@ void ingest_merge_agreement_add(json_t *summary, const char *source, int idx, co
 json_t *ingest_merge_agreement(const json_t *summary);
 bool ingest_merge_agreement_matches(const json_t *sigs, const char *source, const json_t *report);
 
+/* Disputes (disputes.c): where the reports of one fact give values that do not agree.
+ * ingest_dispute_vote() adds one report's value of an attribute ("signed", "place",
+ * "parties", ...) with its article and spans ({"start", "end"} objects, or NULL) to `votes`
+ * (an object to start, kept in the fact's summary); ingest_disputes() gives
+ * {"attribute": [{"value", "sources", "evidence": [{"source_id", "start", "end"}]}, ...]}
+ * of the attributes whose values do not all agree, most sources first, or NULL when none.
+ * ingest_dispute_values_agree() says whether two values of an attribute agree: equal, or
+ * one less precise than the other ("2025-10" and "2025-10-31", a set and its superset). */
+void ingest_dispute_vote(json_t *votes, const char *attribute, const char *value,
+                         const char *source, const json_t *evidence);
+/* A vote that only counts, with where it was first given (a person's title: an article
+ * reports a person once, with no spans), so that the votes do not grow with the articles. */
+void ingest_dispute_count(json_t *votes, const char *attribute, const char *value,
+                          const char *source, int idx);
+/* The value of an attribute served by the rule: the one most articles give, then the most
+ * precise (longer), then the earliest given, then the first in code-point order; NULL when
+ * no report gives one. */
+const char *ingest_dispute_served(const json_t *votes, const char *attribute);
+json_t *ingest_disputes(const json_t *votes);
+bool ingest_dispute_values_agree(const char *attribute, const char *a, const char *b);
+
 /* The blocking keys of one report of `kind` ("people", "agreements", "meetings", "quotes")
  * of the article `source`, "prefix:value" each: two reports that merge share one, with
  * three exceptions that the incremental merge looks up on purpose (merge_update.c): a

@@ -290,6 +290,21 @@ static json_t *summary_tally(json_t *summary, const char *name)
     return t;
 }
 
+/* The votes of a summary's reports for the values of its disputable attributes
+ * (disputes.c). */
+static json_t *summary_votes(json_t *summary)
+{
+    return summary_tally(summary, "votes");
+}
+
+/* The disputes a summary's votes show, set on the fact o when there are any. */
+static void set_disputes(json_t *o, const json_t *summary)
+{
+    json_t *d = ingest_disputes(json_object_get(summary, "votes"));
+    if (d)
+        json_object_set_new(o, "disputes", d);
+}
+
 /* tally_best() of a tally object: the most frequent value; ties go to the longer, then the
  * smaller string. */
 static const char *summary_best(const json_t *t)
@@ -326,7 +341,8 @@ static void person_summary_add(json_t *summary, const person_item *y)
         summary_count(summary_tally(summary, "names"), y->name);
         summary_count(summary_tally(summary, "keys"), y->key);
     }
-    summary_count(summary_tally(summary, "titles"), y->title);
+    if (y->title)
+        ingest_dispute_count(summary_votes(summary), "title", y->title, y->source, y->idx);
     json_t *aliases = summary_tally(summary, "aliases");
     summary_count(aliases, y->name);
     size_t k;
@@ -375,9 +391,10 @@ json_t *ingest_merge_person(const json_t *summary)
     free(v.items);
     char *id = fact_id("person", key);
     json_t *o = json_pack("{s:s, s:s, s:s?, s:o, s:s}", "id", id, "name", name, "title",
-                          summary_best(json_object_get(summary, "titles")), "aliases", aliases,
-                          "merge_key", key);
+                          ingest_dispute_served(json_object_get(summary, "votes"), "title"),
+                          "aliases", aliases, "merge_key", key);
     free(id);
+    set_disputes(o, summary);
     return o;
 }
 
@@ -1102,16 +1119,22 @@ static void agreement_summary_add(json_t *summary, const item *it, const people_
     json_array_foreach(json_object_get(f, "aliases"), k, x)
         summary_count(aliases, json_string_value(x));
     summary_count(summary_tally(summary, "acronyms"), str(f, "acronym"));
-    summary_count(summary_tally(summary, "places"), str(f, "place"));
     char *pk = set_key(json_object_get(f, "parties"), NULL);
-    if (*pk)
-        summary_count(summary_tally(summary, "parties"), pk);
+    const json_t *evidence = json_object_get(f, "evidence");
+    char *signed_s = date_format(reported_date(f, "signed"));
+    ingest_dispute_vote(summary_votes(summary), "signed", signed_s, it->source, evidence);
+    free(signed_s);
+    ingest_dispute_vote(summary_votes(summary), "place", str(f, "place"), it->source, evidence);
+    ingest_dispute_vote(summary_votes(summary), "parties", pk, it->source, evidence);
     free(pk);
     summary_date(summary, "dates", reported_date(f, "signed"), it);
     summary_date(summary, "inferred", parse_date(str(f, "signed")), it);
     json_t *sigs = summary_tally(summary, "signatories");
+    json_t *signatory_names = json_array();
     json_array_foreach(json_object_get(f, "signatories"), k, x) {
         json_t *ref = person_ref(px, it->source, x);
+        if (str(ref, "name"))
+            json_array_append(signatory_names, json_object_get(ref, "name"));
         const char *pid = str(ref, "person_id");
         const char *idk = pid ? pid : str(ref, "name");
         json_t *seen = idk ? json_object_get(sigs, idk) : NULL;
@@ -1128,6 +1151,10 @@ static void agreement_summary_add(json_t *summary, const item *it, const people_
                                           "ref", ref));
         json_decref(ref);
     }
+    char *names = set_key(signatory_names, NULL);
+    ingest_dispute_vote(summary_votes(summary), "signatories", names, it->source, evidence);
+    free(names);
+    json_decref(signatory_names);
     char *sig = agreement_sig(f);
     summary_count(summary_tally(summary, "sigs"), sig);
     free(sig);
@@ -1161,7 +1188,7 @@ json_t *ingest_merge_agreement(const json_t *summary)
         signed_on = summary_best_date(summary, "inferred");
     char *signed_s = date_format(signed_on);
     json_t *party_list = json_array();
-    const char *pk = summary_best(json_object_get(summary, "parties"));
+    const char *pk = ingest_dispute_served(json_object_get(summary, "votes"), "parties");
     if (pk) {
         char *copy = strdup(pk), *rest = NULL;
         for (char *tok = strtok_r(copy, "|", &rest); tok; tok = strtok_r(NULL, "|", &rest))
@@ -1204,7 +1231,7 @@ json_t *ingest_merge_agreement(const json_t *summary)
     }
     const char *rule = NULL;
     double conf = summary_confidence(summary, &rule);
-    const char *place = summary_best(json_object_get(summary, "places"));
+    const char *place = ingest_dispute_served(json_object_get(summary, "votes"), "place");
     json_t *o = json_object();
     json_object_set_new(o, "name", json_string(name));
     json_object_set_new(o, "aliases", aliases);
@@ -1216,6 +1243,7 @@ json_t *ingest_merge_agreement(const json_t *summary)
     json_object_set_new(o, "rule", json_string(rule ? rule : "named-agreement"));
     json_object_set_new(o, "confidence", json_real(conf));
     json_object_set_new(o, "merge_key", json_string(key.buf));
+    set_disputes(o, summary);
     strbuf_release(&key);
     free(signed_s);
     return o;
@@ -1444,6 +1472,28 @@ static date_value source_reference(const json_t *by_id, const char *source, cons
     return (date_value){0};
 }
 
+/* One meeting report's votes for its date, place and participants (disputes.c). */
+static void meeting_votes_add(json_t *votes, const people_index *px, const item *it)
+{
+    const json_t *evidence = json_object_get(it->fact, "evidence");
+    char *date_s = date_format(reported_date(it->fact, "date"));
+    ingest_dispute_vote(votes, "date", date_s, it->source, evidence);
+    free(date_s);
+    ingest_dispute_vote(votes, "place", str(it->fact, "place"), it->source, evidence);
+    json_t *names = json_array(), *x;
+    size_t k;
+    json_array_foreach(json_object_get(it->fact, "participants"), k, x) {
+        json_t *ref = person_ref(px, it->source, x);
+        if (str(ref, "name"))
+            json_array_append(names, json_object_get(ref, "name"));
+        json_decref(ref);
+    }
+    char *key = set_key(names, NULL);
+    ingest_dispute_vote(votes, "participants", key, it->source, evidence);
+    free(key);
+    json_decref(names);
+}
+
 static json_t *meetings_merge(const json_t *sources, const people_index *px, taken_ids *taken)
 {
     item_vec items = {0};
@@ -1469,14 +1519,15 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
     for (size_t a = 0; a < n; a++) {
         if (cluster[a] != (int)a)
             continue;
-        tally places = {0}, occasions = {0};
+        tally occasions = {0};
         VEC(date_value) dates = {0};
         VEC(date_value) inferred = {0};
         json_t *participants = json_array();
         json_t *seen = json_object();
+        json_t *votes = json_object();
         for (int b = (int)a; b >= 0; b = next[b]) {
             const json_t *f = items.items[b].fact;
-            tally_add(&places, str(f, "place"));
+            meeting_votes_add(votes, px, &items.items[b]);
             tally_add(&occasions, str(f, "occasion"));
             date_value dv = reported_date(f, "date");
             VEC_PUSH(dates, dv);
@@ -1514,8 +1565,8 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "date", date_s ? json_string(date_s) : json_null());
-        json_object_set_new(o, "place",
-                            tally_best(&places) ? json_string(tally_best(&places)) : json_null());
+        const char *place = ingest_dispute_served(votes, "place");
+        json_object_set_new(o, "place", place ? json_string(place) : json_null());
         json_object_set_new(o, "occasion",
                             tally_best(&occasions) ? json_string(tally_best(&occasions))
                                                    : json_null());
@@ -1523,6 +1574,10 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
         json_object_set_new(o, "rule", json_string(rule ? rule : "meeting-verb"));
         json_object_set_new(o, "confidence", json_real(conf));
         json_object_set_new(o, "evidence", cluster_evidence(&items, next, (int)a));
+        json_t *disputes = ingest_disputes(votes);
+        if (disputes)
+            json_object_set_new(o, "disputes", disputes);
+        json_decref(votes);
         if (px->annotate)
             annotate_fact(o, key.buf, cluster_members(&items, next, (int)a));
         emit_fact(px, out, o);
@@ -1532,7 +1587,6 @@ static json_t *meetings_merge(const json_t *sources, const people_index *px, tak
         strbuf_release(&key);
         json_decref(seen);
         free(dates.items);
-        tally_free(&places);
         tally_free(&occasions);
     }
     free(next);
@@ -1639,8 +1693,11 @@ static void quote_summary_add(json_t *summary, const item *it, const json_t *spe
                             json_pack("[s, i, s, s]", it->source, it->idx, text, words));
         free(words);
     }
-    if (speaker && str(speaker, "name"))
+    if (speaker && str(speaker, "name")) {
         summary_first(summary, "speaker", it, (json_t *)speaker);
+        ingest_dispute_vote(summary_votes(summary), "speaker", str(speaker, "name"), it->source,
+                            json_object_get(it->fact, "evidence"));
+    }
     if (speaker && str(speaker, "title"))
         summary_first(summary, "role", it, (json_t *)speaker);
     summary_count(summary_tally(summary, "cues"), str(it->fact, "cue"));
@@ -1674,6 +1731,7 @@ json_t *ingest_merge_quote(const json_t *summary)
     json_object_set_new(o, "rule", json_string(rule ? rule : "quote"));
     json_object_set_new(o, "confidence", json_real(conf));
     json_object_set_new(o, "merge_key", json_string(key.buf));
+    set_disputes(o, summary);
     strbuf_release(&key);
     return o;
 }

@@ -177,8 +177,9 @@ static const char SQL_DROP_MEETING[] = "DELETE FROM meetings WHERE id = ?1";
 static const char SQL_DROP_QUOTE[] = "DELETE FROM quotes WHERE id = ?1";
 static const char SQL_DROP_PERSON[] = "DELETE FROM people WHERE id = ?1";
 static const char SQL_UPSERT_PERSON[] =
-    "INSERT INTO people (id, name, title, aliases) VALUES (?1, ?2, ?3, ?4)"
-    " ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title, aliases = excluded.aliases";
+    "INSERT INTO people (id, name, title, aliases, disputes) VALUES (?1, ?2, ?3, ?4, ?5)"
+    " ON CONFLICT (id) DO UPDATE SET name = excluded.name, title = excluded.title,"
+    " aliases = excluded.aliases, disputes = excluded.disputes";
 /* The old facts' evidence that the new facts do not have again; then the new spans already
  * stored, which need no cutting. */
 static const char SQL_DROP_OLD_EVIDENCE[] =
@@ -208,7 +209,7 @@ static const char SQL_COUNT_QUOTE[] =
     " WHERE kind = 'quote' AND fact_id = ?1) WHERE id = ?1";
 static const char SQL_UPDATE_QUOTE[] =
     "UPDATE quotes SET text = ?2, speaker_person_id = ?3, speaker_name = ?4, speaker_title = ?5,"
-    " cue = ?6, rule = ?7, confidence = ?8 WHERE id = ?1";
+    " cue = ?6, rule = ?7, confidence = ?8, disputes = ?9 WHERE id = ?1";
 static const char SQL_SOURCE_IN_FACT[] =
     "SELECT 1 FROM merge_items WHERE kind = ?1 AND source_id = ?2 AND fact_id = ?3 LIMIT 1";
 /* A new report's article among a fact's sources: counted when its first span goes in. */
@@ -727,17 +728,21 @@ int store_merge_put_people(store *st, const json_t *people)
     json_array_foreach(people, i, p) {
         db_stmt *stmt = store_query(st, SQL_UPSERT_PERSON);
         char *aliases = json_dumps(json_object_get(p, "aliases"), JSON_COMPACT | JSON_ENCODE_ANY);
+        char *disputes = store_disputes_text(p);
         if (!stmt || !aliases) {
             free(aliases);
+            free(disputes);
             return stmt ? store_fail(st, "out of memory") : STORE_ERROR;
         }
         db_bind_text(stmt, 1, json_string_value(json_object_get(p, "id")), -1);
         db_bind_text(stmt, 2, json_string_value(json_object_get(p, "name")), -1);
         db_bind_text(stmt, 3, json_string_value(json_object_get(p, "title")), -1);
         db_bind_text(stmt, 4, aliases, -1);
+        db_bind_text(stmt, 5, disputes, -1);
         int rc = db_step(stmt);
         store_query_done(stmt);
         free(aliases);
+        free(disputes);
         if (rc != DB_DONE)
             return store_db_fail(st, "storing a person");
         const char *merge_key = json_string_value(json_object_get(p, "merge_key"));
@@ -871,8 +876,11 @@ int store_merge_join_quote(store *st, const char *id, const json_t *quote, bool 
     bind_member(stmt, 6, quote, "cue");
     bind_member(stmt, 7, quote, "rule");
     db_bind_double(stmt, 8, json_number_value(json_object_get(quote, "confidence")));
+    char *disputes = store_disputes_text(quote);
+    db_bind_text(stmt, 9, disputes, -1);
     int rc = db_step(stmt);
     store_query_done(stmt);
+    free(disputes);
     if (rc != DB_DONE)
         return store_db_fail(st, "updating a quote");
     if (join_spans(st, k, id, evidence))

@@ -304,6 +304,9 @@ static void add_filters(bound_sql *b, enum store_kind kind, const char *evidence
                     evidence_kind);
         bind_text(b, f->source_id);
     }
+    if (f->disputed && kind != STORE_SOURCES)
+        strbuf_addstr(&b->sql,
+                      f->disputed > 0 ? " AND disputes IS NOT NULL" : " AND disputes IS NULL");
     if (f->min_sources > 0 && evidence_kind) {
         strbuf_addstr(&b->sql, " AND nsources >= ?");
         bind_num(b, f->min_sources);
@@ -339,7 +342,8 @@ static bool filters_fit(enum store_kind kind, const store_filters *f)
            (!f->acronym || agreements) && (!f->participant || meetings) &&
            (!f->place || meetings) && (!f->speaker || quotes) &&
            (!(f->date_from || f->date_to) || facts) && (!f->source_id || facts) &&
-           (f->min_sources <= 0 || facts) && (!f->q || kind == STORE_SOURCES);
+           (f->min_sources <= 0 || facts) && (!f->q || kind == STORE_SOURCES) &&
+           (!f->disputed || kind != STORE_SOURCES);
 }
 
 /* The key columns query.c appends to each row: (key IS NULL, coalesce(key, '')). */
@@ -756,6 +760,192 @@ fail:
     store_query_done(stmt);
     store_rollback(st);
     strbuf_release(&b.sql);
+    store_timeline_page_release(page);
+    return STORE_ERROR;
+}
+
+/* --- the conflicts --- */
+
+/* The attributes a fact's sources may dispute (ingest/disputes.c votes on these). */
+static const char *const dispute_attributes[] = {
+    "signed", "date", "place", "parties", "signatories", "participants", "speaker", "title",
+};
+
+bool store_dispute_attribute_ok(const char *name)
+{
+    for (size_t i = 0; i < sizeof dispute_attributes / sizeof dispute_attributes[0]; i++)
+        if (strcmp(dispute_attributes[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Every disputed fact and person as one list of (kind, id, date, disputes). */
+#define CONFLICT_ROWS(undated)                                                                 \
+    "(SELECT 'agreement' AS kind, id, signed AS date, disputes FROM agreements"                \
+    "  WHERE disputes IS NOT NULL"                                                             \
+    " UNION ALL SELECT 'meeting', id, date, disputes FROM meetings WHERE disputes IS NOT NULL" \
+    " UNION ALL SELECT 'quote', id, " undated ", disputes FROM quotes"                         \
+    "  WHERE disputes IS NOT NULL"                                                             \
+    " UNION ALL SELECT 'person', id, " undated ", disputes FROM people"                        \
+    "  WHERE disputes IS NOT NULL) AS t"
+static const char SQL_CONFLICT_ROWS[] = CONFLICT_ROWS("CAST(NULL AS TEXT)");
+static const char SQL_CONFLICT_ROWS_PG[] = CONFLICT_ROWS("CAST(NULL AS TEXT) COLLATE \"C\"");
+
+/* The kind of a conflict row ("agreement", ...) as a store kind. */
+static enum store_kind conflict_kind(const char *kind)
+{
+    return strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
+           : strcmp(kind, "meeting") == 0 ? STORE_MEETINGS
+           : strcmp(kind, "quote") == 0   ? STORE_QUOTES
+                                          : STORE_PEOPLE;
+}
+
+int store_list_conflicts(store *st, const store_conflict_query *query, store_timeline_page *page)
+{
+    bound_sql b = {.sql = STRBUF_INIT, .pg = store_pg(st)};
+    db_stmt *stmt = NULL;
+    const char **keys = NULL; /* the page's (kind, id, date) rows */
+    size_t nkeys = 0, cap = 0;
+    strbuf pattern = STRBUF_INIT;
+    int rc;
+
+    memset(page, 0, sizeof *page);
+    page->total = -1;
+    if (query->limit < 1 || query->limit == INT_MAX)
+        return store_fail(st, "limit %d out of range", query->limit);
+    if (query->kind && strcmp(query->kind, "agreement") != 0 &&
+        strcmp(query->kind, "meeting") != 0 && strcmp(query->kind, "quote") != 0 &&
+        strcmp(query->kind, "person") != 0)
+        return store_fail(st, "the conflicts have no kind '%s'", query->kind);
+    if (query->attribute && !store_dispute_attribute_ok(query->attribute))
+        return store_fail(st, "no attribute '%s' is ever disputed", query->attribute);
+    if (!(page->arena = store_arena_new()))
+        return store_fail(st, "out of memory");
+    if (store_begin_read(st)) {
+        store_timeline_page_release(page);
+        return STORE_ERROR;
+    }
+
+    strbuf_addstr(&b.sql, b.pg ? " WHERE true" : " WHERE 1");
+    if (query->kind) {
+        strbuf_addstr(&b.sql, " AND kind = ?");
+        bind_text(&b, query->kind);
+    }
+    if (query->attribute) {
+        /* the stored text is compact JSON: an attribute is disputed when it is a key, and a
+         * key is the only place its name stands in quotes followed by ":[" (a quote inside a
+         * value is escaped) */
+        strbuf_addf(&pattern, "%%\"%s\":[%%", query->attribute);
+        strbuf_addstr(&b.sql, " AND disputes LIKE ?");
+        bind_text(&b, pattern.buf);
+    }
+    if (query->source_id) {
+        strbuf_addstr(&b.sql,
+                      " AND (EXISTS (SELECT 1 FROM evidence AS e WHERE e.kind = t.kind AND"
+                      " e.fact_id = t.id AND e.source_id = ?) OR (t.kind = 'person' AND EXISTS"
+                      " (SELECT 1 FROM fact_people AS fp JOIN evidence AS e ON e.kind = fp.kind"
+                      " AND e.fact_id = fp.fact_id WHERE fp.person_id = t.id AND"
+                      " e.source_id = ?)))");
+        bind_text(&b, query->source_id);
+        bind_text(&b, query->source_id);
+    }
+    if (query->count) {
+        strbuf count = STRBUF_INIT;
+        strbuf_addf(&count, "SELECT count(*) FROM %s%s", STORE_SQL(st, SQL_CONFLICT_ROWS),
+                    b.sql.buf);
+        stmt = b.overflow ? NULL : store_query_text(st, count.buf);
+        strbuf_release(&count);
+        if (!stmt)
+            goto fail;
+        apply_binds(&b, stmt);
+        if (db_step(stmt) != DB_ROW) {
+            store_db_fail(st, "counting the conflicts");
+            goto fail;
+        }
+        page->total = db_column_int64(stmt, 0);
+        store_query_done(stmt);
+        stmt = NULL;
+    }
+    if (query->cursor) {
+        const store_timeline_cursor *c = query->cursor;
+        strbuf_addstr(&b.sql, " AND ((date IS NULL) > ? OR ((date IS NULL) = ? AND"
+                              " (coalesce(date, ''), kind, id) < (?, ?, ?)))");
+        bind_num(&b, c->date_null);
+        bind_num(&b, c->date_null);
+        bind_text(&b, c->date ? c->date : "");
+        bind_text(&b, c->kind);
+        bind_text(&b, c->id);
+    }
+    strbuf_addstr(&b.sql,
+                  " ORDER BY date IS NULL, coalesce(date, '') DESC, kind DESC, id DESC LIMIT ?");
+    bind_num(&b, (long long)query->limit + 1);
+
+    strbuf full = STRBUF_INIT;
+    strbuf_addf(&full, "SELECT kind, id, date FROM %s%s", STORE_SQL(st, SQL_CONFLICT_ROWS),
+                b.sql.buf);
+    stmt = b.overflow ? NULL : store_query_text(st, full.buf);
+    strbuf_release(&full);
+    if (!stmt)
+        goto fail;
+    apply_binds(&b, stmt);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        if ((int)nkeys == query->limit) {
+            page->more = true;
+            break;
+        }
+        const char **grown = store_arena_reserve(page->arena, keys, nkeys, &cap, 3 * sizeof(*keys));
+        if (!grown || !store_row_text(page->arena, stmt, 0, &grown[3 * nkeys]) ||
+            !store_row_text(page->arena, stmt, 1, &grown[3 * nkeys + 1]) ||
+            !store_row_text(page->arena, stmt, 2, &grown[3 * nkeys + 2])) {
+            store_fail(st, "out of memory");
+            goto fail;
+        }
+        keys = grown;
+        nkeys++;
+    }
+    store_query_done(stmt);
+    stmt = NULL;
+    if (rc != DB_DONE && rc != DB_ROW) {
+        store_db_fail(st, "reading the conflicts");
+        goto fail;
+    }
+    /* Each entry carries its fact, read as the fact's own endpoint reads it. */
+    if (nkeys &&
+        !(page->entries = store_arena_alloc(page->arena, nkeys * sizeof(*page->entries)))) {
+        store_fail(st, "out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < nkeys; i++) {
+        const char *kind = keys[3 * i], *id = keys[3 * i + 1];
+        store_timeline_entry *entry = &page->entries[i];
+        if (!kind || !id) {
+            store_fail(st, "a conflict without its kind or id");
+            goto fail;
+        }
+        entry->date = keys[3 * i + 2];
+        if (store_get_item_locked(st, conflict_kind(kind), id, query->evidence, page->arena,
+                                  &entry->fact) != STORE_OK)
+            goto fail;
+        page->n++;
+    }
+    if (page->more) {
+        const char *date = keys[3 * (nkeys - 1) + 2];
+        page->next = (store_timeline_cursor){.date_null = date == NULL,
+                                             .date = date ? date : "",
+                                             .kind = keys[3 * (nkeys - 1)],
+                                             .id = keys[3 * (nkeys - 1) + 1]};
+    }
+    if (store_commit(st))
+        goto fail;
+    strbuf_release(&b.sql);
+    strbuf_release(&pattern);
+    return STORE_OK;
+
+fail:
+    store_query_done(stmt);
+    store_rollback(st);
+    strbuf_release(&b.sql);
+    strbuf_release(&pattern);
     store_timeline_page_release(page);
     return STORE_ERROR;
 }

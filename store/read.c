@@ -87,6 +87,87 @@ static bool col_people(store_arena *a, db_stmt *row, int i, store_person_refs *r
     return ok;
 }
 
+/* One value of a disputed attribute ({"value", "sources", "evidence"}, ingest/disputes.c)
+ * into *out.  False when out of memory. */
+static bool dispute_value(store_arena *a, const json_t *entry, store_dispute_value *out)
+{
+    const json_t *value = json_object_get(entry, "value"), *evidence, *x;
+    size_t k;
+    memset(out, 0, sizeof(*out));
+    out->sources = json_integer_value(json_object_get(entry, "sources"));
+    out->is_set = json_is_array(value);
+    size_t n = out->is_set ? json_array_size(value) : 1;
+    if (!(out->members.v = store_arena_alloc(a, n * sizeof(*out->members.v))))
+        return false;
+    if (out->is_set) {
+        json_array_foreach(value, k, x)
+            if (json_is_string(x) &&
+                !(out->members.v[out->members.n++] = store_arena_strndup(a, json_string_value(x),
+                                                                         json_string_length(x))))
+                return false;
+    } else if (json_is_string(value)) {
+        if (!(out->members.v[out->members.n++] = store_arena_strndup(a, json_string_value(value),
+                                                                     json_string_length(value))))
+            return false;
+    }
+    evidence = json_object_get(entry, "evidence");
+    if (json_array_size(evidence) &&
+        !(out->evidence = store_arena_alloc(a, json_array_size(evidence) * sizeof(*out->evidence))))
+        return false;
+    json_array_foreach(evidence, k, x) {
+        store_span *span = &out->evidence[out->n_evidence++];
+        span->start = json_integer_value(json_object_get(x, "start"));
+        span->end = json_integer_value(json_object_get(x, "end"));
+        span->excerpt = NULL;
+        if (!member_text(a, x, "source_id", &span->source_id))
+            return false;
+    }
+    return true;
+}
+
+/* A column's disputes ({"attribute": [value, ...]}, as write.c stores them; NULL when the
+ * sources agree) into *out, attributes in name order.  False when out of memory. */
+static bool col_disputes(store_arena *a, db_stmt *row, int i, store_disputes *out)
+{
+    json_t *doc = store_column_json(row, i, NULL), *values;
+    const char *attribute;
+    bool ok = true;
+
+    memset(out, 0, sizeof(*out));
+    if (!json_is_object(doc) || !json_object_size(doc)) {
+        json_decref(doc);
+        return true;
+    }
+    if (!(out->v = store_arena_alloc(a, json_object_size(doc) * sizeof(*out->v))))
+        ok = false;
+    json_object_foreach(doc, attribute, values) {
+        if (!ok)
+            break;
+        /* keep the attributes in name order, as the stored text has them */
+        size_t at = out->n;
+        while (at > 0 && strcmp(out->v[at - 1].attribute, attribute) > 0) {
+            out->v[at] = out->v[at - 1];
+            at--;
+        }
+        store_dispute *d = &out->v[at];
+        out->n++;
+        memset(d, 0, sizeof(*d));
+        if (!(d->attribute = store_arena_strndup(a, attribute, strlen(attribute))) ||
+            (json_array_size(values) &&
+             !(d->values = store_arena_alloc(a, json_array_size(values) * sizeof(*d->values))))) {
+            ok = false;
+            break;
+        }
+        size_t k;
+        json_t *entry;
+        json_array_foreach(values, k, entry)
+            if (!(ok = dispute_value(a, entry, &d->values[d->n_values++])))
+                break;
+    }
+    json_decref(doc);
+    return ok;
+}
+
 /* The columns every fact ends with: its source count, rule and confidence.  The evidence is
  * read later (store_attach_evidence). */
 static bool col_provenance(store_arena *a, db_stmt *row, int count_col, int rule_col,
@@ -119,7 +200,8 @@ static bool read_person(store_arena *a, db_stmt *row, store_row *out)
     memset(out, 0, sizeof(*out));
     out->kind = STORE_PEOPLE;
     return store_row_text(a, row, 0, &p->id) && store_row_text(a, row, 1, &p->name) &&
-           store_row_text(a, row, 2, &p->title) && col_names(a, row, 3, &p->aliases);
+           store_row_text(a, row, 2, &p->title) && col_names(a, row, 3, &p->aliases) &&
+           col_disputes(a, row, 4, &p->disputes);
 }
 
 static bool read_agreement(store_arena *a, db_stmt *row, store_row *out)
@@ -131,7 +213,8 @@ static bool read_agreement(store_arena *a, db_stmt *row, store_row *out)
            col_names(a, row, 2, &ag->aliases) && store_row_text(a, row, 3, &ag->acronym) &&
            store_row_text(a, row, 4, &ag->signed_date) && store_row_text(a, row, 5, &ag->place) &&
            col_names(a, row, 6, &ag->parties) && col_people(a, row, 7, &ag->signatories) &&
-           col_provenance(a, row, 10, 8, 9, &ag->provenance);
+           col_provenance(a, row, 10, 8, 9, &ag->provenance) &&
+           col_disputes(a, row, 11, &ag->disputes);
 }
 
 static bool read_meeting(store_arena *a, db_stmt *row, store_row *out)
@@ -142,7 +225,7 @@ static bool read_meeting(store_arena *a, db_stmt *row, store_row *out)
     return store_row_text(a, row, 0, &m->id) && store_row_text(a, row, 1, &m->date) &&
            store_row_text(a, row, 2, &m->place) && store_row_text(a, row, 3, &m->occasion) &&
            col_people(a, row, 4, &m->participants) &&
-           col_provenance(a, row, 7, 5, 6, &m->provenance);
+           col_provenance(a, row, 7, 5, 6, &m->provenance) && col_disputes(a, row, 8, &m->disputes);
 }
 
 static bool read_quote(store_arena *a, db_stmt *row, store_row *out)
@@ -154,20 +237,21 @@ static bool read_quote(store_arena *a, db_stmt *row, store_row *out)
            store_row_text(a, row, 2, &q->speaker.person_id) &&
            store_row_text(a, row, 3, &q->speaker.name) &&
            store_row_text(a, row, 4, &q->speaker.title) && store_row_text(a, row, 5, &q->cue) &&
-           col_provenance(a, row, 8, 6, 7, &q->provenance);
+           col_provenance(a, row, 8, 6, 7, &q->provenance) && col_disputes(a, row, 9, &q->disputes);
 }
 
 /* The columns each read_* reads, in order; query.c appends its sort key after them. */
 #define SOURCE_SELECT \
     "SELECT id, file, title, byline, dateline, sha256, chars, published, ingested_at"
-#define PERSON_SELECT "SELECT id, name, title, aliases"
+#define PERSON_SELECT "SELECT id, name, title, aliases, disputes"
 #define AGREEMENT_SELECT                                                                        \
     "SELECT id, name, aliases, acronym, signed, place, parties, signatories, rule, confidence," \
-    " nsources"
-#define MEETING_SELECT "SELECT id, date, place, occasion, participants, rule, confidence, nsources"
+    " nsources, disputes"
+#define MEETING_SELECT \
+    "SELECT id, date, place, occasion, participants, rule, confidence, nsources, disputes"
 #define QUOTE_SELECT                                                                          \
     "SELECT id, text, speaker_person_id, speaker_name, speaker_title, cue, rule, confidence," \
-    " nsources"
+    " nsources, disputes"
 #define SOURCE_COLUMNS SOURCE_SELECT " FROM sources"
 #define PERSON_COLUMNS PERSON_SELECT " FROM people"
 #define AGREEMENT_COLUMNS AGREEMENT_SELECT " FROM agreements"
@@ -259,6 +343,59 @@ const store_kind_info *store_kind_info_of(enum store_kind kind)
     if ((unsigned)kind >= sizeof(kinds) / sizeof(kinds[0]) || !kinds[kind].read)
         return NULL;
     return &kinds[kind];
+}
+
+/* The disputes of a fact's or a person's row; NULL for a source. */
+static store_disputes *disputes_of(store_row *row)
+{
+    switch (row->kind) {
+    case STORE_AGREEMENTS:
+        return &row->agreement.disputes;
+    case STORE_MEETINGS:
+        return &row->meeting.disputes;
+    case STORE_QUOTES:
+        return &row->quote.disputes;
+    case STORE_PEOPLE:
+        return &row->person.disputes;
+    case STORE_SOURCES:
+        break;
+    }
+    return NULL;
+}
+
+/* The excerpt of one span of a fact's evidence, which every span of its disputes is. */
+static const char SQL_EVIDENCE_EXCERPT[] =
+    "SELECT excerpt FROM evidence WHERE kind = ?1 AND fact_id = ?2 AND source_id = ?3"
+    " AND cp_start = ?4 AND cp_end = ?5";
+
+/* Gives each span of the disputes of rows[0..n) its excerpt, from the facts' evidence. */
+static int attach_dispute_excerpts(store *st, const store_kind_info *k, store_arena *a,
+                                   store_row *rows, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        store_disputes *d = disputes_of(&rows[i]);
+        for (size_t j = 0; d && j < d->n; j++)
+            for (size_t v = 0; v < d->v[j].n_values; v++)
+                for (size_t e = 0; e < d->v[j].values[v].n_evidence; e++) {
+                    store_span *span = &d->v[j].values[v].evidence[e];
+                    db_stmt *stmt = store_query(st, SQL_EVIDENCE_EXCERPT);
+                    if (!stmt)
+                        return STORE_ERROR;
+                    db_bind_text(stmt, 1, k->evidence_kind, -1);
+                    db_bind_text(stmt, 2, store_row_id(&rows[i]), -1);
+                    db_bind_text(stmt, 3, span->source_id, -1);
+                    db_bind_int64(stmt, 4, span->start);
+                    db_bind_int64(stmt, 5, span->end);
+                    int rc = db_step(stmt);
+                    bool ok = rc != DB_ROW || store_row_text(a, stmt, 0, &span->excerpt);
+                    store_query_done(stmt);
+                    if (rc != DB_ROW && rc != DB_DONE)
+                        return store_db_fail(st, "reading the evidence of a dispute");
+                    if (!ok)
+                        return store_fail(st, "out of memory");
+                }
+    }
+    return STORE_OK;
 }
 
 /* The provenance of a fact's row; NULL for a source or a person. */
@@ -362,7 +499,7 @@ int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, s
     store_query_done(stmt);
     if (rc != DB_DONE)
         return store_db_fail(st, "reading evidence");
-    return STORE_OK;
+    return mode == STORE_EVIDENCE_FULL ? attach_dispute_excerpts(st, k, a, rows, n) : STORE_OK;
 fail:
     store_query_done(stmt);
     return STORE_ERROR;

@@ -67,6 +67,32 @@ typedef struct store_span {
     const char *excerpt;  /* the text between them; NULL unless read in full */
 } store_span;
 
+/* One value that the sources of a fact give for a disputed attribute: a set attribute's
+ * members (parties, signatories, participants), or one string (members.n == 1), with how
+ * many articles give it and the first spans where they do (excerpts as the fact's own
+ * evidence has them, NULL unless read in full; none for a person, who has no spans). */
+typedef struct store_dispute_value {
+    store_names members;
+    bool is_set;
+    long long sources;
+    store_span *evidence;
+    size_t n_evidence;
+} store_dispute_value;
+
+/* One disputed attribute ("signed", "place", ...) and every value given for it, most
+ * sources first. */
+typedef struct store_dispute {
+    const char *attribute;
+    store_dispute_value *values;
+    size_t n_values;
+} store_dispute;
+
+/* The disputed attributes of a fact, by name; none (n == 0) when its sources agree. */
+typedef struct store_disputes {
+    store_dispute *v;
+    size_t n;
+} store_disputes;
+
 /* Where a fact comes from: the articles that tell it and the rule that read it. */
 typedef struct store_provenance {
     long long source_count;    /* articles that tell the fact */
@@ -99,6 +125,7 @@ typedef struct store_agreement {
     store_names parties;
     store_person_refs signatories;
     store_provenance provenance;
+    store_disputes disputes;
 } store_agreement;
 
 typedef struct store_meeting {
@@ -108,6 +135,7 @@ typedef struct store_meeting {
     const char *occasion;
     store_person_refs participants;
     store_provenance provenance;
+    store_disputes disputes;
 } store_meeting;
 
 typedef struct store_quote {
@@ -116,6 +144,7 @@ typedef struct store_quote {
     store_person_ref speaker; /* name NULL when not known */
     const char *cue;          /* the words that attribute it */
     store_provenance provenance;
+    store_disputes disputes;
 } store_quote;
 
 /* The facts a person takes part in, in brief: the fact itself is one request away. */
@@ -136,6 +165,7 @@ typedef struct store_person {
     const char *name;
     const char *title;
     store_names aliases;
+    store_disputes disputes; /* their title, when the articles disagree on it */
     /* How many agreements, meetings and quotes they take part in. */
     long long agreement_count, meeting_count, quote_count;
     /* A single person (store_get_item) also lists those facts: oldest first, undated last

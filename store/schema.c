@@ -291,6 +291,17 @@ static const migration migrations[] = {
         "CREATE TABLE merge_pending (source_id TEXT PRIMARY KEY) WITHOUT ROWID;"
         "INSERT INTO merge_pending (source_id) SELECT s.id FROM sources AS s"
         "  WHERE NOT EXISTS (SELECT 1 FROM merge_sources AS m WHERE m.source_id = s.id);"},
+    /* Version 10: disputes, where the sources of a fact disagree (ingest/disputes.c):
+     * {"attribute": [{"value", "sources", "evidence"}, ...]} as JSON, NULL when they agree.
+     * The summaries of version 9 keep no votes, so the next merge of a store with articles
+     * is a full one (the index is marked out of date and the facts stale). */
+    {10, "ALTER TABLE people ADD COLUMN disputes TEXT;"
+         "ALTER TABLE agreements ADD COLUMN disputes TEXT;"
+         "ALTER TABLE meetings ADD COLUMN disputes TEXT;"
+         "ALTER TABLE quotes ADD COLUMN disputes TEXT;"
+         "DELETE FROM meta WHERE key = 'merge_index';"
+         "UPDATE meta SET value = '1' WHERE key = 'facts_stale'"
+         "  AND EXISTS (SELECT 1 FROM sources);"},
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)
@@ -506,9 +517,17 @@ static const char pg_schema[] =
     "  ('modified_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')),"
     "  ('schema_version', '9');";
 
-/* PostgreSQL's migrations after pg_schema: none yet.  Each bumps meta's schema_version. */
+/* PostgreSQL's migrations after pg_schema, each as SQLite's of the same version.  Each
+ * bumps meta's schema_version. */
 static const migration pg_migrations[] = {
     {PG_SCHEMA_VERSION, NULL},
+    {10, "ALTER TABLE people ADD COLUMN disputes TEXT;"
+         "ALTER TABLE agreements ADD COLUMN disputes TEXT;"
+         "ALTER TABLE meetings ADD COLUMN disputes TEXT;"
+         "ALTER TABLE quotes ADD COLUMN disputes TEXT;"
+         "DELETE FROM meta WHERE key = 'merge_index';"
+         "UPDATE meta SET value = '1' WHERE key = 'facts_stale'"
+         "  AND EXISTS (SELECT 1 FROM sources);"},
 };
 #define PG_SCHEMA_CURRENT \
     (pg_migrations[sizeof(pg_migrations) / sizeof(pg_migrations[0]) - 1].version)

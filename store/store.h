@@ -351,6 +351,8 @@ typedef struct store_filters {
     const char *date_to;     /*   of an article the quote is in */
     const char *source_id;   /* facts with evidence in this article */
     int min_sources;         /* facts supported by at least this many articles */
+    int disputed;            /* facts and people: 1 those whose sources disagree, -1 those
+                              * whose sources agree, 0 both */
     const char *q;           /* sources: an FTS5 query over their title and text */
 } store_filters;
 
@@ -387,6 +389,27 @@ typedef struct store_evidence_query {
 /* A page of every evidence span of one fact, in the order served.  STORE_NOT_FOUND for an
  * unknown fact. */
 int store_list_evidence(store *st, const store_evidence_query *query, store_evidence_page *page);
+
+/* Whether `name` is an attribute whose values the sources of a fact may dispute: an
+ * agreement's signed, place, parties, signatories; a meeting's date, place, participants;
+ * a quote's speaker; a person's title. */
+bool store_dispute_attribute_ok(const char *name);
+
+/* The conflicts: every fact and person whose sources disagree, newest first (by the date of
+ * the fact: an agreement's signing, a meeting's; quotes and people, undated, last), then by
+ * kind and id; an entry's date is that date. */
+typedef struct store_conflict_query {
+    const char *kind;      /* "agreement", "meeting", "quote" or "person"; NULL: all */
+    const char *attribute; /* only facts disputing it; NULL: any */
+    const char *source_id; /* only facts (people: in facts) with evidence in this article */
+    const store_timeline_cursor *cursor;
+    int limit;
+    enum store_evidence evidence;
+    bool count;
+} store_conflict_query;
+
+/* A page of the conflicts, as a page of the timeline. */
+int store_list_conflicts(store *st, const store_conflict_query *query, store_timeline_page *page);
 
 /* The timeline: agreements and meetings in date order (undated last), each with its fact. */
 typedef struct store_timeline_query {

@@ -232,6 +232,10 @@ int store_add_evidence_locked(store *st, const char *kind, const char *fact_id,
  * with a name alone). */
 int store_update_agreement_locked(store *st, const char *id, const json_t *agreement);
 
+/* The disputes of a fact (its "disputes" object, ingest/disputes.c) as the JSON text its
+ * row keeps, keys sorted, malloc'd; NULL when it has none (the column is then NULL). */
+char *store_disputes_text(const json_t *fact);
+
 /* Creates or upgrades the schema of a writable handle (schema.c). */
 int store_migrate(store *st);
 /* Checks that a read-only handle's schema is the one this build knows (schema.c). */

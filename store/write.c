@@ -586,16 +586,16 @@ static const char SQL_COUNT_QUOTE_SOURCES[] =
 static const char SQL_SOURCE_CHARS[] = "SELECT chars FROM sources WHERE id = ?1";
 
 static const char SQL_INSERT_PERSON[] =
-    "INSERT INTO people (id, name, title, aliases) VALUES (?1, ?2, ?3, ?4)";
+    "INSERT INTO people (id, name, title, aliases, disputes) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_INSERT_AGREEMENT[] =
     "INSERT INTO agreements (id, name, aliases, acronym, signed, place, parties, signatories,"
-    " rule, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    " rule, confidence, disputes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char SQL_INSERT_MEETING[] =
-    "INSERT INTO meetings (id, date, place, occasion, participants, rule, confidence)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO meetings (id, date, place, occasion, participants, rule, confidence, disputes)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char SQL_INSERT_QUOTE[] =
     "INSERT INTO quotes (id, text, speaker_person_id, speaker_name, speaker_title, cue, rule,"
-    " confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    " confidence, disputes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 /* OR IGNORE: a person named twice in one fact takes part once.  It does not cover the
  * foreign key, which still fails for a person_id that names no person. */
 static const char SQL_INSERT_FACT_PERSON[] =
@@ -616,6 +616,14 @@ static int fact_fail(store *st, const fact_at *at, const char *key, const char *
     return store_fail(st, "facts: %s[%zu]%s%s%s: %s%s%s", at->list, at->index,
                       at->id ? " (id " : "", at->id ? at->id : "", at->id ? ")" : "",
                       key ? key : "", key ? ": " : "", why);
+}
+
+char *store_disputes_text(const json_t *fact)
+{
+    const json_t *d = json_object_get(fact, "disputes");
+    if (!json_is_object(d) || json_object_size(d) == 0)
+        return NULL;
+    return json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
 }
 
 /* Binds the string member `key` of obj (NULL or absent binds NULL).  Fails on any other
@@ -825,7 +833,7 @@ static int link_person_list(store *st, const fact_at *at, const char *kind, cons
 static int put_person(store *st, const fact_at *at, const json_t *p)
 {
     db_stmt *stmt = store_query(st, SQL_INSERT_PERSON);
-    char *aliases = NULL;
+    char *aliases = NULL, *disputes = store_disputes_text(p);
     int result = STORE_ERROR;
 
     if (!stmt)
@@ -836,17 +844,19 @@ static int put_person(store *st, const fact_at *at, const json_t *p)
         dump_list_field(st, at, p, "aliases", &aliases))
         goto out;
     db_bind_text(stmt, 4, aliases, -1);
+    db_bind_text(stmt, 5, disputes, -1);
     result = insert_fact(st, at, stmt);
 out:
     store_query_done(stmt);
     free(aliases);
+    free(disputes);
     return result;
 }
 
 static int put_agreement(store *st, const fact_at *at, const json_t *a)
 {
     db_stmt *stmt = store_query(st, SQL_INSERT_AGREEMENT);
-    char *aliases = NULL, *parties = NULL, *signatories = NULL;
+    char *aliases = NULL, *parties = NULL, *signatories = NULL, *disputes = store_disputes_text(a);
     int result = STORE_ERROR;
 
     if (!stmt)
@@ -865,6 +875,7 @@ static int put_agreement(store *st, const fact_at *at, const json_t *a)
     db_bind_text(stmt, 3, aliases, -1);
     db_bind_text(stmt, 7, parties, -1);
     db_bind_text(stmt, 8, signatories, -1);
+    db_bind_text(stmt, 11, disputes, -1);
     if (insert_fact(st, at, stmt) ||
         link_person_list(st, at, "agreement", "signatory", json_object_get(a, "signatories")))
         goto out;
@@ -874,13 +885,14 @@ out:
     free(aliases);
     free(parties);
     free(signatories);
+    free(disputes);
     return result;
 }
 
 static int put_meeting(store *st, const fact_at *at, const json_t *m)
 {
     db_stmt *stmt = store_query(st, SQL_INSERT_MEETING);
-    char *participants = NULL;
+    char *participants = NULL, *disputes = store_disputes_text(m);
     int result = STORE_ERROR;
 
     if (!stmt)
@@ -894,6 +906,7 @@ static int put_meeting(store *st, const fact_at *at, const json_t *m)
         bind_number_field(st, at, stmt, 7, m, "confidence"))
         goto out;
     db_bind_text(stmt, 5, participants, -1);
+    db_bind_text(stmt, 8, disputes, -1);
     if (insert_fact(st, at, stmt) ||
         link_person_list(st, at, "meeting", "participant", json_object_get(m, "participants")))
         goto out;
@@ -901,6 +914,7 @@ static int put_meeting(store *st, const fact_at *at, const json_t *m)
 out:
     store_query_done(stmt);
     free(participants);
+    free(disputes);
     return result;
 }
 
@@ -909,6 +923,7 @@ static int put_quote(store *st, const fact_at *at, const json_t *q)
     db_stmt *stmt = store_query(st, SQL_INSERT_QUOTE);
     const json_t *speaker = json_object_get(q, "speaker");
     const char *speaker_id = json_string_value(json_object_get(speaker, "person_id"));
+    char *disputes = store_disputes_text(q);
     int result = STORE_ERROR;
 
     if (!stmt)
@@ -927,6 +942,7 @@ static int put_quote(store *st, const fact_at *at, const json_t *q)
         bind_text_field(st, at, stmt, 7, q, "rule", false) ||
         bind_number_field(st, at, stmt, 8, q, "confidence"))
         goto out;
+    db_bind_text(stmt, 9, disputes, -1);
     if (insert_fact(st, at, stmt))
         goto out;
     if (speaker_id && link_person(st, at, "quote", "speaker", speaker_id))
@@ -934,6 +950,7 @@ static int put_quote(store *st, const fact_at *at, const json_t *q)
     result = queue_evidence(st, at, "quote", q);
 out:
     store_query_done(stmt);
+    free(disputes);
     return result;
 }
 
@@ -1147,12 +1164,12 @@ int store_cut_pending_locked(store *st)
 
 static const char SQL_UPDATE_AGREEMENT[] =
     "UPDATE agreements SET name = ?2, aliases = ?3, acronym = ?4, signed = ?5, place = ?6,"
-    " parties = ?7, signatories = ?8, rule = ?9, confidence = ?10 WHERE id = ?1";
+    " parties = ?7, signatories = ?8, rule = ?9, confidence = ?10, disputes = ?11 WHERE id = ?1";
 
 int store_update_agreement_locked(store *st, const char *id, const json_t *a)
 {
     db_stmt *stmt = store_query(st, SQL_UPDATE_AGREEMENT);
-    char *aliases = NULL, *parties = NULL, *signatories = NULL;
+    char *aliases = NULL, *parties = NULL, *signatories = NULL, *disputes = store_disputes_text(a);
     fact_at at = {.list = "agreements", .index = 0, .id = id};
     int result = STORE_ERROR;
 
@@ -1172,6 +1189,7 @@ int store_update_agreement_locked(store *st, const char *id, const json_t *a)
     db_bind_text(stmt, 3, aliases, -1);
     db_bind_text(stmt, 7, parties, -1);
     db_bind_text(stmt, 8, signatories, -1);
+    db_bind_text(stmt, 11, disputes, -1);
     int rc = db_step(stmt);
     store_query_done(stmt);
     stmt = NULL;
@@ -1186,6 +1204,7 @@ out:
     free(aliases);
     free(parties);
     free(signatories);
+    free(disputes);
     return result;
 }
 

@@ -54,7 +54,7 @@ Test(api_rows, an_agreement_renders_its_members_in_order_with_its_evidence_as_as
                 "\"sources\":[{\"source_id\":\"aaaaaaaaaaaa\",\"start\":4,\"end\":15,"
                 "\"excerpt\":\"Harbour Pact\"}],\"source_count\":1,\"evidence_total\":1,"
                 "\"evidence\":\"/agreements/fedcba987654/evidence\",\"rule\":\"pact-rule\","
-                "\"confidence\":0.9}");
+                "\"confidence\":0.9,\"disputed\":false,\"disputes\":{}}");
 
     /* Ids only: no excerpt.  None: no sources and no total, the rest as it was. */
     row.agreement.provenance.shown = STORE_EVIDENCE_IDS;
@@ -83,15 +83,54 @@ Test(api_rows, a_person_lists_their_facts_only_when_they_were_read)
 
     expect_json(row_json(&row), "{\"id\":\"0123456789ab\",\"name\":\"Mira Solberg\","
                                 "\"title\":null,\"aliases\":[],\"counts\":{\"agreements\":1,"
-                                "\"meetings\":0,\"quotes\":2}}");
+                                "\"meetings\":0,\"quotes\":2},\"disputed\":false,"
+                                "\"disputes\":{}}");
     row.person.facts_read = true;
     row.person.agreements = &pact;
     row.person.n_agreements = 1;
-    expect_json(row_json(&row),
-                "{\"id\":\"0123456789ab\",\"name\":\"Mira Solberg\",\"title\":null,"
-                "\"aliases\":[],\"counts\":{\"agreements\":1,\"meetings\":0,\"quotes\":2},"
-                "\"agreements\":[{\"id\":\"fedcba987654\",\"name\":\"Harbour Pact\","
-                "\"signed\":null}],\"meetings\":[],\"quotes\":[]}");
+    expect_json(
+        row_json(&row),
+        "{\"id\":\"0123456789ab\",\"name\":\"Mira Solberg\",\"title\":null,"
+        "\"aliases\":[],\"counts\":{\"agreements\":1,\"meetings\":0,\"quotes\":2},"
+        "\"disputed\":false,\"disputes\":{},\"agreements\":[{\"id\":\"fedcba987654\",\"name\":\"Harbour Pact\","
+        "\"signed\":null}],\"meetings\":[],\"quotes\":[]}");
+}
+
+/* A disputed fact lists each value with its sources and spans; a set's value is a list, and
+ * the spans lose their excerpts when the evidence is read without them. */
+Test(api_rows, a_disputed_fact_renders_each_value_with_its_evidence)
+{
+    const char *porto[] = {"Porto"}, *lisbon[] = {"Lisbon"};
+    const char *two[] = {"Avalonia", "Brightland"}, *other[] = {"Avalonia", "Corvin"};
+    store_span at_porto[] = {{"aaaaaaaaaaaa", 4, 15, "Harbour Pact"}};
+    store_span at_lisbon[] = {{"bbbbbbbbbbbb", 8, 19, "Harbour Pact"}};
+    store_dispute_value places[] = {{{porto, 1}, false, 2, at_porto, 1},
+                                    {{lisbon, 1}, false, 1, at_lisbon, 1}};
+    store_dispute_value sets[] = {{{two, 2}, true, 1, NULL, 0}, {{other, 2}, true, 1, NULL, 0}};
+    store_dispute disputes[] = {{"parties", sets, 2}, {"place", places, 2}};
+    store_row row = {.kind = STORE_MEETINGS,
+                     .meeting = {.id = "fedcba987654",
+                                 .place = "Porto",
+                                 .provenance = {.shown = STORE_EVIDENCE_NONE},
+                                 .disputes = {disputes, 2}}};
+    json_t *doc = row_json(&row);
+    cr_assert(json_is_true(json_object_get(doc, "disputed")));
+    expect_json(json_incref(json_object_get(doc, "disputes")),
+                "{\"parties\":[{\"value\":[\"Avalonia\",\"Brightland\"],\"sources\":1,"
+                "\"evidence\":[]},{\"value\":[\"Avalonia\",\"Corvin\"],\"sources\":1,"
+                "\"evidence\":[]}],\"place\":[{\"value\":\"Porto\",\"sources\":2,"
+                "\"evidence\":[{\"source_id\":\"aaaaaaaaaaaa\",\"start\":4,\"end\":15}]},"
+                "{\"value\":\"Lisbon\",\"sources\":1,\"evidence\":[{\"source_id\":"
+                "\"bbbbbbbbbbbb\",\"start\":8,\"end\":19}]}]}");
+    json_decref(doc);
+    row.meeting.provenance.shown = STORE_EVIDENCE_FULL;
+    doc = row_json(&row);
+    json_t *first = json_array_get(json_object_get(json_object_get(doc, "disputes"), "place"), 0);
+    cr_expect_str_eq(json_string_value(
+                         json_object_get(json_array_get(json_object_get(first, "evidence"), 0),
+                                         "excerpt")),
+                     "Harbour Pact");
+    json_decref(doc);
 }
 
 Test(api_rows, a_search_hit_names_its_kind_and_carries_its_fact_or_null)

@@ -1,8 +1,8 @@
 /* Unit tests of the incremental merge (ingest/merge_update.c) against the full one: the
- * articles of tests/corpus, tests/holdout and corpus/ (read from the repository at run
+ * articles of tests/corpus, tests/holdout, corpus/ and tests/disputes (read from the repository at run
  * time), in random subsets and random orders, each merged as it arrives, some deleted on the
  * way, must leave exactly the facts that `merge --force` of the same articles gives: every
- * fact's row (id, attributes, confidence, number of sources), its evidence with the
+ * fact's row (id, attributes, confidence, number of sources, disputes), its evidence with the
  * excerpts, its people and its search row. */
 #include <criterion/criterion.h>
 #include <dirent.h>
@@ -71,6 +71,7 @@ static void read_articles(void)
     read_folder("tests/corpus");
     read_folder("tests/holdout");
     read_folder("corpus");
+    read_folder("tests/disputes");
     cr_assert_geq(narticles, 30, "only %d articles found", narticles);
 }
 
@@ -89,13 +90,13 @@ static char *dump_rows(const char *const *queries, size_t nqueries);
 static char *dump_facts(void)
 {
     static const char *const queries[] = {
-        "SELECT 'person', id, name, title, aliases FROM people ORDER BY id",
+        "SELECT 'person', id, name, title, aliases, disputes FROM people ORDER BY id",
         "SELECT 'agreement', id, name, aliases, acronym, signed, place, parties, signatories, rule,"
-        " confidence, nsources FROM agreements ORDER BY id",
-        "SELECT 'meeting', id, date, place, occasion, participants, rule, confidence, nsources"
-        " FROM meetings ORDER BY id",
+        " confidence, nsources, disputes FROM agreements ORDER BY id",
+        "SELECT 'meeting', id, date, place, occasion, participants, rule, confidence, nsources,"
+        " disputes FROM meetings ORDER BY id",
         "SELECT 'quote', id, text, speaker_person_id, speaker_name, speaker_title, cue, rule, confidence,"
-        " nsources FROM quotes ORDER BY id",
+        " nsources, disputes FROM quotes ORDER BY id",
         "SELECT 'evidence', kind, fact_id, source_id, cp_start, cp_end, excerpt FROM evidence"
         " ORDER BY kind, fact_id, source_id, cp_start, cp_end",
         "SELECT 'fact_people', kind, fact_id, person_id, role FROM fact_people"
