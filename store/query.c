@@ -619,6 +619,79 @@ int store_list_page(store *st, const store_list_query *query, store_page *page)
 
 /* --- the timeline --- */
 
+/* The collection a timeline's or a conflict's kind names. */
+static enum store_kind kind_collection(const char *kind)
+{
+    return strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
+           : strcmp(kind, "meeting") == 0 ? STORE_MEETINGS
+           : strcmp(kind, "quote") == 0   ? STORE_QUOTES
+                                          : STORE_PEOPLE;
+}
+
+/* Reads a page of (kind, id, date) rows from rows `from` under b's conditions and order (at
+ * most limit, one more telling there is a next page), then each row's fact as the fact's own
+ * endpoint reads it, into page; `what` names the list in errors.  STORE_OK or STORE_ERROR
+ * (the caller ends the read transaction). */
+static int read_keyed_page(store *st, const char *from, bound_sql *b, int limit,
+                           enum store_evidence evidence, const char *what,
+                           store_timeline_page *page)
+{
+    const char **keys = NULL; /* the page's (kind, id, date) rows */
+    size_t nkeys = 0, cap = 0;
+    int rc;
+    strbuf full = STRBUF_INIT;
+    strbuf_addf(&full, "SELECT kind, id, date FROM %s%s", from, b->sql.buf);
+    db_stmt *stmt = b->overflow ? NULL : store_query_text(st, full.buf);
+    strbuf_release(&full);
+    if (!stmt)
+        return STORE_ERROR;
+    apply_binds(b, stmt);
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        if ((int)nkeys == limit) {
+            page->more = true;
+            break;
+        }
+        const char **grown = store_arena_reserve(page->arena, keys, nkeys, &cap, 3 * sizeof(*keys));
+        if (!grown || !store_row_text(page->arena, stmt, 0, &grown[3 * nkeys]) ||
+            !store_row_text(page->arena, stmt, 1, &grown[3 * nkeys + 1]) ||
+            !store_row_text(page->arena, stmt, 2, &grown[3 * nkeys + 2])) {
+            store_query_done(stmt);
+            return store_fail(st, "out of memory");
+        }
+        keys = grown;
+        nkeys++;
+    }
+    store_query_done(stmt);
+    if (rc != DB_DONE && rc != DB_ROW) {
+        strbuf doing = STRBUF_INIT;
+        strbuf_addf(&doing, "reading %s", what);
+        store_db_fail(st, doing.buf);
+        strbuf_release(&doing);
+        return STORE_ERROR;
+    }
+    if (nkeys && !(page->entries = store_arena_alloc(page->arena, nkeys * sizeof(*page->entries))))
+        return store_fail(st, "out of memory");
+    for (size_t i = 0; i < nkeys; i++) {
+        const char *kind = keys[3 * i], *id = keys[3 * i + 1];
+        store_timeline_entry *entry = &page->entries[i];
+        if (!kind || !id)
+            return store_fail(st, "a row of %s without its kind or id", what);
+        entry->date = keys[3 * i + 2];
+        if (store_get_item_locked(st, kind_collection(kind), id, evidence, page->arena,
+                                  &entry->fact) != STORE_OK)
+            return STORE_ERROR;
+        page->n++;
+    }
+    if (page->more) {
+        const char *date = keys[3 * (nkeys - 1) + 2];
+        page->next = (store_timeline_cursor){.date_null = date == NULL,
+                                             .date = date ? date : "",
+                                             .kind = keys[3 * (nkeys - 1)],
+                                             .id = keys[3 * (nkeys - 1) + 1]};
+    }
+    return STORE_OK;
+}
+
 /* Agreements and meetings as one list of (kind, id, date, nsources). */
 #define TIMELINE_ROWS                                                           \
     "(SELECT 'agreement' AS kind, id, signed AS date, nsources FROM agreements" \
@@ -629,11 +702,6 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
     bound_sql b = {.sql = STRBUF_INIT, .pg = store_pg(st)};
     const char *cmp = query->descending ? "<" : ">", *dir = query->descending ? " DESC" : "";
     db_stmt *stmt = NULL;
-    /* The page's (kind, id, date) rows, kept until the statement is done: reading a fact
-     * runs others. */
-    const char **keys = NULL;
-    size_t nkeys = 0, cap = 0;
-    int rc;
 
     memset(page, 0, sizeof *page);
     page->total = -1;
@@ -694,63 +762,9 @@ int store_list_timeline(store *st, const store_timeline_query *query, store_time
                 dir, dir);
     bind_num(&b, (long long)query->limit + 1);
 
-    strbuf full = STRBUF_INIT;
-    strbuf_addf(&full, "SELECT kind, id, date FROM " TIMELINE_ROWS "%s%s", b.pg ? " AS t" : "",
-                b.sql.buf);
-    stmt = b.overflow ? NULL : store_query_text(st, full.buf);
-    strbuf_release(&full);
-    if (!stmt)
+    if (read_keyed_page(st, b.pg ? TIMELINE_ROWS " AS t" : TIMELINE_ROWS, &b, query->limit,
+                        query->evidence, "the timeline", page))
         goto fail;
-    apply_binds(&b, stmt);
-    while ((rc = db_step(stmt)) == DB_ROW) {
-        if ((int)nkeys == query->limit) {
-            page->more = true;
-            break;
-        }
-        const char **grown = store_arena_reserve(page->arena, keys, nkeys, &cap, 3 * sizeof(*keys));
-        if (!grown || !store_row_text(page->arena, stmt, 0, &grown[3 * nkeys]) ||
-            !store_row_text(page->arena, stmt, 1, &grown[3 * nkeys + 1]) ||
-            !store_row_text(page->arena, stmt, 2, &grown[3 * nkeys + 2])) {
-            store_fail(st, "out of memory");
-            goto fail;
-        }
-        keys = grown;
-        nkeys++;
-    }
-    store_query_done(stmt);
-    stmt = NULL;
-    if (rc != DB_DONE && rc != DB_ROW) {
-        store_db_fail(st, "reading the timeline");
-        goto fail;
-    }
-    /* Each entry carries its fact, read as the fact's own endpoint reads it. */
-    if (nkeys &&
-        !(page->entries = store_arena_alloc(page->arena, nkeys * sizeof(*page->entries)))) {
-        store_fail(st, "out of memory");
-        goto fail;
-    }
-    for (size_t i = 0; i < nkeys; i++) {
-        const char *kind = keys[3 * i], *id = keys[3 * i + 1];
-        store_timeline_entry *entry = &page->entries[i];
-        if (!kind || !id) {
-            store_fail(st, "a timeline row without its kind or id");
-            goto fail;
-        }
-        entry->date = keys[3 * i + 2];
-        if (store_get_item_locked(st,
-                                  strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
-                                                                 : STORE_MEETINGS,
-                                  id, query->evidence, page->arena, &entry->fact) != STORE_OK)
-            goto fail;
-        page->n++;
-    }
-    if (page->more) {
-        const char *date = keys[3 * (nkeys - 1) + 2];
-        page->next = (store_timeline_cursor){.date_null = date == NULL,
-                                             .date = date ? date : "",
-                                             .kind = keys[3 * (nkeys - 1)],
-                                             .id = keys[3 * (nkeys - 1) + 1]};
-    }
     if (store_commit(st))
         goto fail;
     strbuf_release(&b.sql);
@@ -791,23 +805,11 @@ bool store_dispute_attribute_ok(const char *name)
 static const char SQL_CONFLICT_ROWS[] = CONFLICT_ROWS("CAST(NULL AS TEXT)");
 static const char SQL_CONFLICT_ROWS_PG[] = CONFLICT_ROWS("CAST(NULL AS TEXT) COLLATE \"C\"");
 
-/* The kind of a conflict row ("agreement", ...) as a store kind. */
-static enum store_kind conflict_kind(const char *kind)
-{
-    return strcmp(kind, "agreement") == 0 ? STORE_AGREEMENTS
-           : strcmp(kind, "meeting") == 0 ? STORE_MEETINGS
-           : strcmp(kind, "quote") == 0   ? STORE_QUOTES
-                                          : STORE_PEOPLE;
-}
-
 int store_list_conflicts(store *st, const store_conflict_query *query, store_timeline_page *page)
 {
     bound_sql b = {.sql = STRBUF_INIT, .pg = store_pg(st)};
     db_stmt *stmt = NULL;
-    const char **keys = NULL; /* the page's (kind, id, date) rows */
-    size_t nkeys = 0, cap = 0;
     strbuf pattern = STRBUF_INIT;
-    int rc;
 
     memset(page, 0, sizeof *page);
     page->total = -1;
@@ -880,61 +882,9 @@ int store_list_conflicts(store *st, const store_conflict_query *query, store_tim
                   " ORDER BY date IS NULL, coalesce(date, '') DESC, kind DESC, id DESC LIMIT ?");
     bind_num(&b, (long long)query->limit + 1);
 
-    strbuf full = STRBUF_INIT;
-    strbuf_addf(&full, "SELECT kind, id, date FROM %s%s", STORE_SQL(st, SQL_CONFLICT_ROWS),
-                b.sql.buf);
-    stmt = b.overflow ? NULL : store_query_text(st, full.buf);
-    strbuf_release(&full);
-    if (!stmt)
+    if (read_keyed_page(st, STORE_SQL(st, SQL_CONFLICT_ROWS), &b, query->limit, query->evidence,
+                        "the conflicts", page))
         goto fail;
-    apply_binds(&b, stmt);
-    while ((rc = db_step(stmt)) == DB_ROW) {
-        if ((int)nkeys == query->limit) {
-            page->more = true;
-            break;
-        }
-        const char **grown = store_arena_reserve(page->arena, keys, nkeys, &cap, 3 * sizeof(*keys));
-        if (!grown || !store_row_text(page->arena, stmt, 0, &grown[3 * nkeys]) ||
-            !store_row_text(page->arena, stmt, 1, &grown[3 * nkeys + 1]) ||
-            !store_row_text(page->arena, stmt, 2, &grown[3 * nkeys + 2])) {
-            store_fail(st, "out of memory");
-            goto fail;
-        }
-        keys = grown;
-        nkeys++;
-    }
-    store_query_done(stmt);
-    stmt = NULL;
-    if (rc != DB_DONE && rc != DB_ROW) {
-        store_db_fail(st, "reading the conflicts");
-        goto fail;
-    }
-    /* Each entry carries its fact, read as the fact's own endpoint reads it. */
-    if (nkeys &&
-        !(page->entries = store_arena_alloc(page->arena, nkeys * sizeof(*page->entries)))) {
-        store_fail(st, "out of memory");
-        goto fail;
-    }
-    for (size_t i = 0; i < nkeys; i++) {
-        const char *kind = keys[3 * i], *id = keys[3 * i + 1];
-        store_timeline_entry *entry = &page->entries[i];
-        if (!kind || !id) {
-            store_fail(st, "a conflict without its kind or id");
-            goto fail;
-        }
-        entry->date = keys[3 * i + 2];
-        if (store_get_item_locked(st, conflict_kind(kind), id, query->evidence, page->arena,
-                                  &entry->fact) != STORE_OK)
-            goto fail;
-        page->n++;
-    }
-    if (page->more) {
-        const char *date = keys[3 * (nkeys - 1) + 2];
-        page->next = (store_timeline_cursor){.date_null = date == NULL,
-                                             .date = date ? date : "",
-                                             .kind = keys[3 * (nkeys - 1)],
-                                             .id = keys[3 * (nkeys - 1) + 1]};
-    }
     if (store_commit(st))
         goto fail;
     strbuf_release(&b.sql);
