@@ -3439,6 +3439,7 @@ void doc_parse(doc *d, const char *text, size_t len, extract_budget *budget)
     d->len = len;
     d->budget = budget;
     d->title_line = d->byline_line = -1;
+    d->protagonist_m = d->protagonist_f = -1;
     mark_code_points(d);
     split_lines(d);
     classify_lines(d);

@@ -190,6 +190,7 @@ typedef struct doc {
     VEC(embedded_post) posts;
     VEC(person) people;
     VEC(person_mention) pmentions;
+    int protagonist_m, protagonist_f; /* the story's protagonist of each gender, -1 when none */
     VEC(date_mention) dates;
     VEC(country_mention) countries;
     date_value published;

@@ -1399,6 +1399,7 @@ static void people_index_release(people_index *px)
 }
 
 static void role_mentions(doc *d);
+static void find_protagonists(doc *d);
 
 void people_find(doc *d)
 {
@@ -1565,6 +1566,7 @@ void people_find(doc *d)
         doc_index_mentions(d);
     }
     people_index_release(&px);
+    find_protagonists(d);
 }
 
 /* Roles that stand for people: titles told without a name. */
@@ -1838,23 +1840,32 @@ static bool gender_ok(const doc *d, int p, char gender)
 }
 
 /* The person the story's first sentence naming anyone names first, when that person's
- * gender fits and no one else of that gender is named as often; -1 otherwise. */
-static int story_protagonist(const doc *d, char gender)
+ * gender fits and no one else of that gender is named as often; -1 otherwise. Read once per
+ * article, when every mention is known (people_find). */
+static int story_protagonist(const doc *d, const int *count, char gender)
 {
-    if (!d->pmentions.n || !gender)
+    if (!d->pmentions.n)
         return -1;
     int first = d->pmentions.items[0].person;
     if (!gender_ok(d, first, gender))
         return -1;
+    for (size_t p = 0; p < d->people.n; p++)
+        if ((int)p != first && count[p] >= count[first] && gender_ok(d, (int)p, gender))
+            return -1;
+    return first;
+}
+
+static void find_protagonists(doc *d)
+{
+    if (!d->people.n)
+        return;
     int *count = vec_grow(NULL, d->people.n * sizeof *count);
     memset(count, 0, d->people.n * sizeof *count);
     for (size_t i = 0; i < d->pmentions.n; i++)
         count[d->pmentions.items[i].person]++;
-    bool rival = false;
-    for (size_t p = 0; p < d->people.n && !rival; p++)
-        rival = (int)p != first && count[p] >= count[first] && gender_ok(d, (int)p, gender);
+    d->protagonist_m = story_protagonist(d, count, 'm');
+    d->protagonist_f = story_protagonist(d, count, 'f');
     free(count);
-    return rival ? -1 : first;
 }
 
 int people_resolve_pronoun(const doc *d, size_t at, char gender)
@@ -1885,7 +1896,7 @@ int people_resolve_pronoun(const doc *d, size_t at, char gender)
     /* nobody in the sentences just before: the one the story opens with ("The Foreign
      * Minister, X, is on a visit ... Later, he held a meeting with Y"), when the story is
      * about one person of that gender */
-    return story_protagonist(d, gender);
+    return gender == 'm' ? d->protagonist_m : gender == 'f' ? d->protagonist_f : -1;
 }
 
 bool in_relative_clause(const doc *d, int from, int t)
