@@ -61,6 +61,7 @@ typedef struct sieve {
     strmap title_words;    /* (person, word of the person's title) */
     unsigned char *quoted; /* per token: inside a quotation */
     unsigned char *linked; /* per quote: a pass linked it to a mention (resolved or not) */
+    VEC(int) bracketed;    /* each "(" that opens a one-word parenthesis ("(USTM)") */
     int running;           /* the last quote with a speaker, or -1 */
 } sieve;
 
@@ -367,9 +368,9 @@ static bool spelled_out(const sieve *s, int t, int *from, int *to)
     const doc *d = s->d;
     size_t n = tok_len(d, t);
     const char *w = d->text + d->tokens.items[t].start;
-    for (int i = 1; i + 2 < (int)d->tokens.n && doc_step(d); i++) {
-        if (!tok_is(d, i, "(") || !tok_is(d, i + 2, ")") || tok_len(d, i + 1) != n ||
-            memcmp(d->text + d->tokens.items[i + 1].start, w, n) != 0)
+    for (size_t b = 0; b < s->bracketed.n && doc_step(d); b++) {
+        int i = s->bracketed.items[b];
+        if (tok_len(d, i + 1) != n || memcmp(d->text + d->tokens.items[i + 1].start, w, n) != 0)
             continue;
         int sent = d->tokens.items[i].sent, k = i;
         while (k - 1 >= 0 && i - k < SPELLED_NAME_MAX_TOKENS &&
@@ -2577,6 +2578,9 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
         for (int t = tok_at(d, q[i].start);
              t < (int)d->tokens.n && d->tokens.items[t].start < q[i].end; t++)
             s.quoted[t] = 1;
+    for (int i = 1; i + 2 < (int)d->tokens.n; i++)
+        if (tok_is(d, i, "(") && tok_is(d, i + 2, ")"))
+            VEC_PUSH(s.bracketed, i);
     index_title_words(d, &s.title_words);
     index_person_countries(d, &s.title_words);
     for (s.i = 0; s.i < n && doc_step(d); s.i++) {
@@ -2614,4 +2618,5 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
     strmap_release(&s.title_words);
     free(s.quoted);
     free(s.linked);
+    free(s.bracketed.items);
 }
