@@ -973,6 +973,17 @@ static bool tells_batch_items(const doc *d, int s)
             tok_is(d, t + 1, "were"));
 }
 
+/* Is the document at token a of list item sentence s what an earlier document of the item is
+ * about ("- Protocol ... on implementation of the Road Agreement"): no document of the list? */
+static bool item_topic(const doc *d, int s, int a)
+{
+    for (int t = d->sents.items[s].tok_start; t < a; t++)
+        if (tok_in(d, t, LEX_AGREEMENT_HEADS) || tok_in_ci(d, t, LEX_GENERIC_HEADS) ||
+            tok_in_ci(d, t, LEX_ANY_TYPE_HEADS))
+            return true;
+    return false;
+}
+
 /* How many sentences back from a document told as an item a batch signing may stand. */
 #define BATCH_ITEM_LOOKBACK 6
 
@@ -1003,6 +1014,10 @@ static int list_signing(const doc *d, int s, int *verb)
     bool names_documents = false;
     for (int t = d->sents.items[ls].tok_start; t < d->sents.items[ls].tok_end; t++)
         names_documents |= tok_in_ci(d, t, LEX_DOCUMENT_PLURALS);
+    /* "... signed eight documents.\nThese include:": the intro stands for them */
+    const sentence *is = &d->sents.items[ls];
+    names_documents |= is->tok_start + 1 < is->tok_end && tok_in(d, is->tok_start, LEX_PLURAL_ANAPHORS) &&
+                       tok_in(d, is->tok_start + 1, LEX_INCLUSION_VERBS);
     for (int n = 0; n < 2; n++) {
         int k = n == 0 ? ls - 1 : ls;
         if (k < 0 || (d->sents.items[k].line != intro && !(names_documents && sent_readable(d, k))))
@@ -2831,7 +2846,9 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                         break;
                     }
                 }
-                if (mention_pending(d, (int)si, nm.a) || under_negotiation(d, (int)si, nm.a, nm.b))
+                /* pending, or what a listed document is about: not signed here */
+                if (mention_pending(d, (int)si, nm.a) || under_negotiation(d, (int)si, nm.a, nm.b) ||
+                    (line_list_item(d, se->line) && item_topic(d, (int)si, nm.a)))
                     g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
                 int list_verb, list_sent;

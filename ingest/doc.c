@@ -476,8 +476,13 @@ bool line_list_item(const doc *d, int li)
         return false;
     size_t n;
     uint32_t c = cp_at(d, i, &n);
-    if (cp_is_bullet(c) || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x25CF || c == 0x25E6)
-        return n < l->end && (d->text[n] == ' ' || d->text[n] == '\t');
+    if (cp_is_bullet(c) || c == '-' || c == 0x2013 || c == 0x2014 || c == 0x25CF || c == 0x25E6) {
+        if (n >= l->end)
+            return false;
+        /* "- Agreement on ...", or the marker glued to the item: "-the Plan for ..." */
+        size_t after;
+        return d->text[n] == ' ' || d->text[n] == '\t' || cp_is_letter(cp_at(d, n, &after));
+    }
     /* "1.", "2)" */
     size_t k = i;
     while (k < l->end && k - i < 3 && d->text[k] >= '0' && d->text[k] <= '9')

@@ -1908,6 +1908,12 @@ const char *const LEX_INCLUSION_VERBS[] = {
     "include", "includes", "included", "comprise", "comprised", "comprising", "are", "were", NULL,
 };
 
+/* Words that open a sentence and stand for the things the sentence before told ("These
+ * include:", "They are:"). */
+const char *const LEX_PLURAL_ANAPHORS[] = {
+    "These", "They", "Those", NULL,
+};
+
 /* Nouns of "a number of", "a series of", "a raft of" documents. */
 const char *const LEX_QUANTITY_NOUNS[] = {
     "number", "series", "raft",   "range", "host", "set",   "package", "slew",  "couple", "total",
@@ -2015,6 +2021,7 @@ const char *const LEX_FURNITURE_LINES[] = {
     "Skip to main content",
     "Skip to navigation",
     "Skip to main navigation",
+    "Main content",
     "Toggle navigation",
     "Navigation",
     "Navigation and service",

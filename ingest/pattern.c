@@ -38,7 +38,12 @@ static const char *const SOURCES[PAT_COUNT] = {
         /* a page template's unfilled placeholder or hit counter: "{{hits.count}}" */
         "|.*\\{\\{[^{}\\n]{1,80}\\}\\}.*"
         /* a reading-time estimate: "Reading Time: 3 minutes", "4 Min Read" */
-        "|(?i:reading time|read time)\\s*:.*|\\d{1,2}\\s+(?i:mins?|minutes?)\\s+(?i:read))\\s*$",
+        "|(?i:reading time|read time)\\s*:.*|\\d{1,2}\\s+(?i:mins?|minutes?)\\s+(?i:read)"
+        /* a notice about the reader's browser or cookies: "IE 11 is not supported. For an
+         * optimal experience visit our site on another browser." */
+        "|.*(?i:not supported\\b.*\\bbrowser|\\bbrowser\\b.*\\bnot supported|for an optimal experience"
+        "|enable javascript|javascript is (?:disabled|required)|(?:this|our) (?:site|website) uses cookies"
+        "|we use cookies).*)\\s*$",
     [PAT_CAPTION] =
         "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
         "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
