@@ -1692,7 +1692,10 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
     char *full = doc_strdup(d, d->tokens.items[a].start, d->tokens.items[e - 1].end);
     /* one whose title is that title ("Minister of Energy") before one whose title only holds
      * it ("Minister of Energy and Infrastructure") */
-    int found = -1, exact = -1;
+    /* A title told with no country is the article's own holder's, whose title is told with
+     * none either, before a foreign holder whose title carries a country ("Vanuatu Prime
+     * Minister X" ... "the Prime Minister noted" is the home one): [1] holds those. */
+    int found = -1, exact = -1, found_foreign = -1, exact_foreign = -1;
     for (int pass = 0; pass < 2 && exact < 0; pass++) {
         int i = pass == 0 ? se->mentions_start - 1 : se->mentions_end;
         for (; exact < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
@@ -1706,14 +1709,26 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
             const char *pc = person_title_country(p);
             if (country && pc && strcmp(pc, country) != 0)
                 continue;
+            bool foreign = !country && pc;
             const char *office = person_title_office(p);
-            if (office && (strcasecmp(office, title) == 0 || strcasecmp(office, full) == 0))
+            bool is_exact = office && (strcasecmp(office, title) == 0 || strcasecmp(office, full) == 0);
+            if (foreign) {
+                if (is_exact && exact_foreign < 0)
+                    exact_foreign = pm->person;
+                else if (!is_exact && found_foreign < 0)
+                    found_foreign = pm->person;
+            } else if (is_exact) {
                 exact = pm->person;
-            else if (found < 0)
+            } else if (found < 0) {
                 found = pm->person;
+            }
         }
-        if (pass == 0 && found >= 0 && exact < 0)
+        if (pass == 0 && (found >= 0 || found_foreign >= 0 || exact_foreign >= 0) && exact < 0)
             break; /* named before: the sentences after are not read for a closer title */
+    }
+    if (exact < 0 && found < 0) {
+        exact = exact_foreign;
+        found = found_foreign;
     }
     /* the one person of the article who holds that very office, named further away */
     for (size_t i = 0; exact < 0 && i < d->people.n; i++) {
