@@ -3643,12 +3643,14 @@ static int included_items(const doc *d, int k, int e, int max, int *a, int *b)
         semi = tok_is(d, t, ";");
     int n = 0, start = k;
     for (int t = k; t <= e && n <= max; t++) {
+        /* "A; B, and the C": the last item after a comma and "and" */
         bool cut = t == e || tok_is(d, t, ";") ||
-                   (!semi && (tok_is(d, t, ",") || tok_is(d, t, "and")));
+                   (!semi && (tok_is(d, t, ",") || tok_is(d, t, "and"))) ||
+                   (semi && tok_is(d, t, ",") && t + 1 < e && tok_is(d, t + 1, "and"));
         if (!cut)
             continue;
         int x = start, y = t;
-        while (x < y && (tok_is(d, x, "and") || tok_is(d, x, ",")))
+        while (x < y && (tok_is(d, x, "and") || tok_is(d, x, ",") || is_article(d, x)))
             x++;
         while (y > x && (d->tokens.items[y - 1].flags & TK_PUNCT))
             y--;
@@ -3664,6 +3666,18 @@ static int included_items(const doc *d, int k, int e, int max, int *a, int *b)
     return n >= 2 ? n : 0;
 }
 
+/* The agreement with a mention inside bytes [a, b), or NULL. */
+static ag *agreement_named_at(ag_vec *ags, size_t a, size_t b)
+{
+    for (size_t i = 0; i < ags->n; i++)
+        for (size_t e = 0; e < ags->items[i].ev.n && ags->items[i].mentions > 0; e += 2)
+            if (ags->items[i].ev.items[e] >= a && ags->items[i].ev.items[e] < b)
+                return &ags->items[i];
+    return NULL;
+}
+
+static void listed_context(const doc *d, ag *g, int s);
+
 /* "The MoUs signed include Political Consultations; Diplomatic Training; Culture; and
  * Youth.": documents signed together (in this sentence or one of the few before it) told
  * one by one after "include": one agreement each ("MoU on Youth"), signed as the batch was;
@@ -3678,15 +3692,16 @@ static void included_signings(doc *d, ag_vec *ags)
         for (int t = se->tok_start; t < se->tok_start + 3 && t < se->tok_end && type < 0; t++)
             if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous"))
                 type = t;
+        /* the last verb of the window: "Other MoUs that were signed are on ..." */
         for (int t = type + 1; type >= 0 && t < se->tok_end && t <= type + INCLUDED_VERB_GAP &&
-                               incl < 0 && (d->tokens.items[t].flags & TK_WORD);
+                               (d->tokens.items[t].flags & TK_WORD);
              t++)
             if (tok_in(d, t, LEX_INCLUSION_VERBS))
                 incl = t;
         if (incl < 0)
             continue;
         int first = incl + 1;
-        if (first < se->tok_end && tok_is(d, first, ":"))
+        if (first < se->tok_end && (tok_is(d, first, ":") || tok_is(d, first, "on")))
             first++;
         int a[MAX_ENUMERATED], b[MAX_ENUMERATED];
         int n = included_items(d, first, se->tok_end, MAX_ENUMERATED, a, b);
@@ -3723,12 +3738,24 @@ static void included_signings(doc *d, ag_vec *ags)
         char type_name[64], type_head[HEAD_TYPE_MAX];
         item_type_name(d, type, false, type_name, sizeof type_name, type_head);
         for (int i = 0; i < n; i++) {
+            /* an item that names its type again: "MoU on Cooperation in Transport" */
+            if (b[i] - a[i] > 2 && (tok_in_ci(d, a[i], LEX_GENERIC_HEADS) || tok_ieq(d, a[i], "mou")) &&
+                tok_is(d, a[i] + 1, "on"))
+                a[i] += 2;
             size_t is = d->tokens.items[a[i]].start, ie = d->tokens.items[b[i] - 1].end;
             ag *g = new_item_agreement(d, ags, type_name, type_head, is, ie, "included-signing");
-            if (!g)
+            if (!g) {
+                /* named already, in this very list: signed with the batch */
+                g = agreement_named_at(ags, is, ie);
+                if (g && !g->date.y) {
+                    read_signing(d, g, bs, verb, 0, 0);
+                    listed_context(d, g, bs);
+                }
                 continue;
+            }
             add_evidence(g, is, ie);
             read_signing(d, g, bs, verb, 0, 0);
+            listed_context(d, g, bs);
         }
     }
 }

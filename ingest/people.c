@@ -1695,12 +1695,15 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
     /* A title told with no country is the article's own holder's, whose title is told with
      * none either, before a foreign holder whose title carries a country ("Vanuatu Prime
      * Minister X" ... "the Prime Minister noted" is the home one): [1] holds those. */
-    int found = -1, exact = -1, found_foreign = -1, exact_foreign = -1;
-    for (int pass = 0; pass < 2 && exact < 0; pass++) {
+    /* Of holders named in one sentence, the first (its subject, not the one it met). */
+    int found = -1, exact = -1, found_foreign = -1, exact_foreign = -1, hit_sent = -1;
+    for (int pass = 0; pass < 2 && (exact < 0 || hit_sent >= 0); pass++) {
         int i = pass == 0 ? se->mentions_start - 1 : se->mentions_end;
-        for (; exact < 0 && i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
+        for (; i >= 0 && i < (int)d->pmentions.n; i += pass == 0 ? -1 : 1) {
             const person_mention *pm = &d->pmentions.items[i];
             if (pm->sent < s - ROLE_SUBJECT_SENTENCES || pm->sent > s + ROLE_SUBJECT_SENTENCES)
+                break;
+            if (exact >= 0 && (pass == 1 || pm->sent != hit_sent))
                 break;
             const person *p = &d->people.items[pm->person];
             if (person_listed(exclude, nexclude, pm->person) || !p->title ||
@@ -1719,11 +1722,12 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
                     found_foreign = pm->person;
             } else if (is_exact) {
                 exact = pm->person;
+                hit_sent = pass == 0 ? pm->sent : -1;
             } else if (found < 0) {
                 found = pm->person;
             }
         }
-        if (pass == 0 && (found >= 0 || found_foreign >= 0 || exact_foreign >= 0) && exact < 0)
+        if (pass == 0 && (found >= 0 || found_foreign >= 0 || exact_foreign >= 0 || exact >= 0))
             break; /* named before: the sentences after are not read for a closer title */
     }
     if (exact < 0 && found < 0) {
