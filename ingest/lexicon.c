@@ -450,7 +450,7 @@ const char *const LEX_AGREEMENT_HEADS[] = {
 const char *const LEX_GENERIC_HEADS[] = {
     "agreement",   "treaty",     "accord",  "pact",        "framework",
     "arrangement", "memorandum", "mou",     "deal",        "protocol",
-    "convention",  "compact",    "charter", "declaration", NULL,
+    "convention",  "compact",    "charter", "declaration", "statement", "communique", "communiqué", NULL,
 };
 
 const char *const LEX_FUNCTION_WORDS[] = {
