@@ -79,6 +79,7 @@ const char *const LEX_TITLE_HEADS[] = {
     "Congresswoman",
     "Lawmaker",
     "MP",
+    "PM",
     "Rep",
     "Sen",
     "Gov",
@@ -511,6 +512,10 @@ const char *const LEX_NOT_NAMES[] = {
 };
 
 const char *const LEX_ORG_WORDS[] = {
+    "Berhad",
+    "Bhd",
+    "Limited",
+    "GmbH",
     "Ministry",
     "Department",
     "Office",

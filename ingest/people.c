@@ -107,8 +107,12 @@ static bool name_token(const doc *d, int t)
         (lex_has(LEX_TITLE_HEADS, s, n) && !name_end) || lex_has(LEX_HONORIFICS, s, n) ||
         lex_country(s, n) || (lex_capital_country(s, n) && !given_name_capital(d, t)))
         return false;
-    /* an acronym is an organisation, not a name */
+    /* an acronym is an organisation, not a name; so is one written in mixed case that ends
+     * in two capitals ("UiTM") */
     if ((k->flags & TK_UPPER) && n <= 5)
+        return false;
+    if (!(k->flags & TK_UPPER) && n >= 3 && s[n - 1] >= 'A' && s[n - 1] <= 'Z' &&
+        s[n - 2] >= 'A' && s[n - 2] <= 'Z')
         return false;
     /* the last word of a country's name ("Sri Lanka", "India-Sri Lanka") */
     for (int back = 1; back <= 2 && t - back >= 0; back++) {
