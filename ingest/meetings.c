@@ -1505,7 +1505,20 @@ static bool one_by_one(const doc *d, int s, int others)
     }
     /* "a bilateral meeting with the President and the Prime Minister" is one meeting with
      * both; with three or more, or "presidents", one each */
-    return bilateral && (others >= 3 || plural_role);
+    if (bilateral && (others >= 3 || plural_role))
+        return true;
+    /* "X held a series of bilateral meetings ... On the sidelines, he met A, B and C": the
+     * sentence before tells the meetings one by one */
+    int p = se->prev_readable;
+    if (others < 3 || p < 0)
+        return false;
+    bool before_bilateral = false, before_plural = false;
+    for (int t = d->sents.items[p].tok_start; t < d->sents.items[p].tok_end; t++) {
+        before_bilateral |= tok_is(d, t, "bilateral") || tok_is(d, t, "bilaterals");
+        before_plural |= tok_is(d, t, "bilaterals") || tok_is(d, t, "meetings") ||
+                         tok_in_ci(d, t, LEX_SEPARATE_MEETING_NOUNS);
+    }
+    return before_bilateral && before_plural;
 }
 
 /* Is the pronoun at token t the object of a verb ("welcomed him", "met her at ...")? */
