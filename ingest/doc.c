@@ -1067,7 +1067,7 @@ static bool standalone_dateline(const doc *d, const line *l, size_t *ps, size_t 
     if (memchr(d->text + a, ':', c - a) || weekday_word(d->text + lw, c - lw))
         return false; /* "Date: Tue, 14 Apr 1998": a label and the weekday */
     if (weekday_word(d->text + a, w - a) || lex_month(d->text + a, wl) ||
-        lex_has(LEX_NOT_NAMES, d->text + a, w - a) ||
+        (lex_has(LEX_NOT_NAMES, d->text + a, w - a) && !known_place(d, a, c)) ||
         lex_has_ci(LEX_HEADLINE_LABELS, d->text + a, c - a))
         return false;
     *ps = a;

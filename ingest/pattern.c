@@ -186,7 +186,9 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|(?:\\d{1,2}\\.|\\b" MONTH
         "\\.|[^.!?\\n]){0,30}(?:\\b\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?|AM|PM|CET|GMT|UTC|IST|EST|EDT|BST|CEST)?\\b[^.!?\\n]{0,40}"
         "|\\b(?:(?i:" MONTH ")\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH
-        "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30}))\\s*$",
+        "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30})"
+        /* a place and a day with no year, alone on the line: "New Delhi, September 10" */
+        "|\\p{Lu}[\\p{L}.\\- ]{1,30},\\s*(?:" MONTH "\\.?\\s+\\d{1,2}|\\d{1,2}\\s+" MONTH ")\\.?)\\s*$",
 };
 
 static pcre2_code *compiled[PAT_COUNT];
