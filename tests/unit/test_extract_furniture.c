@@ -428,3 +428,37 @@ Test(extract_furniture, mail_header_date_is_no_dateline)
               "dateline: %s", json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* a notice about the reader's browser, and a "Main content" skip label, are no headline */
+Test(extract_furniture, browser_notice_and_skip_label_are_no_headline)
+{
+    static const char text[] =
+        "Main content\n"
+        "\n"
+        "Old browsers are not supported. For an optimal experience open this page in another "
+        "browser.\n"
+        "\n"
+        "Harbour pilots of two ports agree to share training\n"
+        "\n"
+        "The pilots' guilds of Tema and Lome agreed on Friday to train their apprentices together, "
+        "the guilds said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Harbour pilots of two ports agree to share training");
+    json_decref(ex);
+}
+
+/* a place and a day without a year, alone on a line under the credit, is the dateline */
+Test(extract_furniture, place_and_day_line_is_the_dateline)
+{
+    static const char text[] =
+        "Ferry operators meet over winter timetable\n"
+        "\n"
+        "New Delhi, November 4\n"
+        "\n"
+        "The two ferry operators met on Tuesday to agree a shared winter timetable.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Ferry operators meet over winter timetable");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "New Delhi"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}

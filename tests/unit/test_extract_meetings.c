@@ -2022,3 +2022,37 @@ Test(extract_meetings, a_pronoun_far_from_any_name_is_the_one_the_story_opens_wi
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, after_a_series_of_bilateral_meetings_each_one_met_is_a_meeting)
+{
+    /* "PM" is a title; "he met A, B and C" after a sentence telling bilateral meetings is one
+     * meeting with each */
+    static const char text[] =
+        "Prime Minister Ola Berg on Sunday held a series of bilateral meetings with leaders, "
+        "including Ostian PM Tomas Arriaga and Sudmark President Ines Varga.\n"
+        "\n"
+        "On the sidelines of the summit, he met Valdor President Ana Ruiz, Kessian Chancellor "
+        "Piet Olsen and Lunar Union Chairperson Mira Obi.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_meeting(ex, "Ola Berg", "Tomas Arriaga"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    const json_t *m = find_meeting(ex, "Ola Berg", "Piet Olsen");
+    cr_expect(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!has_participant(m, "Mira Obi"), "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, firms_and_colleges_are_no_participants)
+{
+    /* a company's legal form or a mixed-case acronym makes no person */
+    static const char text[] =
+        "KORVIK: PoLTM Korvik has signed a memorandum of understanding with Korvik Power Berhad.\n"
+        "\n"
+        "PoLTM Korvik rector Dr Ana Ruiz signed on behalf of the college.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(!find_person(ex, "Berhad"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect(!find_person(ex, "PoLTM"), "%s", json_brief(json_object_get(ex, "people")));
+    cr_expect_eq(json_array_size(json_object_get(ex, "meetings")), 0, "%s",
+                 json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}

@@ -546,3 +546,63 @@ Test(extract_signing_shapes, documents_counted_by_their_place_in_a_batch_are_one
                  json_brief(water));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, a_list_after_these_include_is_the_batch_signed_before)
+{
+    /* the items' markers glued to them ("-the Plan"), the intro a mere "These include:", and
+     * an item that names another document as its topic: that one is not signed here */
+    static const char text[] =
+        "Norland and Sudmark sign six documents\n"
+        "\n"
+        "BREKKA, May 3 \xE2\x80\x94 Foreign Minister of Iceland Ola Berg and Foreign Minister of "
+        "Norway Ines Varga signed a total of three documents on Friday.\n"
+        "\n"
+        "These include:\n"
+        "\n"
+        "-the Plan for the joint celebration of the river treaty's centenary,\n"
+        "\n"
+        "-Memorandum of Understanding on the organization of a Norland-Sudmark timber fair,\n"
+        "\n"
+        "-Protocol between the two Ministries of Forests on implementation of the Timber Haulage "
+        "Agreement.\n";
+    json_t *ex = extract_text(text);
+    const json_t *fair = find_agreement(ex, "timber fair");
+    cr_expect(fair, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(has_signatory(fair, "Ines Varga"), "%s", json_brief(fair));
+    cr_expect(find_agreement(ex, "celebration"), "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(!find_agreement(ex, "Timber Haulage Agreement") ||
+                  find_agreement(ex, "Timber Haulage Agreement") ==
+                      find_agreement(ex, "Protocol between"),
+              "%s", json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_signing_shapes, other_documents_signed_are_on_a_list_naming_their_type_again)
+{
+    /* "Other MoUs that were signed are on A; MoU on B; and the MoU on C": one each */
+    static const char text[] =
+        "President Ana Ruiz of Norland hosted President Tomas Arriaga of Sudmark in Brekka on "
+        "Tuesday.\n"
+        "\n"
+        "Other MoUs that were signed are on Cooperation in Forestry; MoU on Cooperation in "
+        "Inland Shipping; MoU on Cooperation in the field of Weather Services, and the MoU on "
+        "Cooperation in the fields of Sport and Youth.\n";
+    json_t *ex = extract_text(text);
+    const char *topics[] = {"Forestry", "Inland Shipping", "Weather Services", "Sport and Youth"};
+    for (size_t i = 0; i < 4; i++)
+        cr_expect(find_agreement(ex, topics[i]), "%s: %s", topics[i],
+                  json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
+
+Test(extract_signing_shapes, a_joint_statement_told_as_signed_is_a_document)
+{
+    static const char text[] =
+        "The prime ministers of Norland, Sudmark and Ostia, Ola Berg, Ines Varga and Tomas "
+        "Arriaga, met in Brekka on 3 May 2024. The Prime Ministers also signed a joint "
+        "statement.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_agreement(ex, "joint statement"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}

@@ -1239,3 +1239,37 @@ Test(extract_speakers, an_organisation_told_by_its_short_form_speaks_for_itself)
     cr_expect(!q || !speaker_name(q), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, a_title_told_with_no_country_is_the_home_holder_s)
+{
+    /* "Norwegian Prime Minister Y" is named last, but "The Prime Minister" is the holder whose
+     * title carries no country */
+    static const char text[] =
+        "Iceland and Norway have signed a memorandum on fisheries, Prime Minister Ola Berg told "
+        "Parliament.\n"
+        "He said the memorandum, signed on May 3 with Norwegian Prime Minister Tomas Arriaga, "
+        "would build on old ties.\n"
+        "The Prime Minister noted that cooperation between the two dated back decades.\n"
+        "\xE2\x80\x9CSince then, we have been working together on every storm season.\xE2\x80\x9D\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "every storm season");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ola Berg"), "%s", json_brief(q));
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_title_told_alone_is_the_first_holder_of_the_sentence_before)
+{
+    /* two presidents named in one sentence: "the President" is its subject */
+    static const char text[] =
+        "President Ana Ruiz has described the visit by her Sudmark counterpart, President Tomas "
+        "Arriaga, as a building block for both economies.\n"
+        "\n"
+        "\xE2\x80\x9CThis visit has renewed the ties between our two countries,\xE2\x80\x9D the "
+        "President said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "renewed the ties");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
+    json_decref(ex);
+}
