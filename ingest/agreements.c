@@ -3100,6 +3100,18 @@ static bool other_document(const doc *d, const ag *g, const generic *gm, int ver
     return n > 0;
 }
 
+/* Does the mention open an item of a list (nothing but the item's marker before it)? */
+static bool item_opening(const doc *d, const generic *gm)
+{
+    const sentence *se = &d->sents.items[gm->sent];
+    if (!line_list_item(d, se->line))
+        return false;
+    int t = se->tok_start;
+    while (t < se->tok_end && !(d->tokens.items[t].flags & TK_WORD))
+        t++;
+    return t == tok_at(d, gm->start);
+}
+
 static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
@@ -3167,6 +3179,9 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             /* "an update of the 1997 defence agreement": another document, never the new one */
         } else if (item >= 0) {
             best = item; /* "2. Agreement on X" then "This document was signed by A and B" */
+        } else if (described && item_opening(d, gm)) {
+            /* "• Agreement on cooperation between A and B;": an item of a list of documents is
+             * one of its own, whatever the items before it share with it */
         } else if (described) {
             /* "signed an agreement on Antarctic cooperation": a document of its own unless the
              * article already has it */
