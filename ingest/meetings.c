@@ -268,14 +268,34 @@ static char *occasion(const doc *d, int s)
 
 /* "the two leaders", "both sides", or "The ministers" opening the sentence: the pair told
  * before. */
+/* How many words of title or nationality may stand before the group's noun ("the two prime
+ * ministers", "The Lao and the Cambodian leaders"). */
+#define GROUP_MODIFIER_TOKENS 4
+
+/* The group's noun after token t, past words of title or nationality; -1 when none. */
+static int group_noun_after(const doc *d, int t, int end)
+{
+    const char *cs[2];
+    for (int k = t + 1; k < end && k <= t + 1 + GROUP_MODIFIER_TOKENS; k++) {
+        if (tok_in(d, k, LEX_GROUP_NOUNS))
+            return k;
+        bool modifier = tok_in_ci(d, k, LEX_TITLE_MODIFIERS) || tok_countries(d, k, cs) > 0 ||
+                        tok_is(d, k, "and") || tok_is(d, k, "the");
+        if (!modifier)
+            return -1;
+    }
+    return -1;
+}
+
 static bool two_of_them(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
     if (se->tok_start + 1 < se->tok_end && tok_is(d, se->tok_start, "The") &&
-        tok_in(d, se->tok_start + 1, LEX_GROUP_NOUNS))
+        group_noun_after(d, se->tok_start, se->tok_end) >= 0)
         return true;
     for (int t = se->tok_start; t + 1 < se->tok_end && doc_step(d); t++)
-        if ((tok_is(d, t, "two") || tok_is(d, t, "both")) && tok_in(d, t + 1, LEX_GROUP_NOUNS))
+        if ((tok_is(d, t, "two") || tok_is(d, t, "both")) &&
+            group_noun_after(d, t, se->tok_end) >= 0)
             return true;
     return false;
 }
