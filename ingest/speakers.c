@@ -1853,6 +1853,16 @@ static bool pronoun_only(const sieve *s, int se, char gender)
     return any;
 }
 
+/* Does sentence se open with he or she of that gender as its subject ("He said he
+ * congratulated X on ...")?  Whoever else it names is no subject. */
+static bool opens_with_pronoun(const sieve *s, int se, char gender)
+{
+    const doc *d = s->d;
+    int t = d->sents.items[se].tok_start;
+    return t < d->sents.items[se].tok_end && !quoted(s, t) && is_subject_pronoun(d, t) &&
+           tok_pronoun_gender(d, t) && (!gender || tok_pronoun_gender(d, t) == gender);
+}
+
 /* The number of body paragraphs from line a to line b. */
 static int paragraphs_between(const doc *d, int a, int b, int most)
 {
@@ -1904,7 +1914,8 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how, int *subject_sent
         const sentence *st = &d->sents.items[ps];
         /* a sentence told of the same he or she ("He further said …", "…, she said") carries
          * the chain back to whoever it was: it does not count against the look-back */
-        if (chained < PRONOUN_CHAIN_SENTENCES && pronoun_only(s, ps, gender)) {
+        if (chained < PRONOUN_CHAIN_SENTENCES &&
+            (pronoun_only(s, ps, gender) || opens_with_pronoun(s, ps, gender))) {
             chained++;
             continue;
         }
