@@ -1770,9 +1770,18 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
  * "the President said") is a mention of that person, so that every finder reads the sentence
  * as it reads one with the name: the subject of a meeting or a signing, the subject a pronoun
  * after it stands for.  Not one followed by the name itself ("the Minister, Ana Ruiz,"). */
+/* A bare title and the one it stood for the first time it was told alone. */
+typedef struct told_role {
+    char *words;
+    int who;
+} told_role;
+/* How many bare titles an article's role mentions remember. */
+#define ROLES_REMEMBERED 16
+
 static void role_mentions(doc *d)
 {
     VEC(person_mention) found = {0};
+    VEC(told_role) told = {0};
     for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
         if (!sent_for_people(d, (int)si))
             continue;
@@ -1815,7 +1824,29 @@ static void role_mentions(doc *d)
             int named[MAX_SENTENCE_NAMES], nn = 0;
             for (int i = s->mentions_start; i < s->mentions_end && nn < MAX_SENTENCE_NAMES; i++)
                 named[nn++] = d->pmentions.items[i].person;
-            int who = people_role_holder(d, (int)si, t, to, named, nn);
+            /* a bare title told again is the one it stood for before ("the President said"
+             * twice is one president, whoever was named between) */
+            char *words = !country && e == b ? doc_strdup(d, d->tokens.items[a].start,
+                                                          d->tokens.items[b - 1].end)
+                                             : NULL;
+            int who = -1;
+            for (size_t r = 0; words && r < told.n && who < 0; r++)
+                if (strcasecmp(told.items[r].words, words) == 0 &&
+                    !person_listed(named, nn, told.items[r].who))
+                    who = told.items[r].who;
+            if (who < 0)
+                who = people_role_holder(d, (int)si, t, to, named, nn);
+            if (who >= 0 && words && told.n < ROLES_REMEMBERED) {
+                bool known = false;
+                for (size_t r = 0; r < told.n && !known; r++)
+                    known = strcasecmp(told.items[r].words, words) == 0;
+                if (!known) {
+                    told_role tr = {words, who};
+                    VEC_PUSH(told, tr);
+                    words = NULL;
+                }
+            }
+            free(words);
             if (who < 0)
                 continue;
             /* a department told must be the holder's ("the Minister of Health" is no Prime
@@ -1842,6 +1873,9 @@ static void role_mentions(doc *d)
     for (size_t i = 0; i < found.n; i++)
         push_mention(d, found.items[i]);
     free(found.items);
+    for (size_t r = 0; r < told.n; r++)
+        free(told.items[r].words);
+    free(told.items);
 }
 
 int people_at_token(const doc *d, int tok)
