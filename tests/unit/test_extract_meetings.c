@@ -2056,3 +2056,14 @@ Test(extract_meetings, firms_and_colleges_are_no_participants)
                  json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, the_two_prime_ministers_are_the_pair_named_before)
+{
+    static const char text[] =
+        "Prime Minister Tomas Arriaga of Norway arrived in Reykjavik on Sunday. Prime Minister "
+        "Ana Ruiz of Iceland welcomed the visit. The two prime ministers held talks on Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_meeting(ex, "Tomas Arriaga", "Ana Ruiz"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}

@@ -606,3 +606,28 @@ Test(extract_signing_shapes, a_joint_statement_told_as_signed_is_a_document)
               json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, items_of_a_list_alike_in_words_are_documents_of_their_own)
+{
+    /* two items that open with the same words ("Agreement on cooperation between ...") */
+    static const char text[] =
+        "Following the talks in Brekka, a package of documents was signed.\n"
+        "\n"
+        "The parties signed:\n"
+        "\n"
+        "  \xE2\x80\xA2 \xE2\x80\x93 Agreement on cooperation between the Ministry of Culture of "
+        "Norway and the Ministry of Culture of Iceland;\n"
+        "  \xE2\x80\xA2 \xE2\x80\x93 Agreement on cooperation between the Ministry of Transport of "
+        "Norway and the Roads Committee of Iceland;\n"
+        "  \xE2\x80\xA2 \xE2\x80\x93 Memorandum of Understanding between the Institute of Geology of "
+        "Norway and the Institute of Seismology of Iceland.\n";
+    json_t *ex = extract_text(text);
+    const json_t *culture = find_agreement(ex, "Ministry of Culture"),
+                 *transport = find_agreement(ex, "Ministry of Transport"),
+                 *geology = find_agreement(ex, "Institute of Geology");
+    cr_expect(culture && transport && geology, "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    cr_expect(culture != transport && culture != geology && transport != geology, "%s",
+              json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}

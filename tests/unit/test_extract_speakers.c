@@ -1273,3 +1273,41 @@ Test(extract_speakers, a_title_told_alone_is_the_first_holder_of_the_sentence_be
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, a_sentence_opening_with_he_carries_the_chain_past_those_it_names)
+{
+    /* "He said he congratulated X": X is no subject; the quote after is the first one's */
+    static const char text[] =
+        "President Ana Ruiz received the visiting Premier Tomas Arriaga at the palace on Monday.\n"
+        "At the end of the meeting, Arriaga stressed the need for dialogue.\n"
+        "He told reporters that he had come to see how Ruiz was recovering.\n"
+        "He said he congratulated Ruiz on the progress of the river talks.\n"
+        "He said: \xE2\x80\x9COne of the issues we settled was the bridge tolls.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "bridge tolls");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(speaker_name(q) && strstr(speaker_name(q), "Arriaga"), "%s", json_brief(q));
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_bare_title_told_twice_is_one_person)
+{
+    /* the other president is named between the two quotes; "the President" stays the first */
+    static const char text[] =
+        "President Ana Ruiz has hailed the state visit by her Sudmark counterpart, President "
+        "Tomas Arriaga.\n"
+        "\n"
+        "\xE2\x80\x9CThis visit has renewed the ties between our countries,\xE2\x80\x9D the "
+        "President said.\n"
+        "\n"
+        "President Ruiz hosted President Arriaga at the palace on Tuesday. President Arriaga's "
+        "visit is his first abroad this year.\n"
+        "\n"
+        "\xE2\x80\x9CWe have seen real progress on the railway since last spring,\xE2\x80\x9D the "
+        "President said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "railway since last spring");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
+    json_decref(ex);
+}
