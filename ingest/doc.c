@@ -1512,6 +1512,7 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
 #define SCORE_WORDS_CAP 12 /* plus one a word, up to this many */
 #define SCORE_FIRST 16     /* the first candidate: the headline's usual place */
 #define SCORE_NEXT_STORY 8 /* the story (or its dateline) follows, past the date block */
+#define SCORE_REPEATED 20  /* printed again a few lines below: the page's header, then the story's */
 /* CHROME_RUN menu lines or more lie between it and the story, or it names an office (a
  * site's name) and the story is not next */
 #define SCORE_HEADER (-16)
@@ -1768,6 +1769,23 @@ static bool headline_shaped(const doc *d, const line *l)
            (section_label_end(d, l) || !dateline_at(d, l, &dl));
 }
 
+/* Is line i printed again, word for word, within the headline window below it? */
+static bool printed_again(const doc *d, int i)
+{
+    size_t a, b;
+    line_core(d, &d->lines.items[i], &a, &b);
+    for (int k = i + 1, n = 0; k < (int)d->lines.n && n < HEADLINE_WINDOW; k++) {
+        if (d->lines.items[k].kind == LINE_BLANK)
+            continue;
+        n++;
+        size_t ka, kb;
+        line_core(d, &d->lines.items[k], &ka, &kb);
+        if (kb - ka == b - a && memcmp(d->text + ka, d->text + a, b - a) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* The line at or below `first` that reads best as the headline, or -1 when none does. */
 static int choose_headline(const doc *d, int first)
 {
@@ -1794,6 +1812,8 @@ static int choose_headline(const doc *d, int first)
                     (words < SCORE_WORDS_CAP ? words : SCORE_WORDS_CAP);
         if (candidates++ == 0 && !past_lead)
             score += SCORE_FIRST;
+        if (printed_again(d, i))
+            score += SCORE_REPEATED;
         /* what stands between it and the story */
         int menu = 0, k = i + 1;
         for (int n = 0; k < (int)d->lines.n && n < HEADLINE_WINDOW; k++) {
