@@ -48,7 +48,7 @@ static const char *const SOURCES[PAT_COUNT] = {
         "(?:Image|Photo|Picture)\\s+(?:Source|Credit|Courtesy|source|credit|courtesy)\\s*:|"
         "\\((?:Photo|Image|File photo)\\s*:[^)]*\\)\\s*$|(?:Photo|Image)\\s*:\\s*[A-Z][^.]*$"
         /* a credit in square brackets closing the line: "... [Source: Ministry/Facebook]" */
-        "|\\[(?:Photo|Image|Picture|File photo|Source|Credit|Courtesy|PHOTO|SOURCE)\\s*:[^\\]\\n]*\\]\\s*$"
+        "|\\[(?:Photo|Image|Picture|File photo|Source|Credit|Courtesy|PHOTO|SOURCE)\\s*[:/][^\\]\\n]*\\]\\s*$"
         /* a sentence closed by its picture agency: "... attend the ceremony. (AFP)" */
         "|[.!?][\"”]?\\s*\\(\\p{Lu}[\\p{L}]*(?:[ /]\\p{Lu}[\\p{L}.]*){0,3}\\)\\s*$"
         /* or by a credit in bars: "... in the capital. PHOTO | NAME | AGENCY" */

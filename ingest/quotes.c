@@ -79,8 +79,15 @@ static bool can_close(const doc *d, size_t line_start, size_t i, size_t next, si
     while (p > line_start && ((unsigned char)d->text[p] & 0xC0) == 0x80)
         p--;
     uint32_t before = cp_at(d, p, NULL);
-    if (is_space_cp(before))
-        return false;
+    if (is_space_cp(before)) {
+        /* a space typed before the closing mark, after the quotation's last punctuation, and
+         * a space or the line's end after it: `of this year, " Hu said` */
+        if (p == line_start || p - 1 < line_start)
+            return false;
+        char last = d->text[p - 1];
+        return (last == ',' || last == '.' || last == '!' || last == '?') &&
+               (next >= line_end || is_space_cp(cp_at(d, next, NULL)));
+    }
     if (next >= line_end)
         return true;
     uint32_t after = cp_at(d, next, NULL);
@@ -146,6 +153,8 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
                    can_close(d, l->start, i, n, l->end)) {
             inside = false;
             q.end = i;
+            while (q.end > q.start && d->text[q.end - 1] == ' ')
+                q.end--;
             q.close = n;
             if (q.end > q.start)
                 VEC_PUSH(*out, q);
