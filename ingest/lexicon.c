@@ -354,7 +354,9 @@ const char *const LEX_SPEECH_VERBS[] = {
     "emphasising", "emphasizing",  "underlining", "warning",       "insisting",   "arguing",
     "reiterating", "expressing",   "explaining",  "acknowledging", "declaring",   "telling",
     "urging",      "highlighting", "cautioning",  "according",     "reads",       "reported",
-    "alleged",     NULL,
+    "alleged",     "mentioned",    "indicated",   "revealed",      "disclosed",   "assessed",
+    "summarised",  "summarized",   "elaborated",  "clarified",     "opined",      "specified",
+    NULL,
 };
 
 const char *const LEX_PARTICIPLE_CUES[] = {
