@@ -462,3 +462,27 @@ Test(extract_furniture, place_and_day_line_is_the_dateline)
               json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* a section label over the headline, the headline printed again under the picture's credit,
+ * and a caption closed by "[Photo/Agency]" before the dateline */
+Test(extract_furniture, a_headline_printed_twice_beats_the_section_label_above_it)
+{
+    static const char text[] =
+        "Foreign and Military Affairs\n"
+        "\n"
+        "Norwegian, Icelandic premiers hold talks\n"
+        "\n"
+        "Updated: 2011-05-02 14:01\n"
+        "Large Medium Small\n"
+        "\n"
+        "Norwegian, Icelandic premiers hold talks\n"
+        "The two premiers inspect an honour guard in Oslo on May 2, 2011.[Photo/Wire]\n"
+        "\n"
+        "OSLO - Norwegian Premier Tomas Arriaga held talks with his Icelandic counterpart Ana "
+        "Ruiz here Monday morning.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Norwegian, Icelandic premiers hold talks");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "OSLO"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}

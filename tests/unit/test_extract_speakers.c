@@ -1311,3 +1311,27 @@ Test(extract_speakers, a_bare_title_told_twice_is_one_person)
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, a_closing_mark_after_a_space_and_an_assessing_verb)
+{
+    /* `year, " Name said`: the mark after a space closes; "assessed" tells what was said */
+    static const char text[] =
+        "OSLO - Norwegian Premier Tomas Arriaga held talks with his Icelandic counterpart Ana "
+        "Ruiz here Monday morning.\n"
+        "\n"
+        "\"This visit is a milestone for our fisheries cooperation this year, \" Arriaga said "
+        "during the talks.\n"
+        "\n"
+        "\xE2\x80\x9CToday we have laid the groundwork for the next decade,\xE2\x80\x9D the "
+        "Norwegian head of government assessed the meeting.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "milestone for our fisheries");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(!strstr(json_string_value(json_object_get(q, "text")), "Arriaga said"), "%s",
+              json_brief(q));
+    cr_expect(speaker_name(q) && strstr(speaker_name(q), "Arriaga"), "%s", json_brief(q));
+    const json_t *r = find_quote(ex, "groundwork for the next decade");
+    cr_assert(r, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(speaker_name(r) && strstr(speaker_name(r), "Arriaga"), "%s", json_brief(r));
+    json_decref(ex);
+}
