@@ -363,6 +363,14 @@ static date_value reference_date(doc *d)
             }
         }
     }
+    if (banner.y && d->published.m && d->published.d && !d->published.y) {
+        /* the dateline's own day ("Hanoi, September 15 -") under a page stamp of a later day:
+         * the story's day, in the stamp's year (the year before, when it would fall after) */
+        date_value v = {banner.y, d->published.m, d->published.d};
+        if (v.m > banner.m || (v.m == banner.m && v.d > banner.d))
+            v.y--;
+        return v;
+    }
     if (banner.y) {
         /* the page's clock in a later year than every date of the story */
         int year = latest_year(d);
