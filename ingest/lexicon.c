@@ -1978,7 +1978,8 @@ const char *const LEX_PHOTO_WORDS[] = {
 const char *const LEX_GROUP_NOUNS[] = {
     "leaders",    "ministers",   "sides",    "officials", "counterparts",
     "presidents", "secretaries", "men",      "women",     "delegations",
-    "premiers",   "chancellors", "monarchs", "kings",     NULL,
+    "premiers",   "chancellors", "monarchs", "kings",     "heads",
+    NULL,
 };
 
 /* Lower-case role nouns that introduce a name ("council chair Name"). */

@@ -2093,6 +2093,11 @@ static void complete_meeting(const doc *d, int s, meeting *m)
             break;
         }
     }
+    /* a meeting word on another day tells another meeting */
+    if (date.y && m->date.y && !date_compatible(m->date, date)) {
+        free(place);
+        return;
+    }
     /* "They ..." adds to the meeting what it tells of where or when; else it may be about
      * anything they did */
     if (trig < 0 && !place && !date.y) {

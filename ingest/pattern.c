@@ -137,7 +137,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     "|(?<year>(?<![$£€\\d.,])\\b(?<y4>(?:19|20)\\d{2})\\b(?!s\\b|[-–]\\d|%|,\\d|\\.\\d))"
     /* relative */
     "|(?<rel>\\b(?:(?<today>[Tt]oday|[Tt]onight|[Tt]his morning|[Tt]his afternoon|[Tt]his evening)"
-    "|(?<yesterday>[Yy]esterday)|(?<tomorrow>[Tt]omorrow)"
+    "|(?<yesterday>[Yy]esterday|[Ll]ast (?:night|evening))|(?<tomorrow>[Tt]omorrow)"
     /* a feast of fixed date: "on Christmas Eve" (lexicon.c holds the days) */
     "|(?<holiday>Christmas Eve|Christmas Day|Boxing Day|New Year(?:'|’)s Eve|New Year(?:'|’)s Day|Valentine(?:'|’)s Day)"
     "|(?<vague>(?:[Aa]|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Aa] few|[Ss]everal)\\s+(?:days?|weeks?)\\s+(?:earlier|before|ago|later)"
