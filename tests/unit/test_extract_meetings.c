@@ -2067,3 +2067,42 @@ Test(extract_meetings, the_two_prime_ministers_are_the_pair_named_before)
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, a_meeting_told_last_night_is_another_than_today_s_talks)
+{
+    static const char text[] =
+        "Oslo, Nov 12 2014\n"
+        "\n"
+        "Norwegian Premier Tomas Arriaga today held formal talks with his Icelandic counterpart "
+        "Ana Ruiz in Oslo.\n"
+        "\n"
+        "Last night, the two heads of state held a dinner meeting at the royal lodge in central "
+        "Oslo.\n";
+    json_t *ex = extract_text(text);
+    json_t *ms = json_object_get(ex, "meetings");
+    cr_assert_eq(json_array_size(ms), 2, "%s", json_brief(ms));
+    const char *a = field_str(json_array_get(ms, 0), "date"),
+               *b = field_str(json_array_get(ms, 1), "date");
+    cr_expect(a && b && strcmp(a, b) != 0, "%s", json_brief(ms));
+    cr_expect((a && strcmp(a, "2014-11-11") == 0) || (b && strcmp(b, "2014-11-11") == 0), "%s",
+              json_brief(ms));
+    json_decref(ex);
+}
+
+Test(extract_meetings, the_dateline_s_day_under_a_later_page_stamp_dates_the_story)
+{
+    static const char text[] =
+        "Sunday, 18 October 2009\n"
+        "\n"
+        "Norway and Iceland agree to set up a joint fisheries commission\n"
+        "\n"
+        "Reykjavik, Iceland, September 15 - The foreign ministers of Norway and Iceland, Tomas "
+        "Arriaga and Ana Ruiz, met in Reykjavik and agreed to set up a joint fisheries "
+        "commission.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = find_meeting(ex, "Tomas Arriaga", "Ana Ruiz");
+    cr_assert(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(field_str(m, "date") && strncmp(field_str(m, "date"), "2009-09", 7) == 0, "%s",
+              json_brief(m));
+    json_decref(ex);
+}
