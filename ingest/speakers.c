@@ -1625,6 +1625,25 @@ static bool link_single_mention(sieve *s, mention *m)
     return true;
 }
 
+/* How many paragraphs that name nobody may stand between a paragraph of reported speech and
+ * the quotation that goes on with it. */
+#define REPORTED_SKIP_PARAGRAPHS 2
+
+/* Does paragraph li name no person, pronoun or institution's speaker and hold no speech verb? */
+static bool names_nobody(const sieve *s, int li)
+{
+    const doc *d = s->d;
+    const line *l = &d->lines.items[li];
+    int i = mention_at(d, l->start);
+    if (i < (int)d->pmentions.n && d->pmentions.items[i].start < l->end)
+        return false;
+    for (int t = tok_at(d, l->start); t < (int)d->tokens.n && d->tokens.items[t].start < l->end;
+         t++)
+        if (is_cue(d, t) || is_subject_pronoun(d, t) || quoted(s, t))
+            return false;
+    return true;
+}
+
 /* A paragraph that opens with a quotation after a paragraph of reported speech ("Name said
  * the signing … He said staff would …"): the subject of the last speech verb there. */
 static bool link_reported_before(sieve *s, mention *m)
@@ -1634,6 +1653,13 @@ static bool link_reported_before(sieve *s, mention *m)
     if (previous_on_line(s) || (q->chain >= 0 && q->chain != (int)s->i) || !opens_line(d, q))
         return false;
     int pl = previous_line(d, q->line);
+    /* past paragraphs that name nobody and quote nothing ("The MoU's five elements include
+     * ..."): the report they describe goes on */
+    for (int hops = 0; hops < REPORTED_SKIP_PARAGRAPHS && pl >= 0 &&
+                       d->lines.items[pl].kind == LINE_BODY && !(s->i > 0 && s->q[s->i - 1].line == pl) &&
+                       names_nobody(s, pl);
+         hops++)
+        pl = previous_line(d, pl);
     if (pl < 0 || d->lines.items[pl].kind != LINE_BODY || (s->i > 0 && s->q[s->i - 1].line == pl))
         return false;
     int t_end = tok_at(d, d->lines.items[pl].end);
