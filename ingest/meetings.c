@@ -1576,6 +1576,16 @@ static const meeting *fitting_meeting(const doc *d, int s, const meeting *ms, si
     return last;
 }
 
+/* "attended on behalf of Prime Minister X": X was represented, not there. */
+static bool represented(const doc *d, const person_mention *pm)
+{
+    int k = pm->tok_start - 1;
+    while (k >= 0 && k >= pm->tok_start - 4 && (d->tokens.items[k].flags & TK_CAP) &&
+           d->tokens.items[k].sent == pm->sent)
+        k--; /* the title before the name */
+    return k >= 1 && tok_is(d, k, "of") && tok_is(d, k - 1, "behalf");
+}
+
 /* "..., said Name" after the meeting word, "according to Name" anywhere, or a closing "...,
  * the state agency Name reported.": the one who reports the meeting, its source, not one who
  * took part ("A met B, said C"; "C said after meeting B" names C before the cue and is no such
@@ -1784,7 +1794,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) && pm->tok_start < later &&
                 !report_source(d, s, pm, trig) &&
                 !(pm->tok_start >= agent_a && pm->tok_start < agent_b) &&
-                !(pm->tok_start >= present_a && pm->tok_start < present_b))
+                !(pm->tok_start >= present_a && pm->tok_start < present_b) &&
+                !represented(d, pm))
                 add_person(m, pm->person);
         }
     }
