@@ -2106,3 +2106,18 @@ Test(extract_meetings, the_dateline_s_day_under_a_later_page_stamp_dates_the_sto
               json_brief(m));
     json_decref(ex);
 }
+
+Test(extract_meetings, one_represented_on_behalf_of_is_no_participant)
+{
+    static const char text[] =
+        "Prime Minister Ola Berg held bilateral talks with Deputy Prime Minister Tomas Arriaga "
+        "in the city of Bergen over the weekend.\n"
+        "The talks were held at the close of the island leaders' forum, which Mr Arriaga "
+        "attended on behalf of Prime Minister Ana Ruiz.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_meeting(ex, "Ola Berg", "Tomas Arriaga"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!find_meeting(ex, "Tomas Arriaga", "Ana Ruiz"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}

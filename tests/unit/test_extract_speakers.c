@@ -1335,3 +1335,21 @@ Test(extract_speakers, a_closing_mark_after_a_space_and_an_assessing_verb)
     cr_expect(speaker_name(r) && strstr(speaker_name(r), "Arriaga"), "%s", json_brief(r));
     json_decref(ex);
 }
+
+Test(extract_speakers, reported_speech_goes_on_past_paragraphs_that_name_nobody)
+{
+    static const char text[] =
+        "OSLO: Norway and Iceland on Tuesday signed a memorandum on coastal defence.\n"
+        "Defence Minister Ola Berg, in a statement, said the memorandum would widen the two "
+        "navies' cooperation.\n"
+        "The five elements of the memorandum include shared patrols, joint training and the "
+        "exchange of officers.\n"
+        "The memorandum also provides for yearly talks on shipbuilding.\n"
+        "\xE2\x80\x9CTo see the memorandum carried out well, my counterpart and I will review it "
+        "every year.\xE2\x80\x9D\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "review it every year");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ola Berg"), "%s", json_brief(q));
+    json_decref(ex);
+}
