@@ -1655,7 +1655,8 @@ static bool link_reported_before(sieve *s, mention *m)
     int pl = previous_line(d, q->line);
     /* past paragraphs that name nobody and quote nothing ("The MoU's five elements include
      * ..."): the report they describe goes on */
-    for (int hops = 0; hops < REPORTED_SKIP_PARAGRAPHS && pl >= 0 &&
+    int hops = 0;
+    for (; hops < REPORTED_SKIP_PARAGRAPHS && pl >= 0 &&
                        d->lines.items[pl].kind == LINE_BODY && !(s->i > 0 && s->q[s->i - 1].line == pl) &&
                        names_nobody(s, pl);
          hops++)
@@ -1676,8 +1677,9 @@ static bool link_reported_before(sieve *s, mention *m)
         return true;
     }
     /* no speech verb: a person or he/she who opens the sentence as its subject, a past verb
-     * next, an adverb allowed between ("He thanked the ministry …", "He also praised …") */
-    if (subject_starting(s, last->tok_start, last->tok_end, m) &&
+     * next, an adverb allowed between ("He thanked the ministry …", "He also praised …"); only
+     * in the paragraph right before */
+    if (!hops && subject_starting(s, last->tok_start, last->tok_end, m) &&
         (m->kind == MENTION_PERSON || m->kind == MENTION_PRONOUN)) {
         int v = m->to;
         while (v < last->tok_end && v < m->to + 2 && tok_in(d, v, LEX_CUE_FILLERS))
