@@ -863,6 +863,19 @@ static int time_place_phrase(const doc *d, int t, int end)
 /* The signing verb that governs the mention in tokens [a, b) of sentence s, or -1: after it
  * ("X was signed", "X, signed in 1995", "X that the two sides signed") with no other agreement
  * named in between, or before it in the same clause ("signed the X", no comma in between). */
+/* "signed agreements ... and released a joint statement": "and" at t, then a verb in the past
+ * that is no signing (the document after it is that verb's object, not signed). */
+static bool another_verb_after_and(const doc *d, int t, int v)
+{
+    if (!tok_is(d, t, "and") || t + 1 >= (int)d->tokens.n)
+        return false;
+    const token *k = &d->tokens.items[t + 1];
+    size_t n = tok_len(d, t + 1);
+    return (k->flags & TK_WORD) && !(k->flags & TK_CAP) && n > 3 &&
+           memcmp(d->text + k->end - 2, "ed", 2) == 0 && !tok_in(d, t + 1, LEX_SIGNING_VERBS) &&
+           k->sent == d->tokens.items[v].sent;
+}
+
 /* How far after a signing verb its own object ("signed a new fisheries accord") may end. */
 #define OBJECT_WINDOW 5
 static int signing_verb_for(const doc *d, int s, int a, int b)
@@ -919,7 +932,8 @@ static int signing_verb_for(const doc *d, int s, int a, int b)
         } else if (v < a) {
             if (coordinated(d, s, a)) {
                 for (int t = v + 1; t < a && ok; t++)
-                    ok = !tok_is(d, t, ";") || (t + 1 < a && tok_is(d, t + 1, "and"));
+                    ok = (!tok_is(d, t, ";") || (t + 1 < a && tok_is(d, t + 1, "and"))) &&
+                         !another_verb_after_and(d, t, v);
             } else {
                 /* the object of the verb: "signed the X", not "signed under the X" */
                 for (int t = v + 1; t < a && ok; t++) {
@@ -3116,6 +3130,10 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
         generic *gm = &gens->items[i];
+        /* "said in a statement": a statement is a document only when joint */
+        if (tok_in_ci(d, gm->head_tok, LEX_JOINT_ONLY_HEADS) &&
+            !(gm->head_tok > 0 && tok_ieq(d, gm->head_tok - 1, "joint")))
+            continue;
         char head[HEAD_TYPE_MAX];
         head_of(d, gm->head_tok, head);
         int verb = signing_verb_for(d, gm->sent, gm->lead_tok, gm->end_tok);
@@ -3493,6 +3511,13 @@ static ag *new_item_agreement(const doc *d, ag_vec *ags, const char *type_name,
     g->rule = rule;
     g->confidence = 0.55;
     add_unique(&g->aliases, g->name);
+    /* the words the list gives it, when they are a name of some length ("Political
+     * Consultations", not "Youth") */
+    if (memchr(d->text + is, ' ', ie - is)) {
+        char *item = doc_strdup(d, is, ie);
+        add_unique(&g->aliases, item);
+        free(item);
+    }
     return g;
 }
 

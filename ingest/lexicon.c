@@ -1915,6 +1915,11 @@ const char *const LEX_INCLUSION_VERBS[] = {
     "include", "includes", "included", "comprise", "comprised", "comprising", "are", "were", NULL,
 };
 
+/* Heads of a document only when joint ("a joint statement", not "said in a statement"). */
+const char *const LEX_JOINT_ONLY_HEADS[] = {
+    "statement", "communique", "communiqué", NULL,
+};
+
 /* Words that open a sentence and stand for the things the sentence before told ("These
  * include:", "They are:"). */
 const char *const LEX_PLURAL_ANAPHORS[] = {
