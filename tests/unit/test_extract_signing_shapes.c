@@ -631,3 +631,39 @@ Test(extract_signing_shapes, items_of_a_list_alike_in_words_are_documents_of_the
               json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, a_statement_is_signed_only_when_joint_and_signed)
+{
+    static const char text[] =
+        "The ministry said in a statement made available to reporters that the five agreements "
+        "were signed in Oslo on Saturday.\n"
+        "\n"
+        "Foreign Minister Ola Berg met his Icelandic counterpart Ana Ruiz on 3 May 2024. They "
+        "signed agreements to deepen the strategic partnership and released a joint statement.\n";
+    json_t *ex = extract_text(text);
+    json_t *ags = json_object_get(ex, "agreements");
+    size_t i;
+    json_t *a;
+    json_array_foreach(ags, i, a)
+        cr_expect(!contains_ci(field_str(a, "name"), "statement"), "%s", json_brief(ags));
+    json_decref(ex);
+}
+
+Test(extract_signing_shapes, an_item_of_a_list_keeps_its_own_words_as_a_name)
+{
+    static const char text[] =
+        "Norway and Iceland signed six memoranda in Oslo on 3 May 2024.\n"
+        "\n"
+        "The MoUs signed include Harbour Pilotage; Fisheries Research and Data Exchange; "
+        "Cooperation in the Field of Culture; and Youth.\n";
+    json_t *ex = extract_text(text);
+    const json_t *g = find_agreement(ex, "Harbour Pilotage");
+    cr_assert(g, "%s", json_brief(json_object_get(ex, "agreements")));
+    bool own_words = false;
+    size_t i;
+    json_t *al;
+    json_array_foreach(json_object_get(g, "aliases"), i, al)
+        own_words |= strcmp(json_string_value(al), "Harbour Pilotage") == 0;
+    cr_expect(own_words, "%s", json_brief(g));
+    json_decref(ex);
+}
