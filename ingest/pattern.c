@@ -87,9 +87,10 @@ static const char *const SOURCES[PAT_COUNT] = {
     "\\.?,?\\s+(?:19|20)\\d{2}|" MONTH
     "\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}))?(?=\\s*\\([^)\\n]{1,40}\\)\\s*(?:" DASH "{1,2}|:)))?"
     "(?:\\s*\\((?<agency>[^)\\n]{1,60})\\))?"
-    /* the separator, or the agency's own form: "MOSCOW, November 24. /TASS/." */
+    /* the separator ("Quito, Oct 11 (EFE).- The ..." too), or the agency's own form: "MOSCOW,
+     * November 24. /TASS/." */
     /* "HONIARA, SOLOMON ISLANDS – FRIDAY 12 APRIL 2019:": a date between the separator and a dash or colon */
-    "(?:\\s*(?<sep>:|" DASH "{1,3})(?:\\s*(?:(?i:" WEEKDAY
+    "(?:\\s*(?<sep>:|\\.?" DASH "{1,3})(?:\\s*(?:(?i:" WEEKDAY
     "),?\\s+)?(?<rdate>\\d{1,2}(?:st|nd|rd|th)?\\s+(?i:" MONTH "),?\\s+\\d{4}|(?i:" MONTH
     ")\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})\\s*(?:" DASH
     "{1,2}|:))?|\\.?\\s*/(?<slash>\\p{Lu}[\\p{L}-]{1,20})/\\.?"
