@@ -2163,6 +2163,35 @@ static bool credited_stamp(doc *d, const line *l)
     return true;
 }
 
+/* "Name Surname" on a line of its own, printed again on the line right under it (a page's
+ * author box): two to four capitalised words, no country, month or label. */
+static bool doubled_name_line(const doc *d, int i)
+{
+    const line *l = &d->lines.items[i];
+    if (i + 1 >= (int)d->lines.n || d->lines.items[i + 1].kind != LINE_BODY)
+        return false;
+    size_t a, b, na, nb;
+    line_core(d, l, &a, &b);
+    line_core(d, &d->lines.items[i + 1], &na, &nb);
+    if (b - a != nb - na || memcmp(d->text + a, d->text + na, b - a) != 0)
+        return false;
+    int words = 0;
+    for (size_t k = a; k < b;) {
+        size_t w = k;
+        while (w < b && d->text[w] != ' ')
+            w++;
+        size_t n;
+        if (!cp_is_upper(cp_at(d, k, &n)) || n >= w || !cp_is_letter(cp_at(d, n, NULL)) ||
+            cp_is_upper(cp_at(d, n, NULL)))
+            return false; /* "Name", not "NAME" or "name" */
+        words++;
+        k = w;
+        while (k < b && d->text[k] == ' ')
+            k++;
+    }
+    return words >= 2 && words <= CREDIT_NAME_MAX_WORDS && credit_name(d, a, b, false);
+}
+
 static void find_byline(doc *d, int first)
 {
     pattern_match m;
@@ -2210,6 +2239,11 @@ static void find_byline(doc *d, int first)
         } else if ((d->title_line >= 0 || seen == 1) && line_matches(d, b, PAT_CAPS_BYLINE, &m)) {
             g = pattern_group(PAT_CAPS_BYLINE, "name");
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
+        } else if (d->title_line >= 0 && doubled_name_line(d, i)) {
+            size_t a, e;
+            line_core(d, b, &a, &e);
+            d->byline = doc_strdup(d, a, e);
+            d->lines.items[i + 1].kind = LINE_BOILERPLATE;
         } else if (d->title_line >= 0 && outlet_line(d, b)) {
             size_t a, e;
             line_core(d, b, &a, &e);
