@@ -486,3 +486,38 @@ Test(extract_furniture, a_headline_printed_twice_beats_the_section_label_above_i
               json_brief(json_object_get(ex, "dateline")));
     json_decref(ex);
 }
+
+/* "From Name" over the dateline, and a dateline closed by ".-" */
+Test(extract_furniture, from_name_byline_and_a_dateline_closed_by_a_stop_and_dash)
+{
+    static const char text[] =
+        "Norway inks 4 memoranda with Iceland\n"
+        "\n"
+        "From Ana Maria Ruiz Olsen\n"
+        "Reykjavik, Oct 11 (Wire).- Norway and Iceland signed four memoranda of understanding "
+        "here on Wednesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Ana Maria Ruiz Olsen");
+    cr_expect(equals_ci(field_str(ex, "dateline"), "Reykjavik"), "dateline: %s",
+              json_brief(json_object_get(ex, "dateline")));
+    json_decref(ex);
+}
+
+/* an author box: the name printed twice on lines of their own under the headline */
+Test(extract_furniture, a_name_printed_twice_under_the_headline_is_the_byline)
+{
+    static const char text[] =
+        "Port authorities of two harbours sign a pilotage memorandum\n"
+        "\n"
+        "Economy 24 October 2023 12:48 (UTC +04:00)\n"
+        "Port authorities of two harbours sign a pilotage memorandum\n"
+        "Tomas Arriaga\n"
+        "Tomas Arriaga\n"
+        "Read more\n"
+        "\n"
+        "OSLO, Norway, October 24. A memorandum on pilotage has been signed between the port "
+        "authorities of Bergen and Tromso, the agency reports.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "byline"), "Tomas Arriaga");
+    json_decref(ex);
+}
