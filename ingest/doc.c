@@ -5,6 +5,7 @@
  * "— Name (@handle) date" signature are the body of an embedded post, spoken by Name. */
 #include "ingest/doc.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -613,6 +614,23 @@ static bool is_image_slug(const doc *d, size_t a, size_t b)
     return joined_lower;
 }
 
+/* How many words glued without a space a menu's line may hold before it is one
+ * ("FinancialGovernment SolutionsLegalReuters News"): a name may glue one ("McDonald"). */
+#define GLUED_MENU_JOINS 3
+
+/* A menu over the page whose entries lost their spaces: two words side by side, one ending
+ * in three lower-case letters, the next opening with a capital and a lower-case letter, in
+ * several places of the line ("MoU" or "#IndiaUS" is no such join). */
+static bool glued_menu(const doc *d, const line *l)
+{
+    int joins = 0;
+    for (size_t k = l->start + 3; k + 1 < l->end && joins < GLUED_MENU_JOINS; k++)
+        joins += islower((unsigned char)d->text[k - 1]) && islower((unsigned char)d->text[k - 2]) &&
+                 islower((unsigned char)d->text[k - 3]) && isupper((unsigned char)d->text[k]) &&
+                 islower((unsigned char)d->text[k + 1]);
+    return joins >= GLUED_MENU_JOINS;
+}
+
 /* Navigation around the article: a furniture phrase ("Skip to content"), a breadcrumb trail,
  * a picture's file name, or a line of mere punctuation ("| . |"). */
 static bool is_furniture(const doc *d, const line *l)
@@ -671,7 +689,7 @@ static void classify_lines(doc *d)
         bool ends;
         line_shape(d, l, &words, &ends);
         if ((line_matches(d, l, PAT_BOILERPLATE, NULL) || caption_line(d, l, words) ||
-             is_furniture(d, l)) &&
+             is_furniture(d, l) || (nonblank <= TOP_LINES && glued_menu(d, l))) &&
             !(nonblank <= TOP_LINES && labelled_headline(d, l)))
             l->kind = LINE_BOILERPLATE;
         else if (nonblank <= TOP_LINES && words <= TIMESTAMP_MAX_WORDS &&
