@@ -2526,12 +2526,13 @@ const char *const LEX_CAPTION_LABELS[] = {
     "Credit", "Photograph", "File",  "Video",  "Graphic", "Illustration", NULL,
 };
 
-/* The last word of a news outlet's name ("Gulf News", "The Island Times"): such a name alone on
- * a line under the headline is the article's credit. */
+/* The last word of a news outlet's name ("Gulf News", "The Island Times") or of its staff's
+ * ("Wire Staff", "Metro Desk"): such a name alone on a line under the headline is the
+ * article's credit. */
 const char *const LEX_OUTLET_WORDS[] = {
     "News",      "Times",    "Post",      "Herald",   "Tribune", "Gazette", "Express",
     "Telegraph", "Observer", "Chronicle", "Standard", "Mail",    "Journal", "Monitor",
-    "Inquirer",  "Courier",  "Sun",       "Star",     "Mirror",  NULL,
+    "Inquirer",  "Courier",  "Sun",       "Star",     "Mirror",  "Staff",   "Desk",  NULL,
 };
 
 /* Words of a government body's name: a credit naming one ("(Headquarters of the Defence
