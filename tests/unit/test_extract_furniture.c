@@ -521,3 +521,25 @@ Test(extract_furniture, a_name_printed_twice_under_the_headline_is_the_byline)
     cr_expect_str_eq(field_str(ex, "byline"), "Tomas Arriaga");
     json_decref(ex);
 }
+
+/* a menu whose entries lost their spaces is no headline; "Wire Staff" under it is the byline */
+Test(extract_furniture, a_glued_menu_is_no_headline_and_an_outlet_s_staff_is_the_byline)
+{
+    static const char text[] =
+        " date 2013-07-30 MarketsBusinessWorld NewsSportsWeather Tools\n"
+        "July 30, 2013 / 7:46 AM / in 4 years\n"
+        "\n"
+        "Norway's foreign minister meets Iceland's deputy foreign minister\n"
+        "\n"
+        "Wire Staff\n"
+        "\n"
+        "2 Min Read\n"
+        "\n"
+        "OSLO (Wire) - Norway's foreign minister met Iceland's deputy foreign minister on "
+        "Tuesday and discussed the fishing quotas.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Norway's foreign minister meets Iceland's deputy foreign minister");
+    cr_expect_str_eq(field_str(ex, "byline"), "Wire Staff");
+    json_decref(ex);
+}
