@@ -102,6 +102,7 @@ static bool name_token(const doc *d, int t)
                              tok_len(d, t - 1)) &&
                     !(t + 1 < (int)d->tokens.n && is_period(d, t + 1));
     if (lex_has(LEX_NOT_NAMES, s, n) || lex_has(LEX_ORG_WORDS, s, n) || plural_title(s, n) ||
+        (n > 3 && s[n - 1] == 's' && lex_has(LEX_ORG_WORDS, s, n - 1)) /* "Administrations" */ ||
         lex_has(LEX_ORG_HEADS, s, n) /* "the State Historical Museum" is no person */ ||
         lex_has(LEX_ORGANISATION_NAMES, s, n) || lex_month(s, n) || lex_weekday(s, n) >= 0 ||
         (lex_has(LEX_TITLE_HEADS, s, n) && !name_end) || lex_has(LEX_HONORIFICS, s, n) ||
