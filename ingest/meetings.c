@@ -2278,8 +2278,25 @@ static void adopt_orphan(meeting *orphan, meeting *m)
     }
 }
 
+/* Does a group ("The heads of state", "the two leaders") or two people named open sentence s
+ * before token t? */
+static bool leaders_before(const doc *d, int s, int t)
+{
+    const sentence *se = &d->sents.items[s];
+    int named = 0;
+    for (int i = se->mentions_start; i < se->mentions_end; i++)
+        named += d->pmentions.items[i].tok_start < t;
+    if (named >= 2)
+        return true;
+    for (int k = se->tok_start; k < t; k++)
+        if (tok_in(d, k, LEX_GROUP_NOUNS))
+            return true;
+    return false;
+}
+
 /* Does the article tell of leaders who witnessed the signings ("X and Y witnessed the signing
- * of two agreements")?  Then the signatories are officials acting for them. */
+ * of two agreements", "The heads of state attended the signing ceremony")?  Then the
+ * signatories are officials acting for them. */
 static bool signings_witnessed(const doc *d)
 {
     for (size_t si = 0; si < d->sents.n && doc_step(d); si++) {
@@ -2287,7 +2304,9 @@ static bool signings_witnessed(const doc *d)
         if (!sent_readable(d, (int)si))
             continue;
         for (int t = se->tok_start; t + 2 < se->tok_end; t++)
-            if ((tok_is(d, t, "witnessed") || tok_is(d, t, "witnessing")) &&
+            if ((tok_is(d, t, "witnessed") || tok_is(d, t, "witnessing") ||
+                 ((tok_is(d, t, "attended") || tok_is(d, t, "attending")) &&
+                  leaders_before(d, (int)si, t))) &&
                 (tok_is(d, t + 1, "signing") ||
                  (tok_is(d, t + 1, "the") && tok_is(d, t + 2, "signing"))))
                 return true;
