@@ -2121,3 +2121,22 @@ Test(extract_meetings, one_represented_on_behalf_of_is_no_participant)
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, heads_who_attended_the_signing_and_a_country_s_letters)
+{
+    /* "President of the PRC X received ...": PRC is a country; the heads "attended the
+     * signing ceremony", so the ministers who signed do not meet by it */
+    static const char text[] =
+        "President of the PRC Li Ming received President of Mongolia Bat Erdene at the Great "
+        "Hall today. The heads of the states held official talks and attended the signing "
+        "ceremony.\n"
+        "\n"
+        "Foreign Minister of Mongolia Dorj Ganbold and Foreign Minister of China Zhao Wei "
+        "signed a total of four documents.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_meeting(ex, "Li Ming", "Bat Erdene"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!find_meeting(ex, "Dorj Ganbold", "Zhao Wei"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
