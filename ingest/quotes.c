@@ -420,6 +420,29 @@ static bool closes_carried_quote(const doc *d, int li, qspan_vec *out)
     return false;
 }
 
+/* How many words after a closing mark may hold the speech verb of a quotation whose opening
+ * mark was lost (`... stage," he said.`). */
+#define LOST_OPEN_CUE_WORDS 4
+
+/* Does a speech verb follow the closing mark ending at byte close, within a few words, with
+ * the quotation's text closed by a comma or a sentence's end? */
+static bool cue_after_close(const doc *d, int li, size_t close)
+{
+    const line *l = &d->lines.items[li];
+    size_t m = close - 1;
+    while (m > l->start && ((unsigned char)d->text[m] & 0xC0) == 0x80)
+        m--; /* the closing mark's first byte */
+    if (m == l->start || !strchr(",.!?", d->text[m - 1]))
+        return false;
+    int t = tok_at(d, close);
+    for (int k = t, words = 0; k < (int)d->tokens.n && d->tokens.items[k].start < l->end &&
+                                words < LOST_OPEN_CUE_WORDS;
+         k++, words++)
+        if (tok_in(d, k, LEX_SPEECH_VERBS))
+            return true;
+    return false;
+}
+
 /* Does the article quote with straight single marks: one of its paragraphs closes a straight
  * single quotation of a sentence or more (`'We are ready,' she said`)? */
 static bool quotes_with_singles(const doc *d)
@@ -459,6 +482,14 @@ void quotes_find(doc *d)
         size_t carried_to = 0;
         if (open_line >= 0 && closes_carried_quote(d, (int)li, &all))
             carried_to = all.items[all.n - 1].close;
+        else if (open_line < 0 && closes_carried_quote(d, (int)li, &all)) {
+            /* no paragraph carried it: only a quotation whose opening mark was lost, closed
+             * by `," he said` */
+            if (cue_after_close(d, (int)li, all.items[all.n - 1].close))
+                carried_to = all.items[all.n - 1].close;
+            else
+                all.n--;
+        }
         size_t own = all.n;
         line_quotes(d, (int)li, singles, &all);
         /* the line's own spans start after the carried quotation's closing mark */
