@@ -869,3 +869,21 @@ Test(extract_quotes, an_agreement_named_in_quotation_marks_is_no_quote)
     cr_expect(!find_quote(ex, "River Navigation"), "%s", json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
+
+Test(extract_quotes, a_quotation_whose_opening_mark_was_lost)
+{
+    /* the paragraph closes a mark it never opened, then "he said": quoted from its start;
+     * a paragraph that merely ends in a stray mark with no cue is none */
+    static const char text[] =
+        "During the talks, Premier Tomas Arriaga praised the state of relations with Iceland.\n"
+        "\n"
+        "Our cooperation rests on mutual understanding and a close alignment of approaches in "
+        "every forum we share,\" he said.\n"
+        "\n"
+        "The ministers also visited the harbour, which was rebuilt last year.\"\n";
+    json_t *ex = extract_text(text);
+    expect_quote(ex, "close alignment of approaches", NULL, "Tomas Arriaga");
+    cr_expect_null(find_quote(ex, "visited the harbour"), "%s",
+                   json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
