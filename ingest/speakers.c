@@ -72,7 +72,15 @@ typedef bool (*link_pass)(sieve *s, mention *m);
  * without a speaker (they carry a speaker found elsewhere); paired with the late pass before
  * it, tried on the same quote when that one fails (so that a run of quotes is read in one
  * forward sweep); or to resolve a mention. */
-enum rule_stage { LINK, LINK_LATE, LINK_LATE_BACKWARD, LINK_CHAINS, RESOLVE, LINK_LATE_PAIRED };
+enum rule_stage {
+    LINK,
+    LINK_LATE,
+    LINK_LATE_BACKWARD,
+    LINK_CHAINS,
+    RESOLVE,
+    LINK_LATE_PAIRED,
+    LINK_REPEATS
+};
 
 typedef struct speaker_rule {
     const char *name;
@@ -129,6 +137,7 @@ enum rule_id {
     R_REPORTED_BEFORE,
     R_QUOTE_RUN,
     R_GROUP_SUBJECT,
+    R_REPEATED,
     /* second stage */
     R_EXACT_NAME,
     R_SENTENCE_SUBJECT,
@@ -187,6 +196,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_QUOTE_RUN] = {"quote-paragraph-run", 0.6, link_quote_run, LINK_LATE_PAIRED, 0},
     /* According to the ministry, … They discussed “…” (what two did together: the account's) */
     [R_GROUP_SUBJECT] = {"quote-group-subject", 0.6, link_group_subject, LINK_LATE, 4},
+    /* a lead's “…” told again, longer, with its speaker named further down (last of all) */
+    [R_REPEATED] = {"quote-repeated", 0.8, NULL, LINK_REPEATS, 0},
     [R_EXACT_NAME] = {"exact-name", 1.0, NULL, RESOLVE, 0},
     [R_SENTENCE_SUBJECT] = {"sentence-subject", 0.9, NULL, RESOLVE, 0},
     [R_RUNNING_SPEAKER] = {"running-speaker", 0.85, NULL, RESOLVE, 4},
@@ -2595,6 +2606,48 @@ static void attribute_chains(sieve *s)
     }
 }
 
+/* The shortest quotation said again that tells its speaker by the other. */
+#define REPEATED_MIN_BYTES 40
+
+/* The words of a quotation with its closing punctuation left out. */
+static size_t quote_core(const doc *d, const quote_span *q)
+{
+    size_t e = q->end;
+    while (e > q->start && strchr(",.!?;: ", d->text[e - 1]))
+        e--;
+    return e;
+}
+
+/* A quote with nobody named for it whose words another quote of the article says again,
+ * longer, with a person named for it (a lead that sums up a quotation the story gives in
+ * full): that person. */
+static void attribute_repeats(sieve *s)
+{
+    const doc *d = s->d;
+    for (size_t i = 0; i < s->n && doc_step(d); i++) {
+        quote_span *q = &s->q[i];
+        if (q->person >= 0)
+            continue;
+        size_t n = quote_core(d, q) - q->start;
+        if (n < REPEATED_MIN_BYTES)
+            continue;
+        /* most of it, from its start: a lead may end its summary otherwise ("... and oil") */
+        size_t head = n * 7 / 10 > REPEATED_MIN_BYTES ? n * 7 / 10 : REPEATED_MIN_BYTES;
+        for (size_t k = 0; k < s->n; k++) {
+            const quote_span *o = &s->q[k];
+            if (k == i || o->person < 0 || o->end - o->start <= head ||
+                !memmem(d->text + o->start, o->end - o->start, d->text + q->start, head))
+                continue;
+            clear_speaker(q);
+            q->person = o->person;
+            q->rule = SPEAKER_RULES[R_REPEATED].name;
+            q->resolved_by = SPEAKER_RULES[R_CARRIED].name;
+            q->confidence = SPEAKER_RULES[R_REPEATED].confidence;
+            break;
+        }
+    }
+}
+
 bool speaker_known(const quote_span *q)
 {
     return q->person >= 0 || q->name || q->title;
@@ -2654,6 +2707,7 @@ void speakers_attribute(const doc *d, quote_span *q, size_t n)
                 known = (int)s.i;
         }
     }
+    attribute_repeats(&s);
     strmap_release(&s.title_words);
     free(s.quoted);
     free(s.linked);
