@@ -1353,3 +1353,21 @@ Test(extract_speakers, reported_speech_goes_on_past_paragraphs_that_name_nobody)
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ola Berg"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, a_lead_s_quotation_told_again_with_its_speaker)
+{
+    static const char text[] =
+        "Oslo : Norway and Iceland will set up a joint commission in May. An Icelandic minister "
+        "added that \xE2\x80\x9Cnew areas have been found for cooperation, including fisheries, "
+        "shipping, tourism and geothermal power\xE2\x80\x9D.\n"
+        "\n"
+        "Minister of Trade Ana Ruiz said: \xE2\x80\x9CWhile our trade has grown, new areas have "
+        "been found for cooperation, including fisheries, shipping, tourism, geothermal power "
+        "and research.\xE2\x80\x9D\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "geothermal power\xE2\x80\x9D");
+    q = q ? q : find_quote(ex, "tourism and geothermal power");
+    cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
+    json_decref(ex);
+}
