@@ -677,6 +677,40 @@ static bool caption_line(const doc *d, const line *l, int words)
     return !tag_only || words <= CAPTION_MAX_WORDS;
 }
 
+static int next_nonblank(const doc *d, int i)
+{
+    i++;
+    while (i < (int)d->lines.n && d->lines.items[i].kind == LINE_BLANK)
+        i++;
+    return i;
+}
+
+/* Does line i end in an ellipsis (a teaser cut short: "The Minister said he had ...")? */
+static bool ends_cut(const doc *d, size_t i)
+{
+    const line *l = &d->lines.items[i];
+    size_t e = l->end;
+    while (e > l->start && (d->text[e - 1] == ' ' || d->text[e - 1] == '\t'))
+        e--;
+    return (e - l->start >= 3 && memcmp(d->text + e - 3, "\xE2\x80\xA6", 3) == 0) ||
+           (e - l->start >= 3 && memcmp(d->text + e - 3, "...", 3) == 0);
+}
+
+/* Teasers of other stories: two or more lines in a row, each cut short by an ellipsis. */
+static void mark_teasers(doc *d)
+{
+    for (size_t i = 0; i < d->lines.n; i++) {
+        if (d->lines.items[i].kind == LINE_BLANK || !ends_cut(d, i))
+            continue;
+        int prev = (int)i - 1, next = next_nonblank(d, (int)i);
+        while (prev >= 0 && d->lines.items[prev].kind == LINE_BLANK)
+            prev--;
+        if ((prev >= 0 && ends_cut(d, (size_t)prev)) ||
+            (next < (int)d->lines.n && ends_cut(d, (size_t)next)))
+            d->lines.items[i].kind = LINE_BOILERPLATE;
+    }
+}
+
 static void classify_lines(doc *d)
 {
     int nonblank = 0;
@@ -697,6 +731,7 @@ static void classify_lines(doc *d)
                  !line_matches(d, l, PAT_BYLINE, NULL)) /* "Published by Name" is a byline */
             l->kind = LINE_TIMESTAMP;
     }
+    mark_teasers(d);
     find_posts(d);
 }
 
@@ -1212,14 +1247,6 @@ static bool clocked_dateline(const doc *d, const line *l, size_t *ps, size_t *pe
     while (w < l->end && (d->text[w] == ' ' || d->text[w] == '\r'))
         w++;
     return w == l->end;
-}
-
-static int next_nonblank(const doc *d, int i)
-{
-    i++;
-    while (i < (int)d->lines.n && d->lines.items[i].kind == LINE_BLANK)
-        i++;
-    return i;
 }
 
 /* Sets the article's date from the text [a, b) when it holds a full date ("Mar 28,2017"), or
