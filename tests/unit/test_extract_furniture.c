@@ -543,3 +543,20 @@ Test(extract_furniture, a_glued_menu_is_no_headline_and_an_outlet_s_staff_is_the
     cr_expect_str_eq(field_str(ex, "byline"), "Wire Staff");
     json_decref(ex);
 }
+
+/* teasers of other stories, each cut short by an ellipsis, hold no quotation of the story */
+Test(extract_furniture, teasers_cut_short_are_no_quotations)
+{
+    static const char text[] =
+        "Premier Ana Ruiz received the visiting envoy Tomas Arriaga in Oslo on Tuesday.\n"
+        "\"We talked about the fisheries,\" Ruiz said.\n"
+        "Harbour board opens new berth as cargo volumes rise in the north\xE2\x80\xA6\n"
+        "\"The visit marks a turning point in the quest for inclusive growth. It\xE2\x80\xA6\n"
+        "Governor Olsen noted that while the party has faced defections\xE2\x80\xA6\n";
+    json_t *ex = extract_text(text);
+    cr_expect_null(find_quote(ex, "turning point"), "%s",
+                   json_brief(json_object_get(ex, "quotes")));
+    cr_expect(find_quote(ex, "talked about the fisheries"), "%s",
+              json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}
