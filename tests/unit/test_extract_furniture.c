@@ -435,8 +435,7 @@ Test(extract_furniture, browser_notice_and_skip_label_are_no_headline)
     static const char text[] =
         "Main content\n"
         "\n"
-        "Old browsers are not supported. For an optimal experience open this page in another "
-        "browser.\n"
+        "This browser is not supported. Please open the page in another browser.\n"
         "\n"
         "Harbour pilots of two ports agree to share training\n"
         "\n"
@@ -468,7 +467,7 @@ Test(extract_furniture, place_and_day_line_is_the_dateline)
 Test(extract_furniture, a_headline_printed_twice_beats_the_section_label_above_it)
 {
     static const char text[] =
-        "Foreign and Military Affairs\n"
+        "Politics and Defence\n"
         "\n"
         "Norwegian, Icelandic premiers hold talks\n"
         "\n"
@@ -478,8 +477,8 @@ Test(extract_furniture, a_headline_printed_twice_beats_the_section_label_above_i
         "Norwegian, Icelandic premiers hold talks\n"
         "The two premiers inspect an honour guard in Oslo on May 2, 2011.[Photo/Wire]\n"
         "\n"
-        "OSLO - Norwegian Premier Tomas Arriaga held talks with his Icelandic counterpart Ana "
-        "Ruiz here Monday morning.\n";
+        "OSLO - Norwegian Premier Tomas Arriaga and Icelandic Premier Ana Ruiz met in the "
+        "capital on Monday.\n";
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "title"), "Norwegian, Icelandic premiers hold talks");
     cr_expect(equals_ci(field_str(ex, "dateline"), "OSLO"), "dateline: %s",
@@ -491,11 +490,11 @@ Test(extract_furniture, a_headline_printed_twice_beats_the_section_label_above_i
 Test(extract_furniture, from_name_byline_and_a_dateline_closed_by_a_stop_and_dash)
 {
     static const char text[] =
-        "Norway inks 4 memoranda with Iceland\n"
+        "Iceland and Norway agree on ferry links\n"
         "\n"
         "From Ana Maria Ruiz Olsen\n"
-        "Reykjavik, Oct 11 (Wire).- Norway and Iceland signed four memoranda of understanding "
-        "here on Wednesday.\n";
+        "Reykjavik, Oct 11 (Wire).- The ferry companies of both countries will share one "
+        "timetable from the spring.\n";
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "byline"), "Ana Maria Ruiz Olsen");
     cr_expect(equals_ci(field_str(ex, "dateline"), "Reykjavik"), "dateline: %s",
@@ -515,8 +514,8 @@ Test(extract_furniture, a_name_printed_twice_under_the_headline_is_the_byline)
         "Tomas Arriaga\n"
         "Read more\n"
         "\n"
-        "OSLO, Norway, October 24. A memorandum on pilotage has been signed between the port "
-        "authorities of Bergen and Tromso, the agency reports.\n";
+        "OSLO, Norway, October 24. The port authorities of Bergen and Tromso signed a "
+        "memorandum on pilotage on Tuesday.\n";
     json_t *ex = extract_text(text);
     cr_expect_str_eq(field_str(ex, "byline"), "Tomas Arriaga");
     json_decref(ex);
@@ -526,20 +525,19 @@ Test(extract_furniture, a_name_printed_twice_under_the_headline_is_the_byline)
 Test(extract_furniture, a_glued_menu_is_no_headline_and_an_outlet_s_staff_is_the_byline)
 {
     static const char text[] =
-        " date 2013-07-30 MarketsBusinessWorld NewsSportsWeather Tools\n"
-        "July 30, 2013 / 7:46 AM / in 4 years\n"
+        " date 2014-03-02 MarketsBusinessWorld NewsSportsWeather Tools\n"
+        "March 2, 2014 / 9:15 AM / in 3 years\n"
         "\n"
-        "Norway's foreign minister meets Iceland's deputy foreign minister\n"
+        "Fishing quotas top the agenda as Nordic ministers meet\n"
         "\n"
         "Wire Staff\n"
         "\n"
         "2 Min Read\n"
         "\n"
-        "OSLO (Wire) - Norway's foreign minister met Iceland's deputy foreign minister on "
-        "Tuesday and discussed the fishing quotas.\n";
+        "OSLO (Wire) - The fishing quotas were the first item when the two ministers sat down "
+        "on Tuesday.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"),
-                     "Norway's foreign minister meets Iceland's deputy foreign minister");
+    cr_expect_str_eq(field_str(ex, "title"), "Fishing quotas top the agenda as Nordic ministers meet");
     cr_expect_str_eq(field_str(ex, "byline"), "Wire Staff");
     json_decref(ex);
 }
@@ -551,10 +549,10 @@ Test(extract_furniture, teasers_cut_short_are_no_quotations)
         "Premier Ana Ruiz received the visiting envoy Tomas Arriaga in Oslo on Tuesday.\n"
         "\"We talked about the fisheries,\" Ruiz said.\n"
         "Harbour board opens new berth as cargo volumes rise in the north\xE2\x80\xA6\n"
-        "\"The visit marks a turning point in the quest for inclusive growth. It\xE2\x80\xA6\n"
-        "Governor Olsen noted that while the party has faced defections\xE2\x80\xA6\n";
+        "\"The new berth will change how the whole port works. It\xE2\x80\xA6\n"
+        "Governor Olsen said the budget would be tabled next week\xE2\x80\xA6\n";
     json_t *ex = extract_text(text);
-    cr_expect_null(find_quote(ex, "turning point"), "%s",
+    cr_expect_null(find_quote(ex, "whole port works"), "%s",
                    json_brief(json_object_get(ex, "quotes")));
     cr_expect(find_quote(ex, "talked about the fisheries"), "%s",
               json_brief(json_object_get(ex, "quotes")));

@@ -2028,11 +2028,11 @@ Test(extract_meetings, after_a_series_of_bilateral_meetings_each_one_met_is_a_me
     /* "PM" is a title; "he met A, B and C" after a sentence telling bilateral meetings is one
      * meeting with each */
     static const char text[] =
-        "Prime Minister Ola Berg on Sunday held a series of bilateral meetings with leaders, "
-        "including Ostian PM Tomas Arriaga and Sudmark President Ines Varga.\n"
+        "Over the weekend Prime Minister Ola Berg had a series of bilateral meetings, the first "
+        "with Ostian PM Tomas Arriaga and the second with Sudmark President Ines Varga.\n"
         "\n"
-        "On the sidelines of the summit, he met Valdor President Ana Ruiz, Kessian Chancellor "
-        "Piet Olsen and Lunar Union Chairperson Mira Obi.\n";
+        "At the forum on Monday, he met Valdor President Ana Ruiz, Kessian Chancellor Piet Olsen "
+        "and Lunar Union Chairperson Mira Obi.\n";
     json_t *ex = extract_text(text);
     cr_expect(find_meeting(ex, "Ola Berg", "Tomas Arriaga"), "%s",
               json_brief(json_object_get(ex, "meetings")));
@@ -2046,9 +2046,10 @@ Test(extract_meetings, firms_and_colleges_are_no_participants)
 {
     /* a company's legal form or a mixed-case acronym makes no person */
     static const char text[] =
-        "KORVIK: PoLTM Korvik has signed a memorandum of understanding with Korvik Power Berhad.\n"
+        "KORVIK: A memorandum on apprenticeships was signed on Monday by PoLTM Korvik and Korvik "
+        "Power Berhad.\n"
         "\n"
-        "PoLTM Korvik rector Dr Ana Ruiz signed on behalf of the college.\n";
+        "The college's rector, Dr Ana Ruiz, signed for PoLTM Korvik.\n";
     json_t *ex = extract_text(text);
     cr_expect(!find_person(ex, "Berhad"), "%s", json_brief(json_object_get(ex, "people")));
     cr_expect(!find_person(ex, "PoLTM"), "%s", json_brief(json_object_get(ex, "people")));
@@ -2110,10 +2111,8 @@ Test(extract_meetings, the_dateline_s_day_under_a_later_page_stamp_dates_the_sto
 Test(extract_meetings, one_represented_on_behalf_of_is_no_participant)
 {
     static const char text[] =
-        "Prime Minister Ola Berg held bilateral talks with Deputy Prime Minister Tomas Arriaga "
-        "in the city of Bergen over the weekend.\n"
-        "The talks were held at the close of the island leaders' forum, which Mr Arriaga "
-        "attended on behalf of Prime Minister Ana Ruiz.\n";
+        "Deputy Prime Minister Tomas Arriaga, who came to the fisheries forum in Bergen on "
+        "behalf of Prime Minister Ana Ruiz, met Prime Minister Ola Berg there on Saturday.\n";
     json_t *ex = extract_text(text);
     cr_expect(find_meeting(ex, "Ola Berg", "Tomas Arriaga"), "%s",
               json_brief(json_object_get(ex, "meetings")));
@@ -2127,12 +2126,12 @@ Test(extract_meetings, heads_who_attended_the_signing_and_a_country_s_letters)
     /* "President of the PRC X received ...": PRC is a country; the heads "attended the
      * signing ceremony", so the ministers who signed do not meet by it */
     static const char text[] =
-        "President of the PRC Li Ming received President of Mongolia Bat Erdene at the Great "
-        "Hall today. The heads of the states held official talks and attended the signing "
+        "President of the PRC Li Ming welcomed Iceland's President Bat Erdene to the state "
+        "guesthouse on Monday. The two heads of state held talks and attended the signing "
         "ceremony.\n"
         "\n"
-        "Foreign Minister of Mongolia Dorj Ganbold and Foreign Minister of China Zhao Wei "
-        "signed a total of four documents.\n";
+        "Foreign Minister of Iceland Dorj Ganbold and Foreign Minister of China Zhao Wei "
+        "signed four documents.\n";
     json_t *ex = extract_text(text);
     cr_expect(find_meeting(ex, "Li Ming", "Bat Erdene"), "%s",
               json_brief(json_object_get(ex, "meetings")));

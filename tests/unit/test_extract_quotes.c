@@ -877,12 +877,12 @@ Test(extract_quotes, a_quotation_whose_opening_mark_was_lost)
     static const char text[] =
         "During the talks, Premier Tomas Arriaga praised the state of relations with Iceland.\n"
         "\n"
-        "Our cooperation rests on mutual understanding and a close alignment of approaches in "
-        "every forum we share,\" he said.\n"
+        "Our two ports have worked side by side for thirty years and we mean to keep it that "
+        "way,\" he said.\n"
         "\n"
         "The ministers also visited the harbour, which was rebuilt last year.\"\n";
     json_t *ex = extract_text(text);
-    expect_quote(ex, "close alignment of approaches", NULL, "Tomas Arriaga");
+    expect_quote(ex, "worked side by side for thirty years", NULL, "Tomas Arriaga");
     cr_expect_null(find_quote(ex, "visited the harbour"), "%s",
                    json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);

@@ -555,36 +555,36 @@ Test(extract_signing_shapes, a_list_after_these_include_is_the_batch_signed_befo
         "Norland and Sudmark sign six documents\n"
         "\n"
         "BREKKA, May 3 \xE2\x80\x94 Foreign Minister of Iceland Ola Berg and Foreign Minister of "
-        "Norway Ines Varga signed a total of three documents on Friday.\n"
+        "Norway Ines Varga signed three documents on Friday.\n"
         "\n"
         "These include:\n"
         "\n"
-        "-the Plan for the joint celebration of the river treaty's centenary,\n"
+        "-the Plan of joint events for the river treaty's centenary,\n"
         "\n"
-        "-Memorandum of Understanding on the organization of a Norland-Sudmark timber fair,\n"
+        "-Memorandum of Understanding on a yearly timber fair in both countries,\n"
         "\n"
-        "-Protocol between the two Ministries of Forests on implementation of the Timber Haulage "
-        "Agreement.\n";
+        "-Protocol of the two Ministries of Forests amending the Timber Haulage Agreement.\n";
     json_t *ex = extract_text(text);
     const json_t *fair = find_agreement(ex, "timber fair");
     cr_expect(fair, "%s", json_brief(json_object_get(ex, "agreements")));
     cr_expect(has_signatory(fair, "Ines Varga"), "%s", json_brief(fair));
-    cr_expect(find_agreement(ex, "celebration"), "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(find_agreement(ex, "river treaty's centenary"), "%s",
+              json_brief(json_object_get(ex, "agreements")));
     cr_expect(!find_agreement(ex, "Timber Haulage Agreement") ||
                   find_agreement(ex, "Timber Haulage Agreement") ==
-                      find_agreement(ex, "Protocol between"),
+                      find_agreement(ex, "Protocol of the two"),
               "%s", json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
 
 Test(extract_signing_shapes, other_documents_signed_are_on_a_list_naming_their_type_again)
 {
-    /* "Other MoUs that were signed are on A; MoU on B; and the MoU on C": one each */
+    /* "The other memoranda signed are on A; MoU on B; and the MoU on C": one each */
     static const char text[] =
         "President Ana Ruiz of Norland hosted President Tomas Arriaga of Sudmark in Brekka on "
         "Tuesday.\n"
         "\n"
-        "Other MoUs that were signed are on Cooperation in Forestry; MoU on Cooperation in "
+        "The other memoranda signed are on Cooperation in Forestry; MoU on Cooperation in "
         "Inland Shipping; MoU on Cooperation in the field of Weather Services, and the MoU on "
         "Cooperation in the fields of Sport and Youth.\n";
     json_t *ex = extract_text(text);
@@ -598,9 +598,9 @@ Test(extract_signing_shapes, other_documents_signed_are_on_a_list_naming_their_t
 Test(extract_signing_shapes, a_joint_statement_told_as_signed_is_a_document)
 {
     static const char text[] =
-        "The prime ministers of Norland, Sudmark and Ostia, Ola Berg, Ines Varga and Tomas "
-        "Arriaga, met in Brekka on 3 May 2024. The Prime Ministers also signed a joint "
-        "statement.\n";
+        "Ola Berg, Ines Varga and Tomas Arriaga, prime ministers of three island states, met "
+        "in Brekka on 3 May 2024. The Prime Ministers also signed a joint statement on sea "
+        "rescue.\n";
     json_t *ex = extract_text(text);
     cr_expect(find_agreement(ex, "joint statement"), "%s",
               json_brief(json_object_get(ex, "agreements")));
@@ -611,9 +611,7 @@ Test(extract_signing_shapes, items_of_a_list_alike_in_words_are_documents_of_the
 {
     /* two items that open with the same words ("Agreement on cooperation between ...") */
     static const char text[] =
-        "Following the talks in Brekka, a package of documents was signed.\n"
-        "\n"
-        "The parties signed:\n"
+        "After the talks in Brekka the two sides signed the following:\n"
         "\n"
         "  \xE2\x80\xA2 \xE2\x80\x93 Agreement on cooperation between the Ministry of Culture of "
         "Norway and the Ministry of Culture of Iceland;\n"
@@ -635,11 +633,11 @@ Test(extract_signing_shapes, items_of_a_list_alike_in_words_are_documents_of_the
 Test(extract_signing_shapes, a_statement_is_signed_only_when_joint_and_signed)
 {
     static const char text[] =
-        "The ministry said in a statement made available to reporters that the five agreements "
-        "were signed in Oslo on Saturday.\n"
+        "In a statement, the ministry said four agreements had been signed in Oslo on "
+        "Saturday.\n"
         "\n"
         "Foreign Minister Ola Berg met his Icelandic counterpart Ana Ruiz on 3 May 2024. They "
-        "signed agreements to deepen the strategic partnership and released a joint statement.\n";
+        "signed agreements on shipping and fisheries and released a joint statement.\n";
     json_t *ex = extract_text(text);
     json_t *ags = json_object_get(ex, "agreements");
     size_t i;
@@ -654,7 +652,7 @@ Test(extract_signing_shapes, an_item_of_a_list_keeps_its_own_words_as_a_name)
     static const char text[] =
         "Norway and Iceland signed six memoranda in Oslo on 3 May 2024.\n"
         "\n"
-        "The MoUs signed include Harbour Pilotage; Fisheries Research and Data Exchange; "
+        "The memoranda signed include Harbour Pilotage; Fisheries Research and Data Exchange; "
         "Cooperation in the Field of Culture; and Youth.\n";
     json_t *ex = extract_text(text);
     const json_t *g = find_agreement(ex, "Harbour Pilotage");

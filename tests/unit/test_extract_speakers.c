@@ -1245,12 +1245,12 @@ Test(extract_speakers, a_title_told_with_no_country_is_the_home_holder_s)
     /* "Norwegian Prime Minister Y" is named last, but "The Prime Minister" is the holder whose
      * title carries no country */
     static const char text[] =
-        "Iceland and Norway have signed a memorandum on fisheries, Prime Minister Ola Berg told "
-        "Parliament.\n"
+        "Prime Minister Ola Berg told the assembly on Monday that Iceland and Norway had signed a "
+        "memorandum on fisheries.\n"
         "He said the memorandum, signed on May 3 with Norwegian Prime Minister Tomas Arriaga, "
         "would build on old ties.\n"
-        "The Prime Minister noted that cooperation between the two dated back decades.\n"
-        "\xE2\x80\x9CSince then, we have been working together on every storm season.\xE2\x80\x9D\n";
+        "The Prime Minister recalled that the two navies had trained together for decades.\n"
+        "\xE2\x80\x9CWe have never stopped working together on every storm season.\xE2\x80\x9D\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "every storm season");
     cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
@@ -1262,13 +1262,13 @@ Test(extract_speakers, a_title_told_alone_is_the_first_holder_of_the_sentence_be
 {
     /* two presidents named in one sentence: "the President" is its subject */
     static const char text[] =
-        "President Ana Ruiz has described the visit by her Sudmark counterpart, President Tomas "
-        "Arriaga, as a building block for both economies.\n"
+        "On Monday President Ana Ruiz welcomed President Tomas Arriaga of Sudmark to the "
+        "palace for two days of talks.\n"
         "\n"
-        "\xE2\x80\x9CThis visit has renewed the ties between our two countries,\xE2\x80\x9D the "
+        "\xE2\x80\x9COur railways will be joined before the decade is out,\xE2\x80\x9D the "
         "President said.\n";
     json_t *ex = extract_text(text);
-    const json_t *q = find_quote(ex, "renewed the ties");
+    const json_t *q = find_quote(ex, "railways will be joined");
     cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
@@ -1279,9 +1279,9 @@ Test(extract_speakers, a_sentence_opening_with_he_carries_the_chain_past_those_i
     /* "He said he congratulated X": X is no subject; the quote after is the first one's */
     static const char text[] =
         "President Ana Ruiz received the visiting Premier Tomas Arriaga at the palace on Monday.\n"
-        "At the end of the meeting, Arriaga stressed the need for dialogue.\n"
-        "He told reporters that he had come to see how Ruiz was recovering.\n"
-        "He said he congratulated Ruiz on the progress of the river talks.\n"
+        "Arriaga spoke to reporters after the two-hour meeting.\n"
+        "He told them that he had come to see how Ruiz was recovering.\n"
+        "He added that he had thanked Ruiz for the ferry deal.\n"
         "He said: \xE2\x80\x9COne of the issues we settled was the bridge tolls.\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "bridge tolls");
@@ -1294,8 +1294,8 @@ Test(extract_speakers, a_bare_title_told_twice_is_one_person)
 {
     /* the other president is named between the two quotes; "the President" stays the first */
     static const char text[] =
-        "President Ana Ruiz has hailed the state visit by her Sudmark counterpart, President "
-        "Tomas Arriaga.\n"
+        "President Ana Ruiz opened a two-day state visit by President Tomas Arriaga of Sudmark "
+        "with a dinner.\n"
         "\n"
         "\xE2\x80\x9CThis visit has renewed the ties between our countries,\xE2\x80\x9D the "
         "President said.\n"
@@ -1316,21 +1316,21 @@ Test(extract_speakers, a_closing_mark_after_a_space_and_an_assessing_verb)
 {
     /* `year, " Name said`: the mark after a space closes; "assessed" tells what was said */
     static const char text[] =
-        "OSLO - Norwegian Premier Tomas Arriaga held talks with his Icelandic counterpart Ana "
-        "Ruiz here Monday morning.\n"
+        "OSLO - Norwegian Premier Tomas Arriaga and Icelandic Premier Ana Ruiz met in the "
+        "capital on Monday.\n"
         "\n"
         "\"This visit is a milestone for our fisheries cooperation this year, \" Arriaga said "
         "during the talks.\n"
         "\n"
-        "\xE2\x80\x9CToday we have laid the groundwork for the next decade,\xE2\x80\x9D the "
-        "Norwegian head of government assessed the meeting.\n";
+        "\xE2\x80\x9CThe harbour deal will outlast the two of us,\xE2\x80\x9D the "
+        "Norwegian head of government assessed the talks.\n";
     json_t *ex = extract_text(text);
     const json_t *q = find_quote(ex, "milestone for our fisheries");
     cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(!strstr(json_string_value(json_object_get(q, "text")), "Arriaga said"), "%s",
               json_brief(q));
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Arriaga"), "%s", json_brief(q));
-    const json_t *r = find_quote(ex, "groundwork for the next decade");
+    const json_t *r = find_quote(ex, "outlast the two of us");
     cr_assert(r, "%s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(speaker_name(r) && strstr(speaker_name(r), "Arriaga"), "%s", json_brief(r));
     json_decref(ex);
@@ -1340,15 +1340,13 @@ Test(extract_speakers, reported_speech_goes_on_past_paragraphs_that_name_nobody)
 {
     static const char text[] =
         "OSLO: Norway and Iceland on Tuesday signed a memorandum on coastal defence.\n"
-        "Defence Minister Ola Berg, in a statement, said the memorandum would widen the two "
-        "navies' cooperation.\n"
-        "The five elements of the memorandum include shared patrols, joint training and the "
-        "exchange of officers.\n"
-        "The memorandum also provides for yearly talks on shipbuilding.\n"
-        "\xE2\x80\x9CTo see the memorandum carried out well, my counterpart and I will review it "
-        "every year.\xE2\x80\x9D\n";
+        "Defence Minister Ola Berg told reporters the memorandum would widen the two navies' "
+        "work together.\n"
+        "Its text covers shared patrols, joint training and the exchange of officers.\n"
+        "It also provides for yearly talks on shipbuilding.\n"
+        "\xE2\x80\x9CMy counterpart and I will sit down every year to review it.\xE2\x80\x9D\n";
     json_t *ex = extract_text(text);
-    const json_t *q = find_quote(ex, "review it every year");
+    const json_t *q = find_quote(ex, "sit down every year");
     cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ola Berg"), "%s", json_brief(q));
     json_decref(ex);
@@ -1357,16 +1355,20 @@ Test(extract_speakers, reported_speech_goes_on_past_paragraphs_that_name_nobody)
 Test(extract_speakers, a_lead_s_quotation_told_again_with_its_speaker)
 {
     static const char text[] =
-        "Oslo : Norway and Iceland will set up a joint commission in May. An Icelandic minister "
-        "added that \xE2\x80\x9Cnew areas have been found for cooperation, including fisheries, "
-        "shipping, tourism and geothermal power\xE2\x80\x9D.\n"
+        "Oslo : The two governments plan a shared research fund. An Icelandic official said "
+        "that \xE2\x80\x9C" "the fund will pay for work on fisheries, shipping, tourism and "
+        "geothermal power\xE2\x80\x9D.\n"
         "\n"
-        "Minister of Trade Ana Ruiz said: \xE2\x80\x9CWhile our trade has grown, new areas have "
-        "been found for cooperation, including fisheries, shipping, tourism, geothermal power "
-        "and research.\xE2\x80\x9D\n";
+        "Minister of Trade Ana Ruiz said: \xE2\x80\x9C" "From next year the fund will pay for work "
+        "on fisheries, shipping, tourism and geothermal power, and on the sea ice.\xE2\x80\x9D\n";
     json_t *ex = extract_text(text);
-    const json_t *q = find_quote(ex, "geothermal power\xE2\x80\x9D");
-    q = q ? q : find_quote(ex, "tourism and geothermal power");
+    const json_t *q = NULL;
+    size_t i;
+    json_t *each;
+    json_array_foreach(json_object_get(ex, "quotes"), i, each)
+        if (!contains_ci(json_string_value(json_object_get(each, "text")), "sea ice") &&
+            contains_ci(json_string_value(json_object_get(each, "text")), "geothermal power"))
+            q = each;
     cr_assert(q, "%s", json_brief(json_object_get(ex, "quotes")));
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
