@@ -204,6 +204,7 @@ struct generic {
     bool counted;    /* "three agreements", "a number of accords" */
     bool anaphor;    /* "the document": one told before, never a new one */
     bool plural;     /* "agreements on ...", "memorandums on ..." */
+    int attached;    /* the agreement attach_generics() told it of, or -1 (0 before it runs) */
     char *phrase;    /* modifiers and type: "memorandum of understanding" */
     char *name;      /* with what it is about ("memorandum of understanding on water"), or the
                       * name it is billed as; NULL when the text tells neither */
@@ -3130,6 +3131,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
         generic *gm = &gens->items[i];
+        gm->attached = -1;
         /* "said in a statement": a statement is a document only when joint */
         if (tok_in_ci(d, gm->head_tok, LEX_JOINT_ONLY_HEADS) &&
             !(gm->head_tok > 0 && tok_ieq(d, gm->head_tok - 1, "joint")))
@@ -3286,6 +3288,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             add_unique(&g->aliases, counted);
             free(counted);
         }
+        gm->attached = (int)(g - ags->items);
         if (described)
             add_unique(&g->aliases, gm->name);
         for (size_t k = 0; k < gm->descriptors.n; k++)
@@ -4668,6 +4671,86 @@ static char *ceremony_place(const doc *d)
     return NULL;
 }
 
+/* How many of the mention's descriptors are words of name (the item's own words, not the
+ * names other mentions gave it since). */
+static int name_overlap(const char *name, const generic *gm)
+{
+    char *nk = agreement_key(name);
+    int n = 0;
+    for (size_t i = 0; i < gm->descriptors.n; i++) {
+        char *dk = agreement_key(gm->descriptors.items[i]);
+        size_t dl = strlen(dk);
+        bool hit = false;
+        for (char *p = dl ? strstr(nk, dk) : NULL; p && !hit; p = strstr(p + 1, dk))
+            hit = (p == nk || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
+        n += hit;
+        free(dk);
+    }
+    free(nk);
+    return n;
+}
+
+static int sent_at(const doc *d, size_t b)
+{
+    int t = tok_at(d, b);
+    return t < (int)d->tokens.n ? d->tokens.items[t].sent : -1;
+}
+
+/* Takes the evidence span that starts at byte start out of g. */
+static void drop_evidence(ag *g, size_t start)
+{
+    for (size_t e = 0; e + 1 < g->ev.n; e += 2)
+        if (g->ev.items[e] == start) {
+            memmove(&g->ev.items[e], &g->ev.items[e + 2], (g->ev.n - e - 2) * sizeof *g->ev.items);
+            g->ev.n -= 2;
+            return;
+        }
+}
+
+/* "signed five MoUs on agriculture; culture; tourism ... The MoU in the area of culture
+ * provides ...": a document told later by what it is about is the one item of the batch whose
+ * words it shares most (a tie tells none); its words are another name of that item. */
+static void attach_to_items(const doc *d, ag_vec *ags, generic_vec *gens)
+{
+    for (size_t i = 0; i < gens->n && doc_step(d); i++) {
+        generic *gm = &gens->items[i];
+        bool taken = gm->attached >= 0 && (size_t)gm->attached < ags->n &&
+                     ags->items[gm->attached].mentions > 0;
+        if (!gm->name || gm->indefinite || gm->quoted || gm->plural)
+            continue;
+        char head[HEAD_TYPE_MAX];
+        head_of(d, gm->head_tok, head);
+        int best = -1, best_overlap = 0, second = 0;
+        for (size_t k = 0; k < ags->n; k++) {
+            const ag *g = &ags->items[k];
+            if (g->mentions <= 0 || !g->generic || !g->rule || !head_compatible(head, g->head) ||
+                !(strcmp(g->rule, "enumerated-signing") == 0 ||
+                  strcmp(g->rule, "included-signing") == 0 || strcmp(g->rule, "listed-signing") == 0))
+                continue;
+            int o = name_overlap(g->name, gm);
+            if (o > best_overlap) {
+                second = best_overlap;
+                best_overlap = o;
+                best = (int)k;
+            } else if (o > second) {
+                second = o;
+            }
+        }
+        if (best < 0 || best_overlap == second)
+            continue;
+        ag *g = &ags->items[best];
+        /* one told of another document stays its, unless that one is the batch the items
+         * were told in ("signed five Memorandum of Understanding (MOUs) on A; B; C") */
+        if (taken && sent_at(d, ags->items[gm->attached].first) != sent_at(d, g->first))
+            continue;
+        if (taken)
+            drop_evidence(&ags->items[gm->attached], gm->start);
+        add_unique(&g->aliases, gm->name);
+        add_evidence(g, gm->start, gm->end);
+        gm->attached = best;
+    }
+}
+
 void agreements_find(doc *d)
 {
     ag_vec ags = {0};
@@ -4680,6 +4763,7 @@ void agreements_find(doc *d)
     included_signings(d, &ags);
     listed_signings(d, &ags);
     batch_signings(d, &ags);
+    attach_to_items(d, &ags, &gens);
     merge_named(&ags);
     merge_country_prefixed(&ags);
     merge_short_names(&ags);

@@ -1873,7 +1873,10 @@ const char *const LEX_TOPIC_STOPS[] = {
     "yesterday", "tomorrow", "earlier", "later",  "here",   "there",   "but",       "including",
     "besides",   "through",  "since",   "until",  "within", "among",   "via",       "against",
     "because",   "so",       "than",    "if",     "said",   "says",    "according", "signed",
-    "inked",     "sealed",   NULL,
+    "inked",     "sealed",
+    /* what a document does, told right after it: "The MoU on energy stipulates that ..." */
+    "stipulates", "provides", "aims", "seeks", "covers", "envisages", "allows", "establishes",
+    "focuses", "commits", "enables", "obliges", "foresees", "sets", NULL,
 };
 
 /* Words that open the items of a batch: "signed 12 agreements, including a memorandum on
