@@ -665,3 +665,27 @@ Test(extract_signing_shapes, an_item_of_a_list_keeps_its_own_words_as_a_name)
     cr_expect(own_words, "%s", json_brief(g));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, a_document_told_later_by_its_topic_is_its_batch_item)
+{
+    static const char text[] =
+        "Oslo, 3 May 2024 \xE2\x80\x93 Norway and Iceland have signed four Memorandum of "
+        "Understanding (MOUs) on cooperation in the fields of fisheries; energy resources; "
+        "culture; and sport.\n"
+        "\n"
+        "The MoU on cooperation in the area of mineral and energy resources stipulates that both "
+        "parties will share survey data.\n"
+        "\n"
+        "Concerning the MoU in the area of culture, the two parties pledged to exchange "
+        "exhibitions.\n";
+    json_t *ex = extract_text(text);
+    const json_t *energy = find_agreement(ex, "mineral and energy resources");
+    cr_assert(energy, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(contains_ci(field_str(energy, "name"), "energy resources"), "%s", json_brief(energy));
+    const json_t *culture = find_agreement(ex, "MoU in the area of culture");
+    cr_assert(culture, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect(energy != culture, "%s", json_brief(json_object_get(ex, "agreements")));
+    cr_expect_eq(json_array_size(json_object_get(ex, "agreements")), 4, "%s",
+                 json_brief(json_object_get(ex, "agreements")));
+    json_decref(ex);
+}
