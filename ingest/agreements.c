@@ -2913,6 +2913,13 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
     }
 }
 
+/* The sentence byte b is in, or -1 past the last. */
+static int sent_at(const doc *d, size_t b)
+{
+    int t = tok_at(d, b);
+    return t < (int)d->tokens.n ? d->tokens.items[t].sent : -1;
+}
+
 static bool head_compatible(const char *generic_head, const char *named_head)
 {
     if (lex_has(LEX_ANY_TYPE_HEADS, generic_head, strlen(generic_head)))
@@ -3132,6 +3139,13 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
     for (size_t i = 0; i < gens->n; i++) {
         generic *gm = &gens->items[i];
         gm->attached = -1;
+        /* "billed as a comprehensive partnership": another name of the document told
+         * before it, no document of its own */
+        int lead = gm->lead_tok;
+        if (lead >= 2 && tok_is(d, lead - 1, "as") && tok_in(d, lead - 2, LEX_BILLING_WORDS))
+            continue;
+        if (lead >= 1 && tok_in(d, lead - 1, LEX_BILLING_WORDS) && !tok_is(d, lead - 1, "known"))
+            continue;
         /* "said in a statement": a statement is a document only when joint */
         if (tok_in_ci(d, gm->head_tok, LEX_JOINT_ONLY_HEADS) &&
             !(gm->head_tok > 0 && tok_ieq(d, gm->head_tok - 1, "joint")))
@@ -3209,12 +3223,17 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
             if (best < 0 && signing && !gm->quoted)
                 best = sig_sent == gm->sent ? signed_namesake(d, ags, gm, head, verb) : -1;
             /* "inked a profit-sharing agreement ... now the agreement to tap the
-             * reserves is signed": the definite one is the only one of its type told before */
+             * reserves is signed": the definite one is the only one of its type told before;
+             * "signed a pact ... The agreement, billed as X, was signed by A and B": one with no
+             * topic of its own is the one of any type the sentence before signed */
             if (best < 0 && !gm->indefinite && !gm->counted && !gm->plural) {
                 int only = -1, count = 0;
                 for (size_t k = 0; k < ags->n; k++)
                     if (ags->items[k].mentions > 0 && ags->items[k].first < gm->start &&
-                        strcmp(ags->items[k].head, head) == 0 && ags->items[k].signed_seen) {
+                        (strcmp(ags->items[k].head, head) == 0 ||
+                         (!gm->descriptors.n && head_compatible(head, ags->items[k].head) &&
+                          gm->sent - sent_at(d, ags->items[k].first) <= 1)) &&
+                        ags->items[k].signed_seen) {
                         only = (int)k;
                         count++;
                     }
@@ -4688,12 +4707,6 @@ static int name_overlap(const char *name, const generic *gm)
     }
     free(nk);
     return n;
-}
-
-static int sent_at(const doc *d, size_t b)
-{
-    int t = tok_at(d, b);
-    return t < (int)d->tokens.n ? d->tokens.items[t].sent : -1;
 }
 
 /* Takes the evidence span that starts at byte start out of g. */
