@@ -689,3 +689,21 @@ Test(extract_signing_shapes, a_document_told_later_by_its_topic_is_its_batch_ite
                  json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, the_agreement_billed_as_a_name_is_the_pact_signed_before)
+{
+    static const char text[] =
+        "Norway and Iceland have signed a pact to widen their fisheries and coast guard work "
+        "ahead of a round of quota talks with the European Union.\n"
+        "\n"
+        "The agreement \xE2\x80\x94 billed as a northern seas partnership \xE2\x80\x94 was signed "
+        "by Prime Minister Ola Berg and Icelandic Prime Minister Ana Ruiz in Oslo on 3 May "
+        "2024.\n";
+    json_t *ex = extract_text(text);
+    json_t *ags = json_object_get(ex, "agreements");
+    cr_expect_eq(json_array_size(ags), 1, "%s", json_brief(ags));
+    const json_t *g = find_agreement(ex, "northern seas partnership");
+    cr_assert(g, "%s", json_brief(ags));
+    cr_expect(has_signatory(g, "Ana Ruiz"), "%s", json_brief(g));
+    json_decref(ex);
+}
