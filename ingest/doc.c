@@ -1692,7 +1692,12 @@ static bool name_byline(const doc *d, const line *l, pattern_match *m)
             return false;
         k = w;
     }
-    return true;
+    /* "Prime Minister in South Korea": a title is no author's name */
+    size_t a = m->start[gn], e = a;
+    while (e < m->end[gn] && d->text[e] != ' ')
+        e++;
+    return !lex_has(LEX_TITLE_HEADS, d->text + a, e - a) &&
+           !lex_has(LEX_TITLE_MODIFIERS, d->text + a, e - a);
 }
 
 static bool line_is_byline(const doc *d, const line *l)

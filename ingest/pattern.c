@@ -109,8 +109,8 @@ static const char *const SOURCES[PAT_COUNT] = {
         "^\\s*(?:(?:(?:Compiled|Written|Reported|Reporting|Edited|Words|Text|Story|Interview|Published|Posted|Article|Report)\\s+)?(?:By|BY|by)(?:\\s+(?:By|BY|by)(?=\\s))?|Author|AUTHOR|Autor|Auteur"
         /* "written by" in other languages: Romanian, Spanish and Portuguese, Italian, French, German */
         "|Scris de|Escrito por|Escrita por|Scritto da|Écrit par|Ecrit par|Geschrieben von"
-        /* a correspondent's line: "From Name" */
-        "|From)(?:\\s*[:|]\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
+        /* a correspondent's line: "From Name"; a dash before a name and its address */
+        "|From|[-–—](?=[^@\\n]{2,60}\\s\\S+@\\S+\\s*$))(?:\\s*[:|]\\s*|\\s+)(?<name>\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|" PARTICLE
         ")){0,4}"
         "(?:\\s+(?:and|&)\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,4})?)"
         "(?:\\s+\\S*@\\S+)*\\s*(?:[,|·•—–-].*)?$",
