@@ -558,3 +558,33 @@ Test(extract_furniture, teasers_cut_short_are_no_quotations)
               json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
+
+/* "- Name address@outlet" is the byline; "Premier in X" over "Written by Name" is the headline */
+Test(extract_furniture, a_dashed_name_with_its_address_and_a_title_headline)
+{
+    static const char text[] =
+        "The Fjord Gazette\n"
+        "\n"
+        "Norway and Iceland renew their ferry pact\n"
+        "\n"
+        "- Ana Ruiz ana.ruiz@fjordgazette.example\n"
+        "\n"
+        "Prime Minister Ola Berg and Icelandic Premier Tomas Arriaga renewed the ferry pact on "
+        "Monday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Norway and Iceland renew their ferry pact");
+    cr_expect_str_eq(field_str(ex, "byline"), "Ana Ruiz");
+    json_decref(ex);
+    static const char text2[] =
+        "Premier in Iceland\n"
+        "\n"
+        "Written by O.Berg\n"
+        "Friday, March 25, 2011.\n"
+        "\n"
+        "Premier Tomas Arriaga, who is on a visit to Iceland, held talks with his Icelandic "
+        "counterpart Ana Ruiz in Reykjavik.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "title"), "Premier in Iceland");
+    cr_expect_str_eq(field_str(ex, "byline"), "O.Berg");
+    json_decref(ex);
+}
