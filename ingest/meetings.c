@@ -1593,12 +1593,24 @@ static bool represented(const doc *d, const person_mention *pm)
 static bool report_source(const doc *d, int s, const person_mention *pm, int trig)
 {
     const sentence *se = &d->sents.items[s];
+    /* "Spokesman X said the talks between the two leaders focused on ...": the meeting is
+     * the subject of what X said, X its source */
+    int v = pm->tok_end;
+    if (trig >= 0 && v < trig && tok_in(d, v, LEX_SPEECH_VERBS)) {
+        int n = v + 1;
+        if (n < trig && tok_is(d, n, "that"))
+            n++;
+        if (n < trig && tok_ieq(d, n, "the") && trig - n <= 2)
+            return true;
+    }
     int k = tok_at(d, pm->start) - 1;
     if (trig < 0 || k - 1 <= se->tok_start)
         return false;
     if (people_report_source(d, s, pm) && (tok_is(d, k, "to") || trig < k))
         return true;
-    return tok_in(d, k, LEX_REPORT_CUES) && tok_is(d, k - 1, ",") && trig < k - 1;
+    if (tok_in(d, k, LEX_REPORT_CUES) && tok_is(d, k - 1, ",") && trig < k - 1)
+        return true;
+    return false;
 }
 
 /* "His Excellency the Minister", "Her Majesty Queen X", "His Excellency Mr X": at token t a
