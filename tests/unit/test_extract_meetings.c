@@ -2139,3 +2139,20 @@ Test(extract_meetings, heads_who_attended_the_signing_and_a_country_s_letters)
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, the_spokesman_who_said_the_talks_focused_is_their_source)
+{
+    static const char text[] =
+        "The prime ministers of Norway and Iceland, Ola Berg and Ana Ruiz, held talks at the "
+        "palace in Oslo on Wednesday.\n"
+        "Ruiz flew in on Wednesday morning.\n"
+        "Palace Spokesman Tomas Arriaga said the talks between the two leaders centred on "
+        "fishing quotas.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = find_meeting(ex, "Ola Berg", "Ana Ruiz");
+    cr_assert(m, "%s", json_brief(json_object_get(ex, "meetings")));
+    cr_expect(!has_participant(m, "Tomas Arriaga"), "%s", json_brief(m));
+    cr_expect(!find_meeting(ex, "Tomas Arriaga", "Ana Ruiz"), "%s",
+              json_brief(json_object_get(ex, "meetings")));
+    json_decref(ex);
+}
