@@ -1031,7 +1031,8 @@ static int list_signing(const doc *d, int s, int *verb)
         names_documents |= tok_in_ci(d, t, LEX_DOCUMENT_PLURALS);
     /* "... signed eight documents.\nThese include:": the intro stands for them */
     const sentence *is = &d->sents.items[ls];
-    names_documents |= is->tok_start + 1 < is->tok_end && tok_in(d, is->tok_start, LEX_PLURAL_ANAPHORS) &&
+    names_documents |= is->tok_start + 1 < is->tok_end &&
+                       tok_in(d, is->tok_start, LEX_PLURAL_ANAPHORS) &&
                        tok_in(d, is->tok_start + 1, LEX_INCLUSION_VERBS);
     for (int n = 0; n < 2; n++) {
         int k = n == 0 ? ls - 1 : ls;
@@ -2862,7 +2863,8 @@ static void find_mentions(doc *d, ag_vec *ags, generic_vec *gens)
                     }
                 }
                 /* pending, or what a listed document is about: not signed here */
-                if (mention_pending(d, (int)si, nm.a) || under_negotiation(d, (int)si, nm.a, nm.b) ||
+                if (mention_pending(d, (int)si, nm.a) ||
+                    under_negotiation(d, (int)si, nm.a, nm.b) ||
                     (line_list_item(d, se->line) && item_topic(d, (int)si, nm.a)))
                     g->pending = true;
                 int verb = signing_verb_for(d, (int)si, nm.a, nm.b);
@@ -3801,7 +3803,8 @@ static void included_signings(doc *d, ag_vec *ags)
         item_type_name(d, type, false, type_name, sizeof type_name, type_head);
         for (int i = 0; i < n; i++) {
             /* an item that names its type again: "MoU on Cooperation in Transport" */
-            if (b[i] - a[i] > 2 && (tok_in_ci(d, a[i], LEX_GENERIC_HEADS) || tok_ieq(d, a[i], "mou")) &&
+            if (b[i] - a[i] > 2 &&
+                (tok_in_ci(d, a[i], LEX_GENERIC_HEADS) || tok_ieq(d, a[i], "mou")) &&
                 tok_is(d, a[i] + 1, "on"))
                 a[i] += 2;
             size_t is = d->tokens.items[a[i]].start, ie = d->tokens.items[b[i] - 1].end;
@@ -4738,7 +4741,8 @@ static void attach_to_items(const doc *d, ag_vec *ags, generic_vec *gens)
             const ag *g = &ags->items[k];
             if (g->mentions <= 0 || !g->generic || !g->rule || !head_compatible(head, g->head) ||
                 !(strcmp(g->rule, "enumerated-signing") == 0 ||
-                  strcmp(g->rule, "included-signing") == 0 || strcmp(g->rule, "listed-signing") == 0))
+                  strcmp(g->rule, "included-signing") == 0 ||
+                  strcmp(g->rule, "listed-signing") == 0))
                 continue;
             int o = name_overlap(g->name, gm);
             if (o > best_overlap) {

@@ -1557,7 +1557,7 @@ static bool repeated_below(const doc *d, int i, size_t a, size_t b)
 #define SCORE_WORDS_CAP 12 /* plus one a word, up to this many */
 #define SCORE_FIRST 16     /* the first candidate: the headline's usual place */
 #define SCORE_NEXT_STORY 8 /* the story (or its dateline) follows, past the date block */
-#define SCORE_REPEATED 20  /* printed again a few lines below: the page's header, then the story's */
+#define SCORE_REPEATED 20 /* printed again a few lines below: the page's header, then the story's */
 /* CHROME_RUN menu lines or more lie between it and the story, or it names an office (a
  * site's name) and the story is not next */
 #define SCORE_HEADER (-16)

@@ -124,8 +124,8 @@ extern const char
 extern const char *const LEX_COUNT_WORDS[]; /* two .. twelve, index i counting i + 2 */
 extern const char
     *const LEX_ENUMERATION_OPENERS[]; /* covering, on, in (what counted documents cover) */
-extern const char *const LEX_INCLUSION_VERBS[]; /* include, comprise: a batch's list */
-extern const char *const LEX_PLURAL_ANAPHORS[]; /* These, They: "These include:" */
+extern const char *const LEX_INCLUSION_VERBS[];  /* include, comprise: a batch's list */
+extern const char *const LEX_PLURAL_ANAPHORS[];  /* These, They: "These include:" */
 extern const char *const LEX_JOINT_ONLY_HEADS[]; /* statement: a document only when joint */
 extern const char *const LEX_ORDINALS[]; /* first, second, third (an item told by its place) */
 extern const char *const LEX_DURATION_UNITS[]; /* days, weeks, months, years */

@@ -1806,8 +1806,7 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) && pm->tok_start < later &&
                 !report_source(d, s, pm, trig) &&
                 !(pm->tok_start >= agent_a && pm->tok_start < agent_b) &&
-                !(pm->tok_start >= present_a && pm->tok_start < present_b) &&
-                !represented(d, pm))
+                !(pm->tok_start >= present_a && pm->tok_start < present_b) && !represented(d, pm))
                 add_person(m, pm->person);
         }
     }

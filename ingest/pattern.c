@@ -191,7 +191,8 @@ static const char *const SOURCES[PAT_COUNT] = {
         "|\\b(?:(?i:" MONTH ")\\.?\\s+\\d{1,2},?\\s+(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH
         "\\.?,?\\s+(?:19|20)\\d{2}|" NUMERIC_DATE ")[^.!?\\n]{0,30})"
         /* a place and a day with no year, alone on the line: "New Delhi, September 10" */
-        "|\\p{Lu}[\\p{L}.\\- ]{1,30},\\s*(?:" MONTH "\\.?\\s+\\d{1,2}|\\d{1,2}\\s+" MONTH ")\\.?)\\s*$",
+        "|\\p{Lu}[\\p{L}.\\- ]{1,30},\\s*(?:" MONTH "\\.?\\s+\\d{1,2}|\\d{1,2}\\s+" MONTH
+        ")\\.?)\\s*$",
 };
 
 static pcre2_code *compiled[PAT_COUNT];

@@ -112,8 +112,8 @@ static bool name_token(const doc *d, int t)
      * in two capitals ("UiTM") */
     if ((k->flags & TK_UPPER) && n <= 5)
         return false;
-    if (!(k->flags & TK_UPPER) && n >= 3 && s[n - 1] >= 'A' && s[n - 1] <= 'Z' &&
-        s[n - 2] >= 'A' && s[n - 2] <= 'Z')
+    if (!(k->flags & TK_UPPER) && n >= 3 && s[n - 1] >= 'A' && s[n - 1] <= 'Z' && s[n - 2] >= 'A' &&
+        s[n - 2] <= 'Z')
         return false;
     /* the last word of a country's name ("Sri Lanka", "India-Sri Lanka") */
     for (int back = 1; back <= 2 && t - back >= 0; back++) {
@@ -1719,7 +1719,8 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
                 continue;
             bool foreign = !country && pc;
             const char *office = person_title_office(p);
-            bool is_exact = office && (strcasecmp(office, title) == 0 || strcasecmp(office, full) == 0);
+            bool is_exact = office &&
+                            (strcasecmp(office, title) == 0 || strcasecmp(office, full) == 0);
             if (foreign) {
                 if (is_exact && exact_foreign < 0)
                     exact_foreign = pm->person;
@@ -1827,9 +1828,9 @@ static void role_mentions(doc *d)
                 named[nn++] = d->pmentions.items[i].person;
             /* a bare title told again is the one it stood for before ("the President said"
              * twice is one president, whoever was named between) */
-            char *words = !country && e == b ? doc_strdup(d, d->tokens.items[a].start,
-                                                          d->tokens.items[b - 1].end)
-                                             : NULL;
+            char *words = !country && e == b
+                              ? doc_strdup(d, d->tokens.items[a].start, d->tokens.items[b - 1].end)
+                              : NULL;
             int who = -1;
             for (size_t r = 0; words && r < told.n && who < 0; r++)
                 if (strcasecmp(told.items[r].words, words) == 0 &&

@@ -435,8 +435,8 @@ static bool cue_after_close(const doc *d, int li, size_t close)
     if (m == l->start || !strchr(",.!?", d->text[m - 1]))
         return false;
     int t = tok_at(d, close);
-    for (int k = t, words = 0; k < (int)d->tokens.n && d->tokens.items[k].start < l->end &&
-                                words < LOST_OPEN_CUE_WORDS;
+    for (int k = t, words = 0;
+         k < (int)d->tokens.n && d->tokens.items[k].start < l->end && words < LOST_OPEN_CUE_WORDS;
          k++, words++)
         if (tok_in(d, k, LEX_SPEECH_VERBS))
             return true;

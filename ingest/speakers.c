@@ -1667,9 +1667,8 @@ static bool link_reported_before(sieve *s, mention *m)
     /* past paragraphs that name nobody and quote nothing ("The MoU's five elements include
      * ..."): the report they describe goes on */
     int hops = 0;
-    for (; hops < REPORTED_SKIP_PARAGRAPHS && pl >= 0 &&
-                       d->lines.items[pl].kind == LINE_BODY && !(s->i > 0 && s->q[s->i - 1].line == pl) &&
-                       names_nobody(s, pl);
+    for (; hops < REPORTED_SKIP_PARAGRAPHS && pl >= 0 && d->lines.items[pl].kind == LINE_BODY &&
+           !(s->i > 0 && s->q[s->i - 1].line == pl) && names_nobody(s, pl);
          hops++)
         pl = previous_line(d, pl);
     if (pl < 0 || d->lines.items[pl].kind != LINE_BODY || (s->i > 0 && s->q[s->i - 1].line == pl))

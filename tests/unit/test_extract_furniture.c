@@ -537,7 +537,8 @@ Test(extract_furniture, a_glued_menu_is_no_headline_and_an_outlet_s_staff_is_the
         "OSLO (Wire) - The fishing quotas were the first item when the two ministers sat down "
         "on Tuesday.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Fishing quotas top the agenda as Nordic ministers meet");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Fishing quotas top the agenda as Nordic ministers meet");
     cr_expect_str_eq(field_str(ex, "byline"), "Wire Staff");
     json_decref(ex);
 }

@@ -623,8 +623,7 @@ Test(extract_signing_shapes, items_of_a_list_alike_in_words_are_documents_of_the
     const json_t *culture = find_agreement(ex, "Ministry of Culture"),
                  *transport = find_agreement(ex, "Ministry of Transport"),
                  *geology = find_agreement(ex, "Institute of Geology");
-    cr_expect(culture && transport && geology, "%s",
-              json_brief(json_object_get(ex, "agreements")));
+    cr_expect(culture && transport && geology, "%s", json_brief(json_object_get(ex, "agreements")));
     cr_expect(culture != transport && culture != geology && transport != geology, "%s",
               json_brief(json_object_get(ex, "agreements")));
     json_decref(ex);

@@ -1356,10 +1356,12 @@ Test(extract_speakers, a_lead_s_quotation_told_again_with_its_speaker)
 {
     static const char text[] =
         "Oslo : The two governments plan a shared research fund. An Icelandic official said "
-        "that \xE2\x80\x9C" "the fund will pay for work on fisheries, shipping, tourism and "
+        "that \xE2\x80\x9C"
+        "the fund will pay for work on fisheries, shipping, tourism and "
         "geothermal power\xE2\x80\x9D.\n"
         "\n"
-        "Minister of Trade Ana Ruiz said: \xE2\x80\x9C" "From next year the fund will pay for work "
+        "Minister of Trade Ana Ruiz said: \xE2\x80\x9C"
+        "From next year the fund will pay for work "
         "on fisheries, shipping, tourism and geothermal power, and on the sea ice.\xE2\x80\x9D\n";
     json_t *ex = extract_text(text);
     const json_t *q = NULL;
