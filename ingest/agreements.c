@@ -2931,6 +2931,16 @@ static bool head_compatible(const char *generic_head, const char *named_head)
     return strcmp(generic_head, named_head) == 0;
 }
 
+/* Does the key hold the words of word_key, whole, side by side? */
+static bool key_has_words(const char *key, const char *word_key)
+{
+    size_t n = strlen(word_key);
+    for (const char *p = strstr(key, word_key); p; p = strstr(p + 1, word_key))
+        if ((p == key || p[-1] == ' ') && (p[n] == 0 || p[n] == ' '))
+            return true;
+    return false;
+}
+
 static int descriptor_overlap(const ag *g, const generic *gm)
 {
     int n = 0;
@@ -2942,10 +2952,7 @@ static int descriptor_overlap(const ag *g, const generic *gm)
         }
         for (size_t k = 0; k < g->aliases.n; k++) {
             char *ak = agreement_key(g->aliases.items[k]);
-            size_t dl = strlen(dk);
-            bool hit = false;
-            for (char *p = strstr(ak, dk); p && !hit; p = strstr(p + 1, dk))
-                hit = (p == ak || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
+            bool hit = key_has_words(ak, dk);
             free(ak);
             if (hit) {
                 n++;
@@ -4701,11 +4708,7 @@ static int name_overlap(const char *name, const generic *gm)
     int n = 0;
     for (size_t i = 0; i < gm->descriptors.n; i++) {
         char *dk = agreement_key(gm->descriptors.items[i]);
-        size_t dl = strlen(dk);
-        bool hit = false;
-        for (char *p = dl ? strstr(nk, dk) : NULL; p && !hit; p = strstr(p + 1, dk))
-            hit = (p == nk || p[-1] == ' ') && (p[dl] == 0 || p[dl] == ' ');
-        n += hit;
+        n += *dk && key_has_words(nk, dk);
         free(dk);
     }
     free(nk);
