@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "api/api.h"
 #include "ingest/ingest.h"
 #include "server/http_headers.h"
 #include "server/server.h"
@@ -840,6 +841,9 @@ static const struct command {
 int main(int argc, char **argv)
 {
     log_init();
+    /* Every write of every command records in the change log what it changed of the facts
+     * served, as the API serves them. */
+    store_set_fact_renderer(api_fact_json);
     if (argc < 2)
         return usage_error(NULL, "missing COMMAND");
 

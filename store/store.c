@@ -203,6 +203,8 @@ static int commit_write(store *st, const char *what)
 {
     if (db_transaction_failed(st->conn))
         return store_fail(st, "%s: a statement of the transaction failed", what);
+    if (store_changes_flush(st))
+        return STORE_ERROR;
     if (store_pg(st) && st->write_open && store_search_fill_pg(st))
         return STORE_ERROR;
     st->write_open = false;
@@ -392,7 +394,8 @@ static store *open_handle(const char *path, enum store_open_mode mode, bool immu
             goto fail;
     } else {
         if (store_pragma(st, "PRAGMA journal_mode = WAL", "wal") ||
-            store_pragma(st, "PRAGMA synchronous = NORMAL", NULL) || store_migrate(st))
+            store_pragma(st, "PRAGMA synchronous = NORMAL", NULL) || store_migrate(st) ||
+            store_changes_start(st))
             goto fail;
     }
     /* SQLite has the file open: note which file the path names now (store_file_moved). */
@@ -448,7 +451,7 @@ static store *open_postgres(const char *target, enum store_open_mode mode, char 
             store_db_fail(st, "opening");
             goto fail;
         }
-        if (store_migrate(st))
+        if (store_migrate(st) || store_changes_start(st))
             goto fail;
     }
     return st;
