@@ -311,7 +311,8 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
     }
     /* a long poll's answer depends on when it was asked, not only on the data */
     resp->cacheable = resp->status == 200 && !route_is_operational(m.route->action) &&
-                      !resp->stream && !(m.route->action == ROUTE_CHANGES && q.wait);
+                      !(m.route->action == ROUTE_CHANGES &&
+                        (q.wait || strcmp(resp->content_type, API_CT_EVENTS) == 0));
 out:
     resp->route = m.route ? m.route->pattern : NULL;
     strbuf_release(&detail);
