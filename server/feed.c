@@ -166,8 +166,7 @@ static void *watch_main(void *arg)
             deadline.tv_sec++;
             deadline.tv_nsec -= 1000000000L;
         }
-        while (!f->stopping &&
-               pthread_cond_timedwait(&f->wake, &f->lock, &deadline) != ETIMEDOUT)
+        while (!f->stopping && pthread_cond_timedwait(&f->wake, &f->lock, &deadline) != ETIMEDOUT)
             ;
     }
     pthread_mutex_unlock(&f->lock);
@@ -233,7 +232,7 @@ void feed_free(feed *f)
 
 typedef struct event_stream {
     feed *f;
-    feed_waiter waiter;            /* waiter.after: the seq of the last event sent */
+    feed_waiter waiter; /* waiter.after: the seq of the last event sent */
     struct MHD_Connection *conn;
     store *(*reader)(void *arg);
     void *reader_arg;
@@ -259,8 +258,8 @@ static bool next_text(event_stream *s)
         fixed = FEED_GREETING;
     } else {
         store *st = s->reader(s->reader_arg);
-        if (!st || !api_changes_events(st, s->waiter.after, FEED_EVENTS_AT_ONCE, &s->text,
-                                       &s->len, &s->waiter.after))
+        if (!st || !api_changes_events(st, s->waiter.after, FEED_EVENTS_AT_ONCE, &s->text, &s->len,
+                                       &s->waiter.after))
             return false;
         if (!s->text && now >= s->quiet_until)
             fixed = FEED_KEEPALIVE;

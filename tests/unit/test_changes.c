@@ -55,8 +55,7 @@ Test(changes, the_diff_names_the_members_that_differ)
                              "{\"parties\":[\"B\",\"A\"],\"counts\":{\"quotes\":2},\"c\":0.5}"),
                      "parties,counts");
     /* a member the new version has and the old one lacks, then one it lost */
-    cr_expect_str_eq(diff_of("{\"id\":\"x\",\"old\":1}", "{\"id\":\"x\",\"new\":null}"),
-                     "new,old");
+    cr_expect_str_eq(diff_of("{\"id\":\"x\",\"old\":1}", "{\"id\":\"x\",\"new\":null}"), "new,old");
 }
 
 Test(changes, the_diff_of_equal_versions_is_empty)
@@ -116,11 +115,11 @@ static json_t *entries_since(store *st, long long since)
             cr_assert(fact, "entry %lld: its fact is not JSON", e->seq);
             cr_assert_gt(e->seq, since, "the seqs do not grow");
             since = e->seq;
-            json_array_append_new(
-                all, json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:o, s:o}", "seq",
-                               (json_int_t)e->seq, "op", e->op, "kind", e->kind, "id", e->id,
-                               "source_id", e->source_id, "into", e->into, "attributes",
-                               attributes, "fact", fact));
+            json_array_append_new(all,
+                                  json_pack("{s:I, s:s, s:s, s:s, s:s?, s:s?, s:o, s:o}", "seq",
+                                            (json_int_t)e->seq, "op", e->op, "kind", e->kind, "id",
+                                            e->id, "source_id", e->source_id, "into", e->into,
+                                            "attributes", attributes, "fact", fact));
         }
         bool more = page.more;
         store_change_page_release(&page);
@@ -218,14 +217,15 @@ static long long check_replay(store *st, json_t **kept, long long since, const c
 {
     json_t *now = served(st), *entries = entries_since(st, 0), *replayed = json_object();
     apply(replayed, entries);
-    cr_assert(json_equal(replayed, now), "%s: replaying the log from 0 does not give the %zu "
-              "facts served (%zu replayed)", step, json_object_size(now),
-              json_object_size(replayed));
+    cr_assert(json_equal(replayed, now),
+              "%s: replaying the log from 0 does not give the %zu "
+              "facts served (%zu replayed)",
+              step, json_object_size(now), json_object_size(replayed));
     if (*kept) {
         json_t *later = entries_since(st, since);
         apply(*kept, later);
-        cr_assert(json_equal(*kept, now), "%s: replaying from %lld does not give the facts",
-                  step, since);
+        cr_assert(json_equal(*kept, now), "%s: replaying from %lld does not give the facts", step,
+                  since);
         json_decref(later);
     }
     json_decref(*kept);
@@ -265,11 +265,16 @@ static size_t count_op(store *st, long long since, const char *op)
 }
 
 static const char *const dispute_files[] = {
-    "01_tidewater_signed_porto.txt",     "02_tidewater_signed_porto_15.txt",
-    "03_tidewater_signed_lisbon.txt",    "04_tidewater_month_only.txt",
-    "07_talks_june_month.txt",           "08_talks_june_2.txt",
-    "10_lighthouse_quote_minister.txt",  "11_lighthouse_quote_spokesman.txt",
-    "13_title_trade.txt",                "14_title_finance.txt",
+    "01_tidewater_signed_porto.txt",
+    "02_tidewater_signed_porto_15.txt",
+    "03_tidewater_signed_lisbon.txt",
+    "04_tidewater_month_only.txt",
+    "07_talks_june_month.txt",
+    "08_talks_june_2.txt",
+    "10_lighthouse_quote_minister.txt",
+    "11_lighthouse_quote_spokesman.txt",
+    "13_title_trade.txt",
+    "14_title_finance.txt",
 };
 #define NFILES (sizeof dispute_files / sizeof dispute_files[0])
 
@@ -340,7 +345,8 @@ Test(changes, a_store_that_had_facts_starts_its_log_with_them)
     store_close(st);
     sqlite3 *db;
     cr_assert_eq(sqlite3_open(test_db_path, &db), SQLITE_OK);
-    cr_assert_eq(sqlite3_exec(db, "DROP TABLE changes; PRAGMA user_version = 10;", NULL, NULL, NULL),
+    cr_assert_eq(sqlite3_exec(db, "DROP TABLE changes; PRAGMA user_version = 10;", NULL, NULL,
+                              NULL),
                  SQLITE_OK, "%s", sqlite3_errmsg(db));
     sqlite3_close(db);
 
