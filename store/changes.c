@@ -6,13 +6,16 @@
  * evidence added, a fact renamed, the whole set replaced), so the log does not ask them what
  * they did: it compares what the lists serve after the write with what it served before.
  *
- *   Noting.  On a handle that keeps the log, triggers note in the temporary table
- *   changes_touched each fact a write touches: a row of people, agreements, meetings or
- *   quotes inserted, updated or deleted (its old and its new id), a span of a fact's
- *   evidence, a person's part in a fact (their counts).  They also note the articles the
- *   write is about (kind 'source'): one deleted, one the merge takes from its queue.  On
- *   SQLite the triggers are the handle's own (TEMP); on PostgreSQL they belong to the schema
- *   and note only in a session that set factd.changes (schema.c).
+ *   Noting.  On a handle that keeps the log, triggers note each fact a write touches: a row
+ *   of people, agreements, meetings or quotes inserted, updated or deleted (its old and its
+ *   new id), a span of a fact's evidence, a person's part in a fact (their counts).  They
+ *   also note the articles the write is about (kind 'source'): one deleted, one the merge
+ *   takes from its queue.  On SQLite the triggers are the handle's own (TEMP) and call the
+ *   function changes_note(), which keeps the notes in the handle's memory (st->noted): a
+ *   table, even a temporary one, would have every write journal its pages once more.  On
+ *   PostgreSQL they belong to the schema, note in the session's temporary table
+ *   changes_touched, and only in a session that set factd.changes (schema.c).  A note of a
+ *   write rolled back is harmless: the fact is compared and found the same.
  *
  *   Recording.  Before the transaction commits (store_changes_flush, from store.c), each
  *   fact noted is read as its list shows it and rendered by the process's renderer (api/),
@@ -69,13 +72,35 @@ static const struct logged_kind *logged_kind_of(const char *name)
 
 /* --- noting what a write touches --- */
 
-static const char SQL_TOUCHED_CREATE[] =
-    "CREATE TEMP TABLE IF NOT EXISTS changes_touched ("
-    " kind TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID";
 static const char SQL_TOUCHED_CREATE_PG[] =
     "CREATE TEMP TABLE IF NOT EXISTS changes_touched ("
     " kind TEXT COLLATE \"C\" NOT NULL, id TEXT COLLATE \"C\" NOT NULL, PRIMARY KEY (kind, id));"
     "SET factd.changes = 'on'";
+
+/* A note: "kind\x1fid". */
+static void note(store *st, const char *kind, size_t kind_len, const char *id, size_t id_len)
+{
+    char key[128];
+    if (kind_len + 1 + id_len > sizeof key)
+        return; /* no fact has such an id */
+    memcpy(key, kind, kind_len);
+    key[kind_len] = '\x1f';
+    memcpy(key + kind_len + 1, id, id_len);
+    strmap_put(&st->noted, key, kind_len + 1 + id_len, 0, NULL);
+}
+
+/* changes_note(kind, id), what the SQLite triggers call. */
+static void changes_note_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    store *st = sqlite3_user_data(ctx);
+    const char *kind = (const char *)sqlite3_value_text(argv[0]);
+    const char *id = (const char *)sqlite3_value_text(argv[1]);
+    (void)argc;
+    if (kind && id)
+        note(st, kind, (size_t)sqlite3_value_bytes(argv[0]), id,
+             (size_t)sqlite3_value_bytes(argv[1]));
+    sqlite3_result_null(ctx);
+}
 
 /* What the SQLite triggers watch (PostgreSQL's are in schema.c): the table, the kind of fact
  * its row is about (a literal; NULL: the row's column kind) and the column of the fact's id;
@@ -90,29 +115,26 @@ static const struct watched {
     {"sources", "'source'", "id", false},  {"merge_pending", "'source'", "source_id", false},
 };
 
-/* The statement of a trigger that notes the fact of `row` ("OLD" or "NEW") once.  It says
- * so itself rather than by OR IGNORE, which the statement that fires the trigger would
- * override with its own conflict clause. */
+/* The statement of a trigger that notes the fact of `row` ("OLD" or "NEW"). */
 static void note_row(strbuf *sql, const struct watched *w, const char *row)
 {
-    strbuf kind = STRBUF_INIT;
+    strbuf_addstr(sql, " SELECT changes_note(");
     if (w->kind)
-        strbuf_addstr(&kind, w->kind);
+        strbuf_addstr(sql, w->kind);
     else
-        strbuf_addf(&kind, "%s.kind", row);
-    strbuf_addf(sql,
-                " INSERT INTO changes_touched (kind, id) SELECT %s, %s.%s WHERE NOT EXISTS"
-                " (SELECT 1 FROM changes_touched WHERE kind = %s AND id = %s.%s);",
-                kind.buf, row, w->id, kind.buf, row, w->id);
-    strbuf_release(&kind);
+        strbuf_addf(sql, "%s.kind", row);
+    strbuf_addf(sql, ", %s.%s);", row, w->id);
 }
 
-/* The handle's own triggers on SQLite. */
+/* The handle's own function and triggers on SQLite. */
 static int create_triggers_sqlite(store *st)
 {
     static const char *const events[] = {"INSERT", "UPDATE", "DELETE"};
     strbuf sql = STRBUF_INIT;
-    int rc = STORE_OK;
+    int rc = sqlite3_create_function_v2(st->db, "changes_note", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                        st, changes_note_sql, NULL, NULL, NULL) == SQLITE_OK
+                 ? STORE_OK
+                 : store_sql_fail(st, "registering changes_note");
 
     for (size_t i = 0; i < sizeof watched / sizeof watched[0] && rc == STORE_OK; i++) {
         const struct watched *w = &watched[i];
@@ -169,15 +191,14 @@ static int step_text(store *st, db_stmt *stmt, char **out, const char *what)
 
 static const char SQL_BASELINE_PENDING[] =
     "SELECT count(*) FROM meta WHERE key = 'changes_baseline'";
-static const char SQL_BASELINE_TOUCH[] =
-    "INSERT OR IGNORE INTO temp.changes_touched (kind, id)"
-    " SELECT 'person', id FROM people UNION ALL SELECT 'agreement', id FROM agreements"
-    " UNION ALL SELECT 'meeting', id FROM meetings UNION ALL SELECT 'quote', id FROM quotes";
-static const char SQL_BASELINE_TOUCH_PG[] =
-    "INSERT INTO pg_temp.changes_touched (kind, id)"
-    " SELECT 'person', id FROM people UNION ALL SELECT 'agreement', id FROM agreements"
+#define EVERY_FACT                                                                              \
+    " SELECT 'person' AS kind, id FROM people UNION ALL SELECT 'agreement', id FROM agreements" \
     " UNION ALL SELECT 'meeting', id FROM meetings UNION ALL SELECT 'quote', id FROM quotes"
-    " ON CONFLICT DO NOTHING";
+static const char SQL_BASELINE_TOUCH[] = "SELECT count(changes_note(kind, id)) FROM (" EVERY_FACT
+                                         ") AS every_fact";
+static const char SQL_BASELINE_TOUCH_PG[] =
+    "INSERT INTO pg_temp.changes_touched (kind, id)" EVERY_FACT " ON CONFLICT DO NOTHING";
+#define BASELINE_WHAT "noting the facts of the change log's baseline"
 static const char SQL_BASELINE_DONE[] = "DELETE FROM meta WHERE key = 'changes_baseline'";
 
 /* A store that had facts before it kept the log (schema version 11 marks it so): one
@@ -192,9 +213,10 @@ static int take_baseline(store *st)
     if (store_begin_write(st))
         return STORE_ERROR;
     /* another process may have taken it meanwhile */
+    long long noted;
     if (query_int(st, SQL_BASELINE_PENDING, &pending, "reading the change log's state") ||
-        (pending && (store_query_run(st, STORE_SQL(st, SQL_BASELINE_TOUCH),
-                                     "noting the facts of the change log's baseline") ||
+        (pending && ((store_pg(st) ? store_query_run(st, SQL_BASELINE_TOUCH_PG, BASELINE_WHAT)
+                                   : query_int(st, SQL_BASELINE_TOUCH, &noted, BASELINE_WHAT)) ||
                      store_query_run(st, SQL_BASELINE_DONE, "noting the change log's baseline") ||
                      store_bump_generation(st))) ||
         store_commit(st)) {
@@ -208,10 +230,9 @@ int store_changes_start(store *st)
 {
     if (!fact_renderer || st->readonly || st->changes)
         return STORE_OK;
-    if (db_exec(st->conn, STORE_SQL(st, SQL_TOUCHED_CREATE)) != DB_OK)
-        return store_db_fail(st, "making the change log's table of touched facts");
-    if (!store_pg(st) && create_triggers_sqlite(st))
-        return STORE_ERROR;
+    if (store_pg(st) ? db_exec(st->conn, SQL_TOUCHED_CREATE_PG) != DB_OK
+                     : create_triggers_sqlite(st) != STORE_OK)
+        return store_db_fail(st, "making the change log's triggers");
     st->changes = true;
     return take_baseline(st);
 }
@@ -241,22 +262,7 @@ size_t store_changes_diff(const json_t *before, const json_t *after, json_t *att
 
 /* --- recording --- */
 
-static const char SQL_ANY_TOUCHED[] =
-    "SELECT count(*) FROM (SELECT 1 FROM temp.changes_touched WHERE kind <> 'source' LIMIT 1)"
-    " AS any_fact";
-static const char SQL_ANY_TOUCHED_PG[] =
-    "SELECT count(*) FROM (SELECT 1 FROM pg_temp.changes_touched WHERE kind <> 'source' LIMIT 1)"
-    " AS any_fact";
-#define TOUCHED_FACTS(table)                                                   \
-    "SELECT kind, id FROM " table " WHERE kind <> 'source' ORDER BY CASE kind" \
-    " WHEN 'person' THEN 0 WHEN 'agreement' THEN 1 WHEN 'meeting' THEN 2 ELSE 3 END, id"
-static const char SQL_TOUCHED_FACTS[] = TOUCHED_FACTS("temp.changes_touched");
-static const char SQL_TOUCHED_FACTS_PG[] = TOUCHED_FACTS("pg_temp.changes_touched");
-static const char SQL_CAUSES[] =
-    "SELECT id FROM temp.changes_touched WHERE kind = 'source' ORDER BY id";
-static const char SQL_CAUSES_PG[] =
-    "SELECT id FROM pg_temp.changes_touched WHERE kind = 'source' ORDER BY id";
-static const char SQL_TOUCHED_CLEAR[] = "DELETE FROM temp.changes_touched";
+static const char SQL_TOUCHED_PG[] = "SELECT kind, id FROM pg_temp.changes_touched";
 static const char SQL_TOUCHED_CLEAR_PG[] = "DELETE FROM pg_temp.changes_touched";
 
 static const char SQL_LAST_SEQ[] = "SELECT coalesce(max(seq), 0) FROM changes";
@@ -270,16 +276,13 @@ static const char SQL_ADD[] =
     "INSERT INTO changes (seq, kind, fact_id, op, changed_at, source_id, into_id, attributes,"
     " fact) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-/* The first of the articles a write is about that a fact (?1 kind, ?2 id) cites: in its
- * evidence, or for a person among the reports the merge made them of. */
-#define CAUSE_CITED(table)                                                                   \
-    "SELECT min(e.source_id) FROM evidence AS e JOIN " table " AS c"                         \
-    " ON c.kind = 'source' AND c.id = e.source_id WHERE e.kind = ?1 AND e.fact_id = ?2"      \
-    " UNION ALL SELECT min(i.source_id) FROM merge_items AS i JOIN " table " AS c"           \
-    " ON c.kind = 'source' AND c.id = i.source_id WHERE ?1 = 'person' AND i.kind = 'people'" \
-    " AND i.fact_id = ?2"
-static const char SQL_CAUSE_CITED[] = CAUSE_CITED("temp.changes_touched");
-static const char SQL_CAUSE_CITED_PG[] = CAUSE_CITED("pg_temp.changes_touched");
+/* The articles a fact cites, in id order: those of its evidence (?1 its kind, ?2 its id);
+ * a person's, those of the reports the merge made them of (?1 their id). */
+static const char SQL_CITED_BY_FACT[] = "SELECT DISTINCT source_id FROM evidence"
+                                        " WHERE kind = ?1 AND fact_id = ?2 ORDER BY source_id";
+static const char SQL_CITED_BY_PERSON[] =
+    "SELECT DISTINCT source_id FROM merge_items WHERE kind = 'people' AND fact_id = ?1"
+    " ORDER BY source_id";
 
 /* The facts of a kind that hold one span of evidence now. */
 static const char SQL_HOLDERS_OF_SPAN[] =
@@ -298,10 +301,12 @@ static const char SQL_PERSON_NAMED_PG[] =
 /* What one flush knows as it goes. */
 typedef struct flush {
     store *st;
-    long long seq;        /* the last seq given */
-    char *at;             /* the time of the transaction */
-    store_strings causes; /* the articles the write is about, in id order */
-    json_t *gone;         /* [[kind, id, version, seq of its entry]]: facts that went */
+    long long seq; /* the last seq given */
+    char *at;      /* the time of the transaction */
+    char *notes;   /* the notes' keys, each a C string "kind\0id" */
+    char **causes; /* the articles the write is about, in id order (in notes) */
+    size_t ncauses;
+    json_t *gone; /* [[kind, id, version, seq of its entry]]: facts that went */
 } flush;
 
 /* One fact's latest entry. */
@@ -359,21 +364,15 @@ static int render_fact(store *st, enum store_kind kind, const char *id, char **t
     return rc;
 }
 
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Whether an article is one the write is about. */
 static bool is_cause(const flush *f, const char *source)
 {
-    size_t lo = 0, hi = f->causes.n;
-    while (source && lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(f->causes.v[mid], source);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    return source && bsearch(&source, f->causes, f->ncauses, sizeof *f->causes, compare_strings);
 }
 
 /* The article an entry of the fact (kind, id) is due to, malloc'd in *cause (NULL: none
@@ -383,44 +382,44 @@ static bool is_cause(const flush *f, const char *source)
 static int cause_of(flush *f, const char *kind, const char *id, const json_t *before,
                     const char *into, char **cause)
 {
-    *cause = NULL;
-    if (f->causes.n <= 1) {
-        *cause = f->causes.n ? strdup(f->causes.v[0]) : NULL;
-        return f->causes.n && !*cause ? store_fail(f->st, "out of memory") : STORE_OK;
-    }
+    const char *found = NULL, *cited = before ? into : id;
     size_t i;
     json_t *span;
-    const char *first = NULL;
-    json_array_foreach(json_object_get(before, "sources"), i, span) {
-        const char *source = json_string_value(json_object_get(span, "source_id"));
-        if (is_cause(f, source) && (!first || strcmp(source, first) < 0))
-            first = source;
+    *cause = NULL;
+    if (f->ncauses <= 1) {
+        found = f->ncauses ? f->causes[0] : NULL;
+    } else {
+        json_array_foreach(json_object_get(before, "sources"), i, span) {
+            const char *source = json_string_value(json_object_get(span, "source_id"));
+            if (is_cause(f, source) && (!found || strcmp(source, found) < 0))
+                found = source;
+        }
     }
-    if (first) {
-        *cause = strdup(first);
-        return *cause ? STORE_OK : store_fail(f->st, "out of memory");
+    if (found || !cited || f->ncauses <= 1) {
+        *cause = found ? strdup(found) : NULL;
+        return found && !*cause ? store_fail(f->st, "out of memory") : STORE_OK;
     }
-    const char *cited = before ? into : id;
-    if (!cited)
-        return STORE_OK;
-    db_stmt *stmt = store_query(f->st, STORE_SQL(f->st, SQL_CAUSE_CITED));
+    bool person = strcmp(kind, "person") == 0;
+    db_stmt *stmt = store_query(f->st, person ? SQL_CITED_BY_PERSON : SQL_CITED_BY_FACT);
+    int rc;
     if (!stmt)
         return STORE_ERROR;
-    db_bind_text(stmt, 1, kind, -1);
-    db_bind_text(stmt, 2, cited, -1);
-    int rc;
+    db_bind_text(stmt, 1, person ? cited : kind, -1);
+    if (!person)
+        db_bind_text(stmt, 2, cited, -1);
     while ((rc = db_step(stmt)) == DB_ROW) {
         const char *source = db_column_text(stmt, 0, NULL);
-        if (source && (!*cause || strcmp(source, *cause) < 0)) {
-            free(*cause);
+        if (is_cause(f, source)) {
             if (!(*cause = strdup(source)))
-                break;
+                rc = DB_ERROR;
+            break;
         }
     }
     store_query_done(stmt);
-    if (rc == DB_ROW)
+    if (rc == DB_ERROR && !*cause)
         return store_fail(f->st, "out of memory");
-    return rc == DB_DONE ? STORE_OK : store_db_fail(f->st, "finding the article of a change");
+    return rc == DB_ROW || rc == DB_DONE ? STORE_OK
+                                         : store_db_fail(f->st, "finding the article of a change");
 }
 
 /* One entry, after the fact's entry of seq `previous` (0: none), which it supersedes. */
@@ -601,21 +600,53 @@ static int note_gone(flush *f, const json_t *went)
     return rc;
 }
 
-/* The articles the write is about, in id order, into f->causes. */
-static int read_causes(flush *f)
+/* A fact noted, to be compared. */
+typedef struct noted_fact {
+    const struct logged_kind *kind;
+    const char *id; /* in the notes' keys */
+} noted_fact;
+
+/* People first, then each kind of fact, each by id. */
+static int compare_noted(const void *a, const void *b)
 {
-    db_stmt *stmt = store_query(f->st, STORE_SQL(f->st, SQL_CAUSES));
-    size_t cap = 0;
-    int rc;
-    if (!stmt)
-        return STORE_ERROR;
-    while ((rc = db_step(stmt)) == DB_ROW)
-        if (!store_strings_add(&f->causes, &cap, db_column_text(stmt, 0, NULL))) {
-            store_query_done(stmt);
-            return store_fail(f->st, "out of memory");
-        }
-    store_query_done(stmt);
-    return rc == DB_DONE ? STORE_OK : store_db_fail(f->st, "reading the articles of a write");
+    const noted_fact *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* Sorts the notes: the facts into *facts (malloc'd, *n of them), the articles into
+ * f->causes, both pointing into f->notes, a copy of the notes' keys as C strings. */
+static int sort_notes(flush *f, noted_fact **facts, size_t *n)
+{
+    strmap *m = &f->st->noted;
+    size_t count = strmap_count(m), at = 0;
+    *facts = malloc((count ? count : 1) * sizeof **facts);
+    f->causes = malloc((count ? count : 1) * sizeof *f->causes);
+    f->notes = malloc(m->keys_len + count + 1);
+    *n = 0;
+    if (!*facts || !f->causes || !f->notes)
+        return store_fail(f->st, "out of memory");
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].used)
+            continue;
+        char *key = f->notes + at;
+        memcpy(key, m->keys + m->slots[i].key, m->slots[i].len);
+        key[m->slots[i].len] = '\0';
+        at += m->slots[i].len + 1;
+        char *sep = strchr(key, '\x1f');
+        if (!sep)
+            continue;
+        *sep = '\0';
+        const struct logged_kind *k = logged_kind_of(key);
+        if (k)
+            (*facts)[(*n)++] = (noted_fact){k, sep + 1};
+        else if (strcmp(key, "source") == 0)
+            f->causes[f->ncauses++] = sep + 1;
+    }
+    qsort(*facts, *n, sizeof **facts, compare_noted);
+    qsort(f->causes, f->ncauses, sizeof *f->causes, compare_strings);
+    return STORE_OK;
 }
 
 /* Records the entries of every fact noted: those made or changed first (people, then each
@@ -623,61 +654,72 @@ static int read_causes(flush *f)
 static int record(store *st)
 {
     flush f = {.st = st};
-    db_stmt *stmt = NULL;
+    noted_fact *facts = NULL;
+    size_t n = 0;
     int rc;
 
     if ((rc = query_int(st, SQL_LAST_SEQ, &f.seq, "reading the change log's last seq")) ||
-        (rc = step_text(st, store_query(st, STORE_SQL(st, SQL_NOW)), &f.at, "reading the time")) ||
-        (rc = read_causes(&f)))
+        (rc = step_text(st, store_query(st, STORE_SQL(st, SQL_NOW)), &f.at, "reading the time")))
         goto out;
     if (!(f.gone = json_array()) || !f.at) {
         rc = store_fail(st, "out of memory");
         goto out;
     }
-    if (!(stmt = store_query(st, STORE_SQL(st, SQL_TOUCHED_FACTS)))) {
-        rc = STORE_ERROR;
+    if ((rc = sort_notes(&f, &facts, &n)))
         goto out;
-    }
-    int step;
-    while ((step = db_step(stmt)) == DB_ROW) {
-        const struct logged_kind *k = logged_kind_of(db_column_text(stmt, 0, NULL));
-        const char *id = db_column_text(stmt, 1, NULL);
-        if (!k || !id)
-            continue;
-        char *copy = strdup(id);
-        rc = copy ? note_fact(&f, k, copy) : store_fail(st, "out of memory");
-        free(copy);
-        if (rc)
-            goto out;
-    }
-    if (step != DB_DONE) {
-        rc = store_db_fail(st, "reading the facts a write touched");
-        goto out;
-    }
-    store_query_done(stmt);
-    stmt = NULL;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = note_fact(&f, facts[i].kind, facts[i].id);
     size_t i;
     json_t *went;
     json_array_foreach(f.gone, i, went)
-        if ((rc = note_gone(&f, went)))
-            break;
+        if (!rc)
+            rc = note_gone(&f, went);
 out:
-    store_query_done(stmt);
     free(f.at);
-    store_strings_release(&f.causes);
+    free(f.causes);
+    free(f.notes);
+    free(facts);
     json_decref(f.gone);
     return rc;
 }
 
+/* On PostgreSQL, the notes the session's triggers wrote, into st->noted. */
+static int read_notes_pg(store *st)
+{
+    db_stmt *stmt = store_query(st, SQL_TOUCHED_PG);
+    int rc;
+    if (!stmt)
+        return STORE_ERROR;
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        size_t kind_len = 0, id_len = 0;
+        const char *kind = db_column_text(stmt, 0, &kind_len);
+        const char *id = db_column_text(stmt, 1, &id_len);
+        if (kind && id)
+            note(st, kind, kind_len, id, id_len);
+    }
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK : store_db_fail(st, "reading the facts a write touched");
+}
+
 int store_changes_flush(store *st)
 {
-    long long any;
+    int rc = STORE_OK;
     if (!st->changes)
         return STORE_OK;
-    if (query_int(st, STORE_SQL(st, SQL_ANY_TOUCHED), &any, "reading the facts a write touched") ||
-        (any && record(st)))
-        return STORE_ERROR;
-    return store_query_run(st, STORE_SQL(st, SQL_TOUCHED_CLEAR), "forgetting the facts noted");
+    if (store_pg(st))
+        rc = read_notes_pg(st);
+    bool any = strmap_count(&st->noted) > 0;
+    if (rc == STORE_OK && any)
+        rc = record(st);
+    store_changes_forget(st);
+    if (rc == STORE_OK && any && store_pg(st))
+        rc = store_query_run(st, SQL_TOUCHED_CLEAR_PG, "forgetting the facts noted");
+    return rc;
+}
+
+void store_changes_forget(store *st)
+{
+    strmap_release(&st->noted);
 }
 
 /* --- reading --- */

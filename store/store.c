@@ -265,10 +265,13 @@ void store_rollback(store *st)
 {
     /* SQLite may already have rolled back by itself (e.g. on a full disk), a batch and all;
      * keep the first error message, which says why. */
+    if (!st->batch)
+        store_changes_forget(st);
     if (!db_in_transaction(st->conn)) {
         st->write_open = false;
         st->batch = false;
         st->batch_marked_stale = false;
+        store_changes_forget(st);
         return;
     }
     char saved[sizeof(st->errmsg)];
@@ -560,6 +563,7 @@ void store_close(store *st)
     free(st->target);
     sqlite3_close(st->tokenizer_db);
     free(st->job_owner);
+    store_changes_forget(st);
     free(st);
 }
 

@@ -21,6 +21,7 @@
 
 #include "store/db.h"
 #include "store/store.h"
+#include "util/strmap.h"
 
 /* Every statement a handle has prepared; SQL texts are static strings, so a statement is
  * found by the address of its text.  Room for every static SQL text of store/ (about 110 today) with
@@ -74,9 +75,11 @@ struct store {
     int wal_frames;
     /* Names without a person id in the person lists of the facts being written. */
     long long unlinked_names;
-    /* The handle keeps the change log (changes.c): its writes note the facts they touch,
-     * and each write transaction records what changed before it commits. */
+    /* The handle keeps the change log (changes.c): its writes note the facts they touch
+     * (in `noted`, on SQLite), and each write transaction records what changed before it
+     * commits. */
     bool changes;
+    strmap noted;
     /* What store_get_version() last read on a read-only handle, and SQLite's data_version
      * when it did (see there); version_known is false until then. */
     store_version version;
@@ -194,6 +197,8 @@ int store_get_listed_locked(store *st, enum store_kind kind, const char *id, sto
  * entry for each fact whose served form the transaction changed, and forgets the notes. */
 int store_changes_start(store *st);
 int store_changes_flush(store *st);
+/* Forgets the notes of a write rolled back. */
+void store_changes_forget(store *st);
 /* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
  * with store_done() after use like any other. */
 sqlite3_stmt *store_stmt_text(store *st, const char *sql);
