@@ -194,6 +194,7 @@ feed *feed_start(const char *db_path, unsigned max_waiting, unsigned keepalive_s
     pthread_condattr_destroy(&attr);
     int rc = pthread_create(&f->watcher, NULL, watch_main, f);
     if (rc) {
+        /* NOLINTNEXTLINE(concurrency-mt-unsafe) strerror: glibc's is thread-safe (2.32+) */
         log_error("feed: cannot start the watcher thread: %s", strerror(rc));
         feed_free(f);
         return NULL;

@@ -23,29 +23,16 @@
 #include "ingest/ingest.h"
 #include "tests/integration/harness.h"
 #include "tests/integration/write_support.h"
+#include "tests/unit/replay.h"
 
 #define DISPUTES "tests/disputes/"
 #define PATIENCE_S 60.0 /* the longest a loop here waits for the server: a bound, not a check */
 
-static char token_path[400];
-
-/* Restarts the server with the write API and the extra arguments (NULL-terminated, or NULL). */
-static void restart(const char *const extra[])
-{
-    const char *args[8] = {"--token-file", token_path};
-    size_t n = 2;
-    snprintf(token_path, sizeof token_path, "%s/token", harness_dir());
-    support_write_file(token_path, SUPPORT_TOKEN "\n", strlen(SUPPORT_TOKEN) + 1);
-    for (size_t i = 0; extra && extra[i] && n < 7; i++)
-        args[n++] = extra[i];
-    args[n] = NULL;
-    cr_assert(harness_restart_with(args), "factd serve did not come back");
-}
 
 static void start(void)
 {
     harness_start();
-    restart(NULL);
+    support_restart_with_token(NULL);
 }
 
 TestSuite(http_changes, .init = start, .fini = harness_stop, .timeout = 600);
@@ -53,32 +40,19 @@ TestSuite(http_changes, .init = start, .fini = harness_stop, .timeout = 600);
 /* --- reading the feed and the lists --- */
 
 /* Every entry after `since`, following the pages' next links (small pages, so that there are
- * many); each page's entries follow the last one's. */
+ * many); each entry's seq follows the one before. */
 static json_t *feed_since(long long since)
 {
-    json_t *all = json_array();
-    char path[256];
+    char path[128];
     snprintf(path, sizeof path, "/changes?since=%lld&limit=16", since);
-    for (;;) {
-        json_t *page = http_get_json_ok(path), *e;
-        size_t i;
-        json_array_foreach(json_object_get(page, "data"), i, e) {
-            long long seq = json_integer_value(json_object_get(e, "seq"));
-            cr_assert_gt(seq, since, "seq %lld after %lld", seq, since);
-            since = seq;
-            json_array_append(all, e);
-        }
-        const char *next = json_string_value(json_object_get(page, "next"));
-        if (next) {
-            char expect[64];
-            snprintf(expect, sizeof expect, "since=%lld", since);
-            cr_assert(strstr(next, expect), "next %s does not follow seq %lld", next, since);
-            snprintf(path, sizeof path, "%s", next);
-        }
-        json_decref(page);
-        if (!next)
-            return all;
+    json_t *all = http_get_every_item(path), *e;
+    size_t i;
+    json_array_foreach(all, i, e) {
+        long long seq = json_integer_value(json_object_get(e, "seq"));
+        cr_assert_gt(seq, since, "seq %lld after %lld", seq, since);
+        since = seq;
     }
+    return all;
 }
 
 static long long last_seq(void)
@@ -90,68 +64,24 @@ static long long last_seq(void)
     return seq;
 }
 
-/* "kind/id" of an entry or of a list item of a kind. */
-static void key_of(char *out, size_t size, const char *kind, const char *id)
-{
-    snprintf(out, size, "%s/%s", kind, id ? id : "?");
-}
-
-/* Applies entries to facts (key -> fact); a merged fact must have gone into one there. */
-static void apply(json_t *facts, const json_t *entries)
-{
-    size_t i;
-    json_t *e;
-    json_array_foreach(entries, i, e) {
-        const char *op = json_string_value(json_object_get(e, "op"));
-        const char *kind = json_string_value(json_object_get(e, "kind"));
-        char key[64], into[64];
-        key_of(key, sizeof key, kind, json_string_value(json_object_get(e, "id")));
-        cr_assert(op && kind, "an entry without op or kind");
-        if (!strcmp(op, "created") || !strcmp(op, "updated")) {
-            cr_assert(json_is_object(json_object_get(e, "fact")), "%s %s without its fact", key,
-                      op);
-            cr_assert_eq(!strcmp(op, "updated"), json_object_get(facts, key) != NULL,
-                         "%s %s, but it was%s there", key, op,
-                         json_object_get(facts, key) ? "" : " not");
-            json_object_set(facts, key, json_object_get(e, "fact"));
-            continue;
-        }
-        cr_assert(json_object_get(facts, key), "%s %s, but it was not there", key, op);
-        json_object_del(facts, key);
-        if (!strcmp(op, "merged")) {
-            key_of(into, sizeof into, kind, json_string_value(json_object_get(e, "into")));
-            cr_assert(json_object_get(facts, into), "%s merged into %s, not there", key, into);
-        }
-    }
-}
-
 /* What the lists serve (key -> item), every page of each. */
 static json_t *served(void)
 {
-    static const char *const lists[][2] = {{"/people", "person"},
-                                           {"/agreements", "agreement"},
-                                           {"/meetings", "meeting"},
-                                           {"/quotes", "quote"}};
+    static const char *const lists[][2] = {{"/people?limit=1000", "person"},
+                                           {"/agreements?limit=1000", "agreement"},
+                                           {"/meetings?limit=1000", "meeting"},
+                                           {"/quotes?limit=1000", "quote"}};
     json_t *facts = json_object();
     for (size_t l = 0; l < 4; l++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s?limit=1000", lists[l][0]);
-        for (;;) {
-            json_t *page = http_get_json_ok(path), *item;
-            size_t i;
-            json_array_foreach(json_object_get(page, "data"), i, item) {
-                char key[64];
-                key_of(key, sizeof key, lists[l][1],
+        json_t *items = http_get_every_item(lists[l][0]), *item;
+        size_t i;
+        json_array_foreach(items, i, item) {
+            char key[64];
+            replay_key(key, sizeof key, lists[l][1],
                        json_string_value(json_object_get(item, "id")));
-                json_object_set(facts, key, item);
-            }
-            const char *next = json_string_value(json_object_get(page, "next"));
-            if (next)
-                snprintf(path, sizeof path, "%s", next);
-            json_decref(page);
-            if (!next)
-                break;
+            json_object_set(facts, key, item);
         }
+        json_decref(items);
     }
     return facts;
 }
@@ -181,10 +111,10 @@ typedef struct follower {
 static void check_replay(follower *f, const char *step)
 {
     json_t *lists = served(), *all = feed_since(0), *from_zero = json_object();
-    apply(from_zero, all);
+    replay_apply(from_zero, all);
     expect_same(from_zero, lists, step);
     json_t *later = feed_since(f->seq);
-    apply(f->facts, later);
+    replay_apply(f->facts, later);
     expect_same(f->facts, lists, step);
     size_t n = json_array_size(all);
     f->seq = n ? json_integer_value(json_object_get(json_array_get(all, n - 1), "seq")) : 0;
@@ -256,15 +186,35 @@ static void post_file(const char *name, char id[SOURCE_ID_LEN + 1])
     http_reply_release(&r);
 }
 
-/* Runs a factd command on the database (argv: the command and its arguments after --db). */
-static void run_factd(const char *command, const char *const args[], const char *log)
+/* A step with the server down (it would otherwise do some of the work itself): runs `sql`
+ * (or nothing) on the database, then `factd COMMAND --db DB ARGS...`, restarts the server
+ * and replays the feed (check_replay).  Returns the seq the step began at. */
+static long long offline_step(follower *f, const char *sql, const char *command,
+                              const char *const args[], const char *step)
 {
     char *argv[16] = {"factd", (char *)command, "--db", (char *)harness_db_path()};
     size_t n = 4;
     for (size_t i = 0; args && args[i] && n < 15; i++)
         argv[n++] = (char *)args[i];
     argv[n] = NULL;
-    cr_assert_eq(harness_run_factd(argv, log, 120), 0, "factd %s failed (see %s)", command, log);
+    cr_assert_eq(harness_stop_server(), 0);
+    if (sql)
+        support_db_exec(harness_db_path(), sql);
+    cr_assert_eq(harness_run_factd(argv, "changes-step.log", 120), 0, "%s: factd %s failed", step,
+                 command);
+    support_restart_with_token(NULL);
+    long long before = f->seq;
+    check_replay(f, step);
+    return before;
+}
+
+/* The source id of an article of tests/disputes, in id. */
+static void source_of(const char *name, char id[SOURCE_ID_LEN + 1])
+{
+    size_t len;
+    char *text = read_text(name, &len);
+    support_source_id(text, len, id);
+    free(text);
 }
 
 Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
@@ -282,34 +232,24 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
     for (size_t i = 0; i < 3; i++) {
         long long before = f.seq;
         post_file(posted[i], id);
-        if (i == 1)
-            snprintf(deleted, sizeof deleted, "%s", id);
         check_replay(&f, posted[i]);
         expect_due_to(before, id, posted[i]);
     }
 
-    /* `factd ingest` of several articles into the merged store, the server down */
-    static const char *const files[] = {"03_tidewater_signed_lisbon.txt",
-                                        "04_tidewater_month_only.txt", "07_talks_june_month.txt",
-                                        "08_talks_june_2.txt", "11_lighthouse_quote_spokesman.txt"};
-    const char *paths[6];
-    char path_text[5][128];
-    for (size_t i = 0; i < 5; i++) {
-        snprintf(path_text[i], sizeof path_text[i], DISPUTES "%s", files[i]);
-        paths[i] = path_text[i];
-        size_t len;
-        char *text = read_text(files[i], &len);
-        support_source_id(text, len, id);
+    /* `factd ingest` of several articles into the merged store: each entry is due to one of
+     * them, or (a change they made together) to none */
+    static const char *const files[] = {DISPUTES "03_tidewater_signed_lisbon.txt",
+                                        DISPUTES "04_tidewater_month_only.txt",
+                                        DISPUTES "07_talks_june_month.txt",
+                                        DISPUTES "08_talks_june_2.txt",
+                                        DISPUTES "11_lighthouse_quote_spokesman.txt",
+                                        NULL};
+    for (size_t i = 0; files[i]; i++) {
+        source_of(files[i] + strlen(DISPUTES), id);
         strcat(ids, id);
         strcat(ids, ",");
-        free(text);
     }
-    paths[5] = NULL;
-    cr_assert_eq(harness_stop_server(), 0);
-    run_factd("ingest", paths, "changes-ingest.log");
-    restart(NULL);
-    long long before = f.seq;
-    check_replay(&f, "factd ingest");
+    long long before = offline_step(&f, NULL, "ingest", files, "factd ingest");
     json_t *entries = feed_since(before), *e;
     size_t i;
     json_array_foreach(entries, i, e) {
@@ -320,6 +260,7 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
 
     /* a deletion */
     char path[64];
+    source_of(posted[1], deleted);
     snprintf(path, sizeof path, "/sources/%s", deleted);
     const char *auth[] = {SUPPORT_AUTH, NULL};
     http_reply r;
@@ -333,40 +274,24 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
 
     /* a re-extraction: an article whose stored reading found nothing (as an older extractor
      * might have), merged so; then, marked as read by an older extractor, read again by
-     * `factd reindex`.  The server is down meanwhile: it would read it again itself. */
-    size_t len;
-    char *text = read_text(posted[0], &len);
-    support_source_id(text, len, id);
-    free(text);
+     * `factd reindex` */
     char sql[512];
+    source_of(posted[0], id);
     snprintf(sql, sizeof sql,
              "UPDATE sources SET extraction = '{\"people\":[],\"agreements\":[],"
              "\"meetings\":[],\"quotes\":[]}' WHERE id = '%s';"
              "UPDATE meta SET value = '1' WHERE key = 'facts_stale';"
              "DELETE FROM meta WHERE key = 'merge_index'",
              id);
-    cr_assert_eq(harness_stop_server(), 0);
-    support_db_exec(harness_db_path(), sql);
-    run_factd("merge", NULL, "changes-merge.log");
-    restart(NULL);
-    before = f.seq;
-    check_replay(&f, "a merge of an article that says nothing");
+    before = offline_step(&f, sql, "merge", NULL, "a merge of an article that says nothing");
     expect_due_to(before, NULL, "a merge of an article that says nothing");
-    cr_assert_eq(harness_stop_server(), 0);
     snprintf(sql, sizeof sql, "UPDATE sources SET extractor_version = 1 WHERE id = '%s'", id);
-    support_db_exec(harness_db_path(), sql);
-    run_factd("reindex", NULL, "changes-reindex.log");
-    restart(NULL);
-    before = f.seq;
-    check_replay(&f, "factd reindex");
+    before = offline_step(&f, sql, "reindex", NULL, "factd reindex");
     expect_due_to(before, NULL, "factd reindex");
 
     /* a full merge of unchanged facts records nothing */
-    cr_assert_eq(harness_stop_server(), 0);
-    run_factd("merge", (const char *const[]){"--force", NULL}, "changes-force.log");
-    restart(NULL);
-    before = f.seq;
-    check_replay(&f, "factd merge --force");
+    before = offline_step(&f, NULL, "merge", (const char *const[]){"--force", NULL},
+                          "factd merge --force");
     cr_expect_eq(f.seq, before, "merge --force recorded changes of facts that did not change");
     json_decref(f.facts);
 }
@@ -409,14 +334,8 @@ Test(http_changes, the_feed_checks_its_parameters)
     static const char *const bad[] = {"/changes?since=-1",   "/changes?since=x",
                                       "/changes?wait=61",    "/changes?wait=",
                                       "/changes?cursor=abc", "/changes?fields=no"};
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        http_reply r;
-        http_reply_init(&r);
-        cr_assert(http_get(bad[i], &r));
-        cr_expect_eq(r.status, 400, "%s: %ld", bad[i], r.status);
-        cr_expect(strstr(r.body.buf, "/problems/bad-parameter"), "%s: %s", bad[i], r.body.buf);
-        http_reply_release(&r);
-    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        http_expect_problem(bad[i], 400, "/problems/bad-parameter");
     json_t *page = http_get_json_ok("/changes?since=999999999");
     cr_expect_eq(json_array_size(json_object_get(page, "data")), 0);
     cr_expect(json_is_null(json_object_get(page, "next")));
@@ -642,7 +561,7 @@ Test(http_changes, a_long_poll_is_answered_when_a_change_comes_and_waiting_clien
 {
     /* one waiting client at most: a probe answered 503 tells that the long poll waits */
     /* a short --timeout makes event streams' keep-alives, which find a closed one, frequent */
-    restart((const char *const[]){"--max-waiting", "1", "--timeout", "4", NULL});
+    support_restart_with_token((const char *const[]){"--max-waiting", "1", "--timeout", "4", NULL});
     long long last = last_seq();
     long_poll p = {.sent = false};
     atomic_init(&p.posted, false);

@@ -12,6 +12,13 @@
 #define SUPPORT_TOKEN "test-token-0123456789abcdef"
 #define SUPPORT_AUTH "Authorization: Bearer " SUPPORT_TOKEN
 
+/* The write API's token file, written in the harness's folder: its path (static). */
+const char *support_token_file(void);
+/* Restarts the harness's server with the write API enabled (a token file in the harness's
+ * folder) and the extra `factd serve` arguments (NULL-terminated, or NULL); asserts it comes
+ * up. */
+void support_restart_with_token(const char *const extra[]);
+
 /* Lowercase hex SHA-256 of data. */
 void support_sha256_hex(const void *data, size_t len, char out[65]);
 /* The source id of an article: the first 12 hex digits of its SHA-256. */

@@ -15,6 +15,7 @@
 #include "api/api.h"
 #include "ingest/ingest.h"
 #include "store/store.h"
+#include "tests/unit/replay.h"
 #include "tests/unit/test_db.h"
 
 TestSuite(changes, .init = test_db_make, .fini = test_db_remove, .timeout = 300);
@@ -128,53 +129,6 @@ static json_t *entries_since(store *st, long long since)
     }
 }
 
-/* The key of a fact in a rebuilt set: "kind/id". */
-static void fact_key(char *out, size_t size, const char *kind, const char *id)
-{
-    snprintf(out, size, "%s/%s", kind, id);
-}
-
-/* Applies entries to a rebuilt set of facts (key -> fact), checking each on the way: a
- * created fact is new, an updated one known and its attributes exactly the members that
- * changed, a merged one gone into a fact that is there. */
-static void apply(json_t *facts, const json_t *entries)
-{
-    size_t i;
-    json_t *e;
-    json_array_foreach(entries, i, e) {
-        const char *op = json_string_value(json_object_get(e, "op"));
-        const char *kind = json_string_value(json_object_get(e, "kind"));
-        char key[64], into[64];
-        fact_key(key, sizeof key, kind, json_string_value(json_object_get(e, "id")));
-        json_t *before = json_object_get(facts, key);
-        json_int_t seq = json_integer_value(json_object_get(e, "seq"));
-        if (strcmp(op, "created") == 0) {
-            cr_assert_null(before, "seq %lld: %s created again", (long long)seq, key);
-        } else if (strcmp(op, "updated") == 0) {
-            cr_assert(before, "seq %lld: %s updated before it was created", (long long)seq, key);
-            json_t *changed = json_array();
-            store_changes_diff(before, json_object_get(e, "fact"), changed);
-            cr_assert(json_array_size(changed), "seq %lld: %s updated to what it was",
-                      (long long)seq, key);
-            cr_assert(json_equal(changed, json_object_get(e, "attributes")),
-                      "seq %lld: %s: the attributes are not the members that changed",
-                      (long long)seq, key);
-            json_decref(changed);
-        } else {
-            cr_assert(before, "seq %lld: %s %s before it was created", (long long)seq, key, op);
-        }
-        if (strcmp(op, "merged") == 0) {
-            fact_key(into, sizeof into, kind, json_string_value(json_object_get(e, "into")));
-            cr_assert(json_object_get(facts, into), "seq %lld: %s merged into %s, not there",
-                      (long long)seq, key, into);
-        }
-        if (strcmp(op, "created") == 0 || strcmp(op, "updated") == 0)
-            json_object_set(facts, key, json_object_get(e, "fact"));
-        else
-            json_object_del(facts, key);
-    }
-}
-
 /* A row as the API serves it: its JSON, with numbers printed to 15 digits as the API
  * prints them. */
 static json_t *as_served(const store_row *row)
@@ -202,7 +156,7 @@ static json_t *served(store *st)
         cr_assert(!page.more);
         for (size_t i = 0; i < page.n; i++) {
             char key[64];
-            fact_key(key, sizeof key, names[k], store_row_id(&page.rows[i]));
+            replay_key(key, sizeof key, names[k], store_row_id(&page.rows[i]));
             json_object_set_new(facts, key, as_served(&page.rows[i]));
         }
         store_page_release(&page);
@@ -216,14 +170,14 @@ static json_t *served(store *st)
 static long long check_replay(store *st, json_t **kept, long long since, const char *step)
 {
     json_t *now = served(st), *entries = entries_since(st, 0), *replayed = json_object();
-    apply(replayed, entries);
+    replay_apply(replayed, entries);
     cr_assert(json_equal(replayed, now),
               "%s: replaying the log from 0 does not give the %zu "
               "facts served (%zu replayed)",
               step, json_object_size(now), json_object_size(replayed));
     if (*kept) {
         json_t *later = entries_since(st, since);
-        apply(*kept, later);
+        replay_apply(*kept, later);
         cr_assert(json_equal(*kept, now), "%s: replaying from %lld does not give the facts", step,
                   since);
         json_decref(later);
