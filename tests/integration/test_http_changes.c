@@ -259,13 +259,9 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
     json_decref(entries);
 
     /* a deletion */
-    char path[64];
-    source_of(posted[1], deleted);
-    snprintf(path, sizeof path, "/sources/%s", deleted);
-    const char *auth[] = {SUPPORT_AUTH, NULL};
     http_reply r;
-    http_reply_init(&r);
-    cr_assert(http_request_with(NULL, "DELETE", path, auth, NULL, 0, &r));
+    source_of(posted[1], deleted);
+    support_delete_source(deleted, &r);
     cr_assert_eq(r.status, 204, "DELETE: %ld %s", r.status, r.body.buf);
     http_reply_release(&r);
     before = f.seq;

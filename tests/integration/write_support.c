@@ -89,6 +89,15 @@ void support_restart_with_token(const char *const extra[])
     cr_assert(harness_restart_with(args), "factd serve with a token did not come up");
 }
 
+void support_delete_source(const char *id, http_reply *r)
+{
+    char path[128];
+    const char *auth[] = {SUPPORT_AUTH, NULL};
+    snprintf(path, sizeof path, "/sources/%s", id);
+    http_reply_init(r);
+    cr_assert(http_request_with(NULL, "DELETE", path, auth, NULL, 0, r), "DELETE %s failed", path);
+}
+
 void support_db_exec(const char *path, const char *sql)
 {
     db_conn *d = open_db(path);
