@@ -348,6 +348,7 @@ typedef struct request_ctx {
      * log moves on or its time is up; then it is answered, `waited`). */
     feed_waiter waiter;
     bool waited;
+    bool no_room; /* the feed found no room for it after all: the API is to refuse it */
 } request_ctx;
 
 static request_ctx *request_ctx_new(server_state *state, const char *target)
@@ -953,7 +954,7 @@ static void answer_request(server_state *state, struct MHD_Connection *conn, con
     req.body = ctx->body.buf;
     req.body_len = ctx->body.len;
     req.can_wait = state->feed != NULL;
-    req.waiters_full = feed_full(state->feed);
+    req.waiters_full = ctx->no_room || feed_full(state->feed);
     req.waited = ctx->waited;
     req.last_event_id = h->last_event_id;
     api_handle(st, &req, resp);
@@ -1093,31 +1094,24 @@ static store *stream_store(void *arg)
     return thread_store(arg);
 }
 
-/* Answers 503 to a request that would wait for changes when none may (feed.h). */
-static enum MHD_Result refuse_waiting(server_state *state, struct MHD_Connection *conn,
-                                      const request_ctx *ctx, const char *url, const char *method,
-                                      enum feed_hold why)
-{
-    char retry_after[16];
-    snprintf(retry_after, sizeof retry_after, "%d", RETRY_AFTER_S);
-    return refuse(state, conn, ctx, url, method, 503, retry_after,
-                  why == FEED_STOPPING ? "the server is stopping"
-                                       : "too many clients are waiting for changes; retry in a "
-                                         "few seconds (--max-waiting)");
-}
-
 /* Starts the event stream the API asked for (api_response.stream): a response that
  * libmicrohttpd reads from feed.c for as long as the client stays.  Counted and logged as it
- * starts. */
+ * starts.  Queues nothing (returns MHD_YES with *why FEED_FULL) when the room for waiting
+ * clients went while the API answered. */
 static enum MHD_Result answer_stream(server_state *state, struct MHD_Connection *conn,
                                      const request_ctx *ctx, const char *url, const char *method,
-                                     const reply *out, const api_response *resp)
+                                     const reply *out, const api_response *resp,
+                                     enum feed_hold *why)
 {
-    enum feed_hold why;
     struct MHD_Response *r = feed_stream(state->feed, conn, resp->wait_after, stream_store, state,
-                                         &why);
+                                         why);
+    if (!r && *why == FEED_STOPPING) {
+        char retry_after[16];
+        snprintf(retry_after, sizeof retry_after, "%d", RETRY_AFTER_S);
+        return refuse(state, conn, ctx, url, method, 503, retry_after, "the server is stopping");
+    }
     if (!r)
-        return why == FEED_HELD ? MHD_NO : refuse_waiting(state, conn, ctx, url, method, why);
+        return *why == FEED_FULL ? MHD_YES : MHD_NO;
     bool ok = add_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, resp->content_type) &&
               add_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, CACHE_CONTROL_NONE) &&
               /* nginx would hold the events back to fill its buffer */
@@ -1152,28 +1146,33 @@ static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn, 
     } else {
         answer_request(state, conn, ctx, url, method, has_body, &h, &out, &resp);
     }
+    enum feed_hold held = FEED_HELD;
     if (out.status == 0 && resp.wait_seconds > 0) {
-        enum feed_hold held = feed_hold(state->feed, &ctx->waiter, conn, resp.wait_after,
-                                        resp.wait_seconds);
-        api_response_release(&resp);
+        held = feed_hold(state->feed, &ctx->waiter, conn, resp.wait_after, resp.wait_seconds);
         if (held == FEED_HELD) {
+            api_response_release(&resp);
             ctx->stage = REQ_WAITING;
             return MHD_YES;
         }
-        if (held == FEED_FULL)
-            return refuse_waiting(state, conn, ctx, url, method, held);
-        /* the server is stopping: answer with what there is */
-        ctx->waited = true;
+    } else if (resp.stream) {
+        enum MHD_Result streamed = answer_stream(state, conn, ctx, url, method, &out, &resp, &held);
+        free(out.body);
+        out.body = NULL;
+        if (held != FEED_FULL) {
+            api_response_release(&resp);
+            return streamed;
+        }
+    }
+    if (held != FEED_HELD) {
+        /* The room for waiting clients went while the API answered (it then answers 503
+         * itself), or the server is stopping (it then answers with what there is). */
+        ctx->no_room = held == FEED_FULL;
+        ctx->waited = held == FEED_STOPPING;
         const char *allow_origin = out.allow_origin;
+        api_response_release(&resp);
         out = (reply){.status = 0, .allow_origin = allow_origin};
         resp = (api_response){.status = 0};
         answer_request(state, conn, ctx, url, method, has_body, &h, &out, &resp);
-    }
-    if (resp.stream) {
-        enum MHD_Result streamed = answer_stream(state, conn, ctx, url, method, &out, &resp);
-        free(out.body);
-        api_response_release(&resp);
-        return streamed;
     }
 
     enum MHD_Result ok = send_reply(state, conn, ctx, url, method, &out);

@@ -292,6 +292,29 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
     json_decref(f.facts);
 }
 
+Test(http_changes, a_store_that_had_facts_starts_the_feed_with_them)
+{
+    /* as a store of schema version 10 is migrated: facts, no log, a baseline to take */
+    follower f = {.facts = json_object(), .seq = 0};
+    offline_step(&f,
+                 "DELETE FROM changes;"
+                 "INSERT INTO meta (key, value) VALUES ('changes_baseline', '0')",
+                 "merge", NULL, "the baseline");
+    json_t *entries = feed_since(0), *e;
+    size_t i;
+    cr_assert_eq(json_array_size(entries), json_object_size(f.facts), "one entry a fact");
+    json_array_foreach(entries, i, e) {
+        cr_expect_str_eq(json_string_value(json_object_get(e, "op")), "created");
+        cr_expect(json_is_null(json_object_get(e, "source_id")), "a baseline due to an article");
+    }
+    json_decref(entries);
+    /* and once: the next writer finds it taken */
+    long long seq = f.seq;
+    offline_step(&f, NULL, "merge", NULL, "after the baseline");
+    cr_expect_eq(f.seq, seq, "the baseline was taken again");
+    json_decref(f.facts);
+}
+
 Test(http_changes, the_feed_pages_and_ndjson_hold_the_same_entries)
 {
     json_t *all = feed_since(0);
