@@ -402,6 +402,7 @@ static int cause_of(flush *f, const char *kind, const char *id, const json_t *be
     bool person = strcmp(kind, "person") == 0;
     db_stmt *stmt = store_query(f->st, person ? SQL_CITED_BY_PERSON : SQL_CITED_BY_FACT);
     int rc;
+    bool copied = true;
     if (!stmt)
         return STORE_ERROR;
     db_bind_text(stmt, 1, person ? cited : kind, -1);
@@ -410,13 +411,12 @@ static int cause_of(flush *f, const char *kind, const char *id, const json_t *be
     while ((rc = db_step(stmt)) == DB_ROW) {
         const char *source = db_column_text(stmt, 0, NULL);
         if (is_cause(f, source)) {
-            if (!(*cause = strdup(source)))
-                rc = DB_ERROR;
+            copied = (*cause = strdup(source)) != NULL;
             break;
         }
     }
     store_query_done(stmt);
-    if (rc == DB_ERROR && !*cause)
+    if (!copied)
         return store_fail(f->st, "out of memory");
     return rc == DB_ROW || rc == DB_DONE ? STORE_OK
                                          : store_db_fail(f->st, "finding the article of a change");
