@@ -68,7 +68,8 @@ $(BUILD)/factd: $(BUILD)/obj/server/main.o $(BUILD)/libfactd.a
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libfactd.a
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE) -lcriterion
 
-$(BUILD)/integration-tests: $(INTEG_OBJ) $(BUILD)/libfactd.a
+# The integration tests follow the change feed with the unit tests' client of it (replay.c).
+$(BUILD)/integration-tests: $(INTEG_OBJ) $(BUILD)/obj/tests/unit/replay.o $(BUILD)/libfactd.a
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS_BASE) -lcriterion -lcurl
 
 # Installs the Debian packages of $(1) that are missing (sudo when not root); else says $(2).

@@ -293,6 +293,9 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
     case ROUTE_CONFLICTS:
         answer_conflicts(st, req, resp, &q);
         break;
+    case ROUTE_CHANGES:
+        answer_changes(st, req, resp, &q);
+        break;
     case ROUTE_SOURCE_FACTS:
         answer_source_facts(st, &m, resp, &q);
         break;
@@ -306,7 +309,10 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
         problem_respond(resp, q.pretty, "internal", "no read action on %s", m.route->pattern);
         break;
     }
-    resp->cacheable = resp->status == 200 && !route_is_operational(m.route->action);
+    /* a long poll's answer depends on when it was asked, not only on the data */
+    resp->cacheable = resp->status == 200 && !route_is_operational(m.route->action) &&
+                      !(m.route->action == ROUTE_CHANGES &&
+                        (q.wait || strcmp(resp->content_type, API_CT_EVENTS) == 0));
 out:
     resp->route = m.route ? m.route->pattern : NULL;
     strbuf_release(&detail);

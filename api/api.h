@@ -21,6 +21,8 @@
 #include <stddef.h>
 
 struct store;
+struct store_row;
+struct json_t;
 
 typedef struct api_param {
     const char *key;
@@ -42,6 +44,14 @@ typedef struct api_request {
     bool body_too_large;       /* the body went past the limit and was discarded */
     const char *body;
     size_t body_len;
+    /* Waiting for changes (GET /changes): the transport can hold the request until one
+     * comes (a long poll, an event stream), unless it holds as many as it may already
+     * (waiters_full); waited: it held it, and the request is to be answered now whatever
+     * came.  last_event_id: the Last-Event-ID header (an event stream resumed), or NULL. */
+    bool can_wait;
+    bool waiters_full;
+    bool waited;
+    const char *last_event_id;
 } api_request;
 
 typedef struct api_header {
@@ -59,12 +69,32 @@ typedef struct api_response {
     const char *route; /* the pattern of the route that answered ("/quotes/{id}"), or NULL
                          * when none matched: a static string, for metrics and logs */
     bool cacheable;    /* a successful read of stored data: may carry ETag/Last-Modified */
+    /* GET /changes, answered by the transport (only when the request can_wait):
+     *   status 0 and wait_seconds > 0: no entry after wait_after yet; hold the request until
+     *     the change log goes past it or wait_seconds pass, then ask again with `waited`
+     *   stream (status 200, the content type set, no body): send the entries after
+     *     wait_after as an event stream (api_changes_events) for as long as the client
+     *     stays */
+    int wait_seconds;
+    bool stream;
+    long long wait_after;
 } api_response;
 
 /* Answers one request from the read-only store handle st.  Never fails: every error becomes
  * a problem+json response. */
 void api_handle(struct store *st, const api_request *req, api_response *resp);
 void api_response_release(api_response *resp);
+
+/* A fact or a person as its list serves it (a new reference): the renderer the store's
+ * change log keeps the versions of facts with (store_set_fact_renderer). */
+struct json_t *api_fact_json(const struct store_row *row);
+
+/* The next events of an event stream of GET /changes: those of the entries after seq
+ * `after`, at most `max`, as text/event-stream ("id: SEQ", "data: ENTRY", a blank line), in
+ * *text (malloc'd, *len bytes; none when there is no entry), with *last the seq of the last
+ * one (after, when none).  False when the database failed (logged). */
+bool api_changes_events(struct store *st, long long after, int max, char **text, size_t *len,
+                        long long *last);
 
 /* Sets the document GET /openapi.yaml answers (copied); NULL makes that path a 404.  Call it
  * before serving starts: api_handle() reads it without a lock. */

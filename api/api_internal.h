@@ -12,6 +12,7 @@
  *   evidence.c GET /agreements/{id}/evidence and the same for meetings and quotes
  *   ui.c       the dashboard's files: /ui/, /ui/app.js, /ui/app.css (and / for browsers)
  *   rows.c     the JSON of the store's rows: every member of every answer about stored data
+ *   changes.c  GET /changes: the change feed as pages, NDJSON, long polls and event streams
  */
 #ifndef FACTD_API_INTERNAL_H
 #define FACTD_API_INTERNAL_H
@@ -41,8 +42,11 @@
 #define API_CT_HTML "text/html; charset=utf-8"
 #define API_CT_JS "text/javascript; charset=utf-8"
 #define API_CT_CSS "text/css; charset=utf-8"
-#define API_TEXT_PARAM_MAX 200 /* longest name, party or place a filter takes, in bytes */
-#define API_QUERY_MAX 500      /* longest search expression, in bytes */
+#define API_TEXT_PARAM_MAX 200           /* longest name, party or place a filter takes, in bytes */
+#define API_SEQ_MAX 999999999999999999LL /* the largest seq `since` takes */
+#define API_WAIT_MAX 60                  /* the longest wait= of GET /changes, in seconds */
+#define API_CT_EVENTS "text/event-stream; charset=utf-8"
+#define API_QUERY_MAX 500 /* longest search expression, in bytes */
 #define API_ALLOWED_METHODS "GET, HEAD"
 #define API_MAX_BODY_DEFAULT (2u << 20) /* --max-body */
 /* The 503 detail once the database file was deleted or replaced under the server. */
@@ -73,6 +77,7 @@ enum route_action {
     ROUTE_DELETE_SOURCE,
     ROUTE_UI,       /* ui.c: the dashboard's page, script and style sheet */
     ROUTE_EVIDENCE, /* evidence.c: every evidence span of one fact, paged */
+    ROUTE_CHANGES,  /* changes.c: the change feed */
 };
 
 /* Routes of operations rather than data: never cached, logged at debug level. */
@@ -109,6 +114,8 @@ enum route_param {
     PARAM_MIN_SOURCES = 1u << 22,
     PARAM_DISPUTED = 1u << 23,
     PARAM_ATTRIBUTE = 1u << 24,
+    PARAM_SINCE = 1u << 25,
+    PARAM_WAIT = 1u << 26,
 };
 
 /* What every list takes, and what every fact (list or item) takes. */
@@ -194,6 +201,8 @@ typedef struct api_query {
     const char *q;         /* a search expression */
     const char *kind;      /* "quote,agreement": checked by the endpoint */
     const char *attribute; /* /conflicts: a disputable attribute (store_dispute_attribute_ok) */
+    long long since;       /* /changes: the seq after which entries are wanted */
+    int wait;              /* /changes: the most seconds to wait for one (0: none) */
     store_filters filters;
 } api_query;
 
@@ -329,6 +338,12 @@ const char *write_allowed_methods(const route_match *m);
 void answer_timeline(store *st, const api_request *req, api_response *resp, const api_query *q);
 void answer_conflicts(store *st, const api_request *req, api_response *resp, const api_query *q);
 void answer_source_facts(store *st, const route_match *m, api_response *resp, const api_query *q);
+
+/* --- changes.c --- */
+
+/* GET /changes: the entries after `since`, or what the transport needs to wait for one
+ * (wait=) or to stream them (Accept: text/event-stream). */
+void answer_changes(store *st, const api_request *req, api_response *resp, const api_query *q);
 
 /* --- evidence.c --- */
 

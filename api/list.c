@@ -332,14 +332,17 @@ void api_fields_apply(json_t *item, const char *fields)
 /* --- the page --- */
 
 /* The URL of the next page: the path, the request's parameters but the cursor, then the
- * cursor of the last item. */
+ * cursor of the last item.  A feed's cursor is a number, its last entry's seq: the next page
+ * is then the entries since it (since=N, in place of the request's own). */
 static void next_url(const api_request *req, const char *path, const json_t *cursor, strbuf *url)
 {
     char sep = '?';
+    bool since = json_is_integer(cursor);
     strbuf_addstr(url, path);
     for (size_t i = 0; i < req->nparams; i++) {
         const api_param *p = &req->params[i];
-        if (strcmp(p->key, "cursor") == 0 || strcmp(p->key, "after") == 0)
+        if (strcmp(p->key, "cursor") == 0 || strcmp(p->key, "after") == 0 ||
+            (since && strcmp(p->key, "since") == 0))
             continue;
         strbuf_addch(url, sep);
         sep = '&';
@@ -350,6 +353,10 @@ static void next_url(const api_request *req, const char *path, const json_t *cur
         }
     }
     strbuf_addch(url, sep);
+    if (since) {
+        strbuf_addf(url, "since=%" JSON_INTEGER_FORMAT, json_integer_value(cursor));
+        return;
+    }
     strbuf_addstr(url, "cursor=");
     api_cursor_encode(cursor, url);
 }

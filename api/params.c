@@ -280,6 +280,38 @@ static bool parse_attribute(const char *value, api_query *q, strbuf *detail)
     return true;
 }
 
+/* A whole number of at most `digits` digits from min to max, into *out. */
+static bool whole_number(const char *value, int digits, long long min, long long max,
+                         long long *out)
+{
+    size_t n = strspn(value, "0123456789");
+    if (n == 0 || n > (size_t)digits || value[n] != '\0')
+        return false;
+    *out = strtoll(value, NULL, 10);
+    return *out >= min && *out <= max;
+}
+
+static bool parse_since(const char *value, api_query *q, strbuf *detail)
+{
+    if (!whole_number(value, 18, 0, API_SEQ_MAX, &q->since)) {
+        strbuf_addstr(detail,
+                      "since must be the seq of a change (a whole number, 0 for the start)");
+        return false;
+    }
+    return true;
+}
+
+static bool parse_wait(const char *value, api_query *q, strbuf *detail)
+{
+    long long seconds;
+    if (!whole_number(value, 4, 0, API_WAIT_MAX, &seconds)) {
+        strbuf_addf(detail, "wait must be a whole number of seconds from 0 to %d", API_WAIT_MAX);
+        return false;
+    }
+    q->wait = (int)seconds;
+    return true;
+}
+
 static const param_def params[] = {
     {"limit", PARAM_LIMIT, parse_limit},
     {"after", PARAM_AFTER, parse_after},
@@ -305,6 +337,8 @@ static const param_def params[] = {
     {"min_sources", PARAM_MIN_SOURCES, parse_min_sources},
     {"disputed", PARAM_DISPUTED, parse_disputed},
     {"attribute", PARAM_ATTRIBUTE, parse_attribute},
+    {"since", PARAM_SINCE, parse_since},
+    {"wait", PARAM_WAIT, parse_wait},
     {"pretty", PARAM_PRETTY, parse_pretty},
 };
 

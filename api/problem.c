@@ -46,6 +46,10 @@ static const problem_type problem_types[] = {
     {"unavailable", 503, "Service Unavailable",
      "The database cannot be reached right now.  Retry later; GET /healthz tells when the "
      "service is ready again."},
+    {"too-many-waiting", 503, "Service Unavailable",
+     "As many clients as the server lets wait are waiting for changes already (long polls of "
+     "GET /changes with wait, and its event streams; factd serve --max-waiting).  Retry after "
+     "the seconds Retry-After says, or read GET /changes without waiting."},
 };
 
 const problem_type *problem_find(const char *slug)

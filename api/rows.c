@@ -237,6 +237,11 @@ json_t *row_json(const store_row *row)
     return json_null();
 }
 
+json_t *api_fact_json(const store_row *row)
+{
+    return row_json(row);
+}
+
 json_t *rows_json(const store_row *rows, size_t n)
 {
     json_t *list = json_array();

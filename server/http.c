@@ -93,6 +93,7 @@
 #include "api/api.h"
 #include "api/metrics.h"
 #include "server/access_log.h"
+#include "server/feed.h"
 #include "server/http_headers.h"
 #include "server/writer.h"
 #include "store/store.h"
@@ -120,6 +121,8 @@
 #define QUERY_PARAMS_MAX 128        /* a query with more parameters answers 431 */
 #define RETRY_AFTER_S 5             /* what a 503 for too many uploads says to wait */
 #define REPEAT_WINDOW_S 10          /* a repeated log message is counted, not logged, this long */
+#define DEFAULT_MAX_WAITING 256     /* --max-waiting */
+#define KEEPALIVE_MAX_S 15          /* an event stream's longest silence (at most half --timeout) */
 
 #define ETAG_DIGEST_BYTES 16                  /* of the SHA-256: 32 hex digits */
 #define ETAG_SIZE (2 * ETAG_DIGEST_BYTES + 3) /* quoted, with the NUL */
@@ -175,6 +178,7 @@ typedef struct server_state {
     size_t upload_bytes;              /* the bytes they may hold together */
     unsigned max_uploads;             /* --max-uploads */
     size_t max_upload_bytes;          /* --max-upload-memory */
+    feed *feed;                       /* the requests waiting for changes (feed.h) */
     char seed[DIGEST_SHA256_HEX + 1]; /* hex digest of the build: version, OpenAPI document */
     pthread_rwlock_t answers_lock;    /* guards answers, kept_bytes and swept */
     kept_answer *answers;             /* ANSWER_SLOTS of them, by the hash of their key */
@@ -329,7 +333,7 @@ static bool request_has_body(struct MHD_Connection *conn)
 typedef struct request_ctx {
     server_state *state;
     char *target; /* the request target as received: path and query, still encoded */
-    enum { REQ_NEW, REQ_HEADERS_SEEN, REQ_READING_BODY, REQ_ANSWERED } stage;
+    enum { REQ_NEW, REQ_HEADERS_SEEN, REQ_READING_BODY, REQ_WAITING, REQ_ANSWERED } stage;
     struct timespec start; /* when the headers were in */
     int refused;           /* 414 or 431 when start_request() refused the target, else 0 */
     size_t nparams;        /* the query parameters of the target */
@@ -340,6 +344,11 @@ typedef struct request_ctx {
     unsigned long long received; /* every byte received, kept or not */
     bool too_large;
     bool body_read; /* the whole body went by */
+    /* A long poll of GET /changes (REQ_WAITING: its connection is suspended until the change
+     * log moves on or its time is up; then it is answered, `waited`). */
+    feed_waiter waiter;
+    bool waited;
+    bool no_room; /* the feed found no room for it after all: the API is to refuse it */
 } request_ctx;
 
 static request_ctx *request_ctx_new(server_state *state, const char *target)
@@ -361,6 +370,7 @@ static void release_upload(request_ctx *ctx);
 static void request_ctx_free(request_ctx *ctx)
 {
     release_upload(ctx);
+    feed_release(ctx->state->feed, &ctx->waiter);
     free(ctx->target);
     strbuf_release(&ctx->body);
     free(ctx);
@@ -465,7 +475,8 @@ typedef struct request_headers {
     const char *preflight_method; /* Access-Control-Request-Method */
     const char *authorization;
     const char *content_type;
-    long long content_length; /* -1 when absent or not a number */
+    const char *last_event_id; /* Last-Event-ID: where an event stream resumes */
+    long long content_length;  /* -1 when absent or not a number */
 } request_headers;
 
 static void read_headers(struct MHD_Connection *conn, request_headers *h)
@@ -479,6 +490,7 @@ static void read_headers(struct MHD_Connection *conn, request_headers *h)
     h->preflight_method = HEADER(MHD_HTTP_HEADER_ACCESS_CONTROL_REQUEST_METHOD);
     h->authorization = HEADER(MHD_HTTP_HEADER_AUTHORIZATION);
     h->content_type = HEADER(MHD_HTTP_HEADER_CONTENT_TYPE);
+    h->last_event_id = HEADER("Last-Event-ID");
     const char *length = HEADER(MHD_HTTP_HEADER_CONTENT_LENGTH);
 #undef HEADER
     h->content_length = -1;
@@ -941,6 +953,10 @@ static void answer_request(server_state *state, struct MHD_Connection *conn, con
     req.body_too_large = ctx->too_large;
     req.body = ctx->body.buf;
     req.body_len = ctx->body.len;
+    req.can_wait = state->feed != NULL;
+    req.waiters_full = ctx->no_room || feed_full(state->feed);
+    req.waited = ctx->waited;
+    req.last_event_id = h->last_event_id;
     api_handle(st, &req, resp);
     out->status = resp->status;
     out->route = resp->route;
@@ -969,6 +985,24 @@ static void answer_request(server_state *state, struct MHD_Connection *conn, con
         queue_and_keep(state, conn, &key, &before, have_modified, modified, out);
 }
 
+/* Counts and logs a request answered with `status` and a body of `bytes`. */
+static void observe(const request_ctx *ctx, const char *method, const char *route, int status,
+                    size_t bytes)
+{
+    long long micros = micros_since(&ctx->start);
+    api_metrics_observe(route, method, status, micros);
+    access_entry entry = {
+        .method = method,
+        .target = ctx->target,
+        .status = status,
+        .bytes = bytes,
+        .micros = micros,
+        .route = route,
+        .level = api_route_is_operational(route) ? LOG_DEBUG : LOG_INFO,
+    };
+    access_log_write(&entry);
+}
+
 /* Queues out, unless it is queued already (from the answer cache), then counts and logs the
  * request.  Frees out's body. */
 static enum MHD_Result send_reply(const server_state *state, struct MHD_Connection *conn,
@@ -980,18 +1014,7 @@ static enum MHD_Result send_reply(const server_state *state, struct MHD_Connecti
     enum MHD_Result ok = out->queued ? out->queue_result : queue_reply(state, conn, out);
     if (ok != MHD_YES)
         log_warn("http: could not queue the response to %s %s", method, url);
-    long long micros = micros_since(&ctx->start);
-    api_metrics_observe(out->route, method, out->status, micros);
-    access_entry entry = {
-        .method = method,
-        .target = ctx->target,
-        .status = out->status,
-        .bytes = bytes,
-        .micros = micros,
-        .route = out->route,
-        .level = api_route_is_operational(out->route) ? LOG_DEBUG : LOG_INFO,
-    };
-    access_log_write(&entry);
+    observe(ctx, method, out->route, out->status, bytes);
     free(out->body);
     out->body = NULL;
     return ok;
@@ -1065,11 +1088,48 @@ static bool refuse_request(server_state *state, struct MHD_Connection *conn, con
     return status != 0;
 }
 
+/* This worker thread's store handle, for an event stream (feed_stream). */
+static store *stream_store(void *arg)
+{
+    return thread_store(arg);
+}
+
+/* Starts the event stream the API asked for (api_response.stream): a response that
+ * libmicrohttpd reads from feed.c for as long as the client stays.  Counted and logged as it
+ * starts.  Queues nothing (returns MHD_YES with *why FEED_FULL) when the room for waiting
+ * clients went while the API answered. */
+static enum MHD_Result answer_stream(server_state *state, struct MHD_Connection *conn,
+                                     const request_ctx *ctx, const char *url, const char *method,
+                                     const reply *out, const api_response *resp,
+                                     enum feed_hold *why)
+{
+    struct MHD_Response *r = feed_stream(state->feed, conn, resp->wait_after, stream_store, state,
+                                         why);
+    if (!r && *why == FEED_STOPPING) {
+        char retry_after[16];
+        snprintf(retry_after, sizeof retry_after, "%d", RETRY_AFTER_S);
+        return refuse(state, conn, ctx, url, method, 503, retry_after, "the server is stopping");
+    }
+    if (!r)
+        return *why == FEED_FULL ? MHD_YES : MHD_NO;
+    bool ok = add_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, resp->content_type) &&
+              add_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, CACHE_CONTROL_NONE) &&
+              /* nginx would hold the events back to fill its buffer */
+              add_header(r, "X-Accel-Buffering", "no");
+    if (ok && out->allow_origin)
+        ok = add_header(r, MHD_HTTP_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, out->allow_origin) &&
+             add_header(r, MHD_HTTP_HEADER_VARY, "Origin");
+    enum MHD_Result queued = ok ? MHD_queue_response(conn, MHD_HTTP_OK, r) : MHD_NO;
+    MHD_destroy_response(r);
+    observe(ctx, method, resp->route, MHD_HTTP_OK, 0);
+    return queued;
+}
+
 /* Answers one complete request (see the comment at the top of the file for the order), then
- * counts and logs it. */
-static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
-                              const request_ctx *ctx, const char *url, const char *method,
-                              bool has_body)
+ * counts and logs it.  A long poll of GET /changes with nothing to answer yet waits instead
+ * (REQ_WAITING), and is answered when feed.c resumes it. */
+static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn, request_ctx *ctx,
+                              const char *url, const char *method, bool has_body)
 {
     request_headers h;
     reply out = {.status = 0};
@@ -1084,6 +1144,34 @@ static enum MHD_Result answer(server_state *state, struct MHD_Connection *conn,
         out.preflight = true;
         out.route = api_route_of(url);
     } else {
+        answer_request(state, conn, ctx, url, method, has_body, &h, &out, &resp);
+    }
+    enum feed_hold held = FEED_HELD;
+    if (out.status == 0 && resp.wait_seconds > 0) {
+        held = feed_hold(state->feed, &ctx->waiter, conn, resp.wait_after, resp.wait_seconds);
+        if (held == FEED_HELD) {
+            api_response_release(&resp);
+            ctx->stage = REQ_WAITING;
+            return MHD_YES;
+        }
+    } else if (resp.stream) {
+        enum MHD_Result streamed = answer_stream(state, conn, ctx, url, method, &out, &resp, &held);
+        free(out.body);
+        out.body = NULL;
+        if (held != FEED_FULL) {
+            api_response_release(&resp);
+            return streamed;
+        }
+    }
+    if (held != FEED_HELD) {
+        /* The room for waiting clients went while the API answered (it then answers 503
+         * itself), or the server is stopping (it then answers with what there is). */
+        ctx->no_room = held == FEED_FULL;
+        ctx->waited = held == FEED_STOPPING;
+        const char *allow_origin = out.allow_origin;
+        api_response_release(&resp);
+        out = (reply){.status = 0, .allow_origin = allow_origin};
+        resp = (api_response){.status = 0};
         answer_request(state, conn, ctx, url, method, has_body, &h, &out, &resp);
     }
 
@@ -1197,6 +1285,13 @@ static enum MHD_Result handle_request(void *cls, struct MHD_Connection *conn, co
 
     if (!ctx)
         return MHD_NO; /* start_request() could not allocate: drop the connection */
+    if (ctx->stage == REQ_WAITING) {
+        /* resumed by feed.c: the change log moved on, or the wait is over */
+        ctx->stage = REQ_ANSWERED;
+        ctx->waited = true;
+        feed_release(state->feed, &ctx->waiter);
+        return answer(state, conn, ctx, url, method, false);
+    }
     if (ctx->stage == REQ_ANSWERED) {
         /* Not expected after an answer; swallow whatever arrives. */
         *upload_data_size = 0;
@@ -1551,6 +1646,15 @@ int server_run(const server_config *cfg)
     state.max_conns_per_ip = cfg->max_conns_per_ip;
     state.max_uploads = cfg->max_uploads ? cfg->max_uploads : DEFAULT_MAX_UPLOADS;
     state.max_upload_bytes = cfg->max_upload_bytes ? cfg->max_upload_bytes : DEFAULT_UPLOAD_MEMORY;
+    /* an event stream says something before the connection's idle timeout closes it */
+    unsigned keepalive = state.idle_timeout_s / 2 < KEEPALIVE_MAX_S ? state.idle_timeout_s / 2
+                                                                    : KEEPALIVE_MAX_S;
+    if (!(state.feed = feed_start(cfg->db_path,
+                                  cfg->max_waiting ? cfg->max_waiting : DEFAULT_MAX_WAITING,
+                                  keepalive ? keepalive : 1))) {
+        pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+        goto out;
+    }
 
     /* An internal polling thread in each worker of a pool, on epoll: a connection costs a
      * socket and its memory, never a thread, so idle connections cannot starve the workers.
@@ -1558,7 +1662,8 @@ int server_run(const server_config *cfg)
      * worker: accept_connection() counts a connection once it has started, and the workers
      * accept at the same time), so that its listening socket is never taken off the poll. */
     unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
-                         polling_flags(&polling) | (addr.ipv6 ? MHD_USE_IPv6 : 0);
+                         MHD_ALLOW_SUSPEND_RESUME | polling_flags(&polling) |
+                         (addr.ipv6 ? MHD_USE_IPv6 : 0);
     daemon = MHD_start_daemon(
         flags, cfg->port, accept_connection, &state, handle_request, &state,
         MHD_OPTION_EXTERNAL_LOGGER, log_from_mhd, &state, MHD_OPTION_SOCK_ADDR,
@@ -1603,6 +1708,8 @@ int server_run(const server_config *cfg)
     while (sigwait(&stop_signals, &sig) != 0)
         ;
     log_info("received %s, stopping", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    /* the waiting requests are answered first: libmicrohttpd must not stop with one */
+    feed_stop(state.feed);
     MHD_stop_daemon(daemon);
     writer_stop(ingest_writer);
     ingest_writer = NULL;
@@ -1611,6 +1718,7 @@ int server_run(const server_config *cfg)
 out:
     writer_stop(ingest_writer);
     api_set_writes(NULL);
+    feed_free(state.feed);
     close_all_stores(&state);
     strbuf_release(&state.mhd_message);
     strbuf_release(&state.last_warning);

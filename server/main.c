@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "api/api.h"
 #include "ingest/ingest.h"
 #include "server/http_headers.h"
 #include "server/server.h"
@@ -89,7 +90,7 @@ static const char usage_serve[] =
     "usage: factd serve --db FILE --port N [--listen ADDR] [--threads N] [--timeout SECONDS]\n"
     "                   [--header-timeout SECONDS] [--max-conns N] [--max-conns-per-ip N]\n"
     "                   [--cors ORIGINS] [--corpus DIR] [--token-file FILE] [--max-body BYTES]\n"
-    "                   [--max-uploads N] [--max-upload-memory BYTES]\n"
+    "                   [--max-uploads N] [--max-upload-memory BYTES] [--max-waiting N]\n"
     "                   [--create]\n"
     "                   [--extract-budget SECONDS]\n"
     "\n"
@@ -140,6 +141,9 @@ static const char usage_serve[] =
     "                          what the bodies being read may hold together, each counted at\n"
     "                          its Content-Length (--max-body when chunked); past it a write\n"
     "                          answers 503 (default 64M, at least --max-body)\n"
+    "      --max-waiting N     clients waiting for changes at once (GET /changes with wait=,\n"
+    "                          or as an event stream); past it they are answered 503 with\n"
+    "                          Retry-After (default 256)\n"
     "      --extract-budget SECONDS\n"
     "                          the longest one article's extraction may take on the writer\n"
     "                          thread (default 5): a posted article that takes longer fails its\n"
@@ -474,6 +478,7 @@ static int cmd_serve(int argc, char **argv)
         OPT_MAX_CONNS_PER_IP,
         OPT_MAX_UPLOADS,
         OPT_MAX_UPLOAD_MEMORY,
+        OPT_MAX_WAITING,
         OPT_CREATE,
         OPT_EXTRACT_BUDGET
     };
@@ -492,6 +497,7 @@ static int cmd_serve(int argc, char **argv)
         {"max-conns-per-ip", required_argument, NULL, OPT_MAX_CONNS_PER_IP},
         {"max-uploads", required_argument, NULL, OPT_MAX_UPLOADS},
         {"max-upload-memory", required_argument, NULL, OPT_MAX_UPLOAD_MEMORY},
+        {"max-waiting", required_argument, NULL, OPT_MAX_WAITING},
         {"create", no_argument, NULL, OPT_CREATE},
         {"extract-budget", required_argument, NULL, OPT_EXTRACT_BUDGET},
         {"help", no_argument, NULL, 'h'},
@@ -596,6 +602,12 @@ static int cmd_serve(int argc, char **argv)
                                    "bytes)",
                                    optarg, UPLOAD_MEMORY_MAX >> 20);
             cfg.max_upload_bytes = v;
+            break;
+        case OPT_MAX_WAITING:
+            if (!parse_number(optarg, 1, CONNS_MAX, &v))
+                return usage_error("serve", "bad --max-waiting '%s' (expected 1-%u)", optarg,
+                                   CONNS_MAX);
+            cfg.max_waiting = (unsigned)v;
             break;
         case OPT_EXTRACT_BUDGET:
             if (!set_extract_budget(optarg))
@@ -840,6 +852,9 @@ static const struct command {
 int main(int argc, char **argv)
 {
     log_init();
+    /* Every write of every command records in the change log what it changed of the facts
+     * served, as the API serves them. */
+    store_set_fact_renderer(api_fact_json);
     if (argc < 2)
         return usage_error(NULL, "missing COMMAND");
 

@@ -25,6 +25,7 @@ typedef struct server_config {
     unsigned max_uploads;      /* --max-uploads: request bodies read at once (0: 16) */
     size_t max_upload_bytes;   /* --max-upload-memory: what they may hold together (0: 64 MiB);
                               * at least max_body */
+    unsigned max_waiting;      /* --max-waiting: clients waiting for changes at once (0: 256) */
     const char *cors;          /* --cors: "*", or comma-separated exact origins; NULL: no CORS */
     const char *version;       /* the factd version, for metrics and entity tags */
     const char *corpus_dir;    /* --corpus: a folder of .txt articles to read and watch */

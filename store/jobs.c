@@ -47,14 +47,11 @@
 /* A job's id: 8 random bytes in hex. */
 #define JOB_ID_BYTES 8
 
-#define NOW_MS "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 /* When a lease of `seconds` (an SQL expression) taken now ends; NULL (no lease) for 0. */
 #define LEASE_UNTIL(seconds)                                                               \
     "CASE WHEN " seconds " > 0 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+' || " seconds \
     " || ' seconds') END"
 /* The same on PostgreSQL: the statement's start, as SQLite's 'now' is. */
-#define NOW_MS_PG \
-    "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
 #define LEASE_UNTIL_PG(seconds)                                                      \
     "CASE WHEN CAST(" seconds " AS integer) > 0 THEN to_char((statement_timestamp()" \
     " + make_interval(secs => CAST(" seconds " AS integer))) AT TIME ZONE 'UTC',"    \

@@ -21,9 +21,7 @@
 
 /* --- columns to rows --- */
 
-/* A column's JSON list of names (aliases, parties, as write.c stores them) into *names: its
- * strings, none should it not parse.  False when out of memory. */
-static bool col_names(store_arena *a, db_stmt *row, int i, store_names *names)
+bool store_col_names(store_arena *a, db_stmt *row, int i, store_names *names)
 {
     json_t *list = store_column_json(row, i, NULL);
     size_t k;
@@ -200,7 +198,7 @@ static bool read_person(store_arena *a, db_stmt *row, store_row *out)
     memset(out, 0, sizeof(*out));
     out->kind = STORE_PEOPLE;
     return store_row_text(a, row, 0, &p->id) && store_row_text(a, row, 1, &p->name) &&
-           store_row_text(a, row, 2, &p->title) && col_names(a, row, 3, &p->aliases) &&
+           store_row_text(a, row, 2, &p->title) && store_col_names(a, row, 3, &p->aliases) &&
            col_disputes(a, row, 4, &p->disputes);
 }
 
@@ -210,9 +208,9 @@ static bool read_agreement(store_arena *a, db_stmt *row, store_row *out)
     memset(out, 0, sizeof(*out));
     out->kind = STORE_AGREEMENTS;
     return store_row_text(a, row, 0, &ag->id) && store_row_text(a, row, 1, &ag->name) &&
-           col_names(a, row, 2, &ag->aliases) && store_row_text(a, row, 3, &ag->acronym) &&
+           store_col_names(a, row, 2, &ag->aliases) && store_row_text(a, row, 3, &ag->acronym) &&
            store_row_text(a, row, 4, &ag->signed_date) && store_row_text(a, row, 5, &ag->place) &&
-           col_names(a, row, 6, &ag->parties) && col_people(a, row, 7, &ag->signatories) &&
+           store_col_names(a, row, 6, &ag->parties) && col_people(a, row, 7, &ag->signatories) &&
            col_provenance(a, row, 10, 8, 9, &ag->provenance) &&
            col_disputes(a, row, 11, &ag->disputes);
 }
@@ -721,8 +719,10 @@ static int attach_person_facts(store *st, store_arena *a, store_row *row)
     return STORE_OK;
 }
 
-int store_get_item_locked(store *st, enum store_kind kind, const char *id,
-                          enum store_evidence evidence, store_arena *a, store_row *row)
+/* One row of a kind by id, with its evidence as asked, what its list entry shows and, with
+ * `item`, what a single resource shows beyond it. */
+static int get_row_locked(store *st, enum store_kind kind, const char *id,
+                          enum store_evidence evidence, bool item, store_arena *a, store_row *row)
 {
     const store_kind_info *k = store_kind_info_of(kind);
     db_stmt *stmt = NULL;
@@ -751,9 +751,21 @@ int store_get_item_locked(store *st, enum store_kind kind, const char *id,
         return store_fail(st, "out of memory");
     if (store_attach_evidence(st, k, a, row, 1, evidence) ||
         (k->complete_page && k->complete_page(st, a, row, 1)) ||
-        (k->complete_item && k->complete_item(st, a, row)))
+        (item && k->complete_item && k->complete_item(st, a, row)))
         return STORE_ERROR;
     return STORE_OK;
+}
+
+int store_get_item_locked(store *st, enum store_kind kind, const char *id,
+                          enum store_evidence evidence, store_arena *a, store_row *row)
+{
+    return get_row_locked(st, kind, id, evidence, true, a, row);
+}
+
+int store_get_listed_locked(store *st, enum store_kind kind, const char *id, store_arena *a,
+                            store_row *row)
+{
+    return get_row_locked(st, kind, id, STORE_EVIDENCE_FULL, false, a, row);
 }
 
 int store_get_item(store *st, enum store_kind kind, const char *id, enum store_evidence evidence,

@@ -203,6 +203,12 @@ void store_search_page_release(store_search_page *page)
     page->total = -1;
 }
 
+void store_change_page_release(store_change_page *page)
+{
+    store_arena_free(page->arena);
+    memset(page, 0, sizeof(*page));
+}
+
 bool store_strings_add(store_strings *list, size_t *cap, const char *s)
 {
     if (!list->arena && !(list->arena = store_arena_new()))

@@ -311,6 +311,33 @@ typedef struct store_fact_counts {
     long long agreements, meetings, quotes, people;
 } store_fact_counts;
 
+/* --- the change log (changes.c) --- */
+
+/* One entry of the change log: a fact or a person made, changed, merged into another or
+ * gone, with the version it has after the change. */
+typedef struct store_change {
+    long long seq;          /* grows with every entry, in the order the changes committed */
+    const char *kind;       /* "agreement", "meeting", "quote" or "person" */
+    const char *id;         /* the fact's */
+    const char *op;         /* "created", "updated", "merged" or "deleted" */
+    const char *at;         /* when it committed: UTC, ISO 8601 to the millisecond */
+    const char *source_id;  /* the article whose storing or deleting made it, or NULL */
+    const char *into;       /* merged: the fact that holds its reports now; else NULL */
+    store_names attributes; /* updated: the members of the served fact that changed */
+    const char *fact;       /* created, updated: the fact as served after it (the JSON text the
+                       * fact renderer made); else NULL */
+} store_change;
+
+/* A page of the change log (store_list_changes), in seq order. */
+typedef struct store_change_page {
+    store_change *entries;
+    size_t n;
+    bool more; /* entries after the last one exist */
+    store_arena *arena;
+} store_change_page;
+
+void store_change_page_release(store_change_page *page);
+
 /* --- the queue of posted articles (jobs.c) --- */
 
 /* A posted article's job as its poster follows it (store_get_job). */

@@ -30,6 +30,8 @@
  *                version 6)
  *   merge_*      the incremental merge's index of reports, blocking keys and facts
  *                (version 8, see merge_index.c; the facts' summaries, version 9)
+ *   changes      the change log: what each write changed of the facts served, with each
+ *                fact's versions (version 11, see changes.c)
  *
  * PostgreSQL starts at version 9: one script (pg_schema) makes the tables as the SQLite
  * migrations leave them, and pg_migrations holds what comes after, in the same way.  The
@@ -48,6 +50,26 @@ typedef struct migration {
     int version;
     const char *sql;
 } migration;
+
+/* The change log's table (version 11) with the engine's integer and text types. */
+#define CHANGES_TABLE(integer, text)                                                              \
+    "CREATE TABLE changes ("                                                                      \
+    "  seq        " integer " PRIMARY KEY,"                                                       \
+    "  kind       " text " NOT NULL CHECK (kind IN ('agreement', 'meeting', 'quote', 'person'))," \
+    "  fact_id    " text " NOT NULL,"                                                             \
+    "  op         " text " NOT NULL CHECK (op IN ('created', 'updated', 'merged', 'deleted')),"   \
+    "  changed_at " text " NOT NULL,"                                                             \
+    "  source_id  " text ","                                                                      \
+    "  into_id    " text ","                                                                      \
+    "  attributes " text ","                                                                      \
+    "  fact       " text ","                                                                      \
+    "  until_seq  " integer ");"                                                                  \
+    "CREATE INDEX changes_by_fact ON changes (kind, fact_id, seq);"
+/* A store with facts already is marked for their first versions (changes.c). */
+#define CHANGES_BASELINE                                                        \
+    "INSERT INTO meta (key, value) SELECT 'changes_baseline', '0' WHERE EXISTS" \
+    "  (SELECT 1 FROM people UNION ALL SELECT 1 FROM agreements"                \
+    "   UNION ALL SELECT 1 FROM meetings UNION ALL SELECT 1 FROM quotes);"
 
 static const migration migrations[] = {
     {1, "CREATE TABLE sources ("
@@ -302,6 +324,14 @@ static const migration migrations[] = {
          "DELETE FROM meta WHERE key = 'merge_index';"
          "UPDATE meta SET value = '1' WHERE key = 'facts_stale'"
          "  AND EXISTS (SELECT 1 FROM sources);"},
+    /* Version 11: the change log (changes.c), what GET /changes serves.  One row per fact or
+     * person made, changed, merged into another or gone, in the order of seq; a made or
+     * changed one keeps the fact as served after the change (fact, JSON), so that its rows
+     * are the versions of each fact: the version of a fact at seq S is its row of the
+     * greatest seq up to S, until_seq the seq of the row after it (NULL for its latest).
+     * A store that has facts already gets their versions, as made, when a factd that keeps
+     * the log first opens it to write ('changes_baseline' in meta until then). */
+    {11, CHANGES_TABLE("INTEGER", "TEXT") CHANGES_BASELINE},
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)
@@ -517,6 +547,45 @@ static const char pg_schema[] =
     "  ('modified_at', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')),"
     "  ('schema_version', '9');";
 
+/* A trigger of the change log on PostgreSQL (version 11): after `events` on `table`, the
+ * row's fact (of kind `kind`, or the row's own kind when empty; its id in the column `id`)
+ * is noted, in a session that keeps the log. */
+#define CHANGES_TRIGGER_PG(table, events, kind, id)                               \
+    "CREATE TRIGGER " table "_changes AFTER " events " ON " table " FOR EACH ROW" \
+    " WHEN (current_setting('factd.changes', true) = 'on')"                       \
+    " EXECUTE FUNCTION changes_touch('" kind "', '" id "');"
+
+/* The function the change log's triggers run on PostgreSQL (version 11): it notes the fact
+ * of the old and of the new row, of the kind its first argument names (the row's own kind
+ * when empty), by the column its second argument names. */
+#define CHANGES_TOUCH_PG                                                                \
+    "CREATE FUNCTION changes_touch() RETURNS trigger LANGUAGE plpgsql AS $$"            \
+    "DECLARE r jsonb;"                                                                  \
+    "BEGIN"                                                                             \
+    "  FOREACH r IN ARRAY ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,"    \
+    "    CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END] LOOP"                      \
+    "    IF r IS NOT NULL THEN"                                                         \
+    "      INSERT INTO pg_temp.changes_touched (kind, id)"                              \
+    "        VALUES (coalesce(nullif(TG_ARGV[0], ''), r ->> 'kind'), r ->> TG_ARGV[1])" \
+    "        ON CONFLICT DO NOTHING;"                                                   \
+    "    END IF;"                                                                       \
+    "  END LOOP;"                                                                       \
+    "  RETURN NULL;"                                                                    \
+    "END"                                                                               \
+    "$$;"
+/* The triggers on the tables that SQLite's handles watch with triggers of their own
+ * (changes.c), to the same ends. */
+#define CHANGES_ROW_EVENTS "INSERT OR UPDATE OR DELETE"
+#define CHANGES_TRIGGERS_PG                                                      \
+    CHANGES_TRIGGER_PG("people", CHANGES_ROW_EVENTS, "person", "id")             \
+    CHANGES_TRIGGER_PG("agreements", CHANGES_ROW_EVENTS, "agreement", "id")      \
+    CHANGES_TRIGGER_PG("meetings", CHANGES_ROW_EVENTS, "meeting", "id")          \
+    CHANGES_TRIGGER_PG("quotes", CHANGES_ROW_EVENTS, "quote", "id")              \
+    CHANGES_TRIGGER_PG("evidence", CHANGES_ROW_EVENTS, "", "fact_id")            \
+    CHANGES_TRIGGER_PG("fact_people", CHANGES_ROW_EVENTS, "person", "person_id") \
+    CHANGES_TRIGGER_PG("sources", "DELETE", "source", "id")                      \
+    CHANGES_TRIGGER_PG("merge_pending", "DELETE", "source", "source_id")
+
 /* PostgreSQL's migrations after pg_schema, each as SQLite's of the same version.  Each
  * bumps meta's schema_version. */
 static const migration pg_migrations[] = {
@@ -528,6 +597,12 @@ static const migration pg_migrations[] = {
          "DELETE FROM meta WHERE key = 'merge_index';"
          "UPDATE meta SET value = '1' WHERE key = 'facts_stale'"
          "  AND EXISTS (SELECT 1 FROM sources);"},
+    /* The change log as SQLite's version 11, and what SQLite's handles make for themselves
+     * (changes.c): a trigger on each table a fact is read from notes the fact it touches in
+     * the session's table changes_touched, and one on the articles and the merge's queue
+     * notes the article a write is about; only in a session that keeps the log (the setting
+     * factd.changes), so that other sessions need no such table. */
+    {11, CHANGES_TABLE("BIGINT", PG_TEXT) CHANGES_BASELINE CHANGES_TOUCH_PG CHANGES_TRIGGERS_PG},
 };
 #define PG_SCHEMA_CURRENT \
     (pg_migrations[sizeof(pg_migrations) / sizeof(pg_migrations[0]) - 1].version)

@@ -203,6 +203,8 @@ static int commit_write(store *st, const char *what)
 {
     if (db_transaction_failed(st->conn))
         return store_fail(st, "%s: a statement of the transaction failed", what);
+    if (store_changes_flush(st))
+        return STORE_ERROR;
     if (store_pg(st) && st->write_open && store_search_fill_pg(st))
         return STORE_ERROR;
     st->write_open = false;
@@ -263,10 +265,13 @@ void store_rollback(store *st)
 {
     /* SQLite may already have rolled back by itself (e.g. on a full disk), a batch and all;
      * keep the first error message, which says why. */
+    if (!st->batch)
+        store_changes_forget(st);
     if (!db_in_transaction(st->conn)) {
         st->write_open = false;
         st->batch = false;
         st->batch_marked_stale = false;
+        store_changes_forget(st);
         return;
     }
     char saved[sizeof(st->errmsg)];
@@ -392,7 +397,8 @@ static store *open_handle(const char *path, enum store_open_mode mode, bool immu
             goto fail;
     } else {
         if (store_pragma(st, "PRAGMA journal_mode = WAL", "wal") ||
-            store_pragma(st, "PRAGMA synchronous = NORMAL", NULL) || store_migrate(st))
+            store_pragma(st, "PRAGMA synchronous = NORMAL", NULL) || store_migrate(st) ||
+            store_changes_start(st))
             goto fail;
     }
     /* SQLite has the file open: note which file the path names now (store_file_moved). */
@@ -448,7 +454,7 @@ static store *open_postgres(const char *target, enum store_open_mode mode, char 
             store_db_fail(st, "opening");
             goto fail;
         }
-        if (store_migrate(st))
+        if (store_migrate(st) || store_changes_start(st))
             goto fail;
     }
     return st;
@@ -557,6 +563,7 @@ void store_close(store *st)
     free(st->target);
     sqlite3_close(st->tokenizer_db);
     free(st->job_owner);
+    store_changes_forget(st);
     free(st);
 }
 

@@ -458,6 +458,30 @@ int store_database_info(store *st, store_db_info *out);
  * with postgres, PostgreSQL's (meta.schema_version). */
 int store_schema_current(bool postgres);
 
+/* --- the change log (changes.c) ---
+ *
+ * Every write transaction that changes what the lists serve of a fact or a person records,
+ * before it commits, one entry for each: created, updated (with the members that changed),
+ * merged into another fact, or deleted, with the version the fact has after the change, as
+ * served.  What a fact looks like served is api/'s to say: the process gives the store its
+ * renderer once, before it opens any handle; a process that gives none keeps no log. */
+
+/* The served JSON of a fact or person as its list shows it (a new reference; NULL when out
+ * of memory). */
+typedef json_t *(*store_fact_renderer)(const store_row *row);
+/* Sets the renderer of the process (NULL: keep no log).  Once, before any handle opens and
+ * before other threads run: handles read it without a lock. */
+void store_set_fact_renderer(store_fact_renderer render);
+
+/* The entries after seq `since`, at most `limit` (1..INT_MAX-1) of them, oldest first. */
+int store_list_changes(store *st, long long since, int limit, store_change_page *page);
+/* The seq of the latest entry (0 when there is none) in *seq. */
+int store_changes_last(store *st, long long *seq);
+/* The members of two served versions of a fact that differ, appended to `attributes` (a
+ * JSON array) as strings: those of `after` in its order, then those only `before` has.
+ * Returns how many. */
+size_t store_changes_diff(const json_t *before, const json_t *after, json_t *attributes);
+
 /* --- full-text search (search.c) and statistics (stats.c) --- */
 
 /* The kinds a search covers, as bits of store_search_query.kinds. */

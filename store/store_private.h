@@ -11,6 +11,7 @@
  *   search.c  full-text search over the FTS5 index
  *   stats.c   counts for /stats
  *   rows.c    the arena a read result's rows live in, and the results' release functions
+ *   changes.c the change log: what each write transaction changed of the facts served
  */
 #ifndef FACTD_STORE_PRIVATE_H
 #define FACTD_STORE_PRIVATE_H
@@ -20,6 +21,7 @@
 
 #include "store/db.h"
 #include "store/store.h"
+#include "util/strmap.h"
 
 /* Every statement a handle has prepared; SQL texts are static strings, so a statement is
  * found by the address of its text.  Room for every static SQL text of store/ (about 110 today) with
@@ -73,6 +75,11 @@ struct store {
     int wal_frames;
     /* Names without a person id in the person lists of the facts being written. */
     long long unlinked_names;
+    /* The handle keeps the change log (changes.c): its writes note the facts they touch
+     * (in `noted`, on SQLite), and each write transaction records what changed before it
+     * commits. */
+    bool changes;
+    strmap noted;
     /* What store_get_version() last read on a read-only handle, and SQLite's data_version
      * when it did (see there); version_known is false until then. */
     store_version version;
@@ -147,6 +154,9 @@ bool store_strings_add(store_strings *list, size_t *cap, const char *s);
 /* The text of column i of row copied into a, in *out (NULL for SQL NULL); false when out
  * of memory. */
 bool store_row_text(store_arena *a, db_stmt *row, int i, const char **out);
+/* Column i of row, a JSON list of names (as write.c stores aliases and parties), into
+ * *names: its strings, none should it not parse.  False when out of memory. */
+bool store_col_names(store_arena *a, db_stmt *row, int i, store_names *names);
 /* Column i of row parsed as JSON (a new reference), or NULL for SQL NULL or text that does
  * not parse, with the reason in *err when err is given. */
 json_t *store_column_json(db_stmt *row, int i, json_error_t *err);
@@ -174,6 +184,21 @@ int store_attach_evidence(store *st, const store_kind_info *k, store_arena *a, s
 /* store_get_item() inside the caller's read transaction, the row's strings in a. */
 int store_get_item_locked(store *st, enum store_kind kind, const char *id,
                           enum store_evidence evidence, store_arena *a, store_row *row);
+/* One fact or person as its list shows it (every member an entry of the list has, the
+ * evidence in full; a person without the facts a single person lists), inside the caller's
+ * transaction.  STORE_NOT_FOUND when there is none. */
+int store_get_listed_locked(store *st, enum store_kind kind, const char *id, store_arena *a,
+                            store_row *row);
+
+/* The change log (changes.c).  start: on a writable handle once its schema is current, when
+ * the process has a fact renderer (store_set_fact_renderer): the handle notes from then on
+ * the facts its writes touch, and a store that had facts before it kept the log gets their
+ * first versions.  flush: inside a write transaction, just before it commits: records one
+ * entry for each fact whose served form the transaction changed, and forgets the notes. */
+int store_changes_start(store *st);
+int store_changes_flush(store *st);
+/* Forgets the notes of a write rolled back. */
+void store_changes_forget(store *st);
 /* A statement for SQL built at run time (cached by its text, a few dozen at most); reset
  * with store_done() after use like any other. */
 sqlite3_stmt *store_stmt_text(store *st, const char *sql);
@@ -194,6 +219,11 @@ int store_set_stale(store *st, bool stale);
     "a.name || coalesce(chr(10) || (SELECT string_agg(j.value, chr(10) ORDER BY j.n)"      \
     " FROM json_array_elements_text(a.aliases::json) WITH ORDINALITY AS j(value, n)), '')" \
     " || coalesce(chr(10) || a.acronym, '')"
+/* The time now to the millisecond (UTC, ISO 8601), as the store writes the times of jobs
+ * and changes; on PostgreSQL the statement's start, as SQLite's 'now' is. */
+#define NOW_MS "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+#define NOW_MS_PG \
+    "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"
 /* The time now as the store writes it (UTC, ISO 8601, to the second), on PostgreSQL. */
 #define NOW_SECONDS_PG "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 /* The search expression q (FTS5's syntax: words, "phrases", prefix*, AND, OR, NOT and

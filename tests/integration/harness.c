@@ -838,11 +838,34 @@ json_t *http_fact_evidence(const json_t *fact)
         (!total || json_integer_value(total) == (json_int_t)json_array_size(sources)))
         return json_incref((json_t *)sources);
     cr_assert(link, "a fact with more evidence than it shows has no evidence link");
-    json_t *all = json_array();
     strbuf path = STRBUF_INIT;
     strbuf_addf(&path, "%s?limit=1000", link);
+    json_t *all = http_get_every_item(path.buf);
+    strbuf_release(&path);
+    return all;
+}
+
+void http_expect_problem(const char *path, long status, const char *type)
+{
+    http_reply r;
+    http_reply_init(&r);
+    cr_assert(http_get(path, &r), "GET %s failed", path);
+    cr_expect_eq(r.status, status, "GET %s: %ld, expected %ld", path, r.status, status);
+    json_t *doc = http_json(&r);
+    const char *got = json_string_value(json_object_get(doc, "type"));
+    cr_expect(got && strcmp(got, type) == 0, "GET %s: a problem of type %s, expected %s", path,
+              got ? got : "(none)", type);
+    json_decref(doc);
+    http_reply_release(&r);
+}
+
+json_t *http_get_every_item(const char *first)
+{
+    json_t *all = json_array();
+    strbuf path = STRBUF_INIT;
+    strbuf_addstr(&path, first);
     for (int pages = 0; path.len; pages++) {
-        cr_assert_lt(pages, 10000, "the pages of %s do not end", link);
+        cr_assert_lt(pages, 10000, "the pages of %s do not end", first);
         json_t *page = http_get_json_ok(path.buf);
         json_array_extend(all, json_object_get(page, "data"));
         const char *next = json_string_value(json_object_get(page, "next"));

@@ -113,6 +113,11 @@ bool http_get_direct(const char *path, http_reply *r);
 
 /* GET path, asserting a 200 with a JSON body; the body parsed (new reference). */
 json_t *http_get_json_ok(const char *path);
+/* GET path, asserting a problem of this status and type ("/problems/bad-parameter"). */
+void http_expect_problem(const char *path, long status, const char *type);
+/* Every item of the list at path (a new reference): the data of its pages, following each
+ * page's `next` until it is null. */
+json_t *http_get_every_item(const char *path);
 /* Every evidence span of a fact as served (a new reference): its `sources` when they are all
  * inline, else every page of its `evidence` link. */
 json_t *http_fact_evidence(const json_t *fact);

@@ -46,28 +46,11 @@ static void make_article(char *out, size_t size, const char *name)
              name);
 }
 
-static char token_path[400];
-
-/* Restarts the server with the write API enabled and the extra arguments (NULL-terminated,
- * or NULL). */
-static void restart_with_token(const char *const extra[])
-{
-    const char *args[24] = {"--token-file", token_path};
-    size_t n = 2;
-    snprintf(token_path, sizeof token_path, "%s/token", harness_dir());
-    support_write_file(token_path, SUPPORT_TOKEN "\n", strlen(SUPPORT_TOKEN) + 1);
-    for (size_t i = 0; extra && extra[i]; i++) {
-        cr_assert_lt(n, 23);
-        args[n++] = extra[i];
-    }
-    args[n] = NULL;
-    cr_assert(harness_restart_with(args), "factd serve with a token did not come up");
-}
 
 static void start_with_token(void)
 {
     harness_start();
-    restart_with_token(NULL);
+    support_restart_with_token(NULL);
 }
 
 TestSuite(http_write, .init = start_with_token, .fini = harness_stop);
@@ -408,7 +391,7 @@ Test(http_write, bodies_are_checked_before_anything_is_queued)
     const char *msg;
     http_reply r;
 
-    restart_with_token((const char *const[]){"--max-body", "200", NULL});
+    support_restart_with_token((const char *const[]){"--max-body", "200", NULL});
 
     /* Content-Length over the limit: 413 before reading. */
     char big[201];
@@ -696,7 +679,7 @@ Test(http_write, a_refused_job_fails_with_its_reason)
 Test(http_write, an_article_past_the_extraction_budget_fails_its_job)
 {
     const char *const extra[] = {"--extract-budget", "0.02", NULL};
-    restart_with_token(extra);
+    support_restart_with_token(extra);
     strbuf big = STRBUF_INIT;
     while (big.len < 1000000) {
         strbuf_addstr(&big, article_reykjavik);
@@ -874,7 +857,7 @@ Test(http_write, the_corpus_folder_is_read_and_watched)
     make_article(rewritten, sizeof rewritten, "Written Again");
     support_publish_file(dir, "before.txt", before);
 
-    restart_with_token((const char *const[]){"--corpus", dir, NULL});
+    support_restart_with_token((const char *const[]){"--corpus", dir, NULL});
     cr_expect(served_within(before, 10), "a file there before the start was not read");
 
     double t0 = support_now();
@@ -964,7 +947,7 @@ Test(http_write, reindex_reads_older_articles_again)
     struct stat sb;
     cr_expect_neq(stat(missing, &sb), 0, "reindex created a database");
 
-    restart_with_token(NULL);
+    support_restart_with_token(NULL);
     char *ids_after = agreement_ids();
     cr_expect_str_eq(ids_after, ids_before, "fact ids changed although the facts did not");
     free(ids_before);
@@ -976,7 +959,7 @@ Test(http_write, serve_reads_older_articles_again_in_the_background)
     char *ids_before = agreement_ids();
     cr_assert_eq(harness_stop_server(), 0);
     support_db_exec(harness_db_path(), "UPDATE sources SET extractor_version = 1");
-    restart_with_token(NULL);
+    support_restart_with_token(NULL);
 
     double deadline = support_now() + JOB_TIMEOUT_S;
     while (outdated_sources() > 0 ||
@@ -995,7 +978,7 @@ Test(http_write, serve_reads_older_articles_again_in_the_background)
 
 Test(http_write, cors_lets_allowed_origins_post)
 {
-    restart_with_token((const char *const[]){"--cors", "https://newsroom.example", NULL});
+    support_restart_with_token((const char *const[]){"--cors", "https://newsroom.example", NULL});
     const char *preflight[] = {"Origin: https://newsroom.example",
                                "Access-Control-Request-Method: POST",
                                "Access-Control-Request-Headers: authorization, content-type", NULL};

@@ -27,23 +27,6 @@
 
 #define WAIT_S 20.0 /* generous: the binary may run under AddressSanitizer */
 
-static char token_path[400];
-
-/* Restarts the server with the write API enabled and the extra arguments (NULL-terminated,
- * or NULL). */
-static void restart_with_token(const char *const extra[])
-{
-    const char *args[24] = {"--token-file", token_path};
-    size_t n = 2;
-    snprintf(token_path, sizeof token_path, "%s/token", harness_dir());
-    support_write_file(token_path, SUPPORT_TOKEN "\n", strlen(SUPPORT_TOKEN) + 1);
-    for (size_t i = 0; extra && extra[i]; i++) {
-        cr_assert_lt(n, 23);
-        args[n++] = extra[i];
-    }
-    args[n] = NULL;
-    cr_assert(harness_restart_with(args), "factd serve with a token did not come up");
-}
 
 /* A short article about an invented agreement, so that its facts are known. */
 static void make_article(char *out, size_t size, const char *name)
@@ -185,13 +168,12 @@ Test(ops_corpus, fifos_and_links_are_refused_and_nothing_hangs)
     /* Names sort the FIFO and the link before the article: the folder is read in order. */
     snprintf(path, sizeof path, "%s/0-fifo.txt", dir);
     cr_assert_eq(mkfifo(path, 0644), 0, "mkfifo: %s", strerror(errno));
-    snprintf(token_path, sizeof token_path, "%s/token", harness_dir());
-    support_write_file(token_path, SUPPORT_TOKEN "\n", strlen(SUPPORT_TOKEN) + 1);
+    const char *token_path = support_token_file();
     snprintf(path, sizeof path, "%s/1-link.txt", dir);
     cr_assert_eq(symlink(token_path, path), 0, "symlink: %s", strerror(errno));
     support_publish_file(dir, "2-article.txt", first);
 
-    restart_with_token((const char *const[]){"--corpus", dir, NULL});
+    support_restart_with_token((const char *const[]){"--corpus", dir, NULL});
     cr_expect(stored_within(first, WAIT_S), "the article after a FIFO and a link was not read");
 
     /* Moved in while serving: a FIFO and a link, each made under a hidden name first. */
@@ -290,7 +272,7 @@ Test(ops_database, a_deleted_database_refuses_writes_and_is_not_recreated)
     char path[512], port[16];
     if (harness_on_postgres())
         cr_skip_test("a file deleted under the server: SQLite's concern");
-    restart_with_token(NULL);
+    support_restart_with_token(NULL);
     const char *suffixes[] = {"", "-wal", "-shm"};
     for (size_t i = 0; i < 3; i++) {
         snprintf(path, sizeof path, "%s%s", harness_db_path(), suffixes[i]);
@@ -320,7 +302,7 @@ Test(ops_database, a_replaced_database_refuses_writes)
     char other[512];
     if (harness_on_postgres())
         cr_skip_test("a file replaced under the server: SQLite's concern");
-    restart_with_token(NULL);
+    support_restart_with_token(NULL);
     /* Another database (a restored backup, say) renamed over the served one. */
     snprintf(other, sizeof other, "%s/other.db", harness_dir());
     char *argv[] = {"factd", "ingest", "--db", other, "--quiet", "corpus", NULL};
@@ -590,7 +572,7 @@ Test(ops_jobs, a_starting_server_takes_over_only_jobs_nobody_runs)
     const char *gone = insert_running_job(3, owner[3], hour);
     const char *legacy = insert_running_job(4, NULL, "NULL");
 
-    restart_with_token(NULL);
+    support_restart_with_token(NULL);
     const char *taken[] = {expired, gone, legacy};
     for (size_t i = 0; i < 3; i++)
         cr_expect_str_eq(wait_job(taken[i]), "done", "job %s was not taken over", taken[i]);
@@ -654,9 +636,15 @@ static pid_t start_second_server(unsigned short *port, const char *log_name)
     *port = harness_free_port();
     snprintf(port_text, sizeof port_text, "%u", (unsigned)*port);
     snprintf(log_path, sizeof log_path, "%s/%s", harness_dir(), log_name);
-    char *argv[] = {
-        (char *)harness_factd(), "serve",    "--db", (char *)harness_db_path(), "--port", port_text,
-        "--token-file",          token_path, NULL};
+    char *argv[] = {(char *)harness_factd(),
+                    "serve",
+                    "--db",
+                    (char *)harness_db_path(),
+                    "--port",
+                    port_text,
+                    "--token-file",
+                    (char *)support_token_file(),
+                    NULL};
     pid_t pid = harness_spawn(argv[0], argv, log_path);
     char url[128];
     snprintf(url, sizeof url, "http://127.0.0.1:%u/healthz", (unsigned)*port);
@@ -686,7 +674,7 @@ Test(ops_jobs, two_servers_on_one_database_run_each_job_once)
 {
     enum { ROUNDS = 4, BURST = 12 };
     unsigned short second_port;
-    restart_with_token(NULL);
+    support_restart_with_token(NULL);
     pid_t second = start_second_server(&second_port, "second-0.log");
 
     for (int round = 0; round < ROUNDS; round++) {

@@ -69,6 +69,35 @@ long long support_db_int(const char *path, const char *sql, long long otherwise)
     return value;
 }
 
+const char *support_token_file(void)
+{
+    static char token_path[400];
+    snprintf(token_path, sizeof token_path, "%s/token", harness_dir());
+    support_write_file(token_path, SUPPORT_TOKEN "\n", strlen(SUPPORT_TOKEN) + 1);
+    return token_path;
+}
+
+void support_restart_with_token(const char *const extra[])
+{
+    const char *args[24] = {"--token-file", support_token_file()};
+    size_t n = 2;
+    for (size_t i = 0; extra && extra[i]; i++) {
+        cr_assert_lt(n, 23);
+        args[n++] = extra[i];
+    }
+    args[n] = NULL;
+    cr_assert(harness_restart_with(args), "factd serve with a token did not come up");
+}
+
+void support_delete_source(const char *id, http_reply *r)
+{
+    char path[128];
+    const char *auth[] = {SUPPORT_AUTH, NULL};
+    snprintf(path, sizeof path, "/sources/%s", id);
+    http_reply_init(r);
+    cr_assert(http_request_with(NULL, "DELETE", path, auth, NULL, 0, r), "DELETE %s failed", path);
+}
+
 void support_db_exec(const char *path, const char *sql)
 {
     db_conn *d = open_db(path);

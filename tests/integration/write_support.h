@@ -1,6 +1,7 @@
-/* write_support: what the tests of the write API (test_http_write.c) and of durability
- * (test_durability.c) share: hashing, small files, reading the database behind a server
- * with SQLite, waiting.
+/* write_support: what the tests that write share (the write API, test_http_write.c;
+ * durability, test_durability.c; operations, test_ops.c; the change feed,
+ * test_http_changes.c): hashing, small files, the server with a token, deleting an article,
+ * reading the database behind a server, waiting.
  */
 #ifndef FACTD_TEST_WRITE_SUPPORT_H
 #define FACTD_TEST_WRITE_SUPPORT_H
@@ -8,9 +9,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tests/integration/harness.h"
+
 /* The token the tests configure, and its Authorization header. */
 #define SUPPORT_TOKEN "test-token-0123456789abcdef"
 #define SUPPORT_AUTH "Authorization: Bearer " SUPPORT_TOKEN
+
+/* The write API's token file, written in the harness's folder: its path (static). */
+const char *support_token_file(void);
+/* Restarts the harness's server with the write API enabled (a token file in the harness's
+ * folder) and the extra `factd serve` arguments (NULL-terminated, or NULL); asserts it comes
+ * up. */
+void support_restart_with_token(const char *const extra[]);
+
+/* DELETE /sources/{id} with the token; fills r (initialised here). */
+void support_delete_source(const char *id, http_reply *r);
 
 /* Lowercase hex SHA-256 of data. */
 void support_sha256_hex(const void *data, size_t len, char out[65]);

@@ -1,0 +1,625 @@
+/* Integration tests of GET /changes, the change feed, on the real binary and both engines.
+ *
+ * The main test follows the feed through every way the facts are written: `factd ingest`
+ * (the harness's corpus, then articles of tests/disputes while the server is down), posted
+ * articles, a deletion, a re-extraction (an article whose stored reading found nothing, read
+ * again by `factd reindex`) and `factd merge --force`.  After each step it replays the feed
+ * from seq 0, and from the seq the step began at on top of the facts replayed before, and
+ * asserts that both give exactly what /people, /agreements, /meetings and /quotes serve,
+ * ids and JSON.  The others read the feed as NDJSON and in pages, follow it as an event
+ * stream (Last-Event-ID resumes it; a change made while it is open arrives on it) and by
+ * long polls (one held until a change comes; one that nothing answers; the bound on waiting
+ * clients).  No assertion depends on how fast anything is: waits only bound a loop.
+ */
+#include <criterion/criterion.h>
+#include <curl/curl.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/ingest.h"
+#include "tests/integration/harness.h"
+#include "tests/integration/write_support.h"
+#include "tests/unit/replay.h"
+
+#define DISPUTES "tests/disputes/"
+#define PATIENCE_S 60.0 /* the longest a loop here waits for the server: a bound, not a check */
+
+
+static void start(void)
+{
+    harness_start();
+    support_restart_with_token(NULL);
+}
+
+TestSuite(http_changes, .init = start, .fini = harness_stop, .timeout = 600);
+
+/* --- reading the feed and the lists --- */
+
+/* Every entry after `since`, following the pages' next links (small pages, so that there are
+ * many); each entry's seq follows the one before. */
+static json_t *feed_since(long long since)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/changes?since=%lld&limit=16", since);
+    json_t *all = http_get_every_item(path), *e;
+    size_t i;
+    json_array_foreach(all, i, e) {
+        long long seq = json_integer_value(json_object_get(e, "seq"));
+        cr_assert_gt(seq, since, "seq %lld after %lld", seq, since);
+        since = seq;
+    }
+    return all;
+}
+
+static long long last_seq(void)
+{
+    json_t *all = feed_since(0);
+    size_t n = json_array_size(all);
+    long long seq = n ? json_integer_value(json_object_get(json_array_get(all, n - 1), "seq")) : 0;
+    json_decref(all);
+    return seq;
+}
+
+/* What the lists serve (key -> item), every page of each. */
+static json_t *served(void)
+{
+    static const char *const lists[][2] = {{"/people?limit=1000", "person"},
+                                           {"/agreements?limit=1000", "agreement"},
+                                           {"/meetings?limit=1000", "meeting"},
+                                           {"/quotes?limit=1000", "quote"}};
+    json_t *facts = json_object();
+    for (size_t l = 0; l < 4; l++) {
+        json_t *items = http_get_every_item(lists[l][0]), *item;
+        size_t i;
+        json_array_foreach(items, i, item) {
+            char key[64];
+            replay_key(key, sizeof key, lists[l][1],
+                       json_string_value(json_object_get(item, "id")));
+            json_object_set(facts, key, item);
+        }
+        json_decref(items);
+    }
+    return facts;
+}
+
+/* Asserts that two sets of facts are the same, naming the first that differs. */
+static void expect_same(const json_t *replayed, const json_t *lists, const char *what)
+{
+    const char *key;
+    json_t *fact;
+    json_object_foreach((json_t *)lists, key, fact) {
+        json_t *r = json_object_get(replayed, key);
+        cr_assert(r, "%s: %s is served but not in the feed", what, key);
+        cr_assert(json_equal(r, fact), "%s: %s differs from what the list serves", what, key);
+    }
+    json_object_foreach((json_t *)replayed, key, fact)
+        cr_assert(json_object_get(lists, key), "%s: %s is in the feed but not served", what, key);
+}
+
+/* What a reader of the feed holds: the facts, up to a seq. */
+typedef struct follower {
+    json_t *facts;
+    long long seq;
+} follower;
+
+/* Replays the feed from 0, and from f->seq onto f->facts: both must give the lists.  The
+ * server is idle: nothing writes between the reads. */
+static void check_replay(follower *f, const char *step)
+{
+    json_t *lists = served(), *all = feed_since(0), *from_zero = json_object();
+    replay_apply(from_zero, all);
+    expect_same(from_zero, lists, step);
+    json_t *later = feed_since(f->seq);
+    replay_apply(f->facts, later);
+    expect_same(f->facts, lists, step);
+    size_t n = json_array_size(all);
+    f->seq = n ? json_integer_value(json_object_get(json_array_get(all, n - 1), "seq")) : 0;
+    json_decref(later);
+    json_decref(all);
+    json_decref(from_zero);
+    json_decref(lists);
+}
+
+/* Asserts that every entry after `since` is due to one of the articles `ids` (a
+ * comma-separated list; NULL: to none), and that there is one. */
+static void expect_due_to(long long since, const char *ids, const char *step)
+{
+    json_t *entries = feed_since(since), *e;
+    size_t i;
+    cr_assert(json_array_size(entries), "%s: nothing changed", step);
+    json_array_foreach(entries, i, e) {
+        const char *source = json_string_value(json_object_get(e, "source_id"));
+        if (ids)
+            cr_expect(source && strstr(ids, source), "%s: seq %lld is due to %s", step,
+                      (long long)json_integer_value(json_object_get(e, "seq")),
+                      source ? source : "no article");
+        else
+            cr_expect_null(source, "%s: an entry due to %s", step, source);
+    }
+    json_decref(entries);
+}
+
+/* --- writing --- */
+
+static char *read_text(const char *name, size_t *len)
+{
+    char path[256], *text = NULL;
+    const char *why = NULL;
+    snprintf(path, sizeof path, DISPUTES "%s", name);
+    cr_assert_eq(ingest_read_article(path, &text, len, &why), 0, "%s: %s", path, why);
+    return text;
+}
+
+/* Posts an article of tests/disputes and waits for its job; its source id in id. */
+static void post_file(const char *name, char id[SOURCE_ID_LEN + 1])
+{
+    size_t len;
+    char *text = read_text(name, &len);
+    const char *headers[] = {SUPPORT_AUTH, "Content-Type: text/plain; charset=utf-8", NULL};
+    http_reply r;
+    http_reply_init(&r);
+    cr_assert(http_request_with(NULL, "POST", "/sources", headers, text, len, &r));
+    cr_assert_eq(r.status, 202, "POST %s: %ld %s", name, r.status, r.body.buf);
+    json_t *doc = http_json(&r);
+    char path[128];
+    snprintf(path, sizeof path, "/jobs/%s",
+             json_string_value(json_object_get(json_object_get(doc, "job"), "id")));
+    json_decref(doc);
+    support_source_id(text, len, id);
+    free(text);
+    const char *auth[] = {SUPPORT_AUTH, NULL};
+    double deadline = support_now() + PATIENCE_S;
+    for (;;) {
+        http_reply_release(&r);
+        http_reply_init(&r);
+        cr_assert(http_get_with(path, auth, &r));
+        if (strstr(r.body.buf, "\"state\":\"done\""))
+            break;
+        cr_assert(!strstr(r.body.buf, "\"state\":\"failed\""), "%s failed: %s", name, r.body.buf);
+        cr_assert_lt(support_now(), deadline, "%s: its job never ended", name);
+        support_sleep_ms(20);
+    }
+    http_reply_release(&r);
+}
+
+/* A step with the server down (it would otherwise do some of the work itself): runs `sql`
+ * (or nothing) on the database, then `factd COMMAND --db DB ARGS...`, restarts the server
+ * and replays the feed (check_replay).  Returns the seq the step began at. */
+static long long offline_step(follower *f, const char *sql, const char *command,
+                              const char *const args[], const char *step)
+{
+    char *argv[16] = {"factd", (char *)command, "--db", (char *)harness_db_path()};
+    size_t n = 4;
+    for (size_t i = 0; args && args[i] && n < 15; i++)
+        argv[n++] = (char *)args[i];
+    argv[n] = NULL;
+    cr_assert_eq(harness_stop_server(), 0);
+    if (sql)
+        support_db_exec(harness_db_path(), sql);
+    cr_assert_eq(harness_run_factd(argv, "changes-step.log", 120), 0, "%s: factd %s failed", step,
+                 command);
+    support_restart_with_token(NULL);
+    long long before = f->seq;
+    check_replay(f, step);
+    return before;
+}
+
+/* The source id of an article of tests/disputes, in id. */
+static void source_of(const char *name, char id[SOURCE_ID_LEN + 1])
+{
+    size_t len;
+    char *text = read_text(name, &len);
+    support_source_id(text, len, id);
+    free(text);
+}
+
+Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
+{
+    follower f = {.facts = json_object(), .seq = 0};
+    char ids[512] = "", id[SOURCE_ID_LEN + 1], deleted[SOURCE_ID_LEN + 1];
+
+    check_replay(&f, "the bundled corpus, ingested");
+    cr_assert_gt(f.seq, 0, "the ingest recorded nothing");
+
+    /* posted articles, each merged as it comes */
+    static const char *const posted[] = {"01_tidewater_signed_porto.txt",
+                                         "02_tidewater_signed_porto_15.txt",
+                                         "10_lighthouse_quote_minister.txt"};
+    for (size_t i = 0; i < 3; i++) {
+        long long before = f.seq;
+        post_file(posted[i], id);
+        check_replay(&f, posted[i]);
+        expect_due_to(before, id, posted[i]);
+    }
+
+    /* `factd ingest` of several articles into the merged store: each entry is due to one of
+     * them, or (a change they made together) to none */
+    static const char *const files[] = {DISPUTES "03_tidewater_signed_lisbon.txt",
+                                        DISPUTES "04_tidewater_month_only.txt",
+                                        DISPUTES "07_talks_june_month.txt",
+                                        DISPUTES "08_talks_june_2.txt",
+                                        DISPUTES "11_lighthouse_quote_spokesman.txt",
+                                        NULL};
+    for (size_t i = 0; files[i]; i++) {
+        source_of(files[i] + strlen(DISPUTES), id);
+        strcat(ids, id);
+        strcat(ids, ",");
+    }
+    long long before = offline_step(&f, NULL, "ingest", files, "factd ingest");
+    json_t *entries = feed_since(before), *e;
+    size_t i;
+    json_array_foreach(entries, i, e) {
+        const char *source = json_string_value(json_object_get(e, "source_id"));
+        cr_expect(!source || strstr(ids, source), "factd ingest: an entry due to %s", source);
+    }
+    json_decref(entries);
+
+    /* a deletion */
+    http_reply r;
+    source_of(posted[1], deleted);
+    support_delete_source(deleted, &r);
+    cr_assert_eq(r.status, 204, "DELETE: %ld %s", r.status, r.body.buf);
+    http_reply_release(&r);
+    before = f.seq;
+    check_replay(&f, "a deletion");
+    expect_due_to(before, deleted, "a deletion");
+
+    /* a re-extraction: an article whose stored reading found nothing (as an older extractor
+     * might have), merged so; then, marked as read by an older extractor, read again by
+     * `factd reindex` */
+    char sql[512];
+    source_of(posted[0], id);
+    snprintf(sql, sizeof sql,
+             "UPDATE sources SET extraction = '{\"people\":[],\"agreements\":[],"
+             "\"meetings\":[],\"quotes\":[]}' WHERE id = '%s';"
+             "UPDATE meta SET value = '1' WHERE key = 'facts_stale';"
+             "DELETE FROM meta WHERE key = 'merge_index'",
+             id);
+    before = offline_step(&f, sql, "merge", NULL, "a merge of an article that says nothing");
+    expect_due_to(before, NULL, "a merge of an article that says nothing");
+    snprintf(sql, sizeof sql, "UPDATE sources SET extractor_version = 1 WHERE id = '%s'", id);
+    before = offline_step(&f, sql, "reindex", NULL, "factd reindex");
+    expect_due_to(before, NULL, "factd reindex");
+
+    /* a full merge of unchanged facts records nothing */
+    before = offline_step(&f, NULL, "merge", (const char *const[]){"--force", NULL},
+                          "factd merge --force");
+    cr_expect_eq(f.seq, before, "merge --force recorded changes of facts that did not change");
+    json_decref(f.facts);
+}
+
+Test(http_changes, a_store_that_had_facts_starts_the_feed_with_them)
+{
+    /* as a store of schema version 10 is migrated: facts, no log, a baseline to take */
+    follower f = {.facts = json_object(), .seq = 0};
+    offline_step(&f,
+                 "DELETE FROM changes;"
+                 "INSERT INTO meta (key, value) VALUES ('changes_baseline', '0')",
+                 "merge", NULL, "the baseline");
+    json_t *entries = feed_since(0), *e;
+    size_t i;
+    cr_assert_eq(json_array_size(entries), json_object_size(f.facts), "one entry a fact");
+    json_array_foreach(entries, i, e) {
+        cr_expect_str_eq(json_string_value(json_object_get(e, "op")), "created");
+        cr_expect(json_is_null(json_object_get(e, "source_id")), "a baseline due to an article");
+    }
+    json_decref(entries);
+    /* and once: the next writer finds it taken */
+    long long seq = f.seq;
+    offline_step(&f, NULL, "merge", NULL, "after the baseline");
+    cr_expect_eq(f.seq, seq, "the baseline was taken again");
+    json_decref(f.facts);
+}
+
+Test(http_changes, the_feed_pages_and_ndjson_hold_the_same_entries)
+{
+    json_t *all = feed_since(0);
+    cr_assert_gt(json_array_size(all), 16, "too few entries to page through");
+    http_reply r;
+    http_reply_init(&r);
+    cr_assert(http_get("/changes?since=0&limit=1000&format=ndjson", &r));
+    cr_assert_eq(r.status, 200);
+    strbuf type = STRBUF_INIT;
+    cr_assert(http_header(&r, "Content-Type", &type));
+    cr_expect(strstr(type.buf, "application/x-ndjson"), "%s", type.buf);
+    size_t n = 0;
+    for (char *line = r.body.buf, *end; line && *line; line = end + 1, n++) {
+        end = strchr(line, '\n');
+        cr_assert(end, "the last line has no line feed");
+        *end = '\0';
+        json_t *e = json_loads(line, 0, NULL);
+        cr_assert(e, "line %zu is not JSON", n + 1);
+        cr_assert(json_equal(e, json_array_get(all, n)), "line %zu differs from the page's", n + 1);
+        json_decref(e);
+    }
+    cr_expect_eq(n, json_array_size(all));
+    http_reply_release(&r);
+    http_reply_init(&r);
+    const char *accept[] = {"Accept: application/x-ndjson", NULL};
+    cr_assert(http_get_with("/changes?limit=2", accept, &r));
+    cr_expect_eq(r.status, 200);
+    cr_expect(http_header(&r, "Link", &type) && strstr(type.buf, "since=2"), "Link: %s", type.buf);
+    http_reply_release(&r);
+    strbuf_release(&type);
+    json_decref(all);
+}
+
+Test(http_changes, the_feed_checks_its_parameters)
+{
+    static const char *const bad[] = {"/changes?since=-1",   "/changes?since=x",
+                                      "/changes?wait=61",    "/changes?wait=",
+                                      "/changes?cursor=abc", "/changes?fields=no"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        http_expect_problem(bad[i], 400, "/problems/bad-parameter");
+    json_t *page = http_get_json_ok("/changes?since=999999999");
+    cr_expect_eq(json_array_size(json_object_get(page, "data")), 0);
+    cr_expect(json_is_null(json_object_get(page, "next")));
+    json_decref(page);
+}
+
+/* --- following: event streams and long polls --- */
+
+/* An event stream read on a thread of its own until it has `want` events (or the test says
+ * stop). */
+typedef struct stream {
+    char headers[3][64]; /* Accept, Last-Event-ID */
+    const char *path;
+    size_t want;
+    strbuf text;
+    json_t *events; /* [{"id", "data"}] */
+    atomic_bool greeted, stop;
+    long status;
+    char type[128];
+    pthread_t thread;
+} stream;
+
+/* Takes the events whole in s->text: "id: N", "data: JSON", a blank line. */
+static void take_events(stream *s)
+{
+    char *end;
+    while ((end = strstr(s->text.buf, "\n\n"))) {
+        *end = '\0';
+        const char *id = strstr(s->text.buf, "id: ");
+        const char *data = strstr(s->text.buf, "data: ");
+        if (strstr(s->text.buf, "retry: ") == s->text.buf)
+            atomic_store(&s->greeted, true);
+        if (id && data)
+            json_array_append_new(s->events,
+                                  json_pack("{s:I, s:o}", "id", (json_int_t)atoll(id + 4), "data",
+                                            json_loads(data + 6, 0, NULL)));
+        size_t rest = s->text.len - (size_t)(end + 2 - s->text.buf);
+        memmove(s->text.buf, end + 2, rest + 1);
+        s->text.len = rest;
+    }
+}
+
+static size_t on_stream_bytes(char *data, size_t size, size_t n, void *arg)
+{
+    stream *s = arg;
+    strbuf_add(&s->text, data, size * n);
+    take_events(s);
+    return json_array_size(s->events) >= s->want || atomic_load(&s->stop) ? 0 : size * n;
+}
+
+static int on_stream_progress(void *arg, curl_off_t a, curl_off_t b, curl_off_t c, curl_off_t d)
+{
+    stream *s = arg;
+    (void)a, (void)b, (void)c, (void)d;
+    return atomic_load(&s->stop);
+}
+
+static void *stream_main(void *arg)
+{
+    stream *s = arg;
+    char url[512];
+    struct curl_slist *headers = NULL;
+    snprintf(url, sizeof url, "http://127.0.0.1:%u%s", harness_port(), s->path);
+    for (size_t i = 0; i < 3 && s->headers[i][0]; i++)
+        headers = curl_slist_append(headers, s->headers[i]);
+    CURL *curl = curl_easy_init();
+    curl_easy_setopt(curl, CURLOPT_URL, url);
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_stream_bytes);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, s);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_stream_progress);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, s);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, (long)PATIENCE_S);
+    curl_easy_perform(curl);
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &s->status);
+    char *type = NULL;
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &type);
+    snprintf(s->type, sizeof s->type, "%s", type ? type : "");
+    curl_easy_cleanup(curl);
+    curl_slist_free_all(headers);
+    atomic_store(&s->greeted, true); /* whatever happened, nobody need wait for it */
+    return NULL;
+}
+
+/* Opens an event stream of path resuming after last_event_id (< 0: none), on a thread. */
+static void stream_open(stream *s, const char *path, long long last_event_id, size_t want)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->headers[0], sizeof s->headers[0], "Accept: text/event-stream");
+    if (last_event_id >= 0)
+        snprintf(s->headers[1], sizeof s->headers[1], "Last-Event-ID: %lld", last_event_id);
+    s->path = path;
+    s->want = want;
+    strbuf_init(&s->text);
+    s->events = json_array();
+    atomic_init(&s->greeted, false);
+    atomic_init(&s->stop, false);
+    cr_assert_eq(pthread_create(&s->thread, NULL, stream_main, s), 0);
+}
+
+/* Waits until the stream has said its first words (its connection is then open). */
+static void stream_wait_greeted(stream *s)
+{
+    double deadline = support_now() + PATIENCE_S;
+    while (!atomic_load(&s->greeted)) {
+        cr_assert_lt(support_now(), deadline, "the event stream never began");
+        support_sleep_ms(10);
+    }
+}
+
+static void stream_close(stream *s)
+{
+    atomic_store(&s->stop, true);
+    pthread_join(s->thread, NULL);
+    strbuf_release(&s->text);
+}
+
+/* Asserts that the events are the entries after seq `after`, in order, the same JSON. */
+static void expect_events(const stream *s, long long after)
+{
+    json_t *entries = feed_since(after), *ev;
+    size_t i;
+    cr_assert_eq(s->status, 200);
+    cr_expect(strstr(s->type, "text/event-stream"), "Content-Type: %s", s->type);
+    cr_assert_geq(json_array_size(entries), json_array_size(s->events));
+    json_array_foreach(s->events, i, ev) {
+        json_t *entry = json_array_get(entries, i);
+        cr_assert_eq(json_integer_value(json_object_get(ev, "id")),
+                     json_integer_value(json_object_get(entry, "seq")),
+                     "event %zu: its id is not its seq", i);
+        cr_assert(json_equal(json_object_get(ev, "data"), entry),
+                  "event %zu differs from the "
+                  "entry of seq %lld",
+                  i, (long long)json_integer_value(json_object_get(ev, "id")));
+    }
+    json_decref(entries);
+}
+
+Test(http_changes, an_event_stream_resumes_after_its_last_event_id)
+{
+    long long last = last_seq(), middle = last / 2;
+    cr_assert_gt(last, 2);
+    stream s;
+    /* since says 0, but a reconnecting client's Last-Event-ID wins */
+    stream_open(&s, "/changes?since=0", middle, (size_t)(last - middle));
+    pthread_join(s.thread, NULL);
+    cr_assert_eq(json_array_size(s.events), (size_t)(last - middle), "%zu events of %lld",
+                 json_array_size(s.events), last - middle);
+    expect_events(&s, middle);
+    strbuf_release(&s.text);
+    json_decref(s.events);
+}
+
+Test(http_changes, an_event_stream_sends_the_changes_that_come_while_it_is_open)
+{
+    long long last = last_seq();
+    stream s;
+    char id[SOURCE_ID_LEN + 1];
+    stream_open(&s, "/changes", last, 1);
+    stream_wait_greeted(&s);
+    post_file("05_coral_compact_full_date.txt", id);
+    pthread_join(s.thread, NULL);
+    cr_assert_geq(json_array_size(s.events), 1, "no event came for the posted article");
+    expect_events(&s, last);
+    json_t *data = json_object_get(json_array_get(s.events, 0), "data");
+    cr_expect_str_eq(json_string_value(json_object_get(data, "source_id")), id);
+    strbuf_release(&s.text);
+    json_decref(s.events);
+}
+
+/* A long poll on a thread of its own, asked again while the server has no place for it or
+ * while it comes back empty. */
+typedef struct long_poll {
+    char path[128];
+    http_reply reply;
+    bool sent;
+    pthread_t thread;
+} long_poll;
+
+static void *long_poll_main(void *arg)
+{
+    long_poll *p = arg;
+    double deadline = support_now() + PATIENCE_S;
+    for (;;) {
+        http_reply_init(&p->reply);
+        p->sent = http_get_direct(p->path, &p->reply);
+        /* empty: its time ran out before the change came (a slow machine) */
+        bool again = p->sent &&
+                     (p->reply.status == 503 ||
+                      (p->reply.status == 200 && strstr(p->reply.body.buf, "\"data\":[]")));
+        if (!again || support_now() > deadline)
+            return NULL;
+        http_reply_release(&p->reply);
+        support_sleep_ms(10);
+    }
+}
+
+/* GET /changes?since=<since>&wait=1 once: its status. */
+static long probe(long long since)
+{
+    char path[128];
+    http_reply r;
+    http_reply_init(&r);
+    snprintf(path, sizeof path, "/changes?since=%lld&wait=1", since);
+    cr_assert(http_get_direct(path, &r));
+    long status = r.status;
+    if (status == 503) {
+        strbuf v = STRBUF_INIT;
+        cr_expect(http_header(&r, "Retry-After", &v), "a 503 without Retry-After");
+        cr_expect(strstr(r.body.buf, "/problems/too-many-waiting"), "%s", r.body.buf);
+        strbuf_release(&v);
+    } else {
+        cr_assert_eq(status, 200, "%ld: %s", status, r.body.buf);
+        cr_expect(strstr(r.body.buf, "\"data\":[]"), "nothing came, yet: %s", r.body.buf);
+    }
+    http_reply_release(&r);
+    return status;
+}
+
+Test(http_changes, a_long_poll_is_answered_when_a_change_comes_and_waiting_clients_are_bounded)
+{
+    /* one waiting client at most: a probe answered 503 tells that the long poll waits */
+    /* a short --timeout makes event streams' keep-alives, which find a closed one, frequent */
+    support_restart_with_token((const char *const[]){"--max-waiting", "1", "--timeout", "4", NULL});
+    long long last = last_seq();
+    long_poll p = {.sent = false};
+    snprintf(p.path, sizeof p.path, "/changes?since=%lld&wait=25", last);
+    cr_assert_eq(pthread_create(&p.thread, NULL, long_poll_main, &p), 0);
+    double deadline = support_now() + PATIENCE_S;
+    while (probe(last) != 503)
+        cr_assert_lt(support_now(), deadline, "the long poll never waited");
+    char id[SOURCE_ID_LEN + 1];
+    post_file("06_coral_compact_month.txt", id);
+    pthread_join(p.thread, NULL);
+    cr_assert(p.sent);
+    cr_assert_eq(p.reply.status, 200, "%ld: %s", p.reply.status, p.reply.body.buf);
+    json_t *doc = http_json(&p.reply), *entries = feed_since(last);
+    json_t *data = json_object_get(doc, "data");
+    cr_assert_gt(json_array_size(data), 0, "the long poll came back empty");
+    for (size_t i = 0; i < json_array_size(data); i++)
+        cr_expect(json_equal(json_array_get(data, i), json_array_get(entries, i)),
+                  "entry %zu differs from the feed's", i);
+    json_decref(doc);
+    json_decref(entries);
+    http_reply_release(&p.reply);
+
+    /* an event stream counts as a waiting client for as long as it is open */
+    stream s;
+    stream_open(&s, "/changes", last_seq(), 1000);
+    stream_wait_greeted(&s);
+    cr_expect_eq(probe(last_seq()), 503);
+    stream_close(&s);
+    json_decref(s.events);
+    /* its place is given back once the server sees it gone (at its next keep-alive) */
+    deadline = support_now() + PATIENCE_S;
+    while (probe(last_seq()) != 200)
+        cr_assert_lt(support_now(), deadline, "the closed stream kept its place");
+}
+
+Test(http_changes, a_long_poll_that_nothing_answers_ends_with_an_empty_page)
+{
+    cr_expect_eq(probe(last_seq()), 200);
+    /* with changes after since, it answers them as a page without waiting */
+    json_t *page = http_get_json_ok("/changes?since=0&wait=20&limit=3");
+    cr_expect_eq(json_array_size(json_object_get(page, "data")), 3);
+    json_decref(page);
+}
