@@ -149,6 +149,10 @@ static void answer_item(store *st, const route_match *m, api_response *resp, con
         answer_unavailable(resp, q);
         return;
     }
+    if (q->as_of_given) {
+        answer_item_as_of(st, m, resp, q);
+        return;
+    }
     switch (store_get_item(st, m->route->kind, m->id, q->evidence, &item)) {
     case STORE_OK: {
         json_t *doc = row_json(&item.row);

@@ -116,15 +116,17 @@ enum route_param {
     PARAM_ATTRIBUTE = 1u << 24,
     PARAM_SINCE = 1u << 25,
     PARAM_WAIT = 1u << 26,
+    PARAM_AS_OF = 1u << 27,
 };
 
 /* What every list takes, and what every fact (list or item) takes. */
 #define PARAMS_LIST                                                                       \
     (PARAM_LIMIT | PARAM_AFTER | PARAM_CURSOR | PARAM_PRETTY | PARAM_SORT | PARAM_COUNT | \
      PARAM_FIELDS | PARAM_FORMAT)
-#define PARAMS_FACT_ITEM (PARAM_PRETTY | PARAM_EVIDENCE | PARAM_FIELDS)
-#define PARAMS_FACT_LIST \
-    (PARAMS_LIST | PARAM_EVIDENCE | PARAM_SOURCE_ID | PARAM_MIN_SOURCES | PARAM_DISPUTED)
+#define PARAMS_FACT_ITEM (PARAM_PRETTY | PARAM_EVIDENCE | PARAM_FIELDS | PARAM_AS_OF)
+#define PARAMS_FACT_LIST                                                                   \
+    (PARAMS_LIST | PARAM_EVIDENCE | PARAM_SOURCE_ID | PARAM_MIN_SOURCES | PARAM_DISPUTED | \
+     PARAM_AS_OF)
 
 typedef struct route {
     const char *pattern; /* "/agreements/{id}": literal segments, at most one {param} */
@@ -203,6 +205,9 @@ typedef struct api_query {
     const char *attribute; /* /conflicts: a disputable attribute (store_dispute_attribute_ok) */
     long long since;       /* /changes: the seq after which entries are wanted */
     int wait;              /* /changes: the most seconds to wait for one (0: none) */
+    bool as_of_given;      /* as_of: answer as the store served at seq as_of */
+    long long as_of;       /*   that seq, once known (asof.c turns a time into it) */
+    char as_of_time[32];   /*   or the time given, as the change log writes times; "" for a seq */
     store_filters filters;
 } api_query;
 
@@ -358,6 +363,22 @@ void answer_evidence(store *st, const route_match *m, const api_request *req, ap
 void ui_answer(const char *pattern, api_response *resp, const api_query *q);
 
 /* GET on a collection. */
+/* --- as of a seq (asof.c) --- */
+
+/* The order of an as-of list, as answer_list() checked it. */
+typedef struct asof_order {
+    const char *field; /* the sort field */
+    bool descending;
+    const char *sort_token;     /* "-signed": what the list's cursors name */
+    const store_cursor *cursor; /* the request's cursor, read; NULL: none */
+} asof_order;
+
+/* A list (q->as_of_given) as the store served it at the seq asked, from the change log. */
+void answer_list_as_of(store *st, const route_match *m, const api_request *req, api_response *resp,
+                       const api_query *q, const asof_order *order);
+/* An item (q->as_of_given) as the store served it at the seq asked. */
+void answer_item_as_of(store *st, const route_match *m, api_response *resp, const api_query *q);
+
 void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,
                  const api_query *q);
 

@@ -645,6 +645,11 @@ void answer_list(store *st, const route_match *m, const api_request *req, api_re
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         goto out;
     }
+    if (q->as_of_given) {
+        asof_order order = {field, desc, sort_token.buf, q->cursor ? &cursor : NULL};
+        answer_list_as_of(st, m, req, resp, q, &order);
+        goto out;
+    }
     fetch.query.sort = field;
     fetch.query.descending = desc;
     fetch.query.cursor = q->cursor ? &cursor : NULL;

@@ -7,7 +7,9 @@
 #include "api/api_internal.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/utf8.h"
 
@@ -312,6 +314,69 @@ static bool parse_wait(const char *value, api_query *q, strbuf *detail)
     return true;
 }
 
+/* A time in RFC 3339 (2026-12-07T21:40:07Z, with a fraction or an offset) as the change log
+ * writes times, in UTC to the millisecond (YYYY-MM-DDTHH:MM:SS.mmmZ), into out.  False for
+ * anything else. */
+static bool rfc3339_to_utc(const char *s, char out[32])
+{
+    struct tm tm = {0};
+    const char *p = strptime(s, "%Y-%m-%d", &tm);
+    if (!p || (*p != 'T' && *p != 't' && *p != ' ') || strspn(s, "0123456789") != 4)
+        return false;
+    p = strptime(p + 1, "%H:%M:%S", &tm);
+    if (!p || tm.tm_sec > 59)
+        return false;
+    long ms = 0;
+    if (*p == '.') {
+        size_t digits = strspn(++p, "0123456789");
+        if (digits == 0)
+            return false;
+        for (size_t i = 0; i < 3; i++)
+            ms = ms * 10 + (i < digits ? p[i] - '0' : 0);
+        p += digits;
+    }
+    long offset = 0;
+    if (*p == 'Z' || *p == 'z') {
+        p++;
+    } else if ((*p == '+' || *p == '-') && strspn(p + 1, "0123456789") == 2 && p[3] == ':' &&
+               strspn(p + 4, "0123456789") == 2) {
+        long hours = (p[1] - '0') * 10 + (p[2] - '0'), minutes = (p[4] - '0') * 10 + (p[5] - '0');
+        if (hours > 23 || minutes > 59)
+            return false;
+        offset = (hours * 60 + minutes) * 60 * (*p == '-' ? -1 : 1);
+        p += 6;
+    } else {
+        return false;
+    }
+    if (*p)
+        return false;
+    int mday = tm.tm_mday;
+    time_t t = timegm(&tm);
+    if (t == (time_t)-1 || tm.tm_mday != mday)
+        return false; /* a day that does not exist (timegm moved it) */
+    t -= offset;
+    struct tm utc;
+    if (!gmtime_r(&t, &utc) || utc.tm_year + 1900 > 9999 || utc.tm_year + 1900 < 0)
+        return false;
+    size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &utc);
+    return n == 19 && snprintf(out + n, 32 - n, ".%03uZ", (unsigned)ms % 1000u) == 5;
+}
+
+/* A seq of the change log, or a time: the last seq at or before it (asof.c finds which). */
+static bool parse_as_of(const char *value, api_query *q, strbuf *detail)
+{
+    q->as_of_given = true;
+    if (value[strspn(value, "0123456789")] == '\0') {
+        if (whole_number(value, 18, 0, API_SEQ_MAX, &q->as_of))
+            return true;
+    } else if (rfc3339_to_utc(value, q->as_of_time)) {
+        return true;
+    }
+    strbuf_addstr(detail, "as_of must be the seq of a change (a whole number) or an RFC 3339 "
+                          "time such as 2026-12-07T21:40:00Z");
+    return false;
+}
+
 static const param_def params[] = {
     {"limit", PARAM_LIMIT, parse_limit},
     {"after", PARAM_AFTER, parse_after},
@@ -339,6 +404,7 @@ static const param_def params[] = {
     {"attribute", PARAM_ATTRIBUTE, parse_attribute},
     {"since", PARAM_SINCE, parse_since},
     {"wait", PARAM_WAIT, parse_wait},
+    {"as_of", PARAM_AS_OF, parse_as_of},
     {"pretty", PARAM_PRETTY, parse_pretty},
 };
 

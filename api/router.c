@@ -54,9 +54,10 @@ static const route routes[] = {
     {"/quotes/{id}", ROUTE_ITEM, STORE_QUOTES, "/quotes", "quote", PARAMS_FACT_ITEM, "one quote"},
     {"/quotes/{id}/evidence", ROUTE_EVIDENCE, STORE_QUOTES, "/quotes", "quote",
      PARAMS_EVIDENCE_LIST, "every evidence span of one quote, in the order of its sources (paged)"},
-    {"/people", ROUTE_LIST, STORE_PEOPLE, "/people", "person", PARAMS_LIST | PARAM_DISPUTED,
-     "people named in the articles (paged, sorted)"},
-    {"/people/{id}", ROUTE_ITEM, STORE_PEOPLE, "/people", "person", ITEM_PARAMS, "one person"},
+    {"/people", ROUTE_LIST, STORE_PEOPLE, "/people", "person",
+     PARAMS_LIST | PARAM_DISPUTED | PARAM_AS_OF, "people named in the articles (paged, sorted)"},
+    {"/people/{id}", ROUTE_ITEM, STORE_PEOPLE, "/people", "person", ITEM_PARAMS | PARAM_AS_OF,
+     "one person"},
     {"/timeline", ROUTE_TIMELINE, 0, "/timeline", "timeline entry",
      PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_SORT | PARAM_COUNT | PARAM_FIELDS |
          PARAM_FORMAT | PARAM_EVIDENCE | PARAM_KIND | PARAM_FROM | PARAM_TO | PARAM_MIN_SOURCES,

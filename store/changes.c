@@ -739,23 +739,13 @@ static bool read_change(store_arena *a, db_stmt *row, store_change *e)
            store_col_names(a, row, 7, &e->attributes) && store_row_text(a, row, 8, &e->fact);
 }
 
-int store_list_changes(store *st, long long since, int limit, store_change_page *page)
+/* Reads the rows of stmt (bound by the caller) into *page, at most `limit` of them (more:
+ * whether there was another); releases the page and fails when it cannot. */
+static int read_changes(store *st, db_stmt *stmt, int limit, store_change_page *page,
+                        const char *what)
 {
     size_t cap = 0;
     int rc;
-
-    memset(page, 0, sizeof *page);
-    if (limit < 1 || limit == INT_MAX)
-        return store_fail(st, "limit %d out of range", limit);
-    if (!(page->arena = store_arena_new()))
-        return store_fail(st, "out of memory");
-    db_stmt *stmt = store_query(st, SQL_LIST);
-    if (!stmt) {
-        store_change_page_release(page);
-        return STORE_ERROR;
-    }
-    db_bind_int64(stmt, 1, since);
-    db_bind_int64(stmt, 2, (long long)limit + 1);
     while ((rc = db_step(stmt)) == DB_ROW) {
         if ((int)page->n == limit) {
             page->more = true;
@@ -773,9 +763,73 @@ int store_list_changes(store *st, long long since, int limit, store_change_page 
     store_query_done(stmt);
     if (rc != DB_ROW && rc != DB_DONE) {
         store_change_page_release(page);
-        return store_db_fail(st, "reading the change log");
+        return store_db_fail(st, what);
     }
     return STORE_OK;
+}
+
+/* A new page, and the statement of sql to fill it with. */
+static db_stmt *start_page(store *st, const char *sql, store_change_page *page)
+{
+    memset(page, 0, sizeof *page);
+    if (!(page->arena = store_arena_new())) {
+        store_fail(st, "out of memory");
+        return NULL;
+    }
+    db_stmt *stmt = store_query(st, sql);
+    if (!stmt)
+        store_change_page_release(page);
+    return stmt;
+}
+
+int store_list_changes(store *st, long long since, int limit, store_change_page *page)
+{
+    if (limit < 1 || limit == INT_MAX) {
+        memset(page, 0, sizeof *page);
+        return store_fail(st, "limit %d out of range", limit);
+    }
+    db_stmt *stmt = start_page(st, SQL_LIST, page);
+    if (!stmt)
+        return STORE_ERROR;
+    db_bind_int64(stmt, 1, since);
+    db_bind_int64(stmt, 2, (long long)limit + 1);
+    return read_changes(st, stmt, limit, page, "reading the change log");
+}
+
+/* The versions current at seq ?2 of the facts of kind ?1: each made at or before it, and
+ * superseded after it if at all.  A fact has at most one. */
+#define VERSIONS_AT                                                                         \
+    "SELECT seq, kind, fact_id, op, changed_at, source_id, into_id, attributes, fact"       \
+    " FROM changes WHERE kind = ?1 AND seq <= ?2 AND (until_seq IS NULL OR until_seq > ?2)" \
+    " AND fact IS NOT NULL"
+static const char SQL_VERSIONS_AT[] = VERSIONS_AT " ORDER BY fact_id";
+static const char SQL_VERSION_AT[] = VERSIONS_AT " AND fact_id = ?3";
+
+int store_list_versions(store *st, const char *kind, const char *id, long long as_of,
+                        store_change_page *page)
+{
+    db_stmt *stmt = start_page(st, id ? SQL_VERSION_AT : SQL_VERSIONS_AT, page);
+    if (!stmt)
+        return STORE_ERROR;
+    db_bind_text(stmt, 1, kind, -1);
+    db_bind_int64(stmt, 2, as_of);
+    if (id)
+        db_bind_text(stmt, 3, id, -1);
+    return read_changes(st, stmt, INT_MAX, page, "reading the versions of facts");
+}
+
+static const char SQL_SEQ_AT[] = "SELECT coalesce(max(seq), 0) FROM changes WHERE changed_at <= ?1";
+
+int store_changes_seq_at(store *st, const char *time, long long *seq)
+{
+    db_stmt *stmt = store_query(st, SQL_SEQ_AT);
+    if (!stmt)
+        return STORE_ERROR;
+    db_bind_text(stmt, 1, time, -1);
+    int rc = db_step(stmt);
+    *seq = rc == DB_ROW ? db_column_int64(stmt, 0) : 0;
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "finding the seq of a time");
 }
 
 int store_changes_last(store *st, long long *seq)

@@ -477,6 +477,14 @@ void store_set_fact_renderer(store_fact_renderer render);
 int store_list_changes(store *st, long long since, int limit, store_change_page *page);
 /* The seq of the latest entry (0 when there is none) in *seq. */
 int store_changes_last(store *st, long long *seq);
+/* The versions of the facts of `kind` ("agreement", "meeting", "quote", "person") that were
+ * current at seq as_of, in id order: each the entry that made the fact as it stood then
+ * (seq, id, fact).  With id, that fact's alone (none: it did not exist then). */
+int store_list_versions(store *st, const char *kind, const char *id, long long as_of,
+                        store_change_page *page);
+/* The seq of the last entry made at or before `time` (UTC, as entries tell it:
+ * YYYY-MM-DDTHH:MM:SS.mmmZ) in *seq, 0 when none was. */
+int store_changes_seq_at(store *st, const char *time, long long *seq);
 /* The members of two served versions of a fact that differ, appended to `attributes` (a
  * JSON array) as strings: those of `after` in its order, then those only `before` has.
  * Returns how many. */

@@ -1,0 +1,417 @@
+/* asof: the lists and items of facts and people as the store served them at a seq of the
+ * change log (?as_of=SEQ, or a time: the last seq at or before it).
+ *
+ * The answer is read from the log alone: each fact's entry current at that seq holds the
+ * fact as its list served it then (store_list_versions), with its evidence in full.  What a
+ * list does with the facts it reads is done here over those versions, as query.c does it in
+ * SQL over the facts of now: the filters that a version can answer, the sort with its null
+ * keys last, keyset cursors of the very shape list.c makes (a next link of a list as of a
+ * seq pages through that same seq), count=exact, and the evidence asked for.  A filter that
+ * needs more than the version (a person by any of their names, an article's evidence past
+ * the spans inline, a quote's article's date) is refused with a 400 rather than answered
+ * from the facts of now.
+ *
+ * A seq beyond the log's last is the present; a seq before its first entry has no facts; a
+ * fact deleted since is served as it was; one not made yet is not found.
+ */
+#include "api/api_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/log.h"
+
+/* One fact of an as-of list, with the key it sorts on. */
+typedef struct asof_item {
+    json_t *fact; /* the version, parsed */
+    const char *id;
+    bool key_null;
+    bool key_is_int;
+    long long key_int;
+    char *key_text; /* lowered when the sort is on lower(...) */
+} asof_item;
+
+/* The member of a version a sort field reads, and whether the store sorts on it lowered
+ * (query.c's sort keys). */
+static const struct asof_sort {
+    const char *field, *member;
+    bool lower;
+} asof_sorts[] = {
+    {"signed", "signed", false},
+    {"date", "date", false},
+    {"name", "name", true},
+    {"id", "id", false},
+    {"sources", "source_count", false},
+    {"speaker", "speaker", true},
+};
+
+static void ascii_lower(char *s)
+{
+    for (; *s; s++)
+        if (*s >= 'A' && *s <= 'Z')
+            *s = (char)(*s - 'A' + 'a');
+}
+
+/* Whether two texts are equal as SQL's lower() of each (ASCII only) are. */
+static bool same_lowered(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    for (; *a && *b; a++, b++) {
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
+/* Sets the key of it for the sort on `field`.  False when out of memory. */
+static bool set_key(asof_item *it, const char *field)
+{
+    const struct asof_sort *s = NULL;
+    for (size_t i = 0; i < sizeof asof_sorts / sizeof asof_sorts[0] && !s; i++)
+        if (strcmp(asof_sorts[i].field, field) == 0)
+            s = &asof_sorts[i];
+    json_t *v = s ? json_object_get(it->fact, s->member) : NULL;
+    if (json_is_object(v)) /* a speaker: by name */
+        v = json_object_get(v, "name");
+    it->key_null = !v || json_is_null(v);
+    it->key_is_int = json_is_integer(v);
+    it->key_int = json_is_integer(v) ? json_integer_value(v) : 0;
+    it->key_text = strdup(json_is_string(v) ? json_string_value(v) : "");
+    if (it->key_text && s && s->lower)
+        ascii_lower(it->key_text);
+    return it->key_text != NULL;
+}
+
+/* The order of a list: null keys last either way, then the key, then the id. */
+static int compare_items(const void *a, const void *b, void *descending)
+{
+    const asof_item *x = a, *y = b;
+    if (x->key_null != y->key_null)
+        return x->key_null ? 1 : -1;
+    int c = 0;
+    if (!x->key_null)
+        c = x->key_is_int ? (x->key_int > y->key_int) - (x->key_int < y->key_int)
+                          : strcmp(x->key_text, y->key_text);
+    if (!c)
+        c = strcmp(x->id, y->id);
+    return *(const bool *)descending ? -c : c;
+}
+
+/* --- evidence --- */
+
+static void drop_excerpts(json_t *spans)
+{
+    size_t i;
+    json_t *span;
+    json_array_foreach(spans, i, span)
+        json_object_del(span, "excerpt");
+}
+
+/* A version (read with its evidence in full) as served with the evidence asked for. */
+static void shape_evidence(json_t *fact, enum store_evidence shown)
+{
+    const char *attribute;
+    json_t *values, *value;
+    size_t i;
+    if (shown == STORE_EVIDENCE_FULL)
+        return;
+    drop_excerpts(json_object_get(fact, "sources"));
+    json_object_foreach(json_object_get(fact, "disputes"), attribute, values)
+        json_array_foreach(values, i, value)
+            drop_excerpts(json_object_get(value, "evidence"));
+    if (shown == STORE_EVIDENCE_NONE) {
+        json_object_del(fact, "sources");
+        json_object_del(fact, "evidence_total");
+    }
+}
+
+/* --- the seq --- */
+
+/* Turns a time given as as_of into its seq.  False when the store failed (answered). */
+static bool resolve_seq(store *st, api_query *q, api_response *resp)
+{
+    if (!q->as_of_time[0])
+        return true;
+    if (store_changes_seq_at(st, q->as_of_time, &q->as_of) == STORE_OK)
+        return true;
+    log_error("api: as_of %s failed: %s", q->as_of_time, store_errmsg(st));
+    problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
+    return false;
+}
+
+/* The versions of one kind (one fact's when id) at the seq asked, parsed, in *out (a new
+ * array).  False when answered with a problem. */
+static bool read_versions(store *st, enum store_kind kind, const char *id, const api_query *q,
+                          api_response *resp, json_t **out)
+{
+    store_change_page page;
+    *out = NULL;
+    if (store_list_versions(st, kind_name(kind), id, q->as_of, &page) != STORE_OK) {
+        log_error("api: as_of %lld failed: %s", q->as_of, store_errmsg(st));
+        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
+        return false;
+    }
+    *out = json_array();
+    for (size_t i = 0; i < page.n; i++) {
+        json_t *fact = json_loads(page.entries[i].fact, 0, NULL);
+        if (fact)
+            json_array_append_new(*out, fact);
+    }
+    store_change_page_release(&page);
+    return true;
+}
+
+/* --- lists --- */
+
+/* The filters a version cannot answer, and why; NULL when it can answer them all. */
+static const char *unanswerable_filter(enum store_kind kind, const store_filters *f)
+{
+    if (f->signatory)
+        return "signatory finds a person by any of their names";
+    if (f->participant)
+        return "participant finds a person by any of their names";
+    if (f->speaker)
+        return "speaker finds a person by any of their names";
+    if (f->source_id)
+        return "source_id reads every span of a fact's evidence, not only those inline";
+    if (f->q)
+        return "q searches the text of now";
+    if (kind == STORE_QUOTES && (f->date_from || f->date_to))
+        return "from and to read the dates of the articles a quote is in";
+    return NULL;
+}
+
+/* Whether the ISO date `date` (any precision) overlaps [from, to], as query.c's
+ * add_date_range compares: at the shorter precision of the two. */
+static bool date_in_range(const char *date, const char *from, const char *to)
+{
+    if (!date)
+        return false;
+    size_t n = strlen(date);
+    if (from && strncmp(date, from, n < strlen(from) ? n : strlen(from)) < 0)
+        return false;
+    return !to || strncmp(date, to, n < strlen(to) ? n : strlen(to)) <= 0;
+}
+
+static bool any_party(const json_t *parties, const char *party)
+{
+    size_t i;
+    json_t *p;
+    json_array_foreach(parties, i, p)
+        if (same_lowered(json_string_value(p), party))
+            return true;
+    return false;
+}
+
+/* Whether a version passes the filters of the request (those unanswerable_filter let by). */
+static bool passes(const json_t *fact, enum store_kind kind, const store_filters *f)
+{
+    const char *date = json_string_value(
+        json_object_get(fact, kind == STORE_AGREEMENTS ? "signed" : "date"));
+    if (f->party && !any_party(json_object_get(fact, "parties"), f->party))
+        return false;
+    if (f->acronym &&
+        !same_lowered(json_string_value(json_object_get(fact, "acronym")), f->acronym))
+        return false;
+    if (f->place && !same_lowered(json_string_value(json_object_get(fact, "place")), f->place))
+        return false;
+    if ((f->date_from || f->date_to) && !date_in_range(date, f->date_from, f->date_to))
+        return false;
+    if (f->min_sources > 0 &&
+        json_integer_value(json_object_get(fact, "source_count")) < f->min_sources)
+        return false;
+    if (f->disputed && json_is_true(json_object_get(fact, "disputed")) != (f->disputed > 0))
+        return false;
+    return true;
+}
+
+/* An as-of list: its facts, filtered and sorted, those after the cursor from `first`. */
+typedef struct asof_list {
+    json_t *versions;
+    asof_item *items;
+    size_t n, first;
+    const char *sort_token;
+    enum store_evidence evidence;
+    bool count;
+} asof_list;
+
+static void asof_list_release(asof_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i].key_text);
+    free(l->items);
+    json_decref(l->versions);
+}
+
+static bool fetch_as_of(void *arg, int limit, list_page *out, api_response *resp)
+{
+    asof_list *l = arg;
+    size_t end = l->first + (size_t)limit < l->n ? l->first + (size_t)limit : l->n;
+    (void)resp;
+    out->items = json_array();
+    for (size_t i = l->first; i < end; i++) {
+        json_t *fact = json_deep_copy(l->items[i].fact);
+        shape_evidence(fact, l->evidence);
+        json_array_append_new(out->items, fact);
+    }
+    out->total = l->count ? (long long)l->n : -1;
+    if (end < l->n && end > l->first) {
+        const asof_item *last = &l->items[end - 1];
+        out->next = json_pack("[s, b, o, s]", l->sort_token, last->key_null,
+                              last->key_is_int ? json_integer(last->key_int)
+                                               : json_string(last->key_text),
+                              last->id);
+    }
+    return true;
+}
+
+void answer_list_as_of(store *st, const route_match *m, const api_request *req, api_response *resp,
+                       const api_query *asked, const asof_order *order)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    enum store_kind kind = m->route->kind;
+    const char *why = unanswerable_filter(kind, &q->filters);
+    asof_list l = {.sort_token = order->sort_token, .evidence = q->evidence};
+    bool descending = order->descending;
+    size_t i;
+    json_t *fact;
+
+    if (why) {
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: this filter cannot be answered as of a seq (%s); ask without "
+                        "as_of, or without the filter",
+                        why);
+        return;
+    }
+    if (!resolve_seq(st, q, resp) || !read_versions(st, kind, NULL, q, resp, &l.versions))
+        return;
+    if (!(l.items = calloc(json_array_size(l.versions) + 1, sizeof *l.items))) {
+        problem_respond(resp, q->pretty, "internal", "out of memory");
+        goto out;
+    }
+    json_array_foreach(l.versions, i, fact) {
+        if (!passes(fact, kind, &q->filters))
+            continue;
+        asof_item *it = &l.items[l.n++];
+        it->fact = fact;
+        it->id = json_string_value(json_object_get(fact, "id"));
+        if (!it->id)
+            it->id = "";
+        if (!set_key(it, order->field)) {
+            problem_respond(resp, q->pretty, "internal", "out of memory");
+            goto out;
+        }
+    }
+    qsort_r(l.items, l.n, sizeof *l.items, compare_items, &descending);
+    l.count = q->count;
+    if (order->cursor || q->after) {
+        asof_item mark = {.id = q->after};
+        if (order->cursor) {
+            mark = (asof_item){.id = order->cursor->id,
+                               .key_null = order->cursor->key_null,
+                               .key_is_int = order->cursor->key_is_int,
+                               .key_int = order->cursor->key_int,
+                               .key_text = (char *)(order->cursor->key_text
+                                                        ? order->cursor->key_text
+                                                        : "")};
+        } else {
+            for (i = 0; i < l.n && strcmp(l.items[i].id, q->after) != 0; i++)
+                ;
+            if (i == l.n) {
+                problem_respond(resp, q->pretty, "bad-parameter",
+                                "after: no %s had the id '%s' at seq %lld", m->route->noun,
+                                q->after, q->as_of);
+                goto out;
+            }
+            mark = l.items[i];
+        }
+        while (l.first < l.n && compare_items(&l.items[l.first], &mark, &descending) <= 0)
+            l.first++;
+    }
+    serve_list(resp, req, q, m->route->collection, fetch_as_of, &l, api_kind_fields(kind, false));
+out:
+    asof_list_release(&l);
+}
+
+/* --- items --- */
+
+/* A person's part in the facts as of the seq: those of each kind that name them (by person
+ * id), in brief and in the order read.c gives them. */
+static bool add_person_facts(store *st, json_t *person, const api_query *q, api_response *resp)
+{
+    static const struct {
+        enum store_kind kind;
+        const char *member, *refs, *sort;
+        const char *brief[3];
+    } parts[] = {
+        {STORE_AGREEMENTS, "agreements", "signatories", "signed", {"name", "signed", NULL}},
+        {STORE_MEETINGS, "meetings", "participants", "date", {"date", "place", NULL}},
+        {STORE_QUOTES, "quotes", NULL, "id", {"text", NULL, NULL}},
+    };
+    const char *id = json_string_value(json_object_get(person, "id"));
+    bool ascending = false;
+    for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
+        json_t *versions, *fact, *briefs = json_array();
+        size_t i, n = 0;
+        if (!read_versions(st, parts[p].kind, NULL, q, resp, &versions)) {
+            json_decref(briefs);
+            return false;
+        }
+        asof_item *items = calloc(json_array_size(versions) + 1, sizeof *items);
+        json_array_foreach(versions, i, fact) {
+            json_t *refs = parts[p].refs ? json_object_get(fact, parts[p].refs)
+                                         : json_pack("[O]", json_object_get(fact, "speaker"));
+            json_t *ref;
+            size_t r;
+            bool named = false;
+            json_array_foreach(refs, r, ref)
+                named |= id && json_is_string(json_object_get(ref, "person_id")) &&
+                         strcmp(json_string_value(json_object_get(ref, "person_id")), id) == 0;
+            if (!parts[p].refs)
+                json_decref(refs);
+            if (named && items) {
+                items[n] = (asof_item){.fact = fact,
+                                       .id = json_string_value(json_object_get(fact, "id"))};
+                if (!items[n].id)
+                    items[n].id = "";
+                n += set_key(&items[n], parts[p].sort);
+            }
+        }
+        if (items)
+            qsort_r(items, n, sizeof *items, compare_items, &ascending);
+        for (i = 0; i < n; i++) {
+            json_t *brief = json_pack("{s:s}", "id", items[i].id);
+            for (size_t b = 0; parts[p].brief[b]; b++) {
+                json_t *v = json_object_get(items[i].fact, parts[p].brief[b]);
+                json_object_set_new(brief, parts[p].brief[b], v ? json_incref(v) : json_null());
+            }
+            json_array_append_new(briefs, brief);
+            free(items[i].key_text);
+        }
+        free(items);
+        json_decref(versions);
+        json_object_set_new(person, parts[p].member, briefs);
+    }
+    return true;
+}
+
+void answer_item_as_of(store *st, const route_match *m, api_response *resp, const api_query *asked)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    json_t *versions;
+    if (!resolve_seq(st, q, resp) || !read_versions(st, m->route->kind, m->id, q, resp, &versions))
+        return;
+    json_t *fact = json_array_get(versions, 0);
+    if (!fact) {
+        problem_respond(resp, q->pretty, "not-found", "no %s had the id '%s' at seq %lld",
+                        m->route->noun, m->id, q->as_of);
+    } else if (m->route->kind != STORE_PEOPLE || add_person_facts(st, fact, q, resp)) {
+        shape_evidence(fact, q->evidence);
+        api_fields_apply(fact, q->fields);
+        render_json(resp, 200, API_CT_JSON, json_incref(fact), q->pretty);
+    }
+    json_decref(versions);
+}
