@@ -9,7 +9,8 @@
  * ids and JSON.  The others read the feed as NDJSON and in pages, follow it as an event
  * stream (Last-Event-ID resumes it; a change made while it is open arrives on it) and by
  * long polls (one held until a change comes; one that nothing answers; the bound on waiting
- * clients).  No assertion depends on how fast anything is: waits only bound a loop.
+ * clients).  The as-of test saves what the lists and items serve after each kind of write,
+ * then asks for each saved seq (and its time) with as_of and expects the same answers.  No assertion depends on how fast anything is: waits only bound a loop.
  */
 #include <criterion/criterion.h>
 #include <curl/curl.h>
@@ -359,6 +360,224 @@ Test(http_changes, the_feed_checks_its_parameters)
     cr_expect_eq(json_array_size(json_object_get(page, "data")), 0);
     cr_expect(json_is_null(json_object_get(page, "next")));
     json_decref(page);
+}
+
+/* --- as of a seq --- */
+
+/* The lists saved at each step: every page of each, in order (small pages on some, so that
+ * their cursors are followed), and the items of each kind. */
+static const char *const asof_lists[] = {
+    "/agreements?limit=1000",
+    "/meetings?limit=1000",
+    "/quotes?limit=1000",
+    "/people?limit=1000",
+    "/agreements?sort=-signed&evidence=ids&limit=3",
+    "/agreements?sort=name&disputed=false&min_sources=1&limit=4",
+    "/agreements?signed_from=2024&signed_to=2025-10&party=PORTUGAL",
+    "/meetings?sort=-date&from=2020&evidence=none&limit=2",
+    "/quotes?sort=speaker&evidence=none&limit=4",
+    "/quotes?sort=-sources&after=",
+    "/people?sort=-name&limit=5",
+};
+#define ASOF_NLISTS (sizeof asof_lists / sizeof asof_lists[0])
+static const char *const asof_kinds[] = {"agreements", "meetings", "quotes", "people"};
+
+/* What the API served at one seq: each list's items, each item's answer by path, the total
+ * of a counted list, and when the seq's entry was made. */
+typedef struct snapshot {
+    long long seq;
+    char at[32];
+    json_t *lists[ASOF_NLISTS];
+    json_t *items; /* path -> the item */
+    long long total;
+} snapshot;
+
+/* A list's path with as_of (NULL: none) and, for `after=`, the id of the first item. */
+static void asof_path(char *out, size_t size, const char *list, const char *as_of,
+                      const char *first_id)
+{
+    const char *after = strstr(list, "after=");
+    snprintf(out, size, "%s%s%s%s", list, after ? first_id : "", as_of ? "&as_of=" : "",
+             as_of ? as_of : "");
+}
+
+static long long counted_total(const char *as_of)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/meetings?count=exact&limit=1%s%s", as_of ? "&as_of=" : "",
+             as_of ? as_of : "");
+    json_t *page = http_get_json_ok(path);
+    long long total = json_integer_value(json_object_get(page, "total"));
+    json_decref(page);
+    return total;
+}
+
+/* Saves what the API serves now. */
+static void snapshot_take(snapshot *s)
+{
+    json_t *last = feed_since(0);
+    size_t n = json_array_size(last);
+    json_t *entry = json_array_get(last, n - 1);
+    s->seq = n ? json_integer_value(json_object_get(entry, "seq")) : 0;
+    snprintf(s->at, sizeof s->at, "%s", n ? json_string_value(json_object_get(entry, "at")) : "");
+    json_decref(last);
+    json_t *quotes = http_get_every_item("/quotes?limit=1000");
+    const char *first = json_string_value(json_object_get(json_array_get(quotes, 0), "id"));
+    for (size_t l = 0; l < ASOF_NLISTS; l++) {
+        char path[256];
+        asof_path(path, sizeof path, asof_lists[l], NULL, first ? first : "none");
+        s->lists[l] = http_get_every_item(path);
+    }
+    json_decref(quotes);
+    s->items = json_object();
+    for (size_t k = 0; k < 4; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "/%s?limit=1000", asof_kinds[k]);
+        json_t *items = http_get_every_item(path), *item;
+        size_t i;
+        json_array_foreach(items, i, item) {
+            snprintf(path, sizeof path, "/%s/%s", asof_kinds[k],
+                     json_string_value(json_object_get(item, "id")));
+            json_object_set_new(s->items, path, http_get_json_ok(path));
+        }
+        json_decref(items);
+    }
+    s->total = counted_total(NULL);
+}
+
+static void snapshot_release(snapshot *s)
+{
+    for (size_t l = 0; l < ASOF_NLISTS; l++)
+        json_decref(s->lists[l]);
+    json_decref(s->items);
+}
+
+/* Asserts that the API answers as of `as_of` what s saved; `every_item` holds the path of
+ * every item any step served: one s did not serve is not found as of it. */
+static void expect_as_of(const snapshot *s, const char *as_of, const json_t *every_item)
+{
+    json_t *quotes = s->lists[2];
+    const char *first = json_string_value(json_object_get(json_array_get(quotes, 0), "id"));
+    for (size_t l = 0; l < ASOF_NLISTS; l++) {
+        char path[256];
+        asof_path(path, sizeof path, asof_lists[l], as_of, first ? first : "none");
+        if (!first && strstr(path, "after=")) {
+            http_expect_problem(path, 400, "/problems/bad-parameter");
+            continue;
+        }
+        json_t *got = http_get_every_item(path);
+        cr_expect(json_equal(got, s->lists[l]), "%s differs from what seq %lld served", path,
+                  s->seq);
+        json_decref(got);
+    }
+    const char *item;
+    json_t *unused;
+    json_object_foreach((json_t *)every_item, item, unused) {
+        char path[256];
+        json_t *saved = json_object_get(s->items, item);
+        snprintf(path, sizeof path, "%s?as_of=%s", item, as_of);
+        if (!saved) {
+            http_expect_problem(path, 404, "/problems/not-found");
+            continue;
+        }
+        json_t *got = http_get_json_ok(path);
+        cr_expect(json_equal(got, saved), "%s differs from what seq %lld served", path, s->seq);
+        json_decref(got);
+    }
+    cr_expect_eq(counted_total(as_of), s->total, "as_of=%s: the count differs", as_of);
+}
+
+Test(http_changes, as_of_answers_what_each_seq_served)
+{
+    follower f = {.facts = json_object(), .seq = 0};
+    snapshot shots[8];
+    size_t n = 0;
+    char id[SOURCE_ID_LEN + 1], sql[512];
+    http_reply r;
+
+    check_replay(&f, "the bundled corpus, ingested");
+    snapshot_take(&shots[n++]);
+    static const char *const posted[] = {"01_tidewater_signed_porto.txt",
+                                         "02_tidewater_signed_porto_15.txt",
+                                         "10_lighthouse_quote_minister.txt"};
+    for (size_t i = 0; i < 3; i++) {
+        post_file(posted[i], id);
+        snapshot_take(&shots[n++]);
+    }
+    /* a deletion */
+    source_of(posted[1], id);
+    support_delete_source(id, &r);
+    cr_assert_eq(r.status, 204, "DELETE: %ld %s", r.status, r.body.buf);
+    http_reply_release(&r);
+    snapshot_take(&shots[n++]);
+    /* a re-extraction: an article read as saying nothing, then read again */
+    source_of(posted[0], id);
+    snprintf(sql, sizeof sql,
+             "UPDATE sources SET extraction = '{\"people\":[],\"agreements\":[],"
+             "\"meetings\":[],\"quotes\":[]}' WHERE id = '%s';"
+             "UPDATE meta SET value = '1' WHERE key = 'facts_stale';"
+             "DELETE FROM meta WHERE key = 'merge_index'",
+             id);
+    offline_step(&f, sql, "merge", NULL, "a merge of an article that says nothing");
+    snapshot_take(&shots[n++]);
+    snprintf(sql, sizeof sql, "UPDATE sources SET extractor_version = 1 WHERE id = '%s'", id);
+    offline_step(&f, sql, "reindex", NULL, "factd reindex");
+    snapshot_take(&shots[n++]);
+    post_file("03_tidewater_signed_lisbon.txt", id);
+    snapshot_take(&shots[n++]);
+
+    json_t *every_item = json_object();
+    for (size_t i = 0; i < n; i++)
+        json_object_update(every_item, shots[i].items);
+    /* the steps changed what was served: facts were made, changed and went */
+    cr_assert(!json_equal(shots[0].lists[0], shots[n - 1].lists[0]),
+              "the agreements never changed");
+    cr_assert_gt(json_object_size(every_item), json_object_size(shots[0].items));
+    cr_assert_gt(json_object_size(every_item), json_object_size(shots[n - 1].items));
+    for (size_t i = 0; i < n; i++) {
+        char seq[32];
+        snprintf(seq, sizeof seq, "%lld", shots[i].seq);
+        expect_as_of(&shots[i], seq, every_item);
+        /* the time of the seq's entry is that seq, unless the next write came in the same
+         * millisecond */
+        if (i + 1 < n && strcmp(shots[i].at, shots[i + 1].at) != 0)
+            expect_as_of(&shots[i], shots[i].at, every_item);
+    }
+    /* beyond the newest seq: the present */
+    expect_as_of(&shots[n - 1], "999999999", every_item);
+    /* before the first entry: nothing */
+    json_t *none = http_get_json_ok("/agreements?as_of=0");
+    cr_expect_eq(json_array_size(json_object_get(none, "data")), 0);
+    json_decref(none);
+    none = http_get_json_ok("/people?as_of=2000-01-01T00:00:00%2B02:00");
+    cr_expect_eq(json_array_size(json_object_get(none, "data")), 0);
+    json_decref(none);
+    http_expect_problem("/quotes/none?as_of=0", 404, "/problems/not-found");
+    for (size_t i = 0; i < n; i++)
+        snapshot_release(&shots[i]);
+    json_decref(every_item);
+    json_decref(f.facts);
+}
+
+Test(http_changes, as_of_refuses_what_it_cannot_answer)
+{
+    static const char *const bad[] = {
+        "/agreements?as_of=x",
+        "/agreements?as_of=-1",
+        "/agreements?as_of=2026-02-30T00:00:00Z",
+        "/agreements?as_of=2026-12-07",
+        "/agreements?as_of=2026-12-07T10:00:00",
+        "/agreements?as_of=1&signatory=someone",
+        "/meetings?as_of=1&participant=someone",
+        "/quotes?as_of=1&speaker=someone",
+        "/quotes?as_of=1&from=2025",
+        "/agreements?as_of=1&source_id=abc",
+        "/agreements?as_of=1&after=nosuchid",
+        "/sources?as_of=1",
+        "/changes?as_of=1",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        http_expect_problem(bad[i], 400, "/problems/bad-parameter");
 }
 
 /* --- following: event streams and long polls --- */
