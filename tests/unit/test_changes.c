@@ -4,7 +4,9 @@
  * a re-extraction, a full merge); that every updated entry names exactly the members that
  * changed and every merged one a fact that holds its reports; that each entry names the
  * article it is due to; that a full merge of unchanged facts records nothing; and that a
- * store that had facts before it kept a log starts it with their versions. */
+ * store that had facts before it kept a log starts it with their versions; and that the
+ * versions current at each seq (store_list_versions) are the facts served then, and a time
+ * the last seq made at or before it. */
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <sqlite3.h>
@@ -164,10 +166,55 @@ static json_t *served(store *st)
     return facts;
 }
 
+/* The facts as they stood at seq as_of, from their versions (key -> fact). */
+static json_t *versions_at(store *st, long long as_of)
+{
+    static const char *const kinds[] = {"person", "agreement", "meeting", "quote"};
+    json_t *facts = json_object();
+    for (size_t k = 0; k < 4; k++) {
+        store_change_page page;
+        cr_assert_eq(store_list_versions(st, kinds[k], NULL, as_of, &page), STORE_OK, "%s",
+                     store_errmsg(st));
+        for (size_t i = 0; i < page.n; i++) {
+            char key[64];
+            const store_change *v = &page.entries[i];
+            cr_assert_leq(v->seq, as_of, "a version made after seq %lld", as_of);
+            cr_assert(i == 0 || strcmp(page.entries[i - 1].id, v->id) < 0, "not in id order");
+            replay_key(key, sizeof key, kinds[k], v->id);
+            json_object_set_new(facts, key, json_loads(v->fact, 0, NULL));
+            /* the same, asked for alone */
+            store_change_page one;
+            cr_assert_eq(store_list_versions(st, kinds[k], v->id, as_of, &one), STORE_OK);
+            cr_assert_eq(one.n, 1);
+            cr_expect_eq(one.entries[0].seq, v->seq);
+            store_change_page_release(&one);
+        }
+        store_change_page_release(&page);
+    }
+    return facts;
+}
+
+/* Asserts that the versions at each seq of `history` ([[seq, facts served then]]) are the
+ * facts served then. */
+static void expect_versions(store *st, const json_t *history)
+{
+    size_t i;
+    json_t *step;
+    json_array_foreach(history, i, step) {
+        long long seq = json_integer_value(json_array_get(step, 0));
+        json_t *then = versions_at(st, seq);
+        cr_expect(json_equal(then, json_array_get(step, 1)),
+                  "the versions at seq %lld are not the %zu facts served then (%zu)", seq,
+                  json_object_size(json_array_get(step, 1)), json_object_size(then));
+        json_decref(then);
+    }
+}
+
 /* Replays the log from its start and asserts that it gives the facts served; the same from
  * `since` on top of `*kept` (the facts replayed up to it); then keeps the new state in *kept
- * and returns the last seq. */
-static long long check_replay(store *st, json_t **kept, long long since, const char *step)
+ * and returns the last seq.  With history, also appends [seq, the facts served] to it. */
+static long long check_replay(store *st, json_t **kept, long long since, const char *step,
+                              json_t *history)
 {
     json_t *now = served(st), *entries = entries_since(st, 0), *replayed = json_object();
     replay_apply(replayed, entries);
@@ -184,6 +231,8 @@ static long long check_replay(store *st, json_t **kept, long long since, const c
     }
     json_decref(*kept);
     *kept = replayed;
+    if (history)
+        json_array_append_new(history, json_pack("[I, O]", (json_int_t)last_seq(st), now));
     json_decref(now);
     json_decref(entries);
     return last_seq(st);
@@ -235,7 +284,7 @@ static const char *const dispute_files[] = {
 Test(changes, replaying_the_log_gives_the_facts_served_after_every_write)
 {
     store *st = open_logged();
-    json_t *kept = NULL;
+    json_t *kept = NULL, *history = json_array();
     long long seq = 0;
     char step[128], ids[NFILES][SOURCE_ID_LEN + 1];
 
@@ -243,7 +292,7 @@ Test(changes, replaying_the_log_gives_the_facts_served_after_every_write)
         snprintf(ids[i], sizeof ids[i], "%s", ingest_file(st, dispute_files[i]));
         snprintf(step, sizeof step, "after %s", dispute_files[i]);
         long long before = seq;
-        seq = check_replay(st, &kept, seq, step);
+        seq = check_replay(st, &kept, seq, step, history);
         cr_assert_gt(seq, before, "%s: nothing recorded", step);
         expect_source(st, before, ids[i], step);
     }
@@ -254,7 +303,7 @@ Test(changes, replaying_the_log_gives_the_facts_served_after_every_write)
     ingest_report report;
     long long before = seq;
     cr_assert_eq(ingest_delete_source(st, ids[2], &report), INGEST_OK, "%s", store_errmsg(st));
-    seq = check_replay(st, &kept, seq, "after a deletion");
+    seq = check_replay(st, &kept, seq, "after a deletion", history);
     expect_source(st, before, ids[2], "a deletion");
 
     /* a re-extraction that finds nothing in an article, merged in full */
@@ -266,11 +315,43 @@ Test(changes, replaying_the_log_gives_the_facts_served_after_every_write)
     json_decref(nothing);
     before = seq;
     cr_assert_eq(ingest_merge_update(st, false, &report), 0, "%s", store_errmsg(st));
-    seq = check_replay(st, &kept, seq, "after a re-extraction");
+    seq = check_replay(st, &kept, seq, "after a re-extraction", history);
     cr_assert_gt(seq, before, "the re-extraction changed nothing");
     expect_source(st, before, NULL, "a full merge");
 
+    /* the versions current at each seq are what was served then */
+    expect_versions(st, history);
+    json_t *none = versions_at(st, 0), *present = versions_at(st, seq + 1000);
+    cr_expect_eq(json_object_size(none), 0, "facts before the first entry");
+    cr_expect(json_equal(present, kept), "beyond the last seq is not the present");
+    json_decref(none);
+    json_decref(present);
+
+    json_decref(history);
     json_decref(kept);
+    store_close(st);
+}
+
+Test(changes, a_time_is_the_last_seq_made_at_or_before_it)
+{
+    store *st = open_logged();
+    ingest_file(st, dispute_files[0]);
+    long long first = last_seq(st), seq = -1;
+    cr_assert_gt(first, 0);
+    store_change_page page;
+    cr_assert_eq(store_list_changes(st, first - 1, 1, &page), STORE_OK);
+    char at[32];
+    snprintf(at, sizeof at, "%s", page.entries[0].at);
+    store_change_page_release(&page);
+    ingest_file(st, dispute_files[6]);
+    cr_assert_gt(last_seq(st), first);
+
+    cr_assert_eq(store_changes_seq_at(st, "2000-01-01T00:00:00.000Z", &seq), STORE_OK);
+    cr_expect_eq(seq, 0, "a seq before any entry");
+    cr_assert_eq(store_changes_seq_at(st, "9999-12-31T23:59:59.999Z", &seq), STORE_OK);
+    cr_expect_eq(seq, last_seq(st), "a time after every entry is the last seq");
+    cr_assert_eq(store_changes_seq_at(st, at, &seq), STORE_OK);
+    cr_expect_geq(seq, first, "the time of an entry is at least its seq");
     store_close(st);
 }
 
@@ -306,7 +387,7 @@ Test(changes, a_store_that_had_facts_starts_its_log_with_them)
 
     st = open_logged();
     json_t *kept = NULL;
-    check_replay(st, &kept, 0, "after the upgrade");
+    check_replay(st, &kept, 0, "after the upgrade", NULL);
     cr_expect_eq((size_t)last_seq(st), json_object_size(kept), "one entry a fact");
     cr_expect_eq(count_op(st, 0, "created"), json_object_size(kept));
     expect_source(st, 0, NULL, "the baseline");
