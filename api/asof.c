@@ -268,6 +268,32 @@ static bool fetch_as_of(void *arg, int limit, list_page *out, api_response *resp
     return true;
 }
 
+/* Where the page after a cursor, or after the item of id `after`, starts: the first item
+ * past it in the list's order.  An id no fact had then starts past the end (an empty page),
+ * as a list of now does. */
+static size_t start_after(const asof_list *l, const store_cursor *cursor, const char *after,
+                          bool descending)
+{
+    asof_item mark;
+    size_t i = 0;
+    if (cursor) {
+        mark = (asof_item){.id = cursor->id,
+                           .key_null = cursor->key_null,
+                           .key_is_int = cursor->key_is_int,
+                           .key_int = cursor->key_int,
+                           .key_text = (char *)(cursor->key_text ? cursor->key_text : "")};
+    } else {
+        while (i < l->n && strcmp(l->items[i].id, after) != 0)
+            i++;
+        if (i == l->n)
+            return l->n;
+        mark = l->items[i];
+    }
+    while (i < l->n && compare_items(&l->items[i], &mark, &descending) <= 0)
+        i++;
+    return i;
+}
+
 void answer_list_as_of(store *st, const route_match *m, const api_request *req, api_response *resp,
                        const api_query *asked, const asof_order *order)
 {
@@ -307,30 +333,8 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
     }
     qsort_r(l.items, l.n, sizeof *l.items, compare_items, &descending);
     l.count = q->count;
-    if (order->cursor || q->after) {
-        asof_item mark = {.id = q->after};
-        if (order->cursor) {
-            mark = (asof_item){.id = order->cursor->id,
-                               .key_null = order->cursor->key_null,
-                               .key_is_int = order->cursor->key_is_int,
-                               .key_int = order->cursor->key_int,
-                               .key_text = (char *)(order->cursor->key_text
-                                                        ? order->cursor->key_text
-                                                        : "")};
-        } else {
-            for (i = 0; i < l.n && strcmp(l.items[i].id, q->after) != 0; i++)
-                ;
-            if (i == l.n) {
-                problem_respond(resp, q->pretty, "bad-parameter",
-                                "after: no %s had the id '%s' at seq %lld", m->route->noun,
-                                q->after, q->as_of);
-                goto out;
-            }
-            mark = l.items[i];
-        }
-        while (l.first < l.n && compare_items(&l.items[l.first], &mark, &descending) <= 0)
-            l.first++;
-    }
+    if (order->cursor || q->after)
+        l.first = start_after(&l, order->cursor, q->after, descending);
     serve_list(resp, req, q, m->route->collection, fetch_as_of, &l, api_kind_fields(kind, false));
 out:
     asof_list_release(&l);
