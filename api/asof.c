@@ -1,6 +1,9 @@
 /* asof: the lists and items of facts and people as the store served them at a seq of the
  * change log (?as_of=SEQ, or a time: the last seq at or before it).
  *
+ * A seq inside the entries of one write stands for the end of that write: the state between
+ * two of its entries was never served.
+ *
  * The answer is read from the log alone: each fact's entry current at that seq holds the
  * fact as its list served it then (store_list_versions), with its evidence in full.  What a
  * list does with the facts it reads is done here over those versions, as query.c does it in
@@ -130,14 +133,15 @@ static void shape_evidence(json_t *fact, enum store_evidence shown)
 
 /* --- the seq --- */
 
-/* Turns a time given as as_of into its seq.  False when the store failed (answered). */
+/* Turns the as_of asked into the seq answered: a time into the last seq at or before it, a
+ * seq inside a write's entries into the end of that write (a state that was served).  False
+ * when the store failed (answered). */
 static bool resolve_seq(store *st, api_query *q, api_response *resp)
 {
-    if (!q->as_of_time[0])
+    if ((q->as_of_time[0] ? store_changes_seq_at(st, q->as_of_time, &q->as_of)
+                          : store_changes_write_end(st, q->as_of, &q->as_of)) == STORE_OK)
         return true;
-    if (store_changes_seq_at(st, q->as_of_time, &q->as_of) == STORE_OK)
-        return true;
-    log_error("api: as_of %s failed: %s", q->as_of_time, store_errmsg(st));
+    log_error("api: as_of %lld%s failed: %s", q->as_of, q->as_of_time, store_errmsg(st));
     problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
     return false;
 }

@@ -818,6 +818,23 @@ int store_list_versions(store *st, const char *kind, const char *id, long long a
     return read_changes(st, stmt, INT_MAX, page, "reading the versions of facts");
 }
 
+/* The entries of one write share their time (record()). */
+static const char SQL_WRITE_END[] =
+    "SELECT coalesce(max(seq), ?1) FROM changes"
+    " WHERE changed_at = (SELECT changed_at FROM changes WHERE seq = ?1) AND seq >= ?1";
+
+int store_changes_write_end(store *st, long long seq, long long *end)
+{
+    db_stmt *stmt = store_query(st, SQL_WRITE_END);
+    if (!stmt)
+        return STORE_ERROR;
+    db_bind_int64(stmt, 1, seq);
+    int rc = db_step(stmt);
+    *end = rc == DB_ROW ? db_column_int64(stmt, 0) : seq;
+    store_query_done(stmt);
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "finding the end of a write");
+}
+
 static const char SQL_SEQ_AT[] = "SELECT coalesce(max(seq), 0) FROM changes WHERE changed_at <= ?1";
 
 int store_changes_seq_at(store *st, const char *time, long long *seq)

@@ -482,6 +482,11 @@ int store_changes_last(store *st, long long *seq);
  * (seq, id, fact).  With id, that fact's alone (none: it did not exist then). */
 int store_list_versions(store *st, const char *kind, const char *id, long long as_of,
                         store_change_page *page);
+/* The last seq of the write that made entry `seq` in *end: a seq inside a write's entries
+ * names a state no reader saw, the end of that write one it did.  The entries of a write are
+ * told by their time, so writes committed in the same millisecond count as one.  seq itself
+ * when no entry has it (0, or beyond the last). */
+int store_changes_write_end(store *st, long long seq, long long *end);
 /* The seq of the last entry made at or before `time` (UTC, as entries tell it:
  * YYYY-MM-DDTHH:MM:SS.mmmZ) in *seq, 0 when none was. */
 int store_changes_seq_at(store *st, const char *time, long long *seq);

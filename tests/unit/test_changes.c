@@ -332,7 +332,7 @@ Test(changes, replaying_the_log_gives_the_facts_served_after_every_write)
     store_close(st);
 }
 
-Test(changes, a_time_is_the_last_seq_made_at_or_before_it)
+Test(changes, a_time_is_the_last_seq_made_at_or_before_it_and_a_seq_the_end_of_its_write)
 {
     store *st = open_logged();
     ingest_file(st, dispute_files[0]);
@@ -352,6 +352,18 @@ Test(changes, a_time_is_the_last_seq_made_at_or_before_it)
     cr_expect_eq(seq, last_seq(st), "a time after every entry is the last seq");
     cr_assert_eq(store_changes_seq_at(st, at, &seq), STORE_OK);
     cr_expect_geq(seq, first, "the time of an entry is at least its seq");
+    /* a seq inside a write's entries stands for the end of that write */
+    cr_assert_gt(first, 1, "the first write made one entry");
+    cr_assert_eq(store_changes_write_end(st, 1, &seq), STORE_OK);
+    cr_expect_eq(seq, first, "the end of the first write");
+    cr_assert_eq(store_changes_write_end(st, first, &seq), STORE_OK);
+    cr_expect_eq(seq, first);
+    cr_assert_eq(store_changes_write_end(st, first + 1, &seq), STORE_OK);
+    cr_expect_eq(seq, last_seq(st), "the end of the second write");
+    cr_assert_eq(store_changes_write_end(st, 0, &seq), STORE_OK);
+    cr_expect_eq(seq, 0, "seq 0 is before any write");
+    cr_assert_eq(store_changes_write_end(st, last_seq(st) + 5, &seq), STORE_OK);
+    cr_expect_eq(seq, last_seq(st) + 5, "a seq beyond the last stays");
     store_close(st);
 }
 
