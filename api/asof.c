@@ -21,6 +21,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/log.h"
 
@@ -55,18 +56,11 @@ static void ascii_lower(char *s)
             *s = (char)(*s - 'A' + 'a');
 }
 
-/* Whether two texts are equal as SQL's lower() of each (ASCII only) are. */
+/* Whether two texts are equal as SQL's lower() of each (ASCII only) are: strcasecmp() in
+ * the C locale, which factd never leaves. */
 static bool same_lowered(const char *a, const char *b)
 {
-    if (!a || !b)
-        return false;
-    for (; *a && *b; a++, b++) {
-        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
-        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
-        if (x != y)
-            return false;
-    }
-    return *a == *b;
+    return a && b && strcasecmp(a, b) == 0;
 }
 
 /* Sets the key of it for the sort on `field`.  False when out of memory. */
