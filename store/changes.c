@@ -823,30 +823,33 @@ static const char SQL_WRITE_END[] =
     "SELECT coalesce(max(seq), ?1) FROM changes"
     " WHERE changed_at = (SELECT changed_at FROM changes WHERE seq = ?1) AND seq >= ?1";
 
-int store_changes_write_end(store *st, long long seq, long long *end)
+/* The seq in the first column of sql's one row, its ?1 bound to `time` or else to `seq`. */
+static int query_seq(store *st, const char *sql, const char *time, long long seq, long long *out,
+                     const char *what)
 {
-    db_stmt *stmt = store_query(st, SQL_WRITE_END);
+    db_stmt *stmt = store_query(st, sql);
     if (!stmt)
         return STORE_ERROR;
-    db_bind_int64(stmt, 1, seq);
+    if (time)
+        db_bind_text(stmt, 1, time, -1);
+    else
+        db_bind_int64(stmt, 1, seq);
     int rc = db_step(stmt);
-    *end = rc == DB_ROW ? db_column_int64(stmt, 0) : seq;
+    *out = rc == DB_ROW ? db_column_int64(stmt, 0) : seq;
     store_query_done(stmt);
-    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "finding the end of a write");
+    return rc == DB_ROW ? STORE_OK : store_db_fail(st, what);
+}
+
+int store_changes_write_end(store *st, long long seq, long long *end)
+{
+    return query_seq(st, SQL_WRITE_END, NULL, seq, end, "finding the end of a write");
 }
 
 static const char SQL_SEQ_AT[] = "SELECT coalesce(max(seq), 0) FROM changes WHERE changed_at <= ?1";
 
 int store_changes_seq_at(store *st, const char *time, long long *seq)
 {
-    db_stmt *stmt = store_query(st, SQL_SEQ_AT);
-    if (!stmt)
-        return STORE_ERROR;
-    db_bind_text(stmt, 1, time, -1);
-    int rc = db_step(stmt);
-    *seq = rc == DB_ROW ? db_column_int64(stmt, 0) : 0;
-    store_query_done(stmt);
-    return rc == DB_ROW ? STORE_OK : store_db_fail(st, "finding the seq of a time");
+    return query_seq(st, SQL_SEQ_AT, time, 0, seq, "finding the seq of a time");
 }
 
 int store_changes_last(store *st, long long *seq)

@@ -218,6 +218,31 @@ static void source_of(const char *name, char id[SOURCE_ID_LEN + 1])
     free(text);
 }
 
+/* A re-extraction, in two steps with the server down: the article tests/disputes/<name> is
+ * read as saying nothing (as an older extractor might have) and merged so; then, marked as
+ * read by an older extractor, read again by `factd reindex`.  Each returns the seq its step
+ * began at. */
+static long long forget_reading(follower *f, const char *name)
+{
+    char sql[512], id[SOURCE_ID_LEN + 1];
+    source_of(name, id);
+    snprintf(sql, sizeof sql,
+             "UPDATE sources SET extraction = '{\"people\":[],\"agreements\":[],"
+             "\"meetings\":[],\"quotes\":[]}' WHERE id = '%s';"
+             "UPDATE meta SET value = '1' WHERE key = 'facts_stale';"
+             "DELETE FROM meta WHERE key = 'merge_index'",
+             id);
+    return offline_step(f, sql, "merge", NULL, "a merge of an article that says nothing");
+}
+
+static long long read_again(follower *f, const char *name)
+{
+    char sql[512], id[SOURCE_ID_LEN + 1];
+    source_of(name, id);
+    snprintf(sql, sizeof sql, "UPDATE sources SET extractor_version = 1 WHERE id = '%s'", id);
+    return offline_step(f, sql, "reindex", NULL, "factd reindex");
+}
+
 Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
 {
     follower f = {.facts = json_object(), .seq = 0};
@@ -269,21 +294,10 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
     check_replay(&f, "a deletion");
     expect_due_to(before, deleted, "a deletion");
 
-    /* a re-extraction: an article whose stored reading found nothing (as an older extractor
-     * might have), merged so; then, marked as read by an older extractor, read again by
-     * `factd reindex` */
-    char sql[512];
-    source_of(posted[0], id);
-    snprintf(sql, sizeof sql,
-             "UPDATE sources SET extraction = '{\"people\":[],\"agreements\":[],"
-             "\"meetings\":[],\"quotes\":[]}' WHERE id = '%s';"
-             "UPDATE meta SET value = '1' WHERE key = 'facts_stale';"
-             "DELETE FROM meta WHERE key = 'merge_index'",
-             id);
-    before = offline_step(&f, sql, "merge", NULL, "a merge of an article that says nothing");
+    /* a re-extraction */
+    before = forget_reading(&f, posted[0]);
     expect_due_to(before, NULL, "a merge of an article that says nothing");
-    snprintf(sql, sizeof sql, "UPDATE sources SET extractor_version = 1 WHERE id = '%s'", id);
-    before = offline_step(&f, sql, "reindex", NULL, "factd reindex");
+    before = read_again(&f, posted[0]);
     expect_due_to(before, NULL, "factd reindex");
 
     /* a full merge of unchanged facts records nothing */
@@ -488,7 +502,7 @@ Test(http_changes, as_of_answers_what_each_seq_served)
     follower f = {.facts = json_object(), .seq = 0};
     snapshot shots[8];
     size_t n = 0;
-    char id[SOURCE_ID_LEN + 1], sql[512];
+    char id[SOURCE_ID_LEN + 1];
     http_reply r;
 
     check_replay(&f, "the bundled corpus, ingested");
@@ -506,18 +520,10 @@ Test(http_changes, as_of_answers_what_each_seq_served)
     cr_assert_eq(r.status, 204, "DELETE: %ld %s", r.status, r.body.buf);
     http_reply_release(&r);
     snapshot_take(&shots[n++]);
-    /* a re-extraction: an article read as saying nothing, then read again */
-    source_of(posted[0], id);
-    snprintf(sql, sizeof sql,
-             "UPDATE sources SET extraction = '{\"people\":[],\"agreements\":[],"
-             "\"meetings\":[],\"quotes\":[]}' WHERE id = '%s';"
-             "UPDATE meta SET value = '1' WHERE key = 'facts_stale';"
-             "DELETE FROM meta WHERE key = 'merge_index'",
-             id);
-    offline_step(&f, sql, "merge", NULL, "a merge of an article that says nothing");
+    /* a re-extraction */
+    forget_reading(&f, posted[0]);
     snapshot_take(&shots[n++]);
-    snprintf(sql, sizeof sql, "UPDATE sources SET extractor_version = 1 WHERE id = '%s'", id);
-    offline_step(&f, sql, "reindex", NULL, "factd reindex");
+    read_again(&f, posted[0]);
     snapshot_take(&shots[n++]);
     post_file("03_tidewater_signed_lisbon.txt", id);
     snapshot_take(&shots[n++]);
