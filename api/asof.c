@@ -9,9 +9,10 @@
  * list does with the facts it reads is done here over those versions, as query.c does it in
  * SQL over the facts of now: the filters that a version can answer, the sort with its null
  * keys last, keyset cursors of the very shape list.c makes (a next link of a list as of a
- * seq pages through that same seq), count=exact, and the evidence asked for.  A filter that
- * needs more than the version (a person by any of their names, an article's evidence past
- * the spans inline, a quote's article's date) is refused with a 400 rather than answered
+ * seq pages through that same seq), count=exact, and the evidence asked for.  A person
+ * filter finds the people by the versions of people at that seq.  A filter that needs more
+ * than the versions (a quote's article's date, a search; an article's evidence when a fact
+ * cites more articles than it carries inline) is refused with a 400 rather than answered
  * from the facts of now.
  *
  * A seq beyond the log's last is the present; a seq before its first entry has no facts; a
@@ -167,19 +168,71 @@ static bool read_versions(store *st, enum store_kind kind, const char *id, const
 /* The filters a version cannot answer, and why; NULL when it can answer them all. */
 static const char *unanswerable_filter(enum store_kind kind, const store_filters *f)
 {
-    if (f->signatory)
-        return "signatory finds a person by any of their names";
-    if (f->participant)
-        return "participant finds a person by any of their names";
-    if (f->speaker)
-        return "speaker finds a person by any of their names";
-    if (f->source_id)
-        return "source_id reads every span of a fact's evidence, not only those inline";
     if (f->q)
         return "q searches the text of now";
     if (kind == STORE_QUOTES && (f->date_from || f->date_to))
         return "from and to read the dates of the articles a quote is in";
     return NULL;
+}
+
+/* The person a person filter (signatory, participant, speaker) names, or NULL. */
+static const char *person_filter(const store_filters *f)
+{
+    return f->signatory ? f->signatory : f->participant ? f->participant : f->speaker;
+}
+
+/* The ids of the people a person filter names as of the seq (as query.c's add_person_set
+ * does now): by id, or by their name or an alias in any case. */
+static json_t *people_named(const json_t *people, const char *person)
+{
+    json_t *ids = json_object(), *p, *alias;
+    size_t i, k;
+    json_array_foreach(people, i, p) {
+        const char *id = json_string_value(json_object_get(p, "id"));
+        bool named = (id && strcmp(id, person) == 0) ||
+                     same_lowered(json_string_value(json_object_get(p, "name")), person);
+        json_array_foreach(json_object_get(p, "aliases"), k, alias)
+            named = named || same_lowered(json_string_value(alias), person);
+        if (named && id)
+            json_object_set_new(ids, id, json_true());
+    }
+    return ids;
+}
+
+/* Whether one of a fact's people ({"name", "title", "person_id"}) is one of `ids`, or is
+ * named `person` (a name no person id stands for is matched as written). */
+static bool names_person(const json_t *refs, const json_t *ids, const char *person)
+{
+    size_t i;
+    json_t *ref;
+    json_array_foreach(refs, i, ref) {
+        const char *id = json_string_value(json_object_get(ref, "person_id"));
+        if ((id && json_object_get(ids, id)) ||
+            same_lowered(json_string_value(json_object_get(ref, "name")), person))
+            return true;
+    }
+    return false;
+}
+
+/* Whether a fact's evidence is in an article: 1 yes, 0 no, -1 unknown (its inline spans,
+ * each article's first before any second, do not cite all its articles). */
+static int cites(const json_t *fact, const char *source)
+{
+    json_t *seen = json_object(), *span;
+    size_t i;
+    int found = 0;
+    json_array_foreach(json_object_get(fact, "sources"), i, span) {
+        const char *id = json_string_value(json_object_get(span, "source_id"));
+        if (id) {
+            json_object_set_new(seen, id, json_true());
+            found |= strcmp(id, source) == 0;
+        }
+    }
+    if (!found && (json_int_t)json_object_size(seen) <
+                      json_integer_value(json_object_get(fact, "source_count")))
+        found = -1;
+    json_decref(seen);
+    return found;
 }
 
 /* Whether the ISO date `date` (any precision) overlaps [from, to], as query.c's
@@ -204,26 +257,40 @@ static bool any_party(const json_t *parties, const char *party)
     return false;
 }
 
-/* Whether a version passes the filters of the request (those unanswerable_filter let by). */
-static bool passes(const json_t *fact, enum store_kind kind, const store_filters *f)
+/* Whether a version passes the filters of the request (those unanswerable_filter let by):
+ * 1 yes, 0 no, -1 unknown (source_id of a fact that cites more articles than it carries).
+ * `ids`: the people a person filter names. */
+static int passes(const json_t *fact, enum store_kind kind, const store_filters *f,
+                  const json_t *ids)
 {
     const char *date = json_string_value(
         json_object_get(fact, kind == STORE_AGREEMENTS ? "signed" : "date"));
+    const char *person = person_filter(f);
+    json_t *refs = json_object_get(fact, kind == STORE_AGREEMENTS ? "signatories"
+                                         : kind == STORE_MEETINGS ? "participants"
+                                                                  : "speaker");
     if (f->party && !any_party(json_object_get(fact, "parties"), f->party))
-        return false;
+        return 0;
     if (f->acronym &&
         !same_lowered(json_string_value(json_object_get(fact, "acronym")), f->acronym))
-        return false;
+        return 0;
     if (f->place && !same_lowered(json_string_value(json_object_get(fact, "place")), f->place))
-        return false;
+        return 0;
     if ((f->date_from || f->date_to) && !date_in_range(date, f->date_from, f->date_to))
-        return false;
+        return 0;
     if (f->min_sources > 0 &&
         json_integer_value(json_object_get(fact, "source_count")) < f->min_sources)
-        return false;
+        return 0;
     if (f->disputed && json_is_true(json_object_get(fact, "disputed")) != (f->disputed > 0))
-        return false;
-    return true;
+        return 0;
+    if (person) {
+        json_t *list = json_is_object(refs) ? json_pack("[O]", refs) : json_incref(refs);
+        bool named = names_person(list, ids, person);
+        json_decref(list);
+        if (!named)
+            return 0;
+    }
+    return f->source_id ? cites(fact, f->source_id) : 1;
 }
 
 /* An as-of list: its facts, filtered and sorted, those after the cursor from `first`. */
@@ -301,7 +368,7 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
     asof_list l = {.sort_token = order->sort_token, .evidence = q->evidence};
     bool descending = order->descending;
     size_t i;
-    json_t *fact;
+    json_t *fact, *ids = NULL;
 
     if (why) {
         problem_respond(resp, q->pretty, "bad-parameter",
@@ -312,12 +379,28 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
     }
     if (!resolve_seq(st, q, resp) || !read_versions(st, kind, NULL, q, resp, &l.versions))
         return;
+    if (person_filter(&q->filters)) {
+        json_t *people;
+        if (!read_versions(st, STORE_PEOPLE, NULL, q, resp, &people))
+            goto out;
+        ids = people_named(people, person_filter(&q->filters));
+        json_decref(people);
+    }
     if (!(l.items = calloc(json_array_size(l.versions) + 1, sizeof *l.items))) {
         problem_respond(resp, q->pretty, "internal", "out of memory");
         goto out;
     }
     json_array_foreach(l.versions, i, fact) {
-        if (!passes(fact, kind, &q->filters))
+        int passed = passes(fact, kind, &q->filters, ids);
+        if (passed < 0) {
+            problem_respond(resp, q->pretty, "bad-parameter",
+                            "as_of: source_id cannot be answered as of seq %lld: a fact then "
+                            "cited more articles than it carried inline; ask without as_of, or "
+                            "without source_id",
+                            q->as_of);
+            goto out;
+        }
+        if (!passed)
             continue;
         asof_item *it = &l.items[l.n++];
         it->fact = fact;
@@ -335,6 +418,7 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
         l.first = start_after(&l, order->cursor, q->after, descending);
     serve_list(resp, req, q, m->route->collection, fetch_as_of, &l, api_kind_fields(kind, false));
 out:
+    json_decref(ids);
     asof_list_release(&l);
 }
 
