@@ -363,6 +363,10 @@ void answer_evidence(store *st, const route_match *m, const api_request *req, ap
 void ui_answer(const char *pattern, api_response *resp, const api_query *q);
 
 /* GET on a collection. */
+/* A timeline entry ({"kind", "id", "date", "precision", "label", "fact"}) of the fact as
+ * served (taken) of kind "agreement" or "meeting". */
+json_t *timeline_entry_json(const char *kind, json_t *fact);
+
 /* --- as of a seq (asof.c) --- */
 
 /* The order of an as-of list, as answer_list() checked it. */
@@ -376,6 +380,11 @@ typedef struct asof_order {
 /* A list (q->as_of_given) as the store served it at the seq asked, from the change log. */
 void answer_list_as_of(store *st, const route_match *m, const api_request *req, api_response *resp,
                        const api_query *q, const asof_order *order);
+/* The timeline (q->as_of_given) as the store served it at the seq asked; sort is "date" or
+ * "-date", c the request's cursor (NULL: none), fields the timeline's. */
+void answer_timeline_as_of(store *st, const api_request *req, api_response *resp,
+                           const api_query *q, const char *sort, const store_timeline_cursor *c,
+                           const char *const *fields);
 /* An item (q->as_of_given) as the store served it at the seq asked. */
 void answer_item_as_of(store *st, const route_match *m, api_response *resp, const api_query *q);
 

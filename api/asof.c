@@ -28,7 +28,8 @@
 
 /* One fact of an as-of list, with the key it sorts on. */
 typedef struct asof_item {
-    json_t *fact; /* the version, parsed */
+    json_t *fact;     /* the version, parsed */
+    const char *kind; /* on the timeline, "agreement" or "meeting"; else NULL */
     const char *id;
     bool key_null;
     bool key_is_int;
@@ -83,7 +84,8 @@ static bool set_key(asof_item *it, const char *field)
     return it->key_text != NULL;
 }
 
-/* The order of a list: null keys last either way, then the key, then the id. */
+/* The order of a list: null keys last either way, then the key, then (on the timeline) the
+ * kind, then the id. */
 static int compare_items(const void *a, const void *b, void *descending)
 {
     const asof_item *x = a, *y = b;
@@ -93,6 +95,8 @@ static int compare_items(const void *a, const void *b, void *descending)
     if (!x->key_null)
         c = x->key_is_int ? (x->key_int > y->key_int) - (x->key_int < y->key_int)
                           : strcmp(x->key_text, y->key_text);
+    if (!c && x->kind && y->kind)
+        c = strcmp(x->kind, y->kind);
     if (!c)
         c = strcmp(x->id, y->id);
     return *(const bool *)descending ? -c : c;
@@ -295,10 +299,12 @@ static int passes(const json_t *fact, enum store_kind kind, const store_filters 
 
 /* An as-of list: its facts, filtered and sorted, those after the cursor from `first`. */
 typedef struct asof_list {
-    json_t *versions;
+    json_t *versions; /* the arrays of versions the items point into */
     asof_item *items;
-    size_t n, first;
-    const char *sort_token;
+    size_t n, cap, first;
+    const char *sort_token; /* a list's, or the timeline's sort */
+    bool timeline;          /* entries of the timeline (timeline_entry_json), not facts */
+    bool descending;
     enum store_evidence evidence;
     bool count;
 } asof_list;
@@ -311,6 +317,51 @@ static void asof_list_release(asof_list *l)
     json_decref(l->versions);
 }
 
+/* Adds the versions of one kind that pass the filters to l, keyed for the sort on `field`
+ * (`kind`: the timeline's name of theirs, else NULL).  Takes `versions`.  False when
+ * answered with a problem. */
+static bool add_items(asof_list *l, json_t *versions, enum store_kind kind,
+                      const char *timeline_kind, const char *field, const api_query *q,
+                      const json_t *ids, api_response *resp)
+{
+    size_t i;
+    json_t *fact;
+    json_array_append_new(l->versions, versions);
+    json_array_foreach(versions, i, fact) {
+        int passed = passes(fact, kind, &q->filters, ids);
+        if (passed < 0) {
+            problem_respond(resp, q->pretty, "bad-parameter",
+                            "as_of: source_id cannot be answered as of seq %lld: a fact then "
+                            "cited more articles than it carried inline; ask without as_of, or "
+                            "without source_id",
+                            q->as_of);
+            return false;
+        }
+        if (!passed)
+            continue;
+        asof_item *grown = l->n < l->cap
+                               ? l->items
+                               : realloc(l->items, (l->cap = 2 * l->cap + 16) * sizeof *grown);
+        if (!grown) {
+            problem_respond(resp, q->pretty, "internal", "out of memory");
+            return false;
+        }
+        l->items = grown;
+        asof_item *it = &l->items[l->n];
+        *it = (asof_item){.fact = fact,
+                          .kind = timeline_kind,
+                          .id = json_string_value(json_object_get(fact, "id"))};
+        if (!it->id)
+            it->id = "";
+        if (!set_key(it, field)) {
+            problem_respond(resp, q->pretty, "internal", "out of memory");
+            return false;
+        }
+        l->n++;
+    }
+    return true;
+}
+
 static bool fetch_as_of(void *arg, int limit, list_page *out, api_response *resp)
 {
     asof_list *l = arg;
@@ -320,43 +371,62 @@ static bool fetch_as_of(void *arg, int limit, list_page *out, api_response *resp
     for (size_t i = l->first; i < end; i++) {
         json_t *fact = json_deep_copy(l->items[i].fact);
         shape_evidence(fact, l->evidence);
-        json_array_append_new(out->items, fact);
+        json_array_append_new(out->items,
+                              l->timeline ? timeline_entry_json(l->items[i].kind, fact) : fact);
     }
     out->total = l->count ? (long long)l->n : -1;
     if (end < l->n && end > l->first) {
         const asof_item *last = &l->items[end - 1];
-        out->next = json_pack("[s, b, o, s]", l->sort_token, last->key_null,
-                              last->key_is_int ? json_integer(last->key_int)
-                                               : json_string(last->key_text),
-                              last->id);
+        out->next = l->timeline ? json_pack("[s, s, b, s, s, s]", "timeline", l->sort_token,
+                                            last->key_null, last->key_text, last->kind, last->id)
+                                : json_pack("[s, b, o, s]", l->sort_token, last->key_null,
+                                            last->key_is_int ? json_integer(last->key_int)
+                                                             : json_string(last->key_text),
+                                            last->id);
     }
     return true;
 }
 
-/* Where the page after a cursor, or after the item of id `after`, starts: the first item
- * past it in the list's order.  An id no fact had then starts past the end (an empty page),
- * as a list of now does. */
-static size_t start_after(const asof_list *l, const store_cursor *cursor, const char *after,
-                          bool descending)
+/* Where the page after `mark` (a cursor's item), or after the item of id `after`, starts:
+ * the first item past it in the list's order.  An id no fact had then starts past the end
+ * (an empty page), as a list of now does. */
+static size_t start_after(asof_list *l, const asof_item *mark, const char *after)
 {
-    asof_item mark;
     size_t i = 0;
-    if (cursor) {
-        mark = (asof_item){.id = cursor->id,
-                           .key_null = cursor->key_null,
-                           .key_is_int = cursor->key_is_int,
-                           .key_int = cursor->key_int,
-                           .key_text = (char *)(cursor->key_text ? cursor->key_text : "")};
-    } else {
+    if (!mark) {
         while (i < l->n && strcmp(l->items[i].id, after) != 0)
             i++;
         if (i == l->n)
             return l->n;
-        mark = l->items[i];
+        mark = &l->items[i];
     }
-    while (i < l->n && compare_items(&l->items[i], &mark, &descending) <= 0)
+    while (i < l->n && compare_items(&l->items[i], mark, &l->descending) <= 0)
         i++;
     return i;
+}
+
+/* Sorts l, finds where its page starts and serves it. */
+static void serve_as_of(asof_list *l, const asof_item *mark, const api_request *req,
+                        api_response *resp, const api_query *q, const char *path,
+                        const char *const *fields)
+{
+    qsort_r(l->items, l->n, sizeof *l->items, compare_items, &l->descending);
+    l->count = q->count;
+    if (mark || q->after)
+        l->first = start_after(l, mark, q->after);
+    serve_list(resp, req, q, path, fetch_as_of, l, fields);
+}
+
+/* Refuses a filter no version answers; false when it did. */
+static bool answerable(enum store_kind kind, const api_query *q, api_response *resp)
+{
+    const char *why = unanswerable_filter(kind, &q->filters);
+    if (why)
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: this filter cannot be answered as of a seq (%s); ask without "
+                        "as_of, or without the filter",
+                        why);
+    return !why;
 }
 
 void answer_list_as_of(store *st, const route_match *m, const api_request *req, api_response *resp,
@@ -364,21 +434,20 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
 {
     api_query seq_query = *asked, *q = &seq_query;
     enum store_kind kind = m->route->kind;
-    const char *why = unanswerable_filter(kind, &q->filters);
-    asof_list l = {.sort_token = order->sort_token, .evidence = q->evidence};
-    bool descending = order->descending;
-    size_t i;
-    json_t *fact, *ids = NULL;
+    asof_list l = {.versions = json_array(),
+                   .sort_token = order->sort_token,
+                   .descending = order->descending,
+                   .evidence = q->evidence};
+    const store_cursor *c = order->cursor;
+    asof_item mark = {.id = c ? c->id : NULL,
+                      .key_null = c && c->key_null,
+                      .key_is_int = c && c->key_is_int,
+                      .key_int = c ? c->key_int : 0,
+                      .key_text = (char *)(c && c->key_text ? c->key_text : "")};
+    json_t *versions, *ids = NULL;
 
-    if (why) {
-        problem_respond(resp, q->pretty, "bad-parameter",
-                        "as_of: this filter cannot be answered as of a seq (%s); ask without "
-                        "as_of, or without the filter",
-                        why);
-        return;
-    }
-    if (!resolve_seq(st, q, resp) || !read_versions(st, kind, NULL, q, resp, &l.versions))
-        return;
+    if (!answerable(kind, q, resp) || !resolve_seq(st, q, resp))
+        goto out;
     if (person_filter(&q->filters)) {
         json_t *people;
         if (!read_versions(st, STORE_PEOPLE, NULL, q, resp, &people))
@@ -386,39 +455,44 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
         ids = people_named(people, person_filter(&q->filters));
         json_decref(people);
     }
-    if (!(l.items = calloc(json_array_size(l.versions) + 1, sizeof *l.items))) {
-        problem_respond(resp, q->pretty, "internal", "out of memory");
-        goto out;
-    }
-    json_array_foreach(l.versions, i, fact) {
-        int passed = passes(fact, kind, &q->filters, ids);
-        if (passed < 0) {
-            problem_respond(resp, q->pretty, "bad-parameter",
-                            "as_of: source_id cannot be answered as of seq %lld: a fact then "
-                            "cited more articles than it carried inline; ask without as_of, or "
-                            "without source_id",
-                            q->as_of);
-            goto out;
-        }
-        if (!passed)
-            continue;
-        asof_item *it = &l.items[l.n++];
-        it->fact = fact;
-        it->id = json_string_value(json_object_get(fact, "id"));
-        if (!it->id)
-            it->id = "";
-        if (!set_key(it, order->field)) {
-            problem_respond(resp, q->pretty, "internal", "out of memory");
-            goto out;
-        }
-    }
-    qsort_r(l.items, l.n, sizeof *l.items, compare_items, &descending);
-    l.count = q->count;
-    if (order->cursor || q->after)
-        l.first = start_after(&l, order->cursor, q->after, descending);
-    serve_list(resp, req, q, m->route->collection, fetch_as_of, &l, api_kind_fields(kind, false));
+    if (read_versions(st, kind, NULL, q, resp, &versions) &&
+        add_items(&l, versions, kind, NULL, order->field, q, ids, resp))
+        serve_as_of(&l, c ? &mark : NULL, req, resp, q, m->route->collection,
+                    api_kind_fields(kind, false));
 out:
     json_decref(ids);
+    asof_list_release(&l);
+}
+
+void answer_timeline_as_of(store *st, const api_request *req, api_response *resp,
+                           const api_query *asked, const char *sort, const store_timeline_cursor *c,
+                           const char *const *fields)
+{
+    static const struct {
+        const char *name, *date;
+        enum store_kind kind;
+    } kinds[] = {{"agreement", "signed", STORE_AGREEMENTS}, {"meeting", "date", STORE_MEETINGS}};
+    api_query seq_query = *asked, *q = &seq_query;
+    asof_list l = {.versions = json_array(),
+                   .sort_token = sort,
+                   .timeline = true,
+                   .descending = sort[0] == '-',
+                   .evidence = q->evidence};
+    asof_item mark = {.id = c ? c->id : NULL,
+                      .kind = c ? c->kind : NULL,
+                      .key_null = c && c->date_null,
+                      .key_text = (char *)(c && c->date ? c->date : "")};
+    json_t *versions;
+
+    if (!resolve_seq(st, q, resp))
+        goto out;
+    for (size_t k = 0; k < 2; k++)
+        if ((!q->kind || strcmp(q->kind, kinds[k].name) == 0) &&
+            !(read_versions(st, kinds[k].kind, NULL, q, resp, &versions) &&
+              add_items(&l, versions, kinds[k].kind, kinds[k].name, kinds[k].date, q, NULL, resp)))
+            goto out;
+    serve_as_of(&l, c ? &mark : NULL, req, resp, q, "/timeline", fields);
+out:
     asof_list_release(&l);
 }
 

@@ -60,7 +60,8 @@ static const route routes[] = {
      "one person"},
     {"/timeline", ROUTE_TIMELINE, 0, "/timeline", "timeline entry",
      PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_SORT | PARAM_COUNT | PARAM_FIELDS |
-         PARAM_FORMAT | PARAM_EVIDENCE | PARAM_KIND | PARAM_FROM | PARAM_TO | PARAM_MIN_SOURCES,
+         PARAM_FORMAT | PARAM_EVIDENCE | PARAM_KIND | PARAM_FROM | PARAM_TO | PARAM_MIN_SOURCES |
+         PARAM_AS_OF,
      "agreements and meetings in date order, with the precision of each date (paged)"},
     {"/conflicts", ROUTE_CONFLICTS, 0, "/conflicts", "conflict",
      PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT | PARAM_FIELDS | PARAM_FORMAT |

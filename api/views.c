@@ -7,8 +7,8 @@
  *   GET /conflicts            every fact and person whose sources disagree, newest first,
  *                             each entry with the attributes disputed and the fact itself
  *
- * The timeline is a list like the others (cursor, count, fields, CSV and NDJSON); its
- * cursor is ["timeline", "<sort>", date_null, date, kind, id].  The conflicts are one too,
+ * The timeline is a list like the others (cursor, count, fields, CSV and NDJSON, as_of);
+ * its cursor is ["timeline", "<sort>", date_null, date, kind, id].  The conflicts are one too,
  * their cursor ["conflicts", date_null, date, kind, id].
  */
 #include "api/api_internal.h"
@@ -27,36 +27,52 @@ static const char *date_precision(const char *date)
     return n == 10 ? "day" : n == 7 ? "month" : n == 4 ? "year" : NULL;
 }
 
-/* A line a timeline shows: an agreement's name (and acronym); for a meeting its
- * participants ("Meeting of A, B and C") and place. */
-static json_t *entry_label(const store_row *fact)
+/* A line a timeline shows, from the fact as served: an agreement's name (and acronym); for
+ * a meeting its participants ("Meeting of A, B and C") and place. */
+static json_t *entry_label(const char *kind, const json_t *fact)
 {
     strbuf label = STRBUF_INIT;
-    if (fact->kind == STORE_AGREEMENTS) {
-        const char *name = fact->agreement.name;
-        const char *acronym = fact->agreement.acronym;
+    if (strcmp(kind, "agreement") == 0) {
+        const char *name = json_string_value(json_object_get(fact, "name"));
+        const char *acronym = json_string_value(json_object_get(fact, "acronym"));
         strbuf_addstr(&label, name ? name : "Agreement");
         if (acronym && (!name || strcmp(acronym, name) != 0))
             strbuf_addf(&label, " (%s)", acronym);
     } else {
-        const store_person_refs *people = &fact->meeting.participants;
-        size_t n = people->n;
+        const json_t *people = json_object_get(fact, "participants");
+        size_t n = json_array_size(people);
         strbuf_addstr(&label, n ? "Meeting of " : "Meeting");
         for (size_t i = 0; i < n; i++) {
-            const char *name = people->v[i].name;
+            const char *name = json_string_value(
+                json_object_get(json_array_get(people, i), "name"));
             strbuf_addf(&label, "%s%s",
                         i == 0       ? ""
                         : i + 1 == n ? " and "
                                      : ", ",
                         name ? name : "?");
         }
-        const char *place = fact->meeting.place;
+        const char *place = json_string_value(json_object_get(fact, "place"));
         if (place)
             strbuf_addf(&label, " in %s", place);
     }
     json_t *v = json_string(label.buf ? label.buf : "");
     strbuf_release(&label);
     return v;
+}
+
+json_t *timeline_entry_json(const char *kind, json_t *fact)
+{
+    json_t *o = json_object();
+    const char *date = json_string_value(
+        json_object_get(fact, strcmp(kind, "agreement") == 0 ? "signed" : "date"));
+    const char *precision = date_precision(date);
+    json_object_set_new(o, "kind", json_string(kind));
+    json_object_set(o, "id", json_object_get(fact, "id"));
+    json_object_set_new(o, "date", date ? json_string(date) : json_null());
+    json_object_set_new(o, "precision", precision ? json_string(precision) : json_null());
+    json_object_set_new(o, "label", entry_label(kind, fact));
+    json_object_set_new(o, "fact", fact);
+    return o;
 }
 
 /* Reads a timeline cursor made for this sort. */
@@ -83,20 +99,10 @@ static bool timeline_cursor(const char *text, const char *sort, store_timeline_c
     return true;
 }
 
-/* The entry a timeline shows: the fact's kind, id and date, the date's precision and a
- * label, the fact last (so that a CSV row reads left to right). */
+/* The entry a timeline shows (timeline_entry_json). */
 static json_t *entry_json(const store_timeline_entry *entry)
 {
-    json_t *o = json_object();
-    const char *precision = date_precision(entry->date);
-    json_t *date = entry->date ? json_string(entry->date) : NULL;
-    json_object_set_new(o, "kind", json_string(kind_name(entry->fact.kind)));
-    json_object_set_new(o, "id", json_string(store_row_id(&entry->fact)));
-    json_object_set_new(o, "date", date ? date : json_null());
-    json_object_set_new(o, "precision", precision ? json_string(precision) : json_null());
-    json_object_set_new(o, "label", entry_label(&entry->fact));
-    json_object_set_new(o, "fact", row_json(&entry->fact));
-    return o;
+    return timeline_entry_json(kind_name(entry->fact.kind), row_json(&entry->fact));
 }
 
 typedef struct timeline_fetch {
@@ -165,6 +171,10 @@ void answer_timeline(store *st, const api_request *req, api_response *resp, cons
     }
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
+        goto out;
+    }
+    if (q->as_of_given) {
+        answer_timeline_as_of(st, req, resp, q, sort, q->cursor ? &cursor : NULL, timeline_fields);
         goto out;
     }
     fetch.query.kind = q->kind;

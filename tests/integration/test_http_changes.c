@@ -397,6 +397,8 @@ static const char *const asof_lists[] = {
     "/agreements?signatory=rajnath%20singh",
     "/quotes?limit=2&source_id=",
     "/agreements?source_id=",
+    "/timeline?limit=3&count=exact",
+    "/timeline?sort=-date&kind=agreement&from=2020&evidence=ids&limit=2",
 };
 #define ASOF_NLISTS (sizeof asof_lists / sizeof asof_lists[0])
 static const char *const asof_kinds[] = {"agreements", "meetings", "quotes", "people"};
@@ -580,6 +582,7 @@ Test(http_changes, as_of_refuses_what_it_cannot_answer)
         "/quotes?as_of=1&from=2025",
         "/quotes/abc?as_of=1&speaker=someone",
         "/sources?as_of=1",
+        "/conflicts?as_of=1",
         "/changes?as_of=1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
