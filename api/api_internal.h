@@ -366,6 +366,9 @@ void ui_answer(const char *pattern, api_response *resp, const api_query *q);
 /* A timeline entry ({"kind", "id", "date", "precision", "label", "fact"}) of the fact as
  * served (taken) of kind "agreement" or "meeting". */
 json_t *timeline_entry_json(const char *kind, json_t *fact);
+/* A conflict ({"kind", "id", "date", "attributes", "fact"}) of the fact or person as served
+ * (taken) of kind "agreement", "meeting", "quote" or "person". */
+json_t *conflict_entry_json(const char *kind, json_t *fact);
 
 /* --- as of a seq (asof.c) --- */
 
@@ -385,6 +388,11 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
 void answer_timeline_as_of(store *st, const api_request *req, api_response *resp,
                            const api_query *q, const char *sort, const store_timeline_cursor *c,
                            const char *const *fields);
+/* The conflicts (q->as_of_given) as the store served them at the seq asked; c the
+ * request's cursor (NULL: none), fields the conflicts'. */
+void answer_conflicts_as_of(store *st, const api_request *req, api_response *resp,
+                            const api_query *q, const store_timeline_cursor *c,
+                            const char *const *fields);
 /* An item (q->as_of_given) as the store served it at the seq asked. */
 void answer_item_as_of(store *st, const route_match *m, api_response *resp, const api_query *q);
 

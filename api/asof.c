@@ -29,7 +29,7 @@
 /* One fact of an as-of list, with the key it sorts on. */
 typedef struct asof_item {
     json_t *fact;     /* the version, parsed */
-    const char *kind; /* on the timeline, "agreement" or "meeting"; else NULL */
+    const char *kind; /* on the timeline and the conflicts, "agreement" etc.; else NULL */
     const char *id;
     bool key_null;
     bool key_is_int;
@@ -65,11 +65,12 @@ static bool same_lowered(const char *a, const char *b)
     return a && b && strcasecmp(a, b) == 0;
 }
 
-/* Sets the key of it for the sort on `field`.  False when out of memory. */
+/* Sets the key of it for the sort on `field` (NULL: none, a null key).  False when out of
+ * memory. */
 static bool set_key(asof_item *it, const char *field)
 {
     const struct asof_sort *s = NULL;
-    for (size_t i = 0; i < sizeof asof_sorts / sizeof asof_sorts[0] && !s; i++)
+    for (size_t i = 0; i < sizeof asof_sorts / sizeof asof_sorts[0] && field && !s; i++)
         if (strcmp(asof_sorts[i].field, field) == 0)
             s = &asof_sorts[i];
     json_t *v = s ? json_object_get(it->fact, s->member) : NULL;
@@ -84,8 +85,8 @@ static bool set_key(asof_item *it, const char *field)
     return it->key_text != NULL;
 }
 
-/* The order of a list: null keys last either way, then the key, then (on the timeline) the
- * kind, then the id. */
+/* The order of a list: null keys last either way, then the key, then (on the timeline and
+ * the conflicts) the kind, then the id. */
 static int compare_items(const void *a, const void *b, void *descending)
 {
     const asof_item *x = a, *y = b;
@@ -167,7 +168,18 @@ static bool read_versions(store *st, enum store_kind kind, const char *id, const
     return true;
 }
 
-/* --- lists --- */
+/* --- filters --- */
+
+/* Refuses source_id when a fact at the seq cited more articles than its inline spans show:
+ * whether it cites the one asked for is not in its version.  Returns false. */
+static bool refuse_source_id(const api_query *q, api_response *resp)
+{
+    problem_respond(resp, q->pretty, "bad-parameter",
+                    "as_of: source_id cannot be answered as of seq %lld: a fact then cited more "
+                    "articles than it carried inline; ask without as_of, or without source_id",
+                    q->as_of);
+    return false;
+}
 
 /* The filters a version cannot answer, and why; NULL when it can answer them all. */
 static const char *unanswerable_filter(enum store_kind kind, const store_filters *f)
@@ -201,6 +213,16 @@ static json_t *people_named(const json_t *people, const char *person)
             json_object_set_new(ids, id, json_true());
     }
     return ids;
+}
+
+/* The people of a fact ({"name", "title", "person_id"}): an agreement's signatories, a
+ * meeting's participants, a quote's speaker; a new array. */
+static json_t *people_of(const json_t *fact, enum store_kind kind)
+{
+    if (kind == STORE_QUOTES)
+        return json_pack("[O]", json_object_get(fact, "speaker"));
+    json_t *refs = json_object_get(fact, kind == STORE_AGREEMENTS ? "signatories" : "participants");
+    return json_is_array(refs) ? json_copy(refs) : json_array();
 }
 
 /* Whether one of a fact's people ({"name", "title", "person_id"}) is one of `ids`, or is
@@ -270,9 +292,6 @@ static int passes(const json_t *fact, enum store_kind kind, const store_filters 
     const char *date = json_string_value(
         json_object_get(fact, kind == STORE_AGREEMENTS ? "signed" : "date"));
     const char *person = person_filter(f);
-    json_t *refs = json_object_get(fact, kind == STORE_AGREEMENTS ? "signatories"
-                                         : kind == STORE_MEETINGS ? "participants"
-                                                                  : "speaker");
     if (f->party && !any_party(json_object_get(fact, "parties"), f->party))
         return 0;
     if (f->acronym &&
@@ -288,14 +307,92 @@ static int passes(const json_t *fact, enum store_kind kind, const store_filters 
     if (f->disputed && json_is_true(json_object_get(fact, "disputed")) != (f->disputed > 0))
         return 0;
     if (person) {
-        json_t *list = json_is_object(refs) ? json_pack("[O]", refs) : json_incref(refs);
-        bool named = names_person(list, ids, person);
-        json_decref(list);
+        json_t *refs = people_of(fact, kind);
+        bool named = names_person(refs, ids, person);
+        json_decref(refs);
         if (!named)
             return 0;
     }
     return f->source_id ? cites(fact, f->source_id) : 1;
 }
+
+/* --- people and their facts --- */
+
+/* The kinds of facts, and what they are dated by (the timeline's and the conflicts' date). */
+static const struct dated_kind {
+    const char *name, *date;
+    enum store_kind kind;
+} dated_kinds[] = {{"agreement", "signed", STORE_AGREEMENTS},
+                   {"meeting", "date", STORE_MEETINGS},
+                   {"quote", NULL, STORE_QUOTES},
+                   {"person", NULL, STORE_PEOPLE}};
+
+/* Whether one of the people of a fact of `kind` is the person `id`. */
+static bool names_id(const json_t *fact, enum store_kind kind, const char *id)
+{
+    json_t *refs = people_of(fact, kind), *ref;
+    size_t i;
+    bool named = false;
+    json_array_foreach(refs, i, ref) {
+        const char *ref_id = json_string_value(json_object_get(ref, "person_id"));
+        named = named || (ref_id && strcmp(ref_id, id) == 0);
+    }
+    json_decref(refs);
+    return named;
+}
+
+/* A person's part in the facts (`facts`: the versions of agreements, meetings and quotes at
+ * the seq): those of each kind that name them (by person id), in brief and in the order
+ * read.c gives them (by date, undated last, then id). */
+static void add_person_facts(json_t *person, json_t *const facts[3])
+{
+    static const struct {
+        const char *member, *brief[3];
+    } parts[] = {{"agreements", {"name", "signed", NULL}},
+                 {"meetings", {"date", "place", NULL}},
+                 {"quotes", {"text", NULL, NULL}}};
+    const char *id = json_string_value(json_object_get(person, "id"));
+    bool ascending = false;
+    for (size_t k = 0; k < 3; k++) {
+        json_t *fact, *briefs = json_array();
+        size_t i, n = 0;
+        asof_item *items = calloc(json_array_size(facts[k]) + 1, sizeof *items);
+        json_array_foreach(facts[k], i, fact) {
+            if (!items || !id || !names_id(fact, dated_kinds[k].kind, id))
+                continue;
+            items[n] = (asof_item){.fact = fact,
+                                   .id = json_string_value(json_object_get(fact, "id"))};
+            if (!items[n].id)
+                items[n].id = "";
+            n += set_key(&items[n], dated_kinds[k].date);
+        }
+        if (items)
+            qsort_r(items, n, sizeof *items, compare_items, &ascending);
+        for (i = 0; i < n; i++) {
+            json_t *brief = json_pack("{s:s}", "id", items[i].id);
+            for (size_t b = 0; parts[k].brief[b]; b++) {
+                json_t *v = json_object_get(items[i].fact, parts[k].brief[b]);
+                json_object_set_new(brief, parts[k].brief[b], v ? json_incref(v) : json_null());
+            }
+            json_array_append_new(briefs, brief);
+            free(items[i].key_text);
+        }
+        free(items);
+        json_object_set_new(person, parts[k].member, briefs);
+    }
+}
+
+/* Reads the versions of agreements, meetings and quotes at the seq into facts.  False when
+ * answered with a problem (those read are in facts still). */
+static bool read_facts(store *st, const api_query *q, api_response *resp, json_t *facts[3])
+{
+    for (size_t k = 0; k < 3; k++)
+        if (!read_versions(st, dated_kinds[k].kind, NULL, q, resp, &facts[k]))
+            return false;
+    return true;
+}
+
+/* --- serving a list --- */
 
 /* An as-of list: its facts, filtered and sorted, those after the cursor from `first`. */
 typedef struct asof_list {
@@ -303,7 +400,8 @@ typedef struct asof_list {
     asof_item *items;
     size_t n, cap, first;
     const char *sort_token; /* a list's, or the timeline's sort */
-    bool timeline;          /* entries of the timeline (timeline_entry_json), not facts */
+    enum { ASOF_FACTS, ASOF_TIMELINE, ASOF_CONFLICTS } entries; /* what it lists */
+    json_t *const *facts; /* the conflicts: the versions of facts, for people's items */
     bool descending;
     enum store_evidence evidence;
     bool count;
@@ -318,11 +416,10 @@ static void asof_list_release(asof_list *l)
 }
 
 /* Adds the versions of one kind that pass the filters to l, keyed for the sort on `field`
- * (`kind`: the timeline's name of theirs, else NULL).  Takes `versions`.  False when
+ * (`kind`: their name on the timeline or the conflicts, else NULL).  Takes `versions`.  False when
  * answered with a problem. */
-static bool add_items(asof_list *l, json_t *versions, enum store_kind kind,
-                      const char *timeline_kind, const char *field, const api_query *q,
-                      const json_t *ids, api_response *resp)
+static bool add_items(asof_list *l, json_t *versions, enum store_kind kind, const char *entry_kind,
+                      const char *field, const api_query *q, const json_t *ids, api_response *resp)
 {
     size_t i;
     json_t *fact;
@@ -330,12 +427,7 @@ static bool add_items(asof_list *l, json_t *versions, enum store_kind kind,
     json_array_foreach(versions, i, fact) {
         int passed = passes(fact, kind, &q->filters, ids);
         if (passed < 0) {
-            problem_respond(resp, q->pretty, "bad-parameter",
-                            "as_of: source_id cannot be answered as of seq %lld: a fact then "
-                            "cited more articles than it carried inline; ask without as_of, or "
-                            "without source_id",
-                            q->as_of);
-            return false;
+            return refuse_source_id(q, resp);
         }
         if (!passed)
             continue;
@@ -349,7 +441,7 @@ static bool add_items(asof_list *l, json_t *versions, enum store_kind kind,
         l->items = grown;
         asof_item *it = &l->items[l->n];
         *it = (asof_item){.fact = fact,
-                          .kind = timeline_kind,
+                          .kind = entry_kind,
                           .id = json_string_value(json_object_get(fact, "id"))};
         if (!it->id)
             it->id = "";
@@ -362,28 +454,53 @@ static bool add_items(asof_list *l, json_t *versions, enum store_kind kind,
     return true;
 }
 
+/* An item of the list as served, from its version (taken). */
+static json_t *entry_of(const asof_list *l, const asof_item *it, json_t *fact)
+{
+    shape_evidence(fact, l->evidence);
+    switch (l->entries) {
+    case ASOF_TIMELINE:
+        return timeline_entry_json(it->kind, fact);
+    case ASOF_CONFLICTS:
+        if (strcmp(it->kind, "person") == 0) /* a person is served as their item is */
+            add_person_facts(fact, l->facts);
+        return conflict_entry_json(it->kind, fact);
+    case ASOF_FACTS:
+        break;
+    }
+    return fact;
+}
+
+/* The cursor of the page after `last`, of the shape each list's own cursors have. */
+static json_t *cursor_after(const asof_list *l, const asof_item *last)
+{
+    switch (l->entries) {
+    case ASOF_TIMELINE:
+        return json_pack("[s, s, b, s, s, s]", "timeline", l->sort_token, last->key_null,
+                         last->key_text, last->kind, last->id);
+    case ASOF_CONFLICTS:
+        return json_pack("[s, b, s, s, s]", "conflicts", last->key_null, last->key_text, last->kind,
+                         last->id);
+    case ASOF_FACTS:
+        break;
+    }
+    return json_pack("[s, b, o, s]", l->sort_token, last->key_null,
+                     last->key_is_int ? json_integer(last->key_int) : json_string(last->key_text),
+                     last->id);
+}
+
 static bool fetch_as_of(void *arg, int limit, list_page *out, api_response *resp)
 {
     asof_list *l = arg;
     size_t end = l->first + (size_t)limit < l->n ? l->first + (size_t)limit : l->n;
     (void)resp;
     out->items = json_array();
-    for (size_t i = l->first; i < end; i++) {
-        json_t *fact = json_deep_copy(l->items[i].fact);
-        shape_evidence(fact, l->evidence);
+    for (size_t i = l->first; i < end; i++)
         json_array_append_new(out->items,
-                              l->timeline ? timeline_entry_json(l->items[i].kind, fact) : fact);
-    }
+                              entry_of(l, &l->items[i], json_deep_copy(l->items[i].fact)));
     out->total = l->count ? (long long)l->n : -1;
-    if (end < l->n && end > l->first) {
-        const asof_item *last = &l->items[end - 1];
-        out->next = l->timeline ? json_pack("[s, s, b, s, s, s]", "timeline", l->sort_token,
-                                            last->key_null, last->key_text, last->kind, last->id)
-                                : json_pack("[s, b, o, s]", l->sort_token, last->key_null,
-                                            last->key_is_int ? json_integer(last->key_int)
-                                                             : json_string(last->key_text),
-                                            last->id);
-    }
+    if (end < l->n && end > l->first)
+        out->next = cursor_after(l, &l->items[end - 1]);
     return true;
 }
 
@@ -468,14 +585,10 @@ void answer_timeline_as_of(store *st, const api_request *req, api_response *resp
                            const api_query *asked, const char *sort, const store_timeline_cursor *c,
                            const char *const *fields)
 {
-    static const struct {
-        const char *name, *date;
-        enum store_kind kind;
-    } kinds[] = {{"agreement", "signed", STORE_AGREEMENTS}, {"meeting", "date", STORE_MEETINGS}};
     api_query seq_query = *asked, *q = &seq_query;
     asof_list l = {.versions = json_array(),
                    .sort_token = sort,
-                   .timeline = true,
+                   .entries = ASOF_TIMELINE,
                    .descending = sort[0] == '-',
                    .evidence = q->evidence};
     asof_item mark = {.id = c ? c->id : NULL,
@@ -486,77 +599,97 @@ void answer_timeline_as_of(store *st, const api_request *req, api_response *resp
 
     if (!resolve_seq(st, q, resp))
         goto out;
-    for (size_t k = 0; k < 2; k++)
-        if ((!q->kind || strcmp(q->kind, kinds[k].name) == 0) &&
-            !(read_versions(st, kinds[k].kind, NULL, q, resp, &versions) &&
-              add_items(&l, versions, kinds[k].kind, kinds[k].name, kinds[k].date, q, NULL, resp)))
+    for (size_t k = 0; k < 2; k++) /* agreements and meetings */
+        if ((!q->kind || strcmp(q->kind, dated_kinds[k].name) == 0) &&
+            !(read_versions(st, dated_kinds[k].kind, NULL, q, resp, &versions) &&
+              add_items(&l, versions, dated_kinds[k].kind, dated_kinds[k].name, dated_kinds[k].date,
+                        q, NULL, resp)))
             goto out;
     serve_as_of(&l, c ? &mark : NULL, req, resp, q, "/timeline", fields);
 out:
     asof_list_release(&l);
 }
 
-/* --- items --- */
+/* --- the conflicts --- */
 
-/* A person's part in the facts as of the seq: those of each kind that name them (by person
- * id), in brief and in the order read.c gives them. */
-static bool add_person_facts(store *st, json_t *person, const api_query *q, api_response *resp)
+/* Whether a person takes part in a fact (of `facts`, the versions of each kind) whose
+ * evidence is in an article: 1 yes, 0 no, -1 unknown (cites()). */
+static int person_cites(json_t *const facts[3], const char *person, const char *source)
 {
-    static const struct {
-        enum store_kind kind;
-        const char *member, *refs, *sort;
-        const char *brief[3];
-    } parts[] = {
-        {STORE_AGREEMENTS, "agreements", "signatories", "signed", {"name", "signed", NULL}},
-        {STORE_MEETINGS, "meetings", "participants", "date", {"date", "place", NULL}},
-        {STORE_QUOTES, "quotes", NULL, "id", {"text", NULL, NULL}},
-    };
-    const char *id = json_string_value(json_object_get(person, "id"));
-    bool ascending = false;
-    for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
-        json_t *versions, *fact, *briefs = json_array();
-        size_t i, n = 0;
-        if (!read_versions(st, parts[p].kind, NULL, q, resp, &versions)) {
-            json_decref(briefs);
-            return false;
+    int found = 0;
+    size_t i;
+    json_t *fact;
+    for (size_t k = 0; k < 3 && found != 1; k++)
+        json_array_foreach(facts[k], i, fact) {
+            if (!names_id(fact, dated_kinds[k].kind, person))
+                continue;
+            int c = cites(fact, source);
+            found = c == 1 || found == 1 ? 1 : c < 0 ? -1 : found;
         }
-        asof_item *items = calloc(json_array_size(versions) + 1, sizeof *items);
-        json_array_foreach(versions, i, fact) {
-            json_t *refs = parts[p].refs ? json_object_get(fact, parts[p].refs)
-                                         : json_pack("[O]", json_object_get(fact, "speaker"));
-            json_t *ref;
-            size_t r;
-            bool named = false;
-            json_array_foreach(refs, r, ref)
-                named |= id && json_is_string(json_object_get(ref, "person_id")) &&
-                         strcmp(json_string_value(json_object_get(ref, "person_id")), id) == 0;
-            if (!parts[p].refs)
-                json_decref(refs);
-            if (named && items) {
-                items[n] = (asof_item){.fact = fact,
-                                       .id = json_string_value(json_object_get(fact, "id"))};
-                if (!items[n].id)
-                    items[n].id = "";
-                n += set_key(&items[n], parts[p].sort);
-            }
+    return found;
+}
+
+/* Keeps of a kind's versions those /conflicts lists: disputed (on `attribute` when given),
+ * with evidence in the article source_id when given (a person: in a fact of theirs).  False
+ * when that cannot be told (answered). */
+static bool keep_conflicts(json_t *versions, const struct dated_kind *k, json_t *const facts[3],
+                           const api_query *q, api_response *resp)
+{
+    for (size_t i = json_array_size(versions); i-- > 0;) {
+        json_t *fact = json_array_get(versions, i);
+        const char *id = json_string_value(json_object_get(fact, "id"));
+        int keep = json_is_true(json_object_get(fact, "disputed")) &&
+                   (!q->attribute ||
+                    json_object_get(json_object_get(fact, "disputes"), q->attribute));
+        if (keep && q->filters.source_id)
+            keep = k->kind == STORE_PEOPLE ? person_cites(facts, id ? id : "", q->filters.source_id)
+                                           : cites(fact, q->filters.source_id);
+        if (keep < 0) {
+            return refuse_source_id(q, resp);
         }
-        if (items)
-            qsort_r(items, n, sizeof *items, compare_items, &ascending);
-        for (i = 0; i < n; i++) {
-            json_t *brief = json_pack("{s:s}", "id", items[i].id);
-            for (size_t b = 0; parts[p].brief[b]; b++) {
-                json_t *v = json_object_get(items[i].fact, parts[p].brief[b]);
-                json_object_set_new(brief, parts[p].brief[b], v ? json_incref(v) : json_null());
-            }
-            json_array_append_new(briefs, brief);
-            free(items[i].key_text);
-        }
-        free(items);
-        json_decref(versions);
-        json_object_set_new(person, parts[p].member, briefs);
+        if (!keep)
+            json_array_remove(versions, i);
     }
     return true;
 }
+
+void answer_conflicts_as_of(store *st, const api_request *req, api_response *resp,
+                            const api_query *asked, const store_timeline_cursor *c,
+                            const char *const *fields)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    asof_list l = {.versions = json_array(),
+                   .entries = ASOF_CONFLICTS,
+                   .descending = true,
+                   .evidence = q->evidence};
+    asof_item mark = {.id = c ? c->id : NULL,
+                      .kind = c ? c->kind : NULL,
+                      .key_null = c && c->date_null,
+                      .key_text = (char *)(c && c->date ? c->date : "")};
+    json_t *versions[4] = {NULL};
+    bool ok = resolve_seq(st, q, resp);
+    api_query unfiltered = {.as_of = q->as_of, .pretty = q->pretty}; /* kept: no more filters */
+
+    /* every kind: a person is served with their facts, and found by article through them */
+    for (size_t k = 0; k < 4 && ok; k++)
+        ok = read_versions(st, dated_kinds[k].kind, NULL, q, resp, &versions[k]);
+    l.facts = versions;
+    for (size_t k = 0; k < 4 && ok; k++) {
+        if (q->kind && strcmp(q->kind, dated_kinds[k].name) != 0)
+            continue;
+        json_t *kept = json_copy(versions[k]);
+        ok = keep_conflicts(kept, &dated_kinds[k], versions, q, resp) &&
+             add_items(&l, kept, dated_kinds[k].kind, dated_kinds[k].name, dated_kinds[k].date,
+                       &unfiltered, NULL, resp);
+    }
+    if (ok)
+        serve_as_of(&l, c ? &mark : NULL, req, resp, q, "/conflicts", fields);
+    for (size_t k = 0; k < 4; k++)
+        json_decref(versions[k]);
+    asof_list_release(&l);
+}
+
+/* --- items --- */
 
 void answer_item_as_of(store *st, const route_match *m, api_response *resp, const api_query *asked)
 {
@@ -564,14 +697,19 @@ void answer_item_as_of(store *st, const route_match *m, api_response *resp, cons
     json_t *versions;
     if (!resolve_seq(st, q, resp) || !read_versions(st, m->route->kind, m->id, q, resp, &versions))
         return;
-    json_t *fact = json_array_get(versions, 0);
+    json_t *fact = json_array_get(versions, 0), *facts[3] = {NULL};
+    bool person = m->route->kind == STORE_PEOPLE;
     if (!fact) {
         problem_respond(resp, q->pretty, "not-found", "no %s had the id '%s' at seq %lld",
                         m->route->noun, m->id, q->as_of);
-    } else if (m->route->kind != STORE_PEOPLE || add_person_facts(st, fact, q, resp)) {
+    } else if (!person || read_facts(st, q, resp, facts)) {
+        if (person)
+            add_person_facts(fact, facts);
         shape_evidence(fact, q->evidence);
         api_fields_apply(fact, q->fields);
         render_json(resp, 200, API_CT_JSON, json_incref(fact), q->pretty);
     }
+    for (size_t k = 0; k < 3; k++)
+        json_decref(facts[k]);
     json_decref(versions);
 }

@@ -65,7 +65,7 @@ static const route routes[] = {
      "agreements and meetings in date order, with the precision of each date (paged)"},
     {"/conflicts", ROUTE_CONFLICTS, 0, "/conflicts", "conflict",
      PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT | PARAM_FIELDS | PARAM_FORMAT |
-         PARAM_EVIDENCE | PARAM_KIND | PARAM_ATTRIBUTE | PARAM_SOURCE_ID,
+         PARAM_EVIDENCE | PARAM_KIND | PARAM_ATTRIBUTE | PARAM_SOURCE_ID | PARAM_AS_OF,
      "every fact and person whose sources disagree, newest first, with each value given "
      "(paged; kind, attribute, source_id)"},
     {"/changes", ROUTE_CHANGES, 0, "/changes", "change",

@@ -60,11 +60,20 @@ static json_t *entry_label(const char *kind, const json_t *fact)
     return v;
 }
 
+/* The date a timeline or the conflicts show for a fact as served: an agreement's signed, a
+ * meeting's date; NULL for anything else. */
+static const char *fact_date(const char *kind, const json_t *fact)
+{
+    const char *member = strcmp(kind, "agreement") == 0 ? "signed"
+                         : strcmp(kind, "meeting") == 0 ? "date"
+                                                        : NULL;
+    return member ? json_string_value(json_object_get(fact, member)) : NULL;
+}
+
 json_t *timeline_entry_json(const char *kind, json_t *fact)
 {
     json_t *o = json_object();
-    const char *date = json_string_value(
-        json_object_get(fact, strcmp(kind, "agreement") == 0 ? "signed" : "date"));
+    const char *date = fact_date(kind, fact);
     const char *precision = date_precision(date);
     json_object_set_new(o, "kind", json_string(kind));
     json_object_set(o, "id", json_object_get(fact, "id"));
@@ -191,38 +200,17 @@ out:
 
 static const char *const conflict_fields[] = {"kind", "id", "date", "attributes", "fact", NULL};
 
-/* The disputes of a fact or person row. */
-static const store_disputes *row_disputes(const store_row *row)
+json_t *conflict_entry_json(const char *kind, json_t *fact)
 {
-    switch (row->kind) {
-    case STORE_AGREEMENTS:
-        return &row->agreement.disputes;
-    case STORE_MEETINGS:
-        return &row->meeting.disputes;
-    case STORE_QUOTES:
-        return &row->quote.disputes;
-    case STORE_PEOPLE:
-        return &row->person.disputes;
-    case STORE_SOURCES:
-        break;
-    }
-    return NULL;
-}
-
-/* A conflict: the fact's kind, id and date, the names of the attributes its sources dispute,
- * and the fact itself (with its "disputes"). */
-static json_t *conflict_json(const store_timeline_entry *entry)
-{
-    json_t *o = json_object(), *attributes = json_array();
-    const store_disputes *d = row_disputes(&entry->fact);
-    json_t *date = entry->date ? json_string(entry->date) : NULL;
-    for (size_t i = 0; d && i < d->n; i++)
-        json_array_append_new(attributes, json_string(d->v[i].attribute));
-    json_object_set_new(o, "kind", json_string(kind_name(entry->fact.kind)));
-    json_object_set_new(o, "id", json_string(store_row_id(&entry->fact)));
-    json_object_set_new(o, "date", date ? date : json_null());
+    json_t *o = json_object(), *attributes = json_array(), *values;
+    const char *date = fact_date(kind, fact), *attribute;
+    json_object_foreach(json_object_get(fact, "disputes"), attribute, values)
+        json_array_append_new(attributes, json_string(attribute));
+    json_object_set_new(o, "kind", json_string(kind));
+    json_object_set(o, "id", json_object_get(fact, "id"));
+    json_object_set_new(o, "date", date ? json_string(date) : json_null());
     json_object_set_new(o, "attributes", attributes);
-    json_object_set_new(o, "fact", row_json(&entry->fact));
+    json_object_set_new(o, "fact", fact);
     return o;
 }
 
@@ -265,7 +253,8 @@ static bool fetch_conflicts(void *arg, int limit, list_page *out, api_response *
     }
     out->items = json_array();
     for (size_t i = 0; i < page.n; i++)
-        json_array_append_new(out->items, conflict_json(&page.entries[i]));
+        json_array_append_new(out->items, conflict_entry_json(kind_name(page.entries[i].fact.kind),
+                                                              row_json(&page.entries[i].fact)));
     out->total = page.total;
     if (page.more)
         out->next = json_pack("[s, b, s, s, s]", "conflicts", page.next.date_null,
@@ -305,6 +294,10 @@ void answer_conflicts(store *st, const api_request *req, api_response *resp, con
     }
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
+        goto out;
+    }
+    if (q->as_of_given) {
+        answer_conflicts_as_of(st, req, resp, q, q->cursor ? &cursor : NULL, conflict_fields);
         goto out;
     }
     fetch.query.cursor = q->cursor ? &cursor : NULL;

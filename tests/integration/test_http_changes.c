@@ -399,6 +399,9 @@ static const char *const asof_lists[] = {
     "/agreements?source_id=",
     "/timeline?limit=3&count=exact",
     "/timeline?sort=-date&kind=agreement&from=2020&evidence=ids&limit=2",
+    "/conflicts?limit=2&count=exact",
+    "/conflicts?attribute=signed&evidence=none",
+    "/conflicts?source_id=",
 };
 #define ASOF_NLISTS (sizeof asof_lists / sizeof asof_lists[0])
 static const char *const asof_kinds[] = {"agreements", "meetings", "quotes", "people"};
@@ -582,7 +585,7 @@ Test(http_changes, as_of_refuses_what_it_cannot_answer)
         "/quotes?as_of=1&from=2025",
         "/quotes/abc?as_of=1&speaker=someone",
         "/sources?as_of=1",
-        "/conflicts?as_of=1",
+        "/search?q=pact&as_of=1",
         "/changes?as_of=1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
