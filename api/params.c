@@ -316,7 +316,8 @@ static bool parse_wait(const char *value, api_query *q, strbuf *detail)
 
 /* A time in RFC 3339 (2026-12-07T21:40:07Z, with a fraction or an offset) as the change log
  * writes times, in UTC to the millisecond (YYYY-MM-DDTHH:MM:SS.mmmZ), into out.  False for
- * anything else. */
+ * anything else.  A space before the offset is its '+' sent unescaped in a URL, which forms
+ * decode as a space. */
 static bool rfc3339_to_utc(const char *s, char out[32])
 {
     struct tm tm = {0};
@@ -338,8 +339,8 @@ static bool rfc3339_to_utc(const char *s, char out[32])
     long offset = 0;
     if (*p == 'Z' || *p == 'z') {
         p++;
-    } else if ((*p == '+' || *p == '-') && strspn(p + 1, "0123456789") == 2 && p[3] == ':' &&
-               strspn(p + 4, "0123456789") == 2) {
+    } else if ((*p == '+' || *p == '-' || *p == ' ') && strspn(p + 1, "0123456789") == 2 &&
+               p[3] == ':' && strspn(p + 4, "0123456789") == 2) {
         long hours = (p[1] - '0') * 10 + (p[2] - '0'), minutes = (p[4] - '0') * 10 + (p[5] - '0');
         if (hours > 23 || minutes > 59)
             return false;
