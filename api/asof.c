@@ -1,5 +1,6 @@
-/* asof: the lists and items of facts and people as the store served them at a seq of the
- * change log (?as_of=SEQ, or a time: the last seq at or before it).
+/* asof: the lists and items of facts and people, the timeline and the conflicts, as the
+ * store served them at a seq of the change log (?as_of=SEQ, or a time: the last seq at or
+ * before it).
  *
  * A seq inside the entries of one write stands for the end of that write: the state between
  * two of its entries was never served.
@@ -134,13 +135,19 @@ static void shape_evidence(json_t *fact, enum store_evidence shown)
 /* --- the seq --- */
 
 /* Turns the as_of asked into the seq answered: a time into the last seq at or before it, a
- * seq inside a write's entries into the end of that write (a state that was served).  False
- * when the store failed (answered). */
+ * seq inside a write's entries into the end of that write (a state that was served), a seq
+ * beyond the last into the last (so that the reads of one answer, one after the other, see
+ * the same present whatever is written meanwhile).  False when the store failed
+ * (answered). */
 static bool resolve_seq(store *st, api_query *q, api_response *resp)
 {
+    long long last;
     if ((q->as_of_time[0] ? store_changes_seq_at(st, q->as_of_time, &q->as_of)
-                          : store_changes_write_end(st, q->as_of, &q->as_of)) == STORE_OK)
+                          : store_changes_write_end(st, q->as_of, &q->as_of)) == STORE_OK &&
+        store_changes_last(st, &last) == STORE_OK) {
+        q->as_of = q->as_of < last ? q->as_of : last;
         return true;
+    }
     log_error("api: as_of %lld%s failed: %s", q->as_of, q->as_of_time, store_errmsg(st));
     problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
     return false;
