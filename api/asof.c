@@ -511,34 +511,39 @@ static bool fetch_as_of(void *arg, int limit, list_page *out, api_response *resp
     return true;
 }
 
-/* Where the page after `mark` (a cursor's item), or after the item of id `after`, starts:
- * the first item past it in the list's order.  An id no fact had then starts past the end
- * (an empty page), as a list of now does. */
-static size_t start_after(asof_list *l, const asof_item *mark, const char *after)
-{
-    size_t i = 0;
-    if (!mark) {
-        while (i < l->n && strcmp(l->items[i].id, after) != 0)
-            i++;
-        if (i == l->n)
-            return l->n;
-        mark = &l->items[i];
-    }
-    while (i < l->n && compare_items(&l->items[i], mark, &l->descending) <= 0)
-        i++;
-    return i;
-}
-
-/* Sorts l, finds where its page starts and serves it. */
+/* Sorts l, starts its page after `mark` (a cursor's item, or the item `after` names; NULL:
+ * none) and serves it. */
 static void serve_as_of(asof_list *l, const asof_item *mark, const api_request *req,
                         api_response *resp, const api_query *q, const char *path,
                         const char *const *fields)
 {
     qsort_r(l->items, l->n, sizeof *l->items, compare_items, &l->descending);
     l->count = q->count;
-    if (mark || q->after)
-        l->first = start_after(l, mark, q->after);
+    while (mark && l->first < l->n && compare_items(&l->items[l->first], mark, &l->descending) <= 0)
+        l->first++;
     serve_list(resp, req, q, path, fetch_as_of, l, fields);
+}
+
+/* The item `after` names, keyed for the sort on `field`, in *mark (its key_text malloc'd),
+ * found among all the versions, as a list of now keys an after= id whatever the filters:
+ * 1, or 0 when no fact had that id then, -1 when out of memory.  Sorted by id, the id is
+ * its own key, whether a fact has it or not (query.c's cursor_of_id). */
+static int mark_of_id(json_t *versions, const char *after, const char *field, asof_item *mark)
+{
+    size_t i;
+    json_t *fact;
+    if (strcmp(field, "id") == 0) {
+        *mark = (asof_item){.id = after, .key_text = strdup(after)};
+        return mark->key_text ? 1 : -1;
+    }
+    json_array_foreach(versions, i, fact) {
+        const char *id = json_string_value(json_object_get(fact, "id"));
+        if (id && strcmp(id, after) == 0) {
+            *mark = (asof_item){.fact = fact, .id = id};
+            return set_key(mark, field) ? 1 : -1;
+        }
+    }
+    return 0;
 }
 
 /* Refuses a filter no version answers; false when it did. */
@@ -569,6 +574,7 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
                       .key_int = c ? c->key_int : 0,
                       .key_text = (char *)(c && c->key_text ? c->key_text : "")};
     json_t *versions, *ids = NULL;
+    bool after_key = false; /* mark.key_text is mark_of_id()'s */
 
     if (!answerable(kind, q, resp) || !resolve_seq(st, q, resp))
         goto out;
@@ -579,11 +585,24 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
         ids = people_named(people, person_filter(&q->filters));
         json_decref(people);
     }
-    if (read_versions(st, kind, NULL, q, resp, &versions) &&
-        add_items(&l, versions, kind, NULL, order->field, q, ids, resp))
-        serve_as_of(&l, c ? &mark : NULL, req, resp, q, m->route->collection,
+    if (!read_versions(st, kind, NULL, q, resp, &versions))
+        goto out;
+    int after = q->after ? mark_of_id(versions, q->after, order->field, &mark) : 1;
+    if (after < 0) {
+        json_decref(versions);
+        problem_respond(resp, q->pretty, "internal", "out of memory");
+        goto out;
+    }
+    after_key = q->after && after;
+    if (add_items(&l, versions, kind, NULL, order->field, q, ids, resp)) {
+        /* an id no fact had then: an empty page, as a list of now answers it */
+        l.first = after ? 0 : l.n;
+        serve_as_of(&l, c || after_key ? &mark : NULL, req, resp, q, m->route->collection,
                     api_kind_fields(kind, false));
+    }
 out:
+    if (after_key)
+        free(mark.key_text);
     json_decref(ids);
     asof_list_release(&l);
 }
