@@ -391,6 +391,8 @@ static const char *const asof_lists[] = {
     "/meetings?sort=-date&from=2020&evidence=none&limit=2",
     "/quotes?sort=speaker&evidence=none&limit=4",
     "/quotes?sort=-sources&after=",
+    "/quotes?speaker=singh&sort=speaker&after=",
+    "/agreements?sort=-id&after=",
     "/people?sort=-name&limit=5",
     "/quotes?speaker=singh",
     "/meetings?participant=Hegseth&sort=sources",
