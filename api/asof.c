@@ -517,7 +517,8 @@ static void serve_as_of(asof_list *l, const asof_item *mark, const api_request *
                         api_response *resp, const api_query *q, const char *path,
                         const char *const *fields)
 {
-    qsort_r(l->items, l->n, sizeof *l->items, compare_items, &l->descending);
+    if (l->n) /* items is NULL without any */
+        qsort_r(l->items, l->n, sizeof *l->items, compare_items, &l->descending);
     l->count = q->count;
     while (mark && l->first < l->n && compare_items(&l->items[l->first], mark, &l->descending) <= 0)
         l->first++;
