@@ -2686,6 +2686,28 @@ static bool signed_plan(const doc *d, int si, int t)
     return signing_verb_for(d, si, t - 1, t + 1) >= 0;
 }
 
+/* The plural document word of sentence s ("MoUs", "agreements"), or -1. */
+static int intro_documents(const doc *d, int s)
+{
+    const sentence *se = &d->sents.items[s];
+    for (int t = se->tok_start; t < se->tok_end; t++)
+        if ((tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) && !tok_ieq(d, t, "texts")) ||
+            tok_ieq(d, t, "mous"))
+            return t;
+    return -1;
+}
+
+/* Is list item sentence s the rest of the item before it, cut where the page wrapped it ("- A
+ * Programme between the Council of the" over "- Republic and the Office of ...")? */
+static bool continues_item(const doc *d, int s)
+{
+    int first = d->sents.items[s].tok_start;
+    if (first == 0 || d->tokens.items[first - 1].sent != s - 1 ||
+        !line_list_item(d, d->sents.items[s - 1].line))
+        return false;
+    return tok_in(d, first - 1, LEX_FUNCTION_WORDS);
+}
+
 /* An item of a list of signed documents that names no document type but a thing signed like
  * one ("- Programme of Cooperation in Education for 2025-2028"): the item is the document's
  * name.  Fills gm and returns true. */
@@ -2693,7 +2715,8 @@ static bool signable_item(const doc *d, int si, generic *gm)
 {
     const sentence *se = &d->sents.items[si];
     int verb;
-    if (!line_list_item(d, se->line) || list_signing(d, si, &verb) < 0)
+    int intro;
+    if (!line_list_item(d, se->line) || (intro = list_signing(d, si, &verb)) < 0)
         return false;
     int a = se->tok_start;
     while (a < se->tok_end && (d->tokens.items[a].flags & (TK_PUNCT | TK_NUM)) &&
@@ -2712,12 +2735,17 @@ static bool signable_item(const doc *d, int si, generic *gm)
             b -= 3;
         free(name);
     }
-    if (b - a < 2 || b - a > MAX_TOPIC_TOKENS)
+    if (b <= a || b - a > MAX_TOPIC_TOKENS)
         return false;
     int head = -1;
-    for (int t = a; t < b && head < 0; t++)
+    for (int t = a; t < b && head < 0 && b - a >= 2; t++)
         if (tok_in_ci(d, t, LEX_SIGNABLE_NOUNS))
             head = t;
+    /* "The memorandums signed are as follows:" over "- Rice Trade Cooperation": under an intro
+     * that names its documents, a capitalised item is one of them though it names no type */
+    if (head < 0 && (d->tokens.items[a].flags & TK_CAP) && !tok_in(d, a, LEX_FUNCTION_WORDS) &&
+        !continues_item(d, si))
+        head = intro_documents(d, intro);
     if (head < 0)
         return false;
     memset(gm, 0, sizeof *gm);
@@ -3061,7 +3089,8 @@ static int described_match(const ag_vec *ags, const generic *gm, const char *hea
         return found;
     for (size_t k = 0; k < ags->n; k++) {
         const ag *g = &ags->items[k];
-        if (!g->generic && head_compatible(head, g->head) &&
+        /* "agreements on rice, fisheries and culture" are several documents: none is one */
+        if (!g->generic && !gm->plural && head_compatible(head, g->head) &&
             !(year && g->date.y && g->date.y != year) && descriptor_overlap(g, gm) >= 2)
             return (int)k;
     }
@@ -3142,6 +3171,8 @@ static bool item_opening(const doc *d, const generic *gm)
         t++;
     return t == tok_at(d, gm->start);
 }
+
+static void listed_context(const doc *d, ag *g, int s);
 
 static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
@@ -3332,9 +3363,12 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                 json_decref(ctx);
             }
         }
-        if (signing)
+        if (signing) {
             read_signing(d, g, sig_sent, verb, sig_sent == gm->sent ? gm->start : 0,
                          sig_sent == gm->sent ? gm->end : 0);
+            if (sig_sent != gm->sent)
+                listed_context(d, g, sig_sent); /* an item under its list's intro */
+        }
         else if (verb >= 0 && !g->generic)
             read_signing(d, g, sig_sent, verb, gm->start, gm->end); /* "reached" a named one */
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
@@ -3746,8 +3780,6 @@ static ag *agreement_named_at(ag_vec *ags, size_t a, size_t b)
                 return &ags->items[i];
     return NULL;
 }
-
-static void listed_context(const doc *d, ag *g, int s);
 
 /* "The MoUs signed include Political Consultations; Diplomatic Training; Culture; and
  * Youth.": documents signed together (in this sentence or one of the few before it) told

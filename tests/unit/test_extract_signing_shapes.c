@@ -706,3 +706,34 @@ Test(extract_signing_shapes, the_agreement_billed_as_a_name_is_the_pact_signed_b
     cr_expect(has_signatory(g, "Ana Ruiz"), "%s", json_brief(g));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, items_under_an_intro_that_names_the_documents_need_no_type)
+{
+    /* the items are bare titles with no document word; the fourth was wrapped by the page into
+     * a second marked line that is no document of its own */
+    static const char text[] =
+        "Portugal and Morocco sign five memorandums\n"
+        "\n"
+        "LISBON, May 3 \xE2\x80\x94 Portugal and Morocco signed five memorandums during a state "
+        "visit on Monday, the presidency said.\n"
+        "\n"
+        "The memorandums signed are as follows:\n"
+        "- Grain Storage Cooperation\n"
+        "- Prevention of Accidents on the Shared Straits\n"
+        "- Forestry and Related Fields\n"
+        "- Exchange Programme between the Academy of Music of the\n"
+        "- Kingdom and the Lisbon Conservatory of Dance\n";
+    json_t *ex = extract_text(text);
+    const json_t *agreements = json_object_get(ex, "agreements");
+    const json_t *grain = find_agreement(ex, "Grain Storage Cooperation");
+    cr_expect(grain, "%s", json_brief(agreements));
+    cr_expect(parties_are(grain, "Portugal", "Morocco"), "%s", json_brief(grain));
+    cr_expect(find_agreement(ex, "Prevention of Accidents"), "%s", json_brief(agreements));
+    cr_expect(find_agreement(ex, "Forestry and Related Fields"), "%s", json_brief(agreements));
+    cr_expect(find_agreement(ex, "Academy of Music"), "%s", json_brief(agreements));
+    size_t i;
+    const json_t *g;
+    json_array_foreach(agreements, i, g)
+        cr_expect(strncmp(field_str(g, "name"), "Kingdom and", 11) != 0, "%s", json_brief(g));
+    json_decref(ex);
+}
