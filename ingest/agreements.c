@@ -773,10 +773,16 @@ static bool mention_ends_at(const doc *d, int si, int k)
         /* right after it, or after the parties, place or time that follow it ("a letter of
          * intent for X between both countries, as well as ...") */
         bool ends = gm.end_tok - 1 == k;
-        if (gm.end_tok <= k && k - gm.end_tok < MAX_TRAILER_TOKENS &&
-            tok_in(d, gm.end_tok, LEX_FUNCTION_WORDS)) {
+        /* "a declaration was signed on the end of roaming fees, a protocol on ...": the
+         * passive's topic after its verb */
+        int tail = gm.end_tok;
+        if (tail + 2 <= k && (tok_is(d, tail, "was") || tok_is(d, tail, "were")) &&
+            tok_in(d, tail + 1, LEX_SIGNING_VERBS) && !starts_date(d, tail + 2) &&
+            !starts_date(d, tail + 3))
+            tail += 2;
+        if (tail <= k && k - tail < MAX_TRAILER_TOKENS && tok_in(d, tail, LEX_FUNCTION_WORDS)) {
             ends = true;
-            for (int u = gm.end_tok; u <= k && ends; u++)
+            for (int u = tail; u <= k && ends; u++)
                 ends = !(d->tokens.items[u].flags & TK_PUNCT) && !is_type_word(d, u) &&
                        !tok_in(d, u, LEX_SIGNING_VERBS) && !tok_in(d, u, LEX_SPEECH_VERBS);
         }
@@ -3174,6 +3180,16 @@ static bool item_opening(const doc *d, const generic *gm)
 
 static void listed_context(const doc *d, ag *g, int s);
 
+/* "a declaration of intent" is a type of its own: it stands for no declaration that is not one
+ * of intent. */
+static bool intent_fits(const generic *gm, const ag *g)
+{
+    size_t n = strlen(gm->phrase);
+    if (n < 10 || strcasecmp(gm->phrase + n - 10, " of intent") != 0)
+        return true;
+    return g->name && strcasestr(g->name, "intent") != NULL;
+}
+
 static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
 {
     for (size_t i = 0; i < gens->n; i++) {
@@ -3286,7 +3302,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         } else {
             for (size_t k = 0; k < ags->n && !(gm->indefinite && !signing); k++) {
                 ag *g = &ags->items[k];
-                if (!head_compatible(head, g->head))
+                if (!head_compatible(head, g->head) || !intent_fits(gm, g))
                     continue;
                 compatible = true;
                 /* "Canada and Mexico signed a pact" is not the trade agreement the article names
@@ -3303,6 +3319,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                 }
             }
         }
+        if (getenv("DBGX")) fprintf(stderr, "GEN [%s] name=[%s] indef=%d plural=%d signing=%d best=%d\n", gm->phrase, gm->name ? gm->name : "-", gm->indefinite, gm->plural, signing, best);
         /* "the document" stands for a document just signed, not for a report ("according to
          * the document seen by ...") */
         if (gm->anaphor && (best < 0 || !signing))

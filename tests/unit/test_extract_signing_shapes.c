@@ -737,3 +737,26 @@ Test(extract_signing_shapes, items_under_an_intro_that_names_the_documents_need_
         cr_expect(strncmp(field_str(g, "name"), "Kingdom and", 11) != 0, "%s", json_brief(g));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, a_passive_signing_with_its_topic_after_the_verb_heads_a_list)
+{
+    /* the first document's topic comes after "was signed": the documents coordinated after it
+     * are signed by the same verb; a declaration of intent signed later is a document of its
+     * own, not the declaration told before */
+    static const char text[] =
+        "Ministers of Chile and Peru met in Arica on Thursday. A joint declaration was signed "
+        "on cheaper phone roaming near the border, a protocol on shared mountain rescue teams and an "
+        "agreement on funding a desert railway.\n"
+        "\n"
+        "The two defence ministries also signed a declaration of intent on a common training "
+        "ground for their engineers.\n";
+    json_t *ex = extract_text(text);
+    const json_t *agreements = json_object_get(ex, "agreements");
+    const json_t *rescue = find_agreement(ex, "protocol on shared mountain rescue");
+    cr_expect(rescue, "%s", json_brief(agreements));
+    cr_expect(find_agreement(ex, "desert railway"), "%s", json_brief(agreements));
+    const json_t *intent = find_agreement(ex, "declaration of intent");
+    cr_expect(intent, "%s", json_brief(agreements));
+    cr_expect(intent != find_agreement(ex, "joint declaration"), "%s", json_brief(agreements));
+    json_decref(ex);
+}
