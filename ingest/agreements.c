@@ -3319,7 +3319,6 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                 }
             }
         }
-        if (getenv("DBGX")) fprintf(stderr, "GEN [%s] name=[%s] indef=%d plural=%d signing=%d best=%d\n", gm->phrase, gm->name ? gm->name : "-", gm->indefinite, gm->plural, signing, best);
         /* "the document" stands for a document just signed, not for a report ("according to
          * the document seen by ...") */
         if (gm->anaphor && (best < 0 || !signing))
