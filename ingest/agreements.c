@@ -3575,9 +3575,11 @@ static ag *new_item_agreement(const doc *d, ag_vec *ags, const char *type_name,
     if (ags->n >= AGREEMENT_MENTIONS_MAX)
         return NULL;
     strbuf sb = STRBUF_INIT;
+    char *words = doc_strdup(d, is, ie);
     strbuf_addstr(&sb, type_name);
     strbuf_addstr(&sb, " on ");
-    strbuf_add(&sb, d->text + is, ie - is);
+    strbuf_addstr(&sb, words);
+    free(words);
     char *key = agreement_key(sb.buf);
     bool known = find_by_key(ags, key, NULL) >= 0;
     free(key);
@@ -3787,6 +3789,107 @@ static int included_items(const doc *d, int k, int e, int max, int *a, int *b)
     return n >= 2 ? n : 0;
 }
 
+/* Does plural document word t stand for a batch told before ("said that the three MoUs are
+ * ...", "these agreements")? */
+static bool definite_batch(const doc *d, int t)
+{
+    int s_start = d->sents.items[d->tokens.items[t].sent].tok_start;
+    int k = t - 1;
+    if (k > s_start && count_at(d, k))
+        k--;
+    return k >= s_start && (tok_ieq(d, k, "the") || tok_ieq(d, k, "these"));
+}
+
+/* Past "the areas of", "the fields of", "the sectors of" from token k: the token after them
+ * (k when they are not there). */
+static int field_words(const doc *d, int k, int e)
+{
+    int t = k;
+    if (t < e && tok_ieq(d, t, "the"))
+        t++;
+    if (t + 1 < e && tok_in_ci(d, t, LEX_FIELD_WORDS) && tok_is(d, t + 1, "of"))
+        return t + 2;
+    return k;
+}
+
+/* Is token t a document's type that opens an item of a list ("MoU between A and B")? */
+static bool item_type_at(const doc *d, int t)
+{
+    return tok_ieq(d, t, "mou") || (tok_in_ci(d, t, LEX_GENERIC_HEADS) &&
+                                     !tok_in_ci(d, t, LEX_JOINT_ONLY_HEADS));
+}
+
+/* "on A, MoU between B and C and MoU on D": a list whose items after the first open with a
+ * document's type, cut before each type that follows a comma or "and".  Fills [a[i], b[i]),
+ * returns how many (0 when fewer than two). */
+static int typed_items(const doc *d, int k, int e, int max, int *a, int *b)
+{
+    int n = 0, start = k;
+    for (int t = k + 1; t <= e && n < max; t++) {
+        bool cut = t == e;
+        if (!cut && item_type_at(d, t) && (tok_is(d, t - 1, ",") || tok_is(d, t - 1, "and")) &&
+            !(d->tokens.items[t].flags & TK_UPPER && tok_len(d, t) > 3 && !tok_ieq(d, t, "mou")))
+            cut = true;
+        if (!cut)
+            continue;
+        int y = t;
+        while (y > start && (tok_is(d, y - 1, ",") || tok_is(d, y - 1, "and") ||
+                             (d->tokens.items[y - 1].flags & TK_PUNCT && !tok_is(d, y - 1, ")"))))
+            y--;
+        if (y > start) {
+            a[n] = start;
+            b[n++] = y;
+        }
+        start = t;
+    }
+    return n >= 2 && start == e ? n : 0;
+}
+
+/* The count's worth of items from token k to e, cut first at semicolons, then before an
+ * article or "on" that follows a comma or "and" ("..., and the X", "A and on B"), then at
+ * commas, then at "and",
+ * each kind from the left, as many cuts as the count needs.  0 when it can not be done. */
+static int counted_items(const doc *d, int k, int e, int count, int *a, int *b)
+{
+    if (count < 2 || count > MAX_ENUMERATED || e - k > MAX_ENUMERATED * INCLUDED_ITEM_TOKENS)
+        return 0;
+    bool cut[MAX_ENUMERATED * INCLUDED_ITEM_TOKENS + 1] = {0};
+    int cuts = 0;
+    for (int level = 0; level < 4 && cuts < count - 1; level++)
+        for (int t = k + 1; t + 1 < e && cuts < count - 1; t++) {
+            bool sep = tok_is(d, t, ";") || tok_is(d, t, ",") || tok_is(d, t, "and");
+            if (!sep || cut[t - k] || cut[t - k - 1])
+                continue;
+            bool fits = level == 0   ? tok_is(d, t, ";")
+                        : level == 1 ? is_article(d, t + 1) || tok_is(d, t + 1, "on")
+                        : level == 2 ? tok_is(d, t, ",") && !tok_is(d, t + 1, "and")
+                                     : tok_is(d, t, "and") && !tok_is(d, t - 1, ",");
+            if (fits) {
+                cut[t - k] = true;
+                cuts++;
+            }
+        }
+    if (cuts != count - 1)
+        return 0;
+    int n = 0, start = k;
+    for (int t = k + 1; t <= e; t++) {
+        if (t < e && !cut[t - k])
+            continue;
+        int x = start, y = t;
+        while (x < y && (tok_is(d, x, "and") || tok_is(d, x, ",") || tok_is(d, x, "on") ||
+                         is_article(d, x)))
+            x++;
+        while (y > x && (d->tokens.items[y - 1].flags & TK_PUNCT))
+            y--;
+        if (x == y)
+            return 0;
+        a[n] = x;
+        b[n++] = y;
+        start = t + 1;
+    }
+    return n == count ? n : 0;
+}
+
 /* The agreement with a mention inside bytes [a, b), or NULL. */
 static ag *agreement_named_at(ag_vec *ags, size_t a, size_t b)
 {
@@ -3808,8 +3911,9 @@ static void included_signings(doc *d, ag_vec *ags)
             continue;
         const sentence *se = &d->sents.items[si];
         int type = -1, incl = -1;
-        for (int t = se->tok_start; t < se->tok_start + 3 && t < se->tok_end && type < 0; t++)
-            if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous"))
+        for (int t = se->tok_start; t < se->tok_end && type < 0; t++)
+            if ((tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) &&
+                (t < se->tok_start + 3 || definite_batch(d, t)))
                 type = t;
         /* the last verb of the window: "Other MoUs that were signed are on ..." */
         for (int t = type + 1; type >= 0 && t < se->tok_end && t <= type + INCLUDED_VERB_GAP &&
@@ -3820,10 +3924,23 @@ static void included_signings(doc *d, ag_vec *ags)
         if (incl < 0)
             continue;
         int first = incl + 1;
-        if (first < se->tok_end && (tok_is(d, first, ":") || tok_is(d, first, "on")))
+        bool opened = first < se->tok_end && (tok_is(d, first, ":") || tok_is(d, first, "on"));
+        if (opened)
             first++;
+        int fields = field_words(d, first, se->tok_end);
+        /* "the memoranda were signed after ...": a passive, no list */
+        if (first >= se->tok_end || tok_in(d, first, LEX_SIGNING_VERBS) ||
+            ((tok_is(d, incl, "are") || tok_is(d, incl, "were")) && !opened && fields == first &&
+             !(d->tokens.items[first].flags & TK_CAP)))
+            continue;
+        first = fields;
         int a[MAX_ENUMERATED], b[MAX_ENUMERATED];
-        int n = included_items(d, first, se->tok_end, MAX_ENUMERATED, a, b);
+        int count = type > se->tok_start ? count_at(d, type - 1) : 0;
+        int n = typed_items(d, first, se->tok_end, MAX_ENUMERATED, a, b);
+        if (!n)
+            n = included_items(d, first, se->tok_end, MAX_ENUMERATED, a, b);
+        if (count && n != count)
+            n = counted_items(d, first, se->tok_end, count, a, b);
         if (!n)
             continue;
         /* the batch's signing: this sentence's, else the nearest before that signs documents */
@@ -3863,7 +3980,16 @@ static void included_signings(doc *d, ag_vec *ags)
                 tok_is(d, a[i] + 1, "on"))
                 a[i] += 2;
             size_t is = d->tokens.items[a[i]].start, ie = d->tokens.items[b[i] - 1].end;
-            ag *g = new_item_agreement(d, ags, type_name, type_head, is, ie, "included-signing");
+            /* "MoU between A and B": an item that names its type is its own name */
+            ag *g = item_type_at(d, a[i]) ? agreement_named_at(ags, is, ie) : NULL;
+            if (g) {
+                if (!g->date.y) {
+                    read_signing(d, g, bs, verb, 0, 0);
+                    listed_context(d, g, bs);
+                }
+                continue;
+            }
+            g = new_item_agreement(d, ags, type_name, type_head, is, ie, "included-signing");
             if (!g) {
                 /* named already, in this very list: signed with the batch */
                 g = agreement_named_at(ags, is, ie);
@@ -4307,13 +4433,66 @@ static void merge_country_prefixed(ag_vec *ags)
     }
 }
 
+/* How many words of name a (content words: no function word, four letters or more) name b
+ * has too, and through *words how many a has. */
+/* Do the n bytes at s, words of a key in lower case ("sri lanka"), name a country? */
+static bool key_country(const char *s, size_t n)
+{
+    char buf[64];
+    if (n >= sizeof buf)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (char)(i == 0 || s[i - 1] == ' ' ? toupper((unsigned char)s[i]) : s[i]);
+    return lex_country(buf, n) != NULL;
+}
+
+static int shared_words(const char *a, const char *b, int *words)
+{
+    char *ak = agreement_key(a), *bk = agreement_key(b);
+    int n = 0;
+    *words = 0;
+    const char *prev = NULL;
+    for (const char *w = ak; *w;) {
+        const char *end = strchr(w, ' ');
+        size_t wn = end ? (size_t)(end - w) : strlen(w);
+        const char *after = end ? end + 1 : w + wn;
+        size_t an = strcspn(after, " ");
+        /* the parties' names ("sri lanka") and the word joining them tell no topic */
+        bool country = key_country(w, wn) || (prev && key_country(prev, (size_t)(w + wn - prev))) ||
+                       (*after && key_country(w, (size_t)(after + an - w)));
+        if (wn >= 4 && !country && !(wn == 7 && memcmp(w, "between", 7) == 0) &&
+            !lex_has_ci(LEX_FUNCTION_WORDS, w, wn)) {
+            char *word = strndup(w, wn);
+            (*words)++;
+            n += key_has_words(bk, word);
+            free(word);
+        }
+        prev = w;
+        w = after;
+    }
+    free(ak);
+    free(bk);
+    return n;
+}
+
+/* Names that tell two topics: "MoU on Cultural Programmes" and "MoU between the Councils of
+ * Farming", each of two words or more with at most one in common. */
+static bool other_topics(const char *a, const char *b)
+{
+    int wa, wb;
+    int na = shared_words(a, b, &wa);
+    shared_words(b, a, &wb);
+    return wa >= 2 && wb >= 2 && na <= 1;
+}
+
 /* Two names of one agreement in one article: same type, same parties, same year. */
 static void merge_named(ag_vec *ags)
 {
     for (size_t i = 0; i < ags->n; i++) {
         for (size_t k = i + 1; k < ags->n; k++) {
             ag *a = &ags->items[i], *b = &ags->items[k];
-            if (strcmp(a->head, b->head) != 0 || (a->acronym && b->acronym))
+            if (strcmp(a->head, b->head) != 0 || (a->acronym && b->acronym) ||
+                (a->name && b->name && other_topics(a->name, b->name)))
                 continue;
             if (!a->date.y || !b->date.y || !date_compatible(a->date, b->date))
                 continue;

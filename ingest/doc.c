@@ -2998,6 +2998,8 @@ static bool breaks_sentence(const doc *d, size_t i)
  * breaks included) are those of the text, so every offset stays the source's.  A line the
  * next word would have fitted on ended its paragraph, as does one that ends a sentence (a
  * quotation open at its end runs on by the quotation rules). */
+static void join_lines(doc *d, const bool *joins);
+
 static void join_wrapped_lines(doc *d)
 {
     size_t width = 0;
@@ -3016,22 +3018,35 @@ static void join_wrapped_lines(doc *d)
     }
     if (wrapped < WRAP_MIN_LINES)
         return;
-    int *moved = vec_grow(NULL, d->lines.n * sizeof *moved);
-    size_t out = 0;
+    bool *joins = vec_grow(NULL, d->lines.n * sizeof *joins);
     for (size_t i = 0; i < d->lines.n; i++) {
-        moved[i] = (int)out;
-        /* line i - 1 ends line out - 1 (lines are only ever moved down, so line i - 1 is
-         * still as it was read): does it go on into line i? */
+        joins[i] = false;
+        /* line i - 1 is still as it was read: does it go on into line i? */
         if (i > 0 && doc_step(d)) {
             size_t chars;
             line_first_word(d, &d->lines.items[i], &chars);
-            if (breaks_sentence(d, i - 1) &&
-                wrap_width(d, &d->lines.items[i - 1]) + 1 + chars > width) {
-                d->lines.items[out - 1].end = d->lines.items[i].end;
-                moved[i] = (int)out - 1;
-                continue;
-            }
+            joins[i] = breaks_sentence(d, i - 1) &&
+                       wrap_width(d, &d->lines.items[i - 1]) + 1 + chars > width;
         }
+    }
+    join_lines(d, joins);
+    free(joins);
+}
+
+/* Lines i with joins[i] become part of the line before them (its end moves to theirs: the
+ * bytes between, line breaks included, are the text's, so every offset stays the source's);
+ * the indexes of lines kept elsewhere follow. */
+static void join_lines(doc *d, const bool *joins)
+{
+    int *moved = vec_grow(NULL, d->lines.n * sizeof *moved);
+    size_t out = 0;
+    for (size_t i = 0; i < d->lines.n; i++) {
+        if (i > 0 && joins[i]) {
+            d->lines.items[out - 1].end = d->lines.items[i].end;
+            moved[i] = (int)out - 1;
+            continue;
+        }
+        moved[i] = (int)out;
         d->lines.items[out++] = d->lines.items[i];
     }
     for (size_t p = 0; p < d->posts.n; p++) {
@@ -3044,6 +3059,49 @@ static void join_wrapped_lines(doc *d)
         d->byline_line = moved[d->byline_line];
     d->lines.n = out;
     free(moved);
+}
+
+/* A sentence broken across a blank line, as pages copied from print do ("... renewed through
+ * the" / "" / "signing."): a body line of some length that ends with no mark of a sentence's
+ * end goes on into the body line after the blank one when that one opens in lower case or the
+ * first ends on a function word. */
+static void join_split_paragraphs(doc *d)
+{
+    bool *joins = vec_grow(NULL, d->lines.n * sizeof *joins);
+    bool any = false;
+    for (size_t i = 0; i < d->lines.n; i++)
+        joins[i] = false;
+    for (size_t i = 0; i + 2 < d->lines.n && doc_step(d); i++) {
+        const line *l = &d->lines.items[i], *next = &d->lines.items[i + 2];
+        if (l->kind != LINE_BODY || d->lines.items[i + 1].kind != LINE_BLANK ||
+            next->kind != LINE_BODY || wrap_width(d, l) < WRAP_MIN_CHARS ||
+            line_ends_sentence(d, l) || line_list_item(d, (int)i + 2))
+            continue;
+        size_t chars;
+        uint32_t first = line_first_word(d, next, &chars);
+        size_t e = l->end, w;
+        while (e > l->start && d->text[e - 1] == ' ')
+            e--;
+        w = e;
+        while (w > l->start && d->text[w - 1] != ' ')
+            w--;
+        bool function_end = lex_has(LEX_FUNCTION_WORDS, d->text + w, e - w);
+        /* a name cut in two: "Sri" / "Lanka", "Prime" / "Minister" */
+        size_t f = next->start;
+        while (f < next->end && d->text[f] == ' ')
+            f++;
+        bool name_cut = cp_is_upper(first) && (lex_has(LEX_TITLE_MODIFIERS, d->text + w, e - w) ||
+                                               lex_has(LEX_TITLE_HEADS, d->text + f, chars) ||
+                                               lex_country(d->text + w, f + chars - w));
+        if (!cp_is_letter(first) || (cp_is_upper(first) && !function_end && !name_cut))
+            continue;
+        joins[i + 1] = joins[i + 2] = true;
+        any = true;
+        i++;
+    }
+    if (any)
+        join_lines(d, joins);
+    free(joins);
 }
 
 /* No headline stands on its own line: the last step of a breadcrumb trail at the top names
@@ -3170,6 +3228,7 @@ static void find_metadata(doc *d)
     find_labelled_byline(d);
     find_foot_credits(d);
     join_wrapped_lines(d);
+    join_split_paragraphs(d);
     find_headings(d);
 }
 

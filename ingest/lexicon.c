@@ -1896,6 +1896,11 @@ const char *const LEX_ENUMERATION_OPENERS[] = {
     "covering", "on", "in", "concerning", "regarding", "for", "spanning", NULL,
 };
 
+/* Nouns of a field a list of documents covers ("the areas of A, B and C"). */
+const char *const LEX_FIELD_WORDS[] = {
+    "area", "areas", "field", "fields", "sector", "sectors", "domain", "domains", "sphere", "spheres", NULL,
+};
+
 /* Verbs that open the list of what a batch of documents held ("The MoUs signed include ..."). */
 const char *const LEX_INCLUSION_VERBS[] = {
     "include", "includes", "included", "comprise", "comprised", "comprising", "are", "were", NULL,

@@ -124,6 +124,8 @@ extern const char
 extern const char *const LEX_COUNT_WORDS[]; /* two .. twelve, index i counting i + 2 */
 extern const char
     *const LEX_ENUMERATION_OPENERS[]; /* covering, on, in (what counted documents cover) */
+/* Nouns of a field a list of documents covers ("the areas of A, B and C"). */
+extern const char *const LEX_FIELD_WORDS[];
 extern const char *const LEX_INCLUSION_VERBS[];  /* include, comprise: a batch's list */
 extern const char *const LEX_PLURAL_ANAPHORS[];  /* These, They: "These include:" */
 extern const char *const LEX_JOINT_ONLY_HEADS[]; /* statement: a document only when joint */

@@ -760,3 +760,49 @@ Test(extract_signing_shapes, a_passive_signing_with_its_topic_after_the_verb_hea
     cr_expect(intent != find_agreement(ex, "joint declaration"), "%s", json_brief(agreements));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, a_counted_batch_told_in_a_said_clause_is_cut_into_its_count)
+{
+    /* "said that the three MoUs are on the areas of A, B and the C": the count decides where
+     * the items are cut, first before the article, then at the first comma */
+    static const char text[] =
+        "Ghana and Togo have signed three Memoranda of Understanding (MoUs) on how they will "
+        "work together.\n"
+        "\n"
+        "Foreign Minister Ama Boateng said that the three MoUs are on the areas of Trade and "
+        "customs clearance, tertiary schooling, research and nursing exchanges and the upkeep "
+        "and marking of the shared river border.\n";
+    json_t *ex = extract_text(text);
+    const json_t *agreements = json_object_get(ex, "agreements");
+    cr_expect(find_agreement(ex, "Trade and customs clearance"), "%s", json_brief(agreements));
+    const json_t *school = find_agreement(ex, "tertiary schooling, research and nursing exchanges");
+    cr_expect(school, "%s", json_brief(agreements));
+    cr_expect(parties_are(school, "Ghana", "Togo"), "%s", json_brief(school));
+    cr_expect(find_agreement(ex, "upkeep and marking of the shared river border"), "%s",
+              json_brief(agreements));
+    cr_expect(!find_agreement(ex, "three Memoranda"), "%s", json_brief(agreements));
+    json_decref(ex);
+}
+
+Test(extract_signing_shapes, items_that_name_their_type_again_are_cut_before_it)
+{
+    /* "The MoUs are on A, MoU between B and C and MoU between D and E": three documents, the
+     * two that name their type are those names; named documents of the day stay apart */
+    static const char text[] =
+        "Chile and Peru on Friday signed three memoranda of understanding in Lima.\n"
+        "\n"
+        "The MoUs are on training for young farmers in both countries, MoU between the Chilean "
+        "Fruit Board (CFB) and the Peruvian Seed Office (PSO) and MoU between the Andean Weather "
+        "Service and the Pacific Tide Office on Sharing of Storm Warnings.\n"
+        "\n"
+        "The MoU on Museum Loans between Chile and Peru was also signed on Friday.\n";
+    json_t *ex = extract_text(text);
+    const json_t *agreements = json_object_get(ex, "agreements");
+    cr_expect(find_agreement(ex, "training for young farmers"), "%s", json_brief(agreements));
+    const json_t *storm = find_agreement(ex, "Sharing of Storm Warnings");
+    cr_expect(storm, "%s", json_brief(agreements));
+    cr_expect(!contains_ci(field_str(storm, "name"), "MoU on MoU"), "%s", json_brief(storm));
+    const json_t *museum = find_agreement(ex, "Museum Loans");
+    cr_expect(museum && museum != storm, "%s", json_brief(agreements));
+    json_decref(ex);
+}

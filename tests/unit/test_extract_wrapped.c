@@ -86,3 +86,25 @@ Test(extract_wrapped, unwrapped_paragraphs_stay_apart)
                "Tomas Ek");
     json_decref(ex);
 }
+
+Test(extract_wrapped, a_sentence_broken_across_a_blank_line_is_one_sentence)
+{
+    /* copied from print: a paragraph break in the middle of a sentence, after a function word,
+     * before a lower-case word and inside a country's name */
+    static const char text[] =
+        "Norway and Chile sign accords\n"
+        "\n"
+        "The two memoranda were signed after long talks between Norway and the\n"
+        "\n"
+        "government of Chile at the royal palace in Oslo on Monday, officials said after the\n"
+        "\n"
+        "ceremony. The two memoranda are on cooperation for cleaner harbours in Chile and\n"
+        "\n"
+        "Norway and on polar research.\n";
+    json_t *ex = extract_text(text);
+    const json_t *agreements = json_object_get(ex, "agreements");
+    const json_t *harbours = find_agreement(ex, "cleaner harbours in Chile and Norway");
+    cr_expect(harbours, "%s", json_brief(agreements));
+    cr_expect(parties_are(harbours, "Norway", "Chile"), "%s", json_brief(harbours));
+    json_decref(ex);
+}
