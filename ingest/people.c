@@ -1406,6 +1406,38 @@ static void people_index_release(people_index *px)
 static void role_mentions(doc *d);
 static void find_protagonists(doc *d);
 
+/* "The Chilean and Peruvian presidents, Name One and Name Two, (respectively)": a plural title
+ * shared by two countries, then two names in the same order; each name with no title of its
+ * own takes its country's ("Chilean president"). */
+static void respective_titles(doc *d)
+{
+    for (size_t i = 0; i + 1 < d->pmentions.n; i++) {
+        const person_mention *m1 = &d->pmentions.items[i], *m2 = &d->pmentions.items[i + 1];
+        int c = m1->tok_start - 1, t = c - 1;
+        if (m1->pronoun || m2->pronoun || m1->role || m2->role || m1->sent != m2->sent ||
+            m2->tok_start != m1->tok_end + 1 || !tok_is(d, m1->tok_end, "and") || t - 3 < 0 ||
+            d->tokens.items[t - 3].sent != m1->sent || !tok_is(d, c, ","))
+            continue;
+        size_t tn = tok_len(d, t);
+        const char *tw = d->text + d->tokens.items[t].start;
+        if (tn < 3 || tw[tn - 1] != 's' || !lex_has_ci(LEX_TITLE_HEADS, tw, tn - 1) ||
+            !tok_is_country(d, t - 1) || !tok_is(d, t - 2, "and") || !tok_is_country(d, t - 3))
+            continue;
+        const person_mention *ms[2] = {m1, m2};
+        int countries[2] = {t - 3, t - 1};
+        for (int k = 0; k < 2; k++) {
+            person *p = &d->people.items[ms[k]->person];
+            if (p->title)
+                continue;
+            strbuf sb = STRBUF_INIT;
+            strbuf_add(&sb, d->text + d->tokens.items[countries[k]].start, tok_len(d, countries[k]));
+            strbuf_addch(&sb, ' ');
+            strbuf_add(&sb, tw, tn - 1);
+            p->title = strbuf_detach(&sb, NULL);
+        }
+    }
+}
+
 void people_find(doc *d)
 {
     people_index px = {0};
@@ -1554,6 +1586,7 @@ void people_find(doc *d)
             m->person = full_of[who];
     }
     free(full_of);
+    respective_titles(d);
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
             /* the roles, read once every name is known */

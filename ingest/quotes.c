@@ -57,7 +57,8 @@ static bool can_open(const doc *d, size_t line_start, size_t i, size_t next, siz
 }
 
 /* An opening mark typed where a closing one belongs: after the quotation's last punctuation
- * and before a space or the end of the line (`…partners,“ she said`). */
+ * and before a space or the end of the line (`…partners,“ she said`), or after a space and
+ * before the attribution (`…partners “said X`). */
 static bool reversed_close(const doc *d, size_t line_start, size_t i, size_t next, size_t line_end)
 {
     if (i == line_start)
@@ -66,6 +67,17 @@ static bool reversed_close(const doc *d, size_t line_start, size_t i, size_t nex
     while (p > line_start && ((unsigned char)d->text[p] & 0xC0) == 0x80)
         p--;
     uint32_t before = cp_at(d, p, NULL);
+    if (is_space_cp(before) && next < line_end) {
+        /* a space before it and the attribution glued after it (`from Europe “added X`,
+         * `the Fund “.`): a speech verb in lower case or the sentence's last mark */
+        char after = d->text[next];
+        if (after == '.' || after == ',')
+            return true;
+        size_t e = next;
+        while (e < line_end && d->text[e] >= 'a' && d->text[e] <= 'z')
+            e++;
+        return e > next && lex_has(LEX_SPEECH_VERBS, d->text + next, e - next);
+    }
     if (before != ',' && before != '.' && before != '!' && before != '?' && before != 0x2026)
         return false;
     return next >= line_end || is_space_cp(cp_at(d, next, NULL));

@@ -887,3 +887,24 @@ Test(extract_quotes, a_quotation_whose_opening_mark_was_lost)
                    json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
+
+Test(extract_quotes, an_opening_mark_typed_as_the_closing_one_before_the_attribution)
+{
+    /* the page types “ for both marks, with a space before the closing one and the speech
+     * verb or the full stop glued after it */
+    static const char text[] =
+        "\xE2\x80\x9CThe harbour was our first school. Every child learned to swim there "
+        "\xE2\x80\x9C" "added Mayor Petra Lind.\n"
+        "\n"
+        "She went on to say that \xE2\x80\x9Cthe new pier will be open to all by spring "
+        "\xE2\x80\x9C.\n";
+    json_t *ex = extract_text(text);
+    const json_t *school = find_quote(ex, "harbour was our first school");
+    cr_expect(school, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(school && !contains_ci(field_str(school, "text"), "added"), "%s", json_brief(school));
+    cr_expect(equals_ci(speaker_name(school), "Petra Lind"), "%s", json_brief(school));
+    const json_t *pier = find_quote(ex, "new pier will be open");
+    cr_expect(pier && !contains_ci(field_str(pier, "text"), "\xE2\x80\x9C"), "%s",
+              json_brief(json_object_get(ex, "quotes")));
+    json_decref(ex);
+}

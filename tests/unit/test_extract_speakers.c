@@ -1375,3 +1375,22 @@ Test(extract_speakers, a_lead_s_quotation_told_again_with_its_speaker)
     cr_expect(speaker_name(q) && strstr(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, two_names_after_a_title_shared_by_two_countries_take_it_in_order)
+{
+    /* "The A and B ministers, X and Y, respectively": X is A's minister; a quote the text
+     * gives to "the B minister" is Y's, with no name written near it */
+    static const char text[] =
+        "The Ecuadorean and Bolivian ministers, Lidia Paredes and Tomas Quispe, respectively, "
+        "opened the river fair in La Paz on Monday.\n"
+        "\n"
+        "\xE2\x80\x9CWe have waited a long time for this bridge,\xE2\x80\x9D said the Bolivian "
+        "minister at the close of the fair.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "waited a long time");
+    cr_expect(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(equals_ci(speaker_name(q), "Tomas Quispe"), "%s", json_brief(q));
+    const json_t *p = find_person(ex, "Lidia Paredes");
+    cr_expect(p && contains_ci(field_str(p, "title"), "Ecuadorean"), "%s", json_brief(p));
+    json_decref(ex);
+}
