@@ -575,7 +575,7 @@ static bool is_breadcrumb(const doc *d, size_t a, size_t b)
     }
     if (opener && strncasecmp(d->text + a, "You are", 7) == 0)
         return true;
-    int separators = 0, words = 0;
+    int separators = 0, words = 0, last_words = 0;
     bool in = false;
     for (size_t i = a; i < b;) {
         size_t n;
@@ -585,15 +585,19 @@ static bool is_breadcrumb(const doc *d, size_t a, size_t b)
         if (c == 0xBB || c == 0x203A || c == '>' || c == 0x2192 || slash) {
             separators++;
             in = false;
+            last_words = 0;
         } else if (cp_is_space(c)) {
             in = false;
         } else if (!in) {
             in = true;
             words++;
+            last_words++;
         }
         i = n;
     }
-    return words <= 12 && (separators >= 2 || (opener && separators >= 1));
+    /* a trail of three steps or more may end with the page's whole headline */
+    return (words <= 12 && (separators >= 2 || (opener && separators >= 1))) ||
+           (separators >= 3 && words - last_words <= 12);
 }
 
 /* A picture's file name left on a line of its own: one token of words joined by hyphens or
@@ -948,6 +952,13 @@ static bool dateline_at(const doc *d, const line *l, dateline_parts *dl)
     if (lex_has_ci(LEX_HEADLINE_LABELS, d->text + ps, pe - ps))
         return false;
     if (strncmp(d->text + ps, "The ", 4) == 0 || strncmp(d->text + ps, "THE ", 4) == 0)
+        return false;
+    /* "COUNTRY NEWS —": an outlet's or a section's name, no place */
+    size_t lw = pe;
+    while (lw > ps && d->text[lw - 1] != ' ')
+        lw--;
+    if (lw > ps && (lex_has_ci(LEX_OUTLET_WORDS, d->text + lw, pe - lw) ||
+                    lex_has(LEX_SECTION_NOUNS, d->text + lw, pe - lw)))
         return false;
     if (words_single(d, ps, pe) && lex_has(LEX_NOT_NAMES, d->text + ps, w - ps))
         return false;
@@ -1903,6 +1914,70 @@ static int choose_headline(const doc *d, int first)
     return best;
 }
 
+/* A wire story's slug in capitals ("COUNTRY-CITY-COUNTRY-VISIT"): two hyphens or more joining
+ * parts, one of them a country or a capital. */
+static bool wire_slug(const doc *d, size_t a, size_t b)
+{
+    int hyphens = 0;
+    bool place = false;
+    for (size_t k = a; k <= b; k++) {
+        if (k < b && d->text[k] != '-')
+            continue;
+        hyphens += k < b;
+        char part[48];
+        size_t n = 0;
+        for (size_t i = a; i < k && n + 1 < sizeof part; i++)
+            part[n++] = (char)(i == a || d->text[i - 1] == ' ' ? d->text[i]
+                                                               : tolower((unsigned char)d->text[i]));
+        place |= n > 0 && (lex_country(part, n) || lex_capital_country(part, n));
+        a = k + 1;
+    }
+    return hyphens >= 2 && place;
+}
+
+/* How many words an outlet's name has at most ("Gulf News", "The Daily Star"). */
+#define OUTLET_MAX_WORDS 4
+
+/* The end of a headline line without the outlet a bar closes it with ("Headline | Herald (Top
+ * Stories)"): a last part of one to OUTLET_MAX_WORDS capitalised words, a section in
+ * parentheses allowed after them.  The line's end when there is none. */
+static size_t outlet_tail(const doc *d, const line *l)
+{
+    size_t a, b;
+    line_core(d, l, &a, &b);
+    size_t bar = b;
+    while (bar > a && d->text[bar - 1] != '|')
+        bar--;
+    if (bar <= a + 1 || d->text[bar - 2] != ' ')
+        return l->end;
+    size_t k = bar, e = b;
+    /* "(Top Stories)" */
+    if (e > k && d->text[e - 1] == ')') {
+        size_t o = e;
+        while (o > k && d->text[o - 1] != '(')
+            o--;
+        if (o > k)
+            e = o - 1;
+    }
+    int words = 0;
+    while (k < e) {
+        while (k < e && d->text[k] == ' ')
+            k++;
+        if (k >= e)
+            break;
+        if (!cp_is_upper(cp_at(d, k, NULL)) || ++words > OUTLET_MAX_WORDS)
+            return l->end;
+        while (k < e && d->text[k] != ' ')
+            k++;
+    }
+    if (!words)
+        return l->end;
+    size_t end = bar - 1;
+    while (end > a && d->text[end - 1] == ' ')
+        end--;
+    return end;
+}
+
 /* A headline: a short line that does not end like a sentence and opens no dateline.  Only
  * the first text line of the article can be one; a later line repeating it is furniture. */
 static void find_title(doc *d, int first)
@@ -1931,6 +2006,7 @@ static void find_title(doc *d, int first)
         while (w > la && d->text[w - 1] != ' ')
             w--;
         labelled = lex_has(LEX_SECTION_NOUNS, d->text + w, c - w) ||
+                   (c - w == 6 && memcmp(d->text + w, "Source", 6) == 0 && w == la) ||
                    repeated_below(d, first, head_start, lb);
     }
     if (line_is_byline(d, l) || date_like_line(d, l) || reader_prompt(d, l) || ends || words < 2 ||
@@ -1940,7 +2016,7 @@ static void find_title(doc *d, int first)
         head_start = 0;
     l->kind = LINE_TITLE;
     d->title_line = first;
-    d->title = doc_strdup(d, head_start ? head_start : l->start, l->end);
+    d->title = doc_strdup(d, head_start ? head_start : l->start, outlet_tail(d, l));
     for (size_t i = (size_t)first + 1; i < d->lines.n; i++) {
         line *r = &d->lines.items[i];
         size_t a, b;
@@ -2028,7 +2104,6 @@ static int by_alone(const doc *d, int i)
  * "Name, City", a desk with the date.  A date on the byline's line dates the article. */
 /* "Gulf News" alone on a line: two to four capitalised words, the last an outlet's word, and
  * no page furniture ("Latest News"). */
-#define OUTLET_MAX_WORDS 4
 static bool outlet_line(const doc *d, const line *l)
 {
     size_t a, b;
@@ -2286,7 +2361,9 @@ static void find_byline(doc *d, int first)
             int gp = pattern_group(PAT_NAME_BYLINE, "city");
             if (pattern_has(&m, gp))
                 d->byline_place = doc_strdup(d, m.start[gp], m.end[gp]);
-        } else if ((d->title_line >= 0 || seen == 1) && line_matches(d, b, PAT_CAPS_BYLINE, &m)) {
+        } else if ((d->title_line >= 0 || seen == 1) && line_matches(d, b, PAT_CAPS_BYLINE, &m) &&
+                   !wire_slug(d, m.start[pattern_group(PAT_CAPS_BYLINE, "name")],
+                              m.end[pattern_group(PAT_CAPS_BYLINE, "name")])) {
             g = pattern_group(PAT_CAPS_BYLINE, "name");
             d->byline = doc_strdup(d, m.start[g], m.end[g]);
         } else if (d->title_line >= 0 && doubled_name_line(d, i)) {

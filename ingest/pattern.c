@@ -56,12 +56,14 @@ static const char *const SOURCES[PAT_COUNT] = {
         /* or by a slash credit, a table's bar left after it: "... on Friday. / Agency |" */
         "|[.!?][\"”]?\\s*/\\s*\\p{Lu}[\\p{L}]*(?:\\s\\p{Lu}[\\p{L}.]*){0,3}\\s*\\|?\\s*$",
     [PAT_DATELINE] =
-        /* a date prefix ("date 2025-04-01 ASTANA –"), or a byline run into the dateline of a
-         * wire story ("by Staff Writers Lagos (AFP) May 4, 2014 ..."; doc.c splits the byline
+        /* a date prefix ("date 2025-04-01 ASTANA –"), an agency's credit in parentheses
+         * ("(AGENCY) - CITY -"), or a byline run into the dateline of a wire story ("by Staff Writers Lagos (AFP) May 4, 2014 ..."; doc.c splits the byline
          * from the place) */
     "^\\s*(?:(?:[Dd]ated?|DATE)\\s*:?\\s*(?<pdate>" NUMERIC_DATE "|" MONTH
     "\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+" MONTH "\\.?,?\\s+\\d{4})\\s+"
-    "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\())?"
+    "|(?:By|by|BY)\\s+(?<by>\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,5}?)\\s+(?=[^()\\n]{1,40}\\()"
+    /* the agency's credit first: "(AGENCY) - CITY - The ..." */
+    "|\\(\\p{Lu}{2,10}\\)\\s*" DASH "\\s*(?=\\p{Lu}{2,}[\\p{Lu} ]*\\s*" DASH "))?"
     /* a place's words, hyphenated ones with a small word between ("Port-of-Spain",
      * "Saint-Denis-de-la-Réunion") */
     "(?<place>\\p{Lu}[\\p{L}.'’]*(?:(?:[ -]|-(?:of|de|la|le|du|des|en|sur|sous|el|al|au)-)"
@@ -154,7 +156,7 @@ static const char *const SOURCES[PAT_COUNT] = {
     [PAT_NAME_BYLINE] =
         "^\\s*(?:From\\s+|FROM\\s+)?(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}'’-]+|" PARTICLE
         ")){1,3})"
-        "(?:\\s+in\\s+(?<city>\\p{Lu}[\\p{L}'’ -]{1,40}?)|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
+        "(?:\\s+in\\s+(?<city>\\p{Lu}[\\p{L}'’ -]{1,40}?)(?:\\s*,\\s*\\p{Lu}[\\p{L} ]{1,30}?)?|\\s*,\\s*[\\p{L} ]{0,40}(?:Correspondent|Editor|Reporter|Writer|"
         "Staff|Bureau Chief|Analyst|Columnist|correspondent|editor|reporter|writer))\\s*$",
     /* "Name Desk The Agency, 19 Sep, 2025 10:06 AM" or "Name Surname, City" under the headline */
     [PAT_CREDIT_LINE] =

@@ -589,3 +589,55 @@ Test(extract_furniture, a_dashed_name_with_its_address_and_a_title_headline)
     cr_expect_str_eq(field_str(ex, "byline"), "O.Berg");
     json_decref(ex);
 }
+
+Test(extract_furniture, a_syndicated_title_line_and_a_reporter_in_a_city_with_its_country)
+{
+    /* "Source: Headline | Outlet (Section)" over "Name in CITY, Country" */
+    static const char text[] =
+        "Source: Lake ferries to run again | Valley Courier (Latest Stories)\n"
+        "Tomas Arriaga in KISUMU, Kenya\n"
+        "Kenya and Uganda yesterday agreed to restart the lake ferries after a two-year "
+        "pause, officials said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Lake ferries to run again");
+    cr_expect_str_eq(field_str(ex, "byline"), "Tomas Arriaga");
+    json_decref(ex);
+}
+
+Test(extract_furniture, a_long_trail_ending_with_the_headline_and_an_agency_before_the_city)
+{
+    /* a breadcrumb whose last step is the whole headline, then the headline alone, then a
+     * dateline that opens with the agency's credit: "(AGENCY) - CITY - The ..." */
+    static const char text[] =
+        "Path:Agency > Europe > Balkans > Ferry link: mayors hope the new boats bring tourists "
+        "back to the coast\n"
+        "\n"
+        "Ferry link: mayors hope the new boats bring tourists back to the coast\n"
+        "\n"
+        "(NTA) - SPLIT - The mayors of two coastal towns said on Monday that a new ferry link "
+        "would open in May.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Ferry link: mayors hope the new boats bring tourists back to the coast");
+    cr_expect_str_eq(field_str(ex, "dateline"), "SPLIT");
+    json_decref(ex);
+}
+
+Test(extract_furniture, a_wire_slug_is_no_byline_and_a_section_name_is_no_dateline)
+{
+    static const char text[] =
+        "Chile and Peru open a border crossing\n"
+        "\n"
+        "PERU-TACNA-CHILE-BORDER\n"
+        "President Ana Ruiz of Peru opened the new crossing near Tacna on Tuesday.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(json_is_null(json_object_get(ex, "byline")), "%s", json_brief(ex));
+    json_decref(ex);
+    static const char text2[] =
+        "\n"
+        "ANDES NEWS \xE2\x80\x94 Chile and Peru opened a new border crossing on Tuesday, the two "
+        "governments said.\n";
+    ex = extract_text(text2);
+    cr_expect(json_is_null(json_object_get(ex, "dateline")), "%s", json_brief(ex));
+    json_decref(ex);
+}
