@@ -372,7 +372,8 @@ const char *const LEX_MEETING_WORDS[] = {
     "hosted",        "hosts",      "received",    "visit",        "visited",
     "visiting",      "summit",     "discussions", "conversation", "sat",
     "consultations", "co-chaired", "co-chairs",   "co-hosted",    "co-presided",
-    "presided",      "conferred",  "confers",     "meetings",     NULL,
+    "presided",      "conferred",  "confers",     "meetings",     "tete-a-tete",
+    "t\xC3\xAAte-\xC3\xA0-t\xC3\xAAte", NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
@@ -1896,6 +1897,13 @@ const char *const LEX_DURATION_UNITS[] = {
  * covering health, agriculture and customs"). */
 const char *const LEX_ENUMERATION_OPENERS[] = {
     "covering", "on", "in", "concerning", "regarding", "for", "spanning", NULL,
+};
+
+/* Nouns of honouring the dead or the past ("the centenary of", "the mausoleum of"). */
+const char *const LEX_COMMEMORATIONS[] = {
+    "centenary", "centennial", "anniversary", "birthday", "jubilee", "memory",
+    "memorial",  "mausoleum",  "tomb",        "grave",    "legacy",  "funeral",
+    "portrait",  "statue",     "monument",    "shrine",   "death",   NULL,
 };
 
 /* Nouns of a field a list of documents covers ("the areas of A, B and C"). */

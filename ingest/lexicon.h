@@ -126,6 +126,8 @@ extern const char
     *const LEX_ENUMERATION_OPENERS[]; /* covering, on, in (what counted documents cover) */
 /* Nouns of a field a list of documents covers ("the areas of A, B and C"). */
 extern const char *const LEX_FIELD_WORDS[];
+/* Nouns of honouring the dead or the past ("the centenary of", "the mausoleum of"). */
+extern const char *const LEX_COMMEMORATIONS[];
 extern const char *const LEX_INCLUSION_VERBS[];  /* include, comprise: a batch's list */
 extern const char *const LEX_PLURAL_ANAPHORS[];  /* These, They: "These include:" */
 extern const char *const LEX_JOINT_ONLY_HEADS[]; /* statement: a document only when joint */

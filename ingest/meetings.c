@@ -1586,6 +1586,20 @@ static bool represented(const doc *d, const person_mention *pm)
     return k >= 1 && tok_is(d, k, "of") && tok_is(d, k - 1, "behalf");
 }
 
+/* "the birth centenary of Father of the Nation Name", "laid a wreath at the mausoleum of Name":
+ * one honoured, not met.  A word of LEX_COMMEMORATIONS and "of" within a few words before the
+ * name, no comma between. */
+#define COMMEMORATED_WINDOW 10
+static bool commemorated(const doc *d, const person_mention *pm)
+{
+    for (int k = pm->tok_start - 1; k >= 1 && k >= pm->tok_start - COMMEMORATED_WINDOW &&
+                                    d->tokens.items[k].sent == pm->sent && !tok_is(d, k, ",");
+         k--)
+        if (tok_is(d, k, "of") && tok_in_ci(d, k - 1, LEX_COMMEMORATIONS))
+            return true;
+    return false;
+}
+
 /* "..., said Name" after the meeting word, "according to Name" anywhere, or a closing "...,
  * the state agency Name reported.": the one who reports the meeting, its source, not one who
  * took part ("A met B, said C"; "C said after meeting B" names C before the cue and is no such
@@ -1806,7 +1820,8 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             if (pm->sent == s && !tok_in_quotes(d, pm->tok_start) && pm->tok_start < later &&
                 !report_source(d, s, pm, trig) &&
                 !(pm->tok_start >= agent_a && pm->tok_start < agent_b) &&
-                !(pm->tok_start >= present_a && pm->tok_start < present_b) && !represented(d, pm))
+                !(pm->tok_start >= present_a && pm->tok_start < present_b) && !represented(d, pm) &&
+                !commemorated(d, pm))
                 add_person(m, pm->person);
         }
     }
@@ -2162,6 +2177,26 @@ static bool same_day_news(const doc *d)
     return false;
 }
 
+/* The day the lead tells its news ("Ministers vowed on Monday to ..."): a weekday or "today"
+ * in the first paragraph of the story, resolved against the article's date; unknown when the
+ * lead tells none. */
+static date_value lead_day(const doc *d)
+{
+    int first = -1;
+    for (size_t i = 0; i < d->lines.n && first < 0; i++)
+        if (d->lines.items[i].kind == LINE_BODY || d->lines.items[i].kind == LINE_DATELINE)
+            first = (int)i;
+    for (size_t i = 0; i < d->dates.n && first >= 0; i++) {
+        const date_mention *dm = &d->dates.items[i];
+        if (dm->sent < 0 || d->sents.items[dm->sent].line != first)
+            continue;
+        if (dm->kind == DATE_RELATIVE && dm->resolved && dm->value.d)
+            return dm->value;
+        break;
+    }
+    return (date_value){0};
+}
+
 /* The signatories of the article's agreements: (agreement, person key) -> 0. */
 static void index_signatories(const doc *d, strmap *signed_by)
 {
@@ -2314,6 +2349,12 @@ static bool signings_witnessed(const doc *d)
         const sentence *se = &d->sents.items[si];
         if (!sent_readable(d, (int)si))
             continue;
+        /* "The signing of the memorandums was witnessed by A and B" */
+        for (int t = se->tok_start + 1; t + 1 < se->tok_end; t++)
+            if (tok_is(d, t, "witnessed") && tok_is(d, t + 1, "by"))
+                for (int k = se->tok_start; k < t; k++)
+                    if (tok_ieq(d, k, "signing"))
+                        return true;
         for (int t = se->tok_start; t + 2 < se->tok_end; t++)
             if ((tok_is(d, t, "witnessed") || tok_is(d, t, "witnessing") ||
                  ((tok_is(d, t, "attended") || tok_is(d, t, "attending")) &&
@@ -2588,6 +2629,7 @@ void meetings_find(doc *d)
         signatory_meetings(d, &ms);
     d->meetings = json_array();
     bool same_day = same_day_news(d);
+    date_value lead = lead_day(d);
     strmap signed_by = STRMAP_INIT;
     index_signatories(d, &signed_by);
     char *headline = headline_place(d);
@@ -2597,6 +2639,8 @@ void meetings_find(doc *d)
         date_from_agreements(d, &signed_by, same_day, m);
         if (!m->date.y && !m->date_relative && d->published.y) {
             m->date = (date_value){d->published.y, d->published.m, same_day ? d->published.d : 0};
+            if (lead.y)
+                m->date = lead; /* the lead's news */
             m->date_inferred = true;
             m->confidence -= 0.1;
         }

@@ -2156,3 +2156,44 @@ Test(extract_meetings, the_spokesman_who_said_the_talks_focused_is_their_source)
               json_brief(json_object_get(ex, "meetings")));
     json_decref(ex);
 }
+
+Test(extract_meetings, an_undated_meeting_of_the_story_took_place_on_the_lead_s_day)
+{
+    /* the lead tells the day ("vowed on Tuesday"), the meeting sentence none */
+    static const char text[] =
+        "Friday, March 6, 2026\n"
+        "\n"
+        "Kenya and Uganda to clean up the lake\n"
+        "\n"
+        "The Kenyan and Ugandan governments vowed on Tuesday to clean up their shared lake, "
+        "radio reports said.\n"
+        "\xE2\x80\x9CWe want the fishermen back on the water,\xE2\x80\x9D Kenyan Foreign Minister "
+        "Ana Wekesa said after meeting her Ugandan counterpart Tomas Okello.\n";
+    json_t *ex = extract_text(text);
+    const json_t *m = must_meeting(ex, "Wekesa", "Okello");
+    cr_expect_str_eq(field_str(m, "date"), "2026-03-03", "%s", json_brief(m));
+    json_decref(ex);
+}
+
+Test(extract_meetings, one_honoured_is_not_met_and_a_tete_a_tete_is_a_meeting)
+{
+    /* the founder whose centenary the visitor came for is no participant; leaders who only
+     * witnessed their ministers' signings (told in the passive) do not make the signers meet,
+     * while their own tete-a-tete is a meeting */
+    static const char text[] =
+        "President Ana Ruiz arrived in Lima on a two-day visit to join the celebrations of the "
+        "birth centenary of Founder of the Republic General Tomas Arriaga.\n"
+        "Before the signing, President Ruiz had a tete-a-tete with President Pedro Salas.\n"
+        "The signing of the memorandums was witnessed by President Ruiz and President Salas.\n"
+        "The memorandum on fisheries was signed by Fisheries Minister Lucia Mendez and her "
+        "counterpart Jorge Vidal; the memorandum on mining was signed by Mining Minister Rosa "
+        "Campos and her counterpart Luis Prado, and the memorandum on schools was signed by "
+        "Education Minister Clara Ibarra and her counterpart Mateo Rojas.\n";
+    json_t *ex = extract_text(text);
+    const json_t *ms = json_object_get(ex, "meetings");
+    const json_t *m = must_meeting(ex, "Ruiz", "Salas");
+    cr_expect_not(has_participant(m, "Tomas Arriaga"), "%s", json_brief(m));
+    cr_expect(!find_meeting(ex, "Ruiz", "Tomas Arriaga"), "%s", json_brief(ms));
+    cr_expect(!find_meeting(ex, "Mendez", "Campos"), "%s", json_brief(ms));
+    json_decref(ex);
+}
