@@ -190,7 +190,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     [R_NEXT_QUOTE] = {"quote-next-quote", 0.7, link_next_quote, LINK_LATE_BACKWARD, 0},
     /* Name arrived in Rabat. “…” (a quote with no cue in a paragraph that names one person) */
     [R_SINGLE_MENTION] = {"quote-paragraph-single-mention", 0.6, link_single_mention, LINK_LATE, 0},
-    /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech) */
+    /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech, or a
+     * quoted sentence after one of reported speech in its paragraph) */
     [R_REPORTED_BEFORE] = {"quote-reported-before", 0.65, link_reported_before, LINK_LATE, 1},
     /* a paragraph that is one quotation after a paragraph that is one quotation */
     [R_QUOTE_RUN] = {"quote-paragraph-run", 0.6, link_quote_run, LINK_LATE_PAIRED, 0},
@@ -635,6 +636,8 @@ static bool open_appositive(const sieve *s, int limit, int k, mention *m)
 
 /* The subject whose last word is right before token e, within [limit, e): a name (with a
  * suffix, an appositive or "'s office"), a pronoun, a role or an institution. */
+static bool interrupted_subject(const sieve *s, int limit, int e, mention *m);
+
 static bool subject_ending(const sieve *s, int limit, int e, mention *m)
 {
     const doc *d = s->d;
@@ -741,7 +744,29 @@ static bool subject_ending(const sieve *s, int limit, int e, mention *m)
             break;
         }
     }
-    return open_appositive(s, limit, k, m) || noun_phrase_ending(s, limit, k, m);
+    return open_appositive(s, limit, k, m) || noun_phrase_ending(s, limit, k, m) ||
+           interrupted_subject(s, limit, e, m);
+}
+
+/* "Name, after talks with the presidency - A, B and C - said": the sentence opens with a
+ * name and a comma, and what stands between it and the verb is a phrase set off by commas or
+ * dashes, with no verb of its own in the past. */
+#define INTERRUPTION_TOKENS 40
+static bool interrupted_subject(const sieve *s, int limit, int e, mention *m)
+{
+    const doc *d = s->d;
+    int pm = mention_on(s, limit);
+    if (pm < 0 || quoted(s, limit))
+        return false;
+    int after = tok_at(d, d->pmentions.items[pm].end);
+    if (after >= e || !tok_is(d, after, ",") || e - after > INTERRUPTION_TOKENS)
+        return false;
+    for (int k = after + 1; k < e; k++)
+        if (quoted(s, k) || is_cue(d, k) || tok_is(d, k, ";") ||
+            (is_past_verb(d, k) && !tok_in(d, k, LEX_MEETING_WORDS)))
+            return false;
+    set_person(s, pm, m);
+    return true;
 }
 
 /* The subject starting at token t, within [t, to): "said Name", "said he", "said the
@@ -1657,10 +1682,43 @@ static bool names_nobody(const sieve *s, int li)
 
 /* A paragraph that opens with a quotation after a paragraph of reported speech ("Name said
  * the signing … He said staff would …"): the subject of the last speech verb there. */
+/* "Belgrade, he added, is willing to talk. “Let's look ahead.”": a quotation that is a
+ * sentence of its own, right after a sentence of reported speech in its paragraph, is that
+ * sentence's speaker's. */
+static bool reported_in_paragraph(sieve *s, mention *m)
+{
+    const doc *d = s->d;
+    const quote_span *q = &s->q[s->i];
+    int qs = sentence_of(d, q->start);
+    if (qs < 0 || previous_on_line(s) || opens_line(d, q))
+        return false;
+    const sentence *st = &d->sents.items[qs];
+    int ps = st->prev_readable;
+    if (ps < 0 || d->sents.items[ps].line != q->line || tok_at(d, q->open) > st->tok_start + 1)
+        return false;
+    for (int t = st->tok_start; t < st->tok_end; t++)
+        if (!quoted(s, t) && (is_cue(d, t) || d->tokens.items[t].person >= 0))
+            return false; /* the quote's own sentence tells more */
+    const sentence *last = &d->sents.items[ps];
+    for (int c = last->tok_start; c < last->tok_end; c++) {
+        if (quoted(s, c) || !is_cue(d, c) || tok_in(d, c, LEX_PARTICIPLE_CUES) ||
+            tok_ieq(d, c, "according"))
+            continue;
+        if (!subject_ending(s, last->tok_start, c, m))
+            break;
+        m->cue = c;
+        return true;
+    }
+    *m = (mention){.person = -1, .cue = -1};
+    return false;
+}
+
 static bool link_reported_before(sieve *s, mention *m)
 {
     const doc *d = s->d;
     const quote_span *q = &s->q[s->i];
+    if (reported_in_paragraph(s, m))
+        return true;
     if (previous_on_line(s) || (q->chain >= 0 && q->chain != (int)s->i) || !opens_line(d, q))
         return false;
     int pl = previous_line(d, q->line);
@@ -1910,6 +1968,25 @@ static int paragraphs_between(const doc *d, int a, int b, int most)
     return n;
 }
 
+/* "The invitation was extended by A, said B, spokesman for C.": the one a comma and a speech
+ * verb name after it, who reports the sentence, is the "he" of the next quote.  -1 when the
+ * sentence has no such reporter. */
+static int inverted_reporter(const sieve *s, int se, char gender)
+{
+    const doc *d = s->d;
+    const sentence *st = &d->sents.items[se];
+    for (int c = st->tok_start + 1; c + 1 < st->tok_end; c++) {
+        if (!tok_is(d, c - 1, ",") || quoted(s, c) || !is_cue(d, c) ||
+            tok_in(d, c, LEX_PARTICIPLE_CUES) || tok_ieq(d, c, "according"))
+            continue;
+        int pm = d->tokens.items[c + 1].person;
+        if (pm >= 0 && !d->pmentions.items[pm].pronoun &&
+            gender_fits(d, d->pmentions.items[pm].person, gender))
+            return d->pmentions.items[pm].person;
+    }
+    return -1;
+}
+
 /* He or she at token t: the subject of its own sentence named before it; else the running
  * speaker (the last quote's) unless a later sentence has a subject of its own; else the
  * subject of the nearest sentence before that names someone who fits; nobody when that
@@ -1962,6 +2039,8 @@ static int resolve_pronoun(sieve *s, int t, enum rule_id *how, int *subject_sent
             continue;
         looked++;
         subj = sentence_subject(s, ps, st->tok_end, gender, &others);
+        if (subj < 0)
+            subj = inverted_reporter(s, ps, gender);
         if (subj >= 0) {
             *how = R_PREVIOUS_SUBJECT;
             *subject_sent = ps;
@@ -2461,11 +2540,26 @@ static char *institution_subject_before(const sieve *s, int head, const char *w,
             if (!(d->tokens.items[t].flags & TK_CAP) || tok_len(d, t) != n ||
                 strncasecmp(d->text + d->tokens.items[t].start, w, n) != 0 || quoted(s, t))
                 continue;
-            int next = t + 1;
+            /* "The Ministry of Planning announced": the name after the head */
+            int end = t + 1;
+            if (end + 1 < st->tok_end && tok_is(d, end, "of") &&
+                (d->tokens.items[end + 1].flags & TK_CAP)) {
+                int k = end + 1;
+                while (k < st->tok_end && k - t <= INSTITUTION_NAME_WORDS &&
+                       (((d->tokens.items[k].flags & TK_CAP) && (d->tokens.items[k].flags & TK_WORD)) ||
+                        tok_is(d, k, "and") || tok_is(d, k, "of")))
+                    k++;
+                while (k > end + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "of")))
+                    k--;
+                end = k;
+            }
+            int next = end;
             while (next < st->tok_end && tok_in(d, next, LEX_CUE_FILLERS))
                 next++;
             if (next >= st->tok_end || !is_cue(d, next))
                 continue;
+            if (end > t + 1)
+                return doc_strdup(d, d->tokens.items[t].start, d->tokens.items[end - 1].end);
             int from = t;
             while (from > st->tok_start && t - from < INSTITUTION_NAME_WORDS &&
                    (d->tokens.items[from - 1].flags & TK_CAP) &&

@@ -1394,3 +1394,52 @@ Test(extract_speakers, two_names_after_a_title_shared_by_two_countries_take_it_i
     cr_expect(p && contains_ci(field_str(p, "title"), "Ecuadorean"), "%s", json_brief(p));
     json_decref(ex);
 }
+
+Test(extract_speakers, he_after_a_sentence_its_spokesman_reports_is_the_spokesman)
+{
+    static const char text[] =
+        "The offer was handed to President Ana Ruiz by visiting minister Tomas Arriaga, said "
+        "Pedro Salas, spokesman for President Ruiz.\n"
+        "\"Minister Arriaga told the president that his government wants a new road,\" he told "
+        "reporters after the meeting.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "wants a new road");
+    cr_expect(equals_ci(speaker_name(q), "Pedro Salas"), "%s", json_brief(q));
+    json_decref(ex);
+}
+
+Test(extract_speakers, a_subject_set_off_from_its_verb_and_a_quote_after_reported_speech)
+{
+    /* "Name, after talks with A - B, C and D - said that ... “…”", then "X, he added, is ...
+     * “…”": both the subject's, who opens the first sentence */
+    static const char text[] =
+        "President Ana Ruiz ended her visit to Lima on Friday. \xE2\x80\x9CWe are good "
+        "neighbours,\xE2\x80\x9D the president said.\n"
+        "\n"
+        "Ruiz, after talks with the members of the council - Pedro Salas, Jorge Vidal and Luis "
+        "Prado - said that the two countries now \xE2\x80\x9Chave a shared plan\xE2\x80\x9D for "
+        "the border.\n"
+        "\n"
+        "Trade, she added, would double by next year. \xE2\x80\x9CLet us open the river to "
+        "boats again.\xE2\x80\x9D\n";
+    json_t *ex = extract_text(text);
+    const json_t *plan = find_quote(ex, "have a shared plan");
+    cr_expect(equals_ci(speaker_name(plan), "Ana Ruiz"), "%s", json_brief(plan));
+    const json_t *river = find_quote(ex, "open the river");
+    cr_expect(equals_ci(speaker_name(river), "Ana Ruiz"), "%s", json_brief(river));
+    json_decref(ex);
+}
+
+Test(extract_speakers, the_ministry_is_the_ministry_of_x_named_before)
+{
+    static const char text[] =
+        "The Ministry of Water Resources announced on Monday that Chile and Peru signed a "
+        "memorandum on river dams.\n"
+        "\n"
+        "The ministry said in a statement: \xE2\x80\x9CThe memorandum was signed by the "
+        "director of the dams office and his Peruvian counterpart.\xE2\x80\x9D\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "director of the dams office");
+    cr_expect(equals_ci(speaker_name(q), "Ministry of Water Resources"), "%s", json_brief(q));
+    json_decref(ex);
+}
