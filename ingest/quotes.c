@@ -141,7 +141,9 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
     char mark[4];
     size_t mark_len = utf8_encode(open_cp, mark);
     if (!memmem(d->text + l->start, l->end - l->start, mark, mark_len) &&
-        !(open_cp == '"' && memmem(d->text + l->start, l->end - l->start, "''", 2)))
+        !(open_cp == '"' && memmem(d->text + l->start, l->end - l->start, "''", 2)) &&
+        !(open_cp == 0x201C &&
+          memmem(d->text + l->start, l->end - l->start, "\xE2\x80\x98\xE2\x80\x98", 6)))
         return;
     uint32_t other_close = mixed_close(open_cp);
     size_t i = l->start;
@@ -156,6 +158,14 @@ static void pair_marks(const doc *d, int li, uint32_t open_cp, uint32_t close_cp
         if (c == '\'' && n < l->end && d->text[n] == '\'') {
             n++;
             c = open_cp == '"' ? '"' : 0;
+        }
+        /* two curly single marks typed for a double one: ‘‘…’’ */
+        if ((c == 0x2018 || c == 0x2019) && n < l->end) {
+            size_t n2;
+            if (cp_at(d, n, &n2) == c) {
+                n = n2;
+                c = open_cp == 0x201C ? (c == 0x2018 ? 0x201C : 0x201D) : 0;
+            }
         }
         if (!inside && c == open_cp && can_open(d, l->start, i, n, l->end)) {
             inside = true;

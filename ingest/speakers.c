@@ -2479,10 +2479,17 @@ static int role_topic(sieve *s, const mention *m)
 {
     const doc *d = s->d;
     const lex_office *office = role_office(s, m->from, m->to);
-    if (!office || role_word_told_before(s, m))
-        return -1;
     enum rule_id how;
     int sent;
+    /* "«…,» the official said" after sentences about Name: a word for anyone in office
+     * stands for the subject the sentences before are about, as "he" would */
+    if (!office && m->to - m->from == 1 && tok_in_ci(d, m->from, LEX_SPEAKER_NOUNS) &&
+        !tok_is(d, m->from, "source") && d->text[d->tokens.items[m->from].end - 1] != 's') {
+        int who = resolve_pronoun(s, m->from, &how, &sent);
+        return sent >= 0 ? who : -1;
+    }
+    if (!office || role_word_told_before(s, m))
+        return -1;
     int who = resolve_pronoun(s, m->from, &how, &sent);
     if (who < 0)
         return -1;

@@ -908,3 +908,18 @@ Test(extract_quotes, an_opening_mark_typed_as_the_closing_one_before_the_attribu
               json_brief(json_object_get(ex, "quotes")));
     json_decref(ex);
 }
+
+Test(extract_quotes, two_curly_single_marks_typed_for_a_double_one)
+{
+    static const char text[] =
+        "Premier Tomas Arriaga met the island's council on Tuesday.\n"
+        "\n"
+        "\xE2\x80\x98\xE2\x80\x98We will keep the harbour open through the storm season,"
+        "\xE2\x80\x99\xE2\x80\x99 Arriaga said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "keep the harbour open");
+    cr_expect(q, "%s", json_brief(json_object_get(ex, "quotes")));
+    cr_expect(q && !contains_ci(field_str(q, "text"), "\xE2\x80\x98"), "%s", json_brief(q));
+    cr_expect(equals_ci(speaker_name(q), "Tomas Arriaga"), "%s", json_brief(q));
+    json_decref(ex);
+}

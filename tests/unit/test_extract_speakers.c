@@ -1443,3 +1443,23 @@ Test(extract_speakers, the_ministry_is_the_ministry_of_x_named_before)
     cr_expect(equals_ci(speaker_name(q), "Ministry of Water Resources"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, the_official_is_the_one_the_sentences_before_are_about)
+{
+    static const char text[] =
+        "Foreign Minister Ana Ruiz said that the two countries share one river.\n"
+        "Ana Ruiz assured that the new bridge is a priority for her government.\n"
+        "\xC2\xABWe know these projects matter to both banks,\xC2\xBB the official said.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "projects matter to both banks");
+    cr_expect(equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
+    json_decref(ex);
+    /* "an official" is anyone: no name */
+    static const char text2[] =
+        "Foreign Minister Ana Ruiz said that the two countries share one river.\n"
+        "\xC2\xAB" "Nothing is decided yet,\xC2\xBB an official said.\n";
+    ex = extract_text(text2);
+    q = find_quote(ex, "Nothing is decided");
+    cr_expect(!speaker_name(q) || !equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
+    json_decref(ex);
+}
