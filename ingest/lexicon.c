@@ -373,6 +373,7 @@ const char *const LEX_MEETING_WORDS[] = {
     "visiting",      "summit",     "discussions", "conversation", "sat",
     "consultations", "co-chaired", "co-chairs",   "co-hosted",    "co-presided",
     "presided",      "conferred",  "confers",     "meetings",     "tete-a-tete",
+    "discussion",    "hosting",
     "t\xC3\xAAte-\xC3\xA0-t\xC3\xAAte", NULL,
 };
 

@@ -716,6 +716,46 @@ static bool listed_after_plural_role(const doc *d, const phrase *ph, int sent_st
 
 static int find_by_surname(const people_index *px, const char *surname, bool full_only);
 
+/* Is the word at token t the surname of a person the article already knows? */
+static bool surname_known(const doc *d, const people_index *px, int t)
+{
+    bool poss;
+    size_t len = tok_stem_len(d, t, &poss);
+    char *w = doc_strdup(d, d->tokens.items[t].start, d->tokens.items[t].start + len);
+    char *key = people_key(w);
+    bool known = find_by_surname(px, key, true) >= 0 || find_by_surname(px, key, false) >= 0;
+    free(w);
+    free(key);
+    return known;
+}
+
+/* "A B and C D presented ... “…,” D said": the name's last word stands alone further on as
+ * the subject or the object of a speech verb. */
+#define SURNAME_LOOKAHEAD_TOKENS 4000
+static bool surname_speaks_later(const doc *d, people_index *px, const phrase *ph, int sent_end)
+{
+    if (!referred_to_again(d, px, ph, sent_end))
+        return false;
+    int last = ph->name_end - 1;
+    size_t n = tok_len(d, last);
+    const char *w = d->text + d->tokens.items[last].start;
+    int end = (int)d->tokens.n;
+    if (end - sent_end > SURNAME_LOOKAHEAD_TOKENS)
+        end = sent_end + SURNAME_LOOKAHEAD_TOKENS;
+    for (int t = sent_end; t + 1 < end; t++) {
+        if (tok_len(d, t) != n || memcmp(d->text + d->tokens.items[t].start, w, n) != 0 ||
+            !stands_alone(d, t))
+            continue;
+        int k = t + 1;
+        while (k < end && tok_in(d, k, LEX_CUE_FILLERS))
+            k++;
+        if ((k < end && tok_in(d, k, LEX_SPEECH_VERBS) && !tok_in(d, k, LEX_PARTICIPLE_CUES)) ||
+            (tok_in(d, t - 1, LEX_SPEECH_VERBS) && !tok_in(d, t - 1, LEX_PARTICIPLE_CUES)))
+            return true;
+    }
+    return false;
+}
+
 /* Does the sentence treat an untitled name as a person? */
 
 /* "had a bilateral meeting with", "held talks with", "holds a working lunch with": a light
@@ -840,13 +880,20 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
         if (tok_is(d, before, "to") && before > sent_start && tok_ieq(d, before - 1, "according"))
             return true;
     }
-    /* "Name Name and Surname presided ...", "Surname and Name Name met": paired with one
-     * already known */
+    /* "A B and C D presented ..." where "D said" stands alone elsewhere: a full name whose
+     * surname the article knows as a person's, and the name paired with it */
+    if (surname_known(d, px, ph->name_end - 1) || surname_speaks_later(d, px, ph, sent_end))
+        return true;
     int other = -1;
     if (after + 1 < sent_end && tok_is(d, after, "and"))
         other = after + 1;
     else if (before - 1 >= sent_start && tok_is(d, before, "and"))
         other = before - 1;
+    /* "Name Name and Name Surname": the other's surname */
+    if (other >= 0 && other == after + 1 && other + 1 < sent_end &&
+        (d->tokens.items[other + 1].flags & TK_CAP) && name_token(d, other + 1) &&
+        surname_known(d, px, other + 1))
+        return true;
     if (other >= 0 && (d->tokens.items[other].flags & TK_CAP) && name_token(d, other)) {
         bool poss;
         size_t len = tok_stem_len(d, other, &poss);

@@ -2197,3 +2197,29 @@ Test(extract_meetings, one_honoured_is_not_met_and_a_tete_a_tete_is_a_meeting)
     cr_expect(!find_meeting(ex, "Mendez", "Campos"), "%s", json_brief(ms));
     json_decref(ex);
 }
+
+Test(extract_meetings, two_names_without_titles_whose_surnames_speak_later_met)
+{
+    /* no title anywhere: the surnames that speak further down make the names people; a
+     * discussion between them and a host hosting a guest are meetings */
+    static const char text[] =
+        "OSLO \xE2\x80\x94 As they marked a century of friendship, Ingrid Dahl and Marco Ferri "
+        "set out a plan for the northern sea routes.\n"
+        "\n"
+        "\xE2\x80\x9CWe share one sea,\xE2\x80\x9D Ferri said at the harbour.\n"
+        "\n"
+        "Trade was at the heart of the discussion between Dahl and Ferri, who later toured "
+        "the port.\n";
+    json_t *ex = extract_text(text);
+    cr_expect(find_person(ex, "Ingrid Dahl"), "%s", json_brief(json_object_get(ex, "people")));
+    const json_t *q = find_quote(ex, "We share one sea");
+    cr_expect(equals_ci(speaker_name(q), "Marco Ferri"), "%s", json_brief(q));
+    must_meeting(ex, "Dahl", "Ferri");
+    json_decref(ex);
+    static const char text2[] =
+        "These were the words of Prime Minister Ana Ruiz while hosting Prime Minister Tomas "
+        "Arriaga and his delegation at a state dinner in Lima.\n";
+    ex = extract_text(text2);
+    must_meeting(ex, "Ruiz", "Arriaga");
+    json_decref(ex);
+}
