@@ -3747,6 +3747,160 @@ static void enumerated_signings(doc *d, ag_vec *ags)
     }
 }
 
+/* How many tokens one titled item of a list may run ("Cooperation in Agriculture and Related
+ * Fields"). */
+#define TITLED_ITEM_TOKENS 10
+
+/* The items of a list of titles from token k up to the sentence's end or a semicolon:
+ * "Rice Trade Cooperation, Cooperation in Agriculture and Related Fields, and Cultural
+ * Cooperation".  Parts are cut at commas; the last "and" cuts only the last part, when no
+ * comma stood before it ("A, B and C").  Each part opens with a capital and has most of its
+ * words capitalised.  Fills [a[i], b[i]), returns how many (0 when fewer than two). */
+static int titled_items(const doc *d, int k, int e, int max, int *a, int *b)
+{
+    for (int t = k; t < e; t++)
+        if (tok_is(d, t, ";") || tok_is(d, t, "."))
+            e = t;
+    int n = 0, start = k;
+    bool oxford = false;
+    for (int t = k; t <= e && n < max; t++) {
+        if (t < e && !tok_is(d, t, ","))
+            continue;
+        int x = start, y = t;
+        if (x < y && tok_is(d, x, "and")) {
+            x++;
+            oxford = true;
+        }
+        if (x < y && is_article(d, x))
+            x++;
+        start = t + 1;
+        if (x >= y)
+            return 0;
+        a[n] = x;
+        b[n++] = y;
+    }
+    if (n < 1)
+        return 0;
+    /* "A, B and C": the last part holds two */
+    if (!oxford && n < max) {
+        int x = a[n - 1], y = b[n - 1], last_and = -1;
+        for (int t = x + 1; t < y - 1; t++)
+            if (tok_is(d, t, "and"))
+                last_and = t;
+        if (last_and > 0) {
+            b[n - 1] = last_and;
+            a[n] = last_and + 1;
+            if (a[n] < y && is_article(d, a[n]))
+                a[n]++;
+            b[n++] = y;
+        }
+    }
+    if (n < 2)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        int caps = 0, words = 0;
+        if (!(d->tokens.items[a[i]].flags & TK_CAP) || b[i] - a[i] > TITLED_ITEM_TOKENS)
+            return 0;
+        for (int t = a[i]; t < b[i]; t++)
+            if (d->tokens.items[t].flags & TK_WORD) {
+                words++;
+                caps += (d->tokens.items[t].flags & TK_CAP) != 0 || tok_in(d, t, LEX_FUNCTION_WORDS);
+            }
+        if (caps * 4 < words * 3)
+            return 0;
+    }
+    return n;
+}
+
+static ag *agreement_named_at(ag_vec *ags, size_t a, size_t b);
+
+/* "Also signed were agreements on Rice Trade Cooperation, Cooperation in Agriculture and
+ * Related Fields, and Cultural Cooperation": documents told together by a list of their titles,
+ * with no count, are one agreement each, signed by that sentence; the description that first
+ * told them together goes. */
+static void titled_signings(doc *d, ag_vec *ags)
+{
+    for (size_t si = 0; si < d->sents.n && ags->n < AGREEMENT_MENTIONS_MAX && doc_step(d); si++) {
+        if (!agreement_readable(d, (int)si))
+            continue;
+        const sentence *se = &d->sents.items[si];
+        int verb = -1;
+        for (int v = se->tok_start; v < se->tok_end && verb < 0; v++)
+            if (tok_in(d, v, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, v) &&
+                !tok_in(d, v, LEX_CONSENT_VERBS))
+                verb = v;
+        if (verb < 0)
+            continue;
+        for (int t = se->tok_start; t + 2 < se->tok_end; t++) {
+            if (!(tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) ||
+                tok_ieq(d, t, "documents") || !tok_in(d, t + 1, LEX_ENUMERATION_OPENERS) ||
+                count_at(d, t - 1) || signing_verb_for(d, (int)si, t, t + 1) < 0)
+                continue;
+            int a[MAX_ENUMERATED], b[MAX_ENUMERATED];
+            int n = titled_items(d, t + 2, se->tok_end, MAX_ENUMERATED, a, b);
+            if (!n)
+                continue;
+            size_t span_a = d->tokens.items[t].start, span_b = d->tokens.items[b[n - 1] - 1].end;
+            for (size_t x = 0; x < ags->n; x++) {
+                ag *p = &ags->items[x];
+                if (p->mentions > 0 && p->generic && p->first >= span_a && p->first < span_b)
+                    p->mentions = -1;
+            }
+            char type_name[64], type_head[HEAD_TYPE_MAX];
+            item_type_name(d, t, false, type_name, sizeof type_name, type_head);
+            for (int i = 0; i < n; i++) {
+                size_t is = d->tokens.items[a[i]].start, ie = d->tokens.items[b[i] - 1].end;
+                ag *g = agreement_named_at(ags, is, ie);
+                if (g) {
+                    if (!g->date.y)
+                        read_signing(d, g, (int)si, verb, 0, 0);
+                    continue;
+                }
+                g = new_item_agreement(d, ags, type_name, type_head, is, ie, "titled-signing");
+                if (!g)
+                    continue;
+                add_evidence(g, is, ie);
+                read_signing(d, g, (int)si, verb, 0, 0);
+                listed_context(d, g, (int)si);
+            }
+            break;
+        }
+    }
+}
+
+/* "signed agreements on rice, trade and cultural cooperation" in the lead, the documents one by
+ * one further down ("agreements on Rice Trade Cooperation, ... and Cultural Cooperation"): the
+ * plural description whose words the items share (two at least, over two items or more) is
+ * the batch told together, no document of its own. */
+static void batch_told_by_items(ag_vec *ags)
+{
+    for (size_t i = 0; i < ags->n; i++) {
+        ag *p = &ags->items[i];
+        if (p->mentions <= 0 || !p->plural || !p->generic || p->descriptors.n < 2)
+            continue;
+        int items = 0, shared = 0;
+        for (size_t k = 0; k < ags->n; k++) {
+            const ag *g = &ags->items[k];
+            if (k == i || g->mentions <= 0 || !g->rule ||
+                !(strcmp(g->rule, "titled-signing") == 0 ||
+                  strcmp(g->rule, "included-signing") == 0 ||
+                  strcmp(g->rule, "enumerated-signing") == 0 ||
+                  strcmp(g->rule, "listed-signing") == 0))
+                continue;
+            items++;
+            char *gk = agreement_key(g->name);
+            for (size_t x = 0; x < p->descriptors.n; x++) {
+                char *dk = agreement_key(p->descriptors.items[x]);
+                shared += *dk && strlen(dk) > 3 && key_has_words(gk, dk);
+                free(dk);
+            }
+            free(gk);
+        }
+        if (items >= 2 && shared >= 2)
+            p->mentions = -1;
+    }
+}
+
 /* How many tokens one document of a list after "include" may run ("Cooperation in the Field
  * of Women and Girls Development, Empowerment and Gender Affairs"), and one of a list that
  * commas separate. */
@@ -5007,10 +5161,12 @@ void agreements_find(doc *d)
     attach_generics(d, &ags, &gens);
     plural_signings(d, &ags);
     enumerated_signings(d, &ags);
+    titled_signings(d, &ags);
     included_signings(d, &ags);
     listed_signings(d, &ags);
     batch_signings(d, &ags);
     attach_to_items(d, &ags, &gens);
+    batch_told_by_items(&ags);
     merge_named(&ags);
     merge_country_prefixed(&ags);
     merge_short_names(&ags);

@@ -806,3 +806,25 @@ Test(extract_signing_shapes, items_that_name_their_type_again_are_cut_before_it)
     cr_expect(museum && museum != storm, "%s", json_brief(agreements));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, documents_told_by_a_list_of_their_titles_and_the_lead_that_sums_them)
+{
+    /* the lead sums the batch up in lower case; a later sentence lists the titles with no
+     * count, an "and" inside one title and one before the last */
+    static const char text[] =
+        "Chile and Peru signed several agreements on fishing, mining and cultural cooperation "
+        "during a state visit to Lima last week.\n"
+        "\n"
+        "Also signed were agreements on Joint Fishing Patrols, Cooperation in Mining and "
+        "Related Industries, and Cultural Cooperation.\n";
+    json_t *ex = extract_text(text);
+    const json_t *agreements = json_object_get(ex, "agreements");
+    const json_t *mining = find_agreement(ex, "Cooperation in Mining and Related Industries");
+    cr_expect(mining, "%s", json_brief(agreements));
+    cr_expect(parties_are(mining, "Chile", "Peru"), "%s", json_brief(mining));
+    cr_expect(find_agreement(ex, "Joint Fishing Patrols"), "%s", json_brief(agreements));
+    cr_expect(find_agreement(ex, "Cultural Cooperation"), "%s", json_brief(agreements));
+    cr_expect(!find_agreement(ex, "several agreements on fishing"), "%s", json_brief(agreements));
+    cr_expect_eq(json_array_size(agreements), 3, "%s", json_brief(agreements));
+    json_decref(ex);
+}
