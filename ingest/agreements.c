@@ -3178,7 +3178,46 @@ static bool item_opening(const doc *d, const generic *gm)
     return t == tok_at(d, gm->start);
 }
 
+/* How many words may stand between the documents and "include" ("The MoUs that were signed
+ * include"). */
+#define INCLUDED_VERB_GAP 4
+
 static void listed_context(const doc *d, ag *g, int s);
+
+/* "A number of documents were signed ... The documents included an agreement on X, an
+ * agreement on Y.": a document told in a sentence that opens with the batch and an inclusion
+ * verb ("The documents included", "These include") is signed as the batch was, by the nearest
+ * sentence before that signs documents.  That sentence, *verb its signing verb; -1 when none. */
+static int included_batch(const doc *d, const generic *gm, int *verb)
+{
+    const sentence *se = &d->sents.items[gm->sent];
+    int incl = -1;
+    for (int t = se->tok_start; t < se->tok_end && t <= se->tok_start + INCLUDED_VERB_GAP &&
+                                t < gm->lead_tok && incl < 0;
+         t++)
+        if (tok_in(d, t, LEX_INCLUSION_VERBS) && !tok_is(d, t, "are") && !tok_is(d, t, "were"))
+            incl = t;
+    if (incl < 0)
+        return -1;
+    bool batch = false;
+    for (int t = se->tok_start; t < incl && !batch; t++)
+        batch = tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous") ||
+                (t == se->tok_start && tok_in(d, t, LEX_PLURAL_ANAPHORS));
+    if (!batch)
+        return -1;
+    for (int k = gm->sent - 1; k >= 0 && k >= gm->sent - PLURAL_LOOKBACK; k--) {
+        int v;
+        if (!agreement_readable(d, k) || !signing_sentence(d, k, &v) ||
+            signing_denied(d, d->sents.items[k].tok_start, v) || tok_in(d, v, LEX_CONSENT_VERBS))
+            continue;
+        for (int t = d->sents.items[k].tok_start; t < d->sents.items[k].tok_end; t++)
+            if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) {
+                *verb = v;
+                return k;
+            }
+    }
+    return -1;
+}
 
 /* "a declaration of intent" is a type of its own: it stands for no declaration that is not one
  * of intent. */
@@ -3213,6 +3252,8 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
         int sig_sent = gm->sent;
         if (verb < 0 && gm->name) {
             int list_sent = list_signing(d, gm->sent, &verb);
+            if (list_sent < 0)
+                list_sent = included_batch(d, gm, &verb);
             if (list_sent >= 0)
                 sig_sent = list_sent;
         }
@@ -3906,9 +3947,6 @@ static void batch_told_by_items(ag_vec *ags)
  * commas separate. */
 #define INCLUDED_ITEM_TOKENS 16
 #define INCLUDED_COMMA_ITEM_TOKENS 6
-/* How many words may stand between the documents and "include" ("The MoUs that were signed
- * include"). */
-#define INCLUDED_VERB_GAP 4
 
 /* The items of a list from token k to the sentence's end e: parts that semicolons separate
  * (an "and" opening one dropped), else capitalised parts that commas and "and" separate.

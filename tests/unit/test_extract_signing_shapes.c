@@ -828,3 +828,20 @@ Test(extract_signing_shapes, documents_told_by_a_list_of_their_titles_and_the_le
     cr_expect_eq(json_array_size(agreements), 3, "%s", json_brief(agreements));
     json_decref(ex);
 }
+
+Test(extract_signing_shapes, documents_a_batch_included_are_signed_as_the_batch_was)
+{
+    static const char text[] =
+        "A number of documents were signed after talks between the presidents of Chile and "
+        "Peru in Lima on 7 September.\n"
+        "\n"
+        "The documents included a framework agreement on trade, mining and scientific "
+        "cooperation, an agreement on visa-free travel for holders of service passports.\n";
+    json_t *ex = extract_text(text);
+    const json_t *agreements = json_object_get(ex, "agreements");
+    const json_t *visa = find_agreement(ex, "visa-free travel for holders of service passports");
+    cr_expect(visa, "%s", json_brief(agreements));
+    cr_expect(parties_are(visa, "Chile", "Peru"), "%s", json_brief(visa));
+    cr_expect(find_agreement(ex, "framework agreement on trade"), "%s", json_brief(agreements));
+    json_decref(ex);
+}
