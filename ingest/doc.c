@@ -2009,6 +2009,13 @@ static void find_title(doc *d, int first)
                    (c - w == 6 && memcmp(d->text + w, "Source", 6) == 0 && w == la) ||
                    repeated_below(d, first, head_start, lb);
     }
+    /* "Headline ending with a full stop." printed again below without it: a headline */
+    if (ends) {
+        size_t ca, cb;
+        line_core(d, l, &ca, &cb);
+        if (cb > ca + 1 && d->text[cb - 1] == '.' && repeated_below(d, first, ca, cb - 1))
+            ends = false;
+    }
     if (line_is_byline(d, l) || date_like_line(d, l) || reader_prompt(d, l) || ends || words < 2 ||
         words > 30 || line_chars(d, l) > TITLE_MAX_CHARS || (!head_start && dateline_at(d, l, &dl)))
         return;
@@ -2021,10 +2028,13 @@ static void find_title(doc *d, int first)
         line *r = &d->lines.items[i];
         size_t a, b;
         line_core(d, r, &a, &b);
-        if (r->kind != LINE_BODY || b - a != strlen(d->title))
+        size_t n = strlen(d->title);
+        /* the copy may lack the headline's full stop */
+        if (r->kind != LINE_BODY ||
+            !(b - a == n || (b - a + 1 == n && d->title[n - 1] == '.')))
             continue;
         char *t = doc_strdup(d, a, b);
-        if (strcmp(t, d->title) == 0)
+        if (strncmp(t, d->title, strlen(t)) == 0 && strlen(t) + 1 >= n)
             r->kind = LINE_BOILERPLATE;
         free(t);
     }

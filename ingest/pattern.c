@@ -65,8 +65,9 @@ static const char *const SOURCES[PAT_COUNT] = {
     /* the agency's credit first: "(AGENCY) - CITY - The ..." */
     "|\\(\\p{Lu}{2,10}\\)\\s*" DASH "\\s*(?=\\p{Lu}{2,}[\\p{Lu} ]*\\s*" DASH "))?"
     /* a place's words, hyphenated ones with a small word between ("Port-of-Spain",
-     * "Saint-Denis-de-la-Réunion") */
-    "(?<place>\\p{Lu}[\\p{L}.'’]*(?:(?:[ -]|-(?:of|de|la|le|du|des|en|sur|sous|el|al|au)-)"
+     * "Saint-Denis-de-la-Réunion"), or a small word between spaces ("Rio de Janeiro") */
+    "(?<place>\\p{Lu}[\\p{L}.'’]*(?:(?:[ -]|-(?:of|de|la|le|du|des|en|sur|sous|el|al|au)-"
+    "| (?:de|da|do|del|la|el|es) )"
     "\\p{Lu}[\\p{L}.'’]*){0,3})"
     /* a second place after a slash, the story filed from both ("CITY/OTHER CITY (Agency) -") */
     "(?:/\\p{Lu}[\\p{L}.'’]*(?:[ -]\\p{Lu}[\\p{L}.'’]*){0,3}(?=\\s*(?:\\(|,\\s*" MONTH
@@ -81,8 +82,11 @@ static const char *const SOURCES[PAT_COUNT] = {
     "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}]*(?:\\s+\\p{Lu}[\\p{L}]*){0,2})(?=\\s*(?:" DASH
     "|:|\\(|,\\s*" MONTH "\\.?\\s+\\d)))?"
     /* the date after a comma, or after the place's full stop ("BISHKEK. Sept 6 (Agency) -") */
-    "(?:(?:\\s*,|(?<=\\.)|(?<=[)\\]]))\\s*(?<date>" MONTH
-    "\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|" NUMERIC_DATE "|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
+    /* (or after a space, in capitals: "LAGOS JUNE 12TH (Agency)-"; or in figures with
+     * slashes: "Rio de Janeiro, 3/17/2004 (Agency) -") */
+    "(?:(?:\\s*,|(?<=\\.)|(?<=[)\\]])|\\s+(?=(?i:" MONTH ")\\s+\\d))\\s*(?<date>(?i:" MONTH
+    ")\\.?\\s+\\d{1,2}(?i:st|nd|rd|th)?(?:,?\\s+\\d{4})?|" NUMERIC_DATE
+    "|\\d{1,2}/\\d{1,2}/(?:19|20)\\d{2}|\\d{1,2}\\s+" MONTH "\\.?(?:\\s+\\d{4})?)"
     /* "Jeddah, 21 Dhu al-Hijjah 1446 AH, corresponding to 17 June 2025 (SPA) --": a date in
      * another calendar, then the Gregorian one, the article's date, closing the run */
     "|\\s*,[^()\\n.!?]{1,90}?(?<gdate>(?<=\\s)(?:\\d{1,2}\\s+" MONTH

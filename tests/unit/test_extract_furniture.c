@@ -641,3 +641,37 @@ Test(extract_furniture, a_wire_slug_is_no_byline_and_a_section_name_is_no_dateli
     cr_expect(json_is_null(json_object_get(ex, "dateline")), "%s", json_brief(ex));
     json_decref(ex);
 }
+
+Test(extract_furniture, datelines_with_a_date_in_figures_or_in_capitals_and_no_comma)
+{
+    static const char text[] =
+        "Harbour talks end\n"
+        "\n"
+        "Rio de Janeiro, 3/17/2004 (Agencia Sul - AS) - At the end of their meeting yesterday, "
+        "the two ministers agreed to reopen the harbour.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "dateline"), "Rio de Janeiro");
+    json_decref(ex);
+    static const char text2[] =
+        "Minister returns from Lisbon\n"
+        "LUANDA JUNE 12TH (COASTDESK)-Foreign Minister Ana Ruiz has returned from a two-day "
+        "visit to Portugal.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "dateline"), "LUANDA");
+    json_decref(ex);
+}
+
+Test(extract_furniture, a_headline_with_a_full_stop_printed_again_as_a_bullet)
+{
+    static const char text[] =
+        "Chile and Peru have signed a number of river agreements.\n"
+        "\n"
+        "  \xE2\x80\xA2 Chile and Peru have signed a number of river agreements\n"
+        "\n"
+        "Lima: At a joint meeting of the two cabinets, Chile and Peru signed a number of river "
+        "agreements.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Chile and Peru have signed a number of river agreements.");
+    cr_expect_str_eq(field_str(ex, "dateline"), "Lima");
+    json_decref(ex);
+}
