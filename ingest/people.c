@@ -1791,8 +1791,10 @@ int people_role_holder(const doc *d, int s, int from, int to, const int *exclude
             if (exact >= 0 && (pass == 1 || pm->sent != hit_sent))
                 break;
             const person *p = &d->people.items[pm->person];
+            /* "the minister" is no prime minister */
             if (person_listed(exclude, nexclude, pm->person) || !p->title ||
-                !strcasestr(p->title, title))
+                !strcasestr(p->title, title) ||
+                (strcasestr(p->title, "prime") && !strcasestr(title, "prime")))
                 continue;
             const char *pc = person_title_country(p);
             if (country && pc && strcmp(pc, country) != 0)

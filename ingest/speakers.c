@@ -2409,6 +2409,14 @@ static int titled_person(sieve *s, int from, int to)
             fits = strmap_get(&s->title_words, key.buf, key.len) != NULL;
             strbuf_release(&key);
         }
+        /* "the Indian minister" is no prime minister: a title that makes its holder head of a
+         * government fits a role only when the role says so */
+        if (fits && title && strcasestr(title, "prime")) {
+            bool prime = false;
+            for (int t = from; t < to && !prime; t++)
+                prime = tok_ieq(d, t, "prime") || tok_ieq(d, t, "premier") || tok_ieq(d, t, "pm");
+            fits = prime;
+        }
         bool exact = fits && title_word_count(title) == words;
         if (exact && (!role_country || named > 0))
             return who;

@@ -1463,3 +1463,16 @@ Test(extract_speakers, the_official_is_the_one_the_sentences_before_are_about)
     cr_expect(!speaker_name(q) || !equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, the_minister_is_no_prime_minister_named_closer)
+{
+    static const char text[] =
+        "Trade Minister Ana Ruiz of Chile met President Tomas Arriaga of Peru in Lima.\n"
+        "During the meeting, Ruiz conveyed the greetings of Chilean Prime Minister Pedro Salas.\n"
+        "In a post on X, the Chilean minister said, \xE2\x80\x9CHonoured to meet the president "
+        "in Lima today.\xE2\x80\x9D\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "Honoured to meet the president");
+    cr_expect(equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
+    json_decref(ex);
+}
