@@ -2410,11 +2410,13 @@ static int titled_person(sieve *s, int from, int to)
             strbuf_release(&key);
         }
         /* "the Indian minister" is no prime minister: a title that makes its holder head of a
-         * government fits a role only when the role says so */
+         * government fits a role only when the role says so ("the prime minister", "the
+         * leader") */
         if (fits && title && strcasestr(title, "prime")) {
             bool prime = false;
             for (int t = from; t < to && !prime; t++)
-                prime = tok_ieq(d, t, "prime") || tok_ieq(d, t, "premier") || tok_ieq(d, t, "pm");
+                prime = tok_ieq(d, t, "prime") || tok_ieq(d, t, "premier") || tok_ieq(d, t, "pm") ||
+                        tok_in_ci(d, t, LEX_LEADER_NOUNS);
             fits = prime;
         }
         bool exact = fits && title_word_count(title) == words;
