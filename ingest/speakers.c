@@ -193,7 +193,8 @@ static const speaker_rule SPEAKER_RULES[R_COUNT] = {
     /* Name said … ¶ “…” (a paragraph of quotation after a paragraph of reported speech, or a
      * quoted sentence after one of reported speech in its paragraph) */
     [R_REPORTED_BEFORE] = {"quote-reported-before", 0.65, link_reported_before, LINK_LATE, 1},
-    /* a paragraph that is one quotation after a paragraph that is one quotation */
+    /* a paragraph that is one quotation after a paragraph that is one quotation (one that
+     * names nobody may stand between) */
     [R_QUOTE_RUN] = {"quote-paragraph-run", 0.6, link_quote_run, LINK_LATE_PAIRED, 0},
     /* According to the ministry, … They discussed “…” (what two did together: the account's) */
     [R_GROUP_SUBJECT] = {"quote-group-subject", 0.6, link_group_subject, LINK_LATE, 4},
@@ -1680,8 +1681,6 @@ static bool names_nobody(const sieve *s, int li)
     return true;
 }
 
-/* A paragraph that opens with a quotation after a paragraph of reported speech ("Name said
- * the signing … He said staff would …"): the subject of the last speech verb there. */
 /* "Belgrade, he added, is willing to talk. “Let's look ahead.”": a quotation that is a
  * sentence of its own, right after a sentence of reported speech in its paragraph, is that
  * sentence's speaker's. */
@@ -1713,6 +1712,8 @@ static bool reported_in_paragraph(sieve *s, mention *m)
     return false;
 }
 
+/* A paragraph that opens with a quotation after a paragraph of reported speech ("Name said
+ * the signing … He said staff would …"): the subject of the last speech verb there. */
 static bool link_reported_before(sieve *s, mention *m)
 {
     const doc *d = s->d;
@@ -1776,7 +1777,12 @@ static bool link_quote_run(sieve *s, mention *m)
     if (s->i == 0 || !whole_line(d, q))
         return false;
     const quote_span *prev = &s->q[s->i - 1];
-    if (prev->line != previous_line(d, q->line) || !whole_line(d, prev) || !speaker_known(prev))
+    int pl = previous_line(d, q->line);
+    /* a paragraph between them that names nobody ("The ministers earlier chaired the border
+     * committee.") does not stop the run */
+    if (prev->line != pl && !(pl >= 0 && names_nobody(s, pl) && prev->line == previous_line(d, pl)))
+        return false;
+    if (!whole_line(d, prev) || !speaker_known(prev))
         return false;
     m->kind = MENTION_CARRIED;
     m->from_quote = prev;

@@ -1476,3 +1476,17 @@ Test(extract_speakers, the_minister_is_no_prime_minister_named_closer)
     cr_expect(equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, a_run_of_quoted_paragraphs_goes_on_past_one_that_names_nobody)
+{
+    static const char text[] =
+        "Defence Minister Ana Ruiz said the memorandum would be reviewed every year.\n"
+        "\xE2\x80\x9CWe will watch over it together.\n"
+        "\xE2\x80\x9CWe have told our border commanders to meet more often.\xE2\x80\x9D\n"
+        "The ministers earlier chaired the border committee at the defence ministry.\n"
+        "\xE2\x80\x9CThis year's meeting is special because the committee turns fifty.\xE2\x80\x9D\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "committee turns fifty");
+    cr_expect(equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
+    json_decref(ex);
+}
