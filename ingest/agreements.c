@@ -4016,11 +4016,16 @@ static bool item_type_at(const doc *d, int t)
  * returns how many (0 when fewer than two). */
 static int typed_items(const doc *d, int k, int e, int max, int *a, int *b)
 {
+    for (int t = k; t < e; t++)
+        if (tok_is(d, t, ";"))
+            return 0; /* semicolons cut the list (included_items()) */
     int n = 0, start = k;
     for (int t = k + 1; t <= e && n < max; t++) {
         bool cut = t == e;
-        if (!cut && item_type_at(d, t) && (tok_is(d, t - 1, ",") || tok_is(d, t - 1, "and")) &&
-            !(d->tokens.items[t].flags & TK_UPPER && tok_len(d, t) > 3 && !tok_ieq(d, t, "mou")))
+        /* "..., and an agreement on X": the article goes with the item it opens */
+        int c = is_article(d, t) && t + 1 < e && item_type_at(d, t + 1) ? t + 1 : t;
+        if (!cut && item_type_at(d, c) && (tok_is(d, t - 1, ",") || tok_is(d, t - 1, "and")) &&
+            !(d->tokens.items[c].flags & TK_UPPER && tok_len(d, c) > 3 && !tok_ieq(d, c, "mou")))
             cut = true;
         if (!cut)
             continue;
@@ -4090,6 +4095,28 @@ static ag *agreement_named_at(ag_vec *ags, size_t a, size_t b)
             if (ags->items[i].ev.items[e] >= a && ags->items[i].ev.items[e] < b)
                 return &ags->items[i];
     return NULL;
+}
+
+/* The agreement named by the words [a, b) as a whole (its name is those words, or holds them
+ * with little else), with a mention inside them; NULL when none. */
+static ag *agreement_named_as(ag_vec *ags, const doc *d, size_t a, size_t b)
+{
+    ag *g = agreement_named_at(ags, a, b);
+    if (!g || !g->name)
+        return NULL;
+    char *words = doc_strdup(d, a, b);
+    char *ik = agreement_key(words), *gk = agreement_key(g->name);
+    size_t in = strlen(ik), gn = strlen(gk);
+    bool same = strcmp(ik, gk) == 0 ||
+                ((strstr(ik, gk) || strstr(gk, ik)) && 5 * (in < gn ? in : gn) >= 4 * (in < gn ? gn : in));
+    /* "MoU between the Council (TC) and ...": a name read up to the acronym after it */
+    size_t nn = strlen(g->name);
+    if (!same && strncasecmp(words, g->name, nn) == 0 && strncmp(words + nn, " (", 2) == 0)
+        same = true;
+    free(words);
+    free(ik);
+    free(gk);
+    return same ? g : NULL;
 }
 
 /* "The MoUs signed include Political Consultations; Diplomatic Training; Culture; and
@@ -4166,14 +4193,43 @@ static void included_signings(doc *d, ag_vec *ags)
         char type_name[64], type_head[HEAD_TYPE_MAX];
         item_type_name(d, type, false, type_name, sizeof type_name, type_head);
         for (int i = 0; i < n; i++) {
+            /* "MoU between A and B", "Trade Agreement": an item that names its type is its own
+             * name, and the article may have read it as one already */
+            ag *g = NULL;
+            if (b[i] - a[i] > 2 && is_article(d, a[i]) && item_type_at(d, a[i] + 1))
+                a[i]++;
+            if (is_agreement_head(d, b[i] - 1) || item_type_at(d, a[i]) || is_article(d, a[i]))
+                g = agreement_named_as(ags, d, d->tokens.items[a[i]].start,
+                                       d->tokens.items[b[i] - 1].end);
             /* an item that names its type again: "MoU on Cooperation in Transport" */
             if (b[i] - a[i] > 2 &&
                 (tok_in_ci(d, a[i], LEX_GENERIC_HEADS) || tok_ieq(d, a[i], "mou")) &&
                 tok_is(d, a[i] + 1, "on"))
                 a[i] += 2;
             size_t is = d->tokens.items[a[i]].start, ie = d->tokens.items[b[i] - 1].end;
-            /* "MoU between A and B": an item that names its type is its own name */
-            ag *g = item_type_at(d, a[i]) ? agreement_named_at(ags, is, ie) : NULL;
+            if (!g && is_agreement_head(d, b[i] - 1) && b[i] - a[i] >= 2) {
+                /* "Trade Agreement" in the list: a name of its own, not "agreement on ..." */
+                char *name = doc_strdup(d, is, ie);
+                char *key = agreement_key(name);
+                bool known = find_by_key(ags, key, NULL) >= 0;
+                free(key);
+                if (known || ags->n >= AGREEMENT_MENTIONS_MAX) {
+                    free(name);
+                    continue;
+                }
+                g = new_ag(ags);
+                g->name = name;
+                g->generic = true;
+                snprintf(g->head, sizeof g->head, "%s", type_head);
+                g->rule = "included-signing";
+                g->confidence = 0.55;
+                g->mentions = 1;
+                g->first = is;
+                add_evidence(g, is, ie);
+                read_signing(d, g, bs, verb, 0, 0);
+                listed_context(d, g, bs);
+                continue;
+            }
             if (g) {
                 if (!g->date.y) {
                     read_signing(d, g, bs, verb, 0, 0);
