@@ -328,6 +328,11 @@ static int place_score(const doc *d, int a, int k, bool in)
     }
     if (k - a == 1 && (d->tokens.items[a].flags & TK_UPPER) && score < 3)
         score -= 4;
+    /* "in the Wool Sector", "in the Field of Energy": a field of cooperation, no place (an
+     * "Area" may be one) */
+    if (tok_in_ci(d, k - 1, LEX_FIELD_WORDS) && !tok_ieq(d, k - 1, "area") &&
+        !tok_ieq(d, k - 1, "areas"))
+        score -= 4;
     return score;
 }
 

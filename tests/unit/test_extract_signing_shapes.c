@@ -849,18 +849,21 @@ Test(extract_signing_shapes, documents_a_batch_included_are_signed_as_the_batch_
 Test(extract_signing_shapes, a_batch_includes_named_documents_each_once)
 {
     /* items that name their type in front ("MoU on X", "an agreement on Z") or behind
-     * ("Harbour Agreement"): each one document, none told twice */
+     * ("Trade Agreement"): each one document, none told twice; "in the Wool Sector" is no
+     * place */
     static const char text[] =
         "Chile and Peru have inked four agreements to boost trade.\n"
-        "The agreements signed included Harbour Agreement, MoU on Bilateral Cooperation in the "
+        "The agreements signed included Trade Agreement, MoU on Bilateral Cooperation in the "
         "Wool Sector, Agreement on Mutual Protection of Investments and an agreement on visa "
         "exemption for holders of service passports.\n";
     json_t *ex = extract_text(text);
     const json_t *agreements = json_object_get(ex, "agreements");
-    const json_t *harbour = find_agreement(ex, "Harbour Agreement");
-    cr_expect(harbour && !contains_ci(field_str(harbour, "name"), " on Harbour"), "%s",
+    const json_t *trade = find_agreement(ex, "Trade Agreement");
+    cr_expect(trade && !contains_ci(field_str(trade, "name"), " on Trade"), "%s",
               json_brief(agreements));
-    cr_expect(find_agreement(ex, "Wool Sector"), "%s", json_brief(agreements));
+    const json_t *wool = find_agreement(ex, "Wool Sector");
+    cr_expect(wool, "%s", json_brief(agreements));
+    cr_expect(!field_str(wool, "place"), "%s", json_brief(wool));
     cr_expect(find_agreement(ex, "Mutual Protection of Investments"), "%s", json_brief(agreements));
     cr_expect(find_agreement(ex, "visa exemption for holders of service passports"), "%s",
               json_brief(agreements));
