@@ -3192,8 +3192,8 @@ static int included_batch(const doc *d, const generic *gm, int *verb)
 {
     const sentence *se = &d->sents.items[gm->sent];
     int incl = -1;
-    for (int t = se->tok_start; t < se->tok_end && t <= se->tok_start + INCLUDED_VERB_GAP &&
-                                t < gm->lead_tok && incl < 0;
+    for (int t = se->tok_start;
+         t < se->tok_end && t <= se->tok_start + INCLUDED_VERB_GAP && t < gm->lead_tok && incl < 0;
          t++)
         if (tok_in(d, t, LEX_INCLUSION_VERBS) && !tok_is(d, t, "are") && !tok_is(d, t, "were"))
             incl = t;
@@ -3425,8 +3425,7 @@ static void attach_generics(doc *d, ag_vec *ags, generic_vec *gens)
                          sig_sent == gm->sent ? gm->end : 0);
             if (sig_sent != gm->sent)
                 listed_context(d, g, sig_sent); /* an item under its list's intro */
-        }
-        else if (verb >= 0 && !g->generic)
+        } else if (verb >= 0 && !g->generic)
             read_signing(d, g, sig_sent, verb, gm->start, gm->end); /* "reached" a named one */
         json_t *c = countries_in(d, gm->start, gm->end, 0, 0);
         if (json_array_size(c) > json_array_size(g->parties)) {
@@ -3845,7 +3844,8 @@ static int titled_items(const doc *d, int k, int e, int max, int *a, int *b)
         for (int t = a[i]; t < b[i]; t++)
             if (d->tokens.items[t].flags & TK_WORD) {
                 words++;
-                caps += (d->tokens.items[t].flags & TK_CAP) != 0 || tok_in(d, t, LEX_FUNCTION_WORDS);
+                caps += (d->tokens.items[t].flags & TK_CAP) != 0 ||
+                        tok_in(d, t, LEX_FUNCTION_WORDS);
             }
         if (caps * 4 < words * 3)
             return 0;
@@ -4007,8 +4007,8 @@ static int field_words(const doc *d, int k, int e)
 /* Is token t a document's type that opens an item of a list ("MoU between A and B")? */
 static bool item_type_at(const doc *d, int t)
 {
-    return tok_ieq(d, t, "mou") || (tok_in_ci(d, t, LEX_GENERIC_HEADS) &&
-                                     !tok_in_ci(d, t, LEX_JOINT_ONLY_HEADS));
+    return tok_ieq(d, t, "mou") ||
+           (tok_in_ci(d, t, LEX_GENERIC_HEADS) && !tok_in_ci(d, t, LEX_JOINT_ONLY_HEADS));
 }
 
 /* "on A, MoU between B and C and MoU on D": a list whose items after the first open with a
@@ -4073,8 +4073,8 @@ static int counted_items(const doc *d, int k, int e, int count, int *a, int *b)
         if (t < e && !cut[t - k])
             continue;
         int x = start, y = t;
-        while (x < y && (tok_is(d, x, "and") || tok_is(d, x, ",") || tok_is(d, x, "on") ||
-                         is_article(d, x)))
+        while (x < y &&
+               (tok_is(d, x, "and") || tok_is(d, x, ",") || tok_is(d, x, "on") || is_article(d, x)))
             x++;
         while (y > x && (d->tokens.items[y - 1].flags & TK_PUNCT))
             y--;
@@ -4107,8 +4107,8 @@ static ag *agreement_named_as(ag_vec *ags, const doc *d, size_t a, size_t b)
     char *words = doc_strdup(d, a, b);
     char *ik = agreement_key(words), *gk = agreement_key(g->name);
     size_t in = strlen(ik), gn = strlen(gk);
-    bool same = strcmp(ik, gk) == 0 ||
-                ((strstr(ik, gk) || strstr(gk, ik)) && 5 * (in < gn ? in : gn) >= 4 * (in < gn ? gn : in));
+    bool same = strcmp(ik, gk) == 0 || ((strstr(ik, gk) || strstr(gk, ik)) &&
+                                        5 * (in < gn ? in : gn) >= 4 * (in < gn ? gn : in));
     /* "MoU between the Council (TC) and ...": a name read up to the acronym after it */
     size_t nn = strlen(g->name);
     if (!same && strncasecmp(words, g->name, nn) == 0 && strncmp(words + nn, " (", 2) == 0)

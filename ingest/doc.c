@@ -1927,8 +1927,9 @@ static bool wire_slug(const doc *d, size_t a, size_t b)
         char part[48];
         size_t n = 0;
         for (size_t i = a; i < k && n + 1 < sizeof part; i++)
-            part[n++] = (char)(i == a || d->text[i - 1] == ' ' ? d->text[i]
-                                                               : tolower((unsigned char)d->text[i]));
+            part[n++] = (char)(i == a || d->text[i - 1] == ' '
+                                   ? d->text[i]
+                                   : tolower((unsigned char)d->text[i]));
         place |= n > 0 && (lex_country(part, n) || lex_capital_country(part, n));
         a = k + 1;
     }
@@ -2030,8 +2031,7 @@ static void find_title(doc *d, int first)
         line_core(d, r, &a, &b);
         size_t n = strlen(d->title);
         /* the copy may lack the headline's full stop */
-        if (r->kind != LINE_BODY ||
-            !(b - a == n || (b - a + 1 == n && d->title[n - 1] == '.')))
+        if (r->kind != LINE_BODY || !(b - a == n || (b - a + 1 == n && d->title[n - 1] == '.')))
             continue;
         char *t = doc_strdup(d, a, b);
         if (strncmp(t, d->title, strlen(t)) == 0 && strlen(t) + 1 >= n)

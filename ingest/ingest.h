@@ -66,7 +66,7 @@
 
 /* The version of the extraction rules, recorded with every extraction.  Raise it whenever
  * they change what they find: ingest_reindex() re-reads every article an older one read. */
-#define INGEST_EXTRACTOR_VERSION 10
+#define INGEST_EXTRACTOR_VERSION 11
 
 /* Extracts the mentions of one article.  text need not be NUL-terminated; it must be valid
  * UTF-8 (the worker rejects anything else).  Returns a new reference, never NULL. */

@@ -368,13 +368,14 @@ const char *const LEX_PARTICIPLE_CUES[] = {
 };
 
 const char *const LEX_MEETING_WORDS[] = {
-    "met",           "meet",       "meets",       "meeting",      "talks",
-    "hosted",        "hosts",      "received",    "visit",        "visited",
-    "visiting",      "summit",     "discussions", "conversation", "sat",
-    "consultations", "co-chaired", "co-chairs",   "co-hosted",    "co-presided",
-    "presided",      "conferred",  "confers",     "meetings",     "tete-a-tete",
-    "discussion",    "hosting",
-    "t\xC3\xAAte-\xC3\xA0-t\xC3\xAAte", NULL,
+    "met",         "meet",         "meets",     "meeting",
+    "talks",       "hosted",       "hosts",     "received",
+    "visit",       "visited",      "visiting",  "summit",
+    "discussions", "conversation", "sat",       "consultations",
+    "co-chaired",  "co-chairs",    "co-hosted", "co-presided",
+    "presided",    "conferred",    "confers",   "meetings",
+    "tete-a-tete", "discussion",   "hosting",   "t\xC3\xAAte-\xC3\xA0-t\xC3\xAAte",
+    NULL,
 };
 
 /* Nouns whose "in X" names what was spoken of, not where ("developments in Iraq"). */
@@ -1909,7 +1910,8 @@ const char *const LEX_COMMEMORATIONS[] = {
 
 /* Nouns of a field a list of documents covers ("the areas of A, B and C"). */
 const char *const LEX_FIELD_WORDS[] = {
-    "area", "areas", "field", "fields", "sector", "sectors", "domain", "domains", "sphere", "spheres", NULL,
+    "area",   "areas",   "field",  "fields",  "sector", "sectors",
+    "domain", "domains", "sphere", "spheres", NULL,
 };
 
 /* Verbs that open the list of what a batch of documents held ("The MoUs signed include ..."). */

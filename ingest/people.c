@@ -1477,7 +1477,8 @@ static void respective_titles(doc *d)
             if (p->title)
                 continue;
             strbuf sb = STRBUF_INIT;
-            strbuf_add(&sb, d->text + d->tokens.items[countries[k]].start, tok_len(d, countries[k]));
+            strbuf_add(&sb, d->text + d->tokens.items[countries[k]].start,
+                       tok_len(d, countries[k]));
             strbuf_addch(&sb, ' ');
             strbuf_add(&sb, tw, tn - 1);
             p->title = strbuf_detach(&sb, NULL);

@@ -2569,7 +2569,8 @@ static char *institution_subject_before(const sieve *s, int head, const char *w,
                 (d->tokens.items[end + 1].flags & TK_CAP)) {
                 int k = end + 1;
                 while (k < st->tok_end && k - t <= INSTITUTION_NAME_WORDS &&
-                       (((d->tokens.items[k].flags & TK_CAP) && (d->tokens.items[k].flags & TK_WORD)) ||
+                       (((d->tokens.items[k].flags & TK_CAP) &&
+                         (d->tokens.items[k].flags & TK_WORD)) ||
                         tok_is(d, k, "and") || tok_is(d, k, "of")))
                     k++;
                 while (k > end + 1 && (tok_is(d, k - 1, "and") || tok_is(d, k - 1, "of")))

@@ -671,7 +671,8 @@ Test(extract_furniture, a_headline_with_a_full_stop_printed_again_as_a_bullet)
         "Lima: At a joint meeting of the two cabinets, Chile and Peru signed a number of river "
         "agreements.\n";
     json_t *ex = extract_text(text);
-    cr_expect_str_eq(field_str(ex, "title"), "Chile and Peru have signed a number of river agreements.");
+    cr_expect_str_eq(field_str(ex, "title"),
+                     "Chile and Peru have signed a number of river agreements.");
     cr_expect_str_eq(field_str(ex, "dateline"), "Lima");
     json_decref(ex);
 }

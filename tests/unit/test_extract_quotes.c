@@ -894,7 +894,8 @@ Test(extract_quotes, an_opening_mark_typed_as_the_closing_one_before_the_attribu
      * verb or the full stop glued after it */
     static const char text[] =
         "\xE2\x80\x9CThe harbour was our first school. Every child learned to swim there "
-        "\xE2\x80\x9C" "added Mayor Petra Lind.\n"
+        "\xE2\x80\x9C"
+        "added Mayor Petra Lind.\n"
         "\n"
         "She went on to say that \xE2\x80\x9Cthe new pier will be open to all by spring "
         "\xE2\x80\x9C.\n";

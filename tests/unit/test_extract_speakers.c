@@ -1457,7 +1457,8 @@ Test(extract_speakers, the_official_is_the_one_the_sentences_before_are_about)
     /* "an official" is anyone: no name */
     static const char text2[] =
         "Foreign Minister Ana Ruiz said that the two countries share one river.\n"
-        "\xC2\xAB" "Nothing is decided yet,\xC2\xBB an official said.\n";
+        "\xC2\xAB"
+        "Nothing is decided yet,\xC2\xBB an official said.\n";
     ex = extract_text(text2);
     q = find_quote(ex, "Nothing is decided");
     cr_expect(!speaker_name(q) || !equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
