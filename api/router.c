@@ -69,9 +69,11 @@ static const route routes[] = {
      "every fact and person whose sources disagree, newest first, with each value given "
      "(paged; kind, attribute, source_id)"},
     {"/changes", ROUTE_CHANGES, 0, "/changes", "change",
-     PARAM_SINCE | PARAM_WAIT | PARAM_LIMIT | PARAM_PRETTY | PARAM_FIELDS | PARAM_FORMAT,
+     PARAM_SINCE | PARAM_WAIT | PARAM_KIND | PARAM_LIMIT | PARAM_PRETTY | PARAM_FIELDS |
+         PARAM_FORMAT,
      "what changed of the facts and people served, in order: each created, updated, merged "
-     "into another or deleted, with its version (since, wait; paged, NDJSON, event stream)"},
+     "into another or deleted, with its version (since, wait, kind; paged, NDJSON, event "
+     "stream)"},
     {"/search", ROUTE_SEARCH, 0, "/search", "hit",
      PARAM_Q | PARAM_KIND | PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT | PARAM_FIELDS |
          PARAM_FORMAT | PARAM_EVIDENCE,

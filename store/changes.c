@@ -724,9 +724,11 @@ void store_changes_forget(store *st)
 
 /* --- reading --- */
 
+/* The entries after ?1 up to ?3 of the kinds ?4..?7 ('' for a kind not asked for). */
 static const char SQL_LIST[] =
     "SELECT seq, kind, fact_id, op, changed_at, source_id, into_id, attributes, fact"
-    " FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2";
+    " FROM changes WHERE seq > ?1 AND seq <= ?3 AND kind IN (?4, ?5, ?6, ?7)"
+    " ORDER BY seq LIMIT ?2";
 
 /* One row of SQL_LIST into *e, its strings in a.  False when out of memory. */
 static bool read_change(store_arena *a, db_stmt *row, store_change *e)
@@ -782,7 +784,31 @@ static db_stmt *start_page(store *st, const char *sql, store_change_page *page)
     return stmt;
 }
 
+static const struct change_kind {
+    const char *name;
+    unsigned bit;
+} change_kinds[] = {{"person", STORE_CHANGE_PERSON},
+                    {"agreement", STORE_CHANGE_AGREEMENT},
+                    {"meeting", STORE_CHANGE_MEETING},
+                    {"quote", STORE_CHANGE_QUOTE}};
+
+bool store_change_kind_bit(const char *name, size_t len, unsigned *bit)
+{
+    for (size_t i = 0; i < sizeof change_kinds / sizeof change_kinds[0]; i++)
+        if (strlen(change_kinds[i].name) == len && memcmp(change_kinds[i].name, name, len) == 0) {
+            *bit = change_kinds[i].bit;
+            return true;
+        }
+    return false;
+}
+
 int store_list_changes(store *st, long long since, int limit, store_change_page *page)
+{
+    return store_list_changes_of(st, since, STORE_CHANGE_ALL, LLONG_MAX, limit, page);
+}
+
+int store_list_changes_of(store *st, long long since, unsigned kinds, long long upto, int limit,
+                          store_change_page *page)
 {
     if (limit < 1 || limit == INT_MAX) {
         memset(page, 0, sizeof *page);
@@ -793,6 +819,9 @@ int store_list_changes(store *st, long long since, int limit, store_change_page 
         return STORE_ERROR;
     db_bind_int64(stmt, 1, since);
     db_bind_int64(stmt, 2, (long long)limit + 1);
+    db_bind_int64(stmt, 3, upto);
+    for (size_t i = 0; i < sizeof change_kinds / sizeof change_kinds[0]; i++)
+        db_bind_text(stmt, (int)i + 4, kinds & change_kinds[i].bit ? change_kinds[i].name : "", -1);
     return read_changes(st, stmt, limit, page, "reading the change log");
 }
 

@@ -475,6 +475,20 @@ void store_set_fact_renderer(store_fact_renderer render);
 
 /* The entries after seq `since`, at most `limit` (1..INT_MAX-1) of them, oldest first. */
 int store_list_changes(store *st, long long since, int limit, store_change_page *page);
+/* The kinds of the log's entries, as bits of a kinds filter. */
+enum store_change_kind {
+    STORE_CHANGE_PERSON = 1u << 0,
+    STORE_CHANGE_AGREEMENT = 1u << 1,
+    STORE_CHANGE_MEETING = 1u << 2,
+    STORE_CHANGE_QUOTE = 1u << 3,
+    STORE_CHANGE_ALL = (1u << 4) - 1,
+};
+/* The bit of the kind named by the `len` bytes at `name` ("meeting"); false for no kind. */
+bool store_change_kind_bit(const char *name, size_t len, unsigned *bit);
+/* store_list_changes() of the entries of `kinds` (store_change_kind bits) alone, and of
+ * those up to seq `upto` (LLONG_MAX: all). */
+int store_list_changes_of(store *st, long long since, unsigned kinds, long long upto, int limit,
+                          store_change_page *page);
 /* The seq of the latest entry (0 when there is none) in *seq. */
 int store_changes_last(store *st, long long *seq);
 /* The versions of the facts of `kind` ("agreement", "meeting", "quote", "person") that were

@@ -856,3 +856,80 @@ Test(http_changes, a_long_poll_that_nothing_answers_ends_with_an_empty_page)
     cr_expect_eq(json_array_size(json_object_get(page, "data")), 3);
     json_decref(page);
 }
+
+/* --- the kinds asked for --- */
+
+/* The entries of `all` whose kind is one of the comma-separated `kinds`. */
+static json_t *entries_of(const json_t *all, const char *kinds)
+{
+    json_t *kept = json_array(), *e;
+    size_t i;
+    json_array_foreach((json_t *)all, i, e) {
+        const char *kind = json_string_value(json_object_get(e, "kind"));
+        size_t n = strlen(kind);
+        for (const char *p = kinds; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+            if (strncmp(p, kind, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+                json_array_append(kept, e);
+    }
+    return kept;
+}
+
+Test(http_changes, the_feed_keeps_the_kinds_asked_for)
+{
+    static const char *const kinds[] = {"agreement", "meeting,quote", "person,agreement",
+                                        "quote,meeting,agreement,person"};
+    json_t *all = feed_since(0);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "/changes?since=0&limit=3&kind=%s", kinds[k]);
+        json_t *want = entries_of(all, kinds[k]), *got = http_get_every_item(path);
+        cr_assert_gt(json_array_size(want), 0, "no entry of %s to keep", kinds[k]);
+        cr_expect(json_equal(got, want), "%s: %zu entries, the feed has %zu of those kinds", path,
+                  json_array_size(got), json_array_size(want));
+        json_decref(got);
+        json_decref(want);
+    }
+    /* an event stream of some kinds sends those alone */
+    json_t *want = entries_of(all, "meeting,quote");
+    stream s;
+    stream_open(&s, "/changes?since=0&kind=meeting,quote", -1, json_array_size(want));
+    pthread_join(s.thread, NULL);
+    cr_assert_eq(json_array_size(s.events), json_array_size(want));
+    json_t *ev;
+    size_t i;
+    json_array_foreach(s.events, i, ev)
+        cr_expect(json_equal(json_object_get(ev, "data"), json_array_get(want, i)),
+                  "event %zu is not the entry of a meeting or quote it should be", i);
+    strbuf_release(&s.text);
+    json_decref(s.events);
+    json_decref(want);
+    static const char *const bad[] = {"/changes?kind=bogus", "/changes?kind=agreements",
+                                      "/changes?kind=agreement,", "/changes?kind=,quote",
+                                      "/changes?kind="};
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+        http_expect_problem(bad[b], 400, "/problems/bad-parameter");
+    json_decref(all);
+}
+
+Test(http_changes, an_event_stream_of_one_kind_goes_past_the_entries_of_others)
+{
+    long long last = last_seq();
+    stream s;
+    char id[SOURCE_ID_LEN + 1];
+    /* the write makes its people's entries first: the stream must pass them by */
+    stream_open(&s, "/changes?kind=quote", last, 1);
+    stream_wait_greeted(&s);
+    post_file("10_lighthouse_quote_minister.txt", id);
+    pthread_join(s.thread, NULL);
+    cr_assert_eq(json_array_size(s.events), 1, "no event came for the posted quote");
+    json_t *data = json_object_get(json_array_get(s.events, 0), "data"), *after = feed_since(last);
+    json_t *quotes = entries_of(after, "quote");
+    cr_expect_str_eq(json_string_value(json_object_get(data, "kind")), "quote");
+    cr_expect(json_equal(data, json_array_get(quotes, 0)), "the event is not the write's first quote");
+    cr_expect_gt(json_array_size(after), json_array_size(quotes),
+                 "the write made no entry of another kind to pass by");
+    json_decref(quotes);
+    json_decref(after);
+    strbuf_release(&s.text);
+    json_decref(s.events);
+}
