@@ -248,6 +248,8 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
         goto out;
     }
 
+    if (q.as_of_given && as_of_refused(&m, resp, &q))
+        goto out;
     switch (m.route->action) {
     case ROUTE_INDEX:
         if (api_accept_prefers_html(req->accept))

@@ -395,6 +395,15 @@ void answer_conflicts_as_of(store *st, const api_request *req, api_response *res
                             const char *const *fields);
 /* An item (q->as_of_given) as the store served it at the seq asked. */
 void answer_item_as_of(store *st, const route_match *m, api_response *resp, const api_query *q);
+/* A fact's evidence pages (q->as_of_given) as the store served them at the seq asked: the
+ * spans its version keeps, when it keeps them all; c the request's cursor (NULL: none),
+ * path the list's own, fields the evidence's. */
+void answer_evidence_as_of(store *st, const route_match *m, const api_request *req,
+                           api_response *resp, const api_query *q, const store_evidence_cursor *c,
+                           const char *path, const char *const *fields);
+/* Refuses as_of (q->as_of_given) on a route that cannot answer it (the articles, search,
+ * statistics) with a 400 that says why; false when the route can. */
+bool as_of_refused(const route_match *m, api_response *resp, const api_query *q);
 
 void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,
                  const api_query *q);

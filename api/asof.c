@@ -18,6 +18,12 @@
  *
  * A seq beyond the log's last is the present; a seq before its first entry has no facts; a
  * fact deleted since is served as it was; one not made yet is not found.
+ *
+ * A fact's evidence pages are its version's spans when it keeps them all (a fact of at most
+ * STORE_EVIDENCE_INLINE spans then); a fact that had more is refused.  What the log does not
+ * keep at all is refused on every request: the articles (a version names the articles it
+ * cites, not those stored then), search (its index is of the text of now) and the statistics
+ * (which count the articles).
  */
 #include "api/api_internal.h"
 
@@ -739,4 +745,123 @@ void answer_item_as_of(store *st, const route_match *m, api_response *resp, cons
     for (size_t k = 0; k < 3; k++)
         json_decref(facts[k]);
     json_decref(versions);
+}
+
+/* --- evidence --- */
+
+/* The order of a fact's evidence pages: by source, then start, then end. */
+static int compare_spans(const void *a, const void *b)
+{
+    const json_t *x = *(const json_t *const *)a, *y = *(const json_t *const *)b;
+    const char *xs = json_string_value(json_object_get(x, "source_id"));
+    const char *ys = json_string_value(json_object_get(y, "source_id"));
+    int c = strcmp(xs ? xs : "", ys ? ys : "");
+    json_int_t d = c ? 0
+                     : json_integer_value(json_object_get(x, "start")) -
+                           json_integer_value(json_object_get(y, "start"));
+    if (!c && !d)
+        d = json_integer_value(json_object_get(x, "end")) -
+            json_integer_value(json_object_get(y, "end"));
+    return c ? c : (d > 0) - (d < 0);
+}
+
+/* Whether a span comes after the cursor's. */
+static bool span_after(const json_t *span, const store_evidence_cursor *c)
+{
+    const char *source = json_string_value(json_object_get(span, "source_id"));
+    int k = strcmp(source ? source : "", c->source_id);
+    long long start = json_integer_value(json_object_get(span, "start"));
+    long long end = json_integer_value(json_object_get(span, "end"));
+    return k > 0 || (k == 0 && (start > c->start || (start == c->start && end > c->end)));
+}
+
+/* An as-of evidence list: the version's spans, sorted, from `first`. */
+typedef struct asof_spans {
+    json_t **spans;
+    size_t n, first;
+    bool count;
+} asof_spans;
+
+static bool fetch_spans_as_of(void *arg, int limit, list_page *out, api_response *resp)
+{
+    asof_spans *l = arg;
+    size_t end = l->first + (size_t)limit < l->n ? l->first + (size_t)limit : l->n;
+    (void)resp;
+    out->items = json_array();
+    for (size_t i = l->first; i < end; i++)
+        json_array_append_new(out->items, json_deep_copy(l->spans[i]));
+    out->total = l->count ? (long long)l->n : -1;
+    if (end < l->n && end > l->first) {
+        const json_t *last = l->spans[end - 1];
+        out->next = json_pack("[s, O, O, O]", "evidence", json_object_get(last, "source_id"),
+                              json_object_get(last, "start"), json_object_get(last, "end"));
+    }
+    return true;
+}
+
+void answer_evidence_as_of(store *st, const route_match *m, const api_request *req,
+                           api_response *resp, const api_query *asked,
+                           const store_evidence_cursor *c, const char *path,
+                           const char *const *fields)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    json_t *versions;
+    if (!resolve_seq(st, q, resp) || !read_versions(st, m->route->kind, m->id, q, resp, &versions))
+        return;
+    json_t *fact = json_array_get(versions, 0), *spans = json_object_get(fact, "sources");
+    asof_spans l = {.count = q->count};
+    size_t kept = json_array_size(spans);
+    json_int_t total = json_integer_value(json_object_get(fact, "evidence_total"));
+    if (!fact) {
+        problem_respond(resp, q->pretty, "not-found", "no %s had the id '%s' at seq %lld",
+                        m->route->noun, m->id, q->as_of);
+    } else if (total > (json_int_t)kept) {
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the evidence of %s '%s' cannot be answered as of seq %lld: it "
+                        "then had %lld spans, of which the change log keeps the first %zu; ask "
+                        "without as_of",
+                        m->route->noun, m->id, q->as_of, (long long)total, kept);
+    } else if (!(l.spans = calloc(kept + 1, sizeof *l.spans))) {
+        problem_respond(resp, q->pretty, "internal", "out of memory");
+    } else {
+        for (size_t i = 0; i < kept; i++)
+            l.spans[l.n++] = json_array_get(spans, i);
+        if (l.n)
+            qsort(l.spans, l.n, sizeof *l.spans, compare_spans);
+        while (c && l.first < l.n && !span_after(l.spans[l.first], c))
+            l.first++;
+        serve_list(resp, req, q, path, fetch_spans_as_of, &l, fields);
+    }
+    free(l.spans);
+    json_decref(versions);
+}
+
+/* --- what the log does not keep --- */
+
+bool as_of_refused(const route_match *m, api_response *resp, const api_query *q)
+{
+    const char *why;
+    switch (m->route->action) {
+    case ROUTE_LIST:
+    case ROUTE_ITEM:
+    case ROUTE_SOURCE_TEXT:
+    case ROUTE_SOURCE_FACTS:
+        if (m->route->kind != STORE_SOURCES)
+            return false;
+        why = "the change log keeps the versions of facts and people, not which articles were "
+              "stored then";
+        break;
+    case ROUTE_SEARCH:
+        why = "search reads the index of the text of now";
+        break;
+    case ROUTE_STATS:
+        why = "the statistics count the articles, which the change log does not keep";
+        break;
+    default:
+        return false;
+    }
+    problem_respond(resp, q->pretty, "bad-parameter",
+                    "as_of: %s cannot be answered as of a seq (%s); ask without as_of",
+                    m->route->pattern, why);
+    return true;
 }

@@ -466,6 +466,19 @@ static void snapshot_take(snapshot *s, const char *source)
             snprintf(path, sizeof path, "/%s/%s", asof_kinds[k],
                      json_string_value(json_object_get(item, "id")));
             json_object_set_new(s->items, path, http_get_json_ok(path));
+            if (k == 3) /* people have no evidence */
+                continue;
+            /* its evidence pages (small ones, to follow their cursors); null when a version
+             * cannot tell them: more spans than it keeps inline */
+            strbuf evidence = STRBUF_INIT;
+            strbuf_addf(&evidence, "%s/evidence", path);
+            json_t *spans = json_object_get(item, "sources");
+            bool kept = json_integer_value(json_object_get(item, "evidence_total")) <=
+                        (json_int_t)json_array_size(spans);
+            strbuf_addstr(&evidence, "?limit=3");
+            json_object_set_new(s->items, evidence.buf,
+                                kept ? http_get_every_item(evidence.buf) : json_null());
+            strbuf_release(&evidence);
         }
         json_decref(items);
     }
@@ -499,12 +512,17 @@ static void expect_as_of(const snapshot *s, const char *as_of, const json_t *eve
     json_object_foreach((json_t *)every_item, item, unused) {
         char path[256];
         json_t *saved = json_object_get(s->items, item);
-        snprintf(path, sizeof path, "%s?as_of=%s", item, as_of);
+        bool evidence = strstr(item, "/evidence?");
+        snprintf(path, sizeof path, "%s%cas_of=%s", item, evidence ? '&' : '?', as_of);
         if (!saved) {
             http_expect_problem(path, 404, "/problems/not-found");
             continue;
         }
-        json_t *got = http_get_json_ok(path);
+        if (json_is_null(saved)) { /* more spans than the version keeps */
+            http_expect_problem(path, 400, "/problems/bad-parameter");
+            continue;
+        }
+        json_t *got = evidence ? http_get_every_item(path) : http_get_json_ok(path);
         cr_expect(json_equal(got, saved), "%s differs from what seq %lld served", path, s->seq);
         json_decref(got);
     }
@@ -551,6 +569,17 @@ Test(http_changes, as_of_answers_what_each_seq_served)
               "the agreements never changed");
     cr_assert_gt(json_object_size(every_item), json_object_size(shots[0].items));
     cr_assert_gt(json_object_size(every_item), json_object_size(shots[n - 1].items));
+    /* evidence pages both answered and refused as of a seq */
+    size_t answered = 0, refused = 0;
+    const char *path;
+    json_t *saved;
+    json_object_foreach(every_item, path, saved)
+        if (strstr(path, "/evidence?") && json_is_null(saved))
+            refused++;
+        else if (strstr(path, "/evidence?"))
+            answered++;
+    cr_assert(answered > 0 && refused > 0, "evidence: %zu answered, %zu refused", answered,
+              refused);
     for (size_t i = 0; i < n; i++) {
         char seq[32];
         snprintf(seq, sizeof seq, "%lld", shots[i].seq);
@@ -586,12 +615,37 @@ Test(http_changes, as_of_refuses_what_it_cannot_answer)
         "/agreements?as_of=2026-12-07T10:00:00",
         "/quotes?as_of=1&from=2025",
         "/quotes/abc?as_of=1&speaker=someone",
-        "/sources?as_of=1",
-        "/search?q=pact&as_of=1",
         "/changes?as_of=1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         http_expect_problem(bad[i], 400, "/problems/bad-parameter");
+    /* what the change log does not keep: refused, saying so, whatever the seq */
+    json_t *sources = http_get_every_item("/sources?limit=1000");
+    const char *source = json_string_value(json_object_get(json_array_get(sources, 0), "id"));
+    cr_assert(source, "no article to ask for");
+    static const char *const refused[][2] = {{"/sources?as_of=2026-01-01T00:00:00Z", NULL},
+                                             {"/sources/", "?as_of=1"},
+                                             {"/sources/", "/text?as_of=1"},
+                                             {"/sources/", "/facts?as_of=1"},
+                                             {"/search?q=pact&as_of=1", NULL},
+                                             {"/stats?as_of=1", NULL}};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        char path[160];
+        http_reply r;
+        snprintf(path, sizeof path, "%s%s%s", refused[i][0], refused[i][1] ? source : "",
+                 refused[i][1] ? refused[i][1] : "");
+        http_reply_init(&r);
+        cr_assert(http_get(path, &r));
+        cr_expect_eq(r.status, 400, "%s: %ld", path, r.status);
+        json_t *problem = json_loads(r.body.buf, 0, NULL);
+        const char *detail = json_string_value(json_object_get(problem, "detail"));
+        cr_expect(detail && strncmp(detail, "as_of: ", 7) == 0 &&
+                      strstr(detail, "cannot be answered"),
+                  "%s: %s", path, r.body.buf);
+        json_decref(problem);
+        http_reply_release(&r);
+    }
+    json_decref(sources);
 }
 
 /* --- following: event streams and long polls --- */
@@ -925,7 +979,8 @@ Test(http_changes, an_event_stream_of_one_kind_goes_past_the_entries_of_others)
     json_t *data = json_object_get(json_array_get(s.events, 0), "data"), *after = feed_since(last);
     json_t *quotes = entries_of(after, "quote");
     cr_expect_str_eq(json_string_value(json_object_get(data, "kind")), "quote");
-    cr_expect(json_equal(data, json_array_get(quotes, 0)), "the event is not the write's first quote");
+    cr_expect(json_equal(data, json_array_get(quotes, 0)),
+              "the event is not the write's first quote");
     cr_expect_gt(json_array_size(after), json_array_size(quotes),
                  "the write made no entry of another kind to pass by");
     json_decref(quotes);
