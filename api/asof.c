@@ -821,13 +821,13 @@ void answer_evidence_as_of(store *st, const route_match *m, const api_request *r
                         "then had %lld spans, of which the change log keeps the first %zu; ask "
                         "without as_of",
                         m->route->noun, m->id, q->as_of, (long long)total, kept);
-    } else if (!(l.spans = calloc(kept + 1, sizeof *l.spans))) {
+    } else if (!(l.spans = calloc(kept + 1, sizeof(json_t *)))) {
         problem_respond(resp, q->pretty, "internal", "out of memory");
     } else {
         for (size_t i = 0; i < kept; i++)
             l.spans[l.n++] = json_array_get(spans, i);
         if (l.n)
-            qsort(l.spans, l.n, sizeof *l.spans, compare_spans);
+            qsort(l.spans, l.n, sizeof(json_t *), compare_spans);
         while (c && l.first < l.n && !span_after(l.spans[l.first], c))
             l.first++;
         serve_list(resp, req, q, path, fetch_spans_as_of, &l, fields);
