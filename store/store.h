@@ -481,7 +481,8 @@ enum store_change_kind {
     STORE_CHANGE_AGREEMENT = 1u << 1,
     STORE_CHANGE_MEETING = 1u << 2,
     STORE_CHANGE_QUOTE = 1u << 3,
-    STORE_CHANGE_ALL = (1u << 4) - 1,
+    STORE_CHANGE_SOURCE = 1u << 4,
+    STORE_CHANGE_ALL = (1u << 5) - 1,
 };
 /* The bit of the kind named by the `len` bytes at `name` ("meeting"); false for no kind. */
 bool store_change_kind_bit(const char *name, size_t len, unsigned *bit);
@@ -491,7 +492,11 @@ int store_list_changes_of(store *st, long long since, unsigned kinds, long long 
                           store_change_page *page);
 /* The seq of the latest entry (0 when there is none) in *seq. */
 int store_changes_last(store *st, long long *seq);
-/* The versions of the facts of `kind` ("agreement", "meeting", "quote", "person") that were
+/* Since when the log knows which articles were stored (schema version 12): in *after the
+ * last seq whose state it cannot tell (0: it knows every seq's), or -1 while the articles a
+ * store had before it kept them are still to be recorded. */
+int store_changes_sources_from(store *st, long long *after);
+/* The versions of the facts of `kind` ("agreement", "meeting", "quote", "person", "source") that were
  * current at seq as_of, in id order: each the entry that made the fact as it stood then
  * (seq, id, fact).  With id, that fact's alone (none: it did not exist then). */
 int store_list_versions(store *st, const char *kind, const char *id, long long as_of,
