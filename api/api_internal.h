@@ -401,8 +401,14 @@ void answer_item_as_of(store *st, const route_match *m, api_response *resp, cons
 void answer_evidence_as_of(store *st, const route_match *m, const api_request *req,
                            api_response *resp, const api_query *q, const store_evidence_cursor *c,
                            const char *path, const char *const *fields);
-/* Refuses as_of (q->as_of_given) on a route that cannot answer it (the articles, search,
- * statistics) with a 400 that says why; false when the route can. */
+/* An article's text (q->as_of_given) as stored at the seq asked: the text of now when the
+ * article was stored then and is still; refused when it was removed since. */
+void answer_source_text_as_of(store *st, const route_match *m, api_response *resp,
+                              const api_query *q);
+/* /stats (q->as_of_given) counted from the versions at the seq asked; `top` as /stats. */
+void answer_stats_as_of(store *st, api_response *resp, const api_query *q, int top);
+/* Refuses as_of (q->as_of_given) on a route that cannot answer it (an article's facts,
+ * search) with a 400 that says why; false when the route can. */
 bool as_of_refused(const route_match *m, api_response *resp, const api_query *q);
 
 void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,

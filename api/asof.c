@@ -27,9 +27,12 @@
  */
 #include "api/api_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "util/strbuf.h"
 
 #include "util/log.h"
 
@@ -56,6 +59,8 @@ static const struct asof_sort {
     {"id", "id", false},
     {"sources", "source_count", false},
     {"speaker", "speaker", true},
+    {"published", "published", false},
+    {"title", "title", true},
 };
 
 static void ascii_lower(char *s)
@@ -157,6 +162,30 @@ static bool resolve_seq(store *st, api_query *q, api_response *resp)
     log_error("api: as_of %lld%s failed: %s", q->as_of, q->as_of_time, store_errmsg(st));
     problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
     return false;
+}
+
+/* Refuses a seq at which the log cannot tell which articles were stored: before the
+ * baseline of the articles a store had when it began to keep them (schema version 12), or
+ * any seq while that baseline is still to be taken.  False when refused (answered). */
+static bool sources_known(store *st, const api_query *q, api_response *resp)
+{
+    long long after;
+    if (store_changes_sources_from(st, &after) != STORE_OK) {
+        log_error("api: as_of %lld failed: %s", q->as_of, store_errmsg(st));
+        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
+        return false;
+    }
+    if (after < 0)
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the articles cannot be answered as of a seq yet: the change log "
+                        "records the articles this store had before it kept them when a factd "
+                        "first writes to it; ask without as_of");
+    else if (after > 0 && q->as_of <= after)
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the articles cannot be answered as of seq %lld: the change log "
+                        "keeps them from seq %lld on; ask without as_of, or as of a later seq",
+                        q->as_of, after + 1);
+    return after == 0 || (after > 0 && q->as_of > after);
 }
 
 /* The versions of one kind (one fact's when id) at the seq asked, parsed, in *out (a new
@@ -583,7 +612,8 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
     json_t *versions, *ids = NULL;
     bool after_key = false; /* mark.key_text is mark_of_id()'s */
 
-    if (!answerable(kind, q, resp) || !resolve_seq(st, q, resp))
+    if (!answerable(kind, q, resp) || !resolve_seq(st, q, resp) ||
+        (kind == STORE_SOURCES && !sources_known(st, q, resp)))
         goto out;
     if (person_filter(&q->filters)) {
         json_t *people;
@@ -728,7 +758,9 @@ void answer_item_as_of(store *st, const route_match *m, api_response *resp, cons
 {
     api_query seq_query = *asked, *q = &seq_query;
     json_t *versions;
-    if (!resolve_seq(st, q, resp) || !read_versions(st, m->route->kind, m->id, q, resp, &versions))
+    if (!resolve_seq(st, q, resp) ||
+        (m->route->kind == STORE_SOURCES && !sources_known(st, q, resp)) ||
+        !read_versions(st, m->route->kind, m->id, q, resp, &versions))
         return;
     json_t *fact = json_array_get(versions, 0), *facts[3] = {NULL};
     bool person = m->route->kind == STORE_PEOPLE;
@@ -836,26 +868,247 @@ void answer_evidence_as_of(store *st, const route_match *m, const api_request *r
     json_decref(versions);
 }
 
+/* --- an article's text --- */
+
+void answer_source_text_as_of(store *st, const route_match *m, api_response *resp,
+                              const api_query *asked)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    json_t *versions;
+    char *text = NULL;
+    size_t len = 0;
+    if (!resolve_seq(st, q, resp) || !sources_known(st, q, resp) ||
+        !read_versions(st, STORE_SOURCES, m->id, q, resp, &versions))
+        return;
+    bool stored = json_array_size(versions) > 0;
+    json_decref(versions);
+    if (!stored) {
+        problem_respond(resp, q->pretty, "not-found", "no source had the id '%s' at seq %lld",
+                        m->id, q->as_of);
+        return;
+    }
+    /* an article's id is its digest's: the text stored now under it is the text of then */
+    switch (store_source_text(st, m->id, &text, &len)) {
+    case STORE_OK:
+        render_bytes(resp, 200, API_CT_TEXT, text, len);
+        return;
+    case STORE_NOT_FOUND:
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the text of source '%s' cannot be answered as of seq %lld: the "
+                        "article was removed since, and the change log keeps what /sources "
+                        "served of it, not its text",
+                        m->id, q->as_of);
+        return;
+    default:
+        free(text);
+        log_error("api: /sources/{id}/text as_of failed: %s", store_errmsg(st));
+        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
+        return;
+    }
+}
+
+/* --- the statistics --- */
+
+/* One group of a count: its key, its label, how many. */
+typedef struct stat_group {
+    const char *key;   /* in the map of groups */
+    json_t *label;     /* the year, party or speaker, borrowed */
+    const char *extra; /* a speaker's person id, or NULL */
+    json_int_t n;
+} stat_group;
+
+/* Largest count first, then the label (nulls last; numbers as numbers), then the person id,
+ * as stats.c's top lists; `by_label` orders the by-year lists by the label alone. */
+static int compare_groups(const void *a, const void *b, void *by_label)
+{
+    const stat_group *x = a, *y = b;
+    int c = *(const bool *)by_label ? 0 : (y->n > x->n) - (y->n < x->n);
+    bool xn = json_is_null(x->label), yn = json_is_null(y->label);
+    if (!c && xn != yn)
+        c = xn ? 1 : -1;
+    if (!c && !xn && json_is_integer(x->label))
+        c = (json_integer_value(x->label) > json_integer_value(y->label)) -
+            (json_integer_value(x->label) < json_integer_value(y->label));
+    else if (!c && !xn)
+        c = strcmp(json_string_value(x->label), json_string_value(y->label));
+    if (!c && (x->extra || y->extra))
+        c = !x->extra ? -1 : !y->extra ? 1 : strcmp(x->extra, y->extra);
+    return c;
+}
+
+/* Counts into `groups` (key -> [label, count, person id]) one under `key`. */
+static void count_in(json_t *groups, const char *key, json_t *label, const char *person)
+{
+    json_t *g = json_object_get(groups, key);
+    if (g) {
+        json_array_set_new(g, 1, json_integer(json_integer_value(json_array_get(g, 1)) + 1));
+        json_decref(label);
+        return;
+    }
+    json_object_set_new(groups, key,
+                        json_pack("[o, i, o]", label, 1,
+                                  person ? json_string(person) : json_null()));
+}
+
+/* The groups sorted, at most `top` of them (0: all), as [{name: label, "count": n}] or with
+ * the person id of a speaker. */
+static json_t *ranked(json_t *groups, const char *name, bool by_label, size_t top, bool person)
+{
+    size_t n = json_object_size(groups), i = 0;
+    stat_group *v = calloc(n + 1, sizeof *v);
+    json_t *out = json_array(), *g;
+    const char *key;
+    if (!v)
+        return out;
+    json_object_foreach(groups, key, g) {
+        v[i++] = (stat_group){.key = key,
+                              .label = json_array_get(g, 0),
+                              .extra = json_string_value(json_array_get(g, 2)),
+                              .n = json_integer_value(json_array_get(g, 1))};
+    }
+    if (n)
+        qsort_r(v, n, sizeof *v, compare_groups, &by_label);
+    for (i = 0; i < n && (!top || i < top); i++) {
+        json_t *entry = json_pack("{s:O}", name, v[i].label);
+        if (person)
+            json_object_set_new(entry, "person_id",
+                                v[i].extra ? json_string(v[i].extra) : json_null());
+        json_object_set_new(entry, "count", json_integer(v[i].n));
+        json_array_append_new(out, entry);
+    }
+    free(v);
+    return out;
+}
+
+/* The year of an ISO date, as stats.c reads it: its first four digits, else null. */
+static json_t *year_of(const char *date)
+{
+    if (!date || strlen(date) < 4)
+        return json_null();
+    for (size_t i = 0; i < 4; i++)
+        if (date[i] < '0' || date[i] > '9')
+            return json_null();
+    return json_integer((date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+                        (date[3] - '0'));
+}
+
+static json_t *by_year(const json_t *facts, const char *member)
+{
+    json_t *groups = json_object(), *fact, *out;
+    size_t i;
+    json_array_foreach(facts, i, fact) {
+        json_t *year = year_of(json_string_value(json_object_get(fact, member)));
+        char key[32];
+        snprintf(key, sizeof key, "%lld",
+                 json_is_null(year) ? -1LL : (long long)json_integer_value(year));
+        count_in(groups, key, year, NULL);
+    }
+    out = ranked(groups, "year", true, 0, false);
+    json_decref(groups);
+    return out;
+}
+
+static json_t *by_party(const json_t *agreements, size_t top)
+{
+    json_t *groups = json_object(), *fact, *party, *out;
+    size_t i, k;
+    json_array_foreach(agreements, i, fact) {
+        json_t *seen = json_object(); /* an agreement counts once for each party */
+        json_array_foreach(json_object_get(fact, "parties"), k, party) {
+            const char *name = json_string_value(party);
+            if (!name || json_object_get(seen, name))
+                continue;
+            json_object_set_new(seen, name, json_true());
+            count_in(groups, name, json_string(name), NULL);
+        }
+        json_decref(seen);
+    }
+    out = ranked(groups, "party", false, top, false);
+    json_decref(groups);
+    return out;
+}
+
+/* A speaker who is one of the people goes by the person's name (as of the seq), the others
+ * by the name the quote gives; one group for the quotes of unknown speakers. */
+static json_t *by_speaker(const json_t *quotes, const json_t *people, size_t top)
+{
+    json_t *groups = json_object(), *names = json_object(), *fact, *out;
+    size_t i;
+    json_array_foreach(people, i, fact) {
+        const char *id = json_string_value(json_object_get(fact, "id"));
+        if (id)
+            json_object_set(names, id, json_object_get(fact, "name"));
+    }
+    json_array_foreach(quotes, i, fact) {
+        json_t *speaker = json_object_get(fact, "speaker");
+        const char *person = json_string_value(json_object_get(speaker, "person_id"));
+        const char *name = json_string_value(json_object_get(speaker, "name"));
+        json_t *named = person ? json_object_get(names, person) : NULL;
+        strbuf key = STRBUF_INIT;
+        strbuf_addf(&key, "%c%s",
+                    person ? 'p'
+                    : name ? 'n'
+                           : 'u',
+                    person ? person
+                    : name ? name
+                           : "");
+        json_t *label = named && json_is_string(named) ? json_incref(named)
+                        : name                         ? json_string(name)
+                                                       : json_null();
+        count_in(groups, key.buf, label, person);
+        strbuf_release(&key);
+    }
+    out = ranked(groups, "speaker", false, top, true);
+    json_decref(groups);
+    json_decref(names);
+    return out;
+}
+
+void answer_stats_as_of(store *st, api_response *resp, const api_query *asked, int top)
+{
+    static const struct {
+        const char *count;
+        enum store_kind kind;
+    } counted[] = {{"sources", STORE_SOURCES},
+                   {"agreements", STORE_AGREEMENTS},
+                   {"meetings", STORE_MEETINGS},
+                   {"quotes", STORE_QUOTES},
+                   {"people", STORE_PEOPLE}};
+    api_query seq_query = *asked, *q = &seq_query;
+    json_t *versions[5] = {NULL};
+    bool ok = resolve_seq(st, q, resp) && sources_known(st, q, resp);
+    for (size_t k = 0; k < 5 && ok; k++)
+        ok = read_versions(st, counted[k].kind, NULL, q, resp, &versions[k]);
+    if (ok) {
+        json_t *doc = json_object(), *counts = json_object();
+        for (size_t k = 0; k < 5; k++)
+            json_object_set_new(counts, counted[k].count,
+                                json_integer((json_int_t)json_array_size(versions[k])));
+        json_object_set_new(doc, "counts", counts);
+        json_object_set_new(doc, "agreements_by_year", by_year(versions[1], "signed"));
+        json_object_set_new(doc, "meetings_by_year", by_year(versions[2], "date"));
+        json_object_set_new(doc, "agreements_by_party", by_party(versions[1], (size_t)top));
+        json_object_set_new(doc, "quotes_by_speaker",
+                            by_speaker(versions[3], versions[4], (size_t)top));
+        render_json(resp, 200, API_CT_JSON, doc, q->pretty);
+    }
+    for (size_t k = 0; k < 5; k++)
+        json_decref(versions[k]);
+}
+
 /* --- what the log does not keep --- */
 
 bool as_of_refused(const route_match *m, api_response *resp, const api_query *q)
 {
     const char *why;
     switch (m->route->action) {
-    case ROUTE_LIST:
-    case ROUTE_ITEM:
-    case ROUTE_SOURCE_TEXT:
     case ROUTE_SOURCE_FACTS:
-        if (m->route->kind != STORE_SOURCES)
-            return false;
-        why = "the change log keeps the versions of facts and people, not which articles were "
-              "stored then";
+        why = "the versions of facts show at most their first spans inline, not every fact an "
+              "article had a part in, and the change log keeps no version of what the article "
+              "itself said";
         break;
     case ROUTE_SEARCH:
-        why = "search reads the index of the text of now";
-        break;
-    case ROUTE_STATS:
-        why = "the statistics count the articles, which the change log does not keep";
+        why = "search reads the index of the text of now, which keeps no history";
         break;
     default:
         return false;

@@ -142,6 +142,10 @@ void answer_stats(store *st, api_response *resp, const api_query *q)
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         return;
     }
+    if (q->as_of_given) {
+        answer_stats_as_of(st, resp, q, STATS_TOP);
+        return;
+    }
     if (store_get_stats(st, STATS_TOP, &stats) != STORE_OK) {
         log_error("api: /stats failed: %s", store_errmsg(st));
         problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
