@@ -45,8 +45,10 @@
 #include "store/store_private.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/strbuf.h"
 
@@ -293,6 +295,7 @@ static const char SQL_TOUCHED_PG[] = "SELECT kind, id FROM pg_temp.changes_touch
 static const char SQL_TOUCHED_CLEAR_PG[] = "DELETE FROM pg_temp.changes_touched";
 
 static const char SQL_LAST_SEQ[] = "SELECT coalesce(max(seq), 0) FROM changes";
+static const char SQL_LAST_AT[] = "SELECT changed_at FROM changes ORDER BY seq DESC LIMIT 1";
 static const char SQL_NOW[] = "SELECT " NOW_MS;
 static const char SQL_NOW_PG[] = "SELECT " NOW_MS_PG;
 /* A fact's latest entry: the version the log knows. */
@@ -682,6 +685,35 @@ static int sort_notes(flush *f, noted_fact **facts, size_t *n)
     return STORE_OK;
 }
 
+/* Makes *at (malloc'd, "YYYY-MM-DDTHH:MM:SS.mmmZ") later than `last`, the time of the
+ * write before, when the clock has not moved on: the entries of one write share a time and
+ * those of two never do (store_changes_write_end), and times follow seqs
+ * (store_changes_seq_at).  Storing an article and merging it are two writes, often within
+ * one millisecond. */
+static int after_last_write(store *st, const char *last, char **at)
+{
+    struct tm tm = {0};
+    int ms = 0;
+    if (!last || strcmp(*at, last) > 0)
+        return STORE_OK;
+    if (sscanf(last, "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms) != 7)
+        return store_fail(st, "the time of the change log's last entry is not a time: %s", last);
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm) + (ms + 1) / 1000;
+    char *later = malloc(32);
+    if (!later || !gmtime_r(&t, &tm)) {
+        free(later);
+        return store_fail(st, "out of memory");
+    }
+    size_t n = strftime(later, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(later + n, 32 - n, ".%03dZ", (ms + 1) % 1000);
+    free(*at);
+    *at = later;
+    return STORE_OK;
+}
+
 /* Records the entries of every fact noted: those made or changed first (people, then each
  * kind of fact), then those that went, whose successors are in place by then. */
 static int record(store *st)
@@ -689,15 +721,19 @@ static int record(store *st)
     flush f = {.st = st};
     noted_fact *facts = NULL;
     size_t n = 0;
+    char *last_at = NULL;
     int rc;
 
     if ((rc = query_int(st, SQL_LAST_SEQ, &f.seq, "reading the change log's last seq")) ||
-        (rc = step_text(st, store_query(st, STORE_SQL(st, SQL_NOW)), &f.at, "reading the time")))
+        (rc = step_text(st, store_query(st, STORE_SQL(st, SQL_NOW)), &f.at, "reading the time")) ||
+        (rc = step_text(st, store_query(st, SQL_LAST_AT), &last_at, "reading the last time")))
         goto out;
     if (!(f.gone = json_array()) || !f.at) {
         rc = store_fail(st, "out of memory");
         goto out;
     }
+    if ((rc = after_last_write(st, last_at, &f.at)))
+        goto out;
     if ((rc = sort_notes(&f, &facts, &n)))
         goto out;
     for (size_t i = 0; i < n && !rc; i++)
@@ -708,6 +744,7 @@ static int record(store *st)
         if (!rc)
             rc = note_gone(&f, went);
 out:
+    free(last_at);
     free(f.at);
     free(f.causes);
     free(f.notes);
