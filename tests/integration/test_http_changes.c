@@ -71,9 +71,10 @@ static json_t *served(void)
     static const char *const lists[][2] = {{"/people?limit=1000", "person"},
                                            {"/agreements?limit=1000", "agreement"},
                                            {"/meetings?limit=1000", "meeting"},
-                                           {"/quotes?limit=1000", "quote"}};
+                                           {"/quotes?limit=1000", "quote"},
+                                           {"/sources?limit=1000", "source"}};
     json_t *facts = json_object();
-    for (size_t l = 0; l < 4; l++) {
+    for (size_t l = 0; l < 5; l++) {
         json_t *items = http_get_every_item(lists[l][0]), *item;
         size_t i;
         json_array_foreach(items, i, item) {
@@ -125,8 +126,20 @@ static void check_replay(follower *f, const char *step)
     json_decref(lists);
 }
 
+/* Asserts that an article's entry is due to the article itself; false for another kind's. */
+static bool expect_own_article(const json_t *e, const char *step)
+{
+    const char *source = json_string_value(json_object_get(e, "source_id"));
+    const char *id = json_string_value(json_object_get(e, "id"));
+    if (strcmp(json_string_value(json_object_get(e, "kind")), "source") != 0)
+        return false;
+    cr_expect(source && id && strcmp(source, id) == 0, "%s: article %s's entry is due to %s", step,
+              id, source ? source : "no article");
+    return true;
+}
+
 /* Asserts that every entry after `since` is due to one of the articles `ids` (a
- * comma-separated list; NULL: to none), and that there is one. */
+ * comma-separated list; NULL: to none), an article's own to itself, and that there is one. */
 static void expect_due_to(long long since, const char *ids, const char *step)
 {
     json_t *entries = feed_since(since), *e;
@@ -134,6 +147,8 @@ static void expect_due_to(long long since, const char *ids, const char *step)
     cr_assert(json_array_size(entries), "%s: nothing changed", step);
     json_array_foreach(entries, i, e) {
         const char *source = json_string_value(json_object_get(e, "source_id"));
+        if (expect_own_article(e, step))
+            continue;
         if (ids)
             cr_expect(source && strstr(ids, source), "%s: seq %lld is due to %s", step,
                       (long long)json_integer_value(json_object_get(e, "seq")),
@@ -309,24 +324,69 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
 
 Test(http_changes, a_store_that_had_facts_starts_the_feed_with_them)
 {
-    /* as a store of schema version 10 is migrated: facts, no log, a baseline to take */
+    /* as a store of schema version 10 is migrated: facts and articles, no log, baselines
+     * to take */
     follower f = {.facts = json_object(), .seq = 0};
     offline_step(&f,
                  "DELETE FROM changes;"
-                 "INSERT INTO meta (key, value) VALUES ('changes_baseline', '0')",
+                 "INSERT INTO meta (key, value) VALUES ('changes_baseline', '0'),"
+                 " ('sources_baseline', '0')",
                  "merge", NULL, "the baseline");
     json_t *entries = feed_since(0), *e;
     size_t i;
     cr_assert_eq(json_array_size(entries), json_object_size(f.facts), "one entry a fact");
     json_array_foreach(entries, i, e) {
         cr_expect_str_eq(json_string_value(json_object_get(e, "op")), "created");
-        cr_expect(json_is_null(json_object_get(e, "source_id")), "a baseline due to an article");
+        cr_expect(expect_own_article(e, "the baseline") ||
+                      json_is_null(json_object_get(e, "source_id")),
+                  "a baseline due to an article");
     }
     json_decref(entries);
     /* and once: the next writer finds it taken */
     long long seq = f.seq;
     offline_step(&f, NULL, "merge", NULL, "after the baseline");
     cr_expect_eq(f.seq, seq, "the baseline was taken again");
+    json_decref(f.facts);
+}
+
+Test(http_changes, a_store_that_had_articles_records_them_and_refuses_the_seqs_before)
+{
+    /* as a store of schema version 11 is migrated: a log of facts, not of articles, which
+     * the next writer records */
+    follower f = {.facts = json_object(), .seq = 0};
+    offline_step(&f,
+                 "DELETE FROM changes WHERE kind = 'source';"
+                 "INSERT INTO meta (key, value) VALUES ('sources_baseline', '0')",
+                 "merge", NULL, "the articles' baseline");
+    json_t *sources = http_get_every_item("/sources?limit=1000");
+    cr_assert_gt(json_array_size(sources), 0);
+    json_t *entries = feed_since(0), *e;
+    size_t i, n = 0;
+    long long before = 0;
+    json_array_foreach(entries, i, e) {
+        if (!expect_own_article(e, "the articles' baseline")) {
+            cr_assert_eq(n, 0, "an entry of a fact after the articles' baseline");
+            before = json_integer_value(json_object_get(e, "seq"));
+            continue;
+        }
+        cr_expect_str_eq(json_string_value(json_object_get(e, "op")), "created");
+        n++;
+    }
+    cr_assert_eq(n, json_array_size(sources), "one entry an article");
+    cr_assert_gt(before, 0);
+    json_decref(entries);
+    /* the seqs before: which articles were stored then is not known */
+    char path[128];
+    snprintf(path, sizeof path, "/sources?as_of=%lld", before);
+    http_expect_problem(path, 400, "/problems/bad-parameter");
+    snprintf(path, sizeof path, "/stats?as_of=%lld", before);
+    http_expect_problem(path, 400, "/problems/bad-parameter");
+    /* those after: as served */
+    snprintf(path, sizeof path, "/sources?limit=1000&as_of=%lld", f.seq);
+    json_t *then = http_get_every_item(path);
+    cr_expect(json_equal(then, sources), "%s differs from /sources", path);
+    json_decref(then);
+    json_decref(sources);
     json_decref(f.facts);
 }
 
@@ -404,9 +464,12 @@ static const char *const asof_lists[] = {
     "/conflicts?limit=2&count=exact",
     "/conflicts?attribute=signed&evidence=none",
     "/conflicts?source_id=",
+    "/sources?limit=1000",
+    "/sources?sort=-title&limit=3&count=exact",
+    "/sources?sort=published&fields=id,title,published&limit=4",
 };
 #define ASOF_NLISTS (sizeof asof_lists / sizeof asof_lists[0])
-static const char *const asof_kinds[] = {"agreements", "meetings", "quotes", "people"};
+static const char *const asof_kinds[] = {"agreements", "meetings", "quotes", "people", "sources"};
 
 /* What the API served at one seq: each list's items, each item's answer by path, the total
  * of a counted list, and when the seq's entry was made. */
@@ -415,6 +478,8 @@ typedef struct snapshot {
     char at[32];
     json_t *lists[ASOF_NLISTS];
     json_t *items; /* path -> the item */
+    json_t *texts; /* the path of each article's text -> the text */
+    json_t *stats;
     long long total;
 } snapshot;
 
@@ -457,7 +522,9 @@ static void snapshot_take(snapshot *s, const char *source)
     }
     json_decref(quotes);
     s->items = json_object();
-    for (size_t k = 0; k < 4; k++) {
+    s->texts = json_object();
+    s->stats = http_get_json_ok("/stats");
+    for (size_t k = 0; k < 5; k++) {
         char path[128];
         snprintf(path, sizeof path, "/%s?limit=1000", asof_kinds[k]);
         json_t *items = http_get_every_item(path), *item;
@@ -466,7 +533,15 @@ static void snapshot_take(snapshot *s, const char *source)
             snprintf(path, sizeof path, "/%s/%s", asof_kinds[k],
                      json_string_value(json_object_get(item, "id")));
             json_object_set_new(s->items, path, http_get_json_ok(path));
-            if (k == 3) /* people have no evidence */
+            if (k == 4) { /* an article: its text */
+                http_reply r;
+                http_reply_init(&r);
+                strcat(path, "/text");
+                cr_assert(http_get(path, &r) && r.status == 200, "%s: %ld", path, r.status);
+                json_object_set_new(s->texts, path, json_stringn(r.body.buf, r.body.len));
+                http_reply_release(&r);
+            }
+            if (k >= 3) /* people and articles have no evidence */
                 continue;
             /* its evidence pages (small ones, to follow their cursors); null when a version
              * cannot tell them: more spans than it keeps inline */
@@ -490,6 +565,8 @@ static void snapshot_release(snapshot *s)
     for (size_t l = 0; l < ASOF_NLISTS; l++)
         json_decref(s->lists[l]);
     json_decref(s->items);
+    json_decref(s->texts);
+    json_decref(s->stats);
 }
 
 /* Asserts that the API answers as of `as_of` what s saved; `every_item` holds the path of
@@ -527,6 +604,35 @@ static void expect_as_of(const snapshot *s, const char *as_of, const json_t *eve
         json_decref(got);
     }
     cr_expect_eq(counted_total(as_of), s->total, "as_of=%s: the count differs", as_of);
+    char path[256];
+    snprintf(path, sizeof path, "/stats?as_of=%s", as_of);
+    json_t *stats = http_get_json_ok(path);
+    cr_expect(json_equal(stats, s->stats), "%s differs from what seq %lld served", path, s->seq);
+    json_decref(stats);
+    /* each article's text as of then: the same bytes while it is stored, refused once it
+     * was removed (the log keeps what /sources served, not the text) */
+    json_t *text;
+    json_object_foreach(s->texts, item, text) {
+        http_reply r;
+        char article[128];
+        snprintf(article, sizeof article, "%.*s", (int)(strlen(item) - strlen("/text")), item);
+        http_reply_init(&r);
+        cr_assert(http_get(article, &r));
+        bool stored = r.status == 200;
+        http_reply_release(&r);
+        snprintf(path, sizeof path, "%s?as_of=%s", item, as_of);
+        if (!stored) {
+            http_expect_problem(path, 400, "/problems/bad-parameter");
+            continue;
+        }
+        http_reply_init(&r);
+        cr_assert(http_get(path, &r));
+        cr_expect_eq(r.status, 200, "%s: %ld", path, r.status);
+        cr_expect(r.body.len == json_string_length(text) &&
+                      memcmp(r.body.buf, json_string_value(text), r.body.len) == 0,
+                  "%s: not the text seq %lld served", path, s->seq);
+        http_reply_release(&r);
+    }
 }
 
 Test(http_changes, as_of_answers_what_each_seq_served)
@@ -599,6 +705,13 @@ Test(http_changes, as_of_answers_what_each_seq_served)
     cr_expect_eq(json_array_size(json_object_get(none, "data")), 0);
     json_decref(none);
     http_expect_problem("/quotes/none?as_of=0", 404, "/problems/not-found");
+    none = http_get_json_ok("/sources?as_of=0");
+    cr_expect_eq(json_array_size(json_object_get(none, "data")), 0);
+    json_decref(none);
+    none = http_get_json_ok("/stats?as_of=0");
+    cr_expect_eq(json_integer_value(json_object_get(json_object_get(none, "counts"), "sources")),
+                 0);
+    json_decref(none);
     for (size_t i = 0; i < n; i++)
         snapshot_release(&shots[i]);
     json_decref(every_item);
@@ -623,12 +736,9 @@ Test(http_changes, as_of_refuses_what_it_cannot_answer)
     json_t *sources = http_get_every_item("/sources?limit=1000");
     const char *source = json_string_value(json_object_get(json_array_get(sources, 0), "id"));
     cr_assert(source, "no article to ask for");
-    static const char *const refused[][2] = {{"/sources?as_of=2026-01-01T00:00:00Z", NULL},
-                                             {"/sources/", "?as_of=1"},
-                                             {"/sources/", "/text?as_of=1"},
-                                             {"/sources/", "/facts?as_of=1"},
+    static const char *const refused[][2] = {{"/sources/", "/facts?as_of=1"},
                                              {"/search?q=pact&as_of=1", NULL},
-                                             {"/stats?as_of=1", NULL}};
+                                             {"/sources?q=pact&as_of=1", NULL}};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         char path[160];
         http_reply r;
