@@ -20,10 +20,15 @@
  * fact deleted since is served as it was; one not made yet is not found.
  *
  * A fact's evidence pages are its version's spans when it keeps them all (a fact of at most
- * STORE_EVIDENCE_INLINE spans then); a fact that had more is refused.  What the log does not
- * keep at all is refused on every request: the articles (a version names the articles it
- * cites, not those stored then), search (its index is of the text of now) and the statistics
- * (which count the articles).
+ * STORE_EVIDENCE_INLINE spans then); a fact that had more is refused.
+ *
+ * The articles are read from their versions as the facts are (schema version 12), and an
+ * article's text is its text of now while it is still stored (its id is its digest's); one
+ * removed since has no text to serve.  /stats counts the versions of every kind at the seq
+ * as stats.c counts the rows of now.  The seqs before the log knew a store's articles (the
+ * baseline of a store that had them before version 12) are refused for all three.  What the
+ * log does not keep at all is refused on every request: search (its index is of the text of
+ * now) and an article's facts (a fact's version shows at most its first spans).
  */
 #include "api/api_internal.h"
 

@@ -60,8 +60,8 @@ void store_set_fact_renderer(store_fact_renderer render)
     fact_renderer = render;
 }
 
-/* The kinds the log keeps, in the order a write's entries come in: people first, whom the
- * facts name. */
+/* The kinds the log keeps, in the order a write's entries come in: the articles first, which
+ * the facts cite, then people, whom the facts name. */
 static const struct logged_kind {
     const char *name, *noted; /* its name in the log, and in the notes */
     enum store_kind kind;
@@ -211,10 +211,9 @@ static const char SQL_BASELINE_PENDING[] =
     " UNION ALL SELECT 'meeting', id FROM meetings UNION ALL SELECT 'quote', id FROM quotes"
 #define BASELINE_OF(key) " WHERE EXISTS (SELECT 1 FROM meta WHERE key = '" key "')"
 /* The facts when their baseline is to be taken, the articles when theirs is. */
-#define EVERY_ONE                                                                                        \
-    " SELECT kind, id FROM (" EVERY_FACT                                                                 \
-    ") AS f" BASELINE_OF("changes_baseline") " UNION ALL SELECT 'article', id FROM sources" BASELINE_OF( \
-        "sources_baseline")
+#define FACTS_TO_NOTE " SELECT kind, id FROM (" EVERY_FACT ") AS f" BASELINE_OF("changes_baseline")
+#define ARTICLES_TO_NOTE " SELECT 'article', id FROM sources" BASELINE_OF("sources_baseline")
+#define EVERY_ONE FACTS_TO_NOTE " UNION ALL" ARTICLES_TO_NOTE
 static const char SQL_BASELINE_TOUCH[] = "SELECT count(changes_note(kind, id)) FROM (" EVERY_ONE
                                          ") AS every_one";
 static const char SQL_BASELINE_TOUCH_PG[] =
