@@ -1101,6 +1101,228 @@ void answer_stats_as_of(store *st, api_response *resp, const api_query *asked, i
         json_decref(versions[k]);
 }
 
+/* --- search --- */
+
+/* The most text one search as of a seq indexes (the articles' texts and titles, the quotes'
+ * texts, the agreements' names): past it the request is refused. */
+#define SEARCH_AS_OF_MAX_BYTES (64u << 20)
+
+/* A search as of a seq: the documents the index held then, made from the versions. */
+typedef struct asof_search {
+    store *st;
+    store_search_query query;
+    const api_query *q;
+    json_t *versions[3]; /* of articles, agreements and quotes, which the documents point into */
+    json_t *facts;       /* "kind/id" -> the version */
+    store_search_doc *docs;
+    size_t ndocs;
+    char **texts;  /* the articles', malloc'd */
+    strbuf *names; /* the agreements' names as the index holds them */
+} asof_search;
+
+static void asof_search_release(asof_search *s)
+{
+    for (size_t i = 0; i < s->ndocs; i++) {
+        free(s->texts ? s->texts[i] : NULL);
+        strbuf_release(&s->names[i]);
+        free((void *)s->docs[i].spans);
+    }
+    free(s->texts);
+    free(s->names);
+    free(s->docs);
+    for (size_t k = 0; k < 3; k++)
+        json_decref(s->versions[k]);
+    json_decref(s->facts);
+}
+
+static int compare_search_spans(const void *a, const void *b)
+{
+    const store_search_span *x = a, *y = b;
+    int c = strcmp(x->source_id ? x->source_id : "", y->source_id ? y->source_id : "");
+    if (!c)
+        c = (x->start > y->start) - (x->start < y->start);
+    return c ? c : (x->end > y->end) - (x->end < y->end);
+}
+
+/* The fact's evidence as the index's search reads it, in doc (spans_partial when its
+ * version keeps fewer spans than it had).  False when out of memory. */
+static bool search_spans(const json_t *fact, store_search_doc *doc)
+{
+    json_t *spans = json_object_get(fact, "sources"), *span;
+    size_t i, n = json_array_size(spans);
+    store_search_span *v = calloc(n + 1, sizeof *v);
+    if (!v)
+        return false;
+    json_array_foreach(spans, i, span)
+        v[i] = (store_search_span){json_string_value(json_object_get(span, "source_id")),
+                                   json_integer_value(json_object_get(span, "start")),
+                                   json_integer_value(json_object_get(span, "end")),
+                                   json_string_value(json_object_get(span, "excerpt"))};
+    if (n)
+        qsort(v, n, sizeof *v, compare_search_spans);
+    doc->spans = v;
+    doc->nspans = n;
+    doc->spans_partial = json_integer_value(json_object_get(fact, "evidence_total")) >
+                         (json_int_t)n;
+    return true;
+}
+
+/* Makes s's documents from the versions at the seq: each article with its text, each
+ * agreement with its name, aliases and acronym a line each, each quote with its text.
+ * False when answered with a problem. */
+static bool search_docs(asof_search *s, api_response *resp)
+{
+    static const enum store_kind kinds[3] = {STORE_SOURCES, STORE_AGREEMENTS, STORE_QUOTES};
+    const api_query *q = s->q;
+    size_t n = 0, bytes = 0;
+    for (size_t k = 0; k < 3; k++)
+        if (!read_versions(s->st, kinds[k], NULL, q, resp, &s->versions[k]))
+            return false;
+    for (size_t k = 0; k < 3; k++)
+        n += json_array_size(s->versions[k]);
+    s->docs = calloc(n + 1, sizeof *s->docs);
+    s->texts = calloc(n + 1, sizeof *s->texts);
+    s->names = calloc(n + 1, sizeof *s->names);
+    s->facts = json_object();
+    if (!s->docs || !s->texts || !s->names || !s->facts)
+        goto oom;
+    for (size_t k = 0; k < 3; k++) {
+        size_t i;
+        json_t *fact;
+        json_array_foreach(s->versions[k], i, fact) {
+            store_search_doc *doc = &s->docs[s->ndocs];
+            strbuf *name = &s->names[s->ndocs];
+            strbuf key = STRBUF_INIT;
+            *name = (strbuf)STRBUF_INIT;
+            *doc = (store_search_doc){.kind = kinds[k],
+                                      .id = json_string_value(json_object_get(fact, "id"))};
+            s->ndocs++;
+            if (!doc->id)
+                continue;
+            strbuf_addf(&key, "%s/%s", kind_name(kinds[k]), doc->id);
+            json_object_set(s->facts, key.buf, fact);
+            strbuf_release(&key);
+            if (kinds[k] == STORE_SOURCES) {
+                size_t len = 0;
+                int rc = store_source_text(s->st, doc->id, &s->texts[s->ndocs - 1], &len);
+                if (rc == STORE_NOT_FOUND) {
+                    problem_respond(resp, q->pretty, "bad-parameter",
+                                    "as_of: /search cannot be answered as of seq %lld: the "
+                                    "article '%s' was removed since, and the change log keeps "
+                                    "no text of it (a search ranks by every text it indexes); "
+                                    "ask without as_of",
+                                    q->as_of, doc->id);
+                    return false;
+                }
+                if (rc != STORE_OK) {
+                    log_error("api: /search as_of failed: %s", store_errmsg(s->st));
+                    problem_respond(resp, q->pretty, "internal",
+                                    "the database could not answer the request");
+                    return false;
+                }
+                doc->name = json_string_value(json_object_get(fact, "title"));
+                doc->body = s->texts[s->ndocs - 1];
+                doc->body_len = len;
+                bytes += len;
+            } else if (kinds[k] == STORE_AGREEMENTS) {
+                json_t *alias;
+                size_t a;
+                const char *acronym = json_string_value(json_object_get(fact, "acronym"));
+                strbuf_addstr(name, json_string_value(json_object_get(fact, "name")));
+                json_array_foreach(json_object_get(fact, "aliases"), a, alias)
+                    strbuf_addf(name, "\n%s", json_string_value(alias));
+                if (acronym)
+                    strbuf_addf(name, "\n%s", acronym);
+                doc->name = name->buf ? name->buf : "";
+                if (!search_spans(fact, doc))
+                    goto oom;
+            } else {
+                doc->body = json_string_value(json_object_get(fact, "text"));
+                doc->body_len = doc->body ? strlen(doc->body) : 0;
+                if (!search_spans(fact, doc))
+                    goto oom;
+            }
+            bytes += (doc->name ? strlen(doc->name) : 0) + (k == 2 ? doc->body_len : 0);
+            if (bytes > SEARCH_AS_OF_MAX_BYTES) {
+                problem_respond(resp, q->pretty, "bad-parameter",
+                                "as_of: /search cannot be answered as of seq %lld: it would index "
+                                "more than the %u MiB of text one search as of a seq may read "
+                                "(the articles, agreements and quotes of then); ask without as_of",
+                                q->as_of, SEARCH_AS_OF_MAX_BYTES >> 20);
+                return false;
+            }
+        }
+    }
+    return true;
+oom:
+    problem_respond(resp, q->pretty, "internal", "out of memory");
+    return false;
+}
+
+static bool fetch_search_as_of(void *arg, int limit, list_page *out, api_response *resp)
+{
+    asof_search *s = arg;
+    store_search_page page;
+    strbuf detail = STRBUF_INIT;
+    bool ok = false;
+
+    s->query.limit = limit;
+    switch (store_search_docs(s->st, &s->query, s->docs, s->ndocs, &page)) {
+    case STORE_OK:
+        break;
+    case STORE_BAD_QUERY:
+        render_untrusted(&detail, store_errmsg(s->st), 200);
+        problem_respond(resp, s->q->pretty, "bad-parameter",
+                        "q is not a valid search query (%s): use words, \"phrases\", prefix*, "
+                        "AND, OR, NOT and parentheses",
+                        detail.buf);
+        goto out;
+    case STORE_CONFLICT:
+        problem_respond(resp, s->q->pretty, "bad-parameter",
+                        "as_of: /search cannot be answered as of seq %lld: %s, and a hit shows "
+                        "where its evidence matched (a version keeps a fact's first %d spans); "
+                        "ask without as_of",
+                        s->q->as_of, store_errmsg(s->st), STORE_EVIDENCE_INLINE);
+        goto out;
+    default:
+        log_error("api: /search as_of failed: %s", store_errmsg(s->st));
+        problem_respond(resp, s->q->pretty, "internal",
+                        "the database could not answer the request");
+        goto out;
+    }
+    out->items = json_array();
+    for (size_t i = 0; i < page.n; i++) {
+        json_t *hit = hit_json(&page.hits[i]);
+        strbuf key = STRBUF_INIT;
+        strbuf_addf(&key, "%s/%s", kind_name(page.hits[i].kind), page.hits[i].id);
+        json_t *fact = json_deep_copy(json_object_get(s->facts, key.buf));
+        strbuf_release(&key);
+        if (fact)
+            shape_evidence(fact, s->q->evidence);
+        json_object_set_new(hit, "fact", fact ? fact : json_null());
+        json_array_append_new(out->items, hit);
+    }
+    out->total = page.total;
+    if (page.next_cursor)
+        out->next = json_pack("[s, s]", "search", page.next_cursor);
+    ok = true;
+out:
+    store_search_page_release(&page);
+    strbuf_release(&detail);
+    return ok;
+}
+
+void answer_search_as_of(store *st, const api_request *req, api_response *resp,
+                         const api_query *asked, const store_search_query *query,
+                         const char *const *fields)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    asof_search s = {.st = st, .query = *query, .q = q};
+    if (resolve_seq(st, q, resp) && sources_known(st, q, resp) && search_docs(&s, resp))
+        serve_list(resp, req, q, "/search", fetch_search_as_of, &s, fields);
+    asof_search_release(&s);
+}
+
 /* --- what the log does not keep --- */
 
 bool as_of_refused(const route_match *m, api_response *resp, const api_query *q)
@@ -1111,9 +1333,6 @@ bool as_of_refused(const route_match *m, api_response *resp, const api_query *q)
         why = "the versions of facts show at most their first spans inline, not every fact an "
               "article had a part in, and the change log keeps no version of what the article "
               "itself said";
-        break;
-    case ROUTE_SEARCH:
-        why = "search reads the index of the text of now, which keeps no history";
         break;
     default:
         return false;

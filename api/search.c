@@ -128,7 +128,10 @@ void answer_search(store *st, const api_request *req, api_response *resp, const 
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         goto out;
     }
-    serve_list(resp, req, q, "/search", fetch_search, &fetch, hit_fields);
+    if (q->as_of_given)
+        answer_search_as_of(st, req, resp, q, &fetch.query, hit_fields);
+    else
+        serve_list(resp, req, q, "/search", fetch_search, &fetch, hit_fields);
 out:
     json_decref(cursor_doc);
     strbuf_release(&detail);

@@ -535,6 +535,28 @@ typedef struct store_search_query {
 /* One page of hits.  STORE_BAD_QUERY (the reason in store_errmsg) when match is not a valid
  * FTS5 query or the cursor is not one store_search made. */
 int store_search(store *st, const store_search_query *query, store_search_page *page);
+/* One span of the evidence of a document of store_search_docs(). */
+typedef struct store_search_span {
+    const char *source_id;
+    long long start, end; /* code points */
+    const char *excerpt;
+} store_search_span;
+/* A document to search: what the search index holds of an article (name its title, body its
+ * text), an agreement (name its name, each alias and its acronym, a line each) or a quote
+ * (body its text), with a fact's evidence in the order source id, start, end. */
+typedef struct store_search_doc {
+    enum store_kind kind; /* STORE_SOURCES, STORE_AGREEMENTS or STORE_QUOTES */
+    const char *id, *name, *body;
+    size_t body_len;
+    const store_search_span *spans;
+    size_t nspans;
+    bool spans_partial; /* the fact has more spans than these: its hit cannot be placed */
+} store_search_doc;
+/* store_search() of an index that holds these documents alone (and no others of the store),
+ * made in memory for this one call; its hits carry no fact (fact_found false).
+ * STORE_CONFLICT (the reason in store_errmsg) when a hit is a fact of spans_partial. */
+int store_search_docs(store *st, const store_search_query *query, const store_search_doc *docs,
+                      size_t ndocs, store_search_page *page);
 /* True when cursor has the shape of a next_cursor. */
 bool store_search_cursor_ok(const char *cursor);
 /* The bit of the kind named name[0..len) ("source", "agreement", "quote"); false for another. */
