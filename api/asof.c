@@ -26,9 +26,12 @@
  * article's text is its text of now while it is still stored (its id is its digest's); one
  * removed since has no text to serve.  /stats counts the versions of every kind at the seq
  * as stats.c counts the rows of now.  The seqs before the log knew a store's articles (the
- * baseline of a store that had them before version 12) are refused for all three.  What the
- * log does not keep at all is refused on every request: search (its index is of the text of
- * now) and an article's facts (a fact's version shows at most its first spans).
+ * baseline of a store that had them before version 12) are refused for all of them.  A search
+ * runs on an index made in memory of the articles, agreements and quotes of then
+ * (store_search_docs), and is refused when it cannot be what /search gave: an article of then
+ * removed since, a hit whose fact kept fewer spans than it had.  What the log does not keep
+ * at all is refused on every request: an article's facts (a fact's version shows at most its
+ * first spans).
  */
 #include "api/api_internal.h"
 
