@@ -181,6 +181,10 @@ static void answer_source_text(store *st, const route_match *m, api_response *re
         answer_unavailable(resp, q);
         return;
     }
+    if (q->as_of_given) {
+        answer_source_text_as_of(st, m, resp, q);
+        return;
+    }
     switch (store_source_text(st, m->id, &text, &len)) {
     case STORE_OK:
         render_bytes(resp, 200, API_CT_TEXT, text, len);
@@ -248,6 +252,8 @@ void api_dispatch(store *st, const api_request *req, api_response *resp, bool bo
         goto out;
     }
 
+    if (q.as_of_given && as_of_refused(&m, resp, &q))
+        goto out;
     switch (m.route->action) {
     case ROUTE_INDEX:
         if (api_accept_prefers_html(req->accept))

@@ -74,10 +74,11 @@ typedef struct api_response {
      *     the change log goes past it or wait_seconds pass, then ask again with `waited`
      *   stream (status 200, the content type set, no body): send the entries after
      *     wait_after as an event stream (api_changes_events) for as long as the client
-     *     stays */
+     *     stays; of the kinds wait_kinds alone (store_change_kind bits) */
     int wait_seconds;
     bool stream;
     long long wait_after;
+    unsigned wait_kinds;
 } api_response;
 
 /* Answers one request from the read-only store handle st.  Never fails: every error becomes
@@ -89,12 +90,13 @@ void api_response_release(api_response *resp);
  * change log keeps the versions of facts with (store_set_fact_renderer). */
 struct json_t *api_fact_json(const struct store_row *row);
 
-/* The next events of an event stream of GET /changes: those of the entries after seq
- * `after`, at most `max`, as text/event-stream ("id: SEQ", "data: ENTRY", a blank line), in
- * *text (malloc'd, *len bytes; none when there is no entry), with *last the seq of the last
- * one (after, when none).  False when the database failed (logged). */
-bool api_changes_events(struct store *st, long long after, int max, char **text, size_t *len,
-                        long long *last);
+/* The next events of an event stream of GET /changes: those of the entries of `kinds`
+ * (store_change_kind bits) after seq `after`, at most `max`, as text/event-stream ("id: SEQ",
+ * "data: ENTRY", a blank line), in *text (malloc'd, *len bytes; none when there is no entry),
+ * with *last the seq the stream has read to (past entries of other kinds; after, when
+ * none).  False when the database failed (logged). */
+bool api_changes_events(struct store *st, long long after, unsigned kinds, int max, char **text,
+                        size_t *len, long long *last);
 
 /* Sets the document GET /openapi.yaml answers (copied); NULL makes that path a 404.  Call it
  * before serving starts: api_handle() reads it without a lock. */

@@ -395,6 +395,25 @@ void answer_conflicts_as_of(store *st, const api_request *req, api_response *res
                             const char *const *fields);
 /* An item (q->as_of_given) as the store served it at the seq asked. */
 void answer_item_as_of(store *st, const route_match *m, api_response *resp, const api_query *q);
+/* A fact's evidence pages (q->as_of_given) as the store served them at the seq asked: the
+ * spans its version keeps, when it keeps them all; c the request's cursor (NULL: none),
+ * path the list's own, fields the evidence's. */
+void answer_evidence_as_of(store *st, const route_match *m, const api_request *req,
+                           api_response *resp, const api_query *q, const store_evidence_cursor *c,
+                           const char *path, const char *const *fields);
+/* An article's text (q->as_of_given) as stored at the seq asked: the text of now when the
+ * article was stored then and is still; refused when it was removed since. */
+void answer_source_text_as_of(store *st, const route_match *m, api_response *resp,
+                              const api_query *q);
+/* /stats (q->as_of_given) counted from the versions at the seq asked; `top` as /stats. */
+void answer_stats_as_of(store *st, api_response *resp, const api_query *q, int top);
+/* /search (q->as_of_given) as of the seq asked: the query run on an index, made for the
+ * request, of the articles, agreements and quotes of then; query as /search reads it. */
+void answer_search_as_of(store *st, const api_request *req, api_response *resp, const api_query *q,
+                         const store_search_query *query, const char *const *fields);
+/* Refuses as_of (q->as_of_given) on a route that cannot answer it (an article's facts) with
+ * a 400 that says why; false when the route can. */
+bool as_of_refused(const route_match *m, api_response *resp, const api_query *q);
 
 void answer_list(store *st, const route_match *m, const api_request *req, api_response *resp,
                  const api_query *q);

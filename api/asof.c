@@ -18,12 +18,29 @@
  *
  * A seq beyond the log's last is the present; a seq before its first entry has no facts; a
  * fact deleted since is served as it was; one not made yet is not found.
+ *
+ * A fact's evidence pages are its version's spans when it keeps them all (a fact of at most
+ * STORE_EVIDENCE_INLINE spans then); a fact that had more is refused.
+ *
+ * The articles are read from their versions as the facts are (schema version 12), and an
+ * article's text is its text of now while it is still stored (its id is its digest's); one
+ * removed since has no text to serve.  /stats counts the versions of every kind at the seq
+ * as stats.c counts the rows of now.  The seqs before the log knew a store's articles (the
+ * baseline of a store that had them before version 12) are refused for all of them.  A search
+ * runs on an index made in memory of the articles, agreements and quotes of then
+ * (store_search_docs), and is refused when it cannot be what /search gave: an article of then
+ * removed since, a hit whose fact kept fewer spans than it had.  What the log does not keep
+ * at all is refused on every request: an article's facts (a fact's version shows at most its
+ * first spans).
  */
 #include "api/api_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include "util/strbuf.h"
 
 #include "util/log.h"
 
@@ -50,6 +67,8 @@ static const struct asof_sort {
     {"id", "id", false},
     {"sources", "source_count", false},
     {"speaker", "speaker", true},
+    {"published", "published", false},
+    {"title", "title", true},
 };
 
 static void ascii_lower(char *s)
@@ -151,6 +170,30 @@ static bool resolve_seq(store *st, api_query *q, api_response *resp)
     log_error("api: as_of %lld%s failed: %s", q->as_of, q->as_of_time, store_errmsg(st));
     problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
     return false;
+}
+
+/* Refuses a seq at which the log cannot tell which articles were stored: before the
+ * baseline of the articles a store had when it began to keep them (schema version 12), or
+ * any seq while that baseline is still to be taken.  False when refused (answered). */
+static bool sources_known(store *st, const api_query *q, api_response *resp)
+{
+    long long after;
+    if (store_changes_sources_from(st, &after) != STORE_OK) {
+        log_error("api: as_of %lld failed: %s", q->as_of, store_errmsg(st));
+        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
+        return false;
+    }
+    if (after < 0)
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the articles cannot be answered as of a seq yet: the change log "
+                        "records the articles this store had before it kept them when a factd "
+                        "first writes to it; ask without as_of");
+    else if (after > 0 && q->as_of <= after)
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the articles cannot be answered as of seq %lld: the change log "
+                        "keeps them from seq %lld on; ask without as_of, or as of a later seq",
+                        q->as_of, after + 1);
+    return after == 0 || (after > 0 && q->as_of > after);
 }
 
 /* The versions of one kind (one fact's when id) at the seq asked, parsed, in *out (a new
@@ -577,7 +620,8 @@ void answer_list_as_of(store *st, const route_match *m, const api_request *req, 
     json_t *versions, *ids = NULL;
     bool after_key = false; /* mark.key_text is mark_of_id()'s */
 
-    if (!answerable(kind, q, resp) || !resolve_seq(st, q, resp))
+    if (!answerable(kind, q, resp) || !resolve_seq(st, q, resp) ||
+        (kind == STORE_SOURCES && !sources_known(st, q, resp)))
         goto out;
     if (person_filter(&q->filters)) {
         json_t *people;
@@ -722,7 +766,9 @@ void answer_item_as_of(store *st, const route_match *m, api_response *resp, cons
 {
     api_query seq_query = *asked, *q = &seq_query;
     json_t *versions;
-    if (!resolve_seq(st, q, resp) || !read_versions(st, m->route->kind, m->id, q, resp, &versions))
+    if (!resolve_seq(st, q, resp) ||
+        (m->route->kind == STORE_SOURCES && !sources_known(st, q, resp)) ||
+        !read_versions(st, m->route->kind, m->id, q, resp, &versions))
         return;
     json_t *fact = json_array_get(versions, 0), *facts[3] = {NULL};
     bool person = m->route->kind == STORE_PEOPLE;
@@ -739,4 +785,563 @@ void answer_item_as_of(store *st, const route_match *m, api_response *resp, cons
     for (size_t k = 0; k < 3; k++)
         json_decref(facts[k]);
     json_decref(versions);
+}
+
+/* --- evidence --- */
+
+/* The order of a fact's evidence pages: by source, then start, then end. */
+static int compare_spans(const void *a, const void *b)
+{
+    const json_t *x = *(const json_t *const *)a, *y = *(const json_t *const *)b;
+    const char *xs = json_string_value(json_object_get(x, "source_id"));
+    const char *ys = json_string_value(json_object_get(y, "source_id"));
+    int c = strcmp(xs ? xs : "", ys ? ys : "");
+    json_int_t d = c ? 0
+                     : json_integer_value(json_object_get(x, "start")) -
+                           json_integer_value(json_object_get(y, "start"));
+    if (!c && !d)
+        d = json_integer_value(json_object_get(x, "end")) -
+            json_integer_value(json_object_get(y, "end"));
+    return c ? c : (d > 0) - (d < 0);
+}
+
+/* Whether a span comes after the cursor's. */
+static bool span_after(const json_t *span, const store_evidence_cursor *c)
+{
+    const char *source = json_string_value(json_object_get(span, "source_id"));
+    int k = strcmp(source ? source : "", c->source_id);
+    long long start = json_integer_value(json_object_get(span, "start"));
+    long long end = json_integer_value(json_object_get(span, "end"));
+    return k > 0 || (k == 0 && (start > c->start || (start == c->start && end > c->end)));
+}
+
+/* An as-of evidence list: the version's spans, sorted, from `first`. */
+typedef struct asof_spans {
+    json_t **spans;
+    size_t n, first;
+    bool count;
+} asof_spans;
+
+static bool fetch_spans_as_of(void *arg, int limit, list_page *out, api_response *resp)
+{
+    asof_spans *l = arg;
+    size_t end = l->first + (size_t)limit < l->n ? l->first + (size_t)limit : l->n;
+    (void)resp;
+    out->items = json_array();
+    for (size_t i = l->first; i < end; i++)
+        json_array_append_new(out->items, json_deep_copy(l->spans[i]));
+    out->total = l->count ? (long long)l->n : -1;
+    if (end < l->n && end > l->first) {
+        const json_t *last = l->spans[end - 1];
+        out->next = json_pack("[s, O, O, O]", "evidence", json_object_get(last, "source_id"),
+                              json_object_get(last, "start"), json_object_get(last, "end"));
+    }
+    return true;
+}
+
+void answer_evidence_as_of(store *st, const route_match *m, const api_request *req,
+                           api_response *resp, const api_query *asked,
+                           const store_evidence_cursor *c, const char *path,
+                           const char *const *fields)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    json_t *versions;
+    if (!resolve_seq(st, q, resp) || !read_versions(st, m->route->kind, m->id, q, resp, &versions))
+        return;
+    json_t *fact = json_array_get(versions, 0), *spans = json_object_get(fact, "sources");
+    asof_spans l = {.count = q->count};
+    size_t kept = json_array_size(spans);
+    json_int_t total = json_integer_value(json_object_get(fact, "evidence_total"));
+    if (!fact) {
+        problem_respond(resp, q->pretty, "not-found", "no %s had the id '%s' at seq %lld",
+                        m->route->noun, m->id, q->as_of);
+    } else if (total > (json_int_t)kept) {
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the evidence of %s '%s' cannot be answered as of seq %lld: it "
+                        "then had %lld spans, of which the change log keeps the first %zu; ask "
+                        "without as_of",
+                        m->route->noun, m->id, q->as_of, (long long)total, kept);
+    } else if (!(l.spans = calloc(kept + 1, sizeof(json_t *)))) {
+        problem_respond(resp, q->pretty, "internal", "out of memory");
+    } else {
+        for (size_t i = 0; i < kept; i++)
+            l.spans[l.n++] = json_array_get(spans, i);
+        if (l.n)
+            qsort(l.spans, l.n, sizeof(json_t *), compare_spans);
+        while (c && l.first < l.n && !span_after(l.spans[l.first], c))
+            l.first++;
+        serve_list(resp, req, q, path, fetch_spans_as_of, &l, fields);
+    }
+    free(l.spans);
+    json_decref(versions);
+}
+
+/* --- an article's text --- */
+
+void answer_source_text_as_of(store *st, const route_match *m, api_response *resp,
+                              const api_query *asked)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    json_t *versions;
+    char *text = NULL;
+    size_t len = 0;
+    if (!resolve_seq(st, q, resp) || !sources_known(st, q, resp) ||
+        !read_versions(st, STORE_SOURCES, m->id, q, resp, &versions))
+        return;
+    bool stored = json_array_size(versions) > 0;
+    json_decref(versions);
+    if (!stored) {
+        problem_respond(resp, q->pretty, "not-found", "no source had the id '%s' at seq %lld",
+                        m->id, q->as_of);
+        return;
+    }
+    /* an article's id is its digest's: the text stored now under it is the text of then */
+    switch (store_source_text(st, m->id, &text, &len)) {
+    case STORE_OK:
+        render_bytes(resp, 200, API_CT_TEXT, text, len);
+        return;
+    case STORE_NOT_FOUND:
+        problem_respond(resp, q->pretty, "bad-parameter",
+                        "as_of: the text of source '%s' cannot be answered as of seq %lld: the "
+                        "article was removed since, and the change log keeps what /sources "
+                        "served of it, not its text",
+                        m->id, q->as_of);
+        return;
+    default:
+        free(text);
+        log_error("api: /sources/{id}/text as_of failed: %s", store_errmsg(st));
+        problem_respond(resp, q->pretty, "internal", "the database could not answer the request");
+        return;
+    }
+}
+
+/* --- the statistics --- */
+
+/* One group of a count: its key, its label, how many. */
+typedef struct stat_group {
+    const char *key;   /* in the map of groups */
+    json_t *label;     /* the year, party or speaker, borrowed */
+    const char *extra; /* a speaker's person id, or NULL */
+    json_int_t n;
+} stat_group;
+
+/* Largest count first, then the label (nulls last; numbers as numbers), then the person id,
+ * as stats.c's top lists; `by_label` orders the by-year lists by the label alone. */
+static int compare_groups(const void *a, const void *b, void *by_label)
+{
+    const stat_group *x = a, *y = b;
+    int c = *(const bool *)by_label ? 0 : (y->n > x->n) - (y->n < x->n);
+    bool xn = json_is_null(x->label), yn = json_is_null(y->label);
+    if (!c && xn != yn)
+        c = xn ? 1 : -1;
+    if (!c && !xn && json_is_integer(x->label))
+        c = (json_integer_value(x->label) > json_integer_value(y->label)) -
+            (json_integer_value(x->label) < json_integer_value(y->label));
+    else if (!c && !xn)
+        c = strcmp(json_string_value(x->label), json_string_value(y->label));
+    if (!c && (x->extra || y->extra))
+        c = !x->extra ? -1 : !y->extra ? 1 : strcmp(x->extra, y->extra);
+    return c;
+}
+
+/* Counts into `groups` (key -> [label, count, person id]) one under `key`. */
+static void count_in(json_t *groups, const char *key, json_t *label, const char *person)
+{
+    json_t *g = json_object_get(groups, key);
+    if (g) {
+        json_array_set_new(g, 1, json_integer(json_integer_value(json_array_get(g, 1)) + 1));
+        json_decref(label);
+        return;
+    }
+    json_object_set_new(groups, key,
+                        json_pack("[o, i, o]", label, 1,
+                                  person ? json_string(person) : json_null()));
+}
+
+/* The groups sorted, at most `top` of them (0: all), as [{name: label, "count": n}] or with
+ * the person id of a speaker. */
+static json_t *ranked(json_t *groups, const char *name, bool by_label, size_t top, bool person)
+{
+    size_t n = json_object_size(groups), i = 0;
+    stat_group *v = calloc(n + 1, sizeof *v);
+    json_t *out = json_array(), *g;
+    const char *key;
+    if (!v)
+        return out;
+    json_object_foreach(groups, key, g) {
+        v[i++] = (stat_group){.key = key,
+                              .label = json_array_get(g, 0),
+                              .extra = json_string_value(json_array_get(g, 2)),
+                              .n = json_integer_value(json_array_get(g, 1))};
+    }
+    if (n)
+        qsort_r(v, n, sizeof *v, compare_groups, &by_label);
+    for (i = 0; i < n && (!top || i < top); i++) {
+        json_t *entry = json_pack("{s:O}", name, v[i].label);
+        if (person)
+            json_object_set_new(entry, "person_id",
+                                v[i].extra ? json_string(v[i].extra) : json_null());
+        json_object_set_new(entry, "count", json_integer(v[i].n));
+        json_array_append_new(out, entry);
+    }
+    free(v);
+    return out;
+}
+
+/* The year of an ISO date, as stats.c reads it: its first four digits, else null. */
+static json_t *year_of(const char *date)
+{
+    if (!date || strlen(date) < 4)
+        return json_null();
+    for (size_t i = 0; i < 4; i++)
+        if (date[i] < '0' || date[i] > '9')
+            return json_null();
+    return json_integer((date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+                        (date[3] - '0'));
+}
+
+static json_t *by_year(const json_t *facts, const char *member)
+{
+    json_t *groups = json_object(), *fact, *out;
+    size_t i;
+    json_array_foreach(facts, i, fact) {
+        json_t *year = year_of(json_string_value(json_object_get(fact, member)));
+        char key[32];
+        snprintf(key, sizeof key, "%lld",
+                 json_is_null(year) ? -1LL : (long long)json_integer_value(year));
+        count_in(groups, key, year, NULL);
+    }
+    out = ranked(groups, "year", true, 0, false);
+    json_decref(groups);
+    return out;
+}
+
+static json_t *by_party(const json_t *agreements, size_t top)
+{
+    json_t *groups = json_object(), *fact, *party, *out;
+    size_t i, k;
+    json_array_foreach(agreements, i, fact) {
+        json_t *seen = json_object(); /* an agreement counts once for each party */
+        json_array_foreach(json_object_get(fact, "parties"), k, party) {
+            const char *name = json_string_value(party);
+            if (!name || json_object_get(seen, name))
+                continue;
+            json_object_set_new(seen, name, json_true());
+            count_in(groups, name, json_string(name), NULL);
+        }
+        json_decref(seen);
+    }
+    out = ranked(groups, "party", false, top, false);
+    json_decref(groups);
+    return out;
+}
+
+/* A speaker who is one of the people goes by the person's name (as of the seq), the others
+ * by the name the quote gives; one group for the quotes of unknown speakers. */
+static json_t *by_speaker(const json_t *quotes, const json_t *people, size_t top)
+{
+    json_t *groups = json_object(), *names = json_object(), *fact, *out;
+    size_t i;
+    json_array_foreach(people, i, fact) {
+        const char *id = json_string_value(json_object_get(fact, "id"));
+        if (id)
+            json_object_set(names, id, json_object_get(fact, "name"));
+    }
+    json_array_foreach(quotes, i, fact) {
+        json_t *speaker = json_object_get(fact, "speaker");
+        const char *person = json_string_value(json_object_get(speaker, "person_id"));
+        const char *name = json_string_value(json_object_get(speaker, "name"));
+        json_t *named = person ? json_object_get(names, person) : NULL;
+        strbuf key = STRBUF_INIT;
+        strbuf_addf(&key, "%c%s",
+                    person ? 'p'
+                    : name ? 'n'
+                           : 'u',
+                    person ? person
+                    : name ? name
+                           : "");
+        json_t *label = named && json_is_string(named) ? json_incref(named)
+                        : name                         ? json_string(name)
+                                                       : json_null();
+        count_in(groups, key.buf, label, person);
+        strbuf_release(&key);
+    }
+    out = ranked(groups, "speaker", false, top, true);
+    json_decref(groups);
+    json_decref(names);
+    return out;
+}
+
+void answer_stats_as_of(store *st, api_response *resp, const api_query *asked, int top)
+{
+    static const struct {
+        const char *count;
+        enum store_kind kind;
+    } counted[] = {{"sources", STORE_SOURCES},
+                   {"agreements", STORE_AGREEMENTS},
+                   {"meetings", STORE_MEETINGS},
+                   {"quotes", STORE_QUOTES},
+                   {"people", STORE_PEOPLE}};
+    api_query seq_query = *asked, *q = &seq_query;
+    json_t *versions[5] = {NULL};
+    bool ok = resolve_seq(st, q, resp) && sources_known(st, q, resp);
+    for (size_t k = 0; k < 5 && ok; k++)
+        ok = read_versions(st, counted[k].kind, NULL, q, resp, &versions[k]);
+    if (ok) {
+        json_t *doc = json_object(), *counts = json_object();
+        for (size_t k = 0; k < 5; k++)
+            json_object_set_new(counts, counted[k].count,
+                                json_integer((json_int_t)json_array_size(versions[k])));
+        json_object_set_new(doc, "counts", counts);
+        json_object_set_new(doc, "agreements_by_year", by_year(versions[1], "signed"));
+        json_object_set_new(doc, "meetings_by_year", by_year(versions[2], "date"));
+        json_object_set_new(doc, "agreements_by_party", by_party(versions[1], (size_t)top));
+        json_object_set_new(doc, "quotes_by_speaker",
+                            by_speaker(versions[3], versions[4], (size_t)top));
+        render_json(resp, 200, API_CT_JSON, doc, q->pretty);
+    }
+    for (size_t k = 0; k < 5; k++)
+        json_decref(versions[k]);
+}
+
+/* --- search --- */
+
+/* The most text one search as of a seq indexes (the articles' texts and titles, the quotes'
+ * texts, the agreements' names): past it the request is refused. */
+#define SEARCH_AS_OF_MAX_BYTES (64u << 20)
+
+/* A search as of a seq: the documents the index held then, made from the versions. */
+typedef struct asof_search {
+    store *st;
+    store_search_query query;
+    const api_query *q;
+    json_t *versions[3]; /* of articles, agreements and quotes, which the documents point into */
+    json_t *facts;       /* "kind/id" -> the version */
+    store_search_doc *docs;
+    size_t ndocs;
+    char **texts;  /* the articles', malloc'd */
+    strbuf *names; /* the agreements' names as the index holds them */
+} asof_search;
+
+static void asof_search_release(asof_search *s)
+{
+    for (size_t i = 0; i < s->ndocs; i++) {
+        free(s->texts ? s->texts[i] : NULL);
+        strbuf_release(&s->names[i]);
+        free((void *)s->docs[i].spans);
+    }
+    free(s->texts);
+    free(s->names);
+    free(s->docs);
+    for (size_t k = 0; k < 3; k++)
+        json_decref(s->versions[k]);
+    json_decref(s->facts);
+}
+
+static int compare_search_spans(const void *a, const void *b)
+{
+    const store_search_span *x = a, *y = b;
+    int c = strcmp(x->source_id ? x->source_id : "", y->source_id ? y->source_id : "");
+    if (!c)
+        c = (x->start > y->start) - (x->start < y->start);
+    return c ? c : (x->end > y->end) - (x->end < y->end);
+}
+
+/* The fact's evidence as the index's search reads it, in doc (spans_partial when its
+ * version keeps fewer spans than it had).  False when out of memory. */
+static bool search_spans(const json_t *fact, store_search_doc *doc)
+{
+    json_t *spans = json_object_get(fact, "sources"), *span;
+    size_t i, n = json_array_size(spans);
+    store_search_span *v = calloc(n + 1, sizeof *v);
+    if (!v)
+        return false;
+    json_array_foreach(spans, i, span)
+        v[i] = (store_search_span){json_string_value(json_object_get(span, "source_id")),
+                                   json_integer_value(json_object_get(span, "start")),
+                                   json_integer_value(json_object_get(span, "end")),
+                                   json_string_value(json_object_get(span, "excerpt"))};
+    if (n)
+        qsort(v, n, sizeof *v, compare_search_spans);
+    doc->spans = v;
+    doc->nspans = n;
+    doc->spans_partial = json_integer_value(json_object_get(fact, "evidence_total")) >
+                         (json_int_t)n;
+    return true;
+}
+
+/* Makes s's documents from the versions at the seq: each article with its text, each
+ * agreement with its name, aliases and acronym a line each, each quote with its text.
+ * False when answered with a problem. */
+static bool search_docs(asof_search *s, api_response *resp)
+{
+    static const enum store_kind kinds[3] = {STORE_SOURCES, STORE_AGREEMENTS, STORE_QUOTES};
+    const api_query *q = s->q;
+    size_t n = 0, bytes = 0;
+    for (size_t k = 0; k < 3; k++)
+        if (!read_versions(s->st, kinds[k], NULL, q, resp, &s->versions[k]))
+            return false;
+    for (size_t k = 0; k < 3; k++)
+        n += json_array_size(s->versions[k]);
+    s->docs = calloc(n + 1, sizeof *s->docs);
+    s->texts = calloc(n + 1, sizeof *s->texts);
+    s->names = calloc(n + 1, sizeof *s->names);
+    s->facts = json_object();
+    if (!s->docs || !s->texts || !s->names || !s->facts)
+        goto oom;
+    for (size_t k = 0; k < 3; k++) {
+        size_t i;
+        json_t *fact;
+        json_array_foreach(s->versions[k], i, fact) {
+            store_search_doc *doc = &s->docs[s->ndocs];
+            strbuf *name = &s->names[s->ndocs];
+            strbuf key = STRBUF_INIT;
+            *name = (strbuf)STRBUF_INIT;
+            *doc = (store_search_doc){.kind = kinds[k],
+                                      .id = json_string_value(json_object_get(fact, "id"))};
+            s->ndocs++;
+            if (!doc->id)
+                continue;
+            strbuf_addf(&key, "%s/%s", kind_name(kinds[k]), doc->id);
+            json_object_set(s->facts, key.buf, fact);
+            strbuf_release(&key);
+            if (kinds[k] == STORE_SOURCES) {
+                size_t len = 0;
+                int rc = store_source_text(s->st, doc->id, &s->texts[s->ndocs - 1], &len);
+                if (rc == STORE_NOT_FOUND) {
+                    problem_respond(resp, q->pretty, "bad-parameter",
+                                    "as_of: /search cannot be answered as of seq %lld: the "
+                                    "article '%s' was removed since, and the change log keeps "
+                                    "no text of it (a search ranks by every text it indexes); "
+                                    "ask without as_of",
+                                    q->as_of, doc->id);
+                    return false;
+                }
+                if (rc != STORE_OK) {
+                    log_error("api: /search as_of failed: %s", store_errmsg(s->st));
+                    problem_respond(resp, q->pretty, "internal",
+                                    "the database could not answer the request");
+                    return false;
+                }
+                doc->name = json_string_value(json_object_get(fact, "title"));
+                doc->body = s->texts[s->ndocs - 1];
+                doc->body_len = len;
+                bytes += len;
+            } else if (kinds[k] == STORE_AGREEMENTS) {
+                json_t *alias;
+                size_t a;
+                const char *acronym = json_string_value(json_object_get(fact, "acronym"));
+                strbuf_addstr(name, json_string_value(json_object_get(fact, "name")));
+                json_array_foreach(json_object_get(fact, "aliases"), a, alias)
+                    strbuf_addf(name, "\n%s", json_string_value(alias));
+                if (acronym)
+                    strbuf_addf(name, "\n%s", acronym);
+                doc->name = name->buf ? name->buf : "";
+                if (!search_spans(fact, doc))
+                    goto oom;
+            } else {
+                doc->body = json_string_value(json_object_get(fact, "text"));
+                doc->body_len = doc->body ? strlen(doc->body) : 0;
+                if (!search_spans(fact, doc))
+                    goto oom;
+            }
+            bytes += (doc->name ? strlen(doc->name) : 0) + (k == 2 ? doc->body_len : 0);
+            if (bytes > SEARCH_AS_OF_MAX_BYTES) {
+                problem_respond(resp, q->pretty, "bad-parameter",
+                                "as_of: /search cannot be answered as of seq %lld: it would index "
+                                "more than the %u MiB of text one search as of a seq may read "
+                                "(the articles, agreements and quotes of then); ask without as_of",
+                                q->as_of, SEARCH_AS_OF_MAX_BYTES >> 20);
+                return false;
+            }
+        }
+    }
+    return true;
+oom:
+    problem_respond(resp, q->pretty, "internal", "out of memory");
+    return false;
+}
+
+static bool fetch_search_as_of(void *arg, int limit, list_page *out, api_response *resp)
+{
+    asof_search *s = arg;
+    store_search_page page;
+    strbuf detail = STRBUF_INIT;
+    bool ok = false;
+
+    s->query.limit = limit;
+    switch (store_search_docs(s->st, &s->query, s->docs, s->ndocs, &page)) {
+    case STORE_OK:
+        break;
+    case STORE_BAD_QUERY:
+        render_untrusted(&detail, store_errmsg(s->st), 200);
+        problem_respond(resp, s->q->pretty, "bad-parameter",
+                        "q is not a valid search query (%s): use words, \"phrases\", prefix*, "
+                        "AND, OR, NOT and parentheses",
+                        detail.buf);
+        goto out;
+    case STORE_CONFLICT:
+        problem_respond(resp, s->q->pretty, "bad-parameter",
+                        "as_of: /search cannot be answered as of seq %lld: %s, and a hit shows "
+                        "where its evidence matched (a version keeps a fact's first %d spans); "
+                        "ask without as_of",
+                        s->q->as_of, store_errmsg(s->st), STORE_EVIDENCE_INLINE);
+        goto out;
+    default:
+        log_error("api: /search as_of failed: %s", store_errmsg(s->st));
+        problem_respond(resp, s->q->pretty, "internal",
+                        "the database could not answer the request");
+        goto out;
+    }
+    out->items = json_array();
+    for (size_t i = 0; i < page.n; i++) {
+        json_t *hit = hit_json(&page.hits[i]);
+        strbuf key = STRBUF_INIT;
+        strbuf_addf(&key, "%s/%s", kind_name(page.hits[i].kind), page.hits[i].id);
+        json_t *fact = json_deep_copy(json_object_get(s->facts, key.buf));
+        strbuf_release(&key);
+        if (fact)
+            shape_evidence(fact, s->q->evidence);
+        json_object_set_new(hit, "fact", fact ? fact : json_null());
+        json_array_append_new(out->items, hit);
+    }
+    out->total = page.total;
+    if (page.next_cursor)
+        out->next = json_pack("[s, s]", "search", page.next_cursor);
+    ok = true;
+out:
+    store_search_page_release(&page);
+    strbuf_release(&detail);
+    return ok;
+}
+
+void answer_search_as_of(store *st, const api_request *req, api_response *resp,
+                         const api_query *asked, const store_search_query *query,
+                         const char *const *fields)
+{
+    api_query seq_query = *asked, *q = &seq_query;
+    asof_search s = {.st = st, .query = *query, .q = q};
+    if (resolve_seq(st, q, resp) && sources_known(st, q, resp) && search_docs(&s, resp))
+        serve_list(resp, req, q, "/search", fetch_search_as_of, &s, fields);
+    asof_search_release(&s);
+}
+
+/* --- what the log does not keep --- */
+
+bool as_of_refused(const route_match *m, api_response *resp, const api_query *q)
+{
+    const char *why;
+    switch (m->route->action) {
+    case ROUTE_SOURCE_FACTS:
+        why = "the versions of facts show at most their first spans inline, not every fact an "
+              "article had a part in, and the change log keeps no version of what the article "
+              "itself said";
+        break;
+    default:
+        return false;
+    }
+    problem_respond(resp, q->pretty, "bad-parameter",
+                    "as_of: %s cannot be answered as of a seq (%s); ask without as_of",
+                    m->route->pattern, why);
+    return true;
 }

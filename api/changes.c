@@ -23,9 +23,11 @@
  *                 reconnects) resumes after that seq, whatever `since` says
  *
  * Both need a transport that can hold a request (api_request.can_wait); without one, the
- * request is answered at once, as a page. */
+ * request is answered at once, as a page.  kind=agreement,meeting,... narrows the feed, its
+ * pages, long polls and event streams alike, to the entries of those kinds. */
 #include "api/api_internal.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,14 +53,34 @@ static json_t *change_json(const store_change *e)
 typedef struct changes_fetch {
     store *st;
     long long since;
+    unsigned kinds; /* store_change_kind bits */
     const api_query *q;
 } changes_fetch;
+
+/* kind=agreement,person: the store_change_kind bits in *kinds (all when not given), or
+ * false with a detail. */
+static bool parse_change_kinds(const char *list, unsigned *kinds, strbuf *detail)
+{
+    *kinds = list ? 0 : STORE_CHANGE_ALL;
+    for (const char *p = list; p;) {
+        size_t len = strcspn(p, ",");
+        unsigned bit;
+        if (!store_change_kind_bit(p, len, &bit)) {
+            strbuf_addstr(detail, "kind must be one or more of agreement, meeting, quote and "
+                                  "person, separated by commas");
+            return false;
+        }
+        *kinds |= bit;
+        p = p[len] ? p + len + 1 : NULL;
+    }
+    return true;
+}
 
 static bool fetch_changes(void *arg, int limit, list_page *out, api_response *resp)
 {
     changes_fetch *c = arg;
     store_change_page page;
-    if (store_list_changes(c->st, c->since, limit, &page) != STORE_OK) {
+    if (store_list_changes_of(c->st, c->since, c->kinds, LLONG_MAX, limit, &page) != STORE_OK) {
         log_error("api: /changes failed: %s", store_errmsg(c->st));
         problem_respond(resp, c->q->pretty, "internal",
                         "the database could not answer the request");
@@ -102,12 +124,25 @@ static void refuse_waiting(api_response *resp, const api_query *q)
     render_add_header(resp, "Retry-After", "5");
 }
 
+/* Whether an entry of `kinds` follows seq `since` up to `upto`, in *any.  False when the
+ * store failed. */
+static bool any_change_of(store *st, long long since, unsigned kinds, long long upto, bool *any)
+{
+    store_change_page page;
+    if (store_list_changes_of(st, since, kinds, upto, 1, &page) != STORE_OK)
+        return false;
+    *any = page.n > 0;
+    store_change_page_release(&page);
+    return true;
+}
+
 void answer_changes(store *st, const api_request *req, api_response *resp, const api_query *q)
 {
     changes_fetch fetch = {.st = st, .since = q->since, .q = q};
     strbuf detail = STRBUF_INIT;
 
-    if (q->fields && !api_fields_check(q->fields, change_fields, &detail)) {
+    if ((q->fields && !api_fields_check(q->fields, change_fields, &detail)) ||
+        !parse_change_kinds(q->kind, &fetch.kinds, &detail)) {
         problem_respond(resp, q->pretty, "bad-parameter", "%s", detail.buf);
         strbuf_release(&detail);
         return;
@@ -125,44 +160,53 @@ void answer_changes(store *st, const api_request *req, api_response *resp, const
         render_bytes(resp, 200, API_CT_EVENTS, NULL, 0);
         resp->stream = strcmp(req->method, "HEAD") != 0;
         resp->wait_after = event_id_seq(req->last_event_id, &resumed) ? resumed : q->since;
+        resp->wait_kinds = fetch.kinds;
         return;
     }
     if (req->can_wait && q->wait && !req->waited) {
         long long last;
-        if (store_changes_last(st, &last) != STORE_OK) {
+        bool any = false;
+        if (store_changes_last(st, &last) != STORE_OK ||
+            (last > q->since && !any_change_of(st, q->since, fetch.kinds, last, &any))) {
             log_error("api: /changes failed: %s", store_errmsg(st));
             problem_respond(resp, q->pretty, "internal",
                             "the database could not answer the request");
             return;
         }
-        if (last <= q->since) {
+        if (!any) {
             if (req->waiters_full) {
                 refuse_waiting(resp, q);
                 return;
             }
             resp->status = 0;
             resp->wait_seconds = q->wait;
-            resp->wait_after = q->since;
+            /* past the entries of other kinds: held until the next entry of any kind */
+            resp->wait_after = last > q->since ? last : q->since;
             return;
         }
     }
     serve_list(resp, req, q, "/changes", fetch_changes, &fetch, change_fields);
 }
 
-bool api_changes_events(store *st, long long after, int max, char **text, size_t *len,
-                        long long *last)
+bool api_changes_events(store *st, long long after, unsigned kinds, int max, char **text,
+                        size_t *len, long long *last)
 {
     store_change_page page;
     strbuf out = STRBUF_INIT;
+    long long newest;
 
     *text = NULL;
     *len = 0;
     *last = after;
-    if (store_list_changes(st, after, max, &page) != STORE_OK) {
+    /* read up to the newest entry of any kind, so that the stream goes past those of the
+     * kinds not asked for and waits for the next entry after them */
+    if (store_changes_last(st, &newest) != STORE_OK ||
+        store_list_changes_of(st, after, kinds, newest, max, &page) != STORE_OK) {
         log_error("api: /changes event stream failed: %s", store_errmsg(st));
         return false;
     }
-    for (size_t i = 0; i < page.n; i++) {
+    size_t i;
+    for (i = 0; i < page.n; i++) {
         json_t *entry = change_json(&page.entries[i]);
         char *data = entry ? json_dumps(entry, JSON_COMPACT | JSON_REAL_PRECISION(15)) : NULL;
         json_decref(entry);
@@ -173,6 +217,8 @@ bool api_changes_events(store *st, long long after, int max, char **text, size_t
         free(data);
         *last = page.entries[i].seq;
     }
+    if (i == page.n && !page.more && newest > *last)
+        *last = newest;
     store_change_page_release(&page);
     if (out.len)
         *text = strbuf_detach(&out, len);

@@ -5,6 +5,7 @@
  * cursor, count=exact, fields, CSV and NDJSON, and the byte bound of serve_list().  Each item
  * is the Evidence of the contract, {source_id, start, end, excerpt}.  The cursor of a next
  * link is base64url of ["evidence", source_id, start, end] of the last span served.
+ * as_of answers from the fact's version at that seq (asof.c).
  */
 #include "api/api_internal.h"
 
@@ -100,7 +101,10 @@ void answer_evidence(store *st, const route_match *m, const api_request *req, ap
     }
     fetch.query.cursor = q->cursor ? &cursor : NULL;
     strbuf_addf(&path, "%s/%s/evidence", m->route->collection, m->id);
-    serve_list(resp, req, q, path.buf, fetch_evidence, &fetch, evidence_fields);
+    if (q->as_of_given)
+        answer_evidence_as_of(st, m, req, resp, q, fetch.query.cursor, path.buf, evidence_fields);
+    else
+        serve_list(resp, req, q, path.buf, fetch_evidence, &fetch, evidence_fields);
 out:
     json_decref(cursor_doc);
     strbuf_release(&detail);

@@ -16,18 +16,20 @@
 #include <string.h>
 
 #define ITEM_PARAMS (PARAM_PRETTY | PARAM_FIELDS)
-#define PARAMS_EVIDENCE_LIST \
-    (PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT | PARAM_FIELDS | PARAM_FORMAT)
+#define PARAMS_EVIDENCE_LIST                                                                 \
+    (PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT | PARAM_FIELDS | PARAM_FORMAT | \
+     PARAM_AS_OF)
 
 static const route routes[] = {
     {"/", ROUTE_INDEX, 0, NULL, NULL, PARAM_PRETTY, "this index of the endpoints"},
-    {"/sources", ROUTE_LIST, STORE_SOURCES, "/sources", "source", PARAMS_LIST | PARAM_Q,
-     "every ingested article (paged; q searches their text)"},
-    {"/sources/{id}", ROUTE_ITEM, STORE_SOURCES, "/sources", "source", ITEM_PARAMS, "one article"},
+    {"/sources", ROUTE_LIST, STORE_SOURCES, "/sources", "source",
+     PARAMS_LIST | PARAM_Q | PARAM_AS_OF, "every ingested article (paged; q searches their text)"},
+    {"/sources/{id}", ROUTE_ITEM, STORE_SOURCES, "/sources", "source", ITEM_PARAMS | PARAM_AS_OF,
+     "one article"},
     {"/sources/{id}/facts", ROUTE_SOURCE_FACTS, STORE_SOURCES, "/sources", "source",
-     PARAM_PRETTY | PARAM_EVIDENCE,
+     PARAM_PRETTY | PARAM_EVIDENCE | PARAM_AS_OF,
      "everything found in one article: its agreements, meetings, quotes and people"},
-    {"/sources/{id}/text", ROUTE_SOURCE_TEXT, STORE_SOURCES, "/sources", "source", 0,
+    {"/sources/{id}/text", ROUTE_SOURCE_TEXT, STORE_SOURCES, "/sources", "source", PARAM_AS_OF,
      "the article's text exactly as ingested (text/plain)"},
     {"/jobs/{id}", ROUTE_JOB, 0, NULL, "job", PARAM_PRETTY,
      "one posted article's job: queued, running, done (with its source) or failed"},
@@ -69,14 +71,16 @@ static const route routes[] = {
      "every fact and person whose sources disagree, newest first, with each value given "
      "(paged; kind, attribute, source_id)"},
     {"/changes", ROUTE_CHANGES, 0, "/changes", "change",
-     PARAM_SINCE | PARAM_WAIT | PARAM_LIMIT | PARAM_PRETTY | PARAM_FIELDS | PARAM_FORMAT,
+     PARAM_SINCE | PARAM_WAIT | PARAM_KIND | PARAM_LIMIT | PARAM_PRETTY | PARAM_FIELDS |
+         PARAM_FORMAT,
      "what changed of the facts and people served, in order: each created, updated, merged "
-     "into another or deleted, with its version (since, wait; paged, NDJSON, event stream)"},
+     "into another or deleted, with its version (since, wait, kind; paged, NDJSON, event "
+     "stream)"},
     {"/search", ROUTE_SEARCH, 0, "/search", "hit",
      PARAM_Q | PARAM_KIND | PARAM_LIMIT | PARAM_CURSOR | PARAM_PRETTY | PARAM_COUNT | PARAM_FIELDS |
-         PARAM_FORMAT | PARAM_EVIDENCE,
+         PARAM_FORMAT | PARAM_EVIDENCE | PARAM_AS_OF,
      "full-text search over quotes, agreement names and articles (q, kind; ranked, paged)"},
-    {"/stats", ROUTE_STATS, 0, NULL, NULL, PARAM_PRETTY,
+    {"/stats", ROUTE_STATS, 0, NULL, NULL, PARAM_PRETTY | PARAM_AS_OF,
      "counts by kind, agreements and meetings by year, agreements by party, quotes by speaker"},
     {"/healthz", ROUTE_HEALTH, 0, NULL, NULL, PARAM_PRETTY,
      "200 when the database answers and its file is in place, 503 otherwise"},

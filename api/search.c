@@ -128,7 +128,10 @@ void answer_search(store *st, const api_request *req, api_response *resp, const 
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
         goto out;
     }
-    serve_list(resp, req, q, "/search", fetch_search, &fetch, hit_fields);
+    if (q->as_of_given)
+        answer_search_as_of(st, req, resp, q, &fetch.query, hit_fields);
+    else
+        serve_list(resp, req, q, "/search", fetch_search, &fetch, hit_fields);
 out:
     json_decref(cursor_doc);
     strbuf_release(&detail);
@@ -140,6 +143,10 @@ void answer_stats(store *st, api_response *resp, const api_query *q)
 
     if (!st) {
         problem_respond(resp, q->pretty, "unavailable", "the database is not available");
+        return;
+    }
+    if (q->as_of_given) {
+        answer_stats_as_of(st, resp, q, STATS_TOP);
         return;
     }
     if (store_get_stats(st, STATS_TOP, &stats) != STORE_OK) {

@@ -236,6 +236,21 @@ if largest:
               {e: v[3] < 256 * 1024 for e, v in post.items()})
     scale.print()
 
+# --- 3a. what history costs: the change log of the largest store ----------------------------
+history = {e: [int(x) for x in get("history", e)] for e in ENGINES
+           if get("history", e) and len(get("history", e)) == 5}
+if history:
+    cost = Table("history", "what history costs per article: the change log (versions of facts) of the largest "
+                 "store (%s articles)" % " and ".join(size(s) for s in sorted(set(largest.values()))), ENGINES)
+    cost.row("change-log entries", {e: "%d (%.1f per article)" % (h[1], h[1] / max(h[0], 1)) for e, h in history.items()})
+    cost.row("versions kept", {e: "%.1f MB (%.0f bytes per article)" % (h[2] / 1e6, h[2] / max(h[0], 1))
+                               for e, h in history.items()})
+    cost.row("log on disk", {e: "%.1f MB (%.0f bytes per article)" % (h[3] / 1e6, h[3] / max(h[0], 1))
+                             for e, h in history.items()})
+    cost.row("share of the store", {e: "%.1f%% of %.1f MB" % (100.0 * h[3] / max(h[4], 1), h[4] / 1e6)
+                                    for e, h in history.items()}, "(never pruned)")
+    cost.print()
+
 # --- 3b. two servers on one PostgreSQL ------------------------------------------------------
 if "postgresql" in largest:
     two = Table("two servers", "one and two factd serve on one PostgreSQL (%s articles; wrk -t2 -c64, a thread per server)"

@@ -237,7 +237,8 @@ typedef struct event_stream {
     struct MHD_Connection *conn;
     store *(*reader)(void *arg);
     void *reader_arg;
-    char *text; /* what is to be sent, from `sent` on */
+    unsigned kinds; /* of the entries sent: store_change_kind bits */
+    char *text;     /* what is to be sent, from `sent` on */
     size_t len, sent;
     double quiet_until; /* a comment goes out then, unless an event does first */
     bool greeted;
@@ -259,8 +260,8 @@ static bool next_text(event_stream *s)
         fixed = FEED_GREETING;
     } else {
         store *st = s->reader(s->reader_arg);
-        if (!st || !api_changes_events(st, s->waiter.after, FEED_EVENTS_AT_ONCE, &s->text, &s->len,
-                                       &s->waiter.after))
+        if (!st || !api_changes_events(st, s->waiter.after, s->kinds, FEED_EVENTS_AT_ONCE, &s->text,
+                                       &s->len, &s->waiter.after))
             return false;
         if (!s->text && now >= s->quiet_until)
             fixed = FEED_KEEPALIVE;
@@ -302,7 +303,8 @@ static void stream_free(void *cls)
 }
 
 struct MHD_Response *feed_stream(feed *f, struct MHD_Connection *conn, long long after,
-                                 store *(*reader)(void *arg), void *arg, enum feed_hold *why)
+                                 unsigned kinds, store *(*reader)(void *arg), void *arg,
+                                 enum feed_hold *why)
 {
     event_stream *s = calloc(1, sizeof *s);
     *why = FEED_HELD;
@@ -313,6 +315,7 @@ struct MHD_Response *feed_stream(feed *f, struct MHD_Connection *conn, long long
     s->reader = reader;
     s->reader_arg = arg;
     s->waiter.after = after;
+    s->kinds = kinds;
     pthread_mutex_lock(&f->lock);
     bool stopping = f->stopping;
     pthread_mutex_unlock(&f->lock);

@@ -57,10 +57,11 @@ enum feed_hold feed_hold(feed *f, feed_waiter *w, struct MHD_Connection *conn, l
 /* Gives back a request's place among the waiting ones (none when it holds none). */
 void feed_release(feed *f, feed_waiter *w);
 
-/* The response of an event stream of the entries after `after`, read on the connection's
- * worker thread from the handle reader(arg) gives.  NULL with *why FEED_FULL or
- * FEED_STOPPING, or out of memory (*why FEED_HELD). */
+/* The response of an event stream of the entries of `kinds` (store_change_kind bits) after
+ * `after`, read on the connection's worker thread from the handle reader(arg) gives.  NULL
+ * with *why FEED_FULL or FEED_STOPPING, or out of memory (*why FEED_HELD). */
 struct MHD_Response *feed_stream(feed *f, struct MHD_Connection *conn, long long after,
-                                 store *(*reader)(void *arg), void *arg, enum feed_hold *why);
+                                 unsigned kinds, store *(*reader)(void *arg), void *arg,
+                                 enum feed_hold *why);
 
 #endif

@@ -1103,8 +1103,8 @@ static enum MHD_Result answer_stream(server_state *state, struct MHD_Connection 
                                      const reply *out, const api_response *resp,
                                      enum feed_hold *why)
 {
-    struct MHD_Response *r = feed_stream(state->feed, conn, resp->wait_after, stream_store, state,
-                                         why);
+    struct MHD_Response *r = feed_stream(state->feed, conn, resp->wait_after, resp->wait_kinds,
+                                         stream_store, state, why);
     if (!r && *why == FEED_STOPPING) {
         char retry_after[16];
         snprintf(retry_after, sizeof retry_after, "%d", RETRY_AFTER_S);

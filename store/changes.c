@@ -31,14 +31,24 @@
  *   entries are its versions, each valid from its seq until the next one's (until_seq), so
  *   that the facts as they stood at any seq can be read back from the log alone.
  *
+ *   Articles.  Since schema version 12 the log keeps the articles too (kind 'source'), as
+ *   /sources serves them: a trigger on every change of a row of sources notes it (as
+ *   'article', apart from the notes of the articles a write is about, which a re-extraction
+ *   does not make), and it is compared and recorded as a fact is, first of all the kinds.
+ *   Its entries are due to the article itself; one removed is `deleted`.  A store that had
+ *   articles before takes their baseline as it took its facts' (take_baseline), and says
+ *   from which seq on the log knows its articles (store_changes_sources_from).
+ *
  * Seqs are given under the write lock, one after the other, so they follow the order of the
  * commits: a reader that has seen seq N never sees an entry below N appear later.
  */
 #include "store/store_private.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/strbuf.h"
 
@@ -50,22 +60,25 @@ void store_set_fact_renderer(store_fact_renderer render)
     fact_renderer = render;
 }
 
-/* The kinds the log keeps, in the order a write's entries come in: people first, whom the
- * facts name. */
+/* The kinds the log keeps, in the order a write's entries come in: the articles first, which
+ * the facts cite, then people, whom the facts name. */
 static const struct logged_kind {
-    const char *name;
+    const char *name, *noted; /* its name in the log, and in the notes */
     enum store_kind kind;
 } logged_kinds[] = {
-    {"person", STORE_PEOPLE},
-    {"agreement", STORE_AGREEMENTS},
-    {"meeting", STORE_MEETINGS},
-    {"quote", STORE_QUOTES},
+    {"source", "article", STORE_SOURCES},
+    {"person", "person", STORE_PEOPLE},
+    {"agreement", "agreement", STORE_AGREEMENTS},
+    {"meeting", "meeting", STORE_MEETINGS},
+    {"quote", "quote", STORE_QUOTES},
 };
 
-static const struct logged_kind *logged_kind_of(const char *name)
+/* The kind of a note's kind ("article", "person", ...); NULL for the articles a write is
+ * about ("source"). */
+static const struct logged_kind *logged_kind_of(const char *noted)
 {
     for (size_t i = 0; i < sizeof logged_kinds / sizeof logged_kinds[0]; i++)
-        if (strcmp(logged_kinds[i].name, name) == 0)
+        if (strcmp(logged_kinds[i].noted, noted) == 0)
             return &logged_kinds[i];
     return NULL;
 }
@@ -113,6 +126,7 @@ static const struct watched {
     {"meetings", "'meeting'", "id", true}, {"quotes", "'quote'", "id", true},
     {"evidence", NULL, "fact_id", true},   {"fact_people", "'person'", "person_id", true},
     {"sources", "'source'", "id", false},  {"merge_pending", "'source'", "source_id", false},
+    {"sources", "'article'", "id", true},
 };
 
 /* The statement of a trigger that notes the fact of `row` ("OLD" or "NEW"). */
@@ -141,8 +155,9 @@ static int create_triggers_sqlite(store *st)
         for (size_t e = w->all ? 0 : 2; e < 3 && rc == STORE_OK; e++) {
             strbuf_reset(&sql);
             strbuf_addf(
-                &sql, "CREATE TEMP TRIGGER IF NOT EXISTS changes_%s_%zu AFTER %s ON main.%s BEGIN",
-                w->table, e, events[e], w->table);
+                &sql,
+                "CREATE TEMP TRIGGER IF NOT EXISTS changes_%s_%zu_%zu AFTER %s ON main.%s BEGIN",
+                w->table, i, e, events[e], w->table);
             if (e != 0)
                 note_row(&sql, w, "OLD");
             if (e != 2)
@@ -190,19 +205,31 @@ static int step_text(store *st, db_stmt *stmt, char **out, const char *what)
 /* --- the baseline --- */
 
 static const char SQL_BASELINE_PENDING[] =
-    "SELECT count(*) FROM meta WHERE key = 'changes_baseline'";
+    "SELECT count(*) FROM meta WHERE key IN ('changes_baseline', 'sources_baseline')";
 #define EVERY_FACT                                                                              \
     " SELECT 'person' AS kind, id FROM people UNION ALL SELECT 'agreement', id FROM agreements" \
     " UNION ALL SELECT 'meeting', id FROM meetings UNION ALL SELECT 'quote', id FROM quotes"
-static const char SQL_BASELINE_TOUCH[] = "SELECT count(changes_note(kind, id)) FROM (" EVERY_FACT
-                                         ") AS every_fact";
+#define BASELINE_OF(key) " WHERE EXISTS (SELECT 1 FROM meta WHERE key = '" key "')"
+/* The facts when their baseline is to be taken, the articles when theirs is. */
+#define FACTS_TO_NOTE " SELECT kind, id FROM (" EVERY_FACT ") AS f" BASELINE_OF("changes_baseline")
+#define ARTICLES_TO_NOTE " SELECT 'article', id FROM sources" BASELINE_OF("sources_baseline")
+#define EVERY_ONE FACTS_TO_NOTE " UNION ALL" ARTICLES_TO_NOTE
+static const char SQL_BASELINE_TOUCH[] = "SELECT count(changes_note(kind, id)) FROM (" EVERY_ONE
+                                         ") AS every_one";
 static const char SQL_BASELINE_TOUCH_PG[] =
-    "INSERT INTO pg_temp.changes_touched (kind, id)" EVERY_FACT " ON CONFLICT DO NOTHING";
+    "INSERT INTO pg_temp.changes_touched (kind, id)" EVERY_ONE " ON CONFLICT DO NOTHING";
+/* Before the articles' baseline, the seqs that cannot tell which articles were stored. */
+static const char SQL_SOURCES_LOGGED_AFTER[] =
+    "INSERT INTO meta (key, value) SELECT 'sources_logged_after', CAST(coalesce(max(seq), 0) AS"
+    " TEXT) FROM changes WHERE EXISTS (SELECT 1 FROM meta WHERE key = 'sources_baseline')"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 #define BASELINE_WHAT "noting the facts of the change log's baseline"
-static const char SQL_BASELINE_DONE[] = "DELETE FROM meta WHERE key = 'changes_baseline'";
+static const char SQL_BASELINE_DONE[] =
+    "DELETE FROM meta WHERE key IN ('changes_baseline', 'sources_baseline')";
 
-/* A store that had facts before it kept the log (schema version 11 marks it so): one
- * transaction notes every fact, so that its commit records each as created. */
+/* A store that had facts before it kept the log (schema version 11 marks it so), or
+ * articles before it kept theirs (version 12): one transaction notes every fact or article,
+ * so that its commit records each as created. */
 static int take_baseline(store *st)
 {
     long long pending;
@@ -215,7 +242,8 @@ static int take_baseline(store *st)
     /* another process may have taken it meanwhile */
     long long noted;
     if (query_int(st, SQL_BASELINE_PENDING, &pending, "reading the change log's state") ||
-        (pending && ((store_pg(st) ? store_query_run(st, SQL_BASELINE_TOUCH_PG, BASELINE_WHAT)
+        (pending && (store_query_run(st, SQL_SOURCES_LOGGED_AFTER, BASELINE_WHAT) ||
+                     (store_pg(st) ? store_query_run(st, SQL_BASELINE_TOUCH_PG, BASELINE_WHAT)
                                    : query_int(st, SQL_BASELINE_TOUCH, &noted, BASELINE_WHAT)) ||
                      store_query_run(st, SQL_BASELINE_DONE, "noting the change log's baseline") ||
                      store_bump_generation(st))) ||
@@ -266,6 +294,7 @@ static const char SQL_TOUCHED_PG[] = "SELECT kind, id FROM pg_temp.changes_touch
 static const char SQL_TOUCHED_CLEAR_PG[] = "DELETE FROM pg_temp.changes_touched";
 
 static const char SQL_LAST_SEQ[] = "SELECT coalesce(max(seq), 0) FROM changes";
+static const char SQL_LAST_AT[] = "SELECT changed_at FROM changes ORDER BY seq DESC LIMIT 1";
 static const char SQL_NOW[] = "SELECT " NOW_MS;
 static const char SQL_NOW_PG[] = "SELECT " NOW_MS_PG;
 /* A fact's latest entry: the version the log knows. */
@@ -386,6 +415,10 @@ static int cause_of(flush *f, const char *kind, const char *id, const json_t *be
     size_t i;
     json_t *span;
     *cause = NULL;
+    if (strcmp(kind, "source") == 0) { /* an article's own entry */
+        *cause = strdup(id);
+        return *cause ? STORE_OK : store_fail(f->st, "out of memory");
+    }
     if (f->ncauses <= 1) {
         found = f->ncauses ? f->causes[0] : NULL;
     } else {
@@ -526,6 +559,8 @@ static int successor_of(flush *f, const char *kind, const json_t *before, char *
     int rc = DB_DONE;
     *into = NULL;
 
+    if (strcmp(kind, "source") == 0) /* an article is removed, never merged */
+        return STORE_OK;
     if (strcmp(kind, "person") == 0) {
         const char *name = json_string_value(json_object_get(before, "name"));
         if (!name || !(stmt = store_query(f->st, STORE_SQL(f->st, SQL_PERSON_NAMED))))
@@ -606,7 +641,7 @@ typedef struct noted_fact {
     const char *id; /* in the notes' keys */
 } noted_fact;
 
-/* People first, then each kind of fact, each by id. */
+/* Articles first, then people, then each kind of fact, each by id. */
 static int compare_noted(const void *a, const void *b)
 {
     const noted_fact *x = a, *y = b;
@@ -649,6 +684,35 @@ static int sort_notes(flush *f, noted_fact **facts, size_t *n)
     return STORE_OK;
 }
 
+/* Makes *at (malloc'd, "YYYY-MM-DDTHH:MM:SS.mmmZ") later than `last`, the time of the
+ * write before, when the clock has not moved on: the entries of one write share a time and
+ * those of two never do (store_changes_write_end), and times follow seqs
+ * (store_changes_seq_at).  Storing an article and merging it are two writes, often within
+ * one millisecond. */
+static int after_last_write(store *st, const char *last, char **at)
+{
+    struct tm tm = {0};
+    int ms = 0;
+    if (!last || strcmp(*at, last) > 0)
+        return STORE_OK;
+    if (sscanf(last, "%4d-%2d-%2dT%2d:%2d:%2d.%3dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms) != 7)
+        return store_fail(st, "the time of the change log's last entry is not a time: %s", last);
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    time_t t = timegm(&tm) + (ms + 1) / 1000;
+    char *later = malloc(32);
+    if (!later || !gmtime_r(&t, &tm)) {
+        free(later);
+        return store_fail(st, "out of memory");
+    }
+    size_t n = strftime(later, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+    snprintf(later + n, 32 - n, ".%03dZ", (ms + 1) % 1000);
+    free(*at);
+    *at = later;
+    return STORE_OK;
+}
+
 /* Records the entries of every fact noted: those made or changed first (people, then each
  * kind of fact), then those that went, whose successors are in place by then. */
 static int record(store *st)
@@ -656,15 +720,19 @@ static int record(store *st)
     flush f = {.st = st};
     noted_fact *facts = NULL;
     size_t n = 0;
+    char *last_at = NULL;
     int rc;
 
     if ((rc = query_int(st, SQL_LAST_SEQ, &f.seq, "reading the change log's last seq")) ||
-        (rc = step_text(st, store_query(st, STORE_SQL(st, SQL_NOW)), &f.at, "reading the time")))
+        (rc = step_text(st, store_query(st, STORE_SQL(st, SQL_NOW)), &f.at, "reading the time")) ||
+        (rc = step_text(st, store_query(st, SQL_LAST_AT), &last_at, "reading the last time")))
         goto out;
     if (!(f.gone = json_array()) || !f.at) {
         rc = store_fail(st, "out of memory");
         goto out;
     }
+    if ((rc = after_last_write(st, last_at, &f.at)))
+        goto out;
     if ((rc = sort_notes(&f, &facts, &n)))
         goto out;
     for (size_t i = 0; i < n && !rc; i++)
@@ -675,6 +743,7 @@ static int record(store *st)
         if (!rc)
             rc = note_gone(&f, went);
 out:
+    free(last_at);
     free(f.at);
     free(f.causes);
     free(f.notes);
@@ -724,9 +793,11 @@ void store_changes_forget(store *st)
 
 /* --- reading --- */
 
+/* The entries after ?1 up to ?3 of the kinds ?4..?8 ('' for a kind not asked for). */
 static const char SQL_LIST[] =
     "SELECT seq, kind, fact_id, op, changed_at, source_id, into_id, attributes, fact"
-    " FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2";
+    " FROM changes WHERE seq > ?1 AND seq <= ?3 AND kind IN (?4, ?5, ?6, ?7, ?8)"
+    " ORDER BY seq LIMIT ?2";
 
 /* One row of SQL_LIST into *e, its strings in a.  False when out of memory. */
 static bool read_change(store_arena *a, db_stmt *row, store_change *e)
@@ -782,7 +853,32 @@ static db_stmt *start_page(store *st, const char *sql, store_change_page *page)
     return stmt;
 }
 
+static const struct change_kind {
+    const char *name;
+    unsigned bit;
+} change_kinds[] = {{"person", STORE_CHANGE_PERSON},
+                    {"agreement", STORE_CHANGE_AGREEMENT},
+                    {"meeting", STORE_CHANGE_MEETING},
+                    {"quote", STORE_CHANGE_QUOTE},
+                    {"source", STORE_CHANGE_SOURCE}};
+
+bool store_change_kind_bit(const char *name, size_t len, unsigned *bit)
+{
+    for (size_t i = 0; i < sizeof change_kinds / sizeof change_kinds[0]; i++)
+        if (strlen(change_kinds[i].name) == len && memcmp(change_kinds[i].name, name, len) == 0) {
+            *bit = change_kinds[i].bit;
+            return true;
+        }
+    return false;
+}
+
 int store_list_changes(store *st, long long since, int limit, store_change_page *page)
+{
+    return store_list_changes_of(st, since, STORE_CHANGE_ALL, LLONG_MAX, limit, page);
+}
+
+int store_list_changes_of(store *st, long long since, unsigned kinds, long long upto, int limit,
+                          store_change_page *page)
 {
     if (limit < 1 || limit == INT_MAX) {
         memset(page, 0, sizeof *page);
@@ -793,6 +889,9 @@ int store_list_changes(store *st, long long since, int limit, store_change_page 
         return STORE_ERROR;
     db_bind_int64(stmt, 1, since);
     db_bind_int64(stmt, 2, (long long)limit + 1);
+    db_bind_int64(stmt, 3, upto);
+    for (size_t i = 0; i < sizeof change_kinds / sizeof change_kinds[0]; i++)
+        db_bind_text(stmt, (int)i + 4, kinds & change_kinds[i].bit ? change_kinds[i].name : "", -1);
     return read_changes(st, stmt, limit, page, "reading the change log");
 }
 
@@ -855,4 +954,27 @@ int store_changes_seq_at(store *st, const char *time, long long *seq)
 int store_changes_last(store *st, long long *seq)
 {
     return query_int(st, SQL_LAST_SEQ, seq, "reading the change log's last seq");
+}
+
+static const char SQL_SOURCES_FROM[] =
+    "SELECT key, value FROM meta WHERE key IN ('sources_baseline', 'sources_logged_after')";
+
+int store_changes_sources_from(store *st, long long *after)
+{
+    db_stmt *stmt = store_query(st, SQL_SOURCES_FROM);
+    int rc;
+    *after = 0;
+    if (!stmt)
+        return STORE_ERROR;
+    while ((rc = db_step(stmt)) == DB_ROW) {
+        const char *key = db_column_text(stmt, 0, NULL), *value = db_column_text(stmt, 1, NULL);
+        if (key && strcmp(key, "sources_baseline") == 0) {
+            *after = -1;
+        } else if (value && *after >= 0) {
+            *after = strtoll(value, NULL, 10);
+        }
+    }
+    store_query_done(stmt);
+    return rc == DB_DONE ? STORE_OK
+                         : store_db_fail(st, "reading since when the log keeps articles");
 }

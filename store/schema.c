@@ -52,19 +52,28 @@ typedef struct migration {
 } migration;
 
 /* The change log's table (version 11) with the engine's integer and text types. */
-#define CHANGES_TABLE(integer, text)                                                              \
-    "CREATE TABLE changes ("                                                                      \
-    "  seq        " integer " PRIMARY KEY,"                                                       \
-    "  kind       " text " NOT NULL CHECK (kind IN ('agreement', 'meeting', 'quote', 'person'))," \
-    "  fact_id    " text " NOT NULL,"                                                             \
-    "  op         " text " NOT NULL CHECK (op IN ('created', 'updated', 'merged', 'deleted')),"   \
-    "  changed_at " text " NOT NULL,"                                                             \
-    "  source_id  " text ","                                                                      \
-    "  into_id    " text ","                                                                      \
-    "  attributes " text ","                                                                      \
-    "  fact       " text ","                                                                      \
-    "  until_seq  " integer ");"                                                                  \
+#define CHANGES_TABLE(integer, text) \
+    CHANGES_TABLE_OF(integer, text, "'agreement', 'meeting', 'quote', 'person'")
+/* The same with the kinds it takes (version 12 adds 'source'). */
+#define CHANGES_TABLE_OF(integer, text, kinds)                                                  \
+    "CREATE TABLE changes ("                                                                    \
+    "  seq        " integer " PRIMARY KEY,"                                                     \
+    "  kind       " text " NOT NULL CHECK (kind IN (" kinds ")),"                               \
+    "  fact_id    " text " NOT NULL,"                                                           \
+    "  op         " text " NOT NULL CHECK (op IN ('created', 'updated', 'merged', 'deleted'))," \
+    "  changed_at " text " NOT NULL,"                                                           \
+    "  source_id  " text ","                                                                    \
+    "  into_id    " text ","                                                                    \
+    "  attributes " text ","                                                                    \
+    "  fact       " text ","                                                                    \
+    "  until_seq  " integer ");"                                                                \
     "CREATE INDEX changes_by_fact ON changes (kind, fact_id, seq);"
+/* Version 12: the change log keeps the articles too. */
+#define CHANGES_KINDS_12 "'agreement', 'meeting', 'quote', 'person', 'source'"
+/* A store with articles already is marked for their first versions (changes.c). */
+#define SOURCES_BASELINE                                                        \
+    "INSERT INTO meta (key, value) SELECT 'sources_baseline', '0' WHERE EXISTS" \
+    "  (SELECT 1 FROM sources);"
 /* A store with facts already is marked for their first versions (changes.c). */
 #define CHANGES_BASELINE                                                        \
     "INSERT INTO meta (key, value) SELECT 'changes_baseline', '0' WHERE EXISTS" \
@@ -332,6 +341,17 @@ static const migration migrations[] = {
      * A store that has facts already gets their versions, as made, when a factd that keeps
      * the log first opens it to write ('changes_baseline' in meta until then). */
     {11, CHANGES_TABLE("INTEGER", "TEXT") CHANGES_BASELINE},
+    /* Version 12: the change log keeps the articles as /sources serves them (kind 'source'):
+     * one entry when an article is stored, changed or removed, in the transaction that does
+     * it, so that /sources, /stats and /search can answer as of a seq.  SQLite cannot change
+     * a CHECK, so the table is made again.  A store that has articles already gets their
+     * versions when a factd that keeps the log first opens it to write ('sources_baseline'
+     * in meta until then); the seqs before those entries cannot tell which articles were
+     * stored ('sources_logged_after' in meta, changes.c). */
+    {12, "DROP INDEX changes_by_fact;"
+         "ALTER TABLE changes RENAME TO changes_v11;" CHANGES_TABLE_OF(
+             "INTEGER", "TEXT", CHANGES_KINDS_12) "INSERT INTO changes SELECT * FROM changes_v11;"
+                                                  "DROP TABLE changes_v11;" SOURCES_BASELINE},
 };
 
 #define SCHEMA_VERSION (migrations[sizeof(migrations) / sizeof(migrations[0]) - 1].version)
@@ -603,6 +623,14 @@ static const migration pg_migrations[] = {
      * notes the article a write is about; only in a session that keeps the log (the setting
      * factd.changes), so that other sessions need no such table. */
     {11, CHANGES_TABLE("BIGINT", PG_TEXT) CHANGES_BASELINE CHANGES_TOUCH_PG CHANGES_TRIGGERS_PG},
+    /* As SQLite's version 12: the articles' versions too, noted (as 'article', the kind
+     * 'source' being the article a write is about) on every change of a row of sources. */
+    {12,
+     "ALTER TABLE changes DROP CONSTRAINT changes_kind_check;"
+     "ALTER TABLE changes ADD CONSTRAINT changes_kind_check CHECK (kind IN (" CHANGES_KINDS_12 "));"
+     "CREATE TRIGGER sources_versions AFTER " CHANGES_ROW_EVENTS " ON sources FOR EACH ROW"
+     " WHEN (current_setting('factd.changes', true) = 'on')"
+     " EXECUTE FUNCTION changes_touch('article', 'id');" SOURCES_BASELINE},
 };
 #define PG_SCHEMA_CURRENT \
     (pg_migrations[sizeof(pg_migrations) / sizeof(pg_migrations[0]) - 1].version)

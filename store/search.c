@@ -876,52 +876,52 @@ static int read_marks(store *st, tokenizer *t, const search_match *match, sqlite
     return result;
 }
 
-/* Builds the highlights, source and snippet of one hit of `kind` into hit, in a. */
-static int describe_hit(store *st, store_arena *a, tokenizer *t, const search_match *match,
-                        const struct search_kind *k, const char *ref, sqlite3_int64 rowid,
-                        store_search_hit *hit)
+/* Builds the highlights, source and snippet of one hit of `kind` into hit, in a, from what
+ * matched in its row (m) and its evidence: `given`, or (NULL) the fact's of now. */
+static int describe_marked(store *st, store_arena *a, tokenizer *t, const struct search_kind *k,
+                           const char *ref, const hit_marks *m, const evidence_list *given,
+                           store_search_hit *hit)
 {
-    hit_marks m = {STRBUF_INIT, STRBUF_INIT, {0}, {0}};
     span_list tokens = {0};
     term_set terms = {STRBUF_INIT, 0};
-    evidence_list ev = {0};
+    evidence_list loaded = {0};
+    const evidence_list *ev = given ? given : &loaded;
     hit_place place = {NULL, {0}};
     const char *snippet = NULL;
     int result = STORE_ERROR;
 
-    if (read_marks(st, t, match, rowid, &m))
-        goto out;
     switch (k->kind) {
     case STORE_SOURCES:
         /* The body is the text itself; a match in the title alone is looked up in the text. */
-        if (split_regions(st, t, m.body.buf, &m.body_regions, &tokens, &terms))
+        if (split_regions(st, t, m->body.buf, &m->body_regions, &tokens, &terms))
             goto out;
         if (!tokens.n) {
             span_list unused = {0};
-            int rc = split_regions(st, t, m.name.buf, &m.name_regions, &unused, &terms);
+            int rc = split_regions(st, t, m->name.buf, &m->name_regions, &unused, &terms);
             spans_release(&unused);
-            if (rc || find_terms(st, t, m.body.buf, m.body.len, &terms, &tokens))
+            if (rc || find_terms(st, t, m->body.buf, m->body.len, &terms, &tokens))
                 goto out;
         }
         place.source_id = ref;
-        if (!spans_to_cps(m.body.buf, &tokens, 0, &place.cps))
+        if (!spans_to_cps(m->body.buf, &tokens, 0, &place.cps))
             goto oom;
         if (tokens.n)
-            snippet = make_snippet(a, m.body.buf, m.body.len, tokens.v[0].start, tokens.v[0].end);
+            snippet = make_snippet(a, m->body.buf, m->body.len, tokens.v[0].start, tokens.v[0].end);
         else
-            snippet = make_snippet(a, m.body.buf, m.body.len, 0, 0);
+            snippet = make_snippet(a, m->body.buf, m->body.len, 0, 0);
         if (!snippet)
             goto oom;
         break;
     case STORE_QUOTES:
-        if (split_regions(st, t, m.body.buf, &m.body_regions, &tokens, &terms) ||
-            load_evidence(st, k->name, ref, &ev) ||
-            place_quote(st, t, &m.body, &tokens, &terms, &ev, &place))
+        if (split_regions(st, t, m->body.buf, &m->body_regions, &tokens, &terms) ||
+            (!given && load_evidence(st, k->name, ref, &loaded)) ||
+            place_quote(st, t, &m->body, &tokens, &terms, ev, &place))
             goto out;
         break;
     default:
-        if (split_regions(st, t, m.name.buf, &m.name_regions, &tokens, &terms) ||
-            load_evidence(st, k->name, ref, &ev) || place_agreement(st, t, &terms, &ev, &place))
+        if (split_regions(st, t, m->name.buf, &m->name_regions, &tokens, &terms) ||
+            (!given && load_evidence(st, k->name, ref, &loaded)) ||
+            place_agreement(st, t, &terms, ev, &place))
             goto out;
         break;
     }
@@ -930,7 +930,7 @@ static int describe_hit(store *st, store_arena *a, tokenizer *t, const search_ma
             goto out;
     } else if (!snippet) {
         /* No evidence to show: the indexed text itself. */
-        const strbuf *own = k->kind == STORE_QUOTES ? &m.body : &m.name;
+        const strbuf *own = k->kind == STORE_QUOTES ? &m->body : &m->name;
         snippet = tokens.n ? make_snippet(a, own->buf, own->len, tokens.v[0].start, tokens.v[0].end)
                            : make_snippet(a, own->buf, own->len, 0, 0);
         if (!snippet)
@@ -954,9 +954,21 @@ oom:
     result = store_fail(st, "out of memory");
 out:
     spans_release(&place.cps);
-    evidence_release(&ev);
+    evidence_release(&loaded);
     strbuf_release(&terms.buf);
     spans_release(&tokens);
+    return result;
+}
+
+/* Builds the highlights, source and snippet of one hit of `kind` into hit, in a. */
+static int describe_hit(store *st, store_arena *a, tokenizer *t, const search_match *match,
+                        const struct search_kind *k, const char *ref, sqlite3_int64 rowid,
+                        store_search_hit *hit)
+{
+    hit_marks m = {STRBUF_INIT, STRBUF_INIT, {0}, {0}};
+    int result = read_marks(st, t, match, rowid, &m)
+                     ? STORE_ERROR
+                     : describe_marked(st, a, t, k, ref, &m, NULL, hit);
     marks_release(&m);
     return result;
 }
@@ -1750,6 +1762,281 @@ out:
     for (size_t i = 0; i < nrows; i++)
         free(rows[i].ref);
     free(rows);
+    if (result != STORE_OK)
+        store_search_page_release(page);
+    return result;
+}
+
+/* --- a search of given documents --- */
+
+/* The index of one search of documents the caller gives (store_search_docs): a table as
+ * migration 4 makes search_fts, in a SQLite database in memory of its own, so that its
+ * bm25, highlights and pages are those of the index of a store that held those rows, on
+ * either engine. */
+static const char SQL_DOCS_TABLE[] = "CREATE VIRTUAL TABLE search_fts USING fts5 ("
+                                     "  kind UNINDEXED, ref UNINDEXED, name, body,"
+                                     "  tokenize = 'unicode61 remove_diacritics 2')";
+static const char SQL_DOCS_ADD[] =
+    "INSERT INTO search_fts (rowid, kind, ref, name, body) VALUES (?1, ?2, ?3, ?4, ?5)";
+
+/* A document's row in the index. */
+typedef struct doc_row {
+    sqlite3_int64 rowid;
+    size_t doc;
+} doc_row;
+
+static int compare_doc_rows(const void *a, const void *b)
+{
+    const doc_row *x = a, *y = b;
+    return (x->rowid > y->rowid) - (x->rowid < y->rowid);
+}
+
+static const struct search_kind *search_kind_for(enum store_kind kind)
+{
+    for (size_t i = 0; i < N_SEARCH_KINDS; i++)
+        if (search_kinds[i].kind == kind)
+            return &search_kinds[i];
+    return NULL;
+}
+
+/* A failure of the index in memory: a query FTS5 cannot read is STORE_BAD_QUERY. */
+static int docs_failed(store *st, sqlite3 *db, const char *what)
+{
+    if ((sqlite3_errcode(db) & 0xff) == SQLITE_ERROR) {
+        store_fail(st, "%s", sqlite3_errmsg(db));
+        return STORE_BAD_QUERY;
+    }
+    return store_fail(st, "%s: %s", what, sqlite3_errmsg(db));
+}
+
+/* Makes the index of the documents in db, their rows (sorted by rowid) in rows. */
+static int docs_index(store *st, sqlite3 *db, const store_search_doc *docs, size_t n, doc_row *rows)
+{
+    sqlite3_stmt *add = NULL;
+    int rc = sqlite3_exec(db, SQL_DOCS_TABLE, NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, SQL_DOCS_ADD, -1, &add, NULL);
+    for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+        const struct search_kind *k = search_kind_for(docs[i].kind);
+        if (!k || !docs[i].id) {
+            sqlite3_finalize(add);
+            return store_fail(st, "a document to search of no kind or id");
+        }
+        rows[i] = (doc_row){row_of(k, ref_bits(docs[i].id)), i};
+        sqlite3_bind_int64(add, 1, rows[i].rowid);
+        sqlite3_bind_text(add, 2, k->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(add, 3, docs[i].id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(add, 4, docs[i].name ? docs[i].name : "", -1, SQLITE_STATIC);
+        sqlite3_bind_text(add, 5, docs[i].body ? docs[i].body : "",
+                          docs[i].body ? (int)docs[i].body_len : 0, SQLITE_STATIC);
+        rc = sqlite3_step(add) == SQLITE_DONE ? sqlite3_reset(add) : SQLITE_ERROR;
+    }
+    sqlite3_finalize(add);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(st, "indexing the documents to search: %s", sqlite3_errmsg(db));
+    if (n)
+        qsort(rows, n, sizeof *rows, compare_doc_rows);
+    return STORE_OK;
+}
+
+/* The name and body of the document of `rowid` with what the query matched marked. */
+static int docs_marks(store *st, sqlite3 *db, const char *query, sqlite3_int64 rowid, hit_marks *m)
+{
+    sqlite3_stmt *stmt = NULL;
+    int result = STORE_OK;
+    if (sqlite3_prepare_v2(db, SQL_SEARCH_MARKS, -1, &stmt, NULL) != SQLITE_OK)
+        return docs_failed(st, db, "highlighting a hit");
+    sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, rowid);
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW) {
+        const char *name = sqlite3_column_blob(stmt, 0);
+        size_t nlen = (size_t)sqlite3_column_bytes(stmt, 0);
+        const char *body = sqlite3_column_blob(stmt, 1);
+        size_t blen = (size_t)sqlite3_column_bytes(stmt, 1);
+        if (!unmark(name ? name : "", nlen, &m->name, &m->name_regions) ||
+            !unmark(body ? body : "", blen, &m->body, &m->body_regions))
+            result = store_fail(st, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        result = docs_failed(st, db, "highlighting a hit");
+    }
+    sqlite3_finalize(stmt);
+    return result;
+}
+
+/* A document's spans as the evidence of its fact. */
+static int docs_evidence(store *st, const store_search_doc *doc, evidence_list *out)
+{
+    memset(out, 0, sizeof *out);
+    if (doc->nspans && !(out->v = calloc(doc->nspans, sizeof *out->v)))
+        return store_fail(st, "out of memory");
+    for (size_t i = 0; i < doc->nspans; i++, out->n++) {
+        const store_search_span *s = &doc->spans[i];
+        evidence_row *e = &out->v[i];
+        e->source_id = strdup(s->source_id ? s->source_id : "");
+        e->excerpt = strdup(s->excerpt ? s->excerpt : "");
+        e->excerpt_len = e->excerpt ? strlen(e->excerpt) : 0;
+        e->cp_start = s->start;
+        e->cp_end = s->end;
+        if (!e->source_id || !e->excerpt) {
+            out->n++;
+            evidence_release(out);
+            return store_fail(st, "out of memory");
+        }
+    }
+    return STORE_OK;
+}
+
+/* Describes the hit of document `doc` (row `rowid`) into hit. */
+static int docs_describe(store *st, sqlite3 *db, tokenizer *t, const char *query,
+                         const store_search_doc *doc, sqlite3_int64 rowid, store_arena *a,
+                         store_search_hit *hit)
+{
+    const struct search_kind *k = search_kind_for(doc->kind);
+    hit_marks m = {STRBUF_INIT, STRBUF_INIT, {0}, {0}};
+    evidence_list ev = {0};
+    int result;
+    if (doc->kind != STORE_SOURCES && doc->spans_partial) {
+        store_fail(st, "%s '%s' then had more evidence than is known of it", k->name, doc->id);
+        return STORE_CONFLICT;
+    }
+    if (!(result = docs_marks(st, db, query, rowid, &m)) && !(result = docs_evidence(st, doc, &ev)))
+        result = describe_marked(st, a, t, k, doc->id, &m, &ev, hit);
+    evidence_release(&ev);
+    marks_release(&m);
+    return result;
+}
+
+int store_search_docs(store *st, const store_search_query *q, const store_search_doc *docs,
+                      size_t ndocs, store_search_page *page)
+{
+    const unsigned all = STORE_SEARCH_SOURCES | STORE_SEARCH_AGREEMENTS | STORE_SEARCH_QUOTES;
+    kind_rows kinds = kind_rows_of(q->kinds ? q->kinds & all : all);
+    search_cursor cursor = {0};
+    tokenizer tok = {0};
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    doc_row *rows = NULL;
+    struct docs_hit {
+        const doc_row *row;
+        double rank;
+    } *hits = NULL;
+    size_t nhits = 0;
+    bool more = false;
+    int rc, result = STORE_ERROR;
+
+    memset(page, 0, sizeof(*page));
+    page->total = -1;
+    if (!q->match)
+        return store_fail(st, "no query given");
+    if (q->limit < 1 || q->limit == INT_MAX)
+        return store_fail(st, "limit %d out of range", q->limit);
+    if (q->cursor && !cursor_parse(q->cursor, &cursor)) {
+        store_fail(st, "not a search cursor");
+        return STORE_BAD_QUERY;
+    }
+    if (!(rows = calloc(ndocs + 1, sizeof(*rows))) ||
+        !(hits = calloc((size_t)q->limit, sizeof(*hits))) || !(page->arena = store_arena_new())) {
+        result = store_fail(st, "out of memory");
+        goto out;
+    }
+    if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+        SQLITE_OK) {
+        result = store_fail(st, "opening a database in memory");
+        goto out;
+    }
+    if ((result = docs_index(st, db, docs, ndocs, rows)))
+        goto out;
+    result = STORE_ERROR;
+    if (sqlite3_prepare_v2(db, SQL_SEARCH_PAGE, -1, &stmt, NULL) != SQLITE_OK) {
+        result = docs_failed(st, db, "searching");
+        goto out;
+    }
+    sqlite3_bind_text(stmt, 1, q->match, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(stmt, 2, kinds.code_bits);
+    sqlite3_bind_int64(stmt, 7, kinds.first);
+    sqlite3_bind_int64(stmt, 8, kinds.last);
+    if (q->cursor) {
+        sqlite3_bind_double(stmt, 3, cursor.rank);
+        sqlite3_bind_int64(stmt, 4, cursor.rowid);
+    }
+    sqlite3_bind_int64(stmt, 6, q->limit + 1);
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        if ((int)nhits == q->limit) {
+            more = true;
+            break;
+        }
+        doc_row key = {sqlite3_column_int64(stmt, 0), 0};
+        hits[nhits].row = bsearch(&key, rows, ndocs, sizeof *rows, compare_doc_rows);
+        hits[nhits].rank = sqlite3_column_double(stmt, 1);
+        if (!hits[nhits].row) {
+            store_fail(st, "search: row %lld is no document's", (long long)key.rowid);
+            goto out;
+        }
+        nhits++;
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        result = docs_failed(st, db, "searching");
+        goto out;
+    }
+    sqlite3_finalize(stmt);
+    stmt = NULL;
+    if (tokenizer_open(st, &tok))
+        goto out;
+    if (nhits && !(page->hits = store_arena_alloc(page->arena, nhits * sizeof(*page->hits)))) {
+        store_fail(st, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < nhits; i++) {
+        const store_search_doc *doc = &docs[hits[i].row->doc];
+        store_search_hit *hit = &page->hits[i];
+        memset(hit, 0, sizeof(*hit));
+        hit->kind = doc->kind;
+        hit->score = hits[i].rank == 0.0 ? 0.0 : -hits[i].rank;
+        if (!(hit->id = store_arena_strndup(page->arena, doc->id, strlen(doc->id)))) {
+            store_fail(st, "out of memory");
+            goto out;
+        }
+        page->n++;
+        if ((result = docs_describe(st, db, &tok, q->match, doc, hits[i].row->rowid, page->arena,
+                                    hit)))
+            goto out;
+        result = STORE_ERROR;
+    }
+    if (q->count) {
+        if (sqlite3_prepare_v2(db, SQL_SEARCH_COUNT, -1, &stmt, NULL) != SQLITE_OK) {
+            result = docs_failed(st, db, "counting hits");
+            goto out;
+        }
+        sqlite3_bind_text(stmt, 1, q->match, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(stmt, 2, kinds.code_bits);
+        sqlite3_bind_int64(stmt, 7, kinds.first);
+        sqlite3_bind_int64(stmt, 8, kinds.last);
+        if (sqlite3_step(stmt) != SQLITE_ROW) {
+            result = docs_failed(st, db, "counting hits");
+            goto out;
+        }
+        page->total = sqlite3_column_int64(stmt, 0);
+    }
+    if (more) {
+        const store_search_doc *last = &docs[hits[nhits - 1].row->doc];
+        if (!(page->next_cursor = cursor_make(page->arena, hits[nhits - 1].rank,
+                                              search_kind_for(last->kind)->name, last->id))) {
+            store_fail(st, "out of memory");
+            goto out;
+        }
+    }
+    result = STORE_OK;
+out:
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    tokenizer_close(&tok);
+    free(rows);
+    free(hits);
     if (result != STORE_OK)
         store_search_page_release(page);
     return result;

@@ -475,9 +475,28 @@ void store_set_fact_renderer(store_fact_renderer render);
 
 /* The entries after seq `since`, at most `limit` (1..INT_MAX-1) of them, oldest first. */
 int store_list_changes(store *st, long long since, int limit, store_change_page *page);
+/* The kinds of the log's entries, as bits of a kinds filter. */
+enum store_change_kind {
+    STORE_CHANGE_PERSON = 1u << 0,
+    STORE_CHANGE_AGREEMENT = 1u << 1,
+    STORE_CHANGE_MEETING = 1u << 2,
+    STORE_CHANGE_QUOTE = 1u << 3,
+    STORE_CHANGE_SOURCE = 1u << 4,
+    STORE_CHANGE_ALL = (1u << 5) - 1,
+};
+/* The bit of the kind named by the `len` bytes at `name` ("meeting"); false for no kind. */
+bool store_change_kind_bit(const char *name, size_t len, unsigned *bit);
+/* store_list_changes() of the entries of `kinds` (store_change_kind bits) alone, and of
+ * those up to seq `upto` (LLONG_MAX: all). */
+int store_list_changes_of(store *st, long long since, unsigned kinds, long long upto, int limit,
+                          store_change_page *page);
 /* The seq of the latest entry (0 when there is none) in *seq. */
 int store_changes_last(store *st, long long *seq);
-/* The versions of the facts of `kind` ("agreement", "meeting", "quote", "person") that were
+/* Since when the log knows which articles were stored (schema version 12): in *after the
+ * last seq whose state it cannot tell (0: it knows every seq's), or -1 while the articles a
+ * store had before it kept them are still to be recorded. */
+int store_changes_sources_from(store *st, long long *after);
+/* The versions of the facts of `kind` ("agreement", "meeting", "quote", "person", "source") that were
  * current at seq as_of, in id order: each the entry that made the fact as it stood then
  * (seq, id, fact).  With id, that fact's alone (none: it did not exist then). */
 int store_list_versions(store *st, const char *kind, const char *id, long long as_of,
@@ -516,6 +535,28 @@ typedef struct store_search_query {
 /* One page of hits.  STORE_BAD_QUERY (the reason in store_errmsg) when match is not a valid
  * FTS5 query or the cursor is not one store_search made. */
 int store_search(store *st, const store_search_query *query, store_search_page *page);
+/* One span of the evidence of a document of store_search_docs(). */
+typedef struct store_search_span {
+    const char *source_id;
+    long long start, end; /* code points */
+    const char *excerpt;
+} store_search_span;
+/* A document to search: what the search index holds of an article (name its title, body its
+ * text), an agreement (name its name, each alias and its acronym, a line each) or a quote
+ * (body its text), with a fact's evidence in the order source id, start, end. */
+typedef struct store_search_doc {
+    enum store_kind kind; /* STORE_SOURCES, STORE_AGREEMENTS or STORE_QUOTES */
+    const char *id, *name, *body;
+    size_t body_len;
+    const store_search_span *spans;
+    size_t nspans;
+    bool spans_partial; /* the fact has more spans than these: its hit cannot be placed */
+} store_search_doc;
+/* store_search() of an index that holds these documents alone (and no others of the store),
+ * made in memory for this one call; its hits carry no fact (fact_found false).
+ * STORE_CONFLICT (the reason in store_errmsg) when a hit is a fact of spans_partial. */
+int store_search_docs(store *st, const store_search_query *query, const store_search_doc *docs,
+                      size_t ndocs, store_search_page *page);
 /* True when cursor has the shape of a next_cursor. */
 bool store_search_cursor_ok(const char *cursor);
 /* The bit of the kind named name[0..len) ("source", "agreement", "quote"); false for another. */

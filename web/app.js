@@ -48,7 +48,25 @@
       fixed: {evidence: 'ids', sort: 'speaker'},
       render: renderQuotes,
     },
-    people: {title: 'People', path: '/people', filters: [], fixed: {sort: 'name'}, render: renderPeople},
+    people: {
+      title: 'People', path: '/people',
+      filters: [{name: 'disputed', label: 'Disputed', options: [['', 'all'], ['true', 'disputed only']]}],
+      fixed: {sort: 'name'},
+      render: renderPeople,
+    },
+    conflicts: {
+      title: 'Conflicts', path: '/conflicts',
+      filters: [
+        {name: 'kind', label: 'Kind', options: [['', 'all kinds'], ['agreement', 'agreements'], ['meeting', 'meetings'],
+                                                ['quote', 'quotes'], ['person', 'people']]},
+        {name: 'attribute', label: 'Attribute', options: [['', 'any'], ['signed', 'signed'], ['date', 'date'],
+                                                          ['place', 'place'], ['parties', 'parties'],
+                                                          ['signatories', 'signatories'], ['participants', 'participants'],
+                                                          ['speaker', 'speaker'], ['title', 'title']]},
+      ],
+      fixed: {evidence: 'none'},
+      render: renderConflicts,
+    },
     sources: {
       title: 'Sources', path: '/sources',
       filters: [{name: 'q', label: 'Text contains', placeholder: 'words'}],
@@ -79,7 +97,7 @@
       else if (k === 'dataset') Object.assign(node.dataset, v);
       else node.setAttribute(k, v === true ? '' : v);
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.append(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -359,7 +377,8 @@
           el('span', {class: `kind k-${e.kind}`}, e.kind),
           factButton(e.kind === 'agreement' ? 'agreements' : 'meetings', e, e.label, 'label'),
           el('span', {class: 'detail'}, detail.filter(Boolean).join(' — ')),
-          sourcesBadge(fact.source_count || 0))));
+          sourcesBadge(fact.source_count || 0),
+          Object.keys(fact.disputes || {}).map((a) => disputeBadge(fact, a)))));
     }
     list.dataset.year = year || '';
   }
@@ -370,18 +389,21 @@
       grid.append(el('article', {class: 'card', dataset: {id: a.id}},
         el('h3', {}, factButton('agreements', a, a.name, 'label')),
         a.acronym ? el('p', {class: 'acronym'}, a.acronym) : null,
-        el('p', {class: 'meta'}, dateBadge(a.signed), a.place ? el('span', {class: 'place'}, a.place) : null,
+        el('p', {class: 'meta'}, dateBadge(a.signed), disputeBadge(a, 'signed'),
+          a.place ? el('span', {class: 'place'}, a.place) : null, disputeBadge(a, 'place'),
           sourcesBadge(a.source_count)),
         el('dl', {},
           el('dt', {}, 'Parties'),
           el('dd', {}, a.parties.length ? a.parties.map((p) =>
-            el('a', {class: 'chip', href: `#tab=agreements&party=${encodeURIComponent(p)}`}, p)) : '—'),
+            el('a', {class: 'chip', href: `#tab=agreements&party=${encodeURIComponent(p)}`}, p)) : '—',
+            disputeBadge(a, 'parties')),
           el('dt', {}, 'Signatories'),
-          el('dd', {}, a.signatories.length
+          el('dd', {}, disputeBadge(a, 'signatories'), a.signatories.length
             ? el('ul', {class: 'people'}, a.signatories.map((s) => el('li', {}, personLink(s, 'agreements', 'signatory'))))
             : '—'),
           a.aliases.length ? el('dt', {}, 'Also called') : null,
           a.aliases.length ? el('dd', {class: 'aliases'}, a.aliases.join('; ')) : null),
+        disputedNote(a),
         el('p', {class: 'rule'}, `${a.rule}, confidence ${a.confidence}`)));
     }
   }
@@ -392,11 +414,14 @@
       const label = [m.occasion, m.place].filter(Boolean).join(', ') || 'Meeting';
       grid.append(el('article', {class: 'card', dataset: {id: m.id}},
         el('h3', {}, factButton('meetings', m, label, 'label')),
-        el('p', {class: 'meta'}, dateBadge(m.date), sourcesBadge(m.source_count)),
+        el('p', {class: 'meta'}, dateBadge(m.date), disputeBadge(m, 'date'),
+          m.place ? el('span', {class: 'place'}, m.place) : null, disputeBadge(m, 'place'),
+          sourcesBadge(m.source_count)),
         el('dl', {},
           el('dt', {}, 'Participants'),
-          el('dd', {}, el('ul', {class: 'people'},
+          el('dd', {}, disputeBadge(m, 'participants'), el('ul', {class: 'people'},
             m.participants.map((p) => el('li', {}, personLink(p, 'meetings', 'participant')))))),
+        disputedNote(m),
         el('p', {class: 'rule'}, `${m.rule}, confidence ${m.confidence}`)));
     }
   }
@@ -416,7 +441,8 @@
                       'aria-label': `Quote: ${q.text} — show the evidence`,
                       onclick: () => update({fact: `quotes/${q.id}`, span: null})},
           el('q', {}, q.text)),
-        el('p', {class: 'meta'}, q.cue ? el('span', {class: 'cue'}, q.cue) : null, sourcesBadge(q.source_count))));
+        el('p', {class: 'meta'}, q.cue ? el('span', {class: 'cue'}, q.cue) : null, sourcesBadge(q.source_count),
+          disputeBadge(q, 'speaker'))));
     }
     for (const g of $('view').querySelectorAll('section.speaker')) {
       const n = g.querySelectorAll('li.quote').length;
@@ -431,7 +457,10 @@
     for (const p of items) {
       const id = encodeURIComponent(p.id);
       grid.append(el('article', {class: 'card', dataset: {id: p.id}},
-        el('h3', {}, p.name), p.title ? el('p', {class: 'title'}, p.title) : null,
+        el('h3', {}, p.name), p.title ? el('p', {class: 'title'}, p.title, ' ', disputeBadge(p, 'title')) : null,
+        p.disputed ? el('ul', {class: 'dispute-values person-titles'}, (p.disputes.title || []).map((v) =>
+          el('li', {class: 'dispute-value', dataset: {value: disputeValue(v.value), sources: String(v.sources)}},
+            disputeValue(v.value), el('span', {class: 'detail'}, ` (${plural(v.sources, 'article')})`)))) : null,
         el('ul', {class: 'counts'},
           el('li', {}, el('a', {href: `#tab=quotes&speaker=${id}`}, plural(p.counts.quotes, 'quote'))),
           el('li', {}, el('a', {href: `#tab=agreements&signatory=${id}`}, plural(p.counts.agreements, 'agreement'))),
@@ -470,6 +499,86 @@
           ? el('span', {class: 'detail'}, `— ${h.fact.speaker.name}`) : null,
         el('p', {class: 'snippet'}, h.snippet),
         h.fact.source_count ? sourcesBadge(h.fact.source_count) : null));
+    }
+  }
+
+
+  // --- disputes ----------------------------------------------------------------------------
+
+  // A disputed value as text: a date or a name as given, a set as its names.
+  function disputeValue(value) {
+    if (Array.isArray(value)) return value.map(disputeValue).join(', ') || '(none)';
+    if (value && typeof value === 'object') return value.name || '(unknown)';
+    return value === null || value === undefined ? '(none)' : String(value);
+  }
+
+  // The badge on an attribute whose articles disagree, saying how many values they give.
+  function disputeBadge(fact, attribute) {
+    const values = fact && fact.disputes && fact.disputes[attribute];
+    if (!values || !values.length) return null;
+    return el('span', {class: 'dispute-badge', dataset: {attribute},
+                       title: `the articles disagree: ${values.map((v) => disputeValue(v.value)).join(' / ')}`},
+      `disputed: ${plural(values.length, 'value')}`);
+  }
+
+  // The names of the disputed attributes of a fact, as a note on its card.
+  function disputedNote(fact) {
+    const names = fact && fact.disputed ? Object.keys(fact.disputes || {}) : [];
+    if (!names.length) return null;
+    return el('p', {class: 'disputed-note'}, 'Sources disagree on ',
+      names.map((a, i) => [i ? ', ' : '', el('span', {class: 'dispute-badge', dataset: {attribute: a}}, a)]));
+  }
+
+  // Each disputed attribute, its values side by side: how many articles give each and
+  // where (each span opens its article in the evidence text: span=d:ATTRIBUTE:VALUE:SPAN).
+  function renderDisputes(fact, chosen) {
+    const box = $('evidence-disputes');
+    const attributes = fact && fact.disputed ? Object.entries(fact.disputes || {}) : [];
+    box.hidden = attributes.length === 0;
+    fill(box, attributes.length ? el('h3', {}, 'Where the sources disagree') : null,
+      attributes.map(([attribute, values]) => el('section', {class: 'dispute', dataset: {attribute}},
+        el('h4', {}, attribute, ' ', el('span', {class: 'detail'}, `served: ${disputeValue(fact[attribute])}`)),
+        el('div', {class: 'dispute-values'}, values.map((v, vi) => el('div', {
+          class: 'dispute-value' + (disputeValue(v.value) === disputeValue(fact[attribute]) ? ' served' : ''),
+          dataset: {value: disputeValue(v.value), sources: String(v.sources)}},
+        el('p', {class: 'value'}, disputeValue(v.value)),
+        el('p', {class: 'meta'}, sourcesBadge(v.sources)),
+        el('ul', {class: 'dispute-evidence'}, (v.evidence || []).map((s, si) => {
+          const key = `d:${attribute}:${vi}:${si}`;
+          return el('li', {}, el('button', {type: 'button', class: 'span-link dispute-span',
+                                            'aria-pressed': chosen === key ? 'true' : 'false',
+                                            onclick: () => update({span: key}, false)},
+            el('span', {class: 'span-source'}, sourceLabel(s.source_id)),
+            el('span', {class: 'span-excerpt'}, s.excerpt || `${s.start}-${s.end}`)));
+        }))))))));
+  }
+
+  // The span a dispute's key (d:ATTRIBUTE:VALUE:SPAN) names in the fact, or null.
+  function disputeSpan(fact, key) {
+    const m = /^d:([a-z_]+):(\d+):(\d+)$/.exec(key || '');
+    const values = m && fact.disputes ? fact.disputes[m[1]] : null;
+    const value = values ? values[Number(m[2])] : null;
+    return value && value.evidence ? value.evidence[Number(m[3])] || null : null;
+  }
+
+  function renderConflicts(items) {
+    const list = $('view').querySelector('.conflicts') || $('view').appendChild(el('ol', {class: 'conflicts'}));
+    for (const c of items) {
+      const f = c.fact || {};
+      const label = c.kind === 'quote' ? el('q', {}, f.text) : c.kind === 'agreement' ? f.name
+        : c.kind === 'meeting' ? [f.occasion, f.place].filter(Boolean).join(', ') || 'Meeting' : f.name;
+      const tab = `${c.kind === 'person' ? 'people' : c.kind + 's'}`;
+      list.append(el('li', {class: `conflict k-${c.kind}`, dataset: {id: c.id, kind: c.kind}},
+        el('span', {class: `kind k-${c.kind}`}, c.kind),
+        c.kind === 'person'
+          ? el('span', {class: 'label'}, label)
+          : el('button', {type: 'button', class: 'fact-link label', 'aria-label': `${f.text || f.name || 'Meeting'}: show where the sources disagree`,
+                          onclick: () => update({fact: `${tab}/${c.id}`, span: null})}, label),
+        c.date ? dateBadge(c.date) : null,
+        el('ul', {class: 'conflict-attributes'}, c.attributes.map((a) => el('li', {dataset: {attribute: a}},
+          el('span', {class: 'dispute-badge', dataset: {attribute: a}}, a), ' ',
+          ((f.disputes || {})[a] || []).map((v, i) => [i ? ' · ' : '',
+            el('span', {class: 'conflict-value'}, disputeValue(v.value), el('span', {class: 'detail'}, ` (${v.sources})`))]))))));
     }
   }
 
@@ -573,6 +682,7 @@
     const spansList = $('evidence-spans');
     if (openFact !== state.fact) {
       $('evidence-fact').replaceChildren();
+      fill($('evidence-disputes')).hidden = true;
       spansList.replaceChildren();
       $('evidence-text').replaceChildren();
       $('evidence-source-title').textContent = '';
@@ -595,18 +705,22 @@
         await showText(seq, id, spans[0] || null);
       } else {
         fact = await api(`/${kind}/${encodeURIComponent(id)}`);
-        const wanted = Math.max(parseInt(state.span || '0', 10) || 0, 0);
+        const disputed = disputeSpan(fact, state.span);
+        const wanted = disputed ? 0 : Math.max(parseInt(state.span || '0', 10) || 0, 0);
         const ev = await factSpans(state.fact, fact, wanted);
         spans = ev.spans;
-        await ensureSourceTitles(spans);
+        await ensureSourceTitles(spans.concat(...Object.values(fact.disputes || {}).flat()
+          .map((v) => v.evidence || [])));
         if (seq !== evidenceSeq) return;
         $('evidence-fact').replaceChildren(
           el('p', {class: 'fact-title'}, factTitle(kind, fact)),
           el('p', {class: 'meta'}, sourcesBadge(fact.source_count),
             ` corroborated by ${plural(fact.source_count, 'article')}, ${plural(ev.total, 'span')} of evidence`));
-        const chosen = Math.min(wanted, Math.max(spans.length - 1, 0));
+        const chosen = disputed ? -1 : Math.min(wanted, Math.max(spans.length - 1, 0));
         renderSpanList(ev, chosen);
-        if (spans.length) await showText(seq, spans[chosen].source_id, spans[chosen]);
+        renderDisputes(fact, disputed ? state.span : null);
+        if (disputed) await showText(seq, disputed.source_id, disputed);
+        else if (spans.length) await showText(seq, spans[chosen].source_id, spans[chosen]);
       }
       if (seq !== evidenceSeq) return;
       openFact = state.fact;

@@ -12,7 +12,12 @@
 //   - a word typed into the search box finds the quote it comes from;
 //   - a fact with more evidence spans than it carries inline lists every one of them;
 //   - the keyboard opens and closes the evidence; a bad filter shows an error;
-//   - at 375 x 800 no view scrolls sideways.
+//   - at 375 x 800 no view scrolls sideways;
+//   - on tests/disputes (articles that disagree): the Conflicts view lists what /conflicts
+//     gives, in its order, with each disputed attribute and its values; each card of a
+//     disputed fact or person badges exactly the attributes its `disputes` names; a disputed
+//     fact's detail shows every value given side by side, with its article count and
+//     evidence, and each of those spans marks its exact excerpt in the article.
 // It saves screenshots in tests/browser/artifacts/ and exits non-zero on any failure.
 import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -137,7 +142,7 @@ async function main() {
   const t0 = Date.now();
   fs.mkdirSync(artifacts, {recursive: true});
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factd-browser-'));
-  let server = null, astral = null, browser = null;
+  let server = null, astral = null, disputes = null, browser = null;
   try {
     server = await startServer(tmp, 'corpus', ['corpus']);
     browser = await chromium.launch({executablePath: chromiumPath, args: ['--no-sandbox'], headless: true});
@@ -304,6 +309,122 @@ async function main() {
       await phone.close();
     });
 
+
+    // Where the articles disagree: tests/disputes, served apart.
+    disputes = await startServer(tmp, 'disputes', ['tests/disputes']);
+    const dbase = disputes.base;
+    const conflicts = await getAll(dbase, '/conflicts?limit=1000&evidence=none');
+
+    await check('the Conflicts view lists /conflicts in its order, with each attribute and value', async () => {
+      assert(conflicts.length >= 3 && new Set(conflicts.map((c) => c.kind)).size >= 3,
+        `tests/disputes gives too few conflicts: ${JSON.stringify(conflicts.map((c) => c.kind))}`);
+      await page.goto('about:blank');
+      await page.goto(dbase + '/#tab=conflicts');
+      await page.locator('ol.conflicts li.conflict').first().waitFor({timeout: 10000});
+      const shown = await page.$$eval('ol.conflicts li.conflict', (els) => els.map((e) => ({
+        kind: e.dataset.kind, id: e.dataset.id,
+        attributes: [...e.querySelectorAll('.conflict-attributes > li')].map((li) => ({
+          attribute: li.dataset.attribute,
+          values: [...li.querySelectorAll('.conflict-value')].map((v) => v.firstChild.textContent)})),
+      })));
+      const text = (v) => Array.isArray(v) ? v.map(text).join(', ') : v && typeof v === 'object' ? v.name : String(v);
+      assertEq(shown, conflicts.map((c) => ({kind: c.kind, id: c.id,
+        attributes: c.attributes.map((a) => ({attribute: a, values: c.fact.disputes[a].map((v) => text(v.value))}))})),
+      'conflicts shown');
+      assert((await page.textContent('#api-url')).includes('/conflicts'), 'the API link is not /conflicts');
+      // the kind filter is the API's own
+      await page.selectOption('#f-kind', 'quote');
+      await page.click('#filters button[type="submit"]');
+      await page.waitForFunction(() => location.hash.includes('kind=quote'));
+      await page.waitForFunction(() => [...document.querySelectorAll('li.conflict')].every((e) => e.dataset.kind === 'quote'));
+      const quoteIds = await page.$$eval('li.conflict', (els) => els.map((e) => e.dataset.id));
+      assertEq(quoteIds, conflicts.filter((c) => c.kind === 'quote').map((c) => c.id), 'conflicts of kind quote');
+    });
+
+    await check('each card badges exactly the attributes its sources disagree on', async () => {
+      let disputedCards = 0;
+      for (const [tab, kind] of [['agreements', 'agreements'], ['meetings', 'meetings'], ['quotes', 'quotes'], ['people', 'people']]) {
+        const facts = await getAll(dbase, `/${kind}?limit=1000${kind === 'people' ? '' : '&evidence=none'}`);
+        await page.goto('about:blank');
+        await page.goto(`${dbase}/#tab=${tab}`);
+        await page.locator('#view [data-id]').first().waitFor({timeout: 10000});
+        for (const f of facts) {
+          const badges = await page.$$eval(`#view [data-id="${f.id}"] .dispute-badge`,
+            (els) => [...new Set(els.map((e) => e.dataset.attribute))].sort());
+          assertEq(badges, Object.keys(f.disputes).sort(), `${kind}/${f.id}: the attributes badged`);
+          if (f.disputed) disputedCards++;
+        }
+      }
+      assert(disputedCards === conflicts.length, `${disputedCards} disputed cards, /conflicts lists ${conflicts.length}`);
+      const person = conflicts.find((c) => c.kind === 'person');
+      assert(person, 'no person is disputed in tests/disputes');
+      await page.goto(`${dbase}/#tab=people&disputed=true`);
+      await page.locator(`#view [data-id="${person.id}"]`).waitFor({timeout: 10000});
+      const titles = await page.$$eval(`#view [data-id="${person.id}"] .dispute-value`,
+        (els) => els.map((e) => ({value: e.dataset.value, sources: Number(e.dataset.sources)})));
+      assertEq(titles, person.fact.disputes.title.map((v) => ({value: v.value, sources: v.sources})), 'a person\'s titles');
+      const ids = await page.$$eval('#view [data-id]', (els) => els.map((e) => e.dataset.id));
+      assertEq(ids, (await getAll(dbase, '/people?disputed=true&sort=name&limit=1000')).map((p) => p.id), 'people?disputed=true');
+    });
+
+    await check('a disputed fact shows every value side by side, each span its exact excerpt', async () => {
+      let spansChecked = 0;
+      for (const c of conflicts.filter((x) => x.kind !== 'person')) {
+        const tab = `${c.kind}s`;
+        const fact = await getJson(dbase, `/${tab}/${c.id}`); // evidence in full, with excerpts
+        await page.goto('about:blank');
+        await page.goto(`${dbase}/#tab=conflicts`);
+        await page.locator(`li.conflict[data-id="${c.id}"] button.fact-link`).click();
+        await page.locator('#evidence-disputes section.dispute').first().waitFor({timeout: 10000});
+        const shown = await page.$$eval('#evidence-disputes section.dispute', (els) => els.map((e) => ({
+          attribute: e.dataset.attribute,
+          values: [...e.querySelectorAll('.dispute-value')].map((v) => ({
+            sources: Number(v.dataset.sources),
+            excerpts: [...v.querySelectorAll('.dispute-span .span-excerpt')].map((x) => x.textContent)}))})));
+        assertEq(shown, Object.entries(fact.disputes).map(([a, values]) => ({attribute: a,
+          values: values.map((v) => ({sources: v.sources, excerpts: v.evidence.map((s) => s.excerpt)}))})),
+        `${tab}/${c.id}: the values side by side`);
+        // side by side: the values of an attribute on one row at 1280 px
+        const tops = await page.$$eval('#evidence-disputes section.dispute:first-of-type .dispute-value',
+          (els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+        assert(new Set(tops).size === 1, `${tab}/${c.id}: the values are not side by side (tops ${tops})`);
+        for (const [a, values] of Object.entries(fact.disputes)) {
+          for (let vi = 0; vi < values.length; vi++) {
+            for (let si = 0; si < values[vi].evidence.length; si++) {
+              const button = page.locator(`#evidence-disputes section.dispute[data-attribute="${a}"] .dispute-value`)
+                .nth(vi).locator('.dispute-span').nth(si);
+              await button.click();
+              await page.waitForFunction(() => document.querySelector('.dispute-span[aria-pressed="true"]') &&
+                document.querySelector('#evidence-text mark.current'));
+              await page.waitForFunction((key) => location.hash.includes(encodeURIComponent(key)), `d:${a}:${vi}:${si}`);
+              const mark = page.locator('#evidence-text mark.current');
+              await page.waitForFunction((want) => {
+                const m = document.querySelector('#evidence-text mark.current');
+                return m && m.textContent === want;
+              }, values[vi].evidence[si].excerpt, {timeout: 10000}).catch(() => {});
+              assertEq(await mark.textContent(), values[vi].evidence[si].excerpt, `${tab}/${c.id} ${a} value ${vi} span ${si}`);
+              spansChecked++;
+            }
+          }
+        }
+      }
+      assert(spansChecked >= 4, `only ${spansChecked} spans of disputed values checked`);
+      await page.screenshot({path: path.join(artifacts, 'dashboard-disputes.png')});
+    });
+
+    await check('at 375 x 800 the conflicts and a disputed fact do not scroll sideways', async () => {
+      const phone = await browser.newContext({viewport: {width: 375, height: 800}, isMobile: true, hasTouch: true});
+      const p = await phone.newPage();
+      await p.goto(`${dbase}/#tab=conflicts`);
+      await p.locator('li.conflict').first().waitFor({timeout: 10000});
+      await noSideScroll(p, 'conflicts');
+      const fact = conflicts.find((c) => c.kind === 'agreement') || conflicts[0];
+      await p.goto(`${dbase}/#tab=conflicts&fact=${fact.kind}s/${fact.id}`);
+      await p.locator('#evidence-disputes section.dispute').first().waitFor({timeout: 10000});
+      await noSideScroll(p, 'a disputed fact');
+      await phone.close();
+    });
+
     await check('no script errors on the page', async () => {
       assertEq(consoleErrors.filter((e) => !/status of 400/.test(e)), [], 'errors in the console');
     });
@@ -325,6 +446,7 @@ async function main() {
   } finally {
     if (browser) await browser.close().catch(() => {});
     await stopServer(astral);
+    await stopServer(disputes);
     await stopServer(server);
     if (failed && server) {
       console.log(`--- factd log (${server.log}) ---`);

@@ -71,9 +71,10 @@ static json_t *served(void)
     static const char *const lists[][2] = {{"/people?limit=1000", "person"},
                                            {"/agreements?limit=1000", "agreement"},
                                            {"/meetings?limit=1000", "meeting"},
-                                           {"/quotes?limit=1000", "quote"}};
+                                           {"/quotes?limit=1000", "quote"},
+                                           {"/sources?limit=1000", "source"}};
     json_t *facts = json_object();
-    for (size_t l = 0; l < 4; l++) {
+    for (size_t l = 0; l < 5; l++) {
         json_t *items = http_get_every_item(lists[l][0]), *item;
         size_t i;
         json_array_foreach(items, i, item) {
@@ -125,8 +126,20 @@ static void check_replay(follower *f, const char *step)
     json_decref(lists);
 }
 
+/* Asserts that an article's entry is due to the article itself; false for another kind's. */
+static bool expect_own_article(const json_t *e, const char *step)
+{
+    const char *source = json_string_value(json_object_get(e, "source_id"));
+    const char *id = json_string_value(json_object_get(e, "id"));
+    if (strcmp(json_string_value(json_object_get(e, "kind")), "source") != 0)
+        return false;
+    cr_expect(source && id && strcmp(source, id) == 0, "%s: article %s's entry is due to %s", step,
+              id, source ? source : "no article");
+    return true;
+}
+
 /* Asserts that every entry after `since` is due to one of the articles `ids` (a
- * comma-separated list; NULL: to none), and that there is one. */
+ * comma-separated list; NULL: to none), an article's own to itself, and that there is one. */
 static void expect_due_to(long long since, const char *ids, const char *step)
 {
     json_t *entries = feed_since(since), *e;
@@ -134,6 +147,8 @@ static void expect_due_to(long long since, const char *ids, const char *step)
     cr_assert(json_array_size(entries), "%s: nothing changed", step);
     json_array_foreach(entries, i, e) {
         const char *source = json_string_value(json_object_get(e, "source_id"));
+        if (expect_own_article(e, step))
+            continue;
         if (ids)
             cr_expect(source && strstr(ids, source), "%s: seq %lld is due to %s", step,
                       (long long)json_integer_value(json_object_get(e, "seq")),
@@ -309,24 +324,69 @@ Test(http_changes, replaying_the_feed_gives_the_lists_after_every_kind_of_write)
 
 Test(http_changes, a_store_that_had_facts_starts_the_feed_with_them)
 {
-    /* as a store of schema version 10 is migrated: facts, no log, a baseline to take */
+    /* as a store of schema version 10 is migrated: facts and articles, no log, baselines
+     * to take */
     follower f = {.facts = json_object(), .seq = 0};
     offline_step(&f,
                  "DELETE FROM changes;"
-                 "INSERT INTO meta (key, value) VALUES ('changes_baseline', '0')",
+                 "INSERT INTO meta (key, value) VALUES ('changes_baseline', '0'),"
+                 " ('sources_baseline', '0')",
                  "merge", NULL, "the baseline");
     json_t *entries = feed_since(0), *e;
     size_t i;
     cr_assert_eq(json_array_size(entries), json_object_size(f.facts), "one entry a fact");
     json_array_foreach(entries, i, e) {
         cr_expect_str_eq(json_string_value(json_object_get(e, "op")), "created");
-        cr_expect(json_is_null(json_object_get(e, "source_id")), "a baseline due to an article");
+        cr_expect(expect_own_article(e, "the baseline") ||
+                      json_is_null(json_object_get(e, "source_id")),
+                  "a baseline due to an article");
     }
     json_decref(entries);
     /* and once: the next writer finds it taken */
     long long seq = f.seq;
     offline_step(&f, NULL, "merge", NULL, "after the baseline");
     cr_expect_eq(f.seq, seq, "the baseline was taken again");
+    json_decref(f.facts);
+}
+
+Test(http_changes, a_store_that_had_articles_records_them_and_refuses_the_seqs_before)
+{
+    /* as a store of schema version 11 is migrated: a log of facts, not of articles, which
+     * the next writer records */
+    follower f = {.facts = json_object(), .seq = 0};
+    offline_step(&f,
+                 "DELETE FROM changes WHERE kind = 'source';"
+                 "INSERT INTO meta (key, value) VALUES ('sources_baseline', '0')",
+                 "merge", NULL, "the articles' baseline");
+    json_t *sources = http_get_every_item("/sources?limit=1000");
+    cr_assert_gt(json_array_size(sources), 0);
+    json_t *entries = feed_since(0), *e;
+    size_t i, n = 0;
+    long long before = 0;
+    json_array_foreach(entries, i, e) {
+        if (!expect_own_article(e, "the articles' baseline")) {
+            cr_assert_eq(n, 0, "an entry of a fact after the articles' baseline");
+            before = json_integer_value(json_object_get(e, "seq"));
+            continue;
+        }
+        cr_expect_str_eq(json_string_value(json_object_get(e, "op")), "created");
+        n++;
+    }
+    cr_assert_eq(n, json_array_size(sources), "one entry an article");
+    cr_assert_gt(before, 0);
+    json_decref(entries);
+    /* the seqs before: which articles were stored then is not known */
+    char path[128];
+    snprintf(path, sizeof path, "/sources?as_of=%lld", before);
+    http_expect_problem(path, 400, "/problems/bad-parameter");
+    snprintf(path, sizeof path, "/stats?as_of=%lld", before);
+    http_expect_problem(path, 400, "/problems/bad-parameter");
+    /* those after: as served */
+    snprintf(path, sizeof path, "/sources?limit=1000&as_of=%lld", f.seq);
+    json_t *then = http_get_every_item(path);
+    cr_expect(json_equal(then, sources), "%s differs from /sources", path);
+    json_decref(then);
+    json_decref(sources);
     json_decref(f.facts);
 }
 
@@ -404,9 +464,21 @@ static const char *const asof_lists[] = {
     "/conflicts?limit=2&count=exact",
     "/conflicts?attribute=signed&evidence=none",
     "/conflicts?source_id=",
+    "/sources?limit=1000",
+    "/sources?sort=-title&limit=3&count=exact",
+    "/sources?sort=published&fields=id,title,published&limit=4",
 };
 #define ASOF_NLISTS (sizeof asof_lists / sizeof asof_lists[0])
-static const char *const asof_kinds[] = {"agreements", "meetings", "quotes", "people"};
+/* Searches as of a seq: answered as then, or refused when an article of then was removed
+ * since (its text is not kept) or a hit's fact then had more spans than its version keeps. */
+static const char *const asof_searches[] = {
+    "/search?q=signed&limit=100&evidence=ids",
+    "/search?q=minister%20OR%20spokesman&kind=quote,agreement&count=exact&limit=100",
+    "/search?q=Porto&limit=2",
+    "/search?q=%22green%20hydrogen%22%20OR%20tidewater*&kind=source&limit=100",
+};
+#define ASOF_NSEARCHES (sizeof asof_searches / sizeof asof_searches[0])
+static const char *const asof_kinds[] = {"agreements", "meetings", "quotes", "people", "sources"};
 
 /* What the API served at one seq: each list's items, each item's answer by path, the total
  * of a counted list, and when the seq's entry was made. */
@@ -415,6 +487,9 @@ typedef struct snapshot {
     char at[32];
     json_t *lists[ASOF_NLISTS];
     json_t *items; /* path -> the item */
+    json_t *texts; /* the path of each article's text -> the text */
+    json_t *stats;
+    json_t *searches[ASOF_NSEARCHES];
     long long total;
 } snapshot;
 
@@ -457,7 +532,11 @@ static void snapshot_take(snapshot *s, const char *source)
     }
     json_decref(quotes);
     s->items = json_object();
-    for (size_t k = 0; k < 4; k++) {
+    s->texts = json_object();
+    s->stats = http_get_json_ok("/stats");
+    for (size_t i = 0; i < ASOF_NSEARCHES; i++)
+        s->searches[i] = http_get_every_item(asof_searches[i]);
+    for (size_t k = 0; k < 5; k++) {
         char path[128];
         snprintf(path, sizeof path, "/%s?limit=1000", asof_kinds[k]);
         json_t *items = http_get_every_item(path), *item;
@@ -466,6 +545,27 @@ static void snapshot_take(snapshot *s, const char *source)
             snprintf(path, sizeof path, "/%s/%s", asof_kinds[k],
                      json_string_value(json_object_get(item, "id")));
             json_object_set_new(s->items, path, http_get_json_ok(path));
+            if (k == 4) { /* an article: its text */
+                http_reply r;
+                http_reply_init(&r);
+                strcat(path, "/text");
+                cr_assert(http_get(path, &r) && r.status == 200, "%s: %ld", path, r.status);
+                json_object_set_new(s->texts, path, json_stringn(r.body.buf, r.body.len));
+                http_reply_release(&r);
+            }
+            if (k >= 3) /* people and articles have no evidence */
+                continue;
+            /* its evidence pages (small ones, to follow their cursors); null when a version
+             * cannot tell them: more spans than it keeps inline */
+            strbuf evidence = STRBUF_INIT;
+            strbuf_addf(&evidence, "%s/evidence", path);
+            json_t *spans = json_object_get(item, "sources");
+            bool kept = json_integer_value(json_object_get(item, "evidence_total")) <=
+                        (json_int_t)json_array_size(spans);
+            strbuf_addstr(&evidence, "?limit=3");
+            json_object_set_new(s->items, evidence.buf,
+                                kept ? http_get_every_item(evidence.buf) : json_null());
+            strbuf_release(&evidence);
         }
         json_decref(items);
     }
@@ -477,7 +577,43 @@ static void snapshot_release(snapshot *s)
     for (size_t l = 0; l < ASOF_NLISTS; l++)
         json_decref(s->lists[l]);
     json_decref(s->items);
+    json_decref(s->texts);
+    json_decref(s->stats);
+    for (size_t i = 0; i < ASOF_NSEARCHES; i++)
+        json_decref(s->searches[i]);
 }
+
+/* Whether a search as of s's seq cannot be answered: an article s served is not stored now,
+ * or one of `hits` is a fact that had more spans than it carried. */
+static bool search_refused(const snapshot *s, const json_t *hits)
+{
+    size_t i;
+    json_t *hit;
+    json_array_foreach(hits, i, hit) {
+        json_t *fact = json_object_get(hit, "fact");
+        if (strcmp(json_string_value(json_object_get(hit, "kind")), "source") != 0 &&
+            json_integer_value(json_object_get(fact, "evidence_total")) >
+                (json_int_t)json_array_size(json_object_get(fact, "sources")))
+            return true;
+    }
+    const char *item;
+    json_t *unused;
+    json_object_foreach(s->texts, item, unused) {
+        char path[128];
+        http_reply r;
+        snprintf(path, sizeof path, "%.*s", (int)(strlen(item) - strlen("/text")), item);
+        http_reply_init(&r);
+        cr_assert(http_get(path, &r));
+        bool gone = r.status == 404;
+        http_reply_release(&r);
+        if (gone)
+            return true;
+    }
+    return false;
+}
+
+/* How many searches as of a seq were answered and refused, all steps together. */
+static size_t searches_answered, searches_refused;
 
 /* Asserts that the API answers as of `as_of` what s saved; `every_item` holds the path of
  * every item any step served: one s did not serve is not found as of it. */
@@ -499,16 +635,65 @@ static void expect_as_of(const snapshot *s, const char *as_of, const json_t *eve
     json_object_foreach((json_t *)every_item, item, unused) {
         char path[256];
         json_t *saved = json_object_get(s->items, item);
-        snprintf(path, sizeof path, "%s?as_of=%s", item, as_of);
+        bool evidence = strstr(item, "/evidence?");
+        snprintf(path, sizeof path, "%s%cas_of=%s", item, evidence ? '&' : '?', as_of);
         if (!saved) {
             http_expect_problem(path, 404, "/problems/not-found");
             continue;
         }
-        json_t *got = http_get_json_ok(path);
+        if (json_is_null(saved)) { /* more spans than the version keeps */
+            http_expect_problem(path, 400, "/problems/bad-parameter");
+            continue;
+        }
+        json_t *got = evidence ? http_get_every_item(path) : http_get_json_ok(path);
         cr_expect(json_equal(got, saved), "%s differs from what seq %lld served", path, s->seq);
         json_decref(got);
     }
     cr_expect_eq(counted_total(as_of), s->total, "as_of=%s: the count differs", as_of);
+    char path[256];
+    for (size_t i = 0; i < ASOF_NSEARCHES; i++) {
+        snprintf(path, sizeof path, "%s&as_of=%s", asof_searches[i], as_of);
+        if (search_refused(s, s->searches[i])) {
+            if (strstr(path, "limit=100")) { /* one page: refused at once */
+                http_expect_problem(path, 400, "/problems/bad-parameter");
+                searches_refused++;
+            }
+            continue;
+        }
+        json_t *got = http_get_every_item(path);
+        cr_expect(json_equal(got, s->searches[i]), "%s differs from what seq %lld served", path,
+                  s->seq);
+        json_decref(got);
+        searches_answered++;
+    }
+    snprintf(path, sizeof path, "/stats?as_of=%s", as_of);
+    json_t *stats = http_get_json_ok(path);
+    cr_expect(json_equal(stats, s->stats), "%s differs from what seq %lld served", path, s->seq);
+    json_decref(stats);
+    /* each article's text as of then: the same bytes while it is stored, refused once it
+     * was removed (the log keeps what /sources served, not the text) */
+    json_t *text;
+    json_object_foreach(s->texts, item, text) {
+        http_reply r;
+        char article[128];
+        snprintf(article, sizeof article, "%.*s", (int)(strlen(item) - strlen("/text")), item);
+        http_reply_init(&r);
+        cr_assert(http_get(article, &r));
+        bool stored = r.status == 200;
+        http_reply_release(&r);
+        snprintf(path, sizeof path, "%s?as_of=%s", item, as_of);
+        if (!stored) {
+            http_expect_problem(path, 400, "/problems/bad-parameter");
+            continue;
+        }
+        http_reply_init(&r);
+        cr_assert(http_get(path, &r));
+        cr_expect_eq(r.status, 200, "%s: %ld", path, r.status);
+        cr_expect(r.body.len == json_string_length(text) &&
+                      memcmp(r.body.buf, json_string_value(text), r.body.len) == 0,
+                  "%s: not the text seq %lld served", path, s->seq);
+        http_reply_release(&r);
+    }
 }
 
 Test(http_changes, as_of_answers_what_each_seq_served)
@@ -551,6 +736,17 @@ Test(http_changes, as_of_answers_what_each_seq_served)
               "the agreements never changed");
     cr_assert_gt(json_object_size(every_item), json_object_size(shots[0].items));
     cr_assert_gt(json_object_size(every_item), json_object_size(shots[n - 1].items));
+    /* evidence pages both answered and refused as of a seq */
+    size_t answered = 0, refused = 0;
+    const char *path;
+    json_t *saved;
+    json_object_foreach(every_item, path, saved)
+        if (strstr(path, "/evidence?") && json_is_null(saved))
+            refused++;
+        else if (strstr(path, "/evidence?"))
+            answered++;
+    cr_assert(answered > 0 && refused > 0, "evidence: %zu answered, %zu refused", answered,
+              refused);
     for (size_t i = 0; i < n; i++) {
         char seq[32];
         snprintf(seq, sizeof seq, "%lld", shots[i].seq);
@@ -562,6 +758,9 @@ Test(http_changes, as_of_answers_what_each_seq_served)
     }
     /* beyond the newest seq: the present */
     expect_as_of(&shots[n - 1], "999999999", every_item, source);
+    cr_expect(searches_answered > 0 && searches_refused > 0,
+              "searches as of a seq: %zu answered, %zu refused", searches_answered,
+              searches_refused);
     /* before the first entry: nothing */
     json_t *none = http_get_json_ok("/agreements?as_of=0");
     cr_expect_eq(json_array_size(json_object_get(none, "data")), 0);
@@ -570,6 +769,13 @@ Test(http_changes, as_of_answers_what_each_seq_served)
     cr_expect_eq(json_array_size(json_object_get(none, "data")), 0);
     json_decref(none);
     http_expect_problem("/quotes/none?as_of=0", 404, "/problems/not-found");
+    none = http_get_json_ok("/sources?as_of=0");
+    cr_expect_eq(json_array_size(json_object_get(none, "data")), 0);
+    json_decref(none);
+    none = http_get_json_ok("/stats?as_of=0");
+    cr_expect_eq(json_integer_value(json_object_get(json_object_get(none, "counts"), "sources")),
+                 0);
+    json_decref(none);
     for (size_t i = 0; i < n; i++)
         snapshot_release(&shots[i]);
     json_decref(every_item);
@@ -586,12 +792,33 @@ Test(http_changes, as_of_refuses_what_it_cannot_answer)
         "/agreements?as_of=2026-12-07T10:00:00",
         "/quotes?as_of=1&from=2025",
         "/quotes/abc?as_of=1&speaker=someone",
-        "/sources?as_of=1",
-        "/search?q=pact&as_of=1",
         "/changes?as_of=1",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         http_expect_problem(bad[i], 400, "/problems/bad-parameter");
+    /* what the change log does not keep: refused, saying so, whatever the seq */
+    json_t *sources = http_get_every_item("/sources?limit=1000");
+    const char *source = json_string_value(json_object_get(json_array_get(sources, 0), "id"));
+    cr_assert(source, "no article to ask for");
+    static const char *const refused[][2] = {{"/sources/", "/facts?as_of=1"},
+                                             {"/sources?q=pact&as_of=1", NULL}};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        char path[160];
+        http_reply r;
+        snprintf(path, sizeof path, "%s%s%s", refused[i][0], refused[i][1] ? source : "",
+                 refused[i][1] ? refused[i][1] : "");
+        http_reply_init(&r);
+        cr_assert(http_get(path, &r));
+        cr_expect_eq(r.status, 400, "%s: %ld", path, r.status);
+        json_t *problem = json_loads(r.body.buf, 0, NULL);
+        const char *detail = json_string_value(json_object_get(problem, "detail"));
+        cr_expect(detail && strncmp(detail, "as_of: ", 7) == 0 &&
+                      strstr(detail, "cannot be answered"),
+                  "%s: %s", path, r.body.buf);
+        json_decref(problem);
+        http_reply_release(&r);
+    }
+    json_decref(sources);
 }
 
 /* --- following: event streams and long polls --- */
@@ -855,4 +1082,82 @@ Test(http_changes, a_long_poll_that_nothing_answers_ends_with_an_empty_page)
     json_t *page = http_get_json_ok("/changes?since=0&wait=20&limit=3");
     cr_expect_eq(json_array_size(json_object_get(page, "data")), 3);
     json_decref(page);
+}
+
+/* --- the kinds asked for --- */
+
+/* The entries of `all` whose kind is one of the comma-separated `kinds`. */
+static json_t *entries_of(const json_t *all, const char *kinds)
+{
+    json_t *kept = json_array(), *e;
+    size_t i;
+    json_array_foreach((json_t *)all, i, e) {
+        const char *kind = json_string_value(json_object_get(e, "kind"));
+        size_t n = strlen(kind);
+        for (const char *p = kinds; p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
+            if (strncmp(p, kind, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+                json_array_append(kept, e);
+    }
+    return kept;
+}
+
+Test(http_changes, the_feed_keeps_the_kinds_asked_for)
+{
+    static const char *const kinds[] = {"agreement", "meeting,quote", "person,agreement",
+                                        "quote,meeting,agreement,person"};
+    json_t *all = feed_since(0);
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "/changes?since=0&limit=3&kind=%s", kinds[k]);
+        json_t *want = entries_of(all, kinds[k]), *got = http_get_every_item(path);
+        cr_assert_gt(json_array_size(want), 0, "no entry of %s to keep", kinds[k]);
+        cr_expect(json_equal(got, want), "%s: %zu entries, the feed has %zu of those kinds", path,
+                  json_array_size(got), json_array_size(want));
+        json_decref(got);
+        json_decref(want);
+    }
+    /* an event stream of some kinds sends those alone */
+    json_t *want = entries_of(all, "meeting,quote");
+    stream s;
+    stream_open(&s, "/changes?since=0&kind=meeting,quote", -1, json_array_size(want));
+    pthread_join(s.thread, NULL);
+    cr_assert_eq(json_array_size(s.events), json_array_size(want));
+    json_t *ev;
+    size_t i;
+    json_array_foreach(s.events, i, ev)
+        cr_expect(json_equal(json_object_get(ev, "data"), json_array_get(want, i)),
+                  "event %zu is not the entry of a meeting or quote it should be", i);
+    strbuf_release(&s.text);
+    json_decref(s.events);
+    json_decref(want);
+    static const char *const bad[] = {"/changes?kind=bogus", "/changes?kind=agreements",
+                                      "/changes?kind=agreement,", "/changes?kind=,quote",
+                                      "/changes?kind="};
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++)
+        http_expect_problem(bad[b], 400, "/problems/bad-parameter");
+    json_decref(all);
+}
+
+Test(http_changes, an_event_stream_of_one_kind_goes_past_the_entries_of_others)
+{
+    long long last = last_seq();
+    stream s;
+    char id[SOURCE_ID_LEN + 1];
+    /* the write makes its people's entries first: the stream must pass them by */
+    stream_open(&s, "/changes?kind=quote", last, 1);
+    stream_wait_greeted(&s);
+    post_file("10_lighthouse_quote_minister.txt", id);
+    pthread_join(s.thread, NULL);
+    cr_assert_eq(json_array_size(s.events), 1, "no event came for the posted quote");
+    json_t *data = json_object_get(json_array_get(s.events, 0), "data"), *after = feed_since(last);
+    json_t *quotes = entries_of(after, "quote");
+    cr_expect_str_eq(json_string_value(json_object_get(data, "kind")), "quote");
+    cr_expect(json_equal(data, json_array_get(quotes, 0)),
+              "the event is not the write's first quote");
+    cr_expect_gt(json_array_size(after), json_array_size(quotes),
+                 "the write made no entry of another kind to pass by");
+    json_decref(quotes);
+    json_decref(after);
+    strbuf_release(&s.text);
+    json_decref(s.events);
 }

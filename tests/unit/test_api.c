@@ -497,7 +497,11 @@ Test(api_params, as_of_takes_a_seq_or_an_rfc_3339_time)
         {"/agreements?as_of=2026-12-07T21:40:00+2:00", false},
         {"/agreements?as_of=2026-12-07T21:40:00+24:00", false},
         {"/agreements?as_of=2026-12-07T21:40:00ZZ", false},
-        {"/sources?as_of=1", false},
+        {"/sources?as_of=1", true},
+        {"/sources/s1/text?as_of=2026-12-07T21:40:00Z", true},
+        {"/stats?as_of=1", true},
+        {"/sources/s1/facts?as_of=1", false},
+        {"/search?q=pact&as_of=1", true},
         {"/changes?as_of=1", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

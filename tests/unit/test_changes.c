@@ -144,14 +144,14 @@ static json_t *as_served(const store_row *row)
     return served;
 }
 
-/* The facts the lists serve now (key -> fact). */
+/* The facts and articles the lists serve now (key -> fact). */
 static json_t *served(store *st)
 {
     static const enum store_kind kinds[] = {STORE_PEOPLE, STORE_AGREEMENTS, STORE_MEETINGS,
-                                            STORE_QUOTES};
-    static const char *const names[] = {"person", "agreement", "meeting", "quote"};
+                                            STORE_QUOTES, STORE_SOURCES};
+    static const char *const names[] = {"person", "agreement", "meeting", "quote", "source"};
     json_t *facts = json_object();
-    for (size_t k = 0; k < 4; k++) {
+    for (size_t k = 0; k < 5; k++) {
         store_list_query q = {.kind = kinds[k], .limit = 1000};
         store_page page;
         cr_assert_eq(store_list_page(st, &q, &page), STORE_OK, "%s", store_errmsg(st));
@@ -169,9 +169,9 @@ static json_t *served(store *st)
 /* The facts as they stood at seq as_of, from their versions (key -> fact). */
 static json_t *versions_at(store *st, long long as_of)
 {
-    static const char *const kinds[] = {"person", "agreement", "meeting", "quote"};
+    static const char *const kinds[] = {"person", "agreement", "meeting", "quote", "source"};
     json_t *facts = json_object();
-    for (size_t k = 0; k < 4; k++) {
+    for (size_t k = 0; k < 5; k++) {
         store_change_page page;
         cr_assert_eq(store_list_versions(st, kinds[k], NULL, as_of, &page), STORE_OK, "%s",
                      store_errmsg(st));
@@ -238,7 +238,8 @@ static long long check_replay(store *st, json_t **kept, long long since, const c
     return last_seq(st);
 }
 
-/* Asserts that every entry after `since` names `source` as its article (NULL: none). */
+/* Asserts that every entry after `since` names `source` as its article (NULL: none), but an
+ * article's own entries, which name the article itself. */
 static void expect_source(store *st, long long since, const char *source, const char *step)
 {
     json_t *entries = entries_since(st, since), *e;
@@ -246,7 +247,12 @@ static void expect_source(store *st, long long since, const char *source, const 
     cr_assert(json_array_size(entries), "%s: no entry", step);
     json_array_foreach(entries, i, e) {
         const char *got = json_string_value(json_object_get(e, "source_id"));
-        if (source)
+        const char *id = json_string_value(json_object_get(e, "id"));
+        if (strcmp(json_string_value(json_object_get(e, "kind")), "source") == 0)
+            cr_expect(got && id && strcmp(got, id) == 0, "%s: seq %lld, article %s, is due to %s",
+                      step, (long long)json_integer_value(json_object_get(e, "seq")), id,
+                      got ? got : "no article");
+        else if (source)
             cr_expect(got && strcmp(got, source) == 0, "%s: seq %lld is due to %s", step,
                       (long long)json_integer_value(json_object_get(e, "seq")),
                       got ? got : "no article");
@@ -352,14 +358,19 @@ Test(changes, a_time_is_the_last_seq_made_at_or_before_it_and_a_seq_the_end_of_i
     cr_expect_eq(seq, last_seq(st), "a time after every entry is the last seq");
     cr_assert_eq(store_changes_seq_at(st, at, &seq), STORE_OK);
     cr_expect_geq(seq, first, "the time of an entry is at least its seq");
-    /* a seq inside a write's entries stands for the end of that write */
-    cr_assert_gt(first, 1, "the first write made one entry");
+    /* a seq inside a write's entries stands for the end of that write: storing the article
+     * is one (the article's entry, seq 1), merging its facts the next */
+    cr_assert_gt(first, 2, "the merge made one entry");
     cr_assert_eq(store_changes_write_end(st, 1, &seq), STORE_OK);
-    cr_expect_eq(seq, first, "the end of the first write");
+    cr_expect_eq(seq, 1, "the storing of the article");
+    cr_assert_eq(store_changes_write_end(st, 2, &seq), STORE_OK);
+    cr_expect_eq(seq, first, "the end of the first merge");
     cr_assert_eq(store_changes_write_end(st, first, &seq), STORE_OK);
     cr_expect_eq(seq, first);
     cr_assert_eq(store_changes_write_end(st, first + 1, &seq), STORE_OK);
-    cr_expect_eq(seq, last_seq(st), "the end of the second write");
+    cr_expect_eq(seq, first + 1, "the storing of the second article");
+    cr_assert_eq(store_changes_write_end(st, first + 2, &seq), STORE_OK);
+    cr_expect_eq(seq, last_seq(st), "the end of the second merge");
     cr_assert_eq(store_changes_write_end(st, 0, &seq), STORE_OK);
     cr_expect_eq(seq, 0, "seq 0 is before any write");
     cr_assert_eq(store_changes_write_end(st, last_seq(st) + 5, &seq), STORE_OK);
