@@ -635,6 +635,20 @@ static bool glued_menu(const doc *d, const line *l)
     return joins >= GLUED_MENU_JOINS;
 }
 
+/* A picture's credit on a line of its own: an agency in capitals, a slash and the
+ * photographer's name, glued to whatever follows ("AGENCY/Name Surname(COUNTRY - Tags: ...)"). */
+static bool picture_credit(const doc *d, size_t a, size_t b)
+{
+    size_t k = a;
+    while (k < b && d->text[k] >= 'A' && d->text[k] <= 'Z')
+        k++;
+    if (k - a < 2 || k + 2 >= b || d->text[k] != '/' || !isupper((unsigned char)d->text[k + 1]) ||
+        !islower((unsigned char)d->text[k + 2]))
+        return false;
+    /* the name runs into a parenthesis or a label with no space */
+    return memmem(d->text + k, b - k, "Tags:", 5) || memmem(d->text + k, b - k, "(", 1);
+}
+
 /* Navigation around the article: a furniture phrase ("Skip to content"), a breadcrumb trail,
  * a picture's file name, or a line of mere punctuation ("| . |"). */
 static bool is_furniture(const doc *d, const line *l)
@@ -1979,6 +1993,25 @@ static size_t outlet_tail(const doc *d, const line *l)
     return end;
 }
 
+/* The end of a headline without a note's mark closing it ("Headline [1]"). */
+static size_t without_note_mark(const doc *d, size_t a, size_t e)
+{
+    size_t k = e;
+    while (k > a && (d->text[k - 1] == ' ' || d->text[k - 1] == '\t'))
+        k--;
+    if (k < a + 4 || d->text[k - 1] != ']')
+        return e;
+    size_t o = k - 1;
+    while (o > a && d->text[o - 1] >= '0' && d->text[o - 1] <= '9')
+        o--;
+    if (o == k - 1 || o <= a || d->text[o - 1] != '[')
+        return e;
+    o--;
+    while (o > a && d->text[o - 1] == ' ')
+        o--;
+    return o > a ? o : e;
+}
+
 /* A headline: a short line that does not end like a sentence and opens no dateline.  Only
  * the first text line of the article can be one; a later line repeating it is furniture. */
 static void find_title(doc *d, int first)
@@ -2010,6 +2043,11 @@ static void find_title(doc *d, int first)
                    (c - w == 6 && memcmp(d->text + w, "Source", 6) == 0 && w == la) ||
                    repeated_below(d, first, head_start, lb);
     }
+    /* "Port Moresby" alone over the story: the dateline's place, no headline */
+    size_t pa, pb;
+    line_core(d, l, &pa, &pb);
+    if ((words <= 3 && known_place(d, pa, pb)) || picture_credit(d, pa, pb))
+        return; /* a picture's credit is no headline either */
     /* "Headline ending with a full stop." printed again below without it: a headline */
     if (ends) {
         size_t ca, cb;
@@ -2024,7 +2062,8 @@ static void find_title(doc *d, int first)
         head_start = 0;
     l->kind = LINE_TITLE;
     d->title_line = first;
-    d->title = doc_strdup(d, head_start ? head_start : l->start, outlet_tail(d, l));
+    size_t title_start = head_start ? head_start : l->start;
+    d->title = doc_strdup(d, title_start, without_note_mark(d, title_start, outlet_tail(d, l)));
     for (size_t i = (size_t)first + 1; i < d->lines.n; i++) {
         line *r = &d->lines.items[i];
         size_t a, b;
@@ -2510,13 +2549,16 @@ static bool opens_with_caption(const doc *d, const line *l, size_t *after)
 }
 
 /* "AGENCY | City" on a line of its own above the story: a wire agency (or a short name in
- * capitals) and a known place split by a bar.  The place [*ps, *pe). */
+ * capitals) and a known place split by a bar (or a slash, "AGENCY/City").  The place
+ * [*ps, *pe). */
 static bool agency_place_line(const doc *d, const line *l, size_t *ps, size_t *pe)
 {
     size_t a, b;
     line_core(d, l, &a, &b);
-    const char *bar = memchr(d->text + a, '|', b - a);
-    if (!bar || memchr(bar + 1, '|', (size_t)(d->text + b - bar - 1)))
+    /* "AGENCY | City", or with a slash: "AGENCY/City" */
+    char sep = memchr(d->text + a, '|', b - a) ? '|' : '/';
+    const char *bar = memchr(d->text + a, sep, b - a);
+    if (!bar || memchr(bar + 1, sep, (size_t)(d->text + b - bar - 1)))
         return false;
     size_t la = a, lb = (size_t)(bar - d->text), ra = lb + 1, rb = b;
     while (lb > la && d->text[lb - 1] == ' ')
@@ -2566,8 +2608,19 @@ static void find_dateline(doc *d)
             b->kind = LINE_DATELINE;
             return;
         }
-        if (b->kind != LINE_BODY)
+        /* "AGENCY/City" opening the page, taken for furniture above a missing headline */
+        bool credit_top = b->kind == LINE_BOILERPLATE && paragraphs == 0 && d->title_line < 0;
+        if (b->kind != LINE_BODY && !credit_top)
             continue;
+        size_t la, lb;
+        line_core(d, b, &la, &lb);
+        if (paragraphs == 0 && b->kind == LINE_BODY && d->title_line < 0 &&
+            lb - la < TITLE_MAX_CHARS && known_place(d, la, lb) && i + 1 < d->lines.n) {
+            /* a known place alone on the page's first line, the story under it */
+            d->dateline = doc_strdup(d, la, lb);
+            b->kind = LINE_BOILERPLATE;
+            return;
+        }
         if (paragraphs == 0 && agency_place_line(d, b, &sps, &spe)) {
             /* the agency here is a credit over the story, as a byline's slot would hold: a
              * closing tag naming it again is the byline */
@@ -2575,6 +2628,8 @@ static void find_dateline(doc *d)
             b->kind = LINE_BOILERPLATE;
             return;
         }
+        if (b->kind != LINE_BODY)
+            continue;
         /* a date or a line of a few words ("comments", a label) is no paragraph */
         int words;
         bool ends;

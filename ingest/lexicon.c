@@ -1908,6 +1908,15 @@ const char *const LEX_COMMEMORATIONS[] = {
     "portrait",  "statue",     "monument",    "shrine",   "death",   NULL,
 };
 
+/* Words that make a document's type and no name of its own ("Memorandum of Cooperation",
+ * "Cooperation Agreement"): two articles' documents so named are not one for the name. */
+const char *const LEX_BARE_TYPE_WORDS[] = {
+    "cooperation",
+    "co-operation",
+    "collaboration",
+    NULL,
+};
+
 /* Nouns of a field a list of documents covers ("the areas of A, B and C"). */
 const char *const LEX_FIELD_WORDS[] = {
     "area",   "areas",   "field",  "fields",  "sector", "sectors",

@@ -128,6 +128,8 @@ extern const char
 extern const char *const LEX_FIELD_WORDS[];
 /* Nouns of honouring the dead or the past ("the centenary of", "the mausoleum of"). */
 extern const char *const LEX_COMMEMORATIONS[];
+/* Words that make a document's type and no name of its own ("Memorandum of Cooperation"). */
+extern const char *const LEX_BARE_TYPE_WORDS[];
 extern const char *const LEX_INCLUSION_VERBS[];  /* include, comprise: a batch's list */
 extern const char *const LEX_PLURAL_ANAPHORS[];  /* These, They: "These include:" */
 extern const char *const LEX_JOINT_ONLY_HEADS[]; /* statement: a document only when joint */

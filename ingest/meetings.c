@@ -1642,6 +1642,7 @@ static bool styled_title(const doc *d, int t, int s_end)
 /* "X, who met Y on the sidelines this morning, wrote ...": a relative clause on a person that
  * tells a meeting with those it names.  Fills m with X and them and returns the meeting verb,
  * or -1. */
+#define RELATIVE_CLAUSE_VERB_TOKENS 16
 static int relative_meeting(const doc *d, int s, meeting *m)
 {
     const sentence *se = &d->sents.items[s];
@@ -1656,7 +1657,20 @@ static int relative_meeting(const doc *d, int s, meeting *m)
             tok_in(d, v + 1, LEX_RELATIVE_MEETING_VERBS) &&
             (tok_is(d, v, "had") || tok_is(d, v, "also") || tok_is(d, v, "earlier")))
             v++;
-        if (!tok_in(d, v, LEX_RELATIVE_MEETING_VERBS))
+        bool meets = tok_in(d, v, LEX_RELATIVE_MEETING_VERBS);
+        /* "who arrived in X for a visit and held talks with Y": the clause's second verb */
+        for (int t = v + 1; !meets && t + 2 < se->tok_end && t <= v + RELATIVE_CLAUSE_VERB_TOKENS &&
+                            !tok_is(d, t, ",") && !tok_is(d, t, ";");
+             t++) {
+            if (!tok_is(d, t, "and"))
+                continue;
+            if (tok_in(d, t + 1, LEX_RELATIVE_MEETING_VERBS) ||
+                (tok_is(d, t + 1, "held") && tok_in(d, t + 2, LEX_BILATERAL_NOUNS))) {
+                v = t + 1;
+                meets = true;
+            }
+        }
+        if (!meets)
             continue;
         meeting r = {0};
         add_person(&r, pm->person);
@@ -1769,7 +1783,9 @@ static enum reading read_meetings(const doc *d, int s, const meeting *ms, size_t
             verb = t;
         }
     meeting relative = {0};
-    if (trig < 0 && !signing)
+    /* "signed during a visit by A, who ... held talks with B": the relative clause meets
+     * whether or not the sentence signs */
+    if (trig < 0)
         trig = relative_meeting(d, s, &relative);
     if (trig < 0 && (!signing || witnessed))
         return READ_NONE; /* officials who sign while their leaders look on do not meet by it */

@@ -876,7 +876,7 @@ static bool bare_type_key(const char *key)
         size_t n = strcspn(w, " ");
         if (!(n == 2 && memcmp(w, "of", 2) == 0) && !lex_has_ci(LEX_GENERIC_HEADS, w, n) &&
             !lex_has_ci(LEX_AGREEMENT_HEADS, w, n) && !lex_has_ci(LEX_DOCUMENT_TYPE_WORDS, w, n) &&
-            !lex_has_ci(LEX_DOCUMENT_PLURALS, w, n))
+            !lex_has_ci(LEX_DOCUMENT_PLURALS, w, n) && !lex_has_ci(LEX_BARE_TYPE_WORDS, w, n))
             return false;
         w += n;
         while (*w == ' ')

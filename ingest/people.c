@@ -110,7 +110,12 @@ static bool name_token(const doc *d, int t)
         return false;
     /* an acronym is an organisation, not a name; so is one written in mixed case that ends
      * in two capitals ("UiTM") */
-    if ((k->flags & TK_UPPER) && n <= 5)
+    /* ... but two capitals between a title and a surname are initials: "Governor JB Name" */
+    bool initials = (k->flags & TK_UPPER) && n == 2 && t > 0 && is_title_word(d, t - 1) &&
+                    t + 1 < (int)d->tokens.n && (d->tokens.items[t + 1].flags & TK_CAP) &&
+                    !(d->tokens.items[t + 1].flags & TK_UPPER) &&
+                    d->tokens.items[t + 1].start == k->end + 1;
+    if ((k->flags & TK_UPPER) && n <= 5 && !initials)
         return false;
     if (!(k->flags & TK_UPPER) && n >= 3 && s[n - 1] >= 'A' && s[n - 1] <= 'Z' && s[n - 2] >= 'A' &&
         s[n - 2] <= 'Z')
@@ -376,6 +381,13 @@ static bool read_phrase(const doc *d, int t, int limit, phrase *ph)
                 (is_title_word(d, i + 1) ||
                  (tok_is(d, i + 1, "the") && i + 2 < limit && is_title_word(d, i + 2)))) {
                 i += tok_is(d, i + 1, "the") ? 2 : 1;
+                continue;
+            }
+            /* "President of JOIN Name Name": an organisation's acronym belongs to the title */
+            if (head && i + 2 < limit && tok_is(d, i, "of") &&
+                (d->tokens.items[i + 1].flags & TK_UPPER) && tok_len(d, i + 1) >= 2 &&
+                tok_len(d, i + 1) <= 8 && name_token(d, i + 2)) {
+                i += 2;
                 continue;
             }
             /* "President of Sri Lanka Name Name", "Minister of the Republic of X Name Name":

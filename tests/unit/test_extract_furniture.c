@@ -676,3 +676,36 @@ Test(extract_furniture, a_headline_with_a_full_stop_printed_again_as_a_bullet)
     cr_expect_str_eq(field_str(ex, "dateline"), "Lima");
     json_decref(ex);
 }
+
+Test(extract_furniture, a_note_mark_a_credit_with_a_slash_a_lone_place_and_a_picture_credit)
+{
+    static const char text[] =
+        "Chile and Peru renew their river pact [1]\n"
+        "Friday, April 11, 2025 - 21:26.\n"
+        "By Ana Ruiz\n"
+        "Chile and Peru renewed their river pact in Lima on Friday, the ministers said.\n";
+    json_t *ex = extract_text(text);
+    cr_expect_str_eq(field_str(ex, "title"), "Chile and Peru renew their river pact");
+    json_decref(ex);
+    static const char text2[] = "NTA/Islamabad\n"
+                                "\n"
+                                "Chile and Peru yesterday signed four agreements on trade.\n";
+    ex = extract_text(text2);
+    cr_expect_str_eq(field_str(ex, "dateline"), "Islamabad");
+    json_decref(ex);
+    static const char text3[] = "Port Moresby\n"
+                                "Prime Minister Ana Ruiz today ended her visit to Papua New "
+                                "Guinea after talks with Prime Minister Tomas Arriaga.\n";
+    ex = extract_text(text3);
+    cr_expect(json_is_null(json_object_get(ex, "title")), "%s", json_brief(ex));
+    cr_expect_str_eq(field_str(ex, "dateline"), "Port Moresby");
+    json_decref(ex);
+    static const char text4[] =
+        "The two presidents inspect a guard of honour in Lima on Monday.\n"
+        "AGENCY/Ana Ruiz(PERU - Tags: POLITICS)\n"
+        "LIMA (Agency) \xE2\x80\x94 Chile's president began a visit to Peru on Monday.\n";
+    ex = extract_text(text4);
+    cr_expect(!field_str(ex, "title") || !contains_ci(field_str(ex, "title"), "Tags"), "%s",
+              json_brief(ex));
+    json_decref(ex);
+}

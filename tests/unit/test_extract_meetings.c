@@ -2223,3 +2223,13 @@ Test(extract_meetings, two_names_without_titles_whose_surnames_speak_later_met)
     must_meeting(ex, "Ruiz", "Arriaga");
     json_decref(ex);
 }
+
+Test(extract_meetings, the_second_verb_of_a_relative_clause_in_a_signing_sentence)
+{
+    static const char text[] =
+        "The agreements were signed during a visit by Chilean President Ana Ruiz, who arrived "
+        "in Lima for a two-day state visit and held talks with President Tomas Arriaga.\n";
+    json_t *ex = extract_text(text);
+    must_meeting(ex, "Ruiz", "Arriaga");
+    json_decref(ex);
+}

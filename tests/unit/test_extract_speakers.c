@@ -1491,3 +1491,17 @@ Test(extract_speakers, a_run_of_quoted_paragraphs_goes_on_past_one_that_names_no
     cr_expect(equals_ci(speaker_name(q), "Ana Ruiz"), "%s", json_brief(q));
     json_decref(ex);
 }
+
+Test(extract_speakers, initials_in_capitals_and_a_title_of_an_organisation_s_acronym)
+{
+    static const char text[] =
+        "\xE2\x80\x9CWe will build the bridge together,\xE2\x80\x9D said Governor JB Moreno.\n"
+        "\xE2\x80\x9CWe will pay for half of it,\xE2\x80\x9D said President of NIFA Tomas "
+        "Arriaga.\n";
+    json_t *ex = extract_text(text);
+    const json_t *q = find_quote(ex, "build the bridge together");
+    cr_expect(equals_ci(speaker_name(q), "JB Moreno"), "%s", json_brief(q));
+    q = find_quote(ex, "pay for half of it");
+    cr_expect(equals_ci(speaker_name(q), "Tomas Arriaga"), "%s", json_brief(q));
+    json_decref(ex);
+}

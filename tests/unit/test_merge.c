@@ -505,3 +505,21 @@ Test(merge, quote_with_accent_before_dash_or_ellipsis_merges_with_an_id)
     cr_expect_eq(evidence_from(q, "second"), 1);
     json_decref(facts);
 }
+
+Test(merge, two_articles_memoranda_of_cooperation_are_two_documents)
+{
+    /* a name that is only a type ("Memorandum of Cooperation") joins no other article's
+     * document, even when one of them names no parties */
+    static const char senates[] =
+        "During the visit, a Memorandum of Cooperation was signed between the senates of "
+        "Kazakhstan and Uzbekistan in Astana.\n";
+    static const char province[] =
+        "A Memorandum of Cooperation (MOC) has been signed between the province and a Japanese "
+        "investment agency.\n";
+    const char *ids[] = {"senates", "province"};
+    const char *texts[] = {senates, province};
+    json_t *facts = merge_texts(ids, texts, N(ids));
+    cr_expect_eq(json_array_size(json_object_get(facts, "agreements")), 2, "%s",
+                 json_brief(json_object_get(facts, "agreements")));
+    json_decref(facts);
+}
