@@ -4022,11 +4022,13 @@ static int typed_items(const doc *d, int k, int e, int max, int *a, int *b)
     int n = 0, start = k;
     for (int t = k + 1; t <= e && n < max; t++) {
         bool cut = t == e;
-        /* "..., and an agreement on X": the article goes with the item it opens */
-        int c = is_article(d, t) && t + 1 < e && item_type_at(d, t + 1) ? t + 1 : t;
-        if (!cut && item_type_at(d, c) && (tok_is(d, t - 1, ",") || tok_is(d, t - 1, "and")) &&
-            !(d->tokens.items[c].flags & TK_UPPER && tok_len(d, c) > 3 && !tok_ieq(d, c, "mou")))
-            cut = true;
+        if (!cut) {
+            /* "..., and an agreement on X": the article goes with the item it opens */
+            int c = t + 1 < e && is_article(d, t) && item_type_at(d, t + 1) ? t + 1 : t;
+            cut = item_type_at(d, c) && (tok_is(d, t - 1, ",") || tok_is(d, t - 1, "and")) &&
+                  !(d->tokens.items[c].flags & TK_UPPER && tok_len(d, c) > 3 &&
+                    !tok_ieq(d, c, "mou"));
+        }
         if (!cut)
             continue;
         int y = t;
@@ -4044,8 +4046,8 @@ static int typed_items(const doc *d, int k, int e, int max, int *a, int *b)
 
 /* The count's worth of items from token k to e, cut first at semicolons, then before an
  * article or "on" that follows a comma or "and" ("..., and the X", "A and on B"), then at
- * commas, then at "and",
- * each kind from the left, as many cuts as the count needs.  0 when it can not be done. */
+ * commas, then at "and", each kind from the left, as many cuts as the count needs.  0 when it
+ * can not be done. */
 static int counted_items(const doc *d, int k, int e, int count, int *a, int *b)
 {
     if (count < 2 || count > MAX_ENUMERATED || e - k > MAX_ENUMERATED * INCLUDED_ITEM_TOKENS)

@@ -178,6 +178,8 @@ bool tok_is(const doc *d, int t, const char *word)
 
 bool tok_ieq(const doc *d, int t, const char *word)
 {
+    if (t < 0 || (size_t)t >= d->tokens.n) /* as tok_is(): a look past either end */
+        return false;
     const token *k = &d->tokens.items[t];
     size_t n = strlen(word);
     return k->end - k->start == n && strncasecmp(d->text + k->start, word, n) == 0;

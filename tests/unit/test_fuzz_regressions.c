@@ -127,3 +127,20 @@ Test(fuzz_regressions, extract_count_at_the_very_end)
     free(exact);
     free(text);
 }
+
+/* fuzz_extract, crash 3: a list of documents that name their type ("MoU on A, MoU on B")
+ * closing the text with no mark after it, read one token past the last (the look at an
+ * article before a type).  Handed over in a buffer of exactly its length. */
+Test(fuzz_regressions, extract_typed_list_at_the_very_end)
+{
+    static const char text[] = "Chile and Peru signed three memoranda.\n"
+                               "The MoUs are on fishing, MoU on mining and MoU on dams";
+    size_t len = sizeof text - 1;
+    char *exact = malloc(len);
+    cr_assert(exact);
+    memcpy(exact, text, len);
+    json_t *facts = extract_and_merge(exact, len);
+    expect_sound_evidence(facts);
+    json_decref(facts);
+    free(exact);
+}
