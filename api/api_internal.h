@@ -263,6 +263,8 @@ json_t *disputes_json(const store_disputes *d, enum store_evidence shown);
 json_t *source_facts_json(const store_source_facts *facts);
 /* A hit of /search: {"kind", "id", "score", "source_id", "highlights", "snippet", "fact"}. */
 json_t *hit_json(const store_search_hit *hit);
+/* Answers 400 for a search query the store could not parse, with the store's reason. */
+void search_query_refused(api_response *resp, bool pretty, store *st);
 
 /* GET /stats: {"counts", "agreements_by_year", "meetings_by_year", "agreements_by_party",
  * "quotes_by_speaker"}. */

@@ -1266,7 +1266,6 @@ static bool fetch_search_as_of(void *arg, int limit, list_page *out, api_respons
 {
     asof_search *s = arg;
     store_search_page page;
-    strbuf detail = STRBUF_INIT;
     bool ok = false;
 
     s->query.limit = limit;
@@ -1274,11 +1273,7 @@ static bool fetch_search_as_of(void *arg, int limit, list_page *out, api_respons
     case STORE_OK:
         break;
     case STORE_BAD_QUERY:
-        render_untrusted(&detail, store_errmsg(s->st), 200);
-        problem_respond(resp, s->q->pretty, "bad-parameter",
-                        "q is not a valid search query (%s): use words, \"phrases\", prefix*, "
-                        "AND, OR, NOT and parentheses",
-                        detail.buf);
+        search_query_refused(resp, s->q->pretty, s->st);
         goto out;
     case STORE_CONFLICT:
         problem_respond(resp, s->q->pretty, "bad-parameter",
@@ -1311,7 +1306,6 @@ static bool fetch_search_as_of(void *arg, int limit, list_page *out, api_respons
     ok = true;
 out:
     store_search_page_release(&page);
-    strbuf_release(&detail);
     return ok;
 }
 

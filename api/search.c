@@ -62,11 +62,21 @@ typedef struct search_fetch {
     const api_query *q;
 } search_fetch;
 
+void search_query_refused(api_response *resp, bool pretty, store *st)
+{
+    strbuf detail = STRBUF_INIT;
+    render_untrusted(&detail, store_errmsg(st), 200);
+    problem_respond(resp, pretty, "bad-parameter",
+                    "q is not a valid search query (%s): use words, \"phrases\", prefix*, "
+                    "AND, OR, NOT and parentheses",
+                    detail.buf);
+    strbuf_release(&detail);
+}
+
 static bool fetch_search(void *arg, int limit, list_page *out, api_response *resp)
 {
     search_fetch *f = arg;
     store_search_page page;
-    strbuf detail = STRBUF_INIT;
     bool ok = false;
 
     f->query.limit = limit;
@@ -74,11 +84,7 @@ static bool fetch_search(void *arg, int limit, list_page *out, api_response *res
     case STORE_OK:
         break;
     case STORE_BAD_QUERY:
-        render_untrusted(&detail, store_errmsg(f->st), 200);
-        problem_respond(resp, f->q->pretty, "bad-parameter",
-                        "q is not a valid search query (%s): use words, \"phrases\", prefix*, "
-                        "AND, OR, NOT and parentheses",
-                        detail.buf);
+        search_query_refused(resp, f->q->pretty, f->st);
         goto out;
     default:
         log_error("api: /search failed: %s", store_errmsg(f->st));
@@ -95,7 +101,6 @@ static bool fetch_search(void *arg, int limit, list_page *out, api_response *res
     ok = true;
 out:
     store_search_page_release(&page);
-    strbuf_release(&detail);
     return ok;
 }
 

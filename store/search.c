@@ -847,6 +847,24 @@ static int read_marks_pg(store *st, tokenizer *t, const search_match *match, lon
     return STORE_OK;
 }
 
+/* Steps stmt (a row of the marked name and body) and reads its row into m.  Returns the step's
+ * code; *result becomes an error when memory runs out. */
+static int marked_row(store *st, sqlite3_stmt *stmt, hit_marks *m, int *result)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW)
+        return rc;
+    /* As blobs: the marks make the text invalid UTF-8, which must not be converted. */
+    const char *name = sqlite3_column_blob(stmt, 0);
+    size_t nlen = (size_t)sqlite3_column_bytes(stmt, 0);
+    const char *body = sqlite3_column_blob(stmt, 1);
+    size_t blen = (size_t)sqlite3_column_bytes(stmt, 1);
+    if (!unmark(name ? name : "", nlen, &m->name, &m->name_regions) ||
+        !unmark(body ? body : "", blen, &m->body, &m->body_regions))
+        *result = store_fail(st, "out of memory");
+    return rc;
+}
+
 static int read_marks(store *st, tokenizer *t, const search_match *match, sqlite3_int64 rowid,
                       hit_marks *m)
 {
@@ -859,19 +877,9 @@ static int read_marks(store *st, tokenizer *t, const search_match *match, sqlite
         return STORE_ERROR;
     sqlite3_bind_text(stmt, 1, match->fts5, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, rowid);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        /* As blobs: the marks make the text invalid UTF-8, which must not be converted. */
-        const char *name = sqlite3_column_blob(stmt, 0);
-        size_t nlen = (size_t)sqlite3_column_bytes(stmt, 0);
-        const char *body = sqlite3_column_blob(stmt, 1);
-        size_t blen = (size_t)sqlite3_column_bytes(stmt, 1);
-        if (!unmark(name ? name : "", nlen, &m->name, &m->name_regions) ||
-            !unmark(body ? body : "", blen, &m->body, &m->body_regions))
-            result = store_fail(st, "out of memory");
-    } else if (rc != SQLITE_DONE) {
+    int rc = marked_row(st, stmt, m, &result);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         result = store_sql_fail(st, "highlighting a hit");
-    }
     store_done(stmt);
     return result;
 }
@@ -1852,18 +1860,9 @@ static int docs_marks(store *st, sqlite3 *db, const char *query, sqlite3_int64 r
         return docs_failed(st, db, "highlighting a hit");
     sqlite3_bind_text(stmt, 1, query, -1, SQLITE_STATIC);
     sqlite3_bind_int64(stmt, 2, rowid);
-    int rc = sqlite3_step(stmt);
-    if (rc == SQLITE_ROW) {
-        const char *name = sqlite3_column_blob(stmt, 0);
-        size_t nlen = (size_t)sqlite3_column_bytes(stmt, 0);
-        const char *body = sqlite3_column_blob(stmt, 1);
-        size_t blen = (size_t)sqlite3_column_bytes(stmt, 1);
-        if (!unmark(name ? name : "", nlen, &m->name, &m->name_regions) ||
-            !unmark(body ? body : "", blen, &m->body, &m->body_regions))
-            result = store_fail(st, "out of memory");
-    } else if (rc != SQLITE_DONE) {
+    int rc = marked_row(st, stmt, m, &result);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         result = docs_failed(st, db, "highlighting a hit");
-    }
     sqlite3_finalize(stmt);
     return result;
 }
