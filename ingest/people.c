@@ -728,14 +728,16 @@ static bool listed_after_plural_role(const doc *d, const phrase *ph, int sent_st
 
 static int find_by_surname(const people_index *px, const char *surname, bool full_only);
 
-/* Is the word at token t the surname of a person the article already knows? */
-static bool surname_known(const doc *d, const people_index *px, int t)
+/* Is the word at token t the surname of a person the article already knows (with full_only,
+ * one known by a full name)? */
+static bool surname_known(const doc *d, const people_index *px, int t, bool full_only)
 {
     bool poss;
     size_t len = tok_stem_len(d, t, &poss);
     char *w = doc_strdup(d, d->tokens.items[t].start, d->tokens.items[t].start + len);
     char *key = people_key(w);
-    bool known = find_by_surname(px, key, true) >= 0 || find_by_surname(px, key, false) >= 0;
+    bool known = find_by_surname(px, key, true) >= 0 ||
+                 (!full_only && find_by_surname(px, key, false) >= 0);
     free(w);
     free(key);
     return known;
@@ -894,7 +896,7 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
     }
     /* "A B and C D presented ..." where "D said" stands alone elsewhere: a full name whose
      * surname the article knows as a person's, and the name paired with it */
-    if (surname_known(d, px, ph->name_end - 1) || surname_speaks_later(d, px, ph, sent_end))
+    if (surname_known(d, px, ph->name_end - 1, false) || surname_speaks_later(d, px, ph, sent_end))
         return true;
     int other = -1;
     if (after + 1 < sent_end && tok_is(d, after, "and"))
@@ -904,19 +906,11 @@ static bool untitled_is_person(const doc *d, people_index *px, const phrase *ph,
     /* "Name Name and Name Surname": the other's surname */
     if (other >= 0 && other == after + 1 && other + 1 < sent_end &&
         (d->tokens.items[other + 1].flags & TK_CAP) && name_token(d, other + 1) &&
-        surname_known(d, px, other + 1))
+        surname_known(d, px, other + 1, false))
         return true;
-    if (other >= 0 && (d->tokens.items[other].flags & TK_CAP) && name_token(d, other)) {
-        bool poss;
-        size_t len = tok_stem_len(d, other, &poss);
-        char *w = doc_strdup(d, d->tokens.items[other].start, d->tokens.items[other].start + len);
-        char *key = people_key(w);
-        bool known = find_by_surname(px, key, true) >= 0;
-        free(w);
-        free(key);
-        if (known)
-            return true;
-    }
+    if (other >= 0 && (d->tokens.items[other].flags & TK_CAP) && name_token(d, other) &&
+        surname_known(d, px, other, true))
+        return true;
     return listed_after_plural_role(d, ph, sent_start);
 }
 
