@@ -263,6 +263,12 @@ static bool agreement_readable(const doc *d, int s)
     return first >= (int)d->tokens.n || !tok_in(d, first, LEX_CORRECTION_LABELS);
 }
 
+/* A plural document word ("agreements", "memoranda", "MoUs"), any case. */
+static bool plural_document(const doc *d, int t)
+{
+    return tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous");
+}
+
 static bool is_article(const doc *d, int t)
 {
     return tok_ieq(d, t, "a") || tok_ieq(d, t, "an") || tok_ieq(d, t, "the");
@@ -2697,8 +2703,7 @@ static int intro_documents(const doc *d, int s)
 {
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t < se->tok_end; t++)
-        if ((tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) && !tok_ieq(d, t, "texts")) ||
-            tok_ieq(d, t, "mous"))
+        if (plural_document(d, t) && !tok_ieq(d, t, "texts"))
             return t;
     return -1;
 }
@@ -3201,8 +3206,7 @@ static int included_batch(const doc *d, const generic *gm, int *verb)
         return -1;
     bool batch = false;
     for (int t = se->tok_start; t < incl && !batch; t++)
-        batch = tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous") ||
-                (t == se->tok_start && tok_in(d, t, LEX_PLURAL_ANAPHORS));
+        batch = plural_document(d, t) || (t == se->tok_start && tok_in(d, t, LEX_PLURAL_ANAPHORS));
     if (!batch)
         return -1;
     for (int k = gm->sent - 1; k >= 0 && k >= gm->sent - PLURAL_LOOKBACK; k--) {
@@ -3211,7 +3215,7 @@ static int included_batch(const doc *d, const generic *gm, int *verb)
             signing_denied(d, d->sents.items[k].tok_start, v) || tok_in(d, v, LEX_CONSENT_VERBS))
             continue;
         for (int t = d->sents.items[k].tok_start; t < d->sents.items[k].tok_end; t++)
-            if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) {
+            if (plural_document(d, t)) {
                 *verb = v;
                 return k;
             }
@@ -3681,9 +3685,7 @@ static void enumerated_signings(doc *d, ag_vec *ags)
                 !tok_in(d, type, LEX_SIGNING_VERBS) && !tok_in(d, type, LEX_FUNCTION_WORDS) &&
                 d->tokens.items[type].person < 0)
                 type++;
-            if (type >= se->tok_end ||
-                !(singular || tok_in_ci(d, type, LEX_DOCUMENT_PLURALS) ||
-                  tok_ieq(d, type, "mous")) ||
+            if (type >= se->tok_end || !(singular || plural_document(d, type)) ||
                 tok_ieq(d, type, "documents") || tok_ieq(d, type, "texts") ||
                 tok_ieq(d, type, "instruments"))
                 continue;
@@ -3873,9 +3875,9 @@ static void titled_signings(doc *d, ag_vec *ags)
         if (verb < 0)
             continue;
         for (int t = se->tok_start; t + 2 < se->tok_end; t++) {
-            if (!(tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) ||
-                tok_ieq(d, t, "documents") || !tok_in(d, t + 1, LEX_ENUMERATION_OPENERS) ||
-                count_at(d, t - 1) || signing_verb_for(d, (int)si, t, t + 1) < 0)
+            if (!plural_document(d, t) || tok_ieq(d, t, "documents") ||
+                !tok_in(d, t + 1, LEX_ENUMERATION_OPENERS) || count_at(d, t - 1) ||
+                signing_verb_for(d, (int)si, t, t + 1) < 0)
                 continue;
             int a[MAX_ENUMERATED], b[MAX_ENUMERATED];
             int n = titled_items(d, t + 2, se->tok_end, MAX_ENUMERATED, a, b);
@@ -4133,8 +4135,7 @@ static void included_signings(doc *d, ag_vec *ags)
         const sentence *se = &d->sents.items[si];
         int type = -1, incl = -1;
         for (int t = se->tok_start; t < se->tok_end && type < 0; t++)
-            if ((tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) &&
-                (t < se->tok_start + 3 || definite_batch(d, t)))
+            if (plural_document(d, t) && (t < se->tok_start + 3 || definite_batch(d, t)))
                 type = t;
         /* the last verb of the window: "Other MoUs that were signed are on ..." */
         for (int t = type + 1; type >= 0 && t < se->tok_end && t <= type + INCLUDED_VERB_GAP &&
@@ -4171,7 +4172,7 @@ static void included_signings(doc *d, ag_vec *ags)
                 signing_denied(d, d->sents.items[k].tok_start, verb))
                 continue;
             for (int t = d->sents.items[k].tok_start; t < d->sents.items[k].tok_end && bs < 0; t++)
-                if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous"))
+                if (plural_document(d, t))
                     bs = k;
         }
         if (bs < 0 && signing_sentence(d, (int)si, &verb) &&
@@ -4326,7 +4327,7 @@ static int signed_again(const doc *d, int s)
     int t = se->tok_start;
     if (t + 3 >= se->tok_end ||
         !(tok_is(d, t, "The") || tok_is(d, t, "These") || tok_is(d, t, "All")) ||
-        !(tok_in_ci(d, t + 1, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t + 1, "mous")))
+        !plural_document(d, t + 1))
         return -1;
     int v = t + 2;
     if (tok_is(d, v, "were") || tok_is(d, v, "have"))
@@ -4400,7 +4401,7 @@ static bool counted_object(const doc *d, int s, int v, int *a, int *b)
     if (c >= se->tok_end || !batch_count_at(d, c))
         return false;
     for (int t = c + 1; t < se->tok_end && t <= c + 1 + GENERIC_MAX_MODIFIERS; t++) {
-        if (tok_in_ci(d, t, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t, "mous")) {
+        if (plural_document(d, t)) {
             if (tok_ieq(d, t, "documents") || tok_ieq(d, t, "texts") ||
                 tok_ieq(d, t, "instruments"))
                 return false;
@@ -4436,8 +4437,7 @@ static int counted_signed_again(const doc *d, int s)
     const sentence *se = &d->sents.items[s];
     for (int t = se->tok_start; t + 2 < se->tok_end; t++)
         if (tok_in(d, t, LEX_SIGNING_VERBS) && !signing_denied(d, se->tok_start, t) &&
-            (tok_is(d, t + 1, "the") || tok_is(d, t + 1, "these")) &&
-            (tok_in_ci(d, t + 2, LEX_DOCUMENT_PLURALS) || tok_ieq(d, t + 2, "mous")))
+            (tok_is(d, t + 1, "the") || tok_is(d, t + 1, "these")) && plural_document(d, t + 2))
             return t;
     return -1;
 }
