@@ -1633,6 +1633,23 @@ int store_search_fill_pg(store *st)
 
 /* --- the search --- */
 
+/* Clears page and checks the query's expression, limit and cursor (read into *cursor). */
+static int page_begin(store *st, const store_search_query *q, store_search_page *page,
+                      search_cursor *cursor)
+{
+    memset(page, 0, sizeof(*page));
+    page->total = -1;
+    if (!q->match)
+        return store_fail(st, "no query given");
+    if (q->limit < 1 || q->limit == INT_MAX)
+        return store_fail(st, "limit %d out of range", q->limit);
+    if (q->cursor && !cursor_parse(q->cursor, cursor)) {
+        store_fail(st, "not a search cursor");
+        return STORE_BAD_QUERY;
+    }
+    return STORE_OK;
+}
+
 int store_search(store *st, const store_search_query *q, store_search_page *page)
 {
     const unsigned all = STORE_SEARCH_SOURCES | STORE_SEARCH_AGREEMENTS | STORE_SEARCH_QUOTES;
@@ -1652,16 +1669,9 @@ int store_search(store *st, const store_search_query *q, store_search_page *page
     size_t nrows = 0;
     bool more = false;
 
-    memset(page, 0, sizeof(*page));
-    page->total = -1;
-    if (!q->match)
-        return store_fail(st, "no query given");
-    if (q->limit < 1 || q->limit == INT_MAX)
-        return store_fail(st, "limit %d out of range", q->limit);
-    if (q->cursor && !cursor_parse(q->cursor, &cursor)) {
-        store_fail(st, "not a search cursor");
-        return STORE_BAD_QUERY;
-    }
+    int begun = page_begin(st, q, page, &cursor);
+    if (begun != STORE_OK)
+        return begun;
     if (!(rows = calloc((size_t)q->limit, sizeof(*rows))) || !(page->arena = store_arena_new())) {
         free(rows);
         return store_fail(st, "out of memory");
@@ -1928,16 +1938,9 @@ int store_search_docs(store *st, const store_search_query *q, const store_search
     bool more = false;
     int rc, result = STORE_ERROR;
 
-    memset(page, 0, sizeof(*page));
-    page->total = -1;
-    if (!q->match)
-        return store_fail(st, "no query given");
-    if (q->limit < 1 || q->limit == INT_MAX)
-        return store_fail(st, "limit %d out of range", q->limit);
-    if (q->cursor && !cursor_parse(q->cursor, &cursor)) {
-        store_fail(st, "not a search cursor");
-        return STORE_BAD_QUERY;
-    }
+    int begun = page_begin(st, q, page, &cursor);
+    if (begun != STORE_OK)
+        return begun;
     if (!(rows = calloc(ndocs + 1, sizeof(*rows))) ||
         !(hits = calloc((size_t)q->limit, sizeof(*hits))) || !(page->arena = store_arena_new())) {
         result = store_fail(st, "out of memory");
